@@ -1,0 +1,10 @@
+/**
+ * Standard and Advanced API key signing for the Cortex APIs (Node entry,
+ * synchronous, backed by node:crypto). For runtimes without node:crypto, use
+ * `@cortex-sdk/auth-signer/web`.
+ * @packageDocumentation
+ */
+
+export * from "./shared.js";
+export { advancedAuthorization, createSigner, signHeaders } from "./sign-node.js";
+export type { Signer } from "./sign-node.js";

@@ -1,0 +1,147 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import {
+  AUTH_HEADER_NAMES,
+  createCredentials,
+  createSigner,
+  isValidNonce,
+  NONCE_LENGTH,
+  signHeaders,
+} from "../src/index.js";
+
+const KEY = "sTaNdArD-kEy-0123456789-secret";
+const NONCE = "n".repeat(NONCE_LENGTH);
+
+const advanced = { keyId: "42", key: KEY, securityLevel: "advanced" } as const;
+
+describe("standard keys", () => {
+  it("sends the key and id, and nothing else", () => {
+    expect(signHeaders({ keyId: "42", key: KEY, securityLevel: "standard" })).toStrictEqual({
+      Authorization: KEY,
+      "x-xdr-auth-id": "42",
+    });
+  });
+
+  it("accepts a numeric id and emits it as a string", () => {
+    expect(signHeaders({ keyId: 42, key: KEY, securityLevel: "standard" })).toStrictEqual({
+      Authorization: KEY,
+      "x-xdr-auth-id": "42",
+    });
+  });
+
+  it("accepts a Credentials object", () => {
+    const c = createCredentials({ keyId: 42, key: KEY, securityLevel: "standard" });
+    expect(signHeaders(c)).toStrictEqual({ Authorization: KEY, "x-xdr-auth-id": "42" });
+  });
+
+  it("returns a fresh plain object each call", () => {
+    const a = signHeaders({ keyId: "42", key: KEY, securityLevel: "standard" });
+    const b = signHeaders({ keyId: "42", key: KEY, securityLevel: "standard" });
+    expect(a).not.toBe(b);
+    expect(Object.getPrototypeOf(a)).toBe(Object.prototype);
+  });
+});
+
+describe("advanced keys", () => {
+  it("uses exactly the documented header names", () => {
+    const headers = signHeaders(advanced);
+    expect(Object.keys(headers).sort()).toStrictEqual(
+      ["Authorization", "x-xdr-auth-id", "x-xdr-nonce", "x-xdr-timestamp"].sort(),
+    );
+    expect(Object.values(AUTH_HEADER_NAMES).sort()).toStrictEqual(Object.keys(headers).sort());
+  });
+
+  it("generates a well-formed nonce and a decimal timestamp", () => {
+    const headers = signHeaders(advanced);
+    expect(headers["x-xdr-nonce"]).toMatch(/^[A-Za-z0-9]{64}$/);
+    expect(isValidNonce(headers["x-xdr-nonce"])).toBe(true);
+    expect(headers["x-xdr-timestamp"]).toMatch(/^[1-9][0-9]*$/);
+    expect(headers["Authorization"]).toMatch(/^[0-9a-f]{64}$/);
+    expect(headers["x-xdr-auth-id"]).toBe("42");
+  });
+
+  it("uses a fresh nonce and timestamp for every call", () => {
+    let clock = 1_700_000_000_000;
+    const now = () => clock++;
+    const first = signHeaders(advanced, { now });
+    const second = signHeaders(advanced, { now });
+    expect(first["x-xdr-nonce"]).not.toBe(second["x-xdr-nonce"]);
+    expect(first["x-xdr-timestamp"]).toBe("1700000000000");
+    expect(second["x-xdr-timestamp"]).toBe("1700000000001");
+    expect(first["Authorization"]).not.toBe(second["Authorization"]);
+  });
+
+  it("takes the timestamp from Date.now() by default", () => {
+    const before = Date.now();
+    const ts = Number(signHeaders(advanced)["x-xdr-timestamp"]);
+    const after = Date.now();
+    expect(ts).toBeGreaterThanOrEqual(before);
+    expect(ts).toBeLessThanOrEqual(after);
+  });
+
+  it("adds clockOffsetMs to now()", () => {
+    const now = () => 1_700_000_000_000;
+    expect(signHeaders(advanced, { now, clockOffsetMs: 1500 })["x-xdr-timestamp"]).toBe("1700000001500");
+    expect(signHeaders(advanced, { now, clockOffsetMs: -2000 })["x-xdr-timestamp"]).toBe("1699999998000");
+    // Fractional clocks/offsets are floored to whole milliseconds.
+    expect(signHeaders(advanced, { now: () => 1000.9, clockOffsetMs: 0.5 })["x-xdr-timestamp"]).toBe("1001");
+  });
+
+  it("adds clockOffsetMs to Date.now() when no clock is injected", () => {
+    const offset = 3_600_000;
+    const before = Date.now();
+    const ts = Number(signHeaders(advanced, { clockOffsetMs: offset })["x-xdr-timestamp"]);
+    expect(ts - offset).toBeGreaterThanOrEqual(before);
+    expect(ts - offset).toBeLessThanOrEqual(Date.now());
+  });
+
+  it("respects a fixed nonce and timestamp (which ignores the clock and offset)", () => {
+    const now = () => {
+      throw new Error("clock must not be read when the timestamp is fixed");
+    };
+    const headers = signHeaders(advanced, { nonce: NONCE, timestamp: 123, clockOffsetMs: 99, now });
+    expect(headers["x-xdr-nonce"]).toBe(NONCE);
+    expect(headers["x-xdr-timestamp"]).toBe("123");
+    const expected = createHash("sha256").update(`${KEY}${NONCE}123`).digest("hex");
+    expect(headers["Authorization"]).toBe(expected);
+    expect(signHeaders(advanced, { nonce: NONCE, timestamp: "123" })).toStrictEqual(headers);
+  });
+
+  it("treats explicitly undefined options as omitted", () => {
+    const headers = signHeaders(advanced, {
+      nonce: undefined,
+      timestamp: undefined,
+      clockOffsetMs: undefined,
+      now: undefined,
+    });
+    expect(isValidNonce(headers["x-xdr-nonce"])).toBe(true);
+  });
+
+  it("signs with a Credentials object like with plain input", () => {
+    const options = { nonce: NONCE, timestamp: 5 };
+    expect(signHeaders(createCredentials(advanced), options)).toStrictEqual(signHeaders(advanced, options));
+  });
+});
+
+describe("createSigner", () => {
+  it("describes without the key and signs per call", () => {
+    const signer = createSigner(advanced);
+    expect(signer.describe()).toStrictEqual({ keyId: "42", securityLevel: "advanced" });
+    const a = signer.sign();
+    const b = signer.sign();
+    expect(a["x-xdr-nonce"]).not.toBe(b["x-xdr-nonce"]);
+    expect(signer.sign({ nonce: NONCE, timestamp: 1 })).toStrictEqual(
+      signHeaders(advanced, { nonce: NONCE, timestamp: 1 }),
+    );
+    expect(JSON.stringify(signer)).not.toContain(KEY);
+    expect(Object.isFrozen(signer)).toBe(true);
+  });
+
+  it("validates eagerly and is unaffected by later mutation of the input", () => {
+    const input = { keyId: "42", key: KEY, securityLevel: "standard" as "standard" | "advanced" };
+    const signer = createSigner(input);
+    input.securityLevel = "advanced";
+    expect(signer.sign()).toStrictEqual({ Authorization: KEY, "x-xdr-auth-id": "42" });
+    expect(() => createSigner({ keyId: "x", key: KEY, securityLevel: "standard" })).toThrow(/key id/);
+  });
+});

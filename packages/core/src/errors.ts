@@ -1,0 +1,285 @@
+/**
+ * Typed errors. Every error the SDK raises is a {@link CortexError}; errors from the service are built
+ * by one factory, {@link createApiError}, from the status and whichever error envelope the service sent.
+ *
+ * @module
+ */
+import { redactBody } from "./redact.js";
+
+const CORTEX_ERROR_BRAND = Symbol.for("cortex-sdk.CortexError");
+
+/** Machine-readable kind of a {@link CortexError}. */
+export type CortexErrorKind =
+  | "authentication"
+  | "license"
+  | "permission"
+  | "not_found"
+  | "bad_request"
+  | "rate_limit"
+  | "xql_concurrency"
+  | "server"
+  | "api"
+  | "connection"
+  | "timeout"
+  | "abort"
+  | "configuration"
+  | "console_url"
+  | "pagination";
+
+/** What the SDK knows about the request that failed. */
+export interface CortexErrorContext {
+  /** Operation id, when the error belongs to a call. */
+  readonly operationId?: string | undefined;
+  /** Server request id if one was sent, else the SDK's own id for the call. */
+  readonly requestId?: string | undefined;
+  /** Attempts made, retries included. */
+  readonly attempts?: number | undefined;
+  /** Underlying cause. */
+  readonly cause?: unknown;
+}
+
+/** Base class of every error the SDK raises. Use {@link isCortexError} rather than `instanceof` across installs. */
+export class CortexError extends Error {
+  /** Machine-readable kind. */
+  readonly kind: CortexErrorKind;
+  /** Operation id, when the error belongs to a call. */
+  readonly operationId: string | undefined;
+  /** Server request id if one was sent, else the SDK's own id for the call. */
+  readonly requestId: string | undefined;
+  /** Attempts made, retries included. */
+  attempts: number | undefined;
+
+  /**
+   * @param kind - Machine-readable kind.
+   * @param message - What went wrong and what to do about it.
+   * @param context - Request facts.
+   */
+  constructor(kind: CortexErrorKind, message: string, context: CortexErrorContext = {}) {
+    super(message, context.cause === undefined ? undefined : { cause: context.cause });
+    this.name = new.target.name;
+    this.kind = kind;
+    this.operationId = context.operationId;
+    this.requestId = context.requestId;
+    this.attempts = context.attempts;
+    Object.defineProperty(this, CORTEX_ERROR_BRAND, { value: true });
+  }
+}
+
+/**
+ * Whether a value is an error raised by any copy of this SDK (works across duplicate installs).
+ *
+ * @param value - Anything caught.
+ * @returns True for every {@link CortexError}.
+ */
+export function isCortexError(value: unknown): value is CortexError {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[CORTEX_ERROR_BRAND] === true;
+}
+
+/** The service's error details, taken from whichever envelope it used. */
+export interface ServiceErrorDetail {
+  /** `err_code` / `errorCode` / `code`, as sent. */
+  readonly code: string | number | undefined;
+  /** `err_msg` / `message` / `error`. */
+  readonly message: string | undefined;
+  /** `err_extra` (string, object or null) or `errors`. */
+  readonly extra: unknown;
+}
+
+/** Facts of an HTTP answer that became an error. */
+export interface ApiErrorInit extends CortexErrorContext {
+  /** HTTP status. */
+  readonly status: number;
+  /** Parsed body (JSON) or raw text. */
+  readonly body: unknown;
+  /** Response headers. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** An error answer from the service. */
+export class CortexApiError extends CortexError {
+  /** HTTP status. */
+  readonly status: number;
+  /** The service's error code, if it sent one. */
+  readonly code: string | number | undefined;
+  /** The service's error detail (`err_extra`), if any. */
+  readonly detail: unknown;
+  /** Response headers. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The response body with secrets redacted. */
+  readonly body: unknown;
+
+  /**
+   * @param kind - Machine-readable kind.
+   * @param message - What went wrong and what to do about it.
+   * @param init - The answer's facts.
+   * @param detail - Details parsed from the envelope.
+   */
+  constructor(kind: CortexErrorKind, message: string, init: ApiErrorInit, detail: ServiceErrorDetail) {
+    super(kind, message, init);
+    this.status = init.status;
+    this.code = detail.code;
+    this.detail = detail.extra;
+    this.headers = init.headers;
+    this.body = redactBody(init.body);
+  }
+}
+
+/** Likely cause of a 401, as far as the SDK can tell. */
+export type AuthenticationCause = "clock_skew" | "key_level_mismatch_or_wrong_key" | "unknown";
+
+/** 401: the key, key id, signature or timestamp was rejected. */
+export class CortexAuthenticationError extends CortexApiError {
+  /** Likely cause. */
+  likelyCause: AuthenticationCause = "unknown";
+  /** Difference between the server's clock and ours in ms (server minus local), when known. */
+  clockSkewMs: number | undefined;
+}
+/** 402: the tenant lacks the licence the operation needs. */
+export class CortexLicenseError extends CortexApiError {}
+/** 403: the key's roles lack the permission. */
+export class CortexPermissionError extends CortexApiError {}
+/** 404, or a 500 whose message says something "was not found". */
+export class CortexNotFoundError extends CortexApiError {}
+/** 400: the request was invalid; `detail` holds the server's explanation. */
+export class CortexBadRequestError extends CortexApiError {}
+/** 429 or a "Too many requests" / "Rate limit exceeded" answer. */
+export class CortexRateLimitError extends CortexApiError {
+  /** Delay the server asked for (Retry-After), in ms. */
+  retryAfterMs: number | undefined;
+}
+/** The XQL limit of parallel running queries was reached (the service sends it as a 500). */
+export class CortexXqlConcurrencyError extends CortexApiError {}
+/** 5xx from the service. */
+export class CortexServerError extends CortexApiError {}
+/** The server answered with a redirect or an HTML page: the console URL was used instead of the API URL. */
+export class CortexConsoleUrlError extends CortexApiError {}
+/** The connection failed (refused, reset, TLS, DNS). */
+export class CortexConnectionError extends CortexError {}
+/** A connect, header, body or total timeout elapsed. */
+export class CortexTimeoutError extends CortexError {}
+/** The caller's AbortSignal fired. */
+export class CortexAbortError extends CortexError {}
+/** The configuration is incomplete or invalid. */
+export class CortexConfigError extends CortexError {}
+/** Pagination could not go on without losing or repeating items. */
+export class CortexPaginationError extends CortexError {}
+
+/**
+ * Reads the error details out of any envelope the Cortex services use:
+ * `{"reply": {err_code, err_msg, err_extra}}`, the same trio unwrapped, `{errorCode, message}`,
+ * `{"error": ...}`, `{code, status, message, errors}` and arrays of these.
+ *
+ * @param body - Parsed JSON body or raw text.
+ * @returns The details; fields are undefined where the body has none.
+ */
+export function parseErrorEnvelope(body: unknown): ServiceErrorDetail {
+  if (Array.isArray(body)) return parseErrorEnvelope(body[0]);
+  if (typeof body === "string") return { code: undefined, message: body.trim().slice(0, 500) || undefined, extra: undefined };
+  if (body === null || typeof body !== "object") return { code: undefined, message: undefined, extra: undefined };
+  const record = body as Record<string, unknown>;
+  const reply = record["reply"];
+  if (reply !== null && typeof reply === "object" && !Array.isArray(reply) && ("err_code" in reply || "err_msg" in reply)) {
+    return parseErrorEnvelope(reply);
+  }
+  const code = pick(record, ["err_code", "errorCode", "error_code", "code"]);
+  const message = pick(record, ["err_msg", "message", "error", "errorMessage", "detail"]);
+  const extra = "err_extra" in record ? record["err_extra"] : (record["errors"] ?? record["details"]);
+  return {
+    code: typeof code === "string" || typeof code === "number" ? code : undefined,
+    message: typeof message === "string" ? message : message === undefined ? undefined : JSON.stringify(message),
+    extra,
+  };
+}
+
+function pick(record: Record<string, unknown>, names: readonly string[]): unknown {
+  for (const name of names) if (record[name] !== undefined && record[name] !== null) return record[name];
+  return undefined;
+}
+
+const THROTTLING_TEXT = /too many requests|rate limit exceeded/i;
+const XQL_CONCURRENCY_TEXT = /max(imum)?\b.{0,40}(parallel|concurrent).{0,40}quer|(parallel|concurrent).{0,40}quer.{0,40}(limit|max)/i;
+const NOT_FOUND_TEXT = /was not found|does not exist/i;
+
+/**
+ * The one factory for errors from the service: picks the class from the status and the envelope's text.
+ *
+ * @param init - Status, body, headers and request facts.
+ * @returns The typed error.
+ */
+export function createApiError(init: ApiErrorInit): CortexApiError {
+  const detail = parseErrorEnvelope(init.body);
+  const text = [detail.message, typeof detail.extra === "string" ? detail.extra : JSON.stringify(detail.extra ?? "")].join(" ");
+  const where = init.operationId === undefined ? "" : `${init.operationId}: `;
+  const serverSays = describeDetail(detail);
+  const { status } = init;
+  const contentType = init.headers["content-type"] ?? "";
+
+  if ((status >= 300 && status < 400) || (status < 300 && /text\/html/i.test(contentType)) || looksLikeHtml(init.body)) {
+    return new CortexConsoleUrlError(
+      "console_url",
+      `${where}the server answered with ${status >= 300 && status < 400 ? `a redirect (${status})` : "an HTML page"}: ` +
+        "the base URL looks like the console URL. Use the API URL, which starts with https://api- (Settings → API Keys → Copy API URL).",
+      init,
+      detail,
+    );
+  }
+  if (status === 429 || THROTTLING_TEXT.test(text)) {
+    const error = new CortexRateLimitError("rate_limit", `${where}rate limited by the tenant (HTTP ${status})${serverSays}. The SDK backs off and retries reads; lower the request rate if this persists.`, init, detail);
+    error.retryAfterMs = parseRetryAfter(init.headers["retry-after"]);
+    return error;
+  }
+  if (status === 500 && XQL_CONCURRENCY_TEXT.test(text)) {
+    return new CortexXqlConcurrencyError("xql_concurrency", `${where}the tenant's limit of parallel XQL queries is reached${serverSays}. Wait for running queries to finish.`, init, detail);
+  }
+  switch (status) {
+    case 400:
+      return new CortexBadRequestError("bad_request", `${where}the request was rejected as invalid (HTTP 400)${serverSays}.`, init, detail);
+    case 401:
+      return new CortexAuthenticationError(
+        "authentication",
+        `${where}authentication failed (HTTP 401)${serverSays}. Check the key id, that the key is not expired or deleted, that the security level (standard or advanced) matches the key, and that this machine's clock is correct.`,
+        init,
+        detail,
+      );
+    case 402:
+      return new CortexLicenseError("license", `${where}the tenant lacks the licence this API needs (HTTP 402)${serverSays}.`, init, detail);
+    case 403:
+      return new CortexPermissionError("permission", `${where}the key's roles do not allow this call (HTTP 403)${serverSays}. Give the key a role with this permission.`, init, detail);
+    case 404:
+      return new CortexNotFoundError("not_found", `${where}not found (HTTP 404)${serverSays}.`, init, detail);
+  }
+  if (status >= 500 && NOT_FOUND_TEXT.test(text)) {
+    return new CortexNotFoundError("not_found", `${where}not found (HTTP ${status})${serverSays}.`, init, detail);
+  }
+  if (status >= 500) {
+    return new CortexServerError("server", `${where}the service failed (HTTP ${status})${serverSays}.`, init, detail);
+  }
+  return new CortexApiError("api", `${where}unexpected answer (HTTP ${status})${serverSays}.`, init, detail);
+}
+
+function describeDetail(detail: ServiceErrorDetail): string {
+  const parts: string[] = [];
+  if (detail.message !== undefined) parts.push(detail.message);
+  if (typeof detail.extra === "string" && detail.extra !== "") parts.push(detail.extra);
+  else if (detail.extra !== undefined && detail.extra !== null) parts.push(JSON.stringify(redactBody(detail.extra)));
+  return parts.length === 0 ? "" : `: ${parts.join(" — ")}`;
+}
+
+function looksLikeHtml(body: unknown): boolean {
+  return typeof body === "string" && /^\s*<(!doctype html|html)/i.test(body);
+}
+
+/**
+ * Parses a Retry-After header (seconds or an HTTP date) into milliseconds.
+ *
+ * @param value - Header value.
+ * @param now - Current time in epoch ms.
+ * @returns The delay in ms, or undefined when absent or unparseable.
+ */
+export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

@@ -1,0 +1,68 @@
+/**
+ * Logging. The SDK logs through an injectable {@link Logger}; nothing it logs carries a secret.
+ *
+ * @module
+ */
+import { redactBody } from "./redact.js";
+
+/** Log levels, most verbose first; `off` logs nothing. */
+export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
+
+const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
+
+/** Structured fields attached to a log line. */
+export type LogFields = Readonly<Record<string, unknown>>;
+
+/** A logger the SDK writes to. Any object with these four methods works (pino, winston, console wrappers). */
+export interface Logger {
+  /** Request-level detail: each attempt, its status and timing. */
+  debug(message: string, fields?: LogFields): void;
+  /** Notable events: retries, clock correction. */
+  info(message: string, fields?: LogFields): void;
+  /** Something the user should fix: insecure TLS, deprecated operations. */
+  warn(message: string, fields?: LogFields): void;
+  /** Failures. */
+  error(message: string, fields?: LogFields): void;
+}
+
+/**
+ * Reads a log level from a string such as the `CORTEX_SDK_LOG` variable.
+ *
+ * @param value - `debug`, `info`, `warn`, `error` or `off` (any case).
+ * @returns The level, or undefined when the value is not a level.
+ */
+export function parseLogLevel(value: string | undefined): LogLevel | undefined {
+  const lower = value?.trim().toLowerCase();
+  return lower !== undefined && lower in LEVEL_RANK ? (lower as LogLevel) : undefined;
+}
+
+/**
+ * Wraps a logger so that lines below `level` are dropped and every field is redacted.
+ *
+ * @param sink - Where lines go.
+ * @param level - Lowest level written.
+ * @returns A logger that is safe to hand request details to.
+ */
+export function createLogger(sink: Logger, level: LogLevel): Logger {
+  const threshold = LEVEL_RANK[level];
+  const at =
+    (name: Exclude<LogLevel, "off">) =>
+    (message: string, fields?: LogFields): void => {
+      if (LEVEL_RANK[name] < threshold) return;
+      if (fields === undefined) sink[name](message);
+      else sink[name](message, redactBody(fields) as LogFields);
+    };
+  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
+}
+
+/** A logger that writes one line per event to stderr: `cortex-sdk <level> <message> <json fields>`. */
+export const stderrLogger: Logger = {
+  debug: (message, fields) => writeLine("debug", message, fields),
+  info: (message, fields) => writeLine("info", message, fields),
+  warn: (message, fields) => writeLine("warn", message, fields),
+  error: (message, fields) => writeLine("error", message, fields),
+};
+
+function writeLine(level: string, message: string, fields: LogFields | undefined): void {
+  process.stderr.write(`cortex-sdk ${level} ${message}${fields === undefined ? "" : ` ${JSON.stringify(fields)}`}\n`);
+}

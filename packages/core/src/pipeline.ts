@@ -1,0 +1,169 @@
+/**
+ * The request pipeline: a named, ordered list of middleware. A request flows down the list and the
+ * answer flows back up. The standard order is
+ * `serialize → retry → sign → errorMap → deserialize → send`: signing sits inside the retry loop so
+ * every attempt carries a fresh nonce and timestamp, and error mapping sits inside it too so the retry
+ * step decides on typed errors.
+ *
+ * @module
+ */
+import type { OperationEntry, HttpMethod } from "@cortex-sdk/schemas";
+import type { ResolvedConfig } from "./config.js";
+import type { TenantState } from "./tenant-state.js";
+
+/** An HTTP request as the pipeline builds it. */
+export interface HttpRequest {
+  /** Method. */
+  method: HttpMethod;
+  /** Absolute URL. */
+  url: string;
+  /** Header name (lower case) to value. */
+  headers: Record<string, string>;
+  /** Serialised body, if any. */
+  body: string | undefined;
+}
+
+/** An HTTP answer with its body fully read (and decompressed). */
+export interface HttpResponse {
+  /** Status code. */
+  readonly status: number;
+  /** Header name (lower case) to value. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Body bytes. */
+  readonly body: Uint8Array;
+}
+
+/** Per-call options every operation accepts. */
+export interface CallOptions {
+  /** Cancels the call, retries included. */
+  readonly signal?: AbortSignal;
+  /** Total deadline for this call, ms (overrides the client's). */
+  readonly timeoutMs?: number;
+  /** Retries after the first attempt for this call (overrides the client's). */
+  readonly maxRetries?: number;
+  /**
+   * Allow retrying an unsafe write (response actions, inserts, key generation) after an ambiguous
+   * failure, where the service may already have acted. Off by default: such writes are sent once.
+   */
+  readonly retryUnsafe?: boolean;
+  /** Extra headers for this call. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** Everything a middleware can see and change about one call. */
+export interface CallContext {
+  /** The operation being called. */
+  readonly operation: OperationEntry;
+  /** The caller's input (before the envelope is added). */
+  readonly input: unknown;
+  /** Per-call options. */
+  readonly options: CallOptions;
+  /** The client's resolved configuration. */
+  readonly config: ResolvedConfig;
+  /** State shared by every client of the same tenant in this process. */
+  readonly tenant: TenantState;
+  /** The SDK's id for this call, in every log line. */
+  readonly callId: string;
+  /** Fires on caller abort or when the total deadline passes. */
+  readonly signal: AbortSignal;
+  /** Which attempt this is, from 1. */
+  attempt: number;
+  /** The HTTP request; built by `serialize`, completed by `sign`. */
+  request: HttpRequest;
+}
+
+/** What the pipeline hands back. */
+export interface CallResult {
+  /** The final HTTP answer. */
+  readonly response: HttpResponse;
+  /** The reply value with the envelope removed (or the raw bytes for binary operations). */
+  readonly data: unknown;
+  /** Attempts made. */
+  attempts: number;
+}
+
+/** A function that runs the rest of the pipeline. */
+export type Handler = (context: CallContext) => Promise<CallResult>;
+
+/** One step of the pipeline: do something, call `next` (or not), then look at the result. */
+export type Middleware = (context: CallContext, next: Handler) => Promise<CallResult>;
+
+/** Where to put a middleware: relative to a named step. */
+export type Placement = { readonly before: string } | { readonly after: string };
+
+/** A named step of a {@link MiddlewareStack}. */
+export interface StackEntry {
+  /** Unique name; other steps are placed relative to it. */
+  readonly name: string;
+  /** The step. */
+  readonly middleware: Middleware;
+}
+
+/** An ordered, named list of middleware. */
+export class MiddlewareStack {
+  readonly #entries: StackEntry[];
+
+  /** @param entries - Initial steps, outermost first. */
+  constructor(entries: readonly StackEntry[] = []) {
+    this.#entries = [...entries];
+  }
+
+  /**
+   * Adds a step. By default user steps go right after `serialize`, so they run once per call;
+   * place one `before: "send"` to see every signed attempt.
+   *
+   * @param name - Unique name of the step.
+   * @param middleware - The step.
+   * @param placement - Where to put it (default `{ after: "serialize" }`).
+   * @returns This stack.
+   * @throws Error when the name is taken or the anchor does not exist.
+   */
+  add(name: string, middleware: Middleware, placement: Placement = { after: "serialize" }): this {
+    if (this.#entries.some((entry) => entry.name === name)) throw new Error(`A middleware named "${name}" already exists.`);
+    const anchor = "before" in placement ? placement.before : placement.after;
+    const index = this.#entries.findIndex((entry) => entry.name === anchor);
+    if (index === -1) throw new Error(`No middleware named "${anchor}"; known steps: ${this.names().join(", ")}.`);
+    this.#entries.splice("before" in placement ? index : index + 1, 0, { name, middleware });
+    return this;
+  }
+
+  /**
+   * Removes a step by name.
+   *
+   * @param name - Step name.
+   * @returns Whether a step was removed.
+   */
+  remove(name: string): boolean {
+    const index = this.#entries.findIndex((entry) => entry.name === name);
+    if (index === -1) return false;
+    this.#entries.splice(index, 1);
+    return true;
+  }
+
+  /** @returns Step names, outermost first. */
+  names(): string[] {
+    return this.#entries.map((entry) => entry.name);
+  }
+
+  /** @returns An independent copy, so a derived client can change its own stack. */
+  clone(): MiddlewareStack {
+    return new MiddlewareStack(this.#entries);
+  }
+
+  /**
+   * Builds the handler that runs every step in order.
+   *
+   * @returns The composed handler.
+   */
+  compose(): Handler {
+    const entries = [...this.#entries];
+    const run = (index: number): Handler => {
+      const entry = entries[index];
+      if (entry === undefined) {
+        return () => Promise.reject(new Error("The pipeline ended without a send step."));
+      }
+      return (context) => entry.middleware(context, run(index + 1));
+    };
+    return run(0);
+  }
+}

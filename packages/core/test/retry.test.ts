@@ -1,0 +1,141 @@
+import { createHash } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { CortexAbortError, CortexAuthenticationError, CortexRateLimitError, CortexServerError, isCortexError } from "../src/index.js";
+import { GENERATE_PATH, harness, headerOf, INCIDENTS_PATH, TEST_KEY, type Harness } from "./helpers.js";
+
+const json = { "content-type": "application/json" };
+let current: Harness | undefined;
+afterEach(async () => {
+  current?.agent.assertNoPendingInterceptors();
+  await current?.client.close();
+  await current?.agent.close();
+  current = undefined;
+});
+
+describe("retries", () => {
+  it("signs every attempt afresh: a new nonce and timestamp, and a valid hash each time", async () => {
+    current = harness();
+    const seen: { nonce: string; timestamp: string; authorization: string }[] = [];
+    const answer = (status: number) => (options: { headers?: unknown }) => {
+      seen.push({
+        nonce: headerOf(options.headers, "x-xdr-nonce") ?? "",
+        timestamp: headerOf(options.headers, "x-xdr-timestamp") ?? "",
+        authorization: headerOf(options.headers, "authorization") ?? "",
+      });
+      return { statusCode: status, data: status === 200 ? { reply: { total_count: 0, result_count: 0, incidents: [] } } : "busy", responseOptions: { headers: json } };
+    };
+    current.pool.intercept({ path: INCIDENTS_PATH, method: "POST" }).reply(answer(503));
+    current.pool.intercept({ path: INCIDENTS_PATH, method: "POST" }).reply(answer(502));
+    current.pool.intercept({ path: INCIDENTS_PATH, method: "POST" }).reply(answer(200));
+    const { response } = await current.client.request("incidents.get_incidents", {}).withResponse();
+    expect(response.attempts).toBe(3);
+    expect(new Set(seen.map((attempt) => attempt.nonce)).size).toBe(3);
+    for (const attempt of seen) {
+      expect(attempt.nonce).toMatch(/^[A-Za-z0-9]{64}$/);
+      expect(attempt.authorization).toBe(createHash("sha256").update(TEST_KEY + attempt.nonce + attempt.timestamp).digest("hex"));
+    }
+  });
+
+  it("never sends an unsafe write twice after an ambiguous failure", async () => {
+    current = harness();
+    current.pool.intercept({ path: GENERATE_PATH, method: "POST" }).reply(503, "unavailable");
+    const error = await current.client.request("api_keys.generate", { roles: ["Viewer"], security_level: "advanced" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CortexServerError);
+    expect((error as CortexServerError).attempts).toBe(1);
+  });
+
+  it("retries an unsafe write when the caller opts in for that call", async () => {
+    current = harness();
+    current.pool.intercept({ path: GENERATE_PATH, method: "POST" }).reply(503, "unavailable");
+    current.pool.intercept({ path: GENERATE_PATH, method: "POST" }).reply(200, { reply: { id: 9, key: "x".repeat(20) } }, { headers: json });
+    const { data, response } = await current.client.request("api_keys.generate", { roles: ["Viewer"], security_level: "advanced" }, { retryUnsafe: true }).withResponse();
+    expect(data).toEqual({ id: 9, key: "x".repeat(20) });
+    expect(response.attempts).toBe(2);
+  });
+
+  it("retries throttling even for unsafe writes, since a throttled request was not acted on", async () => {
+    current = harness();
+    current.pool.intercept({ path: GENERATE_PATH, method: "POST" }).reply(429, { reply: { err_code: 429, err_msg: "Too many requests", err_extra: null } }, { headers: json });
+    current.pool.intercept({ path: GENERATE_PATH, method: "POST" }).reply(200, { reply: { id: 1, key: "y".repeat(20) } }, { headers: json });
+    const { response } = await current.client.request("api_keys.generate", { roles: ["Viewer"], security_level: "standard" }).withResponse();
+    expect(response.attempts).toBe(2);
+  });
+
+  it("waits at least as long as Retry-After asks", async () => {
+    current = harness();
+    const times: number[] = [];
+    current.pool.intercept({ path: INCIDENTS_PATH, method: "POST" }).reply(() => {
+      times.push(performance.now());
+      return { statusCode: 429, data: "Rate limit exceeded", responseOptions: { headers: { "retry-after": "0.3" } } };
+    });
+    current.pool.intercept({ path: INCIDENTS_PATH, method: "POST" }).reply(() => {
+      times.push(performance.now());
+      return { statusCode: 200, data: { reply: { total_count: 0, result_count: 0, incidents: [] } }, responseOptions: { headers: json } };
+    });
+    await current.client.request("incidents.get_incidents", {});
+    expect(times).toHaveLength(2);
+    expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(290);
+  });
+
+  it("gives up after maxRetries and reports the attempts", async () => {
+    current = harness({ retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 2 } });
+    current.pool.intercept({ path: INCIDENTS_PATH, method: "POST" }).reply(429, "Too many requests").times(3);
+    const error = await current.client.request("incidents.get_incidents", {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CortexRateLimitError);
+    expect((error as CortexRateLimitError).attempts).toBe(3);
+  });
+
+  it("does not retry terminal errors such as 400 or a plain 500", async () => {
+    current = harness();
+    current.pool.intercept({ path: INCIDENTS_PATH, method: "POST" }).reply(500, { reply: { err_code: 500, err_msg: "An error occurred while processing XDR public API", err_extra: "Invalid parameter names: x" } }, { headers: json });
+    const error = await current.client.request("incidents.get_incidents", {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CortexServerError);
+    expect((error as CortexServerError).attempts).toBe(1);
+    expect((error as CortexServerError).message).toContain("Invalid parameter names: x");
+  });
+
+  it("corrects clock skew from the Date header and retries once", async () => {
+    current = harness();
+    const serverAhead = 10 * 60_000;
+    const timestamps: number[] = [];
+    current.pool.intercept({ path: INCIDENTS_PATH, method: "POST" }).reply((options) => {
+      timestamps.push(Number(headerOf(options.headers, "x-xdr-timestamp")));
+      return { statusCode: 401, data: { reply: { err_code: 401, err_msg: "Public API request unauthorized", err_extra: null } }, responseOptions: { headers: { ...json, date: new Date(Date.now() + serverAhead).toUTCString() } } };
+    });
+    current.pool.intercept({ path: INCIDENTS_PATH, method: "POST" }).reply((options) => {
+      timestamps.push(Number(headerOf(options.headers, "x-xdr-timestamp")));
+      return { statusCode: 200, data: { reply: { total_count: 0, result_count: 0, incidents: [] } }, responseOptions: { headers: json } };
+    });
+    const { response } = await current.client.request("incidents.get_incidents", {}).withResponse();
+    expect(response.attempts).toBe(2);
+    const corrected = (timestamps[1] ?? 0) - (timestamps[0] ?? 0);
+    expect(corrected).toBeGreaterThan(serverAhead - 2_000);
+    expect(corrected).toBeLessThan(serverAhead + 2_000);
+  });
+
+  it("says the clock is off, and by how much, when correction does not help", async () => {
+    current = harness();
+    const answer = () => ({
+      statusCode: 401,
+      data: { reply: { err_code: 401, err_msg: "Public API request unauthorized", err_extra: null } },
+      responseOptions: { headers: { ...json, date: new Date(Date.now() - 3_600_000).toUTCString() } },
+    });
+    current.pool.intercept({ path: INCIDENTS_PATH, method: "POST" }).reply(answer).times(2);
+    const error = await current.client.request("incidents.get_incidents", {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CortexAuthenticationError);
+    const auth = error as CortexAuthenticationError;
+    expect(auth.attempts).toBe(2);
+    expect(auth.likelyCause).toBe("clock_skew");
+    expect(auth.message).toMatch(/clock differs from the server's by about -?\d+ s/);
+  });
+
+  it("stops retrying when the caller aborts", async () => {
+    current = harness({ retry: { maxRetries: 5, baseDelayMs: 200, maxDelayMs: 200 } });
+    current.pool.intercept({ path: INCIDENTS_PATH, method: "POST" }).reply(503, "busy").persist();
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await current.client.request("incidents.get_incidents", {}, { signal: controller.signal }).catch((e: unknown) => e);
+    expect(isCortexError(error)).toBe(true);
+    expect(error).toBeInstanceOf(CortexAbortError);
+  });
+});

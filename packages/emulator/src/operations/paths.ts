@@ -1,0 +1,2 @@
+/** Base path of the public API; operation paths are built from it. */
+export const PUBLIC_API_V1 = "/public_api/v1";

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type AuthFailureReason, type RunningEmulator } from "../src/index.js";
+import { advancedHeaders, call, UNAUTHORIZED, type Credentials } from "./helpers.js";
+
+const OFFSET = 10 * 60 * 1000;
+const HEALTH = "/public_api/v1/healthcheck";
+
+// The emulator runs 10 minutes ahead of this process: a client signing with
+// its own clock is outside the default ±5 minute window.
+let emulator: RunningEmulator;
+let admin: Credentials;
+const reasons: AuthFailureReason[] = [];
+
+beforeAll(async () => {
+  emulator = await startEmulator({ clockOffsetMs: OFFSET, onAuthFailure: (event) => reasons.push(event.reason) });
+  const [bootstrap] = emulator.bootstrapKeys;
+  if (bootstrap === undefined) throw new Error("no bootstrap key");
+  admin = bootstrap;
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+describe("clock skew", () => {
+  it("rejects requests signed with a clock outside the window, with the plain 401", async () => {
+    const reply = await call(emulator.url, HEALTH, { method: "GET", headers: advancedHeaders(admin, Date.now()) });
+    expect(reply.status).toBe(401);
+    expect(reply.text).toBe(JSON.stringify(UNAUTHORIZED));
+    expect(reasons.at(-1)).toBe("clock_skew");
+  });
+
+  it("exposes its clock in the Date header, so a client can correct and succeed", async () => {
+    const probe = await call(emulator.url, HEALTH, { method: "GET" });
+    const serverTime = Date.parse(probe.headers.get("date") ?? "");
+    const skew = serverTime - Date.now();
+    expect(Math.abs(skew - OFFSET)).toBeLessThan(5_000);
+    const corrected = await call(emulator.url, HEALTH, { method: "GET", headers: advancedHeaders(admin, Date.now() + skew) });
+    expect(corrected.status).toBe(200);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * The shape of one entry in the operation table. The table is data: the transport, the product
+ * clients, the emulator and the CLI all read it, so every behaviour that differs per operation
+ * (envelopes, paging, retry safety, limits) is described here rather than coded per call.
+ *
+ * @module
+ */
+
+/** A Cortex product the SDK targets. */
+export type Product = "xdr" | "xsiam" | "xsoar" | "xpanse" | "cloud";
+
+/** XSOAR major versions; XSOAR 8 serves the same routes under `/xsoar/public/v1` with Cortex key auth. */
+export type XsoarVersion = 6 | 8;
+
+/** Which products serve an operation, and for XSOAR which major versions. */
+export interface ProductAvailability {
+  /** The products that serve this operation. */
+  readonly products: readonly Product[];
+  /** For operations served by XSOAR: the major versions that serve it. */
+  readonly xsoarVersions?: readonly XsoarVersion[];
+}
+
+/** HTTP methods used by the Cortex APIs. */
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * How the request body is wrapped.
+ * - `request_data`: `{"request_data": <object>}` (most XDR/XSIAM calls)
+ * - `request_data_array`: `{"request_data": [ ... ]}` (bulk inserts)
+ * - `bare`: the body is sent as given (XSOAR, platform IAM, some content APIs)
+ * - `none`: no body (GET, DELETE)
+ */
+export type RequestEnvelope = "request_data" | "request_data_array" | "bare" | "none";
+
+/**
+ * How the reply is wrapped.
+ * - `reply`: `{"reply": <value>}`
+ * - `data`: `{"data": <value>}` (platform IAM)
+ * - `bare`: the body is the value itself
+ * - `empty`: no body (204)
+ */
+export type ReplyEnvelope = "reply" | "data" | "bare" | "empty";
+
+/** The JSON kind of the unwrapped reply value. */
+export type ReplyKind = "object" | "array" | "boolean" | "string" | "empty" | "binary" | "ndjson";
+
+/** How an operation pages through results. */
+export type Pagination =
+  | { readonly kind: "none" }
+  | {
+      /** `search_from`/`search_to` offsets in `request_data`; `search_to` is exclusive. */
+      readonly kind: "offset";
+      /** Largest page (`search_to - search_from`) the service accepts. */
+      readonly maxPageSize: number;
+      /** Property of the reply holding the items, e.g. `incidents`. */
+      readonly itemsField: string;
+      /** Property of the reply holding the total match count, e.g. `total_count`. */
+      readonly totalField?: string;
+      /** Where the service caps the total (alerts report at most 9,999); paging continues past it. */
+      readonly totalCap?: number;
+      /** Property of each item that identifies it, used to de-duplicate across page boundaries. */
+      readonly idField?: string;
+    }
+  | {
+      /** `use_page_token` on the first call, then `next_page_token` from each reply (Xpanse). */
+      readonly kind: "page_token";
+      readonly itemsField: string;
+      readonly totalField?: string;
+      readonly idField?: string;
+    }
+  | {
+      /** XSOAR `page`/`size` in the body's filter. */
+      readonly kind: "page_size";
+      readonly maxPageSize: number;
+      readonly itemsField: string;
+      readonly totalField?: string;
+      readonly idField?: string;
+    }
+  | {
+      /** `filter_data.paging.from/to` (alerts by filter data, Cortex Cloud). */
+      readonly kind: "filter_data";
+      readonly maxPageSize: number;
+      readonly itemsField: string;
+      readonly totalField?: string;
+      readonly idField?: string;
+    };
+
+/**
+ * Whether a failed attempt may be sent again.
+ * - `read`: no side effects; always safe to retry.
+ * - `idempotent`: a write whose repetition has the same effect (set a status, replace notes).
+ * - `unsafe`: a write that must not be repeated after an ambiguous failure (response actions,
+ *   inserts, key generation) unless the caller opts in for that call.
+ */
+export type RetrySafety = "read" | "idempotent" | "unsafe";
+
+/** What an asynchronous operation hands back to poll on. */
+export type AsyncKind = "none" | "action_id" | "xql_query_id" | "distribution_id";
+
+/** Documented limits of one operation. */
+export interface OperationLimits {
+  /** Most ids (endpoints, alerts, incidents) accepted in one call. */
+  readonly maxIdsPerCall?: number;
+  /** Per-operation rate limit, on top of the tenant-wide limit. */
+  readonly rateLimit?: { readonly requests: number; readonly perMs: number };
+}
+
+/** One operation of one or more Cortex products. */
+export interface OperationEntry extends ProductAvailability {
+  /** Stable identifier, e.g. `incidents.get_incidents`. Never reused for a different operation. */
+  readonly id: string;
+  /** HTTP method. */
+  readonly method: HttpMethod;
+  /** Path from the API root, e.g. `/public_api/v1/incidents/get_incidents`, without a trailing slash. */
+  readonly path: string;
+  /** Request body envelope. */
+  readonly requestEnvelope: RequestEnvelope;
+  /** Reply envelope. */
+  readonly replyEnvelope: ReplyEnvelope;
+  /** JSON kind of the unwrapped reply. */
+  readonly replyKind: ReplyKind;
+  /** Paging behaviour. */
+  readonly pagination: Pagination;
+  /** Retry safety; decides retries instead of the HTTP method (reads are POSTs). */
+  readonly retrySafety: RetrySafety;
+  /** What an asynchronous operation returns to poll on. */
+  readonly async: AsyncKind;
+  /** Documented limits. */
+  readonly limits: OperationLimits;
+  /** Licence the spec says the operation needs, if any. */
+  readonly license?: string;
+  /** Permissions the spec says the caller's role needs, if any. */
+  readonly permissions?: readonly string[];
+  /** Set when the vendor marks the operation deprecated; the text names the replacement if known. */
+  readonly deprecated?: string;
+  /** Whether the reply can carry an API key secret, so loggers must redact it. */
+  readonly replyHoldsSecret?: boolean;
+}

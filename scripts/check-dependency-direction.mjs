@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Fails when a workspace package depends on or imports another against the fixed direction:
+// cli → product clients → core → auth-signer; schemas is data and types; clients never import each other.
+// It checks declared dependencies and the import specifiers in src/ and test/.
+import { readdirSync, readFileSync, existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { builtinModules } from "node:module";
+
+const CLIENTS = ["@cortex-sdk/xdr", "@cortex-sdk/xsiam", "@cortex-sdk/xsoar", "@cortex-sdk/xpanse", "@cortex-sdk/cloud"];
+/** Workspace packages each package may use at run time. */
+const ALLOWED = {
+  "@cortex-sdk/auth-signer": [],
+  "@cortex-sdk/schemas": [],
+  "@cortex-sdk/core": ["@cortex-sdk/auth-signer", "@cortex-sdk/schemas"],
+  "@cortex-sdk/emulator": ["@cortex-sdk/auth-signer", "@cortex-sdk/schemas"],
+  ...Object.fromEntries(CLIENTS.map((client) => [client, ["@cortex-sdk/core", "@cortex-sdk/schemas"]])),
+  cxctl: [...CLIENTS, "@cortex-sdk/core", "@cortex-sdk/emulator"],
+};
+/** Extra workspace packages tests may use (the emulator serves tests over loopback). */
+const TEST_ONLY = ["@cortex-sdk/emulator", "@cortex-sdk/auth-signer"];
+
+const root = new URL("..", import.meta.url).pathname;
+const problems = [];
+const packageDirs = ["packages", "apps"].flatMap((group) =>
+  readdirSync(join(root, group)).map((name) => join(root, group, name)).filter((dir) => existsSync(join(dir, "package.json"))),
+);
+
+for (const dir of packageDirs) {
+  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  const name = manifest.name;
+  const allowed = ALLOWED[name];
+  if (allowed === undefined) {
+    problems.push(`${name}: not in the dependency-direction table of scripts/check-dependency-direction.mjs; add it with its allowed dependencies.`);
+    continue;
+  }
+  const runtimeDeps = { ...manifest.dependencies, ...manifest.peerDependencies };
+  const devDeps = manifest.devDependencies ?? {};
+  for (const dep of Object.keys(runtimeDeps)) {
+    if (isWorkspace(dep) && dep !== name && !allowed.includes(dep)) problems.push(`${name}: depends on ${dep}, against the dependency direction.`);
+  }
+  for (const dep of Object.keys(devDeps)) {
+    if (isWorkspace(dep) && !allowed.includes(dep) && !TEST_ONLY.includes(dep)) problems.push(`${name}: devDepends on ${dep}, which even its tests may not use.`);
+  }
+  for (const [folder, mayUse, declared] of [
+    ["src", allowed, runtimeDeps],
+    ["test", [...allowed, ...TEST_ONLY, name], { ...runtimeDeps, ...devDeps }],
+  ]) {
+    for (const file of sourceFiles(join(dir, folder))) {
+      for (const specifier of importsOf(readFileSync(file, "utf8"))) {
+        const pkg = packageOf(specifier);
+        if (pkg === undefined) continue;
+        const where = file.slice(root.length);
+        if (isWorkspace(pkg) && pkg !== name && !mayUse.includes(pkg)) problems.push(`${where}: imports ${pkg}, against the dependency direction.`);
+        else if (folder === "src" && pkg !== name && !(pkg in declared)) problems.push(`${where}: imports ${pkg}, which ${name} does not list in dependencies.`);
+      }
+    }
+  }
+}
+
+function isWorkspace(dep) {
+  return dep.startsWith("@cortex-sdk/") || dep === "cxctl";
+}
+
+function* sourceFiles(dir) {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) yield* sourceFiles(path);
+    else if (/\.(ts|mts|js|mjs)$/.test(entry) && !entry.endsWith(".d.ts")) yield path;
+  }
+}
+
+function importsOf(text) {
+  const found = [];
+  const pattern = /(?:^|[\s;])(?:import|export)\s[^"'`]*?from\s*["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|^\s*import\s*["']([^"']+)["']/gm;
+  for (const match of text.matchAll(pattern)) found.push(match[1] ?? match[2] ?? match[3]);
+  return found;
+}
+
+function packageOf(specifier) {
+  if (specifier.startsWith(".") || specifier.startsWith("/") || specifier.startsWith("node:") || builtinModules.includes(specifier)) return undefined;
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+}
+
+if (problems.length > 0) {
+  console.error(`dependency direction: ${problems.length} problem(s)\n  ${problems.join("\n  ")}`);
+  process.exit(1);
+}
+console.log(`dependency direction: ok (${packageDirs.length} packages)`);
