@@ -12,6 +12,8 @@ export interface ResponseInfo {
   readonly headers: Readonly<Record<string, string>>;
   /** Server request id if one was sent, else the SDK's own id for the call. */
   readonly requestId: string;
+  /** The SDK's own id for the call: the `requestId` field of every log line about it. */
+  readonly callId: string;
   /** Attempts made, retries included. */
   readonly attempts: number;
   /** The operation called. */

@@ -1,19 +1,22 @@
 /**
- * The client base every product client extends: configuration, the pipeline, `request()` and
- * pagination.
+ * The client base every product client extends: configuration, the pipeline, `request()`, pagination,
+ * streaming and the XQL query slots.
  *
  * @module
  */
 import { randomUUID } from "node:crypto";
-import { getOperationById, type OperationEntry, type OperationId, type ReplyOf, type RequestOf } from "@cortex-sdk/schemas";
+import type { Readable } from "node:stream";
+import type { OperationEntry, OperationId, ReplyOf, RequestOf } from "@cortex-sdk/schemas";
 import type { Dispatcher } from "undici";
 import { ApiPromise, type WithResponse } from "./api-promise.js";
 import { resolveConfig, type ClientOptions, type ProductClientInfo, type ResolvedConfig } from "./config.js";
-import { CortexConfigError } from "./errors.js";
+import { CortexAbortError, CortexConfigError } from "./errors.js";
+import { parseNdjson, type NdjsonOptions } from "./ndjson.js";
 import { paginatePages, PagePromise, type PaginateOptions } from "./pagination.js";
-import { MiddlewareStack, type CallContext, type CallOptions, type HttpRequest } from "./pipeline.js";
+import { MiddlewareStack, type CallContext, type CallOptions, type CallResult, type HttpRequest, type ResponseMode } from "./pipeline.js";
+import { unavailableReason } from "./products.js";
 import { deserializeStep, errorMapStep, retryStep, serializeStep, signStep } from "./steps.js";
-import { tenantState } from "./tenant-state.js";
+import { tenantState, tenantXqlSlots } from "./tenant-state.js";
 import { createDefaultDispatcher, sendMiddleware } from "./transport.js";
 import { userAgent } from "./user-agent.js";
 
@@ -23,9 +26,25 @@ export const STANDARD_STEPS = ["serialize", "retry", "sign", "errorMap", "deseri
 /** Per-call options of list calls. */
 export type ListOptions = CallOptions & PaginateOptions;
 
+/** Per-call options of NDJSON streaming calls. */
+export type NdjsonCallOptions = CallOptions & NdjsonOptions;
+
+// One id → entry map per table, shared by every client (and derived client) built from it.
+const operationMaps = new WeakMap<readonly OperationEntry[], ReadonlyMap<string, OperationEntry>>();
+const warnedDeprecated = new Set<string>();
+
+function operationMap(operations: readonly OperationEntry[]): ReadonlyMap<string, OperationEntry> {
+  let map = operationMaps.get(operations);
+  if (map === undefined) {
+    map = new Map(operations.map((entry) => [entry.id, entry]));
+    operationMaps.set(operations, map);
+  }
+  return map;
+}
+
 /**
- * Base of every product client. Holds the resolved configuration and the pipeline; product clients add
- * resource namespaces on top.
+ * Base of every product client. Holds the resolved configuration, the product's operation table and the
+ * pipeline; product clients add resource namespaces on top.
  */
 export class CortexClient {
   /** The immutable resolved configuration. */
@@ -35,16 +54,18 @@ export class CortexClient {
   /** The options this client was made from (for {@link CortexClient.withOptions}). */
   protected readonly options: ClientOptions;
   readonly #info: ProductClientInfo;
+  readonly #operations: ReadonlyMap<string, OperationEntry>;
   #ownDispatcher: Dispatcher | undefined;
 
   /**
-   * @param options - Client options; anything missing comes from the environment.
-   * @param info - The product client's identity.
+   * @param options - Client options; anything missing comes from the environment, then a profile.
+   * @param info - The product client's identity and its operation table.
    * @throws {@link CortexConfigError} when the configuration is incomplete or invalid.
    */
   constructor(options: ClientOptions, info: ProductClientInfo) {
     this.options = options;
     this.#info = info;
+    this.#operations = operationMap(info.operations);
     this.config = resolveConfig(options, info);
     this.middleware = new MiddlewareStack([
       { name: "serialize", middleware: serializeStep(userAgent(info)) },
@@ -68,35 +89,110 @@ export class CortexClient {
    * @param operationId - Operation id from the table, e.g. `incidents.get_incidents`.
    * @param body - The request (without the `request_data` envelope).
    * @param options - Per-call options.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id, attempts.
-   * @throws {@link CortexConfigError} for an unknown operation id; the typed errors of the pipeline otherwise.
+   * @returns The reply without its envelope (bytes for binary replies, an array of rows for NDJSON
+   *   replies); `.withResponse()` adds status, headers, request id and attempts.
+   * @throws {@link CortexConfigError} for an operation id this client does not know or its product does
+   *   not serve; the typed errors of the pipeline otherwise.
    */
   request<Id extends OperationId>(operationId: Id, body: RequestOf<Id>, options?: CallOptions): ApiPromise<ReplyOf<Id>>;
   request<T = unknown>(operationId: string, body?: unknown, options?: CallOptions): ApiPromise<T>;
   request(operationId: string, body?: unknown, options: CallOptions = {}): ApiPromise<unknown> {
-    return new ApiPromise(this.#call(this.#operation(operationId), body, options));
+    return new ApiPromise(this.#start(operationId, body, options, "buffer"));
+  }
+
+  /**
+   * Calls an operation and hands over the successful body as a stream instead of reading it: for NDJSON
+   * and binary replies (XQL result streams, file downloads) of any size. Gzip is decoded; errors while
+   * reading are typed; the call's deadline (`timeoutMs`) and abort signal keep applying while the stream
+   * is read, so set a `timeoutMs` long enough for the whole download. Read the stream to the end or
+   * destroy it, so the connection is released.
+   *
+   * @param operationId - Operation id.
+   * @param body - The request.
+   * @param options - Per-call options.
+   * @returns The body as a Node Readable (also an async iterable of Buffers).
+   * @throws The typed errors of the pipeline; an unsuccessful answer is read in full and mapped as usual.
+   */
+  stream(operationId: string, body?: unknown, options: CallOptions = {}): ApiPromise<Readable> {
+    return new ApiPromise(this.#start(operationId, body, options, "stream") as Promise<WithResponse<Readable>>);
+  }
+
+  /**
+   * Streams an NDJSON reply (plain or gzip) row by row with constant memory.
+   *
+   * @param operationId - Operation id, e.g. the XQL result stream.
+   * @param body - The request.
+   * @param options - Per-call options and NDJSON options.
+   * @returns An async generator of rows; breaking out of the loop closes the connection.
+   * @example
+   * ```ts
+   * for await (const row of client.streamNdjson<Row>("xql.get_query_results_stream", { stream_id, is_gzip_compressed: true })) {
+   *   process(row);
+   * }
+   * ```
+   */
+  async *streamNdjson<T = unknown>(operationId: string, body?: unknown, options: NdjsonCallOptions = {}): AsyncGenerator<T, void, undefined> {
+    const { maxLineBytes, gzip, ...callOptions } = options;
+    const stream = await this.stream(operationId, body, callOptions);
+    try {
+      yield* parseNdjson<T>(stream, { ...(maxLineBytes === undefined ? {} : { maxLineBytes }), ...(gzip === undefined ? {} : { gzip }) });
+    } finally {
+      stream.destroy();
+    }
   }
 
   /**
    * Calls a paginated operation: await the result for the first page, or `for await` over it for every item.
    *
    * @param operationId - Operation id of a list operation.
-   * @param body - The first page's request; its offsets set the start and page size.
+   * @param body - The first page's request; its offsets (or page, or page size) set the start and page size.
    * @param options - Per-call options plus limit, page size and cursor.
    * @returns A {@link PagePromise}.
+   * @throws {@link CortexConfigError} for an unknown operation id.
    */
   paginate<Reply, Item>(operationId: string, body: unknown, options: ListOptions = {}): PagePromise<Reply, Item> {
     const operation = this.#operation(operationId);
-    const fetchPage = (pageBody: unknown): Promise<WithResponse<Reply>> => this.#call(operation, pageBody, options) as Promise<WithResponse<Reply>>;
+    const { limit, pageSize, cursor, ...callOptions } = options;
+    const fetchPage = (pageBody: unknown): Promise<WithResponse<Reply>> => this.#call(operation, pageBody, callOptions, "buffer") as Promise<WithResponse<Reply>>;
+    const paging: PaginateOptions = {
+      ...(limit === undefined ? {} : { limit }),
+      ...(pageSize === undefined ? {} : { pageSize }),
+      ...(cursor === undefined ? {} : { cursor }),
+    };
     return new PagePromise<Reply, Item>(
       () => fetchPage(body),
-      (pageOptions) => paginatePages<Reply, Item>(operation, body, fetchPage, { ...pickPaging(options), ...pageOptions }),
+      (pageOptions) => paginatePages<Reply, Item>(operation, body, fetchPage, { ...paging, ...pageOptions }),
     );
   }
 
   /**
-   * Derives a client with other defaults (timeouts, retries, credentials); this client is unchanged.
-   * Product clients return their own type.
+   * Runs `run` while holding one of the tenant's XQL query slots: at most `xqlConcurrency` (default 4,
+   * the documented limit) bodies run at once per tenant across every client in this process; the others
+   * wait their turn. Hold the slot from starting a query until its results are read.
+   *
+   * @param run - Starts a query and waits for its results.
+   * @param options - `signal` stops waiting for a slot.
+   * @returns What `run` returns.
+   * @throws {@link CortexAbortError} when the signal fires while waiting; whatever `run` throws.
+   */
+  async withXqlSlot<T>(run: () => Promise<T>, options: { readonly signal?: AbortSignal } = {}): Promise<T> {
+    const slots = tenantXqlSlots(tenantState(this.config.baseUrl), this.config.xqlConcurrency);
+    let release: () => void;
+    try {
+      release = await slots.acquire(options.signal);
+    } catch (error) {
+      throw new CortexAbortError("abort", "Stopped waiting for an XQL query slot: aborted by the caller.", { cause: error });
+    }
+    try {
+      return await run();
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Derives a client with other defaults (timeouts, retries, credentials); this client is unchanged. The
+   * derived client starts with the standard pipeline. Product clients return their own type.
    *
    * @param overrides - Options to change.
    * @returns A new client.
@@ -116,21 +212,38 @@ export class CortexClient {
     await own?.close();
   }
 
-  /** @returns The product client identity this client was built with. */
+  /** @returns The product client identity and operation table this client was built with. */
   protected get clientInfo(): ProductClientInfo {
     return this.#info;
   }
 
   #operation(operationId: string): OperationEntry {
-    const operation = getOperationById(operationId);
-    if (operation === undefined) throw new CortexConfigError("configuration", `Unknown operation id "${operationId}".`);
+    const operation = this.#operations.get(operationId);
+    if (operation === undefined) {
+      throw new CortexConfigError("configuration", `Unknown operation id "${operationId}": it is not in the ${this.#info.clientName} client's operation table.`, { operationId });
+    }
+    const unavailable = unavailableReason(operation, this.config.product, this.config.xsoarVersion);
+    if (unavailable !== undefined) throw new CortexConfigError("configuration", unavailable, { operationId });
+    if (operation.deprecated !== undefined && !warnedDeprecated.has(operation.id)) {
+      warnedDeprecated.add(operation.id);
+      this.config.logger.warn(`${operation.id} is deprecated: ${operation.deprecated}`, { operation: operation.id });
+    }
     return operation;
   }
 
-  async #call(operation: OperationEntry, body: unknown, options: CallOptions): Promise<WithResponse<unknown>> {
-    const deadline = AbortSignal.timeout(options.timeoutMs ?? this.config.timeoutMs);
-    const signal = options.signal === undefined ? deadline : AbortSignal.any([options.signal, deadline]);
+  #start(operationId: string, body: unknown, options: CallOptions, mode: ResponseMode): Promise<WithResponse<unknown>> {
+    try {
+      return this.#call(this.#operation(operationId), body, options, mode);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  async #call(operation: OperationEntry, body: unknown, options: CallOptions, mode: ResponseMode): Promise<WithResponse<unknown>> {
+    const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
+    const { signal, release } = callSignal(timeoutMs, options.signal);
     const callId = randomUUID();
+    const started = performance.now();
     const context: CallContext = {
       operation,
       input: body,
@@ -139,30 +252,50 @@ export class CortexClient {
       tenant: tenantState(this.config.baseUrl),
       callId,
       signal,
+      deadline: started + timeoutMs,
+      responseMode: mode,
       attempt: 0,
       request: undefined as unknown as HttpRequest,
     };
-    const started = performance.now();
-    const result = await this.middleware.compose()(context);
-    this.config.logger.debug("call finished", { callId, operation: operation.id, status: result.response.status, attempts: result.attempts, ms: Math.round(performance.now() - started) });
+    let result: CallResult;
+    try {
+      result = await this.middleware.compose()(context);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    // A stream keeps its deadline and abort signal until it is read or destroyed.
+    const stream = result.response.stream;
+    if (stream === undefined) release();
+    else if (stream.closed || stream.destroyed) release();
+    else stream.once("close", release);
     const headers = result.response.headers;
+    const requestId = headers["x-request-id"] ?? headers["request-id"] ?? callId;
+    this.config.logger.debug("call finished", { requestId: callId, serverRequestId: requestId === callId ? undefined : requestId, operation: operation.id, status: result.response.status, attempts: result.attempts, ms: Math.round(performance.now() - started) });
     return {
       data: result.data,
-      response: {
-        status: result.response.status,
-        headers,
-        requestId: headers["x-request-id"] ?? callId,
-        attempts: result.attempts,
-        operationId: operation.id,
-      },
+      response: { status: result.response.status, headers, requestId, callId, attempts: result.attempts, operationId: operation.id },
     };
   }
 }
 
-function pickPaging(options: ListOptions): PaginateOptions {
+/**
+ * The signal of one call: fires when the caller's signal does or when the deadline passes. Its timer and the
+ * listener on the caller's signal are removed as soon as the call is over (an `AbortSignal.timeout()` timer
+ * would stay scheduled for the whole timeout, and `AbortSignal.any()` keeps its sources linked).
+ */
+function callSignal(timeoutMs: number, callerSignal: AbortSignal | undefined): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  if (callerSignal?.aborted === true) controller.abort(callerSignal.reason);
+  const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
+  callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(new DOMException(`The call did not finish within ${timeoutMs} ms.`, "TimeoutError")), timeoutMs);
+  timer.unref();
   return {
-    ...(options.limit === undefined ? {} : { limit: options.limit }),
-    ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
-    ...(options.cursor === undefined ? {} : { cursor: options.cursor }),
+    signal: controller.signal,
+    release: () => {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener("abort", onCallerAbort);
+    },
   };
 }

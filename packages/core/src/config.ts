@@ -1,14 +1,19 @@
 /**
  * Client configuration, resolved once into an immutable object from explicit options, then the
- * environment.
+ * environment, then a named profile (see `profiles.ts`).
  *
  * @module
  */
+import { readFileSync } from "node:fs";
 import { createCredentials, isSigningError, type Credentials, type SecurityLevel } from "@cortex-sdk/auth-signer";
-import type { Product } from "@cortex-sdk/schemas";
+import type { OperationEntry, Product, XsoarVersion } from "@cortex-sdk/schemas";
 import type { Dispatcher } from "undici";
 import { CortexConfigError } from "./errors.js";
+import { RateLimiter, type RateLimit } from "./limiter.js";
 import { createLogger, parseLogLevel, stderrLogger, type LogLevel, type Logger } from "./logger.js";
+import { PRODUCT_ROUTING, routingFor, type ProductRouting } from "./products.js";
+import { loadProfile, profileFilePath, type Profile } from "./profiles.js";
+import { redactUrl } from "./redact.js";
 
 /** Retry settings. */
 export interface RetryOptions {
@@ -20,18 +25,33 @@ export interface RetryOptions {
   readonly maxDelayMs?: number;
 }
 
-/** Options every product client accepts. Anything not given is read from the environment. */
+/** Options every product client accepts. Anything not given is read from the environment, then a profile. */
 export interface ClientOptions {
-  /** API URL (`https://api-<tenant>...`), console URL or bare FQDN; env `CORTEX_API_BASE_URL`. */
+  /**
+   * API URL (`https://api-<tenant>...`), console URL or bare FQDN; env `CORTEX_API_BASE_URL`
+   * (also `CORTEXCLOUD_API_URL`, `DEMISTO_BASE_URL`).
+   */
   readonly baseUrl?: string;
-  /** API key id; env `CORTEX_API_KEY_ID`. */
+  /** API key id; env `CORTEX_API_KEY_ID` (also `CORTEXCLOUD_API_KEY_ID`, `DEMISTO_API_KEY_ID`). */
   readonly apiKeyId?: string | number;
-  /** API key secret; env `CORTEX_API_KEY`. */
+  /**
+   * API key secret; env `CORTEX_API_KEY` (also `CORTEXCLOUD_API_KEY`; `DEMISTO_API_KEY` for a standard key,
+   * `DEMISTO_ADVANCED_API_KEY` for an advanced one).
+   */
   readonly apiKey?: string;
-  /** Security level of the key; env `CORTEX_API_KEY_TYPE`. */
+  /** Security level of the key; env `CORTEX_API_KEY_TYPE` (also `CORTEXCLOUD_API_KEY_TYPE`). Never guessed. */
   readonly securityLevel?: SecurityLevel;
   /** Ready-made credentials (take precedence over apiKeyId/apiKey/securityLevel). */
   readonly credentials?: Credentials;
+  /**
+   * XSOAR major version, required by XSOAR clients; env `CORTEX_XSOAR_VERSION`. XSOAR 8 is reached on the
+   * `api-` host under `/xsoar/public/v1` with Cortex key headers; XSOAR 6 at the server root with the raw key.
+   */
+  readonly xsoarVersion?: XsoarVersion;
+  /** Profile to read missing settings from; env `CORTEX_PROFILE`, else the profile file's default. */
+  readonly profile?: string;
+  /** Profile file to use instead of the default location; env `CORTEX_CONFIG_FILE`. */
+  readonly configFile?: string;
   /** Total time a call may take, retries included, in ms (default 120,000). */
   readonly timeoutMs?: number;
   /** Time to open a connection, in ms (default 10,000). */
@@ -42,6 +62,19 @@ export interface ClientOptions {
   readonly bodyTimeoutMs?: number;
   /** Retry settings. */
   readonly retry?: RetryOptions;
+  /**
+   * Client-side limit of requests to the tenant (default 8 per 1,000 ms, below the documented 10 a second),
+   * shared by every client of the tenant in this process; `false` turns it off.
+   */
+  readonly rateLimit?: RateLimit | false;
+  /** XQL queries run at once per tenant through `withXqlSlot` (default 4, the documented maximum). */
+  readonly xqlConcurrency?: number;
+  /**
+   * HTTP(S) proxy URL (credentials allowed: `http://user:pass@proxy:3128`), or `false` for none. Default:
+   * `https_proxy`/`HTTPS_PROXY` (`http_proxy`/`HTTP_PROXY` for an http base URL) unless `no_proxy`/`NO_PROXY`
+   * matches the host, else the profile's `proxy`. Ignored when a dispatcher is given.
+   */
+  readonly proxy?: string | false;
   /** An undici Dispatcher (ProxyAgent, EnvHttpProxyAgent, an Agent with a custom CA, MockAgent). */
   readonly dispatcher?: Dispatcher;
   /** PEM CA certificates to trust in addition to the system's (ignored when a dispatcher is given). */
@@ -56,8 +89,8 @@ export interface ClientOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Options a product client adds for itself. */
-export interface ProductClientInfo {
+/** Who a product client is. */
+export interface ProductIdentity {
   /** Product this client talks to. */
   readonly product: Product;
   /** Name for the User-Agent, e.g. `xdr`. */
@@ -66,14 +99,29 @@ export interface ProductClientInfo {
   readonly clientVersion: string;
 }
 
+/** What a product client hands to {@link CortexClient}: its identity and its own operation table. */
+export interface ProductClientInfo extends ProductIdentity {
+  /**
+   * The operations this client may call. Each product client passes its own table (for example from
+   * `@cortex-sdk/schemas/<product>`), so a bundle carries only the operations it can use.
+   */
+  readonly operations: readonly OperationEntry[];
+}
+
 /** The immutable result of {@link resolveConfig}. */
 export interface ResolvedConfig {
-  /** Normalised API origin, e.g. `https://api-acme.xdr.us.paloaltonetworks.com`. */
+  /** Normalised API base URL, e.g. `https://api-acme.xdr.us.paloaltonetworks.com`. */
   readonly baseUrl: string;
   /** Credentials; the key itself is never exposed. */
   readonly credentials: Credentials;
   /** Product client facts. */
-  readonly client: ProductClientInfo;
+  readonly client: ProductIdentity;
+  /** The product. */
+  readonly product: Product;
+  /** XSOAR version, for XSOAR clients. */
+  readonly xsoarVersion: XsoarVersion | undefined;
+  /** How the product is reached (auth headers, path prefix). */
+  readonly routing: ProductRouting;
   /** Total deadline per call, ms. */
   readonly timeoutMs: number;
   /** Connect timeout, ms. */
@@ -84,32 +132,132 @@ export interface ResolvedConfig {
   readonly bodyTimeoutMs: number;
   /** Retry settings with defaults applied. */
   readonly retry: Required<RetryOptions>;
+  /** Client-side request limit for the tenant, or undefined when off. */
+  readonly rateLimit: RateLimit | undefined;
+  /** Parallel XQL queries per tenant. */
+  readonly xqlConcurrency: number;
   /** User-supplied dispatcher, if any. */
   readonly dispatcher: Dispatcher | undefined;
+  /** The proxy in use, with any password hidden, or undefined for a direct connection. */
+  readonly proxy: string | undefined;
   /** Extra CA certificates. */
   readonly ca: readonly string[];
-  /** Whether TLS verification is off. */
+  /** Whether TLS verification is on. */
   readonly tlsVerification: boolean;
+  /** The profile settings were read from, if any. */
+  readonly profile: string | undefined;
+  /** Where each setting came from, e.g. `{ baseUrl: "env CORTEX_API_BASE_URL", apiKey: "profile prod" }`. */
+  readonly sources: Readonly<Record<string, string>>;
   /** Logger with level and redaction applied. */
   readonly logger: Logger;
 }
 
+/** The client-side request limit used when none is configured: below the documented 10 a second. */
+export const DEFAULT_RATE_LIMIT: RateLimit = Object.freeze({ requests: 8, perMs: 1_000 });
+
+/** The documented limit of XQL queries running at once per tenant. */
+export const DEFAULT_XQL_CONCURRENCY = 4;
+
+// Values that must not be reachable from the public config object (it is JSON- and inspect-safe).
+const proxyUrls = new WeakMap<ResolvedConfig, string>();
+
 /**
- * Resolves options and environment into one immutable configuration.
+ * The proxy URL with its credentials, for the transport.
  *
- * @param options - Explicit options; they win over the environment.
+ * @param config - A resolved configuration.
+ * @returns The URL, or undefined for a direct connection.
+ * @internal
+ */
+export function proxyUrlOf(config: ResolvedConfig): string | undefined {
+  return proxyUrls.get(config);
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+interface Found<T> {
+  readonly value: T;
+  readonly from: string;
+}
+
+/**
+ * Resolves options, environment and profile into one immutable configuration.
+ *
+ * @param options - Explicit options; they win over the environment, which wins over the profile.
  * @param info - The product client's identity.
  * @returns The frozen configuration.
  * @throws {@link CortexConfigError} naming each missing or invalid setting and how to set it.
  */
-export function resolveConfig(options: ClientOptions, info: ProductClientInfo): ResolvedConfig {
+export function resolveConfig(options: ClientOptions, info: ProductIdentity): ResolvedConfig {
   const env = options.env ?? process.env;
-  const logger = createLogger(options.logger ?? stderrLogger, options.logLevel ?? parseLogLevel(env["CORTEX_SDK_LOG"]) ?? "warn");
-  const rawUrl = options.baseUrl ?? env["CORTEX_API_BASE_URL"];
-  if (rawUrl === undefined || rawUrl.trim() === "") {
-    throw new CortexConfigError("configuration", "No API URL: pass `baseUrl` or set CORTEX_API_BASE_URL to the tenant's API URL (https://api-<tenant>...).");
+  const product = info.product;
+  const fileOptions = { env, ...(options.configFile === undefined ? {} : { configFile: options.configFile }) };
+
+  const fromOptions = (name: string, value: unknown): Found<string> | undefined =>
+    value === undefined || value === null || String(value).trim() === "" ? undefined : { value: String(value), from: `option ${name}` };
+  const fromEnv = (names: readonly string[]): Found<string> | undefined => {
+    for (const name of names) {
+      const value = env[name];
+      if (value !== undefined && value.trim() !== "") return { value, from: `env ${name}` };
+    }
+    return undefined;
+  };
+
+  // 1. options and environment.
+  let baseUrl = fromOptions("baseUrl", options.baseUrl) ?? fromEnv(["CORTEX_API_BASE_URL", "CORTEXCLOUD_API_URL", "DEMISTO_BASE_URL"]);
+  let keyId = options.credentials === undefined ? (fromOptions("apiKeyId", options.apiKeyId) ?? fromEnv(["CORTEX_API_KEY_ID", "CORTEXCLOUD_API_KEY_ID", "DEMISTO_API_KEY_ID"])) : undefined;
+  let key = options.credentials === undefined ? (fromOptions("apiKey", options.apiKey) ?? envKey(env)) : undefined;
+  let level =
+    options.credentials === undefined
+      ? (fromOptions("securityLevel", options.securityLevel) ?? fromEnv(["CORTEX_API_KEY_TYPE", "CORTEXCLOUD_API_KEY_TYPE"]) ?? impliedLevel(key))
+      : undefined;
+  let xsoarVersion = fromOptions("xsoarVersion", options.xsoarVersion) ?? fromEnv(["CORTEX_XSOAR_VERSION"]);
+
+  // 2. the profile: when one is named, or when something is still missing.
+  const profileName = fromOptions("profile", options.profile) ?? fromEnv(["CORTEX_PROFILE"]);
+  const needsKey = options.credentials === undefined && (key === undefined || level === undefined || keyId === undefined);
+  const missingSomething = baseUrl === undefined || needsKey || (product === "xsoar" && xsoarVersion === undefined);
+  let profile: { readonly name: string; readonly profile: Profile } | undefined;
+  if (profileName !== undefined || missingSomething) {
+    profile = loadProfile(profileName?.value, fileOptions);
   }
-  const credentials = options.credentials ?? credentialsFrom(options, env);
+  if (profile !== undefined) {
+    const from = `profile ${profile.name}`;
+    const take = (value: unknown): Found<string> | undefined => (value === undefined ? undefined : { value: String(value), from });
+    const p = profile.profile;
+    baseUrl ??= take(p.baseUrl);
+    if (options.credentials === undefined) {
+      keyId ??= take(p.apiKeyId);
+      key ??= take(p.apiKey);
+      level ??= take(p.securityLevel);
+    }
+    xsoarVersion ??= take(p.xsoarVersion);
+  }
+
+  const rawKey = key?.value;
+  const logger = createLogger(options.logger ?? stderrLogger, options.logLevel ?? parseLogLevel(env["CORTEX_SDK_LOG"]) ?? "warn", rawKey === undefined ? [] : [rawKey]);
+
+  // 3. what is missing, all at once.
+  const missing: string[] = [];
+  const version = parseXsoarVersion(xsoarVersion);
+  if (product === "xsoar" && version === undefined) {
+    missing.push("the XSOAR version (`xsoarVersion` or CORTEX_XSOAR_VERSION: 6 for XSOAR 6 servers, 8 for XSOAR 8 tenants, as shown under Settings → About)");
+  }
+  const routing: ProductRouting = product === "xsoar" ? (version === undefined ? PRODUCT_ROUTING.xsoar8 : routingFor(product, version)) : routingFor(product);
+  if (baseUrl === undefined) missing.push("the API URL (`baseUrl` or CORTEX_API_BASE_URL: the tenant's API URL, https://api-<tenant>...)");
+  if (options.credentials === undefined) {
+    if (routing.auth === "cortex" && keyId === undefined) missing.push("the key id (`apiKeyId` or CORTEX_API_KEY_ID)");
+    if (key === undefined) missing.push("the key (`apiKey` or CORTEX_API_KEY)");
+    if (routing.auth === "cortex" && level === undefined) {
+      missing.push("the key's security level (`securityLevel` or CORTEX_API_KEY_TYPE: standard or advanced, as shown next to the key in the console)");
+    }
+  }
+  if (missing.length > 0) {
+    const path = profileFilePath(fileOptions);
+    const hint = path === undefined ? "" : ` You can also keep them in a profile in ${path} (\`cxctl profile add\`).`;
+    throw new CortexConfigError("configuration", `Missing ${missing.join(", ")}.${hint}`);
+  }
+
+  const credentials = options.credentials ?? buildCredentials(routing, keyId, key, level);
   const tlsVerification = options.dangerouslyDisableTlsVerification !== true;
   if (!tlsVerification) {
     logger.warn("TLS certificate verification is OFF (dangerouslyDisableTlsVerification). Anyone on the network path can read and change this traffic, including your API key.");
@@ -119,61 +267,211 @@ export function resolveConfig(options: ClientOptions, info: ProductClientInfo): 
     baseDelayMs: nonNegative(options.retry?.baseDelayMs, 500, "retry.baseDelayMs"),
     maxDelayMs: nonNegative(options.retry?.maxDelayMs, 20_000, "retry.maxDelayMs"),
   };
-  const ca = options.ca === undefined ? [] : typeof options.ca === "string" ? [options.ca] : [...options.ca];
-  return Object.freeze({
-    baseUrl: normalizeBaseUrl(rawUrl),
+  const normalizedUrl = normalizeBaseUrl((baseUrl as Found<string>).value, { product, ...(version === undefined ? {} : { xsoarVersion: version }) });
+  const ca = options.ca !== undefined ? (typeof options.ca === "string" ? [options.ca] : [...options.ca]) : profile?.profile.caFile !== undefined ? [readCaFile(profile.profile.caFile, profile.name)] : [];
+  const proxy = options.dispatcher === undefined ? resolveProxy(options.proxy, env, normalizedUrl, profile) : undefined;
+  if (options.dispatcher !== undefined && typeof options.proxy === "string") {
+    logger.warn("Both `dispatcher` and `proxy` were given; the dispatcher is used as it is and `proxy` is ignored.");
+  }
+
+  const sources: Record<string, string> = {};
+  const record = (name: string, found: Found<unknown> | undefined): void => {
+    if (found !== undefined) sources[name] = found.from;
+  };
+  record("baseUrl", baseUrl);
+  if (options.credentials !== undefined) sources["credentials"] = "option credentials";
+  record("apiKeyId", keyId);
+  record("apiKey", key);
+  record("securityLevel", level);
+  record("xsoarVersion", xsoarVersion);
+  record("proxy", proxy);
+
+  const config: ResolvedConfig = Object.freeze({
+    baseUrl: normalizedUrl,
     credentials,
-    client: Object.freeze({ ...info }),
+    client: Object.freeze({ product: info.product, clientName: info.clientName, clientVersion: info.clientVersion }),
+    product,
+    xsoarVersion: version,
+    routing,
     timeoutMs: positive(options.timeoutMs, 120_000, "timeoutMs"),
     connectTimeoutMs: positive(options.connectTimeoutMs, 10_000, "connectTimeoutMs"),
     headersTimeoutMs: positive(options.headersTimeoutMs, 60_000, "headersTimeoutMs"),
     bodyTimeoutMs: positive(options.bodyTimeoutMs, 60_000, "bodyTimeoutMs"),
     retry: Object.freeze(retry),
+    rateLimit: resolveRateLimit(options.rateLimit),
+    xqlConcurrency: positiveInteger(options.xqlConcurrency, DEFAULT_XQL_CONCURRENCY, "xqlConcurrency"),
     dispatcher: options.dispatcher,
+    proxy: proxy === undefined ? undefined : redactUrl(proxy.value),
     ca: Object.freeze(ca),
     tlsVerification,
+    profile: profile?.name,
+    sources: Object.freeze(sources),
     logger,
   });
+  if (proxy !== undefined) proxyUrls.set(config, proxy.value);
+  return config;
 }
 
-function credentialsFrom(options: ClientOptions, env: Readonly<Record<string, string | undefined>>): Credentials {
-  const keyId = options.apiKeyId ?? env["CORTEX_API_KEY_ID"];
-  const key = options.apiKey ?? env["CORTEX_API_KEY"];
-  const level = options.securityLevel ?? env["CORTEX_API_KEY_TYPE"]?.trim().toLowerCase();
-  const missing: string[] = [];
-  if (keyId === undefined || String(keyId).trim() === "") missing.push("the key id (`apiKeyId` or CORTEX_API_KEY_ID)");
-  if (key === undefined || key === "") missing.push("the key (`apiKey` or CORTEX_API_KEY)");
-  if (level === undefined || level === "") {
-    missing.push("the key's security level (`securityLevel` or CORTEX_API_KEY_TYPE: standard or advanced, as shown next to the key in the console)");
+// The key from the environment. DEMISTO_* names say the level by which variable holds the key.
+function envKey(env: Env): Found<string> | undefined {
+  for (const name of ["CORTEX_API_KEY", "CORTEXCLOUD_API_KEY"]) {
+    const value = env[name];
+    if (value !== undefined && value !== "") return { value, from: `env ${name}` };
   }
-  if (missing.length > 0) throw new CortexConfigError("configuration", `Missing ${missing.join(", ")}.`);
+  const standard = env["DEMISTO_API_KEY"];
+  const advanced = env["DEMISTO_ADVANCED_API_KEY"];
+  if (standard !== undefined && standard !== "" && advanced !== undefined && advanced !== "") {
+    throw new CortexConfigError("configuration", "Both DEMISTO_API_KEY and DEMISTO_ADVANCED_API_KEY are set, so the key to use is ambiguous: unset one, or set CORTEX_API_KEY and CORTEX_API_KEY_TYPE.");
+  }
+  if (advanced !== undefined && advanced !== "") return { value: advanced, from: "env DEMISTO_ADVANCED_API_KEY" };
+  if (standard !== undefined && standard !== "") return { value: standard, from: "env DEMISTO_API_KEY" };
+  return undefined;
+}
+
+function impliedLevel(key: Found<string> | undefined): Found<string> | undefined {
+  if (key?.from === "env DEMISTO_ADVANCED_API_KEY") return { value: "advanced", from: key.from };
+  if (key?.from === "env DEMISTO_API_KEY") return { value: "standard", from: key.from };
+  return undefined;
+}
+
+function parseXsoarVersion(found: Found<string> | undefined): XsoarVersion | undefined {
+  if (found === undefined) return undefined;
+  const value = found.value.trim().replace(/^v/i, "");
+  if (value === "6" || value.startsWith("6.")) return 6;
+  if (value === "8" || value.startsWith("8.")) return 8;
+  throw new CortexConfigError("configuration", `The XSOAR version from ${found.from} must be 6 or 8; got ${JSON.stringify(found.value)}.`);
+}
+
+function buildCredentials(routing: ProductRouting, keyId: Found<string> | undefined, key: Found<string> | undefined, level: Found<string> | undefined): Credentials {
+  const secret = (key as Found<string>).value;
+  if (/^\s*(bearer|basic|token)\s/i.test(secret)) {
+    throw new CortexConfigError("configuration", `The key from ${key?.from ?? "the options"} starts with an authorization scheme ("Bearer ..."): give the key alone; the SDK builds the Authorization header.`);
+  }
+  const normalizedLevel = level?.value.trim().toLowerCase();
+  if (routing.auth === "xsoar6") {
+    if (normalizedLevel === "advanced") {
+      throw new CortexConfigError("configuration", `XSOAR 6 keys are sent as they are and cannot be advanced keys (security level from ${level?.from ?? "options"}). For an XSOAR 8 tenant set xsoarVersion to 8.`);
+    }
+    // XSOAR 6 keys have no id: the id is a placeholder the XSOAR 6 signer never sends.
+    return wrapCredentials({ keyId: keyId?.value.trim() ?? "1", key: secret, securityLevel: "standard" }, key);
+  }
+  if (normalizedLevel !== "standard" && normalizedLevel !== "advanced") {
+    throw new CortexConfigError("configuration", `The security level from ${level?.from ?? "options"} must be "standard" or "advanced" (as shown next to the key in the console); got ${JSON.stringify(level?.value)}.`);
+  }
+  return wrapCredentials({ keyId: (keyId as Found<string>).value.trim(), key: secret, securityLevel: normalizedLevel }, key);
+}
+
+function wrapCredentials(input: { keyId: string; key: string; securityLevel: SecurityLevel }, key: Found<string> | undefined): Credentials {
   try {
-    return createCredentials({ keyId: typeof keyId === "string" ? keyId.trim() : (keyId as number), key: key as string, securityLevel: level as SecurityLevel });
+    return createCredentials(input);
   } catch (error) {
-    if (isSigningError(error)) throw new CortexConfigError("configuration", `Invalid credentials: ${error.message}`, { cause: error });
+    if (isSigningError(error)) throw new CortexConfigError("configuration", `Invalid credentials (key from ${key?.from ?? "options"}): ${error.message}`, { cause: error });
     throw error;
   }
+}
+
+function resolveRateLimit(value: RateLimit | false | undefined): RateLimit | undefined {
+  if (value === false) return undefined;
+  if (value === undefined) return DEFAULT_RATE_LIMIT;
+  try {
+    RateLimiter.validate(value);
+  } catch (error) {
+    throw new CortexConfigError("configuration", `rateLimit: ${(error as Error).message}`);
+  }
+  return Object.freeze({ requests: value.requests, perMs: value.perMs });
+}
+
+function resolveProxy(option: string | false | undefined, env: Env, baseUrl: string, profile: { readonly name: string; readonly profile: Profile } | undefined): Found<string> | undefined {
+  if (option === false) return undefined;
+  const checked = (found: Found<string>): Found<string> => {
+    let url: URL;
+    try {
+      url = new URL(found.value.includes("://") ? found.value : `http://${found.value}`);
+    } catch {
+      throw new CortexConfigError("configuration", `The proxy from ${found.from} is not a URL (${redactUrl(found.value)}); use http://host:port.`);
+    }
+    if (!["http:", "https:", "socks5:", "socks:"].includes(url.protocol)) {
+      throw new CortexConfigError("configuration", `The proxy from ${found.from} must be an http, https or socks5 URL; got ${url.protocol}.`);
+    }
+    return { value: url.href.replace(/\/$/, ""), from: found.from };
+  };
+  if (option !== undefined) return checked({ value: option, from: "option proxy" });
+  const target = new URL(baseUrl);
+  const names = target.protocol === "https:" ? ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"] : ["http_proxy", "HTTP_PROXY"];
+  for (const name of names) {
+    const value = env[name];
+    if (value !== undefined && value.trim() !== "") {
+      if (bypassesProxy(target, env["no_proxy"] ?? env["NO_PROXY"])) return undefined;
+      return checked({ value: value.trim(), from: `env ${name}` });
+    }
+  }
+  if (profile?.profile.proxy !== undefined) return checked({ value: profile.profile.proxy, from: `profile ${profile.name}` });
+  return undefined;
+}
+
+/**
+ * Whether `NO_PROXY` exempts a URL: `*`, exact hosts, domain suffixes (`example.com` and `.example.com`
+ * both match `api.example.com`), optionally with a port.
+ *
+ * @param url - The target.
+ * @param noProxy - The `NO_PROXY` value.
+ * @returns True when the target is reached directly.
+ */
+export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
+  if (noProxy === undefined || noProxy.trim() === "") return false;
+  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  const port = url.port !== "" ? url.port : url.protocol === "https:" ? "443" : "80";
+  for (const raw of noProxy.split(/[\s,]+/)) {
+    const entry = raw.trim().toLowerCase();
+    if (entry === "") continue;
+    if (entry === "*") return true;
+    const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(entry);
+    if (match === null) continue;
+    const entryHost = (match[1] ?? "").replace(/^\*?\./, "").replace(/^\[|\]$/g, "");
+    if (match[2] !== undefined && match[2] !== port) continue;
+    if (host === entryHost || host.endsWith(`.${entryHost}`)) return true;
+  }
+  return false;
+}
+
+function readCaFile(path: string, profileName: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new CortexConfigError("configuration", `Cannot read the CA file ${path} named by profile ${profileName}: ${(error as Error).message}.`, { cause: error });
+  }
+}
+
+/** What {@link normalizeBaseUrl} needs to know about the target. */
+export interface UrlTarget {
+  /** The product (default: a Cortex gateway product such as XDR). */
+  readonly product?: Product;
+  /** The XSOAR version, for XSOAR. */
+  readonly xsoarVersion?: XsoarVersion;
 }
 
 const LOOPBACK_OR_IP = /^(localhost|\[[0-9a-f:.]+\]|\d{1,3}(\.\d{1,3}){3})$/i;
 
 /**
- * Normalises what a user pasted as the tenant URL into the API origin. Accepts the API URL, the console
- * URL or a bare FQDN and derives the `api-` host; an `http:` URL, localhost or an IP address (such as the
- * emulator's) is used as given.
+ * Normalises what a user pasted as the tenant URL into the API base URL. For the Cortex gateway products
+ * (XDR, XSIAM, XSOAR 8, Xpanse, Cortex Cloud) it accepts the API URL, the console URL, an `ext-` URL or a
+ * bare FQDN and derives the `api-` host, dropping console paths (the XSOAR 8 `/xsoar` prefix is added per
+ * operation). XSOAR 6 servers are used as given, path included (multi-tenant `/acc_<name>`). An `http:`
+ * URL, localhost or an IP address (such as the emulator's) is used as given.
  *
  * @param input - URL or FQDN.
+ * @param target - Product and XSOAR version.
  * @returns The origin plus any path prefix, without a trailing slash.
  * @throws {@link CortexConfigError} when the input is not a URL or host name.
  */
-export function normalizeBaseUrl(input: string): string {
+export function normalizeBaseUrl(input: string, target: UrlTarget = {}): string {
   const trimmed = input.trim();
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new CortexConfigError("configuration", `The API URL "${trimmed}" is not a URL. Use the tenant's API URL, e.g. https://api-acme.xdr.us.paloaltonetworks.com.`);
+    throw new CortexConfigError("configuration", `The API URL "${redactUrl(trimmed)}" is not a URL. Use the tenant's API URL, e.g. https://api-acme.xdr.us.paloaltonetworks.com.`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new CortexConfigError("configuration", `The API URL must use https (got ${url.protocol}).`);
@@ -181,16 +479,27 @@ export function normalizeBaseUrl(input: string): string {
   if (url.username !== "" || url.password !== "") {
     throw new CortexConfigError("configuration", "The API URL must not contain a user name or password; pass the key through apiKey/CORTEX_API_KEY.");
   }
+  const routing = target.product === "xsoar" && target.xsoarVersion !== undefined ? routingFor("xsoar", target.xsoarVersion) : target.product === undefined || target.product === "xsoar" ? PRODUCT_ROUTING.xdr : routingFor(target.product);
   const isLocal = url.protocol === "http:" || LOOPBACK_OR_IP.test(url.hostname);
-  if (!isLocal && !url.hostname.startsWith("api-")) url.hostname = `api-${url.hostname}`;
-  // Console paths (#/incidents, /dashboard) mean nothing to the API; only keep a path prefix on local URLs.
-  const path = isLocal ? url.pathname.replace(/\/+$/, "") : "";
+  if (!isLocal && routing.host === "api-prefix") {
+    if (url.hostname.startsWith("ext-")) url.hostname = `api-${url.hostname.slice(4)}`;
+    else if (!url.hostname.startsWith("api-")) url.hostname = `api-${url.hostname}`;
+  }
+  // Console paths (#/incidents, /dashboard, /xsoar) mean nothing to the API; keep a path prefix only on
+  // local URLs and XSOAR 6 servers.
+  const path = isLocal || routing.keepsBasePath ? url.pathname.replace(/\/+$/, "") : "";
   return `${url.origin}${path}`;
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value <= 0) throw new CortexConfigError("configuration", `${name} must be a positive number of milliseconds; got ${String(value)}.`);
+  return value;
+}
+
+function positiveInteger(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw new CortexConfigError("configuration", `${name} must be a positive whole number; got ${String(value)}.`);
   return value;
 }
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { redactBody } from "./redact.js";
+import { redactBody, redactHeaders } from "./redact.js";
 
 const CORTEX_ERROR_BRAND = Symbol.for("cortex-sdk.CortexError");
 
@@ -63,6 +63,13 @@ export class CortexError extends Error {
     this.attempts = context.attempts;
     Object.defineProperty(this, CORTEX_ERROR_BRAND, { value: true });
   }
+
+  /** @returns The error as plain data (name, kind, message and the request facts); never a secret. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, kind: this.kind, message: this.message };
+    for (const [field, value] of Object.entries(this)) if (value !== undefined) out[field] = value;
+    return out;
+  }
 }
 
 /**
@@ -93,6 +100,10 @@ export interface ApiErrorInit extends CortexErrorContext {
   readonly body: unknown;
   /** Response headers. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The base URL the request went to, to suggest the right one in console-URL errors. */
+  readonly baseUrl?: string | undefined;
+  /** Set for XSOAR clients, whose redirects and HTML pages also mean a wrong XSOAR version. */
+  readonly xsoarVersion?: 6 | 8 | undefined;
 }
 
 /** An error answer from the service. */
@@ -118,19 +129,28 @@ export class CortexApiError extends CortexError {
     super(kind, message, init);
     this.status = init.status;
     this.code = detail.code;
-    this.detail = detail.extra;
-    this.headers = init.headers;
+    this.detail = redactBody(detail.extra);
+    this.headers = redactHeaders(init.headers);
     this.body = redactBody(init.body);
   }
 }
 
-/** Likely cause of a 401, as far as the SDK can tell. */
-export type AuthenticationCause = "clock_skew" | "key_level_mismatch_or_wrong_key" | "unknown";
+/**
+ * Likely cause of a rejected key, as far as the SDK can tell.
+ * - `clock_skew`: an advanced key's timestamp is too far from the server's clock.
+ * - `key_level_mismatch`: the key is standard but configured as advanced, or the reverse.
+ * - `wrong_header`: the headers do not fit the server (XSOAR 6 raw key sent to a Cortex gateway, or
+ *   Cortex headers sent to an XSOAR 6 server).
+ * - `expired_or_unknown_key`: the key id or key is wrong, or the key expired or was revoked.
+ */
+export type AuthenticationCause = "clock_skew" | "key_level_mismatch" | "wrong_header" | "expired_or_unknown_key" | "unknown";
 
-/** 401: the key, key id, signature or timestamp was rejected. */
+/** 401 (or XSOAR 6's CSRF 403): the key, key id, signature or timestamp was rejected. */
 export class CortexAuthenticationError extends CortexApiError {
-  /** Likely cause. */
+  /** The most likely cause (the first of {@link CortexAuthenticationError.likelyCauses}). */
   likelyCause: AuthenticationCause = "unknown";
+  /** Possible causes, most likely first. */
+  likelyCauses: readonly AuthenticationCause[] = [];
   /** Difference between the server's clock and ours in ms (server minus local), when known. */
   clockSkewMs: number | undefined;
 }
@@ -140,7 +160,7 @@ export class CortexLicenseError extends CortexApiError {}
 export class CortexPermissionError extends CortexApiError {}
 /** 404, or a 500 whose message says something "was not found". */
 export class CortexNotFoundError extends CortexApiError {}
-/** 400: the request was invalid; `detail` holds the server's explanation. */
+/** 400 (also 413 and 422): the request was invalid; `detail` holds the server's explanation. */
 export class CortexBadRequestError extends CortexApiError {}
 /** 429 or a "Too many requests" / "Rate limit exceeded" answer. */
 export class CortexRateLimitError extends CortexApiError {
@@ -153,10 +173,29 @@ export class CortexXqlConcurrencyError extends CortexApiError {}
 export class CortexServerError extends CortexApiError {}
 /** The server answered with a redirect or an HTML page: the console URL was used instead of the API URL. */
 export class CortexConsoleUrlError extends CortexApiError {}
-/** The connection failed (refused, reset, TLS, DNS). */
-export class CortexConnectionError extends CortexError {}
-/** A connect, header, body or total timeout elapsed. */
-export class CortexTimeoutError extends CortexError {}
+/** The connection failed (refused, reset, TLS, DNS, proxy). */
+export class CortexConnectionError extends CortexError {
+  /** The system or undici error code, e.g. `ECONNREFUSED`, `UND_ERR_SOCKET`, `DEPTH_ZERO_SELF_SIGNED_CERT`. */
+  code: string | undefined;
+  /**
+   * False when the failure happened before any byte of the request was sent (refused, DNS, TLS, proxy
+   * refusal), so any operation may be sent again.
+   */
+  requestMayHaveBeenSent = true;
+  /** True when trying again cannot help (certificate or proxy-authentication failures). */
+  permanent = false;
+}
+/** Which limit a {@link CortexTimeoutError} hit. */
+export type TimeoutPhase = "connect" | "headers" | "body" | "total" | "wait";
+/** A connect, header, body or total timeout elapsed, or a waiter gave up. */
+export class CortexTimeoutError extends CortexError {
+  /** Which limit elapsed (default `total`). */
+  phase: TimeoutPhase = "total";
+  /** False for connect timeouts: nothing was sent. */
+  requestMayHaveBeenSent = true;
+  /** For waiters: the last state seen before giving up. */
+  lastState: unknown;
+}
 /** The caller's AbortSignal fired. */
 export class CortexAbortError extends CortexError {}
 /** The configuration is incomplete or invalid. */
@@ -178,17 +217,26 @@ export function parseErrorEnvelope(body: unknown): ServiceErrorDetail {
   if (body === null || typeof body !== "object") return { code: undefined, message: undefined, extra: undefined };
   const record = body as Record<string, unknown>;
   const reply = record["reply"];
-  if (reply !== null && typeof reply === "object" && !Array.isArray(reply) && ("err_code" in reply || "err_msg" in reply)) {
-    return parseErrorEnvelope(reply);
+  if (isRecord(reply) && ("err_code" in reply || "err_msg" in reply || "err_extra" in reply)) return parseErrorEnvelope(reply);
+  // Platform IAM: {"data": {"err_msg": ..., "metadata": {"err_code": ..., "err_extra": ...}}}
+  const data = record["data"];
+  if (isRecord(data) && ("err_msg" in data || isRecord(data["metadata"]))) {
+    const metadata = isRecord(data["metadata"]) ? data["metadata"] : {};
+    return parseErrorEnvelope({ err_code: metadata["err_code"] ?? data["err_code"], err_msg: data["err_msg"], err_extra: metadata["err_extra"] ?? data["err_extra"] });
   }
   const code = pick(record, ["err_code", "errorCode", "error_code", "code"]);
-  const message = pick(record, ["err_msg", "message", "error", "errorMessage", "detail"]);
-  const extra = "err_extra" in record ? record["err_extra"] : (record["errors"] ?? record["details"]);
+  // XSOAR's own envelope is {id, status, title, detail, error}: `detail` says what happened.
+  const message = pick(record, ["err_msg", "message", "detail", "error", "errorMessage", "title"]);
+  const extra = "err_extra" in record ? record["err_extra"] : (record["errors"] ?? record["details"] ?? (typeof record["detail"] === "string" && typeof record["error"] === "string" ? record["error"] : undefined));
   return {
     code: typeof code === "string" || typeof code === "number" ? code : undefined,
     message: typeof message === "string" ? message : message === undefined ? undefined : JSON.stringify(message),
     extra,
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 function pick(record: Record<string, unknown>, names: readonly string[]): unknown {
@@ -199,6 +247,8 @@ function pick(record: Record<string, unknown>, names: readonly string[]): unknow
 const THROTTLING_TEXT = /too many requests|rate limit exceeded/i;
 const XQL_CONCURRENCY_TEXT = /max(imum)?\b.{0,40}(parallel|concurrent).{0,40}quer|(parallel|concurrent).{0,40}quer.{0,40}(limit|max)/i;
 const NOT_FOUND_TEXT = /was not found|does not exist/i;
+// XSOAR 6 answers a wrong API key with a 403 about a missing CSRF cookie.
+const XSOAR6_BAD_KEY_TEXT = /issue with csrf code|named cookie not present/i;
 
 /**
  * The one factory for errors from the service: picks the class from the status and the envelope's text.
@@ -215,13 +265,14 @@ export function createApiError(init: ApiErrorInit): CortexApiError {
   const contentType = init.headers["content-type"] ?? "";
 
   if ((status >= 300 && status < 400) || (status < 300 && /text\/html/i.test(contentType)) || looksLikeHtml(init.body)) {
-    return new CortexConsoleUrlError(
-      "console_url",
-      `${where}the server answered with ${status >= 300 && status < 400 ? `a redirect (${status})` : "an HTML page"}: ` +
-        "the base URL looks like the console URL. Use the API URL, which starts with https://api- (Settings → API Keys → Copy API URL).",
-      init,
-      detail,
-    );
+    const answered = status >= 300 && status < 400 ? `a redirect (${status}${init.headers["location"] === undefined ? "" : ` to ${safeLocation(init.headers["location"])}`})` : "an HTML page";
+    const advice =
+      init.xsoarVersion === 6
+        ? "the base URL is not the XSOAR 6 server's API root, or the server is an XSOAR 8 tenant (then set xsoarVersion to 8 and use its API key id)."
+        : init.xsoarVersion === 8
+          ? "the base URL looks like the console URL, the server is an XSOAR 6 server (then set xsoarVersion to 6), or the route is not part of the XSOAR 8 public API. Use the API URL, which starts with https://api- (Settings → API Keys → Copy API URL)."
+          : `the base URL looks like the console URL instead of the API URL. Use the API URL, which starts with https://api- (Settings → API Keys → Copy API URL)${suggestApiUrl(init.baseUrl)}.`;
+    return new CortexConsoleUrlError("console_url", `${where}the server answered with ${answered}: ${advice}`, init, detail);
   }
   if (status === 429 || THROTTLING_TEXT.test(text)) {
     const error = new CortexRateLimitError("rate_limit", `${where}rate limited by the tenant (HTTP ${status})${serverSays}. The SDK backs off and retries reads; lower the request rate if this persists.`, init, detail);
@@ -241,10 +292,24 @@ export function createApiError(init: ApiErrorInit): CortexApiError {
         init,
         detail,
       );
+    case 403:
+      if (XSOAR6_BAD_KEY_TEXT.test(text)) {
+        const error = new CortexAuthenticationError(
+          "authentication",
+          `${where}authentication failed (HTTP 403)${serverSays}. XSOAR 6 answers an unknown or revoked API key this way: check the key, and that the server is XSOAR 6 (for XSOAR 8 set xsoarVersion to 8).`,
+          init,
+          detail,
+        );
+        error.likelyCause = "expired_or_unknown_key";
+        error.likelyCauses = ["expired_or_unknown_key", "wrong_header"];
+        return error;
+      }
+      return new CortexPermissionError("permission", `${where}the key's roles do not allow this call (HTTP 403)${serverSays}. Give the key a role with this permission.`, init, detail);
     case 402:
       return new CortexLicenseError("license", `${where}the tenant lacks the licence this API needs (HTTP 402)${serverSays}.`, init, detail);
-    case 403:
-      return new CortexPermissionError("permission", `${where}the key's roles do not allow this call (HTTP 403)${serverSays}. Give the key a role with this permission.`, init, detail);
+    case 413:
+    case 422:
+      return new CortexBadRequestError("bad_request", `${where}the request was rejected as ${status === 413 ? "too large" : "invalid"} (HTTP ${status})${serverSays}.`, init, detail);
     case 404:
       return new CortexNotFoundError("not_found", `${where}not found (HTTP 404)${serverSays}.`, init, detail);
   }
@@ -260,9 +325,35 @@ export function createApiError(init: ApiErrorInit): CortexApiError {
 function describeDetail(detail: ServiceErrorDetail): string {
   const parts: string[] = [];
   if (detail.message !== undefined) parts.push(detail.message);
-  if (typeof detail.extra === "string" && detail.extra !== "") parts.push(detail.extra);
-  else if (detail.extra !== undefined && detail.extra !== null) parts.push(JSON.stringify(redactBody(detail.extra)));
-  return parts.length === 0 ? "" : `: ${parts.join(" — ")}`;
+  const extra = detail.extra;
+  if (typeof extra === "string" && extra !== "") parts.push(extra);
+  else if (Array.isArray(extra) && extra.length > 0 && extra.every((item) => isRecord(item) && typeof item["msg"] === "string")) {
+    // Validation errors: [{type, loc, msg, input}] — say where and what, never the input.
+    parts.push(extra.map((item) => `${Array.isArray(item["loc"]) ? `${(item["loc"] as unknown[]).join(".")}: ` : ""}${String(item["msg"])}`).join("; "));
+  } else if (isRecord(extra) && typeof extra["err_msg"] === "string") parts.push(extra["err_msg"]);
+  else if (extra !== undefined && extra !== null) parts.push(JSON.stringify(redactBody(extra)));
+  const text = parts.join(" — ");
+  return text === "" ? "" : `: ${text.length > 1_000 ? `${text.slice(0, 1_000)}…` : text}`;
+}
+
+function safeLocation(location: string): string {
+  try {
+    const url = new URL(location);
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    return "another page";
+  }
+}
+
+function suggestApiUrl(baseUrl: string | undefined): string {
+  if (baseUrl === undefined) return "";
+  try {
+    const url = new URL(baseUrl);
+    if (url.protocol !== "https:" || url.hostname.startsWith("api-")) return "";
+    return ` (for this tenant probably https://api-${url.hostname})`;
+  } catch {
+    return "";
+  }
 }
 
 function looksLikeHtml(body: unknown): boolean {

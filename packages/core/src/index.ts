@@ -1,18 +1,60 @@
 /**
- * The Cortex SDK runtime: configuration, the request pipeline over undici with per-attempt signing,
- * retries, typed errors, pagination and logging with redaction.
+ * The Cortex SDK runtime: configuration and profiles, the request pipeline over undici with per-attempt
+ * signing, retries by operation retry safety, client-side rate limits, typed errors, pagination, waiters,
+ * NDJSON streams and logging with redaction.
  *
  * @packageDocumentation
  */
 export { ApiPromise, type ResponseInfo, type WithResponse } from "./api-promise.js";
-export { CortexClient, STANDARD_STEPS, type ListOptions } from "./client.js";
-export { normalizeBaseUrl, resolveConfig, type ClientOptions, type ProductClientInfo, type ResolvedConfig, type RetryOptions } from "./config.js";
+export { CortexClient, STANDARD_STEPS, type ListOptions, type NdjsonCallOptions } from "./client.js";
+export {
+  bypassesProxy,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_XQL_CONCURRENCY,
+  normalizeBaseUrl,
+  resolveConfig,
+  type ClientOptions,
+  type ProductClientInfo,
+  type ProductIdentity,
+  type ResolvedConfig,
+  type RetryOptions,
+  type UrlTarget,
+} from "./config.js";
 export * from "./errors.js";
-export { createLogger, parseLogLevel, stderrLogger, type LogFields, type LogLevel, type Logger } from "./logger.js";
-export { PagePromise, paginatePages, type FetchPage, type Page, type PageCursor, type PaginateOptions } from "./pagination.js";
-export { MiddlewareStack, type CallContext, type CallOptions, type CallResult, type Handler, type HttpRequest, type HttpResponse, type Middleware, type Placement, type StackEntry } from "./pipeline.js";
-export { REDACTED, redactBody, redactHeaders, redactText } from "./redact.js";
+export { RateLimiter, Semaphore, type RateLimit } from "./limiter.js";
+export { createLogger, logsAt, parseLogLevel, stderrLogger, type LogFields, type LogLevel, type Logger } from "./logger.js";
+export { parseNdjson, type NdjsonOptions } from "./ndjson.js";
+export { decodeCursor, encodeCursor, PagePromise, paginatePages, type FetchPage, type Page, type PageCursor, type PaginateOptions } from "./pagination.js";
+export {
+  MiddlewareStack,
+  type CallContext,
+  type CallOptions,
+  type CallResult,
+  type Handler,
+  type HttpRequest,
+  type HttpResponse,
+  type Middleware,
+  type Placement,
+  type ResponseMode,
+  type StackEntry,
+} from "./pipeline.js";
+export { operationPath, PRODUCT_ROUTING, routingFor, unavailableReason, type AuthScheme, type HostStyle, type ProductRouting } from "./products.js";
+export {
+  listProfiles,
+  loadProfile,
+  profileFilePath,
+  readProfileFile,
+  removeProfile,
+  saveProfile,
+  setDefaultProfile,
+  type Profile,
+  type ProfileFile,
+  type ProfileFileOptions,
+  type ProfileSummary,
+} from "./profiles.js";
+export { isSecretHeader, REDACTED, redactBody, redactHeaders, redactText, redactUrl } from "./redact.js";
 export { CLOCK_SKEW_THRESHOLD_MS, decideRetry, type RetryDecision } from "./steps.js";
 export { RETRY_BUDGET, tenantState, type TenantState } from "./tenant-state.js";
-export { CortexDeliveryError, CortexDeliveryTimeoutError, createDefaultDispatcher, type DeliveryFacts } from "./transport.js";
+export { createDefaultDispatcher } from "./transport.js";
 export { CORE_VERSION, userAgent } from "./user-agent.js";
+export { waitUntil, type WaitOptions, type WaitState } from "./waiter.js";

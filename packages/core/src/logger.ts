@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { redactBody } from "./redact.js";
+import { redactBody, redactText } from "./redact.js";
 
 /** Log levels, most verbose first; `off` logs nothing. */
 export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
@@ -37,22 +37,37 @@ export function parseLogLevel(value: string | undefined): LogLevel | undefined {
 }
 
 /**
- * Wraps a logger so that lines below `level` are dropped and every field is redacted.
+ * Wraps a logger so that lines below `level` are dropped and every line is redacted: secret-bearing
+ * fields (`key`, `apiKey`, `authorization`, ...), passwords in URLs, and every occurrence of the known
+ * secrets in the message and the fields.
  *
  * @param sink - Where lines go.
  * @param level - Lowest level written.
+ * @param secrets - Secret strings (the API key) to remove wherever they appear.
  * @returns A logger that is safe to hand request details to.
  */
-export function createLogger(sink: Logger, level: LogLevel): Logger {
+export function createLogger(sink: Logger, level: LogLevel, secrets: readonly string[] = []): Logger {
   const threshold = LEVEL_RANK[level];
   const at =
     (name: Exclude<LogLevel, "off">) =>
     (message: string, fields?: LogFields): void => {
       if (LEVEL_RANK[name] < threshold) return;
-      if (fields === undefined) sink[name](message);
-      else sink[name](message, redactBody(fields) as LogFields);
+      const safeMessage = redactText(message, secrets);
+      if (fields === undefined) sink[name](safeMessage);
+      else sink[name](safeMessage, redactBody(fields, secrets) as LogFields);
     };
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
+}
+
+/**
+ * Whether a logger would write lines of a level (to skip building expensive fields).
+ *
+ * @param configured - The configured level.
+ * @param level - The level of the line.
+ * @returns True when the line would be written.
+ */
+export function logsAt(configured: LogLevel, level: Exclude<LogLevel, "off">): boolean {
+  return LEVEL_RANK[level] >= LEVEL_RANK[configured];
 }
 
 /** A logger that writes one line per event to stderr: `cortex-sdk <level> <message> <json fields>`. */

@@ -1,32 +1,50 @@
 /**
- * Pagination: async generators over pages and items for every paging kind in the operation table.
- * They rewrite the request body for the next page, stop on a short page (so a capped total such as
- * alerts' 9,999 does not end paging early), de-duplicate items at page boundaries and refuse to loop.
+ * Pagination: async generators over pages and items for every paging kind in the operation table
+ * (`offset`, `filter_data`, `page_size`, `page_token`). They rewrite the request body for the next page,
+ * keep going past a capped total (alerts report at most 9,999) until a short page, de-duplicate items at
+ * page boundaries by id, stop at the total instead of paging past it, and refuse to loop when the service
+ * repeats a page or a token.
  *
  * @module
  */
+import { createHash } from "node:crypto";
 import type { OperationEntry, Pagination } from "@cortex-sdk/schemas";
-import { ApiPromise, type WithResponse } from "./api-promise.js";
+import { ApiPromise, type ResponseInfo, type WithResponse } from "./api-promise.js";
 import { CortexPaginationError } from "./errors.js";
 
 /** One page and where it sits. */
 export interface Page<Reply, Item> {
   /** The reply of this page. */
   readonly reply: Reply;
-  /** The items of this page after boundary de-duplication. */
+  /** The items of this page after boundary de-duplication (and the limit). */
   readonly items: readonly Item[];
-  /** Zero-based index of this page. */
+  /** Zero-based index of this page in this iteration. */
   readonly index: number;
-  /** A cursor that resumes after this page (pass it as `cursor` to the same list call). */
+  /** A cursor that resumes after this page (pass it as `cursor` to the same list call); undefined on the last page. */
   readonly cursor: PageCursor | undefined;
+  /** HTTP facts of this page's call. */
+  readonly response: ResponseInfo;
 }
 
-/** Serialisable position to resume paging from. */
+/**
+ * A serialisable position to resume paging from; {@link encodeCursor} turns it into a string. It holds
+ * the ids of the last page's items, so resuming does not repeat an item that shifted across the boundary.
+ */
 export interface PageCursor {
   /** Operation the cursor belongs to. */
   readonly operationId: string;
-  /** Offset of the next page (offset paging). */
+  /** Paging kind of that operation. */
+  readonly kind: Exclude<Pagination["kind"], "none">;
+  /** Offset of the next page (`offset` and `filter_data` paging). */
   readonly offset?: number;
+  /** Page number of the next page (`page_size` paging). */
+  readonly page?: number;
+  /** Page size the cursor was made with (`page_size` paging needs it to stay aligned). */
+  readonly pageSize?: number;
+  /** Token of the next page (`page_token` paging). */
+  readonly token?: string;
+  /** Ids of the items of the page before, to drop them if they show up again. */
+  readonly seenIds?: readonly string[];
 }
 
 /** Options of a paginated call. */
@@ -35,22 +53,60 @@ export interface PaginateOptions {
   readonly limit?: number;
   /** Page size (capped at the operation's maximum). */
   readonly pageSize?: number;
-  /** Resume from a cursor of an earlier run. */
-  readonly cursor?: PageCursor;
+  /** Resume from a cursor of an earlier run (an object or a string from {@link encodeCursor}). */
+  readonly cursor?: PageCursor | string;
 }
 
 /** Fetches one page: the same operation with a rewritten body. */
 export type FetchPage<Reply> = (body: unknown) => Promise<WithResponse<Reply>>;
 
 /**
+ * Turns a cursor into a compact string (base64url JSON) to store or pass on a command line.
+ *
+ * @param cursor - The cursor.
+ * @returns The string.
+ */
+export function encodeCursor(cursor: PageCursor): string {
+  return Buffer.from(JSON.stringify(cursor), "utf8").toString("base64url");
+}
+
+/**
+ * Reads a cursor made by {@link encodeCursor}.
+ *
+ * @param text - The string.
+ * @returns The cursor.
+ * @throws {@link CortexPaginationError} when the string is not a cursor.
+ */
+export function decodeCursor(text: string): PageCursor {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+  } catch {
+    value = undefined;
+  }
+  const record = value as Record<string, unknown> | undefined;
+  const kinds = ["offset", "filter_data", "page_size", "page_token"];
+  if (record === undefined || record === null || typeof record !== "object" || typeof record["operationId"] !== "string" || !kinds.includes(String(record["kind"]))) {
+    throw new CortexPaginationError("pagination", "The pagination cursor is not valid: pass a cursor string exactly as the SDK produced it.");
+  }
+  return record as unknown as PageCursor;
+}
+
+interface Position {
+  readonly body: unknown;
+  readonly next: (reply: unknown, items: readonly unknown[], ids: readonly (string | undefined)[]) => Partial<PageCursor> | undefined;
+}
+
+/**
  * Iterates pages of an operation.
  *
  * @param operation - The operation; its `pagination` decides how bodies are rewritten.
- * @param body - The caller's request body (its offsets give the start and page size).
+ * @param body - The caller's request body (its offsets, page or page size give the start and size).
  * @param fetchPage - Sends one page request.
  * @param options - Limit, page size, cursor.
  * @returns An async generator of pages.
- * @throws {@link CortexPaginationError} when the service repeats a page.
+ * @throws {@link CortexPaginationError} when the service repeats a page or a token, or the cursor belongs
+ *   to another operation.
  */
 export async function* paginatePages<Reply, Item>(
   operation: OperationEntry,
@@ -59,27 +115,31 @@ export async function* paginatePages<Reply, Item>(
   options: PaginateOptions = {},
 ): AsyncGenerator<Page<Reply, Item>, void, undefined> {
   const paging = operation.pagination;
-  if (paging.kind !== "offset") {
-    // Unpaged (and, for now, other kinds): one request is the whole answer.
-    const { data } = await fetchPage(body);
-    yield { reply: data, items: itemsOf<Item>(data, paging), index: 0, cursor: undefined };
+  if (paging.kind === "none") {
+    // Unpaged: one request is the whole answer.
+    const { data, response } = await fetchPage(body);
+    const items = itemsOf<Item>(data, paging);
+    yield { reply: data, items: options.limit === undefined ? items : items.slice(0, options.limit), index: 0, cursor: undefined, response };
     return;
   }
+  const cursor = typeof options.cursor === "string" ? decodeCursor(options.cursor) : options.cursor;
+  if (cursor !== undefined && (cursor.operationId !== operation.id || cursor.kind !== paging.kind)) {
+    throw new CortexPaginationError("pagination", `${operation.id}: the cursor belongs to ${cursor.operationId}; start without it or use it with that operation.`, { operationId: operation.id });
+  }
   const base = (body ?? {}) as Record<string, unknown>;
-  const start = options.cursor?.offset ?? numberOr(base["search_from"], 0);
-  const requestedSize = options.pageSize ?? (typeof base["search_to"] === "number" ? (base["search_to"] as number) - start : paging.maxPageSize);
-  const pageSize = Math.max(1, Math.min(paging.maxPageSize, requestedSize));
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
-  let offset = start;
-  let previousIds = new Set<string>();
+  let previousIds = new Set(cursor?.seenIds ?? []);
   let previousSignature: string | undefined;
+  const seenTokens = new Set<string>();
+  let state = start(paging, base, cursor, options.pageSize);
+
   for (let index = 0; remaining > 0; index++) {
-    const { data } = await fetchPage({ ...base, search_from: offset, search_to: offset + pageSize });
+    const { data, response } = await fetchPage(state.body);
     const all = itemsOf<Item>(data, paging);
     const ids = all.map((item) => idOf(item, paging.idField));
-    const signature = ids.every((id) => id !== undefined) && ids.length > 0 ? ids.join("\u0000") : undefined;
+    const signature = pageSignature(all, ids);
     if (signature !== undefined && signature === previousSignature) {
-      throw new CortexPaginationError("pagination", `${operation.id}: the service returned the same page twice at offset ${offset}; stopping so no item is repeated.`, { operationId: operation.id });
+      throw new CortexPaginationError("pagination", `${operation.id}: the service returned the same page twice (page ${index + 1}); stopping so no item is repeated.`, { operationId: operation.id });
     }
     const fresh = all.filter((_, position) => {
       const id = ids[position];
@@ -87,27 +147,118 @@ export async function* paginatePages<Reply, Item>(
     });
     const items = fresh.slice(0, remaining);
     remaining -= items.length;
-    offset += all.length;
-    const total = numberOr(fieldOf(data, paging.totalField), Number.NaN);
-    const totalIsExact = Number.isFinite(total) && (paging.totalCap === undefined || total < paging.totalCap);
-    const done = all.length < pageSize || (totalIsExact && offset >= total);
-    yield { reply: data, items, index, cursor: done ? undefined : { operationId: operation.id, offset } };
-    if (done) return;
-    previousIds = new Set(ids.filter((id): id is string => id !== undefined));
+    const advance = all.length === 0 ? undefined : state.next(data, all, ids);
+    if (advance?.token !== undefined) {
+      if (seenTokens.has(advance.token)) {
+        throw new CortexPaginationError("pagination", `${operation.id}: the service handed out the same page token twice; stopping so no item is repeated.`, { operationId: operation.id });
+      }
+      seenTokens.add(advance.token);
+    }
+    const knownIds = ids.filter((id): id is string => id !== undefined);
+    const nextCursor: PageCursor | undefined = advance === undefined ? undefined : { operationId: operation.id, kind: paging.kind, ...advance, ...(knownIds.length > 0 ? { seenIds: knownIds } : {}) };
+    yield { reply: data, items, index, cursor: nextCursor, response };
+    if (nextCursor === undefined) return;
+    previousIds = new Set(knownIds);
     previousSignature = signature;
+    state = start(paging, base, nextCursor, options.pageSize);
   }
+}
+
+// The body of the page at a cursor (or the caller's start), and how to find the next one.
+function start(paging: Exclude<Pagination, { kind: "none" }>, base: Record<string, unknown>, cursor: PageCursor | undefined, requestedSize: number | undefined): Position {
+  switch (paging.kind) {
+    case "offset":
+    case "filter_data": {
+      const inFilter = paging.kind === "filter_data";
+      const filterData = asRecord(base["filter_data"]);
+      const range = inFilter ? asRecord(filterData["paging"]) : base;
+      const fromKey = inFilter ? "from" : "search_from";
+      const toKey = inFilter ? "to" : "search_to";
+      const first = numberOr(range[fromKey], 0);
+      const offset = cursor?.offset ?? first;
+      const callerSize = typeof range[toKey] === "number" ? (range[toKey] as number) - first : undefined;
+      const pageSize = clampSize(requestedSize ?? callerSize, paging.maxPageSize);
+      const pageBody = inFilter
+        ? { ...base, filter_data: { ...filterData, paging: { ...asRecord(filterData["paging"]), from: offset, to: offset + pageSize } } }
+        : { ...base, search_from: offset, search_to: offset + pageSize };
+      return {
+        body: pageBody,
+        next: (reply, items) => {
+          const nextOffset = offset + items.length;
+          const total = numberOr(fieldOf(reply, paging.totalField), Number.NaN);
+          const cap = paging.kind === "offset" ? paging.totalCap : undefined;
+          const totalIsExact = Number.isFinite(total) && (cap === undefined || total < cap);
+          // An exact total decides (the server may cap pages below what we asked for); a capped or
+          // missing total means "page until a short page".
+          const done = totalIsExact ? nextOffset >= total : items.length < pageSize;
+          return done ? undefined : { offset: nextOffset };
+        },
+      };
+    }
+    case "page_size": {
+      const filter = asRecord(base["filter"]);
+      const inFilter = base["filter"] !== undefined && base["filter"] !== null && typeof base["filter"] === "object";
+      const holder = inFilter ? filter : base;
+      const page = cursor?.page ?? numberOr(holder["page"], 0);
+      const pageSize = cursor?.pageSize ?? clampSize(requestedSize ?? (typeof holder["size"] === "number" ? (holder["size"] as number) : undefined), paging.maxPageSize);
+      const pageBody = inFilter ? { ...base, filter: { ...filter, page, size: pageSize } } : { ...base, page, size: pageSize };
+      return {
+        body: pageBody,
+        next: (reply, items) => {
+          const total = numberOr(fieldOf(reply, paging.totalField), Number.NaN);
+          const done = Number.isFinite(total) ? (page + 1) * pageSize >= total : items.length < pageSize;
+          return done ? undefined : { page: page + 1, pageSize };
+        },
+      };
+    }
+    case "page_token": {
+      const { search_from: _from, search_to: _to, use_page_token: _use, next_page_token: _next, ...rest } = base;
+      const from = numberOr(base["search_from"], 0);
+      const sized = requestedSize === undefined ? {} : { search_from: from, search_to: from + Math.max(1, Math.floor(requestedSize)) };
+      const pageBody = cursor?.token === undefined ? { ...base, ...sized, use_page_token: true } : { ...rest, next_page_token: cursor.token };
+      return {
+        body: pageBody,
+        next: (reply) => {
+          const token = fieldOf(reply, "next_page_token");
+          return typeof token === "string" && token !== "" ? { token } : undefined;
+        },
+      };
+    }
+  }
+}
+
+function clampSize(requested: number | undefined, max: number): number {
+  if (requested === undefined || !Number.isFinite(requested)) return max;
+  return Math.max(1, Math.min(max, Math.floor(requested)));
+}
+
+function pageSignature(items: readonly unknown[], ids: readonly (string | undefined)[]): string | undefined {
+  if (items.length === 0) return undefined;
+  if (ids.every((id) => id !== undefined)) return ids.join("\u0000");
+  // Items without ids: compare content, so a service that ignores the offset is still caught.
+  return createHash("sha1").update(JSON.stringify(items)).digest("base64");
 }
 
 function itemsOf<Item>(reply: unknown, paging: Pagination): Item[] {
   if (paging.kind === "none") return Array.isArray(reply) ? (reply as Item[]) : [];
-  const items = fieldOf(reply, paging.itemsField) ?? fieldOf(reply, paging.itemsField.toUpperCase()) ?? fieldOf(reply, paging.itemsField.toLowerCase());
+  const items = fieldOf(reply, paging.itemsField);
   return Array.isArray(items) ? (items as Item[]) : [];
 }
 
+// Reads a field, tolerating case differences (DATA / data) and dotted paths (metadata.total_count).
 function fieldOf(value: unknown, field: string | undefined): unknown {
-  if (field === undefined || value === null || typeof value !== "object") return undefined;
-  const record = value as Record<string, unknown>;
-  return record[field] ?? record[field.toUpperCase()] ?? record[field.toLowerCase()];
+  if (field === undefined) return undefined;
+  let current: unknown = value;
+  for (const part of field.split(".")) {
+    if (current === null || typeof current !== "object") return undefined;
+    const record = current as Record<string, unknown>;
+    current = record[part] ?? record[part.toUpperCase()] ?? record[part.toLowerCase()];
+  }
+  return current;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 function idOf(item: unknown, idField: string | undefined): string | undefined {

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import type { Readable } from "node:stream";
 import type { OperationEntry, HttpMethod } from "@cortex-sdk/schemas";
 import type { ResolvedConfig } from "./config.js";
 import type { TenantState } from "./tenant-state.js";
@@ -23,15 +24,23 @@ export interface HttpRequest {
   body: string | undefined;
 }
 
-/** An HTTP answer with its body fully read (and decompressed). */
+/** An HTTP answer with its body fully read (and decompressed), or, for a streaming call, still flowing. */
 export interface HttpResponse {
   /** Status code. */
   readonly status: number;
   /** Header name (lower case) to value. */
   readonly headers: Readonly<Record<string, string>>;
-  /** Body bytes. */
+  /** Body bytes (empty when {@link HttpResponse.stream} is set). */
   readonly body: Uint8Array;
+  /**
+   * For a successful streaming call: the body, decompressed, not yet read. Its errors are typed
+   * `CortexError`s, and the call's deadline and abort signal still apply while it is read.
+   */
+  readonly stream?: Readable;
 }
+
+/** Whether a call reads the whole body (`buffer`) or hands a successful body over as a stream. */
+export type ResponseMode = "buffer" | "stream";
 
 /** Per-call options every operation accepts. */
 export interface CallOptions {
@@ -66,6 +75,10 @@ export interface CallContext {
   readonly callId: string;
   /** Fires on caller abort or when the total deadline passes. */
   readonly signal: AbortSignal;
+  /** When the total deadline passes, in `performance.now()` milliseconds. */
+  readonly deadline: number;
+  /** Whether the body is read in full or streamed. */
+  readonly responseMode: ResponseMode;
   /** Which attempt this is, from 1. */
   attempt: number;
   /** The HTTP request; built by `serialize`, completed by `sign`. */
@@ -102,6 +115,7 @@ export interface StackEntry {
 /** An ordered, named list of middleware. */
 export class MiddlewareStack {
   readonly #entries: StackEntry[];
+  #composed: Handler | undefined;
 
   /** @param entries - Initial steps, outermost first. */
   constructor(entries: readonly StackEntry[] = []) {
@@ -124,6 +138,7 @@ export class MiddlewareStack {
     const index = this.#entries.findIndex((entry) => entry.name === anchor);
     if (index === -1) throw new Error(`No middleware named "${anchor}"; known steps: ${this.names().join(", ")}.`);
     this.#entries.splice("before" in placement ? index : index + 1, 0, { name, middleware });
+    this.#composed = undefined;
     return this;
   }
 
@@ -137,6 +152,7 @@ export class MiddlewareStack {
     const index = this.#entries.findIndex((entry) => entry.name === name);
     if (index === -1) return false;
     this.#entries.splice(index, 1);
+    this.#composed = undefined;
     return true;
   }
 
@@ -151,19 +167,22 @@ export class MiddlewareStack {
   }
 
   /**
-   * Builds the handler that runs every step in order.
+   * Builds the handler that runs every step in order (cached until the stack changes).
    *
    * @returns The composed handler.
    */
   compose(): Handler {
-    const entries = [...this.#entries];
-    const run = (index: number): Handler => {
-      const entry = entries[index];
-      if (entry === undefined) {
-        return () => Promise.reject(new Error("The pipeline ended without a send step."));
-      }
-      return (context) => entry.middleware(context, run(index + 1));
-    };
-    return run(0);
+    this.#composed ??= this.#build();
+    return this.#composed;
+  }
+
+  #build(): Handler {
+    // Built innermost first, once: no closures are created per call.
+    let handler: Handler = () => Promise.reject(new Error("The pipeline ended without a send step."));
+    for (const entry of [...this.#entries].reverse()) {
+      const next = handler;
+      handler = (context) => entry.middleware(context, next);
+    }
+    return handler;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Redaction of secrets from headers and bodies before they reach logs or errors.
+ * Redaction of secrets from headers, bodies and text before they reach logs or errors.
  *
  * @module
  */
@@ -7,10 +7,24 @@
 /** Placeholder that replaces every redacted value. */
 export const REDACTED = "[REDACTED]";
 
-// Header names that carry credentials or the material to forge them.
-const SECRET_HEADER = /^(authorization|x-xdr-auth-id|x-xdr-nonce|x-xdr-timestamp|cookie|set-cookie|proxy-authorization)$/i;
+// Header names that carry credentials or the material to forge them: Authorization, every x-xdr-*
+// header (key id, nonce, timestamp), cookies and proxy credentials.
+const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|x-api-key-id|x-xsrf-token|x-xdr-.*)$/i;
 // Body fields that carry secrets: generate replies hold `key`, profiles hold `apiKey`.
-const SECRET_FIELD = /^(key|api_key|apikey|secret|password|token|authorization|access_token|refresh_token)$/i;
+const SECRET_FIELD =
+  /^(key|api_?key|api_?key_?secret|secret|client_?secret|password|passphrase|token|access_?token|refresh_?token|id_?token|authorization|proxy_?authorization|private_?key|cookie)$/i;
+// user:password@ in URLs (proxy URLs, pasted base URLs).
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^/\s:@]*):([^/\s@]*)@/gi;
+
+/**
+ * Whether a header carries a credential and must never be logged.
+ *
+ * @param name - Header name, any case.
+ * @returns True for Authorization, every `x-xdr-*` header, cookies and proxy credentials.
+ */
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADER.test(name);
+}
 
 /**
  * Returns a copy of a header map with credential headers replaced by {@link REDACTED}.
@@ -28,17 +42,27 @@ export function redactHeaders(headers: Readonly<Record<string, string | string[]
 }
 
 /**
- * Returns a deep copy of a JSON value with secret-bearing fields replaced by {@link REDACTED}.
+ * Returns a deep copy of a JSON value with secret-bearing fields replaced by {@link REDACTED}, passwords in
+ * URLs hidden and every occurrence of the given secrets removed from strings.
  *
  * @param value - Any JSON-like value.
+ * @param secrets - Known secret strings (API keys) to remove wherever they appear.
  * @returns The redacted copy.
  */
-export function redactBody(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactBody);
+export function redactBody(value: unknown, secrets: readonly string[] = []): unknown {
+  return redactValue(value, secrets, 0);
+}
+
+function redactValue(value: unknown, secrets: readonly string[], depth: number): unknown {
+  if (typeof value === "string") return redactText(value, secrets);
+  if (depth > 32) return "[…]";
+  if (Array.isArray(value)) return value.map((inner) => redactValue(inner, secrets, depth + 1));
+  if (value instanceof Error) return redactText(`${value.name}: ${value.message}`, secrets);
   if (value !== null && typeof value === "object") {
+    if (value instanceof Uint8Array) return `[${value.byteLength} bytes]`;
     const out: Record<string, unknown> = {};
     for (const [field, inner] of Object.entries(value)) {
-      out[field] = SECRET_FIELD.test(field) && inner !== null && typeof inner !== "object" ? REDACTED : redactBody(inner);
+      out[field] = SECRET_FIELD.test(field) && inner !== null && typeof inner !== "object" ? REDACTED : redactValue(inner, secrets, depth + 1);
     }
     return out;
   }
@@ -46,16 +70,27 @@ export function redactBody(value: unknown): unknown {
 }
 
 /**
- * Removes every occurrence of the given secrets from a text (for raw bodies that are not JSON).
+ * Removes every occurrence of the given secrets from a text, and passwords from URLs in it (for raw bodies
+ * that are not JSON, and log messages).
  *
  * @param text - Text that may contain secrets.
- * @param secrets - Secret strings to hide; empty strings are ignored.
+ * @param secrets - Secret strings to hide; strings shorter than 8 characters are ignored.
  * @returns The text with each secret replaced by {@link REDACTED}.
  */
 export function redactText(text: string, secrets: readonly string[]): string {
-  let out = text;
+  let out = text.includes("@") ? text.replace(URL_CREDENTIALS, `$1$2:${REDACTED}@`) : text;
   for (const secret of secrets) {
-    if (secret.length > 0) out = out.split(secret).join(REDACTED);
+    if (secret.length >= 8 && out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
   return out;
+}
+
+/**
+ * Hides the password of a URL (`http://user:secret@proxy:8080` → `http://user:[REDACTED]@proxy:8080`).
+ *
+ * @param url - A URL that may hold credentials.
+ * @returns The URL safe to show.
+ */
+export function redactUrl(url: string): string {
+  return redactText(url, []);
 }

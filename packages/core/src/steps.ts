@@ -6,20 +6,26 @@
 import { signHeaders } from "@cortex-sdk/auth-signer";
 import {
   CortexAuthenticationError,
+  CortexConfigError,
+  CortexConnectionError,
+  CortexError,
   CortexRateLimitError,
   CortexServerError,
+  CortexTimeoutError,
   CortexXqlConcurrencyError,
   createApiError,
   isCortexError,
-  CortexTimeoutError,
-  CortexConnectionError,
-  type CortexError,
+  type AuthenticationCause,
 } from "./errors.js";
 import type { CallContext, CallResult, Handler, Middleware } from "./pipeline.js";
-import { RETRY_BUDGET } from "./tenant-state.js";
+import { operationPath } from "./products.js";
+import { isSecretHeader } from "./redact.js";
+import { operationLimiter, RETRY_BUDGET, tenantLimiter } from "./tenant-state.js";
+import { toDeliveryError } from "./transport.js";
 
 /**
- * `serialize`: builds the HTTP request from the operation entry and the caller's input.
+ * `serialize`: builds the HTTP request from the operation entry and the caller's input: the product's path
+ * prefix, path parameters (`{name}` in the path, taken from the input), and the body envelope.
  *
  * @param userAgent - The User-Agent value.
  * @returns The middleware.
@@ -42,33 +48,65 @@ export function serializeStep(userAgent: string): Middleware {
         body = undefined;
     }
     const headers: Record<string, string> = {
-      accept: "application/json",
+      accept: operation.replyKind === "binary" ? "*/*" : "application/json",
       "accept-encoding": "gzip",
       "user-agent": userAgent,
       ...(body === undefined ? {} : { "content-type": "application/json" }),
     };
-    for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
-    context.request = { method: operation.method, url: `${config.baseUrl}${operation.path}`, headers, body };
+    for (const [name, value] of Object.entries(options.headers ?? {})) {
+      const lower = name.toLowerCase();
+      if (isSecretHeader(lower)) {
+        // The sign step owns these; a hand-made Authorization ("Bearer ...") is a classic cause of 401s.
+        config.logger.warn(`Ignoring the "${lower}" header given in the call options: the SDK builds the authentication headers itself.`, { requestId: context.callId, operation: operation.id });
+        continue;
+      }
+      headers[lower] = value;
+    }
+    const path = fillPathParameters(operationPath(config.routing, operation), input, operation.id);
+    context.request = { method: operation.method, url: `${config.baseUrl}${path}`, headers, body };
     return next(context);
   };
 }
 
+function fillPathParameters(path: string, input: unknown, operationId: string): string {
+  if (!path.includes("{")) return path;
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = input !== null && typeof input === "object" ? (input as Record<string, unknown>)[name] : undefined;
+    if (typeof value !== "string" && typeof value !== "number") {
+      throw new CortexConfigError("configuration", `${operationId}: the path needs "${name}"; pass it in the request.`, { operationId });
+    }
+    return encodeURIComponent(String(value));
+  });
+}
+
+// The clock offset each attempt was signed with, to tell whether the clock explains a 401.
+const signedWithOffset = new WeakMap<CallContext, number>();
+
 /**
  * `sign`: adds the authentication headers. It runs inside the retry loop, so every attempt gets a fresh
- * nonce and timestamp, corrected by the clock offset learnt from the server.
+ * nonce and timestamp, corrected by the clock offset learnt from the server. Cortex products get
+ * `Authorization` and `x-xdr-auth-id` (plus nonce and timestamp for advanced keys); XSOAR 6 gets the raw
+ * key in `Authorization` only.
  *
  * @returns The middleware.
  */
 export function signStep(): Middleware {
   return (context, next) => {
-    const signed = signHeaders(context.config.credentials, { clockOffsetMs: context.tenant.clockOffsetMs });
-    for (const [name, value] of Object.entries(signed)) context.request.headers[name] = value;
+    const offset = context.tenant.clockOffsetMs;
+    signedWithOffset.set(context, offset);
+    const signed = signHeaders(context.config.credentials, { clockOffsetMs: offset });
+    if (context.config.routing.auth === "xsoar6") {
+      context.request.headers["authorization"] = signed["Authorization"] ?? "";
+    } else {
+      for (const [name, value] of Object.entries(signed)) context.request.headers[name.toLowerCase()] = value;
+    }
     return next(context);
   };
 }
 
 /**
- * `deserialize`: parses the body and, for successful answers, removes the envelope.
+ * `deserialize`: parses the body and, for successful answers, removes the envelope. Binary replies stay
+ * bytes, NDJSON replies become an array of rows, and streaming calls hand the stream through.
  *
  * @returns The middleware.
  */
@@ -77,15 +115,21 @@ export function deserializeStep(): Middleware {
     const result = await next(context);
     const { response } = result;
     const { operation } = context;
-    if (operation.replyKind === "binary" && response.status < 300) return { ...result, data: response.body };
-    const text = new TextDecoder().decode(response.body);
+    if (response.stream !== undefined) return { ...result, data: response.stream };
+    const ok = response.status >= 200 && response.status < 300;
+    if (ok && operation.replyKind === "binary") return { ...result, data: response.body };
+    const text = UTF8.decode(response.body);
+    if (ok && operation.replyKind === "ndjson" && !/application\/json/i.test(response.headers["content-type"] ?? "")) {
+      return { ...result, data: parseNdjsonText(text, operation.id) };
+    }
     const parsed = parseJson(text);
-    if (response.status >= 300 || parsed === NOT_JSON) return { ...result, data: parsed === NOT_JSON ? text : parsed };
+    if (!ok || parsed === NOT_JSON) return { ...result, data: parsed === NOT_JSON ? text : parsed };
     return { ...result, data: unwrap(parsed, operation.replyEnvelope) };
   };
 }
 
 const NOT_JSON = Symbol("not json");
+const UTF8 = new TextDecoder();
 
 function parseJson(text: string): unknown {
   if (text.trim() === "") return undefined;
@@ -94,6 +138,22 @@ function parseJson(text: string): unknown {
   } catch {
     return NOT_JSON;
   }
+}
+
+function parseNdjsonText(text: string, operationId: string): unknown[] {
+  const rows: unknown[] = [];
+  let line = 0;
+  for (const raw of text.split("\n")) {
+    line += 1;
+    const trimmed = raw.trim();
+    if (trimmed === "") continue;
+    try {
+      rows.push(JSON.parse(trimmed));
+    } catch {
+      throw new CortexError("api", `${operationId}: line ${line} of the NDJSON reply is not JSON.`, { operationId });
+    }
+  }
+  return rows;
 }
 
 function unwrap(value: unknown, envelope: CallContext["operation"]["replyEnvelope"]): unknown {
@@ -107,7 +167,8 @@ function unwrap(value: unknown, envelope: CallContext["operation"]["replyEnvelop
 }
 
 /**
- * `errorMap`: turns an unsuccessful answer (or an HTML page where JSON was expected) into a typed error.
+ * `errorMap`: turns an unsuccessful answer (or an HTML page where JSON was expected) into a typed error,
+ * and works out the likely cause of a rejected key.
  *
  * @returns The middleware.
  */
@@ -116,7 +177,7 @@ export function errorMapStep(): Middleware {
     const result = await next(context);
     const { response } = result;
     const isHtml = /text\/html/i.test(response.headers["content-type"] ?? "");
-    if (response.status < 300 && !isHtml) return result;
+    if (response.status >= 200 && response.status < 300 && !isHtml) return result;
     const error = createApiError({
       status: response.status,
       body: result.data,
@@ -124,8 +185,10 @@ export function errorMapStep(): Middleware {
       operationId: context.operation.id,
       requestId: requestIdOf(response.headers) ?? context.callId,
       attempts: context.attempt,
+      baseUrl: context.config.baseUrl,
+      xsoarVersion: context.config.xsoarVersion,
     });
-    if (error instanceof CortexAuthenticationError) diagnoseAuthentication(error, context);
+    if (error instanceof CortexAuthenticationError) diagnoseAuthentication(error, context, result.data);
     throw error;
   };
 }
@@ -133,23 +196,61 @@ export function errorMapStep(): Middleware {
 /** Clock difference above which a 401 with an advanced key is blamed on the clock. */
 export const CLOCK_SKEW_THRESHOLD_MS = 30_000;
 
-// How far the clock used for signing is still off after the current correction, per error.
+// How far the clock this attempt was signed with was from the server's.
 const residualSkew = new WeakMap<CortexAuthenticationError, number>();
 
-function diagnoseAuthentication(error: CortexAuthenticationError, context: CallContext): void {
+const CAUSE_ADVICE: Record<AuthenticationCause, string> = {
+  clock_skew: "this machine's clock is off (advanced keys are rejected when the clocks disagree): synchronise it (NTP)",
+  key_level_mismatch: "the key's security level does not match the configured one (securityLevel / CORTEX_API_KEY_TYPE must say standard or advanced exactly as the console shows next to the key)",
+  wrong_header: "the server expects other authentication headers",
+  expired_or_unknown_key: "the key id or key is wrong, or the key expired or was deleted (check Settings → API Keys)",
+  unknown: "the key was rejected",
+};
+
+function diagnoseAuthentication(error: CortexAuthenticationError, context: CallContext, body: unknown): void {
+  const { config } = context;
+  const advanced = config.routing.auth === "cortex" && config.credentials.securityLevel === "advanced";
   const serverDate = Date.parse(error.headers["date"] ?? "");
-  if (Number.isNaN(serverDate)) return;
-  // The Date header has one-second resolution, far below the threshold.
-  const skew = serverDate - Date.now();
-  error.clockSkewMs = skew;
-  residualSkew.set(error, skew - context.tenant.clockOffsetMs);
-  if (context.config.credentials.securityLevel === "advanced" && Math.abs(skew) > CLOCK_SKEW_THRESHOLD_MS) {
-    error.likelyCause = "clock_skew";
-    error.message += ` This machine's clock differs from the server's by about ${Math.round(skew / 1000)} s; advanced keys are rejected when the clocks disagree. Synchronise the clock (NTP).`;
-  } else {
-    error.likelyCause = "key_level_mismatch_or_wrong_key";
+  let clockOff = false;
+  if (!Number.isNaN(serverDate)) {
+    // The Date header has one-second resolution, far below the threshold.
+    const skew = serverDate - Date.now();
+    error.clockSkewMs = skew;
+    residualSkew.set(error, skew - (signedWithOffset.get(context) ?? 0));
+    clockOff = advanced && Math.abs(skew) > CLOCK_SKEW_THRESHOLD_MS;
   }
+  const text = JSON.stringify(body ?? "");
+  const causes: AuthenticationCause[] = [];
+  let wrongHeaderAdvice: string | undefined;
+  if (config.routing.auth === "xsoar6" && error.status === 401 && /err_msg|unauthorized/i.test(text)) {
+    causes.push("wrong_header");
+    wrongHeaderAdvice = "this looks like a Cortex gateway (XSOAR 8 or another Cortex product), which needs the key id and Cortex headers: set xsoarVersion to 8 and apiKeyId";
+  } else if (config.routing.auth === "cortex" && error.status === 403 && error.likelyCauses.includes("wrong_header")) {
+    causes.push("wrong_header");
+    wrongHeaderAdvice = "this looks like an XSOAR 6 server, which takes the raw key without an id: set xsoarVersion to 6";
+  }
+  if (clockOff) causes.push("clock_skew");
+  if (/expired|revoked|disabled/i.test(text)) causes.push("expired_or_unknown_key");
+  if (config.routing.auth === "cortex") causes.push("key_level_mismatch");
+  causes.push("expired_or_unknown_key");
+  if (advanced && Number.isNaN(serverDate)) causes.push("clock_skew");
+  const ranked = [...new Set(causes)];
+  error.likelyCauses = ranked;
+  error.likelyCause = ranked[0] ?? "unknown";
+
+  const advice = ranked.map((cause, index) => `${index === 0 ? "Most likely" : "or"} ${cause === "wrong_header" && wrongHeaderAdvice !== undefined ? wrongHeaderAdvice : CAUSE_ADVICE[cause]}`);
+  let message = error.message.replace(GENERIC_AUTH_ADVICE, "");
+  if (clockOff && error.clockSkewMs !== undefined) {
+    message += ` This machine's clock differs from the server's by about ${Math.round(error.clockSkewMs / 1000)} s; advanced keys are rejected when the clocks disagree. Synchronise the clock (NTP).`;
+    if (Math.abs(residualSkew.get(error) ?? 0) <= CLOCK_SKEW_THRESHOLD_MS) message += " The SDK already signed this attempt with the server's time, so check the key as well.";
+  } else {
+    message += ` ${advice.join("; ")}.`;
+  }
+  error.message = message;
 }
+
+// The advice createApiError gives every 401, replaced above by a specific diagnosis.
+const GENERIC_AUTH_ADVICE = / Check the key id, that the key is not expired or deleted, that the security level \(standard or advanced\) matches the key, and that this machine's clock is correct\./;
 
 function requestIdOf(headers: Readonly<Record<string, string>>): string | undefined {
   return headers["x-request-id"] ?? headers["request-id"] ?? headers["x-amzn-requestid"];
@@ -164,6 +265,13 @@ export type RetryDecision =
  * Decides whether a failed attempt is retried. Retry safety comes from the operation table, not from
  * the HTTP method: reads are POSTs, and an unsafe write is never sent again after an ambiguous failure
  * unless the caller opted in for that call.
+ * - Throttling (429, "Too many requests", "Rate limit exceeded") and the XQL concurrency 500 are
+ *   refusals: any operation may be resent.
+ * - Failures before anything was sent (refused, DNS, connect timeout) may be resent for any operation.
+ * - Ambiguous failures (reset after sending, header or body timeout, 502, 503, 504) are resent only for
+ *   read and idempotent operations, or when the caller set `retryUnsafe`.
+ * - A 401 that the clock explains is retried once with the server's time.
+ * - Everything else (400, 401, 402, 403, 404, business 500s, certificate errors, aborts) is terminal.
  *
  * @param error - What the attempt threw.
  * @param context - The call.
@@ -173,20 +281,24 @@ export type RetryDecision =
 export function decideRetry(error: unknown, context: CallContext, clockCorrected: boolean): RetryDecision {
   if (!isCortexError(error)) return { retry: false };
   const ambiguousIsSafe = context.operation.retrySafety !== "unsafe" || context.options.retryUnsafe === true;
-  // Throttling and the XQL limit are refusals: the service did nothing, so any operation may be resent.
   if (error instanceof CortexRateLimitError) return { retry: true, reason: "throttled", ...(error.retryAfterMs === undefined ? {} : { minDelayMs: error.retryAfterMs }) };
   if (error instanceof CortexXqlConcurrencyError) return { retry: true, reason: "xql_concurrency" };
   if (error instanceof CortexAuthenticationError) {
     const residual = residualSkew.get(error) ?? 0;
-    const correctable = error.likelyCause === "clock_skew" && !clockCorrected && Math.abs(residual) > CLOCK_SKEW_THRESHOLD_MS;
+    const advanced = context.config.routing.auth === "cortex" && context.config.credentials.securityLevel === "advanced";
+    const correctable = advanced && !clockCorrected && Math.abs(residual) > CLOCK_SKEW_THRESHOLD_MS;
     return correctable ? { retry: true, reason: "clock_skew", minDelayMs: 0 } : { retry: false };
   }
   if (error instanceof CortexServerError && [502, 503, 504].includes(error.status)) return ambiguousIsSafe ? { retry: true, reason: "transient" } : { retry: false };
-  if (error.kind === "abort") return { retry: false };
-  if (error instanceof CortexConnectionError || (error instanceof CortexTimeoutError && error.kind === "timeout")) {
-    if (context.signal.aborted) return { retry: false };
-    const mayHaveBeenSent = (error as { requestMayHaveBeenSent?: boolean }).requestMayHaveBeenSent !== false;
-    if (!mayHaveBeenSent) return { retry: true, reason: "not_sent" };
+  if (error.kind === "abort" || context.signal.aborted) return { retry: false };
+  if (error instanceof CortexTimeoutError) {
+    if (error.phase === "total" || error.phase === "wait") return { retry: false };
+    if (!error.requestMayHaveBeenSent) return { retry: true, reason: "not_sent" };
+    return ambiguousIsSafe ? { retry: true, reason: "transient" } : { retry: false };
+  }
+  if (error instanceof CortexConnectionError) {
+    if (error.permanent) return { retry: false };
+    if (!error.requestMayHaveBeenSent) return { retry: true, reason: "not_sent" };
     return ambiguousIsSafe ? { retry: true, reason: "transient" } : { retry: false };
   }
   return { retry: false };
@@ -195,48 +307,87 @@ export function decideRetry(error: unknown, context: CallContext, clockCorrected
 const RETRY_COST: Record<string, number> = { throttled: 5, xql_concurrency: 1, transient: 5, not_sent: 5, clock_skew: 0 };
 
 /**
- * `retry`: runs the rest of the pipeline again after retryable failures, with exponential backoff and
- * full jitter, Retry-After honoured, and a per-tenant retry budget.
+ * `retry`: runs the rest of the pipeline once per attempt. Before each attempt it waits for the
+ * per-operation and tenant-wide rate limiters (so the signature that follows is fresh); after a retryable
+ * failure it backs off exponentially with full jitter and a cap, never less than Retry-After, spends the
+ * tenant's retry budget, and gives up at once when the wait would pass the call's deadline.
  *
  * @param random - Source of jitter (injectable for tests).
  * @returns The middleware.
  */
 export function retryStep(random: () => number = Math.random): Middleware {
   return async (context, next: Handler) => {
-    const { retry } = context.config;
+    const { retry, logger } = context.config;
     const maxRetries = context.options.maxRetries ?? retry.maxRetries;
     const template = context.request;
     let clockCorrected = false;
+    let retriesUsed = 0;
     for (let attempt = 1; ; attempt++) {
       context.attempt = attempt;
       // Each attempt starts from the serialised request, so no header of a previous signature survives.
       context.request = { ...template, headers: { ...template.headers } };
+      await acquirePermits(context);
+      const started = performance.now();
       try {
         const result = await next(context);
         context.tenant.retryTokens = Math.min(RETRY_BUDGET, context.tenant.retryTokens + 1);
         result.attempts = attempt;
+        logger.debug("attempt answered", { requestId: context.callId, operation: context.operation.id, attempt, status: result.response.status, ms: Math.round(performance.now() - started) });
         return result;
       } catch (error) {
         if (isCortexError(error)) error.attempts = attempt;
         const decision = decideRetry(error, context, clockCorrected);
+        logger.debug("attempt failed", { requestId: context.callId, operation: context.operation.id, attempt, error: describe(error), ms: Math.round(performance.now() - started) });
         if (!decision.retry) throw error;
-        const cost = RETRY_COST[decision.reason] ?? 5;
-        const retriesLeft = decision.reason === "clock_skew" ? 1 : maxRetries - (attempt - 1);
-        if (retriesLeft <= 0 || context.tenant.retryTokens < cost) throw error;
-        context.tenant.retryTokens -= cost;
         if (decision.reason === "clock_skew") {
           clockCorrected = true;
-          const skew = residualSkew.get(error as CortexAuthenticationError) ?? 0;
-          context.tenant.clockOffsetMs += skew;
-          context.config.logger.info("clock skew detected; signing with the server's clock", { callId: context.callId, operation: context.operation.id, skewMs: skew });
+          const skew = (error as CortexAuthenticationError).clockSkewMs ?? 0;
+          // Absolute, not cumulative: concurrent calls that all saw the skew agree on the same offset.
+          context.tenant.clockOffsetMs = skew;
+          logger.info("clock skew detected; signing with the server's clock", { requestId: context.callId, operation: context.operation.id, skewMs: skew });
+          continue;
         }
-        const exponential = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-        const delay = Math.max(decision.minDelayMs ?? 0, decision.reason === "clock_skew" ? 0 : Math.floor(random() * exponential));
-        context.config.logger.debug("retrying", { callId: context.callId, operation: context.operation.id, attempt, reason: decision.reason, delayMs: delay, error: (error as CortexError).message });
+        if (retriesUsed >= maxRetries) throw error;
+        const cost = RETRY_COST[decision.reason] ?? 5;
+        if (context.tenant.retryTokens < cost) {
+          logger.warn("not retrying: the tenant's retry budget is spent (too many recent failures)", { requestId: context.callId, operation: context.operation.id });
+          throw error;
+        }
+        const base = decision.reason === "xql_concurrency" ? retry.baseDelayMs * 4 : retry.baseDelayMs;
+        const exponential = Math.min(retry.maxDelayMs, base * 2 ** retriesUsed);
+        const delay = Math.max(decision.minDelayMs ?? 0, Math.floor(random() * exponential));
+        if (performance.now() + delay >= context.deadline) {
+          logger.debug("not retrying: the wait would pass the call's deadline", { requestId: context.callId, operation: context.operation.id, delayMs: delay });
+          throw error;
+        }
+        retriesUsed += 1;
+        context.tenant.retryTokens -= cost;
+        if (decision.reason === "throttled" && decision.minDelayMs !== undefined && context.config.rateLimit !== undefined) {
+          // Everyone talking to this tenant waits, not only this call.
+          tenantLimiter(context.tenant, context.config.rateLimit).pauseFor(decision.minDelayMs);
+        }
+        logger.info("retrying", { requestId: context.callId, operation: context.operation.id, attempt, reason: decision.reason, delayMs: delay, error: describe(error) });
         await sleep(delay, context.signal);
       }
     }
   };
+}
+
+async function acquirePermits(context: CallContext): Promise<void> {
+  const { config, tenant, operation, signal } = context;
+  if (signal.aborted) throw toDeliveryError(signal.reason, context);
+  if (config.rateLimit === undefined) return;
+  try {
+    const own = operation.limits.rateLimit;
+    if (own !== undefined) await operationLimiter(tenant, operation.id, own).acquire(signal);
+    await tenantLimiter(tenant, config.rateLimit).acquire(signal);
+  } catch (error) {
+    throw toDeliveryError(error, context);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

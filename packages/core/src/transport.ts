@@ -1,56 +1,69 @@
 /**
- * The `send` step: one HTTP exchange over undici. Bodies are always read or discarded, gzip is decoded,
- * and undici's failures become typed errors that say whether the request may have reached the server.
+ * The `send` step: one HTTP exchange over undici. Bodies are always read or handed over as a stream, gzip
+ * is decoded, and undici's failures become typed errors that say whether the request may have reached the
+ * server.
  *
  * @module
  */
+import { readFileSync } from "node:fs";
+import { Transform, pipeline, type Readable, type TransformCallback } from "node:stream";
 import { rootCertificates } from "node:tls";
 import { promisify } from "node:util";
-import { gunzip } from "node:zlib";
-import { Agent, request, type Dispatcher } from "undici";
-import type { ResolvedConfig } from "./config.js";
-import { CortexAbortError, CortexConnectionError, CortexTimeoutError } from "./errors.js";
+import { createGunzip, gunzip } from "node:zlib";
+import { Agent, ProxyAgent, request, type Dispatcher } from "undici";
+import { proxyUrlOf, type ResolvedConfig } from "./config.js";
+import { CortexAbortError, CortexConnectionError, CortexTimeoutError, isCortexError, type CortexError } from "./errors.js";
 import type { CallContext, CallResult, Middleware } from "./pipeline.js";
 
 const gunzipAsync = promisify(gunzip);
-
-/** A connection or timeout failure, with whether the request may have reached the server. */
-export interface DeliveryFacts {
-  /** False when the failure happened before any byte was sent, so any operation may be retried. */
-  readonly requestMayHaveBeenSent: boolean;
-}
-
-/** A {@link CortexConnectionError} that records whether the request may have been sent. */
-export class CortexDeliveryError extends CortexConnectionError implements DeliveryFacts {
-  /** False when the connection failed before the request was sent. */
-  requestMayHaveBeenSent = true;
-}
-
-/** A {@link CortexTimeoutError} that records whether the request may have been sent. */
-export class CortexDeliveryTimeoutError extends CortexTimeoutError implements DeliveryFacts {
-  /** False for connect timeouts. */
-  requestMayHaveBeenSent = true;
-}
+const EMPTY = new Uint8Array(0);
 
 /**
- * Creates the dispatcher a client uses when the user gave none: a keep-alive Agent with TLS
- * verification on (unless explicitly turned off) and any extra CA certificates.
+ * Creates the dispatcher a client uses when the user gave none: a keep-alive Agent (or a ProxyAgent when a
+ * proxy is configured) with TLS verification on unless explicitly turned off, and any extra CA
+ * certificates added to the system's (and to `NODE_EXTRA_CA_CERTS`).
  *
  * @param config - Resolved configuration.
- * @returns A new Agent the client owns and closes.
+ * @returns A new dispatcher the client owns and closes.
  */
 export function createDefaultDispatcher(config: ResolvedConfig): Dispatcher {
-  return new Agent({
-    keepAliveTimeout: 10_000,
-    connect: {
-      timeout: config.connectTimeoutMs,
-      rejectUnauthorized: config.tlsVerification,
-      ...(config.ca.length > 0 ? { ca: [...rootCertificates, ...config.ca] } : {}),
-    },
-  });
+  const tls = {
+    timeout: config.connectTimeoutMs,
+    rejectUnauthorized: config.tlsVerification,
+    ...(config.ca.length > 0 ? { ca: [...rootCertificates, ...extraCaFromEnvironment(), ...config.ca] } : {}),
+  };
+  const proxy = proxyUrlOf(config);
+  if (proxy !== undefined) {
+    return new ProxyAgent({ uri: proxy, keepAliveTimeout: 10_000, requestTls: tls, proxyTls: { timeout: config.connectTimeoutMs } });
+  }
+  return new Agent({ keepAliveTimeout: 10_000, connect: tls });
 }
 
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "CERT_HAS_EXPIRED", "DEPTH_ZERO_SELF_SIGNED_CERT", "SELF_SIGNED_CERT_IN_CHAIN", "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "ERR_TLS_CERT_ALTNAME_INVALID"]);
+// Passing `ca` replaces Node's default store, which includes NODE_EXTRA_CA_CERTS; keep those too.
+function extraCaFromEnvironment(): string[] {
+  const path = process.env["NODE_EXTRA_CA_CERTS"];
+  if (path === undefined || path === "") return [];
+  try {
+    return [readFileSync(path, "utf8")];
+  } catch {
+    return [];
+  }
+}
+
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+const TLS_CODES = new Set([
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "CERT_SIGNATURE_FAILURE",
+  "CERT_UNTRUSTED",
+  "UND_ERR_PRX_TLS",
+]);
 
 /**
  * The terminal `send` step.
@@ -61,8 +74,9 @@ const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_E
 export function sendMiddleware(getDispatcher: () => Dispatcher): Middleware {
   return async (context: CallContext): Promise<CallResult> => {
     const { request: httpRequest, config, signal } = context;
+    let answer: Dispatcher.ResponseData;
     try {
-      const answer = await request(httpRequest.url, {
+      answer = await request(httpRequest.url, {
         method: httpRequest.method,
         headers: httpRequest.headers,
         body: httpRequest.body ?? null,
@@ -71,14 +85,40 @@ export function sendMiddleware(getDispatcher: () => Dispatcher): Middleware {
         headersTimeout: config.headersTimeoutMs,
         bodyTimeout: config.bodyTimeoutMs,
       });
-      const raw = new Uint8Array(await answer.body.arrayBuffer());
-      const headers = flattenHeaders(answer.headers);
-      const body = /\bgzip\b/i.test(headers["content-encoding"] ?? "") && raw.length > 0 ? new Uint8Array(await gunzipAsync(raw)) : raw;
-      return { response: { status: answer.statusCode, headers, body }, data: undefined, attempts: context.attempt };
     } catch (error) {
       throw toDeliveryError(error, context);
     }
+    const headers = flattenHeaders(answer.headers);
+    const gzipped = /\bgzip\b/i.test(headers["content-encoding"] ?? "");
+    const isHtml = /text\/html/i.test(headers["content-type"] ?? "");
+    if (context.responseMode === "stream" && answer.statusCode >= 200 && answer.statusCode < 300 && !isHtml) {
+      return { response: { status: answer.statusCode, headers, body: EMPTY, stream: typedStream(answer.body, gzipped, context) }, data: undefined, attempts: context.attempt };
+    }
+    try {
+      const raw = new Uint8Array(await answer.body.arrayBuffer());
+      const body = gzipped && raw.length > 0 ? new Uint8Array(await gunzipAsync(raw)) : raw;
+      return { response: { status: answer.statusCode, headers, body }, data: undefined, attempts: context.attempt };
+    } catch (error) {
+      // A failure while reading: make sure the connection is released, then report it like any other.
+      answer.body.destroy();
+      throw toDeliveryError(error, context);
+    }
   };
+}
+
+// The body as a stream whose errors are typed CortexErrors, decompressed when gzipped.
+function typedStream(body: Readable, gzipped: boolean, context: CallContext): Readable {
+  const out = new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+      callback(null, chunk);
+    },
+    destroy(error: Error | null, callback: (error: Error | null) => void) {
+      callback(error === null ? null : isCortexError(error) ? error : toDeliveryError(error, context));
+    },
+  });
+  if (gzipped) pipeline(body, createGunzip(), out, () => undefined);
+  else pipeline(body, out, () => undefined);
+  return out;
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -89,26 +129,53 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
   return out;
 }
 
-function toDeliveryError(error: unknown, context: CallContext): Error {
+/**
+ * Turns an undici, socket, zlib or abort failure into the SDK's typed error.
+ *
+ * @param error - What undici threw.
+ * @param context - The call.
+ * @returns A {@link CortexAbortError}, {@link CortexTimeoutError} or {@link CortexConnectionError}.
+ * @internal
+ */
+export function toDeliveryError(error: unknown, context: CallContext): CortexError {
   const facts = { operationId: context.operation.id, requestId: context.callId, attempts: context.attempt, cause: error };
   if (context.signal.aborted) {
     const userAborted = context.options.signal?.aborted === true;
-    return userAborted
-      ? new CortexAbortError("abort", `${context.operation.id}: the call was aborted by the caller.`, facts)
-      : new CortexTimeoutError("timeout", `${context.operation.id}: the call did not finish within its total deadline. Raise timeoutMs if the tenant is slow.`, facts);
+    if (userAborted) return new CortexAbortError("abort", `${context.operation.id}: the call was aborted by the caller.`, facts);
+    const timeout = new CortexTimeoutError("timeout", `${context.operation.id}: the call did not finish within its total deadline (${context.options.timeoutMs ?? context.config.timeoutMs} ms). Raise timeoutMs if the tenant is slow.`, facts);
+    timeout.phase = "total";
+    return timeout;
   }
   const code = errorCode(error);
   if (code === "UND_ERR_CONNECT_TIMEOUT" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
-    const timeout = new CortexDeliveryTimeoutError("timeout", `${context.operation.id}: ${describeTimeout(code)} (${code}).`, facts);
+    const timeout = new CortexTimeoutError("timeout", `${context.operation.id}: ${describeTimeout(code)} (${code}).`, facts);
+    timeout.phase = code === "UND_ERR_CONNECT_TIMEOUT" ? "connect" : code === "UND_ERR_HEADERS_TIMEOUT" ? "headers" : "body";
     timeout.requestMayHaveBeenSent = code !== "UND_ERR_CONNECT_TIMEOUT";
     return timeout;
   }
-  const connection = new CortexDeliveryError(
-    "connection",
-    `${context.operation.id}: could not reach ${new URL(context.request.url).host} (${code ?? (error instanceof Error ? error.message : String(error))}). Check the URL, the network, the proxy settings and the TLS certificates.`,
-    facts,
-  );
-  connection.requestMayHaveBeenSent = code === undefined || !NOT_SENT_CODES.has(code);
+  const host = new URL(context.request.url).host;
+  const detail = code ?? (error instanceof Error ? error.message : String(error));
+  const proxyStatus = /Proxy response \((\d+)\)/.exec(error instanceof Error ? error.message : "")?.[1];
+  let message: string;
+  let permanent = false;
+  let notSent = code !== undefined && NOT_SENT_CODES.has(code);
+  if (code !== undefined && TLS_CODES.has(code)) {
+    permanent = true;
+    notSent = true;
+    message =
+      `${context.operation.id}: the TLS certificate of ${host} was not accepted (${code}). ` +
+      "If the tenant sits behind a TLS-inspecting proxy or uses a private CA, pass its CA certificate with the `ca` option (or NODE_EXTRA_CA_CERTS); verification stays on.";
+  } else if (proxyStatus !== undefined) {
+    notSent = true;
+    permanent = proxyStatus === "407" || proxyStatus === "403";
+    message = `${context.operation.id}: the proxy refused to connect to ${host} (HTTP ${proxyStatus})${proxyStatus === "407" ? ": check the proxy credentials" : ""}.`;
+  } else {
+    message = `${context.operation.id}: could not reach ${host} (${detail}). Check the URL, the network, the proxy settings and the TLS certificates.`;
+  }
+  const connection = new CortexConnectionError("connection", message, facts);
+  connection.code = code;
+  connection.requestMayHaveBeenSent = !notSent;
+  connection.permanent = permanent;
   return connection;
 }
 

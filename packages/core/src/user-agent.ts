@@ -4,7 +4,7 @@
  * @module
  */
 import { createRequire } from "node:module";
-import type { ProductClientInfo } from "./config.js";
+import type { ProductIdentity } from "./config.js";
 
 /** Version of `@cortex-sdk/core`. */
 export const CORE_VERSION: string = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
@@ -15,6 +15,6 @@ export const CORE_VERSION: string = (createRequire(import.meta.url)("../package.
  * @param client - The product client's identity.
  * @returns The header value.
  */
-export function userAgent(client: ProductClientInfo): string {
+export function userAgent(client: ProductIdentity): string {
   return `cortex-sdk-js/${CORE_VERSION} ${client.clientName}/${client.clientVersion} node/${process.versions.node}`;
 }

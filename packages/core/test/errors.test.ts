@@ -14,6 +14,7 @@ import {
   isCortexError,
   parseErrorEnvelope,
 } from "../src/index.js";
+import { inspect } from "node:util";
 import { harness, INCIDENTS_PATH, type Harness } from "./helpers.js";
 
 const json = { "content-type": "application/json" };
@@ -33,6 +34,25 @@ const CASES: { name: string; status: number; body: unknown; headers?: Record<str
   { name: "500 saying rate limit exceeded", status: 500, body: { reply: { err_code: 500, err_msg: "Rate limit exceeded", err_extra: null } }, expected: CortexRateLimitError },
   { name: "500 business error", status: 500, body: { reply: { err_code: "500", err_msg: "An unexpected error occurred by XDR public API", err_extra: "Invalid value 'x' for field platform" } }, expected: CortexServerError, text: "Invalid value 'x' for field platform" },
   { name: "errorCode/message", status: 400, body: { errorCode: "BAD", message: "nope" }, expected: CortexBadRequestError, text: "nope" },
+  { name: "401 issue API {error}", status: 401, body: { error: "Unauthorized" }, expected: CortexAuthenticationError },
+  { name: "400 platform IAM data envelope", status: 400, body: { data: { err_msg: "Invalid input", metadata: { err_code: 400, err_extra: "role_names is required" } } }, expected: CortexBadRequestError, text: "role_names is required" },
+  {
+    name: "400 validation array in err_extra",
+    status: 400,
+    body: { reply: { err_code: 400, err_msg: "Validation failed", err_extra: [{ type: "missing", loc: ["request_data", "filters"], msg: "Field required", input: { note: "input-not-shown" } }] } },
+    expected: CortexBadRequestError,
+    text: "request_data.filters: Field required",
+  },
+  { name: "422 {code, status, message, errors}", status: 422, body: { code: 422, status: "UNPROCESSABLE_ENTITY", message: "Invalid sort field", errors: { sort: "unknown" } }, expected: CortexBadRequestError, text: "Invalid sort field" },
+  { name: "422 AppSec errorCode/message/details", status: 422, body: { errorCode: "VALIDATION", message: "Bad params", details: { params: { message: "limit too big" } } }, expected: CortexBadRequestError, text: "limit too big" },
+  {
+    name: "403 XSOAR 6 CSRF answer to a bad key",
+    status: 403,
+    body: { id: "forbidden", status: 403, title: "Forbidden", detail: "Issue with CSRF code", error: "http: named cookie not present", encrypted: false, multires: null },
+    expected: CortexAuthenticationError,
+    text: "XSOAR 6 answers an unknown or revoked API key",
+  },
+  { name: "500 XQL concurrency without reply wrapper", status: 500, body: { err_code: 500, err_msg: "An error occurred while processing XDR - XQL query", err_extra: { err_msg: "reached max allowed amount of parallel running queries. please wait for some queries to finish and submit your query again", remaining_quota: 5 } }, expected: CortexXqlConcurrencyError },
   { name: "302 to a login page", status: 302, body: "", headers: { location: "https://acme.xdr.us.paloaltonetworks.com/login" }, expected: CortexConsoleUrlError, text: "console URL" },
   { name: "200 HTML page", status: 200, body: "<!DOCTYPE html><html><body>login</body></html>", headers: { "content-type": "text/html" }, expected: CortexConsoleUrlError, text: "https://api-" },
 ];
@@ -53,6 +73,28 @@ describe("createApiError", () => {
   it("reads err_code as string or number and err_extra as string, object or null", () => {
     expect(parseErrorEnvelope({ reply: { err_code: "401", err_msg: "m", err_extra: null } })).toEqual({ code: "401", message: "m", extra: null });
     expect(parseErrorEnvelope({ err_code: 500, err_msg: "m", err_extra: { a: 1 } })).toEqual({ code: 500, message: "m", extra: { a: 1 } });
+  });
+
+  it("never shows the input of a validation error, nor cookies and auth headers of the answer", () => {
+    const error = createApiError({
+      status: 400,
+      body: { reply: { err_code: 400, err_msg: "bad", err_extra: [{ loc: ["x"], msg: "m", input: "input-not-shown" }] } },
+      headers: { "set-cookie": "session=cookie-secret", "x-xdr-auth-id": "7", date: "Mon, 01 Jan 2024 00:00:00 GMT" },
+    });
+    expect(error.message).not.toContain("input-not-shown");
+    expect(error.headers["set-cookie"]).toBe("[REDACTED]");
+    expect(error.headers["date"]).toBe("Mon, 01 Jan 2024 00:00:00 GMT");
+    const everything = `${JSON.stringify(error)} ${inspect(error, { depth: 10 })}`;
+    expect(everything).not.toContain("cookie-secret");
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "CortexBadRequestError", kind: "bad_request", status: 400, message: error.message });
+  });
+
+  it("suggests the api- URL when the console answers", () => {
+    const error = createApiError({ status: 302, body: "", headers: { location: "https://acme.xdr.us.paloaltonetworks.com/login?next=%2F" }, baseUrl: "https://acme.xdr.us.paloaltonetworks.com" });
+    expect(error.message).toContain("redirect (302 to https://acme.xdr.us.paloaltonetworks.com/login)");
+    expect(error.message).toContain("https://api-acme.xdr.us.paloaltonetworks.com");
+    const xsoar = createApiError({ status: 200, body: "<html></html>", headers: { "content-type": "text/html" }, xsoarVersion: 8 });
+    expect(xsoar.message).toMatch(/set xsoarVersion to 6/);
   });
 
   it("keeps the raw body with secrets redacted", () => {

@@ -1,6 +1,7 @@
+import { MockAgent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
-import { CortexPaginationError } from "../src/index.js";
-import { harness, INCIDENTS_PATH, type Harness } from "./helpers.js";
+import { CortexPaginationError, decodeCursor, encodeCursor } from "../src/index.js";
+import { harness, INCIDENTS_PATH, readJson, sendJson, startServer, testClient, uniqueBaseUrl, type Harness } from "./helpers.js";
 
 const json = { "content-type": "application/json" };
 let current: Harness | undefined;
@@ -68,7 +69,7 @@ describe("offset pagination", () => {
     const firstPage = await pages.next();
     await pages.return(undefined);
     const cursor = firstPage.done === true ? undefined : firstPage.value.cursor;
-    expect(cursor).toEqual({ operationId: "incidents.get_incidents", offset: 100 });
+    expect(cursor).toMatchObject({ operationId: "incidents.get_incidents", kind: "offset", offset: 100 });
     const rest: string[] = [];
     for await (const item of current.client.paginate<unknown, Item>("incidents.get_incidents", {}, cursor === undefined ? {} : { cursor }).items()) rest.push(item.incident_id);
     expect(rest).toEqual(Array.from({ length: 130 }, (_, index) => String(index + 101)));
@@ -100,5 +101,199 @@ describe("offset pagination", () => {
       .persist();
     const error = await current.client.paginate<unknown, Item>("incidents.get_incidents", {}, { pageSize: 2 }).collect({ limit: 1000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CortexPaginationError);
+  });
+});
+
+describe("every pagination kind", () => {
+  it("keeps paging past the 9,999 total cap until a short page", async () => {
+    current = harness();
+    const total = 10_050;
+    current.pool
+      .intercept({ path: "/public_api/v1/alerts/get_alerts_multi_events", method: "POST" })
+      .reply((options) => {
+        const { request_data: data } = JSON.parse(String(options.body)) as { request_data: { search_from: number; search_to: number } };
+        const alerts = [];
+        for (let id = data.search_from; id < Math.min(data.search_to, total); id++) alerts.push({ alert_id: id });
+        return { statusCode: 200, data: { reply: { total_count: Math.min(total, 9_999), result_count: alerts.length, alerts } }, responseOptions: { headers: json } };
+      })
+      .persist();
+    const ids = await current.client.paginate<unknown, { alert_id: number }>("alerts.get_alerts", {}).collect({ limit: 20_000 });
+    expect(ids).toHaveLength(total);
+    expect(new Set(ids.map((alert) => alert.alert_id)).size).toBe(total);
+  });
+
+  it("stops at the total even when the service keeps answering past it", async () => {
+    current = harness();
+    let served = 0;
+    current.pool
+      .intercept({ path: INCIDENTS_PATH, method: "POST" })
+      .reply(() => {
+        // Ignores the offsets and always hands out 100 new incidents: paging must end at total_count.
+        const incidents = Array.from({ length: 100 }, () => ({ incident_id: String(++served) }));
+        return { statusCode: 200, data: { reply: { total_count: 250, result_count: 100, incidents } }, responseOptions: { headers: json } };
+      })
+      .persist();
+    const items = await current.client.paginate<unknown, Item>("incidents.get_incidents", {}).collect({ limit: 10_000 });
+    expect(items).toHaveLength(300);
+    expect(served).toBe(300);
+  });
+
+  it("reads nothing from a cursor past the total", async () => {
+    current = harness();
+    const stats = serveIncidents(current, 250);
+    const items = await current.client.paginate<unknown, Item>("incidents.get_incidents", {}, { cursor: { operationId: "incidents.get_incidents", kind: "offset", offset: 400 } }).collect({ limit: 10 });
+    expect(items).toEqual([]);
+    expect(stats.requests).toBe(1);
+  });
+
+  it("resumes from a cursor string, dropping an item that shifted across the boundary in between", async () => {
+    current = harness();
+    let shift = 0;
+    current.pool
+      .intercept({ path: INCIDENTS_PATH, method: "POST" })
+      .reply((options) => {
+        const { request_data: data } = JSON.parse(String(options.body)) as { request_data: { search_from: number; search_to: number } };
+        const incidents: Item[] = [];
+        for (let index = data.search_from; index < Math.min(data.search_to, 200 + shift); index++) incidents.push({ incident_id: String(index - shift) });
+        return { statusCode: 200, data: { reply: { total_count: 200 + shift, result_count: incidents.length, incidents } }, responseOptions: { headers: json } };
+      })
+      .persist();
+    const pages = current.client.paginate<unknown, Item>("incidents.get_incidents", {}).pages();
+    const first = await pages.next();
+    await pages.return(undefined);
+    const cursor = first.done === true ? undefined : first.value.cursor;
+    if (cursor === undefined) throw new Error("no cursor");
+    // A new incident arrives at the top between the runs: offset 100 now holds incident 99 again.
+    shift = 1;
+    const rest = await current.client.paginate<unknown, Item>("incidents.get_incidents", {}, { cursor: encodeCursor(cursor) }).collect({ limit: 1_000 });
+    const all = [...(first.done === true ? [] : first.value.items), ...rest].map((item) => Number(item.incident_id));
+    expect(all).toEqual(Array.from({ length: 200 }, (_, index) => index));
+    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    expect(() => decodeCursor("not-a-cursor")).toThrowError(CortexPaginationError);
+  });
+
+  it("pages with filter_data.paging from/to", async () => {
+    current = harness();
+    const bodies: unknown[] = [];
+    current.pool
+      .intercept({ path: "/public_api/v1/alerts/get_alerts_by_filter_data", method: "POST" })
+      .reply((options) => {
+        const body = JSON.parse(String(options.body)) as { request_data: { filter_data: { paging: { from: number; to: number } } } };
+        bodies.push(body.request_data);
+        const { from, to } = body.request_data.filter_data.paging;
+        const alerts = [];
+        for (let id = from; id < Math.min(to, 120); id++) alerts.push({ alert_id: id });
+        return { statusCode: 200, data: { reply: { total_count: 120, alerts } }, responseOptions: { headers: json } };
+      })
+      .persist();
+    const filter = { AND: [{ SEARCH_FIELD: "severity", SEARCH_TYPE: "EQ", SEARCH_VALUE: "SEV_040_HIGH" }] };
+    const alerts = await current.client.paginate<unknown, { alert_id: number }>("alerts.get_alerts_by_filter_data", { filter_data: { filter, sort: [{ FIELD: "source_insert_ts", ORDER: "DESC" }] } }).collect({ limit: 1_000 });
+    expect(alerts.map((alert) => alert.alert_id)).toEqual(Array.from({ length: 120 }, (_, index) => index));
+    expect(bodies).toHaveLength(3);
+    expect(bodies[1]).toEqual({ filter_data: { filter, sort: [{ FIELD: "source_insert_ts", ORDER: "DESC" }], paging: { from: 50, to: 100 } } });
+  });
+
+  it("pages with use_page_token / next_page_token, and refuses a repeated token", async () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    const baseUrl = uniqueBaseUrl();
+    const { client } = testClient({ baseUrl, dispatcher: agent }, "xpanse");
+    const bodies: Record<string, unknown>[] = [];
+    const pages: Record<string, { items: number[]; next?: string }> = { first: { items: [1, 2], next: "t1" }, t1: { items: [3, 4], next: "t2" }, t2: { items: [5] } };
+    agent
+      .get(baseUrl)
+      .intercept({ path: "/public_api/v1/assets/get_assets_internet_exposure", method: "POST" })
+      .reply((options) => {
+        const data = (JSON.parse(String(options.body)) as { request_data: Record<string, unknown> }).request_data;
+        bodies.push(data);
+        const page = pages[typeof data["next_page_token"] === "string" ? data["next_page_token"] : "first"] ?? { items: [] };
+        return { statusCode: 200, data: { reply: { total_count: 5, assets_internet_exposure: page.items.map((id) => ({ asm_ids: id })), next_page_token: page.next } }, responseOptions: { headers: json } };
+      })
+      .persist();
+    try {
+      const items = await client.paginate<unknown, { asm_ids: number }>("assets.get_assets_internet_exposure", { filters: [{ field: "type", operator: "in", value: ["domain"] }], search_from: 0, search_to: 2 }).collect({ limit: 100 });
+      expect(items.map((item) => item.asm_ids)).toEqual([1, 2, 3, 4, 5]);
+      expect(bodies[0]).toMatchObject({ use_page_token: true, search_from: 0, search_to: 2 });
+      expect(bodies[1]).toEqual({ filters: [{ field: "type", operator: "in", value: ["domain"] }], next_page_token: "t1" });
+
+      pages["t1"] = { items: [3, 4], next: "t1" };
+      const error = await client.paginate("assets.get_assets_internet_exposure", {}).collect({ limit: 100 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CortexPaginationError);
+    } finally {
+      await client.close();
+      await agent.close();
+    }
+  });
+
+  it("pages XSOAR searches with page/size inside the filter, under the XSOAR 8 prefix", async () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    const baseUrl = uniqueBaseUrl();
+    const { client } = testClient({ baseUrl, dispatcher: agent, xsoarVersion: 8, securityLevel: "standard" }, "xsoar");
+    const filters: unknown[] = [];
+    agent
+      .get(baseUrl)
+      .intercept({ path: "/xsoar/public/v1/incidents/search", method: "POST" })
+      .reply((options) => {
+        const body = JSON.parse(String(options.body)) as { filter: { page: number; size: number } };
+        filters.push(body.filter);
+        const { page, size } = body.filter;
+        const data = [];
+        for (let index = page * size; index < Math.min((page + 1) * size, 230); index++) data.push({ id: String(index) });
+        return { statusCode: 200, data: { total: 230, data }, responseOptions: { headers: json } };
+      })
+      .persist();
+    try {
+      const items = await client.paginate<unknown, { id: string }>("xsoar.incidents.search", { filter: { query: "status:Active" } }).collect({ limit: 1_000 });
+      expect(items).toHaveLength(230);
+      expect(filters).toEqual([0, 1, 2].map((page) => ({ query: "status:Active", page, size: 100 })));
+    } finally {
+      await client.close();
+      await agent.close();
+    }
+  });
+});
+
+describe("exactness over real HTTP with faults", () => {
+  it("returns every one of 10,000 items exactly once with 429s, 503s and connection resets injected", async () => {
+    let requests = 0;
+    const faults = { throttled: 0, unavailable: 0, reset: 0 };
+    const server = await startServer((request, response) => {
+      void readJson(request).then((body) => {
+        requests += 1;
+        if (requests % 13 === 0) {
+          faults.reset += 1;
+          request.socket.destroy();
+          return;
+        }
+        if (requests % 7 === 0) {
+          faults.throttled += 1;
+          sendJson(response, 429, { reply: { err_code: 429, err_msg: "Too many requests", err_extra: null } });
+          return;
+        }
+        if (requests % 11 === 0) {
+          faults.unavailable += 1;
+          response.writeHead(503, { "content-type": "text/plain" }).end("Service Unavailable");
+          return;
+        }
+        const data = body["request_data"] as { search_from: number; search_to: number };
+        const incidents: Item[] = [];
+        for (let id = data.search_from; id < Math.min(data.search_to, 10_000); id++) incidents.push({ incident_id: String(id) });
+        sendJson(response, 200, { reply: { total_count: 10_000, result_count: incidents.length, incidents } });
+      });
+    });
+    const { client } = testClient({ baseUrl: server.url, retry: { maxRetries: 5, baseDelayMs: 0, maxDelayMs: 0 } });
+    try {
+      const seen = new Map<string, number>();
+      for await (const item of client.paginate<unknown, Item>("incidents.get_incidents", {})) seen.set(item.incident_id, (seen.get(item.incident_id) ?? 0) + 1);
+      expect(seen.size).toBe(10_000);
+      expect([...seen.values()].every((count) => count === 1)).toBe(true);
+      expect(faults.reset).toBeGreaterThan(5);
+      expect(faults.throttled).toBeGreaterThan(5);
+      expect(faults.unavailable).toBeGreaterThan(5);
+    } finally {
+      await client.close();
+      await server.close();
+    }
   });
 });

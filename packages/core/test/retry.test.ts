@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { CortexAbortError, CortexAuthenticationError, CortexRateLimitError, CortexServerError, isCortexError } from "../src/index.js";
-import { GENERATE_PATH, harness, headerOf, INCIDENTS_PATH, TEST_KEY, type Harness } from "./helpers.js";
+import { CortexAbortError, CortexAuthenticationError, CortexConnectionError, CortexRateLimitError, CortexServerError, CortexTimeoutError, isCortexError } from "../src/index.js";
+import { GENERATE_PATH, harness, headerOf, INCIDENTS_PATH, sendJson, startServer, TEST_KEY, testClient, type Harness } from "./helpers.js";
 
 const json = { "content-type": "application/json" };
 let current: Harness | undefined;
@@ -137,5 +137,129 @@ describe("retries", () => {
     const error = await current.client.request("incidents.get_incidents", {}, { signal: controller.signal }).catch((e: unknown) => e);
     expect(isCortexError(error)).toBe(true);
     expect(error).toBeInstanceOf(CortexAbortError);
+  });
+});
+
+describe("retry classification over real sockets", () => {
+  it("resends even an unsafe write when the connection was refused (nothing was sent)", async () => {
+    const closed = await startServer(() => undefined);
+    const url = closed.url;
+    await closed.close();
+    const { client } = testClient({ baseUrl: url, retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 1 } });
+    const error = await client.request("api_keys.generate", { roles: ["Viewer"], security_level: "standard" }).catch((e: unknown) => e);
+    await client.close();
+    expect(error).toBeInstanceOf(CortexConnectionError);
+    expect((error as CortexConnectionError).code).toBe("ECONNREFUSED");
+    expect((error as CortexConnectionError).requestMayHaveBeenSent).toBe(false);
+    expect((error as CortexConnectionError).attempts).toBe(3);
+  });
+
+  it("after a reset, resends a read but not an unsafe write (unless the caller opts in)", async () => {
+    const seen: string[] = [];
+    const server = await startServer((request, response) => {
+      seen.push(request.url ?? "");
+      // Requests 1 (the write), 2 (the read's first attempt) and 4 (the opted-in write's first) are reset.
+      if ([1, 2, 4].includes(seen.length)) {
+        request.socket.destroy();
+        return;
+      }
+      request.resume();
+      sendJson(response, 200, { reply: { id: 1, key: "z".repeat(20), total_count: 0, incidents: [] } });
+    });
+    const { client } = testClient({ baseUrl: server.url });
+    try {
+      const write = await client.request("api_keys.generate", { roles: ["Viewer"], security_level: "standard" }).catch((e: unknown) => e);
+      expect(write).toBeInstanceOf(CortexConnectionError);
+      expect((write as CortexConnectionError).requestMayHaveBeenSent).toBe(true);
+      expect((write as CortexConnectionError).attempts).toBe(1);
+      expect(seen).toHaveLength(1);
+      const read = await client.request("incidents.get_incidents", {}).withResponse();
+      expect(read.response.attempts).toBe(2);
+      const optedIn = await client.request("api_keys.generate", { roles: ["Viewer"], security_level: "standard" }, { retryUnsafe: true }).withResponse();
+      expect(optedIn.response.attempts).toBe(2);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+
+  it("after a header timeout, resends a read, not an unsafe write (undici checks these timeouts about once a second)", async () => {
+    let calls = 0;
+    const server = await startServer((request, response) => {
+      calls += 1;
+      request.resume();
+      // Odd calls never answer; even calls answer at once.
+      if (calls % 2 === 0) sendJson(response, 200, { reply: true });
+    });
+    const { client } = testClient({ baseUrl: server.url, headersTimeoutMs: 100 });
+    try {
+      const read = await client.request("incidents.get_incidents", {}).withResponse();
+      expect(read.response.attempts).toBe(2);
+      const unsafe = await client.request("api_keys.generate", {}).catch((e: unknown) => e);
+      expect(unsafe).toBeInstanceOf(CortexTimeoutError);
+      expect((unsafe as CortexTimeoutError).phase).toBe("headers");
+      expect((unsafe as CortexTimeoutError).attempts).toBe(1);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+});
+
+describe("retry limits", () => {
+  it("resends an idempotent write after a 503", async () => {
+    current = harness();
+    current.pool.intercept({ path: "/public_api/v1/incidents/update_incident", method: "POST" }).reply(503, "busy");
+    current.pool.intercept({ path: "/public_api/v1/incidents/update_incident", method: "POST" }).reply(200, { reply: true }, { headers: json });
+    const { data, response } = await current.client.request("incidents.update_incident", { incident_id: "1", update_data: { status: "new" } }).withResponse();
+    expect(data).toBe(true);
+    expect(response.attempts).toBe(2);
+  });
+
+  it("stops retrying when a failing tenant has spent its retry budget, for every client of the tenant", async () => {
+    current = harness({ retry: { maxRetries: 3, baseDelayMs: 0, maxDelayMs: 0 } });
+    current.pool.intercept({ path: INCIDENTS_PATH, method: "POST" }).reply(503, "busy").persist();
+    const attempts: number[] = [];
+    for (let call = 0; call < 40; call++) {
+      const error = (await current.client.request("incidents.get_incidents", {}).catch((e: unknown) => e)) as CortexServerError;
+      attempts.push(error.attempts ?? 0);
+    }
+    // 500 tokens at 5 per retry: about 100 retries, then single attempts.
+    expect(attempts.slice(0, 30).every((count) => count === 4)).toBe(true);
+    expect(attempts.slice(-5).every((count) => count === 1)).toBe(true);
+    expect(current.lines.some((line) => line.includes("retry budget is spent"))).toBe(true);
+    current.agent.assertNoPendingInterceptors = () => undefined;
+  });
+
+  it("gives up at once when Retry-After is longer than what is left of the deadline", async () => {
+    current = harness({ timeoutMs: 2_000 });
+    current.pool.intercept({ path: INCIDENTS_PATH, method: "POST" }).reply(429, "Too many requests", { headers: { "retry-after": "60" } });
+    const started = performance.now();
+    const error = await current.client.request("incidents.get_incidents", {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CortexRateLimitError);
+    expect((error as CortexRateLimitError).retryAfterMs).toBe(60_000);
+    expect((error as CortexRateLimitError).attempts).toBe(1);
+    expect(performance.now() - started).toBeLessThan(1_500);
+  });
+
+  it("corrects the clock once for concurrent calls that all hit the skew, without doubling the offset", async () => {
+    current = harness();
+    const serverAhead = 10 * 60_000;
+    const timestamps: number[] = [];
+    current.pool
+      .intercept({ path: INCIDENTS_PATH, method: "POST" })
+      .reply<object>((options) => {
+        const timestamp = Number(headerOf(options.headers, "x-xdr-timestamp"));
+        timestamps.push(timestamp);
+        const skewed = Math.abs(timestamp - (Date.now() + serverAhead)) > 60_000;
+        return skewed
+          ? { statusCode: 401, data: { reply: { err_code: 401, err_msg: "Public API request unauthorized", err_extra: null } }, responseOptions: { headers: { ...json, date: new Date(Date.now() + serverAhead).toUTCString() } } }
+          : { statusCode: 200, data: { reply: { total_count: 0, result_count: 0, incidents: [] } }, responseOptions: { headers: json } };
+      })
+      .persist();
+    const results = await Promise.all(Array.from({ length: 3 }, () => current?.client.request("incidents.get_incidents", {}).withResponse()));
+    expect(results.map((result) => result?.response.attempts)).toEqual([2, 2, 2]);
+    const later = await current.client.request("incidents.get_incidents", {}).withResponse();
+    expect(later.response.attempts).toBe(1);
   });
 });

@@ -4,6 +4,9 @@
  * @module
  */
 import { CortexClient, type ClientOptions } from "@cortex-sdk/core";
+// The whole table for now; this becomes the `@cortex-sdk/schemas/xdr` subpath when it lands, so a bundle
+// carries only the XDR operations.
+import { operations } from "@cortex-sdk/schemas";
 import { ApiKeysResource, IncidentsResource } from "./resources.js";
 import { XDR_CLIENT_VERSION } from "./version.js";
 
@@ -33,7 +36,7 @@ export class XdrClient extends CortexClient {
    * @throws `CortexConfigError` when the URL or credentials are missing or invalid.
    */
   constructor(options: XdrClientOptions = {}) {
-    super(options, { product: "xdr", clientName: "xdr", clientVersion: XDR_CLIENT_VERSION });
+    super(options, { product: "xdr", clientName: "xdr", clientVersion: XDR_CLIENT_VERSION, operations });
     this.incidents = new IncidentsResource(this);
     this.apiKeys = new ApiKeysResource(this);
   }

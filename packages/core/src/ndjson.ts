@@ -1,0 +1,95 @@
+/**
+ * NDJSON (one JSON value per line) as an async iterator with constant memory, for XQL result streams and
+ * other large replies. Gzip is recognised by its magic bytes and decoded on the fly, since the XQL stream
+ * can be a gzip file sent without a `Content-Encoding` header.
+ *
+ * @module
+ */
+import { Readable, pipeline } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
+import { createGunzip } from "node:zlib";
+import { CortexError } from "./errors.js";
+
+/** Options of {@link parseNdjson}. */
+export interface NdjsonOptions {
+  /** Longest line accepted, in bytes (default 16 MiB); longer lines fail instead of filling memory. */
+  readonly maxLineBytes?: number;
+  /** Whether to decode gzip: `auto` (default) looks at the first two bytes. */
+  readonly gzip?: boolean | "auto";
+}
+
+/**
+ * Parses NDJSON from a byte stream (a Node Readable, an undici body, any async iterable of chunks), one
+ * line at a time. Memory stays bounded by the longest line: nothing else is buffered, and the source is
+ * read only as fast as the consumer iterates. Blank lines are skipped; `\r\n` is accepted.
+ *
+ * @param source - The bytes.
+ * @param options - Line limit and gzip handling.
+ * @returns An async generator of parsed values; breaking out of the loop closes the source.
+ * @throws {@link CortexError} (`api`) for a line that is not JSON or longer than the limit; the source's own
+ *   (typed) errors pass through.
+ */
+export async function* parseNdjson<T = unknown>(source: AsyncIterable<Uint8Array | string>, options: NdjsonOptions = {}): AsyncGenerator<T, void, undefined> {
+  const maxLineBytes = options.maxLineBytes ?? 16 * 1024 * 1024;
+  const decoder = new StringDecoder("utf8");
+  let carry = "";
+  let line = 0;
+  const parse = (text: string): T | undefined => {
+    line += 1;
+    const trimmed = text.endsWith("\r") ? text.slice(0, -1) : text;
+    if (trimmed.trim() === "") return undefined;
+    try {
+      return JSON.parse(trimmed) as T;
+    } catch {
+      throw new CortexError("api", `Line ${line} of the NDJSON stream is not JSON.`);
+    }
+  };
+  for await (const chunk of gunzipErrorsTyped(await maybeGunzip(source, options.gzip ?? "auto"))) {
+    const text = carry + (typeof chunk === "string" ? chunk : decoder.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+    let start = 0;
+    for (let newline = text.indexOf("\n"); newline !== -1; newline = text.indexOf("\n", start)) {
+      const value = parse(text.slice(start, newline));
+      start = newline + 1;
+      if (value !== undefined) yield value;
+    }
+    carry = text.slice(start);
+    if (carry.length > maxLineBytes) throw new CortexError("api", `Line ${line + 1} of the NDJSON stream is longer than ${maxLineBytes} bytes.`);
+  }
+  const rest = carry + decoder.end();
+  const value = parse(rest);
+  if (value !== undefined) yield value;
+}
+
+// zlib's own errors (Z_DATA_ERROR, Z_BUF_ERROR) become typed errors; the source's pass through.
+async function* gunzipErrorsTyped(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array | string, void, undefined> {
+  try {
+    yield* source;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("Z_")) throw new CortexError("api", `The NDJSON stream is not valid gzip (${code}).`, { cause: error });
+    throw error;
+  }
+}
+
+async function maybeGunzip(source: AsyncIterable<Uint8Array | string>, gzip: boolean | "auto"): Promise<AsyncIterable<Uint8Array | string>> {
+  if (gzip === false) return source;
+  const iterator = source[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done === true) return (async function* empty() {})();
+  const head = first.value;
+  const isGzip = gzip === true || (typeof head !== "string" && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b);
+  async function* replay(): AsyncGenerator<Uint8Array | string, void, undefined> {
+    try {
+      yield head;
+      for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value;
+    } finally {
+      await iterator.return?.();
+    }
+  }
+  if (!isGzip) return replay();
+  // pipeline keeps backpressure (the source is read only as fast as gunzip's output is) and carries errors
+  // and early closes both ways.
+  const gunzip = createGunzip();
+  pipeline(Readable.from(replay(), { objectMode: false }), gunzip, () => undefined);
+  return gunzip;
+}

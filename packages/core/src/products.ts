@@ -1,0 +1,100 @@
+/**
+ * How each product is reached: which host the API lives on, which path prefix its routes take, and
+ * which authentication headers it expects. This is data, not guesswork: XSOAR needs an explicit
+ * `xsoarVersion`, because XSOAR 6 and XSOAR 8 differ in all three.
+ *
+ * @module
+ */
+import type { OperationEntry, Product, XsoarVersion } from "@cortex-sdk/schemas";
+
+/**
+ * Authentication header scheme.
+ * - `cortex`: `Authorization` plus `x-xdr-auth-id` (and, for advanced keys, `x-xdr-nonce` and
+ *   `x-xdr-timestamp`): XDR, XSIAM, XSOAR 8, Xpanse, Cortex Cloud.
+ * - `xsoar6`: the raw key in `Authorization` and nothing else (XSOAR 6 keys have no id and no level).
+ */
+export type AuthScheme = "cortex" | "xsoar6";
+
+/**
+ * Where the API host is.
+ * - `api-prefix`: the API lives on `api-<console host>`; console URLs are rewritten.
+ * - `as-given`: the host is used as given (XSOAR 6 on-premises servers).
+ */
+export type HostStyle = "api-prefix" | "as-given";
+
+/** How one product (and XSOAR version) is reached. */
+export interface ProductRouting {
+  /** Authentication header scheme. */
+  readonly auth: AuthScheme;
+  /** Where the API host is. */
+  readonly host: HostStyle;
+  /**
+   * Prefix added to the operation path, except for paths that already start with one of
+   * {@link ProductRouting.unprefixedPaths}.
+   */
+  readonly pathPrefix: string;
+  /** Path starts that are served at the API root as they are (Cortex-wide APIs such as key management). */
+  readonly unprefixedPaths: readonly string[];
+  /** Whether a base URL's path is kept (XSOAR 6 multi-tenant accounts live under `/acc_<name>`). */
+  readonly keepsBasePath: boolean;
+}
+
+const CORTEX: ProductRouting = { auth: "cortex", host: "api-prefix", pathPrefix: "", unprefixedPaths: [], keepsBasePath: false };
+
+/**
+ * Routing of every product. XSOAR 8 serves the XSOAR routes under `/xsoar/public/v1` on the `api-` host
+ * with Cortex key headers; Cortex-wide routes (`/public_api/...`, `/platform/...`) stay at the root.
+ * XSOAR 6 serves the same routes at the server root with the raw key.
+ */
+export const PRODUCT_ROUTING: Readonly<Record<Exclude<Product, "xsoar"> | "xsoar6" | "xsoar8", ProductRouting>> = Object.freeze({
+  xdr: CORTEX,
+  xsiam: CORTEX,
+  xpanse: CORTEX,
+  cloud: CORTEX,
+  xsoar8: { auth: "cortex", host: "api-prefix", pathPrefix: "/xsoar/public/v1", unprefixedPaths: ["/public_api/", "/platform/", "/xsoar/"], keepsBasePath: false },
+  xsoar6: { auth: "xsoar6", host: "as-given", pathPrefix: "", unprefixedPaths: [], keepsBasePath: true },
+});
+
+/**
+ * The routing of a product, with XSOAR resolved by version.
+ *
+ * @param product - The product.
+ * @param xsoarVersion - Required for XSOAR; ignored otherwise.
+ * @returns The routing.
+ * @throws Error when `product` is XSOAR and no version is given (callers check this first).
+ */
+export function routingFor(product: Product, xsoarVersion?: XsoarVersion): ProductRouting {
+  if (product !== "xsoar") return PRODUCT_ROUTING[product];
+  if (xsoarVersion === undefined) throw new Error("internal: XSOAR routing needs a version");
+  return xsoarVersion === 6 ? PRODUCT_ROUTING.xsoar6 : PRODUCT_ROUTING.xsoar8;
+}
+
+/**
+ * The path to request for an operation on a product.
+ *
+ * @param routing - The product's routing.
+ * @param operation - The operation.
+ * @returns The path from the base URL, prefix included.
+ */
+export function operationPath(routing: ProductRouting, operation: OperationEntry): string {
+  if (routing.pathPrefix === "" || routing.unprefixedPaths.some((start) => operation.path.startsWith(start))) return operation.path;
+  return `${routing.pathPrefix}${operation.path}`;
+}
+
+/**
+ * Why an operation cannot be called on a product, if it cannot.
+ *
+ * @param operation - The operation.
+ * @param product - The client's product.
+ * @param xsoarVersion - The XSOAR version, for XSOAR.
+ * @returns A reason, or undefined when the product serves the operation.
+ */
+export function unavailableReason(operation: OperationEntry, product: Product, xsoarVersion?: XsoarVersion): string | undefined {
+  if (!operation.products.includes(product)) {
+    return `${operation.id} is not served by ${product} (it is served by ${operation.products.join(", ")}).`;
+  }
+  if (product === "xsoar" && xsoarVersion !== undefined && operation.xsoarVersions !== undefined && !operation.xsoarVersions.includes(xsoarVersion)) {
+    return `${operation.id} is not served by XSOAR ${xsoarVersion} (only by XSOAR ${operation.xsoarVersions.join(" and ")}).`;
+  }
+  return undefined;
+}
