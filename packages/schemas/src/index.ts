@@ -1,46 +1,60 @@
 /**
- * The Cortex operation table and the request and reply types of every operation.
+ * The Cortex operation table and the request and reply types of every operation of Cortex XDR,
+ * XSIAM, XSOAR 6/8, Xpanse and Cortex Cloud.
+ *
+ * - `operations` lists every entry; `getOperation(method, path)` and `getOperationById(id)` find one.
+ * - `OperationShapes` maps each operation id to its request and reply types.
+ * - Product subpaths (`@cortex-sdk/schemas/xdr`, `/xsiam`, `/xsoar`, `/xpanse`, `/cloud`) export only
+ *   that product's entries and types; `@cortex-sdk/schemas/validators` has the opt-in runtime validators.
  *
  * @packageDocumentation
  */
 import type { HttpMethod, OperationEntry } from "./operation.js";
-import { xdrOperations } from "./products/xdr.js";
+import { allOperations } from "./generated/all.js";
+import { createLookup } from "./lookup.js";
 
 export type * from "./operation.js";
 export type * from "./shapes.js";
+export type * from "./json-schema.js";
 export type * from "./products/xdr-types.js";
+export { normalizePath } from "./lookup.js";
+export { filterList, andFilter, orFilter, searchCondition, type FilterListBuilder, type FilterOf, type FilterFieldOf, type FilterOperatorOf, type FilterConditionFor, type FilterValueOf, type ConditionsIn, type FieldIn, type OperatorIn, type AcceptingField, type ValueIn, type SearchCondition, type SearchTree, type SearchType } from "./filters.js";
 
-/** Every operation of every product. */
-export const operations: readonly OperationEntry[] = [...xdrOperations];
-
-const byId = new Map<string, OperationEntry>(operations.map((entry) => [entry.id, entry]));
-const byRoute = new Map<string, OperationEntry>(operations.map((entry) => [routeKey(entry.method, entry.path), entry]));
-
-function routeKey(method: string, path: string): string {
-  return `${method.toUpperCase()} ${normalizePath(path)}`;
-}
+/** Every operation of every product, sorted by id. */
+export const operations: readonly OperationEntry[] = allOperations;
 
 /**
- * Normalises a path for lookups: strips the query string and any trailing slash.
- *
- * @param path - A request path such as `/public_api/v1/incidents/get_incidents/`.
- * @returns The path without query string or trailing slash.
+ * XSOAR 8 serves the XSOAR 6 routes under this prefix (the table keeps the XSOAR 6 path): on XSOAR 8,
+ * `POST /incidents/search` is `POST /xsoar/public/v1/incidents/search`. Applies to entries whose
+ * `xsoarVersions` include 8 and whose path does not start with `/public_api` or `/platform`.
  */
-export function normalizePath(path: string): string {
-  const withoutQuery = path.split("?", 1)[0] ?? "";
-  const trimmed = withoutQuery.replace(/\/+$/, "");
-  return trimmed === "" ? "/" : trimmed;
-}
+export const xsoar8PathPrefix = "/xsoar/public/v1";
 
 /**
- * Finds the operation served at a method and path; the path is compared without a trailing slash.
+ * The path to call for an operation on a product: the entry's path, with the XSOAR 8 prefix for
+ * XSOAR routes on XSOAR 8.
+ *
+ * @param entry - The operation.
+ * @param xsoarVersion - The XSOAR major version of the tenant, when calling XSOAR.
+ * @returns The path from the API root.
+ */
+export function pathFor(entry: OperationEntry, xsoarVersion?: 6 | 8): string {
+  const isXsoarRoute = !entry.path.startsWith("/public_api") && !entry.path.startsWith("/platform") && entry.products.includes("xsoar");
+  return xsoarVersion === 8 && isXsoarRoute ? `${xsoar8PathPrefix}${entry.path}` : entry.path;
+}
+
+const lookup = createLookup(operations);
+
+/**
+ * Finds the operation served at a method and path; the path is compared without a trailing slash,
+ * and a concrete path (`/public_api/v1/assets/abc`) matches a templated one (`/public_api/v1/assets/{id}`).
  *
  * @param method - HTTP method, any case.
  * @param path - Path from the API root.
  * @returns The entry, or `undefined` when no operation matches.
  */
 export function getOperation(method: HttpMethod | (string & {}), path: string): OperationEntry | undefined {
-  return byRoute.get(routeKey(method, path));
+  return lookup.byRoute(method, path);
 }
 
 /**
@@ -50,5 +64,5 @@ export function getOperation(method: HttpMethod | (string & {}), path: string): 
  * @returns The entry, or `undefined` when no operation has that id.
  */
 export function getOperationById(id: string): OperationEntry | undefined {
-  return byId.get(id);
+  return lookup.byId(id);
 }

@@ -60,28 +60,45 @@ export type Pagination =
       readonly totalCap?: number;
       /** Property of each item that identifies it, used to de-duplicate across page boundaries. */
       readonly idField?: string;
+      /** The request also accepts `use_page_token`/`next_page_token` (Xpanse and some Cortex Cloud calls). */
+      readonly pageToken?: boolean;
     }
   | {
       /** `use_page_token` on the first call, then `next_page_token` from each reply (Xpanse). */
       readonly kind: "page_token";
+      /** Property of the reply holding the items. */
       readonly itemsField: string;
+      /** Property of the reply holding the total match count. */
       readonly totalField?: string;
+      /** Property of each item that identifies it. */
       readonly idField?: string;
+      /** Largest page the service accepts, when documented. */
+      readonly maxPageSize?: number;
     }
   | {
       /** XSOAR `page`/`size` in the body's filter. */
       readonly kind: "page_size";
+      /** Largest page the SDK asks for (XSOAR documents no maximum). */
       readonly maxPageSize: number;
+      /** Property of the reply holding the items, e.g. `data`. */
       readonly itemsField: string;
+      /** Property of the reply holding the total match count, e.g. `total`. */
       readonly totalField?: string;
+      /** Property of each item that identifies it. */
       readonly idField?: string;
+      /** Property of the request body holding `page` and `size`, e.g. `filter`. */
+      readonly pagingField?: string;
     }
   | {
       /** `filter_data.paging.from/to` (alerts by filter data, Cortex Cloud). */
       readonly kind: "filter_data";
+      /** Largest page (`to - from`) the service accepts. */
       readonly maxPageSize: number;
+      /** Property of the reply holding the items. */
       readonly itemsField: string;
+      /** Property of the reply holding the total match count. */
       readonly totalField?: string;
+      /** Property of each item that identifies it. */
       readonly idField?: string;
     };
 
@@ -135,4 +152,28 @@ export interface OperationEntry extends ProductAvailability {
   readonly deprecated?: string;
   /** Whether the reply can carry an API key secret, so loggers must redact it. */
   readonly replyHoldsSecret?: boolean;
+  /** The vendor's `operationId` in the spec the entry was generated from, when it has one. */
+  readonly operationId?: string;
+  /** Where the operation is described: spec file names, or `xpanse-reference` for the hand-authored Xpanse table. */
+  readonly sources?: readonly string[];
+  /** The spec's tag (API group) of the operation, e.g. `Incidents`. */
+  readonly group?: string;
+  /** Names of the path parameters, in path order (`{id}` in `/public_api/v1/assets/{id}`). */
+  readonly pathParams?: readonly string[];
+  /** Query parameters the operation documents. */
+  readonly queryParams?: readonly QueryParam[];
+  /** Body media type when it is not JSON: `multipart` uploads a file (`file` part). */
+  readonly requestContentType?: "json" | "multipart";
+  /** Top-level body properties sent next to `request_data`, e.g. `validate` for indicator inserts. */
+  readonly requestSiblings?: readonly string[];
+  /** The success status when it is not 200, e.g. 201, 202 or 204. */
+  readonly successStatus?: number;
+}
+
+/** A query parameter of an operation. */
+export interface QueryParam {
+  /** Parameter name. */
+  readonly name: string;
+  /** Whether the spec marks it required. */
+  readonly required: boolean;
 }

@@ -3,23 +3,14 @@
  *
  * @module
  */
-import type {
-  GenerateApiKeyReply,
-  GenerateApiKeyRequest,
-  GetIncidentsReply,
-  GetIncidentsRequest,
-  HealthcheckReply,
-} from "./products/xdr-types.js";
+import type { GeneratedOperationShapes } from "./generated/shapes.js";
 
-/** Request and reply type of every operation, keyed by operation id. */
-export interface OperationShapes {
-  /** `GET /public_api/v1/healthcheck` */
-  healthcheck: { request: undefined; reply: HealthcheckReply };
-  /** `POST /public_api/v1/incidents/get_incidents` */
-  "incidents.get_incidents": { request: GetIncidentsRequest; reply: GetIncidentsReply };
-  /** `POST /public_api/v1/api_keys/generate` */
-  "api_keys.generate": { request: GenerateApiKeyRequest; reply: GenerateApiKeyReply };
-}
+/**
+ * Request and reply type of every operation, keyed by operation id. `request` is what the caller
+ * passes (the content of `request_data` when the body is wrapped; `undefined` when there is no body);
+ * `reply` is the reply after its envelope is removed.
+ */
+export interface OperationShapes extends GeneratedOperationShapes {}
 
 /** Every operation id with known types. */
 export type OperationId = keyof OperationShapes;

@@ -4,9 +4,8 @@
  * @module
  */
 import { CortexClient, type ClientOptions } from "@cortex-sdk/core";
-// The whole table for now; this becomes the `@cortex-sdk/schemas/xdr` subpath when it lands, so a bundle
-// carries only the XDR operations.
-import { operations } from "@cortex-sdk/schemas";
+// The XDR subpath only, so a bundle carries the XDR operations and nothing of the other products.
+import { operations } from "@cortex-sdk/schemas/xdr";
 import { ApiKeysResource, IncidentsResource } from "./resources.js";
 import { XDR_CLIENT_VERSION } from "./version.js";
 

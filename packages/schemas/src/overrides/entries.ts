@@ -1,0 +1,88 @@
+/**
+ * Corrections of operation metadata (envelopes, paging, retry safety...), one per entry, each with a reason.
+ *
+ * @module
+ */
+import type { Override } from "./types.js";
+
+/** Entry and exclusion overrides. */
+export const entryOverrides: readonly Override[] = [
+  {
+    kind: "entry",
+    operation: "POST /public_api/v1/incidents/update_incident",
+    set: { replyEnvelope: "reply" },
+    reason: "xdr reference §3.2 lists update_incident among the {\"reply\": true} answers; the spec omits the wrapper",
+  },
+  {
+    kind: "entry",
+    operation: "POST /public_api/v1/hash_exceptions/blocklist",
+    set: { replyEnvelope: "reply" },
+    reason: "xdr reference §3.2: blocklist answers {\"reply\": true}; the spec omits the wrapper",
+  },
+  {
+    kind: "entry",
+    operation: "POST /public_api/v1/hash_exceptions/allowlist",
+    set: { replyEnvelope: "reply" },
+    reason: "xdr reference §3.2: allowlist answers {\"reply\": true}; the spec omits the wrapper",
+  },
+  {
+    kind: "entry",
+    operation: "POST /public_api/v1/endpoints/update_agent_name",
+    set: { replyEnvelope: "reply" },
+    reason: "xdr reference §4.5: update_agent_name answers {\"reply\": true} even when nothing matched",
+  },
+  {
+    kind: "entry",
+    operation: "POST /public_api/v1/tags/agents/assign",
+    set: { replyEnvelope: "reply" },
+    reason: "xdr reference §4.5: tag assignment answers {\"reply\": true}",
+  },
+  {
+    kind: "entry",
+    operation: "POST /public_api/v1/tags/agents/remove",
+    set: { replyEnvelope: "reply" },
+    reason: "xdr reference §4.5: tag removal answers {\"reply\": true}",
+  },
+  {
+    kind: "entry",
+    operation: "POST /public_api/v1/alerts/insert_parsed_alerts",
+    set: { replyEnvelope: "reply" },
+    reason: "xdr reference §3.2: insert_parsed_alerts answers {\"reply\": true}",
+  },
+  {
+    kind: "entry",
+    operation: "POST /public_api/v1/alerts/insert_cef_alerts",
+    set: { replyEnvelope: "reply" },
+    reason: "xdr reference §3.2: insert_cef_alerts answers {\"reply\": true}",
+  },
+  {
+    kind: "entry",
+    operation: "POST /public_api/v1/alerts/update_alerts",
+    set: { replyEnvelope: "reply" },
+    reason: "xdr reference §4.3: update_alerts answers {\"reply\": {\"alerts_ids\": [...]}}, which the vendor's client requires",
+  },
+  {
+    kind: "entry",
+    operation: "POST /public_api/v1/alerts/get_alerts_multi_events",
+    set: { replyEnvelope: "reply" },
+    reason: "xdr reference §4.3: the v1 reply is reply.alerts[*]; the spec omits the wrapper",
+  },
+  {
+    kind: "entry",
+    operation: "POST /public_api/v1/xql/lookups/get_data",
+    set: { replyEnvelope: "reply" },
+    reason: "xdr reference §4.9: get_data answers {\"reply\": {data, filter_count, total_count}}",
+  },
+  {
+    kind: "entry",
+    operation: "POST /public_api/v1/issue/search",
+    set: { requestSiblings: [] },
+    reason: "the spec puts search_from/search_to/sort/include_fields next to request_data; live clients send them inside it (xsoar reference §4.2), which the request schema override models",
+  },
+  {
+    kind: "brokenRef",
+    spec: "platform-3.4-cspm-policies-papi.json",
+    ref: "#/components/schemas/AggregatedColumn",
+    reason: "spec bug: the export references a component it does not include; typed as any JSON value",
+  },
+];

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { requestJsonSchema, requestValidator, responseJsonSchema, responseValidator, type StandardSchemaV1 } from "../src/validators.js";
+
+async function check(schema: StandardSchemaV1 | undefined, value: unknown): Promise<readonly string[]> {
+  expect(schema).toBeDefined();
+  const result = await schema!["~standard"].validate(value);
+  return result.issues === undefined ? [] : result.issues.map((i) => `${(i.path ?? []).map((p) => (typeof p === "object" ? String(p.key) : String(p))).join(".")}: ${i.message}`);
+}
+
+describe("validators: Standard Schema", () => {
+  it("returns Standard Schema v1 objects, cached, or undefined", () => {
+    const v = requestValidator("incidents.get_incidents")!;
+    expect(v["~standard"].version).toBe(1);
+    expect(v["~standard"].vendor).toBe("zod");
+    expect(requestValidator("incidents.get_incidents")).toBe(v);
+    expect(requestValidator("healthcheck")).toBeUndefined();
+    expect(requestValidator("no.such.operation")).toBeUndefined();
+    expect(responseValidator("no.such.operation")).toBeUndefined();
+  });
+
+  it("exposes plain JSON Schemas without prose", () => {
+    const schema = requestJsonSchema("incidents.get_incidents");
+    expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
+    expect(schema?.properties?.["filters"]?.items?.properties?.["field"]?.enum).toContain("status");
+    const text = JSON.stringify(responseJsonSchema("alerts.get_alerts"));
+    expect(text).not.toMatch(/"(description|summary|title|example|examples|x-[a-z-]+)":\s*"/);
+    expect(responseJsonSchema("healthcheck")).toMatchObject({ type: "object", properties: { status: { type: "string" } } });
+  });
+});
+
+describe("validators: requests are strict", () => {
+  const incidents = () => requestValidator("incidents.get_incidents");
+
+  it("accepts a documented request, operators in any case", async () => {
+    expect(await check(incidents(), { filters: [{ field: "status", operator: "eq", value: "new" }], search_from: 0, search_to: 100, sort: { field: "creation_time", keyword: "desc" } })).toEqual([]);
+    expect(await check(incidents(), { filters: [{ field: "creation_time", operator: "GTE", value: 1 }] })).toEqual([]);
+    expect(await check(incidents(), {})).toEqual([]);
+  });
+
+  it("rejects wrong field names, wrong operators and unknown keys", async () => {
+    expect((await check(incidents(), { filters: [{ field: "statuss", operator: "eq", value: "new" }] }))[0]).toMatch(/^filters\.0\.field/);
+    expect((await check(incidents(), { filters: [{ field: "status", operator: "like", value: "new" }] }))[0]).toMatch(/^filters\.0\.operator: expected one of/);
+    expect((await check(incidents(), { search_form: 0 }))[0]).toMatch(/Unrecognized key/);
+    expect((await check(incidents(), { filters: [{ field: "status", value: "new" }] }))[0]).toMatch(/^filters\.0\.operator/);
+  });
+
+  it("rejects pages larger than the operation's documented maximum", async () => {
+    expect(await check(incidents(), { search_from: 100, search_to: 200 })).toEqual([]);
+    expect((await check(incidents(), { search_from: 0, search_to: 101 }))[0]).toMatch(/page size .* must be 1 to 100 for incidents\.get_incidents; got 101/);
+    expect((await check(incidents(), { search_from: 10, search_to: 10 }))[0]).toMatch(/got 0/);
+    expect((await check(incidents(), { search_from: -1, search_to: 10 }))[0]).toMatch(/search_from must be 0 or more/);
+    expect(await check(requestValidator("assets.get_external_ip_address_ranges"), { search_from: 0, search_to: 1000 })).toEqual([]);
+    expect((await check(requestValidator("assets.get_external_ip_address_ranges"), { search_from: 0, search_to: 1001 }))[0]).toMatch(/1 to 1000/);
+  });
+
+  it("checks filter_data paging against the page cap", async () => {
+    const byFilter = () => requestValidator("alerts.get_alerts_by_filter_data");
+    expect(await check(byFilter(), { filter_data: { paging: { from: 0, to: 100 }, filter: { AND: [] } } })).toEqual([]);
+    expect((await check(byFilter(), { filter_data: { paging: { from: 0, to: 150 } } }))[0]).toMatch(/^filter_data\.paging\.to: page size \(to - from\) must be 1 to 100/);
+  });
+
+  it("rejects missing required fields and wrong enum values", async () => {
+    expect(await check(requestValidator("api_keys.generate"), { roles: ["Investigator"], security_level: "advanced" })).toEqual([]);
+    expect((await check(requestValidator("api_keys.generate"), { security_level: "advanced" }))[0]).toMatch(/^roles/);
+    expect((await check(requestValidator("api_keys.generate"), { roles: ["x"], security_level: "super" })).length).toBe(1);
+  });
+
+  it("accepts the alternatives the reference documents", async () => {
+    expect(await check(requestValidator("endpoints.scan"), { filters: "all" })).toEqual([]);
+    expect(await check(requestValidator("endpoints.scan"), { filters: [{ field: "endpoint_id_list", operator: "in", value: ["a"] }] })).toEqual([]);
+    expect(await check(requestValidator("endpoints.isolate"), { endpoint_id: "abc" })).toEqual([]);
+  });
+});
+
+describe("validators: replies are lenient about real-world variations", () => {
+  const incidents = () => responseValidator("incidents.get_incidents");
+
+  it("accepts unknown extra fields, null where a value is documented, ids as string or number", async () => {
+    expect(await check(incidents(), { total_count: 1, result_count: 1, incidents: [{ incident_id: "7", incident_name: null, brand_new_field: { x: 1 } }], extra: true })).toEqual([]);
+    expect(await check(incidents(), { total_count: 1, result_count: 1, incidents: [{ incident_id: 7 }] })).toEqual([]);
+  });
+
+  it("accepts upper- and lower-case count and data keys", async () => {
+    const keys = responseValidator("api_keys.get_api_keys");
+    expect(await check(keys, { DATA: [{ id: 1, roles: ["a"], security_level: "advanced" }], FILTER_COUNT: 1, TOTAL_COUNT: 3 })).toEqual([]);
+    expect(await check(keys, { data: [{ id: "1" }], filter_count: 1, total_count: 3 })).toEqual([]);
+    expect((await check(keys, { DATA: "not a list" }))[0]).toMatch(/^data/);
+  });
+
+  it("accepts counts sent as numeric strings and enum values the spec does not list", async () => {
+    expect(await check(responseValidator("endpoints.isolate"), { action_id: 123, endpoints_count: "673" })).toEqual([]);
+    expect(await check(responseValidator("actions.get_action_status"), { data: { "0a1b": "SOMETHING_NEW" } })).toEqual([]);
+  });
+
+  it("still rejects wrong types", async () => {
+    expect((await check(incidents(), { total_count: { n: 1 }, incidents: [] }))[0]).toMatch(/^total_count/);
+    expect((await check(incidents(), { incidents: "nope" }))[0]).toMatch(/^incidents/);
+    expect((await check(responseValidator("rbac.get_roles"), [{ not: "a list" }]))[0]).toMatch(/^0/);
+  });
+});
