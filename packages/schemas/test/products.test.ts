@@ -11,6 +11,13 @@ describe("product mapping", () => {
     expect(products("incidents.get_incidents")).toEqual(["xdr", "xsiam", "xpanse"]);
   });
 
+  it("serves the endpoint script library from XDR, and only the XSIAM content APIs named scripts/get|insert|delete off it", () => {
+    for (const id of ["scripts.get_scripts", "scripts.get_script_metadata", "scripts.get_script_code", "scripts.get_script_execution_status", "scripts.get_script_execution_results", "scripts.get_script_execution_results_files", "scripts.run_script"]) {
+      expect(products(id), id).toContain("xdr");
+    }
+    for (const id of ["scripts.get", "scripts.insert", "scripts.delete"]) expect(products(id), id).not.toContain("xdr");
+  });
+
   it("keeps XSIAM-only 2.8 operations off XDR", () => {
     for (const id of ["alerts.create_alert", "authentication_settings.create", "correlations.get", "scheduled_queries.list", "xql_library.get", "entries.get"]) {
       expect(products(id), id).not.toContain("xdr");

@@ -8,7 +8,7 @@ import { groupXsiamCloudOperations } from "../entries/xsiam-cloud.js";
 import { groupXsiamXpanseCloudOperations } from "../entries/xsiam-xpanse-cloud.js";
 import { groupXsiamXsoarCloudOperations } from "../entries/xsiam-xsoar-cloud.js";
 
-/** Every operation served by cloud (284 operations). */
+/** Every operation served by cloud (278 operations). */
 export const cloudOperations: readonly OperationEntry[] = [
   ...groupXdrXsiamCloudOperations,
   ...groupXdrXsiamXsoarCloudOperations,

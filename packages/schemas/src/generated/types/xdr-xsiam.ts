@@ -1473,6 +1473,202 @@ export type QuarantineStatusReply = {
   status?: boolean;
 }[];
 
+/** Request of `POST /public_api/v1/scripts/get_script_code` (`scripts.get_script_code`), sent as `{"request_data": …}`. */
+export type ScriptsGetScriptCodeRequest = {
+  /** `script_uid` (string), required. */
+  readonly script_uid: string;
+};
+
+/** Reply of `POST /public_api/v1/scripts/get_script_code` (`scripts.get_script_code`), the value of `reply`. */
+export type ScriptsGetScriptCodeReply = string;
+
+/** Request of `POST /public_api/v1/scripts/get_script_execution_results` (`scripts.get_script_execution_results`), sent as `{"request_data": …}`. */
+export type ScriptsGetScriptExecutionResultsRequest = {
+  /** `action_id` (string), required. */
+  readonly action_id: string;
+};
+
+/** Reply of `POST /public_api/v1/scripts/get_script_execution_results` (`scripts.get_script_execution_results`), the value of `reply`. */
+export type ScriptsGetScriptExecutionResultsReply = {
+  /** `script_name` (string). */
+  script_name?: string;
+  /** `script_description` (string). */
+  script_description?: string;
+  /** `script_parameters` (array, of object). */
+  script_parameters?: { [key: string]: unknown }[];
+  /** `date_created` (string). */
+  date_created?: string;
+  /** `scope` (string). */
+  scope?: string;
+  /** `error_message` (string). */
+  error_message?: string;
+  /** `results` (array, of object). */
+  results?: {
+    /** `endpoint_name` (string). */
+    endpoint_name?: string;
+    /** `endpoint_ip_address` (array, of string). */
+    endpoint_ip_address?: string[];
+    /** `endpoint_status` (string). */
+    endpoint_status?: string;
+    /** `domain` (string). */
+    domain?: string;
+    /** `endpoint_id` (string). */
+    endpoint_id?: string;
+    /** `execution_status` (string). */
+    execution_status?: string;
+    /** `standard_output`. */
+    standard_output?: unknown;
+    /** `retrieved_files` (integer). */
+    retrieved_files?: number;
+    /** `failed_files` (integer). */
+    failed_files?: number;
+    /** `retention_date`. */
+    retention_date?: unknown;
+  }[];
+};
+
+/** Request of `POST /public_api/v1/scripts/get_script_execution_results_files` (`scripts.get_script_execution_results_files`), sent as `{"request_data": …}`. */
+export type ScriptsGetScriptExecutionResultsFilesRequest = {
+  /** `action_id` (string), required. */
+  readonly action_id: string;
+  /** `endpoint_id` (string), required. */
+  readonly endpoint_id: string;
+};
+
+/** Reply of `POST /public_api/v1/scripts/get_script_execution_results_files` (`scripts.get_script_execution_results_files`), the value of `reply`. */
+export type ScriptsGetScriptExecutionResultsFilesReply = {
+  /** `data` (string). */
+  data?: string;
+};
+
+/** Request of `POST /public_api/v1/scripts/get_script_execution_status` (`scripts.get_script_execution_status`), sent as `{"request_data": …}`. */
+export type ScriptsGetScriptExecutionStatusRequest = {
+  /** `action_id` (string), required. */
+  readonly action_id: string;
+};
+
+/** Reply of `POST /public_api/v1/scripts/get_script_execution_status` (`scripts.get_script_execution_status`), the value of `reply`. */
+export type ScriptsGetScriptExecutionStatusReply = {
+  /** `general_status` (string). */
+  general_status?: string;
+  /** `endpoints_pending` (integer). */
+  endpoints_pending?: number;
+  /** `endpoints_canceled` (integer). */
+  endpoints_canceled?: number;
+  /** `endpoints_in_progress` (integer). */
+  endpoints_in_progress?: number;
+  /** `endpoints_timeout` (integer). */
+  endpoints_timeout?: number;
+  /** `endpoints_failed` (integer). */
+  endpoints_failed?: number;
+  /** `endpoints_completed_successfully` (integer). */
+  endpoints_completed_successfully?: number;
+  /** `endpoints_pending_abort` (integer). */
+  endpoints_pending_abort?: number;
+  /** `endpoints_aborted` (integer). */
+  endpoints_aborted?: number;
+  /** `endpoints_expired` (integer). */
+  endpoints_expired?: number;
+  /** `error_message` (string). */
+  error_message?: string;
+};
+
+/** Request of `POST /public_api/v1/scripts/get_script_metadata` (`scripts.get_script_metadata`), sent as `{"request_data": …}`. */
+export type ScriptsGetScriptMetadataRequest = {
+  /** `script_uid` (string), required. */
+  readonly script_uid: string;
+};
+
+/** Reply of `POST /public_api/v1/scripts/get_script_metadata` (`scripts.get_script_metadata`), the value of `reply`. */
+export type ScriptsGetScriptMetadataReply = {
+  /** `script_id` (string). */
+  script_id?: string;
+  /** `name` (string). */
+  name?: string;
+  /** `description` (string). */
+  description?: string;
+  /** `modification_date` (integer). */
+  modification_date?: number;
+  /** `created_by` (string). */
+  created_by?: string;
+  /** `is_high_risk` (boolean). */
+  is_high_risk?: boolean;
+  /** `windows_supported` (boolean). */
+  windows_supported?: boolean;
+  /** `linux_supported` (boolean). */
+  linux_supported?: boolean;
+  /** `macos_supported` (boolean). */
+  macos_supported?: boolean;
+  /** `script_uid` (string). */
+  script_uid?: string;
+  /** `entry_point` (string). */
+  entry_point?: string;
+  /** `script_input` (array, of object). */
+  script_input?: {
+    /** `name` (string). */
+    name?: string;
+    /** `type` (string). */
+    type?: string;
+    /** `friendly_name` (string). */
+    friendly_name?: string;
+  }[];
+  /** `script_output_type` (one of 10 values). */
+  script_output_type?: "auto_detect" | "dictionary" | "number_list" | "number" | "string" | "string_list" | "boolean_list" | "ip" | "ip_list" | "boolean" | (string & {});
+  /** `script_output_dictionary_definitions` (array, of object). */
+  script_output_dictionary_definitions?: {
+    /** `friendly_name` (string). */
+    friendly_name?: string;
+    /** `name` (string). */
+    name?: string;
+    /** `type` (string). */
+    type?: string;
+  }[];
+};
+
+/** Request of `POST /public_api/v1/scripts/get_scripts` (`scripts.get_scripts`), sent as `{"request_data": …}`. */
+export type ScriptsGetScriptsRequest = {
+  /** `filters` (array, of object). */
+  readonly filters?: readonly {
+    /** `field` (one of 9 values), required. */
+    readonly field: "name" | "description" | "created_by" | "script_uid" | "modification_date" | "windows_supported" | "linux_supported" | "macos_supported" | "is_high_risk";
+    /** `operator` (one of 3 values), required. */
+    readonly operator: "in" | "gte" | "lte";
+    /** `value`, required. */
+    readonly value: unknown;
+  }[];
+};
+
+/** Reply of `POST /public_api/v1/scripts/get_scripts` (`scripts.get_scripts`), the value of `reply`. */
+export type ScriptsGetScriptsReply = {
+  /** `total_count` (integer). */
+  total_count?: number;
+  /** `result_count` (integer). */
+  result_count?: number;
+  /** `scripts` (array, of object). */
+  scripts?: {
+    /** `script_id` (string). */
+    script_id?: string;
+    /** `name` (string). */
+    name?: string;
+    /** `description` (string). */
+    description?: string;
+    /** `modification_date` (integer). */
+    modification_date?: number;
+    /** `created_by` (string). */
+    created_by?: string;
+    /** `is_high_risk` (boolean). */
+    is_high_risk?: boolean;
+    /** `windows_supported` (boolean). */
+    windows_supported?: boolean;
+    /** `linux_supported` (boolean). */
+    linux_supported?: boolean;
+    /** `macos_supported` (boolean). */
+    macos_supported?: boolean;
+    /** `script_uid` (string). */
+    script_uid?: string;
+  }[];
+};
+
 /** Request of `POST /public_api/v1/scripts/run_script` (`scripts.run_script`), sent as `{"request_data": …}`. */
 export type ScriptsRunScriptRequest = {
   /** `filters` (array, of object), required. */
