@@ -6,10 +6,11 @@
 // in the same run as the baseline, and the ratio is reported.
 //
 //   pnpm --filter @cortex-sdk/emulator build
-//   node bench/emulator-load.mjs [--duration 10] [--sustain 60] [--connections 16] [--json]
+//   node bench/emulator-load.mjs [--duration 10] [--sustain 60] [--connections 16] [--warmup 5] [--json]
 //
 // Servers run in child processes (so their RSS is their own); the load loop
 // runs here with undici (falling back to node:http when undici is not found).
+// BENCH_CPU_PROF=emulator (or baseline) writes a CPU profile of that server to /tmp/prof.
 import { fork } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -166,6 +167,7 @@ async function main() {
       duration: { type: "string", default: "10" },
       sustain: { type: "string", default: "60" },
       connections: { type: "string", default: "16" },
+      warmup: { type: "string", default: "5" },
       json: { type: "boolean", default: false },
     },
   });
@@ -177,6 +179,7 @@ async function main() {
   const seconds = Number(values.duration);
   const sustain = Number(values.sustain);
   const connections = Number(values.connections);
+  const warmup = Number(values.warmup);
   const log = (text) => values.json || console.error(text);
 
   const emulator = await startServer("emulator");
@@ -194,12 +197,12 @@ async function main() {
   const payload = await sample.text();
   const baseline = await startServer("baseline", payload);
   const idle = await askRss(emulator.child);
-  log(`payload ${Buffer.byteLength(payload)} bytes; ${connections} keep-alive connections; ${seconds}s per run after a 2s warm-up`);
+  log(`payload ${Buffer.byteLength(payload)} bytes; ${connections} keep-alive connections; ${seconds}s per run after a ${warmup}s warm-up`);
 
-  await run(baseline.url, { connections, seconds: 2 });
+  await run(baseline.url, { connections, seconds: warmup });
   const base = await run(baseline.url, { connections, seconds });
   log(`baseline (bare node:http, same bytes): ${base.rps} req/s, p50 ${base.p50ms} ms, p99 ${base.p99ms} ms`);
-  await run(emulator.url, { connections, seconds: 2, key: reader, auth: "standard" });
+  await run(emulator.url, { connections, seconds: warmup, key: reader, auth: "standard" });
   const standard = await run(emulator.url, { connections, seconds, key: reader, auth: "standard" });
   log(`emulator get_incidents, standard key: ${standard.rps} req/s (${(standard.rps / base.rps).toFixed(2)}x baseline), p50 ${standard.p50ms} ms, p99 ${standard.p99ms} ms, statuses ${JSON.stringify(standard.statuses)}`);
   const advanced = await run(emulator.url, { connections, seconds, key: admin, auth: "advanced" });

@@ -6,6 +6,7 @@
 import { isCortexError } from "@cortex-sdk/core";
 import { Command, CommanderError } from "commander";
 import { demoCommand } from "./commands/demo.js";
+import { emulatorCommand } from "./commands/emulator.js";
 import { keysCommand } from "./commands/keys.js";
 import { xdrCommand } from "./commands/xdr.js";
 import { ExitCode, exitCodeFor } from "./exit-codes.js";
@@ -31,7 +32,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .addHelpText("after", `${EXIT_CODE_HELP}\n\nExample:\n  cxctl xdr incidents list --status new --output table`);
-  for (const command of [xdrCommand(io), keysCommand(io), demoCommand(io, run)]) program.addCommand(command);
+  for (const command of [xdrCommand(io), keysCommand(io), emulatorCommand(io), demoCommand(io, run)]) program.addCommand(command);
   propagateExitOverride(program, io);
   try {
     await program.parseAsync([...argv], { from: "user" });

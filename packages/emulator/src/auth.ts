@@ -1,9 +1,11 @@
 /**
  * Request authentication, as a tenant does it: standard keys send the raw
- * secret, advanced keys send sha256_hex(secret + nonce + timestamp).
+ * secret, advanced keys send sha256_hex(secret + nonce + timestamp); XSOAR 6
+ * keys send only the raw key.
  *
- * Self-contained on node:crypto so the emulator checks signatures
- * independently of the SDK's signer (a shared bug would otherwise pass).
+ * Self-contained on node:crypto (deliberately not `@cortex-sdk/auth-signer`),
+ * so the emulator checks signatures independently of the SDK's signer: a bug
+ * shared by signer and verifier would otherwise pass every test.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
@@ -32,7 +34,14 @@ export type AuthFailureReason =
   /** The nonce was already used with this key inside the window. */
   | "nonce_replay"
   /** `Authorization` does not match the key (raw or signed). */
-  | "bad_signature";
+  | "bad_signature"
+  /** XSOAR 6: `Authorization` is missing or is not a key of any XSOAR 6 tenant (answered 403, XSOAR's way). */
+  | "xsoar6_bad_key"
+  /**
+   * The replay cache is at its hard cap (`nonceCache.maxEntries`, policy `reject`).
+   * Answered with 429 "Too many requests", not 401: the request may be authentic.
+   */
+  | "nonce_cache_full";
 
 /** Outcome of {@link authenticate}. */
 export type AuthResult<TOwner extends KeyOwner> =
@@ -90,7 +99,8 @@ export function authenticate<TOwner extends KeyOwner>(
   if (keyId === undefined || authorization === undefined) return fail("missing_headers");
 
   const owned = context.keys.lookup(keyId);
-  if (owned === undefined) return fail("unknown_key");
+  // XSOAR 6 keys have no usable id: `x-xdr-auth-id` never names one.
+  if (owned === undefined || owned.key.authScheme !== "cortex") return fail("unknown_key");
   const { key, tenant } = owned;
   if (key.expiration !== null && key.expiration <= context.now) return fail("expired_key");
 
@@ -120,6 +130,23 @@ export function authenticate<TOwner extends KeyOwner>(
   if (Math.abs(signedAt - context.now) > context.windowMs) return fail("clock_skew");
   // The entry must outlive the moment the same timestamp leaves the window.
   const expiresAt = Math.max(signedAt, context.now) + context.windowMs;
-  if (!context.nonces.remember(`${key.id}:${nonce}`, expiresAt, context.now)) return fail("nonce_replay");
+  const remembered = context.nonces.remember(`${key.id}:${nonce}`, expiresAt, context.now);
+  if (remembered === "replay") return fail("nonce_replay");
+  if (remembered === "full") return fail("nonce_cache_full");
   return { ok: true, key, tenant };
+}
+
+/**
+ * Authenticates an XSOAR 6 request: `Authorization` carries the raw key and
+ * nothing else is looked at (`x-xdr-auth-id` is ignored, as XSOAR 6 does).
+ * XSOAR 6 keys never expire.
+ */
+export function authenticateXsoar6<TOwner extends KeyOwner>(
+  headers: IncomingHttpHeaders,
+  keys: KeyIndex<TOwner>,
+): AuthResult<TOwner> {
+  const authorization = header(headers, "authorization");
+  const owned = authorization === undefined ? undefined : keys.lookupXsoar6(authorization);
+  if (owned === undefined) return { ok: false, reason: "xsoar6_bad_key", keyId: undefined };
+  return { ok: true, key: owned.key, tenant: owned.tenant };
 }

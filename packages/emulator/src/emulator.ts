@@ -1,163 +1,222 @@
 /**
- * `startEmulator`: builds tenants, issues bootstrap keys and serves them on
- * loopback.
+ * `startEmulator`: builds tenants, restores or issues their keys, and serves
+ * them on loopback.
  */
-import type { Clock } from "./clock.js";
 import { createClock } from "./clock.js";
-import { generateSecret, KeyIndex } from "./keys.js";
+import { FaultPlan, type FaultController } from "./faults.js";
+import { generateSecret, generateXsoar6Secret, KeyIndex, type ApiKeyRecord, type AuthScheme, type SecurityLevel } from "./keys.js";
+import { TenantLimits } from "./limits/index.js";
 import { NonceCache } from "./nonce-cache.js";
 import { OPERATIONS } from "./operations/index.js";
-import { ADMIN_ROLE } from "./rbac.js";
-import { Router } from "./router.js";
+import { resolveOptions, type EmulatorOptions } from "./options.js";
+import { StateStore, type PersistedState } from "./persistence.js";
+import { ADMIN_ROLE, XSOAR6_ADMIN_ROLE, seedRoles } from "./rbac.js";
+import { Router, type Operation } from "./router.js";
 import { createEmulatorServer } from "./server.js";
-import type { AuthFailureEvent, EmulatorState } from "./state.js";
+import { persist, type EmulatorState } from "./state.js";
 import { Tenant, type Product, type TenantInfo } from "./tenant.js";
-
-/** Options for {@link startEmulator}. Every field is optional. */
-export interface EmulatorOptions {
-  /** TCP port; `0` (default) picks a free one. */
-  port?: number | undefined;
-  /** Interface to bind; default `"127.0.0.1"`. */
-  host?: string | undefined;
-  /** Seed for all generated data (not for secrets); default `1`. */
-  seed?: number | undefined;
-  /** How far an advanced-key timestamp may be from the emulator clock, ms; default 300 000 (±5 min). */
-  authWindowMs?: number | undefined;
-  /** Added to the base clock to form the emulator clock; default `0`. Use it to simulate client skew. */
-  clockOffsetMs?: number | undefined;
-  /** Base clock in epoch ms; default `Date.now`. Inject one to move time in tests. */
-  now?: Clock | undefined;
-  /** Seeded incidents per XDR tenant; default `25`. */
-  incidentCount?: number | undefined;
-  /** Called for every 401 with the internal reason the client never sees. */
-  onAuthFailure?: ((event: AuthFailureEvent) => void) | undefined;
-  /** Called with any unexpected error the emulator answered with a 500. */
-  onError?: ((error: unknown) => void) | undefined;
-}
 
 /** The administrator key created with each tenant, so clients can bootstrap more keys. */
 export interface BootstrapKey {
   /** Tenant the key belongs to. */
   readonly tenantId: string;
-  /** Value for the `x-xdr-auth-id` header, a decimal number such as `"1"`. */
+  /** Product of that tenant. */
+  readonly product: Product;
+  /**
+   * Value for the `x-xdr-auth-id` header, a decimal number such as `"1"`.
+   * XSOAR 6 keys are sent without it (their id is informational).
+   */
   readonly keyId: string;
-  /** The secret (128 alphanumerics, random per start). */
+  /** The secret: 128 alphanumerics for Cortex keys, 32 hex characters for XSOAR 6; random per data directory. */
   readonly key: string;
-  /** Bootstrap keys are always advanced (signed) keys. */
-  readonly securityLevel: "advanced";
-  /** Bootstrap keys are tenant administrators. */
-  readonly roles: readonly ["Instance Administrator"];
+  /** `advanced` for Cortex tenants; `standard` (raw key) for XSOAR 6. */
+  readonly securityLevel: SecurityLevel;
+  /** `cortex` (`x-xdr-auth-id` + `Authorization`) or `xsoar6` (`Authorization` only). */
+  readonly authScheme: AuthScheme;
+  /** `["Instance Administrator"]`, or `["Administrator"]` on XSOAR 6. */
+  readonly roles: readonly string[];
 }
 
 /** A started emulator. */
 export interface RunningEmulator {
-  /** Base URL, e.g. `http://127.0.0.1:54321` (API paths start with `/public_api/v1`). */
+  /** Base URL, e.g. `http://127.0.0.1:54321`. */
   readonly url: string;
-  /** Hosted tenants. */
+  /** Hosted tenants, in configuration order (the XDR tenant first by default). */
   readonly tenants: readonly TenantInfo[];
-  /** One administrator key per tenant. */
+  /** One administrator key per tenant, in the order of `tenants`. */
   readonly bootstrapKeys: readonly BootstrapKey[];
-  /** Stops listening and drops open (including keep-alive) connections. Safe to call twice. */
+  /** Changes the fault plan at run time. */
+  readonly faults: FaultController;
+  /** Stops listening, drops open (including keep-alive) connections, flushes state. Safe to call twice. */
   close(): Promise<void>;
 }
 
 /** Creation time of the newest seeded incident: fixed so one seed always yields the same data. */
 export const DATA_ANCHOR_MS = Date.UTC(2025, 0, 1);
 
-const DEFAULTS = {
-  port: 0,
-  host: "127.0.0.1",
-  seed: 1,
-  authWindowMs: 300_000,
-  clockOffsetMs: 0,
-  incidentCount: 25,
-} as const;
+const LEVELS: readonly SecurityLevel[] = ["standard", "advanced"];
+const SCHEMES: readonly AuthScheme[] = ["cortex", "xsoar6"];
 
-interface TenantPlan {
-  readonly id: string;
-  readonly product: Product;
-  readonly name: string;
+/** Checks a key record read from disk. */
+function restoredKey(value: unknown, where: string): ApiKeyRecord {
+  const record = value as Partial<Record<keyof ApiKeyRecord, unknown>> | null;
+  const ok =
+    typeof record === "object" &&
+    record !== null &&
+    typeof record.id === "number" &&
+    Number.isSafeInteger(record.id) &&
+    record.id > 0 &&
+    typeof record.secret === "string" &&
+    LEVELS.includes(record.securityLevel as SecurityLevel) &&
+    (record.authScheme === undefined || SCHEMES.includes(record.authScheme as AuthScheme)) &&
+    Array.isArray(record.roles) &&
+    record.roles.every((role) => typeof role === "string") &&
+    (record.expiration === null || typeof record.expiration === "number") &&
+    typeof record.creationTime === "number";
+  if (!ok) throw new Error(`Data directory state: ${where} is not a valid key record`);
+  return {
+    id: record.id as number,
+    tenantId: String(record.tenantId ?? ""),
+    secret: record.secret as string,
+    securityLevel: record.securityLevel as SecurityLevel,
+    authScheme: (record.authScheme as AuthScheme | undefined) ?? "cortex",
+    roles: record.roles as string[],
+    comment: typeof record.comment === "string" ? record.comment : null,
+    expiration: record.expiration as number | null,
+    creationTime: record.creationTime as number,
+    createdBy: typeof record.createdBy === "string" ? record.createdBy : "unknown",
+    scope: (record.scope as ApiKeyRecord["scope"] | undefined) ?? null,
+    bootstrap: record.bootstrap === true,
+  };
 }
 
-// One XDR tenant for now; more tenants and products become more entries here.
-const TENANT_PLANS: readonly TenantPlan[] = [{ id: "tenant-xdr-1", product: "xdr", name: "Emulated XDR tenant" }];
-
-function requireInteger(name: string, value: number, min: number, max: number = Number.MAX_SAFE_INTEGER): number {
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new RangeError(`EmulatorOptions.${name} must be an integer in [${min}, ${max}], got ${value}`);
+function restore(state: EmulatorState, saved: PersistedState): void {
+  state.keys.reserveUpTo(saved.nextKeyId);
+  for (const tenant of state.tenants.values()) {
+    const entry = saved.tenants[tenant.id];
+    if (entry === undefined) continue;
+    if (!Array.isArray(entry.keys)) throw new Error(`Data directory state: tenants.${tenant.id}.keys is not a list`);
+    entry.keys.forEach((value, index) => state.keys.restore(tenant, restoredKey(value, `tenants.${tenant.id}.keys[${index}]`)));
   }
-  return value;
+}
+
+function bootstrapKeyOf(state: EmulatorState, tenant: Tenant): BootstrapKey {
+  let key = [...tenant.keys.values()].find((candidate) => candidate.bootstrap);
+  if (key === undefined) {
+    const xsoar6 = tenant.product === "xsoar6";
+    key = state.keys.issue(tenant, {
+      secret: xsoar6 ? generateXsoar6Secret() : generateSecret(),
+      securityLevel: xsoar6 ? "standard" : "advanced",
+      authScheme: xsoar6 ? "xsoar6" : "cortex",
+      roles: [xsoar6 ? XSOAR6_ADMIN_ROLE : ADMIN_ROLE],
+      comment: "Bootstrap administrator key",
+      // Never expires, so tests that move the clock forward keep their admin.
+      expiration: null,
+      creationTime: state.clock.now(),
+      createdBy: "bootstrap",
+      scope: null,
+      bootstrap: true,
+    });
+  }
+  return {
+    tenantId: tenant.id,
+    product: tenant.product,
+    keyId: String(key.id),
+    key: key.secret,
+    securityLevel: key.securityLevel,
+    authScheme: key.authScheme,
+    roles: [...key.roles],
+  };
 }
 
 /**
  * Starts an emulator on loopback and resolves once it is listening.
  *
+ * @throws RangeError or TypeError for invalid options; Error when the data
+ *   directory is locked by another emulator or holds an unreadable state file.
+ *
  * @example
  * ```ts
  * const emulator = await startEmulator({ seed: 7 });
- * const [admin] = emulator.bootstrapKeys;
+ * const [admin] = emulator.bootstrapKeys; // the XDR tenant's administrator
  * // ...call `${emulator.url}/public_api/v1/...` signed with admin.keyId / admin.key
  * await emulator.close();
  * ```
  */
-export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const port = requireInteger("port", options.port ?? DEFAULTS.port, 0, 65_535);
-  const host = options.host ?? DEFAULTS.host;
-  const seed = requireInteger("seed", options.seed ?? DEFAULTS.seed, Number.MIN_SAFE_INTEGER);
-  const authWindowMs = requireInteger("authWindowMs", options.authWindowMs ?? DEFAULTS.authWindowMs, 1);
-  const clockOffsetMs = requireInteger(
-    "clockOffsetMs",
-    options.clockOffsetMs ?? DEFAULTS.clockOffsetMs,
-    Number.MIN_SAFE_INTEGER,
-  );
-  const incidentCount = requireInteger("incidentCount", options.incidentCount ?? DEFAULTS.incidentCount, 0, 100_000);
+export function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulatorWith(options, OPERATIONS);
+}
 
-  const clock = createClock(options.now, clockOffsetMs);
+/**
+ * {@link startEmulator} with an explicit table of specific operations (tests
+ * add operations that reach internals such as the XQL accounting).
+ * @internal
+ */
+export async function startEmulatorWith(options: EmulatorOptions, operations: readonly Operation[]): Promise<RunningEmulator> {
+  const resolved = resolveOptions(options);
+  const clock = createClock(options.now, resolved.clockOffsetMs);
+  const tenants = new Map<string, Tenant>();
+  for (const spec of resolved.tenants) {
+    tenants.set(
+      spec.id,
+      new Tenant({
+        id: spec.id,
+        product: spec.product,
+        name: spec.name,
+        seed: spec.seed,
+        incidentCount: spec.incidentCount,
+        dataAnchorMs: DATA_ANCHOR_MS,
+        roles: [...seedRoles(spec.product), ...spec.roles],
+        families: spec.families,
+        parentId: spec.parentId,
+        limits: new TenantLimits(spec.rate, spec.xql, spec.ingestion),
+      }),
+    );
+  }
+  for (const tenant of tenants.values()) {
+    if (tenant.parentId !== null) tenants.get(tenant.parentId)?.childIds.add(tenant.id);
+  }
+
+  const store = resolved.dataDir === undefined ? undefined : await StateStore.open(resolved.dataDir);
   const state: EmulatorState = {
     clock,
-    authWindowMs,
-    tenants: new Map(),
+    seed: resolved.seed,
+    authWindowMs: resolved.authWindowMs,
+    maxBodyBytes: resolved.maxBodyBytes,
+    tenants,
     keys: new KeyIndex<Tenant>(),
-    nonces: new NonceCache(),
+    nonces: new NonceCache({ maxEntries: resolved.nonceMaxEntries, whenFull: resolved.nonceWhenFull }),
+    faults: new FaultPlan(resolved.seed, resolved.faults),
+    unknowns: resolved.unknowns,
+    genericResponder: options.genericResponder,
+    store,
     onAuthFailure: options.onAuthFailure,
     onError: options.onError,
   };
 
-  const bootstrapKeys: BootstrapKey[] = [];
-  for (const plan of TENANT_PLANS) {
-    const tenant = new Tenant({ ...plan, seed, incidentCount, dataAnchorMs: DATA_ANCHOR_MS });
-    state.tenants.set(tenant.id, tenant);
-    const key = state.keys.issue(tenant, {
-      secret: generateSecret(),
-      securityLevel: "advanced",
-      roles: [ADMIN_ROLE],
-      comment: "Bootstrap administrator key",
-      // Never expires, so tests that move the clock forward keep their admin.
-      expiration: null,
-      creationTime: clock(),
-      createdBy: "bootstrap",
-    });
-    bootstrapKeys.push({
-      tenantId: tenant.id,
-      keyId: String(key.id),
-      key: key.secret,
-      securityLevel: "advanced",
-      roles: [ADMIN_ROLE],
-    });
-  }
-
-  const router = new Router().register(...OPERATIONS);
+  const router = new Router().register(...operations);
   const server = createEmulatorServer(state, router);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => {
-      server.off("error", reject);
-      resolve();
+  let bootstrapKeys: BootstrapKey[];
+  try {
+    if (store?.initial !== undefined) restore(state, store.initial);
+    bootstrapKeys = [...tenants.values()].map((tenant) => bootstrapKeyOf(state, tenant));
+    await persist(state);
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(resolved.port, resolved.host, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    server.close();
+    await store?.close();
+    throw error;
+  }
   const address = server.address();
   if (address === null || typeof address === "string") {
     server.close();
+    await store?.close();
     throw new Error("Emulator server has no TCP address");
   }
   // IPv6 literals need brackets inside a URL.
@@ -166,14 +225,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let closing: Promise<void> | undefined;
   return {
     url: `http://${urlHost}:${address.port}`,
-    tenants: [...state.tenants.values()].map((tenant) => tenant.info()),
+    tenants: [...tenants.values()].map((tenant) => tenant.info()),
     bootstrapKeys,
+    faults: state.faults,
     close: () => {
-      closing ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error === undefined ? resolve() : reject(error)));
-        // close() alone waits for idle keep-alive sockets; tests should not.
-        server.closeAllConnections();
-      });
+      closing ??= (async () => {
+        await new Promise<void>((resolve, reject) => {
+          server.close((error) => (error === undefined ? resolve() : reject(error)));
+          // close() alone waits for idle keep-alive sockets; tests should not.
+          server.closeAllConnections();
+        });
+        await store?.close();
+      })();
       return closing;
     },
   };

@@ -1,18 +1,18 @@
 /**
- * Low-level request/response helpers: bounded body reading, envelope parsing
- * and JSON replies.
+ * Low-level request/response helpers: bounded body reading, JSON parsing,
+ * content-type checks, and replies (with the truncation fault).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { MAX_BODY_BYTES, REPLY_ERRORS } from "./envelopes.js";
+import { REPLY_ERRORS } from "./envelopes.js";
 import { isJsonObject, type JsonObject } from "./query.js";
 
 /**
  * Reads the whole body, refusing more than `limit` bytes without buffering
  * them (checked on Content-Length first, then while streaming).
  */
-export function readBody(request: IncomingMessage, limit: number = MAX_BODY_BYTES): Promise<Buffer> {
+export function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(request.headers["content-length"] ?? 0);
-  if (declared > limit) return Promise.reject(REPLY_ERRORS.payloadTooLarge());
+  if (declared > limit) return Promise.reject(REPLY_ERRORS.payloadTooLarge(limit));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -22,14 +22,14 @@ export function readBody(request: IncomingMessage, limit: number = MAX_BODY_BYTE
         cleanup();
         // Keep draining (and discarding) so the 413 can still be written.
         request.resume();
-        reject(REPLY_ERRORS.payloadTooLarge());
+        reject(REPLY_ERRORS.payloadTooLarge(limit));
         return;
       }
       chunks.push(chunk);
     };
     const onEnd = (): void => {
       cleanup();
-      resolve(Buffer.concat(chunks, size));
+      resolve(chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks, size));
     };
     const onError = (error: Error): void => {
       cleanup();
@@ -46,9 +46,27 @@ export function readBody(request: IncomingMessage, limit: number = MAX_BODY_BYTE
   });
 }
 
+/** Whether a Content-Type names JSON (`application/json`, `application/*+json`, any parameters). */
+export function isJsonContentType(contentType: string): boolean {
+  const type = (contentType.split(";", 1)[0] ?? "").trim().toLowerCase();
+  return type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
+}
+
 /**
- * Parses a `{"request_data": ...}` body. An empty body stands for
- * `{"request_data": {}}` because the vendor's curl samples send `-d ''`.
+ * Checks the Content-Type of a non-empty body.
+ * @throws ApiError - with `status` (415 or 400) for a non-JSON type, or a missing one when `requireHeader`.
+ */
+export function checkContentType(contentType: string | undefined, status: number, requireHeader: boolean): void {
+  if (contentType === undefined || contentType === "") {
+    if (requireHeader) throw REPLY_ERRORS.unsupportedMediaType(status, "");
+    return;
+  }
+  if (!isJsonContentType(contentType)) throw REPLY_ERRORS.unsupportedMediaType(status, contentType);
+}
+
+/**
+ * Parses a JSON object body. An empty body stands for `{"request_data": {}}`
+ * because the vendor's curl samples send `-d ''`.
  */
 export function parseEnvelope(raw: Buffer): JsonObject {
   const text = raw.toString("utf8");
@@ -63,21 +81,40 @@ export function parseEnvelope(raw: Buffer): JsonObject {
   return parsed;
 }
 
-/** Writes a JSON reply with the emulator's `Date`, so clients can measure skew against it. */
-export function sendJson(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  nowMs: number,
-  headers: Readonly<Record<string, string>> = {},
-): void {
+/** How to send a reply. */
+export interface SendOptions {
+  /** HTTP status. */
+  readonly status: number;
+  /** The payload, already serialised; `undefined` for no body. */
+  readonly payload: string | undefined;
+  /** Content-Type of the payload. */
+  readonly contentType: string;
+  /** Server clock for the `Date` header, epoch ms. */
+  readonly nowMs: number;
+  /** Extra headers. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** Truncation fault: send only this many body bytes, then destroy the connection. */
+  readonly truncateTo?: number | undefined;
+}
+
+/** Writes a reply with the emulator's `Date`, so clients can measure skew against it. */
+export function send(response: ServerResponse, options: SendOptions): void {
   if (response.headersSent || response.destroyed) return;
-  const payload = JSON.stringify(body);
-  response.writeHead(status, {
-    ...headers,
-    "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(payload),
-    Date: new Date(nowMs).toUTCString(),
-  });
-  response.end(payload);
+  const body = options.payload === undefined ? undefined : Buffer.from(options.payload, "utf8");
+  const headers: Record<string, string | number> = {
+    ...options.headers,
+    Date: new Date(options.nowMs).toUTCString(),
+    "Content-Length": body?.length ?? 0,
+  };
+  if (body !== undefined) headers["Content-Type"] = options.contentType;
+  response.writeHead(options.status, headers);
+  if (options.truncateTo !== undefined && body !== undefined && options.truncateTo < body.length) {
+    const socket = response.socket;
+    response.write(body.subarray(0, options.truncateTo), () => {
+      // Destroy after the partial body has been handed to the socket.
+      socket?.destroy();
+    });
+    return;
+  }
+  response.end(body);
 }

@@ -1,15 +1,43 @@
 /**
- * A local Cortex tenant for tests, demos and offline development: real HTTP
- * on loopback, real key authentication, seeded data.
+ * A local multi-tenant Cortex tenant for tests, demos and offline development:
+ * real HTTP on loopback, real key authentication, seeded data, configurable
+ * limits and faults.
  *
  * @packageDocumentation
  */
 export { startEmulator, DATA_ANCHOR_MS } from "./emulator.js";
-export type { EmulatorOptions, RunningEmulator, BootstrapKey } from "./emulator.js";
+export type { RunningEmulator, BootstrapKey } from "./emulator.js";
+export { DEFAULT_UNKNOWNS, DEFAULT_CHILD_TENANT_ID, SCALE_PRESETS, defaultTenantSpecs } from "./options.js";
+export type {
+  EmulatorOptions,
+  TenantSpec,
+  DataScale,
+  RateLimitOptions,
+  XqlLimitOptions,
+  IngestionLimitOptions,
+  NonceCacheOptions,
+  UnknownBehaviours,
+  ResolvedUnknowns,
+} from "./options.js";
+export { PRODUCTS } from "./tenant.js";
 export type { TenantInfo, Product } from "./tenant.js";
+export { PRODUCT_FAMILIES } from "./paths.js";
+export type { PathFamily, Surface } from "./paths.js";
+export { DEFAULT_OPERATION_LIMITS, VENDOR_REQUESTS_PER_SECOND } from "./limits/index.js";
+export type { OperationRateLimit } from "./limits/index.js";
+export { XQL_CONCURRENCY_MESSAGE } from "./limits/xql.js";
+export { validateFaultPlan, validateFaultRule } from "./faults.js";
+export type { FaultRule, FaultAction, FaultController, FaultRuleStats } from "./faults.js";
+export type { GenericResponder, GenericOperation, RouteQuery, RequestView, OperationResult } from "./generic.js";
+export { PERMISSION_GROUPS, ADMIN_ROLE } from "./rbac.js";
+export type { Permission, RoleSpec } from "./rbac.js";
+export { scopeAllows, datasetRowFilter, UNRESTRICTED_SCOPE } from "./scope.js";
+export type { ApiKeyScope, ScopeMode, ScopeTag, TagScope, ScopeSubject } from "./scope.js";
 export type { AuthFailureEvent } from "./state.js";
 export type { Clock } from "./clock.js";
 export type { AuthFailureReason } from "./auth.js";
-export type { SecurityLevel } from "./keys.js";
-export { ApiError, REPLY_ERRORS, MAX_BODY_BYTES, errorEnvelope } from "./envelopes.js";
-export type { ErrorEnvelope } from "./envelopes.js";
+export type { SecurityLevel, AuthScheme } from "./keys.js";
+export { DEFAULT_NONCE_CACHE_ENTRIES } from "./nonce-cache.js";
+export type { NonceCacheFullPolicy } from "./nonce-cache.js";
+export { ApiError, REPLY_ERRORS, MAX_BODY_BYTES, XQL_ERROR_MESSAGE, errorEnvelope, xsoarErrorBody } from "./envelopes.js";
+export type { ErrorEnvelope, ErrExtra, XsoarErrorBody, ApiErrorOptions } from "./envelopes.js";

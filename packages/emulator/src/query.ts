@@ -106,6 +106,20 @@ function readSort<T>(sort: unknown, spec: SortSpec<T>, fallback: SortOrder): Sor
 }
 
 /**
+ * Reads `search_from` / `search_to` where both are optional and no page cap is
+ * documented (e.g. `api_keys/get_api_keys`): `undefined` when neither is given.
+ */
+export function readOptionalPaging(data: JsonObject): PageWindow | undefined {
+  const from = readOffset(data["search_from"], "search_from");
+  const to = readOffset(data["search_to"], "search_to");
+  if (from === undefined && to === undefined) return undefined;
+  const start = from ?? 0;
+  const end = to ?? Number.MAX_SAFE_INTEGER;
+  if (end <= start) throw REPLY_ERRORS.invalidInput("Search size must fulfill the requirement: 0 < search_size");
+  return { from: start, to: end };
+}
+
+/**
  * Reads `search_from` / `search_to`. The window must hold 1..maxSize items;
  * messages are the vendor's.
  */
@@ -148,6 +162,16 @@ export const filterValue = {
     return value.map((item: unknown, index) => {
       if (typeof item !== "string") {
         throw REPLY_ERRORS.invalidInput(`${field}[${index}]: Input should be a valid string`);
+      }
+      return item;
+    });
+  },
+  /** A list of integers (API key ids are integers). */
+  integerList(value: unknown, field: string): number[] {
+    if (!Array.isArray(value)) throw REPLY_ERRORS.invalidInput(`${field}: Input should be a valid list`);
+    return value.map((item: unknown, index) => {
+      if (typeof item !== "number" || !Number.isSafeInteger(item)) {
+        throw REPLY_ERRORS.invalidInput(`${field}[${index}]: Input should be a valid integer`);
       }
       return item;
     });

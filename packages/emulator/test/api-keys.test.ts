@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "../src/index.js";
+import { type RunningEmulator } from "../src/index.js";
+import { startEmulator } from "./helpers.js";
 import {
   advancedHeaders,
   call,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type AuthFailureEvent, type AuthFailureReason, type RunningEmulator } from "../src/index.js";
+import { type AuthFailureEvent, type AuthFailureReason, type RunningEmulator } from "../src/index.js";
+import { startEmulator } from "./helpers.js";
 import {
   advancedHeaders,
   call,
@@ -54,6 +55,43 @@ async function expectRejected(headers: Record<string, string>, reason: AuthFailu
   expect(failures.length).toBe(before + 1);
   expect(failures.at(-1)?.reason).toBe(reason);
 }
+
+describe("the vendor's own examples", () => {
+  it("a standard key with curl-style headers: x-xdr-auth-id, Authorization: <key>, -d '{}' or -d ''", async () => {
+    const standard = await generateKey({ roles: ["Investigator"], security_level: "standard" });
+    for (const body of ["{}", ""]) {
+      // curl -X POST <url>/public_api/v1/incidents/get_incidents/ -H "x-xdr-auth-id: <id>" -H "Authorization: <key>" -H "Content-Type: application/json" -d '<body>'
+      const response = await fetch(`${emulator.url}/public_api/v1/incidents/get_incidents/`, {
+        method: "POST",
+        headers: { "x-xdr-auth-id": standard.keyId, Authorization: standard.key, "Content-Type": "application/json" },
+        body,
+      });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { reply: { total_count: number } }).reply.total_count).toBe(25);
+    }
+  });
+
+  it("an advanced key signed as the official Python sample does (timestamp = int(now) * 1000)", async () => {
+    const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"; // string.ascii_letters + string.digits
+    const nonceValue = Array.from({ length: 64 }, () => letters.charAt(Math.floor(Math.random() * letters.length))).join("");
+    const timestamp = Math.trunc(current / 1000) * 1000;
+    const authKey = `${admin.key}${nonceValue}${timestamp}`; // "%s%s%s" % (api_key, nonce, timestamp)
+    const headers = {
+      "x-xdr-timestamp": String(timestamp),
+      "x-xdr-nonce": nonceValue,
+      "x-xdr-auth-id": String(admin.keyId),
+      Authorization: sha256hex(authKey),
+    };
+    // requests.post(url, headers=headers, json={"request_data": {}})
+    const response = await fetch(`${emulator.url}/public_api/v1/incidents/get_incidents/`, {
+      method: "POST",
+      headers: { ...headers, "Content-Type": "application/json" },
+      body: JSON.stringify({ request_data: {} }),
+    });
+    expect(response.status).toBe(200);
+    expect(String(timestamp)).toMatch(/000$/);
+  });
+});
 
 describe("advanced keys", () => {
   it("accepts the bootstrap administrator key signed with sha256(key + nonce + timestamp)", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type AuthFailureReason, type RunningEmulator } from "../src/index.js";
+import { type AuthFailureReason, type RunningEmulator } from "../src/index.js";
+import { startEmulator } from "./helpers.js";
 import { advancedHeaders, call, UNAUTHORIZED, type Credentials } from "./helpers.js";
 
 const OFFSET = 10 * 60 * 1000;

@@ -1,3 +1,4 @@
+import { startEmulator as startRealEmulator, type EmulatorOptions, type RunningEmulator } from "../src/index.js";
 // Test-side client: signs with node:crypto on its own, so the emulator's
 // verification is checked against an independent implementation.
 import { createHash, randomBytes } from "node:crypto";
@@ -86,4 +87,38 @@ export async function call(
 /** Narrows a reply body to `{reply: T}` for assertions. */
 export function replyOf<T>(reply: Reply): T {
   return (reply.body as { reply: T }).reply;
+}
+
+/** XSOAR 6 headers: the raw key in Authorization, nothing else. */
+export function xsoar6Headers(key: string): Record<string, string> {
+  return { Authorization: key };
+}
+
+/** The bootstrap key of the tenant with `tenantId`. */
+export function bootstrapOf(
+  keys: readonly { readonly tenantId: string; readonly keyId: string; readonly key: string }[],
+  tenantId: string,
+): Credentials {
+  const found = keys.find((key) => key.tenantId === tenantId);
+  if (found === undefined) throw new Error(`no bootstrap key for ${tenantId}`);
+  return found;
+}
+
+export const XSOAR6_FORBIDDEN = {
+  id: "forbidden",
+  status: 403,
+  title: "Forbidden",
+  detail: "Issue with CSRF code",
+  error: "http: named cookie not present",
+  encrypted: false,
+  multires: null,
+};
+
+/**
+ * Starts an emulator for these tests. The emulator's own tests send bursts of raw requests on purpose, so
+ * the tenant-wide limit (10 a second by default, as the vendor documents) is off unless a test sets it;
+ * limits.test.ts tests the default itself.
+ */
+export function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startRealEmulator({ ...options, rateLimits: { perSecond: null, ...options.rateLimits } });
 }

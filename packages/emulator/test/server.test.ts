@@ -1,6 +1,7 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES, startEmulator, type RunningEmulator } from "../src/index.js";
+import { MAX_BODY_BYTES, type RunningEmulator } from "../src/index.js";
+import { startEmulator } from "./helpers.js";
 import { advancedHeaders, call, invalidInput, replyOf, type Credentials } from "./helpers.js";
 
 const HEALTH = "/public_api/v1/healthcheck";
@@ -43,11 +44,24 @@ function declareBody(path: string, length: number): Promise<{ status: number; bo
 }
 
 describe("server", () => {
-  it("starts on loopback with one XDR tenant", () => {
+  it("starts on loopback with one tenant per product (XDR first) and an MSSP child of XSIAM", () => {
     expect(emulator.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(emulator.tenants).toEqual([{ tenantId: "tenant-xdr-1", product: "xdr", name: expect.any(String) }]);
-    expect(emulator.bootstrapKeys).toHaveLength(1);
-    expect(emulator.bootstrapKeys[0]?.keyId).toBe("1");
+    expect(emulator.tenants.map((tenant) => [tenant.tenantId, tenant.product, tenant.parentTenantId])).toEqual([
+      ["tenant-xdr-1", "xdr", null],
+      ["tenant-xsiam-1", "xsiam", null],
+      ["tenant-xsoar6-1", "xsoar6", null],
+      ["tenant-xsoar8-1", "xsoar8", null],
+      ["tenant-xpanse-1", "xpanse", null],
+      ["tenant-cloud-1", "cloud", null],
+      ["tenant-xsiam-child-1", "xsiam", "tenant-xsiam-1"],
+    ]);
+    expect(emulator.tenants[1]?.childTenantIds).toEqual(["tenant-xsiam-child-1"]);
+    // One administrator key per tenant, in tenant order; the XDR tenant's is the first, with id 1.
+    expect(emulator.bootstrapKeys.map((key) => key.tenantId)).toEqual(emulator.tenants.map((tenant) => tenant.tenantId));
+    expect(emulator.bootstrapKeys[0]).toMatchObject({ keyId: "1", product: "xdr", securityLevel: "advanced", authScheme: "cortex" });
+    expect(emulator.bootstrapKeys[2]).toMatchObject({ product: "xsoar6", securityLevel: "standard", authScheme: "xsoar6", roles: ["Administrator"] });
+    expect(emulator.bootstrapKeys[2]?.key).toMatch(/^[0-9A-F]{32}$/);
+    expect(new Set(emulator.bootstrapKeys.map((key) => key.key)).size).toBe(emulator.bootstrapKeys.length);
   });
 
   it("serves the healthcheck (authenticated), with or without a trailing slash", async () => {
@@ -82,15 +96,35 @@ describe("server", () => {
     expect(array.body).toEqual(invalidInput("Request body must be a JSON object"));
   });
 
-  it("answers 404 with the path (no query) for unknown routes", async () => {
-    const reply = await call(emulator.url, "/public_api/v1/nope/nothing/?debug=1", {
+  // Behaviour change: unknown routes answer 500 by default, as the reference observed on live
+  // tenants (xdr-xsiam-api §2.3 [LAB]); 404 is an option.
+  it("answers the generic 500 for unknown routes by default, never naming internals", async () => {
+    const reply = await call(emulator.url, "/public_api/v1/api_keys/list", {
       headers: advancedHeaders(admin),
       body: { request_data: {} },
     });
-    expect(reply.status).toBe(404);
+    expect(reply.status).toBe(500);
     expect(reply.body).toEqual({
-      reply: { err_code: 404, err_msg: "Not found", err_extra: "No such API: /public_api/v1/nope/nothing/" },
+      reply: { err_code: 500, err_msg: "An error occurred while processing XDR public API", err_extra: null },
     });
+  });
+
+  it("answers 404 with the path (no query) for unknown routes when configured", async () => {
+    const notFound = await startEmulator({ unknowns: { unknownRoute: 404 } });
+    try {
+      const [key] = notFound.bootstrapKeys;
+      if (key === undefined) throw new Error("no bootstrap key");
+      const reply = await call(notFound.url, "/public_api/v1/nope/nothing/?debug=1", {
+        headers: advancedHeaders(key),
+        body: { request_data: {} },
+      });
+      expect(reply.status).toBe(404);
+      expect(reply.body).toEqual({
+        reply: { err_code: 404, err_msg: "Not found", err_extra: "No such API: /public_api/v1/nope/nothing/" },
+      });
+    } finally {
+      await notFound.close();
+    }
   });
 
   it("answers 405 with an Allow header for the wrong method", async () => {
@@ -180,6 +214,21 @@ describe("server", () => {
     await expect(startEmulator({ port: 70_000 })).rejects.toThrow(RangeError);
     await expect(startEmulator({ authWindowMs: 0 })).rejects.toThrow(RangeError);
     await expect(startEmulator({ incidentCount: -1 })).rejects.toThrow(RangeError);
+    await expect(startEmulator({ scale: "huge" as "large" })).rejects.toThrow(/scale must be one of/);
+    await expect(startEmulator({ tenants: [] })).rejects.toThrow(/at least one tenant/);
+    await expect(startEmulator({ tenants: [{ id: "a", product: "xdr" }, { id: "a", product: "xsiam" }] })).rejects.toThrow(/used twice/);
+    await expect(startEmulator({ tenants: [{ id: "a", product: "xdr", parent: "nobody" }] })).rejects.toThrow(/unknown parent/);
+    await expect(startEmulator({ tenants: [{ id: "bad id", product: "xdr" }] })).rejects.toThrow(RangeError);
+    await expect(startEmulator({ rateLimits: { perSecond: 0 } })).rejects.toThrow(/perSecond/);
+    await expect(startEmulator({ unknowns: { unknownRoute: 418 as 404 } })).rejects.toThrow(/unknownRoute/);
+    await expect(startEmulator({ roles: [{ name: "Bad", permissions: ["incidents:write"] }] })).rejects.toThrow(/permission/);
+    await expect(startEmulator({ faults: [{ fault: { kind: "explode" } as never }] })).rejects.toThrow(/kind must be one of/);
+  });
+
+  it("rejects when the port is taken, and leaves nothing running", async () => {
+    const port = Number(new URL(emulator.url).port);
+    await expect(startEmulator({ port })).rejects.toThrow(/EADDRINUSE/);
+    expect((await call(emulator.url, HEALTH, { method: "GET", headers: advancedHeaders(admin) })).status).toBe(200);
   });
 
   it("closes promptly despite keep-alive connections, and close() is idempotent", async () => {

@@ -4,8 +4,10 @@
  * @packageDocumentation
  */
 export { XdrClient, type XdrClientOptions } from "./client.js";
-export { ApiKeysResource, IncidentsResource } from "./resources.js";
+export * from "./generated/client-base.js";
 export { XDR_CLIENT_VERSION } from "./version.js";
+export type * from "@cortex-sdk/schemas/xdr";
+// The curated types of the everyday calls (more precise than the generated ones: per-field operators).
 export type {
   GenerateApiKeyReply,
   GenerateApiKeyRequest,

@@ -2,6 +2,7 @@
  * Seeded incidents in the shape `incidents/get_incidents` returns.
  */
 import { pick, pickSome, randomInt, type Random } from "../random.js";
+import { deepFreeze } from "../json-cache.js";
 import type { Directory } from "./directory.js";
 
 /** Incident statuses as documented for get_incidents filters and replies. */
@@ -248,5 +249,8 @@ export function generateIncidents(random: Random, options: IncidentSeedOptions):
       custom_fields: {},
     });
   }
+  // Records never change in place (a state change replaces the object in the
+  // list), so their JSON can be cached. The list itself stays mutable.
+  for (const incident of incidents) deepFreeze(incident);
   return incidents;
 }

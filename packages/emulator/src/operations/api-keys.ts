@@ -1,8 +1,23 @@
+/**
+ * `/public_api/v1/api_keys/*`: generate, list and delete keys (reference
+ * xdr-xsiam-api §2.3, xsoar-xpanse-cloud-api §4.7). The secret leaves the
+ * emulator once, in the answer to `generate`.
+ */
 import { REPLY_ERRORS } from "../envelopes.js";
-import { generateSecret, type SecurityLevel } from "../keys.js";
-import { asObject, type JsonObject } from "../query.js";
+import { generateSecret, type ApiKeyRecord, type SecurityLevel } from "../keys.js";
+import {
+  asObject,
+  compileFilters,
+  compileSort,
+  filterValue,
+  isJsonObject,
+  readOptionalPaging,
+  type FilterSpec,
+  type JsonObject,
+  type SortSpec,
+} from "../query.js";
 import type { Operation, OperationContext } from "../router.js";
-import type { Tenant } from "../tenant.js";
+import type { Product, Tenant } from "../tenant.js";
 import { PUBLIC_API_V1 } from "./paths.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -10,6 +25,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_KEY_LIFETIME_MS = 7 * DAY_MS;
 /** Latest allowed expiration: six months (taken as 183 days) after the call. */
 export const MAX_KEY_LIFETIME_MS = 183 * DAY_MS;
+
+/** Products with the public key-management API (reference: XSIAM 3.x, XDR 5, XSOAR 8, Cortex Cloud). */
+export const KEY_MANAGEMENT_PRODUCTS: readonly Product[] = ["xdr", "xsiam", "xsoar8", "cloud"];
 
 const SECURITY_LEVELS: readonly SecurityLevel[] = ["standard", "advanced"];
 
@@ -26,10 +44,10 @@ function readRoles(data: JsonObject, tenant: Tenant): string[] {
   return [...new Set(names)];
 }
 
-function readSecurityLevel(data: JsonObject): SecurityLevel {
-  const level = data["security_level"];
-  if (level === undefined || level === null) throw REPLY_ERRORS.invalidInput("security_level: Field required");
-  const found = SECURITY_LEVELS.find((candidate) => candidate === level);
+/** Reads `security_level` (required, exact case). */
+export function readSecurityLevel(value: unknown): SecurityLevel {
+  if (value === undefined || value === null) throw REPLY_ERRORS.invalidInput("security_level: Field required");
+  const found = SECURITY_LEVELS.find((candidate) => candidate === value);
   if (found === undefined) {
     throw REPLY_ERRORS.invalidInput("security_level: Input should be 'standard' or 'advanced'");
   }
@@ -49,28 +67,45 @@ function readExpiration(data: JsonObject, now: number): number {
   return expiration;
 }
 
-function readComment(data: JsonObject): string | null {
-  const comment = data["comment"];
-  if (comment === undefined || comment === null) return null;
-  if (typeof comment !== "string") throw REPLY_ERRORS.invalidInput("comment: Input should be a valid string");
-  return comment;
+/** Reads an optional `comment`. */
+export function readComment(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "string") throw REPLY_ERRORS.invalidInput("comment: Input should be a valid string");
+  return value;
+}
+
+/** A key as listings show it: never the secret. */
+export function keyView(key: ApiKeyRecord): Record<string, unknown> {
+  return {
+    id: key.id,
+    creation_time: key.creationTime,
+    created_by: key.createdBy,
+    user_name: key.createdBy,
+    roles: [...key.roles],
+    security_level: key.securityLevel,
+    comment: key.comment,
+    expiration: key.expiration,
+  };
 }
 
 function generate(context: OperationContext): { body: unknown } {
   const data = asObject(context.requestData, "request_data");
   // Validate everything before creating anything, so a 400 leaves no key behind.
   const roles = readRoles(data, context.tenant);
-  const securityLevel = readSecurityLevel(data);
+  const securityLevel = readSecurityLevel(data["security_level"]);
   const expiration = readExpiration(data, context.now);
-  const comment = readComment(data);
+  const comment = readComment(data["comment"]);
   const key = context.state.keys.issue(context.tenant, {
     secret: generateSecret(),
     securityLevel,
+    authScheme: "cortex",
     roles,
     comment,
     expiration,
     creationTime: context.now,
     createdBy: `api_key:${context.key.id}`,
+    scope: null,
+    bootstrap: false,
   });
   // The only place a secret ever leaves the emulator.
   return { body: { reply: { id: key.id, key: key.secret } } };
@@ -78,8 +113,117 @@ function generate(context: OperationContext): { body: unknown } {
 
 /** `POST /public_api/v1/api_keys/generate`: creates a key and returns its secret once. */
 export const generateApiKey: Operation = {
+  id: "api_keys.generate",
   method: "POST",
+  surface: "cortex",
   path: `${PUBLIC_API_V1}/api_keys/generate`,
-  permission: "api_keys.manage",
+  permission: "api_keys:action",
+  products: KEY_MANAGEMENT_PRODUCTS,
+  mutates: true,
   handle: generate,
+};
+
+function keyFilters(rolesMode: "any" | "all"): FilterSpec<ApiKeyRecord> {
+  return {
+    expiration: {
+      // A key that never expires is later than any bound.
+      gte: (value, field) => {
+        const bound = filterValue.integer(value, field);
+        return (key) => key.expiration === null || key.expiration >= bound;
+      },
+      lte: (value, field) => {
+        const bound = filterValue.integer(value, field);
+        return (key) => key.expiration !== null && key.expiration <= bound;
+      },
+    },
+    roles: {
+      contains: (value, field) => {
+        const wanted = typeof value === "string" ? [value] : filterValue.stringList(value, field);
+        return rolesMode === "all"
+          ? (key) => wanted.every((role) => key.roles.includes(role))
+          : (key) => wanted.some((role) => key.roles.includes(role));
+      },
+    },
+    id: {
+      in: (value, field) => {
+        const ids = new Set(filterValue.integerList(value, field));
+        return (key) => ids.has(key.id);
+      },
+    },
+  };
+}
+
+const KEY_SORTS: SortSpec<ApiKeyRecord> = {
+  id: (a, b) => a.id - b.id,
+  // Keys that never expire sort after every dated key.
+  expiration: (a, b) => (a.expiration ?? Number.MAX_SAFE_INTEGER) - (b.expiration ?? Number.MAX_SAFE_INTEGER) || a.id - b.id,
+  roles: (a, b) => a.roles.join(",").localeCompare(b.roles.join(",")) || a.id - b.id,
+};
+
+function list(context: OperationContext): { body: unknown } {
+  const data = asObject(context.requestData, "request_data");
+  const matches = compileFilters(data["filters"], keyFilters(context.state.unknowns.apiKeyRolesContains));
+  const compare = compileSort(data["sort"], KEY_SORTS, { field: "id", keyword: "asc" });
+  const all = [...context.tenant.keys.values()];
+  const selected = all.filter(matches).sort(compare);
+  const window = readOptionalPaging(data);
+  const page = window === undefined ? selected : selected.slice(window.from, window.to);
+  return {
+    body: {
+      // Upper-case keys, as tenants send them (reference xdr-xsiam §2.3); TOTAL_COUNT includes expired keys.
+      reply: { DATA: page.map(keyView), FILTER_COUNT: selected.length, TOTAL_COUNT: all.length },
+    },
+  };
+}
+
+/** `POST /public_api/v1/api_keys/get_api_keys`: the tenant's keys, filtered; never secrets. */
+export const getApiKeys: Operation = {
+  id: "api_keys.get_api_keys",
+  method: "POST",
+  surface: "cortex",
+  path: `${PUBLIC_API_V1}/api_keys/get_api_keys`,
+  permission: "api_keys:view",
+  products: KEY_MANAGEMENT_PRODUCTS,
+  handle: list,
+};
+
+function remove(context: OperationContext): { body: unknown } {
+  const data = asObject(context.requestData, "request_data");
+  const filters = data["filters"];
+  if (!Array.isArray(filters) || filters.length === 0) {
+    // Deleting "everything" by omission is not something to guess at.
+    throw REPLY_ERRORS.invalidInput("filters: at least one filter on 'id' is required");
+  }
+  // Filters are AND-combined: a key is deleted when every filter lists it.
+  const lists: Set<number>[] = [];
+  filters.forEach((filter: unknown, index) => {
+    if (!isJsonObject(filter) || typeof filter["field"] !== "string" || typeof filter["operator"] !== "string" || !("value" in filter)) {
+      throw REPLY_ERRORS.invalidInput(`filters[${index}]: each filter needs 'field', 'operator' and 'value'`);
+    }
+    if (filter["field"] !== "id") throw REPLY_ERRORS.invalidInput(`Unsupported field '${filter["field"]}'`);
+    if (filter["operator"].toLowerCase() !== "in") {
+      throw REPLY_ERRORS.invalidInput(`Unsupported operator '${filter["operator"]}' for field id`);
+    }
+    lists.push(new Set(filterValue.integerList(filter["value"], "id")));
+  });
+  const [first = new Set<number>(), ...rest] = lists;
+  let deleted = 0;
+  for (const id of first) {
+    if (!rest.every((ids) => ids.has(id))) continue;
+    // Only the acting tenant's keys: another tenant's id counts as nothing.
+    if (context.tenant.keys.has(id) && context.state.keys.revoke(id)) deleted++;
+  }
+  return { body: { reply: { update_count: deleted } } };
+}
+
+/** `POST /public_api/v1/api_keys/delete`: deletes keys by id. */
+export const deleteApiKeys: Operation = {
+  id: "api_keys.delete",
+  method: "POST",
+  surface: "cortex",
+  path: `${PUBLIC_API_V1}/api_keys/delete`,
+  permission: "api_keys:action",
+  products: KEY_MANAGEMENT_PRODUCTS,
+  mutates: true,
+  handle: remove,
 };

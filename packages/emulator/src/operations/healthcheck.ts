@@ -9,8 +9,11 @@ import { PUBLIC_API_V1 } from "./paths.js";
  * SDK connectivity checks pass with broken credentials.
  */
 export const healthcheck: Operation = {
+  id: "system.healthcheck",
   method: "GET",
+  surface: "cortex",
   path: `${PUBLIC_API_V1}/healthcheck`,
   permission: null,
+  products: ["xdr", "xsiam", "xsoar8", "xpanse", "cloud"],
   handle: () => ({ body: { status: "available" } }),
 };

@@ -8,6 +8,8 @@ import {
   type FilterSpec,
   type SortSpec,
 } from "../query.js";
+import type { OperationResult } from "../generic.js";
+import { jsonArray } from "../json-cache.js";
 import type { Operation, OperationContext } from "../router.js";
 import { PUBLIC_API_V1 } from "./paths.js";
 
@@ -83,7 +85,7 @@ const INCIDENT_SORTS: SortSpec<Incident> = {
   incident_id: (a, b) => Number(a.incident_id) - Number(b.incident_id),
 };
 
-function getIncidents(context: OperationContext): { body: unknown } {
+function getIncidents(context: OperationContext): OperationResult {
   const data = asObject(context.requestData, "request_data");
   const matches = compileFilters(data["filters"], INCIDENT_FILTERS);
   // Newest first when unsorted, like the console's incident table.
@@ -92,23 +94,22 @@ function getIncidents(context: OperationContext): { body: unknown } {
   // filter() copies, so sorting never reorders the tenant's own list.
   const selected = context.tenant.incidents.filter(matches).sort(compare);
   const page = selected.slice(from, to);
+  // {"reply": {total_count, result_count, incidents, restricted_incident_ids}}, with each
+  // (frozen) incident serialised once rather than on every request.
   return {
-    body: {
-      reply: {
-        total_count: selected.length,
-        result_count: page.length,
-        incidents: page,
-        restricted_incident_ids: [],
-      },
-    },
+    json:
+      `{"reply":{"total_count":${selected.length},"result_count":${page.length},` +
+      `"incidents":${jsonArray(page)},"restricted_incident_ids":[]}}`,
   };
 }
 
 /** `POST /public_api/v1/incidents/get_incidents`: filtered, sorted, paged incidents. */
 export const getIncidentsOperation: Operation = {
+  id: "incidents.get_incidents",
   method: "POST",
+  surface: "cortex",
   path: `${PUBLIC_API_V1}/incidents/get_incidents`,
-  permission: "incidents.read",
-  products: ["xdr"],
+  permission: "incidents:view",
+  products: ["xdr", "xsiam", "xpanse"],
   handle: getIncidents,
 };

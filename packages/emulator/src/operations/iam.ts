@@ -1,0 +1,208 @@
+/**
+ * Platform IAM routes for keys (reference xdr-xsiam-api §2.3,
+ * xsoar-xpanse-cloud-api §4.7–4.8): read and edit one key, and read and set a
+ * key's SBAC scope. IAM answers carry no `reply` wrapper (`{"data": ...}`),
+ * and its 400 bodies have their own shape (`unknowns.iamErrorShape`).
+ */
+import { ApiError } from "../envelopes.js";
+import type { ApiKeyRecord } from "../keys.js";
+import { isJsonObject, type JsonObject } from "../query.js";
+import type { Operation, OperationContext } from "../router.js";
+import { UNRESTRICTED_SCOPE, type ApiKeyScope, type ScopeMode, type ScopeTag, type TagScope } from "../scope.js";
+import type { EmulatorState } from "../state.js";
+import type { Product, Tenant } from "../tenant.js";
+import { keyView } from "./api-keys.js";
+import { IAM_V1 } from "./paths.js";
+
+/** Products with the platform IAM API (XSIAM 3.x and Cortex Cloud). */
+export const IAM_PRODUCTS: readonly Product[] = ["xsiam", "cloud"];
+
+/** An IAM 400 in the configured shape. */
+export function iamError(state: EmulatorState, errExtra: string): ApiError {
+  const body =
+    state.unknowns.iamErrorShape === "flat"
+      ? { err_extra: errExtra, err_code: 400 }
+      : { data: { err_msg: "Bad Request", metadata: { err_code: 400, err_extra: errExtra } } };
+  return new ApiError(400, "Bad Request", errExtra, { body });
+}
+
+function keyOf(context: OperationContext, param: string | undefined): ApiKeyRecord {
+  const text = param ?? "";
+  if (!/^[0-9]{1,15}$/.test(text)) throw iamError(context.state, "Invalid api_key_id");
+  const id = Number(text);
+  const key = context.tenant.keys.get(id);
+  if (key === undefined) throw iamError(context.state, `Api Key fetch failed: api_key_id does not exist, id=${id}.`);
+  return key;
+}
+
+function requestDataOf(context: OperationContext): JsonObject {
+  const data = isJsonObject(context.body) ? context.body["request_data"] : undefined;
+  if (!isJsonObject(data)) throw iamError(context.state, "request_data: Input should be a valid dictionary");
+  return data;
+}
+
+/** `GET /platform/iam/v1/api-key/{api_key_id}` → `{"data": key}` (no secret). */
+export const iamGetApiKey: Operation = {
+  id: "iam.get_api_key",
+  method: "GET",
+  surface: "cortex",
+  path: `${IAM_V1}/api-key/{api_key_id}`,
+  permission: "access_management:view",
+  products: IAM_PRODUCTS,
+  handle: (context) => ({ body: { data: keyView(keyOf(context, context.request.pathParams["api_key_id"])) } }),
+};
+
+function rolesFromIds(context: OperationContext, tenant: Tenant, value: unknown): string[] {
+  if (value === undefined || value === null) throw iamError(context.state, "roles: Field required");
+  if (!Array.isArray(value) || value.length === 0) throw iamError(context.state, "roles: at least one role id is required");
+  return [
+    ...new Set(
+      value.map((id: unknown) => {
+        const name = typeof id === "string" ? tenant.roleIds.get(id) : undefined;
+        if (name === undefined) throw iamError(context.state, `Invalid role id: ${JSON.stringify(id)}`);
+        return name;
+      }),
+    ),
+  ];
+}
+
+function editKey(context: OperationContext): { body: unknown } {
+  const key = keyOf(context, context.request.pathParams["api_key_id"]);
+  const data = requestDataOf(context);
+  const roles = rolesFromIds(context, context.tenant, data["roles"]);
+  const level = data["security_level"];
+  if (level !== "standard" && level !== "advanced") {
+    throw iamError(context.state, "security_level: Input should be 'standard' or 'advanced'");
+  }
+  if (level !== key.securityLevel && context.state.unknowns.keyEditSecurityLevel === "reject") {
+    throw iamError(context.state, "security_level: a key's security level cannot be changed");
+  }
+  const comment = data["comment"];
+  if (comment !== undefined && comment !== null && typeof comment !== "string") {
+    throw iamError(context.state, "comment: Input should be a valid string");
+  }
+  context.state.keys.update({
+    ...key,
+    roles,
+    securityLevel: level,
+    comment: comment === undefined ? key.comment : comment,
+  });
+  return { body: { data: { message: "API key updated successfully" } } };
+}
+
+/** `PUT /platform/iam/v1/api-key/{api_key_id}`: replaces roles (by role id) and comment. */
+export const iamEditApiKey: Operation = {
+  id: "iam.edit_api_key",
+  method: "PUT",
+  surface: "cortex",
+  path: `${IAM_V1}/api-key/{api_key_id}`,
+  permission: "access_management:action",
+  products: IAM_PRODUCTS,
+  mutates: true,
+  handle: editKey,
+};
+
+/** `GET /platform/iam/v1/scope/api-key/{entity_id}` → `{"data": scope}` (everything visible when none is set). */
+export const iamGetKeyScope: Operation = {
+  id: "iam.get_api_key_scope",
+  method: "GET",
+  surface: "cortex",
+  path: `${IAM_V1}/scope/api-key/{entity_id}`,
+  permission: "access_management:view",
+  products: IAM_PRODUCTS,
+  handle: (context) => ({ body: { data: keyOf(context, context.request.pathParams["entity_id"]).scope ?? UNRESTRICTED_SCOPE } }),
+};
+
+const MODES: readonly ScopeMode[] = ["no_scope", "see_all", "scope", "any"];
+
+function readMode(context: OperationContext, value: unknown, where: string, allowAny: boolean): ScopeMode {
+  const mode = MODES.find((candidate) => candidate === value);
+  if (mode === undefined || (mode === "any" && !allowAny)) {
+    throw iamError(context.state, `${where}.mode: Input should be one of ${MODES.filter((m) => allowAny || m !== "any").join(", ")}`);
+  }
+  return mode;
+}
+
+function readNames(context: OperationContext, value: unknown, where: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((name) => typeof name === "string")) {
+    throw iamError(context.state, `${where}.names: Input should be a valid list of strings`);
+  }
+  return value as string[];
+}
+
+function readTagScope(context: OperationContext, value: unknown, where: string, prefix: string, allowAny: boolean, current: TagScope): TagScope {
+  if (value === undefined) return current;
+  if (!isJsonObject(value)) throw iamError(context.state, `${where}: Input should be a valid dictionary`);
+  const mode = readMode(context, value["mode"], where, allowAny);
+  const tags: ScopeTag[] = readNames(context, value["names"], where).map((name) => ({
+    tag_id: context.tenant.tagId(prefix, name),
+    tag_name: name,
+  }));
+  return { mode, tags: mode === "scope" ? tags : [] };
+}
+
+function setScope(context: OperationContext): { body: unknown } {
+  const key = keyOf(context, context.request.pathParams["entity_id"]);
+  const data = requestDataOf(context);
+  const current = key.scope ?? UNRESTRICTED_SCOPE;
+  let endpoints = current.endpoints;
+  if (data["endpoints"] !== undefined) {
+    const given = data["endpoints"];
+    if (!isJsonObject(given)) throw iamError(context.state, "endpoints: Input should be a valid dictionary");
+    endpoints = {
+      endpoint_groups: readTagScope(context, given["endpoint_groups"], "endpoints.endpoint_groups", "EG", true, current.endpoints.endpoint_groups),
+      endpoint_tags: readTagScope(context, given["endpoint_tags"], "endpoints.endpoint_tags", "ET", true, current.endpoints.endpoint_tags),
+    };
+  }
+  const casesIssues = readTagScope(context, data["cases_issues"], "cases_issues", "DOM", false, current.cases_issues);
+  let assets = current.assets;
+  if (data["assets"] !== undefined) {
+    const given = data["assets"];
+    if (!isJsonObject(given)) throw iamError(context.state, "assets: Input should be a valid dictionary");
+    const mode = readMode(context, given["mode"], "assets", false);
+    const ids = given["asset_group_ids"] ?? [];
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === "number" && Number.isSafeInteger(id))) {
+      throw iamError(context.state, "assets.asset_group_ids: Input should be a valid list of integers");
+    }
+    assets = {
+      mode,
+      asset_groups: mode === "scope" ? (ids as number[]).map((id) => ({ asset_group_id: id, asset_group_name: `Asset group ${id}` })) : [],
+    };
+  }
+  let datasetsRows = current.datasets_rows;
+  if (data["datasets_rows"] !== undefined) {
+    const given = data["datasets_rows"];
+    if (!isJsonObject(given)) throw iamError(context.state, "datasets_rows: Input should be a valid dictionary");
+    const mode = given["default_filter_mode"] ?? "see_all";
+    if (mode !== "no_scope" && mode !== "see_all") {
+      throw iamError(context.state, "datasets_rows.default_filter_mode: Input should be no_scope or see_all");
+    }
+    const filters = given["filters"] ?? [];
+    if (
+      !Array.isArray(filters) ||
+      !filters.every((entry) => isJsonObject(entry) && typeof entry["dataset"] === "string" && typeof entry["filter"] === "string")
+    ) {
+      throw iamError(context.state, "datasets_rows.filters: each entry needs 'dataset' and 'filter' strings");
+    }
+    datasetsRows = {
+      default_filter_mode: mode,
+      filters: (filters as JsonObject[]).map((entry) => ({ dataset: String(entry["dataset"]), filter: String(entry["filter"]) })),
+    };
+  }
+  const scope: ApiKeyScope = { assets, datasets_rows: datasetsRows, endpoints, cases_issues: casesIssues };
+  context.state.keys.update({ ...key, scope });
+  return { body: { data: { message: `Scope updated for api-key ${key.id} successfully` } } };
+}
+
+/** `PUT /platform/iam/v1/scope/api-key/{entity_id}`: sets a key's SBAC scope (fields not sent keep their value). */
+export const iamSetKeyScope: Operation = {
+  id: "iam.set_api_key_scope",
+  method: "PUT",
+  surface: "cortex",
+  path: `${IAM_V1}/scope/api-key/{entity_id}`,
+  permission: "access_management:action",
+  products: IAM_PRODUCTS,
+  mutates: true,
+  handle: setScope,
+};

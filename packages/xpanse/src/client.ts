@@ -1,0 +1,32 @@
+/**
+ * The Cortex Xpanse client.
+ *
+ * @module
+ */
+import type { ClientOptions } from "@cortex-sdk/core";
+import { XpanseClientBase } from "./generated/client-base.js";
+import { XPANSE_CLIENT_VERSION } from "./version.js";
+
+/** Options of {@link XpanseClient}: the common client options. */
+export type XpanseClientOptions = ClientOptions;
+
+/**
+ * Client for the Cortex Xpanse public API: one namespace per operation group, every operation typed.
+ *
+ * @example
+ * ```ts
+ * import { XpanseClient } from "@cortex-sdk/xpanse";
+ * // Reads CORTEX_API_BASE_URL, CORTEX_API_KEY_ID, CORTEX_API_KEY and CORTEX_API_KEY_TYPE.
+ * const client = new XpanseClient();
+ * for await (const asset of client.assets.getAssetsInternetExposure({})) console.log(asset);
+ * ```
+ */
+export class XpanseClient extends XpanseClientBase {
+  /**
+   * @param options - Client options; anything missing comes from the environment.
+   * @throws `CortexConfigError` when the URL or credentials are missing or invalid.
+   */
+  constructor(options: XpanseClientOptions = {}) {
+    super(options, XPANSE_CLIENT_VERSION);
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Typed client for the Cortex Xpanse API.
+ *
+ * @packageDocumentation
+ */
+export { XpanseClient, type XpanseClientOptions } from "./client.js";
+export * from "./generated/client-base.js";
+export { XPANSE_CLIENT_VERSION } from "./version.js";
+export type * from "@cortex-sdk/schemas/xpanse";
+export { isCortexError } from "@cortex-sdk/core";
