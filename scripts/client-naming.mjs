@@ -40,4 +40,30 @@ export const methodNameOverrides = {
   alerts_exclusion: "alertsExclusion.list",
   "alerts_exclusion.add": "alertsExclusion.add",
   "alerts_exclusion.delete": "alertsExclusion.delete",
+  // Key management lives in one namespace: the platform IAM path of get and edit is a detail of the service.
+  "platform.iam.api_key.get_by_id": "apiKeys.get",
+  "platform.iam.api_key.put_by_id": "apiKeys.edit",
+  // XSOAR routes named by a single path segment would land in `system` under the segment's name; they read
+  // better next to their siblings, named for what they do (`POST /incident` creates or, with id and
+  // version, updates an incident).
+  "xsoar.incident": "incidents.save",
+  "xsoar.entry": "entry.add",
+  "xsoar.automation": "automation.save",
+  "xsoar.evidence": "evidence.save",
+  "xsoar.health": "health.get",
+  "xsoar.incidenttype": "incidenttypes.save",
+  "xsoar.reports": "reports.list",
+  // A single-segment id: the attack surface rules are their own resource.
+  get_attack_surface_rules: "attackSurfaceRules.list",
+  // Cortex Cloud and XSIAM resources named by one segment (`POST /assets`, `/asset-groups`, `/issue`) and
+  // updates by path id read as the verbs they are.
+  assets: "assets.list",
+  asset_groups: "assetGroups.list",
+  "asset_groups.update.post_by_group_id": "assetGroups.update",
+  "asset_groups.delete.post_by_group_id": "assetGroups.delete",
+  issue: "issue.create",
+  "issue.post_by_id": "issue.update",
+  "case.update.post_by_case_id": "case.update",
+  "platform.iam.scope.by_entity_type.get_by_entity_id": "iam.getScope",
+  "platform.iam.scope.by_entity_type.put_by_entity_id": "iam.setScope",
 };

@@ -1,51 +1,257 @@
 /**
- * Connection flags shared by every command that talks to a tenant, turned into client options.
- * Flags win over the CORTEX_API_* environment variables.
+ * Global connection flags (every tenant command), turned into client options, and the lazy loading of
+ * product clients: a product client is imported only when a command needs it, so `cxctl --help` stays fast.
+ * Flags win over the CORTEX_API_* environment variables, which win over the profile (`--profile`,
+ * `CORTEX_PROFILE`, else the profile file's default).
  *
  * @module
  */
-import type { ClientOptions } from "@cortex-sdk/core";
+import { readFileSync } from "node:fs";
+import type { ClientOptions, CortexClient, Logger } from "@cortex-sdk/core";
 import type { Command } from "commander";
-import type { CliIo } from "./io.js";
+import { readAllStdin, type CliIo } from "./io.js";
+import { UsageError } from "./output.js";
+import { styleFor } from "./style.js";
 
-/** Values of the connection flags. */
-export interface ConnectionFlags {
-  /** `--base-url` */
+/** Products with a client. */
+export const PRODUCTS = ["xdr", "xsiam", "xsoar", "xpanse", "cloud"] as const;
+/** One of {@link PRODUCTS}. */
+export type ProductName = (typeof PRODUCTS)[number];
+
+/** What each product is, for help. */
+export const PRODUCT_TITLES: Readonly<Record<ProductName, string>> = {
+  xdr: "Cortex XDR",
+  xsiam: "Cortex XSIAM",
+  xsoar: "Cortex XSOAR 6 and 8 (needs --xsoar-version or the profile's)",
+  xpanse: "Cortex Xpanse",
+  cloud: "Cortex Cloud",
+};
+
+/** Values of the global flags. */
+export interface GlobalFlags {
+  readonly profile?: string;
   readonly baseUrl?: string;
-  /** `--key-id` */
   readonly keyId?: string;
-  /** `--key` (prefer the environment: flags show up in the process list) */
   readonly key?: string;
-  /** `--key-type` */
   readonly keyType?: string;
+  readonly xsoarVersion?: string;
+  readonly insecure?: boolean;
+  readonly caFile?: string;
+  readonly proxy?: string;
+  readonly timeout?: string;
+  readonly verbose?: boolean;
+  readonly logLevel?: string;
+  readonly output?: string;
+  readonly quiet?: boolean;
 }
 
+/** Global flags that take a value (to find the command word in argv without parsing). */
+export const GLOBAL_VALUE_FLAGS = new Set([
+  "--profile",
+  "--base-url",
+  "--key-id",
+  "--key",
+  "--key-type",
+  "--xsoar-version",
+  "--ca-file",
+  "--proxy",
+  "--timeout",
+  "--log-level",
+  "-o",
+  "--output",
+]);
+
 /**
- * Adds the connection flags to a command.
+ * Adds the global flags to the program.
  *
- * @param command - The command.
+ * @param program - The root command.
  * @returns The same command.
  */
-export function withConnectionFlags(command: Command): Command {
-  return command
-    .option("--base-url <url>", "tenant API URL (env CORTEX_API_BASE_URL)")
+export function withGlobalFlags(program: Command): Command {
+  return program
+    .option("--profile <name>", "profile to use (env CORTEX_PROFILE; default: the profile file's default)")
+    .option("--base-url <url>", "tenant API URL, console URL or FQDN (env CORTEX_API_BASE_URL)")
     .option("--key-id <id>", "API key id (env CORTEX_API_KEY_ID)")
-    .option("--key <secret>", "API key (env CORTEX_API_KEY; prefer the env var, flags are visible to other users)")
-    .option("--key-type <level>", "standard or advanced (env CORTEX_API_KEY_TYPE)");
+    .option("--key <secret>", "API key, or - to read it from stdin (env CORTEX_API_KEY; prefer the env var or a profile)")
+    .option("--key-type <level>", "standard or advanced (env CORTEX_API_KEY_TYPE)")
+    .option("--xsoar-version <6|8>", "XSOAR major version (env CORTEX_XSOAR_VERSION)")
+    .option("--insecure", "turn TLS certificate verification off (dangerous; prints a warning)")
+    .option("--ca-file <path>", "PEM file of CA certificates to trust in addition to the system's")
+    .option("--proxy <url>", "HTTP(S) proxy URL (default: https_proxy/HTTPS_PROXY)")
+    .option("--timeout <duration>", "total time per call, retries included, e.g. 30s, 2m (default 120s)")
+    .option("-v, --verbose", "log each request attempt to stderr (same as --log-level debug)")
+    .option("--log-level <level>", "debug, info, warn, error or off (env CORTEX_SDK_LOG)")
+    .option("-o, --output <format>", "table, json, ndjson, csv or yaml (default: table on a terminal, else json)")
+    .option("-q, --quiet", "no progress indicator");
 }
 
 /**
- * Client options from flags and the environment.
+ * The global flags of a command, merged with its parents'.
+ *
+ * @param command - The command being run.
+ * @returns The flags.
+ */
+export function globalFlags(command: Command): GlobalFlags & Record<string, unknown> {
+  return command.optsWithGlobals() as GlobalFlags & Record<string, unknown>;
+}
+
+const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)?$/;
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
+
+/**
+ * Parses a duration such as `30d`, `12h`, `90s`, `500ms` (a bare number is in `defaultUnit`).
+ *
+ * @param text - The duration.
+ * @param flag - The flag, for the message.
+ * @param defaultUnit - Unit of a bare number.
+ * @returns Milliseconds.
+ * @throws {@link UsageError} when the text is not a duration.
+ */
+export function parseDuration(text: string, flag = "duration", defaultUnit: keyof typeof UNIT_MS = "ms"): number {
+  const match = DURATION.exec(text.trim());
+  if (match === null) throw new UsageError(`${flag}: "${text}" is not a duration; use a number and a unit, e.g. 30d, 12h, 2w, 90m, 30s.`);
+  return Math.round(Number(match[1]) * UNIT_MS[(match[2] ?? defaultUnit) as keyof typeof UNIT_MS]);
+}
+
+/** Options for any product client, plus what the CLI needs to know about them. */
+export interface ConnectionOptions extends ClientOptions {
+  /** Where logs go. */
+  readonly logger: Logger;
+}
+
+/**
+ * Client options from the global flags and the environment.
  *
  * @param flags - Parsed flags.
  * @param io - The run's environment.
  * @returns Options for a product client.
+ * @throws {@link UsageError} for invalid flag values.
  */
-export function clientOptionsFrom(flags: ConnectionFlags, io: CliIo): ClientOptions {
-  const env: Record<string, string | undefined> = { ...io.env };
-  if (flags.baseUrl !== undefined) env["CORTEX_API_BASE_URL"] = flags.baseUrl;
-  if (flags.keyId !== undefined) env["CORTEX_API_KEY_ID"] = flags.keyId;
-  if (flags.key !== undefined) env["CORTEX_API_KEY"] = flags.key;
-  if (flags.keyType !== undefined) env["CORTEX_API_KEY_TYPE"] = flags.keyType;
-  return { env };
+export async function clientOptionsFrom(flags: GlobalFlags, io: CliIo): Promise<ConnectionOptions> {
+  const stderrStyle = styleFor(io.stderr, io.env);
+  const logger: Logger = {
+    debug: (message, fields) => io.stderr.write(`${stderrStyle.dim(`debug: ${message}${fieldsText(fields)}`)}\n`),
+    info: (message, fields) => io.stderr.write(`info: ${message}${fieldsText(fields)}\n`),
+    warn: (message, fields) => io.stderr.write(`${stderrStyle.yellow("warning:")} ${message}${fieldsText(fields)}\n`),
+    error: (message, fields) => io.stderr.write(`${stderrStyle.red("error:")} ${message}${fieldsText(fields)}\n`),
+  };
+  let key = flags.key;
+  if (key === "-") key = (await readAllStdin(io)).trim();
+  const level = flags.keyType;
+  if (level !== undefined && level !== "standard" && level !== "advanced") throw new UsageError(`--key-type must be standard or advanced; got "${level}".`);
+  const xsoar = flags.xsoarVersion;
+  if (xsoar !== undefined && xsoar !== "6" && xsoar !== "8") throw new UsageError(`--xsoar-version must be 6 or 8; got "${xsoar}".`);
+  const logLevel = flags.verbose === true ? "debug" : flags.logLevel;
+  if (logLevel !== undefined && !["debug", "info", "warn", "error", "off"].includes(logLevel)) throw new UsageError(`--log-level must be debug, info, warn, error or off; got "${logLevel}".`);
+  let ca: string | undefined;
+  if (flags.caFile !== undefined) {
+    try {
+      ca = readFileSync(flags.caFile, "utf8");
+    } catch (error) {
+      throw new UsageError(`--ca-file: cannot read ${flags.caFile}: ${(error as Error).message}`);
+    }
+  }
+  if (flags.insecure === true) {
+    io.stderr.write(
+      `${stderrStyle.bold(stderrStyle.red("WARNING: --insecure turns TLS certificate verification OFF."))} Anyone on the network path can read and change this traffic, including your API key. Use --ca-file instead.\n`,
+    );
+  }
+  return {
+    env: io.env,
+    logger,
+    ...(flags.profile === undefined ? {} : { profile: flags.profile }),
+    ...(flags.baseUrl === undefined ? {} : { baseUrl: flags.baseUrl }),
+    ...(flags.keyId === undefined ? {} : { apiKeyId: flags.keyId }),
+    ...(key === undefined ? {} : { apiKey: key }),
+    ...(level === undefined ? {} : { securityLevel: level }),
+    ...(xsoar === undefined ? {} : { xsoarVersion: Number(xsoar) as 6 | 8 }),
+    ...(flags.insecure === true ? { dangerouslyDisableTlsVerification: true } : {}),
+    ...(ca === undefined ? {} : { ca }),
+    ...(flags.proxy === undefined ? {} : { proxy: flags.proxy }),
+    ...(flags.timeout === undefined ? {} : { timeoutMs: parseDuration(flags.timeout, "--timeout", "s") }),
+    ...(logLevel === undefined ? {} : { logLevel: logLevel as "debug" }),
+  };
+}
+
+function fieldsText(fields: Readonly<Record<string, unknown>> | undefined): string {
+  if (fields === undefined || Object.keys(fields).length === 0) return "";
+  return ` ${JSON.stringify(fields)}`;
+}
+
+/** A product client seen generically: the core client plus its namespaces. */
+export type AnyClient = CortexClient & Record<string, unknown>;
+
+/** A product client class. */
+export type ClientClass = new (options: ClientOptions) => AnyClient;
+
+/** Where each operation lives on a client: operation id → [namespace, method]. */
+export type OperationMethods = Readonly<Record<string, readonly [string, string]>>;
+
+const methodMaps = new WeakMap<ClientClass, OperationMethods>();
+
+/**
+ * The operation → method map a client package exports (`<PRODUCT>_OPERATION_METHODS`), if it has one.
+ *
+ * @param Client - A class from {@link loadClientClass}.
+ * @returns The map.
+ */
+export function operationMethodsOf(Client: ClientClass): OperationMethods | undefined {
+  return methodMaps.get(Client);
+}
+
+async function loadModule(product: ProductName): Promise<Record<string, unknown>> {
+  switch (product) {
+    case "xdr":
+      return (await import("@cortex-sdk/xdr")) as unknown as Record<string, unknown>;
+    case "xsiam":
+      return (await import("@cortex-sdk/xsiam")) as unknown as Record<string, unknown>;
+    case "xsoar":
+      return (await import("@cortex-sdk/xsoar")) as unknown as Record<string, unknown>;
+    case "xpanse":
+      return (await import("@cortex-sdk/xpanse")) as unknown as Record<string, unknown>;
+    case "cloud":
+      return (await import("@cortex-sdk/cloud")) as unknown as Record<string, unknown>;
+  }
+}
+
+const CLASS_NAMES: Readonly<Record<ProductName, string>> = { xdr: "XdrClient", xsiam: "XsiamClient", xsoar: "XsoarClient", xpanse: "XpanseClient", cloud: "CloudClient" };
+
+/**
+ * Imports a product client class (only when a command needs it).
+ *
+ * @param product - The product.
+ * @returns The class.
+ */
+export async function loadClientClass(product: ProductName): Promise<ClientClass> {
+  const module = await loadModule(product);
+  const Client = module[CLASS_NAMES[product]] as ClientClass;
+  const methods = module[`${product.toUpperCase()}_OPERATION_METHODS`];
+  if (methods !== null && typeof methods === "object") methodMaps.set(Client, methods as OperationMethods);
+  return Client;
+}
+
+/**
+ * Opens a client of a product from the global flags.
+ *
+ * @param product - The product.
+ * @param flags - Global flags.
+ * @param io - The run's streams.
+ * @returns The client; close it when done.
+ */
+export async function openClient(product: ProductName, flags: GlobalFlags, io: CliIo): Promise<AnyClient> {
+  const Client = await loadClientClass(product);
+  return new Client(await clientOptionsFrom(flags, io));
+}
+
+/**
+ * Checks a `--product` value.
+ *
+ * @param value - The flag value.
+ * @param allowed - Products that make sense for the command.
+ * @returns The product.
+ */
+export function productFlag(value: string | undefined, allowed: readonly ProductName[], fallback: ProductName): ProductName {
+  const product = (value ?? fallback) as ProductName;
+  if (!allowed.includes(product)) throw new UsageError(`--product must be one of ${allowed.join(", ")}; got "${value}".`);
+  return product;
 }

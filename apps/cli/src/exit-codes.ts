@@ -27,6 +27,12 @@ export const ExitCode = {
   unreachable: 8,
   /** The service failed (5xx). */
   server: 9,
+  /** `cxctl doctor`: at least one check failed. */
+  checkFailed: 10,
+  /** A wait (`--wait`, an XQL query) did not finish within its time limit. */
+  waitTimedOut: 11,
+  /** A response action finished, but failed on at least one endpoint (or an XQL query failed). */
+  actionFailed: 12,
   /** Interrupted (Ctrl-C or abort). */
   interrupted: 130,
 } as const;
@@ -42,7 +48,9 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
  */
 export function exitCodeFor(error: unknown): ExitCodeValue {
   if (!isCortexError(error)) return ExitCode.failure;
-  const byKind: Record<CortexError["kind"], ExitCodeValue> = {
+  if (error.kind === "timeout" && (error as { phase?: string }).phase === "wait") return ExitCode.waitTimedOut;
+  // Partial on purpose: a kind added to core later falls back to "failure" instead of breaking the build.
+  const byKind: Partial<Record<CortexError["kind"] | string, ExitCodeValue>> = {
     configuration: ExitCode.configuration,
     authentication: ExitCode.authentication,
     console_url: ExitCode.authentication,
@@ -58,6 +66,29 @@ export function exitCodeFor(error: unknown): ExitCodeValue {
     api: ExitCode.server,
     abort: ExitCode.interrupted,
     pagination: ExitCode.failure,
+    conflict: ExitCode.badRequest,
+    invalid_request: ExitCode.badRequest,
+    action_failed: ExitCode.actionFailed,
+    xql_query: ExitCode.actionFailed,
+    xql_quota: ExitCode.rateLimited,
+    reply_validation: ExitCode.server,
   };
-  return byKind[error.kind];
+  return byKind[error.kind] ?? ExitCode.failure;
+}
+
+/**
+ * The message for an error, with the SDK's hint for authentication failures.
+ *
+ * @param error - Anything thrown by a command.
+ * @returns One or more lines, without a trailing newline.
+ */
+export function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!isCortexError(error)) return message;
+  const cause = (error as { likelyCause?: string }).likelyCause;
+  if (error.kind === "authentication" && cause !== undefined && cause !== "unknown") {
+    return `${message}\n  likely cause: ${cause.replace(/_/g, " ")}. Run \`cxctl doctor\` to check the URL, the clock and the key.`;
+  }
+  if (error.kind === "console_url") return `${message}\n  Use the API URL (https://api-<tenant>...), not the console URL. Run \`cxctl doctor\`.`;
+  return message;
 }

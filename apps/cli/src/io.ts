@@ -11,6 +11,14 @@ export interface TextSink {
   write(text: string): unknown;
   /** True when the sink is a terminal. */
   readonly isTTY?: boolean;
+  /** Terminal width, when it is a terminal. */
+  readonly columns?: number;
+}
+
+/** A readable text source (standard input). */
+export interface TextSource extends AsyncIterable<string | Buffer> {
+  /** True when the source is a terminal. */
+  readonly isTTY?: boolean;
 }
 
 /** Standard streams and environment of a command run. */
@@ -21,9 +29,24 @@ export interface CliIo {
   readonly stderr: TextSink;
   /** Environment variables. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Standard input (for `--data -`, `--key -` and the prompts of `profile add`); none means empty. */
+  readonly stdin?: TextSource;
 }
 
 /** The process's own streams and environment. */
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin };
+}
+
+/**
+ * Reads standard input to the end.
+ *
+ * @param io - The run's streams.
+ * @returns The text.
+ */
+export async function readAllStdin(io: CliIo): Promise<string> {
+  if (io.stdin === undefined) return "";
+  let text = "";
+  for await (const chunk of io.stdin) text += typeof chunk === "string" ? chunk : chunk.toString("utf8");
+  return text;
 }

@@ -1,23 +1,102 @@
 /**
  * The cxctl program: builds the command tree and runs one command line, returning its exit code.
+ * Product subtrees (every operation of a client) are built only when the command line names the product,
+ * and heavy modules (clients, core, the emulator) are imported by the commands that use them, so
+ * `cxctl --help` stays fast.
  *
  * @module
  */
-import { isCortexError } from "@cortex-sdk/core";
 import { Command, CommanderError } from "commander";
+import { completionCommand, completeCommand } from "./commands/completion.js";
 import { demoCommand } from "./commands/demo.js";
+import { doctorCommand } from "./commands/doctor.js";
 import { emulatorCommand } from "./commands/emulator.js";
+import { examplesCommand } from "./commands/examples.js";
 import { keysCommand } from "./commands/keys.js";
-import { xdrCommand } from "./commands/xdr.js";
-import { ExitCode, exitCodeFor } from "./exit-codes.js";
+import { profileCommand } from "./commands/profile.js";
+import { xqlCommand } from "./commands/xql.js";
+import { GLOBAL_VALUE_FLAGS, PRODUCT_TITLES, PRODUCTS, withGlobalFlags, type ProductName } from "./connection.js";
+import { ExitCodeError } from "./errors.js";
 import type { CliIo } from "./io.js";
 import { UsageError } from "./output.js";
+import { styleFor } from "./style.js";
 
-const EXIT_CODE_HELP = `
+/** The exit codes, as `cxctl --help` prints them (exit-codes.ts has them as constants). */
+export const EXIT_CODE_HELP = `
 Exit codes:
-  0 ok, 1 unexpected failure, 2 usage, 3 configuration, 4 authentication or console URL,
-  5 permission or licence, 6 bad request or not found, 7 rate limited, 8 unreachable or timeout,
-  9 server error, 130 interrupted`;
+  0 ok                        1 unexpected failure          2 usage
+  3 configuration             4 authentication / console URL 5 permission or licence
+  6 bad request or not found  7 rate limited                8 unreachable or timeout
+  9 server error              10 doctor: a check failed     11 wait timed out
+  12 action or query failed   130 interrupted`;
+
+/**
+ * The first word of the command line that is not a global flag or its value.
+ *
+ * @param argv - Arguments.
+ * @returns The word, if any.
+ */
+export function commandWord(argv: readonly string[]): string | undefined {
+  for (let index = 0; index < argv.length; index++) {
+    const token = argv[index] ?? "";
+    if (token === "--") return argv[index + 1];
+    if (token.startsWith("-")) {
+      if (GLOBAL_VALUE_FLAGS.has(token)) index++;
+      continue;
+    }
+    return token;
+  }
+  return undefined;
+}
+
+/**
+ * Builds the command tree for a command line.
+ *
+ * @param argv - The command line (decides which product subtree is built).
+ * @param io - Streams and environment.
+ * @param runner - Runs a nested command line (the demo uses it).
+ * @returns The root command.
+ */
+export async function buildProgram(argv: readonly string[], io: CliIo, runner: typeof run = run): Promise<Command> {
+  const program = withGlobalFlags(
+    new Command("cxctl")
+      .description("The command line for the Cortex APIs (XDR, XSIAM, XSOAR, Xpanse, Cortex Cloud).")
+      .configureHelp({ sortSubcommands: false, showGlobalOptions: true }),
+  ).addHelpText(
+    "after",
+    `${EXIT_CODE_HELP}\n\nConfiguration: flags, then CORTEX_API_BASE_URL, CORTEX_API_KEY_ID, CORTEX_API_KEY, CORTEX_API_KEY_TYPE,\nthen the profile (--profile, CORTEX_PROFILE, else the default one; see cxctl profile add).\n\nExamples:\n  cxctl profile add prod\n  cxctl doctor\n  cxctl xdr incidents list --status new --output table\n  cxctl xql "dataset = xdr_data | limit 10" --timeframe 24h --output ndjson`,
+  );
+  const word = commandWord(argv);
+  for (const product of PRODUCTS) {
+    if (word === product) {
+      const { productCommand } = await import("./commands/product.js");
+      program.addCommand(await productCommand(product, io));
+    } else {
+      program.addCommand(
+        new Command(product)
+          .description(`${PRODUCT_TITLES[product as ProductName]}: every operation, as <group> <call>`)
+          .helpOption(false)
+          .allowUnknownOption()
+          .allowExcessArguments(),
+      );
+    }
+  }
+  for (const command of [
+    profileCommand(io),
+    keysCommand(io),
+    xqlCommand(io),
+    doctorCommand(io),
+    examplesCommand(io),
+    completionCommand(io),
+    emulatorCommand(io),
+    demoCommand(io, runner),
+  ]) {
+    program.addCommand(command);
+  }
+  program.addCommand(completeCommand(io, (words) => buildProgram(words, io, runner)), { hidden: true });
+  propagate(program, io);
+  return program;
+}
 
 /**
  * Runs one cxctl command line.
@@ -27,32 +106,28 @@ Exit codes:
  * @returns The exit code.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const program = new Command("cxctl")
-    .description("The command line for the Cortex APIs (XDR, XSIAM, XSOAR, Xpanse, Cortex Cloud).")
-    .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
-    .addHelpText("after", `${EXIT_CODE_HELP}\n\nExample:\n  cxctl xdr incidents list --status new --output table`);
-  for (const command of [xdrCommand(io), keysCommand(io), emulatorCommand(io), demoCommand(io, run)]) program.addCommand(command);
-  propagateExitOverride(program, io);
   try {
+    const program = await buildProgram(argv, io);
     await program.parseAsync([...argv], { from: "user" });
-    return ExitCode.ok;
+    return 0;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    }
+    const style = styleFor(io.stderr, io.env);
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof UsageError) {
-      io.stderr.write(`cxctl: ${error.message}\n`);
-      return ExitCode.usage;
+      io.stderr.write(`${style.red("cxctl:")} ${error.message}\n`);
+      return 2;
     }
-    io.stderr.write(`cxctl: ${isCortexError(error) ? error.message : error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof ExitCodeError) {
+      io.stderr.write(`${error.message}\n`);
+      return error.exitCode;
+    }
+    const { describeError, exitCodeFor } = await import("./exit-codes.js");
+    io.stderr.write(`${style.red("cxctl:")} ${describeError(error)}\n`);
     return exitCodeFor(error);
   }
 }
 
-function propagateExitOverride(command: Command, io: CliIo): void {
-  for (const sub of command.commands) {
-    sub.exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
-    propagateExitOverride(sub, io);
-  }
+function propagate(command: Command, io: CliIo): void {
+  command.exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+  for (const sub of command.commands) propagate(sub, io);
 }

@@ -1,15 +1,22 @@
 /**
- * Output formats: a human table on a terminal, JSON, NDJSON (streamed) for scripts.
+ * Output formats: a human table on a terminal, JSON otherwise; NDJSON and CSV are streamed row by row
+ * (constant memory), YAML and JSON are written whole.
  *
  * @module
  */
-import type { TextSink } from "./io.js";
+import type { CliIo, TextSink } from "./io.js";
+import { styleFor } from "./style.js";
 
 /** Output formats. */
-export type OutputFormat = "table" | "json" | "ndjson";
+export type OutputFormat = "table" | "json" | "ndjson" | "csv" | "yaml";
 
 /** All output formats, for flag validation and help. */
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ["table", "json", "ndjson"];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ["table", "json", "ndjson", "csv", "yaml"];
+
+/** A command-line usage mistake (exit code 2). */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
 
 /**
  * Picks the output format: the flag if given, else a table on a terminal and JSON otherwise.
@@ -24,11 +31,6 @@ export function chooseFormat(flag: string | undefined, stdout: TextSink): Output
   throw new UsageError(`--output must be one of ${OUTPUT_FORMATS.join(", ")}; got "${flag}".`);
 }
 
-/** A command-line usage mistake (exit code 2). */
-export class UsageError extends Error {
-  override readonly name = "UsageError";
-}
-
 /** A column of a table: header and how to read the cell from a row. */
 export interface Column<Row> {
   /** Column header. */
@@ -37,47 +39,208 @@ export interface Column<Row> {
   readonly cell: (row: Row) => string;
 }
 
+/** Where and how to write. */
+export interface Sink {
+  /** The format. */
+  readonly format: OutputFormat;
+  /** The run's streams (stdout for data, env for colours). */
+  readonly io: CliIo;
+}
+
 /**
- * Writes rows in the chosen format. NDJSON is written row by row as the rows arrive, so large results
- * stream with constant memory; table and JSON need the whole list.
+ * Writes rows in the chosen format. NDJSON and CSV are written as the rows arrive (constant memory);
+ * table, JSON and YAML need the whole list.
  *
  * @param rows - Rows, possibly arriving over time.
- * @param format - Output format.
- * @param columns - Table columns.
- * @param out - Where to write.
+ * @param sink - Format and streams.
+ * @param columns - Table and CSV columns; inferred from the first rows when omitted.
  * @returns The number of rows written.
  */
-export async function writeRows<Row>(rows: AsyncIterable<Row>, format: OutputFormat, columns: readonly Column<Row>[], out: TextSink): Promise<number> {
+export async function writeRows<Row>(rows: AsyncIterable<Row> | Iterable<Row>, sink: Sink, columns?: readonly Column<Row>[]): Promise<number> {
+  const out = sink.io.stdout;
   let count = 0;
-  if (format === "ndjson") {
+  if (sink.format === "ndjson") {
     for await (const row of rows) {
       out.write(`${JSON.stringify(row)}\n`);
       count++;
     }
     return count;
   }
+  if (sink.format === "csv") {
+    let cols: readonly Column<Row>[] | undefined = columns;
+    for await (const item of rows) {
+      const row = item as Row;
+      const current: readonly Column<Row>[] = cols ?? inferColumns<Row>([row]);
+      cols = current;
+      if (count === 0) out.write(`${current.map((column) => csvCell(column.header)).join(",")}\r\n`);
+      out.write(`${current.map((column) => csvCell(column.cell(row))).join(",")}\r\n`);
+      count++;
+    }
+    if (count === 0 && cols !== undefined) out.write(`${cols.map((column) => csvCell(column.header)).join(",")}\r\n`);
+    return count;
+  }
   const all: Row[] = [];
   for await (const row of rows) all.push(row);
-  if (format === "json") out.write(`${JSON.stringify(all, null, 2)}\n`);
-  else out.write(renderTable(all, columns));
+  if (sink.format === "json") out.write(`${JSON.stringify(all, null, 2)}\n`);
+  else if (sink.format === "yaml") out.write(all.length === 0 ? "[]\n" : toYaml(all));
+  else out.write(renderTable(all, columns ?? inferColumns(all), sink.io));
   return all.length;
 }
 
 /**
- * Renders rows as an aligned text table.
+ * Writes one value (an object or a scalar reply). A table shows an object as FIELD/VALUE lines, or the
+ * object's one list of records as a table; arrays go through {@link writeRows}.
+ *
+ * @param value - The value.
+ * @param sink - Format and streams.
+ */
+export async function writeValue(value: unknown, sink: Sink): Promise<void> {
+  if (Array.isArray(value)) {
+    await writeRows(value as unknown[], sink);
+    return;
+  }
+  const out = sink.io.stdout;
+  switch (sink.format) {
+    case "json":
+      out.write(`${JSON.stringify(value ?? null, null, 2)}\n`);
+      return;
+    case "ndjson":
+      out.write(`${JSON.stringify(value ?? null)}\n`);
+      return;
+    case "yaml":
+      out.write(toYaml(value ?? null));
+      return;
+    case "csv":
+      await writeRows([value], sink);
+      return;
+    case "table": {
+      if (value === null || typeof value !== "object") {
+        out.write(`${value === undefined ? "(no content)" : scalarText(value)}\n`);
+        return;
+      }
+      const record = value as Record<string, unknown>;
+      const list = Object.entries(record).filter(([, inner]) => Array.isArray(inner) && inner.length > 0 && inner.every(isRecord));
+      if (list.length === 1 && list[0] !== undefined) {
+        const [name, rows] = list[0];
+        const rest = Object.entries(record).filter(([key, inner]) => key !== name && (inner === null || typeof inner !== "object"));
+        out.write(renderTable(rows as Record<string, unknown>[], inferColumns(rows as Record<string, unknown>[]), sink.io));
+        if (rest.length > 0) sink.io.stderr.write(`${rest.map(([key, inner]) => `${key}: ${scalarText(inner)}`).join(", ")}\n`);
+        return;
+      }
+      const entries = Object.entries(record).map(([key, inner]) => ({ key, value: inner }));
+      out.write(
+        renderTable(
+          entries,
+          [
+            { header: "FIELD", cell: (entry) => entry.key },
+            { header: "VALUE", cell: (entry) => cellText(entry.value) },
+          ],
+          sink.io,
+        ),
+      );
+    }
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/**
+ * Columns for records: the keys of the first rows, scalar-valued ones first, at most eight.
+ *
+ * @param rows - Sample rows.
+ * @returns Columns.
+ */
+export function inferColumns<Row>(rows: readonly Row[]): Column<Row>[] {
+  const sample = rows.slice(0, 50);
+  if (!sample.every(isRecord)) return [{ header: "VALUE", cell: (row) => cellText(row) }];
+  const keys: string[] = [];
+  const scalar = new Map<string, boolean>();
+  for (const row of sample as Record<string, unknown>[]) {
+    for (const [key, value] of Object.entries(row)) {
+      if (!scalar.has(key)) keys.push(key);
+      const isScalar = value === null || typeof value !== "object";
+      scalar.set(key, (scalar.get(key) ?? true) && isScalar);
+    }
+  }
+  const ordered = [...keys.filter((key) => scalar.get(key) === true), ...keys.filter((key) => scalar.get(key) !== true)].slice(0, 8);
+  return ordered.map((key) => ({ header: key.toUpperCase(), cell: (row: Row) => cellText((row as Record<string, unknown>)[key]) }));
+}
+
+/**
+ * Renders rows as an aligned text table, with a bold header when colours are on.
  *
  * @param rows - Rows.
  * @param columns - Columns.
+ * @param io - Streams and environment (for colours); omitted: plain.
  * @returns The table text, ending in a newline.
  */
-export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
+export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[], io?: CliIo): string {
+  const style = io === undefined ? undefined : styleFor(io.stdout, io.env);
   const cells = rows.map((row) => columns.map((column) => oneLine(column.cell(row))));
   const widths = columns.map((column, index) => Math.max(column.header.length, ...cells.map((line) => (line[index] ?? "").length)));
   const format = (line: readonly string[]): string => line.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join("  ").trimEnd();
-  return [format(columns.map((column) => column.header)), ...cells.map(format)].join("\n") + "\n";
+  const header = format(columns.map((column) => column.header));
+  return [style?.enabled === true ? style.bold(header) : header, ...cells.map(format)].join("\n") + "\n";
+}
+
+/** A value as one table cell. */
+export function cellText(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+function scalarText(value: unknown): string {
+  return value === null ? "null" : typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, " ");
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
+
+function csvCell(text: string): string {
+  return /[",\r\n]/.test(text) || text.startsWith(" ") || text.endsWith(" ") ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Serialises a JSON value as YAML (block style; strings quoted when YAML would read them otherwise).
+ *
+ * @param value - A JSON value.
+ * @returns YAML text ending in a newline.
+ */
+export function toYaml(value: unknown): string {
+  return `${yamlNode(value, 0).replace(/^\n/, "")}\n`;
+}
+
+function yamlScalar(value: unknown): string {
+  if (value === null || value === undefined) return "null";
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  const text = String(value);
+  const plain = /^[A-Za-z_/.][\w ./@-]*$/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text) && !text.endsWith(" ") && !text.includes(": ") && !text.includes(" #");
+  return plain ? text : JSON.stringify(text);
+}
+
+function yamlNode(value: unknown, indent: number): string {
+  const pad = "  ".repeat(indent);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return " []";
+    return value
+      .map((item) => {
+        if (isRecord(item) && Object.keys(item).length > 0) {
+          const inner = yamlNode(item, indent + 1).replace(/^\n\s*/, "");
+          return `\n${pad}- ${inner}`;
+        }
+        return `\n${pad}-${yamlNode(item, indent + 1)}`;
+      })
+      .join("");
+  }
+  if (isRecord(value)) {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return " {}";
+    return entries.map(([key, inner]) => `\n${pad}${yamlScalar(key)}:${yamlNode(inner, indent + 1)}`).join("");
+  }
+  return ` ${yamlScalar(value)}`;
 }

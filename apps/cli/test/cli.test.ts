@@ -1,45 +1,23 @@
-import { execFile } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cxctl, fixture, type Fixture } from "./helpers.js";
 
-const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
-let emulator: RunningEmulator;
+let fx: Fixture;
 let adminEnv: Record<string, string>;
 
-interface RunResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the built cxctl binary as a subprocess with only the given environment. */
-function cxctl(args: readonly string[], env: Record<string, string> = {}): Promise<RunResult> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env["PATH"] ?? "", NO_COLOR: "1", ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, incidentCount: 30 });
-  const admin = emulator.bootstrapKeys[0];
-  if (admin === undefined) throw new Error("no bootstrap key");
-  adminEnv = { CORTEX_API_BASE_URL: emulator.url, CORTEX_API_KEY_ID: admin.keyId, CORTEX_API_KEY: admin.key, CORTEX_API_KEY_TYPE: admin.securityLevel };
+  fx = await fixture({ incidentCount: 30 });
+  adminEnv = fx.env("xdr");
 });
 
 afterAll(async () => {
-  await emulator.close();
+  await fx.close();
 });
 
-describe("cxctl (built binary) against the emulator", () => {
+describe("cxctl output and the generic operation tree (built binary, emulator)", () => {
   it("lists incidents as JSON by default when stdout is not a terminal", async () => {
     const result = await cxctl(["xdr", "incidents", "list", "--limit", "7"], adminEnv);
     expect(result.code, result.stderr).toBe(0);
-    const incidents = JSON.parse(result.stdout) as { incident_id: string }[];
-    expect(incidents).toHaveLength(7);
+    expect(JSON.parse(result.stdout) as unknown[]).toHaveLength(7);
   });
 
   it("follows pagination with --all and streams NDJSON", async () => {
@@ -50,28 +28,56 @@ describe("cxctl (built binary) against the emulator", () => {
     expect(new Set(lines.map((line) => (JSON.parse(line) as { incident_id: string }).incident_id)).size).toBe(30);
   });
 
-  it("prints a table with --output table", async () => {
-    const result = await cxctl(["xdr", "incidents", "list", "--limit", "3", "--output", "table", "--status", "new"], adminEnv);
-    expect(result.code, result.stderr).toBe(0);
-    const [header, ...rows] = result.stdout.trimEnd().split("\n");
+  it("prints a table, CSV and YAML", async () => {
+    const table = await cxctl(["xdr", "incidents", "list", "--limit", "3", "--output", "table", "--status", "new"], adminEnv);
+    expect(table.code, table.stderr).toBe(0);
+    const [header, ...rows] = table.stdout.trimEnd().split("\n");
     expect(header).toMatch(/^ID\s+SEVERITY\s+STATUS\s+CREATED\s+NAME$/);
     expect(rows.length).toBeLessThanOrEqual(3);
     for (const row of rows) expect(row).toMatch(/\bnew\b/);
+    const csv = await cxctl(["xdr", "incidents", "list", "--limit", "2", "-o", "csv"], adminEnv);
+    expect(csv.stdout.split("\r\n")[0]).toBe("ID,SEVERITY,STATUS,CREATED,NAME");
+    expect(csv.stdout.trim().split("\r\n")).toHaveLength(3);
+    const yaml = await cxctl(["xdr", "incidents", "list", "--limit", "2", "-o", "yaml"], adminEnv);
+    expect(yaml.stdout).toMatch(/^- incident_id: "\d+"\n {2}/);
   });
 
-  it("generates a key with flags, and the new key works", async () => {
-    const generated = await cxctl(["keys", "generate", "--role", "Investigator", "--level", "standard", "--expires", "2d", "--output", "json"], adminEnv);
-    expect(generated.code, generated.stderr).toBe(0);
-    const key = JSON.parse(generated.stdout) as { id: number; key: string; security_level: string };
-    expect(key.security_level).toBe("standard");
-    const listed = await cxctl(["xdr", "incidents", "list", "--limit", "1", "--base-url", emulator.url, "--key-id", String(key.id), "--key", key.key, "--key-type", "standard"]);
-    expect(listed.code, listed.stderr).toBe(0);
+  it("calls any operation generically: cxctl <product> <group> <call>, with --data and --filter", async () => {
+    const health = await cxctl(["xdr", "system", "healthcheck"], adminEnv);
+    expect(health.code, health.stderr).toBe(0);
+    expect(JSON.parse(health.stdout)).toEqual({ status: "available" });
+    const filtered = await cxctl(["xdr", "incidents", "get-incidents", "--filter", "status:eq:new", "--limit", "50", "-o", "ndjson"], adminEnv);
+    expect(filtered.code, filtered.stderr).toBe(0);
+    for (const line of filtered.stdout.trim().split("\n")) expect((JSON.parse(line) as { status: string }).status).toBe("new");
+    const data = await cxctl(["xdr", "incidents", "list", "--data", '{"filters": [{"field": "status", "operator": "eq", "value": "new"}]}', "--limit", "3", "-o", "ndjson"], adminEnv);
+    expect(data.code, data.stderr).toBe(0);
+    const stdin = await cxctl(["xdr", "api-keys", "list", "--data", "-"], adminEnv, '{"filters": [{"field": "id", "operator": "in", "value": [1]}]}');
+    expect(stdin.code, stdin.stderr).toBe(0);
+    const parsed = JSON.parse(stdin.stdout) as { id: number }[] | { DATA: { id: number }[] };
+    expect((Array.isArray(parsed) ? parsed : parsed.DATA).map((key) => key.id)).toEqual([1]);
   });
 
-  it("refuses an expiry past six months before sending anything", async () => {
-    const result = await cxctl(["keys", "generate", "--role", "Viewer", "--expires", "200d"], adminEnv);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/more than six months/);
+  it("has --help with an example on every command of a product tree, and the product tree lists every operation", async () => {
+    const product = await cxctl(["xdr", "--help"]);
+    expect(product.code).toBe(0);
+    expect(product.stdout).toMatch(/every operation \(\d+\)/);
+    for (const args of [["xdr", "endpoints", "isolate"], ["xdr", "actions", "get-action-status"], ["xsiam", "xql", "start-xql-query"], ["cloud", "issues", "list"], ["xsoar", "incidents", "search"], ["keys", "rotate"], ["profile", "add"], ["doctor"], ["xql"]]) {
+      const help = await cxctl([...args, "--help"]);
+      expect([args, help.code]).toEqual([args, 0]);
+      expect(help.stdout, args.join(" ")).toMatch(/Examples?:\n\s+cxctl /);
+    }
+  });
+
+  it("exits 2 on usage mistakes and 0 on --help, which lists exit codes and examples", async () => {
+    expect((await cxctl(["xdr", "incidents", "list", "--output", "xml"], adminEnv)).code).toBe(2);
+    expect((await cxctl(["nonsense"])).code).toBe(2);
+    expect((await cxctl(["xdr", "incidents", "list", "--filter", "nocolons"], adminEnv)).code).toBe(2);
+    expect((await cxctl(["xdr", "incidents", "list", "--data", "{not json"], adminEnv)).code).toBe(2);
+    const help = await cxctl(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Exit codes:/);
+    expect(help.stdout).toMatch(/Examples:/);
+    for (const product of ["xdr", "xsiam", "xsoar", "xpanse", "cloud"]) expect(help.stdout).toContain(`  ${product} `);
   });
 
   it("exits 4 with a clear message for a bad key, without printing the key", async () => {
@@ -79,10 +85,31 @@ describe("cxctl (built binary) against the emulator", () => {
     const result = await cxctl(["xdr", "incidents", "list"], { ...adminEnv, CORTEX_API_KEY: badKey });
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/authentication failed \(HTTP 401\)/);
+    expect(result.stderr).toMatch(/cxctl doctor/);
     expect(result.stderr + result.stdout).not.toContain(badKey);
   });
 
-  it("exits 5 when the key's role lacks the permission", async () => {
+  it("exits 4 for an expired key", async () => {
+    const generated = await cxctl(["keys", "generate", "--role", "Viewer", "--level", "standard", "--expires", "1h", "-o", "json"], adminEnv);
+    const key = JSON.parse(generated.stdout) as { id: number; key: string };
+    fx.emulator.faults.add({ path: "/public_api/v1/incidents/get_incidents", fault: { kind: "clock_offset", ms: 2 * 3_600_000 }, times: 1 });
+    const result = await cxctl(["xdr", "incidents", "list"], { ...adminEnv, CORTEX_API_KEY_ID: String(key.id), CORTEX_API_KEY: key.key, CORTEX_API_KEY_TYPE: "standard" });
+    fx.emulator.faults.clear();
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr).toMatch(/401/);
+    expect(result.stderr).toMatch(/expired|unknown/);
+  });
+
+  it("exits 4 and says so when the console URL answers (login redirect)", async () => {
+    fx.emulator.faults.add({ path: "/public_api/v1/incidents/get_incidents", fault: { kind: "login_redirect" }, times: 1 });
+    const result = await cxctl(["xdr", "incidents", "list"], adminEnv);
+    fx.emulator.faults.clear();
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/console/i);
+    expect(result.stderr).toMatch(/api-/);
+  });
+
+  it("exits 5 when the key's role lacks the permission (403)", async () => {
     const generated = await cxctl(["keys", "generate", "--role", "Viewer", "--output", "json"], adminEnv);
     const viewer = JSON.parse(generated.stdout) as { id: number; key: string };
     const result = await cxctl(["keys", "generate", "--role", "Viewer"], { ...adminEnv, CORTEX_API_KEY_ID: String(viewer.id), CORTEX_API_KEY: viewer.key });
@@ -91,35 +118,16 @@ describe("cxctl (built binary) against the emulator", () => {
   });
 
   it("exits 3 and names what is missing when not configured", async () => {
-    const result = await cxctl(["xdr", "incidents", "list"], { CORTEX_API_BASE_URL: emulator.url });
+    const result = await cxctl(["xdr", "incidents", "list"], { CORTEX_API_BASE_URL: fx.emulator.url, HOME: fx.home });
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/CORTEX_API_KEY_ID/);
     expect(result.stderr).toMatch(/CORTEX_API_KEY_TYPE/);
   });
 
-  it("exits 8 when the tenant cannot be reached", async () => {
-    const result = await cxctl(["xdr", "incidents", "list"], { ...adminEnv, CORTEX_API_BASE_URL: "http://127.0.0.1:1" });
+  it("exits 8 when the tenant cannot be reached, and warns loudly with --insecure", async () => {
+    const result = await cxctl(["xdr", "incidents", "list", "--insecure", "--timeout", "5s"], { ...adminEnv, CORTEX_API_BASE_URL: "http://127.0.0.1:1" });
     expect(result.code).toBe(8);
     expect(result.stderr).toMatch(/could not reach 127\.0\.0\.1:1/);
-  });
-
-  it("exits 2 on a usage mistake and 0 on --help, which lists exit codes and an example", async () => {
-    expect((await cxctl(["xdr", "incidents", "list", "--output", "xml"], adminEnv)).code).toBe(2);
-    expect((await cxctl(["nonsense"])).code).toBe(2);
-    const help = await cxctl(["--help"]);
-    expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/Exit codes:/);
-    expect(help.stdout).toMatch(/Example:/);
-    const subHelp = await cxctl(["keys", "generate", "--help"]);
-    expect(subHelp.stdout).toMatch(/Example:\n\s+cxctl keys generate/);
-  });
-
-  it("runs the demo: a key generated and incidents listed over loopback", async () => {
-    const result = await cxctl(["demo"]);
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/Started a local Cortex XDR tenant at http:\/\/127\.0\.0\.1:\d+/);
-    expect(result.stdout).toMatch(/new key: id \d+, advanced/);
-    expect(result.stdout).toMatch(/ID\s+SEVERITY\s+STATUS/);
-    expect(result.stdout).toMatch(/5 incidents/);
+    expect(result.stderr).toMatch(/WARNING: --insecure/);
   });
 });

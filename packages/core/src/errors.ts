@@ -24,7 +24,13 @@ export type CortexErrorKind =
   | "abort"
   | "configuration"
   | "console_url"
-  | "pagination";
+  | "pagination"
+  | "conflict"
+  | "invalid_request"
+  | "action_failed"
+  | "xql_query"
+  | "xql_quota"
+  | "reply_validation";
 
 /** What the SDK knows about the request that failed. */
 export interface CortexErrorContext {
@@ -167,6 +173,11 @@ export class CortexRateLimitError extends CortexApiError {
   /** Delay the server asked for (Retry-After), in ms. */
   retryAfterMs: number | undefined;
 }
+/**
+ * 409, or an answer saying "version conflict": the object changed since it was read (XSOAR optimistic
+ * locking). Read it again and resend the update with the new `version`, or send `version: -1` to overwrite.
+ */
+export class CortexConflictError extends CortexApiError {}
 /** The XQL limit of parallel running queries was reached (the service sends it as a 500). */
 export class CortexXqlConcurrencyError extends CortexApiError {}
 /** 5xx from the service. */
@@ -247,6 +258,7 @@ function pick(record: Record<string, unknown>, names: readonly string[]): unknow
 const THROTTLING_TEXT = /too many requests|rate limit exceeded/i;
 const XQL_CONCURRENCY_TEXT = /max(imum)?\b.{0,40}(parallel|concurrent).{0,40}quer|(parallel|concurrent).{0,40}quer.{0,40}(limit|max)/i;
 const NOT_FOUND_TEXT = /was not found|does not exist/i;
+const VERSION_CONFLICT_TEXT = /version conflict|db version/i;
 // XSOAR 6 answers a wrong API key with a 403 about a missing CSRF cookie.
 const XSOAR6_BAD_KEY_TEXT = /issue with csrf code|named cookie not present/i;
 
@@ -281,6 +293,14 @@ export function createApiError(init: ApiErrorInit): CortexApiError {
   }
   if (status === 500 && XQL_CONCURRENCY_TEXT.test(text)) {
     return new CortexXqlConcurrencyError("xql_concurrency", `${where}the tenant's limit of parallel XQL queries is reached${serverSays}. Wait for running queries to finish.`, init, detail);
+  }
+  if (status === 409 || (status >= 400 && VERSION_CONFLICT_TEXT.test(text))) {
+    return new CortexConflictError(
+      "conflict",
+      `${where}the object was changed by someone else since it was read (HTTP ${status})${serverSays}. Read it again and resend the update with its current version, or send version -1 to overwrite.`,
+      init,
+      detail,
+    );
   }
   switch (status) {
     case 400:

@@ -8,8 +8,10 @@ import { generateSecret, generateXsoar6Secret, KeyIndex, type ApiKeyRecord, type
 import { TenantLimits } from "./limits/index.js";
 import { NonceCache } from "./nonce-cache.js";
 import { OPERATIONS } from "./operations/index.js";
+import { XDR_OPERATION_IDS, xdrOperations } from "./operations/xdr-index.js";
 import { resolveOptions, type EmulatorOptions } from "./options.js";
 import { StateStore, type PersistedState } from "./persistence.js";
+import { createSchemaResponder } from "./schema-responder.js";
 import { ADMIN_ROLE, XSOAR6_ADMIN_ROLE, seedRoles } from "./rbac.js";
 import { Router, type Operation } from "./router.js";
 import { createEmulatorServer } from "./server.js";
@@ -148,12 +150,24 @@ export function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmu
 }
 
 /**
+ * `operations` with its XDR / XSIAM state operations rebuilt for `EmulatorOptions.xdrState`
+ * (unchanged when none is given).
+ * @throws RangeError on invalid `xdrState` values.
+ */
+function withXdrState(operations: readonly Operation[], options: EmulatorOptions): readonly Operation[] {
+  if (options.xdrState === undefined) return operations;
+  const configured = xdrOperations(options.xdrState);
+  return [...operations.filter((operation) => !XDR_OPERATION_IDS.has(operation.id)), ...configured];
+}
+
+/**
  * {@link startEmulator} with an explicit table of specific operations (tests
  * add operations that reach internals such as the XQL accounting).
  * @internal
  */
 export async function startEmulatorWith(options: EmulatorOptions, operations: readonly Operation[]): Promise<RunningEmulator> {
   const resolved = resolveOptions(options);
+  const table = withXdrState(operations, options);
   const clock = createClock(options.now, resolved.clockOffsetMs);
   const tenants = new Map<string, Tenant>();
   for (const spec of resolved.tenants) {
@@ -188,13 +202,17 @@ export async function startEmulatorWith(options: EmulatorOptions, operations: re
     nonces: new NonceCache({ maxEntries: resolved.nonceMaxEntries, whenFull: resolved.nonceWhenFull }),
     faults: new FaultPlan(resolved.seed, resolved.faults),
     unknowns: resolved.unknowns,
-    genericResponder: options.genericResponder,
+    // Default: the schema-driven layer; `null` turns the generic layer off.
+    genericResponder:
+      options.genericResponder === undefined
+        ? createSchemaResponder({ iamErrorShape: resolved.unknowns.iamErrorShape })
+        : (options.genericResponder ?? undefined),
     store,
     onAuthFailure: options.onAuthFailure,
     onError: options.onError,
   };
 
-  const router = new Router().register(...operations);
+  const router = new Router().register(...table);
   const server = createEmulatorServer(state, router);
   let bootstrapKeys: BootstrapKey[];
   try {

@@ -68,7 +68,7 @@ export function checkContentType(contentType: string | undefined, status: number
  * Parses a JSON object body. An empty body stands for `{"request_data": {}}`
  * because the vendor's curl samples send `-d ''`.
  */
-export function parseEnvelope(raw: Buffer): JsonObject {
+export function parseEnvelope(raw: Buffer): JsonObject | unknown[] {
   const text = raw.toString("utf8");
   if (text.trim() === "") return { request_data: {} };
   let parsed: unknown;
@@ -77,7 +77,8 @@ export function parseEnvelope(raw: Buffer): JsonObject {
   } catch {
     throw REPLY_ERRORS.invalidInput("Invalid JSON body");
   }
-  if (!isJsonObject(parsed)) throw REPLY_ERRORS.invalidInput("Request body must be a JSON object");
+  // Arrays are bodies too (bulk and policy APIs take JSON arrays); operations check their shape.
+  if (!isJsonObject(parsed) && !Array.isArray(parsed)) throw REPLY_ERRORS.invalidInput("Request body must be a JSON object");
   return parsed;
 }
 
@@ -85,8 +86,8 @@ export function parseEnvelope(raw: Buffer): JsonObject {
 export interface SendOptions {
   /** HTTP status. */
   readonly status: number;
-  /** The payload, already serialised; `undefined` for no body. */
-  readonly payload: string | undefined;
+  /** The payload, already serialised (text is sent as UTF-8, bytes as they are); `undefined` for no body. */
+  readonly payload: string | Uint8Array | undefined;
   /** Content-Type of the payload. */
   readonly contentType: string;
   /** Server clock for the `Date` header, epoch ms. */
@@ -100,7 +101,8 @@ export interface SendOptions {
 /** Writes a reply with the emulator's `Date`, so clients can measure skew against it. */
 export function send(response: ServerResponse, options: SendOptions): void {
   if (response.headersSent || response.destroyed) return;
-  const body = options.payload === undefined ? undefined : Buffer.from(options.payload, "utf8");
+  const body =
+    options.payload === undefined ? undefined : typeof options.payload === "string" ? Buffer.from(options.payload, "utf8") : Buffer.from(options.payload);
   const headers: Record<string, string | number> = {
     ...options.headers,
     Date: new Date(options.nowMs).toUTCString(),

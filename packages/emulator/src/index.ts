@@ -18,7 +18,9 @@ export type {
   NonceCacheOptions,
   UnknownBehaviours,
   ResolvedUnknowns,
+  ScalePreset,
 } from "./options.js";
+export type { XdrStateOptions, ActionTiming } from "./state/xdr/options.js";
 export { PRODUCTS } from "./tenant.js";
 export type { TenantInfo, Product } from "./tenant.js";
 export { PRODUCT_FAMILIES } from "./paths.js";
@@ -29,6 +31,8 @@ export { XQL_CONCURRENCY_MESSAGE } from "./limits/xql.js";
 export { validateFaultPlan, validateFaultRule } from "./faults.js";
 export type { FaultRule, FaultAction, FaultController, FaultRuleStats } from "./faults.js";
 export type { GenericResponder, GenericOperation, RouteQuery, RequestView, OperationResult } from "./generic.js";
+export { createSchemaResponder, permissionOf, permissionGroupOf, productServes, tableOperationLimits } from "./schema-responder.js";
+export type { SchemaResponderOptions } from "./schema-responder.js";
 export { PERMISSION_GROUPS, ADMIN_ROLE } from "./rbac.js";
 export type { Permission, RoleSpec } from "./rbac.js";
 export { scopeAllows, datasetRowFilter, UNRESTRICTED_SCOPE } from "./scope.js";

@@ -7,22 +7,37 @@ import type { Clock } from "./clock.js";
 import type { FaultRule } from "./faults.js";
 import { validateFaultPlan } from "./faults.js";
 import type { GenericResponder } from "./generic.js";
-import { DEFAULT_OPERATION_LIMITS, VENDOR_REQUESTS_PER_SECOND, type OperationRateLimit, type ResolvedRateLimits } from "./limits/index.js";
+import { DEFAULT_OPERATION_LIMITS, VENDOR_REQUESTS_PER_SECOND, operationKey, type OperationRateLimit, type ResolvedRateLimits } from "./limits/index.js";
 import type { IngestionLimits } from "./limits/ingestion.js";
 import type { XqlLimits } from "./limits/xql.js";
 import { DEFAULT_NONCE_CACHE_ENTRIES, type NonceCacheFullPolicy } from "./nonce-cache.js";
 import { PRODUCT_FAMILIES, type PathFamily } from "./paths.js";
 import type { RoleSpec } from "./rbac.js";
+import { tableOperationLimits } from "./schema-responder.js";
 import type { AuthFailureEvent } from "./state.js";
+import type { XdrStateOptions } from "./state/xdr/options.js";
 import { PRODUCTS, type Product } from "./tenant.js";
 
-/** Dataset size presets: `small` (25 incidents per tenant) or `large` (2 500). */
+/** Dataset size presets: `small` (25 incidents per tenant) or `large` (2 500 incidents, 100 000 alerts, 10 000 endpoints). */
 export type DataScale = "small" | "large";
 
-/** Seeded record counts per tenant for each {@link DataScale}. */
-export const SCALE_PRESETS: Readonly<Record<DataScale, { readonly incidents: number }>> = {
-  small: { incidents: 25 },
-  large: { incidents: 2500 },
+/** Seeded record counts per tenant for one {@link DataScale}. */
+export interface ScalePreset {
+  /** Incidents per tenant. */
+  readonly incidents: number;
+  /**
+   * Alerts per XDR / XSIAM tenant; `null`: the seeded incidents' own alert counts (their alerts add up
+   * to the incidents' counts either way; at a fixed number the incidents' counts are scaled to reach it).
+   */
+  readonly alerts: number | null;
+  /** Endpoints per XDR / XSIAM tenant. */
+  readonly endpoints: number;
+}
+
+/** Seeded record counts per tenant for each {@link DataScale}; `xdrState.alerts` / `xdrState.endpoints` override the XDR ones. */
+export const SCALE_PRESETS: Readonly<Record<DataScale, ScalePreset>> = {
+  small: { incidents: 25, alerts: null, endpoints: 50 },
+  large: { incidents: 2500, alerts: 100_000, endpoints: 10_000 },
 };
 
 /** Request-rate limits. */
@@ -35,7 +50,11 @@ export interface RateLimitOptions {
   readonly perSecond?: number | null | undefined;
   /** Send `Retry-After` (seconds) with 429s; default `false` (the vendor sends no rate headers as far as documented). */
   readonly retryAfter?: boolean | undefined;
-  /** Per-operation limits; default {@link DEFAULT_OPERATION_LIMITS} (get_incident_extra_data: 10 a minute). Replaces the default list. */
+  /**
+   * Per-operation limits. Default: {@link DEFAULT_OPERATION_LIMITS} (get_incident_extra_data: 10 a minute)
+   * plus every `limits.rateLimit` of the operation table for the operations the tenant's product serves.
+   * A list given here replaces those defaults.
+   */
   readonly operations?: readonly OperationRateLimit[] | undefined;
 }
 
@@ -182,8 +201,20 @@ export interface EmulatorOptions {
   readonly maxBodyBytes?: number | undefined;
   /** Answers where the vendor's behaviour is undocumented. */
   readonly unknowns?: UnknownBehaviours | undefined;
-  /** Generic operation layer (validation and answers for operations without a handler). */
-  readonly genericResponder?: GenericResponder | undefined;
+  /**
+   * XDR / XSIAM state: response-action and XQL timing on the emulator clock, alert and endpoint counts
+   * (default: {@link SCALE_PRESETS} of the tenant's scale), download-link lifetime. Applies to every
+   * XDR and XSIAM tenant.
+   * @throws RangeError (from `startEmulator`) on negative or non-integer values.
+   */
+  readonly xdrState?: XdrStateOptions | undefined;
+  /**
+   * Generic operation layer (validation and answers for operations without a handler). Default
+   * (`undefined`): the schema-driven layer, `createSchemaResponder()`, covering every operation of the
+   * schemas table. `null` turns the generic layer off (only specific handlers answer); any other
+   * responder replaces it (wrap `createSchemaResponder()` to extend it).
+   */
+  readonly genericResponder?: GenericResponder | null | undefined;
   /** Called for every rejected credential with the internal reason the client never sees. */
   readonly onAuthFailure?: ((event: AuthFailureEvent) => void) | undefined;
   /** Called with any unexpected error the emulator answered with a 500. */
@@ -296,6 +327,19 @@ function resolveRate(where: string, base: ResolvedRateLimits, input: RateLimitOp
   return { perSecond, retryAfter: input.retryAfter ?? base.retryAfter, operations };
 }
 
+/** Adds the table's documented per-operation limits to the defaults (not to a list the user gave), once per operation. */
+function withTableLimits(rate: ResolvedRateLimits, product: Product, explicit: boolean): ResolvedRateLimits {
+  if (explicit) return rate;
+  const seen = new Set(rate.operations.map((limit) => operationKey(limit.method, limit.path)));
+  const added = tableOperationLimits(product).filter((limit) => {
+    const key = operationKey(limit.method, limit.path);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return added.length === 0 ? rate : { ...rate, operations: [...rate.operations, ...added] };
+}
+
 const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
 /**
@@ -358,7 +402,11 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
             : SCALE_PRESETS[tenantScale].incidents,
       roles: [...(options.roles ?? []), ...(spec.roles ?? [])],
       families: families.filter((family: PathFamily) => unknowns.xsiamPublicAlias || family !== "xsiam_public_v1"),
-      rate: resolveRate(`${where}.rateLimits`, tenantRateBase, spec.rateLimits),
+      rate: withTableLimits(
+        resolveRate(`${where}.rateLimits`, tenantRateBase, spec.rateLimits),
+        product,
+        options.rateLimits?.operations !== undefined || spec.rateLimits?.operations !== undefined,
+      ),
       xql: {
         maxConcurrent:
           spec.xqlLimits?.maxConcurrent === undefined

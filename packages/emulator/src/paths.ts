@@ -25,6 +25,7 @@ export type PathFamily =
   | "uvem_v1"
   | "uvm_public_v1"
   | "vulnerability_management_v1"
+  | "netscan_v1"
   | "platform_iam_v1"
   | "platform_notifications_v1"
   | "platform_integration_v1"
@@ -54,6 +55,7 @@ const FAMILY_RULES: readonly FamilyRule[] = [
   { family: "vulnerability_management_v1", prefix: "/public_api/vulnerability-management/v1", surface: "cortex", canonical: keep("/public_api/vulnerability-management/v1") },
   { family: "uvm_public_v1", prefix: "/public_api/uvm_public/v1", surface: "cortex", canonical: keep("/public_api/uvm_public/v1") },
   { family: "xql_library", prefix: "/public_api/xql_library", surface: "cortex", canonical: keep("/public_api/xql_library") },
+  { family: "netscan_v1", prefix: "/public_api/netscan/v1", surface: "cortex", canonical: keep("/public_api/netscan/v1") },
   { family: "appsec_v1", prefix: "/public_api/appsec/v1", surface: "cortex", canonical: keep("/public_api/appsec/v1") },
   { family: "uvem_v1", prefix: "/public_api/uvem/v1", surface: "cortex", canonical: keep("/public_api/uvem/v1") },
   { family: "public_api_v1", prefix: "/public_api/v1", surface: "cortex", canonical: keep("/public_api/v1") },
@@ -127,7 +129,8 @@ const XSOAR8: readonly PathFamily[] = ["xsoar_public_v1", "xsoar_web"];
  */
 export const PRODUCT_FAMILIES: Readonly<Record<Product, readonly PathFamily[]>> = {
   xdr: PUBLIC_API,
-  xsiam: [...PUBLIC_API, "xsiam_public_v1", ...PLATFORM, ...XSOAR8],
+  // XSIAM 3.x specs also describe the Cortex Cloud families (appsec, uvem, policies under /api).
+  xsiam: [...PUBLIC_API, "xsiam_public_v1", "appsec_v1", "uvem_v1", "uvm_public_v1", "vulnerability_management_v1", "netscan_v1", ...PLATFORM, "api_v1", "api_v2", ...XSOAR8],
   xsoar6: ["xsoar6_root"],
   xsoar8: ["public_api_v1", "platform_iam_v1", ...XSOAR8],
   xpanse: ["public_api_v1", "public_api_v2"],
@@ -137,6 +140,7 @@ export const PRODUCT_FAMILIES: Readonly<Record<Product, readonly PathFamily[]>> 
     "uvem_v1",
     "uvm_public_v1",
     "vulnerability_management_v1",
+    "netscan_v1",
     ...PLATFORM,
     "api_v1",
     "api_v2",

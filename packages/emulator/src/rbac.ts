@@ -41,6 +41,9 @@ export const PERMISSION_GROUPS = [
   "compliance",
   "cloud_security",
   "notifications",
+  "integrations",
+  "policies",
+  "dashboards",
   "xsoar",
 ] as const;
 
@@ -143,8 +146,10 @@ export function seedRoles(product: Product): RoleSpec[] {
         "cases:action",
         "issues:action",
         "xql:action",
+        "response_actions:action",
+        "xsoar:action",
       ],
-      description: "Investigates incidents, alerts, cases and issues; runs XQL",
+      description: "Investigates incidents, alerts, cases and issues; runs XQL and response actions",
     },
     { name: "Viewer", permissions: viewAll(ADMIN_GROUPS), description: "Read-only access, no key or access management" },
     {

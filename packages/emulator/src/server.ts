@@ -70,7 +70,8 @@ function reply(response: ServerResponse, scope: RequestScope, status: number, bo
     send(response, { status, payload: undefined, contentType: "application/json", nowMs: scope.now, headers });
     return;
   }
-  const payload = contentType === undefined ? JSON.stringify(body) : String(body);
+  // Bytes (downloads, gzip streams) go out as they are.
+  const payload = body instanceof Uint8Array ? body : contentType === undefined ? JSON.stringify(body) : String(body);
   send(response, {
     status,
     payload,
@@ -240,7 +241,8 @@ async function handle(state: EmulatorState, router: Router, request: IncomingMes
     if (raw.length > 0) checkContentType(headerValue(request, "content-type"), state.unknowns.contentTypeStatus, state.unknowns.requireContentType);
     body = parseEnvelope(raw);
   }
-  const requestData = isJsonObject(body) ? (body["request_data"] ?? {}) : {};
+  // A bare array body (bulk and policy APIs) is no `request_data` object: handlers see the array and reject it.
+  const requestData = isJsonObject(body) ? (body["request_data"] ?? {}) : body;
   const view: RequestView = {
     method,
     path: classified.normalized,

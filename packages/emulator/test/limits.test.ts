@@ -160,7 +160,7 @@ describe("per-operation limits", () => {
       expect(statuses).toEqual([200, 200, 429]);
       // The list replaces the default: get_incident_extra_data is unlimited here.
       for (let i = 0; i < 12; i++) {
-        const reply = await call(custom.url, EXTRA_DATA, { headers: advancedHeaders(key, current), body: {} });
+        const reply = await call(custom.url, EXTRA_DATA, { headers: advancedHeaders(key, current), body: { request_data: { incident_id: "1" } } });
         expect(reply.status).toBe(200);
       }
     } finally {

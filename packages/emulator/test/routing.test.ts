@@ -2,12 +2,14 @@
 // route) and the request checks that need no generated validator.
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPLY_ERRORS, type GenericResponder, type RequestView, type RunningEmulator } from "../src/index.js";
+import { REPLY_ERRORS, SCALE_PRESETS, type GenericResponder, type RequestView, type RunningEmulator } from "../src/index.js";
 import { startEmulator } from "./helpers.js";
 import { advancedHeaders, bootstrapOf, call, FORBIDDEN, invalidInput, replyOf, standardHeaders, type Credentials } from "./helpers.js";
 
 const INCIDENTS = "/public_api/v1/incidents/get_incidents";
-const ALERTS = "/public_api/v1/alerts/get_alerts";
+// Operations with no specific handler (the XDR state answers get_alerts and the response actions).
+const ALERTS = "/public_api/v1/alerts/get_alerts_pcap";
+const ENDPOINT_ACTION = "/public_api/v1/endpoints/delete";
 const seen: RequestView[] = [];
 const errors: unknown[] = [];
 
@@ -19,7 +21,7 @@ const responder: GenericResponder = {
     if (route.product !== "xdr" && route.product !== "xsiam") return undefined;
     if (route.method === "POST" && route.path === ALERTS) {
       return {
-        operationId: "alerts.get_alerts",
+        operationId: "alerts.get_alerts_pcap",
         permission: "alerts:view",
         validate: (_request, body) => {
           const data = (body as { request_data?: { search_to?: number } }).request_data ?? {};
@@ -31,8 +33,8 @@ const responder: GenericResponder = {
         },
       };
     }
-    if (route.method === "POST" && route.path === "/public_api/v1/endpoints/isolate") {
-      return { operationId: "endpoints.isolate", permission: "response_actions:action", respond: () => ({ body: { reply: { action_id: 1 } } }) };
+    if (route.method === "POST" && route.path === ENDPOINT_ACTION) {
+      return { operationId: "endpoints.delete", permission: "response_actions:action", respond: () => ({ body: { reply: { action_id: 1 } } }) };
     }
     if (route.method === "POST" && route.path === "/public_api/v1/boom") {
       return {
@@ -100,7 +102,7 @@ describe("generic responder", () => {
     expect(view?.query.get("trace")).toBe("1");
     expect(view?.headers["x-extra"]).toBe("yes");
     // Generated answers can derive from the tenant seed: different per tenant, same per start.
-    const xsiam = await call(emulator.url, "/xsiam/public/v1/alerts/get_alerts", { headers: advancedHeaders(bootstrapOf(emulator.bootstrapKeys, "tenant-xsiam-1")), body: {} });
+    const xsiam = await call(emulator.url, "/xsiam/public/v1/alerts/get_alerts_pcap", { headers: advancedHeaders(bootstrapOf(emulator.bootstrapKeys, "tenant-xsiam-1")), body: {} });
     expect(xsiam.status).toBe(200);
     expect(replyOf<{ seed: number }>(xsiam).seed).not.toBe(replyOf<{ seed: number }>(reply).seed);
     expect(seen.at(-1)?.canonicalPath).toBe(ALERTS);
@@ -119,7 +121,7 @@ describe("generic responder", () => {
 
   it("enforces the generic operation's permission", async () => {
     expect((await call(emulator.url, ALERTS, { headers: standardHeaders(viewer), body: {} })).status).toBe(200);
-    const isolate = await call(emulator.url, "/public_api/v1/endpoints/isolate", { headers: standardHeaders(viewer), body: {} });
+    const isolate = await call(emulator.url, ENDPOINT_ACTION, { headers: standardHeaders(viewer), body: {} });
     expect(isolate.status).toBe(403);
     expect(isolate.body).toEqual(FORBIDDEN);
   });
@@ -202,8 +204,15 @@ describe("content type", () => {
         encrypted: false,
         multires: null,
       });
+      // XSOAR's envelope `{data, total}` over the tenant's seeded incidents.
       const right = await call(emulator.url, `${prefix}/incidents/search/`, { headers: advancedHeaders(xsoar8), body: { filter: {} } });
-      expect(right.body).toEqual({ data: [], total: 0 });
+      expect(right.status).toBe(200);
+      const { data, total } = right.body as { data: unknown; total: unknown };
+      expect(Array.isArray(data)).toBe(true);
+      expect(typeof total).toBe("number");
+      expect(total).toBe(SCALE_PRESETS.small.incidents);
+      expect(total as number).toBeGreaterThanOrEqual((data as unknown[]).length);
+      expect((data as unknown[]).length).toBeGreaterThan(0);
     }
   });
 });

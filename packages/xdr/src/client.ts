@@ -3,15 +3,22 @@
  *
  * @module
  */
-import type { ClientOptions } from "@cortex-sdk/core";
+import { DOWNLOAD_OPERATION, splitWaitOptions, waitForAction, type ActionResult, type AndWaitOptions, type ClientOptions, type ReplyValidationOptions } from "@cortex-sdk/core";
+import type { OperationEntry } from "@cortex-sdk/schemas";
 import { XdrClientBase } from "./generated/client-base.js";
 import { XDR_CLIENT_VERSION } from "./version.js";
+import { XdrActions, XdrAlerts, XdrApiKeys, XdrEndpoints, XdrIncidents, XdrLookups, XdrScripts, XdrXql } from "./workflows.js";
 
-/** Options of {@link XdrClient}: the common client options. */
-export type XdrClientOptions = ClientOptions;
+/** Options of {@link XdrClient}: the common client options plus `validateReplies`. */
+export type XdrClientOptions = ClientOptions & ReplyValidationOptions;
+
+/** Operations the generated table lacks: the file download behind retrieval and script result links. */
+const EXTRA_OPERATIONS: readonly OperationEntry[] = [DOWNLOAD_OPERATION];
 
 /**
- * Client for the Cortex XDR public API: one namespace per operation group, every operation typed.
+ * Client for the Cortex XDR public API: one namespace per operation group, every operation typed, plus
+ * the everyday workflows (`xql.query`, `...AndWait()` response actions, `alerts.updateMany`,
+ * `lookups.upsert`, `apiKeys.expiringKeys`, `fanOut`).
  *
  * @example
  * ```ts
@@ -23,11 +30,55 @@ export type XdrClientOptions = ClientOptions;
  * ```
  */
 export class XdrClient extends XdrClientBase {
+  /** `xql` operations and {@link XdrXql.query}. */
+  override readonly xql: XdrXql;
+  /** `endpoints` operations and the `...AndWait()` response actions. */
+  override readonly endpoints: XdrEndpoints;
+  /** `scripts` operations and {@link XdrScripts.runScriptAndWait}. */
+  override readonly scripts: XdrScripts;
+  /** `actions` operations, waiting and downloads. */
+  override readonly actions: XdrActions;
+  /** `alerts` operations (paging past the 9,999 cap) and {@link XdrAlerts.updateMany}. */
+  override readonly alerts: XdrAlerts;
+  /** `incidents` operations and {@link XdrIncidents.updateMany}. */
+  override readonly incidents: XdrIncidents;
+  /** `apiKeys` operations with checked requests and {@link XdrApiKeys.expiringKeys}. */
+  override readonly apiKeys: XdrApiKeys;
+  /** Lookup datasets: upsert, remove, get. */
+  readonly lookups: XdrLookups;
+
   /**
    * @param options - Client options; anything missing comes from the environment.
    * @throws `CortexConfigError` when the URL or credentials are missing or invalid.
    */
   constructor(options: XdrClientOptions = {}) {
-    super(options, XDR_CLIENT_VERSION);
+    super(options, XDR_CLIENT_VERSION, EXTRA_OPERATIONS);
+    this.xql = new XdrXql(this);
+    this.endpoints = new XdrEndpoints(this);
+    this.scripts = new XdrScripts(this);
+    this.actions = new XdrActions(this);
+    this.alerts = new XdrAlerts(this);
+    this.incidents = new XdrIncidents(this);
+    this.apiKeys = new XdrApiKeys(this);
+    this.lookups = new XdrLookups(this);
+  }
+
+  /**
+   * Waits until a response action finished on every endpoint, polling `actions.get_action_status` with
+   * backoff (PENDING, IN_PROGRESS and PENDING_ABORT are waited out).
+   *
+   * @param actionId - The action id a response action returned.
+   * @param options - `maxWaitMs` (default 10 min), poll delays, `signal`, `allowFailures`.
+   * @returns Each endpoint's final status.
+   * @throws `CortexActionFailedError` when an endpoint ended FAILED, TIMEOUT, CANCELLED, ABORTED or EXPIRED;
+   *   `CortexTimeoutError` (`phase: "wait"`); `CortexAbortError`.
+   * @example
+   * ```ts
+   * const { action_id } = await client.endpoints.isolate({ endpoint_id: "abc123" });
+   * await client.waitForAction(action_id, { maxWaitMs: 300_000 });
+   * ```
+   */
+  waitForAction(actionId: string | number, options?: AndWaitOptions): Promise<ActionResult> {
+    return waitForAction(this, actionId, splitWaitOptions(options)[1]);
   }
 }

@@ -5,6 +5,7 @@
  */
 export { XdrClient, type XdrClientOptions } from "./client.js";
 export * from "./generated/client-base.js";
+export * from "./workflows.js";
 export { XDR_CLIENT_VERSION } from "./version.js";
 export type * from "@cortex-sdk/schemas/xdr";
 // The curated types of the everyday calls (more precise than the generated ones: per-field operators).
@@ -18,4 +19,20 @@ export type {
   IncidentSeverity,
   IncidentStatus,
 } from "@cortex-sdk/schemas";
-export { isCortexError } from "@cortex-sdk/core";
+export {
+  CortexActionFailedError,
+  CortexConflictError,
+  CortexInvalidRequestError,
+  CortexReplyValidationError,
+  CortexXqlQueryError,
+  CortexXqlQuotaError,
+  isCortexError,
+  XqlQuery,
+  type ActionResult,
+  type AndWaitOptions,
+  type ExpiringApiKey,
+  type TenantOutcome,
+  type TenantTarget,
+  type XqlQueryOptions,
+  type XqlResult,
+} from "@cortex-sdk/core";

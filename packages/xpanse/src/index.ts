@@ -5,6 +5,7 @@
  */
 export { XpanseClient, type XpanseClientOptions } from "./client.js";
 export * from "./generated/client-base.js";
+export * from "./workflows.js";
 export { XPANSE_CLIENT_VERSION } from "./version.js";
 export type * from "@cortex-sdk/schemas/xpanse";
-export { isCortexError } from "@cortex-sdk/core";
+export { CortexInvalidRequestError, CortexPaginationError, CortexReplyValidationError, isCortexError, type TenantOutcome, type TenantTarget } from "@cortex-sdk/core";

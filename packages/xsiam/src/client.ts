@@ -3,30 +3,82 @@
  *
  * @module
  */
-import type { ClientOptions } from "@cortex-sdk/core";
+import { DOWNLOAD_OPERATION, splitWaitOptions, waitForAction, type ActionResult, type AndWaitOptions, type ClientOptions, type ReplyValidationOptions } from "@cortex-sdk/core";
+import type { OperationEntry } from "@cortex-sdk/schemas";
 import { XsiamClientBase } from "./generated/client-base.js";
 import { XSIAM_CLIENT_VERSION } from "./version.js";
+import { XsiamActions, XsiamAlerts, XsiamApiKeys, XsiamEndpoints, XsiamIncidents, XsiamLookups, XsiamScripts, XsiamXql } from "./workflows.js";
 
-/** Options of {@link XsiamClient}: the common client options. */
-export type XsiamClientOptions = ClientOptions;
+/** Options of {@link XsiamClient}: the common client options plus `validateReplies`. */
+export type XsiamClientOptions = ClientOptions & ReplyValidationOptions;
+
+/** Operations the generated table lacks: the file download behind retrieval and script result links. */
+const EXTRA_OPERATIONS: readonly OperationEntry[] = [DOWNLOAD_OPERATION];
 
 /**
- * Client for the Cortex XSIAM public API: one namespace per operation group, every operation typed.
+ * Client for the Cortex XSIAM public API: one namespace per operation group, every operation typed, plus
+ * the everyday workflows (`xql.query`, `...AndWait()` response actions, `alerts.updateMany`,
+ * `lookups.upsert`, `apiKeys.expiringKeys`, `fanOut`).
  *
  * @example
  * ```ts
  * import { XsiamClient } from "@cortex-sdk/xsiam";
  * // Reads CORTEX_API_BASE_URL, CORTEX_API_KEY_ID, CORTEX_API_KEY and CORTEX_API_KEY_TYPE.
  * const client = new XsiamClient();
- * for await (const alert of client.alerts.list({ filters: [{ field: "severity", operator: "in", value: ["high"] }] })) console.log(alert.alert_id);
+ * const page = await client.incidents.list({ search_to: 10 });
+ * console.log(page.total_count);
  * ```
  */
 export class XsiamClient extends XsiamClientBase {
+  /** `xql` operations and {@link XsiamXql.query}. */
+  override readonly xql: XsiamXql;
+  /** `endpoints` operations and the `...AndWait()` response actions. */
+  override readonly endpoints: XsiamEndpoints;
+  /** `scripts` operations and {@link XsiamScripts.runScriptAndWait}. */
+  override readonly scripts: XsiamScripts;
+  /** `actions` operations, waiting and downloads. */
+  override readonly actions: XsiamActions;
+  /** `alerts` operations (paging past the 9,999 cap) and {@link XsiamAlerts.updateMany}. */
+  override readonly alerts: XsiamAlerts;
+  /** `incidents` operations and {@link XsiamIncidents.updateMany}. */
+  override readonly incidents: XsiamIncidents;
+  /** `apiKeys` operations with checked requests and {@link XsiamApiKeys.expiringKeys}. */
+  override readonly apiKeys: XsiamApiKeys;
+  /** Lookup datasets: upsert, remove, get. */
+  readonly lookups: XsiamLookups;
+
   /**
    * @param options - Client options; anything missing comes from the environment.
    * @throws `CortexConfigError` when the URL or credentials are missing or invalid.
    */
   constructor(options: XsiamClientOptions = {}) {
-    super(options, XSIAM_CLIENT_VERSION);
+    super(options, XSIAM_CLIENT_VERSION, EXTRA_OPERATIONS);
+    this.xql = new XsiamXql(this);
+    this.endpoints = new XsiamEndpoints(this);
+    this.scripts = new XsiamScripts(this);
+    this.actions = new XsiamActions(this);
+    this.alerts = new XsiamAlerts(this);
+    this.incidents = new XsiamIncidents(this);
+    this.apiKeys = new XsiamApiKeys(this);
+    this.lookups = new XsiamLookups(this);
+  }
+
+  /**
+   * Waits until a response action finished on every endpoint, polling `actions.get_action_status` with
+   * backoff (PENDING, IN_PROGRESS and PENDING_ABORT are waited out).
+   *
+   * @param actionId - The action id a response action returned.
+   * @param options - `maxWaitMs` (default 10 min), poll delays, `signal`, `allowFailures`.
+   * @returns Each endpoint's final status.
+   * @throws `CortexActionFailedError` when an endpoint ended FAILED, TIMEOUT, CANCELLED, ABORTED or EXPIRED;
+   *   `CortexTimeoutError` (`phase: "wait"`); `CortexAbortError`.
+   * @example
+   * ```ts
+   * const { action_id } = await client.endpoints.isolate({ endpoint_id: "abc123" });
+   * await client.waitForAction(action_id, { maxWaitMs: 300_000 });
+   * ```
+   */
+  waitForAction(actionId: string | number, options?: AndWaitOptions): Promise<ActionResult> {
+    return waitForAction(this, actionId, splitWaitOptions(options)[1]);
   }
 }

@@ -5,6 +5,23 @@
  */
 export { XsiamClient, type XsiamClientOptions } from "./client.js";
 export * from "./generated/client-base.js";
+export * from "./workflows.js";
 export { XSIAM_CLIENT_VERSION } from "./version.js";
 export type * from "@cortex-sdk/schemas/xsiam";
-export { isCortexError } from "@cortex-sdk/core";
+export {
+  CortexActionFailedError,
+  CortexConflictError,
+  CortexInvalidRequestError,
+  CortexReplyValidationError,
+  CortexXqlQueryError,
+  CortexXqlQuotaError,
+  isCortexError,
+  XqlQuery,
+  type ActionResult,
+  type AndWaitOptions,
+  type ExpiringApiKey,
+  type TenantOutcome,
+  type TenantTarget,
+  type XqlQueryOptions,
+  type XqlResult,
+} from "@cortex-sdk/core";

@@ -1,16 +1,25 @@
 /**
- * `cxctl demo`: the project's walk-through against the embedded emulator. It starts a local tenant,
- * generates an advanced key through the API with the bootstrap key, and lists incidents with the new key,
- * running the same command code as `cxctl keys generate` and `cxctl xdr incidents list`.
+ * `cxctl demo`: the project's walk-through against the embedded emulator. It starts local tenants for
+ * every product and runs real cxctl command lines against them (the same code as typed at a shell):
+ * keys generated and listed, incidents, an isolation with wait, an XQL query, an XSOAR incident, Xpanse
+ * assets and Cortex Cloud issues. A step the emulator or a client cannot serve yet is reported as
+ * "skipped: ..." instead of failing the demo; the first three steps are required.
  *
  * @module
  */
-import { startEmulator } from "@cortex-sdk/emulator";
 import { Command } from "commander";
 import type { CliIo } from "../io.js";
+import { styleFor } from "../style.js";
+import { mask } from "./examples.js";
 
 /** Runs a cxctl command line in-process and returns its exit code. */
 export type RunCommand = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+interface Captured {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
 
 /**
  * Builds `cxctl demo`.
@@ -21,47 +30,124 @@ export type RunCommand = (argv: readonly string[], io: CliIo) => Promise<number>
  */
 export function demoCommand(io: CliIo, run: RunCommand): Command {
   return new Command("demo")
-    .description("walk through the SDK against a local emulated tenant (no network beyond loopback)")
+    .description("walk through every product against a local emulated tenant (no network beyond loopback)")
+    .addHelpText("after", "\nExample:\n  cxctl demo")
     .action(async () => {
+      const style = styleFor(io.stdout, io.env);
       const say = (text: string): void => {
         io.stdout.write(`${text}\n`);
       };
+      const indent = (text: string): void => {
+        for (const line of text.trimEnd().split("\n")) if (line !== "") say(`   ${line}`);
+      };
+      const { startEmulator } = await import("@cortex-sdk/emulator");
       const emulator = await startEmulator({ port: 0 });
+      let skipped = 0;
       try {
-        const admin = emulator.bootstrapKeys[0];
-        if (admin === undefined) throw new Error("The emulator started without a bootstrap key.");
-        say(`1. Started a local Cortex XDR tenant at ${emulator.url}`);
+        const keyOf = (product: string) => emulator.bootstrapKeys.find((key) => key.product === product);
+        const admin = keyOf("xdr");
+        if (admin === undefined) throw new Error("The emulator started without an XDR bootstrap key.");
+        say(style.bold(`1. Started a local Cortex XDR tenant at ${emulator.url}`));
+        say(`   (and ${emulator.tenants.length - 1} more tenants on the same URL: ${emulator.tenants.map((tenant) => tenant.product).slice(1).join(", ")})`);
         say(`   bootstrap administrator key: id ${admin.keyId}, ${admin.securityLevel}, key ${mask(admin.key)}`);
         const adminEnv = connectionEnv(emulator.url, admin.keyId, admin.key, admin.securityLevel);
+        const cli = async (argv: readonly string[], env: Record<string, string>): Promise<Captured> => {
+          say(style.dim(`   $ cxctl ${argv.map(quote).join(" ")}`));
+          const captured = captureIo({ ...env, NO_COLOR: "1" });
+          const code = await run(argv, captured.io);
+          return { code, stdout: captured.stdout(), stderr: captured.stderr() };
+        };
+        const required = (what: string, result: Captured): void => {
+          if (result.code !== 0) throw new Error(`${what} failed (exit ${result.code}): ${result.stderr.trim()}`);
+        };
+        const optional = (result: Captured, show: (result: Captured) => void): void => {
+          if (result.code === 0) show(result);
+          else {
+            skipped++;
+            say(`   ${style.yellow("skipped:")} exit ${result.code}: ${result.stderr.trim().split("\n")[0] ?? ""} (emulator or client support not there yet)`);
+          }
+        };
 
-        say("2. Generating an advanced API key with the bootstrap key:");
-        say('   $ cxctl keys generate --role "Investigator" --level advanced --expires 30d --comment "cxctl demo" --output json');
-        const generated = captureIo(adminEnv);
-        const generateCode = await run(["keys", "generate", "--role", "Investigator", "--level", "advanced", "--expires", "30d", "--comment", "cxctl demo", "--output", "json"], generated.io);
-        if (generateCode !== 0) throw new Error(`keys generate failed (exit ${generateCode}): ${generated.stderr()}`);
-        const key = JSON.parse(generated.stdout()) as { id: number; key: string; security_level: string };
+        say(style.bold("2. Generating an advanced API key with the bootstrap key:"));
+        const generated = await cli(["keys", "generate", "--role", "Investigator", "--level", "advanced", "--expires", "30d", "--comment", "cxctl demo", "--output", "json"], adminEnv);
+        required("keys generate", generated);
+        const key = JSON.parse(generated.stdout) as { id: number; key: string; security_level: string };
         say(`   new key: id ${key.id}, ${key.security_level}, key ${mask(key.key)} (the secret is shown once; masked here)`);
+        const userEnv = connectionEnv(emulator.url, String(key.id), key.key, "advanced");
 
-        say("3. Listing incidents with the new key (every call signed with a fresh nonce and timestamp):");
-        say("   $ cxctl xdr incidents list --limit 5 --output table");
-        const listed = captureIo(connectionEnv(emulator.url, String(key.id), key.key, "advanced"));
-        const listCode = await run(["xdr", "incidents", "list", "--limit", "5", "--output", "table"], listed.io);
-        if (listCode !== 0) throw new Error(`incidents list failed (exit ${listCode}): ${listed.stderr()}`);
-        for (const line of listed.stdout().trimEnd().split("\n")) say(`   ${line}`);
-        say(`   ${listed.stderr().trim()}`);
-        say("Done: a key generated and incidents listed over real HTTP on loopback.");
+        say(style.bold("3. Listing the tenant's keys (expiry warnings go to stderr):"));
+        const listed = await cli(["keys", "list", "--output", "table"], adminEnv);
+        required("keys list", listed);
+        indent(listed.stdout);
+
+        say(style.bold("4. Listing incidents with the new key (every call signed with a fresh nonce and timestamp):"));
+        const incidents = await cli(["xdr", "incidents", "list", "--limit", "5", "--output", "table"], userEnv);
+        required("incidents list", incidents);
+        indent(incidents.stdout);
+        say(`   ${incidents.stdout.trim().split("\n").length - 1} incidents`);
+
+        say(style.bold("5. Isolating an endpoint and waiting for the action to finish:"));
+        const endpoints = await cli(["xdr", "endpoints", "list", "--limit", "1", "--output", "json"], adminEnv);
+        let endpointId: string | undefined;
+        optional(endpoints, (result) => {
+          const [first] = JSON.parse(result.stdout) as Record<string, unknown>[];
+          endpointId = String(first?.["agent_id"] ?? first?.["endpoint_id"] ?? "");
+        });
+        if (endpointId !== undefined && endpointId !== "") {
+          const isolated = await cli(["xdr", "endpoints", "isolate", endpointId, "--wait", "--max-wait", "60s", "--output", "json"], adminEnv);
+          optional(isolated, (result) => indent(result.stdout));
+        }
+
+        say(style.bold("6. Running an XQL query (results stream as NDJSON):"));
+        optional(await cli(["xql", "dataset = xdr_data | limit 3", "--timeframe", "24h", "--output", "ndjson"], userEnv), (result) => indent(result.stdout));
+
+        const xsoar = keyOf("xsoar8");
+        say(style.bold("7. Creating an XSOAR 8 incident, then searching:"));
+        if (xsoar === undefined) {
+          skipped++;
+          say(`   ${style.yellow("skipped:")} no XSOAR 8 tenant`);
+        } else {
+          const xsoarEnv = { ...connectionEnv(emulator.url, xsoar.keyId, xsoar.key, xsoar.securityLevel), CORTEX_XSOAR_VERSION: "8" };
+          optional(await cli(["xsoar", "incidents", "create", "--name", "cxctl demo phishing report", "--type", "Phishing", "--severity", "2", "--output", "json"], xsoarEnv), (result) => {
+            const created = JSON.parse(result.stdout) as Record<string, unknown>;
+            say(`   created incident ${String(created["id"] ?? "?")}: ${String(created["name"] ?? "")}`);
+          });
+          optional(await cli(["xsoar", "incidents", "search", "--limit", "3", "--output", "table"], xsoarEnv), (result) => indent(result.stdout));
+        }
+
+        const xpanse = keyOf("xpanse");
+        say(style.bold("8. Listing Xpanse assets:"));
+        if (xpanse !== undefined) {
+          optional(await cli(["xpanse", "assets", "list", "--limit", "3", "--output", "table"], connectionEnv(emulator.url, xpanse.keyId, xpanse.key, xpanse.securityLevel)), (result) => indent(result.stdout));
+        }
+
+        const cloud = keyOf("cloud");
+        say(style.bold("9. Listing Cortex Cloud issues:"));
+        if (cloud !== undefined) {
+          optional(await cli(["cloud", "issues", "list", "--limit", "3", "--output", "table"], connectionEnv(emulator.url, cloud.keyId, cloud.key, cloud.securityLevel)), (result) => indent(result.stdout));
+        }
+
+        say(style.bold("10. Checking the setup with cxctl doctor:"));
+        const doctor = await cli(["doctor", "--output", "table"], userEnv);
+        indent(doctor.stdout);
+
+        say(
+          style.bold(
+            `Done: keys generated and listed and incidents listed over real HTTP on loopback${skipped === 0 ? "; every step ran." : `; ${skipped} step${skipped === 1 ? "" : "s"} skipped.`}`,
+          ),
+        );
       } finally {
         await emulator.close();
       }
     });
 }
 
-function connectionEnv(url: string, keyId: string, key: string, level: string): Record<string, string> {
-  return { CORTEX_API_BASE_URL: url, CORTEX_API_KEY_ID: keyId, CORTEX_API_KEY: key, CORTEX_API_KEY_TYPE: level };
+function quote(word: string): string {
+  return /^[\w./:@=-]+$/.test(word) ? word : `"${word.replace(/(["\\$`])/g, "\\$1")}"`;
 }
 
-function mask(secret: string): string {
-  return `${secret.slice(0, 4)}${"*".repeat(8)}`;
+function connectionEnv(url: string, keyId: string, key: string, level: string): Record<string, string> {
+  return { CORTEX_API_BASE_URL: url, CORTEX_API_KEY_ID: keyId, CORTEX_API_KEY: key, CORTEX_API_KEY_TYPE: level };
 }
 
 function captureIo(env: Record<string, string>): { io: CliIo; stdout: () => string; stderr: () => string } {

@@ -5,8 +5,9 @@
  * @module
  */
 import { readFileSync } from "node:fs";
-import { startEmulator, validateFaultPlan, type EmulatorOptions, type FaultRule, type RunningEmulator } from "@cortex-sdk/emulator";
+import type { EmulatorOptions, FaultRule, RunningEmulator } from "@cortex-sdk/emulator";
 import { Command, Option } from "commander";
+import { globalFlags } from "../connection.js";
 import type { CliIo } from "../io.js";
 import { UsageError } from "../output.js";
 
@@ -45,7 +46,7 @@ function integer(flag: string, text: string, min: number, max: number = Number.M
  * @returns The validated rules.
  * @throws {@link UsageError} when the file cannot be read or the plan is invalid.
  */
-export function parseFaultPlan(text: string): FaultRule[] {
+export function parseFaultPlan(text: string, validateFaultPlan: (rules: unknown, where: string) => FaultRule[]): FaultRule[] {
   let json = text;
   if (text.startsWith("@")) {
     try {
@@ -78,9 +79,10 @@ function rateLimit(text: string): number | null {
  * Builds emulator options from the flags.
  *
  * @param flags - Parsed flags.
+ * @param validateFaultPlan - The emulator's fault plan validator.
  * @returns Options for `startEmulator`.
  */
-export function emulatorOptionsFrom(flags: StartFlags): EmulatorOptions {
+export function emulatorOptionsFrom(flags: StartFlags, validateFaultPlan: (rules: unknown, where: string) => FaultRule[]): EmulatorOptions {
   return {
     port: integer("--port", flags.port, 0, 65_535),
     host: flags.host,
@@ -98,7 +100,7 @@ export function emulatorOptionsFrom(flags: StartFlags): EmulatorOptions {
           },
         }),
     ...(flags.dataDir === undefined ? {} : { dataDir: flags.dataDir }),
-    ...(flags.faultPlan === undefined ? {} : { faults: parseFaultPlan(flags.faultPlan) }),
+    ...(flags.faultPlan === undefined ? {} : { faults: parseFaultPlan(flags.faultPlan, validateFaultPlan) }),
     ...(flags.nonceCacheMax === undefined ? {} : { nonceCache: { maxEntries: integer("--nonce-cache-max", flags.nonceCacheMax, 1) } }),
     ...(flags.unknownRoute === undefined ? {} : { unknowns: { unknownRoute: flags.unknownRoute === "404" ? 404 : 500 } }),
   };
@@ -166,13 +168,16 @@ export function emulatorCommand(io: CliIo): Command {
     .option("--fault-plan <json|@file>", "fault rules as JSON, or @path to a JSON file")
     .option("--nonce-cache-max <n>", "hard cap on remembered nonces (default 250000)")
     .addOption(new Option("--unknown-route <status>", "status for unknown routes (default 500)").choices(["404", "500"]))
-    .addOption(new Option("-o, --output <format>", "startup output: a table, or one JSON line for scripts").choices(["table", "json"]))
     .addHelpText(
       "after",
       '\nExamples:\n  cxctl emulator start --port 8443 --seed 7\n  cxctl emulator start --output json --data-dir .emulator --fault-plan \'[{"path": "/public_api/v1/healthcheck", "on": [1], "fault": {"kind": "status", "status": 503}}]\'',
     )
-    .action(async (flags: StartFlags) => {
-      const options = emulatorOptionsFrom(flags);
+    .addHelpText("after", "\nWith the global --output: table, or json for one JSON line that scripts can read.")
+    .action(async (_own: StartFlags, self: Command) => {
+      const flags = globalFlags(self) as unknown as StartFlags;
+      if (flags.output !== undefined && flags.output !== "table" && flags.output !== "json") throw new UsageError(`emulator start: --output must be table or json; got "${flags.output}".`);
+      const { startEmulator, validateFaultPlan } = await import("@cortex-sdk/emulator");
+      const options = emulatorOptionsFrom(flags, validateFaultPlan);
       const format = flags.output ?? (io.stdout.isTTY === true ? "table" : "json");
       let running: RunningEmulator;
       try {

@@ -1,38 +1,84 @@
 /**
- * `cxctl keys ...`: API key management.
+ * `cxctl keys generate|list|delete|edit|rotate`: API key management through the tenant's API
+ * (`api_keys/*` on XDR, XSIAM, XSOAR 8 and Cortex Cloud; the platform IAM API for edit).
  *
  * @module
  */
-import { XdrClient } from "@cortex-sdk/xdr";
 import { Command, Option } from "commander";
-import { clientOptionsFrom, withConnectionFlags, type ConnectionFlags } from "../connection.js";
+import { globalFlags, openClient, parseDuration, productFlag, type AnyClient, type GlobalFlags, type ProductName } from "../connection.js";
 import type { CliIo } from "../io.js";
-import { chooseFormat, OUTPUT_FORMATS, UsageError } from "../output.js";
+import { cellText, chooseFormat, UsageError, writeRows, writeValue, type Sink } from "../output.js";
+import { collect } from "../request.js";
+import { styleFor } from "../style.js";
 
-interface GenerateFlags extends ConnectionFlags {
-  readonly role: string[];
-  readonly level: "standard" | "advanced";
-  readonly expires?: string;
-  readonly comment?: string;
-  readonly output?: string;
-}
-
-const DURATION = /^(\d+)\s*(m|h|d|w)$/;
-const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
 /** The service refuses expirations more than six months ahead; checked before sending. */
 const MAX_EXPIRY_MS = 183 * 86_400_000;
+const DAY_MS = 86_400_000;
+const KEY_PRODUCTS: readonly ProductName[] = ["xdr", "xsiam", "xsoar", "cloud"];
+const EDIT_PRODUCTS: readonly ProductName[] = ["xsiam", "cloud", "xsoar"];
+
+/** One key as `get_api_keys` lists it. */
+export interface ApiKeyRecord {
+  readonly id: number;
+  readonly creation_time?: number;
+  readonly created_by?: string;
+  readonly user_name?: string;
+  readonly roles?: readonly string[];
+  readonly security_level?: string;
+  readonly comment?: string | null;
+  readonly expiration?: number | null;
+}
+
+type Flags = GlobalFlags & Record<string, unknown>;
+
+function productOption(): Option {
+  return new Option("--product <product>", "which product's API manages the keys (default xdr; xsoar means XSOAR 8)").choices(KEY_PRODUCTS);
+}
+
+function expiryFrom(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const lifetime = parseDuration(text, "--expires", "d");
+  if (lifetime > MAX_EXPIRY_MS) throw new UsageError(`--expires ${text} is more than six months; the service refuses that.`);
+  return Date.now() + lifetime;
+}
 
 /**
- * Parses a duration such as `30d`, `12h`, `2w`.
+ * Lists keys with filters, reading `DATA` or `data`.
  *
- * @param text - The duration.
- * @returns Milliseconds.
- * @throws {@link UsageError} when the text is not a duration.
+ * @param client - A product client.
+ * @param filters - `get_api_keys` filters.
+ * @returns The keys.
  */
-export function parseDuration(text: string): number {
-  const match = DURATION.exec(text.trim());
-  if (match === null) throw new UsageError(`"${text}" is not a duration; use a number and a unit, e.g. 30d, 12h, 2w, 90m.`);
-  return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+export async function listKeys(client: AnyClient, filters: readonly unknown[]): Promise<ApiKeyRecord[]> {
+  const reply = (await client.request("api_keys.get_api_keys", filters.length === 0 ? {} : { filters })) as Record<string, unknown> | undefined;
+  const rows = reply?.["DATA"] ?? reply?.["data"] ?? [];
+  return Array.isArray(rows) ? (rows as ApiKeyRecord[]) : [];
+}
+
+/**
+ * How soon a key expires, as a warning, or undefined when not within a week.
+ *
+ * @param key - The key.
+ * @param now - The time.
+ * @returns The warning.
+ */
+export function expiryWarning(key: ApiKeyRecord, now = Date.now()): { level: "expired" | "day" | "week"; text: string } | undefined {
+  const expiration = key.expiration;
+  if (expiration === undefined || expiration === null || expiration <= 0) return undefined;
+  const left = expiration - now;
+  if (left <= 0) return { level: "expired", text: `key ${key.id} expired on ${new Date(expiration).toISOString()}` };
+  if (left <= DAY_MS) return { level: "day", text: `key ${key.id} expires within a day (${new Date(expiration).toISOString()})` };
+  if (left <= 7 * DAY_MS) return { level: "week", text: `key ${key.id} expires within a week (${new Date(expiration).toISOString()})` };
+  return undefined;
+}
+
+async function withClient<T>(product: ProductName, flags: Flags, io: CliIo, use: (client: AnyClient) => Promise<T>): Promise<T> {
+  const client = await openClient(product, flags, io);
+  try {
+    return await use(client);
+  } finally {
+    await client.close();
+  }
 }
 
 /**
@@ -42,42 +88,197 @@ export function parseDuration(text: string): number {
  * @returns The command.
  */
 export function keysCommand(io: CliIo): Command {
-  const keys = new Command("keys").description("manage API keys");
-  withConnectionFlags(
-    keys
-      .command("generate")
-      .description("generate an API key; the secret is shown once")
-      .requiredOption("--role <name...>", "role of the new key (repeat for several)")
-      .addOption(new Option("--level <level>", "security level").choices(["standard", "advanced"]).default("advanced"))
-      .option("--expires <duration>", "lifetime such as 30d (default: the service's one week; at most six months)")
-      .option("--comment <text>", "comment shown in the console")
-      .addOption(new Option("-o, --output <format>", "output format").choices(OUTPUT_FORMATS))
-      .addHelpText("after", '\nExample:\n  cxctl keys generate --role "Investigator" --level advanced --expires 30d --comment "SOAR sync"'),
-  ).action(async (flags: GenerateFlags) => {
-    const format = chooseFormat(flags.output, io.stdout);
-    let expiration: number | undefined;
-    if (flags.expires !== undefined) {
-      const lifetime = parseDuration(flags.expires);
-      if (lifetime > MAX_EXPIRY_MS) throw new UsageError(`--expires ${flags.expires} is more than six months; the service refuses that.`);
-      expiration = Date.now() + lifetime;
-    }
-    const client = new XdrClient(clientOptionsFrom(flags, io));
-    try {
-      const reply = await client.apiKeys.generate({
-        roles: flags.role,
-        security_level: flags.level,
-        ...(expiration === undefined ? {} : { expiration }),
-        ...(flags.comment === undefined ? {} : { comment: flags.comment }),
+  const keys = new Command("keys").description("API keys: generate, list (with expiry warnings), delete, edit, rotate");
+  const style = styleFor(io.stderr, io.env);
+
+  keys
+    .command("generate")
+    .description("generate an API key; the secret is shown once")
+    .requiredOption("--role <name>", "role of the new key (repeat for several)", collect)
+    .addOption(new Option("--level <level>", "security level").choices(["standard", "advanced"]).default("advanced"))
+    .option("--expires <duration>", "lifetime such as 30d (default: the service's one week; at most six months)")
+    .option("--comment <text>", "comment shown in the console")
+    .option("--save-profile <name>", "store the new key in this profile (same URL), instead of printing it")
+    .addOption(productOption())
+    .addHelpText("after", '\nExample:\n  cxctl keys generate --role "Investigator" --level advanced --expires 30d --comment "SOAR sync"\n  cxctl keys generate --role Viewer --save-profile readonly')
+    .action(async (_own: unknown, self: Command) => {
+      const flags = globalFlags(self) as Flags;
+      const format = chooseFormat(flags.output, io.stdout);
+      const product = productFlag(flags["product"] as string | undefined, KEY_PRODUCTS, "xdr");
+      const expiration = expiryFrom(flags["expires"] as string | undefined);
+      const level = flags["level"] as "standard" | "advanced";
+      await withClient(product, flags, io, async (client) => {
+        const reply = (await client.request("api_keys.generate", {
+          roles: flags["role"] as string[],
+          security_level: level,
+          ...(expiration === undefined ? {} : { expiration }),
+          ...(typeof flags["comment"] === "string" ? { comment: flags["comment"] } : {}),
+        })) as { id: number; key: string };
+        const saveAs = flags["saveProfile"] as string | undefined;
+        if (saveAs !== undefined) {
+          const core = await import("@cortex-sdk/core");
+          const path = core.saveProfile(saveAs, { baseUrl: client.config.baseUrl, apiKeyId: reply.id, apiKey: reply.key, securityLevel: level, ...(client.config.xsoarVersion === undefined ? {} : { xsoarVersion: client.config.xsoarVersion }) }, { env: io.env });
+          io.stderr.write(`${style.green("✓")} key ${reply.id} (${level}) saved in profile "${saveAs}" (${path}); the secret is not printed.\n`);
+          await writeValue({ id: reply.id, security_level: level, profile: saveAs, ...(expiration === undefined ? {} : { expiration }) }, { format: format === "table" ? "table" : format, io });
+          return;
+        }
+        if (format === "table") {
+          io.stdout.write(`id      ${reply.id}\nlevel   ${level}\nkey     ${reply.key}\n`);
+        } else {
+          await writeValue({ id: reply.id, key: reply.key, security_level: level, ...(expiration === undefined ? {} : { expiration }) }, { format, io });
+        }
+        io.stderr.write(`${style.yellow("!")} This is the only time the key is shown. Store it now (a secret manager, or: cxctl keys generate ... --save-profile <name>).\n`);
       });
-      if (format === "table") {
-        io.stdout.write(`id      ${reply.id}\nlevel   ${flags.level}\nkey     ${reply.key}\n`);
-        io.stderr.write("This is the only time the key is shown. Store it now (for example in a secret manager).\n");
-      } else {
-        io.stdout.write(`${JSON.stringify({ id: reply.id, key: reply.key, security_level: flags.level }, null, format === "json" ? 2 : undefined)}\n`);
+    });
+
+  keys
+    .command("list")
+    .description("list API keys; warns on stderr about keys that expire within a week or a day")
+    .option("--expiring-within <duration>", "only keys that expire within this time, e.g. 30d")
+    .option("--role <name>", "only keys with this role (repeatable)", collect)
+    .option("--id <id>", "only this key id (repeatable)", collect)
+    .addOption(productOption())
+    .addHelpText("after", "\nExample:\n  cxctl keys list --expiring-within 30d --output table")
+    .action(async (_own: unknown, self: Command) => {
+      const flags = globalFlags(self) as Flags;
+      const format = chooseFormat(flags.output, io.stdout);
+      const product = productFlag(flags["product"] as string | undefined, KEY_PRODUCTS, "xdr");
+      const filters: unknown[] = [];
+      const now = Date.now();
+      if (typeof flags["expiringWithin"] === "string") {
+        filters.push({ field: "expiration", operator: "gte", value: now }, { field: "expiration", operator: "lte", value: now + parseDuration(flags["expiringWithin"], "--expiring-within", "d") });
       }
-    } finally {
-      await client.close();
-    }
-  });
+      const roles = flags["role"] as string[] | undefined;
+      if (roles !== undefined) filters.push({ field: "roles", operator: "contains", value: roles });
+      const ids = flags["id"] as string[] | undefined;
+      if (ids !== undefined) {
+        const numbers = ids.map((id) => Number(id));
+        if (numbers.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw new UsageError(`--id must be a key id (a whole number); got ${ids.join(", ")}.`);
+        filters.push({ field: "id", operator: "in", value: numbers });
+      }
+      await withClient(product, flags, io, async (client) => {
+        const found = await listKeys(client, filters);
+        await writeRows(found, { format, io }, [
+          { header: "ID", cell: (key) => String(key.id) },
+          { header: "LEVEL", cell: (key) => key.security_level ?? "" },
+          { header: "ROLES", cell: (key) => (key.roles ?? []).join(", ") },
+          { header: "EXPIRES", cell: (key) => (key.expiration === undefined || key.expiration === null || key.expiration <= 0 ? "never" : new Date(key.expiration).toISOString()) },
+          { header: "CREATED BY", cell: (key) => key.created_by ?? key.user_name ?? "" },
+          { header: "COMMENT", cell: (key) => cellText(key.comment) },
+        ]);
+        for (const key of found) {
+          const warning = expiryWarning(key, now);
+          if (warning === undefined) continue;
+          const colour = warning.level === "week" ? style.yellow : style.red;
+          io.stderr.write(`${colour("warning:")} ${warning.text}; rotate it with: cxctl keys rotate${warning.level === "expired" ? " (or delete it)" : ""}\n`);
+        }
+      });
+    });
+
+  keys
+    .command("delete")
+    .argument("<id...>", "key ids")
+    .description("delete API keys by id")
+    .addOption(productOption())
+    .addHelpText("after", "\nExample:\n  cxctl keys delete 121 134")
+    .action(async (ids: string[], _own: unknown, self: Command) => {
+      const flags = globalFlags(self) as Flags;
+      const numbers = ids.map((id) => Number(id));
+      if (numbers.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw new UsageError(`key ids are whole numbers; got ${ids.join(", ")}.`);
+      const product = productFlag(flags["product"] as string | undefined, KEY_PRODUCTS, "xdr");
+      await withClient(product, flags, io, async (client) => {
+        const reply = (await client.request("api_keys.delete", { filters: [{ field: "id", operator: "in", value: numbers }] })) as { update_count?: number } | undefined;
+        const count = reply?.update_count ?? 0;
+        await writeValue({ deleted: count, ids: numbers }, { format: chooseFormat(flags.output, io.stdout), io });
+        if (count < numbers.length) io.stderr.write(`${style.yellow("warning:")} ${numbers.length - count} of the keys did not exist (or were deleted already)\n`);
+      });
+    });
+
+  keys
+    .command("edit")
+    .argument("<id>", "key id")
+    .description("change a key's roles or comment (platform IAM: XSIAM, Cortex Cloud, XSOAR 8)")
+    .option("--role <role-id>", "role id (repeatable; replaces the roles)", collect)
+    .option("--comment <text>", "new comment")
+    .addOption(new Option("--product <product>", "which product's IAM API (default xsiam)").choices(EDIT_PRODUCTS))
+    .addHelpText("after", '\nExample:\n  cxctl keys edit 42 --comment "rotated quarterly" --product xsiam')
+    .action(async (id: string, _own: unknown, self: Command) => {
+      const flags = globalFlags(self) as Flags;
+      const product = productFlag(flags["product"] as string | undefined, EDIT_PRODUCTS, "xsiam");
+      if (flags["role"] === undefined && flags["comment"] === undefined) throw new UsageError("nothing to change: pass --role or --comment.");
+      await withClient(product, flags, io, async (client) => {
+        const current = (await client.request("platform.iam.api_key.get_by_id", { api_key_id: id })) as ApiKeyRecord;
+        const roles = (flags["role"] as string[] | undefined) ?? current.roles ?? [];
+        const reply = await client.request("platform.iam.api_key.put_by_id", {
+          api_key_id: id,
+          roles,
+          security_level: current.security_level ?? "standard",
+          ...(typeof flags["comment"] === "string" ? { comment: flags["comment"] } : current.comment === undefined || current.comment === null ? {} : { comment: current.comment }),
+        });
+        await writeValue(reply, { format: chooseFormat(flags.output, io.stdout), io });
+      });
+    });
+
+  keys
+    .command("rotate")
+    .description("replace the current key: generate one with the same roles, level and comment, verify it, switch the profile to it")
+    .option("--expires <duration>", "lifetime of the new key (default: the service's one week)")
+    .option("--delete-old", "delete the old key once the new one works")
+    .addOption(productOption())
+    .addHelpText("after", "\nThe current key is the one the command connects with (--profile, CORTEX_PROFILE or the default profile).\nWithout a profile the new key is printed once; update your environment with it.\n\nExample:\n  cxctl keys rotate --profile prod --expires 90d --delete-old")
+    .action(async (_own: unknown, self: Command) => {
+      const flags = globalFlags(self) as Flags;
+      const format = chooseFormat(flags.output, io.stdout);
+      const product = productFlag(flags["product"] as string | undefined, KEY_PRODUCTS, "xdr");
+      const expiration = expiryFrom(flags["expires"] as string | undefined);
+      await withClient(product, flags, io, async (client) => {
+        await rotate(client, product, flags, io, { format, io }, expiration);
+      });
+    });
   return keys;
+}
+
+async function rotate(client: AnyClient, product: ProductName, flags: Flags, io: CliIo, sink: Sink, expiration: number | undefined): Promise<void> {
+  const style = styleFor(io.stderr, io.env);
+  const step = (text: string): void => {
+    io.stderr.write(`${style.green("✓")} ${text}\n`);
+  };
+  const oldId = Number(client.config.credentials.keyId);
+  const level = client.config.credentials.securityLevel;
+  const [current] = await listKeys(client, [{ field: "id", operator: "in", value: [oldId] }]);
+  if (current === undefined) throw new UsageError(`key ${oldId} is not in the tenant's key list; cannot copy its roles.`);
+  step(`read key ${oldId}: ${(current.roles ?? []).join(", ")}, ${current.security_level ?? level}`);
+  const generated = (await client.request("api_keys.generate", {
+    roles: current.roles ?? [],
+    security_level: current.security_level ?? level,
+    ...(expiration === undefined ? {} : { expiration }),
+    comment: current.comment ?? `rotated from key ${oldId}`,
+  })) as { id: number; key: string };
+  step(`generated key ${generated.id}`);
+  const fresh = client.withOptions({ apiKeyId: generated.id, apiKey: generated.key, securityLevel: (current.security_level ?? level) as "standard" | "advanced" }) as AnyClient;
+  try {
+    await fresh.request("healthcheck", undefined);
+    step(`verified key ${generated.id} with a signed call`);
+    const core = await import("@cortex-sdk/core");
+    const profileName = client.config.profile;
+    let saved = false;
+    if (profileName !== undefined) {
+      const loaded = core.loadProfile(profileName, { env: io.env });
+      core.saveProfile(profileName, { ...(loaded?.profile ?? {}), apiKeyId: generated.id, apiKey: generated.key, securityLevel: (current.security_level ?? level) as "standard" | "advanced" }, { env: io.env });
+      saved = true;
+      step(`profile "${profileName}" now uses key ${generated.id}`);
+    }
+    let deleted = false;
+    if (flags["deleteOld"] === true) {
+      const reply = (await fresh.request("api_keys.delete", { filters: [{ field: "id", operator: "in", value: [oldId] }] })) as { update_count?: number } | undefined;
+      deleted = (reply?.update_count ?? 0) > 0;
+      step(`deleted the old key ${oldId}`);
+    } else {
+      io.stderr.write(`  the old key ${oldId} still works; delete it with: cxctl keys delete ${oldId}${profileName === undefined ? "" : ` --profile ${profileName}`}\n`);
+    }
+    await writeValue({ old_id: oldId, new_id: generated.id, product, profile: profileName ?? null, deleted_old: deleted, ...(saved ? {} : { key: generated.key }) }, sink);
+    if (!saved) io.stderr.write(`${style.yellow("!")} No profile is in use: the new key is printed once above. Update CORTEX_API_KEY_ID and CORTEX_API_KEY.\n`);
+  } finally {
+    await fresh.close();
+  }
 }

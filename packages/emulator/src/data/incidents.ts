@@ -123,7 +123,8 @@ export interface IncidentSeedOptions {
   readonly directory: Directory;
 }
 
-const SOURCES = [
+/** Alert sources seeded incidents and alerts use. */
+export const SOURCES = [
   "XDR Agent",
   "XDR Analytics",
   "XDR Analytics BIOC",
@@ -133,14 +134,20 @@ const SOURCES = [
   "Firewall",
 ] as const;
 
-interface Technique {
+/** A detection the seeded data draws from: alert name, category and MITRE tactic and technique. */
+export interface Technique {
+  /** Alert name. */
   readonly alert: string;
+  /** Alert category. */
   readonly category: string;
+  /** `"TA0002 - Execution"` form. */
   readonly tactic: string;
+  /** `"T1059.001 - PowerShell"` form. */
   readonly technique: string;
 }
 
-const TECHNIQUES: readonly [Technique, ...Technique[]] = [
+/** The detections seeded incidents and alerts are made of. */
+export const TECHNIQUES: readonly [Technique, ...Technique[]] = [
   { alert: "Suspicious PowerShell command line", category: "Malware", tactic: "TA0002 - Execution", technique: "T1059.001 - PowerShell" },
   { alert: "Credential dumping via LSASS access", category: "Credential Access", tactic: "TA0006 - Credential Access", technique: "T1003.001 - LSASS Memory" },
   { alert: "Unusual SMB lateral movement", category: "Lateral Movement", tactic: "TA0008 - Lateral Movement", technique: "T1021.002 - SMB/Windows Admin Shares" },
@@ -253,4 +260,40 @@ export function generateIncidents(random: Random, options: IncidentSeedOptions):
   // list), so their JSON can be cached. The list itself stays mutable.
   for (const incident of incidents) deepFreeze(incident);
   return incidents;
+}
+
+/** Alert counts per severity of one incident. */
+export interface SeverityCounts {
+  /** Low (and informational or unknown) alerts. */
+  readonly low: number;
+  /** Medium alerts. */
+  readonly medium: number;
+  /** High alerts. */
+  readonly high: number;
+  /** Critical alerts. */
+  readonly critical: number;
+}
+
+/**
+ * The incident with new alert counts: `alert_count`, the per-severity counts
+ * and the "along with N other alerts" part of a generated description follow
+ * them. Returns a new frozen record.
+ */
+export function withAlertCounts(incident: Incident, counts: SeverityCounts): Incident {
+  const total = counts.low + counts.medium + counts.high + counts.critical;
+  const others = total - 1;
+  const along = others > 0 ? `along with ${others} other alert${others === 1 ? "" : "s"} ` : "";
+  const description =
+    incident.manual_description === null
+      ? incident.description.replace(/^('[^']*' )(?:along with \d+ other alerts? )?/, `$1${along}`)
+      : incident.description;
+  return deepFreeze({
+    ...incident,
+    description,
+    alert_count: total,
+    low_severity_alert_count: counts.low,
+    med_severity_alert_count: counts.medium,
+    high_severity_alert_count: counts.high,
+    critical_severity_alert_count: counts.critical,
+  });
 }

@@ -85,7 +85,8 @@ const INCIDENT_SORTS: SortSpec<Incident> = {
   incident_id: (a, b) => Number(a.incident_id) - Number(b.incident_id),
 };
 
-function getIncidents(context: OperationContext): OperationResult {
+/** Answers get_incidents from the tenant's incidents (the XDR state wraps it so its changes are visible). */
+export function getIncidents(context: OperationContext): OperationResult {
   const data = asObject(context.requestData, "request_data");
   const matches = compileFilters(data["filters"], INCIDENT_FILTERS);
   // Newest first when unsorted, like the console's incident table.

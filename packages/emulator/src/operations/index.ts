@@ -2,8 +2,13 @@ import type { Operation } from "../router.js";
 import { deleteApiKeys, generateApiKey, getApiKeys } from "./api-keys.js";
 import { healthcheck } from "./healthcheck.js";
 import { iamEditApiKey, iamGetApiKey, iamGetKeyScope, iamSetKeyScope } from "./iam.js";
-import { getIncidentsOperation } from "./incidents.js";
 import { xsoarAbout } from "./xsoar.js";
+import { XDR_OPERATIONS } from "./xdr-index.js";
+import { XSOAR_CONTENT_OPERATIONS } from "./xsoar-content.js";
+import { XSOAR_INCIDENT_OPERATIONS } from "./xsoar-incidents.js";
+import { XPANSE_OPERATIONS } from "./xpanse-assets.js";
+import { CLOUD_ASSET_OPERATIONS } from "./cloud-assets.js";
+import { CLOUD_ISSUE_OPERATIONS } from "./cloud-issues.js";
 
 /** Every operation with a specific handler; product gating is declared per operation. */
 export const OPERATIONS: readonly Operation[] = [
@@ -15,6 +20,12 @@ export const OPERATIONS: readonly Operation[] = [
   iamEditApiKey,
   iamGetKeyScope,
   iamSetKeyScope,
-  getIncidentsOperation,
   xsoarAbout,
+  ...XSOAR_INCIDENT_OPERATIONS,
+  ...XSOAR_CONTENT_OPERATIONS,
+  ...XPANSE_OPERATIONS,
+  ...CLOUD_ISSUE_OPERATIONS,
+  ...CLOUD_ASSET_OPERATIONS,
+  // XDR / XSIAM state; includes get_incidents (xdr, xsiam and xpanse).
+  ...XDR_OPERATIONS,
 ];

@@ -36,8 +36,147 @@ const TENANT_PURCHASES = [
   "purchased_xsiam_gb_cold",
 ];
 
+/** XSOAR `CustomFields` is Go's `map[string]interface{}`: values are any JSON (strings, numbers, lists), not objects. */
+const CUSTOM_FIELDS: JsonSchema = { type: "object", additionalProperties: {} };
+const CUSTOM_FIELDS_REASON = "spec bug: CustomFields values are typed as objects (Go interface{}), but custom field values are strings, numbers and lists";
+
+/** XSOAR entry `contents`/`parentContent` are Go `interface{}`: text for notes, JSON for data entries. */
+const ENTRY_CONTENT_REASON = "spec bug: entry contents are typed as objects (Go interface{}), but note and text entries carry strings";
+
+/** The asset-inventory SEARCH_TYPE vocabulary (reference xsoar-xpanse-cloud §4.4). */
+const SEARCH_TYPES = [
+  "EQ", "NEQ", "GT", "LT", "GTE", "LTE", "IN", "NIN", "RLIKE", "NRLIKE", "WILDCARD", "WILDCARD_NOT", "CONTAINS", "NCONTAINS", "IP_MATCH", "NIP_MATCH", "ARRAY_CONTAINS",
+  "ARRAY_NOT_CONTAINS", "IS_EMPTY", "NIS_EMPTY", "REGEX", "REGEX_NOT", "REGEX_MATCH", "REGEX_NOT_MATCH", "IPLIST_MATCH", "NLISTIP_MATCH", "INCIDR", "NINCIDR", "INCIDR6", "NINCIDR6",
+  "RANGE", "RELATIVE_TIMESTAMP", "JSON_OVERLAPS", "JSON_ARRAY_CONTAINED_IN", "JSON_IS_NOT_EMPTY",
+];
+
+/** How deep an AND/OR tree may nest (JSON Schema here has no `$ref`, so recursion is unrolled). */
+const FILTER_TREE_DEPTH = 4;
+
+/**
+ * An asset-inventory filter: `{AND|OR: [condition | nested AND/OR]}`, a condition being
+ * `{SEARCH_FIELD, SEARCH_TYPE, SEARCH_VALUE}` with a scalar, object or list value.
+ */
+function filterTree(depth: number = FILTER_TREE_DEPTH): JsonSchema {
+  const condition: JsonSchema = {
+    type: "object",
+    properties: {
+      SEARCH_FIELD: { type: "string" },
+      SEARCH_TYPE: { type: "string", enum: SEARCH_TYPES },
+      SEARCH_VALUE: { anyOf: [{ type: "string" }, { type: "boolean" }, { type: "number" }, { type: "object" }, { type: "array" }] },
+    },
+    required: ["SEARCH_FIELD", "SEARCH_TYPE"],
+  };
+  const item: JsonSchema = depth <= 1 ? condition : { anyOf: [condition, filterTree(depth - 1)] };
+  return {
+    anyOf: [
+      { type: "object", properties: { AND: { type: "array", items: item } }, required: ["AND"] },
+      { type: "object", properties: { OR: { type: "array", items: item } }, required: ["OR"] },
+    ],
+  };
+}
+const FILTER_TREE_REASON = "the spec allows one level of scalar conditions; the reference (xsoar-xpanse-cloud §1.3, §4.4) documents nested AND/OR trees with list SEARCH_VALUEs";
+
+/** Action ids are integers (run_script) or strings (isolate/quarantine examples): accept both (reference xdr-xsiam §8). */
+const ACTION_ID: JsonSchema = { type: ["integer", "string"] };
+
 /** Schema overrides. */
 export const schemaOverrides: readonly Override[] = [
+  schema(`POST ${V1}/scripts/run_script`, "request", "parameters_values", { replace: { type: "object", additionalProperties: {} } }, "spec example copied as the type ({x, y}); parameters_values maps parameter names to values (reference xdr-xsiam §4.7)"),
+  schema(`POST ${V1}/scripts/get_script_execution_status`, "request", "action_id", { replace: ACTION_ID }, "action_id is the int run_script returns, a string in some examples: accept both (reference xdr-xsiam §4.7, §8)"),
+  schema(`POST ${V1}/scripts/get_script_execution_results`, "request", "action_id", { replace: ACTION_ID }, "action_id is the int run_script returns, a string in some examples: accept both (reference xdr-xsiam §4.7, §8)"),
+  schema(`POST ${V1}/scripts/get_script_execution_results_files`, "request", "action_id", { replace: ACTION_ID }, "action_id is the int run_script returns, a string in some examples: accept both (reference xdr-xsiam §4.7, §8)"),
+  schema(`POST ${V1}/actions/get_action_status`, "request", "group_action_id", { replace: ACTION_ID }, "group_action_id is documented as int, but isolate/quarantine examples return string action ids: accept both (reference xdr-xsiam §4.6, §8)"),
+  schema(`POST ${V1}/actions/file_retrieval_details`, "request", "group_action_id", { replace: ACTION_ID }, "the spec types group_action_id as a string, the reference as an int (xdr-xsiam §4.6, §8): accept both"),
+  schema(`POST ${V1}/alerts/insert_parsed_alerts`, "request", "alerts/[]/local_port", { replace: { type: ["integer", "string"] } }, "ports are ints in older docs and strings in the new spec: accept both (reference xdr-xsiam §4.3)"),
+  schema(`POST ${V1}/alerts/insert_parsed_alerts`, "request", "alerts/[]/remote_port", { replace: { type: ["integer", "string"] } }, "ports are ints in older docs and strings in the new spec: accept both (reference xdr-xsiam §4.3)"),
+  schema(`POST ${V1}/assets`, "request", "filters", { replace: filterTree() }, FILTER_TREE_REASON),
+  schema(
+    `POST ${V1}/assets`,
+    "request",
+    "request_data",
+    {
+      replace: {
+        type: "object",
+        properties: {
+          filters: filterTree(),
+          sort: { type: "array", items: { type: "object", properties: { FIELD: { type: "string" }, ORDER: { type: "string", enum: ["DESC", "ASC"] } } } },
+          search_from: { type: "integer" },
+          search_to: { type: "integer" },
+          on_demand_fields: { type: "array", items: { type: "string" } },
+        },
+      },
+      create: true,
+    },
+    "the spec body is bare; live-tested clients wrap the same fields in request_data (reference xsoar-xpanse-cloud §4.4)",
+  ),
+  schema(`POST ${V1}/asset-groups`, "request", "filters", { replace: filterTree() }, FILTER_TREE_REASON),
+  schema(
+    `POST ${V1}/asset-groups/create`,
+    "reply",
+    "*",
+    { replace: { type: "object", properties: { reply: { type: "object", properties: { data: { type: "object", properties: { success: { type: "boolean" }, asset_group_id: { type: "integer" } } } } } } } },
+    "spec documents a list of its own element; create answers one {reply: {data: {success, asset_group_id}}} (reference xsoar-xpanse-cloud §4.4: create → reply.data)",
+  ),
+  schema(
+    `POST ${V1}/incidents/get_incident_extra_data`,
+    "reply",
+    "incident/users",
+    { replace: { type: "array", items: { anyOf: [{ type: "string" }, { type: "object" }] } } },
+    "incident users are user names, listed like the \"host:agent_id\" host strings (reference xdr-xsiam §4.2); the spec types them as objects",
+  ),
+  ...["action_local_port", "action_remote_port"].map((field) =>
+    schema(`POST ${V1}/incidents/get_incident_extra_data`, "reply", `alerts/data/[]/${field}`, { replace: { type: ["integer", "string"] } }, "the same alert record as get_alerts, whose schema leaves ports untyped; ports are ints or strings (reference xdr-xsiam §4.3, §8)"),
+  ),
+  schema(
+    `POST ${V1}/incidents/get_incident_extra_data`,
+    "reply",
+    "network_artifacts/data/[]/network_remote_port",
+    { replace: { type: ["integer", "string"] } },
+    "network artifact ports are ints in recorded replies, strings in the spec: accept both (reference xdr-xsiam §4.2, §8)",
+  ),
+  schema(`POST ${V1}/asset-groups/create`, "request", "asset_group/membership_predicate", { replace: filterTree() }, FILTER_TREE_REASON),
+  schema(`POST ${V1}/asset-groups/update/{group_id}`, "request", "asset_group/membership_predicate", { replace: filterTree() }, FILTER_TREE_REASON),
+  schema(`POST ${V1}/assets/get_assets_internet_exposure`, "reply", "assets_internet_exposure/[]/management_status", { replace: { type: "array", items: { type: "string" } } }, "spec bug: typed as a list of objects, but management statuses are names (reference xsoar-xpanse-cloud §3.2 list item)"),
+  schema(`POST ${V1}/assets/get_assets_internet_exposure`, "reply", "assets_internet_exposure/[]/certificate_classifications", { replace: { type: "array", items: { type: "string" } } }, "spec bug: typed as a list of objects, but certificate classifications are names (reference xsoar-xpanse-cloud §3.2 list item)"),
+  schema(`POST ${V1}/assets/get_assets_internet_exposure`, "reply", "assets_internet_exposure/[]/mac_addresses", { replace: { type: "array", items: { type: "string" } } }, "spec bug: typed as a list of objects, but MAC addresses are strings (reference xsoar-xpanse-cloud §3.2 list item)"),
+  schema(`POST ${V1}/assets/get_assets_internet_exposure`, "reply", "assets_internet_exposure/[]/ip_ranges", { replace: { type: "array", items: { type: "string" } } }, "spec bug: typed as a list of objects, but IP ranges are range strings (reference xsoar-xpanse-cloud §3.2 list item)"),
+  schema(`POST ${V1}/assets/get_assets_internet_exposure`, "reply", "assets_internet_exposure/[]/externally_inferred_cves", { replace: { type: "array", items: { type: "string" } } }, "spec bug: typed as a list of objects, but externally inferred CVEs are CVE ids (reference xsoar-xpanse-cloud §3.2 list item)"),
+  schema(`POST ${V1}/assets/get_assets_internet_exposure`, "reply", "assets_internet_exposure/[]/ips", { replace: { type: "array", items: { type: "string" } } }, "spec bug: ips are typed as a list of objects but are IP address strings (reference xsoar-xpanse-cloud §3.2)"),
+  schema(`POST ${V1}/assets/get_assets_internet_exposure`, "reply", "assets_internet_exposure/[]/service_type", { replace: { type: "array", items: { type: "string" } } }, "spec bug: service_type is typed as a list of objects but lists service type names such as SshServer"),
+  schema(`POST ${V1}/assets/get_external_services`, "reply", "external_services/[]/externally_inferred_vulnerability_score", { replace: { type: ["number", "null"] } }, "spec bug: the score is a float or null, not a string (reference xsoar-xpanse-cloud §3.2)"),
+  schema(`POST ${V1}/assets/get_external_services`, "reply", "external_services/[]/externally_inferred_cves", { replace: { type: "array", items: { type: "string" } } }, "spec bug: externally_inferred_cves is typed as a list of objects but lists CVE ids"),
+  schema(`POST ${V1}/api_keys/get_api_keys`, "request", "search_from", { replace: { type: "integer", minimum: 0 }, create: true }, "get_api_keys also takes search_from/search_to and sort {field: expiration|roles} (reference xdr-xsiam §2.3 [LAB]); the spec omits them"),
+  schema(`POST ${V1}/api_keys/get_api_keys`, "request", "search_to", { replace: { type: "integer" }, create: true }, "get_api_keys also takes search_from/search_to and sort {field: expiration|roles} (reference xdr-xsiam §2.3 [LAB]); the spec omits them"),
+  schema(
+    `POST ${V1}/api_keys/get_api_keys`,
+    "request",
+    "sort",
+    { replace: { type: "object", properties: { field: { type: "string", enum: ["expiration", "roles"] }, keyword: { type: "string", enum: ["asc", "desc"] } }, required: ["field", "keyword"] }, create: true },
+    "get_api_keys also takes search_from/search_to and sort {field: expiration|roles} (reference xdr-xsiam §2.3 [LAB]); the spec omits them",
+  ),
+  schema("POST /entry", "reply", "contents", { replace: {} }, ENTRY_CONTENT_REASON),
+  schema("POST /entry", "reply", "parentContent", { replace: {} }, ENTRY_CONTENT_REASON),
+  schema("POST /entry/formatted", "reply", "contents", { replace: {} }, ENTRY_CONTENT_REASON),
+  schema("POST /entry/formatted", "reply", "parentContent", { replace: {} }, ENTRY_CONTENT_REASON),
+  schema("POST /entry/note", "reply", "contents", { replace: {} }, ENTRY_CONTENT_REASON),
+  schema("POST /entry/note", "reply", "parentContent", { replace: {} }, ENTRY_CONTENT_REASON),
+  schema("POST /entry/tags", "reply", "contents", { replace: {} }, ENTRY_CONTENT_REASON),
+  schema("POST /entry/tags", "reply", "parentContent", { replace: {} }, ENTRY_CONTENT_REASON),
+  schema("POST /entry/execute/sync", "reply", "[]/contents", { replace: {} }, ENTRY_CONTENT_REASON),
+  schema("POST /entry/execute/sync", "reply", "[]/parentContent", { replace: {} }, ENTRY_CONTENT_REASON),
+  schema("POST /incident", "request", "CustomFields", { replace: CUSTOM_FIELDS }, CUSTOM_FIELDS_REASON),
+  schema("POST /incident/batch", "request", "CustomFields", { replace: CUSTOM_FIELDS }, CUSTOM_FIELDS_REASON),
+  schema("POST /incident/batch/exportToCsv", "request", "CustomFields", { replace: CUSTOM_FIELDS }, CUSTOM_FIELDS_REASON),
+  schema("POST /incident/batchClose", "request", "CustomFields", { replace: CUSTOM_FIELDS }, CUSTOM_FIELDS_REASON),
+  schema("POST /incident/batchDelete", "request", "CustomFields", { replace: CUSTOM_FIELDS }, CUSTOM_FIELDS_REASON),
+  schema("POST /incidents/search", "reply", "data/[]/CustomFields", { replace: CUSTOM_FIELDS }, CUSTOM_FIELDS_REASON),
+  schema("POST /indicator/create", "request", "indicator/CustomFields", { replace: CUSTOM_FIELDS }, CUSTOM_FIELDS_REASON),
+  schema("POST /indicator/create", "reply", "CustomFields", { replace: CUSTOM_FIELDS }, CUSTOM_FIELDS_REASON),
+  schema("POST /indicator/edit", "request", "CustomFields", { replace: CUSTOM_FIELDS }, CUSTOM_FIELDS_REASON),
+  schema("POST /indicator/edit", "reply", "CustomFields", { replace: CUSTOM_FIELDS }, CUSTOM_FIELDS_REASON),
+  schema("POST /indicators/search", "reply", "iocObjects/[]/CustomFields", { replace: CUSTOM_FIELDS }, CUSTOM_FIELDS_REASON),
+  schema("POST /indicators/upload", "reply", "[]/CustomFields", { replace: CUSTOM_FIELDS }, CUSTOM_FIELDS_REASON),
   schema(
     `POST ${V1}/xql/lookups/get_data`,
     "reply",

@@ -4515,18 +4515,6 @@ export type Xs34AddLegacyExceptionDataRequest = {
   conditions: { [key: string]: unknown };
 };
 
-/** Shared schema `Xs34AndFilter`. */
-export type Xs34AndFilter = {
-  /** `AND` (array, of {@link Xs34FilterCondition}), required. */
-  AND: Xs34FilterCondition[];
-};
-
-/** Shared schema `Xs34AndFilterForGroups`. */
-export type Xs34AndFilterForGroups = {
-  /** `AND` (array, of {@link Xs34FilterConditionForGroups}), required. */
-  AND: Xs34FilterConditionForGroups[];
-};
-
 /** Shared schema `Xs34Artifact`. */
 export type Xs34Artifact = {
   /** `artifact_id` (string). */
@@ -4549,50 +4537,6 @@ export type Xs34Artifact = {
   low_confidence?: boolean;
   /** `type` (string). */
   type?: string;
-};
-
-/** Shared schema `Xs34AssetGroup`. */
-export type Xs34AssetGroup = {
-  /** `group_name` (string). */
-  group_name?: string;
-  /** `group_type` (one of 2 values). */
-  group_type?: "Dynamic" | "Static" | (string & {});
-  /** `group_description` (string). */
-  group_description?: string;
-  /** `membership_predicate`. */
-  membership_predicate?: Xs34AndFilter | Xs34OrFilter;
-};
-
-/** Shared schema `Xs34AssetgroupsBody`. */
-export type Xs34AssetgroupsBody = {
-  /** `filters`. */
-  filters?: Xs34AndFilterForGroups | Xs34OrFilterForGroups;
-  /** `sort` ({@link Xs34SortForGroups}). */
-  sort?: Xs34SortForGroups;
-  /** `search_from` (integer). */
-  search_from?: number;
-  /** `search_to` (integer). */
-  search_to?: number;
-};
-
-/** Shared schema `Xs34AssetgroupsCreateBody`. */
-export type Xs34AssetgroupsCreateBody = {
-  /** `asset_group` ({@link Xs34AssetGroup}). */
-  asset_group?: Xs34AssetGroup;
-};
-
-/** Shared schema `Xs34AssetsBody`. */
-export type Xs34AssetsBody = {
-  /** `filters`. */
-  filters?: Xs34AndFilter | Xs34OrFilter;
-  /** `on_demand_fields` (array, of string). */
-  on_demand_fields?: string[];
-  /** `sort` ({@link Xs34Sort}). */
-  sort?: Xs34Sort;
-  /** `search_from` (integer). */
-  search_from?: number;
-  /** `search_to` (integer). */
-  search_to?: number;
 };
 
 /** Shared schema `Xs34Case`. */
@@ -4659,26 +4603,6 @@ export type Xs34CaseArtifact = {
     /** `TOTAL_COUNT` (integer). */
     TOTAL_COUNT?: number;
   };
-};
-
-/** Shared schema `Xs34CreateAssetGroupResponse`. */
-export type Xs34CreateAssetGroupResponse = {
-  /** `reply` ({@link Xs34CreateAssetGroupResponseReply}). */
-  reply?: Xs34CreateAssetGroupResponseReply;
-};
-
-/** Shared schema `Xs34CreateAssetGroupResponseReply`. */
-export type Xs34CreateAssetGroupResponseReply = {
-  /** `data` ({@link Xs34CreateAssetGroupResponseReplyData}). */
-  data?: Xs34CreateAssetGroupResponseReplyData;
-};
-
-/** Shared schema `Xs34CreateAssetGroupResponseReplyData`. */
-export type Xs34CreateAssetGroupResponseReplyData = {
-  /** `success` (boolean). */
-  success?: boolean;
-  /** `asset_group_id` (integer). */
-  asset_group_id?: number;
 };
 
 /** Shared schema `Xs34CreateIssue`. */
@@ -4782,26 +4706,6 @@ export type Xs34EditLegacyExceptionDataRequest = {
     /** `conditions` (object), required. */
     conditions: { [key: string]: unknown };
   };
-};
-
-/** Shared schema `Xs34FilterCondition`. */
-export type Xs34FilterCondition = {
-  /** `SEARCH_FIELD` (string). */
-  SEARCH_FIELD?: string;
-  /** `SEARCH_TYPE` (one of 35 values). */
-  SEARCH_TYPE?: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY" | (string & {});
-  /** `SEARCH_VALUE`. */
-  SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown };
-};
-
-/** Shared schema `Xs34FilterConditionForGroups`. */
-export type Xs34FilterConditionForGroups = {
-  /** `SEARCH_FIELD` (string). */
-  SEARCH_FIELD?: string;
-  /** `SEARCH_TYPE` (one of 35 values). */
-  SEARCH_TYPE?: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY" | (string & {});
-  /** `SEARCH_VALUE`. */
-  SEARCH_VALUE?: string | boolean | number;
 };
 
 /** Shared schema `Xs34FilterRequest`. */
@@ -5170,20 +5074,6 @@ export type Xs34NormalizedFields = {
   "xdm.application_protocol"?: string;
 };
 
-/** Shared schema `Xs34OrFilter`. */
-export type Xs34OrFilter = {
-  /** `OR` (array, of {@link Xs34FilterCondition}), required. */
-  OR: Xs34FilterCondition[];
-};
-
-/** Shared schema `Xs34OrFilterForGroups`. */
-export type Xs34OrFilterForGroups = {
-  /** `AND` (array, of {@link Xs34FilterConditionForGroups}). */
-  AND?: Xs34FilterConditionForGroups[];
-  /** `OR`, required. */
-  OR: unknown;
-};
-
 /** Shared schema `Xs34ProfileObject`. */
 export type Xs34ProfileObject = {
   /** `id` (integer, format int64). */
@@ -5260,12 +5150,6 @@ export type Xs34UpdateCase = {
   resolve_reason?: "RESOLVED_KNOWN_ISSUE" | "RESOLVED_DUPLICATE" | "RESOLVED_FALSE_POSITIVE" | "RESOLVED_OTHER" | "RESOLVED_TRUE_POSITIVE" | "RESOLVED_SECURITY_TESTING" | "RESOLVED_FIXED" | "RESOLVED_DISMISSED" | (string & {});
   /** `resolve_comment` (string). */
   resolve_comment?: string;
-};
-
-/** Shared schema `Xs34UpdateGroupIdBody`. */
-export type Xs34UpdateGroupIdBody = {
-  /** `asset_group` ({@link Xs34AssetGroup}). */
-  asset_group?: Xs34AssetGroup;
 };
 
 /** Shared schema `Xs34UpdateIssue`. */
@@ -6900,20 +6784,6 @@ export type XsoarIncidentWrapper = {
 /** Shared schema `XsoarIncidents`. */
 export type XsoarIncidents = unknown;
 
-/** Shared schema `XsoarIndicatorContext`. */
-export type XsoarIndicatorContext = {
-  /** `entryId` (string). */
-  entryId?: string;
-  /** `indicator` ({@link XsoarIocObject}). */
-  indicator?: XsoarIocObject;
-  /** `investigationId` (string). */
-  investigationId?: string;
-  /** `manually` (boolean). */
-  manually?: boolean;
-  /** `seenNow` (boolean). */
-  seenNow?: boolean;
-};
-
 /** Shared schema `XsoarIndicatorEditBulkResponse`. */
 export type XsoarIndicatorEditBulkResponse = {
   /** `total` (integer, format uint64). */
@@ -6976,18 +6846,6 @@ export type XsoarIndicatorFilter = {
   toDate?: string;
   /** `trim_events` (integer, format int64). */
   trim_events?: number;
-};
-
-/** Shared schema `XsoarIndicatorResult`. */
-export type XsoarIndicatorResult = {
-  /** `accountErrors` (array, of string). */
-  accountErrors?: string[];
-  /** `iocObjects` ({@link XsoarIocObjects}). */
-  iocObjects?: XsoarIocObjects;
-  /** `total` (integer, format int64). */
-  total?: number;
-  /** `totalAccounts` (integer, format int64). */
-  totalAccounts?: number;
 };
 
 /** Shared schema `XsoarIndicatorTimeline`. */
@@ -7825,109 +7683,6 @@ export type XsoarInvestigationStatus = number;
 
 /** Shared schema `XsoarInvestigationType`. */
 export type XsoarInvestigationType = number;
-
-/** Shared schema `XsoarIocObject`. */
-export type XsoarIocObject = {
-  /** `CustomFields` ({@link XsoarCustomFields}). */
-  CustomFields?: XsoarCustomFields;
-  /** `account` (string). */
-  account?: string;
-  /** `aggregatedReliability` (string). */
-  aggregatedReliability?: string;
-  /** `cacheVersn` (integer, format int64). */
-  cacheVersn?: number;
-  /** `calculatedTime` (string, format date-time). */
-  calculatedTime?: string;
-  /** `comment` (string). */
-  comment?: string;
-  /** `comments` ({@link XsoarComments}). */
-  comments?: XsoarComments;
-  /** `created` (string, format date-time). */
-  created?: string;
-  /** `deletedFeedFetchTime` (string, format date-time). */
-  deletedFeedFetchTime?: string;
-  /** `expiration` (string, format date-time). */
-  expiration?: string;
-  /** `expirationSource` ({@link XsoarExpirationSource}). */
-  expirationSource?: XsoarExpirationSource;
-  /** `expirationStatus` ({@link XsoarExpirationStatus}). */
-  expirationStatus?: XsoarExpirationStatus;
-  /** `firstSeen` (string, format date-time). */
-  firstSeen?: string;
-  /** `firstSeenEntryID` (string). */
-  firstSeenEntryID?: string;
-  /** `highlight` (object). */
-  highlight?: { [key: string]: string[] };
-  /** `id` (string). */
-  id?: string;
-  /** `indexName` (string). */
-  indexName?: string;
-  /** `indicator_type` (string). */
-  indicator_type?: string;
-  /** `insightCache` ({@link XsoarInsightCache}). */
-  insightCache?: XsoarInsightCache;
-  /** `investigationIDs` (array, of string). */
-  investigationIDs?: string[];
-  /** `isDetectable` (boolean). */
-  isDetectable?: boolean;
-  /** `isPreventable` (boolean). */
-  isPreventable?: boolean;
-  /** `isShared` (boolean). */
-  isShared?: boolean;
-  /** `lastReputationRun` (string, format date-time). */
-  lastReputationRun?: string;
-  /** `lastSeen` (string, format date-time). */
-  lastSeen?: string;
-  /** `lastSeenEntryID` (string). */
-  lastSeenEntryID?: string;
-  /** `manualExpirationTime` (string, format date-time). */
-  manualExpirationTime?: string;
-  /** `manualScore` (boolean). */
-  manualScore?: boolean;
-  /** `manualSetTime` (string, format date-time). */
-  manualSetTime?: string;
-  /** `manuallyEditedFields` (array, of string). */
-  manuallyEditedFields?: string[];
-  /** `modified` (string, format date-time). */
-  modified?: string;
-  /** `modifiedTime` (string, format date-time). */
-  modifiedTime?: string;
-  /** `moduleToFeedMap` (object). */
-  moduleToFeedMap?: { [key: string]: XsoarFeedIndicator };
-  /** `numericId` (integer, format int64). */
-  numericId?: number;
-  /** `primaryTerm` (integer, format int64). */
-  primaryTerm?: number;
-  /** `relatedIncCount` (integer, format int64). */
-  relatedIncCount?: number;
-  /** `score` (integer, format int64). */
-  score?: number;
-  /** `sequenceNumber` (integer, format int64). */
-  sequenceNumber?: number;
-  /** `setBy` (string). */
-  setBy?: string;
-  /** `sizeInBytes` (integer, format int64). */
-  sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
-  sortValues?: string[];
-  /** `source` (string). */
-  source?: string;
-  /** `sourceBrands` (array, of string). */
-  sourceBrands?: string[];
-  /** `sourceInstances` (array, of string). */
-  sourceInstances?: string[];
-  /** `syncHash` (string). */
-  syncHash?: string;
-  /** `timestamp` (string, format date-time). */
-  timestamp?: string;
-  /** `value` (string). */
-  value?: string;
-  /** `version` (integer, format int64). */
-  version?: number;
-};
-
-/** Shared schema `XsoarIocObjects`. */
-export type XsoarIocObjects = XsoarIocObject[];
 
 /** Shared schema `XsoarKeyValueArg`. */
 export type XsoarKeyValueArg = {
@@ -8778,9 +8533,6 @@ export type XsoarServerComplexArg = {
   /** `transformers` (array, of {@link XsoarServerArgTransformer}). */
   transformers?: XsoarServerArgTransformer[];
 };
-
-/** Shared schema `XsoarServerCustomFields`. */
-export type XsoarServerCustomFields = { [key: string]: { [key: string]: unknown } };
 
 /** Shared schema `XsoarServerDataCollectionForm`. */
 export type XsoarServerDataCollectionForm = {

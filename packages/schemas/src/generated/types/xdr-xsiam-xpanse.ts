@@ -82,8 +82,8 @@ export type IncidentsGetIncidentExtraDataReply = {
     starred?: boolean;
     /** `hosts` (array, of string). */
     hosts?: string[];
-    /** `users` (array, of object). */
-    users?: { [key: string]: unknown }[];
+    /** `users` (array). */
+    users?: (string | { [key: string]: unknown })[];
     /** `incident_sources` (array, of string). */
     incident_sources?: string[];
     /** `rule_based_score` (integer). */
@@ -247,12 +247,12 @@ export type IncidentsGetIncidentExtraDataReply = {
       action_registry_full_key?: unknown;
       /** `action_local_ip` (string). */
       action_local_ip?: string;
-      /** `action_local_port` (string). */
-      action_local_port?: string;
+      /** `action_local_port` (integer or string). */
+      action_local_port?: number | string;
       /** `action_remote_ip` (string). */
       action_remote_ip?: string;
-      /** `action_remote_port` (string). */
-      action_remote_port?: string;
+      /** `action_remote_port` (integer or string). */
+      action_remote_port?: number | string;
       /** `action_external_hostname` (string). */
       action_external_hostname?: string;
       /** `action_country` (string). */
@@ -395,8 +395,8 @@ export type IncidentsGetIncidentExtraDataReply = {
       network_domain?: string;
       /** `network_remote_ip` (string). */
       network_remote_ip?: string;
-      /** `network_remote_port` (string). */
-      network_remote_port?: string;
+      /** `network_remote_port` (integer or string). */
+      network_remote_port?: number | string;
       /** `network_country` (string). */
       network_country?: string;
     }[];

@@ -51,6 +51,17 @@ export type ApiKeysGetApiKeysRequest = {
     /** `value`. */
     readonly value?: unknown;
   }[];
+  /** `search_from` (integer, at least 0). */
+  readonly search_from?: number;
+  /** `search_to` (integer). */
+  readonly search_to?: number;
+  /** `sort` (object). */
+  readonly sort?: {
+    /** `field` (one of 2 values), required. */
+    readonly field: "expiration" | "roles";
+    /** `keyword` (one of 2 values), required. */
+    readonly keyword: "asc" | "desc";
+  };
 };
 
 /** Reply of `POST /public_api/v1/api_keys/get_api_keys` (`api_keys.get_api_keys`), the value of `reply`. */

@@ -4,8 +4,8 @@ import type { Xs28Alert, Xs28Violation } from "./components.js";
 
 /** Request of `POST /public_api/v1/actions/file_retrieval_details` (`actions.file_retrieval_details`), sent as `{"request_data": …}`. */
 export type ActionsFileRetrievalDetailsRequest = {
-  /** `group_action_id` (string), required. */
-  readonly group_action_id: string;
+  /** `group_action_id` (integer or string), required. */
+  readonly group_action_id: number | string;
 };
 
 /** Reply of `POST /public_api/v1/actions/file_retrieval_details` (`actions.file_retrieval_details`), the value of `reply`. */
@@ -16,8 +16,8 @@ export type ActionsFileRetrievalDetailsReply = {
 
 /** Request of `POST /public_api/v1/actions/get_action_status` (`actions.get_action_status`), sent as `{"request_data": …}`. */
 export type ActionsGetActionStatusRequest = {
-  /** `group_action_id` (integer), required. */
-  readonly group_action_id: number;
+  /** `group_action_id` (integer or string), required. */
+  readonly group_action_id: number | string;
 };
 
 /** Reply of `POST /public_api/v1/actions/get_action_status` (`actions.get_action_status`), the value of `reply`. */
@@ -562,12 +562,12 @@ export type AlertsInsertParsedAlertsRequest = {
     readonly vendor?: string;
     /** `local_ip` (string). */
     readonly local_ip?: string;
-    /** `local_port` (string). */
-    readonly local_port?: string;
+    /** `local_port` (integer or string). */
+    readonly local_port?: number | string;
     /** `remote_ip` (string). */
     readonly remote_ip?: string;
-    /** `remote_port` (string). */
-    readonly remote_port?: string;
+    /** `remote_port` (integer or string). */
+    readonly remote_port?: number | string;
     /** `event_timestamp` (integer). */
     readonly event_timestamp?: number;
     /** `severity` (string). */
@@ -1484,8 +1484,8 @@ export type ScriptsGetScriptCodeReply = string;
 
 /** Request of `POST /public_api/v1/scripts/get_script_execution_results` (`scripts.get_script_execution_results`), sent as `{"request_data": …}`. */
 export type ScriptsGetScriptExecutionResultsRequest = {
-  /** `action_id` (string), required. */
-  readonly action_id: string;
+  /** `action_id` (integer or string), required. */
+  readonly action_id: number | string;
 };
 
 /** Reply of `POST /public_api/v1/scripts/get_script_execution_results` (`scripts.get_script_execution_results`), the value of `reply`. */
@@ -1529,8 +1529,8 @@ export type ScriptsGetScriptExecutionResultsReply = {
 
 /** Request of `POST /public_api/v1/scripts/get_script_execution_results_files` (`scripts.get_script_execution_results_files`), sent as `{"request_data": …}`. */
 export type ScriptsGetScriptExecutionResultsFilesRequest = {
-  /** `action_id` (string), required. */
-  readonly action_id: string;
+  /** `action_id` (integer or string), required. */
+  readonly action_id: number | string;
   /** `endpoint_id` (string), required. */
   readonly endpoint_id: string;
 };
@@ -1543,8 +1543,8 @@ export type ScriptsGetScriptExecutionResultsFilesReply = {
 
 /** Request of `POST /public_api/v1/scripts/get_script_execution_status` (`scripts.get_script_execution_status`), sent as `{"request_data": …}`. */
 export type ScriptsGetScriptExecutionStatusRequest = {
-  /** `action_id` (string), required. */
-  readonly action_id: string;
+  /** `action_id` (integer or string), required. */
+  readonly action_id: number | string;
 };
 
 /** Reply of `POST /public_api/v1/scripts/get_script_execution_status` (`scripts.get_script_execution_status`), the value of `reply`. */
@@ -1683,12 +1683,7 @@ export type ScriptsRunScriptRequest = {
   /** `script_uid` (string), required. */
   readonly script_uid: string;
   /** `parameters_values` (object). */
-  readonly parameters_values?: {
-    /** `x` (string), required. */
-    readonly x: string;
-    /** `y` (integer), required. */
-    readonly y: number;
-  };
+  readonly parameters_values?: { [key: string]: unknown };
   /** `timeout` (integer). */
   readonly timeout?: number;
   /** `incident_id` (string). */

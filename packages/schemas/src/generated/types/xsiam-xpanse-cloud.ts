@@ -193,12 +193,12 @@ export type AssetsGetAssetsInternetExposureReply = {
     externally_detected_providers?: string[];
     /** `region`. */
     region?: unknown;
-    /** `ips` (array, of object). */
-    ips?: { [key: string]: unknown }[];
+    /** `ips` (array, of string). */
+    ips?: string[];
     /** `business_units` (array, of string). */
     business_units?: string[];
-    /** `management_status` (array, of object). */
-    management_status?: { [key: string]: unknown }[];
+    /** `management_status` (array, of string). */
+    management_status?: string[];
     /** `iot_model`. */
     iot_model?: unknown;
     /** `iot_category`. */
@@ -207,8 +207,8 @@ export type AssetsGetAssetsInternetExposureReply = {
     iot_profile?: unknown;
     /** `sensor` (array, of string). */
     sensor?: string[];
-    /** `service_type` (array, of object). */
-    service_type?: { [key: string]: unknown }[];
+    /** `service_type` (array, of string). */
+    service_type?: string[];
     /** `last_observed` (integer). */
     last_observed?: number;
     /** `first_observed` (integer). */
@@ -217,26 +217,26 @@ export type AssetsGetAssetsInternetExposureReply = {
     has_active_externally_services?: boolean;
     /** `has_xdr_agent` (string). */
     has_xdr_agent?: string;
-    /** `certificate_classifications` (array, of object). */
-    certificate_classifications?: { [key: string]: unknown }[];
+    /** `certificate_classifications` (array, of string). */
+    certificate_classifications?: string[];
     /** `certificate_issuer`. */
     certificate_issuer?: unknown;
     /** `certificate_algorithm`. */
     certificate_algorithm?: unknown;
-    /** `mac_addresses` (array, of object). */
-    mac_addresses?: { [key: string]: unknown }[];
+    /** `mac_addresses` (array, of string). */
+    mac_addresses?: string[];
     /** `cloud_id`. */
     cloud_id?: unknown;
-    /** `ip_ranges` (array, of object). */
-    ip_ranges?: { [key: string]: unknown }[];
+    /** `ip_ranges` (array, of string). */
+    ip_ranges?: string[];
     /** `domain_resolves` (boolean). */
     domain_resolves?: boolean;
     /** `operation_system`. */
     operation_system?: unknown;
     /** `asm_va_score`. */
     asm_va_score?: unknown;
-    /** `externally_inferred_cves` (array, of object). */
-    externally_inferred_cves?: { [key: string]: unknown }[];
+    /** `externally_inferred_cves` (array, of string). */
+    externally_inferred_cves?: string[];
     /** `agent_id`. */
     agent_id?: unknown;
   }[];
@@ -662,10 +662,10 @@ export type AssetsGetExternalServicesReply = {
     discovery_type?: string;
     /** `business_units` (array, of string). */
     business_units?: string[];
-    /** `externally_inferred_vulnerability_score` (string). */
-    externally_inferred_vulnerability_score?: string;
-    /** `externally_inferred_cves` (array, of object). */
-    externally_inferred_cves?: { [key: string]: unknown }[];
+    /** `externally_inferred_vulnerability_score` (number or null). */
+    externally_inferred_vulnerability_score?: number | null;
+    /** `externally_inferred_cves` (array, of string). */
+    externally_inferred_cves?: string[];
     /** `tls_versions` (array, of object). */
     tls_versions?: { [key: string]: unknown }[];
     /** `inferred_cves_observed` (array, of object). */

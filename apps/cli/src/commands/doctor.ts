@@ -1,0 +1,227 @@
+/**
+ * `cxctl doctor`: checks the configuration, the URL (console vs API, reachability), the clock against the
+ * server's `Date` header, the key (valid, level, expiry), the product and version, and what the key's roles
+ * may do. Each check prints ✓, ! or ✗ with a fix; exit code 10 when a check fails.
+ *
+ * @module
+ */
+import { Command, Option } from "commander";
+import { catalogOf } from "../catalog.js";
+import { globalFlags, loadClientClass, openClient, PRODUCTS, productFlag, type AnyClient, type GlobalFlags, type ProductName } from "../connection.js";
+import { ExitCodeError } from "../errors.js";
+import type { CliIo } from "../io.js";
+import { chooseFormat, writeValue } from "../output.js";
+import { styleFor } from "../style.js";
+import { expiryWarning, listKeys } from "./keys.js";
+
+/** The outcome of one check. */
+export interface Check {
+  readonly check: string;
+  readonly status: "ok" | "warn" | "fail" | "skip";
+  readonly detail: string;
+  readonly fix?: string;
+}
+
+const AUTH_FIXES: Record<string, string> = {
+  clock_skew: "the local clock is off: sync it (e.g. `sudo timedatectl set-ntp true`); advanced keys are signed with the time",
+  key_level_mismatch: "the security level does not match the key: use --key-type standard for a standard key, advanced for an advanced one",
+  wrong_header: "the key id or key is wrong: copy both from the console (Settings → API Keys)",
+  expired_or_unknown_key: "the key id does not exist or the key expired: generate a new key (cxctl keys generate, or the console)",
+};
+
+/** Read calls that show whether the key's roles may view a resource, per operation id. */
+const PROBES: readonly { readonly id: string; readonly what: string; readonly body: unknown }[] = [
+  { id: "incidents.get_incidents", what: "incidents", body: { search_from: 0, search_to: 1 } },
+  { id: "alerts.get_alerts", what: "alerts", body: { search_from: 0, search_to: 1 } },
+  { id: "endpoints.get_endpoint", what: "endpoints", body: { search_from: 0, search_to: 1 } },
+  { id: "xql.get_quota", what: "XQL", body: {} },
+  { id: "api_keys.get_api_keys", what: "API keys", body: { search_from: 0, search_to: 1 } },
+  { id: "xsoar.incidents.search", what: "XSOAR incidents", body: { filter: { page: 0, size: 1 } } },
+  { id: "assets.get_assets_internet_exposure", what: "assets", body: { search_from: 0, search_to: 1 } },
+  { id: "issue.search", what: "issues", body: {} },
+  { id: "case.search", what: "cases", body: {} },
+];
+
+function kindOf(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && typeof (error as { kind?: unknown }).kind === "string" ? (error as { kind: string }).kind : undefined;
+}
+
+function headersOf(value: unknown): Record<string, string> | undefined {
+  const headers = (value as { headers?: unknown } | undefined)?.headers;
+  return headers !== null && typeof headers === "object" ? (headers as Record<string, string>) : undefined;
+}
+
+/**
+ * Runs the checks.
+ *
+ * @param product - The product.
+ * @param flags - Global flags.
+ * @param io - The run's streams.
+ * @returns The checks, in order.
+ */
+export async function runChecks(product: ProductName, flags: GlobalFlags, io: CliIo): Promise<Check[]> {
+  const checks: Check[] = [];
+  let client: AnyClient;
+  try {
+    client = await openClient(product, flags, io);
+  } catch (error) {
+    checks.push({ check: "configuration", status: "fail", detail: error instanceof Error ? error.message : String(error), fix: "add a profile (cxctl profile add) or set CORTEX_API_BASE_URL, CORTEX_API_KEY_ID, CORTEX_API_KEY and CORTEX_API_KEY_TYPE" });
+    return checks;
+  }
+  try {
+    const config = client.config;
+    const sources = Object.entries(config.sources).map(([setting, from]) => `${setting} from ${from}`).join(", ");
+    checks.push({ check: "configuration", status: "ok", detail: `${product}${config.profile === undefined ? "" : `, profile ${config.profile}`}; ${sources}` });
+    const given = flags.baseUrl ?? io.env["CORTEX_API_BASE_URL"];
+    const host = new URL(config.baseUrl).hostname;
+    if (given !== undefined && !given.includes(host)) {
+      checks.push({ check: "URL", status: "warn", detail: `${given} is not the API URL; using ${config.baseUrl}`, fix: `store the API URL: cxctl profile add --base-url ${config.baseUrl}` });
+    } else {
+      checks.push({ check: "URL", status: "ok", detail: config.baseUrl });
+    }
+    const localBefore = Date.now();
+    let reachable = false;
+    let keyOk = false;
+    let serverDate: string | undefined;
+    try {
+      const { response } = await client.request("healthcheck", undefined).withResponse();
+      reachable = true;
+      keyOk = true;
+      serverDate = headersOf(response)?.["date"];
+      checks.push({ check: "reachability", status: "ok", detail: `healthcheck answered ${response.status} in ${Date.now() - localBefore} ms` });
+    } catch (error) {
+      const kind = kindOf(error);
+      serverDate = headersOf(error)?.["date"];
+      if (kind === "connection" || kind === "timeout") {
+        checks.push({ check: "reachability", status: "fail", detail: (error as Error).message, fix: "check the URL, DNS, the proxy (--proxy, HTTPS_PROXY) and the firewall; for TLS errors pass --ca-file" });
+      } else if (kind === "console_url") {
+        checks.push({ check: "reachability", status: "fail", detail: "the server answered like the console (a login redirect or an HTML page)", fix: "use the API URL (https://api-<tenant>...): Settings → API Keys → Copy API URL" });
+      } else {
+        reachable = true;
+        checks.push({ check: "reachability", status: "ok", detail: `the tenant answered (${(error as { status?: number }).status ?? kind})` });
+        if (kind === "authentication") {
+          const cause = (error as { likelyCause?: string }).likelyCause ?? "unknown";
+          checks.push({ check: "key", status: "fail", detail: `the key was rejected (401); likely cause: ${cause.replace(/_/g, " ")}`, fix: AUTH_FIXES[cause] ?? "check the key id, the key and its security level" });
+        } else if (kind === "permission" || kind === "license") {
+          keyOk = true;
+          checks.push({ check: "key", status: "ok", detail: `accepted (healthcheck: ${kind})` });
+        } else {
+          checks.push({ check: "key", status: "warn", detail: `healthcheck failed: ${(error as Error).message}` });
+        }
+      }
+    }
+    if (keyOk && checks.every((check) => check.check !== "key")) checks.push({ check: "key", status: "ok", detail: `key ${config.credentials.keyId} (${config.credentials.securityLevel}) accepted` });
+    if (serverDate !== undefined) {
+      const skew = Date.parse(serverDate) - (localBefore + Date.now()) / 2;
+      const seconds = Math.round(skew / 1000);
+      const abs = Math.abs(seconds);
+      checks.push(
+        abs > 300
+          ? { check: "clock", status: "fail", detail: `the local clock is ${abs} s ${seconds > 0 ? "behind" : "ahead of"} the server`, fix: "sync the clock with NTP; advanced keys are refused beyond about 5 minutes (the SDK corrects once, other tools do not)" }
+          : abs > 30
+            ? { check: "clock", status: "warn", detail: `the local clock is ${abs} s ${seconds > 0 ? "behind" : "ahead of"} the server`, fix: "sync the clock with NTP" }
+            : { check: "clock", status: "ok", detail: `within ${Math.max(abs, 1)} s of the server's Date header` },
+      );
+    } else if (reachable) {
+      checks.push({ check: "clock", status: "skip", detail: "the server sent no Date header" });
+    }
+    if (!keyOk) return checks;
+    const table = new Set(catalogOf(await loadClientClass(product)).map((entry) => entry.operation.id));
+    if (table.has("api_keys.get_api_keys") && config.routing.auth !== "xsoar6") {
+      try {
+        const [record] = await listKeys(client, [{ field: "id", operator: "in", value: [Number(config.credentials.keyId)] }]);
+        if (record === undefined) {
+          checks.push({ check: "key expiry", status: "skip", detail: "the key is not in the tenant's key list" });
+        } else {
+          const warning = expiryWarning(record);
+          const roles = (record.roles ?? []).join(", ");
+          if (record.security_level !== undefined && record.security_level !== config.credentials.securityLevel) {
+            checks.push({ check: "key level", status: "fail", detail: `the key is ${record.security_level} but configured as ${config.credentials.securityLevel}`, fix: `use --key-type ${record.security_level} (or update the profile)` });
+          }
+          checks.push(
+            warning === undefined
+              ? { check: "key expiry", status: "ok", detail: record.expiration === undefined || record.expiration === null || record.expiration <= 0 ? `never expires; roles: ${roles}` : `expires ${new Date(record.expiration).toISOString()}; roles: ${roles}` }
+              : { check: "key expiry", status: warning.level === "expired" ? "fail" : "warn", detail: `${warning.text}; roles: ${roles}`, fix: "rotate it: cxctl keys rotate --delete-old" },
+          );
+        }
+      } catch (error) {
+        checks.push({ check: "key expiry", status: "skip", detail: `the key may not read the key list (${kindOf(error) ?? "error"}): expiry unknown` });
+      }
+    }
+    if (product === "xsoar") {
+      const about = catalogOf(await loadClientClass(product)).find((entry) => /\/about$/.test(entry.operation.path));
+      if (about === undefined) checks.push({ check: "product", status: "skip", detail: `XSOAR ${config.xsoarVersion ?? "?"}: the operation table has no /about call to read the version` });
+      else {
+        try {
+          const reply = (await client.request(about.operation.id, undefined)) as Record<string, unknown> | undefined;
+          const version = String(reply?.["demistoVersion"] ?? reply?.["version"] ?? "unknown");
+          const major = Number.parseInt(version, 10);
+          checks.push(major === config.xsoarVersion || Number.isNaN(major) ? { check: "product", status: "ok", detail: `XSOAR ${version}` } : { check: "product", status: "fail", detail: `the server runs XSOAR ${version} but the profile says ${config.xsoarVersion}`, fix: `use --xsoar-version ${major}` });
+        } catch (error) {
+          checks.push({ check: "product", status: "warn", detail: `could not read /about: ${(error as Error).message}` });
+        }
+      }
+    } else {
+      checks.push({ check: "product", status: "ok", detail: `${product} public API answered at ${config.baseUrl}` });
+    }
+    const allowed: string[] = [];
+    const denied: string[] = [];
+    const unlicensed: string[] = [];
+    for (const probe of PROBES) {
+      if (!table.has(probe.id)) continue;
+      try {
+        await client.request(probe.id, probe.body);
+        allowed.push(probe.what);
+      } catch (error) {
+        const kind = kindOf(error);
+        if (kind === "permission") denied.push(probe.what);
+        else if (kind === "license") unlicensed.push(probe.what);
+        else allowed.push(`${probe.what} (answered ${kind ?? "error"})`);
+      }
+    }
+    checks.push(
+      denied.length === 0 && unlicensed.length === 0
+        ? { check: "permissions", status: "ok", detail: `may view: ${allowed.join(", ") || "nothing probed"}` }
+        : {
+            check: "permissions",
+            status: "warn",
+            detail: `may view: ${allowed.join(", ") || "none"}; denied (403): ${denied.join(", ") || "none"}${unlicensed.length === 0 ? "" : `; not licensed (402): ${unlicensed.join(", ")}`}`,
+            fix: "give the key a role with the missing view permissions (Settings → API Keys → Edit), or use another key",
+          },
+    );
+    return checks;
+  } finally {
+    await client.close();
+  }
+}
+
+/**
+ * Builds `cxctl doctor`.
+ *
+ * @param io - The run's streams and environment.
+ * @returns The command.
+ */
+export function doctorCommand(io: CliIo): Command {
+  return new Command("doctor")
+    .description("check the URL, reachability, clock, key (validity, level, expiry), product and permissions; prints a fix for each problem")
+    .addOption(new Option("--product <product>", "product to check (default xdr; xsoar needs --xsoar-version)").choices(PRODUCTS))
+    .addHelpText("after", "\nExit code 10 when a check fails (warnings do not fail).\n\nExample:\n  cxctl doctor --profile prod\n  cxctl doctor --output json")
+    .action(async (_own: unknown, self: Command) => {
+      const flags = globalFlags(self);
+      const product = productFlag(flags["product"] as string | undefined, PRODUCTS, "xdr");
+      const format = chooseFormat(flags.output, io.stdout);
+      const checks = await runChecks(product, flags, io);
+      const failed = checks.filter((check) => check.status === "fail").length;
+      if (format === "table") {
+        const style = styleFor(io.stdout, io.env);
+        const mark = { ok: style.green("✓"), warn: style.yellow("!"), fail: style.red("✗"), skip: style.dim("-") };
+        for (const check of checks) {
+          io.stdout.write(`${mark[check.status]} ${style.bold(check.check)}: ${check.detail}\n`);
+          if (check.fix !== undefined) io.stdout.write(`    fix: ${check.fix}\n`);
+        }
+      } else {
+        await writeValue(format === "json" || format === "yaml" ? { ok: failed === 0, checks } : checks, { format, io });
+      }
+      if (failed > 0) throw new ExitCodeError(10, `cxctl doctor: ${failed} check${failed === 1 ? "" : "s"} failed`);
+    });
+}

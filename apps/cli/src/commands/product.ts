@@ -1,0 +1,136 @@
+/**
+ * `cxctl <product> <group> <call>`: every operation of a product client, built at run time from the
+ * client's operation table and namespaces (imported only when the product's commands are used), plus the
+ * curated commands of the product, which take the place of the generic ones of the same name.
+ *
+ * @module
+ */
+import { Command, Option } from "commander";
+import { catalogOf, kebab, type CatalogEntry } from "../catalog.js";
+import { globalFlags, loadClientClass, openClient, PRODUCT_TITLES, type ProductName } from "../connection.js";
+import type { CliIo } from "../io.js";
+import { chooseFormat } from "../output.js";
+import { buildBody, collect, runOperation, type OperationFlags } from "../request.js";
+import { curatedCommands, curatedOperationOf } from "./curated.js";
+
+/** Option names the generic commands use themselves (a path parameter never takes one of them). */
+const RESERVED = new Set(["data", "filter", "sort", "from", "to", "limit", "all", "page-size", "param", "help", "output", "profile", "key", "key-id", "key-type", "base-url", "proxy", "timeout"]);
+
+/**
+ * Builds the command of one operation.
+ *
+ * @param product - The product.
+ * @param entry - The operation.
+ * @param io - The run's streams.
+ * @returns The command.
+ */
+export function operationCommand(product: ProductName, entry: CatalogEntry, io: CliIo, taken: ReadonlySet<string> = new Set()): Command {
+  const { operation } = entry;
+  const paginated = operation.pagination.kind !== "none";
+  const notes = [
+    `${operation.method} ${operation.path}`,
+    paginated ? `paginated (${operation.pagination.kind})` : undefined,
+    operation.retrySafety === "unsafe" ? "not retried after an ambiguous failure" : undefined,
+    operation.deprecated === undefined ? undefined : `deprecated: ${operation.deprecated}`,
+  ].filter((note) => note !== undefined);
+  const command = new Command(entry.call).description(`operation ${operation.id}: ${notes.join("; ")}`);
+  const aliasName = kebab(operation.id.split(".").at(-1) ?? "");
+  if (aliasName !== entry.call && aliasName !== "" && !taken.has(aliasName)) command.alias(aliasName);
+  command
+    .option("-d, --data <json|@file|->", "request body (without the request_data envelope): JSON, @file or - for stdin")
+    .option("--param <name=value>", "set one body field (repeatable); numbers and JSON values are parsed", collect);
+  const pathFlags: [string, string][] = [];
+  for (const param of operation.pathParams ?? []) {
+    const flag = kebab(param);
+    if (RESERVED.has(flag)) continue;
+    pathFlags.push([flag, param]);
+    command.option(`--${flag} <value>`, `path parameter ${param}`);
+  }
+  if (operation.requestEnvelope !== "none") {
+    command
+      .option("--filter <field:op:value>", "filter (repeatable), e.g. status:eq:new or severity:in:high,critical", collect)
+      .option("--sort <field[:asc|desc]>", "sort order")
+      .option("--from <n>", "first result offset (search_from)")
+      .option("--to <n>", "end offset, exclusive (search_to)");
+  }
+  if (paginated) {
+    command
+      .option("--limit <n>", "most items to print (default 100)")
+      .option("--all", "follow pagination through every item")
+      .option("--page-size <n>", `items per page${operation.pagination.maxPageSize === undefined ? "" : ` (at most ${operation.pagination.maxPageSize})`}`);
+  }
+  const example = [`cxctl ${product} ${entry.group} ${entry.call}`];
+  if (pathFlags.length > 0) example.push(...pathFlags.map(([flag]) => `--${flag} <${flag}>`));
+  else if (paginated) example.push("--limit 10 --output table");
+  else if (operation.requestEnvelope !== "none") example.push("--data @request.json");
+  command.addHelpText(
+    "after",
+    `\nExample:\n  ${example.join(" ")}${entry.method === undefined ? "" : `\n\nSDK: client.${entry.method}(...)`}${operation.permissions === undefined ? "" : `\nPermissions: ${operation.permissions.join(", ")}`}`,
+  );
+  command.action(async (_flags: unknown, self: Command) => {
+    const flags = globalFlags(self) as ReturnType<typeof globalFlags> & OperationFlags;
+    const format = chooseFormat(flags.output, io.stdout);
+    const extra: Record<string, unknown> = {};
+    for (const [flag, param] of pathFlags) {
+      const value = flags[flag.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())];
+      if (typeof value === "string") extra[param] = value;
+    }
+    const body = await buildBody(operation, flags, io, extra);
+    const client = await openClient(product, flags, io);
+    try {
+      await runOperation(client, operation, body, flags, { format, io });
+    } finally {
+      await client.close();
+    }
+  });
+  return command;
+}
+
+/**
+ * Builds `cxctl <product>` with every operation and the curated commands.
+ *
+ * @param product - The product.
+ * @param io - The run's streams.
+ * @returns The command.
+ */
+export async function productCommand(product: ProductName, io: CliIo): Promise<Command> {
+  const Client = await loadClientClass(product);
+  const entries = catalogOf(Client);
+  const root = new Command(product).description(`${PRODUCT_TITLES[product]}: every operation (${entries.length}), as <group> <call>`);
+  const curated = curatedCommands(product, entries, io);
+  const groups = new Map<string, Command>();
+  const groupOf = (name: string): Command => {
+    let group = groups.get(name);
+    if (group === undefined) {
+      group = new Command(name).description(`${name} operations`);
+      groups.set(name, group);
+    }
+    return group;
+  };
+  for (const [group, commands] of curated) for (const command of commands) groupOf(group).addCommand(command);
+  const primaries = new Map<string, Set<string>>();
+  for (const entry of entries) primaries.set(entry.group, (primaries.get(entry.group) ?? new Set()).add(entry.call));
+  for (const entry of entries) {
+    const group = groupOf(entry.group);
+    const curatedNames = new Set(group.commands.flatMap((command) => [command.name(), ...command.aliases()]));
+    if (curatedNames.has(entry.call)) {
+      // The curated command takes the generic one's place: give it the operation's own name too.
+      const curated = group.commands.find((command) => command.name() === entry.call);
+      const alias = kebab(entry.operation.id.split(".").at(-1) ?? "");
+      if (curated !== undefined && curatedOperationOf(curated) === entry.operation.id && alias !== entry.call && !curatedNames.has(alias) && !(primaries.get(entry.group) ?? new Set()).has(alias)) curated.alias(alias);
+      continue;
+    }
+    const existing = new Set([...curatedNames, ...(primaries.get(entry.group) ?? [])]);
+    group.addCommand(operationCommand(product, entry, io, existing));
+  }
+  for (const name of [...groups.keys()].sort()) {
+    const group = groups.get(name);
+    if (group === undefined) continue;
+    const count = group.commands.length;
+    group.description(`${name}: ${count} command${count === 1 ? "" : "s"}`);
+    group.addHelpText("after", `\nExample:\n  cxctl ${product} ${name} ${group.commands[0]?.name() ?? ""} --help`);
+    root.addCommand(group);
+  }
+  root.addHelpText("after", `\nExample:\n  cxctl ${product} ${[...groups.keys()][0] ?? ""} --help\n\nEvery call takes --data (JSON, @file or -), --output, and for lists --limit and --all.`);
+  return root;
+}

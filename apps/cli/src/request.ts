@@ -1,0 +1,203 @@
+/**
+ * Building request bodies from flags (`--data`, `--filter`, `--sort`, `--from/--to`, path parameters)
+ * and running an operation: one call, every page (with a progress counter), or a stream.
+ *
+ * @module
+ */
+import { readFileSync } from "node:fs";
+import type { OperationInfo } from "./catalog.js";
+import type { AnyClient } from "./connection.js";
+import { readAllStdin, type CliIo } from "./io.js";
+import { UsageError, writeRows, writeValue, type Column, type Sink } from "./output.js";
+import { progress } from "./style.js";
+
+/** Flags shared by every operation command. */
+export interface OperationFlags {
+  readonly data?: string;
+  readonly filter?: string[];
+  readonly sort?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit?: string;
+  readonly all?: boolean;
+  readonly pageSize?: string;
+  readonly param?: string[];
+  readonly quiet?: boolean;
+}
+
+/** Collects a repeated flag. */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/**
+ * Reads `--data`: inline JSON, `@file` or `-` (stdin).
+ *
+ * @param text - The flag value.
+ * @param io - The run's streams.
+ * @returns The parsed JSON.
+ */
+export async function readData(text: string | undefined, io: CliIo): Promise<unknown> {
+  if (text === undefined) return undefined;
+  let json = text;
+  if (text === "-") json = await readAllStdin(io);
+  else if (text.startsWith("@")) {
+    try {
+      json = readFileSync(text.slice(1), "utf8");
+    } catch (error) {
+      throw new UsageError(`--data: cannot read ${text.slice(1)}: ${(error as Error).message}`);
+    }
+  }
+  try {
+    return JSON.parse(json) as unknown;
+  } catch (error) {
+    throw new UsageError(`--data must be JSON, @file or - (stdin): ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Parses a flag value as JSON when it looks like JSON (numbers, booleans, arrays, objects), else as text.
+ *
+ * @param text - The value.
+ * @returns The value.
+ */
+export function looseValue(text: string): unknown {
+  if (/^(-?\d+(\.\d+)?|true|false|null)$/.test(text) || /^[[{"]/.test(text)) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** A parsed `--filter field:operator:value`. */
+export interface ParsedFilter {
+  readonly field: string;
+  readonly operator: string;
+  readonly value: unknown;
+}
+
+/**
+ * Parses `--filter field:operator:value` (`in` and `nin` split a comma list; numbers stay numbers).
+ *
+ * @param text - The flag value.
+ * @returns The filter.
+ */
+export function parseFilter(text: string): ParsedFilter {
+  const first = text.indexOf(":");
+  const second = first === -1 ? -1 : text.indexOf(":", first + 1);
+  if (first <= 0 || second === -1) throw new UsageError(`--filter must be field:operator:value (e.g. status:eq:new, severity:in:high,critical); got "${text}".`);
+  const field = text.slice(0, first);
+  const operator = text.slice(first + 1, second);
+  const raw = text.slice(second + 1);
+  const value = /^(n?in|contains)$/i.test(operator) && !raw.startsWith("[") ? raw.split(",").map((part) => looseValue(part.trim())) : looseValue(raw);
+  return { field, operator, value };
+}
+
+function positiveInt(flag: string, text: string, min = 1): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) throw new UsageError(`${flag} must be a whole number of at least ${min}; got "${text}".`);
+  return value;
+}
+
+/**
+ * Builds a request body from `--data` and the typed flags. `--data` is the base; flags add to it in the
+ * shape the operation's paging kind uses (`filters`/`sort`/`search_from` for the public API,
+ * `filter_data` for Cortex Cloud style calls).
+ *
+ * @param operation - The operation.
+ * @param flags - The flags.
+ * @param io - The run's streams.
+ * @param extra - Fields set by the command (path parameters, curated flags).
+ * @returns The body.
+ */
+export async function buildBody(operation: OperationInfo, flags: OperationFlags, io: CliIo, extra: Record<string, unknown> = {}): Promise<unknown> {
+  const data = await readData(flags.data, io);
+  const hasFlags = (flags.filter?.length ?? 0) > 0 || flags.sort !== undefined || flags.from !== undefined || flags.to !== undefined || (flags.param?.length ?? 0) > 0 || Object.keys(extra).length > 0;
+  if (!hasFlags) return data ?? (operation.requestEnvelope === "none" ? undefined : {});
+  if (data !== undefined && (data === null || typeof data !== "object" || Array.isArray(data))) {
+    throw new UsageError("--data must be a JSON object when combined with --filter, --sort, --from, --to or parameters.");
+  }
+  const body: Record<string, unknown> = { ...((data as Record<string, unknown> | undefined) ?? {}) };
+  const filters = (flags.filter ?? []).map(parseFilter);
+  const filterData = operation.pagination.kind === "filter_data";
+  if (filters.length > 0) {
+    if (filterData) {
+      const filterDataBody = { ...((body["filter_data"] as Record<string, unknown> | undefined) ?? {}) };
+      filterDataBody["filter"] = { AND: filters.map((filter) => ({ SEARCH_FIELD: filter.field, SEARCH_TYPE: filter.operator.toUpperCase(), SEARCH_VALUE: filter.value })) };
+      body["filter_data"] = filterDataBody;
+    } else {
+      body["filters"] = [...((body["filters"] as unknown[] | undefined) ?? []), ...filters.map((filter) => ({ field: filter.field, operator: filter.operator, value: filter.value }))];
+    }
+  }
+  if (flags.sort !== undefined) {
+    const [field = "", order = "desc"] = flags.sort.split(":");
+    if (field === "" || !/^(asc|desc)$/i.test(order)) throw new UsageError(`--sort must be field or field:asc|desc; got "${flags.sort}".`);
+    if (filterData) body["filter_data"] = { ...((body["filter_data"] as Record<string, unknown> | undefined) ?? {}), sort: [{ FIELD: field, ORDER: order.toUpperCase() }] };
+    else body["sort"] = { field, keyword: order.toLowerCase() };
+  }
+  if (flags.from !== undefined || flags.to !== undefined) {
+    const from = flags.from === undefined ? 0 : positiveInt("--from", flags.from, 0);
+    const to = flags.to === undefined ? from + 100 : positiveInt("--to", flags.to, from + 1);
+    if (filterData) body["filter_data"] = { ...((body["filter_data"] as Record<string, unknown> | undefined) ?? {}), paging: { from, to } };
+    else {
+      body["search_from"] = from;
+      body["search_to"] = to;
+    }
+  }
+  for (const param of flags.param ?? []) {
+    const equals = param.indexOf("=");
+    if (equals <= 0) throw new UsageError(`--param must be name=value; got "${param}".`);
+    body[param.slice(0, equals)] = looseValue(param.slice(equals + 1));
+  }
+  Object.assign(body, extra);
+  return body;
+}
+
+/**
+ * Runs an operation and writes its result: a paginated operation yields items (the first 100 unless
+ * `--limit` or `--all`), with a page counter on a terminal; an NDJSON operation streams rows; others print
+ * the reply.
+ *
+ * @param client - The product client.
+ * @param operation - The operation.
+ * @param body - The request body.
+ * @param flags - Paging flags.
+ * @param sink - Output.
+ * @param columns - Table columns for items, when known.
+ * @returns The number of items written (1 for a single reply).
+ */
+export async function runOperation(client: AnyClient, operation: OperationInfo, body: unknown, flags: OperationFlags, sink: Sink, columns?: readonly Column<unknown>[]): Promise<number> {
+  if (operation.pagination.kind !== "none") {
+    const limit = flags.limit === undefined ? (flags.all === true ? undefined : 100) : positiveInt("--limit", flags.limit);
+    const pageSize = flags.pageSize === undefined ? undefined : positiveInt("--page-size", flags.pageSize);
+    const list = client.paginate<unknown, unknown>(operation.id, body, { ...(limit === undefined ? {} : { limit }), ...(pageSize === undefined ? {} : { pageSize }) });
+    const spinner = progress(sink.io, flags.quiet === true);
+    let seen = 0;
+    async function* items(): AsyncGenerator<unknown> {
+      try {
+        for await (const page of list.pages()) {
+          seen += page.items.length;
+          spinner.update(`${operation.id}: ${seen} item${seen === 1 ? "" : "s"}, page ${page.index + 1}`);
+          yield* page.items;
+        }
+      } finally {
+        spinner.stop();
+      }
+    }
+    return writeRows(items(), sink, columns);
+  }
+  if (operation.replyKind === "ndjson") {
+    return writeRows(client.streamNdjson(operation.id, body), sink, columns);
+  }
+  const reply = await client.request(operation.id, body);
+  if (reply instanceof Uint8Array) {
+    if (sink.io.stdout.isTTY === true) throw new UsageError(`${operation.id} answers binary data (${reply.byteLength} bytes); redirect stdout to a file.`);
+    sink.io.stdout.write(Buffer.from(reply) as unknown as string);
+    return 1;
+  }
+  await writeValue(reply, sink);
+  return 1;
+}

@@ -1,0 +1,255 @@
+/**
+ * API key management shared by every product that has it (XDR, XSIAM, XSOAR 8, Cortex Cloud): requests
+ * checked before they are sent (an expiration beyond six months is refused by the service, so the SDK
+ * says so first), list filters built from plain options, and the expiry marks the console notifies at
+ * (one week and one day before).
+ *
+ * @module
+ */
+import { ApiPromise } from "../api-promise.js";
+import { PagePromise } from "../pagination.js";
+import type { CortexClient } from "../client.js";
+import type { CallOptions } from "../pipeline.js";
+import { CortexInvalidRequestError } from "./errors.js";
+
+const DAY_MS = 86_400_000;
+
+/** How long a key lives when no expiration is given: one week (the service's default). */
+export const API_KEY_DEFAULT_LIFETIME_MS = 7 * DAY_MS;
+/** The "one week left" mark. */
+export const ONE_WEEK_MS = 7 * DAY_MS;
+/** The "one day left" mark. */
+export const ONE_DAY_MS = DAY_MS;
+
+/**
+ * The latest expiration the service accepts for a key generated at `now`: six calendar months later.
+ *
+ * @param now - Epoch ms of the call (default now).
+ * @returns Epoch ms.
+ */
+export function maxApiKeyExpiration(now: number = Date.now()): number {
+  const date = new Date(now);
+  date.setUTCMonth(date.getUTCMonth() + 6);
+  return date.getTime();
+}
+
+/** A key generation request: the service's fields, with `expiration` also accepted as a `Date`. */
+export interface GenerateApiKeyInput {
+  /** Role names, e.g. `["Investigator"]`; at least one. */
+  readonly roles: readonly string[];
+  /** `standard` (key sent as is) or `advanced` (signed with a nonce and timestamp per request). */
+  readonly security_level: "standard" | "advanced";
+  /** When the key expires: epoch ms or a `Date`; at most six months ahead. Default: one week after the call. */
+  readonly expiration?: number | Date;
+  /** Free text shown in the console's key list. */
+  readonly comment?: string;
+}
+
+/** The request the service takes for `api_keys.generate`. */
+export interface GenerateApiKeyRequestBody {
+  /** Role names. */
+  readonly roles: readonly string[];
+  /** Security level. */
+  readonly security_level: "standard" | "advanced";
+  /** Epoch ms. */
+  readonly expiration?: number;
+  /** Comment. */
+  readonly comment?: string;
+}
+
+/**
+ * Checks a key generation request and turns it into the service's request. The one-week default is the
+ * service's: no expiration is sent when none is given.
+ *
+ * @param input - The request.
+ * @param now - Epoch ms of the call (default now).
+ * @returns The request to send.
+ * @throws {@link CortexInvalidRequestError} for no roles, an unknown security level, an expiration in
+ *   the past, in seconds instead of milliseconds, or more than six months ahead.
+ */
+export function generateApiKeyRequest(input: GenerateApiKeyInput, now: number = Date.now()): GenerateApiKeyRequestBody {
+  if (!Array.isArray(input.roles) || input.roles.length === 0) {
+    throw new CortexInvalidRequestError("api_keys.generate: give at least one role name in roles (e.g. [\"Viewer\"]).", "roles", { operationId: "api_keys.generate" });
+  }
+  if (input.security_level !== "standard" && input.security_level !== "advanced") {
+    throw new CortexInvalidRequestError(`api_keys.generate: security_level must be "standard" or "advanced"; got ${JSON.stringify(input.security_level)}.`, "security_level", { operationId: "api_keys.generate" });
+  }
+  const body: GenerateApiKeyRequestBody = { roles: [...input.roles], security_level: input.security_level, ...(input.comment === undefined ? {} : { comment: input.comment }) };
+  if (input.expiration === undefined) return body;
+  const expiration = input.expiration instanceof Date ? input.expiration.getTime() : input.expiration;
+  if (typeof expiration !== "number" || !Number.isFinite(expiration)) {
+    throw new CortexInvalidRequestError("api_keys.generate: expiration must be epoch milliseconds or a Date.", "expiration", { operationId: "api_keys.generate" });
+  }
+  if (expiration > 0 && expiration < 100_000_000_000) {
+    throw new CortexInvalidRequestError(`api_keys.generate: expiration ${expiration} looks like seconds; the service takes epoch milliseconds (${expiration * 1000}).`, "expiration", { operationId: "api_keys.generate" });
+  }
+  if (expiration <= now) {
+    throw new CortexInvalidRequestError(`api_keys.generate: expiration ${new Date(expiration).toISOString()} is in the past; give a time within the next six months, or none for the one-week default.`, "expiration", { operationId: "api_keys.generate" });
+  }
+  const max = maxApiKeyExpiration(now);
+  if (expiration > max) {
+    throw new CortexInvalidRequestError(
+      `api_keys.generate: expiration ${new Date(expiration).toISOString()} is more than six months ahead; the service accepts at most ${new Date(max).toISOString()}. Choose an earlier time and rotate the key before it expires.`,
+      "expiration",
+      { operationId: "api_keys.generate" },
+    );
+  }
+  return { ...body, expiration: Math.floor(expiration) };
+}
+
+/** Options of a key listing: the service's `filters`, plus filters built for you. */
+export interface ListApiKeysInput {
+  /** Raw filters (`expiration` gte/lte, `roles` contains, `id` in); ANDed with the ones below. */
+  readonly filters?: readonly { readonly field?: "expiration" | "roles" | "id"; readonly operator?: "gte" | "lte" | "contains" | "in"; readonly value?: unknown }[];
+  /** Only keys expiring within this many ms from now (and not yet expired). */
+  readonly expiringWithin?: number;
+  /** Only keys holding this role. */
+  readonly role?: string;
+  /** Only these key ids. */
+  readonly ids?: readonly number[];
+}
+
+/**
+ * Builds the `api_keys.get_api_keys` request from {@link ListApiKeysInput}.
+ *
+ * @param input - Options.
+ * @param now - Epoch ms of the call.
+ * @returns `{ filters }`.
+ * @throws {@link CortexInvalidRequestError} for a negative `expiringWithin`.
+ */
+export function listApiKeysRequest(input: ListApiKeysInput = {}, now: number = Date.now()): { filters?: { field: "expiration" | "roles" | "id"; operator: "gte" | "lte" | "contains" | "in"; value: unknown }[] } {
+  const filters: { field: "expiration" | "roles" | "id"; operator: "gte" | "lte" | "contains" | "in"; value: unknown }[] = [];
+  for (const filter of input.filters ?? []) {
+    if (filter.field !== undefined && filter.operator !== undefined) filters.push({ field: filter.field, operator: filter.operator, value: filter.value });
+  }
+  if (input.expiringWithin !== undefined) {
+    if (!(input.expiringWithin >= 0)) throw new CortexInvalidRequestError("api_keys.get_api_keys: expiringWithin must be 0 or more milliseconds.", "expiringWithin");
+    filters.push({ field: "expiration", operator: "gte", value: now }, { field: "expiration", operator: "lte", value: now + input.expiringWithin });
+  }
+  if (input.role !== undefined) filters.push({ field: "roles", operator: "contains", value: [input.role] });
+  if (input.ids !== undefined) filters.push({ field: "id", operator: "in", value: [...input.ids] });
+  return filters.length === 0 ? {} : { filters };
+}
+
+/** One API key as listed (never its secret). */
+export interface ApiKeyRecord {
+  /** Key id. */
+  readonly id: number;
+  /** Creation time, epoch ms. */
+  readonly creation_time?: number;
+  /** Who created it. */
+  readonly created_by?: string;
+  /** User name shown in the console. */
+  readonly user_name?: string;
+  /** Role names. */
+  readonly roles?: readonly string[];
+  /** `standard` or `advanced`. */
+  readonly security_level?: string;
+  /** Comment. */
+  readonly comment?: unknown;
+  /** Expiration, epoch ms; `null` or absent when it never expires. */
+  readonly expiration?: number | null;
+}
+
+/**
+ * The keys of a `get_api_keys` reply, whatever the case of its keys (`DATA` or `data`).
+ *
+ * @param reply - The reply.
+ * @returns The keys.
+ */
+export function apiKeysOf(reply: unknown): ApiKeyRecord[] {
+  if (reply === null || typeof reply !== "object") return [];
+  const record = reply as Record<string, unknown>;
+  const list = record["data"] ?? record["DATA"];
+  return Array.isArray(list) ? (list as ApiKeyRecord[]) : [];
+}
+
+/** Where a key stands against the notification marks. */
+export type ExpiryMark = "expired" | "one_day" | "one_week" | "later";
+
+/** A key that expires, with how soon. */
+export interface ExpiringApiKey {
+  /** The key. */
+  readonly key: ApiKeyRecord;
+  /** When it expires. */
+  readonly expiresAt: Date;
+  /** Milliseconds left (negative when expired). */
+  readonly expiresInMs: number;
+  /** `one_day`: a day or less left; `one_week`: a week or less; `later`; `expired`. */
+  readonly mark: ExpiryMark;
+}
+
+/** Options of {@link expiringApiKeys}. */
+export interface ExpiringKeysOptions extends CallOptions {
+  /** Window, ms (default 30 days). */
+  readonly within?: number;
+  /** Include keys that already expired (default false). */
+  readonly includeExpired?: boolean;
+  /** Current time, epoch ms (for tests). */
+  readonly now?: number;
+}
+
+/**
+ * The keys expiring within a window, soonest first, flagged at the one-week and one-day marks the
+ * console notifies at.
+ *
+ * @param client - A client whose product manages keys.
+ * @param options - Window and call options.
+ * @returns Keys with their marks.
+ * @throws The pipeline's typed errors.
+ */
+export async function expiringApiKeys(client: CortexClient, options: ExpiringKeysOptions = {}): Promise<ExpiringApiKey[]> {
+  const { within = 30 * DAY_MS, includeExpired = false, now = Date.now(), ...call } = options;
+  const filters = [{ field: "expiration", operator: "lte", value: now + within }, ...(includeExpired ? [] : [{ field: "expiration", operator: "gte", value: now }])];
+  const keys: ApiKeyRecord[] = [];
+  for await (const key of client.paginate<unknown, ApiKeyRecord>("api_keys.get_api_keys", { filters }, call)) keys.push(key);
+  return keys
+    .filter((key) => typeof key.expiration === "number" && key.expiration > 0 && key.expiration <= now + within && (includeExpired || key.expiration >= now))
+    .map((key) => {
+      const expiresInMs = (key.expiration as number) - now;
+      const mark: ExpiryMark = expiresInMs < 0 ? "expired" : expiresInMs <= ONE_DAY_MS ? "one_day" : expiresInMs <= ONE_WEEK_MS ? "one_week" : "later";
+      return { key, expiresAt: new Date(key.expiration as number), expiresInMs, mark };
+    })
+    .sort((a, b) => a.expiresInMs - b.expiresInMs);
+}
+
+/**
+ * Wraps a request builder that may refuse its input into an {@link ApiPromise}, so a refused request
+ * surfaces where the call is awaited, like any other error.
+ *
+ * @param build - Builds the request (may throw).
+ * @param send - Sends it.
+ * @returns The call's promise.
+ */
+export function checkedCall<Body, Reply>(build: () => Body, send: (body: Body) => ApiPromise<Reply>): ApiPromise<Reply> {
+  let body: Body;
+  try {
+    body = build();
+  } catch (error) {
+    return new ApiPromise<Reply>(() => Promise.reject(error));
+  }
+  return send(body);
+}
+
+/**
+ * Like {@link checkedCall}, for list calls: a refused request surfaces when the list is awaited or iterated.
+ *
+ * @param build - Builds the request (may throw).
+ * @param send - Starts the list.
+ * @returns The list.
+ */
+export function checkedList<Body, Reply, Item>(build: () => Body, send: (body: Body) => PagePromise<Reply, Item>): PagePromise<Reply, Item> {
+  let body: Body;
+  try {
+    body = build();
+  } catch (error) {
+    return new PagePromise<Reply, Item>(
+      () => Promise.reject(error),
+      // eslint-disable-next-line require-yield
+      async function* refused() {
+        throw error;
+      },
+    );
+  }
+  return send(body);
+}

@@ -1,0 +1,61 @@
+/**
+ * Optional reply validation: a pipeline step that checks each reply against the operation's schema with
+ * the validators of `@cortex-sdk/schemas/validators`, loaded on first use only (they pull in zod), so a
+ * client that never turns validation on never loads them.
+ *
+ * @module
+ */
+import type { CallOptions, Middleware } from "../pipeline.js";
+import { CortexReplyValidationError, type ReplyIssue } from "./errors.js";
+
+/** The reply validation switch, per client and per call. */
+export interface ReplyValidationOptions {
+  /** Check replies against the operation's schema (default false); a mismatch throws `CortexReplyValidationError`. */
+  readonly validateReplies?: boolean;
+}
+
+/** Per-call options with the reply validation switch. */
+export type ValidatedCallOptions = CallOptions & ReplyValidationOptions;
+
+/** What the validators module provides (a Standard Schema per operation). */
+export interface ReplyValidators {
+  /** The reply validator of an operation, if it has one. */
+  responseValidator(id: string): { readonly "~standard": { validate(value: unknown): unknown } } | undefined;
+}
+
+/** Name of the step in the pipeline. */
+export const REPLY_VALIDATION_STEP = "validateReplies";
+
+interface StandardResult {
+  readonly issues?: readonly { readonly message: string; readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] }[];
+}
+
+/**
+ * The reply validation step. Put it right after `serialize`, so it runs once per call, after retries,
+ * on the final reply (streams and bytes are not checked).
+ *
+ * @param enabledByDefault - The client's setting; a call's `validateReplies` overrides it.
+ * @param load - Loads the validators (a dynamic import, run once).
+ * @returns The middleware.
+ */
+export function replyValidationStep(enabledByDefault: boolean, load: () => Promise<ReplyValidators>): Middleware {
+  let validators: Promise<ReplyValidators> | undefined;
+  return async (context, next) => {
+    const result = await next(context);
+    const enabled = (context.options as ReplyValidationOptions).validateReplies ?? enabledByDefault;
+    if (!enabled || result.response.stream !== undefined || result.data instanceof Uint8Array) return result;
+    validators ??= load();
+    const validator = (await validators).responseValidator(context.operation.id);
+    if (validator === undefined) return result;
+    let outcome = validator["~standard"].validate(result.data) as StandardResult | Promise<StandardResult>;
+    if (outcome instanceof Promise) outcome = await outcome;
+    if (outcome.issues !== undefined && outcome.issues.length > 0) {
+      const issues: ReplyIssue[] = outcome.issues.map((issue) => ({
+        path: (issue.path ?? []).map((part) => String(typeof part === "object" && part !== null && "key" in part ? part.key : part)).join("."),
+        message: issue.message,
+      }));
+      throw new CortexReplyValidationError(context.operation.id, issues, { requestId: result.response.headers["x-request-id"] ?? context.callId, attempts: result.attempts });
+    }
+    return result;
+  };
+}

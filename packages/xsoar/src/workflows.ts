@@ -1,0 +1,417 @@
+/**
+ * The hand-written workflows of the Cortex XSOAR client: version detection, incidents by query string
+ * with paging, create and update with optimistic locking, war room entries, indicators, lists, and API
+ * keys (XSOAR 8) with checked requests.
+ *
+ * @module
+ */
+import {
+  checkedCall,
+  checkedList,
+  expiringApiKeys,
+  generateApiKeyRequest,
+  listApiKeysRequest,
+  pathOnly,
+  type ApiPromise,
+  type CortexClient,
+  type ExpiringApiKey,
+  type ExpiringKeysOptions,
+  type GenerateApiKeyInput,
+  type ListApiKeysInput,
+  type ListOptions,
+  type ReplyValidationOptions,
+  type ValidatedCallOptions,
+} from "@cortex-sdk/core";
+import type { OperationEntry, ReplyOf, RequestOf } from "@cortex-sdk/schemas";
+import { XsoarApiKeysNamespace, XsoarIncidentsNamespace } from "./generated/client-base.js";
+
+function xsoarOperation(id: string, method: OperationEntry["method"], path: string, extra: Partial<OperationEntry> = {}): OperationEntry {
+  return {
+    id,
+    method,
+    path,
+    products: ["xsoar"],
+    xsoarVersions: [6, 8],
+    requestEnvelope: method === "GET" ? "none" : "bare",
+    replyEnvelope: "bare",
+    replyKind: "object",
+    pagination: { kind: "none" },
+    retrySafety: method === "GET" ? "read" : "idempotent",
+    async: "none",
+    limits: {},
+    sources: ["xsoar-xpanse-cloud-api §2.6"],
+    ...extra,
+  };
+}
+
+/**
+ * XSOAR routes the generated table lacks (documented in the reference, not in the specs): the server
+ * version, loading one incident, an investigation's entries, and lists.
+ */
+export const XSOAR_EXTRA_OPERATIONS: readonly OperationEntry[] = [
+  // XSOAR 6 answers `/about` at the root; XSOAR 8 at `/xsoar/about` (a web-app route: 303 on the public prefix).
+  xsoarOperation("xsoar.about", "GET", "/about", { xsoarVersions: [6] }),
+  xsoarOperation("xsoar.about.v8", "GET", "/xsoar/about", { xsoarVersions: [8] }),
+  xsoarOperation("xsoar.incident.load", "GET", "/incident/load/{id}", { pathParams: ["id"] }),
+  xsoarOperation("xsoar.investigation", "POST", "/investigation/{id}", { pathParams: ["id"], retrySafety: "read" }),
+  xsoarOperation("xsoar.lists", "GET", "/lists", { replyKind: "array" }),
+  xsoarOperation("xsoar.lists.save", "POST", "/lists/save"),
+  xsoarOperation("xsoar.lists.delete", "POST", "/lists/delete"),
+  xsoarOperation("xsoar.lists.download", "GET", "/lists/download/{name}", { pathParams: ["name"], replyKind: "string" }),
+];
+
+/** What `/about` says. */
+export interface XsoarAbout {
+  /** Server version, e.g. `6.14.0` or `8.9.0`. */
+  readonly demistoVersion?: string;
+  /** Build number. */
+  readonly buildNum?: string;
+  /** XSOAR 8: `saas` or `opp`. */
+  readonly deploymentMode?: string;
+  /** XSOAR 8: `xsoar` or `xsiam`. */
+  readonly productMode?: string;
+  readonly [key: string]: unknown;
+}
+
+/** An XSOAR incident as stored (the main fields; custom fields under `CustomFields`). */
+export interface XsoarIncident {
+  /** Id (a numeric string). */
+  readonly id: string;
+  /** Version for optimistic locking: send it back with an update. */
+  readonly version: number;
+  /** Name. */
+  readonly name?: string;
+  /** 0 pending, 1 active, 2 done, 3 archived. */
+  readonly status?: number;
+  /** 0 unknown, 0.5 info, 1 low, 2 medium, 3 high, 4 critical. */
+  readonly severity?: number;
+  readonly [key: string]: unknown;
+}
+
+/** Options of {@link XsoarIncidentsApi.query}. */
+export interface IncidentQueryOptions extends ListOptions, ReplyValidationOptions {
+  /** Page size (default 100). */
+  readonly size?: number;
+  /** Sort, e.g. `[{ field: "created", asc: false }]`. */
+  readonly sort?: readonly { readonly field: string; readonly asc: boolean }[];
+  /** Relative window, e.g. `{ by: "day", fromValue: 7 }`. */
+  readonly period?: Readonly<Record<string, unknown>>;
+  /** Other `IncidentFilter` fields (`fromDate`, `status`, `level`, ...). */
+  readonly filter?: Readonly<Record<string, unknown>>;
+}
+
+/** The `incidents` operations plus query-string search, create, load and versioned update. */
+export class XsoarIncidentsApi extends XsoarIncidentsNamespace {
+  readonly #client: CortexClient;
+
+  /** @param client - The client that sends the calls. */
+  constructor(client: CortexClient) {
+    super(client);
+    this.#client = client;
+  }
+
+  /**
+   * Searches incidents with a query string (Lucene-like: space is AND, `-field:value` negates,
+   * `field:"quoted"`), paging by `page`/`size` until the total is reached. Custom fields are addressed by
+   * their lower-case, space-less names. Not supported on multi-tenant main accounts.
+   *
+   * @param query - e.g. `status:Active severity:High -category:job`.
+   * @param options - Page size, sort, period, other filter fields, `limit`, call options.
+   * @returns Await for the first page (`data`, `total`), `for await` for every incident.
+   * @throws The pipeline's typed errors; `CortexPaginationError` when the server repeats a page.
+   * @example
+   * ```ts
+   * for await (const incident of client.incidents.query("status:Active", { size: 50 })) console.log(incident.id, incident.name);
+   * ```
+   */
+  query(query: string, options: IncidentQueryOptions = {}): ReturnType<XsoarIncidentsNamespace["search"]> {
+    const { size = 100, sort, period, filter, ...list } = options;
+    const body = { filter: { ...(filter ?? {}), query, page: 0, size, ...(sort === undefined ? {} : { sort }), ...(period === undefined ? {} : { period }) } };
+    return this.search(body as RequestOf<"xsoar.incidents.search">, list);
+  }
+
+  /**
+   * Creates an incident. XSOAR 8 answers 201 with the incident, or 200 with no body when a
+   * pre-processing rule dropped it (then this resolves to `undefined`).
+   *
+   * @param fields - `name` (required on XSOAR 8), `type`, `severity`, `details`, `labels`, `CustomFields`, `createInvestigation`, ...
+   * @param options - Call options.
+   * @returns The incident, or `undefined` when it was dropped.
+   * @throws The pipeline's typed errors.
+   * @example
+   * ```ts
+   * const incident = await client.incidents.create({ name: "Phishing report", severity: 2, createInvestigation: true });
+   * ```
+   */
+  create(fields: Readonly<Record<string, unknown>>, options?: ValidatedCallOptions): Promise<XsoarIncident | undefined> {
+    const { id: _id, version: _version, ...rest } = fields;
+    return this.#client.request<XsoarIncident | undefined>("xsoar.incident", rest, options).then((incident) => incident ?? undefined);
+  }
+
+  /**
+   * Loads one incident (with its current `version`).
+   *
+   * @param id - Incident id.
+   * @param options - Call options.
+   * @returns The incident.
+   * @throws `CortexNotFoundError` for an unknown id.
+   * @example
+   * ```ts
+   * const incident = await client.incidents.load("42");
+   * ```
+   */
+  load(id: string, options?: ValidatedCallOptions): ApiPromise<XsoarIncident> {
+    return this.#client.request<XsoarIncident>("xsoar.incident.load", { id }, options);
+  }
+
+  /**
+   * Updates an incident with optimistic locking: send the `version` you read. If someone changed the
+   * incident since, the server refuses the update and this throws `CortexConflictError`: load it again
+   * and reapply your change, or pass `version: -1` to overwrite whatever is there.
+   *
+   * @param id - Incident id.
+   * @param version - The version you read (or -1 to force).
+   * @param changes - Fields to change (`severity`, `owner`, `details`, `CustomFields`, ...).
+   * @param options - Call options.
+   * @returns The updated incident (with its new version).
+   * @throws `CortexConflictError` on a stale version; `CortexNotFoundError` for an unknown id.
+   * @example
+   * ```ts
+   * const current = await client.incidents.load("42");
+   * await client.incidents.update("42", current.version, { severity: 3 });
+   * ```
+   */
+  update(id: string, version: number, changes: Readonly<Record<string, unknown>>, options?: ValidatedCallOptions): ApiPromise<XsoarIncident> {
+    return this.#client.request<XsoarIncident>("xsoar.incident", { ...changes, id, version }, options);
+  }
+}
+
+/** A war room entry. */
+export interface XsoarEntry {
+  /** `<uuid>@<investigationId>`. */
+  readonly id: string;
+  /** Entry type (1 note, 3 file, 4 error, ...). */
+  readonly type?: number;
+  /** Format: `markdown`, `text`, `json`, ... */
+  readonly format?: string;
+  /** The content. */
+  readonly contents?: unknown;
+  readonly [key: string]: unknown;
+}
+
+/** War room entries of an investigation (an incident's investigation has the incident's id). */
+export class XsoarEntries {
+  readonly #client: CortexClient;
+
+  /** @param client - The client that sends the calls. */
+  constructor(client: CortexClient) {
+    this.#client = client;
+  }
+
+  /**
+   * The entries of an investigation, oldest first.
+   *
+   * @param investigationId - Investigation (incident) id.
+   * @param options - `pageSize` (default all) and call options.
+   * @returns The entries.
+   * @throws `CortexNotFoundError` for an unknown investigation.
+   * @example
+   * ```ts
+   * for (const entry of await client.entries.list("42")) console.log(entry.contents);
+   * ```
+   */
+  async list(investigationId: string, options: ValidatedCallOptions & { readonly pageSize?: number } = {}): Promise<XsoarEntry[]> {
+    const { pageSize, ...call } = options;
+    const reply = await this.#client.request<{ entries?: XsoarEntry[] }>("xsoar.investigation", pathOnly({ id: investigationId, ...(pageSize === undefined ? {} : { pageSize }) }, ["id"]), call);
+    return reply?.entries ?? [];
+  }
+
+  /**
+   * Adds an entry (a note or a `!command`) to an investigation's war room. Fails with 412 when the
+   * investigation is closed.
+   *
+   * @param investigationId - Investigation (incident) id.
+   * @param data - Text, markdown, or a command such as `!Print value=1`.
+   * @param options - `markdown` (default true) and call options.
+   * @returns The entry.
+   * @throws The pipeline's typed errors.
+   * @example
+   * ```ts
+   * await client.entries.add("42", "Contained the host.");
+   * ```
+   */
+  add(investigationId: string, data: string, options: ValidatedCallOptions & { readonly markdown?: boolean } = {}): ApiPromise<XsoarEntry> {
+    const { markdown = true, ...call } = options;
+    return this.#client.request<XsoarEntry>("xsoar.entry", { investigationId, data, markdown }, call);
+  }
+}
+
+/** An XSOAR list. */
+export interface XsoarList {
+  /** Id (the name). */
+  readonly id: string;
+  /** Name. */
+  readonly name: string;
+  /** Version for optimistic locking. */
+  readonly version: number;
+  /** Content. */
+  readonly data: string;
+  /** `plain_text`, `markdown`, `html`, `json`, `css`. */
+  readonly type?: string;
+  readonly [key: string]: unknown;
+}
+
+/** Lists (named text values playbooks read): at most 209,715 characters each. */
+export class XsoarLists {
+  readonly #client: CortexClient;
+
+  /** @param client - The client that sends the calls. */
+  constructor(client: CortexClient) {
+    this.#client = client;
+  }
+
+  /**
+   * Every list with its content.
+   *
+   * @param options - Call options.
+   * @returns The lists.
+   * @throws The pipeline's typed errors.
+   * @example
+   * ```ts
+   * for (const list of await client.lists.all()) console.log(list.name, list.version);
+   * ```
+   */
+  all(options?: ValidatedCallOptions): ApiPromise<XsoarList[]> {
+    return this.#client.request<XsoarList[]>("xsoar.lists", undefined, options);
+  }
+
+  /**
+   * One list's content.
+   *
+   * @param name - List name.
+   * @param options - Call options.
+   * @returns The content as text.
+   * @throws `CortexNotFoundError` for an unknown list.
+   * @example
+   * ```ts
+   * const allowlist = (await client.lists.get("allowed_domains")).split("\n");
+   * ```
+   */
+  async get(name: string, options?: ValidatedCallOptions): Promise<string> {
+    const content = await this.#client.request<unknown>("xsoar.lists.download", { name }, options);
+    return typeof content === "string" ? content : JSON.stringify(content);
+  }
+
+  /**
+   * Creates a list, or updates one: to update, pass the `version` you read (a stale version throws
+   * `CortexConflictError`; -1 overwrites).
+   *
+   * @param list - `name`, `data`, and `type`, `description`, `version` as needed.
+   * @param options - Call options.
+   * @returns The saved list with its new version.
+   * @throws `CortexConflictError` on a stale version; `CortexBadRequestError` for content over 209,715 characters.
+   * @example
+   * ```ts
+   * const saved = await client.lists.save({ name: "allowed_domains", data: "example.com" });
+   * await client.lists.save({ name: "allowed_domains", data: "example.com\nexample.org", version: saved.version });
+   * ```
+   */
+  save(list: { readonly name: string; readonly data: string; readonly type?: string; readonly description?: string; readonly version?: number }, options?: ValidatedCallOptions): ApiPromise<XsoarList> {
+    return this.#client.request<XsoarList>("xsoar.lists.save", { ...list, ...(list.version === undefined ? {} : { id: list.name }) }, options);
+  }
+
+  /**
+   * Deletes a list.
+   *
+   * @param name - List name.
+   * @param options - Call options.
+   * @returns Resolves when deleted.
+   * @throws `CortexNotFoundError` for an unknown list.
+   * @example
+   * ```ts
+   * await client.lists.delete("allowed_domains");
+   * ```
+   */
+  async delete(name: string, options?: ValidatedCallOptions): Promise<void> {
+    await this.#client.request<unknown>("xsoar.lists.delete", { id: name }, options);
+  }
+}
+
+/** The `apiKeys` operations with checked requests and expiry helpers. */
+export class XsoarApiKeys extends XsoarApiKeysNamespace {
+  readonly #client: CortexClient;
+
+  /** @param client - The client that sends the calls. */
+  constructor(client: CortexClient) {
+    super(client);
+    this.#client = client;
+  }
+
+  /**
+   * Generates an API key. The request is checked before it is sent: at least one role, a known security
+   * level, and an expiration in the future and at most six months ahead (the service's maximum). Without
+   * an expiration the key lives one week (the service's default). Sent once: never retried after an
+   * ambiguous failure, since a retry could create a second key.
+   *
+   * @param request - `{ roles, security_level, expiration? (ms or Date), comment? }`.
+   * @param options - Call options.
+   * @returns `{ id, key }`: the secret is shown only here; store it.
+   * @throws `CortexInvalidRequestError` (before sending) saying what to fix; `CortexPermissionError` when the key may not manage keys.
+   * @example
+   * ```ts
+   * const { id, key } = await client.apiKeys.generate({ roles: ["Viewer"], security_level: "advanced", expiration: Date.now() + 30 * 86_400_000, comment: "ci" });
+   * ```
+   */
+  override generate(request: GenerateApiKeyInput, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.generate">> {
+    return checkedCall(() => generateApiKeyRequest(request), (body) => super.generate(body, options));
+  }
+
+  /**
+   * Lists API keys (never their secrets). Besides the raw `filters`, `expiringWithin` (ms), `role` and
+   * `ids` build the filters for you; all are ANDed. `TOTAL_COUNT` counts expired keys too.
+   *
+   * @param request - Filters.
+   * @param options - Call options plus `limit`, `pageSize`, `cursor`.
+   * @returns Await for the first page (`data`/`DATA`, counts), `for await` for every key.
+   * @throws `CortexInvalidRequestError` for a negative window; the pipeline's typed errors.
+   * @example
+   * ```ts
+   * for await (const key of client.apiKeys.list({ expiringWithin: 30 * 86_400_000 })) console.log(key.id, key.expiration);
+   * ```
+   */
+  override list(request: ListApiKeysInput = {}, options?: ListOptions & ReplyValidationOptions): ReturnType<XsoarApiKeysNamespace["list"]> {
+    return checkedList(() => listApiKeysRequest(request) as RequestOf<"api_keys.get_api_keys">, (body) => super.list(body, options));
+  }
+
+  /**
+   * Deletes keys by id.
+   *
+   * @param ids - Key ids.
+   * @param options - Call options.
+   * @returns `{ update_count }`: how many keys were deleted.
+   * @throws The pipeline's typed errors.
+   * @example
+   * ```ts
+   * await client.apiKeys.deleteByIds([121, 134]);
+   * ```
+   */
+  deleteByIds(ids: readonly number[], options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.delete">> {
+    return this.delete({ filters: [{ field: "id", operator: "in", value: [...ids] }] }, options);
+  }
+
+  /**
+   * The keys expiring within a window (default 30 days), soonest first, each flagged `one_day` or
+   * `one_week` at the marks the console notifies at (else `later`).
+   *
+   * @param options - `within` (ms), `includeExpired`, call options.
+   * @returns Keys with `expiresAt`, `expiresInMs` and `mark`.
+   * @throws The pipeline's typed errors.
+   * @example
+   * ```ts
+   * for (const { key, mark } of await client.apiKeys.expiringKeys({ within: 14 * 86_400_000 })) if (mark !== "later") console.warn(key.id, mark);
+   * ```
+   */
+  expiringKeys(options?: ExpiringKeysOptions): Promise<ExpiringApiKey[]> {
+    return expiringApiKeys(this.#client, options);
+  }
+}

@@ -1,0 +1,93 @@
+// XSOAR workflows against the emulator: version detection, incidents (query, create, versioned update and
+// the conflict error), war room entries, lists, and API keys on XSOAR 8.
+import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
+import { CortexConflictError, CortexInvalidRequestError } from "@cortex-sdk/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { XsoarClient } from "../src/index.js";
+
+let emulator: RunningEmulator;
+let key8: { keyId: string; key: string };
+let key6: { key: string };
+let v8: XsoarClient;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, seed: 9, rateLimits: { perSecond: null } } as Parameters<typeof startEmulator>[0]);
+  const found8 = emulator.bootstrapKeys.find((candidate) => candidate.product === "xsoar8");
+  const found6 = emulator.bootstrapKeys.find((candidate) => candidate.product === "xsoar6");
+  if (found8 === undefined || found6 === undefined) throw new Error("no XSOAR tenants");
+  key8 = found8;
+  key6 = found6;
+  v8 = new XsoarClient({ baseUrl: emulator.url, apiKeyId: key8.keyId, apiKey: key8.key, securityLevel: "advanced", xsoarVersion: 8, rateLimit: false, logLevel: "off", env: {} });
+});
+
+afterAll(async () => {
+  await v8.close();
+  await emulator.close();
+});
+
+describe("version detection", () => {
+  it("detects XSOAR 8 for a Cortex key and XSOAR 6 for a raw key", async () => {
+    const eight = await XsoarClient.detect({ baseUrl: emulator.url, apiKeyId: key8.keyId, apiKey: key8.key, securityLevel: "advanced", logLevel: "off", env: {} });
+    expect(eight.config.xsoarVersion).toBe(8);
+    expect((await eight.about()).demistoVersion).toMatch(/^8\./);
+    await eight.close();
+    const six = await XsoarClient.detect({ baseUrl: emulator.url, apiKey: key6.key, securityLevel: "standard", logLevel: "off", env: {} });
+    expect(six.config.xsoarVersion).toBe(6);
+    await six.close();
+  });
+});
+
+describe("incidents", () => {
+  it("creates, loads, updates with the version and reports a stale version as a conflict", async () => {
+    const created = await v8.incidents.create({ name: "SDK test incident", severity: 1, type: "Unclassified" });
+    expect(created?.id).toBeDefined();
+    const id = String(created?.id);
+    const loaded = await v8.incidents.load(id);
+    const updated = await v8.incidents.update(id, loaded.version, { severity: 3 });
+    expect(updated.version).toBeGreaterThan(loaded.version);
+    const stale = await v8.incidents.update(id, loaded.version, { severity: 4 }).catch((e: unknown) => e);
+    expect(stale).toBeInstanceOf(CortexConflictError);
+    expect((stale as Error).message).toMatch(/current version|-1/);
+    const forced = await v8.incidents.update(id, -1, { severity: 4 });
+    expect(forced.severity).toBe(4);
+  });
+
+  it("searches with a query string and pages through every match", async () => {
+    const first = await v8.incidents.query("severity:4", { size: 5 });
+    expect(first.total).toBeGreaterThanOrEqual(1);
+    const all: string[] = [];
+    for await (const incident of v8.incidents.query("-status:3", { size: 7 })) all.push(String(incident.id));
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.length).toBeGreaterThan(7);
+  });
+});
+
+describe("entries and lists", () => {
+  it("adds a war room entry and reads it back", async () => {
+    const created = await v8.incidents.create({ name: "entries", createInvestigation: true });
+    const id = String(created?.id);
+    await v8.entries.add(id, "Contained the host.");
+    const entries = await v8.entries.list(id);
+    expect(entries.some((entry) => String(entry.contents).includes("Contained the host."))).toBe(true);
+  });
+
+  it("saves, reads, updates with the version and deletes a list", async () => {
+    const saved = await v8.lists.save({ name: "sdk_allowed", data: "example.com" });
+    expect(await v8.lists.get("sdk_allowed")).toBe("example.com");
+    const again = await v8.lists.save({ name: "sdk_allowed", data: "example.com\nexample.org", version: saved.version });
+    expect(again.version).toBeGreaterThan(saved.version);
+    await expect(v8.lists.save({ name: "sdk_allowed", data: "x", version: saved.version })).rejects.toBeInstanceOf(CortexConflictError);
+    expect((await v8.lists.all()).map((list) => list.name)).toContain("sdk_allowed");
+    await v8.lists.delete("sdk_allowed");
+  });
+});
+
+describe("API keys on XSOAR 8", () => {
+  it("checks the expiration before sending and flags expiring keys", async () => {
+    await expect(v8.apiKeys.generate({ roles: ["Viewer"], security_level: "standard", expiration: Date.now() - 1000 })).rejects.toBeInstanceOf(CortexInvalidRequestError);
+    const { id } = await v8.apiKeys.generate({ roles: ["Viewer"], security_level: "standard", expiration: Date.now() + 3 * 86_400_000 });
+    const expiring = await v8.apiKeys.expiringKeys({ within: 7 * 86_400_000 });
+    expect(expiring.find((entry) => entry.key.id === id)?.mark).toBe("one_week");
+    await v8.apiKeys.deleteByIds([id ?? 0]);
+  });
+});
