@@ -4,7 +4,8 @@ import { cxctl, fixture, type Fixture } from "./helpers.js";
 let fx: Fixture;
 
 beforeAll(async () => {
-  fx = await fixture();
+  // Response actions and XQL queries finish quickly, so the waits can be checked for their real outcome.
+  fx = await fixture({ xdrState: { actionTiming: { pendingMs: 150, inProgressMs: 150 }, xqlRunMs: 200, alerts: 2600 } });
 });
 
 afterAll(async () => {
@@ -49,21 +50,64 @@ describe("curated product commands (built binary, emulator)", () => {
     }
   });
 
-  it("isolates an endpoint and waits for the action (exit 0, 11 or 12 by outcome), and refuses a missing id", async () => {
+  it("isolates an endpoint and waits for the action (exit 0, the endpoint isolated), releases it, and refuses a missing id", async () => {
     const env = fx.env("xdr");
     expect((await cxctl(["xdr", "endpoints", "isolate"], env)).code).toBe(2);
-    const [endpoint] = JSON.parse((await cxctl(["xdr", "endpoints", "list", "--limit", "1", "-o", "json"], env)).stdout) as { agent_id?: string; endpoint_id?: string }[];
-    const id = endpoint?.agent_id ?? endpoint?.endpoint_id ?? "missing";
-    const result = await cxctl(["xdr", "endpoints", "isolate", id, "--wait", "--max-wait", "3s", "-o", "json"], env);
-    expect([0, 6, 11, 12], result.stderr).toContain(result.code);
-    if (result.code === 0) expect(JSON.parse(result.stdout)).toHaveProperty("status");
+    const [endpoint] = JSON.parse((await cxctl(["xdr", "endpoints", "list", "--filter", "isolate:in:unisolated", "--limit", "1", "-o", "json"], env)).stdout) as { endpoint_id: string; is_isolated?: string }[];
+    const id = endpoint?.endpoint_id ?? "missing";
+    const result = await cxctl(["xdr", "endpoints", "isolate", id, "--wait", "--max-wait", "20s", "-o", "json"], env);
+    expect(result.code, result.stderr).toBe(0);
+    const outcome = JSON.parse(result.stdout) as { action_id: unknown; status: Record<string, string> };
+    expect(outcome.action_id).toBeDefined();
+    expect(outcome.status).toEqual({ [id]: "COMPLETED_SUCCESSFULLY" });
+    const after = JSON.parse((await cxctl(["xdr", "endpoints", "list", "--filter", `endpoint_id_list:in:${id}`, "-o", "json"], env)).stdout) as { endpoint_id: string; is_isolated: string }[];
+    expect(after.map((row) => [row.endpoint_id, row.is_isolated])).toEqual([[id, "AGENT_ISOLATED"]]);
+    const released = await cxctl(["xdr", "endpoints", "unisolate", id, "--wait", "-o", "json"], env);
+    expect(released.code, released.stderr).toBe(0);
+    const back = JSON.parse((await cxctl(["xdr", "endpoints", "list", "--filter", `endpoint_id_list:in:${id}`, "-o", "json"], env)).stdout) as { is_isolated: string }[];
+    expect(back[0]?.is_isolated).toBe("AGENT_UNISOLATED");
   });
 
-  it("runs an XQL query with --timeframe (exit 0 with rows, or 12 when the query fails)", async () => {
+  it("exits 11 with a message when the wait for an action times out", async () => {
+    const slow = await fixture({ xdrState: { actionTiming: { pendingMs: 60_000, inProgressMs: 60_000 } } });
+    try {
+      const env = slow.env("xdr");
+      const [endpoint] = JSON.parse((await cxctl(["xdr", "endpoints", "list", "--limit", "1", "-o", "json"], env)).stdout) as { endpoint_id: string }[];
+      const result = await cxctl(["xdr", "endpoints", "scan", endpoint?.endpoint_id ?? "missing", "--wait", "--max-wait", "1s", "-o", "json"], env);
+      expect(result.code, result.stderr).toBe(11);
+      expect(result.stderr).toMatch(/Gave up waiting for action \S+ after 1 s/);
+      expect(result.stdout).toBe("");
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it("runs an XQL query with --timeframe: exit 0 and the rows, as many as asked", async () => {
     const result = await cxctl(["xql", "dataset = xdr_data | limit 3", "--timeframe", "24h", "-o", "ndjson"], fx.env("xdr"));
-    expect([0, 12], result.stderr).toContain(result.code);
-    if (result.code === 0) for (const line of result.stdout.trim().split("\n").filter((row) => row !== "")) expect(() => JSON.parse(line) as unknown).not.toThrow();
+    expect(result.code, result.stderr).toBe(0);
+    const rows = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row).toHaveProperty("_time");
+    const limited = await cxctl(["xql", "dataset = xdr_data | limit 50", "--limit", "7", "-o", "json"], fx.env("xdr"));
+    expect(limited.code, limited.stderr).toBe(0);
+    expect(JSON.parse(limited.stdout)).toHaveLength(7);
     expect((await cxctl(["xql", "dataset = x", "--timeframe", "soon"], fx.env("xdr"))).code).toBe(2);
+  });
+
+  it("streams a result of more than 1,000 rows as NDJSON, every row", async () => {
+    const result = await cxctl(["xql", "dataset = xdr_data | limit 2500", "-o", "ndjson"], fx.env("xdr"));
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines).toHaveLength(2500);
+    expect(new Set(lines).size).toBe(2500);
+    for (const line of [lines[0], lines[1000], lines[2499]]) expect(JSON.parse(line ?? "")).toHaveProperty("_time");
+  });
+
+  it("shows the vendor's line and column for an XQL syntax error (exit 6, the README's bad request)", async () => {
+    const result = await cxctl(["xql", "dataset = xdr_data | fliter x = 1", "-o", "json"], fx.env("xdr"));
+    expect(result.code, result.stderr).toBe(6);
+    expect(result.stderr).toMatch(/XQL syntax error at line 1, column \d+: /);
+    expect(result.stdout).toBe("");
   });
 });
 
@@ -81,6 +125,19 @@ describe("cxctl doctor, examples, completion", () => {
     expect(bad.code).toBe(10);
     expect(bad.stdout).toMatch(/✗ key: the key was rejected \(401\)/);
     expect(bad.stdout).toMatch(/fix: /);
+  });
+
+  it("doctor checks the XSOAR product and version with about(), and detects the version when none is configured", async () => {
+    const env = fx.env("xsoar8");
+    const configured = await cxctl(["doctor", "--product", "xsoar", "-o", "json"], env);
+    expect(configured.code, configured.stdout + configured.stderr).toBe(0);
+    const product = (JSON.parse(configured.stdout) as { checks: { check: string; status: string; detail: string }[] }).checks.find((check) => check.check === "product");
+    expect(product).toMatchObject({ status: "ok", detail: expect.stringMatching(/^XSOAR 8\.\d+\.\d+/) as unknown });
+    const { CORTEX_XSOAR_VERSION: _version, ...unversioned } = env;
+    const detected = await cxctl(["doctor", "--product", "xsoar", "-o", "json"], unversioned);
+    expect(detected.code, detected.stdout + detected.stderr).toBe(0);
+    const found = (JSON.parse(detected.stdout) as { checks: { check: string; status: string; detail: string; fix?: string }[] }).checks.find((check) => check.check === "product");
+    expect(found).toMatchObject({ status: "ok", detail: expect.stringMatching(/^XSOAR 8\..*detected/) as unknown, fix: expect.stringContaining("--xsoar-version 8") as unknown });
   });
 
   it("doctor reports the console URL (login redirect) with the fix", async () => {

@@ -131,13 +131,19 @@ describe("cxctl keys (built binary)", () => {
     expect((await cxctl(["keys", "delete", "abc"], adminEnv)).code).toBe(2);
     const xsiam = fx.env("xsiam");
     const xsiamKey = JSON.parse((await cxctl(["keys", "generate", "--product", "xsiam", "--role", "Viewer", "--level", "standard", "-o", "json"], xsiam)).stdout) as { id: number };
+    // Without --role the key keeps its roles: the edit resends them as role ids (the IAM API refuses names).
     const edited = await cxctl(["keys", "edit", String(xsiamKey.id), "--comment", "edited by cxctl", "--product", "xsiam", "-o", "json"], xsiam);
-    if (edited.code === 0) {
-      const [key] = JSON.parse((await cxctl(["keys", "list", "--product", "xsiam", "--id", String(xsiamKey.id), "-o", "json"], xsiam)).stdout) as { comment: string }[];
-      expect(key?.comment).toBe("edited by cxctl");
-    } else {
-      // The IAM edit needs role ids; the emulator may refuse the role names get_by_id returns.
-      expect(edited.code, edited.stderr).toBe(6);
-    }
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(JSON.parse(edited.stdout)).toEqual({ message: "API key updated successfully" });
+    const listKey = async (): Promise<{ comment: string; roles: string[]; security_level: string } | undefined> =>
+      (JSON.parse((await cxctl(["keys", "list", "--product", "xsiam", "--id", String(xsiamKey.id), "-o", "json"], xsiam)).stdout) as { comment: string; roles: string[]; security_level: string }[])[0];
+    expect(await listKey()).toMatchObject({ comment: "edited by cxctl", roles: ["Viewer"], security_level: "standard" });
+    // With --role: role ids replace the roles; the comment stays.
+    const promoted = await cxctl(["keys", "edit", String(xsiamKey.id), "--role", "investigator", "--product", "xsiam", "-o", "json"], xsiam);
+    expect(promoted.code, promoted.stderr).toBe(0);
+    expect(await listKey()).toMatchObject({ comment: "edited by cxctl", roles: ["Investigator"] });
+    const unknown = await cxctl(["keys", "edit", "999999", "--comment", "x", "--product", "xsiam"], xsiam);
+    expect(unknown.code).toBe(6);
+    expect(unknown.stderr).toMatch(/api_key_id does not exist, id=999999/);
   });
 });

@@ -8,7 +8,7 @@ import { generateSecret, generateXsoar6Secret, KeyIndex, type ApiKeyRecord, type
 import { TenantLimits } from "./limits/index.js";
 import { NonceCache } from "./nonce-cache.js";
 import { OPERATIONS } from "./operations/index.js";
-import { XDR_OPERATION_IDS, xdrOperations } from "./operations/xdr-index.js";
+import { XDR_OPERATIONS, xdrOperations } from "./operations/xdr-index.js";
 import { resolveOptions, type EmulatorOptions } from "./options.js";
 import { StateStore, type PersistedState } from "./persistence.js";
 import { createSchemaResponder } from "./schema-responder.js";
@@ -157,7 +157,9 @@ export function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmu
 function withXdrState(operations: readonly Operation[], options: EmulatorOptions): readonly Operation[] {
   if (options.xdrState === undefined) return operations;
   const configured = xdrOperations(options.xdrState);
-  return [...operations.filter((operation) => !XDR_OPERATION_IDS.has(operation.id)), ...configured];
+  // By identity: Xpanse operations share ids (get_incidents, update_alerts) with XDR ones.
+  const defaults = new Set<Operation>(XDR_OPERATIONS);
+  return [...operations.filter((operation) => !defaults.has(operation)), ...configured];
 }
 
 /**

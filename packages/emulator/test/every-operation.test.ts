@@ -118,12 +118,22 @@ interface XdrFixtures {
   /** A lookup dataset with one row, and one the walk deletes. */
   readonly lookup: string;
   readonly deletableLookup: string;
+  /** A finished distribution, and one the walk deletes. */
+  readonly distributionId: string;
+  readonly deletableDistributionId: string;
+  /** A console user (from rbac/get_users). */
+  readonly userEmail: string;
 }
 const xdrFixtures = new Map<Product, XdrFixtures>();
 /** An existing Cortex Cloud issue id (from issue/search). */
 let cloudIssueId = "1";
 
 const SHA256 = "a".repeat(64);
+/** Hashes the walk adds, and hashes listed before it that the walk removes. */
+const BLOCK_NEW = "b".repeat(64);
+const ALLOW_NEW = "c".repeat(64);
+const BLOCKED = "d".repeat(64);
+const ALLOWED = "e".repeat(64);
 const endpointFilter = (id: string | undefined): unknown[] => [{ field: "endpoint_id_list", operator: "in", value: [id] }];
 
 /**
@@ -131,7 +141,7 @@ const endpointFilter = (id: string | undefined): unknown[] => [{ field: "endpoin
  * (`incident_id-1`) name nothing there, and the handlers answer 404/500 as a tenant does. Each must still get a
  * 2xx whose reply passes the response validator. Merged over the schema-built request.
  */
-const XDR_STATEFUL_REQUESTS: Readonly<Record<string, (fixtures: XdrFixtures) => Record<string, unknown>>> = {
+const XDR_STATEFUL_REQUESTS: Readonly<Record<string, (fixtures: XdrFixtures) => unknown>> = {
   "incidents.get_incident_extra_data": (f) => ({ incident_id: f.incidentId }),
   "incidents.update_incident": (f) => ({ incident_id: f.incidentId, update_data: { manual_severity: "high" } }),
   "alerts.update_alerts": (f) => ({ alert_id_list: [f.alertId], update_data: { severity: "low" } }),
@@ -163,6 +173,27 @@ const XDR_STATEFUL_REQUESTS: Readonly<Record<string, (fixtures: XdrFixtures) => 
   "xql.lookups.get_data": (f) => ({ dataset_name: f.lookup }),
   "xql.lookups.remove_data": (f) => ({ dataset_name: f.lookup, filters: [{ name: "nobody" }] }),
   "v2.xql.delete_dataset": (f) => ({ dataset_name: f.deletableLookup }),
+  "indicators.insert": () => [
+    { indicator: "walk-rule.example.com", type: "DOMAIN_NAME", severity: "SEV_020_LOW", expiration_date: -1, default_expiration_enabled: false, comment: "walk", reputation: "BAD", reliability: "A" },
+  ],
+  "indicators.insert_csv": () => "indicator,type,severity,comment\nwalk-csv.example.com,DOMAIN_NAME,HIGH,walk",
+  "indicators.delete": () => ({ filters: [{ field: "indicator", operator: "EQ", value: "walk-nothing.example.com" }] }),
+  "hash_exceptions.blocklist": () => ({ hash_list: [BLOCK_NEW] }),
+  "hash_exceptions.allowlist": () => ({ hash_list: [ALLOW_NEW] }),
+  "hash_exceptions.blocklist.remove": () => ({ hash_list: [BLOCKED] }),
+  "hash_exceptions.allowlist.remove": () => ({ hash_list: [ALLOWED] }),
+  "distributions.get_status": (f) => ({ distribution_id: f.distributionId }),
+  "distributions.get_dist_url": (f) => ({ distribution_id: f.distributionId, package_type: "x64" }),
+  "distributions.delete": (f) => ({ distribution_id: f.deletableDistributionId }),
+  "rbac.get_roles": () => ({ role_names: ["Viewer"] }),
+  "rbac.get_user_group": () => ({ group_names: ["SOC Analysts"] }),
+  "rbac.set_user_role": (f) => ({ user_emails: [f.userEmail], role_name: "Investigator" }),
+};
+
+/** Requests of the Xpanse operations with state that name real records (seeded incident "1", alert "1"). */
+const XPANSE_STATEFUL_REQUESTS: Readonly<Record<string, () => Record<string, unknown>>> = {
+  "incidents.update_incident": () => ({ incident_id: "1", update_data: { status: "under_investigation" } }),
+  "alerts.update_alerts": () => ({ alert_id_list: ["1"], update_data: { severity: "low" } }),
 };
 
 /** Requests of the Cortex Cloud operations with state that need real records or fields the schema leaves optional. */
@@ -178,10 +209,12 @@ const STATEFUL_PATH_PARAMS: Readonly<Record<string, (product: Product) => Record
   "issue.post_by_id": () => ({ "issue-id": cloudIssueId }),
 };
 
-function stateful(entry: OperationEntry, key: BootstrapKey): Record<string, unknown> | undefined {
+function stateful(entry: OperationEntry, key: BootstrapKey): unknown {
   const xdr = xdrFixtures.get(key.product);
   const xdrRequest = XDR_STATEFUL_REQUESTS[entry.id];
   if (xdr !== undefined && xdrRequest !== undefined) return xdrRequest(xdr);
+  const xpanseRequest = XPANSE_STATEFUL_REQUESTS[entry.id];
+  if (key.product === "xpanse" && xpanseRequest !== undefined) return xpanseRequest();
   const cloudRequest = CLOUD_STATEFUL_REQUESTS[entry.id];
   if (key.product === "cloud" && cloudRequest !== undefined) return cloudRequest();
   const xsoar = seeded.get(key.product);
@@ -236,7 +269,8 @@ function bodyOf(entry: OperationEntry, key: BootstrapKey, full: boolean): unknow
   const schema = requestJsonSchema(entry.id);
   const built = schema === undefined ? {} : valid(schema, "", full);
   const fixup = stateful(entry, key);
-  const content = fixup === undefined ? built : built !== null && typeof built === "object" && !Array.isArray(built) ? { ...built, ...fixup } : fixup;
+  const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
+  const content = fixup === undefined ? built : isObject(built) && isObject(fixup) ? { ...built, ...fixup } : fixup;
   return entry.requestEnvelope === "bare" ? content : { request_data: content };
 }
 
@@ -299,7 +333,17 @@ async function xdrFixturesOf(key: BootstrapKey): Promise<XdrFixtures> {
     await replyOf(key, "/public_api/v1/xql/add_dataset", { dataset_name: name, dataset_type: "lookup", dataset_schema: { name: "text" } });
   }
   await replyOf(key, "/public_api/v1/xql/lookups/add_data", { dataset_name: "walk_lookup", data: [{ name: "seeded" }] });
+  await replyOf(key, "/public_api/v1/hash_exceptions/blocklist", { hash_list: [BLOCKED] });
+  await replyOf(key, "/public_api/v1/hash_exceptions/allowlist", { hash_list: [ALLOWED] });
+  const distribution = await replyOf<{ distribution_id: string }>(key, "/public_api/v1/distributions/create", { name: "walk", package_type: "upgrade" });
+  const deletable = await replyOf<{ distribution_id: string }>(key, "/public_api/v1/distributions/create", { name: "walk deletion", package_type: "upgrade" });
+  const users = await replyOf<{ user_email: string }[]>(key, "/public_api/v1/rbac/get_users", {});
+  const userEmail = users[1]?.user_email;
+  if (userEmail === undefined) throw new Error("setup: rbac/get_users answered fewer than 2 users");
   return {
+    userEmail,
+    distributionId: distribution.distribution_id,
+    deletableDistributionId: deletable.distribution_id,
     incidentId: "1",
     alertId: String(alerts.alerts[0]?.alert_id),
     endpoints,

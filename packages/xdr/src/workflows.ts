@@ -14,7 +14,6 @@ import {
   expiringApiKeys,
   generateApiKeyRequest,
   listApiKeysRequest,
-  paginateWithEntry,
   removeLookupRows,
   runXqlQuery,
   splitWaitOptions,
@@ -23,7 +22,6 @@ import {
   upsertLookupRows,
   waitForAction,
   waitForScript,
-  withTotalCap,
   XqlQuery,
   type ActionResult,
   type AndWaitOptions,
@@ -47,26 +45,11 @@ import {
   type ValidatedCallOptions,
   type XqlQueryOptions,
 } from "@cortex-sdk/core";
-import type { OperationEntry, ReplyOf, RequestOf } from "@cortex-sdk/schemas";
-import { operations } from "@cortex-sdk/schemas/xdr";
+import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas";
 import { XdrActionsNamespace, XdrAlertsNamespace, XdrApiKeysNamespace, XdrEndpointsNamespace, XdrIncidentsNamespace, XdrScriptsNamespace, XdrXqlNamespace } from "./generated/client-base.js";
 
-/** The total the alert listings report at most; the SDK keeps paging past it until a short page. */
+/** The total the alert listings report at most (the table's `totalCap`); paging continues past it until a short page. */
 export const ALERTS_TOTAL_CAP = 9999;
-
-const cappedEntries = new Map<string, OperationEntry>();
-
-// The alert listings cap `total_count` at 9,999; the table does not mark it (reported to the schemas owner).
-function cappedEntry(id: string): OperationEntry {
-  let entry = cappedEntries.get(id);
-  if (entry === undefined) {
-    const found = operations.find((operation) => operation.id === id);
-    if (found === undefined) throw new Error(`internal: ${id} is not in the XDR table`);
-    entry = withTotalCap(found, ALERTS_TOTAL_CAP);
-    cappedEntries.set(id, entry);
-  }
-  return entry;
-}
 
 /** The `xql` operations plus {@link XdrXql.query}. */
 export class XdrXql extends XdrXqlNamespace {
@@ -362,7 +345,7 @@ export class XdrActions extends XdrActionsNamespace {
   }
 }
 
-/** The `alerts` operations; listings page past the 9,999 cap, and bulk updates respect the 100-id limit. */
+/** The `alerts` operations (listings page past the 9,999 cap: the table marks it) plus bulk updates that respect the 100-id limit. */
 export class XdrAlerts extends XdrAlertsNamespace {
   readonly #client: CortexClient;
 
@@ -370,55 +353,6 @@ export class XdrAlerts extends XdrAlertsNamespace {
   constructor(client: CortexClient) {
     super(client);
     this.#client = client;
-  }
-
-  /**
-   * Lists alerts (`alerts.get_alerts`), at most 100 per page. The service reports a `total_count` of at
-   * most 9,999; iteration keeps going past it until a short page, so every alert is yielded once.
-   *
-   * @param request - Filters and sort (`search_from`/`search_to` set the start and page size).
-   * @param options - Call options plus `limit`, `pageSize`, `cursor`.
-   * @returns Await for the first page, `for await` for every alert.
-   * @throws The pipeline's typed errors; `CortexPaginationError` when the service repeats a page.
-   * @example
-   * ```ts
-   * for await (const alert of client.alerts.list({ filters: [{ field: "severity", operator: "in", value: ["high"] }] })) console.log(alert.alert_id);
-   * ```
-   */
-  override list(request: RequestOf<"alerts.get_alerts"> = {}, options?: ListOptions & ReplyValidationOptions): ReturnType<XdrAlertsNamespace["list"]> {
-    return paginateWithEntry(this.#client, cappedEntry("alerts.get_alerts"), request, options);
-  }
-
-  /**
-   * Lists alerts with their events (v1), paging past the 9,999 cap like {@link XdrAlerts.list}.
-   *
-   * @param request - Filters and sort.
-   * @param options - Call options plus paging.
-   * @returns Await for the first page, `for await` for every alert.
-   * @throws The pipeline's typed errors.
-   * @example
-   * ```ts
-   * for await (const alert of client.alerts.listMultiEvents({})) console.log(alert);
-   * ```
-   */
-  override listMultiEvents(request: RequestOf<"alerts.get_alerts_multi_events"> = {}, options?: ListOptions & ReplyValidationOptions): ReturnType<XdrAlertsNamespace["listMultiEvents"]> {
-    return paginateWithEntry(this.#client, cappedEntry("alerts.get_alerts_multi_events"), request, options);
-  }
-
-  /**
-   * Lists alerts with their events (v2, flattened), paging past the 9,999 cap like {@link XdrAlerts.list}.
-   *
-   * @param request - Filters and sort.
-   * @param options - Call options plus paging.
-   * @returns Await for the first page, `for await` for every alert.
-   * @throws The pipeline's typed errors.
-   * @example
-   * ```ts
-   * for await (const alert of client.alerts.listMultiEventsV2({})) console.log(alert);
-   * ```
-   */
-  override listMultiEventsV2(request: RequestOf<"v2.alerts.get_alerts_multi_events"> = {}, options?: ListOptions & ReplyValidationOptions): ReturnType<XdrAlertsNamespace["listMultiEventsV2"]> {
-    return paginateWithEntry(this.#client, cappedEntry("v2.alerts.get_alerts_multi_events"), request, options);
   }
 
   /**

@@ -3,18 +3,22 @@ import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
 import { operations } from "@cortex-sdk/schemas/xdr";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XDR_OPERATION_METHODS, XdrClient } from "../src/index.js";
-import { callOperation, destructiveLast } from "./operation-harness.js";
+import { callOperation, destructiveLast, statefulRequests, type StatefulRequests } from "./operation-harness.js";
 
 let emulator: RunningEmulator;
 let client: XdrClient;
 const notServed: string[] = [];
 const needState: string[] = [];
+/** How long a response action runs: short, so the setup can wait for the ones later calls read. */
+const ACTION_MS = 150;
+let stateful: StatefulRequests = {};
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, seed: 3, rateLimits: { perSecond: null }, unknowns: { unknownRoute: 404 } } as Parameters<typeof startEmulator>[0]);
+  emulator = await startEmulator({ port: 0, seed: 3, rateLimits: { perSecond: null }, xdrState: { actionTiming: { pendingMs: 0, inProgressMs: ACTION_MS }, xqlRunMs: 0, alerts: 1_500 }, unknowns: { unknownRoute: 404 } } as Parameters<typeof startEmulator>[0]);
   const key = emulator.bootstrapKeys.find((candidate) => candidate.product === "xdr");
   if (key === undefined) throw new Error("no XDR tenant");
   client = new XdrClient({ baseUrl: emulator.url, apiKeyId: key.keyId, apiKey: key.key, securityLevel: "advanced", rateLimit: false, logLevel: "off", timeoutMs: 10_000, env: {} });
+  stateful = await statefulRequests(client, XDR_OPERATION_METHODS, { actionMs: ACTION_MS, apiKeyId: String(key.keyId), securityLevel: "advanced" });
 });
 
 afterAll(async () => {
@@ -31,7 +35,7 @@ describe("every XDR operation through its method", () => {
 
   for (const entry of destructiveLast(operations)) {
     it(entry.id, async (context) => {
-      const outcome = await callOperation(client, XDR_OPERATION_METHODS, entry);
+      const outcome = await callOperation(client, XDR_OPERATION_METHODS, entry, stateful);
       if (outcome.kind === "not_served") {
         notServed.push(entry.id);
         context.skip();

@@ -2,6 +2,7 @@
 // required fields of the operation's request schema, against the emulator over loopback, and check the
 // reply with the operation's reply validator. Operations the emulator does not serve yet (an unknown
 // route, 404 "No such API", or 405) are skipped and listed, so the suite follows the emulator as it grows.
+// Operations with state get requests naming real records, made in `statefulRequests` through the client.
 import type { OperationEntry } from "@cortex-sdk/schemas";
 import { requestJsonSchema, responseValidator } from "@cortex-sdk/schemas/validators";
 import { isCortexError } from "@cortex-sdk/core";
@@ -118,16 +119,18 @@ export type OperationOutcome = { readonly kind: "valid" } | { readonly kind: "no
  * @param client - The client.
  * @param methods - Operation id → [namespace, method].
  * @param entry - The operation.
+ * @param stateful - Requests built from the tenant's real records (see `statefulRequests`).
  */
-export async function callOperation(client: object, methods: Readonly<Record<string, readonly [string, string]>>, entry: OperationEntry): Promise<OperationOutcome> {
+export async function callOperation(client: object, methods: Readonly<Record<string, readonly [string, string]>>, entry: OperationEntry, stateful?: StatefulRequests): Promise<OperationOutcome> {
   const place = methods[entry.id];
   if (place === undefined) return { kind: "error", error: new Error(`${entry.id} has no method`) };
   const namespace = (client as Record<string, Record<string, unknown>>)[place[0]];
   const method = namespace?.[place[1]];
   if (typeof method !== "function") return { kind: "error", error: new Error(`client.${place[0]}.${place[1]} is not a function`) };
-  const request = requestFor(entry);
   let reply: unknown;
   try {
+    const build = stateful?.[entry.id];
+    const request = build === undefined ? requestFor(entry) : await build();
     const args = entry.requestEnvelope === "none" && (entry.pathParams ?? []).length === 0 ? [] : [request];
     reply = await (method as (...args: unknown[]) => PromiseLike<unknown>).apply(namespace, [...args, { maxRetries: 0 }]);
   } catch (error) {
@@ -147,4 +150,151 @@ export async function callOperation(client: object, methods: Readonly<Record<str
 export function destructiveLast(entries: readonly OperationEntry[]): OperationEntry[] {
   const destructive = (entry: OperationEntry): boolean => /delete|remove|revoke|logout|disable/i.test(entry.id);
   return [...entries].sort((a, b) => Number(destructive(a)) - Number(destructive(b)) || a.id.localeCompare(b.id));
+}
+
+/** Requests of operations that must name real records, built when the operation runs. */
+export type StatefulRequests = Readonly<Record<string, () => unknown>>;
+
+type Methods = Readonly<Record<string, readonly [string, string]>>;
+
+/** Calls the client method of an operation (setup calls; errors propagate). */
+export async function invoke<T>(client: object, methods: Methods, id: string, request?: unknown): Promise<T> {
+  const place = methods[id];
+  if (place === undefined) throw new Error(`setup: ${id} has no method`);
+  const namespace = (client as Record<string, Record<string, unknown>>)[place[0]];
+  const method = namespace?.[place[1]] as (...args: unknown[]) => PromiseLike<T>;
+  return await method.apply(namespace, request === undefined ? [] : [request]);
+}
+
+/** The emulator's built-in `execute_commands` script (its script library is not simulated). */
+export const EXECUTE_COMMANDS_UID = "a6f7683c8e217d85bd3c398f0d3fb6bf";
+const SHA256 = "a".repeat(64);
+const endpointFilter = (id: string | undefined): unknown[] => [{ field: "endpoint_id_list", operator: "in", value: [id] }];
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Reads and creates, through the client's own methods, the records the operations with state name, the way
+ * the emulator's walk does (packages/emulator/test/every-operation.test.ts): connected endpoints, a finished
+ * isolate / file retrieval / script run, a streamed XQL query, lookup datasets, a generated API key, an XSOAR
+ * investigation, a vulnerability test. Only the operations the client's table has are prepared. The emulator
+ * must run actions quickly (`xdrState.actionTiming` of a few hundred ms at most: `actionMs`), answer XQL at
+ * once (`xqlRunMs: 0`) and hold more than 1 000 alerts (so `dataset = alerts` is streamed).
+ */
+export async function statefulRequests(client: object, methods: Methods, options: { readonly actionMs: number; readonly apiKeyId?: string; readonly securityLevel?: string }): Promise<StatefulRequests> {
+  const has = (id: string): boolean => id in methods;
+  const out: Record<string, () => unknown> = {};
+  if (has("endpoints.get_endpoint") && has("endpoints.isolate")) {
+    const listed = await invoke<{ endpoints: { endpoint_id: string }[] }>(client, methods, "endpoints.get_endpoint", {
+      filters: [{ field: "endpoint_status", operator: "in", value: ["connected"] }],
+      sort: { field: "endpoint_id", keyword: "asc" },
+      search_to: 9,
+    });
+    const endpoints = listed.endpoints.map((endpoint) => endpoint.endpoint_id);
+    if (endpoints.length < 9) throw new Error(`setup: ${endpoints.length} connected endpoints, need 9`);
+    const script = await invoke<{ action_id: number }>(client, methods, "scripts.run_script", { filters: endpointFilter(endpoints[6]), script_uid: EXECUTE_COMMANDS_UID, parameters_values: { commands_list: ["echo setup"] } });
+    const isolate = await invoke<{ action_id: string | number }>(client, methods, "endpoints.isolate", { endpoint_id: endpoints[1] });
+    const retrieval = await invoke<{ action_id: string | number }>(client, methods, "endpoints.file_retrieval", { filters: endpointFilter(endpoints[7]), files: { windows: ["C:\\setup.txt"] } });
+    // More rows than are answered inline: the results come as a stream.
+    const queryId = await invoke<string>(client, methods, "xql.start_xql_query", { query: "dataset = alerts" });
+    const results = await invoke<{ results?: { stream_id?: string } }>(client, methods, "xql.get_query_results", { query_id: queryId, pending_flag: false });
+    const streamId = results.results?.stream_id;
+    if (streamId === undefined) throw new Error(`setup: no stream (${JSON.stringify(results).slice(0, 200)})`);
+    for (const name of ["harness_lookup", "harness_deletable"]) await invoke(client, methods, "xql.add_dataset", { dataset_name: name, dataset_type: "lookup", dataset_schema: { name: "text" } });
+    await invoke(client, methods, "xql.lookups.add_data", { dataset_name: "harness_lookup", data: [{ name: "seeded" }] });
+    // The actions above finish.
+    await sleep(options.actionMs + 50);
+    Object.assign(out, {
+      "endpoints.isolate": () => ({ endpoint_id: endpoints[0] }),
+      "endpoints.unisolate": () => ({ endpoint_id: endpoints[1] }),
+      "endpoints.scan": () => ({ filters: endpointFilter(endpoints[2]) }),
+      // A scan started just before is still running when it is aborted.
+      "endpoints.abort_scan": async () => {
+        await invoke(client, methods, "endpoints.scan", { filters: endpointFilter(endpoints[8]) });
+        return { filters: endpointFilter(endpoints[8]) };
+      },
+      "endpoints.quarantine": () => ({ filters: endpointFilter(endpoints[3]), file_path: "C:\\Temp\\harness.exe", file_hash: SHA256 }),
+      "endpoints.restore": () => ({ file_hash: SHA256, endpoint_id: endpoints[3] }),
+      "endpoints.file_retrieval": () => ({ filters: endpointFilter(endpoints[4]), files: { windows: ["C:\\Temp\\harness.txt"] } }),
+      "actions.get_action_status": () => ({ group_action_id: isolate.action_id }),
+      "actions.file_retrieval_details": () => ({ group_action_id: retrieval.action_id }),
+      "scripts.run_script": () => ({ filters: endpointFilter(endpoints[5]), script_uid: EXECUTE_COMMANDS_UID, parameters_values: { commands_list: ["echo harness"] }, timeout: 60 }),
+      "scripts.run_snippet_code_script": () => ({ filters: endpointFilter(endpoints[5]), snippet_code: "print('harness')" }),
+      "scripts.get_script_execution_status": () => ({ action_id: script.action_id }),
+      "scripts.get_script_execution_results": () => ({ action_id: script.action_id }),
+      "scripts.get_script_execution_results_files": () => ({ action_id: script.action_id, endpoint_id: endpoints[6] }),
+      "xql.get_query_results": () => ({ query_id: queryId, limit: 5 }),
+      "xql.get_query_results_stream": () => ({ stream_id: streamId }),
+      "xql.lookups.add_data": () => ({ dataset_name: "harness_lookup", data: [{ name: "added" }] }),
+      "xql.lookups.get_data": () => ({ dataset_name: "harness_lookup" }),
+      "xql.lookups.remove_data": () => ({ dataset_name: "harness_lookup", filters: [{ name: "nobody" }] }),
+      "v2.xql.delete_dataset": () => ({ dataset_name: "harness_deletable" }),
+    });
+  }
+  if (has("hash_exceptions.blocklist.remove")) {
+    // Hashes listed before the run, which the remove operations take away; new ones the add operations list.
+    const [blockNew, allowNew, blocked, allowed] = ["b", "c", "d", "e"].map((letter) => letter.repeat(64));
+    await invoke(client, methods, "hash_exceptions.blocklist", { hash_list: [blocked] });
+    await invoke(client, methods, "hash_exceptions.allowlist", { hash_list: [allowed] });
+    Object.assign(out, {
+      "hash_exceptions.blocklist": () => ({ hash_list: [blockNew] }),
+      "hash_exceptions.allowlist": () => ({ hash_list: [allowNew] }),
+      "hash_exceptions.blocklist.remove": () => ({ hash_list: [blocked] }),
+      "hash_exceptions.allowlist.remove": () => ({ hash_list: [allowed] }),
+    });
+  }
+  if (has("indicators.insert_csv")) {
+    Object.assign(out, {
+      "indicators.insert": () => [
+        { indicator: "harness-rule.example.com", type: "DOMAIN_NAME", severity: "SEV_020_LOW", expiration_date: -1, default_expiration_enabled: false, comment: "harness", reputation: "BAD", reliability: "A" },
+      ],
+      "indicators.insert_csv": () => "indicator,type,severity,comment\nharness-csv.example.com,DOMAIN_NAME,HIGH,harness",
+      "indicators.delete": () => ({ filters: [{ field: "indicator", operator: "EQ", value: "harness-nothing.example.com" }] }),
+    });
+  }
+  if (has("distributions.create") && has("distributions.delete")) {
+    const distribution = await invoke<{ distribution_id: string }>(client, methods, "distributions.create", { name: "harness", package_type: "upgrade" });
+    const deletable = await invoke<{ distribution_id: string }>(client, methods, "distributions.create", { name: "harness deletion", package_type: "upgrade" });
+    // A distribution is ready after the action run time.
+    await sleep(options.actionMs + 50);
+    Object.assign(out, {
+      "distributions.get_status": () => ({ distribution_id: distribution.distribution_id }),
+      "distributions.get_dist_url": () => ({ distribution_id: distribution.distribution_id, package_type: "x64" }),
+      "distributions.delete": () => ({ distribution_id: deletable.distribution_id }),
+    });
+  }
+  if (has("rbac.set_user_role") && has("rbac.get_users")) {
+    const users = await invoke<{ user_email: string }[]>(client, methods, "rbac.get_users", {});
+    const userEmail = users[1]?.user_email ?? users[0]?.user_email ?? "analyst@example.com";
+    Object.assign(out, {
+      "rbac.get_roles": () => ({ role_names: ["Viewer"] }),
+      "rbac.get_user_group": () => ({ group_names: ["SOC Analysts"] }),
+      "rbac.set_user_role": () => ({ user_emails: [userEmail], role_name: "Investigator" }),
+    });
+  }
+  if (has("platform.iam.api_key.get_by_id") && options.apiKeyId !== undefined) {
+    // A key of its own, so editing it leaves the test's key alone.
+    let keyId = options.apiKeyId;
+    let level = options.securityLevel ?? "advanced";
+    if (has("api_keys.generate")) {
+      const generated = await invoke<{ id?: number }>(client, methods, "api_keys.generate", { roles: ["Viewer"], security_level: "advanced", comment: "harness key" });
+      if (generated.id !== undefined) {
+        keyId = String(generated.id);
+        level = "advanced";
+      }
+    }
+    out["platform.iam.api_key.get_by_id"] = () => ({ api_key_id: keyId });
+    out["platform.iam.api_key.put_by_id"] = () => ({ api_key_id: keyId, roles: ["instance_administrator"], security_level: level });
+  }
+  if (has("xsoar.entry") && has("xsoar.incident")) {
+    const incident = await invoke<{ id?: string }>(client, methods, "xsoar.incident", { name: "harness investigation", createInvestigation: true });
+    const investigationId = incident.id ?? "1";
+    out["xsoar.entry"] = () => ({ investigationId, data: "harness note" });
+    out["xsoar.entry.formatted"] = () => ({ investigationId, contents: "harness note", format: "markdown" });
+  }
+  if (has("assets.bulk_update_vulnerability_tests") && has("assets.get_vulnerability_tests")) {
+    const tests = await invoke<{ vulnerability_tests?: { name?: string }[] }>(client, methods, "assets.get_vulnerability_tests", {});
+    const name = tests.vulnerability_tests?.[0]?.name;
+    if (name !== undefined) out["assets.bulk_update_vulnerability_tests"] = () => ({ test_names: [name], status: "Disabled" });
+  }
+  return out;
 }

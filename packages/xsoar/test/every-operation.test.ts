@@ -4,22 +4,26 @@ import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
 import { operations } from "@cortex-sdk/schemas/xsoar";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XSOAR_OPERATION_METHODS, XsoarClient } from "../src/index.js";
-import { callOperation, destructiveLast } from "./operation-harness.js";
+import { callOperation, destructiveLast, statefulRequests, type StatefulRequests } from "./operation-harness.js";
 
 let emulator: RunningEmulator;
 let v8: XsoarClient;
 let v6: XsoarClient;
 const notServed: string[] = [];
 const needState: string[] = [];
+/** How long a response action runs: short, so the setup can wait for the ones later calls read. */
+const ACTION_MS = 150;
+let stateful: StatefulRequests = {};
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, seed: 5, rateLimits: { perSecond: null }, unknowns: { unknownRoute: 404, xsoar6UnknownRoute: 404 } } as Parameters<typeof startEmulator>[0]);
+  emulator = await startEmulator({ port: 0, seed: 5, rateLimits: { perSecond: null }, xdrState: { actionTiming: { pendingMs: 0, inProgressMs: ACTION_MS }, xqlRunMs: 0, alerts: 1_500 }, unknowns: { unknownRoute: 404, xsoar6UnknownRoute: 404 } } as Parameters<typeof startEmulator>[0]);
   const key8 = emulator.bootstrapKeys.find((candidate) => candidate.product === "xsoar8");
   const key6 = emulator.bootstrapKeys.find((candidate) => candidate.product === "xsoar6");
   if (key8 === undefined || key6 === undefined) throw new Error("no XSOAR tenants");
   const common = { baseUrl: emulator.url, rateLimit: false, logLevel: "off", timeoutMs: 10_000, env: {} } as const;
   v8 = new XsoarClient({ ...common, apiKeyId: key8.keyId, apiKey: key8.key, securityLevel: "advanced", xsoarVersion: 8 });
   v6 = new XsoarClient({ ...common, apiKey: key6.key, securityLevel: "standard", xsoarVersion: 6 });
+  stateful = await statefulRequests(v8, XSOAR_OPERATION_METHODS, { actionMs: ACTION_MS });
 });
 
 afterAll(async () => {
@@ -38,7 +42,7 @@ describe("every XSOAR operation through its method", () => {
   for (const entry of destructiveLast(operations)) {
     it(entry.id, async (context) => {
       const client = entry.xsoarVersions === undefined || entry.xsoarVersions.includes(8) ? v8 : v6;
-      const outcome = await callOperation(client, XSOAR_OPERATION_METHODS, entry);
+      const outcome = await callOperation(client, XSOAR_OPERATION_METHODS, entry, client === v8 ? stateful : undefined);
       if (outcome.kind === "not_served") {
         notServed.push(entry.id);
         context.skip();

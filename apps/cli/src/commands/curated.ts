@@ -6,7 +6,6 @@
  *
  * @module
  */
-import { waitUntil } from "@cortex-sdk/core";
 import { Command } from "commander";
 import type { CatalogEntry, OperationInfo } from "../catalog.js";
 import { globalFlags, openClient, parseDuration, type AnyClient, type ProductName } from "../connection.js";
@@ -90,47 +89,52 @@ export function curatedOperationOf(command: Command): string | undefined {
   return curatedOperations.get(command);
 }
 
-/** Terminal states of a response action. */
-const ACTION_DONE = new Set(["COMPLETED_SUCCESSFULLY", "FAILED", "TIMEOUT", "CANCELED", "CANCELLED", "ABORTED", "EXPIRED", "COMPLETED_PARTIALLY", "FAILED_TO_RUN", "SUCCESS"]);
-const ACTION_OK = new Set(["COMPLETED_SUCCESSFULLY", "SUCCESS"]);
+/** The client method that sends a response action and waits for it (`client.endpoints.<method>`). */
+const AND_WAIT: Readonly<Record<string, string>> = { "endpoints.isolate": "isolateAndWait", "endpoints.unisolate": "unisolateAndWait", "endpoints.scan": "scanAndWait" };
+
+/** What the client's `...AndWait()` methods resolve to. */
+interface WaitedAction {
+  readonly actionId: string;
+  readonly reply: unknown;
+  readonly endpoints: readonly { readonly endpointId: string; readonly status: string }[];
+  readonly failed: readonly { readonly endpointId: string; readonly status: string }[];
+}
 
 /**
- * Sends a response action and, with `--wait`, polls `actions.get_action_status` until every endpoint is
- * done, with a spinner on a terminal. Exits 12 when an endpoint failed and 11 when the wait timed out.
+ * Sends a response action and, with `--wait`, waits for it through the client's `endpoints.<action>AndWait()`
+ * (one implementation: core's `waitForAction`), with a spinner on a terminal. Exits 12 when an endpoint
+ * failed and 11 when the wait timed out.
  */
 async function responseAction(context: RunContext): Promise<void> {
   const { client, operation, body, flags, sink, io } = context;
-  const reply = (await client.request(operation.id, body)) as Record<string, unknown> | undefined;
-  const actionId = reply?.["action_id"] ?? reply?.["group_action_id"];
   if (flags["wait"] !== true) {
-    await writeValue(reply, sink);
+    await writeValue(await client.request(operation.id, body), sink);
     return;
   }
-  if (actionId === undefined || actionId === null) throw new UsageError(`${operation.id} answered without an action id; nothing to wait for.`);
   const maxWaitMs = typeof flags["maxWait"] === "string" ? parseDuration(flags["maxWait"], "--max-wait", "s") : 600_000;
+  const endpoints = client["endpoints"] as Record<string, unknown> | undefined;
+  const method = AND_WAIT[operation.id];
+  const andWait = method === undefined ? undefined : endpoints?.[method];
+  if (typeof andWait !== "function") throw new UsageError(`${operation.id}: this product's client cannot wait for the action; run it without --wait.`);
   const spinner = progress(io, flags.quiet === true);
   const started = Date.now();
-  let statuses: Record<string, string> = {};
+  const tick = (): void => spinner.update(`${operation.id}: waiting for the endpoints (${Math.round((Date.now() - started) / 1000)} s)`);
+  tick();
+  const timer = setInterval(tick, 1_000);
+  timer.unref();
+  let outcome: WaitedAction;
   try {
-    statuses = await waitUntil(
-      async (poll) => {
-        const status = (await client.request("actions.get_action_status", { group_action_id: /^\d+$/.test(String(actionId)) ? Number(actionId) : actionId })) as { data?: Record<string, string> } | undefined;
-        const data = status?.data ?? {};
-        const values = Object.values(data);
-        const done = values.filter((value) => ACTION_DONE.has(value.toUpperCase())).length;
-        spinner.update(`action ${String(actionId)}: ${done}/${values.length} endpoint${values.length === 1 ? "" : "s"} done (poll ${poll}, ${Math.round((Date.now() - started) / 1000)} s)`);
-        return values.length > 0 && done === values.length ? { done: true, value: data } : { done: false, state: data };
-      },
-      { maxWaitMs, minDelayMs: 250, maxDelayMs: 5_000, description: `action ${String(actionId)}` },
-    );
+    outcome = (await (andWait as (request: unknown, options: unknown) => Promise<WaitedAction>).call(endpoints, body, { maxWaitMs, minDelayMs: 250, maxDelayMs: 5_000, allowFailures: true })) as WaitedAction;
   } finally {
+    clearInterval(timer);
     spinner.stop();
   }
-  await writeValue({ action_id: actionId, ...reply, status: statuses }, sink);
-  const failed = Object.entries(statuses).filter(([, value]) => !ACTION_OK.has(value.toUpperCase()));
-  if (failed.length > 0) {
+  const statuses = Object.fromEntries(outcome.endpoints.map((endpoint) => [endpoint.endpointId, endpoint.status]));
+  const reply = outcome.reply !== null && typeof outcome.reply === "object" ? (outcome.reply as Record<string, unknown>) : {};
+  await writeValue({ action_id: outcome.actionId, ...reply, status: statuses }, sink);
+  if (outcome.failed.length > 0) {
     const style = styleFor(io.stderr, io.env);
-    throw new ExitCodeError(12, `${style.red("✗")} action ${String(actionId)}: ${failed.map(([endpoint, value]) => `${endpoint} ${value}`).join(", ")}`);
+    throw new ExitCodeError(12, `${style.red("✗")} action ${outcome.actionId}: ${outcome.failed.map((endpoint) => `${endpoint.endpointId} ${endpoint.status}`).join(", ")}`);
   }
 }
 

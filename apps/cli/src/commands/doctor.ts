@@ -7,12 +7,12 @@
  */
 import { Command, Option } from "commander";
 import { catalogOf } from "../catalog.js";
-import { globalFlags, loadClientClass, openClient, PRODUCTS, productFlag, type AnyClient, type GlobalFlags, type ProductName } from "../connection.js";
+import { clientOptionsFrom, globalFlags, loadClientClass, openClient, PRODUCTS, productFlag, type AnyClient, type GlobalFlags, type ProductName } from "../connection.js";
 import { ExitCodeError } from "../errors.js";
 import type { CliIo } from "../io.js";
 import { chooseFormat, writeValue } from "../output.js";
 import { styleFor } from "../style.js";
-import { expiryWarning, listKeys } from "./keys.js";
+import { expiryWarnings, listKeys } from "./keys.js";
 
 /** The outcome of one check. */
 export interface Check {
@@ -62,11 +62,19 @@ function headersOf(value: unknown): Record<string, string> | undefined {
 export async function runChecks(product: ProductName, flags: GlobalFlags, io: CliIo): Promise<Check[]> {
   const checks: Check[] = [];
   let client: AnyClient;
+  /** The XSOAR version `XsoarClient.detect` found, when none was configured. */
+  let detected: number | undefined;
   try {
     client = await openClient(product, flags, io);
   } catch (error) {
-    checks.push({ check: "configuration", status: "fail", detail: error instanceof Error ? error.message : String(error), fix: "add a profile (cxctl profile add) or set CORTEX_API_BASE_URL, CORTEX_API_KEY_ID, CORTEX_API_KEY and CORTEX_API_KEY_TYPE" });
-    return checks;
+    const message = error instanceof Error ? error.message : String(error);
+    const opened = product === "xsoar" && /XSOAR version/i.test(message) ? await detectXsoar(flags, io, checks) : undefined;
+    if (opened === undefined) {
+      if (checks.length === 0) checks.push({ check: "configuration", status: "fail", detail: message, fix: "add a profile (cxctl profile add) or set CORTEX_API_BASE_URL, CORTEX_API_KEY_ID, CORTEX_API_KEY and CORTEX_API_KEY_TYPE" });
+      return checks;
+    }
+    client = opened;
+    detected = client.config.xsoarVersion;
   }
   try {
     const config = client.config;
@@ -129,11 +137,11 @@ export async function runChecks(product: ProductName, flags: GlobalFlags, io: Cl
     const table = new Set(catalogOf(await loadClientClass(product)).map((entry) => entry.operation.id));
     if (table.has("api_keys.get_api_keys") && config.routing.auth !== "xsoar6") {
       try {
-        const [record] = await listKeys(client, [{ field: "id", operator: "in", value: [Number(config.credentials.keyId)] }]);
+        const [record] = await listKeys(client, { ids: [Number(config.credentials.keyId)] });
         if (record === undefined) {
           checks.push({ check: "key expiry", status: "skip", detail: "the key is not in the tenant's key list" });
         } else {
-          const warning = expiryWarning(record);
+          const warning = (await expiryWarnings(client, new Set([record.id]))).get(record.id);
           const roles = (record.roles ?? []).join(", ");
           if (record.security_level !== undefined && record.security_level !== config.credentials.securityLevel) {
             checks.push({ check: "key level", status: "fail", detail: `the key is ${record.security_level} but configured as ${config.credentials.securityLevel}`, fix: `use --key-type ${record.security_level} (or update the profile)` });
@@ -149,18 +157,7 @@ export async function runChecks(product: ProductName, flags: GlobalFlags, io: Cl
       }
     }
     if (product === "xsoar") {
-      const about = catalogOf(await loadClientClass(product)).find((entry) => /\/about$/.test(entry.operation.path));
-      if (about === undefined) checks.push({ check: "product", status: "skip", detail: `XSOAR ${config.xsoarVersion ?? "?"}: the operation table has no /about call to read the version` });
-      else {
-        try {
-          const reply = (await client.request(about.operation.id, undefined)) as Record<string, unknown> | undefined;
-          const version = String(reply?.["demistoVersion"] ?? reply?.["version"] ?? "unknown");
-          const major = Number.parseInt(version, 10);
-          checks.push(major === config.xsoarVersion || Number.isNaN(major) ? { check: "product", status: "ok", detail: `XSOAR ${version}` } : { check: "product", status: "fail", detail: `the server runs XSOAR ${version} but the profile says ${config.xsoarVersion}`, fix: `use --xsoar-version ${major}` });
-        } catch (error) {
-          checks.push({ check: "product", status: "warn", detail: `could not read /about: ${(error as Error).message}` });
-        }
-      }
+      checks.push(await xsoarProductCheck(client, flags, io, detected));
     } else {
       checks.push({ check: "product", status: "ok", detail: `${product} public API answered at ${config.baseUrl}` });
     }
@@ -193,6 +190,69 @@ export async function runChecks(product: ProductName, flags: GlobalFlags, io: Cl
   } finally {
     await client.close();
   }
+}
+
+/** What `XsoarClient.about()` answers. */
+interface XsoarAboutReply {
+  readonly demistoVersion?: string;
+  readonly buildNum?: string;
+  readonly deploymentMode?: string;
+  readonly productMode?: string;
+}
+
+/** The XSOAR client class, loaded only for `doctor --product xsoar`. */
+interface XsoarClientStatic {
+  detect(options: Record<string, unknown>): Promise<AnyClient>;
+}
+
+async function xsoarClass(): Promise<XsoarClientStatic> {
+  return (await loadClientClass("xsoar")) as unknown as XsoarClientStatic;
+}
+
+/**
+ * Opens an XSOAR client without a configured version by asking the server (`XsoarClient.detect`).
+ *
+ * @returns The client, or undefined (with a failed check) when detection failed.
+ */
+async function detectXsoar(flags: GlobalFlags, io: CliIo, checks: Check[]): Promise<AnyClient | undefined> {
+  try {
+    const { xsoarVersion: _none, ...options } = await clientOptionsFrom(flags, io);
+    return await (await xsoarClass()).detect(options as Record<string, unknown>);
+  } catch (error) {
+    checks.push({ check: "configuration", status: "fail", detail: `no XSOAR version is configured and detecting it failed: ${(error as Error).message}`, fix: "pass --xsoar-version 6 or 8 (or set CORTEX_XSOAR_VERSION, or store it in the profile)" });
+    return undefined;
+  }
+}
+
+/**
+ * The product check of XSOAR: `about()` (`/about` on 6, `/xsoar/about` on 8) against the configured
+ * version; when that call fails, `XsoarClient.detect` tells which version the server is.
+ */
+async function xsoarProductCheck(client: AnyClient, flags: GlobalFlags, io: CliIo, detected: number | undefined): Promise<Check> {
+  const configured = client.config.xsoarVersion;
+  let about: XsoarAboutReply | undefined;
+  try {
+    about = await (client as unknown as { about(): Promise<XsoarAboutReply> }).about();
+  } catch (error) {
+    // Maybe the other version: ask the server which it is.
+    try {
+      const { xsoarVersion: _configured, ...options } = await clientOptionsFrom(flags, io);
+      const other = await (await xsoarClass()).detect(options as Record<string, unknown>);
+      const found = other.config.xsoarVersion;
+      await other.close();
+      if (found !== undefined && found !== configured) return { check: "product", status: "fail", detail: `the server is XSOAR ${found} but the configuration says ${configured}`, fix: `use --xsoar-version ${found} (or update the profile)` };
+    } catch {
+      // Detection failed too: report the about() error.
+    }
+    return { check: "product", status: "warn", detail: `could not read the XSOAR version (about): ${(error as Error).message}` };
+  }
+  const version = String(about?.demistoVersion ?? "unknown");
+  const major = Number.parseInt(version, 10);
+  const mode = [about?.productMode, about?.deploymentMode].filter((part): part is string => typeof part === "string" && part !== "").join(", ");
+  const facts = `XSOAR ${version}${about?.buildNum === undefined ? "" : ` (build ${about.buildNum})`}${mode === "" ? "" : `; ${mode}`}`;
+  if (Number.isFinite(major) && (major >= 8 ? 8 : 6) !== configured) return { check: "product", status: "fail", detail: `the server runs ${facts} but the configuration says XSOAR ${configured}`, fix: `use --xsoar-version ${major >= 8 ? 8 : 6}` };
+  if (detected !== undefined) return { check: "product", status: "ok", detail: `${facts}, detected (no version configured)`, fix: `store it to skip detection: --xsoar-version ${detected}, CORTEX_XSOAR_VERSION=${detected} or cxctl profile add` };
+  return { check: "product", status: "ok", detail: facts };
 }
 
 /**

@@ -42,34 +42,130 @@ function expiryFrom(text: string | undefined): number | undefined {
   return Date.now() + lifetime;
 }
 
-/**
- * Lists keys with filters, reading `DATA` or `data`.
- *
- * @param client - A product client.
- * @param filters - `get_api_keys` filters.
- * @returns The keys.
- */
-export async function listKeys(client: AnyClient, filters: readonly unknown[]): Promise<ApiKeyRecord[]> {
-  const reply = (await client.request("api_keys.get_api_keys", filters.length === 0 ? {} : { filters })) as Record<string, unknown> | undefined;
-  const rows = reply?.["DATA"] ?? reply?.["data"] ?? [];
-  return Array.isArray(rows) ? (rows as ApiKeyRecord[]) : [];
+/** Filters of a key listing, as the clients' `apiKeys.list()` takes them. */
+export interface KeyListInput {
+  readonly expiringWithin?: number;
+  readonly ids?: readonly number[];
+  readonly filters?: readonly { readonly field: "expiration" | "roles" | "id"; readonly operator: "gte" | "lte" | "contains" | "in"; readonly value: unknown }[];
+}
+
+/** The key calls every key-managing client has (`apiKeys.list`, `apiKeys.expiringKeys`). */
+interface KeyListing {
+  list(input: KeyListInput): AsyncIterable<ApiKeyRecord>;
+  expiringKeys(options: { within: number; includeExpired: boolean; now: number }): Promise<{ key: ApiKeyRecord; mark: "expired" | "one_day" | "one_week" | "later"; expiresAt: Date }[]>;
+}
+
+function keyListingOf(client: AnyClient): KeyListing {
+  const apiKeys = client["apiKeys"] as Partial<KeyListing> | undefined;
+  if (typeof apiKeys?.list !== "function" || typeof apiKeys.expiringKeys !== "function") throw new UsageError("this product's client has no API key listing (apiKeys.list).");
+  return apiKeys as KeyListing;
 }
 
 /**
- * How soon a key expires, as a warning, or undefined when not within a week.
+ * Lists keys through the client's `apiKeys.list()` (every page).
  *
- * @param key - The key.
- * @param now - The time.
- * @returns The warning.
+ * @param client - A product client.
+ * @param input - Filters (`expiringWithin`, `ids`, raw `filters`).
+ * @returns The keys.
  */
-export function expiryWarning(key: ApiKeyRecord, now = Date.now()): { level: "expired" | "day" | "week"; text: string } | undefined {
-  const expiration = key.expiration;
-  if (expiration === undefined || expiration === null || expiration <= 0) return undefined;
-  const left = expiration - now;
-  if (left <= 0) return { level: "expired", text: `key ${key.id} expired on ${new Date(expiration).toISOString()}` };
-  if (left <= DAY_MS) return { level: "day", text: `key ${key.id} expires within a day (${new Date(expiration).toISOString()})` };
-  if (left <= 7 * DAY_MS) return { level: "week", text: `key ${key.id} expires within a week (${new Date(expiration).toISOString()})` };
-  return undefined;
+export async function listKeys(client: AnyClient, input: KeyListInput = {}): Promise<ApiKeyRecord[]> {
+  const keys: ApiKeyRecord[] = [];
+  for await (const key of keyListingOf(client).list(input)) keys.push(key);
+  return keys;
+}
+
+/** A key that expires within a week, or expired, as the client's `apiKeys.expiringKeys()` marks it. */
+export interface ExpiryWarning {
+  readonly id: number;
+  readonly level: "expired" | "day" | "week";
+  readonly text: string;
+}
+
+/**
+ * The expiry warnings (expired, within a day, within a week) of keys, from the client's
+ * `apiKeys.expiringKeys()` (the marks the console notifies at).
+ *
+ * @param client - A product client.
+ * @param ids - Only these keys (undefined: every key).
+ * @param now - The time.
+ * @returns Warnings by key id.
+ */
+export async function expiryWarnings(client: AnyClient, ids?: ReadonlySet<number>, now = Date.now()): Promise<Map<number, ExpiryWarning>> {
+  const warnings = new Map<number, ExpiryWarning>();
+  for (const { key, mark, expiresAt } of await keyListingOf(client).expiringKeys({ within: 7 * DAY_MS, includeExpired: true, now })) {
+    if (ids !== undefined && !ids.has(key.id)) continue;
+    const when = expiresAt.toISOString();
+    if (mark === "expired") warnings.set(key.id, { id: key.id, level: "expired", text: `key ${key.id} expired on ${when}` });
+    else if (mark === "one_day") warnings.set(key.id, { id: key.id, level: "day", text: `key ${key.id} expires within a day (${when})` });
+    else if (mark === "one_week") warnings.set(key.id, { id: key.id, level: "week", text: `key ${key.id} expires within a week (${when})` });
+  }
+  return warnings;
+}
+
+/** The IAM key calls of a client (XSIAM, Cortex Cloud, XSOAR 8): `apiKeys.get` and `apiKeys.edit`. */
+interface IamKeys {
+  get(params: { api_key_id: string }): PromiseLike<unknown>;
+  edit(request: { api_key_id: string; roles: readonly string[]; security_level: string; comment?: string }): PromiseLike<unknown>;
+}
+
+function iamKeysOf(client: AnyClient): IamKeys {
+  const apiKeys = client["apiKeys"] as Partial<IamKeys> | undefined;
+  if (typeof apiKeys?.get !== "function" || typeof apiKeys.edit !== "function") throw new UsageError("this product's client has no IAM key edit (apiKeys.get/edit); use --product xsiam, cloud or xsoar.");
+  return apiKeys as IamKeys;
+}
+
+/** A role as the IAM role list shows it: its id and the names it goes by. */
+interface RoleRef {
+  readonly id: string;
+  readonly names: readonly string[];
+}
+
+function rolesOf(reply: unknown): RoleRef[] {
+  const record = reply !== null && typeof reply === "object" && !Array.isArray(reply) ? (reply as Record<string, unknown>) : undefined;
+  const list = Array.isArray(reply) ? reply : record?.["data"] ?? record?.["DATA"] ?? record?.["roles"];
+  if (!Array.isArray(list)) return [];
+  const refs: RoleRef[] = [];
+  for (const item of list as unknown[]) {
+    if (item === null || typeof item !== "object") continue;
+    const role = item as Record<string, unknown>;
+    const id = role["role_id"] ?? role["id"];
+    if (typeof id !== "string" && typeof id !== "number") continue;
+    const names = ["pretty_name", "name", "role_name"].map((field) => role[field]).filter((name): name is string => typeof name === "string");
+    refs.push({ id: String(id), names });
+  }
+  return refs;
+}
+
+/** The IAM id a role name is derived to when the role list does not name it: lowercase, non-alphanumerics → `_`. */
+export function derivedRoleId(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+}
+
+/**
+ * The role ids of a key's roles (the IAM edit takes ids, the key listing shows names): looked up in the
+ * IAM role list (`platform.iam.role.get`); a name it does not list is sent as its derived id, with a note.
+ *
+ * @param client - A client with the platform IAM API.
+ * @param roles - Role names (or ids) as the key shows them.
+ * @param io - For the note on stderr.
+ * @returns Role ids.
+ */
+export async function roleIdsFor(client: AnyClient, roles: readonly string[], io: CliIo): Promise<string[]> {
+  let refs: RoleRef[] = [];
+  try {
+    refs = rolesOf(await client.request("platform.iam.role.get", undefined));
+  } catch {
+    refs = [];
+  }
+  const derived: string[] = [];
+  const ids = roles.map((role) => {
+    const found = refs.find((ref) => ref.id === role || ref.names.some((name) => name.toLowerCase() === role.toLowerCase()));
+    if (found !== undefined) return found.id;
+    derived.push(role);
+    return derivedRoleId(role);
+  });
+  if (derived.length > 0) io.stderr.write(`note: the IAM role list does not name ${derived.map((name) => `"${name}"`).join(", ")}; sending ${derived.map((name) => derivedRoleId(name)).join(", ")} (pass --role <role-id> to choose)\n`);
+  return ids;
 }
 
 async function withClient<T>(product: ProductName, flags: Flags, io: CliIo, use: (client: AnyClient) => Promise<T>): Promise<T> {
@@ -143,21 +239,19 @@ export function keysCommand(io: CliIo): Command {
       const flags = globalFlags(self) as Flags;
       const format = chooseFormat(flags.output, io.stdout);
       const product = productFlag(flags["product"] as string | undefined, KEY_PRODUCTS, "xdr");
-      const filters: unknown[] = [];
       const now = Date.now();
-      if (typeof flags["expiringWithin"] === "string") {
-        filters.push({ field: "expiration", operator: "gte", value: now }, { field: "expiration", operator: "lte", value: now + parseDuration(flags["expiringWithin"], "--expiring-within", "d") });
-      }
+      const expiringWithin = typeof flags["expiringWithin"] === "string" ? parseDuration(flags["expiringWithin"], "--expiring-within", "d") : undefined;
       const roles = flags["role"] as string[] | undefined;
-      if (roles !== undefined) filters.push({ field: "roles", operator: "contains", value: roles });
       const ids = flags["id"] as string[] | undefined;
-      if (ids !== undefined) {
-        const numbers = ids.map((id) => Number(id));
-        if (numbers.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw new UsageError(`--id must be a key id (a whole number); got ${ids.join(", ")}.`);
-        filters.push({ field: "id", operator: "in", value: numbers });
-      }
+      const numbers = ids?.map((id) => Number(id));
+      if (ids !== undefined && numbers?.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw new UsageError(`--id must be a key id (a whole number); got ${ids.join(", ")}.`);
+      const input: KeyListInput = {
+        ...(expiringWithin === undefined ? {} : { expiringWithin }),
+        ...(numbers === undefined ? {} : { ids: numbers }),
+        ...(roles === undefined ? {} : { filters: [{ field: "roles", operator: "contains", value: roles }] }),
+      };
       await withClient(product, flags, io, async (client) => {
-        const found = await listKeys(client, filters);
+        const found = await listKeys(client, input);
         await writeRows(found, { format, io }, [
           { header: "ID", cell: (key) => String(key.id) },
           { header: "LEVEL", cell: (key) => key.security_level ?? "" },
@@ -166,8 +260,10 @@ export function keysCommand(io: CliIo): Command {
           { header: "CREATED BY", cell: (key) => key.created_by ?? key.user_name ?? "" },
           { header: "COMMENT", cell: (key) => cellText(key.comment) },
         ]);
+        if (found.length === 0) return;
+        const warnings = await expiryWarnings(client, new Set(found.map((key) => key.id)), now);
         for (const key of found) {
-          const warning = expiryWarning(key, now);
+          const warning = warnings.get(key.id);
           if (warning === undefined) continue;
           const colour = warning.level === "week" ? style.yellow : style.red;
           io.stderr.write(`${colour("warning:")} ${warning.text}; rotate it with: cxctl keys rotate${warning.level === "expired" ? " (or delete it)" : ""}\n`);
@@ -201,20 +297,19 @@ export function keysCommand(io: CliIo): Command {
     .option("--role <role-id>", "role id (repeatable; replaces the roles)", collect)
     .option("--comment <text>", "new comment")
     .addOption(new Option("--product <product>", "which product's IAM API (default xsiam)").choices(EDIT_PRODUCTS))
-    .addHelpText("after", '\nExample:\n  cxctl keys edit 42 --comment "rotated quarterly" --product xsiam')
+    .addHelpText("after", '\nWithout --role the key keeps its roles: their names are turned into role ids through the IAM role list.\n\nExample:\n  cxctl keys edit 42 --comment "rotated quarterly" --product xsiam\n  cxctl keys edit 42 --role instance_administrator --product cloud')
     .action(async (id: string, _own: unknown, self: Command) => {
       const flags = globalFlags(self) as Flags;
       const product = productFlag(flags["product"] as string | undefined, EDIT_PRODUCTS, "xsiam");
       if (flags["role"] === undefined && flags["comment"] === undefined) throw new UsageError("nothing to change: pass --role or --comment.");
+      if (!/^\d+$/.test(id)) throw new UsageError(`the key id is a whole number; got "${id}".`);
       await withClient(product, flags, io, async (client) => {
-        const current = (await client.request("platform.iam.api_key.get_by_id", { api_key_id: id })) as ApiKeyRecord;
-        const roles = (flags["role"] as string[] | undefined) ?? current.roles ?? [];
-        const reply = await client.request("platform.iam.api_key.put_by_id", {
-          api_key_id: id,
-          roles,
-          security_level: current.security_level ?? "standard",
-          ...(typeof flags["comment"] === "string" ? { comment: flags["comment"] } : current.comment === undefined || current.comment === null ? {} : { comment: current.comment }),
-        });
+        const apiKeys = iamKeysOf(client);
+        const got = (await apiKeys.get({ api_key_id: id })) as Record<string, unknown> | undefined;
+        const current = ((got?.["data"] ?? got ?? {}) as ApiKeyRecord);
+        const roles = (flags["role"] as string[] | undefined) ?? (await roleIdsFor(client, current.roles ?? [], io));
+        const comment = typeof flags["comment"] === "string" ? flags["comment"] : typeof current.comment === "string" ? current.comment : undefined;
+        const reply = await apiKeys.edit({ api_key_id: id, roles, security_level: current.security_level ?? "standard", ...(comment === undefined ? {} : { comment }) });
         await writeValue(reply, { format: chooseFormat(flags.output, io.stdout), io });
       });
     });
@@ -245,7 +340,7 @@ async function rotate(client: AnyClient, product: ProductName, flags: Flags, io:
   };
   const oldId = Number(client.config.credentials.keyId);
   const level = client.config.credentials.securityLevel;
-  const [current] = await listKeys(client, [{ field: "id", operator: "in", value: [oldId] }]);
+  const [current] = await listKeys(client, { ids: [oldId] });
   if (current === undefined) throw new UsageError(`key ${oldId} is not in the tenant's key list; cannot copy its roles.`);
   step(`read key ${oldId}: ${(current.roles ?? []).join(", ")}, ${current.security_level ?? level}`);
   const generated = (await client.request("api_keys.generate", {

@@ -1,6 +1,6 @@
 /**
- * `cxctl xql "<query>"`: runs an XQL query (start, wait with a spinner, read the rows inline or as an
- * NDJSON stream for large results), holding one of the tenant's four query slots.
+ * `cxctl xql "<query>"`: runs an XQL query through the client's `xql.query()` (one of the tenant's four
+ * query slots, polling, rows inline or from the NDJSON stream for large results), with a spinner.
  *
  * @module
  */
@@ -13,13 +13,6 @@ import { progress } from "../style.js";
 
 const XQL_PRODUCTS: readonly ProductName[] = ["xdr", "xsiam", "cloud"];
 
-interface XqlResults {
-  readonly status?: string;
-  readonly number_of_results?: number;
-  readonly query_cost?: unknown;
-  readonly remaining_quota?: unknown;
-  readonly results?: { readonly data?: readonly unknown[]; readonly stream_id?: string };
-}
 
 /**
  * The `timeframe` of a query from the flags.
@@ -68,51 +61,74 @@ export function xqlCommand(io: CliIo): Command {
       const limit = typeof flags["limit"] === "string" ? Number(flags["limit"]) : undefined;
       if (limit !== undefined && (!Number.isSafeInteger(limit) || limit <= 0)) throw new UsageError(`--limit must be a positive whole number; got "${String(flags["limit"])}".`);
       const maxWaitMs = typeof flags["maxWait"] === "string" ? parseDuration(flags["maxWait"], "--max-wait", "s") : 600_000;
-      const { waitUntil } = await import("@cortex-sdk/core");
       const client = await openClient(product, flags, io);
+      const xql = client["xql"] as { query(text: string, options: Record<string, unknown>): PromiseLike<XqlFinished> } | undefined;
+      // Cortex Cloud's client has no xql.query(); core's runXqlQuery is the same implementation.
+      const runQuery = typeof xql?.query === "function" ? (text: string, options: Record<string, unknown>) => xql.query(text, options) : async (text: string, options: Record<string, unknown>) => (await import("@cortex-sdk/core")).runXqlQuery(client, text, options) as Promise<XqlFinished>;
       const spinner = progress(io, flags.quiet === true);
+      const started = Date.now();
+      spinner.update("starting the query");
+      const timer = setInterval(() => spinner.update(`query running (${Math.round((Date.now() - started) / 1000)} s)`), 1_000);
+      timer.unref();
       try {
-        await client.withXqlSlot(async () => {
-          spinner.update("starting the query");
-          const started = Date.now();
-          const queryId = (await client.request("xql.start_xql_query", { query, ...(timeframe === undefined ? {} : { timeframe }), ...(tenants === undefined ? {} : { tenants }) })) as unknown;
-          const id = typeof queryId === "string" ? queryId : String((queryId as { query_id?: string } | undefined)?.query_id ?? queryId);
-          const results = await waitUntil<XqlResults>(
-            async (poll) => {
-              const reply = (await client.request("xql.get_query_results", { query_id: id, pending_flag: true, format: "json", ...(limit === undefined ? {} : { limit: Math.min(limit, 1000) }) })) as XqlResults;
-              const status = (reply.status ?? "").toUpperCase();
-              spinner.update(`query ${id}: ${status.toLowerCase() || "pending"} (poll ${poll}, ${Math.round((Date.now() - started) / 1000)} s)`);
-              if (status === "PENDING" || status === "") return { done: false, state: status };
-              return { done: true, value: reply };
-            },
-            { maxWaitMs, minDelayMs: 250, maxDelayMs: 5_000, description: `XQL query ${id}` },
-          );
-          spinner.stop();
-          const status = (results.status ?? "").toUpperCase();
-          if (status !== "SUCCESS" && status !== "PARTIAL_SUCCESS") throw new ExitCodeError(12, `cxctl: XQL query ${id} ended with status ${status || "unknown"}${results.results === undefined ? "" : `: ${JSON.stringify(results.results).slice(0, 300)}`}`);
-          const streamId = results.results?.stream_id;
-          let count: number;
-          if (streamId !== undefined) {
-            let seen = 0;
-            const rows = client.streamNdjson("xql.get_query_results_stream", { stream_id: streamId, is_gzip_compressed: true });
-            const counted = async function* (): AsyncGenerator<unknown> {
-              for await (const row of rows) {
-                if (limit !== undefined && seen >= limit) return;
-                seen++;
-                if (seen % 1000 === 0) spinner.update(`query ${id}: ${seen} rows`);
-                yield row;
-              }
-            };
-            count = await writeRows(counted(), { format, io });
-          } else {
-            const data = results.results?.data ?? [];
-            count = await writeRows(limit === undefined ? data : data.slice(0, limit), { format, io });
+        let result: XqlFinished;
+        try {
+          result = await runQuery(query, { maxWaitMs, minDelayMs: 250, maxDelayMs: 5_000, ...(timeframe === undefined ? {} : { timeframe }), ...(tenants === undefined ? {} : { tenants }), ...(limit === undefined ? {} : { limit }) });
+        } catch (error) {
+          throw syntaxErrorOf(error) ?? error;
+        } finally {
+          clearInterval(timer);
+        }
+        spinner.update(`query ${result.queryId}: ${result.streamed ? "streaming" : "reading"} ${result.numberOfResults ?? "the"} rows`);
+        let seen = 0;
+        const id = result.queryId;
+        const counted = async function* (): AsyncGenerator<unknown> {
+          for await (const row of result.rows()) {
+            seen++;
+            if (seen % 1000 === 0) spinner.update(`query ${id}: ${seen} rows`);
+            yield row;
           }
-          if (format === "table") io.stderr.write(`${count} row${count === 1 ? "" : "s"} (query ${id}${results.query_cost === undefined ? "" : `, cost ${JSON.stringify(results.query_cost)}`})\n`);
-        });
+        };
+        const count = await writeRows(counted(), { format, io });
+        spinner.stop();
+        if (format === "table") io.stderr.write(`${count} row${count === 1 ? "" : "s"} (query ${id}${Object.keys(result.queryCost).length === 0 ? "" : `, cost ${JSON.stringify(result.queryCost)}`})\n`);
       } finally {
+        clearInterval(timer);
         spinner.stop();
         await client.close();
       }
     });
+}
+
+/** A finished query as `client.xql.query()` resolves it (`XqlResult` of core). */
+interface XqlFinished {
+  readonly queryId: string;
+  readonly numberOfResults: number | undefined;
+  readonly queryCost: Readonly<Record<string, number>>;
+  readonly streamed: boolean;
+  rows(): AsyncGenerator<unknown, void, undefined>;
+}
+
+/**
+ * An XQL syntax error the service reported when the query was started (its message is JSON with the
+ * line and column), as a bad request (exit 6) that shows where the error is.
+ *
+ * @param error - What starting the query threw.
+ * @returns The usage-level error, or undefined for any other error.
+ */
+export function syntaxErrorOf(error: unknown): ExitCodeError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const texts = [error.message, JSON.stringify((error as { detail?: unknown }).detail ?? null)];
+  for (const text of texts) {
+    const match = /\{[^{}]*"line"\s*:\s*\d+[^{}]*\}/.exec(text.replace(/\\"/g, '"'));
+    if (match === null) continue;
+    try {
+      const found = JSON.parse(match[0]) as { line?: number; column?: number; message?: string };
+      if (typeof found.line !== "number") continue;
+      return new ExitCodeError(6, `cxctl: XQL syntax error at line ${found.line}${typeof found.column === "number" ? `, column ${found.column}` : ""}: ${found.message ?? "see the query"}`);
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
 }

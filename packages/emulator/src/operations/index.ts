@@ -7,6 +7,7 @@ import { XDR_OPERATIONS } from "./xdr-index.js";
 import { XSOAR_CONTENT_OPERATIONS } from "./xsoar-content.js";
 import { XSOAR_INCIDENT_OPERATIONS } from "./xsoar-incidents.js";
 import { XPANSE_OPERATIONS } from "./xpanse-assets.js";
+import { XPANSE_INCIDENT_OPERATIONS } from "./xpanse-incidents.js";
 import { CLOUD_ASSET_OPERATIONS } from "./cloud-assets.js";
 import { CLOUD_ISSUE_OPERATIONS } from "./cloud-issues.js";
 
@@ -24,8 +25,9 @@ export const OPERATIONS: readonly Operation[] = [
   ...XSOAR_INCIDENT_OPERATIONS,
   ...XSOAR_CONTENT_OPERATIONS,
   ...XPANSE_OPERATIONS,
+  ...XPANSE_INCIDENT_OPERATIONS,
   ...CLOUD_ISSUE_OPERATIONS,
   ...CLOUD_ASSET_OPERATIONS,
-  // XDR / XSIAM state; includes get_incidents (xdr, xsiam and xpanse).
+  // XDR / XSIAM state (Xpanse incidents are in XPANSE_INCIDENT_OPERATIONS).
   ...XDR_OPERATIONS,
 ];

@@ -12,7 +12,7 @@ import { isJsonObject, type JsonObject } from "../query.js";
 import type { Operation, OperationContext } from "../router.js";
 import type { ResolvedXdrOptions } from "../state/xdr/options.js";
 import type { XdrWorld } from "../state/xdr/world.js";
-import { getIncidents, getIncidentsOperation } from "./incidents.js";
+import { getIncidents } from "./incidents.js";
 import { PUBLIC_API_V1 } from "./paths.js";
 import { dataOf, replyWith, requireId, xdrError, xdrOperation } from "./xdr-common.js";
 
@@ -223,8 +223,6 @@ export function xdrIncidentOperations(options: ResolvedXdrOptions): Operation[] 
       },
       options,
     ),
-    // Xpanse incidents have no XDR state: the engine's list as is.
-    { ...getIncidentsOperation, products: ["xpanse"] },
     xdrOperation({ id: "incidents.get_incident_extra_data", path: `${PUBLIC_API_V1}/incidents/get_incident_extra_data`, permission: "incidents:view", handle: extraData }, options),
     xdrOperation({ id: "incidents.update_incident", path: `${PUBLIC_API_V1}/incidents/update_incident`, permission: "incidents:action", mutates: true, handle: updateIncident }, options),
   ];

@@ -6,8 +6,10 @@
 import type { Operation } from "../router.js";
 import { resolveXdrOptions, type XdrStateOptions } from "../state/xdr/options.js";
 import { xdrAlertOperations } from "./xdr-alerts.js";
+import { xdrContentOperations } from "./xdr-content.js";
 import { xdrEndpointOperations } from "./xdr-endpoints.js";
 import { xdrIncidentOperations } from "./xdr-incidents.js";
+import { xdrRbacOperations } from "./xdr-rbac.js";
 import { xdrXqlOperations } from "./xdr-xql.js";
 
 /**
@@ -16,7 +18,7 @@ import { xdrXqlOperations } from "./xdr-xql.js";
  */
 export function xdrOperations(options: XdrStateOptions = {}): Operation[] {
   const resolved = resolveXdrOptions(options);
-  return [...xdrIncidentOperations(resolved), ...xdrAlertOperations(resolved), ...xdrEndpointOperations(resolved), ...xdrXqlOperations(resolved)];
+  return [...xdrIncidentOperations(resolved), ...xdrAlertOperations(resolved), ...xdrEndpointOperations(resolved), ...xdrXqlOperations(resolved), ...xdrContentOperations(resolved), ...xdrRbacOperations(resolved)];
 }
 
 /** The XDR operations with default options. */

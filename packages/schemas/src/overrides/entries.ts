@@ -80,6 +80,36 @@ export const entryOverrides: readonly Override[] = [
     reason: "the spec puts search_from/search_to/sort/include_fields next to request_data; live clients send them inside it (xsoar reference §4.2), which the request schema override models",
   },
   {
+    kind: "entry",
+    operation: "POST /public_api/v1/alerts/get_alerts",
+    set: { pagination: { kind: "offset", maxPageSize: 100, itemsField: "alerts", totalField: "total_count", totalCap: 9999, idField: "alert_id" } },
+    reason: "xdr-xsiam reference §3.4: alert listings report total_count at most 9,999; paging continues past it",
+  },
+  {
+    kind: "entry",
+    operation: "POST /public_api/v1/alerts/get_alerts_multi_events",
+    set: { pagination: { kind: "offset", maxPageSize: 100, itemsField: "alerts", totalField: "total_count", totalCap: 9999, idField: "alert_id" } },
+    reason: "xdr-xsiam reference §3.4: alert listings report total_count at most 9,999; paging continues past it",
+  },
+  {
+    kind: "entry",
+    operation: "POST /public_api/v2/alerts/get_alerts_multi_events",
+    set: { pagination: { kind: "offset", maxPageSize: 100, itemsField: "alerts", totalField: "total_count", totalCap: 9999, idField: "alert_id", pageToken: true } },
+    reason: "xdr-xsiam reference §3.4: alert listings report total_count at most 9,999; paging continues past it",
+  },
+  {
+    kind: "entry",
+    operation: "POST /public_api/v1/alerts/get_alerts_pcap",
+    set: { pagination: { kind: "offset", maxPageSize: 100, itemsField: "alerts", totalField: "total_count", totalCap: 9999 } },
+    reason: "xdr-xsiam reference §3.4: alert listings report total_count at most 9,999; paging continues past it",
+  },
+  {
+    kind: "entry",
+    operation: "GET /platform/iam/v1/api-key/{api_key_id}",
+    set: { replyEnvelope: "data" },
+    reason: "xdr-xsiam reference §2.3: the IAM key routes answer {\"data\": …}; the spec shows the key bare",
+  },
+  {
     kind: "brokenRef",
     spec: "platform-3.4-cspm-policies-papi.json",
     ref: "#/components/schemas/AggregatedColumn",

@@ -187,7 +187,7 @@ export const schemaOverrides: readonly Override[] = [
   schema(
     "GET /platform/iam/v1/api-key/{api_key_id}",
     "reply",
-    "data",
+    "*",
     {
       replace: {
         type: "object",
@@ -203,7 +203,7 @@ export const schemaOverrides: readonly Override[] = [
         },
       },
     },
-    "the spec requires data but does not declare it; the reference (xdr-xsiam §2.3, xsoar §4.7) and the spec's example give its fields",
+    "the reply is the key inside {\"data\": …} (replyEnvelope data); the spec does not declare it, the reference (xdr-xsiam §2.3, xsoar §4.7) and the spec's example give its fields",
   ),
   schema("POST /public_api/v2/alerts/get_alerts_multi_events", "request", "search_from", { replace: { type: "integer", minimum: 0 }, create: true }, "v2 multi-events pages with search_from/search_to up to 100 (reference xdr-xsiam §3.4, xsoar §3.1); the 2.8 schema omits them"),
   schema("POST /public_api/v2/alerts/get_alerts_multi_events", "request", "search_to", { replace: { type: "integer" }, create: true }, "v2 multi-events pages with search_from/search_to up to 100 (reference xdr-xsiam §3.4, xsoar §3.1); the 2.8 schema omits them"),

@@ -3,7 +3,7 @@
  *
  * With a data directory, what clients changed (incidents, alerts, inserted
  * alerts, endpoint state, response actions, lookup datasets, IOC rules, hash
- * lists and the id counters) is written to `xdr.<tenant id>.json` next to the
+ * lists, user roles and the id counters) is written to `xdr.<tenant id>.json` next to the
  * engine's `state.json`, with the same atomic write. On start the seeded world
  * is rebuilt and the file's records are laid over it. Download links and XQL
  * queries are kept in memory only (links expire after 10 minutes anyway).
@@ -16,7 +16,7 @@ import { writeFileAtomic } from "../../persistence.js";
 import type { EmulatorState } from "../../state.js";
 import type { Tenant } from "../../tenant.js";
 import { XDR_DATA_ANCHOR_MS, type ResolvedXdrOptions } from "./options.js";
-import { XdrWorld, type ActionRecord, type EndpointState, type IocRule, type LookupDataset } from "./world.js";
+import { XdrWorld, type ActionRecord, type DistributionRecord, type EndpointState, type IocRule, type LookupDataset } from "./world.js";
 
 /** Version of the `xdr.<tenant>.json` format. */
 export const XDR_STATE_FORMAT = 1;
@@ -43,6 +43,10 @@ export interface PersistedXdrWorld {
   readonly iocs: readonly IocRule[];
   /** Hash exceptions: `[sha256, list]`. */
   readonly hashLists: readonly (readonly [string, "blocklist" | "allowlist"])[];
+  /** Agent installer packages (absent in files written before they were kept). */
+  readonly distributions?: readonly DistributionRecord[];
+  /** Role changes of console users: `[e-mail, role name]` (absent in older files). */
+  readonly userRoles?: readonly (readonly [string, string])[];
 }
 
 interface Entry {
@@ -81,6 +85,8 @@ function snapshot(world: XdrWorld): PersistedXdrWorld {
     lookups: [...world.lookups.values()],
     iocs: [...world.iocs.values()],
     hashLists: [...world.hashLists.entries()],
+    distributions: [...world.distributions.values()],
+    userRoles: [...world.userRoles.entries()],
   };
 }
 
@@ -100,6 +106,8 @@ function restore(world: XdrWorld, saved: PersistedXdrWorld, where: string): void
   for (const dataset of saved.lookups) world.lookups.set(dataset.name, dataset);
   for (const rule of saved.iocs) world.iocs.set(rule.rule_id, rule);
   for (const [hash, list] of saved.hashLists) world.hashLists.set(hash, list);
+  for (const distribution of saved.distributions ?? []) world.distributions.set(distribution.id, distribution);
+  for (const [mail, role] of saved.userRoles ?? []) world.userRoles.set(mail, role);
   world.next = { ...world.next, ...saved.next };
 }
 

@@ -144,6 +144,20 @@ export interface IocRule {
   readonly default_expiration_enabled: boolean;
 }
 
+/** An agent installer package (`distributions/create`). */
+export interface DistributionRecord {
+  /** 32-hex id. */
+  readonly id: string;
+  /** Name. */
+  readonly name: string;
+  /** Package type as sent (`standalone`, `upgrade`, ...). */
+  readonly packageType: string;
+  /** Platform, or `null`. */
+  readonly platform: string | null;
+  /** Creation time, epoch ms; the package is built `inProgressMs` later. */
+  readonly createdAt: number;
+}
+
 /** Ids and positions of the world's records. */
 const SEVERITY_RANK: Readonly<Record<AlertSeverity, number>> = {
   unknown: 0,
@@ -189,6 +203,10 @@ export class XdrWorld {
   readonly iocs = new Map<number, IocRule>();
   /** Hash exceptions: sha256 → list. */
   readonly hashLists = new Map<string, "blocklist" | "allowlist">();
+  /** Agent installer packages by id. */
+  readonly distributions = new Map<string, DistributionRecord>();
+  /** Role changes of console users (`rbac/set_user_role`): e-mail → role name (`""` for none). */
+  readonly userRoles = new Map<string, string>();
   /** Next ids. */
   next = { alert: FIRST_ALERT_ID, incident: 1, action: 1, ioc: 1 };
   /** Changed records, persisted as overlays on the seeded world. */

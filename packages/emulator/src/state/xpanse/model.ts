@@ -2,8 +2,8 @@
  * Seeded Xpanse (attack surface) data per tenant: internet-exposure assets,
  * external services, owned IP ranges, websites, vulnerability tests, attack
  * surface rules and ASM alerts, shaped as the recorded replies in reference
- * xsoar-xpanse-cloud §3.3. Tags, vulnerability-test status and alert updates
- * are the mutable parts; they are durable with a data directory.
+ * xsoar-xpanse-cloud §3.3. Tags, vulnerability-test status, alert and incident
+ * updates are the mutable parts; they are durable with a data directory.
  */
 import { deriveSeed, mulberry32, pick, pickSome, randomHex, randomInt, type Random } from "../../random.js";
 import type { Tenant } from "../../tenant.js";
@@ -28,6 +28,30 @@ export interface XpanseData {
   readonly rules: Map<string, XpanseRecord>;
   /** ASM alerts by `alert_id`. */
   readonly alerts: Map<string, XpanseRecord>;
+  /** ASM incidents by `incident_id` (the tenant's incidents with the Xpanse fields). */
+  readonly incidents: Map<string, XpanseRecord>;
+}
+
+/** The tenant's incidents as Xpanse shows them: ASM sources and risk scores (deterministic for a tenant seed). */
+export function seedXpanseIncidents(tenant: Tenant): Map<string, XpanseRecord> {
+  const random = mulberry32(deriveSeed(tenant.seed, "xpanse-incidents"));
+  const incidents = new Map<string, XpanseRecord>();
+  for (const incident of tenant.incidents) {
+    const ruleScore = randomInt(random, 10, 100);
+    incidents.set(incident.incident_id, {
+      ...incident,
+      custom_fields: { ...incident.custom_fields },
+      incident_sources: ["ASM"],
+      alert_sources: ["ASM"],
+      xpanse_risk_score: randomInt(random, 1, 100),
+      rule_based_score: ruleScore,
+      manual_score: null,
+      aggregated_score: ruleScore,
+      original_tags: [],
+      tags: [`AR:${pick(random, ["Registered to You", "Inferred to You"] as const)}`],
+    });
+  }
+  return incidents;
 }
 
 const ANCHOR_MS = Date.UTC(2025, 0, 1);
@@ -267,7 +291,7 @@ export function seedXpanseData(tenant: Tenant): XpanseData {
       events: [],
     });
   }
-  return { assets, services, ranges, websites, vulnerabilityTests, rules, alerts };
+  return { assets, services, ranges, websites, vulnerabilityTests, rules, alerts, incidents: seedXpanseIncidents(tenant) };
 }
 
 type SerializedXpanse = Record<keyof XpanseData, XpanseRecord[]>;
@@ -280,6 +304,7 @@ const KEYS: Readonly<Record<keyof XpanseData, (record: XpanseRecord) => string>>
   vulnerabilityTests: (record) => String(record["name"]),
   rules: (record) => String(record["attack_surface_rule_id"]),
   alerts: (record) => String(record["alert_id"]),
+  incidents: (record) => String(record["incident_id"]),
 };
 
 /** The tenants' Xpanse data (durable with a data directory). */
@@ -291,12 +316,17 @@ export const XPANSE_DATA = new TenantDataStore<XpanseData>({
     for (const key of Object.keys(KEYS) as (keyof XpanseData)[]) out[key] = [...data[key].values()];
     return out;
   },
-  restore: (json) => {
+  restore: (json, tenant) => {
     const saved = json as Partial<SerializedXpanse> | null;
     if (typeof saved !== "object" || saved === null) throw new Error("Data directory: the Xpanse data file is not valid");
     const maps = {} as Record<keyof XpanseData, Map<string, XpanseRecord>>;
     for (const key of Object.keys(KEYS) as (keyof XpanseData)[]) {
       const list = saved[key];
+      // Files written before incidents were kept: the seeded incidents.
+      if (key === "incidents" && list === undefined) {
+        maps[key] = seedXpanseIncidents(tenant);
+        continue;
+      }
       if (!Array.isArray(list)) throw new Error(`Data directory: the Xpanse data file lacks ${key}`);
       maps[key] = new Map(list.map((record) => [KEYS[key](record), record]));
     }

@@ -4,6 +4,6 @@ import type { OperationEntry } from "../../operation.js";
 
 /** Operations served by exactly these products: xsiam, xsoar, cloud (2 operations). */
 export const groupXsiamXsoarCloudOperations: readonly OperationEntry[] = [
-  {"id":"platform.iam.api_key.get_by_id","products":["xsiam","xsoar","cloud"],"xsoarVersions":[8],"method":"GET","path":"/platform/iam/v1/api-key/{api_key_id}","requestEnvelope":"none","replyEnvelope":"bare","replyKind":"object","pagination":{"kind":"none"},"retrySafety":"read","async":"none","limits":{},"operationId":"getApiKeyById","sources":["platform-3.4-iam-platform-papi.json"],"group":"API Keys","pathParams":["api_key_id"]},
+  {"id":"platform.iam.api_key.get_by_id","products":["xsiam","xsoar","cloud"],"xsoarVersions":[8],"method":"GET","path":"/platform/iam/v1/api-key/{api_key_id}","requestEnvelope":"none","replyEnvelope":"data","replyKind":"object","pagination":{"kind":"none"},"retrySafety":"read","async":"none","limits":{},"operationId":"getApiKeyById","sources":["platform-3.4-iam-platform-papi.json"],"group":"API Keys","pathParams":["api_key_id"]},
   {"id":"platform.iam.api_key.put_by_id","products":["xsiam","xsoar","cloud"],"xsoarVersions":[8],"method":"PUT","path":"/platform/iam/v1/api-key/{api_key_id}","requestEnvelope":"request_data","replyEnvelope":"data","replyKind":"object","pagination":{"kind":"none"},"retrySafety":"idempotent","async":"none","limits":{},"operationId":"editAPIKey","sources":["platform-3.4-iam-platform-papi.json"],"group":"API Keys","pathParams":["api_key_id"]},
 ];

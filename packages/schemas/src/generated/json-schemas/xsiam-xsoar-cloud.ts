@@ -4,6 +4,6 @@ import type { OperationJsonSchemas } from "../../json-schema.js";
 
 /** Request and reply JSON Schemas of the operations served by xsiam, xsoar, cloud. */
 export const groupXsiamXsoarCloudSchemas: Readonly<Record<string, OperationJsonSchemas>> = {
-  "platform.iam.api_key.get_by_id": {"reply":{"type":"object","properties":{"metadata":{"type":"object","additionalProperties":true},"data":{"type":"object","properties":{"id":{"type":"integer"},"creation_time":{"type":"integer"},"created_by":{"type":"string"},"user_name":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}},"security_level":{"type":"string","enum":["standard","advanced"]},"comment":{"type":["string","null"]},"expiration":{"type":["integer","null"]}}}},"required":["data"]}},
+  "platform.iam.api_key.get_by_id": {"reply":{"type":"object","properties":{"id":{"type":"integer"},"creation_time":{"type":"integer"},"created_by":{"type":"string"},"user_name":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}},"security_level":{"type":"string","enum":["standard","advanced"]},"comment":{"type":["string","null"]},"expiration":{"type":["integer","null"]}}}},
   "platform.iam.api_key.put_by_id": {"request":{"type":"object","properties":{"roles":{"type":"array","items":{"type":"string"}},"security_level":{"type":"string"},"comment":{"type":["string","null"]}},"required":["roles","security_level"]},"reply":{"type":"object","properties":{"message":{"type":"string"}},"required":["message"]}},
 };
