@@ -127,6 +127,8 @@ async function coverage(): Promise<number> {
   } else console.log("xpanse: ../shared/reference/xsoar-xpanse-cloud-api.md not found, skipped");
   const undocumented = result.table.filter((r) => r.entry.sources?.includes("vendor-clients"));
   console.log(`undocumented operations used by the vendor's clients (src/hand/undocumented.ts): ${undocumented.length}: ${undocumented.map((r) => r.entry.id).join(", ")}`);
+  const onboarding = result.table.filter((r) => r.entry.id.startsWith("cloud_onboarding."));
+  console.log(`Cortex Cloud onboarding (xsoar-xpanse-cloud reference §4.1, §4.9; src/hand/cloud-onboarding.ts): ${onboarding.length} of 14 listed operations`);
   const products = ["xdr", "xsiam", "xsoar", "xpanse", "cloud"] as const;
   console.log(`table: ${result.table.length} operations; ${products.map((p) => `${p} ${result.table.filter((r) => r.entry.products.includes(p)).length}`).join(", ")}`);
   return missing === 0 ? 0 : 1;

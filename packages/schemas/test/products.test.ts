@@ -18,6 +18,14 @@ describe("product mapping", () => {
     for (const id of ["scripts.get", "scripts.insert", "scripts.delete"]) expect(products(id), id).not.toContain("xdr");
   });
 
+  it("serves Cortex Cloud account onboarding (hand-authored from the reference), paging instances with filter_data", () => {
+    const onboarding = operations.filter((entry) => entry.id.startsWith("cloud_onboarding."));
+    expect(onboarding).toHaveLength(14);
+    for (const entry of onboarding) expect(entry.products, entry.id).toEqual(["cloud"]);
+    expect(getOperationById("cloud_onboarding.get_instances")?.pagination).toMatchObject({ kind: "filter_data", itemsField: "DATA", maxPageSize: 2000 });
+    expect(getOperationById("cloud_onboarding.create_instance_template")?.retrySafety).toBe("unsafe");
+  });
+
   it("keeps XSIAM-only 2.8 operations off XDR", () => {
     for (const id of ["alerts.create_alert", "authentication_settings.create", "correlations.get", "scheduled_queries.list", "xql_library.get", "entries.get"]) {
       expect(products(id), id).not.toContain("xdr");

@@ -1848,6 +1848,240 @@ export class CloudCliNamespace {
   }
 }
 
+/** The `cloudOnboarding` operations of Cortex Cloud. */
+export class CloudCloudOnboardingNamespace {
+  readonly #client: CortexClient;
+
+  /** @param client - The client that sends the calls. */
+  constructor(client: CortexClient) {
+    this.#client = client;
+  }
+
+  /**
+   * Operation `cloud_onboarding.create_instance_template`: `POST /public_api/v1/cloud_onboarding/create_instance_template`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * const reply = await client.cloudOnboarding.createInstanceTemplate({ cloud_provider: "AWS", scope: "ACCOUNT", scan_mode: "MANAGED" });
+   * ```
+   */
+  createInstanceTemplate(request: RequestOf<"cloud_onboarding.create_instance_template">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.create_instance_template">> {
+    return this.#client.request("cloud_onboarding.create_instance_template", request, options);
+  }
+
+  /**
+   * Operation `cloud_onboarding.create_outpost_template`: `POST /public_api/v1/cloud_onboarding/create_outpost_template`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * const reply = await client.cloudOnboarding.createOutpostTemplate({ cloud_provider: "AWS" });
+   * ```
+   */
+  createOutpostTemplate(request: RequestOf<"cloud_onboarding.create_outpost_template">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.create_outpost_template">> {
+    return this.#client.request("cloud_onboarding.create_outpost_template", request, options);
+  }
+
+  /**
+   * Operation `cloud_onboarding.delete_instance`: `POST /public_api/v1/cloud_onboarding/delete_instance`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * const reply = await client.cloudOnboarding.deleteInstance({ ids: [] });
+   * ```
+   */
+  deleteInstance(request: RequestOf<"cloud_onboarding.delete_instance">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.delete_instance">> {
+    return this.#client.request("cloud_onboarding.delete_instance", request, options);
+  }
+
+  /**
+   * Operation `cloud_onboarding.edit_instance`: `POST /public_api/v1/cloud_onboarding/edit_instance`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * const reply = await client.cloudOnboarding.editInstance({ id: "…", cloud_provider: "AWS" });
+   * ```
+   */
+  editInstance(request: RequestOf<"cloud_onboarding.edit_instance">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.edit_instance">> {
+    return this.#client.request("cloud_onboarding.edit_instance", request, options);
+  }
+
+  /**
+   * Operation `cloud_onboarding.edit_outpost`: `POST /public_api/v1/cloud_onboarding/edit_outpost`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * const reply = await client.cloudOnboarding.editOutpost({});
+   * ```
+   */
+  editOutpost(request: RequestOf<"cloud_onboarding.edit_outpost"> = {} as RequestOf<"cloud_onboarding.edit_outpost">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.edit_outpost">> {
+    return this.#client.request("cloud_onboarding.edit_outpost", request, options);
+  }
+
+  /**
+   * Operation `cloud_onboarding.enable_disable_account`: `POST /public_api/v1/cloud_onboarding/enable_disable_account`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * const reply = await client.cloudOnboarding.enableDisableAccount({ ids: [], instance_id: "…", enable: true });
+   * ```
+   */
+  enableDisableAccount(request: RequestOf<"cloud_onboarding.enable_disable_account">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.enable_disable_account">> {
+    return this.#client.request("cloud_onboarding.enable_disable_account", request, options);
+  }
+
+  /**
+   * Operation `cloud_onboarding.enable_disable_instance`: `POST /public_api/v1/cloud_onboarding/enable_disable_instance`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * const reply = await client.cloudOnboarding.enableDisableInstance({ ids: [], enable: true });
+   * ```
+   */
+  enableDisableInstance(request: RequestOf<"cloud_onboarding.enable_disable_instance">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.enable_disable_instance">> {
+    return this.#client.request("cloud_onboarding.enable_disable_instance", request, options);
+  }
+
+  /**
+   * Operation `cloud_onboarding.get_accounts`: `POST /public_api/v1/cloud_onboarding/get_accounts`. Paginated (filter_data), at most 2000 per page: await for the first page, or `for await` over every item.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options plus `limit`, `pageSize` and `cursor`.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * for await (const item of client.cloudOnboarding.getAccounts({})) console.log(item);
+   * ```
+   */
+  getAccounts(request: RequestOf<"cloud_onboarding.get_accounts">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"cloud_onboarding.get_accounts">, NonNullable<ReplyOf<"cloud_onboarding.get_accounts">["DATA" & keyof ReplyOf<"cloud_onboarding.get_accounts">]> extends readonly (infer Item)[] ? Item : unknown> {
+    return this.#client.paginate("cloud_onboarding.get_accounts", request, options);
+  }
+
+  /**
+   * Operation `cloud_onboarding.get_azure_approved_tenants`: `POST /public_api/v1/cloud_onboarding/get_azure_approved_tenants`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * const reply = await client.cloudOnboarding.getAzureApprovedTenants({});
+   * ```
+   */
+  getAzureApprovedTenants(request: RequestOf<"cloud_onboarding.get_azure_approved_tenants"> = {} as RequestOf<"cloud_onboarding.get_azure_approved_tenants">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.get_azure_approved_tenants">> {
+    return this.#client.request("cloud_onboarding.get_azure_approved_tenants", request, options);
+  }
+
+  /**
+   * Operation `cloud_onboarding.get_identifiers`: `POST /public_api/v1/cloud_onboarding/get_identifiers`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * const reply = await client.cloudOnboarding.getIdentifiers({});
+   * ```
+   */
+  getIdentifiers(request: RequestOf<"cloud_onboarding.get_identifiers"> = {} as RequestOf<"cloud_onboarding.get_identifiers">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.get_identifiers">> {
+    return this.#client.request("cloud_onboarding.get_identifiers", request, options);
+  }
+
+  /**
+   * Operation `cloud_onboarding.get_instance_details`: `POST /public_api/v1/cloud_onboarding/get_instance_details`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * const reply = await client.cloudOnboarding.getInstanceDetails({ id: "…" });
+   * ```
+   */
+  getInstanceDetails(request: RequestOf<"cloud_onboarding.get_instance_details">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.get_instance_details">> {
+    return this.#client.request("cloud_onboarding.get_instance_details", request, options);
+  }
+
+  /**
+   * Operation `cloud_onboarding.get_instances`: `POST /public_api/v1/cloud_onboarding/get_instances`. Paginated (filter_data), at most 2000 per page: await for the first page, or `for await` over every item.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options plus `limit`, `pageSize` and `cursor`.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * for await (const item of client.cloudOnboarding.getInstances({})) console.log(item);
+   * ```
+   */
+  getInstances(request: RequestOf<"cloud_onboarding.get_instances"> = {} as RequestOf<"cloud_onboarding.get_instances">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"cloud_onboarding.get_instances">, NonNullable<ReplyOf<"cloud_onboarding.get_instances">["DATA" & keyof ReplyOf<"cloud_onboarding.get_instances">]> extends readonly (infer Item)[] ? Item : unknown> {
+    return this.#client.paginate("cloud_onboarding.get_instances", request, options);
+  }
+
+  /**
+   * Operation `cloud_onboarding.get_outposts`: `POST /public_api/v1/cloud_onboarding/get_outposts`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * const reply = await client.cloudOnboarding.getOutposts({});
+   * ```
+   */
+  getOutposts(request: RequestOf<"cloud_onboarding.get_outposts"> = {} as RequestOf<"cloud_onboarding.get_outposts">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.get_outposts">> {
+    return this.#client.request("cloud_onboarding.get_outposts", request, options);
+  }
+
+  /**
+   * Operation `cloud_onboarding.list_regions`: `POST /public_api/v1/cloud_onboarding/list_regions`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * const reply = await client.cloudOnboarding.listRegions({ cloud_provider: "AWS" });
+   * ```
+   */
+  listRegions(request: RequestOf<"cloud_onboarding.list_regions">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.list_regions">> {
+    return this.#client.request("cloud_onboarding.list_regions", request, options);
+  }
+}
+
 /** The `compliance` operations of Cortex Cloud. */
 export class CloudComplianceNamespace {
   readonly #client: CortexClient;
@@ -4976,6 +5210,20 @@ export const CLOUD_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "case.update.post_by_case_id": ["case", "update"],
   "ciem.access.search": ["ciem", "accessSearch"],
   "cli.releases.version": ["cli", "releasesVersion"],
+  "cloud_onboarding.create_instance_template": ["cloudOnboarding", "createInstanceTemplate"],
+  "cloud_onboarding.create_outpost_template": ["cloudOnboarding", "createOutpostTemplate"],
+  "cloud_onboarding.delete_instance": ["cloudOnboarding", "deleteInstance"],
+  "cloud_onboarding.edit_instance": ["cloudOnboarding", "editInstance"],
+  "cloud_onboarding.edit_outpost": ["cloudOnboarding", "editOutpost"],
+  "cloud_onboarding.enable_disable_account": ["cloudOnboarding", "enableDisableAccount"],
+  "cloud_onboarding.enable_disable_instance": ["cloudOnboarding", "enableDisableInstance"],
+  "cloud_onboarding.get_accounts": ["cloudOnboarding", "getAccounts"],
+  "cloud_onboarding.get_azure_approved_tenants": ["cloudOnboarding", "getAzureApprovedTenants"],
+  "cloud_onboarding.get_identifiers": ["cloudOnboarding", "getIdentifiers"],
+  "cloud_onboarding.get_instance_details": ["cloudOnboarding", "getInstanceDetails"],
+  "cloud_onboarding.get_instances": ["cloudOnboarding", "getInstances"],
+  "cloud_onboarding.get_outposts": ["cloudOnboarding", "getOutposts"],
+  "cloud_onboarding.list_regions": ["cloudOnboarding", "listRegions"],
   "compliance.add_assessment_profile": ["compliance", "addAssessmentProfile"],
   "compliance.add_control": ["compliance", "addControl"],
   "compliance.add_rules_to_control": ["compliance", "addRulesToControl"],
@@ -5178,6 +5426,8 @@ export class CloudClientBase extends CortexClient {
   readonly ciem: CloudCiemNamespace;
   /** `cli` operations. */
   readonly cli: CloudCliNamespace;
+  /** `cloudOnboarding` operations. */
+  readonly cloudOnboarding: CloudCloudOnboardingNamespace;
   /** `compliance` operations. */
   readonly compliance: CloudComplianceNamespace;
   /** `configurations` operations. */
@@ -5257,6 +5507,7 @@ export class CloudClientBase extends CortexClient {
     this.case = new CloudCaseNamespace(this);
     this.ciem = new CloudCiemNamespace(this);
     this.cli = new CloudCliNamespace(this);
+    this.cloudOnboarding = new CloudCloudOnboardingNamespace(this);
     this.compliance = new CloudComplianceNamespace(this);
     this.configurations = new CloudConfigurationsNamespace(this);
     this.correlations = new CloudCorrelationsNamespace(this);

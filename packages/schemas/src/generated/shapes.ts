@@ -2,6 +2,36 @@
 // src/overrides and src/hand. Do not edit by hand: change the generator or an override and regenerate.
 import type { GenerateApiKeyReply, GenerateApiKeyRequest, GetIncidentsReply, GetIncidentsRequest, HealthcheckReply } from "../products/xdr-types.js";
 import type {
+  CloudOnboardingCreateInstanceTemplateReply,
+  CloudOnboardingCreateInstanceTemplateRequest,
+  CloudOnboardingCreateOutpostTemplateReply,
+  CloudOnboardingCreateOutpostTemplateRequest,
+  CloudOnboardingDeleteInstanceReply,
+  CloudOnboardingDeleteInstanceRequest,
+  CloudOnboardingEditInstanceReply,
+  CloudOnboardingEditInstanceRequest,
+  CloudOnboardingEditOutpostReply,
+  CloudOnboardingEditOutpostRequest,
+  CloudOnboardingEnableDisableAccountReply,
+  CloudOnboardingEnableDisableAccountRequest,
+  CloudOnboardingEnableDisableInstanceReply,
+  CloudOnboardingEnableDisableInstanceRequest,
+  CloudOnboardingGetAccountsReply,
+  CloudOnboardingGetAccountsRequest,
+  CloudOnboardingGetAzureApprovedTenantsReply,
+  CloudOnboardingGetAzureApprovedTenantsRequest,
+  CloudOnboardingGetIdentifiersReply,
+  CloudOnboardingGetIdentifiersRequest,
+  CloudOnboardingGetInstanceDetailsReply,
+  CloudOnboardingGetInstanceDetailsRequest,
+  CloudOnboardingGetInstancesReply,
+  CloudOnboardingGetInstancesRequest,
+  CloudOnboardingGetOutpostsReply,
+  CloudOnboardingGetOutpostsRequest,
+  CloudOnboardingListRegionsReply,
+  CloudOnboardingListRegionsRequest,
+} from "./types/cloud.js";
+import type {
   ActionsFileRetrievalDetailsReply,
   ActionsFileRetrievalDetailsRequest,
   ActionsGetActionStatusReply,
@@ -758,7 +788,7 @@ import type {
   XsoarWorkersStatusReply,
 } from "./types/xsoar.js";
 
-/** Request and reply type of every operation, keyed by operation id (456 operations). */
+/** Request and reply type of every operation, keyed by operation id (470 operations). */
 export interface GeneratedOperationShapes {
   /** `POST /public_api/v1/actions/file_retrieval_details` */
   "actions.file_retrieval_details": { request: ActionsFileRetrievalDetailsRequest; reply: ActionsFileRetrievalDetailsReply };
@@ -1010,6 +1040,34 @@ export interface GeneratedOperationShapes {
   "ciem.access.search": { request: CiemAccessSearchRequest; reply: CiemAccessSearchReply };
   /** `GET /public_api/v1/cli/releases/version` */
   "cli.releases.version": { request: undefined; reply: CliReleasesVersionReply };
+  /** `POST /public_api/v1/cloud_onboarding/create_instance_template` */
+  "cloud_onboarding.create_instance_template": { request: CloudOnboardingCreateInstanceTemplateRequest; reply: CloudOnboardingCreateInstanceTemplateReply };
+  /** `POST /public_api/v1/cloud_onboarding/create_outpost_template` */
+  "cloud_onboarding.create_outpost_template": { request: CloudOnboardingCreateOutpostTemplateRequest; reply: CloudOnboardingCreateOutpostTemplateReply };
+  /** `POST /public_api/v1/cloud_onboarding/delete_instance` */
+  "cloud_onboarding.delete_instance": { request: CloudOnboardingDeleteInstanceRequest; reply: CloudOnboardingDeleteInstanceReply };
+  /** `POST /public_api/v1/cloud_onboarding/edit_instance` */
+  "cloud_onboarding.edit_instance": { request: CloudOnboardingEditInstanceRequest; reply: CloudOnboardingEditInstanceReply };
+  /** `POST /public_api/v1/cloud_onboarding/edit_outpost` */
+  "cloud_onboarding.edit_outpost": { request: CloudOnboardingEditOutpostRequest; reply: CloudOnboardingEditOutpostReply };
+  /** `POST /public_api/v1/cloud_onboarding/enable_disable_account` */
+  "cloud_onboarding.enable_disable_account": { request: CloudOnboardingEnableDisableAccountRequest; reply: CloudOnboardingEnableDisableAccountReply };
+  /** `POST /public_api/v1/cloud_onboarding/enable_disable_instance` */
+  "cloud_onboarding.enable_disable_instance": { request: CloudOnboardingEnableDisableInstanceRequest; reply: CloudOnboardingEnableDisableInstanceReply };
+  /** `POST /public_api/v1/cloud_onboarding/get_accounts` */
+  "cloud_onboarding.get_accounts": { request: CloudOnboardingGetAccountsRequest; reply: CloudOnboardingGetAccountsReply };
+  /** `POST /public_api/v1/cloud_onboarding/get_azure_approved_tenants` */
+  "cloud_onboarding.get_azure_approved_tenants": { request: CloudOnboardingGetAzureApprovedTenantsRequest; reply: CloudOnboardingGetAzureApprovedTenantsReply };
+  /** `POST /public_api/v1/cloud_onboarding/get_identifiers` */
+  "cloud_onboarding.get_identifiers": { request: CloudOnboardingGetIdentifiersRequest; reply: CloudOnboardingGetIdentifiersReply };
+  /** `POST /public_api/v1/cloud_onboarding/get_instance_details` */
+  "cloud_onboarding.get_instance_details": { request: CloudOnboardingGetInstanceDetailsRequest; reply: CloudOnboardingGetInstanceDetailsReply };
+  /** `POST /public_api/v1/cloud_onboarding/get_instances` */
+  "cloud_onboarding.get_instances": { request: CloudOnboardingGetInstancesRequest; reply: CloudOnboardingGetInstancesReply };
+  /** `POST /public_api/v1/cloud_onboarding/get_outposts` */
+  "cloud_onboarding.get_outposts": { request: CloudOnboardingGetOutpostsRequest; reply: CloudOnboardingGetOutpostsReply };
+  /** `POST /public_api/v1/cloud_onboarding/list_regions` */
+  "cloud_onboarding.list_regions": { request: CloudOnboardingListRegionsRequest; reply: CloudOnboardingListRegionsReply };
   /** `POST /public_api/v1/compliance/add_assessment_profile` */
   "compliance.add_assessment_profile": { request: ComplianceAddAssessmentProfileRequest; reply: ComplianceAddAssessmentProfileReply };
   /** `POST /public_api/v1/compliance/add_control` */

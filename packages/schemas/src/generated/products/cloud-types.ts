@@ -2,6 +2,7 @@
 // src/overrides and src/hand. Do not edit by hand: change the generator or an override and regenerate.
 
 export type * from "../types/components.js";
+export type * from "../types/cloud.js";
 export type * from "../types/xdr-xsiam-cloud.js";
 export type * from "../types/xdr-xsiam-xsoar-cloud.js";
 export type * from "../types/xdr-xsiam-xsoar-xpanse-cloud.js";
