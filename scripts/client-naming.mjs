@@ -1,10 +1,13 @@
 // Naming data for the generated product clients: which packages exist, and the names that read better than
 // the mechanical camelCase of the operation id. Each override says why.
 
-/** Product client packages and their generated class names. */
+/**
+ * Product client packages, their generated class names, and the workflow templates (scripts/templates) each
+ * gets: XDR and XSIAM serve the same XQL and response-action surface, so they share one.
+ */
 export const productClients = [
-  { product: "xdr", package: "xdr", className: "XdrClient", prefix: "Xdr", title: "Cortex XDR" },
-  { product: "xsiam", package: "xsiam", className: "XsiamClient", prefix: "Xsiam", title: "Cortex XSIAM" },
+  { product: "xdr", package: "xdr", className: "XdrClient", prefix: "Xdr", title: "Cortex XDR", templates: ["xql-response-workflows"] },
+  { product: "xsiam", package: "xsiam", className: "XsiamClient", prefix: "Xsiam", title: "Cortex XSIAM", templates: ["xql-response-workflows"] },
   { product: "xsoar", package: "xsoar", className: "XsoarClient", prefix: "Xsoar", title: "Cortex XSOAR" },
   { product: "xpanse", package: "xpanse", className: "XpanseClient", prefix: "Xpanse", title: "Cortex Xpanse" },
   { product: "cloud", package: "cloud", className: "CloudClient", prefix: "Cloud", title: "Cortex Cloud" },

@@ -7,7 +7,7 @@ import { DOWNLOAD_OPERATION, splitWaitOptions, waitForAction, type ActionResult,
 import type { OperationEntry } from "@cortex-sdk/schemas";
 import { XdrClientBase } from "./generated/client-base.js";
 import { XDR_CLIENT_VERSION } from "./version.js";
-import { XdrActions, XdrAlerts, XdrApiKeys, XdrEndpoints, XdrIncidents, XdrLookups, XdrScripts, XdrXql } from "./workflows.js";
+import { XdrActions, XdrAlerts, XdrApiKeys, XdrEndpoints, XdrIncidents, XdrLookups, XdrScripts, XdrXql } from "./generated/xql-response-workflows.js";
 
 /** Options of {@link XdrClient}: the common client options plus `validateReplies`. */
 export type XdrClientOptions = ClientOptions & ReplyValidationOptions;

@@ -5,7 +5,7 @@
  */
 export { XdrClient, type XdrClientOptions } from "./client.js";
 export * from "./generated/client-base.js";
-export * from "./workflows.js";
+export * from "./generated/xql-response-workflows.js";
 export { XDR_CLIENT_VERSION } from "./version.js";
 export type * from "@cortex-sdk/schemas/xdr";
 // The curated types of the everyday calls (more precise than the generated ones: per-field operators).

@@ -4,7 +4,7 @@
 import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XdrClient } from "../src/index.js";
-import { EXECUTE_COMMANDS_UID } from "./operation-harness.js";
+import { EXECUTE_COMMANDS_UID } from "./generated/operation-harness.js";
 
 /** Response actions run ~150 ms, XQL queries 100 ms, on the real clock: the clients poll with real timers. */
 const ACTION = { pendingMs: 50, inProgressMs: 100 };

@@ -7,7 +7,7 @@ import { DOWNLOAD_OPERATION, splitWaitOptions, waitForAction, type ActionResult,
 import type { OperationEntry } from "@cortex-sdk/schemas";
 import { XsiamClientBase } from "./generated/client-base.js";
 import { XSIAM_CLIENT_VERSION } from "./version.js";
-import { XsiamActions, XsiamAlerts, XsiamApiKeys, XsiamEndpoints, XsiamIncidents, XsiamLookups, XsiamScripts, XsiamXql } from "./workflows.js";
+import { XsiamActions, XsiamAlerts, XsiamApiKeys, XsiamEndpoints, XsiamIncidents, XsiamLookups, XsiamScripts, XsiamXql } from "./generated/xql-response-workflows.js";
 
 /** Options of {@link XsiamClient}: the common client options plus `validateReplies`. */
 export type XsiamClientOptions = ClientOptions & ReplyValidationOptions;

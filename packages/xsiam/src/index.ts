@@ -5,7 +5,7 @@
  */
 export { XsiamClient, type XsiamClientOptions } from "./client.js";
 export * from "./generated/client-base.js";
-export * from "./workflows.js";
+export * from "./generated/xql-response-workflows.js";
 export { XSIAM_CLIENT_VERSION } from "./version.js";
 export type * from "@cortex-sdk/schemas/xsiam";
 export {
