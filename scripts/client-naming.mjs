@@ -3,11 +3,12 @@
 
 /**
  * Product client packages, their generated class names, and the workflow templates (scripts/templates) each
- * gets: XDR and XSIAM serve the same XQL and response-action surface, so they share one.
+ * gets, with the tests of those workflows: XDR and XSIAM serve the same XQL and response-action surface, so
+ * they share one.
  */
 export const productClients = [
-  { product: "xdr", package: "xdr", className: "XdrClient", prefix: "Xdr", title: "Cortex XDR", templates: ["xql-response-workflows"] },
-  { product: "xsiam", package: "xsiam", className: "XsiamClient", prefix: "Xsiam", title: "Cortex XSIAM", templates: ["xql-response-workflows"] },
+  { product: "xdr", package: "xdr", className: "XdrClient", prefix: "Xdr", title: "Cortex XDR", templates: ["xql-response-workflows"], testTemplates: ["workflows.test", "workflows-emulator.test", "mock-server"] },
+  { product: "xsiam", package: "xsiam", className: "XsiamClient", prefix: "Xsiam", title: "Cortex XSIAM", templates: ["xql-response-workflows"], testTemplates: ["workflows.test", "workflows-emulator.test", "mock-server"] },
   { product: "xsoar", package: "xsoar", className: "XsoarClient", prefix: "Xsoar", title: "Cortex XSOAR" },
   { product: "xpanse", package: "xpanse", className: "XpanseClient", prefix: "Xpanse", title: "Cortex Xpanse" },
   { product: "cloud", package: "cloud", className: "CloudClient", prefix: "Cloud", title: "Cortex Cloud" },
