@@ -15,13 +15,13 @@ import { parseNdjson, type NdjsonOptions } from "./ndjson.js";
 import { paginatePages, PagePromise, type PaginateOptions } from "./pagination.js";
 import { MiddlewareStack, type CallContext, type CallOptions, type CallResult, type HttpRequest, type ResponseMode } from "./pipeline.js";
 import { unavailableReason } from "./products.js";
-import { deserializeStep, errorMapStep, retryStep, serializeStep, signStep } from "./steps.js";
+import { deserializeStep, errorMapStep, rateLimitStep, retryStep, serializeStep, signStep } from "./steps.js";
 import { tenantState, tenantXqlSlots } from "./tenant-state.js";
 import { createDefaultDispatcher, sendMiddleware } from "./transport.js";
 import { userAgent } from "./user-agent.js";
 
 /** Names of the standard pipeline steps, outermost first. */
-export const STANDARD_STEPS = ["serialize", "retry", "sign", "errorMap", "deserialize", "send"] as const;
+export const STANDARD_STEPS = ["serialize", "retry", "rateLimit", "sign", "errorMap", "deserialize", "send"] as const;
 
 /** Per-call options of list calls. */
 export type ListOptions = CallOptions & PaginateOptions;
@@ -70,6 +70,7 @@ export class CortexClient {
     this.middleware = new MiddlewareStack([
       { name: "serialize", middleware: serializeStep(userAgent(info)) },
       { name: "retry", middleware: retryStep() },
+      { name: "rateLimit", middleware: rateLimitStep() },
       { name: "sign", middleware: signStep() },
       { name: "errorMap", middleware: errorMapStep() },
       { name: "deserialize", middleware: deserializeStep() },

@@ -63,8 +63,9 @@ export interface ClientOptions {
   /** Retry settings. */
   readonly retry?: RetryOptions;
   /**
-   * Client-side limit of requests to the tenant (default 8 per 1,000 ms, below the documented 10 a second),
-   * shared by every client of the tenant in this process; `false` turns it off.
+   * Client-side limit of requests to the tenant (default 10 per 1,000 ms, the documented rate, on a sliding
+   * window counted the way the service counts), shared by every client of the tenant in this process;
+   * `false` turns it off.
    */
   readonly rateLimit?: RateLimit | false;
   /** XQL queries run at once per tenant through `withXqlSlot` (default 4, the documented maximum). */
@@ -152,8 +153,8 @@ export interface ResolvedConfig {
   readonly logger: Logger;
 }
 
-/** The client-side request limit used when none is configured: below the documented 10 a second. */
-export const DEFAULT_RATE_LIMIT: RateLimit = Object.freeze({ requests: 8, perMs: 1_000 });
+/** The client-side request limit used when none is configured: the documented 10 a second. */
+export const DEFAULT_RATE_LIMIT: RateLimit = Object.freeze({ requests: 10, perMs: 1_000 });
 
 /** The documented limit of XQL queries running at once per tenant. */
 export const DEFAULT_XQL_CONCURRENCY = 4;

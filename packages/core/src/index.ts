@@ -21,7 +21,7 @@ export {
   type UrlTarget,
 } from "./config.js";
 export * from "./errors.js";
-export { RateLimiter, Semaphore, type RateLimit } from "./limiter.js";
+export { RateLimiter, Semaphore, type LimiterClock, type Permit, type RateLimit, type RateLimiterOptions } from "./limiter.js";
 export { createLogger, logsAt, parseLogLevel, stderrLogger, type LogFields, type LogLevel, type Logger } from "./logger.js";
 export { parseNdjson, type NdjsonOptions } from "./ndjson.js";
 export { decodeCursor, encodeCursor, PagePromise, paginatePages, type FetchPage, type Page, type PageCursor, type PaginateOptions } from "./pagination.js";

@@ -20,29 +20,87 @@ interface Waiter {
   readonly onAbort: () => void;
 }
 
+/** Time source and timer of a {@link RateLimiter}; tests pass a controlled one. */
+export interface LimiterClock {
+  /** Monotonic time in ms. */
+  now(): number;
+  /**
+   * Calls `callback` after `ms` milliseconds.
+   *
+   * @returns A function that cancels the timer.
+   */
+  setTimer(callback: () => void, ms: number): () => void;
+}
+
+/** Options of a {@link RateLimiter}. */
+export interface RateLimiterOptions {
+  /** Time source and timers (default: `performance.now()` and `setTimeout`). */
+  readonly clock?: LimiterClock;
+  /**
+   * Space permits at least `perMs / requests` apart (default `false`), so a backlog drains at an even pace
+   * instead of in bursts of a whole window.
+   */
+  readonly spaced?: boolean;
+}
+
 /**
- * A first-in, first-out sliding-window limiter: no window of `perMs` ms ever holds more than `requests`
- * permits. Unlike a token bucket it has no burst above the limit, so "10 a second" holds for every
- * second, not only on average.
+ * One granted permit. Call {@link Permit.settle} once the request's answer has started (or the attempt
+ * failed): until then the limiter assumes the request may still be on its way to the service.
+ */
+export interface Permit {
+  /** Marks the request as answered (or abandoned); later calls have no effect. */
+  settle(): void;
+}
+
+/** The default clock: `performance.now()` and `setTimeout`. */
+export const SYSTEM_CLOCK: LimiterClock = {
+  now: () => performance.now(),
+  setTimer: (callback, ms) => {
+    const timer = setTimeout(callback, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
+// One permit's place in the window: `arrivedBy` is the latest moment the request can have reached the
+// service (its answer started, or, while there is no answer yet, one window after it was sent).
+interface Slot {
+  arrivedBy: number;
+}
+
+/**
+ * A first-in, first-out sliding-window limiter that matches how the service counts: no window of `perMs`
+ * ms ever holds more than `requests` requests *as the service sees them arrive*.
+ *
+ * The service counts a request when it arrives, which is some time after the client sent it and no later
+ * than the moment its answer starts. So a permit counts from the moment it is granted (right before the
+ * request is sent) until `perMs` after {@link Permit.settle} (the answer), not after the grant: a request
+ * that took long to reach the service can never make the next window overfull. A request still unanswered
+ * one window after it was sent is taken to have arrived by then.
+ *
+ * Unlike a token bucket it has no burst above the limit, and with `spaced` no burst at all.
  */
 export class RateLimiter {
   #limit: RateLimit;
-  // Grant times of the last `requests` permits, oldest first.
-  #granted: number[] = [];
+  // Permits that may still count in the current window, in grant order.
+  #slots: Slot[] = [];
   readonly #queue: Waiter[] = [];
   #pausedUntil = 0;
-  #timer: NodeJS.Timeout | undefined;
-  readonly #now: () => number;
+  // With `spaced`: the earliest moment of the next grant.
+  #nextSpacedAt = Number.NEGATIVE_INFINITY;
+  #cancelTimer: (() => void) | undefined;
+  readonly #clock: LimiterClock;
+  readonly #spaced: boolean;
 
   /**
    * @param limit - The rate.
-   * @param now - Monotonic clock in ms (injectable for tests).
+   * @param options - Clock and spacing.
    * @throws RangeError when the rate is not two positive numbers.
    */
-  constructor(limit: RateLimit, now: () => number = () => performance.now()) {
+  constructor(limit: RateLimit, options: RateLimiterOptions = {}) {
     RateLimiter.validate(limit);
     this.#limit = { requests: Math.floor(limit.requests), perMs: limit.perMs };
-    this.#now = now;
+    this.#clock = options.clock ?? SYSTEM_CLOCK;
+    this.#spaced = options.spaced ?? false;
   }
 
   /**
@@ -77,7 +135,7 @@ export class RateLimiter {
     RateLimiter.validate(limit);
     if (limit.requests / limit.perMs < this.#limit.requests / this.#limit.perMs) {
       this.#limit = { requests: Math.floor(limit.requests), perMs: limit.perMs };
-      this.#granted = this.#granted.slice(-this.#limit.requests);
+      this.#schedule();
     }
   }
 
@@ -88,25 +146,23 @@ export class RateLimiter {
    */
   pauseFor(delayMs: number): void {
     if (!(delayMs > 0)) return;
-    this.#pausedUntil = Math.max(this.#pausedUntil, this.#now() + delayMs);
+    this.#pausedUntil = Math.max(this.#pausedUntil, this.#clock.now() + delayMs);
     this.#schedule();
   }
 
   /**
-   * Waits for a permit. Permits are granted in the order they were asked for.
+   * Waits for a permit. Permits are granted in the order they were asked for. Ask right before sending,
+   * and settle the permit when the answer starts.
    *
    * @param signal - Gives up waiting when it fires; the promise rejects with the signal's reason.
-   * @returns Resolves when the caller may send.
+   * @returns Resolves with the permit when the caller may send.
    */
-  acquire(signal?: AbortSignal): Promise<void> {
+  acquire(signal?: AbortSignal): Promise<Permit> {
     if (signal?.aborted === true) return Promise.reject(signal.reason);
-    if (this.#queue.length === 0 && this.#wait() <= 0) {
-      this.#grant();
-      return Promise.resolve();
-    }
-    return new Promise<void>((resolve, reject) => {
+    if (this.#queue.length === 0 && this.#wait() <= 0) return Promise.resolve(this.#grant());
+    return new Promise<Permit>((resolve, reject) => {
       const waiter: Waiter = {
-        resolve,
+        resolve: () => resolve(this.#grant()),
         reject,
         signal,
         onAbort: () => {
@@ -124,31 +180,55 @@ export class RateLimiter {
 
   // Milliseconds until the next permit may be granted (<= 0: now).
   #wait(): number {
-    const now = this.#now();
-    let at = this.#pausedUntil;
-    if (this.#granted.length >= this.#limit.requests) {
-      const oldest = this.#granted[this.#granted.length - this.#limit.requests] ?? 0;
-      at = Math.max(at, oldest + this.#limit.perMs);
+    const now = this.#clock.now();
+    const { requests, perMs } = this.#limit;
+    // Slots whose request arrived a whole window ago no longer count; `arrivedBy` only ever moves earlier,
+    // so a slot once dropped can never count again.
+    let kept = 0;
+    for (const slot of this.#slots) if (slot.arrivedBy + perMs > now) this.#slots[kept++] = slot;
+    this.#slots.length = kept;
+    let at = Math.max(this.#pausedUntil, this.#spaced ? this.#nextSpacedAt : 0);
+    if (kept >= requests) {
+      // The window has room once all but `requests - 1` of the counted slots have left it.
+      const leaving = this.#slots.map((slot) => slot.arrivedBy).sort((a, b) => a - b);
+      at = Math.max(at, (leaving[kept - requests] ?? 0) + perMs);
     }
     return at - now;
   }
 
-  #grant(): void {
-    this.#granted.push(this.#now());
-    if (this.#granted.length > this.#limit.requests) this.#granted.splice(0, this.#granted.length - this.#limit.requests);
+  #grant(): Permit {
+    const now = this.#clock.now();
+    const { requests, perMs } = this.#limit;
+    const slot: Slot = { arrivedBy: now + perMs };
+    this.#slots.push(slot);
+    if (this.#spaced) {
+      const gap = perMs / requests;
+      // A timer that fired a little late does not push every later permit back (no drift); after an idle
+      // spell there is no saved-up burst either.
+      this.#nextSpacedAt = (now - this.#nextSpacedAt < gap ? this.#nextSpacedAt : now) + gap;
+    }
+    let settled = false;
+    return {
+      settle: () => {
+        if (settled) return;
+        settled = true;
+        slot.arrivedBy = Math.min(slot.arrivedBy, this.#clock.now());
+        if (this.#queue.length > 0) this.#schedule();
+      },
+    };
   }
 
   #schedule(): void {
-    if (this.#timer !== undefined) {
-      clearTimeout(this.#timer);
-      this.#timer = undefined;
+    if (this.#cancelTimer !== undefined) {
+      this.#cancelTimer();
+      this.#cancelTimer = undefined;
     }
     while (this.#queue.length > 0) {
       const wait = this.#wait();
       if (wait > 0) {
         // Timers may fire a little early; the pump re-checks and sleeps again if needed.
-        this.#timer = setTimeout(() => {
-          this.#timer = undefined;
+        this.#cancelTimer = this.#clock.setTimer(() => {
+          this.#cancelTimer = undefined;
           this.#schedule();
         }, Math.ceil(wait));
         return;
@@ -156,7 +236,6 @@ export class RateLimiter {
       const waiter = this.#queue.shift();
       if (waiter === undefined) return;
       waiter.signal?.removeEventListener("abort", waiter.onAbort);
-      this.#grant();
       waiter.resolve();
     }
   }

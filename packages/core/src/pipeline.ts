@@ -1,9 +1,10 @@
 /**
  * The request pipeline: a named, ordered list of middleware. A request flows down the list and the
  * answer flows back up. The standard order is
- * `serialize → retry → sign → errorMap → deserialize → send`: signing sits inside the retry loop so
- * every attempt carries a fresh nonce and timestamp, and error mapping sits inside it too so the retry
- * step decides on typed errors.
+ * `serialize → retry → rateLimit → sign → errorMap → deserialize → send`: the rate-limit permit and the
+ * signature are taken inside the retry loop, right before each attempt goes out, so every attempt is
+ * counted when it is sent and carries a fresh nonce and timestamp; error mapping sits inside the loop too
+ * so the retry step decides on typed errors.
  *
  * @module
  */
@@ -83,6 +84,11 @@ export interface CallContext {
   attempt: number;
   /** The HTTP request; built by `serialize`, completed by `sign`. */
   request: HttpRequest;
+  /**
+   * Called by `send` as soon as the answer's headers arrived (or the attempt failed), before the body is
+   * read: the `rateLimit` step uses it to learn the latest moment the service can have counted the attempt.
+   */
+  onAnswerStarted?: (() => void) | undefined;
 }
 
 /** What the pipeline hands back. */

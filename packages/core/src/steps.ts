@@ -20,6 +20,7 @@ import {
 import type { CallContext, CallResult, Handler, Middleware } from "./pipeline.js";
 import { operationPath } from "./products.js";
 import { isSecretHeader } from "./redact.js";
+import type { Permit } from "./limiter.js";
 import { operationLimiter, RETRY_BUDGET, tenantLimiter } from "./tenant-state.js";
 import { toDeliveryError } from "./transport.js";
 
@@ -307,8 +308,8 @@ export function decideRetry(error: unknown, context: CallContext, clockCorrected
 const RETRY_COST: Record<string, number> = { throttled: 5, xql_concurrency: 1, transient: 5, not_sent: 5, clock_skew: 0 };
 
 /**
- * `retry`: runs the rest of the pipeline once per attempt. Before each attempt it waits for the
- * per-operation and tenant-wide rate limiters (so the signature that follows is fresh); after a retryable
+ * `retry`: runs the rest of the pipeline once per attempt (the `rateLimit` step inside it takes a permit
+ * for each attempt); after a retryable
  * failure it backs off exponentially with full jitter and a cap, never less than Retry-After, spends the
  * tenant's retry budget, and gives up at once when the wait would pass the call's deadline.
  *
@@ -326,7 +327,7 @@ export function retryStep(random: () => number = Math.random): Middleware {
       context.attempt = attempt;
       // Each attempt starts from the serialised request, so no header of a previous signature survives.
       context.request = { ...template, headers: { ...template.headers } };
-      await acquirePermits(context);
+      if (context.signal.aborted) throw toDeliveryError(context.signal.reason, context);
       const started = performance.now();
       try {
         const result = await next(context);
@@ -373,17 +374,36 @@ export function retryStep(random: () => number = Math.random): Middleware {
   };
 }
 
-async function acquirePermits(context: CallContext): Promise<void> {
-  const { config, tenant, operation, signal } = context;
-  if (signal.aborted) throw toDeliveryError(signal.reason, context);
-  if (config.rateLimit === undefined) return;
-  try {
-    const own = operation.limits.rateLimit;
-    if (own !== undefined) await operationLimiter(tenant, operation.id, own).acquire(signal);
-    await tenantLimiter(tenant, config.rateLimit).acquire(signal);
-  } catch (error) {
-    throw toDeliveryError(error, context);
-  }
+/**
+ * `rateLimit`: waits for the per-operation and tenant-wide limiters right before the attempt is sent (inside
+ * the retry loop, so every attempt takes its own permit and the signature that follows is fresh), and tells
+ * them when the answer came back, since that is the latest moment the service can have counted the request.
+ *
+ * @returns The middleware.
+ */
+export function rateLimitStep(): Middleware {
+  return async (context, next) => {
+    const { config, tenant, operation, signal } = context;
+    if (config.rateLimit === undefined) return next(context);
+    const permits: Permit[] = [];
+    try {
+      try {
+        const own = operation.limits.rateLimit;
+        if (own !== undefined) permits.push(await operationLimiter(tenant, operation.id, own).acquire(signal));
+        permits.push(await tenantLimiter(tenant, config.rateLimit).acquire(signal));
+      } catch (error) {
+        throw toDeliveryError(error, context);
+      }
+      context.onAnswerStarted = () => {
+        for (const permit of permits) permit.settle();
+      };
+      return await next(context);
+    } finally {
+      // Settling twice has no effect; this covers attempts that ended before `send` answered.
+      context.onAnswerStarted = undefined;
+      for (const permit of permits) permit.settle();
+    }
+  };
 }
 
 function describe(error: unknown): string {

@@ -53,7 +53,8 @@ export function tenantState(baseUrl: string): TenantState {
  * @internal
  */
 export function tenantLimiter(state: TenantState, limit: RateLimit): RateLimiter {
-  if (state.limiter === undefined) state.limiter = new RateLimiter(limit);
+  // Spaced, so a backlog drains evenly rather than a whole window at a time.
+  if (state.limiter === undefined) state.limiter = new RateLimiter(limit, { spaced: true });
   else state.limiter.tighten(limit);
   return state.limiter;
 }

@@ -86,8 +86,10 @@ export function sendMiddleware(getDispatcher: () => Dispatcher): Middleware {
         bodyTimeout: config.bodyTimeoutMs,
       });
     } catch (error) {
+      context.onAnswerStarted?.();
       throw toDeliveryError(error, context);
     }
+    context.onAnswerStarted?.();
     const headers = flattenHeaders(answer.headers);
     const gzipped = /\bgzip\b/i.test(headers["content-encoding"] ?? "");
     const isHtml = /text\/html/i.test(headers["content-type"] ?? "");

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { CortexAbortError, RateLimiter, Semaphore, waitUntil, type CortexClient } from "../src/index.js";
-import { readJson, sendJson, startServer, testClient, type LocalServer } from "./helpers.js";
+import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
+import fc from "fast-check";
+import { CortexAbortError, CortexClient, RateLimiter, Semaphore, waitUntil, type ClientOptions, type LimiterClock, type Permit } from "../src/index.js";
+import { tenantState } from "../src/tenant-state.js";
+import { readJson, sendJson, startServer, testClient, testInfo, type LocalServer } from "./helpers.js";
 
 let server: LocalServer | undefined;
 const clients: CortexClient[] = [];
@@ -10,7 +13,44 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** Largest number of arrivals within any window of `windowMs`. */
+/** A clock the test moves by hand: `advance` fires due timers in order, letting promises settle between them. */
+class ManualClock implements LimiterClock {
+  time = 0;
+  #timers: { at: number; callback: () => void }[] = [];
+
+  now(): number {
+    return this.time;
+  }
+
+  setTimer(callback: () => void, ms: number): () => void {
+    const timer = { at: this.time + ms, callback };
+    this.#timers.push(timer);
+    return () => {
+      this.#timers = this.#timers.filter((other) => other !== timer);
+    };
+  }
+
+  /** Moves to `to`, firing every timer due on the way at its own time. */
+  async advanceTo(to: number): Promise<void> {
+    await flush();
+    for (;;) {
+      const due = this.#timers.filter((timer) => timer.at <= to).sort((a, b) => a.at - b.at)[0];
+      if (due === undefined) break;
+      this.#timers = this.#timers.filter((timer) => timer !== due);
+      this.time = Math.max(this.time, due.at);
+      due.callback();
+      await flush();
+    }
+    this.time = Math.max(this.time, to);
+    await flush();
+  }
+}
+
+async function flush(): Promise<void> {
+  for (let turn = 0; turn < 5; turn++) await Promise.resolve();
+}
+
+/** Largest number of events within any half-open window of `windowMs`, the way the service counts. */
 function busiestWindow(times: readonly number[], windowMs: number): number {
   const sorted = [...times].sort((a, b) => a - b);
   let best = 0;
@@ -21,112 +61,131 @@ function busiestWindow(times: readonly number[], windowMs: number): number {
   return best;
 }
 
-/** A server that answers every call with an empty incident page and records when each request arrived. */
-async function recordingServer(): Promise<{ arrivals: number[]; byPath: Map<string, number[]> }> {
-  const arrivals: number[] = [];
-  const byPath = new Map<string, number[]>();
-  server = await startServer((request, response) => {
-    const now = performance.now();
-    arrivals.push(now);
-    byPath.set(request.url ?? "", [...(byPath.get(request.url ?? "") ?? []), now]);
-    request.resume();
-    sendJson(response, 200, { reply: { total_count: 0, result_count: 0, incidents: [] } });
-  });
-  return { arrivals, byPath };
-}
-
-describe("client-side rate limit", () => {
-  it("holds the tenant under its rate with many concurrent callers across clients, the strictest rate winning", async () => {
-    const { arrivals } = await recordingServer();
-    const url = server?.url ?? "";
-    const a = testClient({ baseUrl: url, rateLimit: { requests: 10, perMs: 250 } }).client;
-    const b = testClient({ baseUrl: url, rateLimit: { requests: 5, perMs: 250 } }).client;
-    clients.push(a, b);
-    // Every signed attempt passes this step right before it goes on the wire.
-    const sent: number[] = [];
-    for (const client of [a, b]) {
-      client.middleware.add("record", (context, next) => {
-        sent.push(performance.now());
-        return next(context);
-      }, { before: "send" });
-    }
-    const started = performance.now();
-    const calls = Array.from({ length: 30 }, (_, index) => (index % 2 === 0 ? a : b).request("incidents.get_incidents", {}));
-    await Promise.all(calls);
-    expect(arrivals).toHaveLength(30);
-    expect(sent).toHaveLength(30);
-    // 15 ms of slack for the time between a permit and the request being handed to undici.
-    expect(busiestWindow(sent, 250 - 15)).toBeLessThanOrEqual(5);
-    // 30 requests at 5 per 250 ms cannot all have arrived in less than 5 × 250 ms.
-    expect(Math.max(...arrivals) - started).toBeGreaterThanOrEqual(5 * 250 - 15);
-  });
-
-  it("applies an operation's own documented limit on top of the tenant's", async () => {
-    const { byPath } = await recordingServer();
-    const { client } = testClient({ baseUrl: server?.url ?? "", rateLimit: { requests: 100, perMs: 1_000 } });
-    clients.push(client);
-    const sent: number[] = [];
-    client.middleware.add("record", (context, next) => {
-      if (context.operation.id === "incidents.get_incident_extra_data") sent.push(performance.now());
-      return next(context);
-    }, { before: "send" });
-    const started = performance.now();
-    await Promise.all([
-      ...Array.from({ length: 6 }, () => client.request("incidents.get_incident_extra_data", { incident_id: "1" })),
-      // Other operations are not held back by this operation's limit.
-      ...Array.from({ length: 6 }, () => client.request("incidents.get_incidents", {})),
-    ]);
-    const times = byPath.get("/public_api/v1/incidents/get_incident_extra_data") ?? [];
-    expect(times).toHaveLength(6);
-    expect(busiestWindow(sent, 400 - 15)).toBeLessThanOrEqual(2);
-    expect(Math.max(...times) - started).toBeGreaterThanOrEqual(2 * 400 - 15);
-    // Ordering, not timing: every other call got through before the limited operation's third call.
-    expect(Math.max(...(byPath.get("/public_api/v1/incidents/get_incidents") ?? []))).toBeLessThan([...times].sort((x, y) => x - y)[2] ?? 0);
-  });
-
-  it("makes every caller of the tenant wait when the server says Retry-After", async () => {
-    const arrivals: number[] = [];
-    let throttledAt = 0;
-    server = await startServer((request, response) => {
-      request.resume();
-      arrivals.push(performance.now());
-      if (arrivals.length === 1) {
-        throttledAt = performance.now();
-        response.writeHead(429, { "retry-after": "0.3", "content-type": "text/plain" }).end("Too many requests");
-        return;
-      }
-      sendJson(response, 200, { reply: { total_count: 0, result_count: 0, incidents: [] } });
-    });
-    const { client } = testClient({ baseUrl: server.url, rateLimit: { requests: 50, perMs: 1_000 } });
-    clients.push(client);
-    const first = client.request("incidents.get_incidents", {});
-    while (throttledAt === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    await Promise.all([first, client.request("incidents.get_incidents", {}), client.request("incidents.get_incidents", {})]);
-    expect(arrivals).toHaveLength(4);
-    for (const at of arrivals.slice(1)) expect(at - throttledAt).toBeGreaterThanOrEqual(290);
-  });
-});
-
-describe("RateLimiter and Semaphore", () => {
-  it("grants in order, never more than the limit per window, and drops aborted waiters", async () => {
-    let now = 0;
-    const limiter = new RateLimiter({ requests: 2, perMs: 100 }, () => now);
+describe("RateLimiter on a controlled clock", () => {
+  it("lets a full window through at once, then the next permit only a window after the first request was answered", async () => {
+    const clock = new ManualClock();
+    const limiter = new RateLimiter({ requests: 3, perMs: 1_000 }, { clock });
+    const first = await limiter.acquire();
     await limiter.acquire();
     await limiter.acquire();
+    let fourth: Permit | undefined;
+    void limiter.acquire().then((permit) => (fourth = permit));
+    // The first answer comes 200 ms after it was sent: the service may have counted it as late as that.
+    await clock.advanceTo(200);
+    first.settle();
+    await clock.advanceTo(1_199);
+    expect(fourth).toBeUndefined();
+    await clock.advanceTo(1_200);
+    expect(fourth).toBeDefined();
+  });
+
+  it("counts an unanswered request as arrived one window after it was sent", async () => {
+    const clock = new ManualClock();
+    const limiter = new RateLimiter({ requests: 1, perMs: 500 }, { clock });
+    await limiter.acquire();
+    let granted = false;
+    void limiter.acquire().then(() => (granted = true));
+    await clock.advanceTo(999);
+    expect(granted).toBe(false);
+    await clock.advanceTo(1_000);
+    expect(granted).toBe(true);
+  });
+
+  it("spaces permits evenly when asked to, without drifting when a timer fires late and without saving up a burst", async () => {
+    const clock = new ManualClock();
+    const limiter = new RateLimiter({ requests: 10, perMs: 1_000 }, { clock, spaced: true });
+    const grants: number[] = [];
+    for (let index = 0; index < 5; index++) void limiter.acquire().then((permit) => (grants.push(clock.now()), permit.settle()));
+    await clock.advanceTo(0);
+    expect(grants).toEqual([0]);
+    // The timer for 100 fires 7 ms late; the one after is still due at 200.
+    await clock.advanceTo(99);
+    clock.time = 107;
+    await clock.advanceTo(400);
+    expect(grants).toEqual([0, 107, 200, 300, 400]);
+    // After an idle spell one permit is immediate, the next one a gap later.
+    await clock.advanceTo(5_000);
+    const later: number[] = [];
+    for (let index = 0; index < 2; index++) void limiter.acquire().then(() => later.push(clock.now()));
+    await clock.advanceTo(5_200);
+    expect(later).toEqual([5_000, 5_100]);
+  });
+
+  it("never lets the service see more than the limit in a window, whatever the delays on the way (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 6 }),
+        fc.boolean(),
+        // Per request: when the caller asks (ms), how long it takes to reach the service, and then to be answered.
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3_000 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 })), { minLength: 1, maxLength: 40 }),
+        async (requests, spaced, calls) => {
+          const clock = new ManualClock();
+          const limiter = new RateLimiter({ requests, perMs: 1_000 }, { clock, spaced });
+          const arrivals: number[] = [];
+          const events: { at: number; run: () => void }[] = [];
+          const sorted = [...calls].sort((a, b) => a[0] - b[0]);
+          for (const [askAt, transit, answer] of sorted) {
+            events.push({
+              at: askAt,
+              run: () => {
+                void limiter.acquire().then((permit) => {
+                  const sentAt = clock.now();
+                  events.push({ at: sentAt + transit, run: () => arrivals.push(clock.now()) });
+                  events.push({ at: sentAt + transit + answer, run: () => permit.settle() });
+                });
+              },
+            });
+          }
+          for (let steps = 0; steps < 10_000 && arrivals.length < calls.length; steps++) {
+            const next = events.sort((a, b) => a.at - b.at)[0];
+            const nextAt = next?.at ?? clock.time + 1_000;
+            await clock.advanceTo(Math.min(nextAt, clock.time + 1_000));
+            const due = events.filter((event) => event.at <= clock.time);
+            for (const event of due) {
+              events.splice(events.indexOf(event), 1);
+              event.run();
+            }
+            await flush();
+          }
+          expect(arrivals).toHaveLength(calls.length);
+          expect(busiestWindow(arrivals, 1_000)).toBeLessThanOrEqual(requests);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("grants in order, drops aborted waiters, pauses on request and only ever tightens", async () => {
+    const clock = new ManualClock();
+    const limiter = new RateLimiter({ requests: 2, perMs: 100 }, { clock });
+    (await limiter.acquire()).settle();
+    (await limiter.acquire()).settle();
     const controller = new AbortController();
     const order: string[] = [];
     const aborted = limiter.acquire(controller.signal).then(
       () => order.push("aborted-one-granted"),
       () => order.push("aborted"),
     );
-    const third = limiter.acquire().then(() => order.push("third"));
+    const third = limiter.acquire().then((permit) => (order.push("third"), permit.settle()));
     controller.abort(new Error("stop"));
     await aborted;
     expect(limiter.pending).toBe(1);
-    now = 100;
+    await clock.advanceTo(100);
     await third;
     expect(order).toEqual(["aborted", "third"]);
+
+    limiter.pauseFor(500);
+    let resumed = false;
+    void limiter.acquire().then(() => (resumed = true));
+    await clock.advanceTo(599);
+    expect(resumed).toBe(false);
+    await clock.advanceTo(600);
+    expect(resumed).toBe(true);
+
+    limiter.tighten({ requests: 5, perMs: 100 });
+    expect(limiter.limit).toEqual({ requests: 2, perMs: 100 });
+    limiter.tighten({ requests: 1, perMs: 100 });
+    expect(limiter.limit).toEqual({ requests: 1, perMs: 100 });
     expect(() => new RateLimiter({ requests: 0, perMs: 1 })).toThrowError(RangeError);
   });
 
@@ -139,12 +198,120 @@ describe("RateLimiter and Semaphore", () => {
       thirdIn = true;
       return release;
     });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await flush();
     expect(thirdIn).toBe(false);
     releaseA();
     releaseA();
     (await third)();
     expect(semaphore.inUse).toBe(1);
+  });
+});
+
+/** The statuses the emulator answered, seen right where each attempt goes out (before retries hide them). */
+function recordStatuses(client: CortexClient, statuses: number[]): void {
+  client.middleware.add(
+    "recordStatus",
+    async (context, next) => {
+      try {
+        const result = await next(context);
+        statuses.push(result.response.status);
+        return result;
+      } catch (error) {
+        statuses.push((error as { status?: number }).status ?? 0);
+        throw error;
+      }
+    },
+    { before: "sign" },
+  );
+}
+
+/** A client of the emulator's first key with the default client settings except `options`, and no retries. */
+function emulatorClient(emulator: RunningEmulator, options: Partial<ClientOptions> = {}): CortexClient {
+  const key = emulator.bootstrapKeys[0];
+  if (key === undefined) throw new Error("the emulator has no key");
+  const client = new CortexClient({ baseUrl: emulator.url, apiKeyId: key.keyId, apiKey: key.key, securityLevel: "advanced", retry: { maxRetries: 0 }, logLevel: "off", env: {}, ...options }, testInfo());
+  clients.push(client);
+  return client;
+}
+
+describe("client-side rate limit against the emulator", () => {
+  it("keeps 200 concurrent callers across four clients of one tenant free of 429s, the strictest rate winning", async () => {
+    // The emulator counts 80 a second per tenant, on a sliding window; the clients ask for 80 and 120.
+    const emulator = await startEmulator({ port: 0, seed: 5, incidentCount: 3, rateLimits: { perSecond: 80 } });
+    try {
+      const statuses: number[] = [];
+      const tenantClients = [80, 120, 80, 120].map((requests) => {
+        const client = emulatorClient(emulator, { rateLimit: { requests, perMs: 1_000 } });
+        recordStatuses(client, statuses);
+        return client;
+      });
+      const results = await Promise.allSettled(Array.from({ length: 200 }, (_, index) => tenantClients[index % 4]?.request("incidents.get_incidents", {})));
+      expect(statuses).toHaveLength(200);
+      expect(statuses.filter((status) => status === 429)).toEqual([]);
+      expect(results.every((result) => result.status === "fulfilled")).toBe(true);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it("sends 16 concurrent healthchecks of a fresh client with the default limit to a default emulator without a 429", async () => {
+    const emulator = await startEmulator({ port: 0, seed: 6 });
+    try {
+      const statuses: number[] = [];
+      const client = emulatorClient(emulator);
+      expect(client.config.rateLimit).toEqual({ requests: 10, perMs: 1_000 });
+      recordStatuses(client, statuses);
+      await Promise.all(Array.from({ length: 16 }, () => client.request("healthcheck")));
+      expect(statuses).toEqual(Array.from({ length: 16 }, () => 200));
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it("applies an operation's own documented limit on top of the tenant's, without holding other operations back", async () => {
+    const order: string[] = [];
+    server = await startServer((request, response) => {
+      order.push(request.url ?? "");
+      request.resume();
+      sendJson(response, 200, { reply: { total_count: 0, result_count: 0, incidents: [] } });
+    });
+    // TEST_OPERATIONS gives incidents.get_incident_extra_data a limit of 2 per 400 ms.
+    const { client } = testClient({ baseUrl: server.url, rateLimit: { requests: 100, perMs: 1_000 } });
+    clients.push(client);
+    await Promise.all([
+      ...Array.from({ length: 3 }, () => client.request("incidents.get_incident_extra_data", { incident_id: "1" })),
+      ...Array.from({ length: 6 }, () => client.request("incidents.get_incidents", {})),
+    ]);
+    const extra = "/public_api/v1/incidents/get_incident_extra_data";
+    // Ordering, not timing: every other call got through before the limited operation's third call.
+    expect(order.lastIndexOf("/public_api/v1/incidents/get_incidents")).toBeLessThan(order.lastIndexOf(extra));
+    expect(order.filter((path) => path === extra)).toHaveLength(3);
+  });
+
+  it("makes every caller of the tenant wait when the server says Retry-After", async () => {
+    let count = 0;
+    server = await startServer((request, response) => {
+      request.resume();
+      count += 1;
+      if (count === 1) {
+        response.writeHead(429, { "retry-after": "1", "content-type": "text/plain" }).end("Too many requests");
+        return;
+      }
+      sendJson(response, 200, { reply: { total_count: 0, result_count: 0, incidents: [] } });
+    });
+    const { client } = testClient({ baseUrl: server.url, rateLimit: { requests: 50, perMs: 1_000 } });
+    clients.push(client);
+    const statuses: number[] = [];
+    recordStatuses(client, statuses);
+    const first = client.request("incidents.get_incidents", {});
+    while (!statuses.includes(429)) await new Promise((resolve) => setTimeout(resolve, 2));
+    await new Promise((resolve) => setImmediate(resolve));
+    // The limiter has room for 49 more, but the 429 paused it for everyone: a new call waits in its queue.
+    const second = client.request("incidents.get_incidents", {});
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(tenantState(client.config.baseUrl).limiter?.pending).toBe(1);
+    await Promise.all([first, second]);
+    expect(statuses).toEqual([429, 200, 200]);
   });
 });
 

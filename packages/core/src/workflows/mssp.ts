@@ -119,16 +119,21 @@ export function childTenantClient<C extends CortexClient>(client: C, childTenant
     const key = `${client.config.baseUrl}\u0000${childTenantId}`;
     pace = childLimiters.get(key);
     if (pace === undefined) {
-      pace = new RateLimiter(limit);
+      pace = new RateLimiter(limit, { spaced: true });
       childLimiters.set(key, pace);
     } else pace.tighten(limit);
   }
   derived.middleware.add(
     "childTenant",
     async (context, next) => {
-      if (pace !== undefined) await pace.acquire(context.signal);
       context.request.headers["x-child-tenant-id"] = childTenantId;
-      return next(context);
+      if (pace === undefined) return next(context);
+      const permit = await pace.acquire(context.signal);
+      try {
+        return await next(context);
+      } finally {
+        permit.settle();
+      }
     },
     { before: "sign" },
   );

@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+// The client limiter against the emulator's: `--callers` concurrent calls spread over `--clients` clients of
+// one tenant, the emulator counting `--rate` requests a second per tenant (its sliding window) and every
+// client configured with the same rate. Reports the rate the requests went out at (it should be within 2 %
+// of the configured rate) and how many 429s the emulator answered (it should be 0). Retries are off, so a
+// 429 cannot hide behind a retry.
+//
+//   pnpm --filter @cortex-sdk/emulator --filter @cortex-sdk/core build
+//   node bench/limiter-rate.mjs [--callers 200] [--clients 4] [--rate 50] [--json]
+//
+// Importable: `measureLimiterRate({ callers, clients, rate })` resolves with
+// { callers, clients, configuredPerSecond, measuredPerSecond, ratio, status429, otherErrors, seconds }.
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+
+const root = new URL("../", import.meta.url);
+
+const OPERATIONS = [
+  {
+    id: "incidents.get_incidents",
+    products: ["xdr"],
+    method: "POST",
+    path: "/public_api/v1/incidents/get_incidents",
+    requestEnvelope: "request_data",
+    replyEnvelope: "reply",
+    replyKind: "object",
+    pagination: { kind: "none" },
+    retrySafety: "read",
+    async: "none",
+    limits: {},
+  },
+];
+
+/**
+ * Runs the measurement once.
+ *
+ * @param {{ callers?: number, clients?: number, rate?: number }} [options]
+ * @returns {Promise<{ callers: number, clients: number, configuredPerSecond: number, measuredPerSecond: number, ratio: number, status429: number, otherErrors: number, seconds: number }>}
+ */
+export async function measureLimiterRate({ callers = 200, clients = 4, rate = 50 } = {}) {
+  const { startEmulator } = await import(new URL("packages/emulator/dist/index.js", root).href);
+  const core = await import(new URL("packages/core/dist/index.js", root).href);
+  const emulator = await startEmulator({ port: 0, seed: 1, incidentCount: 3, rateLimits: { perSecond: rate } });
+  const key = emulator.bootstrapKeys[0];
+  const sent = [];
+  const statuses = [];
+  const tenantClients = Array.from({ length: clients }, () => {
+    const client = new core.CortexClient(
+      { baseUrl: emulator.url, apiKeyId: key.keyId, apiKey: key.key, securityLevel: "advanced", rateLimit: { requests: rate, perMs: 1_000 }, retry: { maxRetries: 0 }, logLevel: "off", env: {} },
+      { product: "xdr", clientName: "bench", clientVersion: "0.0.0", operations: OPERATIONS },
+    );
+    // Right where each attempt goes out, after the limiter.
+    client.middleware.add(
+      "record",
+      async (context, next) => {
+        sent.push(performance.now());
+        try {
+          const result = await next(context);
+          statuses.push(result.response.status);
+          return result;
+        } catch (error) {
+          statuses.push(error?.status ?? 0);
+          throw error;
+        }
+      },
+      { before: "sign" },
+    );
+    return client;
+  });
+  try {
+    await Promise.allSettled(Array.from({ length: callers }, (_, index) => tenantClients[index % clients].request("incidents.get_incidents", {})));
+  } finally {
+    await Promise.all(tenantClients.map((client) => client.close()));
+    await emulator.close();
+  }
+  const seconds = (Math.max(...sent) - Math.min(...sent)) / 1000;
+  // Requests after the first, over the time from the first to the last: the steady rate.
+  const measuredPerSecond = (sent.length - 1) / seconds;
+  return {
+    callers,
+    clients,
+    configuredPerSecond: rate,
+    measuredPerSecond: Math.round(measuredPerSecond * 100) / 100,
+    ratio: Math.round((measuredPerSecond / rate) * 1000) / 1000,
+    status429: statuses.filter((status) => status === 429).length,
+    otherErrors: statuses.filter((status) => status !== 429 && status !== 200).length,
+    seconds: Math.round(seconds * 100) / 100,
+  };
+}
+
+/**
+ * The figures of one run in the bench format.
+ *
+ * @param {Awaited<ReturnType<typeof measureLimiterRate>>} result
+ */
+export function limiterFigures(result) {
+  return [
+    { name: `limiter: send rate, ${result.callers} callers on ${result.clients} clients`, value: result.measuredPerSecond, unit: "req/s", floor: result.configuredPerSecond, floorName: "configured rate", ratio: result.ratio, goal: "≥ 0.98×" },
+    { name: "limiter: 429s from the emulator", value: result.status429, unit: "429s", floor: 0, floorName: "none", ratio: null, goal: "0" },
+  ];
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { values } = parseArgs({ options: { callers: { type: "string", default: "200" }, clients: { type: "string", default: "4" }, rate: { type: "string", default: "50" }, json: { type: "boolean", default: false } } });
+  const result = await measureLimiterRate({ callers: Number(values.callers), clients: Number(values.clients), rate: Number(values.rate) });
+  if (values.json) console.log(JSON.stringify(limiterFigures(result)));
+  else {
+    console.log(`limiter: ${result.callers} callers on ${result.clients} clients of one tenant, ${result.configuredPerSecond}/s configured in the clients and the emulator`);
+    console.log(`  sent at ${result.measuredPerSecond}/s (${result.ratio}× the configured rate) over ${result.seconds} s; 429s: ${result.status429}; other errors: ${result.otherErrors}`);
+  }
+}
