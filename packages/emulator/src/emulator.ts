@@ -199,6 +199,7 @@ export async function startEmulatorWith(options: EmulatorOptions, operations: re
     seed: resolved.seed,
     authWindowMs: resolved.authWindowMs,
     maxBodyBytes: resolved.maxBodyBytes,
+    requestLimits: resolved.requestLimits,
     tenants,
     keys: new KeyIndex<Tenant>(),
     nonces: new NonceCache({ maxEntries: resolved.nonceMaxEntries, whenFull: resolved.nonceWhenFull }),

@@ -43,5 +43,6 @@ export type { AuthFailureReason } from "./auth.js";
 export type { SecurityLevel, AuthScheme } from "./keys.js";
 export { DEFAULT_NONCE_CACHE_ENTRIES } from "./nonce-cache.js";
 export type { NonceCacheFullPolicy } from "./nonce-cache.js";
+export { DEFAULT_REQUEST_LIMITS, type RequestLimits } from "./bounds.js";
 export { ApiError, REPLY_ERRORS, MAX_BODY_BYTES, XQL_ERROR_MESSAGE, errorEnvelope, xsoarErrorBody } from "./envelopes.js";
 export type { ErrorEnvelope, ErrExtra, XsoarErrorBody, ApiErrorOptions } from "./envelopes.js";

@@ -3,7 +3,9 @@
  * vendor does not document is gathered in {@link UnknownBehaviours}, each with
  * a default and a pointer to the reference, so nothing is guessed silently.
  */
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from "./bounds.js";
 import type { Clock } from "./clock.js";
+import { MAX_BODY_BYTES } from "./envelopes.js";
 import type { FaultRule } from "./faults.js";
 import { validateFaultPlan } from "./faults.js";
 import type { GenericResponder } from "./generic.js";
@@ -197,8 +199,13 @@ export interface EmulatorOptions {
   readonly roles?: readonly RoleSpec[] | undefined;
   /** Replay-cache bounds. */
   readonly nonceCache?: NonceCacheOptions | undefined;
-  /** Largest request body, bytes; default 10 MiB. Larger bodies get 413. */
+  /** Largest request body, bytes; default {@link MAX_BODY_BYTES} (1 MiB). Larger bodies get 413. */
   readonly maxBodyBytes?: number | undefined;
+  /**
+   * Size bounds of a parsed JSON body: most items in one array, longest string, deepest nesting;
+   * default {@link DEFAULT_REQUEST_LIMITS}. A body past one gets 400 naming the value.
+   */
+  readonly requestLimits?: Partial<RequestLimits> | undefined;
   /** Answers where the vendor's behaviour is undocumented. */
   readonly unknowns?: UnknownBehaviours | undefined;
   /**
@@ -244,6 +251,7 @@ export interface ResolvedOptions {
   readonly authWindowMs: number;
   readonly clockOffsetMs: number;
   readonly maxBodyBytes: number;
+  readonly requestLimits: RequestLimits;
   readonly nonceMaxEntries: number;
   readonly nonceWhenFull: NonceCacheFullPolicy;
   readonly faults: readonly FaultRule[];
@@ -454,7 +462,12 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     seed,
     authWindowMs: requireInteger("authWindowMs", options.authWindowMs ?? 300_000, 1),
     clockOffsetMs: requireInteger("clockOffsetMs", options.clockOffsetMs ?? 0, Number.MIN_SAFE_INTEGER),
-    maxBodyBytes: requireInteger("maxBodyBytes", options.maxBodyBytes ?? 10 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+    maxBodyBytes: requireInteger("maxBodyBytes", options.maxBodyBytes ?? MAX_BODY_BYTES, 1, 1024 * 1024 * 1024),
+    requestLimits: {
+      maxArrayItems: requireInteger("requestLimits.maxArrayItems", options.requestLimits?.maxArrayItems ?? DEFAULT_REQUEST_LIMITS.maxArrayItems, 1),
+      maxStringLength: requireInteger("requestLimits.maxStringLength", options.requestLimits?.maxStringLength ?? DEFAULT_REQUEST_LIMITS.maxStringLength, 1),
+      maxDepth: requireInteger("requestLimits.maxDepth", options.requestLimits?.maxDepth ?? DEFAULT_REQUEST_LIMITS.maxDepth, 1, 10_000),
+    },
     nonceMaxEntries: requireInteger("nonceCache.maxEntries", options.nonceCache?.maxEntries ?? DEFAULT_NONCE_CACHE_ENTRIES, 1, 100_000_000),
     nonceWhenFull: oneOf("nonceCache.whenFull", options.nonceCache?.whenFull ?? "evict_oldest", ["reject", "evict_oldest"]),
     faults: validateFaultPlan(options.faults ?? [], "EmulatorOptions.faults"),

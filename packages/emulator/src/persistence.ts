@@ -5,7 +5,8 @@
  *   (keys with their secrets, key ids, scopes). It is replaced atomically:
  *   write a new temp file (mode 0600), fsync it, rename it over the old one,
  *   fsync the directory. A kill at any moment leaves either the old or the new
- *   file, never a torn one; leftover temp files are ignored and removed on start.
+ *   file, never a torn one; leftover temp files (of every file written this way: `state.json`,
+ *   `xdr.<tenant>.json`, `xsoar.<tenant>.json`, ...) are ignored and removed on start.
  * - The directory is created with mode 0700 (an existing directory keeps its mode).
  * - `emulator.lock` (holding the pid) keeps two live emulators off one directory;
  *   a lock left by a dead process is taken over.
@@ -44,6 +45,14 @@ export interface PersistedState {
 }
 
 let tempCounter = 0;
+
+/**
+ * Whether a directory entry is a temp file {@link writeFileAtomic} left behind (a kill between
+ * open and rename): `<name>.tmp-<pid>-<n>` for every state file (`state.json`, `xsoar.<tenant>.json`, ...).
+ */
+export function isAtomicTempFile(entry: string): boolean {
+  return /\.tmp-\d+-\d+$/.test(entry);
+}
 
 /**
  * Writes `data` to `dir/name` atomically with mode 0600: temp file, fsync,
@@ -166,7 +175,7 @@ export class StateStore {
     await takeLock(dir);
     try {
       for (const entry of await readdir(dir)) {
-        if (entry.startsWith(`${STATE_FILE}.tmp-`)) await unlink(join(dir, entry)).catch(() => undefined);
+        if (isAtomicTempFile(entry)) await unlink(join(dir, entry)).catch(() => undefined);
       }
       return new StateStore(dir, await readState(dir));
     } catch (error) {

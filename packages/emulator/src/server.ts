@@ -16,7 +16,9 @@
  * never returns a stack trace.
  */
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
+import { checkRequestBounds } from "./bounds.js";
 import { authenticate, authenticateXsoar6, type AuthFailureReason } from "./auth.js";
 import { ApiError, REPLY_ERRORS, errorEnvelope, renderError, xsoarErrorBody } from "./envelopes.js";
 import type { FaultDecision } from "./faults.js";
@@ -240,6 +242,7 @@ async function handle(state: EmulatorState, router: Router, request: IncomingMes
     const raw = await readBody(request, state.maxBodyBytes);
     if (raw.length > 0) checkContentType(headerValue(request, "content-type"), state.unknowns.contentTypeStatus, state.unknowns.requireContentType);
     body = parseEnvelope(raw);
+    checkRequestBounds(body, state.requestLimits);
   }
   // A bare array body (bulk and policy APIs) is no `request_data` object: handlers see the array and reject it.
   const requestData = isJsonObject(body) ? (body["request_data"] ?? {}) : body;
@@ -314,10 +317,50 @@ export function createEmulatorServer(state: EmulatorState, router: Router): Serv
   });
   // A server-level error (e.g. running out of file descriptors) is reported, never thrown.
   server.on("error", (error) => notify(state.onError, error));
-  // Malformed HTTP: answer 400 and close, never throw.
-  server.on("clientError", (_error, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
-    else socket.destroy();
+  // Malformed HTTP: answer 400 (413 for oversized headers) in the gateway's envelope and close, never throw.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
+    rawErrorReply(socket, status, status === 431 ? "Request header fields too large" : "Malformed HTTP request", state);
+  });
+  // Node hands CONNECT and Upgrade requests to these events and drops the socket when nobody listens:
+  // the gateway answers them as any other bad request.
+  server.on("connect", (_request: IncomingMessage, socket: Duplex) => {
+    rawErrorReply(socket, 400, "CONNECT is not supported", state);
+  });
+  server.on("upgrade", (_request: IncomingMessage, socket: Duplex) => {
+    rawErrorReply(socket, 400, "Protocol upgrades are not supported", state);
   });
   return server;
+}
+
+/**
+ * Writes a complete error reply straight to a socket (for requests Node's HTTP
+ * parser does not hand to the request handler), in the Cortex gateway's envelope.
+ */
+function rawErrorReply(socket: Duplex, status: number, extra: string, state: EmulatorState): void {
+  try {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const errMsg = status === 400 ? REPLY_ERRORS.invalidInput(extra).errMsg : (STATUS_CODES[status] ?? "Error");
+    const body = JSON.stringify(errorEnvelope(status, errMsg, extra));
+    let date: string;
+    try {
+      date = new Date(state.clock.now()).toUTCString();
+    } catch {
+      date = new Date().toUTCString();
+    }
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? "Error"}\r\nDate: ${date}\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    // Discard whatever the client still sends (closing with unread data would reset the connection
+    // before the reply is read), and let the socket go a moment after the reply is flushed.
+    socket.on("data", () => undefined);
+    socket.once("finish", () => setTimeout(() => socket.destroy(), 1_000).unref());
+  } catch (error) {
+    notify(state.onError, error);
+    socket.destroy();
+  }
 }

@@ -2,6 +2,7 @@
  * Server-wide state shared by the request pipeline and operations.
  */
 import type { AuthFailureReason } from "./auth.js";
+import type { RequestLimits } from "./bounds.js";
 import type { EmulatorClock } from "./clock.js";
 import type { FaultPlan } from "./faults.js";
 import type { KeyIndex } from "./keys.js";
@@ -33,6 +34,8 @@ export interface EmulatorState {
   readonly authWindowMs: number;
   /** Largest body read, bytes. */
   readonly maxBodyBytes: number;
+  /** Size bounds of a parsed body. */
+  readonly requestLimits: RequestLimits;
   /** Hosted tenants by id. */
   readonly tenants: Map<string, Tenant>;
   /** Key id allocation and lookups. */

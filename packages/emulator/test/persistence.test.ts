@@ -109,10 +109,15 @@ describe("safety of the data directory", () => {
     const admin = bootstrapOf(first.bootstrapKeys, "tenant-xdr-1");
     await first.close();
     await writeFile(join(dir, `${STATE_FILE}.tmp-99999-1`), '{"formatVersion": 1, "tenants": {"tenant-xdr-1": {"keys": [', { mode: 0o600 });
+    // The per-product files are written the same way, so a kill leaves their temp files too.
+    await writeFile(join(dir, "xsoar.tenant-xsoar8-1.json.tmp-99999-2"), '{"incidents": [', { mode: 0o600 });
+    await writeFile(join(dir, "xdr.tenant-xdr-1.json.tmp-99999-3"), "", { mode: 0o600 });
+    // A file of the user's that merely looks similar stays.
+    await writeFile(join(dir, "notes.tmp-keep"), "mine", { mode: 0o600 });
     const second = await startEmulator({ dataDir: dir });
     try {
       expect(await healthStatus(second, advancedHeaders(admin))).toBe(200);
-      expect((await readdir(dir)).filter((name) => name.includes(".tmp-"))).toEqual([]);
+      expect((await readdir(dir)).filter((name) => name.includes(".tmp-"))).toEqual(["notes.tmp-keep"]);
     } finally {
       await second.close();
     }

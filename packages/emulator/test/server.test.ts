@@ -139,7 +139,7 @@ describe("server", () => {
     expect(get.headers.get("allow")).toBe("POST");
   });
 
-  it("answers 413 to a declared body over 10 MiB without reading it", async () => {
+  it("answers 413 to a declared body over the 1 MiB default without reading it", async () => {
     const reply = await declareBody(INCIDENTS, MAX_BODY_BYTES + 1);
     expect(reply.status).toBe(413);
     expect(JSON.parse(reply.body)).toEqual({
@@ -147,7 +147,7 @@ describe("server", () => {
     });
   });
 
-  it("answers 413 to a streamed (chunked) body over 10 MiB", async () => {
+  it("answers 413 to a streamed (chunked) body over the 1 MiB default", async () => {
     const big = new Uint8Array(MAX_BODY_BYTES + 1024).fill(0x20);
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({

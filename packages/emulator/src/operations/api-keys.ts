@@ -67,11 +67,25 @@ function readExpiration(data: JsonObject, now: number): number {
   return expiration;
 }
 
+/**
+ * Longest API key comment the emulator stores. The vendor documents none; a key comment is a label,
+ * and every listing repeats it, so it is kept short.
+ */
+export const MAX_KEY_COMMENT_LENGTH = 1024;
+
+/** Why a `comment` value is unusable, or `undefined` when it is fine. */
+export function commentProblem(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string") return "comment: Input should be a valid string";
+  if (value.length > MAX_KEY_COMMENT_LENGTH) return `comment: String should have at most ${MAX_KEY_COMMENT_LENGTH} characters`;
+  return undefined;
+}
+
 /** Reads an optional `comment`. */
 export function readComment(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== "string") throw REPLY_ERRORS.invalidInput("comment: Input should be a valid string");
-  return value;
+  const problem = commentProblem(value);
+  if (problem !== undefined) throw REPLY_ERRORS.invalidInput(problem);
+  return typeof value === "string" ? value : null;
 }
 
 /** A key as listings show it: never the secret. */

@@ -11,7 +11,7 @@ import type { Operation, OperationContext } from "../router.js";
 import { UNRESTRICTED_SCOPE, type ApiKeyScope, type ScopeMode, type ScopeTag, type TagScope } from "../scope.js";
 import type { EmulatorState } from "../state.js";
 import type { Product, Tenant } from "../tenant.js";
-import { keyView } from "./api-keys.js";
+import { commentProblem, keyView } from "./api-keys.js";
 import { IAM_V1 } from "./paths.js";
 
 /** Products with the platform IAM API (XSIAM 3.x and Cortex Cloud). */
@@ -78,14 +78,13 @@ function editKey(context: OperationContext): { body: unknown } {
     throw iamError(context.state, "security_level: a key's security level cannot be changed");
   }
   const comment = data["comment"];
-  if (comment !== undefined && comment !== null && typeof comment !== "string") {
-    throw iamError(context.state, "comment: Input should be a valid string");
-  }
+  const problem = commentProblem(comment);
+  if (problem !== undefined) throw iamError(context.state, problem);
   context.state.keys.update({
     ...key,
     roles,
     securityLevel: level,
-    comment: comment === undefined ? key.comment : comment,
+    comment: comment === undefined ? key.comment : typeof comment === "string" ? comment : null,
   });
   return { body: { data: { message: "API key updated successfully" } } };
 }

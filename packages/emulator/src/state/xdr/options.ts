@@ -28,9 +28,9 @@ export interface XdrStateOptions {
   /** How long an XQL query runs before its results are ready, ms; default 1000. */
   readonly xqlRunMs?: number | undefined;
   /**
-   * Alerts per tenant. Default: the incidents' own alert counts (small scale), or
-   * `SCALE_PRESETS.large.alerts` (100 000) at the large scale; incident alert
-   * counts are scaled to reach a fixed number.
+   * Alerts per tenant, exactly (at most {@link MAX_SEEDED_ALERTS}). Default: the incidents' own alert
+   * counts (small scale), or `SCALE_PRESETS.large.alerts` (100 000) at the large scale; incident alert
+   * counts are scaled (up or down) to add up to a fixed number. A tenant without incidents has no alerts.
    */
   readonly alerts?: number | undefined;
   /** Endpoints per tenant; default `SCALE_PRESETS[scale].endpoints` (50, or 10 000 at the large scale). */
@@ -66,9 +66,17 @@ export const LARGE_SCALE: { readonly alerts: number; readonly endpoints: number 
 /** Endpoints of the small scale. */
 export const SMALL_SCALE_ENDPOINTS: number = SCALE_PRESETS.small.endpoints;
 
-function nonNegative(name: string, value: number | undefined, fallback: number): number {
+/** Largest seeded alert count per tenant (about 1 GiB of heap; larger worlds belong in a real tenant). */
+export const MAX_SEEDED_ALERTS = 1_000_000;
+/** Largest seeded endpoint count per tenant. */
+export const MAX_SEEDED_ENDPOINTS = 100_000;
+
+function nonNegative(name: string, value: number | undefined, fallback: number, max: number = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`EmulatorOptions.xdrState.${name} must be a non-negative integer, got ${String(value)}`);
+  if (!Number.isSafeInteger(value) || value < 0 || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? "a non-negative integer" : `an integer from 0 to ${max}`;
+    throw new RangeError(`EmulatorOptions.xdrState.${name} must be ${range}, got ${String(value)}`);
+  }
   return value;
 }
 
@@ -81,8 +89,8 @@ export function resolveXdrOptions(options: XdrStateOptions = {}): ResolvedXdrOpt
     pendingMs: nonNegative("actionTiming.pendingMs", options.actionTiming?.pendingMs, 1000),
     inProgressMs: nonNegative("actionTiming.inProgressMs", options.actionTiming?.inProgressMs, 2000),
     xqlRunMs: nonNegative("xqlRunMs", options.xqlRunMs, 1000),
-    alerts: options.alerts === undefined ? undefined : nonNegative("alerts", options.alerts, 0),
-    endpoints: options.endpoints === undefined ? undefined : nonNegative("endpoints", options.endpoints, 0),
+    alerts: options.alerts === undefined ? undefined : nonNegative("alerts", options.alerts, 0, MAX_SEEDED_ALERTS),
+    endpoints: options.endpoints === undefined ? undefined : nonNegative("endpoints", options.endpoints, 0, MAX_SEEDED_ENDPOINTS),
     downloadTtlMs: nonNegative("downloadTtlMs", options.downloadTtlMs, 10 * 60_000),
   };
 }

@@ -234,20 +234,43 @@ export class XdrWorld {
     this.next.alert = FIRST_ALERT_ID + this.alerts.length;
   }
 
-  /** Scales every incident's per-severity alert counts so that the total reaches `target` (at least). */
+  /**
+   * Scales every incident's per-severity alert counts so that they add up to exactly `target`
+   * (largest-remainder apportionment, so the mix of severities and incidents keeps its shape).
+   * Incidents without alerts get an even share when no incident has any. With no incidents
+   * there is nothing alerts can belong to, and the tenant has none.
+   */
   #rescale(target: number): void {
     const incidents = this.tenant.incidents;
+    if (incidents.length === 0) return;
     const natural = incidents.reduce((sum, incident) => sum + incident.alert_count, 0);
-    if (natural === 0 || natural >= target) return;
-    const factor = Math.ceil(target / natural);
+    if (natural === target) return;
+    const cells = incidents.flatMap((incident) =>
+      natural === 0
+        ? [1, 0, 0, 0]
+        : [incident.low_severity_alert_count, incident.med_severity_alert_count, incident.high_severity_alert_count, incident.critical_severity_alert_count],
+    );
+    const weight = natural === 0 ? incidents.length : natural;
+    const counts = cells.map((cell) => Math.floor((cell * target) / weight));
+    let missing = target - counts.reduce((sum, count) => sum + count, 0);
+    // Hand the rest out by largest remainder, ties to the earlier cell: deterministic for a seed.
+    const order = cells
+      .map((cell, index) => ({ index, remainder: (cell * target) % weight }))
+      .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+    for (const { index } of order) {
+      if (missing <= 0) break;
+      counts[index] = (counts[index] ?? 0) + 1;
+      missing--;
+    }
     for (let i = 0; i < incidents.length; i++) {
       const incident = incidents[i];
       if (incident === undefined) continue;
+      const at = i * 4;
       incidents[i] = withAlertCounts(incident, {
-        low: incident.low_severity_alert_count * factor,
-        medium: incident.med_severity_alert_count * factor,
-        high: incident.high_severity_alert_count * factor,
-        critical: incident.critical_severity_alert_count * factor,
+        low: counts[at] ?? 0,
+        medium: counts[at + 1] ?? 0,
+        high: counts[at + 2] ?? 0,
+        critical: counts[at + 3] ?? 0,
       });
     }
   }
