@@ -28,7 +28,7 @@ export interface XdrStateOptions {
   /** How long an XQL query runs before its results are ready, ms; default 1000. */
   readonly xqlRunMs?: number | undefined;
   /**
-   * Alerts per tenant, exactly (at most {@link MAX_SEEDED_ALERTS}). Default: the incidents' own alert
+   * Alerts per tenant, exactly (at most 1 000 000). Default: the incidents' own alert
    * counts (small scale), or `SCALE_PRESETS.large.alerts` (100 000) at the large scale; incident alert
    * counts are scaled (up or down) to add up to a fixed number. A tenant without incidents has no alerts.
    */
