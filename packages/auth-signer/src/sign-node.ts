@@ -2,7 +2,8 @@
 // entry imports this module.
 
 import { createHash } from "node:crypto";
-import { createCredentials } from "./credentials.js";
+import { createCredentials, resolveCredentials } from "./credentials.js";
+import { generateNonce } from "./nonce.js";
 import type { CredentialsDescription, SignableCredentials } from "./credentials.js";
 import { advancedHashInput, buildHeaders, planHashInput, planSignature } from "./prepare.js";
 import type { SignOptions } from "./prepare.js";
@@ -58,8 +59,29 @@ export function createSigner(credentials: SignableCredentials): Signer {
   // Copies plain input into a Credentials object, so later mutation of the
   // caller's object can't change what we sign with.
   const held = createCredentials(credentials);
+  // Validated once: the per-request work is a nonce, a timestamp and one hash.
+  const { keyId, key, securityLevel } = resolveCredentials(held);
   return Object.freeze({
     describe: () => held.describe(),
-    sign: (options?: SignOptions) => signHeaders(held, options),
+    sign: (options?: SignOptions) => {
+      const offset = clockOffsetOnly(options);
+      if (offset === undefined) return signHeaders(held, options);
+      if (securityLevel === "standard") return buildHeaders({ securityLevel, keyId, key });
+      const timestamp = Math.floor(Date.now() + offset);
+      // Out-of-range clocks take the validating path, which says what is wrong.
+      if (!(timestamp >= 0 && timestamp <= Number.MAX_SAFE_INTEGER)) return signHeaders(held, options);
+      const plan = { securityLevel, keyId, key, nonce: generateNonce(), timestamp: String(timestamp) } as const;
+      return buildHeaders(plan, sha256Hex(planHashInput(plan)));
+    },
   });
+}
+
+// The clock offset when the options ask for nothing but the current time plus an offset (the common case),
+// else undefined.
+function clockOffsetOnly(options: SignOptions | undefined): number | undefined {
+  if (options === undefined) return 0;
+  if (typeof options !== "object" || options === null) return undefined;
+  if (options.nonce !== undefined || options.timestamp !== undefined || options.now !== undefined) return undefined;
+  const offset = options.clockOffsetMs ?? 0;
+  return typeof offset === "number" && Number.isFinite(offset) ? offset : undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { NONCE_ALPHABET, NONCE_LENGTH, generateNonce, isValidNonce } from "../src/index.js";
-import { generateNonceWith, nonceCharForByte } from "../src/nonce.js";
+import { createNonceSource, generateNonceWith, nonceCharForByte } from "../src/nonce.js";
 
 // Each bound below is set so a correct generator fails it with probability
 // < 5e-10; both together stay under 1e-9.
@@ -22,14 +22,31 @@ describe("generateNonce", () => {
     for (let i = 0; i < 50; i++) expect(generateNonce()).toMatch(/^[A-Za-z0-9]{64}$/);
   });
 
-  it("draws from WebCrypto getRandomValues", () => {
+  it("draws from WebCrypto getRandomValues, through a pool of bytes", () => {
     const spy = vi.spyOn(globalThis.crypto, "getRandomValues");
     try {
-      generateNonce();
+      // A 4,096-byte pool serves about 62 nonces; 200 nonces need a few refills, not 200.
+      for (let i = 0; i < 200; i++) generateNonce();
       expect(spy).toHaveBeenCalled();
+      expect(spy.mock.calls.length).toBeLessThanOrEqual(5);
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it("uses every pooled byte once, in order, across nonces", () => {
+    let fills = 0;
+    let next = 0;
+    const source = createNonceSource((buffer) => {
+      fills++;
+      // 0, 1, ..., 247 repeated: every byte accepted, so nonce i starts at byte 64 * i.
+      for (let i = 0; i < buffer.length; i++) buffer[i] = next++ % 248;
+    }, 256);
+    const nonces = Array.from({ length: 8 }, () => source());
+    expect(fills).toBe(2);
+    expect(nonces[0]).toBe([...Array(64).keys()].map((byte) => NONCE_ALPHABET[byte % 62]).join(""));
+    expect(nonces[1]?.[0]).toBe(NONCE_ALPHABET[64 % 62]);
+    expect(new Set(nonces).size).toBe(8);
   });
 
   it("is uniform over the 62 characters (2,000 nonces)", () => {

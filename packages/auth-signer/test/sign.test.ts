@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
+  advancedAuthorization,
   AUTH_HEADER_NAMES,
   createCredentials,
   createSigner,
   isValidNonce,
   NONCE_LENGTH,
   signHeaders,
+  SigningError,
 } from "../src/index.js";
 
 const KEY = "sTaNdArD-kEy-0123456789-secret";
@@ -135,6 +137,23 @@ describe("createSigner", () => {
     );
     expect(JSON.stringify(signer)).not.toContain(KEY);
     expect(Object.isFrozen(signer)).toBe(true);
+  });
+
+  it("signs the common case (clock plus offset) exactly like signHeaders", () => {
+    const now = vi.spyOn(Date, "now").mockReturnValue(1_700_000_000_000.7);
+    try {
+      const signer = createSigner(advanced);
+      const headers = signer.sign({ clockOffsetMs: -2_500 });
+      const nonce = headers["x-xdr-nonce"] ?? "";
+      expect(headers["x-xdr-timestamp"]).toBe("1699999997500");
+      expect(headers).toStrictEqual(signHeaders(advanced, { nonce, timestamp: 1_699_999_997_500 }));
+      expect(headers["Authorization"]).toBe(advancedAuthorization(KEY, nonce, "1699999997500"));
+      // A clock that lands outside the valid range still gets the validating path's typed error.
+      expect(() => signer.sign({ clockOffsetMs: -2e12 })).toThrow(SigningError);
+      expect(createSigner({ keyId: "42", key: KEY, securityLevel: "standard" }).sign({ clockOffsetMs: 9 })).toStrictEqual({ Authorization: KEY, "x-xdr-auth-id": "42" });
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it("validates eagerly and is unaffected by later mutation of the input", () => {

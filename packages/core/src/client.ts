@@ -17,6 +17,7 @@ import { MiddlewareStack, type CallContext, type CallOptions, type CallResult, t
 import { unavailableReason } from "./products.js";
 import { deserializeStep, errorMapStep, rateLimitStep, retryStep, serializeStep, signStep } from "./steps.js";
 import { tenantState, tenantXqlSlots } from "./tenant-state.js";
+import { callSignal } from "./deadline.js";
 import { createDefaultDispatcher, sendMiddleware } from "./transport.js";
 import { userAgent } from "./user-agent.js";
 
@@ -272,31 +273,10 @@ export class CortexClient {
     else stream.once("close", release);
     const headers = result.response.headers;
     const requestId = headers["x-request-id"] ?? headers["request-id"] ?? callId;
-    this.config.logger.debug("call finished", { requestId: callId, serverRequestId: requestId === callId ? undefined : requestId, operation: operation.id, status: result.response.status, attempts: result.attempts, ms: Math.round(performance.now() - started) });
+    if (this.config.logLevel === "debug") this.config.logger.debug("call finished", { requestId: callId, serverRequestId: requestId === callId ? undefined : requestId, operation: operation.id, status: result.response.status, attempts: result.attempts, ms: Math.round(performance.now() - started) });
     return {
       data: result.data,
       response: { status: result.response.status, headers, requestId, callId, attempts: result.attempts, operationId: operation.id },
     };
   }
-}
-
-/**
- * The signal of one call: fires when the caller's signal does or when the deadline passes. Its timer and the
- * listener on the caller's signal are removed as soon as the call is over (an `AbortSignal.timeout()` timer
- * would stay scheduled for the whole timeout, and `AbortSignal.any()` keeps its sources linked).
- */
-function callSignal(timeoutMs: number, callerSignal: AbortSignal | undefined): { signal: AbortSignal; release: () => void } {
-  const controller = new AbortController();
-  if (callerSignal?.aborted === true) controller.abort(callerSignal.reason);
-  const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
-  callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(new DOMException(`The call did not finish within ${timeoutMs} ms.`, "TimeoutError")), timeoutMs);
-  timer.unref();
-  return {
-    signal: controller.signal,
-    release: () => {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener("abort", onCallerAbort);
-    },
-  };
 }

@@ -151,6 +151,8 @@ export interface ResolvedConfig {
   readonly sources: Readonly<Record<string, string>>;
   /** Logger with level and redaction applied. */
   readonly logger: Logger;
+  /** The lowest level the logger writes (so hot paths skip building fields of lines nobody reads). */
+  readonly logLevel: LogLevel;
 }
 
 /** The client-side request limit used when none is configured: the documented 10 a second. */
@@ -235,7 +237,8 @@ export function resolveConfig(options: ClientOptions, info: ProductIdentity): Re
   }
 
   const rawKey = key?.value;
-  const logger = createLogger(options.logger ?? stderrLogger, options.logLevel ?? parseLogLevel(env["CORTEX_SDK_LOG"]) ?? "warn", rawKey === undefined ? [] : [rawKey]);
+  const logLevel = options.logLevel ?? parseLogLevel(env["CORTEX_SDK_LOG"]) ?? "warn";
+  const logger = createLogger(options.logger ?? stderrLogger, logLevel, rawKey === undefined ? [] : [rawKey]);
 
   // 3. what is missing, all at once.
   const missing: string[] = [];
@@ -308,6 +311,7 @@ export function resolveConfig(options: ClientOptions, info: ProductIdentity): Re
     profile: profile?.name,
     sources: Object.freeze(sources),
     logger,
+    logLevel,
   });
   if (proxy !== undefined) proxyUrls.set(config, proxy.value);
   return config;

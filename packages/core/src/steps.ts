@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { signHeaders } from "@cortex-sdk/auth-signer";
+import { AUTH_HEADER_NAMES, createSigner, type Signer } from "@cortex-sdk/auth-signer";
 import {
   CortexAuthenticationError,
   CortexConfigError,
@@ -20,7 +20,7 @@ import {
 import type { CallContext, CallResult, Handler, Middleware } from "./pipeline.js";
 import { operationPath } from "./products.js";
 import { isSecretHeader } from "./redact.js";
-import type { Permit } from "./limiter.js";
+import type { Permit, RateLimit } from "./limiter.js";
 import { operationLimiter, RETRY_BUDGET, tenantLimiter } from "./tenant-state.js";
 import { toDeliveryError } from "./transport.js";
 
@@ -32,6 +32,15 @@ import { toDeliveryError } from "./transport.js";
  * @returns The middleware.
  */
 export function serializeStep(userAgent: string): Middleware {
+  // Built once: JSON or any reply, without or with a JSON body.
+  const baseHeaders = [false, true].flatMap((binary) =>
+    [false, true].map((withBody): Readonly<Record<string, string>> => ({
+      accept: binary ? "*/*" : "application/json",
+      "accept-encoding": "gzip",
+      "user-agent": userAgent,
+      ...(withBody ? { "content-type": "application/json" } : {}),
+    })),
+  );
   return (context, next) => {
     const { operation, input, config, options } = context;
     let body: string | undefined;
@@ -48,13 +57,8 @@ export function serializeStep(userAgent: string): Middleware {
       case "none":
         body = undefined;
     }
-    const headers: Record<string, string> = {
-      accept: operation.replyKind === "binary" ? "*/*" : "application/json",
-      "accept-encoding": "gzip",
-      "user-agent": userAgent,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    };
-    for (const [name, value] of Object.entries(options.headers ?? {})) {
+    const headers: Record<string, string> = { ...baseHeaders[(operation.replyKind === "binary" ? 2 : 0) + (body === undefined ? 0 : 1)] };
+    for (const [name, value] of options.headers === undefined ? NO_HEADERS : Object.entries(options.headers)) {
       const lower = name.toLowerCase();
       if (isSecretHeader(lower)) {
         // The sign step owns these; a hand-made Authorization ("Bearer ...") is a classic cause of 401s.
@@ -68,6 +72,8 @@ export function serializeStep(userAgent: string): Middleware {
     return next(context);
   };
 }
+
+const NO_HEADERS: readonly [string, string][] = [];
 
 function fillPathParameters(path: string, input: unknown, operationId: string): string {
   if (!path.includes("{")) return path;
@@ -92,14 +98,19 @@ const signedWithOffset = new WeakMap<CallContext, number>();
  * @returns The middleware.
  */
 export function signStep(): Middleware {
+  // Credentials are immutable: validate them once per credentials object, not per attempt.
+  let signer: { readonly credentials: unknown; readonly sign: Signer["sign"] } | undefined;
   return (context, next) => {
     const offset = context.tenant.clockOffsetMs;
     signedWithOffset.set(context, offset);
-    const signed = signHeaders(context.config.credentials, { clockOffsetMs: offset });
+    const { credentials } = context.config;
+    if (signer?.credentials !== credentials) signer = { credentials, sign: createSigner(credentials).sign };
+    const signed = signer.sign(offset === 0 ? undefined : { clockOffsetMs: offset });
+    const headers = context.request.headers;
     if (context.config.routing.auth === "xsoar6") {
-      context.request.headers["authorization"] = signed["Authorization"] ?? "";
+      headers["authorization"] = signed[AUTH_HEADER_NAMES.authorization] ?? "";
     } else {
-      for (const [name, value] of Object.entries(signed)) context.request.headers[name.toLowerCase()] = value;
+      for (const name in signed) headers[name.toLowerCase()] = signed[name] as string;
     }
     return next(context);
   };
@@ -112,8 +123,8 @@ export function signStep(): Middleware {
  * @returns The middleware.
  */
 export function deserializeStep(): Middleware {
-  return async (context, next) => {
-    const result = await next(context);
+  // `.then` rather than `async`: one promise less per call on the hot path.
+  return (context, next) => next(context).then((result) => {
     const { response } = result;
     const { operation } = context;
     if (response.stream !== undefined) return { ...result, data: response.stream };
@@ -126,7 +137,7 @@ export function deserializeStep(): Middleware {
     const parsed = parseJson(text);
     if (!ok || parsed === NOT_JSON) return { ...result, data: parsed === NOT_JSON ? text : parsed };
     return { ...result, data: unwrap(parsed, operation.replyEnvelope) };
-  };
+  });
 }
 
 const NOT_JSON = Symbol("not json");
@@ -174,8 +185,7 @@ function unwrap(value: unknown, envelope: CallContext["operation"]["replyEnvelop
  * @returns The middleware.
  */
 export function errorMapStep(): Middleware {
-  return async (context, next) => {
-    const result = await next(context);
+  return (context, next) => next(context).then((result) => {
     const { response } = result;
     const isHtml = /text\/html/i.test(response.headers["content-type"] ?? "");
     if (response.status >= 200 && response.status < 300 && !isHtml) return result;
@@ -191,7 +201,7 @@ export function errorMapStep(): Middleware {
     });
     if (error instanceof CortexAuthenticationError) diagnoseAuthentication(error, context, result.data);
     throw error;
-  };
+  });
 }
 
 /** Clock difference above which a 401 with an advanced key is blamed on the clock. */
@@ -319,6 +329,7 @@ const RETRY_COST: Record<string, number> = { throttled: 5, xql_concurrency: 1, t
 export function retryStep(random: () => number = Math.random): Middleware {
   return async (context, next: Handler) => {
     const { retry, logger } = context.config;
+    const debug = context.config.logLevel === "debug";
     const maxRetries = context.options.maxRetries ?? retry.maxRetries;
     const template = context.request;
     let clockCorrected = false;
@@ -328,17 +339,17 @@ export function retryStep(random: () => number = Math.random): Middleware {
       // Each attempt starts from the serialised request, so no header of a previous signature survives.
       context.request = { ...template, headers: { ...template.headers } };
       if (context.signal.aborted) throw toDeliveryError(context.signal.reason, context);
-      const started = performance.now();
+      const started = debug ? performance.now() : 0;
       try {
         const result = await next(context);
         context.tenant.retryTokens = Math.min(RETRY_BUDGET, context.tenant.retryTokens + 1);
         result.attempts = attempt;
-        logger.debug("attempt answered", { requestId: context.callId, operation: context.operation.id, attempt, status: result.response.status, ms: Math.round(performance.now() - started) });
+        if (debug) logger.debug("attempt answered", { requestId: context.callId, operation: context.operation.id, attempt, status: result.response.status, ms: Math.round(performance.now() - started) });
         return result;
       } catch (error) {
         if (isCortexError(error)) error.attempts = attempt;
         const decision = decideRetry(error, context, clockCorrected);
-        logger.debug("attempt failed", { requestId: context.callId, operation: context.operation.id, attempt, error: describe(error), ms: Math.round(performance.now() - started) });
+        if (debug) logger.debug("attempt failed", { requestId: context.callId, operation: context.operation.id, attempt, error: describe(error), ms: Math.round(performance.now() - started) });
         if (!decision.retry) throw error;
         if (decision.reason === "clock_skew") {
           clockCorrected = true;
@@ -382,28 +393,29 @@ export function retryStep(random: () => number = Math.random): Middleware {
  * @returns The middleware.
  */
 export function rateLimitStep(): Middleware {
-  return async (context, next) => {
-    const { config, tenant, operation, signal } = context;
-    if (config.rateLimit === undefined) return next(context);
-    const permits: Permit[] = [];
+  return (context, next) => (context.config.rateLimit === undefined ? next(context) : withPermits(context, next, context.config.rateLimit));
+}
+
+async function withPermits(context: CallContext, next: Handler, rateLimit: RateLimit): Promise<CallResult> {
+  const { tenant, operation, signal } = context;
+  const permits: Permit[] = [];
+  try {
     try {
-      try {
-        const own = operation.limits.rateLimit;
-        if (own !== undefined) permits.push(await operationLimiter(tenant, operation.id, own).acquire(signal));
-        permits.push(await tenantLimiter(tenant, config.rateLimit).acquire(signal));
-      } catch (error) {
-        throw toDeliveryError(error, context);
-      }
-      context.onAnswerStarted = () => {
-        for (const permit of permits) permit.settle();
-      };
-      return await next(context);
-    } finally {
-      // Settling twice has no effect; this covers attempts that ended before `send` answered.
-      context.onAnswerStarted = undefined;
-      for (const permit of permits) permit.settle();
+      const own = operation.limits.rateLimit;
+      if (own !== undefined) permits.push(await operationLimiter(tenant, operation.id, own).acquire(signal));
+      permits.push(await tenantLimiter(tenant, rateLimit).acquire(signal));
+    } catch (error) {
+      throw toDeliveryError(error, context);
     }
-  };
+    context.onAnswerStarted = () => {
+      for (const permit of permits) permit.settle();
+    };
+    return await next(context);
+  } finally {
+    // Settling twice has no effect; this covers attempts that ended before `send` answered.
+    context.onAnswerStarted = undefined;
+    for (const permit of permits) permit.settle();
+  }
 }
 
 function describe(error: unknown): string {

@@ -124,6 +124,16 @@ function typedStream(body: Readable, gzipped: boolean, context: CallContext): Re
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  // undici gives lower-case names; most answers repeat no header, so their object is used as it is.
+  let plain = true;
+  for (const name in headers) {
+    const value = headers[name];
+    if (typeof value !== "string" || name !== name.toLowerCase()) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return headers as Record<string, string>;
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
