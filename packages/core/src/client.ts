@@ -15,14 +15,15 @@ import { parseNdjson, type NdjsonOptions } from "./ndjson.js";
 import { paginatePages, PagePromise, type PaginateOptions } from "./pagination.js";
 import { MiddlewareStack, type CallContext, type CallOptions, type CallResult, type HttpRequest, type ResponseMode } from "./pipeline.js";
 import { unavailableReason } from "./products.js";
-import { deserializeStep, errorMapStep, rateLimitStep, retryStep, serializeStep, signStep } from "./steps.js";
+import { NORMALIZE_REPLY_STEP } from "./normalize-reply.js";
+import { deserializeStep, errorMapStep, normalizeReplyStep, rateLimitStep, retryStep, serializeStep, signStep } from "./steps.js";
 import { tenantState, tenantXqlSlots } from "./tenant-state.js";
 import { callSignal } from "./deadline.js";
 import { createDefaultDispatcher, sendMiddleware } from "./transport.js";
 import { userAgent } from "./user-agent.js";
 
 /** Names of the standard pipeline steps, outermost first. */
-export const STANDARD_STEPS = ["serialize", "retry", "rateLimit", "sign", "errorMap", "deserialize", "send"] as const;
+export const STANDARD_STEPS = ["serialize", "retry", "rateLimit", "sign", "errorMap", "normalizeReply", "deserialize", "send"] as const;
 
 /** Per-call options of list calls. */
 export type ListOptions = CallOptions & PaginateOptions;
@@ -74,6 +75,7 @@ export class CortexClient {
       { name: "rateLimit", middleware: rateLimitStep() },
       { name: "sign", middleware: signStep() },
       { name: "errorMap", middleware: errorMapStep() },
+      { name: NORMALIZE_REPLY_STEP, middleware: normalizeReplyStep() },
       { name: "deserialize", middleware: deserializeStep() },
       { name: "send", middleware: sendMiddleware(() => this.#dispatcher()) },
     ]);

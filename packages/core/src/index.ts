@@ -54,6 +54,7 @@ export {
 } from "./profiles.js";
 export { isSecretHeader, REDACTED, redactBody, redactHeaders, redactText, redactUrl } from "./redact.js";
 export { CLOCK_SKEW_THRESHOLD_MS, decideRetry, type RetryDecision } from "./steps.js";
+export { NORMALIZE_REPLY_STEP, normalizeReply } from "./normalize-reply.js";
 export { RETRY_BUDGET, tenantState, type TenantState } from "./tenant-state.js";
 export { createDefaultDispatcher } from "./transport.js";
 export { CORE_VERSION, userAgent } from "./user-agent.js";

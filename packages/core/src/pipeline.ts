@@ -1,10 +1,11 @@
 /**
  * The request pipeline: a named, ordered list of middleware. A request flows down the list and the
  * answer flows back up. The standard order is
- * `serialize → retry → rateLimit → sign → errorMap → deserialize → send`: the rate-limit permit and the
- * signature are taken inside the retry loop, right before each attempt goes out, so every attempt is
- * counted when it is sent and carries a fresh nonce and timestamp; error mapping sits inside the loop too
- * so the retry step decides on typed errors.
+ * `serialize → retry → rateLimit → sign → errorMap → normalizeReply → deserialize → send`: the rate-limit
+ * permit and the signature are taken inside the retry loop, right before each attempt goes out, so every
+ * attempt is counted when it is sent and carries a fresh nonce and timestamp; error mapping sits inside
+ * the loop too so the retry step decides on typed errors; and every successful reply is normalised to its
+ * documented shape before any other step (pagination, reply validation) reads it.
  *
  * @module
  */

@@ -17,6 +17,7 @@ import {
   isCortexError,
   type AuthenticationCause,
 } from "./errors.js";
+import { normalizeReply } from "./normalize-reply.js";
 import type { CallContext, CallResult, Handler, Middleware } from "./pipeline.js";
 import { operationPath } from "./products.js";
 import { isSecretHeader } from "./redact.js";
@@ -138,6 +139,22 @@ export function deserializeStep(): Middleware {
     if (!ok || parsed === NOT_JSON) return { ...result, data: parsed === NOT_JSON ? text : parsed };
     return { ...result, data: unwrap(parsed, operation.replyEnvelope) };
   });
+}
+
+/**
+ * `normalizeReply`: brings a successful JSON reply to its documented shape (count and data keys in one
+ * spelling with the other kept as an alias, known real-world variations coerced; see normalize-reply.ts).
+ * Bytes, streams, text and unsuccessful answers pass through untouched.
+ *
+ * @returns The middleware.
+ */
+export function normalizeReplyStep(): Middleware {
+  return async (context, next) => {
+    const result = await next(context);
+    const { status, stream } = result.response;
+    if (stream !== undefined || status < 200 || status >= 300 || result.data === null || typeof result.data !== "object" || result.data instanceof Uint8Array) return result;
+    return { ...result, data: normalizeReply(context.operation, result.data) };
+  };
 }
 
 const NOT_JSON = Symbol("not json");

@@ -283,11 +283,12 @@ describe("the operation table comes from the product client", () => {
     await expect(xsoar6.request("healthcheck")).rejects.toThrowError(CortexConfigError);
   });
 
-  it("imports only types from @cortex-sdk/schemas, so no product table is bundled by core", () => {
+  it("imports only types from @cortex-sdk/schemas (values only from the small reply-rules module), so no product table is bundled by core", () => {
     const sourceDir = new URL("../src/", import.meta.url);
     for (const file of readdirSync(sourceDir).filter((name) => name.endsWith(".ts"))) {
       const text = readFileSync(new URL(file, sourceDir), "utf8");
-      for (const match of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^;]*?from\s+"@cortex-sdk\/schemas[^"]*"/gm)) {
+      for (const match of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^;]*?from\s+"(@cortex-sdk\/schemas[^"]*)"/gm)) {
+        if (match[3] === "@cortex-sdk/schemas/replies") continue;
         expect(match[2], `${file}: ${match[0]}`).toBe("type ");
       }
     }

@@ -117,6 +117,12 @@ export interface UnknownBehaviours {
   readonly keyEditSecurityLevel?: "reject" | "apply" | undefined;
   /** `get_api_keys` filter `roles contains [..]`: keys with `"any"` (default) or `"all"` of the listed roles. */
   readonly apiKeyRolesContains?: "any" | "all" | undefined;
+  /**
+   * Spelling of the count and data keys (`DATA`, `TOTAL_COUNT`, `FILTER_COUNT`) in replies that use the
+   * upper-case ones: `"upper"` (default; as documented for api_keys, case and cloud_onboarding lists,
+   * reference xsoar-xpanse-cloud §1.3, §4.7) or `"lower"` (the flavour some tenants serve, reference §5 item 10).
+   */
+  readonly countKeyCase?: "upper" | "lower" | undefined;
 }
 
 /** {@link UnknownBehaviours} with defaults applied. */
@@ -135,6 +141,7 @@ export const DEFAULT_UNKNOWNS: ResolvedUnknowns = {
   xqlConcurrencyStatus: 500,
   keyEditSecurityLevel: "reject",
   apiKeyRolesContains: "any",
+  countKeyCase: "upper",
 };
 
 /** One tenant to host. */
@@ -313,6 +320,7 @@ function resolveUnknowns(input: UnknownBehaviours | undefined): ResolvedUnknowns
       xqlStatus === undefined ? DEFAULT_UNKNOWNS.xqlConcurrencyStatus : requireInteger("unknowns.xqlConcurrencyStatus", xqlStatus, 400, 599),
     keyEditSecurityLevel: pick("keyEditSecurityLevel", ["reject", "apply"]),
     apiKeyRolesContains: pick("apiKeyRolesContains", ["any", "all"]),
+    countKeyCase: pick("countKeyCase", ["upper", "lower"]),
   };
 }
 

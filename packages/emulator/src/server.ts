@@ -290,7 +290,19 @@ async function handle(state: EmulatorState, router: Router, request: IncomingMes
     });
     return;
   }
-  reply(response, scope, result.status ?? 200, result.body, result.headers ?? {}, result.contentType);
+  const replyBody = state.unknowns.countKeyCase === "lower" ? lowerCountKeys(result.body) : result.body;
+  reply(response, scope, result.status ?? 200, replyBody, result.headers ?? {}, result.contentType);
+}
+
+const UPPER_COUNT_KEYS = new Set(["DATA", "TOTAL_COUNT", "FILTER_COUNT"]);
+
+/** `unknowns.countKeyCase: "lower"`: `{reply: {DATA, TOTAL_COUNT, FILTER_COUNT}}` spelled in lower case (one object level deep). */
+function lowerCountKeys(body: unknown): unknown {
+  const lower = (value: unknown, depth: number): unknown => {
+    if (depth > 2 || !isJsonObject(value)) return value;
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [UPPER_COUNT_KEYS.has(key) ? key.toLowerCase() : key, lower(child, depth + 1)]));
+  };
+  return isJsonObject(body) && isJsonObject(body["reply"]) ? { ...body, reply: lower(body["reply"], 0) } : body;
 }
 
 /** Creates the HTTP server for an emulator state and operation table (not yet listening). */

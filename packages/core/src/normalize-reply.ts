@@ -1,0 +1,155 @@
+/**
+ * Reply normalisation: brings every successful JSON reply to the shape its type documents, following the
+ * rules of `@cortex-sdk/schemas/replies` (data, one reason each).
+ *
+ * - Count and data keys have one spelling, lower case: `data`, `total_count`, `filter_count`,
+ *   `result_count`, at the top of the reply and in the objects directly below it (`metadata`). Tenants
+ *   send `DATA`/`TOTAL_COUNT`/`FILTER_COUNT` on some endpoints and lower case on others; whichever
+ *   arrives, the lower-case key is the enumerable one (so JSON output is not doubled) and the upper-case
+ *   spelling stays readable, and writable, as a non-enumerable alias of the same value. A copy made with
+ *   spread or `JSON.parse(JSON.stringify(...))` keeps the lower-case key only.
+ * - Documented nodes that real tenants send in another shape are coerced back (a comma-joined string
+ *   where a list is documented, a numeric string where a count is documented, an absent list).
+ *
+ * The reply is changed in place: it was parsed for this call and nobody else holds it.
+ *
+ * @module
+ */
+import type { OperationEntry } from "@cortex-sdk/schemas";
+import { replyNormalisation, type ReplyCoercion } from "@cortex-sdk/schemas/replies";
+
+/** Name of the pipeline step that applies {@link normalizeReply}. */
+export const NORMALIZE_REPLY_STEP = "normalizeReply";
+
+/** A rule with its path split (`@items` is resolved per operation). */
+interface CompiledRule {
+  readonly path: readonly string[];
+  readonly coerce: ReplyCoercion;
+}
+
+/** Lower-case key → its upper-case alias. */
+const FOLDS: ReadonlyMap<string, string> = new Map(replyNormalisation.foldKeys.map((fold) => [fold.key, fold.key.toUpperCase()]));
+/** Upper-case spelling → lower-case key. */
+const UNFOLDS: ReadonlyMap<string, string> = new Map(replyNormalisation.foldKeys.map((fold) => [fold.key.toUpperCase(), fold.key]));
+
+const EVERY_OPERATION: CompiledRule[] = [];
+const BY_OPERATION = new Map<string, CompiledRule[]>();
+for (const rule of replyNormalisation.rules) {
+  const compiled: CompiledRule = { path: rule.at.split("/"), coerce: rule.coerce };
+  if (rule.operation === "*") EVERY_OPERATION.push(compiled);
+  else BY_OPERATION.set(rule.operation, [...(BY_OPERATION.get(rule.operation) ?? []), compiled]);
+}
+
+const NUMERIC = /^-?\d+(\.\d+)?$/;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object") return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function defineAlias(record: Record<string, unknown>, alias: string, key: string): void {
+  Object.defineProperty(record, alias, {
+    get(this: Record<string, unknown>) {
+      return this[key];
+    },
+    set(this: Record<string, unknown>, value: unknown) {
+      this[key] = value;
+    },
+    enumerable: false,
+    configurable: true,
+  });
+}
+
+/**
+ * Folds the count and data keys of one object to lower case, leaving the upper-case spelling as an alias.
+ *
+ * @param record - The object (changed in place).
+ */
+function foldKeysOf(record: Record<string, unknown>): void {
+  for (const key of Object.keys(record)) {
+    const lower = UNFOLDS.get(key);
+    if (lower !== undefined && !Object.prototype.hasOwnProperty.call(record, lower)) {
+      const value = record[key];
+      delete record[key];
+      record[lower] = value;
+      defineAlias(record, key, lower);
+      continue;
+    }
+    const upper = FOLDS.get(key);
+    if (upper !== undefined && !Object.prototype.hasOwnProperty.call(record, upper)) defineAlias(record, upper, key);
+  }
+}
+
+function coerceValue(value: unknown, coerce: ReplyCoercion): unknown {
+  switch (coerce) {
+    case "split_comma":
+      return typeof value === "string" ? value.split(",").map((part) => part.trim()).filter((part) => part !== "") : value;
+    case "wrap_array":
+      return value === undefined || value === null || Array.isArray(value) ? value : [value];
+    case "flatten":
+      return Array.isArray(value) && value.some(Array.isArray) ? (value as unknown[]).flat(1) : value;
+    case "number":
+      return typeof value === "string" && NUMERIC.test(value.trim()) ? Number(value) : value;
+    case "empty_array":
+      return value === undefined || value === null ? [] : value;
+    case "fold_keys":
+      return value;
+  }
+}
+
+function applyAt(node: unknown, path: readonly string[], index: number, coerce: ReplyCoercion): void {
+  const step = path[index];
+  if (step === undefined) return;
+  if (step === "[]") {
+    if (Array.isArray(node)) for (const item of node) applyAt(item, path, index + 1, coerce);
+    return;
+  }
+  if (!isPlainObject(node)) return;
+  if (index < path.length - 1) {
+    applyAt(node[step], path, index + 1, coerce);
+    return;
+  }
+  if (coerce === "fold_keys") {
+    const target = node[step];
+    if (isPlainObject(target)) foldKeysOf(target);
+    return;
+  }
+  const before = node[step];
+  const after = coerceValue(before, coerce);
+  // An absent optional node stays absent unless the rule creates it (empty_array).
+  if (after !== before) node[step] = after;
+}
+
+function itemsFieldOf(operation: OperationEntry): string | undefined {
+  const paging = operation.pagination;
+  if (paging.kind === "none") return undefined;
+  return UNFOLDS.get(paging.itemsField) ?? paging.itemsField;
+}
+
+/**
+ * Brings a successful reply (envelope removed) to its documented shape: see the module comment.
+ *
+ * @param operation - The operation that answered.
+ * @param value - The parsed reply; objects are changed in place.
+ * @returns The reply (the same object, or a coerced replacement of a scalar).
+ */
+export function normalizeReply(operation: OperationEntry, value: unknown): unknown {
+  if (!isPlainObject(value) && !Array.isArray(value)) return value;
+  if (isPlainObject(value)) {
+    foldKeysOf(value);
+    for (const child of Object.values(value)) if (isPlainObject(child)) foldKeysOf(child);
+  }
+  const own = BY_OPERATION.get(operation.id);
+  for (const rule of own === undefined ? EVERY_OPERATION : [...EVERY_OPERATION, ...own]) {
+    if (rule.path[0] === "@items") {
+      const items = itemsFieldOf(operation);
+      if (items !== undefined) applyAt(value, [items, ...rule.path.slice(1)], 0, rule.coerce);
+    } else {
+      applyAt(value, rule.path, 0, rule.coerce);
+    }
+  }
+  // A list a rule created (`empty_array`) gets its alias too.
+  if (isPlainObject(value)) foldKeysOf(value);
+  return value;
+}
