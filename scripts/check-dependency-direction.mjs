@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Fails when a workspace package depends on or imports another against the fixed direction:
-// cli → product clients → core → auth-signer; schemas is data and types; clients never import each other.
+// cli → product clients → workflows → core → auth-signer; schemas is data and types; clients never import each other.
 // It checks declared dependencies and the import specifiers in src/ and test/.
 import { readdirSync, readFileSync, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -13,8 +13,9 @@ const ALLOWED = {
   "@cortex-sdk/schemas": [],
   "@cortex-sdk/core": ["@cortex-sdk/auth-signer", "@cortex-sdk/schemas"],
   "@cortex-sdk/emulator": ["@cortex-sdk/auth-signer", "@cortex-sdk/schemas"],
-  ...Object.fromEntries(CLIENTS.map((client) => [client, ["@cortex-sdk/core", "@cortex-sdk/schemas"]])),
-  cxctl: [...CLIENTS, "@cortex-sdk/core", "@cortex-sdk/emulator"],
+  "@cortex-sdk/workflows": ["@cortex-sdk/core", "@cortex-sdk/schemas"],
+  ...Object.fromEntries(CLIENTS.map((client) => [client, ["@cortex-sdk/workflows", "@cortex-sdk/core", "@cortex-sdk/schemas"]])),
+  cxctl: [...CLIENTS, "@cortex-sdk/workflows", "@cortex-sdk/core", "@cortex-sdk/emulator"],
 };
 /** Extra workspace packages tests may use (the emulator serves tests over loopback). */
 const TEST_ONLY = ["@cortex-sdk/emulator", "@cortex-sdk/auth-signer"];

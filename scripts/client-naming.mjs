@@ -1,17 +1,60 @@
 // Naming data for the generated product clients: which packages exist, and the names that read better than
 // the mechanical camelCase of the operation id. Each override says why.
 
+/** The API key workflows replace the generated `generate` and `list` (checked requests, built filters). */
+const apiKeys = { extends: "ApiKeyManagement", replaces: ["generate", "list"] };
+
+/** XDR and XSIAM serve the same XQL and response-action surface, so they share its workflows. */
+const xqlAndResponse = {
+  workflows: {
+    xql: { extends: "XqlQueries" },
+    endpoints: { extends: "EndpointResponseActions" },
+    scripts: { extends: "ScriptRuns" },
+    actions: { extends: "ActionTracking" },
+    alerts: { extends: "AlertBulkUpdates" },
+    incidents: { extends: "IncidentBulkUpdates" },
+    apiKeys,
+  },
+  extraNamespaces: { lookups: { class: "LookupDatasets" } },
+};
+
 /**
- * Product client packages, their generated class names, and the workflow templates (scripts/templates) each
- * gets, with the tests of those workflows: XDR and XSIAM serve the same XQL and response-action surface, so
- * they share one.
+ * Product client packages and their generated class names, and the manifest of workflows each gets
+ * (classes of @cortex-sdk/workflows): `workflows` maps an operation namespace to the workflow class it
+ * extends (`replaces` names generated methods the workflow implements itself); `extraNamespaces` adds a
+ * namespace made of a workflow class alone, or extending it with another group's operations
+ * (`operationsOf`). The per-product tests of the XDR/XSIAM workflows come from shared test templates.
  */
 export const productClients = [
-  { product: "xdr", package: "xdr", className: "XdrClient", prefix: "Xdr", title: "Cortex XDR", templates: ["xql-response-workflows"], testTemplates: ["workflows.test", "workflows-emulator.test", "mock-server"] },
-  { product: "xsiam", package: "xsiam", className: "XsiamClient", prefix: "Xsiam", title: "Cortex XSIAM", templates: ["xql-response-workflows"], testTemplates: ["workflows.test", "workflows-emulator.test", "mock-server"] },
-  { product: "xsoar", package: "xsoar", className: "XsoarClient", prefix: "Xsoar", title: "Cortex XSOAR" },
-  { product: "xpanse", package: "xpanse", className: "XpanseClient", prefix: "Xpanse", title: "Cortex Xpanse" },
-  { product: "cloud", package: "cloud", className: "CloudClient", prefix: "Cloud", title: "Cortex Cloud" },
+  { product: "xdr", package: "xdr", className: "XdrClient", prefix: "Xdr", title: "Cortex XDR", ...xqlAndResponse, testTemplates: ["workflows.test", "workflows-emulator.test", "mock-server"] },
+  { product: "xsiam", package: "xsiam", className: "XsiamClient", prefix: "Xsiam", title: "Cortex XSIAM", ...xqlAndResponse, testTemplates: ["workflows.test", "workflows-emulator.test", "mock-server"] },
+  {
+    product: "xsoar",
+    package: "xsoar",
+    className: "XsoarClient",
+    prefix: "Xsoar",
+    title: "Cortex XSOAR",
+    workflows: { incidents: { extends: "XsoarIncidentWorkflows" }, apiKeys },
+    extraNamespaces: { entries: { class: "XsoarEntries" }, lists: { class: "XsoarLists" } },
+  },
+  {
+    product: "xpanse",
+    package: "xpanse",
+    className: "XpanseClient",
+    prefix: "Xpanse",
+    title: "Cortex Xpanse",
+    workflows: { assets: { extends: "XpanseAssetWorkflows" }, incidents: { extends: "XpanseIncidentWorkflows", replaces: ["list"] }, alerts: { extends: "XpanseAlertWorkflows" } },
+    extraNamespaces: { services: { class: "XpanseServices" }, ipRanges: { class: "XpanseIpRanges" }, tags: { class: "XpanseTags" } },
+  },
+  {
+    product: "cloud",
+    package: "cloud",
+    className: "CloudClient",
+    prefix: "Cloud",
+    title: "Cortex Cloud",
+    workflows: { assets: { extends: "AssetTreeSearch" }, assetGroups: { extends: "AssetGroupTreeSearch" }, apiKeys: { ...apiKeys, extends: "ApiKeyScopes" } },
+    extraNamespaces: { vulnerabilities: { class: "VulnerabilityFeed", operationsOf: "uvem" } },
+  },
 ];
 
 /** Namespace property names where the path segment is not a good identifier. */

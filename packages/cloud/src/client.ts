@@ -6,7 +6,6 @@
 import type { ClientOptions, ReplyValidationOptions } from "@cortex-sdk/core";
 import { CloudClientBase } from "./generated/client-base.js";
 import { CLOUD_CLIENT_VERSION } from "./version.js";
-import { CloudApiKeys, CloudAssetGroups, CloudAssets, CloudVulnerabilities } from "./workflows.js";
 
 /** Options of {@link CloudClient}: the common client options plus `validateReplies`. */
 export type CloudClientOptions = ClientOptions & ReplyValidationOptions;
@@ -24,24 +23,11 @@ export type CloudClientOptions = ClientOptions & ReplyValidationOptions;
  * ```
  */
 export class CloudClient extends CloudClientBase {
-  /** `assets` operations plus {@link CloudAssets.search}. */
-  override readonly assets: CloudAssets;
-  /** `assetGroups` operations plus tree search and dynamic groups. */
-  override readonly assetGroups: CloudAssetGroups;
-  /** `apiKeys` operations with checked requests, expiry marks and scopes. */
-  override readonly apiKeys: CloudApiKeys;
-  /** Vulnerability intelligence (`uvem` operations plus token-paged `list`). */
-  readonly vulnerabilities: CloudVulnerabilities;
-
   /**
    * @param options - Client options; anything missing comes from the environment.
    * @throws `CortexConfigError` when the URL or credentials are missing or invalid.
    */
   constructor(options: CloudClientOptions = {}) {
     super(options, CLOUD_CLIENT_VERSION);
-    this.assets = new CloudAssets(this);
-    this.assetGroups = new CloudAssetGroups(this);
-    this.apiKeys = new CloudApiKeys(this);
-    this.vulnerabilities = new CloudVulnerabilities(this);
   }
 }

@@ -5,8 +5,8 @@
  */
 export { CloudClient, type CloudClientOptions } from "./client.js";
 export * from "./generated/client-base.js";
-export * from "./workflows.js";
+export { ApiKeyScopes, type ExpiringApiKey, AssetGroupTreeSearch, AssetTreeSearch, VulnerabilityFeed, type ApiKeyScope, type CloudVulnerability, type TreeSearchOptions, type TreeSort } from "@cortex-sdk/workflows";
 export { CLOUD_CLIENT_VERSION } from "./version.js";
 export type * from "@cortex-sdk/schemas/cloud";
 export { andFilter, orFilter, searchCondition, type SearchCondition, type SearchTree, type SearchType } from "@cortex-sdk/schemas";
-export { CortexInvalidRequestError, CortexPaginationError, CortexReplyValidationError, isCortexError, type ExpiringApiKey, type TenantOutcome, type TenantTarget } from "@cortex-sdk/core";
+export { CortexInvalidRequestError, CortexPaginationError, CortexReplyValidationError, isCortexError, type TenantOutcome, type TenantTarget } from "@cortex-sdk/core";

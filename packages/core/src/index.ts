@@ -21,6 +21,7 @@ export {
   type UrlTarget,
 } from "./config.js";
 export * from "./errors.js";
+export { chunk, mapSettled } from "./concurrency.js";
 export { RateLimiter, Semaphore, type LimiterClock, type Permit, type RateLimit, type RateLimiterOptions } from "./limiter.js";
 export { createLogger, logsAt, parseLogLevel, stderrLogger, type LogFields, type LogLevel, type Logger } from "./logger.js";
 export { parseNdjson, type NdjsonOptions } from "./ndjson.js";
@@ -67,60 +68,8 @@ export {
   CortexXqlQuotaError,
   type EndpointActionOutcome,
   type ReplyIssue,
-} from "./workflows/errors.js";
-export { runXqlQuery, XqlQuery, type XqlQueryInfo, type XqlQueryOptions, type XqlResult, type XqlTimeframe } from "./workflows/xql.js";
-export {
-  actionIdOf,
-  downloadLink,
-  DOWNLOAD_OPERATION,
-  PENDING_ACTION_STATUSES,
-  splitWaitOptions,
-  SUCCESSFUL_ACTION_STATUSES,
-  waitForAction,
-  waitForScript,
-  type ActionResult,
-  type AndWaitOptions,
-  type ScriptRunResult,
-  type WaitForActionOptions,
-} from "./workflows/actions.js";
-export {
-  API_KEY_DEFAULT_LIFETIME_MS,
-  apiKeysOf,
-  checkedCall,
-  checkedList,
-  expiringApiKeys,
-  generateApiKeyRequest,
-  listApiKeysRequest,
-  maxApiKeyExpiration,
-  ONE_DAY_MS,
-  ONE_WEEK_MS,
-  type ApiKeyRecord,
-  type ExpiringApiKey,
-  type ExpiringKeysOptions,
-  type ExpiryMark,
-  type GenerateApiKeyInput,
-  type GenerateApiKeyRequestBody,
-  type ListApiKeysInput,
-} from "./workflows/api-keys.js";
-export {
-  chunk,
-  LOOKUP_ROWS_PER_CALL,
-  mapSettled,
-  MAX_ALERT_IDS_PER_UPDATE,
-  removeLookupRows,
-  updateAlertsInBatches,
-  updateIncidentsOneByOne,
-  upsertLookupRows,
-  type BatchOutcome,
-  type BulkOptions,
-  type BulkResult,
-  type IncidentUpdate,
-  type LookupRemoveOptions,
-  type LookupRemoveResult,
-  type LookupUpsertOptions,
-  type LookupUpsertResult,
-} from "./workflows/batches.js";
-export { paginateRestarting, paginateWithEntry, withPageTokens, withTotalCap, type RestartingListOptions } from "./workflows/paging.js";
-export { childTenantClient, fanOut, profileClientOptions, tenantLabel, type FanOutOptions, type TenantOutcome, type TenantTarget } from "./workflows/mssp.js";
-export { REPLY_VALIDATION_STEP, replyValidationStep, type ReplyValidationOptions, type ReplyValidators, type ValidatedCallOptions } from "./workflows/reply-validation.js";
-export { pathOnly } from "./workflows/path-params.js";
+} from "./workflow-errors.js";
+export { paginateRestarting, paginateWithEntry, withPageTokens, withTotalCap, type RestartingListOptions } from "./paging.js";
+export { childTenantClient, fanOut, profileClientOptions, tenantLabel, type FanOutOptions, type TenantOutcome, type TenantTarget } from "./mssp.js";
+export { REPLY_VALIDATION_STEP, replyValidationStep, type ReplyValidationOptions, type ReplyValidators, type ValidatedCallOptions } from "./reply-validation.js";
+export { pathOnly } from "./path-params.js";

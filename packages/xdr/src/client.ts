@@ -3,11 +3,11 @@
  *
  * @module
  */
-import { DOWNLOAD_OPERATION, splitWaitOptions, waitForAction, type ActionResult, type AndWaitOptions, type ClientOptions, type ReplyValidationOptions } from "@cortex-sdk/core";
+import type { ClientOptions, ReplyValidationOptions } from "@cortex-sdk/core";
+import { DOWNLOAD_OPERATION, splitWaitOptions, waitForAction, type ActionResult, type AndWaitOptions } from "@cortex-sdk/workflows";
 import type { OperationEntry } from "@cortex-sdk/schemas";
 import { XdrClientBase } from "./generated/client-base.js";
 import { XDR_CLIENT_VERSION } from "./version.js";
-import { XdrActions, XdrAlerts, XdrApiKeys, XdrEndpoints, XdrIncidents, XdrLookups, XdrScripts, XdrXql } from "./generated/xql-response-workflows.js";
 
 /** Options of {@link XdrClient}: the common client options plus `validateReplies`. */
 export type XdrClientOptions = ClientOptions & ReplyValidationOptions;
@@ -30,37 +30,12 @@ const EXTRA_OPERATIONS: readonly OperationEntry[] = [DOWNLOAD_OPERATION];
  * ```
  */
 export class XdrClient extends XdrClientBase {
-  /** `xql` operations and {@link XdrXql.query}. */
-  override readonly xql: XdrXql;
-  /** `endpoints` operations and the `...AndWait()` response actions. */
-  override readonly endpoints: XdrEndpoints;
-  /** `scripts` operations and {@link XdrScripts.runScriptAndWait}. */
-  override readonly scripts: XdrScripts;
-  /** `actions` operations, waiting and downloads. */
-  override readonly actions: XdrActions;
-  /** `alerts` operations (paging past the 9,999 cap) and {@link XdrAlerts.updateMany}. */
-  override readonly alerts: XdrAlerts;
-  /** `incidents` operations and {@link XdrIncidents.updateMany}. */
-  override readonly incidents: XdrIncidents;
-  /** `apiKeys` operations with checked requests and {@link XdrApiKeys.expiringKeys}. */
-  override readonly apiKeys: XdrApiKeys;
-  /** Lookup datasets: upsert, remove, get. */
-  readonly lookups: XdrLookups;
-
   /**
    * @param options - Client options; anything missing comes from the environment.
    * @throws `CortexConfigError` when the URL or credentials are missing or invalid.
    */
   constructor(options: XdrClientOptions = {}) {
     super(options, XDR_CLIENT_VERSION, EXTRA_OPERATIONS);
-    this.xql = new XdrXql(this);
-    this.endpoints = new XdrEndpoints(this);
-    this.scripts = new XdrScripts(this);
-    this.actions = new XdrActions(this);
-    this.alerts = new XdrAlerts(this);
-    this.incidents = new XdrIncidents(this);
-    this.apiKeys = new XdrApiKeys(this);
-    this.lookups = new XdrLookups(this);
   }
 
   /**

@@ -5,7 +5,7 @@
  */
 export { XdrClient, type XdrClientOptions } from "./client.js";
 export * from "./generated/client-base.js";
-export * from "./generated/xql-response-workflows.js";
+export { ALERTS_TOTAL_CAP, XqlQueries, EndpointResponseActions, ScriptRuns, ActionTracking, AlertBulkUpdates, IncidentBulkUpdates, LookupDatasets, ApiKeyManagement, XqlQuery, type ActionOutcome, type ActionResult, type AndWaitOptions, type ExpiringApiKey, type FileRetrievalOutcome, type ScriptOutcome, type XqlQueryOptions, type XqlResult } from "@cortex-sdk/workflows";
 export { XDR_CLIENT_VERSION } from "./version.js";
 export type * from "@cortex-sdk/schemas/xdr";
 // The curated types of the everyday calls (more precise than the generated ones: per-field operators).
@@ -27,12 +27,6 @@ export {
   CortexXqlQueryError,
   CortexXqlQuotaError,
   isCortexError,
-  XqlQuery,
-  type ActionResult,
-  type AndWaitOptions,
-  type ExpiringApiKey,
   type TenantOutcome,
   type TenantTarget,
-  type XqlQueryOptions,
-  type XqlResult,
 } from "@cortex-sdk/core";

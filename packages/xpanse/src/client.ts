@@ -6,7 +6,6 @@
 import type { ClientOptions, ReplyValidationOptions } from "@cortex-sdk/core";
 import { XpanseClientBase } from "./generated/client-base.js";
 import { XPANSE_CLIENT_VERSION } from "./version.js";
-import { XpanseAlerts, XpanseAssets, XpanseIncidents, XpanseIpRanges, XpanseServices, XpanseTags } from "./workflows.js";
 
 /** Options of {@link XpanseClient}: the common client options plus `validateReplies`. */
 export type XpanseClientOptions = ClientOptions & ReplyValidationOptions;
@@ -24,30 +23,11 @@ export type XpanseClientOptions = ClientOptions & ReplyValidationOptions;
  * ```
  */
 export class XpanseClient extends XpanseClientBase {
-  /** `assets` operations plus token-paged `list` and `get` by ids. */
-  override readonly assets: XpanseAssets;
-  /** `incidents` operations; `list` pages by token. */
-  override readonly incidents: XpanseIncidents;
-  /** `alerts` operations plus token-paged `list` and `updateMany`. */
-  override readonly alerts: XpanseAlerts;
-  /** External services. */
-  readonly services: XpanseServices;
-  /** External IP address ranges. */
-  readonly ipRanges: XpanseIpRanges;
-  /** Tags on assets and IP ranges. */
-  readonly tags: XpanseTags;
-
   /**
    * @param options - Client options; anything missing comes from the environment.
    * @throws `CortexConfigError` when the URL or credentials are missing or invalid.
    */
   constructor(options: XpanseClientOptions = {}) {
     super(options, XPANSE_CLIENT_VERSION);
-    this.assets = new XpanseAssets(this);
-    this.incidents = new XpanseIncidents(this);
-    this.alerts = new XpanseAlerts(this);
-    this.services = new XpanseServices(this);
-    this.ipRanges = new XpanseIpRanges(this);
-    this.tags = new XpanseTags(this);
   }
 }

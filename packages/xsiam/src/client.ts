@@ -3,11 +3,11 @@
  *
  * @module
  */
-import { DOWNLOAD_OPERATION, splitWaitOptions, waitForAction, type ActionResult, type AndWaitOptions, type ClientOptions, type ReplyValidationOptions } from "@cortex-sdk/core";
+import type { ClientOptions, ReplyValidationOptions } from "@cortex-sdk/core";
+import { DOWNLOAD_OPERATION, splitWaitOptions, waitForAction, type ActionResult, type AndWaitOptions } from "@cortex-sdk/workflows";
 import type { OperationEntry } from "@cortex-sdk/schemas";
 import { XsiamClientBase } from "./generated/client-base.js";
 import { XSIAM_CLIENT_VERSION } from "./version.js";
-import { XsiamActions, XsiamAlerts, XsiamApiKeys, XsiamEndpoints, XsiamIncidents, XsiamLookups, XsiamScripts, XsiamXql } from "./generated/xql-response-workflows.js";
 
 /** Options of {@link XsiamClient}: the common client options plus `validateReplies`. */
 export type XsiamClientOptions = ClientOptions & ReplyValidationOptions;
@@ -30,37 +30,12 @@ const EXTRA_OPERATIONS: readonly OperationEntry[] = [DOWNLOAD_OPERATION];
  * ```
  */
 export class XsiamClient extends XsiamClientBase {
-  /** `xql` operations and {@link XsiamXql.query}. */
-  override readonly xql: XsiamXql;
-  /** `endpoints` operations and the `...AndWait()` response actions. */
-  override readonly endpoints: XsiamEndpoints;
-  /** `scripts` operations and {@link XsiamScripts.runScriptAndWait}. */
-  override readonly scripts: XsiamScripts;
-  /** `actions` operations, waiting and downloads. */
-  override readonly actions: XsiamActions;
-  /** `alerts` operations (paging past the 9,999 cap) and {@link XsiamAlerts.updateMany}. */
-  override readonly alerts: XsiamAlerts;
-  /** `incidents` operations and {@link XsiamIncidents.updateMany}. */
-  override readonly incidents: XsiamIncidents;
-  /** `apiKeys` operations with checked requests and {@link XsiamApiKeys.expiringKeys}. */
-  override readonly apiKeys: XsiamApiKeys;
-  /** Lookup datasets: upsert, remove, get. */
-  readonly lookups: XsiamLookups;
-
   /**
    * @param options - Client options; anything missing comes from the environment.
    * @throws `CortexConfigError` when the URL or credentials are missing or invalid.
    */
   constructor(options: XsiamClientOptions = {}) {
     super(options, XSIAM_CLIENT_VERSION, EXTRA_OPERATIONS);
-    this.xql = new XsiamXql(this);
-    this.endpoints = new XsiamEndpoints(this);
-    this.scripts = new XsiamScripts(this);
-    this.actions = new XsiamActions(this);
-    this.alerts = new XsiamAlerts(this);
-    this.incidents = new XsiamIncidents(this);
-    this.apiKeys = new XsiamApiKeys(this);
-    this.lookups = new XsiamLookups(this);
   }
 
   /**

@@ -5,7 +5,7 @@
  */
 export { XsiamClient, type XsiamClientOptions } from "./client.js";
 export * from "./generated/client-base.js";
-export * from "./generated/xql-response-workflows.js";
+export { ALERTS_TOTAL_CAP, XqlQueries, EndpointResponseActions, ScriptRuns, ActionTracking, AlertBulkUpdates, IncidentBulkUpdates, LookupDatasets, ApiKeyManagement, XqlQuery, type ActionOutcome, type ActionResult, type AndWaitOptions, type ExpiringApiKey, type FileRetrievalOutcome, type ScriptOutcome, type XqlQueryOptions, type XqlResult } from "@cortex-sdk/workflows";
 export { XSIAM_CLIENT_VERSION } from "./version.js";
 export type * from "@cortex-sdk/schemas/xsiam";
 export {
@@ -16,12 +16,6 @@ export {
   CortexXqlQueryError,
   CortexXqlQuotaError,
   isCortexError,
-  XqlQuery,
-  type ActionResult,
-  type AndWaitOptions,
-  type ExpiringApiKey,
   type TenantOutcome,
   type TenantTarget,
-  type XqlQueryOptions,
-  type XqlResult,
 } from "@cortex-sdk/core";

@@ -6,7 +6,7 @@
 import { CortexConfigError, isCortexError, type ClientOptions, type ReplyValidationOptions } from "@cortex-sdk/core";
 import { XsoarClientBase } from "./generated/client-base.js";
 import { XSOAR_CLIENT_VERSION } from "./version.js";
-import { XSOAR_EXTRA_OPERATIONS, XsoarApiKeys, XsoarEntries, XsoarIncidentsApi, XsoarLists, type XsoarAbout } from "./workflows.js";
+import { XSOAR_EXTRA_OPERATIONS, type XsoarAbout } from "@cortex-sdk/workflows";
 
 /** Options of {@link XsoarClient}: the common client options plus `validateReplies`. */
 export type XsoarClientOptions = ClientOptions & ReplyValidationOptions;
@@ -26,25 +26,12 @@ export type XsoarClientOptions = ClientOptions & ReplyValidationOptions;
  * ```
  */
 export class XsoarClient extends XsoarClientBase {
-  /** `incidents` operations plus query, create, load and versioned update. */
-  override readonly incidents: XsoarIncidentsApi;
-  /** War room entries. */
-  readonly entries: XsoarEntries;
-  /** Lists. */
-  readonly lists: XsoarLists;
-  /** API keys (XSOAR 8, managed by the Cortex platform). */
-  override readonly apiKeys: XsoarApiKeys;
-
   /**
    * @param options - Client options; anything missing comes from the environment.
    * @throws `CortexConfigError` when the URL, credentials or XSOAR version are missing or invalid.
    */
   constructor(options: XsoarClientOptions = {}) {
     super(options, XSOAR_CLIENT_VERSION, XSOAR_EXTRA_OPERATIONS);
-    this.incidents = new XsoarIncidentsApi(this);
-    this.entries = new XsoarEntries(this);
-    this.lists = new XsoarLists(this);
-    this.apiKeys = new XsoarApiKeys(this);
   }
 
   /**

@@ -64,7 +64,7 @@ export function xqlCommand(io: CliIo): Command {
       const client = await openClient(product, flags, io);
       const xql = client["xql"] as { query(text: string, options: Record<string, unknown>): PromiseLike<XqlFinished> } | undefined;
       // Cortex Cloud's client has no xql.query(); core's runXqlQuery is the same implementation.
-      const runQuery = typeof xql?.query === "function" ? (text: string, options: Record<string, unknown>) => xql.query(text, options) : async (text: string, options: Record<string, unknown>) => (await import("@cortex-sdk/core")).runXqlQuery(client, text, options) as Promise<XqlFinished>;
+      const runQuery = typeof xql?.query === "function" ? (text: string, options: Record<string, unknown>) => xql.query(text, options) : async (text: string, options: Record<string, unknown>) => (await import("@cortex-sdk/workflows")).runXqlQuery(client, text, options) as Promise<XqlFinished>;
       const spinner = progress(io, flags.quiet === true);
       const started = Date.now();
       spinner.update("starting the query");

@@ -21,6 +21,7 @@ import {
 } from "@cortex-sdk/core";
 import type { OperationEntry, ReplyOf, RequestOf } from "@cortex-sdk/schemas";
 import { operations } from "@cortex-sdk/schemas/cloud";
+import { ApiKeyScopes, AssetGroupTreeSearch, AssetTreeSearch, VulnerabilityFeed } from "@cortex-sdk/workflows";
 
 /** Options of {@link CloudClientBase}: the common client options plus reply validation. */
 export type CloudBaseOptions = ClientOptions & ReplyValidationOptions;
@@ -334,12 +335,13 @@ export class CloudApiNamespace {
   }
 }
 
-/** The `apiKeys` operations of Cortex Cloud. */
-export class CloudApiKeysNamespace {
+/** The `apiKeys` operations of Cortex Cloud, with the workflows of {@link ApiKeyScopes}. */
+export class CloudApiKeysNamespace extends ApiKeyScopes {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -357,38 +359,6 @@ export class CloudApiKeysNamespace {
    */
   delete(request: RequestOf<"api_keys.delete"> = {} as RequestOf<"api_keys.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.delete">> {
     return this.#client.request("api_keys.delete", request, options);
-  }
-
-  /**
-   * Operation `api_keys.generate`: `POST /public_api/v1/api_keys/generate`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set. The reply holds a secret that is shown only once: store it.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new CloudClient();
-   * const reply = await client.apiKeys.generate({ roles: [], security_level: "standard" });
-   * ```
-   */
-  generate(request: RequestOf<"api_keys.generate">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.generate">> {
-    return this.#client.request("api_keys.generate", request, options);
-  }
-
-  /**
-   * Operation `api_keys.get_api_keys`: `POST /public_api/v1/api_keys/get_api_keys`. Paginated by offset, at most 100 per page: await for the first page, or `for await` over every item.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options plus `limit`, `pageSize` and `cursor`.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new CloudClient();
-   * for await (const item of client.apiKeys.list({})) console.log(item);
-   * ```
-   */
-  list(request: RequestOf<"api_keys.get_api_keys"> = {} as RequestOf<"api_keys.get_api_keys">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"api_keys.get_api_keys">, NonNullable<ReplyOf<"api_keys.get_api_keys">["data" & keyof ReplyOf<"api_keys.get_api_keys">]> extends readonly (infer Item)[] ? Item : unknown> {
-    return this.#client.paginate("api_keys.get_api_keys", request, options);
   }
 
   /**
@@ -1168,12 +1138,13 @@ export class CloudAsmManagementNamespace {
   }
 }
 
-/** The `assetGroups` operations of Cortex Cloud. */
-export class CloudAssetGroupsNamespace {
+/** The `assetGroups` operations of Cortex Cloud, with the workflows of {@link AssetGroupTreeSearch}. */
+export class CloudAssetGroupsNamespace extends AssetGroupTreeSearch {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -1242,12 +1213,13 @@ export class CloudAssetGroupsNamespace {
   }
 }
 
-/** The `assets` operations of Cortex Cloud. */
-export class CloudAssetsNamespace {
+/** The `assets` operations of Cortex Cloud, with the workflows of {@link AssetTreeSearch}. */
+export class CloudAssetsNamespace extends AssetTreeSearch {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -4790,6 +4762,64 @@ export class CloudUvmPublicNamespace {
   }
 }
 
+/** The `vulnerabilities` operations of Cortex Cloud, with the workflows of {@link VulnerabilityFeed}. */
+export class CloudVulnerabilitiesNamespace extends VulnerabilityFeed {
+  readonly #client: CortexClient;
+
+  /** @param client - The client that sends the calls. */
+  constructor(client: CortexClient) {
+    super(client);
+    this.#client = client;
+  }
+
+  /**
+   * Operation `uvem.get_affected_software`: `POST /public_api/uvem/v1/get_affected_software`. Paginated by offset, at most 100 per page: await for the first page, or `for await` over every item.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options plus `limit`, `pageSize` and `cursor`.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * for await (const item of client.vulnerabilities.getAffectedSoftware({})) console.log(item);
+   * ```
+   */
+  getAffectedSoftware(request: RequestOf<"uvem.get_affected_software"> = {} as RequestOf<"uvem.get_affected_software">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"uvem.get_affected_software">, NonNullable<ReplyOf<"uvem.get_affected_software">["vulnerabilities" & keyof ReplyOf<"uvem.get_affected_software">]> extends readonly (infer Item)[] ? Item : unknown> {
+    return this.#client.paginate("uvem.get_affected_software", request, options);
+  }
+
+  /**
+   * Operation `uvem.get_vulnerabilities`: `POST /public_api/uvem/v1/get_vulnerabilities`. Paginated by offset, at most 500 per page: await for the first page, or `for await` over every item.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options plus `limit`, `pageSize` and `cursor`.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * for await (const item of client.vulnerabilities.getVulnerabilities({})) console.log(item);
+   * ```
+   */
+  getVulnerabilities(request: RequestOf<"uvem.get_vulnerabilities"> = {} as RequestOf<"uvem.get_vulnerabilities">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"uvem.get_vulnerabilities">, NonNullable<ReplyOf<"uvem.get_vulnerabilities">["vulnerabilities" & keyof ReplyOf<"uvem.get_vulnerabilities">]> extends readonly (infer Item)[] ? Item : unknown> {
+    return this.#client.paginate("uvem.get_vulnerabilities", request, options);
+  }
+
+  /**
+   * Operation `uvem.vulnerabilities`: `GET /public_api/uvem/v1/vulnerabilities`.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * const reply = await client.vulnerabilities.vulnerabilities();
+   * ```
+   */
+  vulnerabilities(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"uvem.vulnerabilities">> {
+    return this.#client.request("uvem.vulnerabilities", undefined, options);
+  }
+}
+
 /** The `vulnerabilityManagement` operations of Cortex Cloud. */
 export class CloudVulnerabilityManagementNamespace {
   readonly #client: CortexClient;
@@ -5478,6 +5508,8 @@ export class CloudClientBase extends CortexClient {
   readonly uvem: CloudUvemNamespace;
   /** `uvmPublic` operations. */
   readonly uvmPublic: CloudUvmPublicNamespace;
+  /** `vulnerabilities` workflows. */
+  readonly vulnerabilities: CloudVulnerabilitiesNamespace;
   /** `vulnerabilityManagement` operations. */
   readonly vulnerabilityManagement: CloudVulnerabilityManagementNamespace;
   /** `widgets` operations. */
@@ -5533,6 +5565,7 @@ export class CloudClientBase extends CortexClient {
     this.system = new CloudSystemNamespace(this);
     this.uvem = new CloudUvemNamespace(this);
     this.uvmPublic = new CloudUvmPublicNamespace(this);
+    this.vulnerabilities = new CloudVulnerabilitiesNamespace(this);
     this.vulnerabilityManagement = new CloudVulnerabilityManagementNamespace(this);
     this.widgets = new CloudWidgetsNamespace(this);
     this.xql = new CloudXqlNamespace(this);

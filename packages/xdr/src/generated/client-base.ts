@@ -21,6 +21,7 @@ import {
 } from "@cortex-sdk/core";
 import type { OperationEntry, ReplyOf, RequestOf } from "@cortex-sdk/schemas";
 import { operations } from "@cortex-sdk/schemas/xdr";
+import { ActionTracking, AlertBulkUpdates, ApiKeyManagement, EndpointResponseActions, IncidentBulkUpdates, LookupDatasets, ScriptRuns, XqlQueries } from "@cortex-sdk/workflows";
 
 /** Options of {@link XdrClientBase}: the common client options plus reply validation. */
 export type XdrBaseOptions = ClientOptions & ReplyValidationOptions;
@@ -39,12 +40,13 @@ function tableWith(extra: readonly OperationEntry[]): readonly OperationEntry[] 
   return table;
 }
 
-/** The `actions` operations of Cortex XDR. */
-export class XdrActionsNamespace {
+/** The `actions` operations of Cortex XDR, with the workflows of {@link ActionTracking}. */
+export class XdrActionsNamespace extends ActionTracking {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -81,12 +83,13 @@ export class XdrActionsNamespace {
   }
 }
 
-/** The `alerts` operations of Cortex XDR. */
-export class XdrAlertsNamespace {
+/** The `alerts` operations of Cortex XDR, with the workflows of {@link AlertBulkUpdates}. */
+export class XdrAlertsNamespace extends AlertBulkUpdates {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -309,12 +312,13 @@ export class XdrAlertsExclusionNamespace {
   }
 }
 
-/** The `apiKeys` operations of Cortex XDR. */
-export class XdrApiKeysNamespace {
+/** The `apiKeys` operations of Cortex XDR, with the workflows of {@link ApiKeyManagement}. */
+export class XdrApiKeysNamespace extends ApiKeyManagement {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -332,38 +336,6 @@ export class XdrApiKeysNamespace {
    */
   delete(request: RequestOf<"api_keys.delete"> = {} as RequestOf<"api_keys.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.delete">> {
     return this.#client.request("api_keys.delete", request, options);
-  }
-
-  /**
-   * Operation `api_keys.generate`: `POST /public_api/v1/api_keys/generate`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set. The reply holds a secret that is shown only once: store it.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new XdrClient();
-   * const reply = await client.apiKeys.generate({ roles: [], security_level: "standard" });
-   * ```
-   */
-  generate(request: RequestOf<"api_keys.generate">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.generate">> {
-    return this.#client.request("api_keys.generate", request, options);
-  }
-
-  /**
-   * Operation `api_keys.get_api_keys`: `POST /public_api/v1/api_keys/get_api_keys`. Paginated by offset, at most 100 per page: await for the first page, or `for await` over every item.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options plus `limit`, `pageSize` and `cursor`.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new XdrClient();
-   * for await (const item of client.apiKeys.list({})) console.log(item);
-   * ```
-   */
-  list(request: RequestOf<"api_keys.get_api_keys"> = {} as RequestOf<"api_keys.get_api_keys">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"api_keys.get_api_keys">, NonNullable<ReplyOf<"api_keys.get_api_keys">["data" & keyof ReplyOf<"api_keys.get_api_keys">]> extends readonly (infer Item)[] ? Item : unknown> {
-    return this.#client.paginate("api_keys.get_api_keys", request, options);
   }
 }
 
@@ -641,12 +613,13 @@ export class XdrDistributionsNamespace {
   }
 }
 
-/** The `endpoints` operations of Cortex XDR. */
-export class XdrEndpointsNamespace {
+/** The `endpoints` operations of Cortex XDR, with the workflows of {@link EndpointResponseActions}. */
+export class XdrEndpointsNamespace extends EndpointResponseActions {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -1023,12 +996,13 @@ export class XdrHashExceptionsNamespace {
   }
 }
 
-/** The `incidents` operations of Cortex XDR. */
-export class XdrIncidentsNamespace {
+/** The `incidents` operations of Cortex XDR, with the workflows of {@link IncidentBulkUpdates}. */
+export class XdrIncidentsNamespace extends IncidentBulkUpdates {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -1287,12 +1261,13 @@ export class XdrRbacNamespace {
   }
 }
 
-/** The `scripts` operations of Cortex XDR. */
-export class XdrScriptsNamespace {
+/** The `scripts` operations of Cortex XDR, with the workflows of {@link ScriptRuns}. */
+export class XdrScriptsNamespace extends ScriptRuns {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -1588,12 +1563,13 @@ export class XdrTagsNamespace {
   }
 }
 
-/** The `xql` operations of Cortex XDR. */
-export class XdrXqlNamespace {
+/** The `xql` operations of Cortex XDR, with the workflows of {@link XqlQueries}. */
+export class XdrXqlNamespace extends XqlQueries {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -1887,6 +1863,8 @@ export class XdrClientBase extends CortexClient {
   readonly incidents: XdrIncidentsNamespace;
   /** `indicators` operations. */
   readonly indicators: XdrIndicatorsNamespace;
+  /** `lookups` workflows. */
+  readonly lookups: LookupDatasets;
   /** `quarantine` operations. */
   readonly quarantine: XdrQuarantineNamespace;
   /** `rbac` operations. */
@@ -1921,6 +1899,7 @@ export class XdrClientBase extends CortexClient {
     this.hashExceptions = new XdrHashExceptionsNamespace(this);
     this.incidents = new XdrIncidentsNamespace(this);
     this.indicators = new XdrIndicatorsNamespace(this);
+    this.lookups = new LookupDatasets(this);
     this.quarantine = new XdrQuarantineNamespace(this);
     this.rbac = new XdrRbacNamespace(this);
     this.scripts = new XdrScriptsNamespace(this);

@@ -21,6 +21,7 @@ import {
 } from "@cortex-sdk/core";
 import type { OperationEntry, ReplyOf, RequestOf } from "@cortex-sdk/schemas";
 import { operations } from "@cortex-sdk/schemas/xpanse";
+import { XpanseAlertWorkflows, XpanseAssetWorkflows, XpanseIncidentWorkflows, XpanseIpRanges, XpanseServices, XpanseTags } from "@cortex-sdk/workflows";
 
 /** Options of {@link XpanseClientBase}: the common client options plus reply validation. */
 export type XpanseBaseOptions = ClientOptions & ReplyValidationOptions;
@@ -39,12 +40,13 @@ function tableWith(extra: readonly OperationEntry[]): readonly OperationEntry[] 
   return table;
 }
 
-/** The `alerts` operations of Cortex Xpanse. */
-export class XpanseAlertsNamespace {
+/** The `alerts` operations of Cortex Xpanse, with the workflows of {@link XpanseAlertWorkflows}. */
+export class XpanseAlertsNamespace extends XpanseAlertWorkflows {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -123,12 +125,13 @@ export class XpanseAsmManagementNamespace {
   }
 }
 
-/** The `assets` operations of Cortex Xpanse. */
-export class XpanseAssetsNamespace {
+/** The `assets` operations of Cortex Xpanse, with the workflows of {@link XpanseAssetWorkflows}. */
+export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -447,12 +450,13 @@ export class XpanseAttackSurfaceRulesNamespace {
   }
 }
 
-/** The `incidents` operations of Cortex Xpanse. */
-export class XpanseIncidentsNamespace {
+/** The `incidents` operations of Cortex Xpanse, with the workflows of {@link XpanseIncidentWorkflows}. */
+export class XpanseIncidentsNamespace extends XpanseIncidentWorkflows {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -470,22 +474,6 @@ export class XpanseIncidentsNamespace {
    */
   getExtraData(request: RequestOf<"incidents.get_incident_extra_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"incidents.get_incident_extra_data">> {
     return this.#client.request("incidents.get_incident_extra_data", request, options);
-  }
-
-  /**
-   * Operation `incidents.get_incidents`: `POST /public_api/v1/incidents/get_incidents`. Paginated by offset, at most 100 per page: await for the first page, or `for await` over every item.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options plus `limit`, `pageSize` and `cursor`.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new XpanseClient();
-   * for await (const item of client.incidents.list({})) console.log(item);
-   * ```
-   */
-  list(request: RequestOf<"incidents.get_incidents"> = {} as RequestOf<"incidents.get_incidents">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"incidents.get_incidents">, NonNullable<ReplyOf<"incidents.get_incidents">["incidents" & keyof ReplyOf<"incidents.get_incidents">]> extends readonly (infer Item)[] ? Item : unknown> {
-    return this.#client.paginate("incidents.get_incidents", request, options);
   }
 
   /**
@@ -617,10 +605,16 @@ export class XpanseClientBase extends CortexClient {
   readonly attackSurfaceRules: XpanseAttackSurfaceRulesNamespace;
   /** `incidents` operations. */
   readonly incidents: XpanseIncidentsNamespace;
+  /** `ipRanges` workflows. */
+  readonly ipRanges: XpanseIpRanges;
   /** `remediationConfirmationScanning` operations. */
   readonly remediationConfirmationScanning: XpanseRemediationConfirmationScanningNamespace;
+  /** `services` workflows. */
+  readonly services: XpanseServices;
   /** `system` operations. */
   readonly system: XpanseSystemNamespace;
+  /** `tags` workflows. */
+  readonly tags: XpanseTags;
 
   /**
    * @param options - Client options; anything missing comes from the environment.
@@ -634,8 +628,11 @@ export class XpanseClientBase extends CortexClient {
     this.assets = new XpanseAssetsNamespace(this);
     this.attackSurfaceRules = new XpanseAttackSurfaceRulesNamespace(this);
     this.incidents = new XpanseIncidentsNamespace(this);
+    this.ipRanges = new XpanseIpRanges(this);
     this.remediationConfirmationScanning = new XpanseRemediationConfirmationScanningNamespace(this);
+    this.services = new XpanseServices(this);
     this.system = new XpanseSystemNamespace(this);
+    this.tags = new XpanseTags(this);
     this.middleware.add(
       REPLY_VALIDATION_STEP,
       replyValidationStep(options.validateReplies === true, async () => (await import("@cortex-sdk/schemas/validators")) as ReplyValidators),

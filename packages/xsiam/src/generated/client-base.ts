@@ -21,6 +21,7 @@ import {
 } from "@cortex-sdk/core";
 import type { OperationEntry, ReplyOf, RequestOf } from "@cortex-sdk/schemas";
 import { operations } from "@cortex-sdk/schemas/xsiam";
+import { ActionTracking, AlertBulkUpdates, ApiKeyManagement, EndpointResponseActions, IncidentBulkUpdates, LookupDatasets, ScriptRuns, XqlQueries } from "@cortex-sdk/workflows";
 
 /** Options of {@link XsiamClientBase}: the common client options plus reply validation. */
 export type XsiamBaseOptions = ClientOptions & ReplyValidationOptions;
@@ -39,12 +40,13 @@ function tableWith(extra: readonly OperationEntry[]): readonly OperationEntry[] 
   return table;
 }
 
-/** The `actions` operations of Cortex XSIAM. */
-export class XsiamActionsNamespace {
+/** The `actions` operations of Cortex XSIAM, with the workflows of {@link ActionTracking}. */
+export class XsiamActionsNamespace extends ActionTracking {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -81,12 +83,13 @@ export class XsiamActionsNamespace {
   }
 }
 
-/** The `alerts` operations of Cortex XSIAM. */
-export class XsiamAlertsNamespace {
+/** The `alerts` operations of Cortex XSIAM, with the workflows of {@link AlertBulkUpdates}. */
+export class XsiamAlertsNamespace extends AlertBulkUpdates {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -620,12 +623,13 @@ export class XsiamApiNamespace {
   }
 }
 
-/** The `apiKeys` operations of Cortex XSIAM. */
-export class XsiamApiKeysNamespace {
+/** The `apiKeys` operations of Cortex XSIAM, with the workflows of {@link ApiKeyManagement}. */
+export class XsiamApiKeysNamespace extends ApiKeyManagement {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -643,38 +647,6 @@ export class XsiamApiKeysNamespace {
    */
   delete(request: RequestOf<"api_keys.delete"> = {} as RequestOf<"api_keys.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.delete">> {
     return this.#client.request("api_keys.delete", request, options);
-  }
-
-  /**
-   * Operation `api_keys.generate`: `POST /public_api/v1/api_keys/generate`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set. The reply holds a secret that is shown only once: store it.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new XsiamClient();
-   * const reply = await client.apiKeys.generate({ roles: [], security_level: "standard" });
-   * ```
-   */
-  generate(request: RequestOf<"api_keys.generate">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.generate">> {
-    return this.#client.request("api_keys.generate", request, options);
-  }
-
-  /**
-   * Operation `api_keys.get_api_keys`: `POST /public_api/v1/api_keys/get_api_keys`. Paginated by offset, at most 100 per page: await for the first page, or `for await` over every item.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options plus `limit`, `pageSize` and `cursor`.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new XsiamClient();
-   * for await (const item of client.apiKeys.list({})) console.log(item);
-   * ```
-   */
-  list(request: RequestOf<"api_keys.get_api_keys"> = {} as RequestOf<"api_keys.get_api_keys">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"api_keys.get_api_keys">, NonNullable<ReplyOf<"api_keys.get_api_keys">["data" & keyof ReplyOf<"api_keys.get_api_keys">]> extends readonly (infer Item)[] ? Item : unknown> {
-    return this.#client.paginate("api_keys.get_api_keys", request, options);
   }
 
   /**
@@ -3592,12 +3564,13 @@ export class XsiamDistributionsNamespace {
   }
 }
 
-/** The `endpoints` operations of Cortex XSIAM. */
-export class XsiamEndpointsNamespace {
+/** The `endpoints` operations of Cortex XSIAM, with the workflows of {@link EndpointResponseActions}. */
+export class XsiamEndpointsNamespace extends EndpointResponseActions {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -4262,12 +4235,13 @@ export class XsiamIamNamespace {
   }
 }
 
-/** The `incidents` operations of Cortex XSIAM. */
-export class XsiamIncidentsNamespace {
+/** The `incidents` operations of Cortex XSIAM, with the workflows of {@link IncidentBulkUpdates}. */
+export class XsiamIncidentsNamespace extends IncidentBulkUpdates {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -5447,12 +5421,13 @@ export class XsiamScheduledQueriesNamespace {
   }
 }
 
-/** The `scripts` operations of Cortex XSIAM. */
-export class XsiamScriptsNamespace {
+/** The `scripts` operations of Cortex XSIAM, with the workflows of {@link ScriptRuns}. */
+export class XsiamScriptsNamespace extends ScriptRuns {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -6059,12 +6034,13 @@ export class XsiamWidgetsNamespace {
   }
 }
 
-/** The `xql` operations of Cortex XSIAM. */
-export class XsiamXqlNamespace {
+/** The `xql` operations of Cortex XSIAM, with the workflows of {@link XqlQueries}. */
+export class XsiamXqlNamespace extends XqlQueries {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -6727,6 +6703,8 @@ export class XsiamClientBase extends CortexClient {
   readonly issue: XsiamIssueNamespace;
   /** `legacyExceptions` operations. */
   readonly legacyExceptions: XsiamLegacyExceptionsNamespace;
+  /** `lookups` workflows. */
+  readonly lookups: LookupDatasets;
   /** `mth` operations. */
   readonly mth: XsiamMthNamespace;
   /** `netscan` operations. */
@@ -6809,6 +6787,7 @@ export class XsiamClientBase extends CortexClient {
     this.integrations = new XsiamIntegrationsNamespace(this);
     this.issue = new XsiamIssueNamespace(this);
     this.legacyExceptions = new XsiamLegacyExceptionsNamespace(this);
+    this.lookups = new LookupDatasets(this);
     this.mth = new XsiamMthNamespace(this);
     this.netscan = new XsiamNetscanNamespace(this);
     this.notifications = new XsiamNotificationsNamespace(this);

@@ -21,6 +21,7 @@ import {
 } from "@cortex-sdk/core";
 import type { OperationEntry, ReplyOf, RequestOf } from "@cortex-sdk/schemas";
 import { operations } from "@cortex-sdk/schemas/xsoar";
+import { ApiKeyManagement, XsoarEntries, XsoarIncidentWorkflows, XsoarLists } from "@cortex-sdk/workflows";
 
 /** Options of {@link XsoarClientBase}: the common client options plus reply validation. */
 export type XsoarBaseOptions = ClientOptions & ReplyValidationOptions;
@@ -65,12 +66,13 @@ export class XsoarApikeysNamespace {
   }
 }
 
-/** The `apiKeys` operations of Cortex XSOAR. */
-export class XsoarApiKeysNamespace {
+/** The `apiKeys` operations of Cortex XSOAR, with the workflows of {@link ApiKeyManagement}. */
+export class XsoarApiKeysNamespace extends ApiKeyManagement {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -88,38 +90,6 @@ export class XsoarApiKeysNamespace {
    */
   delete(request: RequestOf<"api_keys.delete"> = {} as RequestOf<"api_keys.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.delete">> {
     return this.#client.request("api_keys.delete", request, options);
-  }
-
-  /**
-   * Operation `api_keys.generate`: `POST /public_api/v1/api_keys/generate`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set. The reply holds a secret that is shown only once: store it.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new XsoarClient();
-   * const reply = await client.apiKeys.generate({ roles: [], security_level: "standard" });
-   * ```
-   */
-  generate(request: RequestOf<"api_keys.generate">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.generate">> {
-    return this.#client.request("api_keys.generate", request, options);
-  }
-
-  /**
-   * Operation `api_keys.get_api_keys`: `POST /public_api/v1/api_keys/get_api_keys`. Paginated by offset, at most 100 per page: await for the first page, or `for await` over every item.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options plus `limit`, `pageSize` and `cursor`.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new XsoarClient();
-   * for await (const item of client.apiKeys.list({})) console.log(item);
-   * ```
-   */
-  list(request: RequestOf<"api_keys.get_api_keys"> = {} as RequestOf<"api_keys.get_api_keys">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"api_keys.get_api_keys">, NonNullable<ReplyOf<"api_keys.get_api_keys">["data" & keyof ReplyOf<"api_keys.get_api_keys">]> extends readonly (infer Item)[] ? Item : unknown> {
-    return this.#client.paginate("api_keys.get_api_keys", request, options);
   }
 
   /**
@@ -748,12 +718,13 @@ export class XsoarIncidentfieldsNamespace {
   }
 }
 
-/** The `incidents` operations of Cortex XSOAR. */
-export class XsoarIncidentsNamespace {
+/** The `incidents` operations of Cortex XSOAR, with the workflows of {@link XsoarIncidentWorkflows}. */
+export class XsoarIncidentsNamespace extends XsoarIncidentWorkflows {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -2042,6 +2013,8 @@ export class XsoarClientBase extends CortexClient {
   readonly contentpacks: XsoarContentpacksNamespace;
   /** `dashboards` operations. */
   readonly dashboards: XsoarDashboardsNamespace;
+  /** `entries` workflows. */
+  readonly entries: XsoarEntries;
   /** `entry` operations. */
   readonly entry: XsoarEntryNamespace;
   /** `evidence` operations. */
@@ -2066,6 +2039,8 @@ export class XsoarClientBase extends CortexClient {
   readonly investigations: XsoarInvestigationsNamespace;
   /** `invPlaybook` operations. */
   readonly invPlaybook: XsoarInvPlaybookNamespace;
+  /** `lists` workflows. */
+  readonly lists: XsoarLists;
   /** `logout` operations. */
   readonly logout: XsoarLogoutNamespace;
   /** `playbook` operations. */
@@ -2104,6 +2079,7 @@ export class XsoarClientBase extends CortexClient {
     this.classifier = new XsoarClassifierNamespace(this);
     this.contentpacks = new XsoarContentpacksNamespace(this);
     this.dashboards = new XsoarDashboardsNamespace(this);
+    this.entries = new XsoarEntries(this);
     this.entry = new XsoarEntryNamespace(this);
     this.evidence = new XsoarEvidenceNamespace(this);
     this.health = new XsoarHealthNamespace(this);
@@ -2116,6 +2092,7 @@ export class XsoarClientBase extends CortexClient {
     this.indicators = new XsoarIndicatorsNamespace(this);
     this.investigations = new XsoarInvestigationsNamespace(this);
     this.invPlaybook = new XsoarInvPlaybookNamespace(this);
+    this.lists = new XsoarLists(this);
     this.logout = new XsoarLogoutNamespace(this);
     this.playbook = new XsoarPlaybookNamespace(this);
     this.rbac = new XsoarRbacNamespace(this);

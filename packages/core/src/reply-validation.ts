@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { CallOptions, Middleware } from "../pipeline.js";
-import { CortexReplyValidationError, type ReplyIssue } from "./errors.js";
+import type { CallOptions, Middleware } from "./pipeline.js";
+import { CortexReplyValidationError, type ReplyIssue } from "./workflow-errors.js";
 
 /** The reply validation switch, per client and per call. */
 export interface ReplyValidationOptions {

@@ -6,22 +6,11 @@
  *
  * @module
  */
-import {
-  chunk,
-  paginateRestarting,
-  updateAlertsInBatches,
-  withPageTokens,
-  type BulkOptions,
-  type BulkResult,
-  type CortexClient,
-  type PagePromise,
-  type ReplyValidationOptions,
-  type RestartingListOptions,
-  type ValidatedCallOptions,
-} from "@cortex-sdk/core";
+import { chunk, paginateRestarting, withPageTokens, type CortexClient, type PagePromise, type ReplyValidationOptions, type RestartingListOptions, type ValidatedCallOptions } from "@cortex-sdk/core";
 import type { OperationEntry, ReplyOf, RequestOf } from "@cortex-sdk/schemas";
 import { operations } from "@cortex-sdk/schemas/xpanse";
-import { XpanseAlertsNamespace, XpanseAssetsNamespace, XpanseIncidentsNamespace } from "./generated/client-base.js";
+import { updateAlertsInBatches, type BulkOptions, type BulkResult } from "../bulk-updates/batches.js";
+import type { ItemOf } from "../shared/types.js";
 
 /** Listing options: call options, `limit`, `pageSize`, `cursor`, `maxRestarts` and `validateReplies`. */
 export type XpanseListOptions = RestartingListOptions & ReplyValidationOptions;
@@ -59,13 +48,12 @@ export type XpanseService = NonNullable<ReplyOf<"assets.get_external_services">[
 /** An external IP address range as listed. */
 export type XpanseIpRange = NonNullable<ReplyOf<"assets.get_external_ip_address_ranges">["external_ip_address_ranges"]>[number];
 
-/** The `assets` operations plus token-paged listing and lookups by id. */
-export class XpanseAssets extends XpanseAssetsNamespace {
+/** The Xpanse `assets` workflows: token-paged listing and lookups by id. Product namespaces extend it. */
+export class XpanseAssetWorkflows {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
-    super(client);
     this.#client = client;
   }
 
@@ -270,13 +258,12 @@ export class XpanseTags {
   }
 }
 
-/** The `incidents` operations; the listing pages by token and restarts on an expired one. */
-export class XpanseIncidents extends XpanseIncidentsNamespace {
+/** The Xpanse `incidents` workflows: the listing pages by token and restarts on an expired one. Product namespaces extend it. */
+export class XpanseIncidentWorkflows {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
-    super(client);
     this.#client = client;
   }
 
@@ -292,18 +279,17 @@ export class XpanseIncidents extends XpanseIncidentsNamespace {
    * for await (const incident of client.incidents.list({ filters: [{ field: "status", operator: "eq", value: "new" }] })) console.log(incident.incident_id);
    * ```
    */
-  override list(request: RequestOf<"incidents.get_incidents"> = {}, options?: XpanseListOptions): ReturnType<XpanseIncidentsNamespace["list"]> {
+  list(request: RequestOf<"incidents.get_incidents"> = {}, options?: XpanseListOptions): PagePromise<ReplyOf<"incidents.get_incidents">, ItemOf<"incidents.get_incidents", "incidents">> {
     return listByToken(this.#client, "incidents.get_incidents", request, options);
   }
 }
 
-/** The `alerts` operations; listing by token with restarts, and bulk updates within 100 ids per call. */
-export class XpanseAlerts extends XpanseAlertsNamespace {
+/** The Xpanse `alerts` workflows: listing by token with restarts, and bulk updates within 100 ids per call. Product namespaces extend it. */
+export class XpanseAlertWorkflows {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
-    super(client);
     this.#client = client;
   }
 
@@ -320,7 +306,7 @@ export class XpanseAlerts extends XpanseAlertsNamespace {
    * for await (const alert of client.alerts.list({ filters: [{ field: "severity", operator: "in", value: ["high"] }] })) console.log(alert.alert_id);
    * ```
    */
-  list(request: RequestOf<"v2.alerts.get_alerts_multi_events"> = {}, options?: XpanseListOptions): ReturnType<XpanseAlertsNamespace["listMultiEventsV2"]> {
+  list(request: RequestOf<"v2.alerts.get_alerts_multi_events"> = {}, options?: XpanseListOptions): PagePromise<ReplyOf<"v2.alerts.get_alerts_multi_events">, ItemOf<"v2.alerts.get_alerts_multi_events", "alerts">> {
     return listByToken(this.#client, "v2.alerts.get_alerts_multi_events", request, options);
   }
 

@@ -7,10 +7,10 @@
  */
 import { createHash } from "node:crypto";
 import type { OperationEntry, Pagination } from "@cortex-sdk/schemas";
-import type { WithResponse } from "../api-promise.js";
-import type { CortexClient, ListOptions } from "../client.js";
-import { CortexAuthenticationError, CortexBadRequestError, CortexPaginationError, isCortexError } from "../errors.js";
-import { paginatePages, PagePromise, type Page, type PageCursor, type PaginateOptions } from "../pagination.js";
+import type { WithResponse } from "./api-promise.js";
+import type { CortexClient, ListOptions } from "./client.js";
+import { CortexAuthenticationError, CortexBadRequestError, CortexPaginationError, isCortexError } from "./errors.js";
+import { paginatePages, PagePromise, type Page, type PageCursor, type PaginateOptions } from "./pagination.js";
 
 /**
  * Pages an operation with a pagination description of your own instead of the table's (the request still

@@ -7,11 +7,7 @@
  */
 import type { Readable } from "node:stream";
 import type { OperationEntry } from "@cortex-sdk/schemas";
-import type { CortexClient } from "../client.js";
-import { CortexError } from "../errors.js";
-import type { CallOptions } from "../pipeline.js";
-import { waitUntil } from "../waiter.js";
-import { CortexActionFailedError, type EndpointActionOutcome } from "./errors.js";
+import { CortexActionFailedError, CortexError, waitUntil, type CallOptions, type CortexClient, type EndpointActionOutcome } from "@cortex-sdk/core";
 
 /** Statuses an endpoint passes through before its action is over. */
 export const PENDING_ACTION_STATUSES: ReadonlySet<string> = new Set(["PENDING", "IN_PROGRESS", "PENDING_ABORT"]);
@@ -58,7 +54,7 @@ interface ActionStatusReply {
  * @param actionId - The action id a response action returned (`action_id` or `group_action_id`).
  * @param options - Wait limits, signal, and whether failures throw.
  * @returns Every endpoint's final status.
- * @throws {@link CortexActionFailedError} when an endpoint ended FAILED, TIMEOUT, CANCELLED, ABORTED or
+ * @throws `CortexActionFailedError` when an endpoint ended FAILED, TIMEOUT, CANCELLED, ABORTED or
  *   EXPIRED (unless `allowFailures`).
  * @throws `CortexTimeoutError` (`phase: "wait"`) after `maxWaitMs`; `CortexAbortError` on abort.
  */
@@ -105,7 +101,7 @@ export interface ScriptRunResult {
  * @param actionId - The action id `run_script` or `run_snippet_code_script` returned.
  * @param options - Wait limits, signal, and whether failures throw.
  * @returns Status counts and per-endpoint results.
- * @throws {@link CortexActionFailedError} when endpoints failed, timed out, were cancelled, aborted or expired (unless `allowFailures`).
+ * @throws `CortexActionFailedError` when endpoints failed, timed out, were cancelled, aborted or expired (unless `allowFailures`).
  * @throws `CortexTimeoutError` (`phase: "wait"`) after `maxWaitMs`; `CortexAbortError` on abort.
  */
 export async function waitForScript(client: CortexClient, actionId: string | number, options: WaitForActionOptions = {}): Promise<ScriptRunResult> {
@@ -141,7 +137,7 @@ export async function waitForScript(client: CortexClient, actionId: string | num
  * @param reply - The reply of isolate, scan, run_script, ...
  * @param operationId - For the error message.
  * @returns The id as a string.
- * @throws {@link CortexError} when the reply carries no action id.
+ * @throws `CortexError` when the reply carries no action id.
  */
 export function actionIdOf(reply: unknown, operationId: string): string {
   if (typeof reply === "string" || typeof reply === "number") return String(reply);
@@ -206,7 +202,7 @@ export const DOWNLOAD_OPERATION: OperationEntry = {
  * @param link - The absolute link or its `/public_api/v1/download/<token>` path.
  * @param options - Per-call options (set `timeoutMs` long enough for the whole download).
  * @returns The file (usually a zip) as a Node Readable; read it to the end or destroy it.
- * @throws {@link CortexError} for a link that is not a download link; the pipeline's typed errors otherwise.
+ * @throws `CortexError` for a link that is not a download link; the pipeline's typed errors otherwise.
  */
 export async function downloadLink(client: CortexClient, link: string, options: CallOptions = {}): Promise<Readable> {
   const match = /\/public_api\/v1\/download\/([^?#]+)/.exec(link);

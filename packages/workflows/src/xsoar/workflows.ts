@@ -1,29 +1,12 @@
 /**
  * The hand-written workflows of the Cortex XSOAR client: version detection, incidents by query string
- * with paging, create and update with optimistic locking, war room entries, indicators, lists, and API
- * keys (XSOAR 8) with checked requests.
+ * with paging, create and update with optimistic locking, war room entries, indicators, lists (API keys: see the shared api-keys workflows).
  *
  * @module
  */
-import {
-  checkedCall,
-  checkedList,
-  expiringApiKeys,
-  generateApiKeyRequest,
-  listApiKeysRequest,
-  pathOnly,
-  type ApiPromise,
-  type CortexClient,
-  type ExpiringApiKey,
-  type ExpiringKeysOptions,
-  type GenerateApiKeyInput,
-  type ListApiKeysInput,
-  type ListOptions,
-  type ReplyValidationOptions,
-  type ValidatedCallOptions,
-} from "@cortex-sdk/core";
+import { pathOnly, type ApiPromise, type CortexClient, type ListOptions, type PagePromise, type ReplyValidationOptions, type ValidatedCallOptions } from "@cortex-sdk/core";
 import type { OperationEntry, ReplyOf, RequestOf } from "@cortex-sdk/schemas";
-import { XsoarApiKeysNamespace, XsoarIncidentsNamespace } from "./generated/client-base.js";
+import type { ItemOf } from "../shared/types.js";
 
 function xsoarOperation(id: string, method: OperationEntry["method"], path: string, extra: Partial<OperationEntry> = {}): OperationEntry {
   return {
@@ -88,7 +71,7 @@ export interface XsoarIncident {
   readonly [key: string]: unknown;
 }
 
-/** Options of {@link XsoarIncidentsApi.query}. */
+/** Options of {@link XsoarIncidentWorkflows.query}. */
 export interface IncidentQueryOptions extends ListOptions, ReplyValidationOptions {
   /** Page size (default 100). */
   readonly size?: number;
@@ -100,13 +83,12 @@ export interface IncidentQueryOptions extends ListOptions, ReplyValidationOption
   readonly filter?: Readonly<Record<string, unknown>>;
 }
 
-/** The `incidents` operations plus query-string search, create, load and versioned update. */
-export class XsoarIncidentsApi extends XsoarIncidentsNamespace {
+/** The XSOAR `incidents` workflows: query-string search, create, load and versioned update. Product namespaces extend it. */
+export class XsoarIncidentWorkflows {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
-    super(client);
     this.#client = client;
   }
 
@@ -124,10 +106,10 @@ export class XsoarIncidentsApi extends XsoarIncidentsNamespace {
    * for await (const incident of client.incidents.query("status:Active", { size: 50 })) console.log(incident.id, incident.name);
    * ```
    */
-  query(query: string, options: IncidentQueryOptions = {}): ReturnType<XsoarIncidentsNamespace["search"]> {
+  query(query: string, options: IncidentQueryOptions = {}): PagePromise<ReplyOf<"xsoar.incidents.search">, ItemOf<"xsoar.incidents.search", "data">> {
     const { size = 100, sort, period, filter, ...list } = options;
     const body = { filter: { ...(filter ?? {}), query, page: 0, size, ...(sort === undefined ? {} : { sort }), ...(period === undefined ? {} : { period }) } };
-    return this.search(body as RequestOf<"xsoar.incidents.search">, list);
+    return this.#client.paginate<ReplyOf<"xsoar.incidents.search">, ItemOf<"xsoar.incidents.search", "data">>("xsoar.incidents.search", body as RequestOf<"xsoar.incidents.search">, list);
   }
 
   /**
@@ -337,81 +319,3 @@ export class XsoarLists {
   }
 }
 
-/** The `apiKeys` operations with checked requests and expiry helpers. */
-export class XsoarApiKeys extends XsoarApiKeysNamespace {
-  readonly #client: CortexClient;
-
-  /** @param client - The client that sends the calls. */
-  constructor(client: CortexClient) {
-    super(client);
-    this.#client = client;
-  }
-
-  /**
-   * Generates an API key. The request is checked before it is sent: at least one role, a known security
-   * level, and an expiration in the future and at most six months ahead (the service's maximum). Without
-   * an expiration the key lives one week (the service's default). Sent once: never retried after an
-   * ambiguous failure, since a retry could create a second key.
-   *
-   * @param request - `{ roles, security_level, expiration? (ms or Date), comment? }`.
-   * @param options - Call options.
-   * @returns `{ id, key }`: the secret is shown only here; store it.
-   * @throws `CortexInvalidRequestError` (before sending) saying what to fix; `CortexPermissionError` when the key may not manage keys.
-   * @example
-   * ```ts
-   * const { id, key } = await client.apiKeys.generate({ roles: ["Viewer"], security_level: "advanced", expiration: Date.now() + 30 * 86_400_000, comment: "ci" });
-   * ```
-   */
-  override generate(request: GenerateApiKeyInput, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.generate">> {
-    return checkedCall(() => generateApiKeyRequest(request), (body) => super.generate(body, options));
-  }
-
-  /**
-   * Lists API keys (never their secrets). Besides the raw `filters`, `expiringWithin` (ms), `role` and
-   * `ids` build the filters for you; all are ANDed. `TOTAL_COUNT` counts expired keys too.
-   *
-   * @param request - Filters.
-   * @param options - Call options plus `limit`, `pageSize`, `cursor`.
-   * @returns Await for the first page (`data`/`DATA`, counts), `for await` for every key.
-   * @throws `CortexInvalidRequestError` for a negative window; the pipeline's typed errors.
-   * @example
-   * ```ts
-   * for await (const key of client.apiKeys.list({ expiringWithin: 30 * 86_400_000 })) console.log(key.id, key.expiration);
-   * ```
-   */
-  override list(request: ListApiKeysInput = {}, options?: ListOptions & ReplyValidationOptions): ReturnType<XsoarApiKeysNamespace["list"]> {
-    return checkedList(() => listApiKeysRequest(request) as RequestOf<"api_keys.get_api_keys">, (body) => super.list(body, options));
-  }
-
-  /**
-   * Deletes keys by id.
-   *
-   * @param ids - Key ids.
-   * @param options - Call options.
-   * @returns `{ update_count }`: how many keys were deleted.
-   * @throws The pipeline's typed errors.
-   * @example
-   * ```ts
-   * await client.apiKeys.deleteByIds([121, 134]);
-   * ```
-   */
-  deleteByIds(ids: readonly number[], options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.delete">> {
-    return this.delete({ filters: [{ field: "id", operator: "in", value: [...ids] }] }, options);
-  }
-
-  /**
-   * The keys expiring within a window (default 30 days), soonest first, each flagged `one_day` or
-   * `one_week` at the marks the console notifies at (else `later`).
-   *
-   * @param options - `within` (ms), `includeExpired`, call options.
-   * @returns Keys with `expiresAt`, `expiresInMs` and `mark`.
-   * @throws The pipeline's typed errors.
-   * @example
-   * ```ts
-   * for (const { key, mark } of await client.apiKeys.expiringKeys({ within: 14 * 86_400_000 })) if (mark !== "later") console.warn(key.id, mark);
-   * ```
-   */
-  expiringKeys(options?: ExpiringKeysOptions): Promise<ExpiringApiKey[]> {
-    return expiringApiKeys(this.#client, options);
-  }
-}

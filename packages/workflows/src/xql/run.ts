@@ -6,10 +6,7 @@
  *
  * @module
  */
-import type { CortexClient } from "../client.js";
-import { CortexError, CortexServerError, isCortexError } from "../errors.js";
-import { waitUntil } from "../waiter.js";
-import { CortexXqlQueryError, CortexXqlQuotaError } from "./errors.js";
+import { CortexError, CortexServerError, CortexXqlQueryError, CortexXqlQuotaError, isCortexError, waitUntil, type CortexClient } from "@cortex-sdk/core";
 
 /** The time range of a query: absolute epoch milliseconds, or the last `relativeTime` ms. */
 export type XqlTimeframe = { readonly from: number; readonly to: number } | { readonly relativeTime: number };
@@ -129,8 +126,8 @@ export class XqlQuery<Row = Record<string, unknown>> implements PromiseLike<XqlR
  * @param query - The XQL text, e.g. `dataset = xdr_data | limit 10`.
  * @param options - Time range, tenants, limit, signal and polling limits.
  * @returns A finished query with its cost, remaining quota and rows.
- * @throws {@link CortexXqlQueryError} when the query fails (status `FAIL`).
- * @throws {@link CortexXqlQuotaError} when the tenant's quota is used up.
+ * @throws `CortexXqlQueryError` when the query fails (status `FAIL`).
+ * @throws `CortexXqlQuotaError` when the tenant's quota is used up.
  * @throws `CortexTimeoutError` (`phase: "wait"`) when it does not finish within `maxWaitMs`.
  * @throws `CortexAbortError` when the signal fires.
  */

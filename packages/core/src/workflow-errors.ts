@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { CortexError, type CortexErrorContext } from "../errors.js";
+import { CortexError, type CortexErrorContext } from "./errors.js";
 
 /**
  * The SDK refused a request before sending it because it breaks a documented rule (an API key expiration

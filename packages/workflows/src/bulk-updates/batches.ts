@@ -5,54 +5,7 @@
  *
  * @module
  */
-import type { CortexClient } from "../client.js";
-import type { CallOptions } from "../pipeline.js";
-import { CortexInvalidRequestError } from "./errors.js";
-
-/**
- * Runs `task` over `items` with at most `concurrency` running at once, keeping the input order in the
- * output. Errors are captured per item, never thrown.
- *
- * @param items - Inputs.
- * @param concurrency - Most tasks at once (at least 1).
- * @param task - Work for one item.
- * @param signal - Stops starting new tasks; items not started are reported with the abort reason.
- * @returns One settled result per item, in order.
- */
-export async function mapSettled<T, R>(items: readonly T[], concurrency: number, task: (item: T, index: number) => Promise<R>, signal?: AbortSignal): Promise<PromiseSettledResult<R>[]> {
-  const results: PromiseSettledResult<R>[] = new Array(items.length);
-  let next = 0;
-  const width = Math.max(1, Math.min(Math.floor(concurrency) || 1, items.length));
-  const worker = async (): Promise<void> => {
-    for (let index = next++; index < items.length; index = next++) {
-      if (signal?.aborted === true) {
-        results[index] = { status: "rejected", reason: signal.reason };
-        continue;
-      }
-      try {
-        results[index] = { status: "fulfilled", value: await task(items[index] as T, index) };
-      } catch (reason) {
-        results[index] = { status: "rejected", reason };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: width }, worker));
-  return results;
-}
-
-/**
- * Splits a list into chunks.
- *
- * @param items - The list.
- * @param size - Largest chunk (at least 1).
- * @returns The chunks.
- */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const step = Math.max(1, Math.floor(size));
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += step) out.push(items.slice(start, start + step));
-  return out;
-}
+import { chunk, CortexInvalidRequestError, mapSettled, type CallOptions, type CortexClient } from "@cortex-sdk/core";
 
 /** One batch of a bulk write. */
 export interface BatchOutcome<Input, Reply> {
@@ -129,7 +82,7 @@ export const MAX_ALERT_IDS_PER_UPDATE = 100;
  * @param updateData - `{ severity?, status?, comment? }`.
  * @param options - Batch size (≤ 100), concurrency, call options.
  * @returns Per-batch results; `reply.alerts_ids` of each batch lists the alerts the service updated.
- * @throws Never for failed batches (see `failed`); {@link CortexInvalidRequestError} for an empty update.
+ * @throws Never for failed batches (see `failed`); `CortexInvalidRequestError` for an empty update.
  */
 export async function updateAlertsInBatches<Reply>(client: CortexClient, ids: readonly (string | number)[], updateData: Readonly<Record<string, unknown>>, options: BulkOptions = {}): Promise<BulkResult<string | number, Reply>> {
   if (Object.keys(updateData).length === 0) throw new CortexInvalidRequestError("alerts.update_alerts: update_data is empty; give severity, status or comment.", "update_data", { operationId: "alerts.update_alerts" });
@@ -232,7 +185,7 @@ export interface LookupRemoveResult extends BulkResult<Readonly<Record<string, u
  * @param blocks - Filter blocks, e.g. `[{ user: "alice" }, { user: "bob", host: "pc-1" }]`.
  * @param options - Blocks per call and call options.
  * @returns Rows deleted and per-call outcomes.
- * @throws {@link CortexInvalidRequestError} for no blocks or an empty block (which would match everything).
+ * @throws `CortexInvalidRequestError` for no blocks or an empty block (which would match everything).
  */
 export async function removeLookupRows(client: CortexClient, dataset: string, blocks: readonly Readonly<Record<string, unknown>>[], options: LookupRemoveOptions = {}): Promise<LookupRemoveResult> {
   if (blocks.length === 0) throw new CortexInvalidRequestError("xql.lookups.remove_data: give at least one filter block.", "filters", { operationId: "xql.lookups.remove_data" });

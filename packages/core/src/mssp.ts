@@ -5,10 +5,10 @@
  *
  * @module
  */
-import type { CortexClient } from "../client.js";
-import type { ClientOptions } from "../config.js";
-import { RateLimiter, type RateLimit } from "../limiter.js";
-import { mapSettled } from "./batches.js";
+import type { CortexClient } from "./client.js";
+import type { ClientOptions } from "./config.js";
+import { RateLimiter, type RateLimit } from "./limiter.js";
+import { mapSettled } from "./concurrency.js";
 
 /** A tenant to run on. */
 export type TenantTarget =

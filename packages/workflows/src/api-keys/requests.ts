@@ -6,11 +6,7 @@
  *
  * @module
  */
-import { ApiPromise } from "../api-promise.js";
-import { PagePromise } from "../pagination.js";
-import type { CortexClient } from "../client.js";
-import type { CallOptions } from "../pipeline.js";
-import { CortexInvalidRequestError } from "./errors.js";
+import { ApiPromise, CortexInvalidRequestError, PagePromise, type CallOptions, type CortexClient } from "@cortex-sdk/core";
 
 const DAY_MS = 86_400_000;
 
@@ -64,7 +60,7 @@ export interface GenerateApiKeyRequestBody {
  * @param input - The request.
  * @param now - Epoch ms of the call (default now).
  * @returns The request to send.
- * @throws {@link CortexInvalidRequestError} for no roles, an unknown security level, an expiration in
+ * @throws `CortexInvalidRequestError` for no roles, an unknown security level, an expiration in
  *   the past, in seconds instead of milliseconds, or more than six months ahead.
  */
 export function generateApiKeyRequest(input: GenerateApiKeyInput, now: number = Date.now()): GenerateApiKeyRequestBody {
@@ -115,7 +111,7 @@ export interface ListApiKeysInput {
  * @param input - Options.
  * @param now - Epoch ms of the call.
  * @returns `{ filters }`.
- * @throws {@link CortexInvalidRequestError} for a negative `expiringWithin`.
+ * @throws `CortexInvalidRequestError` for a negative `expiringWithin`.
  */
 export function listApiKeysRequest(input: ListApiKeysInput = {}, now: number = Date.now()): { filters?: { field: "expiration" | "roles" | "id"; operator: "gte" | "lte" | "contains" | "in"; value: unknown }[] } {
   const filters: { field: "expiration" | "roles" | "id"; operator: "gte" | "lte" | "contains" | "in"; value: unknown }[] = [];

@@ -1,0 +1,157 @@
+/**
+ * The API key namespace every product that manages keys shares (XDR, XSIAM, XSOAR 8, Cortex Cloud):
+ * checked requests, built filters, deletion by id and the expiry marks; plus key scopes where the
+ * platform has them.
+ *
+ * @module
+ */
+import type { ApiPromise, CortexClient, ListOptions, PagePromise, ReplyValidationOptions, ValidatedCallOptions } from "@cortex-sdk/core";
+import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas";
+import type { ItemOf } from "../shared/types.js";
+import { checkedCall, checkedList, expiringApiKeys, generateApiKeyRequest, listApiKeysRequest, type ExpiringApiKey, type ExpiringKeysOptions, type GenerateApiKeyInput, type ListApiKeysInput } from "./requests.js";
+
+/** The `apiKeys` workflows: checked requests and expiry helpers. Product namespaces extend it. */
+export class ApiKeyManagement {
+  readonly #client: CortexClient;
+
+  /** @param client - The client that sends the calls. */
+  constructor(client: CortexClient) {
+    this.#client = client;
+  }
+
+  /**
+   * Generates an API key. The request is checked before it is sent: at least one role, a known security
+   * level, and an expiration in the future and at most six months ahead (the service's maximum). Without
+   * an expiration the key lives one week (the service's default). Sent once: never retried after an
+   * ambiguous failure, since a retry could create a second key.
+   *
+   * @param request - `{ roles, security_level, expiration? (ms or Date), comment? }`.
+   * @param options - Call options.
+   * @returns `{ id, key }`: the secret is shown only here; store it.
+   * @throws `CortexInvalidRequestError` (before sending) saying what to fix; `CortexPermissionError` when the key may not manage keys.
+   * @example
+   * ```ts
+   * const { id, key } = await client.apiKeys.generate({ roles: ["Viewer"], security_level: "advanced", expiration: Date.now() + 30 * 86_400_000, comment: "ci" });
+   * ```
+   */
+  generate(request: GenerateApiKeyInput, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.generate">> {
+    return checkedCall(() => generateApiKeyRequest(request) as RequestOf<"api_keys.generate">, (body) => this.#client.request("api_keys.generate", body, options));
+  }
+
+  /**
+   * Lists API keys (never their secrets). Besides the raw `filters`, `expiringWithin` (ms), `role` and
+   * `ids` build the filters for you; all are ANDed. `TOTAL_COUNT` counts expired keys too.
+   *
+   * @param request - Filters.
+   * @param options - Call options plus `limit`, `pageSize`, `cursor`.
+   * @returns Await for the first page (`data`/`DATA`, counts), `for await` for every key.
+   * @throws `CortexInvalidRequestError` for a negative window; the pipeline's typed errors.
+   * @example
+   * ```ts
+   * for await (const key of client.apiKeys.list({ expiringWithin: 30 * 86_400_000 })) console.log(key.id, key.expiration);
+   * ```
+   */
+  list(request: ListApiKeysInput = {}, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"api_keys.get_api_keys">, ItemOf<"api_keys.get_api_keys", "data">> {
+    return checkedList(
+      () => listApiKeysRequest(request) as RequestOf<"api_keys.get_api_keys">,
+      (body) => this.#client.paginate<ReplyOf<"api_keys.get_api_keys">, ItemOf<"api_keys.get_api_keys", "data">>("api_keys.get_api_keys", body, options),
+    );
+  }
+
+  /**
+   * Deletes keys by id.
+   *
+   * @param ids - Key ids.
+   * @param options - Call options.
+   * @returns `{ update_count }`: how many keys were deleted.
+   * @throws The pipeline's typed errors.
+   * @example
+   * ```ts
+   * await client.apiKeys.deleteByIds([121, 134]);
+   * ```
+   */
+  deleteByIds(ids: readonly number[], options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.delete">> {
+    return this.#client.request("api_keys.delete", { filters: [{ field: "id", operator: "in", value: [...ids] }] } as RequestOf<"api_keys.delete">, options);
+  }
+
+  /**
+   * The keys expiring within a window (default 30 days), soonest first, each flagged `one_day` or
+   * `one_week` at the marks the console notifies at (else `later`).
+   *
+   * @param options - `within` (ms), `includeExpired`, call options.
+   * @returns Keys with `expiresAt`, `expiresInMs` and `mark`.
+   * @throws The pipeline's typed errors.
+   * @example
+   * ```ts
+   * for (const { key, mark } of await client.apiKeys.expiringKeys({ within: 14 * 86_400_000 })) if (mark !== "later") console.warn(key.id, mark);
+   * ```
+   */
+  expiringKeys(options?: ExpiringKeysOptions): Promise<ExpiringApiKey[]> {
+    return expiringApiKeys(this.#client, options);
+  }
+}
+
+/** An API key's scope (what it may see): per domain, a mode and names or ids. */
+export interface ApiKeyScope {
+  /** Endpoint groups and tags. */
+  readonly endpoints?: Readonly<Record<string, unknown>>;
+  /** Case and issue domains. */
+  readonly cases_issues?: Readonly<Record<string, unknown>>;
+  /** Asset groups. */
+  readonly assets?: Readonly<Record<string, unknown>>;
+  /** Dataset row filters (when dataset scoping is enabled). */
+  readonly datasets_rows?: Readonly<Record<string, unknown>>;
+}
+
+/** {@link ApiKeyManagement} plus key scopes (scope-based access control of the Cortex platform). */
+export class ApiKeyScopes extends ApiKeyManagement {
+  readonly #client: CortexClient;
+
+  /** @param client - The client that sends the calls. */
+  constructor(client: CortexClient) {
+    super(client);
+    this.#client = client;
+  }
+
+  /**
+   * Reads an API key's scope (scope-based access control): per domain, `no_scope`, `see_all`, `scope`
+   * (only the listed names or ids) or `any`.
+   *
+   * @param keyId - Key id.
+   * @param options - Call options.
+   * @returns The scope.
+   * @throws `CortexPermissionError` without `access_management_view`.
+   * @example
+   * ```ts
+   * const scope = await client.apiKeys.getScope(42);
+   * ```
+   */
+  getScope(keyId: number | string, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.scope.by_entity_type.get_by_entity_id">> {
+    return this.#client.request("platform.iam.scope.by_entity_type.get_by_entity_id", { entity_type: "api-key", entity_id: String(keyId) } as never, options);
+  }
+
+  /**
+   * Sets an API key's scope, e.g. only some asset groups and case domains.
+   *
+   * @param keyId - Key id.
+   * @param scope - Per domain: `{ mode, names }` or `{ mode, asset_group_ids }`.
+   * @param options - Call options.
+   * @returns The service's confirmation.
+   * @throws `CortexPermissionError` without `access_management_action`; `CortexBadRequestError` for unknown names.
+   * @example
+   * ```ts
+   * await client.apiKeys.setScope(42, { assets: { mode: "scope", asset_group_ids: [1, 2] }, cases_issues: { mode: "scope", names: ["Health"] } });
+   * ```
+   */
+  setScope(keyId: number | string, scope: ApiKeyScope, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.scope.by_entity_type.put_by_entity_id">> {
+    return this.#client.request("platform.iam.scope.by_entity_type.put_by_entity_id", pathOnlyScope(keyId, scope) as never, options);
+  }
+}
+
+// The entity type and id fill the path; they stay out of the serialised body.
+function pathOnlyScope(keyId: number | string, scope: ApiKeyScope): Record<string, unknown> {
+  const request: Record<string, unknown> = { ...scope };
+  Object.defineProperty(request, "entity_type", { value: "api-key", enumerable: false });
+  Object.defineProperty(request, "entity_id", { value: String(keyId), enumerable: false });
+  return request;
+}

@@ -1,0 +1,131 @@
+/**
+ * The hand-written workflows of the Cortex Cloud client: assets and asset groups searched with the AND/OR
+ * filter tree, vulnerabilities paged by token (restarting on an expired token).
+ *
+ * @module
+ */
+import { paginateRestarting, withPageTokens, type ApiPromise, type CortexClient, type ListOptions, type PagePromise, type ReplyValidationOptions, type RestartingListOptions, type ValidatedCallOptions } from "@cortex-sdk/core";
+import type { OperationEntry, ReplyOf, RequestOf, SearchCondition, SearchTree } from "@cortex-sdk/schemas";
+import { operations } from "@cortex-sdk/schemas/cloud";
+import type { ItemOf } from "../shared/types.js";
+
+/** The sort of tree searches: `[{ FIELD, ORDER }]`. */
+export type TreeSort = readonly { readonly FIELD: string; readonly ORDER: "ASC" | "DESC" }[];
+
+/** Options of the tree searches. */
+export interface TreeSearchOptions extends ListOptions, ReplyValidationOptions {
+  /** Sort. */
+  readonly sort?: TreeSort;
+}
+
+/** The Cortex Cloud `assets` workflows: {@link AssetTreeSearch.search} with the AND/OR tree. Product namespaces extend it. */
+export class AssetTreeSearch {
+  readonly #client: CortexClient;
+
+  /** @param client - The client that sends the calls. */
+  constructor(client: CortexClient) {
+    this.#client = client;
+  }
+
+  /**
+   * Searches the asset inventory with an AND/OR filter tree (build it with `andFilter`, `orFilter` and
+   * `searchCondition`), at most 100 per page. Asset fields are dotted XDM names (`xdm.asset.provider`).
+   *
+   * @param filter - The tree, or one condition.
+   * @param options - `sort`, `limit`, `pageSize`, call options.
+   * @returns Await for the first page (`data`, `metadata.total_count`), `for await` for every asset.
+   * @throws The pipeline's typed errors.
+   * @example
+   * ```ts
+   * // andFilter, orFilter and searchCondition: exported by @cortex-sdk/cloud.
+   * const tree = andFilter(searchCondition("xdm.asset.provider", "EQ", "AWS"), orFilter(searchCondition("xdm.asset.type.category", "EQ", "Compute"), searchCondition("xdm.asset.type.category", "EQ", "Storage")));
+   * for await (const asset of client.assets.search(tree)) console.log(asset["xdm.asset.name"]);
+   * ```
+   */
+  search(filter: SearchTree | SearchCondition, options: TreeSearchOptions = {}): PagePromise<ReplyOf<"assets">, ItemOf<"assets", "data">> {
+    const { sort, ...list } = options;
+    const tree = "SEARCH_FIELD" in filter ? { AND: [filter] } : filter;
+    return this.#client.paginate<ReplyOf<"assets">, ItemOf<"assets", "data">>("assets", { filters: tree, ...(sort === undefined ? {} : { sort }) } as unknown as RequestOf<"assets">, list);
+  }
+}
+
+/** The Cortex Cloud `assetGroups` workflows: tree search and dynamic groups. Product namespaces extend it. */
+export class AssetGroupTreeSearch {
+  readonly #client: CortexClient;
+
+  /** @param client - The client that sends the calls. */
+  constructor(client: CortexClient) {
+    this.#client = client;
+  }
+
+  /**
+   * Searches asset groups with an AND/OR filter tree over the group fields (`XDM.ASSET_GROUP.NAME`, ...).
+   *
+   * @param filter - The tree, or one condition.
+   * @param options - `sort`, `limit`, `pageSize`, call options.
+   * @returns Await for the first page, `for await` for every group.
+   * @throws The pipeline's typed errors.
+   * @example
+   * ```ts
+   * for await (const group of client.assetGroups.search(searchCondition("XDM.ASSET_GROUP.TYPE", "EQ", "Dynamic"))) console.log(group);
+   * ```
+   */
+  search(filter: SearchTree | SearchCondition, options: TreeSearchOptions = {}): PagePromise<ReplyOf<"asset_groups">, ItemOf<"asset_groups", "data">> {
+    const { sort, ...list } = options;
+    const tree = "SEARCH_FIELD" in filter ? { AND: [filter] } : filter;
+    return this.#client.paginate<ReplyOf<"asset_groups">, ItemOf<"asset_groups", "data">>("asset_groups", { filters: tree, ...(sort === undefined ? {} : { sort }) } as unknown as RequestOf<"asset_groups">, list);
+  }
+
+  /**
+   * Creates a dynamic asset group: its members are the assets matching the tree, now and later.
+   *
+   * @param name - Group name.
+   * @param membership - The membership predicate (AND/OR tree over asset fields).
+   * @param options - `description` and call options.
+   * @returns The service's answer.
+   * @throws The pipeline's typed errors.
+   * @example
+   * ```ts
+   * await client.assetGroups.createDynamic("aws-prod", andFilter(searchCondition("xdm.asset.provider", "EQ", "AWS")));
+   * ```
+   */
+  createDynamic(name: string, membership: SearchTree, options: ValidatedCallOptions & { readonly description?: string } = {}): ApiPromise<ReplyOf<"asset_groups.create">> {
+    const { description, ...call } = options;
+    const request = { asset_group: { group_name: name, group_type: "Dynamic", ...(description === undefined ? {} : { group_description: description }), membership_predicate: membership } };
+    return this.#client.request("asset_groups.create", request as unknown as RequestOf<"asset_groups.create">, call);
+  }
+}
+
+const vulnerabilityEntry: OperationEntry = withPageTokens(operations.find((operation) => operation.id === "uvem.get_vulnerabilities") ?? (() => {
+  throw new Error("internal: uvem.get_vulnerabilities is not in the Cortex Cloud table");
+})());
+
+/** A vulnerability of the intelligence feed. */
+export type CloudVulnerability = NonNullable<ReplyOf<"uvem.get_vulnerabilities">["vulnerabilities"]>[number];
+
+/** Vulnerability intelligence: {@link VulnerabilityFeed.list} by page token. Product namespaces extend it. */
+export class VulnerabilityFeed {
+  readonly #client: CortexClient;
+
+  /** @param client - The client that sends the calls. */
+  constructor(client: CortexClient) {
+    this.#client = client;
+  }
+
+  /**
+   * Lists vulnerabilities (CVE intelligence) by page token, at most 500 per page, restarting cleanly when
+   * a token expires.
+   *
+   * @param request - `filters` (cvss_score, epss_score, cisa_kev, vendors, ...), `sort`.
+   * @param options - `limit`, `pageSize`, `maxRestarts`, call options.
+   * @returns Await for the first page, `for await` for every vulnerability.
+   * @throws `CortexPaginationError` after too many restarts; the pipeline's typed errors.
+   * @example
+   * ```ts
+   * for await (const cve of client.vulnerabilities.list({ filters: [{ field: "cisa_kev", operator: "eq", value: true }] })) console.log(cve.vulnerability_id);
+   * ```
+   */
+  list(request: RequestOf<"uvem.get_vulnerabilities"> = {}, options: RestartingListOptions & ReplyValidationOptions = {}): PagePromise<ReplyOf<"uvem.get_vulnerabilities">, CloudVulnerability> {
+    return paginateRestarting(this.#client, vulnerabilityEntry, request, options);
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Alert and incident updates of any size, within the per-call limits (XDR, XSIAM, Xpanse alerts).
+ *
+ * @module
+ */
+import type { CortexClient } from "@cortex-sdk/core";
+import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas";
+import { updateAlertsInBatches, updateIncidentsOneByOne, type BulkOptions, type BulkResult, type IncidentUpdate } from "./batches.js";
+
+/** The total the alert listings report at most (the table's `totalCap`); paging continues past it until a short page. */
+export const ALERTS_TOTAL_CAP = 9999;
+
+/** The `alerts` workflows: bulk updates that respect the 100-id limit (listings page past the 9,999 cap: the table marks it). Product namespaces extend it. */
+export class AlertBulkUpdates {
+  readonly #client: CortexClient;
+
+  /** @param client - The client that sends the calls. */
+  constructor(client: CortexClient) {
+    this.#client = client;
+  }
+
+  /**
+   * Updates any number of alerts: `alerts.update_alerts` takes at most 100 ids per call, so the ids are
+   * split into batches sent one after another (or `concurrency` at a time). A failed batch does not stop
+   * the others unless `stopOnError`; the result says which ids were in failed batches.
+   *
+   * @param ids - Alert ids.
+   * @param updateData - `{ severity?, status?, comment? }`.
+   * @param options - `batchSize` (≤ 100), `concurrency`, `stopOnError`, call options.
+   * @returns Per-batch replies (`alerts_ids` updated) and errors.
+   * @throws `CortexInvalidRequestError` for an empty update.
+   * @example
+   * ```ts
+   * const result = await client.alerts.updateMany(ids, { status: "resolved_false_positive", comment: "tuning" });
+   * if (!result.ok) console.error("not updated:", result.failed);
+   * ```
+   */
+  updateMany(ids: readonly (string | number)[], updateData: NonNullable<RequestOf<"alerts.update_alerts">["update_data"]>, options?: BulkOptions): Promise<BulkResult<string | number, ReplyOf<"alerts.update_alerts">>> {
+    return updateAlertsInBatches(this.#client, ids, updateData as Readonly<Record<string, unknown>>, options);
+  }
+}
+
+/** The `incidents` workflows: bulk updates. Product namespaces extend it. */
+export class IncidentBulkUpdates {
+  readonly #client: CortexClient;
+
+  /** @param client - The client that sends the calls. */
+  constructor(client: CortexClient) {
+    this.#client = client;
+  }
+
+  /**
+   * Updates many incidents. The service updates one incident per call, so they are sent one per call,
+   * four at a time by default (the tenant's rate limit still applies). Failures are reported per incident.
+   *
+   * @param updates - `{ incident_id, update_data }` per incident.
+   * @param options - `concurrency`, `stopOnError`, call options.
+   * @returns One outcome per incident.
+   * @throws Nothing for failed incidents (see `failed`).
+   * @example
+   * ```ts
+   * await client.incidents.updateMany(ids.map((incident_id) => ({ incident_id, update_data: { status: "under_investigation" } })));
+   * ```
+   */
+  updateMany(updates: readonly RequestOf<"incidents.update_incident">[], options?: BulkOptions): Promise<BulkResult<IncidentUpdate, ReplyOf<"incidents.update_incident">>> {
+    return updateIncidentsOneByOne(this.#client, updates as readonly IncidentUpdate[], options);
+  }
+}
