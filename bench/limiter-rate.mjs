@@ -95,8 +95,8 @@ export async function measureLimiterRate({ callers = 200, clients = 4, rate = 50
  */
 export function limiterFigures(result) {
   return [
-    { name: `limiter: send rate, ${result.callers} callers on ${result.clients} clients`, value: result.measuredPerSecond, unit: "req/s", floor: result.configuredPerSecond, floorName: "configured rate", ratio: result.ratio, goal: "≥ 0.98×" },
-    { name: "limiter: 429s from the emulator", value: result.status429, unit: "429s", floor: 0, floorName: "none", ratio: null, goal: "0" },
+    { name: `limiter: send rate, ${result.callers} callers on ${result.clients} clients`, value: result.measuredPerSecond, unit: "req/s", floor: result.configuredPerSecond, floorName: "configured rate", ratio: result.ratio, goal: "≥ 0.98×", pass: result.ratio >= 0.98 },
+    { name: "limiter: 429s from the emulator", value: result.status429, unit: "429s", floor: 0, floorName: "none", ratio: null, goal: "0", pass: result.status429 === 0 },
   ];
 }
 

@@ -11,7 +11,7 @@ import type { Dispatcher } from "undici";
 import { ApiPromise, type WithResponse } from "./api-promise.js";
 import { resolveConfig, type ClientOptions, type ProductClientInfo, type ResolvedConfig } from "./config.js";
 import { CortexAbortError, CortexConfigError } from "./errors.js";
-import { parseNdjson, type NdjsonOptions } from "./ndjson.js";
+import { parseNdjsonBatches, type NdjsonOptions } from "./ndjson.js";
 import { paginatePages, PagePromise, type PaginateOptions } from "./pagination.js";
 import { MiddlewareStack, type CallContext, type CallOptions, type CallResult, type HttpRequest, type ResponseMode } from "./pipeline.js";
 import { unavailableReason } from "./products.js";
@@ -139,7 +139,11 @@ export class CortexClient {
     const { maxLineBytes, gzip, ...callOptions } = options;
     const stream = await this.stream(operationId, body, callOptions);
     try {
-      yield* parseNdjson<T>(stream, { ...(maxLineBytes === undefined ? {} : { maxLineBytes }), ...(gzip === undefined ? {} : { gzip }) });
+      // Rows arrive a chunk at a time and are handed out from here: one generator between the stream and
+      // the caller, not two.
+      for await (const rows of parseNdjsonBatches<T>(stream, { ...(maxLineBytes === undefined ? {} : { maxLineBytes }), ...(gzip === undefined ? {} : { gzip }) })) {
+        for (const row of rows) yield row;
+      }
     } finally {
       stream.destroy();
     }

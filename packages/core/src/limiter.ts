@@ -52,6 +52,23 @@ export interface Permit {
   settle(): void;
 }
 
+/**
+ * Margin added to the window: the service's clock is not this process's monotonic clock (it may be a wall
+ * clock in whole milliseconds, running a hair faster or slower, its window bounds inclusive or not), so a
+ * request sent exactly one window after another's answer could still land in the same window there.
+ * Half a percent of the window, at least 2 ms.
+ */
+function guardMs(perMs: number): number {
+  return Math.max(2, perMs / 200);
+}
+
+/**
+ * How long after it was sent a request still unanswered is assumed to possibly be on its way to the service.
+ * Long enough for a gateway that is slow to count under load (seen: over a second); a call answered later
+ * than this (a long-running query) stops holding its slot after it, so slow calls cannot starve the others.
+ */
+const MAX_TRANSIT_MS = 10_000;
+
 /** The default clock: `performance.now()` and `setTimeout`. */
 export const SYSTEM_CLOCK: LimiterClock = {
   now: () => performance.now(),
@@ -75,7 +92,7 @@ interface Slot {
  * than the moment its answer starts. So a permit counts from the moment it is granted (right before the
  * request is sent) until `perMs` after {@link Permit.settle} (the answer), not after the grant: a request
  * that took long to reach the service can never make the next window overfull. A request still unanswered
- * one window after it was sent is taken to have arrived by then.
+ * ten seconds (or one window, if longer) after it was sent is taken to have arrived by then.
  *
  * Unlike a token bucket it has no burst above the limit, and with `spaced` no burst at all.
  */
@@ -181,7 +198,8 @@ export class RateLimiter {
   // Milliseconds until the next permit may be granted (<= 0: now).
   #wait(): number {
     const now = this.#clock.now();
-    const { requests, perMs } = this.#limit;
+    const { requests } = this.#limit;
+    const perMs = this.#limit.perMs + guardMs(this.#limit.perMs);
     // Slots whose request arrived a whole window ago no longer count; `arrivedBy` only ever moves earlier,
     // so a slot once dropped can never count again.
     let kept = 0;
@@ -199,7 +217,7 @@ export class RateLimiter {
   #grant(): Permit {
     const now = this.#clock.now();
     const { requests, perMs } = this.#limit;
-    const slot: Slot = { arrivedBy: now + perMs };
+    const slot: Slot = { arrivedBy: now + Math.max(perMs, MAX_TRANSIT_MS) };
     this.#slots.push(slot);
     if (this.#spaced) {
       const gap = perMs / requests;

@@ -119,7 +119,7 @@ export function childTenantClient<C extends CortexClient>(client: C, childTenant
     const key = `${client.config.baseUrl}\u0000${childTenantId}`;
     pace = childLimiters.get(key);
     if (pace === undefined) {
-      pace = new RateLimiter(limit, { spaced: true });
+      pace = new RateLimiter(limit);
       childLimiters.set(key, pace);
     } else pace.tighten(limit);
   }

@@ -30,34 +30,51 @@ export interface NdjsonOptions {
  *   (typed) errors pass through.
  */
 export async function* parseNdjson<T = unknown>(source: AsyncIterable<Uint8Array | string>, options: NdjsonOptions = {}): AsyncGenerator<T, void, undefined> {
+  for await (const rows of parseNdjsonBatches<T>(source, options)) yield* rows;
+}
+
+/**
+ * Like {@link parseNdjson}, but yields the rows of each chunk as one array: one await per chunk instead of
+ * one per row, for callers that iterate rows synchronously.
+ *
+ * @param source - The bytes.
+ * @param options - Line limit and gzip handling.
+ * @returns An async generator of arrays of parsed values.
+ * @throws The errors of {@link parseNdjson}.
+ * @internal
+ */
+export async function* parseNdjsonBatches<T = unknown>(source: AsyncIterable<Uint8Array | string>, options: NdjsonOptions = {}): AsyncGenerator<T[], void, undefined> {
   const maxLineBytes = options.maxLineBytes ?? 16 * 1024 * 1024;
   const decoder = new StringDecoder("utf8");
   let carry = "";
   let line = 0;
-  const parse = (text: string): T | undefined => {
+  const parseInto = (rows: T[], text: string): void => {
     line += 1;
     const trimmed = text.endsWith("\r") ? text.slice(0, -1) : text;
-    if (trimmed.trim() === "") return undefined;
+    if (trimmed.length === 0) return;
     try {
-      return JSON.parse(trimmed) as T;
+      rows.push(JSON.parse(trimmed) as T);
     } catch {
+      // Checked only here, so ordinary lines are not copied by trim().
+      if (trimmed.trim() === "") return;
       throw new CortexError("api", `Line ${line} of the NDJSON stream is not JSON.`);
     }
   };
   for await (const chunk of gunzipErrorsTyped(await maybeGunzip(source, options.gzip ?? "auto"))) {
     const text = carry + (typeof chunk === "string" ? chunk : decoder.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+    const rows: T[] = [];
     let start = 0;
     for (let newline = text.indexOf("\n"); newline !== -1; newline = text.indexOf("\n", start)) {
-      const value = parse(text.slice(start, newline));
+      parseInto(rows, text.slice(start, newline));
       start = newline + 1;
-      if (value !== undefined) yield value;
     }
     carry = text.slice(start);
+    if (rows.length > 0) yield rows;
     if (carry.length > maxLineBytes) throw new CortexError("api", `Line ${line + 1} of the NDJSON stream is longer than ${maxLineBytes} bytes.`);
   }
-  const rest = carry + decoder.end();
-  const value = parse(rest);
-  if (value !== undefined) yield value;
+  const rows: T[] = [];
+  parseInto(rows, carry + decoder.end());
+  if (rows.length > 0) yield rows;
 }
 
 // zlib's own errors (Z_DATA_ERROR, Z_BUF_ERROR) become typed errors; the source's pass through.

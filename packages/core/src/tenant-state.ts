@@ -53,8 +53,9 @@ export function tenantState(baseUrl: string): TenantState {
  * @internal
  */
 export function tenantLimiter(state: TenantState, limit: RateLimit): RateLimiter {
-  // Spaced, so a backlog drains evenly rather than a whole window at a time.
-  if (state.limiter === undefined) state.limiter = new RateLimiter(limit, { spaced: true });
+  // Not spaced: like the service's window, it lets a whole window's worth go at once (10 calls to a fresh
+  // tenant need not wait), and never more.
+  if (state.limiter === undefined) state.limiter = new RateLimiter(limit);
   else state.limiter.tighten(limit);
   return state.limiter;
 }
