@@ -23,7 +23,10 @@ export const ExitCode = {
   badRequest: 6,
   /** Rate limited, or the XQL concurrency limit persisted past the retries. */
   rateLimited: 7,
-  /** The tenant could not be reached, or a timeout elapsed. */
+  /**
+   * No connection could be made (nothing was sent), a timeout elapsed, or the connection was lost during
+   * a read or an idempotent call (safe to run again).
+   */
   unreachable: 8,
   /** The service failed (5xx). */
   server: 9,
@@ -33,6 +36,8 @@ export const ExitCode = {
   waitTimedOut: 11,
   /** A response action finished, but failed on at least one endpoint (or an XQL query failed). */
   actionFailed: 12,
+  /** The connection was lost after a write was sent: it may have run. Check its effect before running it again. */
+  outcomeUnknown: 13,
   /** Interrupted (Ctrl-C or abort). */
   interrupted: 130,
 } as const;
@@ -49,6 +54,7 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 export function exitCodeFor(error: unknown): ExitCodeValue {
   if (!isCortexError(error)) return ExitCode.failure;
   if (error.kind === "timeout" && (error as { phase?: string }).phase === "wait") return ExitCode.waitTimedOut;
+  if (error.kind === "connection_lost") return (error as { safeToRepeat?: boolean }).safeToRepeat === true ? ExitCode.unreachable : ExitCode.outcomeUnknown;
   // Partial on purpose: a kind added to core later falls back to "failure" instead of breaking the build.
   const byKind: Partial<Record<CortexError["kind"] | string, ExitCodeValue>> = {
     configuration: ExitCode.configuration,
@@ -61,6 +67,7 @@ export function exitCodeFor(error: unknown): ExitCodeValue {
     rate_limit: ExitCode.rateLimited,
     xql_concurrency: ExitCode.rateLimited,
     connection: ExitCode.unreachable,
+    connection_lost: ExitCode.outcomeUnknown,
     timeout: ExitCode.unreachable,
     server: ExitCode.server,
     api: ExitCode.server,

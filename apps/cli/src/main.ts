@@ -26,9 +26,10 @@ export const EXIT_CODE_HELP = `
 Exit codes:
   0 ok                        1 unexpected failure          2 usage
   3 configuration             4 authentication / console URL 5 permission or licence
-  6 bad request or not found  7 rate limited                8 unreachable or timeout
+  6 bad request or not found  7 rate limited                8 could not connect, timeout, or lost on a read
   9 server error              10 doctor: a check failed     11 wait timed out
-  12 action or query failed   130 interrupted`;
+  12 action or query failed   13 connection lost after a write was sent: it may have run
+  130 interrupted`;
 
 /**
  * The first word of the command line that is not a global flag or its value.

@@ -13,7 +13,7 @@ afterAll(async () => {
   await fx.close();
 });
 
-describe("cxctl output and the generic operation tree (built binary, emulator)", () => {
+describe("cxctl output and the generic operation tree (in-process, emulator)", () => {
   it("lists incidents as JSON by default when stdout is not a terminal", async () => {
     const result = await cxctl(["xdr", "incidents", "list", "--limit", "7"], adminEnv);
     expect(result.code, result.stderr).toBe(0);
@@ -127,7 +127,26 @@ describe("cxctl output and the generic operation tree (built binary, emulator)",
   it("exits 8 when the tenant cannot be reached, and warns loudly with --insecure", async () => {
     const result = await cxctl(["xdr", "incidents", "list", "--insecure", "--timeout", "5s"], { ...adminEnv, CORTEX_API_BASE_URL: "http://127.0.0.1:1" });
     expect(result.code).toBe(8);
-    expect(result.stderr).toMatch(/could not reach 127\.0\.0\.1:1/);
+    expect(result.stderr).toMatch(/could not connect to 127\.0\.0\.1:1 \(ECONNREFUSED\); nothing was sent/);
     expect(result.stderr).toMatch(/WARNING: --insecure/);
+  });
+
+  it("exits 13 when the connection breaks after a write was sent, and says it may have run and how to check", async () => {
+    fx.emulator.faults.add({ path: "/public_api/v1/api_keys/generate", fault: { kind: "reset" }, times: 1 });
+    const result = await cxctl(["keys", "generate", "--role", "Viewer"], adminEnv);
+    fx.emulator.faults.clear();
+    expect(result.code).toBe(13);
+    expect(result.stderr).toMatch(/was lost after the request was sent/);
+    expect(result.stderr).toMatch(/It may have run on the tenant: it was not resent automatically/);
+    expect(result.stderr).toMatch(/Check whether it took effect/);
+    expect(result.stderr).not.toMatch(/could not connect|Check the URL/);
+  });
+
+  it("exits 8, not 13, when a read loses its connection every time: reads are safe to run again", async () => {
+    fx.emulator.faults.add({ path: "/public_api/v1/incidents/get_incidents", fault: { kind: "reset" } });
+    const result = await cxctl(["xdr", "incidents", "list", "--limit", "1"], adminEnv);
+    fx.emulator.faults.clear();
+    expect(result.code).toBe(8);
+    expect(result.stderr).toMatch(/It is a read: nothing changed on the tenant, and it is safe to repeat/);
   });
 });

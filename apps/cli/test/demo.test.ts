@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cxctl } from "./helpers.js";
 
-describe("cxctl demo (built binary, its own embedded emulator)", () => {
+describe("cxctl demo (in-process, its own embedded emulator)", () => {
   it("runs the demo through every product, skipping what is not supported yet", async () => {
     const result = await cxctl(["demo"]);
     expect(result.code, result.stderr).toBe(0);

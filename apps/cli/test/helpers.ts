@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
+import { run } from "../src/main.js";
 
 export const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 
@@ -13,8 +14,31 @@ export interface RunResult {
   readonly stderr: string;
 }
 
+/**
+ * Runs cxctl in this process (the `run` behind the binary) with only the given environment (and
+ * optional stdin), capturing stdout and stderr. Starting a Node process per command made the suite slow
+ * and machine-dependent; binary.test.ts checks the binary itself with {@link cxctlBinary}.
+ */
+export async function cxctl(args: readonly string[], env: Record<string, string> = {}, input?: string): Promise<RunResult> {
+  let stdout = "";
+  let stderr = "";
+  const stdin = {
+    isTTY: false,
+    async *[Symbol.asyncIterator](): AsyncGenerator<string> {
+      if (input !== undefined && input !== "") yield input;
+    },
+  };
+  const code = await run(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: { PATH: process.env["PATH"] ?? "", NO_COLOR: "1", ...env },
+    stdin,
+  });
+  return { code, stdout, stderr };
+}
+
 /** Runs the built cxctl binary as a subprocess with only the given environment (and optional stdin). */
-export function cxctl(args: readonly string[], env: Record<string, string> = {}, input?: string): Promise<RunResult> {
+export function cxctlBinary(args: readonly string[], env: Record<string, string> = {}, input?: string): Promise<RunResult> {
   return new Promise((resolve) => {
     const child = execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env["PATH"] ?? "", NO_COLOR: "1", ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;

@@ -20,6 +20,7 @@ export type CortexErrorKind =
   | "server"
   | "api"
   | "connection"
+  | "connection_lost"
   | "timeout"
   | "abort"
   | "configuration"
@@ -184,7 +185,11 @@ export class CortexXqlConcurrencyError extends CortexApiError {}
 export class CortexServerError extends CortexApiError {}
 /** The server answered with a redirect or an HTML page: the console URL was used instead of the API URL. */
 export class CortexConsoleUrlError extends CortexApiError {}
-/** The connection failed (refused, reset, TLS, DNS, proxy). */
+/**
+ * The connection failed. Catch this class for every connection failure; the two subclasses tell them
+ * apart: {@link CortexCouldNotConnectError} (nothing was sent: refused, DNS, TLS, proxy) and
+ * {@link CortexConnectionLostError} (the connection broke after the request went out).
+ */
 export class CortexConnectionError extends CortexError {
   /** The system or undici error code, e.g. `ECONNREFUSED`, `UND_ERR_SOCKET`, `DEPTH_ZERO_SELF_SIGNED_CERT`. */
   code: string | undefined;
@@ -196,6 +201,42 @@ export class CortexConnectionError extends CortexError {
   /** True when trying again cannot help (certificate or proxy-authentication failures). */
   permanent = false;
 }
+/**
+ * No connection could be made (refused, DNS, unreachable network, TLS certificate, proxy refusal): nothing
+ * was sent, so the operation did not run and may be sent again. Kind `connection`.
+ */
+export class CortexCouldNotConnectError extends CortexConnectionError {
+  override requestMayHaveBeenSent = false;
+}
+
+/**
+ * Whether an operation whose connection was lost may have run on the tenant:
+ * - `no`: it is a read; nothing changed, and it is safe to repeat;
+ * - `yes`: the server answered before the connection broke, so it ran (check its effect before repeating);
+ * - `maybe`: a write went out and no answer came back; it may or may not have run.
+ */
+export type OperationOutcome = "no" | "yes" | "maybe";
+
+/**
+ * The connection broke after the request was sent (reset, closed by the server or a proxy, lost while
+ * the answer was read). Kind `connection_lost`. Reads and idempotent operations were already retried;
+ * an unsafe write is never resent automatically. {@link CortexConnectionLostError.operationMayHaveRun}
+ * says whether it may have run, and the message says how to check.
+ */
+export class CortexConnectionLostError extends CortexConnectionError {
+  override requestMayHaveBeenSent = true;
+  /** When the connection broke: before any answer (`request`) or while the answer was read (`response`). */
+  lostDuring: "request" | "response" = "request";
+  /** HTTP status of the answer, when the connection broke while it was read. */
+  status: number | undefined;
+  /** The operation's retry safety from the operation table. */
+  retrySafety: "read" | "idempotent" | "unsafe" = "unsafe";
+  /** Whether the operation may have taken effect on the tenant. */
+  operationMayHaveRun: OperationOutcome = "maybe";
+  /** Whether sending the call again is safe without checking first (reads and idempotent operations). */
+  safeToRepeat = false;
+}
+
 /** Which limit a {@link CortexTimeoutError} hit. */
 export type TimeoutPhase = "connect" | "headers" | "body" | "total" | "wait";
 /** A connect, header, body or total timeout elapsed, or a waiter gave up. */

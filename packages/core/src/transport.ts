@@ -12,7 +12,16 @@ import { promisify } from "node:util";
 import { createGunzip, gunzip } from "node:zlib";
 import { Agent, ProxyAgent, request, type Dispatcher } from "undici";
 import { proxyUrlOf, type ResolvedConfig } from "./config.js";
-import { CortexAbortError, CortexConnectionError, CortexTimeoutError, isCortexError, type CortexError } from "./errors.js";
+import {
+  CortexAbortError,
+  CortexConnectionLostError,
+  CortexCouldNotConnectError,
+  CortexTimeoutError,
+  isCortexError,
+  type CortexConnectionError,
+  type CortexError,
+  type OperationOutcome,
+} from "./errors.js";
 import type { CallContext, CallResult, Middleware } from "./pipeline.js";
 
 const gunzipAsync = promisify(gunzip);
@@ -90,11 +99,12 @@ export function sendMiddleware(getDispatcher: () => Dispatcher): Middleware {
       throw toDeliveryError(error, context);
     }
     context.onAnswerStarted?.();
+    const answered = { status: answer.statusCode };
     const headers = flattenHeaders(answer.headers);
     const gzipped = /\bgzip\b/i.test(headers["content-encoding"] ?? "");
     const isHtml = /text\/html/i.test(headers["content-type"] ?? "");
     if (context.responseMode === "stream" && answer.statusCode >= 200 && answer.statusCode < 300 && !isHtml) {
-      return { response: { status: answer.statusCode, headers, body: EMPTY, stream: typedStream(answer.body, gzipped, context) }, data: undefined, attempts: context.attempt };
+      return { response: { status: answer.statusCode, headers, body: EMPTY, stream: typedStream(answer.body, gzipped, context, answered) }, data: undefined, attempts: context.attempt };
     }
     try {
       const raw = new Uint8Array(await answer.body.arrayBuffer());
@@ -103,19 +113,19 @@ export function sendMiddleware(getDispatcher: () => Dispatcher): Middleware {
     } catch (error) {
       // A failure while reading: make sure the connection is released, then report it like any other.
       answer.body.destroy();
-      throw toDeliveryError(error, context);
+      throw toDeliveryError(error, context, answered);
     }
   };
 }
 
 // The body as a stream whose errors are typed CortexErrors, decompressed when gzipped.
-function typedStream(body: Readable, gzipped: boolean, context: CallContext): Readable {
+function typedStream(body: Readable, gzipped: boolean, context: CallContext, answered: { status: number }): Readable {
   const out = new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
       callback(null, chunk);
     },
     destroy(error: Error | null, callback: (error: Error | null) => void) {
-      callback(error === null ? null : isCortexError(error) ? error : toDeliveryError(error, context));
+      callback(error === null ? null : isCortexError(error) ? error : toDeliveryError(error, context, answered));
     },
   });
   if (gzipped) pipeline(body, createGunzip(), out, () => undefined);
@@ -146,10 +156,12 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
  *
  * @param error - What undici threw.
  * @param context - The call.
- * @returns A {@link CortexAbortError}, {@link CortexTimeoutError} or {@link CortexConnectionError}.
+ * @param answered - Set when the failure came while reading an answer that had already arrived.
+ * @returns A {@link CortexAbortError}, {@link CortexTimeoutError}, {@link CortexCouldNotConnectError} or
+ *   {@link CortexConnectionLostError}.
  * @internal
  */
-export function toDeliveryError(error: unknown, context: CallContext): CortexError {
+export function toDeliveryError(error: unknown, context: CallContext, answered?: { readonly status: number }): CortexError {
   const facts = { operationId: context.operation.id, requestId: context.callId, attempts: context.attempt, cause: error };
   if (context.signal.aborted) {
     const userAborted = context.options.signal?.aborted === true;
@@ -168,27 +180,65 @@ export function toDeliveryError(error: unknown, context: CallContext): CortexErr
   const host = new URL(context.request.url).host;
   const detail = code ?? (error instanceof Error ? error.message : String(error));
   const proxyStatus = /Proxy response \((\d+)\)/.exec(error instanceof Error ? error.message : "")?.[1];
-  let message: string;
+  let message: string | undefined;
   let permanent = false;
-  let notSent = code !== undefined && NOT_SENT_CODES.has(code);
   if (code !== undefined && TLS_CODES.has(code)) {
     permanent = true;
-    notSent = true;
     message =
       `${context.operation.id}: the TLS certificate of ${host} was not accepted (${code}). ` +
       "If the tenant sits behind a TLS-inspecting proxy or uses a private CA, pass its CA certificate with the `ca` option (or NODE_EXTRA_CA_CERTS); verification stays on.";
   } else if (proxyStatus !== undefined) {
-    notSent = true;
     permanent = proxyStatus === "407" || proxyStatus === "403";
     message = `${context.operation.id}: the proxy refused to connect to ${host} (HTTP ${proxyStatus})${proxyStatus === "407" ? ": check the proxy credentials" : ""}.`;
-  } else {
-    message = `${context.operation.id}: could not reach ${host} (${detail}). Check the URL, the network, the proxy settings and the TLS certificates.`;
+  } else if (answered === undefined && code !== undefined && NOT_SENT_CODES.has(code)) {
+    message = `${context.operation.id}: could not connect to ${host} (${detail}); nothing was sent. Check the URL, the network, the proxy settings and the TLS certificates.`;
   }
-  const connection = new CortexConnectionError("connection", message, facts);
+  let connection: CortexConnectionError;
+  if (message !== undefined) {
+    connection = new CortexCouldNotConnectError("connection", message, facts);
+  } else {
+    // Anything else broke a connection that was open: the request (or part of it) went out.
+    const lost = new CortexConnectionLostError("connection_lost", "", facts);
+    lost.retrySafety = context.operation.retrySafety;
+    lost.safeToRepeat = context.operation.retrySafety !== "unsafe";
+    lost.lostDuring = answered === undefined ? "request" : "response";
+    lost.status = answered?.status;
+    lost.operationMayHaveRun = outcomeOf(context.operation.retrySafety, answered);
+    lost.message = lostMessage(context, host, detail, lost.operationMayHaveRun, answered);
+    connection = lost;
+  }
   connection.code = code;
-  connection.requestMayHaveBeenSent = !notSent;
   connection.permanent = permanent;
   return connection;
+}
+
+function outcomeOf(safety: "read" | "idempotent" | "unsafe", answered: { readonly status: number } | undefined): OperationOutcome {
+  if (safety === "read") return "no";
+  if (answered !== undefined) return answered.status >= 200 && answered.status < 300 ? "yes" : "maybe";
+  return "maybe";
+}
+
+// Says what broke, whether the operation may have run, and what to do: the user must not fix the URL
+// when the connection was fine, and must not blindly resend a write that may have happened.
+function lostMessage(context: CallContext, host: string, detail: string, outcome: OperationOutcome, answered: { readonly status: number } | undefined): string {
+  const id = context.operation.id;
+  const attempts = context.attempt > 1 ? ` (attempt ${context.attempt})` : "";
+  const what = answered === undefined
+    ? `the connection to ${host} was lost after the request was sent, before any answer (${detail})${attempts}.`
+    : `the connection to ${host} was lost while the answer (HTTP ${answered.status}) was being read (${detail})${attempts}.`;
+  const resent = context.options.retryUnsafe === true;
+  const retried = resent && context.attempt > 1 ? " It was sent more than once because retryUnsafe is set." : "";
+  switch (outcome) {
+    case "no":
+      return `${id}: ${what} It is a read: nothing changed on the tenant, and it is safe to repeat.`;
+    case "yes":
+      return `${id}: ${what} The operation ran on the tenant; do not send it again. Read its result with the matching get or list call.${retried}`;
+    case "maybe":
+      return context.operation.retrySafety === "idempotent"
+        ? `${id}: ${what} It may have run on the tenant; it is idempotent, so sending it again is safe.`
+        : `${id}: ${what} It may have run on the tenant${resent ? "" : ": it was not resent automatically, because running it twice could apply it twice"}.${retried} ` +
+            "Check whether it took effect (read the object it changes, or list the recent ones) before sending it again.";
+  }
 }
 
 function describeTimeout(code: string): string {

@@ -1,6 +1,16 @@
 import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { CortexAbortError, CortexAuthenticationError, CortexConnectionError, CortexRateLimitError, CortexServerError, CortexTimeoutError, isCortexError } from "../src/index.js";
+import {
+  CortexAbortError,
+  CortexAuthenticationError,
+  CortexConnectionError,
+  CortexConnectionLostError,
+  CortexCouldNotConnectError,
+  CortexRateLimitError,
+  CortexServerError,
+  CortexTimeoutError,
+  isCortexError,
+} from "../src/index.js";
 import { GENERATE_PATH, harness, headerOf, INCIDENTS_PATH, sendJson, startServer, TEST_KEY, testClient, type Harness } from "./helpers.js";
 
 const json = { "content-type": "application/json" };
@@ -148,10 +158,13 @@ describe("retry classification over real sockets", () => {
     const { client } = testClient({ baseUrl: url, retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 1 } });
     const error = await client.request("api_keys.generate", { roles: ["Viewer"], security_level: "standard" }).catch((e: unknown) => e);
     await client.close();
-    expect(error).toBeInstanceOf(CortexConnectionError);
+    expect(error).toBeInstanceOf(CortexCouldNotConnectError);
+    expect(error).not.toBeInstanceOf(CortexConnectionLostError);
+    expect((error as CortexConnectionError).kind).toBe("connection");
     expect((error as CortexConnectionError).code).toBe("ECONNREFUSED");
     expect((error as CortexConnectionError).requestMayHaveBeenSent).toBe(false);
     expect((error as CortexConnectionError).attempts).toBe(3);
+    expect((error as Error).message).toMatch(/could not connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\); nothing was sent\. Check the URL/);
   });
 
   it("after a reset, resends a read but not an unsafe write (unless the caller opts in)", async () => {
@@ -169,14 +182,61 @@ describe("retry classification over real sockets", () => {
     const { client } = testClient({ baseUrl: server.url });
     try {
       const write = await client.request("api_keys.generate", { roles: ["Viewer"], security_level: "standard" }).catch((e: unknown) => e);
-      expect(write).toBeInstanceOf(CortexConnectionError);
-      expect((write as CortexConnectionError).requestMayHaveBeenSent).toBe(true);
-      expect((write as CortexConnectionError).attempts).toBe(1);
+      expect(write).toBeInstanceOf(CortexConnectionLostError);
+      const lost = write as CortexConnectionLostError;
+      expect(lost.kind).toBe("connection_lost");
+      expect(lost.requestMayHaveBeenSent).toBe(true);
+      expect(lost.attempts).toBe(1);
+      expect(lost.lostDuring).toBe("request");
+      expect(lost.retrySafety).toBe("unsafe");
+      expect(lost.operationMayHaveRun).toBe("maybe");
+      expect(lost.safeToRepeat).toBe(false);
+      // Not the "check the URL" advice of a connection that never opened.
+      expect(lost.message).not.toMatch(/could not|Check the URL/);
+      expect(lost.message).toMatch(/^api_keys\.generate: the connection to 127\.0\.0\.1:\d+ was lost after the request was sent, before any answer/);
+      expect(lost.message).toMatch(/It may have run on the tenant: it was not resent automatically.*Check whether it took effect/);
       expect(seen).toHaveLength(1);
       const read = await client.request("incidents.get_incidents", {}).withResponse();
       expect(read.response.attempts).toBe(2);
       const optedIn = await client.request("api_keys.generate", { roles: ["Viewer"], security_level: "standard" }, { retryUnsafe: true }).withResponse();
       expect(optedIn.response.attempts).toBe(2);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+
+  it("says a read whose connection keeps breaking is safe to repeat, and an answer cut short means the write ran", async () => {
+    let calls = 0;
+    const server = await startServer((request, response) => {
+      calls += 1;
+      request.resume();
+      if (request.url?.includes("get_incidents") === true) {
+        request.socket.destroy();
+        return;
+      }
+      // The write's answer starts (status and part of the body), then the connection breaks.
+      response.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+      response.write('{"reply": {"id": 7,', () => response.socket?.destroy());
+    });
+    const { client } = testClient({ baseUrl: server.url, retry: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+    try {
+      const read = await client.request("incidents.get_incidents", {}).catch((e: unknown) => e);
+      expect(read).toBeInstanceOf(CortexConnectionLostError);
+      const lostRead = read as CortexConnectionLostError;
+      expect(lostRead.attempts).toBe(2);
+      expect(lostRead.operationMayHaveRun).toBe("no");
+      expect(lostRead.safeToRepeat).toBe(true);
+      expect(lostRead.message).toMatch(/\(attempt 2\)\. It is a read: nothing changed on the tenant, and it is safe to repeat\.$/);
+      const before = calls;
+      const write = await client.request("api_keys.generate", { roles: ["Viewer"], security_level: "standard" }).catch((e: unknown) => e);
+      expect(calls - before).toBe(1);
+      expect(write).toBeInstanceOf(CortexConnectionLostError);
+      const lostWrite = write as CortexConnectionLostError;
+      expect(lostWrite.lostDuring).toBe("response");
+      expect(lostWrite.status).toBe(200);
+      expect(lostWrite.operationMayHaveRun).toBe("yes");
+      expect(lostWrite.message).toMatch(/lost while the answer \(HTTP 200\) was being read.*The operation ran on the tenant; do not send it again/);
     } finally {
       await client.close();
       await server.close();

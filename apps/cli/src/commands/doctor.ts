@@ -100,7 +100,9 @@ export async function runChecks(product: ProductName, flags: GlobalFlags, io: Cl
     } catch (error) {
       const kind = kindOf(error);
       serverDate = headersOf(error)?.["date"];
-      if (kind === "connection" || kind === "timeout") {
+      if (kind === "connection_lost") {
+        checks.push({ check: "reachability", status: "fail", detail: (error as Error).message, fix: "the tenant was reached but the connection broke: check proxies or load balancers that close connections, and try again" });
+      } else if (kind === "connection" || kind === "timeout") {
         checks.push({ check: "reachability", status: "fail", detail: (error as Error).message, fix: "check the URL, DNS, the proxy (--proxy, HTTPS_PROXY) and the firewall; for TLS errors pass --ca-file" });
       } else if (kind === "console_url") {
         checks.push({ check: "reachability", status: "fail", detail: "the server answered like the console (a login redirect or an HTML page)", fix: "use the API URL (https://api-<tenant>...): Settings → API Keys → Copy API URL" });
