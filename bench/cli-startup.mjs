@@ -3,7 +3,7 @@
 // against `node -e 0`, measured in the same run. Uses hyperfine when it is installed, else a loop of N runs
 // per command, interleaved so machine noise hits every command alike; reports the median and the ratio.
 //
-//   pnpm --filter cxctl build && node bench/cli-startup.mjs [--runs 30] [--json]
+//   pnpm --filter @cortex-sdk/cli build && node bench/cli-startup.mjs [--runs 30] [--json]
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -3,6 +3,6 @@
  *
  * @packageDocumentation
  */
-export { buildProgram, run } from "./main.js";
+export { buildProgram, CLI_VERSION, run } from "./main.js";
 export { ExitCode, exitCodeFor, type ExitCodeValue } from "./exit-codes.js";
 export type { CliIo, TextSink, TextSource } from "./io.js";

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { createRequire } from "node:module";
 import { Command, CommanderError } from "commander";
 import { completionCommand, completeCommand } from "./commands/completion.js";
 import { demoCommand } from "./commands/demo.js";
@@ -20,6 +21,9 @@ import { ExitCodeError } from "./errors.js";
 import type { CliIo } from "./io.js";
 import { UsageError } from "./output.js";
 import { styleFor } from "./style.js";
+
+/** The version of the installed `@cortex-sdk/cli` package (what `cxctl --version` prints). */
+export const CLI_VERSION: string = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 
 /** The exit codes, as `cxctl --help` prints them (exit-codes.ts has them as constants). */
 export const EXIT_CODE_HELP = `
@@ -62,6 +66,7 @@ export async function buildProgram(argv: readonly string[], io: CliIo, runner: t
   const program = withGlobalFlags(
     new Command("cxctl")
       .description("The command line for the Cortex APIs (XDR, XSIAM, XSOAR, Xpanse, Cortex Cloud).")
+      .version(CLI_VERSION, "-V, --version", "print the cxctl version")
       .configureHelp({ sortSubcommands: false, showGlobalOptions: true }),
   ).addHelpText(
     "after",
