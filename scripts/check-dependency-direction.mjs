@@ -15,7 +15,7 @@ const ALLOWED = {
   "@cortex-sdk/emulator": ["@cortex-sdk/auth-signer", "@cortex-sdk/schemas"],
   "@cortex-sdk/workflows": ["@cortex-sdk/core", "@cortex-sdk/schemas"],
   ...Object.fromEntries(CLIENTS.map((client) => [client, ["@cortex-sdk/workflows", "@cortex-sdk/core", "@cortex-sdk/schemas"]])),
-  "@cortex-sdk/cli": [...CLIENTS, "@cortex-sdk/workflows", "@cortex-sdk/core", "@cortex-sdk/emulator"],
+  "@cortex-sdk/cli": [...CLIENTS, "@cortex-sdk/workflows", "@cortex-sdk/core", "@cortex-sdk/schemas", "@cortex-sdk/emulator"],
 };
 /** Extra workspace packages tests may use (the emulator serves tests over loopback). */
 const TEST_ONLY = ["@cortex-sdk/emulator", "@cortex-sdk/auth-signer"];

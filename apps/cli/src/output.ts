@@ -4,6 +4,8 @@
  *
  * @module
  */
+import stringWidth from "string-width";
+import { stringify as yamlStringify } from "yaml";
 import type { CliIo, TextSink } from "./io.js";
 import { styleFor } from "./style.js";
 
@@ -160,7 +162,7 @@ export function inferColumns<Row>(rows: readonly Row[]): Column<Row>[] {
   for (const row of sample as Record<string, unknown>[]) {
     for (const [key, value] of Object.entries(row)) {
       if (!scalar.has(key)) keys.push(key);
-      const isScalar = value === null || typeof value !== "object";
+      const isScalar = value === null || typeof value !== "object" || (Array.isArray(value) && value.every((item) => item === null || typeof item !== "object"));
       scalar.set(key, (scalar.get(key) ?? true) && isScalar);
     }
   }
@@ -179,15 +181,36 @@ export function inferColumns<Row>(rows: readonly Row[]): Column<Row>[] {
 export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[], io?: CliIo): string {
   const style = io === undefined ? undefined : styleFor(io.stdout, io.env);
   const cells = rows.map((row) => columns.map((column) => oneLine(column.cell(row))));
-  const widths = columns.map((column, index) => Math.max(column.header.length, ...cells.map((line) => (line[index] ?? "").length)));
-  const format = (line: readonly string[]): string => line.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join("  ").trimEnd();
+  // Widths are display columns, not UTF-16 units: a CJK character or an emoji takes two columns.
+  const widths = columns.map((column, index) => Math.max(stringWidth(column.header), ...cells.map((line) => stringWidth(line[index] ?? ""))));
+  const format = (line: readonly string[]): string => line.map((cell, index) => padToWidth(cell, widths[index] ?? 0)).join("  ").trimEnd();
   const header = format(columns.map((column) => column.header));
   return [style?.enabled === true ? style.bold(header) : header, ...cells.map(format)].join("\n") + "\n";
 }
 
-/** A value as one table cell. */
+/**
+ * The number of terminal columns a text takes (wide characters count two, combining marks none).
+ *
+ * @param text - The text.
+ * @returns Display width.
+ */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+function padToWidth(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - stringWidth(text)));
+}
+
+/**
+ * A value as one table cell: arrays of plain values as a comma-separated list, other objects as JSON.
+ *
+ * @param value - The value.
+ * @returns Cell text.
+ */
 export function cellText(value: unknown): string {
   if (value === undefined || value === null) return "";
+  if (Array.isArray(value) && value.every((item) => item === null || typeof item !== "object")) return value.map((item) => cellText(item)).join(", ");
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
@@ -196,9 +219,19 @@ function scalarText(value: unknown): string {
   return value === null ? "null" : typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
+/** Cells are one line, at most this many display columns. */
+const MAX_CELL_WIDTH = 60;
+
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, " ");
-  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+  if (stringWidth(flat) <= MAX_CELL_WIDTH) return flat;
+  // Cut by grapheme so a wide character or an emoji is never split.
+  let out = "";
+  for (const { segment } of new Intl.Segmenter().segment(flat)) {
+    if (stringWidth(out + segment) > MAX_CELL_WIDTH - 3) break;
+    out += segment;
+  }
+  return `${out}...`;
 }
 
 function csvCell(text: string): string {
@@ -206,41 +239,13 @@ function csvCell(text: string): string {
 }
 
 /**
- * Serialises a JSON value as YAML (block style; strings quoted when YAML would read them otherwise).
+ * Serialises a JSON value as YAML with the `yaml` library. Strings that a YAML 1.1 reader (PyYAML, many
+ * tools) would take for a boolean, a number or null (`y`, `n`, `Y`, `yes`, `.inf`, `.nan`, `~`, `0x1F`)
+ * are quoted, so the output reads back as the same JSON value in YAML 1.1 and 1.2.
  *
  * @param value - A JSON value.
  * @returns YAML text ending in a newline.
  */
 export function toYaml(value: unknown): string {
-  return `${yamlNode(value, 0).replace(/^\n/, "")}\n`;
-}
-
-function yamlScalar(value: unknown): string {
-  if (value === null || value === undefined) return "null";
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  const text = String(value);
-  const plain = /^[A-Za-z_/.][\w ./@-]*$/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text) && !text.endsWith(" ") && !text.includes(": ") && !text.includes(" #");
-  return plain ? text : JSON.stringify(text);
-}
-
-function yamlNode(value: unknown, indent: number): string {
-  const pad = "  ".repeat(indent);
-  if (Array.isArray(value)) {
-    if (value.length === 0) return " []";
-    return value
-      .map((item) => {
-        if (isRecord(item) && Object.keys(item).length > 0) {
-          const inner = yamlNode(item, indent + 1).replace(/^\n\s*/, "");
-          return `\n${pad}- ${inner}`;
-        }
-        return `\n${pad}-${yamlNode(item, indent + 1)}`;
-      })
-      .join("");
-  }
-  if (isRecord(value)) {
-    const entries = Object.entries(value);
-    if (entries.length === 0) return " {}";
-    return entries.map(([key, inner]) => `\n${pad}${yamlScalar(key)}:${yamlNode(inner, indent + 1)}`).join("");
-  }
-  return ` ${yamlScalar(value)}`;
+  return yamlStringify(value ?? null, { version: "1.1", lineWidth: 0, aliasDuplicateObjects: false });
 }

@@ -60,7 +60,22 @@ const col = (header: string, ...fields: string[]): Column<unknown> => ({
 const INCIDENT_COLUMNS = [col("ID", "incident_id"), col("SEVERITY", "severity"), col("STATUS", "status"), col("CREATED", "creation_time"), col("NAME", "incident_name", "description")];
 const ALERT_COLUMNS = [col("ID", "alert_id"), col("SEVERITY", "severity"), col("STATUS", "status", "resolution_status"), col("CATEGORY", "category"), col("DETECTED", "detection_timestamp"), col("NAME", "name", "description")];
 const ENDPOINT_COLUMNS = [col("ID", "agent_id", "endpoint_id"), col("NAME", "host_name", "endpoint_name"), col("STATUS", "agent_status", "endpoint_status"), col("OS", "os_type", "platform"), col("IP", "ip", "ip_address"), col("ISOLATED", "is_isolated")];
-const XSOAR_INCIDENT_COLUMNS = [col("ID", "id"), col("NAME", "name"), col("TYPE", "type"), col("SEVERITY", "severity"), col("STATUS", "status"), col("CREATED", "created")];
+/** XSOAR incident status numbers as the console names them. */
+export const XSOAR_STATUS_WORDS: Readonly<Record<string, string>> = { "0": "Pending", "1": "Active", "2": "Closed", "3": "Archive" };
+/** XSOAR severity numbers as the console names them. */
+export const XSOAR_SEVERITY_WORDS: Readonly<Record<string, string>> = { "0": "Unknown", "0.5": "Informational", "1": "Low", "2": "Medium", "3": "High", "4": "Critical" };
+
+/** A column that shows a number as the console's word for it (the number itself when it has none). */
+const wordCol = (header: string, field: string, words: Readonly<Record<string, string>>): Column<unknown> => ({
+  header,
+  cell: (row) => {
+    const value = (row as Record<string, unknown>)[field];
+    if (value === undefined || value === null) return "";
+    return words[String(value)] ?? cellText(value);
+  },
+});
+
+const XSOAR_INCIDENT_COLUMNS = [col("ID", "id"), col("NAME", "name"), col("TYPE", "type"), wordCol("SEVERITY", "severity", XSOAR_SEVERITY_WORDS), wordCol("STATUS", "status", XSOAR_STATUS_WORDS), col("CREATED", "created")];
 const ASSET_COLUMNS = [col("ID", "asm_ids", "id"), col("NAME", "name"), col("TYPE", "type", "asset_type"), col("IPS", "ips", "ip_addresses"), col("DOMAINS", "domain", "domains")];
 const ISSUE_COLUMNS = [col("ID", "id", "issue_id"), col("SEVERITY", "severity"), col("STATUS", "status"), col("NAME", "name", "title", "description")];
 const CASE_COLUMNS = [col("ID", "case_id", "id"), col("SEVERITY", "severity"), col("STATUS", "status"), col("NAME", "case_name", "name", "description")];

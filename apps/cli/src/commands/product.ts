@@ -6,7 +6,7 @@
  * @module
  */
 import { Command, Option } from "commander";
-import { catalogOf, kebab, type CatalogEntry } from "../catalog.js";
+import { catalogOf, kebab, type CatalogEntry, type OperationInfo } from "../catalog.js";
 import { globalFlags, loadClientClass, openClient, PRODUCT_TITLES, type ProductName } from "../connection.js";
 import type { CliIo } from "../io.js";
 import { chooseFormat } from "../output.js";
@@ -24,7 +24,7 @@ const RESERVED = new Set(["data", "filter", "sort", "from", "to", "limit", "all"
  * @param io - The run's streams.
  * @returns The command.
  */
-export function operationCommand(product: ProductName, entry: CatalogEntry, io: CliIo, taken: ReadonlySet<string> = new Set()): Command {
+export function operationCommand(product: ProductName, entry: CatalogEntry, io: CliIo, taken: ReadonlySet<string> = new Set(), bodyFields?: ReadonlySet<string>): Command {
   const { operation } = entry;
   const paginated = operation.pagination.kind !== "none";
   const notes = [
@@ -46,12 +46,12 @@ export function operationCommand(product: ProductName, entry: CatalogEntry, io: 
     pathFlags.push([flag, param]);
     command.option(`--${flag} <value>`, `path parameter ${param}`);
   }
-  if (operation.requestEnvelope !== "none") {
-    command
-      .option("--filter <field:op:value>", "filter (repeatable), e.g. status:eq:new or severity:in:high,critical", collect)
-      .option("--sort <field[:asc|desc]>", "sort order")
-      .option("--from <n>", "first result offset (search_from)")
-      .option("--to <n>", "end offset, exclusive (search_to)");
+  const takes = listFlagsFor(operation, bodyFields);
+  if (takes.filter) command.option("--filter <field:op:value>", "filter (repeatable), e.g. status:eq:new or severity:in:high,critical", collect);
+  if (takes.sort) command.option("--sort <field[:asc|desc]>", "sort order");
+  if (takes.range) {
+    command.option("--from <n>", operation.pagination.kind === "filter_data" ? "first result offset (filter_data.paging.from)" : "first result offset (search_from)");
+    command.option("--to <n>", operation.pagination.kind === "filter_data" ? "end offset, exclusive (filter_data.paging.to)" : "end offset, exclusive (search_to)");
   }
   if (paginated) {
     command
@@ -86,6 +86,64 @@ export function operationCommand(product: ProductName, entry: CatalogEntry, io: 
   return command;
 }
 
+/** Which of the list flags (`--filter`, `--sort`, `--from`/`--to`) an operation's request can carry. */
+export interface ListFlags {
+  readonly filter: boolean;
+  readonly sort: boolean;
+  readonly range: boolean;
+}
+
+/**
+ * The list flags that apply to an operation: those whose body fields its request schema has
+ * (`filters`, `sort`, `search_from`/`search_to`, or `filter_data` for Cortex Cloud style calls). Without
+ * a schema, only operations that page by offset or by `filter_data` get them.
+ *
+ * @param operation - The operation.
+ * @param bodyFields - Top-level fields of the request, from its JSON Schema.
+ * @returns The flags that apply.
+ */
+export function listFlagsFor(operation: OperationInfo, bodyFields: ReadonlySet<string> | undefined): ListFlags {
+  if (operation.requestEnvelope === "none") return { filter: false, sort: false, range: false };
+  if (operation.pagination.kind === "filter_data" || bodyFields?.has("filter_data") === true) return { filter: true, sort: true, range: true };
+  if (bodyFields === undefined) {
+    const offset = operation.pagination.kind === "offset";
+    return { filter: offset, sort: offset, range: offset };
+  }
+  return { filter: bodyFields.has("filters"), sort: bodyFields.has("sort"), range: bodyFields.has("search_from") || bodyFields.has("search_to") };
+}
+
+/** Top-level request fields of every operation, from the request JSON Schemas (loaded with a product tree). */
+async function requestFieldsReader(): Promise<(id: string) => ReadonlySet<string> | undefined> {
+  const { requestJsonSchema } = await import("@cortex-sdk/schemas/validators");
+  return (id) => {
+    const schema = requestJsonSchema(id);
+    return schema?.properties === undefined ? undefined : new Set(Object.keys(schema.properties));
+  };
+}
+
+/**
+ * What a command group does, for `cxctl <product> --help`: the API group it belongs to and its calls.
+ *
+ * @param name - The group (kebab-case namespace).
+ * @param group - The group command, with its calls added.
+ * @param apiGroups - The API groups (the spec's tags) of the group's operations.
+ * @returns One line.
+ */
+export function groupDescription(name: string, group: Command, apiGroups: ReadonlySet<string>): string {
+  const calls = group.commands.map((command) => command.name());
+  const shown: string[] = [];
+  for (const call of calls) {
+    if (shown.length > 0 && [...shown, call].join(", ").length > 48) break;
+    shown.push(call);
+  }
+  const rest = calls.length - shown.length;
+  const simple = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const tags = new Map<string, string>();
+  for (const tag of apiGroups) if (simple(tag) !== simple(name) && !tags.has(simple(tag))) tags.set(simple(tag), tag);
+  const api = tags.size === 0 ? "" : ` (${[...tags.values()].slice(0, 2).join(", ")} API)`;
+  return `${shown.join(", ")}${rest > 0 ? ` and ${rest} more` : ""}${api}`;
+}
+
 /**
  * Builds `cxctl <product>` with every operation and the curated commands.
  *
@@ -96,6 +154,7 @@ export function operationCommand(product: ProductName, entry: CatalogEntry, io: 
 export async function productCommand(product: ProductName, io: CliIo): Promise<Command> {
   const Client = await loadClientClass(product);
   const entries = catalogOf(Client);
+  const requestFields = await requestFieldsReader();
   const root = new Command(product).description(`${PRODUCT_TITLES[product]}: every operation (${entries.length}), as <group> <call>`);
   const curated = curatedCommands(product, entries, io);
   const groups = new Map<string, Command>();
@@ -121,13 +180,13 @@ export async function productCommand(product: ProductName, io: CliIo): Promise<C
       continue;
     }
     const existing = new Set([...curatedNames, ...(primaries.get(entry.group) ?? [])]);
-    group.addCommand(operationCommand(product, entry, io, existing));
+    group.addCommand(operationCommand(product, entry, io, existing, requestFields(entry.operation.id)));
   }
   for (const name of [...groups.keys()].sort()) {
     const group = groups.get(name);
     if (group === undefined) continue;
-    const count = group.commands.length;
-    group.description(`${name}: ${count} command${count === 1 ? "" : "s"}`);
+    const apiGroups = new Set(entries.filter((entry) => entry.group === name && entry.operation.group !== undefined).map((entry) => entry.operation.group as string));
+    group.description(groupDescription(name, group, apiGroups));
     group.addHelpText("after", `\nExample:\n  cxctl ${product} ${name} ${group.commands[0]?.name() ?? ""} --help`);
     root.addCommand(group);
   }

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// `pnpm run docs`: the API reference (typedoc → Markdown, warnings are errors), the operation catalogue
+// (from the operation table), then the VitePress site in docs/.vitepress/dist. Prints the build time, the
+// size and the page count, and fails when the site outgrows its budget.
+import { execFileSync } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "vitepress";
+import { writeCatalogue } from "./catalogue.mjs";
+
+const docsDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+const root = join(docsDir, "..");
+const outDir = join(docsDir, ".vitepress/dist");
+/** The site's size budget (issue #13): the whole built site, every asset included. */
+const MAX_BYTES = 25 * 1024 * 1024;
+
+const started = performance.now();
+const lap = (label) => console.log(`docs: ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+
+execFileSync(process.execPath, [join(root, "node_modules/typedoc/bin/typedoc")], { cwd: root, stdio: "inherit" });
+lap("API reference written by typedoc");
+const summary = await writeCatalogue();
+lap(`operation catalogue written (${summary.reduce((sum, row) => sum + row.count, 0)} entries on ${summary.length} product pages)`);
+await build(docsDir);
+lap("site built");
+
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+const files = walk(outDir);
+const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+const pages = files.filter((file) => file.endsWith(".html")).length;
+const seconds = (performance.now() - started) / 1000;
+console.log(`docs: built in ${seconds.toFixed(1)} s, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${files.length} files, ${pages} pages (${outDir})`);
+if (bytes > MAX_BYTES) {
+  console.error(`docs: the site weighs ${(bytes / 1024 / 1024).toFixed(1)} MB, over its ${MAX_BYTES / 1024 / 1024} MB budget.`);
+  process.exit(1);
+}
