@@ -88,6 +88,15 @@ export class CortexClient {
   }
 
   /**
+   * The dispatcher this client sends with: the one given in the options, else its own keep-alive Agent
+   * (created on first use, closed by {@link CortexClient.close}). Clients derived for child tenants send
+   * through it too, so they reuse its connections; close the parent client after its derived clients.
+   */
+  get dispatcher(): Dispatcher {
+    return this.#dispatcher();
+  }
+
+  /**
    * Calls any operation by id: the typed escape hatch beneath the resource methods.
    *
    * @param operationId - Operation id from the table, e.g. `incidents.get_incidents`.

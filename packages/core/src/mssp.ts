@@ -103,7 +103,7 @@ const childLimiters = new Map<string, RateLimiter>();
 /**
  * Makes a client act on a child tenant: every request carries `x-child-tenant-id`, and is paced by a
  * limiter of the child's own (the service counts a child's requests against the child), instead of the
- * parent's.
+ * parent's. It shares the parent's connections (its dispatcher) and tenant state (clock offset, retry budget).
  *
  * @param client - The parent tenant's client.
  * @param childTenantId - The child tenant id.
@@ -111,7 +111,9 @@ const childLimiters = new Map<string, RateLimiter>();
  * @returns A derived client of the same class.
  */
 export function childTenantClient<C extends CortexClient>(client: C, childTenantId: string, rateLimit?: RateLimit): C {
-  const derived = client.withOptions({ rateLimit: false }) as C;
+  // Same host, same TLS and proxy settings: the child's requests ride the parent's connections (a dispatcher
+  // given in the options is never closed by the derived client).
+  const derived = client.withOptions({ rateLimit: false, dispatcher: client.dispatcher }) as C;
   // Pacing is off only when the parent client has no limiter and no rate is given.
   const limit = rateLimit ?? client.config.rateLimit;
   let pace: RateLimiter | undefined;
