@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Startup time of `cxctl --help` (and `cxctl xdr --help`, which builds the XDR command tree from the client)
-// against `node -e 0`, measured in the same run. Uses hyperfine when it is installed, else a loop of N runs
+// Startup time of `cxctl --help`, `cxctl xdr incidents list --help` (builds the XDR command tree) and one
+// Tab of shell completion (`cxctl __complete`), against `node -e 0`, measured in the same run. Uses hyperfine when it is installed, else a loop of N runs
 // per command, interleaved so machine noise hits every command alike; reports the median and the ratio.
 //
 //   pnpm --filter @cortex-sdk/cli build && node bench/cli-startup.mjs [--runs 30] [--json]
@@ -18,8 +18,10 @@ const BIN = fileURLToPath(new URL("../apps/cli/dist/bin.js", import.meta.url));
 const node = process.execPath;
 const commands = [
   { name: "node -e 0", argv: ["-e", "0"] },
-  { name: "cxctl --help", argv: [BIN, "--help"] },
-  { name: "cxctl xdr --help", argv: [BIN, "xdr", "--help"] },
+  { name: "cxctl --help", argv: [BIN, "--help"], goal: "≤ 1.5×", max: 1.5 },
+  { name: "cxctl xdr incidents list --help", argv: [BIN, "xdr", "incidents", "list", "--help"], goal: "≤ 2×", max: 2 },
+  // What one Tab runs: the completion scripts call `cxctl __complete -- <words>`.
+  { name: "completion, one Tab (cxctl xdr inc<Tab>)", argv: [BIN, "__complete", "--", "xdr", "inc"], goal: "≤ 150 ms", maxMs: 150 },
 ];
 
 function hyperfine() {
@@ -54,8 +56,15 @@ function loop() {
 const measured = hyperfine() ?? loop();
 const baseline = measured.medians[0];
 const rows = commands.map((command, index) => ({ command: command.name, medianMs: Number(measured.medians[index].toFixed(1)), ratio: Number((measured.medians[index] / baseline).toFixed(2)), overMs: Number((measured.medians[index] - baseline).toFixed(1)) }));
-if (JSON_OUTPUT) console.log(JSON.stringify({ tool: measured.tool, node: process.version, rows }));
+if (JSON_OUTPUT) {
+  const figures = commands.slice(1).map((command, index) => {
+    const row = rows[index + 1];
+    const pass = command.maxMs === undefined ? row.ratio <= command.max : row.medianMs <= command.maxMs;
+    return { name: command.name, value: row.medianMs, unit: "ms", floor: rows[0].medianMs, floorName: "node -e 0", ratio: row.ratio, goal: command.goal, pass };
+  });
+  console.log(JSON.stringify(figures));
+}
 else {
   console.log(`${measured.tool}, Node ${process.version}`);
-  for (const row of rows) console.log(`${row.command.padEnd(18)} ${String(row.medianMs).padStart(7)} ms  ${row.ratio.toFixed(2)}x  (+${row.overMs} ms)`);
+  for (const row of rows) console.log(`${row.command.padEnd(42)} ${String(row.medianMs).padStart(7)} ms  ${row.ratio.toFixed(2)}x  (+${row.overMs} ms)`);
 }

@@ -102,9 +102,15 @@ export async function run({ calls = CALLS, rounds = ROUNDS } = {}) {
       await timed(sdkCall, inFlight);
       const raw = [];
       const sdk = [];
+      // Alternating which side goes first, so neither always runs on a warmer (or busier) machine.
       for (let round = 0; round < rounds; round++) {
-        raw.push(await timed(rawCall, inFlight));
-        sdk.push(await timed(sdkCall, inFlight));
+        if (round % 2 === 0) {
+          raw.push(await timed(rawCall, inFlight));
+          sdk.push(await timed(sdkCall, inFlight));
+        } else {
+          sdk.push(await timed(sdkCall, inFlight));
+          raw.push(await timed(rawCall, inFlight));
+        }
       }
       const rawPerSecond = calls / (median(raw) / 1000);
       const sdkPerSecond = calls / (median(sdk) / 1000);
