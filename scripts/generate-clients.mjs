@@ -9,16 +9,18 @@ import { methodNameOverrides, namespaceNames, productClients } from "./client-na
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const check = process.argv.includes("--check");
-const { requestJsonSchema } = await import(join(root, "packages/schemas/dist/validators.js"));
+const { requestJsonSchema } = await import(join(root, "packages/schemas/dist/validators-all.js"));
 
 let stale = 0;
 for (const client of productClients) {
   const dir = join(root, "packages", client.package);
   if (!existsSync(join(dir, "package.json"))) continue;
   const { operations } = await import(join(root, `packages/schemas/dist/${client.product}.js`));
+  // The named request and reply types of each operation in @cortex-sdk/schemas/<product>.
+  const typeNames = (await import(join(root, `packages/schemas/dist/generated/type-names/${client.product}.js`)))[`${client.product}TypeNames`];
   const entries = [...operations].sort((a, b) => a.id.localeCompare(b.id));
   const outputs = [
-    ["src/generated/client-base.ts", render(client, entries)],
+    ["src/generated/client-base.ts", render(client, entries, typeNames)],
     ...(client.testTemplates ?? []).map((name) => [`test/generated/${name}.ts`, fromTemplate(name, client)]),
     // Every client's per-operation test drives its methods against the emulator the same way.
     ["test/generated/operation-harness.ts", fromTemplate("operation-harness", client)],
@@ -69,7 +71,18 @@ function pascal(text) {
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
-function render(client, entries) {
+function render(client, entries, typeNames) {
+  const usedTypes = new Set();
+  const requestType = (entry) => {
+    const name = typeNames[entry.id]?.request ?? "undefined";
+    if (name !== "undefined") usedTypes.add(name);
+    return name;
+  };
+  const replyType = (entry) => {
+    const name = typeNames[entry.id]?.reply ?? "unknown";
+    if (!["undefined", "unknown", "Uint8Array"].includes(name)) usedTypes.add(name);
+    return name;
+  };
   const groups = new Map();
   for (const entry of entries) {
     const { namespace, call } = splitId(entry.id);
@@ -100,6 +113,7 @@ function render(client, entries) {
   out.push("  type ApiPromise,");
   out.push("  type ClientOptions,");
   out.push("  type FanOutOptions,");
+  out.push("  type CallOptions,");
   out.push("  type ListOptions,");
   out.push("  type PagePromise,");
   out.push("  type ReplyValidationOptions,");
@@ -108,7 +122,8 @@ function render(client, entries) {
   out.push("  type TenantTarget,");
   out.push("  type ValidatedCallOptions,");
   out.push('} from "@cortex-sdk/core";');
-  out.push('import type { OperationEntry, ReplyOf, RequestOf } from "@cortex-sdk/schemas";');
+  out.push('import type { OperationEntry } from "@cortex-sdk/schemas";');
+  const typeImportAt = out.length;
   out.push(`import { operations } from "@cortex-sdk/schemas/${client.product}";`);
   if (workflowClasses.length > 0) out.push(`import { ${workflowClasses.join(", ")} } from "@cortex-sdk/workflows";`);
   out.push("");
@@ -155,13 +170,14 @@ function render(client, entries) {
       out.push("");
       out.push(...doc(entry, property, method, client));
       const id = JSON.stringify(entry.id);
-      const { param, body } = requestParameter(entry, id);
+      const { param, body } = requestParameter(entry, requestType(entry), typeNames[entry.id]?.requestOptional !== false);
+      const reply = replyType(entry);
       if (entry.pagination.kind !== "none") {
-        const item = `NonNullable<ReplyOf<${id}>[${JSON.stringify(entry.pagination.itemsField)} & keyof ReplyOf<${id}>]> extends readonly (infer Item)[] ? Item : unknown`;
-        out.push(`  ${method}(${param}options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<${id}>, ${item}> {`);
+        const item = `NonNullable<${reply}[${JSON.stringify(entry.pagination.itemsField)} & keyof ${reply}]> extends readonly (infer Item)[] ? Item : unknown`;
+        out.push(`  ${method}(${param}options?: ListOptions & ReplyValidationOptions): PagePromise<${reply}, ${item}> {`);
         out.push(`    return this.#client.paginate(${id}, ${body}, options);`);
       } else {
-        out.push(`  ${method}(${param}options?: ValidatedCallOptions): ApiPromise<ReplyOf<${id}>> {`);
+        out.push(`  ${method}(${param}options?: ValidatedCallOptions): ApiPromise<${reply}> {`);
         out.push(`    return this.#client.request(${id}, ${body}, options);`);
       }
       out.push("  }");
@@ -194,7 +210,7 @@ function render(client, entries) {
   for (const { property, className } of classes) out.push(`    this.${property} = new ${className}(this);`);
   out.push("    this.middleware.add(");
   out.push("      REPLY_VALIDATION_STEP,");
-  out.push('      replyValidationStep(options.validateReplies === true, async () => (await import("@cortex-sdk/schemas/validators")) as ReplyValidators),');
+  out.push(`      replyValidationStep(options.validateReplies === true, async () => (await import("@cortex-sdk/schemas/validators/${client.product}")) as ReplyValidators),`);
   out.push('      { after: "serialize" },');
   out.push("    );");
   out.push("  }");
@@ -246,8 +262,24 @@ function render(client, entries) {
   out.push("  fanOut<T>(targets: readonly TenantTarget[], task: (client: this, target: TenantTarget) => Promise<T>, options?: FanOutOptions): Promise<TenantOutcome<T>[]> {");
   out.push("    return fanOut(targets, (target) => this.forTenant(target), task, options);");
   out.push("  }");
+  out.push("");
+  out.push("  /**");
+  out.push(`   * Calls any ${client.title} operation by id: the request is checked and the reply typed by the operation.`);
+  out.push("   *");
+  out.push("   * @param operationId - Operation id from the table.");
+  out.push("   * @param body - The request (without the `request_data` envelope).");
+  out.push("   * @param options - Per-call options.");
+  out.push("   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.");
+  out.push("   */");
+  out.push(`  override request<Id extends ${client.prefix}OperationId>(operationId: Id, body: ${client.prefix}RequestOf<Id>, options?: CallOptions): ApiPromise<${client.prefix}ReplyOf<Id>>;`);
+  out.push("  override request<T = unknown>(operationId: string, body?: unknown, options?: CallOptions): ApiPromise<T>;");
+  out.push("  override request(operationId: string, body?: unknown, options?: CallOptions): ApiPromise<unknown> {");
+  out.push("    return super.request(operationId, body, options);");
+  out.push("  }");
   out.push("}");
   out.push("");
+  for (const name of [`${client.prefix}OperationId`, `${client.prefix}ReplyOf`, `${client.prefix}RequestOf`]) usedTypes.add(name);
+  out.splice(typeImportAt, 0, `import type {\n  ${[...usedTypes].sort().join(",\n  ")},\n} from "@cortex-sdk/schemas/${client.product}";`);
   return out.join("\n");
 }
 
@@ -270,18 +302,18 @@ function exampleRequest(entry) {
   return `{ ${required.map((name) => `${key(name)}: ${placeholder(schema.properties?.[name])}`).join(", ")} }`;
 }
 
-/** The request parameter of a method: path parameters for bodiless calls, else the typed request body. */
-function requestParameter(entry, id) {
+/** The request parameter of a method: path parameters for bodiless calls, else the typed request body (optional only when `{}` is a valid request). */
+function requestParameter(entry, requestTypeName, requestOptional) {
   const pathParams = entry.pathParams ?? [];
   if (entry.requestEnvelope === "none") {
     if (pathParams.length === 0) return { param: "", body: "undefined" };
     const fields = pathParams.map((name) => `readonly ${JSON.stringify(name)}: string | number`).join("; ");
     return { param: `params: { ${fields} }, `, body: "params" };
   }
-  const required = (requestJsonSchema(entry.id)?.required ?? []).length > 0 || pathParams.length > 0;
+  const required = !requestOptional || pathParams.length > 0;
   // Path parameters travel in the request (the transport fills `{name}` from it) even when the body type lacks them.
   const pathFields = pathParams.map((name) => `readonly ${JSON.stringify(name)}: string | number`).join("; ");
-  const type = pathParams.length === 0 ? `RequestOf<${id}>` : `RequestOf<${id}> & { ${pathFields} }`;
+  const type = pathParams.length === 0 ? requestTypeName : `${requestTypeName} & { ${pathFields} }`;
   // Path parameters that are not body fields are kept out of the serialised body.
   const bodyFields = new Set(Object.keys(requestJsonSchema(entry.id)?.properties ?? {}));
   const pathOnly = pathParams.filter((name) => !bodyFields.has(name));

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
-import type { OperationEntry, OperationId, ReplyOf, RequestOf } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas";
 import type { Dispatcher } from "undici";
 import { ApiPromise, type WithResponse } from "./api-promise.js";
 import { resolveConfig, type ClientOptions, type ProductClientInfo, type ResolvedConfig } from "./config.js";
@@ -97,7 +97,9 @@ export class CortexClient {
   }
 
   /**
-   * Calls any operation by id: the typed escape hatch beneath the resource methods.
+   * Calls any operation by id: the escape hatch beneath the resource methods. Product clients type it
+   * with their own operations (`XdrClient.request("endpoints.isolate", …)` checks the request and types
+   * the reply); here the reply type is whatever the caller names.
    *
    * @param operationId - Operation id from the table, e.g. `incidents.get_incidents`.
    * @param body - The request (without the `request_data` envelope).
@@ -107,10 +109,8 @@ export class CortexClient {
    * @throws {@link CortexConfigError} for an operation id this client does not know or its product does
    *   not serve; the typed errors of the pipeline otherwise.
    */
-  request<Id extends OperationId>(operationId: Id, body: RequestOf<Id>, options?: CallOptions): ApiPromise<ReplyOf<Id>>;
-  request<T = unknown>(operationId: string, body?: unknown, options?: CallOptions): ApiPromise<T>;
-  request(operationId: string, body?: unknown, options: CallOptions = {}): ApiPromise<unknown> {
-    return new ApiPromise(this.#start(operationId, body, options, "buffer"));
+  request<T = unknown>(operationId: string, body?: unknown, options: CallOptions = {}): ApiPromise<T> {
+    return new ApiPromise(this.#start(operationId, body, options, "buffer") as Promise<WithResponse<T>>);
   }
 
   /**

@@ -6,6 +6,7 @@
  * @module
  */
 import type { CallOptions, Middleware } from "./pipeline.js";
+import { CortexConfigError } from "./errors.js";
 import { CortexReplyValidationError, type ReplyIssue } from "./workflow-errors.js";
 
 /** The reply validation switch, per client and per call. */
@@ -21,6 +22,12 @@ export type ValidatedCallOptions = CallOptions & ReplyValidationOptions;
 export interface ReplyValidators {
   /** The reply validator of an operation, if it has one. */
   responseValidator(id: string): { readonly "~standard": { validate(value: unknown): unknown } } | undefined;
+}
+
+/** Whether loading the validators failed because zod (an optional peer dependency) is not installed. */
+function missingZod(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && /['"]zod['"]/.test(String((error as Error).message));
 }
 
 /** Name of the step in the pipeline. */
@@ -44,7 +51,10 @@ export function replyValidationStep(enabledByDefault: boolean, load: () => Promi
     const result = await next(context);
     const enabled = (context.options as ReplyValidationOptions).validateReplies ?? enabledByDefault;
     if (!enabled || result.response.stream !== undefined || result.data instanceof Uint8Array) return result;
-    validators ??= load();
+    validators ??= load().catch((error: unknown) => {
+      validators = undefined; // try again on the next call, e.g. once zod is installed
+      throw missingZod(error) ? new CortexConfigError("configuration", "validateReplies needs the optional peer dependency zod: install it (npm install zod) or turn reply validation off.", { cause: error }) : error;
+    });
     const validator = (await validators).responseValidator(context.operation.id);
     if (validator === undefined) return result;
     let outcome = validator["~standard"].validate(result.data) as StandardResult | Promise<StandardResult>;

@@ -1,6 +1,6 @@
 /**
- * Emits the generated TypeScript: operation entries, request/reply types and JSON Schemas, grouped by
- * the set of products that serve each operation (so a product subpath bundles only its own entries).
+ * Emits the generated TypeScript: operation entries and JSON Schemas grouped by the set of products that
+ * serve each operation, and request/reply types per product (so a product subpath brings only its own).
  * Every TSDoc line is written from facts (names, methods, paths, types); no vendor prose.
  */
 import type { OperationEntry, Product } from "../src/operation.js";
@@ -14,10 +14,10 @@ export const HEADER =
   "// src/overrides and src/hand. Do not edit by hand: change the generator or an override and regenerate.\n";
 
 /** Types hand-curated for the walking-skeleton operations; the generated shapes use them instead. */
-export const CURATED: Readonly<Record<string, { request?: string; reply: string }>> = {
-  healthcheck: { reply: "HealthcheckReply" },
-  "incidents.get_incidents": { request: "GetIncidentsRequest", reply: "GetIncidentsReply" },
-  "api_keys.generate": { request: "GenerateApiKeyRequest", reply: "GenerateApiKeyReply" },
+export const CURATED: Readonly<Record<string, { request?: string; reply: string; requestOptional: boolean }>> = {
+  healthcheck: { reply: "HealthcheckReply", requestOptional: true },
+  "incidents.get_incidents": { request: "GetIncidentsRequest", reply: "GetIncidentsReply", requestOptional: true },
+  "api_keys.generate": { request: "GenerateApiKeyRequest", reply: "GenerateApiKeyReply", requestOptional: false },
 };
 
 const PRODUCTS: readonly Product[] = ["xdr", "xsiam", "xsoar", "xpanse", "cloud"];
@@ -183,7 +183,41 @@ function describeProducts(products: readonly Product[]): string {
   return products.join(", ");
 }
 
-/** Emits every generated file for a table. `components` gives the schema of each named component. */
+/** TypeScript name prefix of a product's shapes map: `xdr` → `Xdr` (`XdrOperationShapes`). */
+export const PRODUCT_PREFIX: Readonly<Record<Product, string>> = { xdr: "Xdr", xsiam: "Xsiam", xsoar: "Xsoar", xpanse: "Xpanse", cloud: "Cloud" };
+
+/** Product names as the vendor writes them, for TSDoc lines. */
+const PRODUCT_TITLE: Readonly<Record<Product, string>> = { xdr: "Cortex XDR", xsiam: "Cortex XSIAM", xsoar: "Cortex XSOAR", xpanse: "Cortex Xpanse", cloud: "Cortex Cloud" };
+
+/** Whether `{}` (or no argument) is a valid request: no required property at the root of every alternative. */
+export function requestIsOptional(node: Node | undefined): boolean {
+  if (node === undefined) return true;
+  if (node.anyOf !== undefined) return node.anyOf.some((alt) => requestIsOptional(alt));
+  const types = node.type === undefined ? [] : Array.isArray(node.type) ? node.type : [node.type];
+  if (types.length > 0 && !types.includes("object")) return false;
+  return (node.required ?? []).length === 0;
+}
+
+/** The request and reply type names of one operation, as emitted in its products' modules. */
+export interface OperationTypeNames {
+  /** Request type name, `undefined` when the operation takes no body. */
+  readonly request: string | undefined;
+  /** Reply type name: a named type, `undefined` (empty reply) or `Uint8Array` (binary reply). */
+  readonly reply: string;
+  /** Whether `{}` (or no argument) is a valid request. */
+  readonly requestOptional: boolean;
+}
+
+/**
+ * Emits every generated file for a table. `components` gives the schema of each named component.
+ *
+ * - `entries/<product set>.ts` and `json-schemas/<product set>.ts`: each operation once, grouped by the
+ *   products that serve it; `products/<product>.ts` and `products/<product>-schemas.ts` gather one
+ *   product's groups, so a product subpath bundles only its own entries and JSON Schemas.
+ * - `types/<product>.ts`: every request, reply and shared type one product needs, and its shapes map
+ *   (`XdrOperationShapes`); self-contained, so type-checking one product never loads another's.
+ * - `shapes.ts`: the all-products map, built from the product maps (for tools that handle every product).
+ */
 export function emitAll(table: readonly TableOperation[], componentsIn: ReadonlyMap<string, Node>): GeneratedFile[] {
   const files: GeneratedFile[] = [];
   // A component named like an operation type (`<Stem>Request`/`<Stem>Reply`) gets a `Schema` suffix.
@@ -208,20 +242,16 @@ export function emitAll(table: readonly TableOperation[], componentsIn: Readonly
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
   const groupKeys = [...groups.keys()].sort();
-  const usedComponents = new Set<string>();
-  const typeNames = new Map<string, { request: string; reply: string }>();
 
   for (const key of groupKeys) {
     const rows = groups.get(key)!;
     const products = rows[0]!.entry.products;
     const constName = `${camel(key)}Operations`;
-    // Entries.
     const entryLines = rows.map((row) => `  ${JSON.stringify(entryData(row.entry))},`);
     files.push({
       path: `entries/${key}.ts`,
       text: `${HEADER}import type { OperationEntry } from "../../operation.js";\n\n/** Operations served by exactly these products: ${describeProducts(products)} (${rows.length} operations). */\nexport const ${constName}: readonly OperationEntry[] = [\n${entryLines.join("\n")}\n];\n`,
     });
-    // JSON Schemas.
     const schemaLines = rows.map((row) => {
       const data: Record<string, JsonSchema> = {};
       if (row.request !== undefined) data["request"] = toJsonSchema(row.request);
@@ -232,90 +262,114 @@ export function emitAll(table: readonly TableOperation[], componentsIn: Readonly
       path: `json-schemas/${key}.ts`,
       text: `${HEADER}import type { OperationJsonSchemas } from "../../json-schema.js";\n\n/** Request and reply JSON Schemas of the operations served by ${describeProducts(products)}. */\nexport const ${camel(key)}Schemas: Readonly<Record<string, OperationJsonSchemas>> = {\n${schemaLines.join("\n")}\n};\n`,
     });
-    // Types.
-    const typeBlocks: string[] = [];
-    const local = new Set<string>();
-    for (const row of rows) {
-      const stem = typeStem(row.entry.id);
-      const route = `\`${row.entry.method} ${row.entry.path}\``;
-      const names = { request: "undefined", reply: "undefined" };
-      if (row.request !== undefined) {
-        names.request = `${stem}Request`;
-        const ctx: TypeContext = { readonly: true, open: false, components: local };
-        typeBlocks.push(`/** Request of ${route} (\`${row.entry.id}\`)${envelopeNote(row.entry)}. */\nexport type ${names.request} = ${renderType(row.request, ctx, "")};\n`);
-      }
-      if (row.reply !== undefined) {
-        names.reply = `${stem}Reply`;
-        const ctx: TypeContext = { readonly: false, open: true, components: local };
-        typeBlocks.push(`/** Reply of ${route} (\`${row.entry.id}\`)${replyNote(row.entry)}. */\nexport type ${names.reply} = ${renderType(row.reply, ctx, "")};\n`);
-      } else if (row.entry.replyKind === "binary") names.reply = "Uint8Array";
-      typeNames.set(row.entry.id, names);
-    }
-    for (const c of local) usedComponents.add(c);
-    const imports = [...local].sort();
-    files.push({
-      path: `types/${key}.ts`,
-      text: `${HEADER}${imports.length > 0 ? `import type { ${imports.join(", ")} } from "./components.js";\n` : ""}\n${typeBlocks.join("\n")}`,
-    });
   }
 
-  // Components, closed over their own references.
-  const pending = [...usedComponents];
-  const emitted = new Set<string>();
-  const blocks: string[] = [];
-  while (pending.length > 0) {
-    const name = pending.shift()!;
-    if (emitted.has(name)) continue;
-    emitted.add(name);
-    const node = components.get(name);
-    if (node === undefined) throw new Error(`schemas generator: component ${name} is referenced but was never cleaned`);
-    const local = new Set<string>();
-    const type = renderType(node, { readonly: false, open: true, components: local, self: name }, "");
-    for (const c of local) if (!emitted.has(c)) pending.push(c);
-    blocks.push(`/** Shared schema \`${name}\`. */\nexport type ${name} = ${type};\n`);
-  }
-  blocks.sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : 1));
-  files.push({ path: "types/components.ts", text: `${HEADER}\n${blocks.join("\n")}` });
-
-  // Shapes.
-  const shapeLines: string[] = [];
-  const typeImports = new Map<string, string[]>();
+  // Type names, the same in every product module that has the operation.
+  const typeNames = new Map<string, OperationTypeNames>();
   for (const row of table) {
-    const id = row.entry.id;
-    const curated = CURATED[id];
-    const names = typeNames.get(id)!;
-    const request = curated !== undefined ? (curated.request ?? "undefined") : names.request;
-    const reply = curated !== undefined ? curated.reply : names.reply;
-    const key = groupKey(row.entry.products);
-    for (const n of [request, reply]) {
-      if (n === "undefined" || n === "Uint8Array" || curated !== undefined) continue;
-      typeImports.set(key, [...(typeImports.get(key) ?? []), n]);
-    }
-    shapeLines.push(`  /** \`${row.entry.method} ${row.entry.path}\` */\n  ${JSON.stringify(id)}: { request: ${request}; reply: ${reply} };`);
+    const stem = typeStem(row.entry.id);
+    const curated = CURATED[row.entry.id];
+    const request = curated !== undefined ? curated.request : row.request !== undefined ? `${stem}Request` : undefined;
+    const reply = curated !== undefined ? curated.reply : row.reply !== undefined ? `${stem}Reply` : row.entry.replyKind === "binary" ? "Uint8Array" : "undefined";
+    typeNames.set(row.entry.id, { request, reply, requestOptional: curated !== undefined ? curated.requestOptional : requestIsOptional(row.request) });
   }
-  const importLines = [...typeImports.keys()].sort().map((key) => `import type {\n  ${typeImports.get(key)!.sort().join(",\n  ")},\n} from "./types/${key}.js";`);
-  const curatedImports = [...new Set(Object.values(CURATED).flatMap((c) => [c.request, c.reply]).filter((n): n is string => n !== undefined))].sort();
-  files.push({
-    path: "shapes.ts",
-    text: `${HEADER}import type { ${curatedImports.join(", ")} } from "../products/xdr-types.js";\n${importLines.join("\n")}\n\n/** Request and reply type of every operation, keyed by operation id (${table.length} operations). */\nexport interface GeneratedOperationShapes {\n${shapeLines.join("\n")}\n}\n`,
-  });
 
-  // Per product: the groups it uses.
   for (const product of PRODUCTS) {
+    const prefix = PRODUCT_PREFIX[product];
+    const title = PRODUCT_TITLE[product];
+    const rows = table.filter((row) => row.entry.products.includes(product)).sort((a, b) => (a.entry.id < b.entry.id ? -1 : 1));
     const keys = groupKeys.filter((key) => key.split("-").includes(product));
-    const count = keys.reduce((n, key) => n + groups.get(key)!.length, 0);
-    const imports = keys.map((key) => `import { ${camel(key)}Operations } from "../entries/${key}.js";`);
+    // Entries and JSON Schemas: the groups this product serves.
     files.push({
       path: `products/${product}.ts`,
       text:
-        `${HEADER}import type { OperationEntry } from "../../operation.js";\n${imports.join("\n")}\n\n` +
-        `/** Every operation served by ${product} (${count} operations). */\nexport const ${product}Operations: readonly OperationEntry[] = [\n${keys.map((key) => `  ...${camel(key)}Operations,`).join("\n")}\n];\n`,
+        `${HEADER}import type { OperationEntry } from "../../operation.js";\n${keys.map((key) => `import { ${camel(key)}Operations } from "../entries/${key}.js";`).join("\n")}\n\n` +
+        `/** Every operation served by ${product} (${rows.length} operations). */\nexport const ${product}Operations: readonly OperationEntry[] = [\n${keys.map((key) => `  ...${camel(key)}Operations,`).join("\n")}\n];\n`,
     });
     files.push({
-      path: `products/${product}-types.ts`,
-      text: `${HEADER}\nexport type * from "../types/components.js";\n${keys.map((key) => `export type * from "../types/${key}.js";`).join("\n")}\n`,
+      path: `products/${product}-schemas.ts`,
+      text:
+        `${HEADER}import type { OperationJsonSchemas } from "../../json-schema.js";\n${keys.map((key) => `import { ${camel(key)}Schemas } from "../json-schemas/${key}.js";`).join("\n")}\n\n` +
+        `/** JSON Schemas of every operation served by ${product}, by id. */\nexport const ${product}Schemas: Readonly<Record<string, OperationJsonSchemas>> = {\n${keys.map((key) => `  ...${camel(key)}Schemas,`).join("\n")}\n};\n`,
+    });
+    // Types: operation types, then the shared schemas they use (closed over their own references).
+    const blocks: string[] = [];
+    const used = new Set<string>();
+    const curatedUsed = new Set<string>();
+    const shapeLines: string[] = [];
+    for (const row of rows) {
+      const id = row.entry.id;
+      const route = `\`${row.entry.method} ${row.entry.path}\``;
+      const names = typeNames.get(id)!;
+      const curated = CURATED[id];
+      if (curated !== undefined) {
+        for (const n of [curated.request, curated.reply]) if (n !== undefined) curatedUsed.add(n);
+      } else {
+        if (row.request !== undefined) {
+          const ctx: TypeContext = { readonly: true, open: false, components: used };
+          blocks.push(`/** Request of ${route} (\`${id}\`)${envelopeNote(row.entry)}. */\nexport type ${names.request} = ${renderType(row.request, ctx, "")};\n`);
+        }
+        if (row.reply !== undefined) {
+          const ctx: TypeContext = { readonly: false, open: true, components: used };
+          blocks.push(`/** Reply of ${route} (\`${id}\`)${replyNote(row.entry)}. */\nexport type ${names.reply} = ${renderType(row.reply, ctx, "")};\n`);
+        }
+      }
+      shapeLines.push(`  /** \`${row.entry.method} ${row.entry.path}\` */\n  ${JSON.stringify(id)}: { request: ${names.request ?? "undefined"}; reply: ${names.reply} };`);
+    }
+    const pending = [...used];
+    const emitted = new Set<string>();
+    const shared: string[] = [];
+    while (pending.length > 0) {
+      const name = pending.shift()!;
+      if (emitted.has(name)) continue;
+      emitted.add(name);
+      const node = components.get(name);
+      if (node === undefined) throw new Error(`schemas generator: component ${name} is referenced but was never cleaned`);
+      const local = new Set<string>();
+      const type = renderType(node, { readonly: false, open: true, components: local, self: name }, "");
+      for (const c of local) if (!emitted.has(c)) pending.push(c);
+      shared.push(`/** Shared schema \`${name}\`. */\nexport type ${name} = ${type};\n`);
+    }
+    shared.sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : 1));
+    const curatedNames = [...curatedUsed].sort();
+    const curatedImport = curatedNames.length > 0 ? `import type { ${curatedNames.join(", ")} } from "../../products/xdr-types.js";\nexport type * from "../../products/xdr-types.js";\n` : "";
+    files.push({
+      path: `types/${product}.ts`,
+      text:
+        `${HEADER}${curatedImport}\n${blocks.join("\n")}\n${shared.join("\n")}\n` +
+        `/** Request and reply type of every ${title} operation, keyed by operation id (${rows.length} operations). */\n` +
+        `export interface ${prefix}OperationShapes {\n${shapeLines.join("\n")}\n}\n\n` +
+        `/** Every ${title} operation id. */\nexport type ${prefix}OperationId = keyof ${prefix}OperationShapes;\n\n` +
+        `/** Request type of a ${title} operation: the content of \`request_data\` when the body is wrapped, \`undefined\` when there is no body. */\n` +
+        `export type ${prefix}RequestOf<Id extends ${prefix}OperationId> = ${prefix}OperationShapes[Id]["request"];\n\n` +
+        `/** Reply type of a ${title} operation, after its envelope is removed. */\n` +
+        `export type ${prefix}ReplyOf<Id extends ${prefix}OperationId> = ${prefix}OperationShapes[Id]["reply"];\n`,
+    });
+    // Type names for code generators (not exported by the package; read by scripts by file path).
+    const nameLines = rows.map((row) => `  ${JSON.stringify(row.entry.id)}: ${JSON.stringify(typeNames.get(row.entry.id))},`);
+    files.push({
+      path: `type-names/${product}.ts`,
+      text:
+        `${HEADER}import type { OperationTypeNames } from "../../type-names.js";\n\n` +
+        `/** Names of the request and reply types of every ${title} operation in \`@cortex-sdk/schemas/${product}\`, for code generators. */\n` +
+        `export const ${product}TypeNames: Readonly<Record<string, OperationTypeNames>> = {\n${nameLines.join("\n")}\n};\n`,
     });
   }
+
+  // Every product: each id's shape taken from the first product module that has it.
+  const shapeLines: string[] = [];
+  const productsUsed = new Set<Product>();
+  for (const row of table) {
+    const home = PRODUCTS.find((p) => row.entry.products.includes(p))!;
+    productsUsed.add(home);
+    shapeLines.push(`  ${JSON.stringify(row.entry.id)}: ${PRODUCT_PREFIX[home]}OperationShapes[${JSON.stringify(row.entry.id)}];`);
+  }
+  files.push({
+    path: "shapes.ts",
+    text:
+      `${HEADER}${PRODUCTS.filter((p) => productsUsed.has(p)).map((p) => `import type { ${PRODUCT_PREFIX[p]}OperationShapes } from "./types/${p}.js";`).join("\n")}\n\n` +
+      `/** Request and reply type of every operation of every product, keyed by operation id (${table.length} operations). */\nexport interface GeneratedOperationShapes {\n${shapeLines.join("\n")}\n}\n`,
+  });
   // Everything: entries and schemas in separate modules, so importing the table never pulls in the schemas.
   files.push({
     path: "all.ts",

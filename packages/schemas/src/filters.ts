@@ -2,8 +2,8 @@
  * Filter builders typed per operation.
  *
  * - The flat AND list `{field, operator, value}` that most XDR, XSIAM, Xpanse and Cortex Cloud list
- *   calls take in `request_data.filters`: {@link filterList} offers only the fields and operators the
- *   operation documents.
+ *   calls take in `request_data.filters`: `filterList(id)` of each product subpath (built on
+ *   {@link createFilterList}) offers only the fields, operators and values the operation documents.
  * - The AND/OR tree (`filter_data.filter`, Cortex Cloud asset inventory and posture searches):
  *   {@link andFilter}, {@link orFilter} and {@link searchCondition}.
  *
@@ -11,46 +11,30 @@
  *
  * @example
  * ```ts
+ * import { filterList } from "@cortex-sdk/schemas/xdr";
  * const filters = filterList("incidents.get_incidents").where("status", "eq", "new").where("creation_time", "gte", Date.now() - 86_400_000).build();
  * const tree = andFilter(searchCondition("xdm.asset.provider", "EQ", "AWS"), orFilter(searchCondition("xdm.asset.type.class", "NEQ", "Other")));
  * ```
  *
  * @module
  */
-import type { OperationId, RequestOf } from "./shapes.js";
-
-/** The condition type of an operation's `filters` list (`never` when it has none). */
-export type FilterOf<Id extends OperationId> = ConditionsIn<NonNullable<RequestOf<Id>>>;
-
 /** Condition type of a request's `filters` list; distributes over unions and maps `never` to `never`. */
 export type ConditionsIn<Request> = Request extends { readonly filters?: infer List } ? (NonNullable<List> extends readonly (infer Condition)[] ? Condition : never) : never;
-
-/** The field names an operation's filters accept. */
-export type FilterFieldOf<Id extends OperationId> = FieldIn<FilterOf<Id>>;
 
 /** Field names of a condition type. */
 export type FieldIn<Condition> = Condition extends { readonly field: infer Field } ? Field : never;
 
-/** The operators an operation's filters accept (for one field when `Field` is given). */
-export type FilterOperatorOf<Id extends OperationId, Field = FilterFieldOf<Id>> = OperatorIn<FilterConditionFor<Id, Field>>;
-
 /** Operators of a condition type. */
 export type OperatorIn<Condition> = Condition extends { readonly operator: infer Operator } ? Operator : never;
-
-/** The condition members of an operation's filters that accept `Field` (distributes over curated unions such as `IncidentFilter`). */
-export type FilterConditionFor<Id extends OperationId, Field> = AcceptingField<FilterOf<Id>, Field>;
 
 /** The members of a condition type that accept `Field`. */
 export type AcceptingField<Condition, Field> = Condition extends { readonly field: infer ConditionField } ? ([Field] extends [ConditionField] ? Condition : never) : never;
 
-/** The value type a field of an operation's filters accepts. */
-export type FilterValueOf<Id extends OperationId, Field> = ValueIn<FilterConditionFor<Id, Field>>;
-
 /** Value type of a condition type. */
 export type ValueIn<Condition> = Condition extends { readonly value?: infer Value } ? Value : never;
 
-/** Builds an operation's flat AND filter list, one condition at a time. */
-export interface FilterListBuilder<Id extends OperationId> {
+/** Builds a flat AND filter list for a request type, one condition at a time. */
+export interface FilterListBuilder<Request> {
   /**
    * Adds a condition (conditions are AND-combined; the service supports no OR here).
    *
@@ -59,30 +43,34 @@ export interface FilterListBuilder<Id extends OperationId> {
    * @param value - The value to compare with.
    * @returns The builder.
    */
-  where<Field extends FilterFieldOf<Id>>(field: Field, operator: FilterOperatorOf<Id, Field>, value: FilterValueOf<Id, Field>): FilterListBuilder<Id>;
+  where<Field extends FieldIn<ConditionsIn<NonNullable<Request>>>>(
+    field: Field,
+    operator: OperatorIn<AcceptingField<ConditionsIn<NonNullable<Request>>, Field>>,
+    value: ValueIn<AcceptingField<ConditionsIn<NonNullable<Request>>, Field>>,
+  ): FilterListBuilder<Request>;
   /**
    * The conditions added so far.
    *
    * @returns A new array of conditions, ready for `request_data.filters`.
    */
-  build(): FilterOf<Id>[];
+  build(): ConditionsIn<NonNullable<Request>>[];
 }
 
 /**
- * Starts a filter list for an operation.
+ * An empty filter list builder for a request type. The product subpaths wrap it as `filterList(id)`,
+ * typed by their own operations.
  *
- * @param _id - The operation id; only its type is used.
  * @returns An empty builder.
  */
-export function filterList<Id extends OperationId>(_id: Id): FilterListBuilder<Id> {
+export function createFilterList<Request>(): FilterListBuilder<Request> {
   const conditions: { field: unknown; operator: unknown; value: unknown }[] = [];
-  const builder: FilterListBuilder<Id> = {
+  const builder: FilterListBuilder<Request> = {
     where(field, operator, value) {
       conditions.push({ field, operator, value });
       return builder;
     },
     build() {
-      return conditions.map((condition) => ({ ...condition })) as FilterOf<Id>[];
+      return conditions.map((condition) => ({ ...condition })) as ConditionsIn<NonNullable<Request>>[];
     },
   };
   return builder;

@@ -3,9 +3,12 @@
  * XSIAM, XSOAR 6/8, Xpanse and Cortex Cloud.
  *
  * - `operations` lists every entry; `getOperation(method, path)` and `getOperationById(id)` find one.
- * - `OperationShapes` maps each operation id to its request and reply types.
  * - Product subpaths (`@cortex-sdk/schemas/xdr`, `/xsiam`, `/xsoar`, `/xpanse`, `/cloud`) export only
- *   that product's entries and types; `@cortex-sdk/schemas/validators` has the opt-in runtime validators.
+ *   that product's entries, request and reply types (`XdrOperationShapes`, `XdrRequestOf`, named types)
+ *   and typed filter builder; `@cortex-sdk/schemas/shapes` has the map of every product's types (large);
+ *   `@cortex-sdk/schemas/validators` (every product) and `/validators/<product>` have the opt-in runtime
+ *   validators and the JSON Schemas (they need the optional peer dependency zod).
+ * - This root module declares no operation types, so importing it costs the type checker little.
  *
  * @packageDocumentation
  */
@@ -14,11 +17,9 @@ import { allOperations } from "./generated/all.js";
 import { createLookup } from "./lookup.js";
 
 export type * from "./operation.js";
-export type * from "./shapes.js";
 export type * from "./json-schema.js";
-export type * from "./products/xdr-types.js";
 export { normalizePath } from "./lookup.js";
-export { filterList, andFilter, orFilter, searchCondition, type FilterListBuilder, type FilterOf, type FilterFieldOf, type FilterOperatorOf, type FilterConditionFor, type FilterValueOf, type ConditionsIn, type FieldIn, type OperatorIn, type AcceptingField, type ValueIn, type SearchCondition, type SearchTree, type SearchType } from "./filters.js";
+export { createFilterList, andFilter, orFilter, searchCondition, type FilterListBuilder, type ConditionsIn, type FieldIn, type OperatorIn, type AcceptingField, type ValueIn, type SearchCondition, type SearchTree, type SearchType } from "./filters.js";
 
 /** Every operation of every product, sorted by id. */
 export const operations: readonly OperationEntry[] = allOperations;

@@ -1,9 +1,13 @@
 /**
- * Map from operation id to its request and reply types, so that `request(id, body)` is typed.
+ * The request and reply types of every operation of every product, keyed by operation id. This map is
+ * large: product clients and applications should use their product's subpath
+ * (`@cortex-sdk/schemas/xdr` has `XdrOperationShapes`, `XdrRequestOf`, ...), which loads only that
+ * product's declarations. This subpath is for tools that handle every product (the emulator, the CLI).
  *
  * @module
  */
 import type { GeneratedOperationShapes } from "./generated/shapes.js";
+import { createFilterList, type AcceptingField, type ConditionsIn, type FieldIn, type FilterListBuilder, type OperatorIn, type ValueIn } from "./filters.js";
 
 /**
  * Request and reply type of every operation, keyed by operation id. `request` is what the caller
@@ -20,3 +24,28 @@ export type RequestOf<Id extends OperationId> = OperationShapes[Id]["request"];
 
 /** Reply type of an operation (after the envelope is removed). */
 export type ReplyOf<Id extends OperationId> = OperationShapes[Id]["reply"];
+
+/** The condition type of an operation's `filters` list (`never` when it has none). */
+export type FilterOf<Id extends OperationId> = ConditionsIn<NonNullable<RequestOf<Id>>>;
+
+/** The field names an operation's filters accept. */
+export type FilterFieldOf<Id extends OperationId> = FieldIn<FilterOf<Id>>;
+
+/** The condition members of an operation's filters that accept `Field`. */
+export type FilterConditionFor<Id extends OperationId, Field> = AcceptingField<FilterOf<Id>, Field>;
+
+/** The operators an operation's filters accept (for one field when `Field` is given). */
+export type FilterOperatorOf<Id extends OperationId, Field = FilterFieldOf<Id>> = OperatorIn<FilterConditionFor<Id, Field>>;
+
+/** The value type a field of an operation's filters accepts. */
+export type FilterValueOf<Id extends OperationId, Field> = ValueIn<FilterConditionFor<Id, Field>>;
+
+/**
+ * Starts the flat AND filter list of any operation of any product.
+ *
+ * @param _id - The operation id; only its type is used.
+ * @returns An empty builder.
+ */
+export function filterList<Id extends OperationId>(_id: Id): FilterListBuilder<RequestOf<Id>> {
+  return createFilterList<RequestOf<Id>>();
+}

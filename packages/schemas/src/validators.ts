@@ -10,82 +10,63 @@
  *   ids may be strings or numbers, numbers may arrive as numeric strings, enum fields accept values the
  *   spec does not list, and `null` is accepted wherever a value is documented.
  *
- * Validators are built on first use and cached.
+ * Validators are built on first use and cached. This module holds the rules and
+ * {@link createValidators}; the entries `@cortex-sdk/schemas/validators` (every product, `validators-all.ts`)
+ * and `@cortex-sdk/schemas/validators/<product>` apply them to their own JSON Schemas.
  *
  * @module
  */
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import * as z from "zod";
-import { allOperations } from "./generated/all.js";
-import { allSchemas } from "./generated/all-schemas.js";
-import type { JsonSchema, JsonTypeName } from "./json-schema.js";
+import type { JsonSchema, JsonTypeName, OperationJsonSchemas } from "./json-schema.js";
 import type { OperationEntry } from "./operation.js";
-import type { OperationId, ReplyOf, RequestOf } from "./shapes.js";
 
-export type { StandardSchemaV1 } from "@standard-schema/spec";
-
-const requestCache = new Map<string, StandardSchemaV1 | undefined>();
-const responseCache = new Map<string, StandardSchemaV1 | undefined>();
-let entries: Map<string, OperationEntry> | undefined;
-
-function entryOf(id: string): OperationEntry | undefined {
-  entries ??= new Map(allOperations.map((entry) => [entry.id, entry]));
-  return entries.get(id);
+/** The validators and JSON Schemas over one set of operations. */
+export interface ValidatorSet {
+  /** The request JSON Schema of an operation (the content of `request_data` when wrapped). */
+  readonly requestJsonSchema: (id: string) => JsonSchema | undefined;
+  /** The reply JSON Schema of an operation, after the envelope is removed. */
+  readonly responseJsonSchema: (id: string) => JsonSchema | undefined;
+  /** A strict request validator, or `undefined` when the operation has no body or is unknown. */
+  readonly requestValidator: (id: string) => StandardSchemaV1 | undefined;
+  /** A lenient reply validator, or `undefined` when the reply is empty, binary or the id unknown. */
+  readonly responseValidator: (id: string) => StandardSchemaV1 | undefined;
 }
 
 /**
- * The JSON Schema of an operation's request as the caller passes it (the content of `request_data`
- * when the body is wrapped). Descriptions and examples are stripped.
+ * Validators over a set of operations, built on first use and cached.
  *
- * @param id - Operation id.
- * @returns A plain JSON Schema object, or `undefined` when the operation has no body or is unknown.
+ * @param schemas - JSON Schemas by operation id.
+ * @param operations - The entries of the same operations (for page-size limits).
+ * @returns The validator set.
  */
-export function requestJsonSchema(id: OperationId | (string & {})): JsonSchema | undefined {
-  return allSchemas[id]?.request;
-}
-
-/**
- * The JSON Schema of an operation's reply after the envelope is removed (see the entry's
- * `replyEnvelope` to wrap it for the wire). Descriptions and examples are stripped.
- *
- * @param id - Operation id.
- * @returns A plain JSON Schema object, or `undefined` when the reply is empty, binary or unknown.
- */
-export function responseJsonSchema(id: OperationId | (string & {})): JsonSchema | undefined {
-  return allSchemas[id]?.reply;
-}
-
-/**
- * A strict validator of an operation's request.
- *
- * @param id - Operation id.
- * @returns A Standard Schema object, or `undefined` when the operation has no request body or is unknown.
- */
-export function requestValidator<Id extends OperationId>(id: Id): StandardSchemaV1<unknown, RequestOf<Id>> | undefined;
-export function requestValidator(id: string): StandardSchemaV1 | undefined;
-export function requestValidator(id: string): StandardSchemaV1 | undefined {
-  if (!requestCache.has(id)) {
-    const schema = allSchemas[id]?.request;
-    const entry = entryOf(id);
-    requestCache.set(id, schema === undefined || entry === undefined ? undefined : withPageLimit(toZod(schema, STRICT, ""), entry));
-  }
-  return requestCache.get(id);
-}
-
-/**
- * A lenient validator of an operation's reply (after the envelope is removed).
- *
- * @param id - Operation id.
- * @returns A Standard Schema object, or `undefined` when the reply is empty, binary or the id unknown.
- */
-export function responseValidator<Id extends OperationId>(id: Id): StandardSchemaV1<unknown, ReplyOf<Id>> | undefined;
-export function responseValidator(id: string): StandardSchemaV1 | undefined;
-export function responseValidator(id: string): StandardSchemaV1 | undefined {
-  if (!responseCache.has(id)) {
-    const schema = allSchemas[id]?.reply;
-    responseCache.set(id, schema === undefined ? undefined : toZod(schema, LENIENT, ""));
-  }
-  return responseCache.get(id);
+export function createValidators(schemas: Readonly<Record<string, OperationJsonSchemas>>, operations: readonly OperationEntry[]): ValidatorSet {
+  const requestCache = new Map<string, StandardSchemaV1 | undefined>();
+  const responseCache = new Map<string, StandardSchemaV1 | undefined>();
+  let entries: Map<string, OperationEntry> | undefined;
+  const entryOf = (id: string): OperationEntry | undefined => {
+    entries ??= new Map(operations.map((entry) => [entry.id, entry]));
+    return entries.get(id);
+  };
+  return {
+    requestJsonSchema: (id) => schemas[id]?.request,
+    responseJsonSchema: (id) => schemas[id]?.reply,
+    requestValidator(id) {
+      if (!requestCache.has(id)) {
+        const schema = schemas[id]?.request;
+        const entry = entryOf(id);
+        requestCache.set(id, schema === undefined || entry === undefined ? undefined : withPageLimit(toZod(schema, STRICT, ""), entry));
+      }
+      return requestCache.get(id);
+    },
+    responseValidator(id) {
+      if (!responseCache.has(id)) {
+        const schema = schemas[id]?.reply;
+        responseCache.set(id, schema === undefined ? undefined : toZod(schema, LENIENT, ""));
+      }
+      return responseCache.get(id);
+    },
+  };
 }
 
 interface Mode {

@@ -1,31 +1,37 @@
 /**
- * The Cortex XSOAR 6 and 8 operations only: import this subpath instead of the root to bundle only Cortex XSOAR 6 and 8's entries.
+ * Cortex XSOAR only: its operation entries, the request and reply types of its operations (`XsoarOperationShapes`,
+ * `XsoarRequestOf`, `XsoarReplyOf` and one named type per request, reply and shared record) and a filter list
+ * builder typed by its operations. Nothing here loads another product's entries or declarations, or
+ * any JSON Schema (those are in `@cortex-sdk/schemas/validators/xsoar`).
  *
  * @module
  */
 import type { HttpMethod, OperationEntry } from "./operation.js";
 import { xsoarOperations } from "./generated/products/xsoar.js";
+import type { XsoarOperationId, XsoarRequestOf } from "./generated/types/xsoar.js";
+import { createFilterList, type FilterListBuilder } from "./filters.js";
 import { createLookup } from "./lookup.js";
 
-export type * from "./generated/products/xsoar-types.js";
+export type * from "./generated/types/xsoar.js";
+export type { FilterListBuilder } from "./filters.js";
 
-/** Every operation Cortex XSOAR 6 and 8 serves, sorted by id. */
+/** Every operation Cortex XSOAR serves, sorted by id. */
 export const operations: readonly OperationEntry[] = [...xsoarOperations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 const lookup = createLookup(operations);
 
 /**
- * Finds a Cortex XSOAR 6 and 8 operation by its id.
+ * Finds a Cortex XSOAR operation by its id.
  *
- * @param id - Operation id such as `incidents.get_incidents`.
- * @returns The entry, or `undefined` when Cortex XSOAR 6 and 8 serves no operation with that id.
+ * @param id - Operation id such as `xsoar.incidents.search`.
+ * @returns The entry, or `undefined` when Cortex XSOAR serves no operation with that id.
  */
 export function getOperationById(id: string): OperationEntry | undefined {
   return lookup.byId(id);
 }
 
 /**
- * Finds the Cortex XSOAR 6 and 8 operation served at a method and path (compared without a trailing slash).
+ * Finds the Cortex XSOAR operation served at a method and path (compared without a trailing slash).
  *
  * @param method - HTTP method, any case.
  * @param path - Path from the API root.
@@ -33,4 +39,15 @@ export function getOperationById(id: string): OperationEntry | undefined {
  */
 export function getOperation(method: HttpMethod | (string & {}), path: string): OperationEntry | undefined {
   return lookup.byRoute(method, path);
+}
+
+/**
+ * Starts the flat AND filter list of a Cortex XSOAR operation: `where` offers only the fields the operation
+ * documents, the operators each field allows and the value type of each.
+ *
+ * @param _id - The operation id; only its type is used.
+ * @returns An empty builder.
+ */
+export function filterList<Id extends XsoarOperationId>(_id: Id): FilterListBuilder<XsoarRequestOf<Id>> {
+  return createFilterList<XsoarRequestOf<Id>>();
 }

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { andFilter, filterList, orFilter, searchCondition, type FilterFieldOf, type FilterOperatorOf, type SearchTree } from "../src/index.js";
+import { andFilter, orFilter, searchCondition, type SearchTree } from "../src/index.js";
+import { filterList, type FilterFieldOf, type FilterOperatorOf } from "../src/shapes.js";
 
 describe("filter builders", () => {
   it("builds the flat AND list with each operation's fields and operators", () => {

@@ -3,7 +3,7 @@ import { overrides } from "../src/overrides/index.js";
 import { productRules } from "../src/overrides/products.js";
 import { limits } from "../src/overrides/limits.js";
 import { getOperationById, getOperation } from "../src/index.js";
-import { requestJsonSchema, responseJsonSchema } from "../src/validators.js";
+import { requestJsonSchema, responseJsonSchema } from "../src/validators-all.js";
 import type { JsonSchema } from "../src/json-schema.js";
 
 function at(root: JsonSchema | undefined, path: string): JsonSchema | undefined {

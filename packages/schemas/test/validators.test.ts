@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { requestJsonSchema, requestValidator, responseJsonSchema, responseValidator, type StandardSchemaV1 } from "../src/validators.js";
+import { requestJsonSchema, requestValidator, responseJsonSchema, responseValidator, type StandardSchemaV1 } from "../src/validators-all.js";
 
 async function check(schema: StandardSchemaV1 | undefined, value: unknown): Promise<readonly string[]> {
   expect(schema).toBeDefined();

@@ -8,17 +8,6 @@ export * from "./generated/client-base.js";
 export { ALERTS_TOTAL_CAP, XqlQueries, EndpointResponseActions, ScriptRuns, ActionTracking, AlertBulkUpdates, IncidentBulkUpdates, LookupDatasets, ApiKeyManagement, XqlQuery, type ActionOutcome, type ActionResult, type AndWaitOptions, type ExpiringApiKey, type FileRetrievalOutcome, type ScriptOutcome, type XqlQueryOptions, type XqlResult } from "@cortex-sdk/workflows";
 export { XDR_CLIENT_VERSION } from "./version.js";
 export type * from "@cortex-sdk/schemas/xdr";
-// The curated types of the everyday calls (more precise than the generated ones: per-field operators).
-export type {
-  GenerateApiKeyReply,
-  GenerateApiKeyRequest,
-  GetIncidentsReply,
-  GetIncidentsRequest,
-  Incident,
-  IncidentFilter,
-  IncidentSeverity,
-  IncidentStatus,
-} from "@cortex-sdk/schemas";
 export {
   CortexActionFailedError,
   CortexConflictError,

@@ -11,6 +11,7 @@ import {
   type ApiPromise,
   type ClientOptions,
   type FanOutOptions,
+  type CallOptions,
   type ListOptions,
   type PagePromise,
   type ReplyValidationOptions,
@@ -19,7 +20,473 @@ import {
   type TenantTarget,
   type ValidatedCallOptions,
 } from "@cortex-sdk/core";
-import type { OperationEntry, ReplyOf, RequestOf } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas";
+import type {
+  ApiKeysDeleteReply,
+  ApiKeysDeleteRequest,
+  ApiV1PoliciesDeleteRequest,
+  ApiV1PoliciesDisableRequest,
+  ApiV1PoliciesEnableRequest,
+  ApiV1PoliciesGetByIdReply,
+  ApiV1PoliciesGetReply,
+  ApiV1PoliciesPostRequest,
+  ApiV1PoliciesPutRequest,
+  ApiV1RulesAddRequest,
+  ApiV1RulesDeleteRequest,
+  ApiV1RulesFetchReply,
+  ApiV1RulesFetchRequest,
+  ApiV1RulesGetGetByIdReply,
+  ApiV1RulesGetReply,
+  ApiV1RulesLintRegoRequest,
+  ApiV1RulesUpdateRequest,
+  ApiV2PoliciesGetByIdReply,
+  ApiV2PoliciesGetReply,
+  ApiV2PoliciesPostReply,
+  ApiV2PoliciesPostRequest,
+  ApiV2PoliciesPutRequest,
+  AppsecApplicationConfigurationReply,
+  AppsecApplicationCriteriaAllReply,
+  AppsecApplicationCriteriaGetByIdReply,
+  AppsecApplicationCriteriaReply,
+  AppsecApplicationCriteriaRequest,
+  AppsecApplicationDeleteByIdReply,
+  AppsecApplicationGetByIdReply,
+  AppsecApplicationGetReply,
+  AppsecApplicationPostReply,
+  AppsecApplicationPostRequest,
+  AppsecApplicationPutByIdReply,
+  AppsecApplicationPutByIdRequest,
+  AppsecIntegrationsGetByIdReply,
+  AppsecIntegrationsPutByIdReply,
+  AppsecIntegrationsPutByIdRequest,
+  AppsecIntegrationsReply,
+  AppsecIssuesFixByIssueIdFixSuggestionReply,
+  AppsecIssuesFixGetByRemediationIdReply,
+  AppsecIssuesFixTriggerFixPullRequestReply,
+  AppsecIssuesFixTriggerFixPullRequestRequest,
+  AppsecPoliciesDeleteByPolicyIdReply,
+  AppsecPoliciesGetByPolicyIdReply,
+  AppsecPoliciesGetReply,
+  AppsecPoliciesPostRequest,
+  AppsecPoliciesPutByPolicyIdRequest,
+  AppsecRepositoriesByAssetIdBranchesGetReply,
+  AppsecRepositoriesByAssetIdBranchesPutRequest,
+  AppsecRepositoriesByAssetIdScanConfigurationGetReply,
+  AppsecRepositoriesByAssetIdScanConfigurationPutRequest,
+  AppsecRepositoriesGetByAssetIdReply,
+  AppsecRepositoriesReply,
+  AppsecRulesDeleteByRuleIdReply,
+  AppsecRulesGetByRuleIdReply,
+  AppsecRulesGetReply,
+  AppsecRulesPatchByRuleIdReply,
+  AppsecRulesPatchByRuleIdRequest,
+  AppsecRulesPostReply,
+  AppsecRulesPostRequest,
+  AppsecRulesRuleLabelsReply,
+  AppsecRulesValidateReply,
+  AppsecRulesValidateRequest,
+  AppsecSbomOrganizationGetByOrgNameReply,
+  AppsecSbomRepositoryGetByRepoIdReply,
+  AppsecScanRepositoryPostByIdReply,
+  AppsecScanRepositoryPostByIdRequest,
+  AppsecScansByScanIdFindingsReply,
+  AppsecScansByScanIdIssuesReply,
+  AppsecScansCiReply,
+  AppsecScansPeriodicReply,
+  AppsecScansPrReply,
+  AppsecScansUnscannedRepositoriesReply,
+  AsmManagementRemoveAsmDataReply,
+  AsmManagementRemoveAsmDataRequest,
+  AsmManagementUploadAsmDataReply,
+  AsmManagementUploadAsmDataRequest,
+  AssetGroupsCreateReply,
+  AssetGroupsCreateRequest,
+  AssetGroupsDeletePostByGroupIdReply,
+  AssetGroupsReply,
+  AssetGroupsRequest,
+  AssetGroupsUpdatePostByGroupIdReply,
+  AssetGroupsUpdatePostByGroupIdRequest,
+  AssetsBulkUpdateVulnerabilityTestsRequest,
+  AssetsByIdRawFieldsReply,
+  AssetsEnumGetByFieldNameReply,
+  AssetsGetAssetInternetExposureReply,
+  AssetsGetAssetInternetExposureRequest,
+  AssetsGetAssetsInternetExposureReply,
+  AssetsGetAssetsInternetExposureRequest,
+  AssetsGetByIdReply,
+  AssetsGetExternalIpAddressRangeReply,
+  AssetsGetExternalIpAddressRangeRequest,
+  AssetsGetExternalIpAddressRangesReply,
+  AssetsGetExternalIpAddressRangesRequest,
+  AssetsGetExternalServiceReply,
+  AssetsGetExternalServiceRequest,
+  AssetsGetExternalServicesReply,
+  AssetsGetExternalServicesRequest,
+  AssetsGetExternalWebsiteReply,
+  AssetsGetExternalWebsiteRequest,
+  AssetsGetExternalWebsitesLastExternalAssessmentReply,
+  AssetsGetExternalWebsitesLastExternalAssessmentRequest,
+  AssetsGetExternalWebsitesReply,
+  AssetsGetExternalWebsitesRequest,
+  AssetsGetVulnerabilityTestsReply,
+  AssetsGetVulnerabilityTestsRequest,
+  AssetsReply,
+  AssetsRequest,
+  AssetsSchemaReply,
+  AuditsAgentsReportsReply,
+  AuditsAgentsReportsRequest,
+  AuditsManagementLogsReply,
+  AuditsManagementLogsRequest,
+  AuthenticationSettingsCreateReply,
+  AuthenticationSettingsCreateRequest,
+  AuthenticationSettingsDeleteReply,
+  AuthenticationSettingsDeleteRequest,
+  AuthenticationSettingsGetMetadataReply,
+  AuthenticationSettingsGetMetadataRequest,
+  AuthenticationSettingsGetSettingsReply,
+  AuthenticationSettingsGetSettingsRequest,
+  AuthenticationSettingsUpdateReply,
+  AuthenticationSettingsUpdateRequest,
+  BiocDeleteReply,
+  BiocDeleteRequest,
+  BiocGetReply,
+  BiocGetRequest,
+  BiocInsertReply,
+  BiocInsertRequest,
+  CaseArtifactsGetByCaseIdReply,
+  CaseSearchReply,
+  CaseSearchRequest,
+  CaseUpdatePostByCaseIdRequest,
+  CiemAccessSearchReply,
+  CiemAccessSearchRequest,
+  CliReleasesVersionReply,
+  CloudOnboardingCreateInstanceTemplateReply,
+  CloudOnboardingCreateInstanceTemplateRequest,
+  CloudOnboardingCreateOutpostTemplateReply,
+  CloudOnboardingCreateOutpostTemplateRequest,
+  CloudOnboardingDeleteInstanceReply,
+  CloudOnboardingDeleteInstanceRequest,
+  CloudOnboardingEditInstanceReply,
+  CloudOnboardingEditInstanceRequest,
+  CloudOnboardingEditOutpostReply,
+  CloudOnboardingEditOutpostRequest,
+  CloudOnboardingEnableDisableAccountReply,
+  CloudOnboardingEnableDisableAccountRequest,
+  CloudOnboardingEnableDisableInstanceReply,
+  CloudOnboardingEnableDisableInstanceRequest,
+  CloudOnboardingGetAccountsReply,
+  CloudOnboardingGetAccountsRequest,
+  CloudOnboardingGetAzureApprovedTenantsReply,
+  CloudOnboardingGetAzureApprovedTenantsRequest,
+  CloudOnboardingGetIdentifiersReply,
+  CloudOnboardingGetIdentifiersRequest,
+  CloudOnboardingGetInstanceDetailsReply,
+  CloudOnboardingGetInstanceDetailsRequest,
+  CloudOnboardingGetInstancesReply,
+  CloudOnboardingGetInstancesRequest,
+  CloudOnboardingGetOutpostsReply,
+  CloudOnboardingGetOutpostsRequest,
+  CloudOnboardingListRegionsReply,
+  CloudOnboardingListRegionsRequest,
+  CloudOperationId,
+  CloudReplyOf,
+  CloudRequestOf,
+  ComplianceAddAssessmentProfileReply,
+  ComplianceAddAssessmentProfileRequest,
+  ComplianceAddControlReply,
+  ComplianceAddControlRequest,
+  ComplianceAddRulesToControlReply,
+  ComplianceAddRulesToControlRequest,
+  ComplianceAddStandardReply,
+  ComplianceAddStandardRequest,
+  ComplianceDeleteAssessmentProfileReply,
+  ComplianceDeleteAssessmentProfileRequest,
+  ComplianceDeleteControlReply,
+  ComplianceDeleteControlRequest,
+  ComplianceDeleteRulesFromControlReply,
+  ComplianceDeleteRulesFromControlRequest,
+  ComplianceDeleteStandardReply,
+  ComplianceDeleteStandardRequest,
+  ComplianceEditAssessmentProfileReply,
+  ComplianceEditAssessmentProfileRequest,
+  ComplianceEditControlReply,
+  ComplianceEditControlRequest,
+  ComplianceEditStandardReply,
+  ComplianceEditStandardRequest,
+  ComplianceGetAssessmentProfileReply,
+  ComplianceGetAssessmentProfileRequest,
+  ComplianceGetAssessmentProfilesReply,
+  ComplianceGetAssessmentProfilesRequest,
+  ComplianceGetAssessmentResultsReply,
+  ComplianceGetAssessmentResultsRequest,
+  ComplianceGetAssetReply,
+  ComplianceGetAssetRequest,
+  ComplianceGetAssetsReply,
+  ComplianceGetAssetsRequest,
+  ComplianceGetControlByRevisionReply,
+  ComplianceGetControlByRevisionRequest,
+  ComplianceGetControlCategoriesAndSubcategoriesReply,
+  ComplianceGetControlCategoriesAndSubcategoriesRequest,
+  ComplianceGetControlFailedResultsReply,
+  ComplianceGetControlFailedResultsRequest,
+  ComplianceGetControlReply,
+  ComplianceGetControlRequest,
+  ComplianceGetControlsReply,
+  ComplianceGetControlsRequest,
+  ComplianceGetReportsReply,
+  ComplianceGetReportsRequest,
+  ComplianceGetRuleFailedResultsReply,
+  ComplianceGetRuleFailedResultsRequest,
+  ComplianceGetStandardReply,
+  ComplianceGetStandardRequest,
+  ComplianceGetStandardsReply,
+  ComplianceGetStandardsRequest,
+  ConfigurationsAgentActionCenterExpirationReply,
+  ConfigurationsAgentActionCenterExpirationSetReply,
+  ConfigurationsAgentActionCenterExpirationSetRequest,
+  ConfigurationsAgentAdvancedAnalysisReply,
+  ConfigurationsAgentAdvancedAnalysisSetReply,
+  ConfigurationsAgentAdvancedAnalysisSetRequest,
+  ConfigurationsAgentAgentStatusReply,
+  ConfigurationsAgentAgentStatusSetReply,
+  ConfigurationsAgentAgentStatusSetRequest,
+  ConfigurationsAgentAutoUpgradeReply,
+  ConfigurationsAgentAutoUpgradeSetReply,
+  ConfigurationsAgentAutoUpgradeSetRequest,
+  ConfigurationsAgentContentManagementReply,
+  ConfigurationsAgentContentManagementSetReply,
+  ConfigurationsAgentContentManagementSetRequest,
+  ConfigurationsAgentCortexXdrLogCollectionReply,
+  ConfigurationsAgentCortexXdrLogCollectionSetReply,
+  ConfigurationsAgentCortexXdrLogCollectionSetRequest,
+  ConfigurationsAgentCriticalEnvironmentVersionsReply,
+  ConfigurationsAgentCriticalEnvironmentVersionsSetReply,
+  ConfigurationsAgentCriticalEnvironmentVersionsSetRequest,
+  ConfigurationsAgentEndpointAdministrationCleanupReply,
+  ConfigurationsAgentEndpointAdministrationCleanupSetReply,
+  ConfigurationsAgentEndpointAdministrationCleanupSetRequest,
+  ConfigurationsAgentInformativeBtpIssuesReply,
+  ConfigurationsAgentInformativeBtpIssuesSetReply,
+  ConfigurationsAgentInformativeBtpIssuesSetRequest,
+  ConfigurationsAgentWildfireAnalysisReply,
+  ConfigurationsAgentWildfireAnalysisSetReply,
+  ConfigurationsAgentWildfireAnalysisSetRequest,
+  CorrelationsDeleteReply,
+  CorrelationsDeleteRequest,
+  CorrelationsGetReply,
+  CorrelationsGetRequest,
+  CorrelationsInsertReply,
+  CorrelationsInsertRequest,
+  CwpPoliciesGetByIdReply,
+  CwpPoliciesGetReply,
+  CwpPoliciesPostReply,
+  CwpPoliciesPostRequest,
+  CwpPoliciesPutByIdRequest,
+  CwpRegistryOnboardingInstancesGetByConnectorIdReply,
+  CwpRegistryOnboardingInstancesPutByConnectorIdRequest,
+  CwpRegistryOnboardingInstancesReply,
+  CwpRegistryOnboardingInstancesRequest,
+  DashboardsDeleteReply,
+  DashboardsDeleteRequest,
+  DashboardsGetReply,
+  DashboardsGetRequest,
+  DashboardsInsertReply,
+  DashboardsInsertRequest,
+  DataSecurityDataPatternsReply,
+  DataSecurityDataPatternsRequest,
+  DataSecurityObjectsFieldsReply,
+  DataSecurityObjectsFieldsRequest,
+  DataSecurityObjectsFilesReply,
+  DataSecurityObjectsFilesRequest,
+  DisableInjectionPreventionRulesAddReply,
+  DisableInjectionPreventionRulesAddRequest,
+  DisableInjectionPreventionRulesDisableReply,
+  DisableInjectionPreventionRulesDisableRequest,
+  DisableInjectionPreventionRulesFetchReply,
+  DisableInjectionPreventionRulesFetchRequest,
+  DisablePreventionAddReply,
+  DisablePreventionAddRequest,
+  DisablePreventionDeleteReply,
+  DisablePreventionDeleteRequest,
+  DisablePreventionEditReply,
+  DisablePreventionEditRequest,
+  DisablePreventionFetchReply,
+  DisablePreventionFetchRequest,
+  DisablePreventionGetModulesReply,
+  DisablePreventionGetModulesRequest,
+  EntriesGetReply,
+  EntriesGetRequest,
+  EntriesInsertReply,
+  EntriesInsertRequest,
+  GetAttackSurfaceRulesReply,
+  GetAttackSurfaceRulesRequest,
+  HealthcheckReply,
+  IndicatorsDeleteReply,
+  IndicatorsDeleteRequest,
+  IndicatorsGetReply,
+  IndicatorsGetRequest,
+  IndicatorsInsertCsvReply,
+  IndicatorsInsertCsvRequest,
+  IndicatorsInsertJsonsReply,
+  IndicatorsInsertJsonsRequest,
+  IndicatorsInsertReply,
+  IndicatorsInsertRequest,
+  IntegrationsSyslogCreateReply,
+  IntegrationsSyslogCreateRequest,
+  IntegrationsSyslogDeleteRequest,
+  IntegrationsSyslogGetReply,
+  IntegrationsSyslogGetRequest,
+  IntegrationsSyslogTestRequest,
+  IntegrationsSyslogUpdateReply,
+  IntegrationsSyslogUpdateRequest,
+  IssuePostByIdRequest,
+  IssueReply,
+  IssueRequest,
+  IssueSchemaReply,
+  IssueSearchReply,
+  IssueSearchRequest,
+  MthChildAddCommentReply,
+  MthChildAddCommentRequest,
+  MthChildGetCommentsReply,
+  MthChildGetCommentsRequest,
+  MthChildGetReportsByIncidentIdReply,
+  MthChildGetReportsByIncidentIdRequest,
+  MthChildGetReportsBySourceIdReply,
+  MthChildGetReportsBySourceIdRequest,
+  MthChildReportUpdateAssignReply,
+  MthChildReportUpdateAssignRequest,
+  MthChildReportUpdateStatusReply,
+  MthChildReportUpdateStatusRequest,
+  NetscanScanDefinitionReply,
+  NetscanScanDefinitionRequest,
+  NetscanScanRunByIdCommandReply,
+  NetscanScanRunByIdCommandRequest,
+  NetscanScanRunGetByIdReply,
+  NetscanScanRunGetReply,
+  NetscanScanRunPostByIdReply,
+  NetscanScanRunPostByIdRequest,
+  NetscanScanRunPostReply,
+  NetscanScanRunPostRequest,
+  PlatformIamApiKeyGetByIdReply,
+  PlatformIamApiKeyPutByIdReply,
+  PlatformIamApiKeyPutByIdRequest,
+  PlatformIamRoleDeleteByIdReply,
+  PlatformIamRoleGetReply,
+  PlatformIamRolePermissionConfigReply,
+  PlatformIamRolePostReply,
+  PlatformIamRolePostRequest,
+  PlatformIamScopeByEntityTypeGetByEntityIdReply,
+  PlatformIamScopeByEntityTypePutByEntityIdReply,
+  PlatformIamScopeByEntityTypePutByEntityIdRequest,
+  PlatformIamUserGetByEmailReply,
+  PlatformIamUserGroupDeleteByGroupIdReply,
+  PlatformIamUserGroupGetReply,
+  PlatformIamUserGroupPatchByGroupIdReply,
+  PlatformIamUserGroupPatchByGroupIdRequest,
+  PlatformIamUserGroupPostReply,
+  PlatformIamUserGroupPostRequest,
+  PlatformIamUserPatchByEmailReply,
+  PlatformIamUserPatchByEmailRequest,
+  PlatformIamUserReply,
+  PlatformIntegrationExternalApplicationByApplicationTypeIdDeleteByApplicationIdReply,
+  PlatformIntegrationExternalApplicationByApplicationTypeIdGetByApplicationIdReply,
+  PlatformIntegrationExternalApplicationGetReply,
+  PlatformIntegrationExternalApplicationPostReply,
+  PlatformIntegrationExternalApplicationPostRequest,
+  PlatformIntegrationExternalApplicationPutByApplicationIdReply,
+  PlatformIntegrationExternalApplicationPutByApplicationIdRequest,
+  PlatformNotificationsListRulesReply,
+  PlatformNotificationsRuleGetByUuidReply,
+  PlatformNotificationsRulePutByUuidReply,
+  PlatformNotificationsRulePutByUuidRequest,
+  PlatformNotificationsRuleReply,
+  PlatformNotificationsRuleRequest,
+  PlatformNotificationsUpdateRuleStatusPatchByRuleUuidRequest,
+  PlaybooksDeleteReply,
+  PlaybooksDeleteRequest,
+  PlaybooksGetRequest,
+  PlaybooksInsertReply,
+  PlaybooksInsertRequest,
+  PolicyGetByIdReply,
+  PolicyPatchByIdReply,
+  PolicyPatchByIdRequest,
+  PolicyReply,
+  PolicyRequest,
+  PolicySearchReply,
+  PolicySearchRequest,
+  RbacGetRolesReply,
+  RbacGetRolesRequest,
+  RbacGetUserGroupReply,
+  RbacGetUserGroupRequest,
+  RbacGetUsersReply,
+  RbacGetUsersRequest,
+  RbacSetUserRoleReply,
+  RbacSetUserRoleRequest,
+  ScheduledQueriesDeleteReply,
+  ScheduledQueriesDeleteRequest,
+  ScheduledQueriesInsertReply,
+  ScheduledQueriesInsertRequest,
+  ScheduledQueriesListReply,
+  ScheduledQueriesListRequest,
+  ScriptsDeleteReply,
+  ScriptsDeleteRequest,
+  ScriptsGetRequest,
+  ScriptsInsertReply,
+  ScriptsInsertRequest,
+  SystemGetTenantInfoReply,
+  SystemGetTenantInfoRequest,
+  UvemGetAffectedSoftwareReply,
+  UvemGetAffectedSoftwareRequest,
+  UvemGetVulnerabilitiesReply,
+  UvemGetVulnerabilitiesRequest,
+  UvemVulnerabilitiesReply,
+  UvmPublicCreatePolicyReply,
+  UvmPublicCreatePolicyRequest,
+  UvmPublicDeletePolicyDeleteByIdReply,
+  UvmPublicGetPolicyGetByIdReply,
+  UvmPublicListPoliciesReply,
+  UvmPublicListPoliciesRequest,
+  UvmPublicUpdatePolicyPutByIdReply,
+  UvmPublicUpdatePolicyPutByIdRequest,
+  V2CwpPoliciesGetByIdReply,
+  V2CwpPoliciesGetReply,
+  V2CwpPoliciesPostReply,
+  V2CwpPoliciesPostRequest,
+  V2CwpPoliciesPutByIdRequest,
+  V2XqlDeleteDatasetRequest,
+  VulnerabilityManagementScanReply,
+  VulnerabilityManagementScanRequest,
+  WidgetsDeleteReply,
+  WidgetsDeleteRequest,
+  WidgetsGetReply,
+  WidgetsGetRequest,
+  WidgetsInsertReply,
+  WidgetsInsertRequest,
+  XqlAddDatasetReply,
+  XqlAddDatasetRequest,
+  XqlGetDatasetsReply,
+  XqlGetDatasetsRequest,
+  XqlGetQueryResultsReply,
+  XqlGetQueryResultsRequest,
+  XqlGetQueryResultsStreamReply,
+  XqlGetQueryResultsStreamRequest,
+  XqlGetQuotaReply,
+  XqlGetQuotaRequest,
+  XqlLibraryDeleteReply,
+  XqlLibraryDeleteRequest,
+  XqlLibraryGetReply,
+  XqlLibraryGetRequest,
+  XqlLibraryInsertReply,
+  XqlLibraryInsertRequest,
+  XqlLookupsAddDataReply,
+  XqlLookupsAddDataRequest,
+  XqlLookupsGetDataReply,
+  XqlLookupsGetDataRequest,
+  XqlLookupsRemoveDataReply,
+  XqlLookupsRemoveDataRequest,
+  XqlStartXqlQueryReply,
+  XqlStartXqlQueryRequest,
+} from "@cortex-sdk/schemas/cloud";
 import { operations } from "@cortex-sdk/schemas/cloud";
 import { ApiKeyScopes, AssetGroupTreeSearch, AssetTreeSearch, VulnerabilityFeed } from "@cortex-sdk/workflows";
 
@@ -61,7 +528,7 @@ export class CloudApiNamespace {
    * const reply = await client.api.v1PoliciesDelete({});
    * ```
    */
-  v1PoliciesDelete(request: RequestOf<"api.v1.policies.delete"> = {} as RequestOf<"api.v1.policies.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.policies.delete">> {
+  v1PoliciesDelete(request: ApiV1PoliciesDeleteRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v1.policies.delete", request, options);
   }
 
@@ -77,7 +544,7 @@ export class CloudApiNamespace {
    * const reply = await client.api.v1PoliciesDisable({});
    * ```
    */
-  v1PoliciesDisable(request: RequestOf<"api.v1.policies.disable"> = {} as RequestOf<"api.v1.policies.disable">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.policies.disable">> {
+  v1PoliciesDisable(request: ApiV1PoliciesDisableRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v1.policies.disable", request, options);
   }
 
@@ -93,7 +560,7 @@ export class CloudApiNamespace {
    * const reply = await client.api.v1PoliciesEnable({});
    * ```
    */
-  v1PoliciesEnable(request: RequestOf<"api.v1.policies.enable"> = {} as RequestOf<"api.v1.policies.enable">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.policies.enable">> {
+  v1PoliciesEnable(request: ApiV1PoliciesEnableRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v1.policies.enable", request, options);
   }
 
@@ -108,7 +575,7 @@ export class CloudApiNamespace {
    * const reply = await client.api.v1PoliciesGet();
    * ```
    */
-  v1PoliciesGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.policies.get">> {
+  v1PoliciesGet(options?: ValidatedCallOptions): ApiPromise<ApiV1PoliciesGetReply> {
     return this.#client.request("api.v1.policies.get", undefined, options);
   }
 
@@ -124,7 +591,7 @@ export class CloudApiNamespace {
    * const reply = await client.api.v1PoliciesGetById({ id: "…" });
    * ```
    */
-  v1PoliciesGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.policies.get_by_id">> {
+  v1PoliciesGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ApiV1PoliciesGetByIdReply> {
     return this.#client.request("api.v1.policies.get_by_id", params, options);
   }
 
@@ -140,7 +607,7 @@ export class CloudApiNamespace {
    * const reply = await client.api.v1PoliciesPost({});
    * ```
    */
-  v1PoliciesPost(request: RequestOf<"api.v1.policies.post"> = {} as RequestOf<"api.v1.policies.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.policies.post">> {
+  v1PoliciesPost(request: ApiV1PoliciesPostRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v1.policies.post", request, options);
   }
 
@@ -156,7 +623,7 @@ export class CloudApiNamespace {
    * const reply = await client.api.v1PoliciesPut({});
    * ```
    */
-  v1PoliciesPut(request: RequestOf<"api.v1.policies.put"> = {} as RequestOf<"api.v1.policies.put">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.policies.put">> {
+  v1PoliciesPut(request: ApiV1PoliciesPutRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v1.policies.put", request, options);
   }
 
@@ -172,7 +639,7 @@ export class CloudApiNamespace {
    * const reply = await client.api.v1RulesAdd({});
    * ```
    */
-  v1RulesAdd(request: RequestOf<"api.v1.rules.add"> = {} as RequestOf<"api.v1.rules.add">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.rules.add">> {
+  v1RulesAdd(request: ApiV1RulesAddRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v1.rules.add", request, options);
   }
 
@@ -188,7 +655,7 @@ export class CloudApiNamespace {
    * const reply = await client.api.v1RulesDelete({});
    * ```
    */
-  v1RulesDelete(request: RequestOf<"api.v1.rules.delete"> = {} as RequestOf<"api.v1.rules.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.rules.delete">> {
+  v1RulesDelete(request: ApiV1RulesDeleteRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v1.rules.delete", request, options);
   }
 
@@ -204,7 +671,7 @@ export class CloudApiNamespace {
    * const reply = await client.api.v1RulesFetch({});
    * ```
    */
-  v1RulesFetch(request: RequestOf<"api.v1.rules.fetch"> = {} as RequestOf<"api.v1.rules.fetch">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.rules.fetch">> {
+  v1RulesFetch(request: ApiV1RulesFetchRequest = {} as ApiV1RulesFetchRequest, options?: ValidatedCallOptions): ApiPromise<ApiV1RulesFetchReply> {
     return this.#client.request("api.v1.rules.fetch", request, options);
   }
 
@@ -219,7 +686,7 @@ export class CloudApiNamespace {
    * const reply = await client.api.v1RulesGet();
    * ```
    */
-  v1RulesGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.rules.get">> {
+  v1RulesGet(options?: ValidatedCallOptions): ApiPromise<ApiV1RulesGetReply> {
     return this.#client.request("api.v1.rules.get", undefined, options);
   }
 
@@ -235,7 +702,7 @@ export class CloudApiNamespace {
    * const reply = await client.api.v1RulesGetGetById({ id: "…" });
    * ```
    */
-  v1RulesGetGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.rules.get.get_by_id">> {
+  v1RulesGetGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ApiV1RulesGetGetByIdReply> {
     return this.#client.request("api.v1.rules.get.get_by_id", params, options);
   }
 
@@ -251,7 +718,7 @@ export class CloudApiNamespace {
    * const reply = await client.api.v1RulesLintRego({ script: "…" });
    * ```
    */
-  v1RulesLintRego(request: RequestOf<"api.v1.rules.lint.rego">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.rules.lint.rego">> {
+  v1RulesLintRego(request: ApiV1RulesLintRegoRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v1.rules.lint.rego", request, options);
   }
 
@@ -267,7 +734,7 @@ export class CloudApiNamespace {
    * const reply = await client.api.v1RulesUpdate({});
    * ```
    */
-  v1RulesUpdate(request: RequestOf<"api.v1.rules.update"> = {} as RequestOf<"api.v1.rules.update">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.rules.update">> {
+  v1RulesUpdate(request: ApiV1RulesUpdateRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v1.rules.update", request, options);
   }
 
@@ -282,7 +749,7 @@ export class CloudApiNamespace {
    * const reply = await client.api.v2PoliciesGet();
    * ```
    */
-  v2PoliciesGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v2.policies.get">> {
+  v2PoliciesGet(options?: ValidatedCallOptions): ApiPromise<ApiV2PoliciesGetReply> {
     return this.#client.request("api.v2.policies.get", undefined, options);
   }
 
@@ -298,7 +765,7 @@ export class CloudApiNamespace {
    * const reply = await client.api.v2PoliciesGetById({ id: "…" });
    * ```
    */
-  v2PoliciesGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v2.policies.get_by_id">> {
+  v2PoliciesGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ApiV2PoliciesGetByIdReply> {
     return this.#client.request("api.v2.policies.get_by_id", params, options);
   }
 
@@ -314,7 +781,7 @@ export class CloudApiNamespace {
    * const reply = await client.api.v2PoliciesPost({});
    * ```
    */
-  v2PoliciesPost(request: RequestOf<"api.v2.policies.post"> = {} as RequestOf<"api.v2.policies.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v2.policies.post">> {
+  v2PoliciesPost(request: ApiV2PoliciesPostRequest, options?: ValidatedCallOptions): ApiPromise<ApiV2PoliciesPostReply> {
     return this.#client.request("api.v2.policies.post", request, options);
   }
 
@@ -330,7 +797,7 @@ export class CloudApiNamespace {
    * const reply = await client.api.v2PoliciesPut({});
    * ```
    */
-  v2PoliciesPut(request: RequestOf<"api.v2.policies.put"> = {} as RequestOf<"api.v2.policies.put">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v2.policies.put">> {
+  v2PoliciesPut(request: ApiV2PoliciesPutRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v2.policies.put", request, options);
   }
 }
@@ -357,7 +824,7 @@ export class CloudApiKeysNamespace extends ApiKeyScopes {
    * const reply = await client.apiKeys.delete({});
    * ```
    */
-  delete(request: RequestOf<"api_keys.delete"> = {} as RequestOf<"api_keys.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.delete">> {
+  delete(request: ApiKeysDeleteRequest = {} as ApiKeysDeleteRequest, options?: ValidatedCallOptions): ApiPromise<ApiKeysDeleteReply> {
     return this.#client.request("api_keys.delete", request, options);
   }
 
@@ -373,7 +840,7 @@ export class CloudApiKeysNamespace extends ApiKeyScopes {
    * const reply = await client.apiKeys.get({ api_key_id: "…" });
    * ```
    */
-  get(params: { readonly "api_key_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.api_key.get_by_id">> {
+  get(params: { readonly "api_key_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamApiKeyGetByIdReply> {
     return this.#client.request("platform.iam.api_key.get_by_id", params, options);
   }
 
@@ -389,7 +856,7 @@ export class CloudApiKeysNamespace extends ApiKeyScopes {
    * const reply = await client.apiKeys.edit({ roles: [], security_level: "…" });
    * ```
    */
-  edit(request: RequestOf<"platform.iam.api_key.put_by_id"> & { readonly "api_key_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.api_key.put_by_id">> {
+  edit(request: PlatformIamApiKeyPutByIdRequest & { readonly "api_key_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamApiKeyPutByIdReply> {
     return this.#client.request("platform.iam.api_key.put_by_id", pathOnly(request, ["api_key_id"]), options);
   }
 }
@@ -414,7 +881,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.applicationConfiguration();
    * ```
    */
-  applicationConfiguration(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.configuration">> {
+  applicationConfiguration(options?: ValidatedCallOptions): ApiPromise<AppsecApplicationConfigurationReply> {
     return this.#client.request("appsec.application.configuration", undefined, options);
   }
 
@@ -430,7 +897,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.applicationCriteria({ name: "…", type: "cloud", config: "…" });
    * ```
    */
-  applicationCriteria(request: RequestOf<"appsec.application.criteria">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.criteria">> {
+  applicationCriteria(request: AppsecApplicationCriteriaRequest, options?: ValidatedCallOptions): ApiPromise<AppsecApplicationCriteriaReply> {
     return this.#client.request("appsec.application.criteria", request, options);
   }
 
@@ -445,7 +912,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.applicationCriteriaAll();
    * ```
    */
-  applicationCriteriaAll(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.criteria.all">> {
+  applicationCriteriaAll(options?: ValidatedCallOptions): ApiPromise<AppsecApplicationCriteriaAllReply> {
     return this.#client.request("appsec.application.criteria.all", undefined, options);
   }
 
@@ -461,7 +928,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.applicationCriteriaDeleteById({ criteriaId: "…" });
    * ```
    */
-  applicationCriteriaDeleteById(params: { readonly "criteriaId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.criteria.delete_by_id">> {
+  applicationCriteriaDeleteById(params: { readonly "criteriaId": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("appsec.application.criteria.delete_by_id", params, options);
   }
 
@@ -477,7 +944,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.applicationCriteriaGetById({ criteriaId: "…" });
    * ```
    */
-  applicationCriteriaGetById(params: { readonly "criteriaId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.criteria.get_by_id">> {
+  applicationCriteriaGetById(params: { readonly "criteriaId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecApplicationCriteriaGetByIdReply> {
     return this.#client.request("appsec.application.criteria.get_by_id", params, options);
   }
 
@@ -493,7 +960,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.applicationDeleteById({ applicationId: "…" });
    * ```
    */
-  applicationDeleteById(params: { readonly "applicationId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.delete_by_id">> {
+  applicationDeleteById(params: { readonly "applicationId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecApplicationDeleteByIdReply> {
     return this.#client.request("appsec.application.delete_by_id", params, options);
   }
 
@@ -508,7 +975,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.applicationGet();
    * ```
    */
-  applicationGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.get">> {
+  applicationGet(options?: ValidatedCallOptions): ApiPromise<AppsecApplicationGetReply> {
     return this.#client.request("appsec.application.get", undefined, options);
   }
 
@@ -524,7 +991,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.applicationGetById({ applicationId: "…" });
    * ```
    */
-  applicationGetById(params: { readonly "applicationId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.get_by_id">> {
+  applicationGetById(params: { readonly "applicationId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecApplicationGetByIdReply> {
     return this.#client.request("appsec.application.get_by_id", params, options);
   }
 
@@ -540,7 +1007,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.applicationPost({ name: "…", businessCriticality: "Critical", creationType: "Auto", assetSelection: {} });
    * ```
    */
-  applicationPost(request: RequestOf<"appsec.application.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.post">> {
+  applicationPost(request: AppsecApplicationPostRequest, options?: ValidatedCallOptions): ApiPromise<AppsecApplicationPostReply> {
     return this.#client.request("appsec.application.post", request, options);
   }
 
@@ -556,7 +1023,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.applicationPutById({});
    * ```
    */
-  applicationPutById(request: RequestOf<"appsec.application.put_by_id"> & { readonly "applicationId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.put_by_id">> {
+  applicationPutById(request: AppsecApplicationPutByIdRequest & { readonly "applicationId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecApplicationPutByIdReply> {
     return this.#client.request("appsec.application.put_by_id", pathOnly(request, ["applicationId"]), options);
   }
 
@@ -571,7 +1038,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.integrations();
    * ```
    */
-  integrations(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.integrations">> {
+  integrations(options?: ValidatedCallOptions): ApiPromise<AppsecIntegrationsReply> {
     return this.#client.request("appsec.integrations", undefined, options);
   }
 
@@ -587,7 +1054,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.integrationsDeleteById({ id: "…" });
    * ```
    */
-  integrationsDeleteById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.integrations.delete_by_id">> {
+  integrationsDeleteById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("appsec.integrations.delete_by_id", params, options);
   }
 
@@ -603,7 +1070,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.integrationsGetById({ id: "…" });
    * ```
    */
-  integrationsGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.integrations.get_by_id">> {
+  integrationsGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecIntegrationsGetByIdReply> {
     return this.#client.request("appsec.integrations.get_by_id", params, options);
   }
 
@@ -619,7 +1086,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.integrationsPutById({});
    * ```
    */
-  integrationsPutById(request: RequestOf<"appsec.integrations.put_by_id"> & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.integrations.put_by_id">> {
+  integrationsPutById(request: AppsecIntegrationsPutByIdRequest & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecIntegrationsPutByIdReply> {
     return this.#client.request("appsec.integrations.put_by_id", pathOnly(request, ["id"]), options);
   }
 
@@ -635,7 +1102,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.issuesFixByIssueIdFixSuggestion({ issueId: "…" });
    * ```
    */
-  issuesFixByIssueIdFixSuggestion(params: { readonly "issueId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.issues.fix.by_issue_id.fix_suggestion">> {
+  issuesFixByIssueIdFixSuggestion(params: { readonly "issueId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecIssuesFixByIssueIdFixSuggestionReply> {
     return this.#client.request("appsec.issues.fix.by_issue_id.fix_suggestion", params, options);
   }
 
@@ -651,7 +1118,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.issuesFixGetByRemediationId({ remediationId: "…" });
    * ```
    */
-  issuesFixGetByRemediationId(params: { readonly "remediationId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.issues.fix.get_by_remediation_id">> {
+  issuesFixGetByRemediationId(params: { readonly "remediationId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecIssuesFixGetByRemediationIdReply> {
     return this.#client.request("appsec.issues.fix.get_by_remediation_id", params, options);
   }
 
@@ -667,7 +1134,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.issuesFixTriggerFixPullRequest({ issueIds: [] });
    * ```
    */
-  issuesFixTriggerFixPullRequest(request: RequestOf<"appsec.issues.fix.trigger_fix_pull_request">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.issues.fix.trigger_fix_pull_request">> {
+  issuesFixTriggerFixPullRequest(request: AppsecIssuesFixTriggerFixPullRequestRequest, options?: ValidatedCallOptions): ApiPromise<AppsecIssuesFixTriggerFixPullRequestReply> {
     return this.#client.request("appsec.issues.fix.trigger_fix_pull_request", request, options);
   }
 
@@ -683,7 +1150,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.policiesDeleteByPolicyId({ policyId: "…" });
    * ```
    */
-  policiesDeleteByPolicyId(params: { readonly "policyId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.policies.delete_by_policy_id">> {
+  policiesDeleteByPolicyId(params: { readonly "policyId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecPoliciesDeleteByPolicyIdReply> {
     return this.#client.request("appsec.policies.delete_by_policy_id", params, options);
   }
 
@@ -698,7 +1165,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.policiesGet();
    * ```
    */
-  policiesGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.policies.get">> {
+  policiesGet(options?: ValidatedCallOptions): ApiPromise<AppsecPoliciesGetReply> {
     return this.#client.request("appsec.policies.get", undefined, options);
   }
 
@@ -714,7 +1181,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.policiesGetByPolicyId({ policyId: "…" });
    * ```
    */
-  policiesGetByPolicyId(params: { readonly "policyId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.policies.get_by_policy_id">> {
+  policiesGetByPolicyId(params: { readonly "policyId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecPoliciesGetByPolicyIdReply> {
     return this.#client.request("appsec.policies.get_by_policy_id", params, options);
   }
 
@@ -730,7 +1197,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.policiesPost({ name: "…", conditions: {}, scope: {}, triggers: {} });
    * ```
    */
-  policiesPost(request: RequestOf<"appsec.policies.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.policies.post">> {
+  policiesPost(request: AppsecPoliciesPostRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("appsec.policies.post", request, options);
   }
 
@@ -746,7 +1213,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.policiesPutByPolicyId({});
    * ```
    */
-  policiesPutByPolicyId(request: RequestOf<"appsec.policies.put_by_policy_id"> & { readonly "policyId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.policies.put_by_policy_id">> {
+  policiesPutByPolicyId(request: AppsecPoliciesPutByPolicyIdRequest & { readonly "policyId": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("appsec.policies.put_by_policy_id", pathOnly(request, ["policyId"]), options);
   }
 
@@ -761,7 +1228,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.repositories();
    * ```
    */
-  repositories(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.repositories">> {
+  repositories(options?: ValidatedCallOptions): ApiPromise<AppsecRepositoriesReply> {
     return this.#client.request("appsec.repositories", undefined, options);
   }
 
@@ -777,7 +1244,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.repositoriesByAssetIdBranchesGet({ assetId: "…" });
    * ```
    */
-  repositoriesByAssetIdBranchesGet(params: { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.repositories.by_asset_id.branches.get">> {
+  repositoriesByAssetIdBranchesGet(params: { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecRepositoriesByAssetIdBranchesGetReply> {
     return this.#client.request("appsec.repositories.by_asset_id.branches.get", params, options);
   }
 
@@ -793,7 +1260,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.repositoriesByAssetIdBranchesPut({ selectedBranches: [], primaryBranch: "…" });
    * ```
    */
-  repositoriesByAssetIdBranchesPut(request: RequestOf<"appsec.repositories.by_asset_id.branches.put"> & { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.repositories.by_asset_id.branches.put">> {
+  repositoriesByAssetIdBranchesPut(request: AppsecRepositoriesByAssetIdBranchesPutRequest & { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("appsec.repositories.by_asset_id.branches.put", pathOnly(request, ["assetId"]), options);
   }
 
@@ -809,7 +1276,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.repositoriesByAssetIdScanConfigurationGet({ assetId: "…" });
    * ```
    */
-  repositoriesByAssetIdScanConfigurationGet(params: { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.repositories.by_asset_id.scan_configuration.get">> {
+  repositoriesByAssetIdScanConfigurationGet(params: { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecRepositoriesByAssetIdScanConfigurationGetReply> {
     return this.#client.request("appsec.repositories.by_asset_id.scan_configuration.get", params, options);
   }
 
@@ -825,7 +1292,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.repositoriesByAssetIdScanConfigurationPut({});
    * ```
    */
-  repositoriesByAssetIdScanConfigurationPut(request: RequestOf<"appsec.repositories.by_asset_id.scan_configuration.put"> & { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.repositories.by_asset_id.scan_configuration.put">> {
+  repositoriesByAssetIdScanConfigurationPut(request: AppsecRepositoriesByAssetIdScanConfigurationPutRequest & { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("appsec.repositories.by_asset_id.scan_configuration.put", pathOnly(request, ["assetId"]), options);
   }
 
@@ -841,7 +1308,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.repositoriesGetByAssetId({ assetId: "…" });
    * ```
    */
-  repositoriesGetByAssetId(params: { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.repositories.get_by_asset_id">> {
+  repositoriesGetByAssetId(params: { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecRepositoriesGetByAssetIdReply> {
     return this.#client.request("appsec.repositories.get_by_asset_id", params, options);
   }
 
@@ -857,7 +1324,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.rulesDeleteByRuleId({ ruleId: "…" });
    * ```
    */
-  rulesDeleteByRuleId(params: { readonly "ruleId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.rules.delete_by_rule_id">> {
+  rulesDeleteByRuleId(params: { readonly "ruleId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecRulesDeleteByRuleIdReply> {
     return this.#client.request("appsec.rules.delete_by_rule_id", params, options);
   }
 
@@ -872,7 +1339,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.rulesGet();
    * ```
    */
-  rulesGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.rules.get">> {
+  rulesGet(options?: ValidatedCallOptions): ApiPromise<AppsecRulesGetReply> {
     return this.#client.request("appsec.rules.get", undefined, options);
   }
 
@@ -888,7 +1355,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.rulesGetByRuleId({ ruleId: "…" });
    * ```
    */
-  rulesGetByRuleId(params: { readonly "ruleId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.rules.get_by_rule_id">> {
+  rulesGetByRuleId(params: { readonly "ruleId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecRulesGetByRuleIdReply> {
     return this.#client.request("appsec.rules.get_by_rule_id", params, options);
   }
 
@@ -904,7 +1371,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.rulesPatchByRuleId({});
    * ```
    */
-  rulesPatchByRuleId(request: RequestOf<"appsec.rules.patch_by_rule_id"> & { readonly "ruleId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.rules.patch_by_rule_id">> {
+  rulesPatchByRuleId(request: AppsecRulesPatchByRuleIdRequest & { readonly "ruleId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecRulesPatchByRuleIdReply> {
     return this.#client.request("appsec.rules.patch_by_rule_id", pathOnly(request, ["ruleId"]), options);
   }
 
@@ -920,7 +1387,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.rulesPost({ name: "…", severity: "CRITICAL", scanner: "…" });
    * ```
    */
-  rulesPost(request: RequestOf<"appsec.rules.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.rules.post">> {
+  rulesPost(request: AppsecRulesPostRequest, options?: ValidatedCallOptions): ApiPromise<AppsecRulesPostReply> {
     return this.#client.request("appsec.rules.post", request, options);
   }
 
@@ -935,7 +1402,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.rulesRuleLabels();
    * ```
    */
-  rulesRuleLabels(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.rules.rule_labels">> {
+  rulesRuleLabels(options?: ValidatedCallOptions): ApiPromise<AppsecRulesRuleLabelsReply> {
     return this.#client.request("appsec.rules.rule_labels", undefined, options);
   }
 
@@ -951,7 +1418,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.rulesValidate({});
    * ```
    */
-  rulesValidate(request: RequestOf<"appsec.rules.validate"> = {} as RequestOf<"appsec.rules.validate">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.rules.validate">> {
+  rulesValidate(request: AppsecRulesValidateRequest, options?: ValidatedCallOptions): ApiPromise<AppsecRulesValidateReply> {
     return this.#client.request("appsec.rules.validate", request, options);
   }
 
@@ -967,7 +1434,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.sbomOrganizationGetByOrgName({ orgName: "…" });
    * ```
    */
-  sbomOrganizationGetByOrgName(params: { readonly "orgName": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.sbom.organization.get_by_org_name">> {
+  sbomOrganizationGetByOrgName(params: { readonly "orgName": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecSbomOrganizationGetByOrgNameReply> {
     return this.#client.request("appsec.sbom.organization.get_by_org_name", params, options);
   }
 
@@ -983,7 +1450,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.sbomRepositoryGetByRepoId({ repoId: "…" });
    * ```
    */
-  sbomRepositoryGetByRepoId(params: { readonly "repoId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.sbom.repository.get_by_repo_id">> {
+  sbomRepositoryGetByRepoId(params: { readonly "repoId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecSbomRepositoryGetByRepoIdReply> {
     return this.#client.request("appsec.sbom.repository.get_by_repo_id", params, options);
   }
 
@@ -999,7 +1466,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.scanRepositoryPostById({});
    * ```
    */
-  scanRepositoryPostById(request: RequestOf<"appsec.scan.repository.post_by_id"> & { readonly "repositoryId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.scan.repository.post_by_id">> {
+  scanRepositoryPostById(request: AppsecScanRepositoryPostByIdRequest & { readonly "repositoryId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecScanRepositoryPostByIdReply> {
     return this.#client.request("appsec.scan.repository.post_by_id", pathOnly(request, ["repositoryId"]), options);
   }
 
@@ -1015,7 +1482,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.scansByScanIdFindings({ scanId: "…" });
    * ```
    */
-  scansByScanIdFindings(params: { readonly "scanId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.scans.by_scan_id.findings">> {
+  scansByScanIdFindings(params: { readonly "scanId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecScansByScanIdFindingsReply> {
     return this.#client.request("appsec.scans.by_scan_id.findings", params, options);
   }
 
@@ -1031,7 +1498,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.scansByScanIdIssues({ scanId: "…" });
    * ```
    */
-  scansByScanIdIssues(params: { readonly "scanId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.scans.by_scan_id.issues">> {
+  scansByScanIdIssues(params: { readonly "scanId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecScansByScanIdIssuesReply> {
     return this.#client.request("appsec.scans.by_scan_id.issues", params, options);
   }
 
@@ -1046,7 +1513,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.scansCi();
    * ```
    */
-  scansCi(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.scans.ci">> {
+  scansCi(options?: ValidatedCallOptions): ApiPromise<AppsecScansCiReply> {
     return this.#client.request("appsec.scans.ci", undefined, options);
   }
 
@@ -1061,7 +1528,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.scansPeriodic();
    * ```
    */
-  scansPeriodic(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.scans.periodic">> {
+  scansPeriodic(options?: ValidatedCallOptions): ApiPromise<AppsecScansPeriodicReply> {
     return this.#client.request("appsec.scans.periodic", undefined, options);
   }
 
@@ -1076,7 +1543,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.scansPr();
    * ```
    */
-  scansPr(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.scans.pr">> {
+  scansPr(options?: ValidatedCallOptions): ApiPromise<AppsecScansPrReply> {
     return this.#client.request("appsec.scans.pr", undefined, options);
   }
 
@@ -1091,7 +1558,7 @@ export class CloudAppsecNamespace {
    * const reply = await client.appsec.scansUnscannedRepositories();
    * ```
    */
-  scansUnscannedRepositories(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.scans.unscanned_repositories">> {
+  scansUnscannedRepositories(options?: ValidatedCallOptions): ApiPromise<AppsecScansUnscannedRepositoriesReply> {
     return this.#client.request("appsec.scans.unscanned_repositories", undefined, options);
   }
 }
@@ -1117,7 +1584,7 @@ export class CloudAsmManagementNamespace {
    * const reply = await client.asmManagement.removeAsmData({ asset_type: "certificate", asset_identifiers: [] });
    * ```
    */
-  removeAsmData(request: RequestOf<"asm_management.remove_asm_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"asm_management.remove_asm_data">> {
+  removeAsmData(request: AsmManagementRemoveAsmDataRequest, options?: ValidatedCallOptions): ApiPromise<AsmManagementRemoveAsmDataReply> {
     return this.#client.request("asm_management.remove_asm_data", request, options);
   }
 
@@ -1133,7 +1600,7 @@ export class CloudAsmManagementNamespace {
    * const reply = await client.asmManagement.uploadAsmData({ request_type: "Addition", asset_type: "ip_range", asset_identifiers: [] });
    * ```
    */
-  uploadAsmData(request: RequestOf<"asm_management.upload_asm_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"asm_management.upload_asm_data">> {
+  uploadAsmData(request: AsmManagementUploadAsmDataRequest, options?: ValidatedCallOptions): ApiPromise<AsmManagementUploadAsmDataReply> {
     return this.#client.request("asm_management.upload_asm_data", request, options);
   }
 }
@@ -1160,7 +1627,7 @@ export class CloudAssetGroupsNamespace extends AssetGroupTreeSearch {
    * for await (const item of client.assetGroups.list({})) console.log(item);
    * ```
    */
-  list(request: RequestOf<"asset_groups"> = {} as RequestOf<"asset_groups">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"asset_groups">, NonNullable<ReplyOf<"asset_groups">["data" & keyof ReplyOf<"asset_groups">]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: AssetGroupsRequest = {} as AssetGroupsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetGroupsReply, NonNullable<AssetGroupsReply["data" & keyof AssetGroupsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("asset_groups", request, options);
   }
 
@@ -1176,7 +1643,7 @@ export class CloudAssetGroupsNamespace extends AssetGroupTreeSearch {
    * const reply = await client.assetGroups.create({});
    * ```
    */
-  create(request: RequestOf<"asset_groups.create"> = {} as RequestOf<"asset_groups.create">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"asset_groups.create">> {
+  create(request: AssetGroupsCreateRequest = {} as AssetGroupsCreateRequest, options?: ValidatedCallOptions): ApiPromise<AssetGroupsCreateReply> {
     return this.#client.request("asset_groups.create", request, options);
   }
 
@@ -1192,7 +1659,7 @@ export class CloudAssetGroupsNamespace extends AssetGroupTreeSearch {
    * const reply = await client.assetGroups.delete({ group_id: "…" });
    * ```
    */
-  delete(params: { readonly "group_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"asset_groups.delete.post_by_group_id">> {
+  delete(params: { readonly "group_id": string | number }, options?: ValidatedCallOptions): ApiPromise<AssetGroupsDeletePostByGroupIdReply> {
     return this.#client.request("asset_groups.delete.post_by_group_id", params, options);
   }
 
@@ -1208,7 +1675,7 @@ export class CloudAssetGroupsNamespace extends AssetGroupTreeSearch {
    * const reply = await client.assetGroups.update({});
    * ```
    */
-  update(request: RequestOf<"asset_groups.update.post_by_group_id"> & { readonly "group_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"asset_groups.update.post_by_group_id">> {
+  update(request: AssetGroupsUpdatePostByGroupIdRequest & { readonly "group_id": string | number }, options?: ValidatedCallOptions): ApiPromise<AssetGroupsUpdatePostByGroupIdReply> {
     return this.#client.request("asset_groups.update.post_by_group_id", pathOnly(request, ["group_id"]), options);
   }
 }
@@ -1235,7 +1702,7 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * for await (const item of client.assets.list({})) console.log(item);
    * ```
    */
-  list(request: RequestOf<"assets"> = {} as RequestOf<"assets">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"assets">, NonNullable<ReplyOf<"assets">["data" & keyof ReplyOf<"assets">]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: AssetsRequest = {} as AssetsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsReply, NonNullable<AssetsReply["data" & keyof AssetsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets", request, options);
   }
 
@@ -1251,7 +1718,7 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * const reply = await client.assets.bulkUpdateVulnerabilityTests({});
    * ```
    */
-  bulkUpdateVulnerabilityTests(request: RequestOf<"assets.bulk_update_vulnerability_tests"> = {} as RequestOf<"assets.bulk_update_vulnerability_tests">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.bulk_update_vulnerability_tests">> {
+  bulkUpdateVulnerabilityTests(request: AssetsBulkUpdateVulnerabilityTestsRequest = {} as AssetsBulkUpdateVulnerabilityTestsRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("assets.bulk_update_vulnerability_tests", request, options);
   }
 
@@ -1267,7 +1734,7 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * const reply = await client.assets.byAssetIdSbom({ assetID: "…" });
    * ```
    */
-  byAssetIdSbom(params: { readonly "assetID": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.by_asset_id.sbom">> {
+  byAssetIdSbom(params: { readonly "assetID": string | number }, options?: ValidatedCallOptions): ApiPromise<Uint8Array> {
     return this.#client.request("assets.by_asset_id.sbom", params, options);
   }
 
@@ -1283,7 +1750,7 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * const reply = await client.assets.byIdRawFields({ id: "…" });
    * ```
    */
-  byIdRawFields(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.by_id.raw_fields">> {
+  byIdRawFields(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<AssetsByIdRawFieldsReply> {
     return this.#client.request("assets.by_id.raw_fields", params, options);
   }
 
@@ -1299,7 +1766,7 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * const reply = await client.assets.enumGetByFieldName({ field_name: "…" });
    * ```
    */
-  enumGetByFieldName(params: { readonly "field_name": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.enum.get_by_field_name">> {
+  enumGetByFieldName(params: { readonly "field_name": string | number }, options?: ValidatedCallOptions): ApiPromise<AssetsEnumGetByFieldNameReply> {
     return this.#client.request("assets.enum.get_by_field_name", params, options);
   }
 
@@ -1315,7 +1782,7 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * const reply = await client.assets.getAssetInternetExposure({});
    * ```
    */
-  getAssetInternetExposure(request: RequestOf<"assets.get_asset_internet_exposure"> = {} as RequestOf<"assets.get_asset_internet_exposure">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_asset_internet_exposure">> {
+  getAssetInternetExposure(request: AssetsGetAssetInternetExposureRequest = {} as AssetsGetAssetInternetExposureRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetAssetInternetExposureReply> {
     return this.#client.request("assets.get_asset_internet_exposure", request, options);
   }
 
@@ -1331,7 +1798,7 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * for await (const item of client.assets.getAssetsInternetExposure({})) console.log(item);
    * ```
    */
-  getAssetsInternetExposure(request: RequestOf<"assets.get_assets_internet_exposure"> = {} as RequestOf<"assets.get_assets_internet_exposure">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"assets.get_assets_internet_exposure">, NonNullable<ReplyOf<"assets.get_assets_internet_exposure">["assets_internet_exposure" & keyof ReplyOf<"assets.get_assets_internet_exposure">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getAssetsInternetExposure(request: AssetsGetAssetsInternetExposureRequest = {} as AssetsGetAssetsInternetExposureRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetAssetsInternetExposureReply, NonNullable<AssetsGetAssetsInternetExposureReply["assets_internet_exposure" & keyof AssetsGetAssetsInternetExposureReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_assets_internet_exposure", request, options);
   }
 
@@ -1347,7 +1814,7 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * const reply = await client.assets.getById({ id: "…" });
    * ```
    */
-  getById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_by_id">> {
+  getById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<AssetsGetByIdReply> {
     return this.#client.request("assets.get_by_id", params, options);
   }
 
@@ -1363,7 +1830,7 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * const reply = await client.assets.getExternalIpAddressRange({});
    * ```
    */
-  getExternalIpAddressRange(request: RequestOf<"assets.get_external_ip_address_range"> = {} as RequestOf<"assets.get_external_ip_address_range">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_external_ip_address_range">> {
+  getExternalIpAddressRange(request: AssetsGetExternalIpAddressRangeRequest = {} as AssetsGetExternalIpAddressRangeRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetExternalIpAddressRangeReply> {
     return this.#client.request("assets.get_external_ip_address_range", request, options);
   }
 
@@ -1379,7 +1846,7 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * for await (const item of client.assets.getExternalIpAddressRanges({})) console.log(item);
    * ```
    */
-  getExternalIpAddressRanges(request: RequestOf<"assets.get_external_ip_address_ranges"> = {} as RequestOf<"assets.get_external_ip_address_ranges">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"assets.get_external_ip_address_ranges">, NonNullable<ReplyOf<"assets.get_external_ip_address_ranges">["external_ip_address_ranges" & keyof ReplyOf<"assets.get_external_ip_address_ranges">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getExternalIpAddressRanges(request: AssetsGetExternalIpAddressRangesRequest = {} as AssetsGetExternalIpAddressRangesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalIpAddressRangesReply, NonNullable<AssetsGetExternalIpAddressRangesReply["external_ip_address_ranges" & keyof AssetsGetExternalIpAddressRangesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_external_ip_address_ranges", request, options);
   }
 
@@ -1395,7 +1862,7 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * const reply = await client.assets.getExternalService({});
    * ```
    */
-  getExternalService(request: RequestOf<"assets.get_external_service"> = {} as RequestOf<"assets.get_external_service">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_external_service">> {
+  getExternalService(request: AssetsGetExternalServiceRequest = {} as AssetsGetExternalServiceRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetExternalServiceReply> {
     return this.#client.request("assets.get_external_service", request, options);
   }
 
@@ -1411,7 +1878,7 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * for await (const item of client.assets.getExternalServices({})) console.log(item);
    * ```
    */
-  getExternalServices(request: RequestOf<"assets.get_external_services"> = {} as RequestOf<"assets.get_external_services">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"assets.get_external_services">, NonNullable<ReplyOf<"assets.get_external_services">["external_services" & keyof ReplyOf<"assets.get_external_services">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getExternalServices(request: AssetsGetExternalServicesRequest = {} as AssetsGetExternalServicesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalServicesReply, NonNullable<AssetsGetExternalServicesReply["external_services" & keyof AssetsGetExternalServicesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_external_services", request, options);
   }
 
@@ -1427,7 +1894,7 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * const reply = await client.assets.getExternalWebsite({});
    * ```
    */
-  getExternalWebsite(request: RequestOf<"assets.get_external_website"> = {} as RequestOf<"assets.get_external_website">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_external_website">> {
+  getExternalWebsite(request: AssetsGetExternalWebsiteRequest = {} as AssetsGetExternalWebsiteRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetExternalWebsiteReply> {
     return this.#client.request("assets.get_external_website", request, options);
   }
 
@@ -1443,7 +1910,7 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * for await (const item of client.assets.getExternalWebsites({})) console.log(item);
    * ```
    */
-  getExternalWebsites(request: RequestOf<"assets.get_external_websites"> = {} as RequestOf<"assets.get_external_websites">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"assets.get_external_websites">, NonNullable<ReplyOf<"assets.get_external_websites">["websites" & keyof ReplyOf<"assets.get_external_websites">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getExternalWebsites(request: AssetsGetExternalWebsitesRequest = {} as AssetsGetExternalWebsitesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalWebsitesReply, NonNullable<AssetsGetExternalWebsitesReply["websites" & keyof AssetsGetExternalWebsitesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_external_websites", request, options);
   }
 
@@ -1459,7 +1926,7 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * const reply = await client.assets.getExternalWebsitesLastExternalAssessment({});
    * ```
    */
-  getExternalWebsitesLastExternalAssessment(request: RequestOf<"assets.get_external_websites.last_external_assessment"> = {} as RequestOf<"assets.get_external_websites.last_external_assessment">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_external_websites.last_external_assessment">> {
+  getExternalWebsitesLastExternalAssessment(request: AssetsGetExternalWebsitesLastExternalAssessmentRequest = {} as AssetsGetExternalWebsitesLastExternalAssessmentRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetExternalWebsitesLastExternalAssessmentReply> {
     return this.#client.request("assets.get_external_websites.last_external_assessment", request, options);
   }
 
@@ -1475,7 +1942,7 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * const reply = await client.assets.getVulnerabilityTests({});
    * ```
    */
-  getVulnerabilityTests(request: RequestOf<"assets.get_vulnerability_tests"> = {} as RequestOf<"assets.get_vulnerability_tests">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_vulnerability_tests">> {
+  getVulnerabilityTests(request: AssetsGetVulnerabilityTestsRequest = {} as AssetsGetVulnerabilityTestsRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetVulnerabilityTestsReply> {
     return this.#client.request("assets.get_vulnerability_tests", request, options);
   }
 
@@ -1490,7 +1957,7 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * const reply = await client.assets.schema();
    * ```
    */
-  schema(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.schema">> {
+  schema(options?: ValidatedCallOptions): ApiPromise<AssetsSchemaReply> {
     return this.#client.request("assets.schema", undefined, options);
   }
 }
@@ -1516,7 +1983,7 @@ export class CloudAttackSurfaceRulesNamespace {
    * for await (const item of client.attackSurfaceRules.list({})) console.log(item);
    * ```
    */
-  list(request: RequestOf<"get_attack_surface_rules"> = {} as RequestOf<"get_attack_surface_rules">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"get_attack_surface_rules">, NonNullable<ReplyOf<"get_attack_surface_rules">["attack_surface_rules" & keyof ReplyOf<"get_attack_surface_rules">]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: GetAttackSurfaceRulesRequest = {} as GetAttackSurfaceRulesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<GetAttackSurfaceRulesReply, NonNullable<GetAttackSurfaceRulesReply["attack_surface_rules" & keyof GetAttackSurfaceRulesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("get_attack_surface_rules", request, options);
   }
 }
@@ -1542,7 +2009,7 @@ export class CloudAuditsNamespace {
    * for await (const item of client.audits.listAgentsReports({})) console.log(item);
    * ```
    */
-  listAgentsReports(request: RequestOf<"audits.agents_reports"> = {} as RequestOf<"audits.agents_reports">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"audits.agents_reports">, NonNullable<ReplyOf<"audits.agents_reports">["data" & keyof ReplyOf<"audits.agents_reports">]> extends readonly (infer Item)[] ? Item : unknown> {
+  listAgentsReports(request: AuditsAgentsReportsRequest = {} as AuditsAgentsReportsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AuditsAgentsReportsReply, NonNullable<AuditsAgentsReportsReply["data" & keyof AuditsAgentsReportsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("audits.agents_reports", request, options);
   }
 
@@ -1558,7 +2025,7 @@ export class CloudAuditsNamespace {
    * for await (const item of client.audits.listManagementLogs({})) console.log(item);
    * ```
    */
-  listManagementLogs(request: RequestOf<"audits.management_logs"> = {} as RequestOf<"audits.management_logs">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"audits.management_logs">, NonNullable<ReplyOf<"audits.management_logs">["data" & keyof ReplyOf<"audits.management_logs">]> extends readonly (infer Item)[] ? Item : unknown> {
+  listManagementLogs(request: AuditsManagementLogsRequest = {} as AuditsManagementLogsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AuditsManagementLogsReply, NonNullable<AuditsManagementLogsReply["data" & keyof AuditsManagementLogsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("audits.management_logs", request, options);
   }
 }
@@ -1584,7 +2051,7 @@ export class CloudAuthenticationSettingsNamespace {
    * const reply = await client.authenticationSettings.create({ name: "…", mappings: {} });
    * ```
    */
-  create(request: RequestOf<"authentication_settings.create">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"authentication_settings.create">> {
+  create(request: AuthenticationSettingsCreateRequest, options?: ValidatedCallOptions): ApiPromise<AuthenticationSettingsCreateReply> {
     return this.#client.request("authentication_settings.create", request, options);
   }
 
@@ -1600,7 +2067,7 @@ export class CloudAuthenticationSettingsNamespace {
    * const reply = await client.authenticationSettings.delete({});
    * ```
    */
-  delete(request: RequestOf<"authentication_settings.delete"> = {} as RequestOf<"authentication_settings.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"authentication_settings.delete">> {
+  delete(request: AuthenticationSettingsDeleteRequest = {} as AuthenticationSettingsDeleteRequest, options?: ValidatedCallOptions): ApiPromise<AuthenticationSettingsDeleteReply> {
     return this.#client.request("authentication_settings.delete", request, options);
   }
 
@@ -1616,7 +2083,7 @@ export class CloudAuthenticationSettingsNamespace {
    * const reply = await client.authenticationSettings.getMetadata({});
    * ```
    */
-  getMetadata(request: RequestOf<"authentication_settings.get.metadata"> = {} as RequestOf<"authentication_settings.get.metadata">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"authentication_settings.get.metadata">> {
+  getMetadata(request: AuthenticationSettingsGetMetadataRequest = {} as AuthenticationSettingsGetMetadataRequest, options?: ValidatedCallOptions): ApiPromise<AuthenticationSettingsGetMetadataReply> {
     return this.#client.request("authentication_settings.get.metadata", request, options);
   }
 
@@ -1632,7 +2099,7 @@ export class CloudAuthenticationSettingsNamespace {
    * const reply = await client.authenticationSettings.getSettings({});
    * ```
    */
-  getSettings(request: RequestOf<"authentication_settings.get.settings"> = {} as RequestOf<"authentication_settings.get.settings">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"authentication_settings.get.settings">> {
+  getSettings(request: AuthenticationSettingsGetSettingsRequest = {} as AuthenticationSettingsGetSettingsRequest, options?: ValidatedCallOptions): ApiPromise<AuthenticationSettingsGetSettingsReply> {
     return this.#client.request("authentication_settings.get.settings", request, options);
   }
 
@@ -1648,7 +2115,7 @@ export class CloudAuthenticationSettingsNamespace {
    * const reply = await client.authenticationSettings.update({ name: "…", mappings: {} });
    * ```
    */
-  update(request: RequestOf<"authentication_settings.update">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"authentication_settings.update">> {
+  update(request: AuthenticationSettingsUpdateRequest, options?: ValidatedCallOptions): ApiPromise<AuthenticationSettingsUpdateReply> {
     return this.#client.request("authentication_settings.update", request, options);
   }
 }
@@ -1674,7 +2141,7 @@ export class CloudBiocNamespace {
    * const reply = await client.bioc.delete({});
    * ```
    */
-  delete(request: RequestOf<"bioc.delete"> = {} as RequestOf<"bioc.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"bioc.delete">> {
+  delete(request: BiocDeleteRequest = {} as BiocDeleteRequest, options?: ValidatedCallOptions): ApiPromise<BiocDeleteReply> {
     return this.#client.request("bioc.delete", request, options);
   }
 
@@ -1690,7 +2157,7 @@ export class CloudBiocNamespace {
    * for await (const item of client.bioc.get({})) console.log(item);
    * ```
    */
-  get(request: RequestOf<"bioc.get"> = {} as RequestOf<"bioc.get">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"bioc.get">, NonNullable<ReplyOf<"bioc.get">["objects" & keyof ReplyOf<"bioc.get">]> extends readonly (infer Item)[] ? Item : unknown> {
+  get(request: BiocGetRequest = {} as BiocGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<BiocGetReply, NonNullable<BiocGetReply["objects" & keyof BiocGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("bioc.get", request, options);
   }
 
@@ -1706,7 +2173,7 @@ export class CloudBiocNamespace {
    * const reply = await client.bioc.insert([]);
    * ```
    */
-  insert(request: RequestOf<"bioc.insert"> = {} as RequestOf<"bioc.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"bioc.insert">> {
+  insert(request: BiocInsertRequest, options?: ValidatedCallOptions): ApiPromise<BiocInsertReply> {
     return this.#client.request("bioc.insert", request, options);
   }
 }
@@ -1732,7 +2199,7 @@ export class CloudCaseNamespace {
    * const reply = await client.case.artifactsGetByCaseId({ "case-id": "…" });
    * ```
    */
-  artifactsGetByCaseId(params: { readonly "case-id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"case.artifacts.get_by_case_id">> {
+  artifactsGetByCaseId(params: { readonly "case-id": string | number }, options?: ValidatedCallOptions): ApiPromise<CaseArtifactsGetByCaseIdReply> {
     return this.#client.request("case.artifacts.get_by_case_id", params, options);
   }
 
@@ -1748,7 +2215,7 @@ export class CloudCaseNamespace {
    * for await (const item of client.case.search({})) console.log(item);
    * ```
    */
-  search(request: RequestOf<"case.search"> = {} as RequestOf<"case.search">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"case.search">, NonNullable<ReplyOf<"case.search">["DATA" & keyof ReplyOf<"case.search">]> extends readonly (infer Item)[] ? Item : unknown> {
+  search(request: CaseSearchRequest = {} as CaseSearchRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<CaseSearchReply, NonNullable<CaseSearchReply["DATA" & keyof CaseSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("case.search", request, options);
   }
 
@@ -1764,7 +2231,7 @@ export class CloudCaseNamespace {
    * const reply = await client.case.update({});
    * ```
    */
-  update(request: RequestOf<"case.update.post_by_case_id"> & { readonly "case-id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"case.update.post_by_case_id">> {
+  update(request: CaseUpdatePostByCaseIdRequest & { readonly "case-id": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("case.update.post_by_case_id", pathOnly(request, ["case-id"]), options);
   }
 }
@@ -1790,7 +2257,7 @@ export class CloudCiemNamespace {
    * const reply = await client.ciem.accessSearch({});
    * ```
    */
-  accessSearch(request: RequestOf<"ciem.access.search"> = {} as RequestOf<"ciem.access.search">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"ciem.access.search">> {
+  accessSearch(request: CiemAccessSearchRequest = {} as CiemAccessSearchRequest, options?: ValidatedCallOptions): ApiPromise<CiemAccessSearchReply> {
     return this.#client.request("ciem.access.search", request, options);
   }
 }
@@ -1815,7 +2282,7 @@ export class CloudCliNamespace {
    * const reply = await client.cli.releasesVersion();
    * ```
    */
-  releasesVersion(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cli.releases.version">> {
+  releasesVersion(options?: ValidatedCallOptions): ApiPromise<CliReleasesVersionReply> {
     return this.#client.request("cli.releases.version", undefined, options);
   }
 }
@@ -1841,7 +2308,7 @@ export class CloudCloudOnboardingNamespace {
    * const reply = await client.cloudOnboarding.createInstanceTemplate({ cloud_provider: "AWS", scope: "ACCOUNT", scan_mode: "MANAGED" });
    * ```
    */
-  createInstanceTemplate(request: RequestOf<"cloud_onboarding.create_instance_template">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.create_instance_template">> {
+  createInstanceTemplate(request: CloudOnboardingCreateInstanceTemplateRequest, options?: ValidatedCallOptions): ApiPromise<CloudOnboardingCreateInstanceTemplateReply> {
     return this.#client.request("cloud_onboarding.create_instance_template", request, options);
   }
 
@@ -1857,7 +2324,7 @@ export class CloudCloudOnboardingNamespace {
    * const reply = await client.cloudOnboarding.createOutpostTemplate({ cloud_provider: "AWS" });
    * ```
    */
-  createOutpostTemplate(request: RequestOf<"cloud_onboarding.create_outpost_template">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.create_outpost_template">> {
+  createOutpostTemplate(request: CloudOnboardingCreateOutpostTemplateRequest, options?: ValidatedCallOptions): ApiPromise<CloudOnboardingCreateOutpostTemplateReply> {
     return this.#client.request("cloud_onboarding.create_outpost_template", request, options);
   }
 
@@ -1873,7 +2340,7 @@ export class CloudCloudOnboardingNamespace {
    * const reply = await client.cloudOnboarding.deleteInstance({ ids: [] });
    * ```
    */
-  deleteInstance(request: RequestOf<"cloud_onboarding.delete_instance">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.delete_instance">> {
+  deleteInstance(request: CloudOnboardingDeleteInstanceRequest, options?: ValidatedCallOptions): ApiPromise<CloudOnboardingDeleteInstanceReply> {
     return this.#client.request("cloud_onboarding.delete_instance", request, options);
   }
 
@@ -1889,7 +2356,7 @@ export class CloudCloudOnboardingNamespace {
    * const reply = await client.cloudOnboarding.editInstance({ id: "…", cloud_provider: "AWS" });
    * ```
    */
-  editInstance(request: RequestOf<"cloud_onboarding.edit_instance">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.edit_instance">> {
+  editInstance(request: CloudOnboardingEditInstanceRequest, options?: ValidatedCallOptions): ApiPromise<CloudOnboardingEditInstanceReply> {
     return this.#client.request("cloud_onboarding.edit_instance", request, options);
   }
 
@@ -1905,7 +2372,7 @@ export class CloudCloudOnboardingNamespace {
    * const reply = await client.cloudOnboarding.editOutpost({});
    * ```
    */
-  editOutpost(request: RequestOf<"cloud_onboarding.edit_outpost"> = {} as RequestOf<"cloud_onboarding.edit_outpost">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.edit_outpost">> {
+  editOutpost(request: CloudOnboardingEditOutpostRequest = {} as CloudOnboardingEditOutpostRequest, options?: ValidatedCallOptions): ApiPromise<CloudOnboardingEditOutpostReply> {
     return this.#client.request("cloud_onboarding.edit_outpost", request, options);
   }
 
@@ -1921,7 +2388,7 @@ export class CloudCloudOnboardingNamespace {
    * const reply = await client.cloudOnboarding.enableDisableAccount({ ids: [], instance_id: "…", enable: true });
    * ```
    */
-  enableDisableAccount(request: RequestOf<"cloud_onboarding.enable_disable_account">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.enable_disable_account">> {
+  enableDisableAccount(request: CloudOnboardingEnableDisableAccountRequest, options?: ValidatedCallOptions): ApiPromise<CloudOnboardingEnableDisableAccountReply> {
     return this.#client.request("cloud_onboarding.enable_disable_account", request, options);
   }
 
@@ -1937,7 +2404,7 @@ export class CloudCloudOnboardingNamespace {
    * const reply = await client.cloudOnboarding.enableDisableInstance({ ids: [], enable: true });
    * ```
    */
-  enableDisableInstance(request: RequestOf<"cloud_onboarding.enable_disable_instance">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.enable_disable_instance">> {
+  enableDisableInstance(request: CloudOnboardingEnableDisableInstanceRequest, options?: ValidatedCallOptions): ApiPromise<CloudOnboardingEnableDisableInstanceReply> {
     return this.#client.request("cloud_onboarding.enable_disable_instance", request, options);
   }
 
@@ -1953,7 +2420,7 @@ export class CloudCloudOnboardingNamespace {
    * for await (const item of client.cloudOnboarding.getAccounts({})) console.log(item);
    * ```
    */
-  getAccounts(request: RequestOf<"cloud_onboarding.get_accounts">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"cloud_onboarding.get_accounts">, NonNullable<ReplyOf<"cloud_onboarding.get_accounts">["DATA" & keyof ReplyOf<"cloud_onboarding.get_accounts">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getAccounts(request: CloudOnboardingGetAccountsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<CloudOnboardingGetAccountsReply, NonNullable<CloudOnboardingGetAccountsReply["DATA" & keyof CloudOnboardingGetAccountsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("cloud_onboarding.get_accounts", request, options);
   }
 
@@ -1969,7 +2436,7 @@ export class CloudCloudOnboardingNamespace {
    * const reply = await client.cloudOnboarding.getAzureApprovedTenants({});
    * ```
    */
-  getAzureApprovedTenants(request: RequestOf<"cloud_onboarding.get_azure_approved_tenants"> = {} as RequestOf<"cloud_onboarding.get_azure_approved_tenants">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.get_azure_approved_tenants">> {
+  getAzureApprovedTenants(request: CloudOnboardingGetAzureApprovedTenantsRequest = {} as CloudOnboardingGetAzureApprovedTenantsRequest, options?: ValidatedCallOptions): ApiPromise<CloudOnboardingGetAzureApprovedTenantsReply> {
     return this.#client.request("cloud_onboarding.get_azure_approved_tenants", request, options);
   }
 
@@ -1985,7 +2452,7 @@ export class CloudCloudOnboardingNamespace {
    * const reply = await client.cloudOnboarding.getIdentifiers({});
    * ```
    */
-  getIdentifiers(request: RequestOf<"cloud_onboarding.get_identifiers"> = {} as RequestOf<"cloud_onboarding.get_identifiers">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.get_identifiers">> {
+  getIdentifiers(request: CloudOnboardingGetIdentifiersRequest = {} as CloudOnboardingGetIdentifiersRequest, options?: ValidatedCallOptions): ApiPromise<CloudOnboardingGetIdentifiersReply> {
     return this.#client.request("cloud_onboarding.get_identifiers", request, options);
   }
 
@@ -2001,7 +2468,7 @@ export class CloudCloudOnboardingNamespace {
    * const reply = await client.cloudOnboarding.getInstanceDetails({ id: "…" });
    * ```
    */
-  getInstanceDetails(request: RequestOf<"cloud_onboarding.get_instance_details">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.get_instance_details">> {
+  getInstanceDetails(request: CloudOnboardingGetInstanceDetailsRequest, options?: ValidatedCallOptions): ApiPromise<CloudOnboardingGetInstanceDetailsReply> {
     return this.#client.request("cloud_onboarding.get_instance_details", request, options);
   }
 
@@ -2017,7 +2484,7 @@ export class CloudCloudOnboardingNamespace {
    * for await (const item of client.cloudOnboarding.getInstances({})) console.log(item);
    * ```
    */
-  getInstances(request: RequestOf<"cloud_onboarding.get_instances"> = {} as RequestOf<"cloud_onboarding.get_instances">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"cloud_onboarding.get_instances">, NonNullable<ReplyOf<"cloud_onboarding.get_instances">["DATA" & keyof ReplyOf<"cloud_onboarding.get_instances">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getInstances(request: CloudOnboardingGetInstancesRequest = {} as CloudOnboardingGetInstancesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<CloudOnboardingGetInstancesReply, NonNullable<CloudOnboardingGetInstancesReply["DATA" & keyof CloudOnboardingGetInstancesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("cloud_onboarding.get_instances", request, options);
   }
 
@@ -2033,7 +2500,7 @@ export class CloudCloudOnboardingNamespace {
    * const reply = await client.cloudOnboarding.getOutposts({});
    * ```
    */
-  getOutposts(request: RequestOf<"cloud_onboarding.get_outposts"> = {} as RequestOf<"cloud_onboarding.get_outposts">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.get_outposts">> {
+  getOutposts(request: CloudOnboardingGetOutpostsRequest = {} as CloudOnboardingGetOutpostsRequest, options?: ValidatedCallOptions): ApiPromise<CloudOnboardingGetOutpostsReply> {
     return this.#client.request("cloud_onboarding.get_outposts", request, options);
   }
 
@@ -2049,7 +2516,7 @@ export class CloudCloudOnboardingNamespace {
    * const reply = await client.cloudOnboarding.listRegions({ cloud_provider: "AWS" });
    * ```
    */
-  listRegions(request: RequestOf<"cloud_onboarding.list_regions">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cloud_onboarding.list_regions">> {
+  listRegions(request: CloudOnboardingListRegionsRequest, options?: ValidatedCallOptions): ApiPromise<CloudOnboardingListRegionsReply> {
     return this.#client.request("cloud_onboarding.list_regions", request, options);
   }
 }
@@ -2075,7 +2542,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.addAssessmentProfile({ profile_name: "…", asset_group_id: "…", standard_id: "…" });
    * ```
    */
-  addAssessmentProfile(request: RequestOf<"compliance.add_assessment_profile">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.add_assessment_profile">> {
+  addAssessmentProfile(request: ComplianceAddAssessmentProfileRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceAddAssessmentProfileReply> {
     return this.#client.request("compliance.add_assessment_profile", request, options);
   }
 
@@ -2091,7 +2558,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.addControl({ control_name: "…", category: "…" });
    * ```
    */
-  addControl(request: RequestOf<"compliance.add_control">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.add_control">> {
+  addControl(request: ComplianceAddControlRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceAddControlReply> {
     return this.#client.request("compliance.add_control", request, options);
   }
 
@@ -2107,7 +2574,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.addRulesToControl({ control_id: "…", rules: [] });
    * ```
    */
-  addRulesToControl(request: RequestOf<"compliance.add_rules_to_control">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.add_rules_to_control">> {
+  addRulesToControl(request: ComplianceAddRulesToControlRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceAddRulesToControlReply> {
     return this.#client.request("compliance.add_rules_to_control", request, options);
   }
 
@@ -2123,7 +2590,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.addStandard({ standard_name: "…" });
    * ```
    */
-  addStandard(request: RequestOf<"compliance.add_standard">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.add_standard">> {
+  addStandard(request: ComplianceAddStandardRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceAddStandardReply> {
     return this.#client.request("compliance.add_standard", request, options);
   }
 
@@ -2139,7 +2606,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.deleteAssessmentProfile({ id: "…" });
    * ```
    */
-  deleteAssessmentProfile(request: RequestOf<"compliance.delete_assessment_profile">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.delete_assessment_profile">> {
+  deleteAssessmentProfile(request: ComplianceDeleteAssessmentProfileRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceDeleteAssessmentProfileReply> {
     return this.#client.request("compliance.delete_assessment_profile", request, options);
   }
 
@@ -2155,7 +2622,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.deleteControl({ id: "…" });
    * ```
    */
-  deleteControl(request: RequestOf<"compliance.delete_control">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.delete_control">> {
+  deleteControl(request: ComplianceDeleteControlRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceDeleteControlReply> {
     return this.#client.request("compliance.delete_control", request, options);
   }
 
@@ -2171,7 +2638,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.deleteRulesFromControl({ control_id: "…", rules_ids: [] });
    * ```
    */
-  deleteRulesFromControl(request: RequestOf<"compliance.delete_rules_from_control">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.delete_rules_from_control">> {
+  deleteRulesFromControl(request: ComplianceDeleteRulesFromControlRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceDeleteRulesFromControlReply> {
     return this.#client.request("compliance.delete_rules_from_control", request, options);
   }
 
@@ -2187,7 +2654,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.deleteStandard({ id: "…" });
    * ```
    */
-  deleteStandard(request: RequestOf<"compliance.delete_standard">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.delete_standard">> {
+  deleteStandard(request: ComplianceDeleteStandardRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceDeleteStandardReply> {
     return this.#client.request("compliance.delete_standard", request, options);
   }
 
@@ -2203,7 +2670,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.editAssessmentProfile({});
    * ```
    */
-  editAssessmentProfile(request: RequestOf<"compliance.edit_assessment_profile"> = {} as RequestOf<"compliance.edit_assessment_profile">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.edit_assessment_profile">> {
+  editAssessmentProfile(request: ComplianceEditAssessmentProfileRequest = {} as ComplianceEditAssessmentProfileRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceEditAssessmentProfileReply> {
     return this.#client.request("compliance.edit_assessment_profile", request, options);
   }
 
@@ -2219,7 +2686,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.editControl({ id: "…" });
    * ```
    */
-  editControl(request: RequestOf<"compliance.edit_control">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.edit_control">> {
+  editControl(request: ComplianceEditControlRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceEditControlReply> {
     return this.#client.request("compliance.edit_control", request, options);
   }
 
@@ -2235,7 +2702,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.editStandard({ id: "…" });
    * ```
    */
-  editStandard(request: RequestOf<"compliance.edit_standard">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.edit_standard">> {
+  editStandard(request: ComplianceEditStandardRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceEditStandardReply> {
     return this.#client.request("compliance.edit_standard", request, options);
   }
 
@@ -2251,7 +2718,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.getAssessmentProfile({ id: "…" });
    * ```
    */
-  getAssessmentProfile(request: RequestOf<"compliance.get_assessment_profile">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_assessment_profile">> {
+  getAssessmentProfile(request: ComplianceGetAssessmentProfileRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetAssessmentProfileReply> {
     return this.#client.request("compliance.get_assessment_profile", request, options);
   }
 
@@ -2267,7 +2734,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.getAssessmentProfiles({});
    * ```
    */
-  getAssessmentProfiles(request: RequestOf<"compliance.get_assessment_profiles"> = {} as RequestOf<"compliance.get_assessment_profiles">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_assessment_profiles">> {
+  getAssessmentProfiles(request: ComplianceGetAssessmentProfilesRequest = {} as ComplianceGetAssessmentProfilesRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetAssessmentProfilesReply> {
     return this.#client.request("compliance.get_assessment_profiles", request, options);
   }
 
@@ -2283,7 +2750,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.getAssessmentResults({});
    * ```
    */
-  getAssessmentResults(request: RequestOf<"compliance.get_assessment_results"> = {} as RequestOf<"compliance.get_assessment_results">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_assessment_results">> {
+  getAssessmentResults(request: ComplianceGetAssessmentResultsRequest = {} as ComplianceGetAssessmentResultsRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetAssessmentResultsReply> {
     return this.#client.request("compliance.get_assessment_results", request, options);
   }
 
@@ -2299,7 +2766,7 @@ export class CloudComplianceNamespace {
    * for await (const item of client.compliance.getAsset({})) console.log(item);
    * ```
    */
-  getAsset(request: RequestOf<"compliance.get_asset">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"compliance.get_asset">, NonNullable<ReplyOf<"compliance.get_asset">["assets" & keyof ReplyOf<"compliance.get_asset">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getAsset(request: ComplianceGetAssetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<ComplianceGetAssetReply, NonNullable<ComplianceGetAssetReply["assets" & keyof ComplianceGetAssetReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("compliance.get_asset", request, options);
   }
 
@@ -2315,7 +2782,7 @@ export class CloudComplianceNamespace {
    * for await (const item of client.compliance.getAssets({})) console.log(item);
    * ```
    */
-  getAssets(request: RequestOf<"compliance.get_assets">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"compliance.get_assets">, NonNullable<ReplyOf<"compliance.get_assets">["assets" & keyof ReplyOf<"compliance.get_assets">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getAssets(request: ComplianceGetAssetsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<ComplianceGetAssetsReply, NonNullable<ComplianceGetAssetsReply["assets" & keyof ComplianceGetAssetsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("compliance.get_assets", request, options);
   }
 
@@ -2331,7 +2798,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.getControl({ id: "…" });
    * ```
    */
-  getControl(request: RequestOf<"compliance.get_control">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_control">> {
+  getControl(request: ComplianceGetControlRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetControlReply> {
     return this.#client.request("compliance.get_control", request, options);
   }
 
@@ -2347,7 +2814,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.getControlByRevision({ control_revision: "…" });
    * ```
    */
-  getControlByRevision(request: RequestOf<"compliance.get_control_by_revision">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_control_by_revision">> {
+  getControlByRevision(request: ComplianceGetControlByRevisionRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetControlByRevisionReply> {
     return this.#client.request("compliance.get_control_by_revision", request, options);
   }
 
@@ -2363,7 +2830,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.getControlCategoriesAndSubcategories({});
    * ```
    */
-  getControlCategoriesAndSubcategories(request: RequestOf<"compliance.get_control_categories_and_subcategories"> = {} as RequestOf<"compliance.get_control_categories_and_subcategories">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_control_categories_and_subcategories">> {
+  getControlCategoriesAndSubcategories(request: ComplianceGetControlCategoriesAndSubcategoriesRequest = {} as ComplianceGetControlCategoriesAndSubcategoriesRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetControlCategoriesAndSubcategoriesReply> {
     return this.#client.request("compliance.get_control_categories_and_subcategories", request, options);
   }
 
@@ -2379,7 +2846,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.getControlFailedResults({ control_revision: "…", assessment_profile_revision: "…", last_evaluation_time: 1 });
    * ```
    */
-  getControlFailedResults(request: RequestOf<"compliance.get_control_failed_results">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_control_failed_results">> {
+  getControlFailedResults(request: ComplianceGetControlFailedResultsRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetControlFailedResultsReply> {
     return this.#client.request("compliance.get_control_failed_results", request, options);
   }
 
@@ -2395,7 +2862,7 @@ export class CloudComplianceNamespace {
    * for await (const item of client.compliance.getControls({})) console.log(item);
    * ```
    */
-  getControls(request: RequestOf<"compliance.get_controls"> = {} as RequestOf<"compliance.get_controls">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"compliance.get_controls">, NonNullable<ReplyOf<"compliance.get_controls">["controls" & keyof ReplyOf<"compliance.get_controls">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getControls(request: ComplianceGetControlsRequest = {} as ComplianceGetControlsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<ComplianceGetControlsReply, NonNullable<ComplianceGetControlsReply["controls" & keyof ComplianceGetControlsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("compliance.get_controls", request, options);
   }
 
@@ -2411,7 +2878,7 @@ export class CloudComplianceNamespace {
    * for await (const item of client.compliance.getReports({})) console.log(item);
    * ```
    */
-  getReports(request: RequestOf<"compliance.get_reports"> = {} as RequestOf<"compliance.get_reports">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"compliance.get_reports">, NonNullable<ReplyOf<"compliance.get_reports">["reports" & keyof ReplyOf<"compliance.get_reports">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getReports(request: ComplianceGetReportsRequest = {} as ComplianceGetReportsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<ComplianceGetReportsReply, NonNullable<ComplianceGetReportsReply["reports" & keyof ComplianceGetReportsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("compliance.get_reports", request, options);
   }
 
@@ -2427,7 +2894,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.getRuleFailedResults({ control_revision: "…", assessment_profile_revision: "…", last_evaluation_time: 1, rule_id: "…" });
    * ```
    */
-  getRuleFailedResults(request: RequestOf<"compliance.get_rule_failed_results">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_rule_failed_results">> {
+  getRuleFailedResults(request: ComplianceGetRuleFailedResultsRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetRuleFailedResultsReply> {
     return this.#client.request("compliance.get_rule_failed_results", request, options);
   }
 
@@ -2443,7 +2910,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.getStandard({ id: "…" });
    * ```
    */
-  getStandard(request: RequestOf<"compliance.get_standard">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_standard">> {
+  getStandard(request: ComplianceGetStandardRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetStandardReply> {
     return this.#client.request("compliance.get_standard", request, options);
   }
 
@@ -2459,7 +2926,7 @@ export class CloudComplianceNamespace {
    * const reply = await client.compliance.getStandards({});
    * ```
    */
-  getStandards(request: RequestOf<"compliance.get_standards"> = {} as RequestOf<"compliance.get_standards">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_standards">> {
+  getStandards(request: ComplianceGetStandardsRequest = {} as ComplianceGetStandardsRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetStandardsReply> {
     return this.#client.request("compliance.get_standards", request, options);
   }
 }
@@ -2484,7 +2951,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentActionCenterExpiration();
    * ```
    */
-  agentActionCenterExpiration(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.action_center_expiration">> {
+  agentActionCenterExpiration(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentActionCenterExpirationReply> {
     return this.#client.request("configurations.agent.action_center_expiration", undefined, options);
   }
 
@@ -2500,7 +2967,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentActionCenterExpirationSet({});
    * ```
    */
-  agentActionCenterExpirationSet(request: RequestOf<"configurations.agent.action_center_expiration.set"> = {} as RequestOf<"configurations.agent.action_center_expiration.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.action_center_expiration.set">> {
+  agentActionCenterExpirationSet(request: ConfigurationsAgentActionCenterExpirationSetRequest = {} as ConfigurationsAgentActionCenterExpirationSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentActionCenterExpirationSetReply> {
     return this.#client.request("configurations.agent.action_center_expiration.set", request, options);
   }
 
@@ -2515,7 +2982,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentAdvancedAnalysis();
    * ```
    */
-  agentAdvancedAnalysis(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.advanced_analysis">> {
+  agentAdvancedAnalysis(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentAdvancedAnalysisReply> {
     return this.#client.request("configurations.agent.advanced_analysis", undefined, options);
   }
 
@@ -2531,7 +2998,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentAdvancedAnalysisSet({ automatically_upload_defined_issue_data_files: true, automatically_apply_advanced_analysis_exceptions: true });
    * ```
    */
-  agentAdvancedAnalysisSet(request: RequestOf<"configurations.agent.advanced_analysis.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.advanced_analysis.set">> {
+  agentAdvancedAnalysisSet(request: ConfigurationsAgentAdvancedAnalysisSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentAdvancedAnalysisSetReply> {
     return this.#client.request("configurations.agent.advanced_analysis.set", request, options);
   }
 
@@ -2546,7 +3013,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentAgentStatus();
    * ```
    */
-  agentAgentStatus(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.agent_status">> {
+  agentAgentStatus(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentAgentStatusReply> {
     return this.#client.request("configurations.agent.agent_status", undefined, options);
   }
 
@@ -2562,7 +3029,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentAgentStatusSet({ license_revocation_after_lost_connection: 1, agent_deletion_retention: 1 });
    * ```
    */
-  agentAgentStatusSet(request: RequestOf<"configurations.agent.agent_status.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.agent_status.set">> {
+  agentAgentStatusSet(request: ConfigurationsAgentAgentStatusSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentAgentStatusSetReply> {
     return this.#client.request("configurations.agent.agent_status.set", request, options);
   }
 
@@ -2577,7 +3044,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentAutoUpgrade();
    * ```
    */
-  agentAutoUpgrade(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.auto_upgrade">> {
+  agentAutoUpgrade(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentAutoUpgradeReply> {
     return this.#client.request("configurations.agent.auto_upgrade", undefined, options);
   }
 
@@ -2593,7 +3060,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentAutoUpgradeSet({ amount_of_parallel_upgrades: 1 });
    * ```
    */
-  agentAutoUpgradeSet(request: RequestOf<"configurations.agent.auto_upgrade.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.auto_upgrade.set">> {
+  agentAutoUpgradeSet(request: ConfigurationsAgentAutoUpgradeSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentAutoUpgradeSetReply> {
     return this.#client.request("configurations.agent.auto_upgrade.set", request, options);
   }
 
@@ -2608,7 +3075,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentContentManagement();
    * ```
    */
-  agentContentManagement(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.content_management">> {
+  agentContentManagement(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentContentManagementReply> {
     return this.#client.request("configurations.agent.content_management", undefined, options);
   }
 
@@ -2624,7 +3091,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentContentManagementSet({ enable_bandwidth_control: true, bandwidth_in_mbps: 1 });
    * ```
    */
-  agentContentManagementSet(request: RequestOf<"configurations.agent.content_management.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.content_management.set">> {
+  agentContentManagementSet(request: ConfigurationsAgentContentManagementSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentContentManagementSetReply> {
     return this.#client.request("configurations.agent.content_management.set", request, options);
   }
 
@@ -2639,7 +3106,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentCortexXdrLogCollection();
    * ```
    */
-  agentCortexXdrLogCollection(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.cortex_xdr_log_collection">> {
+  agentCortexXdrLogCollection(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentCortexXdrLogCollectionReply> {
     return this.#client.request("configurations.agent.cortex_xdr_log_collection", undefined, options);
   }
 
@@ -2655,7 +3122,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentCortexXdrLogCollectionSet({ allow_logs_collection: true });
    * ```
    */
-  agentCortexXdrLogCollectionSet(request: RequestOf<"configurations.agent.cortex_xdr_log_collection.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.cortex_xdr_log_collection.set">> {
+  agentCortexXdrLogCollectionSet(request: ConfigurationsAgentCortexXdrLogCollectionSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentCortexXdrLogCollectionSetReply> {
     return this.#client.request("configurations.agent.cortex_xdr_log_collection.set", request, options);
   }
 
@@ -2670,7 +3137,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentCriticalEnvironmentVersions();
    * ```
    */
-  agentCriticalEnvironmentVersions(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.critical_environment_versions">> {
+  agentCriticalEnvironmentVersions(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentCriticalEnvironmentVersionsReply> {
     return this.#client.request("configurations.agent.critical_environment_versions", undefined, options);
   }
 
@@ -2686,7 +3153,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentCriticalEnvironmentVersionsSet({ enabled_critical_environment_versions: true });
    * ```
    */
-  agentCriticalEnvironmentVersionsSet(request: RequestOf<"configurations.agent.critical_environment_versions.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.critical_environment_versions.set">> {
+  agentCriticalEnvironmentVersionsSet(request: ConfigurationsAgentCriticalEnvironmentVersionsSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentCriticalEnvironmentVersionsSetReply> {
     return this.#client.request("configurations.agent.critical_environment_versions.set", request, options);
   }
 
@@ -2701,7 +3168,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentEndpointAdministrationCleanup();
    * ```
    */
-  agentEndpointAdministrationCleanup(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.endpoint_administration_cleanup">> {
+  agentEndpointAdministrationCleanup(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentEndpointAdministrationCleanupReply> {
     return this.#client.request("configurations.agent.endpoint_administration_cleanup", undefined, options);
   }
 
@@ -2717,7 +3184,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentEndpointAdministrationCleanupSet({ periodic_duplicate_cleanup: true });
    * ```
    */
-  agentEndpointAdministrationCleanupSet(request: RequestOf<"configurations.agent.endpoint_administration_cleanup.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.endpoint_administration_cleanup.set">> {
+  agentEndpointAdministrationCleanupSet(request: ConfigurationsAgentEndpointAdministrationCleanupSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentEndpointAdministrationCleanupSetReply> {
     return this.#client.request("configurations.agent.endpoint_administration_cleanup.set", request, options);
   }
 
@@ -2732,7 +3199,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentInformativeBtpIssues();
    * ```
    */
-  agentInformativeBtpIssues(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.informative_btp_issues">> {
+  agentInformativeBtpIssues(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentInformativeBtpIssuesReply> {
     return this.#client.request("configurations.agent.informative_btp_issues", undefined, options);
   }
 
@@ -2748,7 +3215,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentInformativeBtpIssuesSet({ display_unique_and_informative_btp_rules: true });
    * ```
    */
-  agentInformativeBtpIssuesSet(request: RequestOf<"configurations.agent.informative_btp_issues.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.informative_btp_issues.set">> {
+  agentInformativeBtpIssuesSet(request: ConfigurationsAgentInformativeBtpIssuesSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentInformativeBtpIssuesSetReply> {
     return this.#client.request("configurations.agent.informative_btp_issues.set", request, options);
   }
 
@@ -2763,7 +3230,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentWildfireAnalysis();
    * ```
    */
-  agentWildfireAnalysis(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.wildfire_analysis">> {
+  agentWildfireAnalysis(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentWildfireAnalysisReply> {
     return this.#client.request("configurations.agent.wildfire_analysis", undefined, options);
   }
 
@@ -2779,7 +3246,7 @@ export class CloudConfigurationsNamespace {
    * const reply = await client.configurations.agentWildfireAnalysisSet({ enable_wildfire_analysis_scoring_for_benign_verdicts: true });
    * ```
    */
-  agentWildfireAnalysisSet(request: RequestOf<"configurations.agent.wildfire_analysis.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.wildfire_analysis.set">> {
+  agentWildfireAnalysisSet(request: ConfigurationsAgentWildfireAnalysisSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentWildfireAnalysisSetReply> {
     return this.#client.request("configurations.agent.wildfire_analysis.set", request, options);
   }
 }
@@ -2805,7 +3272,7 @@ export class CloudCorrelationsNamespace {
    * const reply = await client.correlations.delete({});
    * ```
    */
-  delete(request: RequestOf<"correlations.delete"> = {} as RequestOf<"correlations.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"correlations.delete">> {
+  delete(request: CorrelationsDeleteRequest = {} as CorrelationsDeleteRequest, options?: ValidatedCallOptions): ApiPromise<CorrelationsDeleteReply> {
     return this.#client.request("correlations.delete", request, options);
   }
 
@@ -2821,7 +3288,7 @@ export class CloudCorrelationsNamespace {
    * for await (const item of client.correlations.get({})) console.log(item);
    * ```
    */
-  get(request: RequestOf<"correlations.get"> = {} as RequestOf<"correlations.get">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"correlations.get">, NonNullable<ReplyOf<"correlations.get">["objects" & keyof ReplyOf<"correlations.get">]> extends readonly (infer Item)[] ? Item : unknown> {
+  get(request: CorrelationsGetRequest = {} as CorrelationsGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<CorrelationsGetReply, NonNullable<CorrelationsGetReply["objects" & keyof CorrelationsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("correlations.get", request, options);
   }
 
@@ -2837,7 +3304,7 @@ export class CloudCorrelationsNamespace {
    * const reply = await client.correlations.insert([]);
    * ```
    */
-  insert(request: RequestOf<"correlations.insert"> = {} as RequestOf<"correlations.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"correlations.insert">> {
+  insert(request: CorrelationsInsertRequest, options?: ValidatedCallOptions): ApiPromise<CorrelationsInsertReply> {
     return this.#client.request("correlations.insert", request, options);
   }
 }
@@ -2863,7 +3330,7 @@ export class CloudCwpNamespace {
    * const reply = await client.cwp.policiesDeleteById({ id: "…" });
    * ```
    */
-  policiesDeleteById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cwp.policies.delete_by_id">> {
+  policiesDeleteById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("cwp.policies.delete_by_id", params, options);
   }
 
@@ -2878,7 +3345,7 @@ export class CloudCwpNamespace {
    * const reply = await client.cwp.policiesGet();
    * ```
    */
-  policiesGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cwp.policies.get">> {
+  policiesGet(options?: ValidatedCallOptions): ApiPromise<CwpPoliciesGetReply> {
     return this.#client.request("cwp.policies.get", undefined, options);
   }
 
@@ -2894,7 +3361,7 @@ export class CloudCwpNamespace {
    * const reply = await client.cwp.policiesGetById({ id: "…" });
    * ```
    */
-  policiesGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cwp.policies.get_by_id">> {
+  policiesGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<CwpPoliciesGetByIdReply> {
     return this.#client.request("cwp.policies.get_by_id", params, options);
   }
 
@@ -2910,7 +3377,7 @@ export class CloudCwpNamespace {
    * const reply = await client.cwp.policiesPost({ type: "COMPLIANCE", name: "…", description: "…", evaluationStage: "CI", rulesIds: [], condition: "…", assetGroupsIDs: [], action: "ISSUE", severity: "LOW" });
    * ```
    */
-  policiesPost(request: RequestOf<"cwp.policies.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cwp.policies.post">> {
+  policiesPost(request: CwpPoliciesPostRequest, options?: ValidatedCallOptions): ApiPromise<CwpPoliciesPostReply> {
     return this.#client.request("cwp.policies.post", request, options);
   }
 
@@ -2926,7 +3393,7 @@ export class CloudCwpNamespace {
    * const reply = await client.cwp.policiesPutById({ type: "COMPLIANCE", name: "…", description: "…", evaluationStage: "CI", rulesIds: [], condition: "…", assetGroupsIDs: [], action: "ISSUE", severity: "LOW" });
    * ```
    */
-  policiesPutById(request: RequestOf<"cwp.policies.put_by_id"> & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cwp.policies.put_by_id">> {
+  policiesPutById(request: CwpPoliciesPutByIdRequest & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("cwp.policies.put_by_id", request, options);
   }
 
@@ -2942,7 +3409,7 @@ export class CloudCwpNamespace {
    * const reply = await client.cwp.registryOnboardingInstances({ vendor: "DOCKER", name: "…", url: "…", username: "…", password: "…", auth_token: "…", scanning_mode: "CLOUD", region: "…", insecure_pull: true, initial_scan_configuration: {} });
    * ```
    */
-  registryOnboardingInstances(request: RequestOf<"cwp.registry_onboarding.instances">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cwp.registry_onboarding.instances">> {
+  registryOnboardingInstances(request: CwpRegistryOnboardingInstancesRequest, options?: ValidatedCallOptions): ApiPromise<CwpRegistryOnboardingInstancesReply> {
     return this.#client.request("cwp.registry_onboarding.instances", request, options);
   }
 
@@ -2958,7 +3425,7 @@ export class CloudCwpNamespace {
    * const reply = await client.cwp.registryOnboardingInstancesDeleteByConnectorId({ connectorID: "…" });
    * ```
    */
-  registryOnboardingInstancesDeleteByConnectorId(params: { readonly "connectorID": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cwp.registry_onboarding.instances.delete_by_connector_id">> {
+  registryOnboardingInstancesDeleteByConnectorId(params: { readonly "connectorID": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("cwp.registry_onboarding.instances.delete_by_connector_id", params, options);
   }
 
@@ -2974,7 +3441,7 @@ export class CloudCwpNamespace {
    * const reply = await client.cwp.registryOnboardingInstancesGetByConnectorId({ connectorID: "…" });
    * ```
    */
-  registryOnboardingInstancesGetByConnectorId(params: { readonly "connectorID": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cwp.registry_onboarding.instances.get_by_connector_id">> {
+  registryOnboardingInstancesGetByConnectorId(params: { readonly "connectorID": string | number }, options?: ValidatedCallOptions): ApiPromise<CwpRegistryOnboardingInstancesGetByConnectorIdReply> {
     return this.#client.request("cwp.registry_onboarding.instances.get_by_connector_id", params, options);
   }
 
@@ -2990,7 +3457,7 @@ export class CloudCwpNamespace {
    * const reply = await client.cwp.registryOnboardingInstancesPutByConnectorId({ vendor: "DOCKER", name: "…", url: "…", username: "…", password: "…", auth_token: "…", scanning_mode: "CLOUD", region: "…", insecure_pull: true, initial_scan_configuration: {} });
    * ```
    */
-  registryOnboardingInstancesPutByConnectorId(request: RequestOf<"cwp.registry_onboarding.instances.put_by_connector_id"> & { readonly "connectorID": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cwp.registry_onboarding.instances.put_by_connector_id">> {
+  registryOnboardingInstancesPutByConnectorId(request: CwpRegistryOnboardingInstancesPutByConnectorIdRequest & { readonly "connectorID": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("cwp.registry_onboarding.instances.put_by_connector_id", pathOnly(request, ["connectorID"]), options);
   }
 
@@ -3005,7 +3472,7 @@ export class CloudCwpNamespace {
    * const reply = await client.cwp.policiesGetV2();
    * ```
    */
-  policiesGetV2(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"v2.cwp.policies.get">> {
+  policiesGetV2(options?: ValidatedCallOptions): ApiPromise<V2CwpPoliciesGetReply> {
     return this.#client.request("v2.cwp.policies.get", undefined, options);
   }
 
@@ -3021,7 +3488,7 @@ export class CloudCwpNamespace {
    * const reply = await client.cwp.policiesGetByIdV2({ id: "…" });
    * ```
    */
-  policiesGetByIdV2(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"v2.cwp.policies.get_by_id">> {
+  policiesGetByIdV2(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<V2CwpPoliciesGetByIdReply> {
     return this.#client.request("v2.cwp.policies.get_by_id", params, options);
   }
 
@@ -3037,7 +3504,7 @@ export class CloudCwpNamespace {
    * const reply = await client.cwp.policiesPostV2({ type: "COMPLIANCE", disabled: true, name: "…", description: "…", evaluationModes: [], evaluationStage: "CI", policyRules: [], condition: "…", exception: "…", assetScope: "…", assetGroupsIDs: [], assetGroups: [], action: "ISSUE", severity: "LOW", remediationGuidance: "…", createdBy: "…", usingSystemAssetGroups: true, gracePeriod: "…" });
    * ```
    */
-  policiesPostV2(request: RequestOf<"v2.cwp.policies.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"v2.cwp.policies.post">> {
+  policiesPostV2(request: V2CwpPoliciesPostRequest, options?: ValidatedCallOptions): ApiPromise<V2CwpPoliciesPostReply> {
     return this.#client.request("v2.cwp.policies.post", request, options);
   }
 
@@ -3053,7 +3520,7 @@ export class CloudCwpNamespace {
    * const reply = await client.cwp.policiesPutByIdV2({ id: "…", type: "COMPLIANCE", disabled: true, name: "…", description: "…", evaluationModes: [], evaluationStage: "CI", policyRules: [], condition: "…", exception: "…", assetScope: "…", assetGroupsIDs: [], assetGroups: [], action: "ISSUE", severity: "LOW", remediationGuidance: "…", usingSystemAssetGroups: true, gracePeriod: "…" });
    * ```
    */
-  policiesPutByIdV2(request: RequestOf<"v2.cwp.policies.put_by_id"> & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"v2.cwp.policies.put_by_id">> {
+  policiesPutByIdV2(request: V2CwpPoliciesPutByIdRequest & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("v2.cwp.policies.put_by_id", request, options);
   }
 }
@@ -3079,7 +3546,7 @@ export class CloudDashboardsNamespace {
    * const reply = await client.dashboards.delete({});
    * ```
    */
-  delete(request: RequestOf<"dashboards.delete"> = {} as RequestOf<"dashboards.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"dashboards.delete">> {
+  delete(request: DashboardsDeleteRequest = {} as DashboardsDeleteRequest, options?: ValidatedCallOptions): ApiPromise<DashboardsDeleteReply> {
     return this.#client.request("dashboards.delete", request, options);
   }
 
@@ -3095,7 +3562,7 @@ export class CloudDashboardsNamespace {
    * const reply = await client.dashboards.get({});
    * ```
    */
-  get(request: RequestOf<"dashboards.get"> = {} as RequestOf<"dashboards.get">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"dashboards.get">> {
+  get(request: DashboardsGetRequest = {} as DashboardsGetRequest, options?: ValidatedCallOptions): ApiPromise<DashboardsGetReply> {
     return this.#client.request("dashboards.get", request, options);
   }
 
@@ -3111,7 +3578,7 @@ export class CloudDashboardsNamespace {
    * const reply = await client.dashboards.insert({});
    * ```
    */
-  insert(request: RequestOf<"dashboards.insert"> = {} as RequestOf<"dashboards.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"dashboards.insert">> {
+  insert(request: DashboardsInsertRequest = {} as DashboardsInsertRequest, options?: ValidatedCallOptions): ApiPromise<DashboardsInsertReply> {
     return this.#client.request("dashboards.insert", request, options);
   }
 }
@@ -3137,7 +3604,7 @@ export class CloudDataSecurityNamespace {
    * for await (const item of client.dataSecurity.dataPatterns({})) console.log(item);
    * ```
    */
-  dataPatterns(request: RequestOf<"data_security.data_patterns"> = {} as RequestOf<"data_security.data_patterns">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"data_security.data_patterns">, NonNullable<ReplyOf<"data_security.data_patterns">["data" & keyof ReplyOf<"data_security.data_patterns">]> extends readonly (infer Item)[] ? Item : unknown> {
+  dataPatterns(request: DataSecurityDataPatternsRequest = {} as DataSecurityDataPatternsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DataSecurityDataPatternsReply, NonNullable<DataSecurityDataPatternsReply["data" & keyof DataSecurityDataPatternsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("data_security.data_patterns", request, options);
   }
 
@@ -3153,7 +3620,7 @@ export class CloudDataSecurityNamespace {
    * for await (const item of client.dataSecurity.objectsFields({})) console.log(item);
    * ```
    */
-  objectsFields(request: RequestOf<"data_security.objects.fields"> = {} as RequestOf<"data_security.objects.fields">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"data_security.objects.fields">, NonNullable<ReplyOf<"data_security.objects.fields">["data" & keyof ReplyOf<"data_security.objects.fields">]> extends readonly (infer Item)[] ? Item : unknown> {
+  objectsFields(request: DataSecurityObjectsFieldsRequest = {} as DataSecurityObjectsFieldsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DataSecurityObjectsFieldsReply, NonNullable<DataSecurityObjectsFieldsReply["data" & keyof DataSecurityObjectsFieldsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("data_security.objects.fields", request, options);
   }
 
@@ -3169,7 +3636,7 @@ export class CloudDataSecurityNamespace {
    * for await (const item of client.dataSecurity.objectsFiles({})) console.log(item);
    * ```
    */
-  objectsFiles(request: RequestOf<"data_security.objects.files"> = {} as RequestOf<"data_security.objects.files">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"data_security.objects.files">, NonNullable<ReplyOf<"data_security.objects.files">["data" & keyof ReplyOf<"data_security.objects.files">]> extends readonly (infer Item)[] ? Item : unknown> {
+  objectsFiles(request: DataSecurityObjectsFilesRequest = {} as DataSecurityObjectsFilesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DataSecurityObjectsFilesReply, NonNullable<DataSecurityObjectsFilesReply["data" & keyof DataSecurityObjectsFilesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("data_security.objects.files", request, options);
   }
 }
@@ -3195,7 +3662,7 @@ export class CloudDisableInjectionPreventionRulesNamespace {
    * const reply = await client.disableInjectionPreventionRules.add({ rule_name: "…", description: "…", platform: "windows", process_name: "…", path: "…", hours_to_expiration: 24, scope: "global" });
    * ```
    */
-  add(request: RequestOf<"disable_injection_prevention_rules.add">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"disable_injection_prevention_rules.add">> {
+  add(request: DisableInjectionPreventionRulesAddRequest, options?: ValidatedCallOptions): ApiPromise<DisableInjectionPreventionRulesAddReply> {
     return this.#client.request("disable_injection_prevention_rules.add", request, options);
   }
 
@@ -3211,7 +3678,7 @@ export class CloudDisableInjectionPreventionRulesNamespace {
    * const reply = await client.disableInjectionPreventionRules.disable({ rule_ids: [] });
    * ```
    */
-  disable(request: RequestOf<"disable_injection_prevention_rules.disable">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"disable_injection_prevention_rules.disable">> {
+  disable(request: DisableInjectionPreventionRulesDisableRequest, options?: ValidatedCallOptions): ApiPromise<DisableInjectionPreventionRulesDisableReply> {
     return this.#client.request("disable_injection_prevention_rules.disable", request, options);
   }
 
@@ -3227,7 +3694,7 @@ export class CloudDisableInjectionPreventionRulesNamespace {
    * for await (const item of client.disableInjectionPreventionRules.fetch({})) console.log(item);
    * ```
    */
-  fetch(request: RequestOf<"disable_injection_prevention_rules.fetch"> = {} as RequestOf<"disable_injection_prevention_rules.fetch">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"disable_injection_prevention_rules.fetch">, NonNullable<ReplyOf<"disable_injection_prevention_rules.fetch">["data" & keyof ReplyOf<"disable_injection_prevention_rules.fetch">]> extends readonly (infer Item)[] ? Item : unknown> {
+  fetch(request: DisableInjectionPreventionRulesFetchRequest = {} as DisableInjectionPreventionRulesFetchRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DisableInjectionPreventionRulesFetchReply, NonNullable<DisableInjectionPreventionRulesFetchReply["data" & keyof DisableInjectionPreventionRulesFetchReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("disable_injection_prevention_rules.fetch", request, options);
   }
 }
@@ -3253,7 +3720,7 @@ export class CloudDisablePreventionNamespace {
    * const reply = await client.disablePrevention.add({ rule_name: "…", description: "…", platform: "…", module_ids: [], conditions: {}, status: "…", scope: "…" });
    * ```
    */
-  add(request: RequestOf<"disable_prevention.add">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"disable_prevention.add">> {
+  add(request: DisablePreventionAddRequest, options?: ValidatedCallOptions): ApiPromise<DisablePreventionAddReply> {
     return this.#client.request("disable_prevention.add", request, options);
   }
 
@@ -3269,7 +3736,7 @@ export class CloudDisablePreventionNamespace {
    * const reply = await client.disablePrevention.delete({ rule_ids: [] });
    * ```
    */
-  delete(request: RequestOf<"disable_prevention.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"disable_prevention.delete">> {
+  delete(request: DisablePreventionDeleteRequest, options?: ValidatedCallOptions): ApiPromise<DisablePreventionDeleteReply> {
     return this.#client.request("disable_prevention.delete", request, options);
   }
 
@@ -3285,7 +3752,7 @@ export class CloudDisablePreventionNamespace {
    * const reply = await client.disablePrevention.edit({ rule_name: "…", description: "…", platform: "…", module_ids: [], conditions: {}, status: "…", scope: "…", rule_id: "…" });
    * ```
    */
-  edit(request: RequestOf<"disable_prevention.edit">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"disable_prevention.edit">> {
+  edit(request: DisablePreventionEditRequest, options?: ValidatedCallOptions): ApiPromise<DisablePreventionEditReply> {
     return this.#client.request("disable_prevention.edit", request, options);
   }
 
@@ -3301,7 +3768,7 @@ export class CloudDisablePreventionNamespace {
    * for await (const item of client.disablePrevention.fetch({})) console.log(item);
    * ```
    */
-  fetch(request: RequestOf<"disable_prevention.fetch"> = {} as RequestOf<"disable_prevention.fetch">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"disable_prevention.fetch">, NonNullable<ReplyOf<"disable_prevention.fetch">["data" & keyof ReplyOf<"disable_prevention.fetch">]> extends readonly (infer Item)[] ? Item : unknown> {
+  fetch(request: DisablePreventionFetchRequest = {} as DisablePreventionFetchRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DisablePreventionFetchReply, NonNullable<DisablePreventionFetchReply["data" & keyof DisablePreventionFetchReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("disable_prevention.fetch", request, options);
   }
 
@@ -3317,7 +3784,7 @@ export class CloudDisablePreventionNamespace {
    * const reply = await client.disablePrevention.getModules({ platform: "…" });
    * ```
    */
-  getModules(request: RequestOf<"disable_prevention.get_modules">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"disable_prevention.get_modules">> {
+  getModules(request: DisablePreventionGetModulesRequest, options?: ValidatedCallOptions): ApiPromise<DisablePreventionGetModulesReply> {
     return this.#client.request("disable_prevention.get_modules", request, options);
   }
 }
@@ -3343,7 +3810,7 @@ export class CloudEntriesNamespace {
    * const reply = await client.entries.get({});
    * ```
    */
-  get(request: RequestOf<"entries.get"> = {} as RequestOf<"entries.get">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"entries.get">> {
+  get(request: EntriesGetRequest = {} as EntriesGetRequest, options?: ValidatedCallOptions): ApiPromise<EntriesGetReply> {
     return this.#client.request("entries.get", request, options);
   }
 
@@ -3359,7 +3826,7 @@ export class CloudEntriesNamespace {
    * const reply = await client.entries.insert({});
    * ```
    */
-  insert(request: RequestOf<"entries.insert"> = {} as RequestOf<"entries.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"entries.insert">> {
+  insert(request: EntriesInsertRequest = {} as EntriesInsertRequest, options?: ValidatedCallOptions): ApiPromise<EntriesInsertReply> {
     return this.#client.request("entries.insert", request, options);
   }
 }
@@ -3385,7 +3852,7 @@ export class CloudIamNamespace {
    * const reply = await client.iam.roleDeleteById({ role_id: "…" });
    * ```
    */
-  roleDeleteById(params: { readonly "role_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.role.delete_by_id">> {
+  roleDeleteById(params: { readonly "role_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamRoleDeleteByIdReply> {
     return this.#client.request("platform.iam.role.delete_by_id", params, options);
   }
 
@@ -3400,7 +3867,7 @@ export class CloudIamNamespace {
    * const reply = await client.iam.roleGet();
    * ```
    */
-  roleGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.role.get">> {
+  roleGet(options?: ValidatedCallOptions): ApiPromise<PlatformIamRoleGetReply> {
     return this.#client.request("platform.iam.role.get", undefined, options);
   }
 
@@ -3415,7 +3882,7 @@ export class CloudIamNamespace {
    * const reply = await client.iam.rolePermissionConfig();
    * ```
    */
-  rolePermissionConfig(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.role.permission_config">> {
+  rolePermissionConfig(options?: ValidatedCallOptions): ApiPromise<PlatformIamRolePermissionConfigReply> {
     return this.#client.request("platform.iam.role.permission_config", undefined, options);
   }
 
@@ -3431,7 +3898,7 @@ export class CloudIamNamespace {
    * const reply = await client.iam.rolePost({ component_permissions: [], pretty_name: "…" });
    * ```
    */
-  rolePost(request: RequestOf<"platform.iam.role.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.role.post">> {
+  rolePost(request: PlatformIamRolePostRequest, options?: ValidatedCallOptions): ApiPromise<PlatformIamRolePostReply> {
     return this.#client.request("platform.iam.role.post", request, options);
   }
 
@@ -3447,7 +3914,7 @@ export class CloudIamNamespace {
    * const reply = await client.iam.getScope({ entity_type: "…", entity_id: "…" });
    * ```
    */
-  getScope(params: { readonly "entity_type": string | number; readonly "entity_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.scope.by_entity_type.get_by_entity_id">> {
+  getScope(params: { readonly "entity_type": string | number; readonly "entity_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamScopeByEntityTypeGetByEntityIdReply> {
     return this.#client.request("platform.iam.scope.by_entity_type.get_by_entity_id", params, options);
   }
 
@@ -3463,7 +3930,7 @@ export class CloudIamNamespace {
    * const reply = await client.iam.setScope({});
    * ```
    */
-  setScope(request: RequestOf<"platform.iam.scope.by_entity_type.put_by_entity_id"> & { readonly "entity_type": string | number; readonly "entity_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.scope.by_entity_type.put_by_entity_id">> {
+  setScope(request: PlatformIamScopeByEntityTypePutByEntityIdRequest & { readonly "entity_type": string | number; readonly "entity_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamScopeByEntityTypePutByEntityIdReply> {
     return this.#client.request("platform.iam.scope.by_entity_type.put_by_entity_id", pathOnly(request, ["entity_type","entity_id"]), options);
   }
 
@@ -3478,7 +3945,7 @@ export class CloudIamNamespace {
    * const reply = await client.iam.user();
    * ```
    */
-  user(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.user">> {
+  user(options?: ValidatedCallOptions): ApiPromise<PlatformIamUserReply> {
     return this.#client.request("platform.iam.user", undefined, options);
   }
 
@@ -3494,7 +3961,7 @@ export class CloudIamNamespace {
    * const reply = await client.iam.userGroupDeleteByGroupId({ group_id: "…" });
    * ```
    */
-  userGroupDeleteByGroupId(params: { readonly "group_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.user_group.delete_by_group_id">> {
+  userGroupDeleteByGroupId(params: { readonly "group_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamUserGroupDeleteByGroupIdReply> {
     return this.#client.request("platform.iam.user_group.delete_by_group_id", params, options);
   }
 
@@ -3509,7 +3976,7 @@ export class CloudIamNamespace {
    * const reply = await client.iam.userGroupGet();
    * ```
    */
-  userGroupGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.user_group.get">> {
+  userGroupGet(options?: ValidatedCallOptions): ApiPromise<PlatformIamUserGroupGetReply> {
     return this.#client.request("platform.iam.user_group.get", undefined, options);
   }
 
@@ -3525,7 +3992,7 @@ export class CloudIamNamespace {
    * const reply = await client.iam.userGroupPatchByGroupId({});
    * ```
    */
-  userGroupPatchByGroupId(request: RequestOf<"platform.iam.user_group.patch_by_group_id"> & { readonly "group_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.user_group.patch_by_group_id">> {
+  userGroupPatchByGroupId(request: PlatformIamUserGroupPatchByGroupIdRequest & { readonly "group_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamUserGroupPatchByGroupIdReply> {
     return this.#client.request("platform.iam.user_group.patch_by_group_id", pathOnly(request, ["group_id"]), options);
   }
 
@@ -3541,7 +4008,7 @@ export class CloudIamNamespace {
    * const reply = await client.iam.userGroupPost({ group_name: "…" });
    * ```
    */
-  userGroupPost(request: RequestOf<"platform.iam.user_group.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.user_group.post">> {
+  userGroupPost(request: PlatformIamUserGroupPostRequest, options?: ValidatedCallOptions): ApiPromise<PlatformIamUserGroupPostReply> {
     return this.#client.request("platform.iam.user_group.post", request, options);
   }
 
@@ -3557,7 +4024,7 @@ export class CloudIamNamespace {
    * const reply = await client.iam.userGetByEmail({ user_email: "…" });
    * ```
    */
-  userGetByEmail(params: { readonly "user_email": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.user.get_by_email">> {
+  userGetByEmail(params: { readonly "user_email": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamUserGetByEmailReply> {
     return this.#client.request("platform.iam.user.get_by_email", params, options);
   }
 
@@ -3573,7 +4040,7 @@ export class CloudIamNamespace {
    * const reply = await client.iam.userPatchByEmail({});
    * ```
    */
-  userPatchByEmail(request: RequestOf<"platform.iam.user.patch_by_email"> & { readonly "user_email": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.user.patch_by_email">> {
+  userPatchByEmail(request: PlatformIamUserPatchByEmailRequest & { readonly "user_email": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamUserPatchByEmailReply> {
     return this.#client.request("platform.iam.user.patch_by_email", pathOnly(request, ["user_email"]), options);
   }
 }
@@ -3599,7 +4066,7 @@ export class CloudIndicatorsNamespace {
    * const reply = await client.indicators.delete({});
    * ```
    */
-  delete(request: RequestOf<"indicators.delete"> = {} as RequestOf<"indicators.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"indicators.delete">> {
+  delete(request: IndicatorsDeleteRequest = {} as IndicatorsDeleteRequest, options?: ValidatedCallOptions): ApiPromise<IndicatorsDeleteReply> {
     return this.#client.request("indicators.delete", request, options);
   }
 
@@ -3615,7 +4082,7 @@ export class CloudIndicatorsNamespace {
    * for await (const item of client.indicators.get({})) console.log(item);
    * ```
    */
-  get(request: RequestOf<"indicators.get"> = {} as RequestOf<"indicators.get">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"indicators.get">, NonNullable<ReplyOf<"indicators.get">["objects" & keyof ReplyOf<"indicators.get">]> extends readonly (infer Item)[] ? Item : unknown> {
+  get(request: IndicatorsGetRequest = {} as IndicatorsGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<IndicatorsGetReply, NonNullable<IndicatorsGetReply["objects" & keyof IndicatorsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("indicators.get", request, options);
   }
 
@@ -3631,7 +4098,7 @@ export class CloudIndicatorsNamespace {
    * const reply = await client.indicators.insert([]);
    * ```
    */
-  insert(request: RequestOf<"indicators.insert"> = {} as RequestOf<"indicators.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"indicators.insert">> {
+  insert(request: IndicatorsInsertRequest, options?: ValidatedCallOptions): ApiPromise<IndicatorsInsertReply> {
     return this.#client.request("indicators.insert", request, options);
   }
 
@@ -3647,7 +4114,7 @@ export class CloudIndicatorsNamespace {
    * const reply = await client.indicators.insertCsv({});
    * ```
    */
-  insertCsv(request: RequestOf<"indicators.insert_csv"> = {} as RequestOf<"indicators.insert_csv">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"indicators.insert_csv">> {
+  insertCsv(request: IndicatorsInsertCsvRequest, options?: ValidatedCallOptions): ApiPromise<IndicatorsInsertCsvReply> {
     return this.#client.request("indicators.insert_csv", request, options);
   }
 
@@ -3663,7 +4130,7 @@ export class CloudIndicatorsNamespace {
    * const reply = await client.indicators.insertJsons([]);
    * ```
    */
-  insertJsons(request: RequestOf<"indicators.insert_jsons"> = {} as RequestOf<"indicators.insert_jsons">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"indicators.insert_jsons">> {
+  insertJsons(request: IndicatorsInsertJsonsRequest, options?: ValidatedCallOptions): ApiPromise<IndicatorsInsertJsonsReply> {
     return this.#client.request("indicators.insert_jsons", request, options);
   }
 }
@@ -3689,7 +4156,7 @@ export class CloudIntegrationNamespace {
    * const reply = await client.integration.externalApplicationByApplicationTypeIdDeleteByApplicationId({ application_type: "…", application_id: "…" });
    * ```
    */
-  externalApplicationByApplicationTypeIdDeleteByApplicationId(params: { readonly "application_type": string | number; readonly "application_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.integration.external_application.by_application_type.id.delete_by_application_id">> {
+  externalApplicationByApplicationTypeIdDeleteByApplicationId(params: { readonly "application_type": string | number; readonly "application_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIntegrationExternalApplicationByApplicationTypeIdDeleteByApplicationIdReply> {
     return this.#client.request("platform.integration.external_application.by_application_type.id.delete_by_application_id", params, options);
   }
 
@@ -3705,7 +4172,7 @@ export class CloudIntegrationNamespace {
    * const reply = await client.integration.externalApplicationByApplicationTypeIdGetByApplicationId({ application_type: "…", application_id: "…" });
    * ```
    */
-  externalApplicationByApplicationTypeIdGetByApplicationId(params: { readonly "application_type": string | number; readonly "application_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.integration.external_application.by_application_type.id.get_by_application_id">> {
+  externalApplicationByApplicationTypeIdGetByApplicationId(params: { readonly "application_type": string | number; readonly "application_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIntegrationExternalApplicationByApplicationTypeIdGetByApplicationIdReply> {
     return this.#client.request("platform.integration.external_application.by_application_type.id.get_by_application_id", params, options);
   }
 
@@ -3720,7 +4187,7 @@ export class CloudIntegrationNamespace {
    * const reply = await client.integration.externalApplicationGet();
    * ```
    */
-  externalApplicationGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.integration.external_application.get">> {
+  externalApplicationGet(options?: ValidatedCallOptions): ApiPromise<PlatformIntegrationExternalApplicationGetReply> {
     return this.#client.request("platform.integration.external_application.get", undefined, options);
   }
 
@@ -3736,7 +4203,7 @@ export class CloudIntegrationNamespace {
    * const reply = await client.integration.externalApplicationPost({ name: "…", application_type: "syslog", connection_config: {} });
    * ```
    */
-  externalApplicationPost(request: RequestOf<"platform.integration.external_application.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.integration.external_application.post">> {
+  externalApplicationPost(request: PlatformIntegrationExternalApplicationPostRequest, options?: ValidatedCallOptions): ApiPromise<PlatformIntegrationExternalApplicationPostReply> {
     return this.#client.request("platform.integration.external_application.post", request, options);
   }
 
@@ -3752,7 +4219,7 @@ export class CloudIntegrationNamespace {
    * const reply = await client.integration.externalApplicationPutByApplicationId({ name: "…", application_type: "syslog", connection_config: {} });
    * ```
    */
-  externalApplicationPutByApplicationId(request: RequestOf<"platform.integration.external_application.put_by_application_id"> & { readonly "application_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.integration.external_application.put_by_application_id">> {
+  externalApplicationPutByApplicationId(request: PlatformIntegrationExternalApplicationPutByApplicationIdRequest & { readonly "application_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIntegrationExternalApplicationPutByApplicationIdReply> {
     return this.#client.request("platform.integration.external_application.put_by_application_id", pathOnly(request, ["application_id"]), options);
   }
 }
@@ -3778,7 +4245,7 @@ export class CloudIntegrationsNamespace {
    * const reply = await client.integrations.syslogCreate({});
    * ```
    */
-  syslogCreate(request: RequestOf<"integrations.syslog.create"> = {} as RequestOf<"integrations.syslog.create">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"integrations.syslog.create">> {
+  syslogCreate(request: IntegrationsSyslogCreateRequest = {} as IntegrationsSyslogCreateRequest, options?: ValidatedCallOptions): ApiPromise<IntegrationsSyslogCreateReply> {
     return this.#client.request("integrations.syslog.create", request, options);
   }
 
@@ -3794,7 +4261,7 @@ export class CloudIntegrationsNamespace {
    * const reply = await client.integrations.syslogDelete({});
    * ```
    */
-  syslogDelete(request: RequestOf<"integrations.syslog.delete"> = {} as RequestOf<"integrations.syslog.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"integrations.syslog.delete">> {
+  syslogDelete(request: IntegrationsSyslogDeleteRequest = {} as IntegrationsSyslogDeleteRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("integrations.syslog.delete", request, options);
   }
 
@@ -3810,7 +4277,7 @@ export class CloudIntegrationsNamespace {
    * const reply = await client.integrations.syslogGet({});
    * ```
    */
-  syslogGet(request: RequestOf<"integrations.syslog.get"> = {} as RequestOf<"integrations.syslog.get">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"integrations.syslog.get">> {
+  syslogGet(request: IntegrationsSyslogGetRequest = {} as IntegrationsSyslogGetRequest, options?: ValidatedCallOptions): ApiPromise<IntegrationsSyslogGetReply> {
     return this.#client.request("integrations.syslog.get", request, options);
   }
 
@@ -3826,7 +4293,7 @@ export class CloudIntegrationsNamespace {
    * const reply = await client.integrations.syslogTest({});
    * ```
    */
-  syslogTest(request: RequestOf<"integrations.syslog.test"> = {} as RequestOf<"integrations.syslog.test">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"integrations.syslog.test">> {
+  syslogTest(request: IntegrationsSyslogTestRequest = {} as IntegrationsSyslogTestRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("integrations.syslog.test", request, options);
   }
 
@@ -3842,7 +4309,7 @@ export class CloudIntegrationsNamespace {
    * const reply = await client.integrations.syslogUpdate({ syslog_id: "…" });
    * ```
    */
-  syslogUpdate(request: RequestOf<"integrations.syslog.update">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"integrations.syslog.update">> {
+  syslogUpdate(request: IntegrationsSyslogUpdateRequest, options?: ValidatedCallOptions): ApiPromise<IntegrationsSyslogUpdateReply> {
     return this.#client.request("integrations.syslog.update", request, options);
   }
 }
@@ -3868,7 +4335,7 @@ export class CloudIssueNamespace {
    * const reply = await client.issue.create({});
    * ```
    */
-  create(request: RequestOf<"issue"> = {} as RequestOf<"issue">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"issue">> {
+  create(request: IssueRequest = {} as IssueRequest, options?: ValidatedCallOptions): ApiPromise<IssueReply> {
     return this.#client.request("issue", request, options);
   }
 
@@ -3884,7 +4351,7 @@ export class CloudIssueNamespace {
    * const reply = await client.issue.update({});
    * ```
    */
-  update(request: RequestOf<"issue.post_by_id"> & { readonly "issue-id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"issue.post_by_id">> {
+  update(request: IssuePostByIdRequest & { readonly "issue-id": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("issue.post_by_id", pathOnly(request, ["issue-id"]), options);
   }
 
@@ -3899,7 +4366,7 @@ export class CloudIssueNamespace {
    * const reply = await client.issue.schema();
    * ```
    */
-  schema(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"issue.schema">> {
+  schema(options?: ValidatedCallOptions): ApiPromise<IssueSchemaReply> {
     return this.#client.request("issue.schema", undefined, options);
   }
 
@@ -3915,7 +4382,7 @@ export class CloudIssueNamespace {
    * for await (const item of client.issue.search({})) console.log(item);
    * ```
    */
-  search(request: RequestOf<"issue.search"> = {} as RequestOf<"issue.search">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"issue.search">, NonNullable<ReplyOf<"issue.search">["issues" & keyof ReplyOf<"issue.search">]> extends readonly (infer Item)[] ? Item : unknown> {
+  search(request: IssueSearchRequest = {} as IssueSearchRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<IssueSearchReply, NonNullable<IssueSearchReply["issues" & keyof IssueSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("issue.search", request, options);
   }
 }
@@ -3941,7 +4408,7 @@ export class CloudMthNamespace {
    * const reply = await client.mth.childAddComment({ xsoar_source_id: "…", comment_text: "…", comment_created_by: "…" });
    * ```
    */
-  childAddComment(request: RequestOf<"mth.child.add_comment">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"mth.child.add_comment">> {
+  childAddComment(request: MthChildAddCommentRequest, options?: ValidatedCallOptions): ApiPromise<MthChildAddCommentReply> {
     return this.#client.request("mth.child.add_comment", request, options);
   }
 
@@ -3957,7 +4424,7 @@ export class CloudMthNamespace {
    * const reply = await client.mth.childGetComments({});
    * ```
    */
-  childGetComments(request: RequestOf<"mth.child.get_comments"> = {} as RequestOf<"mth.child.get_comments">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"mth.child.get_comments">> {
+  childGetComments(request: MthChildGetCommentsRequest = {} as MthChildGetCommentsRequest, options?: ValidatedCallOptions): ApiPromise<MthChildGetCommentsReply> {
     return this.#client.request("mth.child.get_comments", request, options);
   }
 
@@ -3973,7 +4440,7 @@ export class CloudMthNamespace {
    * const reply = await client.mth.childGetReportsByIncidentId({ incident_ids: [] });
    * ```
    */
-  childGetReportsByIncidentId(request: RequestOf<"mth.child.get_reports_by_incident_id">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"mth.child.get_reports_by_incident_id">> {
+  childGetReportsByIncidentId(request: MthChildGetReportsByIncidentIdRequest, options?: ValidatedCallOptions): ApiPromise<MthChildGetReportsByIncidentIdReply> {
     return this.#client.request("mth.child.get_reports_by_incident_id", request, options);
   }
 
@@ -3989,7 +4456,7 @@ export class CloudMthNamespace {
    * const reply = await client.mth.childGetReportsBySourceId({ xsoar_source_ids: [] });
    * ```
    */
-  childGetReportsBySourceId(request: RequestOf<"mth.child.get_reports_by_source_id">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"mth.child.get_reports_by_source_id">> {
+  childGetReportsBySourceId(request: MthChildGetReportsBySourceIdRequest, options?: ValidatedCallOptions): ApiPromise<MthChildGetReportsBySourceIdReply> {
     return this.#client.request("mth.child.get_reports_by_source_id", request, options);
   }
 
@@ -4005,7 +4472,7 @@ export class CloudMthNamespace {
    * const reply = await client.mth.childReportUpdateAssign({ xsoar_source_id: "…" });
    * ```
    */
-  childReportUpdateAssign(request: RequestOf<"mth.child.report.update.assign">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"mth.child.report.update.assign">> {
+  childReportUpdateAssign(request: MthChildReportUpdateAssignRequest, options?: ValidatedCallOptions): ApiPromise<MthChildReportUpdateAssignReply> {
     return this.#client.request("mth.child.report.update.assign", request, options);
   }
 
@@ -4021,7 +4488,7 @@ export class CloudMthNamespace {
    * const reply = await client.mth.childReportUpdateStatus({ xsoar_source_id: "…", report_status: "New" });
    * ```
    */
-  childReportUpdateStatus(request: RequestOf<"mth.child.report.update.status">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"mth.child.report.update.status">> {
+  childReportUpdateStatus(request: MthChildReportUpdateStatusRequest, options?: ValidatedCallOptions): ApiPromise<MthChildReportUpdateStatusReply> {
     return this.#client.request("mth.child.report.update.status", request, options);
   }
 }
@@ -4047,7 +4514,7 @@ export class CloudNetscanNamespace {
    * const reply = await client.netscan.scanDefinition({ port_list_id: 1, scan_ports: [], vt_config_id: 1, name: "…", description: "…", network_scanner_ids: [], network: 1, credential_ids: [], schedule_cadence: "DAILY", schedule_days: 1, schedule_dates: [], schedule_start_date: 1, schedule_time: {}, schedule_quiet_hours: [], schedule_timezone: "…", override_target_exclusions: true, target_ids: [], targets: [], excluded_targets: [], enable_report: true });
    * ```
    */
-  scanDefinition(request: RequestOf<"netscan.scan.definition">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"netscan.scan.definition">> {
+  scanDefinition(request: NetscanScanDefinitionRequest, options?: ValidatedCallOptions): ApiPromise<NetscanScanDefinitionReply> {
     return this.#client.request("netscan.scan.definition", request, options);
   }
 
@@ -4063,7 +4530,7 @@ export class CloudNetscanNamespace {
    * const reply = await client.netscan.scanRunByIdCommand({ type: "ABORT" });
    * ```
    */
-  scanRunByIdCommand(request: RequestOf<"netscan.scan.run.by_id.command"> & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"netscan.scan.run.by_id.command">> {
+  scanRunByIdCommand(request: NetscanScanRunByIdCommandRequest & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<NetscanScanRunByIdCommandReply> {
     return this.#client.request("netscan.scan.run.by_id.command", pathOnly(request, ["id"]), options);
   }
 
@@ -4078,7 +4545,7 @@ export class CloudNetscanNamespace {
    * const reply = await client.netscan.scanRunGet();
    * ```
    */
-  scanRunGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"netscan.scan.run.get">> {
+  scanRunGet(options?: ValidatedCallOptions): ApiPromise<NetscanScanRunGetReply> {
     return this.#client.request("netscan.scan.run.get", undefined, options);
   }
 
@@ -4094,7 +4561,7 @@ export class CloudNetscanNamespace {
    * const reply = await client.netscan.scanRunGetById({ id: "…" });
    * ```
    */
-  scanRunGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"netscan.scan.run.get_by_id">> {
+  scanRunGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<NetscanScanRunGetByIdReply> {
     return this.#client.request("netscan.scan.run.get_by_id", params, options);
   }
 
@@ -4110,7 +4577,7 @@ export class CloudNetscanNamespace {
    * const reply = await client.netscan.scanRunPost({ definition_id: 1 });
    * ```
    */
-  scanRunPost(request: RequestOf<"netscan.scan.run.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"netscan.scan.run.post">> {
+  scanRunPost(request: NetscanScanRunPostRequest, options?: ValidatedCallOptions): ApiPromise<NetscanScanRunPostReply> {
     return this.#client.request("netscan.scan.run.post", request, options);
   }
 
@@ -4126,7 +4593,7 @@ export class CloudNetscanNamespace {
    * const reply = await client.netscan.scanRunPostById({ definition_id: 1 });
    * ```
    */
-  scanRunPostById(request: RequestOf<"netscan.scan.run.post_by_id"> & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"netscan.scan.run.post_by_id">> {
+  scanRunPostById(request: NetscanScanRunPostByIdRequest & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<NetscanScanRunPostByIdReply> {
     return this.#client.request("netscan.scan.run.post_by_id", pathOnly(request, ["id"]), options);
   }
 }
@@ -4151,7 +4618,7 @@ export class CloudNotificationsNamespace {
    * const reply = await client.notifications.listRules();
    * ```
    */
-  listRules(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.notifications.list_rules">> {
+  listRules(options?: ValidatedCallOptions): ApiPromise<PlatformNotificationsListRulesReply> {
     return this.#client.request("platform.notifications.list_rules", undefined, options);
   }
 
@@ -4167,7 +4634,7 @@ export class CloudNotificationsNamespace {
    * const reply = await client.notifications.rule({ name: "…", forward_type: "…" });
    * ```
    */
-  rule(request: RequestOf<"platform.notifications.rule">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.notifications.rule">> {
+  rule(request: PlatformNotificationsRuleRequest, options?: ValidatedCallOptions): ApiPromise<PlatformNotificationsRuleReply> {
     return this.#client.request("platform.notifications.rule", request, options);
   }
 
@@ -4183,7 +4650,7 @@ export class CloudNotificationsNamespace {
    * const reply = await client.notifications.ruleDeleteByUuid({ rule_uuid: "…" });
    * ```
    */
-  ruleDeleteByUuid(params: { readonly "rule_uuid": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.notifications.rule.delete_by_uuid">> {
+  ruleDeleteByUuid(params: { readonly "rule_uuid": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("platform.notifications.rule.delete_by_uuid", params, options);
   }
 
@@ -4199,7 +4666,7 @@ export class CloudNotificationsNamespace {
    * const reply = await client.notifications.ruleGetByUuid({ rule_uuid: "…" });
    * ```
    */
-  ruleGetByUuid(params: { readonly "rule_uuid": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.notifications.rule.get_by_uuid">> {
+  ruleGetByUuid(params: { readonly "rule_uuid": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformNotificationsRuleGetByUuidReply> {
     return this.#client.request("platform.notifications.rule.get_by_uuid", params, options);
   }
 
@@ -4215,7 +4682,7 @@ export class CloudNotificationsNamespace {
    * const reply = await client.notifications.rulePutByUuid({ name: "…", forward_type: "…" });
    * ```
    */
-  rulePutByUuid(request: RequestOf<"platform.notifications.rule.put_by_uuid"> & { readonly "rule_uuid": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.notifications.rule.put_by_uuid">> {
+  rulePutByUuid(request: PlatformNotificationsRulePutByUuidRequest & { readonly "rule_uuid": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformNotificationsRulePutByUuidReply> {
     return this.#client.request("platform.notifications.rule.put_by_uuid", pathOnly(request, ["rule_uuid"]), options);
   }
 
@@ -4231,7 +4698,7 @@ export class CloudNotificationsNamespace {
    * const reply = await client.notifications.updateRuleStatusPatchByRuleUuid({ status: "…" });
    * ```
    */
-  updateRuleStatusPatchByRuleUuid(request: RequestOf<"platform.notifications.update_rule_status.patch_by_rule_uuid"> & { readonly "rule_uuid": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.notifications.update_rule_status.patch_by_rule_uuid">> {
+  updateRuleStatusPatchByRuleUuid(request: PlatformNotificationsUpdateRuleStatusPatchByRuleUuidRequest & { readonly "rule_uuid": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("platform.notifications.update_rule_status.patch_by_rule_uuid", pathOnly(request, ["rule_uuid"]), options);
   }
 }
@@ -4257,7 +4724,7 @@ export class CloudPlaybooksNamespace {
    * const reply = await client.playbooks.delete({});
    * ```
    */
-  delete(request: RequestOf<"playbooks.delete"> = {} as RequestOf<"playbooks.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"playbooks.delete">> {
+  delete(request: PlaybooksDeleteRequest = {} as PlaybooksDeleteRequest, options?: ValidatedCallOptions): ApiPromise<PlaybooksDeleteReply> {
     return this.#client.request("playbooks.delete", request, options);
   }
 
@@ -4273,7 +4740,7 @@ export class CloudPlaybooksNamespace {
    * const reply = await client.playbooks.get({});
    * ```
    */
-  get(request: RequestOf<"playbooks.get"> = {} as RequestOf<"playbooks.get">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"playbooks.get">> {
+  get(request: PlaybooksGetRequest = {} as PlaybooksGetRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("playbooks.get", request, options);
   }
 
@@ -4289,7 +4756,7 @@ export class CloudPlaybooksNamespace {
    * const reply = await client.playbooks.insert({});
    * ```
    */
-  insert(request: RequestOf<"playbooks.insert"> = {} as RequestOf<"playbooks.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"playbooks.insert">> {
+  insert(request: PlaybooksInsertRequest = {} as PlaybooksInsertRequest, options?: ValidatedCallOptions): ApiPromise<PlaybooksInsertReply> {
     return this.#client.request("playbooks.insert", request, options);
   }
 }
@@ -4315,7 +4782,7 @@ export class CloudPolicyNamespace {
    * const reply = await client.policy.deleteById({ policy_id: "…" });
    * ```
    */
-  deleteById(params: { readonly "policy_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"policy.delete_by_id">> {
+  deleteById(params: { readonly "policy_id": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("policy.delete_by_id", params, options);
   }
 
@@ -4331,7 +4798,7 @@ export class CloudPolicyNamespace {
    * const reply = await client.policy.getById({ policy_id: "…" });
    * ```
    */
-  getById(params: { readonly "policy_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"policy.get_by_id">> {
+  getById(params: { readonly "policy_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PolicyGetByIdReply> {
     return this.#client.request("policy.get_by_id", params, options);
   }
 
@@ -4347,7 +4814,7 @@ export class CloudPolicyNamespace {
    * const reply = await client.policy.patchById({});
    * ```
    */
-  patchById(request: RequestOf<"policy.patch_by_id"> & { readonly "policy_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"policy.patch_by_id">> {
+  patchById(request: PolicyPatchByIdRequest & { readonly "policy_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PolicyPatchByIdReply> {
     return this.#client.request("policy.patch_by_id", pathOnly(request, ["policy_id"]), options);
   }
 
@@ -4363,7 +4830,7 @@ export class CloudPolicyNamespace {
    * for await (const item of client.policy.search({})) console.log(item);
    * ```
    */
-  search(request: RequestOf<"policy.search"> = {} as RequestOf<"policy.search">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"policy.search">, NonNullable<ReplyOf<"policy.search">["data" & keyof ReplyOf<"policy.search">]> extends readonly (infer Item)[] ? Item : unknown> {
+  search(request: PolicySearchRequest = {} as PolicySearchRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<PolicySearchReply, NonNullable<PolicySearchReply["data" & keyof PolicySearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("policy.search", request, options);
   }
 }
@@ -4389,7 +4856,7 @@ export class CloudRbacNamespace {
    * const reply = await client.rbac.getRoles({});
    * ```
    */
-  getRoles(request: RequestOf<"rbac.get_roles"> = {} as RequestOf<"rbac.get_roles">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"rbac.get_roles">> {
+  getRoles(request: RbacGetRolesRequest = {} as RbacGetRolesRequest, options?: ValidatedCallOptions): ApiPromise<RbacGetRolesReply> {
     return this.#client.request("rbac.get_roles", request, options);
   }
 
@@ -4405,7 +4872,7 @@ export class CloudRbacNamespace {
    * const reply = await client.rbac.getUserGroup({});
    * ```
    */
-  getUserGroup(request: RequestOf<"rbac.get_user_group"> = {} as RequestOf<"rbac.get_user_group">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"rbac.get_user_group">> {
+  getUserGroup(request: RbacGetUserGroupRequest = {} as RbacGetUserGroupRequest, options?: ValidatedCallOptions): ApiPromise<RbacGetUserGroupReply> {
     return this.#client.request("rbac.get_user_group", request, options);
   }
 
@@ -4421,7 +4888,7 @@ export class CloudRbacNamespace {
    * const reply = await client.rbac.getUsers({});
    * ```
    */
-  getUsers(request: RequestOf<"rbac.get_users"> = {} as RequestOf<"rbac.get_users">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"rbac.get_users">> {
+  getUsers(request: RbacGetUsersRequest = {} as RbacGetUsersRequest, options?: ValidatedCallOptions): ApiPromise<RbacGetUsersReply> {
     return this.#client.request("rbac.get_users", request, options);
   }
 
@@ -4437,7 +4904,7 @@ export class CloudRbacNamespace {
    * const reply = await client.rbac.setUserRole({});
    * ```
    */
-  setUserRole(request: RequestOf<"rbac.set_user_role"> = {} as RequestOf<"rbac.set_user_role">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"rbac.set_user_role">> {
+  setUserRole(request: RbacSetUserRoleRequest = {} as RbacSetUserRoleRequest, options?: ValidatedCallOptions): ApiPromise<RbacSetUserRoleReply> {
     return this.#client.request("rbac.set_user_role", request, options);
   }
 }
@@ -4463,7 +4930,7 @@ export class CloudScheduledQueriesNamespace {
    * const reply = await client.scheduledQueries.delete([]);
    * ```
    */
-  delete(request: RequestOf<"scheduled_queries.delete"> = {} as RequestOf<"scheduled_queries.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scheduled_queries.delete">> {
+  delete(request: ScheduledQueriesDeleteRequest, options?: ValidatedCallOptions): ApiPromise<ScheduledQueriesDeleteReply> {
     return this.#client.request("scheduled_queries.delete", request, options);
   }
 
@@ -4479,7 +4946,7 @@ export class CloudScheduledQueriesNamespace {
    * const reply = await client.scheduledQueries.insert([]);
    * ```
    */
-  insert(request: RequestOf<"scheduled_queries.insert"> = {} as RequestOf<"scheduled_queries.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scheduled_queries.insert">> {
+  insert(request: ScheduledQueriesInsertRequest, options?: ValidatedCallOptions): ApiPromise<ScheduledQueriesInsertReply> {
     return this.#client.request("scheduled_queries.insert", request, options);
   }
 
@@ -4495,7 +4962,7 @@ export class CloudScheduledQueriesNamespace {
    * const reply = await client.scheduledQueries.list({});
    * ```
    */
-  list(request: RequestOf<"scheduled_queries.list"> = {} as RequestOf<"scheduled_queries.list">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scheduled_queries.list">> {
+  list(request: ScheduledQueriesListRequest = {} as ScheduledQueriesListRequest, options?: ValidatedCallOptions): ApiPromise<ScheduledQueriesListReply> {
     return this.#client.request("scheduled_queries.list", request, options);
   }
 }
@@ -4521,7 +4988,7 @@ export class CloudScriptsNamespace {
    * const reply = await client.scripts.delete({});
    * ```
    */
-  delete(request: RequestOf<"scripts.delete"> = {} as RequestOf<"scripts.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.delete">> {
+  delete(request: ScriptsDeleteRequest = {} as ScriptsDeleteRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsDeleteReply> {
     return this.#client.request("scripts.delete", request, options);
   }
 
@@ -4537,7 +5004,7 @@ export class CloudScriptsNamespace {
    * const reply = await client.scripts.get({});
    * ```
    */
-  get(request: RequestOf<"scripts.get"> = {} as RequestOf<"scripts.get">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.get">> {
+  get(request: ScriptsGetRequest = {} as ScriptsGetRequest, options?: ValidatedCallOptions): ApiPromise<Uint8Array> {
     return this.#client.request("scripts.get", request, options);
   }
 
@@ -4553,7 +5020,7 @@ export class CloudScriptsNamespace {
    * const reply = await client.scripts.insert({});
    * ```
    */
-  insert(request: RequestOf<"scripts.insert"> = {} as RequestOf<"scripts.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.insert">> {
+  insert(request: ScriptsInsertRequest = {} as ScriptsInsertRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsInsertReply> {
     return this.#client.request("scripts.insert", request, options);
   }
 }
@@ -4578,7 +5045,7 @@ export class CloudSystemNamespace {
    * const reply = await client.system.healthcheck();
    * ```
    */
-  healthcheck(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"healthcheck">> {
+  healthcheck(options?: ValidatedCallOptions): ApiPromise<HealthcheckReply> {
     return this.#client.request("healthcheck", undefined, options);
   }
 
@@ -4594,7 +5061,7 @@ export class CloudSystemNamespace {
    * const reply = await client.system.policy({ name: "…", description: "…", rule_matching_type: "ALL_RULES", asset_matching_type: "ALL_ASSETS" });
    * ```
    */
-  policy(request: RequestOf<"policy">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"policy">> {
+  policy(request: PolicyRequest, options?: ValidatedCallOptions): ApiPromise<PolicyReply> {
     return this.#client.request("policy", request, options);
   }
 
@@ -4610,7 +5077,7 @@ export class CloudSystemNamespace {
    * const reply = await client.system.getTenantInfo({});
    * ```
    */
-  getTenantInfo(request: RequestOf<"system.get_tenant_info"> = {} as RequestOf<"system.get_tenant_info">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"system.get_tenant_info">> {
+  getTenantInfo(request: SystemGetTenantInfoRequest = {} as SystemGetTenantInfoRequest, options?: ValidatedCallOptions): ApiPromise<SystemGetTenantInfoReply> {
     return this.#client.request("system.get_tenant_info", request, options);
   }
 }
@@ -4636,7 +5103,7 @@ export class CloudUvemNamespace {
    * for await (const item of client.uvem.getAffectedSoftware({})) console.log(item);
    * ```
    */
-  getAffectedSoftware(request: RequestOf<"uvem.get_affected_software"> = {} as RequestOf<"uvem.get_affected_software">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"uvem.get_affected_software">, NonNullable<ReplyOf<"uvem.get_affected_software">["vulnerabilities" & keyof ReplyOf<"uvem.get_affected_software">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getAffectedSoftware(request: UvemGetAffectedSoftwareRequest = {} as UvemGetAffectedSoftwareRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<UvemGetAffectedSoftwareReply, NonNullable<UvemGetAffectedSoftwareReply["vulnerabilities" & keyof UvemGetAffectedSoftwareReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("uvem.get_affected_software", request, options);
   }
 
@@ -4652,7 +5119,7 @@ export class CloudUvemNamespace {
    * for await (const item of client.uvem.getVulnerabilities({})) console.log(item);
    * ```
    */
-  getVulnerabilities(request: RequestOf<"uvem.get_vulnerabilities"> = {} as RequestOf<"uvem.get_vulnerabilities">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"uvem.get_vulnerabilities">, NonNullable<ReplyOf<"uvem.get_vulnerabilities">["vulnerabilities" & keyof ReplyOf<"uvem.get_vulnerabilities">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getVulnerabilities(request: UvemGetVulnerabilitiesRequest = {} as UvemGetVulnerabilitiesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<UvemGetVulnerabilitiesReply, NonNullable<UvemGetVulnerabilitiesReply["vulnerabilities" & keyof UvemGetVulnerabilitiesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("uvem.get_vulnerabilities", request, options);
   }
 
@@ -4667,7 +5134,7 @@ export class CloudUvemNamespace {
    * const reply = await client.uvem.vulnerabilities();
    * ```
    */
-  vulnerabilities(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"uvem.vulnerabilities">> {
+  vulnerabilities(options?: ValidatedCallOptions): ApiPromise<UvemVulnerabilitiesReply> {
     return this.#client.request("uvem.vulnerabilities", undefined, options);
   }
 }
@@ -4693,7 +5160,7 @@ export class CloudUvmPublicNamespace {
    * const reply = await client.uvmPublic.createPolicy({ name: "…", priority: 1, match_criteria: "…", action: [], action_category: "BLOCK", asset_group_scope: [] });
    * ```
    */
-  createPolicy(request: RequestOf<"uvm_public.create_policy">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"uvm_public.create_policy">> {
+  createPolicy(request: UvmPublicCreatePolicyRequest, options?: ValidatedCallOptions): ApiPromise<UvmPublicCreatePolicyReply> {
     return this.#client.request("uvm_public.create_policy", request, options);
   }
 
@@ -4709,7 +5176,7 @@ export class CloudUvmPublicNamespace {
    * const reply = await client.uvmPublic.deletePolicyDeleteById({ id: "…" });
    * ```
    */
-  deletePolicyDeleteById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"uvm_public.delete_policy.delete_by_id">> {
+  deletePolicyDeleteById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<UvmPublicDeletePolicyDeleteByIdReply> {
     return this.#client.request("uvm_public.delete_policy.delete_by_id", params, options);
   }
 
@@ -4725,7 +5192,7 @@ export class CloudUvmPublicNamespace {
    * const reply = await client.uvmPublic.getPolicyGetById({ id: "…" });
    * ```
    */
-  getPolicyGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"uvm_public.get_policy.get_by_id">> {
+  getPolicyGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<UvmPublicGetPolicyGetByIdReply> {
     return this.#client.request("uvm_public.get_policy.get_by_id", params, options);
   }
 
@@ -4741,7 +5208,7 @@ export class CloudUvmPublicNamespace {
    * for await (const item of client.uvmPublic.listPolicies({})) console.log(item);
    * ```
    */
-  listPolicies(request: RequestOf<"uvm_public.list_policies">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"uvm_public.list_policies">, NonNullable<ReplyOf<"uvm_public.list_policies">["DATA" & keyof ReplyOf<"uvm_public.list_policies">]> extends readonly (infer Item)[] ? Item : unknown> {
+  listPolicies(request: UvmPublicListPoliciesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<UvmPublicListPoliciesReply, NonNullable<UvmPublicListPoliciesReply["DATA" & keyof UvmPublicListPoliciesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("uvm_public.list_policies", request, options);
   }
 
@@ -4757,7 +5224,7 @@ export class CloudUvmPublicNamespace {
    * const reply = await client.uvmPublic.updatePolicyPutById({ name: "…", priority: 1, match_criteria: "…", action: [], action_category: "BLOCK", asset_group_scope: [] });
    * ```
    */
-  updatePolicyPutById(request: RequestOf<"uvm_public.update_policy.put_by_id"> & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"uvm_public.update_policy.put_by_id">> {
+  updatePolicyPutById(request: UvmPublicUpdatePolicyPutByIdRequest & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<UvmPublicUpdatePolicyPutByIdReply> {
     return this.#client.request("uvm_public.update_policy.put_by_id", pathOnly(request, ["id"]), options);
   }
 }
@@ -4784,7 +5251,7 @@ export class CloudVulnerabilitiesNamespace extends VulnerabilityFeed {
    * for await (const item of client.vulnerabilities.getAffectedSoftware({})) console.log(item);
    * ```
    */
-  getAffectedSoftware(request: RequestOf<"uvem.get_affected_software"> = {} as RequestOf<"uvem.get_affected_software">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"uvem.get_affected_software">, NonNullable<ReplyOf<"uvem.get_affected_software">["vulnerabilities" & keyof ReplyOf<"uvem.get_affected_software">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getAffectedSoftware(request: UvemGetAffectedSoftwareRequest = {} as UvemGetAffectedSoftwareRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<UvemGetAffectedSoftwareReply, NonNullable<UvemGetAffectedSoftwareReply["vulnerabilities" & keyof UvemGetAffectedSoftwareReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("uvem.get_affected_software", request, options);
   }
 
@@ -4800,7 +5267,7 @@ export class CloudVulnerabilitiesNamespace extends VulnerabilityFeed {
    * for await (const item of client.vulnerabilities.getVulnerabilities({})) console.log(item);
    * ```
    */
-  getVulnerabilities(request: RequestOf<"uvem.get_vulnerabilities"> = {} as RequestOf<"uvem.get_vulnerabilities">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"uvem.get_vulnerabilities">, NonNullable<ReplyOf<"uvem.get_vulnerabilities">["vulnerabilities" & keyof ReplyOf<"uvem.get_vulnerabilities">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getVulnerabilities(request: UvemGetVulnerabilitiesRequest = {} as UvemGetVulnerabilitiesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<UvemGetVulnerabilitiesReply, NonNullable<UvemGetVulnerabilitiesReply["vulnerabilities" & keyof UvemGetVulnerabilitiesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("uvem.get_vulnerabilities", request, options);
   }
 
@@ -4815,7 +5282,7 @@ export class CloudVulnerabilitiesNamespace extends VulnerabilityFeed {
    * const reply = await client.vulnerabilities.vulnerabilities();
    * ```
    */
-  vulnerabilities(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"uvem.vulnerabilities">> {
+  vulnerabilities(options?: ValidatedCallOptions): ApiPromise<UvemVulnerabilitiesReply> {
     return this.#client.request("uvem.vulnerabilities", undefined, options);
   }
 }
@@ -4841,7 +5308,7 @@ export class CloudVulnerabilityManagementNamespace {
    * const reply = await client.vulnerabilityManagement.scan({ asset_id: "…", scanner_type: "CORTEX_NETWORK_SCANNER" });
    * ```
    */
-  scan(request: RequestOf<"vulnerability_management.scan">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"vulnerability_management.scan">> {
+  scan(request: VulnerabilityManagementScanRequest, options?: ValidatedCallOptions): ApiPromise<VulnerabilityManagementScanReply> {
     return this.#client.request("vulnerability_management.scan", request, options);
   }
 }
@@ -4867,7 +5334,7 @@ export class CloudWidgetsNamespace {
    * const reply = await client.widgets.delete({});
    * ```
    */
-  delete(request: RequestOf<"widgets.delete"> = {} as RequestOf<"widgets.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"widgets.delete">> {
+  delete(request: WidgetsDeleteRequest = {} as WidgetsDeleteRequest, options?: ValidatedCallOptions): ApiPromise<WidgetsDeleteReply> {
     return this.#client.request("widgets.delete", request, options);
   }
 
@@ -4883,7 +5350,7 @@ export class CloudWidgetsNamespace {
    * const reply = await client.widgets.get({});
    * ```
    */
-  get(request: RequestOf<"widgets.get"> = {} as RequestOf<"widgets.get">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"widgets.get">> {
+  get(request: WidgetsGetRequest = {} as WidgetsGetRequest, options?: ValidatedCallOptions): ApiPromise<WidgetsGetReply> {
     return this.#client.request("widgets.get", request, options);
   }
 
@@ -4899,7 +5366,7 @@ export class CloudWidgetsNamespace {
    * const reply = await client.widgets.insert([]);
    * ```
    */
-  insert(request: RequestOf<"widgets.insert"> = {} as RequestOf<"widgets.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"widgets.insert">> {
+  insert(request: WidgetsInsertRequest, options?: ValidatedCallOptions): ApiPromise<WidgetsInsertReply> {
     return this.#client.request("widgets.insert", request, options);
   }
 }
@@ -4925,7 +5392,7 @@ export class CloudXqlNamespace {
    * const reply = await client.xql.deleteDatasetV2({ dataset_name: "…" });
    * ```
    */
-  deleteDatasetV2(request: RequestOf<"v2.xql.delete_dataset">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"v2.xql.delete_dataset">> {
+  deleteDatasetV2(request: V2XqlDeleteDatasetRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("v2.xql.delete_dataset", request, options);
   }
 
@@ -4941,7 +5408,7 @@ export class CloudXqlNamespace {
    * const reply = await client.xql.addDataset({ dataset_name: "…", dataset_type: "…", dataset_schema: {} });
    * ```
    */
-  addDataset(request: RequestOf<"xql.add_dataset">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.add_dataset">> {
+  addDataset(request: XqlAddDatasetRequest, options?: ValidatedCallOptions): ApiPromise<XqlAddDatasetReply> {
     return this.#client.request("xql.add_dataset", request, options);
   }
 
@@ -4957,7 +5424,7 @@ export class CloudXqlNamespace {
    * const reply = await client.xql.getDatasets({});
    * ```
    */
-  getDatasets(request: RequestOf<"xql.get_datasets"> = {} as RequestOf<"xql.get_datasets">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.get_datasets">> {
+  getDatasets(request: XqlGetDatasetsRequest = {} as XqlGetDatasetsRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetDatasetsReply> {
     return this.#client.request("xql.get_datasets", request, options);
   }
 
@@ -4973,7 +5440,7 @@ export class CloudXqlNamespace {
    * const reply = await client.xql.getQueryResults({ query_id: "…" });
    * ```
    */
-  getQueryResults(request: RequestOf<"xql.get_query_results">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.get_query_results">> {
+  getQueryResults(request: XqlGetQueryResultsRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQueryResultsReply> {
     return this.#client.request("xql.get_query_results", request, options);
   }
 
@@ -4989,7 +5456,7 @@ export class CloudXqlNamespace {
    * const reply = await client.xql.getQueryResultsStream({ stream_id: "…" });
    * ```
    */
-  getQueryResultsStream(request: RequestOf<"xql.get_query_results_stream">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.get_query_results_stream">> {
+  getQueryResultsStream(request: XqlGetQueryResultsStreamRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQueryResultsStreamReply> {
     return this.#client.request("xql.get_query_results_stream", request, options);
   }
 
@@ -5005,7 +5472,7 @@ export class CloudXqlNamespace {
    * const reply = await client.xql.getQuota({});
    * ```
    */
-  getQuota(request: RequestOf<"xql.get_quota"> = {} as RequestOf<"xql.get_quota">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.get_quota">> {
+  getQuota(request: XqlGetQuotaRequest = {} as XqlGetQuotaRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQuotaReply> {
     return this.#client.request("xql.get_quota", request, options);
   }
 
@@ -5021,7 +5488,7 @@ export class CloudXqlNamespace {
    * const reply = await client.xql.lookupsAddData({ dataset_name: "…", data: [] });
    * ```
    */
-  lookupsAddData(request: RequestOf<"xql.lookups.add_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.lookups.add_data">> {
+  lookupsAddData(request: XqlLookupsAddDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsAddDataReply> {
     return this.#client.request("xql.lookups.add_data", request, options);
   }
 
@@ -5037,7 +5504,7 @@ export class CloudXqlNamespace {
    * const reply = await client.xql.lookupsGetData({ dataset_name: "…" });
    * ```
    */
-  lookupsGetData(request: RequestOf<"xql.lookups.get_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.lookups.get_data">> {
+  lookupsGetData(request: XqlLookupsGetDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsGetDataReply> {
     return this.#client.request("xql.lookups.get_data", request, options);
   }
 
@@ -5053,7 +5520,7 @@ export class CloudXqlNamespace {
    * const reply = await client.xql.lookupsRemoveData({ dataset_name: "…", filters: [] });
    * ```
    */
-  lookupsRemoveData(request: RequestOf<"xql.lookups.remove_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.lookups.remove_data">> {
+  lookupsRemoveData(request: XqlLookupsRemoveDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsRemoveDataReply> {
     return this.#client.request("xql.lookups.remove_data", request, options);
   }
 
@@ -5069,7 +5536,7 @@ export class CloudXqlNamespace {
    * const reply = await client.xql.startXqlQuery({ query: "…" });
    * ```
    */
-  startXqlQuery(request: RequestOf<"xql.start_xql_query">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.start_xql_query">> {
+  startXqlQuery(request: XqlStartXqlQueryRequest, options?: ValidatedCallOptions): ApiPromise<XqlStartXqlQueryReply> {
     return this.#client.request("xql.start_xql_query", request, options);
   }
 }
@@ -5095,7 +5562,7 @@ export class CloudXqlLibraryNamespace {
    * const reply = await client.xqlLibrary.delete({});
    * ```
    */
-  delete(request: RequestOf<"xql_library.delete"> = {} as RequestOf<"xql_library.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql_library.delete">> {
+  delete(request: XqlLibraryDeleteRequest = {} as XqlLibraryDeleteRequest, options?: ValidatedCallOptions): ApiPromise<XqlLibraryDeleteReply> {
     return this.#client.request("xql_library.delete", request, options);
   }
 
@@ -5111,7 +5578,7 @@ export class CloudXqlLibraryNamespace {
    * const reply = await client.xqlLibrary.get({});
    * ```
    */
-  get(request: RequestOf<"xql_library.get"> = {} as RequestOf<"xql_library.get">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql_library.get">> {
+  get(request: XqlLibraryGetRequest = {} as XqlLibraryGetRequest, options?: ValidatedCallOptions): ApiPromise<XqlLibraryGetReply> {
     return this.#client.request("xql_library.get", request, options);
   }
 
@@ -5127,7 +5594,7 @@ export class CloudXqlLibraryNamespace {
    * const reply = await client.xqlLibrary.insert({ xql_queries: [] });
    * ```
    */
-  insert(request: RequestOf<"xql_library.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql_library.insert">> {
+  insert(request: XqlLibraryInsertRequest, options?: ValidatedCallOptions): ApiPromise<XqlLibraryInsertReply> {
     return this.#client.request("xql_library.insert", request, options);
   }
 }
@@ -5572,7 +6039,7 @@ export class CloudClientBase extends CortexClient {
     this.xqlLibrary = new CloudXqlLibraryNamespace(this);
     this.middleware.add(
       REPLY_VALIDATION_STEP,
-      replyValidationStep(options.validateReplies === true, async () => (await import("@cortex-sdk/schemas/validators")) as ReplyValidators),
+      replyValidationStep(options.validateReplies === true, async () => (await import("@cortex-sdk/schemas/validators/cloud")) as ReplyValidators),
       { after: "serialize" },
     );
   }
@@ -5623,5 +6090,19 @@ export class CloudClientBase extends CortexClient {
    */
   fanOut<T>(targets: readonly TenantTarget[], task: (client: this, target: TenantTarget) => Promise<T>, options?: FanOutOptions): Promise<TenantOutcome<T>[]> {
     return fanOut(targets, (target) => this.forTenant(target), task, options);
+  }
+
+  /**
+   * Calls any Cortex Cloud operation by id: the request is checked and the reply typed by the operation.
+   *
+   * @param operationId - Operation id from the table.
+   * @param body - The request (without the `request_data` envelope).
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   */
+  override request<Id extends CloudOperationId>(operationId: Id, body: CloudRequestOf<Id>, options?: CallOptions): ApiPromise<CloudReplyOf<Id>>;
+  override request<T = unknown>(operationId: string, body?: unknown, options?: CallOptions): ApiPromise<T>;
+  override request(operationId: string, body?: unknown, options?: CallOptions): ApiPromise<unknown> {
+    return super.request(operationId, body, options);
   }
 }

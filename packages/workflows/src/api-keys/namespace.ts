@@ -6,7 +6,7 @@
  * @module
  */
 import type { ApiPromise, CortexClient, ListOptions, PagePromise, ReplyValidationOptions, ValidatedCallOptions } from "@cortex-sdk/core";
-import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas";
+import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas/shapes";
 import type { ItemOf } from "../shared/types.js";
 import { checkedCall, checkedList, expiringApiKeys, generateApiKeyRequest, listApiKeysRequest, type ExpiringApiKey, type ExpiringKeysOptions, type GenerateApiKeyInput, type ListApiKeysInput } from "./requests.js";
 

@@ -5,7 +5,8 @@
  * @module
  */
 import { paginateRestarting, withPageTokens, type ApiPromise, type CortexClient, type ListOptions, type PagePromise, type ReplyValidationOptions, type RestartingListOptions, type ValidatedCallOptions } from "@cortex-sdk/core";
-import type { OperationEntry, ReplyOf, RequestOf, SearchCondition, SearchTree } from "@cortex-sdk/schemas";
+import type { OperationEntry, SearchCondition, SearchTree } from "@cortex-sdk/schemas";
+import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas/shapes";
 import { operations } from "@cortex-sdk/schemas/cloud";
 import type { ItemOf } from "../shared/types.js";
 

@@ -7,7 +7,8 @@
  * @module
  */
 import { chunk, paginateRestarting, withPageTokens, type CortexClient, type PagePromise, type ReplyValidationOptions, type RestartingListOptions, type ValidatedCallOptions } from "@cortex-sdk/core";
-import type { OperationEntry, ReplyOf, RequestOf } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas/shapes";
 import { operations } from "@cortex-sdk/schemas/xpanse";
 import { updateAlertsInBatches, type BulkOptions, type BulkResult } from "../bulk-updates/batches.js";
 import type { ItemOf } from "../shared/types.js";

@@ -4,7 +4,7 @@
  * @module
  */
 import type { CortexClient } from "@cortex-sdk/core";
-import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas";
+import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas/shapes";
 import { updateAlertsInBatches, updateIncidentsOneByOne, type BulkOptions, type BulkResult, type IncidentUpdate } from "./batches.js";
 
 /** The total the alert listings report at most (the table's `totalCap`); paging continues past it until a short page. */

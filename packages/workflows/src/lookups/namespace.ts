@@ -4,7 +4,7 @@
  * @module
  */
 import type { ApiPromise, CortexClient, ValidatedCallOptions } from "@cortex-sdk/core";
-import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas";
+import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas/shapes";
 import { removeLookupRows, upsertLookupRows, type LookupRemoveOptions, type LookupRemoveResult, type LookupUpsertOptions, type LookupUpsertResult } from "../bulk-updates/batches.js";
 
 /** Lookup datasets: upsert and remove rows with the service's semantics, within its limits. */

@@ -5,7 +5,7 @@
  */
 import type { Readable } from "node:stream";
 import type { CallOptions, CortexClient } from "@cortex-sdk/core";
-import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas";
+import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas/shapes";
 import { actionIdOf, downloadLink, splitWaitOptions, waitForAction, type ActionResult, type AndWaitOptions } from "./wait.js";
 
 /** A response action's reply together with how it ended. */
@@ -145,7 +145,7 @@ export class EndpointResponseActions {
    */
   async fileRetrievalAndWait(request: RequestOf<"endpoints.file_retrieval">, options?: AndWaitOptions): Promise<FileRetrievalOutcome> {
     const [call] = splitWaitOptions(options);
-    const outcome = await this.#andWait(this.#client.request("endpoints.file_retrieval", request, call), "endpoints.file_retrieval", options);
+    const outcome = await this.#andWait(this.#client.request<ReplyOf<"endpoints.file_retrieval">>("endpoints.file_retrieval", request, call), "endpoints.file_retrieval", options);
     const details = await this.#client.request<{ data?: Record<string, string>; DATA?: Record<string, string> }>("actions.file_retrieval_details", { group_action_id: Number(outcome.actionId) }, call);
     const links: Readonly<Record<string, string>> = details?.data ?? details?.DATA ?? {};
     const client = this.#client;

@@ -5,7 +5,7 @@
  */
 import type { Readable } from "node:stream";
 import type { CallOptions, CortexClient } from "@cortex-sdk/core";
-import type { RequestOf } from "@cortex-sdk/schemas";
+import type { RequestOf } from "@cortex-sdk/schemas/shapes";
 import { actionIdOf, downloadLink, splitWaitOptions, waitForScript, type AndWaitOptions, type ScriptRunResult } from "./wait.js";
 
 /** How a script run ended, with its result files. */

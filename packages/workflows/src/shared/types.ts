@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { OperationId, ReplyOf } from "@cortex-sdk/schemas";
+import type { OperationId, ReplyOf } from "@cortex-sdk/schemas/shapes";
 
 /**
  * The item type of a paginated operation's list field, e.g. one API key of `api_keys.get_api_keys`.

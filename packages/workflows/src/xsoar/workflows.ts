@@ -5,7 +5,8 @@
  * @module
  */
 import { pathOnly, type ApiPromise, type CortexClient, type ListOptions, type PagePromise, type ReplyValidationOptions, type ValidatedCallOptions } from "@cortex-sdk/core";
-import type { OperationEntry, ReplyOf, RequestOf } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas/shapes";
 import type { ItemOf } from "../shared/types.js";
 
 function xsoarOperation(id: string, method: OperationEntry["method"], path: string, extra: Partial<OperationEntry> = {}): OperationEntry {

@@ -11,6 +11,7 @@ import {
   type ApiPromise,
   type ClientOptions,
   type FanOutOptions,
+  type CallOptions,
   type ListOptions,
   type PagePromise,
   type ReplyValidationOptions,
@@ -19,7 +20,195 @@ import {
   type TenantTarget,
   type ValidatedCallOptions,
 } from "@cortex-sdk/core";
-import type { OperationEntry, ReplyOf, RequestOf } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas";
+import type {
+  ActionsFileRetrievalDetailsReply,
+  ActionsFileRetrievalDetailsRequest,
+  ActionsGetActionStatusReply,
+  ActionsGetActionStatusRequest,
+  AlertsExclusionAddReply,
+  AlertsExclusionAddRequest,
+  AlertsExclusionDeleteReply,
+  AlertsExclusionDeleteRequest,
+  AlertsExclusionReply,
+  AlertsExclusionRequest,
+  AlertsGetAlertsByFilterDataReply,
+  AlertsGetAlertsByFilterDataRequest,
+  AlertsGetAlertsMultiEventsReply,
+  AlertsGetAlertsMultiEventsRequest,
+  AlertsGetAlertsPcapReply,
+  AlertsGetAlertsPcapRequest,
+  AlertsGetAlertsReply,
+  AlertsGetAlertsRequest,
+  AlertsGetCorrelationAlertDataReply,
+  AlertsGetCorrelationAlertDataRequest,
+  AlertsGetOriginalAlertsReply,
+  AlertsGetOriginalAlertsRequest,
+  AlertsInsertCefAlertsReply,
+  AlertsInsertCefAlertsRequest,
+  AlertsInsertParsedAlertsReply,
+  AlertsInsertParsedAlertsRequest,
+  AlertsUpdateAlertsReply,
+  AlertsUpdateAlertsRequest,
+  ApiKeysDeleteReply,
+  ApiKeysDeleteRequest,
+  AuditsAgentsReportsReply,
+  AuditsAgentsReportsRequest,
+  AuditsManagementLogsReply,
+  AuditsManagementLogsRequest,
+  BiocDeleteReply,
+  BiocDeleteRequest,
+  BiocGetReply,
+  BiocGetRequest,
+  BiocInsertReply,
+  BiocInsertRequest,
+  DatasetDefineDatasetRequest,
+  DatasetDeleteDatasetReply,
+  DatasetDeleteDatasetRequest,
+  DatasetGetCreatedDatasetsReply,
+  DatasetGetCreatedDatasetsRequest,
+  DeviceControlGetViolationsReply,
+  DeviceControlGetViolationsRequest,
+  DistributionsCreateReply,
+  DistributionsCreateRequest,
+  DistributionsDeleteReply,
+  DistributionsDeleteRequest,
+  DistributionsGetDistUrlReply,
+  DistributionsGetDistUrlRequest,
+  DistributionsGetStatusReply,
+  DistributionsGetStatusRequest,
+  DistributionsGetVersionsReply,
+  DistributionsGetVersionsRequest,
+  EndpointsAbortScanReply,
+  EndpointsAbortScanRequest,
+  EndpointsDeleteReply,
+  EndpointsDeleteRequest,
+  EndpointsFileRetrievalReply,
+  EndpointsFileRetrievalRequest,
+  EndpointsGetEndpointReply,
+  EndpointsGetEndpointRequest,
+  EndpointsGetEndpointsReply,
+  EndpointsGetEndpointsRequest,
+  EndpointsGetPolicyReply,
+  EndpointsGetPolicyRequest,
+  EndpointsIsolateReply,
+  EndpointsIsolateRequest,
+  EndpointsQuarantineReply,
+  EndpointsQuarantineRequest,
+  EndpointsRestoreReply,
+  EndpointsRestoreRequest,
+  EndpointsScanReply,
+  EndpointsScanRequest,
+  EndpointsTerminateCausalityReply,
+  EndpointsTerminateCausalityRequest,
+  EndpointsTerminateProcessReply,
+  EndpointsTerminateProcessRequest,
+  EndpointsUnisolateReply,
+  EndpointsUnisolateRequest,
+  EndpointsUpdateAgentNameReply,
+  EndpointsUpdateAgentNameRequest,
+  FeaturedFieldsReplaceAdGroupsReply,
+  FeaturedFieldsReplaceAdGroupsRequest,
+  FeaturedFieldsReplaceHostsReply,
+  FeaturedFieldsReplaceHostsRequest,
+  FeaturedFieldsReplaceIpAddressesReply,
+  FeaturedFieldsReplaceIpAddressesRequest,
+  FeaturedFieldsReplaceUsersReply,
+  FeaturedFieldsReplaceUsersRequest,
+  GetIncidentsReply,
+  GetIncidentsRequest,
+  GetRiskScoreReply,
+  GetRiskScoreRequest,
+  GetRiskyHostsReply,
+  GetRiskyHostsRequest,
+  GetRiskyUsersReply,
+  GetRiskyUsersRequest,
+  GetTriagePresetsReply,
+  GetTriagePresetsRequest,
+  HashExceptionsAllowlistRemoveReply,
+  HashExceptionsAllowlistRemoveRequest,
+  HashExceptionsAllowlistReply,
+  HashExceptionsAllowlistRequest,
+  HashExceptionsBlocklistRemoveReply,
+  HashExceptionsBlocklistRemoveRequest,
+  HashExceptionsBlocklistReply,
+  HashExceptionsBlocklistRequest,
+  HealthcheckReply,
+  IncidentsGetIncidentExtraDataReply,
+  IncidentsGetIncidentExtraDataRequest,
+  IncidentsGetMultipleIncidentsExtraDataReply,
+  IncidentsGetMultipleIncidentsExtraDataRequest,
+  IncidentsUpdateIncidentReply,
+  IncidentsUpdateIncidentRequest,
+  IndicatorsDeleteReply,
+  IndicatorsDeleteRequest,
+  IndicatorsGetReply,
+  IndicatorsGetRequest,
+  IndicatorsInsertCsvReply,
+  IndicatorsInsertCsvRequest,
+  IndicatorsInsertJsonsReply,
+  IndicatorsInsertJsonsRequest,
+  IndicatorsInsertReply,
+  IndicatorsInsertRequest,
+  QuarantineStatusReply,
+  QuarantineStatusRequest,
+  RbacGetRolesReply,
+  RbacGetRolesRequest,
+  RbacGetUserGroupReply,
+  RbacGetUserGroupRequest,
+  RbacGetUsersReply,
+  RbacGetUsersRequest,
+  RbacSetUserRoleReply,
+  RbacSetUserRoleRequest,
+  ScriptsGetScriptCodeReply,
+  ScriptsGetScriptCodeRequest,
+  ScriptsGetScriptExecutionResultsFilesReply,
+  ScriptsGetScriptExecutionResultsFilesRequest,
+  ScriptsGetScriptExecutionResultsReply,
+  ScriptsGetScriptExecutionResultsRequest,
+  ScriptsGetScriptExecutionStatusReply,
+  ScriptsGetScriptExecutionStatusRequest,
+  ScriptsGetScriptMetadataReply,
+  ScriptsGetScriptMetadataRequest,
+  ScriptsGetScriptsReply,
+  ScriptsGetScriptsRequest,
+  ScriptsRunScriptReply,
+  ScriptsRunScriptRequest,
+  ScriptsRunSnippetCodeScriptReply,
+  ScriptsRunSnippetCodeScriptRequest,
+  SystemGetTenantInfoReply,
+  SystemGetTenantInfoRequest,
+  TagsAgentsAssignReply,
+  TagsAgentsAssignRequest,
+  TagsAgentsRemoveReply,
+  TagsAgentsRemoveRequest,
+  TriageEndpointReply,
+  TriageEndpointRequest,
+  V2AlertsGetAlertsMultiEventsReply,
+  V2AlertsGetAlertsMultiEventsRequest,
+  V2XqlDeleteDatasetRequest,
+  XdrOperationId,
+  XdrReplyOf,
+  XdrRequestOf,
+  XqlAddDatasetReply,
+  XqlAddDatasetRequest,
+  XqlGetDatasetsReply,
+  XqlGetDatasetsRequest,
+  XqlGetQueryResultsReply,
+  XqlGetQueryResultsRequest,
+  XqlGetQueryResultsStreamReply,
+  XqlGetQueryResultsStreamRequest,
+  XqlGetQuotaReply,
+  XqlGetQuotaRequest,
+  XqlLookupsAddDataReply,
+  XqlLookupsAddDataRequest,
+  XqlLookupsGetDataReply,
+  XqlLookupsGetDataRequest,
+  XqlLookupsRemoveDataReply,
+  XqlLookupsRemoveDataRequest,
+  XqlStartXqlQueryReply,
+  XqlStartXqlQueryRequest,
+} from "@cortex-sdk/schemas/xdr";
 import { operations } from "@cortex-sdk/schemas/xdr";
 import { ActionTracking, AlertBulkUpdates, ApiKeyManagement, EndpointResponseActions, IncidentBulkUpdates, LookupDatasets, ScriptRuns, XqlQueries } from "@cortex-sdk/workflows";
 
@@ -62,7 +251,7 @@ export class XdrActionsNamespace extends ActionTracking {
    * const reply = await client.actions.fileRetrievalDetails({ group_action_id: 1 });
    * ```
    */
-  fileRetrievalDetails(request: RequestOf<"actions.file_retrieval_details">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"actions.file_retrieval_details">> {
+  fileRetrievalDetails(request: ActionsFileRetrievalDetailsRequest, options?: ValidatedCallOptions): ApiPromise<ActionsFileRetrievalDetailsReply> {
     return this.#client.request("actions.file_retrieval_details", request, options);
   }
 
@@ -78,7 +267,7 @@ export class XdrActionsNamespace extends ActionTracking {
    * const reply = await client.actions.getActionStatus({ group_action_id: 1 });
    * ```
    */
-  getActionStatus(request: RequestOf<"actions.get_action_status">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"actions.get_action_status">> {
+  getActionStatus(request: ActionsGetActionStatusRequest, options?: ValidatedCallOptions): ApiPromise<ActionsGetActionStatusReply> {
     return this.#client.request("actions.get_action_status", request, options);
   }
 }
@@ -105,7 +294,7 @@ export class XdrAlertsNamespace extends AlertBulkUpdates {
    * for await (const item of client.alerts.list({})) console.log(item);
    * ```
    */
-  list(request: RequestOf<"alerts.get_alerts"> = {} as RequestOf<"alerts.get_alerts">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"alerts.get_alerts">, NonNullable<ReplyOf<"alerts.get_alerts">["alerts" & keyof ReplyOf<"alerts.get_alerts">]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: AlertsGetAlertsRequest = {} as AlertsGetAlertsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AlertsGetAlertsReply, NonNullable<AlertsGetAlertsReply["alerts" & keyof AlertsGetAlertsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("alerts.get_alerts", request, options);
   }
 
@@ -121,7 +310,7 @@ export class XdrAlertsNamespace extends AlertBulkUpdates {
    * for await (const item of client.alerts.listByFilterData({})) console.log(item);
    * ```
    */
-  listByFilterData(request: RequestOf<"alerts.get_alerts_by_filter_data">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"alerts.get_alerts_by_filter_data">, NonNullable<ReplyOf<"alerts.get_alerts_by_filter_data">["alerts" & keyof ReplyOf<"alerts.get_alerts_by_filter_data">]> extends readonly (infer Item)[] ? Item : unknown> {
+  listByFilterData(request: AlertsGetAlertsByFilterDataRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AlertsGetAlertsByFilterDataReply, NonNullable<AlertsGetAlertsByFilterDataReply["alerts" & keyof AlertsGetAlertsByFilterDataReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("alerts.get_alerts_by_filter_data", request, options);
   }
 
@@ -137,7 +326,7 @@ export class XdrAlertsNamespace extends AlertBulkUpdates {
    * for await (const item of client.alerts.listMultiEvents({})) console.log(item);
    * ```
    */
-  listMultiEvents(request: RequestOf<"alerts.get_alerts_multi_events"> = {} as RequestOf<"alerts.get_alerts_multi_events">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"alerts.get_alerts_multi_events">, NonNullable<ReplyOf<"alerts.get_alerts_multi_events">["alerts" & keyof ReplyOf<"alerts.get_alerts_multi_events">]> extends readonly (infer Item)[] ? Item : unknown> {
+  listMultiEvents(request: AlertsGetAlertsMultiEventsRequest = {} as AlertsGetAlertsMultiEventsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AlertsGetAlertsMultiEventsReply, NonNullable<AlertsGetAlertsMultiEventsReply["alerts" & keyof AlertsGetAlertsMultiEventsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("alerts.get_alerts_multi_events", request, options);
   }
 
@@ -153,7 +342,7 @@ export class XdrAlertsNamespace extends AlertBulkUpdates {
    * for await (const item of client.alerts.getAlertsPcap({})) console.log(item);
    * ```
    */
-  getAlertsPcap(request: RequestOf<"alerts.get_alerts_pcap"> = {} as RequestOf<"alerts.get_alerts_pcap">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"alerts.get_alerts_pcap">, NonNullable<ReplyOf<"alerts.get_alerts_pcap">["alerts" & keyof ReplyOf<"alerts.get_alerts_pcap">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getAlertsPcap(request: AlertsGetAlertsPcapRequest = {} as AlertsGetAlertsPcapRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AlertsGetAlertsPcapReply, NonNullable<AlertsGetAlertsPcapReply["alerts" & keyof AlertsGetAlertsPcapReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("alerts.get_alerts_pcap", request, options);
   }
 
@@ -169,7 +358,7 @@ export class XdrAlertsNamespace extends AlertBulkUpdates {
    * const reply = await client.alerts.getCorrelationAlertData({ alert_id: 1 });
    * ```
    */
-  getCorrelationAlertData(request: RequestOf<"alerts.get_correlation_alert_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"alerts.get_correlation_alert_data">> {
+  getCorrelationAlertData(request: AlertsGetCorrelationAlertDataRequest, options?: ValidatedCallOptions): ApiPromise<AlertsGetCorrelationAlertDataReply> {
     return this.#client.request("alerts.get_correlation_alert_data", request, options);
   }
 
@@ -185,7 +374,7 @@ export class XdrAlertsNamespace extends AlertBulkUpdates {
    * const reply = await client.alerts.getOriginalAlerts({ alert_id_list: [] });
    * ```
    */
-  getOriginalAlerts(request: RequestOf<"alerts.get_original_alerts">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"alerts.get_original_alerts">> {
+  getOriginalAlerts(request: AlertsGetOriginalAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsGetOriginalAlertsReply> {
     return this.#client.request("alerts.get_original_alerts", request, options);
   }
 
@@ -201,7 +390,7 @@ export class XdrAlertsNamespace extends AlertBulkUpdates {
    * const reply = await client.alerts.insertCefAlerts({});
    * ```
    */
-  insertCefAlerts(request: RequestOf<"alerts.insert_cef_alerts"> = {} as RequestOf<"alerts.insert_cef_alerts">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"alerts.insert_cef_alerts">> {
+  insertCefAlerts(request: AlertsInsertCefAlertsRequest = {} as AlertsInsertCefAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsInsertCefAlertsReply> {
     return this.#client.request("alerts.insert_cef_alerts", request, options);
   }
 
@@ -217,7 +406,7 @@ export class XdrAlertsNamespace extends AlertBulkUpdates {
    * const reply = await client.alerts.insertParsedAlerts({});
    * ```
    */
-  insertParsedAlerts(request: RequestOf<"alerts.insert_parsed_alerts"> = {} as RequestOf<"alerts.insert_parsed_alerts">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"alerts.insert_parsed_alerts">> {
+  insertParsedAlerts(request: AlertsInsertParsedAlertsRequest = {} as AlertsInsertParsedAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsInsertParsedAlertsReply> {
     return this.#client.request("alerts.insert_parsed_alerts", request, options);
   }
 
@@ -233,7 +422,7 @@ export class XdrAlertsNamespace extends AlertBulkUpdates {
    * const reply = await client.alerts.update({});
    * ```
    */
-  update(request: RequestOf<"alerts.update_alerts"> = {} as RequestOf<"alerts.update_alerts">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"alerts.update_alerts">> {
+  update(request: AlertsUpdateAlertsRequest = {} as AlertsUpdateAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsUpdateAlertsReply> {
     return this.#client.request("alerts.update_alerts", request, options);
   }
 
@@ -249,7 +438,7 @@ export class XdrAlertsNamespace extends AlertBulkUpdates {
    * for await (const item of client.alerts.listMultiEventsV2({})) console.log(item);
    * ```
    */
-  listMultiEventsV2(request: RequestOf<"v2.alerts.get_alerts_multi_events"> = {} as RequestOf<"v2.alerts.get_alerts_multi_events">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"v2.alerts.get_alerts_multi_events">, NonNullable<ReplyOf<"v2.alerts.get_alerts_multi_events">["alerts" & keyof ReplyOf<"v2.alerts.get_alerts_multi_events">]> extends readonly (infer Item)[] ? Item : unknown> {
+  listMultiEventsV2(request: V2AlertsGetAlertsMultiEventsRequest = {} as V2AlertsGetAlertsMultiEventsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<V2AlertsGetAlertsMultiEventsReply, NonNullable<V2AlertsGetAlertsMultiEventsReply["alerts" & keyof V2AlertsGetAlertsMultiEventsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("v2.alerts.get_alerts_multi_events", request, options);
   }
 }
@@ -275,7 +464,7 @@ export class XdrAlertsExclusionNamespace {
    * const reply = await client.alertsExclusion.list({});
    * ```
    */
-  list(request: RequestOf<"alerts_exclusion"> = {} as RequestOf<"alerts_exclusion">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"alerts_exclusion">> {
+  list(request: AlertsExclusionRequest = {} as AlertsExclusionRequest, options?: ValidatedCallOptions): ApiPromise<AlertsExclusionReply> {
     return this.#client.request("alerts_exclusion", request, options);
   }
 
@@ -291,7 +480,7 @@ export class XdrAlertsExclusionNamespace {
    * const reply = await client.alertsExclusion.add({ indicator: {}, name: "…" });
    * ```
    */
-  add(request: RequestOf<"alerts_exclusion.add">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"alerts_exclusion.add">> {
+  add(request: AlertsExclusionAddRequest, options?: ValidatedCallOptions): ApiPromise<AlertsExclusionAddReply> {
     return this.#client.request("alerts_exclusion.add", request, options);
   }
 
@@ -307,7 +496,7 @@ export class XdrAlertsExclusionNamespace {
    * const reply = await client.alertsExclusion.delete({ alert_exclusion_id: 1 });
    * ```
    */
-  delete(request: RequestOf<"alerts_exclusion.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"alerts_exclusion.delete">> {
+  delete(request: AlertsExclusionDeleteRequest, options?: ValidatedCallOptions): ApiPromise<AlertsExclusionDeleteReply> {
     return this.#client.request("alerts_exclusion.delete", request, options);
   }
 }
@@ -334,7 +523,7 @@ export class XdrApiKeysNamespace extends ApiKeyManagement {
    * const reply = await client.apiKeys.delete({});
    * ```
    */
-  delete(request: RequestOf<"api_keys.delete"> = {} as RequestOf<"api_keys.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.delete">> {
+  delete(request: ApiKeysDeleteRequest = {} as ApiKeysDeleteRequest, options?: ValidatedCallOptions): ApiPromise<ApiKeysDeleteReply> {
     return this.#client.request("api_keys.delete", request, options);
   }
 }
@@ -360,7 +549,7 @@ export class XdrAuditsNamespace {
    * for await (const item of client.audits.listAgentsReports({})) console.log(item);
    * ```
    */
-  listAgentsReports(request: RequestOf<"audits.agents_reports"> = {} as RequestOf<"audits.agents_reports">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"audits.agents_reports">, NonNullable<ReplyOf<"audits.agents_reports">["data" & keyof ReplyOf<"audits.agents_reports">]> extends readonly (infer Item)[] ? Item : unknown> {
+  listAgentsReports(request: AuditsAgentsReportsRequest = {} as AuditsAgentsReportsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AuditsAgentsReportsReply, NonNullable<AuditsAgentsReportsReply["data" & keyof AuditsAgentsReportsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("audits.agents_reports", request, options);
   }
 
@@ -376,7 +565,7 @@ export class XdrAuditsNamespace {
    * for await (const item of client.audits.listManagementLogs({})) console.log(item);
    * ```
    */
-  listManagementLogs(request: RequestOf<"audits.management_logs"> = {} as RequestOf<"audits.management_logs">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"audits.management_logs">, NonNullable<ReplyOf<"audits.management_logs">["data" & keyof ReplyOf<"audits.management_logs">]> extends readonly (infer Item)[] ? Item : unknown> {
+  listManagementLogs(request: AuditsManagementLogsRequest = {} as AuditsManagementLogsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AuditsManagementLogsReply, NonNullable<AuditsManagementLogsReply["data" & keyof AuditsManagementLogsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("audits.management_logs", request, options);
   }
 }
@@ -402,7 +591,7 @@ export class XdrBiocNamespace {
    * const reply = await client.bioc.delete({});
    * ```
    */
-  delete(request: RequestOf<"bioc.delete"> = {} as RequestOf<"bioc.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"bioc.delete">> {
+  delete(request: BiocDeleteRequest = {} as BiocDeleteRequest, options?: ValidatedCallOptions): ApiPromise<BiocDeleteReply> {
     return this.#client.request("bioc.delete", request, options);
   }
 
@@ -418,7 +607,7 @@ export class XdrBiocNamespace {
    * for await (const item of client.bioc.get({})) console.log(item);
    * ```
    */
-  get(request: RequestOf<"bioc.get"> = {} as RequestOf<"bioc.get">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"bioc.get">, NonNullable<ReplyOf<"bioc.get">["objects" & keyof ReplyOf<"bioc.get">]> extends readonly (infer Item)[] ? Item : unknown> {
+  get(request: BiocGetRequest = {} as BiocGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<BiocGetReply, NonNullable<BiocGetReply["objects" & keyof BiocGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("bioc.get", request, options);
   }
 
@@ -434,7 +623,7 @@ export class XdrBiocNamespace {
    * const reply = await client.bioc.insert([]);
    * ```
    */
-  insert(request: RequestOf<"bioc.insert"> = {} as RequestOf<"bioc.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"bioc.insert">> {
+  insert(request: BiocInsertRequest, options?: ValidatedCallOptions): ApiPromise<BiocInsertReply> {
     return this.#client.request("bioc.insert", request, options);
   }
 }
@@ -460,7 +649,7 @@ export class XdrDatasetNamespace {
    * const reply = await client.dataset.defineDataset({ table_name: "…" });
    * ```
    */
-  defineDataset(request: RequestOf<"dataset.define_dataset">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"dataset.define_dataset">> {
+  defineDataset(request: DatasetDefineDatasetRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("dataset.define_dataset", request, options);
   }
 
@@ -476,7 +665,7 @@ export class XdrDatasetNamespace {
    * const reply = await client.dataset.deleteDataset({ dataset_name: "…" });
    * ```
    */
-  deleteDataset(request: RequestOf<"dataset.delete_dataset">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"dataset.delete_dataset">> {
+  deleteDataset(request: DatasetDeleteDatasetRequest, options?: ValidatedCallOptions): ApiPromise<DatasetDeleteDatasetReply> {
     return this.#client.request("dataset.delete_dataset", request, options);
   }
 
@@ -492,7 +681,7 @@ export class XdrDatasetNamespace {
    * const reply = await client.dataset.getCreatedDatasets({});
    * ```
    */
-  getCreatedDatasets(request: RequestOf<"dataset.get_created_datasets"> = {} as RequestOf<"dataset.get_created_datasets">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"dataset.get_created_datasets">> {
+  getCreatedDatasets(request: DatasetGetCreatedDatasetsRequest = {} as DatasetGetCreatedDatasetsRequest, options?: ValidatedCallOptions): ApiPromise<DatasetGetCreatedDatasetsReply> {
     return this.#client.request("dataset.get_created_datasets", request, options);
   }
 }
@@ -518,7 +707,7 @@ export class XdrDeviceControlNamespace {
    * for await (const item of client.deviceControl.getViolations({})) console.log(item);
    * ```
    */
-  getViolations(request: RequestOf<"device_control.get_violations"> = {} as RequestOf<"device_control.get_violations">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"device_control.get_violations">, NonNullable<ReplyOf<"device_control.get_violations">["violations" & keyof ReplyOf<"device_control.get_violations">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getViolations(request: DeviceControlGetViolationsRequest = {} as DeviceControlGetViolationsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DeviceControlGetViolationsReply, NonNullable<DeviceControlGetViolationsReply["violations" & keyof DeviceControlGetViolationsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("device_control.get_violations", request, options);
   }
 }
@@ -544,7 +733,7 @@ export class XdrDistributionsNamespace {
    * const reply = await client.distributions.create({ name: "…", package_type: "…" });
    * ```
    */
-  create(request: RequestOf<"distributions.create">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"distributions.create">> {
+  create(request: DistributionsCreateRequest, options?: ValidatedCallOptions): ApiPromise<DistributionsCreateReply> {
     return this.#client.request("distributions.create", request, options);
   }
 
@@ -560,7 +749,7 @@ export class XdrDistributionsNamespace {
    * const reply = await client.distributions.delete({});
    * ```
    */
-  delete(request: RequestOf<"distributions.delete"> = {} as RequestOf<"distributions.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"distributions.delete">> {
+  delete(request: DistributionsDeleteRequest = {} as DistributionsDeleteRequest, options?: ValidatedCallOptions): ApiPromise<DistributionsDeleteReply> {
     return this.#client.request("distributions.delete", request, options);
   }
 
@@ -576,7 +765,7 @@ export class XdrDistributionsNamespace {
    * const reply = await client.distributions.getDistUrl({ distribution_id: "…", package_type: "…" });
    * ```
    */
-  getDistUrl(request: RequestOf<"distributions.get_dist_url">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"distributions.get_dist_url">> {
+  getDistUrl(request: DistributionsGetDistUrlRequest, options?: ValidatedCallOptions): ApiPromise<DistributionsGetDistUrlReply> {
     return this.#client.request("distributions.get_dist_url", request, options);
   }
 
@@ -592,7 +781,7 @@ export class XdrDistributionsNamespace {
    * const reply = await client.distributions.getStatus({ distribution_id: "…" });
    * ```
    */
-  getStatus(request: RequestOf<"distributions.get_status">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"distributions.get_status">> {
+  getStatus(request: DistributionsGetStatusRequest, options?: ValidatedCallOptions): ApiPromise<DistributionsGetStatusReply> {
     return this.#client.request("distributions.get_status", request, options);
   }
 
@@ -608,7 +797,7 @@ export class XdrDistributionsNamespace {
    * const reply = await client.distributions.getVersions({});
    * ```
    */
-  getVersions(request: RequestOf<"distributions.get_versions"> = {} as RequestOf<"distributions.get_versions">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"distributions.get_versions">> {
+  getVersions(request: DistributionsGetVersionsRequest = {} as DistributionsGetVersionsRequest, options?: ValidatedCallOptions): ApiPromise<DistributionsGetVersionsReply> {
     return this.#client.request("distributions.get_versions", request, options);
   }
 }
@@ -635,7 +824,7 @@ export class XdrEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.abortScan({ filters: "…" });
    * ```
    */
-  abortScan(request: RequestOf<"endpoints.abort_scan">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.abort_scan">> {
+  abortScan(request: EndpointsAbortScanRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsAbortScanReply> {
     return this.#client.request("endpoints.abort_scan", request, options);
   }
 
@@ -651,7 +840,7 @@ export class XdrEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.delete({});
    * ```
    */
-  delete(request: RequestOf<"endpoints.delete"> = {} as RequestOf<"endpoints.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.delete">> {
+  delete(request: EndpointsDeleteRequest = {} as EndpointsDeleteRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsDeleteReply> {
     return this.#client.request("endpoints.delete", request, options);
   }
 
@@ -667,7 +856,7 @@ export class XdrEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.fileRetrieval({ filters: [], files: {} });
    * ```
    */
-  fileRetrieval(request: RequestOf<"endpoints.file_retrieval">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.file_retrieval">> {
+  fileRetrieval(request: EndpointsFileRetrievalRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsFileRetrievalReply> {
     return this.#client.request("endpoints.file_retrieval", request, options);
   }
 
@@ -683,7 +872,7 @@ export class XdrEndpointsNamespace extends EndpointResponseActions {
    * for await (const item of client.endpoints.list({})) console.log(item);
    * ```
    */
-  list(request: RequestOf<"endpoints.get_endpoint"> = {} as RequestOf<"endpoints.get_endpoint">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"endpoints.get_endpoint">, NonNullable<ReplyOf<"endpoints.get_endpoint">["endpoints" & keyof ReplyOf<"endpoints.get_endpoint">]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: EndpointsGetEndpointRequest = {} as EndpointsGetEndpointRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<EndpointsGetEndpointReply, NonNullable<EndpointsGetEndpointReply["endpoints" & keyof EndpointsGetEndpointReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("endpoints.get_endpoint", request, options);
   }
 
@@ -699,7 +888,7 @@ export class XdrEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.listAll({});
    * ```
    */
-  listAll(request: RequestOf<"endpoints.get_endpoints"> = {} as RequestOf<"endpoints.get_endpoints">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.get_endpoints">> {
+  listAll(request: EndpointsGetEndpointsRequest = {} as EndpointsGetEndpointsRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsGetEndpointsReply> {
     return this.#client.request("endpoints.get_endpoints", request, options);
   }
 
@@ -715,7 +904,7 @@ export class XdrEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.getPolicy({ endpoint_id: "…" });
    * ```
    */
-  getPolicy(request: RequestOf<"endpoints.get_policy">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.get_policy">> {
+  getPolicy(request: EndpointsGetPolicyRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsGetPolicyReply> {
     return this.#client.request("endpoints.get_policy", request, options);
   }
 
@@ -731,7 +920,7 @@ export class XdrEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.isolate({});
    * ```
    */
-  isolate(request: RequestOf<"endpoints.isolate"> = {} as RequestOf<"endpoints.isolate">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.isolate">> {
+  isolate(request: EndpointsIsolateRequest = {} as EndpointsIsolateRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsIsolateReply> {
     return this.#client.request("endpoints.isolate", request, options);
   }
 
@@ -747,7 +936,7 @@ export class XdrEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.quarantine({ filters: [], file_path: "…", file_hash: "…" });
    * ```
    */
-  quarantine(request: RequestOf<"endpoints.quarantine">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.quarantine">> {
+  quarantine(request: EndpointsQuarantineRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsQuarantineReply> {
     return this.#client.request("endpoints.quarantine", request, options);
   }
 
@@ -763,7 +952,7 @@ export class XdrEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.restore({ file_hash: "…" });
    * ```
    */
-  restore(request: RequestOf<"endpoints.restore">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.restore">> {
+  restore(request: EndpointsRestoreRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsRestoreReply> {
     return this.#client.request("endpoints.restore", request, options);
   }
 
@@ -779,7 +968,7 @@ export class XdrEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.scan({ filters: "…" });
    * ```
    */
-  scan(request: RequestOf<"endpoints.scan">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.scan">> {
+  scan(request: EndpointsScanRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsScanReply> {
     return this.#client.request("endpoints.scan", request, options);
   }
 
@@ -795,7 +984,7 @@ export class XdrEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.terminateCausality({ agent_id: "…", causality_id: "…" });
    * ```
    */
-  terminateCausality(request: RequestOf<"endpoints.terminate_causality">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.terminate_causality">> {
+  terminateCausality(request: EndpointsTerminateCausalityRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsTerminateCausalityReply> {
     return this.#client.request("endpoints.terminate_causality", request, options);
   }
 
@@ -811,7 +1000,7 @@ export class XdrEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.terminateProcess({ agent_id: "…", instance_id: "…" });
    * ```
    */
-  terminateProcess(request: RequestOf<"endpoints.terminate_process">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.terminate_process">> {
+  terminateProcess(request: EndpointsTerminateProcessRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsTerminateProcessReply> {
     return this.#client.request("endpoints.terminate_process", request, options);
   }
 
@@ -827,7 +1016,7 @@ export class XdrEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.unisolate({});
    * ```
    */
-  unisolate(request: RequestOf<"endpoints.unisolate"> = {} as RequestOf<"endpoints.unisolate">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.unisolate">> {
+  unisolate(request: EndpointsUnisolateRequest = {} as EndpointsUnisolateRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsUnisolateReply> {
     return this.#client.request("endpoints.unisolate", request, options);
   }
 
@@ -843,7 +1032,7 @@ export class XdrEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.updateAgentName({});
    * ```
    */
-  updateAgentName(request: RequestOf<"endpoints.update_agent_name"> = {} as RequestOf<"endpoints.update_agent_name">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.update_agent_name">> {
+  updateAgentName(request: EndpointsUpdateAgentNameRequest = {} as EndpointsUpdateAgentNameRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsUpdateAgentNameReply> {
     return this.#client.request("endpoints.update_agent_name", request, options);
   }
 }
@@ -869,7 +1058,7 @@ export class XdrFeaturedFieldsNamespace {
    * const reply = await client.featuredFields.replaceAdGroups({});
    * ```
    */
-  replaceAdGroups(request: RequestOf<"featured_fields.replace_ad_groups"> = {} as RequestOf<"featured_fields.replace_ad_groups">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"featured_fields.replace_ad_groups">> {
+  replaceAdGroups(request: FeaturedFieldsReplaceAdGroupsRequest = {} as FeaturedFieldsReplaceAdGroupsRequest, options?: ValidatedCallOptions): ApiPromise<FeaturedFieldsReplaceAdGroupsReply> {
     return this.#client.request("featured_fields.replace_ad_groups", request, options);
   }
 
@@ -885,7 +1074,7 @@ export class XdrFeaturedFieldsNamespace {
    * const reply = await client.featuredFields.replaceHosts({});
    * ```
    */
-  replaceHosts(request: RequestOf<"featured_fields.replace_hosts"> = {} as RequestOf<"featured_fields.replace_hosts">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"featured_fields.replace_hosts">> {
+  replaceHosts(request: FeaturedFieldsReplaceHostsRequest = {} as FeaturedFieldsReplaceHostsRequest, options?: ValidatedCallOptions): ApiPromise<FeaturedFieldsReplaceHostsReply> {
     return this.#client.request("featured_fields.replace_hosts", request, options);
   }
 
@@ -901,7 +1090,7 @@ export class XdrFeaturedFieldsNamespace {
    * const reply = await client.featuredFields.replaceIpAddresses({});
    * ```
    */
-  replaceIpAddresses(request: RequestOf<"featured_fields.replace_ip_addresses"> = {} as RequestOf<"featured_fields.replace_ip_addresses">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"featured_fields.replace_ip_addresses">> {
+  replaceIpAddresses(request: FeaturedFieldsReplaceIpAddressesRequest = {} as FeaturedFieldsReplaceIpAddressesRequest, options?: ValidatedCallOptions): ApiPromise<FeaturedFieldsReplaceIpAddressesReply> {
     return this.#client.request("featured_fields.replace_ip_addresses", request, options);
   }
 
@@ -917,7 +1106,7 @@ export class XdrFeaturedFieldsNamespace {
    * const reply = await client.featuredFields.replaceUsers({});
    * ```
    */
-  replaceUsers(request: RequestOf<"featured_fields.replace_users"> = {} as RequestOf<"featured_fields.replace_users">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"featured_fields.replace_users">> {
+  replaceUsers(request: FeaturedFieldsReplaceUsersRequest = {} as FeaturedFieldsReplaceUsersRequest, options?: ValidatedCallOptions): ApiPromise<FeaturedFieldsReplaceUsersReply> {
     return this.#client.request("featured_fields.replace_users", request, options);
   }
 }
@@ -943,7 +1132,7 @@ export class XdrHashExceptionsNamespace {
    * const reply = await client.hashExceptions.allowlist({ hash_list: [] });
    * ```
    */
-  allowlist(request: RequestOf<"hash_exceptions.allowlist">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"hash_exceptions.allowlist">> {
+  allowlist(request: HashExceptionsAllowlistRequest, options?: ValidatedCallOptions): ApiPromise<HashExceptionsAllowlistReply> {
     return this.#client.request("hash_exceptions.allowlist", request, options);
   }
 
@@ -959,7 +1148,7 @@ export class XdrHashExceptionsNamespace {
    * const reply = await client.hashExceptions.allowlistRemove({ hash_list: [] });
    * ```
    */
-  allowlistRemove(request: RequestOf<"hash_exceptions.allowlist.remove">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"hash_exceptions.allowlist.remove">> {
+  allowlistRemove(request: HashExceptionsAllowlistRemoveRequest, options?: ValidatedCallOptions): ApiPromise<HashExceptionsAllowlistRemoveReply> {
     return this.#client.request("hash_exceptions.allowlist.remove", request, options);
   }
 
@@ -975,7 +1164,7 @@ export class XdrHashExceptionsNamespace {
    * const reply = await client.hashExceptions.blocklist({ hash_list: [] });
    * ```
    */
-  blocklist(request: RequestOf<"hash_exceptions.blocklist">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"hash_exceptions.blocklist">> {
+  blocklist(request: HashExceptionsBlocklistRequest, options?: ValidatedCallOptions): ApiPromise<HashExceptionsBlocklistReply> {
     return this.#client.request("hash_exceptions.blocklist", request, options);
   }
 
@@ -991,7 +1180,7 @@ export class XdrHashExceptionsNamespace {
    * const reply = await client.hashExceptions.blocklistRemove({ hash_list: [] });
    * ```
    */
-  blocklistRemove(request: RequestOf<"hash_exceptions.blocklist.remove">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"hash_exceptions.blocklist.remove">> {
+  blocklistRemove(request: HashExceptionsBlocklistRemoveRequest, options?: ValidatedCallOptions): ApiPromise<HashExceptionsBlocklistRemoveReply> {
     return this.#client.request("hash_exceptions.blocklist.remove", request, options);
   }
 }
@@ -1018,7 +1207,7 @@ export class XdrIncidentsNamespace extends IncidentBulkUpdates {
    * const reply = await client.incidents.getExtraData({ incident_id: "…" });
    * ```
    */
-  getExtraData(request: RequestOf<"incidents.get_incident_extra_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"incidents.get_incident_extra_data">> {
+  getExtraData(request: IncidentsGetIncidentExtraDataRequest, options?: ValidatedCallOptions): ApiPromise<IncidentsGetIncidentExtraDataReply> {
     return this.#client.request("incidents.get_incident_extra_data", request, options);
   }
 
@@ -1034,7 +1223,7 @@ export class XdrIncidentsNamespace extends IncidentBulkUpdates {
    * for await (const item of client.incidents.list({})) console.log(item);
    * ```
    */
-  list(request: RequestOf<"incidents.get_incidents"> = {} as RequestOf<"incidents.get_incidents">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"incidents.get_incidents">, NonNullable<ReplyOf<"incidents.get_incidents">["incidents" & keyof ReplyOf<"incidents.get_incidents">]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: GetIncidentsRequest = {} as GetIncidentsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<GetIncidentsReply, NonNullable<GetIncidentsReply["incidents" & keyof GetIncidentsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("incidents.get_incidents", request, options);
   }
 
@@ -1050,7 +1239,7 @@ export class XdrIncidentsNamespace extends IncidentBulkUpdates {
    * const reply = await client.incidents.getMultipleExtraData({});
    * ```
    */
-  getMultipleExtraData(request: RequestOf<"incidents.get_multiple_incidents_extra_data"> = {} as RequestOf<"incidents.get_multiple_incidents_extra_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"incidents.get_multiple_incidents_extra_data">> {
+  getMultipleExtraData(request: IncidentsGetMultipleIncidentsExtraDataRequest = {} as IncidentsGetMultipleIncidentsExtraDataRequest, options?: ValidatedCallOptions): ApiPromise<IncidentsGetMultipleIncidentsExtraDataReply> {
     return this.#client.request("incidents.get_multiple_incidents_extra_data", request, options);
   }
 
@@ -1066,7 +1255,7 @@ export class XdrIncidentsNamespace extends IncidentBulkUpdates {
    * const reply = await client.incidents.update({ incident_id: "…", update_data: {} });
    * ```
    */
-  update(request: RequestOf<"incidents.update_incident">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"incidents.update_incident">> {
+  update(request: IncidentsUpdateIncidentRequest, options?: ValidatedCallOptions): ApiPromise<IncidentsUpdateIncidentReply> {
     return this.#client.request("incidents.update_incident", request, options);
   }
 }
@@ -1092,7 +1281,7 @@ export class XdrIndicatorsNamespace {
    * const reply = await client.indicators.delete({});
    * ```
    */
-  delete(request: RequestOf<"indicators.delete"> = {} as RequestOf<"indicators.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"indicators.delete">> {
+  delete(request: IndicatorsDeleteRequest = {} as IndicatorsDeleteRequest, options?: ValidatedCallOptions): ApiPromise<IndicatorsDeleteReply> {
     return this.#client.request("indicators.delete", request, options);
   }
 
@@ -1108,7 +1297,7 @@ export class XdrIndicatorsNamespace {
    * for await (const item of client.indicators.get({})) console.log(item);
    * ```
    */
-  get(request: RequestOf<"indicators.get"> = {} as RequestOf<"indicators.get">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"indicators.get">, NonNullable<ReplyOf<"indicators.get">["objects" & keyof ReplyOf<"indicators.get">]> extends readonly (infer Item)[] ? Item : unknown> {
+  get(request: IndicatorsGetRequest = {} as IndicatorsGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<IndicatorsGetReply, NonNullable<IndicatorsGetReply["objects" & keyof IndicatorsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("indicators.get", request, options);
   }
 
@@ -1124,7 +1313,7 @@ export class XdrIndicatorsNamespace {
    * const reply = await client.indicators.insert([]);
    * ```
    */
-  insert(request: RequestOf<"indicators.insert"> = {} as RequestOf<"indicators.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"indicators.insert">> {
+  insert(request: IndicatorsInsertRequest, options?: ValidatedCallOptions): ApiPromise<IndicatorsInsertReply> {
     return this.#client.request("indicators.insert", request, options);
   }
 
@@ -1140,7 +1329,7 @@ export class XdrIndicatorsNamespace {
    * const reply = await client.indicators.insertCsv({});
    * ```
    */
-  insertCsv(request: RequestOf<"indicators.insert_csv"> = {} as RequestOf<"indicators.insert_csv">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"indicators.insert_csv">> {
+  insertCsv(request: IndicatorsInsertCsvRequest, options?: ValidatedCallOptions): ApiPromise<IndicatorsInsertCsvReply> {
     return this.#client.request("indicators.insert_csv", request, options);
   }
 
@@ -1156,7 +1345,7 @@ export class XdrIndicatorsNamespace {
    * const reply = await client.indicators.insertJsons([]);
    * ```
    */
-  insertJsons(request: RequestOf<"indicators.insert_jsons"> = {} as RequestOf<"indicators.insert_jsons">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"indicators.insert_jsons">> {
+  insertJsons(request: IndicatorsInsertJsonsRequest, options?: ValidatedCallOptions): ApiPromise<IndicatorsInsertJsonsReply> {
     return this.#client.request("indicators.insert_jsons", request, options);
   }
 }
@@ -1182,7 +1371,7 @@ export class XdrQuarantineNamespace {
    * const reply = await client.quarantine.status({ files: [] });
    * ```
    */
-  status(request: RequestOf<"quarantine.status">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"quarantine.status">> {
+  status(request: QuarantineStatusRequest, options?: ValidatedCallOptions): ApiPromise<QuarantineStatusReply> {
     return this.#client.request("quarantine.status", request, options);
   }
 }
@@ -1208,7 +1397,7 @@ export class XdrRbacNamespace {
    * const reply = await client.rbac.getRoles({});
    * ```
    */
-  getRoles(request: RequestOf<"rbac.get_roles"> = {} as RequestOf<"rbac.get_roles">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"rbac.get_roles">> {
+  getRoles(request: RbacGetRolesRequest = {} as RbacGetRolesRequest, options?: ValidatedCallOptions): ApiPromise<RbacGetRolesReply> {
     return this.#client.request("rbac.get_roles", request, options);
   }
 
@@ -1224,7 +1413,7 @@ export class XdrRbacNamespace {
    * const reply = await client.rbac.getUserGroup({});
    * ```
    */
-  getUserGroup(request: RequestOf<"rbac.get_user_group"> = {} as RequestOf<"rbac.get_user_group">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"rbac.get_user_group">> {
+  getUserGroup(request: RbacGetUserGroupRequest = {} as RbacGetUserGroupRequest, options?: ValidatedCallOptions): ApiPromise<RbacGetUserGroupReply> {
     return this.#client.request("rbac.get_user_group", request, options);
   }
 
@@ -1240,7 +1429,7 @@ export class XdrRbacNamespace {
    * const reply = await client.rbac.getUsers({});
    * ```
    */
-  getUsers(request: RequestOf<"rbac.get_users"> = {} as RequestOf<"rbac.get_users">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"rbac.get_users">> {
+  getUsers(request: RbacGetUsersRequest = {} as RbacGetUsersRequest, options?: ValidatedCallOptions): ApiPromise<RbacGetUsersReply> {
     return this.#client.request("rbac.get_users", request, options);
   }
 
@@ -1256,7 +1445,7 @@ export class XdrRbacNamespace {
    * const reply = await client.rbac.setUserRole({});
    * ```
    */
-  setUserRole(request: RequestOf<"rbac.set_user_role"> = {} as RequestOf<"rbac.set_user_role">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"rbac.set_user_role">> {
+  setUserRole(request: RbacSetUserRoleRequest = {} as RbacSetUserRoleRequest, options?: ValidatedCallOptions): ApiPromise<RbacSetUserRoleReply> {
     return this.#client.request("rbac.set_user_role", request, options);
   }
 }
@@ -1283,7 +1472,7 @@ export class XdrScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.getScriptCode({ script_uid: "…" });
    * ```
    */
-  getScriptCode(request: RequestOf<"scripts.get_script_code">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.get_script_code">> {
+  getScriptCode(request: ScriptsGetScriptCodeRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptCodeReply> {
     return this.#client.request("scripts.get_script_code", request, options);
   }
 
@@ -1299,7 +1488,7 @@ export class XdrScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.getScriptExecutionResults({ action_id: 1 });
    * ```
    */
-  getScriptExecutionResults(request: RequestOf<"scripts.get_script_execution_results">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.get_script_execution_results">> {
+  getScriptExecutionResults(request: ScriptsGetScriptExecutionResultsRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptExecutionResultsReply> {
     return this.#client.request("scripts.get_script_execution_results", request, options);
   }
 
@@ -1315,7 +1504,7 @@ export class XdrScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.getScriptExecutionResultsFiles({ action_id: 1, endpoint_id: "…" });
    * ```
    */
-  getScriptExecutionResultsFiles(request: RequestOf<"scripts.get_script_execution_results_files">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.get_script_execution_results_files">> {
+  getScriptExecutionResultsFiles(request: ScriptsGetScriptExecutionResultsFilesRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptExecutionResultsFilesReply> {
     return this.#client.request("scripts.get_script_execution_results_files", request, options);
   }
 
@@ -1331,7 +1520,7 @@ export class XdrScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.getScriptExecutionStatus({ action_id: 1 });
    * ```
    */
-  getScriptExecutionStatus(request: RequestOf<"scripts.get_script_execution_status">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.get_script_execution_status">> {
+  getScriptExecutionStatus(request: ScriptsGetScriptExecutionStatusRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptExecutionStatusReply> {
     return this.#client.request("scripts.get_script_execution_status", request, options);
   }
 
@@ -1347,7 +1536,7 @@ export class XdrScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.getScriptMetadata({ script_uid: "…" });
    * ```
    */
-  getScriptMetadata(request: RequestOf<"scripts.get_script_metadata">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.get_script_metadata">> {
+  getScriptMetadata(request: ScriptsGetScriptMetadataRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptMetadataReply> {
     return this.#client.request("scripts.get_script_metadata", request, options);
   }
 
@@ -1363,7 +1552,7 @@ export class XdrScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.list({});
    * ```
    */
-  list(request: RequestOf<"scripts.get_scripts"> = {} as RequestOf<"scripts.get_scripts">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.get_scripts">> {
+  list(request: ScriptsGetScriptsRequest = {} as ScriptsGetScriptsRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptsReply> {
     return this.#client.request("scripts.get_scripts", request, options);
   }
 
@@ -1379,7 +1568,7 @@ export class XdrScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.runScript({ filters: [], script_uid: "…" });
    * ```
    */
-  runScript(request: RequestOf<"scripts.run_script">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.run_script">> {
+  runScript(request: ScriptsRunScriptRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsRunScriptReply> {
     return this.#client.request("scripts.run_script", request, options);
   }
 
@@ -1395,7 +1584,7 @@ export class XdrScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.runSnippetCodeScript({ filters: [], snippet_code: "…" });
    * ```
    */
-  runSnippetCodeScript(request: RequestOf<"scripts.run_snippet_code_script">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.run_snippet_code_script">> {
+  runSnippetCodeScript(request: ScriptsRunSnippetCodeScriptRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsRunSnippetCodeScriptReply> {
     return this.#client.request("scripts.run_snippet_code_script", request, options);
   }
 }
@@ -1421,7 +1610,7 @@ export class XdrSystemNamespace {
    * const reply = await client.system.getRiskScore({ id: "…" });
    * ```
    */
-  getRiskScore(request: RequestOf<"get_risk_score">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"get_risk_score">> {
+  getRiskScore(request: GetRiskScoreRequest, options?: ValidatedCallOptions): ApiPromise<GetRiskScoreReply> {
     return this.#client.request("get_risk_score", request, options);
   }
 
@@ -1437,7 +1626,7 @@ export class XdrSystemNamespace {
    * const reply = await client.system.getRiskyHosts({});
    * ```
    */
-  getRiskyHosts(request: RequestOf<"get_risky_hosts"> = {} as RequestOf<"get_risky_hosts">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"get_risky_hosts">> {
+  getRiskyHosts(request: GetRiskyHostsRequest = {} as GetRiskyHostsRequest, options?: ValidatedCallOptions): ApiPromise<GetRiskyHostsReply> {
     return this.#client.request("get_risky_hosts", request, options);
   }
 
@@ -1453,7 +1642,7 @@ export class XdrSystemNamespace {
    * const reply = await client.system.getRiskyUsers({});
    * ```
    */
-  getRiskyUsers(request: RequestOf<"get_risky_users"> = {} as RequestOf<"get_risky_users">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"get_risky_users">> {
+  getRiskyUsers(request: GetRiskyUsersRequest = {} as GetRiskyUsersRequest, options?: ValidatedCallOptions): ApiPromise<GetRiskyUsersReply> {
     return this.#client.request("get_risky_users", request, options);
   }
 
@@ -1469,7 +1658,7 @@ export class XdrSystemNamespace {
    * const reply = await client.system.getTriagePresets({});
    * ```
    */
-  getTriagePresets(request: RequestOf<"get_triage_presets"> = {} as RequestOf<"get_triage_presets">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"get_triage_presets">> {
+  getTriagePresets(request: GetTriagePresetsRequest = {} as GetTriagePresetsRequest, options?: ValidatedCallOptions): ApiPromise<GetTriagePresetsReply> {
     return this.#client.request("get_triage_presets", request, options);
   }
 
@@ -1484,7 +1673,7 @@ export class XdrSystemNamespace {
    * const reply = await client.system.healthcheck();
    * ```
    */
-  healthcheck(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"healthcheck">> {
+  healthcheck(options?: ValidatedCallOptions): ApiPromise<HealthcheckReply> {
     return this.#client.request("healthcheck", undefined, options);
   }
 
@@ -1500,7 +1689,7 @@ export class XdrSystemNamespace {
    * const reply = await client.system.getTenantInfo({});
    * ```
    */
-  getTenantInfo(request: RequestOf<"system.get_tenant_info"> = {} as RequestOf<"system.get_tenant_info">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"system.get_tenant_info">> {
+  getTenantInfo(request: SystemGetTenantInfoRequest = {} as SystemGetTenantInfoRequest, options?: ValidatedCallOptions): ApiPromise<SystemGetTenantInfoReply> {
     return this.#client.request("system.get_tenant_info", request, options);
   }
 
@@ -1516,7 +1705,7 @@ export class XdrSystemNamespace {
    * const reply = await client.system.triageEndpoint({ agent_ids: [] });
    * ```
    */
-  triageEndpoint(request: RequestOf<"triage_endpoint">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"triage_endpoint">> {
+  triageEndpoint(request: TriageEndpointRequest, options?: ValidatedCallOptions): ApiPromise<TriageEndpointReply> {
     return this.#client.request("triage_endpoint", request, options);
   }
 }
@@ -1542,7 +1731,7 @@ export class XdrTagsNamespace {
    * const reply = await client.tags.agentsAssign({});
    * ```
    */
-  agentsAssign(request: RequestOf<"tags.agents.assign"> = {} as RequestOf<"tags.agents.assign">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"tags.agents.assign">> {
+  agentsAssign(request: TagsAgentsAssignRequest = {} as TagsAgentsAssignRequest, options?: ValidatedCallOptions): ApiPromise<TagsAgentsAssignReply> {
     return this.#client.request("tags.agents.assign", request, options);
   }
 
@@ -1558,7 +1747,7 @@ export class XdrTagsNamespace {
    * const reply = await client.tags.agentsRemove({});
    * ```
    */
-  agentsRemove(request: RequestOf<"tags.agents.remove"> = {} as RequestOf<"tags.agents.remove">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"tags.agents.remove">> {
+  agentsRemove(request: TagsAgentsRemoveRequest = {} as TagsAgentsRemoveRequest, options?: ValidatedCallOptions): ApiPromise<TagsAgentsRemoveReply> {
     return this.#client.request("tags.agents.remove", request, options);
   }
 }
@@ -1585,7 +1774,7 @@ export class XdrXqlNamespace extends XqlQueries {
    * const reply = await client.xql.deleteDatasetV2({ dataset_name: "…" });
    * ```
    */
-  deleteDatasetV2(request: RequestOf<"v2.xql.delete_dataset">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"v2.xql.delete_dataset">> {
+  deleteDatasetV2(request: V2XqlDeleteDatasetRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("v2.xql.delete_dataset", request, options);
   }
 
@@ -1601,7 +1790,7 @@ export class XdrXqlNamespace extends XqlQueries {
    * const reply = await client.xql.addDataset({ dataset_name: "…", dataset_type: "…", dataset_schema: {} });
    * ```
    */
-  addDataset(request: RequestOf<"xql.add_dataset">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.add_dataset">> {
+  addDataset(request: XqlAddDatasetRequest, options?: ValidatedCallOptions): ApiPromise<XqlAddDatasetReply> {
     return this.#client.request("xql.add_dataset", request, options);
   }
 
@@ -1617,7 +1806,7 @@ export class XdrXqlNamespace extends XqlQueries {
    * const reply = await client.xql.getDatasets({});
    * ```
    */
-  getDatasets(request: RequestOf<"xql.get_datasets"> = {} as RequestOf<"xql.get_datasets">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.get_datasets">> {
+  getDatasets(request: XqlGetDatasetsRequest = {} as XqlGetDatasetsRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetDatasetsReply> {
     return this.#client.request("xql.get_datasets", request, options);
   }
 
@@ -1633,7 +1822,7 @@ export class XdrXqlNamespace extends XqlQueries {
    * const reply = await client.xql.getQueryResults({ query_id: "…" });
    * ```
    */
-  getQueryResults(request: RequestOf<"xql.get_query_results">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.get_query_results">> {
+  getQueryResults(request: XqlGetQueryResultsRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQueryResultsReply> {
     return this.#client.request("xql.get_query_results", request, options);
   }
 
@@ -1649,7 +1838,7 @@ export class XdrXqlNamespace extends XqlQueries {
    * const reply = await client.xql.getQueryResultsStream({ stream_id: "…" });
    * ```
    */
-  getQueryResultsStream(request: RequestOf<"xql.get_query_results_stream">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.get_query_results_stream">> {
+  getQueryResultsStream(request: XqlGetQueryResultsStreamRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQueryResultsStreamReply> {
     return this.#client.request("xql.get_query_results_stream", request, options);
   }
 
@@ -1665,7 +1854,7 @@ export class XdrXqlNamespace extends XqlQueries {
    * const reply = await client.xql.getQuota({});
    * ```
    */
-  getQuota(request: RequestOf<"xql.get_quota"> = {} as RequestOf<"xql.get_quota">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.get_quota">> {
+  getQuota(request: XqlGetQuotaRequest = {} as XqlGetQuotaRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQuotaReply> {
     return this.#client.request("xql.get_quota", request, options);
   }
 
@@ -1681,7 +1870,7 @@ export class XdrXqlNamespace extends XqlQueries {
    * const reply = await client.xql.lookupsAddData({ dataset_name: "…", data: [] });
    * ```
    */
-  lookupsAddData(request: RequestOf<"xql.lookups.add_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.lookups.add_data">> {
+  lookupsAddData(request: XqlLookupsAddDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsAddDataReply> {
     return this.#client.request("xql.lookups.add_data", request, options);
   }
 
@@ -1697,7 +1886,7 @@ export class XdrXqlNamespace extends XqlQueries {
    * const reply = await client.xql.lookupsGetData({ dataset_name: "…" });
    * ```
    */
-  lookupsGetData(request: RequestOf<"xql.lookups.get_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.lookups.get_data">> {
+  lookupsGetData(request: XqlLookupsGetDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsGetDataReply> {
     return this.#client.request("xql.lookups.get_data", request, options);
   }
 
@@ -1713,7 +1902,7 @@ export class XdrXqlNamespace extends XqlQueries {
    * const reply = await client.xql.lookupsRemoveData({ dataset_name: "…", filters: [] });
    * ```
    */
-  lookupsRemoveData(request: RequestOf<"xql.lookups.remove_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.lookups.remove_data">> {
+  lookupsRemoveData(request: XqlLookupsRemoveDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsRemoveDataReply> {
     return this.#client.request("xql.lookups.remove_data", request, options);
   }
 
@@ -1729,7 +1918,7 @@ export class XdrXqlNamespace extends XqlQueries {
    * const reply = await client.xql.startXqlQuery({ query: "…" });
    * ```
    */
-  startXqlQuery(request: RequestOf<"xql.start_xql_query">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.start_xql_query">> {
+  startXqlQuery(request: XqlStartXqlQueryRequest, options?: ValidatedCallOptions): ApiPromise<XqlStartXqlQueryReply> {
     return this.#client.request("xql.start_xql_query", request, options);
   }
 }
@@ -1908,7 +2097,7 @@ export class XdrClientBase extends CortexClient {
     this.xql = new XdrXqlNamespace(this);
     this.middleware.add(
       REPLY_VALIDATION_STEP,
-      replyValidationStep(options.validateReplies === true, async () => (await import("@cortex-sdk/schemas/validators")) as ReplyValidators),
+      replyValidationStep(options.validateReplies === true, async () => (await import("@cortex-sdk/schemas/validators/xdr")) as ReplyValidators),
       { after: "serialize" },
     );
   }
@@ -1959,5 +2148,19 @@ export class XdrClientBase extends CortexClient {
    */
   fanOut<T>(targets: readonly TenantTarget[], task: (client: this, target: TenantTarget) => Promise<T>, options?: FanOutOptions): Promise<TenantOutcome<T>[]> {
     return fanOut(targets, (target) => this.forTenant(target), task, options);
+  }
+
+  /**
+   * Calls any Cortex XDR operation by id: the request is checked and the reply typed by the operation.
+   *
+   * @param operationId - Operation id from the table.
+   * @param body - The request (without the `request_data` envelope).
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   */
+  override request<Id extends XdrOperationId>(operationId: Id, body: XdrRequestOf<Id>, options?: CallOptions): ApiPromise<XdrReplyOf<Id>>;
+  override request<T = unknown>(operationId: string, body?: unknown, options?: CallOptions): ApiPromise<T>;
+  override request(operationId: string, body?: unknown, options?: CallOptions): ApiPromise<unknown> {
+    return super.request(operationId, body, options);
   }
 }

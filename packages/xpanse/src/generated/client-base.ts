@@ -11,6 +11,7 @@ import {
   type ApiPromise,
   type ClientOptions,
   type FanOutOptions,
+  type CallOptions,
   type ListOptions,
   type PagePromise,
   type ReplyValidationOptions,
@@ -19,7 +20,66 @@ import {
   type TenantTarget,
   type ValidatedCallOptions,
 } from "@cortex-sdk/core";
-import type { OperationEntry, ReplyOf, RequestOf } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas";
+import type {
+  AlertsUpdateAlertsReply,
+  AlertsUpdateAlertsRequest,
+  AsmManagementRemoveAsmDataReply,
+  AsmManagementRemoveAsmDataRequest,
+  AsmManagementUploadAsmDataReply,
+  AsmManagementUploadAsmDataRequest,
+  AssetsAssetsInternetExposureAnnotationReply,
+  AssetsAssetsInternetExposureAnnotationRequest,
+  AssetsBulkUpdateVulnerabilityTestsRequest,
+  AssetsCreateAssetTagRulesReply,
+  AssetsCreateAssetTagRulesRequest,
+  AssetsGetAssetInternetExposureReply,
+  AssetsGetAssetInternetExposureRequest,
+  AssetsGetAssetsInternetExposureLastExternalAssessmentReply,
+  AssetsGetAssetsInternetExposureLastExternalAssessmentRequest,
+  AssetsGetAssetsInternetExposureReply,
+  AssetsGetAssetsInternetExposureRequest,
+  AssetsGetExternalIpAddressRangeReply,
+  AssetsGetExternalIpAddressRangeRequest,
+  AssetsGetExternalIpAddressRangesReply,
+  AssetsGetExternalIpAddressRangesRequest,
+  AssetsGetExternalServiceReply,
+  AssetsGetExternalServiceRequest,
+  AssetsGetExternalServicesReply,
+  AssetsGetExternalServicesRequest,
+  AssetsGetExternalWebsiteReply,
+  AssetsGetExternalWebsiteRequest,
+  AssetsGetExternalWebsitesLastExternalAssessmentReply,
+  AssetsGetExternalWebsitesLastExternalAssessmentRequest,
+  AssetsGetExternalWebsitesReply,
+  AssetsGetExternalWebsitesRequest,
+  AssetsGetVulnerabilityTestsReply,
+  AssetsGetVulnerabilityTestsRequest,
+  AssetsTagsAssetsInternetExposureAssignReply,
+  AssetsTagsAssetsInternetExposureAssignRequest,
+  AssetsTagsAssetsInternetExposureRemoveReply,
+  AssetsTagsAssetsInternetExposureRemoveRequest,
+  AssetsTagsExternalIpAddressRangesAssignReply,
+  AssetsTagsExternalIpAddressRangesAssignRequest,
+  AssetsTagsExternalIpAddressRangesRemoveReply,
+  AssetsTagsExternalIpAddressRangesRemoveRequest,
+  GetAttackSurfaceRulesReply,
+  GetAttackSurfaceRulesRequest,
+  HealthcheckReply,
+  IncidentsGetIncidentExtraDataReply,
+  IncidentsGetIncidentExtraDataRequest,
+  IncidentsUpdateIncidentReply,
+  IncidentsUpdateIncidentRequest,
+  RemediationConfirmationScanningRequestsGetOrCreateReply,
+  RemediationConfirmationScanningRequestsGetOrCreateRequest,
+  RemediationConfirmationScanningRequestsGetReply,
+  RemediationConfirmationScanningRequestsGetRequest,
+  V2AlertsGetAlertsMultiEventsReply,
+  V2AlertsGetAlertsMultiEventsRequest,
+  XpanseOperationId,
+  XpanseReplyOf,
+  XpanseRequestOf,
+} from "@cortex-sdk/schemas/xpanse";
 import { operations } from "@cortex-sdk/schemas/xpanse";
 import { XpanseAlertWorkflows, XpanseAssetWorkflows, XpanseIncidentWorkflows, XpanseIpRanges, XpanseServices, XpanseTags } from "@cortex-sdk/workflows";
 
@@ -62,7 +122,7 @@ export class XpanseAlertsNamespace extends XpanseAlertWorkflows {
    * const reply = await client.alerts.update({});
    * ```
    */
-  update(request: RequestOf<"alerts.update_alerts"> = {} as RequestOf<"alerts.update_alerts">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"alerts.update_alerts">> {
+  update(request: AlertsUpdateAlertsRequest = {} as AlertsUpdateAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsUpdateAlertsReply> {
     return this.#client.request("alerts.update_alerts", request, options);
   }
 
@@ -78,7 +138,7 @@ export class XpanseAlertsNamespace extends XpanseAlertWorkflows {
    * for await (const item of client.alerts.listMultiEventsV2({})) console.log(item);
    * ```
    */
-  listMultiEventsV2(request: RequestOf<"v2.alerts.get_alerts_multi_events"> = {} as RequestOf<"v2.alerts.get_alerts_multi_events">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"v2.alerts.get_alerts_multi_events">, NonNullable<ReplyOf<"v2.alerts.get_alerts_multi_events">["alerts" & keyof ReplyOf<"v2.alerts.get_alerts_multi_events">]> extends readonly (infer Item)[] ? Item : unknown> {
+  listMultiEventsV2(request: V2AlertsGetAlertsMultiEventsRequest = {} as V2AlertsGetAlertsMultiEventsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<V2AlertsGetAlertsMultiEventsReply, NonNullable<V2AlertsGetAlertsMultiEventsReply["alerts" & keyof V2AlertsGetAlertsMultiEventsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("v2.alerts.get_alerts_multi_events", request, options);
   }
 }
@@ -104,7 +164,7 @@ export class XpanseAsmManagementNamespace {
    * const reply = await client.asmManagement.removeAsmData({ asset_type: "certificate", asset_identifiers: [] });
    * ```
    */
-  removeAsmData(request: RequestOf<"asm_management.remove_asm_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"asm_management.remove_asm_data">> {
+  removeAsmData(request: AsmManagementRemoveAsmDataRequest, options?: ValidatedCallOptions): ApiPromise<AsmManagementRemoveAsmDataReply> {
     return this.#client.request("asm_management.remove_asm_data", request, options);
   }
 
@@ -120,7 +180,7 @@ export class XpanseAsmManagementNamespace {
    * const reply = await client.asmManagement.uploadAsmData({ request_type: "Addition", asset_type: "ip_range", asset_identifiers: [] });
    * ```
    */
-  uploadAsmData(request: RequestOf<"asm_management.upload_asm_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"asm_management.upload_asm_data">> {
+  uploadAsmData(request: AsmManagementUploadAsmDataRequest, options?: ValidatedCallOptions): ApiPromise<AsmManagementUploadAsmDataReply> {
     return this.#client.request("asm_management.upload_asm_data", request, options);
   }
 }
@@ -147,7 +207,7 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * const reply = await client.assets.assetsInternetExposureAnnotation({ assets: [] });
    * ```
    */
-  assetsInternetExposureAnnotation(request: RequestOf<"assets.assets_internet_exposure.annotation">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.assets_internet_exposure.annotation">> {
+  assetsInternetExposureAnnotation(request: AssetsAssetsInternetExposureAnnotationRequest, options?: ValidatedCallOptions): ApiPromise<AssetsAssetsInternetExposureAnnotationReply> {
     return this.#client.request("assets.assets_internet_exposure.annotation", request, options);
   }
 
@@ -163,7 +223,7 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * const reply = await client.assets.bulkUpdateVulnerabilityTests({});
    * ```
    */
-  bulkUpdateVulnerabilityTests(request: RequestOf<"assets.bulk_update_vulnerability_tests"> = {} as RequestOf<"assets.bulk_update_vulnerability_tests">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.bulk_update_vulnerability_tests">> {
+  bulkUpdateVulnerabilityTests(request: AssetsBulkUpdateVulnerabilityTestsRequest = {} as AssetsBulkUpdateVulnerabilityTestsRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("assets.bulk_update_vulnerability_tests", request, options);
   }
 
@@ -179,7 +239,7 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * const reply = await client.assets.createAssetTagRules({ tag_name: "…", ip_ranges: [] });
    * ```
    */
-  createAssetTagRules(request: RequestOf<"assets.create_asset_tag_rules">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.create_asset_tag_rules">> {
+  createAssetTagRules(request: AssetsCreateAssetTagRulesRequest, options?: ValidatedCallOptions): ApiPromise<AssetsCreateAssetTagRulesReply> {
     return this.#client.request("assets.create_asset_tag_rules", request, options);
   }
 
@@ -195,7 +255,7 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * const reply = await client.assets.getAssetInternetExposure({});
    * ```
    */
-  getAssetInternetExposure(request: RequestOf<"assets.get_asset_internet_exposure"> = {} as RequestOf<"assets.get_asset_internet_exposure">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_asset_internet_exposure">> {
+  getAssetInternetExposure(request: AssetsGetAssetInternetExposureRequest = {} as AssetsGetAssetInternetExposureRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetAssetInternetExposureReply> {
     return this.#client.request("assets.get_asset_internet_exposure", request, options);
   }
 
@@ -211,7 +271,7 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * for await (const item of client.assets.getAssetsInternetExposure({})) console.log(item);
    * ```
    */
-  getAssetsInternetExposure(request: RequestOf<"assets.get_assets_internet_exposure"> = {} as RequestOf<"assets.get_assets_internet_exposure">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"assets.get_assets_internet_exposure">, NonNullable<ReplyOf<"assets.get_assets_internet_exposure">["assets_internet_exposure" & keyof ReplyOf<"assets.get_assets_internet_exposure">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getAssetsInternetExposure(request: AssetsGetAssetsInternetExposureRequest = {} as AssetsGetAssetsInternetExposureRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetAssetsInternetExposureReply, NonNullable<AssetsGetAssetsInternetExposureReply["assets_internet_exposure" & keyof AssetsGetAssetsInternetExposureReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_assets_internet_exposure", request, options);
   }
 
@@ -227,7 +287,7 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * const reply = await client.assets.getAssetsInternetExposureLastExternalAssessment({});
    * ```
    */
-  getAssetsInternetExposureLastExternalAssessment(request: RequestOf<"assets.get_assets_internet_exposure.last_external_assessment"> = {} as RequestOf<"assets.get_assets_internet_exposure.last_external_assessment">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_assets_internet_exposure.last_external_assessment">> {
+  getAssetsInternetExposureLastExternalAssessment(request: AssetsGetAssetsInternetExposureLastExternalAssessmentRequest = {} as AssetsGetAssetsInternetExposureLastExternalAssessmentRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetAssetsInternetExposureLastExternalAssessmentReply> {
     return this.#client.request("assets.get_assets_internet_exposure.last_external_assessment", request, options);
   }
 
@@ -243,7 +303,7 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * const reply = await client.assets.getExternalIpAddressRange({});
    * ```
    */
-  getExternalIpAddressRange(request: RequestOf<"assets.get_external_ip_address_range"> = {} as RequestOf<"assets.get_external_ip_address_range">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_external_ip_address_range">> {
+  getExternalIpAddressRange(request: AssetsGetExternalIpAddressRangeRequest = {} as AssetsGetExternalIpAddressRangeRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetExternalIpAddressRangeReply> {
     return this.#client.request("assets.get_external_ip_address_range", request, options);
   }
 
@@ -259,7 +319,7 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * for await (const item of client.assets.getExternalIpAddressRanges({})) console.log(item);
    * ```
    */
-  getExternalIpAddressRanges(request: RequestOf<"assets.get_external_ip_address_ranges"> = {} as RequestOf<"assets.get_external_ip_address_ranges">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"assets.get_external_ip_address_ranges">, NonNullable<ReplyOf<"assets.get_external_ip_address_ranges">["external_ip_address_ranges" & keyof ReplyOf<"assets.get_external_ip_address_ranges">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getExternalIpAddressRanges(request: AssetsGetExternalIpAddressRangesRequest = {} as AssetsGetExternalIpAddressRangesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalIpAddressRangesReply, NonNullable<AssetsGetExternalIpAddressRangesReply["external_ip_address_ranges" & keyof AssetsGetExternalIpAddressRangesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_external_ip_address_ranges", request, options);
   }
 
@@ -275,7 +335,7 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * const reply = await client.assets.getExternalService({});
    * ```
    */
-  getExternalService(request: RequestOf<"assets.get_external_service"> = {} as RequestOf<"assets.get_external_service">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_external_service">> {
+  getExternalService(request: AssetsGetExternalServiceRequest = {} as AssetsGetExternalServiceRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetExternalServiceReply> {
     return this.#client.request("assets.get_external_service", request, options);
   }
 
@@ -291,7 +351,7 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * for await (const item of client.assets.getExternalServices({})) console.log(item);
    * ```
    */
-  getExternalServices(request: RequestOf<"assets.get_external_services"> = {} as RequestOf<"assets.get_external_services">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"assets.get_external_services">, NonNullable<ReplyOf<"assets.get_external_services">["external_services" & keyof ReplyOf<"assets.get_external_services">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getExternalServices(request: AssetsGetExternalServicesRequest = {} as AssetsGetExternalServicesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalServicesReply, NonNullable<AssetsGetExternalServicesReply["external_services" & keyof AssetsGetExternalServicesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_external_services", request, options);
   }
 
@@ -307,7 +367,7 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * const reply = await client.assets.getExternalWebsite({});
    * ```
    */
-  getExternalWebsite(request: RequestOf<"assets.get_external_website"> = {} as RequestOf<"assets.get_external_website">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_external_website">> {
+  getExternalWebsite(request: AssetsGetExternalWebsiteRequest = {} as AssetsGetExternalWebsiteRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetExternalWebsiteReply> {
     return this.#client.request("assets.get_external_website", request, options);
   }
 
@@ -323,7 +383,7 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * for await (const item of client.assets.getExternalWebsites({})) console.log(item);
    * ```
    */
-  getExternalWebsites(request: RequestOf<"assets.get_external_websites"> = {} as RequestOf<"assets.get_external_websites">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"assets.get_external_websites">, NonNullable<ReplyOf<"assets.get_external_websites">["websites" & keyof ReplyOf<"assets.get_external_websites">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getExternalWebsites(request: AssetsGetExternalWebsitesRequest = {} as AssetsGetExternalWebsitesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalWebsitesReply, NonNullable<AssetsGetExternalWebsitesReply["websites" & keyof AssetsGetExternalWebsitesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_external_websites", request, options);
   }
 
@@ -339,7 +399,7 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * const reply = await client.assets.getExternalWebsitesLastExternalAssessment({});
    * ```
    */
-  getExternalWebsitesLastExternalAssessment(request: RequestOf<"assets.get_external_websites.last_external_assessment"> = {} as RequestOf<"assets.get_external_websites.last_external_assessment">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_external_websites.last_external_assessment">> {
+  getExternalWebsitesLastExternalAssessment(request: AssetsGetExternalWebsitesLastExternalAssessmentRequest = {} as AssetsGetExternalWebsitesLastExternalAssessmentRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetExternalWebsitesLastExternalAssessmentReply> {
     return this.#client.request("assets.get_external_websites.last_external_assessment", request, options);
   }
 
@@ -355,7 +415,7 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * const reply = await client.assets.getVulnerabilityTests({});
    * ```
    */
-  getVulnerabilityTests(request: RequestOf<"assets.get_vulnerability_tests"> = {} as RequestOf<"assets.get_vulnerability_tests">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_vulnerability_tests">> {
+  getVulnerabilityTests(request: AssetsGetVulnerabilityTestsRequest = {} as AssetsGetVulnerabilityTestsRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetVulnerabilityTestsReply> {
     return this.#client.request("assets.get_vulnerability_tests", request, options);
   }
 
@@ -371,7 +431,7 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * const reply = await client.assets.tagsAssetsInternetExposureAssign({ filters: [], tags: [] });
    * ```
    */
-  tagsAssetsInternetExposureAssign(request: RequestOf<"assets.tags.assets_internet_exposure.assign">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.tags.assets_internet_exposure.assign">> {
+  tagsAssetsInternetExposureAssign(request: AssetsTagsAssetsInternetExposureAssignRequest, options?: ValidatedCallOptions): ApiPromise<AssetsTagsAssetsInternetExposureAssignReply> {
     return this.#client.request("assets.tags.assets_internet_exposure.assign", request, options);
   }
 
@@ -387,7 +447,7 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * const reply = await client.assets.tagsAssetsInternetExposureRemove({ filters: [], tags: [] });
    * ```
    */
-  tagsAssetsInternetExposureRemove(request: RequestOf<"assets.tags.assets_internet_exposure.remove">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.tags.assets_internet_exposure.remove">> {
+  tagsAssetsInternetExposureRemove(request: AssetsTagsAssetsInternetExposureRemoveRequest, options?: ValidatedCallOptions): ApiPromise<AssetsTagsAssetsInternetExposureRemoveReply> {
     return this.#client.request("assets.tags.assets_internet_exposure.remove", request, options);
   }
 
@@ -403,7 +463,7 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * const reply = await client.assets.tagsExternalIpAddressRangesAssign({ filters: [], tags: [] });
    * ```
    */
-  tagsExternalIpAddressRangesAssign(request: RequestOf<"assets.tags.external_ip_address_ranges.assign">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.tags.external_ip_address_ranges.assign">> {
+  tagsExternalIpAddressRangesAssign(request: AssetsTagsExternalIpAddressRangesAssignRequest, options?: ValidatedCallOptions): ApiPromise<AssetsTagsExternalIpAddressRangesAssignReply> {
     return this.#client.request("assets.tags.external_ip_address_ranges.assign", request, options);
   }
 
@@ -419,7 +479,7 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * const reply = await client.assets.tagsExternalIpAddressRangesRemove({ filters: [], tags: [] });
    * ```
    */
-  tagsExternalIpAddressRangesRemove(request: RequestOf<"assets.tags.external_ip_address_ranges.remove">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.tags.external_ip_address_ranges.remove">> {
+  tagsExternalIpAddressRangesRemove(request: AssetsTagsExternalIpAddressRangesRemoveRequest, options?: ValidatedCallOptions): ApiPromise<AssetsTagsExternalIpAddressRangesRemoveReply> {
     return this.#client.request("assets.tags.external_ip_address_ranges.remove", request, options);
   }
 }
@@ -445,7 +505,7 @@ export class XpanseAttackSurfaceRulesNamespace {
    * for await (const item of client.attackSurfaceRules.list({})) console.log(item);
    * ```
    */
-  list(request: RequestOf<"get_attack_surface_rules"> = {} as RequestOf<"get_attack_surface_rules">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"get_attack_surface_rules">, NonNullable<ReplyOf<"get_attack_surface_rules">["attack_surface_rules" & keyof ReplyOf<"get_attack_surface_rules">]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: GetAttackSurfaceRulesRequest = {} as GetAttackSurfaceRulesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<GetAttackSurfaceRulesReply, NonNullable<GetAttackSurfaceRulesReply["attack_surface_rules" & keyof GetAttackSurfaceRulesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("get_attack_surface_rules", request, options);
   }
 }
@@ -472,7 +532,7 @@ export class XpanseIncidentsNamespace extends XpanseIncidentWorkflows {
    * const reply = await client.incidents.getExtraData({ incident_id: "…" });
    * ```
    */
-  getExtraData(request: RequestOf<"incidents.get_incident_extra_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"incidents.get_incident_extra_data">> {
+  getExtraData(request: IncidentsGetIncidentExtraDataRequest, options?: ValidatedCallOptions): ApiPromise<IncidentsGetIncidentExtraDataReply> {
     return this.#client.request("incidents.get_incident_extra_data", request, options);
   }
 
@@ -488,7 +548,7 @@ export class XpanseIncidentsNamespace extends XpanseIncidentWorkflows {
    * const reply = await client.incidents.update({ incident_id: "…", update_data: {} });
    * ```
    */
-  update(request: RequestOf<"incidents.update_incident">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"incidents.update_incident">> {
+  update(request: IncidentsUpdateIncidentRequest, options?: ValidatedCallOptions): ApiPromise<IncidentsUpdateIncidentReply> {
     return this.#client.request("incidents.update_incident", request, options);
   }
 }
@@ -514,7 +574,7 @@ export class XpanseRemediationConfirmationScanningNamespace {
    * const reply = await client.remediationConfirmationScanning.requestsGet({ filters: [] });
    * ```
    */
-  requestsGet(request: RequestOf<"remediation_confirmation_scanning.requests.get">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"remediation_confirmation_scanning.requests.get">> {
+  requestsGet(request: RemediationConfirmationScanningRequestsGetRequest, options?: ValidatedCallOptions): ApiPromise<RemediationConfirmationScanningRequestsGetReply> {
     return this.#client.request("remediation_confirmation_scanning.requests.get", request, options);
   }
 
@@ -530,7 +590,7 @@ export class XpanseRemediationConfirmationScanningNamespace {
    * const reply = await client.remediationConfirmationScanning.requestsGetOrCreate({ filters: [] });
    * ```
    */
-  requestsGetOrCreate(request: RequestOf<"remediation_confirmation_scanning.requests.get_or_create">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"remediation_confirmation_scanning.requests.get_or_create">> {
+  requestsGetOrCreate(request: RemediationConfirmationScanningRequestsGetOrCreateRequest, options?: ValidatedCallOptions): ApiPromise<RemediationConfirmationScanningRequestsGetOrCreateReply> {
     return this.#client.request("remediation_confirmation_scanning.requests.get_or_create", request, options);
   }
 }
@@ -555,7 +615,7 @@ export class XpanseSystemNamespace {
    * const reply = await client.system.healthcheck();
    * ```
    */
-  healthcheck(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"healthcheck">> {
+  healthcheck(options?: ValidatedCallOptions): ApiPromise<HealthcheckReply> {
     return this.#client.request("healthcheck", undefined, options);
   }
 }
@@ -635,7 +695,7 @@ export class XpanseClientBase extends CortexClient {
     this.tags = new XpanseTags(this);
     this.middleware.add(
       REPLY_VALIDATION_STEP,
-      replyValidationStep(options.validateReplies === true, async () => (await import("@cortex-sdk/schemas/validators")) as ReplyValidators),
+      replyValidationStep(options.validateReplies === true, async () => (await import("@cortex-sdk/schemas/validators/xpanse")) as ReplyValidators),
       { after: "serialize" },
     );
   }
@@ -686,5 +746,19 @@ export class XpanseClientBase extends CortexClient {
    */
   fanOut<T>(targets: readonly TenantTarget[], task: (client: this, target: TenantTarget) => Promise<T>, options?: FanOutOptions): Promise<TenantOutcome<T>[]> {
     return fanOut(targets, (target) => this.forTenant(target), task, options);
+  }
+
+  /**
+   * Calls any Cortex Xpanse operation by id: the request is checked and the reply typed by the operation.
+   *
+   * @param operationId - Operation id from the table.
+   * @param body - The request (without the `request_data` envelope).
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   */
+  override request<Id extends XpanseOperationId>(operationId: Id, body: XpanseRequestOf<Id>, options?: CallOptions): ApiPromise<XpanseReplyOf<Id>>;
+  override request<T = unknown>(operationId: string, body?: unknown, options?: CallOptions): ApiPromise<T>;
+  override request(operationId: string, body?: unknown, options?: CallOptions): ApiPromise<unknown> {
+    return super.request(operationId, body, options);
   }
 }

@@ -11,6 +11,7 @@ import {
   type ApiPromise,
   type ClientOptions,
   type FanOutOptions,
+  type CallOptions,
   type ListOptions,
   type PagePromise,
   type ReplyValidationOptions,
@@ -19,7 +20,603 @@ import {
   type TenantTarget,
   type ValidatedCallOptions,
 } from "@cortex-sdk/core";
-import type { OperationEntry, ReplyOf, RequestOf } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas";
+import type {
+  ActionsFileRetrievalDetailsReply,
+  ActionsFileRetrievalDetailsRequest,
+  ActionsGetActionStatusReply,
+  ActionsGetActionStatusRequest,
+  AlertsCreateAlertReply,
+  AlertsCreateAlertRequest,
+  AlertsExclusionAddReply,
+  AlertsExclusionAddRequest,
+  AlertsExclusionDeleteReply,
+  AlertsExclusionDeleteRequest,
+  AlertsExclusionReply,
+  AlertsExclusionRequest,
+  AlertsGetAlertsByFilterDataReply,
+  AlertsGetAlertsByFilterDataRequest,
+  AlertsGetAlertsMultiEventsReply,
+  AlertsGetAlertsMultiEventsRequest,
+  AlertsGetAlertsPcapReply,
+  AlertsGetAlertsPcapRequest,
+  AlertsGetAlertsReply,
+  AlertsGetAlertsRequest,
+  AlertsGetCorrelationAlertDataReply,
+  AlertsGetCorrelationAlertDataRequest,
+  AlertsGetOriginalAlertsReply,
+  AlertsGetOriginalAlertsRequest,
+  AlertsInsertCefAlertsReply,
+  AlertsInsertCefAlertsRequest,
+  AlertsInsertParsedAlertsReply,
+  AlertsInsertParsedAlertsRequest,
+  AlertsUpdateAlertsReply,
+  AlertsUpdateAlertsRequest,
+  ApiKeysDeleteReply,
+  ApiKeysDeleteRequest,
+  ApiV1PoliciesDeleteRequest,
+  ApiV1PoliciesDisableRequest,
+  ApiV1PoliciesEnableRequest,
+  ApiV1PoliciesGetByIdReply,
+  ApiV1PoliciesGetReply,
+  ApiV1PoliciesPostRequest,
+  ApiV1PoliciesPutRequest,
+  ApiV1RulesAddRequest,
+  ApiV1RulesDeleteRequest,
+  ApiV1RulesFetchReply,
+  ApiV1RulesFetchRequest,
+  ApiV1RulesGetGetByIdReply,
+  ApiV1RulesGetReply,
+  ApiV1RulesLintRegoRequest,
+  ApiV1RulesUpdateRequest,
+  ApiV2PoliciesGetByIdReply,
+  ApiV2PoliciesGetReply,
+  ApiV2PoliciesPostReply,
+  ApiV2PoliciesPostRequest,
+  ApiV2PoliciesPutRequest,
+  AppsecApplicationConfigurationReply,
+  AppsecApplicationCriteriaAllReply,
+  AppsecApplicationCriteriaGetByIdReply,
+  AppsecApplicationCriteriaReply,
+  AppsecApplicationCriteriaRequest,
+  AppsecApplicationDeleteByIdReply,
+  AppsecApplicationGetByIdReply,
+  AppsecApplicationGetReply,
+  AppsecApplicationPostReply,
+  AppsecApplicationPostRequest,
+  AppsecApplicationPutByIdReply,
+  AppsecApplicationPutByIdRequest,
+  AppsecIntegrationsGetByIdReply,
+  AppsecIntegrationsPutByIdReply,
+  AppsecIntegrationsPutByIdRequest,
+  AppsecIntegrationsReply,
+  AppsecIssuesFixByIssueIdFixSuggestionReply,
+  AppsecIssuesFixGetByRemediationIdReply,
+  AppsecIssuesFixTriggerFixPullRequestReply,
+  AppsecIssuesFixTriggerFixPullRequestRequest,
+  AppsecPoliciesDeleteByPolicyIdReply,
+  AppsecPoliciesGetByPolicyIdReply,
+  AppsecPoliciesGetReply,
+  AppsecPoliciesPostRequest,
+  AppsecPoliciesPutByPolicyIdRequest,
+  AppsecRepositoriesByAssetIdBranchesGetReply,
+  AppsecRepositoriesByAssetIdBranchesPutRequest,
+  AppsecRepositoriesByAssetIdScanConfigurationGetReply,
+  AppsecRepositoriesByAssetIdScanConfigurationPutRequest,
+  AppsecRepositoriesGetByAssetIdReply,
+  AppsecRepositoriesReply,
+  AppsecRulesDeleteByRuleIdReply,
+  AppsecRulesGetByRuleIdReply,
+  AppsecRulesGetReply,
+  AppsecRulesPatchByRuleIdReply,
+  AppsecRulesPatchByRuleIdRequest,
+  AppsecRulesPostReply,
+  AppsecRulesPostRequest,
+  AppsecRulesRuleLabelsReply,
+  AppsecRulesValidateReply,
+  AppsecRulesValidateRequest,
+  AppsecSbomOrganizationGetByOrgNameReply,
+  AppsecSbomRepositoryGetByRepoIdReply,
+  AppsecScanRepositoryPostByIdReply,
+  AppsecScanRepositoryPostByIdRequest,
+  AppsecScansByScanIdFindingsReply,
+  AppsecScansByScanIdIssuesReply,
+  AppsecScansCiReply,
+  AppsecScansPeriodicReply,
+  AppsecScansPrReply,
+  AppsecScansUnscannedRepositoriesReply,
+  AsmManagementRemoveAsmDataReply,
+  AsmManagementRemoveAsmDataRequest,
+  AsmManagementUploadAsmDataReply,
+  AsmManagementUploadAsmDataRequest,
+  AssetGroupsCreateReply,
+  AssetGroupsCreateRequest,
+  AssetGroupsDeletePostByGroupIdReply,
+  AssetGroupsReply,
+  AssetGroupsRequest,
+  AssetGroupsUpdatePostByGroupIdReply,
+  AssetGroupsUpdatePostByGroupIdRequest,
+  AssetsBulkUpdateVulnerabilityTestsRequest,
+  AssetsByIdRawFieldsReply,
+  AssetsEnumGetByFieldNameReply,
+  AssetsGetAssetInternetExposureReply,
+  AssetsGetAssetInternetExposureRequest,
+  AssetsGetAssetsInternetExposureReply,
+  AssetsGetAssetsInternetExposureRequest,
+  AssetsGetByIdReply,
+  AssetsGetExternalIpAddressRangeReply,
+  AssetsGetExternalIpAddressRangeRequest,
+  AssetsGetExternalIpAddressRangesReply,
+  AssetsGetExternalIpAddressRangesRequest,
+  AssetsGetExternalServiceReply,
+  AssetsGetExternalServiceRequest,
+  AssetsGetExternalServicesReply,
+  AssetsGetExternalServicesRequest,
+  AssetsGetExternalWebsiteReply,
+  AssetsGetExternalWebsiteRequest,
+  AssetsGetExternalWebsitesLastExternalAssessmentReply,
+  AssetsGetExternalWebsitesLastExternalAssessmentRequest,
+  AssetsGetExternalWebsitesReply,
+  AssetsGetExternalWebsitesRequest,
+  AssetsGetVulnerabilityTestsReply,
+  AssetsGetVulnerabilityTestsRequest,
+  AssetsReply,
+  AssetsRequest,
+  AssetsSchemaReply,
+  AuditsAgentsReportsReply,
+  AuditsAgentsReportsRequest,
+  AuditsManagementLogsReply,
+  AuditsManagementLogsRequest,
+  AuthenticationSettingsCreateReply,
+  AuthenticationSettingsCreateRequest,
+  AuthenticationSettingsDeleteReply,
+  AuthenticationSettingsDeleteRequest,
+  AuthenticationSettingsGetMetadataReply,
+  AuthenticationSettingsGetMetadataRequest,
+  AuthenticationSettingsGetSettingsReply,
+  AuthenticationSettingsGetSettingsRequest,
+  AuthenticationSettingsUpdateReply,
+  AuthenticationSettingsUpdateRequest,
+  BiocDeleteReply,
+  BiocDeleteRequest,
+  BiocGetReply,
+  BiocGetRequest,
+  BiocInsertReply,
+  BiocInsertRequest,
+  CaseArtifactsGetByCaseIdReply,
+  CaseSearchReply,
+  CaseSearchRequest,
+  CaseUpdatePostByCaseIdRequest,
+  CiemAccessSearchReply,
+  CiemAccessSearchRequest,
+  CliReleasesVersionReply,
+  ComplianceAddAssessmentProfileReply,
+  ComplianceAddAssessmentProfileRequest,
+  ComplianceAddControlReply,
+  ComplianceAddControlRequest,
+  ComplianceAddRulesToControlReply,
+  ComplianceAddRulesToControlRequest,
+  ComplianceAddStandardReply,
+  ComplianceAddStandardRequest,
+  ComplianceDeleteAssessmentProfileReply,
+  ComplianceDeleteAssessmentProfileRequest,
+  ComplianceDeleteControlReply,
+  ComplianceDeleteControlRequest,
+  ComplianceDeleteRulesFromControlReply,
+  ComplianceDeleteRulesFromControlRequest,
+  ComplianceDeleteStandardReply,
+  ComplianceDeleteStandardRequest,
+  ComplianceEditAssessmentProfileReply,
+  ComplianceEditAssessmentProfileRequest,
+  ComplianceEditControlReply,
+  ComplianceEditControlRequest,
+  ComplianceEditStandardReply,
+  ComplianceEditStandardRequest,
+  ComplianceGetAssessmentProfileReply,
+  ComplianceGetAssessmentProfileRequest,
+  ComplianceGetAssessmentProfilesReply,
+  ComplianceGetAssessmentProfilesRequest,
+  ComplianceGetAssessmentResultsReply,
+  ComplianceGetAssessmentResultsRequest,
+  ComplianceGetAssetReply,
+  ComplianceGetAssetRequest,
+  ComplianceGetAssetsReply,
+  ComplianceGetAssetsRequest,
+  ComplianceGetControlByRevisionReply,
+  ComplianceGetControlByRevisionRequest,
+  ComplianceGetControlCategoriesAndSubcategoriesReply,
+  ComplianceGetControlCategoriesAndSubcategoriesRequest,
+  ComplianceGetControlFailedResultsReply,
+  ComplianceGetControlFailedResultsRequest,
+  ComplianceGetControlReply,
+  ComplianceGetControlRequest,
+  ComplianceGetControlsReply,
+  ComplianceGetControlsRequest,
+  ComplianceGetReportsReply,
+  ComplianceGetReportsRequest,
+  ComplianceGetRuleFailedResultsReply,
+  ComplianceGetRuleFailedResultsRequest,
+  ComplianceGetStandardReply,
+  ComplianceGetStandardRequest,
+  ComplianceGetStandardsReply,
+  ComplianceGetStandardsRequest,
+  ConfigurationsAgentActionCenterExpirationReply,
+  ConfigurationsAgentActionCenterExpirationSetReply,
+  ConfigurationsAgentActionCenterExpirationSetRequest,
+  ConfigurationsAgentAdvancedAnalysisReply,
+  ConfigurationsAgentAdvancedAnalysisSetReply,
+  ConfigurationsAgentAdvancedAnalysisSetRequest,
+  ConfigurationsAgentAgentStatusReply,
+  ConfigurationsAgentAgentStatusSetReply,
+  ConfigurationsAgentAgentStatusSetRequest,
+  ConfigurationsAgentAutoUpgradeReply,
+  ConfigurationsAgentAutoUpgradeSetReply,
+  ConfigurationsAgentAutoUpgradeSetRequest,
+  ConfigurationsAgentContentManagementReply,
+  ConfigurationsAgentContentManagementSetReply,
+  ConfigurationsAgentContentManagementSetRequest,
+  ConfigurationsAgentCortexXdrLogCollectionReply,
+  ConfigurationsAgentCortexXdrLogCollectionSetReply,
+  ConfigurationsAgentCortexXdrLogCollectionSetRequest,
+  ConfigurationsAgentCriticalEnvironmentVersionsReply,
+  ConfigurationsAgentCriticalEnvironmentVersionsSetReply,
+  ConfigurationsAgentCriticalEnvironmentVersionsSetRequest,
+  ConfigurationsAgentEndpointAdministrationCleanupReply,
+  ConfigurationsAgentEndpointAdministrationCleanupSetReply,
+  ConfigurationsAgentEndpointAdministrationCleanupSetRequest,
+  ConfigurationsAgentInformativeBtpIssuesReply,
+  ConfigurationsAgentInformativeBtpIssuesSetReply,
+  ConfigurationsAgentInformativeBtpIssuesSetRequest,
+  ConfigurationsAgentWildfireAnalysisReply,
+  ConfigurationsAgentWildfireAnalysisSetReply,
+  ConfigurationsAgentWildfireAnalysisSetRequest,
+  CorrelationsDeleteReply,
+  CorrelationsDeleteRequest,
+  CorrelationsGetReply,
+  CorrelationsGetRequest,
+  CorrelationsInsertReply,
+  CorrelationsInsertRequest,
+  CwpPoliciesGetByIdReply,
+  CwpPoliciesGetReply,
+  CwpPoliciesPostReply,
+  CwpPoliciesPostRequest,
+  CwpPoliciesPutByIdRequest,
+  CwpRegistryOnboardingInstancesGetByConnectorIdReply,
+  CwpRegistryOnboardingInstancesPutByConnectorIdRequest,
+  CwpRegistryOnboardingInstancesReply,
+  CwpRegistryOnboardingInstancesRequest,
+  DashboardsDeleteReply,
+  DashboardsDeleteRequest,
+  DashboardsGetReply,
+  DashboardsGetRequest,
+  DashboardsInsertReply,
+  DashboardsInsertRequest,
+  DataSecurityDataPatternsReply,
+  DataSecurityDataPatternsRequest,
+  DataSecurityObjectsFieldsReply,
+  DataSecurityObjectsFieldsRequest,
+  DataSecurityObjectsFilesReply,
+  DataSecurityObjectsFilesRequest,
+  DatasetDefineDatasetRequest,
+  DatasetDeleteDatasetReply,
+  DatasetDeleteDatasetRequest,
+  DatasetGetCreatedDatasetsReply,
+  DatasetGetCreatedDatasetsRequest,
+  DeviceControlGetViolationsReply,
+  DeviceControlGetViolationsRequest,
+  DisableInjectionPreventionRulesAddReply,
+  DisableInjectionPreventionRulesAddRequest,
+  DisableInjectionPreventionRulesDisableReply,
+  DisableInjectionPreventionRulesDisableRequest,
+  DisableInjectionPreventionRulesFetchReply,
+  DisableInjectionPreventionRulesFetchRequest,
+  DisablePreventionAddReply,
+  DisablePreventionAddRequest,
+  DisablePreventionDeleteReply,
+  DisablePreventionDeleteRequest,
+  DisablePreventionEditReply,
+  DisablePreventionEditRequest,
+  DisablePreventionFetchReply,
+  DisablePreventionFetchRequest,
+  DisablePreventionGetModulesReply,
+  DisablePreventionGetModulesRequest,
+  DistributionsCreateReply,
+  DistributionsCreateRequest,
+  DistributionsDeleteReply,
+  DistributionsDeleteRequest,
+  DistributionsGetDistUrlReply,
+  DistributionsGetDistUrlRequest,
+  DistributionsGetDistributionsReply,
+  DistributionsGetDistributionsRequest,
+  DistributionsGetStatusReply,
+  DistributionsGetStatusRequest,
+  DistributionsGetVersionsReply,
+  DistributionsGetVersionsRequest,
+  EndpointsAbortScanReply,
+  EndpointsAbortScanRequest,
+  EndpointsDeleteReply,
+  EndpointsDeleteRequest,
+  EndpointsFileRetrievalReply,
+  EndpointsFileRetrievalRequest,
+  EndpointsGetEndpointReply,
+  EndpointsGetEndpointRequest,
+  EndpointsGetEndpointsReply,
+  EndpointsGetEndpointsRequest,
+  EndpointsGetPolicyReply,
+  EndpointsGetPolicyRequest,
+  EndpointsGetProfilesReply,
+  EndpointsGetProfilesRequest,
+  EndpointsIsolateReply,
+  EndpointsIsolateRequest,
+  EndpointsQuarantineReply,
+  EndpointsQuarantineRequest,
+  EndpointsRestoreReply,
+  EndpointsRestoreRequest,
+  EndpointsScanReply,
+  EndpointsScanRequest,
+  EndpointsTerminateCausalityReply,
+  EndpointsTerminateCausalityRequest,
+  EndpointsTerminateProcessReply,
+  EndpointsTerminateProcessRequest,
+  EndpointsUnisolateReply,
+  EndpointsUnisolateRequest,
+  EndpointsUpdateAgentNameReply,
+  EndpointsUpdateAgentNameRequest,
+  EndpointsUpgradeReply,
+  EndpointsUpgradeRequest,
+  EntriesGetReply,
+  EntriesGetRequest,
+  EntriesInsertReply,
+  EntriesInsertRequest,
+  FeaturedFieldsReplaceAdGroupsReply,
+  FeaturedFieldsReplaceAdGroupsRequest,
+  FeaturedFieldsReplaceHostsReply,
+  FeaturedFieldsReplaceHostsRequest,
+  FeaturedFieldsReplaceIpAddressesReply,
+  FeaturedFieldsReplaceIpAddressesRequest,
+  FeaturedFieldsReplaceUsersReply,
+  FeaturedFieldsReplaceUsersRequest,
+  GetAttackSurfaceRulesReply,
+  GetAttackSurfaceRulesRequest,
+  GetIncidentsReply,
+  GetIncidentsRequest,
+  GetRiskScoreReply,
+  GetRiskScoreRequest,
+  GetRiskyHostsReply,
+  GetRiskyHostsRequest,
+  GetRiskyUsersReply,
+  GetRiskyUsersRequest,
+  GetTriagePresetsReply,
+  GetTriagePresetsRequest,
+  HashExceptionsAllowlistRemoveReply,
+  HashExceptionsAllowlistRemoveRequest,
+  HashExceptionsAllowlistReply,
+  HashExceptionsAllowlistRequest,
+  HashExceptionsBlocklistRemoveReply,
+  HashExceptionsBlocklistRemoveRequest,
+  HashExceptionsBlocklistReply,
+  HashExceptionsBlocklistRequest,
+  HealthcheckReply,
+  IncidentsGetIncidentExtraDataReply,
+  IncidentsGetIncidentExtraDataRequest,
+  IncidentsGetMultipleIncidentsExtraDataReply,
+  IncidentsGetMultipleIncidentsExtraDataRequest,
+  IncidentsUpdateIncidentReply,
+  IncidentsUpdateIncidentRequest,
+  IndicatorsDeleteReply,
+  IndicatorsDeleteRequest,
+  IndicatorsGetReply,
+  IndicatorsGetRequest,
+  IndicatorsInsertCsvReply,
+  IndicatorsInsertCsvRequest,
+  IndicatorsInsertJsonsReply,
+  IndicatorsInsertJsonsRequest,
+  IndicatorsInsertReply,
+  IndicatorsInsertRequest,
+  IntegrationsSyslogCreateReply,
+  IntegrationsSyslogCreateRequest,
+  IntegrationsSyslogDeleteRequest,
+  IntegrationsSyslogGetReply,
+  IntegrationsSyslogGetRequest,
+  IntegrationsSyslogTestRequest,
+  IntegrationsSyslogUpdateReply,
+  IntegrationsSyslogUpdateRequest,
+  IssuePostByIdRequest,
+  IssueReply,
+  IssueRequest,
+  IssueSchemaReply,
+  IssueSearchReply,
+  IssueSearchRequest,
+  LegacyExceptionsAddReply,
+  LegacyExceptionsAddRequest,
+  LegacyExceptionsDeleteReply,
+  LegacyExceptionsDeleteRequest,
+  LegacyExceptionsEditReply,
+  LegacyExceptionsEditRequest,
+  LegacyExceptionsFetchReply,
+  LegacyExceptionsFetchRequest,
+  LegacyExceptionsGetModulesReply,
+  MthChildAddCommentReply,
+  MthChildAddCommentRequest,
+  MthChildGetCommentsReply,
+  MthChildGetCommentsRequest,
+  MthChildGetReportsByIncidentIdReply,
+  MthChildGetReportsByIncidentIdRequest,
+  MthChildGetReportsBySourceIdReply,
+  MthChildGetReportsBySourceIdRequest,
+  MthChildReportUpdateAssignReply,
+  MthChildReportUpdateAssignRequest,
+  MthChildReportUpdateStatusReply,
+  MthChildReportUpdateStatusRequest,
+  NetscanScanDefinitionReply,
+  NetscanScanDefinitionRequest,
+  NetscanScanRunByIdCommandReply,
+  NetscanScanRunByIdCommandRequest,
+  NetscanScanRunGetByIdReply,
+  NetscanScanRunGetReply,
+  NetscanScanRunPostByIdReply,
+  NetscanScanRunPostByIdRequest,
+  NetscanScanRunPostReply,
+  NetscanScanRunPostRequest,
+  PlatformIamApiKeyGetByIdReply,
+  PlatformIamApiKeyPutByIdReply,
+  PlatformIamApiKeyPutByIdRequest,
+  PlatformIamRoleDeleteByIdReply,
+  PlatformIamRoleGetReply,
+  PlatformIamRolePermissionConfigReply,
+  PlatformIamRolePostReply,
+  PlatformIamRolePostRequest,
+  PlatformIamScopeByEntityTypeGetByEntityIdReply,
+  PlatformIamScopeByEntityTypePutByEntityIdReply,
+  PlatformIamScopeByEntityTypePutByEntityIdRequest,
+  PlatformIamUserGetByEmailReply,
+  PlatformIamUserGroupDeleteByGroupIdReply,
+  PlatformIamUserGroupGetReply,
+  PlatformIamUserGroupPatchByGroupIdReply,
+  PlatformIamUserGroupPatchByGroupIdRequest,
+  PlatformIamUserGroupPostReply,
+  PlatformIamUserGroupPostRequest,
+  PlatformIamUserPatchByEmailReply,
+  PlatformIamUserPatchByEmailRequest,
+  PlatformIamUserReply,
+  PlatformIntegrationExternalApplicationByApplicationTypeIdDeleteByApplicationIdReply,
+  PlatformIntegrationExternalApplicationByApplicationTypeIdGetByApplicationIdReply,
+  PlatformIntegrationExternalApplicationGetReply,
+  PlatformIntegrationExternalApplicationPostReply,
+  PlatformIntegrationExternalApplicationPostRequest,
+  PlatformIntegrationExternalApplicationPutByApplicationIdReply,
+  PlatformIntegrationExternalApplicationPutByApplicationIdRequest,
+  PlatformNotificationsListRulesReply,
+  PlatformNotificationsRuleGetByUuidReply,
+  PlatformNotificationsRulePutByUuidReply,
+  PlatformNotificationsRulePutByUuidRequest,
+  PlatformNotificationsRuleReply,
+  PlatformNotificationsRuleRequest,
+  PlatformNotificationsUpdateRuleStatusPatchByRuleUuidRequest,
+  PlaybooksDeleteReply,
+  PlaybooksDeleteRequest,
+  PlaybooksGetRequest,
+  PlaybooksInsertReply,
+  PlaybooksInsertRequest,
+  PolicyGetByIdReply,
+  PolicyPatchByIdReply,
+  PolicyPatchByIdRequest,
+  PolicyReply,
+  PolicyRequest,
+  PolicySearchReply,
+  PolicySearchRequest,
+  ProfilesAddSignerCnToAllowlistReply,
+  ProfilesAddSignerCnToAllowlistRequest,
+  ProfilesPreventionAddReply,
+  ProfilesPreventionAddRequest,
+  ProfilesPreventionEditReply,
+  ProfilesPreventionEditRequest,
+  ProfilesPreventionGetModulesReply,
+  ProfilesPreventionGetModulesRequest,
+  QuarantineStatusReply,
+  QuarantineStatusRequest,
+  RbacGetRolesReply,
+  RbacGetRolesRequest,
+  RbacGetUserGroupReply,
+  RbacGetUserGroupRequest,
+  RbacGetUsersReply,
+  RbacGetUsersRequest,
+  RbacSetUserRoleReply,
+  RbacSetUserRoleRequest,
+  ScheduledQueriesDeleteReply,
+  ScheduledQueriesDeleteRequest,
+  ScheduledQueriesInsertReply,
+  ScheduledQueriesInsertRequest,
+  ScheduledQueriesListReply,
+  ScheduledQueriesListRequest,
+  ScriptsDeleteReply,
+  ScriptsDeleteRequest,
+  ScriptsGetRequest,
+  ScriptsGetScriptCodeReply,
+  ScriptsGetScriptCodeRequest,
+  ScriptsGetScriptExecutionResultsFilesReply,
+  ScriptsGetScriptExecutionResultsFilesRequest,
+  ScriptsGetScriptExecutionResultsReply,
+  ScriptsGetScriptExecutionResultsRequest,
+  ScriptsGetScriptExecutionStatusReply,
+  ScriptsGetScriptExecutionStatusRequest,
+  ScriptsGetScriptMetadataReply,
+  ScriptsGetScriptMetadataRequest,
+  ScriptsGetScriptsReply,
+  ScriptsGetScriptsRequest,
+  ScriptsInsertReply,
+  ScriptsInsertRequest,
+  ScriptsRunScriptReply,
+  ScriptsRunScriptRequest,
+  ScriptsRunSnippetCodeScriptReply,
+  ScriptsRunSnippetCodeScriptRequest,
+  SystemGetTenantInfoReply,
+  SystemGetTenantInfoRequest,
+  TagsAgentsAssignReply,
+  TagsAgentsAssignRequest,
+  TagsAgentsDeletePermanentlyReply,
+  TagsAgentsDeletePermanentlyRequest,
+  TagsAgentsRemoveReply,
+  TagsAgentsRemoveRequest,
+  TriageEndpointReply,
+  TriageEndpointRequest,
+  UvemGetAffectedSoftwareReply,
+  UvemGetAffectedSoftwareRequest,
+  UvemGetVulnerabilitiesReply,
+  UvemGetVulnerabilitiesRequest,
+  UvemVulnerabilitiesReply,
+  UvmPublicCreatePolicyReply,
+  UvmPublicCreatePolicyRequest,
+  UvmPublicDeletePolicyDeleteByIdReply,
+  UvmPublicGetPolicyGetByIdReply,
+  UvmPublicListPoliciesReply,
+  UvmPublicListPoliciesRequest,
+  UvmPublicUpdatePolicyPutByIdReply,
+  UvmPublicUpdatePolicyPutByIdRequest,
+  V2AlertsGetAlertsMultiEventsReply,
+  V2AlertsGetAlertsMultiEventsRequest,
+  V2CwpPoliciesGetByIdReply,
+  V2CwpPoliciesGetReply,
+  V2CwpPoliciesPostReply,
+  V2CwpPoliciesPostRequest,
+  V2CwpPoliciesPutByIdRequest,
+  V2XqlDeleteDatasetRequest,
+  VulnerabilityManagementScanReply,
+  VulnerabilityManagementScanRequest,
+  WidgetsDeleteReply,
+  WidgetsDeleteRequest,
+  WidgetsGetReply,
+  WidgetsGetRequest,
+  WidgetsInsertReply,
+  WidgetsInsertRequest,
+  XqlAddDatasetReply,
+  XqlAddDatasetRequest,
+  XqlGetDatasetsReply,
+  XqlGetDatasetsRequest,
+  XqlGetQueryResultsReply,
+  XqlGetQueryResultsRequest,
+  XqlGetQueryResultsStreamReply,
+  XqlGetQueryResultsStreamRequest,
+  XqlGetQuotaReply,
+  XqlGetQuotaRequest,
+  XqlLibraryDeleteReply,
+  XqlLibraryDeleteRequest,
+  XqlLibraryGetReply,
+  XqlLibraryGetRequest,
+  XqlLibraryInsertReply,
+  XqlLibraryInsertRequest,
+  XqlLookupsAddDataReply,
+  XqlLookupsAddDataRequest,
+  XqlLookupsGetDataReply,
+  XqlLookupsGetDataRequest,
+  XqlLookupsRemoveDataReply,
+  XqlLookupsRemoveDataRequest,
+  XqlStartXqlQueryReply,
+  XqlStartXqlQueryRequest,
+  XsiamOperationId,
+  XsiamReplyOf,
+  XsiamRequestOf,
+} from "@cortex-sdk/schemas/xsiam";
 import { operations } from "@cortex-sdk/schemas/xsiam";
 import { ActionTracking, AlertBulkUpdates, ApiKeyManagement, EndpointResponseActions, IncidentBulkUpdates, LookupDatasets, ScriptRuns, XqlQueries } from "@cortex-sdk/workflows";
 
@@ -62,7 +659,7 @@ export class XsiamActionsNamespace extends ActionTracking {
    * const reply = await client.actions.fileRetrievalDetails({ group_action_id: 1 });
    * ```
    */
-  fileRetrievalDetails(request: RequestOf<"actions.file_retrieval_details">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"actions.file_retrieval_details">> {
+  fileRetrievalDetails(request: ActionsFileRetrievalDetailsRequest, options?: ValidatedCallOptions): ApiPromise<ActionsFileRetrievalDetailsReply> {
     return this.#client.request("actions.file_retrieval_details", request, options);
   }
 
@@ -78,7 +675,7 @@ export class XsiamActionsNamespace extends ActionTracking {
    * const reply = await client.actions.getActionStatus({ group_action_id: 1 });
    * ```
    */
-  getActionStatus(request: RequestOf<"actions.get_action_status">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"actions.get_action_status">> {
+  getActionStatus(request: ActionsGetActionStatusRequest, options?: ValidatedCallOptions): ApiPromise<ActionsGetActionStatusReply> {
     return this.#client.request("actions.get_action_status", request, options);
   }
 }
@@ -105,7 +702,7 @@ export class XsiamAlertsNamespace extends AlertBulkUpdates {
    * const reply = await client.alerts.createAlert({ alert: {} });
    * ```
    */
-  createAlert(request: RequestOf<"alerts.create_alert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"alerts.create_alert">> {
+  createAlert(request: AlertsCreateAlertRequest, options?: ValidatedCallOptions): ApiPromise<AlertsCreateAlertReply> {
     return this.#client.request("alerts.create_alert", request, options);
   }
 
@@ -121,7 +718,7 @@ export class XsiamAlertsNamespace extends AlertBulkUpdates {
    * for await (const item of client.alerts.list({})) console.log(item);
    * ```
    */
-  list(request: RequestOf<"alerts.get_alerts"> = {} as RequestOf<"alerts.get_alerts">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"alerts.get_alerts">, NonNullable<ReplyOf<"alerts.get_alerts">["alerts" & keyof ReplyOf<"alerts.get_alerts">]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: AlertsGetAlertsRequest = {} as AlertsGetAlertsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AlertsGetAlertsReply, NonNullable<AlertsGetAlertsReply["alerts" & keyof AlertsGetAlertsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("alerts.get_alerts", request, options);
   }
 
@@ -137,7 +734,7 @@ export class XsiamAlertsNamespace extends AlertBulkUpdates {
    * for await (const item of client.alerts.listByFilterData({})) console.log(item);
    * ```
    */
-  listByFilterData(request: RequestOf<"alerts.get_alerts_by_filter_data">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"alerts.get_alerts_by_filter_data">, NonNullable<ReplyOf<"alerts.get_alerts_by_filter_data">["alerts" & keyof ReplyOf<"alerts.get_alerts_by_filter_data">]> extends readonly (infer Item)[] ? Item : unknown> {
+  listByFilterData(request: AlertsGetAlertsByFilterDataRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AlertsGetAlertsByFilterDataReply, NonNullable<AlertsGetAlertsByFilterDataReply["alerts" & keyof AlertsGetAlertsByFilterDataReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("alerts.get_alerts_by_filter_data", request, options);
   }
 
@@ -153,7 +750,7 @@ export class XsiamAlertsNamespace extends AlertBulkUpdates {
    * for await (const item of client.alerts.listMultiEvents({})) console.log(item);
    * ```
    */
-  listMultiEvents(request: RequestOf<"alerts.get_alerts_multi_events"> = {} as RequestOf<"alerts.get_alerts_multi_events">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"alerts.get_alerts_multi_events">, NonNullable<ReplyOf<"alerts.get_alerts_multi_events">["alerts" & keyof ReplyOf<"alerts.get_alerts_multi_events">]> extends readonly (infer Item)[] ? Item : unknown> {
+  listMultiEvents(request: AlertsGetAlertsMultiEventsRequest = {} as AlertsGetAlertsMultiEventsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AlertsGetAlertsMultiEventsReply, NonNullable<AlertsGetAlertsMultiEventsReply["alerts" & keyof AlertsGetAlertsMultiEventsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("alerts.get_alerts_multi_events", request, options);
   }
 
@@ -169,7 +766,7 @@ export class XsiamAlertsNamespace extends AlertBulkUpdates {
    * for await (const item of client.alerts.getAlertsPcap({})) console.log(item);
    * ```
    */
-  getAlertsPcap(request: RequestOf<"alerts.get_alerts_pcap"> = {} as RequestOf<"alerts.get_alerts_pcap">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"alerts.get_alerts_pcap">, NonNullable<ReplyOf<"alerts.get_alerts_pcap">["alerts" & keyof ReplyOf<"alerts.get_alerts_pcap">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getAlertsPcap(request: AlertsGetAlertsPcapRequest = {} as AlertsGetAlertsPcapRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AlertsGetAlertsPcapReply, NonNullable<AlertsGetAlertsPcapReply["alerts" & keyof AlertsGetAlertsPcapReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("alerts.get_alerts_pcap", request, options);
   }
 
@@ -185,7 +782,7 @@ export class XsiamAlertsNamespace extends AlertBulkUpdates {
    * const reply = await client.alerts.getCorrelationAlertData({ alert_id: 1 });
    * ```
    */
-  getCorrelationAlertData(request: RequestOf<"alerts.get_correlation_alert_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"alerts.get_correlation_alert_data">> {
+  getCorrelationAlertData(request: AlertsGetCorrelationAlertDataRequest, options?: ValidatedCallOptions): ApiPromise<AlertsGetCorrelationAlertDataReply> {
     return this.#client.request("alerts.get_correlation_alert_data", request, options);
   }
 
@@ -201,7 +798,7 @@ export class XsiamAlertsNamespace extends AlertBulkUpdates {
    * const reply = await client.alerts.getOriginalAlerts({ alert_id_list: [] });
    * ```
    */
-  getOriginalAlerts(request: RequestOf<"alerts.get_original_alerts">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"alerts.get_original_alerts">> {
+  getOriginalAlerts(request: AlertsGetOriginalAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsGetOriginalAlertsReply> {
     return this.#client.request("alerts.get_original_alerts", request, options);
   }
 
@@ -217,7 +814,7 @@ export class XsiamAlertsNamespace extends AlertBulkUpdates {
    * const reply = await client.alerts.insertCefAlerts({});
    * ```
    */
-  insertCefAlerts(request: RequestOf<"alerts.insert_cef_alerts"> = {} as RequestOf<"alerts.insert_cef_alerts">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"alerts.insert_cef_alerts">> {
+  insertCefAlerts(request: AlertsInsertCefAlertsRequest = {} as AlertsInsertCefAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsInsertCefAlertsReply> {
     return this.#client.request("alerts.insert_cef_alerts", request, options);
   }
 
@@ -233,7 +830,7 @@ export class XsiamAlertsNamespace extends AlertBulkUpdates {
    * const reply = await client.alerts.insertParsedAlerts({});
    * ```
    */
-  insertParsedAlerts(request: RequestOf<"alerts.insert_parsed_alerts"> = {} as RequestOf<"alerts.insert_parsed_alerts">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"alerts.insert_parsed_alerts">> {
+  insertParsedAlerts(request: AlertsInsertParsedAlertsRequest = {} as AlertsInsertParsedAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsInsertParsedAlertsReply> {
     return this.#client.request("alerts.insert_parsed_alerts", request, options);
   }
 
@@ -249,7 +846,7 @@ export class XsiamAlertsNamespace extends AlertBulkUpdates {
    * const reply = await client.alerts.update({});
    * ```
    */
-  update(request: RequestOf<"alerts.update_alerts"> = {} as RequestOf<"alerts.update_alerts">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"alerts.update_alerts">> {
+  update(request: AlertsUpdateAlertsRequest = {} as AlertsUpdateAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsUpdateAlertsReply> {
     return this.#client.request("alerts.update_alerts", request, options);
   }
 
@@ -265,7 +862,7 @@ export class XsiamAlertsNamespace extends AlertBulkUpdates {
    * for await (const item of client.alerts.listMultiEventsV2({})) console.log(item);
    * ```
    */
-  listMultiEventsV2(request: RequestOf<"v2.alerts.get_alerts_multi_events"> = {} as RequestOf<"v2.alerts.get_alerts_multi_events">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"v2.alerts.get_alerts_multi_events">, NonNullable<ReplyOf<"v2.alerts.get_alerts_multi_events">["alerts" & keyof ReplyOf<"v2.alerts.get_alerts_multi_events">]> extends readonly (infer Item)[] ? Item : unknown> {
+  listMultiEventsV2(request: V2AlertsGetAlertsMultiEventsRequest = {} as V2AlertsGetAlertsMultiEventsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<V2AlertsGetAlertsMultiEventsReply, NonNullable<V2AlertsGetAlertsMultiEventsReply["alerts" & keyof V2AlertsGetAlertsMultiEventsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("v2.alerts.get_alerts_multi_events", request, options);
   }
 }
@@ -291,7 +888,7 @@ export class XsiamAlertsExclusionNamespace {
    * const reply = await client.alertsExclusion.list({});
    * ```
    */
-  list(request: RequestOf<"alerts_exclusion"> = {} as RequestOf<"alerts_exclusion">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"alerts_exclusion">> {
+  list(request: AlertsExclusionRequest = {} as AlertsExclusionRequest, options?: ValidatedCallOptions): ApiPromise<AlertsExclusionReply> {
     return this.#client.request("alerts_exclusion", request, options);
   }
 
@@ -307,7 +904,7 @@ export class XsiamAlertsExclusionNamespace {
    * const reply = await client.alertsExclusion.add({ indicator: {}, name: "…" });
    * ```
    */
-  add(request: RequestOf<"alerts_exclusion.add">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"alerts_exclusion.add">> {
+  add(request: AlertsExclusionAddRequest, options?: ValidatedCallOptions): ApiPromise<AlertsExclusionAddReply> {
     return this.#client.request("alerts_exclusion.add", request, options);
   }
 
@@ -323,7 +920,7 @@ export class XsiamAlertsExclusionNamespace {
    * const reply = await client.alertsExclusion.delete({ alert_exclusion_id: 1 });
    * ```
    */
-  delete(request: RequestOf<"alerts_exclusion.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"alerts_exclusion.delete">> {
+  delete(request: AlertsExclusionDeleteRequest, options?: ValidatedCallOptions): ApiPromise<AlertsExclusionDeleteReply> {
     return this.#client.request("alerts_exclusion.delete", request, options);
   }
 }
@@ -349,7 +946,7 @@ export class XsiamApiNamespace {
    * const reply = await client.api.v1PoliciesDelete({});
    * ```
    */
-  v1PoliciesDelete(request: RequestOf<"api.v1.policies.delete"> = {} as RequestOf<"api.v1.policies.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.policies.delete">> {
+  v1PoliciesDelete(request: ApiV1PoliciesDeleteRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v1.policies.delete", request, options);
   }
 
@@ -365,7 +962,7 @@ export class XsiamApiNamespace {
    * const reply = await client.api.v1PoliciesDisable({});
    * ```
    */
-  v1PoliciesDisable(request: RequestOf<"api.v1.policies.disable"> = {} as RequestOf<"api.v1.policies.disable">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.policies.disable">> {
+  v1PoliciesDisable(request: ApiV1PoliciesDisableRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v1.policies.disable", request, options);
   }
 
@@ -381,7 +978,7 @@ export class XsiamApiNamespace {
    * const reply = await client.api.v1PoliciesEnable({});
    * ```
    */
-  v1PoliciesEnable(request: RequestOf<"api.v1.policies.enable"> = {} as RequestOf<"api.v1.policies.enable">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.policies.enable">> {
+  v1PoliciesEnable(request: ApiV1PoliciesEnableRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v1.policies.enable", request, options);
   }
 
@@ -396,7 +993,7 @@ export class XsiamApiNamespace {
    * const reply = await client.api.v1PoliciesGet();
    * ```
    */
-  v1PoliciesGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.policies.get">> {
+  v1PoliciesGet(options?: ValidatedCallOptions): ApiPromise<ApiV1PoliciesGetReply> {
     return this.#client.request("api.v1.policies.get", undefined, options);
   }
 
@@ -412,7 +1009,7 @@ export class XsiamApiNamespace {
    * const reply = await client.api.v1PoliciesGetById({ id: "…" });
    * ```
    */
-  v1PoliciesGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.policies.get_by_id">> {
+  v1PoliciesGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ApiV1PoliciesGetByIdReply> {
     return this.#client.request("api.v1.policies.get_by_id", params, options);
   }
 
@@ -428,7 +1025,7 @@ export class XsiamApiNamespace {
    * const reply = await client.api.v1PoliciesPost({});
    * ```
    */
-  v1PoliciesPost(request: RequestOf<"api.v1.policies.post"> = {} as RequestOf<"api.v1.policies.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.policies.post">> {
+  v1PoliciesPost(request: ApiV1PoliciesPostRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v1.policies.post", request, options);
   }
 
@@ -444,7 +1041,7 @@ export class XsiamApiNamespace {
    * const reply = await client.api.v1PoliciesPut({});
    * ```
    */
-  v1PoliciesPut(request: RequestOf<"api.v1.policies.put"> = {} as RequestOf<"api.v1.policies.put">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.policies.put">> {
+  v1PoliciesPut(request: ApiV1PoliciesPutRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v1.policies.put", request, options);
   }
 
@@ -460,7 +1057,7 @@ export class XsiamApiNamespace {
    * const reply = await client.api.v1RulesAdd({});
    * ```
    */
-  v1RulesAdd(request: RequestOf<"api.v1.rules.add"> = {} as RequestOf<"api.v1.rules.add">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.rules.add">> {
+  v1RulesAdd(request: ApiV1RulesAddRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v1.rules.add", request, options);
   }
 
@@ -476,7 +1073,7 @@ export class XsiamApiNamespace {
    * const reply = await client.api.v1RulesDelete({});
    * ```
    */
-  v1RulesDelete(request: RequestOf<"api.v1.rules.delete"> = {} as RequestOf<"api.v1.rules.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.rules.delete">> {
+  v1RulesDelete(request: ApiV1RulesDeleteRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v1.rules.delete", request, options);
   }
 
@@ -492,7 +1089,7 @@ export class XsiamApiNamespace {
    * const reply = await client.api.v1RulesFetch({});
    * ```
    */
-  v1RulesFetch(request: RequestOf<"api.v1.rules.fetch"> = {} as RequestOf<"api.v1.rules.fetch">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.rules.fetch">> {
+  v1RulesFetch(request: ApiV1RulesFetchRequest = {} as ApiV1RulesFetchRequest, options?: ValidatedCallOptions): ApiPromise<ApiV1RulesFetchReply> {
     return this.#client.request("api.v1.rules.fetch", request, options);
   }
 
@@ -507,7 +1104,7 @@ export class XsiamApiNamespace {
    * const reply = await client.api.v1RulesGet();
    * ```
    */
-  v1RulesGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.rules.get">> {
+  v1RulesGet(options?: ValidatedCallOptions): ApiPromise<ApiV1RulesGetReply> {
     return this.#client.request("api.v1.rules.get", undefined, options);
   }
 
@@ -523,7 +1120,7 @@ export class XsiamApiNamespace {
    * const reply = await client.api.v1RulesGetGetById({ id: "…" });
    * ```
    */
-  v1RulesGetGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.rules.get.get_by_id">> {
+  v1RulesGetGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ApiV1RulesGetGetByIdReply> {
     return this.#client.request("api.v1.rules.get.get_by_id", params, options);
   }
 
@@ -539,7 +1136,7 @@ export class XsiamApiNamespace {
    * const reply = await client.api.v1RulesLintRego({ script: "…" });
    * ```
    */
-  v1RulesLintRego(request: RequestOf<"api.v1.rules.lint.rego">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.rules.lint.rego">> {
+  v1RulesLintRego(request: ApiV1RulesLintRegoRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v1.rules.lint.rego", request, options);
   }
 
@@ -555,7 +1152,7 @@ export class XsiamApiNamespace {
    * const reply = await client.api.v1RulesUpdate({});
    * ```
    */
-  v1RulesUpdate(request: RequestOf<"api.v1.rules.update"> = {} as RequestOf<"api.v1.rules.update">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v1.rules.update">> {
+  v1RulesUpdate(request: ApiV1RulesUpdateRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v1.rules.update", request, options);
   }
 
@@ -570,7 +1167,7 @@ export class XsiamApiNamespace {
    * const reply = await client.api.v2PoliciesGet();
    * ```
    */
-  v2PoliciesGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v2.policies.get">> {
+  v2PoliciesGet(options?: ValidatedCallOptions): ApiPromise<ApiV2PoliciesGetReply> {
     return this.#client.request("api.v2.policies.get", undefined, options);
   }
 
@@ -586,7 +1183,7 @@ export class XsiamApiNamespace {
    * const reply = await client.api.v2PoliciesGetById({ id: "…" });
    * ```
    */
-  v2PoliciesGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v2.policies.get_by_id">> {
+  v2PoliciesGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ApiV2PoliciesGetByIdReply> {
     return this.#client.request("api.v2.policies.get_by_id", params, options);
   }
 
@@ -602,7 +1199,7 @@ export class XsiamApiNamespace {
    * const reply = await client.api.v2PoliciesPost({});
    * ```
    */
-  v2PoliciesPost(request: RequestOf<"api.v2.policies.post"> = {} as RequestOf<"api.v2.policies.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v2.policies.post">> {
+  v2PoliciesPost(request: ApiV2PoliciesPostRequest, options?: ValidatedCallOptions): ApiPromise<ApiV2PoliciesPostReply> {
     return this.#client.request("api.v2.policies.post", request, options);
   }
 
@@ -618,7 +1215,7 @@ export class XsiamApiNamespace {
    * const reply = await client.api.v2PoliciesPut({});
    * ```
    */
-  v2PoliciesPut(request: RequestOf<"api.v2.policies.put"> = {} as RequestOf<"api.v2.policies.put">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api.v2.policies.put">> {
+  v2PoliciesPut(request: ApiV2PoliciesPutRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("api.v2.policies.put", request, options);
   }
 }
@@ -645,7 +1242,7 @@ export class XsiamApiKeysNamespace extends ApiKeyManagement {
    * const reply = await client.apiKeys.delete({});
    * ```
    */
-  delete(request: RequestOf<"api_keys.delete"> = {} as RequestOf<"api_keys.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.delete">> {
+  delete(request: ApiKeysDeleteRequest = {} as ApiKeysDeleteRequest, options?: ValidatedCallOptions): ApiPromise<ApiKeysDeleteReply> {
     return this.#client.request("api_keys.delete", request, options);
   }
 
@@ -661,7 +1258,7 @@ export class XsiamApiKeysNamespace extends ApiKeyManagement {
    * const reply = await client.apiKeys.get({ api_key_id: "…" });
    * ```
    */
-  get(params: { readonly "api_key_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.api_key.get_by_id">> {
+  get(params: { readonly "api_key_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamApiKeyGetByIdReply> {
     return this.#client.request("platform.iam.api_key.get_by_id", params, options);
   }
 
@@ -677,7 +1274,7 @@ export class XsiamApiKeysNamespace extends ApiKeyManagement {
    * const reply = await client.apiKeys.edit({ roles: [], security_level: "…" });
    * ```
    */
-  edit(request: RequestOf<"platform.iam.api_key.put_by_id"> & { readonly "api_key_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.api_key.put_by_id">> {
+  edit(request: PlatformIamApiKeyPutByIdRequest & { readonly "api_key_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamApiKeyPutByIdReply> {
     return this.#client.request("platform.iam.api_key.put_by_id", pathOnly(request, ["api_key_id"]), options);
   }
 }
@@ -702,7 +1299,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.applicationConfiguration();
    * ```
    */
-  applicationConfiguration(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.configuration">> {
+  applicationConfiguration(options?: ValidatedCallOptions): ApiPromise<AppsecApplicationConfigurationReply> {
     return this.#client.request("appsec.application.configuration", undefined, options);
   }
 
@@ -718,7 +1315,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.applicationCriteria({ name: "…", type: "cloud", config: "…" });
    * ```
    */
-  applicationCriteria(request: RequestOf<"appsec.application.criteria">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.criteria">> {
+  applicationCriteria(request: AppsecApplicationCriteriaRequest, options?: ValidatedCallOptions): ApiPromise<AppsecApplicationCriteriaReply> {
     return this.#client.request("appsec.application.criteria", request, options);
   }
 
@@ -733,7 +1330,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.applicationCriteriaAll();
    * ```
    */
-  applicationCriteriaAll(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.criteria.all">> {
+  applicationCriteriaAll(options?: ValidatedCallOptions): ApiPromise<AppsecApplicationCriteriaAllReply> {
     return this.#client.request("appsec.application.criteria.all", undefined, options);
   }
 
@@ -749,7 +1346,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.applicationCriteriaDeleteById({ criteriaId: "…" });
    * ```
    */
-  applicationCriteriaDeleteById(params: { readonly "criteriaId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.criteria.delete_by_id">> {
+  applicationCriteriaDeleteById(params: { readonly "criteriaId": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("appsec.application.criteria.delete_by_id", params, options);
   }
 
@@ -765,7 +1362,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.applicationCriteriaGetById({ criteriaId: "…" });
    * ```
    */
-  applicationCriteriaGetById(params: { readonly "criteriaId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.criteria.get_by_id">> {
+  applicationCriteriaGetById(params: { readonly "criteriaId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecApplicationCriteriaGetByIdReply> {
     return this.#client.request("appsec.application.criteria.get_by_id", params, options);
   }
 
@@ -781,7 +1378,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.applicationDeleteById({ applicationId: "…" });
    * ```
    */
-  applicationDeleteById(params: { readonly "applicationId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.delete_by_id">> {
+  applicationDeleteById(params: { readonly "applicationId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecApplicationDeleteByIdReply> {
     return this.#client.request("appsec.application.delete_by_id", params, options);
   }
 
@@ -796,7 +1393,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.applicationGet();
    * ```
    */
-  applicationGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.get">> {
+  applicationGet(options?: ValidatedCallOptions): ApiPromise<AppsecApplicationGetReply> {
     return this.#client.request("appsec.application.get", undefined, options);
   }
 
@@ -812,7 +1409,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.applicationGetById({ applicationId: "…" });
    * ```
    */
-  applicationGetById(params: { readonly "applicationId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.get_by_id">> {
+  applicationGetById(params: { readonly "applicationId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecApplicationGetByIdReply> {
     return this.#client.request("appsec.application.get_by_id", params, options);
   }
 
@@ -828,7 +1425,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.applicationPost({ name: "…", businessCriticality: "Critical", creationType: "Auto", assetSelection: {} });
    * ```
    */
-  applicationPost(request: RequestOf<"appsec.application.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.post">> {
+  applicationPost(request: AppsecApplicationPostRequest, options?: ValidatedCallOptions): ApiPromise<AppsecApplicationPostReply> {
     return this.#client.request("appsec.application.post", request, options);
   }
 
@@ -844,7 +1441,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.applicationPutById({});
    * ```
    */
-  applicationPutById(request: RequestOf<"appsec.application.put_by_id"> & { readonly "applicationId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.application.put_by_id">> {
+  applicationPutById(request: AppsecApplicationPutByIdRequest & { readonly "applicationId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecApplicationPutByIdReply> {
     return this.#client.request("appsec.application.put_by_id", pathOnly(request, ["applicationId"]), options);
   }
 
@@ -859,7 +1456,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.integrations();
    * ```
    */
-  integrations(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.integrations">> {
+  integrations(options?: ValidatedCallOptions): ApiPromise<AppsecIntegrationsReply> {
     return this.#client.request("appsec.integrations", undefined, options);
   }
 
@@ -875,7 +1472,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.integrationsDeleteById({ id: "…" });
    * ```
    */
-  integrationsDeleteById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.integrations.delete_by_id">> {
+  integrationsDeleteById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("appsec.integrations.delete_by_id", params, options);
   }
 
@@ -891,7 +1488,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.integrationsGetById({ id: "…" });
    * ```
    */
-  integrationsGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.integrations.get_by_id">> {
+  integrationsGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecIntegrationsGetByIdReply> {
     return this.#client.request("appsec.integrations.get_by_id", params, options);
   }
 
@@ -907,7 +1504,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.integrationsPutById({});
    * ```
    */
-  integrationsPutById(request: RequestOf<"appsec.integrations.put_by_id"> & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.integrations.put_by_id">> {
+  integrationsPutById(request: AppsecIntegrationsPutByIdRequest & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecIntegrationsPutByIdReply> {
     return this.#client.request("appsec.integrations.put_by_id", pathOnly(request, ["id"]), options);
   }
 
@@ -923,7 +1520,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.issuesFixByIssueIdFixSuggestion({ issueId: "…" });
    * ```
    */
-  issuesFixByIssueIdFixSuggestion(params: { readonly "issueId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.issues.fix.by_issue_id.fix_suggestion">> {
+  issuesFixByIssueIdFixSuggestion(params: { readonly "issueId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecIssuesFixByIssueIdFixSuggestionReply> {
     return this.#client.request("appsec.issues.fix.by_issue_id.fix_suggestion", params, options);
   }
 
@@ -939,7 +1536,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.issuesFixGetByRemediationId({ remediationId: "…" });
    * ```
    */
-  issuesFixGetByRemediationId(params: { readonly "remediationId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.issues.fix.get_by_remediation_id">> {
+  issuesFixGetByRemediationId(params: { readonly "remediationId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecIssuesFixGetByRemediationIdReply> {
     return this.#client.request("appsec.issues.fix.get_by_remediation_id", params, options);
   }
 
@@ -955,7 +1552,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.issuesFixTriggerFixPullRequest({ issueIds: [] });
    * ```
    */
-  issuesFixTriggerFixPullRequest(request: RequestOf<"appsec.issues.fix.trigger_fix_pull_request">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.issues.fix.trigger_fix_pull_request">> {
+  issuesFixTriggerFixPullRequest(request: AppsecIssuesFixTriggerFixPullRequestRequest, options?: ValidatedCallOptions): ApiPromise<AppsecIssuesFixTriggerFixPullRequestReply> {
     return this.#client.request("appsec.issues.fix.trigger_fix_pull_request", request, options);
   }
 
@@ -971,7 +1568,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.policiesDeleteByPolicyId({ policyId: "…" });
    * ```
    */
-  policiesDeleteByPolicyId(params: { readonly "policyId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.policies.delete_by_policy_id">> {
+  policiesDeleteByPolicyId(params: { readonly "policyId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecPoliciesDeleteByPolicyIdReply> {
     return this.#client.request("appsec.policies.delete_by_policy_id", params, options);
   }
 
@@ -986,7 +1583,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.policiesGet();
    * ```
    */
-  policiesGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.policies.get">> {
+  policiesGet(options?: ValidatedCallOptions): ApiPromise<AppsecPoliciesGetReply> {
     return this.#client.request("appsec.policies.get", undefined, options);
   }
 
@@ -1002,7 +1599,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.policiesGetByPolicyId({ policyId: "…" });
    * ```
    */
-  policiesGetByPolicyId(params: { readonly "policyId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.policies.get_by_policy_id">> {
+  policiesGetByPolicyId(params: { readonly "policyId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecPoliciesGetByPolicyIdReply> {
     return this.#client.request("appsec.policies.get_by_policy_id", params, options);
   }
 
@@ -1018,7 +1615,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.policiesPost({ name: "…", conditions: {}, scope: {}, triggers: {} });
    * ```
    */
-  policiesPost(request: RequestOf<"appsec.policies.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.policies.post">> {
+  policiesPost(request: AppsecPoliciesPostRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("appsec.policies.post", request, options);
   }
 
@@ -1034,7 +1631,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.policiesPutByPolicyId({});
    * ```
    */
-  policiesPutByPolicyId(request: RequestOf<"appsec.policies.put_by_policy_id"> & { readonly "policyId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.policies.put_by_policy_id">> {
+  policiesPutByPolicyId(request: AppsecPoliciesPutByPolicyIdRequest & { readonly "policyId": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("appsec.policies.put_by_policy_id", pathOnly(request, ["policyId"]), options);
   }
 
@@ -1049,7 +1646,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.repositories();
    * ```
    */
-  repositories(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.repositories">> {
+  repositories(options?: ValidatedCallOptions): ApiPromise<AppsecRepositoriesReply> {
     return this.#client.request("appsec.repositories", undefined, options);
   }
 
@@ -1065,7 +1662,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.repositoriesByAssetIdBranchesGet({ assetId: "…" });
    * ```
    */
-  repositoriesByAssetIdBranchesGet(params: { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.repositories.by_asset_id.branches.get">> {
+  repositoriesByAssetIdBranchesGet(params: { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecRepositoriesByAssetIdBranchesGetReply> {
     return this.#client.request("appsec.repositories.by_asset_id.branches.get", params, options);
   }
 
@@ -1081,7 +1678,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.repositoriesByAssetIdBranchesPut({ selectedBranches: [], primaryBranch: "…" });
    * ```
    */
-  repositoriesByAssetIdBranchesPut(request: RequestOf<"appsec.repositories.by_asset_id.branches.put"> & { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.repositories.by_asset_id.branches.put">> {
+  repositoriesByAssetIdBranchesPut(request: AppsecRepositoriesByAssetIdBranchesPutRequest & { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("appsec.repositories.by_asset_id.branches.put", pathOnly(request, ["assetId"]), options);
   }
 
@@ -1097,7 +1694,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.repositoriesByAssetIdScanConfigurationGet({ assetId: "…" });
    * ```
    */
-  repositoriesByAssetIdScanConfigurationGet(params: { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.repositories.by_asset_id.scan_configuration.get">> {
+  repositoriesByAssetIdScanConfigurationGet(params: { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecRepositoriesByAssetIdScanConfigurationGetReply> {
     return this.#client.request("appsec.repositories.by_asset_id.scan_configuration.get", params, options);
   }
 
@@ -1113,7 +1710,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.repositoriesByAssetIdScanConfigurationPut({});
    * ```
    */
-  repositoriesByAssetIdScanConfigurationPut(request: RequestOf<"appsec.repositories.by_asset_id.scan_configuration.put"> & { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.repositories.by_asset_id.scan_configuration.put">> {
+  repositoriesByAssetIdScanConfigurationPut(request: AppsecRepositoriesByAssetIdScanConfigurationPutRequest & { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("appsec.repositories.by_asset_id.scan_configuration.put", pathOnly(request, ["assetId"]), options);
   }
 
@@ -1129,7 +1726,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.repositoriesGetByAssetId({ assetId: "…" });
    * ```
    */
-  repositoriesGetByAssetId(params: { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.repositories.get_by_asset_id">> {
+  repositoriesGetByAssetId(params: { readonly "assetId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecRepositoriesGetByAssetIdReply> {
     return this.#client.request("appsec.repositories.get_by_asset_id", params, options);
   }
 
@@ -1145,7 +1742,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.rulesDeleteByRuleId({ ruleId: "…" });
    * ```
    */
-  rulesDeleteByRuleId(params: { readonly "ruleId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.rules.delete_by_rule_id">> {
+  rulesDeleteByRuleId(params: { readonly "ruleId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecRulesDeleteByRuleIdReply> {
     return this.#client.request("appsec.rules.delete_by_rule_id", params, options);
   }
 
@@ -1160,7 +1757,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.rulesGet();
    * ```
    */
-  rulesGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.rules.get">> {
+  rulesGet(options?: ValidatedCallOptions): ApiPromise<AppsecRulesGetReply> {
     return this.#client.request("appsec.rules.get", undefined, options);
   }
 
@@ -1176,7 +1773,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.rulesGetByRuleId({ ruleId: "…" });
    * ```
    */
-  rulesGetByRuleId(params: { readonly "ruleId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.rules.get_by_rule_id">> {
+  rulesGetByRuleId(params: { readonly "ruleId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecRulesGetByRuleIdReply> {
     return this.#client.request("appsec.rules.get_by_rule_id", params, options);
   }
 
@@ -1192,7 +1789,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.rulesPatchByRuleId({});
    * ```
    */
-  rulesPatchByRuleId(request: RequestOf<"appsec.rules.patch_by_rule_id"> & { readonly "ruleId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.rules.patch_by_rule_id">> {
+  rulesPatchByRuleId(request: AppsecRulesPatchByRuleIdRequest & { readonly "ruleId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecRulesPatchByRuleIdReply> {
     return this.#client.request("appsec.rules.patch_by_rule_id", pathOnly(request, ["ruleId"]), options);
   }
 
@@ -1208,7 +1805,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.rulesPost({ name: "…", severity: "CRITICAL", scanner: "…" });
    * ```
    */
-  rulesPost(request: RequestOf<"appsec.rules.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.rules.post">> {
+  rulesPost(request: AppsecRulesPostRequest, options?: ValidatedCallOptions): ApiPromise<AppsecRulesPostReply> {
     return this.#client.request("appsec.rules.post", request, options);
   }
 
@@ -1223,7 +1820,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.rulesRuleLabels();
    * ```
    */
-  rulesRuleLabels(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.rules.rule_labels">> {
+  rulesRuleLabels(options?: ValidatedCallOptions): ApiPromise<AppsecRulesRuleLabelsReply> {
     return this.#client.request("appsec.rules.rule_labels", undefined, options);
   }
 
@@ -1239,7 +1836,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.rulesValidate({});
    * ```
    */
-  rulesValidate(request: RequestOf<"appsec.rules.validate"> = {} as RequestOf<"appsec.rules.validate">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.rules.validate">> {
+  rulesValidate(request: AppsecRulesValidateRequest, options?: ValidatedCallOptions): ApiPromise<AppsecRulesValidateReply> {
     return this.#client.request("appsec.rules.validate", request, options);
   }
 
@@ -1255,7 +1852,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.sbomOrganizationGetByOrgName({ orgName: "…" });
    * ```
    */
-  sbomOrganizationGetByOrgName(params: { readonly "orgName": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.sbom.organization.get_by_org_name">> {
+  sbomOrganizationGetByOrgName(params: { readonly "orgName": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecSbomOrganizationGetByOrgNameReply> {
     return this.#client.request("appsec.sbom.organization.get_by_org_name", params, options);
   }
 
@@ -1271,7 +1868,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.sbomRepositoryGetByRepoId({ repoId: "…" });
    * ```
    */
-  sbomRepositoryGetByRepoId(params: { readonly "repoId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.sbom.repository.get_by_repo_id">> {
+  sbomRepositoryGetByRepoId(params: { readonly "repoId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecSbomRepositoryGetByRepoIdReply> {
     return this.#client.request("appsec.sbom.repository.get_by_repo_id", params, options);
   }
 
@@ -1287,7 +1884,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.scanRepositoryPostById({});
    * ```
    */
-  scanRepositoryPostById(request: RequestOf<"appsec.scan.repository.post_by_id"> & { readonly "repositoryId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.scan.repository.post_by_id">> {
+  scanRepositoryPostById(request: AppsecScanRepositoryPostByIdRequest & { readonly "repositoryId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecScanRepositoryPostByIdReply> {
     return this.#client.request("appsec.scan.repository.post_by_id", pathOnly(request, ["repositoryId"]), options);
   }
 
@@ -1303,7 +1900,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.scansByScanIdFindings({ scanId: "…" });
    * ```
    */
-  scansByScanIdFindings(params: { readonly "scanId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.scans.by_scan_id.findings">> {
+  scansByScanIdFindings(params: { readonly "scanId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecScansByScanIdFindingsReply> {
     return this.#client.request("appsec.scans.by_scan_id.findings", params, options);
   }
 
@@ -1319,7 +1916,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.scansByScanIdIssues({ scanId: "…" });
    * ```
    */
-  scansByScanIdIssues(params: { readonly "scanId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.scans.by_scan_id.issues">> {
+  scansByScanIdIssues(params: { readonly "scanId": string | number }, options?: ValidatedCallOptions): ApiPromise<AppsecScansByScanIdIssuesReply> {
     return this.#client.request("appsec.scans.by_scan_id.issues", params, options);
   }
 
@@ -1334,7 +1931,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.scansCi();
    * ```
    */
-  scansCi(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.scans.ci">> {
+  scansCi(options?: ValidatedCallOptions): ApiPromise<AppsecScansCiReply> {
     return this.#client.request("appsec.scans.ci", undefined, options);
   }
 
@@ -1349,7 +1946,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.scansPeriodic();
    * ```
    */
-  scansPeriodic(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.scans.periodic">> {
+  scansPeriodic(options?: ValidatedCallOptions): ApiPromise<AppsecScansPeriodicReply> {
     return this.#client.request("appsec.scans.periodic", undefined, options);
   }
 
@@ -1364,7 +1961,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.scansPr();
    * ```
    */
-  scansPr(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.scans.pr">> {
+  scansPr(options?: ValidatedCallOptions): ApiPromise<AppsecScansPrReply> {
     return this.#client.request("appsec.scans.pr", undefined, options);
   }
 
@@ -1379,7 +1976,7 @@ export class XsiamAppsecNamespace {
    * const reply = await client.appsec.scansUnscannedRepositories();
    * ```
    */
-  scansUnscannedRepositories(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"appsec.scans.unscanned_repositories">> {
+  scansUnscannedRepositories(options?: ValidatedCallOptions): ApiPromise<AppsecScansUnscannedRepositoriesReply> {
     return this.#client.request("appsec.scans.unscanned_repositories", undefined, options);
   }
 }
@@ -1405,7 +2002,7 @@ export class XsiamAsmManagementNamespace {
    * const reply = await client.asmManagement.removeAsmData({ asset_type: "certificate", asset_identifiers: [] });
    * ```
    */
-  removeAsmData(request: RequestOf<"asm_management.remove_asm_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"asm_management.remove_asm_data">> {
+  removeAsmData(request: AsmManagementRemoveAsmDataRequest, options?: ValidatedCallOptions): ApiPromise<AsmManagementRemoveAsmDataReply> {
     return this.#client.request("asm_management.remove_asm_data", request, options);
   }
 
@@ -1421,7 +2018,7 @@ export class XsiamAsmManagementNamespace {
    * const reply = await client.asmManagement.uploadAsmData({ request_type: "Addition", asset_type: "ip_range", asset_identifiers: [] });
    * ```
    */
-  uploadAsmData(request: RequestOf<"asm_management.upload_asm_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"asm_management.upload_asm_data">> {
+  uploadAsmData(request: AsmManagementUploadAsmDataRequest, options?: ValidatedCallOptions): ApiPromise<AsmManagementUploadAsmDataReply> {
     return this.#client.request("asm_management.upload_asm_data", request, options);
   }
 }
@@ -1447,7 +2044,7 @@ export class XsiamAssetGroupsNamespace {
    * for await (const item of client.assetGroups.list({})) console.log(item);
    * ```
    */
-  list(request: RequestOf<"asset_groups"> = {} as RequestOf<"asset_groups">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"asset_groups">, NonNullable<ReplyOf<"asset_groups">["data" & keyof ReplyOf<"asset_groups">]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: AssetGroupsRequest = {} as AssetGroupsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetGroupsReply, NonNullable<AssetGroupsReply["data" & keyof AssetGroupsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("asset_groups", request, options);
   }
 
@@ -1463,7 +2060,7 @@ export class XsiamAssetGroupsNamespace {
    * const reply = await client.assetGroups.create({});
    * ```
    */
-  create(request: RequestOf<"asset_groups.create"> = {} as RequestOf<"asset_groups.create">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"asset_groups.create">> {
+  create(request: AssetGroupsCreateRequest = {} as AssetGroupsCreateRequest, options?: ValidatedCallOptions): ApiPromise<AssetGroupsCreateReply> {
     return this.#client.request("asset_groups.create", request, options);
   }
 
@@ -1479,7 +2076,7 @@ export class XsiamAssetGroupsNamespace {
    * const reply = await client.assetGroups.delete({ group_id: "…" });
    * ```
    */
-  delete(params: { readonly "group_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"asset_groups.delete.post_by_group_id">> {
+  delete(params: { readonly "group_id": string | number }, options?: ValidatedCallOptions): ApiPromise<AssetGroupsDeletePostByGroupIdReply> {
     return this.#client.request("asset_groups.delete.post_by_group_id", params, options);
   }
 
@@ -1495,7 +2092,7 @@ export class XsiamAssetGroupsNamespace {
    * const reply = await client.assetGroups.update({});
    * ```
    */
-  update(request: RequestOf<"asset_groups.update.post_by_group_id"> & { readonly "group_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"asset_groups.update.post_by_group_id">> {
+  update(request: AssetGroupsUpdatePostByGroupIdRequest & { readonly "group_id": string | number }, options?: ValidatedCallOptions): ApiPromise<AssetGroupsUpdatePostByGroupIdReply> {
     return this.#client.request("asset_groups.update.post_by_group_id", pathOnly(request, ["group_id"]), options);
   }
 }
@@ -1521,7 +2118,7 @@ export class XsiamAssetsNamespace {
    * for await (const item of client.assets.list({})) console.log(item);
    * ```
    */
-  list(request: RequestOf<"assets"> = {} as RequestOf<"assets">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"assets">, NonNullable<ReplyOf<"assets">["data" & keyof ReplyOf<"assets">]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: AssetsRequest = {} as AssetsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsReply, NonNullable<AssetsReply["data" & keyof AssetsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets", request, options);
   }
 
@@ -1537,7 +2134,7 @@ export class XsiamAssetsNamespace {
    * const reply = await client.assets.bulkUpdateVulnerabilityTests({});
    * ```
    */
-  bulkUpdateVulnerabilityTests(request: RequestOf<"assets.bulk_update_vulnerability_tests"> = {} as RequestOf<"assets.bulk_update_vulnerability_tests">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.bulk_update_vulnerability_tests">> {
+  bulkUpdateVulnerabilityTests(request: AssetsBulkUpdateVulnerabilityTestsRequest = {} as AssetsBulkUpdateVulnerabilityTestsRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("assets.bulk_update_vulnerability_tests", request, options);
   }
 
@@ -1553,7 +2150,7 @@ export class XsiamAssetsNamespace {
    * const reply = await client.assets.byAssetIdSbom({ assetID: "…" });
    * ```
    */
-  byAssetIdSbom(params: { readonly "assetID": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.by_asset_id.sbom">> {
+  byAssetIdSbom(params: { readonly "assetID": string | number }, options?: ValidatedCallOptions): ApiPromise<Uint8Array> {
     return this.#client.request("assets.by_asset_id.sbom", params, options);
   }
 
@@ -1569,7 +2166,7 @@ export class XsiamAssetsNamespace {
    * const reply = await client.assets.byIdRawFields({ id: "…" });
    * ```
    */
-  byIdRawFields(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.by_id.raw_fields">> {
+  byIdRawFields(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<AssetsByIdRawFieldsReply> {
     return this.#client.request("assets.by_id.raw_fields", params, options);
   }
 
@@ -1585,7 +2182,7 @@ export class XsiamAssetsNamespace {
    * const reply = await client.assets.enumGetByFieldName({ field_name: "…" });
    * ```
    */
-  enumGetByFieldName(params: { readonly "field_name": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.enum.get_by_field_name">> {
+  enumGetByFieldName(params: { readonly "field_name": string | number }, options?: ValidatedCallOptions): ApiPromise<AssetsEnumGetByFieldNameReply> {
     return this.#client.request("assets.enum.get_by_field_name", params, options);
   }
 
@@ -1601,7 +2198,7 @@ export class XsiamAssetsNamespace {
    * const reply = await client.assets.getAssetInternetExposure({});
    * ```
    */
-  getAssetInternetExposure(request: RequestOf<"assets.get_asset_internet_exposure"> = {} as RequestOf<"assets.get_asset_internet_exposure">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_asset_internet_exposure">> {
+  getAssetInternetExposure(request: AssetsGetAssetInternetExposureRequest = {} as AssetsGetAssetInternetExposureRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetAssetInternetExposureReply> {
     return this.#client.request("assets.get_asset_internet_exposure", request, options);
   }
 
@@ -1617,7 +2214,7 @@ export class XsiamAssetsNamespace {
    * for await (const item of client.assets.getAssetsInternetExposure({})) console.log(item);
    * ```
    */
-  getAssetsInternetExposure(request: RequestOf<"assets.get_assets_internet_exposure"> = {} as RequestOf<"assets.get_assets_internet_exposure">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"assets.get_assets_internet_exposure">, NonNullable<ReplyOf<"assets.get_assets_internet_exposure">["assets_internet_exposure" & keyof ReplyOf<"assets.get_assets_internet_exposure">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getAssetsInternetExposure(request: AssetsGetAssetsInternetExposureRequest = {} as AssetsGetAssetsInternetExposureRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetAssetsInternetExposureReply, NonNullable<AssetsGetAssetsInternetExposureReply["assets_internet_exposure" & keyof AssetsGetAssetsInternetExposureReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_assets_internet_exposure", request, options);
   }
 
@@ -1633,7 +2230,7 @@ export class XsiamAssetsNamespace {
    * const reply = await client.assets.getById({ id: "…" });
    * ```
    */
-  getById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_by_id">> {
+  getById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<AssetsGetByIdReply> {
     return this.#client.request("assets.get_by_id", params, options);
   }
 
@@ -1649,7 +2246,7 @@ export class XsiamAssetsNamespace {
    * const reply = await client.assets.getExternalIpAddressRange({});
    * ```
    */
-  getExternalIpAddressRange(request: RequestOf<"assets.get_external_ip_address_range"> = {} as RequestOf<"assets.get_external_ip_address_range">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_external_ip_address_range">> {
+  getExternalIpAddressRange(request: AssetsGetExternalIpAddressRangeRequest = {} as AssetsGetExternalIpAddressRangeRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetExternalIpAddressRangeReply> {
     return this.#client.request("assets.get_external_ip_address_range", request, options);
   }
 
@@ -1665,7 +2262,7 @@ export class XsiamAssetsNamespace {
    * for await (const item of client.assets.getExternalIpAddressRanges({})) console.log(item);
    * ```
    */
-  getExternalIpAddressRanges(request: RequestOf<"assets.get_external_ip_address_ranges"> = {} as RequestOf<"assets.get_external_ip_address_ranges">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"assets.get_external_ip_address_ranges">, NonNullable<ReplyOf<"assets.get_external_ip_address_ranges">["external_ip_address_ranges" & keyof ReplyOf<"assets.get_external_ip_address_ranges">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getExternalIpAddressRanges(request: AssetsGetExternalIpAddressRangesRequest = {} as AssetsGetExternalIpAddressRangesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalIpAddressRangesReply, NonNullable<AssetsGetExternalIpAddressRangesReply["external_ip_address_ranges" & keyof AssetsGetExternalIpAddressRangesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_external_ip_address_ranges", request, options);
   }
 
@@ -1681,7 +2278,7 @@ export class XsiamAssetsNamespace {
    * const reply = await client.assets.getExternalService({});
    * ```
    */
-  getExternalService(request: RequestOf<"assets.get_external_service"> = {} as RequestOf<"assets.get_external_service">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_external_service">> {
+  getExternalService(request: AssetsGetExternalServiceRequest = {} as AssetsGetExternalServiceRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetExternalServiceReply> {
     return this.#client.request("assets.get_external_service", request, options);
   }
 
@@ -1697,7 +2294,7 @@ export class XsiamAssetsNamespace {
    * for await (const item of client.assets.getExternalServices({})) console.log(item);
    * ```
    */
-  getExternalServices(request: RequestOf<"assets.get_external_services"> = {} as RequestOf<"assets.get_external_services">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"assets.get_external_services">, NonNullable<ReplyOf<"assets.get_external_services">["external_services" & keyof ReplyOf<"assets.get_external_services">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getExternalServices(request: AssetsGetExternalServicesRequest = {} as AssetsGetExternalServicesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalServicesReply, NonNullable<AssetsGetExternalServicesReply["external_services" & keyof AssetsGetExternalServicesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_external_services", request, options);
   }
 
@@ -1713,7 +2310,7 @@ export class XsiamAssetsNamespace {
    * const reply = await client.assets.getExternalWebsite({});
    * ```
    */
-  getExternalWebsite(request: RequestOf<"assets.get_external_website"> = {} as RequestOf<"assets.get_external_website">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_external_website">> {
+  getExternalWebsite(request: AssetsGetExternalWebsiteRequest = {} as AssetsGetExternalWebsiteRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetExternalWebsiteReply> {
     return this.#client.request("assets.get_external_website", request, options);
   }
 
@@ -1729,7 +2326,7 @@ export class XsiamAssetsNamespace {
    * for await (const item of client.assets.getExternalWebsites({})) console.log(item);
    * ```
    */
-  getExternalWebsites(request: RequestOf<"assets.get_external_websites"> = {} as RequestOf<"assets.get_external_websites">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"assets.get_external_websites">, NonNullable<ReplyOf<"assets.get_external_websites">["websites" & keyof ReplyOf<"assets.get_external_websites">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getExternalWebsites(request: AssetsGetExternalWebsitesRequest = {} as AssetsGetExternalWebsitesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalWebsitesReply, NonNullable<AssetsGetExternalWebsitesReply["websites" & keyof AssetsGetExternalWebsitesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_external_websites", request, options);
   }
 
@@ -1745,7 +2342,7 @@ export class XsiamAssetsNamespace {
    * const reply = await client.assets.getExternalWebsitesLastExternalAssessment({});
    * ```
    */
-  getExternalWebsitesLastExternalAssessment(request: RequestOf<"assets.get_external_websites.last_external_assessment"> = {} as RequestOf<"assets.get_external_websites.last_external_assessment">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_external_websites.last_external_assessment">> {
+  getExternalWebsitesLastExternalAssessment(request: AssetsGetExternalWebsitesLastExternalAssessmentRequest = {} as AssetsGetExternalWebsitesLastExternalAssessmentRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetExternalWebsitesLastExternalAssessmentReply> {
     return this.#client.request("assets.get_external_websites.last_external_assessment", request, options);
   }
 
@@ -1761,7 +2358,7 @@ export class XsiamAssetsNamespace {
    * const reply = await client.assets.getVulnerabilityTests({});
    * ```
    */
-  getVulnerabilityTests(request: RequestOf<"assets.get_vulnerability_tests"> = {} as RequestOf<"assets.get_vulnerability_tests">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.get_vulnerability_tests">> {
+  getVulnerabilityTests(request: AssetsGetVulnerabilityTestsRequest = {} as AssetsGetVulnerabilityTestsRequest, options?: ValidatedCallOptions): ApiPromise<AssetsGetVulnerabilityTestsReply> {
     return this.#client.request("assets.get_vulnerability_tests", request, options);
   }
 
@@ -1776,7 +2373,7 @@ export class XsiamAssetsNamespace {
    * const reply = await client.assets.schema();
    * ```
    */
-  schema(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"assets.schema">> {
+  schema(options?: ValidatedCallOptions): ApiPromise<AssetsSchemaReply> {
     return this.#client.request("assets.schema", undefined, options);
   }
 }
@@ -1802,7 +2399,7 @@ export class XsiamAttackSurfaceRulesNamespace {
    * for await (const item of client.attackSurfaceRules.list({})) console.log(item);
    * ```
    */
-  list(request: RequestOf<"get_attack_surface_rules"> = {} as RequestOf<"get_attack_surface_rules">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"get_attack_surface_rules">, NonNullable<ReplyOf<"get_attack_surface_rules">["attack_surface_rules" & keyof ReplyOf<"get_attack_surface_rules">]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: GetAttackSurfaceRulesRequest = {} as GetAttackSurfaceRulesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<GetAttackSurfaceRulesReply, NonNullable<GetAttackSurfaceRulesReply["attack_surface_rules" & keyof GetAttackSurfaceRulesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("get_attack_surface_rules", request, options);
   }
 }
@@ -1828,7 +2425,7 @@ export class XsiamAuditsNamespace {
    * for await (const item of client.audits.listAgentsReports({})) console.log(item);
    * ```
    */
-  listAgentsReports(request: RequestOf<"audits.agents_reports"> = {} as RequestOf<"audits.agents_reports">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"audits.agents_reports">, NonNullable<ReplyOf<"audits.agents_reports">["data" & keyof ReplyOf<"audits.agents_reports">]> extends readonly (infer Item)[] ? Item : unknown> {
+  listAgentsReports(request: AuditsAgentsReportsRequest = {} as AuditsAgentsReportsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AuditsAgentsReportsReply, NonNullable<AuditsAgentsReportsReply["data" & keyof AuditsAgentsReportsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("audits.agents_reports", request, options);
   }
 
@@ -1844,7 +2441,7 @@ export class XsiamAuditsNamespace {
    * for await (const item of client.audits.listManagementLogs({})) console.log(item);
    * ```
    */
-  listManagementLogs(request: RequestOf<"audits.management_logs"> = {} as RequestOf<"audits.management_logs">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"audits.management_logs">, NonNullable<ReplyOf<"audits.management_logs">["data" & keyof ReplyOf<"audits.management_logs">]> extends readonly (infer Item)[] ? Item : unknown> {
+  listManagementLogs(request: AuditsManagementLogsRequest = {} as AuditsManagementLogsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AuditsManagementLogsReply, NonNullable<AuditsManagementLogsReply["data" & keyof AuditsManagementLogsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("audits.management_logs", request, options);
   }
 }
@@ -1870,7 +2467,7 @@ export class XsiamAuthenticationSettingsNamespace {
    * const reply = await client.authenticationSettings.create({ name: "…", mappings: {} });
    * ```
    */
-  create(request: RequestOf<"authentication_settings.create">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"authentication_settings.create">> {
+  create(request: AuthenticationSettingsCreateRequest, options?: ValidatedCallOptions): ApiPromise<AuthenticationSettingsCreateReply> {
     return this.#client.request("authentication_settings.create", request, options);
   }
 
@@ -1886,7 +2483,7 @@ export class XsiamAuthenticationSettingsNamespace {
    * const reply = await client.authenticationSettings.delete({});
    * ```
    */
-  delete(request: RequestOf<"authentication_settings.delete"> = {} as RequestOf<"authentication_settings.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"authentication_settings.delete">> {
+  delete(request: AuthenticationSettingsDeleteRequest = {} as AuthenticationSettingsDeleteRequest, options?: ValidatedCallOptions): ApiPromise<AuthenticationSettingsDeleteReply> {
     return this.#client.request("authentication_settings.delete", request, options);
   }
 
@@ -1902,7 +2499,7 @@ export class XsiamAuthenticationSettingsNamespace {
    * const reply = await client.authenticationSettings.getMetadata({});
    * ```
    */
-  getMetadata(request: RequestOf<"authentication_settings.get.metadata"> = {} as RequestOf<"authentication_settings.get.metadata">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"authentication_settings.get.metadata">> {
+  getMetadata(request: AuthenticationSettingsGetMetadataRequest = {} as AuthenticationSettingsGetMetadataRequest, options?: ValidatedCallOptions): ApiPromise<AuthenticationSettingsGetMetadataReply> {
     return this.#client.request("authentication_settings.get.metadata", request, options);
   }
 
@@ -1918,7 +2515,7 @@ export class XsiamAuthenticationSettingsNamespace {
    * const reply = await client.authenticationSettings.getSettings({});
    * ```
    */
-  getSettings(request: RequestOf<"authentication_settings.get.settings"> = {} as RequestOf<"authentication_settings.get.settings">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"authentication_settings.get.settings">> {
+  getSettings(request: AuthenticationSettingsGetSettingsRequest = {} as AuthenticationSettingsGetSettingsRequest, options?: ValidatedCallOptions): ApiPromise<AuthenticationSettingsGetSettingsReply> {
     return this.#client.request("authentication_settings.get.settings", request, options);
   }
 
@@ -1934,7 +2531,7 @@ export class XsiamAuthenticationSettingsNamespace {
    * const reply = await client.authenticationSettings.update({ name: "…", mappings: {} });
    * ```
    */
-  update(request: RequestOf<"authentication_settings.update">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"authentication_settings.update">> {
+  update(request: AuthenticationSettingsUpdateRequest, options?: ValidatedCallOptions): ApiPromise<AuthenticationSettingsUpdateReply> {
     return this.#client.request("authentication_settings.update", request, options);
   }
 }
@@ -1960,7 +2557,7 @@ export class XsiamBiocNamespace {
    * const reply = await client.bioc.delete({});
    * ```
    */
-  delete(request: RequestOf<"bioc.delete"> = {} as RequestOf<"bioc.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"bioc.delete">> {
+  delete(request: BiocDeleteRequest = {} as BiocDeleteRequest, options?: ValidatedCallOptions): ApiPromise<BiocDeleteReply> {
     return this.#client.request("bioc.delete", request, options);
   }
 
@@ -1976,7 +2573,7 @@ export class XsiamBiocNamespace {
    * for await (const item of client.bioc.get({})) console.log(item);
    * ```
    */
-  get(request: RequestOf<"bioc.get"> = {} as RequestOf<"bioc.get">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"bioc.get">, NonNullable<ReplyOf<"bioc.get">["objects" & keyof ReplyOf<"bioc.get">]> extends readonly (infer Item)[] ? Item : unknown> {
+  get(request: BiocGetRequest = {} as BiocGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<BiocGetReply, NonNullable<BiocGetReply["objects" & keyof BiocGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("bioc.get", request, options);
   }
 
@@ -1992,7 +2589,7 @@ export class XsiamBiocNamespace {
    * const reply = await client.bioc.insert([]);
    * ```
    */
-  insert(request: RequestOf<"bioc.insert"> = {} as RequestOf<"bioc.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"bioc.insert">> {
+  insert(request: BiocInsertRequest, options?: ValidatedCallOptions): ApiPromise<BiocInsertReply> {
     return this.#client.request("bioc.insert", request, options);
   }
 }
@@ -2018,7 +2615,7 @@ export class XsiamCaseNamespace {
    * const reply = await client.case.artifactsGetByCaseId({ "case-id": "…" });
    * ```
    */
-  artifactsGetByCaseId(params: { readonly "case-id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"case.artifacts.get_by_case_id">> {
+  artifactsGetByCaseId(params: { readonly "case-id": string | number }, options?: ValidatedCallOptions): ApiPromise<CaseArtifactsGetByCaseIdReply> {
     return this.#client.request("case.artifacts.get_by_case_id", params, options);
   }
 
@@ -2034,7 +2631,7 @@ export class XsiamCaseNamespace {
    * for await (const item of client.case.search({})) console.log(item);
    * ```
    */
-  search(request: RequestOf<"case.search"> = {} as RequestOf<"case.search">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"case.search">, NonNullable<ReplyOf<"case.search">["DATA" & keyof ReplyOf<"case.search">]> extends readonly (infer Item)[] ? Item : unknown> {
+  search(request: CaseSearchRequest = {} as CaseSearchRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<CaseSearchReply, NonNullable<CaseSearchReply["DATA" & keyof CaseSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("case.search", request, options);
   }
 
@@ -2050,7 +2647,7 @@ export class XsiamCaseNamespace {
    * const reply = await client.case.update({});
    * ```
    */
-  update(request: RequestOf<"case.update.post_by_case_id"> & { readonly "case-id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"case.update.post_by_case_id">> {
+  update(request: CaseUpdatePostByCaseIdRequest & { readonly "case-id": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("case.update.post_by_case_id", pathOnly(request, ["case-id"]), options);
   }
 }
@@ -2076,7 +2673,7 @@ export class XsiamCiemNamespace {
    * const reply = await client.ciem.accessSearch({});
    * ```
    */
-  accessSearch(request: RequestOf<"ciem.access.search"> = {} as RequestOf<"ciem.access.search">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"ciem.access.search">> {
+  accessSearch(request: CiemAccessSearchRequest = {} as CiemAccessSearchRequest, options?: ValidatedCallOptions): ApiPromise<CiemAccessSearchReply> {
     return this.#client.request("ciem.access.search", request, options);
   }
 }
@@ -2101,7 +2698,7 @@ export class XsiamCliNamespace {
    * const reply = await client.cli.releasesVersion();
    * ```
    */
-  releasesVersion(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cli.releases.version">> {
+  releasesVersion(options?: ValidatedCallOptions): ApiPromise<CliReleasesVersionReply> {
     return this.#client.request("cli.releases.version", undefined, options);
   }
 }
@@ -2127,7 +2724,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.addAssessmentProfile({ profile_name: "…", asset_group_id: "…", standard_id: "…" });
    * ```
    */
-  addAssessmentProfile(request: RequestOf<"compliance.add_assessment_profile">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.add_assessment_profile">> {
+  addAssessmentProfile(request: ComplianceAddAssessmentProfileRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceAddAssessmentProfileReply> {
     return this.#client.request("compliance.add_assessment_profile", request, options);
   }
 
@@ -2143,7 +2740,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.addControl({ control_name: "…", category: "…" });
    * ```
    */
-  addControl(request: RequestOf<"compliance.add_control">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.add_control">> {
+  addControl(request: ComplianceAddControlRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceAddControlReply> {
     return this.#client.request("compliance.add_control", request, options);
   }
 
@@ -2159,7 +2756,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.addRulesToControl({ control_id: "…", rules: [] });
    * ```
    */
-  addRulesToControl(request: RequestOf<"compliance.add_rules_to_control">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.add_rules_to_control">> {
+  addRulesToControl(request: ComplianceAddRulesToControlRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceAddRulesToControlReply> {
     return this.#client.request("compliance.add_rules_to_control", request, options);
   }
 
@@ -2175,7 +2772,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.addStandard({ standard_name: "…" });
    * ```
    */
-  addStandard(request: RequestOf<"compliance.add_standard">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.add_standard">> {
+  addStandard(request: ComplianceAddStandardRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceAddStandardReply> {
     return this.#client.request("compliance.add_standard", request, options);
   }
 
@@ -2191,7 +2788,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.deleteAssessmentProfile({ id: "…" });
    * ```
    */
-  deleteAssessmentProfile(request: RequestOf<"compliance.delete_assessment_profile">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.delete_assessment_profile">> {
+  deleteAssessmentProfile(request: ComplianceDeleteAssessmentProfileRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceDeleteAssessmentProfileReply> {
     return this.#client.request("compliance.delete_assessment_profile", request, options);
   }
 
@@ -2207,7 +2804,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.deleteControl({ id: "…" });
    * ```
    */
-  deleteControl(request: RequestOf<"compliance.delete_control">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.delete_control">> {
+  deleteControl(request: ComplianceDeleteControlRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceDeleteControlReply> {
     return this.#client.request("compliance.delete_control", request, options);
   }
 
@@ -2223,7 +2820,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.deleteRulesFromControl({ control_id: "…", rules_ids: [] });
    * ```
    */
-  deleteRulesFromControl(request: RequestOf<"compliance.delete_rules_from_control">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.delete_rules_from_control">> {
+  deleteRulesFromControl(request: ComplianceDeleteRulesFromControlRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceDeleteRulesFromControlReply> {
     return this.#client.request("compliance.delete_rules_from_control", request, options);
   }
 
@@ -2239,7 +2836,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.deleteStandard({ id: "…" });
    * ```
    */
-  deleteStandard(request: RequestOf<"compliance.delete_standard">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.delete_standard">> {
+  deleteStandard(request: ComplianceDeleteStandardRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceDeleteStandardReply> {
     return this.#client.request("compliance.delete_standard", request, options);
   }
 
@@ -2255,7 +2852,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.editAssessmentProfile({});
    * ```
    */
-  editAssessmentProfile(request: RequestOf<"compliance.edit_assessment_profile"> = {} as RequestOf<"compliance.edit_assessment_profile">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.edit_assessment_profile">> {
+  editAssessmentProfile(request: ComplianceEditAssessmentProfileRequest = {} as ComplianceEditAssessmentProfileRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceEditAssessmentProfileReply> {
     return this.#client.request("compliance.edit_assessment_profile", request, options);
   }
 
@@ -2271,7 +2868,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.editControl({ id: "…" });
    * ```
    */
-  editControl(request: RequestOf<"compliance.edit_control">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.edit_control">> {
+  editControl(request: ComplianceEditControlRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceEditControlReply> {
     return this.#client.request("compliance.edit_control", request, options);
   }
 
@@ -2287,7 +2884,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.editStandard({ id: "…" });
    * ```
    */
-  editStandard(request: RequestOf<"compliance.edit_standard">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.edit_standard">> {
+  editStandard(request: ComplianceEditStandardRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceEditStandardReply> {
     return this.#client.request("compliance.edit_standard", request, options);
   }
 
@@ -2303,7 +2900,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.getAssessmentProfile({ id: "…" });
    * ```
    */
-  getAssessmentProfile(request: RequestOf<"compliance.get_assessment_profile">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_assessment_profile">> {
+  getAssessmentProfile(request: ComplianceGetAssessmentProfileRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetAssessmentProfileReply> {
     return this.#client.request("compliance.get_assessment_profile", request, options);
   }
 
@@ -2319,7 +2916,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.getAssessmentProfiles({});
    * ```
    */
-  getAssessmentProfiles(request: RequestOf<"compliance.get_assessment_profiles"> = {} as RequestOf<"compliance.get_assessment_profiles">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_assessment_profiles">> {
+  getAssessmentProfiles(request: ComplianceGetAssessmentProfilesRequest = {} as ComplianceGetAssessmentProfilesRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetAssessmentProfilesReply> {
     return this.#client.request("compliance.get_assessment_profiles", request, options);
   }
 
@@ -2335,7 +2932,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.getAssessmentResults({});
    * ```
    */
-  getAssessmentResults(request: RequestOf<"compliance.get_assessment_results"> = {} as RequestOf<"compliance.get_assessment_results">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_assessment_results">> {
+  getAssessmentResults(request: ComplianceGetAssessmentResultsRequest = {} as ComplianceGetAssessmentResultsRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetAssessmentResultsReply> {
     return this.#client.request("compliance.get_assessment_results", request, options);
   }
 
@@ -2351,7 +2948,7 @@ export class XsiamComplianceNamespace {
    * for await (const item of client.compliance.getAsset({})) console.log(item);
    * ```
    */
-  getAsset(request: RequestOf<"compliance.get_asset">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"compliance.get_asset">, NonNullable<ReplyOf<"compliance.get_asset">["assets" & keyof ReplyOf<"compliance.get_asset">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getAsset(request: ComplianceGetAssetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<ComplianceGetAssetReply, NonNullable<ComplianceGetAssetReply["assets" & keyof ComplianceGetAssetReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("compliance.get_asset", request, options);
   }
 
@@ -2367,7 +2964,7 @@ export class XsiamComplianceNamespace {
    * for await (const item of client.compliance.getAssets({})) console.log(item);
    * ```
    */
-  getAssets(request: RequestOf<"compliance.get_assets">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"compliance.get_assets">, NonNullable<ReplyOf<"compliance.get_assets">["assets" & keyof ReplyOf<"compliance.get_assets">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getAssets(request: ComplianceGetAssetsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<ComplianceGetAssetsReply, NonNullable<ComplianceGetAssetsReply["assets" & keyof ComplianceGetAssetsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("compliance.get_assets", request, options);
   }
 
@@ -2383,7 +2980,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.getControl({ id: "…" });
    * ```
    */
-  getControl(request: RequestOf<"compliance.get_control">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_control">> {
+  getControl(request: ComplianceGetControlRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetControlReply> {
     return this.#client.request("compliance.get_control", request, options);
   }
 
@@ -2399,7 +2996,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.getControlByRevision({ control_revision: "…" });
    * ```
    */
-  getControlByRevision(request: RequestOf<"compliance.get_control_by_revision">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_control_by_revision">> {
+  getControlByRevision(request: ComplianceGetControlByRevisionRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetControlByRevisionReply> {
     return this.#client.request("compliance.get_control_by_revision", request, options);
   }
 
@@ -2415,7 +3012,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.getControlCategoriesAndSubcategories({});
    * ```
    */
-  getControlCategoriesAndSubcategories(request: RequestOf<"compliance.get_control_categories_and_subcategories"> = {} as RequestOf<"compliance.get_control_categories_and_subcategories">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_control_categories_and_subcategories">> {
+  getControlCategoriesAndSubcategories(request: ComplianceGetControlCategoriesAndSubcategoriesRequest = {} as ComplianceGetControlCategoriesAndSubcategoriesRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetControlCategoriesAndSubcategoriesReply> {
     return this.#client.request("compliance.get_control_categories_and_subcategories", request, options);
   }
 
@@ -2431,7 +3028,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.getControlFailedResults({ control_revision: "…", assessment_profile_revision: "…", last_evaluation_time: 1 });
    * ```
    */
-  getControlFailedResults(request: RequestOf<"compliance.get_control_failed_results">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_control_failed_results">> {
+  getControlFailedResults(request: ComplianceGetControlFailedResultsRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetControlFailedResultsReply> {
     return this.#client.request("compliance.get_control_failed_results", request, options);
   }
 
@@ -2447,7 +3044,7 @@ export class XsiamComplianceNamespace {
    * for await (const item of client.compliance.getControls({})) console.log(item);
    * ```
    */
-  getControls(request: RequestOf<"compliance.get_controls"> = {} as RequestOf<"compliance.get_controls">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"compliance.get_controls">, NonNullable<ReplyOf<"compliance.get_controls">["controls" & keyof ReplyOf<"compliance.get_controls">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getControls(request: ComplianceGetControlsRequest = {} as ComplianceGetControlsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<ComplianceGetControlsReply, NonNullable<ComplianceGetControlsReply["controls" & keyof ComplianceGetControlsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("compliance.get_controls", request, options);
   }
 
@@ -2463,7 +3060,7 @@ export class XsiamComplianceNamespace {
    * for await (const item of client.compliance.getReports({})) console.log(item);
    * ```
    */
-  getReports(request: RequestOf<"compliance.get_reports"> = {} as RequestOf<"compliance.get_reports">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"compliance.get_reports">, NonNullable<ReplyOf<"compliance.get_reports">["reports" & keyof ReplyOf<"compliance.get_reports">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getReports(request: ComplianceGetReportsRequest = {} as ComplianceGetReportsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<ComplianceGetReportsReply, NonNullable<ComplianceGetReportsReply["reports" & keyof ComplianceGetReportsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("compliance.get_reports", request, options);
   }
 
@@ -2479,7 +3076,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.getRuleFailedResults({ control_revision: "…", assessment_profile_revision: "…", last_evaluation_time: 1, rule_id: "…" });
    * ```
    */
-  getRuleFailedResults(request: RequestOf<"compliance.get_rule_failed_results">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_rule_failed_results">> {
+  getRuleFailedResults(request: ComplianceGetRuleFailedResultsRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetRuleFailedResultsReply> {
     return this.#client.request("compliance.get_rule_failed_results", request, options);
   }
 
@@ -2495,7 +3092,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.getStandard({ id: "…" });
    * ```
    */
-  getStandard(request: RequestOf<"compliance.get_standard">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_standard">> {
+  getStandard(request: ComplianceGetStandardRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetStandardReply> {
     return this.#client.request("compliance.get_standard", request, options);
   }
 
@@ -2511,7 +3108,7 @@ export class XsiamComplianceNamespace {
    * const reply = await client.compliance.getStandards({});
    * ```
    */
-  getStandards(request: RequestOf<"compliance.get_standards"> = {} as RequestOf<"compliance.get_standards">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"compliance.get_standards">> {
+  getStandards(request: ComplianceGetStandardsRequest = {} as ComplianceGetStandardsRequest, options?: ValidatedCallOptions): ApiPromise<ComplianceGetStandardsReply> {
     return this.#client.request("compliance.get_standards", request, options);
   }
 }
@@ -2536,7 +3133,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentActionCenterExpiration();
    * ```
    */
-  agentActionCenterExpiration(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.action_center_expiration">> {
+  agentActionCenterExpiration(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentActionCenterExpirationReply> {
     return this.#client.request("configurations.agent.action_center_expiration", undefined, options);
   }
 
@@ -2552,7 +3149,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentActionCenterExpirationSet({});
    * ```
    */
-  agentActionCenterExpirationSet(request: RequestOf<"configurations.agent.action_center_expiration.set"> = {} as RequestOf<"configurations.agent.action_center_expiration.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.action_center_expiration.set">> {
+  agentActionCenterExpirationSet(request: ConfigurationsAgentActionCenterExpirationSetRequest = {} as ConfigurationsAgentActionCenterExpirationSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentActionCenterExpirationSetReply> {
     return this.#client.request("configurations.agent.action_center_expiration.set", request, options);
   }
 
@@ -2567,7 +3164,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentAdvancedAnalysis();
    * ```
    */
-  agentAdvancedAnalysis(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.advanced_analysis">> {
+  agentAdvancedAnalysis(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentAdvancedAnalysisReply> {
     return this.#client.request("configurations.agent.advanced_analysis", undefined, options);
   }
 
@@ -2583,7 +3180,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentAdvancedAnalysisSet({ automatically_upload_defined_issue_data_files: true, automatically_apply_advanced_analysis_exceptions: true });
    * ```
    */
-  agentAdvancedAnalysisSet(request: RequestOf<"configurations.agent.advanced_analysis.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.advanced_analysis.set">> {
+  agentAdvancedAnalysisSet(request: ConfigurationsAgentAdvancedAnalysisSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentAdvancedAnalysisSetReply> {
     return this.#client.request("configurations.agent.advanced_analysis.set", request, options);
   }
 
@@ -2598,7 +3195,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentAgentStatus();
    * ```
    */
-  agentAgentStatus(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.agent_status">> {
+  agentAgentStatus(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentAgentStatusReply> {
     return this.#client.request("configurations.agent.agent_status", undefined, options);
   }
 
@@ -2614,7 +3211,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentAgentStatusSet({ license_revocation_after_lost_connection: 1, agent_deletion_retention: 1 });
    * ```
    */
-  agentAgentStatusSet(request: RequestOf<"configurations.agent.agent_status.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.agent_status.set">> {
+  agentAgentStatusSet(request: ConfigurationsAgentAgentStatusSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentAgentStatusSetReply> {
     return this.#client.request("configurations.agent.agent_status.set", request, options);
   }
 
@@ -2629,7 +3226,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentAutoUpgrade();
    * ```
    */
-  agentAutoUpgrade(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.auto_upgrade">> {
+  agentAutoUpgrade(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentAutoUpgradeReply> {
     return this.#client.request("configurations.agent.auto_upgrade", undefined, options);
   }
 
@@ -2645,7 +3242,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentAutoUpgradeSet({ amount_of_parallel_upgrades: 1 });
    * ```
    */
-  agentAutoUpgradeSet(request: RequestOf<"configurations.agent.auto_upgrade.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.auto_upgrade.set">> {
+  agentAutoUpgradeSet(request: ConfigurationsAgentAutoUpgradeSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentAutoUpgradeSetReply> {
     return this.#client.request("configurations.agent.auto_upgrade.set", request, options);
   }
 
@@ -2660,7 +3257,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentContentManagement();
    * ```
    */
-  agentContentManagement(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.content_management">> {
+  agentContentManagement(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentContentManagementReply> {
     return this.#client.request("configurations.agent.content_management", undefined, options);
   }
 
@@ -2676,7 +3273,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentContentManagementSet({ enable_bandwidth_control: true, bandwidth_in_mbps: 1 });
    * ```
    */
-  agentContentManagementSet(request: RequestOf<"configurations.agent.content_management.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.content_management.set">> {
+  agentContentManagementSet(request: ConfigurationsAgentContentManagementSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentContentManagementSetReply> {
     return this.#client.request("configurations.agent.content_management.set", request, options);
   }
 
@@ -2691,7 +3288,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentCortexXdrLogCollection();
    * ```
    */
-  agentCortexXdrLogCollection(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.cortex_xdr_log_collection">> {
+  agentCortexXdrLogCollection(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentCortexXdrLogCollectionReply> {
     return this.#client.request("configurations.agent.cortex_xdr_log_collection", undefined, options);
   }
 
@@ -2707,7 +3304,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentCortexXdrLogCollectionSet({ allow_logs_collection: true });
    * ```
    */
-  agentCortexXdrLogCollectionSet(request: RequestOf<"configurations.agent.cortex_xdr_log_collection.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.cortex_xdr_log_collection.set">> {
+  agentCortexXdrLogCollectionSet(request: ConfigurationsAgentCortexXdrLogCollectionSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentCortexXdrLogCollectionSetReply> {
     return this.#client.request("configurations.agent.cortex_xdr_log_collection.set", request, options);
   }
 
@@ -2722,7 +3319,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentCriticalEnvironmentVersions();
    * ```
    */
-  agentCriticalEnvironmentVersions(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.critical_environment_versions">> {
+  agentCriticalEnvironmentVersions(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentCriticalEnvironmentVersionsReply> {
     return this.#client.request("configurations.agent.critical_environment_versions", undefined, options);
   }
 
@@ -2738,7 +3335,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentCriticalEnvironmentVersionsSet({ enabled_critical_environment_versions: true });
    * ```
    */
-  agentCriticalEnvironmentVersionsSet(request: RequestOf<"configurations.agent.critical_environment_versions.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.critical_environment_versions.set">> {
+  agentCriticalEnvironmentVersionsSet(request: ConfigurationsAgentCriticalEnvironmentVersionsSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentCriticalEnvironmentVersionsSetReply> {
     return this.#client.request("configurations.agent.critical_environment_versions.set", request, options);
   }
 
@@ -2753,7 +3350,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentEndpointAdministrationCleanup();
    * ```
    */
-  agentEndpointAdministrationCleanup(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.endpoint_administration_cleanup">> {
+  agentEndpointAdministrationCleanup(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentEndpointAdministrationCleanupReply> {
     return this.#client.request("configurations.agent.endpoint_administration_cleanup", undefined, options);
   }
 
@@ -2769,7 +3366,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentEndpointAdministrationCleanupSet({ periodic_duplicate_cleanup: true });
    * ```
    */
-  agentEndpointAdministrationCleanupSet(request: RequestOf<"configurations.agent.endpoint_administration_cleanup.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.endpoint_administration_cleanup.set">> {
+  agentEndpointAdministrationCleanupSet(request: ConfigurationsAgentEndpointAdministrationCleanupSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentEndpointAdministrationCleanupSetReply> {
     return this.#client.request("configurations.agent.endpoint_administration_cleanup.set", request, options);
   }
 
@@ -2784,7 +3381,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentInformativeBtpIssues();
    * ```
    */
-  agentInformativeBtpIssues(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.informative_btp_issues">> {
+  agentInformativeBtpIssues(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentInformativeBtpIssuesReply> {
     return this.#client.request("configurations.agent.informative_btp_issues", undefined, options);
   }
 
@@ -2800,7 +3397,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentInformativeBtpIssuesSet({ display_unique_and_informative_btp_rules: true });
    * ```
    */
-  agentInformativeBtpIssuesSet(request: RequestOf<"configurations.agent.informative_btp_issues.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.informative_btp_issues.set">> {
+  agentInformativeBtpIssuesSet(request: ConfigurationsAgentInformativeBtpIssuesSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentInformativeBtpIssuesSetReply> {
     return this.#client.request("configurations.agent.informative_btp_issues.set", request, options);
   }
 
@@ -2815,7 +3412,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentWildfireAnalysis();
    * ```
    */
-  agentWildfireAnalysis(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.wildfire_analysis">> {
+  agentWildfireAnalysis(options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentWildfireAnalysisReply> {
     return this.#client.request("configurations.agent.wildfire_analysis", undefined, options);
   }
 
@@ -2831,7 +3428,7 @@ export class XsiamConfigurationsNamespace {
    * const reply = await client.configurations.agentWildfireAnalysisSet({ enable_wildfire_analysis_scoring_for_benign_verdicts: true });
    * ```
    */
-  agentWildfireAnalysisSet(request: RequestOf<"configurations.agent.wildfire_analysis.set">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"configurations.agent.wildfire_analysis.set">> {
+  agentWildfireAnalysisSet(request: ConfigurationsAgentWildfireAnalysisSetRequest, options?: ValidatedCallOptions): ApiPromise<ConfigurationsAgentWildfireAnalysisSetReply> {
     return this.#client.request("configurations.agent.wildfire_analysis.set", request, options);
   }
 }
@@ -2857,7 +3454,7 @@ export class XsiamCorrelationsNamespace {
    * const reply = await client.correlations.delete({});
    * ```
    */
-  delete(request: RequestOf<"correlations.delete"> = {} as RequestOf<"correlations.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"correlations.delete">> {
+  delete(request: CorrelationsDeleteRequest = {} as CorrelationsDeleteRequest, options?: ValidatedCallOptions): ApiPromise<CorrelationsDeleteReply> {
     return this.#client.request("correlations.delete", request, options);
   }
 
@@ -2873,7 +3470,7 @@ export class XsiamCorrelationsNamespace {
    * for await (const item of client.correlations.get({})) console.log(item);
    * ```
    */
-  get(request: RequestOf<"correlations.get"> = {} as RequestOf<"correlations.get">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"correlations.get">, NonNullable<ReplyOf<"correlations.get">["objects" & keyof ReplyOf<"correlations.get">]> extends readonly (infer Item)[] ? Item : unknown> {
+  get(request: CorrelationsGetRequest = {} as CorrelationsGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<CorrelationsGetReply, NonNullable<CorrelationsGetReply["objects" & keyof CorrelationsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("correlations.get", request, options);
   }
 
@@ -2889,7 +3486,7 @@ export class XsiamCorrelationsNamespace {
    * const reply = await client.correlations.insert([]);
    * ```
    */
-  insert(request: RequestOf<"correlations.insert"> = {} as RequestOf<"correlations.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"correlations.insert">> {
+  insert(request: CorrelationsInsertRequest, options?: ValidatedCallOptions): ApiPromise<CorrelationsInsertReply> {
     return this.#client.request("correlations.insert", request, options);
   }
 }
@@ -2915,7 +3512,7 @@ export class XsiamCwpNamespace {
    * const reply = await client.cwp.policiesDeleteById({ id: "…" });
    * ```
    */
-  policiesDeleteById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cwp.policies.delete_by_id">> {
+  policiesDeleteById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("cwp.policies.delete_by_id", params, options);
   }
 
@@ -2930,7 +3527,7 @@ export class XsiamCwpNamespace {
    * const reply = await client.cwp.policiesGet();
    * ```
    */
-  policiesGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cwp.policies.get">> {
+  policiesGet(options?: ValidatedCallOptions): ApiPromise<CwpPoliciesGetReply> {
     return this.#client.request("cwp.policies.get", undefined, options);
   }
 
@@ -2946,7 +3543,7 @@ export class XsiamCwpNamespace {
    * const reply = await client.cwp.policiesGetById({ id: "…" });
    * ```
    */
-  policiesGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cwp.policies.get_by_id">> {
+  policiesGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<CwpPoliciesGetByIdReply> {
     return this.#client.request("cwp.policies.get_by_id", params, options);
   }
 
@@ -2962,7 +3559,7 @@ export class XsiamCwpNamespace {
    * const reply = await client.cwp.policiesPost({ type: "COMPLIANCE", name: "…", description: "…", evaluationStage: "CI", rulesIds: [], condition: "…", assetGroupsIDs: [], action: "ISSUE", severity: "LOW" });
    * ```
    */
-  policiesPost(request: RequestOf<"cwp.policies.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cwp.policies.post">> {
+  policiesPost(request: CwpPoliciesPostRequest, options?: ValidatedCallOptions): ApiPromise<CwpPoliciesPostReply> {
     return this.#client.request("cwp.policies.post", request, options);
   }
 
@@ -2978,7 +3575,7 @@ export class XsiamCwpNamespace {
    * const reply = await client.cwp.policiesPutById({ type: "COMPLIANCE", name: "…", description: "…", evaluationStage: "CI", rulesIds: [], condition: "…", assetGroupsIDs: [], action: "ISSUE", severity: "LOW" });
    * ```
    */
-  policiesPutById(request: RequestOf<"cwp.policies.put_by_id"> & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cwp.policies.put_by_id">> {
+  policiesPutById(request: CwpPoliciesPutByIdRequest & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("cwp.policies.put_by_id", request, options);
   }
 
@@ -2994,7 +3591,7 @@ export class XsiamCwpNamespace {
    * const reply = await client.cwp.registryOnboardingInstances({ vendor: "DOCKER", name: "…", url: "…", username: "…", password: "…", auth_token: "…", scanning_mode: "CLOUD", region: "…", insecure_pull: true, initial_scan_configuration: {} });
    * ```
    */
-  registryOnboardingInstances(request: RequestOf<"cwp.registry_onboarding.instances">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cwp.registry_onboarding.instances">> {
+  registryOnboardingInstances(request: CwpRegistryOnboardingInstancesRequest, options?: ValidatedCallOptions): ApiPromise<CwpRegistryOnboardingInstancesReply> {
     return this.#client.request("cwp.registry_onboarding.instances", request, options);
   }
 
@@ -3010,7 +3607,7 @@ export class XsiamCwpNamespace {
    * const reply = await client.cwp.registryOnboardingInstancesDeleteByConnectorId({ connectorID: "…" });
    * ```
    */
-  registryOnboardingInstancesDeleteByConnectorId(params: { readonly "connectorID": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cwp.registry_onboarding.instances.delete_by_connector_id">> {
+  registryOnboardingInstancesDeleteByConnectorId(params: { readonly "connectorID": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("cwp.registry_onboarding.instances.delete_by_connector_id", params, options);
   }
 
@@ -3026,7 +3623,7 @@ export class XsiamCwpNamespace {
    * const reply = await client.cwp.registryOnboardingInstancesGetByConnectorId({ connectorID: "…" });
    * ```
    */
-  registryOnboardingInstancesGetByConnectorId(params: { readonly "connectorID": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cwp.registry_onboarding.instances.get_by_connector_id">> {
+  registryOnboardingInstancesGetByConnectorId(params: { readonly "connectorID": string | number }, options?: ValidatedCallOptions): ApiPromise<CwpRegistryOnboardingInstancesGetByConnectorIdReply> {
     return this.#client.request("cwp.registry_onboarding.instances.get_by_connector_id", params, options);
   }
 
@@ -3042,7 +3639,7 @@ export class XsiamCwpNamespace {
    * const reply = await client.cwp.registryOnboardingInstancesPutByConnectorId({ vendor: "DOCKER", name: "…", url: "…", username: "…", password: "…", auth_token: "…", scanning_mode: "CLOUD", region: "…", insecure_pull: true, initial_scan_configuration: {} });
    * ```
    */
-  registryOnboardingInstancesPutByConnectorId(request: RequestOf<"cwp.registry_onboarding.instances.put_by_connector_id"> & { readonly "connectorID": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"cwp.registry_onboarding.instances.put_by_connector_id">> {
+  registryOnboardingInstancesPutByConnectorId(request: CwpRegistryOnboardingInstancesPutByConnectorIdRequest & { readonly "connectorID": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("cwp.registry_onboarding.instances.put_by_connector_id", pathOnly(request, ["connectorID"]), options);
   }
 
@@ -3057,7 +3654,7 @@ export class XsiamCwpNamespace {
    * const reply = await client.cwp.policiesGetV2();
    * ```
    */
-  policiesGetV2(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"v2.cwp.policies.get">> {
+  policiesGetV2(options?: ValidatedCallOptions): ApiPromise<V2CwpPoliciesGetReply> {
     return this.#client.request("v2.cwp.policies.get", undefined, options);
   }
 
@@ -3073,7 +3670,7 @@ export class XsiamCwpNamespace {
    * const reply = await client.cwp.policiesGetByIdV2({ id: "…" });
    * ```
    */
-  policiesGetByIdV2(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"v2.cwp.policies.get_by_id">> {
+  policiesGetByIdV2(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<V2CwpPoliciesGetByIdReply> {
     return this.#client.request("v2.cwp.policies.get_by_id", params, options);
   }
 
@@ -3089,7 +3686,7 @@ export class XsiamCwpNamespace {
    * const reply = await client.cwp.policiesPostV2({ type: "COMPLIANCE", disabled: true, name: "…", description: "…", evaluationModes: [], evaluationStage: "CI", policyRules: [], condition: "…", exception: "…", assetScope: "…", assetGroupsIDs: [], assetGroups: [], action: "ISSUE", severity: "LOW", remediationGuidance: "…", createdBy: "…", usingSystemAssetGroups: true, gracePeriod: "…" });
    * ```
    */
-  policiesPostV2(request: RequestOf<"v2.cwp.policies.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"v2.cwp.policies.post">> {
+  policiesPostV2(request: V2CwpPoliciesPostRequest, options?: ValidatedCallOptions): ApiPromise<V2CwpPoliciesPostReply> {
     return this.#client.request("v2.cwp.policies.post", request, options);
   }
 
@@ -3105,7 +3702,7 @@ export class XsiamCwpNamespace {
    * const reply = await client.cwp.policiesPutByIdV2({ id: "…", type: "COMPLIANCE", disabled: true, name: "…", description: "…", evaluationModes: [], evaluationStage: "CI", policyRules: [], condition: "…", exception: "…", assetScope: "…", assetGroupsIDs: [], assetGroups: [], action: "ISSUE", severity: "LOW", remediationGuidance: "…", usingSystemAssetGroups: true, gracePeriod: "…" });
    * ```
    */
-  policiesPutByIdV2(request: RequestOf<"v2.cwp.policies.put_by_id"> & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"v2.cwp.policies.put_by_id">> {
+  policiesPutByIdV2(request: V2CwpPoliciesPutByIdRequest & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("v2.cwp.policies.put_by_id", request, options);
   }
 }
@@ -3131,7 +3728,7 @@ export class XsiamDashboardsNamespace {
    * const reply = await client.dashboards.delete({});
    * ```
    */
-  delete(request: RequestOf<"dashboards.delete"> = {} as RequestOf<"dashboards.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"dashboards.delete">> {
+  delete(request: DashboardsDeleteRequest = {} as DashboardsDeleteRequest, options?: ValidatedCallOptions): ApiPromise<DashboardsDeleteReply> {
     return this.#client.request("dashboards.delete", request, options);
   }
 
@@ -3147,7 +3744,7 @@ export class XsiamDashboardsNamespace {
    * const reply = await client.dashboards.get({});
    * ```
    */
-  get(request: RequestOf<"dashboards.get"> = {} as RequestOf<"dashboards.get">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"dashboards.get">> {
+  get(request: DashboardsGetRequest = {} as DashboardsGetRequest, options?: ValidatedCallOptions): ApiPromise<DashboardsGetReply> {
     return this.#client.request("dashboards.get", request, options);
   }
 
@@ -3163,7 +3760,7 @@ export class XsiamDashboardsNamespace {
    * const reply = await client.dashboards.insert({});
    * ```
    */
-  insert(request: RequestOf<"dashboards.insert"> = {} as RequestOf<"dashboards.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"dashboards.insert">> {
+  insert(request: DashboardsInsertRequest = {} as DashboardsInsertRequest, options?: ValidatedCallOptions): ApiPromise<DashboardsInsertReply> {
     return this.#client.request("dashboards.insert", request, options);
   }
 }
@@ -3189,7 +3786,7 @@ export class XsiamDataSecurityNamespace {
    * for await (const item of client.dataSecurity.dataPatterns({})) console.log(item);
    * ```
    */
-  dataPatterns(request: RequestOf<"data_security.data_patterns"> = {} as RequestOf<"data_security.data_patterns">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"data_security.data_patterns">, NonNullable<ReplyOf<"data_security.data_patterns">["data" & keyof ReplyOf<"data_security.data_patterns">]> extends readonly (infer Item)[] ? Item : unknown> {
+  dataPatterns(request: DataSecurityDataPatternsRequest = {} as DataSecurityDataPatternsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DataSecurityDataPatternsReply, NonNullable<DataSecurityDataPatternsReply["data" & keyof DataSecurityDataPatternsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("data_security.data_patterns", request, options);
   }
 
@@ -3205,7 +3802,7 @@ export class XsiamDataSecurityNamespace {
    * for await (const item of client.dataSecurity.objectsFields({})) console.log(item);
    * ```
    */
-  objectsFields(request: RequestOf<"data_security.objects.fields"> = {} as RequestOf<"data_security.objects.fields">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"data_security.objects.fields">, NonNullable<ReplyOf<"data_security.objects.fields">["data" & keyof ReplyOf<"data_security.objects.fields">]> extends readonly (infer Item)[] ? Item : unknown> {
+  objectsFields(request: DataSecurityObjectsFieldsRequest = {} as DataSecurityObjectsFieldsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DataSecurityObjectsFieldsReply, NonNullable<DataSecurityObjectsFieldsReply["data" & keyof DataSecurityObjectsFieldsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("data_security.objects.fields", request, options);
   }
 
@@ -3221,7 +3818,7 @@ export class XsiamDataSecurityNamespace {
    * for await (const item of client.dataSecurity.objectsFiles({})) console.log(item);
    * ```
    */
-  objectsFiles(request: RequestOf<"data_security.objects.files"> = {} as RequestOf<"data_security.objects.files">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"data_security.objects.files">, NonNullable<ReplyOf<"data_security.objects.files">["data" & keyof ReplyOf<"data_security.objects.files">]> extends readonly (infer Item)[] ? Item : unknown> {
+  objectsFiles(request: DataSecurityObjectsFilesRequest = {} as DataSecurityObjectsFilesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DataSecurityObjectsFilesReply, NonNullable<DataSecurityObjectsFilesReply["data" & keyof DataSecurityObjectsFilesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("data_security.objects.files", request, options);
   }
 }
@@ -3247,7 +3844,7 @@ export class XsiamDatasetNamespace {
    * const reply = await client.dataset.defineDataset({ table_name: "…" });
    * ```
    */
-  defineDataset(request: RequestOf<"dataset.define_dataset">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"dataset.define_dataset">> {
+  defineDataset(request: DatasetDefineDatasetRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("dataset.define_dataset", request, options);
   }
 
@@ -3263,7 +3860,7 @@ export class XsiamDatasetNamespace {
    * const reply = await client.dataset.deleteDataset({ dataset_name: "…" });
    * ```
    */
-  deleteDataset(request: RequestOf<"dataset.delete_dataset">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"dataset.delete_dataset">> {
+  deleteDataset(request: DatasetDeleteDatasetRequest, options?: ValidatedCallOptions): ApiPromise<DatasetDeleteDatasetReply> {
     return this.#client.request("dataset.delete_dataset", request, options);
   }
 
@@ -3279,7 +3876,7 @@ export class XsiamDatasetNamespace {
    * const reply = await client.dataset.getCreatedDatasets({});
    * ```
    */
-  getCreatedDatasets(request: RequestOf<"dataset.get_created_datasets"> = {} as RequestOf<"dataset.get_created_datasets">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"dataset.get_created_datasets">> {
+  getCreatedDatasets(request: DatasetGetCreatedDatasetsRequest = {} as DatasetGetCreatedDatasetsRequest, options?: ValidatedCallOptions): ApiPromise<DatasetGetCreatedDatasetsReply> {
     return this.#client.request("dataset.get_created_datasets", request, options);
   }
 }
@@ -3305,7 +3902,7 @@ export class XsiamDeviceControlNamespace {
    * for await (const item of client.deviceControl.getViolations({})) console.log(item);
    * ```
    */
-  getViolations(request: RequestOf<"device_control.get_violations"> = {} as RequestOf<"device_control.get_violations">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"device_control.get_violations">, NonNullable<ReplyOf<"device_control.get_violations">["violations" & keyof ReplyOf<"device_control.get_violations">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getViolations(request: DeviceControlGetViolationsRequest = {} as DeviceControlGetViolationsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DeviceControlGetViolationsReply, NonNullable<DeviceControlGetViolationsReply["violations" & keyof DeviceControlGetViolationsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("device_control.get_violations", request, options);
   }
 }
@@ -3331,7 +3928,7 @@ export class XsiamDisableInjectionPreventionRulesNamespace {
    * const reply = await client.disableInjectionPreventionRules.add({ rule_name: "…", description: "…", platform: "windows", process_name: "…", path: "…", hours_to_expiration: 24, scope: "global" });
    * ```
    */
-  add(request: RequestOf<"disable_injection_prevention_rules.add">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"disable_injection_prevention_rules.add">> {
+  add(request: DisableInjectionPreventionRulesAddRequest, options?: ValidatedCallOptions): ApiPromise<DisableInjectionPreventionRulesAddReply> {
     return this.#client.request("disable_injection_prevention_rules.add", request, options);
   }
 
@@ -3347,7 +3944,7 @@ export class XsiamDisableInjectionPreventionRulesNamespace {
    * const reply = await client.disableInjectionPreventionRules.disable({ rule_ids: [] });
    * ```
    */
-  disable(request: RequestOf<"disable_injection_prevention_rules.disable">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"disable_injection_prevention_rules.disable">> {
+  disable(request: DisableInjectionPreventionRulesDisableRequest, options?: ValidatedCallOptions): ApiPromise<DisableInjectionPreventionRulesDisableReply> {
     return this.#client.request("disable_injection_prevention_rules.disable", request, options);
   }
 
@@ -3363,7 +3960,7 @@ export class XsiamDisableInjectionPreventionRulesNamespace {
    * for await (const item of client.disableInjectionPreventionRules.fetch({})) console.log(item);
    * ```
    */
-  fetch(request: RequestOf<"disable_injection_prevention_rules.fetch"> = {} as RequestOf<"disable_injection_prevention_rules.fetch">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"disable_injection_prevention_rules.fetch">, NonNullable<ReplyOf<"disable_injection_prevention_rules.fetch">["data" & keyof ReplyOf<"disable_injection_prevention_rules.fetch">]> extends readonly (infer Item)[] ? Item : unknown> {
+  fetch(request: DisableInjectionPreventionRulesFetchRequest = {} as DisableInjectionPreventionRulesFetchRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DisableInjectionPreventionRulesFetchReply, NonNullable<DisableInjectionPreventionRulesFetchReply["data" & keyof DisableInjectionPreventionRulesFetchReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("disable_injection_prevention_rules.fetch", request, options);
   }
 }
@@ -3389,7 +3986,7 @@ export class XsiamDisablePreventionNamespace {
    * const reply = await client.disablePrevention.add({ rule_name: "…", description: "…", platform: "…", module_ids: [], conditions: {}, status: "…", scope: "…" });
    * ```
    */
-  add(request: RequestOf<"disable_prevention.add">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"disable_prevention.add">> {
+  add(request: DisablePreventionAddRequest, options?: ValidatedCallOptions): ApiPromise<DisablePreventionAddReply> {
     return this.#client.request("disable_prevention.add", request, options);
   }
 
@@ -3405,7 +4002,7 @@ export class XsiamDisablePreventionNamespace {
    * const reply = await client.disablePrevention.delete({ rule_ids: [] });
    * ```
    */
-  delete(request: RequestOf<"disable_prevention.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"disable_prevention.delete">> {
+  delete(request: DisablePreventionDeleteRequest, options?: ValidatedCallOptions): ApiPromise<DisablePreventionDeleteReply> {
     return this.#client.request("disable_prevention.delete", request, options);
   }
 
@@ -3421,7 +4018,7 @@ export class XsiamDisablePreventionNamespace {
    * const reply = await client.disablePrevention.edit({ rule_name: "…", description: "…", platform: "…", module_ids: [], conditions: {}, status: "…", scope: "…", rule_id: "…" });
    * ```
    */
-  edit(request: RequestOf<"disable_prevention.edit">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"disable_prevention.edit">> {
+  edit(request: DisablePreventionEditRequest, options?: ValidatedCallOptions): ApiPromise<DisablePreventionEditReply> {
     return this.#client.request("disable_prevention.edit", request, options);
   }
 
@@ -3437,7 +4034,7 @@ export class XsiamDisablePreventionNamespace {
    * for await (const item of client.disablePrevention.fetch({})) console.log(item);
    * ```
    */
-  fetch(request: RequestOf<"disable_prevention.fetch"> = {} as RequestOf<"disable_prevention.fetch">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"disable_prevention.fetch">, NonNullable<ReplyOf<"disable_prevention.fetch">["data" & keyof ReplyOf<"disable_prevention.fetch">]> extends readonly (infer Item)[] ? Item : unknown> {
+  fetch(request: DisablePreventionFetchRequest = {} as DisablePreventionFetchRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DisablePreventionFetchReply, NonNullable<DisablePreventionFetchReply["data" & keyof DisablePreventionFetchReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("disable_prevention.fetch", request, options);
   }
 
@@ -3453,7 +4050,7 @@ export class XsiamDisablePreventionNamespace {
    * const reply = await client.disablePrevention.getModules({ platform: "…" });
    * ```
    */
-  getModules(request: RequestOf<"disable_prevention.get_modules">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"disable_prevention.get_modules">> {
+  getModules(request: DisablePreventionGetModulesRequest, options?: ValidatedCallOptions): ApiPromise<DisablePreventionGetModulesReply> {
     return this.#client.request("disable_prevention.get_modules", request, options);
   }
 }
@@ -3479,7 +4076,7 @@ export class XsiamDistributionsNamespace {
    * const reply = await client.distributions.create({ name: "…", package_type: "…" });
    * ```
    */
-  create(request: RequestOf<"distributions.create">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"distributions.create">> {
+  create(request: DistributionsCreateRequest, options?: ValidatedCallOptions): ApiPromise<DistributionsCreateReply> {
     return this.#client.request("distributions.create", request, options);
   }
 
@@ -3495,7 +4092,7 @@ export class XsiamDistributionsNamespace {
    * const reply = await client.distributions.delete({});
    * ```
    */
-  delete(request: RequestOf<"distributions.delete"> = {} as RequestOf<"distributions.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"distributions.delete">> {
+  delete(request: DistributionsDeleteRequest = {} as DistributionsDeleteRequest, options?: ValidatedCallOptions): ApiPromise<DistributionsDeleteReply> {
     return this.#client.request("distributions.delete", request, options);
   }
 
@@ -3511,7 +4108,7 @@ export class XsiamDistributionsNamespace {
    * const reply = await client.distributions.getDistUrl({ distribution_id: "…", package_type: "…" });
    * ```
    */
-  getDistUrl(request: RequestOf<"distributions.get_dist_url">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"distributions.get_dist_url">> {
+  getDistUrl(request: DistributionsGetDistUrlRequest, options?: ValidatedCallOptions): ApiPromise<DistributionsGetDistUrlReply> {
     return this.#client.request("distributions.get_dist_url", request, options);
   }
 
@@ -3527,7 +4124,7 @@ export class XsiamDistributionsNamespace {
    * for await (const item of client.distributions.getDistributions({})) console.log(item);
    * ```
    */
-  getDistributions(request: RequestOf<"distributions.get_distributions"> = {} as RequestOf<"distributions.get_distributions">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"distributions.get_distributions">, NonNullable<ReplyOf<"distributions.get_distributions">["data" & keyof ReplyOf<"distributions.get_distributions">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getDistributions(request: DistributionsGetDistributionsRequest = {} as DistributionsGetDistributionsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DistributionsGetDistributionsReply, NonNullable<DistributionsGetDistributionsReply["data" & keyof DistributionsGetDistributionsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("distributions.get_distributions", request, options);
   }
 
@@ -3543,7 +4140,7 @@ export class XsiamDistributionsNamespace {
    * const reply = await client.distributions.getStatus({ distribution_id: "…" });
    * ```
    */
-  getStatus(request: RequestOf<"distributions.get_status">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"distributions.get_status">> {
+  getStatus(request: DistributionsGetStatusRequest, options?: ValidatedCallOptions): ApiPromise<DistributionsGetStatusReply> {
     return this.#client.request("distributions.get_status", request, options);
   }
 
@@ -3559,7 +4156,7 @@ export class XsiamDistributionsNamespace {
    * const reply = await client.distributions.getVersions({});
    * ```
    */
-  getVersions(request: RequestOf<"distributions.get_versions"> = {} as RequestOf<"distributions.get_versions">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"distributions.get_versions">> {
+  getVersions(request: DistributionsGetVersionsRequest = {} as DistributionsGetVersionsRequest, options?: ValidatedCallOptions): ApiPromise<DistributionsGetVersionsReply> {
     return this.#client.request("distributions.get_versions", request, options);
   }
 }
@@ -3586,7 +4183,7 @@ export class XsiamEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.abortScan({ filters: "…" });
    * ```
    */
-  abortScan(request: RequestOf<"endpoints.abort_scan">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.abort_scan">> {
+  abortScan(request: EndpointsAbortScanRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsAbortScanReply> {
     return this.#client.request("endpoints.abort_scan", request, options);
   }
 
@@ -3602,7 +4199,7 @@ export class XsiamEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.delete({});
    * ```
    */
-  delete(request: RequestOf<"endpoints.delete"> = {} as RequestOf<"endpoints.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.delete">> {
+  delete(request: EndpointsDeleteRequest = {} as EndpointsDeleteRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsDeleteReply> {
     return this.#client.request("endpoints.delete", request, options);
   }
 
@@ -3618,7 +4215,7 @@ export class XsiamEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.fileRetrieval({ filters: [], files: {} });
    * ```
    */
-  fileRetrieval(request: RequestOf<"endpoints.file_retrieval">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.file_retrieval">> {
+  fileRetrieval(request: EndpointsFileRetrievalRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsFileRetrievalReply> {
     return this.#client.request("endpoints.file_retrieval", request, options);
   }
 
@@ -3634,7 +4231,7 @@ export class XsiamEndpointsNamespace extends EndpointResponseActions {
    * for await (const item of client.endpoints.list({})) console.log(item);
    * ```
    */
-  list(request: RequestOf<"endpoints.get_endpoint"> = {} as RequestOf<"endpoints.get_endpoint">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"endpoints.get_endpoint">, NonNullable<ReplyOf<"endpoints.get_endpoint">["endpoints" & keyof ReplyOf<"endpoints.get_endpoint">]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: EndpointsGetEndpointRequest = {} as EndpointsGetEndpointRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<EndpointsGetEndpointReply, NonNullable<EndpointsGetEndpointReply["endpoints" & keyof EndpointsGetEndpointReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("endpoints.get_endpoint", request, options);
   }
 
@@ -3650,7 +4247,7 @@ export class XsiamEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.listAll({});
    * ```
    */
-  listAll(request: RequestOf<"endpoints.get_endpoints"> = {} as RequestOf<"endpoints.get_endpoints">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.get_endpoints">> {
+  listAll(request: EndpointsGetEndpointsRequest = {} as EndpointsGetEndpointsRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsGetEndpointsReply> {
     return this.#client.request("endpoints.get_endpoints", request, options);
   }
 
@@ -3666,7 +4263,7 @@ export class XsiamEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.getPolicy({ endpoint_id: "…" });
    * ```
    */
-  getPolicy(request: RequestOf<"endpoints.get_policy">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.get_policy">> {
+  getPolicy(request: EndpointsGetPolicyRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsGetPolicyReply> {
     return this.#client.request("endpoints.get_policy", request, options);
   }
 
@@ -3682,7 +4279,7 @@ export class XsiamEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.getProfiles({ type: "prevention" });
    * ```
    */
-  getProfiles(request: RequestOf<"endpoints.get_profiles">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.get_profiles">> {
+  getProfiles(request: EndpointsGetProfilesRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsGetProfilesReply> {
     return this.#client.request("endpoints.get_profiles", request, options);
   }
 
@@ -3698,7 +4295,7 @@ export class XsiamEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.isolate({});
    * ```
    */
-  isolate(request: RequestOf<"endpoints.isolate"> = {} as RequestOf<"endpoints.isolate">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.isolate">> {
+  isolate(request: EndpointsIsolateRequest = {} as EndpointsIsolateRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsIsolateReply> {
     return this.#client.request("endpoints.isolate", request, options);
   }
 
@@ -3714,7 +4311,7 @@ export class XsiamEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.quarantine({ filters: [], file_path: "…", file_hash: "…" });
    * ```
    */
-  quarantine(request: RequestOf<"endpoints.quarantine">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.quarantine">> {
+  quarantine(request: EndpointsQuarantineRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsQuarantineReply> {
     return this.#client.request("endpoints.quarantine", request, options);
   }
 
@@ -3730,7 +4327,7 @@ export class XsiamEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.restore({ file_hash: "…" });
    * ```
    */
-  restore(request: RequestOf<"endpoints.restore">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.restore">> {
+  restore(request: EndpointsRestoreRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsRestoreReply> {
     return this.#client.request("endpoints.restore", request, options);
   }
 
@@ -3746,7 +4343,7 @@ export class XsiamEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.scan({ filters: "…" });
    * ```
    */
-  scan(request: RequestOf<"endpoints.scan">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.scan">> {
+  scan(request: EndpointsScanRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsScanReply> {
     return this.#client.request("endpoints.scan", request, options);
   }
 
@@ -3762,7 +4359,7 @@ export class XsiamEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.terminateCausality({ agent_id: "…", causality_id: "…" });
    * ```
    */
-  terminateCausality(request: RequestOf<"endpoints.terminate_causality">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.terminate_causality">> {
+  terminateCausality(request: EndpointsTerminateCausalityRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsTerminateCausalityReply> {
     return this.#client.request("endpoints.terminate_causality", request, options);
   }
 
@@ -3778,7 +4375,7 @@ export class XsiamEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.terminateProcess({ agent_id: "…", instance_id: "…" });
    * ```
    */
-  terminateProcess(request: RequestOf<"endpoints.terminate_process">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.terminate_process">> {
+  terminateProcess(request: EndpointsTerminateProcessRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsTerminateProcessReply> {
     return this.#client.request("endpoints.terminate_process", request, options);
   }
 
@@ -3794,7 +4391,7 @@ export class XsiamEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.unisolate({});
    * ```
    */
-  unisolate(request: RequestOf<"endpoints.unisolate"> = {} as RequestOf<"endpoints.unisolate">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.unisolate">> {
+  unisolate(request: EndpointsUnisolateRequest = {} as EndpointsUnisolateRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsUnisolateReply> {
     return this.#client.request("endpoints.unisolate", request, options);
   }
 
@@ -3810,7 +4407,7 @@ export class XsiamEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.updateAgentName({});
    * ```
    */
-  updateAgentName(request: RequestOf<"endpoints.update_agent_name"> = {} as RequestOf<"endpoints.update_agent_name">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.update_agent_name">> {
+  updateAgentName(request: EndpointsUpdateAgentNameRequest = {} as EndpointsUpdateAgentNameRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsUpdateAgentNameReply> {
     return this.#client.request("endpoints.update_agent_name", request, options);
   }
 
@@ -3826,7 +4423,7 @@ export class XsiamEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.upgrade({ endpoint_ids: [], target_versions: {} });
    * ```
    */
-  upgrade(request: RequestOf<"endpoints.upgrade">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"endpoints.upgrade">> {
+  upgrade(request: EndpointsUpgradeRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsUpgradeReply> {
     return this.#client.request("endpoints.upgrade", request, options);
   }
 }
@@ -3852,7 +4449,7 @@ export class XsiamEntriesNamespace {
    * const reply = await client.entries.get({});
    * ```
    */
-  get(request: RequestOf<"entries.get"> = {} as RequestOf<"entries.get">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"entries.get">> {
+  get(request: EntriesGetRequest = {} as EntriesGetRequest, options?: ValidatedCallOptions): ApiPromise<EntriesGetReply> {
     return this.#client.request("entries.get", request, options);
   }
 
@@ -3868,7 +4465,7 @@ export class XsiamEntriesNamespace {
    * const reply = await client.entries.insert({});
    * ```
    */
-  insert(request: RequestOf<"entries.insert"> = {} as RequestOf<"entries.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"entries.insert">> {
+  insert(request: EntriesInsertRequest = {} as EntriesInsertRequest, options?: ValidatedCallOptions): ApiPromise<EntriesInsertReply> {
     return this.#client.request("entries.insert", request, options);
   }
 }
@@ -3894,7 +4491,7 @@ export class XsiamFeaturedFieldsNamespace {
    * const reply = await client.featuredFields.replaceAdGroups({});
    * ```
    */
-  replaceAdGroups(request: RequestOf<"featured_fields.replace_ad_groups"> = {} as RequestOf<"featured_fields.replace_ad_groups">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"featured_fields.replace_ad_groups">> {
+  replaceAdGroups(request: FeaturedFieldsReplaceAdGroupsRequest = {} as FeaturedFieldsReplaceAdGroupsRequest, options?: ValidatedCallOptions): ApiPromise<FeaturedFieldsReplaceAdGroupsReply> {
     return this.#client.request("featured_fields.replace_ad_groups", request, options);
   }
 
@@ -3910,7 +4507,7 @@ export class XsiamFeaturedFieldsNamespace {
    * const reply = await client.featuredFields.replaceHosts({});
    * ```
    */
-  replaceHosts(request: RequestOf<"featured_fields.replace_hosts"> = {} as RequestOf<"featured_fields.replace_hosts">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"featured_fields.replace_hosts">> {
+  replaceHosts(request: FeaturedFieldsReplaceHostsRequest = {} as FeaturedFieldsReplaceHostsRequest, options?: ValidatedCallOptions): ApiPromise<FeaturedFieldsReplaceHostsReply> {
     return this.#client.request("featured_fields.replace_hosts", request, options);
   }
 
@@ -3926,7 +4523,7 @@ export class XsiamFeaturedFieldsNamespace {
    * const reply = await client.featuredFields.replaceIpAddresses({});
    * ```
    */
-  replaceIpAddresses(request: RequestOf<"featured_fields.replace_ip_addresses"> = {} as RequestOf<"featured_fields.replace_ip_addresses">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"featured_fields.replace_ip_addresses">> {
+  replaceIpAddresses(request: FeaturedFieldsReplaceIpAddressesRequest = {} as FeaturedFieldsReplaceIpAddressesRequest, options?: ValidatedCallOptions): ApiPromise<FeaturedFieldsReplaceIpAddressesReply> {
     return this.#client.request("featured_fields.replace_ip_addresses", request, options);
   }
 
@@ -3942,7 +4539,7 @@ export class XsiamFeaturedFieldsNamespace {
    * const reply = await client.featuredFields.replaceUsers({});
    * ```
    */
-  replaceUsers(request: RequestOf<"featured_fields.replace_users"> = {} as RequestOf<"featured_fields.replace_users">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"featured_fields.replace_users">> {
+  replaceUsers(request: FeaturedFieldsReplaceUsersRequest = {} as FeaturedFieldsReplaceUsersRequest, options?: ValidatedCallOptions): ApiPromise<FeaturedFieldsReplaceUsersReply> {
     return this.#client.request("featured_fields.replace_users", request, options);
   }
 }
@@ -3968,7 +4565,7 @@ export class XsiamHashExceptionsNamespace {
    * const reply = await client.hashExceptions.allowlist({ hash_list: [] });
    * ```
    */
-  allowlist(request: RequestOf<"hash_exceptions.allowlist">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"hash_exceptions.allowlist">> {
+  allowlist(request: HashExceptionsAllowlistRequest, options?: ValidatedCallOptions): ApiPromise<HashExceptionsAllowlistReply> {
     return this.#client.request("hash_exceptions.allowlist", request, options);
   }
 
@@ -3984,7 +4581,7 @@ export class XsiamHashExceptionsNamespace {
    * const reply = await client.hashExceptions.allowlistRemove({ hash_list: [] });
    * ```
    */
-  allowlistRemove(request: RequestOf<"hash_exceptions.allowlist.remove">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"hash_exceptions.allowlist.remove">> {
+  allowlistRemove(request: HashExceptionsAllowlistRemoveRequest, options?: ValidatedCallOptions): ApiPromise<HashExceptionsAllowlistRemoveReply> {
     return this.#client.request("hash_exceptions.allowlist.remove", request, options);
   }
 
@@ -4000,7 +4597,7 @@ export class XsiamHashExceptionsNamespace {
    * const reply = await client.hashExceptions.blocklist({ hash_list: [] });
    * ```
    */
-  blocklist(request: RequestOf<"hash_exceptions.blocklist">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"hash_exceptions.blocklist">> {
+  blocklist(request: HashExceptionsBlocklistRequest, options?: ValidatedCallOptions): ApiPromise<HashExceptionsBlocklistReply> {
     return this.#client.request("hash_exceptions.blocklist", request, options);
   }
 
@@ -4016,7 +4613,7 @@ export class XsiamHashExceptionsNamespace {
    * const reply = await client.hashExceptions.blocklistRemove({ hash_list: [] });
    * ```
    */
-  blocklistRemove(request: RequestOf<"hash_exceptions.blocklist.remove">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"hash_exceptions.blocklist.remove">> {
+  blocklistRemove(request: HashExceptionsBlocklistRemoveRequest, options?: ValidatedCallOptions): ApiPromise<HashExceptionsBlocklistRemoveReply> {
     return this.#client.request("hash_exceptions.blocklist.remove", request, options);
   }
 }
@@ -4042,7 +4639,7 @@ export class XsiamIamNamespace {
    * const reply = await client.iam.roleDeleteById({ role_id: "…" });
    * ```
    */
-  roleDeleteById(params: { readonly "role_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.role.delete_by_id">> {
+  roleDeleteById(params: { readonly "role_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamRoleDeleteByIdReply> {
     return this.#client.request("platform.iam.role.delete_by_id", params, options);
   }
 
@@ -4057,7 +4654,7 @@ export class XsiamIamNamespace {
    * const reply = await client.iam.roleGet();
    * ```
    */
-  roleGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.role.get">> {
+  roleGet(options?: ValidatedCallOptions): ApiPromise<PlatformIamRoleGetReply> {
     return this.#client.request("platform.iam.role.get", undefined, options);
   }
 
@@ -4072,7 +4669,7 @@ export class XsiamIamNamespace {
    * const reply = await client.iam.rolePermissionConfig();
    * ```
    */
-  rolePermissionConfig(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.role.permission_config">> {
+  rolePermissionConfig(options?: ValidatedCallOptions): ApiPromise<PlatformIamRolePermissionConfigReply> {
     return this.#client.request("platform.iam.role.permission_config", undefined, options);
   }
 
@@ -4088,7 +4685,7 @@ export class XsiamIamNamespace {
    * const reply = await client.iam.rolePost({ component_permissions: [], pretty_name: "…" });
    * ```
    */
-  rolePost(request: RequestOf<"platform.iam.role.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.role.post">> {
+  rolePost(request: PlatformIamRolePostRequest, options?: ValidatedCallOptions): ApiPromise<PlatformIamRolePostReply> {
     return this.#client.request("platform.iam.role.post", request, options);
   }
 
@@ -4104,7 +4701,7 @@ export class XsiamIamNamespace {
    * const reply = await client.iam.getScope({ entity_type: "…", entity_id: "…" });
    * ```
    */
-  getScope(params: { readonly "entity_type": string | number; readonly "entity_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.scope.by_entity_type.get_by_entity_id">> {
+  getScope(params: { readonly "entity_type": string | number; readonly "entity_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamScopeByEntityTypeGetByEntityIdReply> {
     return this.#client.request("platform.iam.scope.by_entity_type.get_by_entity_id", params, options);
   }
 
@@ -4120,7 +4717,7 @@ export class XsiamIamNamespace {
    * const reply = await client.iam.setScope({});
    * ```
    */
-  setScope(request: RequestOf<"platform.iam.scope.by_entity_type.put_by_entity_id"> & { readonly "entity_type": string | number; readonly "entity_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.scope.by_entity_type.put_by_entity_id">> {
+  setScope(request: PlatformIamScopeByEntityTypePutByEntityIdRequest & { readonly "entity_type": string | number; readonly "entity_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamScopeByEntityTypePutByEntityIdReply> {
     return this.#client.request("platform.iam.scope.by_entity_type.put_by_entity_id", pathOnly(request, ["entity_type","entity_id"]), options);
   }
 
@@ -4135,7 +4732,7 @@ export class XsiamIamNamespace {
    * const reply = await client.iam.user();
    * ```
    */
-  user(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.user">> {
+  user(options?: ValidatedCallOptions): ApiPromise<PlatformIamUserReply> {
     return this.#client.request("platform.iam.user", undefined, options);
   }
 
@@ -4151,7 +4748,7 @@ export class XsiamIamNamespace {
    * const reply = await client.iam.userGroupDeleteByGroupId({ group_id: "…" });
    * ```
    */
-  userGroupDeleteByGroupId(params: { readonly "group_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.user_group.delete_by_group_id">> {
+  userGroupDeleteByGroupId(params: { readonly "group_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamUserGroupDeleteByGroupIdReply> {
     return this.#client.request("platform.iam.user_group.delete_by_group_id", params, options);
   }
 
@@ -4166,7 +4763,7 @@ export class XsiamIamNamespace {
    * const reply = await client.iam.userGroupGet();
    * ```
    */
-  userGroupGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.user_group.get">> {
+  userGroupGet(options?: ValidatedCallOptions): ApiPromise<PlatformIamUserGroupGetReply> {
     return this.#client.request("platform.iam.user_group.get", undefined, options);
   }
 
@@ -4182,7 +4779,7 @@ export class XsiamIamNamespace {
    * const reply = await client.iam.userGroupPatchByGroupId({});
    * ```
    */
-  userGroupPatchByGroupId(request: RequestOf<"platform.iam.user_group.patch_by_group_id"> & { readonly "group_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.user_group.patch_by_group_id">> {
+  userGroupPatchByGroupId(request: PlatformIamUserGroupPatchByGroupIdRequest & { readonly "group_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamUserGroupPatchByGroupIdReply> {
     return this.#client.request("platform.iam.user_group.patch_by_group_id", pathOnly(request, ["group_id"]), options);
   }
 
@@ -4198,7 +4795,7 @@ export class XsiamIamNamespace {
    * const reply = await client.iam.userGroupPost({ group_name: "…" });
    * ```
    */
-  userGroupPost(request: RequestOf<"platform.iam.user_group.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.user_group.post">> {
+  userGroupPost(request: PlatformIamUserGroupPostRequest, options?: ValidatedCallOptions): ApiPromise<PlatformIamUserGroupPostReply> {
     return this.#client.request("platform.iam.user_group.post", request, options);
   }
 
@@ -4214,7 +4811,7 @@ export class XsiamIamNamespace {
    * const reply = await client.iam.userGetByEmail({ user_email: "…" });
    * ```
    */
-  userGetByEmail(params: { readonly "user_email": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.user.get_by_email">> {
+  userGetByEmail(params: { readonly "user_email": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamUserGetByEmailReply> {
     return this.#client.request("platform.iam.user.get_by_email", params, options);
   }
 
@@ -4230,7 +4827,7 @@ export class XsiamIamNamespace {
    * const reply = await client.iam.userPatchByEmail({});
    * ```
    */
-  userPatchByEmail(request: RequestOf<"platform.iam.user.patch_by_email"> & { readonly "user_email": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.user.patch_by_email">> {
+  userPatchByEmail(request: PlatformIamUserPatchByEmailRequest & { readonly "user_email": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamUserPatchByEmailReply> {
     return this.#client.request("platform.iam.user.patch_by_email", pathOnly(request, ["user_email"]), options);
   }
 }
@@ -4257,7 +4854,7 @@ export class XsiamIncidentsNamespace extends IncidentBulkUpdates {
    * const reply = await client.incidents.getExtraData({ incident_id: "…" });
    * ```
    */
-  getExtraData(request: RequestOf<"incidents.get_incident_extra_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"incidents.get_incident_extra_data">> {
+  getExtraData(request: IncidentsGetIncidentExtraDataRequest, options?: ValidatedCallOptions): ApiPromise<IncidentsGetIncidentExtraDataReply> {
     return this.#client.request("incidents.get_incident_extra_data", request, options);
   }
 
@@ -4273,7 +4870,7 @@ export class XsiamIncidentsNamespace extends IncidentBulkUpdates {
    * for await (const item of client.incidents.list({})) console.log(item);
    * ```
    */
-  list(request: RequestOf<"incidents.get_incidents"> = {} as RequestOf<"incidents.get_incidents">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"incidents.get_incidents">, NonNullable<ReplyOf<"incidents.get_incidents">["incidents" & keyof ReplyOf<"incidents.get_incidents">]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: GetIncidentsRequest = {} as GetIncidentsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<GetIncidentsReply, NonNullable<GetIncidentsReply["incidents" & keyof GetIncidentsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("incidents.get_incidents", request, options);
   }
 
@@ -4289,7 +4886,7 @@ export class XsiamIncidentsNamespace extends IncidentBulkUpdates {
    * const reply = await client.incidents.getMultipleExtraData({});
    * ```
    */
-  getMultipleExtraData(request: RequestOf<"incidents.get_multiple_incidents_extra_data"> = {} as RequestOf<"incidents.get_multiple_incidents_extra_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"incidents.get_multiple_incidents_extra_data">> {
+  getMultipleExtraData(request: IncidentsGetMultipleIncidentsExtraDataRequest = {} as IncidentsGetMultipleIncidentsExtraDataRequest, options?: ValidatedCallOptions): ApiPromise<IncidentsGetMultipleIncidentsExtraDataReply> {
     return this.#client.request("incidents.get_multiple_incidents_extra_data", request, options);
   }
 
@@ -4305,7 +4902,7 @@ export class XsiamIncidentsNamespace extends IncidentBulkUpdates {
    * const reply = await client.incidents.update({ incident_id: "…", update_data: {} });
    * ```
    */
-  update(request: RequestOf<"incidents.update_incident">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"incidents.update_incident">> {
+  update(request: IncidentsUpdateIncidentRequest, options?: ValidatedCallOptions): ApiPromise<IncidentsUpdateIncidentReply> {
     return this.#client.request("incidents.update_incident", request, options);
   }
 }
@@ -4331,7 +4928,7 @@ export class XsiamIndicatorsNamespace {
    * const reply = await client.indicators.delete({});
    * ```
    */
-  delete(request: RequestOf<"indicators.delete"> = {} as RequestOf<"indicators.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"indicators.delete">> {
+  delete(request: IndicatorsDeleteRequest = {} as IndicatorsDeleteRequest, options?: ValidatedCallOptions): ApiPromise<IndicatorsDeleteReply> {
     return this.#client.request("indicators.delete", request, options);
   }
 
@@ -4347,7 +4944,7 @@ export class XsiamIndicatorsNamespace {
    * for await (const item of client.indicators.get({})) console.log(item);
    * ```
    */
-  get(request: RequestOf<"indicators.get"> = {} as RequestOf<"indicators.get">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"indicators.get">, NonNullable<ReplyOf<"indicators.get">["objects" & keyof ReplyOf<"indicators.get">]> extends readonly (infer Item)[] ? Item : unknown> {
+  get(request: IndicatorsGetRequest = {} as IndicatorsGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<IndicatorsGetReply, NonNullable<IndicatorsGetReply["objects" & keyof IndicatorsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("indicators.get", request, options);
   }
 
@@ -4363,7 +4960,7 @@ export class XsiamIndicatorsNamespace {
    * const reply = await client.indicators.insert([]);
    * ```
    */
-  insert(request: RequestOf<"indicators.insert"> = {} as RequestOf<"indicators.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"indicators.insert">> {
+  insert(request: IndicatorsInsertRequest, options?: ValidatedCallOptions): ApiPromise<IndicatorsInsertReply> {
     return this.#client.request("indicators.insert", request, options);
   }
 
@@ -4379,7 +4976,7 @@ export class XsiamIndicatorsNamespace {
    * const reply = await client.indicators.insertCsv({});
    * ```
    */
-  insertCsv(request: RequestOf<"indicators.insert_csv"> = {} as RequestOf<"indicators.insert_csv">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"indicators.insert_csv">> {
+  insertCsv(request: IndicatorsInsertCsvRequest, options?: ValidatedCallOptions): ApiPromise<IndicatorsInsertCsvReply> {
     return this.#client.request("indicators.insert_csv", request, options);
   }
 
@@ -4395,7 +4992,7 @@ export class XsiamIndicatorsNamespace {
    * const reply = await client.indicators.insertJsons([]);
    * ```
    */
-  insertJsons(request: RequestOf<"indicators.insert_jsons"> = {} as RequestOf<"indicators.insert_jsons">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"indicators.insert_jsons">> {
+  insertJsons(request: IndicatorsInsertJsonsRequest, options?: ValidatedCallOptions): ApiPromise<IndicatorsInsertJsonsReply> {
     return this.#client.request("indicators.insert_jsons", request, options);
   }
 }
@@ -4421,7 +5018,7 @@ export class XsiamIntegrationNamespace {
    * const reply = await client.integration.externalApplicationByApplicationTypeIdDeleteByApplicationId({ application_type: "…", application_id: "…" });
    * ```
    */
-  externalApplicationByApplicationTypeIdDeleteByApplicationId(params: { readonly "application_type": string | number; readonly "application_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.integration.external_application.by_application_type.id.delete_by_application_id">> {
+  externalApplicationByApplicationTypeIdDeleteByApplicationId(params: { readonly "application_type": string | number; readonly "application_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIntegrationExternalApplicationByApplicationTypeIdDeleteByApplicationIdReply> {
     return this.#client.request("platform.integration.external_application.by_application_type.id.delete_by_application_id", params, options);
   }
 
@@ -4437,7 +5034,7 @@ export class XsiamIntegrationNamespace {
    * const reply = await client.integration.externalApplicationByApplicationTypeIdGetByApplicationId({ application_type: "…", application_id: "…" });
    * ```
    */
-  externalApplicationByApplicationTypeIdGetByApplicationId(params: { readonly "application_type": string | number; readonly "application_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.integration.external_application.by_application_type.id.get_by_application_id">> {
+  externalApplicationByApplicationTypeIdGetByApplicationId(params: { readonly "application_type": string | number; readonly "application_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIntegrationExternalApplicationByApplicationTypeIdGetByApplicationIdReply> {
     return this.#client.request("platform.integration.external_application.by_application_type.id.get_by_application_id", params, options);
   }
 
@@ -4452,7 +5049,7 @@ export class XsiamIntegrationNamespace {
    * const reply = await client.integration.externalApplicationGet();
    * ```
    */
-  externalApplicationGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.integration.external_application.get">> {
+  externalApplicationGet(options?: ValidatedCallOptions): ApiPromise<PlatformIntegrationExternalApplicationGetReply> {
     return this.#client.request("platform.integration.external_application.get", undefined, options);
   }
 
@@ -4468,7 +5065,7 @@ export class XsiamIntegrationNamespace {
    * const reply = await client.integration.externalApplicationPost({ name: "…", application_type: "syslog", connection_config: {} });
    * ```
    */
-  externalApplicationPost(request: RequestOf<"platform.integration.external_application.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.integration.external_application.post">> {
+  externalApplicationPost(request: PlatformIntegrationExternalApplicationPostRequest, options?: ValidatedCallOptions): ApiPromise<PlatformIntegrationExternalApplicationPostReply> {
     return this.#client.request("platform.integration.external_application.post", request, options);
   }
 
@@ -4484,7 +5081,7 @@ export class XsiamIntegrationNamespace {
    * const reply = await client.integration.externalApplicationPutByApplicationId({ name: "…", application_type: "syslog", connection_config: {} });
    * ```
    */
-  externalApplicationPutByApplicationId(request: RequestOf<"platform.integration.external_application.put_by_application_id"> & { readonly "application_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.integration.external_application.put_by_application_id">> {
+  externalApplicationPutByApplicationId(request: PlatformIntegrationExternalApplicationPutByApplicationIdRequest & { readonly "application_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIntegrationExternalApplicationPutByApplicationIdReply> {
     return this.#client.request("platform.integration.external_application.put_by_application_id", pathOnly(request, ["application_id"]), options);
   }
 }
@@ -4510,7 +5107,7 @@ export class XsiamIntegrationsNamespace {
    * const reply = await client.integrations.syslogCreate({});
    * ```
    */
-  syslogCreate(request: RequestOf<"integrations.syslog.create"> = {} as RequestOf<"integrations.syslog.create">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"integrations.syslog.create">> {
+  syslogCreate(request: IntegrationsSyslogCreateRequest = {} as IntegrationsSyslogCreateRequest, options?: ValidatedCallOptions): ApiPromise<IntegrationsSyslogCreateReply> {
     return this.#client.request("integrations.syslog.create", request, options);
   }
 
@@ -4526,7 +5123,7 @@ export class XsiamIntegrationsNamespace {
    * const reply = await client.integrations.syslogDelete({});
    * ```
    */
-  syslogDelete(request: RequestOf<"integrations.syslog.delete"> = {} as RequestOf<"integrations.syslog.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"integrations.syslog.delete">> {
+  syslogDelete(request: IntegrationsSyslogDeleteRequest = {} as IntegrationsSyslogDeleteRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("integrations.syslog.delete", request, options);
   }
 
@@ -4542,7 +5139,7 @@ export class XsiamIntegrationsNamespace {
    * const reply = await client.integrations.syslogGet({});
    * ```
    */
-  syslogGet(request: RequestOf<"integrations.syslog.get"> = {} as RequestOf<"integrations.syslog.get">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"integrations.syslog.get">> {
+  syslogGet(request: IntegrationsSyslogGetRequest = {} as IntegrationsSyslogGetRequest, options?: ValidatedCallOptions): ApiPromise<IntegrationsSyslogGetReply> {
     return this.#client.request("integrations.syslog.get", request, options);
   }
 
@@ -4558,7 +5155,7 @@ export class XsiamIntegrationsNamespace {
    * const reply = await client.integrations.syslogTest({});
    * ```
    */
-  syslogTest(request: RequestOf<"integrations.syslog.test"> = {} as RequestOf<"integrations.syslog.test">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"integrations.syslog.test">> {
+  syslogTest(request: IntegrationsSyslogTestRequest = {} as IntegrationsSyslogTestRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("integrations.syslog.test", request, options);
   }
 
@@ -4574,7 +5171,7 @@ export class XsiamIntegrationsNamespace {
    * const reply = await client.integrations.syslogUpdate({ syslog_id: "…" });
    * ```
    */
-  syslogUpdate(request: RequestOf<"integrations.syslog.update">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"integrations.syslog.update">> {
+  syslogUpdate(request: IntegrationsSyslogUpdateRequest, options?: ValidatedCallOptions): ApiPromise<IntegrationsSyslogUpdateReply> {
     return this.#client.request("integrations.syslog.update", request, options);
   }
 }
@@ -4600,7 +5197,7 @@ export class XsiamIssueNamespace {
    * const reply = await client.issue.create({});
    * ```
    */
-  create(request: RequestOf<"issue"> = {} as RequestOf<"issue">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"issue">> {
+  create(request: IssueRequest = {} as IssueRequest, options?: ValidatedCallOptions): ApiPromise<IssueReply> {
     return this.#client.request("issue", request, options);
   }
 
@@ -4616,7 +5213,7 @@ export class XsiamIssueNamespace {
    * const reply = await client.issue.update({});
    * ```
    */
-  update(request: RequestOf<"issue.post_by_id"> & { readonly "issue-id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"issue.post_by_id">> {
+  update(request: IssuePostByIdRequest & { readonly "issue-id": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("issue.post_by_id", pathOnly(request, ["issue-id"]), options);
   }
 
@@ -4631,7 +5228,7 @@ export class XsiamIssueNamespace {
    * const reply = await client.issue.schema();
    * ```
    */
-  schema(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"issue.schema">> {
+  schema(options?: ValidatedCallOptions): ApiPromise<IssueSchemaReply> {
     return this.#client.request("issue.schema", undefined, options);
   }
 
@@ -4647,7 +5244,7 @@ export class XsiamIssueNamespace {
    * for await (const item of client.issue.search({})) console.log(item);
    * ```
    */
-  search(request: RequestOf<"issue.search"> = {} as RequestOf<"issue.search">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"issue.search">, NonNullable<ReplyOf<"issue.search">["issues" & keyof ReplyOf<"issue.search">]> extends readonly (infer Item)[] ? Item : unknown> {
+  search(request: IssueSearchRequest = {} as IssueSearchRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<IssueSearchReply, NonNullable<IssueSearchReply["issues" & keyof IssueSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("issue.search", request, options);
   }
 }
@@ -4673,7 +5270,7 @@ export class XsiamLegacyExceptionsNamespace {
    * const reply = await client.legacyExceptions.add({ name: "…", platform: "…", module: 1, profile_ids: [], status: "…", scope: "…", conditions: {} });
    * ```
    */
-  add(request: RequestOf<"legacy_exceptions.add">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"legacy_exceptions.add">> {
+  add(request: LegacyExceptionsAddRequest, options?: ValidatedCallOptions): ApiPromise<LegacyExceptionsAddReply> {
     return this.#client.request("legacy_exceptions.add", request, options);
   }
 
@@ -4689,7 +5286,7 @@ export class XsiamLegacyExceptionsNamespace {
    * const reply = await client.legacyExceptions.delete({ exception_ids: [] });
    * ```
    */
-  delete(request: RequestOf<"legacy_exceptions.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"legacy_exceptions.delete">> {
+  delete(request: LegacyExceptionsDeleteRequest, options?: ValidatedCallOptions): ApiPromise<LegacyExceptionsDeleteReply> {
     return this.#client.request("legacy_exceptions.delete", request, options);
   }
 
@@ -4705,7 +5302,7 @@ export class XsiamLegacyExceptionsNamespace {
    * const reply = await client.legacyExceptions.edit({ exception_id: "…", update_data: {} });
    * ```
    */
-  edit(request: RequestOf<"legacy_exceptions.edit">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"legacy_exceptions.edit">> {
+  edit(request: LegacyExceptionsEditRequest, options?: ValidatedCallOptions): ApiPromise<LegacyExceptionsEditReply> {
     return this.#client.request("legacy_exceptions.edit", request, options);
   }
 
@@ -4721,7 +5318,7 @@ export class XsiamLegacyExceptionsNamespace {
    * for await (const item of client.legacyExceptions.fetch({})) console.log(item);
    * ```
    */
-  fetch(request: RequestOf<"legacy_exceptions.fetch"> = {} as RequestOf<"legacy_exceptions.fetch">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"legacy_exceptions.fetch">, NonNullable<ReplyOf<"legacy_exceptions.fetch">["DATA" & keyof ReplyOf<"legacy_exceptions.fetch">]> extends readonly (infer Item)[] ? Item : unknown> {
+  fetch(request: LegacyExceptionsFetchRequest = {} as LegacyExceptionsFetchRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<LegacyExceptionsFetchReply, NonNullable<LegacyExceptionsFetchReply["DATA" & keyof LegacyExceptionsFetchReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("legacy_exceptions.fetch", request, options);
   }
 
@@ -4736,7 +5333,7 @@ export class XsiamLegacyExceptionsNamespace {
    * const reply = await client.legacyExceptions.getModules();
    * ```
    */
-  getModules(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"legacy_exceptions.get_modules">> {
+  getModules(options?: ValidatedCallOptions): ApiPromise<LegacyExceptionsGetModulesReply> {
     return this.#client.request("legacy_exceptions.get_modules", undefined, options);
   }
 }
@@ -4762,7 +5359,7 @@ export class XsiamMthNamespace {
    * const reply = await client.mth.childAddComment({ xsoar_source_id: "…", comment_text: "…", comment_created_by: "…" });
    * ```
    */
-  childAddComment(request: RequestOf<"mth.child.add_comment">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"mth.child.add_comment">> {
+  childAddComment(request: MthChildAddCommentRequest, options?: ValidatedCallOptions): ApiPromise<MthChildAddCommentReply> {
     return this.#client.request("mth.child.add_comment", request, options);
   }
 
@@ -4778,7 +5375,7 @@ export class XsiamMthNamespace {
    * const reply = await client.mth.childGetComments({});
    * ```
    */
-  childGetComments(request: RequestOf<"mth.child.get_comments"> = {} as RequestOf<"mth.child.get_comments">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"mth.child.get_comments">> {
+  childGetComments(request: MthChildGetCommentsRequest = {} as MthChildGetCommentsRequest, options?: ValidatedCallOptions): ApiPromise<MthChildGetCommentsReply> {
     return this.#client.request("mth.child.get_comments", request, options);
   }
 
@@ -4794,7 +5391,7 @@ export class XsiamMthNamespace {
    * const reply = await client.mth.childGetReportsByIncidentId({ incident_ids: [] });
    * ```
    */
-  childGetReportsByIncidentId(request: RequestOf<"mth.child.get_reports_by_incident_id">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"mth.child.get_reports_by_incident_id">> {
+  childGetReportsByIncidentId(request: MthChildGetReportsByIncidentIdRequest, options?: ValidatedCallOptions): ApiPromise<MthChildGetReportsByIncidentIdReply> {
     return this.#client.request("mth.child.get_reports_by_incident_id", request, options);
   }
 
@@ -4810,7 +5407,7 @@ export class XsiamMthNamespace {
    * const reply = await client.mth.childGetReportsBySourceId({ xsoar_source_ids: [] });
    * ```
    */
-  childGetReportsBySourceId(request: RequestOf<"mth.child.get_reports_by_source_id">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"mth.child.get_reports_by_source_id">> {
+  childGetReportsBySourceId(request: MthChildGetReportsBySourceIdRequest, options?: ValidatedCallOptions): ApiPromise<MthChildGetReportsBySourceIdReply> {
     return this.#client.request("mth.child.get_reports_by_source_id", request, options);
   }
 
@@ -4826,7 +5423,7 @@ export class XsiamMthNamespace {
    * const reply = await client.mth.childReportUpdateAssign({ xsoar_source_id: "…" });
    * ```
    */
-  childReportUpdateAssign(request: RequestOf<"mth.child.report.update.assign">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"mth.child.report.update.assign">> {
+  childReportUpdateAssign(request: MthChildReportUpdateAssignRequest, options?: ValidatedCallOptions): ApiPromise<MthChildReportUpdateAssignReply> {
     return this.#client.request("mth.child.report.update.assign", request, options);
   }
 
@@ -4842,7 +5439,7 @@ export class XsiamMthNamespace {
    * const reply = await client.mth.childReportUpdateStatus({ xsoar_source_id: "…", report_status: "New" });
    * ```
    */
-  childReportUpdateStatus(request: RequestOf<"mth.child.report.update.status">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"mth.child.report.update.status">> {
+  childReportUpdateStatus(request: MthChildReportUpdateStatusRequest, options?: ValidatedCallOptions): ApiPromise<MthChildReportUpdateStatusReply> {
     return this.#client.request("mth.child.report.update.status", request, options);
   }
 }
@@ -4868,7 +5465,7 @@ export class XsiamNetscanNamespace {
    * const reply = await client.netscan.scanDefinition({ port_list_id: 1, scan_ports: [], vt_config_id: 1, name: "…", description: "…", network_scanner_ids: [], network: 1, credential_ids: [], schedule_cadence: "DAILY", schedule_days: 1, schedule_dates: [], schedule_start_date: 1, schedule_time: {}, schedule_quiet_hours: [], schedule_timezone: "…", override_target_exclusions: true, target_ids: [], targets: [], excluded_targets: [], enable_report: true });
    * ```
    */
-  scanDefinition(request: RequestOf<"netscan.scan.definition">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"netscan.scan.definition">> {
+  scanDefinition(request: NetscanScanDefinitionRequest, options?: ValidatedCallOptions): ApiPromise<NetscanScanDefinitionReply> {
     return this.#client.request("netscan.scan.definition", request, options);
   }
 
@@ -4884,7 +5481,7 @@ export class XsiamNetscanNamespace {
    * const reply = await client.netscan.scanRunByIdCommand({ type: "ABORT" });
    * ```
    */
-  scanRunByIdCommand(request: RequestOf<"netscan.scan.run.by_id.command"> & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"netscan.scan.run.by_id.command">> {
+  scanRunByIdCommand(request: NetscanScanRunByIdCommandRequest & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<NetscanScanRunByIdCommandReply> {
     return this.#client.request("netscan.scan.run.by_id.command", pathOnly(request, ["id"]), options);
   }
 
@@ -4899,7 +5496,7 @@ export class XsiamNetscanNamespace {
    * const reply = await client.netscan.scanRunGet();
    * ```
    */
-  scanRunGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"netscan.scan.run.get">> {
+  scanRunGet(options?: ValidatedCallOptions): ApiPromise<NetscanScanRunGetReply> {
     return this.#client.request("netscan.scan.run.get", undefined, options);
   }
 
@@ -4915,7 +5512,7 @@ export class XsiamNetscanNamespace {
    * const reply = await client.netscan.scanRunGetById({ id: "…" });
    * ```
    */
-  scanRunGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"netscan.scan.run.get_by_id">> {
+  scanRunGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<NetscanScanRunGetByIdReply> {
     return this.#client.request("netscan.scan.run.get_by_id", params, options);
   }
 
@@ -4931,7 +5528,7 @@ export class XsiamNetscanNamespace {
    * const reply = await client.netscan.scanRunPost({ definition_id: 1 });
    * ```
    */
-  scanRunPost(request: RequestOf<"netscan.scan.run.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"netscan.scan.run.post">> {
+  scanRunPost(request: NetscanScanRunPostRequest, options?: ValidatedCallOptions): ApiPromise<NetscanScanRunPostReply> {
     return this.#client.request("netscan.scan.run.post", request, options);
   }
 
@@ -4947,7 +5544,7 @@ export class XsiamNetscanNamespace {
    * const reply = await client.netscan.scanRunPostById({ definition_id: 1 });
    * ```
    */
-  scanRunPostById(request: RequestOf<"netscan.scan.run.post_by_id"> & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"netscan.scan.run.post_by_id">> {
+  scanRunPostById(request: NetscanScanRunPostByIdRequest & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<NetscanScanRunPostByIdReply> {
     return this.#client.request("netscan.scan.run.post_by_id", pathOnly(request, ["id"]), options);
   }
 }
@@ -4972,7 +5569,7 @@ export class XsiamNotificationsNamespace {
    * const reply = await client.notifications.listRules();
    * ```
    */
-  listRules(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.notifications.list_rules">> {
+  listRules(options?: ValidatedCallOptions): ApiPromise<PlatformNotificationsListRulesReply> {
     return this.#client.request("platform.notifications.list_rules", undefined, options);
   }
 
@@ -4988,7 +5585,7 @@ export class XsiamNotificationsNamespace {
    * const reply = await client.notifications.rule({ name: "…", forward_type: "…" });
    * ```
    */
-  rule(request: RequestOf<"platform.notifications.rule">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.notifications.rule">> {
+  rule(request: PlatformNotificationsRuleRequest, options?: ValidatedCallOptions): ApiPromise<PlatformNotificationsRuleReply> {
     return this.#client.request("platform.notifications.rule", request, options);
   }
 
@@ -5004,7 +5601,7 @@ export class XsiamNotificationsNamespace {
    * const reply = await client.notifications.ruleDeleteByUuid({ rule_uuid: "…" });
    * ```
    */
-  ruleDeleteByUuid(params: { readonly "rule_uuid": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.notifications.rule.delete_by_uuid">> {
+  ruleDeleteByUuid(params: { readonly "rule_uuid": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("platform.notifications.rule.delete_by_uuid", params, options);
   }
 
@@ -5020,7 +5617,7 @@ export class XsiamNotificationsNamespace {
    * const reply = await client.notifications.ruleGetByUuid({ rule_uuid: "…" });
    * ```
    */
-  ruleGetByUuid(params: { readonly "rule_uuid": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.notifications.rule.get_by_uuid">> {
+  ruleGetByUuid(params: { readonly "rule_uuid": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformNotificationsRuleGetByUuidReply> {
     return this.#client.request("platform.notifications.rule.get_by_uuid", params, options);
   }
 
@@ -5036,7 +5633,7 @@ export class XsiamNotificationsNamespace {
    * const reply = await client.notifications.rulePutByUuid({ name: "…", forward_type: "…" });
    * ```
    */
-  rulePutByUuid(request: RequestOf<"platform.notifications.rule.put_by_uuid"> & { readonly "rule_uuid": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.notifications.rule.put_by_uuid">> {
+  rulePutByUuid(request: PlatformNotificationsRulePutByUuidRequest & { readonly "rule_uuid": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformNotificationsRulePutByUuidReply> {
     return this.#client.request("platform.notifications.rule.put_by_uuid", pathOnly(request, ["rule_uuid"]), options);
   }
 
@@ -5052,7 +5649,7 @@ export class XsiamNotificationsNamespace {
    * const reply = await client.notifications.updateRuleStatusPatchByRuleUuid({ status: "…" });
    * ```
    */
-  updateRuleStatusPatchByRuleUuid(request: RequestOf<"platform.notifications.update_rule_status.patch_by_rule_uuid"> & { readonly "rule_uuid": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.notifications.update_rule_status.patch_by_rule_uuid">> {
+  updateRuleStatusPatchByRuleUuid(request: PlatformNotificationsUpdateRuleStatusPatchByRuleUuidRequest & { readonly "rule_uuid": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("platform.notifications.update_rule_status.patch_by_rule_uuid", pathOnly(request, ["rule_uuid"]), options);
   }
 }
@@ -5078,7 +5675,7 @@ export class XsiamPlaybooksNamespace {
    * const reply = await client.playbooks.delete({});
    * ```
    */
-  delete(request: RequestOf<"playbooks.delete"> = {} as RequestOf<"playbooks.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"playbooks.delete">> {
+  delete(request: PlaybooksDeleteRequest = {} as PlaybooksDeleteRequest, options?: ValidatedCallOptions): ApiPromise<PlaybooksDeleteReply> {
     return this.#client.request("playbooks.delete", request, options);
   }
 
@@ -5094,7 +5691,7 @@ export class XsiamPlaybooksNamespace {
    * const reply = await client.playbooks.get({});
    * ```
    */
-  get(request: RequestOf<"playbooks.get"> = {} as RequestOf<"playbooks.get">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"playbooks.get">> {
+  get(request: PlaybooksGetRequest = {} as PlaybooksGetRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("playbooks.get", request, options);
   }
 
@@ -5110,7 +5707,7 @@ export class XsiamPlaybooksNamespace {
    * const reply = await client.playbooks.insert({});
    * ```
    */
-  insert(request: RequestOf<"playbooks.insert"> = {} as RequestOf<"playbooks.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"playbooks.insert">> {
+  insert(request: PlaybooksInsertRequest = {} as PlaybooksInsertRequest, options?: ValidatedCallOptions): ApiPromise<PlaybooksInsertReply> {
     return this.#client.request("playbooks.insert", request, options);
   }
 }
@@ -5136,7 +5733,7 @@ export class XsiamPolicyNamespace {
    * const reply = await client.policy.deleteById({ policy_id: "…" });
    * ```
    */
-  deleteById(params: { readonly "policy_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"policy.delete_by_id">> {
+  deleteById(params: { readonly "policy_id": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("policy.delete_by_id", params, options);
   }
 
@@ -5152,7 +5749,7 @@ export class XsiamPolicyNamespace {
    * const reply = await client.policy.getById({ policy_id: "…" });
    * ```
    */
-  getById(params: { readonly "policy_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"policy.get_by_id">> {
+  getById(params: { readonly "policy_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PolicyGetByIdReply> {
     return this.#client.request("policy.get_by_id", params, options);
   }
 
@@ -5168,7 +5765,7 @@ export class XsiamPolicyNamespace {
    * const reply = await client.policy.patchById({});
    * ```
    */
-  patchById(request: RequestOf<"policy.patch_by_id"> & { readonly "policy_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"policy.patch_by_id">> {
+  patchById(request: PolicyPatchByIdRequest & { readonly "policy_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PolicyPatchByIdReply> {
     return this.#client.request("policy.patch_by_id", pathOnly(request, ["policy_id"]), options);
   }
 
@@ -5184,7 +5781,7 @@ export class XsiamPolicyNamespace {
    * for await (const item of client.policy.search({})) console.log(item);
    * ```
    */
-  search(request: RequestOf<"policy.search"> = {} as RequestOf<"policy.search">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"policy.search">, NonNullable<ReplyOf<"policy.search">["data" & keyof ReplyOf<"policy.search">]> extends readonly (infer Item)[] ? Item : unknown> {
+  search(request: PolicySearchRequest = {} as PolicySearchRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<PolicySearchReply, NonNullable<PolicySearchReply["data" & keyof PolicySearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("policy.search", request, options);
   }
 }
@@ -5210,7 +5807,7 @@ export class XsiamProfilesNamespace {
    * const reply = await client.profiles.addSignerCnToAllowlist({ profile_name: "…", signers: "…" });
    * ```
    */
-  addSignerCnToAllowlist(request: RequestOf<"profiles.add_signer_cn_to_allowlist">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"profiles.add_signer_cn_to_allowlist">> {
+  addSignerCnToAllowlist(request: ProfilesAddSignerCnToAllowlistRequest, options?: ValidatedCallOptions): ApiPromise<ProfilesAddSignerCnToAllowlistReply> {
     return this.#client.request("profiles.add_signer_cn_to_allowlist", request, options);
   }
 
@@ -5226,7 +5823,7 @@ export class XsiamProfilesNamespace {
    * const reply = await client.profiles.preventionAdd({ name: "…", profile_type: "…", platform: "…", modules: {} });
    * ```
    */
-  preventionAdd(request: RequestOf<"profiles.prevention.add">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"profiles.prevention.add">> {
+  preventionAdd(request: ProfilesPreventionAddRequest, options?: ValidatedCallOptions): ApiPromise<ProfilesPreventionAddReply> {
     return this.#client.request("profiles.prevention.add", request, options);
   }
 
@@ -5242,7 +5839,7 @@ export class XsiamProfilesNamespace {
    * const reply = await client.profiles.preventionEdit({ profile_id: 1, update_data: {} });
    * ```
    */
-  preventionEdit(request: RequestOf<"profiles.prevention.edit">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"profiles.prevention.edit">> {
+  preventionEdit(request: ProfilesPreventionEditRequest, options?: ValidatedCallOptions): ApiPromise<ProfilesPreventionEditReply> {
     return this.#client.request("profiles.prevention.edit", request, options);
   }
 
@@ -5258,7 +5855,7 @@ export class XsiamProfilesNamespace {
    * const reply = await client.profiles.preventionGetModules({ profile_type: "…", platform: "…" });
    * ```
    */
-  preventionGetModules(request: RequestOf<"profiles.prevention.get_modules">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"profiles.prevention.get_modules">> {
+  preventionGetModules(request: ProfilesPreventionGetModulesRequest, options?: ValidatedCallOptions): ApiPromise<ProfilesPreventionGetModulesReply> {
     return this.#client.request("profiles.prevention.get_modules", request, options);
   }
 }
@@ -5284,7 +5881,7 @@ export class XsiamQuarantineNamespace {
    * const reply = await client.quarantine.status({ files: [] });
    * ```
    */
-  status(request: RequestOf<"quarantine.status">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"quarantine.status">> {
+  status(request: QuarantineStatusRequest, options?: ValidatedCallOptions): ApiPromise<QuarantineStatusReply> {
     return this.#client.request("quarantine.status", request, options);
   }
 }
@@ -5310,7 +5907,7 @@ export class XsiamRbacNamespace {
    * const reply = await client.rbac.getRoles({});
    * ```
    */
-  getRoles(request: RequestOf<"rbac.get_roles"> = {} as RequestOf<"rbac.get_roles">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"rbac.get_roles">> {
+  getRoles(request: RbacGetRolesRequest = {} as RbacGetRolesRequest, options?: ValidatedCallOptions): ApiPromise<RbacGetRolesReply> {
     return this.#client.request("rbac.get_roles", request, options);
   }
 
@@ -5326,7 +5923,7 @@ export class XsiamRbacNamespace {
    * const reply = await client.rbac.getUserGroup({});
    * ```
    */
-  getUserGroup(request: RequestOf<"rbac.get_user_group"> = {} as RequestOf<"rbac.get_user_group">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"rbac.get_user_group">> {
+  getUserGroup(request: RbacGetUserGroupRequest = {} as RbacGetUserGroupRequest, options?: ValidatedCallOptions): ApiPromise<RbacGetUserGroupReply> {
     return this.#client.request("rbac.get_user_group", request, options);
   }
 
@@ -5342,7 +5939,7 @@ export class XsiamRbacNamespace {
    * const reply = await client.rbac.getUsers({});
    * ```
    */
-  getUsers(request: RequestOf<"rbac.get_users"> = {} as RequestOf<"rbac.get_users">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"rbac.get_users">> {
+  getUsers(request: RbacGetUsersRequest = {} as RbacGetUsersRequest, options?: ValidatedCallOptions): ApiPromise<RbacGetUsersReply> {
     return this.#client.request("rbac.get_users", request, options);
   }
 
@@ -5358,7 +5955,7 @@ export class XsiamRbacNamespace {
    * const reply = await client.rbac.setUserRole({});
    * ```
    */
-  setUserRole(request: RequestOf<"rbac.set_user_role"> = {} as RequestOf<"rbac.set_user_role">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"rbac.set_user_role">> {
+  setUserRole(request: RbacSetUserRoleRequest = {} as RbacSetUserRoleRequest, options?: ValidatedCallOptions): ApiPromise<RbacSetUserRoleReply> {
     return this.#client.request("rbac.set_user_role", request, options);
   }
 }
@@ -5384,7 +5981,7 @@ export class XsiamScheduledQueriesNamespace {
    * const reply = await client.scheduledQueries.delete([]);
    * ```
    */
-  delete(request: RequestOf<"scheduled_queries.delete"> = {} as RequestOf<"scheduled_queries.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scheduled_queries.delete">> {
+  delete(request: ScheduledQueriesDeleteRequest, options?: ValidatedCallOptions): ApiPromise<ScheduledQueriesDeleteReply> {
     return this.#client.request("scheduled_queries.delete", request, options);
   }
 
@@ -5400,7 +5997,7 @@ export class XsiamScheduledQueriesNamespace {
    * const reply = await client.scheduledQueries.insert([]);
    * ```
    */
-  insert(request: RequestOf<"scheduled_queries.insert"> = {} as RequestOf<"scheduled_queries.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scheduled_queries.insert">> {
+  insert(request: ScheduledQueriesInsertRequest, options?: ValidatedCallOptions): ApiPromise<ScheduledQueriesInsertReply> {
     return this.#client.request("scheduled_queries.insert", request, options);
   }
 
@@ -5416,7 +6013,7 @@ export class XsiamScheduledQueriesNamespace {
    * const reply = await client.scheduledQueries.list({});
    * ```
    */
-  list(request: RequestOf<"scheduled_queries.list"> = {} as RequestOf<"scheduled_queries.list">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scheduled_queries.list">> {
+  list(request: ScheduledQueriesListRequest = {} as ScheduledQueriesListRequest, options?: ValidatedCallOptions): ApiPromise<ScheduledQueriesListReply> {
     return this.#client.request("scheduled_queries.list", request, options);
   }
 }
@@ -5443,7 +6040,7 @@ export class XsiamScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.delete({});
    * ```
    */
-  delete(request: RequestOf<"scripts.delete"> = {} as RequestOf<"scripts.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.delete">> {
+  delete(request: ScriptsDeleteRequest = {} as ScriptsDeleteRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsDeleteReply> {
     return this.#client.request("scripts.delete", request, options);
   }
 
@@ -5459,7 +6056,7 @@ export class XsiamScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.get({});
    * ```
    */
-  get(request: RequestOf<"scripts.get"> = {} as RequestOf<"scripts.get">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.get">> {
+  get(request: ScriptsGetRequest = {} as ScriptsGetRequest, options?: ValidatedCallOptions): ApiPromise<Uint8Array> {
     return this.#client.request("scripts.get", request, options);
   }
 
@@ -5475,7 +6072,7 @@ export class XsiamScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.getScriptCode({ script_uid: "…" });
    * ```
    */
-  getScriptCode(request: RequestOf<"scripts.get_script_code">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.get_script_code">> {
+  getScriptCode(request: ScriptsGetScriptCodeRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptCodeReply> {
     return this.#client.request("scripts.get_script_code", request, options);
   }
 
@@ -5491,7 +6088,7 @@ export class XsiamScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.getScriptExecutionResults({ action_id: 1 });
    * ```
    */
-  getScriptExecutionResults(request: RequestOf<"scripts.get_script_execution_results">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.get_script_execution_results">> {
+  getScriptExecutionResults(request: ScriptsGetScriptExecutionResultsRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptExecutionResultsReply> {
     return this.#client.request("scripts.get_script_execution_results", request, options);
   }
 
@@ -5507,7 +6104,7 @@ export class XsiamScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.getScriptExecutionResultsFiles({ action_id: 1, endpoint_id: "…" });
    * ```
    */
-  getScriptExecutionResultsFiles(request: RequestOf<"scripts.get_script_execution_results_files">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.get_script_execution_results_files">> {
+  getScriptExecutionResultsFiles(request: ScriptsGetScriptExecutionResultsFilesRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptExecutionResultsFilesReply> {
     return this.#client.request("scripts.get_script_execution_results_files", request, options);
   }
 
@@ -5523,7 +6120,7 @@ export class XsiamScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.getScriptExecutionStatus({ action_id: 1 });
    * ```
    */
-  getScriptExecutionStatus(request: RequestOf<"scripts.get_script_execution_status">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.get_script_execution_status">> {
+  getScriptExecutionStatus(request: ScriptsGetScriptExecutionStatusRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptExecutionStatusReply> {
     return this.#client.request("scripts.get_script_execution_status", request, options);
   }
 
@@ -5539,7 +6136,7 @@ export class XsiamScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.getScriptMetadata({ script_uid: "…" });
    * ```
    */
-  getScriptMetadata(request: RequestOf<"scripts.get_script_metadata">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.get_script_metadata">> {
+  getScriptMetadata(request: ScriptsGetScriptMetadataRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptMetadataReply> {
     return this.#client.request("scripts.get_script_metadata", request, options);
   }
 
@@ -5555,7 +6152,7 @@ export class XsiamScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.list({});
    * ```
    */
-  list(request: RequestOf<"scripts.get_scripts"> = {} as RequestOf<"scripts.get_scripts">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.get_scripts">> {
+  list(request: ScriptsGetScriptsRequest = {} as ScriptsGetScriptsRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptsReply> {
     return this.#client.request("scripts.get_scripts", request, options);
   }
 
@@ -5571,7 +6168,7 @@ export class XsiamScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.insert({});
    * ```
    */
-  insert(request: RequestOf<"scripts.insert"> = {} as RequestOf<"scripts.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.insert">> {
+  insert(request: ScriptsInsertRequest = {} as ScriptsInsertRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsInsertReply> {
     return this.#client.request("scripts.insert", request, options);
   }
 
@@ -5587,7 +6184,7 @@ export class XsiamScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.runScript({ filters: [], script_uid: "…" });
    * ```
    */
-  runScript(request: RequestOf<"scripts.run_script">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.run_script">> {
+  runScript(request: ScriptsRunScriptRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsRunScriptReply> {
     return this.#client.request("scripts.run_script", request, options);
   }
 
@@ -5603,7 +6200,7 @@ export class XsiamScriptsNamespace extends ScriptRuns {
    * const reply = await client.scripts.runSnippetCodeScript({ filters: [], snippet_code: "…" });
    * ```
    */
-  runSnippetCodeScript(request: RequestOf<"scripts.run_snippet_code_script">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"scripts.run_snippet_code_script">> {
+  runSnippetCodeScript(request: ScriptsRunSnippetCodeScriptRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsRunSnippetCodeScriptReply> {
     return this.#client.request("scripts.run_snippet_code_script", request, options);
   }
 }
@@ -5629,7 +6226,7 @@ export class XsiamSystemNamespace {
    * const reply = await client.system.getRiskScore({ id: "…" });
    * ```
    */
-  getRiskScore(request: RequestOf<"get_risk_score">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"get_risk_score">> {
+  getRiskScore(request: GetRiskScoreRequest, options?: ValidatedCallOptions): ApiPromise<GetRiskScoreReply> {
     return this.#client.request("get_risk_score", request, options);
   }
 
@@ -5645,7 +6242,7 @@ export class XsiamSystemNamespace {
    * const reply = await client.system.getRiskyHosts({});
    * ```
    */
-  getRiskyHosts(request: RequestOf<"get_risky_hosts"> = {} as RequestOf<"get_risky_hosts">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"get_risky_hosts">> {
+  getRiskyHosts(request: GetRiskyHostsRequest = {} as GetRiskyHostsRequest, options?: ValidatedCallOptions): ApiPromise<GetRiskyHostsReply> {
     return this.#client.request("get_risky_hosts", request, options);
   }
 
@@ -5661,7 +6258,7 @@ export class XsiamSystemNamespace {
    * const reply = await client.system.getRiskyUsers({});
    * ```
    */
-  getRiskyUsers(request: RequestOf<"get_risky_users"> = {} as RequestOf<"get_risky_users">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"get_risky_users">> {
+  getRiskyUsers(request: GetRiskyUsersRequest = {} as GetRiskyUsersRequest, options?: ValidatedCallOptions): ApiPromise<GetRiskyUsersReply> {
     return this.#client.request("get_risky_users", request, options);
   }
 
@@ -5677,7 +6274,7 @@ export class XsiamSystemNamespace {
    * const reply = await client.system.getTriagePresets({});
    * ```
    */
-  getTriagePresets(request: RequestOf<"get_triage_presets"> = {} as RequestOf<"get_triage_presets">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"get_triage_presets">> {
+  getTriagePresets(request: GetTriagePresetsRequest = {} as GetTriagePresetsRequest, options?: ValidatedCallOptions): ApiPromise<GetTriagePresetsReply> {
     return this.#client.request("get_triage_presets", request, options);
   }
 
@@ -5692,7 +6289,7 @@ export class XsiamSystemNamespace {
    * const reply = await client.system.healthcheck();
    * ```
    */
-  healthcheck(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"healthcheck">> {
+  healthcheck(options?: ValidatedCallOptions): ApiPromise<HealthcheckReply> {
     return this.#client.request("healthcheck", undefined, options);
   }
 
@@ -5708,7 +6305,7 @@ export class XsiamSystemNamespace {
    * const reply = await client.system.policy({ name: "…", description: "…", rule_matching_type: "ALL_RULES", asset_matching_type: "ALL_ASSETS" });
    * ```
    */
-  policy(request: RequestOf<"policy">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"policy">> {
+  policy(request: PolicyRequest, options?: ValidatedCallOptions): ApiPromise<PolicyReply> {
     return this.#client.request("policy", request, options);
   }
 
@@ -5724,7 +6321,7 @@ export class XsiamSystemNamespace {
    * const reply = await client.system.getTenantInfo({});
    * ```
    */
-  getTenantInfo(request: RequestOf<"system.get_tenant_info"> = {} as RequestOf<"system.get_tenant_info">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"system.get_tenant_info">> {
+  getTenantInfo(request: SystemGetTenantInfoRequest = {} as SystemGetTenantInfoRequest, options?: ValidatedCallOptions): ApiPromise<SystemGetTenantInfoReply> {
     return this.#client.request("system.get_tenant_info", request, options);
   }
 
@@ -5740,7 +6337,7 @@ export class XsiamSystemNamespace {
    * const reply = await client.system.triageEndpoint({ agent_ids: [] });
    * ```
    */
-  triageEndpoint(request: RequestOf<"triage_endpoint">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"triage_endpoint">> {
+  triageEndpoint(request: TriageEndpointRequest, options?: ValidatedCallOptions): ApiPromise<TriageEndpointReply> {
     return this.#client.request("triage_endpoint", request, options);
   }
 }
@@ -5766,7 +6363,7 @@ export class XsiamTagsNamespace {
    * const reply = await client.tags.agentsAssign({});
    * ```
    */
-  agentsAssign(request: RequestOf<"tags.agents.assign"> = {} as RequestOf<"tags.agents.assign">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"tags.agents.assign">> {
+  agentsAssign(request: TagsAgentsAssignRequest = {} as TagsAgentsAssignRequest, options?: ValidatedCallOptions): ApiPromise<TagsAgentsAssignReply> {
     return this.#client.request("tags.agents.assign", request, options);
   }
 
@@ -5782,7 +6379,7 @@ export class XsiamTagsNamespace {
    * const reply = await client.tags.agentsDeletePermanently({ tags: [] });
    * ```
    */
-  agentsDeletePermanently(request: RequestOf<"tags.agents.delete_permanently">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"tags.agents.delete_permanently">> {
+  agentsDeletePermanently(request: TagsAgentsDeletePermanentlyRequest, options?: ValidatedCallOptions): ApiPromise<TagsAgentsDeletePermanentlyReply> {
     return this.#client.request("tags.agents.delete_permanently", request, options);
   }
 
@@ -5798,7 +6395,7 @@ export class XsiamTagsNamespace {
    * const reply = await client.tags.agentsRemove({});
    * ```
    */
-  agentsRemove(request: RequestOf<"tags.agents.remove"> = {} as RequestOf<"tags.agents.remove">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"tags.agents.remove">> {
+  agentsRemove(request: TagsAgentsRemoveRequest = {} as TagsAgentsRemoveRequest, options?: ValidatedCallOptions): ApiPromise<TagsAgentsRemoveReply> {
     return this.#client.request("tags.agents.remove", request, options);
   }
 }
@@ -5824,7 +6421,7 @@ export class XsiamUvemNamespace {
    * for await (const item of client.uvem.getAffectedSoftware({})) console.log(item);
    * ```
    */
-  getAffectedSoftware(request: RequestOf<"uvem.get_affected_software"> = {} as RequestOf<"uvem.get_affected_software">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"uvem.get_affected_software">, NonNullable<ReplyOf<"uvem.get_affected_software">["vulnerabilities" & keyof ReplyOf<"uvem.get_affected_software">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getAffectedSoftware(request: UvemGetAffectedSoftwareRequest = {} as UvemGetAffectedSoftwareRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<UvemGetAffectedSoftwareReply, NonNullable<UvemGetAffectedSoftwareReply["vulnerabilities" & keyof UvemGetAffectedSoftwareReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("uvem.get_affected_software", request, options);
   }
 
@@ -5840,7 +6437,7 @@ export class XsiamUvemNamespace {
    * for await (const item of client.uvem.getVulnerabilities({})) console.log(item);
    * ```
    */
-  getVulnerabilities(request: RequestOf<"uvem.get_vulnerabilities"> = {} as RequestOf<"uvem.get_vulnerabilities">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"uvem.get_vulnerabilities">, NonNullable<ReplyOf<"uvem.get_vulnerabilities">["vulnerabilities" & keyof ReplyOf<"uvem.get_vulnerabilities">]> extends readonly (infer Item)[] ? Item : unknown> {
+  getVulnerabilities(request: UvemGetVulnerabilitiesRequest = {} as UvemGetVulnerabilitiesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<UvemGetVulnerabilitiesReply, NonNullable<UvemGetVulnerabilitiesReply["vulnerabilities" & keyof UvemGetVulnerabilitiesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("uvem.get_vulnerabilities", request, options);
   }
 
@@ -5855,7 +6452,7 @@ export class XsiamUvemNamespace {
    * const reply = await client.uvem.vulnerabilities();
    * ```
    */
-  vulnerabilities(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"uvem.vulnerabilities">> {
+  vulnerabilities(options?: ValidatedCallOptions): ApiPromise<UvemVulnerabilitiesReply> {
     return this.#client.request("uvem.vulnerabilities", undefined, options);
   }
 }
@@ -5881,7 +6478,7 @@ export class XsiamUvmPublicNamespace {
    * const reply = await client.uvmPublic.createPolicy({ name: "…", priority: 1, match_criteria: "…", action: [], action_category: "BLOCK", asset_group_scope: [] });
    * ```
    */
-  createPolicy(request: RequestOf<"uvm_public.create_policy">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"uvm_public.create_policy">> {
+  createPolicy(request: UvmPublicCreatePolicyRequest, options?: ValidatedCallOptions): ApiPromise<UvmPublicCreatePolicyReply> {
     return this.#client.request("uvm_public.create_policy", request, options);
   }
 
@@ -5897,7 +6494,7 @@ export class XsiamUvmPublicNamespace {
    * const reply = await client.uvmPublic.deletePolicyDeleteById({ id: "…" });
    * ```
    */
-  deletePolicyDeleteById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"uvm_public.delete_policy.delete_by_id">> {
+  deletePolicyDeleteById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<UvmPublicDeletePolicyDeleteByIdReply> {
     return this.#client.request("uvm_public.delete_policy.delete_by_id", params, options);
   }
 
@@ -5913,7 +6510,7 @@ export class XsiamUvmPublicNamespace {
    * const reply = await client.uvmPublic.getPolicyGetById({ id: "…" });
    * ```
    */
-  getPolicyGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"uvm_public.get_policy.get_by_id">> {
+  getPolicyGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<UvmPublicGetPolicyGetByIdReply> {
     return this.#client.request("uvm_public.get_policy.get_by_id", params, options);
   }
 
@@ -5929,7 +6526,7 @@ export class XsiamUvmPublicNamespace {
    * for await (const item of client.uvmPublic.listPolicies({})) console.log(item);
    * ```
    */
-  listPolicies(request: RequestOf<"uvm_public.list_policies">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"uvm_public.list_policies">, NonNullable<ReplyOf<"uvm_public.list_policies">["DATA" & keyof ReplyOf<"uvm_public.list_policies">]> extends readonly (infer Item)[] ? Item : unknown> {
+  listPolicies(request: UvmPublicListPoliciesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<UvmPublicListPoliciesReply, NonNullable<UvmPublicListPoliciesReply["DATA" & keyof UvmPublicListPoliciesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("uvm_public.list_policies", request, options);
   }
 
@@ -5945,7 +6542,7 @@ export class XsiamUvmPublicNamespace {
    * const reply = await client.uvmPublic.updatePolicyPutById({ name: "…", priority: 1, match_criteria: "…", action: [], action_category: "BLOCK", asset_group_scope: [] });
    * ```
    */
-  updatePolicyPutById(request: RequestOf<"uvm_public.update_policy.put_by_id"> & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"uvm_public.update_policy.put_by_id">> {
+  updatePolicyPutById(request: UvmPublicUpdatePolicyPutByIdRequest & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<UvmPublicUpdatePolicyPutByIdReply> {
     return this.#client.request("uvm_public.update_policy.put_by_id", pathOnly(request, ["id"]), options);
   }
 }
@@ -5971,7 +6568,7 @@ export class XsiamVulnerabilityManagementNamespace {
    * const reply = await client.vulnerabilityManagement.scan({ asset_id: "…", scanner_type: "CORTEX_NETWORK_SCANNER" });
    * ```
    */
-  scan(request: RequestOf<"vulnerability_management.scan">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"vulnerability_management.scan">> {
+  scan(request: VulnerabilityManagementScanRequest, options?: ValidatedCallOptions): ApiPromise<VulnerabilityManagementScanReply> {
     return this.#client.request("vulnerability_management.scan", request, options);
   }
 }
@@ -5997,7 +6594,7 @@ export class XsiamWidgetsNamespace {
    * const reply = await client.widgets.delete({});
    * ```
    */
-  delete(request: RequestOf<"widgets.delete"> = {} as RequestOf<"widgets.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"widgets.delete">> {
+  delete(request: WidgetsDeleteRequest = {} as WidgetsDeleteRequest, options?: ValidatedCallOptions): ApiPromise<WidgetsDeleteReply> {
     return this.#client.request("widgets.delete", request, options);
   }
 
@@ -6013,7 +6610,7 @@ export class XsiamWidgetsNamespace {
    * const reply = await client.widgets.get({});
    * ```
    */
-  get(request: RequestOf<"widgets.get"> = {} as RequestOf<"widgets.get">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"widgets.get">> {
+  get(request: WidgetsGetRequest = {} as WidgetsGetRequest, options?: ValidatedCallOptions): ApiPromise<WidgetsGetReply> {
     return this.#client.request("widgets.get", request, options);
   }
 
@@ -6029,7 +6626,7 @@ export class XsiamWidgetsNamespace {
    * const reply = await client.widgets.insert([]);
    * ```
    */
-  insert(request: RequestOf<"widgets.insert"> = {} as RequestOf<"widgets.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"widgets.insert">> {
+  insert(request: WidgetsInsertRequest, options?: ValidatedCallOptions): ApiPromise<WidgetsInsertReply> {
     return this.#client.request("widgets.insert", request, options);
   }
 }
@@ -6056,7 +6653,7 @@ export class XsiamXqlNamespace extends XqlQueries {
    * const reply = await client.xql.deleteDatasetV2({ dataset_name: "…" });
    * ```
    */
-  deleteDatasetV2(request: RequestOf<"v2.xql.delete_dataset">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"v2.xql.delete_dataset">> {
+  deleteDatasetV2(request: V2XqlDeleteDatasetRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("v2.xql.delete_dataset", request, options);
   }
 
@@ -6072,7 +6669,7 @@ export class XsiamXqlNamespace extends XqlQueries {
    * const reply = await client.xql.addDataset({ dataset_name: "…", dataset_type: "…", dataset_schema: {} });
    * ```
    */
-  addDataset(request: RequestOf<"xql.add_dataset">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.add_dataset">> {
+  addDataset(request: XqlAddDatasetRequest, options?: ValidatedCallOptions): ApiPromise<XqlAddDatasetReply> {
     return this.#client.request("xql.add_dataset", request, options);
   }
 
@@ -6088,7 +6685,7 @@ export class XsiamXqlNamespace extends XqlQueries {
    * const reply = await client.xql.getDatasets({});
    * ```
    */
-  getDatasets(request: RequestOf<"xql.get_datasets"> = {} as RequestOf<"xql.get_datasets">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.get_datasets">> {
+  getDatasets(request: XqlGetDatasetsRequest = {} as XqlGetDatasetsRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetDatasetsReply> {
     return this.#client.request("xql.get_datasets", request, options);
   }
 
@@ -6104,7 +6701,7 @@ export class XsiamXqlNamespace extends XqlQueries {
    * const reply = await client.xql.getQueryResults({ query_id: "…" });
    * ```
    */
-  getQueryResults(request: RequestOf<"xql.get_query_results">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.get_query_results">> {
+  getQueryResults(request: XqlGetQueryResultsRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQueryResultsReply> {
     return this.#client.request("xql.get_query_results", request, options);
   }
 
@@ -6120,7 +6717,7 @@ export class XsiamXqlNamespace extends XqlQueries {
    * const reply = await client.xql.getQueryResultsStream({ stream_id: "…" });
    * ```
    */
-  getQueryResultsStream(request: RequestOf<"xql.get_query_results_stream">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.get_query_results_stream">> {
+  getQueryResultsStream(request: XqlGetQueryResultsStreamRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQueryResultsStreamReply> {
     return this.#client.request("xql.get_query_results_stream", request, options);
   }
 
@@ -6136,7 +6733,7 @@ export class XsiamXqlNamespace extends XqlQueries {
    * const reply = await client.xql.getQuota({});
    * ```
    */
-  getQuota(request: RequestOf<"xql.get_quota"> = {} as RequestOf<"xql.get_quota">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.get_quota">> {
+  getQuota(request: XqlGetQuotaRequest = {} as XqlGetQuotaRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQuotaReply> {
     return this.#client.request("xql.get_quota", request, options);
   }
 
@@ -6152,7 +6749,7 @@ export class XsiamXqlNamespace extends XqlQueries {
    * const reply = await client.xql.lookupsAddData({ dataset_name: "…", data: [] });
    * ```
    */
-  lookupsAddData(request: RequestOf<"xql.lookups.add_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.lookups.add_data">> {
+  lookupsAddData(request: XqlLookupsAddDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsAddDataReply> {
     return this.#client.request("xql.lookups.add_data", request, options);
   }
 
@@ -6168,7 +6765,7 @@ export class XsiamXqlNamespace extends XqlQueries {
    * const reply = await client.xql.lookupsGetData({ dataset_name: "…" });
    * ```
    */
-  lookupsGetData(request: RequestOf<"xql.lookups.get_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.lookups.get_data">> {
+  lookupsGetData(request: XqlLookupsGetDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsGetDataReply> {
     return this.#client.request("xql.lookups.get_data", request, options);
   }
 
@@ -6184,7 +6781,7 @@ export class XsiamXqlNamespace extends XqlQueries {
    * const reply = await client.xql.lookupsRemoveData({ dataset_name: "…", filters: [] });
    * ```
    */
-  lookupsRemoveData(request: RequestOf<"xql.lookups.remove_data">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.lookups.remove_data">> {
+  lookupsRemoveData(request: XqlLookupsRemoveDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsRemoveDataReply> {
     return this.#client.request("xql.lookups.remove_data", request, options);
   }
 
@@ -6200,7 +6797,7 @@ export class XsiamXqlNamespace extends XqlQueries {
    * const reply = await client.xql.startXqlQuery({ query: "…" });
    * ```
    */
-  startXqlQuery(request: RequestOf<"xql.start_xql_query">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql.start_xql_query">> {
+  startXqlQuery(request: XqlStartXqlQueryRequest, options?: ValidatedCallOptions): ApiPromise<XqlStartXqlQueryReply> {
     return this.#client.request("xql.start_xql_query", request, options);
   }
 }
@@ -6226,7 +6823,7 @@ export class XsiamXqlLibraryNamespace {
    * const reply = await client.xqlLibrary.delete({});
    * ```
    */
-  delete(request: RequestOf<"xql_library.delete"> = {} as RequestOf<"xql_library.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql_library.delete">> {
+  delete(request: XqlLibraryDeleteRequest = {} as XqlLibraryDeleteRequest, options?: ValidatedCallOptions): ApiPromise<XqlLibraryDeleteReply> {
     return this.#client.request("xql_library.delete", request, options);
   }
 
@@ -6242,7 +6839,7 @@ export class XsiamXqlLibraryNamespace {
    * const reply = await client.xqlLibrary.get({});
    * ```
    */
-  get(request: RequestOf<"xql_library.get"> = {} as RequestOf<"xql_library.get">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql_library.get">> {
+  get(request: XqlLibraryGetRequest = {} as XqlLibraryGetRequest, options?: ValidatedCallOptions): ApiPromise<XqlLibraryGetReply> {
     return this.#client.request("xql_library.get", request, options);
   }
 
@@ -6258,7 +6855,7 @@ export class XsiamXqlLibraryNamespace {
    * const reply = await client.xqlLibrary.insert({ xql_queries: [] });
    * ```
    */
-  insert(request: RequestOf<"xql_library.insert">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xql_library.insert">> {
+  insert(request: XqlLibraryInsertRequest, options?: ValidatedCallOptions): ApiPromise<XqlLibraryInsertReply> {
     return this.#client.request("xql_library.insert", request, options);
   }
 }
@@ -6808,7 +7405,7 @@ export class XsiamClientBase extends CortexClient {
     this.xqlLibrary = new XsiamXqlLibraryNamespace(this);
     this.middleware.add(
       REPLY_VALIDATION_STEP,
-      replyValidationStep(options.validateReplies === true, async () => (await import("@cortex-sdk/schemas/validators")) as ReplyValidators),
+      replyValidationStep(options.validateReplies === true, async () => (await import("@cortex-sdk/schemas/validators/xsiam")) as ReplyValidators),
       { after: "serialize" },
     );
   }
@@ -6859,5 +7456,19 @@ export class XsiamClientBase extends CortexClient {
    */
   fanOut<T>(targets: readonly TenantTarget[], task: (client: this, target: TenantTarget) => Promise<T>, options?: FanOutOptions): Promise<TenantOutcome<T>[]> {
     return fanOut(targets, (target) => this.forTenant(target), task, options);
+  }
+
+  /**
+   * Calls any Cortex XSIAM operation by id: the request is checked and the reply typed by the operation.
+   *
+   * @param operationId - Operation id from the table.
+   * @param body - The request (without the `request_data` envelope).
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   */
+  override request<Id extends XsiamOperationId>(operationId: Id, body: XsiamRequestOf<Id>, options?: CallOptions): ApiPromise<XsiamReplyOf<Id>>;
+  override request<T = unknown>(operationId: string, body?: unknown, options?: CallOptions): ApiPromise<T>;
+  override request(operationId: string, body?: unknown, options?: CallOptions): ApiPromise<unknown> {
+    return super.request(operationId, body, options);
   }
 }

@@ -11,6 +11,7 @@ import {
   type ApiPromise,
   type ClientOptions,
   type FanOutOptions,
+  type CallOptions,
   type ListOptions,
   type PagePromise,
   type ReplyValidationOptions,
@@ -19,7 +20,156 @@ import {
   type TenantTarget,
   type ValidatedCallOptions,
 } from "@cortex-sdk/core";
-import type { OperationEntry, ReplyOf, RequestOf } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas";
+import type {
+  ApiKeysDeleteReply,
+  ApiKeysDeleteRequest,
+  HealthcheckReply,
+  PlatformIamApiKeyGetByIdReply,
+  PlatformIamApiKeyPutByIdReply,
+  PlatformIamApiKeyPutByIdRequest,
+  RbacGetRolesReply,
+  RbacGetRolesRequest,
+  RbacGetUserGroupReply,
+  RbacGetUserGroupRequest,
+  RbacGetUsersReply,
+  RbacGetUsersRequest,
+  RbacSetUserRoleReply,
+  RbacSetUserRoleRequest,
+  SystemGetTenantInfoReply,
+  SystemGetTenantInfoRequest,
+  XsoarAutomationCopyReply,
+  XsoarAutomationCopyRequest,
+  XsoarAutomationDeleteRequest,
+  XsoarAutomationImportReply,
+  XsoarAutomationImportRequest,
+  XsoarAutomationReply,
+  XsoarAutomationRequest,
+  XsoarAutomationSearchReply,
+  XsoarAutomationSearchRequest,
+  XsoarClassifierImportReply,
+  XsoarClassifierImportRequest,
+  XsoarContentpacksInstalledUploadRequest,
+  XsoarDashboardsImportReply,
+  XsoarDashboardsImportRequest,
+  XsoarEntryExecuteSyncReply,
+  XsoarEntryExecuteSyncRequest,
+  XsoarEntryExportArtifactRequest,
+  XsoarEntryFormattedReply,
+  XsoarEntryFormattedRequest,
+  XsoarEntryNoteReply,
+  XsoarEntryNoteRequest,
+  XsoarEntryReply,
+  XsoarEntryRequest,
+  XsoarEntryTagsReply,
+  XsoarEntryTagsRequest,
+  XsoarEvidenceDeleteRequest,
+  XsoarEvidenceReply,
+  XsoarEvidenceRequest,
+  XsoarEvidenceSearchReply,
+  XsoarEvidenceSearchRequest,
+  XsoarHealthContainersReply,
+  XsoarHealthReply,
+  XsoarIncidentBatchCloseReply,
+  XsoarIncidentBatchCloseRequest,
+  XsoarIncidentBatchDeleteReply,
+  XsoarIncidentBatchDeleteRequest,
+  XsoarIncidentBatchExportToCsvReply,
+  XsoarIncidentBatchExportToCsvRequest,
+  XsoarIncidentBatchReply,
+  XsoarIncidentBatchRequest,
+  XsoarIncidentJsonReply,
+  XsoarIncidentReply,
+  XsoarIncidentRequest,
+  XsoarIncidentUploadPostByIdReply,
+  XsoarIncidentUploadPostByIdRequest,
+  XsoarIncidentfieldTagsResetPostByIdRequest,
+  XsoarIncidentfieldsAssociatedTypesGetByTypeReply,
+  XsoarIncidentfieldsImportReply,
+  XsoarIncidentfieldsImportRequest,
+  XsoarIncidentsSearchReply,
+  XsoarIncidentsSearchRequest,
+  XsoarIncidenttypeReply,
+  XsoarIncidenttypeRequest,
+  XsoarIncidenttypesImportReply,
+  XsoarIncidenttypesImportRequest,
+  XsoarIndicatorCreateReply,
+  XsoarIndicatorCreateRequest,
+  XsoarIndicatorEditReply,
+  XsoarIndicatorEditRequest,
+  XsoarIndicatorWhitelistReply,
+  XsoarIndicatorWhitelistRequest,
+  XsoarIndicatorsBatchDeleteReply,
+  XsoarIndicatorsBatchDeleteRequest,
+  XsoarIndicatorsBatchExportStixReply,
+  XsoarIndicatorsBatchExportStixRequest,
+  XsoarIndicatorsBatchExportToCsvReply,
+  XsoarIndicatorsBatchExportToCsvRequest,
+  XsoarIndicatorsFeedJsonRequest,
+  XsoarIndicatorsSearchReply,
+  XsoarIndicatorsSearchRequest,
+  XsoarIndicatorsTimelineDeleteReply,
+  XsoarIndicatorsTimelineDeleteRequest,
+  XsoarIndicatorsUploadReply,
+  XsoarIndicatorsUploadRequest,
+  XsoarIndicatorsWhitelistUpdateReply,
+  XsoarIndicatorsWhitelistUpdateRequest,
+  XsoarInvPlaybookTaskAddPostByInvestigationIdReply,
+  XsoarInvPlaybookTaskAddPostByInvestigationIdRequest,
+  XsoarInvPlaybookTaskAssignReply,
+  XsoarInvPlaybookTaskAssignRequest,
+  XsoarInvPlaybookTaskCompleteReply,
+  XsoarInvPlaybookTaskCompleteRequest,
+  XsoarInvPlaybookTaskCompleteSimpleReply,
+  XsoarInvPlaybookTaskCompleteSimpleRequest,
+  XsoarInvPlaybookTaskDeleteByInvestigationIdPostByInvPbTaskIdReply,
+  XsoarInvPlaybookTaskDueReply,
+  XsoarInvPlaybookTaskDueRequest,
+  XsoarInvPlaybookTaskEditPostByInvestigationIdReply,
+  XsoarInvPlaybookTaskEditPostByInvestigationIdRequest,
+  XsoarInvPlaybookTaskNoteAddReply,
+  XsoarInvPlaybookTaskNoteAddRequest,
+  XsoarInvPlaybookTaskUncompleteReply,
+  XsoarInvPlaybookTaskUncompleteRequest,
+  XsoarInvestigationsSearchReply,
+  XsoarInvestigationsSearchRequest,
+  XsoarOperationId,
+  XsoarPlaybookSaveYamlReply,
+  XsoarPlaybookSaveYamlRequest,
+  XsoarReplyOf,
+  XsoarReportsGetByIdReply,
+  XsoarReportsReply,
+  XsoarReportsUploadReply,
+  XsoarReportsUploadRequest,
+  XsoarReputationImportReply,
+  XsoarReputationImportRequest,
+  XsoarRequestOf,
+  XsoarSettingsAuditsReply,
+  XsoarSettingsAuditsRequest,
+  XsoarSettingsDockerImagesGetReply,
+  XsoarSettingsDockerImagesPostReply,
+  XsoarSettingsDockerImagesPostRequest,
+  XsoarSettingsIntegrationConfUploadReply,
+  XsoarSettingsIntegrationConfUploadRequest,
+  XsoarStatisticsDashboardsQueryReply,
+  XsoarStatisticsWidgetsQueryReply,
+  XsoarV2InvPlaybookTaskCompleteReply,
+  XsoarV2InvPlaybookTaskCompleteRequest,
+  XsoarV2InvPlaybookTaskFormSubmitReply,
+  XsoarV2InvPlaybookTaskFormSubmitRequest,
+  XsoarV2LayoutsImportReply,
+  XsoarV2LayoutsImportRequest,
+  XsoarV2StatisticsDashboardsQueryReply,
+  XsoarV2StatisticsWidgetsQueryReply,
+  XsoarV2StatisticsWidgetsQueryRequest,
+  XsoarWidgetsGetByIdReply,
+  XsoarWidgetsGetReply,
+  XsoarWidgetsImportReply,
+  XsoarWidgetsImportRequest,
+  XsoarWidgetsPostReply,
+  XsoarWidgetsPostRequest,
+  XsoarWorkersStatusReply,
+} from "@cortex-sdk/schemas/xsoar";
 import { operations } from "@cortex-sdk/schemas/xsoar";
 import { ApiKeyManagement, XsoarEntries, XsoarIncidentWorkflows, XsoarLists } from "@cortex-sdk/workflows";
 
@@ -61,7 +211,7 @@ export class XsoarApikeysNamespace {
    * const reply = await client.apikeys.revokeUserPostByUsername({ username: "…" });
    * ```
    */
-  revokeUserPostByUsername(params: { readonly "username": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.apikeys.revoke.user.post_by_username">> {
+  revokeUserPostByUsername(params: { readonly "username": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("xsoar.apikeys.revoke.user.post_by_username", params, options);
   }
 }
@@ -88,7 +238,7 @@ export class XsoarApiKeysNamespace extends ApiKeyManagement {
    * const reply = await client.apiKeys.delete({});
    * ```
    */
-  delete(request: RequestOf<"api_keys.delete"> = {} as RequestOf<"api_keys.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.delete">> {
+  delete(request: ApiKeysDeleteRequest = {} as ApiKeysDeleteRequest, options?: ValidatedCallOptions): ApiPromise<ApiKeysDeleteReply> {
     return this.#client.request("api_keys.delete", request, options);
   }
 
@@ -104,7 +254,7 @@ export class XsoarApiKeysNamespace extends ApiKeyManagement {
    * const reply = await client.apiKeys.get({ api_key_id: "…" });
    * ```
    */
-  get(params: { readonly "api_key_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.api_key.get_by_id">> {
+  get(params: { readonly "api_key_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamApiKeyGetByIdReply> {
     return this.#client.request("platform.iam.api_key.get_by_id", params, options);
   }
 
@@ -120,7 +270,7 @@ export class XsoarApiKeysNamespace extends ApiKeyManagement {
    * const reply = await client.apiKeys.edit({ roles: [], security_level: "…" });
    * ```
    */
-  edit(request: RequestOf<"platform.iam.api_key.put_by_id"> & { readonly "api_key_id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.api_key.put_by_id">> {
+  edit(request: PlatformIamApiKeyPutByIdRequest & { readonly "api_key_id": string | number }, options?: ValidatedCallOptions): ApiPromise<PlatformIamApiKeyPutByIdReply> {
     return this.#client.request("platform.iam.api_key.put_by_id", pathOnly(request, ["api_key_id"]), options);
   }
 }
@@ -146,7 +296,7 @@ export class XsoarAutomationNamespace {
    * const reply = await client.automation.save({});
    * ```
    */
-  save(request: RequestOf<"xsoar.automation"> = {} as RequestOf<"xsoar.automation">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.automation">> {
+  save(request: XsoarAutomationRequest = {} as XsoarAutomationRequest, options?: ValidatedCallOptions): ApiPromise<XsoarAutomationReply> {
     return this.#client.request("xsoar.automation", request, options);
   }
 
@@ -162,7 +312,7 @@ export class XsoarAutomationNamespace {
    * const reply = await client.automation.copy({});
    * ```
    */
-  copy(request: RequestOf<"xsoar.automation.copy"> = {} as RequestOf<"xsoar.automation.copy">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.automation.copy">> {
+  copy(request: XsoarAutomationCopyRequest = {} as XsoarAutomationCopyRequest, options?: ValidatedCallOptions): ApiPromise<XsoarAutomationCopyReply> {
     return this.#client.request("xsoar.automation.copy", request, options);
   }
 
@@ -178,7 +328,7 @@ export class XsoarAutomationNamespace {
    * const reply = await client.automation.delete({});
    * ```
    */
-  delete(request: RequestOf<"xsoar.automation.delete"> = {} as RequestOf<"xsoar.automation.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.automation.delete">> {
+  delete(request: XsoarAutomationDeleteRequest = {} as XsoarAutomationDeleteRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("xsoar.automation.delete", request, options);
   }
 
@@ -194,7 +344,7 @@ export class XsoarAutomationNamespace {
    * const reply = await client.automation.import({});
    * ```
    */
-  import(request: RequestOf<"xsoar.automation.import"> = {} as RequestOf<"xsoar.automation.import">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.automation.import">> {
+  import(request: XsoarAutomationImportRequest = {} as XsoarAutomationImportRequest, options?: ValidatedCallOptions): ApiPromise<XsoarAutomationImportReply> {
     return this.#client.request("xsoar.automation.import", request, options);
   }
 
@@ -210,7 +360,7 @@ export class XsoarAutomationNamespace {
    * const reply = await client.automation.search({});
    * ```
    */
-  search(request: RequestOf<"xsoar.automation.search"> = {} as RequestOf<"xsoar.automation.search">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.automation.search">> {
+  search(request: XsoarAutomationSearchRequest = {} as XsoarAutomationSearchRequest, options?: ValidatedCallOptions): ApiPromise<XsoarAutomationSearchReply> {
     return this.#client.request("xsoar.automation.search", request, options);
   }
 }
@@ -236,7 +386,7 @@ export class XsoarClassifierNamespace {
    * const reply = await client.classifier.import({});
    * ```
    */
-  import(request: RequestOf<"xsoar.classifier.import"> = {} as RequestOf<"xsoar.classifier.import">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.classifier.import">> {
+  import(request: XsoarClassifierImportRequest = {} as XsoarClassifierImportRequest, options?: ValidatedCallOptions): ApiPromise<XsoarClassifierImportReply> {
     return this.#client.request("xsoar.classifier.import", request, options);
   }
 }
@@ -262,7 +412,7 @@ export class XsoarContentpacksNamespace {
    * const reply = await client.contentpacks.installedUpload({});
    * ```
    */
-  installedUpload(request: RequestOf<"xsoar.contentpacks.installed.upload"> = {} as RequestOf<"xsoar.contentpacks.installed.upload">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.contentpacks.installed.upload">> {
+  installedUpload(request: XsoarContentpacksInstalledUploadRequest = {} as XsoarContentpacksInstalledUploadRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("xsoar.contentpacks.installed.upload", request, options);
   }
 }
@@ -288,7 +438,7 @@ export class XsoarDashboardsNamespace {
    * const reply = await client.dashboards.import({});
    * ```
    */
-  import(request: RequestOf<"xsoar.dashboards.import"> = {} as RequestOf<"xsoar.dashboards.import">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.dashboards.import">> {
+  import(request: XsoarDashboardsImportRequest = {} as XsoarDashboardsImportRequest, options?: ValidatedCallOptions): ApiPromise<XsoarDashboardsImportReply> {
     return this.#client.request("xsoar.dashboards.import", request, options);
   }
 }
@@ -314,7 +464,7 @@ export class XsoarEntryNamespace {
    * const reply = await client.entry.add({});
    * ```
    */
-  add(request: RequestOf<"xsoar.entry"> = {} as RequestOf<"xsoar.entry">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.entry">> {
+  add(request: XsoarEntryRequest = {} as XsoarEntryRequest, options?: ValidatedCallOptions): ApiPromise<XsoarEntryReply> {
     return this.#client.request("xsoar.entry", request, options);
   }
 
@@ -330,7 +480,7 @@ export class XsoarEntryNamespace {
    * const reply = await client.entry.artifactGetById({ id: "…" });
    * ```
    */
-  artifactGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.entry.artifact.get_by_id">> {
+  artifactGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<Uint8Array> {
     return this.#client.request("xsoar.entry.artifact.get_by_id", params, options);
   }
 
@@ -346,7 +496,7 @@ export class XsoarEntryNamespace {
    * const reply = await client.entry.downloadGetByEntryid({ entryid: "…" });
    * ```
    */
-  downloadGetByEntryid(params: { readonly "entryid": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.entry.download.get_by_entryid">> {
+  downloadGetByEntryid(params: { readonly "entryid": string | number }, options?: ValidatedCallOptions): ApiPromise<Uint8Array> {
     return this.#client.request("xsoar.entry.download.get_by_entryid", params, options);
   }
 
@@ -362,7 +512,7 @@ export class XsoarEntryNamespace {
    * const reply = await client.entry.executeSync({});
    * ```
    */
-  executeSync(request: RequestOf<"xsoar.entry.execute.sync"> = {} as RequestOf<"xsoar.entry.execute.sync">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.entry.execute.sync">> {
+  executeSync(request: XsoarEntryExecuteSyncRequest = {} as XsoarEntryExecuteSyncRequest, options?: ValidatedCallOptions): ApiPromise<XsoarEntryExecuteSyncReply> {
     return this.#client.request("xsoar.entry.execute.sync", request, options);
   }
 
@@ -378,7 +528,7 @@ export class XsoarEntryNamespace {
    * const reply = await client.entry.exportArtifact({});
    * ```
    */
-  exportArtifact(request: RequestOf<"xsoar.entry.export_artifact"> = {} as RequestOf<"xsoar.entry.export_artifact">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.entry.export_artifact">> {
+  exportArtifact(request: XsoarEntryExportArtifactRequest = {} as XsoarEntryExportArtifactRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("xsoar.entry.export_artifact", request, options);
   }
 
@@ -394,7 +544,7 @@ export class XsoarEntryNamespace {
    * const reply = await client.entry.formatted({});
    * ```
    */
-  formatted(request: RequestOf<"xsoar.entry.formatted"> = {} as RequestOf<"xsoar.entry.formatted">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.entry.formatted">> {
+  formatted(request: XsoarEntryFormattedRequest = {} as XsoarEntryFormattedRequest, options?: ValidatedCallOptions): ApiPromise<XsoarEntryFormattedReply> {
     return this.#client.request("xsoar.entry.formatted", request, options);
   }
 
@@ -410,7 +560,7 @@ export class XsoarEntryNamespace {
    * const reply = await client.entry.note({});
    * ```
    */
-  note(request: RequestOf<"xsoar.entry.note"> = {} as RequestOf<"xsoar.entry.note">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.entry.note">> {
+  note(request: XsoarEntryNoteRequest = {} as XsoarEntryNoteRequest, options?: ValidatedCallOptions): ApiPromise<XsoarEntryNoteReply> {
     return this.#client.request("xsoar.entry.note", request, options);
   }
 
@@ -426,7 +576,7 @@ export class XsoarEntryNamespace {
    * const reply = await client.entry.tags({});
    * ```
    */
-  tags(request: RequestOf<"xsoar.entry.tags"> = {} as RequestOf<"xsoar.entry.tags">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.entry.tags">> {
+  tags(request: XsoarEntryTagsRequest = {} as XsoarEntryTagsRequest, options?: ValidatedCallOptions): ApiPromise<XsoarEntryTagsReply> {
     return this.#client.request("xsoar.entry.tags", request, options);
   }
 }
@@ -452,7 +602,7 @@ export class XsoarEvidenceNamespace {
    * const reply = await client.evidence.save({});
    * ```
    */
-  save(request: RequestOf<"xsoar.evidence"> = {} as RequestOf<"xsoar.evidence">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.evidence">> {
+  save(request: XsoarEvidenceRequest = {} as XsoarEvidenceRequest, options?: ValidatedCallOptions): ApiPromise<XsoarEvidenceReply> {
     return this.#client.request("xsoar.evidence", request, options);
   }
 
@@ -468,7 +618,7 @@ export class XsoarEvidenceNamespace {
    * const reply = await client.evidence.delete({});
    * ```
    */
-  delete(request: RequestOf<"xsoar.evidence.delete"> = {} as RequestOf<"xsoar.evidence.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.evidence.delete">> {
+  delete(request: XsoarEvidenceDeleteRequest = {} as XsoarEvidenceDeleteRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("xsoar.evidence.delete", request, options);
   }
 
@@ -484,7 +634,7 @@ export class XsoarEvidenceNamespace {
    * for await (const item of client.evidence.search({})) console.log(item);
    * ```
    */
-  search(request: RequestOf<"xsoar.evidence.search"> = {} as RequestOf<"xsoar.evidence.search">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"xsoar.evidence.search">, NonNullable<ReplyOf<"xsoar.evidence.search">["evidences" & keyof ReplyOf<"xsoar.evidence.search">]> extends readonly (infer Item)[] ? Item : unknown> {
+  search(request: XsoarEvidenceSearchRequest = {} as XsoarEvidenceSearchRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<XsoarEvidenceSearchReply, NonNullable<XsoarEvidenceSearchReply["evidences" & keyof XsoarEvidenceSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("xsoar.evidence.search", request, options);
   }
 }
@@ -509,7 +659,7 @@ export class XsoarHealthNamespace {
    * const reply = await client.health.get();
    * ```
    */
-  get(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.health">> {
+  get(options?: ValidatedCallOptions): ApiPromise<XsoarHealthReply> {
     return this.#client.request("xsoar.health", undefined, options);
   }
 
@@ -524,7 +674,7 @@ export class XsoarHealthNamespace {
    * const reply = await client.health.containers();
    * ```
    */
-  containers(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.health.containers">> {
+  containers(options?: ValidatedCallOptions): ApiPromise<XsoarHealthContainersReply> {
     return this.#client.request("xsoar.health.containers", undefined, options);
   }
 }
@@ -550,7 +700,7 @@ export class XsoarIncidentNamespace {
    * for await (const item of client.incident.batch({})) console.log(item);
    * ```
    */
-  batch(request: RequestOf<"xsoar.incident.batch"> = {} as RequestOf<"xsoar.incident.batch">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"xsoar.incident.batch">, NonNullable<ReplyOf<"xsoar.incident.batch">["data" & keyof ReplyOf<"xsoar.incident.batch">]> extends readonly (infer Item)[] ? Item : unknown> {
+  batch(request: XsoarIncidentBatchRequest = {} as XsoarIncidentBatchRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<XsoarIncidentBatchReply, NonNullable<XsoarIncidentBatchReply["data" & keyof XsoarIncidentBatchReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("xsoar.incident.batch", request, options);
   }
 
@@ -566,7 +716,7 @@ export class XsoarIncidentNamespace {
    * for await (const item of client.incident.batchClose({})) console.log(item);
    * ```
    */
-  batchClose(request: RequestOf<"xsoar.incident.batch_close"> = {} as RequestOf<"xsoar.incident.batch_close">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"xsoar.incident.batch_close">, NonNullable<ReplyOf<"xsoar.incident.batch_close">["data" & keyof ReplyOf<"xsoar.incident.batch_close">]> extends readonly (infer Item)[] ? Item : unknown> {
+  batchClose(request: XsoarIncidentBatchCloseRequest = {} as XsoarIncidentBatchCloseRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<XsoarIncidentBatchCloseReply, NonNullable<XsoarIncidentBatchCloseReply["data" & keyof XsoarIncidentBatchCloseReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("xsoar.incident.batch_close", request, options);
   }
 
@@ -582,7 +732,7 @@ export class XsoarIncidentNamespace {
    * for await (const item of client.incident.batchDelete({})) console.log(item);
    * ```
    */
-  batchDelete(request: RequestOf<"xsoar.incident.batch_delete"> = {} as RequestOf<"xsoar.incident.batch_delete">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"xsoar.incident.batch_delete">, NonNullable<ReplyOf<"xsoar.incident.batch_delete">["data" & keyof ReplyOf<"xsoar.incident.batch_delete">]> extends readonly (infer Item)[] ? Item : unknown> {
+  batchDelete(request: XsoarIncidentBatchDeleteRequest = {} as XsoarIncidentBatchDeleteRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<XsoarIncidentBatchDeleteReply, NonNullable<XsoarIncidentBatchDeleteReply["data" & keyof XsoarIncidentBatchDeleteReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("xsoar.incident.batch_delete", request, options);
   }
 
@@ -598,7 +748,7 @@ export class XsoarIncidentNamespace {
    * const reply = await client.incident.batchExportToCsv({});
    * ```
    */
-  batchExportToCsv(request: RequestOf<"xsoar.incident.batch.export_to_csv"> = {} as RequestOf<"xsoar.incident.batch.export_to_csv">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.incident.batch.export_to_csv">> {
+  batchExportToCsv(request: XsoarIncidentBatchExportToCsvRequest = {} as XsoarIncidentBatchExportToCsvRequest, options?: ValidatedCallOptions): ApiPromise<XsoarIncidentBatchExportToCsvReply> {
     return this.#client.request("xsoar.incident.batch.export_to_csv", request, options);
   }
 
@@ -614,7 +764,7 @@ export class XsoarIncidentNamespace {
    * const reply = await client.incident.csvGetById({ id: "…" });
    * ```
    */
-  csvGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.incident.csv.get_by_id">> {
+  csvGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<Uint8Array> {
     return this.#client.request("xsoar.incident.csv.get_by_id", params, options);
   }
 
@@ -629,7 +779,7 @@ export class XsoarIncidentNamespace {
    * const reply = await client.incident.json();
    * ```
    */
-  json(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.incident.json">> {
+  json(options?: ValidatedCallOptions): ApiPromise<XsoarIncidentJsonReply> {
     return this.#client.request("xsoar.incident.json", undefined, options);
   }
 
@@ -645,7 +795,7 @@ export class XsoarIncidentNamespace {
    * const reply = await client.incident.uploadPostById({});
    * ```
    */
-  uploadPostById(request: RequestOf<"xsoar.incident.upload.post_by_id"> & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.incident.upload.post_by_id">> {
+  uploadPostById(request: XsoarIncidentUploadPostByIdRequest & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<XsoarIncidentUploadPostByIdReply> {
     return this.#client.request("xsoar.incident.upload.post_by_id", pathOnly(request, ["id"]), options);
   }
 }
@@ -671,7 +821,7 @@ export class XsoarIncidentfieldNamespace {
    * const reply = await client.incidentfield.tagsResetPostById({});
    * ```
    */
-  tagsResetPostById(request: RequestOf<"xsoar.incidentfield.tags.reset.post_by_id"> & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.incidentfield.tags.reset.post_by_id">> {
+  tagsResetPostById(request: XsoarIncidentfieldTagsResetPostByIdRequest & { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("xsoar.incidentfield.tags.reset.post_by_id", pathOnly(request, ["id"]), options);
   }
 }
@@ -697,7 +847,7 @@ export class XsoarIncidentfieldsNamespace {
    * const reply = await client.incidentfields.associatedTypesGetByType({ type: "…" });
    * ```
    */
-  associatedTypesGetByType(params: { readonly "type": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.incidentfields.associated_types.get_by_type">> {
+  associatedTypesGetByType(params: { readonly "type": string | number }, options?: ValidatedCallOptions): ApiPromise<XsoarIncidentfieldsAssociatedTypesGetByTypeReply> {
     return this.#client.request("xsoar.incidentfields.associated_types.get_by_type", params, options);
   }
 
@@ -713,7 +863,7 @@ export class XsoarIncidentfieldsNamespace {
    * const reply = await client.incidentfields.import({});
    * ```
    */
-  import(request: RequestOf<"xsoar.incidentfields.import"> = {} as RequestOf<"xsoar.incidentfields.import">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.incidentfields.import">> {
+  import(request: XsoarIncidentfieldsImportRequest = {} as XsoarIncidentfieldsImportRequest, options?: ValidatedCallOptions): ApiPromise<XsoarIncidentfieldsImportReply> {
     return this.#client.request("xsoar.incidentfields.import", request, options);
   }
 }
@@ -740,7 +890,7 @@ export class XsoarIncidentsNamespace extends XsoarIncidentWorkflows {
    * const reply = await client.incidents.save({});
    * ```
    */
-  save(request: RequestOf<"xsoar.incident"> = {} as RequestOf<"xsoar.incident">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.incident">> {
+  save(request: XsoarIncidentRequest = {} as XsoarIncidentRequest, options?: ValidatedCallOptions): ApiPromise<XsoarIncidentReply> {
     return this.#client.request("xsoar.incident", request, options);
   }
 
@@ -756,7 +906,7 @@ export class XsoarIncidentsNamespace extends XsoarIncidentWorkflows {
    * for await (const item of client.incidents.search({})) console.log(item);
    * ```
    */
-  search(request: RequestOf<"xsoar.incidents.search"> = {} as RequestOf<"xsoar.incidents.search">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"xsoar.incidents.search">, NonNullable<ReplyOf<"xsoar.incidents.search">["data" & keyof ReplyOf<"xsoar.incidents.search">]> extends readonly (infer Item)[] ? Item : unknown> {
+  search(request: XsoarIncidentsSearchRequest = {} as XsoarIncidentsSearchRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<XsoarIncidentsSearchReply, NonNullable<XsoarIncidentsSearchReply["data" & keyof XsoarIncidentsSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("xsoar.incidents.search", request, options);
   }
 }
@@ -782,7 +932,7 @@ export class XsoarIncidenttypesNamespace {
    * const reply = await client.incidenttypes.save({});
    * ```
    */
-  save(request: RequestOf<"xsoar.incidenttype"> = {} as RequestOf<"xsoar.incidenttype">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.incidenttype">> {
+  save(request: XsoarIncidenttypeRequest = {} as XsoarIncidenttypeRequest, options?: ValidatedCallOptions): ApiPromise<XsoarIncidenttypeReply> {
     return this.#client.request("xsoar.incidenttype", request, options);
   }
 
@@ -798,7 +948,7 @@ export class XsoarIncidenttypesNamespace {
    * const reply = await client.incidenttypes.import({});
    * ```
    */
-  import(request: RequestOf<"xsoar.incidenttypes.import"> = {} as RequestOf<"xsoar.incidenttypes.import">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.incidenttypes.import">> {
+  import(request: XsoarIncidenttypesImportRequest = {} as XsoarIncidenttypesImportRequest, options?: ValidatedCallOptions): ApiPromise<XsoarIncidenttypesImportReply> {
     return this.#client.request("xsoar.incidenttypes.import", request, options);
   }
 }
@@ -824,7 +974,7 @@ export class XsoarIndicatorNamespace {
    * const reply = await client.indicator.create({});
    * ```
    */
-  create(request: RequestOf<"xsoar.indicator.create"> = {} as RequestOf<"xsoar.indicator.create">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.indicator.create">> {
+  create(request: XsoarIndicatorCreateRequest = {} as XsoarIndicatorCreateRequest, options?: ValidatedCallOptions): ApiPromise<XsoarIndicatorCreateReply> {
     return this.#client.request("xsoar.indicator.create", request, options);
   }
 
@@ -840,7 +990,7 @@ export class XsoarIndicatorNamespace {
    * const reply = await client.indicator.edit({});
    * ```
    */
-  edit(request: RequestOf<"xsoar.indicator.edit"> = {} as RequestOf<"xsoar.indicator.edit">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.indicator.edit">> {
+  edit(request: XsoarIndicatorEditRequest = {} as XsoarIndicatorEditRequest, options?: ValidatedCallOptions): ApiPromise<XsoarIndicatorEditReply> {
     return this.#client.request("xsoar.indicator.edit", request, options);
   }
 
@@ -856,7 +1006,7 @@ export class XsoarIndicatorNamespace {
    * const reply = await client.indicator.whitelist({});
    * ```
    */
-  whitelist(request: RequestOf<"xsoar.indicator.whitelist"> = {} as RequestOf<"xsoar.indicator.whitelist">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.indicator.whitelist">> {
+  whitelist(request: XsoarIndicatorWhitelistRequest = {} as XsoarIndicatorWhitelistRequest, options?: ValidatedCallOptions): ApiPromise<XsoarIndicatorWhitelistReply> {
     return this.#client.request("xsoar.indicator.whitelist", request, options);
   }
 }
@@ -882,7 +1032,7 @@ export class XsoarIndicatorsNamespace {
    * const reply = await client.indicators.batchDelete({});
    * ```
    */
-  batchDelete(request: RequestOf<"xsoar.indicators.batch_delete"> = {} as RequestOf<"xsoar.indicators.batch_delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.indicators.batch_delete">> {
+  batchDelete(request: XsoarIndicatorsBatchDeleteRequest = {} as XsoarIndicatorsBatchDeleteRequest, options?: ValidatedCallOptions): ApiPromise<XsoarIndicatorsBatchDeleteReply> {
     return this.#client.request("xsoar.indicators.batch_delete", request, options);
   }
 
@@ -898,7 +1048,7 @@ export class XsoarIndicatorsNamespace {
    * const reply = await client.indicators.batchExportToCsv({});
    * ```
    */
-  batchExportToCsv(request: RequestOf<"xsoar.indicators.batch.export_to_csv"> = {} as RequestOf<"xsoar.indicators.batch.export_to_csv">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.indicators.batch.export_to_csv">> {
+  batchExportToCsv(request: XsoarIndicatorsBatchExportToCsvRequest = {} as XsoarIndicatorsBatchExportToCsvRequest, options?: ValidatedCallOptions): ApiPromise<XsoarIndicatorsBatchExportToCsvReply> {
     return this.#client.request("xsoar.indicators.batch.export_to_csv", request, options);
   }
 
@@ -914,7 +1064,7 @@ export class XsoarIndicatorsNamespace {
    * const reply = await client.indicators.batchExportStix({});
    * ```
    */
-  batchExportStix(request: RequestOf<"xsoar.indicators.batch.export.stix"> = {} as RequestOf<"xsoar.indicators.batch.export.stix">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.indicators.batch.export.stix">> {
+  batchExportStix(request: XsoarIndicatorsBatchExportStixRequest = {} as XsoarIndicatorsBatchExportStixRequest, options?: ValidatedCallOptions): ApiPromise<XsoarIndicatorsBatchExportStixReply> {
     return this.#client.request("xsoar.indicators.batch.export.stix", request, options);
   }
 
@@ -930,7 +1080,7 @@ export class XsoarIndicatorsNamespace {
    * const reply = await client.indicators.csvGetById({ id: "…" });
    * ```
    */
-  csvGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.indicators.csv.get_by_id">> {
+  csvGetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<Uint8Array> {
     return this.#client.request("xsoar.indicators.csv.get_by_id", params, options);
   }
 
@@ -946,7 +1096,7 @@ export class XsoarIndicatorsNamespace {
    * const reply = await client.indicators.feedJson({});
    * ```
    */
-  feedJson(request: RequestOf<"xsoar.indicators.feed.json"> = {} as RequestOf<"xsoar.indicators.feed.json">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.indicators.feed.json">> {
+  feedJson(request: XsoarIndicatorsFeedJsonRequest = {} as XsoarIndicatorsFeedJsonRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("xsoar.indicators.feed.json", request, options);
   }
 
@@ -962,7 +1112,7 @@ export class XsoarIndicatorsNamespace {
    * for await (const item of client.indicators.search({})) console.log(item);
    * ```
    */
-  search(request: RequestOf<"xsoar.indicators.search"> = {} as RequestOf<"xsoar.indicators.search">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"xsoar.indicators.search">, NonNullable<ReplyOf<"xsoar.indicators.search">["iocObjects" & keyof ReplyOf<"xsoar.indicators.search">]> extends readonly (infer Item)[] ? Item : unknown> {
+  search(request: XsoarIndicatorsSearchRequest = {} as XsoarIndicatorsSearchRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<XsoarIndicatorsSearchReply, NonNullable<XsoarIndicatorsSearchReply["iocObjects" & keyof XsoarIndicatorsSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("xsoar.indicators.search", request, options);
   }
 
@@ -978,7 +1128,7 @@ export class XsoarIndicatorsNamespace {
    * const reply = await client.indicators.stixV2GetById({ id: "…" });
    * ```
    */
-  stixV2GetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.indicators.stix.v2.get_by_id">> {
+  stixV2GetById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<Uint8Array> {
     return this.#client.request("xsoar.indicators.stix.v2.get_by_id", params, options);
   }
 
@@ -994,7 +1144,7 @@ export class XsoarIndicatorsNamespace {
    * const reply = await client.indicators.timelineDelete({});
    * ```
    */
-  timelineDelete(request: RequestOf<"xsoar.indicators.timeline.delete"> = {} as RequestOf<"xsoar.indicators.timeline.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.indicators.timeline.delete">> {
+  timelineDelete(request: XsoarIndicatorsTimelineDeleteRequest = {} as XsoarIndicatorsTimelineDeleteRequest, options?: ValidatedCallOptions): ApiPromise<XsoarIndicatorsTimelineDeleteReply> {
     return this.#client.request("xsoar.indicators.timeline.delete", request, options);
   }
 
@@ -1010,7 +1160,7 @@ export class XsoarIndicatorsNamespace {
    * const reply = await client.indicators.upload({});
    * ```
    */
-  upload(request: RequestOf<"xsoar.indicators.upload"> = {} as RequestOf<"xsoar.indicators.upload">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.indicators.upload">> {
+  upload(request: XsoarIndicatorsUploadRequest = {} as XsoarIndicatorsUploadRequest, options?: ValidatedCallOptions): ApiPromise<XsoarIndicatorsUploadReply> {
     return this.#client.request("xsoar.indicators.upload", request, options);
   }
 
@@ -1026,7 +1176,7 @@ export class XsoarIndicatorsNamespace {
    * const reply = await client.indicators.whitelistUpdate({});
    * ```
    */
-  whitelistUpdate(request: RequestOf<"xsoar.indicators.whitelist.update"> = {} as RequestOf<"xsoar.indicators.whitelist.update">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.indicators.whitelist.update">> {
+  whitelistUpdate(request: XsoarIndicatorsWhitelistUpdateRequest = {} as XsoarIndicatorsWhitelistUpdateRequest, options?: ValidatedCallOptions): ApiPromise<XsoarIndicatorsWhitelistUpdateReply> {
     return this.#client.request("xsoar.indicators.whitelist.update", request, options);
   }
 }
@@ -1052,7 +1202,7 @@ export class XsoarInvestigationsNamespace {
    * for await (const item of client.investigations.search({})) console.log(item);
    * ```
    */
-  search(request: RequestOf<"xsoar.investigations.search"> = {} as RequestOf<"xsoar.investigations.search">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"xsoar.investigations.search">, NonNullable<ReplyOf<"xsoar.investigations.search">["data" & keyof ReplyOf<"xsoar.investigations.search">]> extends readonly (infer Item)[] ? Item : unknown> {
+  search(request: XsoarInvestigationsSearchRequest = {} as XsoarInvestigationsSearchRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<XsoarInvestigationsSearchReply, NonNullable<XsoarInvestigationsSearchReply["data" & keyof XsoarInvestigationsSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("xsoar.investigations.search", request, options);
   }
 }
@@ -1078,7 +1228,7 @@ export class XsoarInvPlaybookNamespace {
    * const reply = await client.invPlaybook.taskAddPostByInvestigationId({});
    * ```
    */
-  taskAddPostByInvestigationId(request: RequestOf<"xsoar.inv_playbook.task.add.post_by_investigation_id"> & { readonly "investigationId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.inv_playbook.task.add.post_by_investigation_id">> {
+  taskAddPostByInvestigationId(request: XsoarInvPlaybookTaskAddPostByInvestigationIdRequest & { readonly "investigationId": string | number }, options?: ValidatedCallOptions): ApiPromise<XsoarInvPlaybookTaskAddPostByInvestigationIdReply> {
     return this.#client.request("xsoar.inv_playbook.task.add.post_by_investigation_id", pathOnly(request, ["investigationId"]), options);
   }
 
@@ -1094,7 +1244,7 @@ export class XsoarInvPlaybookNamespace {
    * const reply = await client.invPlaybook.taskAssign({});
    * ```
    */
-  taskAssign(request: RequestOf<"xsoar.inv_playbook.task.assign"> = {} as RequestOf<"xsoar.inv_playbook.task.assign">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.inv_playbook.task.assign">> {
+  taskAssign(request: XsoarInvPlaybookTaskAssignRequest = {} as XsoarInvPlaybookTaskAssignRequest, options?: ValidatedCallOptions): ApiPromise<XsoarInvPlaybookTaskAssignReply> {
     return this.#client.request("xsoar.inv_playbook.task.assign", request, options);
   }
 
@@ -1110,7 +1260,7 @@ export class XsoarInvPlaybookNamespace {
    * const reply = await client.invPlaybook.taskComplete({});
    * ```
    */
-  taskComplete(request: RequestOf<"xsoar.inv_playbook.task.complete"> = {} as RequestOf<"xsoar.inv_playbook.task.complete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.inv_playbook.task.complete">> {
+  taskComplete(request: XsoarInvPlaybookTaskCompleteRequest = {} as XsoarInvPlaybookTaskCompleteRequest, options?: ValidatedCallOptions): ApiPromise<XsoarInvPlaybookTaskCompleteReply> {
     return this.#client.request("xsoar.inv_playbook.task.complete", request, options);
   }
 
@@ -1126,7 +1276,7 @@ export class XsoarInvPlaybookNamespace {
    * const reply = await client.invPlaybook.taskCompleteSimple({});
    * ```
    */
-  taskCompleteSimple(request: RequestOf<"xsoar.inv_playbook.task.complete.simple"> = {} as RequestOf<"xsoar.inv_playbook.task.complete.simple">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.inv_playbook.task.complete.simple">> {
+  taskCompleteSimple(request: XsoarInvPlaybookTaskCompleteSimpleRequest = {} as XsoarInvPlaybookTaskCompleteSimpleRequest, options?: ValidatedCallOptions): ApiPromise<XsoarInvPlaybookTaskCompleteSimpleReply> {
     return this.#client.request("xsoar.inv_playbook.task.complete.simple", request, options);
   }
 
@@ -1142,7 +1292,7 @@ export class XsoarInvPlaybookNamespace {
    * const reply = await client.invPlaybook.taskDeleteByInvestigationIdPostByInvPbTaskId({ investigationId: "…", invPBTaskId: "…" });
    * ```
    */
-  taskDeleteByInvestigationIdPostByInvPbTaskId(params: { readonly "investigationId": string | number; readonly "invPBTaskId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.inv_playbook.task.delete.by_investigation_id.post_by_inv_pb_task_id">> {
+  taskDeleteByInvestigationIdPostByInvPbTaskId(params: { readonly "investigationId": string | number; readonly "invPBTaskId": string | number }, options?: ValidatedCallOptions): ApiPromise<XsoarInvPlaybookTaskDeleteByInvestigationIdPostByInvPbTaskIdReply> {
     return this.#client.request("xsoar.inv_playbook.task.delete.by_investigation_id.post_by_inv_pb_task_id", params, options);
   }
 
@@ -1158,7 +1308,7 @@ export class XsoarInvPlaybookNamespace {
    * const reply = await client.invPlaybook.taskDue({});
    * ```
    */
-  taskDue(request: RequestOf<"xsoar.inv_playbook.task.due"> = {} as RequestOf<"xsoar.inv_playbook.task.due">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.inv_playbook.task.due">> {
+  taskDue(request: XsoarInvPlaybookTaskDueRequest = {} as XsoarInvPlaybookTaskDueRequest, options?: ValidatedCallOptions): ApiPromise<XsoarInvPlaybookTaskDueReply> {
     return this.#client.request("xsoar.inv_playbook.task.due", request, options);
   }
 
@@ -1174,7 +1324,7 @@ export class XsoarInvPlaybookNamespace {
    * const reply = await client.invPlaybook.taskEditPostByInvestigationId({});
    * ```
    */
-  taskEditPostByInvestigationId(request: RequestOf<"xsoar.inv_playbook.task.edit.post_by_investigation_id"> & { readonly "investigationId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.inv_playbook.task.edit.post_by_investigation_id">> {
+  taskEditPostByInvestigationId(request: XsoarInvPlaybookTaskEditPostByInvestigationIdRequest & { readonly "investigationId": string | number }, options?: ValidatedCallOptions): ApiPromise<XsoarInvPlaybookTaskEditPostByInvestigationIdReply> {
     return this.#client.request("xsoar.inv_playbook.task.edit.post_by_investigation_id", pathOnly(request, ["investigationId"]), options);
   }
 
@@ -1190,7 +1340,7 @@ export class XsoarInvPlaybookNamespace {
    * const reply = await client.invPlaybook.taskNoteAdd({});
    * ```
    */
-  taskNoteAdd(request: RequestOf<"xsoar.inv_playbook.task.note.add"> = {} as RequestOf<"xsoar.inv_playbook.task.note.add">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.inv_playbook.task.note.add">> {
+  taskNoteAdd(request: XsoarInvPlaybookTaskNoteAddRequest = {} as XsoarInvPlaybookTaskNoteAddRequest, options?: ValidatedCallOptions): ApiPromise<XsoarInvPlaybookTaskNoteAddReply> {
     return this.#client.request("xsoar.inv_playbook.task.note.add", request, options);
   }
 
@@ -1206,7 +1356,7 @@ export class XsoarInvPlaybookNamespace {
    * const reply = await client.invPlaybook.taskUncomplete({});
    * ```
    */
-  taskUncomplete(request: RequestOf<"xsoar.inv_playbook.task.uncomplete"> = {} as RequestOf<"xsoar.inv_playbook.task.uncomplete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.inv_playbook.task.uncomplete">> {
+  taskUncomplete(request: XsoarInvPlaybookTaskUncompleteRequest = {} as XsoarInvPlaybookTaskUncompleteRequest, options?: ValidatedCallOptions): ApiPromise<XsoarInvPlaybookTaskUncompleteReply> {
     return this.#client.request("xsoar.inv_playbook.task.uncomplete", request, options);
   }
 }
@@ -1231,7 +1381,7 @@ export class XsoarLogoutNamespace {
    * const reply = await client.logout.everyone();
    * ```
    */
-  everyone(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.logout.everyone">> {
+  everyone(options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("xsoar.logout.everyone", undefined, options);
   }
 
@@ -1246,7 +1396,7 @@ export class XsoarLogoutNamespace {
    * const reply = await client.logout.myself();
    * ```
    */
-  myself(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.logout.myself">> {
+  myself(options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("xsoar.logout.myself", undefined, options);
   }
 
@@ -1261,7 +1411,7 @@ export class XsoarLogoutNamespace {
    * const reply = await client.logout.myselfOther();
    * ```
    */
-  myselfOther(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.logout.myself.other">> {
+  myselfOther(options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("xsoar.logout.myself.other", undefined, options);
   }
 
@@ -1277,7 +1427,7 @@ export class XsoarLogoutNamespace {
    * const reply = await client.logout.userPostByUsername({ username: "…" });
    * ```
    */
-  userPostByUsername(params: { readonly "username": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.logout.user.post_by_username">> {
+  userPostByUsername(params: { readonly "username": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("xsoar.logout.user.post_by_username", params, options);
   }
 }
@@ -1303,7 +1453,7 @@ export class XsoarPlaybookNamespace {
    * const reply = await client.playbook.saveYaml({});
    * ```
    */
-  saveYaml(request: RequestOf<"xsoar.playbook.save.yaml"> = {} as RequestOf<"xsoar.playbook.save.yaml">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.playbook.save.yaml">> {
+  saveYaml(request: XsoarPlaybookSaveYamlRequest = {} as XsoarPlaybookSaveYamlRequest, options?: ValidatedCallOptions): ApiPromise<XsoarPlaybookSaveYamlReply> {
     return this.#client.request("xsoar.playbook.save.yaml", request, options);
   }
 }
@@ -1329,7 +1479,7 @@ export class XsoarRbacNamespace {
    * const reply = await client.rbac.getRoles({});
    * ```
    */
-  getRoles(request: RequestOf<"rbac.get_roles"> = {} as RequestOf<"rbac.get_roles">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"rbac.get_roles">> {
+  getRoles(request: RbacGetRolesRequest = {} as RbacGetRolesRequest, options?: ValidatedCallOptions): ApiPromise<RbacGetRolesReply> {
     return this.#client.request("rbac.get_roles", request, options);
   }
 
@@ -1345,7 +1495,7 @@ export class XsoarRbacNamespace {
    * const reply = await client.rbac.getUserGroup({});
    * ```
    */
-  getUserGroup(request: RequestOf<"rbac.get_user_group"> = {} as RequestOf<"rbac.get_user_group">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"rbac.get_user_group">> {
+  getUserGroup(request: RbacGetUserGroupRequest = {} as RbacGetUserGroupRequest, options?: ValidatedCallOptions): ApiPromise<RbacGetUserGroupReply> {
     return this.#client.request("rbac.get_user_group", request, options);
   }
 
@@ -1361,7 +1511,7 @@ export class XsoarRbacNamespace {
    * const reply = await client.rbac.getUsers({});
    * ```
    */
-  getUsers(request: RequestOf<"rbac.get_users"> = {} as RequestOf<"rbac.get_users">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"rbac.get_users">> {
+  getUsers(request: RbacGetUsersRequest = {} as RbacGetUsersRequest, options?: ValidatedCallOptions): ApiPromise<RbacGetUsersReply> {
     return this.#client.request("rbac.get_users", request, options);
   }
 
@@ -1377,7 +1527,7 @@ export class XsoarRbacNamespace {
    * const reply = await client.rbac.setUserRole({});
    * ```
    */
-  setUserRole(request: RequestOf<"rbac.set_user_role"> = {} as RequestOf<"rbac.set_user_role">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"rbac.set_user_role">> {
+  setUserRole(request: RbacSetUserRoleRequest = {} as RbacSetUserRoleRequest, options?: ValidatedCallOptions): ApiPromise<RbacSetUserRoleReply> {
     return this.#client.request("rbac.set_user_role", request, options);
   }
 }
@@ -1403,7 +1553,7 @@ export class XsoarReportNamespace {
    * const reply = await client.report.byIdByRequestIdExecute({ id: "…", requestId: "…" });
    * ```
    */
-  byIdByRequestIdExecute(params: { readonly "id": string | number; readonly "requestId": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.report.by_id.by_request_id.execute">> {
+  byIdByRequestIdExecute(params: { readonly "id": string | number; readonly "requestId": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("xsoar.report.by_id.by_request_id.execute", params, options);
   }
 
@@ -1419,7 +1569,7 @@ export class XsoarReportNamespace {
    * const reply = await client.report.byIdLatest({ id: "…" });
    * ```
    */
-  byIdLatest(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.report.by_id.latest">> {
+  byIdLatest(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<Uint8Array> {
     return this.#client.request("xsoar.report.by_id.latest", params, options);
   }
 }
@@ -1444,7 +1594,7 @@ export class XsoarReportsNamespace {
    * const reply = await client.reports.list();
    * ```
    */
-  list(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.reports">> {
+  list(options?: ValidatedCallOptions): ApiPromise<XsoarReportsReply> {
     return this.#client.request("xsoar.reports", undefined, options);
   }
 
@@ -1460,7 +1610,7 @@ export class XsoarReportsNamespace {
    * const reply = await client.reports.byIdLatest({ id: "…" });
    * ```
    */
-  byIdLatest(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.reports.by_id.latest">> {
+  byIdLatest(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<Uint8Array> {
     return this.#client.request("xsoar.reports.by_id.latest", params, options);
   }
 
@@ -1476,7 +1626,7 @@ export class XsoarReportsNamespace {
    * const reply = await client.reports.getById({ id: "…" });
    * ```
    */
-  getById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.reports.get_by_id">> {
+  getById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<XsoarReportsGetByIdReply> {
     return this.#client.request("xsoar.reports.get_by_id", params, options);
   }
 
@@ -1492,7 +1642,7 @@ export class XsoarReportsNamespace {
    * const reply = await client.reports.upload({});
    * ```
    */
-  upload(request: RequestOf<"xsoar.reports.upload"> = {} as RequestOf<"xsoar.reports.upload">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.reports.upload">> {
+  upload(request: XsoarReportsUploadRequest = {} as XsoarReportsUploadRequest, options?: ValidatedCallOptions): ApiPromise<XsoarReportsUploadReply> {
     return this.#client.request("xsoar.reports.upload", request, options);
   }
 }
@@ -1518,7 +1668,7 @@ export class XsoarReputationNamespace {
    * const reply = await client.reputation.import({ file: "…" });
    * ```
    */
-  import(request: RequestOf<"xsoar.reputation.import">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.reputation.import">> {
+  import(request: XsoarReputationImportRequest, options?: ValidatedCallOptions): ApiPromise<XsoarReputationImportReply> {
     return this.#client.request("xsoar.reputation.import", request, options);
   }
 }
@@ -1544,7 +1694,7 @@ export class XsoarSettingsNamespace {
    * for await (const item of client.settings.audits({})) console.log(item);
    * ```
    */
-  audits(request: RequestOf<"xsoar.settings.audits"> = {} as RequestOf<"xsoar.settings.audits">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"xsoar.settings.audits">, NonNullable<ReplyOf<"xsoar.settings.audits">["audits" & keyof ReplyOf<"xsoar.settings.audits">]> extends readonly (infer Item)[] ? Item : unknown> {
+  audits(request: XsoarSettingsAuditsRequest = {} as XsoarSettingsAuditsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<XsoarSettingsAuditsReply, NonNullable<XsoarSettingsAuditsReply["audits" & keyof XsoarSettingsAuditsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("xsoar.settings.audits", request, options);
   }
 
@@ -1559,7 +1709,7 @@ export class XsoarSettingsNamespace {
    * const reply = await client.settings.dockerImagesGet();
    * ```
    */
-  dockerImagesGet(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.settings.docker_images.get">> {
+  dockerImagesGet(options?: ValidatedCallOptions): ApiPromise<XsoarSettingsDockerImagesGetReply> {
     return this.#client.request("xsoar.settings.docker_images.get", undefined, options);
   }
 
@@ -1575,7 +1725,7 @@ export class XsoarSettingsNamespace {
    * const reply = await client.settings.dockerImagesPost({});
    * ```
    */
-  dockerImagesPost(request: RequestOf<"xsoar.settings.docker_images.post"> = {} as RequestOf<"xsoar.settings.docker_images.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.settings.docker_images.post">> {
+  dockerImagesPost(request: XsoarSettingsDockerImagesPostRequest = {} as XsoarSettingsDockerImagesPostRequest, options?: ValidatedCallOptions): ApiPromise<XsoarSettingsDockerImagesPostReply> {
     return this.#client.request("xsoar.settings.docker_images.post", request, options);
   }
 
@@ -1591,7 +1741,7 @@ export class XsoarSettingsNamespace {
    * const reply = await client.settings.integrationConfUpload({});
    * ```
    */
-  integrationConfUpload(request: RequestOf<"xsoar.settings.integration_conf.upload"> = {} as RequestOf<"xsoar.settings.integration_conf.upload">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.settings.integration_conf.upload">> {
+  integrationConfUpload(request: XsoarSettingsIntegrationConfUploadRequest = {} as XsoarSettingsIntegrationConfUploadRequest, options?: ValidatedCallOptions): ApiPromise<XsoarSettingsIntegrationConfUploadReply> {
     return this.#client.request("xsoar.settings.integration_conf.upload", request, options);
   }
 }
@@ -1616,7 +1766,7 @@ export class XsoarStatisticsNamespace {
    * const reply = await client.statistics.applicationRoi();
    * ```
    */
-  applicationRoi(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.statistics.application.roi">> {
+  applicationRoi(options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("xsoar.statistics.application.roi", undefined, options);
   }
 
@@ -1631,7 +1781,7 @@ export class XsoarStatisticsNamespace {
    * const reply = await client.statistics.dashboardsQuery();
    * ```
    */
-  dashboardsQuery(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.statistics.dashboards.query">> {
+  dashboardsQuery(options?: ValidatedCallOptions): ApiPromise<XsoarStatisticsDashboardsQueryReply> {
     return this.#client.request("xsoar.statistics.dashboards.query", undefined, options);
   }
 
@@ -1646,7 +1796,7 @@ export class XsoarStatisticsNamespace {
    * const reply = await client.statistics.widgetsQuery();
    * ```
    */
-  widgetsQuery(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.statistics.widgets.query">> {
+  widgetsQuery(options?: ValidatedCallOptions): ApiPromise<XsoarStatisticsWidgetsQueryReply> {
     return this.#client.request("xsoar.statistics.widgets.query", undefined, options);
   }
 }
@@ -1671,7 +1821,7 @@ export class XsoarSystemNamespace {
    * const reply = await client.system.healthcheck();
    * ```
    */
-  healthcheck(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"healthcheck">> {
+  healthcheck(options?: ValidatedCallOptions): ApiPromise<HealthcheckReply> {
     return this.#client.request("healthcheck", undefined, options);
   }
 
@@ -1687,7 +1837,7 @@ export class XsoarSystemNamespace {
    * const reply = await client.system.getTenantInfo({});
    * ```
    */
-  getTenantInfo(request: RequestOf<"system.get_tenant_info"> = {} as RequestOf<"system.get_tenant_info">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"system.get_tenant_info">> {
+  getTenantInfo(request: SystemGetTenantInfoRequest = {} as SystemGetTenantInfoRequest, options?: ValidatedCallOptions): ApiPromise<SystemGetTenantInfoReply> {
     return this.#client.request("system.get_tenant_info", request, options);
   }
 }
@@ -1713,7 +1863,7 @@ export class XsoarV2Namespace {
    * const reply = await client.v2.invPlaybookTaskComplete({});
    * ```
    */
-  invPlaybookTaskComplete(request: RequestOf<"xsoar.v2.inv_playbook.task.complete"> = {} as RequestOf<"xsoar.v2.inv_playbook.task.complete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.v2.inv_playbook.task.complete">> {
+  invPlaybookTaskComplete(request: XsoarV2InvPlaybookTaskCompleteRequest = {} as XsoarV2InvPlaybookTaskCompleteRequest, options?: ValidatedCallOptions): ApiPromise<XsoarV2InvPlaybookTaskCompleteReply> {
     return this.#client.request("xsoar.v2.inv_playbook.task.complete", request, options);
   }
 
@@ -1729,7 +1879,7 @@ export class XsoarV2Namespace {
    * const reply = await client.v2.invPlaybookTaskFormSubmit({});
    * ```
    */
-  invPlaybookTaskFormSubmit(request: RequestOf<"xsoar.v2.inv_playbook.task.form.submit"> = {} as RequestOf<"xsoar.v2.inv_playbook.task.form.submit">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.v2.inv_playbook.task.form.submit">> {
+  invPlaybookTaskFormSubmit(request: XsoarV2InvPlaybookTaskFormSubmitRequest = {} as XsoarV2InvPlaybookTaskFormSubmitRequest, options?: ValidatedCallOptions): ApiPromise<XsoarV2InvPlaybookTaskFormSubmitReply> {
     return this.#client.request("xsoar.v2.inv_playbook.task.form.submit", request, options);
   }
 
@@ -1745,7 +1895,7 @@ export class XsoarV2Namespace {
    * const reply = await client.v2.layoutsImport({ file: "…", type: "…", kind: "…" });
    * ```
    */
-  layoutsImport(request: RequestOf<"xsoar.v2.layouts.import">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.v2.layouts.import">> {
+  layoutsImport(request: XsoarV2LayoutsImportRequest, options?: ValidatedCallOptions): ApiPromise<XsoarV2LayoutsImportReply> {
     return this.#client.request("xsoar.v2.layouts.import", request, options);
   }
 
@@ -1760,7 +1910,7 @@ export class XsoarV2Namespace {
    * const reply = await client.v2.statisticsDashboardsQuery();
    * ```
    */
-  statisticsDashboardsQuery(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.v2.statistics.dashboards.query">> {
+  statisticsDashboardsQuery(options?: ValidatedCallOptions): ApiPromise<XsoarV2StatisticsDashboardsQueryReply> {
     return this.#client.request("xsoar.v2.statistics.dashboards.query", undefined, options);
   }
 
@@ -1776,7 +1926,7 @@ export class XsoarV2Namespace {
    * const reply = await client.v2.statisticsWidgetsQuery({});
    * ```
    */
-  statisticsWidgetsQuery(request: RequestOf<"xsoar.v2.statistics.widgets.query"> = {} as RequestOf<"xsoar.v2.statistics.widgets.query">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.v2.statistics.widgets.query">> {
+  statisticsWidgetsQuery(request: XsoarV2StatisticsWidgetsQueryRequest = {} as XsoarV2StatisticsWidgetsQueryRequest, options?: ValidatedCallOptions): ApiPromise<XsoarV2StatisticsWidgetsQueryReply> {
     return this.#client.request("xsoar.v2.statistics.widgets.query", request, options);
   }
 }
@@ -1802,7 +1952,7 @@ export class XsoarWidgetsNamespace {
    * const reply = await client.widgets.deleteById({ id: "…" });
    * ```
    */
-  deleteById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.widgets.delete_by_id">> {
+  deleteById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("xsoar.widgets.delete_by_id", params, options);
   }
 
@@ -1817,7 +1967,7 @@ export class XsoarWidgetsNamespace {
    * const reply = await client.widgets.get();
    * ```
    */
-  get(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.widgets.get">> {
+  get(options?: ValidatedCallOptions): ApiPromise<XsoarWidgetsGetReply> {
     return this.#client.request("xsoar.widgets.get", undefined, options);
   }
 
@@ -1833,7 +1983,7 @@ export class XsoarWidgetsNamespace {
    * const reply = await client.widgets.getById({ id: "…" });
    * ```
    */
-  getById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.widgets.get_by_id">> {
+  getById(params: { readonly "id": string | number }, options?: ValidatedCallOptions): ApiPromise<XsoarWidgetsGetByIdReply> {
     return this.#client.request("xsoar.widgets.get_by_id", params, options);
   }
 
@@ -1849,7 +1999,7 @@ export class XsoarWidgetsNamespace {
    * const reply = await client.widgets.import({});
    * ```
    */
-  import(request: RequestOf<"xsoar.widgets.import"> = {} as RequestOf<"xsoar.widgets.import">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.widgets.import">> {
+  import(request: XsoarWidgetsImportRequest = {} as XsoarWidgetsImportRequest, options?: ValidatedCallOptions): ApiPromise<XsoarWidgetsImportReply> {
     return this.#client.request("xsoar.widgets.import", request, options);
   }
 
@@ -1865,7 +2015,7 @@ export class XsoarWidgetsNamespace {
    * const reply = await client.widgets.post({ name: "…", widgetType: "…" });
    * ```
    */
-  post(request: RequestOf<"xsoar.widgets.post">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.widgets.post">> {
+  post(request: XsoarWidgetsPostRequest, options?: ValidatedCallOptions): ApiPromise<XsoarWidgetsPostReply> {
     return this.#client.request("xsoar.widgets.post", request, options);
   }
 }
@@ -1890,7 +2040,7 @@ export class XsoarWorkersNamespace {
    * const reply = await client.workers.status();
    * ```
    */
-  status(options?: ValidatedCallOptions): ApiPromise<ReplyOf<"xsoar.workers.status">> {
+  status(options?: ValidatedCallOptions): ApiPromise<XsoarWorkersStatusReply> {
     return this.#client.request("xsoar.workers.status", undefined, options);
   }
 }
@@ -2107,7 +2257,7 @@ export class XsoarClientBase extends CortexClient {
     this.workers = new XsoarWorkersNamespace(this);
     this.middleware.add(
       REPLY_VALIDATION_STEP,
-      replyValidationStep(options.validateReplies === true, async () => (await import("@cortex-sdk/schemas/validators")) as ReplyValidators),
+      replyValidationStep(options.validateReplies === true, async () => (await import("@cortex-sdk/schemas/validators/xsoar")) as ReplyValidators),
       { after: "serialize" },
     );
   }
@@ -2158,5 +2308,19 @@ export class XsoarClientBase extends CortexClient {
    */
   fanOut<T>(targets: readonly TenantTarget[], task: (client: this, target: TenantTarget) => Promise<T>, options?: FanOutOptions): Promise<TenantOutcome<T>[]> {
     return fanOut(targets, (target) => this.forTenant(target), task, options);
+  }
+
+  /**
+   * Calls any Cortex XSOAR operation by id: the request is checked and the reply typed by the operation.
+   *
+   * @param operationId - Operation id from the table.
+   * @param body - The request (without the `request_data` envelope).
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   */
+  override request<Id extends XsoarOperationId>(operationId: Id, body: XsoarRequestOf<Id>, options?: CallOptions): ApiPromise<XsoarReplyOf<Id>>;
+  override request<T = unknown>(operationId: string, body?: unknown, options?: CallOptions): ApiPromise<T>;
+  override request(operationId: string, body?: unknown, options?: CallOptions): ApiPromise<unknown> {
+    return super.request(operationId, body, options);
   }
 }

@@ -1,0 +1,64 @@
+/**
+ * Opt-in runtime validators and JSON Schemas of every operation of every product (the emulator and
+ * tools use this; a product client loads `@cortex-sdk/schemas/validators/<product>` instead). The rules
+ * are those of `createValidators`: strict requests, lenient replies. Needs the optional peer dependency
+ * `zod`.
+ *
+ * @module
+ */
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import { allOperations } from "./generated/all.js";
+import { allSchemas } from "./generated/all-schemas.js";
+import type { JsonSchema } from "./json-schema.js";
+import type { OperationId, ReplyOf, RequestOf } from "./shapes.js";
+import { createValidators } from "./validators.js";
+
+export type { StandardSchemaV1 } from "@standard-schema/spec";
+
+const validators = createValidators(allSchemas, allOperations);
+
+/**
+ * The JSON Schema of an operation's request as the caller passes it (the content of `request_data`
+ * when the body is wrapped). Descriptions and examples are stripped.
+ *
+ * @param id - Operation id.
+ * @returns A plain JSON Schema object, or `undefined` when the operation has no body or is unknown.
+ */
+export function requestJsonSchema(id: OperationId | (string & {})): JsonSchema | undefined {
+  return validators.requestJsonSchema(id);
+}
+
+/**
+ * The JSON Schema of an operation's reply after the envelope is removed (see the entry's
+ * `replyEnvelope` to wrap it for the wire). Descriptions and examples are stripped.
+ *
+ * @param id - Operation id.
+ * @returns A plain JSON Schema object, or `undefined` when the reply is empty, binary or unknown.
+ */
+export function responseJsonSchema(id: OperationId | (string & {})): JsonSchema | undefined {
+  return validators.responseJsonSchema(id);
+}
+
+/**
+ * A strict validator of an operation's request.
+ *
+ * @param id - Operation id.
+ * @returns A Standard Schema object, or `undefined` when the operation has no request body or is unknown.
+ */
+export function requestValidator<Id extends OperationId>(id: Id): StandardSchemaV1<unknown, RequestOf<Id>> | undefined;
+export function requestValidator(id: string): StandardSchemaV1 | undefined;
+export function requestValidator(id: string): StandardSchemaV1 | undefined {
+  return validators.requestValidator(id);
+}
+
+/**
+ * A lenient validator of an operation's reply (after the envelope is removed).
+ *
+ * @param id - Operation id.
+ * @returns A Standard Schema object, or `undefined` when the reply is empty, binary or the id unknown.
+ */
+export function responseValidator<Id extends OperationId>(id: Id): StandardSchemaV1<unknown, ReplyOf<Id>> | undefined;
+export function responseValidator(id: string): StandardSchemaV1 | undefined;
+export function responseValidator(id: string): StandardSchemaV1 | undefined {
+  return validators.responseValidator(id);
+}
