@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getOperationById } from "../src/index.js";
 import type { JsonSchema } from "../src/json-schema.js";
 import { replyNormalisation } from "../src/replies.js";
-import { responseJsonSchema } from "../src/validators.js";
+import { responseJsonSchema } from "../src/validators-all.js";
 
 /** A property of a schema node by name, ignoring the case of the folded keys (`DATA` documents `data`). */
 function child(node: JsonSchema | undefined, name: string): JsonSchema | undefined {
