@@ -1,13 +1,11 @@
 /**
- * The operations of a product client, read at run time from the client itself: its operation table
- * (through the `clientInfo` a subclass may read) and its generated namespaces (which method calls which
- * operation). Nothing here is hard-coded per operation, so a regenerated client brings its new calls to
- * the command line.
+ * The operations of a product client, from data: the client's manifest (which namespace and method
+ * calls which operation) and its operation table (`Client.operations`). Nothing here is hard-coded per
+ * operation, so a regenerated client brings its new calls to the command line.
  *
  * @module
  */
-import type { ClientOptions, CortexClient } from "@cortex-sdk/core";
-import { operationMethodsOf, type ClientClass } from "./connection.js";
+import { manifestOf, type ClientClass } from "./connection.js";
 
 /** The parts of an operation table entry the CLI reads. */
 export interface OperationInfo {
@@ -41,20 +39,6 @@ export interface CatalogEntry {
   readonly operation: OperationInfo;
 }
 
-/** Dummy settings so the table can be read without credentials (nothing is sent). */
-const PROBE_OPTIONS: ClientOptions = {
-  baseUrl: "http://127.0.0.1:9",
-  apiKeyId: "1",
-  apiKey: "probe",
-  securityLevel: "standard",
-  xsoarVersion: 8,
-  env: {},
-  configFile: "/nonexistent/cxctl-probe.json",
-  logLevel: "off",
-};
-
-const CALL = /this\.#client\.(request|paginate|stream|streamNdjson)\(\s*"([^"]+)"/;
-
 /**
  * Turns a camelCase or snake_case name into kebab-case.
  *
@@ -79,14 +63,7 @@ const cache = new Map<ClientClass, CatalogEntry[]>();
 export function catalogOf(Client: ClientClass): CatalogEntry[] {
   const cached = cache.get(Client);
   if (cached !== undefined) return cached;
-  const Base = Client as unknown as new (options: ClientOptions) => CortexClient;
-  class Probe extends Base {
-    get table(): readonly OperationInfo[] {
-      return this.clientInfo.operations as readonly OperationInfo[];
-    }
-  }
-  const probe = new Probe(PROBE_OPTIONS) as Probe & Record<string, unknown>;
-  const table = probe.table;
+  const table = Client.operations as readonly OperationInfo[];
   const byId = new Map(table.map((operation) => [operation.id, operation]));
   const entries: CatalogEntry[] = [];
   const mapped = new Set<string>();
@@ -99,22 +76,10 @@ export function catalogOf(Client: ClientClass): CatalogEntry[] {
     mapped.add(operation.id);
     entries.push({ group, call, method: `${property}.${name}`, operation });
   };
-  // The client package's own map, when it exports one; else the generated methods' source.
-  for (const [id, [property, name]] of Object.entries(operationMethodsOf(Client) ?? {})) {
-    const operation = byId.get(id);
-    if (operation !== undefined) add(operation, property, name);
-  }
-  for (const [property, namespace] of Object.entries(probe)) {
-    if (namespace === null || typeof namespace !== "object") continue;
-    // Walk the prototype chain: workflow classes extend the generated namespaces.
-    for (let proto = Object.getPrototypeOf(namespace) as Record<string, unknown> | null; proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as Record<string, unknown> | null) {
-      for (const name of Object.getOwnPropertyNames(proto)) {
-        const fn = proto[name];
-        if (name === "constructor" || typeof fn !== "function") continue;
-        const match = CALL.exec(Function.prototype.toString.call(fn));
-        const operation = match?.[2] === undefined ? undefined : byId.get(match[2]);
-        if (operation !== undefined) add(operation, property, name);
-      }
+  for (const namespace of manifestOf(Client)?.namespaces ?? []) {
+    for (const { id, method } of namespace.operations) {
+      const operation = byId.get(id);
+      if (operation !== undefined) add(operation, namespace.name, method);
     }
   }
   for (const operation of table) {

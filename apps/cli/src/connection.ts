@@ -7,7 +7,7 @@
  * @module
  */
 import { readFileSync } from "node:fs";
-import type { ClientOptions, CortexClient, Logger } from "@cortex-sdk/core";
+import type { ClientManifest, ClientOptions, CortexClient, Logger } from "@cortex-sdk/core";
 import type { Command } from "commander";
 import { readAllStdin, type CliIo } from "./io.js";
 import { UsageError } from "./output.js";
@@ -181,22 +181,35 @@ function fieldsText(fields: Readonly<Record<string, unknown>> | undefined): stri
 /** A product client seen generically: the core client plus its namespaces. */
 export type AnyClient = CortexClient & Record<string, unknown>;
 
-/** A product client class. */
-export type ClientClass = new (options: ClientOptions) => AnyClient;
+/** A product client class, with its operation table as data. */
+export type ClientClass = (new (options: ClientOptions) => AnyClient) & { readonly operations: readonly unknown[] };
 
-/** Where each operation lives on a client: operation id → [namespace, method]. */
-export type OperationMethods = Readonly<Record<string, readonly [string, string]>>;
-
-const methodMaps = new WeakMap<ClientClass, OperationMethods>();
+const manifests = new WeakMap<ClientClass, ClientManifest>();
 
 /**
- * The operation → method map a client package exports (`<PRODUCT>_OPERATION_METHODS`), if it has one.
+ * The manifest of a client class loaded by {@link loadClientClass}: its namespaces and which method calls
+ * which operation.
  *
  * @param Client - A class from {@link loadClientClass}.
- * @returns The map.
+ * @returns The manifest.
  */
-export function operationMethodsOf(Client: ClientClass): OperationMethods | undefined {
-  return methodMaps.get(Client);
+export function manifestOf(Client: ClientClass): ClientManifest | undefined {
+  return manifests.get(Client);
+}
+
+async function loadManifest(product: ProductName): Promise<ClientManifest> {
+  switch (product) {
+    case "xdr":
+      return (await import("@cortex-sdk/xdr/manifest")).xdrManifest;
+    case "xsiam":
+      return (await import("@cortex-sdk/xsiam/manifest")).xsiamManifest;
+    case "xsoar":
+      return (await import("@cortex-sdk/xsoar/manifest")).xsoarManifest;
+    case "xpanse":
+      return (await import("@cortex-sdk/xpanse/manifest")).xpanseManifest;
+    case "cloud":
+      return (await import("@cortex-sdk/cloud/manifest")).cloudManifest;
+  }
 }
 
 async function loadModule(product: ProductName): Promise<Record<string, unknown>> {
@@ -225,8 +238,7 @@ const CLASS_NAMES: Readonly<Record<ProductName, string>> = { xdr: "XdrClient", x
 export async function loadClientClass(product: ProductName): Promise<ClientClass> {
   const module = await loadModule(product);
   const Client = module[CLASS_NAMES[product]] as ClientClass;
-  const methods = module[`${product.toUpperCase()}_OPERATION_METHODS`];
-  if (methods !== null && typeof methods === "object") methodMaps.set(Client, methods as OperationMethods);
+  manifests.set(Client, await loadManifest(product));
   return Client;
 }
 

@@ -9,7 +9,7 @@
  */
 export { runXqlQuery, XqlQuery, type XqlQueryInfo, type XqlQueryOptions, type XqlResult, type XqlTimeframe } from "./xql/run.js";
 export { XqlQueries } from "./xql/namespace.js";
-export { actionIdOf, DOWNLOAD_OPERATION, downloadLink, PENDING_ACTION_STATUSES, splitWaitOptions, SUCCESSFUL_ACTION_STATUSES, waitForAction, waitForScript, type ActionResult, type AndWaitOptions, type ScriptRunResult, type WaitForActionOptions } from "./response-actions/wait.js";
+export { actionIdOf, DOWNLOAD_OPERATION, downloadLink, PENDING_ACTION_STATUSES, RESPONSE_ACTION_OPERATIONS, splitWaitOptions, SUCCESSFUL_ACTION_STATUSES, waitForAction, waitForScript, type ActionResult, type AndWaitOptions, type ScriptRunResult, type WaitForActionOptions } from "./response-actions/wait.js";
 export { EndpointResponseActions, type ActionOutcome, type FileRetrievalOutcome } from "./response-actions/endpoints.js";
 export { ScriptRuns, type ScriptOutcome } from "./response-actions/scripts.js";
 export { ActionTracking } from "./response-actions/actions.js";

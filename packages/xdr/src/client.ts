@@ -4,16 +4,12 @@
  * @module
  */
 import type { ClientOptions, ReplyValidationOptions } from "@cortex-sdk/core";
-import { DOWNLOAD_OPERATION, splitWaitOptions, waitForAction, type ActionResult, type AndWaitOptions } from "@cortex-sdk/workflows";
-import type { OperationEntry } from "@cortex-sdk/schemas";
+import { splitWaitOptions, waitForAction, type ActionResult, type AndWaitOptions } from "@cortex-sdk/workflows";
 import { XdrClientBase } from "./generated/client-base.js";
 import { XDR_CLIENT_VERSION } from "./version.js";
 
 /** Options of {@link XdrClient}: the common client options plus `validateReplies`. */
 export type XdrClientOptions = ClientOptions & ReplyValidationOptions;
-
-/** Operations the generated table lacks: the file download behind retrieval and script result links. */
-const EXTRA_OPERATIONS: readonly OperationEntry[] = [DOWNLOAD_OPERATION];
 
 /**
  * Client for the Cortex XDR public API: one namespace per operation group, every operation typed, plus
@@ -35,7 +31,7 @@ export class XdrClient extends XdrClientBase {
    * @throws `CortexConfigError` when the URL or credentials are missing or invalid.
    */
   constructor(options: XdrClientOptions = {}) {
-    super(options, XDR_CLIENT_VERSION, EXTRA_OPERATIONS);
+    super(options, XDR_CLIENT_VERSION);
   }
 
   /**

@@ -6,7 +6,7 @@
 import { CortexConfigError, isCortexError, type ClientOptions, type ReplyValidationOptions } from "@cortex-sdk/core";
 import { XsoarClientBase } from "./generated/client-base.js";
 import { XSOAR_CLIENT_VERSION } from "./version.js";
-import { XSOAR_EXTRA_OPERATIONS, type XsoarAbout } from "@cortex-sdk/workflows";
+import type { XsoarAbout } from "@cortex-sdk/workflows";
 
 /** Options of {@link XsoarClient}: the common client options plus `validateReplies`. */
 export type XsoarClientOptions = ClientOptions & ReplyValidationOptions;
@@ -31,7 +31,7 @@ export class XsoarClient extends XsoarClientBase {
    * @throws `CortexConfigError` when the URL, credentials or XSOAR version are missing or invalid.
    */
   constructor(options: XsoarClientOptions = {}) {
-    super(options, XSOAR_CLIENT_VERSION, XSOAR_EXTRA_OPERATIONS);
+    super(options, XSOAR_CLIENT_VERSION);
   }
 
   /**

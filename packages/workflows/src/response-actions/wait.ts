@@ -218,3 +218,6 @@ function count(reply: Record<string, unknown> | undefined, field: string): numbe
   const value = reply?.[field];
   return typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value) ? Number(value) : 0;
 }
+
+/** The hand-written operations the response-action workflows call beyond the XDR and XSIAM tables. */
+export const RESPONSE_ACTION_OPERATIONS: readonly OperationEntry[] = [DOWNLOAD_OPERATION];

@@ -1,11 +1,50 @@
-// Naming data for the generated product clients: which packages exist, and the names that read better than
-// the mechanical camelCase of the operation id. Each override says why.
+/**
+ * The client manifest's data: which product clients exist, the workflows each gets (classes of
+ * @cortex-sdk/workflows) and the names that read better than the mechanical camelCase of the operation id.
+ * Each override says why.
+ *
+ * @module
+ */
+import type { Product } from "../../packages/schemas/dist/index.js";
+
+/** A namespace that extends a workflow class. */
+export interface WorkflowBinding {
+  /** The workflow class of @cortex-sdk/workflows the generated namespace extends. */
+  readonly extends: string;
+  /** Generated methods the workflow implements itself (a checked request, another paging). */
+  readonly replaces?: readonly string[];
+}
+
+/** A namespace made of a workflow class alone, or extending it with another group's operations. */
+export interface ExtraNamespace {
+  /** The workflow class. */
+  readonly class: string;
+  /** An operation group whose methods the namespace also carries. */
+  readonly operationsOf?: string;
+}
+
+/** One product client. */
+export interface ProductClientSpec {
+  readonly product: Product;
+  /** Folder under packages/. */
+  readonly package: string;
+  readonly className: string;
+  /** Prefix of the generated class names. */
+  readonly prefix: string;
+  readonly title: string;
+  readonly workflows?: Readonly<Record<string, WorkflowBinding>>;
+  readonly extraNamespaces?: Readonly<Record<string, ExtraNamespace>>;
+  /** A constant of @cortex-sdk/workflows listing hand-written operations the generated table lacks. */
+  readonly extraOperations?: string;
+  /** Shared test suites emitted into test/generated. */
+  readonly testTemplates?: readonly string[];
+}
 
 /** The API key workflows replace the generated `generate` and `list` (checked requests, built filters). */
-const apiKeys = { extends: "ApiKeyManagement", replaces: ["generate", "list"] };
+const apiKeys: WorkflowBinding = { extends: "ApiKeyManagement", replaces: ["generate", "list"] };
 
 /** XDR and XSIAM serve the same XQL and response-action surface, so they share its workflows. */
-const xqlAndResponse = {
+const xqlAndResponse: Pick<ProductClientSpec, "workflows" | "extraNamespaces" | "extraOperations"> = {
   workflows: {
     xql: { extends: "XqlQueries" },
     endpoints: { extends: "EndpointResponseActions" },
@@ -16,6 +55,7 @@ const xqlAndResponse = {
     apiKeys,
   },
   extraNamespaces: { lookups: { class: "LookupDatasets" } },
+  extraOperations: "RESPONSE_ACTION_OPERATIONS",
 };
 
 /**
@@ -23,9 +63,9 @@ const xqlAndResponse = {
  * (classes of @cortex-sdk/workflows): `workflows` maps an operation namespace to the workflow class it
  * extends (`replaces` names generated methods the workflow implements itself); `extraNamespaces` adds a
  * namespace made of a workflow class alone, or extending it with another group's operations
- * (`operationsOf`). The per-product tests of the XDR/XSIAM workflows come from shared test templates.
+ * (`operationsOf`); `extraOperations` names hand-written operations the table lacks.
  */
-export const productClients = [
+export const productClients: readonly ProductClientSpec[] = [
   { product: "xdr", package: "xdr", className: "XdrClient", prefix: "Xdr", title: "Cortex XDR", ...xqlAndResponse, testTemplates: ["workflows.test", "workflows-emulator.test", "mock-server"] },
   { product: "xsiam", package: "xsiam", className: "XsiamClient", prefix: "Xsiam", title: "Cortex XSIAM", ...xqlAndResponse, testTemplates: ["workflows.test", "workflows-emulator.test", "mock-server"] },
   {
@@ -36,6 +76,7 @@ export const productClients = [
     title: "Cortex XSOAR",
     workflows: { incidents: { extends: "XsoarIncidentWorkflows" }, apiKeys },
     extraNamespaces: { entries: { class: "XsoarEntries" }, lists: { class: "XsoarLists" } },
+    extraOperations: "XSOAR_EXTRA_OPERATIONS",
   },
   {
     product: "xpanse",
@@ -58,7 +99,7 @@ export const productClients = [
 ];
 
 /** Namespace property names where the path segment is not a good identifier. */
-export const namespaceNames = {
+export const namespaceNames: Readonly<Record<string, string>> = {
   api_keys: "apiKeys",
 };
 
@@ -67,7 +108,7 @@ export const namespaceNames = {
  * the everyday calls read as what they do: paginated reads are `list`, and a method does not repeat its
  * namespace (`incidents.update`, not `incidents.updateIncident`).
  */
-export const methodNameOverrides = {
+export const methodNameOverrides: Readonly<Record<string, string>> = {
   "incidents.get_incidents": "list",
   "incidents.update_incident": "update",
   "incidents.get_incident_extra_data": "getExtraData",

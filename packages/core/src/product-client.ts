@@ -1,0 +1,84 @@
+/**
+ * The base every product client extends: what the five clients share (reply validation, `withOptions`,
+ * `forTenant`, `fanOut`). The generated part of a product client adds only its operation namespaces.
+ *
+ * @module
+ */
+import type { OperationEntry } from "@cortex-sdk/schemas";
+import { CortexClient } from "./client.js";
+import type { ClientOptions, ProductIdentity } from "./config.js";
+import { childTenantClient, fanOut, profileClientOptions, type FanOutOptions, type TenantOutcome, type TenantTarget } from "./mssp.js";
+import { REPLY_VALIDATION_STEP, replyValidationStep, type ReplyValidationOptions, type ReplyValidators } from "./reply-validation.js";
+
+/** Options of every product client: the common client options plus reply validation. */
+export type ProductClientOptions = ClientOptions & ReplyValidationOptions;
+
+/**
+ * Base of the product clients. A subclass's constructor takes the options alone (`new Client(options)`),
+ * which is how {@link ProductClient.withOptions} and {@link ProductClient.forTenant} build clients of the
+ * same class.
+ */
+export class ProductClient extends CortexClient {
+  /**
+   * @param options - Client options; anything missing comes from the environment.
+   * @param identity - The product and the client package's name and version (for the User-Agent).
+   * @param operations - Every operation the client can call (a constant: clients built from one table share its id map).
+   * @param loadValidators - Loads the product's reply validators, the first time a reply is validated.
+   */
+  constructor(options: ProductClientOptions, identity: ProductIdentity, operations: readonly OperationEntry[], loadValidators: () => Promise<ReplyValidators>) {
+    super(options, { ...identity, operations });
+    this.middleware.add(
+      REPLY_VALIDATION_STEP,
+      replyValidationStep(options.validateReplies === true, loadValidators),
+      { after: "serialize" },
+    );
+  }
+
+  /**
+   * Derives a client with other defaults (timeouts, retries, credentials); this client is unchanged.
+   *
+   * @param overrides - Options to change.
+   * @returns A new client of the same class.
+   */
+  override withOptions(overrides: ProductClientOptions): this {
+    const Derived = this.constructor as new (options: ProductClientOptions) => this;
+    return new Derived({ ...this.options, ...overrides });
+  }
+
+  /**
+   * A client for another tenant: a child tenant of this key's MSSP tenant (requests carry
+   * `x-child-tenant-id` and are paced by the child's own limiter) or a tenant saved as a profile.
+   *
+   * @param target - `{ childTenantId }` or `{ profile }`.
+   * @returns A new client of the same class; close it when done.
+   * @throws `CortexConfigError` when the profile is missing or incomplete.
+   * @example
+   * ```ts
+   * const child = client.forTenant({ childTenantId: "tenant-child-1" });
+   * ```
+   */
+  forTenant(target: TenantTarget): this {
+    if ("childTenantId" in target) return childTenantClient(this, target.childTenantId);
+    const Derived = this.constructor as new (options: ProductClientOptions) => this;
+    return new Derived(profileClientOptions(this.options, target.profile));
+  }
+
+  /**
+   * MSSP: runs one task per tenant, at most `concurrency` (default 4) at once, each tenant with its own
+   * client and request limiter. Never throws for one tenant's failure: each outcome names its tenant and
+   * holds either the value or the (typed) error.
+   *
+   * @param targets - Child tenant ids or profiles.
+   * @param task - The work for one tenant, given that tenant's client.
+   * @param options - Concurrency and abort signal.
+   * @returns One outcome per target, in order.
+   * @example
+   * ```ts
+   * const counts = await client.fanOut([{ childTenantId: "a" }, { childTenantId: "b" }], (tenant) => tenant.request("healthcheck", undefined));
+   * for (const outcome of counts) console.log(outcome.tenant, outcome.ok ? outcome.value : outcome.error);
+   * ```
+   */
+  fanOut<T>(targets: readonly TenantTarget[], task: (client: this, target: TenantTarget) => Promise<T>, options?: FanOutOptions): Promise<TenantOutcome<T>[]> {
+    return fanOut(targets, (target) => this.forTenant(target), task, options);
+  }
+}
