@@ -7,18 +7,14 @@
 //   pnpm --filter @cortex-sdk/core build && node bench/core-call.mjs [--calls 4000] [--rounds 5] [--json]
 //
 // Figures: throughput of the SDK over throughput of the raw loop (goal ≥ 0.85×).
-import { fork } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { BENCH_KEY, coreUndici, listenForParent, median, printFigures, round2, serveInChild, signedHeaders } from "./_shared.mjs";
 
 const { values } = parseArgs({ options: { calls: { type: "string", default: "4000" }, rounds: { type: "string", default: "5" }, json: { type: "boolean", default: false }, serve: { type: "boolean", default: false } } });
 const CALLS = Number(values.calls);
 const ROUNDS = Number(values.rounds);
 const PATH = "/public_api/v1/incidents/get_incident_extra_data";
-const KEY = "BenchKey".repeat(16);
 const REPLY = JSON.stringify({ reply: { incident: { incident_id: "1", incident_name: "Incident 1", severity: "high", status: "new", creation_time: 1_700_000_000_000, alert_count: 3, host_count: 1, description: "Suspicious process execution on a managed host" }, alerts: { total_count: 0, data: [] } } });
 
 if (values.serve) {
@@ -30,50 +26,30 @@ if (values.serve) {
       response.end(body);
     });
   });
-  server.keepAliveTimeout = 60_000;
-  server.listen(0, "127.0.0.1", () => process.send?.(server.address().port));
-  process.on("disconnect", () => process.exit(0));
+  listenForParent(server);
 } else {
-  const figures = await run();
-  if (values.json) console.log(JSON.stringify(figures));
-  else for (const figure of figures) console.log(`${figure.name.padEnd(44)} ${figure.value} ${figure.unit} vs ${figure.floor} ${figure.unit} (${figure.floorName}): ${figure.ratio}× (goal ${figure.goal})`);
+  printFigures(await run(), values.json);
 }
 
 /** Runs the benchmark and returns its figures. */
 export async function run({ calls = CALLS, rounds = ROUNDS } = {}) {
-  const undiciPath = createRequire(new URL("../packages/core/package.json", import.meta.url)).resolve("undici");
-  const { Agent, request } = await import(pathToFileURL(undiciPath).href);
+  const { Agent, request } = await coreUndici();
   const core = await import(new URL("../packages/core/dist/index.js", import.meta.url).href);
-  const child = fork(fileURLToPath(import.meta.url), ["--serve"], { stdio: "inherit" });
-  const port = await new Promise((resolve) => child.once("message", resolve));
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const { baseUrl, stop } = await serveInChild(import.meta.url);
   const operations = [
     { id: "incidents.get_incident_extra_data", products: ["xdr"], method: "POST", path: PATH, requestEnvelope: "request_data", replyEnvelope: "reply", replyKind: "object", pagination: { kind: "none" }, retrySafety: "read", async: "none", limits: {} },
   ];
-  const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
   // The floor: what a careful hand-written caller does per request.
   const agent = new Agent({ keepAliveTimeout: 10_000 });
   async function rawCall() {
-    const bytes = randomBytes(64);
-    let nonce = "";
-    for (let i = 0; i < 64; i++) nonce += ALPHABET[bytes[i] % 62];
-    const timestamp = String(Date.now());
-    const headers = {
-      "content-type": "application/json",
-      accept: "application/json",
-      "accept-encoding": "gzip",
-      authorization: createHash("sha256").update(KEY + nonce + timestamp).digest("hex"),
-      "x-xdr-auth-id": "1",
-      "x-xdr-nonce": nonce,
-      "x-xdr-timestamp": timestamp,
-    };
+    const headers = { "content-type": "application/json", accept: "application/json", "accept-encoding": "gzip", ...signedHeaders() };
     const answer = await request(`${baseUrl}${PATH}`, { method: "POST", headers, body: JSON.stringify({ request_data: { incident_id: "1" } }), dispatcher: agent });
     const parsed = JSON.parse(await answer.body.text());
     if (parsed.reply.incident.incident_id !== "1") throw new Error("bad reply");
   }
   const client = new core.CortexClient(
-    { baseUrl, apiKeyId: 1, apiKey: KEY, securityLevel: "advanced", rateLimit: false, logLevel: "off", env: {} },
+    { baseUrl, apiKeyId: 1, apiKey: BENCH_KEY, securityLevel: "advanced", rateLimit: false, logLevel: "off", env: {} },
     { product: "xdr", clientName: "bench", clientVersion: "0.0.0", operations },
   );
   async function sdkCall() {
@@ -119,16 +95,7 @@ export async function run({ calls = CALLS, rounds = ROUNDS } = {}) {
   } finally {
     await client.close();
     await agent.close();
-    child.disconnect();
-    child.kill();
+    stop();
   }
   return figures;
-}
-
-function median(list) {
-  return [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-}
-
-function round2(value) {
-  return Math.round(value * 100) / 100;
 }

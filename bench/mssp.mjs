@@ -6,17 +6,13 @@
 // so the limits force no waiting) against the same raw loop.
 //
 //   pnpm --filter @cortex-sdk/xdr build && node bench/mssp.mjs [--tenants 500] [--rounds 3] [--json]
-import { fork } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { BENCH_KEY, coreUndici, listenForParent, median, printFigures, serveInChild, signedHeaders } from "./_shared.mjs";
 
 const { values } = parseArgs({ options: { tenants: { type: "string", default: "500" }, rounds: { type: "string", default: "3" }, concurrency: { type: "string", default: "16" }, json: { type: "boolean", default: false }, serve: { type: "boolean", default: false } } });
 const TENANTS = Number(values.tenants);
 const CONCURRENCY = Number(values.concurrency);
-const KEY = "BenchKey".repeat(16);
 const PATH = "/public_api/v1/healthcheck";
 
 if (values.serve) {
@@ -28,31 +24,19 @@ if (values.serve) {
       response.end(body);
     });
   });
-  server.keepAliveTimeout = 60_000;
-  server.listen(0, "127.0.0.1", () => process.send?.(server.address().port));
-  process.on("disconnect", () => process.exit(0));
+  listenForParent(server);
 } else {
-  const figures = await run();
-  if (values.json) console.log(JSON.stringify(figures));
-  else for (const figure of figures) console.log(`${figure.name}: ${figure.value} ${figure.unit} vs ${figure.floor} ${figure.unit} (${figure.floorName}): ${figure.ratio}× (goal ${figure.goal})`);
+  printFigures(await run(), values.json);
 }
 
 async function run() {
-  const undiciPath = createRequire(new URL("../packages/core/package.json", import.meta.url)).resolve("undici");
-  const { Agent, request } = await import(pathToFileURL(undiciPath).href);
+  const { Agent, request } = await coreUndici();
   const { XdrClient } = await import(new URL("../packages/xdr/dist/index.js", import.meta.url).href);
-  const child = fork(fileURLToPath(import.meta.url), ["--serve"], { stdio: "inherit" });
-  const port = await new Promise((resolve) => child.once("message", resolve));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  const { baseUrl, stop } = await serveInChild(import.meta.url);
   const agent = new Agent({ keepAliveTimeout: 10_000 });
 
   async function rawCall(tenant) {
-    const bytes = randomBytes(64);
-    let nonce = "";
-    for (let i = 0; i < 64; i++) nonce += ALPHABET[bytes[i] % 62];
-    const timestamp = String(Date.now());
-    const headers = { accept: "application/json", "accept-encoding": "gzip", authorization: createHash("sha256").update(KEY + nonce + timestamp).digest("hex"), "x-xdr-auth-id": "1", "x-xdr-nonce": nonce, "x-xdr-timestamp": timestamp, "x-child-tenant-id": tenant };
+    const headers = { accept: "application/json", "accept-encoding": "gzip", ...signedHeaders(), "x-child-tenant-id": tenant };
     const answer = await request(`${baseUrl}${PATH}`, { method: "GET", headers, dispatcher: agent });
     const reply = JSON.parse(await answer.body.text());
     if (reply.tenant !== tenant) throw new Error("wrong tenant");
@@ -64,7 +48,7 @@ async function run() {
       while (next < jobs.length) await rawCall(jobs[next++]);
     }));
   }
-  const parent = new XdrClient({ baseUrl, apiKeyId: 1, apiKey: KEY, securityLevel: "advanced", logLevel: "off", env: {} });
+  const parent = new XdrClient({ baseUrl, apiKeyId: 1, apiKey: BENCH_KEY, securityLevel: "advanced", logLevel: "off", env: {} });
   async function sdkLoop(tenants, callsEach) {
     const outcomes = await parent.fanOut(
       tenants.map((childTenantId) => ({ childTenantId })),
@@ -119,12 +103,7 @@ async function run() {
   } finally {
     await parent.close();
     await agent.close();
-    child.disconnect();
-    child.kill();
+    stop();
   }
   return figures;
-}
-
-function median(list) {
-  return [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 }

@@ -5,12 +5,10 @@
 // bytes to both.
 //
 //   pnpm --filter @cortex-sdk/core build && node bench/xql-stream.mjs [--rows 1000000] [--rounds 3] [--json]
-import { fork } from "node:child_process";
 import { createServer } from "node:http";
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createGunzip, gzipSync } from "node:zlib";
+import { BENCH_KEY, coreUndici, listenForParent, median, printFigures, serveInChild } from "./_shared.mjs";
 
 const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, rounds: { type: "string", default: "3" }, json: { type: "boolean", default: false }, serve: { type: "boolean", default: false } } });
 const ROWS = Number(values.rows);
@@ -27,21 +25,15 @@ if (values.serve) {
       response.end(body);
     });
   });
-  server.listen(0, "127.0.0.1", () => process.send?.(server.address().port));
-  process.on("disconnect", () => process.exit(0));
+  listenForParent(server);
 } else {
-  const figures = await run();
-  if (values.json) console.log(JSON.stringify(figures));
-  else for (const figure of figures) console.log(`${figure.name}: ${figure.value} ${figure.unit} vs ${figure.floor} ${figure.unit} (${figure.floorName}): ${figure.ratio}× (goal ${figure.goal})`);
+  printFigures(await run(), values.json);
 }
 
 async function run() {
-  const undiciPath = createRequire(new URL("../packages/core/package.json", import.meta.url)).resolve("undici");
-  const { Agent, request } = await import(pathToFileURL(undiciPath).href);
+  const { Agent, request } = await coreUndici();
   const core = await import(new URL("../packages/core/dist/index.js", import.meta.url).href);
-  const child = fork(fileURLToPath(import.meta.url), ["--serve", "--rows", String(ROWS)], { stdio: "inherit" });
-  const port = await new Promise((resolve) => child.once("message", resolve));
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const { baseUrl, stop } = await serveInChild(import.meta.url, ["--rows", String(ROWS)]);
   const operations = [
     { id: "xql.get_query_results_stream", products: ["xdr"], method: "POST", path: PATH, requestEnvelope: "request_data", replyEnvelope: "bare", replyKind: "ndjson", pagination: { kind: "none" }, retrySafety: "read", async: "none", limits: {} },
   ];
@@ -65,7 +57,7 @@ async function run() {
     return count;
   }
   const client = new core.CortexClient(
-    { baseUrl, apiKeyId: 1, apiKey: "BenchKey".repeat(16), securityLevel: "advanced", rateLimit: false, logLevel: "off", timeoutMs: 600_000, env: {} },
+    { baseUrl, apiKeyId: 1, apiKey: BENCH_KEY, securityLevel: "advanced", rateLimit: false, logLevel: "off", timeoutMs: 600_000, env: {} },
     { product: "xdr", clientName: "bench", clientVersion: "0.0.0", operations },
   );
   async function sdk() {
@@ -91,16 +83,11 @@ async function run() {
   } finally {
     await client.close();
     await agent.close();
-    child.disconnect();
-    child.kill();
+    stop();
   }
   const rowsPerSecond = (ms) => Math.round(ROWS / (ms / 1000));
   const sdkRate = rowsPerSecond(median(sdkTimes));
   const rawRate = rowsPerSecond(median(rawTimes));
   const ratio = Math.round((sdkRate / rawRate) * 100) / 100;
   return [{ name: `XQL stream, ${ROWS.toLocaleString("en")} gzip NDJSON rows`, value: sdkRate, unit: "rows/s", floor: rawRate, floorName: "gunzip + split + JSON.parse", ratio, goal: "≥ 0.85×", pass: ratio >= 0.85 }];
-}
-
-function median(list) {
-  return [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 }
