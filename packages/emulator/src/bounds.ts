@@ -27,43 +27,62 @@ export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
   maxDepth: 64,
 };
 
-/** Renders the path of a value for an error message, e.g. `request_data.filters[0].value`. */
-function pathOf(parent: string, key: string | number): string {
-  if (typeof key === "number") return `${parent}[${key}]`;
-  return parent === "" ? key : `${parent}.${key}`;
+/** A value still to check, and where it sits (the path is only rendered for an error). */
+interface Frame {
+  readonly value: object;
+  readonly parent: Frame | undefined;
+  readonly key: string | number;
+  readonly depth: number;
+}
+
+/** Renders where a value sits, e.g. `request_data.filters[0].value`. */
+function pathOf(frame: Frame | undefined, key?: string | number): string {
+  const keys: (string | number)[] = key === undefined ? [] : [key];
+  for (let at = frame; at !== undefined && at.parent !== undefined; at = at.parent) keys.unshift(at.key);
+  let path = "";
+  for (const part of keys) path = typeof part === "number" ? `${path}[${part}]` : path === "" ? part : `${path}.${part}`;
+  return path === "" ? "body" : path;
 }
 
 /**
- * Checks a parsed body against `limits`, iteratively (no recursion, so the
- * depth check itself cannot overflow the stack).
+ * Checks a parsed body against `limits`, iteratively (no recursion, so the depth check itself cannot
+ * overflow the stack), touching each value once and allocating only for nested objects and arrays.
  * @throws ApiError - 400 naming the first value out of bounds and the bound.
  */
 export function checkRequestBounds(body: unknown, limits: RequestLimits): void {
-  const stack: { value: unknown; path: string; depth: number }[] = [{ value: body, path: "", depth: 0 }];
-  while (stack.length > 0) {
-    const { value, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
-    if (typeof value === "string") {
-      if (value.length > limits.maxStringLength) {
-        throw REPLY_ERRORS.invalidInput(`${path || "body"}: String should have at most ${limits.maxStringLength} characters`);
+  if (typeof body === "string" && body.length > limits.maxStringLength) {
+    throw REPLY_ERRORS.invalidInput(`body: String should have at most ${limits.maxStringLength} characters`);
+  }
+  if (typeof body !== "object" || body === null) return;
+  const stack: Frame[] = [{ value: body, parent: undefined, key: "", depth: 0 }];
+  const child = (frame: Frame, key: string | number, item: unknown): void => {
+    if (typeof item === "string") {
+      if (item.length > limits.maxStringLength) {
+        throw REPLY_ERRORS.invalidInput(`${pathOf(frame, key)}: String should have at most ${limits.maxStringLength} characters`);
       }
-      continue;
+    } else if (typeof item === "object" && item !== null) {
+      stack.push({ value: item, parent: frame, key, depth: frame.depth + 1 });
     }
-    if (typeof value !== "object" || value === null) continue;
-    if (depth >= limits.maxDepth) {
-      throw REPLY_ERRORS.invalidInput(`${path || "body"}: nesting deeper than ${limits.maxDepth} levels`);
+  };
+  while (stack.length > 0) {
+    const frame = stack.pop() as Frame;
+    if (frame.depth >= limits.maxDepth) {
+      throw REPLY_ERRORS.invalidInput(`${pathOf(frame)}: nesting deeper than ${limits.maxDepth} levels`);
     }
+    const value = frame.value;
     if (Array.isArray(value)) {
       if (value.length > limits.maxArrayItems) {
-        throw REPLY_ERRORS.invalidInput(`${path || "body"}: List should have at most ${limits.maxArrayItems} items, got ${value.length}`);
+        throw REPLY_ERRORS.invalidInput(`${pathOf(frame)}: List should have at most ${limits.maxArrayItems} items, got ${value.length}`);
       }
-      for (let index = 0; index < value.length; index++) stack.push({ value: value[index], path: pathOf(path, index), depth: depth + 1 });
+      for (let index = 0; index < value.length; index++) child(frame, index, value[index]);
       continue;
     }
-    for (const [key, item] of Object.entries(value)) {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
       if (key.length > limits.maxStringLength) {
-        throw REPLY_ERRORS.invalidInput(`${path || "body"}: key should have at most ${limits.maxStringLength} characters`);
+        throw REPLY_ERRORS.invalidInput(`${pathOf(frame)}: key should have at most ${limits.maxStringLength} characters`);
       }
-      stack.push({ value: item, path: pathOf(path, key), depth: depth + 1 });
+      child(frame, key, (value as Record<string, unknown>)[key]);
     }
   }
 }
