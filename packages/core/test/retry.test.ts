@@ -294,12 +294,11 @@ describe("retry limits", () => {
   it("gives up at once when Retry-After is longer than what is left of the deadline", async () => {
     current = harness({ timeoutMs: 2_000 });
     current.pool.intercept({ path: INCIDENTS_PATH, method: "POST" }).reply(429, "Too many requests", { headers: { "retry-after": "60" } });
-    const started = performance.now();
     const error = await current.client.request("incidents.get_incidents", {}).catch((e: unknown) => e);
+    // Had it waited, the 2 s deadline would have ended the call with a timeout error instead.
     expect(error).toBeInstanceOf(CortexRateLimitError);
     expect((error as CortexRateLimitError).retryAfterMs).toBe(60_000);
     expect((error as CortexRateLimitError).attempts).toBe(1);
-    expect(performance.now() - started).toBeLessThan(1_500);
   });
 
   it("corrects the clock once for concurrent calls that all hit the skew, without doubling the offset", async () => {

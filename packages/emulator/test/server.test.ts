@@ -1,4 +1,4 @@
-import { request } from "node:http";
+import { Agent, request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES, type RunningEmulator } from "../src/index.js";
 import { startEmulator } from "./helpers.js";
@@ -235,10 +235,22 @@ describe("server", () => {
     const short = await startEmulator();
     const [key] = short.bootstrapKeys;
     if (key === undefined) throw new Error("no bootstrap key");
-    await call(short.url, HEALTH, { method: "GET", headers: advancedHeaders(key) });
-    const started = Date.now();
+    // A keep-alive connection left idle in an agent's pool: close() must end it, not wait for it.
+    const agent = new Agent({ keepAlive: true, keepAliveMsecs: 60_000 });
+    let socketClosed: Promise<void> | undefined;
+    await new Promise<void>((resolve, reject) => {
+      const req = request(new URL(HEALTH, short.url), { agent, headers: advancedHeaders(key) }, (res) => {
+        res.resume();
+        res.on("end", () => resolve());
+      });
+      req.on("socket", (socket) => (socketClosed = new Promise<void>((closed) => socket.once("close", () => closed()))));
+      req.on("error", reject);
+      req.end();
+    });
     await Promise.all([short.close(), short.close()]);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Resolves only because the emulator closed the idle connection (the agent would keep it for a minute).
+    await socketClosed;
+    agent.destroy();
     await expect(fetch(short.url + HEALTH)).rejects.toThrow();
   });
 });
