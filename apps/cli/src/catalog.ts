@@ -31,7 +31,7 @@ export interface OperationInfo {
 export interface CatalogEntry {
   /** Command group (the namespace, kebab-case), e.g. `api-keys`. */
   readonly group: string;
-  /** Call (the method, kebab-case), e.g. `get-action-status`. */
+  /** Call (the method, kebab-case), e.g. `get-status`. */
   readonly call: string;
   /** The client method, when a namespace has one, e.g. `apiKeys.generate`. */
   readonly method: string | undefined;

@@ -61,7 +61,7 @@ describe("cxctl output and the generic operation tree (in-process, emulator)", (
     const product = await cxctl(["xdr", "--help"]);
     expect(product.code).toBe(0);
     expect(product.stdout).toMatch(/every operation \(\d+\)/);
-    for (const args of [["xdr", "endpoints", "isolate"], ["xdr", "actions", "get-action-status"], ["xsiam", "xql", "start-xql-query"], ["cloud", "issues", "list"], ["xsoar", "incidents", "search"], ["keys", "rotate"], ["profile", "add"], ["doctor"], ["xql"]]) {
+    for (const args of [["xdr", "endpoints", "isolate"], ["xdr", "actions", "get-status"], ["xsiam", "xql", "start"], ["cloud", "issues", "list"], ["xsoar", "incidents", "search"], ["keys", "rotate"], ["profile", "add"], ["doctor"], ["xql"]]) {
       const help = await cxctl([...args, "--help"]);
       expect([args, help.code]).toEqual([args, 0]);
       expect(help.stdout, args.join(" ")).toMatch(/Examples?:\n\s+cxctl /);

@@ -1774,10 +1774,10 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * @example
    * ```ts
    * const client = new CloudClient();
-   * for await (const item of client.assets.getAssetsInternetExposure({})) console.log(item);
+   * for await (const item of client.assets.listInternetExposure({})) console.log(item);
    * ```
    */
-  getAssetsInternetExposure(request: AssetsGetAssetsInternetExposureRequest = {} as AssetsGetAssetsInternetExposureRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetAssetsInternetExposureReply, NonNullable<AssetsGetAssetsInternetExposureReply["assets_internet_exposure" & keyof AssetsGetAssetsInternetExposureReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  listInternetExposure(request: AssetsGetAssetsInternetExposureRequest = {} as AssetsGetAssetsInternetExposureRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetAssetsInternetExposureReply, NonNullable<AssetsGetAssetsInternetExposureReply["assets_internet_exposure" & keyof AssetsGetAssetsInternetExposureReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_assets_internet_exposure", request, options);
   }
 
@@ -1822,10 +1822,10 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * @example
    * ```ts
    * const client = new CloudClient();
-   * for await (const item of client.assets.getExternalIpAddressRanges({})) console.log(item);
+   * for await (const item of client.assets.listExternalIpRanges({})) console.log(item);
    * ```
    */
-  getExternalIpAddressRanges(request: AssetsGetExternalIpAddressRangesRequest = {} as AssetsGetExternalIpAddressRangesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalIpAddressRangesReply, NonNullable<AssetsGetExternalIpAddressRangesReply["external_ip_address_ranges" & keyof AssetsGetExternalIpAddressRangesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  listExternalIpRanges(request: AssetsGetExternalIpAddressRangesRequest = {} as AssetsGetExternalIpAddressRangesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalIpAddressRangesReply, NonNullable<AssetsGetExternalIpAddressRangesReply["external_ip_address_ranges" & keyof AssetsGetExternalIpAddressRangesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_external_ip_address_ranges", request, options);
   }
 
@@ -1854,10 +1854,10 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * @example
    * ```ts
    * const client = new CloudClient();
-   * for await (const item of client.assets.getExternalServices({})) console.log(item);
+   * for await (const item of client.assets.listExternalServices({})) console.log(item);
    * ```
    */
-  getExternalServices(request: AssetsGetExternalServicesRequest = {} as AssetsGetExternalServicesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalServicesReply, NonNullable<AssetsGetExternalServicesReply["external_services" & keyof AssetsGetExternalServicesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  listExternalServices(request: AssetsGetExternalServicesRequest = {} as AssetsGetExternalServicesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalServicesReply, NonNullable<AssetsGetExternalServicesReply["external_services" & keyof AssetsGetExternalServicesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_external_services", request, options);
   }
 
@@ -1886,10 +1886,10 @@ export class CloudAssetsNamespace extends AssetTreeSearch {
    * @example
    * ```ts
    * const client = new CloudClient();
-   * for await (const item of client.assets.getExternalWebsites({})) console.log(item);
+   * for await (const item of client.assets.listExternalWebsites({})) console.log(item);
    * ```
    */
-  getExternalWebsites(request: AssetsGetExternalWebsitesRequest = {} as AssetsGetExternalWebsitesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalWebsitesReply, NonNullable<AssetsGetExternalWebsitesReply["websites" & keyof AssetsGetExternalWebsitesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  listExternalWebsites(request: AssetsGetExternalWebsitesRequest = {} as AssetsGetExternalWebsitesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalWebsitesReply, NonNullable<AssetsGetExternalWebsitesReply["websites" & keyof AssetsGetExternalWebsitesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_external_websites", request, options);
   }
 
@@ -2133,10 +2133,10 @@ export class CloudBiocNamespace {
    * @example
    * ```ts
    * const client = new CloudClient();
-   * for await (const item of client.bioc.get({})) console.log(item);
+   * for await (const item of client.bioc.list({})) console.log(item);
    * ```
    */
-  get(request: BiocGetRequest = {} as BiocGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<BiocGetReply, NonNullable<BiocGetReply["objects" & keyof BiocGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: BiocGetRequest = {} as BiocGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<BiocGetReply, NonNullable<BiocGetReply["objects" & keyof BiocGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("bioc.get", request, options);
   }
 
@@ -2396,10 +2396,10 @@ export class CloudCloudOnboardingNamespace {
    * @example
    * ```ts
    * const client = new CloudClient();
-   * for await (const item of client.cloudOnboarding.getAccounts({})) console.log(item);
+   * for await (const item of client.cloudOnboarding.listAccounts({})) console.log(item);
    * ```
    */
-  getAccounts(request: CloudOnboardingGetAccountsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<CloudOnboardingGetAccountsReply, NonNullable<CloudOnboardingGetAccountsReply["DATA" & keyof CloudOnboardingGetAccountsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  listAccounts(request: CloudOnboardingGetAccountsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<CloudOnboardingGetAccountsReply, NonNullable<CloudOnboardingGetAccountsReply["DATA" & keyof CloudOnboardingGetAccountsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("cloud_onboarding.get_accounts", request, options);
   }
 
@@ -2460,10 +2460,10 @@ export class CloudCloudOnboardingNamespace {
    * @example
    * ```ts
    * const client = new CloudClient();
-   * for await (const item of client.cloudOnboarding.getInstances({})) console.log(item);
+   * for await (const item of client.cloudOnboarding.listInstances({})) console.log(item);
    * ```
    */
-  getInstances(request: CloudOnboardingGetInstancesRequest = {} as CloudOnboardingGetInstancesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<CloudOnboardingGetInstancesReply, NonNullable<CloudOnboardingGetInstancesReply["DATA" & keyof CloudOnboardingGetInstancesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  listInstances(request: CloudOnboardingGetInstancesRequest = {} as CloudOnboardingGetInstancesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<CloudOnboardingGetInstancesReply, NonNullable<CloudOnboardingGetInstancesReply["DATA" & keyof CloudOnboardingGetInstancesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("cloud_onboarding.get_instances", request, options);
   }
 
@@ -3264,10 +3264,10 @@ export class CloudCorrelationsNamespace {
    * @example
    * ```ts
    * const client = new CloudClient();
-   * for await (const item of client.correlations.get({})) console.log(item);
+   * for await (const item of client.correlations.list({})) console.log(item);
    * ```
    */
-  get(request: CorrelationsGetRequest = {} as CorrelationsGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<CorrelationsGetReply, NonNullable<CorrelationsGetReply["objects" & keyof CorrelationsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: CorrelationsGetRequest = {} as CorrelationsGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<CorrelationsGetReply, NonNullable<CorrelationsGetReply["objects" & keyof CorrelationsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("correlations.get", request, options);
   }
 
@@ -4058,10 +4058,10 @@ export class CloudIndicatorsNamespace {
    * @example
    * ```ts
    * const client = new CloudClient();
-   * for await (const item of client.indicators.get({})) console.log(item);
+   * for await (const item of client.indicators.list({})) console.log(item);
    * ```
    */
-  get(request: IndicatorsGetRequest = {} as IndicatorsGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<IndicatorsGetReply, NonNullable<IndicatorsGetReply["objects" & keyof IndicatorsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: IndicatorsGetRequest = {} as IndicatorsGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<IndicatorsGetReply, NonNullable<IndicatorsGetReply["objects" & keyof IndicatorsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("indicators.get", request, options);
   }
 
@@ -4363,6 +4363,64 @@ export class CloudIssueNamespace {
    */
   search(request: IssueSearchRequest = {} as IssueSearchRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<IssueSearchReply, NonNullable<IssueSearchReply["issues" & keyof IssueSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("issue.search", request, options);
+  }
+}
+
+/** The `lookups` operations of Cortex Cloud. */
+export class CloudLookupsNamespace {
+  readonly #client: CortexClient;
+
+  /** @param client - The client that sends the calls. */
+  constructor(client: CortexClient) {
+    this.#client = client;
+  }
+
+  /**
+   * Operation `xql.lookups.add_data`: `POST /public_api/v1/xql/lookups/add_data`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * const reply = await client.lookups.addData({ dataset_name: "…", data: [] });
+   * ```
+   */
+  addData(request: XqlLookupsAddDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsAddDataReply> {
+    return this.#client.request("xql.lookups.add_data", request, options);
+  }
+
+  /**
+   * Operation `xql.lookups.get_data`: `POST /public_api/v1/xql/lookups/get_data`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * const reply = await client.lookups.getData({ dataset_name: "…" });
+   * ```
+   */
+  getData(request: XqlLookupsGetDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsGetDataReply> {
+    return this.#client.request("xql.lookups.get_data", request, options);
+  }
+
+  /**
+   * Operation `xql.lookups.remove_data`: `POST /public_api/v1/xql/lookups/remove_data`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new CloudClient();
+   * const reply = await client.lookups.removeData({ dataset_name: "…", filters: [] });
+   * ```
+   */
+  removeData(request: XqlLookupsRemoveDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsRemoveDataReply> {
+    return this.#client.request("xql.lookups.remove_data", request, options);
   }
 }
 
@@ -5416,10 +5474,10 @@ export class CloudXqlNamespace {
    * @example
    * ```ts
    * const client = new CloudClient();
-   * const reply = await client.xql.getQueryResults({ query_id: "…" });
+   * const reply = await client.xql.getResults({ query_id: "…" });
    * ```
    */
-  getQueryResults(request: XqlGetQueryResultsRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQueryResultsReply> {
+  getResults(request: XqlGetQueryResultsRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQueryResultsReply> {
     return this.#client.request("xql.get_query_results", request, options);
   }
 
@@ -5432,10 +5490,10 @@ export class CloudXqlNamespace {
    * @example
    * ```ts
    * const client = new CloudClient();
-   * const reply = await client.xql.getQueryResultsStream({ stream_id: "…" });
+   * const reply = await client.xql.getResultsStream({ stream_id: "…" });
    * ```
    */
-  getQueryResultsStream(request: XqlGetQueryResultsStreamRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQueryResultsStreamReply> {
+  getResultsStream(request: XqlGetQueryResultsStreamRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQueryResultsStreamReply> {
     return this.#client.request("xql.get_query_results_stream", request, options);
   }
 
@@ -5456,54 +5514,6 @@ export class CloudXqlNamespace {
   }
 
   /**
-   * Operation `xql.lookups.add_data`: `POST /public_api/v1/xql/lookups/add_data`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new CloudClient();
-   * const reply = await client.xql.lookupsAddData({ dataset_name: "…", data: [] });
-   * ```
-   */
-  lookupsAddData(request: XqlLookupsAddDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsAddDataReply> {
-    return this.#client.request("xql.lookups.add_data", request, options);
-  }
-
-  /**
-   * Operation `xql.lookups.get_data`: `POST /public_api/v1/xql/lookups/get_data`.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new CloudClient();
-   * const reply = await client.xql.lookupsGetData({ dataset_name: "…" });
-   * ```
-   */
-  lookupsGetData(request: XqlLookupsGetDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsGetDataReply> {
-    return this.#client.request("xql.lookups.get_data", request, options);
-  }
-
-  /**
-   * Operation `xql.lookups.remove_data`: `POST /public_api/v1/xql/lookups/remove_data`.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new CloudClient();
-   * const reply = await client.xql.lookupsRemoveData({ dataset_name: "…", filters: [] });
-   * ```
-   */
-  lookupsRemoveData(request: XqlLookupsRemoveDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsRemoveDataReply> {
-    return this.#client.request("xql.lookups.remove_data", request, options);
-  }
-
-  /**
    * Operation `xql.start_xql_query`: `POST /public_api/v1/xql/start_xql_query`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set. Starts an XQL query and returns its id.
    * @param request - The request, without the `request_data` envelope.
    * @param options - Per-call options.
@@ -5512,10 +5522,10 @@ export class CloudXqlNamespace {
    * @example
    * ```ts
    * const client = new CloudClient();
-   * const reply = await client.xql.startXqlQuery({ query: "…" });
+   * const reply = await client.xql.start({ query: "…" });
    * ```
    */
-  startXqlQuery(request: XqlStartXqlQueryRequest, options?: ValidatedCallOptions): ApiPromise<XqlStartXqlQueryReply> {
+  start(request: XqlStartXqlQueryRequest, options?: ValidatedCallOptions): ApiPromise<XqlStartXqlQueryReply> {
     return this.#client.request("xql.start_xql_query", request, options);
   }
 }
@@ -5659,14 +5669,14 @@ export const CLOUD_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "assets.by_id.raw_fields": ["assets", "byIdRawFields"],
   "assets.enum.get_by_field_name": ["assets", "enumGetByFieldName"],
   "assets.get_asset_internet_exposure": ["assets", "getAssetInternetExposure"],
-  "assets.get_assets_internet_exposure": ["assets", "getAssetsInternetExposure"],
+  "assets.get_assets_internet_exposure": ["assets", "listInternetExposure"],
   "assets.get_by_id": ["assets", "getById"],
   "assets.get_external_ip_address_range": ["assets", "getExternalIpAddressRange"],
-  "assets.get_external_ip_address_ranges": ["assets", "getExternalIpAddressRanges"],
+  "assets.get_external_ip_address_ranges": ["assets", "listExternalIpRanges"],
   "assets.get_external_service": ["assets", "getExternalService"],
-  "assets.get_external_services": ["assets", "getExternalServices"],
+  "assets.get_external_services": ["assets", "listExternalServices"],
   "assets.get_external_website": ["assets", "getExternalWebsite"],
-  "assets.get_external_websites": ["assets", "getExternalWebsites"],
+  "assets.get_external_websites": ["assets", "listExternalWebsites"],
   "assets.get_external_websites.last_external_assessment": ["assets", "getExternalWebsitesLastExternalAssessment"],
   "assets.get_vulnerability_tests": ["assets", "getVulnerabilityTests"],
   "assets.schema": ["assets", "schema"],
@@ -5679,7 +5689,7 @@ export const CLOUD_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "authentication_settings.get.settings": ["authenticationSettings", "getSettings"],
   "authentication_settings.update": ["authenticationSettings", "update"],
   "bioc.delete": ["bioc", "delete"],
-  "bioc.get": ["bioc", "get"],
+  "bioc.get": ["bioc", "list"],
   "bioc.insert": ["bioc", "insert"],
   "case.artifacts.get_by_case_id": ["case", "artifactsGetByCaseId"],
   "case.search": ["case", "search"],
@@ -5693,11 +5703,11 @@ export const CLOUD_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "cloud_onboarding.edit_outpost": ["cloudOnboarding", "editOutpost"],
   "cloud_onboarding.enable_disable_account": ["cloudOnboarding", "enableDisableAccount"],
   "cloud_onboarding.enable_disable_instance": ["cloudOnboarding", "enableDisableInstance"],
-  "cloud_onboarding.get_accounts": ["cloudOnboarding", "getAccounts"],
+  "cloud_onboarding.get_accounts": ["cloudOnboarding", "listAccounts"],
   "cloud_onboarding.get_azure_approved_tenants": ["cloudOnboarding", "getAzureApprovedTenants"],
   "cloud_onboarding.get_identifiers": ["cloudOnboarding", "getIdentifiers"],
   "cloud_onboarding.get_instance_details": ["cloudOnboarding", "getInstanceDetails"],
-  "cloud_onboarding.get_instances": ["cloudOnboarding", "getInstances"],
+  "cloud_onboarding.get_instances": ["cloudOnboarding", "listInstances"],
   "cloud_onboarding.get_outposts": ["cloudOnboarding", "getOutposts"],
   "cloud_onboarding.list_regions": ["cloudOnboarding", "listRegions"],
   "compliance.add_assessment_profile": ["compliance", "addAssessmentProfile"],
@@ -5746,7 +5756,7 @@ export const CLOUD_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "configurations.agent.wildfire_analysis": ["configurations", "agentWildfireAnalysis"],
   "configurations.agent.wildfire_analysis.set": ["configurations", "agentWildfireAnalysisSet"],
   "correlations.delete": ["correlations", "delete"],
-  "correlations.get": ["correlations", "get"],
+  "correlations.get": ["correlations", "list"],
   "correlations.insert": ["correlations", "insert"],
   "cwp.policies.delete_by_id": ["cwp", "policiesDeleteById"],
   "cwp.policies.get": ["cwp", "policiesGet"],
@@ -5791,7 +5801,7 @@ export const CLOUD_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "platform.iam.user.get_by_email": ["iam", "userGetByEmail"],
   "platform.iam.user.patch_by_email": ["iam", "userPatchByEmail"],
   "indicators.delete": ["indicators", "delete"],
-  "indicators.get": ["indicators", "get"],
+  "indicators.get": ["indicators", "list"],
   "indicators.insert": ["indicators", "insert"],
   "indicators.insert_csv": ["indicators", "insertCsv"],
   "indicators.insert_jsons": ["indicators", "insertJsons"],
@@ -5809,6 +5819,9 @@ export const CLOUD_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "issue.post_by_id": ["issue", "update"],
   "issue.schema": ["issue", "schema"],
   "issue.search": ["issue", "search"],
+  "xql.lookups.add_data": ["lookups", "addData"],
+  "xql.lookups.get_data": ["lookups", "getData"],
+  "xql.lookups.remove_data": ["lookups", "removeData"],
   "mth.child.add_comment": ["mth", "childAddComment"],
   "mth.child.get_comments": ["mth", "childGetComments"],
   "mth.child.get_reports_by_incident_id": ["mth", "childGetReportsByIncidentId"],
@@ -5862,13 +5875,10 @@ export const CLOUD_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "v2.xql.delete_dataset": ["xql", "deleteDatasetV2"],
   "xql.add_dataset": ["xql", "addDataset"],
   "xql.get_datasets": ["xql", "getDatasets"],
-  "xql.get_query_results": ["xql", "getQueryResults"],
-  "xql.get_query_results_stream": ["xql", "getQueryResultsStream"],
+  "xql.get_query_results": ["xql", "getResults"],
+  "xql.get_query_results_stream": ["xql", "getResultsStream"],
   "xql.get_quota": ["xql", "getQuota"],
-  "xql.lookups.add_data": ["xql", "lookupsAddData"],
-  "xql.lookups.get_data": ["xql", "lookupsGetData"],
-  "xql.lookups.remove_data": ["xql", "lookupsRemoveData"],
-  "xql.start_xql_query": ["xql", "startXqlQuery"],
+  "xql.start_xql_query": ["xql", "start"],
   "xql_library.delete": ["xqlLibrary", "delete"],
   "xql_library.get": ["xqlLibrary", "get"],
   "xql_library.insert": ["xqlLibrary", "insert"],
@@ -5935,6 +5945,8 @@ export class CloudClientBase extends ProductClient {
   readonly integrations: CloudIntegrationsNamespace;
   /** `issue` operations. */
   readonly issue: CloudIssueNamespace;
+  /** `lookups` operations. */
+  readonly lookups: CloudLookupsNamespace;
   /** `mth` operations. */
   readonly mth: CloudMthNamespace;
   /** `netscan` operations. */
@@ -6002,6 +6014,7 @@ export class CloudClientBase extends ProductClient {
     this.integration = new CloudIntegrationNamespace(this);
     this.integrations = new CloudIntegrationsNamespace(this);
     this.issue = new CloudIssueNamespace(this);
+    this.lookups = new CloudLookupsNamespace(this);
     this.mth = new CloudMthNamespace(this);
     this.netscan = new CloudNetscanNamespace(this);
     this.notifications = new CloudNotificationsNamespace(this);

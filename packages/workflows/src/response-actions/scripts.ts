@@ -41,11 +41,11 @@ export class ScriptRuns {
    * @throws `CortexActionFailedError` when endpoints failed or timed out (unless `allowFailures`); `CortexTimeoutError`.
    * @example
    * ```ts
-   * const run = await client.scripts.runScriptAndWait({ filters: [{ field: "endpoint_id_list", operator: "in", value: ["abc123"] }], script_uid: "a6f7683c8e217d85bd3c398f0d3fb6bf", parameters_values: { commands_list: ["whoami"] } });
+   * const run = await client.scripts.runAndWait({ filters: [{ field: "endpoint_id_list", operator: "in", value: ["abc123"] }], script_uid: "a6f7683c8e217d85bd3c398f0d3fb6bf", parameters_values: { commands_list: ["whoami"] } });
    * console.log(run.results);
    * ```
    */
-  async runScriptAndWait(request: RequestOf<"scripts.run_script">, options?: AndWaitOptions): Promise<ScriptOutcome> {
+  async runAndWait(request: RequestOf<"scripts.run_script">, options?: AndWaitOptions): Promise<ScriptOutcome> {
     const [call, wait] = splitWaitOptions(options);
     const reply = await this.#client.request("scripts.run_script", request, call);
     const run = await waitForScript(this.#client, actionIdOf(reply, "scripts.run_script"), wait);

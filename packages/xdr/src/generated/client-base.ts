@@ -243,10 +243,10 @@ export class XdrActionsNamespace extends ActionTracking {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.actions.getActionStatus({ group_action_id: 1 });
+   * const reply = await client.actions.getStatus({ group_action_id: 1 });
    * ```
    */
-  getActionStatus(request: ActionsGetActionStatusRequest, options?: ValidatedCallOptions): ApiPromise<ActionsGetActionStatusReply> {
+  getStatus(request: ActionsGetActionStatusRequest, options?: ValidatedCallOptions): ApiPromise<ActionsGetActionStatusReply> {
     return this.#client.request("actions.get_action_status", request, options);
   }
 }
@@ -318,10 +318,10 @@ export class XdrAlertsNamespace extends AlertBulkUpdates {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * for await (const item of client.alerts.getAlertsPcap({})) console.log(item);
+   * for await (const item of client.alerts.getPcap({})) console.log(item);
    * ```
    */
-  getAlertsPcap(request: AlertsGetAlertsPcapRequest = {} as AlertsGetAlertsPcapRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AlertsGetAlertsPcapReply, NonNullable<AlertsGetAlertsPcapReply["alerts" & keyof AlertsGetAlertsPcapReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  getPcap(request: AlertsGetAlertsPcapRequest = {} as AlertsGetAlertsPcapRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AlertsGetAlertsPcapReply, NonNullable<AlertsGetAlertsPcapReply["alerts" & keyof AlertsGetAlertsPcapReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("alerts.get_alerts_pcap", request, options);
   }
 
@@ -334,10 +334,10 @@ export class XdrAlertsNamespace extends AlertBulkUpdates {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.alerts.getCorrelationAlertData({ alert_id: 1 });
+   * const reply = await client.alerts.getCorrelationData({ alert_id: 1 });
    * ```
    */
-  getCorrelationAlertData(request: AlertsGetCorrelationAlertDataRequest, options?: ValidatedCallOptions): ApiPromise<AlertsGetCorrelationAlertDataReply> {
+  getCorrelationData(request: AlertsGetCorrelationAlertDataRequest, options?: ValidatedCallOptions): ApiPromise<AlertsGetCorrelationAlertDataReply> {
     return this.#client.request("alerts.get_correlation_alert_data", request, options);
   }
 
@@ -350,10 +350,10 @@ export class XdrAlertsNamespace extends AlertBulkUpdates {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.alerts.getOriginalAlerts({ alert_id_list: [] });
+   * const reply = await client.alerts.getOriginal({ alert_id_list: [] });
    * ```
    */
-  getOriginalAlerts(request: AlertsGetOriginalAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsGetOriginalAlertsReply> {
+  getOriginal(request: AlertsGetOriginalAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsGetOriginalAlertsReply> {
     return this.#client.request("alerts.get_original_alerts", request, options);
   }
 
@@ -366,10 +366,10 @@ export class XdrAlertsNamespace extends AlertBulkUpdates {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.alerts.insertCefAlerts({});
+   * const reply = await client.alerts.insertCef({});
    * ```
    */
-  insertCefAlerts(request: AlertsInsertCefAlertsRequest = {} as AlertsInsertCefAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsInsertCefAlertsReply> {
+  insertCef(request: AlertsInsertCefAlertsRequest = {} as AlertsInsertCefAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsInsertCefAlertsReply> {
     return this.#client.request("alerts.insert_cef_alerts", request, options);
   }
 
@@ -382,10 +382,10 @@ export class XdrAlertsNamespace extends AlertBulkUpdates {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.alerts.insertParsedAlerts({});
+   * const reply = await client.alerts.insertParsed({});
    * ```
    */
-  insertParsedAlerts(request: AlertsInsertParsedAlertsRequest = {} as AlertsInsertParsedAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsInsertParsedAlertsReply> {
+  insertParsed(request: AlertsInsertParsedAlertsRequest = {} as AlertsInsertParsedAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsInsertParsedAlertsReply> {
     return this.#client.request("alerts.insert_parsed_alerts", request, options);
   }
 
@@ -583,10 +583,10 @@ export class XdrBiocNamespace {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * for await (const item of client.bioc.get({})) console.log(item);
+   * for await (const item of client.bioc.list({})) console.log(item);
    * ```
    */
-  get(request: BiocGetRequest = {} as BiocGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<BiocGetReply, NonNullable<BiocGetReply["objects" & keyof BiocGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: BiocGetRequest = {} as BiocGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<BiocGetReply, NonNullable<BiocGetReply["objects" & keyof BiocGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("bioc.get", request, options);
   }
 
@@ -625,10 +625,10 @@ export class XdrDatasetNamespace {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.dataset.defineDataset({ table_name: "…" });
+   * const reply = await client.dataset.define({ table_name: "…" });
    * ```
    */
-  defineDataset(request: DatasetDefineDatasetRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
+  define(request: DatasetDefineDatasetRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("dataset.define_dataset", request, options);
   }
 
@@ -641,10 +641,10 @@ export class XdrDatasetNamespace {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.dataset.deleteDataset({ dataset_name: "…" });
+   * const reply = await client.dataset.delete({ dataset_name: "…" });
    * ```
    */
-  deleteDataset(request: DatasetDeleteDatasetRequest, options?: ValidatedCallOptions): ApiPromise<DatasetDeleteDatasetReply> {
+  delete(request: DatasetDeleteDatasetRequest, options?: ValidatedCallOptions): ApiPromise<DatasetDeleteDatasetReply> {
     return this.#client.request("dataset.delete_dataset", request, options);
   }
 
@@ -657,10 +657,10 @@ export class XdrDatasetNamespace {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.dataset.getCreatedDatasets({});
+   * const reply = await client.dataset.getCreated({});
    * ```
    */
-  getCreatedDatasets(request: DatasetGetCreatedDatasetsRequest = {} as DatasetGetCreatedDatasetsRequest, options?: ValidatedCallOptions): ApiPromise<DatasetGetCreatedDatasetsReply> {
+  getCreated(request: DatasetGetCreatedDatasetsRequest = {} as DatasetGetCreatedDatasetsRequest, options?: ValidatedCallOptions): ApiPromise<DatasetGetCreatedDatasetsReply> {
     return this.#client.request("dataset.get_created_datasets", request, options);
   }
 }
@@ -683,10 +683,10 @@ export class XdrDeviceControlNamespace {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * for await (const item of client.deviceControl.getViolations({})) console.log(item);
+   * for await (const item of client.deviceControl.listViolations({})) console.log(item);
    * ```
    */
-  getViolations(request: DeviceControlGetViolationsRequest = {} as DeviceControlGetViolationsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DeviceControlGetViolationsReply, NonNullable<DeviceControlGetViolationsReply["violations" & keyof DeviceControlGetViolationsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  listViolations(request: DeviceControlGetViolationsRequest = {} as DeviceControlGetViolationsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DeviceControlGetViolationsReply, NonNullable<DeviceControlGetViolationsReply["violations" & keyof DeviceControlGetViolationsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("device_control.get_violations", request, options);
   }
 }
@@ -1273,10 +1273,10 @@ export class XdrIndicatorsNamespace {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * for await (const item of client.indicators.get({})) console.log(item);
+   * for await (const item of client.indicators.list({})) console.log(item);
    * ```
    */
-  get(request: IndicatorsGetRequest = {} as IndicatorsGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<IndicatorsGetReply, NonNullable<IndicatorsGetReply["objects" & keyof IndicatorsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: IndicatorsGetRequest = {} as IndicatorsGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<IndicatorsGetReply, NonNullable<IndicatorsGetReply["objects" & keyof IndicatorsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("indicators.get", request, options);
   }
 
@@ -1326,6 +1326,65 @@ export class XdrIndicatorsNamespace {
    */
   insertJsons(request: IndicatorsInsertJsonsRequest, options?: ValidatedCallOptions): ApiPromise<IndicatorsInsertJsonsReply> {
     return this.#client.request("indicators.insert_jsons", request, options);
+  }
+}
+
+/** The `lookups` operations of Cortex XDR, with the workflows of {@link LookupDatasets}. */
+export class XdrLookupsNamespace extends LookupDatasets {
+  readonly #client: CortexClient;
+
+  /** @param client - The client that sends the calls. */
+  constructor(client: CortexClient) {
+    super(client);
+    this.#client = client;
+  }
+
+  /**
+   * Operation `xql.lookups.add_data`: `POST /public_api/v1/xql/lookups/add_data`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new XdrClient();
+   * const reply = await client.lookups.addData({ dataset_name: "…", data: [] });
+   * ```
+   */
+  addData(request: XqlLookupsAddDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsAddDataReply> {
+    return this.#client.request("xql.lookups.add_data", request, options);
+  }
+
+  /**
+   * Operation `xql.lookups.get_data`: `POST /public_api/v1/xql/lookups/get_data`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new XdrClient();
+   * const reply = await client.lookups.getData({ dataset_name: "…" });
+   * ```
+   */
+  getData(request: XqlLookupsGetDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsGetDataReply> {
+    return this.#client.request("xql.lookups.get_data", request, options);
+  }
+
+  /**
+   * Operation `xql.lookups.remove_data`: `POST /public_api/v1/xql/lookups/remove_data`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new XdrClient();
+   * const reply = await client.lookups.removeData({ dataset_name: "…", filters: [] });
+   * ```
+   */
+  removeData(request: XqlLookupsRemoveDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsRemoveDataReply> {
+    return this.#client.request("xql.lookups.remove_data", request, options);
   }
 }
 
@@ -1448,10 +1507,10 @@ export class XdrScriptsNamespace extends ScriptRuns {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.scripts.getScriptCode({ script_uid: "…" });
+   * const reply = await client.scripts.getCode({ script_uid: "…" });
    * ```
    */
-  getScriptCode(request: ScriptsGetScriptCodeRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptCodeReply> {
+  getCode(request: ScriptsGetScriptCodeRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptCodeReply> {
     return this.#client.request("scripts.get_script_code", request, options);
   }
 
@@ -1464,10 +1523,10 @@ export class XdrScriptsNamespace extends ScriptRuns {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.scripts.getScriptExecutionResults({ action_id: 1 });
+   * const reply = await client.scripts.getExecutionResults({ action_id: 1 });
    * ```
    */
-  getScriptExecutionResults(request: ScriptsGetScriptExecutionResultsRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptExecutionResultsReply> {
+  getExecutionResults(request: ScriptsGetScriptExecutionResultsRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptExecutionResultsReply> {
     return this.#client.request("scripts.get_script_execution_results", request, options);
   }
 
@@ -1480,10 +1539,10 @@ export class XdrScriptsNamespace extends ScriptRuns {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.scripts.getScriptExecutionResultsFiles({ action_id: 1, endpoint_id: "…" });
+   * const reply = await client.scripts.getExecutionResultFiles({ action_id: 1, endpoint_id: "…" });
    * ```
    */
-  getScriptExecutionResultsFiles(request: ScriptsGetScriptExecutionResultsFilesRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptExecutionResultsFilesReply> {
+  getExecutionResultFiles(request: ScriptsGetScriptExecutionResultsFilesRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptExecutionResultsFilesReply> {
     return this.#client.request("scripts.get_script_execution_results_files", request, options);
   }
 
@@ -1496,10 +1555,10 @@ export class XdrScriptsNamespace extends ScriptRuns {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.scripts.getScriptExecutionStatus({ action_id: 1 });
+   * const reply = await client.scripts.getExecutionStatus({ action_id: 1 });
    * ```
    */
-  getScriptExecutionStatus(request: ScriptsGetScriptExecutionStatusRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptExecutionStatusReply> {
+  getExecutionStatus(request: ScriptsGetScriptExecutionStatusRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptExecutionStatusReply> {
     return this.#client.request("scripts.get_script_execution_status", request, options);
   }
 
@@ -1512,10 +1571,10 @@ export class XdrScriptsNamespace extends ScriptRuns {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.scripts.getScriptMetadata({ script_uid: "…" });
+   * const reply = await client.scripts.getMetadata({ script_uid: "…" });
    * ```
    */
-  getScriptMetadata(request: ScriptsGetScriptMetadataRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptMetadataReply> {
+  getMetadata(request: ScriptsGetScriptMetadataRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptMetadataReply> {
     return this.#client.request("scripts.get_script_metadata", request, options);
   }
 
@@ -1544,10 +1603,10 @@ export class XdrScriptsNamespace extends ScriptRuns {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.scripts.runScript({ filters: [], script_uid: "…" });
+   * const reply = await client.scripts.run({ filters: [], script_uid: "…" });
    * ```
    */
-  runScript(request: ScriptsRunScriptRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsRunScriptReply> {
+  run(request: ScriptsRunScriptRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsRunScriptReply> {
     return this.#client.request("scripts.run_script", request, options);
   }
 
@@ -1560,10 +1619,10 @@ export class XdrScriptsNamespace extends ScriptRuns {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.scripts.runSnippetCodeScript({ filters: [], snippet_code: "…" });
+   * const reply = await client.scripts.runSnippet({ filters: [], snippet_code: "…" });
    * ```
    */
-  runSnippetCodeScript(request: ScriptsRunSnippetCodeScriptRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsRunSnippetCodeScriptReply> {
+  runSnippet(request: ScriptsRunSnippetCodeScriptRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsRunSnippetCodeScriptReply> {
     return this.#client.request("scripts.run_snippet_code_script", request, options);
   }
 }
@@ -1798,10 +1857,10 @@ export class XdrXqlNamespace extends XqlQueries {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.xql.getQueryResults({ query_id: "…" });
+   * const reply = await client.xql.getResults({ query_id: "…" });
    * ```
    */
-  getQueryResults(request: XqlGetQueryResultsRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQueryResultsReply> {
+  getResults(request: XqlGetQueryResultsRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQueryResultsReply> {
     return this.#client.request("xql.get_query_results", request, options);
   }
 
@@ -1814,10 +1873,10 @@ export class XdrXqlNamespace extends XqlQueries {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.xql.getQueryResultsStream({ stream_id: "…" });
+   * const reply = await client.xql.getResultsStream({ stream_id: "…" });
    * ```
    */
-  getQueryResultsStream(request: XqlGetQueryResultsStreamRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQueryResultsStreamReply> {
+  getResultsStream(request: XqlGetQueryResultsStreamRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQueryResultsStreamReply> {
     return this.#client.request("xql.get_query_results_stream", request, options);
   }
 
@@ -1838,54 +1897,6 @@ export class XdrXqlNamespace extends XqlQueries {
   }
 
   /**
-   * Operation `xql.lookups.add_data`: `POST /public_api/v1/xql/lookups/add_data`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new XdrClient();
-   * const reply = await client.xql.lookupsAddData({ dataset_name: "…", data: [] });
-   * ```
-   */
-  lookupsAddData(request: XqlLookupsAddDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsAddDataReply> {
-    return this.#client.request("xql.lookups.add_data", request, options);
-  }
-
-  /**
-   * Operation `xql.lookups.get_data`: `POST /public_api/v1/xql/lookups/get_data`.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new XdrClient();
-   * const reply = await client.xql.lookupsGetData({ dataset_name: "…" });
-   * ```
-   */
-  lookupsGetData(request: XqlLookupsGetDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsGetDataReply> {
-    return this.#client.request("xql.lookups.get_data", request, options);
-  }
-
-  /**
-   * Operation `xql.lookups.remove_data`: `POST /public_api/v1/xql/lookups/remove_data`.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new XdrClient();
-   * const reply = await client.xql.lookupsRemoveData({ dataset_name: "…", filters: [] });
-   * ```
-   */
-  lookupsRemoveData(request: XqlLookupsRemoveDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsRemoveDataReply> {
-    return this.#client.request("xql.lookups.remove_data", request, options);
-  }
-
-  /**
    * Operation `xql.start_xql_query`: `POST /public_api/v1/xql/start_xql_query`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set. Starts an XQL query and returns its id.
    * @param request - The request, without the `request_data` envelope.
    * @param options - Per-call options.
@@ -1894,10 +1905,10 @@ export class XdrXqlNamespace extends XqlQueries {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.xql.startXqlQuery({ query: "…" });
+   * const reply = await client.xql.start({ query: "…" });
    * ```
    */
-  startXqlQuery(request: XqlStartXqlQueryRequest, options?: ValidatedCallOptions): ApiPromise<XqlStartXqlQueryReply> {
+  start(request: XqlStartXqlQueryRequest, options?: ValidatedCallOptions): ApiPromise<XqlStartXqlQueryReply> {
     return this.#client.request("xql.start_xql_query", request, options);
   }
 }
@@ -1905,15 +1916,15 @@ export class XdrXqlNamespace extends XqlQueries {
 /** Where each operation lives on {@link XdrClient}: operation id → [namespace, method]. */
 export const XDR_OPERATION_METHODS: Readonly<Record<string, readonly [namespace: string, method: string]>> = Object.freeze({
   "actions.file_retrieval_details": ["actions", "fileRetrievalDetails"],
-  "actions.get_action_status": ["actions", "getActionStatus"],
+  "actions.get_action_status": ["actions", "getStatus"],
   "alerts.get_alerts": ["alerts", "list"],
   "alerts.get_alerts_by_filter_data": ["alerts", "listByFilterData"],
   "alerts.get_alerts_multi_events": ["alerts", "listMultiEvents"],
-  "alerts.get_alerts_pcap": ["alerts", "getAlertsPcap"],
-  "alerts.get_correlation_alert_data": ["alerts", "getCorrelationAlertData"],
-  "alerts.get_original_alerts": ["alerts", "getOriginalAlerts"],
-  "alerts.insert_cef_alerts": ["alerts", "insertCefAlerts"],
-  "alerts.insert_parsed_alerts": ["alerts", "insertParsedAlerts"],
+  "alerts.get_alerts_pcap": ["alerts", "getPcap"],
+  "alerts.get_correlation_alert_data": ["alerts", "getCorrelationData"],
+  "alerts.get_original_alerts": ["alerts", "getOriginal"],
+  "alerts.insert_cef_alerts": ["alerts", "insertCef"],
+  "alerts.insert_parsed_alerts": ["alerts", "insertParsed"],
   "alerts.update_alerts": ["alerts", "update"],
   "v2.alerts.get_alerts_multi_events": ["alerts", "listMultiEventsV2"],
   "alerts_exclusion": ["alertsExclusion", "list"],
@@ -1925,12 +1936,12 @@ export const XDR_OPERATION_METHODS: Readonly<Record<string, readonly [namespace:
   "audits.agents_reports": ["audits", "listAgentsReports"],
   "audits.management_logs": ["audits", "listManagementLogs"],
   "bioc.delete": ["bioc", "delete"],
-  "bioc.get": ["bioc", "get"],
+  "bioc.get": ["bioc", "list"],
   "bioc.insert": ["bioc", "insert"],
-  "dataset.define_dataset": ["dataset", "defineDataset"],
-  "dataset.delete_dataset": ["dataset", "deleteDataset"],
-  "dataset.get_created_datasets": ["dataset", "getCreatedDatasets"],
-  "device_control.get_violations": ["deviceControl", "getViolations"],
+  "dataset.define_dataset": ["dataset", "define"],
+  "dataset.delete_dataset": ["dataset", "delete"],
+  "dataset.get_created_datasets": ["dataset", "getCreated"],
+  "device_control.get_violations": ["deviceControl", "listViolations"],
   "distributions.create": ["distributions", "create"],
   "distributions.delete": ["distributions", "delete"],
   "distributions.get_dist_url": ["distributions", "getDistUrl"],
@@ -1963,23 +1974,26 @@ export const XDR_OPERATION_METHODS: Readonly<Record<string, readonly [namespace:
   "incidents.get_multiple_incidents_extra_data": ["incidents", "getMultipleExtraData"],
   "incidents.update_incident": ["incidents", "update"],
   "indicators.delete": ["indicators", "delete"],
-  "indicators.get": ["indicators", "get"],
+  "indicators.get": ["indicators", "list"],
   "indicators.insert": ["indicators", "insert"],
   "indicators.insert_csv": ["indicators", "insertCsv"],
   "indicators.insert_jsons": ["indicators", "insertJsons"],
+  "xql.lookups.add_data": ["lookups", "addData"],
+  "xql.lookups.get_data": ["lookups", "getData"],
+  "xql.lookups.remove_data": ["lookups", "removeData"],
   "quarantine.status": ["quarantine", "status"],
   "rbac.get_roles": ["rbac", "getRoles"],
   "rbac.get_user_group": ["rbac", "getUserGroup"],
   "rbac.get_users": ["rbac", "getUsers"],
   "rbac.set_user_role": ["rbac", "setUserRole"],
-  "scripts.get_script_code": ["scripts", "getScriptCode"],
-  "scripts.get_script_execution_results": ["scripts", "getScriptExecutionResults"],
-  "scripts.get_script_execution_results_files": ["scripts", "getScriptExecutionResultsFiles"],
-  "scripts.get_script_execution_status": ["scripts", "getScriptExecutionStatus"],
-  "scripts.get_script_metadata": ["scripts", "getScriptMetadata"],
+  "scripts.get_script_code": ["scripts", "getCode"],
+  "scripts.get_script_execution_results": ["scripts", "getExecutionResults"],
+  "scripts.get_script_execution_results_files": ["scripts", "getExecutionResultFiles"],
+  "scripts.get_script_execution_status": ["scripts", "getExecutionStatus"],
+  "scripts.get_script_metadata": ["scripts", "getMetadata"],
   "scripts.get_scripts": ["scripts", "list"],
-  "scripts.run_script": ["scripts", "runScript"],
-  "scripts.run_snippet_code_script": ["scripts", "runSnippetCodeScript"],
+  "scripts.run_script": ["scripts", "run"],
+  "scripts.run_snippet_code_script": ["scripts", "runSnippet"],
   "get_risk_score": ["system", "getRiskScore"],
   "get_risky_hosts": ["system", "getRiskyHosts"],
   "get_risky_users": ["system", "getRiskyUsers"],
@@ -1992,13 +2006,10 @@ export const XDR_OPERATION_METHODS: Readonly<Record<string, readonly [namespace:
   "v2.xql.delete_dataset": ["xql", "deleteDatasetV2"],
   "xql.add_dataset": ["xql", "addDataset"],
   "xql.get_datasets": ["xql", "getDatasets"],
-  "xql.get_query_results": ["xql", "getQueryResults"],
-  "xql.get_query_results_stream": ["xql", "getQueryResultsStream"],
+  "xql.get_query_results": ["xql", "getResults"],
+  "xql.get_query_results_stream": ["xql", "getResultsStream"],
   "xql.get_quota": ["xql", "getQuota"],
-  "xql.lookups.add_data": ["xql", "lookupsAddData"],
-  "xql.lookups.get_data": ["xql", "lookupsGetData"],
-  "xql.lookups.remove_data": ["xql", "lookupsRemoveData"],
-  "xql.start_xql_query": ["xql", "startXqlQuery"],
+  "xql.start_xql_query": ["xql", "start"],
 });
 
 /** The generated part of {@link XdrClient}: one namespace per operation group. */
@@ -2034,8 +2045,8 @@ export class XdrClientBase extends ProductClient {
   readonly incidents: XdrIncidentsNamespace;
   /** `indicators` operations. */
   readonly indicators: XdrIndicatorsNamespace;
-  /** `lookups` workflows. */
-  readonly lookups: LookupDatasets;
+  /** `lookups` operations. */
+  readonly lookups: XdrLookupsNamespace;
   /** `quarantine` operations. */
   readonly quarantine: XdrQuarantineNamespace;
   /** `rbac` operations. */
@@ -2069,7 +2080,7 @@ export class XdrClientBase extends ProductClient {
     this.hashExceptions = new XdrHashExceptionsNamespace(this);
     this.incidents = new XdrIncidentsNamespace(this);
     this.indicators = new XdrIndicatorsNamespace(this);
-    this.lookups = new LookupDatasets(this);
+    this.lookups = new XdrLookupsNamespace(this);
     this.quarantine = new XdrQuarantineNamespace(this);
     this.rbac = new XdrRbacNamespace(this);
     this.scripts = new XdrScriptsNamespace(this);

@@ -92,8 +92,8 @@ describe("response actions against the emulator", () => {
     expect(again.succeeded).toHaveLength(1);
   });
 
-  it("scripts.runScriptAndWait waits for the run and reads its results", async () => {
-    const run = await client.scripts.runScriptAndWait({ filters: endpointFilter(endpoints[2]), script_uid: EXECUTE_COMMANDS_UID, parameters_values: { commands_list: ["echo hi"] } } as never, fast);
+  it("scripts.runAndWait waits for the run and reads its results", async () => {
+    const run = await client.scripts.runAndWait({ filters: endpointFilter(endpoints[2]), script_uid: EXECUTE_COMMANDS_UID, parameters_values: { commands_list: ["echo hi"] } } as never, fast);
     const results = run.results as { results?: { endpoint_id?: string }[] };
     expect(results.results?.map((result) => result.endpoint_id)).toEqual([endpoints[2]]);
   });

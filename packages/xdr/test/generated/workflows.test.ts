@@ -156,7 +156,7 @@ describe("response actions", () => {
     expect(Buffer.concat(chunks).toString()).toBe("zip:tok-e1");
   });
 
-  it("runScriptAndWait waits for the run and reads the results", async () => {
+  it("runAndWait waits for the run and reads the results", async () => {
     let polls = 0;
     server.route("/public_api/v1/scripts/run_script", () => ({ action_id: 55, status: 1, endpoints_count: 1 }));
     server.route("/public_api/v1/scripts/get_script_execution_status", () => {
@@ -166,7 +166,7 @@ describe("response actions", () => {
     server.route("/public_api/v1/scripts/get_script_execution_results", () => ({ script_name: "whoami", results: [{ endpoint_id: "e1", execution_status: "COMPLETED_SUCCESSFULLY", standard_output: "root" }] }));
     server.route("/public_api/v1/scripts/get_script_execution_results_files", () => ({ DATA: `${server.url}/public_api/v1/download/script-55` }));
     server.route("/public_api/v1/download/*", (_body, _request, response) => response.writeHead(200).end("files"));
-    const run = await client.scripts.runScriptAndWait({ filters: [{ field: "endpoint_id_list", operator: "in", value: ["e1"] }], script_uid: "u", parameters_values: {} } as never, fast);
+    const run = await client.scripts.runAndWait({ filters: [{ field: "endpoint_id_list", operator: "in", value: ["e1"] }], script_uid: "u", parameters_values: {} } as never, fast);
     expect(run.results["script_name"]).toBe("whoami");
     const chunks: Buffer[] = [];
     for await (const chunk of await run.downloadFiles("e1")) chunks.push(chunk as Buffer);

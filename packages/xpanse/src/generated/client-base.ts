@@ -247,10 +247,10 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * @example
    * ```ts
    * const client = new XpanseClient();
-   * for await (const item of client.assets.getAssetsInternetExposure({})) console.log(item);
+   * for await (const item of client.assets.listInternetExposure({})) console.log(item);
    * ```
    */
-  getAssetsInternetExposure(request: AssetsGetAssetsInternetExposureRequest = {} as AssetsGetAssetsInternetExposureRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetAssetsInternetExposureReply, NonNullable<AssetsGetAssetsInternetExposureReply["assets_internet_exposure" & keyof AssetsGetAssetsInternetExposureReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  listInternetExposure(request: AssetsGetAssetsInternetExposureRequest = {} as AssetsGetAssetsInternetExposureRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetAssetsInternetExposureReply, NonNullable<AssetsGetAssetsInternetExposureReply["assets_internet_exposure" & keyof AssetsGetAssetsInternetExposureReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_assets_internet_exposure", request, options);
   }
 
@@ -295,10 +295,10 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * @example
    * ```ts
    * const client = new XpanseClient();
-   * for await (const item of client.assets.getExternalIpAddressRanges({})) console.log(item);
+   * for await (const item of client.assets.listExternalIpRanges({})) console.log(item);
    * ```
    */
-  getExternalIpAddressRanges(request: AssetsGetExternalIpAddressRangesRequest = {} as AssetsGetExternalIpAddressRangesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalIpAddressRangesReply, NonNullable<AssetsGetExternalIpAddressRangesReply["external_ip_address_ranges" & keyof AssetsGetExternalIpAddressRangesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  listExternalIpRanges(request: AssetsGetExternalIpAddressRangesRequest = {} as AssetsGetExternalIpAddressRangesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalIpAddressRangesReply, NonNullable<AssetsGetExternalIpAddressRangesReply["external_ip_address_ranges" & keyof AssetsGetExternalIpAddressRangesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_external_ip_address_ranges", request, options);
   }
 
@@ -327,10 +327,10 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * @example
    * ```ts
    * const client = new XpanseClient();
-   * for await (const item of client.assets.getExternalServices({})) console.log(item);
+   * for await (const item of client.assets.listExternalServices({})) console.log(item);
    * ```
    */
-  getExternalServices(request: AssetsGetExternalServicesRequest = {} as AssetsGetExternalServicesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalServicesReply, NonNullable<AssetsGetExternalServicesReply["external_services" & keyof AssetsGetExternalServicesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  listExternalServices(request: AssetsGetExternalServicesRequest = {} as AssetsGetExternalServicesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalServicesReply, NonNullable<AssetsGetExternalServicesReply["external_services" & keyof AssetsGetExternalServicesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_external_services", request, options);
   }
 
@@ -359,10 +359,10 @@ export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
    * @example
    * ```ts
    * const client = new XpanseClient();
-   * for await (const item of client.assets.getExternalWebsites({})) console.log(item);
+   * for await (const item of client.assets.listExternalWebsites({})) console.log(item);
    * ```
    */
-  getExternalWebsites(request: AssetsGetExternalWebsitesRequest = {} as AssetsGetExternalWebsitesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalWebsitesReply, NonNullable<AssetsGetExternalWebsitesReply["websites" & keyof AssetsGetExternalWebsitesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  listExternalWebsites(request: AssetsGetExternalWebsitesRequest = {} as AssetsGetExternalWebsitesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalWebsitesReply, NonNullable<AssetsGetExternalWebsitesReply["websites" & keyof AssetsGetExternalWebsitesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_external_websites", request, options);
   }
 
@@ -609,14 +609,14 @@ export const XPANSE_OPERATION_METHODS: Readonly<Record<string, readonly [namespa
   "assets.bulk_update_vulnerability_tests": ["assets", "bulkUpdateVulnerabilityTests"],
   "assets.create_asset_tag_rules": ["assets", "createAssetTagRules"],
   "assets.get_asset_internet_exposure": ["assets", "getAssetInternetExposure"],
-  "assets.get_assets_internet_exposure": ["assets", "getAssetsInternetExposure"],
+  "assets.get_assets_internet_exposure": ["assets", "listInternetExposure"],
   "assets.get_assets_internet_exposure.last_external_assessment": ["assets", "getAssetsInternetExposureLastExternalAssessment"],
   "assets.get_external_ip_address_range": ["assets", "getExternalIpAddressRange"],
-  "assets.get_external_ip_address_ranges": ["assets", "getExternalIpAddressRanges"],
+  "assets.get_external_ip_address_ranges": ["assets", "listExternalIpRanges"],
   "assets.get_external_service": ["assets", "getExternalService"],
-  "assets.get_external_services": ["assets", "getExternalServices"],
+  "assets.get_external_services": ["assets", "listExternalServices"],
   "assets.get_external_website": ["assets", "getExternalWebsite"],
-  "assets.get_external_websites": ["assets", "getExternalWebsites"],
+  "assets.get_external_websites": ["assets", "listExternalWebsites"],
   "assets.get_external_websites.last_external_assessment": ["assets", "getExternalWebsitesLastExternalAssessment"],
   "assets.get_vulnerability_tests": ["assets", "getVulnerabilityTests"],
   "assets.tags.assets_internet_exposure.assign": ["assets", "tagsAssetsInternetExposureAssign"],

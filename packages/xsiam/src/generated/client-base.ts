@@ -651,10 +651,10 @@ export class XsiamActionsNamespace extends ActionTracking {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.actions.getActionStatus({ group_action_id: 1 });
+   * const reply = await client.actions.getStatus({ group_action_id: 1 });
    * ```
    */
-  getActionStatus(request: ActionsGetActionStatusRequest, options?: ValidatedCallOptions): ApiPromise<ActionsGetActionStatusReply> {
+  getStatus(request: ActionsGetActionStatusRequest, options?: ValidatedCallOptions): ApiPromise<ActionsGetActionStatusReply> {
     return this.#client.request("actions.get_action_status", request, options);
   }
 }
@@ -678,10 +678,10 @@ export class XsiamAlertsNamespace extends AlertBulkUpdates {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.alerts.createAlert({ alert: {} });
+   * const reply = await client.alerts.create({ alert: {} });
    * ```
    */
-  createAlert(request: AlertsCreateAlertRequest, options?: ValidatedCallOptions): ApiPromise<AlertsCreateAlertReply> {
+  create(request: AlertsCreateAlertRequest, options?: ValidatedCallOptions): ApiPromise<AlertsCreateAlertReply> {
     return this.#client.request("alerts.create_alert", request, options);
   }
 
@@ -742,10 +742,10 @@ export class XsiamAlertsNamespace extends AlertBulkUpdates {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * for await (const item of client.alerts.getAlertsPcap({})) console.log(item);
+   * for await (const item of client.alerts.getPcap({})) console.log(item);
    * ```
    */
-  getAlertsPcap(request: AlertsGetAlertsPcapRequest = {} as AlertsGetAlertsPcapRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AlertsGetAlertsPcapReply, NonNullable<AlertsGetAlertsPcapReply["alerts" & keyof AlertsGetAlertsPcapReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  getPcap(request: AlertsGetAlertsPcapRequest = {} as AlertsGetAlertsPcapRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AlertsGetAlertsPcapReply, NonNullable<AlertsGetAlertsPcapReply["alerts" & keyof AlertsGetAlertsPcapReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("alerts.get_alerts_pcap", request, options);
   }
 
@@ -758,10 +758,10 @@ export class XsiamAlertsNamespace extends AlertBulkUpdates {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.alerts.getCorrelationAlertData({ alert_id: 1 });
+   * const reply = await client.alerts.getCorrelationData({ alert_id: 1 });
    * ```
    */
-  getCorrelationAlertData(request: AlertsGetCorrelationAlertDataRequest, options?: ValidatedCallOptions): ApiPromise<AlertsGetCorrelationAlertDataReply> {
+  getCorrelationData(request: AlertsGetCorrelationAlertDataRequest, options?: ValidatedCallOptions): ApiPromise<AlertsGetCorrelationAlertDataReply> {
     return this.#client.request("alerts.get_correlation_alert_data", request, options);
   }
 
@@ -774,10 +774,10 @@ export class XsiamAlertsNamespace extends AlertBulkUpdates {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.alerts.getOriginalAlerts({ alert_id_list: [] });
+   * const reply = await client.alerts.getOriginal({ alert_id_list: [] });
    * ```
    */
-  getOriginalAlerts(request: AlertsGetOriginalAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsGetOriginalAlertsReply> {
+  getOriginal(request: AlertsGetOriginalAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsGetOriginalAlertsReply> {
     return this.#client.request("alerts.get_original_alerts", request, options);
   }
 
@@ -790,10 +790,10 @@ export class XsiamAlertsNamespace extends AlertBulkUpdates {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.alerts.insertCefAlerts({});
+   * const reply = await client.alerts.insertCef({});
    * ```
    */
-  insertCefAlerts(request: AlertsInsertCefAlertsRequest = {} as AlertsInsertCefAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsInsertCefAlertsReply> {
+  insertCef(request: AlertsInsertCefAlertsRequest = {} as AlertsInsertCefAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsInsertCefAlertsReply> {
     return this.#client.request("alerts.insert_cef_alerts", request, options);
   }
 
@@ -806,10 +806,10 @@ export class XsiamAlertsNamespace extends AlertBulkUpdates {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.alerts.insertParsedAlerts({});
+   * const reply = await client.alerts.insertParsed({});
    * ```
    */
-  insertParsedAlerts(request: AlertsInsertParsedAlertsRequest = {} as AlertsInsertParsedAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsInsertParsedAlertsReply> {
+  insertParsed(request: AlertsInsertParsedAlertsRequest = {} as AlertsInsertParsedAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsInsertParsedAlertsReply> {
     return this.#client.request("alerts.insert_parsed_alerts", request, options);
   }
 
@@ -2190,10 +2190,10 @@ export class XsiamAssetsNamespace {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * for await (const item of client.assets.getAssetsInternetExposure({})) console.log(item);
+   * for await (const item of client.assets.listInternetExposure({})) console.log(item);
    * ```
    */
-  getAssetsInternetExposure(request: AssetsGetAssetsInternetExposureRequest = {} as AssetsGetAssetsInternetExposureRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetAssetsInternetExposureReply, NonNullable<AssetsGetAssetsInternetExposureReply["assets_internet_exposure" & keyof AssetsGetAssetsInternetExposureReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  listInternetExposure(request: AssetsGetAssetsInternetExposureRequest = {} as AssetsGetAssetsInternetExposureRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetAssetsInternetExposureReply, NonNullable<AssetsGetAssetsInternetExposureReply["assets_internet_exposure" & keyof AssetsGetAssetsInternetExposureReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_assets_internet_exposure", request, options);
   }
 
@@ -2238,10 +2238,10 @@ export class XsiamAssetsNamespace {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * for await (const item of client.assets.getExternalIpAddressRanges({})) console.log(item);
+   * for await (const item of client.assets.listExternalIpRanges({})) console.log(item);
    * ```
    */
-  getExternalIpAddressRanges(request: AssetsGetExternalIpAddressRangesRequest = {} as AssetsGetExternalIpAddressRangesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalIpAddressRangesReply, NonNullable<AssetsGetExternalIpAddressRangesReply["external_ip_address_ranges" & keyof AssetsGetExternalIpAddressRangesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  listExternalIpRanges(request: AssetsGetExternalIpAddressRangesRequest = {} as AssetsGetExternalIpAddressRangesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalIpAddressRangesReply, NonNullable<AssetsGetExternalIpAddressRangesReply["external_ip_address_ranges" & keyof AssetsGetExternalIpAddressRangesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_external_ip_address_ranges", request, options);
   }
 
@@ -2270,10 +2270,10 @@ export class XsiamAssetsNamespace {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * for await (const item of client.assets.getExternalServices({})) console.log(item);
+   * for await (const item of client.assets.listExternalServices({})) console.log(item);
    * ```
    */
-  getExternalServices(request: AssetsGetExternalServicesRequest = {} as AssetsGetExternalServicesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalServicesReply, NonNullable<AssetsGetExternalServicesReply["external_services" & keyof AssetsGetExternalServicesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  listExternalServices(request: AssetsGetExternalServicesRequest = {} as AssetsGetExternalServicesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalServicesReply, NonNullable<AssetsGetExternalServicesReply["external_services" & keyof AssetsGetExternalServicesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_external_services", request, options);
   }
 
@@ -2302,10 +2302,10 @@ export class XsiamAssetsNamespace {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * for await (const item of client.assets.getExternalWebsites({})) console.log(item);
+   * for await (const item of client.assets.listExternalWebsites({})) console.log(item);
    * ```
    */
-  getExternalWebsites(request: AssetsGetExternalWebsitesRequest = {} as AssetsGetExternalWebsitesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalWebsitesReply, NonNullable<AssetsGetExternalWebsitesReply["websites" & keyof AssetsGetExternalWebsitesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  listExternalWebsites(request: AssetsGetExternalWebsitesRequest = {} as AssetsGetExternalWebsitesRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<AssetsGetExternalWebsitesReply, NonNullable<AssetsGetExternalWebsitesReply["websites" & keyof AssetsGetExternalWebsitesReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("assets.get_external_websites", request, options);
   }
 
@@ -2549,10 +2549,10 @@ export class XsiamBiocNamespace {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * for await (const item of client.bioc.get({})) console.log(item);
+   * for await (const item of client.bioc.list({})) console.log(item);
    * ```
    */
-  get(request: BiocGetRequest = {} as BiocGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<BiocGetReply, NonNullable<BiocGetReply["objects" & keyof BiocGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: BiocGetRequest = {} as BiocGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<BiocGetReply, NonNullable<BiocGetReply["objects" & keyof BiocGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("bioc.get", request, options);
   }
 
@@ -3446,10 +3446,10 @@ export class XsiamCorrelationsNamespace {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * for await (const item of client.correlations.get({})) console.log(item);
+   * for await (const item of client.correlations.list({})) console.log(item);
    * ```
    */
-  get(request: CorrelationsGetRequest = {} as CorrelationsGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<CorrelationsGetReply, NonNullable<CorrelationsGetReply["objects" & keyof CorrelationsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: CorrelationsGetRequest = {} as CorrelationsGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<CorrelationsGetReply, NonNullable<CorrelationsGetReply["objects" & keyof CorrelationsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("correlations.get", request, options);
   }
 
@@ -3820,10 +3820,10 @@ export class XsiamDatasetNamespace {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.dataset.defineDataset({ table_name: "…" });
+   * const reply = await client.dataset.define({ table_name: "…" });
    * ```
    */
-  defineDataset(request: DatasetDefineDatasetRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
+  define(request: DatasetDefineDatasetRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
     return this.#client.request("dataset.define_dataset", request, options);
   }
 
@@ -3836,10 +3836,10 @@ export class XsiamDatasetNamespace {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.dataset.deleteDataset({ dataset_name: "…" });
+   * const reply = await client.dataset.delete({ dataset_name: "…" });
    * ```
    */
-  deleteDataset(request: DatasetDeleteDatasetRequest, options?: ValidatedCallOptions): ApiPromise<DatasetDeleteDatasetReply> {
+  delete(request: DatasetDeleteDatasetRequest, options?: ValidatedCallOptions): ApiPromise<DatasetDeleteDatasetReply> {
     return this.#client.request("dataset.delete_dataset", request, options);
   }
 
@@ -3852,10 +3852,10 @@ export class XsiamDatasetNamespace {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.dataset.getCreatedDatasets({});
+   * const reply = await client.dataset.getCreated({});
    * ```
    */
-  getCreatedDatasets(request: DatasetGetCreatedDatasetsRequest = {} as DatasetGetCreatedDatasetsRequest, options?: ValidatedCallOptions): ApiPromise<DatasetGetCreatedDatasetsReply> {
+  getCreated(request: DatasetGetCreatedDatasetsRequest = {} as DatasetGetCreatedDatasetsRequest, options?: ValidatedCallOptions): ApiPromise<DatasetGetCreatedDatasetsReply> {
     return this.#client.request("dataset.get_created_datasets", request, options);
   }
 }
@@ -3878,10 +3878,10 @@ export class XsiamDeviceControlNamespace {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * for await (const item of client.deviceControl.getViolations({})) console.log(item);
+   * for await (const item of client.deviceControl.listViolations({})) console.log(item);
    * ```
    */
-  getViolations(request: DeviceControlGetViolationsRequest = {} as DeviceControlGetViolationsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DeviceControlGetViolationsReply, NonNullable<DeviceControlGetViolationsReply["violations" & keyof DeviceControlGetViolationsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  listViolations(request: DeviceControlGetViolationsRequest = {} as DeviceControlGetViolationsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DeviceControlGetViolationsReply, NonNullable<DeviceControlGetViolationsReply["violations" & keyof DeviceControlGetViolationsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("device_control.get_violations", request, options);
   }
 }
@@ -4100,10 +4100,10 @@ export class XsiamDistributionsNamespace {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * for await (const item of client.distributions.getDistributions({})) console.log(item);
+   * for await (const item of client.distributions.list({})) console.log(item);
    * ```
    */
-  getDistributions(request: DistributionsGetDistributionsRequest = {} as DistributionsGetDistributionsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DistributionsGetDistributionsReply, NonNullable<DistributionsGetDistributionsReply["data" & keyof DistributionsGetDistributionsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: DistributionsGetDistributionsRequest = {} as DistributionsGetDistributionsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<DistributionsGetDistributionsReply, NonNullable<DistributionsGetDistributionsReply["data" & keyof DistributionsGetDistributionsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("distributions.get_distributions", request, options);
   }
 
@@ -4920,10 +4920,10 @@ export class XsiamIndicatorsNamespace {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * for await (const item of client.indicators.get({})) console.log(item);
+   * for await (const item of client.indicators.list({})) console.log(item);
    * ```
    */
-  get(request: IndicatorsGetRequest = {} as IndicatorsGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<IndicatorsGetReply, NonNullable<IndicatorsGetReply["objects" & keyof IndicatorsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: IndicatorsGetRequest = {} as IndicatorsGetRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<IndicatorsGetReply, NonNullable<IndicatorsGetReply["objects" & keyof IndicatorsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("indicators.get", request, options);
   }
 
@@ -5314,6 +5314,65 @@ export class XsiamLegacyExceptionsNamespace {
    */
   getModules(options?: ValidatedCallOptions): ApiPromise<LegacyExceptionsGetModulesReply> {
     return this.#client.request("legacy_exceptions.get_modules", undefined, options);
+  }
+}
+
+/** The `lookups` operations of Cortex XSIAM, with the workflows of {@link LookupDatasets}. */
+export class XsiamLookupsNamespace extends LookupDatasets {
+  readonly #client: CortexClient;
+
+  /** @param client - The client that sends the calls. */
+  constructor(client: CortexClient) {
+    super(client);
+    this.#client = client;
+  }
+
+  /**
+   * Operation `xql.lookups.add_data`: `POST /public_api/v1/xql/lookups/add_data`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new XsiamClient();
+   * const reply = await client.lookups.addData({ dataset_name: "…", data: [] });
+   * ```
+   */
+  addData(request: XqlLookupsAddDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsAddDataReply> {
+    return this.#client.request("xql.lookups.add_data", request, options);
+  }
+
+  /**
+   * Operation `xql.lookups.get_data`: `POST /public_api/v1/xql/lookups/get_data`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new XsiamClient();
+   * const reply = await client.lookups.getData({ dataset_name: "…" });
+   * ```
+   */
+  getData(request: XqlLookupsGetDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsGetDataReply> {
+    return this.#client.request("xql.lookups.get_data", request, options);
+  }
+
+  /**
+   * Operation `xql.lookups.remove_data`: `POST /public_api/v1/xql/lookups/remove_data`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new XsiamClient();
+   * const reply = await client.lookups.removeData({ dataset_name: "…", filters: [] });
+   * ```
+   */
+  removeData(request: XqlLookupsRemoveDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsRemoveDataReply> {
+    return this.#client.request("xql.lookups.remove_data", request, options);
   }
 }
 
@@ -6048,10 +6107,10 @@ export class XsiamScriptsNamespace extends ScriptRuns {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.scripts.getScriptCode({ script_uid: "…" });
+   * const reply = await client.scripts.getCode({ script_uid: "…" });
    * ```
    */
-  getScriptCode(request: ScriptsGetScriptCodeRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptCodeReply> {
+  getCode(request: ScriptsGetScriptCodeRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptCodeReply> {
     return this.#client.request("scripts.get_script_code", request, options);
   }
 
@@ -6064,10 +6123,10 @@ export class XsiamScriptsNamespace extends ScriptRuns {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.scripts.getScriptExecutionResults({ action_id: 1 });
+   * const reply = await client.scripts.getExecutionResults({ action_id: 1 });
    * ```
    */
-  getScriptExecutionResults(request: ScriptsGetScriptExecutionResultsRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptExecutionResultsReply> {
+  getExecutionResults(request: ScriptsGetScriptExecutionResultsRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptExecutionResultsReply> {
     return this.#client.request("scripts.get_script_execution_results", request, options);
   }
 
@@ -6080,10 +6139,10 @@ export class XsiamScriptsNamespace extends ScriptRuns {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.scripts.getScriptExecutionResultsFiles({ action_id: 1, endpoint_id: "…" });
+   * const reply = await client.scripts.getExecutionResultFiles({ action_id: 1, endpoint_id: "…" });
    * ```
    */
-  getScriptExecutionResultsFiles(request: ScriptsGetScriptExecutionResultsFilesRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptExecutionResultsFilesReply> {
+  getExecutionResultFiles(request: ScriptsGetScriptExecutionResultsFilesRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptExecutionResultsFilesReply> {
     return this.#client.request("scripts.get_script_execution_results_files", request, options);
   }
 
@@ -6096,10 +6155,10 @@ export class XsiamScriptsNamespace extends ScriptRuns {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.scripts.getScriptExecutionStatus({ action_id: 1 });
+   * const reply = await client.scripts.getExecutionStatus({ action_id: 1 });
    * ```
    */
-  getScriptExecutionStatus(request: ScriptsGetScriptExecutionStatusRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptExecutionStatusReply> {
+  getExecutionStatus(request: ScriptsGetScriptExecutionStatusRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptExecutionStatusReply> {
     return this.#client.request("scripts.get_script_execution_status", request, options);
   }
 
@@ -6112,10 +6171,10 @@ export class XsiamScriptsNamespace extends ScriptRuns {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.scripts.getScriptMetadata({ script_uid: "…" });
+   * const reply = await client.scripts.getMetadata({ script_uid: "…" });
    * ```
    */
-  getScriptMetadata(request: ScriptsGetScriptMetadataRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptMetadataReply> {
+  getMetadata(request: ScriptsGetScriptMetadataRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsGetScriptMetadataReply> {
     return this.#client.request("scripts.get_script_metadata", request, options);
   }
 
@@ -6160,10 +6219,10 @@ export class XsiamScriptsNamespace extends ScriptRuns {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.scripts.runScript({ filters: [], script_uid: "…" });
+   * const reply = await client.scripts.run({ filters: [], script_uid: "…" });
    * ```
    */
-  runScript(request: ScriptsRunScriptRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsRunScriptReply> {
+  run(request: ScriptsRunScriptRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsRunScriptReply> {
     return this.#client.request("scripts.run_script", request, options);
   }
 
@@ -6176,10 +6235,10 @@ export class XsiamScriptsNamespace extends ScriptRuns {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.scripts.runSnippetCodeScript({ filters: [], snippet_code: "…" });
+   * const reply = await client.scripts.runSnippet({ filters: [], snippet_code: "…" });
    * ```
    */
-  runSnippetCodeScript(request: ScriptsRunSnippetCodeScriptRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsRunSnippetCodeScriptReply> {
+  runSnippet(request: ScriptsRunSnippetCodeScriptRequest, options?: ValidatedCallOptions): ApiPromise<ScriptsRunSnippetCodeScriptReply> {
     return this.#client.request("scripts.run_snippet_code_script", request, options);
   }
 }
@@ -6677,10 +6736,10 @@ export class XsiamXqlNamespace extends XqlQueries {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.xql.getQueryResults({ query_id: "…" });
+   * const reply = await client.xql.getResults({ query_id: "…" });
    * ```
    */
-  getQueryResults(request: XqlGetQueryResultsRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQueryResultsReply> {
+  getResults(request: XqlGetQueryResultsRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQueryResultsReply> {
     return this.#client.request("xql.get_query_results", request, options);
   }
 
@@ -6693,10 +6752,10 @@ export class XsiamXqlNamespace extends XqlQueries {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.xql.getQueryResultsStream({ stream_id: "…" });
+   * const reply = await client.xql.getResultsStream({ stream_id: "…" });
    * ```
    */
-  getQueryResultsStream(request: XqlGetQueryResultsStreamRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQueryResultsStreamReply> {
+  getResultsStream(request: XqlGetQueryResultsStreamRequest, options?: ValidatedCallOptions): ApiPromise<XqlGetQueryResultsStreamReply> {
     return this.#client.request("xql.get_query_results_stream", request, options);
   }
 
@@ -6717,54 +6776,6 @@ export class XsiamXqlNamespace extends XqlQueries {
   }
 
   /**
-   * Operation `xql.lookups.add_data`: `POST /public_api/v1/xql/lookups/add_data`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new XsiamClient();
-   * const reply = await client.xql.lookupsAddData({ dataset_name: "…", data: [] });
-   * ```
-   */
-  lookupsAddData(request: XqlLookupsAddDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsAddDataReply> {
-    return this.#client.request("xql.lookups.add_data", request, options);
-  }
-
-  /**
-   * Operation `xql.lookups.get_data`: `POST /public_api/v1/xql/lookups/get_data`.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new XsiamClient();
-   * const reply = await client.xql.lookupsGetData({ dataset_name: "…" });
-   * ```
-   */
-  lookupsGetData(request: XqlLookupsGetDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsGetDataReply> {
-    return this.#client.request("xql.lookups.get_data", request, options);
-  }
-
-  /**
-   * Operation `xql.lookups.remove_data`: `POST /public_api/v1/xql/lookups/remove_data`.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new XsiamClient();
-   * const reply = await client.xql.lookupsRemoveData({ dataset_name: "…", filters: [] });
-   * ```
-   */
-  lookupsRemoveData(request: XqlLookupsRemoveDataRequest, options?: ValidatedCallOptions): ApiPromise<XqlLookupsRemoveDataReply> {
-    return this.#client.request("xql.lookups.remove_data", request, options);
-  }
-
-  /**
    * Operation `xql.start_xql_query`: `POST /public_api/v1/xql/start_xql_query`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set. Starts an XQL query and returns its id.
    * @param request - The request, without the `request_data` envelope.
    * @param options - Per-call options.
@@ -6773,10 +6784,10 @@ export class XsiamXqlNamespace extends XqlQueries {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.xql.startXqlQuery({ query: "…" });
+   * const reply = await client.xql.start({ query: "…" });
    * ```
    */
-  startXqlQuery(request: XqlStartXqlQueryRequest, options?: ValidatedCallOptions): ApiPromise<XqlStartXqlQueryReply> {
+  start(request: XqlStartXqlQueryRequest, options?: ValidatedCallOptions): ApiPromise<XqlStartXqlQueryReply> {
     return this.#client.request("xql.start_xql_query", request, options);
   }
 }
@@ -6842,16 +6853,16 @@ export class XsiamXqlLibraryNamespace {
 /** Where each operation lives on {@link XsiamClient}: operation id → [namespace, method]. */
 export const XSIAM_OPERATION_METHODS: Readonly<Record<string, readonly [namespace: string, method: string]>> = Object.freeze({
   "actions.file_retrieval_details": ["actions", "fileRetrievalDetails"],
-  "actions.get_action_status": ["actions", "getActionStatus"],
-  "alerts.create_alert": ["alerts", "createAlert"],
+  "actions.get_action_status": ["actions", "getStatus"],
+  "alerts.create_alert": ["alerts", "create"],
   "alerts.get_alerts": ["alerts", "list"],
   "alerts.get_alerts_by_filter_data": ["alerts", "listByFilterData"],
   "alerts.get_alerts_multi_events": ["alerts", "listMultiEvents"],
-  "alerts.get_alerts_pcap": ["alerts", "getAlertsPcap"],
-  "alerts.get_correlation_alert_data": ["alerts", "getCorrelationAlertData"],
-  "alerts.get_original_alerts": ["alerts", "getOriginalAlerts"],
-  "alerts.insert_cef_alerts": ["alerts", "insertCefAlerts"],
-  "alerts.insert_parsed_alerts": ["alerts", "insertParsedAlerts"],
+  "alerts.get_alerts_pcap": ["alerts", "getPcap"],
+  "alerts.get_correlation_alert_data": ["alerts", "getCorrelationData"],
+  "alerts.get_original_alerts": ["alerts", "getOriginal"],
+  "alerts.insert_cef_alerts": ["alerts", "insertCef"],
+  "alerts.insert_parsed_alerts": ["alerts", "insertParsed"],
   "alerts.update_alerts": ["alerts", "update"],
   "v2.alerts.get_alerts_multi_events": ["alerts", "listMultiEventsV2"],
   "alerts_exclusion": ["alertsExclusion", "list"],
@@ -6936,14 +6947,14 @@ export const XSIAM_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "assets.by_id.raw_fields": ["assets", "byIdRawFields"],
   "assets.enum.get_by_field_name": ["assets", "enumGetByFieldName"],
   "assets.get_asset_internet_exposure": ["assets", "getAssetInternetExposure"],
-  "assets.get_assets_internet_exposure": ["assets", "getAssetsInternetExposure"],
+  "assets.get_assets_internet_exposure": ["assets", "listInternetExposure"],
   "assets.get_by_id": ["assets", "getById"],
   "assets.get_external_ip_address_range": ["assets", "getExternalIpAddressRange"],
-  "assets.get_external_ip_address_ranges": ["assets", "getExternalIpAddressRanges"],
+  "assets.get_external_ip_address_ranges": ["assets", "listExternalIpRanges"],
   "assets.get_external_service": ["assets", "getExternalService"],
-  "assets.get_external_services": ["assets", "getExternalServices"],
+  "assets.get_external_services": ["assets", "listExternalServices"],
   "assets.get_external_website": ["assets", "getExternalWebsite"],
-  "assets.get_external_websites": ["assets", "getExternalWebsites"],
+  "assets.get_external_websites": ["assets", "listExternalWebsites"],
   "assets.get_external_websites.last_external_assessment": ["assets", "getExternalWebsitesLastExternalAssessment"],
   "assets.get_vulnerability_tests": ["assets", "getVulnerabilityTests"],
   "assets.schema": ["assets", "schema"],
@@ -6956,7 +6967,7 @@ export const XSIAM_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "authentication_settings.get.settings": ["authenticationSettings", "getSettings"],
   "authentication_settings.update": ["authenticationSettings", "update"],
   "bioc.delete": ["bioc", "delete"],
-  "bioc.get": ["bioc", "get"],
+  "bioc.get": ["bioc", "list"],
   "bioc.insert": ["bioc", "insert"],
   "case.artifacts.get_by_case_id": ["case", "artifactsGetByCaseId"],
   "case.search": ["case", "search"],
@@ -7009,7 +7020,7 @@ export const XSIAM_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "configurations.agent.wildfire_analysis": ["configurations", "agentWildfireAnalysis"],
   "configurations.agent.wildfire_analysis.set": ["configurations", "agentWildfireAnalysisSet"],
   "correlations.delete": ["correlations", "delete"],
-  "correlations.get": ["correlations", "get"],
+  "correlations.get": ["correlations", "list"],
   "correlations.insert": ["correlations", "insert"],
   "cwp.policies.delete_by_id": ["cwp", "policiesDeleteById"],
   "cwp.policies.get": ["cwp", "policiesGet"],
@@ -7030,10 +7041,10 @@ export const XSIAM_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "data_security.data_patterns": ["dataSecurity", "dataPatterns"],
   "data_security.objects.fields": ["dataSecurity", "objectsFields"],
   "data_security.objects.files": ["dataSecurity", "objectsFiles"],
-  "dataset.define_dataset": ["dataset", "defineDataset"],
-  "dataset.delete_dataset": ["dataset", "deleteDataset"],
-  "dataset.get_created_datasets": ["dataset", "getCreatedDatasets"],
-  "device_control.get_violations": ["deviceControl", "getViolations"],
+  "dataset.define_dataset": ["dataset", "define"],
+  "dataset.delete_dataset": ["dataset", "delete"],
+  "dataset.get_created_datasets": ["dataset", "getCreated"],
+  "device_control.get_violations": ["deviceControl", "listViolations"],
   "disable_injection_prevention_rules.add": ["disableInjectionPreventionRules", "add"],
   "disable_injection_prevention_rules.disable": ["disableInjectionPreventionRules", "disable"],
   "disable_injection_prevention_rules.fetch": ["disableInjectionPreventionRules", "fetch"],
@@ -7045,7 +7056,7 @@ export const XSIAM_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "distributions.create": ["distributions", "create"],
   "distributions.delete": ["distributions", "delete"],
   "distributions.get_dist_url": ["distributions", "getDistUrl"],
-  "distributions.get_distributions": ["distributions", "getDistributions"],
+  "distributions.get_distributions": ["distributions", "list"],
   "distributions.get_status": ["distributions", "getStatus"],
   "distributions.get_versions": ["distributions", "getVersions"],
   "endpoints.abort_scan": ["endpoints", "abortScan"],
@@ -7092,7 +7103,7 @@ export const XSIAM_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "incidents.get_multiple_incidents_extra_data": ["incidents", "getMultipleExtraData"],
   "incidents.update_incident": ["incidents", "update"],
   "indicators.delete": ["indicators", "delete"],
-  "indicators.get": ["indicators", "get"],
+  "indicators.get": ["indicators", "list"],
   "indicators.insert": ["indicators", "insert"],
   "indicators.insert_csv": ["indicators", "insertCsv"],
   "indicators.insert_jsons": ["indicators", "insertJsons"],
@@ -7115,6 +7126,9 @@ export const XSIAM_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "legacy_exceptions.edit": ["legacyExceptions", "edit"],
   "legacy_exceptions.fetch": ["legacyExceptions", "fetch"],
   "legacy_exceptions.get_modules": ["legacyExceptions", "getModules"],
+  "xql.lookups.add_data": ["lookups", "addData"],
+  "xql.lookups.get_data": ["lookups", "getData"],
+  "xql.lookups.remove_data": ["lookups", "removeData"],
   "mth.child.add_comment": ["mth", "childAddComment"],
   "mth.child.get_comments": ["mth", "childGetComments"],
   "mth.child.get_reports_by_incident_id": ["mth", "childGetReportsByIncidentId"],
@@ -7154,15 +7168,15 @@ export const XSIAM_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "scheduled_queries.list": ["scheduledQueries", "list"],
   "scripts.delete": ["scripts", "delete"],
   "scripts.get": ["scripts", "get"],
-  "scripts.get_script_code": ["scripts", "getScriptCode"],
-  "scripts.get_script_execution_results": ["scripts", "getScriptExecutionResults"],
-  "scripts.get_script_execution_results_files": ["scripts", "getScriptExecutionResultsFiles"],
-  "scripts.get_script_execution_status": ["scripts", "getScriptExecutionStatus"],
-  "scripts.get_script_metadata": ["scripts", "getScriptMetadata"],
+  "scripts.get_script_code": ["scripts", "getCode"],
+  "scripts.get_script_execution_results": ["scripts", "getExecutionResults"],
+  "scripts.get_script_execution_results_files": ["scripts", "getExecutionResultFiles"],
+  "scripts.get_script_execution_status": ["scripts", "getExecutionStatus"],
+  "scripts.get_script_metadata": ["scripts", "getMetadata"],
   "scripts.get_scripts": ["scripts", "list"],
   "scripts.insert": ["scripts", "insert"],
-  "scripts.run_script": ["scripts", "runScript"],
-  "scripts.run_snippet_code_script": ["scripts", "runSnippetCodeScript"],
+  "scripts.run_script": ["scripts", "run"],
+  "scripts.run_snippet_code_script": ["scripts", "runSnippet"],
   "get_risk_score": ["system", "getRiskScore"],
   "get_risky_hosts": ["system", "getRiskyHosts"],
   "get_risky_users": ["system", "getRiskyUsers"],
@@ -7189,13 +7203,10 @@ export const XSIAM_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "v2.xql.delete_dataset": ["xql", "deleteDatasetV2"],
   "xql.add_dataset": ["xql", "addDataset"],
   "xql.get_datasets": ["xql", "getDatasets"],
-  "xql.get_query_results": ["xql", "getQueryResults"],
-  "xql.get_query_results_stream": ["xql", "getQueryResultsStream"],
+  "xql.get_query_results": ["xql", "getResults"],
+  "xql.get_query_results_stream": ["xql", "getResultsStream"],
   "xql.get_quota": ["xql", "getQuota"],
-  "xql.lookups.add_data": ["xql", "lookupsAddData"],
-  "xql.lookups.get_data": ["xql", "lookupsGetData"],
-  "xql.lookups.remove_data": ["xql", "lookupsRemoveData"],
-  "xql.start_xql_query": ["xql", "startXqlQuery"],
+  "xql.start_xql_query": ["xql", "start"],
   "xql_library.delete": ["xqlLibrary", "delete"],
   "xql_library.get": ["xqlLibrary", "get"],
   "xql_library.insert": ["xqlLibrary", "insert"],
@@ -7282,8 +7293,8 @@ export class XsiamClientBase extends ProductClient {
   readonly issue: XsiamIssueNamespace;
   /** `legacyExceptions` operations. */
   readonly legacyExceptions: XsiamLegacyExceptionsNamespace;
-  /** `lookups` workflows. */
-  readonly lookups: LookupDatasets;
+  /** `lookups` operations. */
+  readonly lookups: XsiamLookupsNamespace;
   /** `mth` operations. */
   readonly mth: XsiamMthNamespace;
   /** `netscan` operations. */
@@ -7365,7 +7376,7 @@ export class XsiamClientBase extends ProductClient {
     this.integrations = new XsiamIntegrationsNamespace(this);
     this.issue = new XsiamIssueNamespace(this);
     this.legacyExceptions = new XsiamLegacyExceptionsNamespace(this);
-    this.lookups = new LookupDatasets(this);
+    this.lookups = new XsiamLookupsNamespace(this);
     this.mth = new XsiamMthNamespace(this);
     this.netscan = new XsiamNetscanNamespace(this);
     this.notifications = new XsiamNotificationsNamespace(this);
