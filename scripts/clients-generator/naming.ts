@@ -55,6 +55,7 @@ const xqlAndResponse: Pick<ProductClientSpec, "workflows" | "extraNamespaces" | 
     apiKeys,
     lookups: { extends: "LookupDatasets" },
   },
+  extraNamespaces: { health: { class: "TenantHealth" } },
   extraOperations: "RESPONSE_ACTION_OPERATIONS",
 };
 

@@ -22,3 +22,4 @@ export { XSOAR_EXTRA_OPERATIONS, XsoarEntries, XsoarIncidentWorkflows, XsoarList
 export { XpanseAlertWorkflows, XpanseAssetWorkflows, XpanseIncidentWorkflows, XpanseIpRanges, XpanseServices, XpanseTags, type XpanseAsset, type XpanseIpRange, type XpanseListOptions, type XpanseService } from "./attack-surface/workflows.js";
 export { AssetGroupTreeSearch, AssetTreeSearch, VulnerabilityFeed, type CloudVulnerability, type TreeSearchOptions, type TreeSort } from "./asset-search/workflows.js";
 export { type ItemOf } from "./shared/types.js";
+export { TenantHealth } from "./health/namespace.js";

@@ -203,7 +203,7 @@ import type {
   XqlStartXqlQueryRequest,
 } from "@cortex-sdk/schemas/xdr";
 import { operations } from "@cortex-sdk/schemas/xdr";
-import { ActionTracking, AlertBulkUpdates, ApiKeyManagement, EndpointResponseActions, IncidentBulkUpdates, LookupDatasets, RESPONSE_ACTION_OPERATIONS, ScriptRuns, XqlQueries } from "@cortex-sdk/workflows";
+import { ActionTracking, AlertBulkUpdates, ApiKeyManagement, EndpointResponseActions, IncidentBulkUpdates, LookupDatasets, RESPONSE_ACTION_OPERATIONS, ScriptRuns, TenantHealth, XqlQueries } from "@cortex-sdk/workflows";
 
 /** Every operation {@link XdrClient} can call: the Cortex XDR table and the hand-written operations it lacks. */
 export const XDR_OPERATIONS: readonly OperationEntry[] = [...operations, ...RESPONSE_ACTION_OPERATIONS.filter((extra) => !operations.some((entry) => entry.id === extra.id))];
@@ -2041,6 +2041,8 @@ export class XdrClientBase extends ProductClient {
   readonly featuredFields: XdrFeaturedFieldsNamespace;
   /** `hashExceptions` operations. */
   readonly hashExceptions: XdrHashExceptionsNamespace;
+  /** `health` workflows. */
+  readonly health: TenantHealth;
   /** `incidents` operations. */
   readonly incidents: XdrIncidentsNamespace;
   /** `indicators` operations. */
@@ -2078,6 +2080,7 @@ export class XdrClientBase extends ProductClient {
     this.endpoints = new XdrEndpointsNamespace(this);
     this.featuredFields = new XdrFeaturedFieldsNamespace(this);
     this.hashExceptions = new XdrHashExceptionsNamespace(this);
+    this.health = new TenantHealth(this);
     this.incidents = new XdrIncidentsNamespace(this);
     this.indicators = new XdrIndicatorsNamespace(this);
     this.lookups = new XdrLookupsNamespace(this);

@@ -139,6 +139,13 @@ export const xdrManifest: ClientManifest = {
       workflowMethods: [],
     },
     {
+      name: "health",
+      workflow: "TenantHealth",
+      operations: [
+      ],
+      workflowMethods: ["isAvailable"],
+    },
+    {
       name: "incidents",
       workflow: "IncidentBulkUpdates",
       operations: [

@@ -611,7 +611,7 @@ import type {
   XsiamRequestOf,
 } from "@cortex-sdk/schemas/xsiam";
 import { operations } from "@cortex-sdk/schemas/xsiam";
-import { ActionTracking, AlertBulkUpdates, ApiKeyManagement, EndpointResponseActions, IncidentBulkUpdates, LookupDatasets, RESPONSE_ACTION_OPERATIONS, ScriptRuns, XqlQueries } from "@cortex-sdk/workflows";
+import { ActionTracking, AlertBulkUpdates, ApiKeyManagement, EndpointResponseActions, IncidentBulkUpdates, LookupDatasets, RESPONSE_ACTION_OPERATIONS, ScriptRuns, TenantHealth, XqlQueries } from "@cortex-sdk/workflows";
 
 /** Every operation {@link XsiamClient} can call: the Cortex XSIAM table and the hand-written operations it lacks. */
 export const XSIAM_OPERATIONS: readonly OperationEntry[] = [...operations, ...RESPONSE_ACTION_OPERATIONS.filter((extra) => !operations.some((entry) => entry.id === extra.id))];
@@ -7279,6 +7279,8 @@ export class XsiamClientBase extends ProductClient {
   readonly featuredFields: XsiamFeaturedFieldsNamespace;
   /** `hashExceptions` operations. */
   readonly hashExceptions: XsiamHashExceptionsNamespace;
+  /** `health` workflows. */
+  readonly health: TenantHealth;
   /** `iam` operations. */
   readonly iam: XsiamIamNamespace;
   /** `incidents` operations. */
@@ -7369,6 +7371,7 @@ export class XsiamClientBase extends ProductClient {
     this.entries = new XsiamEntriesNamespace(this);
     this.featuredFields = new XsiamFeaturedFieldsNamespace(this);
     this.hashExceptions = new XsiamHashExceptionsNamespace(this);
+    this.health = new TenantHealth(this);
     this.iam = new XsiamIamNamespace(this);
     this.incidents = new XsiamIncidentsNamespace(this);
     this.indicators = new XsiamIndicatorsNamespace(this);

@@ -432,6 +432,13 @@ export const xsiamManifest: ClientManifest = {
       workflowMethods: [],
     },
     {
+      name: "health",
+      workflow: "TenantHealth",
+      operations: [
+      ],
+      workflowMethods: ["isAvailable"],
+    },
+    {
       name: "iam",
       operations: [
         { id: "platform.iam.role.delete_by_id", method: "roleDeleteById", paginated: false },
