@@ -138,7 +138,10 @@ export async function clientOptionsFrom(flags: GlobalFlags, io: CliIo): Promise<
   let key = flags.key;
   if (key === "-") key = (await readAllStdin(io)).trim();
   const level = flags.keyType;
-  if (level !== undefined && level !== "standard" && level !== "advanced") throw new UsageError(`--key-type must be standard or advanced; got "${level}".`);
+  if (level !== undefined && level !== "standard" && level !== "advanced") {
+    // Never echo a key pasted into the wrong flag.
+    throw new UsageError(`--key-type must be standard or advanced; got ${level.length > 16 ? `a value of ${level.length} characters (not shown: it looks like a key; the key goes in --key or CORTEX_API_KEY)` : `"${level}"`}.`);
+  }
   const xsoar = flags.xsoarVersion;
   if (xsoar !== undefined && xsoar !== "6" && xsoar !== "8") throw new UsageError(`--xsoar-version must be 6 or 8; got "${xsoar}".`);
   const logLevel = flags.verbose === true ? "debug" : flags.logLevel;

@@ -9,8 +9,10 @@ import type { Readable } from "node:stream";
 import type { OperationEntry } from "@cortex-sdk/schemas";
 import type { Dispatcher } from "undici";
 import { ApiPromise, type WithResponse } from "./api-promise.js";
-import { resolveConfig, type ClientOptions, type ProductClientInfo, type ResolvedConfig } from "./config.js";
+import { resolveConfig, secretsOf, type ClientOptions, type ProductClientInfo, type ResolvedConfig } from "./config.js";
 import { CortexAbortError, CortexConfigError } from "./errors.js";
+import { KEY_EXPIRY_STEP, keyExpiryStep } from "./key-expiry.js";
+import { redactError } from "./redact.js";
 import { parseNdjsonBatches, type NdjsonOptions } from "./ndjson.js";
 import { paginatePages, PagePromise, type PaginateOptions } from "./pagination.js";
 import { MiddlewareStack, type CallContext, type CallOptions, type CallResult, type HttpRequest, type ResponseMode } from "./pipeline.js";
@@ -53,8 +55,11 @@ export class CortexClient {
   readonly config: ResolvedConfig;
   /** The request pipeline; add steps relative to the standard ones (see {@link STANDARD_STEPS}). */
   readonly middleware: MiddlewareStack;
-  /** The options this client was made from (for {@link CortexClient.withOptions}). */
-  protected readonly options: ClientOptions;
+  /**
+   * The options this client was made from (for {@link CortexClient.withOptions}). Not enumerable: they may
+   * hold the key, and `console.log`, `util.inspect` and `JSON.stringify` must never show it.
+   */
+  protected declare readonly options: ClientOptions;
   readonly #info: ProductClientInfo;
   readonly #operations: ReadonlyMap<string, OperationEntry>;
   #ownDispatcher: Dispatcher | undefined;
@@ -65,7 +70,7 @@ export class CortexClient {
    * @throws {@link CortexConfigError} when the configuration is incomplete or invalid.
    */
   constructor(options: ClientOptions, info: ProductClientInfo) {
-    this.options = options;
+    Object.defineProperty(this, "options", { value: options, enumerable: false, writable: false, configurable: false });
     this.#info = info;
     this.#operations = operationMap(info.operations);
     this.config = resolveConfig(options, info);
@@ -79,6 +84,42 @@ export class CortexClient {
       { name: "deserialize", middleware: deserializeStep() },
       { name: "send", middleware: sendMiddleware(() => this.#dispatcher()) },
     ]);
+    if (options.keyExpiry !== undefined) this.middleware.add(KEY_EXPIRY_STEP, keyExpiryStep(this, options.keyExpiry), { before: "serialize" });
+  }
+
+  /**
+   * Whether this client can call an operation: it is in the client's table and its product (and XSOAR
+   * version) serves it.
+   *
+   * @param operationId - Operation id.
+   * @returns True when {@link CortexClient.request} would send it.
+   */
+  hasOperation(operationId: string): boolean {
+    const operation = this.#operations.get(operationId);
+    return operation !== undefined && unavailableReason(operation, this.config.product, this.config.xsoarVersion) === undefined;
+  }
+
+  /** @returns What `JSON.stringify` shows: the product, URL and key id, never the key. */
+  toJSON(): Record<string, unknown> {
+    const { client, baseUrl, credentials, profile } = this.config;
+    return { client: client.clientName, product: this.config.product, baseUrl, keyId: credentials.keyId, securityLevel: credentials.securityLevel, ...(profile === undefined ? {} : { profile }) };
+  }
+
+  /** @returns What `String(client)` shows. */
+  toString(): string {
+    return `${this.constructor.name}(${this.config.baseUrl}, key ${this.config.credentials.keyId})`;
+  }
+
+  /**
+   * What `console.log` and `util.inspect` show: the same as {@link CortexClient.toJSON}.
+   *
+   * @param _depth - Unused.
+   * @param options - Inspect options.
+   * @param inspect - Node's inspect.
+   * @returns The text.
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](_depth: number, options: object, inspect?: (value: unknown, options: object) => string): string {
+    return typeof inspect === "function" ? `${this.constructor.name} ${inspect(this.toJSON(), options)}` : this.toString();
   }
 
   #dispatcher(): Dispatcher {
@@ -279,7 +320,8 @@ export class CortexClient {
       result = await this.middleware.compose()(context);
     } catch (error) {
       release();
-      throw error;
+      // Redaction by value: a server or proxy may have echoed the key or a signature into the error.
+      throw redactError(error, secretsOf(this.config));
     }
     // A stream keeps its deadline and abort signal until it is read or destroyed.
     const stream = result.response.stream;

@@ -13,6 +13,7 @@ import { RateLimiter, type RateLimit } from "./limiter.js";
 import { createLogger, parseLogLevel, stderrLogger, type LogLevel, type Logger } from "./logger.js";
 import { PRODUCT_ROUTING, routingFor, type ProductRouting } from "./products.js";
 import { loadProfile, profileFilePath, type Profile } from "./profiles.js";
+import type { KeyExpiryWatch } from "./key-expiry.js";
 import { redactUrl } from "./redact.js";
 
 /** Retry settings. */
@@ -88,6 +89,11 @@ export interface ClientOptions {
   readonly logLevel?: LogLevel;
   /** Environment to read instead of `process.env` (tests, embedding). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Expiry notices for the key in use (a week ahead, a day ahead, once expired): after the first
+   * successful call the client looks its key up once and calls the hook when a notice is due.
+   */
+  readonly keyExpiry?: KeyExpiryWatch;
 }
 
 /** Who a product client is. */
@@ -175,6 +181,38 @@ export function proxyUrlOf(config: ResolvedConfig): string | undefined {
   return proxyUrls.get(config);
 }
 
+// The secrets a configuration's logs and errors are redacted of, by value.
+const secretLists = new WeakMap<ResolvedConfig, string[]>();
+// The key, plus this many of the latest signatures (an advanced key's Authorization hash).
+const REMEMBERED_SIGNATURES = 16;
+
+/**
+ * The secret values (the key, recent signatures) to redact from anything this configuration's client
+ * logs or throws.
+ *
+ * @param config - A resolved configuration.
+ * @returns The live list (do not change it; use {@link rememberSecret}).
+ * @internal
+ */
+export function secretsOf(config: ResolvedConfig): readonly string[] {
+  return secretLists.get(config) ?? [];
+}
+
+/**
+ * Adds a value sent as a credential (an Authorization header) to the values redacted from logs and errors.
+ *
+ * @param config - The configuration whose client sent it.
+ * @param value - The value.
+ * @internal
+ */
+export function rememberSecret(config: ResolvedConfig, value: string): void {
+  const list = secretLists.get(config);
+  if (list === undefined || value.length < 8 || list.includes(value)) return;
+  list.push(value);
+  // Keep the first entry (the key) and the latest signatures.
+  if (list.length > REMEMBERED_SIGNATURES + 1) list.splice(1, 1);
+}
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 interface Found<T> {
@@ -238,7 +276,9 @@ export function resolveConfig(options: ClientOptions, info: ProductIdentity): Re
 
   const rawKey = key?.value;
   const logLevel = options.logLevel ?? parseLogLevel(env["CORTEX_SDK_LOG"]) ?? "warn";
-  const logger = createLogger(options.logger ?? stderrLogger, logLevel, rawKey === undefined ? [] : [rawKey]);
+  // Redaction by value: the key, and (added by the sign step) the signatures sent with it.
+  const secrets: string[] = rawKey === undefined ? [] : [rawKey];
+  const logger = createLogger(options.logger ?? stderrLogger, logLevel, secrets);
 
   // 3. what is missing, all at once.
   const missing: string[] = [];
@@ -314,6 +354,7 @@ export function resolveConfig(options: ClientOptions, info: ProductIdentity): Re
     logLevel,
   });
   if (proxy !== undefined) proxyUrls.set(config, proxy.value);
+  secretLists.set(config, secrets);
   return config;
 }
 
@@ -344,7 +385,7 @@ function parseXsoarVersion(found: Found<string> | undefined): XsoarVersion | und
   const value = found.value.trim().replace(/^v/i, "");
   if (value === "6" || value.startsWith("6.")) return 6;
   if (value === "8" || value.startsWith("8.")) return 8;
-  throw new CortexConfigError("configuration", `The XSOAR version from ${found.from} must be 6 or 8; got ${JSON.stringify(found.value)}.`);
+  throw new CortexConfigError("configuration", `The XSOAR version from ${found.from} must be 6 or 8; got ${describeSettingValue(found.value, undefined)}.`);
 }
 
 function buildCredentials(routing: ProductRouting, keyId: Found<string> | undefined, key: Found<string> | undefined, level: Found<string> | undefined): Credentials {
@@ -361,9 +402,25 @@ function buildCredentials(routing: ProductRouting, keyId: Found<string> | undefi
     return wrapCredentials({ keyId: keyId?.value.trim() ?? "1", key: secret, securityLevel: "standard" }, key);
   }
   if (normalizedLevel !== "standard" && normalizedLevel !== "advanced") {
-    throw new CortexConfigError("configuration", `The security level from ${level?.from ?? "options"} must be "standard" or "advanced" (as shown next to the key in the console); got ${JSON.stringify(level?.value)}.`);
+    throw new CortexConfigError("configuration", `The security level from ${level?.from ?? "options"} must be "standard" or "advanced" (as shown next to the key in the console); got ${describeSettingValue(level?.value, secret)}.`);
   }
   return wrapCredentials({ keyId: (keyId as Found<string>).value.trim(), key: secret, securityLevel: normalizedLevel }, key);
+}
+
+/**
+ * A setting's wrong value as an error message may show it: never a key typed into the wrong setting.
+ *
+ * @param value - The value given.
+ * @param secret - The configured key.
+ * @returns The quoted value, or its length when it may be a secret.
+ */
+function describeSettingValue(value: string | undefined, secret: string | undefined): string {
+  if (value === undefined) return "nothing";
+  const trimmed = value.trim();
+  if (trimmed.length > 16 || (secret !== undefined && secret.length >= 8 && (value.includes(secret) || (trimmed.length >= 8 && secret.includes(trimmed))))) {
+    return `a value of ${value.length} characters (not shown: it looks like a key; the key goes in apiKey / CORTEX_API_KEY)`;
+  }
+  return JSON.stringify(value);
 }
 
 function wrapCredentials(input: { keyId: string; key: string; securityLevel: SecurityLevel }, key: Found<string> | undefined): Credentials {

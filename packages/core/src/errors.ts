@@ -143,18 +143,35 @@ export class CortexApiError extends CortexError {
 }
 
 /**
- * Likely cause of a rejected key, as far as the SDK can tell.
+ * A possible cause of a rejected key. A real tenant answers every one of them with the same opaque 401, so
+ * the SDK ranks them ({@link CortexAuthenticationError.likelyCauses}) and claims one
+ * ({@link CortexAuthenticationError.likelyCause}) only on evidence; `diagnoseAuthentication()` probes the
+ * tenant to tell them apart.
  * - `clock_skew`: an advanced key's timestamp is too far from the server's clock.
  * - `key_level_mismatch`: the key is standard but configured as advanced, or the reverse.
+ * - `wrong_key`: the key id exists but the secret sent with it is not its key.
+ * - `unknown_key_id`: the tenant has no key with this id (mistyped, or another tenant's id).
+ * - `expired_key`: the key's expiration has passed.
+ * - `deleted_key`: the key was deleted.
+ * - `wrong_tenant_url`: the key belongs to another tenant than the one at the base URL.
  * - `wrong_header`: the headers do not fit the server (XSOAR 6 raw key sent to a Cortex gateway, or
  *   Cortex headers sent to an XSOAR 6 server).
- * - `expired_or_unknown_key`: the key id or key is wrong, or the key expired or was revoked.
+ * - `unknown`: nothing points at one cause.
  */
-export type AuthenticationCause = "clock_skew" | "key_level_mismatch" | "wrong_header" | "expired_or_unknown_key" | "unknown";
+export type AuthenticationCause =
+  | "clock_skew"
+  | "key_level_mismatch"
+  | "wrong_key"
+  | "unknown_key_id"
+  | "expired_key"
+  | "deleted_key"
+  | "wrong_tenant_url"
+  | "wrong_header"
+  | "unknown";
 
 /** 401 (or XSOAR 6's CSRF 403): the key, key id, signature or timestamp was rejected. */
 export class CortexAuthenticationError extends CortexApiError {
-  /** The most likely cause (the first of {@link CortexAuthenticationError.likelyCauses}). */
+  /** The cause, when the SDK has evidence for one (a measured clock skew, a header the server cannot take); else `unknown`. */
   likelyCause: AuthenticationCause = "unknown";
   /** Possible causes, most likely first. */
   likelyCauses: readonly AuthenticationCause[] = [];
@@ -361,8 +378,7 @@ export function createApiError(init: ApiErrorInit): CortexApiError {
           init,
           detail,
         );
-        error.likelyCause = "expired_or_unknown_key";
-        error.likelyCauses = ["expired_or_unknown_key", "wrong_header"];
+        error.likelyCauses = ["wrong_key", "deleted_key", "wrong_header"];
         return error;
       }
       return new CortexPermissionError("permission", `${where}the key's roles do not allow this call (HTTP 403)${serverSays}. Give the key a role with this permission.`, init, detail);

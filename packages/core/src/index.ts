@@ -55,8 +55,10 @@ export {
   type ProfileFileOptions,
   type ProfileSummary,
 } from "./profiles.js";
-export { isSecretHeader, REDACTED, redactBody, redactHeaders, redactText, redactUrl } from "./redact.js";
-export { CLOCK_SKEW_THRESHOLD_MS, decideRetry, type RetryDecision } from "./steps.js";
+export { isSecretHeader, REDACTED, redactBody, redactError, redactHeaders, redactText, redactUrl } from "./redact.js";
+export { checkKeyExpiry, KEY_EXPIRY_STEP, keyExpiryStep, type KeyExpiryNoticeEvent, type KeyExpiryWatch } from "./key-expiry.js";
+export { AUTHENTICATION_CAUSE_ADVICE, CLOCK_SKEW_THRESHOLD_MS, decideRetry, type RetryDecision } from "./steps.js";
+export { diagnoseAuthentication, type AuthDiagnosis, type DiagnoseAuthenticationOptions } from "./auth-diagnosis.js";
 export { NORMALIZE_REPLY_STEP, normalizeReply } from "./normalize-reply.js";
 export { RETRY_BUDGET, tenantState, type TenantState } from "./tenant-state.js";
 export { createDefaultDispatcher } from "./transport.js";
@@ -75,3 +77,18 @@ export { paginateRestarting, paginateWithEntry, withPageTokens, withTotalCap, ty
 export { childTenantClient, fanOut, profileClientOptions, tenantLabel, type FanOutOptions, type TenantOutcome, type TenantTarget } from "./mssp.js";
 export { REPLY_VALIDATION_STEP, replyValidationStep, type ReplyValidationOptions, type ReplyValidators, type ValidatedCallOptions } from "./reply-validation.js";
 export { pathOnly } from "./path-params.js";
+export {
+  addCalendarMonths,
+  API_KEY_DEFAULT_LIFETIME_MS,
+  API_KEY_MAX_LIFETIME_MONTHS,
+  API_KEY_NOTICE_DAY_MS,
+  API_KEY_NOTICE_WEEK_MS,
+  apiKeyExpiryNotice,
+  checkApiKeyExpiration,
+  defaultApiKeyExpiration,
+  maxApiKeyExpiration,
+  rotatedApiKeyExpiration,
+  type ApiKeyExpirationProblem,
+  type ApiKeyExpirationRefusal,
+  type ApiKeyExpiryNotice,
+} from "@cortex-sdk/schemas/api-key-expiry";

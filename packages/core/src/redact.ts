@@ -94,3 +94,56 @@ export function redactText(text: string, secrets: readonly string[]): string {
 export function redactUrl(url: string): string {
   return redactText(url, []);
 }
+
+/**
+ * Removes every occurrence of the given secrets from an error in place: its message, stack and the
+ * body, detail and headers an API error carries, and the same for its causes. For errors that passed
+ * through text the SDK does not control (a server echoing the Authorization header, a proxy's message).
+ *
+ * @param error - Anything thrown.
+ * @param secrets - Secret strings to hide (strings shorter than 8 characters are ignored).
+ * @returns The same error.
+ */
+export function redactError<T>(error: T, secrets: readonly string[]): T {
+  scrub(error, secrets.filter((secret) => secret.length >= 8), 0);
+  return error;
+}
+
+function scrub(error: unknown, secrets: readonly string[], depth: number): void {
+  if (secrets.length === 0 || depth > 4 || error === null || typeof error !== "object") return;
+  const record = error as Record<string, unknown>;
+  for (const field of ["message", "stack"] as const) {
+    const text = record[field];
+    if (typeof text === "string" && secrets.some((secret) => text.includes(secret))) {
+      try {
+        record[field] = redactText(text, secrets);
+      } catch {
+        // A frozen error: nothing to do.
+      }
+    }
+  }
+  for (const field of ["body", "detail", "headers", "lastState", "reply"]) {
+    if (!(field in record) || record[field] === undefined) continue;
+    const value = record[field];
+    if (!containsSecret(value, secrets)) continue;
+    try {
+      record[field] = redactBody(value, secrets);
+    } catch {
+      // A read-only field: nothing to do.
+    }
+  }
+  if ("cause" in record) scrub(record["cause"], secrets, depth + 1);
+  if (Array.isArray(record["errors"])) for (const inner of record["errors"]) scrub(inner, secrets, depth + 1);
+}
+
+function containsSecret(value: unknown, secrets: readonly string[]): boolean {
+  if (typeof value === "string") return secrets.some((secret) => value.includes(secret));
+  if (value === null || typeof value !== "object") return false;
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? "";
+  } catch {
+    return true;
+  }
+  return secrets.some((secret) => text.includes(secret));
+}

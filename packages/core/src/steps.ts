@@ -18,6 +18,7 @@ import {
   type AuthenticationCause,
 } from "./errors.js";
 import { normalizeReply } from "./normalize-reply.js";
+import { rememberSecret } from "./config.js";
 import type { CallContext, CallResult, Handler, Middleware } from "./pipeline.js";
 import { operationPath } from "./products.js";
 import { isSecretHeader } from "./redact.js";
@@ -113,6 +114,8 @@ export function signStep(): Middleware {
     } else {
       for (const name in signed) headers[name.toLowerCase()] = signed[name] as string;
     }
+    // A server or proxy may echo the header: logs and errors are redacted of it by value.
+    rememberSecret(context.config, context.request.headers["authorization"] ?? "");
     return next(context);
   };
 }
@@ -205,7 +208,10 @@ export function errorMapStep(): Middleware {
   return (context, next) => next(context).then((result) => {
     const { response } = result;
     const isHtml = /text\/html/i.test(response.headers["content-type"] ?? "");
-    if (response.status >= 200 && response.status < 300 && !isHtml) return result;
+    if (response.status >= 200 && response.status < 300 && !isHtml) {
+      if (acceptedKeys.size < 1_000) acceptedKeys.add(keyTag(context));
+      return result;
+    }
     const error = createApiError({
       status: response.status,
       body: result.data,
@@ -227,11 +233,25 @@ export const CLOCK_SKEW_THRESHOLD_MS = 30_000;
 // How far the clock this attempt was signed with was from the server's.
 const residualSkew = new WeakMap<CortexAuthenticationError, number>();
 
-const CAUSE_ADVICE: Record<AuthenticationCause, string> = {
+// Keys (per base URL, id and level) that have been accepted in this process: when such a key is later
+// rejected, its configuration did not change, so expiry or deletion come first.
+const acceptedKeys = new Set<string>();
+
+function keyTag(context: CallContext): string {
+  const { baseUrl, credentials } = context.config;
+  return `${baseUrl}\u0000${credentials.keyId}\u0000${credentials.securityLevel}`;
+}
+
+/** What each cause means and how to fix it, one line each. */
+export const AUTHENTICATION_CAUSE_ADVICE: Readonly<Record<AuthenticationCause, string>> = {
   clock_skew: "this machine's clock is off (advanced keys are rejected when the clocks disagree): synchronise it (NTP)",
   key_level_mismatch: "the key's security level does not match the configured one (securityLevel / CORTEX_API_KEY_TYPE must say standard or advanced exactly as the console shows next to the key)",
+  wrong_key: "the secret is not the key of this key id: copy the key again (it is shown only once; generate a new one if it is lost)",
+  unknown_key_id: "the tenant has no key with this id: check the key id (Settings → API Keys)",
+  expired_key: "the key expired: generate a new one, or rotate it before it expires",
+  deleted_key: "the key was deleted: generate a new one",
+  wrong_tenant_url: "the key belongs to another tenant: check the base URL (Settings → API Keys → Copy API URL)",
   wrong_header: "the server expects other authentication headers",
-  expired_or_unknown_key: "the key id or key is wrong, or the key expired or was deleted (check Settings → API Keys)",
   unknown: "the key was rejected",
 };
 
@@ -248,31 +268,39 @@ function diagnoseAuthentication(error: CortexAuthenticationError, context: CallC
     clockOff = advanced && Math.abs(skew) > CLOCK_SKEW_THRESHOLD_MS;
   }
   const text = JSON.stringify(body ?? "");
-  const causes: AuthenticationCause[] = [];
+  const evidence: AuthenticationCause[] = [];
   let wrongHeaderAdvice: string | undefined;
   if (config.routing.auth === "xsoar6" && error.status === 401 && /err_msg|unauthorized/i.test(text)) {
-    causes.push("wrong_header");
+    evidence.push("wrong_header");
     wrongHeaderAdvice = "this looks like a Cortex gateway (XSOAR 8 or another Cortex product), which needs the key id and Cortex headers: set xsoarVersion to 8 and apiKeyId";
   } else if (config.routing.auth === "cortex" && error.status === 403 && error.likelyCauses.includes("wrong_header")) {
-    causes.push("wrong_header");
+    evidence.push("wrong_header");
     wrongHeaderAdvice = "this looks like an XSOAR 6 server, which takes the raw key without an id: set xsoarVersion to 6";
   }
-  if (clockOff) causes.push("clock_skew");
-  if (/expired|revoked|disabled/i.test(text)) causes.push("expired_or_unknown_key");
-  if (config.routing.auth === "cortex") causes.push("key_level_mismatch");
-  causes.push("expired_or_unknown_key");
-  if (advanced && Number.isNaN(serverDate)) causes.push("clock_skew");
-  const ranked = [...new Set(causes)];
-  error.likelyCauses = ranked;
-  error.likelyCause = ranked[0] ?? "unknown";
+  if (clockOff) evidence.push("clock_skew");
+  if (/expired/i.test(text)) evidence.push("expired_key");
+  // The rest cannot be told apart from the answer: rank them. A key that worked earlier in this process
+  // still has the same id, secret, level and URL, so it has most likely expired or been deleted.
+  const workedBefore = acceptedKeys.has(keyTag(context));
+  const ranked: AuthenticationCause[] =
+    config.routing.auth === "xsoar6"
+      ? ["wrong_key", "deleted_key"]
+      : workedBefore
+        ? ["expired_key", "deleted_key", "key_level_mismatch", "wrong_key", "unknown_key_id", "wrong_tenant_url"]
+        : ["key_level_mismatch", "wrong_key", "unknown_key_id", "expired_key", "deleted_key", "wrong_tenant_url"];
+  if (advanced && Number.isNaN(serverDate)) ranked.push("clock_skew");
+  const causes = [...new Set([...evidence, ...ranked])];
+  error.likelyCauses = causes;
+  error.likelyCause = evidence[0] ?? "unknown";
 
-  const advice = ranked.map((cause, index) => `${index === 0 ? "Most likely" : "or"} ${cause === "wrong_header" && wrongHeaderAdvice !== undefined ? wrongHeaderAdvice : CAUSE_ADVICE[cause]}`);
   let message = error.message.replace(GENERIC_AUTH_ADVICE, "");
   if (clockOff && error.clockSkewMs !== undefined) {
     message += ` This machine's clock differs from the server's by about ${Math.round(error.clockSkewMs / 1000)} s; advanced keys are rejected when the clocks disagree. Synchronise the clock (NTP).`;
     if (Math.abs(residualSkew.get(error) ?? 0) <= CLOCK_SKEW_THRESHOLD_MS) message += " The SDK already signed this attempt with the server's time, so check the key as well.";
   } else {
-    message += ` ${advice.join("; ")}.`;
+    const advice = causes.map((cause, index) => `(${index + 1}) ${cause === "wrong_header" && wrongHeaderAdvice !== undefined ? wrongHeaderAdvice : AUTHENTICATION_CAUSE_ADVICE[cause]}`);
+    const lead = evidence.length > 0 ? "Most likely" : `The service does not say why${workedBefore ? " (this key worked earlier in this process)" : ""}; possible causes, most likely first:`;
+    message += ` ${lead} ${advice.join("; ")}. diagnoseAuthentication() (cxctl doctor) probes the tenant to tell them apart.`;
   }
   error.message = message;
 }

@@ -115,8 +115,11 @@ describe("against the emulator over loopback", () => {
       const rejected = await mismatched.request("incidents.get_incidents", {}).catch((e: unknown) => e);
       expect(rejected).toBeInstanceOf(CortexAuthenticationError);
       const auth = rejected as CortexAuthenticationError;
-      expect(auth.likelyCause).toBe("key_level_mismatch");
-      expect(auth.message).toMatch(/authentication failed \(HTTP 401\).*Most likely the key's security level does not match/);
+      // The 401 says nothing about why: the SDK ranks the candidates and claims none.
+      expect(auth.likelyCause).toBe("unknown");
+      expect(auth.likelyCauses[0]).toBe("key_level_mismatch");
+      expect(auth.likelyCauses).toEqual(expect.arrayContaining(["wrong_key", "unknown_key_id", "expired_key", "deleted_key", "wrong_tenant_url"]));
+      expect(auth.message).toMatch(/authentication failed \(HTTP 401\).*does not say why; possible causes, most likely first: \(1\) the key's security level does not match/);
       expect(auth.attempts).toBe(1);
     } finally {
       await client.close();

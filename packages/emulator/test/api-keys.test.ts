@@ -1,3 +1,4 @@
+import { maxApiKeyExpiration } from "@cortex-sdk/schemas/api-key-expiry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningEmulator } from "../src/index.js";
 import { startEmulator } from "./helpers.js";
@@ -12,7 +13,6 @@ import {
   type Reply,
 } from "./helpers.js";
 
-const DAY = 24 * 60 * 60 * 1000;
 const GENERATE = "/public_api/v1/api_keys/generate";
 
 let current = Date.UTC(2031, 0, 15);
@@ -65,8 +65,10 @@ describe("api_keys/generate", () => {
     expect((await call(emulator.url, health, { method: "GET", headers: asAdvanced })).status).toBe(200);
   });
 
-  it("accepts an expiration up to six months ahead", async () => {
-    await generateOk({ roles: ["Viewer"], security_level: "standard", expiration: current + 183 * DAY });
+  it("accepts an expiration up to six calendar months ahead (the shared expiry rule)", async () => {
+    // 15 January 2031 + six months = 15 July 2031: 181 days, not 183.
+    expect(maxApiKeyExpiration(current)).toBe(Date.UTC(2031, 6, 15));
+    await generateOk({ roles: ["Viewer"], security_level: "standard", expiration: maxApiKeyExpiration(current) });
   });
 
   it.each([
@@ -88,7 +90,7 @@ describe("api_keys/generate", () => {
   });
 
   it("rejects expirations beyond six months or in the past", async () => {
-    const tooLate = await generate({ roles: ["Viewer"], security_level: "standard", expiration: current + 183 * DAY + 1 });
+    const tooLate = await generate({ roles: ["Viewer"], security_level: "standard", expiration: maxApiKeyExpiration(current) + 1 });
     expect(tooLate.status).toBe(400);
     expect(tooLate.body).toEqual(invalidInput("expiration: must be at most six months from now"));
     const past = await generate({ roles: ["Viewer"], security_level: "standard", expiration: current - 1 });

@@ -22,12 +22,50 @@ export interface Check {
   readonly fix?: string;
 }
 
-const AUTH_FIXES: Record<string, string> = {
-  clock_skew: "the local clock is off: sync it (e.g. `sudo timedatectl set-ntp true`); advanced keys are signed with the time",
-  key_level_mismatch: "the security level does not match the key: use --key-type standard for a standard key, advanced for an advanced one",
-  wrong_header: "the key id or key is wrong: copy both from the console (Settings → API Keys)",
-  expired_or_unknown_key: "the key id does not exist or the key expired: generate a new key (cxctl keys generate, or the console)",
-};
+/**
+ * What the doctor probes a rejected key with: the other saved profiles (their keys of the same tenant may
+ * read the key list; their URLs are where the key may belong instead) and the expiry cxctl last saw.
+ */
+async function diagnoseRejectedKey(client: AnyClient, io: CliIo): Promise<Check> {
+  const core = await import("@cortex-sdk/core");
+  const { baseUrl, credentials } = client.config;
+  const readers: AnyClient[] = [];
+  const otherBaseUrls: string[] = [];
+  try {
+    for (const summary of core.listProfiles({ env: io.env })) {
+      if (summary.baseUrl === undefined || !summary.hasKey) continue;
+      if (summary.baseUrl !== baseUrl) {
+        if (!otherBaseUrls.includes(summary.baseUrl)) otherBaseUrls.push(summary.baseUrl);
+      } else if (summary.apiKeyId !== credentials.keyId && readers.length < 3) {
+        const Client = client.constructor as new (options: Record<string, unknown>) => AnyClient;
+        readers.push(new Client({ ...core.profileClientOptions({ env: io.env, logLevel: "off", rateLimit: false }, summary.name) }));
+      }
+    }
+  } catch {
+    // An unreadable profile file: probe without it.
+  }
+  try {
+    const { knownExpiryOf } = await import("../notices.js");
+    const knownExpiration = knownExpiryOf(io.env, baseUrl, credentials.keyId);
+    let reader: AnyClient | undefined;
+    for (const candidate of readers) {
+      try {
+        await candidate.request("api_keys.get_api_keys", { search_from: 0, search_to: 1 });
+        reader = candidate;
+        break;
+      } catch {
+        // This key may not read the key list either.
+      }
+    }
+    const found = await core.diagnoseAuthentication(client, { otherBaseUrls, ...(reader === undefined ? {} : { keyListReader: reader }), ...(knownExpiration === undefined ? {} : { knownExpiration }) });
+    if (found.ok) return { check: "key", status: "ok", detail: `key ${credentials.keyId} accepted on a second try` };
+    if (found.cause !== undefined) return { check: "key", status: "fail", detail: `rejected (401): ${found.detail}`, fix: found.fix };
+    const hint = reader === undefined ? "; save a profile with another key of this tenant that may view API keys and run doctor again to tell them apart" : "";
+    return { check: "key", status: "fail", detail: `rejected (401): ${found.detail}`, fix: `${found.fix}${hint}` };
+  } finally {
+    await Promise.all(readers.map((reader) => reader.close()));
+  }
+}
 
 /** Read calls that show whether the key's roles may view a resource, per operation id. */
 const PROBES: readonly { readonly id: string; readonly what: string; readonly body: unknown }[] = [
@@ -110,8 +148,7 @@ export async function runChecks(product: ProductName, flags: GlobalFlags, io: Cl
         reachable = true;
         checks.push({ check: "reachability", status: "ok", detail: `the tenant answered (${(error as { status?: number }).status ?? kind})` });
         if (kind === "authentication") {
-          const cause = (error as { likelyCause?: string }).likelyCause ?? "unknown";
-          checks.push({ check: "key", status: "fail", detail: `the key was rejected (401); likely cause: ${cause.replace(/_/g, " ")}`, fix: AUTH_FIXES[cause] ?? "check the key id, the key and its security level" });
+          checks.push(await diagnoseRejectedKey(client, io));
         } else if (kind === "permission" || kind === "license") {
           keyOk = true;
           checks.push({ check: "key", status: "ok", detail: `accepted (healthcheck: ${kind})` });

@@ -5,14 +5,12 @@
  * @module
  */
 import { Command, Option } from "commander";
-import { globalFlags, openClient, parseDuration, productFlag, type AnyClient, type GlobalFlags, type ProductName } from "../connection.js";
+import { globalFlags, openClient, productFlag, type AnyClient, type GlobalFlags, type ProductName } from "../connection.js";
 import type { CliIo } from "../io.js";
 import { cellText, chooseFormat, UsageError, writeRows, writeValue, type Sink } from "../output.js";
 import { collect } from "../request.js";
 import { styleFor } from "../style.js";
 
-/** The service refuses expirations more than six months ahead; checked before sending. */
-const MAX_EXPIRY_MS = 183 * 86_400_000;
 const DAY_MS = 86_400_000;
 const KEY_PRODUCTS: readonly ProductName[] = ["xdr", "xsiam", "xsoar", "cloud"];
 const EDIT_PRODUCTS: readonly ProductName[] = ["xsiam", "cloud", "xsoar"];
@@ -35,11 +33,23 @@ function productOption(): Option {
   return new Option("--product <product>", "which product's API manages the keys (default xdr; xsoar means XSOAR 8)").choices(KEY_PRODUCTS);
 }
 
-function expiryFrom(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const lifetime = parseDuration(text, "--expires", "d");
-  if (lifetime > MAX_EXPIRY_MS) throw new UsageError(`--expires ${text} is more than six months; the service refuses that.`);
-  return Date.now() + lifetime;
+async function expiryFrom(text: string | undefined, now: number): Promise<number | undefined> {
+  const { expirationFromFlag } = await import("../expiry.js");
+  return expirationFromFlag(text, now);
+}
+
+/** The expiry a key actually got, read back from the key list (the generate reply does not say). */
+async function expiryOf(client: AnyClient, id: number): Promise<number | null | undefined> {
+  try {
+    const [record] = await listKeys(client, { ids: [id] });
+    return record?.expiration;
+  } catch {
+    return undefined;
+  }
+}
+
+function expiryText(expiration: number | null | undefined): string {
+  return expiration === undefined ? "unknown" : expiration === null || expiration <= 0 ? "never" : new Date(expiration).toISOString();
 }
 
 /** Filters of a key listing, as the clients' `apiKeys.list()` takes them. */
@@ -192,16 +202,16 @@ export function keysCommand(io: CliIo): Command {
     .description("generate an API key; the secret is shown once")
     .requiredOption("--role <name>", "role of the new key (repeat for several)", collect)
     .addOption(new Option("--level <level>", "security level").choices(["standard", "advanced"]).default("advanced"))
-    .option("--expires <duration>", "lifetime such as 30d (default: the service's one week; at most six months)")
+    .option("--expires <when>", "lifetime (90min, 12h, 30d, 2w, 3mo, P3M) or a date and time with a zone (2027-03-01T09:00Z); default one week, at most six months")
     .option("--comment <text>", "comment shown in the console")
     .option("--save-profile <name>", "store the new key in this profile (same URL), instead of printing it")
     .addOption(productOption())
-    .addHelpText("after", '\nExample:\n  cxctl keys generate --role "Investigator" --level advanced --expires 30d --comment "SOAR sync"\n  cxctl keys generate --role Viewer --save-profile readonly')
+    .addHelpText("after", '\nExample:\n  cxctl keys generate --role "Investigator" --level advanced --expires 30d --comment "SOAR sync"\n  cxctl keys generate --role Viewer --expires 2027-03-01T09:00+01:00 --save-profile readonly\n\nUnits: min (minutes), h, d, w, mo (calendar months); "m" alone is refused as ambiguous.')
     .action(async (_own: unknown, self: Command) => {
       const flags = globalFlags(self) as Flags;
       const format = chooseFormat(flags.output, io.stdout);
       const product = productFlag(flags["product"] as string | undefined, KEY_PRODUCTS, "xdr");
-      const expiration = expiryFrom(flags["expires"] as string | undefined);
+      const expiration = await expiryFrom(flags["expires"] as string | undefined, Date.now());
       const level = flags["level"] as "standard" | "advanced";
       await withClient(product, flags, io, async (client) => {
         const reply = (await client.request("api_keys.generate", {
@@ -210,18 +220,19 @@ export function keysCommand(io: CliIo): Command {
           ...(expiration === undefined ? {} : { expiration }),
           ...(typeof flags["comment"] === "string" ? { comment: flags["comment"] } : {}),
         })) as { id: number; key: string };
+        const expires = expiryText(expiration ?? (await expiryOf(client, reply.id)));
         const saveAs = flags["saveProfile"] as string | undefined;
         if (saveAs !== undefined) {
           const core = await import("@cortex-sdk/core");
           const path = core.saveProfile(saveAs, { baseUrl: client.config.baseUrl, apiKeyId: reply.id, apiKey: reply.key, securityLevel: level, ...(client.config.xsoarVersion === undefined ? {} : { xsoarVersion: client.config.xsoarVersion }) }, { env: io.env });
-          io.stderr.write(`${style.green("✓")} key ${reply.id} (${level}) saved in profile "${saveAs}" (${path}); the secret is not printed.\n`);
-          await writeValue({ id: reply.id, security_level: level, profile: saveAs, ...(expiration === undefined ? {} : { expiration }) }, { format: format === "table" ? "table" : format, io });
+          io.stderr.write(`${style.green("✓")} key ${reply.id} (${level}, expires ${expires}) saved in profile "${saveAs}" (${path}); the secret is not printed.\n`);
+          await writeValue({ id: reply.id, security_level: level, profile: saveAs, expires }, { format: format === "table" ? "table" : format, io });
           return;
         }
         if (format === "table") {
-          io.stdout.write(`id      ${reply.id}\nlevel   ${level}\nkey     ${reply.key}\n`);
+          io.stdout.write(`id      ${reply.id}\nlevel   ${level}\nexpires ${expires}\nkey     ${reply.key}\n`);
         } else {
-          await writeValue({ id: reply.id, key: reply.key, security_level: level, ...(expiration === undefined ? {} : { expiration }) }, { format, io });
+          await writeValue({ id: reply.id, key: reply.key, security_level: level, expires }, { format, io });
         }
         io.stderr.write(`${style.yellow("!")} This is the only time the key is shown. Store it now (a secret manager, or: cxctl keys generate ... --save-profile <name>).\n`);
       });
@@ -240,7 +251,7 @@ export function keysCommand(io: CliIo): Command {
       const format = chooseFormat(flags.output, io.stdout);
       const product = productFlag(flags["product"] as string | undefined, KEY_PRODUCTS, "xdr");
       const now = Date.now();
-      const expiringWithin = typeof flags["expiringWithin"] === "string" ? parseDuration(flags["expiringWithin"], "--expiring-within", "d") : undefined;
+      const expiringWithin = typeof flags["expiringWithin"] === "string" ? (await import("../expiry.js")).parseLifetime(flags["expiringWithin"], now, "--expiring-within") : undefined;
       const roles = flags["role"] as string[] | undefined;
       const ids = flags["id"] as string[] | undefined;
       const numbers = ids?.map((id) => Number(id));
@@ -325,7 +336,7 @@ export function keysCommand(io: CliIo): Command {
       const flags = globalFlags(self) as Flags;
       const format = chooseFormat(flags.output, io.stdout);
       const product = productFlag(flags["product"] as string | undefined, KEY_PRODUCTS, "xdr");
-      const expiration = expiryFrom(flags["expires"] as string | undefined);
+      const expiration = await expiryFrom(flags["expires"] as string | undefined, Date.now());
       await withClient(product, flags, io, async (client) => {
         await rotate(client, product, flags, io, { format, io }, expiration);
       });

@@ -3,6 +3,7 @@
  * xdr-xsiam-api §2.3, xsoar-xpanse-cloud-api §4.7). The secret leaves the
  * emulator once, in the answer to `generate`.
  */
+import { checkApiKeyExpiration, defaultApiKeyExpiration } from "@cortex-sdk/schemas/api-key-expiry";
 import { REPLY_ERRORS } from "../envelopes.js";
 import { generateSecret, type ApiKeyRecord, type SecurityLevel } from "../keys.js";
 import {
@@ -20,11 +21,7 @@ import type { Operation, OperationContext } from "../router.js";
 import type { Product, Tenant } from "../tenant.js";
 import { PUBLIC_API_V1 } from "./paths.js";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Expiration used when the request gives none: one week after the call. */
-export const DEFAULT_KEY_LIFETIME_MS = 7 * DAY_MS;
-/** Latest allowed expiration: six months (taken as 183 days) after the call. */
-export const MAX_KEY_LIFETIME_MS = 183 * DAY_MS;
+// The expiry rules the SDK and the CLI use too: one week by default, at most six calendar months.
 
 /** Products with the public key-management API (reference: XSIAM 3.x, XDR 5, XSOAR 8, Cortex Cloud). */
 export const KEY_MANAGEMENT_PRODUCTS: readonly Product[] = ["xdr", "xsiam", "xsoar8", "cloud"];
@@ -56,14 +53,14 @@ export function readSecurityLevel(value: unknown): SecurityLevel {
 
 function readExpiration(data: JsonObject, now: number): number {
   const expiration = data["expiration"];
-  if (expiration === undefined || expiration === null) return now + DEFAULT_KEY_LIFETIME_MS;
+  if (expiration === undefined || expiration === null) return defaultApiKeyExpiration(now);
   if (typeof expiration !== "number" || !Number.isSafeInteger(expiration)) {
     throw REPLY_ERRORS.invalidInput("expiration: Input should be a valid integer");
   }
-  if (expiration <= now) throw REPLY_ERRORS.invalidInput("expiration: must be in the future");
-  if (expiration > now + MAX_KEY_LIFETIME_MS) {
-    throw REPLY_ERRORS.invalidInput("expiration: must be at most six months from now");
-  }
+  // The service's own words are not known (reference xdr-xsiam §9.7); the emulator answers plainly.
+  const refusal = checkApiKeyExpiration(expiration, now);
+  if (refusal?.problem === "past" || refusal?.problem === "seconds") throw REPLY_ERRORS.invalidInput("expiration: must be in the future");
+  if (refusal !== undefined) throw REPLY_ERRORS.invalidInput("expiration: must be at most six months from now");
   return expiration;
 }
 

@@ -7,27 +7,15 @@
  * @module
  */
 import { ApiPromise, CortexInvalidRequestError, PagePromise, type CallOptions, type CortexClient } from "@cortex-sdk/core";
+import { API_KEY_NOTICE_DAY_MS, API_KEY_NOTICE_WEEK_MS, apiKeyExpiryNotice, checkApiKeyExpiration } from "@cortex-sdk/schemas/api-key-expiry";
 
 const DAY_MS = 86_400_000;
 
-/** How long a key lives when no expiration is given: one week (the service's default). */
-export const API_KEY_DEFAULT_LIFETIME_MS = 7 * DAY_MS;
-/** The "one week left" mark. */
-export const ONE_WEEK_MS = 7 * DAY_MS;
-/** The "one day left" mark. */
-export const ONE_DAY_MS = DAY_MS;
-
-/**
- * The latest expiration the service accepts for a key generated at `now`: six calendar months later.
- *
- * @param now - Epoch ms of the call (default now).
- * @returns Epoch ms.
- */
-export function maxApiKeyExpiration(now: number = Date.now()): number {
-  const date = new Date(now);
-  date.setUTCMonth(date.getUTCMonth() + 6);
-  return date.getTime();
-}
+export { API_KEY_DEFAULT_LIFETIME_MS, maxApiKeyExpiration } from "@cortex-sdk/schemas/api-key-expiry";
+/** The "one week left" mark (the console's first notice). */
+export const ONE_WEEK_MS = API_KEY_NOTICE_WEEK_MS;
+/** The "one day left" mark (the console's second notice). */
+export const ONE_DAY_MS = API_KEY_NOTICE_DAY_MS;
 
 /** A key generation request: the service's fields, with `expiration` also accepted as a `Date`. */
 export interface GenerateApiKeyInput {
@@ -76,19 +64,10 @@ export function generateApiKeyRequest(input: GenerateApiKeyInput, now: number = 
   if (typeof expiration !== "number" || !Number.isFinite(expiration)) {
     throw new CortexInvalidRequestError("api_keys.generate: expiration must be epoch milliseconds or a Date.", "expiration", { operationId: "api_keys.generate" });
   }
-  if (expiration > 0 && expiration < 100_000_000_000) {
-    throw new CortexInvalidRequestError(`api_keys.generate: expiration ${expiration} looks like seconds; the service takes epoch milliseconds (${expiration * 1000}).`, "expiration", { operationId: "api_keys.generate" });
-  }
-  if (expiration <= now) {
-    throw new CortexInvalidRequestError(`api_keys.generate: expiration ${new Date(expiration).toISOString()} is in the past; give a time within the next six months, or none for the one-week default.`, "expiration", { operationId: "api_keys.generate" });
-  }
-  const max = maxApiKeyExpiration(now);
-  if (expiration > max) {
-    throw new CortexInvalidRequestError(
-      `api_keys.generate: expiration ${new Date(expiration).toISOString()} is more than six months ahead; the service accepts at most ${new Date(max).toISOString()}. Choose an earlier time and rotate the key before it expires.`,
-      "expiration",
-      { operationId: "api_keys.generate" },
-    );
+  const refusal = checkApiKeyExpiration(Math.floor(expiration), now);
+  if (refusal !== undefined) {
+    const hint = refusal.problem === "past" ? ", or none for the one-week default" : refusal.problem === "too_far" ? ". Choose an earlier time and rotate the key before it expires" : "";
+    throw new CortexInvalidRequestError(`api_keys.generate: ${refusal.message}${hint}.`, "expiration", { operationId: "api_keys.generate" });
   }
   return { ...body, expiration: Math.floor(expiration) };
 }
@@ -203,7 +182,7 @@ export async function expiringApiKeys(client: CortexClient, options: ExpiringKey
     .filter((key) => typeof key.expiration === "number" && key.expiration > 0 && key.expiration <= now + within && (includeExpired || key.expiration >= now))
     .map((key) => {
       const expiresInMs = (key.expiration as number) - now;
-      const mark: ExpiryMark = expiresInMs < 0 ? "expired" : expiresInMs <= ONE_DAY_MS ? "one_day" : expiresInMs <= ONE_WEEK_MS ? "one_week" : "later";
+      const mark: ExpiryMark = apiKeyExpiryNotice(key.expiration, now) ?? "later";
       return { key, expiresAt: new Date(key.expiration as number), expiresInMs, mark };
     })
     .sort((a, b) => a.expiresInMs - b.expiresInMs);
