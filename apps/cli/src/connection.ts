@@ -43,6 +43,8 @@ export interface GlobalFlags {
   readonly logLevel?: string;
   readonly output?: string;
   readonly quiet?: boolean;
+  readonly childTenant?: string;
+  readonly expiryNotice?: boolean;
 }
 
 /** Global flags that take a value (to find the command word in argv without parsing). */
@@ -57,6 +59,7 @@ export const GLOBAL_VALUE_FLAGS = new Set([
   "--proxy",
   "--timeout",
   "--log-level",
+  "--child-tenant",
   "-o",
   "--output",
 ]);
@@ -82,7 +85,9 @@ export function withGlobalFlags(program: Command): Command {
     .option("-v, --verbose", "log each request attempt to stderr (same as --log-level debug)")
     .option("--log-level <level>", "debug, info, warn, error or off (env CORTEX_SDK_LOG)")
     .option("-o, --output <format>", "table, json, ndjson, csv or yaml (default: table on a terminal, else json)")
-    .option("-q, --quiet", "no progress indicator");
+    .option("-q, --quiet", "no progress indicator")
+    .option("--child-tenant <id>", "act on this MSSP child tenant of the key's tenant: sends x-child-tenant-id (env CORTEX_CHILD_TENANT_ID; profile childTenantId)")
+    .option("--no-expiry-notice", "no notice on stderr when the key in use expires within a week (env CORTEX_EXPIRY_NOTICE=off)");
 }
 
 /**
@@ -171,6 +176,7 @@ export async function clientOptionsFrom(flags: GlobalFlags, io: CliIo): Promise<
     ...(flags.insecure === true ? { dangerouslyDisableTlsVerification: true } : {}),
     ...(ca === undefined ? {} : { ca }),
     ...(flags.proxy === undefined ? {} : { proxy: flags.proxy }),
+    ...(flags.childTenant === undefined ? {} : { childTenantId: flags.childTenant }),
     ...(flags.timeout === undefined ? {} : { timeoutMs: parseDuration(flags.timeout, "--timeout", "s") }),
     ...(logLevel === undefined ? {} : { logLevel: logLevel as "debug" }),
   };
@@ -255,7 +261,14 @@ export async function loadClientClass(product: ProductName): Promise<ClientClass
  */
 export async function openClient(product: ProductName, flags: GlobalFlags, io: CliIo): Promise<AnyClient> {
   const Client = await loadClientClass(product);
-  return new Client(await clientOptionsFrom(flags, io));
+  const client = new Client(await clientOptionsFrom(flags, io));
+  const { noticesSilenced, keyExpiryWatch } = await import("./notices.js");
+  if (!noticesSilenced(flags as Record<string, unknown>, io.env) && client.config.routing.auth === "cortex") {
+    const { keyExpiryStep, KEY_EXPIRY_STEP } = await import("@cortex-sdk/core");
+    const { baseUrl, credentials, profile } = client.config;
+    client.middleware.add(KEY_EXPIRY_STEP, keyExpiryStep(client, keyExpiryWatch(io, { baseUrl, keyId: credentials.keyId, profile })), { before: "serialize" });
+  }
+  return client;
 }
 
 /**

@@ -82,19 +82,20 @@ describe("cxctl keys (built binary)", () => {
     const ids = (JSON.parse(listed.stdout) as { id: number }[]).map((key) => key.id);
     expect(ids).toContain(saved.id);
     expect(ids).not.toContain(1); // the bootstrap key never expires
-    expect(listed.stderr).toMatch(new RegExp(`warning: key ${saved.id} expires within a week`));
+    // The notice names the key and the command that rotates exactly that key.
+    expect(listed.stderr).toMatch(new RegExp(`notice: API key ${saved.id} expires in 2 days \\(.*\\)\\. Rotate it: cxctl keys rotate ${saved.id}`));
     const byRole = await cxctl(["keys", "list", "--role", "Instance Administrator", "--id", "1", "-o", "json"], adminEnv);
     expect((JSON.parse(byRole.stdout) as { id: number }[]).map((key) => key.id)).toEqual([1]);
     const soon = await cxctl(["keys", "generate", "--role", "Viewer", "--expires", "12h", "-o", "json"], adminEnv);
     const soonId = (JSON.parse(soon.stdout) as { id: number }).id;
     const warned = await cxctl(["keys", "list", "--id", String(soonId), "-o", "json"], adminEnv);
-    expect(warned.stderr).toMatch(new RegExp(`key ${soonId} expires within a day`));
+    expect(warned.stderr).toMatch(new RegExp(`API key ${soonId} expires within a day`));
   });
 
   it("shows a generated key once on stdout (table) with a warning on stderr", async () => {
     const result = await cxctl(["keys", "generate", "--role", "Viewer", "-o", "table"], adminEnv);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^id\s+\d+\nlevel\s+advanced\nkey\s+\S+\n$/);
+    expect(result.stdout).toMatch(/^id\s+\d+\nlevel\s+advanced\nexpires\s+\d{4}-\d\d-\d\dT\S+Z\nkey\s+\S+\n$/);
     expect(result.stderr).toMatch(/only time the key is shown/);
   });
 
@@ -107,12 +108,12 @@ describe("cxctl keys (built binary)", () => {
   it("rotates a profile's key: same roles, verified, profile switched, old key deleted with --delete-old", async () => {
     const generated = await cxctl(["keys", "generate", "--role", "Public API Action", "--role", "Instance Administrator", "--level", "advanced", "--comment", "rotating", "--save-profile", "rot", "-o", "json"], adminEnv);
     const oldId = (JSON.parse(generated.stdout) as { id: number }).id;
-    const rotated = await cxctl(["--profile", "rot", "keys", "rotate", "--expires", "30d", "--delete-old", "-o", "json"], home);
+    const rotated = await cxctl(["--profile", "rot", "keys", "rotate", String(oldId), "--expires", "30d", "--delete-old", "-o", "json"], home);
     expect(rotated.code, rotated.stderr).toBe(0);
     const result = JSON.parse(rotated.stdout) as { old_id: number; new_id: number; profile: string; deleted_old: boolean; key?: string };
     expect(result).toMatchObject({ old_id: oldId, profile: "rot", deleted_old: true });
     expect(result.key).toBeUndefined();
-    expect(rotated.stderr).toMatch(/verified key \d+ with a signed call/);
+    expect(rotated.stderr).toMatch(/key \d+ made a successful call/);
     const shown = JSON.parse((await cxctl(["profile", "show", "rot", "-o", "json"], home)).stdout) as { apiKeyId: number | string };
     expect(String(shown.apiKeyId)).toBe(String(result.new_id));
     const listed = JSON.parse((await cxctl(["keys", "list", "--id", String(result.new_id), "--id", String(oldId), "-o", "json"], adminEnv)).stdout) as { id: number; roles: string[]; comment: string }[];
@@ -145,5 +146,5 @@ describe("cxctl keys (built binary)", () => {
     const unknown = await cxctl(["keys", "edit", "999999", "--comment", "x", "--product", "xsiam"], xsiam);
     expect(unknown.code).toBe(6);
     expect(unknown.stderr).toMatch(/api_key_id does not exist, id=999999/);
-  });
+  }, 60_000);
 });

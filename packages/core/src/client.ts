@@ -11,6 +11,7 @@ import type { Dispatcher } from "undici";
 import { ApiPromise, type WithResponse } from "./api-promise.js";
 import { resolveConfig, secretsOf, type ClientOptions, type ProductClientInfo, type ResolvedConfig } from "./config.js";
 import { CortexAbortError, CortexConfigError } from "./errors.js";
+import { explainChildTenantFailure } from "./child-tenant.js";
 import { KEY_EXPIRY_STEP, keyExpiryStep } from "./key-expiry.js";
 import { redactError } from "./redact.js";
 import { parseNdjsonBatches, type NdjsonOptions } from "./ndjson.js";
@@ -320,8 +321,9 @@ export class CortexClient {
       result = await this.middleware.compose()(context);
     } catch (error) {
       release();
+      const explained = await explainChildTenantFailure(this, error, context.request?.headers["x-child-tenant-id"]);
       // Redaction by value: a server or proxy may have echoed the key or a signature into the error.
-      throw redactError(error, secretsOf(this.config));
+      throw redactError(explained, secretsOf(this.config));
     }
     // A stream keeps its deadline and abort signal until it is read or destroyed.
     const stream = result.response.stream;

@@ -72,6 +72,12 @@ export interface ClientOptions {
   /** XQL queries run at once per tenant through `withXqlSlot` (default 4, the documented maximum). */
   readonly xqlConcurrency?: number;
   /**
+   * MSSP child tenant to act on: every request carries `x-child-tenant-id` (env `CORTEX_CHILD_TENANT_ID`,
+   * else the profile's `childTenantId`; an empty string means none). A child id the key's tenant does not
+   * manage fails with {@link CortexChildTenantError}.
+   */
+  readonly childTenantId?: string;
+  /**
    * HTTP(S) proxy URL (credentials allowed: `http://user:pass@proxy:3128`), or `false` for none. Default:
    * `https_proxy`/`HTTPS_PROXY` (`http_proxy`/`HTTP_PROXY` for an http base URL) unless `no_proxy`/`NO_PROXY`
    * matches the host, else the profile's `proxy`. Ignored when a dispatcher is given.
@@ -143,6 +149,8 @@ export interface ResolvedConfig {
   readonly rateLimit: RateLimit | undefined;
   /** Parallel XQL queries per tenant. */
   readonly xqlConcurrency: number;
+  /** The MSSP child tenant requests act on, if any. */
+  readonly childTenantId: string | undefined;
   /** User-supplied dispatcher, if any. */
   readonly dispatcher: Dispatcher | undefined;
   /** The proxy in use, with any password hidden, or undefined for a direct connection. */
@@ -329,6 +337,8 @@ export function resolveConfig(options: ClientOptions, info: ProductIdentity): Re
   record("securityLevel", level);
   record("xsoarVersion", xsoarVersion);
   record("proxy", proxy);
+  const childTenant = options.childTenantId !== undefined ? (options.childTenantId.trim() === "" ? undefined : { value: options.childTenantId.trim(), from: "option childTenantId" }) : (fromEnv(["CORTEX_CHILD_TENANT_ID"]) ?? (profile?.profile.childTenantId === undefined ? undefined : { value: profile.profile.childTenantId, from: `profile ${profile.name}` }));
+  record("childTenantId", childTenant);
 
   const config: ResolvedConfig = Object.freeze({
     baseUrl: normalizedUrl,
@@ -344,6 +354,7 @@ export function resolveConfig(options: ClientOptions, info: ProductIdentity): Re
     retry: Object.freeze(retry),
     rateLimit: resolveRateLimit(options.rateLimit),
     xqlConcurrency: positiveInteger(options.xqlConcurrency, DEFAULT_XQL_CONCURRENCY, "xqlConcurrency"),
+    childTenantId: childTenant?.value,
     dispatcher: options.dispatcher,
     proxy: proxy === undefined ? undefined : redactUrl(proxy.value),
     ca: Object.freeze(ca),

@@ -182,6 +182,15 @@ export class CortexAuthenticationError extends CortexApiError {
 export class CortexLicenseError extends CortexApiError {}
 /** 403: the key's roles lack the permission. */
 export class CortexPermissionError extends CortexApiError {}
+/**
+ * 401 or 403 on a request sent with `x-child-tenant-id`, where the same key works on its own tenant and a
+ * plain read on the child fails too: the child tenant id is wrong, or names a tenant the key's (MSSP
+ * parent) tenant does not manage. The service's answer does not say so; the SDK found out by probing.
+ */
+export class CortexChildTenantError extends CortexPermissionError {
+  /** The child tenant id that was sent. */
+  childTenantId = "";
+}
 /** 404, or a 500 whose message says something "was not found". */
 export class CortexNotFoundError extends CortexApiError {}
 /** 400 (also 413 and 422): the request was invalid; `detail` holds the server's explanation. */

@@ -42,6 +42,8 @@ export interface Profile {
   readonly caFile?: string;
   /** HTTP(S) proxy URL for this tenant. */
   readonly proxy?: string;
+  /** MSSP child tenant id to act on (sent as `x-child-tenant-id`). */
+  readonly childTenantId?: string;
 }
 
 /** The content of the profile file. */
@@ -81,7 +83,7 @@ export interface ProfileFileOptions {
 }
 
 const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const PROFILE_FIELDS = ["baseUrl", "apiKeyId", "apiKey", "securityLevel", "xsoarVersion", "caFile", "proxy"] as const;
+const PROFILE_FIELDS = ["baseUrl", "apiKeyId", "apiKey", "securityLevel", "xsoarVersion", "caFile", "proxy", "childTenantId"] as const;
 
 /**
  * The path of the profile file: the `configFile` option, else `CORTEX_CONFIG_FILE`, else

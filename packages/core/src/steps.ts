@@ -60,6 +60,7 @@ export function serializeStep(userAgent: string): Middleware {
         body = undefined;
     }
     const headers: Record<string, string> = { ...baseHeaders[(operation.replyKind === "binary" ? 2 : 0) + (body === undefined ? 0 : 1)] };
+    if (config.childTenantId !== undefined) headers["x-child-tenant-id"] = config.childTenantId;
     for (const [name, value] of options.headers === undefined ? NO_HEADERS : Object.entries(options.headers)) {
       const lower = name.toLowerCase();
       if (isSecretHeader(lower)) {

@@ -49,6 +49,12 @@ export interface RunningEmulator {
   readonly bootstrapKeys: readonly BootstrapKey[];
   /** Changes the fault plan at run time. */
   readonly faults: FaultController;
+  /**
+   * Turns a tenant's scope-based access switch on or off (the console's setting; the vendor documents no
+   * API for it). While off, keys' scopes are stored and served but not enforced.
+   * @throws RangeError for an unknown tenant id.
+   */
+  setScopeEnforcement(tenantId: string, enforced: boolean): void;
   /** Stops listening, drops open (including keep-alive) connections, flushes state. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -186,6 +192,7 @@ export async function startEmulatorWith(options: EmulatorOptions, operations: re
         families: spec.families,
         parentId: spec.parentId,
         limits: new TenantLimits(spec.rate, spec.xql, spec.ingestion),
+        scopeEnforcement: spec.scopeEnforcement,
       }),
     );
   }
@@ -249,6 +256,11 @@ export async function startEmulatorWith(options: EmulatorOptions, operations: re
     tenants: [...tenants.values()].map((tenant) => tenant.info()),
     bootstrapKeys,
     faults: state.faults,
+    setScopeEnforcement: (tenantId, enforced) => {
+      const tenant = tenants.get(tenantId);
+      if (tenant === undefined) throw new RangeError(`No tenant '${tenantId}'`);
+      tenant.scopeEnforcement = enforced;
+    },
     close: () => {
       closing ??= (async () => {
         await new Promise<void>((resolve, reject) => {

@@ -170,6 +170,11 @@ export interface TenantSpec {
   readonly xqlLimits?: XqlLimitOptions | undefined;
   /** Ingestion limits, overriding `EmulatorOptions.ingestionLimits`. */
   readonly ingestionLimits?: IngestionLimitOptions | undefined;
+  /**
+   * The tenant's scope-based access switch: `false` (default, as the console ships) stores keys' scopes
+   * without enforcing them; `true` enforces them. Change it at run time with `RunningEmulator.setScopeEnforcement`.
+   */
+  readonly scopeEnforcement?: boolean | undefined;
 }
 
 /** Options for `startEmulator`. Every field is optional. */
@@ -248,6 +253,7 @@ export interface ResolvedTenant {
   readonly rate: ResolvedRateLimits;
   readonly xql: XqlLimits;
   readonly ingestion: IngestionLimits;
+  readonly scopeEnforcement: boolean;
 }
 
 /** Options after defaults and validation. */
@@ -409,6 +415,7 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
       product,
       name: spec.name ?? `Emulated ${PRODUCT_NAMES[product]} tenant`,
       parentId: spec.parent ?? null,
+      scopeEnforcement: spec.scopeEnforcement === true,
       seed: spec.seed === undefined ? seed : requireInteger(`${where}.seed`, spec.seed, Number.MIN_SAFE_INTEGER),
       incidentCount:
         spec.incidentCount !== undefined

@@ -259,7 +259,8 @@ async function handle(state: EmulatorState, router: Router, request: IncomingMes
     tenantSeed: tenant.seed,
     keyId: auth.key.id,
     keyRoles: auth.key.roles,
-    keyScope: auth.key.scope,
+    // Scopes are stored either way; enforced only once the key's tenant turns its switch on.
+    keyScope: auth.keyTenant.scopeEnforcement ? auth.key.scope : null,
     now: scope.now,
   };
   generic?.validate?.(view, body);
@@ -269,7 +270,7 @@ async function handle(state: EmulatorState, router: Router, request: IncomingMes
       ? await specific.operation.handle({
           tenant,
           keyTenant: auth.keyTenant,
-          key: auth.key,
+          key: auth.keyTenant.scopeEnforcement ? auth.key : { ...auth.key, scope: null },
           body,
           requestData,
           headers: request.headers,

@@ -31,6 +31,8 @@ export interface TenantInfo {
   readonly parentTenantId: string | null;
   /** Ids of the MSSP child tenants this tenant's keys may act on with `x-child-tenant-id`. */
   readonly childTenantIds: readonly string[];
+  /** Whether keys' scopes are enforced (the tenant's scope-based access switch). */
+  readonly scopeEnforcement: boolean;
 }
 
 /** How to build a tenant (after option defaults are applied). */
@@ -55,6 +57,8 @@ export interface TenantConfig {
   readonly parentId: string | null;
   /** The tenant's limits. */
   readonly limits: TenantLimits;
+  /** Whether keys' scopes are enforced (the console's switch; off by default). */
+  readonly scopeEnforcement?: boolean;
 }
 
 /** A hosted tenant and all of its mutable state. */
@@ -83,6 +87,8 @@ export class Tenant implements KeyOwner {
   readonly childIds = new Set<string>();
   /** Rate, XQL and ingestion limits. */
   readonly limits: TenantLimits;
+  /** Scope-based access switch: while off (the default), keys' scopes are stored but not enforced. */
+  scopeEnforcement: boolean;
   /** Hosts, users and analysts the data refers to. */
   readonly directory: Directory;
   /** Incidents in id order. */
@@ -101,6 +107,7 @@ export class Tenant implements KeyOwner {
     this.families = new Set(config.families);
     this.parentId = config.parentId;
     this.limits = config.limits;
+    this.scopeEnforcement = config.scopeEnforcement === true;
     // Case/issue domains keep the ids the reference shows (Health is DOM:4).
     for (const domain of CASE_DOMAINS) this.tagId("DOM", domain);
     const random = mulberry32(this.seed);
@@ -158,6 +165,7 @@ export class Tenant implements KeyOwner {
       name: this.name,
       parentTenantId: this.parentId,
       childTenantIds: [...this.childIds],
+      scopeEnforcement: this.scopeEnforcement,
     };
   }
 }

@@ -189,7 +189,12 @@ describe("SBAC scopes", () => {
     });
     expect(set.status).toBe(200);
 
+    // The tenant's switch is off (the console's default): the scope is stored but not enforced.
     const all = await issues({ search_to: 100 });
+    expect((await issues({ search_to: 100 }, scoped)).total_count).toBe(all.total_count);
+    const cloudTenant = emulator.tenants.find((tenant) => tenant.product === "cloud");
+    expect(cloudTenant?.scopeEnforcement).toBe(false);
+    emulator.setScopeEnforcement(cloudTenant?.tenantId ?? "", true);
     const health = await issues({ search_to: 100 }, scoped);
     expect(health.issues.every((issue) => issue.domain === "Health")).toBe(true);
     expect(health.total_count).toBe(all.issues.filter((issue) => issue.domain === "Health").length);
@@ -206,6 +211,26 @@ describe("SBAC scopes", () => {
     expect(mine.data.every((asset) => asset["xdm.asset.provider"] === "AWS")).toBe(true);
     const groups = (await post(`${V1}/asset-groups`, {})).body as { data: Record<string, unknown>[] };
     expect(groups.data.find((group) => group["XDM.ASSET_GROUP.ID"] === 1)?.["IS_USED_BY_SBAC"]).toBe(true);
+    emulator.setScopeEnforcement(cloudTenant?.tenantId ?? "", false);
+    expect((await issues({ search_to: 100 }, scoped)).total_count).toBe(all.total_count);
+  });
+
+  it("refuses unknown scope names and domains instead of storing them", async () => {
+    const generated = await post(`${V1}/api_keys/generate`, { request_data: { roles: ["Investigator"], security_level: "advanced" } });
+    const { id } = replyOf<{ id: number }>(generated);
+    const put = (request_data: unknown) => call(emulator.url, `/platform/iam/v1/scope/api-key/${id}`, { method: "PUT", headers: advancedHeaders(admin), body: { request_data } });
+    const typo = await put({ case_issues: { mode: "scope", names: ["Health"] } });
+    expect(typo.status).toBe(400);
+    expect(JSON.stringify(typo.body)).toContain("case_issues");
+    const domain = await put({ cases_issues: { mode: "scope", names: ["Helth"] } });
+    expect(domain.status).toBe(400);
+    expect(JSON.stringify(domain.body)).toContain("unknown domain 'Helth'");
+    const inner = await put({ endpoints: { endpoint_group: { mode: "any" } } });
+    expect(inner.status).toBe(400);
+    expect(JSON.stringify(inner.body)).toContain("endpoint_group");
+    // Nothing was stored by the refused calls.
+    const stored = await call(emulator.url, `/platform/iam/v1/scope/api-key/${id}`, { method: "GET", headers: advancedHeaders(admin) });
+    expect(stored.body).toMatchObject({ data: { cases_issues: { mode: "see_all", tags: [] } } });
   });
 });
 

@@ -46,9 +46,9 @@ describe("product mapping", () => {
     expect(products("platform.iam.role.get")).toEqual(["xsiam", "cloud"]);
   });
 
-  it("serves API key management on XDR, XSIAM, XSOAR 8 and Cloud; IAM get/edit not on XDR", () => {
+  it("serves API key management on XDR, XSIAM, XSOAR 8, Xpanse and Cloud; IAM get/edit not on XDR or Xpanse", () => {
     for (const id of ["api_keys.generate", "api_keys.get_api_keys", "api_keys.delete"]) {
-      expect(products(id), id).toEqual(["xdr", "xsiam", "xsoar", "cloud"]);
+      expect(products(id), id).toEqual(["xdr", "xsiam", "xsoar", "xpanse", "cloud"]);
       expect(versions(id), id).toEqual([8]);
     }
     for (const id of ["platform.iam.api_key.get_by_id", "platform.iam.api_key.put_by_id"]) {

@@ -19,7 +19,7 @@ describe("operation table contract", () => {
       replyEnvelope: "reply",
       pagination: { kind: "offset", maxPageSize: 100, itemsField: "incidents", totalField: "total_count", idField: "incident_id" },
     });
-    expect(getOperationById("api_keys.generate")).toMatchObject({ retrySafety: "unsafe", replyHoldsSecret: true, products: ["xdr", "xsiam", "xsoar", "cloud"], xsoarVersions: [8] });
+    expect(getOperationById("api_keys.generate")).toMatchObject({ retrySafety: "unsafe", replyHoldsSecret: true, products: ["xdr", "xsiam", "xsoar", "xpanse", "cloud"], xsoarVersions: [8] });
   });
 
   it("has unique ids and unique routes, sorted by id", () => {

@@ -188,11 +188,17 @@ export async function runChecks(product: ProductName, flags: GlobalFlags, io: Cl
           checks.push(
             warning === undefined
               ? { check: "key expiry", status: "ok", detail: record.expiration === undefined || record.expiration === null || record.expiration <= 0 ? `never expires; roles: ${roles}` : `expires ${new Date(record.expiration).toISOString()}; roles: ${roles}` }
-              : { check: "key expiry", status: warning.level === "expired" ? "fail" : "warn", detail: `${warning.text}; roles: ${roles}`, fix: "rotate it: cxctl keys rotate --delete-old" },
+              : { check: "key expiry", status: warning.level === "expired" ? "fail" : "warn", detail: `${warning.text}; roles: ${roles}`, fix: `rotate it: cxctl keys rotate ${record.id}${config.profile === undefined ? "" : ` --profile ${config.profile}`} --delete-old${product === "xdr" ? "" : ` --product ${product}`}` },
           );
         }
       } catch (error) {
-        checks.push({ check: "key expiry", status: "skip", detail: `the key may not read the key list (${kindOf(error) ?? "error"}): expiry unknown` });
+        const { knownExpiryOf } = await import("../notices.js");
+        const known = knownExpiryOf(io.env, config.baseUrl, config.credentials.keyId);
+        checks.push(
+          typeof known === "number"
+            ? { check: "key expiry", status: known - Date.now() <= 7 * 86_400_000 ? "warn" : "ok", detail: `expires ${new Date(known).toISOString()} (as last seen; this key may not read the key list now: ${kindOf(error) ?? "error"})` }
+            : { check: "key expiry", status: "skip", detail: `the key may not read the key list (${kindOf(error) ?? "error"}): expiry unknown` },
+        );
       }
     }
     if (product === "xsoar") {

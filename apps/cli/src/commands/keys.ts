@@ -5,15 +5,40 @@
  * @module
  */
 import { Command, Option } from "commander";
-import { globalFlags, openClient, productFlag, type AnyClient, type GlobalFlags, type ProductName } from "../connection.js";
+import { globalFlags, openClient, PRODUCT_TITLES, PRODUCTS, type AnyClient, type GlobalFlags, type ProductName } from "../connection.js";
 import type { CliIo } from "../io.js";
 import { cellText, chooseFormat, UsageError, writeRows, writeValue, type Sink } from "../output.js";
 import { collect } from "../request.js";
 import { styleFor } from "../style.js";
 
 const DAY_MS = 86_400_000;
-const KEY_PRODUCTS: readonly ProductName[] = ["xdr", "xsiam", "xsoar", "cloud"];
+/** Products whose API manages keys (`api_keys/*`; XSOAR means XSOAR 8). */
+const KEY_PRODUCTS: readonly ProductName[] = ["xdr", "xsiam", "xsoar", "xpanse", "cloud"];
+/** Products whose platform IAM API edits a key (`/platform/iam/v1/api-key/{id}`; XSOAR means XSOAR 8). */
 const EDIT_PRODUCTS: readonly ProductName[] = ["xsiam", "cloud", "xsoar"];
+
+/**
+ * Refuses, before any request, a product that lacks a key operation, naming the products that have it.
+ *
+ * @param what - The command, e.g. "keys edit".
+ * @param product - The product asked for.
+ * @param have - The products that have the operation.
+ * @param hint - What to do instead.
+ */
+function requireProduct(what: string, product: string | undefined, have: readonly ProductName[], fallback: ProductName, hint = ""): ProductName {
+  const chosen = (product ?? fallback) as ProductName;
+  if (!(PRODUCTS as readonly string[]).includes(chosen)) throw new UsageError(`--product must be one of ${PRODUCTS.join(", ")}; got "${product}".`);
+  if (!have.includes(chosen)) {
+    throw new UsageError(`${what} is not available on ${PRODUCT_TITLES[chosen].replace(/ \(.*$/, "")}: the products that have it are ${have.map((name) => (name === "xsoar" ? "xsoar (XSOAR 8)" : name)).join(", ")}.${hint === "" ? "" : ` ${hint}`} Nothing was sent.`);
+  }
+  return chosen;
+}
+
+function requireXsoar8(what: string, client: AnyClient): void {
+  if (client.config.product === "xsoar" && client.config.xsoarVersion === 6) {
+    throw new UsageError(`${what} is not available on XSOAR 6 (its keys are managed in the server's settings): the products that have it are ${KEY_PRODUCTS.join(", ")} (XSOAR 8 only). Nothing was sent.`);
+  }
+}
 
 /** One key as `get_api_keys` lists it. */
 export interface ApiKeyRecord {
@@ -30,7 +55,7 @@ export interface ApiKeyRecord {
 type Flags = GlobalFlags & Record<string, unknown>;
 
 function productOption(): Option {
-  return new Option("--product <product>", "which product's API manages the keys (default xdr; xsoar means XSOAR 8)").choices(KEY_PRODUCTS);
+  return new Option("--product <product>", `which product's API manages the keys: ${KEY_PRODUCTS.join(", ")} (default xdr; xsoar means XSOAR 8)`);
 }
 
 async function expiryFrom(text: string | undefined, now: number): Promise<number | undefined> {
@@ -52,35 +77,20 @@ function expiryText(expiration: number | null | undefined): string {
   return expiration === undefined ? "unknown" : expiration === null || expiration <= 0 ? "never" : new Date(expiration).toISOString();
 }
 
-/** Filters of a key listing, as the clients' `apiKeys.list()` takes them. */
-export interface KeyListInput {
-  readonly expiringWithin?: number;
-  readonly ids?: readonly number[];
-  readonly filters?: readonly { readonly field: "expiration" | "roles" | "id"; readonly operator: "gte" | "lte" | "contains" | "in"; readonly value: unknown }[];
-}
-
-/** The key calls every key-managing client has (`apiKeys.list`, `apiKeys.expiringKeys`). */
-interface KeyListing {
-  list(input: KeyListInput): AsyncIterable<ApiKeyRecord>;
-  expiringKeys(options: { within: number; includeExpired: boolean; now: number }): Promise<{ key: ApiKeyRecord; mark: "expired" | "one_day" | "one_week" | "later"; expiresAt: Date }[]>;
-}
-
-function keyListingOf(client: AnyClient): KeyListing {
-  const apiKeys = client["apiKeys"] as Partial<KeyListing> | undefined;
-  if (typeof apiKeys?.list !== "function" || typeof apiKeys.expiringKeys !== "function") throw new UsageError("this product's client has no API key listing (apiKeys.list).");
-  return apiKeys as KeyListing;
-}
+/** Filters of a key listing (the SDK's `ListApiKeysInput`). */
+export type KeyListInput = import("@cortex-sdk/core").ListApiKeysInput;
 
 /**
- * Lists keys through the client's `apiKeys.list()` (every page).
+ * Lists keys (every page), with the SDK's filter builder.
  *
  * @param client - A product client.
- * @param input - Filters (`expiringWithin`, `ids`, raw `filters`).
+ * @param input - Filters.
  * @returns The keys.
  */
 export async function listKeys(client: AnyClient, input: KeyListInput = {}): Promise<ApiKeyRecord[]> {
+  const core = await import("@cortex-sdk/core");
   const keys: ApiKeyRecord[] = [];
-  for await (const key of keyListingOf(client).list(input)) keys.push(key);
+  for await (const key of client.paginate<unknown, ApiKeyRecord>("api_keys.get_api_keys", core.listApiKeysRequest(input))) keys.push(key);
   return keys;
 }
 
@@ -102,7 +112,8 @@ export interface ExpiryWarning {
  */
 export async function expiryWarnings(client: AnyClient, ids?: ReadonlySet<number>, now = Date.now()): Promise<Map<number, ExpiryWarning>> {
   const warnings = new Map<number, ExpiryWarning>();
-  for (const { key, mark, expiresAt } of await keyListingOf(client).expiringKeys({ within: 7 * DAY_MS, includeExpired: true, now })) {
+  const core = await import("@cortex-sdk/core");
+  for (const { key, mark, expiresAt } of await core.expiringApiKeys(client, { within: 7 * DAY_MS, includeExpired: true, now })) {
     if (ids !== undefined && !ids.has(key.id)) continue;
     const when = expiresAt.toISOString();
     if (mark === "expired") warnings.set(key.id, { id: key.id, level: "expired", text: `key ${key.id} expired on ${when}` });
@@ -210,10 +221,11 @@ export function keysCommand(io: CliIo): Command {
     .action(async (_own: unknown, self: Command) => {
       const flags = globalFlags(self) as Flags;
       const format = chooseFormat(flags.output, io.stdout);
-      const product = productFlag(flags["product"] as string | undefined, KEY_PRODUCTS, "xdr");
+      const product = requireProduct("keys generate", flags["product"] as string | undefined, KEY_PRODUCTS, "xdr");
       const expiration = await expiryFrom(flags["expires"] as string | undefined, Date.now());
       const level = flags["level"] as "standard" | "advanced";
       await withClient(product, flags, io, async (client) => {
+        requireXsoar8("keys generate", client);
         const reply = (await client.request("api_keys.generate", {
           roles: flags["role"] as string[],
           security_level: level,
@@ -224,6 +236,8 @@ export function keysCommand(io: CliIo): Command {
         const saveAs = flags["saveProfile"] as string | undefined;
         if (saveAs !== undefined) {
           const core = await import("@cortex-sdk/core");
+          const seen = expiration ?? (await expiryOf(client, reply.id));
+          if (seen !== undefined) (await import("../notices.js")).rememberExpiry(io.env, client.config.baseUrl, reply.id, seen, Date.now());
           const path = core.saveProfile(saveAs, { baseUrl: client.config.baseUrl, apiKeyId: reply.id, apiKey: reply.key, securityLevel: level, ...(client.config.xsoarVersion === undefined ? {} : { xsoarVersion: client.config.xsoarVersion }) }, { env: io.env });
           io.stderr.write(`${style.green("✓")} key ${reply.id} (${level}, expires ${expires}) saved in profile "${saveAs}" (${path}); the secret is not printed.\n`);
           await writeValue({ id: reply.id, security_level: level, profile: saveAs, expires }, { format: format === "table" ? "table" : format, io });
@@ -240,44 +254,44 @@ export function keysCommand(io: CliIo): Command {
 
   keys
     .command("list")
-    .description("list API keys; warns on stderr about keys that expire within a week or a day")
+    .description("list API keys; notices on stderr for keys that expire within a week or a day, or expired")
     .option("--expiring-within <duration>", "only keys that expire within this time, e.g. 30d")
+    .option("--expires-after <when>", "only keys expiring at or after this date-time (ISO 8601 with a zone) or this far ahead (30d)")
+    .option("--expires-before <when>", "only keys expiring at or before this date-time or this far ahead")
+    .option("--created-after <when>", "only keys created at or after this date-time (ISO 8601 with a zone)")
+    .option("--created-before <when>", "only keys created at or before this date-time")
     .option("--role <name>", "only keys with this role (repeatable)", collect)
     .option("--id <id>", "only this key id (repeatable)", collect)
+    .addOption(new Option("--level <level>", "only keys of this security level").choices(["standard", "advanced"]))
+    .option("--comment <text>", "only keys whose comment contains this text")
+    .option("--created-by <name>", "only keys created by this user or key (repeatable)", collect)
     .addOption(productOption())
-    .addHelpText("after", "\nExample:\n  cxctl keys list --expiring-within 30d --output table")
+    .addHelpText("after", '\nExample:\n  cxctl keys list --expiring-within 30d --output table\n  cxctl keys list --created-after 2026-11-01T00:00Z --level advanced --comment sync')
     .action(async (_own: unknown, self: Command) => {
       const flags = globalFlags(self) as Flags;
       const format = chooseFormat(flags.output, io.stdout);
-      const product = productFlag(flags["product"] as string | undefined, KEY_PRODUCTS, "xdr");
+      const product = requireProduct("keys list", flags["product"] as string | undefined, KEY_PRODUCTS, "xdr");
       const now = Date.now();
-      const expiringWithin = typeof flags["expiringWithin"] === "string" ? (await import("../expiry.js")).parseLifetime(flags["expiringWithin"], now, "--expiring-within") : undefined;
-      const roles = flags["role"] as string[] | undefined;
-      const ids = flags["id"] as string[] | undefined;
-      const numbers = ids?.map((id) => Number(id));
-      if (ids !== undefined && numbers?.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw new UsageError(`--id must be a key id (a whole number); got ${ids.join(", ")}.`);
-      const input: KeyListInput = {
-        ...(expiringWithin === undefined ? {} : { expiringWithin }),
-        ...(numbers === undefined ? {} : { ids: numbers }),
-        ...(roles === undefined ? {} : { filters: [{ field: "roles", operator: "contains", value: roles }] }),
-      };
+      const input = await listInputFrom(flags, now);
       await withClient(product, flags, io, async (client) => {
+        requireXsoar8("keys list", client);
         const found = await listKeys(client, input);
         await writeRows(found, { format, io }, [
           { header: "ID", cell: (key) => String(key.id) },
           { header: "LEVEL", cell: (key) => key.security_level ?? "" },
           { header: "ROLES", cell: (key) => (key.roles ?? []).join(", ") },
-          { header: "EXPIRES", cell: (key) => (key.expiration === undefined || key.expiration === null || key.expiration <= 0 ? "never" : new Date(key.expiration).toISOString()) },
+          { header: "CREATED", cell: (key) => (typeof key.creation_time === "number" ? new Date(key.creation_time).toISOString() : "") },
+          { header: "EXPIRES", cell: (key) => expiryText(key.expiration ?? null) },
           { header: "CREATED BY", cell: (key) => key.created_by ?? key.user_name ?? "" },
           { header: "COMMENT", cell: (key) => cellText(key.comment) },
         ]);
-        if (found.length === 0) return;
-        const warnings = await expiryWarnings(client, new Set(found.map((key) => key.id)), now);
+        const core = await import("@cortex-sdk/core");
+        const profile = client.config.profile;
         for (const key of found) {
-          const warning = warnings.get(key.id);
-          if (warning === undefined) continue;
-          const colour = warning.level === "week" ? style.yellow : style.red;
-          io.stderr.write(`${colour("warning:")} ${warning.text}; rotate it with: cxctl keys rotate${warning.level === "expired" ? " (or delete it)" : ""}\n`);
+          const notice = core.apiKeyExpiryNotice(key.expiration, now);
+          if (notice === undefined) continue;
+          const text = (await import("../notices.js")).noticeText({ keyId: String(key.id), baseUrl: client.config.baseUrl, notice, expiresAt: new Date(key.expiration as number), expiresInMs: (key.expiration as number) - now }, profile);
+          io.stderr.write(`${notice === "one_week" ? style.yellow("notice:") : style.red("notice:")} ${text}${notice === "expired" ? ` (or delete it: cxctl keys delete ${key.id})` : ""}\n`);
         }
       });
     });
@@ -292,8 +306,9 @@ export function keysCommand(io: CliIo): Command {
       const flags = globalFlags(self) as Flags;
       const numbers = ids.map((id) => Number(id));
       if (numbers.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw new UsageError(`key ids are whole numbers; got ${ids.join(", ")}.`);
-      const product = productFlag(flags["product"] as string | undefined, KEY_PRODUCTS, "xdr");
+      const product = requireProduct("keys delete", flags["product"] as string | undefined, KEY_PRODUCTS, "xdr");
       await withClient(product, flags, io, async (client) => {
+        requireXsoar8("keys delete", client);
         const reply = (await client.request("api_keys.delete", { filters: [{ field: "id", operator: "in", value: numbers }] })) as { update_count?: number } | undefined;
         const count = reply?.update_count ?? 0;
         await writeValue({ deleted: count, ids: numbers }, { format: chooseFormat(flags.output, io.stdout), io });
@@ -304,20 +319,29 @@ export function keysCommand(io: CliIo): Command {
   keys
     .command("edit")
     .argument("<id>", "key id")
-    .description("change a key's roles or comment (platform IAM: XSIAM, Cortex Cloud, XSOAR 8)")
+    .description("change a key's roles or comment (platform IAM API: XSIAM, Cortex Cloud, XSOAR 8)")
     .option("--role <role-id>", "role id (repeatable; replaces the roles)", collect)
     .option("--comment <text>", "new comment")
-    .addOption(new Option("--product <product>", "which product's IAM API (default xsiam)").choices(EDIT_PRODUCTS))
-    .addHelpText("after", '\nWithout --role the key keeps its roles: their names are turned into role ids through the IAM role list.\n\nExample:\n  cxctl keys edit 42 --comment "rotated quarterly" --product xsiam\n  cxctl keys edit 42 --role instance_administrator --product cloud')
+    .addOption(new Option("--product <product>", `which product's IAM API: ${EDIT_PRODUCTS.join(", ")} (default xsiam)`))
+    .addHelpText(
+      "after",
+      '\nWithout --role the key keeps its roles: their names are turned into role ids through the IAM role list.\nCortex XDR and Xpanse have no key edit: rotate the key instead (cxctl keys rotate <id>).\n\nExample:\n  cxctl keys edit 42 --comment "rotated quarterly" --product xsiam\n  cxctl keys edit 42 --role instance_administrator --product cloud',
+    )
     .action(async (id: string, _own: unknown, self: Command) => {
       const flags = globalFlags(self) as Flags;
-      const product = productFlag(flags["product"] as string | undefined, EDIT_PRODUCTS, "xsiam");
+      const product = requireProduct("keys edit", flags["product"] as string | undefined, EDIT_PRODUCTS, "xsiam", `To change a key's roles there, generate a replacement with the new roles and delete the old key (cxctl keys rotate ${/^\d+$/.test(id) ? id : "<id>"} copies roles, level and comment).`);
       if (flags["role"] === undefined && flags["comment"] === undefined) throw new UsageError("nothing to change: pass --role or --comment.");
       if (!/^\d+$/.test(id)) throw new UsageError(`the key id is a whole number; got "${id}".`);
       await withClient(product, flags, io, async (client) => {
+        requireXsoar8("keys edit", client);
         const apiKeys = iamKeysOf(client);
-        const got = (await apiKeys.get({ api_key_id: id })) as Record<string, unknown> | undefined;
-        const current = ((got?.["data"] ?? got ?? {}) as ApiKeyRecord);
+        let got: Record<string, unknown> | undefined;
+        try {
+          got = (await apiKeys.get({ api_key_id: id })) as Record<string, unknown> | undefined;
+        } catch (error) {
+          throw noIamHint(error, client);
+        }
+        const current = (got?.["data"] ?? got ?? {}) as ApiKeyRecord;
         const roles = (flags["role"] as string[] | undefined) ?? (await roleIdsFor(client, current.roles ?? [], io));
         const comment = typeof flags["comment"] === "string" ? flags["comment"] : typeof current.comment === "string" ? current.comment : undefined;
         const reply = await apiKeys.edit({ api_key_id: id, roles, security_level: current.security_level ?? "standard", ...(comment === undefined ? {} : { comment }) });
@@ -327,63 +351,133 @@ export function keysCommand(io: CliIo): Command {
 
   keys
     .command("rotate")
-    .description("replace the current key: generate one with the same roles, level and comment, verify it, switch the profile to it")
-    .option("--expires <duration>", "lifetime of the new key (default: the service's one week)")
-    .option("--delete-old", "delete the old key once the new one works")
+    .argument("<id>", "the key to replace (the one a notice names)")
+    .description("replace a key: a new key with its roles, level and comment, and an expiry of the same length; the old key is deleted only with --delete-old, after the new key made a call")
+    .option("--expires <when>", "expiry of the new key (default: as long as the old key's lifetime; required when the old key never expires)")
+    .option("--save-profile <name>", "store the new key in this profile (default: the profile in use, when it holds the old key)")
+    .option("--delete-old", "delete the old key once the new key has made a successful call")
     .addOption(productOption())
-    .addHelpText("after", "\nThe current key is the one the command connects with (--profile, CORTEX_PROFILE or the default profile).\nWithout a profile the new key is printed once; update your environment with it.\n\nExample:\n  cxctl keys rotate --profile prod --expires 90d --delete-old")
-    .action(async (_own: unknown, self: Command) => {
+    .addHelpText(
+      "after",
+      "\nThe key is read and the new one generated with the key you connect with (--profile, CORTEX_PROFILE or the\ndefault profile); it needs the permission to manage keys. Rotating the key you connect with works too.\nThe new secret is shown once, unless it goes into a profile.\n\nExample:\n  cxctl keys rotate 42 --profile prod --delete-old\n  cxctl keys rotate 42 --expires 3mo --save-profile ci",
+    )
+    .action(async (id: string, _own: unknown, self: Command) => {
       const flags = globalFlags(self) as Flags;
       const format = chooseFormat(flags.output, io.stdout);
-      const product = productFlag(flags["product"] as string | undefined, KEY_PRODUCTS, "xdr");
-      const expiration = await expiryFrom(flags["expires"] as string | undefined, Date.now());
+      if (!/^\d+$/.test(id) || Number(id) <= 0) throw new UsageError(`the key id is a whole number; got "${id}".`);
+      const product = requireProduct("keys rotate", flags["product"] as string | undefined, KEY_PRODUCTS, "xdr");
+      const now = Date.now();
+      const expiration = await expiryFrom(flags["expires"] as string | undefined, now);
       await withClient(product, flags, io, async (client) => {
-        await rotate(client, product, flags, io, { format, io }, expiration);
+        requireXsoar8("keys rotate", client);
+        await rotate(client, Number(id), product, flags, io, { format, io }, expiration, now);
       });
     });
   return keys;
 }
 
-async function rotate(client: AnyClient, product: ProductName, flags: Flags, io: CliIo, sink: Sink, expiration: number | undefined): Promise<void> {
+function timeFlag(flags: Flags, name: string, flag: string, now: number): Promise<number | undefined> {
+  const text = flags[name];
+  if (typeof text !== "string") return Promise.resolve(undefined);
+  return import("../expiry.js").then(({ parseExpiryPoint }) => parseExpiryPoint(text, now, flag));
+}
+
+async function listInputFrom(flags: Flags, now: number): Promise<KeyListInput> {
+  const expiringWithin = typeof flags["expiringWithin"] === "string" ? (await import("../expiry.js")).parseLifetime(flags["expiringWithin"], now, "--expiring-within") : undefined;
+  const roles = flags["role"] as string[] | undefined;
+  const ids = flags["id"] as string[] | undefined;
+  const numbers = ids?.map((id) => Number(id));
+  if (ids !== undefined && numbers?.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw new UsageError(`--id must be a key id (a whole number); got ${ids.join(", ")}.`);
+  const [expiresAfter, expiresBefore, createdAfter, createdBefore] = await Promise.all([
+    timeFlag(flags, "expiresAfter", "--expires-after", now),
+    timeFlag(flags, "expiresBefore", "--expires-before", now),
+    timeFlag(flags, "createdAfter", "--created-after", now),
+    timeFlag(flags, "createdBefore", "--created-before", now),
+  ]);
+  return {
+    ...(expiringWithin === undefined ? {} : { expiringWithin }),
+    ...(numbers === undefined ? {} : { ids: numbers }),
+    ...(roles === undefined ? {} : { filters: [{ field: "roles", operator: "contains", value: roles }] }),
+    ...(expiresAfter === undefined ? {} : { expiresAfter }),
+    ...(expiresBefore === undefined ? {} : { expiresBefore }),
+    ...(createdAfter === undefined ? {} : { createdAfter }),
+    ...(createdBefore === undefined ? {} : { createdBefore }),
+    ...(typeof flags["level"] === "string" ? { securityLevel: flags["level"] as "standard" | "advanced" } : {}),
+    ...(typeof flags["comment"] === "string" ? { commentContains: flags["comment"] } : {}),
+    ...(Array.isArray(flags["createdBy"]) ? { createdBy: flags["createdBy"] as string[] } : {}),
+  };
+}
+
+/** A clear error when the tenant does not serve the IAM key API (an XDR tenant addressed as XSIAM answers 500). */
+function noIamHint(error: unknown, client: AnyClient): unknown {
+  const status = (error as { status?: unknown } | undefined)?.status;
+  if (status !== 500 && status !== 404 && status !== 405) return error;
+  return new UsageError(
+    `keys edit: ${client.config.baseUrl} does not serve the platform IAM key API (it answered HTTP ${String(status)}), so it is probably not a ${EDIT_PRODUCTS.join(", ")} tenant. Cortex XDR and Xpanse have no key edit: rotate the key instead (cxctl keys rotate <id>), which copies roles, level and comment.`,
+  );
+}
+
+async function rotate(client: AnyClient, oldId: number, product: ProductName, flags: Flags, io: CliIo, sink: Sink, chosenExpiration: number | undefined, now: number): Promise<void> {
   const style = styleFor(io.stderr, io.env);
+  const core = await import("@cortex-sdk/core");
   const step = (text: string): void => {
     io.stderr.write(`${style.green("✓")} ${text}\n`);
   };
-  const oldId = Number(client.config.credentials.keyId);
-  const level = client.config.credentials.securityLevel;
   const [current] = await listKeys(client, { ids: [oldId] });
-  if (current === undefined) throw new UsageError(`key ${oldId} is not in the tenant's key list; cannot copy its roles.`);
-  step(`read key ${oldId}: ${(current.roles ?? []).join(", ")}, ${current.security_level ?? level}`);
+  if (current === undefined) throw new UsageError(`key ${oldId} is not in the tenant's key list (wrong id, deleted, or another tenant's key); nothing was generated.`);
+  const level = current.security_level === "standard" || current.security_level === "advanced" ? current.security_level : undefined;
+  if (level === undefined) throw new UsageError(`key ${oldId} has no security level in the key list; cannot copy it.`);
+  const oldExpiry = typeof current.expiration === "number" && current.expiration > 0 ? current.expiration : null;
+  // The same lifetime as the old key's, unless told; a key that never expires cannot be copied silently.
+  const expiration = chosenExpiration ?? core.rotatedApiKeyExpiration(current.creation_time, oldExpiry, now);
+  if (expiration === undefined) {
+    throw new UsageError(`key ${oldId} ${oldExpiry === null ? "never expires" : "has no creation time in the key list"}; the API gives new keys at most six months. Choose the new key's expiry with --expires (e.g. 6mo, or 2027-06-01T00:00Z). Nothing was generated.`);
+  }
+  step(`read key ${oldId}: ${level}, roles ${(current.roles ?? []).join(", ")}${typeof current.comment === "string" && current.comment !== "" ? `, comment "${current.comment}"` : ""}, expires ${expiryText(oldExpiry)}`);
   const generated = (await client.request("api_keys.generate", {
-    roles: current.roles ?? [],
-    security_level: current.security_level ?? level,
-    ...(expiration === undefined ? {} : { expiration }),
-    comment: current.comment ?? `rotated from key ${oldId}`,
+    roles: [...(current.roles ?? [])],
+    security_level: level,
+    expiration,
+    ...(typeof current.comment === "string" && current.comment !== "" ? { comment: current.comment } : {}),
   })) as { id: number; key: string };
-  step(`generated key ${generated.id}`);
-  const fresh = client.withOptions({ apiKeyId: generated.id, apiKey: generated.key, securityLevel: (current.security_level ?? level) as "standard" | "advanced" }) as AnyClient;
+  step(`generated key ${generated.id} (${level}, expires ${expiryText(expiration)})`);
+  const fresh = client.withOptions({ apiKeyId: generated.id, apiKey: generated.key, securityLevel: level }) as AnyClient;
   try {
-    await fresh.request("healthcheck", undefined);
-    step(`verified key ${generated.id} with a signed call`);
-    const core = await import("@cortex-sdk/core");
-    const profileName = client.config.profile;
-    let saved = false;
-    if (profileName !== undefined) {
-      const loaded = core.loadProfile(profileName, { env: io.env });
-      core.saveProfile(profileName, { ...(loaded?.profile ?? {}), apiKeyId: generated.id, apiKey: generated.key, securityLevel: (current.security_level ?? level) as "standard" | "advanced" }, { env: io.env });
-      saved = true;
-      step(`profile "${profileName}" now uses key ${generated.id}`);
+    let verified = false;
+    try {
+      await fresh.request("healthcheck", undefined);
+      verified = true;
+      step(`key ${generated.id} made a successful call`);
+    } catch (error) {
+      io.stderr.write(`${style.red("✗")} the new key ${generated.id} could not make a call yet: ${(error as Error).message}\n`);
+    }
+    // Where the new secret goes: the profile named, else the profile in use when it holds the old key.
+    const inUse = client.config.profile;
+    const usesOld = inUse !== undefined && client.config.credentials.keyId === String(oldId);
+    const saveAs = (flags["saveProfile"] as string | undefined) ?? (usesOld ? inUse : undefined);
+    if (saveAs !== undefined) {
+      const loaded = core.loadProfile(saveAs, { env: io.env });
+      const base = loaded?.profile ?? { baseUrl: client.config.baseUrl, ...(client.config.xsoarVersion === undefined ? {} : { xsoarVersion: client.config.xsoarVersion }) };
+      core.saveProfile(saveAs, { ...base, apiKeyId: generated.id, apiKey: generated.key, securityLevel: level }, { env: io.env });
+      (await import("../notices.js")).rememberExpiry(io.env, client.config.baseUrl, generated.id, expiration, now);
+      step(`profile "${saveAs}" now holds key ${generated.id}; the secret is not printed`);
     }
     let deleted = false;
     if (flags["deleteOld"] === true) {
-      const reply = (await fresh.request("api_keys.delete", { filters: [{ field: "id", operator: "in", value: [oldId] }] })) as { update_count?: number } | undefined;
-      deleted = (reply?.update_count ?? 0) > 0;
-      step(`deleted the old key ${oldId}`);
+      if (!verified) {
+        io.stderr.write(`${style.yellow("!")} the old key ${oldId} was NOT deleted: the new key has not made a successful call. Delete it later with: cxctl keys delete ${oldId}\n`);
+      } else {
+        // With the new key when the old one was the connecting key (it is about to go), else with the connecting key.
+        const deleter = client.config.credentials.keyId === String(oldId) ? fresh : client;
+        const reply = (await deleter.request("api_keys.delete", { filters: [{ field: "id", operator: "in", value: [oldId] }] })) as { update_count?: number } | undefined;
+        deleted = (reply?.update_count ?? 0) > 0;
+        step(`deleted the old key ${oldId}`);
+      }
     } else {
-      io.stderr.write(`  the old key ${oldId} still works; delete it with: cxctl keys delete ${oldId}${profileName === undefined ? "" : ` --profile ${profileName}`}\n`);
+      io.stderr.write(`  the old key ${oldId} still works until it expires; delete it with: cxctl keys delete ${oldId}${inUse === undefined ? "" : ` --profile ${saveAs ?? inUse}`}\n`);
     }
-    await writeValue({ old_id: oldId, new_id: generated.id, product, profile: profileName ?? null, deleted_old: deleted, ...(saved ? {} : { key: generated.key }) }, sink);
-    if (!saved) io.stderr.write(`${style.yellow("!")} No profile is in use: the new key is printed once above. Update CORTEX_API_KEY_ID and CORTEX_API_KEY.\n`);
+    await writeValue({ old_id: oldId, new_id: generated.id, product, security_level: level, roles: current.roles ?? [], expires: expiryText(expiration), verified, profile: saveAs ?? null, deleted_old: deleted, ...(saveAs === undefined ? { key: generated.key } : {}) }, sink);
+    if (saveAs === undefined) io.stderr.write(`${style.yellow("!")} This is the only time the new key is shown. Store it now (or rotate with --save-profile <name>).\n`);
   } finally {
     await fresh.close();
   }

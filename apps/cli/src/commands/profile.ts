@@ -28,7 +28,7 @@ export function profileCommand(io: CliIo): Command {
     .option("--default", "make it the default profile (the first profile always is)")
     .addHelpText(
       "after",
-      "\nTakes the global --base-url, --key-id, --key (or - for stdin), --key-type, --xsoar-version, --ca-file and --proxy.\nA console URL or a bare FQDN is stored as the api- URL.\n\nExample:\n  cxctl profile add prod --base-url acme.xdr.eu.paloaltonetworks.com --key-id 42 --key-type advanced   # asks for the key",
+      "\nTakes the global --base-url, --key-id, --key (or - for stdin), --key-type, --xsoar-version, --ca-file, --proxy and --child-tenant.\nA console URL or a bare FQDN is stored as the api- URL.\n\nExample:\n  cxctl profile add prod --base-url acme.xdr.eu.paloaltonetworks.com --key-id 42 --key-type advanced   # asks for the key",
     )
     .action(async (name: string, own: { default?: boolean }, self: Command) => {
       const core = await import("@cortex-sdk/core");
@@ -42,7 +42,7 @@ export function profileCommand(io: CliIo): Command {
       let key = flags.key;
       if (key === "-" || key === undefined) key = await ask.ask("API key", { secret: true });
       const level = xsoarVersion === 6 ? undefined : (flags.keyType ?? (await ask.ask("Security level (standard or advanced)", { fallback: "advanced" })));
-      if (level !== undefined && level !== "standard" && level !== "advanced") throw new UsageError(`the security level must be standard or advanced; got "${level}".`);
+      if (level !== undefined && level !== "standard" && level !== "advanced") throw new UsageError(`the security level must be standard or advanced; got ${level.length > 16 ? `a value of ${level.length} characters (not shown: it looks like a key)` : `"${level}"`}.`);
       if (key === "") throw new UsageError("the API key is empty.");
       const path = core.saveProfile(
         name,
@@ -54,6 +54,7 @@ export function profileCommand(io: CliIo): Command {
           ...(xsoarVersion === undefined ? {} : { xsoarVersion }),
           ...(flags.caFile === undefined ? {} : { caFile: flags.caFile }),
           ...(flags.proxy === undefined ? {} : { proxy: flags.proxy }),
+          ...(flags.childTenant === undefined ? {} : { childTenantId: flags.childTenant }),
         },
         { ...fileOptions(), ...(own.default === true ? { makeDefault: true } : {}) },
       );

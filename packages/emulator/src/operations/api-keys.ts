@@ -23,8 +23,8 @@ import { PUBLIC_API_V1 } from "./paths.js";
 
 // The expiry rules the SDK and the CLI use too: one week by default, at most six calendar months.
 
-/** Products with the public key-management API (reference: XSIAM 3.x, XDR 5, XSOAR 8, Cortex Cloud). */
-export const KEY_MANAGEMENT_PRODUCTS: readonly Product[] = ["xdr", "xsiam", "xsoar8", "cloud"];
+/** Products with the public key-management API (reference: XSIAM 3.x, XDR 5, XSOAR 8, Cortex Cloud; Xpanse on the same gateway). */
+export const KEY_MANAGEMENT_PRODUCTS: readonly Product[] = ["xdr", "xsiam", "xsoar8", "xpanse", "cloud"];
 
 const SECURITY_LEVELS: readonly SecurityLevel[] = ["standard", "advanced"];
 
@@ -161,11 +161,43 @@ function keyFilters(rolesMode: "any" | "all"): FilterSpec<ApiKeyRecord> {
         return (key) => ids.has(key.id);
       },
     },
+    // The console filters by creation time too, and users filter by level, comment and creator; the
+    // reference documents only the three above, so these follow the same operator conventions.
+    creation_time: {
+      gte: (value, field) => {
+        const bound = filterValue.integer(value, field);
+        return (key) => key.creationTime >= bound;
+      },
+      lte: (value, field) => {
+        const bound = filterValue.integer(value, field);
+        return (key) => key.creationTime <= bound;
+      },
+    },
+    security_level: {
+      in: (value, field) => {
+        const levels = typeof value === "string" ? [value] : filterValue.stringList(value, field);
+        for (const level of levels) if (level !== "standard" && level !== "advanced") throw REPLY_ERRORS.invalidInput(`Invalid value '${level}' for field security_level`);
+        return (key) => levels.includes(key.securityLevel);
+      },
+    },
+    comment: {
+      contains: (value, field) => {
+        const wanted = (typeof value === "string" ? value : filterValue.stringList(value, field).join(" ")).toLowerCase();
+        return (key) => key.comment !== null && key.comment.toLowerCase().includes(wanted);
+      },
+    },
+    created_by: {
+      in: (value, field) => {
+        const names = typeof value === "string" ? [value] : filterValue.stringList(value, field);
+        return (key) => names.includes(key.createdBy);
+      },
+    },
   };
 }
 
 const KEY_SORTS: SortSpec<ApiKeyRecord> = {
   id: (a, b) => a.id - b.id,
+  creation_time: (a, b) => a.creationTime - b.creationTime || a.id - b.id,
   // Keys that never expire sort after every dated key.
   expiration: (a, b) => (a.expiration ?? Number.MAX_SAFE_INTEGER) - (b.expiration ?? Number.MAX_SAFE_INTEGER) || a.id - b.id,
   roles: (a, b) => a.roles.join(",").localeCompare(b.roles.join(",")) || a.id - b.id,

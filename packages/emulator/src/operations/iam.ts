@@ -10,7 +10,7 @@ import { isJsonObject, type JsonObject } from "../query.js";
 import type { Operation, OperationContext } from "../router.js";
 import { UNRESTRICTED_SCOPE, type ApiKeyScope, type ScopeMode, type ScopeTag, type TagScope } from "../scope.js";
 import type { EmulatorState } from "../state.js";
-import type { Product, Tenant } from "../tenant.js";
+import { CASE_DOMAINS, type Product, type Tenant } from "../tenant.js";
 import { commentProblem, keyView } from "./api-keys.js";
 import { IAM_V1 } from "./paths.js";
 
@@ -141,9 +141,36 @@ function readTagScope(context: OperationContext, value: unknown, where: string, 
   return { mode, tags: mode === "scope" ? tags : [] };
 }
 
+const SCOPE_DIMENSIONS = ["endpoints", "cases_issues", "assets", "datasets_rows"] as const;
+const ENDPOINT_SCOPES = ["endpoint_groups", "endpoint_tags"] as const;
+
+/** Refuses scope names the console does not have, instead of storing them silently. */
+function refuseUnknownNames(context: OperationContext, data: JsonObject): void {
+  for (const name of Object.keys(data)) {
+    if (!(SCOPE_DIMENSIONS as readonly string[]).includes(name)) {
+      throw iamError(context.state, `Unknown scope '${name}'; scopes are ${SCOPE_DIMENSIONS.join(", ")}`);
+    }
+  }
+  const endpoints = data["endpoints"];
+  if (isJsonObject(endpoints)) {
+    for (const name of Object.keys(endpoints)) {
+      if (!(ENDPOINT_SCOPES as readonly string[]).includes(name)) throw iamError(context.state, `Unknown endpoints scope '${name}'; endpoint scopes are ${ENDPOINT_SCOPES.join(", ")}`);
+    }
+  }
+  const cases = data["cases_issues"];
+  if (isJsonObject(cases) && Array.isArray(cases["names"])) {
+    for (const name of cases["names"]) {
+      if (typeof name === "string" && !(CASE_DOMAINS as readonly string[]).includes(name)) {
+        throw iamError(context.state, `cases_issues.names: unknown domain '${name}'; domains are ${CASE_DOMAINS.join(", ")}`);
+      }
+    }
+  }
+}
+
 function setScope(context: OperationContext): { body: unknown } {
   const key = keyOf(context, context.request.pathParams["entity_id"]);
   const data = requestDataOf(context);
+  refuseUnknownNames(context, data);
   const current = key.scope ?? UNRESTRICTED_SCOPE;
   let endpoints = current.endpoints;
   if (data["endpoints"] !== undefined) {

@@ -108,9 +108,9 @@ export const productRules: readonly ProductRule[] = [
   },
   {
     paths: [`${V1}api_keys/`],
-    add: ["xdr", "xsiam", "xsoar", "cloud"],
+    add: ["xdr", "xsiam", "xsoar", "cloud", "xpanse"],
     xsoarVersions: [8],
-    reason: "xdr-xsiam reference §2.3 and xsoar reference §2.2, §4.7: API key list/generate/delete serve XSIAM 3.x, XDR, XSOAR 8 and Cortex Cloud",
+    reason: "xdr-xsiam reference §2.3 and xsoar reference §2.2, §4.7: API key list/generate/delete serve XSIAM 3.x, XDR, XSOAR 8 and Cortex Cloud; Xpanse sits on the same gateway with the same key scheme (xsoar reference §1.1-1.2) and its console manages keys, so it is served there too",
   },
   {
     paths: ["/platform/iam/v1/api-key/"],

@@ -146,6 +146,13 @@ export const schemaOverrides: readonly Override[] = [
   schema(`POST ${V1}/assets/get_assets_internet_exposure`, "reply", "assets_internet_exposure/[]/service_type", { replace: { type: "array", items: { type: "string" } } }, "spec bug: service_type is typed as a list of objects but lists service type names such as SshServer"),
   schema(`POST ${V1}/assets/get_external_services`, "reply", "external_services/[]/externally_inferred_vulnerability_score", { replace: { type: ["number", "null"] } }, "spec bug: the score is a float or null, not a string (reference xsoar-xpanse-cloud §3.2)"),
   schema(`POST ${V1}/assets/get_external_services`, "reply", "external_services/[]/externally_inferred_cves", { replace: { type: "array", items: { type: "string" } } }, "spec bug: externally_inferred_cves is typed as a list of objects but lists CVE ids"),
+  schema(
+    `POST ${V1}/api_keys/get_api_keys`,
+    "request",
+    "filters/[]/field",
+    { replace: { type: "string", enum: ["expiration", "roles", "id", "creation_time", "security_level", "comment", "created_by"] } },
+    "the console also filters keys by creation time, and users filter by level, comment and creator (issue #12); the reference documents expiration, roles and id only (xdr-xsiam §2.3), so the emulator answers the rest and the SDK sends them only when asked",
+  ),
   schema(`POST ${V1}/api_keys/get_api_keys`, "request", "search_from", { replace: { type: "integer", minimum: 0 }, create: true }, "get_api_keys also takes search_from/search_to and sort {field: expiration|roles} (reference xdr-xsiam §2.3 [LAB]); the spec omits them"),
   schema(`POST ${V1}/api_keys/get_api_keys`, "request", "search_to", { replace: { type: "integer" }, create: true }, "get_api_keys also takes search_from/search_to and sort {field: expiration|roles} (reference xdr-xsiam §2.3 [LAB]); the spec omits them"),
   schema(

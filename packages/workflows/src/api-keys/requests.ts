@@ -72,16 +72,54 @@ export function generateApiKeyRequest(input: GenerateApiKeyInput, now: number = 
   return { ...body, expiration: Math.floor(expiration) };
 }
 
-/** Options of a key listing: the service's `filters`, plus filters built for you. */
+/** A field `api_keys.get_api_keys` filters on. */
+export type ApiKeyFilterField = "expiration" | "roles" | "id" | "creation_time" | "security_level" | "comment" | "created_by";
+/** An operator of a key filter. */
+export type ApiKeyFilterOperator = "gte" | "lte" | "contains" | "in";
+/** One key filter as the service takes it. */
+export interface ApiKeyFilter {
+  /** Field. */
+  readonly field: ApiKeyFilterField;
+  /** Operator. */
+  readonly operator: ApiKeyFilterOperator;
+  /** Value: epoch ms for times, a list for `in` and `roles`, text for `comment`. */
+  readonly value: unknown;
+}
+
+/**
+ * Options of a key listing: the service's `filters`, plus filters built for you. Expiration, roles and id
+ * are documented; creation time, level, comment and creator follow the same conventions (the console
+ * filters by creation time too).
+ */
 export interface ListApiKeysInput {
-  /** Raw filters (`expiration` gte/lte, `roles` contains, `id` in); ANDed with the ones below. */
-  readonly filters?: readonly { readonly field?: "expiration" | "roles" | "id"; readonly operator?: "gte" | "lte" | "contains" | "in"; readonly value?: unknown }[];
+  /** Raw filters; ANDed with the ones below. */
+  readonly filters?: readonly { readonly field?: ApiKeyFilterField; readonly operator?: ApiKeyFilterOperator; readonly value?: unknown }[];
   /** Only keys expiring within this many ms from now (and not yet expired). */
   readonly expiringWithin?: number;
+  /** Only keys expiring at or after this time (epoch ms or Date). */
+  readonly expiresAfter?: number | Date;
+  /** Only keys expiring at or before this time (epoch ms or Date). */
+  readonly expiresBefore?: number | Date;
   /** Only keys holding this role. */
   readonly role?: string;
   /** Only these key ids. */
   readonly ids?: readonly number[];
+  /** Only keys created at or after this time (epoch ms or Date). */
+  readonly createdAfter?: number | Date;
+  /** Only keys created at or before this time (epoch ms or Date). */
+  readonly createdBefore?: number | Date;
+  /** Only keys of this security level. */
+  readonly securityLevel?: "standard" | "advanced";
+  /** Only keys whose comment contains this text (any case). */
+  readonly commentContains?: string;
+  /** Only keys created by one of these (as `created_by` shows them). */
+  readonly createdBy?: readonly string[];
+}
+
+function epochOf(value: number | Date, name: string): number {
+  const ms = value instanceof Date ? value.getTime() : value;
+  if (typeof ms !== "number" || !Number.isFinite(ms)) throw new CortexInvalidRequestError(`api_keys.get_api_keys: ${name} must be epoch milliseconds or a Date.`, name);
+  return Math.floor(ms);
 }
 
 /**
@@ -90,10 +128,10 @@ export interface ListApiKeysInput {
  * @param input - Options.
  * @param now - Epoch ms of the call.
  * @returns `{ filters }`.
- * @throws `CortexInvalidRequestError` for a negative `expiringWithin`.
+ * @throws `CortexInvalidRequestError` for a negative `expiringWithin` or a time that is not a number or Date.
  */
-export function listApiKeysRequest(input: ListApiKeysInput = {}, now: number = Date.now()): { filters?: { field: "expiration" | "roles" | "id"; operator: "gte" | "lte" | "contains" | "in"; value: unknown }[] } {
-  const filters: { field: "expiration" | "roles" | "id"; operator: "gte" | "lte" | "contains" | "in"; value: unknown }[] = [];
+export function listApiKeysRequest(input: ListApiKeysInput = {}, now: number = Date.now()): { filters?: ApiKeyFilter[] } {
+  const filters: ApiKeyFilter[] = [];
   for (const filter of input.filters ?? []) {
     if (filter.field !== undefined && filter.operator !== undefined) filters.push({ field: filter.field, operator: filter.operator, value: filter.value });
   }
@@ -101,8 +139,15 @@ export function listApiKeysRequest(input: ListApiKeysInput = {}, now: number = D
     if (!(input.expiringWithin >= 0)) throw new CortexInvalidRequestError("api_keys.get_api_keys: expiringWithin must be 0 or more milliseconds.", "expiringWithin");
     filters.push({ field: "expiration", operator: "gte", value: now }, { field: "expiration", operator: "lte", value: now + input.expiringWithin });
   }
+  if (input.expiresAfter !== undefined) filters.push({ field: "expiration", operator: "gte", value: epochOf(input.expiresAfter, "expiresAfter") });
+  if (input.expiresBefore !== undefined) filters.push({ field: "expiration", operator: "lte", value: epochOf(input.expiresBefore, "expiresBefore") });
   if (input.role !== undefined) filters.push({ field: "roles", operator: "contains", value: [input.role] });
   if (input.ids !== undefined) filters.push({ field: "id", operator: "in", value: [...input.ids] });
+  if (input.createdAfter !== undefined) filters.push({ field: "creation_time", operator: "gte", value: epochOf(input.createdAfter, "createdAfter") });
+  if (input.createdBefore !== undefined) filters.push({ field: "creation_time", operator: "lte", value: epochOf(input.createdBefore, "createdBefore") });
+  if (input.securityLevel !== undefined) filters.push({ field: "security_level", operator: "in", value: [input.securityLevel] });
+  if (input.commentContains !== undefined) filters.push({ field: "comment", operator: "contains", value: input.commentContains });
+  if (input.createdBy !== undefined) filters.push({ field: "created_by", operator: "in", value: [...input.createdBy] });
   return filters.length === 0 ? {} : { filters };
 }
 

@@ -122,6 +122,64 @@ export class XpanseAlertsNamespace extends XpanseAlertWorkflows {
   }
 }
 
+/** The `apiKeys` operations of Cortex Xpanse. */
+export class XpanseApiKeysNamespace {
+  readonly #client: CortexClient;
+
+  /** @param client - The client that sends the calls. */
+  constructor(client: CortexClient) {
+    this.#client = client;
+  }
+
+  /**
+   * Operation `api_keys.delete`: `POST /public_api/v1/api_keys/delete`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new XpanseClient();
+   * const reply = await client.apiKeys.delete({});
+   * ```
+   */
+  delete(request: RequestOf<"api_keys.delete"> = {} as RequestOf<"api_keys.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.delete">> {
+    return this.#client.request("api_keys.delete", request, options);
+  }
+
+  /**
+   * Operation `api_keys.generate`: `POST /public_api/v1/api_keys/generate`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set. The reply holds a secret that is shown only once: store it.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new XpanseClient();
+   * const reply = await client.apiKeys.generate({ roles: [], security_level: "standard" });
+   * ```
+   */
+  generate(request: RequestOf<"api_keys.generate">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.generate">> {
+    return this.#client.request("api_keys.generate", request, options);
+  }
+
+  /**
+   * Operation `api_keys.get_api_keys`: `POST /public_api/v1/api_keys/get_api_keys`. Paginated by offset, at most 100 per page: await for the first page, or `for await` over every item.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options plus `limit`, `pageSize` and `cursor`.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new XpanseClient();
+   * for await (const item of client.apiKeys.list({})) console.log(item);
+   * ```
+   */
+  list(request: RequestOf<"api_keys.get_api_keys"> = {} as RequestOf<"api_keys.get_api_keys">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"api_keys.get_api_keys">, NonNullable<ReplyOf<"api_keys.get_api_keys">["data" & keyof ReplyOf<"api_keys.get_api_keys">]> extends readonly (infer Item)[] ? Item : unknown> {
+    return this.#client.paginate("api_keys.get_api_keys", request, options);
+  }
+}
+
 /** The `asmManagement` operations of Cortex Xpanse. */
 export class XpanseAsmManagementNamespace {
   readonly #client: CortexClient;
@@ -603,6 +661,9 @@ export class XpanseSystemNamespace {
 export const XPANSE_OPERATION_METHODS: Readonly<Record<string, readonly [namespace: string, method: string]>> = Object.freeze({
   "alerts.update_alerts": ["alerts", "update"],
   "v2.alerts.get_alerts_multi_events": ["alerts", "listMultiEventsV2"],
+  "api_keys.delete": ["apiKeys", "delete"],
+  "api_keys.generate": ["apiKeys", "generate"],
+  "api_keys.get_api_keys": ["apiKeys", "list"],
   "asm_management.remove_asm_data": ["asmManagement", "removeAsmData"],
   "asm_management.upload_asm_data": ["asmManagement", "uploadAsmData"],
   "assets.assets_internet_exposure.annotation": ["assets", "assetsInternetExposureAnnotation"],
@@ -639,6 +700,8 @@ export class XpanseClientBase extends ProductClient {
 
   /** `alerts` operations. */
   readonly alerts: XpanseAlertsNamespace;
+  /** `apiKeys` operations. */
+  readonly apiKeys: XpanseApiKeysNamespace;
   /** `asmManagement` operations. */
   readonly asmManagement: XpanseAsmManagementNamespace;
   /** `assets` operations. */
@@ -665,6 +728,7 @@ export class XpanseClientBase extends ProductClient {
   constructor(options: ProductClientOptions, version: string) {
     super(options, { product: "xpanse", clientName: "xpanse", clientVersion: version }, XPANSE_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/xpanse")) as ReplyValidators);
     this.alerts = new XpanseAlertsNamespace(this);
+    this.apiKeys = new XpanseApiKeysNamespace(this);
     this.asmManagement = new XpanseAsmManagementNamespace(this);
     this.assets = new XpanseAssetsNamespace(this);
     this.attackSurfaceRules = new XpanseAttackSurfaceRulesNamespace(this);

@@ -2,7 +2,10 @@
 // src/overrides and src/hand. Do not edit by hand: change the generator or an override and regenerate.
 import type { OperationEntry } from "../../operation.js";
 
-/** Operations served by exactly these products: xdr, xsiam, xsoar, xpanse, cloud (1 operations). */
+/** Operations served by exactly these products: xdr, xsiam, xsoar, xpanse, cloud (4 operations). */
 export const groupXdrXsiamXsoarXpanseCloudOperations: readonly OperationEntry[] = [
+  {"id":"api_keys.delete","products":["xdr","xsiam","xsoar","xpanse","cloud"],"xsoarVersions":[8],"method":"POST","path":"/public_api/v1/api_keys/delete","requestEnvelope":"request_data","replyEnvelope":"reply","replyKind":"object","pagination":{"kind":"none"},"retrySafety":"idempotent","async":"none","limits":{},"operationId":"post-public_api-v1-api_keys-delete","sources":["xsiam-3.4-platform.json"],"group":"API Keys"},
+  {"id":"api_keys.generate","products":["xdr","xsiam","xsoar","xpanse","cloud"],"xsoarVersions":[8],"method":"POST","path":"/public_api/v1/api_keys/generate","requestEnvelope":"request_data","replyEnvelope":"reply","replyKind":"object","pagination":{"kind":"none"},"retrySafety":"unsafe","async":"none","limits":{},"replyHoldsSecret":true,"operationId":"post-public_api-v1-api_keys-generate","sources":["xsiam-3.4-platform.json"],"group":"API Keys"},
+  {"id":"api_keys.get_api_keys","products":["xdr","xsiam","xsoar","xpanse","cloud"],"xsoarVersions":[8],"method":"POST","path":"/public_api/v1/api_keys/get_api_keys","requestEnvelope":"request_data","replyEnvelope":"reply","replyKind":"object","pagination":{"kind":"offset","maxPageSize":100,"itemsField":"data","totalField":"total_count"},"retrySafety":"read","async":"none","limits":{},"operationId":"post-public_api-v1-api_keys-get_api_keys","sources":["xsiam-3.4-platform.json"],"group":"API keys"},
   {"id":"healthcheck","products":["xdr","xsiam","xsoar","xpanse","cloud"],"xsoarVersions":[8],"method":"GET","path":"/public_api/v1/healthcheck","requestEnvelope":"none","replyEnvelope":"bare","replyKind":"object","pagination":{"kind":"none"},"retrySafety":"read","async":"none","limits":{},"license":"Cortex XSIAM Premium | Cortex XSIAM Enterprise | Cortex XSIAM Enterprise Plus","operationId":"getHealthcheck","sources":["xsiam-2.8.json","xsiam-3.4-platform.json"],"group":"System management"},
 ];
