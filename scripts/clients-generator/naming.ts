@@ -85,7 +85,7 @@ export const productClients: readonly ProductClientSpec[] = [
     className: "XpanseClient",
     prefix: "Xpanse",
     title: "Cortex Xpanse",
-    workflows: { assets: { extends: "XpanseAssetWorkflows" }, incidents: { extends: "XpanseIncidentWorkflows", replaces: ["list"] }, alerts: { extends: "XpanseAlertWorkflows" } },
+    workflows: { assets: { extends: "XpanseAssetWorkflows" }, incidents: { extends: "XpanseIncidentWorkflows", replaces: ["list"] }, alerts: { extends: "XpanseAlertWorkflows" }, apiKeys },
     extraNamespaces: { services: { class: "XpanseServices" }, ipRanges: { class: "XpanseIpRanges" }, tags: { class: "XpanseTags" } },
   },
   {

@@ -78,7 +78,7 @@ function expiryText(expiration: number | null | undefined): string {
 }
 
 /** Filters of a key listing (the SDK's `ListApiKeysInput`). */
-export type KeyListInput = import("@cortex-sdk/core").ListApiKeysInput;
+export type KeyListInput = import("@cortex-sdk/workflows").ListApiKeysInput;
 
 /**
  * Lists keys (every page), with the SDK's filter builder.
@@ -88,9 +88,9 @@ export type KeyListInput = import("@cortex-sdk/core").ListApiKeysInput;
  * @returns The keys.
  */
 export async function listKeys(client: AnyClient, input: KeyListInput = {}): Promise<ApiKeyRecord[]> {
-  const core = await import("@cortex-sdk/core");
+  const { listApiKeysRequest } = await import("@cortex-sdk/workflows");
   const keys: ApiKeyRecord[] = [];
-  for await (const key of client.paginate<unknown, ApiKeyRecord>("api_keys.get_api_keys", core.listApiKeysRequest(input))) keys.push(key);
+  for await (const key of client.paginate<unknown, ApiKeyRecord>("api_keys.get_api_keys", listApiKeysRequest(input))) keys.push(key);
   return keys;
 }
 
@@ -112,8 +112,8 @@ export interface ExpiryWarning {
  */
 export async function expiryWarnings(client: AnyClient, ids?: ReadonlySet<number>, now = Date.now()): Promise<Map<number, ExpiryWarning>> {
   const warnings = new Map<number, ExpiryWarning>();
-  const core = await import("@cortex-sdk/core");
-  for (const { key, mark, expiresAt } of await core.expiringApiKeys(client, { within: 7 * DAY_MS, includeExpired: true, now })) {
+  const { expiringApiKeys } = await import("@cortex-sdk/workflows");
+  for (const { key, mark, expiresAt } of await expiringApiKeys(client, { within: 7 * DAY_MS, includeExpired: true, now })) {
     if (ids !== undefined && !ids.has(key.id)) continue;
     const when = expiresAt.toISOString();
     if (mark === "expired") warnings.set(key.id, { id: key.id, level: "expired", text: `key ${key.id} expired on ${when}` });

@@ -74,7 +74,7 @@ import type {
   XpanseRequestOf,
 } from "@cortex-sdk/schemas/xpanse";
 import { operations } from "@cortex-sdk/schemas/xpanse";
-import { XpanseAlertWorkflows, XpanseAssetWorkflows, XpanseIncidentWorkflows, XpanseIpRanges, XpanseServices, XpanseTags } from "@cortex-sdk/workflows";
+import { ApiKeyManagement, XpanseAlertWorkflows, XpanseAssetWorkflows, XpanseIncidentWorkflows, XpanseIpRanges, XpanseServices, XpanseTags } from "@cortex-sdk/workflows";
 
 /** Every operation {@link XpanseClient} can call: the Cortex Xpanse table. */
 export const XPANSE_OPERATIONS: readonly OperationEntry[] = operations;
@@ -122,12 +122,13 @@ export class XpanseAlertsNamespace extends XpanseAlertWorkflows {
   }
 }
 
-/** The `apiKeys` operations of Cortex Xpanse. */
-export class XpanseApiKeysNamespace {
+/** The `apiKeys` operations of Cortex Xpanse, with the workflows of {@link ApiKeyManagement}. */
+export class XpanseApiKeysNamespace extends ApiKeyManagement {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
+    super(client);
     this.#client = client;
   }
 
@@ -145,38 +146,6 @@ export class XpanseApiKeysNamespace {
    */
   delete(request: RequestOf<"api_keys.delete"> = {} as RequestOf<"api_keys.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.delete">> {
     return this.#client.request("api_keys.delete", request, options);
-  }
-
-  /**
-   * Operation `api_keys.generate`: `POST /public_api/v1/api_keys/generate`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set. The reply holds a secret that is shown only once: store it.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new XpanseClient();
-   * const reply = await client.apiKeys.generate({ roles: [], security_level: "standard" });
-   * ```
-   */
-  generate(request: RequestOf<"api_keys.generate">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.generate">> {
-    return this.#client.request("api_keys.generate", request, options);
-  }
-
-  /**
-   * Operation `api_keys.get_api_keys`: `POST /public_api/v1/api_keys/get_api_keys`. Paginated by offset, at most 100 per page: await for the first page, or `for await` over every item.
-   * @param request - The request, without the `request_data` envelope.
-   * @param options - Per-call options plus `limit`, `pageSize` and `cursor`.
-   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
-   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
-   * @example
-   * ```ts
-   * const client = new XpanseClient();
-   * for await (const item of client.apiKeys.list({})) console.log(item);
-   * ```
-   */
-  list(request: RequestOf<"api_keys.get_api_keys"> = {} as RequestOf<"api_keys.get_api_keys">, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"api_keys.get_api_keys">, NonNullable<ReplyOf<"api_keys.get_api_keys">["data" & keyof ReplyOf<"api_keys.get_api_keys">]> extends readonly (infer Item)[] ? Item : unknown> {
-    return this.#client.paginate("api_keys.get_api_keys", request, options);
   }
 }
 
