@@ -17,6 +17,8 @@ import type { OperationEntry } from "@cortex-sdk/schemas";
 import type {
   AlertsUpdateAlertsReply,
   AlertsUpdateAlertsRequest,
+  ApiKeysDeleteReply,
+  ApiKeysDeleteRequest,
   AsmManagementRemoveAsmDataReply,
   AsmManagementRemoveAsmDataRequest,
   AsmManagementUploadAsmDataReply,
@@ -144,7 +146,7 @@ export class XpanseApiKeysNamespace extends ApiKeyManagement {
    * const reply = await client.apiKeys.delete({});
    * ```
    */
-  delete(request: RequestOf<"api_keys.delete"> = {} as RequestOf<"api_keys.delete">, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.delete">> {
+  delete(request: ApiKeysDeleteRequest = {} as ApiKeysDeleteRequest, options?: ValidatedCallOptions): ApiPromise<ApiKeysDeleteReply> {
     return this.#client.request("api_keys.delete", request, options);
   }
 }

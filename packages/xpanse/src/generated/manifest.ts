@@ -18,6 +18,16 @@ export const xpanseManifest: ClientManifest = {
       workflowMethods: ["list", "updateMany"],
     },
     {
+      name: "apiKeys",
+      workflow: "ApiKeyManagement",
+      operations: [
+        { id: "api_keys.delete", method: "delete", paginated: false },
+        { id: "api_keys.generate", method: "generate", paginated: false },
+        { id: "api_keys.get_api_keys", method: "list", paginated: true },
+      ],
+      workflowMethods: ["deleteByIds", "expiringKeys", "generate", "list"],
+    },
+    {
       name: "asmManagement",
       operations: [
         { id: "asm_management.remove_asm_data", method: "removeAsmData", paginated: false },

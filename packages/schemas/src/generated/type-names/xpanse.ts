@@ -5,6 +5,9 @@ import type { OperationTypeNames } from "../../type-names.js";
 /** Names of the request and reply types of every Cortex Xpanse operation in `@cortex-sdk/schemas/xpanse`, for code generators. */
 export const xpanseTypeNames: Readonly<Record<string, OperationTypeNames>> = {
   "alerts.update_alerts": {"request":"AlertsUpdateAlertsRequest","reply":"AlertsUpdateAlertsReply","requestOptional":true},
+  "api_keys.delete": {"request":"ApiKeysDeleteRequest","reply":"ApiKeysDeleteReply","requestOptional":true},
+  "api_keys.generate": {"request":"GenerateApiKeyRequest","reply":"GenerateApiKeyReply","requestOptional":false},
+  "api_keys.get_api_keys": {"request":"ApiKeysGetApiKeysRequest","reply":"ApiKeysGetApiKeysReply","requestOptional":true},
   "asm_management.remove_asm_data": {"request":"AsmManagementRemoveAsmDataRequest","reply":"AsmManagementRemoveAsmDataReply","requestOptional":false},
   "asm_management.upload_asm_data": {"request":"AsmManagementUploadAsmDataRequest","reply":"AsmManagementUploadAsmDataReply","requestOptional":false},
   "assets.assets_internet_exposure.annotation": {"request":"AssetsAssetsInternetExposureAnnotationRequest","reply":"AssetsAssetsInternetExposureAnnotationReply","requestOptional":false},

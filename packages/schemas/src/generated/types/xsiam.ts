@@ -760,8 +760,8 @@ export type ApiKeysDeleteReply = {
 export type ApiKeysGetApiKeysRequest = {
   /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 3 values). */
-    readonly field?: "expiration" | "roles" | "id";
+    /** `field` (one of 7 values). */
+    readonly field?: "expiration" | "roles" | "id" | "creation_time" | "security_level" | "comment" | "created_by";
     /** `operator` (one of 4 values). */
     readonly operator?: "gte" | "lte" | "contains" | "in";
     /** `value`. */
