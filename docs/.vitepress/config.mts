@@ -54,8 +54,10 @@ export default defineConfig({
         // command); their field tables and examples stay out of the index to keep it small.
         _render(src, env, md) {
           const page = String(env.relativePath ?? "");
-          const text = page.startsWith("operations/") ? src.replace(/<!-- fields -->[\s\S]*?<!-- \/fields -->/g, "") : src;
-          return md.render(text, env);
+          if (page.startsWith("operations/")) return md.render(src.replace(/<!-- fields -->[\s\S]*?<!-- \/fields -->/g, ""), env);
+          // The API reference is found by its symbol names (the headings); its tables stay out of the index.
+          if (page.startsWith("api/")) return md.render(src.split("\n").filter((line) => /^#{1,4} /.test(line)).join("\n\n"), env);
+          return md.render(src, env);
         },
         miniSearch: { searchOptions: { fuzzy: 0.1, prefix: true, boost: { title: 4, text: 2, titles: 1 } } },
       },

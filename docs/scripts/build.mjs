@@ -8,6 +8,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vitepress";
 import { writeCatalogue } from "./catalogue.mjs";
+import { compactApiReference } from "./compact-api.mjs";
+import { PRODUCTS } from "./names.mjs";
 
 const docsDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const root = join(docsDir, "..");
@@ -20,6 +22,8 @@ const lap = (label) => console.log(`docs: ${label} (${((performance.now() - star
 
 execFileSync(process.execPath, [join(root, "node_modules/typedoc/bin/typedoc")], { cwd: root, stdio: "inherit" });
 lap("API reference written by typedoc");
+const compacted = compactApiReference(join(docsDir, "api"), PRODUCTS);
+lap(`product client pages compacted from ${compacted.reduce((sum, row) => sum + row.before, 0)} to ${compacted.reduce((sum, row) => sum + row.after, 0)} characters`);
 const summary = await writeCatalogue();
 lap(`operation catalogue written (${summary.reduce((sum, row) => sum + row.count, 0)} entries on ${summary.length} product pages)`);
 await build(docsDir);
