@@ -141,6 +141,9 @@ try {
   const cxctl = join(project, "node_modules/.bin/cxctl");
   const printed = sh(cxctl, ["--version"], { cwd: project }).trim();
   if (printed !== version) problems.push(`cxctl --version printed "${printed}", expected ${version}`);
+  // A product's command tree loads the clients, the schemas and their validators from the installed packages.
+  const help = sh(cxctl, ["xdr", "api-keys", "generate", "--help"], { cwd: project });
+  if (!help.includes("--data") || help.includes("--filter")) problems.push(`cxctl xdr api-keys generate --help printed:\n${help}`);
   // In an empty folder, doctor must explain the missing configuration (exit 10: a check failed), not crash.
   const emptyEnv = { PATH: process.env["PATH"] ?? "", HOME: project };
   try {

@@ -25,6 +25,8 @@ export default defineConfig({
   description: "Typed clients, a command line and a local emulator for the Palo Alto Networks Cortex APIs.",
   base: process.env["DOCS_BASE"] ?? "/",
   lang: "en-US",
+  // No favicon file: an empty one keeps browsers from asking for /favicon.ico (a 404 in the console).
+  head: [["link", { rel: "icon", href: "data:," }]],
   srcExclude: ["scripts/**", "README.md", "node_modules/**"],
   // A broken internal link fails the build (VitePress checks every Markdown link).
   ignoreDeadLinks: false,

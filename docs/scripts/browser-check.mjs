@@ -46,19 +46,24 @@ const pages = ["/index.html", ...guides, ...catalogue, ...api];
 
 const userDataDir = mkdtempSync(join(tmpdir(), "cortex-docs-chromium-"));
 const problems = [];
-const browser = await chromium.launch({
+// A fresh profile each run (playwright passes it as --user-data-dir).
+const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: CHROMIUM,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", `--user-data-dir=${userDataDir}`],
+  headless: true,
+  viewport: { width: 1280, height: 900 },
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   let current = "";
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`${current}: console error: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.push(`${current}: page error: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`${current}: request failed: ${request.url()} (${request.failure()?.errorText ?? "?"})`));
+  // Prefetches of linked pages are cut off when the next page loads (net::ERR_ABORTED); anything else counts.
+  page.on("requestfailed", (request) => {
+    if (request.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`${current}: request failed: ${request.url()} (${request.failure()?.errorText ?? "?"})`);
+  });
   page.on("response", (response) => {
     if (response.url().startsWith(origin) && response.status() >= 400) problems.push(`${current}: ${response.status()} for ${response.url()}`);
   });
@@ -109,7 +114,7 @@ try {
   }
   console.log(`browser-check: ${pages.length} pages, ${checkedLinks.size} internal links, 3 searches; screenshots in .ci/out/screenshots`);
 } finally {
-  await browser.close();
+  await context.close();
   server.close();
   rmSync(userDataDir, { recursive: true, force: true });
 }
