@@ -1,12 +1,26 @@
-// Which client method and which cxctl command call each operation. Read from the built product clients the
-// way cxctl reads them (apps/cli's catalog), and the product list from the client naming data, so the
-// catalogue always shows the names the released code has. Nothing is hard-coded per operation.
-import { productClients } from "../../scripts/client-naming.mjs";
-import { catalogOf } from "../../apps/cli/dist/catalog.js";
-import { loadClientClass } from "../../apps/cli/dist/connection.js";
+// Which client method and which cxctl command call each operation, read from the client manifests the
+// product packages publish (`@cortex-sdk/<product>/manifest`, generated with the clients), so the catalogue
+// always shows the names the released code has. cxctl names its commands the same way: the namespace and
+// the method in kebab-case. Nothing is hard-coded per operation.
+import { cloudManifest } from "@cortex-sdk/cloud/manifest";
+import { xdrManifest } from "@cortex-sdk/xdr/manifest";
+import { xpanseManifest } from "@cortex-sdk/xpanse/manifest";
+import { xsiamManifest } from "@cortex-sdk/xsiam/manifest";
+import { xsoarManifest } from "@cortex-sdk/xsoar/manifest";
 
-/** Products in the order of the naming data. */
-export const PRODUCTS = productClients.map((client) => client.product);
+const MANIFESTS = [xdrManifest, xsiamManifest, xsoarManifest, xpanseManifest, cloudManifest];
+const TITLES = { xdr: "Cortex XDR", xsiam: "Cortex XSIAM", xsoar: "Cortex XSOAR", xpanse: "Cortex Xpanse", cloud: "Cortex Cloud" };
+
+/** Products in manifest order. */
+export const PRODUCTS = MANIFESTS.map((manifest) => manifest.product);
+
+/** camelCase → kebab-case, as cxctl names groups and calls. */
+function kebab(name) {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/[_.\s]+/g, "-")
+    .toLowerCase();
+}
 
 /**
  * The names of one product's operations.
@@ -15,13 +29,15 @@ export const PRODUCTS = productClients.map((client) => client.product);
  * @returns {Promise<{ className: string, packageName: string, title: string, entries: { id: string, group: string, method: string | undefined, command: string }[] }>}
  */
 export async function clientNames(product) {
-  const info = productClients.find((client) => client.product === product);
-  const Client = await loadClientClass(product);
-  const entries = catalogOf(Client).map((entry) => ({
-    id: entry.operation.id,
-    group: entry.group,
-    method: entry.method,
-    command: `cxctl ${product} ${entry.group} ${entry.call}`,
-  }));
-  return { className: info.className, packageName: `@cortex-sdk/${info.package}`, title: info.title, entries };
+  const manifest = MANIFESTS.find((candidate) => candidate.product === product);
+  if (manifest === undefined) throw new Error(`no client manifest for ${product}`);
+  const entries = manifest.namespaces.flatMap((namespace) =>
+    namespace.operations.map((operation) => ({
+      id: operation.id,
+      group: kebab(namespace.name),
+      method: `${namespace.name}.${operation.method}`,
+      command: `cxctl ${product} ${kebab(namespace.name)} ${kebab(operation.method)}`,
+    })),
+  );
+  return { className: manifest.client, packageName: manifest.package, title: TITLES[product] ?? manifest.client, entries };
 }
