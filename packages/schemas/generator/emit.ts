@@ -58,12 +58,12 @@ function literal(value: string | number | boolean | null): string {
 }
 
 /** Short fact summary of a node for a TSDoc line. */
-function summary(node: Node): string {
+function summary(node: Node, inline = false): string {
   const facts: string[] = [];
-  if (node.xRef !== undefined) facts.push(`{@link ${node.xRef}}`);
+  if (node.xRef !== undefined && !inline) facts.push(`{@link ${node.xRef}}`);
   else if (node.enum !== undefined) facts.push(`one of ${node.enum.length} values`);
   else if (node.type !== undefined) facts.push((Array.isArray(node.type) ? node.type : [node.type]).join(" or "));
-  if (node.items?.xRef !== undefined && node.xRef === undefined) facts.push(`of {@link ${node.items.xRef}}`);
+  if (node.items?.xRef !== undefined && node.xRef === undefined && !inline) facts.push(`of {@link ${node.items.xRef}}`);
   else if (node.items?.type !== undefined && node.xRef === undefined) facts.push(`of ${Array.isArray(node.items.type) ? node.items.type.join(" or ") : node.items.type}`);
   if (node.format !== undefined) facts.push(`format ${node.format}`);
   if (node.minimum !== undefined) facts.push(`at least ${node.minimum}`);
@@ -76,6 +76,8 @@ function summary(node: Node): string {
 interface TypeContext {
   readonly readonly: boolean;
   readonly open: boolean; // replies: string enums stay open
+  /** Requests: shared schemas are written out in place (closed enums, readonly), not referenced. */
+  readonly inline?: boolean;
   readonly components: Set<string>;
   /** Name being emitted (its own xRef is expanded, not referenced). */
   readonly self?: string;
@@ -83,7 +85,7 @@ interface TypeContext {
 
 /** Renders a schema node as a TypeScript type expression. */
 export function renderType(node: Node, ctx: TypeContext, indent: string): string {
-  if (node.xRef !== undefined && node.xRef !== ctx.self) {
+  if (node.xRef !== undefined && node.xRef !== ctx.self && ctx.inline !== true) {
     ctx.components.add(node.xRef);
     return nullable(node, node.xRef);
   }
@@ -146,7 +148,7 @@ function renderObject(node: Node, ctx: TypeContext, indent: string): string {
   const lines: string[] = ["{"];
   for (const name of names) {
     const child = props[name]!;
-    const facts = summary(child);
+    const facts = summary(child, ctx.inline === true);
     lines.push(`${inner}/** \`${name.replace(/`/g, "'").replace(/\*\//g, "*\\/")}\`${facts !== "" ? ` (${facts})` : ""}${required.has(name) ? ", required" : ""}. */`);
     const ro = ctx.readonly ? "readonly " : "";
     lines.push(`${inner}${ro}${propName(name)}${required.has(name) ? "" : "?"}: ${renderType(child, ctx, inner)};`);
@@ -306,7 +308,7 @@ export function emitAll(table: readonly TableOperation[], componentsIn: Readonly
         for (const n of [curated.request, curated.reply]) if (n !== undefined) curatedUsed.add(n);
       } else {
         if (row.request !== undefined) {
-          const ctx: TypeContext = { readonly: true, open: false, components: used };
+          const ctx: TypeContext = { readonly: true, open: false, inline: true, components: used };
           blocks.push(`/** Request of ${route} (\`${id}\`)${envelopeNote(row.entry)}. */\nexport type ${names.request} = ${renderType(row.request, ctx, "")};\n`);
         }
         if (row.reply !== undefined) {

@@ -35,7 +35,7 @@ export type FilterFieldOf<Id extends OperationId> = FieldIn<FilterOf<Id>>;
 export type FilterConditionFor<Id extends OperationId, Field> = AcceptingField<FilterOf<Id>, Field>;
 
 /** The operators an operation's filters accept (for one field when `Field` is given). */
-export type FilterOperatorOf<Id extends OperationId, Field = FilterFieldOf<Id>> = OperatorIn<FilterConditionFor<Id, Field>>;
+export type FilterOperatorOf<Id extends OperationId, Field = never> = [Field] extends [never] ? OperatorIn<FilterOf<Id>> : OperatorIn<FilterConditionFor<Id, Field>>;
 
 /** The value type a field of an operation's filters accepts. */
 export type FilterValueOf<Id extends OperationId, Field> = ValueIn<FilterConditionFor<Id, Field>>;

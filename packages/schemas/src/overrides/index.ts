@@ -7,6 +7,7 @@ import type { Override } from "./types.js";
 import { entryOverrides } from "./entries.js";
 import { schemaOverrides } from "./schemas.js";
 import { exampleOverrides } from "./examples.js";
+import { requestOverrides } from "./requests.js";
 
 /** All overrides. */
-export const overrides: readonly Override[] = [...entryOverrides, ...schemaOverrides, ...exampleOverrides];
+export const overrides: readonly Override[] = [...entryOverrides, ...schemaOverrides, ...requestOverrides, ...exampleOverrides];

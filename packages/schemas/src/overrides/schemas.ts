@@ -245,16 +245,6 @@ export const schemaOverrides: readonly Override[] = [
       "spec types filters as a map; the reference (xdr-xsiam §3.1, §4.6) and the spec's own examples send a filter list or the string \"all\"",
     ),
   ),
-  ...([`POST ${V1}/endpoints/isolate`, `POST ${V1}/endpoints/unisolate`] as const).map((operation) =>
-    schema(operation, "request", "*", { merge: { required: [] } }, "spec requires endpoint_id, but the reference (xdr-xsiam §4.6) and the spec's examples send either endpoint_id or filters"),
-  ),
-  schema(
-    `POST ${V1}/endpoints/unisolate`,
-    "request",
-    "filters/[]/field",
-    { replace: { type: "string", enum: ["endpoint_id_list"] } },
-    "the unisolate filter field enum is malformed in 2.8; the reference (xdr-xsiam §4.6) documents endpoint_id_list as for isolate",
-  ),
   schema(
     `POST ${V1}/endpoints/get_endpoint`,
     "request",

@@ -398,10 +398,10 @@ export class XdrAlertsNamespace extends AlertBulkUpdates {
    * @example
    * ```ts
    * const client = new XdrClient();
-   * const reply = await client.alerts.update({});
+   * const reply = await client.alerts.update({ alert_id_list: [], update_data: {} });
    * ```
    */
-  update(request: AlertsUpdateAlertsRequest = {} as AlertsUpdateAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsUpdateAlertsReply> {
+  update(request: AlertsUpdateAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsUpdateAlertsReply> {
     return this.#client.request("alerts.update_alerts", request, options);
   }
 
@@ -899,7 +899,7 @@ export class XdrEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.isolate({});
    * ```
    */
-  isolate(request: EndpointsIsolateRequest = {} as EndpointsIsolateRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsIsolateReply> {
+  isolate(request: EndpointsIsolateRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsIsolateReply> {
     return this.#client.request("endpoints.isolate", request, options);
   }
 
@@ -995,7 +995,7 @@ export class XdrEndpointsNamespace extends EndpointResponseActions {
    * const reply = await client.endpoints.unisolate({});
    * ```
    */
-  unisolate(request: EndpointsUnisolateRequest = {} as EndpointsUnisolateRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsUnisolateReply> {
+  unisolate(request: EndpointsUnisolateRequest, options?: ValidatedCallOptions): ApiPromise<EndpointsUnisolateReply> {
     return this.#client.request("endpoints.unisolate", request, options);
   }
 

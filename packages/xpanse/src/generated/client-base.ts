@@ -100,10 +100,10 @@ export class XpanseAlertsNamespace extends XpanseAlertWorkflows {
    * @example
    * ```ts
    * const client = new XpanseClient();
-   * const reply = await client.alerts.update({});
+   * const reply = await client.alerts.update({ alert_id_list: [], update_data: {} });
    * ```
    */
-  update(request: AlertsUpdateAlertsRequest = {} as AlertsUpdateAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsUpdateAlertsReply> {
+  update(request: AlertsUpdateAlertsRequest, options?: ValidatedCallOptions): ApiPromise<AlertsUpdateAlertsReply> {
     return this.#client.request("alerts.update_alerts", request, options);
   }
 

@@ -19,13 +19,148 @@ export type ApiV1PoliciesGetReply = TrustedImagesGetPoliciesResponse;
 export type ApiV1PoliciesGetByIdReply = TrustedImagesPolicyData;
 
 /** Request of `POST /api/v1/policies` (`api.v1.policies.post`). */
-export type ApiV1PoliciesPostRequest = readonly TrustedImagesPolicyData[];
+export type ApiV1PoliciesPostRequest = readonly {
+  /** `action` (one of 3 values), required. */
+  readonly action: "ISSUE" | "PREVENT" | null;
+  /** `assetGroups` (array, of string), required. */
+  readonly assetGroups: readonly string[];
+  /** `assetGroupsIDs` (array, of integer), required. */
+  readonly assetGroupsIDs: readonly number[];
+  /** `assetScope` (string, format byte), required. */
+  readonly assetScope: string;
+  /** `condition` (string, format byte), required. */
+  readonly condition: string;
+  /** `createdAt` (string, format date-time), required. */
+  readonly createdAt: string;
+  /** `createdBy` (string), required. */
+  readonly createdBy: string;
+  /** `description` (string), required. */
+  readonly description: string;
+  /** `disabled` (boolean), required. */
+  readonly disabled: boolean;
+  /** `evaluationModes` (array, of string), required. */
+  readonly evaluationModes: readonly ("PERIODIC" | "CONTINUOUS")[];
+  /** `evaluationStage` (one of 3 values), required. */
+  readonly evaluationStage: "CI" | "RUNTIME" | "DEPLOY";
+  /** `exception` (string, format byte), required. */
+  readonly exception: string;
+  /** `id` (string), required. */
+  readonly id: string;
+  /** `missingInformationAction` (one of 3 values). */
+  readonly missingInformationAction?: "ISSUE" | "PREVENT" | null;
+  /** `modifiedAt` (string, format date-time), required. */
+  readonly modifiedAt: string;
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `remediationGuidance` (string), required. */
+  readonly remediationGuidance: string;
+  /** `revision` (integer), required. */
+  readonly revision: number;
+  /** `rulesIds` (array, of string), required. */
+  readonly rulesIds: readonly string[];
+  /** `severity` (one of 6 values), required. */
+  readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
+  /** `type` (one of 5 values), required. */
+  readonly type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null;
+}[];
 
 /** Request of `PUT /api/v1/policies` (`api.v1.policies.put`). */
-export type ApiV1PoliciesPutRequest = readonly TrustedImagesPolicyData[];
+export type ApiV1PoliciesPutRequest = readonly {
+  /** `action` (one of 3 values), required. */
+  readonly action: "ISSUE" | "PREVENT" | null;
+  /** `assetGroups` (array, of string), required. */
+  readonly assetGroups: readonly string[];
+  /** `assetGroupsIDs` (array, of integer), required. */
+  readonly assetGroupsIDs: readonly number[];
+  /** `assetScope` (string, format byte), required. */
+  readonly assetScope: string;
+  /** `condition` (string, format byte), required. */
+  readonly condition: string;
+  /** `createdAt` (string, format date-time), required. */
+  readonly createdAt: string;
+  /** `createdBy` (string), required. */
+  readonly createdBy: string;
+  /** `description` (string), required. */
+  readonly description: string;
+  /** `disabled` (boolean), required. */
+  readonly disabled: boolean;
+  /** `evaluationModes` (array, of string), required. */
+  readonly evaluationModes: readonly ("PERIODIC" | "CONTINUOUS")[];
+  /** `evaluationStage` (one of 3 values), required. */
+  readonly evaluationStage: "CI" | "RUNTIME" | "DEPLOY";
+  /** `exception` (string, format byte), required. */
+  readonly exception: string;
+  /** `id` (string), required. */
+  readonly id: string;
+  /** `missingInformationAction` (one of 3 values). */
+  readonly missingInformationAction?: "ISSUE" | "PREVENT" | null;
+  /** `modifiedAt` (string, format date-time), required. */
+  readonly modifiedAt: string;
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `remediationGuidance` (string), required. */
+  readonly remediationGuidance: string;
+  /** `revision` (integer), required. */
+  readonly revision: number;
+  /** `rulesIds` (array, of string), required. */
+  readonly rulesIds: readonly string[];
+  /** `severity` (one of 6 values), required. */
+  readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
+  /** `type` (one of 5 values), required. */
+  readonly type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null;
+}[];
 
 /** Request of `POST /api/v1/rules/add` (`api.v1.rules.add`). */
-export type ApiV1RulesAddRequest = readonly TrustedImagesRuleDef[];
+export type ApiV1RulesAddRequest = readonly {
+  /** `availableActions` (array, of string), required. */
+  readonly availableActions: readonly ("Block" | "Issue")[];
+  /** `changeLog` (string), required. */
+  readonly changeLog: string;
+  /** `controlsIDs` (array, of string), required. */
+  readonly controlsIDs: readonly string[];
+  /** `createdAt` (string, format date-time), required. */
+  readonly createdAt: string;
+  /** `createdBy` (string), required. */
+  readonly createdBy: string;
+  /** `description` (string), required. */
+  readonly description: string;
+  /** `engine` (one of 4 values), required. */
+  readonly engine: "rego" | "bash" | "embedded" | "python";
+  /** `evaluationScript` (string), required. */
+  readonly evaluationScript: string;
+  /** `extraData` (object), required. */
+  readonly extraData: { [key: string]: unknown };
+  /** `isSystemRule` (boolean), required. */
+  readonly isSystemRule: boolean;
+  /** `modifiedAt` (string, format date-time), required. */
+  readonly modifiedAt: string;
+  /** `modifiedBy` (string), required. */
+  readonly modifiedBy: string;
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `platforms` (array, of string), required. */
+  readonly platforms: readonly ("Linux" | "Windows" | "KUBERNETES_CLUSTER" | "KUBERNETES_RESOURCE")[];
+  /** `providers` (array, of string), required. */
+  readonly providers: readonly ("AWS" | "GCP" | "Azure" | "ONPREM")[];
+  /** `remediation` (string), required. */
+  readonly remediation: string;
+  /** `revision` (integer), required. */
+  readonly revision: number;
+  /** `ruleId` (string), required. */
+  readonly ruleId: string;
+  /** `ruleStandards` (array), required. */
+  readonly ruleStandards: readonly unknown[];
+  /** `ruleUAIAssets` (array), required. */
+  readonly ruleUAIAssets: readonly unknown[];
+  /** `severity` (one of 5 values), required. */
+  readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+  /** `source` (array, of string), required. */
+  readonly source: readonly ("UAI" | "K8sApi" | "K8sFileSystem" | "Host" | "ClusterDescribe" | "ADS")[];
+  /** `specVer` (string), required. */
+  readonly specVer: string;
+  /** `type` (string), required. */
+  readonly type: string;
+}[];
 
 /** Request of `POST /api/v1/rules/delete` (`api.v1.rules.delete`). */
 export type ApiV1RulesDeleteRequest = readonly string[];
@@ -46,10 +181,62 @@ export type ApiV1RulesGetReply = TrustedImagesRulesPaginatedResponse;
 export type ApiV1RulesGetGetByIdReply = TrustedImagesRuleDef;
 
 /** Request of `POST /api/v1/rules/lint/rego` (`api.v1.rules.lint.rego`). */
-export type ApiV1RulesLintRegoRequest = TrustedImagesEvaluationScript;
+export type ApiV1RulesLintRegoRequest = {
+  /** `script` (string, format byte), required. */
+  readonly script: string;
+};
 
 /** Request of `POST /api/v1/rules/update` (`api.v1.rules.update`). */
-export type ApiV1RulesUpdateRequest = readonly TrustedImagesRuleDef[];
+export type ApiV1RulesUpdateRequest = readonly {
+  /** `availableActions` (array, of string), required. */
+  readonly availableActions: readonly ("Block" | "Issue")[];
+  /** `changeLog` (string), required. */
+  readonly changeLog: string;
+  /** `controlsIDs` (array, of string), required. */
+  readonly controlsIDs: readonly string[];
+  /** `createdAt` (string, format date-time), required. */
+  readonly createdAt: string;
+  /** `createdBy` (string), required. */
+  readonly createdBy: string;
+  /** `description` (string), required. */
+  readonly description: string;
+  /** `engine` (one of 4 values), required. */
+  readonly engine: "rego" | "bash" | "embedded" | "python";
+  /** `evaluationScript` (string), required. */
+  readonly evaluationScript: string;
+  /** `extraData` (object), required. */
+  readonly extraData: { [key: string]: unknown };
+  /** `isSystemRule` (boolean), required. */
+  readonly isSystemRule: boolean;
+  /** `modifiedAt` (string, format date-time), required. */
+  readonly modifiedAt: string;
+  /** `modifiedBy` (string), required. */
+  readonly modifiedBy: string;
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `platforms` (array, of string), required. */
+  readonly platforms: readonly ("Linux" | "Windows" | "KUBERNETES_CLUSTER" | "KUBERNETES_RESOURCE")[];
+  /** `providers` (array, of string), required. */
+  readonly providers: readonly ("AWS" | "GCP" | "Azure" | "ONPREM")[];
+  /** `remediation` (string), required. */
+  readonly remediation: string;
+  /** `revision` (integer), required. */
+  readonly revision: number;
+  /** `ruleId` (string), required. */
+  readonly ruleId: string;
+  /** `ruleStandards` (array), required. */
+  readonly ruleStandards: readonly unknown[];
+  /** `ruleUAIAssets` (array), required. */
+  readonly ruleUAIAssets: readonly unknown[];
+  /** `severity` (one of 5 values), required. */
+  readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+  /** `source` (array, of string), required. */
+  readonly source: readonly ("UAI" | "K8sApi" | "K8sFileSystem" | "Host" | "ClusterDescribe" | "ADS")[];
+  /** `specVer` (string), required. */
+  readonly specVer: string;
+  /** `type` (string), required. */
+  readonly type: string;
+}[];
 
 /** Reply of `GET /api/v2/policies` (`api.v2.policies.get`). */
 export type ApiV2PoliciesGetReply = TrustedImagesGetPoliciesResponseV2;
@@ -58,7 +245,53 @@ export type ApiV2PoliciesGetReply = TrustedImagesGetPoliciesResponseV2;
 export type ApiV2PoliciesGetByIdReply = TrustedImagesPolicyGetResponseDataV2;
 
 /** Request of `POST /api/v2/policies` (`api.v2.policies.post`). */
-export type ApiV2PoliciesPostRequest = readonly TrustedImagesPolicyPostRequestDataV2[];
+export type ApiV2PoliciesPostRequest = readonly {
+  /** `action` (one of 3 values), required. */
+  readonly action: "ISSUE" | "PREVENT" | null;
+  /** `assetGroups` (array, of string), required. */
+  readonly assetGroups: readonly string[];
+  /** `assetGroupsIDs` (array, of integer), required. */
+  readonly assetGroupsIDs: readonly number[];
+  /** `assetScope` (string, format byte), required. */
+  readonly assetScope: string;
+  /** `condition` (string, format byte), required. */
+  readonly condition: string;
+  /** `createdBy` (string), required. */
+  readonly createdBy: string;
+  /** `description` (string), required. */
+  readonly description: string;
+  /** `disabled` (boolean), required. */
+  readonly disabled: boolean;
+  /** `evaluationModes` (array, of string), required. */
+  readonly evaluationModes: readonly ("PERIODIC" | "CONTINUOUS")[];
+  /** `evaluationStage` (one of 3 values), required. */
+  readonly evaluationStage: "CI" | "RUNTIME" | "DEPLOY";
+  /** `exception` (string, format byte), required. */
+  readonly exception: string;
+  /** `missingInformationAction` (one of 3 values). */
+  readonly missingInformationAction?: "ISSUE" | "PREVENT" | null;
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `policyRules` (array, of object), required. */
+  readonly policyRules: readonly {
+    /** `action` (one of 3 values), required. */
+    readonly action: "ISSUE" | "PREVENT" | null;
+    /** `rule_id` (string), required. */
+    readonly rule_id: string;
+    /** `severity` (one of 6 values), required. */
+    readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
+    /** `user_remediation_guidance` (string), required. */
+    readonly user_remediation_guidance: string;
+  }[];
+  /** `remediationGuidance` (string), required. */
+  readonly remediationGuidance: string;
+  /** `severity` (one of 6 values), required. */
+  readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
+  /** `type` (one of 5 values), required. */
+  readonly type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null;
+  /** `usingSystemAssetGroups` (boolean), required. */
+  readonly usingSystemAssetGroups: boolean;
+}[];
 
 /** Reply of `POST /api/v2/policies` (`api.v2.policies.post`). */
 export type ApiV2PoliciesPostReply = {
@@ -67,7 +300,57 @@ export type ApiV2PoliciesPostReply = {
 };
 
 /** Request of `PUT /api/v2/policies` (`api.v2.policies.put`). */
-export type ApiV2PoliciesPutRequest = readonly TrustedImagesPolicyPutRequestDataV2[];
+export type ApiV2PoliciesPutRequest = readonly {
+  /** `action` (one of 3 values), required. */
+  readonly action: "ISSUE" | "PREVENT" | null;
+  /** `assetGroups` (array, of string), required. */
+  readonly assetGroups: readonly string[];
+  /** `assetGroupsIDs` (array, of integer), required. */
+  readonly assetGroupsIDs: readonly number[];
+  /** `assetScope` (string, format byte), required. */
+  readonly assetScope: string;
+  /** `condition` (string, format byte), required. */
+  readonly condition: string;
+  /** `createdBy` (string). */
+  readonly createdBy?: string;
+  /** `description` (string), required. */
+  readonly description: string;
+  /** `disabled` (boolean), required. */
+  readonly disabled: boolean;
+  /** `evaluationModes` (array, of string), required. */
+  readonly evaluationModes: readonly ("PERIODIC" | "CONTINUOUS")[];
+  /** `evaluationStage` (one of 3 values), required. */
+  readonly evaluationStage: "CI" | "RUNTIME" | "DEPLOY";
+  /** `exception` (string, format byte), required. */
+  readonly exception: string;
+  /** `id` (string), required. */
+  readonly id: string;
+  /** `missingInformationAction` (one of 3 values). */
+  readonly missingInformationAction?: "ISSUE" | "PREVENT" | null;
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `policyRules` (array, of object), required. */
+  readonly policyRules: readonly {
+    /** `action` (one of 3 values), required. */
+    readonly action: "ISSUE" | "PREVENT" | null;
+    /** `rule_id` (string), required. */
+    readonly rule_id: string;
+    /** `severity` (one of 6 values), required. */
+    readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
+    /** `user_remediation_guidance` (string), required. */
+    readonly user_remediation_guidance: string;
+  }[];
+  /** `remediationGuidance` (string), required. */
+  readonly remediationGuidance: string;
+  /** `severity` (one of 6 values), required. */
+  readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
+  /** `type` (one of 5 values), required. */
+  readonly type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null;
+  /** `usingSystemAssetGroups` (boolean), required. */
+  readonly usingSystemAssetGroups: boolean;
+  /** `createBy`, required. */
+  readonly createBy: unknown;
+}[];
 
 /** Request of `POST /public_api/v1/api_keys/delete` (`api_keys.delete`), sent as `{"request_data": …}`. */
 export type ApiKeysDeleteRequest = {
@@ -143,7 +426,90 @@ export type ApiKeysGetApiKeysReply = {
 export type AppsecApplicationConfigurationReply = AppSecApplicationConfigurationSettings;
 
 /** Request of `POST /public_api/appsec/v1/application/criteria` (`appsec.application.criteria`). */
-export type AppsecApplicationCriteriaRequest = AppSecCreateCriteriaRequest;
+export type AppsecApplicationCriteriaRequest = {
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `description` (string). */
+  readonly description?: string;
+  /** `type` (one of 1 values), required. */
+  readonly type: "cloud";
+  /** `config`, required. */
+  readonly config: ({
+    /** `unifyWithinProvider` (boolean). */
+    readonly unifyWithinProvider?: boolean;
+    /** `unifyAcrossProviders` (boolean). */
+    readonly unifyAcrossProviders?: boolean;
+    /** `criteriaDefinitions` (array, of array), required. */
+    readonly criteriaDefinitions: readonly (readonly {
+      /** `type` (one of 4 values), required. */
+      readonly type: "tags" | "organization" | "project" | "repository";
+      /** `provider`, required. */
+      readonly provider: "GITLAB" | "GITHUB" | "BITBUCKET" | "AZURE_REPOS" | "AWS_CODE_COMMIT" | "GCP" | "AWS" | "AZURE";
+      /** `filters` (array, of object). */
+      readonly filters?: readonly {
+        /** `type` (one of 4 values), required. */
+        readonly type: "equal" | "notEqual" | "contains" | "notContains";
+        /** `field` (one of 3 values), required. */
+        readonly field: "repositoryName" | "organizationName" | "projectName";
+        /** `values` (array, of string), required. */
+        readonly values: readonly string[];
+      }[];
+      /** `tagKeys` (array, of string). */
+      readonly tagKeys?: readonly string[];
+    }[])[];
+    /** `criteriaPrettyName` (string). */
+    readonly criteriaPrettyName?: string;
+    /** `criteriaPrettyNameTags` (array, of string). */
+    readonly criteriaPrettyNameTags?: readonly string[];
+    /** `applicationMetaData` (object), required. */
+    readonly applicationMetaData: {
+      /** `businessOwner` (one of 4 values), required. */
+      readonly businessOwner: "none" | "organizationOwner" | "projectOwner" | "repositoryOwner";
+      /** `businessCriticality` (one of 4 values), required. */
+      readonly businessCriticality: "Critical" | "High" | "Medium" | "Low";
+      /** `exposedToInternetOverride` (boolean), required. */
+      readonly exposedToInternetOverride: boolean;
+    };
+  }) | ({
+    /** `unifyWithinProvider` (boolean). */
+    readonly unifyWithinProvider?: boolean;
+    /** `unifyAcrossProviders` (boolean). */
+    readonly unifyAcrossProviders?: boolean;
+    /** `criteriaDefinitions` (array, of array), required. */
+    readonly criteriaDefinitions: readonly (readonly {
+      /** `type` (one of 4 values), required. */
+      readonly type: "tags" | "organization" | "project" | "repository";
+      /** `provider`, required. */
+      readonly provider: "GITLAB" | "GITHUB" | "BITBUCKET" | "AZURE_REPOS" | "AWS_CODE_COMMIT" | "GCP" | "AWS" | "AZURE";
+      /** `filters` (array, of object). */
+      readonly filters?: readonly {
+        /** `type` (one of 4 values), required. */
+        readonly type: "equal" | "notEqual" | "contains" | "notContains";
+        /** `field` (one of 3 values), required. */
+        readonly field: "repositoryName" | "organizationName" | "projectName";
+        /** `values` (array, of string), required. */
+        readonly values: readonly string[];
+      }[];
+      /** `tagKeys` (array, of string). */
+      readonly tagKeys?: readonly string[];
+    }[])[];
+    /** `criteriaPrettyName` (string). */
+    readonly criteriaPrettyName?: string;
+    /** `criteriaPrettyNameTags` (array). */
+    readonly criteriaPrettyNameTags?: readonly unknown[];
+    /** `applicationMetaData` (object), required. */
+    readonly applicationMetaData: {
+      /** `applicationNameSourceTags` (string). */
+      readonly applicationNameSourceTags?: string;
+      /** `businessCriticalitySourceTags` (string). */
+      readonly businessCriticalitySourceTags?: string;
+      /** `businessOwnerSourceTags` (array, of string). */
+      readonly businessOwnerSourceTags?: readonly string[];
+      /** `businessUnitSourceTags` (string). */
+      readonly businessUnitSourceTags?: string;
+    };
+  });
+};
 
 /** Reply of `POST /public_api/appsec/v1/application/criteria` (`appsec.application.criteria`). */
 export type AppsecApplicationCriteriaReply = AppSecCreateCriteriaResponse;
@@ -167,13 +533,104 @@ export type AppsecApplicationGetReply = AppSecBasicPaginatedResponseExtendedFiel
 export type AppsecApplicationGetByIdReply = AppSecExtendedFields;
 
 /** Request of `POST /public_api/appsec/v1/application` (`appsec.application.post`). */
-export type AppsecApplicationPostRequest = AppSecCreateApplicationRequest;
+export type AppsecApplicationPostRequest = {
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `businessCriticality` (one of 4 values), required. */
+  readonly businessCriticality: "Critical" | "High" | "Medium" | "Low";
+  /** `businessUnit` (string). */
+  readonly businessUnit?: string;
+  /** `creationType` (one of 2 values), required. */
+  readonly creationType: "Auto" | "Manual";
+  /** `description` (string). */
+  readonly description?: string;
+  /** `compliance` (one of 8 values). */
+  readonly compliance?: "PCI-DSS" | "ISO 27001" | "SOX" | "NIST" | "GDPR" | "CCPA" | "HIPAA" | "FedRAMP";
+  /** `businessOwner` (array, of string). */
+  readonly businessOwner?: readonly string[];
+  /** `devOwner` (array, of string). */
+  readonly devOwner?: readonly string[];
+  /** `devOpsOwner` (array, of string). */
+  readonly devOpsOwner?: readonly string[];
+  /** `productManager` (array, of string). */
+  readonly productManager?: readonly string[];
+  /** `assetSelection` (object), required. */
+  readonly assetSelection: {
+    /** `selectionType` (one of 2 values), required. */
+    readonly selectionType: "filter" | "assetIds";
+    /** `section` (one of 2 values), required. */
+    readonly section: "code" | "run";
+    /** `filter`. */
+    readonly filter?: ({
+      /** `values` (array, of string), required. */
+      readonly values: readonly string[];
+      /** `provider`. */
+      readonly provider?: "CIRCLE_CI" | "JENKINS" | "GITLAB_CI" | "AZURE_PIPELINES" | "GITHUB_ACTIONS" | "GITLAB" | "GITHUB" | "BITBUCKET" | "AZURE_REPOS" | "AWS_CODE_COMMIT" | "GCP" | "AWS" | "AZURE" | "ACR" | "ECR" | "GAR" | "JFrog" | "Docker";
+      /** `filterType`, required. */
+      readonly filterType: "REPOSITORY" | "ORGANIZATION" | "CODE" | "K8S_NAMESPACE" | "K8S_CLUSTER" | "ORGANIZATION" | "RESOURCE_TAG" | "VPC" | "ACCOUNT";
+    }) | ({
+      /** `values` (object), required. */
+      readonly values: {
+        /** `orgUrl` (string). */
+        readonly orgUrl?: string;
+        /** `repositoryId` (string). */
+        readonly repositoryId?: string;
+        /** `projectUrl` (string). */
+        readonly projectUrl?: string;
+        /** `orgUnifyFilter` (object). */
+        readonly orgUnifyFilter?: {
+          /** `providers`, required. */
+          readonly providers: "CIRCLE_CI" | "JENKINS" | "GITLAB_CI" | "AZURE_PIPELINES" | "GITHUB_ACTIONS" | "GITLAB" | "GITHUB" | "BITBUCKET" | "AZURE_REPOS" | "AWS_CODE_COMMIT" | "GCP" | "AWS" | "AZURE" | "ACR" | "ECR" | "GAR" | "JFrog" | "Docker";
+          /** `name` (string), required. */
+          readonly name: string;
+        };
+        /** `projectUnifyFilter` (object). */
+        readonly projectUnifyFilter?: {
+          /** `providers`, required. */
+          readonly providers: "CIRCLE_CI" | "JENKINS" | "GITLAB_CI" | "AZURE_PIPELINES" | "GITHUB_ACTIONS" | "GITLAB" | "GITHUB" | "BITBUCKET" | "AZURE_REPOS" | "AWS_CODE_COMMIT" | "GCP" | "AWS" | "AZURE" | "ACR" | "ECR" | "GAR" | "JFrog" | "Docker";
+          /** `name` (string), required. */
+          readonly name: string;
+        };
+        /** `repositoryUnifyFilter` (object). */
+        readonly repositoryUnifyFilter?: {
+          /** `providers`, required. */
+          readonly providers: "CIRCLE_CI" | "JENKINS" | "GITLAB_CI" | "AZURE_PIPELINES" | "GITHUB_ACTIONS" | "GITLAB" | "GITHUB" | "BITBUCKET" | "AZURE_REPOS" | "AWS_CODE_COMMIT" | "GCP" | "AWS" | "AZURE" | "ACR" | "ECR" | "GAR" | "JFrog" | "Docker";
+          /** `name` (string), required. */
+          readonly name: string;
+        };
+      };
+      /** `filterType`. */
+      readonly filterType?: "REPOSITORY" | "ORGANIZATION" | "CODE" | "K8S_NAMESPACE" | "K8S_CLUSTER" | "ORGANIZATION" | "RESOURCE_TAG" | "VPC" | "ACCOUNT";
+    }) | string;
+    /** `assetIds` (array, of string). */
+    readonly assetIds?: readonly string[];
+  };
+};
 
 /** Reply of `POST /public_api/appsec/v1/application` (`appsec.application.post`). */
 export type AppsecApplicationPostReply = AppSecCrudResponse;
 
 /** Request of `PUT /public_api/appsec/v1/application/{applicationId}` (`appsec.application.put_by_id`). */
-export type AppsecApplicationPutByIdRequest = AppSecUpdateApplicationRequest;
+export type AppsecApplicationPutByIdRequest = {
+  /** `businessCriticality` (one of 4 values). */
+  readonly businessCriticality?: "Critical" | "High" | "Medium" | "Low";
+  /** `creationType` (one of 2 values). */
+  readonly creationType?: "Auto" | "Manual";
+  /** `businessUnit` (string). */
+  readonly businessUnit?: string;
+  /** `description` (string). */
+  readonly description?: string;
+  /** `compliance` (one of 8 values). */
+  readonly compliance?: "PCI-DSS" | "ISO 27001" | "SOX" | "NIST" | "GDPR" | "CCPA" | "HIPAA" | "FedRAMP";
+  /** `businessOwner` (array, of string). */
+  readonly businessOwner?: readonly string[];
+  /** `devOwner` (array, of string). */
+  readonly devOwner?: readonly string[];
+  /** `devOpsOwner` (array, of string). */
+  readonly devOpsOwner?: readonly string[];
+  /** `productManager` (array, of string). */
+  readonly productManager?: readonly string[];
+};
 
 /** Reply of `PUT /public_api/appsec/v1/application/{applicationId}` (`appsec.application.put_by_id`). */
 export type AppsecApplicationPutByIdReply = AppSecCrudResponse;
@@ -185,7 +642,25 @@ export type AppsecIntegrationsReply = AppSecIntegration[];
 export type AppsecIntegrationsGetByIdReply = AppSecIntegration;
 
 /** Request of `PUT /public_api/appsec/v1/integrations/{id}` (`appsec.integrations.put_by_id`). */
-export type AppsecIntegrationsPutByIdRequest = AppSecUpdateIntegrationPublicBody;
+export type AppsecIntegrationsPutByIdRequest = {
+  /** `selectionType` (one of 4 values). */
+  readonly selectionType?: "CURRENT_STATE" | "CURRENT_STATE_AND_FUTURE" | "CURRENT_STATE_PENDING" | "MANUAL_SELECTION";
+  /** `state` (array, of string). */
+  readonly state?: readonly string[];
+  /** `externalProjects` (array, of object). */
+  readonly externalProjects?: readonly {
+    /** `branchName` (string or null), required. */
+    readonly branchName: string | null;
+    /** `externalBranchName` (string or null), required. */
+    readonly externalBranchName: string | null;
+    /** `externalId` (string), required. */
+    readonly externalId: string;
+    /** `externalProjectId` (string or null), required. */
+    readonly externalProjectId: string | null;
+    /** `repoId` (string or null), required. */
+    readonly repoId: string | null;
+  }[];
+};
 
 /** Reply of `PUT /public_api/appsec/v1/integrations/{id}` (`appsec.integrations.put_by_id`). */
 export type AppsecIntegrationsPutByIdReply = AppSecIntegration;
@@ -197,7 +672,14 @@ export type AppsecIssuesFixByIssueIdFixSuggestionReply = AppSecGetIssueFixSugges
 export type AppsecIssuesFixGetByRemediationIdReply = AppSecFixStatus;
 
 /** Request of `POST /public_api/appsec/v1/issues/fix/trigger_fix_pull_request` (`appsec.issues.fix.trigger_fix_pull_request`). */
-export type AppsecIssuesFixTriggerFixPullRequestRequest = AppSecTriggerFixPrPayload;
+export type AppsecIssuesFixTriggerFixPullRequestRequest = {
+  /** `fixBranchName` (string). */
+  readonly fixBranchName?: string;
+  /** `title` (string). */
+  readonly title?: string;
+  /** `issueIds` (array, of string), required. */
+  readonly issueIds: readonly string[];
+};
 
 /** Reply of `POST /public_api/appsec/v1/issues/fix/trigger_fix_pull_request` (`appsec.issues.fix.trigger_fix_pull_request`). */
 export type AppsecIssuesFixTriggerFixPullRequestReply = AppSecTriggerFixPrResponse;
@@ -215,7 +697,131 @@ export type AppsecPoliciesGetReply = AppSecPolicy[];
 export type AppsecPoliciesGetByPolicyIdReply = AppSecPolicy;
 
 /** Request of `POST /public_api/appsec/v1/policies` (`appsec.policies.post`). */
-export type AppsecPoliciesPostRequest = AppSecCreateRequest;
+export type AppsecPoliciesPostRequest = {
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `description` (string). */
+  readonly description?: string;
+  /** `conditions` (object), required. */
+  readonly conditions: {
+    /** `SEARCH_FIELD` (string), required. */
+    readonly SEARCH_FIELD: string;
+    /** `SEARCH_TYPE` (one of 6 values), required. */
+    readonly SEARCH_TYPE: "EQ" | "NEQ" | "LT" | "GT" | "CONTAINS" | "CONTAINS_IN_LIST";
+    /** `SEARCH_VALUE`, required. */
+    readonly SEARCH_VALUE: boolean | number | string;
+    /** `AND` (array, of object). */
+    readonly AND?: readonly {
+      /** `SEARCH_FIELD` (string). */
+      readonly SEARCH_FIELD?: string;
+      /** `SEARCH_TYPE` (one of 14 values). */
+      readonly SEARCH_TYPE?: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "CONTAINS" | "EQ" | "GT" | "GTE" | "IN" | "LTE" | "LT" | "NCONTAINS" | "NEQ" | "NIN" | "WILDCARD" | "WILDCARD_NOT";
+      /** `SEARCH_VALUE`. */
+      readonly SEARCH_VALUE?: boolean | number | string;
+      /** `AND` (array). */
+      readonly AND?: readonly unknown[];
+      /** `OR` (array). */
+      readonly OR?: readonly unknown[];
+    }[];
+    /** `OR` (array, of object). */
+    readonly OR?: readonly {
+      /** `SEARCH_FIELD` (string). */
+      readonly SEARCH_FIELD?: string;
+      /** `SEARCH_TYPE` (one of 14 values). */
+      readonly SEARCH_TYPE?: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "CONTAINS" | "EQ" | "GT" | "GTE" | "IN" | "LTE" | "LT" | "NCONTAINS" | "NEQ" | "NIN" | "WILDCARD" | "WILDCARD_NOT";
+      /** `SEARCH_VALUE`. */
+      readonly SEARCH_VALUE?: boolean | number | string;
+      /** `AND` (array). */
+      readonly AND?: readonly unknown[];
+      /** `OR` (array). */
+      readonly OR?: readonly unknown[];
+    }[];
+  };
+  /** `scope` (object), required. */
+  readonly scope: {
+    /** `SEARCH_FIELD` (string), required. */
+    readonly SEARCH_FIELD: string;
+    /** `SEARCH_TYPE` (one of 3 values), required. */
+    readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
+    /** `SEARCH_VALUE`, required. */
+    readonly SEARCH_VALUE: boolean | number | string;
+    /** `AND` (array, of object). */
+    readonly AND?: readonly {
+      /** `SEARCH_FIELD` (string). */
+      readonly SEARCH_FIELD?: string;
+      /** `SEARCH_TYPE` (one of 14 values). */
+      readonly SEARCH_TYPE?: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "CONTAINS" | "EQ" | "GT" | "GTE" | "IN" | "LTE" | "LT" | "NCONTAINS" | "NEQ" | "NIN" | "WILDCARD" | "WILDCARD_NOT";
+      /** `SEARCH_VALUE`. */
+      readonly SEARCH_VALUE?: boolean | number | string;
+      /** `AND` (array). */
+      readonly AND?: readonly unknown[];
+      /** `OR` (array). */
+      readonly OR?: readonly unknown[];
+    }[];
+    /** `OR` (array, of object). */
+    readonly OR?: readonly {
+      /** `SEARCH_FIELD` (string). */
+      readonly SEARCH_FIELD?: string;
+      /** `SEARCH_TYPE` (one of 14 values). */
+      readonly SEARCH_TYPE?: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "CONTAINS" | "EQ" | "GT" | "GTE" | "IN" | "LTE" | "LT" | "NCONTAINS" | "NEQ" | "NIN" | "WILDCARD" | "WILDCARD_NOT";
+      /** `SEARCH_VALUE`. */
+      readonly SEARCH_VALUE?: boolean | number | string;
+      /** `AND` (array). */
+      readonly AND?: readonly unknown[];
+      /** `OR` (array). */
+      readonly OR?: readonly unknown[];
+    }[];
+  };
+  /** `assetGroupIds` (array, of number). */
+  readonly assetGroupIds?: readonly number[];
+  /** `triggers` (object), required. */
+  readonly triggers: {
+    /** `periodic` (object). */
+    readonly periodic?: {
+      /** `isEnabled` (boolean), required. */
+      readonly isEnabled: boolean;
+      /** `actions` (object), required. */
+      readonly actions: {
+        /** `reportIssue` (boolean). */
+        readonly reportIssue?: boolean;
+      };
+      /** `overrideIssueSeverity` (one of 4 values). */
+      readonly overrideIssueSeverity?: "Critical" | "High" | "Medium" | "Low";
+    };
+    /** `pr` (object). */
+    readonly pr?: {
+      /** `isEnabled` (boolean), required. */
+      readonly isEnabled: boolean;
+      /** `actions` (object), required. */
+      readonly actions: {
+        /** `reportIssue` (boolean). */
+        readonly reportIssue?: boolean;
+        /** `blockPr` (boolean). */
+        readonly blockPr?: boolean;
+        /** `reportPrComment` (boolean). */
+        readonly reportPrComment?: boolean;
+      };
+      /** `overrideIssueSeverity` (one of 4 values). */
+      readonly overrideIssueSeverity?: "Critical" | "High" | "Medium" | "Low";
+    };
+    /** `cicd` (object). */
+    readonly cicd?: {
+      /** `isEnabled` (boolean), required. */
+      readonly isEnabled: boolean;
+      /** `actions` (object), required. */
+      readonly actions: {
+        /** `reportIssue` (boolean). */
+        readonly reportIssue?: boolean;
+        /** `blockCicd` (boolean). */
+        readonly blockCicd?: boolean;
+        /** `reportCicd` (boolean). */
+        readonly reportCicd?: boolean;
+      };
+      /** `overrideIssueSeverity` (one of 4 values). */
+      readonly overrideIssueSeverity?: "Critical" | "High" | "Medium" | "Low";
+    };
+  };
+};
 
 /** Request of `PUT /public_api/appsec/v1/policies/{policyId}` (`appsec.policies.put_by_policy_id`). */
 export type AppsecPoliciesPutByPolicyIdRequest = {
@@ -223,14 +829,125 @@ export type AppsecPoliciesPutByPolicyIdRequest = {
   readonly name?: string;
   /** `description` (string). */
   readonly description?: string;
-  /** `conditions` ({@link AppSecPolicyCondition}). */
-  readonly conditions?: AppSecPolicyCondition;
-  /** `scope` ({@link AppSecPolicyScope}). */
-  readonly scope?: AppSecPolicyScope;
+  /** `conditions` (object). */
+  readonly conditions?: {
+    /** `SEARCH_FIELD` (string), required. */
+    readonly SEARCH_FIELD: string;
+    /** `SEARCH_TYPE` (one of 6 values), required. */
+    readonly SEARCH_TYPE: "EQ" | "NEQ" | "LT" | "GT" | "CONTAINS" | "CONTAINS_IN_LIST";
+    /** `SEARCH_VALUE`, required. */
+    readonly SEARCH_VALUE: boolean | number | string;
+    /** `AND` (array, of object). */
+    readonly AND?: readonly {
+      /** `SEARCH_FIELD` (string). */
+      readonly SEARCH_FIELD?: string;
+      /** `SEARCH_TYPE` (one of 14 values). */
+      readonly SEARCH_TYPE?: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "CONTAINS" | "EQ" | "GT" | "GTE" | "IN" | "LTE" | "LT" | "NCONTAINS" | "NEQ" | "NIN" | "WILDCARD" | "WILDCARD_NOT";
+      /** `SEARCH_VALUE`. */
+      readonly SEARCH_VALUE?: boolean | number | string;
+      /** `AND` (array). */
+      readonly AND?: readonly unknown[];
+      /** `OR` (array). */
+      readonly OR?: readonly unknown[];
+    }[];
+    /** `OR` (array, of object). */
+    readonly OR?: readonly {
+      /** `SEARCH_FIELD` (string). */
+      readonly SEARCH_FIELD?: string;
+      /** `SEARCH_TYPE` (one of 14 values). */
+      readonly SEARCH_TYPE?: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "CONTAINS" | "EQ" | "GT" | "GTE" | "IN" | "LTE" | "LT" | "NCONTAINS" | "NEQ" | "NIN" | "WILDCARD" | "WILDCARD_NOT";
+      /** `SEARCH_VALUE`. */
+      readonly SEARCH_VALUE?: boolean | number | string;
+      /** `AND` (array). */
+      readonly AND?: readonly unknown[];
+      /** `OR` (array). */
+      readonly OR?: readonly unknown[];
+    }[];
+  };
+  /** `scope` (object). */
+  readonly scope?: {
+    /** `SEARCH_FIELD` (string), required. */
+    readonly SEARCH_FIELD: string;
+    /** `SEARCH_TYPE` (one of 3 values), required. */
+    readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
+    /** `SEARCH_VALUE`, required. */
+    readonly SEARCH_VALUE: boolean | number | string;
+    /** `AND` (array, of object). */
+    readonly AND?: readonly {
+      /** `SEARCH_FIELD` (string). */
+      readonly SEARCH_FIELD?: string;
+      /** `SEARCH_TYPE` (one of 14 values). */
+      readonly SEARCH_TYPE?: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "CONTAINS" | "EQ" | "GT" | "GTE" | "IN" | "LTE" | "LT" | "NCONTAINS" | "NEQ" | "NIN" | "WILDCARD" | "WILDCARD_NOT";
+      /** `SEARCH_VALUE`. */
+      readonly SEARCH_VALUE?: boolean | number | string;
+      /** `AND` (array). */
+      readonly AND?: readonly unknown[];
+      /** `OR` (array). */
+      readonly OR?: readonly unknown[];
+    }[];
+    /** `OR` (array, of object). */
+    readonly OR?: readonly {
+      /** `SEARCH_FIELD` (string). */
+      readonly SEARCH_FIELD?: string;
+      /** `SEARCH_TYPE` (one of 14 values). */
+      readonly SEARCH_TYPE?: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "CONTAINS" | "EQ" | "GT" | "GTE" | "IN" | "LTE" | "LT" | "NCONTAINS" | "NEQ" | "NIN" | "WILDCARD" | "WILDCARD_NOT";
+      /** `SEARCH_VALUE`. */
+      readonly SEARCH_VALUE?: boolean | number | string;
+      /** `AND` (array). */
+      readonly AND?: readonly unknown[];
+      /** `OR` (array). */
+      readonly OR?: readonly unknown[];
+    }[];
+  };
   /** `assetGroupIds` (array, of number). */
   readonly assetGroupIds?: readonly number[];
-  /** `triggers` ({@link AppSecAppsecPolicyTriggersandActions}). */
-  readonly triggers?: AppSecAppsecPolicyTriggersandActions;
+  /** `triggers` (object). */
+  readonly triggers?: {
+    /** `periodic` (object). */
+    readonly periodic?: {
+      /** `isEnabled` (boolean), required. */
+      readonly isEnabled: boolean;
+      /** `actions` (object), required. */
+      readonly actions: {
+        /** `reportIssue` (boolean). */
+        readonly reportIssue?: boolean;
+      };
+      /** `overrideIssueSeverity` (one of 4 values). */
+      readonly overrideIssueSeverity?: "Critical" | "High" | "Medium" | "Low";
+    };
+    /** `pr` (object). */
+    readonly pr?: {
+      /** `isEnabled` (boolean), required. */
+      readonly isEnabled: boolean;
+      /** `actions` (object), required. */
+      readonly actions: {
+        /** `reportIssue` (boolean). */
+        readonly reportIssue?: boolean;
+        /** `blockPr` (boolean). */
+        readonly blockPr?: boolean;
+        /** `reportPrComment` (boolean). */
+        readonly reportPrComment?: boolean;
+      };
+      /** `overrideIssueSeverity` (one of 4 values). */
+      readonly overrideIssueSeverity?: "Critical" | "High" | "Medium" | "Low";
+    };
+    /** `cicd` (object). */
+    readonly cicd?: {
+      /** `isEnabled` (boolean), required. */
+      readonly isEnabled: boolean;
+      /** `actions` (object), required. */
+      readonly actions: {
+        /** `reportIssue` (boolean). */
+        readonly reportIssue?: boolean;
+        /** `blockCicd` (boolean). */
+        readonly blockCicd?: boolean;
+        /** `reportCicd` (boolean). */
+        readonly reportCicd?: boolean;
+      };
+      /** `overrideIssueSeverity` (one of 4 values). */
+      readonly overrideIssueSeverity?: "Critical" | "High" | "Medium" | "Low";
+    };
+  };
 };
 
 /** Reply of `GET /public_api/appsec/v1/repositories` (`appsec.repositories`). */
@@ -289,13 +1006,380 @@ export type AppsecRepositoriesReply = {
 export type AppsecRepositoriesByAssetIdBranchesGetReply = AppSecBranch[];
 
 /** Request of `PUT /public_api/appsec/v1/repositories/{assetId}/branches` (`appsec.repositories.by_asset_id.branches.put`). */
-export type AppsecRepositoriesByAssetIdBranchesPutRequest = AppSecSetPersistBranchesApi;
+export type AppsecRepositoriesByAssetIdBranchesPutRequest = {
+  /** `selectedBranches` (array, of string), required. */
+  readonly selectedBranches: readonly string[];
+  /** `primaryBranch` (string), required. */
+  readonly primaryBranch: string;
+};
 
 /** Reply of `GET /public_api/appsec/v1/repositories/{assetId}/scan-configuration` (`appsec.repositories.by_asset_id.scan_configuration.get`). */
 export type AppsecRepositoriesByAssetIdScanConfigurationGetReply = AppSecScanConfiguration;
 
 /** Request of `PUT /public_api/appsec/v1/repositories/{assetId}/scan-configuration` (`appsec.repositories.by_asset_id.scan_configuration.put`). */
-export type AppsecRepositoriesByAssetIdScanConfigurationPutRequest = AppSecUpdateScanConfigurationPublicInput;
+export type AppsecRepositoriesByAssetIdScanConfigurationPutRequest = {
+  /** `excludedPaths` (array, of string). */
+  readonly excludedPaths?: readonly string[];
+  /** `prScanning` (object). */
+  readonly prScanning?: {
+    /** `blockOnError` (boolean), required. */
+    readonly blockOnError: boolean;
+    /** `isEnabled` (boolean), required. */
+    readonly isEnabled: boolean;
+  };
+  /** `taggingBot` (object). */
+  readonly taggingBot?: {
+    /** `tagModuleBlocks` (boolean), required. */
+    readonly tagModuleBlocks: boolean;
+    /** `tagResourceBlocks` (boolean), required. */
+    readonly tagResourceBlocks: boolean;
+  };
+  /** `scanners` (object). */
+  readonly scanners?: {
+    /** `SECRETS` (object). */
+    readonly SECRETS?: {
+      /** `isEnabled` (boolean). */
+      readonly isEnabled?: boolean;
+      /** `scanOptions` (object). */
+      readonly scanOptions?: {
+        /** `gitHistory` (boolean). */
+        readonly gitHistory?: boolean;
+        /** `secretValidation` (boolean). */
+        readonly secretValidation?: boolean;
+      };
+    };
+    /** `SCA` (object). */
+    readonly SCA?: {
+      /** `name` (string), required. */
+      readonly name: string;
+      /** `description` (string), required. */
+      readonly description: string;
+      /** `status` (object), required. */
+      readonly status: {
+        /** `apiRead` (object), required. */
+        readonly apiRead: {
+          /** `reason` (string). */
+          readonly reason?: string;
+          /** `status` (one of 2 values), required. */
+          readonly status: "INVALID" | "VALID";
+        };
+        /** `apiWrite` (object), required. */
+        readonly apiWrite: {
+          /** `reason` (string). */
+          readonly reason?: string;
+          /** `status` (one of 2 values), required. */
+          readonly status: "INVALID" | "VALID";
+        };
+        /** `clone` (object), required. */
+        readonly clone: {
+          /** `reason` (string). */
+          readonly reason?: string;
+          /** `status` (one of 2 values), required. */
+          readonly status: "INVALID" | "VALID";
+        };
+        /** `connection` (object), required. */
+        readonly connection: {
+          /** `reason` (string). */
+          readonly reason?: string;
+          /** `status` (one of 2 values), required. */
+          readonly status: "INVALID" | "VALID";
+        };
+        /** `webhookSubscription` (object), required. */
+        readonly webhookSubscription: {
+          /** `reason` (string). */
+          readonly reason?: string;
+          /** `status` (one of 2 values), required. */
+          readonly status: "INVALID" | "VALID";
+        };
+        /** `token` (object), required. */
+        readonly token: {
+          /** `reason` (string). */
+          readonly reason?: string;
+          /** `status` (one of 2 values), required. */
+          readonly status: "INVALID" | "VALID";
+        };
+        /** Other properties. */
+        [key: string]: unknown;
+      };
+      /** `creationDate` (string), required. */
+      readonly creationDate: string;
+      /** `defaultBranch` (string), required. */
+      readonly defaultBranch: string;
+      /** `diskSize` (number, format double). */
+      readonly diskSize?: number;
+      /** `externalId` (string), required. */
+      readonly externalId: string;
+      /** `id` (string), required. */
+      readonly id: string;
+      /** `integrationId` (string), required. */
+      readonly integrationId: string;
+      /** `isArchived` (boolean), required. */
+      readonly isArchived: boolean;
+      /** `isBillable` (boolean), required. */
+      readonly isBillable: boolean;
+      /** `isForked` (boolean), required. */
+      readonly isForked: boolean;
+      /** `isPublic` (boolean), required. */
+      readonly isPublic: boolean;
+      /** `isSelected` (boolean), required. */
+      readonly isSelected: boolean;
+      /** `lastScanDate` (string). */
+      readonly lastScanDate?: string;
+      /** `observationTime` (number, format double). */
+      readonly observationTime?: number;
+      /** `organizationId` (string), required. */
+      readonly organizationId: string;
+      /** `owner` (string), required. */
+      readonly owner: string;
+      /** `projectId` (string). */
+      readonly projectId?: string;
+      /** `scanConfiguration` (object). */
+      readonly scanConfiguration?: {
+        /** `excludedPaths` (array, of string). */
+        readonly excludedPaths?: readonly string[];
+        /** `prScanning` (object). */
+        readonly prScanning?: {
+          /** `blockOnError` (boolean), required. */
+          readonly blockOnError: boolean;
+          /** `isEnabled` (boolean), required. */
+          readonly isEnabled: boolean;
+        };
+        /** `scanners` (object). */
+        readonly scanners?: {
+          /** `GIT_HISTORY` (object), required. */
+          readonly GIT_HISTORY: {
+            /** `isEnabled` (boolean), required. */
+            readonly isEnabled: boolean;
+            /** `scanOptions` (object). */
+            readonly scanOptions?: { [key: string]: boolean };
+          };
+          /** `IAC` (object), required. */
+          readonly IAC: {
+            /** `isEnabled` (boolean), required. */
+            readonly isEnabled: boolean;
+            /** `scanOptions` (object). */
+            readonly scanOptions?: { [key: string]: boolean };
+          };
+          /** `SCA` (object), required. */
+          readonly SCA: {
+            /** `isEnabled` (boolean), required. */
+            readonly isEnabled: boolean;
+            /** `scanOptions` (object). */
+            readonly scanOptions?: { [key: string]: boolean };
+          };
+          /** `SECRETS` (object), required. */
+          readonly SECRETS: {
+            /** `isEnabled` (boolean), required. */
+            readonly isEnabled: boolean;
+            /** `scanOptions` (object). */
+            readonly scanOptions?: { [key: string]: boolean };
+          };
+        };
+        /** `taggingBot` (object). */
+        readonly taggingBot?: {
+          /** `tagModuleBlocks` (boolean), required. */
+          readonly tagModuleBlocks: boolean;
+          /** `tagResourceBlocks` (boolean), required. */
+          readonly tagResourceBlocks: boolean;
+        };
+      };
+      /** `scannedBranch` (string), required. */
+      readonly scannedBranch: string;
+      /** `scannedBranches` (array, of object). */
+      readonly scannedBranches?: readonly {
+        /** `diskSize` (number, format double). */
+        readonly diskSize?: number;
+        /** `firstScanDate` (string). */
+        readonly firstScanDate?: string;
+        /** `id` (string). */
+        readonly id?: string;
+        /** `isPrimary` (boolean). */
+        readonly isPrimary?: boolean;
+        /** `lastApiCallDate` (string). */
+        readonly lastApiCallDate?: string;
+        /** `lastCloneDate` (string). */
+        readonly lastCloneDate?: string;
+        /** `lastCloneSha` (string). */
+        readonly lastCloneSha?: string;
+        /** `lastScanDate` (string). */
+        readonly lastScanDate?: string;
+        /** `name` (string). */
+        readonly name?: string;
+        /** `repositoryId` (string). */
+        readonly repositoryId?: string;
+      }[];
+      /** `source` (one of 20 values), required. */
+      readonly source: "AWS_CODE_BUILD" | "AWS_CODE_COMMIT" | "AZURE_REPOS" | "BITBUCKET" | "BITBUCKET_DATACENTER" | "CIRCLE_CI" | "CIRCLE_CI_CD" | "CORTEX_CLI" | "GITHUB" | "GITHUB_ACTIONS" | "GITHUB_ENTERPRISE" | "GITLAB" | "GITLAB_SELF_MANAGED" | "HCP_TFC_RUN_TASKS" | "HCP_TFE_RUN_TASKS" | "JENKINS" | "JENKINS_SERVER" | "SEMGREP" | "SONARQUBE" | "VERACODE";
+      /** `url` (string), required. */
+      readonly url: string;
+    };
+    /** `IAC` (object). */
+    readonly IAC?: {
+      /** `name` (string), required. */
+      readonly name: string;
+      /** `description` (string), required. */
+      readonly description: string;
+      /** `status` (object), required. */
+      readonly status: {
+        /** `apiRead` (object), required. */
+        readonly apiRead: {
+          /** `reason` (string). */
+          readonly reason?: string;
+          /** `status` (one of 2 values), required. */
+          readonly status: "INVALID" | "VALID";
+        };
+        /** `apiWrite` (object), required. */
+        readonly apiWrite: {
+          /** `reason` (string). */
+          readonly reason?: string;
+          /** `status` (one of 2 values), required. */
+          readonly status: "INVALID" | "VALID";
+        };
+        /** `clone` (object), required. */
+        readonly clone: {
+          /** `reason` (string). */
+          readonly reason?: string;
+          /** `status` (one of 2 values), required. */
+          readonly status: "INVALID" | "VALID";
+        };
+        /** `connection` (object), required. */
+        readonly connection: {
+          /** `reason` (string). */
+          readonly reason?: string;
+          /** `status` (one of 2 values), required. */
+          readonly status: "INVALID" | "VALID";
+        };
+        /** `webhookSubscription` (object), required. */
+        readonly webhookSubscription: {
+          /** `reason` (string). */
+          readonly reason?: string;
+          /** `status` (one of 2 values), required. */
+          readonly status: "INVALID" | "VALID";
+        };
+        /** `token` (object), required. */
+        readonly token: {
+          /** `reason` (string). */
+          readonly reason?: string;
+          /** `status` (one of 2 values), required. */
+          readonly status: "INVALID" | "VALID";
+        };
+        /** Other properties. */
+        [key: string]: unknown;
+      };
+      /** `creationDate` (string), required. */
+      readonly creationDate: string;
+      /** `defaultBranch` (string), required. */
+      readonly defaultBranch: string;
+      /** `diskSize` (number, format double). */
+      readonly diskSize?: number;
+      /** `externalId` (string), required. */
+      readonly externalId: string;
+      /** `id` (string), required. */
+      readonly id: string;
+      /** `integrationId` (string), required. */
+      readonly integrationId: string;
+      /** `isArchived` (boolean), required. */
+      readonly isArchived: boolean;
+      /** `isBillable` (boolean), required. */
+      readonly isBillable: boolean;
+      /** `isForked` (boolean), required. */
+      readonly isForked: boolean;
+      /** `isPublic` (boolean), required. */
+      readonly isPublic: boolean;
+      /** `isSelected` (boolean), required. */
+      readonly isSelected: boolean;
+      /** `lastScanDate` (string). */
+      readonly lastScanDate?: string;
+      /** `observationTime` (number, format double). */
+      readonly observationTime?: number;
+      /** `organizationId` (string), required. */
+      readonly organizationId: string;
+      /** `owner` (string), required. */
+      readonly owner: string;
+      /** `projectId` (string). */
+      readonly projectId?: string;
+      /** `scanConfiguration` (object). */
+      readonly scanConfiguration?: {
+        /** `excludedPaths` (array, of string). */
+        readonly excludedPaths?: readonly string[];
+        /** `prScanning` (object). */
+        readonly prScanning?: {
+          /** `blockOnError` (boolean), required. */
+          readonly blockOnError: boolean;
+          /** `isEnabled` (boolean), required. */
+          readonly isEnabled: boolean;
+        };
+        /** `scanners` (object). */
+        readonly scanners?: {
+          /** `GIT_HISTORY` (object), required. */
+          readonly GIT_HISTORY: {
+            /** `isEnabled` (boolean), required. */
+            readonly isEnabled: boolean;
+            /** `scanOptions` (object). */
+            readonly scanOptions?: { [key: string]: boolean };
+          };
+          /** `IAC` (object), required. */
+          readonly IAC: {
+            /** `isEnabled` (boolean), required. */
+            readonly isEnabled: boolean;
+            /** `scanOptions` (object). */
+            readonly scanOptions?: { [key: string]: boolean };
+          };
+          /** `SCA` (object), required. */
+          readonly SCA: {
+            /** `isEnabled` (boolean), required. */
+            readonly isEnabled: boolean;
+            /** `scanOptions` (object). */
+            readonly scanOptions?: { [key: string]: boolean };
+          };
+          /** `SECRETS` (object), required. */
+          readonly SECRETS: {
+            /** `isEnabled` (boolean), required. */
+            readonly isEnabled: boolean;
+            /** `scanOptions` (object). */
+            readonly scanOptions?: { [key: string]: boolean };
+          };
+        };
+        /** `taggingBot` (object). */
+        readonly taggingBot?: {
+          /** `tagModuleBlocks` (boolean), required. */
+          readonly tagModuleBlocks: boolean;
+          /** `tagResourceBlocks` (boolean), required. */
+          readonly tagResourceBlocks: boolean;
+        };
+      };
+      /** `scannedBranch` (string), required. */
+      readonly scannedBranch: string;
+      /** `scannedBranches` (array, of object). */
+      readonly scannedBranches?: readonly {
+        /** `diskSize` (number, format double). */
+        readonly diskSize?: number;
+        /** `firstScanDate` (string). */
+        readonly firstScanDate?: string;
+        /** `id` (string). */
+        readonly id?: string;
+        /** `isPrimary` (boolean). */
+        readonly isPrimary?: boolean;
+        /** `lastApiCallDate` (string). */
+        readonly lastApiCallDate?: string;
+        /** `lastCloneDate` (string). */
+        readonly lastCloneDate?: string;
+        /** `lastCloneSha` (string). */
+        readonly lastCloneSha?: string;
+        /** `lastScanDate` (string). */
+        readonly lastScanDate?: string;
+        /** `name` (string). */
+        readonly name?: string;
+        /** `repositoryId` (string). */
+        readonly repositoryId?: string;
+      }[];
+      /** `source` (one of 20 values), required. */
+      readonly source: "AWS_CODE_BUILD" | "AWS_CODE_COMMIT" | "AZURE_REPOS" | "BITBUCKET" | "BITBUCKET_DATACENTER" | "CIRCLE_CI" | "CIRCLE_CI_CD" | "CORTEX_CLI" | "GITHUB" | "GITHUB_ACTIONS" | "GITHUB_ENTERPRISE" | "GITLAB" | "GITLAB_SELF_MANAGED" | "HCP_TFC_RUN_TASKS" | "HCP_TFE_RUN_TASKS" | "JENKINS" | "JENKINS_SERVER" | "SEMGREP" | "SONARQUBE" | "VERACODE";
+      /** `url` (string), required. */
+      readonly url: string;
+    };
+  };
+};
 
 /** Reply of `GET /public_api/appsec/v1/repositories/{assetId}` (`appsec.repositories.get_by_asset_id`). */
 export type AppsecRepositoriesGetByAssetIdReply = {
@@ -362,13 +1446,82 @@ export type AppsecRulesGetReply = AppSecGetRulesResponseObject;
 export type AppsecRulesGetByRuleIdReply = AppSecDetectionRule | unknown;
 
 /** Request of `PATCH /public_api/appsec/v1/rules/{ruleId}` (`appsec.rules.patch_by_rule_id`). */
-export type AppsecRulesPatchByRuleIdRequest = AppSecModifyRuleParams | AppSecCreateOrModifyCustomRuleRequestParams;
+export type AppsecRulesPatchByRuleIdRequest = ({
+  /** `labels` (array, of string), required. */
+  readonly labels: readonly string[];
+}) | ({
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `description` (string). */
+  readonly description?: string;
+  /** `severity` (one of 5 values), required. */
+  readonly severity: "CRITICAL" | "HIGH" | "INFO" | "LOW" | "MEDIUM";
+  /** `labels` (array, of string). */
+  readonly labels?: readonly string[];
+  /** `scanner`, required. */
+  readonly scanner: ({
+    /** `name` (one of 5 values), required. */
+    readonly name: "ARM" | "BICEP" | "CLOUDFORMATION" | "KUBERNETES" | "TERRAFORM";
+    /** `category` (one of 9 values). */
+    readonly category?: "AI_ML" | "COMPUTE" | "IAM" | "KUBERNETES" | "LOGGING" | "MONITORING" | "NETWORKING" | "PUBLIC" | "STORAGE";
+    /** `subCategory` (one of 49 values). */
+    readonly subCategory?: "GUARDRAILS" | "RISKY_MODELS" | "PUBLIC_EXPOSURE" | "PERMISSIONS" | "ENCRYPTION" | "RETENTION" | "FORMATS" | "DISABLED_OR_MISSING" | "UNDER_USE" | "NETWORK_POLICIES" | "ACCESS_CONTROL" | "LOGGING_AND_MONITORING" | "RESOURCE_MANAGEMENT" | "NATIVE_SECURITY_CONTROLS" | "MANAGEMENT_SERVICES_EXPOSURE" | "OVERPROVISIONED" | "STARTUP_SCRIPT_LEAKS" | "DEFAULT_CREDENTIALS_OR_AUTH" | "UNSANCTIONED_RESOURCE_OR_TYPE" | "BACKUPS" | "VERSIONING" | "REPLICATION" | "ALERTING" | "REDUNDANCY" | "ADMIN_INTERFACES" | "DATABASE_ENDPOINTS" | "STORAGE_BUCKETS" | "APIS" | "SENSITIVE_PORTS" | "LOAD_BALANCING" | "INGRESS_CONTROLS" | "EGRESS_CONTROLS" | "ENCRYPTION_AND_PROTOCOLS" | "VPC_VCN_VNET" | "FLOW_LOGS" | "TAGS_AND_METADATA" | "RESOURCE_HEALTH" | "PERFORMANCE_MONITORING" | "ALERTING_AND_NOTIFICATIONS" | "UNINTEGRATED" | "STORAGE" | "OVERLY_PERMISSIVE" | "UNUSED" | "CREDENTIAL_EXPOSURE" | "MFA" | "ROLE_SEPARATION" | "SHARED" | "EXPIRED_KEY_CONTROLS" | "AUTHENTICATION_POLICIES";
+    /** `definition` (string or null), required. */
+    readonly definition: string | null;
+    /** `definitionLink` (string or null). */
+    readonly definitionLink?: string | null;
+    /** `remediationDescription` (string or null). */
+    readonly remediationDescription?: string | null;
+  }) | ({
+    /** `category` (one of 8 values). */
+    readonly category?: "API_KEYS" | "DATABASE_CREDENTIALS" | "ENCRYPTION_KEYS" | "CLOUD_SERVICE_PROVIDER_KEYS" | "SSH_KEYS" | "ENVIRONMENT_VARIABLES" | "SENSITIVE_TOKENS" | "THIRD_PARTY_SERVICES";
+    /** `definition` (string or null), required. */
+    readonly definition: string | null;
+    /** `definitionLink` (string or null). */
+    readonly definitionLink?: string | null;
+    /** `remediationDescription` (string or null). */
+    readonly remediationDescription?: string | null;
+  });
+});
 
 /** Reply of `PATCH /public_api/appsec/v1/rules/{ruleId}` (`appsec.rules.patch_by_rule_id`). */
 export type AppsecRulesPatchByRuleIdReply = AppSecModifyRuleResponseObject;
 
 /** Request of `POST /public_api/appsec/v1/rules` (`appsec.rules.post`). */
-export type AppsecRulesPostRequest = AppSecCreateOrModifyCustomRuleRequestParams;
+export type AppsecRulesPostRequest = {
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `description` (string). */
+  readonly description?: string;
+  /** `severity` (one of 5 values), required. */
+  readonly severity: "CRITICAL" | "HIGH" | "INFO" | "LOW" | "MEDIUM";
+  /** `labels` (array, of string). */
+  readonly labels?: readonly string[];
+  /** `scanner`, required. */
+  readonly scanner: ({
+    /** `name` (one of 5 values), required. */
+    readonly name: "ARM" | "BICEP" | "CLOUDFORMATION" | "KUBERNETES" | "TERRAFORM";
+    /** `category` (one of 9 values). */
+    readonly category?: "AI_ML" | "COMPUTE" | "IAM" | "KUBERNETES" | "LOGGING" | "MONITORING" | "NETWORKING" | "PUBLIC" | "STORAGE";
+    /** `subCategory` (one of 49 values). */
+    readonly subCategory?: "GUARDRAILS" | "RISKY_MODELS" | "PUBLIC_EXPOSURE" | "PERMISSIONS" | "ENCRYPTION" | "RETENTION" | "FORMATS" | "DISABLED_OR_MISSING" | "UNDER_USE" | "NETWORK_POLICIES" | "ACCESS_CONTROL" | "LOGGING_AND_MONITORING" | "RESOURCE_MANAGEMENT" | "NATIVE_SECURITY_CONTROLS" | "MANAGEMENT_SERVICES_EXPOSURE" | "OVERPROVISIONED" | "STARTUP_SCRIPT_LEAKS" | "DEFAULT_CREDENTIALS_OR_AUTH" | "UNSANCTIONED_RESOURCE_OR_TYPE" | "BACKUPS" | "VERSIONING" | "REPLICATION" | "ALERTING" | "REDUNDANCY" | "ADMIN_INTERFACES" | "DATABASE_ENDPOINTS" | "STORAGE_BUCKETS" | "APIS" | "SENSITIVE_PORTS" | "LOAD_BALANCING" | "INGRESS_CONTROLS" | "EGRESS_CONTROLS" | "ENCRYPTION_AND_PROTOCOLS" | "VPC_VCN_VNET" | "FLOW_LOGS" | "TAGS_AND_METADATA" | "RESOURCE_HEALTH" | "PERFORMANCE_MONITORING" | "ALERTING_AND_NOTIFICATIONS" | "UNINTEGRATED" | "STORAGE" | "OVERLY_PERMISSIVE" | "UNUSED" | "CREDENTIAL_EXPOSURE" | "MFA" | "ROLE_SEPARATION" | "SHARED" | "EXPIRED_KEY_CONTROLS" | "AUTHENTICATION_POLICIES";
+    /** `definition` (string or null), required. */
+    readonly definition: string | null;
+    /** `definitionLink` (string or null). */
+    readonly definitionLink?: string | null;
+    /** `remediationDescription` (string or null). */
+    readonly remediationDescription?: string | null;
+  }) | ({
+    /** `category` (one of 8 values). */
+    readonly category?: "API_KEYS" | "DATABASE_CREDENTIALS" | "ENCRYPTION_KEYS" | "CLOUD_SERVICE_PROVIDER_KEYS" | "SSH_KEYS" | "ENVIRONMENT_VARIABLES" | "SENSITIVE_TOKENS" | "THIRD_PARTY_SERVICES";
+    /** `definition` (string or null), required. */
+    readonly definition: string | null;
+    /** `definitionLink` (string or null). */
+    readonly definitionLink?: string | null;
+    /** `remediationDescription` (string or null). */
+    readonly remediationDescription?: string | null;
+  });
+};
 
 /** Reply of `POST /public_api/appsec/v1/rules` (`appsec.rules.post`). */
 export type AppsecRulesPostReply = AppSecDetectionRule;
@@ -377,7 +1530,12 @@ export type AppsecRulesPostReply = AppSecDetectionRule;
 export type AppsecRulesRuleLabelsReply = AppSecGetLabelsResponse;
 
 /** Request of `POST /public_api/appsec/v1/rules/validate` (`appsec.rules.validate`). */
-export type AppsecRulesValidateRequest = readonly AppSecValidateCustomRuleRequestParams[];
+export type AppsecRulesValidateRequest = readonly {
+  /** `framework` (one of 5 values), required. */
+  readonly framework: "ARM" | "BICEP" | "CLOUDFORMATION" | "KUBERNETES" | "TERRAFORM";
+  /** `definition` (string), required. */
+  readonly definition: string;
+}[];
 
 /** Reply of `POST /public_api/appsec/v1/rules/validate` (`appsec.rules.validate`). */
 export type AppsecRulesValidateReply = AppSecValidateCodeResponse;
@@ -389,7 +1547,10 @@ export type AppsecSbomOrganizationGetByOrgNameReply = string;
 export type AppsecSbomRepositoryGetByRepoIdReply = string;
 
 /** Request of `POST /public_api/appsec/v1/scan/repository/{repositoryId}` (`appsec.scan.repository.post_by_id`). */
-export type AppsecScanRepositoryPostByIdRequest = AppSecPublicScanRepositoryInput;
+export type AppsecScanRepositoryPostByIdRequest = {
+  /** `branchName` (string). */
+  readonly branchName?: string;
+};
 
 /** Reply of `POST /public_api/appsec/v1/scan/repository/{repositoryId}` (`appsec.scan.repository.post_by_id`). */
 export type AppsecScanRepositoryPostByIdReply = AppSecScanRepositorySuccessResponse | AppSecScanFailureResponse;
@@ -742,8 +1903,13 @@ export type AssetGroupsRequest = {
       })))[];
     })))[];
   });
-  /** `sort` ({@link Xs34SortForGroups}). */
-  readonly sort?: Xs34SortForGroups;
+  /** `sort` (array). */
+  readonly sort?: readonly {
+    /** `FIELD` (string). */
+    readonly FIELD?: string;
+    /** `ORDER` (one of 2 values). */
+    readonly ORDER?: "DESC" | "ASC";
+  }[];
   /** `search_from` (integer). */
   readonly search_from?: number;
   /** `search_to` (integer). */
@@ -1719,8 +2885,13 @@ export type AssetsRequest = {
   });
   /** `on_demand_fields` (array, of string). */
   readonly on_demand_fields?: readonly string[];
-  /** `sort` ({@link Xs34Sort}). */
-  readonly sort?: Xs34Sort;
+  /** `sort` (array). */
+  readonly sort?: readonly {
+    /** `FIELD` (string). */
+    readonly FIELD?: string;
+    /** `ORDER` (one of 2 values). */
+    readonly ORDER?: "DESC" | "ASC";
+  }[];
   /** `search_from` (integer). */
   readonly search_from?: number;
   /** `search_to` (integer). */
@@ -3740,12 +4911,44 @@ export type CaseSearchReply = {
 
 /** Request of `POST /public_api/v1/case/update/{case-id}` (`case.update.post_by_case_id`), sent as `{"request_data": …}`. */
 export type CaseUpdatePostByCaseIdRequest = {
-  /** `update_data` ({@link Xs34UpdateCase}). */
-  readonly update_data?: Xs34UpdateCase;
+  /** `update_data` (object). */
+  readonly update_data?: {
+    /** `status_progress` (one of 3 values), required. */
+    readonly status_progress: "NEW" | "UNDER_INVESTIGATION" | "RESOLVED";
+    /** `resolve_reason` (one of 8 values). */
+    readonly resolve_reason?: "RESOLVED_KNOWN_ISSUE" | "RESOLVED_DUPLICATE" | "RESOLVED_FALSE_POSITIVE" | "RESOLVED_OTHER" | "RESOLVED_TRUE_POSITIVE" | "RESOLVED_SECURITY_TESTING" | "RESOLVED_FIXED" | "RESOLVED_DISMISSED";
+    /** `resolve_comment` (string). */
+    readonly resolve_comment?: string;
+  };
 };
 
 /** Request of `POST /public_api/v1/ciem/access/search` (`ciem.access.search`). */
-export type CiemAccessSearchRequest = CiemCiemAccessSearchRequest;
+export type CiemAccessSearchRequest = {
+  /** `filter` (object). */
+  readonly filter?: {
+    /** `AND` (array, of object). */
+    readonly AND?: readonly {
+      /** `search_field` (one of 32 values), required. */
+      readonly search_field: "access_levels" | "account_access_transformed" | "dest_cloud_account_id" | "dest_cloud_account_name" | "dest_cloud_region" | "dest_cloud_resource_id" | "dest_cloud_resource_name" | "dest_cloud_resource_type" | "dest_cloud_resource_uai" | "dest_cloud_service_name" | "destCategory" | "destination_access_labels" | "excessive_policies_count" | "grantedby_cloud_entity_id" | "grantedby_cloud_entity_name" | "grantedby_cloud_entity_type" | "grantedby_cloud_entity_uai" | "granterCategory" | "last_used" | "permission_scope" | "source_cloud_account_id" | "source_cloud_account_is_vendor" | "source_cloud_account_name" | "source_cloud_region" | "source_cloud_resource_id" | "source_cloud_resource_name" | "source_cloud_resource_type" | "source_cloud_resource_uai" | "source_cloud_service_name" | "sourceCategory" | "sourceVendorName" | "unused_actions_count";
+      /** `search_type` (one of 1 values), required. */
+      readonly search_type: "EQ";
+      /** `search_value` (string), required. */
+      readonly search_value: string;
+    }[];
+  };
+  /** `sort` (array, of object, at most 1 items). */
+  readonly sort?: readonly {
+    /** `field` (one of 25 values), required. */
+    readonly field: "account_access_transformed" | "dest_cloud_account_id" | "dest_cloud_account_name" | "dest_cloud_resource_id" | "dest_cloud_resource_name" | "dest_cloud_resource_type" | "dest_cloud_resource_uai" | "dest_cloud_service_name" | "excessive_policies_count" | "grantedby_cloud_entity_id" | "grantedby_cloud_entity_name" | "grantedby_cloud_entity_type" | "grantedby_cloud_entity_uai" | "is_last_access_supported" | "last_used" | "permission_scope" | "source_cloud_account_id" | "source_cloud_account_is_vendor" | "source_cloud_account_name" | "source_cloud_resource_id" | "source_cloud_resource_name" | "source_cloud_resource_type" | "source_cloud_resource_uai" | "source_cloud_service_name" | "unused_actions_count";
+    /** `order` (one of 2 values), required. */
+    readonly order: "ASC" | "DESC";
+  }[];
+  /** `metadata` (object). */
+  readonly metadata?: {
+    /** `next_page_token` (string). */
+    readonly next_page_token?: string;
+  };
+};
 
 /** Reply of `POST /public_api/v1/ciem/access/search` (`ciem.access.search`). */
 export type CiemAccessSearchReply = CiemCiemAccessSearchResponse;
@@ -4059,8 +5262,29 @@ export type ComplianceAddControlReply = {
 export type ComplianceAddRulesToControlRequest = {
   /** `control_id` (string), required. */
   readonly control_id: string;
-  /** `rules` (array, of {@link ComplianceRule}), required. */
-  readonly rules: readonly ComplianceRule[];
+  /** `rules` (array, of object), required. */
+  readonly rules: readonly {
+    /** `name` (string), required. */
+    readonly name: string;
+    /** `description` (string). */
+    readonly description?: string;
+    /** `type` (one of 1 values), required. */
+    readonly type: "Identity";
+    /** `logical_id` (string), required. */
+    readonly logical_id: string;
+    /** `severity` (one of 4 values). */
+    readonly severity?: "low" | "medium" | "high" | "critical";
+    /** `scannable_assets` (array, of string), required. */
+    readonly scannable_assets: readonly string[];
+    /** `remediation_steps` (string). */
+    readonly remediation_steps?: string;
+    /** `generate_findings` (boolean), required. */
+    readonly generate_findings: boolean;
+    /** `generate_issues` (boolean), required. */
+    readonly generate_issues: boolean;
+    /** `generate_scan_logs` (boolean), required. */
+    readonly generate_scan_logs: boolean;
+  }[];
 };
 
 /** Reply of `POST /public_api/v1/compliance/add_rules_to_control` (`compliance.add_rules_to_control`). */
@@ -4133,8 +5357,30 @@ export type ComplianceDeleteStandardReply = ComplianceSuccessResponse;
 
 /** Request of `POST /public_api/v1/compliance/edit_assessment_profile` (`compliance.edit_assessment_profile`). */
 export type ComplianceEditAssessmentProfileRequest = {
-  /** `` ({@link ComplianceEditAssessmentProfileRequestSchema}). */
-  readonly ""?: ComplianceEditAssessmentProfileRequestSchema;
+  /** `` (object). */
+  readonly ""?: {
+    /** `request_data` (object), required. */
+    readonly request_data: {
+      /** `id` (string), required. */
+      readonly id: string;
+      /** `enabled`. */
+      readonly enabled?: "yes" | "no" | boolean;
+      /** `profile_name` (string). */
+      readonly profile_name?: string;
+      /** `description` (string). */
+      readonly description?: string;
+      /** `report_targets` (array, of string). */
+      readonly report_targets?: readonly string[];
+      /** `report_type` (one of 4 values). */
+      readonly report_type?: "ALL" | "PDF" | "CSV" | "NONE";
+      /** `evaluation_frequency` (string, format cron). */
+      readonly evaluation_frequency?: string;
+      /** `asset_group_id` (integer). */
+      readonly asset_group_id?: number;
+      /** `standard_id` (string). */
+      readonly standard_id?: string;
+    };
+  };
 };
 
 /** Reply of `POST /public_api/v1/compliance/edit_assessment_profile` (`compliance.edit_assessment_profile`). */
@@ -4222,10 +5468,22 @@ export type ComplianceGetAssessmentProfileReply = {
 
 /** Request of `POST /public_api/v1/compliance/get_assessment_profiles` (`compliance.get_assessment_profiles`), sent as `{"request_data": …}`. */
 export type ComplianceGetAssessmentProfilesRequest = {
-  /** `filters` (array, of {@link ComplianceAssessmentProfileFilter}). */
-  readonly filters?: readonly ComplianceAssessmentProfileFilter[];
-  /** `sort` ({@link ComplianceAssessmentProfileSortObject}). */
-  readonly sort?: ComplianceAssessmentProfileSortObject;
+  /** `filters` (array, of object). */
+  readonly filters?: readonly {
+    /** `field` (string). */
+    readonly field?: string;
+    /** `operator` (string). */
+    readonly operator?: string;
+    /** `value`. */
+    readonly value?: unknown;
+  }[];
+  /** `sort` (object). */
+  readonly sort?: {
+    /** `field` (one of 15 values). */
+    readonly field?: "name" | "category" | "subcategory" | "creation_time" | "created_by" | "modified_by" | "modified_ts" | "id" | "description" | "standard_name" | "standard_id" | "enabled" | "asset_group_name" | "modification_time" | "report_type";
+    /** `keyword` (one of 2 values). */
+    readonly keyword?: "asc" | "desc";
+  };
   /** `pagination` (object). */
   readonly pagination?: {
     /** `search_from` (integer, at least 0). */
@@ -4247,8 +5505,15 @@ export type ComplianceGetAssessmentProfilesReply = {
 
 /** Request of `POST /public_api/v1/compliance/get_assessment_results` (`compliance.get_assessment_results`), sent as `{"request_data": …}`. */
 export type ComplianceGetAssessmentResultsRequest = {
-  /** `filters` (array, of {@link ComplianceAssessmentResultFilterObject}). */
-  readonly filters?: readonly ComplianceAssessmentResultFilterObject[];
+  /** `filters` (array, of object). */
+  readonly filters?: readonly {
+    /** `field` (one of 1 values), required. */
+    readonly field: "labels";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value`, required. */
+    readonly value: unknown;
+  }[];
 };
 
 /** Reply of `POST /public_api/v1/compliance/get_assessment_results` (`compliance.get_assessment_results`), the value of `reply`. */
@@ -4271,8 +5536,15 @@ export type ComplianceGetAssetRequest = {
   readonly asset_id: string;
   /** `last_evaluation_time` (integer, format int64), required. */
   readonly last_evaluation_time: number;
-  /** `filters` (array, of {@link AssetComplianceFilterObject}). */
-  readonly filters?: readonly AssetComplianceFilterObject[];
+  /** `filters` (array, of object). */
+  readonly filters?: readonly {
+    /** `field` (one of 6 values), required. */
+    readonly field: "standard" | "category" | "control" | "severity" | "status" | "source";
+    /** `operator` (one of 4 values), required. */
+    readonly operator: "eq" | "neq" | "contains" | "not_contains";
+    /** `value`, required. */
+    readonly value: unknown;
+  }[];
   /** `sort` (object). */
   readonly sort?: {
     /** `field` (one of 5 values). */
@@ -4304,10 +5576,22 @@ export type ComplianceGetAssetsRequest = {
   readonly assessment_profile_revision: string;
   /** `last_evaluation_time` (integer, format int64), required. */
   readonly last_evaluation_time: number;
-  /** `filters` (array, of {@link ComplianceAssetFilterObject}). */
-  readonly filters?: readonly ComplianceAssetFilterObject[];
-  /** `sort` ({@link ComplianceAssetSortObject}). */
-  readonly sort?: ComplianceAssetSortObject;
+  /** `filters` (array, of object). */
+  readonly filters?: readonly {
+    /** `field` (one of 14 values), required. */
+    readonly field: "asset_name" | "asset_type" | "status" | "rule_name" | "control" | "severity" | "rule_type" | "SEVERITY" | "ASSET_NAME" | "ASSET_TYPE" | "STATUS" | "RULE_NAME" | "CONTROL" | "RULE_TYPE";
+    /** `operator` (string), required. */
+    readonly operator: string;
+    /** `value`, required. */
+    readonly value: unknown;
+  }[];
+  /** `sort` (object). */
+  readonly sort?: {
+    /** `field` (one of 6 values). */
+    readonly field?: "asset_name" | "asset_type" | "status" | "rule_name" | "control" | "severity";
+    /** `keyword` (one of 2 values). */
+    readonly keyword?: "asc" | "desc";
+  };
   /** `search_from` (integer, at least 0). */
   readonly search_from?: number;
   /** `search_to` (integer, at least 1). */
@@ -4438,8 +5722,15 @@ export type ComplianceGetControlFailedResultsReply = {
 
 /** Request of `POST /public_api/v1/compliance/get_controls` (`compliance.get_controls`), sent as `{"request_data": …}`. */
 export type ComplianceGetControlsRequest = {
-  /** `filters` (array, of {@link ComplianceFilter}). */
-  readonly filters?: readonly ComplianceFilter[];
+  /** `filters` (array, of object). */
+  readonly filters?: readonly {
+    /** `field` (one of 10 values), required. */
+    readonly field: "name" | "category" | "subcategory" | "is_custom" | "creation_time" | "created_by" | "modified_by" | "modification_time" | "id" | "description";
+    /** `operator` (one of 9 values), required. */
+    readonly operator: "eq" | "neq" | "contains" | "not_contains" | "gte" | "lte" | "range" | "relative_timestamp" | "in";
+    /** `value`, required. */
+    readonly value: unknown;
+  }[];
   /** `sort` (object). */
   readonly sort?: {
     /** `field` (one of 8 values). */
@@ -4465,8 +5756,15 @@ export type ComplianceGetControlsReply = {
 
 /** Request of `POST /public_api/v1/compliance/get_reports` (`compliance.get_reports`), sent as `{"request_data": …}`. */
 export type ComplianceGetReportsRequest = {
-  /** `filters` (array, of {@link ComplianceReportFilter}). */
-  readonly filters?: readonly ComplianceReportFilter[];
+  /** `filters` (array, of object). */
+  readonly filters?: readonly {
+    /** `field` (one of 5 values), required. */
+    readonly field: "standard_name" | "assessment_profile_name" | "asset_group_name" | "score" | "evaluation_time";
+    /** `operator` (one of 8 values), required. */
+    readonly operator: "eq" | "neq" | "contains" | "not_contains" | "gte" | "lte" | "range" | "relative_timestamp";
+    /** `value`, required. */
+    readonly value: unknown;
+  }[];
   /** `sort` (object). */
   readonly sort?: {
     /** `field` (one of 5 values). */
@@ -4529,8 +5827,15 @@ export type ComplianceGetStandardReply = {
 
 /** Request of `POST /public_api/v1/compliance/get_standards` (`compliance.get_standards`), sent as `{"request_data": …}`. */
 export type ComplianceGetStandardsRequest = {
-  /** `filters` (array, of {@link ComplianceStandardFilter}). */
-  readonly filters?: readonly ComplianceStandardFilter[];
+  /** `filters` (array, of object). */
+  readonly filters?: readonly {
+    /** `field` (one of 7 values), required. */
+    readonly field: "name" | "id" | "publisher" | "is_custom" | "insertion_time" | "created_by" | "labels";
+    /** `operator` (one of 9 values), required. */
+    readonly operator: "eq" | "neq" | "contains" | "not_contains" | "gte" | "lte" | "range" | "relative_timestamp" | "in";
+    /** `value`, required. */
+    readonly value: unknown;
+  }[];
   /** `sort` (object). */
   readonly sort?: {
     /** `field` (one of 5 values). */
@@ -4538,8 +5843,13 @@ export type ComplianceGetStandardsRequest = {
     /** `keyword` (one of 2 values). */
     readonly keyword?: "asc" | "desc";
   };
-  /** `pagination` ({@link CompliancePagination}). */
-  readonly pagination?: CompliancePagination;
+  /** `pagination` (object). */
+  readonly pagination?: {
+    /** `search_from` (integer). */
+    readonly search_from?: number;
+    /** `search_to` (integer, at least 1). */
+    readonly search_to?: number;
+  };
 };
 
 /** Reply of `POST /public_api/v1/compliance/get_standards` (`compliance.get_standards`). */
@@ -4556,7 +5866,7 @@ export type ComplianceGetStandardsReply = {
 export type ConfigurationsAgentActionCenterExpirationReply = AgentConfigActionCenterExpirationResponse;
 
 /** Request of `POST /public_api/v1/configurations/agent/action_center_expiration/set` (`configurations.agent.action_center_expiration.set`). */
-export type ConfigurationsAgentActionCenterExpirationSetRequest = AgentConfigSetActionCenterExpirationRequest;
+export type ConfigurationsAgentActionCenterExpirationSetRequest = { [key: string]: number };
 
 /** Reply of `POST /public_api/v1/configurations/agent/action_center_expiration/set` (`configurations.agent.action_center_expiration.set`), the value of `reply`. */
 export type ConfigurationsAgentActionCenterExpirationSetReply = boolean;
@@ -4565,7 +5875,12 @@ export type ConfigurationsAgentActionCenterExpirationSetReply = boolean;
 export type ConfigurationsAgentAdvancedAnalysisReply = AgentConfigAdvancedAnalysisResponse;
 
 /** Request of `POST /public_api/v1/configurations/agent/advanced_analysis/set` (`configurations.agent.advanced_analysis.set`). */
-export type ConfigurationsAgentAdvancedAnalysisSetRequest = AgentConfigSetAdvancedAnalysisRequest;
+export type ConfigurationsAgentAdvancedAnalysisSetRequest = {
+  /** `automatically_upload_defined_issue_data_files` (boolean), required. */
+  readonly automatically_upload_defined_issue_data_files: boolean;
+  /** `automatically_apply_advanced_analysis_exceptions` (boolean), required. */
+  readonly automatically_apply_advanced_analysis_exceptions: boolean;
+};
 
 /** Reply of `POST /public_api/v1/configurations/agent/advanced_analysis/set` (`configurations.agent.advanced_analysis.set`), the value of `reply`. */
 export type ConfigurationsAgentAdvancedAnalysisSetReply = boolean;
@@ -4574,7 +5889,12 @@ export type ConfigurationsAgentAdvancedAnalysisSetReply = boolean;
 export type ConfigurationsAgentAgentStatusReply = AgentConfigAgentStatusResponse;
 
 /** Request of `POST /public_api/v1/configurations/agent/agent_status/set` (`configurations.agent.agent_status.set`). */
-export type ConfigurationsAgentAgentStatusSetRequest = AgentConfigSetAgentStatusRequest;
+export type ConfigurationsAgentAgentStatusSetRequest = {
+  /** `license_revocation_after_lost_connection` (integer), required. */
+  readonly license_revocation_after_lost_connection: number;
+  /** `agent_deletion_retention` (integer), required. */
+  readonly agent_deletion_retention: number;
+};
 
 /** Reply of `POST /public_api/v1/configurations/agent/agent_status/set` (`configurations.agent.agent_status.set`), the value of `reply`. */
 export type ConfigurationsAgentAgentStatusSetReply = boolean;
@@ -4583,7 +5903,10 @@ export type ConfigurationsAgentAgentStatusSetReply = boolean;
 export type ConfigurationsAgentAutoUpgradeReply = AgentConfigAgentAutoUpgradeResponse;
 
 /** Request of `POST /public_api/v1/configurations/agent/auto_upgrade/set` (`configurations.agent.auto_upgrade.set`). */
-export type ConfigurationsAgentAutoUpgradeSetRequest = AgentConfigSetAgentAutoUpgradeRequest;
+export type ConfigurationsAgentAutoUpgradeSetRequest = {
+  /** `amount_of_parallel_upgrades` (integer), required. */
+  readonly amount_of_parallel_upgrades: number;
+};
 
 /** Reply of `POST /public_api/v1/configurations/agent/auto_upgrade/set` (`configurations.agent.auto_upgrade.set`), the value of `reply`. */
 export type ConfigurationsAgentAutoUpgradeSetReply = boolean;
@@ -4592,7 +5915,14 @@ export type ConfigurationsAgentAutoUpgradeSetReply = boolean;
 export type ConfigurationsAgentContentManagementReply = AgentConfigContentManagementResponse;
 
 /** Request of `POST /public_api/v1/configurations/agent/content_management/set` (`configurations.agent.content_management.set`). */
-export type ConfigurationsAgentContentManagementSetRequest = AgentConfigSetContentManagementRequest;
+export type ConfigurationsAgentContentManagementSetRequest = {
+  /** `enable_bandwidth_control` (boolean), required. */
+  readonly enable_bandwidth_control: boolean;
+  /** `bandwidth_in_mbps` (integer, at least 1), required. */
+  readonly bandwidth_in_mbps: number;
+  /** `enable_minor_content_version_updates` (boolean). */
+  readonly enable_minor_content_version_updates?: boolean;
+};
 
 /** Reply of `POST /public_api/v1/configurations/agent/content_management/set` (`configurations.agent.content_management.set`), the value of `reply`. */
 export type ConfigurationsAgentContentManagementSetReply = boolean;
@@ -4601,7 +5931,10 @@ export type ConfigurationsAgentContentManagementSetReply = boolean;
 export type ConfigurationsAgentCortexXdrLogCollectionReply = AgentConfigLogCollectionResponse;
 
 /** Request of `POST /public_api/v1/configurations/agent/cortex_xdr_log_collection/set` (`configurations.agent.cortex_xdr_log_collection.set`). */
-export type ConfigurationsAgentCortexXdrLogCollectionSetRequest = AgentConfigSetLogCollectionRequest;
+export type ConfigurationsAgentCortexXdrLogCollectionSetRequest = {
+  /** `allow_logs_collection` (boolean), required. */
+  readonly allow_logs_collection: boolean;
+};
 
 /** Reply of `POST /public_api/v1/configurations/agent/cortex_xdr_log_collection/set` (`configurations.agent.cortex_xdr_log_collection.set`), the value of `reply`. */
 export type ConfigurationsAgentCortexXdrLogCollectionSetReply = boolean;
@@ -4610,7 +5943,10 @@ export type ConfigurationsAgentCortexXdrLogCollectionSetReply = boolean;
 export type ConfigurationsAgentCriticalEnvironmentVersionsReply = AgentConfigCriticalEnvironmentVersionsResponse;
 
 /** Request of `POST /public_api/v1/configurations/agent/critical_environment_versions/set` (`configurations.agent.critical_environment_versions.set`). */
-export type ConfigurationsAgentCriticalEnvironmentVersionsSetRequest = AgentConfigSetCriticalEnvironmentVersionsRequest;
+export type ConfigurationsAgentCriticalEnvironmentVersionsSetRequest = {
+  /** `enabled_critical_environment_versions` (boolean), required. */
+  readonly enabled_critical_environment_versions: boolean;
+};
 
 /** Reply of `POST /public_api/v1/configurations/agent/critical_environment_versions/set` (`configurations.agent.critical_environment_versions.set`), the value of `reply`. */
 export type ConfigurationsAgentCriticalEnvironmentVersionsSetReply = boolean;
@@ -4619,7 +5955,18 @@ export type ConfigurationsAgentCriticalEnvironmentVersionsSetReply = boolean;
 export type ConfigurationsAgentEndpointAdministrationCleanupReply = AgentConfigEndpointAdministrationCleanupResponse;
 
 /** Request of `POST /public_api/v1/configurations/agent/endpoint_administration_cleanup/set` (`configurations.agent.endpoint_administration_cleanup.set`). */
-export type ConfigurationsAgentEndpointAdministrationCleanupSetRequest = AgentConfigSetEndpointAdministrationCleanupRequest;
+export type ConfigurationsAgentEndpointAdministrationCleanupSetRequest = {
+  /** `periodic_duplicate_cleanup` (boolean), required. */
+  readonly periodic_duplicate_cleanup: boolean;
+  /** `host_name` (boolean or null). */
+  readonly host_name?: boolean | null;
+  /** `ip` (boolean or null). */
+  readonly ip?: boolean | null;
+  /** `mac` (boolean or null). */
+  readonly mac?: boolean | null;
+  /** `time_interval_hours` (one of 4 values). */
+  readonly time_interval_hours?: 1 | 6 | 24 | 168 | null;
+};
 
 /** Reply of `POST /public_api/v1/configurations/agent/endpoint_administration_cleanup/set` (`configurations.agent.endpoint_administration_cleanup.set`), the value of `reply`. */
 export type ConfigurationsAgentEndpointAdministrationCleanupSetReply = boolean;
@@ -4628,7 +5975,10 @@ export type ConfigurationsAgentEndpointAdministrationCleanupSetReply = boolean;
 export type ConfigurationsAgentInformativeBtpIssuesReply = AgentConfigInformativeBTPIssuesResponse;
 
 /** Request of `POST /public_api/v1/configurations/agent/informative_btp_issues/set` (`configurations.agent.informative_btp_issues.set`). */
-export type ConfigurationsAgentInformativeBtpIssuesSetRequest = AgentConfigSetInformativeBTPIssuesRequest;
+export type ConfigurationsAgentInformativeBtpIssuesSetRequest = {
+  /** `display_unique_and_informative_btp_rules` (boolean), required. */
+  readonly display_unique_and_informative_btp_rules: boolean;
+};
 
 /** Reply of `POST /public_api/v1/configurations/agent/informative_btp_issues/set` (`configurations.agent.informative_btp_issues.set`), the value of `reply`. */
 export type ConfigurationsAgentInformativeBtpIssuesSetReply = boolean;
@@ -4637,7 +5987,10 @@ export type ConfigurationsAgentInformativeBtpIssuesSetReply = boolean;
 export type ConfigurationsAgentWildfireAnalysisReply = AgentConfigWildfireAnalysisResponse;
 
 /** Request of `POST /public_api/v1/configurations/agent/wildfire_analysis/set` (`configurations.agent.wildfire_analysis.set`). */
-export type ConfigurationsAgentWildfireAnalysisSetRequest = AgentConfigSetWildfireAnalysisRequest;
+export type ConfigurationsAgentWildfireAnalysisSetRequest = {
+  /** `enable_wildfire_analysis_scoring_for_benign_verdicts` (boolean), required. */
+  readonly enable_wildfire_analysis_scoring_for_benign_verdicts: boolean;
+};
 
 /** Reply of `POST /public_api/v1/configurations/agent/wildfire_analysis/set` (`configurations.agent.wildfire_analysis.set`), the value of `reply`. */
 export type ConfigurationsAgentWildfireAnalysisSetReply = boolean;
@@ -4922,10 +6275,10 @@ export type CwpPoliciesPostRequest = {
   readonly name: string;
   /** `description` (string), required. */
   readonly description: string;
-  /** `evaluationModes` (array, of {@link CwpEvaluationMode}). */
-  readonly evaluationModes?: readonly (CwpEvaluationMode | null)[];
-  /** `evaluationStage` ({@link CwpEvaluationStage}), required. */
-  readonly evaluationStage: CwpEvaluationStage | null;
+  /** `evaluationModes` (array, of string or null). */
+  readonly evaluationModes?: readonly ("PERIODIC" | "CONTINUOUS" | null)[];
+  /** `evaluationStage` (one of 4 values), required. */
+  readonly evaluationStage: "CI" | "RUNTIME" | "DEPLOY" | null;
   /** `rulesIds` (array, of string), required. */
   readonly rulesIds: readonly string[];
   /** `condition` (string, format byte), required. */
@@ -4938,14 +6291,14 @@ export type CwpPoliciesPostRequest = {
   readonly assetGroupsIDs: readonly number[];
   /** `assetGroups` (array, of string). */
   readonly assetGroups?: readonly string[];
-  /** `action` ({@link CwpPolicyAction}), required. */
-  readonly action: CwpPolicyAction | null;
+  /** `action` (one of 3 values), required. */
+  readonly action: "ISSUE" | "PREVENT" | null;
   /** `severity` (one of 6 values), required. */
   readonly severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null | "INFO" | null;
   /** `remediationGuidance` (string). */
   readonly remediationGuidance?: string;
-  /** `missingInformationAction` ({@link TrustedImagesPolicyAction}). */
-  readonly missingInformationAction?: TrustedImagesPolicyAction;
+  /** `missingInformationAction` (one of 3 values). */
+  readonly missingInformationAction?: "ISSUE" | "PREVENT" | null;
 };
 
 /** Reply of `POST /public_api/v1/cwp/policies` (`cwp.policies.post`). */
@@ -4974,10 +6327,10 @@ export type CwpPoliciesPutByIdRequest = {
   readonly name: string;
   /** `description` (string), required. */
   readonly description: string;
-  /** `evaluationModes` (array, of {@link CwpEvaluationMode}). */
-  readonly evaluationModes?: readonly (CwpEvaluationMode | null)[];
-  /** `evaluationStage` ({@link CwpEvaluationStage}), required. */
-  readonly evaluationStage: CwpEvaluationStage | null;
+  /** `evaluationModes` (array, of string or null). */
+  readonly evaluationModes?: readonly ("PERIODIC" | "CONTINUOUS" | null)[];
+  /** `evaluationStage` (one of 4 values), required. */
+  readonly evaluationStage: "CI" | "RUNTIME" | "DEPLOY" | null;
   /** `rulesIds` (array, of string), required. */
   readonly rulesIds: readonly string[];
   /** `condition` (string, format byte), required. */
@@ -4990,18 +6343,108 @@ export type CwpPoliciesPutByIdRequest = {
   readonly assetGroupsIDs: readonly number[];
   /** `assetGroups` (array, of string). */
   readonly assetGroups?: readonly string[];
-  /** `action` ({@link CwpPolicyAction}), required. */
-  readonly action: CwpPolicyAction | null;
+  /** `action` (one of 3 values), required. */
+  readonly action: "ISSUE" | "PREVENT" | null;
   /** `severity` (one of 6 values), required. */
   readonly severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null | "INFO" | null;
   /** `remediationGuidance` (string). */
   readonly remediationGuidance?: string;
-  /** `missingInformationAction` ({@link TrustedImagesPolicyAction}). */
-  readonly missingInformationAction?: TrustedImagesPolicyAction;
+  /** `missingInformationAction` (one of 3 values). */
+  readonly missingInformationAction?: "ISSUE" | "PREVENT" | null;
 };
 
 /** Request of `POST /public_api/v1/cwp/registry_onboarding/instances` (`cwp.registry_onboarding.instances`). */
-export type CwpRegistryOnboardingInstancesRequest = CwpUnmanagedRegistryConnectorPublicAPIObject;
+export type CwpRegistryOnboardingInstancesRequest = {
+  /** `connector_id` (string). */
+  readonly connector_id?: string;
+  /** `vendor` (one of 7 values), required. */
+  readonly vendor: "DOCKER" | "JFROG" | "SONATYPE" | "DOCKER_HUB" | "HARBOR" | "GITLAB_CONTAINER_REGISTRY" | "OPENSHIFT";
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `enabled` (boolean). */
+  readonly enabled?: boolean;
+  /** `url` (string), required. */
+  readonly url: string;
+  /** `username` (string), required. */
+  readonly username: string;
+  /** `password` (string), required. */
+  readonly password: string;
+  /** `auth_token` (string), required. */
+  readonly auth_token: string;
+  /** `scanning_mode` (one of 5 values), required. */
+  readonly scanning_mode: "CLOUD" | "OUTPOST" | "BROKER" | "NOT_APPLICABLE" | "KAPI";
+  /** `cloud_provider` (one of 3 values). */
+  readonly cloud_provider?: "AWS" | "GCP" | "AZURE";
+  /** `outpost_id` (string). */
+  readonly outpost_id?: string;
+  /** `region` (string), required. */
+  readonly region: string;
+  /** `insecure_pull` (boolean), required. */
+  readonly insecure_pull: boolean;
+  /** `ca_certificate` (string). */
+  readonly ca_certificate?: string;
+  /** `repository` (string). */
+  readonly repository?: string;
+  /** `initial_scan_configuration` (object), required. */
+  readonly initial_scan_configuration: {
+    /** `mode` (one of 3 values). */
+    readonly mode?: "ALL" | "LATEST_TAG" | "TAGS_MODIFIED_DAYS";
+    /** `numDays` (integer). */
+    readonly numDays?: number;
+  };
+  /** `allow_static_ips` (boolean). */
+  readonly allow_static_ips?: boolean;
+  /** `ip_identifier` (string). */
+  readonly ip_identifier?: string;
+  /** `asset_scope_filters`. */
+  readonly asset_scope_filters?: (({
+    /** `AND` (array). */
+    readonly AND?: readonly unknown[];
+  }) | ({
+    /** `OR` (array). */
+    readonly OR?: readonly unknown[];
+  })) | ({
+    /** `SEARCH_FIELD` (string). */
+    readonly SEARCH_FIELD?: string;
+    /** `SEARCH_TYPE` (string). */
+    readonly SEARCH_TYPE?: string;
+    /** `SEARCH_VALUE` (string). */
+    readonly SEARCH_VALUE?: string;
+  });
+  /** `registry_type` (one of 2 values). */
+  readonly registry_type?: "CLOUD_HOSTED" | "SELF_HOSTED";
+  /** `tenant_id` (string). */
+  readonly tenant_id?: string;
+  /** `broker_type` (one of 2 values). */
+  readonly broker_type?: "BROKER_VM" | "BROKER_CLUSTER";
+  /** `broker_id` (string). */
+  readonly broker_id?: string;
+  /** `filter_type` (one of 2 values). */
+  readonly filter_type?: "INCLUDE" | "EXCLUDE";
+  /** `vendor_specific_configuration` (object). */
+  readonly vendor_specific_configuration?: ({
+    /** `group_ids` (string). */
+    readonly group_ids?: string;
+    /** `project_ids` (string). */
+    readonly project_ids?: string;
+    /** `api_domain_name` (string). */
+    readonly api_domain_name?: string;
+  }) | ({
+    /** `repository` (string). */
+    readonly repository?: string;
+  }) | ({
+    /** `cluster_id` (string). */
+    readonly cluster_id?: string;
+    /** `cluster_name` (string). */
+    readonly cluster_name?: string;
+    /** `cluster_asset_id` (string). */
+    readonly cluster_asset_id?: string;
+    /** `cluster_asset_type_id` (string). */
+    readonly cluster_asset_type_id?: string;
+    /** `cluster_realm` (string). */
+    readonly cluster_realm?: string;
+  });
+};
 
 /** Reply of `POST /public_api/v1/cwp/registry_onboarding/instances` (`cwp.registry_onboarding.instances`). */
 export type CwpRegistryOnboardingInstancesReply = {
@@ -5013,7 +6456,97 @@ export type CwpRegistryOnboardingInstancesReply = {
 export type CwpRegistryOnboardingInstancesGetByConnectorIdReply = CwpGetUnmanagedRegistryConnectorResponse;
 
 /** Request of `PUT /public_api/v1/cwp/registry_onboarding/instances/{connectorID}` (`cwp.registry_onboarding.instances.put_by_connector_id`). */
-export type CwpRegistryOnboardingInstancesPutByConnectorIdRequest = CwpUnmanagedRegistryConnectorPublicAPIObject;
+export type CwpRegistryOnboardingInstancesPutByConnectorIdRequest = {
+  /** `connector_id` (string). */
+  readonly connector_id?: string;
+  /** `vendor` (one of 7 values), required. */
+  readonly vendor: "DOCKER" | "JFROG" | "SONATYPE" | "DOCKER_HUB" | "HARBOR" | "GITLAB_CONTAINER_REGISTRY" | "OPENSHIFT";
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `enabled` (boolean). */
+  readonly enabled?: boolean;
+  /** `url` (string), required. */
+  readonly url: string;
+  /** `username` (string), required. */
+  readonly username: string;
+  /** `password` (string), required. */
+  readonly password: string;
+  /** `auth_token` (string), required. */
+  readonly auth_token: string;
+  /** `scanning_mode` (one of 5 values), required. */
+  readonly scanning_mode: "CLOUD" | "OUTPOST" | "BROKER" | "NOT_APPLICABLE" | "KAPI";
+  /** `cloud_provider` (one of 3 values). */
+  readonly cloud_provider?: "AWS" | "GCP" | "AZURE";
+  /** `outpost_id` (string). */
+  readonly outpost_id?: string;
+  /** `region` (string), required. */
+  readonly region: string;
+  /** `insecure_pull` (boolean), required. */
+  readonly insecure_pull: boolean;
+  /** `ca_certificate` (string). */
+  readonly ca_certificate?: string;
+  /** `repository` (string). */
+  readonly repository?: string;
+  /** `initial_scan_configuration` (object), required. */
+  readonly initial_scan_configuration: {
+    /** `mode` (one of 3 values). */
+    readonly mode?: "ALL" | "LATEST_TAG" | "TAGS_MODIFIED_DAYS";
+    /** `numDays` (integer). */
+    readonly numDays?: number;
+  };
+  /** `allow_static_ips` (boolean). */
+  readonly allow_static_ips?: boolean;
+  /** `ip_identifier` (string). */
+  readonly ip_identifier?: string;
+  /** `asset_scope_filters`. */
+  readonly asset_scope_filters?: (({
+    /** `AND` (array). */
+    readonly AND?: readonly unknown[];
+  }) | ({
+    /** `OR` (array). */
+    readonly OR?: readonly unknown[];
+  })) | ({
+    /** `SEARCH_FIELD` (string). */
+    readonly SEARCH_FIELD?: string;
+    /** `SEARCH_TYPE` (string). */
+    readonly SEARCH_TYPE?: string;
+    /** `SEARCH_VALUE` (string). */
+    readonly SEARCH_VALUE?: string;
+  });
+  /** `registry_type` (one of 2 values). */
+  readonly registry_type?: "CLOUD_HOSTED" | "SELF_HOSTED";
+  /** `tenant_id` (string). */
+  readonly tenant_id?: string;
+  /** `broker_type` (one of 2 values). */
+  readonly broker_type?: "BROKER_VM" | "BROKER_CLUSTER";
+  /** `broker_id` (string). */
+  readonly broker_id?: string;
+  /** `filter_type` (one of 2 values). */
+  readonly filter_type?: "INCLUDE" | "EXCLUDE";
+  /** `vendor_specific_configuration` (object). */
+  readonly vendor_specific_configuration?: ({
+    /** `group_ids` (string). */
+    readonly group_ids?: string;
+    /** `project_ids` (string). */
+    readonly project_ids?: string;
+    /** `api_domain_name` (string). */
+    readonly api_domain_name?: string;
+  }) | ({
+    /** `repository` (string). */
+    readonly repository?: string;
+  }) | ({
+    /** `cluster_id` (string). */
+    readonly cluster_id?: string;
+    /** `cluster_name` (string). */
+    readonly cluster_name?: string;
+    /** `cluster_asset_id` (string). */
+    readonly cluster_asset_id?: string;
+    /** `cluster_asset_type_id` (string). */
+    readonly cluster_asset_type_id?: string;
+    /** `cluster_realm` (string). */
+    readonly cluster_realm?: string;
+  });
+};
 
 /** Request of `POST /public_api/v1/dashboards/delete` (`dashboards.delete`), sent as `{"request_data": …}`. */
 export type DashboardsDeleteRequest = {
@@ -5316,37 +6849,99 @@ export type DashboardsInsertReply = {
 };
 
 /** Request of `POST /public_api/v1/data-security/data-patterns` (`data_security.data_patterns`). */
-export type DataSecurityDataPatternsRequest = DspmDasRequestBody;
+export type DataSecurityDataPatternsRequest = {
+  /** `filter` (object). */
+  readonly filter?: { [key: string]: unknown };
+  /** `sort` (array). */
+  readonly sort?: readonly unknown[];
+  /** `next_page_token` (string). */
+  readonly next_page_token?: string;
+};
 
 /** Reply of `POST /public_api/v1/data-security/data-patterns` (`data_security.data_patterns`). */
 export type DataSecurityDataPatternsReply = DspmDasResponseBody;
 
 /** Request of `POST /public_api/v1/data-security/objects/fields` (`data_security.objects.fields`). */
-export type DataSecurityObjectsFieldsRequest = DspmDasRequestBody;
+export type DataSecurityObjectsFieldsRequest = {
+  /** `filter` (object). */
+  readonly filter?: { [key: string]: unknown };
+  /** `sort` (array). */
+  readonly sort?: readonly unknown[];
+  /** `next_page_token` (string). */
+  readonly next_page_token?: string;
+};
 
 /** Reply of `POST /public_api/v1/data-security/objects/fields` (`data_security.objects.fields`). */
 export type DataSecurityObjectsFieldsReply = DspmDasResponseBody;
 
 /** Request of `POST /public_api/v1/data-security/objects/files` (`data_security.objects.files`). */
-export type DataSecurityObjectsFilesRequest = DspmDasRequestBody;
+export type DataSecurityObjectsFilesRequest = {
+  /** `filter` (object). */
+  readonly filter?: { [key: string]: unknown };
+  /** `sort` (array). */
+  readonly sort?: readonly unknown[];
+  /** `next_page_token` (string). */
+  readonly next_page_token?: string;
+};
 
 /** Reply of `POST /public_api/v1/data-security/objects/files` (`data_security.objects.files`). */
 export type DataSecurityObjectsFilesReply = DspmDasResponseBody;
 
 /** Request of `POST /public_api/v1/disable_injection_prevention_rules/add` (`disable_injection_prevention_rules.add`), sent as `{"request_data": …}`. */
-export type DisableInjectionPreventionRulesAddRequest = InjectionRuleDisableInjectionAddRulePAPIRequest;
+export type DisableInjectionPreventionRulesAddRequest = {
+  /** `rule_name` (string, at most 100 characters), required. */
+  readonly rule_name: string;
+  /** `description` (string, at most 500 characters), required. */
+  readonly description: string;
+  /** `platform` (one of 3 values), required. */
+  readonly platform: "windows" | "linux" | "macos";
+  /** `process_name` (string, at most 100 characters), required. */
+  readonly process_name: string;
+  /** `path` (string, at most 1000 characters), required. */
+  readonly path: string;
+  /** `hours_to_expiration` (one of 2 values), required. */
+  readonly hours_to_expiration: 24 | 48;
+  /** `profile_ids` (array or null, of integer). */
+  readonly profile_ids?: readonly number[] | null;
+  /** `scope` (one of 2 values), required. */
+  readonly scope: "global" | "profile";
+};
 
 /** Reply of `POST /public_api/v1/disable_injection_prevention_rules/add` (`disable_injection_prevention_rules.add`), the value of `reply`. */
 export type DisableInjectionPreventionRulesAddReply = string;
 
 /** Request of `POST /public_api/v1/disable_injection_prevention_rules/disable` (`disable_injection_prevention_rules.disable`), sent as `{"request_data": …}`. */
-export type DisableInjectionPreventionRulesDisableRequest = InjectionRuleDisableInjectionDisableRulesPAPIRequest;
+export type DisableInjectionPreventionRulesDisableRequest = {
+  /** `rule_ids` (array, of string), required. */
+  readonly rule_ids: readonly string[];
+};
 
 /** Reply of `POST /public_api/v1/disable_injection_prevention_rules/disable` (`disable_injection_prevention_rules.disable`), the value of `reply`. */
 export type DisableInjectionPreventionRulesDisableReply = string;
 
 /** Request of `POST /public_api/v1/disable_injection_prevention_rules/fetch` (`disable_injection_prevention_rules.fetch`), sent as `{"request_data": …}`. */
-export type DisableInjectionPreventionRulesFetchRequest = InjectionRuleGetDataRequest;
+export type DisableInjectionPreventionRulesFetchRequest = {
+  /** `search_from` (integer, at least 0). */
+  readonly search_from?: number;
+  /** `search_to` (integer, at least 1). */
+  readonly search_to?: number;
+  /** `sort` (object). */
+  readonly sort?: {
+    /** `field` (string), required. */
+    readonly field: string;
+    /** `keyword` (one of 2 values), required. */
+    readonly keyword: "asc" | "desc";
+  };
+  /** `filters` (array, of object). */
+  readonly filters?: readonly {
+    /** `field` (string), required. */
+    readonly field: string;
+    /** `operator` (string), required. */
+    readonly operator: string;
+    /** `value`, required. */
+    readonly value: unknown;
+  }[];
+};
 
 /** Reply of `POST /public_api/v1/disable_injection_prevention_rules/fetch` (`disable_injection_prevention_rules.fetch`), the value of `reply`. */
 export type DisableInjectionPreventionRulesFetchReply = {
@@ -5393,19 +6988,73 @@ export type DisablePreventionAddRequest = {
 export type DisablePreventionAddReply = string;
 
 /** Request of `POST /public_api/v1/disable_prevention/delete` (`disable_prevention.delete`), sent as `{"request_data": …}`. */
-export type DisablePreventionDeleteRequest = PreventionRuleDisablePreventionDeleteRulesPAPIRequest;
+export type DisablePreventionDeleteRequest = {
+  /** `rule_ids` (array, of string), required. */
+  readonly rule_ids: readonly string[];
+};
 
 /** Reply of `POST /public_api/v1/disable_prevention/delete` (`disable_prevention.delete`), the value of `reply`. */
 export type DisablePreventionDeleteReply = string;
 
 /** Request of `POST /public_api/v1/disable_prevention/edit` (`disable_prevention.edit`), sent as `{"request_data": …}`. */
-export type DisablePreventionEditRequest = PreventionRuleDisablePreventionEditRulePAPIRequest;
+export type DisablePreventionEditRequest = {
+  /** `rule_name` (string, at most 700 characters), required. */
+  readonly rule_name: string;
+  /** `description` (string, at most 1000 characters), required. */
+  readonly description: string;
+  /** `platform` (string), required. */
+  readonly platform: string;
+  /** `module_ids` (array, of integer), required. */
+  readonly module_ids: readonly number[];
+  /** `conditions` (object), required. */
+  readonly conditions: {
+    /** `hash` (string). */
+    readonly hash?: string;
+    /** `path` (string). */
+    readonly path?: string;
+    /** `signer` (string). */
+    readonly signer?: string;
+    /** `command` (string). */
+    readonly command?: string;
+    /** `sign_thumbprint` (string). */
+    readonly sign_thumbprint?: string;
+  };
+  /** `profile_ids` (array or null, of integer). */
+  readonly profile_ids?: readonly number[] | null;
+  /** `status` (string), required. */
+  readonly status: string;
+  /** `scope` (string), required. */
+  readonly scope: string;
+  /** `rule_id` (string), required. */
+  readonly rule_id: string;
+};
 
 /** Reply of `POST /public_api/v1/disable_prevention/edit` (`disable_prevention.edit`), the value of `reply`. */
 export type DisablePreventionEditReply = string;
 
 /** Request of `POST /public_api/v1/disable_prevention/fetch` (`disable_prevention.fetch`), sent as `{"request_data": …}`. */
-export type DisablePreventionFetchRequest = PreventionRuleGetDataRequest;
+export type DisablePreventionFetchRequest = {
+  /** `search_from` (integer, at least 0). */
+  readonly search_from?: number;
+  /** `search_to` (integer, at least 1). */
+  readonly search_to?: number;
+  /** `sort` (object). */
+  readonly sort?: {
+    /** `field` (string), required. */
+    readonly field: string;
+    /** `keyword` (one of 2 values), required. */
+    readonly keyword: "asc" | "desc";
+  };
+  /** `filters` (array, of object). */
+  readonly filters?: readonly {
+    /** `field` (string), required. */
+    readonly field: string;
+    /** `operator` (string), required. */
+    readonly operator: string;
+    /** `value`, required. */
+    readonly value: unknown;
+  }[];
+};
 
 /** Reply of `POST /public_api/v1/disable_prevention/fetch` (`disable_prevention.fetch`), the value of `reply`. */
 export type DisablePreventionFetchReply = {
@@ -5418,7 +7067,10 @@ export type DisablePreventionFetchReply = {
 };
 
 /** Request of `POST /public_api/v1/disable_prevention/get_modules` (`disable_prevention.get_modules`), sent as `{"request_data": …}`. */
-export type DisablePreventionGetModulesRequest = PreventionRuleDisablePreventionGetModulesPAPIRequest;
+export type DisablePreventionGetModulesRequest = {
+  /** `platform` (string), required. */
+  readonly platform: string;
+};
 
 /** Reply of `POST /public_api/v1/disable_prevention/get_modules` (`disable_prevention.get_modules`), the value of `reply`. */
 export type DisablePreventionGetModulesReply = PreventionRuleDisablePreventionModulePAPIObject[];
@@ -5582,7 +7234,32 @@ export type EntriesInsertReply = {
 };
 
 /** Request of `POST /public_api/v1/get_attack_surface_rules` (`get_attack_surface_rules`), sent as `{"request_data": …}`. */
-export type GetAttackSurfaceRulesRequest = Xs28GetAttackSurfaceRulesRequestData;
+export type GetAttackSurfaceRulesRequest = {
+  /** `filters` (array, of object). */
+  readonly filters?: readonly {
+    /** `field` (one of 5 values). */
+    readonly field?: "attack_surface_rule_id" | "category" | "priority" | "enabled_status" | "asm_alert_categories";
+    /** `operator` (one of 1 values). */
+    readonly operator?: "in";
+    /** `value`. */
+    readonly value?: unknown;
+  }[];
+  /** `search_from` (integer, at least 0). */
+  readonly search_from?: number;
+  /** `search_to` (integer, at least 0). */
+  readonly search_to?: number;
+  /** `sort` (object). */
+  readonly sort?: {
+    /** `field` (one of 6 values). */
+    readonly field?: "enabled_status" | "priority" | "category" | "attack_surface_rule_id" | "attack_surface_rule_name" | "created";
+    /** `keyword` (one of 4 values). */
+    readonly keyword?: "ASC" | "asc" | "DESC" | "desc";
+    /** Other properties. */
+    [key: string]: unknown;
+  };
+  /** Other properties. */
+  [key: string]: unknown;
+};
 
 /** Reply of `POST /public_api/v1/get_attack_surface_rules` (`get_attack_surface_rules`), the value of `reply`. */
 export type GetAttackSurfaceRulesReply = Xs28AttackSurfaceRulesPage;
@@ -5891,8 +7568,250 @@ export type IntegrationsSyslogUpdateReply = boolean;
 
 /** Request of `POST /public_api/v1/issue` (`issue`), sent as `{"request_data": …}`. */
 export type IssueRequest = {
-  /** `issue` ({@link Xs34CreateIssue}). */
-  readonly issue?: Xs34CreateIssue;
+  /** `issue` (object). */
+  readonly issue?: {
+    /** `owner` (string). */
+    readonly owner?: string;
+    /** `name` (string), required. */
+    readonly name: string;
+    /** `description` (string), required. */
+    readonly description: string;
+    /** `observation_time` (integer, format int64), required. */
+    readonly observation_time: number;
+    /** `domain` (string), required. */
+    readonly domain: string;
+    /** `category` (string), required. */
+    readonly category: string;
+    /** `asset_ids` (array, of string). */
+    readonly asset_ids?: readonly string[];
+    /** `mitre_tactics` (array, of string). */
+    readonly mitre_tactics?: readonly string[];
+    /** `mitre_techniques` (array, of string). */
+    readonly mitre_techniques?: readonly string[];
+    /** `type` (string). */
+    readonly type?: string;
+    /** `remediation` (string). */
+    readonly remediation?: string;
+    /** `extended_description` (string). */
+    readonly extended_description?: string;
+    /** `impact` (string). */
+    readonly impact?: string;
+    /** `initial_evidence` (string). */
+    readonly initial_evidence?: string;
+    /** `tags` (array, of string). */
+    readonly tags?: readonly string[];
+    /** `is_excluded` (boolean). */
+    readonly is_excluded?: boolean;
+    /** `is_starred` (boolean). */
+    readonly is_starred?: boolean;
+    /** `assigned_to` (string). */
+    readonly assigned_to?: string;
+    /** `assigned_to_pretty` (string). */
+    readonly assigned_to_pretty?: string;
+    /** `severity` (one of 5 values), required. */
+    readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+    /** `normalized_fields` (object). */
+    readonly normalized_fields?: {
+      /** `xdm.source.location.country` (string). */
+      readonly "xdm.source.location.country"?: string;
+      /** `xdm.source.ipv4` (string). */
+      readonly "xdm.source.ipv4"?: string;
+      /** `xdm.source.host.ipv4_addresses` (array, of string). */
+      readonly "xdm.source.host.ipv4_addresses"?: readonly string[];
+      /** `xdm.source.identity.username` (string). */
+      readonly "xdm.source.identity.username"?: string;
+      /** `xdm.source.process.causality_id` (string). */
+      readonly "xdm.source.process.causality_id"?: string;
+      /** `xdm.source.process.command_line` (string). */
+      readonly "xdm.source.process.command_line"?: string;
+      /** `xdm.source.process.executable.filename` (string). */
+      readonly "xdm.source.process.executable.filename"?: string;
+      /** `xdm.source.process.name` (string). */
+      readonly "xdm.source.process.name"?: string;
+      /** `xdm.source.process.executable.path` (string). */
+      readonly "xdm.source.process.executable.path"?: string;
+      /** `xdm.source.process.executable.sha256` (string). */
+      readonly "xdm.source.process.executable.sha256"?: string;
+      /** `xdm.source.host.hostname` (string). */
+      readonly "xdm.source.host.hostname"?: string;
+      /** `xdm.source.host.os_family` (string). */
+      readonly "xdm.source.host.os_family"?: string;
+      /** `xdm.source.agent.identifier` (string). */
+      readonly "xdm.source.agent.identifier"?: string;
+      /** `xdm.source.agent.installation_id` (string). */
+      readonly "xdm.source.agent.installation_id"?: string;
+      /** `xdm.source.host.fqdn` (string). */
+      readonly "xdm.source.host.fqdn"?: string;
+      /** `xdm.source.process.executable.signature_status` (string). */
+      readonly "xdm.source.process.executable.signature_status"?: string;
+      /** `xdm.target.file.filename` (string). */
+      readonly "xdm.target.file.filename"?: string;
+      /** `xdm.target.module.filename` (string). */
+      readonly "xdm.target.module.filename"?: string;
+      /** `xdm.target.file.sha256` (string). */
+      readonly "xdm.target.file.sha256"?: string;
+      /** `xdm.target.module.sha256` (string). */
+      readonly "xdm.target.module.sha256"?: string;
+      /** `xdm.target.process.command_line` (string). */
+      readonly "xdm.target.process.command_line"?: string;
+      /** `xdm.target.process.executable.sha256` (string). */
+      readonly "xdm.target.process.executable.sha256"?: string;
+      /** `xdm.target.process.executable.signature_status` (string). */
+      readonly "xdm.target.process.executable.signature_status"?: string;
+      /** `xdm.target.process.executable.signer` (array, of string). */
+      readonly "xdm.target.process.executable.signer"?: readonly string[];
+      /** `xdm.target.process.executable.path` (array, of string). */
+      readonly "xdm.target.process.executable.path"?: readonly string[];
+      /** `xdm.target.ipv4` (array, of string). */
+      readonly "xdm.target.ipv4"?: readonly string[];
+      /** `xdm.target.host.ipv4_addresses` (array, of string). */
+      readonly "xdm.target.host.ipv4_addresses"?: readonly string[];
+      /** `xdm.target.host.ipv6_addresses` (array, of string). */
+      readonly "xdm.target.host.ipv6_addresses"?: readonly string[];
+      /** `xdm.target.ipv6` (array, of string). */
+      readonly "xdm.target.ipv6"?: readonly string[];
+      /** `xdm.target.port` (integer). */
+      readonly "xdm.target.port"?: number;
+      /** `xdm.target.location.country` (string). */
+      readonly "xdm.target.location.country"?: string;
+      /** `xdm.target.host.hostname` (string). */
+      readonly "xdm.target.host.hostname"?: string;
+      /** `xdm.target.identity.username` (string). */
+      readonly "xdm.target.identity.username"?: string;
+      /** `xdm.target.url` (string). */
+      readonly "xdm.target.url"?: string;
+      /** `xdm.target.process.executable.filename` (string). */
+      readonly "xdm.target.process.executable.filename"?: string;
+      /** `xdm.target.process.name` (string). */
+      readonly "xdm.target.process.name"?: string;
+      /** `xdm.target.agent.identifier` (string). */
+      readonly "xdm.target.agent.identifier"?: string;
+      /** `xdm.target.registry.value` (string). */
+      readonly "xdm.target.registry.value"?: string;
+      /** `xdm.target.registry.data` (string). */
+      readonly "xdm.target.registry.data"?: string;
+      /** `xdm.target.registry.key` (string). */
+      readonly "xdm.target.registry.key"?: string;
+      /** `xdm.email.attachment.sha256` (string). */
+      readonly "xdm.email.attachment.sha256"?: string;
+      /** `xdm.email.attachment.filename` (string). */
+      readonly "xdm.email.attachment.filename"?: string;
+      /** `xdm.email.sender` (string). */
+      readonly "xdm.email.sender"?: string;
+      /** `xdm.event.type` (string). */
+      readonly "xdm.event.type"?: string;
+      /** `xdm.cloud.provider` (string). */
+      readonly "xdm.cloud.provider"?: string;
+      /** `xdm.cloud.project` (string). */
+      readonly "xdm.cloud.project"?: string;
+      /** `xdm.cloud.project_id` (string). */
+      readonly "xdm.cloud.project_id"?: string;
+      /** `xdm.cloud.region` (string). */
+      readonly "xdm.cloud.region"?: string;
+      /** `xdm.cloud.function.id` (string). */
+      readonly "xdm.cloud.function.id"?: string;
+      /** `xdm.cloud.function.name` (string). */
+      readonly "xdm.cloud.function.name"?: string;
+      /** `xdm.cloud.function.version` (string). */
+      readonly "xdm.cloud.function.version"?: string;
+      /** `xdm.cloud.function.request_id` (string). */
+      readonly "xdm.cloud.function.request_id"?: string;
+      /** `xdm.cloud.function.runtime` (string). */
+      readonly "xdm.cloud.function.runtime"?: string;
+      /** `xdm.observer.unique_identifier` (string). */
+      readonly "xdm.observer.unique_identifier"?: string;
+      /** `xdm.observer.type` (string). */
+      readonly "xdm.observer.type"?: string;
+      /** `xdm.observer.sub_type` (string). */
+      readonly "xdm.observer.sub_type"?: string;
+      /** `xdm.observer.name` (string). */
+      readonly "xdm.observer.name"?: string;
+      /** `xdm.vulnerability.cve_id` (string). */
+      readonly "xdm.vulnerability.cve_id"?: string;
+      /** `xdm.vulnerability.severity` (one of 5 values). */
+      readonly "xdm.vulnerability.severity"?: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+      /** `xdm.vulnerability.fix_versions` (array, of string). */
+      readonly "xdm.vulnerability.fix_versions"?: readonly string[];
+      /** `xdm.vulnerability.cve_risk_factors` (array, of string). */
+      readonly "xdm.vulnerability.cve_risk_factors"?: readonly string[];
+      /** `xdm.vulnerability.cvss_score` (number, format float). */
+      readonly "xdm.vulnerability.cvss_score"?: number;
+      /** `xdm.vulnerability.cvss_vector` (string). */
+      readonly "xdm.vulnerability.cvss_vector"?: string;
+      /** `xdm.software_package.version` (string). */
+      readonly "xdm.software_package.version"?: string;
+      /** `xdm.software_package.purl` (string). */
+      readonly "xdm.software_package.purl"?: string;
+      /** `xdm.software_package.layer_id` (string). */
+      readonly "xdm.software_package.layer_id"?: string;
+      /** `xdm.software_package.type` (string). */
+      readonly "xdm.software_package.type"?: string;
+      /** `xdm.software_package.installation_type` (string). */
+      readonly "xdm.software_package.installation_type"?: string;
+      /** `xdm.software_package.package_manager` (string). */
+      readonly "xdm.software_package.package_manager"?: string;
+      /** `xdm.software_package.dependency_type` (string). */
+      readonly "xdm.software_package.dependency_type"?: string;
+      /** `xdm.software_package.language` (string). */
+      readonly "xdm.software_package.language"?: string;
+      /** `xdm.malware.verdict` (string). */
+      readonly "xdm.malware.verdict"?: string;
+      /** `xdm.malware.virus_total_link` (string). */
+      readonly "xdm.malware.virus_total_link"?: string;
+      /** `xdm.malware.layer_id` (string). */
+      readonly "xdm.malware.layer_id"?: string;
+      /** `xdm.secret.secret_type` (string). */
+      readonly "xdm.secret.secret_type"?: string;
+      /** `xdm.secret.unique_identifier` (string). */
+      readonly "xdm.secret.unique_identifier"?: string;
+      /** `xdm.secret.snippet` (string). */
+      readonly "xdm.secret.snippet"?: string;
+      /** `xdm.secret.layer_id` (string). */
+      readonly "xdm.secret.layer_id"?: string;
+      /** `xdm.file.filename` (string). */
+      readonly "xdm.file.filename"?: string;
+      /** `xdm.file.path` (string). */
+      readonly "xdm.file.path"?: string;
+      /** `xdm.file.sha256` (string). */
+      readonly "xdm.file.sha256"?: string;
+      /** `xdm.file.size` (integer). */
+      readonly "xdm.file.size"?: number;
+      /** `xdm.file.last_modified` (integer). */
+      readonly "xdm.file.last_modified"?: number;
+      /** `xdm.file.metadata_change_time` (integer). */
+      readonly "xdm.file.metadata_change_time"?: number;
+      /** `xdm.file.owner_id` (string). */
+      readonly "xdm.file.owner_id"?: string;
+      /** `xdm.file.owner_name` (string). */
+      readonly "xdm.file.owner_name"?: string;
+      /** `xdm.file.group_id` (string). */
+      readonly "xdm.file.group_id"?: string;
+      /** `xdm.file.group_name` (string). */
+      readonly "xdm.file.group_name"?: string;
+      /** `xdm.file.permissions.owner` (array, of string). */
+      readonly "xdm.file.permissions.owner"?: readonly string[];
+      /** `xdm.file.permissions.group` (array, of string). */
+      readonly "xdm.file.permissions.group"?: readonly string[];
+      /** `xdm.file.permissions.others` (array, of string). */
+      readonly "xdm.file.permissions.others"?: readonly string[];
+      /** `xdm.file.position.start.line` (integer). */
+      readonly "xdm.file.position.start.line"?: number;
+      /** `xdm.file.position.start.character` (integer). */
+      readonly "xdm.file.position.start.character"?: number;
+      /** `xdm.file.position.end.line` (integer). */
+      readonly "xdm.file.position.end.line"?: number;
+      /** `xdm.file.position.end.character` (integer). */
+      readonly "xdm.file.position.end.character"?: number;
+      /** `xdm.url` (string). */
+      readonly "xdm.url"?: string;
+      /** `xdm.domain` (string). */
+      readonly "xdm.domain"?: string;
+      /** `xdm.application_protocol` (string). */
+      readonly "xdm.application_protocol"?: string;
+    };
+    /** `custom_fields` (object). */
+    readonly custom_fields?: { [key: string]: unknown };
+  };
 };
 
 /** Reply of `POST /public_api/v1/issue` (`issue`). */
@@ -5905,8 +7824,17 @@ export type IssueReply = {
 
 /** Request of `POST /public_api/v1/issue/{issue-id}` (`issue.post_by_id`), sent as `{"request_data": …}`. */
 export type IssuePostByIdRequest = {
-  /** `update_data` ({@link Xs34UpdateIssue}). */
-  readonly update_data?: Xs34UpdateIssue;
+  /** `update_data` (object). */
+  readonly update_data?: {
+    /** `severity` (one of 5 values). */
+    readonly severity?: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+    /** `status` (one of 3 values). */
+    readonly status?: "New" | "In Progress" | "Resolved";
+    /** `status_resolution_reason` (one of 9 values). */
+    readonly status_resolution_reason?: "RESOLVED_KNOWN_ISSUE" | "RESOLVED_DUPLICATE" | "RESOLVED_FALSE_POSITIVE" | "RESOLVED_OTHER" | "RESOLVED_TRUE_POSITIVE" | "RESOLVED_SECURITY_TESTING" | "RESOLVED_RISK_ACCEPTED" | "RESOLVED_FIXED" | "RESOLVED_DISMISSED";
+    /** `status_resolution_comment` (string). */
+    readonly status_resolution_comment?: string;
+  };
 };
 
 /** Reply of `POST /public_api/v1/issue/schema` (`issue.schema`), the value of `reply`. */
@@ -5952,13 +7880,31 @@ export type IssueSearchReply = {
 };
 
 /** Request of `POST /public_api/v1/mth/child/add_comment` (`mth.child.add_comment`). */
-export type MthChildAddCommentRequest = MtdAddCommentRequestData;
+export type MthChildAddCommentRequest = {
+  /** `xsoar_source_id` (string), required. */
+  readonly xsoar_source_id: string;
+  /** `comment_text` (string, at most 2048 characters), required. */
+  readonly comment_text: string;
+  /** `comment_created_by` (string), required. */
+  readonly comment_created_by: string;
+  /** `attachment_path` (string). */
+  readonly attachment_path?: string;
+  /** `extract_zip_file` (string). */
+  readonly extract_zip_file?: string;
+};
 
 /** Reply of `POST /public_api/v1/mth/child/add_comment` (`mth.child.add_comment`), the value of `reply`. */
 export type MthChildAddCommentReply = boolean;
 
 /** Request of `POST /public_api/v1/mth/child/get_comments` (`mth.child.get_comments`). */
-export type MthChildGetCommentsRequest = MtdGetCommentsRequestData;
+export type MthChildGetCommentsRequest = {
+  /** `xsoar_source_id` (string). */
+  readonly xsoar_source_id?: string;
+  /** `start_time` (integer, format int64). */
+  readonly start_time?: number;
+  /** `end_time` (integer, format int64). */
+  readonly end_time?: number;
+};
 
 /** Reply of `POST /public_api/v1/mth/child/get_comments` (`mth.child.get_comments`), the value of `reply`. */
 export type MthChildGetCommentsReply = { [key: string]: {
@@ -5987,7 +7933,14 @@ export type MthChildGetReportsBySourceIdRequest = {
 export type MthChildGetReportsBySourceIdReply = MtdReport[];
 
 /** Request of `POST /public_api/v1/mth/child/report/update/assign` (`mth.child.report.update.assign`). */
-export type MthChildReportUpdateAssignRequest = MtdUpdateAssignmentRequestData;
+export type MthChildReportUpdateAssignRequest = {
+  /** `xsoar_source_id` (string), required. */
+  readonly xsoar_source_id: string;
+  /** `user` (string). */
+  readonly user?: string;
+  /** `username` (string). */
+  readonly username?: string;
+};
 
 /** Reply of `POST /public_api/v1/mth/child/report/update/assign` (`mth.child.report.update.assign`), the value of `reply`. */
 export type MthChildReportUpdateAssignReply = {
@@ -6000,13 +7953,127 @@ export type MthChildReportUpdateAssignReply = {
 };
 
 /** Request of `POST /public_api/v1/mth/child/report/update/status` (`mth.child.report.update.status`). */
-export type MthChildReportUpdateStatusRequest = MtdUpdateStatusRequestData;
+export type MthChildReportUpdateStatusRequest = {
+  /** `xsoar_source_id` (string), required. */
+  readonly xsoar_source_id: string;
+  /** `report_status` (one of 5 values), required. */
+  readonly report_status: "New" | "In Progress" | "Pending" | "Resolved" | "Closed";
+};
 
 /** Reply of `POST /public_api/v1/mth/child/report/update/status` (`mth.child.report.update.status`), the value of `reply`. */
 export type MthChildReportUpdateStatusReply = MtdReportUpperCase;
 
 /** Request of `POST /public_api/netscan/v1/scan/definition` (`netscan.scan.definition`). */
-export type NetscanScanDefinitionRequest = NetScanScanDefinitionPayload;
+export type NetscanScanDefinitionRequest = {
+  /** `port_list_id` (integer, at least 1), required. */
+  readonly port_list_id: number;
+  /** `scan_ports` (array, of object), required. */
+  readonly scan_ports: readonly { [key: string]: unknown }[];
+  /** `auth_port_ssh` (integer, at least 1, at most 65535). */
+  readonly auth_port_ssh?: number;
+  /** `disable_cgi_cache` (one of 2 values). */
+  readonly disable_cgi_cache?: "0" | "1";
+  /** `plugins_timeout` (integer, at least 1). */
+  readonly plugins_timeout?: number;
+  /** `checks_read_timeout` (integer, at least 1). */
+  readonly checks_read_timeout?: number;
+  /** `max_hosts` (integer, at least 1). */
+  readonly max_hosts?: number;
+  /** `max_checks` (integer, at least 1). */
+  readonly max_checks?: number;
+  /** `scanner_plugins_timeout` (integer, at least 1). */
+  readonly scanner_plugins_timeout?: number;
+  /** `timeout_retry` (integer, at least 0). */
+  readonly timeout_retry?: number;
+  /** `open_sock_max_attempts` (integer, at least 1). */
+  readonly open_sock_max_attempts?: number;
+  /** `non_simult_ports` (string). */
+  readonly non_simult_ports?: string;
+  /** `strict_unauthenticated` (one of 2 values). */
+  readonly strict_unauthenticated?: "0" | "1";
+  /** `optimize_test` (one of 2 values). */
+  readonly optimize_test?: "0" | "1";
+  /** `expand_vhosts` (one of 2 values). */
+  readonly expand_vhosts?: "0" | "1";
+  /** `exclude_fragile_devices` (one of 2 values). */
+  readonly exclude_fragile_devices?: "0" | "1";
+  /** `exclude_printers` (one of 2 values). */
+  readonly exclude_printers?: "0" | "1";
+  /** `safe_checks` (one of 2 values). */
+  readonly safe_checks?: "0" | "1";
+  /** `disable_win_cmd_exec` (one of 2 values). */
+  readonly disable_win_cmd_exec?: "0" | "1";
+  /** `disable_wmi_search` (one of 2 values). */
+  readonly disable_wmi_search?: "0" | "1";
+  /** `alive_test_methods` (array, of string). */
+  readonly alive_test_methods?: readonly ("arp" | "icmp" | "tcp_ack" | "tcp_syn" | "consider_alive")[];
+  /** `alive_test_ports` (string). */
+  readonly alive_test_ports?: string;
+  /** `definition_id` (integer). */
+  readonly definition_id?: number;
+  /** `vt_config_id` (integer, at least 1), required. */
+  readonly vt_config_id: number;
+  /** `name` (string, at most 100 characters), required. */
+  readonly name: string;
+  /** `description` (string, at most 500 characters), required. */
+  readonly description: string;
+  /** `network_scanner_ids` (array, of string), required. */
+  readonly network_scanner_ids: readonly string[];
+  /** `network` (integer, at least 1), required. */
+  readonly network: number;
+  /** `credential_ids` (array, of integer), required. */
+  readonly credential_ids: readonly number[];
+  /** `schedule_cadence` (one of 4 values), required. */
+  readonly schedule_cadence: "DAILY" | "WEEKLY" | "MONTHLY" | "ONCE";
+  /** `schedule_days` (integer, at least 0, at most 127), required. */
+  readonly schedule_days: number;
+  /** `schedule_dates` (array, of integer), required. */
+  readonly schedule_dates: readonly number[];
+  /** `schedule_start_date` (integer, format int64, at least 0), required. */
+  readonly schedule_start_date: number;
+  /** `schedule_time` (object), required. */
+  readonly schedule_time: {
+    /** `hour` (integer, at least 0, at most 23), required. */
+    readonly hour: number;
+    /** `minute` (integer, at least 0, at most 59), required. */
+    readonly minute: number;
+    /** `second` (integer, at least 0, at most 59), required. */
+    readonly second: number;
+  };
+  /** `schedule_quiet_hours` (array, of object), required. */
+  readonly schedule_quiet_hours: readonly {
+    /** `start` (object), required. */
+    readonly start: {
+      /** `hour` (integer, at least 0, at most 23), required. */
+      readonly hour: number;
+      /** `minute` (integer, at least 0, at most 59), required. */
+      readonly minute: number;
+      /** `second` (integer, at least 0, at most 59), required. */
+      readonly second: number;
+    };
+    /** `end` (object), required. */
+    readonly end: {
+      /** `hour` (integer, at least 0, at most 23), required. */
+      readonly hour: number;
+      /** `minute` (integer, at least 0, at most 59), required. */
+      readonly minute: number;
+      /** `second` (integer, at least 0, at most 59), required. */
+      readonly second: number;
+    };
+  }[];
+  /** `schedule_timezone` (string), required. */
+  readonly schedule_timezone: string;
+  /** `override_target_exclusions` (boolean), required. */
+  readonly override_target_exclusions: boolean;
+  /** `target_ids` (array, of integer), required. */
+  readonly target_ids: readonly number[];
+  /** `targets` (array, of string), required. */
+  readonly targets: readonly string[];
+  /** `excluded_targets` (array, of string), required. */
+  readonly excluded_targets: readonly string[];
+  /** `enable_report` (boolean), required. */
+  readonly enable_report: boolean;
+};
 
 /** Reply of `POST /public_api/netscan/v1/scan/definition` (`netscan.scan.definition`). */
 export type NetscanScanDefinitionReply = {
@@ -6298,8 +8365,58 @@ export type PlatformIntegrationExternalApplicationPostRequest = {
   readonly description?: string;
   /** `application_type` (one of 5 values), required. */
   readonly application_type: "syslog" | "webhook" | "splunk" | "aws_sqs" | "aws_s3";
-  /** `connection_config` ({@link ExternalAppConnectionConfig}), required. */
-  readonly connection_config: ExternalAppConnectionConfig;
+  /** `connection_config` (object), required. */
+  readonly connection_config: ({
+    /** `url` (string, format url), required. */
+    readonly url: string;
+    /** `http_method` (one of 2 values). */
+    readonly http_method?: "POST" | "PUT";
+    /** `headers` (object). */
+    readonly headers?: { [key: string]: unknown };
+  }) | ({
+    /** `hec_endpoint` (string, format url), required. */
+    readonly hec_endpoint: string;
+    /** `auth_token` (string), required. */
+    readonly auth_token: string;
+  }) | ({
+    /** `queue_url` (string, format url), required. */
+    readonly queue_url: string;
+    /** `access_key` (string). */
+    readonly access_key?: string;
+    /** `secret_key` (string). */
+    readonly secret_key?: string;
+    /** `role_arn` (string). */
+    readonly role_arn?: string;
+    /** `connection_type` (one of 2 values). */
+    readonly connection_type?: "ROLE_ARN" | "ACCESS_KEY";
+  }) | ({
+    /** `s3_uri` (string, format url), required. */
+    readonly s3_uri: string;
+    /** `region` (string), required. */
+    readonly region: string;
+    /** `role_arn` (string), required. */
+    readonly role_arn: string;
+    /** `roll_up_interval` (one of 4 values, format int32). */
+    readonly roll_up_interval?: 15 | 30 | 60 | 180;
+  }) | ({
+    /** `port` (integer), required. */
+    readonly port: number;
+    /** `protocol` (one of 3 values), required. */
+    readonly protocol: "UDP" | "TCP" | "TLS";
+    /** `facility` (string), required. */
+    readonly facility: string;
+    /** `address` (string), required. */
+    readonly address: string;
+    /** `security_info` (object). */
+    readonly security_info?: {
+      /** `certificate_name` (string). */
+      readonly certificate_name?: string;
+      /** `ignore_cert_errors` (boolean). */
+      readonly ignore_cert_errors?: boolean;
+      /** `certificate_content` (string, format binary). */
+      readonly certificate_content?: string;
+    };
+  });
 };
 
 /** Reply of `POST /platform/integration/v1/external-application` (`platform.integration.external_application.post`), the value of `data`. */
@@ -6336,8 +8453,58 @@ export type PlatformIntegrationExternalApplicationPutByApplicationIdRequest = {
   readonly description?: string;
   /** `application_type` (one of 5 values), required. */
   readonly application_type: "syslog" | "webhook" | "splunk" | "aws_sqs" | "aws_s3";
-  /** `connection_config` ({@link ExternalAppConnectionConfig}), required. */
-  readonly connection_config: ExternalAppConnectionConfig;
+  /** `connection_config` (object), required. */
+  readonly connection_config: ({
+    /** `url` (string, format url), required. */
+    readonly url: string;
+    /** `http_method` (one of 2 values). */
+    readonly http_method?: "POST" | "PUT";
+    /** `headers` (object). */
+    readonly headers?: { [key: string]: unknown };
+  }) | ({
+    /** `hec_endpoint` (string, format url), required. */
+    readonly hec_endpoint: string;
+    /** `auth_token` (string), required. */
+    readonly auth_token: string;
+  }) | ({
+    /** `queue_url` (string, format url), required. */
+    readonly queue_url: string;
+    /** `access_key` (string). */
+    readonly access_key?: string;
+    /** `secret_key` (string). */
+    readonly secret_key?: string;
+    /** `role_arn` (string). */
+    readonly role_arn?: string;
+    /** `connection_type` (one of 2 values). */
+    readonly connection_type?: "ROLE_ARN" | "ACCESS_KEY";
+  }) | ({
+    /** `s3_uri` (string, format url), required. */
+    readonly s3_uri: string;
+    /** `region` (string), required. */
+    readonly region: string;
+    /** `role_arn` (string), required. */
+    readonly role_arn: string;
+    /** `roll_up_interval` (one of 4 values, format int32). */
+    readonly roll_up_interval?: 15 | 30 | 60 | 180;
+  }) | ({
+    /** `port` (integer), required. */
+    readonly port: number;
+    /** `protocol` (one of 3 values), required. */
+    readonly protocol: "UDP" | "TCP" | "TLS";
+    /** `facility` (string), required. */
+    readonly facility: string;
+    /** `address` (string), required. */
+    readonly address: string;
+    /** `security_info` (object). */
+    readonly security_info?: {
+      /** `certificate_name` (string). */
+      readonly certificate_name?: string;
+      /** `ignore_cert_errors` (boolean). */
+      readonly ignore_cert_errors?: boolean;
+      /** `certificate_content` (string, format binary). */
+      readonly certificate_content?: string;
+    };
+  });
 };
 
 /** Reply of `PUT /platform/integration/v1/external-application/{application_id}` (`platform.integration.external_application.put_by_application_id`), the value of `data`. */
@@ -6649,7 +8816,116 @@ export type PlaybooksInsertReply = {
 };
 
 /** Request of `POST /public_api/v1/policy` (`policy`). */
-export type PolicyRequest = CspmPublicPolicyCreateRequest;
+export type PolicyRequest = {
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `description` (string), required. */
+  readonly description: string;
+  /** `labels` (array or null, of string). */
+  readonly labels?: readonly string[] | null;
+  /** `rule_matching_type` (one of 3 values), required. */
+  readonly rule_matching_type: "ALL_RULES" | "RULES" | "RULE_FILTER";
+  /** `associated_rule_filter`. */
+  readonly associated_rule_filter?: ({
+    /** `AND` (array), required. */
+    readonly AND: readonly (unknown | ({
+      /** `OR` (array), required. */
+      readonly OR: readonly (unknown | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 18 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
+          /** `from` (integer), required. */
+          readonly from: number;
+          /** `to` (integer), required. */
+          readonly to: number;
+        }) | ({
+          /** `key` (string), required. */
+          readonly key: string;
+          /** `value` (string), required. */
+          readonly value: string;
+        });
+        /** `AGGREGATED_COLUMN`. */
+        readonly AGGREGATED_COLUMN?: unknown;
+      }))[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 18 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
+        /** `from` (integer), required. */
+        readonly from: number;
+        /** `to` (integer), required. */
+        readonly to: number;
+      }) | ({
+        /** `key` (string), required. */
+        readonly key: string;
+        /** `value` (string), required. */
+        readonly value: string;
+      });
+      /** `AGGREGATED_COLUMN`. */
+      readonly AGGREGATED_COLUMN?: unknown;
+    }))[];
+  }) | ({
+    /** `OR` (array), required. */
+    readonly OR: readonly (({
+      /** `AND` (array), required. */
+      readonly AND: readonly (unknown | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 18 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
+          /** `from` (integer), required. */
+          readonly from: number;
+          /** `to` (integer), required. */
+          readonly to: number;
+        }) | ({
+          /** `key` (string), required. */
+          readonly key: string;
+          /** `value` (string), required. */
+          readonly value: string;
+        });
+        /** `AGGREGATED_COLUMN`. */
+        readonly AGGREGATED_COLUMN?: unknown;
+      }))[];
+    }) | unknown | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 18 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
+        /** `from` (integer), required. */
+        readonly from: number;
+        /** `to` (integer), required. */
+        readonly to: number;
+      }) | ({
+        /** `key` (string), required. */
+        readonly key: string;
+        /** `value` (string), required. */
+        readonly value: string;
+      });
+      /** `AGGREGATED_COLUMN`. */
+      readonly AGGREGATED_COLUMN?: unknown;
+    }))[];
+  }) | null;
+  /** `associated_rule_ids` (array or null, of string, at most 500 items). */
+  readonly associated_rule_ids?: readonly string[] | null;
+  /** `asset_matching_type` (one of 3 values), required. */
+  readonly asset_matching_type: "ALL_ASSETS" | "ASSET_GROUPS" | "CLOUD_ACCOUNTS";
+  /** `associated_asset_group_ids` (array or null, of integer, at most 10 items). */
+  readonly associated_asset_group_ids?: readonly number[] | null;
+  /** `associated_cloud_account_ids` (array or null, of string). */
+  readonly associated_cloud_account_ids?: readonly string[] | null;
+  /** `enabled` (boolean). */
+  readonly enabled?: boolean;
+};
 
 /** Reply of `POST /public_api/v1/policy` (`policy`). */
 export type PolicyReply = CspmPolicyResponse;
@@ -6658,13 +8934,224 @@ export type PolicyReply = CspmPolicyResponse;
 export type PolicyGetByIdReply = CspmPolicyResponse;
 
 /** Request of `PATCH /public_api/v1/policy/{policy_id}` (`policy.patch_by_id`). */
-export type PolicyPatchByIdRequest = CspmPolicyModifyRequest;
+export type PolicyPatchByIdRequest = {
+  /** `name` (string or null). */
+  readonly name?: string | null;
+  /** `description` (string or null). */
+  readonly description?: string | null;
+  /** `labels` (array or null, of string). */
+  readonly labels?: readonly string[] | null;
+  /** `rule_matching_type` (one of 3 values). */
+  readonly rule_matching_type?: "RULE_FILTER" | "RULES" | "ALL_RULES" | null;
+  /** `associated_rule_filter`. */
+  readonly associated_rule_filter?: ({
+    /** `AND` (array), required. */
+    readonly AND: readonly (unknown | ({
+      /** `OR` (array), required. */
+      readonly OR: readonly (unknown | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 18 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
+          /** `from` (integer), required. */
+          readonly from: number;
+          /** `to` (integer), required. */
+          readonly to: number;
+        }) | ({
+          /** `key` (string), required. */
+          readonly key: string;
+          /** `value` (string), required. */
+          readonly value: string;
+        });
+        /** `AGGREGATED_COLUMN`. */
+        readonly AGGREGATED_COLUMN?: unknown;
+      }))[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 18 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
+        /** `from` (integer), required. */
+        readonly from: number;
+        /** `to` (integer), required. */
+        readonly to: number;
+      }) | ({
+        /** `key` (string), required. */
+        readonly key: string;
+        /** `value` (string), required. */
+        readonly value: string;
+      });
+      /** `AGGREGATED_COLUMN`. */
+      readonly AGGREGATED_COLUMN?: unknown;
+    }))[];
+  }) | ({
+    /** `OR` (array), required. */
+    readonly OR: readonly (({
+      /** `AND` (array), required. */
+      readonly AND: readonly (unknown | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 18 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
+          /** `from` (integer), required. */
+          readonly from: number;
+          /** `to` (integer), required. */
+          readonly to: number;
+        }) | ({
+          /** `key` (string), required. */
+          readonly key: string;
+          /** `value` (string), required. */
+          readonly value: string;
+        });
+        /** `AGGREGATED_COLUMN`. */
+        readonly AGGREGATED_COLUMN?: unknown;
+      }))[];
+    }) | unknown | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 18 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
+        /** `from` (integer), required. */
+        readonly from: number;
+        /** `to` (integer), required. */
+        readonly to: number;
+      }) | ({
+        /** `key` (string), required. */
+        readonly key: string;
+        /** `value` (string), required. */
+        readonly value: string;
+      });
+      /** `AGGREGATED_COLUMN`. */
+      readonly AGGREGATED_COLUMN?: unknown;
+    }))[];
+  }) | null;
+  /** `associated_rule_ids` (array or null, of string, at most 500 items). */
+  readonly associated_rule_ids?: readonly string[] | null;
+  /** `asset_matching_type` (one of 3 values). */
+  readonly asset_matching_type?: "ASSET_GROUPS" | "ALL_ASSETS" | "CLOUD_ACCOUNTS" | null;
+  /** `associated_asset_group_ids` (array or null, of integer, at most 10 items). */
+  readonly associated_asset_group_ids?: readonly number[] | null;
+  /** `associated_cloud_account_ids` (array or null, of string). */
+  readonly associated_cloud_account_ids?: readonly string[] | null;
+  /** `enabled` (boolean or null). */
+  readonly enabled?: boolean | null;
+};
 
 /** Reply of `PATCH /public_api/v1/policy/{policy_id}` (`policy.patch_by_id`). */
 export type PolicyPatchByIdReply = CspmPolicyResponse;
 
 /** Request of `POST /public_api/v1/policy/search` (`policy.search`). */
-export type PolicySearchRequest = CspmPolicyListRequest;
+export type PolicySearchRequest = {
+  /** `filter`. */
+  readonly filter?: ({
+    /** `AND` (array), required. */
+    readonly AND: readonly (unknown | ({
+      /** `OR` (array), required. */
+      readonly OR: readonly (unknown | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 18 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
+          /** `from` (integer), required. */
+          readonly from: number;
+          /** `to` (integer), required. */
+          readonly to: number;
+        }) | ({
+          /** `key` (string), required. */
+          readonly key: string;
+          /** `value` (string), required. */
+          readonly value: string;
+        });
+        /** `AGGREGATED_COLUMN`. */
+        readonly AGGREGATED_COLUMN?: unknown;
+      }))[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 18 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
+        /** `from` (integer), required. */
+        readonly from: number;
+        /** `to` (integer), required. */
+        readonly to: number;
+      }) | ({
+        /** `key` (string), required. */
+        readonly key: string;
+        /** `value` (string), required. */
+        readonly value: string;
+      });
+      /** `AGGREGATED_COLUMN`. */
+      readonly AGGREGATED_COLUMN?: unknown;
+    }))[];
+  }) | ({
+    /** `OR` (array), required. */
+    readonly OR: readonly (({
+      /** `AND` (array), required. */
+      readonly AND: readonly (unknown | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 18 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
+          /** `from` (integer), required. */
+          readonly from: number;
+          /** `to` (integer), required. */
+          readonly to: number;
+        }) | ({
+          /** `key` (string), required. */
+          readonly key: string;
+          /** `value` (string), required. */
+          readonly value: string;
+        });
+        /** `AGGREGATED_COLUMN`. */
+        readonly AGGREGATED_COLUMN?: unknown;
+      }))[];
+    }) | unknown | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 18 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
+        /** `from` (integer), required. */
+        readonly from: number;
+        /** `to` (integer), required. */
+        readonly to: number;
+      }) | ({
+        /** `key` (string), required. */
+        readonly key: string;
+        /** `value` (string), required. */
+        readonly value: string;
+      });
+      /** `AGGREGATED_COLUMN`. */
+      readonly AGGREGATED_COLUMN?: unknown;
+    }))[];
+  }) | null;
+  /** `search_from` (integer). */
+  readonly search_from?: number;
+  /** `search_to` (integer). */
+  readonly search_to?: number;
+  /** `sort` (array, of object). */
+  readonly sort?: readonly {
+    /** `FIELD` (string), required. */
+    readonly FIELD: string;
+    /** `ORDER` (one of 2 values), required. */
+    readonly ORDER: "ASC" | "DESC";
+  }[];
+};
 
 /** Reply of `POST /public_api/v1/policy/search` (`policy.search`). */
 export type PolicySearchReply = CspmPolicyListResponse;
@@ -7197,7 +9684,1631 @@ export type UvemVulnerabilitiesReply = {
 };
 
 /** Request of `POST /public_api/uvm_public/v1/create_policy` (`uvm_public.create_policy`). */
-export type UvmPublicCreatePolicyRequest = UvemCreatePolicy;
+export type UvmPublicCreatePolicyRequest = {
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `description` (string). */
+  readonly description?: string;
+  /** `priority` (integer), required. */
+  readonly priority: number;
+  /** `status` (one of 2 values). */
+  readonly status?: "ENABLED" | "DISABLED";
+  /** `match_criteria`, required. */
+  readonly match_criteria: ({
+    /** `AND` (array), required. */
+    readonly AND: readonly ((({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "EQ";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | number | boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NEQ";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | number | boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IS_NOT";
+      /** `SEARCH_VALUE` (boolean), required. */
+      readonly SEARCH_VALUE: boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IN";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NIN";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NCONTAINS";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "GT";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LT";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "GTE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LTE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IS_EMPTY";
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NIS_EMPTY";
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "WILDCARD";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "WILDCARD_NOT";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LIKE_ANY";
+      /** `SEARCH_VALUE` (array, of string), required. */
+      readonly SEARCH_VALUE: readonly string[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+      /** `SEARCH_VALUE` (integer), required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (integer), required. */
+        readonly from: number;
+        /** `to` (integer), required. */
+        readonly to: number;
+      }) | ({
+        /** `from` (number), required. */
+        readonly from: number;
+        /** `to` (number), required. */
+        readonly to: number;
+      });
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "REGEX";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "REGEX_NOT";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (string, format ipv4), required. */
+        readonly from: string;
+        /** `to` (string, format ipv4), required. */
+        readonly to: string;
+      }) | ({
+        /** `from` (string, format ipv6), required. */
+        readonly from: string;
+        /** `to` (string, format ipv6), required. */
+        readonly to: string;
+      });
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (string, format ipv4), required. */
+        readonly from: string;
+        /** `to` (string, format ipv4), required. */
+        readonly to: string;
+      }) | ({
+        /** `from` (string, format ipv6), required. */
+        readonly from: string;
+        /** `to` (string, format ipv6), required. */
+        readonly to: string;
+      });
+    })) | ({
+      /** `OR` (array), required. */
+      readonly OR: readonly ((({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "EQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NEQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_NOT";
+        /** `SEARCH_VALUE` (boolean), required. */
+        readonly SEARCH_VALUE: boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NCONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LIKE_ANY";
+        /** `SEARCH_VALUE` (array, of string), required. */
+        readonly SEARCH_VALUE: readonly string[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+        /** `SEARCH_VALUE` (integer), required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (integer), required. */
+          readonly from: number;
+          /** `to` (integer), required. */
+          readonly to: number;
+        }) | ({
+          /** `from` (number), required. */
+          readonly from: number;
+          /** `to` (number), required. */
+          readonly to: number;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      })) | unknown | Record<string, never>)[];
+    }) | unknown | Record<string, never>)[];
+  }) | ({
+    /** `OR` (array), required. */
+    readonly OR: readonly ((({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "EQ";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | number | boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NEQ";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | number | boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IS_NOT";
+      /** `SEARCH_VALUE` (boolean), required. */
+      readonly SEARCH_VALUE: boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IN";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NIN";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NCONTAINS";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "GT";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LT";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "GTE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LTE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IS_EMPTY";
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NIS_EMPTY";
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "WILDCARD";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "WILDCARD_NOT";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LIKE_ANY";
+      /** `SEARCH_VALUE` (array, of string), required. */
+      readonly SEARCH_VALUE: readonly string[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+      /** `SEARCH_VALUE` (integer), required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (integer), required. */
+        readonly from: number;
+        /** `to` (integer), required. */
+        readonly to: number;
+      }) | ({
+        /** `from` (number), required. */
+        readonly from: number;
+        /** `to` (number), required. */
+        readonly to: number;
+      });
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "REGEX";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "REGEX_NOT";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (string, format ipv4), required. */
+        readonly from: string;
+        /** `to` (string, format ipv4), required. */
+        readonly to: string;
+      }) | ({
+        /** `from` (string, format ipv6), required. */
+        readonly from: string;
+        /** `to` (string, format ipv6), required. */
+        readonly to: string;
+      });
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (string, format ipv4), required. */
+        readonly from: string;
+        /** `to` (string, format ipv4), required. */
+        readonly to: string;
+      }) | ({
+        /** `from` (string, format ipv6), required. */
+        readonly from: string;
+        /** `to` (string, format ipv6), required. */
+        readonly to: string;
+      });
+    })) | unknown | ({
+      /** `AND` (array), required. */
+      readonly AND: readonly ((({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "EQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NEQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_NOT";
+        /** `SEARCH_VALUE` (boolean), required. */
+        readonly SEARCH_VALUE: boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NCONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LIKE_ANY";
+        /** `SEARCH_VALUE` (array, of string), required. */
+        readonly SEARCH_VALUE: readonly string[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+        /** `SEARCH_VALUE` (integer), required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (integer), required. */
+          readonly from: number;
+          /** `to` (integer), required. */
+          readonly to: number;
+        }) | ({
+          /** `from` (number), required. */
+          readonly from: number;
+          /** `to` (number), required. */
+          readonly to: number;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      })) | unknown | Record<string, never>)[];
+    }) | Record<string, never>)[];
+  }) | Record<string, never>;
+  /** `exclusion_criteria`. */
+  readonly exclusion_criteria?: Record<string, never> | ({
+    /** `AND` (array), required. */
+    readonly AND: readonly ((({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "EQ";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | number | boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NEQ";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | number | boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IS_NOT";
+      /** `SEARCH_VALUE` (boolean), required. */
+      readonly SEARCH_VALUE: boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IN";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NIN";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NCONTAINS";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "GT";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LT";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "GTE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LTE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IS_EMPTY";
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NIS_EMPTY";
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "WILDCARD";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "WILDCARD_NOT";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LIKE_ANY";
+      /** `SEARCH_VALUE` (array, of string), required. */
+      readonly SEARCH_VALUE: readonly string[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+      /** `SEARCH_VALUE` (integer), required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (integer), required. */
+        readonly from: number;
+        /** `to` (integer), required. */
+        readonly to: number;
+      }) | ({
+        /** `from` (number), required. */
+        readonly from: number;
+        /** `to` (number), required. */
+        readonly to: number;
+      });
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "REGEX";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "REGEX_NOT";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (string, format ipv4), required. */
+        readonly from: string;
+        /** `to` (string, format ipv4), required. */
+        readonly to: string;
+      }) | ({
+        /** `from` (string, format ipv6), required. */
+        readonly from: string;
+        /** `to` (string, format ipv6), required. */
+        readonly to: string;
+      });
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (string, format ipv4), required. */
+        readonly from: string;
+        /** `to` (string, format ipv4), required. */
+        readonly to: string;
+      }) | ({
+        /** `from` (string, format ipv6), required. */
+        readonly from: string;
+        /** `to` (string, format ipv6), required. */
+        readonly to: string;
+      });
+    })) | ({
+      /** `OR` (array), required. */
+      readonly OR: readonly ((({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "EQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NEQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_NOT";
+        /** `SEARCH_VALUE` (boolean), required. */
+        readonly SEARCH_VALUE: boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NCONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LIKE_ANY";
+        /** `SEARCH_VALUE` (array, of string), required. */
+        readonly SEARCH_VALUE: readonly string[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+        /** `SEARCH_VALUE` (integer), required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (integer), required. */
+          readonly from: number;
+          /** `to` (integer), required. */
+          readonly to: number;
+        }) | ({
+          /** `from` (number), required. */
+          readonly from: number;
+          /** `to` (number), required. */
+          readonly to: number;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      })) | unknown | Record<string, never>)[];
+    }) | unknown | Record<string, never>)[];
+  }) | ({
+    /** `OR` (array), required. */
+    readonly OR: readonly ((({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "EQ";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | number | boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NEQ";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | number | boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IS_NOT";
+      /** `SEARCH_VALUE` (boolean), required. */
+      readonly SEARCH_VALUE: boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IN";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NIN";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NCONTAINS";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "GT";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LT";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "GTE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LTE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IS_EMPTY";
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NIS_EMPTY";
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "WILDCARD";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "WILDCARD_NOT";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LIKE_ANY";
+      /** `SEARCH_VALUE` (array, of string), required. */
+      readonly SEARCH_VALUE: readonly string[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+      /** `SEARCH_VALUE` (integer), required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (integer), required. */
+        readonly from: number;
+        /** `to` (integer), required. */
+        readonly to: number;
+      }) | ({
+        /** `from` (number), required. */
+        readonly from: number;
+        /** `to` (number), required. */
+        readonly to: number;
+      });
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "REGEX";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "REGEX_NOT";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (string, format ipv4), required. */
+        readonly from: string;
+        /** `to` (string, format ipv4), required. */
+        readonly to: string;
+      }) | ({
+        /** `from` (string, format ipv6), required. */
+        readonly from: string;
+        /** `to` (string, format ipv6), required. */
+        readonly to: string;
+      });
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (string, format ipv4), required. */
+        readonly from: string;
+        /** `to` (string, format ipv4), required. */
+        readonly to: string;
+      }) | ({
+        /** `from` (string, format ipv6), required. */
+        readonly from: string;
+        /** `to` (string, format ipv6), required. */
+        readonly to: string;
+      });
+    })) | unknown | ({
+      /** `AND` (array), required. */
+      readonly AND: readonly ((({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "EQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NEQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_NOT";
+        /** `SEARCH_VALUE` (boolean), required. */
+        readonly SEARCH_VALUE: boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NCONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LIKE_ANY";
+        /** `SEARCH_VALUE` (array, of string), required. */
+        readonly SEARCH_VALUE: readonly string[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+        /** `SEARCH_VALUE` (integer), required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (integer), required. */
+          readonly from: number;
+          /** `to` (integer), required. */
+          readonly to: number;
+        }) | ({
+          /** `from` (number), required. */
+          readonly from: number;
+          /** `to` (number), required. */
+          readonly to: number;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      })) | unknown | Record<string, never>)[];
+    }) | Record<string, never>)[];
+  });
+  /** `action` (array), required. */
+  readonly action: readonly (({
+    /** `action_type` (one of 1 values). */
+    readonly action_type?: "BLOCK_BUILD";
+    /** `take_action` (boolean). */
+    readonly take_action?: boolean;
+    /** `category` (one of 1 values). */
+    readonly category?: "BLOCK";
+  }) | ({
+    /** `action_type` (one of 1 values). */
+    readonly action_type?: "BLOCK_DEPLOY";
+    /** `take_action` (boolean). */
+    readonly take_action?: boolean;
+    /** `category` (one of 1 values). */
+    readonly category?: "BLOCK";
+  }) | ({
+    /** `action_type` (one of 1 values). */
+    readonly action_type?: "CREATE_ISSUE";
+    /** `name` (string). */
+    readonly name?: string;
+    /** `take_action` (boolean). */
+    readonly take_action?: boolean;
+    /** `category` (one of 1 values). */
+    readonly category?: "CREATE_ISSUE";
+  }))[];
+  /** `action_category` (one of 2 values), required. */
+  readonly action_category: "BLOCK" | "CREATE_ISSUE";
+  /** `issue_type` (string). */
+  readonly issue_type?: string;
+  /** `severity` (one of 7 values). */
+  readonly severity?: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "INFO" | "UNKNOWN" | "USE_CVE_SEVERITY";
+  /** `asset_group_scope` (array, of integer), required. */
+  readonly asset_group_scope: readonly number[];
+  /** `policy_type` (one of 2 values). */
+  readonly policy_type?: "GLOBAL_EXCLUSION" | "STANDARD_POLICY";
+};
 
 /** Reply of `POST /public_api/uvm_public/v1/create_policy` (`uvm_public.create_policy`). */
 export type UvmPublicCreatePolicyReply = UvemCreatePolicyResponse;
@@ -7209,13 +11320,3235 @@ export type UvmPublicDeletePolicyDeleteByIdReply = boolean;
 export type UvmPublicGetPolicyGetByIdReply = UvemPolicyView;
 
 /** Request of `POST /public_api/uvm_public/v1/list_policies` (`uvm_public.list_policies`). */
-export type UvmPublicListPoliciesRequest = UvemGetDataRequest;
+export type UvmPublicListPoliciesRequest = {
+  /** `filter_data` (object), required. */
+  readonly filter_data: {
+    /** `filter`. */
+    readonly filter?: ({
+      /** `AND` (array), required. */
+      readonly AND: readonly ((({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "EQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NEQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_NOT";
+        /** `SEARCH_VALUE` (boolean), required. */
+        readonly SEARCH_VALUE: boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NCONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LIKE_ANY";
+        /** `SEARCH_VALUE` (array, of string), required. */
+        readonly SEARCH_VALUE: readonly string[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+        /** `SEARCH_VALUE` (integer), required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (integer), required. */
+          readonly from: number;
+          /** `to` (integer), required. */
+          readonly to: number;
+        }) | ({
+          /** `from` (number), required. */
+          readonly from: number;
+          /** `to` (number), required. */
+          readonly to: number;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      })) | ({
+        /** `OR` (array), required. */
+        readonly OR: readonly ((({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "EQ";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: string | number | boolean;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NEQ";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: string | number | boolean;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "IS_NOT";
+          /** `SEARCH_VALUE` (boolean), required. */
+          readonly SEARCH_VALUE: boolean;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "IN";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NIN";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "CONTAINS";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NCONTAINS";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "GT";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "LT";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "GTE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "LTE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "IS_EMPTY";
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NIS_EMPTY";
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "WILDCARD";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "WILDCARD_NOT";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "LIKE_ANY";
+          /** `SEARCH_VALUE` (array, of string), required. */
+          readonly SEARCH_VALUE: readonly string[];
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+          /** `SEARCH_VALUE` (integer), required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "RANGE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: ({
+            /** `from` (integer), required. */
+            readonly from: number;
+            /** `to` (integer), required. */
+            readonly to: number;
+          }) | ({
+            /** `from` (number), required. */
+            readonly from: number;
+            /** `to` (number), required. */
+            readonly to: number;
+          });
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "REGEX";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "REGEX_NOT";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: ({
+            /** `from` (string, format ipv4), required. */
+            readonly from: string;
+            /** `to` (string, format ipv4), required. */
+            readonly to: string;
+          }) | ({
+            /** `from` (string, format ipv6), required. */
+            readonly from: string;
+            /** `to` (string, format ipv6), required. */
+            readonly to: string;
+          });
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: ({
+            /** `from` (string, format ipv4), required. */
+            readonly from: string;
+            /** `to` (string, format ipv4), required. */
+            readonly to: string;
+          }) | ({
+            /** `from` (string, format ipv6), required. */
+            readonly from: string;
+            /** `to` (string, format ipv6), required. */
+            readonly to: string;
+          });
+        })) | unknown | Record<string, never>)[];
+      }) | unknown | Record<string, never>)[];
+    }) | ({
+      /** `OR` (array), required. */
+      readonly OR: readonly ((({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "EQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NEQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_NOT";
+        /** `SEARCH_VALUE` (boolean), required. */
+        readonly SEARCH_VALUE: boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NCONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LIKE_ANY";
+        /** `SEARCH_VALUE` (array, of string), required. */
+        readonly SEARCH_VALUE: readonly string[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+        /** `SEARCH_VALUE` (integer), required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (integer), required. */
+          readonly from: number;
+          /** `to` (integer), required. */
+          readonly to: number;
+        }) | ({
+          /** `from` (number), required. */
+          readonly from: number;
+          /** `to` (number), required. */
+          readonly to: number;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      })) | unknown | ({
+        /** `AND` (array), required. */
+        readonly AND: readonly ((({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "EQ";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: string | number | boolean;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NEQ";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: string | number | boolean;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "IS_NOT";
+          /** `SEARCH_VALUE` (boolean), required. */
+          readonly SEARCH_VALUE: boolean;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "IN";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NIN";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "CONTAINS";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NCONTAINS";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "GT";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "LT";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "GTE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "LTE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "IS_EMPTY";
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NIS_EMPTY";
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "WILDCARD";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "WILDCARD_NOT";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "LIKE_ANY";
+          /** `SEARCH_VALUE` (array, of string), required. */
+          readonly SEARCH_VALUE: readonly string[];
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+          /** `SEARCH_VALUE` (integer), required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "RANGE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: ({
+            /** `from` (integer), required. */
+            readonly from: number;
+            /** `to` (integer), required. */
+            readonly to: number;
+          }) | ({
+            /** `from` (number), required. */
+            readonly from: number;
+            /** `to` (number), required. */
+            readonly to: number;
+          });
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "REGEX";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "REGEX_NOT";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: ({
+            /** `from` (string, format ipv4), required. */
+            readonly from: string;
+            /** `to` (string, format ipv4), required. */
+            readonly to: string;
+          }) | ({
+            /** `from` (string, format ipv6), required. */
+            readonly from: string;
+            /** `to` (string, format ipv6), required. */
+            readonly to: string;
+          });
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: ({
+            /** `from` (string, format ipv4), required. */
+            readonly from: string;
+            /** `to` (string, format ipv4), required. */
+            readonly to: string;
+          }) | ({
+            /** `from` (string, format ipv6), required. */
+            readonly from: string;
+            /** `to` (string, format ipv6), required. */
+            readonly to: string;
+          });
+        })) | unknown | Record<string, never>)[];
+      }) | Record<string, never>)[];
+    }) | Record<string, never>;
+    /** `sort` (array, of object). */
+    readonly sort?: readonly {
+      /** `FIELD` (string), required. */
+      readonly FIELD: string;
+      /** `ORDER` (one of 2 values), required. */
+      readonly ORDER: "ASC" | "DESC";
+    }[];
+    /** `paging` (object). */
+    readonly paging?: {
+      /** `from` (integer, at least 0), required. */
+      readonly from: number;
+      /** `to` (integer, at least 1), required. */
+      readonly to: number;
+    };
+    /** `locked`. */
+    readonly locked?: ({
+      /** `AND` (array), required. */
+      readonly AND: readonly ((({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "EQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NEQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_NOT";
+        /** `SEARCH_VALUE` (boolean), required. */
+        readonly SEARCH_VALUE: boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NCONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LIKE_ANY";
+        /** `SEARCH_VALUE` (array, of string), required. */
+        readonly SEARCH_VALUE: readonly string[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+        /** `SEARCH_VALUE` (integer), required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (integer), required. */
+          readonly from: number;
+          /** `to` (integer), required. */
+          readonly to: number;
+        }) | ({
+          /** `from` (number), required. */
+          readonly from: number;
+          /** `to` (number), required. */
+          readonly to: number;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      })) | ({
+        /** `OR` (array), required. */
+        readonly OR: readonly ((({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "EQ";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: string | number | boolean;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NEQ";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: string | number | boolean;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "IS_NOT";
+          /** `SEARCH_VALUE` (boolean), required. */
+          readonly SEARCH_VALUE: boolean;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "IN";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NIN";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "CONTAINS";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NCONTAINS";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "GT";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "LT";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "GTE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "LTE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "IS_EMPTY";
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NIS_EMPTY";
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "WILDCARD";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "WILDCARD_NOT";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "LIKE_ANY";
+          /** `SEARCH_VALUE` (array, of string), required. */
+          readonly SEARCH_VALUE: readonly string[];
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+          /** `SEARCH_VALUE` (integer), required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "RANGE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: ({
+            /** `from` (integer), required. */
+            readonly from: number;
+            /** `to` (integer), required. */
+            readonly to: number;
+          }) | ({
+            /** `from` (number), required. */
+            readonly from: number;
+            /** `to` (number), required. */
+            readonly to: number;
+          });
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "REGEX";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "REGEX_NOT";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: ({
+            /** `from` (string, format ipv4), required. */
+            readonly from: string;
+            /** `to` (string, format ipv4), required. */
+            readonly to: string;
+          }) | ({
+            /** `from` (string, format ipv6), required. */
+            readonly from: string;
+            /** `to` (string, format ipv6), required. */
+            readonly to: string;
+          });
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: ({
+            /** `from` (string, format ipv4), required. */
+            readonly from: string;
+            /** `to` (string, format ipv4), required. */
+            readonly to: string;
+          }) | ({
+            /** `from` (string, format ipv6), required. */
+            readonly from: string;
+            /** `to` (string, format ipv6), required. */
+            readonly to: string;
+          });
+        })) | unknown | Record<string, never>)[];
+      }) | unknown | Record<string, never>)[];
+    }) | ({
+      /** `OR` (array), required. */
+      readonly OR: readonly ((({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "EQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NEQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_NOT";
+        /** `SEARCH_VALUE` (boolean), required. */
+        readonly SEARCH_VALUE: boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NCONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LIKE_ANY";
+        /** `SEARCH_VALUE` (array, of string), required. */
+        readonly SEARCH_VALUE: readonly string[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+        /** `SEARCH_VALUE` (integer), required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (integer), required. */
+          readonly from: number;
+          /** `to` (integer), required. */
+          readonly to: number;
+        }) | ({
+          /** `from` (number), required. */
+          readonly from: number;
+          /** `to` (number), required. */
+          readonly to: number;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      })) | unknown | ({
+        /** `AND` (array), required. */
+        readonly AND: readonly ((({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "EQ";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: string | number | boolean;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NEQ";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: string | number | boolean;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "IS_NOT";
+          /** `SEARCH_VALUE` (boolean), required. */
+          readonly SEARCH_VALUE: boolean;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "IN";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NIN";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "CONTAINS";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NCONTAINS";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "GT";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "LT";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "GTE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "LTE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "IS_EMPTY";
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "NIS_EMPTY";
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "WILDCARD";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "WILDCARD_NOT";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "LIKE_ANY";
+          /** `SEARCH_VALUE` (array, of string), required. */
+          readonly SEARCH_VALUE: readonly string[];
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+          /** `SEARCH_VALUE` (integer), required. */
+          readonly SEARCH_VALUE: number;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "RANGE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: ({
+            /** `from` (integer), required. */
+            readonly from: number;
+            /** `to` (integer), required. */
+            readonly to: number;
+          }) | ({
+            /** `from` (number), required. */
+            readonly from: number;
+            /** `to` (number), required. */
+            readonly to: number;
+          });
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "REGEX";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "REGEX_NOT";
+          /** `SEARCH_VALUE` (string), required. */
+          readonly SEARCH_VALUE: string;
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: ({
+            /** `from` (string, format ipv4), required. */
+            readonly from: string;
+            /** `to` (string, format ipv4), required. */
+            readonly to: string;
+          }) | ({
+            /** `from` (string, format ipv6), required. */
+            readonly from: string;
+            /** `to` (string, format ipv6), required. */
+            readonly to: string;
+          });
+        }) | ({
+          /** `SEARCH_FIELD` (string), required. */
+          readonly SEARCH_FIELD: string;
+          /** `SEARCH_TYPE` (one of 1 values), required. */
+          readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+          /** `SEARCH_VALUE`, required. */
+          readonly SEARCH_VALUE: ({
+            /** `from` (string, format ipv4), required. */
+            readonly from: string;
+            /** `to` (string, format ipv4), required. */
+            readonly to: string;
+          }) | ({
+            /** `from` (string, format ipv6), required. */
+            readonly from: string;
+            /** `to` (string, format ipv6), required. */
+            readonly to: string;
+          });
+        })) | unknown | Record<string, never>)[];
+      }) | Record<string, never>)[];
+    }) | Record<string, never>;
+  };
+};
 
 /** Reply of `POST /public_api/uvm_public/v1/list_policies` (`uvm_public.list_policies`). */
 export type UvmPublicListPoliciesReply = UvemGetDataResponse;
 
 /** Request of `PUT /public_api/uvm_public/v1/update_policy/{id}` (`uvm_public.update_policy.put_by_id`). */
-export type UvmPublicUpdatePolicyPutByIdRequest = UvemCreatePolicy;
+export type UvmPublicUpdatePolicyPutByIdRequest = {
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `description` (string). */
+  readonly description?: string;
+  /** `priority` (integer), required. */
+  readonly priority: number;
+  /** `status` (one of 2 values). */
+  readonly status?: "ENABLED" | "DISABLED";
+  /** `match_criteria`, required. */
+  readonly match_criteria: ({
+    /** `AND` (array), required. */
+    readonly AND: readonly ((({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "EQ";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | number | boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NEQ";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | number | boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IS_NOT";
+      /** `SEARCH_VALUE` (boolean), required. */
+      readonly SEARCH_VALUE: boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IN";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NIN";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NCONTAINS";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "GT";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LT";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "GTE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LTE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IS_EMPTY";
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NIS_EMPTY";
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "WILDCARD";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "WILDCARD_NOT";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LIKE_ANY";
+      /** `SEARCH_VALUE` (array, of string), required. */
+      readonly SEARCH_VALUE: readonly string[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+      /** `SEARCH_VALUE` (integer), required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (integer), required. */
+        readonly from: number;
+        /** `to` (integer), required. */
+        readonly to: number;
+      }) | ({
+        /** `from` (number), required. */
+        readonly from: number;
+        /** `to` (number), required. */
+        readonly to: number;
+      });
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "REGEX";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "REGEX_NOT";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (string, format ipv4), required. */
+        readonly from: string;
+        /** `to` (string, format ipv4), required. */
+        readonly to: string;
+      }) | ({
+        /** `from` (string, format ipv6), required. */
+        readonly from: string;
+        /** `to` (string, format ipv6), required. */
+        readonly to: string;
+      });
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (string, format ipv4), required. */
+        readonly from: string;
+        /** `to` (string, format ipv4), required. */
+        readonly to: string;
+      }) | ({
+        /** `from` (string, format ipv6), required. */
+        readonly from: string;
+        /** `to` (string, format ipv6), required. */
+        readonly to: string;
+      });
+    })) | ({
+      /** `OR` (array), required. */
+      readonly OR: readonly ((({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "EQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NEQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_NOT";
+        /** `SEARCH_VALUE` (boolean), required. */
+        readonly SEARCH_VALUE: boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NCONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LIKE_ANY";
+        /** `SEARCH_VALUE` (array, of string), required. */
+        readonly SEARCH_VALUE: readonly string[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+        /** `SEARCH_VALUE` (integer), required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (integer), required. */
+          readonly from: number;
+          /** `to` (integer), required. */
+          readonly to: number;
+        }) | ({
+          /** `from` (number), required. */
+          readonly from: number;
+          /** `to` (number), required. */
+          readonly to: number;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      })) | unknown | Record<string, never>)[];
+    }) | unknown | Record<string, never>)[];
+  }) | ({
+    /** `OR` (array), required. */
+    readonly OR: readonly ((({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "EQ";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | number | boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NEQ";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | number | boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IS_NOT";
+      /** `SEARCH_VALUE` (boolean), required. */
+      readonly SEARCH_VALUE: boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IN";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NIN";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NCONTAINS";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "GT";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LT";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "GTE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LTE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IS_EMPTY";
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NIS_EMPTY";
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "WILDCARD";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "WILDCARD_NOT";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LIKE_ANY";
+      /** `SEARCH_VALUE` (array, of string), required. */
+      readonly SEARCH_VALUE: readonly string[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+      /** `SEARCH_VALUE` (integer), required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (integer), required. */
+        readonly from: number;
+        /** `to` (integer), required. */
+        readonly to: number;
+      }) | ({
+        /** `from` (number), required. */
+        readonly from: number;
+        /** `to` (number), required. */
+        readonly to: number;
+      });
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "REGEX";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "REGEX_NOT";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (string, format ipv4), required. */
+        readonly from: string;
+        /** `to` (string, format ipv4), required. */
+        readonly to: string;
+      }) | ({
+        /** `from` (string, format ipv6), required. */
+        readonly from: string;
+        /** `to` (string, format ipv6), required. */
+        readonly to: string;
+      });
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (string, format ipv4), required. */
+        readonly from: string;
+        /** `to` (string, format ipv4), required. */
+        readonly to: string;
+      }) | ({
+        /** `from` (string, format ipv6), required. */
+        readonly from: string;
+        /** `to` (string, format ipv6), required. */
+        readonly to: string;
+      });
+    })) | unknown | ({
+      /** `AND` (array), required. */
+      readonly AND: readonly ((({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "EQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NEQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_NOT";
+        /** `SEARCH_VALUE` (boolean), required. */
+        readonly SEARCH_VALUE: boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NCONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LIKE_ANY";
+        /** `SEARCH_VALUE` (array, of string), required. */
+        readonly SEARCH_VALUE: readonly string[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+        /** `SEARCH_VALUE` (integer), required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (integer), required. */
+          readonly from: number;
+          /** `to` (integer), required. */
+          readonly to: number;
+        }) | ({
+          /** `from` (number), required. */
+          readonly from: number;
+          /** `to` (number), required. */
+          readonly to: number;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      })) | unknown | Record<string, never>)[];
+    }) | Record<string, never>)[];
+  }) | Record<string, never>;
+  /** `exclusion_criteria`. */
+  readonly exclusion_criteria?: Record<string, never> | ({
+    /** `AND` (array), required. */
+    readonly AND: readonly ((({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "EQ";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | number | boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NEQ";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | number | boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IS_NOT";
+      /** `SEARCH_VALUE` (boolean), required. */
+      readonly SEARCH_VALUE: boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IN";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NIN";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NCONTAINS";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "GT";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LT";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "GTE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LTE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IS_EMPTY";
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NIS_EMPTY";
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "WILDCARD";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "WILDCARD_NOT";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LIKE_ANY";
+      /** `SEARCH_VALUE` (array, of string), required. */
+      readonly SEARCH_VALUE: readonly string[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+      /** `SEARCH_VALUE` (integer), required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (integer), required. */
+        readonly from: number;
+        /** `to` (integer), required. */
+        readonly to: number;
+      }) | ({
+        /** `from` (number), required. */
+        readonly from: number;
+        /** `to` (number), required. */
+        readonly to: number;
+      });
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "REGEX";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "REGEX_NOT";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (string, format ipv4), required. */
+        readonly from: string;
+        /** `to` (string, format ipv4), required. */
+        readonly to: string;
+      }) | ({
+        /** `from` (string, format ipv6), required. */
+        readonly from: string;
+        /** `to` (string, format ipv6), required. */
+        readonly to: string;
+      });
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (string, format ipv4), required. */
+        readonly from: string;
+        /** `to` (string, format ipv4), required. */
+        readonly to: string;
+      }) | ({
+        /** `from` (string, format ipv6), required. */
+        readonly from: string;
+        /** `to` (string, format ipv6), required. */
+        readonly to: string;
+      });
+    })) | ({
+      /** `OR` (array), required. */
+      readonly OR: readonly ((({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "EQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NEQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_NOT";
+        /** `SEARCH_VALUE` (boolean), required. */
+        readonly SEARCH_VALUE: boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NCONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LIKE_ANY";
+        /** `SEARCH_VALUE` (array, of string), required. */
+        readonly SEARCH_VALUE: readonly string[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+        /** `SEARCH_VALUE` (integer), required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (integer), required. */
+          readonly from: number;
+          /** `to` (integer), required. */
+          readonly to: number;
+        }) | ({
+          /** `from` (number), required. */
+          readonly from: number;
+          /** `to` (number), required. */
+          readonly to: number;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      })) | unknown | Record<string, never>)[];
+    }) | unknown | Record<string, never>)[];
+  }) | ({
+    /** `OR` (array), required. */
+    readonly OR: readonly ((({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "EQ";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | number | boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NEQ";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: string | number | boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IS_NOT";
+      /** `SEARCH_VALUE` (boolean), required. */
+      readonly SEARCH_VALUE: boolean;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IN";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NIN";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NCONTAINS";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "GT";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LT";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "GTE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LTE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "IS_EMPTY";
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "NIS_EMPTY";
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "WILDCARD";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "WILDCARD_NOT";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "LIKE_ANY";
+      /** `SEARCH_VALUE` (array, of string), required. */
+      readonly SEARCH_VALUE: readonly string[];
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+      /** `SEARCH_VALUE` (integer), required. */
+      readonly SEARCH_VALUE: number;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (integer), required. */
+        readonly from: number;
+        /** `to` (integer), required. */
+        readonly to: number;
+      }) | ({
+        /** `from` (number), required. */
+        readonly from: number;
+        /** `to` (number), required. */
+        readonly to: number;
+      });
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "REGEX";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "REGEX_NOT";
+      /** `SEARCH_VALUE` (string), required. */
+      readonly SEARCH_VALUE: string;
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (string, format ipv4), required. */
+        readonly from: string;
+        /** `to` (string, format ipv4), required. */
+        readonly to: string;
+      }) | ({
+        /** `from` (string, format ipv6), required. */
+        readonly from: string;
+        /** `to` (string, format ipv6), required. */
+        readonly to: string;
+      });
+    }) | ({
+      /** `SEARCH_FIELD` (string), required. */
+      readonly SEARCH_FIELD: string;
+      /** `SEARCH_TYPE` (one of 1 values), required. */
+      readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+      /** `SEARCH_VALUE`, required. */
+      readonly SEARCH_VALUE: ({
+        /** `from` (string, format ipv4), required. */
+        readonly from: string;
+        /** `to` (string, format ipv4), required. */
+        readonly to: string;
+      }) | ({
+        /** `from` (string, format ipv6), required. */
+        readonly from: string;
+        /** `to` (string, format ipv6), required. */
+        readonly to: string;
+      });
+    })) | unknown | ({
+      /** `AND` (array), required. */
+      readonly AND: readonly ((({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "EQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NEQ";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: string | number | boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_NOT";
+        /** `SEARCH_VALUE` (boolean), required. */
+        readonly SEARCH_VALUE: boolean;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIN";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NCONTAINS";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LT";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "GTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LTE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "IS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "NIS_EMPTY";
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "WILDCARD_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "LIKE_ANY";
+        /** `SEARCH_VALUE` (array, of string), required. */
+        readonly SEARCH_VALUE: readonly string[];
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+        /** `SEARCH_VALUE` (integer), required. */
+        readonly SEARCH_VALUE: number;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (integer), required. */
+          readonly from: number;
+          /** `to` (integer), required. */
+          readonly to: number;
+        }) | ({
+          /** `from` (number), required. */
+          readonly from: number;
+          /** `to` (number), required. */
+          readonly to: number;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "REGEX_NOT";
+        /** `SEARCH_VALUE` (string), required. */
+        readonly SEARCH_VALUE: string;
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      }) | ({
+        /** `SEARCH_FIELD` (string), required. */
+        readonly SEARCH_FIELD: string;
+        /** `SEARCH_TYPE` (one of 1 values), required. */
+        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+        /** `SEARCH_VALUE`, required. */
+        readonly SEARCH_VALUE: ({
+          /** `from` (string, format ipv4), required. */
+          readonly from: string;
+          /** `to` (string, format ipv4), required. */
+          readonly to: string;
+        }) | ({
+          /** `from` (string, format ipv6), required. */
+          readonly from: string;
+          /** `to` (string, format ipv6), required. */
+          readonly to: string;
+        });
+      })) | unknown | Record<string, never>)[];
+    }) | Record<string, never>)[];
+  });
+  /** `action` (array), required. */
+  readonly action: readonly (({
+    /** `action_type` (one of 1 values). */
+    readonly action_type?: "BLOCK_BUILD";
+    /** `take_action` (boolean). */
+    readonly take_action?: boolean;
+    /** `category` (one of 1 values). */
+    readonly category?: "BLOCK";
+  }) | ({
+    /** `action_type` (one of 1 values). */
+    readonly action_type?: "BLOCK_DEPLOY";
+    /** `take_action` (boolean). */
+    readonly take_action?: boolean;
+    /** `category` (one of 1 values). */
+    readonly category?: "BLOCK";
+  }) | ({
+    /** `action_type` (one of 1 values). */
+    readonly action_type?: "CREATE_ISSUE";
+    /** `name` (string). */
+    readonly name?: string;
+    /** `take_action` (boolean). */
+    readonly take_action?: boolean;
+    /** `category` (one of 1 values). */
+    readonly category?: "CREATE_ISSUE";
+  }))[];
+  /** `action_category` (one of 2 values), required. */
+  readonly action_category: "BLOCK" | "CREATE_ISSUE";
+  /** `issue_type` (string). */
+  readonly issue_type?: string;
+  /** `severity` (one of 7 values). */
+  readonly severity?: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "INFO" | "UNKNOWN" | "USE_CVE_SEVERITY";
+  /** `asset_group_scope` (array, of integer), required. */
+  readonly asset_group_scope: readonly number[];
+  /** `policy_type` (one of 2 values). */
+  readonly policy_type?: "GLOBAL_EXCLUSION" | "STANDARD_POLICY";
+};
 
 /** Reply of `PUT /public_api/uvm_public/v1/update_policy/{id}` (`uvm_public.update_policy.put_by_id`). */
 export type UvmPublicUpdatePolicyPutByIdReply = UvemCreatePolicyResponse;
@@ -7227,7 +14560,57 @@ export type V2CwpPoliciesGetReply = CwpGetPoliciesResponseV2;
 export type V2CwpPoliciesGetByIdReply = CwpPolicyGetResponseDataV2;
 
 /** Request of `POST /public_api/v2/cwp/policies` (`v2.cwp.policies.post`). */
-export type V2CwpPoliciesPostRequest = CwpPolicyPostRequestDataV2;
+export type V2CwpPoliciesPostRequest = {
+  /** `type` (one of 3 values), required. */
+  readonly type: "COMPLIANCE" | "MALWARE" | "SECRET" | null;
+  /** `disabled` (boolean), required. */
+  readonly disabled: boolean;
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `description` (string), required. */
+  readonly description: string;
+  /** `evaluationModes` (array, of string or null), required. */
+  readonly evaluationModes: readonly ("PERIODIC" | "CONTINUOUS" | null)[];
+  /** `evaluationStage` (one of 4 values), required. */
+  readonly evaluationStage: "CI" | "RUNTIME" | "DEPLOY" | null;
+  /** `policyRules` (array, of object), required. */
+  readonly policyRules: readonly {
+    /** `rule_id` (string), required. */
+    readonly rule_id: string;
+    /** `severity` (one of 5 values), required. */
+    readonly severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
+    /** `action` (one of 3 values), required. */
+    readonly action: "ISSUE" | "PREVENT" | null;
+    /** `user_remediation_guidance` (string), required. */
+    readonly user_remediation_guidance: string;
+  }[];
+  /** `condition` (string, format byte), required. */
+  readonly condition: string;
+  /** `exception` (string, format byte), required. */
+  readonly exception: string;
+  /** `assetScope` (string, format byte), required. */
+  readonly assetScope: string;
+  /** `assetGroupsIDs` (array, of integer), required. */
+  readonly assetGroupsIDs: readonly number[];
+  /** `assetGroups` (array, of string), required. */
+  readonly assetGroups: readonly string[];
+  /** `action` (one of 3 values), required. */
+  readonly action: "ISSUE" | "PREVENT" | null;
+  /** `severity` (one of 5 values), required. */
+  readonly severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
+  /** `remediationGuidance` (string), required. */
+  readonly remediationGuidance: string;
+  /** `createdBy` (string), required. */
+  readonly createdBy: string;
+  /** `missingInformationAction` (one of 3 values). */
+  readonly missingInformationAction?: "ISSUE" | "PREVENT" | null;
+  /** `usingSystemAssetGroups` (boolean), required. */
+  readonly usingSystemAssetGroups: boolean;
+  /** `unifiedPolicyId` (string). */
+  readonly unifiedPolicyId?: string;
+  /** `gracePeriod` (string), required. */
+  readonly gracePeriod: string;
+};
 
 /** Reply of `POST /public_api/v2/cwp/policies` (`v2.cwp.policies.post`). */
 export type V2CwpPoliciesPostReply = {
@@ -7236,7 +14619,59 @@ export type V2CwpPoliciesPostReply = {
 };
 
 /** Request of `PUT /public_api/v2/cwp/policies/{id}` (`v2.cwp.policies.put_by_id`). */
-export type V2CwpPoliciesPutByIdRequest = CwpPolicyPutRequestDataV2;
+export type V2CwpPoliciesPutByIdRequest = {
+  /** `id` (string), required. */
+  readonly id: string;
+  /** `type` (one of 3 values), required. */
+  readonly type: "COMPLIANCE" | "MALWARE" | "SECRET" | null;
+  /** `disabled` (boolean), required. */
+  readonly disabled: boolean;
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `description` (string), required. */
+  readonly description: string;
+  /** `evaluationModes` (array, of string or null), required. */
+  readonly evaluationModes: readonly ("PERIODIC" | "CONTINUOUS" | null)[];
+  /** `evaluationStage` (one of 4 values), required. */
+  readonly evaluationStage: "CI" | "RUNTIME" | "DEPLOY" | null;
+  /** `policyRules` (array, of object), required. */
+  readonly policyRules: readonly {
+    /** `rule_id` (string), required. */
+    readonly rule_id: string;
+    /** `severity` (one of 5 values), required. */
+    readonly severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
+    /** `action` (one of 3 values), required. */
+    readonly action: "ISSUE" | "PREVENT" | null;
+    /** `user_remediation_guidance` (string), required. */
+    readonly user_remediation_guidance: string;
+  }[];
+  /** `condition` (string, format byte), required. */
+  readonly condition: string;
+  /** `exception` (string, format byte), required. */
+  readonly exception: string;
+  /** `assetScope` (string, format byte), required. */
+  readonly assetScope: string;
+  /** `assetGroupsIDs` (array, of integer), required. */
+  readonly assetGroupsIDs: readonly number[];
+  /** `assetGroups` (array, of string), required. */
+  readonly assetGroups: readonly string[];
+  /** `action` (one of 3 values), required. */
+  readonly action: "ISSUE" | "PREVENT" | null;
+  /** `severity` (one of 5 values), required. */
+  readonly severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
+  /** `remediationGuidance` (string), required. */
+  readonly remediationGuidance: string;
+  /** `createdBy` (string). */
+  readonly createdBy?: string;
+  /** `missingInformationAction` (one of 3 values). */
+  readonly missingInformationAction?: "ISSUE" | "PREVENT" | null;
+  /** `usingSystemAssetGroups` (boolean), required. */
+  readonly usingSystemAssetGroups: boolean;
+  /** `unifiedPolicyId` (string). */
+  readonly unifiedPolicyId?: string;
+  /** `gracePeriod` (string), required. */
+  readonly gracePeriod: string;
+};
 
 /** Request of `POST /public_api/v2/xql/delete_dataset` (`v2.xql.delete_dataset`), sent as `{"request_data": …}`. */
 export type V2XqlDeleteDatasetRequest = {
@@ -7247,7 +14682,16 @@ export type V2XqlDeleteDatasetRequest = {
 };
 
 /** Request of `POST /public_api/vulnerability-management/v1/scan` (`vulnerability_management.scan`). */
-export type VulnerabilityManagementScanRequest = UvemScanRequest;
+export type VulnerabilityManagementScanRequest = {
+  /** `asset_id` (string), required. */
+  readonly asset_id: string;
+  /** `scanner_type` (one of 3 values), required. */
+  readonly scanner_type: "CORTEX_NETWORK_SCANNER" | "CORTEX_XDR_AGENT" | "CORTEX_XDR_AGENTLESS";
+  /** `cve_id` (string). */
+  readonly cve_id?: string;
+  /** `scan_target` (one of 3 values). */
+  readonly scan_target?: "CONTAINER" | "HOST" | "IMAGE";
+};
 
 /** Reply of `POST /public_api/vulnerability-management/v1/scan` (`vulnerability_management.scan`). */
 export type VulnerabilityManagementScanReply = UvemScanResponse;
@@ -7808,79 +15252,6 @@ export type AgentConfigLogCollectionResponse = {
   allow_logs_collection?: boolean;
 };
 
-/** Shared schema `AgentConfigSetActionCenterExpirationRequest`. */
-export type AgentConfigSetActionCenterExpirationRequest = { [key: string]: number };
-
-/** Shared schema `AgentConfigSetAdvancedAnalysisRequest`. */
-export type AgentConfigSetAdvancedAnalysisRequest = {
-  /** `automatically_upload_defined_issue_data_files` (boolean), required. */
-  automatically_upload_defined_issue_data_files: boolean;
-  /** `automatically_apply_advanced_analysis_exceptions` (boolean), required. */
-  automatically_apply_advanced_analysis_exceptions: boolean;
-};
-
-/** Shared schema `AgentConfigSetAgentAutoUpgradeRequest`. */
-export type AgentConfigSetAgentAutoUpgradeRequest = {
-  /** `amount_of_parallel_upgrades` (integer), required. */
-  amount_of_parallel_upgrades: number;
-};
-
-/** Shared schema `AgentConfigSetAgentStatusRequest`. */
-export type AgentConfigSetAgentStatusRequest = {
-  /** `license_revocation_after_lost_connection` (integer), required. */
-  license_revocation_after_lost_connection: number;
-  /** `agent_deletion_retention` (integer), required. */
-  agent_deletion_retention: number;
-};
-
-/** Shared schema `AgentConfigSetContentManagementRequest`. */
-export type AgentConfigSetContentManagementRequest = {
-  /** `enable_bandwidth_control` (boolean), required. */
-  enable_bandwidth_control: boolean;
-  /** `bandwidth_in_mbps` (integer, at least 1), required. */
-  bandwidth_in_mbps: number;
-  /** `enable_minor_content_version_updates` (boolean). */
-  enable_minor_content_version_updates?: boolean;
-};
-
-/** Shared schema `AgentConfigSetCriticalEnvironmentVersionsRequest`. */
-export type AgentConfigSetCriticalEnvironmentVersionsRequest = {
-  /** `enabled_critical_environment_versions` (boolean), required. */
-  enabled_critical_environment_versions: boolean;
-};
-
-/** Shared schema `AgentConfigSetEndpointAdministrationCleanupRequest`. */
-export type AgentConfigSetEndpointAdministrationCleanupRequest = {
-  /** `periodic_duplicate_cleanup` (boolean), required. */
-  periodic_duplicate_cleanup: boolean;
-  /** `host_name` (boolean or null). */
-  host_name?: boolean | null;
-  /** `ip` (boolean or null). */
-  ip?: boolean | null;
-  /** `mac` (boolean or null). */
-  mac?: boolean | null;
-  /** `time_interval_hours` (one of 4 values). */
-  time_interval_hours?: 1 | 6 | 24 | 168 | (number & {}) | null;
-};
-
-/** Shared schema `AgentConfigSetInformativeBTPIssuesRequest`. */
-export type AgentConfigSetInformativeBTPIssuesRequest = {
-  /** `display_unique_and_informative_btp_rules` (boolean), required. */
-  display_unique_and_informative_btp_rules: boolean;
-};
-
-/** Shared schema `AgentConfigSetLogCollectionRequest`. */
-export type AgentConfigSetLogCollectionRequest = {
-  /** `allow_logs_collection` (boolean), required. */
-  allow_logs_collection: boolean;
-};
-
-/** Shared schema `AgentConfigSetWildfireAnalysisRequest`. */
-export type AgentConfigSetWildfireAnalysisRequest = {
-  /** `enable_wildfire_analysis_scoring_for_benign_verdicts` (boolean), required. */
-  enable_wildfire_analysis_scoring_for_benign_verdicts: boolean;
-};
-
 /** Shared schema `AgentConfigWildfireAnalysisResponse`. */
 export type AgentConfigWildfireAnalysisResponse = {
   /** `enable_wildfire_analysis_scoring_for_benign_verdicts` (boolean). */
@@ -8004,12 +15375,6 @@ export type AppSecApplicationMetadataCode = {
   /** `exposedToInternetOverride` (boolean), required. */
   exposedToInternetOverride: boolean;
 };
-
-/** Shared schema `AppSecAppsecPolicyConditionOperators`. */
-export type AppSecAppsecPolicyConditionOperators = "EQ" | "NEQ" | "LT" | "GT" | "CONTAINS" | "CONTAINS_IN_LIST" | (string & {});
-
-/** Shared schema `AppSecAppsecPolicyScopeOperators`. */
-export type AppSecAppsecPolicyScopeOperators = "EQ" | "NEQ" | "CONTAINS" | (string & {});
 
 /** Shared schema `AppSecAppsecPolicyTriggersandActions`. */
 export type AppSecAppsecPolicyTriggersandActions = {
@@ -8204,80 +15569,12 @@ export type AppSecCortexCondition = {
   OR?: AppSecCortexCondition[];
 };
 
-/** Shared schema `AppSecCreateApplicationRequest`. */
-export type AppSecCreateApplicationRequest = {
-  /** `name` (string), required. */
-  name: string;
-  /** `businessCriticality` ({@link AppSecBusinessCriticality}), required. */
-  businessCriticality: AppSecBusinessCriticality;
-  /** `businessUnit` (string). */
-  businessUnit?: string;
-  /** `creationType` ({@link AppSecCreationType}), required. */
-  creationType: AppSecCreationType;
-  /** `description` (string). */
-  description?: string;
-  /** `compliance` (one of 8 values). */
-  compliance?: "PCI-DSS" | "ISO 27001" | "SOX" | "NIST" | "GDPR" | "CCPA" | "HIPAA" | "FedRAMP" | (string & {});
-  /** `businessOwner` (array, of string). */
-  businessOwner?: string[];
-  /** `devOwner` (array, of string). */
-  devOwner?: string[];
-  /** `devOpsOwner` (array, of string). */
-  devOpsOwner?: string[];
-  /** `productManager` (array, of string). */
-  productManager?: string[];
-  /** `assetSelection` ({@link AppSecApplicationAssetSelection}), required. */
-  assetSelection: AppSecApplicationAssetSelection;
-};
-
-/** Shared schema `AppSecCreateCriteriaRequest`. */
-export type AppSecCreateCriteriaRequest = {
-  /** `name` (string), required. */
-  name: string;
-  /** `description` (string). */
-  description?: string;
-  /** `type` ({@link AppSecCriteriaType}), required. */
-  type: AppSecCriteriaType;
-  /** `config`, required. */
-  config: AppSecCodeCriteriaConfig | AppSecCloudCriteriaConfig;
-};
-
 /** Shared schema `AppSecCreateCriteriaResponse`. */
 export type AppSecCreateCriteriaResponse = {
   /** `id` (string), required. */
   id: string;
   /** `name` (string), required. */
   name: string;
-};
-
-/** Shared schema `AppSecCreateOrModifyCustomRuleRequestParams`. */
-export type AppSecCreateOrModifyCustomRuleRequestParams = {
-  /** `name` (string), required. */
-  name: string;
-  /** `description` (string). */
-  description?: string;
-  /** `severity` ({@link AppSecSeverity}), required. */
-  severity: AppSecSeverity;
-  /** `labels` (array, of string). */
-  labels?: string[];
-  /** `scanner` ({@link AppSecCustomRuleScanner}), required. */
-  scanner: AppSecCustomRuleScanner;
-};
-
-/** Shared schema `AppSecCreateRequest`. */
-export type AppSecCreateRequest = {
-  /** `name` (string), required. */
-  name: string;
-  /** `description` (string). */
-  description?: string;
-  /** `conditions` ({@link AppSecPolicyCondition}), required. */
-  conditions: AppSecPolicyCondition;
-  /** `scope` ({@link AppSecPolicyScope}), required. */
-  scope: AppSecPolicyScope;
-  /** `assetGroupIds` (array, of number). */
-  assetGroupIds?: number[];
-  /** `triggers` ({@link AppSecAppsecPolicyTriggersandActions}), required. */
-  triggers: AppSecAppsecPolicyTriggersandActions;
 };
 
 /** Shared schema `AppSecCreationType`. */
@@ -8375,9 +15672,6 @@ export type AppSecCriteriaMetadata = {
   deletedFromUai?: boolean;
 };
 
-/** Shared schema `AppSecCriteriaType`. */
-export type AppSecCriteriaType = "cloud" | (string & {});
-
 /** Shared schema `AppSecCriteriaTypeCloud`. */
 export type AppSecCriteriaTypeCloud = "cloud" | (string & {});
 
@@ -8391,15 +15685,6 @@ export type AppSecCrudResponse = {
   /** `applicationId` (string). */
   applicationId?: string;
 };
-
-/** Shared schema `AppSecCustomRuleIacCategory`. */
-export type AppSecCustomRuleIacCategory = "AI_ML" | "COMPUTE" | "IAM" | "KUBERNETES" | "LOGGING" | "MONITORING" | "NETWORKING" | "PUBLIC" | "STORAGE" | (string & {});
-
-/** Shared schema `AppSecCustomRuleScanner`. */
-export type AppSecCustomRuleScanner = AppSecIACSecurity | AppSecSecretsSecurity;
-
-/** Shared schema `AppSecCustomRuleSecretsCategory`. */
-export type AppSecCustomRuleSecretsCategory = "API_KEYS" | "DATABASE_CREDENTIALS" | "ENCRYPTION_KEYS" | "CLOUD_SERVICE_PROVIDER_KEYS" | "SSH_KEYS" | "ENVIRONMENT_VARIABLES" | "SENSITIVE_TOKENS" | "THIRD_PARTY_SERVICES" | (string & {});
 
 /** Shared schema `AppSecDataSource`. */
 export type AppSecDataSource = "GitHub" | "GitLab" | "Bitbucket" | "Azure Repos" | "Bitbucket Server" | "Bitbucket DataCenter" | "GitLab Dedicated" | "GitHub Enterprise" | "GitLab Self-Managed" | "Aws Code Commit" | (string & {});
@@ -8526,20 +15811,6 @@ export type AppSecExtendedFields = {
   unifyWithinProvider?: boolean;
 };
 
-/** Shared schema `AppSecExternalProjectInput`. */
-export type AppSecExternalProjectInput = {
-  /** `branchName` (string or null), required. */
-  branchName: string | null;
-  /** `externalBranchName` (string or null), required. */
-  externalBranchName: string | null;
-  /** `externalId` (string), required. */
-  externalId: string;
-  /** `externalProjectId` (string or null), required. */
-  externalProjectId: string | null;
-  /** `repoId` (string or null), required. */
-  repoId: string | null;
-};
-
 /** Shared schema `AppSecFilterType`. */
 export type AppSecFilterType = AppSecCodeFilterType | AppSecRunFilterType;
 
@@ -8612,22 +15883,6 @@ export type AppSecGetRulesResponseObject = {
   rules?: AppSecDetectionRule[];
 };
 
-/** Shared schema `AppSecIACSecurity`. */
-export type AppSecIACSecurity = {
-  /** `name` ({@link AppSecFrameworkName}), required. */
-  name: AppSecFrameworkName;
-  /** `category` ({@link AppSecCustomRuleIacCategory}). */
-  category?: AppSecCustomRuleIacCategory;
-  /** `subCategory` (one of 49 values). */
-  subCategory?: "GUARDRAILS" | "RISKY_MODELS" | "PUBLIC_EXPOSURE" | "PERMISSIONS" | "ENCRYPTION" | "RETENTION" | "FORMATS" | "DISABLED_OR_MISSING" | "UNDER_USE" | "NETWORK_POLICIES" | "ACCESS_CONTROL" | "LOGGING_AND_MONITORING" | "RESOURCE_MANAGEMENT" | "NATIVE_SECURITY_CONTROLS" | "MANAGEMENT_SERVICES_EXPOSURE" | "OVERPROVISIONED" | "STARTUP_SCRIPT_LEAKS" | "DEFAULT_CREDENTIALS_OR_AUTH" | "UNSANCTIONED_RESOURCE_OR_TYPE" | "BACKUPS" | "VERSIONING" | "REPLICATION" | "ALERTING" | "REDUNDANCY" | "ADMIN_INTERFACES" | "DATABASE_ENDPOINTS" | "STORAGE_BUCKETS" | "APIS" | "SENSITIVE_PORTS" | "LOAD_BALANCING" | "INGRESS_CONTROLS" | "EGRESS_CONTROLS" | "ENCRYPTION_AND_PROTOCOLS" | "VPC_VCN_VNET" | "FLOW_LOGS" | "TAGS_AND_METADATA" | "RESOURCE_HEALTH" | "PERFORMANCE_MONITORING" | "ALERTING_AND_NOTIFICATIONS" | "UNINTEGRATED" | "STORAGE" | "OVERLY_PERMISSIVE" | "UNUSED" | "CREDENTIAL_EXPOSURE" | "MFA" | "ROLE_SEPARATION" | "SHARED" | "EXPIRED_KEY_CONTROLS" | "AUTHENTICATION_POLICIES" | (string & {});
-  /** `definition` (string or null), required. */
-  definition: string | null;
-  /** `definitionLink` (string or null). */
-  definitionLink?: string | null;
-  /** `remediationDescription` (string or null). */
-  remediationDescription?: string | null;
-};
-
 /** Shared schema `AppSecIntegration`. */
 export type AppSecIntegration = {
   /** `creationDate` (string). */
@@ -8681,12 +15936,6 @@ export type AppSecManualAndRunCriteriaApplicationAssetSelectionFilter = {
   provider?: AppSecProvider;
   /** `filterType` ({@link AppSecFilterType}), required. */
   filterType: AppSecFilterType;
-};
-
-/** Shared schema `AppSecModifyRuleParams`. */
-export type AppSecModifyRuleParams = {
-  /** `labels` (array, of string), required. */
-  labels: string[];
 };
 
 /** Shared schema `AppSecModifyRuleResponseObject`. */
@@ -8759,14 +16008,6 @@ export type AppSecPaginationResponseCriteriaDTO = {
   pageSize: number;
   /** `totalItems` (number, format double), required. */
   totalItems: number;
-};
-
-/** Shared schema `AppSecPartialAny`. */
-export type AppSecPartialAny = {
-  /** `gitHistory` (boolean). */
-  gitHistory?: boolean;
-  /** `secretValidation` (boolean). */
-  secretValidation?: boolean;
 };
 
 /** Shared schema `AppSecPeriodicScansResponse`. */
@@ -8845,45 +16086,11 @@ export type AppSecPolicy = {
   assetGroupIds?: number[];
 };
 
-/** Shared schema `AppSecPolicyCondition`. */
-export type AppSecPolicyCondition = {
-  /** `SEARCH_FIELD` (string), required. */
-  SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` ({@link AppSecAppsecPolicyConditionOperators}), required. */
-  SEARCH_TYPE: AppSecAppsecPolicyConditionOperators;
-  /** `SEARCH_VALUE`, required. */
-  SEARCH_VALUE: boolean | number | string;
-  /** `AND` (array, of {@link AppSecCortexCondition}). */
-  AND?: AppSecCortexCondition[];
-  /** `OR` (array, of {@link AppSecCortexCondition}). */
-  OR?: AppSecCortexCondition[];
-};
-
-/** Shared schema `AppSecPolicyScope`. */
-export type AppSecPolicyScope = {
-  /** `SEARCH_FIELD` (string), required. */
-  SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` ({@link AppSecAppsecPolicyScopeOperators}), required. */
-  SEARCH_TYPE: AppSecAppsecPolicyScopeOperators;
-  /** `SEARCH_VALUE`, required. */
-  SEARCH_VALUE: boolean | number | string;
-  /** `AND` (array, of {@link AppSecCortexCondition}). */
-  AND?: AppSecCortexCondition[];
-  /** `OR` (array, of {@link AppSecCortexCondition}). */
-  OR?: AppSecCortexCondition[];
-};
-
 /** Shared schema `AppSecPolicyStatus`. */
 export type AppSecPolicyStatus = "disabled" | "enabled" | (string & {});
 
 /** Shared schema `AppSecProvider`. */
 export type AppSecProvider = AppSecBuildProvider | AppSecCodeProvider | AppSecRunProvider | AppSecDeployProvider;
-
-/** Shared schema `AppSecPublicScanRepositoryInput`. */
-export type AppSecPublicScanRepositoryInput = {
-  /** `branchName` (string). */
-  branchName?: string;
-};
 
 /** Shared schema `AppSecRecordStringNumber`. */
 export type AppSecRecordStringNumber = { [key: string]: number };
@@ -9084,31 +16291,11 @@ export type AppSecScannerTypes = {
   SECRETS: AppSecScannerConfig;
 };
 
-/** Shared schema `AppSecSecretsSecurity`. */
-export type AppSecSecretsSecurity = {
-  /** `category` ({@link AppSecCustomRuleSecretsCategory}). */
-  category?: AppSecCustomRuleSecretsCategory;
-  /** `definition` (string or null), required. */
-  definition: string | null;
-  /** `definitionLink` (string or null). */
-  definitionLink?: string | null;
-  /** `remediationDescription` (string or null). */
-  remediationDescription?: string | null;
-};
-
 /** Shared schema `AppSecSectionProvider`. */
 export type AppSecSectionProvider = AppSecCodeProvider | AppSecRunProvider;
 
 /** Shared schema `AppSecSelectionType`. */
 export type AppSecSelectionType = "CURRENT_STATE" | "CURRENT_STATE_AND_FUTURE" | "CURRENT_STATE_PENDING" | "MANUAL_SELECTION" | (string & {});
-
-/** Shared schema `AppSecSetPersistBranchesApi`. */
-export type AppSecSetPersistBranchesApi = {
-  /** `selectedBranches` (array, of string), required. */
-  selectedBranches: string[];
-  /** `primaryBranch` (string), required. */
-  primaryBranch: string;
-};
 
 /** Shared schema `AppSecSeverity`. */
 export type AppSecSeverity = "CRITICAL" | "HIGH" | "INFO" | "LOW" | "MEDIUM" | (string & {});
@@ -9128,16 +16315,6 @@ export type AppSecTaggingBot = {
   tagModuleBlocks: boolean;
   /** `tagResourceBlocks` (boolean), required. */
   tagResourceBlocks: boolean;
-};
-
-/** Shared schema `AppSecTriggerFixPrPayload`. */
-export type AppSecTriggerFixPrPayload = {
-  /** `fixBranchName` (string). */
-  fixBranchName?: string;
-  /** `title` (string). */
-  title?: string;
-  /** `issueIds` (array, of string), required. */
-  issueIds: string[];
 };
 
 /** Shared schema `AppSecTriggerFixPrResponse`. */
@@ -9165,160 +16342,6 @@ export type AppSecTriggeredPr = {
 /** Shared schema `AppSecTypeCategory`. */
 export type AppSecTypeCategory = "DEFAULT" | "EXTERNAL_VENDOR_INTEGRATIONS" | (string & {});
 
-/** Shared schema `AppSecUpdateApplicationRequest`. */
-export type AppSecUpdateApplicationRequest = {
-  /** `businessCriticality` (one of 4 values). */
-  businessCriticality?: "Critical" | "High" | "Medium" | "Low" | (string & {});
-  /** `creationType` (one of 2 values). */
-  creationType?: "Auto" | "Manual" | (string & {});
-  /** `businessUnit` (string). */
-  businessUnit?: string;
-  /** `description` (string). */
-  description?: string;
-  /** `compliance` (one of 8 values). */
-  compliance?: "PCI-DSS" | "ISO 27001" | "SOX" | "NIST" | "GDPR" | "CCPA" | "HIPAA" | "FedRAMP" | (string & {});
-  /** `businessOwner` (array, of string). */
-  businessOwner?: string[];
-  /** `devOwner` (array, of string). */
-  devOwner?: string[];
-  /** `devOpsOwner` (array, of string). */
-  devOpsOwner?: string[];
-  /** `productManager` (array, of string). */
-  productManager?: string[];
-};
-
-/** Shared schema `AppSecUpdateIntegrationPublicBody`. */
-export type AppSecUpdateIntegrationPublicBody = {
-  /** `selectionType` ({@link AppSecSelectionType}). */
-  selectionType?: AppSecSelectionType;
-  /** `state` (array, of string). */
-  state?: string[];
-  /** `externalProjects` (array, of {@link AppSecExternalProjectInput}). */
-  externalProjects?: AppSecExternalProjectInput[];
-};
-
-/** Shared schema `AppSecUpdateScanConfigurationPublicInput`. */
-export type AppSecUpdateScanConfigurationPublicInput = {
-  /** `excludedPaths` (array, of string). */
-  excludedPaths?: string[];
-  /** `prScanning` ({@link AppSecPRScanning}). */
-  prScanning?: AppSecPRScanning;
-  /** `taggingBot` ({@link AppSecTaggingBot}). */
-  taggingBot?: AppSecTaggingBot;
-  /** `scanners` (object). */
-  scanners?: {
-    /** `SECRETS` (object). */
-    SECRETS?: {
-      /** `isEnabled` (boolean). */
-      isEnabled?: boolean;
-      /** `scanOptions` ({@link AppSecPartialAny}). */
-      scanOptions?: AppSecPartialAny;
-    };
-    /** `SCA` (object). */
-    SCA?: {
-      /** `name` (string), required. */
-      name: string;
-      /** `description` (string), required. */
-      description: string;
-      /** `status` ({@link AppSecRepositoryStatus}), required. */
-      status: AppSecRepositoryStatus;
-      /** `creationDate` (string), required. */
-      creationDate: string;
-      /** `defaultBranch` (string), required. */
-      defaultBranch: string;
-      /** `diskSize` (number, format double). */
-      diskSize?: number;
-      /** `externalId` (string), required. */
-      externalId: string;
-      /** `id` (string), required. */
-      id: string;
-      /** `integrationId` (string), required. */
-      integrationId: string;
-      /** `isArchived` (boolean), required. */
-      isArchived: boolean;
-      /** `isBillable` (boolean), required. */
-      isBillable: boolean;
-      /** `isForked` (boolean), required. */
-      isForked: boolean;
-      /** `isPublic` (boolean), required. */
-      isPublic: boolean;
-      /** `isSelected` (boolean), required. */
-      isSelected: boolean;
-      /** `lastScanDate` (string). */
-      lastScanDate?: string;
-      /** `observationTime` (number, format double). */
-      observationTime?: number;
-      /** `organizationId` (string), required. */
-      organizationId: string;
-      /** `owner` (string), required. */
-      owner: string;
-      /** `projectId` (string). */
-      projectId?: string;
-      /** `scanConfiguration` ({@link AppSecScanConfiguration}). */
-      scanConfiguration?: AppSecScanConfiguration;
-      /** `scannedBranch` (string), required. */
-      scannedBranch: string;
-      /** `scannedBranches` (array, of {@link AppSecBranch}). */
-      scannedBranches?: AppSecBranch[];
-      /** `source` ({@link AppSecIntegrationType}), required. */
-      source: AppSecIntegrationType;
-      /** `url` (string), required. */
-      url: string;
-    };
-    /** `IAC` (object). */
-    IAC?: {
-      /** `name` (string), required. */
-      name: string;
-      /** `description` (string), required. */
-      description: string;
-      /** `status` ({@link AppSecRepositoryStatus}), required. */
-      status: AppSecRepositoryStatus;
-      /** `creationDate` (string), required. */
-      creationDate: string;
-      /** `defaultBranch` (string), required. */
-      defaultBranch: string;
-      /** `diskSize` (number, format double). */
-      diskSize?: number;
-      /** `externalId` (string), required. */
-      externalId: string;
-      /** `id` (string), required. */
-      id: string;
-      /** `integrationId` (string), required. */
-      integrationId: string;
-      /** `isArchived` (boolean), required. */
-      isArchived: boolean;
-      /** `isBillable` (boolean), required. */
-      isBillable: boolean;
-      /** `isForked` (boolean), required. */
-      isForked: boolean;
-      /** `isPublic` (boolean), required. */
-      isPublic: boolean;
-      /** `isSelected` (boolean), required. */
-      isSelected: boolean;
-      /** `lastScanDate` (string). */
-      lastScanDate?: string;
-      /** `observationTime` (number, format double). */
-      observationTime?: number;
-      /** `organizationId` (string), required. */
-      organizationId: string;
-      /** `owner` (string), required. */
-      owner: string;
-      /** `projectId` (string). */
-      projectId?: string;
-      /** `scanConfiguration` ({@link AppSecScanConfiguration}). */
-      scanConfiguration?: AppSecScanConfiguration;
-      /** `scannedBranch` (string), required. */
-      scannedBranch: string;
-      /** `scannedBranches` (array, of {@link AppSecBranch}). */
-      scannedBranches?: AppSecBranch[];
-      /** `source` ({@link AppSecIntegrationType}), required. */
-      source: AppSecIntegrationType;
-      /** `url` (string), required. */
-      url: string;
-    };
-  };
-};
-
 /** Shared schema `AppSecValidateCodeResponse`. */
 export type AppSecValidateCodeResponse = ({
   /** `frameworksErrors` (array, of {@link AppSecFrameworkErrorsResponseData}). */
@@ -9327,14 +16350,6 @@ export type AppSecValidateCodeResponse = ({
   /** `isValid` (boolean). */
   isValid?: boolean;
 });
-
-/** Shared schema `AppSecValidateCustomRuleRequestParams`. */
-export type AppSecValidateCustomRuleRequestParams = {
-  /** `framework` ({@link AppSecFrameworkName}), required. */
-  framework: AppSecFrameworkName;
-  /** `definition` (string), required. */
-  definition: string;
-};
 
 /** Shared schema `AssetComplianceControlFinding`. */
 export type AssetComplianceControlFinding = {
@@ -9358,16 +16373,6 @@ export type AssetComplianceControlFinding = {
   STATUS?: "FAILED" | "PASSED" | "NOT_ASSESSED" | (string & {});
   /** `SOURCE` (string). */
   SOURCE?: string;
-};
-
-/** Shared schema `AssetComplianceFilterObject`. */
-export type AssetComplianceFilterObject = {
-  /** `field` (one of 6 values), required. */
-  field: "standard" | "category" | "control" | "severity" | "status" | "source" | (string & {});
-  /** `operator` (one of 4 values), required. */
-  operator: "eq" | "neq" | "contains" | "not_contains" | (string & {});
-  /** `value` (string), required. */
-  value: string;
 };
 
 /** Shared schema `CiemAccessEntry`. */
@@ -9440,22 +16445,6 @@ export type CiemAccessEntry = {
   unused_actions_count?: number;
 };
 
-/** Shared schema `CiemCiemAccessSearchRequest`. */
-export type CiemCiemAccessSearchRequest = {
-  /** `filter` (object). */
-  filter?: {
-    /** `AND` (array, of {@link CiemFilterObject}). */
-    AND?: CiemFilterObject[];
-  };
-  /** `sort` (array, of {@link CiemSortObject}, at most 1 items). */
-  sort?: CiemSortObject[];
-  /** `metadata` (object). */
-  metadata?: {
-    /** `next_page_token` (string). */
-    next_page_token?: string;
-  };
-};
-
 /** Shared schema `CiemCiemAccessSearchResponse`. */
 export type CiemCiemAccessSearchResponse = {
   /** `data` (array, of {@link CiemAccessEntry}). */
@@ -9469,24 +16458,6 @@ export type CiemCiemAccessSearchResponse = {
   filter_count?: number;
   /** `total_count` (integer, format int32). */
   total_count?: number;
-};
-
-/** Shared schema `CiemFilterObject`. */
-export type CiemFilterObject = {
-  /** `search_field` (one of 32 values), required. */
-  search_field: "access_levels" | "account_access_transformed" | "dest_cloud_account_id" | "dest_cloud_account_name" | "dest_cloud_region" | "dest_cloud_resource_id" | "dest_cloud_resource_name" | "dest_cloud_resource_type" | "dest_cloud_resource_uai" | "dest_cloud_service_name" | "destCategory" | "destination_access_labels" | "excessive_policies_count" | "grantedby_cloud_entity_id" | "grantedby_cloud_entity_name" | "grantedby_cloud_entity_type" | "grantedby_cloud_entity_uai" | "granterCategory" | "last_used" | "permission_scope" | "source_cloud_account_id" | "source_cloud_account_is_vendor" | "source_cloud_account_name" | "source_cloud_region" | "source_cloud_resource_id" | "source_cloud_resource_name" | "source_cloud_resource_type" | "source_cloud_resource_uai" | "source_cloud_service_name" | "sourceCategory" | "sourceVendorName" | "unused_actions_count" | (string & {});
-  /** `search_type` (one of 1 values), required. */
-  search_type: "EQ" | (string & {});
-  /** `search_value` (string), required. */
-  search_value: string;
-};
-
-/** Shared schema `CiemSortObject`. */
-export type CiemSortObject = {
-  /** `field` (one of 25 values), required. */
-  field: "account_access_transformed" | "dest_cloud_account_id" | "dest_cloud_account_name" | "dest_cloud_resource_id" | "dest_cloud_resource_name" | "dest_cloud_resource_type" | "dest_cloud_resource_uai" | "dest_cloud_service_name" | "excessive_policies_count" | "grantedby_cloud_entity_id" | "grantedby_cloud_entity_name" | "grantedby_cloud_entity_type" | "grantedby_cloud_entity_uai" | "is_last_access_supported" | "last_used" | "permission_scope" | "source_cloud_account_id" | "source_cloud_account_is_vendor" | "source_cloud_account_name" | "source_cloud_resource_id" | "source_cloud_resource_name" | "source_cloud_resource_type" | "source_cloud_resource_uai" | "source_cloud_service_name" | "unused_actions_count" | (string & {});
-  /** `order` (one of 2 values), required. */
-  order: "ASC" | "DESC" | (string & {});
 };
 
 /** Shared schema `ComplianceAssessmentProfile`. */
@@ -9523,54 +16494,8 @@ export type ComplianceAssessmentProfile = {
   modified_by?: string;
 };
 
-/** Shared schema `ComplianceAssessmentProfileFilter`. */
-export type ComplianceAssessmentProfileFilter = {
-  /** `field` (string). */
-  field?: string;
-  /** `operator` (string). */
-  operator?: string;
-  /** `value`. */
-  value?: string | number | "yes" | "no" | (string & {});
-};
-
-/** Shared schema `ComplianceAssessmentProfileSortObject`. */
-export type ComplianceAssessmentProfileSortObject = {
-  /** `field` (one of 15 values). */
-  field?: "name" | "category" | "subcategory" | "creation_time" | "created_by" | "modified_by" | "modified_ts" | "id" | "description" | "standard_name" | "standard_id" | "enabled" | "asset_group_name" | "modification_time" | "report_type" | (string & {});
-  /** `keyword` (one of 2 values). */
-  keyword?: "asc" | "desc" | (string & {});
-};
-
 /** Shared schema `ComplianceAssessmentResult`. */
 export type ComplianceAssessmentResult = { [key: string]: unknown };
-
-/** Shared schema `ComplianceAssessmentResultFilterObject`. */
-export type ComplianceAssessmentResultFilterObject = {
-  /** `field` (one of 1 values), required. */
-  field: "labels" | (string & {});
-  /** `operator` (one of 2 values), required. */
-  operator: "contains" | "not_contains" | (string & {});
-  /** `value` (string), required. */
-  value: string;
-};
-
-/** Shared schema `ComplianceAssetFilterObject`. */
-export type ComplianceAssetFilterObject = {
-  /** `field` (one of 14 values), required. */
-  field: "asset_name" | "asset_type" | "status" | "rule_name" | "control" | "severity" | "rule_type" | "SEVERITY" | "ASSET_NAME" | "ASSET_TYPE" | "STATUS" | "RULE_NAME" | "CONTROL" | "RULE_TYPE" | (string & {});
-  /** `operator` (string), required. */
-  operator: string;
-  /** `value` (string), required. */
-  value: string;
-};
-
-/** Shared schema `ComplianceAssetSortObject`. */
-export type ComplianceAssetSortObject = {
-  /** `field` (one of 6 values). */
-  field?: "asset_name" | "asset_type" | "status" | "rule_name" | "control" | "severity" | (string & {});
-  /** `keyword` (one of 2 values). */
-  keyword?: "asc" | "desc" | (string & {});
-};
 
 /** Shared schema `ComplianceComplianceAsset`. */
 export type ComplianceComplianceAsset = {
@@ -9637,41 +16562,6 @@ export type ComplianceControl = {
   is_custom?: boolean;
 };
 
-/** Shared schema `ComplianceEditAssessmentProfileRequestSchema`. */
-export type ComplianceEditAssessmentProfileRequestSchema = {
-  /** `request_data` (object), required. */
-  request_data: {
-    /** `id` (string), required. */
-    id: string;
-    /** `enabled`. */
-    enabled?: "yes" | "no" | (string & {}) | boolean;
-    /** `profile_name` (string). */
-    profile_name?: string;
-    /** `description` (string). */
-    description?: string;
-    /** `report_targets` (array, of string). */
-    report_targets?: string[];
-    /** `report_type` (one of 4 values). */
-    report_type?: "ALL" | "PDF" | "CSV" | "NONE" | (string & {});
-    /** `evaluation_frequency` (string, format cron). */
-    evaluation_frequency?: string;
-    /** `asset_group_id` (integer). */
-    asset_group_id?: number;
-    /** `standard_id` (string). */
-    standard_id?: string;
-  };
-};
-
-/** Shared schema `ComplianceFilter`. */
-export type ComplianceFilter = {
-  /** `field` (one of 10 values), required. */
-  field: "name" | "category" | "subcategory" | "is_custom" | "creation_time" | "created_by" | "modified_by" | "modification_time" | "id" | "description" | (string & {});
-  /** `operator` (one of 9 values), required. */
-  operator: "eq" | "neq" | "contains" | "not_contains" | "gte" | "lte" | "range" | "relative_timestamp" | "in" | (string & {});
-  /** `value`, required. */
-  value: string | number | "yes" | "no" | (string & {});
-};
-
 /** Shared schema `ComplianceFindings`. */
 export type ComplianceFindings = {
   /** `ids` (array, of string). */
@@ -9689,48 +16579,6 @@ export type ComplianceIssues = {
   /** `ids` (array, of string). */
   ids?: string[];
 }[];
-
-/** Shared schema `CompliancePagination`. */
-export type CompliancePagination = {
-  /** `search_from` (integer). */
-  search_from?: number;
-  /** `search_to` (integer, at least 1). */
-  search_to?: number;
-};
-
-/** Shared schema `ComplianceReportFilter`. */
-export type ComplianceReportFilter = {
-  /** `field` (one of 5 values), required. */
-  field: "standard_name" | "assessment_profile_name" | "asset_group_name" | "score" | "evaluation_time" | (string & {});
-  /** `operator` (one of 8 values), required. */
-  operator: "eq" | "neq" | "contains" | "not_contains" | "gte" | "lte" | "range" | "relative_timestamp" | (string & {});
-  /** `value`, required. */
-  value: string | number;
-};
-
-/** Shared schema `ComplianceRule`. */
-export type ComplianceRule = {
-  /** `name` (string), required. */
-  name: string;
-  /** `description` (string). */
-  description?: string;
-  /** `type` (one of 1 values), required. */
-  type: "Identity" | (string & {});
-  /** `logical_id` (string), required. */
-  logical_id: string;
-  /** `severity` (one of 4 values). */
-  severity?: "low" | "medium" | "high" | "critical" | (string & {});
-  /** `scannable_assets` (array, of string), required. */
-  scannable_assets: string[];
-  /** `remediation_steps` (string). */
-  remediation_steps?: string;
-  /** `generate_findings` (boolean), required. */
-  generate_findings: boolean;
-  /** `generate_issues` (boolean), required. */
-  generate_issues: boolean;
-  /** `generate_scan_logs` (boolean), required. */
-  generate_scan_logs: boolean;
-};
 
 /** Shared schema `ComplianceStandard`. */
 export type ComplianceStandard = {
@@ -9756,26 +16604,10 @@ export type ComplianceStandard = {
   controls_ids?: string[];
 };
 
-/** Shared schema `ComplianceStandardFilter`. */
-export type ComplianceStandardFilter = {
-  /** `field` (one of 7 values), required. */
-  field: "name" | "id" | "publisher" | "is_custom" | "insertion_time" | "created_by" | "labels" | (string & {});
-  /** `operator` (one of 9 values), required. */
-  operator: "eq" | "neq" | "contains" | "not_contains" | "gte" | "lte" | "range" | "relative_timestamp" | "in" | (string & {});
-  /** `value`, required. */
-  value: string | number | "yes" | "no" | (string & {}) | string[];
-};
-
 /** Shared schema `ComplianceSuccessResponse`. */
 export type ComplianceSuccessResponse = {
   /** `success` (boolean). */
   success?: boolean;
-};
-
-/** Shared schema `CspmAndPredicateInput`. */
-export type CspmAndPredicateInput = {
-  /** `AND` (array), required. */
-  AND: (CspmAndPredicateInput | CspmOrPredicateInput | CspmFilter)[];
 };
 
 /** Shared schema `CspmAndPredicateOutput`. */
@@ -9796,12 +16628,6 @@ export type CspmFilter = {
   AGGREGATED_COLUMN?: unknown;
 };
 
-/** Shared schema `CspmInternalAssetMatchingType`. */
-export type CspmInternalAssetMatchingType = "ASSET_GROUPS" | "ALL_ASSETS" | "CLOUD_ACCOUNTS" | (string & {});
-
-/** Shared schema `CspmInternalRuleMatchingType`. */
-export type CspmInternalRuleMatchingType = "RULE_FILTER" | "RULES" | "ALL_RULES" | (string & {});
-
 /** Shared schema `CspmKeyValue`. */
 export type CspmKeyValue = {
   /** `key` (string), required. */
@@ -9818,31 +16644,10 @@ export type CspmMetadata = {
   filter_count: number;
 };
 
-/** Shared schema `CspmOrPredicateInput`. */
-export type CspmOrPredicateInput = {
-  /** `OR` (array), required. */
-  OR: (CspmAndPredicateInput | CspmOrPredicateInput | CspmFilter)[];
-};
-
 /** Shared schema `CspmOrPredicateOutput`. */
 export type CspmOrPredicateOutput = {
   /** `OR` (array), required. */
   OR: (CspmAndPredicateOutput | CspmOrPredicateOutput | CspmFilter)[];
-};
-
-/** Shared schema `CspmOrder`. */
-export type CspmOrder = "ASC" | "DESC" | (string & {});
-
-/** Shared schema `CspmPolicyListRequest`. */
-export type CspmPolicyListRequest = {
-  /** `filter`. */
-  filter?: CspmAndPredicateInput | CspmOrPredicateInput | null;
-  /** `search_from` (integer). */
-  search_from?: number;
-  /** `search_to` (integer). */
-  search_to?: number;
-  /** `sort` (array, of {@link CspmSort}). */
-  sort?: CspmSort[];
 };
 
 /** Shared schema `CspmPolicyListResponse`. */
@@ -9851,30 +16656,6 @@ export type CspmPolicyListResponse = {
   data?: CspmPolicyResponse[];
   /** `metadata` ({@link CspmMetadata}). */
   metadata?: CspmMetadata | null;
-};
-
-/** Shared schema `CspmPolicyModifyRequest`. */
-export type CspmPolicyModifyRequest = {
-  /** `name` (string or null). */
-  name?: string | null;
-  /** `description` (string or null). */
-  description?: string | null;
-  /** `labels` (array or null, of string). */
-  labels?: string[] | null;
-  /** `rule_matching_type` ({@link CspmInternalRuleMatchingType}). */
-  rule_matching_type?: CspmInternalRuleMatchingType | null;
-  /** `associated_rule_filter`. */
-  associated_rule_filter?: CspmAndPredicateInput | CspmOrPredicateInput | null;
-  /** `associated_rule_ids` (array or null, of string, at most 500 items). */
-  associated_rule_ids?: string[] | null;
-  /** `asset_matching_type` ({@link CspmInternalAssetMatchingType}). */
-  asset_matching_type?: CspmInternalAssetMatchingType | null;
-  /** `associated_asset_group_ids` (array or null, of integer, at most 10 items). */
-  associated_asset_group_ids?: number[] | null;
-  /** `associated_cloud_account_ids` (array or null, of string). */
-  associated_cloud_account_ids?: string[] | null;
-  /** `enabled` (boolean or null). */
-  enabled?: boolean | null;
 };
 
 /** Shared schema `CspmPolicyResponse`. */
@@ -9913,30 +16694,6 @@ export type CspmPolicyResponse = {
   modified_by: string;
 };
 
-/** Shared schema `CspmPublicPolicyCreateRequest`. */
-export type CspmPublicPolicyCreateRequest = {
-  /** `name` (string), required. */
-  name: string;
-  /** `description` (string), required. */
-  description: string;
-  /** `labels` (array or null, of string). */
-  labels?: string[] | null;
-  /** `rule_matching_type` (one of 3 values), required. */
-  rule_matching_type: "ALL_RULES" | "RULES" | "RULE_FILTER" | (string & {});
-  /** `associated_rule_filter`. */
-  associated_rule_filter?: CspmAndPredicateInput | CspmOrPredicateInput | null;
-  /** `associated_rule_ids` (array or null, of string, at most 500 items). */
-  associated_rule_ids?: string[] | null;
-  /** `asset_matching_type` (one of 3 values), required. */
-  asset_matching_type: "ALL_ASSETS" | "ASSET_GROUPS" | "CLOUD_ACCOUNTS" | (string & {});
-  /** `associated_asset_group_ids` (array or null, of integer, at most 10 items). */
-  associated_asset_group_ids?: number[] | null;
-  /** `associated_cloud_account_ids` (array or null, of string). */
-  associated_cloud_account_ids?: string[] | null;
-  /** `enabled` (boolean). */
-  enabled?: boolean;
-};
-
 /** Shared schema `CspmRange`. */
 export type CspmRange = {
   /** `from` (integer), required. */
@@ -9947,14 +16704,6 @@ export type CspmRange = {
 
 /** Shared schema `CspmSearchType`. */
 export type CspmSearchType = "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | (string & {});
-
-/** Shared schema `CspmSort`. */
-export type CspmSort = {
-  /** `FIELD` (string), required. */
-  FIELD: string;
-  /** `ORDER` ({@link CspmOrder}), required. */
-  ORDER: CspmOrder;
-};
 
 /** Shared schema `CwpAndConnectorNode`. */
 export type CwpAndConnectorNode = {
@@ -10130,96 +16879,6 @@ export type CwpPolicyGetResponseDataV2 = {
   gracePeriod: string;
 };
 
-/** Shared schema `CwpPolicyPostRequestDataV2`. */
-export type CwpPolicyPostRequestDataV2 = {
-  /** `type` ({@link CwpPolicyType}), required. */
-  type: CwpPolicyType | null;
-  /** `disabled` (boolean), required. */
-  disabled: boolean;
-  /** `name` (string), required. */
-  name: string;
-  /** `description` (string), required. */
-  description: string;
-  /** `evaluationModes` (array, of {@link CwpEvaluationMode}), required. */
-  evaluationModes: (CwpEvaluationMode | null)[];
-  /** `evaluationStage` ({@link CwpEvaluationStage}), required. */
-  evaluationStage: CwpEvaluationStage | null;
-  /** `policyRules` (array, of {@link CwpPolicyRulePostRequestData}), required. */
-  policyRules: CwpPolicyRulePostRequestData[];
-  /** `condition` (string, format byte), required. */
-  condition: string;
-  /** `exception` (string, format byte), required. */
-  exception: string;
-  /** `assetScope` (string, format byte), required. */
-  assetScope: string;
-  /** `assetGroupsIDs` (array, of integer), required. */
-  assetGroupsIDs: number[];
-  /** `assetGroups` (array, of string), required. */
-  assetGroups: string[];
-  /** `action` ({@link CwpPolicyAction}), required. */
-  action: CwpPolicyAction | null;
-  /** `severity` ({@link CwpPolicySeverity}), required. */
-  severity: CwpPolicySeverity | null;
-  /** `remediationGuidance` (string), required. */
-  remediationGuidance: string;
-  /** `createdBy` (string), required. */
-  createdBy: string;
-  /** `missingInformationAction` ({@link CwpPolicyAction}). */
-  missingInformationAction?: CwpPolicyAction | null;
-  /** `usingSystemAssetGroups` (boolean), required. */
-  usingSystemAssetGroups: boolean;
-  /** `unifiedPolicyId` (string). */
-  unifiedPolicyId?: string;
-  /** `gracePeriod` (string), required. */
-  gracePeriod: string;
-};
-
-/** Shared schema `CwpPolicyPutRequestDataV2`. */
-export type CwpPolicyPutRequestDataV2 = {
-  /** `id` (string), required. */
-  id: string;
-  /** `type` ({@link CwpPolicyType}), required. */
-  type: CwpPolicyType | null;
-  /** `disabled` (boolean), required. */
-  disabled: boolean;
-  /** `name` (string), required. */
-  name: string;
-  /** `description` (string), required. */
-  description: string;
-  /** `evaluationModes` (array, of {@link CwpEvaluationMode}), required. */
-  evaluationModes: (CwpEvaluationMode | null)[];
-  /** `evaluationStage` ({@link CwpEvaluationStage}), required. */
-  evaluationStage: CwpEvaluationStage | null;
-  /** `policyRules` (array, of {@link CwpPolicyRulePostRequestData}), required. */
-  policyRules: CwpPolicyRulePostRequestData[];
-  /** `condition` (string, format byte), required. */
-  condition: string;
-  /** `exception` (string, format byte), required. */
-  exception: string;
-  /** `assetScope` (string, format byte), required. */
-  assetScope: string;
-  /** `assetGroupsIDs` (array, of integer), required. */
-  assetGroupsIDs: number[];
-  /** `assetGroups` (array, of string), required. */
-  assetGroups: string[];
-  /** `action` ({@link CwpPolicyAction}), required. */
-  action: CwpPolicyAction | null;
-  /** `severity` ({@link CwpPolicySeverity}), required. */
-  severity: CwpPolicySeverity | null;
-  /** `remediationGuidance` (string), required. */
-  remediationGuidance: string;
-  /** `createdBy` (string). */
-  createdBy?: string;
-  /** `missingInformationAction` ({@link CwpPolicyAction}). */
-  missingInformationAction?: CwpPolicyAction | null;
-  /** `usingSystemAssetGroups` (boolean), required. */
-  usingSystemAssetGroups: boolean;
-  /** `unifiedPolicyId` (string). */
-  unifiedPolicyId?: string;
-  /** `gracePeriod` (string), required. */
-  gracePeriod: string;
-};
-
 /** Shared schema `CwpPolicyRuleGetResponseData`. */
 export type CwpPolicyRuleGetResponseData = {
   /** `id` (string), required. */
@@ -10238,18 +16897,6 @@ export type CwpPolicyRuleGetResponseData = {
   rule_name: string;
   /** `remediation_guidance` (string), required. */
   remediation_guidance: string;
-  /** `user_remediation_guidance` (string), required. */
-  user_remediation_guidance: string;
-};
-
-/** Shared schema `CwpPolicyRulePostRequestData`. */
-export type CwpPolicyRulePostRequestData = {
-  /** `rule_id` (string), required. */
-  rule_id: string;
-  /** `severity` ({@link CwpPolicySeverity}), required. */
-  severity: CwpPolicySeverity | null;
-  /** `action` ({@link CwpPolicyAction}), required. */
-  action: CwpPolicyAction | null;
   /** `user_remediation_guidance` (string), required. */
   user_remediation_guidance: string;
 };
@@ -10279,75 +16926,11 @@ export type CwpTerminalNode = {
   SEARCH_VALUE?: string;
 };
 
-/** Shared schema `CwpUnmanagedRegistryConnectorPublicAPIObject`. */
-export type CwpUnmanagedRegistryConnectorPublicAPIObject = {
-  /** `connector_id` (string). */
-  connector_id?: string;
-  /** `vendor` ({@link CwpVendor}), required. */
-  vendor: CwpVendor;
-  /** `name` (string), required. */
-  name: string;
-  /** `enabled` (boolean). */
-  enabled?: boolean;
-  /** `url` (string), required. */
-  url: string;
-  /** `username` (string), required. */
-  username: string;
-  /** `password` (string), required. */
-  password: string;
-  /** `auth_token` (string), required. */
-  auth_token: string;
-  /** `scanning_mode` ({@link CwpScanningMode}), required. */
-  scanning_mode: CwpScanningMode;
-  /** `cloud_provider` ({@link CwpProvider}). */
-  cloud_provider?: CwpProvider;
-  /** `outpost_id` (string). */
-  outpost_id?: string;
-  /** `region` (string), required. */
-  region: string;
-  /** `insecure_pull` (boolean), required. */
-  insecure_pull: boolean;
-  /** `ca_certificate` (string). */
-  ca_certificate?: string;
-  /** `repository` (string). */
-  repository?: string;
-  /** `initial_scan_configuration` ({@link CwpInitialScanConfiguration}), required. */
-  initial_scan_configuration: CwpInitialScanConfiguration;
-  /** `allow_static_ips` (boolean). */
-  allow_static_ips?: boolean;
-  /** `ip_identifier` (string). */
-  ip_identifier?: string;
-  /** `asset_scope_filters` ({@link CwpFilterObject}). */
-  asset_scope_filters?: CwpFilterObject;
-  /** `registry_type` ({@link CwpRegistryType}). */
-  registry_type?: CwpRegistryType;
-  /** `tenant_id` (string). */
-  tenant_id?: string;
-  /** `broker_type` (one of 2 values). */
-  broker_type?: "BROKER_VM" | "BROKER_CLUSTER" | (string & {});
-  /** `broker_id` (string). */
-  broker_id?: string;
-  /** `filter_type` (one of 2 values). */
-  filter_type?: "INCLUDE" | "EXCLUDE" | (string & {});
-  /** `vendor_specific_configuration` ({@link CwpVendorSpecificConfig}). */
-  vendor_specific_configuration?: CwpVendorSpecificConfig;
-};
-
 /** Shared schema `CwpVendor`. */
 export type CwpVendor = "DOCKER" | "JFROG" | "SONATYPE" | "DOCKER_HUB" | "HARBOR" | "GITLAB_CONTAINER_REGISTRY" | "OPENSHIFT" | (string & {});
 
 /** Shared schema `CwpVendorSpecificConfig`. */
 export type CwpVendorSpecificConfig = CwpGitlabSpecificConfig | CwpDockerhubSpecificConfig | CwpOpenShiftSpecificConfig;
-
-/** Shared schema `DspmDasRequestBody`. */
-export type DspmDasRequestBody = {
-  /** `filter` (object). */
-  filter?: { [key: string]: unknown };
-  /** `sort` (array). */
-  sort?: unknown[];
-  /** `next_page_token` (string). */
-  next_page_token?: string;
-};
 
 /** Shared schema `DspmDasResponseBody`. */
 export type DspmDasResponseBody = {
@@ -10467,32 +17050,6 @@ export type ExternalAppWebhookConnectionConfig = {
 /** Shared schema `IamMetadata`. */
 export type IamMetadata = { [key: string]: unknown };
 
-/** Shared schema `InjectionRuleDisableInjectionAddRulePAPIRequest`. */
-export type InjectionRuleDisableInjectionAddRulePAPIRequest = {
-  /** `rule_name` (string, at most 100 characters), required. */
-  rule_name: string;
-  /** `description` (string, at most 500 characters), required. */
-  description: string;
-  /** `platform` (one of 3 values), required. */
-  platform: "windows" | "linux" | "macos" | (string & {});
-  /** `process_name` (string, at most 100 characters), required. */
-  process_name: string;
-  /** `path` (string, at most 1000 characters), required. */
-  path: string;
-  /** `hours_to_expiration` (one of 2 values), required. */
-  hours_to_expiration: 24 | 48 | (number & {});
-  /** `profile_ids` (array or null, of integer). */
-  profile_ids?: number[] | null;
-  /** `scope` (one of 2 values), required. */
-  scope: "global" | "profile" | (string & {});
-};
-
-/** Shared schema `InjectionRuleDisableInjectionDisableRulesPAPIRequest`. */
-export type InjectionRuleDisableInjectionDisableRulesPAPIRequest = {
-  /** `rule_ids` (array, of string), required. */
-  rule_ids: string[];
-};
-
 /** Shared schema `InjectionRuleDisableInjectionRulePAPIObject`. */
 export type InjectionRuleDisableInjectionRulePAPIObject = {
   /** `rule_id` (string). */
@@ -10521,50 +17078,6 @@ export type InjectionRuleDisableInjectionRulePAPIObject = {
   profile_ids?: number[] | null;
 };
 
-/** Shared schema `InjectionRuleFilterRequest`. */
-export type InjectionRuleFilterRequest = {
-  /** `field` (string), required. */
-  field: string;
-  /** `operator` (string), required. */
-  operator: string;
-  /** `value` (string), required. */
-  value: string;
-};
-
-/** Shared schema `InjectionRuleGetDataRequest`. */
-export type InjectionRuleGetDataRequest = {
-  /** `search_from` (integer, at least 0). */
-  search_from?: number;
-  /** `search_to` (integer, at least 1). */
-  search_to?: number;
-  /** `sort` ({@link InjectionRuleSortingRequest}). */
-  sort?: InjectionRuleSortingRequest;
-  /** `filters` (array, of {@link InjectionRuleFilterRequest}). */
-  filters?: InjectionRuleFilterRequest[];
-};
-
-/** Shared schema `InjectionRuleSortingRequest`. */
-export type InjectionRuleSortingRequest = {
-  /** `field` (string), required. */
-  field: string;
-  /** `keyword` (one of 2 values), required. */
-  keyword: "asc" | "desc" | (string & {});
-};
-
-/** Shared schema `MtdAddCommentRequestData`. */
-export type MtdAddCommentRequestData = {
-  /** `xsoar_source_id` (string), required. */
-  xsoar_source_id: string;
-  /** `comment_text` (string, at most 2048 characters), required. */
-  comment_text: string;
-  /** `comment_created_by` (string), required. */
-  comment_created_by: string;
-  /** `attachment_path` (string). */
-  attachment_path?: string;
-  /** `extract_zip_file` (string). */
-  extract_zip_file?: string;
-};
-
 /** Shared schema `MtdComment`. */
 export type MtdComment = {
   /** `comment_id` (integer). */
@@ -10585,16 +17098,6 @@ export type MtdComment = {
   xsoar_source_id?: string;
   /** `comment_username` (string). */
   comment_username?: string;
-};
-
-/** Shared schema `MtdGetCommentsRequestData`. */
-export type MtdGetCommentsRequestData = {
-  /** `xsoar_source_id` (string). */
-  xsoar_source_id?: string;
-  /** `start_time` (integer, format int64). */
-  start_time?: number;
-  /** `end_time` (integer, format int64). */
-  end_time?: number;
 };
 
 /** Shared schema `MtdReport`. */
@@ -10663,135 +17166,16 @@ export type MtdReportUpperCase = {
   REPORT_STATUS?: string;
 };
 
-/** Shared schema `MtdUpdateAssignmentRequestData`. */
-export type MtdUpdateAssignmentRequestData = {
-  /** `xsoar_source_id` (string), required. */
-  xsoar_source_id: string;
-  /** `user` (string). */
-  user?: string;
-  /** `username` (string). */
-  username?: string;
-};
-
-/** Shared schema `MtdUpdateStatusRequestData`. */
-export type MtdUpdateStatusRequestData = {
-  /** `xsoar_source_id` (string), required. */
-  xsoar_source_id: string;
-  /** `report_status` (one of 5 values), required. */
-  report_status: "New" | "In Progress" | "Pending" | "Resolved" | "Closed" | (string & {});
-};
-
 /** Shared schema `NetScanScanActionResponse`. */
 export type NetScanScanActionResponse = {
   /** `DATA` (string), required. */
   DATA: string;
 };
 
-/** Shared schema `NetScanScanDefinitionPayload`. */
-export type NetScanScanDefinitionPayload = {
-  /** `port_list_id` (integer, at least 1), required. */
-  port_list_id: number;
-  /** `scan_ports` (array, of object), required. */
-  scan_ports: { [key: string]: unknown }[];
-  /** `auth_port_ssh` (integer, at least 1, at most 65535). */
-  auth_port_ssh?: number;
-  /** `disable_cgi_cache` (one of 2 values). */
-  disable_cgi_cache?: "0" | "1" | (string & {});
-  /** `plugins_timeout` (integer, at least 1). */
-  plugins_timeout?: number;
-  /** `checks_read_timeout` (integer, at least 1). */
-  checks_read_timeout?: number;
-  /** `max_hosts` (integer, at least 1). */
-  max_hosts?: number;
-  /** `max_checks` (integer, at least 1). */
-  max_checks?: number;
-  /** `scanner_plugins_timeout` (integer, at least 1). */
-  scanner_plugins_timeout?: number;
-  /** `timeout_retry` (integer, at least 0). */
-  timeout_retry?: number;
-  /** `open_sock_max_attempts` (integer, at least 1). */
-  open_sock_max_attempts?: number;
-  /** `non_simult_ports` (string). */
-  non_simult_ports?: string;
-  /** `strict_unauthenticated` (one of 2 values). */
-  strict_unauthenticated?: "0" | "1" | (string & {});
-  /** `optimize_test` (one of 2 values). */
-  optimize_test?: "0" | "1" | (string & {});
-  /** `expand_vhosts` (one of 2 values). */
-  expand_vhosts?: "0" | "1" | (string & {});
-  /** `exclude_fragile_devices` (one of 2 values). */
-  exclude_fragile_devices?: "0" | "1" | (string & {});
-  /** `exclude_printers` (one of 2 values). */
-  exclude_printers?: "0" | "1" | (string & {});
-  /** `safe_checks` (one of 2 values). */
-  safe_checks?: "0" | "1" | (string & {});
-  /** `disable_win_cmd_exec` (one of 2 values). */
-  disable_win_cmd_exec?: "0" | "1" | (string & {});
-  /** `disable_wmi_search` (one of 2 values). */
-  disable_wmi_search?: "0" | "1" | (string & {});
-  /** `alive_test_methods` (array, of string). */
-  alive_test_methods?: ("arp" | "icmp" | "tcp_ack" | "tcp_syn" | "consider_alive" | (string & {}))[];
-  /** `alive_test_ports` (string). */
-  alive_test_ports?: string;
-  /** `definition_id` (integer). */
-  definition_id?: number;
-  /** `vt_config_id` (integer, at least 1), required. */
-  vt_config_id: number;
-  /** `name` (string, at most 100 characters), required. */
-  name: string;
-  /** `description` (string, at most 500 characters), required. */
-  description: string;
-  /** `network_scanner_ids` (array, of string), required. */
-  network_scanner_ids: string[];
-  /** `network` (integer, at least 1), required. */
-  network: number;
-  /** `credential_ids` (array, of integer), required. */
-  credential_ids: number[];
-  /** `schedule_cadence` (one of 4 values), required. */
-  schedule_cadence: "DAILY" | "WEEKLY" | "MONTHLY" | "ONCE" | (string & {});
-  /** `schedule_days` (integer, at least 0, at most 127), required. */
-  schedule_days: number;
-  /** `schedule_dates` (array, of integer), required. */
-  schedule_dates: number[];
-  /** `schedule_start_date` (integer, format int64, at least 0), required. */
-  schedule_start_date: number;
-  /** `schedule_time` ({@link NetScanScanTime}), required. */
-  schedule_time: NetScanScanTime;
-  /** `schedule_quiet_hours` (array, of object), required. */
-  schedule_quiet_hours: {
-    /** `start` ({@link NetScanScanTime}), required. */
-    start: NetScanScanTime;
-    /** `end` ({@link NetScanScanTime}), required. */
-    end: NetScanScanTime;
-  }[];
-  /** `schedule_timezone` (string), required. */
-  schedule_timezone: string;
-  /** `override_target_exclusions` (boolean), required. */
-  override_target_exclusions: boolean;
-  /** `target_ids` (array, of integer), required. */
-  target_ids: number[];
-  /** `targets` (array, of string), required. */
-  targets: string[];
-  /** `excluded_targets` (array, of string), required. */
-  excluded_targets: string[];
-  /** `enable_report` (boolean), required. */
-  enable_report: boolean;
-};
-
 /** Shared schema `NetScanScanStatusResponse`. */
 export type NetScanScanStatusResponse = {
   /** `DATA` (string), required. */
   DATA: string;
-};
-
-/** Shared schema `NetScanScanTime`. */
-export type NetScanScanTime = {
-  /** `hour` (integer, at least 0, at most 23), required. */
-  hour: number;
-  /** `minute` (integer, at least 0, at most 59), required. */
-  minute: number;
-  /** `second` (integer, at least 0, at most 59), required. */
-  second: number;
 };
 
 /** Shared schema `NotificationsRule`. */
@@ -10848,51 +17232,6 @@ export type NotificationsRule = {
   modified_at?: number;
   /** `enabled` (boolean). */
   enabled?: boolean;
-};
-
-/** Shared schema `PreventionRuleDisablePreventionDeleteRulesPAPIRequest`. */
-export type PreventionRuleDisablePreventionDeleteRulesPAPIRequest = {
-  /** `rule_ids` (array, of string), required. */
-  rule_ids: string[];
-};
-
-/** Shared schema `PreventionRuleDisablePreventionEditRulePAPIRequest`. */
-export type PreventionRuleDisablePreventionEditRulePAPIRequest = {
-  /** `rule_name` (string, at most 700 characters), required. */
-  rule_name: string;
-  /** `description` (string, at most 1000 characters), required. */
-  description: string;
-  /** `platform` (string), required. */
-  platform: string;
-  /** `module_ids` (array, of integer), required. */
-  module_ids: number[];
-  /** `conditions` (object), required. */
-  conditions: {
-    /** `hash` (string). */
-    hash?: string;
-    /** `path` (string). */
-    path?: string;
-    /** `signer` (string). */
-    signer?: string;
-    /** `command` (string). */
-    command?: string;
-    /** `sign_thumbprint` (string). */
-    sign_thumbprint?: string;
-  };
-  /** `profile_ids` (array or null, of integer). */
-  profile_ids?: number[] | null;
-  /** `status` (string), required. */
-  status: string;
-  /** `scope` (string), required. */
-  scope: string;
-  /** `rule_id` (string), required. */
-  rule_id: string;
-};
-
-/** Shared schema `PreventionRuleDisablePreventionGetModulesPAPIRequest`. */
-export type PreventionRuleDisablePreventionGetModulesPAPIRequest = {
-  /** `platform` (string), required. */
-  platform: string;
 };
 
 /** Shared schema `PreventionRuleDisablePreventionModulePAPIObject`. */
@@ -11001,44 +17340,8 @@ export type PreventionRuleDisablePreventionRulePAPIObject = {
   associated_targets?: string[];
 };
 
-/** Shared schema `PreventionRuleFilterRequest`. */
-export type PreventionRuleFilterRequest = {
-  /** `field` (string), required. */
-  field: string;
-  /** `operator` (string), required. */
-  operator: string;
-  /** `value` (object), required. */
-  value: { [key: string]: unknown };
-};
-
-/** Shared schema `PreventionRuleGetDataRequest`. */
-export type PreventionRuleGetDataRequest = {
-  /** `search_from` (integer, at least 0). */
-  search_from?: number;
-  /** `search_to` (integer, at least 1). */
-  search_to?: number;
-  /** `sort` ({@link PreventionRuleSortingRequest}). */
-  sort?: PreventionRuleSortingRequest;
-  /** `filters` (array, of {@link PreventionRuleFilterRequest}). */
-  filters?: PreventionRuleFilterRequest[];
-};
-
-/** Shared schema `PreventionRuleSortingRequest`. */
-export type PreventionRuleSortingRequest = {
-  /** `field` (string), required. */
-  field: string;
-  /** `keyword` (one of 2 values), required. */
-  keyword: "asc" | "desc" | (string & {});
-};
-
 /** Shared schema `TrustedImagesEvaluationMode`. */
 export type TrustedImagesEvaluationMode = "PERIODIC" | "CONTINUOUS" | (string & {});
-
-/** Shared schema `TrustedImagesEvaluationScript`. */
-export type TrustedImagesEvaluationScript = {
-  /** `script` (string, format byte), required. */
-  script: string;
-};
 
 /** Shared schema `TrustedImagesEvaluationStage`. */
 export type TrustedImagesEvaluationStage = "CI" | "RUNTIME" | "DEPLOY" | (string & {});
@@ -11146,90 +17449,6 @@ export type TrustedImagesPolicyGetResponseDataV2 = {
   usingSystemAssetGroups: boolean;
 };
 
-/** Shared schema `TrustedImagesPolicyPostRequestDataV2`. */
-export type TrustedImagesPolicyPostRequestDataV2 = {
-  /** `action` ({@link TrustedImagesPolicyAction}), required. */
-  action: TrustedImagesPolicyAction;
-  /** `assetGroups` (array, of string), required. */
-  assetGroups: string[];
-  /** `assetGroupsIDs` (array, of integer), required. */
-  assetGroupsIDs: number[];
-  /** `assetScope` (string, format byte), required. */
-  assetScope: string;
-  /** `condition` (string, format byte), required. */
-  condition: string;
-  /** `createdBy` (string), required. */
-  createdBy: string;
-  /** `description` (string), required. */
-  description: string;
-  /** `disabled` (boolean), required. */
-  disabled: boolean;
-  /** `evaluationModes` (array, of {@link TrustedImagesEvaluationMode}), required. */
-  evaluationModes: TrustedImagesEvaluationMode[];
-  /** `evaluationStage` ({@link TrustedImagesEvaluationStage}), required. */
-  evaluationStage: TrustedImagesEvaluationStage;
-  /** `exception` (string, format byte), required. */
-  exception: string;
-  /** `missingInformationAction` ({@link TrustedImagesPolicyAction}). */
-  missingInformationAction?: TrustedImagesPolicyAction;
-  /** `name` (string), required. */
-  name: string;
-  /** `policyRules` (array, of {@link TrustedImagesPolicyRulePostRequestData}), required. */
-  policyRules: TrustedImagesPolicyRulePostRequestData[];
-  /** `remediationGuidance` (string), required. */
-  remediationGuidance: string;
-  /** `severity` ({@link TrustedImagesPolicySeverity}), required. */
-  severity: TrustedImagesPolicySeverity;
-  /** `type` ({@link TrustedImagesPolicyType}), required. */
-  type: TrustedImagesPolicyType;
-  /** `usingSystemAssetGroups` (boolean), required. */
-  usingSystemAssetGroups: boolean;
-};
-
-/** Shared schema `TrustedImagesPolicyPutRequestDataV2`. */
-export type TrustedImagesPolicyPutRequestDataV2 = {
-  /** `action` ({@link TrustedImagesPolicyAction}), required. */
-  action: TrustedImagesPolicyAction;
-  /** `assetGroups` (array, of string), required. */
-  assetGroups: string[];
-  /** `assetGroupsIDs` (array, of integer), required. */
-  assetGroupsIDs: number[];
-  /** `assetScope` (string, format byte), required. */
-  assetScope: string;
-  /** `condition` (string, format byte), required. */
-  condition: string;
-  /** `createdBy` (string). */
-  createdBy?: string;
-  /** `description` (string), required. */
-  description: string;
-  /** `disabled` (boolean), required. */
-  disabled: boolean;
-  /** `evaluationModes` (array, of {@link TrustedImagesEvaluationMode}), required. */
-  evaluationModes: TrustedImagesEvaluationMode[];
-  /** `evaluationStage` ({@link TrustedImagesEvaluationStage}), required. */
-  evaluationStage: TrustedImagesEvaluationStage;
-  /** `exception` (string, format byte), required. */
-  exception: string;
-  /** `id` (string), required. */
-  id: string;
-  /** `missingInformationAction` ({@link TrustedImagesPolicyAction}). */
-  missingInformationAction?: TrustedImagesPolicyAction;
-  /** `name` (string), required. */
-  name: string;
-  /** `policyRules` (array, of {@link TrustedImagesPolicyRulePostRequestData}), required. */
-  policyRules: TrustedImagesPolicyRulePostRequestData[];
-  /** `remediationGuidance` (string), required. */
-  remediationGuidance: string;
-  /** `severity` ({@link TrustedImagesPolicySeverity}), required. */
-  severity: TrustedImagesPolicySeverity;
-  /** `type` ({@link TrustedImagesPolicyType}), required. */
-  type: TrustedImagesPolicyType;
-  /** `usingSystemAssetGroups` (boolean), required. */
-  usingSystemAssetGroups: boolean;
-  /** `createBy`, required. */
-  createBy: unknown;
-};
-
 /** Shared schema `TrustedImagesPolicyRuleGetResponseData`. */
 export type TrustedImagesPolicyRuleGetResponseData = {
   /** `action` ({@link TrustedImagesPolicyAction}), required. */
@@ -11246,18 +17465,6 @@ export type TrustedImagesPolicyRuleGetResponseData = {
   rule_id: string;
   /** `rule_name` (string), required. */
   rule_name: string;
-  /** `severity` ({@link TrustedImagesPolicySeverity}), required. */
-  severity: TrustedImagesPolicySeverity;
-  /** `user_remediation_guidance` (string), required. */
-  user_remediation_guidance: string;
-};
-
-/** Shared schema `TrustedImagesPolicyRulePostRequestData`. */
-export type TrustedImagesPolicyRulePostRequestData = {
-  /** `action` ({@link TrustedImagesPolicyAction}), required. */
-  action: TrustedImagesPolicyAction;
-  /** `rule_id` (string), required. */
-  rule_id: string;
   /** `severity` ({@link TrustedImagesPolicySeverity}), required. */
   severity: TrustedImagesPolicySeverity;
   /** `user_remediation_guidance` (string), required. */
@@ -11424,12 +17631,6 @@ export type UvemADVANCEDNIPMATCHRANGE = {
   SEARCH_VALUE: UvemFromToIPv4Address | UvemFromToIPv6Address;
 };
 
-/** Shared schema `UvemANDInput`. */
-export type UvemANDInput = {
-  /** `AND` (array), required. */
-  AND: (UvemEQ | UvemNEQ | UvemISNOT | UvemIN | UvemNIN | UvemCONTAINS | UvemNCONTAINS | UvemCONTAINSINLIST | UvemNOTCONTAINSINLIST | UvemGT | UvemLT | UvemGTE | UvemLTE | UvemISEMPTY | UvemNISEMPTY | UvemWILDCARD | UvemWILDCARDNOT | UvemLIKEANY | UvemRELATIVETIMESTAMP | UvemRANGE | UvemREGEX | UvemREGEXNOT | UvemADVANCEDIPMATCHRANGE | UvemADVANCEDNIPMATCHRANGE | UvemORInput | UvemANDInput | UvemEMPTY)[];
-};
-
 /** Shared schema `UvemANDOutput`. */
 export type UvemANDOutput = {
   /** `AND` (array), required. */
@@ -11491,34 +17692,6 @@ export type UvemCreateIssue = {
   category?: "CREATE_ISSUE" | (string & {});
 };
 
-/** Shared schema `UvemCreatePolicy`. */
-export type UvemCreatePolicy = {
-  /** `name` (string), required. */
-  name: string;
-  /** `description` (string). */
-  description?: string;
-  /** `priority` (integer), required. */
-  priority: number;
-  /** `status` (one of 2 values). */
-  status?: "ENABLED" | "DISABLED" | (string & {});
-  /** `match_criteria`, required. */
-  match_criteria: UvemANDInput | UvemORInput | UvemEMPTY;
-  /** `exclusion_criteria`. */
-  exclusion_criteria?: UvemEMPTY | UvemANDInput | UvemORInput;
-  /** `action` (array), required. */
-  action: (UvemBlockBuild | UvemBlockDeploy | UvemCreateIssue)[];
-  /** `action_category` ({@link UvemActionCategory}), required. */
-  action_category: UvemActionCategory;
-  /** `issue_type` (string). */
-  issue_type?: string;
-  /** `severity` (one of 7 values). */
-  severity?: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "INFO" | "UNKNOWN" | "USE_CVE_SEVERITY" | (string & {});
-  /** `asset_group_scope` (array, of integer), required. */
-  asset_group_scope: number[];
-  /** `policy_type` (one of 2 values). */
-  policy_type?: "GLOBAL_EXCLUSION" | "STANDARD_POLICY" | (string & {});
-};
-
 /** Shared schema `UvemCreatePolicyResponse`. */
 export type UvemCreatePolicyResponse = {
   /** `id` (string, format uuid), required. */
@@ -11536,23 +17709,6 @@ export type UvemEQ = {
   SEARCH_TYPE: "EQ" | (string & {});
   /** `SEARCH_VALUE`, required. */
   SEARCH_VALUE: string | number | boolean;
-};
-
-/** Shared schema `UvemFilterInput`. */
-export type UvemFilterInput = {
-  /** `filter`. */
-  filter?: UvemANDInput | UvemORInput | UvemEMPTY;
-  /** `sort` (array, of {@link UvemSort}). */
-  sort?: UvemSort[];
-  /** `paging` (object). */
-  paging?: {
-    /** `from` (integer, at least 0), required. */
-    from: number;
-    /** `to` (integer, at least 1), required. */
-    to: number;
-  };
-  /** `locked`. */
-  locked?: UvemANDInput | UvemORInput | UvemEMPTY;
 };
 
 /** Shared schema `UvemFromToFloat`. */
@@ -11605,12 +17761,6 @@ export type UvemGTE = {
   SEARCH_TYPE: "GTE" | (string & {});
   /** `SEARCH_VALUE`, required. */
   SEARCH_VALUE: number;
-};
-
-/** Shared schema `UvemGetDataRequest`. */
-export type UvemGetDataRequest = {
-  /** `filter_data` ({@link UvemFilterInput}), required. */
-  filter_data: UvemFilterInput;
 };
 
 /** Shared schema `UvemGetDataResponse`. */
@@ -11729,12 +17879,6 @@ export type UvemNOTCONTAINSINLIST = {
   SEARCH_VALUE: string;
 };
 
-/** Shared schema `UvemORInput`. */
-export type UvemORInput = {
-  /** `OR` (array), required. */
-  OR: (UvemEQ | UvemNEQ | UvemISNOT | UvemIN | UvemNIN | UvemCONTAINS | UvemNCONTAINS | UvemCONTAINSINLIST | UvemNOTCONTAINSINLIST | UvemGT | UvemLT | UvemGTE | UvemLTE | UvemISEMPTY | UvemNISEMPTY | UvemWILDCARD | UvemWILDCARDNOT | UvemLIKEANY | UvemRELATIVETIMESTAMP | UvemRANGE | UvemREGEX | UvemREGEXNOT | UvemADVANCEDIPMATCHRANGE | UvemADVANCEDNIPMATCHRANGE | UvemORInput | UvemANDInput | UvemEMPTY)[];
-};
-
 /** Shared schema `UvemOROutput`. */
 export type UvemOROutput = {
   /** `OR` (array), required. */
@@ -11817,32 +17961,12 @@ export type UvemRELATIVETIMESTAMP = {
   SEARCH_VALUE: number;
 };
 
-/** Shared schema `UvemScanRequest`. */
-export type UvemScanRequest = {
-  /** `asset_id` (string), required. */
-  asset_id: string;
-  /** `scanner_type` (one of 3 values), required. */
-  scanner_type: "CORTEX_NETWORK_SCANNER" | "CORTEX_XDR_AGENT" | "CORTEX_XDR_AGENTLESS" | (string & {});
-  /** `cve_id` (string). */
-  cve_id?: string;
-  /** `scan_target` (one of 3 values). */
-  scan_target?: "CONTAINER" | "HOST" | "IMAGE" | (string & {});
-};
-
 /** Shared schema `UvemScanResponse`. */
 export type UvemScanResponse = {
   /** `message` (string), required. */
   message: string;
   /** `scan_id` (integer). */
   scan_id?: number;
-};
-
-/** Shared schema `UvemSort`. */
-export type UvemSort = {
-  /** `FIELD` (string), required. */
-  FIELD: string;
-  /** `ORDER` (one of 2 values), required. */
-  ORDER: "ASC" | "DESC" | (string & {});
 };
 
 /** Shared schema `UvemWILDCARD`. */
@@ -11895,16 +18019,6 @@ export type Xs28AttackSurfaceRule = {
   [key: string]: unknown;
 };
 
-/** Shared schema `Xs28AttackSurfaceRulesFilter`. */
-export type Xs28AttackSurfaceRulesFilter = {
-  /** `field` (one of 5 values). */
-  field?: "attack_surface_rule_id" | "category" | "priority" | "enabled_status" | "asm_alert_categories" | (string & {});
-  /** `operator` (one of 1 values). */
-  operator?: "in" | (string & {});
-  /** `value`. */
-  value?: string | string[];
-};
-
 /** Shared schema `Xs28AttackSurfaceRulesPage`. */
 export type Xs28AttackSurfaceRulesPage = {
   /** `total_count` (integer, at least 0), required. */
@@ -11913,30 +18027,6 @@ export type Xs28AttackSurfaceRulesPage = {
   result_count: number;
   /** `attack_surface_rules` (array, of {@link Xs28AttackSurfaceRule}), required. */
   attack_surface_rules: Xs28AttackSurfaceRule[];
-  /** Other properties. */
-  [key: string]: unknown;
-};
-
-/** Shared schema `Xs28GetAttackSurfaceRulesRequestData`. */
-export type Xs28GetAttackSurfaceRulesRequestData = {
-  /** `filters` (array, of {@link Xs28AttackSurfaceRulesFilter}). */
-  filters?: Xs28AttackSurfaceRulesFilter[];
-  /** `search_from` (integer, at least 0). */
-  search_from?: number;
-  /** `search_to` (integer, at least 0). */
-  search_to?: number;
-  /** `sort` ({@link Xs28GetAttackSurfaceRulesSort}). */
-  sort?: Xs28GetAttackSurfaceRulesSort;
-  /** Other properties. */
-  [key: string]: unknown;
-};
-
-/** Shared schema `Xs28GetAttackSurfaceRulesSort`. */
-export type Xs28GetAttackSurfaceRulesSort = {
-  /** `field` (one of 6 values). */
-  field?: "enabled_status" | "priority" | "category" | "attack_surface_rule_id" | "attack_surface_rule_name" | "created" | (string & {});
-  /** `keyword` (one of 4 values). */
-  keyword?: "ASC" | "asc" | "DESC" | "desc" | (string & {});
   /** Other properties. */
   [key: string]: unknown;
 };
@@ -12029,54 +18119,6 @@ export type Xs34CaseArtifact = {
     /** `TOTAL_COUNT` (integer). */
     TOTAL_COUNT?: number;
   };
-};
-
-/** Shared schema `Xs34CreateIssue`. */
-export type Xs34CreateIssue = {
-  /** `owner` (string). */
-  owner?: string;
-  /** `name` (string), required. */
-  name: string;
-  /** `description` (string), required. */
-  description: string;
-  /** `observation_time` (integer, format int64), required. */
-  observation_time: number;
-  /** `domain` (string), required. */
-  domain: string;
-  /** `category` (string), required. */
-  category: string;
-  /** `asset_ids` (array, of string). */
-  asset_ids?: string[];
-  /** `mitre_tactics` (array, of string). */
-  mitre_tactics?: string[];
-  /** `mitre_techniques` (array, of string). */
-  mitre_techniques?: string[];
-  /** `type` (string). */
-  type?: string;
-  /** `remediation` (string). */
-  remediation?: string;
-  /** `extended_description` (string). */
-  extended_description?: string;
-  /** `impact` (string). */
-  impact?: string;
-  /** `initial_evidence` (string). */
-  initial_evidence?: string;
-  /** `tags` (array, of string). */
-  tags?: string[];
-  /** `is_excluded` (boolean). */
-  is_excluded?: boolean;
-  /** `is_starred` (boolean). */
-  is_starred?: boolean;
-  /** `assigned_to` (string). */
-  assigned_to?: string;
-  /** `assigned_to_pretty` (string). */
-  assigned_to_pretty?: string;
-  /** `severity` (one of 5 values), required. */
-  severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | (string & {});
-  /** `normalized_fields` ({@link Xs34NormalizedFields}). */
-  normalized_fields?: Xs34NormalizedFields;
-  /** `custom_fields` (object). */
-  custom_fields?: { [key: string]: unknown };
 };
 
 /** Shared schema `Xs34GenericAssetGroupsResponse`. */
@@ -12413,50 +18455,6 @@ export type Xs34NormalizedFields = {
   "xdm.domain"?: string;
   /** `xdm.application_protocol` (string). */
   "xdm.application_protocol"?: string;
-};
-
-/** Shared schema `Xs34Sort`. */
-export type Xs34Sort = Xs34SortObject[];
-
-/** Shared schema `Xs34SortForGroups`. */
-export type Xs34SortForGroups = Xs34SortObjectForGroups[];
-
-/** Shared schema `Xs34SortObject`. */
-export type Xs34SortObject = {
-  /** `FIELD` (string). */
-  FIELD?: string;
-  /** `ORDER` (one of 2 values). */
-  ORDER?: "DESC" | "ASC" | (string & {});
-};
-
-/** Shared schema `Xs34SortObjectForGroups`. */
-export type Xs34SortObjectForGroups = {
-  /** `FIELD` (string). */
-  FIELD?: string;
-  /** `ORDER` (one of 2 values). */
-  ORDER?: "DESC" | "ASC" | (string & {});
-};
-
-/** Shared schema `Xs34UpdateCase`. */
-export type Xs34UpdateCase = {
-  /** `status_progress` (one of 3 values), required. */
-  status_progress: "NEW" | "UNDER_INVESTIGATION" | "RESOLVED" | (string & {});
-  /** `resolve_reason` (one of 8 values). */
-  resolve_reason?: "RESOLVED_KNOWN_ISSUE" | "RESOLVED_DUPLICATE" | "RESOLVED_FALSE_POSITIVE" | "RESOLVED_OTHER" | "RESOLVED_TRUE_POSITIVE" | "RESOLVED_SECURITY_TESTING" | "RESOLVED_FIXED" | "RESOLVED_DISMISSED" | (string & {});
-  /** `resolve_comment` (string). */
-  resolve_comment?: string;
-};
-
-/** Shared schema `Xs34UpdateIssue`. */
-export type Xs34UpdateIssue = {
-  /** `severity` (one of 5 values). */
-  severity?: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | (string & {});
-  /** `status` (one of 3 values). */
-  status?: "New" | "In Progress" | "Resolved" | (string & {});
-  /** `status_resolution_reason` (one of 9 values). */
-  status_resolution_reason?: "RESOLVED_KNOWN_ISSUE" | "RESOLVED_DUPLICATE" | "RESOLVED_FALSE_POSITIVE" | "RESOLVED_OTHER" | "RESOLVED_TRUE_POSITIVE" | "RESOLVED_SECURITY_TESTING" | "RESOLVED_RISK_ACCEPTED" | "RESOLVED_FIXED" | "RESOLVED_DISMISSED" | (string & {});
-  /** `status_resolution_comment` (string). */
-  status_resolution_comment?: string;
 };
 
 /** Shared schema `Xs34VersionObj`. */

@@ -31,15 +31,36 @@ export type ActionsGetActionStatusReply = {
 
 /** Request of `POST /public_api/v1/alerts/get_alerts` (`alerts.get_alerts`), sent as `{"request_data": …}`. */
 export type AlertsGetAlertsRequest = {
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
-    /** `field` (one of 4 values), required. */
-    readonly field: "alert_id_list" | "alert_source" | "severity" | "creation_time";
-    /** `operator` (one of 3 values), required. */
-    readonly operator: "in" | "gte" | "lte";
-    /** `value`, required. */
-    readonly value: unknown;
-  }[];
+  /** `filters` (array). */
+  readonly filters?: readonly (({
+    /** `field` (one of 1 values), required. */
+    readonly field: "alert_id_list";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of integer or string), required. */
+    readonly value: readonly (number | string)[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "alert_source";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "severity";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly ("low" | "medium" | "high" | "critical" | "informational" | "unknown")[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "creation_time";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "gte" | "lte";
+    /** `value` (integer), required. */
+    readonly value: number;
+  }))[];
   /** `search_from` (integer). */
   readonly search_from?: number;
   /** `search_to` (integer). */
@@ -591,10 +612,10 @@ export type AlertsInsertParsedAlertsReply = boolean;
 
 /** Request of `POST /public_api/v1/alerts/update_alerts` (`alerts.update_alerts`), sent as `{"request_data": …}`. */
 export type AlertsUpdateAlertsRequest = {
-  /** `alert_id_list` (array, of string). */
-  readonly alert_id_list?: readonly string[];
-  /** `update_data` (object). */
-  readonly update_data?: {
+  /** `alert_id_list` (array, of string), required. */
+  readonly alert_id_list: readonly string[];
+  /** `update_data` (object), required. */
+  readonly update_data: {
     /** `severity` (one of 6 values). */
     readonly severity?: "critical" | "high" | "medium" | "low" | "informational" | "unknown";
     /** `status` (one of 21 values). */
@@ -1369,21 +1390,24 @@ export type EndpointsGetPolicyReply = {
 };
 
 /** Request of `POST /public_api/v1/endpoints/isolate` (`endpoints.isolate`), sent as `{"request_data": …}`. */
-export type EndpointsIsolateRequest = {
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
+export type EndpointsIsolateRequest = ({
+  /** `endpoint_id` (string), required. */
+  readonly endpoint_id: string;
+  /** `incident_id` (string). */
+  readonly incident_id?: string;
+}) | ({
+  /** `filters` (array), required. */
+  readonly filters: readonly {
     /** `field` (one of 1 values), required. */
     readonly field: "endpoint_id_list";
     /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
-    readonly value: unknown;
+    /** `value` (array, of string, at most 1000 items), required. */
+    readonly value: readonly string[];
   }[];
-  /** `endpoint_id` (string). */
-  readonly endpoint_id?: string;
   /** `incident_id` (string). */
   readonly incident_id?: string;
-};
+});
 
 /** Reply of `POST /public_api/v1/endpoints/isolate` (`endpoints.isolate`), the value of `reply`. */
 export type EndpointsIsolateReply = {
@@ -1498,21 +1522,24 @@ export type EndpointsTerminateProcessReply = {
 };
 
 /** Request of `POST /public_api/v1/endpoints/unisolate` (`endpoints.unisolate`), sent as `{"request_data": …}`. */
-export type EndpointsUnisolateRequest = {
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
+export type EndpointsUnisolateRequest = ({
+  /** `endpoint_id` (string), required. */
+  readonly endpoint_id: string;
+  /** `incident_id` (string). */
+  readonly incident_id?: string;
+}) | ({
+  /** `filters` (array), required. */
+  readonly filters: readonly {
     /** `field` (one of 1 values), required. */
     readonly field: "endpoint_id_list";
     /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
-    readonly value: unknown;
+    /** `value` (array, of string, at most 1000 items), required. */
+    readonly value: readonly string[];
   }[];
-  /** `endpoint_id` (string). */
-  readonly endpoint_id?: string;
   /** `incident_id` (string). */
   readonly incident_id?: string;
-};
+});
 
 /** Reply of `POST /public_api/v1/endpoints/unisolate` (`endpoints.unisolate`), the value of `reply`. */
 export type EndpointsUnisolateReply = {

@@ -261,19 +261,754 @@ export type SystemGetTenantInfoReply = {
 };
 
 /** Request of `POST /automation` (`xsoar.automation`). */
-export type XsoarAutomationRequest = XsoarAutomationScriptFilterWrapper;
+export type XsoarAutomationRequest = {
+  /** `filter` (object). */
+  readonly filter?: {
+    /** `Cache` (object). */
+    readonly Cache?: { [key: string]: readonly string[] };
+    /** `ignoreWorkers` (boolean). */
+    readonly ignoreWorkers?: boolean;
+    /** `page` (integer, format int64). */
+    readonly page?: number;
+    /** `query` (string). */
+    readonly query?: string;
+    /** `searchAfter` (array, of string). */
+    readonly searchAfter?: readonly string[];
+    /** `searchAfterElastic` (array, of string). */
+    readonly searchAfterElastic?: readonly string[];
+    /** `searchAfterMap` (object). */
+    readonly searchAfterMap?: { [key: string]: readonly string[] };
+    /** `searchAfterMapOrder` (object). */
+    readonly searchAfterMapOrder?: { [key: string]: number };
+    /** `searchBefore` (array, of string). */
+    readonly searchBefore?: readonly string[];
+    /** `searchBeforeElastic` (array, of string). */
+    readonly searchBeforeElastic?: readonly string[];
+    /** `size` (integer, format int64). */
+    readonly size?: number;
+    /** `sort` (array, of object). */
+    readonly sort?: readonly {
+      /** `asc` (boolean). */
+      readonly asc?: boolean;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fieldType` (string). */
+      readonly fieldType?: string;
+    }[];
+  };
+  /** `savePassword` (boolean). */
+  readonly savePassword?: boolean;
+  /** `script` (object). */
+  readonly script?: {
+    /** `MainEngineInfo` (object). */
+    readonly MainEngineInfo?: {
+      /** `engine` (string). */
+      readonly engine?: string;
+      /** `engineGroup` (string). */
+      readonly engineGroup?: string;
+    };
+    /** `allRead` (boolean). */
+    readonly allRead?: boolean;
+    /** `allReadWrite` (boolean). */
+    readonly allReadWrite?: boolean;
+    /** `arguments` (array, of object). */
+    readonly arguments?: readonly {
+      /** `auto` (string). */
+      readonly auto?: string;
+      /** `default` (boolean). */
+      readonly default?: boolean;
+      /** `defaultValue` (string). */
+      readonly defaultValue?: string;
+      /** `deprecated` (boolean). */
+      readonly deprecated?: boolean;
+      /** `description` (string). */
+      readonly description?: string;
+      /** `hidden` (boolean). */
+      readonly hidden?: boolean;
+      /** `isArray` (boolean). */
+      readonly isArray?: boolean;
+      /** `name` (string). */
+      readonly name?: string;
+      /** `predefined` (array, of string). */
+      readonly predefined?: readonly string[];
+      /** `required` (boolean). */
+      readonly required?: boolean;
+      /** `secret` (boolean). */
+      readonly secret?: boolean;
+      /** `type` (string). */
+      readonly type?: string;
+    }[];
+    /** `cacheVersn` (integer, format int64). */
+    readonly cacheVersn?: number;
+    /** `comment` (string). */
+    readonly comment?: string;
+    /** `commitMessage` (string). */
+    readonly commitMessage?: string;
+    /** `contextKeys` (array, of string). */
+    readonly contextKeys?: readonly string[];
+    /** `created` (string, format date-time). */
+    readonly created?: string;
+    /** `dbotCreatedBy` (string). */
+    readonly dbotCreatedBy?: string;
+    /** `definitionId` (string). */
+    readonly definitionId?: string;
+    /** `dependsOn` (object). */
+    readonly dependsOn?: { [key: string]: readonly string[] };
+    /** `deprecated` (boolean). */
+    readonly deprecated?: boolean;
+    /** `detached` (boolean). */
+    readonly detached?: boolean;
+    /** `dockerImage` (string). */
+    readonly dockerImage?: string;
+    /** `enabled` (boolean). */
+    readonly enabled?: boolean;
+    /** `engine` (string). */
+    readonly engine?: string;
+    /** `engineGroup` (string). */
+    readonly engineGroup?: string;
+    /** `fromServerVersion` (object). */
+    readonly fromServerVersion?: {
+      /** `Digits` (array, of integer). */
+      readonly Digits?: readonly number[];
+      /** `Label` (string). */
+      readonly Label?: string;
+    };
+    /** `hasRole` (boolean). */
+    readonly hasRole?: boolean;
+    /** `hidden` (boolean). */
+    readonly hidden?: boolean;
+    /** `highlight` (object). */
+    readonly highlight?: { [key: string]: readonly string[] };
+    /** `id` (string). */
+    readonly id?: string;
+    /** `important` (array, of object). */
+    readonly important?: readonly {
+      /** `contextPath` (string). */
+      readonly contextPath?: string;
+      /** `description` (string). */
+      readonly description?: string;
+      /** `related` (string). */
+      readonly related?: string;
+    }[];
+    /** `indexName` (string). */
+    readonly indexName?: string;
+    /** `itemVersion` (object). */
+    readonly itemVersion?: {
+      /** `Digits` (array, of integer). */
+      readonly Digits?: readonly number[];
+      /** `Label` (string). */
+      readonly Label?: string;
+    };
+    /** `locked` (boolean). */
+    readonly locked?: boolean;
+    /** `modified` (string, format date-time). */
+    readonly modified?: string;
+    /** `name` (string). */
+    readonly name?: string;
+    /** `numericId` (integer, format int64). */
+    readonly numericId?: number;
+    /** `outputs` (array, of object). */
+    readonly outputs?: readonly {
+      /** `contentPath` (string). */
+      readonly contentPath?: string;
+      /** `contextPath` (string). */
+      readonly contextPath?: string;
+      /** `description` (object). */
+      readonly description?: { [key: string]: unknown };
+      /** `type` (string). */
+      readonly type?: string;
+    }[];
+    /** `packID` (string). */
+    readonly packID?: string;
+    /** `packName` (string). */
+    readonly packName?: string;
+    /** `packPropagationLabels` (array, of string). */
+    readonly packPropagationLabels?: readonly string[];
+    /** `polling` (boolean). */
+    readonly polling?: boolean;
+    /** `prevName` (string). */
+    readonly prevName?: string;
+    /** `previousAllRead` (boolean). */
+    readonly previousAllRead?: boolean;
+    /** `previousAllReadWrite` (boolean). */
+    readonly previousAllReadWrite?: boolean;
+    /** `previousRoles` (array, of string). */
+    readonly previousRoles?: readonly string[];
+    /** `primaryTerm` (integer, format int64). */
+    readonly primaryTerm?: number;
+    /** `private` (boolean). */
+    readonly private?: boolean;
+    /** `propagationLabels` (array, of string). */
+    readonly propagationLabels?: readonly string[];
+    /** `pswd` (string). */
+    readonly pswd?: string;
+    /** `rawTags` (array, of string). */
+    readonly rawTags?: readonly string[];
+    /** `remote` (boolean). */
+    readonly remote?: boolean;
+    /** `roles` (array, of string). */
+    readonly roles?: readonly string[];
+    /** `runAs` (string). */
+    readonly runAs?: string;
+    /** `runOnce` (boolean). */
+    readonly runOnce?: boolean;
+    /** `script` (string). */
+    readonly script?: string;
+    /** `scriptTarget` (integer, format int64). */
+    readonly scriptTarget?: number;
+    /** `searchableName` (string). */
+    readonly searchableName?: string;
+    /** `sensitive` (boolean). */
+    readonly sensitive?: boolean;
+    /** `sequenceNumber` (integer, format int64). */
+    readonly sequenceNumber?: number;
+    /** `shouldCommit` (boolean). */
+    readonly shouldCommit?: boolean;
+    /** `sizeInBytes` (integer, format int64). */
+    readonly sizeInBytes?: number;
+    /** `sortValues` (array, of string). */
+    readonly sortValues?: readonly string[];
+    /** `sourceScripID` (string). */
+    readonly sourceScripID?: string;
+    /** `subtype` (string). */
+    readonly subtype?: string;
+    /** `syncHash` (string). */
+    readonly syncHash?: string;
+    /** `system` (boolean). */
+    readonly system?: boolean;
+    /** `tags` (array, of string). */
+    readonly tags?: readonly string[];
+    /** `timeout` (integer, format int64). */
+    readonly timeout?: number;
+    /** `toServerVersion` (object). */
+    readonly toServerVersion?: {
+      /** `Digits` (array, of integer). */
+      readonly Digits?: readonly number[];
+      /** `Label` (string). */
+      readonly Label?: string;
+    };
+    /** `type` (string). */
+    readonly type?: string;
+    /** `user` (string). */
+    readonly user?: string;
+    /** `vcShouldIgnore` (boolean). */
+    readonly vcShouldIgnore?: boolean;
+    /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
+    readonly vcShouldKeepItemLegacyProdMachine?: boolean;
+    /** `version` (integer, format int64). */
+    readonly version?: number;
+    /** `visualScript` (string). */
+    readonly visualScript?: string;
+    /** `xsoarHasReadOnlyRole` (boolean). */
+    readonly xsoarHasReadOnlyRole?: boolean;
+    /** `xsoarPreviousReadOnlyRoles` (array, of string). */
+    readonly xsoarPreviousReadOnlyRoles?: readonly string[];
+    /** `xsoarReadOnlyRoles` (array, of string). */
+    readonly xsoarReadOnlyRoles?: readonly string[];
+  };
+};
 
 /** Reply of `POST /automation` (`xsoar.automation`). */
 export type XsoarAutomationReply = XsoarAutomationScriptResult;
 
 /** Request of `POST /automation/copy` (`xsoar.automation.copy`). */
-export type XsoarAutomationCopyRequest = XsoarAutomationScriptFilterWrapper;
+export type XsoarAutomationCopyRequest = {
+  /** `filter` (object). */
+  readonly filter?: {
+    /** `Cache` (object). */
+    readonly Cache?: { [key: string]: readonly string[] };
+    /** `ignoreWorkers` (boolean). */
+    readonly ignoreWorkers?: boolean;
+    /** `page` (integer, format int64). */
+    readonly page?: number;
+    /** `query` (string). */
+    readonly query?: string;
+    /** `searchAfter` (array, of string). */
+    readonly searchAfter?: readonly string[];
+    /** `searchAfterElastic` (array, of string). */
+    readonly searchAfterElastic?: readonly string[];
+    /** `searchAfterMap` (object). */
+    readonly searchAfterMap?: { [key: string]: readonly string[] };
+    /** `searchAfterMapOrder` (object). */
+    readonly searchAfterMapOrder?: { [key: string]: number };
+    /** `searchBefore` (array, of string). */
+    readonly searchBefore?: readonly string[];
+    /** `searchBeforeElastic` (array, of string). */
+    readonly searchBeforeElastic?: readonly string[];
+    /** `size` (integer, format int64). */
+    readonly size?: number;
+    /** `sort` (array, of object). */
+    readonly sort?: readonly {
+      /** `asc` (boolean). */
+      readonly asc?: boolean;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fieldType` (string). */
+      readonly fieldType?: string;
+    }[];
+  };
+  /** `savePassword` (boolean). */
+  readonly savePassword?: boolean;
+  /** `script` (object). */
+  readonly script?: {
+    /** `MainEngineInfo` (object). */
+    readonly MainEngineInfo?: {
+      /** `engine` (string). */
+      readonly engine?: string;
+      /** `engineGroup` (string). */
+      readonly engineGroup?: string;
+    };
+    /** `allRead` (boolean). */
+    readonly allRead?: boolean;
+    /** `allReadWrite` (boolean). */
+    readonly allReadWrite?: boolean;
+    /** `arguments` (array, of object). */
+    readonly arguments?: readonly {
+      /** `auto` (string). */
+      readonly auto?: string;
+      /** `default` (boolean). */
+      readonly default?: boolean;
+      /** `defaultValue` (string). */
+      readonly defaultValue?: string;
+      /** `deprecated` (boolean). */
+      readonly deprecated?: boolean;
+      /** `description` (string). */
+      readonly description?: string;
+      /** `hidden` (boolean). */
+      readonly hidden?: boolean;
+      /** `isArray` (boolean). */
+      readonly isArray?: boolean;
+      /** `name` (string). */
+      readonly name?: string;
+      /** `predefined` (array, of string). */
+      readonly predefined?: readonly string[];
+      /** `required` (boolean). */
+      readonly required?: boolean;
+      /** `secret` (boolean). */
+      readonly secret?: boolean;
+      /** `type` (string). */
+      readonly type?: string;
+    }[];
+    /** `cacheVersn` (integer, format int64). */
+    readonly cacheVersn?: number;
+    /** `comment` (string). */
+    readonly comment?: string;
+    /** `commitMessage` (string). */
+    readonly commitMessage?: string;
+    /** `contextKeys` (array, of string). */
+    readonly contextKeys?: readonly string[];
+    /** `created` (string, format date-time). */
+    readonly created?: string;
+    /** `dbotCreatedBy` (string). */
+    readonly dbotCreatedBy?: string;
+    /** `definitionId` (string). */
+    readonly definitionId?: string;
+    /** `dependsOn` (object). */
+    readonly dependsOn?: { [key: string]: readonly string[] };
+    /** `deprecated` (boolean). */
+    readonly deprecated?: boolean;
+    /** `detached` (boolean). */
+    readonly detached?: boolean;
+    /** `dockerImage` (string). */
+    readonly dockerImage?: string;
+    /** `enabled` (boolean). */
+    readonly enabled?: boolean;
+    /** `engine` (string). */
+    readonly engine?: string;
+    /** `engineGroup` (string). */
+    readonly engineGroup?: string;
+    /** `fromServerVersion` (object). */
+    readonly fromServerVersion?: {
+      /** `Digits` (array, of integer). */
+      readonly Digits?: readonly number[];
+      /** `Label` (string). */
+      readonly Label?: string;
+    };
+    /** `hasRole` (boolean). */
+    readonly hasRole?: boolean;
+    /** `hidden` (boolean). */
+    readonly hidden?: boolean;
+    /** `highlight` (object). */
+    readonly highlight?: { [key: string]: readonly string[] };
+    /** `id` (string). */
+    readonly id?: string;
+    /** `important` (array, of object). */
+    readonly important?: readonly {
+      /** `contextPath` (string). */
+      readonly contextPath?: string;
+      /** `description` (string). */
+      readonly description?: string;
+      /** `related` (string). */
+      readonly related?: string;
+    }[];
+    /** `indexName` (string). */
+    readonly indexName?: string;
+    /** `itemVersion` (object). */
+    readonly itemVersion?: {
+      /** `Digits` (array, of integer). */
+      readonly Digits?: readonly number[];
+      /** `Label` (string). */
+      readonly Label?: string;
+    };
+    /** `locked` (boolean). */
+    readonly locked?: boolean;
+    /** `modified` (string, format date-time). */
+    readonly modified?: string;
+    /** `name` (string). */
+    readonly name?: string;
+    /** `numericId` (integer, format int64). */
+    readonly numericId?: number;
+    /** `outputs` (array, of object). */
+    readonly outputs?: readonly {
+      /** `contentPath` (string). */
+      readonly contentPath?: string;
+      /** `contextPath` (string). */
+      readonly contextPath?: string;
+      /** `description` (object). */
+      readonly description?: { [key: string]: unknown };
+      /** `type` (string). */
+      readonly type?: string;
+    }[];
+    /** `packID` (string). */
+    readonly packID?: string;
+    /** `packName` (string). */
+    readonly packName?: string;
+    /** `packPropagationLabels` (array, of string). */
+    readonly packPropagationLabels?: readonly string[];
+    /** `polling` (boolean). */
+    readonly polling?: boolean;
+    /** `prevName` (string). */
+    readonly prevName?: string;
+    /** `previousAllRead` (boolean). */
+    readonly previousAllRead?: boolean;
+    /** `previousAllReadWrite` (boolean). */
+    readonly previousAllReadWrite?: boolean;
+    /** `previousRoles` (array, of string). */
+    readonly previousRoles?: readonly string[];
+    /** `primaryTerm` (integer, format int64). */
+    readonly primaryTerm?: number;
+    /** `private` (boolean). */
+    readonly private?: boolean;
+    /** `propagationLabels` (array, of string). */
+    readonly propagationLabels?: readonly string[];
+    /** `pswd` (string). */
+    readonly pswd?: string;
+    /** `rawTags` (array, of string). */
+    readonly rawTags?: readonly string[];
+    /** `remote` (boolean). */
+    readonly remote?: boolean;
+    /** `roles` (array, of string). */
+    readonly roles?: readonly string[];
+    /** `runAs` (string). */
+    readonly runAs?: string;
+    /** `runOnce` (boolean). */
+    readonly runOnce?: boolean;
+    /** `script` (string). */
+    readonly script?: string;
+    /** `scriptTarget` (integer, format int64). */
+    readonly scriptTarget?: number;
+    /** `searchableName` (string). */
+    readonly searchableName?: string;
+    /** `sensitive` (boolean). */
+    readonly sensitive?: boolean;
+    /** `sequenceNumber` (integer, format int64). */
+    readonly sequenceNumber?: number;
+    /** `shouldCommit` (boolean). */
+    readonly shouldCommit?: boolean;
+    /** `sizeInBytes` (integer, format int64). */
+    readonly sizeInBytes?: number;
+    /** `sortValues` (array, of string). */
+    readonly sortValues?: readonly string[];
+    /** `sourceScripID` (string). */
+    readonly sourceScripID?: string;
+    /** `subtype` (string). */
+    readonly subtype?: string;
+    /** `syncHash` (string). */
+    readonly syncHash?: string;
+    /** `system` (boolean). */
+    readonly system?: boolean;
+    /** `tags` (array, of string). */
+    readonly tags?: readonly string[];
+    /** `timeout` (integer, format int64). */
+    readonly timeout?: number;
+    /** `toServerVersion` (object). */
+    readonly toServerVersion?: {
+      /** `Digits` (array, of integer). */
+      readonly Digits?: readonly number[];
+      /** `Label` (string). */
+      readonly Label?: string;
+    };
+    /** `type` (string). */
+    readonly type?: string;
+    /** `user` (string). */
+    readonly user?: string;
+    /** `vcShouldIgnore` (boolean). */
+    readonly vcShouldIgnore?: boolean;
+    /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
+    readonly vcShouldKeepItemLegacyProdMachine?: boolean;
+    /** `version` (integer, format int64). */
+    readonly version?: number;
+    /** `visualScript` (string). */
+    readonly visualScript?: string;
+    /** `xsoarHasReadOnlyRole` (boolean). */
+    readonly xsoarHasReadOnlyRole?: boolean;
+    /** `xsoarPreviousReadOnlyRoles` (array, of string). */
+    readonly xsoarPreviousReadOnlyRoles?: readonly string[];
+    /** `xsoarReadOnlyRoles` (array, of string). */
+    readonly xsoarReadOnlyRoles?: readonly string[];
+  };
+};
 
 /** Reply of `POST /automation/copy` (`xsoar.automation.copy`). */
 export type XsoarAutomationCopyReply = XsoarAutomationScriptResult;
 
 /** Request of `POST /automation/delete` (`xsoar.automation.delete`). */
-export type XsoarAutomationDeleteRequest = XsoarAutomationScriptFilterWrapper;
+export type XsoarAutomationDeleteRequest = {
+  /** `filter` (object). */
+  readonly filter?: {
+    /** `Cache` (object). */
+    readonly Cache?: { [key: string]: readonly string[] };
+    /** `ignoreWorkers` (boolean). */
+    readonly ignoreWorkers?: boolean;
+    /** `page` (integer, format int64). */
+    readonly page?: number;
+    /** `query` (string). */
+    readonly query?: string;
+    /** `searchAfter` (array, of string). */
+    readonly searchAfter?: readonly string[];
+    /** `searchAfterElastic` (array, of string). */
+    readonly searchAfterElastic?: readonly string[];
+    /** `searchAfterMap` (object). */
+    readonly searchAfterMap?: { [key: string]: readonly string[] };
+    /** `searchAfterMapOrder` (object). */
+    readonly searchAfterMapOrder?: { [key: string]: number };
+    /** `searchBefore` (array, of string). */
+    readonly searchBefore?: readonly string[];
+    /** `searchBeforeElastic` (array, of string). */
+    readonly searchBeforeElastic?: readonly string[];
+    /** `size` (integer, format int64). */
+    readonly size?: number;
+    /** `sort` (array, of object). */
+    readonly sort?: readonly {
+      /** `asc` (boolean). */
+      readonly asc?: boolean;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fieldType` (string). */
+      readonly fieldType?: string;
+    }[];
+  };
+  /** `savePassword` (boolean). */
+  readonly savePassword?: boolean;
+  /** `script` (object). */
+  readonly script?: {
+    /** `MainEngineInfo` (object). */
+    readonly MainEngineInfo?: {
+      /** `engine` (string). */
+      readonly engine?: string;
+      /** `engineGroup` (string). */
+      readonly engineGroup?: string;
+    };
+    /** `allRead` (boolean). */
+    readonly allRead?: boolean;
+    /** `allReadWrite` (boolean). */
+    readonly allReadWrite?: boolean;
+    /** `arguments` (array, of object). */
+    readonly arguments?: readonly {
+      /** `auto` (string). */
+      readonly auto?: string;
+      /** `default` (boolean). */
+      readonly default?: boolean;
+      /** `defaultValue` (string). */
+      readonly defaultValue?: string;
+      /** `deprecated` (boolean). */
+      readonly deprecated?: boolean;
+      /** `description` (string). */
+      readonly description?: string;
+      /** `hidden` (boolean). */
+      readonly hidden?: boolean;
+      /** `isArray` (boolean). */
+      readonly isArray?: boolean;
+      /** `name` (string). */
+      readonly name?: string;
+      /** `predefined` (array, of string). */
+      readonly predefined?: readonly string[];
+      /** `required` (boolean). */
+      readonly required?: boolean;
+      /** `secret` (boolean). */
+      readonly secret?: boolean;
+      /** `type` (string). */
+      readonly type?: string;
+    }[];
+    /** `cacheVersn` (integer, format int64). */
+    readonly cacheVersn?: number;
+    /** `comment` (string). */
+    readonly comment?: string;
+    /** `commitMessage` (string). */
+    readonly commitMessage?: string;
+    /** `contextKeys` (array, of string). */
+    readonly contextKeys?: readonly string[];
+    /** `created` (string, format date-time). */
+    readonly created?: string;
+    /** `dbotCreatedBy` (string). */
+    readonly dbotCreatedBy?: string;
+    /** `definitionId` (string). */
+    readonly definitionId?: string;
+    /** `dependsOn` (object). */
+    readonly dependsOn?: { [key: string]: readonly string[] };
+    /** `deprecated` (boolean). */
+    readonly deprecated?: boolean;
+    /** `detached` (boolean). */
+    readonly detached?: boolean;
+    /** `dockerImage` (string). */
+    readonly dockerImage?: string;
+    /** `enabled` (boolean). */
+    readonly enabled?: boolean;
+    /** `engine` (string). */
+    readonly engine?: string;
+    /** `engineGroup` (string). */
+    readonly engineGroup?: string;
+    /** `fromServerVersion` (object). */
+    readonly fromServerVersion?: {
+      /** `Digits` (array, of integer). */
+      readonly Digits?: readonly number[];
+      /** `Label` (string). */
+      readonly Label?: string;
+    };
+    /** `hasRole` (boolean). */
+    readonly hasRole?: boolean;
+    /** `hidden` (boolean). */
+    readonly hidden?: boolean;
+    /** `highlight` (object). */
+    readonly highlight?: { [key: string]: readonly string[] };
+    /** `id` (string). */
+    readonly id?: string;
+    /** `important` (array, of object). */
+    readonly important?: readonly {
+      /** `contextPath` (string). */
+      readonly contextPath?: string;
+      /** `description` (string). */
+      readonly description?: string;
+      /** `related` (string). */
+      readonly related?: string;
+    }[];
+    /** `indexName` (string). */
+    readonly indexName?: string;
+    /** `itemVersion` (object). */
+    readonly itemVersion?: {
+      /** `Digits` (array, of integer). */
+      readonly Digits?: readonly number[];
+      /** `Label` (string). */
+      readonly Label?: string;
+    };
+    /** `locked` (boolean). */
+    readonly locked?: boolean;
+    /** `modified` (string, format date-time). */
+    readonly modified?: string;
+    /** `name` (string). */
+    readonly name?: string;
+    /** `numericId` (integer, format int64). */
+    readonly numericId?: number;
+    /** `outputs` (array, of object). */
+    readonly outputs?: readonly {
+      /** `contentPath` (string). */
+      readonly contentPath?: string;
+      /** `contextPath` (string). */
+      readonly contextPath?: string;
+      /** `description` (object). */
+      readonly description?: { [key: string]: unknown };
+      /** `type` (string). */
+      readonly type?: string;
+    }[];
+    /** `packID` (string). */
+    readonly packID?: string;
+    /** `packName` (string). */
+    readonly packName?: string;
+    /** `packPropagationLabels` (array, of string). */
+    readonly packPropagationLabels?: readonly string[];
+    /** `polling` (boolean). */
+    readonly polling?: boolean;
+    /** `prevName` (string). */
+    readonly prevName?: string;
+    /** `previousAllRead` (boolean). */
+    readonly previousAllRead?: boolean;
+    /** `previousAllReadWrite` (boolean). */
+    readonly previousAllReadWrite?: boolean;
+    /** `previousRoles` (array, of string). */
+    readonly previousRoles?: readonly string[];
+    /** `primaryTerm` (integer, format int64). */
+    readonly primaryTerm?: number;
+    /** `private` (boolean). */
+    readonly private?: boolean;
+    /** `propagationLabels` (array, of string). */
+    readonly propagationLabels?: readonly string[];
+    /** `pswd` (string). */
+    readonly pswd?: string;
+    /** `rawTags` (array, of string). */
+    readonly rawTags?: readonly string[];
+    /** `remote` (boolean). */
+    readonly remote?: boolean;
+    /** `roles` (array, of string). */
+    readonly roles?: readonly string[];
+    /** `runAs` (string). */
+    readonly runAs?: string;
+    /** `runOnce` (boolean). */
+    readonly runOnce?: boolean;
+    /** `script` (string). */
+    readonly script?: string;
+    /** `scriptTarget` (integer, format int64). */
+    readonly scriptTarget?: number;
+    /** `searchableName` (string). */
+    readonly searchableName?: string;
+    /** `sensitive` (boolean). */
+    readonly sensitive?: boolean;
+    /** `sequenceNumber` (integer, format int64). */
+    readonly sequenceNumber?: number;
+    /** `shouldCommit` (boolean). */
+    readonly shouldCommit?: boolean;
+    /** `sizeInBytes` (integer, format int64). */
+    readonly sizeInBytes?: number;
+    /** `sortValues` (array, of string). */
+    readonly sortValues?: readonly string[];
+    /** `sourceScripID` (string). */
+    readonly sourceScripID?: string;
+    /** `subtype` (string). */
+    readonly subtype?: string;
+    /** `syncHash` (string). */
+    readonly syncHash?: string;
+    /** `system` (boolean). */
+    readonly system?: boolean;
+    /** `tags` (array, of string). */
+    readonly tags?: readonly string[];
+    /** `timeout` (integer, format int64). */
+    readonly timeout?: number;
+    /** `toServerVersion` (object). */
+    readonly toServerVersion?: {
+      /** `Digits` (array, of integer). */
+      readonly Digits?: readonly number[];
+      /** `Label` (string). */
+      readonly Label?: string;
+    };
+    /** `type` (string). */
+    readonly type?: string;
+    /** `user` (string). */
+    readonly user?: string;
+    /** `vcShouldIgnore` (boolean). */
+    readonly vcShouldIgnore?: boolean;
+    /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
+    readonly vcShouldKeepItemLegacyProdMachine?: boolean;
+    /** `version` (integer, format int64). */
+    readonly version?: number;
+    /** `visualScript` (string). */
+    readonly visualScript?: string;
+    /** `xsoarHasReadOnlyRole` (boolean). */
+    readonly xsoarHasReadOnlyRole?: boolean;
+    /** `xsoarPreviousReadOnlyRoles` (array, of string). */
+    readonly xsoarPreviousReadOnlyRoles?: readonly string[];
+    /** `xsoarReadOnlyRoles` (array, of string). */
+    readonly xsoarReadOnlyRoles?: readonly string[];
+  };
+};
 
 /** Request of `POST /automation/import` (`xsoar.automation.import`), sent as multipart form data. */
 export type XsoarAutomationImportRequest = {
@@ -285,7 +1020,41 @@ export type XsoarAutomationImportRequest = {
 export type XsoarAutomationImportReply = XsoarAutomationScript;
 
 /** Request of `POST /automation/search` (`xsoar.automation.search`). */
-export type XsoarAutomationSearchRequest = XsoarAutomationScriptFilter;
+export type XsoarAutomationSearchRequest = {
+  /** `Cache` (object). */
+  readonly Cache?: { [key: string]: readonly string[] };
+  /** `ignoreWorkers` (boolean). */
+  readonly ignoreWorkers?: boolean;
+  /** `page` (integer, format int64). */
+  readonly page?: number;
+  /** `query` (string). */
+  readonly query?: string;
+  /** `searchAfter` (array, of string). */
+  readonly searchAfter?: readonly string[];
+  /** `searchAfterElastic` (array, of string). */
+  readonly searchAfterElastic?: readonly string[];
+  /** `searchAfterMap` (object). */
+  readonly searchAfterMap?: { [key: string]: readonly string[] };
+  /** `searchAfterMapOrder` (object). */
+  readonly searchAfterMapOrder?: { [key: string]: number };
+  /** `searchBefore` (array, of string). */
+  readonly searchBefore?: readonly string[];
+  /** `searchBeforeElastic` (array, of string). */
+  readonly searchBeforeElastic?: readonly string[];
+  /** `size` (integer, format int64). */
+  readonly size?: number;
+  /** `sort` (array, of object). */
+  readonly sort?: readonly {
+    /** `asc` (boolean). */
+    readonly asc?: boolean;
+    /** `field` (string). */
+    readonly field?: string;
+    /** `fieldType` (string). */
+    readonly fieldType?: string;
+  }[];
+  /** `stripContext` (boolean). */
+  readonly stripContext?: boolean;
+};
 
 /** Reply of `POST /automation/search` (`xsoar.automation.search`). */
 export type XsoarAutomationSearchReply = XsoarAutomationScriptResult;
@@ -428,7 +1197,76 @@ export type XsoarDashboardsImportReply = {
 };
 
 /** Request of `POST /entry` (`xsoar.entry`). */
-export type XsoarEntryRequest = XsoarUpdateEntry;
+export type XsoarEntryRequest = {
+  /** `args` (object). */
+  readonly args?: { [key: string]: {
+    /** `complex` (object). */
+    readonly complex?: {
+      /** `accessor` (string). */
+      readonly accessor?: string;
+      /** `filters` (array, of array). */
+      readonly filters?: readonly (readonly {
+        /** `ignoreCase` (boolean). */
+        readonly ignoreCase?: boolean;
+        /** `left` (object). */
+        readonly left?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `operator` (string). */
+        readonly operator?: string;
+        /** `right` (object). */
+        readonly right?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `type` (string). */
+        readonly type?: string;
+      }[])[];
+      /** `root` (string). */
+      readonly root?: string;
+      /** `transformers` (array, of object). */
+      readonly transformers?: readonly {
+        /** `args` (object). */
+        readonly args?: { [key: string]: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        } };
+        /** `operator` (string). */
+        readonly operator?: string;
+      }[];
+    };
+    /** `keyValue` (array, of object). */
+    readonly keyValue?: readonly {
+      /** `key` (string). */
+      readonly key?: string;
+      /** `value`. */
+      readonly value?: unknown;
+    }[];
+    /** `simple` (string). */
+    readonly simple?: string;
+  } };
+  /** `data` (string). */
+  readonly data?: string;
+  /** `id` (string). */
+  readonly id?: string;
+  /** `investigationId` (string). */
+  readonly investigationId?: string;
+  /** `markdown` (boolean). */
+  readonly markdown?: boolean;
+  /** `primaryTerm` (integer, format int64). */
+  readonly primaryTerm?: number;
+  /** `sequenceNumber` (integer, format int64). */
+  readonly sequenceNumber?: number;
+  /** `version` (integer, format int64). */
+  readonly version?: number;
+};
 
 /** Reply of `POST /entry` (`xsoar.entry`). */
 export type XsoarEntryReply = {
@@ -610,7 +1448,76 @@ export type XsoarEntryReply = {
 };
 
 /** Request of `POST /entry/execute/sync` (`xsoar.entry.execute.sync`). */
-export type XsoarEntryExecuteSyncRequest = XsoarUpdateEntry;
+export type XsoarEntryExecuteSyncRequest = {
+  /** `args` (object). */
+  readonly args?: { [key: string]: {
+    /** `complex` (object). */
+    readonly complex?: {
+      /** `accessor` (string). */
+      readonly accessor?: string;
+      /** `filters` (array, of array). */
+      readonly filters?: readonly (readonly {
+        /** `ignoreCase` (boolean). */
+        readonly ignoreCase?: boolean;
+        /** `left` (object). */
+        readonly left?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `operator` (string). */
+        readonly operator?: string;
+        /** `right` (object). */
+        readonly right?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `type` (string). */
+        readonly type?: string;
+      }[])[];
+      /** `root` (string). */
+      readonly root?: string;
+      /** `transformers` (array, of object). */
+      readonly transformers?: readonly {
+        /** `args` (object). */
+        readonly args?: { [key: string]: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        } };
+        /** `operator` (string). */
+        readonly operator?: string;
+      }[];
+    };
+    /** `keyValue` (array, of object). */
+    readonly keyValue?: readonly {
+      /** `key` (string). */
+      readonly key?: string;
+      /** `value`. */
+      readonly value?: unknown;
+    }[];
+    /** `simple` (string). */
+    readonly simple?: string;
+  } };
+  /** `data` (string). */
+  readonly data?: string;
+  /** `id` (string). */
+  readonly id?: string;
+  /** `investigationId` (string). */
+  readonly investigationId?: string;
+  /** `markdown` (boolean). */
+  readonly markdown?: boolean;
+  /** `primaryTerm` (integer, format int64). */
+  readonly primaryTerm?: number;
+  /** `sequenceNumber` (integer, format int64). */
+  readonly sequenceNumber?: number;
+  /** `version` (integer, format int64). */
+  readonly version?: number;
+};
 
 /** Reply of `POST /entry/execute/sync` (`xsoar.entry.execute.sync`). */
 export type XsoarEntryExecuteSyncReply = {
@@ -792,10 +1699,22 @@ export type XsoarEntryExecuteSyncReply = {
 }[];
 
 /** Request of `POST /entry/exportArtifact` (`xsoar.entry.export_artifact`). */
-export type XsoarEntryExportArtifactRequest = XsoarDownloadEntry;
+export type XsoarEntryExportArtifactRequest = {
+  /** `id` (string). */
+  readonly id?: string;
+  /** `investigationId` (string). */
+  readonly investigationId?: string;
+};
 
 /** Request of `POST /entry/formatted` (`xsoar.entry.formatted`). */
-export type XsoarEntryFormattedRequest = XsoarUploadedEntry;
+export type XsoarEntryFormattedRequest = {
+  /** `contents` (string). */
+  readonly contents?: string;
+  /** `format` (string). */
+  readonly format?: string;
+  /** `investigationId` (string). */
+  readonly investigationId?: string;
+};
 
 /** Reply of `POST /entry/formatted` (`xsoar.entry.formatted`). */
 export type XsoarEntryFormattedReply = {
@@ -977,7 +1896,76 @@ export type XsoarEntryFormattedReply = {
 };
 
 /** Request of `POST /entry/note` (`xsoar.entry.note`). */
-export type XsoarEntryNoteRequest = XsoarUpdateEntry;
+export type XsoarEntryNoteRequest = {
+  /** `args` (object). */
+  readonly args?: { [key: string]: {
+    /** `complex` (object). */
+    readonly complex?: {
+      /** `accessor` (string). */
+      readonly accessor?: string;
+      /** `filters` (array, of array). */
+      readonly filters?: readonly (readonly {
+        /** `ignoreCase` (boolean). */
+        readonly ignoreCase?: boolean;
+        /** `left` (object). */
+        readonly left?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `operator` (string). */
+        readonly operator?: string;
+        /** `right` (object). */
+        readonly right?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `type` (string). */
+        readonly type?: string;
+      }[])[];
+      /** `root` (string). */
+      readonly root?: string;
+      /** `transformers` (array, of object). */
+      readonly transformers?: readonly {
+        /** `args` (object). */
+        readonly args?: { [key: string]: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        } };
+        /** `operator` (string). */
+        readonly operator?: string;
+      }[];
+    };
+    /** `keyValue` (array, of object). */
+    readonly keyValue?: readonly {
+      /** `key` (string). */
+      readonly key?: string;
+      /** `value`. */
+      readonly value?: unknown;
+    }[];
+    /** `simple` (string). */
+    readonly simple?: string;
+  } };
+  /** `data` (string). */
+  readonly data?: string;
+  /** `id` (string). */
+  readonly id?: string;
+  /** `investigationId` (string). */
+  readonly investigationId?: string;
+  /** `markdown` (boolean). */
+  readonly markdown?: boolean;
+  /** `primaryTerm` (integer, format int64). */
+  readonly primaryTerm?: number;
+  /** `sequenceNumber` (integer, format int64). */
+  readonly sequenceNumber?: number;
+  /** `version` (integer, format int64). */
+  readonly version?: number;
+};
 
 /** Reply of `POST /entry/note` (`xsoar.entry.note`). */
 export type XsoarEntryNoteReply = {
@@ -1159,7 +2147,20 @@ export type XsoarEntryNoteReply = {
 };
 
 /** Request of `POST /entry/tags` (`xsoar.entry.tags`). */
-export type XsoarEntryTagsRequest = XsoarUpdateEntryTags;
+export type XsoarEntryTagsRequest = {
+  /** `id` (string). */
+  readonly id?: string;
+  /** `investigationId` (string). */
+  readonly investigationId?: string;
+  /** `primaryTerm` (integer, format int64). */
+  readonly primaryTerm?: number;
+  /** `sequenceNumber` (integer, format int64). */
+  readonly sequenceNumber?: number;
+  /** `tags` (array, of string). */
+  readonly tags?: readonly string[];
+  /** `version` (integer, format int64). */
+  readonly version?: number;
+};
 
 /** Reply of `POST /entry/tags` (`xsoar.entry.tags`). */
 export type XsoarEntryTagsReply = {
@@ -1341,16 +2342,158 @@ export type XsoarEntryTagsReply = {
 };
 
 /** Request of `POST /evidence` (`xsoar.evidence`). */
-export type XsoarEvidenceRequest = XsoarEvidence;
+export type XsoarEvidenceRequest = {
+  /** `ShardID` (integer, format int64). */
+  readonly ShardID?: number;
+  /** `allRead` (boolean). */
+  readonly allRead?: boolean;
+  /** `allReadWrite` (boolean). */
+  readonly allReadWrite?: boolean;
+  /** `cacheVersn` (integer, format int64). */
+  readonly cacheVersn?: number;
+  /** `created` (string, format date-time). */
+  readonly created?: string;
+  /** `dbotCreatedBy` (string). */
+  readonly dbotCreatedBy?: string;
+  /** `description` (string). */
+  readonly description?: string;
+  /** `entryId` (string). */
+  readonly entryId?: string;
+  /** `fetched` (string, format date-time). */
+  readonly fetched?: string;
+  /** `hasRole` (boolean). */
+  readonly hasRole?: boolean;
+  /** `highlight` (object). */
+  readonly highlight?: { [key: string]: readonly string[] };
+  /** `id` (string). */
+  readonly id?: string;
+  /** `incidentId` (string). */
+  readonly incidentId?: string;
+  /** `indexName` (string). */
+  readonly indexName?: string;
+  /** `markedBy` (string). */
+  readonly markedBy?: string;
+  /** `markedDate` (string, format date-time). */
+  readonly markedDate?: string;
+  /** `modified` (string, format date-time). */
+  readonly modified?: string;
+  /** `numericId` (integer, format int64). */
+  readonly numericId?: number;
+  /** `occurred` (string, format date-time). */
+  readonly occurred?: string;
+  /** `previousAllRead` (boolean). */
+  readonly previousAllRead?: boolean;
+  /** `previousAllReadWrite` (boolean). */
+  readonly previousAllReadWrite?: boolean;
+  /** `previousRoles` (array, of string). */
+  readonly previousRoles?: readonly string[];
+  /** `primaryTerm` (integer, format int64). */
+  readonly primaryTerm?: number;
+  /** `roles` (array, of string). */
+  readonly roles?: readonly string[];
+  /** `sequenceNumber` (integer, format int64). */
+  readonly sequenceNumber?: number;
+  /** `sizeInBytes` (integer, format int64). */
+  readonly sizeInBytes?: number;
+  /** `sortValues` (array, of string). */
+  readonly sortValues?: readonly string[];
+  /** `syncHash` (string). */
+  readonly syncHash?: string;
+  /** `tags` (array, of string). */
+  readonly tags?: readonly string[];
+  /** `tagsRaw` (array, of string). */
+  readonly tagsRaw?: readonly string[];
+  /** `taskId` (string). */
+  readonly taskId?: string;
+  /** `version` (integer, format int64). */
+  readonly version?: number;
+  /** `xsoarHasReadOnlyRole` (boolean). */
+  readonly xsoarHasReadOnlyRole?: boolean;
+  /** `xsoarPreviousReadOnlyRoles` (array, of string). */
+  readonly xsoarPreviousReadOnlyRoles?: readonly string[];
+  /** `xsoarReadOnlyRoles` (array, of string). */
+  readonly xsoarReadOnlyRoles?: readonly string[];
+};
 
 /** Reply of `POST /evidence` (`xsoar.evidence`). */
 export type XsoarEvidenceReply = XsoarEvidence;
 
 /** Request of `POST /evidence/delete` (`xsoar.evidence.delete`). */
-export type XsoarEvidenceDeleteRequest = XsoarDeleteEvidence;
+export type XsoarEvidenceDeleteRequest = {
+  /** `evidenceID` (string). */
+  readonly evidenceID?: string;
+};
 
 /** Request of `POST /evidence/search` (`xsoar.evidence.search`). */
-export type XsoarEvidenceSearchRequest = XsoarEvidencesFilterWrapper;
+export type XsoarEvidenceSearchRequest = {
+  /** `filter` (object). */
+  readonly filter?: {
+    /** `Cache` (object). */
+    readonly Cache?: { [key: string]: readonly string[] };
+    /** `accounts` (object). */
+    readonly accounts?: { [key: string]: { [key: string]: unknown } };
+    /** `fields` (array, of string). */
+    readonly fields?: readonly string[];
+    /** `filterobjectquery` (string). */
+    readonly filterobjectquery?: string;
+    /** `fromDate` (string, format date-time). */
+    readonly fromDate?: string;
+    /** `fromDateLicense` (string, format date-time). */
+    readonly fromDateLicense?: string;
+    /** `ignoreWorkers` (boolean). */
+    readonly ignoreWorkers?: boolean;
+    /** `page` (integer, format int64). */
+    readonly page?: number;
+    /** `period` (object). */
+    readonly period?: {
+      /** `by` (string). */
+      readonly by?: string;
+      /** `byFrom` (string). */
+      readonly byFrom?: string;
+      /** `byTo` (string). */
+      readonly byTo?: string;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fromValue` (string, format duration). */
+      readonly fromValue?: string;
+      /** `toValue` (string, format duration). */
+      readonly toValue?: string;
+    };
+    /** `query` (string). */
+    readonly query?: string;
+    /** `searchAfter` (array, of string). */
+    readonly searchAfter?: readonly string[];
+    /** `searchAfterElastic` (array, of string). */
+    readonly searchAfterElastic?: readonly string[];
+    /** `searchAfterMap` (object). */
+    readonly searchAfterMap?: { [key: string]: readonly string[] };
+    /** `searchAfterMapOrder` (object). */
+    readonly searchAfterMapOrder?: { [key: string]: number };
+    /** `searchBefore` (array, of string). */
+    readonly searchBefore?: readonly string[];
+    /** `searchBeforeElastic` (array, of string). */
+    readonly searchBeforeElastic?: readonly string[];
+    /** `size` (integer, format int64). */
+    readonly size?: number;
+    /** `sort` (array, of object). */
+    readonly sort?: readonly {
+      /** `asc` (boolean). */
+      readonly asc?: boolean;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fieldType` (string). */
+      readonly fieldType?: string;
+    }[];
+    /** `timeFrame` (integer, format int64). */
+    readonly timeFrame?: number;
+    /** `toDate` (string, format date-time). */
+    readonly toDate?: string;
+    /** `trim_events` (integer, format int64). */
+    readonly trim_events?: number;
+  };
+  /** `incidentID` (string). */
+  readonly incidentID?: string;
+};
 
 /** Reply of `POST /evidence/search` (`xsoar.evidence.search`). */
 export type XsoarEvidenceSearchReply = XsoarEvidencesSearchResponse;
@@ -1431,8 +2574,13 @@ export type XsoarIncidentRequest = {
   readonly isDebug?: boolean;
   /** `isPlayground` (boolean). */
   readonly isPlayground?: boolean;
-  /** `labels` (array, of {@link XsoarLabel}). */
-  readonly labels?: readonly XsoarLabel[];
+  /** `labels` (array, of object). */
+  readonly labels?: readonly {
+    /** `type` (string). */
+    readonly type?: string;
+    /** `value` (string). */
+    readonly value?: string;
+  }[];
   /** `lastJobRunTime` (string, format date-time). */
   readonly lastJobRunTime?: string;
   /** `lastOpen` (string, format date-time). */
@@ -1487,24 +2635,24 @@ export type XsoarIncidentRequest = {
   readonly reminder?: string;
   /** `roles` (array, of string). */
   readonly roles?: readonly string[];
-  /** `runStatus` ({@link XsoarRunStatus}). */
-  readonly runStatus?: XsoarRunStatus;
+  /** `runStatus` (string). */
+  readonly runStatus?: string;
   /** `sequenceNumber` (integer, format int64). */
   readonly sequenceNumber?: number;
-  /** `severity` ({@link XsoarSeverity}, format double, at least 0). */
-  readonly severity?: XsoarSeverity;
+  /** `severity` (number, format double, at least 0). */
+  readonly severity?: number;
   /** `sizeInBytes` (integer, format int64). */
   readonly sizeInBytes?: number;
-  /** `sla` ({@link XsoarSLAState}, format double). */
-  readonly sla?: XsoarSLAState;
+  /** `sla` (number, format double). */
+  readonly sla?: number;
   /** `sortValues` (array, of string). */
   readonly sortValues?: readonly string[];
   /** `sourceBrand` (string). */
   readonly sourceBrand?: string;
   /** `sourceInstance` (string). */
   readonly sourceInstance?: string;
-  /** `status` ({@link XsoarIncidentStatus}, format double, at least 0, at most 2). */
-  readonly status?: XsoarIncidentStatus;
+  /** `status` (number, format double, at least 0, at most 2). */
+  readonly status?: number;
   /** `syncHash` (string). */
   readonly syncHash?: string;
   /** `todoTaskIds` (array, of string). */
@@ -1580,22 +2728,35 @@ export type XsoarIncidentBatchRequest = {
     readonly includeTmp?: boolean;
     /** `investigation` (array, of string). */
     readonly investigation?: readonly string[];
-    /** `level` (array, of {@link XsoarSeverity}). */
-    readonly level?: readonly XsoarSeverity[];
+    /** `level` (array, of number). */
+    readonly level?: readonly number[];
     /** `name` (array, of string). */
     readonly name?: readonly string[];
     /** `notCategory` (array, of string). */
     readonly notCategory?: readonly string[];
     /** `notInvestigation` (array, of string). */
     readonly notInvestigation?: readonly string[];
-    /** `notStatus` (array, of {@link XsoarIncidentStatus}). */
-    readonly notStatus?: readonly XsoarIncidentStatus[];
+    /** `notStatus` (array, of number). */
+    readonly notStatus?: readonly number[];
     /** `page` (integer, format int64). */
     readonly page?: number;
     /** `parent` (array, of string). */
     readonly parent?: readonly string[];
-    /** `period` ({@link XsoarPeriod}). */
-    readonly period?: XsoarPeriod;
+    /** `period` (object). */
+    readonly period?: {
+      /** `by` (string). */
+      readonly by?: string;
+      /** `byFrom` (string). */
+      readonly byFrom?: string;
+      /** `byTo` (string). */
+      readonly byTo?: string;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fromValue` (string, format duration). */
+      readonly fromValue?: string;
+      /** `toValue` (string, format duration). */
+      readonly toValue?: string;
+    };
     /** `query` (string). */
     readonly query?: string;
     /** `reason` (array, of string). */
@@ -1614,14 +2775,21 @@ export type XsoarIncidentBatchRequest = {
     readonly searchBeforeElastic?: readonly string[];
     /** `size` (integer, format int64). */
     readonly size?: number;
-    /** `sort` (array, of {@link XsoarOrder}). */
-    readonly sort?: readonly XsoarOrder[];
-    /** `status` (array, of {@link XsoarIncidentStatus}). */
-    readonly status?: readonly XsoarIncidentStatus[];
+    /** `sort` (array, of object). */
+    readonly sort?: readonly {
+      /** `asc` (boolean). */
+      readonly asc?: boolean;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fieldType` (string). */
+      readonly fieldType?: string;
+    }[];
+    /** `status` (array, of number). */
+    readonly status?: readonly number[];
     /** `systems` (array, of string). */
     readonly systems?: readonly string[];
-    /** `timeFrame` ({@link XsoarDuration}, format int64). */
-    readonly timeFrame?: XsoarDuration;
+    /** `timeFrame` (integer, format int64). */
+    readonly timeFrame?: number;
     /** `toActivatedDate` (string, format date-time). */
     readonly toActivatedDate?: string;
     /** `toClosedDate` (string, format date-time). */
@@ -1642,10 +2810,264 @@ export type XsoarIncidentBatchRequest = {
     readonly urls?: readonly string[];
     /** `users` (array, of string). */
     readonly users?: readonly string[];
-    /** `firstIncidentInPage` ({@link XsoarServerIncidentWrapper}). */
-    readonly firstIncidentInPage?: XsoarServerIncidentWrapper;
-    /** `lastIncidentInPage` ({@link XsoarServerIncidentWrapper}). */
-    readonly lastIncidentInPage?: XsoarServerIncidentWrapper;
+    /** `firstIncidentInPage` (object). */
+    readonly firstIncidentInPage?: {
+      /** `ShardID` (integer, format int64). */
+      readonly ShardID?: number;
+      /** `account` (string). */
+      readonly account?: string;
+      /** `activated` (string, format date-time). */
+      readonly activated?: string;
+      /** `activatingingUserId` (string). */
+      readonly activatingingUserId?: string;
+      /** `attachment` (array, of object). */
+      readonly attachment?: readonly {
+        /** `description` (string). */
+        readonly description?: string;
+        /** `name` (string). */
+        readonly name?: string;
+        /** `path` (string). */
+        readonly path?: string;
+        /** `showMediaFile` (boolean). */
+        readonly showMediaFile?: boolean;
+        /** `type` (string). */
+        readonly type?: string;
+      }[];
+      /** `autime` (integer, format int64). */
+      readonly autime?: number;
+      /** `canvases` (array, of string). */
+      readonly canvases?: readonly string[];
+      /** `category` (string). */
+      readonly category?: string;
+      /** `changeStatus` (string). */
+      readonly changeStatus?: string;
+      /** `closeNotes` (string). */
+      readonly closeNotes?: string;
+      /** `closeReason` (string). */
+      readonly closeReason?: string;
+      /** `closed` (string, format date-time). */
+      readonly closed?: string;
+      /** `closingUserId` (string). */
+      readonly closingUserId?: string;
+      /** `created` (string, format date-time). */
+      readonly created?: string;
+      /** `details` (string). */
+      readonly details?: string;
+      /** `droppedCount` (integer, format int64). */
+      readonly droppedCount?: number;
+      /** `dueDate` (string, format date-time). */
+      readonly dueDate?: string;
+      /** `hasRole` (boolean). */
+      readonly hasRole?: boolean;
+      /** `id` (string). */
+      readonly id?: string;
+      /** `insights` (integer, format uint64). */
+      readonly insights?: number;
+      /** `investigationId` (string). */
+      readonly investigationId?: string;
+      /** `isPlayground` (boolean). */
+      readonly isPlayground?: boolean;
+      /** `labels` (array, of object). */
+      readonly labels?: readonly {
+        /** `type` (string). */
+        readonly type?: string;
+        /** `value` (string). */
+        readonly value?: string;
+      }[];
+      /** `lastOpen` (string, format date-time). */
+      readonly lastOpen?: string;
+      /** `linkedCount` (integer, format int64). */
+      readonly linkedCount?: number;
+      /** `linkedIncidents` (array, of string). */
+      readonly linkedIncidents?: readonly string[];
+      /** `modified` (string, format date-time). */
+      readonly modified?: string;
+      /** `name` (string). */
+      readonly name?: string;
+      /** `notifyTime` (string, format date-time). */
+      readonly notifyTime?: string;
+      /** `occurred` (string, format date-time). */
+      readonly occurred?: string;
+      /** `openDuration` (integer, format int64). */
+      readonly openDuration?: number;
+      /** `owner` (string). */
+      readonly owner?: string;
+      /** `parent` (string). */
+      readonly parent?: string;
+      /** `phase` (string). */
+      readonly phase?: string;
+      /** `playbookId` (string). */
+      readonly playbookId?: string;
+      /** `previousRoles` (array, of string). */
+      readonly previousRoles?: readonly string[];
+      /** `rawCategory` (string). */
+      readonly rawCategory?: string;
+      /** `rawCloseReason` (string). */
+      readonly rawCloseReason?: string;
+      /** `rawJSON` (string). */
+      readonly rawJSON?: string;
+      /** `rawName` (string). */
+      readonly rawName?: string;
+      /** `rawPhase` (string). */
+      readonly rawPhase?: string;
+      /** `rawType` (string). */
+      readonly rawType?: string;
+      /** `reason` (string). */
+      readonly reason?: string;
+      /** `reminder` (string, format date-time). */
+      readonly reminder?: string;
+      /** `roles` (array, of string). */
+      readonly roles?: readonly string[];
+      /** `runStatus` (string). */
+      readonly runStatus?: string;
+      /** `severity` (number, format double). */
+      readonly severity?: number;
+      /** `sla` (number, format double). */
+      readonly sla?: number;
+      /** `sortValues` (array, of string). */
+      readonly sortValues?: readonly string[];
+      /** `sourceBrand` (string). */
+      readonly sourceBrand?: string;
+      /** `sourceInstance` (string). */
+      readonly sourceInstance?: string;
+      /** `status` (number, format double). */
+      readonly status?: number;
+      /** `type` (string). */
+      readonly type?: string;
+      /** `version` (integer, format int64). */
+      readonly version?: number;
+      /** Other properties. */
+      [key: string]: unknown;
+    };
+    /** `lastIncidentInPage` (object). */
+    readonly lastIncidentInPage?: {
+      /** `ShardID` (integer, format int64). */
+      readonly ShardID?: number;
+      /** `account` (string). */
+      readonly account?: string;
+      /** `activated` (string, format date-time). */
+      readonly activated?: string;
+      /** `activatingingUserId` (string). */
+      readonly activatingingUserId?: string;
+      /** `attachment` (array, of object). */
+      readonly attachment?: readonly {
+        /** `description` (string). */
+        readonly description?: string;
+        /** `name` (string). */
+        readonly name?: string;
+        /** `path` (string). */
+        readonly path?: string;
+        /** `showMediaFile` (boolean). */
+        readonly showMediaFile?: boolean;
+        /** `type` (string). */
+        readonly type?: string;
+      }[];
+      /** `autime` (integer, format int64). */
+      readonly autime?: number;
+      /** `canvases` (array, of string). */
+      readonly canvases?: readonly string[];
+      /** `category` (string). */
+      readonly category?: string;
+      /** `changeStatus` (string). */
+      readonly changeStatus?: string;
+      /** `closeNotes` (string). */
+      readonly closeNotes?: string;
+      /** `closeReason` (string). */
+      readonly closeReason?: string;
+      /** `closed` (string, format date-time). */
+      readonly closed?: string;
+      /** `closingUserId` (string). */
+      readonly closingUserId?: string;
+      /** `created` (string, format date-time). */
+      readonly created?: string;
+      /** `details` (string). */
+      readonly details?: string;
+      /** `droppedCount` (integer, format int64). */
+      readonly droppedCount?: number;
+      /** `dueDate` (string, format date-time). */
+      readonly dueDate?: string;
+      /** `hasRole` (boolean). */
+      readonly hasRole?: boolean;
+      /** `id` (string). */
+      readonly id?: string;
+      /** `insights` (integer, format uint64). */
+      readonly insights?: number;
+      /** `investigationId` (string). */
+      readonly investigationId?: string;
+      /** `isPlayground` (boolean). */
+      readonly isPlayground?: boolean;
+      /** `labels` (array, of object). */
+      readonly labels?: readonly {
+        /** `type` (string). */
+        readonly type?: string;
+        /** `value` (string). */
+        readonly value?: string;
+      }[];
+      /** `lastOpen` (string, format date-time). */
+      readonly lastOpen?: string;
+      /** `linkedCount` (integer, format int64). */
+      readonly linkedCount?: number;
+      /** `linkedIncidents` (array, of string). */
+      readonly linkedIncidents?: readonly string[];
+      /** `modified` (string, format date-time). */
+      readonly modified?: string;
+      /** `name` (string). */
+      readonly name?: string;
+      /** `notifyTime` (string, format date-time). */
+      readonly notifyTime?: string;
+      /** `occurred` (string, format date-time). */
+      readonly occurred?: string;
+      /** `openDuration` (integer, format int64). */
+      readonly openDuration?: number;
+      /** `owner` (string). */
+      readonly owner?: string;
+      /** `parent` (string). */
+      readonly parent?: string;
+      /** `phase` (string). */
+      readonly phase?: string;
+      /** `playbookId` (string). */
+      readonly playbookId?: string;
+      /** `previousRoles` (array, of string). */
+      readonly previousRoles?: readonly string[];
+      /** `rawCategory` (string). */
+      readonly rawCategory?: string;
+      /** `rawCloseReason` (string). */
+      readonly rawCloseReason?: string;
+      /** `rawJSON` (string). */
+      readonly rawJSON?: string;
+      /** `rawName` (string). */
+      readonly rawName?: string;
+      /** `rawPhase` (string). */
+      readonly rawPhase?: string;
+      /** `rawType` (string). */
+      readonly rawType?: string;
+      /** `reason` (string). */
+      readonly reason?: string;
+      /** `reminder` (string, format date-time). */
+      readonly reminder?: string;
+      /** `roles` (array, of string). */
+      readonly roles?: readonly string[];
+      /** `runStatus` (string). */
+      readonly runStatus?: string;
+      /** `severity` (number, format double). */
+      readonly severity?: number;
+      /** `sla` (number, format double). */
+      readonly sla?: number;
+      /** `sortValues` (array, of string). */
+      readonly sortValues?: readonly string[];
+      /** `sourceBrand` (string). */
+      readonly sourceBrand?: string;
+      /** `sourceInstance` (string). */
+      readonly sourceInstance?: string;
+      /** `status` (number, format double). */
+      readonly status?: number;
+      /** `type` (string). */
+      readonly type?: string;
+      /** `version` (integer, format int64). */
+      readonly version?: number;
+      /** Other properties. */
+      [key: string]: unknown;
+    };
     /** `nextPage` (boolean). */
     readonly nextPage?: boolean;
     /** `sequentialPagesSearch` (boolean). */
@@ -1718,22 +3140,35 @@ export type XsoarIncidentBatchExportToCsvRequest = {
     readonly includeTmp?: boolean;
     /** `investigation` (array, of string). */
     readonly investigation?: readonly string[];
-    /** `level` (array, of {@link XsoarSeverity}). */
-    readonly level?: readonly XsoarSeverity[];
+    /** `level` (array, of number). */
+    readonly level?: readonly number[];
     /** `name` (array, of string). */
     readonly name?: readonly string[];
     /** `notCategory` (array, of string). */
     readonly notCategory?: readonly string[];
     /** `notInvestigation` (array, of string). */
     readonly notInvestigation?: readonly string[];
-    /** `notStatus` (array, of {@link XsoarIncidentStatus}). */
-    readonly notStatus?: readonly XsoarIncidentStatus[];
+    /** `notStatus` (array, of number). */
+    readonly notStatus?: readonly number[];
     /** `page` (integer, format int64). */
     readonly page?: number;
     /** `parent` (array, of string). */
     readonly parent?: readonly string[];
-    /** `period` ({@link XsoarPeriod}). */
-    readonly period?: XsoarPeriod;
+    /** `period` (object). */
+    readonly period?: {
+      /** `by` (string). */
+      readonly by?: string;
+      /** `byFrom` (string). */
+      readonly byFrom?: string;
+      /** `byTo` (string). */
+      readonly byTo?: string;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fromValue` (string, format duration). */
+      readonly fromValue?: string;
+      /** `toValue` (string, format duration). */
+      readonly toValue?: string;
+    };
     /** `query` (string). */
     readonly query?: string;
     /** `reason` (array, of string). */
@@ -1752,14 +3187,21 @@ export type XsoarIncidentBatchExportToCsvRequest = {
     readonly searchBeforeElastic?: readonly string[];
     /** `size` (integer, format int64). */
     readonly size?: number;
-    /** `sort` (array, of {@link XsoarOrder}). */
-    readonly sort?: readonly XsoarOrder[];
-    /** `status` (array, of {@link XsoarIncidentStatus}). */
-    readonly status?: readonly XsoarIncidentStatus[];
+    /** `sort` (array, of object). */
+    readonly sort?: readonly {
+      /** `asc` (boolean). */
+      readonly asc?: boolean;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fieldType` (string). */
+      readonly fieldType?: string;
+    }[];
+    /** `status` (array, of number). */
+    readonly status?: readonly number[];
     /** `systems` (array, of string). */
     readonly systems?: readonly string[];
-    /** `timeFrame` ({@link XsoarDuration}, format int64). */
-    readonly timeFrame?: XsoarDuration;
+    /** `timeFrame` (integer, format int64). */
+    readonly timeFrame?: number;
     /** `toActivatedDate` (string, format date-time). */
     readonly toActivatedDate?: string;
     /** `toClosedDate` (string, format date-time). */
@@ -1780,10 +3222,264 @@ export type XsoarIncidentBatchExportToCsvRequest = {
     readonly urls?: readonly string[];
     /** `users` (array, of string). */
     readonly users?: readonly string[];
-    /** `firstIncidentInPage` ({@link XsoarServerIncidentWrapper}). */
-    readonly firstIncidentInPage?: XsoarServerIncidentWrapper;
-    /** `lastIncidentInPage` ({@link XsoarServerIncidentWrapper}). */
-    readonly lastIncidentInPage?: XsoarServerIncidentWrapper;
+    /** `firstIncidentInPage` (object). */
+    readonly firstIncidentInPage?: {
+      /** `ShardID` (integer, format int64). */
+      readonly ShardID?: number;
+      /** `account` (string). */
+      readonly account?: string;
+      /** `activated` (string, format date-time). */
+      readonly activated?: string;
+      /** `activatingingUserId` (string). */
+      readonly activatingingUserId?: string;
+      /** `attachment` (array, of object). */
+      readonly attachment?: readonly {
+        /** `description` (string). */
+        readonly description?: string;
+        /** `name` (string). */
+        readonly name?: string;
+        /** `path` (string). */
+        readonly path?: string;
+        /** `showMediaFile` (boolean). */
+        readonly showMediaFile?: boolean;
+        /** `type` (string). */
+        readonly type?: string;
+      }[];
+      /** `autime` (integer, format int64). */
+      readonly autime?: number;
+      /** `canvases` (array, of string). */
+      readonly canvases?: readonly string[];
+      /** `category` (string). */
+      readonly category?: string;
+      /** `changeStatus` (string). */
+      readonly changeStatus?: string;
+      /** `closeNotes` (string). */
+      readonly closeNotes?: string;
+      /** `closeReason` (string). */
+      readonly closeReason?: string;
+      /** `closed` (string, format date-time). */
+      readonly closed?: string;
+      /** `closingUserId` (string). */
+      readonly closingUserId?: string;
+      /** `created` (string, format date-time). */
+      readonly created?: string;
+      /** `details` (string). */
+      readonly details?: string;
+      /** `droppedCount` (integer, format int64). */
+      readonly droppedCount?: number;
+      /** `dueDate` (string, format date-time). */
+      readonly dueDate?: string;
+      /** `hasRole` (boolean). */
+      readonly hasRole?: boolean;
+      /** `id` (string). */
+      readonly id?: string;
+      /** `insights` (integer, format uint64). */
+      readonly insights?: number;
+      /** `investigationId` (string). */
+      readonly investigationId?: string;
+      /** `isPlayground` (boolean). */
+      readonly isPlayground?: boolean;
+      /** `labels` (array, of object). */
+      readonly labels?: readonly {
+        /** `type` (string). */
+        readonly type?: string;
+        /** `value` (string). */
+        readonly value?: string;
+      }[];
+      /** `lastOpen` (string, format date-time). */
+      readonly lastOpen?: string;
+      /** `linkedCount` (integer, format int64). */
+      readonly linkedCount?: number;
+      /** `linkedIncidents` (array, of string). */
+      readonly linkedIncidents?: readonly string[];
+      /** `modified` (string, format date-time). */
+      readonly modified?: string;
+      /** `name` (string). */
+      readonly name?: string;
+      /** `notifyTime` (string, format date-time). */
+      readonly notifyTime?: string;
+      /** `occurred` (string, format date-time). */
+      readonly occurred?: string;
+      /** `openDuration` (integer, format int64). */
+      readonly openDuration?: number;
+      /** `owner` (string). */
+      readonly owner?: string;
+      /** `parent` (string). */
+      readonly parent?: string;
+      /** `phase` (string). */
+      readonly phase?: string;
+      /** `playbookId` (string). */
+      readonly playbookId?: string;
+      /** `previousRoles` (array, of string). */
+      readonly previousRoles?: readonly string[];
+      /** `rawCategory` (string). */
+      readonly rawCategory?: string;
+      /** `rawCloseReason` (string). */
+      readonly rawCloseReason?: string;
+      /** `rawJSON` (string). */
+      readonly rawJSON?: string;
+      /** `rawName` (string). */
+      readonly rawName?: string;
+      /** `rawPhase` (string). */
+      readonly rawPhase?: string;
+      /** `rawType` (string). */
+      readonly rawType?: string;
+      /** `reason` (string). */
+      readonly reason?: string;
+      /** `reminder` (string, format date-time). */
+      readonly reminder?: string;
+      /** `roles` (array, of string). */
+      readonly roles?: readonly string[];
+      /** `runStatus` (string). */
+      readonly runStatus?: string;
+      /** `severity` (number, format double). */
+      readonly severity?: number;
+      /** `sla` (number, format double). */
+      readonly sla?: number;
+      /** `sortValues` (array, of string). */
+      readonly sortValues?: readonly string[];
+      /** `sourceBrand` (string). */
+      readonly sourceBrand?: string;
+      /** `sourceInstance` (string). */
+      readonly sourceInstance?: string;
+      /** `status` (number, format double). */
+      readonly status?: number;
+      /** `type` (string). */
+      readonly type?: string;
+      /** `version` (integer, format int64). */
+      readonly version?: number;
+      /** Other properties. */
+      [key: string]: unknown;
+    };
+    /** `lastIncidentInPage` (object). */
+    readonly lastIncidentInPage?: {
+      /** `ShardID` (integer, format int64). */
+      readonly ShardID?: number;
+      /** `account` (string). */
+      readonly account?: string;
+      /** `activated` (string, format date-time). */
+      readonly activated?: string;
+      /** `activatingingUserId` (string). */
+      readonly activatingingUserId?: string;
+      /** `attachment` (array, of object). */
+      readonly attachment?: readonly {
+        /** `description` (string). */
+        readonly description?: string;
+        /** `name` (string). */
+        readonly name?: string;
+        /** `path` (string). */
+        readonly path?: string;
+        /** `showMediaFile` (boolean). */
+        readonly showMediaFile?: boolean;
+        /** `type` (string). */
+        readonly type?: string;
+      }[];
+      /** `autime` (integer, format int64). */
+      readonly autime?: number;
+      /** `canvases` (array, of string). */
+      readonly canvases?: readonly string[];
+      /** `category` (string). */
+      readonly category?: string;
+      /** `changeStatus` (string). */
+      readonly changeStatus?: string;
+      /** `closeNotes` (string). */
+      readonly closeNotes?: string;
+      /** `closeReason` (string). */
+      readonly closeReason?: string;
+      /** `closed` (string, format date-time). */
+      readonly closed?: string;
+      /** `closingUserId` (string). */
+      readonly closingUserId?: string;
+      /** `created` (string, format date-time). */
+      readonly created?: string;
+      /** `details` (string). */
+      readonly details?: string;
+      /** `droppedCount` (integer, format int64). */
+      readonly droppedCount?: number;
+      /** `dueDate` (string, format date-time). */
+      readonly dueDate?: string;
+      /** `hasRole` (boolean). */
+      readonly hasRole?: boolean;
+      /** `id` (string). */
+      readonly id?: string;
+      /** `insights` (integer, format uint64). */
+      readonly insights?: number;
+      /** `investigationId` (string). */
+      readonly investigationId?: string;
+      /** `isPlayground` (boolean). */
+      readonly isPlayground?: boolean;
+      /** `labels` (array, of object). */
+      readonly labels?: readonly {
+        /** `type` (string). */
+        readonly type?: string;
+        /** `value` (string). */
+        readonly value?: string;
+      }[];
+      /** `lastOpen` (string, format date-time). */
+      readonly lastOpen?: string;
+      /** `linkedCount` (integer, format int64). */
+      readonly linkedCount?: number;
+      /** `linkedIncidents` (array, of string). */
+      readonly linkedIncidents?: readonly string[];
+      /** `modified` (string, format date-time). */
+      readonly modified?: string;
+      /** `name` (string). */
+      readonly name?: string;
+      /** `notifyTime` (string, format date-time). */
+      readonly notifyTime?: string;
+      /** `occurred` (string, format date-time). */
+      readonly occurred?: string;
+      /** `openDuration` (integer, format int64). */
+      readonly openDuration?: number;
+      /** `owner` (string). */
+      readonly owner?: string;
+      /** `parent` (string). */
+      readonly parent?: string;
+      /** `phase` (string). */
+      readonly phase?: string;
+      /** `playbookId` (string). */
+      readonly playbookId?: string;
+      /** `previousRoles` (array, of string). */
+      readonly previousRoles?: readonly string[];
+      /** `rawCategory` (string). */
+      readonly rawCategory?: string;
+      /** `rawCloseReason` (string). */
+      readonly rawCloseReason?: string;
+      /** `rawJSON` (string). */
+      readonly rawJSON?: string;
+      /** `rawName` (string). */
+      readonly rawName?: string;
+      /** `rawPhase` (string). */
+      readonly rawPhase?: string;
+      /** `rawType` (string). */
+      readonly rawType?: string;
+      /** `reason` (string). */
+      readonly reason?: string;
+      /** `reminder` (string, format date-time). */
+      readonly reminder?: string;
+      /** `roles` (array, of string). */
+      readonly roles?: readonly string[];
+      /** `runStatus` (string). */
+      readonly runStatus?: string;
+      /** `severity` (number, format double). */
+      readonly severity?: number;
+      /** `sla` (number, format double). */
+      readonly sla?: number;
+      /** `sortValues` (array, of string). */
+      readonly sortValues?: readonly string[];
+      /** `sourceBrand` (string). */
+      readonly sourceBrand?: string;
+      /** `sourceInstance` (string). */
+      readonly sourceInstance?: string;
+      /** `status` (number, format double). */
+      readonly status?: number;
+      /** `type` (string). */
+      readonly type?: string;
+      /** `version` (integer, format int64). */
+      readonly version?: number;
+      /** Other properties. */
+      [key: string]: unknown;
+    };
     /** `nextPage` (boolean). */
     readonly nextPage?: boolean;
     /** `sequentialPagesSearch` (boolean). */
@@ -1856,22 +3552,35 @@ export type XsoarIncidentBatchCloseRequest = {
     readonly includeTmp?: boolean;
     /** `investigation` (array, of string). */
     readonly investigation?: readonly string[];
-    /** `level` (array, of {@link XsoarSeverity}). */
-    readonly level?: readonly XsoarSeverity[];
+    /** `level` (array, of number). */
+    readonly level?: readonly number[];
     /** `name` (array, of string). */
     readonly name?: readonly string[];
     /** `notCategory` (array, of string). */
     readonly notCategory?: readonly string[];
     /** `notInvestigation` (array, of string). */
     readonly notInvestigation?: readonly string[];
-    /** `notStatus` (array, of {@link XsoarIncidentStatus}). */
-    readonly notStatus?: readonly XsoarIncidentStatus[];
+    /** `notStatus` (array, of number). */
+    readonly notStatus?: readonly number[];
     /** `page` (integer, format int64). */
     readonly page?: number;
     /** `parent` (array, of string). */
     readonly parent?: readonly string[];
-    /** `period` ({@link XsoarPeriod}). */
-    readonly period?: XsoarPeriod;
+    /** `period` (object). */
+    readonly period?: {
+      /** `by` (string). */
+      readonly by?: string;
+      /** `byFrom` (string). */
+      readonly byFrom?: string;
+      /** `byTo` (string). */
+      readonly byTo?: string;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fromValue` (string, format duration). */
+      readonly fromValue?: string;
+      /** `toValue` (string, format duration). */
+      readonly toValue?: string;
+    };
     /** `query` (string). */
     readonly query?: string;
     /** `reason` (array, of string). */
@@ -1890,14 +3599,21 @@ export type XsoarIncidentBatchCloseRequest = {
     readonly searchBeforeElastic?: readonly string[];
     /** `size` (integer, format int64). */
     readonly size?: number;
-    /** `sort` (array, of {@link XsoarOrder}). */
-    readonly sort?: readonly XsoarOrder[];
-    /** `status` (array, of {@link XsoarIncidentStatus}). */
-    readonly status?: readonly XsoarIncidentStatus[];
+    /** `sort` (array, of object). */
+    readonly sort?: readonly {
+      /** `asc` (boolean). */
+      readonly asc?: boolean;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fieldType` (string). */
+      readonly fieldType?: string;
+    }[];
+    /** `status` (array, of number). */
+    readonly status?: readonly number[];
     /** `systems` (array, of string). */
     readonly systems?: readonly string[];
-    /** `timeFrame` ({@link XsoarDuration}, format int64). */
-    readonly timeFrame?: XsoarDuration;
+    /** `timeFrame` (integer, format int64). */
+    readonly timeFrame?: number;
     /** `toActivatedDate` (string, format date-time). */
     readonly toActivatedDate?: string;
     /** `toClosedDate` (string, format date-time). */
@@ -1918,10 +3634,264 @@ export type XsoarIncidentBatchCloseRequest = {
     readonly urls?: readonly string[];
     /** `users` (array, of string). */
     readonly users?: readonly string[];
-    /** `firstIncidentInPage` ({@link XsoarServerIncidentWrapper}). */
-    readonly firstIncidentInPage?: XsoarServerIncidentWrapper;
-    /** `lastIncidentInPage` ({@link XsoarServerIncidentWrapper}). */
-    readonly lastIncidentInPage?: XsoarServerIncidentWrapper;
+    /** `firstIncidentInPage` (object). */
+    readonly firstIncidentInPage?: {
+      /** `ShardID` (integer, format int64). */
+      readonly ShardID?: number;
+      /** `account` (string). */
+      readonly account?: string;
+      /** `activated` (string, format date-time). */
+      readonly activated?: string;
+      /** `activatingingUserId` (string). */
+      readonly activatingingUserId?: string;
+      /** `attachment` (array, of object). */
+      readonly attachment?: readonly {
+        /** `description` (string). */
+        readonly description?: string;
+        /** `name` (string). */
+        readonly name?: string;
+        /** `path` (string). */
+        readonly path?: string;
+        /** `showMediaFile` (boolean). */
+        readonly showMediaFile?: boolean;
+        /** `type` (string). */
+        readonly type?: string;
+      }[];
+      /** `autime` (integer, format int64). */
+      readonly autime?: number;
+      /** `canvases` (array, of string). */
+      readonly canvases?: readonly string[];
+      /** `category` (string). */
+      readonly category?: string;
+      /** `changeStatus` (string). */
+      readonly changeStatus?: string;
+      /** `closeNotes` (string). */
+      readonly closeNotes?: string;
+      /** `closeReason` (string). */
+      readonly closeReason?: string;
+      /** `closed` (string, format date-time). */
+      readonly closed?: string;
+      /** `closingUserId` (string). */
+      readonly closingUserId?: string;
+      /** `created` (string, format date-time). */
+      readonly created?: string;
+      /** `details` (string). */
+      readonly details?: string;
+      /** `droppedCount` (integer, format int64). */
+      readonly droppedCount?: number;
+      /** `dueDate` (string, format date-time). */
+      readonly dueDate?: string;
+      /** `hasRole` (boolean). */
+      readonly hasRole?: boolean;
+      /** `id` (string). */
+      readonly id?: string;
+      /** `insights` (integer, format uint64). */
+      readonly insights?: number;
+      /** `investigationId` (string). */
+      readonly investigationId?: string;
+      /** `isPlayground` (boolean). */
+      readonly isPlayground?: boolean;
+      /** `labels` (array, of object). */
+      readonly labels?: readonly {
+        /** `type` (string). */
+        readonly type?: string;
+        /** `value` (string). */
+        readonly value?: string;
+      }[];
+      /** `lastOpen` (string, format date-time). */
+      readonly lastOpen?: string;
+      /** `linkedCount` (integer, format int64). */
+      readonly linkedCount?: number;
+      /** `linkedIncidents` (array, of string). */
+      readonly linkedIncidents?: readonly string[];
+      /** `modified` (string, format date-time). */
+      readonly modified?: string;
+      /** `name` (string). */
+      readonly name?: string;
+      /** `notifyTime` (string, format date-time). */
+      readonly notifyTime?: string;
+      /** `occurred` (string, format date-time). */
+      readonly occurred?: string;
+      /** `openDuration` (integer, format int64). */
+      readonly openDuration?: number;
+      /** `owner` (string). */
+      readonly owner?: string;
+      /** `parent` (string). */
+      readonly parent?: string;
+      /** `phase` (string). */
+      readonly phase?: string;
+      /** `playbookId` (string). */
+      readonly playbookId?: string;
+      /** `previousRoles` (array, of string). */
+      readonly previousRoles?: readonly string[];
+      /** `rawCategory` (string). */
+      readonly rawCategory?: string;
+      /** `rawCloseReason` (string). */
+      readonly rawCloseReason?: string;
+      /** `rawJSON` (string). */
+      readonly rawJSON?: string;
+      /** `rawName` (string). */
+      readonly rawName?: string;
+      /** `rawPhase` (string). */
+      readonly rawPhase?: string;
+      /** `rawType` (string). */
+      readonly rawType?: string;
+      /** `reason` (string). */
+      readonly reason?: string;
+      /** `reminder` (string, format date-time). */
+      readonly reminder?: string;
+      /** `roles` (array, of string). */
+      readonly roles?: readonly string[];
+      /** `runStatus` (string). */
+      readonly runStatus?: string;
+      /** `severity` (number, format double). */
+      readonly severity?: number;
+      /** `sla` (number, format double). */
+      readonly sla?: number;
+      /** `sortValues` (array, of string). */
+      readonly sortValues?: readonly string[];
+      /** `sourceBrand` (string). */
+      readonly sourceBrand?: string;
+      /** `sourceInstance` (string). */
+      readonly sourceInstance?: string;
+      /** `status` (number, format double). */
+      readonly status?: number;
+      /** `type` (string). */
+      readonly type?: string;
+      /** `version` (integer, format int64). */
+      readonly version?: number;
+      /** Other properties. */
+      [key: string]: unknown;
+    };
+    /** `lastIncidentInPage` (object). */
+    readonly lastIncidentInPage?: {
+      /** `ShardID` (integer, format int64). */
+      readonly ShardID?: number;
+      /** `account` (string). */
+      readonly account?: string;
+      /** `activated` (string, format date-time). */
+      readonly activated?: string;
+      /** `activatingingUserId` (string). */
+      readonly activatingingUserId?: string;
+      /** `attachment` (array, of object). */
+      readonly attachment?: readonly {
+        /** `description` (string). */
+        readonly description?: string;
+        /** `name` (string). */
+        readonly name?: string;
+        /** `path` (string). */
+        readonly path?: string;
+        /** `showMediaFile` (boolean). */
+        readonly showMediaFile?: boolean;
+        /** `type` (string). */
+        readonly type?: string;
+      }[];
+      /** `autime` (integer, format int64). */
+      readonly autime?: number;
+      /** `canvases` (array, of string). */
+      readonly canvases?: readonly string[];
+      /** `category` (string). */
+      readonly category?: string;
+      /** `changeStatus` (string). */
+      readonly changeStatus?: string;
+      /** `closeNotes` (string). */
+      readonly closeNotes?: string;
+      /** `closeReason` (string). */
+      readonly closeReason?: string;
+      /** `closed` (string, format date-time). */
+      readonly closed?: string;
+      /** `closingUserId` (string). */
+      readonly closingUserId?: string;
+      /** `created` (string, format date-time). */
+      readonly created?: string;
+      /** `details` (string). */
+      readonly details?: string;
+      /** `droppedCount` (integer, format int64). */
+      readonly droppedCount?: number;
+      /** `dueDate` (string, format date-time). */
+      readonly dueDate?: string;
+      /** `hasRole` (boolean). */
+      readonly hasRole?: boolean;
+      /** `id` (string). */
+      readonly id?: string;
+      /** `insights` (integer, format uint64). */
+      readonly insights?: number;
+      /** `investigationId` (string). */
+      readonly investigationId?: string;
+      /** `isPlayground` (boolean). */
+      readonly isPlayground?: boolean;
+      /** `labels` (array, of object). */
+      readonly labels?: readonly {
+        /** `type` (string). */
+        readonly type?: string;
+        /** `value` (string). */
+        readonly value?: string;
+      }[];
+      /** `lastOpen` (string, format date-time). */
+      readonly lastOpen?: string;
+      /** `linkedCount` (integer, format int64). */
+      readonly linkedCount?: number;
+      /** `linkedIncidents` (array, of string). */
+      readonly linkedIncidents?: readonly string[];
+      /** `modified` (string, format date-time). */
+      readonly modified?: string;
+      /** `name` (string). */
+      readonly name?: string;
+      /** `notifyTime` (string, format date-time). */
+      readonly notifyTime?: string;
+      /** `occurred` (string, format date-time). */
+      readonly occurred?: string;
+      /** `openDuration` (integer, format int64). */
+      readonly openDuration?: number;
+      /** `owner` (string). */
+      readonly owner?: string;
+      /** `parent` (string). */
+      readonly parent?: string;
+      /** `phase` (string). */
+      readonly phase?: string;
+      /** `playbookId` (string). */
+      readonly playbookId?: string;
+      /** `previousRoles` (array, of string). */
+      readonly previousRoles?: readonly string[];
+      /** `rawCategory` (string). */
+      readonly rawCategory?: string;
+      /** `rawCloseReason` (string). */
+      readonly rawCloseReason?: string;
+      /** `rawJSON` (string). */
+      readonly rawJSON?: string;
+      /** `rawName` (string). */
+      readonly rawName?: string;
+      /** `rawPhase` (string). */
+      readonly rawPhase?: string;
+      /** `rawType` (string). */
+      readonly rawType?: string;
+      /** `reason` (string). */
+      readonly reason?: string;
+      /** `reminder` (string, format date-time). */
+      readonly reminder?: string;
+      /** `roles` (array, of string). */
+      readonly roles?: readonly string[];
+      /** `runStatus` (string). */
+      readonly runStatus?: string;
+      /** `severity` (number, format double). */
+      readonly severity?: number;
+      /** `sla` (number, format double). */
+      readonly sla?: number;
+      /** `sortValues` (array, of string). */
+      readonly sortValues?: readonly string[];
+      /** `sourceBrand` (string). */
+      readonly sourceBrand?: string;
+      /** `sourceInstance` (string). */
+      readonly sourceInstance?: string;
+      /** `status` (number, format double). */
+      readonly status?: number;
+      /** `type` (string). */
+      readonly type?: string;
+      /** `version` (integer, format int64). */
+      readonly version?: number;
+      /** Other properties. */
+      [key: string]: unknown;
+    };
     /** `nextPage` (boolean). */
     readonly nextPage?: boolean;
     /** `sequentialPagesSearch` (boolean). */
@@ -1994,22 +3964,35 @@ export type XsoarIncidentBatchDeleteRequest = {
     readonly includeTmp?: boolean;
     /** `investigation` (array, of string). */
     readonly investigation?: readonly string[];
-    /** `level` (array, of {@link XsoarSeverity}). */
-    readonly level?: readonly XsoarSeverity[];
+    /** `level` (array, of number). */
+    readonly level?: readonly number[];
     /** `name` (array, of string). */
     readonly name?: readonly string[];
     /** `notCategory` (array, of string). */
     readonly notCategory?: readonly string[];
     /** `notInvestigation` (array, of string). */
     readonly notInvestigation?: readonly string[];
-    /** `notStatus` (array, of {@link XsoarIncidentStatus}). */
-    readonly notStatus?: readonly XsoarIncidentStatus[];
+    /** `notStatus` (array, of number). */
+    readonly notStatus?: readonly number[];
     /** `page` (integer, format int64). */
     readonly page?: number;
     /** `parent` (array, of string). */
     readonly parent?: readonly string[];
-    /** `period` ({@link XsoarPeriod}). */
-    readonly period?: XsoarPeriod;
+    /** `period` (object). */
+    readonly period?: {
+      /** `by` (string). */
+      readonly by?: string;
+      /** `byFrom` (string). */
+      readonly byFrom?: string;
+      /** `byTo` (string). */
+      readonly byTo?: string;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fromValue` (string, format duration). */
+      readonly fromValue?: string;
+      /** `toValue` (string, format duration). */
+      readonly toValue?: string;
+    };
     /** `query` (string). */
     readonly query?: string;
     /** `reason` (array, of string). */
@@ -2028,14 +4011,21 @@ export type XsoarIncidentBatchDeleteRequest = {
     readonly searchBeforeElastic?: readonly string[];
     /** `size` (integer, format int64). */
     readonly size?: number;
-    /** `sort` (array, of {@link XsoarOrder}). */
-    readonly sort?: readonly XsoarOrder[];
-    /** `status` (array, of {@link XsoarIncidentStatus}). */
-    readonly status?: readonly XsoarIncidentStatus[];
+    /** `sort` (array, of object). */
+    readonly sort?: readonly {
+      /** `asc` (boolean). */
+      readonly asc?: boolean;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fieldType` (string). */
+      readonly fieldType?: string;
+    }[];
+    /** `status` (array, of number). */
+    readonly status?: readonly number[];
     /** `systems` (array, of string). */
     readonly systems?: readonly string[];
-    /** `timeFrame` ({@link XsoarDuration}, format int64). */
-    readonly timeFrame?: XsoarDuration;
+    /** `timeFrame` (integer, format int64). */
+    readonly timeFrame?: number;
     /** `toActivatedDate` (string, format date-time). */
     readonly toActivatedDate?: string;
     /** `toClosedDate` (string, format date-time). */
@@ -2056,10 +4046,264 @@ export type XsoarIncidentBatchDeleteRequest = {
     readonly urls?: readonly string[];
     /** `users` (array, of string). */
     readonly users?: readonly string[];
-    /** `firstIncidentInPage` ({@link XsoarServerIncidentWrapper}). */
-    readonly firstIncidentInPage?: XsoarServerIncidentWrapper;
-    /** `lastIncidentInPage` ({@link XsoarServerIncidentWrapper}). */
-    readonly lastIncidentInPage?: XsoarServerIncidentWrapper;
+    /** `firstIncidentInPage` (object). */
+    readonly firstIncidentInPage?: {
+      /** `ShardID` (integer, format int64). */
+      readonly ShardID?: number;
+      /** `account` (string). */
+      readonly account?: string;
+      /** `activated` (string, format date-time). */
+      readonly activated?: string;
+      /** `activatingingUserId` (string). */
+      readonly activatingingUserId?: string;
+      /** `attachment` (array, of object). */
+      readonly attachment?: readonly {
+        /** `description` (string). */
+        readonly description?: string;
+        /** `name` (string). */
+        readonly name?: string;
+        /** `path` (string). */
+        readonly path?: string;
+        /** `showMediaFile` (boolean). */
+        readonly showMediaFile?: boolean;
+        /** `type` (string). */
+        readonly type?: string;
+      }[];
+      /** `autime` (integer, format int64). */
+      readonly autime?: number;
+      /** `canvases` (array, of string). */
+      readonly canvases?: readonly string[];
+      /** `category` (string). */
+      readonly category?: string;
+      /** `changeStatus` (string). */
+      readonly changeStatus?: string;
+      /** `closeNotes` (string). */
+      readonly closeNotes?: string;
+      /** `closeReason` (string). */
+      readonly closeReason?: string;
+      /** `closed` (string, format date-time). */
+      readonly closed?: string;
+      /** `closingUserId` (string). */
+      readonly closingUserId?: string;
+      /** `created` (string, format date-time). */
+      readonly created?: string;
+      /** `details` (string). */
+      readonly details?: string;
+      /** `droppedCount` (integer, format int64). */
+      readonly droppedCount?: number;
+      /** `dueDate` (string, format date-time). */
+      readonly dueDate?: string;
+      /** `hasRole` (boolean). */
+      readonly hasRole?: boolean;
+      /** `id` (string). */
+      readonly id?: string;
+      /** `insights` (integer, format uint64). */
+      readonly insights?: number;
+      /** `investigationId` (string). */
+      readonly investigationId?: string;
+      /** `isPlayground` (boolean). */
+      readonly isPlayground?: boolean;
+      /** `labels` (array, of object). */
+      readonly labels?: readonly {
+        /** `type` (string). */
+        readonly type?: string;
+        /** `value` (string). */
+        readonly value?: string;
+      }[];
+      /** `lastOpen` (string, format date-time). */
+      readonly lastOpen?: string;
+      /** `linkedCount` (integer, format int64). */
+      readonly linkedCount?: number;
+      /** `linkedIncidents` (array, of string). */
+      readonly linkedIncidents?: readonly string[];
+      /** `modified` (string, format date-time). */
+      readonly modified?: string;
+      /** `name` (string). */
+      readonly name?: string;
+      /** `notifyTime` (string, format date-time). */
+      readonly notifyTime?: string;
+      /** `occurred` (string, format date-time). */
+      readonly occurred?: string;
+      /** `openDuration` (integer, format int64). */
+      readonly openDuration?: number;
+      /** `owner` (string). */
+      readonly owner?: string;
+      /** `parent` (string). */
+      readonly parent?: string;
+      /** `phase` (string). */
+      readonly phase?: string;
+      /** `playbookId` (string). */
+      readonly playbookId?: string;
+      /** `previousRoles` (array, of string). */
+      readonly previousRoles?: readonly string[];
+      /** `rawCategory` (string). */
+      readonly rawCategory?: string;
+      /** `rawCloseReason` (string). */
+      readonly rawCloseReason?: string;
+      /** `rawJSON` (string). */
+      readonly rawJSON?: string;
+      /** `rawName` (string). */
+      readonly rawName?: string;
+      /** `rawPhase` (string). */
+      readonly rawPhase?: string;
+      /** `rawType` (string). */
+      readonly rawType?: string;
+      /** `reason` (string). */
+      readonly reason?: string;
+      /** `reminder` (string, format date-time). */
+      readonly reminder?: string;
+      /** `roles` (array, of string). */
+      readonly roles?: readonly string[];
+      /** `runStatus` (string). */
+      readonly runStatus?: string;
+      /** `severity` (number, format double). */
+      readonly severity?: number;
+      /** `sla` (number, format double). */
+      readonly sla?: number;
+      /** `sortValues` (array, of string). */
+      readonly sortValues?: readonly string[];
+      /** `sourceBrand` (string). */
+      readonly sourceBrand?: string;
+      /** `sourceInstance` (string). */
+      readonly sourceInstance?: string;
+      /** `status` (number, format double). */
+      readonly status?: number;
+      /** `type` (string). */
+      readonly type?: string;
+      /** `version` (integer, format int64). */
+      readonly version?: number;
+      /** Other properties. */
+      [key: string]: unknown;
+    };
+    /** `lastIncidentInPage` (object). */
+    readonly lastIncidentInPage?: {
+      /** `ShardID` (integer, format int64). */
+      readonly ShardID?: number;
+      /** `account` (string). */
+      readonly account?: string;
+      /** `activated` (string, format date-time). */
+      readonly activated?: string;
+      /** `activatingingUserId` (string). */
+      readonly activatingingUserId?: string;
+      /** `attachment` (array, of object). */
+      readonly attachment?: readonly {
+        /** `description` (string). */
+        readonly description?: string;
+        /** `name` (string). */
+        readonly name?: string;
+        /** `path` (string). */
+        readonly path?: string;
+        /** `showMediaFile` (boolean). */
+        readonly showMediaFile?: boolean;
+        /** `type` (string). */
+        readonly type?: string;
+      }[];
+      /** `autime` (integer, format int64). */
+      readonly autime?: number;
+      /** `canvases` (array, of string). */
+      readonly canvases?: readonly string[];
+      /** `category` (string). */
+      readonly category?: string;
+      /** `changeStatus` (string). */
+      readonly changeStatus?: string;
+      /** `closeNotes` (string). */
+      readonly closeNotes?: string;
+      /** `closeReason` (string). */
+      readonly closeReason?: string;
+      /** `closed` (string, format date-time). */
+      readonly closed?: string;
+      /** `closingUserId` (string). */
+      readonly closingUserId?: string;
+      /** `created` (string, format date-time). */
+      readonly created?: string;
+      /** `details` (string). */
+      readonly details?: string;
+      /** `droppedCount` (integer, format int64). */
+      readonly droppedCount?: number;
+      /** `dueDate` (string, format date-time). */
+      readonly dueDate?: string;
+      /** `hasRole` (boolean). */
+      readonly hasRole?: boolean;
+      /** `id` (string). */
+      readonly id?: string;
+      /** `insights` (integer, format uint64). */
+      readonly insights?: number;
+      /** `investigationId` (string). */
+      readonly investigationId?: string;
+      /** `isPlayground` (boolean). */
+      readonly isPlayground?: boolean;
+      /** `labels` (array, of object). */
+      readonly labels?: readonly {
+        /** `type` (string). */
+        readonly type?: string;
+        /** `value` (string). */
+        readonly value?: string;
+      }[];
+      /** `lastOpen` (string, format date-time). */
+      readonly lastOpen?: string;
+      /** `linkedCount` (integer, format int64). */
+      readonly linkedCount?: number;
+      /** `linkedIncidents` (array, of string). */
+      readonly linkedIncidents?: readonly string[];
+      /** `modified` (string, format date-time). */
+      readonly modified?: string;
+      /** `name` (string). */
+      readonly name?: string;
+      /** `notifyTime` (string, format date-time). */
+      readonly notifyTime?: string;
+      /** `occurred` (string, format date-time). */
+      readonly occurred?: string;
+      /** `openDuration` (integer, format int64). */
+      readonly openDuration?: number;
+      /** `owner` (string). */
+      readonly owner?: string;
+      /** `parent` (string). */
+      readonly parent?: string;
+      /** `phase` (string). */
+      readonly phase?: string;
+      /** `playbookId` (string). */
+      readonly playbookId?: string;
+      /** `previousRoles` (array, of string). */
+      readonly previousRoles?: readonly string[];
+      /** `rawCategory` (string). */
+      readonly rawCategory?: string;
+      /** `rawCloseReason` (string). */
+      readonly rawCloseReason?: string;
+      /** `rawJSON` (string). */
+      readonly rawJSON?: string;
+      /** `rawName` (string). */
+      readonly rawName?: string;
+      /** `rawPhase` (string). */
+      readonly rawPhase?: string;
+      /** `rawType` (string). */
+      readonly rawType?: string;
+      /** `reason` (string). */
+      readonly reason?: string;
+      /** `reminder` (string, format date-time). */
+      readonly reminder?: string;
+      /** `roles` (array, of string). */
+      readonly roles?: readonly string[];
+      /** `runStatus` (string). */
+      readonly runStatus?: string;
+      /** `severity` (number, format double). */
+      readonly severity?: number;
+      /** `sla` (number, format double). */
+      readonly sla?: number;
+      /** `sortValues` (array, of string). */
+      readonly sortValues?: readonly string[];
+      /** `sourceBrand` (string). */
+      readonly sourceBrand?: string;
+      /** `sourceInstance` (string). */
+      readonly sourceInstance?: string;
+      /** `status` (number, format double). */
+      readonly status?: number;
+      /** `type` (string). */
+      readonly type?: string;
+      /** `version` (integer, format int64). */
+      readonly version?: number;
+      /** Other properties. */
+      [key: string]: unknown;
+    };
     /** `nextPage` (boolean). */
     readonly nextPage?: boolean;
     /** `sequentialPagesSearch` (boolean). */
@@ -2103,7 +4347,10 @@ export type XsoarIncidentUploadPostByIdRequest = {
 export type XsoarIncidentUploadPostByIdReply = XsoarIncidentWrapper;
 
 /** Request of `POST /incidentfield/tags/reset/{id}` (`xsoar.incidentfield.tags.reset.post_by_id`). */
-export type XsoarIncidentfieldTagsResetPostByIdRequest = XsoarTagsFieldValues;
+export type XsoarIncidentfieldTagsResetPostByIdRequest = {
+  /** `data` (array, of string). */
+  readonly data?: readonly string[];
+};
 
 /** Reply of `GET /incidentfields/associatedTypes/{type}` (`xsoar.incidentfields.associated_types.get_by_type`). */
 export type XsoarIncidentfieldsAssociatedTypesGetByTypeReply = XsoarIncidentField[];
@@ -2244,22 +4491,35 @@ export type XsoarIncidentsSearchRequest = {
     readonly includeTmp?: boolean;
     /** `investigation` (array, of string). */
     readonly investigation?: readonly string[];
-    /** `level` (array, of {@link XsoarSeverity}). */
-    readonly level?: readonly XsoarSeverity[];
+    /** `level` (array, of number). */
+    readonly level?: readonly number[];
     /** `name` (array, of string). */
     readonly name?: readonly string[];
     /** `notCategory` (array, of string). */
     readonly notCategory?: readonly string[];
     /** `notInvestigation` (array, of string). */
     readonly notInvestigation?: readonly string[];
-    /** `notStatus` (array, of {@link XsoarIncidentStatus}). */
-    readonly notStatus?: readonly XsoarIncidentStatus[];
+    /** `notStatus` (array, of number). */
+    readonly notStatus?: readonly number[];
     /** `page` (integer, format int64). */
     readonly page?: number;
     /** `parent` (array, of string). */
     readonly parent?: readonly string[];
-    /** `period` ({@link XsoarPeriod}). */
-    readonly period?: XsoarPeriod;
+    /** `period` (object). */
+    readonly period?: {
+      /** `by` (string). */
+      readonly by?: string;
+      /** `byFrom` (string). */
+      readonly byFrom?: string;
+      /** `byTo` (string). */
+      readonly byTo?: string;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fromValue` (string, format duration). */
+      readonly fromValue?: string;
+      /** `toValue` (string, format duration). */
+      readonly toValue?: string;
+    };
     /** `query` (string). */
     readonly query?: string;
     /** `reason` (array, of string). */
@@ -2278,14 +4538,21 @@ export type XsoarIncidentsSearchRequest = {
     readonly searchBeforeElastic?: readonly string[];
     /** `size` (integer, format int64). */
     readonly size?: number;
-    /** `sort` (array, of {@link XsoarOrder}). */
-    readonly sort?: readonly XsoarOrder[];
-    /** `status` (array, of {@link XsoarIncidentStatus}). */
-    readonly status?: readonly XsoarIncidentStatus[];
+    /** `sort` (array, of object). */
+    readonly sort?: readonly {
+      /** `asc` (boolean). */
+      readonly asc?: boolean;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fieldType` (string). */
+      readonly fieldType?: string;
+    }[];
+    /** `status` (array, of number). */
+    readonly status?: readonly number[];
     /** `systems` (array, of string). */
     readonly systems?: readonly string[];
-    /** `timeFrame` ({@link XsoarDuration}, format int64). */
-    readonly timeFrame?: XsoarDuration;
+    /** `timeFrame` (integer, format int64). */
+    readonly timeFrame?: number;
     /** `toActivatedDate` (string, format date-time). */
     readonly toActivatedDate?: string;
     /** `toClosedDate` (string, format date-time). */
@@ -2306,10 +4573,264 @@ export type XsoarIncidentsSearchRequest = {
     readonly urls?: readonly string[];
     /** `users` (array, of string). */
     readonly users?: readonly string[];
-    /** `firstIncidentInPage` ({@link XsoarServerIncidentWrapper}). */
-    readonly firstIncidentInPage?: XsoarServerIncidentWrapper;
-    /** `lastIncidentInPage` ({@link XsoarServerIncidentWrapper}). */
-    readonly lastIncidentInPage?: XsoarServerIncidentWrapper;
+    /** `firstIncidentInPage` (object). */
+    readonly firstIncidentInPage?: {
+      /** `ShardID` (integer, format int64). */
+      readonly ShardID?: number;
+      /** `account` (string). */
+      readonly account?: string;
+      /** `activated` (string, format date-time). */
+      readonly activated?: string;
+      /** `activatingingUserId` (string). */
+      readonly activatingingUserId?: string;
+      /** `attachment` (array, of object). */
+      readonly attachment?: readonly {
+        /** `description` (string). */
+        readonly description?: string;
+        /** `name` (string). */
+        readonly name?: string;
+        /** `path` (string). */
+        readonly path?: string;
+        /** `showMediaFile` (boolean). */
+        readonly showMediaFile?: boolean;
+        /** `type` (string). */
+        readonly type?: string;
+      }[];
+      /** `autime` (integer, format int64). */
+      readonly autime?: number;
+      /** `canvases` (array, of string). */
+      readonly canvases?: readonly string[];
+      /** `category` (string). */
+      readonly category?: string;
+      /** `changeStatus` (string). */
+      readonly changeStatus?: string;
+      /** `closeNotes` (string). */
+      readonly closeNotes?: string;
+      /** `closeReason` (string). */
+      readonly closeReason?: string;
+      /** `closed` (string, format date-time). */
+      readonly closed?: string;
+      /** `closingUserId` (string). */
+      readonly closingUserId?: string;
+      /** `created` (string, format date-time). */
+      readonly created?: string;
+      /** `details` (string). */
+      readonly details?: string;
+      /** `droppedCount` (integer, format int64). */
+      readonly droppedCount?: number;
+      /** `dueDate` (string, format date-time). */
+      readonly dueDate?: string;
+      /** `hasRole` (boolean). */
+      readonly hasRole?: boolean;
+      /** `id` (string). */
+      readonly id?: string;
+      /** `insights` (integer, format uint64). */
+      readonly insights?: number;
+      /** `investigationId` (string). */
+      readonly investigationId?: string;
+      /** `isPlayground` (boolean). */
+      readonly isPlayground?: boolean;
+      /** `labels` (array, of object). */
+      readonly labels?: readonly {
+        /** `type` (string). */
+        readonly type?: string;
+        /** `value` (string). */
+        readonly value?: string;
+      }[];
+      /** `lastOpen` (string, format date-time). */
+      readonly lastOpen?: string;
+      /** `linkedCount` (integer, format int64). */
+      readonly linkedCount?: number;
+      /** `linkedIncidents` (array, of string). */
+      readonly linkedIncidents?: readonly string[];
+      /** `modified` (string, format date-time). */
+      readonly modified?: string;
+      /** `name` (string). */
+      readonly name?: string;
+      /** `notifyTime` (string, format date-time). */
+      readonly notifyTime?: string;
+      /** `occurred` (string, format date-time). */
+      readonly occurred?: string;
+      /** `openDuration` (integer, format int64). */
+      readonly openDuration?: number;
+      /** `owner` (string). */
+      readonly owner?: string;
+      /** `parent` (string). */
+      readonly parent?: string;
+      /** `phase` (string). */
+      readonly phase?: string;
+      /** `playbookId` (string). */
+      readonly playbookId?: string;
+      /** `previousRoles` (array, of string). */
+      readonly previousRoles?: readonly string[];
+      /** `rawCategory` (string). */
+      readonly rawCategory?: string;
+      /** `rawCloseReason` (string). */
+      readonly rawCloseReason?: string;
+      /** `rawJSON` (string). */
+      readonly rawJSON?: string;
+      /** `rawName` (string). */
+      readonly rawName?: string;
+      /** `rawPhase` (string). */
+      readonly rawPhase?: string;
+      /** `rawType` (string). */
+      readonly rawType?: string;
+      /** `reason` (string). */
+      readonly reason?: string;
+      /** `reminder` (string, format date-time). */
+      readonly reminder?: string;
+      /** `roles` (array, of string). */
+      readonly roles?: readonly string[];
+      /** `runStatus` (string). */
+      readonly runStatus?: string;
+      /** `severity` (number, format double). */
+      readonly severity?: number;
+      /** `sla` (number, format double). */
+      readonly sla?: number;
+      /** `sortValues` (array, of string). */
+      readonly sortValues?: readonly string[];
+      /** `sourceBrand` (string). */
+      readonly sourceBrand?: string;
+      /** `sourceInstance` (string). */
+      readonly sourceInstance?: string;
+      /** `status` (number, format double). */
+      readonly status?: number;
+      /** `type` (string). */
+      readonly type?: string;
+      /** `version` (integer, format int64). */
+      readonly version?: number;
+      /** Other properties. */
+      [key: string]: unknown;
+    };
+    /** `lastIncidentInPage` (object). */
+    readonly lastIncidentInPage?: {
+      /** `ShardID` (integer, format int64). */
+      readonly ShardID?: number;
+      /** `account` (string). */
+      readonly account?: string;
+      /** `activated` (string, format date-time). */
+      readonly activated?: string;
+      /** `activatingingUserId` (string). */
+      readonly activatingingUserId?: string;
+      /** `attachment` (array, of object). */
+      readonly attachment?: readonly {
+        /** `description` (string). */
+        readonly description?: string;
+        /** `name` (string). */
+        readonly name?: string;
+        /** `path` (string). */
+        readonly path?: string;
+        /** `showMediaFile` (boolean). */
+        readonly showMediaFile?: boolean;
+        /** `type` (string). */
+        readonly type?: string;
+      }[];
+      /** `autime` (integer, format int64). */
+      readonly autime?: number;
+      /** `canvases` (array, of string). */
+      readonly canvases?: readonly string[];
+      /** `category` (string). */
+      readonly category?: string;
+      /** `changeStatus` (string). */
+      readonly changeStatus?: string;
+      /** `closeNotes` (string). */
+      readonly closeNotes?: string;
+      /** `closeReason` (string). */
+      readonly closeReason?: string;
+      /** `closed` (string, format date-time). */
+      readonly closed?: string;
+      /** `closingUserId` (string). */
+      readonly closingUserId?: string;
+      /** `created` (string, format date-time). */
+      readonly created?: string;
+      /** `details` (string). */
+      readonly details?: string;
+      /** `droppedCount` (integer, format int64). */
+      readonly droppedCount?: number;
+      /** `dueDate` (string, format date-time). */
+      readonly dueDate?: string;
+      /** `hasRole` (boolean). */
+      readonly hasRole?: boolean;
+      /** `id` (string). */
+      readonly id?: string;
+      /** `insights` (integer, format uint64). */
+      readonly insights?: number;
+      /** `investigationId` (string). */
+      readonly investigationId?: string;
+      /** `isPlayground` (boolean). */
+      readonly isPlayground?: boolean;
+      /** `labels` (array, of object). */
+      readonly labels?: readonly {
+        /** `type` (string). */
+        readonly type?: string;
+        /** `value` (string). */
+        readonly value?: string;
+      }[];
+      /** `lastOpen` (string, format date-time). */
+      readonly lastOpen?: string;
+      /** `linkedCount` (integer, format int64). */
+      readonly linkedCount?: number;
+      /** `linkedIncidents` (array, of string). */
+      readonly linkedIncidents?: readonly string[];
+      /** `modified` (string, format date-time). */
+      readonly modified?: string;
+      /** `name` (string). */
+      readonly name?: string;
+      /** `notifyTime` (string, format date-time). */
+      readonly notifyTime?: string;
+      /** `occurred` (string, format date-time). */
+      readonly occurred?: string;
+      /** `openDuration` (integer, format int64). */
+      readonly openDuration?: number;
+      /** `owner` (string). */
+      readonly owner?: string;
+      /** `parent` (string). */
+      readonly parent?: string;
+      /** `phase` (string). */
+      readonly phase?: string;
+      /** `playbookId` (string). */
+      readonly playbookId?: string;
+      /** `previousRoles` (array, of string). */
+      readonly previousRoles?: readonly string[];
+      /** `rawCategory` (string). */
+      readonly rawCategory?: string;
+      /** `rawCloseReason` (string). */
+      readonly rawCloseReason?: string;
+      /** `rawJSON` (string). */
+      readonly rawJSON?: string;
+      /** `rawName` (string). */
+      readonly rawName?: string;
+      /** `rawPhase` (string). */
+      readonly rawPhase?: string;
+      /** `rawType` (string). */
+      readonly rawType?: string;
+      /** `reason` (string). */
+      readonly reason?: string;
+      /** `reminder` (string, format date-time). */
+      readonly reminder?: string;
+      /** `roles` (array, of string). */
+      readonly roles?: readonly string[];
+      /** `runStatus` (string). */
+      readonly runStatus?: string;
+      /** `severity` (number, format double). */
+      readonly severity?: number;
+      /** `sla` (number, format double). */
+      readonly sla?: number;
+      /** `sortValues` (array, of string). */
+      readonly sortValues?: readonly string[];
+      /** `sourceBrand` (string). */
+      readonly sourceBrand?: string;
+      /** `sourceInstance` (string). */
+      readonly sourceInstance?: string;
+      /** `status` (number, format double). */
+      readonly status?: number;
+      /** `type` (string). */
+      readonly type?: string;
+      /** `version` (integer, format int64). */
+      readonly version?: number;
+      /** Other properties. */
+      [key: string]: unknown;
+    };
     /** `nextPage` (boolean). */
     readonly nextPage?: boolean;
     /** `sequentialPagesSearch` (boolean). */
@@ -2489,7 +5010,137 @@ export type XsoarIncidentsSearchReply = {
 };
 
 /** Request of `POST /incidenttype` (`xsoar.incidenttype`). */
-export type XsoarIncidenttypeRequest = XsoarIncidentType;
+export type XsoarIncidenttypeRequest = {
+  /** `autorun` (boolean). */
+  readonly autorun?: boolean;
+  /** `cacheVersn` (integer, format int64). */
+  readonly cacheVersn?: number;
+  /** `closureScript` (string). */
+  readonly closureScript?: string;
+  /** `color` (string). */
+  readonly color?: string;
+  /** `commitMessage` (string). */
+  readonly commitMessage?: string;
+  /** `created` (string, format date-time). */
+  readonly created?: string;
+  /** `days` (integer, format int64). */
+  readonly days?: number;
+  /** `daysR` (integer, format int64). */
+  readonly daysR?: number;
+  /** `default` (boolean). */
+  readonly default?: boolean;
+  /** `definitionId` (string). */
+  readonly definitionId?: string;
+  /** `detached` (boolean). */
+  readonly detached?: boolean;
+  /** `disabled` (boolean). */
+  readonly disabled?: boolean;
+  /** `extractSettings` (object). */
+  readonly extractSettings?: {
+    /** `fieldCliNameToExtractSettings` (object). */
+    readonly fieldCliNameToExtractSettings?: { [key: string]: {
+      /** `extractAsIsIndicatorTypeId` (string). */
+      readonly extractAsIsIndicatorTypeId?: string;
+      /** `extractIndicatorTypesIDs` (array, of string). */
+      readonly extractIndicatorTypesIDs?: readonly string[];
+      /** `isExtractingAllIndicatorTypes` (boolean). */
+      readonly isExtractingAllIndicatorTypes?: boolean;
+    } };
+    /** `mode` (string). */
+    readonly mode?: string;
+  };
+  /** `fromServerVersion` (object). */
+  readonly fromServerVersion?: {
+    /** `Digits` (array, of integer). */
+    readonly Digits?: readonly number[];
+    /** `Label` (string). */
+    readonly Label?: string;
+  };
+  /** `highlight` (object). */
+  readonly highlight?: { [key: string]: readonly string[] };
+  /** `hours` (integer, format int64). */
+  readonly hours?: number;
+  /** `hoursR` (integer, format int64). */
+  readonly hoursR?: number;
+  /** `id` (string). */
+  readonly id?: string;
+  /** `indexName` (string). */
+  readonly indexName?: string;
+  /** `itemVersion` (object). */
+  readonly itemVersion?: {
+    /** `Digits` (array, of integer). */
+    readonly Digits?: readonly number[];
+    /** `Label` (string). */
+    readonly Label?: string;
+  };
+  /** `layout` (string). */
+  readonly layout?: string;
+  /** `locked` (boolean). */
+  readonly locked?: boolean;
+  /** `modified` (string, format date-time). */
+  readonly modified?: string;
+  /** `name` (string). */
+  readonly name?: string;
+  /** `numericId` (integer, format int64). */
+  readonly numericId?: number;
+  /** `onChangeRepAlg` (number, format double). */
+  readonly onChangeRepAlg?: number;
+  /** `packID` (string). */
+  readonly packID?: string;
+  /** `packName` (string). */
+  readonly packName?: string;
+  /** `packPropagationLabels` (array, of string). */
+  readonly packPropagationLabels?: readonly string[];
+  /** `playbookId` (string). */
+  readonly playbookId?: string;
+  /** `preProcessingScript` (string). */
+  readonly preProcessingScript?: string;
+  /** `prevName` (string). */
+  readonly prevName?: string;
+  /** `primaryTerm` (integer, format int64). */
+  readonly primaryTerm?: number;
+  /** `propagationLabels` (array, of string). */
+  readonly propagationLabels?: readonly string[];
+  /** `readonly` (boolean). */
+  readonly readonly?: boolean;
+  /** `remote` (boolean). */
+  readonly remote?: boolean;
+  /** `reputationCalc` (number, format double). */
+  readonly reputationCalc?: number;
+  /** `sequenceNumber` (integer, format int64). */
+  readonly sequenceNumber?: number;
+  /** `shouldCommit` (boolean). */
+  readonly shouldCommit?: boolean;
+  /** `sizeInBytes` (integer, format int64). */
+  readonly sizeInBytes?: number;
+  /** `sla` (integer, format int64). */
+  readonly sla?: number;
+  /** `slaReminder` (integer, format int64). */
+  readonly slaReminder?: number;
+  /** `sortValues` (array, of string). */
+  readonly sortValues?: readonly string[];
+  /** `syncHash` (string). */
+  readonly syncHash?: string;
+  /** `system` (boolean). */
+  readonly system?: boolean;
+  /** `toServerVersion` (object). */
+  readonly toServerVersion?: {
+    /** `Digits` (array, of integer). */
+    readonly Digits?: readonly number[];
+    /** `Label` (string). */
+    readonly Label?: string;
+  };
+  /** `vcShouldIgnore` (boolean). */
+  readonly vcShouldIgnore?: boolean;
+  /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
+  readonly vcShouldKeepItemLegacyProdMachine?: boolean;
+  /** `version` (integer, format int64). */
+  readonly version?: number;
+  /** `weeks` (integer, format int64). */
+  readonly weeks?: number;
+  /** `weeksR` (integer, format int64). */
+  readonly weeksR?: number;
+};
 
 /** Reply of `POST /incidenttype` (`xsoar.incidenttype`). */
 export type XsoarIncidenttypeReply = XsoarIncidentType;
@@ -2582,18 +5233,74 @@ export type XsoarIndicatorCreateRequest = {
     readonly calculatedTime?: string;
     /** `comment` (string). */
     readonly comment?: string;
-    /** `comments` ({@link XsoarComments}). */
-    readonly comments?: XsoarComments;
+    /** `comments` (array). */
+    readonly comments?: readonly {
+      /** `cacheVersn` (integer, format int64). */
+      readonly cacheVersn?: number;
+      /** `category` (string). */
+      readonly category?: string;
+      /** `content` (string). */
+      readonly content?: string;
+      /** `created` (string, format date-time). */
+      readonly created?: string;
+      /** `entryId` (string). */
+      readonly entryId?: string;
+      /** `highlight` (object). */
+      readonly highlight?: { [key: string]: readonly string[] };
+      /** `id` (string). */
+      readonly id?: string;
+      /** `indexName` (string). */
+      readonly indexName?: string;
+      /** `modified` (string, format date-time). */
+      readonly modified?: string;
+      /** `numericId` (integer, format int64). */
+      readonly numericId?: number;
+      /** `primaryTerm` (integer, format int64). */
+      readonly primaryTerm?: number;
+      /** `sequenceNumber` (integer, format int64). */
+      readonly sequenceNumber?: number;
+      /** `sizeInBytes` (integer, format int64). */
+      readonly sizeInBytes?: number;
+      /** `sortValues` (array, of string). */
+      readonly sortValues?: readonly string[];
+      /** `source` (string). */
+      readonly source?: string;
+      /** `syncHash` (string). */
+      readonly syncHash?: string;
+      /** `type` (string). */
+      readonly type?: string;
+      /** `user` (string). */
+      readonly user?: string;
+      /** `version` (integer, format int64). */
+      readonly version?: number;
+    }[];
     /** `created` (string, format date-time). */
     readonly created?: string;
     /** `deletedFeedFetchTime` (string, format date-time). */
     readonly deletedFeedFetchTime?: string;
     /** `expiration` (string, format date-time). */
     readonly expiration?: string;
-    /** `expirationSource` ({@link XsoarExpirationSource}). */
-    readonly expirationSource?: XsoarExpirationSource;
-    /** `expirationStatus` ({@link XsoarExpirationStatus}). */
-    readonly expirationStatus?: XsoarExpirationStatus;
+    /** `expirationSource` (object). */
+    readonly expirationSource?: {
+      /** `brand` (string). */
+      readonly brand?: string;
+      /** `expirationInterval` (integer, format int64). */
+      readonly expirationInterval?: number;
+      /** `expirationPolicy` (string). */
+      readonly expirationPolicy?: string;
+      /** `instance` (string). */
+      readonly instance?: string;
+      /** `moduleId` (string). */
+      readonly moduleId?: string;
+      /** `setTime` (string, format date-time). */
+      readonly setTime?: string;
+      /** `source` (string). */
+      readonly source?: string;
+      /** `user` (string). */
+      readonly user?: string;
+    };
+    /** `expirationStatus` (string). */
+    readonly expirationStatus?: string;
     /** `firstSeen` (string, format date-time). */
     readonly firstSeen?: string;
     /** `firstSeenEntryID` (string). */
@@ -2606,8 +5313,56 @@ export type XsoarIndicatorCreateRequest = {
     readonly indexName?: string;
     /** `indicator_type` (string). */
     readonly indicator_type?: string;
-    /** `insightCache` ({@link XsoarInsightCache}). */
-    readonly insightCache?: XsoarInsightCache;
+    /** `insightCache` (object). */
+    readonly insightCache?: {
+      /** `cacheVersn` (integer, format int64). */
+      readonly cacheVersn?: number;
+      /** `created` (string, format date-time). */
+      readonly created?: string;
+      /** `highlight` (object). */
+      readonly highlight?: { [key: string]: readonly string[] };
+      /** `id` (string). */
+      readonly id?: string;
+      /** `indexName` (string). */
+      readonly indexName?: string;
+      /** `modified` (string, format date-time). */
+      readonly modified?: string;
+      /** `numericId` (integer, format int64). */
+      readonly numericId?: number;
+      /** `primaryTerm` (integer, format int64). */
+      readonly primaryTerm?: number;
+      /** `scores` (object). */
+      readonly scores?: { [key: string]: {
+        /** `content` (string). */
+        readonly content?: string;
+        /** `contentFormat` (string). */
+        readonly contentFormat?: string;
+        /** `context` (object). */
+        readonly context?: { [key: string]: { [key: string]: unknown } };
+        /** `isTypedIndicator` (boolean). */
+        readonly isTypedIndicator?: boolean;
+        /** `reliability` (string). */
+        readonly reliability?: string;
+        /** `score` (integer, format int64). */
+        readonly score?: number;
+        /** `scoreChangeTimestamp` (string, format date-time). */
+        readonly scoreChangeTimestamp?: string;
+        /** `timestamp` (string, format date-time). */
+        readonly timestamp?: string;
+        /** `type` (string). */
+        readonly type?: string;
+      } };
+      /** `sequenceNumber` (integer, format int64). */
+      readonly sequenceNumber?: number;
+      /** `sizeInBytes` (integer, format int64). */
+      readonly sizeInBytes?: number;
+      /** `sortValues` (array, of string). */
+      readonly sortValues?: readonly string[];
+      /** `syncHash` (string). */
+      readonly syncHash?: string;
+      /** `version` (integer, format int64). */
+      readonly version?: number;
+    };
     /** `investigationIDs` (array, of string). */
     readonly investigationIDs?: readonly string[];
     /** `isDetectable` (boolean). */
@@ -2635,7 +5390,111 @@ export type XsoarIndicatorCreateRequest = {
     /** `modifiedTime` (string, format date-time). */
     readonly modifiedTime?: string;
     /** `moduleToFeedMap` (object). */
-    readonly moduleToFeedMap?: { [key: string]: XsoarFeedIndicator };
+    readonly moduleToFeedMap?: { [key: string]: {
+      /** `ExpirationSource` (object). */
+      readonly ExpirationSource?: {
+        /** `brand` (string). */
+        readonly brand?: string;
+        /** `expirationInterval` (integer, format int64). */
+        readonly expirationInterval?: number;
+        /** `expirationPolicy` (string). */
+        readonly expirationPolicy?: string;
+        /** `instance` (string). */
+        readonly instance?: string;
+        /** `moduleId` (string). */
+        readonly moduleId?: string;
+        /** `setTime` (string, format date-time). */
+        readonly setTime?: string;
+        /** `source` (string). */
+        readonly source?: string;
+        /** `user` (string). */
+        readonly user?: string;
+      };
+      /** `bypassExclusionList` (boolean). */
+      readonly bypassExclusionList?: boolean;
+      /** `classifierId` (string). */
+      readonly classifierId?: string;
+      /** `classifierVersion` (integer, format int64). */
+      readonly classifierVersion?: number;
+      /** `comments` (array, of object). */
+      readonly comments?: readonly {
+        /** `content` (string). */
+        readonly content?: string;
+        /** `created` (string, format date-time). */
+        readonly created?: string;
+        /** `id` (string). */
+        readonly id?: string;
+        /** `user` (string). */
+        readonly user?: string;
+      }[];
+      /** `expirationInterval` (integer, format int64). */
+      readonly expirationInterval?: number;
+      /** `expirationPolicy` (string). */
+      readonly expirationPolicy?: string;
+      /** `fetchTime` (string, format date-time). */
+      readonly fetchTime?: string;
+      /** `fields` (object). */
+      readonly fields?: { [key: string]: { [key: string]: unknown } };
+      /** `isEnrichment` (boolean). */
+      readonly isEnrichment?: boolean;
+      /** `mapperId` (string). */
+      readonly mapperId?: string;
+      /** `mapperVersion` (integer, format int64). */
+      readonly mapperVersion?: number;
+      /** `modifiedTime` (string, format date-time). */
+      readonly modifiedTime?: string;
+      /** `moduleId` (string). */
+      readonly moduleId?: string;
+      /** `rawJSON` (object). */
+      readonly rawJSON?: { [key: string]: { [key: string]: unknown } };
+      /** `relationships` (array). */
+      readonly relationships?: readonly {
+        /** `brand` (string). */
+        readonly brand?: string;
+        /** `entityA` (string). */
+        readonly entityA?: string;
+        /** `entityAFamily` (string). */
+        readonly entityAFamily?: string;
+        /** `entityAType` (string). */
+        readonly entityAType?: string;
+        /** `entityB` (string). */
+        readonly entityB?: string;
+        /** `entityBFamily` (string). */
+        readonly entityBFamily?: string;
+        /** `entityBType` (string). */
+        readonly entityBType?: string;
+        /** `fields` (object). */
+        readonly fields?: { [key: string]: { [key: string]: unknown } };
+        /** `id` (string). */
+        readonly id?: string;
+        /** `instance` (string). */
+        readonly instance?: string;
+        /** `name` (string). */
+        readonly name?: string;
+        /** `reliability` (string). */
+        readonly reliability?: string;
+        /** `reverseName` (string). */
+        readonly reverseName?: string;
+        /** `startTime` (string, format date-time). */
+        readonly startTime?: string;
+        /** `type` (string). */
+        readonly type?: string;
+      }[];
+      /** `reliability` (string). */
+      readonly reliability?: string;
+      /** `score` (integer, format int64). */
+      readonly score?: number;
+      /** `sourceBrand` (string). */
+      readonly sourceBrand?: string;
+      /** `sourceInstance` (string). */
+      readonly sourceInstance?: string;
+      /** `timestamp` (string, format date-time). */
+      readonly timestamp?: string;
+      /** `type` (string). */
+      readonly type?: string;
+      /** `value` (string). */
+      readonly value?: string;
+    } };
     /** `numericId` (integer, format int64). */
     readonly numericId?: number;
     /** `primaryTerm` (integer, format int64). */
@@ -2789,18 +5648,74 @@ export type XsoarIndicatorEditRequest = {
   readonly calculatedTime?: string;
   /** `comment` (string). */
   readonly comment?: string;
-  /** `comments` ({@link XsoarComments}). */
-  readonly comments?: XsoarComments;
+  /** `comments` (array). */
+  readonly comments?: readonly {
+    /** `cacheVersn` (integer, format int64). */
+    readonly cacheVersn?: number;
+    /** `category` (string). */
+    readonly category?: string;
+    /** `content` (string). */
+    readonly content?: string;
+    /** `created` (string, format date-time). */
+    readonly created?: string;
+    /** `entryId` (string). */
+    readonly entryId?: string;
+    /** `highlight` (object). */
+    readonly highlight?: { [key: string]: readonly string[] };
+    /** `id` (string). */
+    readonly id?: string;
+    /** `indexName` (string). */
+    readonly indexName?: string;
+    /** `modified` (string, format date-time). */
+    readonly modified?: string;
+    /** `numericId` (integer, format int64). */
+    readonly numericId?: number;
+    /** `primaryTerm` (integer, format int64). */
+    readonly primaryTerm?: number;
+    /** `sequenceNumber` (integer, format int64). */
+    readonly sequenceNumber?: number;
+    /** `sizeInBytes` (integer, format int64). */
+    readonly sizeInBytes?: number;
+    /** `sortValues` (array, of string). */
+    readonly sortValues?: readonly string[];
+    /** `source` (string). */
+    readonly source?: string;
+    /** `syncHash` (string). */
+    readonly syncHash?: string;
+    /** `type` (string). */
+    readonly type?: string;
+    /** `user` (string). */
+    readonly user?: string;
+    /** `version` (integer, format int64). */
+    readonly version?: number;
+  }[];
   /** `created` (string, format date-time). */
   readonly created?: string;
   /** `deletedFeedFetchTime` (string, format date-time). */
   readonly deletedFeedFetchTime?: string;
   /** `expiration` (string, format date-time). */
   readonly expiration?: string;
-  /** `expirationSource` ({@link XsoarExpirationSource}). */
-  readonly expirationSource?: XsoarExpirationSource;
-  /** `expirationStatus` ({@link XsoarExpirationStatus}). */
-  readonly expirationStatus?: XsoarExpirationStatus;
+  /** `expirationSource` (object). */
+  readonly expirationSource?: {
+    /** `brand` (string). */
+    readonly brand?: string;
+    /** `expirationInterval` (integer, format int64). */
+    readonly expirationInterval?: number;
+    /** `expirationPolicy` (string). */
+    readonly expirationPolicy?: string;
+    /** `instance` (string). */
+    readonly instance?: string;
+    /** `moduleId` (string). */
+    readonly moduleId?: string;
+    /** `setTime` (string, format date-time). */
+    readonly setTime?: string;
+    /** `source` (string). */
+    readonly source?: string;
+    /** `user` (string). */
+    readonly user?: string;
+  };
+  /** `expirationStatus` (string). */
+  readonly expirationStatus?: string;
   /** `firstSeen` (string, format date-time). */
   readonly firstSeen?: string;
   /** `firstSeenEntryID` (string). */
@@ -2813,8 +5728,56 @@ export type XsoarIndicatorEditRequest = {
   readonly indexName?: string;
   /** `indicator_type` (string). */
   readonly indicator_type?: string;
-  /** `insightCache` ({@link XsoarInsightCache}). */
-  readonly insightCache?: XsoarInsightCache;
+  /** `insightCache` (object). */
+  readonly insightCache?: {
+    /** `cacheVersn` (integer, format int64). */
+    readonly cacheVersn?: number;
+    /** `created` (string, format date-time). */
+    readonly created?: string;
+    /** `highlight` (object). */
+    readonly highlight?: { [key: string]: readonly string[] };
+    /** `id` (string). */
+    readonly id?: string;
+    /** `indexName` (string). */
+    readonly indexName?: string;
+    /** `modified` (string, format date-time). */
+    readonly modified?: string;
+    /** `numericId` (integer, format int64). */
+    readonly numericId?: number;
+    /** `primaryTerm` (integer, format int64). */
+    readonly primaryTerm?: number;
+    /** `scores` (object). */
+    readonly scores?: { [key: string]: {
+      /** `content` (string). */
+      readonly content?: string;
+      /** `contentFormat` (string). */
+      readonly contentFormat?: string;
+      /** `context` (object). */
+      readonly context?: { [key: string]: { [key: string]: unknown } };
+      /** `isTypedIndicator` (boolean). */
+      readonly isTypedIndicator?: boolean;
+      /** `reliability` (string). */
+      readonly reliability?: string;
+      /** `score` (integer, format int64). */
+      readonly score?: number;
+      /** `scoreChangeTimestamp` (string, format date-time). */
+      readonly scoreChangeTimestamp?: string;
+      /** `timestamp` (string, format date-time). */
+      readonly timestamp?: string;
+      /** `type` (string). */
+      readonly type?: string;
+    } };
+    /** `sequenceNumber` (integer, format int64). */
+    readonly sequenceNumber?: number;
+    /** `sizeInBytes` (integer, format int64). */
+    readonly sizeInBytes?: number;
+    /** `sortValues` (array, of string). */
+    readonly sortValues?: readonly string[];
+    /** `syncHash` (string). */
+    readonly syncHash?: string;
+    /** `version` (integer, format int64). */
+    readonly version?: number;
+  };
   /** `investigationIDs` (array, of string). */
   readonly investigationIDs?: readonly string[];
   /** `isDetectable` (boolean). */
@@ -2842,7 +5805,111 @@ export type XsoarIndicatorEditRequest = {
   /** `modifiedTime` (string, format date-time). */
   readonly modifiedTime?: string;
   /** `moduleToFeedMap` (object). */
-  readonly moduleToFeedMap?: { [key: string]: XsoarFeedIndicator };
+  readonly moduleToFeedMap?: { [key: string]: {
+    /** `ExpirationSource` (object). */
+    readonly ExpirationSource?: {
+      /** `brand` (string). */
+      readonly brand?: string;
+      /** `expirationInterval` (integer, format int64). */
+      readonly expirationInterval?: number;
+      /** `expirationPolicy` (string). */
+      readonly expirationPolicy?: string;
+      /** `instance` (string). */
+      readonly instance?: string;
+      /** `moduleId` (string). */
+      readonly moduleId?: string;
+      /** `setTime` (string, format date-time). */
+      readonly setTime?: string;
+      /** `source` (string). */
+      readonly source?: string;
+      /** `user` (string). */
+      readonly user?: string;
+    };
+    /** `bypassExclusionList` (boolean). */
+    readonly bypassExclusionList?: boolean;
+    /** `classifierId` (string). */
+    readonly classifierId?: string;
+    /** `classifierVersion` (integer, format int64). */
+    readonly classifierVersion?: number;
+    /** `comments` (array, of object). */
+    readonly comments?: readonly {
+      /** `content` (string). */
+      readonly content?: string;
+      /** `created` (string, format date-time). */
+      readonly created?: string;
+      /** `id` (string). */
+      readonly id?: string;
+      /** `user` (string). */
+      readonly user?: string;
+    }[];
+    /** `expirationInterval` (integer, format int64). */
+    readonly expirationInterval?: number;
+    /** `expirationPolicy` (string). */
+    readonly expirationPolicy?: string;
+    /** `fetchTime` (string, format date-time). */
+    readonly fetchTime?: string;
+    /** `fields` (object). */
+    readonly fields?: { [key: string]: { [key: string]: unknown } };
+    /** `isEnrichment` (boolean). */
+    readonly isEnrichment?: boolean;
+    /** `mapperId` (string). */
+    readonly mapperId?: string;
+    /** `mapperVersion` (integer, format int64). */
+    readonly mapperVersion?: number;
+    /** `modifiedTime` (string, format date-time). */
+    readonly modifiedTime?: string;
+    /** `moduleId` (string). */
+    readonly moduleId?: string;
+    /** `rawJSON` (object). */
+    readonly rawJSON?: { [key: string]: { [key: string]: unknown } };
+    /** `relationships` (array). */
+    readonly relationships?: readonly {
+      /** `brand` (string). */
+      readonly brand?: string;
+      /** `entityA` (string). */
+      readonly entityA?: string;
+      /** `entityAFamily` (string). */
+      readonly entityAFamily?: string;
+      /** `entityAType` (string). */
+      readonly entityAType?: string;
+      /** `entityB` (string). */
+      readonly entityB?: string;
+      /** `entityBFamily` (string). */
+      readonly entityBFamily?: string;
+      /** `entityBType` (string). */
+      readonly entityBType?: string;
+      /** `fields` (object). */
+      readonly fields?: { [key: string]: { [key: string]: unknown } };
+      /** `id` (string). */
+      readonly id?: string;
+      /** `instance` (string). */
+      readonly instance?: string;
+      /** `name` (string). */
+      readonly name?: string;
+      /** `reliability` (string). */
+      readonly reliability?: string;
+      /** `reverseName` (string). */
+      readonly reverseName?: string;
+      /** `startTime` (string, format date-time). */
+      readonly startTime?: string;
+      /** `type` (string). */
+      readonly type?: string;
+    }[];
+    /** `reliability` (string). */
+    readonly reliability?: string;
+    /** `score` (integer, format int64). */
+    readonly score?: number;
+    /** `sourceBrand` (string). */
+    readonly sourceBrand?: string;
+    /** `sourceInstance` (string). */
+    readonly sourceInstance?: string;
+    /** `timestamp` (string, format date-time). */
+    readonly timestamp?: string;
+    /** `type` (string). */
+    readonly type?: string;
+    /** `value` (string). */
+    readonly value?: string;
+  } };
   /** `numericId` (integer, format int64). */
   readonly numericId?: number;
   /** `primaryTerm` (integer, format int64). */
@@ -2976,34 +6043,589 @@ export type XsoarIndicatorEditReply = {
 };
 
 /** Request of `POST /indicator/whitelist` (`xsoar.indicator.whitelist`). */
-export type XsoarIndicatorWhitelistRequest = XsoarUpdateIndicatorReputationData;
+export type XsoarIndicatorWhitelistRequest = {
+  /** `InvestigationId` (string). */
+  readonly InvestigationId?: string;
+  /** `doNotWhitelist` (boolean). */
+  readonly doNotWhitelist?: boolean;
+  /** `entryId` (string). */
+  readonly entryId?: string;
+  /** `manualScore` (boolean). */
+  readonly manualScore?: boolean;
+  /** `reason` (string). */
+  readonly reason?: string;
+  /** `reputation` (integer, format int64). */
+  readonly reputation?: number;
+  /** `reputations` (array, of string). */
+  readonly reputations?: readonly string[];
+  /** `value` (string). */
+  readonly value?: string;
+};
 
 /** Reply of `POST /indicator/whitelist` (`xsoar.indicator.whitelist`). */
 export type XsoarIndicatorWhitelistReply = XsoarUpdateResponse;
 
 /** Request of `POST /indicators/batch/export/stix` (`xsoar.indicators.batch.export.stix`). */
-export type XsoarIndicatorsBatchExportStixRequest = XsoarGenericIndicatorUpdateBatch;
+export type XsoarIndicatorsBatchExportStixRequest = {
+  /** `all` (boolean). */
+  readonly all?: boolean;
+  /** `columns` (array, of string). */
+  readonly columns?: readonly string[];
+  /** `doNotWhitelist` (boolean). */
+  readonly doNotWhitelist?: boolean;
+  /** `filter` (object). */
+  readonly filter?: {
+    /** `Cache` (object). */
+    readonly Cache?: { [key: string]: readonly string[] };
+    /** `accounts` (object). */
+    readonly accounts?: { [key: string]: { [key: string]: unknown } };
+    /** `earlyTimeInPage` (string, format date-time). */
+    readonly earlyTimeInPage?: string;
+    /** `fields` (array, of string). */
+    readonly fields?: readonly string[];
+    /** `filterobjectquery` (string). */
+    readonly filterobjectquery?: string;
+    /** `firstSeen` (object). */
+    readonly firstSeen?: {
+      /** `fromDate` (string, format date-time). */
+      readonly fromDate?: string;
+      /** `fromDateLicense` (string, format date-time). */
+      readonly fromDateLicense?: string;
+      /** `period` (object). */
+      readonly period?: {
+        /** `by` (string). */
+        readonly by?: string;
+        /** `byFrom` (string). */
+        readonly byFrom?: string;
+        /** `byTo` (string). */
+        readonly byTo?: string;
+        /** `field` (string). */
+        readonly field?: string;
+        /** `fromValue` (string, format duration). */
+        readonly fromValue?: string;
+        /** `toValue` (string, format duration). */
+        readonly toValue?: string;
+      };
+      /** `timeFrame` (integer, format int64). */
+      readonly timeFrame?: number;
+      /** `toDate` (string, format date-time). */
+      readonly toDate?: string;
+    };
+    /** `fromDate` (string, format date-time). */
+    readonly fromDate?: string;
+    /** `fromDateLicense` (string, format date-time). */
+    readonly fromDateLicense?: string;
+    /** `ignoreWorkers` (boolean). */
+    readonly ignoreWorkers?: boolean;
+    /** `lastSeen` (object). */
+    readonly lastSeen?: {
+      /** `fromDate` (string, format date-time). */
+      readonly fromDate?: string;
+      /** `fromDateLicense` (string, format date-time). */
+      readonly fromDateLicense?: string;
+      /** `period` (object). */
+      readonly period?: {
+        /** `by` (string). */
+        readonly by?: string;
+        /** `byFrom` (string). */
+        readonly byFrom?: string;
+        /** `byTo` (string). */
+        readonly byTo?: string;
+        /** `field` (string). */
+        readonly field?: string;
+        /** `fromValue` (string, format duration). */
+        readonly fromValue?: string;
+        /** `toValue` (string, format duration). */
+        readonly toValue?: string;
+      };
+      /** `timeFrame` (integer, format int64). */
+      readonly timeFrame?: number;
+      /** `toDate` (string, format date-time). */
+      readonly toDate?: string;
+    };
+    /** `laterTimeInPage` (string, format date-time). */
+    readonly laterTimeInPage?: string;
+    /** `page` (integer, format int64). */
+    readonly page?: number;
+    /** `period` (object). */
+    readonly period?: {
+      /** `by` (string). */
+      readonly by?: string;
+      /** `byFrom` (string). */
+      readonly byFrom?: string;
+      /** `byTo` (string). */
+      readonly byTo?: string;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fromValue` (string, format duration). */
+      readonly fromValue?: string;
+      /** `toValue` (string, format duration). */
+      readonly toValue?: string;
+    };
+    /** `prevPage` (boolean). */
+    readonly prevPage?: boolean;
+    /** `query` (string). */
+    readonly query?: string;
+    /** `searchAfter` (array, of string). */
+    readonly searchAfter?: readonly string[];
+    /** `searchAfterElastic` (array, of string). */
+    readonly searchAfterElastic?: readonly string[];
+    /** `searchAfterMap` (object). */
+    readonly searchAfterMap?: { [key: string]: readonly string[] };
+    /** `searchAfterMapOrder` (object). */
+    readonly searchAfterMapOrder?: { [key: string]: number };
+    /** `searchBefore` (array, of string). */
+    readonly searchBefore?: readonly string[];
+    /** `searchBeforeElastic` (array, of string). */
+    readonly searchBeforeElastic?: readonly string[];
+    /** `size` (integer, format int64). */
+    readonly size?: number;
+    /** `sort` (array, of object). */
+    readonly sort?: readonly {
+      /** `asc` (boolean). */
+      readonly asc?: boolean;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fieldType` (string). */
+      readonly fieldType?: string;
+    }[];
+    /** `timeFrame` (integer, format int64). */
+    readonly timeFrame?: number;
+    /** `toDate` (string, format date-time). */
+    readonly toDate?: string;
+    /** `trim_events` (integer, format int64). */
+    readonly trim_events?: number;
+  };
+  /** `ids` (array, of string). */
+  readonly ids?: readonly string[];
+  /** `reason` (string). */
+  readonly reason?: string;
+  /** `reputations` (array, of string). */
+  readonly reputations?: readonly string[];
+};
 
 /** Reply of `POST /indicators/batch/export/stix` (`xsoar.indicators.batch.export.stix`). */
 export type XsoarIndicatorsBatchExportStixReply = string;
 
 /** Request of `POST /indicators/batch/exportToCsv` (`xsoar.indicators.batch.export_to_csv`). */
-export type XsoarIndicatorsBatchExportToCsvRequest = XsoarGenericIndicatorUpdateBatch;
+export type XsoarIndicatorsBatchExportToCsvRequest = {
+  /** `all` (boolean). */
+  readonly all?: boolean;
+  /** `columns` (array, of string). */
+  readonly columns?: readonly string[];
+  /** `doNotWhitelist` (boolean). */
+  readonly doNotWhitelist?: boolean;
+  /** `filter` (object). */
+  readonly filter?: {
+    /** `Cache` (object). */
+    readonly Cache?: { [key: string]: readonly string[] };
+    /** `accounts` (object). */
+    readonly accounts?: { [key: string]: { [key: string]: unknown } };
+    /** `earlyTimeInPage` (string, format date-time). */
+    readonly earlyTimeInPage?: string;
+    /** `fields` (array, of string). */
+    readonly fields?: readonly string[];
+    /** `filterobjectquery` (string). */
+    readonly filterobjectquery?: string;
+    /** `firstSeen` (object). */
+    readonly firstSeen?: {
+      /** `fromDate` (string, format date-time). */
+      readonly fromDate?: string;
+      /** `fromDateLicense` (string, format date-time). */
+      readonly fromDateLicense?: string;
+      /** `period` (object). */
+      readonly period?: {
+        /** `by` (string). */
+        readonly by?: string;
+        /** `byFrom` (string). */
+        readonly byFrom?: string;
+        /** `byTo` (string). */
+        readonly byTo?: string;
+        /** `field` (string). */
+        readonly field?: string;
+        /** `fromValue` (string, format duration). */
+        readonly fromValue?: string;
+        /** `toValue` (string, format duration). */
+        readonly toValue?: string;
+      };
+      /** `timeFrame` (integer, format int64). */
+      readonly timeFrame?: number;
+      /** `toDate` (string, format date-time). */
+      readonly toDate?: string;
+    };
+    /** `fromDate` (string, format date-time). */
+    readonly fromDate?: string;
+    /** `fromDateLicense` (string, format date-time). */
+    readonly fromDateLicense?: string;
+    /** `ignoreWorkers` (boolean). */
+    readonly ignoreWorkers?: boolean;
+    /** `lastSeen` (object). */
+    readonly lastSeen?: {
+      /** `fromDate` (string, format date-time). */
+      readonly fromDate?: string;
+      /** `fromDateLicense` (string, format date-time). */
+      readonly fromDateLicense?: string;
+      /** `period` (object). */
+      readonly period?: {
+        /** `by` (string). */
+        readonly by?: string;
+        /** `byFrom` (string). */
+        readonly byFrom?: string;
+        /** `byTo` (string). */
+        readonly byTo?: string;
+        /** `field` (string). */
+        readonly field?: string;
+        /** `fromValue` (string, format duration). */
+        readonly fromValue?: string;
+        /** `toValue` (string, format duration). */
+        readonly toValue?: string;
+      };
+      /** `timeFrame` (integer, format int64). */
+      readonly timeFrame?: number;
+      /** `toDate` (string, format date-time). */
+      readonly toDate?: string;
+    };
+    /** `laterTimeInPage` (string, format date-time). */
+    readonly laterTimeInPage?: string;
+    /** `page` (integer, format int64). */
+    readonly page?: number;
+    /** `period` (object). */
+    readonly period?: {
+      /** `by` (string). */
+      readonly by?: string;
+      /** `byFrom` (string). */
+      readonly byFrom?: string;
+      /** `byTo` (string). */
+      readonly byTo?: string;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fromValue` (string, format duration). */
+      readonly fromValue?: string;
+      /** `toValue` (string, format duration). */
+      readonly toValue?: string;
+    };
+    /** `prevPage` (boolean). */
+    readonly prevPage?: boolean;
+    /** `query` (string). */
+    readonly query?: string;
+    /** `searchAfter` (array, of string). */
+    readonly searchAfter?: readonly string[];
+    /** `searchAfterElastic` (array, of string). */
+    readonly searchAfterElastic?: readonly string[];
+    /** `searchAfterMap` (object). */
+    readonly searchAfterMap?: { [key: string]: readonly string[] };
+    /** `searchAfterMapOrder` (object). */
+    readonly searchAfterMapOrder?: { [key: string]: number };
+    /** `searchBefore` (array, of string). */
+    readonly searchBefore?: readonly string[];
+    /** `searchBeforeElastic` (array, of string). */
+    readonly searchBeforeElastic?: readonly string[];
+    /** `size` (integer, format int64). */
+    readonly size?: number;
+    /** `sort` (array, of object). */
+    readonly sort?: readonly {
+      /** `asc` (boolean). */
+      readonly asc?: boolean;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fieldType` (string). */
+      readonly fieldType?: string;
+    }[];
+    /** `timeFrame` (integer, format int64). */
+    readonly timeFrame?: number;
+    /** `toDate` (string, format date-time). */
+    readonly toDate?: string;
+    /** `trim_events` (integer, format int64). */
+    readonly trim_events?: number;
+  };
+  /** `ids` (array, of string). */
+  readonly ids?: readonly string[];
+  /** `reason` (string). */
+  readonly reason?: string;
+  /** `reputations` (array, of string). */
+  readonly reputations?: readonly string[];
+};
 
 /** Reply of `POST /indicators/batch/exportToCsv` (`xsoar.indicators.batch.export_to_csv`). */
 export type XsoarIndicatorsBatchExportToCsvReply = string;
 
 /** Request of `POST /indicators/batchDelete` (`xsoar.indicators.batch_delete`). */
-export type XsoarIndicatorsBatchDeleteRequest = XsoarGenericIndicatorUpdateBatch;
+export type XsoarIndicatorsBatchDeleteRequest = {
+  /** `all` (boolean). */
+  readonly all?: boolean;
+  /** `columns` (array, of string). */
+  readonly columns?: readonly string[];
+  /** `doNotWhitelist` (boolean). */
+  readonly doNotWhitelist?: boolean;
+  /** `filter` (object). */
+  readonly filter?: {
+    /** `Cache` (object). */
+    readonly Cache?: { [key: string]: readonly string[] };
+    /** `accounts` (object). */
+    readonly accounts?: { [key: string]: { [key: string]: unknown } };
+    /** `earlyTimeInPage` (string, format date-time). */
+    readonly earlyTimeInPage?: string;
+    /** `fields` (array, of string). */
+    readonly fields?: readonly string[];
+    /** `filterobjectquery` (string). */
+    readonly filterobjectquery?: string;
+    /** `firstSeen` (object). */
+    readonly firstSeen?: {
+      /** `fromDate` (string, format date-time). */
+      readonly fromDate?: string;
+      /** `fromDateLicense` (string, format date-time). */
+      readonly fromDateLicense?: string;
+      /** `period` (object). */
+      readonly period?: {
+        /** `by` (string). */
+        readonly by?: string;
+        /** `byFrom` (string). */
+        readonly byFrom?: string;
+        /** `byTo` (string). */
+        readonly byTo?: string;
+        /** `field` (string). */
+        readonly field?: string;
+        /** `fromValue` (string, format duration). */
+        readonly fromValue?: string;
+        /** `toValue` (string, format duration). */
+        readonly toValue?: string;
+      };
+      /** `timeFrame` (integer, format int64). */
+      readonly timeFrame?: number;
+      /** `toDate` (string, format date-time). */
+      readonly toDate?: string;
+    };
+    /** `fromDate` (string, format date-time). */
+    readonly fromDate?: string;
+    /** `fromDateLicense` (string, format date-time). */
+    readonly fromDateLicense?: string;
+    /** `ignoreWorkers` (boolean). */
+    readonly ignoreWorkers?: boolean;
+    /** `lastSeen` (object). */
+    readonly lastSeen?: {
+      /** `fromDate` (string, format date-time). */
+      readonly fromDate?: string;
+      /** `fromDateLicense` (string, format date-time). */
+      readonly fromDateLicense?: string;
+      /** `period` (object). */
+      readonly period?: {
+        /** `by` (string). */
+        readonly by?: string;
+        /** `byFrom` (string). */
+        readonly byFrom?: string;
+        /** `byTo` (string). */
+        readonly byTo?: string;
+        /** `field` (string). */
+        readonly field?: string;
+        /** `fromValue` (string, format duration). */
+        readonly fromValue?: string;
+        /** `toValue` (string, format duration). */
+        readonly toValue?: string;
+      };
+      /** `timeFrame` (integer, format int64). */
+      readonly timeFrame?: number;
+      /** `toDate` (string, format date-time). */
+      readonly toDate?: string;
+    };
+    /** `laterTimeInPage` (string, format date-time). */
+    readonly laterTimeInPage?: string;
+    /** `page` (integer, format int64). */
+    readonly page?: number;
+    /** `period` (object). */
+    readonly period?: {
+      /** `by` (string). */
+      readonly by?: string;
+      /** `byFrom` (string). */
+      readonly byFrom?: string;
+      /** `byTo` (string). */
+      readonly byTo?: string;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fromValue` (string, format duration). */
+      readonly fromValue?: string;
+      /** `toValue` (string, format duration). */
+      readonly toValue?: string;
+    };
+    /** `prevPage` (boolean). */
+    readonly prevPage?: boolean;
+    /** `query` (string). */
+    readonly query?: string;
+    /** `searchAfter` (array, of string). */
+    readonly searchAfter?: readonly string[];
+    /** `searchAfterElastic` (array, of string). */
+    readonly searchAfterElastic?: readonly string[];
+    /** `searchAfterMap` (object). */
+    readonly searchAfterMap?: { [key: string]: readonly string[] };
+    /** `searchAfterMapOrder` (object). */
+    readonly searchAfterMapOrder?: { [key: string]: number };
+    /** `searchBefore` (array, of string). */
+    readonly searchBefore?: readonly string[];
+    /** `searchBeforeElastic` (array, of string). */
+    readonly searchBeforeElastic?: readonly string[];
+    /** `size` (integer, format int64). */
+    readonly size?: number;
+    /** `sort` (array, of object). */
+    readonly sort?: readonly {
+      /** `asc` (boolean). */
+      readonly asc?: boolean;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fieldType` (string). */
+      readonly fieldType?: string;
+    }[];
+    /** `timeFrame` (integer, format int64). */
+    readonly timeFrame?: number;
+    /** `toDate` (string, format date-time). */
+    readonly toDate?: string;
+    /** `trim_events` (integer, format int64). */
+    readonly trim_events?: number;
+  };
+  /** `ids` (array, of string). */
+  readonly ids?: readonly string[];
+  /** `reason` (string). */
+  readonly reason?: string;
+  /** `reputations` (array, of string). */
+  readonly reputations?: readonly string[];
+};
 
 /** Reply of `POST /indicators/batchDelete` (`xsoar.indicators.batch_delete`). */
 export type XsoarIndicatorsBatchDeleteReply = XsoarUpdateResponse;
 
 /** Request of `POST /indicators/feed/json` (`xsoar.indicators.feed.json`). */
-export type XsoarIndicatorsFeedJsonRequest = XsoarFeedIndicatorsRequest;
+export type XsoarIndicatorsFeedJsonRequest = {
+  /** `bypassExclusionList` (boolean). */
+  readonly bypassExclusionList?: boolean;
+  /** `classifierId` (string). */
+  readonly classifierId?: string;
+  /** `indicators` (array, of object). */
+  readonly indicators?: readonly { [key: string]: { [key: string]: unknown } }[];
+  /** `mapperId` (string). */
+  readonly mapperId?: string;
+};
 
 /** Request of `POST /indicators/search` (`xsoar.indicators.search`). */
-export type XsoarIndicatorsSearchRequest = XsoarIndicatorFilter;
+export type XsoarIndicatorsSearchRequest = {
+  /** `Cache` (object). */
+  readonly Cache?: { [key: string]: readonly string[] };
+  /** `accounts` (object). */
+  readonly accounts?: { [key: string]: { [key: string]: unknown } };
+  /** `earlyTimeInPage` (string, format date-time). */
+  readonly earlyTimeInPage?: string;
+  /** `fields` (array, of string). */
+  readonly fields?: readonly string[];
+  /** `filterobjectquery` (string). */
+  readonly filterobjectquery?: string;
+  /** `firstSeen` (object). */
+  readonly firstSeen?: {
+    /** `fromDate` (string, format date-time). */
+    readonly fromDate?: string;
+    /** `fromDateLicense` (string, format date-time). */
+    readonly fromDateLicense?: string;
+    /** `period` (object). */
+    readonly period?: {
+      /** `by` (string). */
+      readonly by?: string;
+      /** `byFrom` (string). */
+      readonly byFrom?: string;
+      /** `byTo` (string). */
+      readonly byTo?: string;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fromValue` (string, format duration). */
+      readonly fromValue?: string;
+      /** `toValue` (string, format duration). */
+      readonly toValue?: string;
+    };
+    /** `timeFrame` (integer, format int64). */
+    readonly timeFrame?: number;
+    /** `toDate` (string, format date-time). */
+    readonly toDate?: string;
+  };
+  /** `fromDate` (string, format date-time). */
+  readonly fromDate?: string;
+  /** `fromDateLicense` (string, format date-time). */
+  readonly fromDateLicense?: string;
+  /** `ignoreWorkers` (boolean). */
+  readonly ignoreWorkers?: boolean;
+  /** `lastSeen` (object). */
+  readonly lastSeen?: {
+    /** `fromDate` (string, format date-time). */
+    readonly fromDate?: string;
+    /** `fromDateLicense` (string, format date-time). */
+    readonly fromDateLicense?: string;
+    /** `period` (object). */
+    readonly period?: {
+      /** `by` (string). */
+      readonly by?: string;
+      /** `byFrom` (string). */
+      readonly byFrom?: string;
+      /** `byTo` (string). */
+      readonly byTo?: string;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fromValue` (string, format duration). */
+      readonly fromValue?: string;
+      /** `toValue` (string, format duration). */
+      readonly toValue?: string;
+    };
+    /** `timeFrame` (integer, format int64). */
+    readonly timeFrame?: number;
+    /** `toDate` (string, format date-time). */
+    readonly toDate?: string;
+  };
+  /** `laterTimeInPage` (string, format date-time). */
+  readonly laterTimeInPage?: string;
+  /** `page` (integer, format int64). */
+  readonly page?: number;
+  /** `period` (object). */
+  readonly period?: {
+    /** `by` (string). */
+    readonly by?: string;
+    /** `byFrom` (string). */
+    readonly byFrom?: string;
+    /** `byTo` (string). */
+    readonly byTo?: string;
+    /** `field` (string). */
+    readonly field?: string;
+    /** `fromValue` (string, format duration). */
+    readonly fromValue?: string;
+    /** `toValue` (string, format duration). */
+    readonly toValue?: string;
+  };
+  /** `prevPage` (boolean). */
+  readonly prevPage?: boolean;
+  /** `query` (string). */
+  readonly query?: string;
+  /** `searchAfter` (array, of string). */
+  readonly searchAfter?: readonly string[];
+  /** `searchAfterElastic` (array, of string). */
+  readonly searchAfterElastic?: readonly string[];
+  /** `searchAfterMap` (object). */
+  readonly searchAfterMap?: { [key: string]: readonly string[] };
+  /** `searchAfterMapOrder` (object). */
+  readonly searchAfterMapOrder?: { [key: string]: number };
+  /** `searchBefore` (array, of string). */
+  readonly searchBefore?: readonly string[];
+  /** `searchBeforeElastic` (array, of string). */
+  readonly searchBeforeElastic?: readonly string[];
+  /** `size` (integer, format int64). */
+  readonly size?: number;
+  /** `sort` (array, of object). */
+  readonly sort?: readonly {
+    /** `asc` (boolean). */
+    readonly asc?: boolean;
+    /** `field` (string). */
+    readonly field?: string;
+    /** `fieldType` (string). */
+    readonly fieldType?: string;
+  }[];
+  /** `timeFrame` (integer, format int64). */
+  readonly timeFrame?: number;
+  /** `toDate` (string, format date-time). */
+  readonly toDate?: string;
+  /** `trim_events` (integer, format int64). */
+  readonly trim_events?: number;
+};
 
 /** Reply of `POST /indicators/search` (`xsoar.indicators.search`). */
 export type XsoarIndicatorsSearchReply = {
@@ -3115,7 +6737,128 @@ export type XsoarIndicatorsSearchReply = {
 };
 
 /** Request of `POST /indicators/timeline/delete` (`xsoar.indicators.timeline.delete`). */
-export type XsoarIndicatorsTimelineDeleteRequest = XsoarIndicatorFilter;
+export type XsoarIndicatorsTimelineDeleteRequest = {
+  /** `Cache` (object). */
+  readonly Cache?: { [key: string]: readonly string[] };
+  /** `accounts` (object). */
+  readonly accounts?: { [key: string]: { [key: string]: unknown } };
+  /** `earlyTimeInPage` (string, format date-time). */
+  readonly earlyTimeInPage?: string;
+  /** `fields` (array, of string). */
+  readonly fields?: readonly string[];
+  /** `filterobjectquery` (string). */
+  readonly filterobjectquery?: string;
+  /** `firstSeen` (object). */
+  readonly firstSeen?: {
+    /** `fromDate` (string, format date-time). */
+    readonly fromDate?: string;
+    /** `fromDateLicense` (string, format date-time). */
+    readonly fromDateLicense?: string;
+    /** `period` (object). */
+    readonly period?: {
+      /** `by` (string). */
+      readonly by?: string;
+      /** `byFrom` (string). */
+      readonly byFrom?: string;
+      /** `byTo` (string). */
+      readonly byTo?: string;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fromValue` (string, format duration). */
+      readonly fromValue?: string;
+      /** `toValue` (string, format duration). */
+      readonly toValue?: string;
+    };
+    /** `timeFrame` (integer, format int64). */
+    readonly timeFrame?: number;
+    /** `toDate` (string, format date-time). */
+    readonly toDate?: string;
+  };
+  /** `fromDate` (string, format date-time). */
+  readonly fromDate?: string;
+  /** `fromDateLicense` (string, format date-time). */
+  readonly fromDateLicense?: string;
+  /** `ignoreWorkers` (boolean). */
+  readonly ignoreWorkers?: boolean;
+  /** `lastSeen` (object). */
+  readonly lastSeen?: {
+    /** `fromDate` (string, format date-time). */
+    readonly fromDate?: string;
+    /** `fromDateLicense` (string, format date-time). */
+    readonly fromDateLicense?: string;
+    /** `period` (object). */
+    readonly period?: {
+      /** `by` (string). */
+      readonly by?: string;
+      /** `byFrom` (string). */
+      readonly byFrom?: string;
+      /** `byTo` (string). */
+      readonly byTo?: string;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fromValue` (string, format duration). */
+      readonly fromValue?: string;
+      /** `toValue` (string, format duration). */
+      readonly toValue?: string;
+    };
+    /** `timeFrame` (integer, format int64). */
+    readonly timeFrame?: number;
+    /** `toDate` (string, format date-time). */
+    readonly toDate?: string;
+  };
+  /** `laterTimeInPage` (string, format date-time). */
+  readonly laterTimeInPage?: string;
+  /** `page` (integer, format int64). */
+  readonly page?: number;
+  /** `period` (object). */
+  readonly period?: {
+    /** `by` (string). */
+    readonly by?: string;
+    /** `byFrom` (string). */
+    readonly byFrom?: string;
+    /** `byTo` (string). */
+    readonly byTo?: string;
+    /** `field` (string). */
+    readonly field?: string;
+    /** `fromValue` (string, format duration). */
+    readonly fromValue?: string;
+    /** `toValue` (string, format duration). */
+    readonly toValue?: string;
+  };
+  /** `prevPage` (boolean). */
+  readonly prevPage?: boolean;
+  /** `query` (string). */
+  readonly query?: string;
+  /** `searchAfter` (array, of string). */
+  readonly searchAfter?: readonly string[];
+  /** `searchAfterElastic` (array, of string). */
+  readonly searchAfterElastic?: readonly string[];
+  /** `searchAfterMap` (object). */
+  readonly searchAfterMap?: { [key: string]: readonly string[] };
+  /** `searchAfterMapOrder` (object). */
+  readonly searchAfterMapOrder?: { [key: string]: number };
+  /** `searchBefore` (array, of string). */
+  readonly searchBefore?: readonly string[];
+  /** `searchBeforeElastic` (array, of string). */
+  readonly searchBeforeElastic?: readonly string[];
+  /** `size` (integer, format int64). */
+  readonly size?: number;
+  /** `sort` (array, of object). */
+  readonly sort?: readonly {
+    /** `asc` (boolean). */
+    readonly asc?: boolean;
+    /** `field` (string). */
+    readonly field?: string;
+    /** `fieldType` (string). */
+    readonly fieldType?: string;
+  }[];
+  /** `timeFrame` (integer, format int64). */
+  readonly timeFrame?: number;
+  /** `toDate` (string, format date-time). */
+  readonly toDate?: string;
+  /** `trim_events` (integer, format int64). */
+  readonly trim_events?: number;
+};
 
 /** Reply of `POST /indicators/timeline/delete` (`xsoar.indicators.timeline.delete`). */
 export type XsoarIndicatorsTimelineDeleteReply = XsoarIndicatorEditBulkResponse;
@@ -3229,19 +6972,292 @@ export type XsoarIndicatorsUploadReply = {
 }[];
 
 /** Request of `POST /indicators/whitelist/update` (`xsoar.indicators.whitelist.update`). */
-export type XsoarIndicatorsWhitelistUpdateRequest = XsoarWhitelistedIndicator;
+export type XsoarIndicatorsWhitelistUpdateRequest = {
+  /** `cacheVersn` (integer, format int64). */
+  readonly cacheVersn?: number;
+  /** `created` (string, format date-time). */
+  readonly created?: string;
+  /** `highlight` (object). */
+  readonly highlight?: { [key: string]: readonly string[] };
+  /** `id` (string). */
+  readonly id?: string;
+  /** `indexName` (string). */
+  readonly indexName?: string;
+  /** `locked` (boolean). */
+  readonly locked?: boolean;
+  /** `modified` (string, format date-time). */
+  readonly modified?: string;
+  /** `numericId` (integer, format int64). */
+  readonly numericId?: number;
+  /** `primaryTerm` (integer, format int64). */
+  readonly primaryTerm?: number;
+  /** `reason` (string). */
+  readonly reason?: string;
+  /** `reputations` (array, of string). */
+  readonly reputations?: readonly string[];
+  /** `sequenceNumber` (integer, format int64). */
+  readonly sequenceNumber?: number;
+  /** `sizeInBytes` (integer, format int64). */
+  readonly sizeInBytes?: number;
+  /** `sortValues` (array, of string). */
+  readonly sortValues?: readonly string[];
+  /** `syncHash` (string). */
+  readonly syncHash?: string;
+  /** `type` (string). */
+  readonly type?: string;
+  /** `user` (string). */
+  readonly user?: string;
+  /** `value` (string). */
+  readonly value?: string;
+  /** `version` (integer, format int64). */
+  readonly version?: number;
+  /** `whitelistTime` (string, format date-time). */
+  readonly whitelistTime?: string;
+};
 
 /** Reply of `POST /indicators/whitelist/update` (`xsoar.indicators.whitelist.update`). */
 export type XsoarIndicatorsWhitelistUpdateReply = XsoarWhitelistedIndicator;
 
 /** Request of `POST /inv-playbook/task/add/{investigationId}` (`xsoar.inv_playbook.task.add.post_by_investigation_id`). */
-export type XsoarInvPlaybookTaskAddPostByInvestigationIdRequest = XsoarInvPlaybookTaskData;
+export type XsoarInvPlaybookTaskAddPostByInvestigationIdRequest = {
+  /** `addAfter` (boolean). */
+  readonly addAfter?: boolean;
+  /** `addToSeparateBranch` (boolean). */
+  readonly addToSeparateBranch?: boolean;
+  /** `automationScript` (string). */
+  readonly automationScript?: string;
+  /** `description` (string). */
+  readonly description?: string;
+  /** `loop` (object). */
+  readonly loop?: {
+    /** `brand` (string). */
+    readonly brand?: string;
+    /** `builtinCondition` (array, of array). */
+    readonly builtinCondition?: readonly (readonly {
+      /** `ignoreCase` (boolean). */
+      readonly ignoreCase?: boolean;
+      /** `left` (object). */
+      readonly left?: {
+        /** `isContext` (boolean). */
+        readonly isContext?: boolean;
+        /** `value` (object). */
+        readonly value?: {
+          /** `complex` (object). */
+          readonly complex?: {
+            /** `accessor` (string). */
+            readonly accessor?: string;
+            /** `filters` (array). */
+            readonly filters?: readonly unknown[];
+            /** `root` (string). */
+            readonly root?: string;
+            /** `transformers` (array, of object). */
+            readonly transformers?: readonly {
+              /** `args` (object). */
+              readonly args?: { [key: string]: unknown };
+              /** `operator` (string). */
+              readonly operator?: string;
+            }[];
+          };
+          /** `keyValue` (array, of object). */
+          readonly keyValue?: readonly {
+            /** `key` (string). */
+            readonly key?: string;
+            /** `value`. */
+            readonly value?: unknown;
+          }[];
+          /** `simple` (string). */
+          readonly simple?: string;
+        };
+      };
+      /** `operator` (string). */
+      readonly operator?: string;
+      /** `right` (object). */
+      readonly right?: {
+        /** `isContext` (boolean). */
+        readonly isContext?: boolean;
+        /** `value` (object). */
+        readonly value?: {
+          /** `complex` (object). */
+          readonly complex?: {
+            /** `accessor` (string). */
+            readonly accessor?: string;
+            /** `filters` (array). */
+            readonly filters?: readonly unknown[];
+            /** `root` (string). */
+            readonly root?: string;
+            /** `transformers` (array, of object). */
+            readonly transformers?: readonly {
+              /** `args` (object). */
+              readonly args?: { [key: string]: unknown };
+              /** `operator` (string). */
+              readonly operator?: string;
+            }[];
+          };
+          /** `keyValue` (array, of object). */
+          readonly keyValue?: readonly {
+            /** `key` (string). */
+            readonly key?: string;
+            /** `value`. */
+            readonly value?: unknown;
+          }[];
+          /** `simple` (string). */
+          readonly simple?: string;
+        };
+      };
+      /** `type` (string). */
+      readonly type?: string;
+    }[])[];
+    /** `exitCondition` (string). */
+    readonly exitCondition?: string;
+    /** `forEach` (boolean). */
+    readonly forEach?: boolean;
+    /** `isCommand` (boolean). */
+    readonly isCommand?: boolean;
+    /** `max` (integer, format int64). */
+    readonly max?: number;
+    /** `scriptArguments` (object). */
+    readonly scriptArguments?: { [key: string]: {
+      /** `complex` (object). */
+      readonly complex?: {
+        /** `accessor` (string). */
+        readonly accessor?: string;
+        /** `filters` (array, of array). */
+        readonly filters?: readonly (readonly {
+          /** `ignoreCase` (boolean). */
+          readonly ignoreCase?: boolean;
+          /** `left` (object). */
+          readonly left?: {
+            /** `isContext` (boolean). */
+            readonly isContext?: boolean;
+            /** `value`. */
+            readonly value?: unknown;
+          };
+          /** `operator` (string). */
+          readonly operator?: string;
+          /** `right` (object). */
+          readonly right?: {
+            /** `isContext` (boolean). */
+            readonly isContext?: boolean;
+            /** `value`. */
+            readonly value?: unknown;
+          };
+          /** `type` (string). */
+          readonly type?: string;
+        }[])[];
+        /** `root` (string). */
+        readonly root?: string;
+        /** `transformers` (array, of object). */
+        readonly transformers?: readonly {
+          /** `args` (object). */
+          readonly args?: { [key: string]: {
+            /** `isContext` (boolean). */
+            readonly isContext?: boolean;
+            /** `value`. */
+            readonly value?: unknown;
+          } };
+          /** `operator` (string). */
+          readonly operator?: string;
+        }[];
+      };
+      /** `keyValue` (array, of object). */
+      readonly keyValue?: readonly {
+        /** `key` (string). */
+        readonly key?: string;
+        /** `value`. */
+        readonly value?: unknown;
+      }[];
+      /** `simple` (string). */
+      readonly simple?: string;
+    } };
+    /** `scriptId` (string). */
+    readonly scriptId?: string;
+    /** `scriptName` (string). */
+    readonly scriptName?: string;
+    /** `wait` (integer, format int64). */
+    readonly wait?: number;
+  };
+  /** `name` (string). */
+  readonly name?: string;
+  /** `neighborInvPBTaskId` (string). */
+  readonly neighborInvPBTaskId?: string;
+  /** `playbookId` (string). */
+  readonly playbookId?: string;
+  /** `scriptArguments` (object). */
+  readonly scriptArguments?: { [key: string]: {
+    /** `complex` (object). */
+    readonly complex?: {
+      /** `accessor` (string). */
+      readonly accessor?: string;
+      /** `filters` (array, of array). */
+      readonly filters?: readonly (readonly {
+        /** `ignoreCase` (boolean). */
+        readonly ignoreCase?: boolean;
+        /** `left` (object). */
+        readonly left?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `operator` (string). */
+        readonly operator?: string;
+        /** `right` (object). */
+        readonly right?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `type` (string). */
+        readonly type?: string;
+      }[])[];
+      /** `root` (string). */
+      readonly root?: string;
+      /** `transformers` (array, of object). */
+      readonly transformers?: readonly {
+        /** `args` (object). */
+        readonly args?: { [key: string]: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        } };
+        /** `operator` (string). */
+        readonly operator?: string;
+      }[];
+    };
+    /** `keyValue` (array, of object). */
+    readonly keyValue?: readonly {
+      /** `key` (string). */
+      readonly key?: string;
+      /** `value`. */
+      readonly value?: unknown;
+    }[];
+    /** `simple` (string). */
+    readonly simple?: string;
+  } };
+  /** `separateContext` (boolean). */
+  readonly separateContext?: boolean;
+  /** `tags` (array, of string). */
+  readonly tags?: readonly string[];
+  /** `type` (string). */
+  readonly type?: string;
+};
 
 /** Reply of `POST /inv-playbook/task/add/{investigationId}` (`xsoar.inv_playbook.task.add.post_by_investigation_id`). */
 export type XsoarInvPlaybookTaskAddPostByInvestigationIdReply = XsoarInvestigationPlaybook;
 
 /** Request of `POST /inv-playbook/task/assign` (`xsoar.inv_playbook.task.assign`). */
-export type XsoarInvPlaybookTaskAssignRequest = XsoarInvPlaybookAssignee;
+export type XsoarInvPlaybookTaskAssignRequest = {
+  /** `assignee` (string). */
+  readonly assignee?: string;
+  /** `inTaskID` (string). */
+  readonly inTaskID?: string;
+  /** `invId` (string). */
+  readonly invId?: string;
+  /** `version` (integer, format int64). */
+  readonly version?: number;
+};
 
 /** Reply of `POST /inv-playbook/task/assign` (`xsoar.inv_playbook.task.assign`). */
 export type XsoarInvPlaybookTaskAssignReply = XsoarInvestigationPlaybook;
@@ -3268,7 +7284,281 @@ export type XsoarInvPlaybookTaskCompleteRequest = {
 export type XsoarInvPlaybookTaskCompleteReply = XsoarInvestigationPlaybook;
 
 /** Request of `POST /inv-playbook/task/complete/simple` (`xsoar.inv_playbook.task.complete.simple`). */
-export type XsoarInvPlaybookTaskCompleteSimpleRequest = XsoarInvTaskInfo;
+export type XsoarInvPlaybookTaskCompleteSimpleRequest = {
+  /** `args` (object). */
+  readonly args?: { [key: string]: {
+    /** `complex` (object). */
+    readonly complex?: {
+      /** `accessor` (string). */
+      readonly accessor?: string;
+      /** `filters` (array, of array). */
+      readonly filters?: readonly (readonly {
+        /** `ignoreCase` (boolean). */
+        readonly ignoreCase?: boolean;
+        /** `left` (object). */
+        readonly left?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `operator` (string). */
+        readonly operator?: string;
+        /** `right` (object). */
+        readonly right?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `type` (string). */
+        readonly type?: string;
+      }[])[];
+      /** `root` (string). */
+      readonly root?: string;
+      /** `transformers` (array, of object). */
+      readonly transformers?: readonly {
+        /** `args` (object). */
+        readonly args?: { [key: string]: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        } };
+        /** `operator` (string). */
+        readonly operator?: string;
+      }[];
+    };
+    /** `keyValue` (array, of object). */
+    readonly keyValue?: readonly {
+      /** `key` (string). */
+      readonly key?: string;
+      /** `value`. */
+      readonly value?: unknown;
+    }[];
+    /** `simple` (string). */
+    readonly simple?: string;
+  } };
+  /** `comment` (string). */
+  readonly comment?: string;
+  /** `conditions` (array, of object). */
+  readonly conditions?: readonly {
+    /** `condition` (array, of array). */
+    readonly condition?: readonly (readonly {
+      /** `ignoreCase` (boolean). */
+      readonly ignoreCase?: boolean;
+      /** `left` (object). */
+      readonly left?: {
+        /** `isContext` (boolean). */
+        readonly isContext?: boolean;
+        /** `value` (object). */
+        readonly value?: {
+          /** `complex` (object). */
+          readonly complex?: {
+            /** `accessor` (string). */
+            readonly accessor?: string;
+            /** `filters` (array). */
+            readonly filters?: readonly unknown[];
+            /** `root` (string). */
+            readonly root?: string;
+            /** `transformers` (array, of object). */
+            readonly transformers?: readonly {
+              /** `args` (object). */
+              readonly args?: { [key: string]: unknown };
+              /** `operator` (string). */
+              readonly operator?: string;
+            }[];
+          };
+          /** `keyValue` (array, of object). */
+          readonly keyValue?: readonly {
+            /** `key` (string). */
+            readonly key?: string;
+            /** `value`. */
+            readonly value?: unknown;
+          }[];
+          /** `simple` (string). */
+          readonly simple?: string;
+        };
+      };
+      /** `operator` (string). */
+      readonly operator?: string;
+      /** `right` (object). */
+      readonly right?: {
+        /** `isContext` (boolean). */
+        readonly isContext?: boolean;
+        /** `value` (object). */
+        readonly value?: {
+          /** `complex` (object). */
+          readonly complex?: {
+            /** `accessor` (string). */
+            readonly accessor?: string;
+            /** `filters` (array). */
+            readonly filters?: readonly unknown[];
+            /** `root` (string). */
+            readonly root?: string;
+            /** `transformers` (array, of object). */
+            readonly transformers?: readonly {
+              /** `args` (object). */
+              readonly args?: { [key: string]: unknown };
+              /** `operator` (string). */
+              readonly operator?: string;
+            }[];
+          };
+          /** `keyValue` (array, of object). */
+          readonly keyValue?: readonly {
+            /** `key` (string). */
+            readonly key?: string;
+            /** `value`. */
+            readonly value?: unknown;
+          }[];
+          /** `simple` (string). */
+          readonly simple?: string;
+        };
+      };
+      /** `type` (string). */
+      readonly type?: string;
+    }[])[];
+    /** `label` (string). */
+    readonly label?: string;
+  }[];
+  /** `inTaskID` (string). */
+  readonly inTaskID?: string;
+  /** `input` (string). */
+  readonly input?: string;
+  /** `invId` (string). */
+  readonly invId?: string;
+  /** `loopArgs` (object). */
+  readonly loopArgs?: { [key: string]: {
+    /** `complex` (object). */
+    readonly complex?: {
+      /** `accessor` (string). */
+      readonly accessor?: string;
+      /** `filters` (array, of array). */
+      readonly filters?: readonly (readonly {
+        /** `ignoreCase` (boolean). */
+        readonly ignoreCase?: boolean;
+        /** `left` (object). */
+        readonly left?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `operator` (string). */
+        readonly operator?: string;
+        /** `right` (object). */
+        readonly right?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `type` (string). */
+        readonly type?: string;
+      }[])[];
+      /** `root` (string). */
+      readonly root?: string;
+      /** `transformers` (array, of object). */
+      readonly transformers?: readonly {
+        /** `args` (object). */
+        readonly args?: { [key: string]: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        } };
+        /** `operator` (string). */
+        readonly operator?: string;
+      }[];
+    };
+    /** `keyValue` (array, of object). */
+    readonly keyValue?: readonly {
+      /** `key` (string). */
+      readonly key?: string;
+      /** `value`. */
+      readonly value?: unknown;
+    }[];
+    /** `simple` (string). */
+    readonly simple?: string;
+  } };
+  /** `loopCondition` (array, of array). */
+  readonly loopCondition?: readonly (readonly {
+    /** `ignoreCase` (boolean). */
+    readonly ignoreCase?: boolean;
+    /** `left` (object). */
+    readonly left?: {
+      /** `isContext` (boolean). */
+      readonly isContext?: boolean;
+      /** `value` (object). */
+      readonly value?: {
+        /** `complex` (object). */
+        readonly complex?: {
+          /** `accessor` (string). */
+          readonly accessor?: string;
+          /** `filters` (array). */
+          readonly filters?: readonly unknown[];
+          /** `root` (string). */
+          readonly root?: string;
+          /** `transformers` (array, of object). */
+          readonly transformers?: readonly {
+            /** `args` (object). */
+            readonly args?: { [key: string]: unknown };
+            /** `operator` (string). */
+            readonly operator?: string;
+          }[];
+        };
+        /** `keyValue` (array, of object). */
+        readonly keyValue?: readonly {
+          /** `key` (string). */
+          readonly key?: string;
+          /** `value`. */
+          readonly value?: unknown;
+        }[];
+        /** `simple` (string). */
+        readonly simple?: string;
+      };
+    };
+    /** `operator` (string). */
+    readonly operator?: string;
+    /** `right` (object). */
+    readonly right?: {
+      /** `isContext` (boolean). */
+      readonly isContext?: boolean;
+      /** `value` (object). */
+      readonly value?: {
+        /** `complex` (object). */
+        readonly complex?: {
+          /** `accessor` (string). */
+          readonly accessor?: string;
+          /** `filters` (array). */
+          readonly filters?: readonly unknown[];
+          /** `root` (string). */
+          readonly root?: string;
+          /** `transformers` (array, of object). */
+          readonly transformers?: readonly {
+            /** `args` (object). */
+            readonly args?: { [key: string]: unknown };
+            /** `operator` (string). */
+            readonly operator?: string;
+          }[];
+        };
+        /** `keyValue` (array, of object). */
+        readonly keyValue?: readonly {
+          /** `key` (string). */
+          readonly key?: string;
+          /** `value`. */
+          readonly value?: unknown;
+        }[];
+        /** `simple` (string). */
+        readonly simple?: string;
+      };
+    };
+    /** `type` (string). */
+    readonly type?: string;
+  }[])[];
+  /** `version` (integer, format int64). */
+  readonly version?: number;
+};
 
 /** Reply of `POST /inv-playbook/task/complete/simple` (`xsoar.inv_playbook.task.complete.simple`). */
 export type XsoarInvPlaybookTaskCompleteSimpleReply = XsoarInvestigationPlaybook;
@@ -3277,33 +7567,894 @@ export type XsoarInvPlaybookTaskCompleteSimpleReply = XsoarInvestigationPlaybook
 export type XsoarInvPlaybookTaskDeleteByInvestigationIdPostByInvPbTaskIdReply = XsoarInvestigationPlaybook;
 
 /** Request of `POST /inv-playbook/task/due` (`xsoar.inv_playbook.task.due`). */
-export type XsoarInvPlaybookTaskDueRequest = XsoarInvPlaybookDue;
+export type XsoarInvPlaybookTaskDueRequest = {
+  /** `date` (string, format date-time). */
+  readonly date?: string;
+  /** `inTaskID` (string). */
+  readonly inTaskID?: string;
+  /** `invId` (string). */
+  readonly invId?: string;
+  /** `version` (integer, format int64). */
+  readonly version?: number;
+};
 
 /** Reply of `POST /inv-playbook/task/due` (`xsoar.inv_playbook.task.due`). */
 export type XsoarInvPlaybookTaskDueReply = XsoarInvestigationPlaybook;
 
 /** Request of `POST /inv-playbook/task/edit/{investigationId}` (`xsoar.inv_playbook.task.edit.post_by_investigation_id`). */
-export type XsoarInvPlaybookTaskEditPostByInvestigationIdRequest = XsoarInvPlaybookTaskData;
+export type XsoarInvPlaybookTaskEditPostByInvestigationIdRequest = {
+  /** `addAfter` (boolean). */
+  readonly addAfter?: boolean;
+  /** `addToSeparateBranch` (boolean). */
+  readonly addToSeparateBranch?: boolean;
+  /** `automationScript` (string). */
+  readonly automationScript?: string;
+  /** `description` (string). */
+  readonly description?: string;
+  /** `loop` (object). */
+  readonly loop?: {
+    /** `brand` (string). */
+    readonly brand?: string;
+    /** `builtinCondition` (array, of array). */
+    readonly builtinCondition?: readonly (readonly {
+      /** `ignoreCase` (boolean). */
+      readonly ignoreCase?: boolean;
+      /** `left` (object). */
+      readonly left?: {
+        /** `isContext` (boolean). */
+        readonly isContext?: boolean;
+        /** `value` (object). */
+        readonly value?: {
+          /** `complex` (object). */
+          readonly complex?: {
+            /** `accessor` (string). */
+            readonly accessor?: string;
+            /** `filters` (array). */
+            readonly filters?: readonly unknown[];
+            /** `root` (string). */
+            readonly root?: string;
+            /** `transformers` (array, of object). */
+            readonly transformers?: readonly {
+              /** `args` (object). */
+              readonly args?: { [key: string]: unknown };
+              /** `operator` (string). */
+              readonly operator?: string;
+            }[];
+          };
+          /** `keyValue` (array, of object). */
+          readonly keyValue?: readonly {
+            /** `key` (string). */
+            readonly key?: string;
+            /** `value`. */
+            readonly value?: unknown;
+          }[];
+          /** `simple` (string). */
+          readonly simple?: string;
+        };
+      };
+      /** `operator` (string). */
+      readonly operator?: string;
+      /** `right` (object). */
+      readonly right?: {
+        /** `isContext` (boolean). */
+        readonly isContext?: boolean;
+        /** `value` (object). */
+        readonly value?: {
+          /** `complex` (object). */
+          readonly complex?: {
+            /** `accessor` (string). */
+            readonly accessor?: string;
+            /** `filters` (array). */
+            readonly filters?: readonly unknown[];
+            /** `root` (string). */
+            readonly root?: string;
+            /** `transformers` (array, of object). */
+            readonly transformers?: readonly {
+              /** `args` (object). */
+              readonly args?: { [key: string]: unknown };
+              /** `operator` (string). */
+              readonly operator?: string;
+            }[];
+          };
+          /** `keyValue` (array, of object). */
+          readonly keyValue?: readonly {
+            /** `key` (string). */
+            readonly key?: string;
+            /** `value`. */
+            readonly value?: unknown;
+          }[];
+          /** `simple` (string). */
+          readonly simple?: string;
+        };
+      };
+      /** `type` (string). */
+      readonly type?: string;
+    }[])[];
+    /** `exitCondition` (string). */
+    readonly exitCondition?: string;
+    /** `forEach` (boolean). */
+    readonly forEach?: boolean;
+    /** `isCommand` (boolean). */
+    readonly isCommand?: boolean;
+    /** `max` (integer, format int64). */
+    readonly max?: number;
+    /** `scriptArguments` (object). */
+    readonly scriptArguments?: { [key: string]: {
+      /** `complex` (object). */
+      readonly complex?: {
+        /** `accessor` (string). */
+        readonly accessor?: string;
+        /** `filters` (array, of array). */
+        readonly filters?: readonly (readonly {
+          /** `ignoreCase` (boolean). */
+          readonly ignoreCase?: boolean;
+          /** `left` (object). */
+          readonly left?: {
+            /** `isContext` (boolean). */
+            readonly isContext?: boolean;
+            /** `value`. */
+            readonly value?: unknown;
+          };
+          /** `operator` (string). */
+          readonly operator?: string;
+          /** `right` (object). */
+          readonly right?: {
+            /** `isContext` (boolean). */
+            readonly isContext?: boolean;
+            /** `value`. */
+            readonly value?: unknown;
+          };
+          /** `type` (string). */
+          readonly type?: string;
+        }[])[];
+        /** `root` (string). */
+        readonly root?: string;
+        /** `transformers` (array, of object). */
+        readonly transformers?: readonly {
+          /** `args` (object). */
+          readonly args?: { [key: string]: {
+            /** `isContext` (boolean). */
+            readonly isContext?: boolean;
+            /** `value`. */
+            readonly value?: unknown;
+          } };
+          /** `operator` (string). */
+          readonly operator?: string;
+        }[];
+      };
+      /** `keyValue` (array, of object). */
+      readonly keyValue?: readonly {
+        /** `key` (string). */
+        readonly key?: string;
+        /** `value`. */
+        readonly value?: unknown;
+      }[];
+      /** `simple` (string). */
+      readonly simple?: string;
+    } };
+    /** `scriptId` (string). */
+    readonly scriptId?: string;
+    /** `scriptName` (string). */
+    readonly scriptName?: string;
+    /** `wait` (integer, format int64). */
+    readonly wait?: number;
+  };
+  /** `name` (string). */
+  readonly name?: string;
+  /** `neighborInvPBTaskId` (string). */
+  readonly neighborInvPBTaskId?: string;
+  /** `playbookId` (string). */
+  readonly playbookId?: string;
+  /** `scriptArguments` (object). */
+  readonly scriptArguments?: { [key: string]: {
+    /** `complex` (object). */
+    readonly complex?: {
+      /** `accessor` (string). */
+      readonly accessor?: string;
+      /** `filters` (array, of array). */
+      readonly filters?: readonly (readonly {
+        /** `ignoreCase` (boolean). */
+        readonly ignoreCase?: boolean;
+        /** `left` (object). */
+        readonly left?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `operator` (string). */
+        readonly operator?: string;
+        /** `right` (object). */
+        readonly right?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `type` (string). */
+        readonly type?: string;
+      }[])[];
+      /** `root` (string). */
+      readonly root?: string;
+      /** `transformers` (array, of object). */
+      readonly transformers?: readonly {
+        /** `args` (object). */
+        readonly args?: { [key: string]: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        } };
+        /** `operator` (string). */
+        readonly operator?: string;
+      }[];
+    };
+    /** `keyValue` (array, of object). */
+    readonly keyValue?: readonly {
+      /** `key` (string). */
+      readonly key?: string;
+      /** `value`. */
+      readonly value?: unknown;
+    }[];
+    /** `simple` (string). */
+    readonly simple?: string;
+  } };
+  /** `separateContext` (boolean). */
+  readonly separateContext?: boolean;
+  /** `tags` (array, of string). */
+  readonly tags?: readonly string[];
+  /** `type` (string). */
+  readonly type?: string;
+};
 
 /** Reply of `POST /inv-playbook/task/edit/{investigationId}` (`xsoar.inv_playbook.task.edit.post_by_investigation_id`). */
 export type XsoarInvPlaybookTaskEditPostByInvestigationIdReply = XsoarInvestigationPlaybook;
 
 /** Request of `POST /inv-playbook/task/note/add` (`xsoar.inv_playbook.task.note.add`). */
-export type XsoarInvPlaybookTaskNoteAddRequest = XsoarInvTaskInfo;
+export type XsoarInvPlaybookTaskNoteAddRequest = {
+  /** `args` (object). */
+  readonly args?: { [key: string]: {
+    /** `complex` (object). */
+    readonly complex?: {
+      /** `accessor` (string). */
+      readonly accessor?: string;
+      /** `filters` (array, of array). */
+      readonly filters?: readonly (readonly {
+        /** `ignoreCase` (boolean). */
+        readonly ignoreCase?: boolean;
+        /** `left` (object). */
+        readonly left?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `operator` (string). */
+        readonly operator?: string;
+        /** `right` (object). */
+        readonly right?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `type` (string). */
+        readonly type?: string;
+      }[])[];
+      /** `root` (string). */
+      readonly root?: string;
+      /** `transformers` (array, of object). */
+      readonly transformers?: readonly {
+        /** `args` (object). */
+        readonly args?: { [key: string]: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        } };
+        /** `operator` (string). */
+        readonly operator?: string;
+      }[];
+    };
+    /** `keyValue` (array, of object). */
+    readonly keyValue?: readonly {
+      /** `key` (string). */
+      readonly key?: string;
+      /** `value`. */
+      readonly value?: unknown;
+    }[];
+    /** `simple` (string). */
+    readonly simple?: string;
+  } };
+  /** `comment` (string). */
+  readonly comment?: string;
+  /** `conditions` (array, of object). */
+  readonly conditions?: readonly {
+    /** `condition` (array, of array). */
+    readonly condition?: readonly (readonly {
+      /** `ignoreCase` (boolean). */
+      readonly ignoreCase?: boolean;
+      /** `left` (object). */
+      readonly left?: {
+        /** `isContext` (boolean). */
+        readonly isContext?: boolean;
+        /** `value` (object). */
+        readonly value?: {
+          /** `complex` (object). */
+          readonly complex?: {
+            /** `accessor` (string). */
+            readonly accessor?: string;
+            /** `filters` (array). */
+            readonly filters?: readonly unknown[];
+            /** `root` (string). */
+            readonly root?: string;
+            /** `transformers` (array, of object). */
+            readonly transformers?: readonly {
+              /** `args` (object). */
+              readonly args?: { [key: string]: unknown };
+              /** `operator` (string). */
+              readonly operator?: string;
+            }[];
+          };
+          /** `keyValue` (array, of object). */
+          readonly keyValue?: readonly {
+            /** `key` (string). */
+            readonly key?: string;
+            /** `value`. */
+            readonly value?: unknown;
+          }[];
+          /** `simple` (string). */
+          readonly simple?: string;
+        };
+      };
+      /** `operator` (string). */
+      readonly operator?: string;
+      /** `right` (object). */
+      readonly right?: {
+        /** `isContext` (boolean). */
+        readonly isContext?: boolean;
+        /** `value` (object). */
+        readonly value?: {
+          /** `complex` (object). */
+          readonly complex?: {
+            /** `accessor` (string). */
+            readonly accessor?: string;
+            /** `filters` (array). */
+            readonly filters?: readonly unknown[];
+            /** `root` (string). */
+            readonly root?: string;
+            /** `transformers` (array, of object). */
+            readonly transformers?: readonly {
+              /** `args` (object). */
+              readonly args?: { [key: string]: unknown };
+              /** `operator` (string). */
+              readonly operator?: string;
+            }[];
+          };
+          /** `keyValue` (array, of object). */
+          readonly keyValue?: readonly {
+            /** `key` (string). */
+            readonly key?: string;
+            /** `value`. */
+            readonly value?: unknown;
+          }[];
+          /** `simple` (string). */
+          readonly simple?: string;
+        };
+      };
+      /** `type` (string). */
+      readonly type?: string;
+    }[])[];
+    /** `label` (string). */
+    readonly label?: string;
+  }[];
+  /** `inTaskID` (string). */
+  readonly inTaskID?: string;
+  /** `input` (string). */
+  readonly input?: string;
+  /** `invId` (string). */
+  readonly invId?: string;
+  /** `loopArgs` (object). */
+  readonly loopArgs?: { [key: string]: {
+    /** `complex` (object). */
+    readonly complex?: {
+      /** `accessor` (string). */
+      readonly accessor?: string;
+      /** `filters` (array, of array). */
+      readonly filters?: readonly (readonly {
+        /** `ignoreCase` (boolean). */
+        readonly ignoreCase?: boolean;
+        /** `left` (object). */
+        readonly left?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `operator` (string). */
+        readonly operator?: string;
+        /** `right` (object). */
+        readonly right?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `type` (string). */
+        readonly type?: string;
+      }[])[];
+      /** `root` (string). */
+      readonly root?: string;
+      /** `transformers` (array, of object). */
+      readonly transformers?: readonly {
+        /** `args` (object). */
+        readonly args?: { [key: string]: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        } };
+        /** `operator` (string). */
+        readonly operator?: string;
+      }[];
+    };
+    /** `keyValue` (array, of object). */
+    readonly keyValue?: readonly {
+      /** `key` (string). */
+      readonly key?: string;
+      /** `value`. */
+      readonly value?: unknown;
+    }[];
+    /** `simple` (string). */
+    readonly simple?: string;
+  } };
+  /** `loopCondition` (array, of array). */
+  readonly loopCondition?: readonly (readonly {
+    /** `ignoreCase` (boolean). */
+    readonly ignoreCase?: boolean;
+    /** `left` (object). */
+    readonly left?: {
+      /** `isContext` (boolean). */
+      readonly isContext?: boolean;
+      /** `value` (object). */
+      readonly value?: {
+        /** `complex` (object). */
+        readonly complex?: {
+          /** `accessor` (string). */
+          readonly accessor?: string;
+          /** `filters` (array). */
+          readonly filters?: readonly unknown[];
+          /** `root` (string). */
+          readonly root?: string;
+          /** `transformers` (array, of object). */
+          readonly transformers?: readonly {
+            /** `args` (object). */
+            readonly args?: { [key: string]: unknown };
+            /** `operator` (string). */
+            readonly operator?: string;
+          }[];
+        };
+        /** `keyValue` (array, of object). */
+        readonly keyValue?: readonly {
+          /** `key` (string). */
+          readonly key?: string;
+          /** `value`. */
+          readonly value?: unknown;
+        }[];
+        /** `simple` (string). */
+        readonly simple?: string;
+      };
+    };
+    /** `operator` (string). */
+    readonly operator?: string;
+    /** `right` (object). */
+    readonly right?: {
+      /** `isContext` (boolean). */
+      readonly isContext?: boolean;
+      /** `value` (object). */
+      readonly value?: {
+        /** `complex` (object). */
+        readonly complex?: {
+          /** `accessor` (string). */
+          readonly accessor?: string;
+          /** `filters` (array). */
+          readonly filters?: readonly unknown[];
+          /** `root` (string). */
+          readonly root?: string;
+          /** `transformers` (array, of object). */
+          readonly transformers?: readonly {
+            /** `args` (object). */
+            readonly args?: { [key: string]: unknown };
+            /** `operator` (string). */
+            readonly operator?: string;
+          }[];
+        };
+        /** `keyValue` (array, of object). */
+        readonly keyValue?: readonly {
+          /** `key` (string). */
+          readonly key?: string;
+          /** `value`. */
+          readonly value?: unknown;
+        }[];
+        /** `simple` (string). */
+        readonly simple?: string;
+      };
+    };
+    /** `type` (string). */
+    readonly type?: string;
+  }[])[];
+  /** `version` (integer, format int64). */
+  readonly version?: number;
+};
 
 /** Reply of `POST /inv-playbook/task/note/add` (`xsoar.inv_playbook.task.note.add`). */
 export type XsoarInvPlaybookTaskNoteAddReply = XsoarInvestigationPlaybook;
 
 /** Request of `POST /inv-playbook/task/uncomplete` (`xsoar.inv_playbook.task.uncomplete`). */
-export type XsoarInvPlaybookTaskUncompleteRequest = XsoarInvTaskInfo;
+export type XsoarInvPlaybookTaskUncompleteRequest = {
+  /** `args` (object). */
+  readonly args?: { [key: string]: {
+    /** `complex` (object). */
+    readonly complex?: {
+      /** `accessor` (string). */
+      readonly accessor?: string;
+      /** `filters` (array, of array). */
+      readonly filters?: readonly (readonly {
+        /** `ignoreCase` (boolean). */
+        readonly ignoreCase?: boolean;
+        /** `left` (object). */
+        readonly left?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `operator` (string). */
+        readonly operator?: string;
+        /** `right` (object). */
+        readonly right?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `type` (string). */
+        readonly type?: string;
+      }[])[];
+      /** `root` (string). */
+      readonly root?: string;
+      /** `transformers` (array, of object). */
+      readonly transformers?: readonly {
+        /** `args` (object). */
+        readonly args?: { [key: string]: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        } };
+        /** `operator` (string). */
+        readonly operator?: string;
+      }[];
+    };
+    /** `keyValue` (array, of object). */
+    readonly keyValue?: readonly {
+      /** `key` (string). */
+      readonly key?: string;
+      /** `value`. */
+      readonly value?: unknown;
+    }[];
+    /** `simple` (string). */
+    readonly simple?: string;
+  } };
+  /** `comment` (string). */
+  readonly comment?: string;
+  /** `conditions` (array, of object). */
+  readonly conditions?: readonly {
+    /** `condition` (array, of array). */
+    readonly condition?: readonly (readonly {
+      /** `ignoreCase` (boolean). */
+      readonly ignoreCase?: boolean;
+      /** `left` (object). */
+      readonly left?: {
+        /** `isContext` (boolean). */
+        readonly isContext?: boolean;
+        /** `value` (object). */
+        readonly value?: {
+          /** `complex` (object). */
+          readonly complex?: {
+            /** `accessor` (string). */
+            readonly accessor?: string;
+            /** `filters` (array). */
+            readonly filters?: readonly unknown[];
+            /** `root` (string). */
+            readonly root?: string;
+            /** `transformers` (array, of object). */
+            readonly transformers?: readonly {
+              /** `args` (object). */
+              readonly args?: { [key: string]: unknown };
+              /** `operator` (string). */
+              readonly operator?: string;
+            }[];
+          };
+          /** `keyValue` (array, of object). */
+          readonly keyValue?: readonly {
+            /** `key` (string). */
+            readonly key?: string;
+            /** `value`. */
+            readonly value?: unknown;
+          }[];
+          /** `simple` (string). */
+          readonly simple?: string;
+        };
+      };
+      /** `operator` (string). */
+      readonly operator?: string;
+      /** `right` (object). */
+      readonly right?: {
+        /** `isContext` (boolean). */
+        readonly isContext?: boolean;
+        /** `value` (object). */
+        readonly value?: {
+          /** `complex` (object). */
+          readonly complex?: {
+            /** `accessor` (string). */
+            readonly accessor?: string;
+            /** `filters` (array). */
+            readonly filters?: readonly unknown[];
+            /** `root` (string). */
+            readonly root?: string;
+            /** `transformers` (array, of object). */
+            readonly transformers?: readonly {
+              /** `args` (object). */
+              readonly args?: { [key: string]: unknown };
+              /** `operator` (string). */
+              readonly operator?: string;
+            }[];
+          };
+          /** `keyValue` (array, of object). */
+          readonly keyValue?: readonly {
+            /** `key` (string). */
+            readonly key?: string;
+            /** `value`. */
+            readonly value?: unknown;
+          }[];
+          /** `simple` (string). */
+          readonly simple?: string;
+        };
+      };
+      /** `type` (string). */
+      readonly type?: string;
+    }[])[];
+    /** `label` (string). */
+    readonly label?: string;
+  }[];
+  /** `inTaskID` (string). */
+  readonly inTaskID?: string;
+  /** `input` (string). */
+  readonly input?: string;
+  /** `invId` (string). */
+  readonly invId?: string;
+  /** `loopArgs` (object). */
+  readonly loopArgs?: { [key: string]: {
+    /** `complex` (object). */
+    readonly complex?: {
+      /** `accessor` (string). */
+      readonly accessor?: string;
+      /** `filters` (array, of array). */
+      readonly filters?: readonly (readonly {
+        /** `ignoreCase` (boolean). */
+        readonly ignoreCase?: boolean;
+        /** `left` (object). */
+        readonly left?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `operator` (string). */
+        readonly operator?: string;
+        /** `right` (object). */
+        readonly right?: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        };
+        /** `type` (string). */
+        readonly type?: string;
+      }[])[];
+      /** `root` (string). */
+      readonly root?: string;
+      /** `transformers` (array, of object). */
+      readonly transformers?: readonly {
+        /** `args` (object). */
+        readonly args?: { [key: string]: {
+          /** `isContext` (boolean). */
+          readonly isContext?: boolean;
+          /** `value`. */
+          readonly value?: unknown;
+        } };
+        /** `operator` (string). */
+        readonly operator?: string;
+      }[];
+    };
+    /** `keyValue` (array, of object). */
+    readonly keyValue?: readonly {
+      /** `key` (string). */
+      readonly key?: string;
+      /** `value`. */
+      readonly value?: unknown;
+    }[];
+    /** `simple` (string). */
+    readonly simple?: string;
+  } };
+  /** `loopCondition` (array, of array). */
+  readonly loopCondition?: readonly (readonly {
+    /** `ignoreCase` (boolean). */
+    readonly ignoreCase?: boolean;
+    /** `left` (object). */
+    readonly left?: {
+      /** `isContext` (boolean). */
+      readonly isContext?: boolean;
+      /** `value` (object). */
+      readonly value?: {
+        /** `complex` (object). */
+        readonly complex?: {
+          /** `accessor` (string). */
+          readonly accessor?: string;
+          /** `filters` (array). */
+          readonly filters?: readonly unknown[];
+          /** `root` (string). */
+          readonly root?: string;
+          /** `transformers` (array, of object). */
+          readonly transformers?: readonly {
+            /** `args` (object). */
+            readonly args?: { [key: string]: unknown };
+            /** `operator` (string). */
+            readonly operator?: string;
+          }[];
+        };
+        /** `keyValue` (array, of object). */
+        readonly keyValue?: readonly {
+          /** `key` (string). */
+          readonly key?: string;
+          /** `value`. */
+          readonly value?: unknown;
+        }[];
+        /** `simple` (string). */
+        readonly simple?: string;
+      };
+    };
+    /** `operator` (string). */
+    readonly operator?: string;
+    /** `right` (object). */
+    readonly right?: {
+      /** `isContext` (boolean). */
+      readonly isContext?: boolean;
+      /** `value` (object). */
+      readonly value?: {
+        /** `complex` (object). */
+        readonly complex?: {
+          /** `accessor` (string). */
+          readonly accessor?: string;
+          /** `filters` (array). */
+          readonly filters?: readonly unknown[];
+          /** `root` (string). */
+          readonly root?: string;
+          /** `transformers` (array, of object). */
+          readonly transformers?: readonly {
+            /** `args` (object). */
+            readonly args?: { [key: string]: unknown };
+            /** `operator` (string). */
+            readonly operator?: string;
+          }[];
+        };
+        /** `keyValue` (array, of object). */
+        readonly keyValue?: readonly {
+          /** `key` (string). */
+          readonly key?: string;
+          /** `value`. */
+          readonly value?: unknown;
+        }[];
+        /** `simple` (string). */
+        readonly simple?: string;
+      };
+    };
+    /** `type` (string). */
+    readonly type?: string;
+  }[])[];
+  /** `version` (integer, format int64). */
+  readonly version?: number;
+};
 
 /** Reply of `POST /inv-playbook/task/uncomplete` (`xsoar.inv_playbook.task.uncomplete`). */
 export type XsoarInvPlaybookTaskUncompleteReply = XsoarInvestigationPlaybook;
 
 /** Request of `POST /investigations/search` (`xsoar.investigations.search`). */
 export type XsoarInvestigationsSearchRequest = {
-  /** `filter` ({@link XsoarInvestigationFilter}). */
-  readonly filter?: XsoarInvestigationFilter;
+  /** `filter` (object). */
+  readonly filter?: {
+    /** `Cache` (object). */
+    readonly Cache?: { [key: string]: readonly string[] };
+    /** `andOp` (boolean). */
+    readonly andOp?: boolean;
+    /** `category` (array, of string). */
+    readonly category?: readonly string[];
+    /** `fromCloseDate` (string, format date-time). */
+    readonly fromCloseDate?: string;
+    /** `fromDate` (string, format date-time). */
+    readonly fromDate?: string;
+    /** `fromDateLicense` (string, format date-time). */
+    readonly fromDateLicense?: string;
+    /** `id` (array, of string). */
+    readonly id?: readonly string[];
+    /** `idsOnly` (boolean). */
+    readonly idsOnly?: boolean;
+    /** `ignoreWorkers` (boolean). */
+    readonly ignoreWorkers?: boolean;
+    /** `includeChildInv` (boolean). */
+    readonly includeChildInv?: boolean;
+    /** `name` (array, of string). */
+    readonly name?: readonly string[];
+    /** `notCategory` (array, of string). */
+    readonly notCategory?: readonly string[];
+    /** `notIDs` (array, of string). */
+    readonly notIDs?: readonly string[];
+    /** `page` (integer, format int64). */
+    readonly page?: number;
+    /** `period` (object). */
+    readonly period?: {
+      /** `by` (string). */
+      readonly by?: string;
+      /** `byFrom` (string). */
+      readonly byFrom?: string;
+      /** `byTo` (string). */
+      readonly byTo?: string;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fromValue` (string, format duration). */
+      readonly fromValue?: string;
+      /** `toValue` (string, format duration). */
+      readonly toValue?: string;
+    };
+    /** `reason` (array, of string). */
+    readonly reason?: readonly string[];
+    /** `searchAfter` (array, of string). */
+    readonly searchAfter?: readonly string[];
+    /** `searchAfterElastic` (array, of string). */
+    readonly searchAfterElastic?: readonly string[];
+    /** `searchAfterMap` (object). */
+    readonly searchAfterMap?: { [key: string]: readonly string[] };
+    /** `searchAfterMapOrder` (object). */
+    readonly searchAfterMapOrder?: { [key: string]: number };
+    /** `searchBefore` (array, of string). */
+    readonly searchBefore?: readonly string[];
+    /** `searchBeforeElastic` (array, of string). */
+    readonly searchBeforeElastic?: readonly string[];
+    /** `size` (integer, format int64). */
+    readonly size?: number;
+    /** `sort` (array, of object). */
+    readonly sort?: readonly {
+      /** `asc` (boolean). */
+      readonly asc?: boolean;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fieldType` (string). */
+      readonly fieldType?: string;
+    }[];
+    /** `status` (array, of number). */
+    readonly status?: readonly number[];
+    /** `timeFrame` (integer, format int64). */
+    readonly timeFrame?: number;
+    /** `toCloseDate` (string, format date-time). */
+    readonly toCloseDate?: string;
+    /** `toDate` (string, format date-time). */
+    readonly toDate?: string;
+    /** `type` (array, of number). */
+    readonly type?: readonly number[];
+    /** `user` (array, of string). */
+    readonly user?: readonly string[];
+  };
   /** `Cache` (object). */
   readonly Cache?: { [key: string]: readonly string[] };
   /** `andOp` (boolean). */
@@ -3330,8 +8481,21 @@ export type XsoarInvestigationsSearchRequest = {
   readonly notIDs?: readonly string[];
   /** `page` (integer, format int64). */
   readonly page?: number;
-  /** `period` ({@link XsoarServerPeriod}). */
-  readonly period?: XsoarServerPeriod;
+  /** `period` (object). */
+  readonly period?: {
+    /** `by` (string). */
+    readonly by?: string;
+    /** `byFrom` (string). */
+    readonly byFrom?: string;
+    /** `byTo` (string). */
+    readonly byTo?: string;
+    /** `field` (string). */
+    readonly field?: string;
+    /** `fromValue` (string, format duration). */
+    readonly fromValue?: string;
+    /** `toValue` (string, format duration). */
+    readonly toValue?: string;
+  };
   /** `reason` (array, of string). */
   readonly reason?: readonly string[];
   /** `searchAfter` (array, of string). */
@@ -3340,18 +8504,25 @@ export type XsoarInvestigationsSearchRequest = {
   readonly searchBefore?: readonly string[];
   /** `size` (integer, format int64). */
   readonly size?: number;
-  /** `sort` (array, of {@link XsoarServerOrder}). */
-  readonly sort?: readonly XsoarServerOrder[];
-  /** `status` (array, of {@link XsoarServerInvestigationStatus}). */
-  readonly status?: readonly XsoarServerInvestigationStatus[];
-  /** `timeFrame` ({@link XsoarServerDuration}, format int64). */
-  readonly timeFrame?: XsoarServerDuration;
+  /** `sort` (array, of object). */
+  readonly sort?: readonly {
+    /** `asc` (boolean). */
+    readonly asc?: boolean;
+    /** `field` (string). */
+    readonly field?: string;
+    /** `fieldType` (string). */
+    readonly fieldType?: string;
+  }[];
+  /** `status` (array, of number). */
+  readonly status?: readonly number[];
+  /** `timeFrame` (integer, format int64). */
+  readonly timeFrame?: number;
   /** `toCloseDate` (string, format date-time). */
   readonly toCloseDate?: string;
   /** `toDate` (string, format date-time). */
   readonly toDate?: string;
-  /** `type` (array, of {@link XsoarServerInvestigationType}). */
-  readonly type?: readonly XsoarServerInvestigationType[];
+  /** `type` (array, of number). */
+  readonly type?: readonly number[];
   /** `user` (array, of string). */
   readonly user?: readonly string[];
 };
@@ -4237,7 +9408,70 @@ export type XsoarReputationImportRequest = {
 export type XsoarReputationImportReply = XsoarServerReputationsWithErrors;
 
 /** Request of `POST /settings/audits` (`xsoar.settings.audits`). */
-export type XsoarSettingsAuditsRequest = XsoarGenericStringDateFilter;
+export type XsoarSettingsAuditsRequest = {
+  /** `Cache` (object). */
+  readonly Cache?: { [key: string]: readonly string[] };
+  /** `accounts` (object). */
+  readonly accounts?: { [key: string]: { [key: string]: unknown } };
+  /** `fields` (array, of string). */
+  readonly fields?: readonly string[];
+  /** `filterobjectquery` (string). */
+  readonly filterobjectquery?: string;
+  /** `fromDate` (string, format date-time). */
+  readonly fromDate?: string;
+  /** `fromDateLicense` (string, format date-time). */
+  readonly fromDateLicense?: string;
+  /** `ignoreWorkers` (boolean). */
+  readonly ignoreWorkers?: boolean;
+  /** `page` (integer, format int64). */
+  readonly page?: number;
+  /** `period` (object). */
+  readonly period?: {
+    /** `by` (string). */
+    readonly by?: string;
+    /** `byFrom` (string). */
+    readonly byFrom?: string;
+    /** `byTo` (string). */
+    readonly byTo?: string;
+    /** `field` (string). */
+    readonly field?: string;
+    /** `fromValue` (string, format duration). */
+    readonly fromValue?: string;
+    /** `toValue` (string, format duration). */
+    readonly toValue?: string;
+  };
+  /** `query` (string). */
+  readonly query?: string;
+  /** `searchAfter` (array, of string). */
+  readonly searchAfter?: readonly string[];
+  /** `searchAfterElastic` (array, of string). */
+  readonly searchAfterElastic?: readonly string[];
+  /** `searchAfterMap` (object). */
+  readonly searchAfterMap?: { [key: string]: readonly string[] };
+  /** `searchAfterMapOrder` (object). */
+  readonly searchAfterMapOrder?: { [key: string]: number };
+  /** `searchBefore` (array, of string). */
+  readonly searchBefore?: readonly string[];
+  /** `searchBeforeElastic` (array, of string). */
+  readonly searchBeforeElastic?: readonly string[];
+  /** `size` (integer, format int64). */
+  readonly size?: number;
+  /** `sort` (array, of object). */
+  readonly sort?: readonly {
+    /** `asc` (boolean). */
+    readonly asc?: boolean;
+    /** `field` (string). */
+    readonly field?: string;
+    /** `fieldType` (string). */
+    readonly fieldType?: string;
+  }[];
+  /** `timeFrame` (integer, format int64). */
+  readonly timeFrame?: number;
+  /** `toDate` (string, format date-time). */
+  readonly toDate?: string;
+  /** `trim_events` (integer, format int64). */
+  readonly trim_events?: number;
+};
 
 /** Reply of `POST /settings/audits` (`xsoar.settings.audits`). */
 export type XsoarSettingsAuditsReply = XsoarAuditResult;
@@ -4246,7 +9480,16 @@ export type XsoarSettingsAuditsReply = XsoarAuditResult;
 export type XsoarSettingsDockerImagesGetReply = XsoarDockerImagesResult;
 
 /** Request of `POST /settings/docker-images` (`xsoar.settings.docker_images.post`). */
-export type XsoarSettingsDockerImagesPostRequest = XsoarNewDockerImage;
+export type XsoarSettingsDockerImagesPostRequest = {
+  /** `base` (string). */
+  readonly base?: string;
+  /** `dependencies` (array, of string). */
+  readonly dependencies?: readonly string[];
+  /** `name` (string). */
+  readonly name?: string;
+  /** `packages` (array, of string). */
+  readonly packages?: readonly string[];
+};
 
 /** Reply of `POST /settings/docker-images` (`xsoar.settings.docker_images.post`). */
 export type XsoarSettingsDockerImagesPostReply = XsoarNewDockerImageResult;
@@ -4367,7 +9610,238 @@ export type XsoarWidgetsImportRequest = {
 export type XsoarWidgetsImportReply = XsoarWidget;
 
 /** Request of `POST /widgets` (`xsoar.widgets.post`). */
-export type XsoarWidgetsPostRequest = XsoarWidget;
+export type XsoarWidgetsPostRequest = {
+  /** `Cache` (object). */
+  readonly Cache?: { [key: string]: readonly string[] };
+  /** `accounts` (object). */
+  readonly accounts?: { [key: string]: { [key: string]: unknown } };
+  /** `cacheVersn` (integer, format int64). */
+  readonly cacheVersn?: number;
+  /** `category` (string). */
+  readonly category?: string;
+  /** `commitMessage` (string). */
+  readonly commitMessage?: string;
+  /** `created` (string, format date-time). */
+  readonly created?: string;
+  /** `dataType` (string). */
+  readonly dataType?: string;
+  /** `dateRange` (object). */
+  readonly dateRange?: {
+    /** `fromDate` (string, format date-time). */
+    readonly fromDate?: string;
+    /** `fromDateLicense` (string, format date-time). */
+    readonly fromDateLicense?: string;
+    /** `period` (object). */
+    readonly period?: {
+      /** `by` (string). */
+      readonly by?: string;
+      /** `byFrom` (string). */
+      readonly byFrom?: string;
+      /** `byTo` (string). */
+      readonly byTo?: string;
+      /** `field` (string). */
+      readonly field?: string;
+      /** `fromValue` (string, format duration). */
+      readonly fromValue?: string;
+      /** `toValue` (string, format duration). */
+      readonly toValue?: string;
+    };
+    /** `toDate` (string, format date-time). */
+    readonly toDate?: string;
+  };
+  /** `definition` (object). */
+  readonly definition?: {
+    /** `auditable` (boolean). */
+    readonly auditable?: boolean;
+    /** `cacheVersn` (integer, format int64). */
+    readonly cacheVersn?: number;
+    /** `commitMessage` (string). */
+    readonly commitMessage?: string;
+    /** `created` (string, format date-time). */
+    readonly created?: string;
+    /** `definitionId` (string). */
+    readonly definitionId?: string;
+    /** `fromServerVersion` (object). */
+    readonly fromServerVersion?: {
+      /** `Digits` (array, of integer). */
+      readonly Digits?: readonly number[];
+      /** `Label` (string). */
+      readonly Label?: string;
+    };
+    /** `highlight` (object). */
+    readonly highlight?: { [key: string]: readonly string[] };
+    /** `id` (string). */
+    readonly id?: string;
+    /** `indexName` (string). */
+    readonly indexName?: string;
+    /** `itemVersion` (object). */
+    readonly itemVersion?: {
+      /** `Digits` (array, of integer). */
+      readonly Digits?: readonly number[];
+      /** `Label` (string). */
+      readonly Label?: string;
+    };
+    /** `locked` (boolean). */
+    readonly locked?: boolean;
+    /** `modified` (string, format date-time). */
+    readonly modified?: string;
+    /** `name` (string). */
+    readonly name?: string;
+    /** `numericId` (integer, format int64). */
+    readonly numericId?: number;
+    /** `packID` (string). */
+    readonly packID?: string;
+    /** `packName` (string). */
+    readonly packName?: string;
+    /** `packPropagationLabels` (array, of string). */
+    readonly packPropagationLabels?: readonly string[];
+    /** `partitioned` (boolean). */
+    readonly partitioned?: boolean;
+    /** `pluralName` (string). */
+    readonly pluralName?: string;
+    /** `prevName` (string). */
+    readonly prevName?: string;
+    /** `primaryTerm` (integer, format int64). */
+    readonly primaryTerm?: number;
+    /** `propagationLabels` (array, of string). */
+    readonly propagationLabels?: readonly string[];
+    /** `rbacSupport` (boolean). */
+    readonly rbacSupport?: boolean;
+    /** `remote` (boolean). */
+    readonly remote?: boolean;
+    /** `sequenceNumber` (integer, format int64). */
+    readonly sequenceNumber?: number;
+    /** `shouldCommit` (boolean). */
+    readonly shouldCommit?: boolean;
+    /** `sizeInBytes` (integer, format int64). */
+    readonly sizeInBytes?: number;
+    /** `sortValues` (array, of string). */
+    readonly sortValues?: readonly string[];
+    /** `syncHash` (string). */
+    readonly syncHash?: string;
+    /** `system` (boolean). */
+    readonly system?: boolean;
+    /** `toServerVersion` (object). */
+    readonly toServerVersion?: {
+      /** `Digits` (array, of integer). */
+      readonly Digits?: readonly number[];
+      /** `Label` (string). */
+      readonly Label?: string;
+    };
+    /** `vcShouldIgnore` (boolean). */
+    readonly vcShouldIgnore?: boolean;
+    /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
+    readonly vcShouldKeepItemLegacyProdMachine?: boolean;
+    /** `version` (integer, format int64). */
+    readonly version?: number;
+  };
+  /** `definitionId` (string). */
+  readonly definitionId?: string;
+  /** `description` (string). */
+  readonly description?: string;
+  /** `fromServerVersion` (object). */
+  readonly fromServerVersion?: {
+    /** `Digits` (array, of integer). */
+    readonly Digits?: readonly number[];
+    /** `Label` (string). */
+    readonly Label?: string;
+  };
+  /** `highlight` (object). */
+  readonly highlight?: { [key: string]: readonly string[] };
+  /** `id` (string). */
+  readonly id?: string;
+  /** `ignoreWorkers` (boolean). */
+  readonly ignoreWorkers?: boolean;
+  /** `indexName` (string). */
+  readonly indexName?: string;
+  /** `isPredefined` (boolean). */
+  readonly isPredefined?: boolean;
+  /** `itemVersion` (object). */
+  readonly itemVersion?: {
+    /** `Digits` (array, of integer). */
+    readonly Digits?: readonly number[];
+    /** `Label` (string). */
+    readonly Label?: string;
+  };
+  /** `locked` (boolean). */
+  readonly locked?: boolean;
+  /** `modified` (string, format date-time). */
+  readonly modified?: string;
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `numericId` (integer, format int64). */
+  readonly numericId?: number;
+  /** `packID` (string). */
+  readonly packID?: string;
+  /** `packName` (string). */
+  readonly packName?: string;
+  /** `packPropagationLabels` (array, of string). */
+  readonly packPropagationLabels?: readonly string[];
+  /** `page` (integer, format int64). */
+  readonly page?: number;
+  /** `params` (object). */
+  readonly params?: { [key: string]: { [key: string]: unknown } };
+  /** `prevName` (string). */
+  readonly prevName?: string;
+  /** `primaryTerm` (integer, format int64). */
+  readonly primaryTerm?: number;
+  /** `propagationLabels` (array, of string). */
+  readonly propagationLabels?: readonly string[];
+  /** `query` (string). */
+  readonly query?: string;
+  /** `remote` (boolean). */
+  readonly remote?: boolean;
+  /** `searchAfter` (array, of string). */
+  readonly searchAfter?: readonly string[];
+  /** `searchAfterElastic` (array, of string). */
+  readonly searchAfterElastic?: readonly string[];
+  /** `searchAfterMap` (object). */
+  readonly searchAfterMap?: { [key: string]: readonly string[] };
+  /** `searchAfterMapOrder` (object). */
+  readonly searchAfterMapOrder?: { [key: string]: number };
+  /** `searchBefore` (array, of string). */
+  readonly searchBefore?: readonly string[];
+  /** `searchBeforeElastic` (array, of string). */
+  readonly searchBeforeElastic?: readonly string[];
+  /** `sequenceNumber` (integer, format int64). */
+  readonly sequenceNumber?: number;
+  /** `shouldCommit` (boolean). */
+  readonly shouldCommit?: boolean;
+  /** `size` (integer, format int64). */
+  readonly size?: number;
+  /** `sizeInBytes` (integer, format int64). */
+  readonly sizeInBytes?: number;
+  /** `skipAggregateAccounts` (boolean). */
+  readonly skipAggregateAccounts?: boolean;
+  /** `sort` (array, of object). */
+  readonly sort?: readonly {
+    /** `asc` (boolean). */
+    readonly asc?: boolean;
+    /** `field` (string). */
+    readonly field?: string;
+    /** `fieldType` (string). */
+    readonly fieldType?: string;
+  }[];
+  /** `sortValues` (array, of string). */
+  readonly sortValues?: readonly string[];
+  /** `syncHash` (string). */
+  readonly syncHash?: string;
+  /** `toServerVersion` (object). */
+  readonly toServerVersion?: {
+    /** `Digits` (array, of integer). */
+    readonly Digits?: readonly number[];
+    /** `Label` (string). */
+    readonly Label?: string;
+  };
+  /** `vcShouldIgnore` (boolean). */
+  readonly vcShouldIgnore?: boolean;
+  /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
+  readonly vcShouldKeepItemLegacyProdMachine?: boolean;
+  /** `version` (integer, format int64). */
+  readonly version?: number;
+  /** `widgetType` (string), required. */
+  readonly widgetType: string;
+};
 
 /** Reply of `POST /widgets` (`xsoar.widgets.post`). */
 export type XsoarWidgetsPostReply = XsoarWidget;
@@ -4664,46 +10138,6 @@ export type XsoarAutomationScript = {
   xsoarReadOnlyRoles?: string[];
 };
 
-/** Shared schema `XsoarAutomationScriptFilter`. */
-export type XsoarAutomationScriptFilter = {
-  /** `Cache` (object). */
-  Cache?: { [key: string]: string[] };
-  /** `ignoreWorkers` (boolean). */
-  ignoreWorkers?: boolean;
-  /** `page` (integer, format int64). */
-  page?: number;
-  /** `query` (string). */
-  query?: string;
-  /** `searchAfter` (array, of string). */
-  searchAfter?: string[];
-  /** `searchAfterElastic` (array, of string). */
-  searchAfterElastic?: string[];
-  /** `searchAfterMap` (object). */
-  searchAfterMap?: { [key: string]: string[] };
-  /** `searchAfterMapOrder` (object). */
-  searchAfterMapOrder?: { [key: string]: number };
-  /** `searchBefore` (array, of string). */
-  searchBefore?: string[];
-  /** `searchBeforeElastic` (array, of string). */
-  searchBeforeElastic?: string[];
-  /** `size` (integer, format int64). */
-  size?: number;
-  /** `sort` (array, of {@link XsoarOrder}). */
-  sort?: XsoarOrder[];
-  /** `stripContext` (boolean). */
-  stripContext?: boolean;
-};
-
-/** Shared schema `XsoarAutomationScriptFilterWrapper`. */
-export type XsoarAutomationScriptFilterWrapper = {
-  /** `filter` ({@link XsoarGenericStringFilter}). */
-  filter?: XsoarGenericStringFilter;
-  /** `savePassword` (boolean). */
-  savePassword?: boolean;
-  /** `script` ({@link XsoarAutomationScript}). */
-  script?: XsoarAutomationScript;
-};
-
 /** Shared schema `XsoarAutomationScriptResult`. */
 export type XsoarAutomationScriptResult = {
   /** `pythonEnabled` (boolean). */
@@ -4939,26 +10373,6 @@ export type XsoarDateRange = {
   toDate?: string;
 };
 
-/** Shared schema `XsoarDateRangeFilter`. */
-export type XsoarDateRangeFilter = {
-  /** `fromDate` (string, format date-time). */
-  fromDate?: string;
-  /** `fromDateLicense` (string, format date-time). */
-  fromDateLicense?: string;
-  /** `period` ({@link XsoarPeriod}). */
-  period?: XsoarPeriod;
-  /** `timeFrame` ({@link XsoarDuration}, format int64). */
-  timeFrame?: XsoarDuration;
-  /** `toDate` (string, format date-time). */
-  toDate?: string;
-};
-
-/** Shared schema `XsoarDeleteEvidence`. */
-export type XsoarDeleteEvidence = {
-  /** `evidenceID` (string). */
-  evidenceID?: string;
-};
-
 /** Shared schema `XsoarDockerImage`. */
 export type XsoarDockerImage = {
   /** `createdAt` (string). */
@@ -4979,14 +10393,6 @@ export type XsoarDockerImage = {
 export type XsoarDockerImagesResult = {
   /** `images` (array, of {@link XsoarDockerImage}). */
   images?: XsoarDockerImage[];
-};
-
-/** Shared schema `XsoarDownloadEntry`. */
-export type XsoarDownloadEntry = {
-  /** `id` (string). */
-  id?: string;
-  /** `investigationId` (string). */
-  investigationId?: string;
 };
 
 /** Shared schema `XsoarDuration`. */
@@ -5132,14 +10538,6 @@ export type XsoarEvidenceData = {
 /** Shared schema `XsoarEvidences`. */
 export type XsoarEvidences = XsoarEvidence[];
 
-/** Shared schema `XsoarEvidencesFilterWrapper`. */
-export type XsoarEvidencesFilterWrapper = {
-  /** `filter` ({@link XsoarGenericStringDateFilter}). */
-  filter?: XsoarGenericStringDateFilter;
-  /** `incidentID` (string). */
-  incidentID?: string;
-};
-
 /** Shared schema `XsoarEvidencesSearchResponse`. */
 export type XsoarEvidencesSearchResponse = {
   /** `evidences` ({@link XsoarEvidences}). */
@@ -5245,18 +10643,6 @@ export type XsoarFeedIndicatorComment = {
 /** Shared schema `XsoarFeedIndicators`. */
 export type XsoarFeedIndicators = XsoarFeedIndicator[];
 
-/** Shared schema `XsoarFeedIndicatorsRequest`. */
-export type XsoarFeedIndicatorsRequest = {
-  /** `bypassExclusionList` (boolean). */
-  bypassExclusionList?: boolean;
-  /** `classifierId` (string). */
-  classifierId?: string;
-  /** `indicators` (array, of {@link XsoarRawFeedIndicator}). */
-  indicators?: XsoarRawFeedIndicator[];
-  /** `mapperId` (string). */
-  mapperId?: string;
-};
-
 /** Shared schema `XsoarFieldExtractSetting`. */
 export type XsoarFieldExtractSetting = {
   /** `extractAsIsIndicatorTypeId` (string). */
@@ -5339,24 +10725,6 @@ export type XsoarFormDisplay = {
   submitText?: string;
 };
 
-/** Shared schema `XsoarGenericIndicatorUpdateBatch`. */
-export type XsoarGenericIndicatorUpdateBatch = {
-  /** `all` (boolean). */
-  all?: boolean;
-  /** `columns` (array, of string). */
-  columns?: string[];
-  /** `doNotWhitelist` (boolean). */
-  doNotWhitelist?: boolean;
-  /** `filter` ({@link XsoarIndicatorFilter}). */
-  filter?: XsoarIndicatorFilter;
-  /** `ids` (array, of string). */
-  ids?: string[];
-  /** `reason` (string). */
-  reason?: string;
-  /** `reputations` (array, of string). */
-  reputations?: string[];
-};
-
 /** Shared schema `XsoarGenericObjectDefinition`. */
 export type XsoarGenericObjectDefinition = {
   /** `auditable` (boolean). */
@@ -5427,80 +10795,6 @@ export type XsoarGenericObjectDefinition = {
   vcShouldKeepItemLegacyProdMachine?: boolean;
   /** `version` (integer, format int64). */
   version?: number;
-};
-
-/** Shared schema `XsoarGenericStringDateFilter`. */
-export type XsoarGenericStringDateFilter = {
-  /** `Cache` (object). */
-  Cache?: { [key: string]: string[] };
-  /** `accounts` (object). */
-  accounts?: { [key: string]: { [key: string]: unknown } };
-  /** `fields` (array, of string). */
-  fields?: string[];
-  /** `filterobjectquery` (string). */
-  filterobjectquery?: string;
-  /** `fromDate` (string, format date-time). */
-  fromDate?: string;
-  /** `fromDateLicense` (string, format date-time). */
-  fromDateLicense?: string;
-  /** `ignoreWorkers` (boolean). */
-  ignoreWorkers?: boolean;
-  /** `page` (integer, format int64). */
-  page?: number;
-  /** `period` ({@link XsoarPeriod}). */
-  period?: XsoarPeriod;
-  /** `query` (string). */
-  query?: string;
-  /** `searchAfter` (array, of string). */
-  searchAfter?: string[];
-  /** `searchAfterElastic` (array, of string). */
-  searchAfterElastic?: string[];
-  /** `searchAfterMap` (object). */
-  searchAfterMap?: { [key: string]: string[] };
-  /** `searchAfterMapOrder` (object). */
-  searchAfterMapOrder?: { [key: string]: number };
-  /** `searchBefore` (array, of string). */
-  searchBefore?: string[];
-  /** `searchBeforeElastic` (array, of string). */
-  searchBeforeElastic?: string[];
-  /** `size` (integer, format int64). */
-  size?: number;
-  /** `sort` (array, of {@link XsoarOrder}). */
-  sort?: XsoarOrder[];
-  /** `timeFrame` ({@link XsoarDuration}, format int64). */
-  timeFrame?: XsoarDuration;
-  /** `toDate` (string, format date-time). */
-  toDate?: string;
-  /** `trim_events` (integer, format int64). */
-  trim_events?: number;
-};
-
-/** Shared schema `XsoarGenericStringFilter`. */
-export type XsoarGenericStringFilter = {
-  /** `Cache` (object). */
-  Cache?: { [key: string]: string[] };
-  /** `ignoreWorkers` (boolean). */
-  ignoreWorkers?: boolean;
-  /** `page` (integer, format int64). */
-  page?: number;
-  /** `query` (string). */
-  query?: string;
-  /** `searchAfter` (array, of string). */
-  searchAfter?: string[];
-  /** `searchAfterElastic` (array, of string). */
-  searchAfterElastic?: string[];
-  /** `searchAfterMap` (object). */
-  searchAfterMap?: { [key: string]: string[] };
-  /** `searchAfterMapOrder` (object). */
-  searchAfterMapOrder?: { [key: string]: number };
-  /** `searchBefore` (array, of string). */
-  searchBefore?: string[];
-  /** `searchBeforeElastic` (array, of string). */
-  searchBeforeElastic?: string[];
-  /** `size` (integer, format int64). */
-  size?: number;
-  /** `sort` (array, of {@link XsoarOrder}). */
-  sort?: XsoarOrder[];
 };
 
 /** Shared schema `XsoarGridColumn`. */
@@ -5997,62 +11291,6 @@ export type XsoarIndicatorEditBulkResponse = {
   updated?: number;
 };
 
-/** Shared schema `XsoarIndicatorFilter`. */
-export type XsoarIndicatorFilter = {
-  /** `Cache` (object). */
-  Cache?: { [key: string]: string[] };
-  /** `accounts` (object). */
-  accounts?: { [key: string]: { [key: string]: unknown } };
-  /** `earlyTimeInPage` (string, format date-time). */
-  earlyTimeInPage?: string;
-  /** `fields` (array, of string). */
-  fields?: string[];
-  /** `filterobjectquery` (string). */
-  filterobjectquery?: string;
-  /** `firstSeen` ({@link XsoarDateRangeFilter}). */
-  firstSeen?: XsoarDateRangeFilter;
-  /** `fromDate` (string, format date-time). */
-  fromDate?: string;
-  /** `fromDateLicense` (string, format date-time). */
-  fromDateLicense?: string;
-  /** `ignoreWorkers` (boolean). */
-  ignoreWorkers?: boolean;
-  /** `lastSeen` ({@link XsoarDateRangeFilter}). */
-  lastSeen?: XsoarDateRangeFilter;
-  /** `laterTimeInPage` (string, format date-time). */
-  laterTimeInPage?: string;
-  /** `page` (integer, format int64). */
-  page?: number;
-  /** `period` ({@link XsoarPeriod}). */
-  period?: XsoarPeriod;
-  /** `prevPage` (boolean). */
-  prevPage?: boolean;
-  /** `query` (string). */
-  query?: string;
-  /** `searchAfter` (array, of string). */
-  searchAfter?: string[];
-  /** `searchAfterElastic` (array, of string). */
-  searchAfterElastic?: string[];
-  /** `searchAfterMap` (object). */
-  searchAfterMap?: { [key: string]: string[] };
-  /** `searchAfterMapOrder` (object). */
-  searchAfterMapOrder?: { [key: string]: number };
-  /** `searchBefore` (array, of string). */
-  searchBefore?: string[];
-  /** `searchBeforeElastic` (array, of string). */
-  searchBeforeElastic?: string[];
-  /** `size` (integer, format int64). */
-  size?: number;
-  /** `sort` (array, of {@link XsoarOrder}). */
-  sort?: XsoarOrder[];
-  /** `timeFrame` ({@link XsoarDuration}, format int64). */
-  timeFrame?: XsoarDuration;
-  /** `toDate` (string, format date-time). */
-  toDate?: string;
-  /** `trim_events` (integer, format int64). */
-  trim_events?: number;
-};
-
 /** Shared schema `XsoarIndicatorTimeline`. */
 export type XsoarIndicatorTimeline = XsoarIndicatorTimelineFromEntry[];
 
@@ -6260,34 +11498,10 @@ export type XsoarIntegrationScript = {
   type?: XsoarScriptType;
 };
 
-/** Shared schema `XsoarInvPlaybookAssignee`. */
-export type XsoarInvPlaybookAssignee = {
-  /** `assignee` (string). */
-  assignee?: string;
-  /** `inTaskID` (string). */
-  inTaskID?: string;
-  /** `invId` (string). */
-  invId?: string;
-  /** `version` (integer, format int64). */
-  version?: number;
-};
-
 /** Shared schema `XsoarInvPlaybookDebugInfo`. */
 export type XsoarInvPlaybookDebugInfo = {
   /** `originalInvPBId` (string). */
   originalInvPBId?: string;
-};
-
-/** Shared schema `XsoarInvPlaybookDue`. */
-export type XsoarInvPlaybookDue = {
-  /** `date` (string, format date-time). */
-  date?: string;
-  /** `inTaskID` (string). */
-  inTaskID?: string;
-  /** `invId` (string). */
-  invId?: string;
-  /** `version` (integer, format int64). */
-  version?: number;
 };
 
 /** Shared schema `XsoarInvPlaybookTaskCompleteData`. */
@@ -6324,34 +11538,6 @@ export type XsoarInvPlaybookTaskCompleteData = {
   willNotExecuteReason?: string;
 };
 
-/** Shared schema `XsoarInvPlaybookTaskData`. */
-export type XsoarInvPlaybookTaskData = {
-  /** `addAfter` (boolean). */
-  addAfter?: boolean;
-  /** `addToSeparateBranch` (boolean). */
-  addToSeparateBranch?: boolean;
-  /** `automationScript` (string). */
-  automationScript?: string;
-  /** `description` (string). */
-  description?: string;
-  /** `loop` ({@link XsoarTaskLoop}). */
-  loop?: XsoarTaskLoop;
-  /** `name` (string). */
-  name?: string;
-  /** `neighborInvPBTaskId` (string). */
-  neighborInvPBTaskId?: string;
-  /** `playbookId` (string). */
-  playbookId?: string;
-  /** `scriptArguments` (object). */
-  scriptArguments?: { [key: string]: XsoarAdvanceArg };
-  /** `separateContext` (boolean). */
-  separateContext?: boolean;
-  /** `tags` (array, of string). */
-  tags?: string[];
-  /** `type` ({@link XsoarTaskType}). */
-  type?: XsoarTaskType;
-};
-
 /** Shared schema `XsoarInvTaskDebug`. */
 export type XsoarInvTaskDebug = {
   /** `breakpointCondition` ({@link XsoarArgFilter}). */
@@ -6370,28 +11556,6 @@ export type XsoarInvTaskDebug = {
   skipConditionOverrideTo?: string;
   /** `taskOriginalId` (string). */
   taskOriginalId?: string;
-};
-
-/** Shared schema `XsoarInvTaskInfo`. */
-export type XsoarInvTaskInfo = {
-  /** `args` (object). */
-  args?: { [key: string]: XsoarAdvanceArg };
-  /** `comment` (string). */
-  comment?: string;
-  /** `conditions` (array, of {@link XsoarTaskCondition}). */
-  conditions?: XsoarTaskCondition[];
-  /** `inTaskID` (string). */
-  inTaskID?: string;
-  /** `input` (string). */
-  input?: string;
-  /** `invId` (string). */
-  invId?: string;
-  /** `loopArgs` (object). */
-  loopArgs?: { [key: string]: XsoarAdvanceArg };
-  /** `loopCondition` (array, of {@link XsoarArgFilter}). */
-  loopCondition?: XsoarArgFilter[];
-  /** `version` (integer, format int64). */
-  version?: number;
 };
 
 /** Shared schema `XsoarInvestigation`. */
@@ -6502,70 +11666,6 @@ export type XsoarInvestigation = {
   xsoarPreviousReadOnlyRoles?: string[];
   /** `xsoarReadOnlyRoles` (array, of string). */
   xsoarReadOnlyRoles?: string[];
-};
-
-/** Shared schema `XsoarInvestigationFilter`. */
-export type XsoarInvestigationFilter = {
-  /** `Cache` (object). */
-  Cache?: { [key: string]: string[] };
-  /** `andOp` (boolean). */
-  andOp?: boolean;
-  /** `category` (array, of string). */
-  category?: string[];
-  /** `fromCloseDate` (string, format date-time). */
-  fromCloseDate?: string;
-  /** `fromDate` (string, format date-time). */
-  fromDate?: string;
-  /** `fromDateLicense` (string, format date-time). */
-  fromDateLicense?: string;
-  /** `id` (array, of string). */
-  id?: string[];
-  /** `idsOnly` (boolean). */
-  idsOnly?: boolean;
-  /** `ignoreWorkers` (boolean). */
-  ignoreWorkers?: boolean;
-  /** `includeChildInv` (boolean). */
-  includeChildInv?: boolean;
-  /** `name` (array, of string). */
-  name?: string[];
-  /** `notCategory` (array, of string). */
-  notCategory?: string[];
-  /** `notIDs` (array, of string). */
-  notIDs?: string[];
-  /** `page` (integer, format int64). */
-  page?: number;
-  /** `period` ({@link XsoarPeriod}). */
-  period?: XsoarPeriod;
-  /** `reason` (array, of string). */
-  reason?: string[];
-  /** `searchAfter` (array, of string). */
-  searchAfter?: string[];
-  /** `searchAfterElastic` (array, of string). */
-  searchAfterElastic?: string[];
-  /** `searchAfterMap` (object). */
-  searchAfterMap?: { [key: string]: string[] };
-  /** `searchAfterMapOrder` (object). */
-  searchAfterMapOrder?: { [key: string]: number };
-  /** `searchBefore` (array, of string). */
-  searchBefore?: string[];
-  /** `searchBeforeElastic` (array, of string). */
-  searchBeforeElastic?: string[];
-  /** `size` (integer, format int64). */
-  size?: number;
-  /** `sort` (array, of {@link XsoarOrder}). */
-  sort?: XsoarOrder[];
-  /** `status` (array, of {@link XsoarInvestigationStatus}). */
-  status?: XsoarInvestigationStatus[];
-  /** `timeFrame` ({@link XsoarDuration}, format int64). */
-  timeFrame?: XsoarDuration;
-  /** `toCloseDate` (string, format date-time). */
-  toCloseDate?: string;
-  /** `toDate` (string, format date-time). */
-  toDate?: string;
-  /** `type` (array, of {@link XsoarInvestigationType}). */
-  type?: XsoarInvestigationType[];
-  /** `user` (array, of string). */
-  user?: string[];
 };
 
 /** Shared schema `XsoarInvestigationPlaybook`. */
@@ -7054,18 +12154,6 @@ export type XsoarModuleConfiguration = {
   videos?: string[];
 };
 
-/** Shared schema `XsoarNewDockerImage`. */
-export type XsoarNewDockerImage = {
-  /** `base` (string). */
-  base?: string;
-  /** `dependencies` (array, of string). */
-  dependencies?: string[];
-  /** `name` (string). */
-  name?: string;
-  /** `packages` (array, of string). */
-  packages?: string[];
-};
-
 /** Shared schema `XsoarNewDockerImageResult`. */
 export type XsoarNewDockerImageResult = {
   /** `createdName` (string). */
@@ -7470,9 +12558,6 @@ export type XsoarQuestion = {
 /** Shared schema `XsoarQuietMode`. */
 export type XsoarQuietMode = number;
 
-/** Shared schema `XsoarRawFeedIndicator`. */
-export type XsoarRawFeedIndicator = { [key: string]: { [key: string]: unknown } };
-
 /** Shared schema `XsoarRelationshipAPI`. */
 export type XsoarRelationshipAPI = {
   /** `brand` (string). */
@@ -7713,20 +12798,6 @@ export type XsoarServerArgTransformer = {
   operator?: XsoarServerTransformerOperatorID;
 };
 
-/** Shared schema `XsoarServerAttachment`. */
-export type XsoarServerAttachment = {
-  /** `description` (string). */
-  description?: string;
-  /** `name` (string). */
-  name?: string;
-  /** `path` (string). */
-  path?: string;
-  /** `showMediaFile` (boolean). */
-  showMediaFile?: boolean;
-  /** `type` (string). */
-  type?: string;
-};
-
 /** Shared schema `XsoarServerComplexArg`. */
 export type XsoarServerComplexArg = {
   /** `accessor` (string). */
@@ -7754,9 +12825,6 @@ export type XsoarServerDataCollectionForm = {
   /** `totalAnswers` (integer, format uint64). */
   totalAnswers?: number;
 };
-
-/** Shared schema `XsoarServerDuration`. */
-export type XsoarServerDuration = number;
 
 /** Shared schema `XsoarServerEvidenceData`. */
 export type XsoarServerEvidenceData = {
@@ -7826,137 +12894,6 @@ export type XsoarServerGridColumn = {
   type?: string;
   /** `width` (integer, format int64). */
   width?: number;
-};
-
-/** Shared schema `XsoarServerIncidentStatus`. */
-export type XsoarServerIncidentStatus = number;
-
-/** Shared schema `XsoarServerIncidentWrapper`. */
-export type XsoarServerIncidentWrapper = {
-  /** `ShardID` (integer, format int64). */
-  ShardID?: number;
-  /** `account` (string). */
-  account?: string;
-  /** `activated` (string, format date-time). */
-  activated?: string;
-  /** `activatingingUserId` (string). */
-  activatingingUserId?: string;
-  /** `attachment` (array, of {@link XsoarServerAttachment}). */
-  attachment?: XsoarServerAttachment[];
-  /** `autime` (integer, format int64). */
-  autime?: number;
-  /** `canvases` (array, of string). */
-  canvases?: string[];
-  /** `category` (string). */
-  category?: string;
-  /** `changeStatus` (string). */
-  changeStatus?: string;
-  /** `closeNotes` (string). */
-  closeNotes?: string;
-  /** `closeReason` (string). */
-  closeReason?: string;
-  /** `closed` (string, format date-time). */
-  closed?: string;
-  /** `closingUserId` (string). */
-  closingUserId?: string;
-  /** `created` (string, format date-time). */
-  created?: string;
-  /** `details` (string). */
-  details?: string;
-  /** `droppedCount` (integer, format int64). */
-  droppedCount?: number;
-  /** `dueDate` (string, format date-time). */
-  dueDate?: string;
-  /** `hasRole` (boolean). */
-  hasRole?: boolean;
-  /** `id` (string). */
-  id?: string;
-  /** `insights` (integer, format uint64). */
-  insights?: number;
-  /** `investigationId` (string). */
-  investigationId?: string;
-  /** `isPlayground` (boolean). */
-  isPlayground?: boolean;
-  /** `labels` (array, of {@link XsoarServerLabel}). */
-  labels?: XsoarServerLabel[];
-  /** `lastOpen` (string, format date-time). */
-  lastOpen?: string;
-  /** `linkedCount` (integer, format int64). */
-  linkedCount?: number;
-  /** `linkedIncidents` (array, of string). */
-  linkedIncidents?: string[];
-  /** `modified` (string, format date-time). */
-  modified?: string;
-  /** `name` (string). */
-  name?: string;
-  /** `notifyTime` (string, format date-time). */
-  notifyTime?: string;
-  /** `occurred` (string, format date-time). */
-  occurred?: string;
-  /** `openDuration` (integer, format int64). */
-  openDuration?: number;
-  /** `owner` (string). */
-  owner?: string;
-  /** `parent` (string). */
-  parent?: string;
-  /** `phase` (string). */
-  phase?: string;
-  /** `playbookId` (string). */
-  playbookId?: string;
-  /** `previousRoles` (array, of string). */
-  previousRoles?: string[];
-  /** `rawCategory` (string). */
-  rawCategory?: string;
-  /** `rawCloseReason` (string). */
-  rawCloseReason?: string;
-  /** `rawJSON` (string). */
-  rawJSON?: string;
-  /** `rawName` (string). */
-  rawName?: string;
-  /** `rawPhase` (string). */
-  rawPhase?: string;
-  /** `rawType` (string). */
-  rawType?: string;
-  /** `reason` (string). */
-  reason?: string;
-  /** `reminder` (string, format date-time). */
-  reminder?: string;
-  /** `roles` (array, of string). */
-  roles?: string[];
-  /** `runStatus` ({@link XsoarServerRunStatus}). */
-  runStatus?: XsoarServerRunStatus;
-  /** `severity` ({@link XsoarServerSeverity}, format double). */
-  severity?: XsoarServerSeverity;
-  /** `sla` ({@link XsoarServerSLAState}, format double). */
-  sla?: XsoarServerSLAState;
-  /** `sortValues` (array, of string). */
-  sortValues?: string[];
-  /** `sourceBrand` (string). */
-  sourceBrand?: string;
-  /** `sourceInstance` (string). */
-  sourceInstance?: string;
-  /** `status` ({@link XsoarServerIncidentStatus}, format double). */
-  status?: XsoarServerIncidentStatus;
-  /** `type` (string). */
-  type?: string;
-  /** `version` (integer, format int64). */
-  version?: number;
-  /** Other properties. */
-  [key: string]: unknown;
-};
-
-/** Shared schema `XsoarServerInvestigationStatus`. */
-export type XsoarServerInvestigationStatus = number;
-
-/** Shared schema `XsoarServerInvestigationType`. */
-export type XsoarServerInvestigationType = number;
-
-/** Shared schema `XsoarServerLabel`. */
-export type XsoarServerLabel = {
-  /** `type` (string). */
-  type?: string;
-  /** `value` (string). */
-  value?: string;
 };
 
 /** Shared schema `XsoarServerLayout`. */
@@ -8109,34 +13046,8 @@ export type XsoarServerOperatorArgument = {
   value?: XsoarServerAdvanceArg;
 };
 
-/** Shared schema `XsoarServerOrder`. */
-export type XsoarServerOrder = {
-  /** `asc` (boolean). */
-  asc?: boolean;
-  /** `field` (string). */
-  field?: string;
-  /** `fieldType` (string). */
-  fieldType?: string;
-};
-
 /** Shared schema `XsoarServerOutputType`. */
 export type XsoarServerOutputType = string;
-
-/** Shared schema `XsoarServerPeriod`. */
-export type XsoarServerPeriod = {
-  /** `by` (string). */
-  by?: string;
-  /** `byFrom` (string). */
-  byFrom?: string;
-  /** `byTo` (string). */
-  byTo?: string;
-  /** `field` (string). */
-  field?: string;
-  /** `fromValue` (string, format duration). */
-  fromValue?: string;
-  /** `toValue` (string, format duration). */
-  toValue?: string;
-};
 
 /** Shared schema `XsoarServerPlaybookInput`. */
 export type XsoarServerPlaybookInput = {
@@ -8365,9 +13276,6 @@ export type XsoarServerReputationsWithErrors = {
   reputations?: XsoarServerReputation[];
 };
 
-/** Shared schema `XsoarServerRunStatus`. */
-export type XsoarServerRunStatus = string;
-
 /** Shared schema `XsoarServerSLA`. */
 export type XsoarServerSLA = {
   /** `days` (integer, format int64). */
@@ -8377,12 +13285,6 @@ export type XsoarServerSLA = {
   /** `weeks` (integer, format int64). */
   weeks?: number;
 };
-
-/** Shared schema `XsoarServerSLAState`. */
-export type XsoarServerSLAState = number;
-
-/** Shared schema `XsoarServerSeverity`. */
-export type XsoarServerSeverity = number;
 
 /** Shared schema `XsoarServerTask`. */
 export type XsoarServerTask = {
@@ -8543,12 +13445,6 @@ export type XsoarSystemAgent = {
   servercontext?: number[];
 };
 
-/** Shared schema `XsoarTagsFieldValues`. */
-export type XsoarTagsFieldValues = {
-  /** `data` (array, of string). */
-  data?: string[];
-};
-
 /** Shared schema `XsoarTask`. */
 export type XsoarTask = {
   /** `brand` (string). */
@@ -8686,62 +13582,6 @@ export type XsoarTransformerOperatorID = string;
 /** Shared schema `XsoarUnclassifiedCases`. */
 export type XsoarUnclassifiedCases = { [key: string]: number };
 
-/** Shared schema `XsoarUpdateEntry`. */
-export type XsoarUpdateEntry = {
-  /** `args` (object). */
-  args?: { [key: string]: XsoarAdvanceArg };
-  /** `data` (string). */
-  data?: string;
-  /** `id` (string). */
-  id?: string;
-  /** `investigationId` (string). */
-  investigationId?: string;
-  /** `markdown` (boolean). */
-  markdown?: boolean;
-  /** `primaryTerm` (integer, format int64). */
-  primaryTerm?: number;
-  /** `sequenceNumber` (integer, format int64). */
-  sequenceNumber?: number;
-  /** `version` (integer, format int64). */
-  version?: number;
-};
-
-/** Shared schema `XsoarUpdateEntryTags`. */
-export type XsoarUpdateEntryTags = {
-  /** `id` (string). */
-  id?: string;
-  /** `investigationId` (string). */
-  investigationId?: string;
-  /** `primaryTerm` (integer, format int64). */
-  primaryTerm?: number;
-  /** `sequenceNumber` (integer, format int64). */
-  sequenceNumber?: number;
-  /** `tags` (array, of string). */
-  tags?: string[];
-  /** `version` (integer, format int64). */
-  version?: number;
-};
-
-/** Shared schema `XsoarUpdateIndicatorReputationData`. */
-export type XsoarUpdateIndicatorReputationData = {
-  /** `InvestigationId` (string). */
-  InvestigationId?: string;
-  /** `doNotWhitelist` (boolean). */
-  doNotWhitelist?: boolean;
-  /** `entryId` (string). */
-  entryId?: string;
-  /** `manualScore` (boolean). */
-  manualScore?: boolean;
-  /** `reason` (string). */
-  reason?: string;
-  /** `reputation` (integer, format int64). */
-  reputation?: number;
-  /** `reputations` (array, of string). */
-  reputations?: string[];
-  /** `value` (string). */
-  value?: string;
-};
-
 /** Shared schema `XsoarUpdateResponse`. */
 export type XsoarUpdateResponse = {
   /** `notUpdated` (integer, format int64). */
@@ -8750,16 +13590,6 @@ export type XsoarUpdateResponse = {
   updatedIds?: string[];
   /** `uppdated` (integer, format int64). */
   uppdated?: number;
-};
-
-/** Shared schema `XsoarUploadedEntry`. */
-export type XsoarUploadedEntry = {
-  /** `contents` (string). */
-  contents?: string;
-  /** `format` (string). */
-  format?: string;
-  /** `investigationId` (string). */
-  investigationId?: string;
 };
 
 /** Shared schema `XsoarVersion`. */

@@ -1,0 +1,231 @@
+/**
+ * Type tests, checked by `tsc` (`pnpm --filter @cortex-sdk/schemas run typecheck`, part of `pnpm run
+ * typecheck` in CI): for 21 operations across the five products, a request missing a required field,
+ * with an undocumented enum value or with an unknown field fails to compile (each `@ts-expect-error`
+ * fails the build if its line compiles), a valid request compiles, and named reply fields are typed.
+ */
+import type { XdrReplyOf, XdrRequestOf } from "../../src/xdr.js";
+import type { XsiamReplyOf, XsiamRequestOf } from "../../src/xsiam.js";
+import type { XsoarReplyOf, XsoarRequestOf } from "../../src/xsoar.js";
+import type { XpanseReplyOf, XpanseRequestOf } from "../../src/xpanse.js";
+import type { CloudReplyOf, CloudRequestOf } from "../../src/cloud.js";
+
+/** `true` only when A and B are the same type. */
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+// xdr endpoints.isolate: one endpoint id, or a filter list, and nothing else
+export const xdr_endpoints_isolate_valid_id: XdrRequestOf<"endpoints.isolate"> = { endpoint_id: "abc" };
+export const xdr_endpoints_isolate_valid_filters: XdrRequestOf<"endpoints.isolate"> = { filters: [{ field: "endpoint_id_list", operator: "in", value: ["abc"] }] };
+// @ts-expect-error neither endpoint_id nor filters
+export const xdr_endpoints_isolate_missing: XdrRequestOf<"endpoints.isolate"> = { incident_id: "1" };
+// @ts-expect-error the operator is not documented for endpoint_id_list
+export const xdr_endpoints_isolate_enum: XdrRequestOf<"endpoints.isolate"> = { filters: [{ field: "endpoint_id_list", operator: "eq", value: ["abc"] }] };
+// @ts-expect-error unknown field
+export const xdr_endpoints_isolate_unknown: XdrRequestOf<"endpoints.isolate"> = { endpoint_id: "abc", hostname: "x" };
+export const xdr_endpoints_isolate_reply: Equal<NonNullable<XdrReplyOf<"endpoints.isolate">>["action_id"], string | undefined> = true;
+
+// xdr alerts.get_alerts: filter values typed per field
+export const xdr_alerts_get_alerts_valid: XdrRequestOf<"alerts.get_alerts"> = { filters: [{ field: "severity", operator: "in", value: ["high"] }, { field: "creation_time", operator: "gte", value: 1 }] };
+// @ts-expect-error creation_time takes a number
+export const xdr_alerts_get_alerts_value: XdrRequestOf<"alerts.get_alerts"> = { filters: [{ field: "creation_time", operator: "gte", value: ["high"] }] };
+
+// xdr api_keys.generate
+export const xdr_api_keys_generate_valid: XdrRequestOf<"api_keys.generate"> = { roles: ["x"], security_level: "standard" };
+// @ts-expect-error missing the required roles
+export const xdr_api_keys_generate_missing: XdrRequestOf<"api_keys.generate"> = { security_level: "standard" };
+// @ts-expect-error security_level is not a documented value
+export const xdr_api_keys_generate_enum: XdrRequestOf<"api_keys.generate"> = { roles: ["x"], security_level: "not-a-documented-value" };
+// @ts-expect-error unknown field
+export const xdr_api_keys_generate_unknown: XdrRequestOf<"api_keys.generate"> = { roles: ["x"], security_level: "standard", not_a_documented_field: 1 };
+export const xdr_api_keys_generate_reply: Equal<NonNullable<XdrReplyOf<"api_keys.generate">>["id"], number> = true;
+
+// xdr alerts_exclusion.add
+export const xdr_alerts_exclusion_add_valid: XdrRequestOf<"alerts_exclusion.add"> = { indicator: {  }, name: "x" };
+// @ts-expect-error missing the required indicator
+export const xdr_alerts_exclusion_add_missing: XdrRequestOf<"alerts_exclusion.add"> = { name: "x" };
+// @ts-expect-error status is not a documented value
+export const xdr_alerts_exclusion_add_enum: XdrRequestOf<"alerts_exclusion.add"> = { indicator: {  }, name: "x", status: "not-a-documented-value" };
+// @ts-expect-error unknown field
+export const xdr_alerts_exclusion_add_unknown: XdrRequestOf<"alerts_exclusion.add"> = { indicator: {  }, name: "x", not_a_documented_field: 1 };
+export const xdr_alerts_exclusion_add_reply: Equal<NonNullable<XdrReplyOf<"alerts_exclusion.add">>["rule_id"], number | string | undefined> = true;
+
+// xdr distributions.create
+export const xdr_distributions_create_valid: XdrRequestOf<"distributions.create"> = { name: "x", package_type: "x" };
+// @ts-expect-error missing the required name
+export const xdr_distributions_create_missing: XdrRequestOf<"distributions.create"> = { package_type: "x" };
+// @ts-expect-error platform is not a documented value
+export const xdr_distributions_create_enum: XdrRequestOf<"distributions.create"> = { name: "x", package_type: "x", platform: "not-a-documented-value" };
+// @ts-expect-error unknown field
+export const xdr_distributions_create_unknown: XdrRequestOf<"distributions.create"> = { name: "x", package_type: "x", not_a_documented_field: 1 };
+export const xdr_distributions_create_reply: Equal<NonNullable<XdrReplyOf<"distributions.create">>["distribution_id"], string | undefined> = true;
+
+// xdr xql.get_query_results
+export const xdr_xql_get_query_results_valid: XdrRequestOf<"xql.get_query_results"> = { query_id: "x" };
+// @ts-expect-error missing the required query_id
+export const xdr_xql_get_query_results_missing: XdrRequestOf<"xql.get_query_results"> = {  };
+// @ts-expect-error format is not a documented value
+export const xdr_xql_get_query_results_enum: XdrRequestOf<"xql.get_query_results"> = { query_id: "x", format: "not-a-documented-value" };
+// @ts-expect-error unknown field
+export const xdr_xql_get_query_results_unknown: XdrRequestOf<"xql.get_query_results"> = { query_id: "x", not_a_documented_field: 1 };
+export const xdr_xql_get_query_results_reply: Equal<NonNullable<XdrReplyOf<"xql.get_query_results">>["status"], string | undefined> = true;
+
+// xdr incidents.update_incident
+export const xdr_incidents_update_incident_valid: XdrRequestOf<"incidents.update_incident"> = { incident_id: "x", update_data: {  } };
+// @ts-expect-error missing the required incident_id
+export const xdr_incidents_update_incident_missing: XdrRequestOf<"incidents.update_incident"> = { update_data: {  } };
+// @ts-expect-error update_data.manual_severity is not a documented value
+export const xdr_incidents_update_incident_enum: XdrRequestOf<"incidents.update_incident"> = { incident_id: "x", update_data: { manual_severity: "not-a-documented-value" } };
+// @ts-expect-error unknown field
+export const xdr_incidents_update_incident_unknown: XdrRequestOf<"incidents.update_incident"> = { incident_id: "x", update_data: {  }, not_a_documented_field: 1 };
+export const xdr_incidents_update_incident_reply: Equal<XdrReplyOf<"incidents.update_incident">, boolean> = true;
+
+// xdr alerts.update_alerts
+export const xdr_alerts_update_alerts_valid: XdrRequestOf<"alerts.update_alerts"> = { alert_id_list: ["x"], update_data: {  } };
+// @ts-expect-error missing the required alert_id_list
+export const xdr_alerts_update_alerts_missing: XdrRequestOf<"alerts.update_alerts"> = { update_data: {  } };
+// @ts-expect-error update_data.severity is not a documented value
+export const xdr_alerts_update_alerts_enum: XdrRequestOf<"alerts.update_alerts"> = { alert_id_list: ["x"], update_data: { severity: "not-a-documented-value" } };
+// @ts-expect-error unknown field
+export const xdr_alerts_update_alerts_unknown: XdrRequestOf<"alerts.update_alerts"> = { alert_id_list: ["x"], update_data: {  }, not_a_documented_field: 1 };
+export const xdr_alerts_update_alerts_reply: Equal<NonNullable<XdrReplyOf<"alerts.update_alerts">>["alerts_ids"], (string | number)[] | undefined> = true;
+
+// xsiam appsec.rules.post
+export const xsiam_appsec_rules_post_valid: XsiamRequestOf<"appsec.rules.post"> = { name: "x", severity: "CRITICAL", scanner: { name: "ARM", definition: "x" } };
+// @ts-expect-error missing the required name
+export const xsiam_appsec_rules_post_missing: XsiamRequestOf<"appsec.rules.post"> = { severity: "CRITICAL", scanner: { name: "ARM", definition: "x" } };
+// @ts-expect-error severity is not a documented value
+export const xsiam_appsec_rules_post_enum: XsiamRequestOf<"appsec.rules.post"> = { name: "x", scanner: { name: "ARM", definition: "x" }, severity: "not-a-documented-value" };
+// @ts-expect-error unknown field
+export const xsiam_appsec_rules_post_unknown: XsiamRequestOf<"appsec.rules.post"> = { name: "x", severity: "CRITICAL", scanner: { name: "ARM", definition: "x" }, not_a_documented_field: 1 };
+export const xsiam_appsec_rules_post_reply: Equal<NonNullable<XsiamReplyOf<"appsec.rules.post">>["category"], string | undefined> = true;
+
+// xsiam appsec.application.criteria
+export const xsiam_appsec_application_criteria_valid: XsiamRequestOf<"appsec.application.criteria"> = { name: "x", type: "cloud", config: { criteriaDefinitions: [[{ type: "tags", provider: "GITLAB" }]], applicationMetaData: { businessOwner: "none", businessCriticality: "Critical", exposedToInternetOverride: true } } };
+// @ts-expect-error missing the required name
+export const xsiam_appsec_application_criteria_missing: XsiamRequestOf<"appsec.application.criteria"> = { type: "cloud", config: { criteriaDefinitions: [[{ type: "tags", provider: "GITLAB" }]], applicationMetaData: { businessOwner: "none", businessCriticality: "Critical", exposedToInternetOverride: true } } };
+// @ts-expect-error type is not a documented value
+export const xsiam_appsec_application_criteria_enum: XsiamRequestOf<"appsec.application.criteria"> = { name: "x", config: { criteriaDefinitions: [[{ type: "tags", provider: "GITLAB" }]], applicationMetaData: { businessOwner: "none", businessCriticality: "Critical", exposedToInternetOverride: true } }, type: "not-a-documented-value" };
+// @ts-expect-error unknown field
+export const xsiam_appsec_application_criteria_unknown: XsiamRequestOf<"appsec.application.criteria"> = { name: "x", type: "cloud", config: { criteriaDefinitions: [[{ type: "tags", provider: "GITLAB" }]], applicationMetaData: { businessOwner: "none", businessCriticality: "Critical", exposedToInternetOverride: true } }, not_a_documented_field: 1 };
+export const xsiam_appsec_application_criteria_reply: Equal<NonNullable<XsiamReplyOf<"appsec.application.criteria">>["id"], string> = true;
+
+// xsiam compliance.add_assessment_profile
+export const xsiam_compliance_add_assessment_profile_valid: XsiamRequestOf<"compliance.add_assessment_profile"> = { profile_name: "x", asset_group_id: "x", standard_id: "x" };
+// @ts-expect-error missing the required profile_name
+export const xsiam_compliance_add_assessment_profile_missing: XsiamRequestOf<"compliance.add_assessment_profile"> = { asset_group_id: "x", standard_id: "x" };
+// @ts-expect-error report_type is not a documented value
+export const xsiam_compliance_add_assessment_profile_enum: XsiamRequestOf<"compliance.add_assessment_profile"> = { profile_name: "x", asset_group_id: "x", standard_id: "x", report_type: "not-a-documented-value" };
+// @ts-expect-error unknown field
+export const xsiam_compliance_add_assessment_profile_unknown: XsiamRequestOf<"compliance.add_assessment_profile"> = { profile_name: "x", asset_group_id: "x", standard_id: "x", not_a_documented_field: 1 };
+export const xsiam_compliance_add_assessment_profile_reply: Equal<NonNullable<XsiamReplyOf<"compliance.add_assessment_profile">>["success"], boolean | undefined> = true;
+
+// xsiam disable_injection_prevention_rules.add
+export const xsiam_disable_injection_prevention_rules_add_valid: XsiamRequestOf<"disable_injection_prevention_rules.add"> = { rule_name: "x", description: "x", platform: "windows", process_name: "x", path: "x", hours_to_expiration: 24, scope: "global" };
+// @ts-expect-error missing the required rule_name
+export const xsiam_disable_injection_prevention_rules_add_missing: XsiamRequestOf<"disable_injection_prevention_rules.add"> = { description: "x", platform: "windows", process_name: "x", path: "x", hours_to_expiration: 24, scope: "global" };
+// @ts-expect-error platform is not a documented value
+export const xsiam_disable_injection_prevention_rules_add_enum: XsiamRequestOf<"disable_injection_prevention_rules.add"> = { rule_name: "x", description: "x", process_name: "x", path: "x", hours_to_expiration: 24, scope: "global", platform: "not-a-documented-value" };
+// @ts-expect-error unknown field
+export const xsiam_disable_injection_prevention_rules_add_unknown: XsiamRequestOf<"disable_injection_prevention_rules.add"> = { rule_name: "x", description: "x", platform: "windows", process_name: "x", path: "x", hours_to_expiration: 24, scope: "global", not_a_documented_field: 1 };
+export const xsiam_disable_injection_prevention_rules_add_reply: Equal<XsiamReplyOf<"disable_injection_prevention_rules.add">, string> = true;
+
+// xsiam asm_management.upload_asm_data
+export const xsiam_asm_management_upload_asm_data_valid: XsiamRequestOf<"asm_management.upload_asm_data"> = { request_type: "Addition", asset_type: "ip_range", asset_identifiers: ["x"] };
+// @ts-expect-error missing the required request_type
+export const xsiam_asm_management_upload_asm_data_missing: XsiamRequestOf<"asm_management.upload_asm_data"> = { asset_type: "ip_range", asset_identifiers: ["x"] };
+// @ts-expect-error request_type is not a documented value
+export const xsiam_asm_management_upload_asm_data_enum: XsiamRequestOf<"asm_management.upload_asm_data"> = { asset_type: "ip_range", asset_identifiers: ["x"], request_type: "not-a-documented-value" };
+// @ts-expect-error unknown field
+export const xsiam_asm_management_upload_asm_data_unknown: XsiamRequestOf<"asm_management.upload_asm_data"> = { request_type: "Addition", asset_type: "ip_range", asset_identifiers: ["x"], not_a_documented_field: 1 };
+export const xsiam_asm_management_upload_asm_data_reply: Equal<XsiamReplyOf<"asm_management.upload_asm_data">, string> = true;
+
+// xsiam asm_management.remove_asm_data
+export const xsiam_asm_management_remove_asm_data_valid: XsiamRequestOf<"asm_management.remove_asm_data"> = { asset_type: "certificate", asset_identifiers: ["x"] };
+// @ts-expect-error missing the required asset_type
+export const xsiam_asm_management_remove_asm_data_missing: XsiamRequestOf<"asm_management.remove_asm_data"> = { asset_identifiers: ["x"] };
+// @ts-expect-error asset_type is not a documented value
+export const xsiam_asm_management_remove_asm_data_enum: XsiamRequestOf<"asm_management.remove_asm_data"> = { asset_identifiers: ["x"], asset_type: "not-a-documented-value" };
+// @ts-expect-error unknown field
+export const xsiam_asm_management_remove_asm_data_unknown: XsiamRequestOf<"asm_management.remove_asm_data"> = { asset_type: "certificate", asset_identifiers: ["x"], not_a_documented_field: 1 };
+export const xsiam_asm_management_remove_asm_data_reply: Equal<XsiamReplyOf<"asm_management.remove_asm_data">, string> = true;
+
+// xsoar api_keys.generate
+export const xsoar_api_keys_generate_valid: XsoarRequestOf<"api_keys.generate"> = { roles: ["x"], security_level: "standard" };
+// @ts-expect-error missing the required roles
+export const xsoar_api_keys_generate_missing: XsoarRequestOf<"api_keys.generate"> = { security_level: "standard" };
+// @ts-expect-error security_level is not a documented value
+export const xsoar_api_keys_generate_enum: XsoarRequestOf<"api_keys.generate"> = { roles: ["x"], security_level: "not-a-documented-value" };
+// @ts-expect-error unknown field
+export const xsoar_api_keys_generate_unknown: XsoarRequestOf<"api_keys.generate"> = { roles: ["x"], security_level: "standard", not_a_documented_field: 1 };
+export const xsoar_api_keys_generate_reply: Equal<NonNullable<XsoarReplyOf<"api_keys.generate">>["id"], number> = true;
+
+// xpanse asm_management.remove_asm_data
+export const xpanse_asm_management_remove_asm_data_valid: XpanseRequestOf<"asm_management.remove_asm_data"> = { asset_type: "certificate", asset_identifiers: ["x"] };
+// @ts-expect-error missing the required asset_type
+export const xpanse_asm_management_remove_asm_data_missing: XpanseRequestOf<"asm_management.remove_asm_data"> = { asset_identifiers: ["x"] };
+// @ts-expect-error asset_type is not a documented value
+export const xpanse_asm_management_remove_asm_data_enum: XpanseRequestOf<"asm_management.remove_asm_data"> = { asset_identifiers: ["x"], asset_type: "not-a-documented-value" };
+// @ts-expect-error unknown field
+export const xpanse_asm_management_remove_asm_data_unknown: XpanseRequestOf<"asm_management.remove_asm_data"> = { asset_type: "certificate", asset_identifiers: ["x"], not_a_documented_field: 1 };
+export const xpanse_asm_management_remove_asm_data_reply: Equal<XpanseReplyOf<"asm_management.remove_asm_data">, string> = true;
+
+// xpanse asm_management.upload_asm_data
+export const xpanse_asm_management_upload_asm_data_valid: XpanseRequestOf<"asm_management.upload_asm_data"> = { request_type: "Addition", asset_type: "ip_range", asset_identifiers: ["x"] };
+// @ts-expect-error missing the required request_type
+export const xpanse_asm_management_upload_asm_data_missing: XpanseRequestOf<"asm_management.upload_asm_data"> = { asset_type: "ip_range", asset_identifiers: ["x"] };
+// @ts-expect-error request_type is not a documented value
+export const xpanse_asm_management_upload_asm_data_enum: XpanseRequestOf<"asm_management.upload_asm_data"> = { asset_type: "ip_range", asset_identifiers: ["x"], request_type: "not-a-documented-value" };
+// @ts-expect-error unknown field
+export const xpanse_asm_management_upload_asm_data_unknown: XpanseRequestOf<"asm_management.upload_asm_data"> = { request_type: "Addition", asset_type: "ip_range", asset_identifiers: ["x"], not_a_documented_field: 1 };
+export const xpanse_asm_management_upload_asm_data_reply: Equal<XpanseReplyOf<"asm_management.upload_asm_data">, string> = true;
+
+// cloud cloud_onboarding.create_instance_template
+export const cloud_cloud_onboarding_create_instance_template_valid: CloudRequestOf<"cloud_onboarding.create_instance_template"> = { cloud_provider: "AWS", scope: "ACCOUNT", scan_mode: "MANAGED" };
+// @ts-expect-error missing the required cloud_provider
+export const cloud_cloud_onboarding_create_instance_template_missing: CloudRequestOf<"cloud_onboarding.create_instance_template"> = { scope: "ACCOUNT", scan_mode: "MANAGED" };
+// @ts-expect-error cloud_provider is not a documented value
+export const cloud_cloud_onboarding_create_instance_template_enum: CloudRequestOf<"cloud_onboarding.create_instance_template"> = { scope: "ACCOUNT", scan_mode: "MANAGED", cloud_provider: "not-a-documented-value" };
+// @ts-expect-error unknown field
+export const cloud_cloud_onboarding_create_instance_template_unknown: CloudRequestOf<"cloud_onboarding.create_instance_template"> = { cloud_provider: "AWS", scope: "ACCOUNT", scan_mode: "MANAGED", not_a_documented_field: 1 };
+export const cloud_cloud_onboarding_create_instance_template_reply: Equal<NonNullable<NonNullable<CloudReplyOf<"cloud_onboarding.create_instance_template">>["automated"]>["link"], string | undefined> = true;
+
+// cloud cloud_onboarding.list_regions
+export const cloud_cloud_onboarding_list_regions_valid: CloudRequestOf<"cloud_onboarding.list_regions"> = { cloud_provider: "AWS" };
+// @ts-expect-error missing the required cloud_provider
+export const cloud_cloud_onboarding_list_regions_missing: CloudRequestOf<"cloud_onboarding.list_regions"> = {  };
+// @ts-expect-error cloud_provider is not a documented value
+export const cloud_cloud_onboarding_list_regions_enum: CloudRequestOf<"cloud_onboarding.list_regions"> = { cloud_provider: "not-a-documented-value" };
+// @ts-expect-error unknown field
+export const cloud_cloud_onboarding_list_regions_unknown: CloudRequestOf<"cloud_onboarding.list_regions"> = { cloud_provider: "AWS", not_a_documented_field: 1 };
+export const cloud_cloud_onboarding_list_regions_reply: Equal<CloudReplyOf<"cloud_onboarding.list_regions">, { [key: string]: unknown }> = true;
+
+// cloud cloud_onboarding.edit_instance
+export const cloud_cloud_onboarding_edit_instance_valid: CloudRequestOf<"cloud_onboarding.edit_instance"> = { id: "x", cloud_provider: "AWS" };
+// @ts-expect-error missing the required id
+export const cloud_cloud_onboarding_edit_instance_missing: CloudRequestOf<"cloud_onboarding.edit_instance"> = { cloud_provider: "AWS" };
+// @ts-expect-error cloud_provider is not a documented value
+export const cloud_cloud_onboarding_edit_instance_enum: CloudRequestOf<"cloud_onboarding.edit_instance"> = { id: "x", cloud_provider: "not-a-documented-value" };
+// @ts-expect-error unknown field
+export const cloud_cloud_onboarding_edit_instance_unknown: CloudRequestOf<"cloud_onboarding.edit_instance"> = { id: "x", cloud_provider: "AWS", not_a_documented_field: 1 };
+export const cloud_cloud_onboarding_edit_instance_reply: Equal<NonNullable<NonNullable<CloudReplyOf<"cloud_onboarding.edit_instance">>["automated"]>["tracking_guid"], string | undefined> = true;
+
+// cloud cloud_onboarding.create_outpost_template
+export const cloud_cloud_onboarding_create_outpost_template_valid: CloudRequestOf<"cloud_onboarding.create_outpost_template"> = { cloud_provider: "AWS" };
+// @ts-expect-error missing the required cloud_provider
+export const cloud_cloud_onboarding_create_outpost_template_missing: CloudRequestOf<"cloud_onboarding.create_outpost_template"> = {  };
+// @ts-expect-error cloud_provider is not a documented value
+export const cloud_cloud_onboarding_create_outpost_template_enum: CloudRequestOf<"cloud_onboarding.create_outpost_template"> = { cloud_provider: "not-a-documented-value" };
+// @ts-expect-error unknown field
+export const cloud_cloud_onboarding_create_outpost_template_unknown: CloudRequestOf<"cloud_onboarding.create_outpost_template"> = { cloud_provider: "AWS", not_a_documented_field: 1 };
+export const cloud_cloud_onboarding_create_outpost_template_reply: Equal<NonNullable<NonNullable<CloudReplyOf<"cloud_onboarding.create_outpost_template">>["automated"]>["link"], string | undefined> = true;
+
+// cloud appsec.application.post
+export const cloud_appsec_application_post_valid: CloudRequestOf<"appsec.application.post"> = { name: "x", businessCriticality: "Critical", creationType: "Auto", assetSelection: { selectionType: "filter", section: "code" } };
+// @ts-expect-error missing the required name
+export const cloud_appsec_application_post_missing: CloudRequestOf<"appsec.application.post"> = { businessCriticality: "Critical", creationType: "Auto", assetSelection: { selectionType: "filter", section: "code" } };
+// @ts-expect-error businessCriticality is not a documented value
+export const cloud_appsec_application_post_enum: CloudRequestOf<"appsec.application.post"> = { name: "x", creationType: "Auto", assetSelection: { selectionType: "filter", section: "code" }, businessCriticality: "not-a-documented-value" };
+// @ts-expect-error unknown field
+export const cloud_appsec_application_post_unknown: CloudRequestOf<"appsec.application.post"> = { name: "x", businessCriticality: "Critical", creationType: "Auto", assetSelection: { selectionType: "filter", section: "code" }, not_a_documented_field: 1 };
+export const cloud_appsec_application_post_reply: Equal<NonNullable<CloudReplyOf<"appsec.application.post">>["status"], boolean> = true;
+
