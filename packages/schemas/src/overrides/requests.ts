@@ -34,10 +34,6 @@ function typedFilters(fields: Readonly<Record<string, FilterField>>): JsonSchema
   };
 }
 
-const STRINGS: JsonSchema = { type: "array", items: { type: "string" } };
-const IDS: JsonSchema = { type: "array", items: { type: ["integer", "string"] } };
-const TIME: JsonSchema = { type: "integer" };
-
 /** `endpoints.isolate`/`unisolate`: one endpoint id, or a filter list of endpoint ids (reference xdr-xsiam §4.6). */
 function oneEndpointOrFilters(): JsonSchema {
   const filters = typedFilters({ endpoint_id_list: { operators: ["in"], value: { type: "array", items: { type: "string" }, maxItems: 1000 } } });
@@ -55,17 +51,4 @@ export const requestOverrides: readonly Override[] = [
   request(`POST ${V1}/endpoints/isolate`, "*", { replace: oneEndpointOrFilters() }, ONE_ENDPOINT_REASON),
   request(`POST ${V1}/endpoints/unisolate`, "*", { replace: oneEndpointOrFilters() }, ONE_ENDPOINT_REASON),
   request(`POST ${V1}/alerts/update_alerts`, "*", { merge: { required: ["alert_id_list", "update_data"] } }, "the call updates the listed alerts with update_data (reference xdr-xsiam §4.3); the spec marks nothing required"),
-  request(
-    `POST ${V1}/alerts/get_alerts`,
-    "filters",
-    {
-      replace: typedFilters({
-        alert_id_list: { operators: ["in"], value: IDS },
-        alert_source: { operators: ["in"], value: STRINGS },
-        severity: { operators: ["in"], value: { type: "array", items: { type: "string", enum: ["low", "medium", "high", "critical", "informational", "unknown"] } } },
-        creation_time: { operators: ["gte", "lte"], value: TIME },
-      }),
-    },
-    "each filter field takes its own operators and value type (reference xdr-xsiam §4.3: ids as ints or strings, severity names, times in ms); the spec types every value alike",
-  ),
 ];

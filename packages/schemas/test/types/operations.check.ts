@@ -24,11 +24,6 @@ export const xdr_endpoints_isolate_enum: XdrRequestOf<"endpoints.isolate"> = { f
 export const xdr_endpoints_isolate_unknown: XdrRequestOf<"endpoints.isolate"> = { endpoint_id: "abc", hostname: "x" };
 export const xdr_endpoints_isolate_reply: Equal<NonNullable<XdrReplyOf<"endpoints.isolate">>["action_id"], string | undefined> = true;
 
-// xdr alerts.get_alerts: filter values typed per field
-export const xdr_alerts_get_alerts_valid: XdrRequestOf<"alerts.get_alerts"> = { filters: [{ field: "severity", operator: "in", value: ["high"] }, { field: "creation_time", operator: "gte", value: 1 }] };
-// @ts-expect-error creation_time takes a number
-export const xdr_alerts_get_alerts_value: XdrRequestOf<"alerts.get_alerts"> = { filters: [{ field: "creation_time", operator: "gte", value: ["high"] }] };
-
 // xdr api_keys.generate
 export const xdr_api_keys_generate_valid: XdrRequestOf<"api_keys.generate"> = { roles: ["x"], security_level: "standard" };
 // @ts-expect-error missing the required roles
