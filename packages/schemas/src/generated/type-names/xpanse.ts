@@ -4,7 +4,7 @@ import type { OperationTypeNames } from "../../type-names.js";
 
 /** Names of the request and reply types of every Cortex Xpanse operation in `@cortex-sdk/schemas/xpanse`, for code generators. */
 export const xpanseTypeNames: Readonly<Record<string, OperationTypeNames>> = {
-  "alerts.update_alerts": {"request":"AlertsUpdateAlertsRequest","reply":"AlertsUpdateAlertsReply","requestOptional":true},
+  "alerts.update_alerts": {"request":"AlertsUpdateAlertsRequest","reply":"AlertsUpdateAlertsReply","requestOptional":false},
   "api_keys.delete": {"request":"ApiKeysDeleteRequest","reply":"ApiKeysDeleteReply","requestOptional":true},
   "api_keys.generate": {"request":"GenerateApiKeyRequest","reply":"GenerateApiKeyReply","requestOptional":false},
   "api_keys.get_api_keys": {"request":"ApiKeysGetApiKeysRequest","reply":"ApiKeysGetApiKeysReply","requestOptional":true},

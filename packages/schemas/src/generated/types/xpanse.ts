@@ -5,10 +5,10 @@ export type * from "../../products/xdr-types.js";
 
 /** Request of `POST /public_api/v1/alerts/update_alerts` (`alerts.update_alerts`), sent as `{"request_data": …}`. */
 export type AlertsUpdateAlertsRequest = {
-  /** `alert_id_list` (array, of string). */
-  readonly alert_id_list?: readonly string[];
-  /** `update_data` (object). */
-  readonly update_data?: {
+  /** `alert_id_list` (array, of string), required. */
+  readonly alert_id_list: readonly string[];
+  /** `update_data` (object), required. */
+  readonly update_data: {
     /** `severity` (one of 6 values). */
     readonly severity?: "critical" | "high" | "medium" | "low" | "informational" | "unknown";
     /** `status` (one of 21 values). */
@@ -1277,7 +1277,32 @@ export type AssetsTagsExternalIpAddressRangesRemoveReply = {
 };
 
 /** Request of `POST /public_api/v1/get_attack_surface_rules` (`get_attack_surface_rules`), sent as `{"request_data": …}`. */
-export type GetAttackSurfaceRulesRequest = Xs28GetAttackSurfaceRulesRequestData;
+export type GetAttackSurfaceRulesRequest = {
+  /** `filters` (array, of object). */
+  readonly filters?: readonly {
+    /** `field` (one of 5 values). */
+    readonly field?: "attack_surface_rule_id" | "category" | "priority" | "enabled_status" | "asm_alert_categories";
+    /** `operator` (one of 1 values). */
+    readonly operator?: "in";
+    /** `value`. */
+    readonly value?: unknown;
+  }[];
+  /** `search_from` (integer, at least 0). */
+  readonly search_from?: number;
+  /** `search_to` (integer, at least 0). */
+  readonly search_to?: number;
+  /** `sort` (object). */
+  readonly sort?: {
+    /** `field` (one of 6 values). */
+    readonly field?: "enabled_status" | "priority" | "category" | "attack_surface_rule_id" | "attack_surface_rule_name" | "created";
+    /** `keyword` (one of 4 values). */
+    readonly keyword?: "ASC" | "asc" | "DESC" | "desc";
+    /** Other properties. */
+    [key: string]: unknown;
+  };
+  /** Other properties. */
+  [key: string]: unknown;
+};
 
 /** Reply of `POST /public_api/v1/get_attack_surface_rules` (`get_attack_surface_rules`), the value of `reply`. */
 export type GetAttackSurfaceRulesReply = Xs28AttackSurfaceRulesPage;
@@ -2133,16 +2158,6 @@ export type Xs28AttackSurfaceRule = {
   [key: string]: unknown;
 };
 
-/** Shared schema `Xs28AttackSurfaceRulesFilter`. */
-export type Xs28AttackSurfaceRulesFilter = {
-  /** `field` (one of 5 values). */
-  field?: "attack_surface_rule_id" | "category" | "priority" | "enabled_status" | "asm_alert_categories" | (string & {});
-  /** `operator` (one of 1 values). */
-  operator?: "in" | (string & {});
-  /** `value`. */
-  value?: string | string[];
-};
-
 /** Shared schema `Xs28AttackSurfaceRulesPage`. */
 export type Xs28AttackSurfaceRulesPage = {
   /** `total_count` (integer, at least 0), required. */
@@ -2151,30 +2166,6 @@ export type Xs28AttackSurfaceRulesPage = {
   result_count: number;
   /** `attack_surface_rules` (array, of {@link Xs28AttackSurfaceRule}), required. */
   attack_surface_rules: Xs28AttackSurfaceRule[];
-  /** Other properties. */
-  [key: string]: unknown;
-};
-
-/** Shared schema `Xs28GetAttackSurfaceRulesRequestData`. */
-export type Xs28GetAttackSurfaceRulesRequestData = {
-  /** `filters` (array, of {@link Xs28AttackSurfaceRulesFilter}). */
-  filters?: Xs28AttackSurfaceRulesFilter[];
-  /** `search_from` (integer, at least 0). */
-  search_from?: number;
-  /** `search_to` (integer, at least 0). */
-  search_to?: number;
-  /** `sort` ({@link Xs28GetAttackSurfaceRulesSort}). */
-  sort?: Xs28GetAttackSurfaceRulesSort;
-  /** Other properties. */
-  [key: string]: unknown;
-};
-
-/** Shared schema `Xs28GetAttackSurfaceRulesSort`. */
-export type Xs28GetAttackSurfaceRulesSort = {
-  /** `field` (one of 6 values). */
-  field?: "enabled_status" | "priority" | "category" | "attack_surface_rule_id" | "attack_surface_rule_name" | "created" | (string & {});
-  /** `keyword` (one of 4 values). */
-  keyword?: "ASC" | "asc" | "DESC" | "desc" | (string & {});
   /** Other properties. */
   [key: string]: unknown;
 };
