@@ -19,6 +19,7 @@ import { paginatePages, PagePromise, type PaginateOptions } from "./pagination.j
 import { MiddlewareStack, type CallContext, type CallOptions, type CallResult, type HttpRequest, type ResponseMode } from "./pipeline.js";
 import { unavailableReason } from "./products.js";
 import { NORMALIZE_REPLY_STEP } from "./normalize-reply.js";
+import { REQUEST_VALIDATION_STEP, requestValidationStep, type RequestValidators } from "./workflows/request-validation.js";
 import { deserializeStep, errorMapStep, normalizeReplyStep, rateLimitStep, retryStep, serializeStep, signStep } from "./steps.js";
 import { tenantState, tenantXqlSlots } from "./tenant-state.js";
 import { callSignal } from "./deadline.js";
@@ -26,7 +27,7 @@ import { createDefaultDispatcher, sendMiddleware } from "./transport.js";
 import { userAgent } from "./user-agent.js";
 
 /** Names of the standard pipeline steps, outermost first. */
-export const STANDARD_STEPS = ["serialize", "retry", "rateLimit", "sign", "errorMap", "normalizeReply", "deserialize", "send"] as const;
+export const STANDARD_STEPS = ["validateRequest", "serialize", "retry", "rateLimit", "sign", "errorMap", "normalizeReply", "deserialize", "send"] as const;
 
 /** Per-call options of list calls. */
 export type ListOptions = CallOptions & PaginateOptions;
@@ -76,6 +77,8 @@ export class CortexClient {
     this.#operations = operationMap(info.operations);
     this.config = resolveConfig(options, info);
     this.middleware = new MiddlewareStack([
+      // Loaded on first use only: the validators pull in zod and every operation's schema.
+      { name: REQUEST_VALIDATION_STEP, middleware: requestValidationStep(options.validateRequests === true, async () => (await import("@cortex-sdk/schemas/validators")) as RequestValidators) },
       { name: "serialize", middleware: serializeStep(userAgent(info)) },
       { name: "retry", middleware: retryStep() },
       { name: "rateLimit", middleware: rateLimitStep() },

@@ -100,6 +100,12 @@ export interface ClientOptions {
    * successful call the client looks its key up once and calls the hook when a notice is due.
    */
   readonly keyExpiry?: KeyExpiryWatch;
+  /**
+   * Check every request against its operation's schema before sending it (default false; a call's
+   * `validateRequests` option overrides it): a missing required field, an unknown field, a wrong type or an
+   * undocumented enum value throws `CortexInvalidRequestError` naming the field, and nothing is sent.
+   */
+  readonly validateRequests?: boolean;
 }
 
 /** Who a product client is. */

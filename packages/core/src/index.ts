@@ -92,3 +92,4 @@ export {
   type ApiKeyExpirationRefusal,
   type ApiKeyExpiryNotice,
 } from "@cortex-sdk/schemas/api-key-expiry";
+export { REQUEST_VALIDATION_STEP, checkRequest, describeRequestIssues, requestValidationStep, type RequestIssue, type RequestValidatedCallOptions, type RequestValidationOptions, type RequestValidators } from "./request-validation.js";

@@ -59,6 +59,8 @@ export interface CallOptions {
   readonly retryUnsafe?: boolean;
   /** Extra headers for this call. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Check this request against its operation's schema before sending it (overrides the client's `validateRequests`). */
+  readonly validateRequests?: boolean;
 }
 
 /** Everything a middleware can see and change about one call. */

@@ -185,7 +185,7 @@ describe("middleware stack", () => {
   it("has the standard order with signing inside retry", () => {
     const client = new CortexClient({ baseUrl: "https://api-x.example.com", apiKeyId: 1, apiKey: TEST_KEY, securityLevel: "advanced", env: {} }, testInfo());
     const names = client.middleware.names();
-    expect(names).toEqual(["serialize", "retry", "rateLimit", "sign", "errorMap", "normalizeReply", "deserialize", "send"]);
+    expect(names).toEqual(["validateRequest", "serialize", "retry", "rateLimit", "sign", "errorMap", "normalizeReply", "deserialize", "send"]);
     expect(names.indexOf("sign")).toBeGreaterThan(names.indexOf("retry"));
   });
 

@@ -43,7 +43,7 @@ afterAll(async () => {
 
 describe("reply normalisation against the emulator, in both casings", () => {
   it("is a named standard step between error mapping and deserialisation", () => {
-    expect(STANDARD_STEPS).toEqual(["serialize", "retry", "rateLimit", "sign", "errorMap", "normalizeReply", "deserialize", "send"]);
+    expect(STANDARD_STEPS).toEqual(["validateRequest", "serialize", "retry", "rateLimit", "sign", "errorMap", "normalizeReply", "deserialize", "send"]);
   });
 
   for (const [casing, emulator] of [

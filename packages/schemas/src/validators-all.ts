@@ -62,3 +62,27 @@ export function responseValidator(id: string): StandardSchemaV1 | undefined;
 export function responseValidator(id: string): StandardSchemaV1 | undefined {
   return validators.responseValidator(id);
 }
+
+/**
+ * A strict validator of a whole request body as sent, envelope included: `{"request_data": ...}` (plus
+ * the operation's documented siblings such as `validate`) for wrapped operations, the request itself for
+ * bare ones.
+ *
+ * @param id - Operation id.
+ * @returns A Standard Schema object, or `undefined` when the operation sends no body or is unknown.
+ */
+export function wireRequestValidator(id: OperationId | (string & {})): StandardSchemaV1 | undefined {
+  return validators.wireRequestValidator(id);
+}
+
+/**
+ * A lenient validator of a whole reply body as received, envelope included (`{"reply": ...}` or
+ * `{"data": ...}` where the operation wraps its reply); see {@link responseValidator} for what is
+ * tolerated inside.
+ *
+ * @param id - Operation id.
+ * @returns A Standard Schema object, or `undefined` when the reply is binary or the id unknown.
+ */
+export function wireResponseValidator(id: OperationId | (string & {})): StandardSchemaV1 | undefined {
+  return validators.wireResponseValidator(id);
+}

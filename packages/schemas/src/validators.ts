@@ -5,10 +5,20 @@
  * - Request validators are strict: unknown field names, undocumented enum values (operators and sort
  *   keywords compare case-insensitively, as the service does), wrong types and pages larger than the
  *   operation's documented maximum are rejected before a request is sent.
+ * - Request validators accept an id (a field named `id`, `*_id`, `*_ids`, `*_id_list`, ...) as a string
+ *   or a number, as the service does, whatever type the spec gives it.
  * - Response validators are lenient where real tenants differ from the specs: unknown extra fields are
  *   accepted, count and data keys match in either case (`DATA`/`data`, `TOTAL_COUNT`/`total_count`),
- *   ids may be strings or numbers, numbers may arrive as numeric strings, enum fields accept values the
- *   spec does not list, and `null` is accepted wherever a value is documented.
+ *   ids may be strings or numbers, enum fields accept values the spec does not list, and `null` is
+ *   accepted wherever a value is documented. They also accept each class of variation recorded from real
+ *   tenants: a single value (a comma-joined string) where a list of values is documented and a list where
+ *   one value is documented, lists of lists, an object or a count where a boolean is documented, strings
+ *   in lists documented as lists of objects, text in numeric fields, and documented lists that are absent.
+ *   They still reject a different object (a reply none of whose fields is documented, or that carries
+ *   another list where the documented one is missing), a scalar where an object or a list of objects is
+ *   documented, and an object where a value is documented.
+ * - Wire validators (`wireRequestValidator`, `wireResponseValidator`) check a whole body as
+ *   sent or received, envelope included: a missing `request_data` or `reply` is an error.
  *
  * Validators are built on first use and cached. This module holds the rules and
  * {@link createValidators}; the entries `@cortex-sdk/schemas/validators` (every product, `validators-all.ts`)
@@ -31,6 +41,10 @@ export interface ValidatorSet {
   readonly requestValidator: (id: string) => StandardSchemaV1 | undefined;
   /** A lenient reply validator, or `undefined` when the reply is empty, binary or the id unknown. */
   readonly responseValidator: (id: string) => StandardSchemaV1 | undefined;
+  /** A strict validator of the whole request body, envelope included, or `undefined` when nothing is sent. */
+  readonly wireRequestValidator: (id: string) => StandardSchemaV1 | undefined;
+  /** A lenient validator of the whole reply body, envelope included, or `undefined` for binary replies. */
+  readonly wireResponseValidator: (id: string) => StandardSchemaV1 | undefined;
 }
 
 /**
@@ -48,7 +62,9 @@ export function createValidators(schemas: Readonly<Record<string, OperationJsonS
     entries ??= new Map(operations.map((entry) => [entry.id, entry]));
     return entries.get(id);
   };
-  return {
+  const wireRequestCache = new Map<string, StandardSchemaV1 | undefined>();
+  const wireResponseCache = new Map<string, StandardSchemaV1 | undefined>();
+  const set: ValidatorSet = {
     requestJsonSchema: (id) => schemas[id]?.request,
     responseJsonSchema: (id) => schemas[id]?.reply,
     requestValidator(id) {
@@ -62,11 +78,53 @@ export function createValidators(schemas: Readonly<Record<string, OperationJsonS
     responseValidator(id) {
       if (!responseCache.has(id)) {
         const schema = schemas[id]?.reply;
-        responseCache.set(id, schema === undefined ? undefined : toZod(schema, LENIENT, ""));
+        responseCache.set(id, schema === undefined ? undefined : replyRoot(toZod(schema, LENIENT, ""), schema));
       }
       return responseCache.get(id);
     },
+    wireRequestValidator(id) {
+      if (!wireRequestCache.has(id)) {
+        const entry = entryOf(id);
+        const inner = set.requestValidator(id) as Zod | undefined;
+        let wire: StandardSchemaV1 | undefined;
+        if (entry !== undefined && entry.requestEnvelope !== "none") {
+          const body = inner ?? z.unknown();
+          if (entry.requestEnvelope === "bare") wire = body;
+          else {
+            const siblings = Object.fromEntries((entry.requestSiblings ?? []).map((name) => [name, z.unknown().optional()]));
+            wire = z.strictObject({ request_data: body, ...siblings });
+          }
+        }
+        wireRequestCache.set(id, wire);
+      }
+      return wireRequestCache.get(id);
+    },
+    wireResponseValidator(id) {
+      if (!wireResponseCache.has(id)) {
+        const entry = entryOf(id);
+        let wire: StandardSchemaV1 | undefined;
+        if (entry !== undefined && entry.replyKind !== "binary" && entry.replyKind !== "ndjson") {
+          const inner = (set.responseValidator(id) as Zod | undefined) ?? z.unknown();
+          switch (entry.replyEnvelope) {
+            case "reply":
+              wire = z.looseObject({ reply: inner });
+              break;
+            case "data":
+              wire = z.looseObject({ data: inner });
+              break;
+            case "bare":
+              wire = inner;
+              break;
+            case "empty":
+              wire = z.union([z.undefined(), z.null(), z.literal(""), z.strictObject({})]);
+          }
+        }
+        wireResponseCache.set(id, wire);
+      }
+      return wireResponseCache.get(id);
+    },
   };
+  return set;
 }
 
 interface Mode {
@@ -131,32 +189,94 @@ function single(type: JsonTypeName, schema: JsonSchema, mode: Mode, name: string
       let s = z.string();
       if (mode.strict && schema.minLength !== undefined) s = s.min(schema.minLength);
       if (mode.strict && schema.maxLength !== undefined) s = s.max(schema.maxLength);
-      if (!mode.strict && ID_LIKE.test(name)) return z.union([s, z.number()]);
       if (schema.format === "binary") return z.union([s, z.instanceof(Uint8Array), z.custom<Blob>((v) => typeof Blob !== "undefined" && v instanceof Blob)]);
-      return s;
+      // The service takes an id as a number or a string, whatever the spec says.
+      if (mode.strict) return ID_LIKE.test(name) ? z.union([s, z.number().int()]) : s;
+      // Replies: a list where one value is documented (tags as a list where the spec says a string).
+      return z.union([s, ...(ID_LIKE.test(name) ? [z.number()] : []), z.array(SCALAR)]);
     }
     case "integer":
     case "number": {
       let n = type === "integer" && mode.strict ? z.number().int() : z.number();
       if (mode.strict && schema.minimum !== undefined) n = n.min(schema.minimum);
       if (mode.strict && schema.maximum !== undefined) n = n.max(schema.maximum);
-      if (!mode.strict) return z.union([n, ID_LIKE.test(name) ? z.string() : z.string().regex(NUMERIC)]);
-      return n;
+      if (mode.strict) return ID_LIKE.test(name) ? z.union([n, z.string().regex(/^\d+$/)]) : n;
+      // Replies: counts as numeric strings, numeric fields holding other text ("N/A", a date), and lists.
+      return z.union([n, z.string(), z.array(SCALAR)]);
     }
     case "boolean":
-      return z.boolean();
+      // Replies: an object with details, a count or a word ("YES", "succeeded") where a boolean is documented.
+      return mode.strict ? z.boolean() : z.union([z.boolean(), z.number(), z.string(), z.record(z.string(), z.unknown())]);
     case "null":
       return z.null();
     case "array": {
-      const item = schema.items === undefined ? z.unknown() : toZod(schema.items, mode, name);
-      let a = z.array(item);
-      if (mode.strict && schema.minItems !== undefined) a = a.min(schema.minItems);
-      if (mode.strict && schema.maxItems !== undefined) a = a.max(schema.maxItems);
-      return a;
+      let item = schema.items === undefined ? z.unknown() : toZod(schema.items, mode, name);
+      if (mode.strict) {
+        let a = z.array(item);
+        if (schema.minItems !== undefined) a = a.min(schema.minItems);
+        if (schema.maxItems !== undefined) a = a.max(schema.maxItems);
+        return a;
+      }
+      const kind = itemKind(schema.items);
+      // Replies: strings in lists documented as lists of objects; lists of lists.
+      if (kind === "object") item = z.union([item, z.string()]);
+      const list = z.array(z.union([item, z.array(item)]));
+      // Replies: one value, or a comma-joined string, where a list of values is documented.
+      return kind === "scalar" ? z.union([list, z.string(), z.number()]) : list;
     }
     case "object":
       return objectOf(schema, mode);
   }
+}
+
+/** A JSON scalar. */
+const SCALAR = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** Whether a list's items are scalars, objects or something else (lists, anything). */
+function itemKind(items: JsonSchema | undefined): "scalar" | "object" | "other" {
+  if (items === undefined) return "other";
+  if (items.anyOf !== undefined && items.anyOf.length > 0) {
+    const kinds = new Set(items.anyOf.map(itemKind));
+    return kinds.size === 1 ? [...kinds][0]! : "other";
+  }
+  const types = typesOf(items).filter((t) => t !== "null");
+  if (types.length === 0) return items.properties !== undefined ? "object" : items.enum !== undefined ? "scalar" : "other";
+  if (types.every((t) => t === "string" || t === "number" || t === "integer" || t === "boolean")) return "scalar";
+  return types.every((t) => t === "object") ? "object" : "other";
+}
+
+function isList(schema: JsonSchema | undefined): boolean {
+  return schema !== undefined && typesOf(schema).includes("array");
+}
+
+/**
+ * The root of a reply validator: a `{"reply": ...}` wrapper the table does not expect is removed first
+ * (as the SDK does), then a different object is rejected: none of its fields is documented, or a
+ * documented list of objects is missing while another list of objects stands in its place.
+ */
+function replyRoot(zod: Zod, schema: JsonSchema): Zod {
+  const props = schema.properties ?? {};
+  const documented = new Set(Object.keys(props).map((key) => key.toLowerCase()));
+  const lists = Object.keys(props).filter((key) => isList(props[key]) && itemKind(props[key]!.items) === "object");
+  // Placeholder names (`<query_id>`) and maps document no fixed field names.
+  const fixedNames = documented.size > 0 && ![...documented].some((key) => /[<>{}]/.test(key)) && (schema.additionalProperties === undefined || schema.additionalProperties === false);
+  const checked = !fixedNames
+    ? zod
+    : zod.superRefine((value, ctx) => {
+        if (value === null || typeof value !== "object" || Array.isArray(value)) return;
+        const record = value as Record<string, unknown>;
+        const keys = Object.keys(record);
+        if (keys.length === 0) return;
+        if (!keys.some((key) => documented.has(key.toLowerCase()))) {
+          ctx.addIssue({ code: "custom", message: `none of the documented fields (${[...documented].slice(0, 6).join(", ")}${documented.size > 6 ? ", ..." : ""}) is present: this is a different object` });
+          return;
+        }
+        if (lists.length === 0 || lists.some((list) => keys.some((key) => key.toLowerCase() === list.toLowerCase()))) return;
+        const stranger = keys.find((key) => !documented.has(key.toLowerCase()) && Array.isArray(record[key]) && (record[key] as unknown[]).some((item) => item !== null && typeof item === "object" && !Array.isArray(item)));
+        if (stranger !== undefined) ctx.addIssue({ code: "custom", path: [stranger], message: `a list "${stranger}" stands where ${lists.map((list) => `"${list}"`).join(" or ")} is documented: this is a different operation's reply` });
+      });
+  if (documented.has("reply")) return checked;
+  return z.preprocess((value) => (value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 1 && "reply" in value ? (value as { reply: unknown }).reply : value), checked);
 }
 
 function objectOf(schema: JsonSchema, mode: Mode): Zod {
@@ -172,7 +292,8 @@ function objectOf(schema: JsonSchema, mode: Mode): Zod {
   const shape: Record<string, Zod> = {};
   for (const key of names) {
     const child = toZod(props[key]!, mode, key);
-    shape[key] = required.has(key) ? child : child.optional();
+    // Replies: a documented list may be absent.
+    shape[key] = required.has(key) && (mode.strict || !isList(props[key])) ? child : child.optional();
   }
   if (mode.strict) {
     if (extra === undefined || extra === false) return z.strictObject(shape);

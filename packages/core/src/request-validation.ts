@@ -1,0 +1,116 @@
+/**
+ * Optional request validation: a pipeline step that checks the caller's request against the operation's
+ * strict schema before anything is built or sent, with the validators of `@cortex-sdk/schemas/validators`,
+ * loaded on first use only (they pull in zod). Off by default; turn it on per client (`validateRequests`)
+ * or per call.
+ *
+ * @module
+ */
+import type { CallOptions, Middleware } from "./pipeline.js";
+import { CortexInvalidRequestError } from "./workflow-errors.js";
+
+/** The request validation switch, per client and per call. */
+export interface RequestValidationOptions {
+  /**
+   * Check each request against the operation's schema before sending (default false): a missing required
+   * field, an unknown field, a wrong type or an undocumented enum value throws `CortexInvalidRequestError`
+   * and nothing is sent. Ids are accepted as numbers or strings, as the service does.
+   */
+  readonly validateRequests?: boolean;
+}
+
+/** Per-call options with the request validation switch. */
+export type RequestValidatedCallOptions = CallOptions & RequestValidationOptions;
+
+/** What the validators module provides. */
+export interface RequestValidators {
+  /** The strict request validator of an operation, if it has a request body. */
+  requestValidator(id: string): { readonly "~standard": { validate(value: unknown): unknown } } | undefined;
+  /** The JSON Schema of an operation's request, to tell body fields from path parameters. */
+  requestJsonSchema(id: string): { readonly properties?: Readonly<Record<string, unknown>> } | undefined;
+}
+
+/** Name of the step in the pipeline. */
+export const REQUEST_VALIDATION_STEP = "validateRequest";
+
+interface StandardResult {
+  readonly issues?: readonly { readonly message: string; readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] }[];
+}
+
+/** One place where a request breaks its schema. */
+export interface RequestIssue {
+  /** Path to the offending field, e.g. `filters.0.operator` (empty for the request itself). */
+  readonly path: string;
+  /** What is wrong; a missing required field reads `required field is missing`. */
+  readonly message: string;
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let node = value;
+  for (const key of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * Checks a request against its operation's schema. Path parameters that are not body fields are left out
+ * of the check.
+ *
+ * @param validators - The validators module.
+ * @param operationId - The operation.
+ * @param pathParams - The operation's path parameters.
+ * @param input - The request as the caller passes it.
+ * @returns The issues; empty when the request is valid or the operation has no request schema.
+ */
+export async function checkRequest(validators: RequestValidators, operationId: string, pathParams: readonly string[], input: unknown): Promise<RequestIssue[]> {
+  const validator = validators.requestValidator(operationId);
+  if (validator === undefined) return [];
+  let body = input ?? {};
+  if (pathParams.length > 0 && body !== null && typeof body === "object" && !Array.isArray(body)) {
+    const documented = validators.requestJsonSchema(operationId)?.properties ?? {};
+    const copy = { ...(body as Record<string, unknown>) };
+    for (const name of pathParams) if (!(name in documented)) delete copy[name];
+    body = copy;
+  }
+  let outcome = validator["~standard"].validate(body) as StandardResult | Promise<StandardResult>;
+  if (outcome instanceof Promise) outcome = await outcome;
+  return (outcome.issues ?? []).map((issue) => {
+    const keys = (issue.path ?? []).map((part) => (typeof part === "object" && part !== null && "key" in part ? part.key : part));
+    const missing = keys.length > 0 && valueAt(body, keys) === undefined && !/unrecognized key/i.test(issue.message);
+    return { path: keys.map(String).join("."), message: missing ? "required field is missing" : issue.message };
+  });
+}
+
+/**
+ * Describes request issues in one line, naming the fields.
+ *
+ * @param operationId - The operation.
+ * @param issues - The issues.
+ * @returns The message.
+ */
+export function describeRequestIssues(operationId: string, issues: readonly RequestIssue[]): string {
+  const parts = issues.slice(0, 3).map((issue) => (issue.path === "" ? issue.message : `${issue.path}: ${issue.message}`));
+  return `${operationId}: the request does not match the schema (nothing was sent): ${parts.join("; ")}${issues.length > 3 ? `; and ${issues.length - 3} more` : ""}.`;
+}
+
+/**
+ * The request validation step. It runs first, once per call, before the request is built.
+ *
+ * @param enabledByDefault - The client's setting; a call's `validateRequests` overrides it.
+ * @param load - Loads the validators (a dynamic import, run once).
+ * @returns The middleware.
+ */
+export function requestValidationStep(enabledByDefault: boolean, load: () => Promise<RequestValidators>): Middleware {
+  let validators: Promise<RequestValidators> | undefined;
+  return async (context, next) => {
+    const enabled = (context.options as RequestValidationOptions).validateRequests ?? enabledByDefault;
+    if (!enabled) return next(context);
+    validators ??= load();
+    const { operation } = context;
+    const issues = await checkRequest(await validators, operation.id, operation.pathParams ?? [], context.input);
+    if (issues.length > 0) throw new CortexInvalidRequestError(describeRequestIssues(operation.id, issues), issues[0]?.path || undefined, { operationId: operation.id, requestId: context.callId, attempts: 0 });
+    return next(context);
+  };
+}
