@@ -75,8 +75,9 @@ export const productClients: readonly ProductClientSpec[] = [
     className: "XsoarClient",
     prefix: "Xsoar",
     title: "Cortex XSOAR",
-    workflows: { incidents: { extends: "XsoarIncidentWorkflows" }, apiKeys },
-    extraNamespaces: { entries: { class: "XsoarEntries" }, lists: { class: "XsoarLists" } },
+    // The lists workflow takes a list name where the generated calls take an object, and sends the id with a version.
+    workflows: { incidents: { extends: "XsoarIncidentWorkflows" }, apiKeys, lists: { extends: "XsoarLists", replaces: ["get", "save", "delete"] } },
+    extraNamespaces: { entries: { class: "XsoarEntries" } },
     extraOperations: "XSOAR_EXTRA_OPERATIONS",
   },
   {
@@ -142,6 +143,9 @@ export const methodNameOverrides: Readonly<Record<string, string>> = {
   "xsoar.health": "health.get",
   "xsoar.incidenttype": "incidenttypes.save",
   "xsoar.reports": "reports.list",
+  // The XSOAR lists API: every list, and one list's content by name.
+  "xsoar.lists": "lists.list",
+  "xsoar.lists.download.get_by_name": "lists.get",
   // A single-segment id: the attack surface rules are their own resource.
   get_attack_surface_rules: "attackSurfaceRules.list",
   // Cortex Cloud and XSIAM resources named by one segment (`POST /assets`, `/asset-groups`, `/issue`) and

@@ -19,7 +19,7 @@ import { paginatePages, PagePromise, type PaginateOptions } from "./pagination.j
 import { MiddlewareStack, type CallContext, type CallOptions, type CallResult, type HttpRequest, type ResponseMode } from "./pipeline.js";
 import { unavailableReason } from "./products.js";
 import { NORMALIZE_REPLY_STEP } from "./normalize-reply.js";
-import { REQUEST_VALIDATION_STEP, requestValidationStep, type RequestValidators } from "./workflows/request-validation.js";
+import { REQUEST_VALIDATION_STEP, requestValidationStep, type RequestValidators } from "./request-validation.js";
 import { deserializeStep, errorMapStep, normalizeReplyStep, rateLimitStep, retryStep, serializeStep, signStep } from "./steps.js";
 import { tenantState, tenantXqlSlots } from "./tenant-state.js";
 import { callSignal } from "./deadline.js";

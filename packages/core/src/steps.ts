@@ -139,6 +139,8 @@ export function deserializeStep(): Middleware {
     if (ok && operation.replyKind === "ndjson" && !/application\/json/i.test(response.headers["content-type"] ?? "")) {
       return { ...result, data: parseNdjsonText(text, operation.id) };
     }
+    // Text replies (an XSOAR list's content) stay text, even when they look like a number.
+    if (ok && operation.replyKind === "string" && /^text\//i.test(response.headers["content-type"] ?? "")) return { ...result, data: text };
     const parsed = parseJson(text);
     if (!ok || parsed === NOT_JSON) return { ...result, data: parsed === NOT_JSON ? text : parsed };
     return { ...result, data: unwrap(parsed, operation.replyEnvelope) };
@@ -153,12 +155,12 @@ export function deserializeStep(): Middleware {
  * @returns The middleware.
  */
 export function normalizeReplyStep(): Middleware {
-  return async (context, next) => {
-    const result = await next(context);
-    const { status, stream } = result.response;
-    if (stream !== undefined || status < 200 || status >= 300 || result.data === null || typeof result.data !== "object" || result.data instanceof Uint8Array) return result;
-    return { ...result, data: normalizeReply(context.operation, result.data) };
-  };
+  return (context, next) =>
+    next(context).then((result) => {
+      const { status, stream } = result.response;
+      if (stream !== undefined || status < 200 || status >= 300 || result.data === null || typeof result.data !== "object" || result.data instanceof Uint8Array) return result;
+      return { ...result, data: normalizeReply(context.operation, result.data) };
+    });
 }
 
 const NOT_JSON = Symbol("not json");

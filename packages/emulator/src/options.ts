@@ -123,6 +123,8 @@ export interface UnknownBehaviours {
    * reference xsoar-xpanse-cloud §1.3, §4.7) or `"lower"` (the flavour some tenants serve, reference §5 item 10).
    */
   readonly countKeyCase?: "upper" | "lower" | undefined;
+  /** Reply of the undocumented key check `api_keys/validate`: `"bare"` (default; `true`) or `"reply"` (`{"reply": true}`). */
+  readonly keyCheckReply?: "bare" | "reply" | undefined;
 }
 
 /** {@link UnknownBehaviours} with defaults applied. */
@@ -142,6 +144,7 @@ export const DEFAULT_UNKNOWNS: ResolvedUnknowns = {
   keyEditSecurityLevel: "reject",
   apiKeyRolesContains: "any",
   countKeyCase: "upper",
+  keyCheckReply: "bare",
 };
 
 /** One tenant to host. */
@@ -327,6 +330,7 @@ function resolveUnknowns(input: UnknownBehaviours | undefined): ResolvedUnknowns
     keyEditSecurityLevel: pick("keyEditSecurityLevel", ["reject", "apply"]),
     apiKeyRolesContains: pick("apiKeyRolesContains", ["any", "all"]),
     countKeyCase: pick("countKeyCase", ["upper", "lower"]),
+    keyCheckReply: pick("keyCheckReply", ["bare", "reply"]),
   };
 }
 

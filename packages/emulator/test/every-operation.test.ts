@@ -207,6 +207,7 @@ const CLOUD_STATEFUL_REQUESTS: Readonly<Record<string, () => Record<string, unkn
 /** Path parameters that must name real records (the others are "1"). */
 const STATEFUL_PATH_PARAMS: Readonly<Record<string, (product: Product) => Record<string, string>>> = {
   "issue.post_by_id": () => ({ "issue-id": cloudIssueId }),
+  "xsoar.lists.download.get_by_name": () => ({ name: "walk_list" }),
 };
 
 function stateful(entry: OperationEntry, key: BootstrapKey): unknown {
@@ -234,6 +235,10 @@ function stateful(entry: OperationEntry, key: BootstrapKey): unknown {
         return { indicator: { value: "198.51.100.7", indicator_type: "IP" } };
       case "xsoar.indicator.edit":
         return { id: xsoar.indicatorId, version: -1 };
+      case "xsoar.lists.save":
+        return { name: "walk_saved", data: "walk" };
+      case "xsoar.lists.delete":
+        return { id: "walk_deletable" };
     }
   }
   const testName = vulnerabilityTests.get(key.product);
@@ -391,6 +396,7 @@ beforeAll(async () => {
       const id = (answer.body as { id?: unknown } | undefined)?.id;
       return typeof id === "string" ? id : "1";
     };
+    for (const name of ["walk_list", "walk_deletable"]) await send(key, "POST", `${prefix}/lists/save`, { name, data: "walk" });
     const indicator = await send(key, "POST", `${prefix}/indicator/create`, { indicator: { value: "203.0.113.9", indicator_type: "IP" } });
     const indicatorId = (indicator.body as { id?: unknown } | undefined)?.id;
     seeded.set(product, { incidentId: await incident("walk target"), deletableIncidentId: await incident("walk deletion"), indicatorId: typeof indicatorId === "string" ? indicatorId : "1" });

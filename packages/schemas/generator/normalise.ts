@@ -367,7 +367,8 @@ export function buildTable(
     const method = key.slice(0, space) as HttpMethod;
     const path = key.slice(space + 1);
     const primary = list[0];
-    const xsoar = primary !== undefined ? primary.spec.family === "xsoar" : false;
+    // A hand-authored operation is an XSOAR route when XSOAR serves it outside the Cortex API prefixes.
+    const xsoar = primary !== undefined ? primary.spec.family === "xsoar" : handOp !== undefined && handOp.products.includes("xsoar") && !/^\/(public_api|platform)\//.test(path);
     const id = operationIdFor(method, path, xsoar, methodsOnPath.get(path)!);
 
     let row: TableOperation;

@@ -9,6 +9,7 @@ import type { Override } from "../src/overrides/types.js";
 import { xpanseOperations } from "../src/hand/xpanse.js";
 import { undocumentedOperations } from "../src/hand/undocumented.js";
 import { cloudOnboardingOperations } from "../src/hand/cloud-onboarding.js";
+import { integrationOperations } from "../src/hand/integrations.js";
 import type { Node } from "./clean.js";
 import { emitAll, type GeneratedFile } from "./emit.js";
 import { GeneratorError, buildTable, readAll, type SpecOperation, type TableOperation } from "./normalise.js";
@@ -53,7 +54,7 @@ export async function runPipeline(options: { dir?: string; overrides?: readonly 
     if (o.kind === "brokenRef" && !used.has(o)) throw new GeneratorError(`schemas generator: brokenRef override ${o.spec} ${o.ref} matches no broken reference (${o.reason})`);
   }
   const views = readAll(specs, overrides, used);
-  const table = buildTable(views, [...xpanseOperations, ...undocumentedOperations, ...cloudOnboardingOperations], overrides, used);
+  const table = buildTable(views, [...xpanseOperations, ...undocumentedOperations, ...cloudOnboardingOperations, ...integrationOperations], overrides, used);
   const problems = table.flatMap((row) => row.problems.map((p) => `${p.spec} ${row.key} at ${p.at || "/"}: ${p.problem}`));
   if (problems.length > 0) throw new GeneratorError(`schemas generator: ${problems.length} schema(s) cannot be read:\n  ${problems.join("\n  ")}`);
   const ids = new Set(table.map((r) => r.entry.id));

@@ -88,3 +88,23 @@ describe("expired page tokens", () => {
     await mock.close();
   });
 });
+
+describe("the key check the Xpanse clients call first", () => {
+  it("answers true for a valid key, in either undocumented reply shape, and 401 for a wrong one", async () => {
+    await expect(client.apiKeys.validate()).resolves.toBe(true);
+    const wrapped = await startEmulator({ port: 0, seed: 14, rateLimits: { perSecond: null }, unknowns: { keyCheckReply: "reply" } });
+    const key = wrapped.bootstrapKeys.find((candidate) => candidate.product === "xpanse");
+    if (key === undefined) throw new Error("no Xpanse tenant");
+    const good = new XpanseClient({ baseUrl: wrapped.url, apiKeyId: key.keyId, apiKey: key.key, securityLevel: "advanced", rateLimit: false, logLevel: "off", env: {} });
+    const bad = new XpanseClient({ baseUrl: wrapped.url, apiKeyId: key.keyId, apiKey: `${key.key.slice(0, -4)}XXXX`, securityLevel: "advanced", rateLimit: false, logLevel: "off", env: {}, retry: { maxRetries: 0 } });
+    try {
+      const { data, response } = await good.apiKeys.validate().withResponse();
+      expect(data).toBe(true);
+      expect(response.operationId).toBe("api_keys.validate");
+      await expect(bad.apiKeys.validate()).rejects.toBeInstanceOf(CortexAuthenticationError);
+    } finally {
+      await Promise.all([good.close(), bad.close()]);
+      await wrapped.close();
+    }
+  });
+});

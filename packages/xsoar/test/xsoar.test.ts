@@ -80,6 +80,31 @@ describe("entries and lists", () => {
     expect((await v8.lists.all()).map((list) => list.name)).toContain("sdk_allowed");
     await v8.lists.delete("sdk_allowed");
   });
+
+  it("serves the lists API from the table on XSOAR 6 and 8: saved lists come back, deleted ones are gone", async () => {
+    const v6 = new XsoarClient({ baseUrl: emulator.url, apiKey: key6.key, securityLevel: "standard", xsoarVersion: 6, rateLimit: false, logLevel: "off", env: {}, validateRequests: true });
+    try {
+      for (const client of [v6, v8]) {
+        const name = `ports_${client.config.xsoarVersion}`;
+        const { data: saved, response } = await client.lists.save({ name, data: "443", type: "plain_text", description: "open ports" }).withResponse();
+        expect(response.operationId).toBe("xsoar.lists.save");
+        expect(saved).toMatchObject({ id: name, name, data: "443", version: 1 });
+        // A numeric-looking content stays text.
+        expect(await client.lists.get(name)).toBe("443");
+        const listed = await client.lists.list();
+        expect(listed.find((list) => list.name === name)).toMatchObject({ data: "443", type: "plain_text", description: "open ports" });
+        const updated = await client.lists.save({ name, data: "443\n8443", version: saved.version });
+        expect(updated.version).toBe(saved.version + 1);
+        expect(await client.lists.get(name)).toBe("443\n8443");
+        await client.lists.delete(name);
+        expect((await client.lists.list()).map((list) => list.name)).not.toContain(name);
+      }
+      // With request validation on, a save without a name is refused before it is sent.
+      await expect(v6.lists.save({ data: "x" } as never)).rejects.toBeInstanceOf(CortexInvalidRequestError);
+    } finally {
+      await v6.close();
+    }
+  });
 });
 
 describe("API keys on XSOAR 8", () => {

@@ -1,6 +1,7 @@
 import type { Operation } from "../router.js";
 import { deleteApiKeys, generateApiKey, getApiKeys } from "./api-keys.js";
 import { healthcheck } from "./healthcheck.js";
+import { validateApiKey } from "./key-check.js";
 import { iamEditApiKey, iamGetApiKey, iamGetKeyScope, iamSetKeyScope } from "./iam.js";
 import { xsoarAbout } from "./xsoar.js";
 import { XDR_OPERATIONS } from "./xdr-index.js";
@@ -17,6 +18,7 @@ export const OPERATIONS: readonly Operation[] = [
   generateApiKey,
   getApiKeys,
   deleteApiKeys,
+  validateApiKey,
   iamGetApiKey,
   iamEditApiKey,
   iamGetKeyScope,

@@ -330,7 +330,7 @@ export const xsoarEditIndicator: Operation = {
   },
 };
 
-/** `GET /lists` (reference §2.6; not in the operation table): every list. */
+/** `GET /lists` (reference §2.6): every list. */
 export const xsoarGetLists: Operation = {
   id: "xsoar.lists",
   method: "GET",
@@ -386,7 +386,7 @@ async function saveList(context: OperationContext): Promise<OperationResult> {
   return { json: JSON.stringify(list) };
 }
 
-/** `POST /lists/save` (reference §2.6; not in the operation table): creates a list, or updates it with its current `version`. */
+/** `POST /lists/save` (reference §2.6): creates a list, or updates it with its current `version`. */
 export const xsoarSaveList: Operation = {
   id: "xsoar.lists.save",
   method: "POST",
@@ -397,7 +397,7 @@ export const xsoarSaveList: Operation = {
   handle: saveList,
 };
 
-/** `POST /lists/delete` `{id}` → `{}` (reference §2.6; not in the operation table). */
+/** `POST /lists/delete` `{id}` → `{}` (reference §2.6). */
 export const xsoarDeleteList: Operation = {
   id: "xsoar.lists.delete",
   method: "POST",
@@ -416,7 +416,7 @@ export const xsoarDeleteList: Operation = {
 
 /** `GET /lists/download/{name}`: the list's content as text. */
 export const xsoarDownloadList: Operation = {
-  id: "xsoar.lists.download",
+  id: "xsoar.lists.download.get_by_name",
   method: "GET",
   surface: "xsoar",
   path: "/lists/download/{name}",

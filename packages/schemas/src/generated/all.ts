@@ -14,7 +14,7 @@ import { groupXsiamXpanseCloudOperations } from "./entries/xsiam-xpanse-cloud.js
 import { groupXsiamXsoarCloudOperations } from "./entries/xsiam-xsoar-cloud.js";
 import { groupXsoarOperations } from "./entries/xsoar.js";
 
-/** Every operation of every product (470 operations), sorted by id. */
+/** Every operation of every product (475 operations), sorted by id. */
 export const allOperations: readonly OperationEntry[] = [
   ...groupCloudOperations,
   ...groupXdrXsiamOperations,

@@ -6,7 +6,7 @@ import type { XsoarOperationShapes } from "./types/xsoar.js";
 import type { XpanseOperationShapes } from "./types/xpanse.js";
 import type { CloudOperationShapes } from "./types/cloud.js";
 
-/** Request and reply type of every operation of every product, keyed by operation id (470 operations). */
+/** Request and reply type of every operation of every product, keyed by operation id (475 operations). */
 export interface GeneratedOperationShapes {
   "actions.file_retrieval_details": XdrOperationShapes["actions.file_retrieval_details"];
   "actions.get_action_status": XdrOperationShapes["actions.get_action_status"];
@@ -44,6 +44,7 @@ export interface GeneratedOperationShapes {
   "api_keys.delete": XdrOperationShapes["api_keys.delete"];
   "api_keys.generate": XdrOperationShapes["api_keys.generate"];
   "api_keys.get_api_keys": XdrOperationShapes["api_keys.get_api_keys"];
+  "api_keys.validate": XdrOperationShapes["api_keys.validate"];
   "appsec.application.configuration": XsiamOperationShapes["appsec.application.configuration"];
   "appsec.application.criteria": XsiamOperationShapes["appsec.application.criteria"];
   "appsec.application.criteria.all": XsiamOperationShapes["appsec.application.criteria.all"];
@@ -448,6 +449,10 @@ export interface GeneratedOperationShapes {
   "xsoar.inv_playbook.task.note.add": XsoarOperationShapes["xsoar.inv_playbook.task.note.add"];
   "xsoar.inv_playbook.task.uncomplete": XsoarOperationShapes["xsoar.inv_playbook.task.uncomplete"];
   "xsoar.investigations.search": XsoarOperationShapes["xsoar.investigations.search"];
+  "xsoar.lists": XsoarOperationShapes["xsoar.lists"];
+  "xsoar.lists.delete": XsoarOperationShapes["xsoar.lists.delete"];
+  "xsoar.lists.download.get_by_name": XsoarOperationShapes["xsoar.lists.download.get_by_name"];
+  "xsoar.lists.save": XsoarOperationShapes["xsoar.lists.save"];
   "xsoar.logout.everyone": XsoarOperationShapes["xsoar.logout.everyone"];
   "xsoar.logout.myself": XsoarOperationShapes["xsoar.logout.myself"];
   "xsoar.logout.myself.other": XsoarOperationShapes["xsoar.logout.myself.other"];

@@ -30,7 +30,7 @@ function xsoarOperation(id: string, method: OperationEntry["method"], path: stri
 
 /**
  * XSOAR routes the generated table lacks (documented in the reference, not in the specs): the server
- * version, loading one incident, an investigation's entries, and lists.
+ * version, loading one incident and an investigation's entries (lists are in the table).
  */
 export const XSOAR_EXTRA_OPERATIONS: readonly OperationEntry[] = [
   // XSOAR 6 answers `/about` at the root; XSOAR 8 at `/xsoar/about` (a web-app route: 303 on the public prefix).
@@ -38,10 +38,6 @@ export const XSOAR_EXTRA_OPERATIONS: readonly OperationEntry[] = [
   xsoarOperation("xsoar.about.v8", "GET", "/xsoar/about", { xsoarVersions: [8] }),
   xsoarOperation("xsoar.incident.load", "GET", "/incident/load/{id}", { pathParams: ["id"] }),
   xsoarOperation("xsoar.investigation", "POST", "/investigation/{id}", { pathParams: ["id"], retrySafety: "read" }),
-  xsoarOperation("xsoar.lists", "GET", "/lists", { replyKind: "array" }),
-  xsoarOperation("xsoar.lists.save", "POST", "/lists/save"),
-  xsoarOperation("xsoar.lists.delete", "POST", "/lists/delete"),
-  xsoarOperation("xsoar.lists.download", "GET", "/lists/download/{name}", { pathParams: ["name"], replyKind: "string" }),
 ];
 
 /** What `/about` says. */
@@ -281,7 +277,7 @@ export class XsoarLists {
    * ```
    */
   async get(name: string, options?: ValidatedCallOptions): Promise<string> {
-    const content = await this.#client.request<unknown>("xsoar.lists.download", { name }, options);
+    const content = await this.#client.request<unknown>("xsoar.lists.download.get_by_name", { name }, options);
     return typeof content === "string" ? content : JSON.stringify(content);
   }
 

@@ -45,6 +45,8 @@ import type {
   AlertsUpdateAlertsRequest,
   ApiKeysDeleteReply,
   ApiKeysDeleteRequest,
+  ApiKeysValidateReply,
+  ApiKeysValidateRequest,
   AuditsAgentsReportsReply,
   AuditsAgentsReportsRequest,
   AuditsManagementLogsReply,
@@ -504,6 +506,22 @@ export class XdrApiKeysNamespace extends ApiKeyManagement {
    */
   delete(request: ApiKeysDeleteRequest = {} as ApiKeysDeleteRequest, options?: ValidatedCallOptions): ApiPromise<ApiKeysDeleteReply> {
     return this.#client.request("api_keys.delete", request, options);
+  }
+
+  /**
+   * Operation `api_keys.validate`: `POST /public_api/v1/api_keys/validate`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new XdrClient();
+   * const reply = await client.apiKeys.validate({});
+   * ```
+   */
+  validate(request: ApiKeysValidateRequest = {} as ApiKeysValidateRequest, options?: ValidatedCallOptions): ApiPromise<ApiKeysValidateReply> {
+    return this.#client.request("api_keys.validate", request, options);
   }
 }
 
@@ -1933,6 +1951,7 @@ export const XDR_OPERATION_METHODS: Readonly<Record<string, readonly [namespace:
   "api_keys.delete": ["apiKeys", "delete"],
   "api_keys.generate": ["apiKeys", "generate"],
   "api_keys.get_api_keys": ["apiKeys", "list"],
+  "api_keys.validate": ["apiKeys", "validate"],
   "audits.agents_reports": ["audits", "listAgentsReports"],
   "audits.management_logs": ["audits", "listManagementLogs"],
   "bioc.delete": ["bioc", "delete"],

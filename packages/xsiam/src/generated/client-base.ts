@@ -47,6 +47,8 @@ import type {
   AlertsUpdateAlertsRequest,
   ApiKeysDeleteReply,
   ApiKeysDeleteRequest,
+  ApiKeysValidateReply,
+  ApiKeysValidateRequest,
   ApiV1PoliciesDeleteRequest,
   ApiV1PoliciesDisableRequest,
   ApiV1PoliciesEnableRequest,
@@ -1223,6 +1225,22 @@ export class XsiamApiKeysNamespace extends ApiKeyManagement {
    */
   delete(request: ApiKeysDeleteRequest = {} as ApiKeysDeleteRequest, options?: ValidatedCallOptions): ApiPromise<ApiKeysDeleteReply> {
     return this.#client.request("api_keys.delete", request, options);
+  }
+
+  /**
+   * Operation `api_keys.validate`: `POST /public_api/v1/api_keys/validate`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new XsiamClient();
+   * const reply = await client.apiKeys.validate({});
+   * ```
+   */
+  validate(request: ApiKeysValidateRequest = {} as ApiKeysValidateRequest, options?: ValidatedCallOptions): ApiPromise<ApiKeysValidateReply> {
+    return this.#client.request("api_keys.validate", request, options);
   }
 
   /**
@@ -6889,6 +6907,7 @@ export const XSIAM_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "api_keys.delete": ["apiKeys", "delete"],
   "api_keys.generate": ["apiKeys", "generate"],
   "api_keys.get_api_keys": ["apiKeys", "list"],
+  "api_keys.validate": ["apiKeys", "validate"],
   "platform.iam.api_key.get_by_id": ["apiKeys", "get"],
   "platform.iam.api_key.put_by_id": ["apiKeys", "edit"],
   "appsec.application.configuration": ["appsec", "applicationConfiguration"],

@@ -75,6 +75,7 @@ export const xsiamManifest: ClientManifest = {
         { id: "api_keys.delete", method: "delete", paginated: false },
         { id: "api_keys.generate", method: "generate", paginated: false },
         { id: "api_keys.get_api_keys", method: "list", paginated: true },
+        { id: "api_keys.validate", method: "validate", paginated: false },
         { id: "platform.iam.api_key.get_by_id", method: "get", paginated: false },
         { id: "platform.iam.api_key.put_by_id", method: "edit", paginated: false },
       ],

@@ -126,6 +126,7 @@ import type {
   XsoarInvPlaybookTaskUncompleteRequest,
   XsoarInvestigationsSearchReply,
   XsoarInvestigationsSearchRequest,
+  XsoarListsReply,
   XsoarOperationId,
   XsoarPlaybookSaveYamlReply,
   XsoarPlaybookSaveYamlRequest,
@@ -1340,6 +1341,32 @@ export class XsoarInvPlaybookNamespace {
   }
 }
 
+/** The `lists` operations of Cortex XSOAR, with the workflows of {@link XsoarLists}. */
+export class XsoarListsNamespace extends XsoarLists {
+  readonly #client: CortexClient;
+
+  /** @param client - The client that sends the calls. */
+  constructor(client: CortexClient) {
+    super(client);
+    this.#client = client;
+  }
+
+  /**
+   * Operation `xsoar.lists`: `GET /lists`.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new XsoarClient();
+   * const reply = await client.lists.list();
+   * ```
+   */
+  list(options?: ValidatedCallOptions): ApiPromise<XsoarListsReply> {
+    return this.#client.request("xsoar.lists", undefined, options);
+  }
+}
+
 /** The `logout` operations of Cortex XSOAR. */
 export class XsoarLogoutNamespace {
   readonly #client: CortexClient;
@@ -2090,6 +2117,10 @@ export const XSOAR_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "xsoar.inv_playbook.task.edit.post_by_investigation_id": ["invPlaybook", "taskEditPostByInvestigationId"],
   "xsoar.inv_playbook.task.note.add": ["invPlaybook", "taskNoteAdd"],
   "xsoar.inv_playbook.task.uncomplete": ["invPlaybook", "taskUncomplete"],
+  "xsoar.lists": ["lists", "list"],
+  "xsoar.lists.delete": ["lists", "delete"],
+  "xsoar.lists.download.get_by_name": ["lists", "get"],
+  "xsoar.lists.save": ["lists", "save"],
   "xsoar.logout.everyone": ["logout", "everyone"],
   "xsoar.logout.myself": ["logout", "myself"],
   "xsoar.logout.myself.other": ["logout", "myselfOther"],
@@ -2171,8 +2202,8 @@ export class XsoarClientBase extends ProductClient {
   readonly investigations: XsoarInvestigationsNamespace;
   /** `invPlaybook` operations. */
   readonly invPlaybook: XsoarInvPlaybookNamespace;
-  /** `lists` workflows. */
-  readonly lists: XsoarLists;
+  /** `lists` operations. */
+  readonly lists: XsoarListsNamespace;
   /** `logout` operations. */
   readonly logout: XsoarLogoutNamespace;
   /** `playbook` operations. */
@@ -2223,7 +2254,7 @@ export class XsoarClientBase extends ProductClient {
     this.indicators = new XsoarIndicatorsNamespace(this);
     this.investigations = new XsoarInvestigationsNamespace(this);
     this.invPlaybook = new XsoarInvPlaybookNamespace(this);
-    this.lists = new XsoarLists(this);
+    this.lists = new XsoarListsNamespace(this);
     this.logout = new XsoarLogoutNamespace(this);
     this.playbook = new XsoarPlaybookNamespace(this);
     this.rbac = new XsoarRbacNamespace(this);

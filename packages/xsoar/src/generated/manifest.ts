@@ -193,6 +193,10 @@ export const xsoarManifest: ClientManifest = {
       name: "lists",
       workflow: "XsoarLists",
       operations: [
+        { id: "xsoar.lists", method: "list", paginated: false },
+        { id: "xsoar.lists.delete", method: "delete", paginated: false },
+        { id: "xsoar.lists.download.get_by_name", method: "get", paginated: false },
+        { id: "xsoar.lists.save", method: "save", paginated: false },
       ],
       workflowMethods: ["all", "delete", "get", "save"],
     },

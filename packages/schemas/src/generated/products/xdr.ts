@@ -7,7 +7,7 @@ import { groupXdrXsiamXpanseOperations } from "../entries/xdr-xsiam-xpanse.js";
 import { groupXdrXsiamXsoarCloudOperations } from "../entries/xdr-xsiam-xsoar-cloud.js";
 import { groupXdrXsiamXsoarXpanseCloudOperations } from "../entries/xdr-xsiam-xsoar-xpanse-cloud.js";
 
-/** Every operation served by xdr (95 operations). */
+/** Every operation served by xdr (96 operations). */
 export const xdrOperations: readonly OperationEntry[] = [
   ...groupXdrXsiamOperations,
   ...groupXdrXsiamCloudOperations,

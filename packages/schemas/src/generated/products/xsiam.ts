@@ -11,7 +11,7 @@ import { groupXsiamCloudOperations } from "../entries/xsiam-cloud.js";
 import { groupXsiamXpanseCloudOperations } from "../entries/xsiam-xpanse-cloud.js";
 import { groupXsiamXsoarCloudOperations } from "../entries/xsiam-xsoar-cloud.js";
 
-/** Every operation served by xsiam (358 operations). */
+/** Every operation served by xsiam (359 operations). */
 export const xsiamOperations: readonly OperationEntry[] = [
   ...groupXdrXsiamOperations,
   ...groupXdrXsiamCloudOperations,

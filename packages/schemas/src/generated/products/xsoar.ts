@@ -6,7 +6,7 @@ import { groupXdrXsiamXsoarXpanseCloudOperations } from "../entries/xdr-xsiam-xs
 import { groupXsiamXsoarCloudOperations } from "../entries/xsiam-xsoar-cloud.js";
 import { groupXsoarOperations } from "../entries/xsoar.js";
 
-/** Every operation served by xsoar (100 operations). */
+/** Every operation served by xsoar (104 operations). */
 export const xsoarOperations: readonly OperationEntry[] = [
   ...groupXdrXsiamXsoarCloudOperations,
   ...groupXdrXsiamXsoarXpanseCloudOperations,

@@ -21,6 +21,7 @@ export const xdrTypeNames: Readonly<Record<string, OperationTypeNames>> = {
   "api_keys.delete": {"request":"ApiKeysDeleteRequest","reply":"ApiKeysDeleteReply","requestOptional":true},
   "api_keys.generate": {"request":"GenerateApiKeyRequest","reply":"GenerateApiKeyReply","requestOptional":false},
   "api_keys.get_api_keys": {"request":"ApiKeysGetApiKeysRequest","reply":"ApiKeysGetApiKeysReply","requestOptional":true},
+  "api_keys.validate": {"request":"ApiKeysValidateRequest","reply":"ApiKeysValidateReply","requestOptional":true},
   "audits.agents_reports": {"request":"AuditsAgentsReportsRequest","reply":"AuditsAgentsReportsReply","requestOptional":true},
   "audits.management_logs": {"request":"AuditsManagementLogsRequest","reply":"AuditsManagementLogsReply","requestOptional":true},
   "bioc.delete": {"request":"BiocDeleteRequest","reply":"BiocDeleteReply","requestOptional":true},

@@ -40,6 +40,7 @@ export const xsiamTypeNames: Readonly<Record<string, OperationTypeNames>> = {
   "api_keys.delete": {"request":"ApiKeysDeleteRequest","reply":"ApiKeysDeleteReply","requestOptional":true},
   "api_keys.generate": {"request":"GenerateApiKeyRequest","reply":"GenerateApiKeyReply","requestOptional":false},
   "api_keys.get_api_keys": {"request":"ApiKeysGetApiKeysRequest","reply":"ApiKeysGetApiKeysReply","requestOptional":true},
+  "api_keys.validate": {"request":"ApiKeysValidateRequest","reply":"ApiKeysValidateReply","requestOptional":true},
   "appsec.application.configuration": {"reply":"AppsecApplicationConfigurationReply","requestOptional":true},
   "appsec.application.criteria": {"request":"AppsecApplicationCriteriaRequest","reply":"AppsecApplicationCriteriaReply","requestOptional":false},
   "appsec.application.criteria.all": {"reply":"AppsecApplicationCriteriaAllReply","requestOptional":true},

@@ -718,6 +718,12 @@ export type ApiKeysGetApiKeysReply = {
   total_count?: number;
 };
 
+/** Request of `POST /public_api/v1/api_keys/validate` (`api_keys.validate`), sent as `{"request_data": …}`. */
+export type ApiKeysValidateRequest = Record<string, never>;
+
+/** Reply of `POST /public_api/v1/api_keys/validate` (`api_keys.validate`). */
+export type ApiKeysValidateReply = boolean | string | { [key: string]: unknown };
+
 /** Request of `POST /public_api/v1/audits/agents_reports` (`audits.agents_reports`), sent as `{"request_data": …}`. */
 export type AuditsAgentsReportsRequest = {
   /** `filters` (array, of object). */
@@ -3754,7 +3760,7 @@ export type Xs28Violation = {
   endpoint_id?: string;
 };
 
-/** Request and reply type of every Cortex XDR operation, keyed by operation id (95 operations). */
+/** Request and reply type of every Cortex XDR operation, keyed by operation id (96 operations). */
 export interface XdrOperationShapes {
   /** `POST /public_api/v1/actions/file_retrieval_details` */
   "actions.file_retrieval_details": { request: ActionsFileRetrievalDetailsRequest; reply: ActionsFileRetrievalDetailsReply };
@@ -3790,6 +3796,8 @@ export interface XdrOperationShapes {
   "api_keys.generate": { request: GenerateApiKeyRequest; reply: GenerateApiKeyReply };
   /** `POST /public_api/v1/api_keys/get_api_keys` */
   "api_keys.get_api_keys": { request: ApiKeysGetApiKeysRequest; reply: ApiKeysGetApiKeysReply };
+  /** `POST /public_api/v1/api_keys/validate` */
+  "api_keys.validate": { request: ApiKeysValidateRequest; reply: ApiKeysValidateReply };
   /** `POST /public_api/v1/audits/agents_reports` */
   "audits.agents_reports": { request: AuditsAgentsReportsRequest; reply: AuditsAgentsReportsReply };
   /** `POST /public_api/v1/audits/management_logs` */

@@ -1090,6 +1090,12 @@ export type ApiKeysGetApiKeysReply = {
   total_count?: number;
 };
 
+/** Request of `POST /public_api/v1/api_keys/validate` (`api_keys.validate`), sent as `{"request_data": …}`. */
+export type ApiKeysValidateRequest = Record<string, never>;
+
+/** Reply of `POST /public_api/v1/api_keys/validate` (`api_keys.validate`). */
+export type ApiKeysValidateReply = boolean | string | { [key: string]: unknown };
+
 /** Reply of `GET /public_api/appsec/v1/application/configuration` (`appsec.application.configuration`). */
 export type AppsecApplicationConfigurationReply = AppSecApplicationConfigurationSettings;
 
@@ -21474,7 +21480,7 @@ export type Xs34VersionObj = {
   version: string;
 };
 
-/** Request and reply type of every Cortex XSIAM operation, keyed by operation id (358 operations). */
+/** Request and reply type of every Cortex XSIAM operation, keyed by operation id (359 operations). */
 export interface XsiamOperationShapes {
   /** `POST /public_api/v1/actions/file_retrieval_details` */
   "actions.file_retrieval_details": { request: ActionsFileRetrievalDetailsRequest; reply: ActionsFileRetrievalDetailsReply };
@@ -21548,6 +21554,8 @@ export interface XsiamOperationShapes {
   "api_keys.generate": { request: GenerateApiKeyRequest; reply: GenerateApiKeyReply };
   /** `POST /public_api/v1/api_keys/get_api_keys` */
   "api_keys.get_api_keys": { request: ApiKeysGetApiKeysRequest; reply: ApiKeysGetApiKeysReply };
+  /** `POST /public_api/v1/api_keys/validate` */
+  "api_keys.validate": { request: ApiKeysValidateRequest; reply: ApiKeysValidateReply };
   /** `GET /public_api/appsec/v1/application/configuration` */
   "appsec.application.configuration": { request: undefined; reply: AppsecApplicationConfigurationReply };
   /** `POST /public_api/appsec/v1/application/criteria` */

@@ -8530,6 +8530,90 @@ export type XsoarInvestigationsSearchRequest = {
 /** Reply of `POST /investigations/search` (`xsoar.investigations.search`). */
 export type XsoarInvestigationsSearchReply = XsoarInvestigationSearchResponse;
 
+/** Reply of `GET /lists` (`xsoar.lists`). */
+export type XsoarListsReply = {
+  /** `id` (string), required. */
+  id: string;
+  /** `version` (integer), required. */
+  version: number;
+  /** `name` (string), required. */
+  name: string;
+  /** `type` (string). */
+  type?: string;
+  /** `data` (string), required. */
+  data: string;
+  /** `description` (string). */
+  description?: string;
+  /** `allRead` (boolean). */
+  allRead?: boolean;
+  /** `allReadWrite` (boolean). */
+  allReadWrite?: boolean;
+  /** `modified` (string). */
+  modified?: string;
+  /** `truncated` (boolean). */
+  truncated?: boolean;
+}[];
+
+/** Request of `POST /lists/delete` (`xsoar.lists.delete`). */
+export type XsoarListsDeleteRequest = {
+  /** `id` (string), required. */
+  readonly id: string;
+};
+
+/** Reply of `POST /lists/delete` (`xsoar.lists.delete`). */
+export type XsoarListsDeleteReply = { [key: string]: unknown };
+
+/** Reply of `GET /lists/download/{name}` (`xsoar.lists.download.get_by_name`). */
+export type XsoarListsDownloadGetByNameReply = string | string[];
+
+/** Request of `POST /lists/save` (`xsoar.lists.save`). */
+export type XsoarListsSaveRequest = {
+  /** `name` (string), required. */
+  readonly name: string;
+  /** `data` (string, at most 209715 characters). */
+  readonly data?: string;
+  /** `type` (string). */
+  readonly type?: string;
+  /** `description` (string). */
+  readonly description?: string;
+  /** `allRead` (boolean). */
+  readonly allRead?: boolean;
+  /** `allReadWrite` (boolean). */
+  readonly allReadWrite?: boolean;
+  /** `id` (string). */
+  readonly id?: string;
+  /** `version` (integer, at least -1). */
+  readonly version?: number;
+  /** `shouldCommit` (boolean). */
+  readonly shouldCommit?: boolean;
+  /** `shouldPublish` (boolean). */
+  readonly shouldPublish?: boolean;
+};
+
+/** Reply of `POST /lists/save` (`xsoar.lists.save`). */
+export type XsoarListsSaveReply = {
+  /** `id` (string), required. */
+  id: string;
+  /** `version` (integer), required. */
+  version: number;
+  /** `name` (string), required. */
+  name: string;
+  /** `type` (string). */
+  type?: string;
+  /** `data` (string), required. */
+  data: string;
+  /** `description` (string). */
+  description?: string;
+  /** `allRead` (boolean). */
+  allRead?: boolean;
+  /** `allReadWrite` (boolean). */
+  allReadWrite?: boolean;
+  /** `modified` (string). */
+  modified?: string;
+  /** `truncated` (boolean). */
+  truncated?: boolean;
+};
+
 /** Request of `POST /playbook/save/yaml` (`xsoar.playbook.save.yaml`), sent as multipart form data. */
 export type XsoarPlaybookSaveYamlRequest = {
   /** `file` (string). */
@@ -13775,7 +13859,7 @@ export type XsoarWidgetCell = {
 /** Shared schema `XsoarWidgetCells`. */
 export type XsoarWidgetCells = XsoarWidgetCell[];
 
-/** Request and reply type of every Cortex XSOAR operation, keyed by operation id (100 operations). */
+/** Request and reply type of every Cortex XSOAR operation, keyed by operation id (104 operations). */
 export interface XsoarOperationShapes {
   /** `POST /public_api/v1/api_keys/delete` */
   "api_keys.delete": { request: ApiKeysDeleteRequest; reply: ApiKeysDeleteReply };
@@ -13917,6 +14001,14 @@ export interface XsoarOperationShapes {
   "xsoar.inv_playbook.task.uncomplete": { request: XsoarInvPlaybookTaskUncompleteRequest; reply: XsoarInvPlaybookTaskUncompleteReply };
   /** `POST /investigations/search` */
   "xsoar.investigations.search": { request: XsoarInvestigationsSearchRequest; reply: XsoarInvestigationsSearchReply };
+  /** `GET /lists` */
+  "xsoar.lists": { request: undefined; reply: XsoarListsReply };
+  /** `POST /lists/delete` */
+  "xsoar.lists.delete": { request: XsoarListsDeleteRequest; reply: XsoarListsDeleteReply };
+  /** `GET /lists/download/{name}` */
+  "xsoar.lists.download.get_by_name": { request: undefined; reply: XsoarListsDownloadGetByNameReply };
+  /** `POST /lists/save` */
+  "xsoar.lists.save": { request: XsoarListsSaveRequest; reply: XsoarListsSaveReply };
   /** `POST /logout/everyone` */
   "xsoar.logout.everyone": { request: undefined; reply: undefined };
   /** `POST /logout/myself` */
