@@ -267,7 +267,7 @@ export class XsoarLists {
   /**
    * One list's content.
    *
-   * @param name - List name.
+   * @param name - List name (or `{ name }`).
    * @param options - Call options.
    * @returns The content as text.
    * @throws `CortexNotFoundError` for an unknown list.
@@ -276,8 +276,8 @@ export class XsoarLists {
    * const allowlist = (await client.lists.get("allowed_domains")).split("\n");
    * ```
    */
-  async get(name: string, options?: ValidatedCallOptions): Promise<string> {
-    const content = await this.#client.request<unknown>("xsoar.lists.download.get_by_name", { name }, options);
+  async get(name: string | { readonly name: string }, options?: ValidatedCallOptions): Promise<string> {
+    const content = await this.#client.request<unknown>("xsoar.lists.download.get_by_name", typeof name === "string" ? { name } : name, options);
     return typeof content === "string" ? content : JSON.stringify(content);
   }
 
@@ -302,17 +302,17 @@ export class XsoarLists {
   /**
    * Deletes a list.
    *
-   * @param name - List name.
+   * @param name - List name (or `{ id }`, the name).
    * @param options - Call options.
-   * @returns Resolves when deleted.
+   * @returns The service's (empty) answer, once deleted.
    * @throws `CortexNotFoundError` for an unknown list.
    * @example
    * ```ts
    * await client.lists.delete("allowed_domains");
    * ```
    */
-  async delete(name: string, options?: ValidatedCallOptions): Promise<void> {
-    await this.#client.request<unknown>("xsoar.lists.delete", { id: name }, options);
+  delete(name: string | { readonly id: string }, options?: ValidatedCallOptions): ApiPromise<Record<string, unknown>> {
+    return this.#client.request<Record<string, unknown>>("xsoar.lists.delete", typeof name === "string" ? { id: name } : name, options);
   }
 }
 
