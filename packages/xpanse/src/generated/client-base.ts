@@ -19,6 +19,8 @@ import type {
   AlertsUpdateAlertsRequest,
   ApiKeysDeleteReply,
   ApiKeysDeleteRequest,
+  ApiKeysValidateReply,
+  ApiKeysValidateRequest,
   AsmManagementRemoveAsmDataReply,
   AsmManagementRemoveAsmDataRequest,
   AsmManagementUploadAsmDataReply,
@@ -148,6 +150,22 @@ export class XpanseApiKeysNamespace extends ApiKeyManagement {
    */
   delete(request: ApiKeysDeleteRequest = {} as ApiKeysDeleteRequest, options?: ValidatedCallOptions): ApiPromise<ApiKeysDeleteReply> {
     return this.#client.request("api_keys.delete", request, options);
+  }
+
+  /**
+   * Operation `api_keys.validate`: `POST /public_api/v1/api_keys/validate`.
+   * @param request - The request, without the `request_data` envelope.
+   * @param options - Per-call options.
+   * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * const client = new XpanseClient();
+   * const reply = await client.apiKeys.validate({});
+   * ```
+   */
+  validate(request: ApiKeysValidateRequest = {} as ApiKeysValidateRequest, options?: ValidatedCallOptions): ApiPromise<ApiKeysValidateReply> {
+    return this.#client.request("api_keys.validate", request, options);
   }
 }
 
@@ -635,6 +653,7 @@ export const XPANSE_OPERATION_METHODS: Readonly<Record<string, readonly [namespa
   "api_keys.delete": ["apiKeys", "delete"],
   "api_keys.generate": ["apiKeys", "generate"],
   "api_keys.get_api_keys": ["apiKeys", "list"],
+  "api_keys.validate": ["apiKeys", "validate"],
   "asm_management.remove_asm_data": ["asmManagement", "removeAsmData"],
   "asm_management.upload_asm_data": ["asmManagement", "uploadAsmData"],
   "assets.assets_internet_exposure.annotation": ["assets", "assetsInternetExposureAnnotation"],

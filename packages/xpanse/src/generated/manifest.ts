@@ -24,6 +24,7 @@ export const xpanseManifest: ClientManifest = {
         { id: "api_keys.delete", method: "delete", paginated: false },
         { id: "api_keys.generate", method: "generate", paginated: false },
         { id: "api_keys.get_api_keys", method: "list", paginated: true },
+        { id: "api_keys.validate", method: "validate", paginated: false },
       ],
       workflowMethods: ["deleteByIds", "expiringKeys", "generate", "list"],
     },

@@ -6,7 +6,7 @@ import { groupXdrXsiamXsoarXpanseCloudOperations } from "../entries/xdr-xsiam-xs
 import { groupXpanseOperations } from "../entries/xpanse.js";
 import { groupXsiamXpanseCloudOperations } from "../entries/xsiam-xpanse-cloud.js";
 
-/** Every operation served by xpanse (32 operations). */
+/** Every operation served by xpanse (33 operations). */
 export const xpanseOperations: readonly OperationEntry[] = [
   ...groupXdrXsiamXpanseOperations,
   ...groupXdrXsiamXsoarXpanseCloudOperations,

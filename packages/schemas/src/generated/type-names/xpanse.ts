@@ -8,6 +8,7 @@ export const xpanseTypeNames: Readonly<Record<string, OperationTypeNames>> = {
   "api_keys.delete": {"request":"ApiKeysDeleteRequest","reply":"ApiKeysDeleteReply","requestOptional":true},
   "api_keys.generate": {"request":"GenerateApiKeyRequest","reply":"GenerateApiKeyReply","requestOptional":false},
   "api_keys.get_api_keys": {"request":"ApiKeysGetApiKeysRequest","reply":"ApiKeysGetApiKeysReply","requestOptional":true},
+  "api_keys.validate": {"request":"ApiKeysValidateRequest","reply":"ApiKeysValidateReply","requestOptional":true},
   "asm_management.remove_asm_data": {"request":"AsmManagementRemoveAsmDataRequest","reply":"AsmManagementRemoveAsmDataReply","requestOptional":false},
   "asm_management.upload_asm_data": {"request":"AsmManagementUploadAsmDataRequest","reply":"AsmManagementUploadAsmDataReply","requestOptional":false},
   "assets.assets_internet_exposure.annotation": {"request":"AssetsAssetsInternetExposureAnnotationRequest","reply":"AssetsAssetsInternetExposureAnnotationReply","requestOptional":false},

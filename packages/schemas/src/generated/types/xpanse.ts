@@ -94,6 +94,12 @@ export type ApiKeysGetApiKeysReply = {
   total_count?: number;
 };
 
+/** Request of `POST /public_api/v1/api_keys/validate` (`api_keys.validate`), sent as `{"request_data": …}`. */
+export type ApiKeysValidateRequest = Record<string, never>;
+
+/** Reply of `POST /public_api/v1/api_keys/validate` (`api_keys.validate`). */
+export type ApiKeysValidateReply = boolean | string | { [key: string]: unknown };
+
 /** Request of `POST /public_api/v1/asm_management/remove_asm_data` (`asm_management.remove_asm_data`), sent as `{"request_data": …}`. */
 export type AsmManagementRemoveAsmDataRequest = {
   /** `asset_type` (one of 3 values), required. */
@@ -2170,7 +2176,7 @@ export type Xs28AttackSurfaceRulesPage = {
   [key: string]: unknown;
 };
 
-/** Request and reply type of every Cortex Xpanse operation, keyed by operation id (32 operations). */
+/** Request and reply type of every Cortex Xpanse operation, keyed by operation id (33 operations). */
 export interface XpanseOperationShapes {
   /** `POST /public_api/v1/alerts/update_alerts` */
   "alerts.update_alerts": { request: AlertsUpdateAlertsRequest; reply: AlertsUpdateAlertsReply };
@@ -2180,6 +2186,8 @@ export interface XpanseOperationShapes {
   "api_keys.generate": { request: GenerateApiKeyRequest; reply: GenerateApiKeyReply };
   /** `POST /public_api/v1/api_keys/get_api_keys` */
   "api_keys.get_api_keys": { request: ApiKeysGetApiKeysRequest; reply: ApiKeysGetApiKeysReply };
+  /** `POST /public_api/v1/api_keys/validate` */
+  "api_keys.validate": { request: ApiKeysValidateRequest; reply: ApiKeysValidateReply };
   /** `POST /public_api/v1/asm_management/remove_asm_data` */
   "asm_management.remove_asm_data": { request: AsmManagementRemoveAsmDataRequest; reply: AsmManagementRemoveAsmDataReply };
   /** `POST /public_api/v1/asm_management/upload_asm_data` */
