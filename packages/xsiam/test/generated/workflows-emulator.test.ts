@@ -8,9 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XsiamClient } from "../../src/index.js";
 import { EXECUTE_COMMANDS_UID } from "./operation-harness.js";
 
-/** Response actions run ~150 ms, XQL queries 100 ms, on the real clock: the clients poll with real timers. */
+/** Response actions run 150 ms, XQL queries 100 ms, on the emulator clock (below). */
 const ACTION = { pendingMs: 50, inProgressMs: 100 };
 const XQL_RUN_MS = 100;
+
+/**
+ * An emulator clock that moves 1 ms each time it is read, so emulated durations count the emulator's work
+ * rather than the machine's speed: a query stays pending for several polls however busy the machine is.
+ */
+function steppedClock(): () => number {
+  let now = Date.now();
+  return () => (now += 1);
+}
 /** More alerts than an XQL answer holds inline (1 000 rows), so `dataset = alerts` comes as a stream. */
 const ALERTS = 1_500;
 const fast = { minDelayMs: 10, maxDelayMs: 40, maxWaitMs: 10_000 };
@@ -22,7 +31,7 @@ let endpoints: string[] = [];
 const endpointFilter = (id: string | undefined): [{ field: "endpoint_id_list"; operator: "in"; value: string[] }] => [{ field: "endpoint_id_list", operator: "in", value: [String(id)] }];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, seed: 11, rateLimits: { perSecond: null }, xdrState: { actionTiming: ACTION, xqlRunMs: XQL_RUN_MS, alerts: ALERTS } } as Parameters<typeof startEmulator>[0]);
+  emulator = await startEmulator({ port: 0, seed: 11, now: steppedClock(), rateLimits: { perSecond: null }, xdrState: { actionTiming: ACTION, xqlRunMs: XQL_RUN_MS, alerts: ALERTS } } as Parameters<typeof startEmulator>[0]);
   const key = emulator.bootstrapKeys.find((candidate) => candidate.product === "xsiam");
   if (key === undefined) throw new Error("no Cortex XSIAM tenant");
   client = new XsiamClient({ baseUrl: emulator.url, apiKeyId: key.keyId, apiKey: key.key, securityLevel: "advanced", rateLimit: false, logLevel: "off", timeoutMs: 10_000, env: {} });
@@ -46,7 +55,7 @@ describe("xql.query against the emulator", () => {
     const result = await client.xql.query<Record<string, unknown>>("dataset = alerts | limit 25", fast);
     expect(result.status).toBe("SUCCESS");
     expect(result.streamed).toBe(false);
-    // The query runs XQL_RUN_MS: at least one poll saw it pending.
+    // The query runs XQL_RUN_MS on the stepped clock: at least one poll saw it pending.
     expect(result.polls).toBeGreaterThan(1);
     const rows: Record<string, unknown>[] = [];
     for await (const row of result) rows.push(row);
