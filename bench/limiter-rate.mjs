@@ -89,7 +89,15 @@ export async function measureLimiterRate({ callers = 200, clients = 4, rate = 50
   // A sliding window lets a whole window's worth go at once, so the steady rate is what went out after the
   // first window's worth, over the time from the first request to the last.
   const measuredPerSecond = (sent.length - rate) / seconds;
+  // The most requests sent within any one window: what the service's sliding window would count at its fullest.
+  const times = [...sent].sort((a, b) => a - b);
+  let busiestWindow = 0;
+  for (let first = 0, last = 0; last < times.length; last += 1) {
+    while (times[last] - times[first] >= 1_000) first += 1;
+    busiestWindow = Math.max(busiestWindow, last - first + 1);
+  }
   return {
+    busiestWindow,
     callers,
     clients,
     configuredPerSecond: rate,

@@ -486,14 +486,17 @@ async function limiterFigures() {
   ];
   // The client limiter, measured by perf's helper (bench/limiter-rate.mjs).
   const { measureLimiterRate } = await import(new URL("bench/limiter-rate.mjs", root).href);
-  // perf's helper at its documented 50/s (10/s would take 20 s). The client limiter counts a request until a
-  // window after its answer started, so a slow round trip (a loaded machine) lowers the ratio; 429s stay 0.
-  const client = await measureLimiterRate({ callers, clients: 4, rate: 50 });
-  const clientOk = client.ratio >= 0.98 && client.ratio <= 1.02 && client.status429 === 0 && client.otherErrors === 0;
+  // At the vendor's 10/s, judged like the emulator's limiter: the fullest one-second window of sends must hold
+  // the configured rate within 2 % and never more. The sustained rate sits a round trip per window below it by
+  // design (a slot is held until a window after the answer started, so the service never counts more than
+  // the limit); it must stay above 0.95× so a limiter that starves callers still fails.
+  const client = await measureLimiterRate({ callers, clients: 4, rate });
+  const busiestRatio = client.busiestWindow / rate;
+  const clientOk = busiestRatio >= 0.98 && busiestRatio <= 1 && client.ratio >= 0.95 && client.status429 === 0 && client.otherErrors === 0;
   lines.push({
     name: "client-limiter",
     ok: clientOk,
-    text: `client limiter: ${client.callers} callers over ${client.clients} clients: ${client.measuredPerSecond.toFixed(2)}/s sent against ${client.configuredPerSecond}/s configured (${((client.ratio - 1) * 100).toFixed(2)} %), ${client.status429} 429s from the SDK's own traffic`,
+    text: `client limiter: ${client.callers} callers over ${client.clients} clients: at most ${client.busiestWindow} sent in any second against ${client.configuredPerSecond}/s configured (${((busiestRatio - 1) * 100).toFixed(2)} %), ${client.measuredPerSecond.toFixed(2)}/s sustained (${client.ratio}×), ${client.status429} 429s from the SDK's own traffic`,
   });
   return lines;
 }
