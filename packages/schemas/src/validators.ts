@@ -275,7 +275,9 @@ function replyRoot(zod: Zod, schema: JsonSchema): Zod {
         const stranger = keys.find((key) => !documented.has(key.toLowerCase()) && Array.isArray(record[key]) && (record[key] as unknown[]).some((item) => item !== null && typeof item === "object" && !Array.isArray(item)));
         if (stranger !== undefined) ctx.addIssue({ code: "custom", path: [stranger], message: `a list "${stranger}" stands where ${lists.map((list) => `"${list}"`).join(" or ")} is documented: this is a different operation's reply` });
       });
-  if (documented.has("reply")) return checked;
+  // A reply documented as `{"reply": ...}` under a bare envelope reaches the caller unwrapped (the SDK removes
+  // the wrapper), so both forms are checked against the documented one.
+  if (documented.has("reply")) return z.preprocess((value) => (value !== null && typeof value === "object" && !Array.isArray(value) && "reply" in value ? value : { reply: value }), checked);
   return z.preprocess((value) => (value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 1 && "reply" in value ? (value as { reply: unknown }).reply : value), checked);
 }
 

@@ -33,7 +33,7 @@ describe("API keys on XSIAM", () => {
     expect((error as CortexInvalidRequestError).field).toBe("expiration");
     expect((error as Error).message).toMatch(/six months/);
     const seconds = await client.apiKeys.generate({ roles: ["Viewer"], security_level: "standard", expiration: Math.floor(Date.now() / 1000) + 3600 }).catch((e: unknown) => e);
-    expect((seconds as Error).message).toMatch(/looks like seconds/);
+    expect((seconds as Error).message).toMatch(/looks like epoch seconds/);
   });
 
   it("generates, finds expiring keys at the one-day and one-week marks, gets, edits and deletes", async () => {
