@@ -1,4 +1,5 @@
 import { readdirSync, existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // One vitest project per workspace package that has a test/ folder.
@@ -15,12 +16,18 @@ export default defineConfig({
   test: {
     reporters: jsonReport === undefined ? ["default"] : ["default", "json"],
     ...(jsonReport === undefined ? {} : { outputFile: { json: jsonReport } }),
+    // Most tests wait on loopback HTTP, child processes or timers rather than the CPU, so one worker more
+    // than the cores keeps a 2-core machine busy (vitest's default is one fewer).
+    maxWorkers: Math.max(3, availableParallelism() + 1),
     projects: projectDirs.map((dir) => ({
       test: {
         name: dir.split("/")[1],
         root: dir,
         include: ["test/**/*.test.ts"],
         testTimeout: 20_000,
+        // Built workspace packages load as plain Node modules: transforming their dist through vite cost
+        // each worker seconds of import time and tested nothing.
+        server: { deps: { external: [/\/packages\/[^/]+\/dist\//, /\/apps\/cli\/dist\//] } },
       },
     })),
   },
