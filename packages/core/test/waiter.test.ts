@@ -1,22 +1,28 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { CortexAbortError, CortexTimeoutError, waitUntil } from "../src/index.js";
 
 describe("waitUntil", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("polls until done, backing off from the minimum delay", async () => {
+    // A fake clock: the gaps are exactly the delays the waiter chose, however busy the machine.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
     const at: number[] = [];
-    const value = await waitUntil(
+    const waiting = waitUntil(
       async (poll) => {
         at.push(performance.now());
         return poll === 4 ? { done: true, value: "SUCCESS" } : { done: false, state: "PENDING" };
       },
       { minDelayMs: 5, maxDelayMs: 40, random: () => 1 },
     );
-    expect(value).toBe("SUCCESS");
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await waiting).toBe("SUCCESS");
     expect(at).toHaveLength(4);
-    // With jitter pinned to its top, the delays are 5, 10 and 20 ms: each at least the one before.
+    // With jitter pinned to its top, the delays are 5, 10 and 20 ms.
     const gaps = at.slice(1).map((time, index) => time - (at[index] ?? 0));
-    expect(gaps[0]).toBeGreaterThanOrEqual(4);
-    expect(gaps[2]).toBeGreaterThanOrEqual(19);
+    expect(gaps).toEqual([5, 10, 20]);
   });
 
   it("makes its last poll at the deadline, then gives up with the last state", async () => {

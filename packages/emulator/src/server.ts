@@ -17,7 +17,6 @@
  */
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import { setTimeout as sleep } from "node:timers/promises";
 import { checkRequestBounds } from "./bounds.js";
 import { authenticate, authenticateXsoar6, type AuthFailureReason } from "./auth.js";
 import { ApiError, REPLY_ERRORS, errorEnvelope, renderError, xsoarErrorBody } from "./envelopes.js";
@@ -184,7 +183,8 @@ async function handle(state: EmulatorState, router: Router, request: IncomingMes
 
   const faults = state.faults.evaluate(method, classified.normalized);
   scope.truncate = faults.truncate;
-  if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+  // The global timer, so that tests holding a fake clock decide when the latency has passed.
+  if (faults.latencyMs > 0) await new Promise<void>((resolve) => setTimeout(resolve, faults.latencyMs));
   scope.now = state.clock.now() + faults.clockOffsetMs;
   if (faults.answer !== undefined) {
     faultAnswer(request, response, scope, faults.answer, classified.raw);
