@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { processIo } from "./io.js";
-import { run } from "./main.js";
 
 // `cxctl ... | head`: the reader went away; stop quietly as other command-line tools do.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -8,4 +7,6 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = await run(process.argv.slice(2), processIo());
+const argv = process.argv.slice(2);
+// A Tab in the shell answers from the stored command tree, without loading the program (commander included).
+process.exitCode = argv[0] === "__complete" ? await (await import("./complete.js")).complete(argv.slice(1), processIo()) : await (await import("./main.js")).run(argv, processIo());

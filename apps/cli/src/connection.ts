@@ -7,7 +7,7 @@
  * @module
  */
 import { readFileSync } from "node:fs";
-import type { ClientManifest, ClientOptions, CortexClient, Logger } from "@cortex-sdk/core";
+import type { ClientManifest, ClientOptions, CortexClient, Logger, RequestValidators } from "@cortex-sdk/core";
 import type { Command } from "commander";
 import { readAllStdin, type CliIo } from "./io.js";
 import { UsageError } from "./output.js";
@@ -193,20 +193,13 @@ export type AnyClient = CortexClient & Record<string, unknown>;
 /** A product client class, with its operation table as data. */
 export type ClientClass = (new (options: ClientOptions) => AnyClient) & { readonly operations: readonly unknown[] };
 
-const manifests = new WeakMap<ClientClass, ClientManifest>();
-
 /**
- * The manifest of a client class loaded by {@link loadClientClass}: its namespaces and which method calls
- * which operation.
+ * Imports a product client's manifest (plain data: its namespaces and which method calls which operation).
  *
- * @param Client - A class from {@link loadClientClass}.
+ * @param product - The product.
  * @returns The manifest.
  */
-export function manifestOf(Client: ClientClass): ClientManifest | undefined {
-  return manifests.get(Client);
-}
-
-async function loadManifest(product: ProductName): Promise<ClientManifest> {
+export async function loadManifest(product: ProductName): Promise<ClientManifest> {
   switch (product) {
     case "xdr":
       return (await import("@cortex-sdk/xdr/manifest")).xdrManifest;
@@ -218,6 +211,28 @@ async function loadManifest(product: ProductName): Promise<ClientManifest> {
       return (await import("@cortex-sdk/xpanse/manifest")).xpanseManifest;
     case "cloud":
       return (await import("@cortex-sdk/cloud/manifest")).cloudManifest;
+  }
+}
+
+/**
+ * Imports a product's request validators and JSON Schemas (`@cortex-sdk/schemas/validators/<product>`;
+ * they load zod, so only a command that sends a request or the build asks for them).
+ *
+ * @param product - The product.
+ * @returns The validators module.
+ */
+export async function loadValidators(product: ProductName): Promise<RequestValidators> {
+  switch (product) {
+    case "xdr":
+      return import("@cortex-sdk/schemas/validators/xdr");
+    case "xsiam":
+      return import("@cortex-sdk/schemas/validators/xsiam");
+    case "xsoar":
+      return import("@cortex-sdk/schemas/validators/xsoar");
+    case "xpanse":
+      return import("@cortex-sdk/schemas/validators/xpanse");
+    case "cloud":
+      return import("@cortex-sdk/schemas/validators/cloud");
   }
 }
 
@@ -246,9 +261,7 @@ const CLASS_NAMES: Readonly<Record<ProductName, string>> = { xdr: "XdrClient", x
  */
 export async function loadClientClass(product: ProductName): Promise<ClientClass> {
   const module = await loadModule(product);
-  const Client = module[CLASS_NAMES[product]] as ClientClass;
-  manifests.set(Client, await loadManifest(product));
-  return Client;
+  return module[CLASS_NAMES[product]] as ClientClass;
 }
 
 /**

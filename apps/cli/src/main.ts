@@ -8,7 +8,7 @@
  */
 import { createRequire } from "node:module";
 import { Command, CommanderError } from "commander";
-import { completionCommand, completeCommand } from "./commands/completion.js";
+import { completionCommand } from "./commands/completion.js";
 import { demoCommand } from "./commands/demo.js";
 import { doctorCommand } from "./commands/doctor.js";
 import { emulatorCommand } from "./commands/emulator.js";
@@ -18,6 +18,7 @@ import { profileCommand } from "./commands/profile.js";
 import { xqlCommand } from "./commands/xql.js";
 import { GLOBAL_VALUE_FLAGS, PRODUCT_TITLES, PRODUCTS, withGlobalFlags, type ProductName } from "./connection.js";
 import { ExitCodeError } from "./errors.js";
+import type { CompletionNode } from "./complete.js";
 import type { CliIo } from "./io.js";
 import { UsageError } from "./output.js";
 import { styleFor } from "./style.js";
@@ -99,9 +100,27 @@ export async function buildProgram(argv: readonly string[], io: CliIo, runner: t
   ]) {
     program.addCommand(command);
   }
-  program.addCommand(completeCommand(io, (words) => buildProgram(words, io, runner)), { hidden: true });
   propagate(program, io);
   return program;
+}
+
+/**
+ * The completion tree of the whole program, every product's operations included (what the build stores
+ * in `dist/cli-manifest/completion.json` for `cxctl __complete`).
+ *
+ * @param io - Streams the commands are built with (nothing is written).
+ * @returns The tree.
+ */
+export async function programTree(io: CliIo): Promise<CompletionNode> {
+  const { completionTreeOf } = await import("./complete.js");
+  const root = completionTreeOf(await buildProgram([], io));
+  const products = new Map<string, CompletionNode>();
+  for (const product of PRODUCTS) {
+    const tree = completionTreeOf(await buildProgram([product], io));
+    const node = tree.commands?.find((command) => command.name === product);
+    if (node !== undefined) products.set(product, node);
+  }
+  return { ...root, commands: (root.commands ?? []).map((command) => products.get(command.name) ?? command) };
 }
 
 /**
@@ -113,6 +132,10 @@ export async function buildProgram(argv: readonly string[], io: CliIo, runner: t
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
+    if (argv[0] === "__complete") {
+      const { complete } = await import("./complete.js");
+      return await complete(argv.slice(1), io);
+    }
     const program = await buildProgram(argv, io);
     await program.parseAsync([...argv], { from: "user" });
     return 0;

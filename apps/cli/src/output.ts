@@ -1,13 +1,13 @@
 /**
  * Output formats: a human table on a terminal, JSON otherwise; NDJSON and CSV are streamed row by row
- * (constant memory), YAML and JSON are written whole.
+ * (constant memory), YAML and JSON are written whole. Tables and YAML are rendered by render.ts.
  *
  * @module
  */
-import stringWidth from "string-width";
-import { stringify as yamlStringify } from "yaml";
 import type { CliIo, TextSink } from "./io.js";
-import { styleFor } from "./style.js";
+
+/** Table and YAML rendering, loaded only for those formats (string-width and yaml cost start-up time). */
+const render = (): Promise<typeof import("./render.js")> => import("./render.js");
 
 /** Output formats. */
 export type OutputFormat = "table" | "json" | "ndjson" | "csv" | "yaml";
@@ -84,8 +84,8 @@ export async function writeRows<Row>(rows: AsyncIterable<Row> | Iterable<Row>, s
   const all: Row[] = [];
   for await (const row of rows) all.push(row);
   if (sink.format === "json") out.write(`${JSON.stringify(all, null, 2)}\n`);
-  else if (sink.format === "yaml") out.write(all.length === 0 ? "[]\n" : toYaml(all));
-  else out.write(renderTable(all, columns ?? inferColumns(all), sink.io));
+  else if (sink.format === "yaml") out.write(all.length === 0 ? "[]\n" : (await render()).toYaml(all));
+  else out.write((await render()).renderTable(all, columns ?? inferColumns(all), sink.io));
   return all.length;
 }
 
@@ -110,12 +110,13 @@ export async function writeValue(value: unknown, sink: Sink): Promise<void> {
       out.write(`${JSON.stringify(value ?? null)}\n`);
       return;
     case "yaml":
-      out.write(toYaml(value ?? null));
+      out.write((await render()).toYaml(value ?? null));
       return;
     case "csv":
       await writeRows([value], sink);
       return;
     case "table": {
+      const { renderTable } = await render();
       if (value === null || typeof value !== "object") {
         out.write(`${value === undefined ? "(no content)" : scalarText(value)}\n`);
         return;
@@ -171,38 +172,6 @@ export function inferColumns<Row>(rows: readonly Row[]): Column<Row>[] {
 }
 
 /**
- * Renders rows as an aligned text table, with a bold header when colours are on.
- *
- * @param rows - Rows.
- * @param columns - Columns.
- * @param io - Streams and environment (for colours); omitted: plain.
- * @returns The table text, ending in a newline.
- */
-export function renderTable<Row>(rows: readonly Row[], columns: readonly Column<Row>[], io?: CliIo): string {
-  const style = io === undefined ? undefined : styleFor(io.stdout, io.env);
-  const cells = rows.map((row) => columns.map((column) => oneLine(column.cell(row))));
-  // Widths are display columns, not UTF-16 units: a CJK character or an emoji takes two columns.
-  const widths = columns.map((column, index) => Math.max(stringWidth(column.header), ...cells.map((line) => stringWidth(line[index] ?? ""))));
-  const format = (line: readonly string[]): string => line.map((cell, index) => padToWidth(cell, widths[index] ?? 0)).join("  ").trimEnd();
-  const header = format(columns.map((column) => column.header));
-  return [style?.enabled === true ? style.bold(header) : header, ...cells.map(format)].join("\n") + "\n";
-}
-
-/**
- * The number of terminal columns a text takes (wide characters count two, combining marks none).
- *
- * @param text - The text.
- * @returns Display width.
- */
-export function displayWidth(text: string): number {
-  return stringWidth(text);
-}
-
-function padToWidth(text: string, width: number): string {
-  return text + " ".repeat(Math.max(0, width - stringWidth(text)));
-}
-
-/**
  * A value as one table cell: arrays of plain values as a comma-separated list, other objects as JSON.
  *
  * @param value - The value.
@@ -219,33 +188,6 @@ function scalarText(value: unknown): string {
   return value === null ? "null" : typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
-/** Cells are one line, at most this many display columns. */
-const MAX_CELL_WIDTH = 60;
-
-function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, " ");
-  if (stringWidth(flat) <= MAX_CELL_WIDTH) return flat;
-  // Cut by grapheme so a wide character or an emoji is never split.
-  let out = "";
-  for (const { segment } of new Intl.Segmenter().segment(flat)) {
-    if (stringWidth(out + segment) > MAX_CELL_WIDTH - 3) break;
-    out += segment;
-  }
-  return `${out}...`;
-}
-
 function csvCell(text: string): string {
   return /[",\r\n]/.test(text) || text.startsWith(" ") || text.endsWith(" ") ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
- * Serialises a JSON value as YAML with the `yaml` library. Strings that a YAML 1.1 reader (PyYAML, many
- * tools) would take for a boolean, a number or null (`y`, `n`, `Y`, `yes`, `.inf`, `.nan`, `~`, `0x1F`)
- * are quoted, so the output reads back as the same JSON value in YAML 1.1 and 1.2.
- *
- * @param value - A JSON value.
- * @returns YAML text ending in a newline.
- */
-export function toYaml(value: unknown): string {
-  return yamlStringify(value ?? null, { version: "1.1", lineWidth: 0, aliasDuplicateObjects: false });
 }

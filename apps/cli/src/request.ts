@@ -5,8 +5,9 @@
  * @module
  */
 import { readFileSync } from "node:fs";
-import type { OperationInfo } from "./catalog.js";
-import type { AnyClient } from "./connection.js";
+import { describeBodyIssues } from "./body-schema.js";
+import type { OperationInfo, ProductCatalog } from "./catalog.js";
+import { loadValidators, type AnyClient } from "./connection.js";
 import { readAllStdin, type CliIo } from "./io.js";
 import { UsageError, writeRows, writeValue, type Column, type Sink } from "./output.js";
 import { progress } from "./style.js";
@@ -23,6 +24,8 @@ export interface OperationFlags {
   readonly pageSize?: string;
   readonly param?: string[];
   readonly quiet?: boolean;
+  /** `--no-check` sets it false: send the body without checking it against the schema. */
+  readonly check?: boolean;
 }
 
 /** Collects a repeated flag. */
@@ -102,6 +105,32 @@ function positiveInt(flag: string, text: string, min = 1): number {
   return value;
 }
 
+/** Which of the list flags (`--filter`, `--sort`, `--from`/`--to`) an operation's request can carry. */
+export interface ListFlags {
+  readonly filter: boolean;
+  readonly sort: boolean;
+  readonly range: boolean;
+}
+
+/**
+ * The list flags that apply to an operation: those whose body fields its request schema has
+ * (`filters`, `sort`, `search_from`/`search_to`, or `filter_data` for Cortex Cloud style calls). Without
+ * a schema, only operations that page by offset or by `filter_data` get them.
+ *
+ * @param operation - The operation.
+ * @param bodyFields - Top-level fields of the request, from its JSON Schema.
+ * @returns The flags that apply.
+ */
+export function listFlagsFor(operation: OperationInfo, bodyFields: ReadonlySet<string> | undefined): ListFlags {
+  if (operation.requestEnvelope === "none") return { filter: false, sort: false, range: false };
+  if (operation.pagination.kind === "filter_data" || bodyFields?.has("filter_data") === true) return { filter: true, sort: true, range: true };
+  if (bodyFields === undefined) {
+    const offset = operation.pagination.kind === "offset";
+    return { filter: offset, sort: offset, range: offset };
+  }
+  return { filter: bodyFields.has("filters"), sort: bodyFields.has("sort"), range: bodyFields.has("search_from") || bodyFields.has("search_to") };
+}
+
 /**
  * Builds a request body from `--data` and the typed flags. `--data` is the base; flags add to it in the
  * shape the operation's paging kind uses (`filters`/`sort`/`search_from` for the public API,
@@ -154,6 +183,30 @@ export async function buildBody(operation: OperationInfo, flags: OperationFlags,
   }
   Object.assign(body, extra);
   return body;
+}
+
+/**
+ * Checks a body against the operation's request schema before anything is sent (core's `checkRequest`
+ * with the product's validators: required fields, allowed values, unknown fields where the schema lists
+ * every field, types). Operations without a documented body are not checked.
+ *
+ * @param catalog - The product's catalog (for the schema).
+ * @param command - The command line that runs the operation, for the message, e.g. `xdr incidents get`.
+ * @param operation - The operation.
+ * @param body - The body as built from the flags.
+ * @param fieldFlags - Body fields that have their own flag, e.g. `incident_id` → `--incident-id`.
+ * @throws {@link UsageError} (exit 2) naming each field to fix; nothing was sent.
+ */
+export async function checkBody(catalog: ProductCatalog, command: string, operation: OperationInfo, body: unknown, fieldFlags: ReadonlyMap<string, string> = new Map()): Promise<void> {
+  const schema = catalog.requestSchema(operation.id);
+  if (schema === undefined) return;
+  const [{ checkRequest }, validators] = await Promise.all([import("@cortex-sdk/core"), loadValidators(catalog.product)]);
+  const issues = await checkRequest(validators, operation.id, operation.pathParams ?? [], body);
+  if (issues.length === 0) return;
+  const lines = describeBodyIssues(issues, schema, body, fieldFlags);
+  throw new UsageError(
+    `${command}: the request body does not fit operation ${operation.id}, so nothing was sent:\n${lines.map((line) => `  ${line}`).join("\n")}\nThe body fields are in \`cxctl ${command} --help\`; --no-check sends the body unchecked.`,
+  );
 }
 
 /**

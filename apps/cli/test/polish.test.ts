@@ -3,7 +3,8 @@ import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../src/io.js";
 import { run } from "../src/main.js";
-import { cellText, displayWidth, renderTable, toYaml } from "../src/output.js";
+import { cellText } from "../src/output.js";
+import { displayWidth, renderTable, toYaml } from "../src/render.js";
 import { cxctl, fixture, type Fixture } from "./helpers.js";
 
 const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { name: string; version: string; bin: Record<string, string> };

@@ -1,6 +1,7 @@
 /**
  * `cxctl completion bash|zsh|fish`: shell completion scripts. They ask `cxctl __complete` for the
- * candidates, so completion always matches the installed version (every product operation included).
+ * candidates (complete.ts), so completion always matches the installed version (every product operation
+ * included).
  *
  * @module
  */
@@ -48,55 +49,4 @@ export function completionCommand(io: CliIo): Command {
     .action((shell: keyof typeof SCRIPTS) => {
       io.stdout.write(SCRIPTS[shell]);
     });
-}
-
-/**
- * The candidates for the last word of a command line.
- *
- * @param program - The command tree built for the words.
- * @param words - The words after `cxctl`, the last one being completed (possibly empty).
- * @returns Candidate words.
- */
-export function candidates(program: Command, words: readonly string[]): string[] {
-  let command = program;
-  const done = words.slice(0, -1);
-  const current = words.at(-1) ?? "";
-  const optionsOf = (cmd: Command): Command["options"] => {
-    const all = [...cmd.options];
-    for (let parent = cmd.parent; parent !== null; parent = parent.parent) all.push(...parent.options);
-    return all;
-  };
-  for (let index = 0; index < done.length; index++) {
-    const word = done[index] ?? "";
-    if (word.startsWith("-")) {
-      const option = optionsOf(command).find((candidate) => candidate.long === word || candidate.short === word);
-      if (option !== undefined && (option.required || option.optional) && !word.includes("=")) {
-        if (index === done.length - 1) return option.argChoices === undefined ? [] : [...option.argChoices];
-        index++;
-      }
-      continue;
-    }
-    const sub = command.commands.find((candidate) => candidate.name() === word || candidate.aliases().includes(word));
-    if (sub !== undefined) command = sub;
-  }
-  if (current.startsWith("-")) return optionsOf(command).flatMap((option) => (option.long === undefined ? [] : [option.long]));
-  const args = (command as unknown as { registeredArguments?: readonly Argument[] }).registeredArguments ?? [];
-  const choices = args.flatMap((argument) => argument.argChoices ?? []);
-  return [...command.commands.filter((sub) => !sub.name().startsWith("__")).map((sub) => sub.name()), ...choices];
-}
-
-/**
- * Builds the hidden `cxctl __complete` the completion scripts call.
- *
- * @param io - The run's streams.
- * @param build - Builds the command tree for a command line.
- * @returns The command.
- */
-export function completeCommand(io: CliIo, build: (words: readonly string[]) => Promise<Command>): Command {
-  const command = new Command("__complete").argument("[words...]").allowUnknownOption().helpOption(false);
-  command.action(async (words: string[]) => {
-    const program = await build(words);
-    io.stdout.write(`${candidates(program, words.length === 0 ? [""] : words).join("\n")}\n`);
-  });
-  return command;
 }

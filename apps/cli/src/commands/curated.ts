@@ -7,12 +7,13 @@
  * @module
  */
 import { Command } from "commander";
-import type { CatalogEntry, OperationInfo } from "../catalog.js";
-import { globalFlags, openClient, parseDuration, type AnyClient, type ProductName } from "../connection.js";
+import type { OperationInfo, ProductCatalog } from "../catalog.js";
+import { globalFlags, openClient, parseDuration, type AnyClient } from "../connection.js";
 import { ExitCodeError } from "../errors.js";
 import type { CliIo } from "../io.js";
 import { cellText, chooseFormat, UsageError, writeValue, type Column, type Sink } from "../output.js";
-import { buildBody, collect, looseValue, runOperation, type OperationFlags } from "../request.js";
+import { bodyHelp } from "../body-schema.js";
+import { buildBody, checkBody, collect, listFlagsFor, looseValue, runOperation, type OperationFlags } from "../request.js";
 import { progress, styleFor } from "../style.js";
 
 type Flags = ReturnType<typeof globalFlags> & OperationFlags & Record<string, unknown>;
@@ -34,6 +35,10 @@ interface Curated {
   readonly columns?: readonly Column<unknown>[];
   /** Runs instead of the standard runner (after the body is built). */
   readonly run?: (context: RunContext) => Promise<void>;
+  /** `run` sends another request than the body and checks it with `context.check` itself. */
+  readonly checksOwnRequest?: true;
+  /** `--filter` selects lookup rows (`field:eq:value`), whatever the operation's body has. */
+  readonly filters?: "lookup";
 }
 
 interface RunContext {
@@ -43,6 +48,8 @@ interface RunContext {
   readonly flags: Flags;
   readonly sink: Sink;
   readonly io: CliIo;
+  /** Checks a request against the operation's schema (unless `--no-check`); exit 2 and nothing sent when it does not fit. */
+  readonly check: (request: unknown) => Promise<void>;
 }
 
 const col = (header: string, ...fields: string[]): Column<unknown> => ({
@@ -221,16 +228,19 @@ function xdrLike(): Curated[] {
       example: 'cxctl xdr lookups add-data vip_users --data \'[{"user": "ceo@example.com"}]\' --key-fields user',
       flags: (command) => command.option("--key-fields <list>", "comma-separated key fields: rows with the same keys are replaced"),
       body: () => ({}),
+      checksOwnRequest: true,
       run: async (context) => {
         const dataset = context.flags["dataset"] as string;
         const rows = context.body;
         const data = Array.isArray(rows) ? rows : ((rows as Record<string, unknown> | undefined)?.["data"] ?? []);
         const keyFields = typeof context.flags["keyFields"] === "string" ? { key_fields: context.flags["keyFields"].split(",") } : {};
-        await writeValue(await context.client.request(context.operation.id, { dataset_name: dataset, data, ...keyFields }), context.sink);
+        const request = { dataset_name: dataset, data, ...keyFields };
+        await context.check(request);
+        await writeValue(await context.client.request(context.operation.id, request), context.sink);
       },
     },
-    { group: "lookups", name: "get-data", args: "<dataset>", operationId: "xql.lookups.get_data", description: "read rows of a lookup dataset", example: "cxctl xdr lookups get-data vip_users --filter user:eq:ceo@example.com", body: (flags, args) => ({ dataset_name: String(args[0]), filters: (flags.filter ?? []).map((text) => { const [field = "", , ...rest] = text.split(":"); return { [field]: rest.join(":") }; }), ...(flags.limit === undefined ? {} : { limit: Number(flags.limit) }) }), flags: (command) => command.option("--limit <n>", "most rows") },
-    { group: "lookups", name: "remove-data", args: "<dataset>", operationId: "xql.lookups.remove_data", description: "remove rows of a lookup dataset matching every --filter field:eq:value", example: "cxctl xdr lookups remove-data vip_users --filter user:eq:ceo@example.com", body: (flags, args) => ({ dataset_name: String(args[0]), filters: (flags.filter ?? []).map((text) => { const [field = "", , ...rest] = text.split(":"); return { [field]: rest.join(":") }; }) }) },
+    { group: "lookups", name: "get-data", args: "<dataset>", operationId: "xql.lookups.get_data", filters: "lookup", description: "read rows of a lookup dataset", example: "cxctl xdr lookups get-data vip_users --filter user:eq:ceo@example.com", body: (flags, args) => ({ dataset_name: String(args[0]), filters: (flags.filter ?? []).map((text) => { const [field = "", , ...rest] = text.split(":"); return { [field]: rest.join(":") }; }), ...(flags.limit === undefined ? {} : { limit: Number(flags.limit) }) }), flags: (command) => command.option("--limit <n>", "most rows") },
+    { group: "lookups", name: "remove-data", args: "<dataset>", operationId: "xql.lookups.remove_data", filters: "lookup", description: "remove rows of a lookup dataset matching every --filter field:eq:value", example: "cxctl xdr lookups remove-data vip_users --filter user:eq:ceo@example.com", body: (flags, args) => ({ dataset_name: String(args[0]), filters: (flags.filter ?? []).map((text) => { const [field = "", , ...rest] = text.split(":"); return { [field]: rest.join(":") }; }) }) },
   ];
 }
 
@@ -316,12 +326,12 @@ function cloud(): Curated[] {
 /**
  * The curated commands of a product, by group.
  *
- * @param product - The product.
- * @param entries - The product's operations.
+ * @param catalog - The product's operations.
  * @param io - The run's streams.
  * @returns Commands by group name.
  */
-export function curatedCommands(product: ProductName, entries: readonly CatalogEntry[], io: CliIo): Map<string, Command[]> {
+export function curatedCommands(catalog: ProductCatalog, io: CliIo): Map<string, Command[]> {
+  const { product, entries } = catalog;
   const specs = product === "xdr" || product === "xsiam" ? xdrLike() : product === "xsoar" ? xsoar() : product === "xpanse" ? xpanse() : cloud();
   const byId = new Map(entries.map((entry) => [entry.operation.id, entry.operation]));
   const groups = new Map<string, Command[]>();
@@ -330,9 +340,16 @@ export function curatedCommands(product: ProductName, entries: readonly CatalogE
     if (operation === undefined) continue;
     const command = new Command(spec.name).description(`${spec.description} (operation ${operation.id})`);
     if (spec.args !== undefined) command.argument(spec.args);
-    command.option("-d, --data <json|@file|->", "request body fields (JSON, @file or -); flags add to it").option("--filter <field:op:value>", "filter (repeatable)", collect).option("--sort <field[:asc|desc]>", "sort order");
+    command.option("-d, --data <json|@file|->", "request body fields (JSON, @file or -); flags add to it");
+    if (spec.checksOwnRequest !== true) command.option("--param <name=value>", "set one body field (repeatable); numbers and JSON values are parsed", collect);
+    command.option("--no-check", "send the request without checking it against the operation's schema first");
+    const entry = entries.find((candidate) => candidate.operation.id === operation.id);
+    const takes = listFlagsFor(operation, entry?.bodyFields === undefined ? undefined : new Set(entry.bodyFields));
+    if (takes.filter || spec.filters === "lookup") command.option("--filter <field:op:value>", spec.filters === "lookup" ? "row filter field:eq:value (repeatable)" : "filter (repeatable), e.g. status:eq:new", collect);
+    if (takes.sort) command.option("--sort <field[:asc|desc]>", "sort order");
     if (operation.pagination.kind !== "none") command.option("--limit <n>", "most items to print (default 100)").option("--all", "follow pagination through every item").option("--page-size <n>", "items per page");
     spec.flags?.(command);
+    if (spec.checksOwnRequest !== true) command.addHelpText("after", () => bodyHelp(catalog.requestSchema(operation.id)));
     command.addHelpText("after", `\nExample:\n  ${spec.example.replace(/^cxctl xdr /, `cxctl ${product} `)}`);
     command.action(async (...values: unknown[]) => {
       const self = values.at(-1) as Command;
@@ -343,9 +360,13 @@ export function curatedCommands(product: ProductName, entries: readonly CatalogE
       const sink: Sink = { format, io };
       const extra = spec.body?.(flags, args) ?? {};
       const body = spec.run !== undefined && spec.group === "lookups" && spec.name === "add-data" ? await bodyFromData(flags, io) : await buildBody(operation, flags, io, extra);
+      const check = async (request: unknown): Promise<void> => {
+        if (flags.check !== false) await checkBody(catalog, `${product} ${spec.group} ${spec.name}`, operation, request);
+      };
+      if (spec.checksOwnRequest !== true) await check(body);
       const client = await openClient(product, flags, io);
       try {
-        if (spec.run !== undefined) await spec.run({ client, operation, body, flags, sink, io });
+        if (spec.run !== undefined) await spec.run({ client, operation, body, flags, sink, io, check });
         else await runOperation(client, operation, body, flags, sink, spec.columns);
       } finally {
         await client.close();

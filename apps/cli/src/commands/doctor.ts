@@ -6,7 +6,7 @@
  * @module
  */
 import { Command, Option } from "commander";
-import { catalogOf } from "../catalog.js";
+import { productCatalog } from "../catalog.js";
 import { clientOptionsFrom, globalFlags, loadClientClass, openClient, PRODUCTS, productFlag, type AnyClient, type GlobalFlags, type ProductName } from "../connection.js";
 import { ExitCodeError } from "../errors.js";
 import type { CliIo } from "../io.js";
@@ -173,7 +173,7 @@ export async function runChecks(product: ProductName, flags: GlobalFlags, io: Cl
       checks.push({ check: "clock", status: "skip", detail: "the server sent no Date header" });
     }
     if (!keyOk) return checks;
-    const table = new Set(catalogOf(await loadClientClass(product)).map((entry) => entry.operation.id));
+    const table = new Set((await productCatalog(product)).entries.map((entry) => entry.operation.id));
     if (table.has("api_keys.get_api_keys") && config.routing.auth !== "xsoar6") {
       try {
         const [record] = await listKeys(client, { ids: [Number(config.credentials.keyId)] });

@@ -1,31 +1,35 @@
 /**
- * `cxctl <product> <group> <call>`: every operation of a product client, built at run time from the
- * client's operation table and namespaces (imported only when the product's commands are used), plus the
- * curated commands of the product, which take the place of the generic ones of the same name.
+ * `cxctl <product> <group> <call>`: every operation of a product client, built from the product's catalog
+ * (plain data: the client is imported only when a command runs), plus the curated commands of the
+ * product, which take the place of the generic ones of the same name.
  *
  * @module
  */
-import { Command, Option } from "commander";
-import { catalogOf, kebab, type CatalogEntry, type OperationInfo } from "../catalog.js";
-import { globalFlags, loadClientClass, openClient, PRODUCT_TITLES, type ProductName } from "../connection.js";
+import { Command } from "commander";
+import { bodyHelp } from "../body-schema.js";
+import { kebab, productCatalog, type CatalogEntry, type OperationInfo, type ProductCatalog } from "../catalog.js";
+import { globalFlags, openClient, PRODUCT_TITLES, type ProductName } from "../connection.js";
 import type { CliIo } from "../io.js";
 import { chooseFormat } from "../output.js";
-import { buildBody, collect, runOperation, type OperationFlags } from "../request.js";
+import { buildBody, checkBody, collect, listFlagsFor, runOperation, type OperationFlags } from "../request.js";
 import { curatedCommands, curatedOperationOf } from "./curated.js";
 
 /** Option names the generic commands use themselves (a path parameter never takes one of them). */
-const RESERVED = new Set(["data", "filter", "sort", "from", "to", "limit", "all", "page-size", "param", "help", "output", "profile", "key", "key-id", "key-type", "base-url", "proxy", "timeout"]);
+const RESERVED = new Set(["data", "filter", "sort", "from", "to", "limit", "all", "page-size", "param", "check", "help", "output", "profile", "key", "key-id", "key-type", "base-url", "proxy", "timeout"]);
 
 /**
  * Builds the command of one operation.
  *
- * @param product - The product.
+ * @param catalog - The product's catalog (the request schema is read from it only for `--help` and the body check).
  * @param entry - The operation.
  * @param io - The run's streams.
+ * @param taken - Names already used in the group (an alias never takes one of them).
  * @returns The command.
  */
-export function operationCommand(product: ProductName, entry: CatalogEntry, io: CliIo, taken: ReadonlySet<string> = new Set(), bodyFields?: ReadonlySet<string>): Command {
+export function operationCommand(catalog: ProductCatalog, entry: CatalogEntry, io: CliIo, taken: ReadonlySet<string> = new Set()): Command {
+  const { product } = catalog;
   const { operation } = entry;
+  const bodyFields = entry.bodyFields === undefined ? undefined : new Set(entry.bodyFields);
   const paginated = operation.pagination.kind !== "none";
   const notes = [
     `${operation.method} ${operation.path}`,
@@ -38,7 +42,8 @@ export function operationCommand(product: ProductName, entry: CatalogEntry, io: 
   if (aliasName !== entry.call && aliasName !== "" && !taken.has(aliasName)) command.alias(aliasName);
   command
     .option("-d, --data <json|@file|->", "request body (without the request_data envelope): JSON, @file or - for stdin")
-    .option("--param <name=value>", "set one body field (repeatable); numbers and JSON values are parsed", collect);
+    .option("--param <name=value>", "set one body field (repeatable); numbers and JSON values are parsed", collect)
+    .option("--no-check", "send the body without checking it against the operation's schema first");
   const pathFlags: [string, string][] = [];
   for (const param of operation.pathParams ?? []) {
     const flag = kebab(param);
@@ -63,6 +68,8 @@ export function operationCommand(product: ProductName, entry: CatalogEntry, io: 
   if (pathFlags.length > 0) example.push(...pathFlags.map(([flag]) => `--${flag} <${flag}>`));
   else if (paginated) example.push("--limit 10 --output table");
   else if (operation.requestEnvelope !== "none") example.push("--data @request.json");
+  // The body fields are read from the schema only when this command's help is shown.
+  command.addHelpText("after", () => bodyHelp(catalog.requestSchema(operation.id)));
   command.addHelpText(
     "after",
     `\nExample:\n  ${example.join(" ")}${entry.method === undefined ? "" : `\n\nSDK: client.${entry.method}(...)`}${operation.permissions === undefined ? "" : `\nPermissions: ${operation.permissions.join(", ")}`}`,
@@ -76,6 +83,7 @@ export function operationCommand(product: ProductName, entry: CatalogEntry, io: 
       if (typeof value === "string") extra[param] = value;
     }
     const body = await buildBody(operation, flags, io, extra);
+    if (flags.check !== false) await checkBody(catalog, `${product} ${entry.group} ${entry.call}`, operation, body, new Map(pathFlags.map(([flag, param]) => [param, `--${flag}`])));
     const client = await openClient(product, flags, io);
     try {
       await runOperation(client, operation, body, flags, { format, io });
@@ -84,41 +92,6 @@ export function operationCommand(product: ProductName, entry: CatalogEntry, io: 
     }
   });
   return command;
-}
-
-/** Which of the list flags (`--filter`, `--sort`, `--from`/`--to`) an operation's request can carry. */
-export interface ListFlags {
-  readonly filter: boolean;
-  readonly sort: boolean;
-  readonly range: boolean;
-}
-
-/**
- * The list flags that apply to an operation: those whose body fields its request schema has
- * (`filters`, `sort`, `search_from`/`search_to`, or `filter_data` for Cortex Cloud style calls). Without
- * a schema, only operations that page by offset or by `filter_data` get them.
- *
- * @param operation - The operation.
- * @param bodyFields - Top-level fields of the request, from its JSON Schema.
- * @returns The flags that apply.
- */
-export function listFlagsFor(operation: OperationInfo, bodyFields: ReadonlySet<string> | undefined): ListFlags {
-  if (operation.requestEnvelope === "none") return { filter: false, sort: false, range: false };
-  if (operation.pagination.kind === "filter_data" || bodyFields?.has("filter_data") === true) return { filter: true, sort: true, range: true };
-  if (bodyFields === undefined) {
-    const offset = operation.pagination.kind === "offset";
-    return { filter: offset, sort: offset, range: offset };
-  }
-  return { filter: bodyFields.has("filters"), sort: bodyFields.has("sort"), range: bodyFields.has("search_from") || bodyFields.has("search_to") };
-}
-
-/** Top-level request fields of every operation, from the request JSON Schemas (loaded with a product tree). */
-async function requestFieldsReader(): Promise<(id: string) => ReadonlySet<string> | undefined> {
-  const { requestJsonSchema } = await import("@cortex-sdk/schemas/validators");
-  return (id) => {
-    const schema = requestJsonSchema(id);
-    return schema?.properties === undefined ? undefined : new Set(Object.keys(schema.properties));
-  };
 }
 
 /**
@@ -152,11 +125,10 @@ export function groupDescription(name: string, group: Command, apiGroups: Readon
  * @returns The command.
  */
 export async function productCommand(product: ProductName, io: CliIo): Promise<Command> {
-  const Client = await loadClientClass(product);
-  const entries = catalogOf(Client);
-  const requestFields = await requestFieldsReader();
+  const catalog = await productCatalog(product);
+  const { entries } = catalog;
   const root = new Command(product).description(`${PRODUCT_TITLES[product]}: every operation (${entries.length}), as <group> <call>`);
-  const curated = curatedCommands(product, entries, io);
+  const curated = curatedCommands(catalog, io);
   const groups = new Map<string, Command>();
   const groupOf = (name: string): Command => {
     let group = groups.get(name);
@@ -180,7 +152,7 @@ export async function productCommand(product: ProductName, io: CliIo): Promise<C
       continue;
     }
     const existing = new Set([...curatedNames, ...(primaries.get(entry.group) ?? [])]);
-    group.addCommand(operationCommand(product, entry, io, existing, requestFields(entry.operation.id)));
+    group.addCommand(operationCommand(catalog, entry, io, existing));
   }
   for (const name of [...groups.keys()].sort()) {
     const group = groups.get(name);

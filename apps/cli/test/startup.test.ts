@@ -1,0 +1,94 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type StoredCatalog, CLI_MANIFEST_DIR } from "../src/catalog.js";
+import { computeCatalog } from "../src/catalog-source.js";
+import { PRODUCTS } from "../src/connection.js";
+import { programTree } from "../src/main.js";
+import { BIN, cxctl } from "./helpers.js";
+
+// Start-up: help and completion come from dist/cli-manifest, so they load no client, table, schema,
+// undici or zod (and completion not even commander). Checked on the built binary, module by module.
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "cxctl-loads-"));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Runs the built binary with a hook that records every module it loads; returns the loaded URLs. */
+async function loadedBy(args: readonly string[]): Promise<{ code: number; stdout: string; loaded: string[] }> {
+  const file = join(dir, `${args.join("_").replace(/\W/g, "_")}.txt`);
+  const hook = fileURLToPath(new URL("./fixtures/record-loads.mjs", import.meta.url));
+  const { code, stdout } = await new Promise<{ code: number; stdout: string }>((resolve) => {
+    execFile(process.execPath, ["--import", hook, BIN, ...args], { env: { PATH: process.env["PATH"] ?? "", NO_COLOR: "1", CXCTL_RECORD_LOADS: file }, timeout: 60_000 }, (error, out) => {
+      resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout: out });
+    });
+  });
+  const loaded = (await readFile(file, "utf8")).trim().split("\n");
+  return { code, stdout, loaded };
+}
+
+const HEAVY = [/\/packages\/[^/]+\/dist\//, /\/undici\//, /\/zod\//, /\/yaml\//, /\/string-width\//];
+
+describe("start-up loads only what the command needs (built binary)", () => {
+  it("cxctl --help and cxctl xdr incidents list --help load no product package, undici, zod, yaml or string-width", async () => {
+    for (const args of [["--help"], ["xdr", "incidents", "list", "--help"]]) {
+      const { code, stdout, loaded } = await loadedBy(args);
+      expect([args.join(" "), code]).toEqual([args.join(" "), 0]);
+      expect(stdout).toMatch(/Usage: cxctl/);
+      // The hook sees the CLI's own modules, so an empty list would mean it saw nothing.
+      expect(loaded.some((url) => url.endsWith("/apps/cli/dist/main.js"))).toBe(true);
+      expect(loaded.filter((url) => HEAVY.some((pattern) => pattern.test(url)))).toEqual([]);
+    }
+  });
+
+  it("a Tab (cxctl __complete) does not even load commander, and answers", async () => {
+    const { code, stdout, loaded } = await loadedBy(["__complete", "--", "xdr", "inc"]);
+    expect(code).toBe(0);
+    expect(stdout.split("\n")).toContain("incidents");
+    expect(loaded.some((url) => url.endsWith("/apps/cli/dist/complete.js"))).toBe(true);
+    expect(loaded.filter((url) => /\/commander\//.test(url) || HEAVY.some((pattern) => pattern.test(url)))).toEqual([]);
+  });
+});
+
+describe("completion answers from the stored command tree", () => {
+  it("completes groups, calls, aliases, flags (own and global) and flag values", async () => {
+    const words = async (...line: string[]): Promise<string[]> => (await cxctl(["__complete", "--", ...line])).stdout.split("\n").filter((word) => word !== "");
+    expect(await words("xdr", "inc")).toEqual(expect.arrayContaining(["incidents", "endpoints", "api-keys"]));
+    expect(await words("xsiam", "xql", "")).toEqual(expect.arrayContaining(["start", "get-results"]));
+    expect(await words("xdr", "endpoints", "isolate", "--")).toEqual(expect.arrayContaining(["--wait", "--max-wait", "--no-check", "--profile", "--output"]));
+    expect(await words("xdr", "incidents", "get-incidents", "--")).toEqual(expect.arrayContaining(["--status", "--severity", "--limit"]));
+    expect(await words("xql", "--product", "")).toEqual(["xdr", "xsiam", "cloud"]);
+    expect(await words("xdr", "incidents", "list", "--limit", "")).toEqual([]);
+    expect(await words("--profile", "prod", "xdr", "")).toEqual(expect.arrayContaining(["incidents"]));
+  });
+});
+
+describe("dist/cli-manifest reproduces from the product packages and the program", () => {
+  it("holds every product's commands and request schemas as the clients and schemas have them", async () => {
+    for (const product of PRODUCTS) {
+      const stored = JSON.parse(await readFile(new URL(`${product}.json`, CLI_MANIFEST_DIR), "utf8")) as StoredCatalog;
+      const requests = await readFile(new URL(`${product}.requests.ndjson`, CLI_MANIFEST_DIR));
+      const computed = await computeCatalog(product);
+      expect(stored.entries.map(({ request: _range, ...entry }) => entry)).toEqual(computed.entries);
+      for (const entry of stored.entries) {
+        const schema = entry.request === undefined ? undefined : (JSON.parse(requests.subarray(entry.request[0], entry.request[1]).toString("utf8")) as unknown);
+        expect([entry.operation.id, schema]).toEqual([entry.operation.id, computed.requestSchema(entry.operation.id)]);
+      }
+    }
+  }, 120_000);
+
+  it("holds the program's whole command tree for completion", async () => {
+    const stored = JSON.parse(await readFile(new URL("completion.json", CLI_MANIFEST_DIR), "utf8")) as unknown;
+    const silent = { stdout: { write: () => true }, stderr: { write: () => true }, env: {} };
+    expect(stored).toEqual(await programTree(silent));
+  }, 120_000);
+});
