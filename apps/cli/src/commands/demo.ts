@@ -1,12 +1,16 @@
 /**
  * `cxctl demo`: the project's walk-through against the embedded emulator. It starts local tenants for
  * every product and runs real cxctl command lines against them (the same code as typed at a shell):
- * keys generated and listed, incidents, an isolation with wait, an XQL query, an XSOAR incident, Xpanse
- * assets and Cortex Cloud issues. A step the emulator or a client cannot serve yet is reported as
+ * a key generated into a profile (in a temporary directory) to expire in 5 days, the expiry notice an
+ * ordinary command gives for it and the rotation of the key the notice names, incidents, an isolation with
+ * wait, an XQL query, an XSOAR incident, Xpanse assets and Cortex Cloud issues. A step the emulator or a client cannot serve yet is reported as
  * "skipped: ..." instead of failing the demo; the first three steps are required.
  *
  * @module
  */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Command } from "commander";
 import type { CliIo } from "../io.js";
 import { styleFor } from "../style.js";
@@ -42,6 +46,7 @@ export function demoCommand(io: CliIo, run: RunCommand): Command {
       };
       const { startEmulator } = await import("@cortex-sdk/emulator");
       const emulator = await startEmulator({ port: 0 });
+      const home = await mkdtemp(join(tmpdir(), "cxctl-demo-"));
       let skipped = 0;
       try {
         const keyOf = (product: string) => emulator.bootstrapKeys.find((key) => key.product === product);
@@ -60,6 +65,9 @@ export function demoCommand(io: CliIo, run: RunCommand): Command {
         const required = (what: string, result: Captured): void => {
           if (result.code !== 0) throw new Error(`${what} failed (exit ${result.code}): ${result.stderr.trim()}`);
         };
+        const showNotices = (result: Captured): void => {
+          for (const line of result.stderr.split("\n")) if (line.startsWith("notice:")) say(`   ${style.yellow(line)}`);
+        };
         const optional = (result: Captured, show: (result: Captured) => void): void => {
           if (result.code === 0) show(result);
           else {
@@ -68,25 +76,37 @@ export function demoCommand(io: CliIo, run: RunCommand): Command {
           }
         };
 
-        say(style.bold("2. Generating an advanced API key with the bootstrap key:"));
-        const generated = await cli(["keys", "generate", "--role", "Investigator", "--level", "advanced", "--expires", "30d", "--comment", "cxctl demo", "--output", "json"], adminEnv);
+        // The demo's own profile file (a temporary directory): the generated key is saved there, never printed.
+        const profileEnv = { CORTEX_CONFIG_FILE: join(home, "config.json") };
+        say(style.bold("2. Generating an advanced API key that expires in 5 days, saved in the profile \"demo\":"));
+        const generated = await cli(["keys", "generate", "--role", "Instance Administrator", "--level", "advanced", "--expires", "5d", "--comment", "cxctl demo", "--save-profile", "demo", "--output", "json"], { ...adminEnv, ...profileEnv });
         required("keys generate", generated);
-        const key = JSON.parse(generated.stdout) as { id: number; key: string; security_level: string };
-        say(`   new key: id ${key.id}, ${key.security_level}, key ${mask(key.key)} (the secret is shown once; masked here)`);
-        const userEnv = connectionEnv(emulator.url, String(key.id), key.key, "advanced");
+        const key = JSON.parse(generated.stdout) as { id: number; security_level: string; expires: string };
+        say(`   new key: id ${key.id}, ${key.security_level}, expires ${key.expires} (the secret went into the profile; it is shown nowhere)`);
 
-        say(style.bold("3. Listing the tenant's keys (expiry warnings go to stderr):"));
+        say(style.bold("3. Listing the tenant's keys (expiry notices go to stderr):"));
         const listed = await cli(["keys", "list", "--output", "table"], adminEnv);
         required("keys list", listed);
         indent(listed.stdout);
+        showNotices(listed);
 
-        say(style.bold("4. Listing incidents with the new key (every call signed with a fresh nonce and timestamp):"));
-        const incidents = await cli(["xdr", "incidents", "list", "--limit", "5", "--output", "table"], userEnv);
+        say(style.bold("4. Listing incidents with the new key: an ordinary command notices that the key in use expires within a week:"));
+        const incidents = await cli(["--profile", "demo", "xdr", "incidents", "list", "--limit", "5", "--output", "table"], profileEnv);
         required("incidents list", incidents);
         indent(incidents.stdout);
         say(`   ${incidents.stdout.trim().split("\n").length - 1} incidents`);
+        showNotices(incidents);
 
-        say(style.bold("5. Isolating an endpoint and waiting for the action to finish:"));
+        say(style.bold(`5. Rotating the key the notice names (same roles, level and comment; the old key deleted once the new one made a call):`));
+        const rotated = await cli(["--profile", "demo", "keys", "rotate", String(key.id), "--delete-old", "--output", "json"], profileEnv);
+        required("keys rotate", rotated);
+        indent(rotated.stderr);
+        const rotation = JSON.parse(rotated.stdout) as { new_id: number; expires: string };
+        say(`   profile "demo" now holds key ${rotation.new_id}, expiring ${rotation.expires}`);
+        const userEnv = profileEnv;
+        const asUser = (argv: readonly string[]): string[] => ["--profile", "demo", ...argv];
+
+        say(style.bold("6. Isolating an endpoint and waiting for the action to finish:"));
         const endpoints = await cli(["xdr", "endpoints", "list", "--limit", "1", "--output", "json"], adminEnv);
         let endpointId: string | undefined;
         optional(endpoints, (result) => {
@@ -98,11 +118,11 @@ export function demoCommand(io: CliIo, run: RunCommand): Command {
           optional(isolated, (result) => indent(result.stdout));
         }
 
-        say(style.bold("6. Running an XQL query (results stream as NDJSON):"));
-        optional(await cli(["xql", "dataset = xdr_data | limit 3", "--timeframe", "24h", "--output", "ndjson"], userEnv), (result) => indent(result.stdout));
+        say(style.bold("7. Running an XQL query (results stream as NDJSON):"));
+        optional(await cli(asUser(["xql", "dataset = xdr_data | limit 3", "--timeframe", "24h", "--output", "ndjson"]), userEnv), (result) => indent(result.stdout));
 
         const xsoar = keyOf("xsoar8");
-        say(style.bold("7. Creating an XSOAR 8 incident, then searching:"));
+        say(style.bold("8. Creating an XSOAR 8 incident, then searching:"));
         if (xsoar === undefined) {
           skipped++;
           say(`   ${style.yellow("skipped:")} no XSOAR 8 tenant`);
@@ -116,19 +136,19 @@ export function demoCommand(io: CliIo, run: RunCommand): Command {
         }
 
         const xpanse = keyOf("xpanse");
-        say(style.bold("8. Listing Xpanse assets:"));
+        say(style.bold("9. Listing Xpanse assets:"));
         if (xpanse !== undefined) {
           optional(await cli(["xpanse", "assets", "list", "--limit", "3", "--output", "table"], connectionEnv(emulator.url, xpanse.keyId, xpanse.key, xpanse.securityLevel)), (result) => indent(result.stdout));
         }
 
         const cloud = keyOf("cloud");
-        say(style.bold("9. Listing Cortex Cloud issues:"));
+        say(style.bold("10. Listing Cortex Cloud issues:"));
         if (cloud !== undefined) {
           optional(await cli(["cloud", "issues", "list", "--limit", "3", "--output", "table"], connectionEnv(emulator.url, cloud.keyId, cloud.key, cloud.securityLevel)), (result) => indent(result.stdout));
         }
 
-        say(style.bold("10. Checking the setup with cxctl doctor:"));
-        const doctor = await cli(["doctor", "--output", "table"], userEnv);
+        say(style.bold("11. Checking the setup with cxctl doctor:"));
+        const doctor = await cli(asUser(["doctor", "--output", "table"]), userEnv);
         indent(doctor.stdout);
 
         say(
@@ -138,6 +158,7 @@ export function demoCommand(io: CliIo, run: RunCommand): Command {
         );
       } finally {
         await emulator.close();
+        await rm(home, { recursive: true, force: true });
       }
     });
 }
