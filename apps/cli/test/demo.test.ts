@@ -22,5 +22,5 @@ describe("cxctl demo (in-process, its own embedded emulator)", () => {
     expect(result.stdout).toMatch(/5 incidents/);
     for (const step of ["Isolating", "XQL", "XSOAR 8", "Xpanse", "Cortex Cloud", "doctor"]) expect(result.stdout).toContain(step);
     expect(result.stdout).toMatch(/Done: /);
-  });
+  }, 120_000);
 });

@@ -137,13 +137,13 @@ describe("cxctl examples: each one runs against the emulator", () => {
     const result = await run("/bin/sh", ["-c", printed.get(target.name)?.curl ?? ""], {});
     expect(result.code, result.stderr).toBe(0);
     expect(itemsOf(target, result.stdout).length).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it.each(TARGETS.map((target) => [target.name, target] as const))("Python 3 (%s)", async (_name, target) => {
     const result = await run("python3", ["-c", printed.get(target.name)?.python ?? ""], {});
     expect(result.code, result.stderr).toBe(0);
     expect(itemsOf(target, result.stdout).length).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it("TypeScript: every example type-checks against the built packages and runs with node", async () => {
     const files = TARGETS.map((target) => ({ target, file: `${target.name.replace(/\W+/g, "-")}.ts` }));
