@@ -8,8 +8,8 @@
  * @module
  */
 import { Command, Option } from "commander";
-import { catalogOf } from "../catalog.js";
-import { globalFlags, loadClientClass, openClient, PRODUCTS, productFlag, type ProductName } from "../connection.js";
+import { productCatalog } from "../catalog.js";
+import { globalFlags, openClient, PRODUCTS, productFlag, type ProductName } from "../connection.js";
 import type { CliIo } from "../io.js";
 import { UsageError } from "../output.js";
 
@@ -73,7 +73,7 @@ export function examplesCommand(io: CliIo): Command {
 
       // The call: from the client's table (path, method, envelope) and manifest (the SDK method).
       const first = FIRST_CALLS[product];
-      const entry = catalogOf(await loadClientClass(product)).find((candidate) => candidate.operation.id === first.operationId);
+      const entry = (await productCatalog(product)).entries.find((candidate) => candidate.operation.id === first.operationId);
       if (entry?.method === undefined) throw new UsageError(`the ${product} client has no ${first.operationId}; cannot print its examples.`);
       const operation = entry.operation;
       const wire = operation.requestEnvelope === "request_data" ? { request_data: first.body } : first.body;
