@@ -1,9 +1,9 @@
 /**
- * Exit codes scripts can rely on. Documented in the CLI's README and `cxctl --help`.
+ * Exit codes scripts can rely on: the one table, printed by `cxctl --help` and listed in the CLI's README
+ * (a test keeps the README in step). No imports, so `cxctl --help` loads nothing heavy.
  *
  * @module
  */
-import { isCortexError, type CortexError } from "@cortex-sdk/core";
 
 /** Exit codes of cxctl. */
 export const ExitCode = {
@@ -45,57 +45,46 @@ export const ExitCode = {
 /** One of the {@link ExitCode} values. */
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
-/**
- * Maps an error to its exit code.
- *
- * @param error - Anything thrown by a command.
- * @returns The exit code.
- */
-export function exitCodeFor(error: unknown): ExitCodeValue {
-  if (!isCortexError(error)) return ExitCode.failure;
-  if (error.kind === "timeout" && (error as { phase?: string }).phase === "wait") return ExitCode.waitTimedOut;
-  if (error.kind === "connection_lost") return (error as { safeToRepeat?: boolean }).safeToRepeat === true ? ExitCode.unreachable : ExitCode.outcomeUnknown;
-  // Partial on purpose: a kind added to core later falls back to "failure" instead of breaking the build.
-  const byKind: Partial<Record<CortexError["kind"] | string, ExitCodeValue>> = {
-    configuration: ExitCode.configuration,
-    authentication: ExitCode.authentication,
-    console_url: ExitCode.authentication,
-    license: ExitCode.permission,
-    permission: ExitCode.permission,
-    bad_request: ExitCode.badRequest,
-    not_found: ExitCode.badRequest,
-    rate_limit: ExitCode.rateLimited,
-    xql_concurrency: ExitCode.rateLimited,
-    connection: ExitCode.unreachable,
-    connection_lost: ExitCode.outcomeUnknown,
-    timeout: ExitCode.unreachable,
-    server: ExitCode.server,
-    api: ExitCode.server,
-    abort: ExitCode.interrupted,
-    pagination: ExitCode.failure,
-    conflict: ExitCode.badRequest,
-    invalid_request: ExitCode.badRequest,
-    action_failed: ExitCode.actionFailed,
-    xql_query: ExitCode.actionFailed,
-    xql_quota: ExitCode.rateLimited,
-    reply_validation: ExitCode.server,
-  };
-  return byKind[error.kind] ?? ExitCode.failure;
-}
+/** What each exit code means in a few words: the one source of `cxctl --help`'s list. */
+export const EXIT_CODE_SUMMARIES: Readonly<Record<keyof typeof ExitCode, string>> = {
+  ok: "ok",
+  failure: "unexpected failure",
+  usage: "usage",
+  configuration: "configuration",
+  authentication: "authentication / console URL",
+  permission: "permission or licence",
+  badRequest: "bad request or not found",
+  rateLimited: "rate limited",
+  unreachable: "could not connect, timeout, or lost on a read",
+  server: "server error",
+  checkFailed: "doctor: a check failed",
+  waitTimedOut: "wait timed out",
+  actionFailed: "action or query failed",
+  outcomeUnknown: "connection lost after a write was sent: it may have run",
+  interrupted: "interrupted",
+};
 
 /**
- * The message for an error, with the SDK's hint for authentication failures.
+ * The exit codes as `cxctl --help` prints them: three to a line, a long one on a line of its own.
  *
- * @param error - Anything thrown by a command.
- * @returns One or more lines, without a trailing newline.
+ * @returns The text, starting with a blank line.
  */
-export function describeError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  if (!isCortexError(error)) return message;
-  const cause = (error as { likelyCause?: string }).likelyCause;
-  if (error.kind === "authentication" && cause !== undefined && cause !== "unknown") {
-    return `${message}\n  likely cause: ${cause.replace(/_/g, " ")}. Run \`cxctl doctor\` to check the URL, the clock and the key.`;
+export function exitCodeHelp(): string {
+  const width = 32;
+  const lines: string[] = [];
+  let line: string[] = [];
+  for (const name of Object.keys(ExitCode) as (keyof typeof ExitCode)[]) {
+    const cell = `${ExitCode[name]} ${EXIT_CODE_SUMMARIES[name]}`;
+    if (cell.length >= width && line.length > 0) {
+      lines.push(line.join(""));
+      line = [];
+    }
+    line.push(cell.padEnd(width));
+    if (line.length === 3 || cell.length >= width) {
+      lines.push(line.join(""));
+      line = [];
+    }
   }
-  if (error.kind === "console_url") return `${message}\n  Use the API URL (https://api-<tenant>...), not the console URL. Run \`cxctl doctor\`.`;
-  return message;
+  if (line.length > 0) lines.push(line.join(""));
+  return `\nExit codes:\n${lines.map((text) => `  ${text.trimEnd()}`).join("\n")}`;
 }

@@ -4,5 +4,6 @@
  * @packageDocumentation
  */
 export { buildProgram, CLI_VERSION, run } from "./main.js";
-export { ExitCode, exitCodeFor, type ExitCodeValue } from "./exit-codes.js";
+export { ExitCode, type ExitCodeValue } from "./exit-codes.js";
+export { exitCodeFor } from "./error-report.js";
 export type { CliIo, TextSink, TextSource } from "./io.js";

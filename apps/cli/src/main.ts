@@ -19,6 +19,7 @@ import { xqlCommand } from "./commands/xql.js";
 import { GLOBAL_VALUE_FLAGS, PRODUCT_TITLES, PRODUCTS, withGlobalFlags, type ProductName } from "./connection.js";
 import { ExitCodeError } from "./errors.js";
 import type { CompletionNode } from "./complete.js";
+import { ExitCode, exitCodeHelp } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 import { UsageError } from "./output.js";
 import { styleFor } from "./style.js";
@@ -26,15 +27,8 @@ import { styleFor } from "./style.js";
 /** The version of the installed `@cortex-sdk/cli` package (what `cxctl --version` prints). */
 export const CLI_VERSION: string = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 
-/** The exit codes, as `cxctl --help` prints them (exit-codes.ts has them as constants). */
-export const EXIT_CODE_HELP = `
-Exit codes:
-  0 ok                        1 unexpected failure          2 usage
-  3 configuration             4 authentication / console URL 5 permission or licence
-  6 bad request or not found  7 rate limited                8 could not connect, timeout, or lost on a read
-  9 server error              10 doctor: a check failed     11 wait timed out
-  12 action or query failed   13 connection lost after a write was sent: it may have run
-  130 interrupted`;
+/** The exit codes, as `cxctl --help` prints them (from the table in exit-codes.ts). */
+export const EXIT_CODE_HELP = exitCodeHelp();
 
 /**
  * The first word of the command line that is not a global flag or its value.
@@ -141,7 +135,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return 0;
   } catch (error) {
     const style = styleFor(io.stderr, io.env);
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     if (error instanceof UsageError) {
       io.stderr.write(`${style.red("cxctl:")} ${error.message}\n`);
       return 2;
@@ -150,7 +144,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stderr.write(`${error.message}\n`);
       return error.exitCode;
     }
-    const { describeError, exitCodeFor } = await import("./exit-codes.js");
+    const { describeError, exitCodeFor } = await import("./error-report.js");
     io.stderr.write(`${style.red("cxctl:")} ${describeError(error)}\n`);
     return exitCodeFor(error);
   }

@@ -14,6 +14,7 @@ import { CortexAbortError, CortexConfigError } from "./errors.js";
 import { explainChildTenantFailure } from "./child-tenant.js";
 import { KEY_EXPIRY_STEP, keyExpiryStep } from "./key-expiry.js";
 import { redactError } from "./redact.js";
+import { serverRequestId } from "./request-id.js";
 import { parseNdjsonBatches, type NdjsonOptions } from "./ndjson.js";
 import { paginatePages, PagePromise, type PaginateOptions } from "./pagination.js";
 import { MiddlewareStack, type CallContext, type CallOptions, type CallResult, type HttpRequest, type ResponseMode } from "./pipeline.js";
@@ -334,7 +335,7 @@ export class CortexClient {
     else if (stream.closed || stream.destroyed) release();
     else stream.once("close", release);
     const headers = result.response.headers;
-    const requestId = headers["x-request-id"] ?? headers["request-id"] ?? callId;
+    const requestId = serverRequestId(headers) ?? callId;
     if (this.config.logLevel === "debug") this.config.logger.debug("call finished", { requestId: callId, serverRequestId: requestId === callId ? undefined : requestId, operation: operation.id, status: result.response.status, attempts: result.attempts, ms: Math.round(performance.now() - started) });
     return {
       data: result.data,

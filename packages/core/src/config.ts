@@ -181,8 +181,37 @@ export const DEFAULT_RATE_LIMIT: RateLimit = Object.freeze({ requests: 10, perMs
 /** The documented limit of XQL queries running at once per tenant. */
 export const DEFAULT_XQL_CONCURRENCY = 4;
 
-// Values that must not be reachable from the public config object (it is JSON- and inspect-safe).
-const proxyUrls = new WeakMap<ResolvedConfig, string>();
+// Facts of a configuration that must not be reachable from its public fields (the object is JSON- and
+// inspect-safe): held in private fields of an object kept under a non-enumerable symbol, so neither
+// JSON.stringify nor util.inspect (even with showHidden) shows them.
+const PRIVATE_FACTS = Symbol("cortex-sdk.config.private");
+
+/** The private facts of a {@link ResolvedConfig}. */
+class PrivateFacts {
+  /** The proxy URL with its credentials, or undefined for a direct connection. */
+  readonly #proxyUrl: string | undefined;
+  /** The secret values its logs and errors are redacted of: the key, then recent signatures. */
+  readonly #secrets: string[];
+
+  constructor(proxyUrl: string | undefined, secrets: string[]) {
+    this.#proxyUrl = proxyUrl;
+    this.#secrets = secrets;
+  }
+
+  get proxyUrl(): string | undefined {
+    return this.#proxyUrl;
+  }
+
+  get secrets(): string[] {
+    return this.#secrets;
+  }
+}
+
+type WithPrivateFacts = ResolvedConfig & { readonly [PRIVATE_FACTS]?: PrivateFacts };
+
+function privateFactsOf(config: ResolvedConfig): PrivateFacts | undefined {
+  return (config as WithPrivateFacts)[PRIVATE_FACTS];
+}
 
 /**
  * The proxy URL with its credentials, for the transport.
@@ -192,11 +221,9 @@ const proxyUrls = new WeakMap<ResolvedConfig, string>();
  * @internal
  */
 export function proxyUrlOf(config: ResolvedConfig): string | undefined {
-  return proxyUrls.get(config);
+  return privateFactsOf(config)?.proxyUrl;
 }
 
-// The secrets a configuration's logs and errors are redacted of, by value.
-const secretLists = new WeakMap<ResolvedConfig, string[]>();
 // The key, plus this many of the latest signatures (an advanced key's Authorization hash).
 const REMEMBERED_SIGNATURES = 16;
 
@@ -209,7 +236,7 @@ const REMEMBERED_SIGNATURES = 16;
  * @internal
  */
 export function secretsOf(config: ResolvedConfig): readonly string[] {
-  return secretLists.get(config) ?? [];
+  return privateFactsOf(config)?.secrets ?? [];
 }
 
 /**
@@ -220,7 +247,7 @@ export function secretsOf(config: ResolvedConfig): readonly string[] {
  * @internal
  */
 export function rememberSecret(config: ResolvedConfig, value: string): void {
-  const list = secretLists.get(config);
+  const list = privateFactsOf(config)?.secrets;
   if (list === undefined || value.length < 8 || list.includes(value)) return;
   list.push(value);
   // Keep the first entry (the key) and the latest signatures.
@@ -346,7 +373,7 @@ export function resolveConfig(options: ClientOptions, info: ProductIdentity): Re
   const childTenant = options.childTenantId !== undefined ? (options.childTenantId.trim() === "" ? undefined : { value: options.childTenantId.trim(), from: "option childTenantId" }) : (fromEnv(["CORTEX_CHILD_TENANT_ID"]) ?? (profile?.profile.childTenantId === undefined ? undefined : { value: profile.profile.childTenantId, from: `profile ${profile.name}` }));
   record("childTenantId", childTenant);
 
-  const config: ResolvedConfig = Object.freeze({
+  const config: ResolvedConfig = {
     baseUrl: normalizedUrl,
     credentials,
     client: Object.freeze({ product: info.product, clientName: info.clientName, clientVersion: info.clientVersion }),
@@ -369,10 +396,9 @@ export function resolveConfig(options: ClientOptions, info: ProductIdentity): Re
     sources: Object.freeze(sources),
     logger,
     logLevel,
-  });
-  if (proxy !== undefined) proxyUrls.set(config, proxy.value);
-  secretLists.set(config, secrets);
-  return config;
+  };
+  Object.defineProperty(config, PRIVATE_FACTS, { value: Object.freeze(new PrivateFacts(proxy?.value, secrets)), enumerable: false });
+  return Object.freeze(config);
 }
 
 // The key from the environment. DEMISTO_* names say the level by which variable holds the key.

@@ -169,14 +169,58 @@ export type AuthenticationCause =
   | "wrong_header"
   | "unknown";
 
+/**
+ * What the SDK worked out about a rejected key (see {@link AuthenticationDiagnose}); the authentication
+ * error is built with it, so its message and fields are final from the start.
+ */
+export interface AuthenticationDiagnosis {
+  /** The cause, when there is evidence for one; else `unknown`. */
+  readonly likelyCause: AuthenticationCause;
+  /** Possible causes, most likely first. */
+  readonly likelyCauses: readonly AuthenticationCause[];
+  /** Difference between the server's clock and ours in ms (server minus local), when known. */
+  readonly clockSkewMs: number | undefined;
+  /** What to do, in sentences: it ends the error's message in place of the generic advice. */
+  readonly advice: string;
+}
+
+/** The facts of a rejected key that {@link createApiError} hands to an {@link AuthenticationDiagnose}. */
+export interface AuthenticationFailure {
+  /** HTTP status (401, or 403 for XSOAR 6's CSRF answer). */
+  readonly status: number;
+  /** Response headers (the `date` header tells the server's clock). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Parsed body (JSON) or raw text. */
+  readonly body: unknown;
+  /** Causes the answer itself points at, most likely first (empty when it says nothing). */
+  readonly likelyCauses: readonly AuthenticationCause[];
+}
+
+/** Works out why a key was rejected, from the answer and what the caller knows about the call. */
+export type AuthenticationDiagnose = (failure: AuthenticationFailure) => AuthenticationDiagnosis;
+
 /** 401 (or XSOAR 6's CSRF 403): the key, key id, signature or timestamp was rejected. */
 export class CortexAuthenticationError extends CortexApiError {
   /** The cause, when the SDK has evidence for one (a measured clock skew, a header the server cannot take); else `unknown`. */
-  likelyCause: AuthenticationCause = "unknown";
+  readonly likelyCause: AuthenticationCause;
   /** Possible causes, most likely first. */
-  likelyCauses: readonly AuthenticationCause[] = [];
+  readonly likelyCauses: readonly AuthenticationCause[];
   /** Difference between the server's clock and ours in ms (server minus local), when known. */
-  clockSkewMs: number | undefined;
+  readonly clockSkewMs: number | undefined;
+
+  /**
+   * @param kind - Machine-readable kind.
+   * @param message - What went wrong and what to do about it.
+   * @param init - The answer's facts.
+   * @param detail - Details parsed from the envelope.
+   * @param diagnosis - Likely causes and the measured clock skew, when known.
+   */
+  constructor(kind: CortexErrorKind, message: string, init: ApiErrorInit, detail: ServiceErrorDetail, diagnosis?: Omit<AuthenticationDiagnosis, "advice">) {
+    super(kind, message, init, detail);
+    this.likelyCause = diagnosis?.likelyCause ?? "unknown";
+    this.likelyCauses = diagnosis?.likelyCauses ?? [];
+    this.clockSkewMs = diagnosis?.clockSkewMs;
+  }
 }
 /** 402: the tenant lacks the licence the operation needs. */
 export class CortexLicenseError extends CortexApiError {}
@@ -333,9 +377,11 @@ const XSOAR6_BAD_KEY_TEXT = /issue with csrf code|named cookie not present/i;
  * The one factory for errors from the service: picks the class from the status and the envelope's text.
  *
  * @param init - Status, body, headers and request facts.
+ * @param diagnose - Works out why a key was rejected; its advice replaces the generic one, so an
+ *   authentication error is built once, with its diagnosis.
  * @returns The typed error.
  */
-export function createApiError(init: ApiErrorInit): CortexApiError {
+export function createApiError(init: ApiErrorInit, diagnose?: AuthenticationDiagnose): CortexApiError {
   const detail = parseErrorEnvelope(init.body);
   const text = [detail.message, typeof detail.extra === "string" ? detail.extra : JSON.stringify(detail.extra ?? "")].join(" ");
   const where = init.operationId === undefined ? "" : `${init.operationId}: `;
@@ -373,22 +419,24 @@ export function createApiError(init: ApiErrorInit): CortexApiError {
     case 400:
       return new CortexBadRequestError("bad_request", `${where}the request was rejected as invalid (HTTP 400)${serverSays}.`, init, detail);
     case 401:
-      return new CortexAuthenticationError(
-        "authentication",
-        `${where}authentication failed (HTTP 401)${serverSays}. Check the key id, that the key is not expired or deleted, that the security level (standard or advanced) matches the key, and that this machine's clock is correct.`,
+      return authenticationError(
+        `${where}authentication failed (HTTP 401)${serverSays}.`,
+        " Check the key id, that the key is not expired or deleted, that the security level (standard or advanced) matches the key, and that this machine's clock is correct.",
+        [],
         init,
         detail,
+        diagnose,
       );
     case 403:
       if (XSOAR6_BAD_KEY_TEXT.test(text)) {
-        const error = new CortexAuthenticationError(
-          "authentication",
+        return authenticationError(
           `${where}authentication failed (HTTP 403)${serverSays}. XSOAR 6 answers an unknown or revoked API key this way: check the key, and that the server is XSOAR 6 (for XSOAR 8 set xsoarVersion to 8).`,
+          "",
+          ["wrong_key", "deleted_key", "wrong_header"],
           init,
           detail,
+          diagnose,
         );
-        error.likelyCauses = ["wrong_key", "deleted_key", "wrong_header"];
-        return error;
       }
       return new CortexPermissionError("permission", `${where}the key's roles do not allow this call (HTTP 403)${serverSays}. Give the key a role with this permission.`, init, detail);
     case 402:
@@ -406,6 +454,19 @@ export function createApiError(init: ApiErrorInit): CortexApiError {
     return new CortexServerError("server", `${where}the service failed (HTTP ${status})${serverSays}.`, init, detail);
   }
   return new CortexApiError("api", `${where}unexpected answer (HTTP ${status})${serverSays}.`, init, detail);
+}
+
+function authenticationError(
+  statement: string,
+  genericAdvice: string,
+  causes: readonly AuthenticationCause[],
+  init: ApiErrorInit,
+  detail: ServiceErrorDetail,
+  diagnose: AuthenticationDiagnose | undefined,
+): CortexAuthenticationError {
+  if (diagnose === undefined) return new CortexAuthenticationError("authentication", `${statement}${genericAdvice}`, init, detail, { likelyCause: "unknown", likelyCauses: causes, clockSkewMs: undefined });
+  const diagnosis = diagnose({ status: init.status, headers: init.headers, body: init.body, likelyCauses: causes });
+  return new CortexAuthenticationError("authentication", `${statement}${diagnosis.advice}`, init, detail, diagnosis);
 }
 
 function describeDetail(detail: ServiceErrorDetail): string {

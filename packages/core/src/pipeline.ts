@@ -88,6 +88,11 @@ export interface CallContext {
   /** The HTTP request; built by `serialize`, completed by `sign`. */
   request: HttpRequest;
   /**
+   * The clock offset (server minus local, ms) the current attempt was signed with; set by `sign`. A
+   * rejected key is blamed on the clock only when the server's clock still differs after this correction.
+   */
+  signedClockOffsetMs?: number | undefined;
+  /**
    * Called by `send` as soon as the answer's headers arrived (or the attempt failed), before the body is
    * read: the `rateLimit` step uses it to learn the latest moment the service can have counted the attempt.
    */

@@ -7,6 +7,7 @@
  */
 import type { CallOptions, Middleware } from "./pipeline.js";
 import { CortexConfigError } from "./errors.js";
+import { serverRequestId } from "./request-id.js";
 import { CortexReplyValidationError, type ReplyIssue } from "./workflow-errors.js";
 
 /** The reply validation switch, per client and per call. */
@@ -64,7 +65,7 @@ export function replyValidationStep(enabledByDefault: boolean, load: () => Promi
         path: (issue.path ?? []).map((part) => String(typeof part === "object" && part !== null && "key" in part ? part.key : part)).join("."),
         message: issue.message,
       }));
-      throw new CortexReplyValidationError(context.operation.id, issues, { requestId: result.response.headers["x-request-id"] ?? context.callId, attempts: result.attempts });
+      throw new CortexReplyValidationError(context.operation.id, issues, { requestId: serverRequestId(result.response.headers) ?? context.callId, attempts: result.attempts });
     }
     return result;
   };

@@ -16,12 +16,15 @@ import {
   createApiError,
   isCortexError,
   type AuthenticationCause,
+  type AuthenticationDiagnosis,
+  type AuthenticationFailure,
 } from "./errors.js";
 import { normalizeReply } from "./normalize-reply.js";
 import { rememberSecret } from "./config.js";
 import type { CallContext, CallResult, Handler, Middleware } from "./pipeline.js";
 import { operationPath } from "./products.js";
 import { isSecretHeader } from "./redact.js";
+import { serverRequestId } from "./request-id.js";
 import type { Permit, RateLimit } from "./limiter.js";
 import { operationLimiter, RETRY_BUDGET, tenantLimiter } from "./tenant-state.js";
 import { toDeliveryError } from "./transport.js";
@@ -89,9 +92,6 @@ function fillPathParameters(path: string, input: unknown, operationId: string): 
   });
 }
 
-// The clock offset each attempt was signed with, to tell whether the clock explains a 401.
-const signedWithOffset = new WeakMap<CallContext, number>();
-
 /**
  * `sign`: adds the authentication headers. It runs inside the retry loop, so every attempt gets a fresh
  * nonce and timestamp, corrected by the clock offset learnt from the server. Cortex products get
@@ -105,7 +105,7 @@ export function signStep(): Middleware {
   let signer: { readonly credentials: unknown; readonly sign: Signer["sign"] } | undefined;
   return (context, next) => {
     const offset = context.tenant.clockOffsetMs;
-    signedWithOffset.set(context, offset);
+    context.signedClockOffsetMs = offset;
     const { credentials } = context.config;
     if (signer?.credentials !== credentials) signer = { credentials, sign: createSigner(credentials).sign };
     const signed = signer.sign(offset === 0 ? undefined : { clockOffsetMs: offset });
@@ -215,26 +215,24 @@ export function errorMapStep(): Middleware {
       if (acceptedKeys.size < 1_000) acceptedKeys.add(keyTag(context));
       return result;
     }
-    const error = createApiError({
-      status: response.status,
-      body: result.data,
-      headers: response.headers,
-      operationId: context.operation.id,
-      requestId: requestIdOf(response.headers) ?? context.callId,
-      attempts: context.attempt,
-      baseUrl: context.config.baseUrl,
-      xsoarVersion: context.config.xsoarVersion,
-    });
-    if (error instanceof CortexAuthenticationError) diagnoseAuthentication(error, context, result.data);
-    throw error;
+    throw createApiError(
+      {
+        status: response.status,
+        body: result.data,
+        headers: response.headers,
+        operationId: context.operation.id,
+        requestId: serverRequestId(response.headers) ?? context.callId,
+        attempts: context.attempt,
+        baseUrl: context.config.baseUrl,
+        xsoarVersion: context.config.xsoarVersion,
+      },
+      (failure) => diagnoseAuthentication(failure, context),
+    );
   });
 }
 
 /** Clock difference above which a 401 with an advanced key is blamed on the clock. */
 export const CLOCK_SKEW_THRESHOLD_MS = 30_000;
-
-// How far the clock this attempt was signed with was from the server's.
-const residualSkew = new WeakMap<CortexAuthenticationError, number>();
 
 // Keys (per base URL, id and level) that have been accepted in this process: when such a key is later
 // rejected, its configuration did not change, so expiry or deletion come first.
@@ -258,25 +256,22 @@ export const AUTHENTICATION_CAUSE_ADVICE: Readonly<Record<AuthenticationCause, s
   unknown: "the key was rejected",
 };
 
-function diagnoseAuthentication(error: CortexAuthenticationError, context: CallContext, body: unknown): void {
+// Why the key was rejected: evidence first (a measured clock skew, headers the server cannot take, an
+// "expired" message), then the causes the answer cannot tell apart, ranked.
+function diagnoseAuthentication(failure: AuthenticationFailure, context: CallContext): AuthenticationDiagnosis {
   const { config } = context;
   const advanced = config.routing.auth === "cortex" && config.credentials.securityLevel === "advanced";
-  const serverDate = Date.parse(error.headers["date"] ?? "");
-  let clockOff = false;
-  if (!Number.isNaN(serverDate)) {
-    // The Date header has one-second resolution, far below the threshold.
-    const skew = serverDate - Date.now();
-    error.clockSkewMs = skew;
-    residualSkew.set(error, skew - (signedWithOffset.get(context) ?? 0));
-    clockOff = advanced && Math.abs(skew) > CLOCK_SKEW_THRESHOLD_MS;
-  }
-  const text = JSON.stringify(body ?? "");
+  const serverDate = Date.parse(failure.headers["date"] ?? "");
+  // The Date header has one-second resolution, far below the threshold.
+  const clockSkewMs = Number.isNaN(serverDate) ? undefined : serverDate - Date.now();
+  const clockOff = advanced && clockSkewMs !== undefined && Math.abs(clockSkewMs) > CLOCK_SKEW_THRESHOLD_MS;
+  const text = JSON.stringify(failure.body ?? "");
   const evidence: AuthenticationCause[] = [];
   let wrongHeaderAdvice: string | undefined;
-  if (config.routing.auth === "xsoar6" && error.status === 401 && /err_msg|unauthorized/i.test(text)) {
+  if (config.routing.auth === "xsoar6" && failure.status === 401 && /err_msg|unauthorized/i.test(text)) {
     evidence.push("wrong_header");
     wrongHeaderAdvice = "this looks like a Cortex gateway (XSOAR 8 or another Cortex product), which needs the key id and Cortex headers: set xsoarVersion to 8 and apiKeyId";
-  } else if (config.routing.auth === "cortex" && error.status === 403 && error.likelyCauses.includes("wrong_header")) {
+  } else if (config.routing.auth === "cortex" && failure.status === 403 && failure.likelyCauses.includes("wrong_header")) {
     evidence.push("wrong_header");
     wrongHeaderAdvice = "this looks like an XSOAR 6 server, which takes the raw key without an id: set xsoarVersion to 6";
   }
@@ -292,27 +287,23 @@ function diagnoseAuthentication(error: CortexAuthenticationError, context: CallC
         ? ["expired_key", "deleted_key", "key_level_mismatch", "wrong_key", "unknown_key_id", "wrong_tenant_url"]
         : ["key_level_mismatch", "wrong_key", "unknown_key_id", "expired_key", "deleted_key", "wrong_tenant_url"];
   if (advanced && Number.isNaN(serverDate)) ranked.push("clock_skew");
-  const causes = [...new Set([...evidence, ...ranked])];
-  error.likelyCauses = causes;
-  error.likelyCause = evidence[0] ?? "unknown";
+  const likelyCauses = [...new Set([...evidence, ...ranked])];
 
-  let message = error.message.replace(GENERIC_AUTH_ADVICE, "");
-  if (clockOff && error.clockSkewMs !== undefined) {
-    message += ` This machine's clock differs from the server's by about ${Math.round(error.clockSkewMs / 1000)} s; advanced keys are rejected when the clocks disagree. Synchronise the clock (NTP).`;
-    if (Math.abs(residualSkew.get(error) ?? 0) <= CLOCK_SKEW_THRESHOLD_MS) message += " The SDK already signed this attempt with the server's time, so check the key as well.";
+  let advice: string;
+  if (clockOff) {
+    advice = ` This machine's clock differs from the server's by about ${Math.round(clockSkewMs / 1000)} s; advanced keys are rejected when the clocks disagree. Synchronise the clock (NTP).`;
+    if (Math.abs(residualSkewMs(clockSkewMs, context)) <= CLOCK_SKEW_THRESHOLD_MS) advice += " The SDK already signed this attempt with the server's time, so check the key as well.";
   } else {
-    const advice = causes.map((cause, index) => `(${index + 1}) ${cause === "wrong_header" && wrongHeaderAdvice !== undefined ? wrongHeaderAdvice : AUTHENTICATION_CAUSE_ADVICE[cause]}`);
+    const steps = likelyCauses.map((cause, index) => `(${index + 1}) ${cause === "wrong_header" && wrongHeaderAdvice !== undefined ? wrongHeaderAdvice : AUTHENTICATION_CAUSE_ADVICE[cause]}`);
     const lead = evidence.length > 0 ? "Most likely" : `The service does not say why${workedBefore ? " (this key worked earlier in this process)" : ""}; possible causes, most likely first:`;
-    message += ` ${lead} ${advice.join("; ")}. diagnoseAuthentication() (cxctl doctor) probes the tenant to tell them apart.`;
+    advice = ` ${lead} ${steps.join("; ")}. diagnoseAuthentication() (cxctl doctor) probes the tenant to tell them apart.`;
   }
-  error.message = message;
+  return { likelyCause: evidence[0] ?? "unknown", likelyCauses, clockSkewMs, advice };
 }
 
-// The advice createApiError gives every 401, replaced above by a specific diagnosis.
-const GENERIC_AUTH_ADVICE = / Check the key id, that the key is not expired or deleted, that the security level \(standard or advanced\) matches the key, and that this machine's clock is correct\./;
-
-function requestIdOf(headers: Readonly<Record<string, string>>): string | undefined {
-  return headers["x-request-id"] ?? headers["request-id"] ?? headers["x-amzn-requestid"];
+// How far the server's clock still was from the time this attempt was signed with.
+function residualSkewMs(clockSkewMs: number | undefined, context: CallContext): number {
+  return clockSkewMs === undefined ? 0 : clockSkewMs - (context.signedClockOffsetMs ?? 0);
 }
 
 /** Why a failed attempt is or is not retried. */
@@ -343,7 +334,7 @@ export function decideRetry(error: unknown, context: CallContext, clockCorrected
   if (error instanceof CortexRateLimitError) return { retry: true, reason: "throttled", ...(error.retryAfterMs === undefined ? {} : { minDelayMs: error.retryAfterMs }) };
   if (error instanceof CortexXqlConcurrencyError) return { retry: true, reason: "xql_concurrency" };
   if (error instanceof CortexAuthenticationError) {
-    const residual = residualSkew.get(error) ?? 0;
+    const residual = residualSkewMs(error.clockSkewMs, context);
     const advanced = context.config.routing.auth === "cortex" && context.config.credentials.securityLevel === "advanced";
     const correctable = advanced && !clockCorrected && Math.abs(residual) > CLOCK_SKEW_THRESHOLD_MS;
     return correctable ? { retry: true, reason: "clock_skew", minDelayMs: 0 } : { retry: false };

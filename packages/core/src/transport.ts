@@ -198,13 +198,13 @@ export function toDeliveryError(error: unknown, context: CallContext, answered?:
     connection = new CortexCouldNotConnectError("connection", message, facts);
   } else {
     // Anything else broke a connection that was open: the request (or part of it) went out.
-    const lost = new CortexConnectionLostError("connection_lost", "", facts);
+    const outcome = outcomeOf(context.operation.retrySafety, answered);
+    const lost = new CortexConnectionLostError("connection_lost", lostMessage(context, host, detail, outcome, answered), facts);
     lost.retrySafety = context.operation.retrySafety;
     lost.safeToRepeat = context.operation.retrySafety !== "unsafe";
     lost.lostDuring = answered === undefined ? "request" : "response";
     lost.status = answered?.status;
-    lost.operationMayHaveRun = outcomeOf(context.operation.retrySafety, answered);
-    lost.message = lostMessage(context, host, detail, lost.operationMayHaveRun, answered);
+    lost.operationMayHaveRun = outcome;
     connection = lost;
   }
   connection.code = code;

@@ -10,6 +10,7 @@ import { Command } from "commander";
 import type { OperationInfo, ProductCatalog } from "../catalog.js";
 import { globalFlags, openClient, parseDuration, type AnyClient } from "../connection.js";
 import { ExitCodeError } from "../errors.js";
+import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { cellText, chooseFormat, UsageError, writeValue, type Column, type Sink } from "../output.js";
 import { bodyHelp } from "../body-schema.js";
@@ -156,7 +157,7 @@ async function responseAction(context: RunContext): Promise<void> {
   await writeValue({ action_id: outcome.actionId, ...reply, status: statuses }, sink);
   if (outcome.failed.length > 0) {
     const style = styleFor(io.stderr, io.env);
-    throw new ExitCodeError(12, `${style.red("✗")} action ${outcome.actionId}: ${outcome.failed.map((endpoint) => `${endpoint.endpointId} ${endpoint.status}`).join(", ")}`);
+    throw new ExitCodeError(ExitCode.actionFailed, `${style.red("✗")} action ${outcome.actionId}: ${outcome.failed.map((endpoint) => `${endpoint.endpointId} ${endpoint.status}`).join(", ")}`);
   }
 }
 

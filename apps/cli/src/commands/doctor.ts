@@ -9,6 +9,7 @@ import { Command, Option } from "commander";
 import { productCatalog } from "../catalog.js";
 import { clientOptionsFrom, globalFlags, loadClientClass, openClient, PRODUCTS, productFlag, type AnyClient, type GlobalFlags, type ProductName } from "../connection.js";
 import { ExitCodeError } from "../errors.js";
+import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { chooseFormat, writeValue } from "../output.js";
 import { styleFor } from "../style.js";
@@ -327,6 +328,6 @@ export function doctorCommand(io: CliIo): Command {
       } else {
         await writeValue(format === "json" || format === "yaml" ? { ok: failed === 0, checks } : checks, { format, io });
       }
-      if (failed > 0) throw new ExitCodeError(10, `cxctl doctor: ${failed} check${failed === 1 ? "" : "s"} failed`);
+      if (failed > 0) throw new ExitCodeError(ExitCode.checkFailed, `cxctl doctor: ${failed} check${failed === 1 ? "" : "s"} failed`);
     });
 }

@@ -7,6 +7,7 @@
 import { Command, Option } from "commander";
 import { globalFlags, openClient, parseDuration, productFlag, type GlobalFlags, type ProductName } from "../connection.js";
 import { ExitCodeError } from "../errors.js";
+import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { chooseFormat, UsageError, writeRows } from "../output.js";
 import { progress } from "../style.js";
@@ -125,7 +126,7 @@ export function syntaxErrorOf(error: unknown): ExitCodeError | undefined {
     try {
       const found = JSON.parse(match[0]) as { line?: number; column?: number; message?: string };
       if (typeof found.line !== "number") continue;
-      return new ExitCodeError(6, `cxctl: XQL syntax error at line ${found.line}${typeof found.column === "number" ? `, column ${found.column}` : ""}: ${found.message ?? "see the query"}`);
+      return new ExitCodeError(ExitCode.badRequest, `cxctl: XQL syntax error at line ${found.line}${typeof found.column === "number" ? `, column ${found.column}` : ""}: ${found.message ?? "see the query"}`);
     } catch {
       continue;
     }
