@@ -4,6 +4,7 @@
  * - `<product>.json`: the product's commands (group, call, client method, operation, top-level body fields);
  * - `<product>.requests.ndjson`: the request JSON Schemas, one a line, each entry holding its byte range,
  *   so `--help` of one operation parses one schema;
+ * - `commands.json`: each top-level command's usage and description, for `cxctl --help`;
  * - `completion.json`: the whole command tree (commands, aliases, flags, choices) for `cxctl __complete`.
  * All of it is computed from the installed product packages, so it cannot drift from them.
  *
@@ -14,7 +15,7 @@ import { CLI_MANIFEST_DIR, type StoredCatalog } from "./catalog.js";
 import { computeCatalog } from "./catalog-source.js";
 import { PRODUCTS } from "./connection.js";
 import type { CliIo } from "./io.js";
-import { programTree } from "./main.js";
+import { commandSummaries, programTree } from "./main.js";
 
 const silent: CliIo = { stdout: { write: () => true }, stderr: { write: () => true }, env: {} };
 
@@ -39,6 +40,7 @@ for (const product of PRODUCTS) {
   writeFileSync(new URL(`${product}.requests.ndjson`, CLI_MANIFEST_DIR), Buffer.concat(lines));
   sizes.push(`${product} ${entries.length} commands (${Math.round(json.length / 1024)} KB, schemas ${Math.round(offset / 1024)} KB)`);
 }
+writeFileSync(new URL("commands.json", CLI_MANIFEST_DIR), JSON.stringify(await commandSummaries(silent)));
 const tree = JSON.stringify(await programTree(silent));
 writeFileSync(new URL("completion.json", CLI_MANIFEST_DIR), tree);
 console.log(`cli-manifest: ${sizes.join("; ")}; completion ${Math.round(tree.length / 1024)} KB`);

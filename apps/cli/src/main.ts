@@ -1,24 +1,20 @@
 /**
  * The cxctl program: builds the command tree and runs one command line, returning its exit code.
- * Product subtrees (every operation of a client) are built only when the command line names the product,
- * and heavy modules (clients, core, the emulator) are imported by the commands that use them, so
- * `cxctl --help` stays fast.
+ * Only the command the line names is built for real: the other top-level commands are stubs made from
+ * `dist/cli-manifest/commands.json` (name, usage and description, for `cxctl --help`), a product's
+ * commands come from its catalog and only the named group's calls are built, and heavy modules (clients,
+ * core, zod, the emulator) are imported by the commands that use them. So `cxctl --help` loads commander
+ * and this file, and `cxctl xdr incidents list --help` adds the XDR catalog.
  *
  * @module
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { Command, CommanderError } from "commander";
-import { completionCommand } from "./commands/completion.js";
-import { demoCommand } from "./commands/demo.js";
-import { doctorCommand } from "./commands/doctor.js";
-import { emulatorCommand } from "./commands/emulator.js";
-import { examplesCommand } from "./commands/examples.js";
-import { keysCommand } from "./commands/keys.js";
-import { profileCommand } from "./commands/profile.js";
-import { xqlCommand } from "./commands/xql.js";
-import { GLOBAL_VALUE_FLAGS, PRODUCT_TITLES, PRODUCTS, withGlobalFlags, type ProductName } from "./connection.js";
-import { ExitCodeError } from "./errors.js";
+import { Command, CommanderError, Help } from "commander";
+import { CLI_MANIFEST_DIR } from "./catalog.js";
 import type { CompletionNode } from "./complete.js";
+import { GLOBAL_VALUE_FLAGS, PRODUCTS, withGlobalFlags, type ProductName } from "./connection.js";
+import { ExitCodeError } from "./errors.js";
 import { ExitCode, exitCodeHelp } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 import { UsageError } from "./output.js";
@@ -31,71 +27,113 @@ export const CLI_VERSION: string = (createRequire(import.meta.url)("../package.j
 export const EXIT_CODE_HELP = exitCodeHelp();
 
 /**
- * The first word of the command line that is not a global flag or its value.
+ * The first words of the command line that are not global flags or their values (the command, then its
+ * subcommand), with `help <command>` read as `<command>`.
  *
  * @param argv - Arguments.
- * @returns The word, if any.
+ * @returns The words.
  */
-export function commandWord(argv: readonly string[]): string | undefined {
-  for (let index = 0; index < argv.length; index++) {
+export function commandWords(argv: readonly string[]): string[] {
+  const words: string[] = [];
+  for (let index = 0; index < argv.length && words.length < 3; index++) {
     const token = argv[index] ?? "";
-    if (token === "--") return argv[index + 1];
+    if (token === "--") {
+      words.push(...argv.slice(index + 1, index + 3));
+      break;
+    }
     if (token.startsWith("-")) {
       if (GLOBAL_VALUE_FLAGS.has(token)) index++;
       continue;
     }
-    return token;
+    words.push(token);
   }
-  return undefined;
+  return words[0] === "help" ? words.slice(1) : words.slice(0, 2);
+}
+
+/** The top-level commands besides the products, in help order, each imported only when it is used. */
+const COMMANDS: Readonly<Record<string, (io: CliIo, runner: typeof run) => Promise<Command>>> = {
+  profile: async (io) => (await import("./commands/profile.js")).profileCommand(io),
+  keys: async (io) => (await import("./commands/keys.js")).keysCommand(io),
+  xql: async (io) => (await import("./commands/xql.js")).xqlCommand(io),
+  doctor: async (io) => (await import("./commands/doctor.js")).doctorCommand(io),
+  examples: async (io) => (await import("./commands/examples.js")).examplesCommand(io),
+  completion: async (io) => (await import("./commands/completion.js")).completionCommand(io),
+  emulator: async (io) => (await import("./commands/emulator.js")).emulatorCommand(io),
+  demo: async (io, runner) => (await import("./commands/demo.js")).demoCommand(io, runner),
+};
+
+/** What `cxctl --help` shows of a top-level command (stored in `dist/cli-manifest/commands.json`). */
+export interface CommandSummary {
+  /** Command name. */
+  readonly name: string;
+  /** Its usage term in the list, e.g. `xql [options] <query>`. */
+  readonly term: string;
+  /** Its description. */
+  readonly description: string;
+}
+
+function storedSummaries(): readonly CommandSummary[] | undefined {
+  try {
+    return JSON.parse(readFileSync(new URL("commands.json", CLI_MANIFEST_DIR), "utf8")) as CommandSummary[];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
 }
 
 /**
- * Builds the command tree for a command line.
+ * Builds the command tree for a command line: the command it names for real, the others as stubs.
  *
- * @param argv - The command line (decides which product subtree is built).
+ * @param argv - The command line (decides which commands are built).
  * @param io - Streams and environment.
  * @param runner - Runs a nested command line (the demo uses it).
  * @returns The root command.
  */
 export async function buildProgram(argv: readonly string[], io: CliIo, runner: typeof run = run): Promise<Command> {
+  return assemble(commandWords(argv), io, runner, false);
+}
+
+async function assemble(words: readonly string[], io: CliIo, runner: typeof run, everything: boolean): Promise<Command> {
+  const terms = new Map<Command, string>();
   const program = withGlobalFlags(
     new Command("cxctl")
       .description("The command line for the Cortex APIs (XDR, XSIAM, XSOAR, Xpanse, Cortex Cloud).")
       .version(CLI_VERSION, "-V, --version", "print the cxctl version")
-      .configureHelp({ sortSubcommands: false, showGlobalOptions: true }),
+      .configureHelp({ sortSubcommands: false, showGlobalOptions: true, subcommandTerm: (command) => terms.get(command) ?? new Help().subcommandTerm(command) }),
   ).addHelpText(
     "after",
     `${EXIT_CODE_HELP}\n\nConfiguration: flags, then CORTEX_API_BASE_URL, CORTEX_API_KEY_ID, CORTEX_API_KEY, CORTEX_API_KEY_TYPE,\nthen the profile (--profile, CORTEX_PROFILE, else the default one; see cxctl profile add).\n\nExamples:\n  cxctl profile add prod\n  cxctl doctor\n  cxctl xdr incidents list --status new --output table\n  cxctl xql "dataset = xdr_data | limit 10" --timeframe 24h --output ndjson`,
   );
-  const word = commandWord(argv);
-  for (const product of PRODUCTS) {
-    if (word === product) {
+  const [word, subword] = words;
+  const summaries = everything ? undefined : storedSummaries();
+  for (const name of [...PRODUCTS, ...Object.keys(COMMANDS)]) {
+    const summary = summaries?.find((candidate) => candidate.name === name);
+    if (summary !== undefined && word !== name) {
+      const stub = new Command(name).description(summary.description).helpOption(false).allowUnknownOption().allowExcessArguments();
+      terms.set(stub, summary.term);
+      program.addCommand(stub);
+    } else if ((PRODUCTS as readonly string[]).includes(name)) {
       const { productCommand } = await import("./commands/product.js");
-      program.addCommand(await productCommand(product, io));
+      program.addCommand(await productCommand(name as ProductName, io, everything ? "all" : word === name && subword !== undefined ? [subword] : []));
     } else {
-      program.addCommand(
-        new Command(product)
-          .description(`${PRODUCT_TITLES[product as ProductName]}: every operation, as <group> <call>`)
-          .helpOption(false)
-          .allowUnknownOption()
-          .allowExcessArguments(),
-      );
+      program.addCommand(await (COMMANDS[name] as (typeof COMMANDS)[string])(io, runner));
     }
-  }
-  for (const command of [
-    profileCommand(io),
-    keysCommand(io),
-    xqlCommand(io),
-    doctorCommand(io),
-    examplesCommand(io),
-    completionCommand(io),
-    emulatorCommand(io),
-    demoCommand(io, runner),
-  ]) {
-    program.addCommand(command);
   }
   propagate(program, io);
   return program;
+}
+
+/**
+ * What `cxctl --help` shows of each top-level command, from the program with every command built (the
+ * build stores it in `dist/cli-manifest/commands.json`).
+ *
+ * @param io - Streams the commands are built with (nothing is written).
+ * @returns One summary per command, in help order.
+ */
+export async function commandSummaries(io: CliIo): Promise<CommandSummary[]> {
+  const program = await assemble([], io, run, true);
+  const help = program.createHelp();
+  return program.commands.map((command) => ({ name: command.name(), term: help.subcommandTerm(command), description: help.subcommandDescription(command) }));
 }
 
 /**
@@ -107,14 +145,7 @@ export async function buildProgram(argv: readonly string[], io: CliIo, runner: t
  */
 export async function programTree(io: CliIo): Promise<CompletionNode> {
   const { completionTreeOf } = await import("./complete.js");
-  const root = completionTreeOf(await buildProgram([], io));
-  const products = new Map<string, CompletionNode>();
-  for (const product of PRODUCTS) {
-    const tree = completionTreeOf(await buildProgram([product], io));
-    const node = tree.commands?.find((command) => command.name === product);
-    if (node !== undefined) products.set(product, node);
-  }
-  return { ...root, commands: (root.commands ?? []).map((command) => products.get(command.name) ?? command) };
+  return completionTreeOf(await assemble([], io, run, true));
 }
 
 /**

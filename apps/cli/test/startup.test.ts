@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type StoredCatalog, CLI_MANIFEST_DIR } from "../src/catalog.js";
 import { computeCatalog } from "../src/catalog-source.js";
 import { PRODUCTS } from "../src/connection.js";
-import { programTree } from "../src/main.js";
+import { commandSummaries, programTree } from "../src/main.js";
 import { BIN, cxctl } from "./helpers.js";
 
 // Start-up: help and completion come from dist/cli-manifest, so they load no client, table, schema,
@@ -59,6 +59,22 @@ describe("start-up loads only what the command needs (built binary)", () => {
   });
 });
 
+describe("help of commands that are stubs until named", () => {
+  it("shows a top-level command's own help however it is asked for, and the root lists every command", async () => {
+    for (const args of [["keys", "--help"], ["help", "keys"], ["--profile", "p", "keys", "--help"]]) {
+      const help = await cxctl(args);
+      expect([args.join(" "), help.code]).toEqual([args.join(" "), 0]);
+      expect(help.stdout).toMatch(/Usage: cxctl keys/);
+      expect(help.stdout).toMatch(/\n {2}rotate\b/);
+    }
+    const root = await cxctl(["--help"]);
+    expect(root.stdout).toMatch(/\n {2}xdr +Cortex XDR: every operation \(\d+\), as <group> <call>/);
+    expect(root.stdout).toMatch(/\n {2}xql \[options\] <query> +run an XQL query/);
+    const group = await cxctl(["xdr", "--help"]);
+    expect(group.stdout).toMatch(/\n {2}incidents +list, get, update\b/);
+  });
+});
+
 describe("completion answers from the stored command tree", () => {
   it("completes groups, calls, aliases, flags (own and global) and flag values", async () => {
     const words = async (...line: string[]): Promise<string[]> => (await cxctl(["__complete", "--", ...line])).stdout.split("\n").filter((word) => word !== "");
@@ -86,9 +102,11 @@ describe("dist/cli-manifest reproduces from the product packages and the program
     }
   }, 120_000);
 
-  it("holds the program's whole command tree for completion", async () => {
-    const stored = JSON.parse(await readFile(new URL("completion.json", CLI_MANIFEST_DIR), "utf8")) as unknown;
+  it("holds the program's whole command tree for completion, and the top-level commands for help", async () => {
     const silent = { stdout: { write: () => true }, stderr: { write: () => true }, env: {} };
-    expect(stored).toEqual(await programTree(silent));
+    const tree = JSON.parse(await readFile(new URL("completion.json", CLI_MANIFEST_DIR), "utf8")) as unknown;
+    expect(tree).toEqual(await programTree(silent));
+    const summaries = JSON.parse(await readFile(new URL("commands.json", CLI_MANIFEST_DIR), "utf8")) as unknown;
+    expect(summaries).toEqual(await commandSummaries(silent));
   }, 120_000);
 });

@@ -324,21 +324,41 @@ function cloud(): Curated[] {
   ];
 }
 
+/** The curated commands of a product whose operation the product has. */
+function specsOf(catalog: ProductCatalog): Curated[] {
+  const { product, entries } = catalog;
+  const specs = product === "xdr" || product === "xsiam" ? xdrLike() : product === "xsoar" ? xsoar() : product === "xpanse" ? xpanse() : cloud();
+  const ids = new Set(entries.map((entry) => entry.operation.id));
+  return specs.filter((spec) => ids.has(spec.operationId));
+}
+
+/**
+ * The names of a product's curated commands by group (without building them).
+ *
+ * @param catalog - The product's operations.
+ * @returns Names by group, in the order the commands are built.
+ */
+export function curatedNames(catalog: ProductCatalog): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  for (const spec of specsOf(catalog)) names.set(spec.group, [...(names.get(spec.group) ?? []), spec.name]);
+  return names;
+}
+
 /**
  * The curated commands of a product, by group.
  *
  * @param catalog - The product's operations.
  * @param io - The run's streams.
+ * @param only - Build only these groups' commands (default: every group).
  * @returns Commands by group name.
  */
-export function curatedCommands(catalog: ProductCatalog, io: CliIo): Map<string, Command[]> {
+export function curatedCommands(catalog: ProductCatalog, io: CliIo, only?: ReadonlySet<string>): Map<string, Command[]> {
   const { product, entries } = catalog;
-  const specs = product === "xdr" || product === "xsiam" ? xdrLike() : product === "xsoar" ? xsoar() : product === "xpanse" ? xpanse() : cloud();
   const byId = new Map(entries.map((entry) => [entry.operation.id, entry.operation]));
   const groups = new Map<string, Command[]>();
-  for (const spec of specs) {
+  for (const spec of specsOf(catalog)) {
     const operation = byId.get(spec.operationId);
-    if (operation === undefined) continue;
+    if (operation === undefined || (only !== undefined && !only.has(spec.group))) continue;
     const command = new Command(spec.name).description(`${spec.description} (operation ${operation.id})`);
     if (spec.args !== undefined) command.argument(spec.args);
     command.option("-d, --data <json|@file|->", "request body fields (JSON, @file or -); flags add to it");

@@ -12,7 +12,7 @@ import { globalFlags, openClient, PRODUCT_TITLES, type ProductName } from "../co
 import type { CliIo } from "../io.js";
 import { chooseFormat } from "../output.js";
 import { buildBody, checkBody, collect, listFlagsFor, runOperation, type OperationFlags } from "../request.js";
-import { curatedCommands, curatedOperationOf } from "./curated.js";
+import { curatedCommands, curatedNames, curatedOperationOf } from "./curated.js";
 
 /** Option names the generic commands use themselves (a path parameter never takes one of them). */
 const RESERVED = new Set(["data", "filter", "sort", "from", "to", "limit", "all", "page-size", "param", "check", "help", "output", "profile", "key", "key-id", "key-type", "base-url", "proxy", "timeout"]);
@@ -98,12 +98,11 @@ export function operationCommand(catalog: ProductCatalog, entry: CatalogEntry, i
  * What a command group does, for `cxctl <product> --help`: the API group it belongs to and its calls.
  *
  * @param name - The group (kebab-case namespace).
- * @param group - The group command, with its calls added.
+ * @param calls - The group's calls, in order.
  * @param apiGroups - The API groups (the spec's tags) of the group's operations.
  * @returns One line.
  */
-export function groupDescription(name: string, group: Command, apiGroups: ReadonlySet<string>): string {
-  const calls = group.commands.map((command) => command.name());
+export function groupDescription(name: string, calls: readonly string[], apiGroups: ReadonlySet<string>): string {
   const shown: string[] = [];
   for (const call of calls) {
     if (shown.length > 0 && [...shown, call].join(", ").length > 48) break;
@@ -118,50 +117,58 @@ export function groupDescription(name: string, group: Command, apiGroups: Readon
 }
 
 /**
- * Builds `cxctl <product>` with every operation and the curated commands.
+ * Builds `cxctl <product>`: every group, with the calls of the groups asked for (the others are stubs
+ * that only describe themselves, enough for `cxctl <product> --help`).
  *
  * @param product - The product.
  * @param io - The run's streams.
+ * @param build - The groups whose calls to build, or `"all"`.
  * @returns The command.
  */
-export async function productCommand(product: ProductName, io: CliIo): Promise<Command> {
+export async function productCommand(product: ProductName, io: CliIo, build: "all" | readonly string[] = "all"): Promise<Command> {
   const catalog = await productCatalog(product);
   const { entries } = catalog;
+  const only = build === "all" ? undefined : new Set(build);
   const root = new Command(product).description(`${PRODUCT_TITLES[product]}: every operation (${entries.length}), as <group> <call>`);
-  const curated = curatedCommands(catalog, io);
-  const groups = new Map<string, Command>();
-  const groupOf = (name: string): Command => {
-    let group = groups.get(name);
-    if (group === undefined) {
-      group = new Command(name).description(`${name} operations`);
-      groups.set(name, group);
+  const curated = curatedCommands(catalog, io, only);
+  const curatedByGroup = curatedNames(catalog);
+  const byGroup = new Map<string, CatalogEntry[]>();
+  for (const entry of entries) byGroup.set(entry.group, [...(byGroup.get(entry.group) ?? []), entry]);
+  const names = [...new Set([...byGroup.keys(), ...curatedByGroup.keys()])].sort();
+  for (const name of names) {
+    const members = byGroup.get(name) ?? [];
+    const curatedCalls = curatedByGroup.get(name) ?? [];
+    // A curated command takes the place of the generic one of the same name.
+    const calls = [...curatedCalls, ...members.map((entry) => entry.call).filter((call) => !curatedCalls.includes(call))];
+    const apiGroups = new Set(members.flatMap((entry) => (entry.operation.group === undefined ? [] : [entry.operation.group])));
+    const group = new Command(name).description(groupDescription(name, calls, apiGroups));
+    if (only === undefined || only.has(name)) {
+      addCalls(group, catalog, members, curated.get(name) ?? [], io);
+      group.addHelpText("after", `\nExample:\n  cxctl ${product} ${name} ${calls[0] ?? ""} --help`);
+    } else {
+      group.helpOption(false).allowUnknownOption().allowExcessArguments();
     }
-    return group;
-  };
-  for (const [group, commands] of curated) for (const command of commands) groupOf(group).addCommand(command);
-  const primaries = new Map<string, Set<string>>();
-  for (const entry of entries) primaries.set(entry.group, (primaries.get(entry.group) ?? new Set()).add(entry.call));
-  for (const entry of entries) {
-    const group = groupOf(entry.group);
+    root.addCommand(group);
+  }
+  // The example names an everyday group: the first with curated commands.
+  const example = [...curatedByGroup.keys()][0] ?? names[0] ?? "";
+  root.addHelpText("after", `\nExample:\n  cxctl ${product} ${example} --help\n\nEvery call takes --data (JSON, @file or -), --output, and for lists --limit and --all.`);
+  return root;
+}
+
+/** Adds a group's calls: its curated commands, then a generic command for each other operation. */
+function addCalls(group: Command, catalog: ProductCatalog, members: readonly CatalogEntry[], curated: readonly Command[], io: CliIo): void {
+  for (const command of curated) group.addCommand(command);
+  const primaries = new Set(members.map((entry) => entry.call));
+  for (const entry of members) {
     const curatedNames = new Set(group.commands.flatMap((command) => [command.name(), ...command.aliases()]));
     if (curatedNames.has(entry.call)) {
       // The curated command takes the generic one's place: give it the operation's own name too.
-      const curated = group.commands.find((command) => command.name() === entry.call);
+      const replacing = group.commands.find((command) => command.name() === entry.call);
       const alias = kebab(entry.operation.id.split(".").at(-1) ?? "");
-      if (curated !== undefined && curatedOperationOf(curated) === entry.operation.id && alias !== entry.call && !curatedNames.has(alias) && !(primaries.get(entry.group) ?? new Set()).has(alias)) curated.alias(alias);
+      if (replacing !== undefined && curatedOperationOf(replacing) === entry.operation.id && alias !== entry.call && !curatedNames.has(alias) && !primaries.has(alias)) replacing.alias(alias);
       continue;
     }
-    const existing = new Set([...curatedNames, ...(primaries.get(entry.group) ?? [])]);
-    group.addCommand(operationCommand(catalog, entry, io, existing));
+    group.addCommand(operationCommand(catalog, entry, io, new Set([...curatedNames, ...primaries])));
   }
-  for (const name of [...groups.keys()].sort()) {
-    const group = groups.get(name);
-    if (group === undefined) continue;
-    const apiGroups = new Set(entries.filter((entry) => entry.group === name && entry.operation.group !== undefined).map((entry) => entry.operation.group as string));
-    group.description(groupDescription(name, group, apiGroups));
-    group.addHelpText("after", `\nExample:\n  cxctl ${product} ${name} ${group.commands[0]?.name() ?? ""} --help`);
-    root.addCommand(group);
-  }
-  root.addHelpText("after", `\nExample:\n  cxctl ${product} ${[...groups.keys()][0] ?? ""} --help\n\nEvery call takes --data (JSON, @file or -), --output, and for lists --limit and --all.`);
-  return root;
 }
