@@ -31,6 +31,7 @@ const ARGS = {
   "emulator-load": values.quick ? ["--duration", "1", "--warmup", "1", "--sustain", "0", "--connections", "8"] : ["--duration", "3", "--warmup", "2", "--sustain", "0", "--connections", "16", "--rounds", "3"],
   "emulator-memory": values.quick ? ["--alerts", "10000"] : ["--alerts", "100000"],
   "limiter-rate": values.quick ? ["--callers", "100", "--rate", "50"] : ["--callers", "200", "--rate", "50"],
+  "types-consumer": values.quick ? ["--products", "xdr"] : ["--products", "xdr,xsoar", "--rounds", "3"],
 };
 const ORDER = Object.keys(ARGS);
 const found = readdirSync(here)

@@ -12,7 +12,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { JsonSchema, OperationEntry } from "../../packages/schemas/dist/index.js";
 import { methodNameOverrides, namespaceNames, productClients, type ProductClientSpec } from "./naming.js";
-import { workflowMethods, workflowsEntry } from "./workflow-methods.js";
+import { workflowClasses, workflowsEntry } from "./workflow-methods.js";
 
 /** The repository root (the compiled generator runs from node_modules/.cache/clients-generator). */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
@@ -92,8 +92,14 @@ function namespacesOf(client: ProductClientSpec, groups: ReadonlyMap<string, rea
   return { namespaces, plain };
 }
 
-function render(client: ProductClientSpec, groups: ReadonlyMap<string, readonly Member[]>, requestSchema: RequestSchema, typeNames: TypeNames): string {
+function render(client: ProductClientSpec, groups: ReadonlyMap<string, readonly Member[]>, requestSchema: RequestSchema, typeNames: TypeNames, genericWorkflows: ReadonlySet<string>): string {
   const usedTypes = new Set<string>([`${client.prefix}OperationId`, `${client.prefix}ReplyOf`, `${client.prefix}RequestOf`]);
+  // A generic workflow class gets this product's shapes map, so its declarations name only this product's types.
+  const workflowType = (className: string): string => {
+    if (!genericWorkflows.has(className)) return className;
+    usedTypes.add(`${client.prefix}OperationShapes`);
+    return `${className}<${client.prefix}OperationShapes>`;
+  };
   const requestType = (entry: OperationEntry): string => {
     const name = typeNames[entry.id]?.request ?? "undefined";
     if (name !== "undefined") usedTypes.add(name);
@@ -131,12 +137,12 @@ function render(client: ProductClientSpec, groups: ReadonlyMap<string, readonly 
   out.push(`/** Every operation {@link ${client.className}} can call: the ${client.title} table${client.extraOperations === undefined ? "" : " and the hand-written operations it lacks"}. */`);
   out.push(`export const ${tableName}: readonly OperationEntry[] = ${client.extraOperations === undefined ? "operations" : `[...operations, ...${client.extraOperations}.filter((extra) => !operations.some((entry) => entry.id === extra.id))]`};`);
   out.push("");
-  const classes: { property: string; className: string; operations: boolean }[] = plain.map((extra) => ({ ...extra, operations: false }));
+  const classes: { property: string; className: string; typeName: string; operations: boolean }[] = plain.map((extra) => ({ ...extra, typeName: workflowType(extra.className), operations: false }));
   for (const { property, members, base, replaces } of namespaces) {
     const className = `${client.prefix}${pascal(property)}Namespace`;
-    classes.push({ property, className, operations: true });
+    classes.push({ property, className, typeName: className, operations: true });
     out.push(base === undefined ? `/** The \`${property}\` operations of ${client.title}. */` : `/** The \`${property}\` operations of ${client.title}, with the workflows of {@link ${base}}. */`);
-    out.push(`export class ${className}${base === undefined ? "" : ` extends ${base}`} {`);
+    out.push(`export class ${className}${base === undefined ? "" : ` extends ${workflowType(base)}`} {`);
     out.push("  readonly #client: CortexClient;");
     out.push("");
     out.push("  /** @param client - The client that sends the calls. */");
@@ -178,9 +184,9 @@ function render(client: ProductClientSpec, groups: ReadonlyMap<string, readonly 
   out.push(`  /** Every operation this client can call (the table, as data). */`);
   out.push(`  static readonly operations: readonly OperationEntry[] = ${tableName};`);
   out.push("");
-  for (const { property, className, operations } of classes) {
+  for (const { property, typeName, operations } of classes) {
     out.push(`  /** \`${property}\` ${operations ? "operations" : "workflows"}. */`);
-    out.push(`  readonly ${property}: ${className};`);
+    out.push(`  readonly ${property}: ${typeName};`);
   }
   out.push("");
   out.push("  /**");
@@ -189,7 +195,7 @@ function render(client: ProductClientSpec, groups: ReadonlyMap<string, readonly 
   out.push("   */");
   out.push("  constructor(options: ProductClientOptions, version: string) {");
   out.push(`    super(options, { product: ${JSON.stringify(client.product)}, clientName: ${JSON.stringify(client.product)}, clientVersion: version }, ${tableName}, async () => (await import("@cortex-sdk/schemas/validators/${client.product}")) as ReplyValidators);`);
-  for (const { property, className } of classes) out.push(`    this.${property} = new ${className}(this);`);
+  for (const { property, typeName } of classes) out.push(`    this.${property} = new ${typeName}(this);`);
   out.push("  }");
   out.push("");
   out.push("  /**");
@@ -337,7 +343,7 @@ function fromTemplate(name: string, client: ProductClientSpec): string {
 async function main(): Promise<void> {
   const check = process.argv.includes("--check");
   const validators = (await import(join(root, "packages/schemas/dist/validators-all.js"))) as { requestJsonSchema: RequestSchema };
-  const methodsOf = workflowMethods(workflowsEntry(root));
+  const { methods: methodsOf, generic: genericWorkflows } = workflowClasses(workflowsEntry(root));
   let stale = 0;
   for (const client of productClients) {
     const dir = join(root, "packages", client.package);
@@ -347,7 +353,7 @@ async function main(): Promise<void> {
     const groups = group(client, entries);
     const typeNames = ((await import(join(root, `packages/schemas/dist/generated/type-names/${client.product}.js`))) as Record<string, TypeNames>)[`${client.product}TypeNames`] ?? {};
     const outputs: [string, string][] = [
-      ["src/generated/client-base.ts", render(client, groups, validators.requestJsonSchema, typeNames)],
+      ["src/generated/client-base.ts", render(client, groups, validators.requestJsonSchema, typeNames, genericWorkflows)],
       ["src/generated/manifest.ts", renderManifest(client, groups, methodsOf)],
       ...(client.testTemplates ?? []).map((name): [string, string] => [`test/generated/${name}.ts`, fromTemplate(name, client)]),
       // Every client's per-operation test drives its methods against the emulator the same way.

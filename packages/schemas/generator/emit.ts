@@ -334,7 +334,7 @@ export function emitAll(table: readonly TableOperation[], componentsIn: Readonly
     }
     shared.sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : 1));
     const curatedNames = [...curatedUsed].sort();
-    const curatedImport = curatedNames.length > 0 ? `import type { ${curatedNames.join(", ")} } from "../../products/xdr-types.js";\nexport type * from "../../products/xdr-types.js";\n` : "";
+    const curatedImport = curatedNames.length > 0 ? `import type { ${curatedNames.join(", ")} } from "../../products/curated-types.js";\nexport type * from "../../products/curated-types.js";\n` : "";
     files.push({
       path: `types/${product}.ts`,
       text:

@@ -182,6 +182,7 @@ import type {
   CloudOnboardingListRegionsReply,
   CloudOnboardingListRegionsRequest,
   CloudOperationId,
+  CloudOperationShapes,
   CloudReplyOf,
   CloudRequestOf,
   ComplianceAddAssessmentProfileReply,
@@ -782,7 +783,7 @@ export class CloudApiNamespace {
 }
 
 /** The `apiKeys` operations of Cortex Cloud, with the workflows of {@link ApiKeyScopes}. */
-export class CloudApiKeysNamespace extends ApiKeyScopes {
+export class CloudApiKeysNamespace extends ApiKeyScopes<CloudOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -1585,7 +1586,7 @@ export class CloudAsmManagementNamespace {
 }
 
 /** The `assetGroups` operations of Cortex Cloud, with the workflows of {@link AssetGroupTreeSearch}. */
-export class CloudAssetGroupsNamespace extends AssetGroupTreeSearch {
+export class CloudAssetGroupsNamespace extends AssetGroupTreeSearch<CloudOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -1660,7 +1661,7 @@ export class CloudAssetGroupsNamespace extends AssetGroupTreeSearch {
 }
 
 /** The `assets` operations of Cortex Cloud, with the workflows of {@link AssetTreeSearch}. */
-export class CloudAssetsNamespace extends AssetTreeSearch {
+export class CloudAssetsNamespace extends AssetTreeSearch<CloudOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -5267,7 +5268,7 @@ export class CloudUvmPublicNamespace {
 }
 
 /** The `vulnerabilities` operations of Cortex Cloud, with the workflows of {@link VulnerabilityFeed}. */
-export class CloudVulnerabilitiesNamespace extends VulnerabilityFeed {
+export class CloudVulnerabilitiesNamespace extends VulnerabilityFeed<CloudOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */

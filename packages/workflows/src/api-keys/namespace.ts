@@ -6,12 +6,18 @@
  * @module
  */
 import type { ApiPromise, CortexClient, ListOptions, PagePromise, ReplyValidationOptions, ValidatedCallOptions } from "@cortex-sdk/core";
-import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas/shapes";
-import type { ItemOf } from "../shared/types.js";
+import type { ItemOf, ReplyIn, RequestIn, ShapesWith } from "../shared/types.js";
 import { checkedCall, checkedList, expiringApiKeys, generateApiKeyRequest, listApiKeysRequest, type ExpiringApiKey, type ExpiringKeysOptions, type GenerateApiKeyInput, type ListApiKeysInput } from "./requests.js";
 
-/** The `apiKeys` workflows: checked requests and expiry helpers. Product namespaces extend it. */
-export class ApiKeyManagement {
+/** The operations {@link ApiKeyManagement} calls. */
+export type ApiKeyShapes = ShapesWith<"api_keys.generate" | "api_keys.get_api_keys" | "api_keys.delete">;
+
+/**
+ * The `apiKeys` workflows: checked requests and expiry helpers. Product namespaces extend it.
+ *
+ * @typeParam S - The product's operation shapes map, which types the replies.
+ */
+export class ApiKeyManagement<S extends ApiKeyShapes = ApiKeyShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -34,8 +40,8 @@ export class ApiKeyManagement {
    * const { id, key } = await client.apiKeys.generate({ roles: ["Viewer"], security_level: "advanced", expiration: Date.now() + 30 * 86_400_000, comment: "ci" });
    * ```
    */
-  generate(request: GenerateApiKeyInput, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.generate">> {
-    return checkedCall(() => generateApiKeyRequest(request) as RequestOf<"api_keys.generate">, (body) => this.#client.request("api_keys.generate", body, options));
+  generate(request: GenerateApiKeyInput, options?: ValidatedCallOptions): ApiPromise<ReplyIn<S, "api_keys.generate">> {
+    return checkedCall(() => generateApiKeyRequest(request), (body) => this.#client.request<ReplyIn<S, "api_keys.generate">>("api_keys.generate", body, options));
   }
 
   /**
@@ -51,10 +57,10 @@ export class ApiKeyManagement {
    * for await (const key of client.apiKeys.list({ expiringWithin: 30 * 86_400_000 })) console.log(key.id, key.expiration);
    * ```
    */
-  list(request: ListApiKeysInput = {}, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyOf<"api_keys.get_api_keys">, ItemOf<"api_keys.get_api_keys", "data">> {
+  list(request: ListApiKeysInput = {}, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyIn<S, "api_keys.get_api_keys">, ItemOf<S, "api_keys.get_api_keys", "data">> {
     return checkedList(
-      () => listApiKeysRequest(request) as RequestOf<"api_keys.get_api_keys">,
-      (body) => this.#client.paginate<ReplyOf<"api_keys.get_api_keys">, ItemOf<"api_keys.get_api_keys", "data">>("api_keys.get_api_keys", body, options),
+      () => listApiKeysRequest(request),
+      (body) => this.#client.paginate<ReplyIn<S, "api_keys.get_api_keys">, ItemOf<S, "api_keys.get_api_keys", "data">>("api_keys.get_api_keys", body, options),
     );
   }
 
@@ -70,8 +76,8 @@ export class ApiKeyManagement {
    * await client.apiKeys.deleteByIds([121, 134]);
    * ```
    */
-  deleteByIds(ids: readonly number[], options?: ValidatedCallOptions): ApiPromise<ReplyOf<"api_keys.delete">> {
-    return this.#client.request("api_keys.delete", { filters: [{ field: "id", operator: "in", value: [...ids] }] } as RequestOf<"api_keys.delete">, options);
+  deleteByIds(ids: readonly number[], options?: ValidatedCallOptions): ApiPromise<ReplyIn<S, "api_keys.delete">> {
+    return this.#client.request<ReplyIn<S, "api_keys.delete">>("api_keys.delete", { filters: [{ field: "id", operator: "in", value: [...ids] }] }, options);
   }
 
   /**
@@ -103,8 +109,15 @@ export interface ApiKeyScope {
   readonly datasets_rows?: Readonly<Record<string, unknown>>;
 }
 
-/** {@link ApiKeyManagement} plus key scopes (scope-based access control of the Cortex platform). */
-export class ApiKeyScopes extends ApiKeyManagement {
+/** The operations {@link ApiKeyScopes} calls. */
+export type ApiKeyScopeShapes = ApiKeyShapes & ShapesWith<"platform.iam.scope.by_entity_type.get_by_entity_id" | "platform.iam.scope.by_entity_type.put_by_entity_id">;
+
+/**
+ * {@link ApiKeyManagement} plus key scopes (scope-based access control of the Cortex platform).
+ *
+ * @typeParam S - The product's operation shapes map, which types the replies.
+ */
+export class ApiKeyScopes<S extends ApiKeyScopeShapes = ApiKeyScopeShapes> extends ApiKeyManagement<S> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -126,8 +139,8 @@ export class ApiKeyScopes extends ApiKeyManagement {
    * const scope = await client.apiKeys.getScope(42);
    * ```
    */
-  getScope(keyId: number | string, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.scope.by_entity_type.get_by_entity_id">> {
-    return this.#client.request("platform.iam.scope.by_entity_type.get_by_entity_id", { entity_type: "api-key", entity_id: String(keyId) } as never, options);
+  getScope(keyId: number | string, options?: ValidatedCallOptions): ApiPromise<ReplyIn<S, "platform.iam.scope.by_entity_type.get_by_entity_id">> {
+    return this.#client.request<ReplyIn<S, "platform.iam.scope.by_entity_type.get_by_entity_id">>("platform.iam.scope.by_entity_type.get_by_entity_id", { entity_type: "api-key", entity_id: String(keyId) } as never, options);
   }
 
   /**
@@ -143,8 +156,8 @@ export class ApiKeyScopes extends ApiKeyManagement {
    * await client.apiKeys.setScope(42, { assets: { mode: "scope", asset_group_ids: [1, 2] }, cases_issues: { mode: "scope", names: ["Health"] } });
    * ```
    */
-  setScope(keyId: number | string, scope: ApiKeyScope, options?: ValidatedCallOptions): ApiPromise<ReplyOf<"platform.iam.scope.by_entity_type.put_by_entity_id">> {
-    return this.#client.request("platform.iam.scope.by_entity_type.put_by_entity_id", pathOnlyScope(keyId, scope) as never, options);
+  setScope(keyId: number | string, scope: ApiKeyScope, options?: ValidatedCallOptions): ApiPromise<ReplyIn<S, "platform.iam.scope.by_entity_type.put_by_entity_id">> {
+    return this.#client.request<ReplyIn<S, "platform.iam.scope.by_entity_type.put_by_entity_id">>("platform.iam.scope.by_entity_type.put_by_entity_id", pathOnlyScope(keyId, scope) as never, options);
   }
 }
 

@@ -6,9 +6,8 @@
  */
 import { paginateRestarting, withPageTokens, type ApiPromise, type CortexClient, type ListOptions, type PagePromise, type ReplyValidationOptions, type RestartingListOptions, type ValidatedCallOptions } from "@cortex-sdk/core";
 import type { OperationEntry, SearchCondition, SearchTree } from "@cortex-sdk/schemas";
-import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas/shapes";
 import { operations } from "@cortex-sdk/schemas/cloud";
-import type { ItemOf } from "../shared/types.js";
+import type { ItemOf, ReplyIn, RequestIn, ShapesWith } from "../shared/types.js";
 
 /** The sort of tree searches: `[{ FIELD, ORDER }]`. */
 export type TreeSort = readonly { readonly FIELD: string; readonly ORDER: "ASC" | "DESC" }[];
@@ -19,8 +18,15 @@ export interface TreeSearchOptions extends ListOptions, ReplyValidationOptions {
   readonly sort?: TreeSort;
 }
 
-/** The Cortex Cloud `assets` workflows: {@link AssetTreeSearch.search} with the AND/OR tree. Product namespaces extend it. */
-export class AssetTreeSearch {
+/** The operations {@link AssetTreeSearch} calls. */
+export type AssetSearchShapes = ShapesWith<"assets">;
+
+/**
+ * The Cortex Cloud `assets` workflows: {@link AssetTreeSearch.search} with the AND/OR tree. Product namespaces extend it.
+ *
+ * @typeParam S - The product's operation shapes map, which types the reply and its items.
+ */
+export class AssetTreeSearch<S extends AssetSearchShapes = AssetSearchShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -43,15 +49,22 @@ export class AssetTreeSearch {
    * for await (const asset of client.assets.search(tree)) console.log(asset["xdm.asset.name"]);
    * ```
    */
-  search(filter: SearchTree | SearchCondition, options: TreeSearchOptions = {}): PagePromise<ReplyOf<"assets">, ItemOf<"assets", "data">> {
+  search(filter: SearchTree | SearchCondition, options: TreeSearchOptions = {}): PagePromise<ReplyIn<S, "assets">, ItemOf<S, "assets", "data">> {
     const { sort, ...list } = options;
     const tree = "SEARCH_FIELD" in filter ? { AND: [filter] } : filter;
-    return this.#client.paginate<ReplyOf<"assets">, ItemOf<"assets", "data">>("assets", { filters: tree, ...(sort === undefined ? {} : { sort }) } as unknown as RequestOf<"assets">, list);
+    return this.#client.paginate<ReplyIn<S, "assets">, ItemOf<S, "assets", "data">>("assets", { filters: tree, ...(sort === undefined ? {} : { sort }) }, list);
   }
 }
 
-/** The Cortex Cloud `assetGroups` workflows: tree search and dynamic groups. Product namespaces extend it. */
-export class AssetGroupTreeSearch {
+/** The operations {@link AssetGroupTreeSearch} calls. */
+export type AssetGroupShapes = ShapesWith<"asset_groups" | "asset_groups.create">;
+
+/**
+ * The Cortex Cloud `assetGroups` workflows: tree search and dynamic groups. Product namespaces extend it.
+ *
+ * @typeParam S - The product's operation shapes map, which types the replies.
+ */
+export class AssetGroupTreeSearch<S extends AssetGroupShapes = AssetGroupShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -71,10 +84,10 @@ export class AssetGroupTreeSearch {
    * for await (const group of client.assetGroups.search(searchCondition("XDM.ASSET_GROUP.TYPE", "EQ", "Dynamic"))) console.log(group);
    * ```
    */
-  search(filter: SearchTree | SearchCondition, options: TreeSearchOptions = {}): PagePromise<ReplyOf<"asset_groups">, ItemOf<"asset_groups", "data">> {
+  search(filter: SearchTree | SearchCondition, options: TreeSearchOptions = {}): PagePromise<ReplyIn<S, "asset_groups">, ItemOf<S, "asset_groups", "data">> {
     const { sort, ...list } = options;
     const tree = "SEARCH_FIELD" in filter ? { AND: [filter] } : filter;
-    return this.#client.paginate<ReplyOf<"asset_groups">, ItemOf<"asset_groups", "data">>("asset_groups", { filters: tree, ...(sort === undefined ? {} : { sort }) } as unknown as RequestOf<"asset_groups">, list);
+    return this.#client.paginate<ReplyIn<S, "asset_groups">, ItemOf<S, "asset_groups", "data">>("asset_groups", { filters: tree, ...(sort === undefined ? {} : { sort }) }, list);
   }
 
   /**
@@ -90,10 +103,10 @@ export class AssetGroupTreeSearch {
    * await client.assetGroups.createDynamic("aws-prod", andFilter(searchCondition("xdm.asset.provider", "EQ", "AWS")));
    * ```
    */
-  createDynamic(name: string, membership: SearchTree, options: ValidatedCallOptions & { readonly description?: string } = {}): ApiPromise<ReplyOf<"asset_groups.create">> {
+  createDynamic(name: string, membership: SearchTree, options: ValidatedCallOptions & { readonly description?: string } = {}): ApiPromise<ReplyIn<S, "asset_groups.create">> {
     const { description, ...call } = options;
     const request = { asset_group: { group_name: name, group_type: "Dynamic", ...(description === undefined ? {} : { group_description: description }), membership_predicate: membership } };
-    return this.#client.request("asset_groups.create", request as unknown as RequestOf<"asset_groups.create">, call);
+    return this.#client.request<ReplyIn<S, "asset_groups.create">>("asset_groups.create", request, call);
   }
 }
 
@@ -101,11 +114,15 @@ const vulnerabilityEntry: OperationEntry = withPageTokens(operations.find((opera
   throw new Error("internal: uvem.get_vulnerabilities is not in the Cortex Cloud table");
 })());
 
-/** A vulnerability of the intelligence feed. */
-export type CloudVulnerability = NonNullable<ReplyOf<"uvem.get_vulnerabilities">["vulnerabilities"]>[number];
+/** The operations {@link VulnerabilityFeed} calls. */
+export type VulnerabilityShapes = ShapesWith<"uvem.get_vulnerabilities">;
 
-/** Vulnerability intelligence: {@link VulnerabilityFeed.list} by page token. Product namespaces extend it. */
-export class VulnerabilityFeed {
+/**
+ * Vulnerability intelligence: {@link VulnerabilityFeed.list} by page token. Product namespaces extend it.
+ *
+ * @typeParam S - The product's operation shapes map, which types the request, reply and items.
+ */
+export class VulnerabilityFeed<S extends VulnerabilityShapes = VulnerabilityShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -126,7 +143,7 @@ export class VulnerabilityFeed {
    * for await (const cve of client.vulnerabilities.list({ filters: [{ field: "cisa_kev", operator: "eq", value: true }] })) console.log(cve.vulnerability_id);
    * ```
    */
-  list(request: RequestOf<"uvem.get_vulnerabilities"> = {}, options: RestartingListOptions & ReplyValidationOptions = {}): PagePromise<ReplyOf<"uvem.get_vulnerabilities">, CloudVulnerability> {
-    return paginateRestarting(this.#client, vulnerabilityEntry, request, options);
+  list(request: RequestIn<S, "uvem.get_vulnerabilities"> = {} as RequestIn<S, "uvem.get_vulnerabilities">, options: RestartingListOptions & ReplyValidationOptions = {}): PagePromise<ReplyIn<S, "uvem.get_vulnerabilities">, ItemOf<S, "uvem.get_vulnerabilities", "vulnerabilities">> {
+    return paginateRestarting<ReplyIn<S, "uvem.get_vulnerabilities">, ItemOf<S, "uvem.get_vulnerabilities", "vulnerabilities">>(this.#client, vulnerabilityEntry, request, options);
   }
 }

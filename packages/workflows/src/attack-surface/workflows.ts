@@ -8,10 +8,10 @@
  */
 import { chunk, paginateRestarting, withPageTokens, type CortexClient, type PagePromise, type ReplyValidationOptions, type RestartingListOptions, type ValidatedCallOptions } from "@cortex-sdk/core";
 import type { OperationEntry } from "@cortex-sdk/schemas";
-import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas/shapes";
 import { operations } from "@cortex-sdk/schemas/xpanse";
 import { updateAlertsInBatches, type BulkOptions, type BulkResult } from "../bulk-updates/batches.js";
-import type { ItemOf } from "../shared/types.js";
+import type { UpdateDataOf } from "../bulk-updates/namespace.js";
+import type { ItemOf, ReplyIn, RequestIn, ShapesWith } from "../shared/types.js";
 
 /** Listing options: call options, `limit`, `pageSize`, `cursor`, `maxRestarts` and `validateReplies`. */
 export type XpanseListOptions = RestartingListOptions & ReplyValidationOptions;
@@ -42,15 +42,15 @@ async function detailsInChunks<Detail>(client: CortexClient, id: string, field: 
   return out;
 }
 
-/** An internet-exposure asset as listed. */
-export type XpanseAsset = NonNullable<ReplyOf<"assets.get_assets_internet_exposure">["assets_internet_exposure"]>[number];
-/** An external service as listed. */
-export type XpanseService = NonNullable<ReplyOf<"assets.get_external_services">["external_services"]>[number];
-/** An external IP address range as listed. */
-export type XpanseIpRange = NonNullable<ReplyOf<"assets.get_external_ip_address_ranges">["external_ip_address_ranges"]>[number];
+/** The operations {@link XpanseAssetWorkflows} calls. */
+export type XpanseAssetShapes = ShapesWith<"assets.get_assets_internet_exposure">;
 
-/** The Xpanse `assets` workflows: token-paged listing and lookups by id. Product namespaces extend it. */
-export class XpanseAssetWorkflows {
+/**
+ * The Xpanse `assets` workflows: token-paged listing and lookups by id. Product namespaces extend it.
+ *
+ * @typeParam S - The product's operation shapes map, which types the listing.
+ */
+export class XpanseAssetWorkflows<S extends XpanseAssetShapes = XpanseAssetShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -72,8 +72,8 @@ export class XpanseAssetWorkflows {
    * for await (const asset of client.assets.list({ filters: [{ field: "type", operator: "in", value: ["domain"] }] })) console.log(asset.name);
    * ```
    */
-  list(request: RequestOf<"assets.get_assets_internet_exposure"> = {}, options?: XpanseListOptions): PagePromise<ReplyOf<"assets.get_assets_internet_exposure">, XpanseAsset> {
-    return listByToken(this.#client, "assets.get_assets_internet_exposure", request, options);
+  list(request: RequestIn<S, "assets.get_assets_internet_exposure"> = {} as RequestIn<S, "assets.get_assets_internet_exposure">, options?: XpanseListOptions): PagePromise<ReplyIn<S, "assets.get_assets_internet_exposure">, ItemOf<S, "assets.get_assets_internet_exposure", "assets_internet_exposure">> {
+    return listByToken<ReplyIn<S, "assets.get_assets_internet_exposure">, ItemOf<S, "assets.get_assets_internet_exposure", "assets_internet_exposure">>(this.#client, "assets.get_assets_internet_exposure", request, options);
   }
 
   /**
@@ -93,8 +93,15 @@ export class XpanseAssetWorkflows {
   }
 }
 
-/** External services. */
-export class XpanseServices {
+/** The operations {@link XpanseServices} calls. */
+export type XpanseServiceShapes = ShapesWith<"assets.get_external_services">;
+
+/**
+ * External services.
+ *
+ * @typeParam S - The product's operation shapes map, which types the listing.
+ */
+export class XpanseServices<S extends XpanseServiceShapes = XpanseServiceShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -114,8 +121,8 @@ export class XpanseServices {
    * for await (const service of client.services.list({ filters: [{ field: "is_active", operator: "in", value: ["yes"] }] })) console.log(service.service_name);
    * ```
    */
-  list(request: RequestOf<"assets.get_external_services"> = {}, options?: XpanseListOptions): PagePromise<ReplyOf<"assets.get_external_services">, XpanseService> {
-    return listByToken(this.#client, "assets.get_external_services", request, options);
+  list(request: RequestIn<S, "assets.get_external_services"> = {} as RequestIn<S, "assets.get_external_services">, options?: XpanseListOptions): PagePromise<ReplyIn<S, "assets.get_external_services">, ItemOf<S, "assets.get_external_services", "external_services">> {
+    return listByToken<ReplyIn<S, "assets.get_external_services">, ItemOf<S, "assets.get_external_services", "external_services">>(this.#client, "assets.get_external_services", request, options);
   }
 
   /**
@@ -135,8 +142,15 @@ export class XpanseServices {
   }
 }
 
-/** External IP address ranges. */
-export class XpanseIpRanges {
+/** The operations {@link XpanseIpRanges} calls. */
+export type XpanseIpRangeShapes = ShapesWith<"assets.get_external_ip_address_ranges">;
+
+/**
+ * External IP address ranges.
+ *
+ * @typeParam S - The product's operation shapes map, which types the listing.
+ */
+export class XpanseIpRanges<S extends XpanseIpRangeShapes = XpanseIpRangeShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -156,8 +170,8 @@ export class XpanseIpRanges {
    * for await (const range of client.ipRanges.list()) console.log(range.first_ip, range.last_ip);
    * ```
    */
-  list(request: RequestOf<"assets.get_external_ip_address_ranges"> = {}, options?: XpanseListOptions): PagePromise<ReplyOf<"assets.get_external_ip_address_ranges">, XpanseIpRange> {
-    return listByToken(this.#client, "assets.get_external_ip_address_ranges", request, options);
+  list(request: RequestIn<S, "assets.get_external_ip_address_ranges"> = {} as RequestIn<S, "assets.get_external_ip_address_ranges">, options?: XpanseListOptions): PagePromise<ReplyIn<S, "assets.get_external_ip_address_ranges">, ItemOf<S, "assets.get_external_ip_address_ranges", "external_ip_address_ranges">> {
+    return listByToken<ReplyIn<S, "assets.get_external_ip_address_ranges">, ItemOf<S, "assets.get_external_ip_address_ranges", "external_ip_address_ranges">>(this.#client, "assets.get_external_ip_address_ranges", request, options);
   }
 
   /**
@@ -259,8 +273,15 @@ export class XpanseTags {
   }
 }
 
-/** The Xpanse `incidents` workflows: the listing pages by token and restarts on an expired one. Product namespaces extend it. */
-export class XpanseIncidentWorkflows {
+/** The operations {@link XpanseIncidentWorkflows} calls. */
+export type XpanseIncidentShapes = ShapesWith<"incidents.get_incidents">;
+
+/**
+ * The Xpanse `incidents` workflows: the listing pages by token and restarts on an expired one. Product namespaces extend it.
+ *
+ * @typeParam S - The product's operation shapes map, which types the listing.
+ */
+export class XpanseIncidentWorkflows<S extends XpanseIncidentShapes = XpanseIncidentShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -280,13 +301,20 @@ export class XpanseIncidentWorkflows {
    * for await (const incident of client.incidents.list({ filters: [{ field: "status", operator: "eq", value: "new" }] })) console.log(incident.incident_id);
    * ```
    */
-  list(request: RequestOf<"incidents.get_incidents"> = {}, options?: XpanseListOptions): PagePromise<ReplyOf<"incidents.get_incidents">, ItemOf<"incidents.get_incidents", "incidents">> {
-    return listByToken(this.#client, "incidents.get_incidents", request, options);
+  list(request: RequestIn<S, "incidents.get_incidents"> = {} as RequestIn<S, "incidents.get_incidents">, options?: XpanseListOptions): PagePromise<ReplyIn<S, "incidents.get_incidents">, ItemOf<S, "incidents.get_incidents", "incidents">> {
+    return listByToken<ReplyIn<S, "incidents.get_incidents">, ItemOf<S, "incidents.get_incidents", "incidents">>(this.#client, "incidents.get_incidents", request, options);
   }
 }
 
-/** The Xpanse `alerts` workflows: listing by token with restarts, and bulk updates within 100 ids per call. Product namespaces extend it. */
-export class XpanseAlertWorkflows {
+/** The operations {@link XpanseAlertWorkflows} calls. */
+export type XpanseAlertShapes = ShapesWith<"v2.alerts.get_alerts_multi_events" | "alerts.update_alerts">;
+
+/**
+ * The Xpanse `alerts` workflows: listing by token with restarts, and bulk updates within 100 ids per call. Product namespaces extend it.
+ *
+ * @typeParam S - The product's operation shapes map, which types the listing and the updates.
+ */
+export class XpanseAlertWorkflows<S extends XpanseAlertShapes = XpanseAlertShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -307,8 +335,8 @@ export class XpanseAlertWorkflows {
    * for await (const alert of client.alerts.list({ filters: [{ field: "severity", operator: "in", value: ["high"] }] })) console.log(alert.alert_id);
    * ```
    */
-  list(request: RequestOf<"v2.alerts.get_alerts_multi_events"> = {}, options?: XpanseListOptions): PagePromise<ReplyOf<"v2.alerts.get_alerts_multi_events">, ItemOf<"v2.alerts.get_alerts_multi_events", "alerts">> {
-    return listByToken(this.#client, "v2.alerts.get_alerts_multi_events", request, options);
+  list(request: RequestIn<S, "v2.alerts.get_alerts_multi_events"> = {} as RequestIn<S, "v2.alerts.get_alerts_multi_events">, options?: XpanseListOptions): PagePromise<ReplyIn<S, "v2.alerts.get_alerts_multi_events">, ItemOf<S, "v2.alerts.get_alerts_multi_events", "alerts">> {
+    return listByToken<ReplyIn<S, "v2.alerts.get_alerts_multi_events">, ItemOf<S, "v2.alerts.get_alerts_multi_events", "alerts">>(this.#client, "v2.alerts.get_alerts_multi_events", request, options);
   }
 
   /**
@@ -324,7 +352,7 @@ export class XpanseAlertWorkflows {
    * await client.alerts.updateMany(ids, { status: "resolved_-_risk_accepted" });
    * ```
    */
-  updateMany(ids: readonly (string | number)[], updateData: NonNullable<RequestOf<"alerts.update_alerts">["update_data"]>, options?: BulkOptions): Promise<BulkResult<string | number, ReplyOf<"alerts.update_alerts">>> {
-    return updateAlertsInBatches(this.#client, ids, updateData as Readonly<Record<string, unknown>>, options);
+  updateMany(ids: readonly (string | number)[], updateData: UpdateDataOf<RequestIn<S, "alerts.update_alerts">>, options?: BulkOptions): Promise<BulkResult<string | number, ReplyIn<S, "alerts.update_alerts">>> {
+    return updateAlertsInBatches<ReplyIn<S, "alerts.update_alerts">>(this.#client, ids, updateData as Readonly<Record<string, unknown>>, options);
   }
 }

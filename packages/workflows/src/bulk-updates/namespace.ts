@@ -4,14 +4,28 @@
  * @module
  */
 import type { CortexClient } from "@cortex-sdk/core";
-import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas/shapes";
+import type { ReplyIn, RequestIn, ShapesWith } from "../shared/types.js";
 import { updateAlertsInBatches, updateIncidentsOneByOne, type BulkOptions, type BulkResult, type IncidentUpdate } from "./batches.js";
 
 /** The total the alert listings report at most (the table's `totalCap`); paging continues past it until a short page. */
 export const ALERTS_TOTAL_CAP = 9999;
 
-/** The `alerts` workflows: bulk updates that respect the 100-id limit (listings page past the 9,999 cap: the table marks it). Product namespaces extend it. */
-export class AlertBulkUpdates {
+/**
+ * The `update_data` object of an update request (any object when the request type does not say).
+ *
+ * @typeParam Request - The request type of `alerts.update_alerts`.
+ */
+export type UpdateDataOf<Request> = Request extends { readonly update_data?: infer Data } ? NonNullable<Data> : Readonly<Record<string, unknown>>;
+
+/** The operations {@link AlertBulkUpdates} calls. */
+export type AlertUpdateShapes = ShapesWith<"alerts.update_alerts">;
+
+/**
+ * The `alerts` workflows: bulk updates that respect the 100-id limit (listings page past the 9,999 cap: the table marks it). Product namespaces extend it.
+ *
+ * @typeParam S - The product's operation shapes map, which types the update and its reply.
+ */
+export class AlertBulkUpdates<S extends AlertUpdateShapes = AlertUpdateShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -35,13 +49,20 @@ export class AlertBulkUpdates {
    * if (!result.ok) console.error("not updated:", result.failed);
    * ```
    */
-  updateMany(ids: readonly (string | number)[], updateData: NonNullable<RequestOf<"alerts.update_alerts">["update_data"]>, options?: BulkOptions): Promise<BulkResult<string | number, ReplyOf<"alerts.update_alerts">>> {
-    return updateAlertsInBatches(this.#client, ids, updateData as Readonly<Record<string, unknown>>, options);
+  updateMany(ids: readonly (string | number)[], updateData: UpdateDataOf<RequestIn<S, "alerts.update_alerts">>, options?: BulkOptions): Promise<BulkResult<string | number, ReplyIn<S, "alerts.update_alerts">>> {
+    return updateAlertsInBatches<ReplyIn<S, "alerts.update_alerts">>(this.#client, ids, updateData as Readonly<Record<string, unknown>>, options);
   }
 }
 
-/** The `incidents` workflows: bulk updates. Product namespaces extend it. */
-export class IncidentBulkUpdates {
+/** The operations {@link IncidentBulkUpdates} calls. */
+export type IncidentUpdateShapes = ShapesWith<"incidents.update_incident">;
+
+/**
+ * The `incidents` workflows: bulk updates. Product namespaces extend it.
+ *
+ * @typeParam S - The product's operation shapes map, which types each update and its reply.
+ */
+export class IncidentBulkUpdates<S extends IncidentUpdateShapes = IncidentUpdateShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -62,7 +83,7 @@ export class IncidentBulkUpdates {
    * await client.incidents.updateMany(ids.map((incident_id) => ({ incident_id, update_data: { status: "under_investigation" } })));
    * ```
    */
-  updateMany(updates: readonly RequestOf<"incidents.update_incident">[], options?: BulkOptions): Promise<BulkResult<IncidentUpdate, ReplyOf<"incidents.update_incident">>> {
-    return updateIncidentsOneByOne(this.#client, updates as readonly IncidentUpdate[], options);
+  updateMany(updates: readonly RequestIn<S, "incidents.update_incident">[], options?: BulkOptions): Promise<BulkResult<IncidentUpdate, ReplyIn<S, "incidents.update_incident">>> {
+    return updateIncidentsOneByOne<ReplyIn<S, "incidents.update_incident">>(this.#client, updates as unknown as readonly IncidentUpdate[], options);
   }
 }

@@ -4,11 +4,18 @@
  * @module
  */
 import type { ApiPromise, CortexClient, ValidatedCallOptions } from "@cortex-sdk/core";
-import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas/shapes";
+import type { ReplyIn, ShapesWith } from "../shared/types.js";
 import { removeLookupRows, upsertLookupRows, type LookupRemoveOptions, type LookupRemoveResult, type LookupUpsertOptions, type LookupUpsertResult } from "../bulk-updates/batches.js";
 
-/** Lookup datasets: upsert and remove rows with the service's semantics, within its limits. */
-export class LookupDatasets {
+/** The operations {@link LookupDatasets} types through the product's shapes map. */
+export type LookupShapes = ShapesWith<"xql.lookups.get_data">;
+
+/**
+ * Lookup datasets: upsert and remove rows with the service's semantics, within its limits.
+ *
+ * @typeParam S - The product's operation shapes map, which types the rows read back.
+ */
+export class LookupDatasets<S extends LookupShapes = LookupShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -68,8 +75,8 @@ export class LookupDatasets {
    * const { data } = await client.lookups.get("vip_users", [{ user: "alice" }]);
    * ```
    */
-  get(dataset: string, filters?: readonly Readonly<Record<string, unknown>>[], options: ValidatedCallOptions & { readonly limit?: number } = {}): ApiPromise<ReplyOf<"xql.lookups.get_data">> {
+  get(dataset: string, filters?: readonly Readonly<Record<string, unknown>>[], options: ValidatedCallOptions & { readonly limit?: number } = {}): ApiPromise<ReplyIn<S, "xql.lookups.get_data">> {
     const { limit, ...call } = options;
-    return this.#client.request("xql.lookups.get_data", { dataset_name: dataset, ...(filters === undefined ? {} : { filters: [...filters] }), ...(limit === undefined ? {} : { limit }) } as RequestOf<"xql.lookups.get_data">, call);
+    return this.#client.request<ReplyIn<S, "xql.lookups.get_data">>("xql.lookups.get_data", { dataset_name: dataset, ...(filters === undefined ? {} : { filters: [...filters] }), ...(limit === undefined ? {} : { limit }) }, call);
   }
 }

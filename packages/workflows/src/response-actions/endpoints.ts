@@ -5,7 +5,7 @@
  */
 import type { Readable } from "node:stream";
 import type { CallOptions, CortexClient } from "@cortex-sdk/core";
-import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas/shapes";
+import type { ReplyIn, RequestIn, ShapesWith } from "../shared/types.js";
 import { actionIdOf, downloadLink, splitWaitOptions, waitForAction, type ActionResult, type AndWaitOptions } from "./wait.js";
 
 /** A response action's reply together with how it ended. */
@@ -15,7 +15,7 @@ export type ActionOutcome<Reply> = ActionResult & {
 };
 
 /** How a file retrieval ended, with the links to its files. */
-export type FileRetrievalOutcome = ActionOutcome<ReplyOf<"endpoints.file_retrieval">> & {
+export type FileRetrievalOutcome<Reply = unknown> = ActionOutcome<Reply> & {
   /** Download link per endpoint id (valid about ten minutes). */
   readonly links: Readonly<Record<string, string>>;
   /**
@@ -28,8 +28,15 @@ export type FileRetrievalOutcome = ActionOutcome<ReplyOf<"endpoints.file_retriev
   download(endpointId: string, options?: CallOptions): Promise<Readable>;
 };
 
-/** The `endpoints` workflows: response actions that wait for their outcome. Product namespaces extend it. */
-export class EndpointResponseActions {
+/** The operations {@link EndpointResponseActions} calls; a product's shapes map (`XdrOperationShapes`) fits. */
+export type EndpointActionShapes = ShapesWith<"endpoints.isolate" | "endpoints.unisolate" | "endpoints.scan" | "endpoints.quarantine" | "endpoints.restore" | "endpoints.file_retrieval">;
+
+/**
+ * The `endpoints` workflows: response actions that wait for their outcome. Product namespaces extend it.
+ *
+ * @typeParam S - The product's operation shapes map, which types each request and reply.
+ */
+export class EndpointResponseActions<S extends EndpointActionShapes = EndpointActionShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -58,8 +65,8 @@ export class EndpointResponseActions {
    * const { succeeded } = await client.endpoints.isolateAndWait({ endpoint_id: "abc123" }, { maxWaitMs: 300_000 });
    * ```
    */
-  isolateAndWait(request: RequestOf<"endpoints.isolate">, options?: AndWaitOptions): Promise<ActionOutcome<ReplyOf<"endpoints.isolate">>> {
-    return this.#andWait(this.#client.request("endpoints.isolate", request, splitWaitOptions(options)[0]), "endpoints.isolate", options);
+  isolateAndWait(request: RequestIn<S, "endpoints.isolate">, options?: AndWaitOptions): Promise<ActionOutcome<ReplyIn<S, "endpoints.isolate">>> {
+    return this.#andWait(this.#client.request<ReplyIn<S, "endpoints.isolate">>("endpoints.isolate", request, splitWaitOptions(options)[0]), "endpoints.isolate", options);
   }
 
   /**
@@ -74,8 +81,8 @@ export class EndpointResponseActions {
    * await client.endpoints.unisolateAndWait({ endpoint_id: "abc123" });
    * ```
    */
-  unisolateAndWait(request: RequestOf<"endpoints.unisolate">, options?: AndWaitOptions): Promise<ActionOutcome<ReplyOf<"endpoints.unisolate">>> {
-    return this.#andWait(this.#client.request("endpoints.unisolate", request, splitWaitOptions(options)[0]), "endpoints.unisolate", options);
+  unisolateAndWait(request: RequestIn<S, "endpoints.unisolate">, options?: AndWaitOptions): Promise<ActionOutcome<ReplyIn<S, "endpoints.unisolate">>> {
+    return this.#andWait(this.#client.request<ReplyIn<S, "endpoints.unisolate">>("endpoints.unisolate", request, splitWaitOptions(options)[0]), "endpoints.unisolate", options);
   }
 
   /**
@@ -91,8 +98,8 @@ export class EndpointResponseActions {
    * await client.endpoints.scanAndWait({ filters: [{ field: "endpoint_id_list", operator: "in", value: ["abc123"] }] }, { maxWaitMs: 3_600_000 });
    * ```
    */
-  scanAndWait(request: RequestOf<"endpoints.scan">, options?: AndWaitOptions): Promise<ActionOutcome<ReplyOf<"endpoints.scan">>> {
-    return this.#andWait(this.#client.request("endpoints.scan", request, splitWaitOptions(options)[0]), "endpoints.scan", options);
+  scanAndWait(request: RequestIn<S, "endpoints.scan">, options?: AndWaitOptions): Promise<ActionOutcome<ReplyIn<S, "endpoints.scan">>> {
+    return this.#andWait(this.#client.request<ReplyIn<S, "endpoints.scan">>("endpoints.scan", request, splitWaitOptions(options)[0]), "endpoints.scan", options);
   }
 
   /**
@@ -108,8 +115,8 @@ export class EndpointResponseActions {
    * await client.endpoints.quarantineAndWait({ filters: [{ field: "endpoint_id_list", operator: "in", value: ["abc123"] }], file_path: "C:\\\\x.exe", file_hash: sha256 });
    * ```
    */
-  quarantineAndWait(request: RequestOf<"endpoints.quarantine">, options?: AndWaitOptions): Promise<ActionOutcome<ReplyOf<"endpoints.quarantine">>> {
-    return this.#andWait(this.#client.request("endpoints.quarantine", request, splitWaitOptions(options)[0]), "endpoints.quarantine", options);
+  quarantineAndWait(request: RequestIn<S, "endpoints.quarantine">, options?: AndWaitOptions): Promise<ActionOutcome<ReplyIn<S, "endpoints.quarantine">>> {
+    return this.#andWait(this.#client.request<ReplyIn<S, "endpoints.quarantine">>("endpoints.quarantine", request, splitWaitOptions(options)[0]), "endpoints.quarantine", options);
   }
 
   /**
@@ -125,8 +132,8 @@ export class EndpointResponseActions {
    * await client.endpoints.restoreAndWait({ file_hash: sha256, endpoint_id: "abc123" });
    * ```
    */
-  restoreAndWait(request: RequestOf<"endpoints.restore">, options?: AndWaitOptions): Promise<ActionOutcome<ReplyOf<"endpoints.restore">>> {
-    return this.#andWait(this.#client.request("endpoints.restore", request, splitWaitOptions(options)[0]), "endpoints.restore", options);
+  restoreAndWait(request: RequestIn<S, "endpoints.restore">, options?: AndWaitOptions): Promise<ActionOutcome<ReplyIn<S, "endpoints.restore">>> {
+    return this.#andWait(this.#client.request<ReplyIn<S, "endpoints.restore">>("endpoints.restore", request, splitWaitOptions(options)[0]), "endpoints.restore", options);
   }
 
   /**
@@ -143,9 +150,9 @@ export class EndpointResponseActions {
    * (await retrieval.download("abc123")).pipe(createWriteStream("abc123.zip"));
    * ```
    */
-  async fileRetrievalAndWait(request: RequestOf<"endpoints.file_retrieval">, options?: AndWaitOptions): Promise<FileRetrievalOutcome> {
+  async fileRetrievalAndWait(request: RequestIn<S, "endpoints.file_retrieval">, options?: AndWaitOptions): Promise<FileRetrievalOutcome<ReplyIn<S, "endpoints.file_retrieval">>> {
     const [call] = splitWaitOptions(options);
-    const outcome = await this.#andWait(this.#client.request<ReplyOf<"endpoints.file_retrieval">>("endpoints.file_retrieval", request, call), "endpoints.file_retrieval", options);
+    const outcome = await this.#andWait(this.#client.request<ReplyIn<S, "endpoints.file_retrieval">>("endpoints.file_retrieval", request, call), "endpoints.file_retrieval", options);
     const details = await this.#client.request<{ data?: Record<string, string>; DATA?: Record<string, string> }>("actions.file_retrieval_details", { group_action_id: Number(outcome.actionId) }, call);
     const links: Readonly<Record<string, string>> = details?.data ?? details?.DATA ?? {};
     const client = this.#client;

@@ -5,7 +5,7 @@
  */
 import type { Readable } from "node:stream";
 import type { CallOptions, CortexClient } from "@cortex-sdk/core";
-import type { RequestOf } from "@cortex-sdk/schemas/shapes";
+import type { RequestIn, ShapesWith } from "../shared/types.js";
 import { actionIdOf, downloadLink, splitWaitOptions, waitForScript, type AndWaitOptions, type ScriptRunResult } from "./wait.js";
 
 /** How a script run ended, with its result files. */
@@ -22,8 +22,15 @@ export type ScriptOutcome = ScriptRunResult & {
   downloadFiles(endpointId: string, options?: CallOptions): Promise<Readable>;
 };
 
-/** The `scripts` workflows: script runs that wait for their results. Product namespaces extend it. */
-export class ScriptRuns {
+/** The operations {@link ScriptRuns} calls. */
+export type ScriptRunShapes = ShapesWith<"scripts.run_script">;
+
+/**
+ * The `scripts` workflows: script runs that wait for their results. Product namespaces extend it.
+ *
+ * @typeParam S - The product's operation shapes map, which types the script run request.
+ */
+export class ScriptRuns<S extends ScriptRunShapes = ScriptRunShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -45,7 +52,7 @@ export class ScriptRuns {
    * console.log(run.results);
    * ```
    */
-  async runAndWait(request: RequestOf<"scripts.run_script">, options?: AndWaitOptions): Promise<ScriptOutcome> {
+  async runAndWait(request: RequestIn<S, "scripts.run_script">, options?: AndWaitOptions): Promise<ScriptOutcome> {
     const [call, wait] = splitWaitOptions(options);
     const reply = await this.#client.request("scripts.run_script", request, call);
     const run = await waitForScript(this.#client, actionIdOf(reply, "scripts.run_script"), wait);

@@ -6,8 +6,7 @@
  */
 import { pathOnly, type ApiPromise, type CortexClient, type ListOptions, type PagePromise, type ReplyValidationOptions, type ValidatedCallOptions } from "@cortex-sdk/core";
 import type { OperationEntry } from "@cortex-sdk/schemas";
-import type { ReplyOf, RequestOf } from "@cortex-sdk/schemas/shapes";
-import type { ItemOf } from "../shared/types.js";
+import type { ItemOf, ReplyIn, ShapesWith } from "../shared/types.js";
 
 function xsoarOperation(id: string, method: OperationEntry["method"], path: string, extra: Partial<OperationEntry> = {}): OperationEntry {
   return {
@@ -80,8 +79,15 @@ export interface IncidentQueryOptions extends ListOptions, ReplyValidationOption
   readonly filter?: Readonly<Record<string, unknown>>;
 }
 
-/** The XSOAR `incidents` workflows: query-string search, create, load and versioned update. Product namespaces extend it. */
-export class XsoarIncidentWorkflows {
+/** The operations {@link XsoarIncidentWorkflows} types through the product's shapes map. */
+export type XsoarIncidentShapes = ShapesWith<"xsoar.incidents.search">;
+
+/**
+ * The XSOAR `incidents` workflows: query-string search, create, load and versioned update. Product namespaces extend it.
+ *
+ * @typeParam S - The product's operation shapes map, which types the search reply.
+ */
+export class XsoarIncidentWorkflows<S extends XsoarIncidentShapes = XsoarIncidentShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -103,10 +109,10 @@ export class XsoarIncidentWorkflows {
    * for await (const incident of client.incidents.query("status:Active", { size: 50 })) console.log(incident.id, incident.name);
    * ```
    */
-  query(query: string, options: IncidentQueryOptions = {}): PagePromise<ReplyOf<"xsoar.incidents.search">, ItemOf<"xsoar.incidents.search", "data">> {
+  query(query: string, options: IncidentQueryOptions = {}): PagePromise<ReplyIn<S, "xsoar.incidents.search">, ItemOf<S, "xsoar.incidents.search", "data">> {
     const { size = 100, sort, period, filter, ...list } = options;
     const body = { filter: { ...(filter ?? {}), query, page: 0, size, ...(sort === undefined ? {} : { sort }), ...(period === undefined ? {} : { period }) } };
-    return this.#client.paginate<ReplyOf<"xsoar.incidents.search">, ItemOf<"xsoar.incidents.search", "data">>("xsoar.incidents.search", body as RequestOf<"xsoar.incidents.search">, list);
+    return this.#client.paginate<ReplyIn<S, "xsoar.incidents.search">, ItemOf<S, "xsoar.incidents.search", "data">>("xsoar.incidents.search", body, list);
   }
 
   /**

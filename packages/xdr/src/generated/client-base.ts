@@ -183,6 +183,7 @@ import type {
   V2AlertsGetAlertsMultiEventsRequest,
   V2XqlDeleteDatasetRequest,
   XdrOperationId,
+  XdrOperationShapes,
   XdrReplyOf,
   XdrRequestOf,
   XqlAddDatasetReply,
@@ -254,7 +255,7 @@ export class XdrActionsNamespace extends ActionTracking {
 }
 
 /** The `alerts` operations of Cortex XDR, with the workflows of {@link AlertBulkUpdates}. */
-export class XdrAlertsNamespace extends AlertBulkUpdates {
+export class XdrAlertsNamespace extends AlertBulkUpdates<XdrOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -483,7 +484,7 @@ export class XdrAlertsExclusionNamespace {
 }
 
 /** The `apiKeys` operations of Cortex XDR, with the workflows of {@link ApiKeyManagement}. */
-export class XdrApiKeysNamespace extends ApiKeyManagement {
+export class XdrApiKeysNamespace extends ApiKeyManagement<XdrOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -800,7 +801,7 @@ export class XdrDistributionsNamespace {
 }
 
 /** The `endpoints` operations of Cortex XDR, with the workflows of {@link EndpointResponseActions}. */
-export class XdrEndpointsNamespace extends EndpointResponseActions {
+export class XdrEndpointsNamespace extends EndpointResponseActions<XdrOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -1183,7 +1184,7 @@ export class XdrHashExceptionsNamespace {
 }
 
 /** The `incidents` operations of Cortex XDR, with the workflows of {@link IncidentBulkUpdates}. */
-export class XdrIncidentsNamespace extends IncidentBulkUpdates {
+export class XdrIncidentsNamespace extends IncidentBulkUpdates<XdrOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -1348,7 +1349,7 @@ export class XdrIndicatorsNamespace {
 }
 
 /** The `lookups` operations of Cortex XDR, with the workflows of {@link LookupDatasets}. */
-export class XdrLookupsNamespace extends LookupDatasets {
+export class XdrLookupsNamespace extends LookupDatasets<XdrOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -1507,7 +1508,7 @@ export class XdrRbacNamespace {
 }
 
 /** The `scripts` operations of Cortex XDR, with the workflows of {@link ScriptRuns}. */
-export class XdrScriptsNamespace extends ScriptRuns {
+export class XdrScriptsNamespace extends ScriptRuns<XdrOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */

@@ -74,6 +74,7 @@ import type {
   V2AlertsGetAlertsMultiEventsReply,
   V2AlertsGetAlertsMultiEventsRequest,
   XpanseOperationId,
+  XpanseOperationShapes,
   XpanseReplyOf,
   XpanseRequestOf,
 } from "@cortex-sdk/schemas/xpanse";
@@ -84,7 +85,7 @@ import { ApiKeyManagement, XpanseAlertWorkflows, XpanseAssetWorkflows, XpanseInc
 export const XPANSE_OPERATIONS: readonly OperationEntry[] = operations;
 
 /** The `alerts` operations of Cortex Xpanse, with the workflows of {@link XpanseAlertWorkflows}. */
-export class XpanseAlertsNamespace extends XpanseAlertWorkflows {
+export class XpanseAlertsNamespace extends XpanseAlertWorkflows<XpanseOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -127,7 +128,7 @@ export class XpanseAlertsNamespace extends XpanseAlertWorkflows {
 }
 
 /** The `apiKeys` operations of Cortex Xpanse, with the workflows of {@link ApiKeyManagement}. */
-export class XpanseApiKeysNamespace extends ApiKeyManagement {
+export class XpanseApiKeysNamespace extends ApiKeyManagement<XpanseOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -212,7 +213,7 @@ export class XpanseAsmManagementNamespace {
 }
 
 /** The `assets` operations of Cortex Xpanse, with the workflows of {@link XpanseAssetWorkflows}. */
-export class XpanseAssetsNamespace extends XpanseAssetWorkflows {
+export class XpanseAssetsNamespace extends XpanseAssetWorkflows<XpanseOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -537,7 +538,7 @@ export class XpanseAttackSurfaceRulesNamespace {
 }
 
 /** The `incidents` operations of Cortex Xpanse, with the workflows of {@link XpanseIncidentWorkflows}. */
-export class XpanseIncidentsNamespace extends XpanseIncidentWorkflows {
+export class XpanseIncidentsNamespace extends XpanseIncidentWorkflows<XpanseOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -701,11 +702,11 @@ export class XpanseClientBase extends ProductClient {
   /** `incidents` operations. */
   readonly incidents: XpanseIncidentsNamespace;
   /** `ipRanges` workflows. */
-  readonly ipRanges: XpanseIpRanges;
+  readonly ipRanges: XpanseIpRanges<XpanseOperationShapes>;
   /** `remediationConfirmationScanning` operations. */
   readonly remediationConfirmationScanning: XpanseRemediationConfirmationScanningNamespace;
   /** `services` workflows. */
-  readonly services: XpanseServices;
+  readonly services: XpanseServices<XpanseOperationShapes>;
   /** `system` operations. */
   readonly system: XpanseSystemNamespace;
   /** `tags` workflows. */
@@ -723,9 +724,9 @@ export class XpanseClientBase extends ProductClient {
     this.assets = new XpanseAssetsNamespace(this);
     this.attackSurfaceRules = new XpanseAttackSurfaceRulesNamespace(this);
     this.incidents = new XpanseIncidentsNamespace(this);
-    this.ipRanges = new XpanseIpRanges(this);
+    this.ipRanges = new XpanseIpRanges<XpanseOperationShapes>(this);
     this.remediationConfirmationScanning = new XpanseRemediationConfirmationScanningNamespace(this);
-    this.services = new XpanseServices(this);
+    this.services = new XpanseServices<XpanseOperationShapes>(this);
     this.system = new XpanseSystemNamespace(this);
     this.tags = new XpanseTags(this);
   }

@@ -609,6 +609,7 @@ import type {
   XqlStartXqlQueryReply,
   XqlStartXqlQueryRequest,
   XsiamOperationId,
+  XsiamOperationShapes,
   XsiamReplyOf,
   XsiamRequestOf,
 } from "@cortex-sdk/schemas/xsiam";
@@ -662,7 +663,7 @@ export class XsiamActionsNamespace extends ActionTracking {
 }
 
 /** The `alerts` operations of Cortex XSIAM, with the workflows of {@link AlertBulkUpdates}. */
-export class XsiamAlertsNamespace extends AlertBulkUpdates {
+export class XsiamAlertsNamespace extends AlertBulkUpdates<XsiamOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -1202,7 +1203,7 @@ export class XsiamApiNamespace {
 }
 
 /** The `apiKeys` operations of Cortex XSIAM, with the workflows of {@link ApiKeyManagement}. */
-export class XsiamApiKeysNamespace extends ApiKeyManagement {
+export class XsiamApiKeysNamespace extends ApiKeyManagement<XsiamOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -4159,7 +4160,7 @@ export class XsiamDistributionsNamespace {
 }
 
 /** The `endpoints` operations of Cortex XSIAM, with the workflows of {@link EndpointResponseActions}. */
-export class XsiamEndpointsNamespace extends EndpointResponseActions {
+export class XsiamEndpointsNamespace extends EndpointResponseActions<XsiamOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -4830,7 +4831,7 @@ export class XsiamIamNamespace {
 }
 
 /** The `incidents` operations of Cortex XSIAM, with the workflows of {@link IncidentBulkUpdates}. */
-export class XsiamIncidentsNamespace extends IncidentBulkUpdates {
+export class XsiamIncidentsNamespace extends IncidentBulkUpdates<XsiamOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -5336,7 +5337,7 @@ export class XsiamLegacyExceptionsNamespace {
 }
 
 /** The `lookups` operations of Cortex XSIAM, with the workflows of {@link LookupDatasets}. */
-export class XsiamLookupsNamespace extends LookupDatasets {
+export class XsiamLookupsNamespace extends LookupDatasets<XsiamOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -6075,7 +6076,7 @@ export class XsiamScheduledQueriesNamespace {
 }
 
 /** The `scripts` operations of Cortex XSIAM, with the workflows of {@link ScriptRuns}. */
-export class XsiamScriptsNamespace extends ScriptRuns {
+export class XsiamScriptsNamespace extends ScriptRuns<XsiamOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */

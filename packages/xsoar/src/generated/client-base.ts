@@ -128,6 +128,7 @@ import type {
   XsoarInvestigationsSearchRequest,
   XsoarListsReply,
   XsoarOperationId,
+  XsoarOperationShapes,
   XsoarPlaybookSaveYamlReply,
   XsoarPlaybookSaveYamlRequest,
   XsoarReplyOf,
@@ -197,7 +198,7 @@ export class XsoarApikeysNamespace {
 }
 
 /** The `apiKeys` operations of Cortex XSOAR, with the workflows of {@link ApiKeyManagement}. */
-export class XsoarApiKeysNamespace extends ApiKeyManagement {
+export class XsoarApiKeysNamespace extends ApiKeyManagement<XsoarOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -849,7 +850,7 @@ export class XsoarIncidentfieldsNamespace {
 }
 
 /** The `incidents` operations of Cortex XSOAR, with the workflows of {@link XsoarIncidentWorkflows}. */
-export class XsoarIncidentsNamespace extends XsoarIncidentWorkflows {
+export class XsoarIncidentsNamespace extends XsoarIncidentWorkflows<XsoarOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */

@@ -1,5 +1,7 @@
 /**
- * Request and reply types of the XDR operations. Plain types: no runtime cost.
+ * Hand-curated request and reply types of operations several products serve (incidents, API keys, the
+ * health check): each product's types module re-exports them, so this file names no product. Plain
+ * types: no runtime cost.
  *
  * @module
  */
