@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -56,6 +56,26 @@ describe("start-up loads only what the command needs (built binary)", () => {
     expect(stdout.split("\n")).toContain("incidents");
     expect(loaded.some((url) => url.endsWith("/apps/cli/dist/complete.js"))).toBe(true);
     expect(loaded.filter((url) => /\/commander\//.test(url) || HEAVY.some((pattern) => pattern.test(url)))).toEqual([]);
+  });
+});
+
+describe("the bash completion script with the built binary", () => {
+  it("completes a call, a flag and a flag value on Tab", { timeout: 60_000 }, async () => {
+    const bin = join(dir, "bin");
+    await rm(bin, { recursive: true, force: true });
+    await mkdir(bin);
+    await writeFile(join(bin, "cxctl"), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+    await chmod(join(bin, "cxctl"), 0o755);
+    // One shell for every Tab: source the script once, then complete each line, a blank line after each.
+    const lines = [["cxctl", "xdr", "endpoints", "iso"], ["cxctl", "xdr", "incidents", "list", "--li"], ["cxctl", "xql", "--product", "xs"]];
+    const tabs = lines.map((words) => `COMP_WORDS=(${words.map((word) => `'${word}'`).join(" ")}); COMP_CWORD=${words.length - 1}; _cxctl; printf '%s\\n' "\${COMPREPLY[@]}" ''; `).join("");
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile("bash", ["-c", `source <(cxctl completion bash); ${tabs}`], { env: { PATH: `${bin}:${process.env["PATH"] ?? ""}` }, timeout: 60_000 }, (error, out, stderr) => {
+        if (error === null) resolve(out);
+        else reject(new Error(`${error.message}\n${stderr}`));
+      });
+    });
+    expect(stdout.split("\n\n").map((block) => block.split("\n").filter((line) => line !== ""))).toEqual([["isolate"], ["--limit"], ["xsiam"], []]);
   });
 });
 
