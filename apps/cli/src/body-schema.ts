@@ -204,7 +204,7 @@ export function describeBodyIssues(issues: readonly BodyIssue[], schema: SchemaN
     if (issue.message === "required field is missing") {
       const field = path.at(-1) ?? "";
       const flag = pathFlags.get(field);
-      const how = flag !== undefined ? `pass ${flag}` : path.length === 1 ? `add --param ${field}=<value> or put it in --data` : "put it in --data";
+      const how = flag !== undefined ? `pass ${flag}` : path.some((key) => /^\d+$/.test(key)) ? "put it in --data" : `add --param ${issue.path}=<value> or put it in --data`;
       return `${name}: required field is missing (${node === undefined ? "a value" : typeText(node)}): ${how}`;
     }
     if (path.length === 0 && schema?.anyOf !== undefined) {

@@ -139,7 +139,7 @@ export function listFlagsFor(operation: OperationInfo, bodyFields: ReadonlySet<s
  * @param operation - The operation.
  * @param flags - The flags.
  * @param io - The run's streams.
- * @param extra - Fields set by the command (path parameters, curated flags).
+ * @param extra - Fields set by the command (path parameters, curated flags), merged into objects of `--data`.
  * @returns The body.
  */
 export async function buildBody(operation: OperationInfo, flags: OperationFlags, io: CliIo, extra: Record<string, unknown> = {}): Promise<unknown> {
@@ -179,10 +179,47 @@ export async function buildBody(operation: OperationInfo, flags: OperationFlags,
   for (const param of flags.param ?? []) {
     const equals = param.indexOf("=");
     if (equals <= 0) throw new UsageError(`--param must be name=value; got "${param}".`);
-    body[param.slice(0, equals)] = looseValue(param.slice(equals + 1));
+    setField(body, param.slice(0, equals).split("."), looseValue(param.slice(equals + 1)));
   }
-  Object.assign(body, extra);
+  mergeInto(body, extra);
   return body;
+}
+
+/** Merges fields set by the command into the body: objects field by field (the command wins), anything else replaced. */
+function mergeInto(body: Record<string, unknown>, extra: Readonly<Record<string, unknown>>): void {
+  for (const [name, value] of Object.entries(extra)) {
+    const current = body[name];
+    if (isPlainObject(current) && isPlainObject(value)) {
+      const merged = { ...current };
+      mergeInto(merged, value);
+      body[name] = merged;
+    } else {
+      body[name] = value;
+    }
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/**
+ * Sets a field of a body by its path (`update_data.status` sets `status` inside `update_data`), creating
+ * the objects on the way.
+ */
+function setField(body: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  const [name = "", ...rest] = path;
+  if (rest.length === 0) {
+    body[name] = value;
+    return;
+  }
+  const inner = body[name];
+  if (inner !== undefined && (inner === null || typeof inner !== "object" || Array.isArray(inner))) {
+    throw new UsageError(`--param ${path.join(".")}: ${name} is already set to a value that is not an object.`);
+  }
+  const object = { ...((inner as Record<string, unknown> | undefined) ?? {}) };
+  body[name] = object;
+  setField(object, rest, value);
 }
 
 /**

@@ -10,17 +10,24 @@ let fx: Fixture;
 let proxy: Server;
 let proxyUrl: string;
 let sent: string[] = [];
+let bodies: unknown[] = [];
 
 beforeAll(async () => {
   fx = await fixture({ incidentCount: 5 });
   const target = new URL(fx.emulator.url);
   proxy = createServer((incoming, outgoing) => {
     sent.push(incoming.url ?? "");
-    const forwarded = request({ host: target.hostname, port: target.port, path: incoming.url, method: incoming.method, headers: incoming.headers }, (reply) => {
-      outgoing.writeHead(reply.statusCode ?? 502, reply.headers);
-      reply.pipe(outgoing);
+    const chunks: Buffer[] = [];
+    incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+    incoming.on("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      bodies.push(text === "" ? undefined : (JSON.parse(text) as unknown));
+      const forwarded = request({ host: target.hostname, port: target.port, path: incoming.url, method: incoming.method, headers: incoming.headers }, (reply) => {
+        outgoing.writeHead(reply.statusCode ?? 502, reply.headers);
+        reply.pipe(outgoing);
+      });
+      forwarded.end(Buffer.concat(chunks));
     });
-    incoming.pipe(forwarded);
   });
   await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
   proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
@@ -32,10 +39,11 @@ afterAll(async () => {
 });
 
 /** Runs cxctl against the counting proxy and returns what it did and the paths that were sent. */
-async function throughProxy(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string; sent: string[] }> {
+async function throughProxy(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string; sent: string[]; bodies: unknown[] }> {
   sent = [];
+  bodies = [];
   const result = await cxctl(args, { ...fx.env("xdr"), CORTEX_API_BASE_URL: proxyUrl, CORTEX_EXPIRY_NOTICE: "off" });
-  return { ...result, sent: [...sent] };
+  return { ...result, sent: [...sent], bodies: [...bodies] };
 }
 
 describe("per-operation --help shows the body fields", () => {
@@ -100,6 +108,13 @@ describe("the body is checked before anything is sent", () => {
     expect(result.sent).toEqual([]);
   });
 
+  it("sets nested fields with --param a.b=value, and names a missing nested field by its path", async () => {
+    const result = await throughProxy(["xdr", "incidents", "update", "1", "--param", "update_data.comment.comment_action=add"]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/update_data\.comment\.value: required field is missing \(string\): add --param update_data\.comment\.value=<value> or put it in --data/);
+    expect(result.sent).toEqual([]);
+  });
+
   it("says which shapes a body can take when it fits none", async () => {
     const result = await throughProxy(["xdr", "endpoints", "isolate", "a1", "--data", '{"endpoint_id": "a2"}']);
     expect(result.code, result.stderr).toBe(2);
@@ -112,6 +127,10 @@ describe("the body is checked before anything is sent", () => {
     const good = await throughProxy(["xdr", "incidents", "update", incident?.incident_id ?? "1", "--status", "under_investigation", "-o", "json"]);
     expect(good.code, good.stderr).toBe(0);
     expect(good.sent).toEqual(["/public_api/v1/incidents/update_incident"]);
+    // --data and --param fill the same object as the command's own flags.
+    const merged = await throughProxy(["xdr", "incidents", "update", incident?.incident_id ?? "1", "--data", '{"update_data": {"resolve_comment": "duplicate"}}', "--param", "update_data.notes=seen", "--status", "resolved_duplicate", "-o", "json"]);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.bodies).toEqual([{ request_data: { incident_id: incident?.incident_id, update_data: { resolve_comment: "duplicate", notes: "seen", status: "resolved_duplicate" } } }]);
     const unchecked = await throughProxy(["xdr", "actions", "get-status", "--no-check"]);
     expect(unchecked.sent).toEqual(["/public_api/v1/actions/get_action_status"]);
     expect(unchecked.code).not.toBe(2);

@@ -195,7 +195,7 @@ function xdrLike(): Curated[] {
         if (typeof flags["assignee"] === "string") update["assigned_user_mail"] = flags["assignee"];
         if (typeof flags["resolveComment"] === "string") update["resolve_comment"] = flags["resolveComment"];
         if (typeof flags["comment"] === "string") update["comment"] = { comment_action: "add", value: flags["comment"] };
-        if (Object.keys(update).length === 0 && flags.data === undefined) throw new UsageError("nothing to update: pass --status, --severity, --assignee, --comment or --data");
+        if (Object.keys(update).length === 0 && flags.data === undefined && flags.param === undefined) throw new UsageError("nothing to update: pass --status, --severity, --assignee, --comment, --param or --data");
         return { incident_id: String(args[0]), update_data: update };
       },
     },
@@ -212,7 +212,7 @@ function xdrLike(): Curated[] {
       body: (flags, args) => {
         const update: Record<string, unknown> = {};
         for (const field of ["status", "severity", "comment"]) if (typeof flags[field] === "string") update[field] = flags[field];
-        if (Object.keys(update).length === 0 && flags.data === undefined) throw new UsageError("nothing to update: pass --status, --severity, --comment or --data");
+        if (Object.keys(update).length === 0 && flags.data === undefined && flags.param === undefined) throw new UsageError("nothing to update: pass --status, --severity, --comment, --param or --data");
         return { alert_id_list: (args[0] as unknown as string[]) ?? [], update_data: update };
       },
     },
@@ -362,7 +362,7 @@ export function curatedCommands(catalog: ProductCatalog, io: CliIo, only?: Reado
     const command = new Command(spec.name).description(`${spec.description} (operation ${operation.id})`);
     if (spec.args !== undefined) command.argument(spec.args);
     command.option("-d, --data <json|@file|->", "request body fields (JSON, @file or -); flags add to it");
-    if (spec.checksOwnRequest !== true) command.option("--param <name=value>", "set one body field (repeatable); numbers and JSON values are parsed", collect);
+    if (spec.checksOwnRequest !== true) command.option("--param <name=value>", "set one body field (repeatable; a.b sets b inside a); numbers and JSON values are parsed", collect);
     command.option("--no-check", "send the request without checking it against the operation's schema first");
     const entry = entries.find((candidate) => candidate.operation.id === operation.id);
     const takes = listFlagsFor(operation, entry?.bodyFields === undefined ? undefined : new Set(entry.bodyFields));

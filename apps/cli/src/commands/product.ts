@@ -42,7 +42,7 @@ export function operationCommand(catalog: ProductCatalog, entry: CatalogEntry, i
   if (aliasName !== entry.call && aliasName !== "" && !taken.has(aliasName)) command.alias(aliasName);
   command
     .option("-d, --data <json|@file|->", "request body (without the request_data envelope): JSON, @file or - for stdin")
-    .option("--param <name=value>", "set one body field (repeatable); numbers and JSON values are parsed", collect)
+    .option("--param <name=value>", "set one body field (repeatable; a.b sets b inside a); numbers and JSON values are parsed", collect)
     .option("--no-check", "send the body without checking it against the operation's schema first");
   const pathFlags: [string, string][] = [];
   for (const param of operation.pathParams ?? []) {
