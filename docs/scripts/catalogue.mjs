@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { operations } from "@cortex-sdk/schemas";
 import { requestJsonSchema, responseJsonSchema } from "@cortex-sdk/schemas/validators";
+import { anchorOf } from "./anchors.mjs";
 import { clientNames, PRODUCTS } from "./names.mjs";
 
 const docsDir = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -20,10 +21,6 @@ const MAX_FIELDS = 20;
 /** How deep nested fields are listed (`a.b.c`). */
 const MAX_DEPTH = 2;
 
-/** The anchor of an operation's heading on its product page. */
-export function anchorOf(id) {
-  return `op-${id.replace(/[^A-Za-z0-9]+/g, "-").toLowerCase()}`;
-}
 
 function code(text) {
   return `\`${String(text).replace(/`/g, "'")}\``;
@@ -172,7 +169,7 @@ function entryMarkdown(product, title, entry, names) {
     ["Limits", limitsText(entry.limits)],
     ...(entry.async === "none" ? [] : [["Asynchronous", `returns ${code(entry.async)} to poll on`]]),
     ...(entry.deprecated === undefined ? [] : [["Deprecated", cell(entry.deprecated)]]),
-    ["Client method", names.method === undefined ? `none: ${code(`client.request("${entry.id}", body)`)}` : code(`client.${names.method}()`)],
+    ["Client method", names.method === undefined ? `none: ${code(`client.request("${entry.id}", body)`)}` : [names.method, ...names.alsoMethods].map((method) => code(`client.${method}()`)).join(", ")],
     ["cxctl", code(names.command)],
   ];
   const call = names.method === undefined ? `client.request("${entry.id}", ${bodyJson.replace(/\n/g, "\n")})` : `client.${names.method}(${bodyJson === "{}" ? "" : bodyJson})`;

@@ -4,7 +4,7 @@
 // page repeats every reply type inline and the reference outgrows the site's size and build-time budget.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { anchorOf } from "./catalogue.mjs";
+import { anchorOf } from "./anchors.mjs";
 
 const OPERATION = /^Operation `([^`]+)`: `([A-Z]+) ([^`]+)`\./;
 

@@ -23,21 +23,33 @@ function kebab(name) {
 }
 
 /**
- * The names of one product's operations.
+ * The names of one product's operations: one entry per operation. An operation a workflow namespace also
+ * exposes (Cortex Cloud's `vulnerabilities` over `uvem`) is named as cxctl names it, by the first
+ * namespace in manifest order; the other methods that call it are listed in `alsoMethods`.
  *
  * @param {string} product
- * @returns {Promise<{ className: string, packageName: string, title: string, entries: { id: string, group: string, method: string | undefined, command: string }[] }>}
+ * @returns {Promise<{ className: string, packageName: string, title: string, entries: { id: string, group: string, method: string | undefined, alsoMethods: string[], command: string }[] }>}
  */
 export async function clientNames(product) {
   const manifest = MANIFESTS.find((candidate) => candidate.product === product);
   if (manifest === undefined) throw new Error(`no client manifest for ${product}`);
-  const entries = manifest.namespaces.flatMap((namespace) =>
-    namespace.operations.map((operation) => ({
-      id: operation.id,
-      group: kebab(namespace.name),
-      method: `${namespace.name}.${operation.method}`,
-      command: `cxctl ${product} ${kebab(namespace.name)} ${kebab(operation.method)}`,
-    })),
-  );
-  return { className: manifest.client, packageName: manifest.package, title: TITLES[product] ?? manifest.client, entries };
+  const byId = new Map();
+  for (const namespace of manifest.namespaces) {
+    for (const operation of namespace.operations) {
+      const method = `${namespace.name}.${operation.method}`;
+      const known = byId.get(operation.id);
+      if (known !== undefined) {
+        known.alsoMethods.push(method);
+        continue;
+      }
+      byId.set(operation.id, {
+        id: operation.id,
+        group: kebab(namespace.name),
+        method,
+        alsoMethods: [],
+        command: `cxctl ${product} ${kebab(namespace.name)} ${kebab(operation.method)}`,
+      });
+    }
+  }
+  return { className: manifest.client, packageName: manifest.package, title: TITLES[product] ?? manifest.client, entries: [...byId.values()] };
 }
