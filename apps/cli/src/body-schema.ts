@@ -6,24 +6,8 @@
  * @module
  */
 
-/** The JSON Schema keywords of a request schema that the help and the body check read. */
-export interface SchemaNode {
-  readonly type?: string | readonly string[];
-  readonly properties?: { readonly [name: string]: SchemaNode };
-  readonly required?: readonly string[];
-  readonly additionalProperties?: boolean | SchemaNode;
-  readonly items?: SchemaNode;
-  readonly enum?: readonly (string | number | boolean | null)[];
-  readonly anyOf?: readonly SchemaNode[];
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly minLength?: number;
-  readonly maxLength?: number;
-  readonly minItems?: number;
-  readonly maxItems?: number;
-  readonly format?: string;
-  readonly default?: unknown;
-}
+/** A request JSON Schema as `@cortex-sdk/schemas` gives it (`requestJsonSchema(id)`): plain data, no prose. */
+export type SchemaNode = NonNullable<ReturnType<(typeof import("@cortex-sdk/schemas/validators/xdr"))["requestJsonSchema"]>>;
 
 /** One place where a body breaks its schema (core's `RequestIssue`). */
 export interface BodyIssue {
