@@ -40,7 +40,8 @@ const address = server.address();
 const origin = `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}`;
 
 const guides = readdirSync(join(siteDir, "guides")).filter((file) => file.endsWith(".html")).map((file) => `/guides/${file}`);
-const catalogue = ["/operations/index.html", "/operations/xdr.html", "/operations/xsoar.html", "/operations/xpanse.html"];
+// Every catalogue page: the index and one page per product (the heaviest pages of the site).
+const catalogue = readdirSync(join(siteDir, "operations")).filter((file) => file.endsWith(".html")).map((file) => `/operations/${file}`);
 const api = ["/api/index.html", "/api/@cortex-sdk/core.html"].filter((page) => existsSync(join(siteDir, page)));
 const pages = ["/index.html", ...guides, ...catalogue, ...api];
 
@@ -89,13 +90,16 @@ try {
   await page.goto(`${origin}/operations/xdr.html#op-incidents-get-incidents`, { waitUntil: "networkidle" });
   await page.screenshot({ path: join(shotsDir, "operations-xdr-get-incidents.png") });
 
-  // Search: the operation's id, its path and the vendor's name all find its catalogue entry.
+  // Search: the operation's id, its path and the vendor's name (its OpenAPI operationId) all find its
+  // catalogue entry.
   current = "search";
-  for (const [query, expected] of [
+  const searches = [
     ["incidents.get_incidents", "op-incidents-get-incidents"],
     ["/public_api/v1/incidents/get_incidents", "op-incidents-get-incidents"],
+    ["postGetIncidents", "op-incidents-get-incidents"],
     ["api_keys.generate", "op-api-keys-generate"],
-  ]) {
+  ];
+  for (const [query, expected] of searches) {
     await page.goto(`${origin}/index.html`, { waitUntil: "networkidle" });
     await page.keyboard.press("/");
     const input = page.locator(".VPLocalSearchBox input");
@@ -112,7 +116,7 @@ try {
     if (!hrefs.some((href) => href.includes(expected))) problems.push(`search "${query}": the first results do not include #${expected}: ${hrefs.join(", ")}`);
     if (query === "incidents.get_incidents") await page.screenshot({ path: join(shotsDir, "search-incidents.png") });
   }
-  console.log(`browser-check: ${pages.length} pages, ${checkedLinks.size} internal links, 3 searches; screenshots in .ci/out/screenshots`);
+  console.log(`browser-check: ${pages.length} pages, ${checkedLinks.size} internal links, ${searches.length} searches; screenshots in .ci/out/screenshots`);
 } finally {
   await context.close();
   server.close();

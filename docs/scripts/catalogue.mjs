@@ -12,6 +12,7 @@ import { operations } from "@cortex-sdk/schemas";
 import { requestJsonSchema, responseJsonSchema } from "@cortex-sdk/schemas/validators";
 import { anchorOf } from "./anchors.mjs";
 import { clientNames, PRODUCTS } from "./names.mjs";
+import { loadTypeNames } from "./type-names.mjs";
 
 const docsDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(docsDir, "operations");
@@ -152,7 +153,14 @@ function limitsText(limits) {
   return parts.length === 0 ? "the tenant's limits only" : parts.join("; ");
 }
 
-function entryMarkdown(product, title, entry, names) {
+function typesText(packageName, typeNames) {
+  if (typeNames?.request === undefined && typeNames?.reply === undefined) return undefined;
+  const request = typeNames.request === undefined ? "no body" : code(typeNames.request);
+  const reply = typeNames.reply === undefined ? "no reply" : code(typeNames.reply);
+  return `${request} → ${reply}, from ${code(packageName)}`;
+}
+
+function entryMarkdown(product, packageName, entry, names, typeNames) {
   const request = requestJsonSchema(entry.id);
   const reply = responseJsonSchema(entry.id);
   const body = exampleValue(request ?? { type: "object" }, "value");
@@ -169,6 +177,7 @@ function entryMarkdown(product, title, entry, names) {
     ["Limits", limitsText(entry.limits)],
     ...(entry.async === "none" ? [] : [["Asynchronous", `returns ${code(entry.async)} to poll on`]]),
     ...(entry.deprecated === undefined ? [] : [["Deprecated", cell(entry.deprecated)]]),
+    ...(typesText(packageName, typeNames) === undefined ? [] : [["Types", typesText(packageName, typeNames)]]),
     ["Client method", names.method === undefined ? `none: ${code(`client.request("${entry.id}", body)`)}` : [names.method, ...names.alsoMethods].map((method) => code(`client.${method}()`)).join(", ")],
     ["cxctl", code(names.command)],
   ];
@@ -210,6 +219,7 @@ export async function writeCatalogue() {
   mkdirSync(outDir, { recursive: true });
   const summary = [];
   const byId = new Map(operations.map((entry) => [entry.id, entry]));
+  const typeNames = await loadTypeNames();
   for (const product of PRODUCTS) {
     const { className, packageName, title, entries } = await clientNames(product);
     const groups = new Map();
@@ -231,17 +241,18 @@ export async function writeCatalogue() {
       "",
       `${count} operations, generated from the operation table of \`@cortex-sdk/schemas\`. Call them with`,
       `\`${className}\` from \`${packageName}\`, or from the shell with \`cxctl ${product}\`. Each entry names the`,
-      "client method and the command; the request and reply types are `RequestOf<\"id\">` and `ReplyOf<\"id\">`.",
+      `client method, the command, and the request and reply types (also \`${className.replace(/Client$/, "")}RequestOf<"id">\` and \`${className.replace(/Client$/, "")}ReplyOf<"id">\`).`,
       "",
     ];
     for (const group of [...groups.keys()].sort()) {
       const list = groups.get(group).sort((a, b) => a.entry.id.localeCompare(b.entry.id));
       lines.push(`## ${group}`, "");
-      for (const { entry, names } of list) lines.push(entryMarkdown(product, { className }, entry, names));
+      for (const { entry, names } of list) lines.push(entryMarkdown(product, packageName, entry, names, typeNames.get(product)?.[entry.id]));
     }
     writeFileSync(join(outDir, `${product}.md`), lines.join("\n"));
     summary.push({ product, title, count, groups: groups.size });
   }
+  const sample = byId.get("incidents.get_incidents") ?? operations[0];
   const index = [
     "---",
     "title: Operation catalogue",
@@ -250,8 +261,8 @@ export async function writeCatalogue() {
     "# Operation catalogue",
     "",
     "Every operation of every product, generated from the operation table. Search (the box at the top, or",
-    "<kbd>/</kbd>) finds an operation by its id (`incidents.get_incidents`), its path (`/public_api/v1/incidents/get_incidents`)",
-    "or the vendor's name for it (`getIncidents`).",
+    `<kbd>/</kbd>) finds an operation by its id (${code(sample.id)}), its path (${code(sample.path)})`,
+    `or the vendor's name for it (${code(sample.operationId ?? sample.id)}).`,
     "",
     "| product | operations | groups |",
     "| --- | ---: | ---: |",

@@ -4,32 +4,20 @@
 // already lists every operation's request and reply fields. A type named after an operation
 // (`AlertsGetAlertsRequest`) links to that operation's entry, anything else from those files
 // (`XsiamOperationShapes`, `XsiamRequestOf`, shared records) to its product's catalogue page.
-import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { anchorOf } from "./anchors.mjs";
+import { loadTypeNames } from "./type-names.mjs";
 
 const GENERATED_TYPES = /(?:^|\/)generated\/types\/(\w+)\.(?:d\.)?ts$/;
-const schemasDir = join(import.meta.dirname, "../../packages/schemas");
 
-/**
- * Request and reply type names per product → operation id, read from the generated type-name lists the
- * client generator also reads (missing lists just mean product-page links).
- *
- * @returns {Promise<Map<string, Map<string, string>>>}
- */
+/** Request and reply type names per product → the operation id they belong to (the first one). */
 async function operationsByTypeName() {
   const byProduct = new Map();
-  const dir = join(schemasDir, "dist/generated/type-names");
-  for (const file of existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".js")) : []) {
-    const product = file.slice(0, -3);
+  for (const [product, list] of await loadTypeNames()) {
     const names = new Map();
-    byProduct.set(product, names);
-    const list = (await import(pathToFileURL(join(dir, file)).href))[`${product}TypeNames`] ?? {};
     for (const [id, typeNames] of Object.entries(list)) {
-      if (typeof typeNames.request === "string" && !names.has(typeNames.request)) names.set(typeNames.request, id);
-      if (typeof typeNames.reply === "string" && !names.has(typeNames.reply)) names.set(typeNames.reply, id);
+      for (const name of [typeNames.request, typeNames.reply]) if (typeof name === "string" && !names.has(name)) names.set(name, id);
     }
+    byProduct.set(product, names);
   }
   return byProduct;
 }
