@@ -127,6 +127,7 @@ function render(client: ProductClientSpec, groups: ReadonlyMap<string, readonly 
   out.push("  type ProductClientOptions,");
   out.push("  type ReplyValidationOptions,");
   out.push("  type ReplyValidators,");
+  out.push("  type RequestValidators,");
   out.push("  type ValidatedCallOptions,");
   out.push('} from "@cortex-sdk/core";');
   out.push('import type { OperationEntry } from "@cortex-sdk/schemas";');
@@ -194,7 +195,7 @@ function render(client: ProductClientSpec, groups: ReadonlyMap<string, readonly 
   out.push("   * @param version - Version of the product client package, for the User-Agent.");
   out.push("   */");
   out.push("  constructor(options: ProductClientOptions, version: string) {");
-  out.push(`    super(options, { product: ${JSON.stringify(client.product)}, clientName: ${JSON.stringify(client.product)}, clientVersion: version }, ${tableName}, async () => (await import("@cortex-sdk/schemas/validators/${client.product}")) as ReplyValidators);`);
+  out.push(`    super(options, { product: ${JSON.stringify(client.product)}, clientName: ${JSON.stringify(client.product)}, clientVersion: version }, ${tableName}, async () => (await import("@cortex-sdk/schemas/validators/${client.product}")) as ReplyValidators & RequestValidators);`);
   for (const { property, typeName } of classes) out.push(`    this.${property} = new ${typeName}(this);`);
   out.push("  }");
   out.push("");
@@ -300,8 +301,8 @@ function requestParameter(entry: OperationEntry, requestTypeName: string, reques
   return { param: required ? `request: ${type}, ` : `request: ${type} = {} as ${type}, `, body };
 }
 
-function doc(entry: OperationEntry, property: string, method: string, client: ProductClientSpec, requestSchema: RequestSchema): string[] {
-  const lines: string[] = [];
+/** What the doc comment of a call says about its operation: route, paging, retries, limits. */
+function operationFacts(entry: OperationEntry): string[] {
   const facts: string[] = [];
   facts.push(`\`${entry.method} ${entry.path}\`.`);
   const paging = entry.pagination;
@@ -314,8 +315,20 @@ function doc(entry: OperationEntry, property: string, method: string, client: Pr
   if (entry.limits?.maxIdsPerCall) facts.push(`At most ${entry.limits.maxIdsPerCall} ids per call.`);
   if (entry.limits?.rateLimit) facts.push(`Rate limited to ${entry.limits.rateLimit.requests} calls per ${entry.limits.rateLimit.perMs / 1000} s.`);
   if (entry.replyHoldsSecret) facts.push("The reply holds a secret that is shown only once: store it.");
+  return facts;
+}
+
+/** The argument of a call's example: path parameters, or a request naming the required fields. */
+function exampleArgumentOf(entry: OperationEntry, requestSchema: RequestSchema): string {
+  const pathParams = entry.pathParams ?? [];
+  return entry.requestEnvelope === "none" ? (pathParams.length > 0 ? `{ ${pathParams.map((name) => `${key(name)}: "…"`).join(", ")} }` : "") : exampleRequest(entry, requestSchema);
+}
+
+function doc(entry: OperationEntry, property: string, method: string, client: ProductClientSpec, requestSchema: RequestSchema): string[] {
+  const lines: string[] = [];
+  const paging = entry.pagination;
   lines.push("  /**");
-  lines.push(`   * Operation \`${entry.id}\`: ${facts.join(" ")}`);
+  lines.push(`   * Operation \`${entry.id}\`: ${operationFacts(entry).join(" ")}`);
   if (entry.deprecated) lines.push(`   * @deprecated ${entry.deprecated}`);
   const pathParams = entry.pathParams ?? [];
   if (entry.requestEnvelope !== "none") lines.push("   * @param request - The request, without the `request_data` envelope.");
@@ -326,11 +339,148 @@ function doc(entry: OperationEntry, property: string, method: string, client: Pr
   lines.push("   * @example");
   lines.push("   * ```ts");
   lines.push(`   * const client = new ${client.className}();`);
-  const exampleArgument = entry.requestEnvelope === "none" ? (pathParams.length > 0 ? `{ ${pathParams.map((name) => `${key(name)}: "…"`).join(", ")} }` : "") : exampleRequest(entry, requestSchema);
+  const exampleArgument = exampleArgumentOf(entry, requestSchema);
   lines.push(paging.kind === "none" ? `   * const reply = await client.${property}.${method}(${exampleArgument});` : `   * for await (const item of client.${property}.${method}({})) console.log(item);`);
   lines.push("   * ```");
   lines.push("   */");
   return lines;
+}
+
+/** The name of an operation's function in `@cortex-sdk/<product>/operations`: namespace and method, as on the client. */
+export function operationFunctionName(property: string, method: string): string {
+  return `${property}${method.charAt(0).toUpperCase()}${method.slice(1)}`;
+}
+
+/** Fields of an entry that document it (where it comes from, what licence or role it needs) and that no call reads. */
+const documentationFields = ["license", "permissions", "operationId", "sources", "group"] as const;
+
+/** An entry without its documentation fields: what a call needs, inlined into each operation function. */
+function runtimeEntry(entry: OperationEntry): OperationEntry {
+  const copy: Record<string, unknown> = { ...entry };
+  for (const field of documentationFields) delete copy[field];
+  return copy as unknown as OperationEntry;
+}
+
+/**
+ * `@cortex-sdk/<product>/operations`: one function per operation, each carrying its own table entry
+ * inline, so a bundle that calls one operation holds that entry and the core runtime, not the table.
+ */
+function renderOperations(client: ProductClientSpec, groups: ReadonlyMap<string, readonly Member[]>, requestSchema: RequestSchema, typeNames: TypeNames): string {
+  const usedTypes = new Set<string>();
+  const body: string[] = [];
+  const names = new Set<string>();
+  let usesPathOnly = false;
+  let paginated = false;
+  let single = false;
+  for (const [property, members] of [...groups.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const { entry, method } of members) {
+      const name = operationFunctionName(property, method);
+      if (names.has(name)) throw new Error(`${client.className}: two operations map to the function ${name} (${entry.id}); add a name in scripts/clients-generator/naming.ts`);
+      names.add(name);
+      const requestName = typeNames[entry.id]?.request ?? "undefined";
+      if (requestName !== "undefined") usedTypes.add(requestName);
+      const reply = typeNames[entry.id]?.reply ?? "unknown";
+      if (!["undefined", "unknown", "Uint8Array"].includes(reply)) usedTypes.add(reply);
+      const { param, body: sent } = requestParameter(entry, requestName, typeNames[entry.id]?.requestOptional !== false, requestSchema);
+      if (sent.startsWith("pathOnly(")) usesPathOnly = true;
+      const constant = `${name}Operation`;
+      const paging = entry.pagination.kind !== "none";
+      body.push(`const ${constant}: OperationEntry = ${JSON.stringify(runtimeEntry(entry))};`);
+      body.push("");
+      body.push("/**");
+      body.push(` * Operation \`${entry.id}\` (\`client.${property}.${method}\` on \`${client.className}\`): ${operationFacts(entry).join(" ")}`);
+      if (entry.deprecated) body.push(` * @deprecated ${entry.deprecated}`);
+      body.push(` * @param client - The client that sends the call: the \`${client.prefix}LiteClient\` of \`@cortex-sdk/${client.package}/lite\`, or an \`${client.className}\`.`);
+      const pathParams = entry.pathParams ?? [];
+      if (entry.requestEnvelope !== "none") body.push(" * @param request - The request, without the `request_data` envelope.");
+      else if (pathParams.length > 0) body.push(` * @param params - Path parameters: ${pathParams.map((param) => `\`${param}\``).join(", ")}.`);
+      body.push(` * @param options - Per-call options${paging ? " plus `limit`, `pageSize` and `cursor`" : ""}.`);
+      body.push(" * @returns The reply without its envelope; `.withResponse()` adds status, headers, request id and attempts.");
+      body.push(" * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.");
+      body.push(" * @example");
+      body.push(" * ```ts");
+      body.push(` * const client = new ${client.prefix}LiteClient();`);
+      const argument = exampleArgumentOf(entry, requestSchema);
+      body.push(paging ? ` * for await (const item of ${name}(client, {})) console.log(item);` : ` * const reply = await ${name}(client${argument === "" ? "" : `, ${argument}`});`);
+      body.push(" * ```");
+      body.push(" */");
+      if (entry.pagination.kind !== "none") {
+        paginated = true;
+        const item = `NonNullable<${reply}[${JSON.stringify(entry.pagination.itemsField)} & keyof ${reply}]> extends readonly (infer Item)[] ? Item : unknown`;
+        body.push(`export function ${name}(client: CortexClient, ${param}options?: ListOptions): PagePromise<${reply}, ${item}> {`);
+        body.push(`  return client.paginate(${constant}, ${sent}, options);`);
+      } else {
+        single = true;
+        body.push(`export function ${name}(client: CortexClient, ${param}options?: CallOptions): ApiPromise<${reply}> {`);
+        body.push(`  return client.request(${constant}, ${sent}, options);`);
+      }
+      body.push("}");
+      body.push("");
+    }
+  }
+  const coreTypes = ["CortexClient", ...(single ? ["ApiPromise", "CallOptions"] : []), ...(paginated ? ["ListOptions", "PagePromise"] : [])].sort();
+  const out: string[] = [];
+  out.push("// Generated by scripts/clients-generator from the @cortex-sdk/schemas operation table.");
+  out.push("// Do not edit: change the table or scripts/clients-generator/naming.ts and run `pnpm generate`.");
+  out.push("/**");
+  out.push(` * One function per ${client.title} operation, each with its own table entry inline: a program that calls`);
+  out.push(` * one operation through the \`${client.prefix}LiteClient\` bundles that entry and the core runtime only.`);
+  out.push(" *");
+  out.push(" * @example");
+  out.push(" * ```ts");
+  out.push(` * import { ${client.prefix}LiteClient } from "@cortex-sdk/${client.package}/lite";`);
+  out.push(` * import { ${names.values().next().value ?? ""} } from "@cortex-sdk/${client.package}/operations";`);
+  out.push(" * ```");
+  out.push(" *");
+  out.push(" * @module");
+  out.push(" */");
+  if (usesPathOnly) out.push('import { pathOnly } from "@cortex-sdk/core";');
+  out.push(`import type { ${coreTypes.join(", ")} } from "@cortex-sdk/core";`);
+  out.push('import type { OperationEntry } from "@cortex-sdk/schemas";');
+  if (usedTypes.size > 0) out.push(`import type {\n  ${[...usedTypes].sort().join(",\n  ")},\n} from "@cortex-sdk/schemas/${client.product}";`);
+  out.push("");
+  out.push(...body);
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** `@cortex-sdk/<product>/lite`: the client of the per-operation functions, without the table. */
+function renderLite(client: ProductClientSpec): string {
+  const versionConstant = `${client.prefix.toUpperCase()}_CLIENT_VERSION`;
+  const out: string[] = [];
+  out.push("// Generated by scripts/clients-generator. Do not edit: run `pnpm generate`.");
+  out.push("/**");
+  out.push(` * The small ${client.title} client: the core runtime (per-attempt signing inside the retry loop, rate`);
+  out.push(` * limits, typed errors, redaction) without the operation table, the namespaces, the workflows or the`);
+  out.push(` * validators. Call it with the functions of \`@cortex-sdk/${client.package}/operations\`.`);
+  out.push(" *");
+  out.push(" * @module");
+  out.push(" */");
+  out.push('import { CortexClient, type ClientOptions } from "@cortex-sdk/core";');
+  out.push(`import { ${versionConstant} } from "../version.js";`);
+  out.push("");
+  out.push("/**");
+  out.push(` * A ${client.title} client for the per-operation functions of \`@cortex-sdk/${client.package}/operations\`: it holds`);
+  out.push(" * no operation table, so `request()` takes an operation's entry (the functions pass it), not an id;");
+  out.push(` * for calls by id, namespaces, workflows and \`validateRequests\`/\`validateReplies\`, use \`${client.className}\` of \`@cortex-sdk/${client.package}\`.`);
+  out.push(" *");
+  out.push(" * @example");
+  out.push(" * ```ts");
+  out.push(` * import { ${client.prefix}LiteClient } from "@cortex-sdk/${client.package}/lite";`);
+  out.push(" * // Reads CORTEX_API_BASE_URL, CORTEX_API_KEY_ID, CORTEX_API_KEY and CORTEX_API_KEY_TYPE.");
+  out.push(` * const client = new ${client.prefix}LiteClient();`);
+  out.push(" * ```");
+  out.push(" */");
+  out.push(`export class ${client.prefix}LiteClient extends CortexClient {`);
+  out.push("  /**");
+  out.push("   * @param options - Client options; anything missing comes from the environment.");
+  out.push("   * @throws `CortexConfigError` when the URL or credentials are missing or invalid.");
+  out.push("   */");
+  out.push("  constructor(options: ClientOptions = {}) {");
+  out.push(`    super(options, { product: ${JSON.stringify(client.product)}, clientName: ${JSON.stringify(`${client.product}-lite`)}, clientVersion: ${versionConstant}, operations: [] });`);
+  out.push("  }");
+  out.push("}");
+  out.push("");
+  return out.join("\n");
 }
 
 /** A shared test template (scripts/templates/<name>.ts.template) filled in for one product. */
@@ -355,6 +505,8 @@ async function main(): Promise<void> {
     const outputs: [string, string][] = [
       ["src/generated/client-base.ts", render(client, groups, validators.requestJsonSchema, typeNames, genericWorkflows)],
       ["src/generated/manifest.ts", renderManifest(client, groups, methodsOf)],
+      ["src/generated/operations.ts", renderOperations(client, groups, validators.requestJsonSchema, typeNames)],
+      ["src/generated/lite.ts", renderLite(client)],
       ...(client.testTemplates ?? []).map((name): [string, string] => [`test/generated/${name}.ts`, fromTemplate(name, client)]),
       // Every client's per-operation test drives its methods against the emulator the same way.
       ["test/generated/operation-harness.ts", fromTemplate("operation-harness", client)],

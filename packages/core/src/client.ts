@@ -20,7 +20,7 @@ import { paginatePages, PagePromise, type PaginateOptions } from "./pagination.j
 import { MiddlewareStack, type CallContext, type CallOptions, type CallResult, type HttpRequest, type ResponseMode } from "./pipeline.js";
 import { unavailableReason } from "./products.js";
 import { NORMALIZE_REPLY_STEP } from "./normalize-reply.js";
-import { REQUEST_VALIDATION_STEP, requestValidationStep, type RequestValidators } from "./request-validation.js";
+import { REQUEST_VALIDATION_STEP, requestValidationStep } from "./request-validation.js";
 import { deserializeStep, errorMapStep, normalizeReplyStep, rateLimitStep, retryStep, serializeStep, signStep } from "./steps.js";
 import { tenantState, tenantXqlSlots } from "./tenant-state.js";
 import { callSignal } from "./deadline.js";
@@ -77,9 +77,14 @@ export class CortexClient {
     this.#info = info;
     this.#operations = operationMap(info.operations);
     this.config = resolveConfig(options, info);
+    if (options.validateRequests === true && info.loadRequestValidators === undefined) {
+      throw new CortexConfigError("configuration", `validateRequests: the ${info.clientName} client has no request validators; use the product client (e.g. XdrClient), or pass loadRequestValidators.`);
+    }
     this.middleware = new MiddlewareStack([
       // Loaded on first use only: the validators pull in zod and every operation's schema.
-      { name: REQUEST_VALIDATION_STEP, middleware: requestValidationStep(options.validateRequests === true, async () => (await import("@cortex-sdk/schemas/validators")) as RequestValidators) },
+      // The product client hands over a loader of its validators (they pull in zod and the JSON Schemas), so
+      // this class imports none and a bundle of it carries none.
+      { name: REQUEST_VALIDATION_STEP, middleware: requestValidationStep(options.validateRequests === true, info.loadRequestValidators) },
       { name: "serialize", middleware: serializeStep(userAgent(info)) },
       { name: "retry", middleware: retryStep() },
       { name: "rateLimit", middleware: rateLimitStep() },
@@ -147,7 +152,9 @@ export class CortexClient {
    * with their own operations (`XdrClient.request("endpoints.isolate", …)` checks the request and types
    * the reply); here the reply type is whatever the caller names.
    *
-   * @param operationId - Operation id from the table, e.g. `incidents.get_incidents`.
+   * @param operationId - Operation id from the table, e.g. `incidents.get_incidents`, or the operation's
+   *   entry itself (what the per-operation functions of `@cortex-sdk/<product>/operations` pass: the
+   *   client then needs no table).
    * @param body - The request (without the `request_data` envelope).
    * @param options - Per-call options.
    * @returns The reply without its envelope (bytes for binary replies, an array of rows for NDJSON
@@ -155,7 +162,7 @@ export class CortexClient {
    * @throws {@link CortexConfigError} for an operation id this client does not know or its product does
    *   not serve; the typed errors of the pipeline otherwise.
    */
-  request<T = unknown>(operationId: string, body?: unknown, options: CallOptions = {}): ApiPromise<T> {
+  request<T = unknown>(operationId: string | OperationEntry, body?: unknown, options: CallOptions = {}): ApiPromise<T> {
     return new ApiPromise(this.#start(operationId, body, options, "buffer") as Promise<WithResponse<T>>);
   }
 
@@ -166,13 +173,13 @@ export class CortexClient {
    * is read, so set a `timeoutMs` long enough for the whole download. Read the stream to the end or
    * destroy it, so the connection is released.
    *
-   * @param operationId - Operation id.
+   * @param operationId - Operation id, or the operation's entry.
    * @param body - The request.
    * @param options - Per-call options.
    * @returns The body as a Node Readable (also an async iterable of Buffers).
    * @throws The typed errors of the pipeline; an unsuccessful answer is read in full and mapped as usual.
    */
-  stream(operationId: string, body?: unknown, options: CallOptions = {}): ApiPromise<Readable> {
+  stream(operationId: string | OperationEntry, body?: unknown, options: CallOptions = {}): ApiPromise<Readable> {
     return new ApiPromise(this.#start(operationId, body, options, "stream") as Promise<WithResponse<Readable>>);
   }
 
@@ -207,13 +214,13 @@ export class CortexClient {
   /**
    * Calls a paginated operation: await the result for the first page, or `for await` over it for every item.
    *
-   * @param operationId - Operation id of a list operation.
+   * @param operationId - Operation id of a list operation, or its entry.
    * @param body - The first page's request; its offsets (or page, or page size) set the start and page size.
    * @param options - Per-call options plus limit, page size and cursor.
    * @returns A {@link PagePromise}.
    * @throws {@link CortexConfigError} for an unknown operation id.
    */
-  paginate<Reply, Item>(operationId: string, body: unknown, options: ListOptions = {}): PagePromise<Reply, Item> {
+  paginate<Reply, Item>(operationId: string | OperationEntry, body: unknown, options: ListOptions = {}): PagePromise<Reply, Item> {
     const operation = this.#operation(operationId);
     const { limit, pageSize, cursor, ...callOptions } = options;
     const fetchPage = (pageBody: unknown): Promise<WithResponse<Reply>> => this.#call(operation, pageBody, callOptions, "buffer") as Promise<WithResponse<Reply>>;
@@ -280,8 +287,9 @@ export class CortexClient {
     return this.#info;
   }
 
-  #operation(operationId: string): OperationEntry {
-    const operation = this.#operations.get(operationId);
+  #operation(operationOrId: string | OperationEntry): OperationEntry {
+    const operationId = typeof operationOrId === "string" ? operationOrId : operationOrId.id;
+    const operation = typeof operationOrId === "string" ? this.#operations.get(operationOrId) : operationOrId;
     if (operation === undefined) {
       throw new CortexConfigError("configuration", `Unknown operation id "${operationId}": it is not in the ${this.#info.clientName} client's operation table.`, { operationId });
     }
@@ -294,7 +302,7 @@ export class CortexClient {
     return operation;
   }
 
-  #start(operationId: string, body: unknown, options: CallOptions, mode: ResponseMode): Promise<WithResponse<unknown>> {
+  #start(operationId: string | OperationEntry, body: unknown, options: CallOptions, mode: ResponseMode): Promise<WithResponse<unknown>> {
     try {
       return this.#call(this.#operation(operationId), body, options, mode);
     } catch (error) {

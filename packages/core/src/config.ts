@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { createCredentials, isSigningError, type Credentials, type SecurityLevel } from "@cortex-sdk/auth-signer";
 import type { OperationEntry, Product, XsoarVersion } from "@cortex-sdk/schemas";
+import type { RequestValidators } from "./request-validation.js";
 import type { Dispatcher } from "undici";
 import { CortexConfigError } from "./errors.js";
 import { RateLimiter, type RateLimit } from "./limiter.js";
@@ -125,6 +126,12 @@ export interface ProductClientInfo extends ProductIdentity {
    * `@cortex-sdk/schemas/<product>`), so a bundle carries only the operations it can use.
    */
   readonly operations: readonly OperationEntry[];
+  /**
+   * Loads the request validators for `validateRequests` (product clients pass their product's
+   * `@cortex-sdk/schemas/validators/<product>`). Without it the client cannot validate requests, and a
+   * bundle of it carries no validators and no zod.
+   */
+  readonly loadRequestValidators?: () => Promise<RequestValidators>;
 }
 
 /** The immutable result of {@link resolveConfig}. */

@@ -62,7 +62,7 @@ export { diagnoseAuthentication, type AuthDiagnosis, type DiagnoseAuthentication
 export { NORMALIZE_REPLY_STEP, normalizeReply } from "./normalize-reply.js";
 export { RETRY_BUDGET, tenantState, type TenantState } from "./tenant-state.js";
 export { createDefaultDispatcher } from "./transport.js";
-export { CORE_VERSION, userAgent } from "./user-agent.js";
+export { CORE_VERSION, packageVersion, userAgent } from "./user-agent.js";
 export { waitUntil, type WaitOptions, type WaitState } from "./waiter.js";
 export {
   CortexActionFailedError,

@@ -8,6 +8,7 @@ import type { OperationEntry } from "@cortex-sdk/schemas";
 import { CortexClient } from "./client.js";
 import type { ClientOptions, ProductIdentity } from "./config.js";
 import { childTenantClient, fanOut, profileClientOptions, type FanOutOptions, type TenantOutcome, type TenantTarget } from "./mssp.js";
+import type { RequestValidators } from "./request-validation.js";
 import { REPLY_VALIDATION_STEP, replyValidationStep, type ReplyValidationOptions, type ReplyValidators } from "./reply-validation.js";
 
 /** Options of every product client: the common client options plus reply validation. */
@@ -23,10 +24,10 @@ export class ProductClient extends CortexClient {
    * @param options - Client options; anything missing comes from the environment.
    * @param identity - The product and the client package's name and version (for the User-Agent).
    * @param operations - Every operation the client can call (a constant: clients built from one table share its id map).
-   * @param loadValidators - Loads the product's reply validators, the first time a reply is validated.
+   * @param loadValidators - Loads the product's validators, the first time a request or reply is validated.
    */
-  constructor(options: ProductClientOptions, identity: ProductIdentity, operations: readonly OperationEntry[], loadValidators: () => Promise<ReplyValidators>) {
-    super(options, { ...identity, operations });
+  constructor(options: ProductClientOptions, identity: ProductIdentity, operations: readonly OperationEntry[], loadValidators: () => Promise<ReplyValidators & RequestValidators>) {
+    super(options, { ...identity, operations, loadRequestValidators: loadValidators });
     this.middleware.add(
       REPLY_VALIDATION_STEP,
       replyValidationStep(options.validateReplies === true, loadValidators),

@@ -7,6 +7,7 @@
  * @module
  */
 import type { CallOptions, Middleware } from "./pipeline.js";
+import { CortexConfigError } from "./errors.js";
 import { CortexInvalidRequestError } from "./workflow-errors.js";
 
 /** The request validation switch, per client and per call. */
@@ -99,14 +100,16 @@ export function describeRequestIssues(operationId: string, issues: readonly Requ
  * The request validation step. It runs first, once per call, before the request is built.
  *
  * @param enabledByDefault - The client's setting; a call's `validateRequests` overrides it.
- * @param load - Loads the validators (a dynamic import, run once).
+ * @param load - Loads the validators (a dynamic import, run once); `undefined` when the client has none
+ *   (a call that asks for validation then fails with `CortexConfigError` and nothing is sent).
  * @returns The middleware.
  */
-export function requestValidationStep(enabledByDefault: boolean, load: () => Promise<RequestValidators>): Middleware {
+export function requestValidationStep(enabledByDefault: boolean, load: (() => Promise<RequestValidators>) | undefined): Middleware {
   let validators: Promise<RequestValidators> | undefined;
   return async (context, next) => {
     const enabled = (context.options as RequestValidationOptions).validateRequests ?? enabledByDefault;
     if (!enabled) return next(context);
+    if (load === undefined) throw new CortexConfigError("configuration", `${context.operation.id}: this client has no request validators (validateRequests): use the product client (e.g. XdrClient), or pass loadRequestValidators.`, { operationId: context.operation.id });
     validators ??= load();
     const { operation } = context;
     const issues = await checkRequest(await validators, operation.id, operation.pathParams ?? [], context.input);

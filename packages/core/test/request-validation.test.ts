@@ -2,7 +2,7 @@ import { request as httpRequest } from "node:http";
 import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
 import type { OperationEntry } from "@cortex-sdk/schemas";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CortexClient, CortexInvalidRequestError, type ClientOptions } from "../src/index.js";
+import { CortexClient, CortexConfigError, CortexInvalidRequestError, type ClientOptions, type RequestValidators } from "../src/index.js";
 import { recordingLogger, startServer, type LocalServer } from "./helpers.js";
 
 const base = { method: "POST", products: ["xdr", "xsiam"], requestEnvelope: "request_data", replyEnvelope: "reply", replyKind: "object", async: "none", limits: {}, pagination: { kind: "none" } } as const;
@@ -40,11 +40,24 @@ function client(options: Partial<ClientOptions> = {}): CortexClient {
   if (key === undefined) throw new Error("no bootstrap key");
   return new CortexClient(
     { baseUrl: front.url, apiKeyId: key.keyId, apiKey: key.key, securityLevel: "advanced", rateLimit: false, logger: recordingLogger(), env: {}, configFile: "/nonexistent/cortex.json", ...options },
-    { product: "xdr", clientName: "test", clientVersion: "0.0.0", operations: OPERATIONS },
+    { product: "xdr", clientName: "test", clientVersion: "0.0.0", operations: OPERATIONS, loadRequestValidators: async () => (await import("@cortex-sdk/schemas/validators/xdr")) as RequestValidators },
   );
 }
 
 describe("request validation (validateRequests) against the emulator", () => {
+  it("needs the product's validators: a client built without them refuses validateRequests instead of skipping it", async () => {
+    const key = emulator.bootstrapKeys[0];
+    if (key === undefined) throw new Error("no bootstrap key");
+    const base = { baseUrl: front.url, apiKeyId: key.keyId, apiKey: key.key, securityLevel: "advanced" as const, rateLimit: false as const, logger: recordingLogger(), env: {}, configFile: "/nonexistent/cortex.json" };
+    const info = { product: "xdr" as const, clientName: "test", clientVersion: "0.0.0", operations: OPERATIONS };
+    expect(() => new CortexClient({ ...base, validateRequests: true }, info)).toThrow(CortexConfigError);
+    const plain = new CortexClient(base, info);
+    const before = seen.length;
+    await expect(plain.request("api_keys.generate", { security_level: "standard" }, { validateRequests: true })).rejects.toThrow(/no request validators/);
+    expect(seen.length).toBe(before);
+    await plain.close();
+  });
+
   it("refuses a request without a required field with a typed error naming it, and sends nothing", async () => {
     const strict = client({ validateRequests: true });
     const before = seen.length;

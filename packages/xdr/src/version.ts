@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { packageVersion } from "@cortex-sdk/core";
 
 /** Version of `@cortex-sdk/xdr`. */
-export const XDR_CLIENT_VERSION: string = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
+export const XDR_CLIENT_VERSION: string = /* @__PURE__ */ packageVersion(import.meta.url, "@cortex-sdk/xdr");

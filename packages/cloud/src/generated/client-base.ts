@@ -11,6 +11,7 @@ import {
   type ProductClientOptions,
   type ReplyValidationOptions,
   type ReplyValidators,
+  type RequestValidators,
   type ValidatedCallOptions,
 } from "@cortex-sdk/core";
 import type { OperationEntry } from "@cortex-sdk/schemas";
@@ -5986,7 +5987,7 @@ export class CloudClientBase extends ProductClient {
    * @param version - Version of the product client package, for the User-Agent.
    */
   constructor(options: ProductClientOptions, version: string) {
-    super(options, { product: "cloud", clientName: "cloud", clientVersion: version }, CLOUD_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/cloud")) as ReplyValidators);
+    super(options, { product: "cloud", clientName: "cloud", clientVersion: version }, CLOUD_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/cloud")) as ReplyValidators & RequestValidators);
     this.api = new CloudApiNamespace(this);
     this.apiKeys = new CloudApiKeysNamespace(this);
     this.appsec = new CloudAppsecNamespace(this);

@@ -11,6 +11,7 @@ import {
   type ProductClientOptions,
   type ReplyValidationOptions,
   type ReplyValidators,
+  type RequestValidators,
   type ValidatedCallOptions,
 } from "@cortex-sdk/core";
 import type { OperationEntry } from "@cortex-sdk/schemas";
@@ -2087,7 +2088,7 @@ export class XdrClientBase extends ProductClient {
    * @param version - Version of the product client package, for the User-Agent.
    */
   constructor(options: ProductClientOptions, version: string) {
-    super(options, { product: "xdr", clientName: "xdr", clientVersion: version }, XDR_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/xdr")) as ReplyValidators);
+    super(options, { product: "xdr", clientName: "xdr", clientVersion: version }, XDR_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/xdr")) as ReplyValidators & RequestValidators);
     this.actions = new XdrActionsNamespace(this);
     this.alerts = new XdrAlertsNamespace(this);
     this.alertsExclusion = new XdrAlertsExclusionNamespace(this);

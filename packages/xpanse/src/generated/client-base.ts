@@ -11,6 +11,7 @@ import {
   type ProductClientOptions,
   type ReplyValidationOptions,
   type ReplyValidators,
+  type RequestValidators,
   type ValidatedCallOptions,
 } from "@cortex-sdk/core";
 import type { OperationEntry } from "@cortex-sdk/schemas";
@@ -717,7 +718,7 @@ export class XpanseClientBase extends ProductClient {
    * @param version - Version of the product client package, for the User-Agent.
    */
   constructor(options: ProductClientOptions, version: string) {
-    super(options, { product: "xpanse", clientName: "xpanse", clientVersion: version }, XPANSE_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/xpanse")) as ReplyValidators);
+    super(options, { product: "xpanse", clientName: "xpanse", clientVersion: version }, XPANSE_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/xpanse")) as ReplyValidators & RequestValidators);
     this.alerts = new XpanseAlertsNamespace(this);
     this.apiKeys = new XpanseApiKeysNamespace(this);
     this.asmManagement = new XpanseAsmManagementNamespace(this);

@@ -11,6 +11,7 @@ import {
   type ProductClientOptions,
   type ReplyValidationOptions,
   type ReplyValidators,
+  type RequestValidators,
   type ValidatedCallOptions,
 } from "@cortex-sdk/core";
 import type { OperationEntry } from "@cortex-sdk/schemas";
@@ -7359,7 +7360,7 @@ export class XsiamClientBase extends ProductClient {
    * @param version - Version of the product client package, for the User-Agent.
    */
   constructor(options: ProductClientOptions, version: string) {
-    super(options, { product: "xsiam", clientName: "xsiam", clientVersion: version }, XSIAM_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/xsiam")) as ReplyValidators);
+    super(options, { product: "xsiam", clientName: "xsiam", clientVersion: version }, XSIAM_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/xsiam")) as ReplyValidators & RequestValidators);
     this.actions = new XsiamActionsNamespace(this);
     this.alerts = new XsiamAlertsNamespace(this);
     this.alertsExclusion = new XsiamAlertsExclusionNamespace(this);

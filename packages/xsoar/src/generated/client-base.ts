@@ -11,6 +11,7 @@ import {
   type ProductClientOptions,
   type ReplyValidationOptions,
   type ReplyValidators,
+  type RequestValidators,
   type ValidatedCallOptions,
 } from "@cortex-sdk/core";
 import type { OperationEntry } from "@cortex-sdk/schemas";
@@ -2235,7 +2236,7 @@ export class XsoarClientBase extends ProductClient {
    * @param version - Version of the product client package, for the User-Agent.
    */
   constructor(options: ProductClientOptions, version: string) {
-    super(options, { product: "xsoar", clientName: "xsoar", clientVersion: version }, XSOAR_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/xsoar")) as ReplyValidators);
+    super(options, { product: "xsoar", clientName: "xsoar", clientVersion: version }, XSOAR_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/xsoar")) as ReplyValidators & RequestValidators);
     this.apikeys = new XsoarApikeysNamespace(this);
     this.apiKeys = new XsoarApiKeysNamespace(this);
     this.automation = new XsoarAutomationNamespace(this);

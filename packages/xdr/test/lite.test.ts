@@ -1,0 +1,104 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
+import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
+import { CortexAuthenticationError, CortexConfigError } from "@cortex-sdk/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { XdrClient } from "../src/index.js";
+import { XdrLiteClient } from "../src/generated/lite.js";
+import { incidentsList, systemHealthcheck } from "../src/generated/operations.js";
+
+/** bench/bundle-size.mjs: the exact program the benchmark measures, and its bundler. */
+interface BundleBench {
+  readonly ONE_CALL_SCRIPT: string;
+  bundle(script: string, options: { outfile: string }): Promise<{ readonly gzipBytes: number }>;
+}
+
+let emulator: RunningEmulator;
+let keyId: string | number;
+let key: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, seed: 3, incidentCount: 42 });
+  const bootstrap = emulator.bootstrapKeys[0];
+  if (bootstrap === undefined) throw new Error("no bootstrap key");
+  keyId = bootstrap.keyId;
+  key = bootstrap.key;
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+function lite(): XdrLiteClient {
+  return new XdrLiteClient({ baseUrl: emulator.url, apiKeyId: keyId, apiKey: key, securityLevel: "advanced", logLevel: "off", env: {} });
+}
+
+describe("XdrLiteClient and the per-operation functions against the emulator over loopback", () => {
+  it("lists incidents like the namespace client, and pages through them", async () => {
+    const client = lite();
+    const full = new XdrClient({ baseUrl: emulator.url, apiKeyId: keyId, apiKey: key, securityLevel: "advanced", logLevel: "off", env: {} });
+    try {
+      const { data, response } = await incidentsList(client, { search_to: 5 }).withResponse();
+      expect(data.incidents).toHaveLength(5);
+      expect(data.total_count).toBe(42);
+      expect(response.operationId).toBe("incidents.get_incidents");
+      expect(data).toEqual(await full.incidents.list({ search_to: 5 }));
+      const ids: unknown[] = [];
+      for await (const incident of incidentsList(client, {}, { pageSize: 10 })) ids.push(incident.incident_id);
+      expect(new Set(ids).size).toBe(42);
+      // The functions take the namespace client too.
+      expect((await incidentsList(full, { search_to: 1 })).incidents).toHaveLength(1);
+    } finally {
+      await client.close();
+      await full.close();
+    }
+  });
+
+  it("signs each call: a wrong key gets the typed authentication error, which never shows the key", async () => {
+    const wrongKey = "W".repeat(64);
+    const client = new XdrLiteClient({ baseUrl: emulator.url, apiKeyId: keyId, apiKey: wrongKey, securityLevel: "advanced", logLevel: "off", env: {} });
+    try {
+      const error = await incidentsList(client, { search_to: 1 }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(CortexAuthenticationError);
+      expect((error as CortexAuthenticationError).operationId).toBe("incidents.get_incidents");
+      expect(JSON.stringify(error) + String(error) + String((error as Error).stack)).not.toContain(wrongKey);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("has no table: calls by id and request validation are refused with a clear error", async () => {
+    const client = lite();
+    try {
+      await expect(client.request("incidents.get_incidents", {})).rejects.toThrow(CortexConfigError);
+      await expect(systemHealthcheck(client, { validateRequests: true } as never)).rejects.toThrow(/no request validators/);
+      expect(() => new XdrLiteClient({ baseUrl: emulator.url, apiKeyId: keyId, apiKey: key, env: {}, validateRequests: true })).toThrow(CortexConfigError);
+      expect(JSON.stringify(client)).not.toContain(key);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("the bundled one-call program runs against the emulator (undici external)", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "cortex-one-call-"));
+    try {
+      const outfile = join(folder, "one-call.mjs");
+      const bench = (await import(new URL("../../../bench/bundle-size.mjs", import.meta.url).href)) as BundleBench;
+      const { gzipBytes } = await bench.bundle(bench.ONE_CALL_SCRIPT, { outfile });
+      expect(gzipBytes).toBeGreaterThan(0);
+      // The application installs undici next to the bundle.
+      const undici = dirname(createRequire(join(realpathSync(join(import.meta.dirname, "../../core")), "package.json")).resolve("undici/package.json"));
+      mkdirSync(join(folder, "node_modules"));
+      symlinkSync(undici, join(folder, "node_modules", "undici"), "dir");
+      const env = { PATH: process.env["PATH"] ?? "", CORTEX_API_BASE_URL: emulator.url, CORTEX_API_KEY_ID: String(keyId), CORTEX_API_KEY: key, CORTEX_API_KEY_TYPE: "advanced" };
+      const { stdout } = await promisify(execFile)(process.execPath, [outfile], { env, cwd: folder });
+      expect(JSON.parse(stdout)).toEqual({ incidents: 10, total: 42 });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
