@@ -67,6 +67,11 @@ describe("per-operation --help shows the body fields", () => {
     expect(help.stdout).toMatch(/value \*\s+list of strings; at most 1000 items/);
   });
 
+  it("gives an example that sets the required fields", async () => {
+    const help = await cxctl(["xdr", "actions", "get-status", "--help"]);
+    expect(help.stdout).toMatch(/Body fields .*\n {2}group_action_id \*\s+integer or string\n\nExample:\n {2}cxctl xdr actions get-status --param group_action_id=<group_action_id>\n/);
+  });
+
   it("shows an operation without a body without a body section", async () => {
     const help = await cxctl(["xdr", "system", "healthcheck", "--help"]);
     expect(help.code, help.stderr).toBe(0);

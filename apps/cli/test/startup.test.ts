@@ -39,7 +39,7 @@ async function loadedBy(args: readonly string[]): Promise<{ code: number; stdout
 const HEAVY = [/\/packages\/[^/]+\/dist\//, /\/undici\//, /\/zod\//, /\/yaml\//, /\/string-width\//];
 
 describe("start-up loads only what the command needs (built binary)", () => {
-  it("cxctl --help and cxctl xdr incidents list --help load no product package, undici, zod, yaml or string-width", async () => {
+  it("cxctl --help and cxctl xdr incidents list --help load no product package, undici, zod, yaml or string-width", { timeout: 60_000 }, async () => {
     for (const args of [["--help"], ["xdr", "incidents", "list", "--help"]]) {
       const { code, stdout, loaded } = await loadedBy(args);
       expect([args.join(" "), code]).toEqual([args.join(" "), 0]);
@@ -50,7 +50,7 @@ describe("start-up loads only what the command needs (built binary)", () => {
     }
   });
 
-  it("a Tab (cxctl __complete) does not even load commander, and answers", async () => {
+  it("a Tab (cxctl __complete) does not even load commander, and answers", { timeout: 60_000 }, async () => {
     const { code, stdout, loaded } = await loadedBy(["__complete", "--", "xdr", "inc"]);
     expect(code).toBe(0);
     expect(stdout.split("\n")).toContain("incidents");

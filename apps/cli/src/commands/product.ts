@@ -6,7 +6,7 @@
  * @module
  */
 import { Command } from "commander";
-import { bodyHelp } from "../body-schema.js";
+import { bodyHelp, type SchemaNode } from "../body-schema.js";
 import { kebab, productCatalog, type CatalogEntry, type OperationInfo, type ProductCatalog } from "../catalog.js";
 import { globalFlags, openClient, PRODUCT_TITLES, type ProductName } from "../connection.js";
 import type { CliIo } from "../io.js";
@@ -64,16 +64,20 @@ export function operationCommand(catalog: ProductCatalog, entry: CatalogEntry, i
       .option("--all", "follow pagination through every item")
       .option("--page-size <n>", `items per page${operation.pagination.maxPageSize === undefined ? "" : ` (at most ${operation.pagination.maxPageSize})`}`);
   }
-  const example = [`cxctl ${product} ${entry.group} ${entry.call}`];
-  if (pathFlags.length > 0) example.push(...pathFlags.map(([flag]) => `--${flag} <${flag}>`));
-  else if (paginated) example.push("--limit 10 --output table");
-  else if (operation.requestEnvelope !== "none") example.push("--data @request.json");
-  // The body fields are read from the schema only when this command's help is shown.
-  command.addHelpText("after", () => bodyHelp(catalog.requestSchema(operation.id)));
-  command.addHelpText(
-    "after",
-    `\nExample:\n  ${example.join(" ")}${entry.method === undefined ? "" : `\n\nSDK: client.${entry.method}(...)`}${operation.permissions === undefined ? "" : `\nPermissions: ${operation.permissions.join(", ")}`}`,
-  );
+  // The body fields and the example are read from the schema only when this command's help is shown.
+  command.addHelpText("after", () => {
+    const schema = catalog.requestSchema(operation.id);
+    const example = [`cxctl ${product} ${entry.group} ${entry.call}`, ...pathFlags.map(([flag]) => `--${flag} <${flag}>`)];
+    const pathParams = new Set(pathFlags.map(([, param]) => param));
+    const required = requiredFields(schema).filter((name) => !pathParams.has(name));
+    if (required.length > 0) example.push(...required.map((name) => `--param ${name}=<${name}>`));
+    else if (paginated) example.push("--limit 10 --output table");
+    else if (pathFlags.length === 0 && schema !== undefined) example.push("--data @request.json");
+    const sdk = entry.method === undefined ? "" : `\n\nSDK: client.${entry.method}(...)`;
+    const permissions = operation.permissions === undefined ? "" : `\nPermissions: ${operation.permissions.join(", ")}`;
+    const body = bodyHelp(schema);
+    return `${body === "" ? "" : `${body}\n`}\nExample:\n  ${example.join(" ")}${sdk}${permissions}`;
+  });
   command.action(async (_flags: unknown, self: Command) => {
     const flags = globalFlags(self) as ReturnType<typeof globalFlags> & OperationFlags;
     const format = chooseFormat(flags.output, io.stdout);
@@ -92,6 +96,11 @@ export function operationCommand(catalog: ProductCatalog, entry: CatalogEntry, i
     }
   });
   return command;
+}
+
+/** The required top-level fields of a request (of its first shape, when it has several). */
+function requiredFields(schema: SchemaNode | undefined): readonly string[] {
+  return schema?.required ?? schema?.anyOf?.[0]?.required ?? [];
 }
 
 /**
