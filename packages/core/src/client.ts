@@ -81,7 +81,6 @@ export class CortexClient {
       throw new CortexConfigError("configuration", `validateRequests: the ${info.clientName} client has no request validators; use the product client (e.g. XdrClient), or pass loadRequestValidators.`);
     }
     this.middleware = new MiddlewareStack([
-      // Loaded on first use only: the validators pull in zod and every operation's schema.
       // The product client hands over a loader of its validators (they pull in zod and the JSON Schemas), so
       // this class imports none and a bundle of it carries none.
       { name: REQUEST_VALIDATION_STEP, middleware: requestValidationStep(options.validateRequests === true, info.loadRequestValidators) },
