@@ -141,9 +141,11 @@ try {
   const cxctl = join(project, "node_modules/.bin/cxctl");
   const printed = sh(cxctl, ["--version"], { cwd: project }).trim();
   if (printed !== version) problems.push(`cxctl --version printed "${printed}", expected ${version}`);
-  // A product's command tree loads the clients, the schemas and their validators from the installed packages.
+  // A product's command tree and help come from dist/cli-manifest in the installed @cortex-sdk/cli.
   const help = sh(cxctl, ["xdr", "api-keys", "generate", "--help"], { cwd: project });
-  if (!help.includes("--data") || help.includes("--filter")) problems.push(`cxctl xdr api-keys generate --help printed:\n${help}`);
+  if (!help.includes("--data") || help.includes("--filter") || !help.includes("Body fields")) problems.push(`cxctl xdr api-keys generate --help printed:\n${help}`);
+  const tab = sh(cxctl, ["__complete", "--", "xdr", "inc"], { cwd: project });
+  if (!tab.split("\n").includes("incidents")) problems.push(`cxctl __complete -- xdr inc printed:\n${tab}`);
   // In an empty folder, doctor must explain the missing configuration (exit 10: a check failed), not crash.
   const emptyEnv = { PATH: process.env["PATH"] ?? "", HOME: project };
   try {
