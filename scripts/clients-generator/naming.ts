@@ -68,7 +68,18 @@ const xqlAndResponse: Pick<ProductClientSpec, "workflows" | "extraNamespaces" | 
  */
 export const productClients: readonly ProductClientSpec[] = [
   { product: "xdr", package: "xdr", className: "XdrClient", prefix: "Xdr", title: "Cortex XDR", ...xqlAndResponse, testTemplates: ["workflows.test", "workflows-emulator.test", "mock-server"] },
-  { product: "xsiam", package: "xsiam", className: "XsiamClient", prefix: "Xsiam", title: "Cortex XSIAM", ...xqlAndResponse, testTemplates: ["workflows.test", "workflows-emulator.test", "mock-server"] },
+  {
+    product: "xsiam",
+    package: "xsiam",
+    className: "XsiamClient",
+    prefix: "Xsiam",
+    title: "Cortex XSIAM",
+    ...xqlAndResponse,
+    // Key scopes, and the emulator's scope switch (the platform has no API for it) next to the download.
+    workflows: { ...xqlAndResponse.workflows, apiKeys: { ...apiKeys, extends: "ApiKeyScopes" } },
+    extraOperations: "XSIAM_EXTRA_OPERATIONS",
+    testTemplates: ["workflows.test", "workflows-emulator.test", "mock-server"],
+  },
   {
     product: "xsoar",
     package: "xsoar",
@@ -97,6 +108,8 @@ export const productClients: readonly ProductClientSpec[] = [
     title: "Cortex Cloud",
     workflows: { assets: { extends: "AssetTreeSearch" }, assetGroups: { extends: "AssetGroupTreeSearch" }, apiKeys: { ...apiKeys, extends: "ApiKeyScopes" } },
     extraNamespaces: { vulnerabilities: { class: "VulnerabilityFeed", operationsOf: "uvem" } },
+    // The emulator's scope switch (the platform has no API for it).
+    extraOperations: "EMULATOR_SCOPE_OPERATIONS",
   },
 ];
 

@@ -5,7 +5,7 @@
  */
 export { CloudClient, type CloudClientOptions } from "./client.js";
 export * from "./generated/client-base.js";
-export { ApiKeyScopes, type ExpiringApiKey, AssetGroupTreeSearch, AssetTreeSearch, VulnerabilityFeed, type ApiKeyScope, type TreeSearchOptions, type TreeSort } from "@cortex-sdk/workflows";
+export { ApiKeyScopes, type ExpiringApiKey, AssetGroupTreeSearch, AssetTreeSearch, VulnerabilityFeed, type ApiKeyScope, type ApiKeyScopeMode, type ApiKeyTagScope, type TreeSearchOptions, type TreeSort } from "@cortex-sdk/workflows";
 import type { ItemOf } from "@cortex-sdk/workflows";
 import type { CloudOperationShapes } from "@cortex-sdk/schemas/cloud";
 export { CLOUD_CLIENT_VERSION } from "./version.js";

@@ -34,7 +34,9 @@ export type PathFamily =
   | "xsiam_public_v1"
   | "xsoar_public_v1"
   | "xsoar_web"
-  | "xsoar6_root";
+  | "xsoar6_root"
+  /** The emulator's own administration routes (`/_emulator/v1`): no vendor has them. */
+  | "emulator_v1";
 
 interface FamilyRule {
   readonly family: PathFamily;
@@ -67,6 +69,7 @@ const FAMILY_RULES: readonly FamilyRule[] = [
   { family: "xsoar_public_v1", prefix: "/xsoar/public/v1", surface: "xsoar", canonical: xsoarPath },
   { family: "xsoar_web", prefix: "/xsoar", surface: "xsoar", canonical: xsoarPath },
   { family: "api_v1", prefix: "/api/v1", surface: "cortex", canonical: keep("/api/v1") },
+  { family: "emulator_v1", prefix: "/_emulator/v1", surface: "cortex", canonical: keep("/_emulator/v1") },
   { family: "api_v2", prefix: "/api/v2", surface: "cortex", canonical: keep("/api/v2") },
 ];
 
@@ -130,7 +133,7 @@ const XSOAR8: readonly PathFamily[] = ["xsoar_public_v1", "xsoar_web"];
 export const PRODUCT_FAMILIES: Readonly<Record<Product, readonly PathFamily[]>> = {
   xdr: PUBLIC_API,
   // XSIAM 3.x specs also describe the Cortex Cloud families (appsec, uvem, policies under /api).
-  xsiam: [...PUBLIC_API, "xsiam_public_v1", "appsec_v1", "uvem_v1", "uvm_public_v1", "vulnerability_management_v1", "netscan_v1", ...PLATFORM, "api_v1", "api_v2", ...XSOAR8],
+  xsiam: [...PUBLIC_API, "xsiam_public_v1", "appsec_v1", "uvem_v1", "uvm_public_v1", "vulnerability_management_v1", "netscan_v1", ...PLATFORM, "api_v1", "api_v2", ...XSOAR8, "emulator_v1"],
   xsoar6: ["xsoar6_root"],
   xsoar8: ["public_api_v1", "platform_iam_v1", ...XSOAR8],
   xpanse: ["public_api_v1", "public_api_v2"],
@@ -145,5 +148,6 @@ export const PRODUCT_FAMILIES: Readonly<Record<Product, readonly PathFamily[]>> 
     "api_v1",
     "api_v2",
     "xsoar_public_v1",
+    "emulator_v1",
   ],
 };

@@ -14,6 +14,8 @@ import { styleFor } from "../style.js";
 const DAY_MS = 86_400_000;
 /** Products whose API manages keys (`api_keys/*`; XSOAR means XSOAR 8). */
 const KEY_PRODUCTS: readonly ProductName[] = ["xdr", "xsiam", "xsoar", "xpanse", "cloud"];
+/** Products with scope-based access control for keys (`/platform/iam/v1/scope/api-key/{id}`). */
+const SCOPE_PRODUCTS: readonly ProductName[] = ["xsiam", "cloud"];
 /** Products whose platform IAM API edits a key (`/platform/iam/v1/api-key/{id}`; XSOAR means XSOAR 8). */
 const EDIT_PRODUCTS: readonly ProductName[] = ["xsiam", "cloud", "xsoar"];
 
@@ -205,7 +207,7 @@ async function withClient<T>(product: ProductName, flags: Flags, io: CliIo, use:
  * @returns The command.
  */
 export function keysCommand(io: CliIo): Command {
-  const keys = new Command("keys").description("API keys: generate, list (with expiry warnings), delete, edit, rotate");
+  const keys = new Command("keys").description("API keys: generate, list (with expiry warnings), delete, edit, rotate, scope");
   const style = styleFor(io.stderr, io.env);
 
   keys
@@ -373,7 +375,151 @@ export function keysCommand(io: CliIo): Command {
         await rotate(client, Number(id), product, flags, io, { format, io }, expiration, now);
       });
     });
+  keys.addCommand(scopeCommand(io));
   return keys;
+}
+
+/** The scope methods of an XSIAM or Cortex Cloud client (`ApiKeyScopes`). */
+interface ScopeCalls {
+  getScope(keyId: string): PromiseLike<unknown>;
+  setScope(keyId: string, scope: ApiKeyScopeInput): PromiseLike<unknown>;
+  scopeEnforcement(): Promise<boolean>;
+  setScopeEnforcement(enforced: boolean): Promise<boolean>;
+}
+
+type ApiKeyScopeInput = import("@cortex-sdk/workflows").ApiKeyScope;
+
+function scopeCallsOf(client: AnyClient): ScopeCalls {
+  const apiKeys = client["apiKeys"] as Partial<ScopeCalls> | undefined;
+  if (typeof apiKeys?.getScope !== "function" || typeof apiKeys.setScopeEnforcement !== "function") throw new UsageError(`this product's client has no key scopes; use --product ${SCOPE_PRODUCTS.join(" or ")}.`);
+  return apiKeys as ScopeCalls;
+}
+
+/** `mode` or `mode:name,name` (e.g. `scope:Health,IT`, `see_all`), as a tag scope. */
+function tagScopeFlag(text: string, flag: string): { mode: string; names?: string[] } {
+  const colon = text.indexOf(":");
+  const mode = (colon === -1 ? text : text.slice(0, colon)).trim();
+  if (mode === "") throw new UsageError(`${flag} takes a mode, optionally with names: no_scope, see_all, any, or scope:<name>,<name>; got "${text}".`);
+  if (colon === -1) return { mode };
+  const names = text.slice(colon + 1).split(",").map((name) => name.trim()).filter((name) => name !== "");
+  return { mode, names };
+}
+
+function assetScopeFlag(text: string): { mode: string; asset_group_ids?: number[] } {
+  const { mode, names } = tagScopeFlag(text, "--assets");
+  if (names === undefined) return { mode };
+  const ids = names.map(Number);
+  if (ids.some((id) => !Number.isSafeInteger(id))) throw new UsageError(`--assets takes asset group ids (whole numbers): scope:1,2; got "${text}".`);
+  return { mode, asset_group_ids: ids };
+}
+
+function scopeFromFlags(flags: Flags): ApiKeyScopeInput {
+  let scope: Record<string, unknown> = {};
+  if (typeof flags["data"] === "string") {
+    try {
+      const parsed = JSON.parse(flags["data"]) as unknown;
+      if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+      scope = parsed as Record<string, unknown>;
+    } catch {
+      throw new UsageError('--data must be a JSON object, e.g. {"cases_issues": {"mode": "scope", "names": ["Health"]}}.');
+    }
+  }
+  const endpoints: Record<string, unknown> = { ...((scope["endpoints"] as Record<string, unknown> | undefined) ?? {}) };
+  if (typeof flags["endpointGroups"] === "string") endpoints["endpoint_groups"] = tagScopeFlag(flags["endpointGroups"], "--endpoint-groups");
+  if (typeof flags["endpointTags"] === "string") endpoints["endpoint_tags"] = tagScopeFlag(flags["endpointTags"], "--endpoint-tags");
+  if (Object.keys(endpoints).length > 0) scope["endpoints"] = endpoints;
+  if (typeof flags["casesIssues"] === "string") scope["cases_issues"] = tagScopeFlag(flags["casesIssues"], "--cases-issues");
+  if (typeof flags["assets"] === "string") scope["assets"] = assetScopeFlag(flags["assets"]);
+  if (typeof flags["datasetsRows"] === "string") scope["datasets_rows"] = { ...((scope["datasets_rows"] as Record<string, unknown> | undefined) ?? {}), default_filter_mode: flags["datasetsRows"] };
+  if (Object.keys(scope).length === 0) throw new UsageError("nothing to set: pass --cases-issues, --assets, --endpoint-groups, --endpoint-tags, --datasets-rows or --data.");
+  return scope as ApiKeyScopeInput;
+}
+
+const EMULATOR_ONLY = "The switch is a console setting on Cortex tenants (no public API): only the local emulator (cxctl emulator start) serves it here.";
+
+function scopeCommand(io: CliIo): Command {
+  const scope = new Command("scope").description("a key's scope (what it may see; XSIAM, Cortex Cloud) and the tenant's scope-enforcement switch (emulator only)");
+  const scopeProduct = (): Option => new Option("--product <product>", `which product's IAM API: ${SCOPE_PRODUCTS.join(", ")} (default xsiam)`);
+  const idOf = (id: string): string => {
+    if (!/^\d+$/.test(id) || Number(id) <= 0) throw new UsageError(`the key id is a whole number; got "${id}".`);
+    return id;
+  };
+  scope
+    .command("get")
+    .argument("<id>", "key id")
+    .description("show a key's scope, per domain")
+    .addOption(scopeProduct())
+    .addHelpText("after", "\nExample:\n  cxctl keys scope get 42 --product cloud")
+    .action(async (id: string, _own: unknown, self: Command) => {
+      const flags = globalFlags(self) as Flags;
+      const product = requireProduct("keys scope get", flags["product"] as string | undefined, SCOPE_PRODUCTS, "xsiam");
+      await withClient(product, flags, io, async (client) => {
+        const reply = (await scopeCallsOf(client).getScope(idOf(id))) as Record<string, unknown> | undefined;
+        await writeValue(reply?.["data"] ?? reply, { format: chooseFormat(flags.output, io.stdout), io });
+      });
+    });
+  scope
+    .command("set")
+    .argument("<id>", "key id")
+    .description("set a key's scope; domains not given keep theirs. Stored at once, enforced only while the tenant's switch is on")
+    .option("--cases-issues <mode[:names]>", "case and issue domains: no_scope, see_all or scope:<domain>,<domain>")
+    .option("--assets <mode[:ids]>", "asset groups: no_scope, see_all or scope:<id>,<id>")
+    .option("--endpoint-groups <mode[:names]>", "endpoint groups: no_scope, see_all, any or scope:<name>,<name>")
+    .option("--endpoint-tags <mode[:names]>", "endpoint tags: no_scope, see_all, any or scope:<name>,<name>")
+    .addOption(new Option("--datasets-rows <mode>", "default for dataset rows (tenants with dataset scoping)").choices(["no_scope", "see_all"]))
+    .option("--data <json>", "the whole scope as JSON (the flags above are merged into it)")
+    .addOption(scopeProduct())
+    .addHelpText(
+      "after",
+      "\nUnknown domains, fields or modes are refused before anything is sent; which domain or group names exist is the\ntenant's to check.\n\nExample:\n  cxctl keys scope set 42 --cases-issues scope:Health,IT --assets scope:1,2 --product cloud\n  cxctl keys scope set 42 --endpoint-groups any --endpoint-tags no_scope",
+    )
+    .action(async (id: string, _own: unknown, self: Command) => {
+      const flags = globalFlags(self) as Flags;
+      const product = requireProduct("keys scope set", flags["product"] as string | undefined, SCOPE_PRODUCTS, "xsiam");
+      const key = idOf(id);
+      const wanted = scopeFromFlags(flags);
+      // The SDK's check, before connecting: a typed error naming the allowed names, nothing sent.
+      const { checkApiKeyScope } = await import("@cortex-sdk/workflows");
+      try {
+        checkApiKeyScope(wanted);
+      } catch (error) {
+        throw new UsageError(`${(error as Error).message.replace(/^setScope: /, "")} Nothing was sent.`);
+      }
+      await withClient(product, flags, io, async (client) => {
+        const calls = scopeCallsOf(client);
+        await calls.setScope(key, wanted);
+        const reply = (await calls.getScope(key)) as Record<string, unknown> | undefined;
+        await writeValue(reply?.["data"] ?? reply, { format: chooseFormat(flags.output, io.stdout), io });
+        let enforced: boolean | undefined;
+        try {
+          enforced = await calls.scopeEnforcement();
+        } catch {
+          enforced = undefined;
+        }
+        if (enforced !== true) {
+          io.stderr.write(`note: key ${key}'s scope is stored; it restricts the key only while the tenant enforces scope-based access${enforced === false ? " (off here: cxctl keys scope enforcement on)" : " (a console setting)"}.\n`);
+        }
+      });
+    });
+  scope
+    .command("enforcement")
+    .argument("[state]", "on or off; without it, show the switch")
+    .description("show or set whether the tenant enforces keys' scopes (emulator only: no public API on Cortex tenants)")
+    .addOption(scopeProduct())
+    .addHelpText("after", `\n${EMULATOR_ONLY} Scopes are stored either way.\n\nExample:\n  cxctl keys scope enforcement\n  cxctl keys scope enforcement on --product cloud`)
+    .action(async (state: string | undefined, _own: unknown, self: Command) => {
+      const flags = globalFlags(self) as Flags;
+      if (state !== undefined && state !== "on" && state !== "off") throw new UsageError(`keys scope enforcement takes on or off; got "${state}".`);
+      const product = requireProduct("keys scope enforcement", flags["product"] as string | undefined, SCOPE_PRODUCTS, "xsiam");
+      await withClient(product, flags, io, async (client) => {
+        const calls = scopeCallsOf(client);
+        const enforced = state === undefined ? await calls.scopeEnforcement() : await calls.setScopeEnforcement(state === "on");
+        const format = chooseFormat(flags.output, io.stdout);
+        if (format === "table") io.stdout.write(`scope enforcement: ${enforced ? "on (keys see only their scope)" : "off (scopes are stored, not enforced)"}\n`);
+        else await writeValue({ enforced }, { format, io });
+      });
+    });
+  return scope;
 }
 
 function timeFlag(flags: Flags, name: string, flag: string, now: number): Promise<number | undefined> {

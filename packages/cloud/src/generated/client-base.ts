@@ -483,10 +483,10 @@ import type {
   XqlStartXqlQueryRequest,
 } from "@cortex-sdk/schemas/cloud";
 import { operations } from "@cortex-sdk/schemas/cloud";
-import { ApiKeyScopes, AssetGroupTreeSearch, AssetTreeSearch, VulnerabilityFeed } from "@cortex-sdk/workflows";
+import { ApiKeyScopes, AssetGroupTreeSearch, AssetTreeSearch, EMULATOR_SCOPE_OPERATIONS, VulnerabilityFeed } from "@cortex-sdk/workflows";
 
-/** Every operation {@link CloudClient} can call: the Cortex Cloud table. */
-export const CLOUD_OPERATIONS: readonly OperationEntry[] = operations;
+/** Every operation {@link CloudClient} can call: the Cortex Cloud table and the hand-written operations it lacks. */
+export const CLOUD_OPERATIONS: readonly OperationEntry[] = [...operations, ...EMULATOR_SCOPE_OPERATIONS.filter((extra) => !operations.some((entry) => entry.id === extra.id))];
 
 /** The `api` operations of Cortex Cloud. */
 export class CloudApiNamespace {

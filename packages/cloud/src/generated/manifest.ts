@@ -42,7 +42,7 @@ export const cloudManifest: ClientManifest = {
         { id: "platform.iam.api_key.get_by_id", method: "get", paginated: false },
         { id: "platform.iam.api_key.put_by_id", method: "edit", paginated: false },
       ],
-      workflowMethods: ["deleteByIds", "expiringKeys", "generate", "getScope", "list", "setScope"],
+      workflowMethods: ["deleteByIds", "expiringKeys", "generate", "getScope", "list", "scopeEnforcement", "setScope", "setScopeEnforcement"],
     },
     {
       name: "appsec",

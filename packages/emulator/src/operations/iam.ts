@@ -12,7 +12,7 @@ import { UNRESTRICTED_SCOPE, type ApiKeyScope, type ScopeMode, type ScopeTag, ty
 import type { EmulatorState } from "../state.js";
 import { CASE_DOMAINS, type Product, type Tenant } from "../tenant.js";
 import { commentProblem, keyView } from "./api-keys.js";
-import { IAM_V1 } from "./paths.js";
+import { EMULATOR_V1, IAM_V1 } from "./paths.js";
 
 /** Products with the platform IAM API (XSIAM 3.x and Cortex Cloud). */
 export const IAM_PRODUCTS: readonly Product[] = ["xsiam", "cloud"];
@@ -231,4 +231,42 @@ export const iamSetKeyScope: Operation = {
   products: IAM_PRODUCTS,
   mutates: true,
   handle: setScope,
+};
+
+/** What the scope switch routes answer: `{"data": {"enforced": boolean}}`. */
+function switchState(tenant: Tenant): { body: unknown } {
+  return { body: { data: { enforced: tenant.scopeEnforcement } } };
+}
+
+/**
+ * `GET /_emulator/v1/scope-enforcement` → `{"data": {"enforced"}}`: the tenant's scope-based access switch.
+ * Emulator only: the console has the switch, the vendor documents no API for it.
+ */
+export const emulatorGetScopeEnforcement: Operation = {
+  id: "emulator.scope_enforcement.get",
+  method: "GET",
+  surface: "cortex",
+  path: `${EMULATOR_V1}/scope-enforcement`,
+  permission: "access_management:view",
+  products: IAM_PRODUCTS,
+  handle: (context) => switchState(context.tenant),
+};
+
+/**
+ * `PUT /_emulator/v1/scope-enforcement` `{"request_data": {"enforced": boolean}}`: turns the switch on or off
+ * (off: scopes are stored and served but not enforced). Emulator only, like its GET.
+ */
+export const emulatorSetScopeEnforcement: Operation = {
+  id: "emulator.scope_enforcement.set",
+  method: "PUT",
+  surface: "cortex",
+  path: `${EMULATOR_V1}/scope-enforcement`,
+  permission: "access_management:action",
+  products: IAM_PRODUCTS,
+  handle: (context) => {
+    const enforced = requestDataOf(context)["enforced"];
+    if (typeof enforced !== "boolean") throw iamError(context.state, "enforced: Input should be a valid boolean");
+    context.tenant.scopeEnforcement = enforced;
+    return switchState(context.tenant);
+  },
 };

@@ -2,7 +2,7 @@ import type { Operation } from "../router.js";
 import { deleteApiKeys, generateApiKey, getApiKeys } from "./api-keys.js";
 import { healthcheck } from "./healthcheck.js";
 import { validateApiKey } from "./key-check.js";
-import { iamEditApiKey, iamGetApiKey, iamGetKeyScope, iamSetKeyScope } from "./iam.js";
+import { emulatorGetScopeEnforcement, emulatorSetScopeEnforcement, iamEditApiKey, iamGetApiKey, iamGetKeyScope, iamSetKeyScope } from "./iam.js";
 import { xsoarAbout } from "./xsoar.js";
 import { XDR_OPERATIONS } from "./xdr-index.js";
 import { XSOAR_CONTENT_OPERATIONS } from "./xsoar-content.js";
@@ -23,6 +23,8 @@ export const OPERATIONS: readonly Operation[] = [
   iamEditApiKey,
   iamGetKeyScope,
   iamSetKeyScope,
+  emulatorGetScopeEnforcement,
+  emulatorSetScopeEnforcement,
   xsoarAbout,
   ...XSOAR_INCIDENT_OPERATIONS,
   ...XSOAR_CONTENT_OPERATIONS,

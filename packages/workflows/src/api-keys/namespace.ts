@@ -7,6 +7,7 @@
  */
 import type { ApiPromise, CortexClient, ListOptions, PagePromise, ReplyValidationOptions, ValidatedCallOptions } from "@cortex-sdk/core";
 import type { ItemOf, ReplyIn, RequestIn, ShapesWith } from "../shared/types.js";
+import { checkApiKeyScope, scopeEnforcement, setScopeEnforcement, type ApiKeyScope } from "./scopes.js";
 import { checkedCall, checkedList, expiringApiKeys, generateApiKeyRequest, listApiKeysRequest, type ExpiringApiKey, type ExpiringKeysOptions, type GenerateApiKeyInput, type ListApiKeysInput } from "./requests.js";
 
 /** The operations {@link ApiKeyManagement} calls. */
@@ -97,23 +98,12 @@ export class ApiKeyManagement<S extends ApiKeyShapes = ApiKeyShapes> {
   }
 }
 
-/** An API key's scope (what it may see): per domain, a mode and names or ids. */
-export interface ApiKeyScope {
-  /** Endpoint groups and tags. */
-  readonly endpoints?: Readonly<Record<string, unknown>>;
-  /** Case and issue domains. */
-  readonly cases_issues?: Readonly<Record<string, unknown>>;
-  /** Asset groups. */
-  readonly assets?: Readonly<Record<string, unknown>>;
-  /** Dataset row filters (when dataset scoping is enabled). */
-  readonly datasets_rows?: Readonly<Record<string, unknown>>;
-}
-
 /** The operations {@link ApiKeyScopes} calls. */
 export type ApiKeyScopeShapes = ApiKeyShapes & ShapesWith<"platform.iam.scope.by_entity_type.get_by_entity_id" | "platform.iam.scope.by_entity_type.put_by_entity_id">;
 
 /**
- * {@link ApiKeyManagement} plus key scopes (scope-based access control of the Cortex platform).
+ * {@link ApiKeyManagement} plus key scopes (scope-based access control of the Cortex platform, XSIAM and
+ * Cortex Cloud), and the tenant's switch that decides whether scopes are enforced (emulator only).
  *
  * @typeParam S - The product's operation shapes map, which types the replies.
  */
@@ -144,20 +134,56 @@ export class ApiKeyScopes<S extends ApiKeyScopeShapes = ApiKeyScopeShapes> exten
   }
 
   /**
-   * Sets an API key's scope, e.g. only some asset groups and case domains.
+   * Sets an API key's scope, e.g. only some asset groups and case domains. Domains left out keep their
+   * scope. Checked before sending: unknown domains (`cases`), fields or modes are refused, naming the
+   * allowed ones; which names exist within a domain is the tenant's to check. Scopes are stored at once but
+   * restrict the key only while the tenant enforces scope-based access (the console's switch; off by default).
    *
    * @param keyId - Key id.
-   * @param scope - Per domain: `{ mode, names }` or `{ mode, asset_group_ids }`.
+   * @param scope - Per domain: `{ mode, names }`, `{ mode, asset_group_ids }` or dataset row filters.
    * @param options - Call options.
    * @returns The service's confirmation.
-   * @throws `CortexPermissionError` without `access_management_action`; `CortexBadRequestError` for unknown names.
+   * @throws `CortexInvalidRequestError` (before sending) for an unknown domain, field or mode; `CortexPermissionError` without `access_management_action`; `CortexBadRequestError` for names the tenant does not have.
    * @example
    * ```ts
    * await client.apiKeys.setScope(42, { assets: { mode: "scope", asset_group_ids: [1, 2] }, cases_issues: { mode: "scope", names: ["Health"] } });
    * ```
    */
   setScope(keyId: number | string, scope: ApiKeyScope, options?: ValidatedCallOptions): ApiPromise<ReplyIn<S, "platform.iam.scope.by_entity_type.put_by_entity_id">> {
-    return this.#client.request<ReplyIn<S, "platform.iam.scope.by_entity_type.put_by_entity_id">>("platform.iam.scope.by_entity_type.put_by_entity_id", pathOnlyScope(keyId, scope) as never, options);
+    return checkedCall(
+      () => pathOnlyScope(keyId, checkApiKeyScope(scope)),
+      (request) => this.#client.request<ReplyIn<S, "platform.iam.scope.by_entity_type.put_by_entity_id">>("platform.iam.scope.by_entity_type.put_by_entity_id", request as never, options),
+    );
+  }
+
+  /**
+   * Whether the tenant enforces keys' scopes. **Emulator only**: the Cortex platform has this switch in the
+   * console and no public API for it, so this reads the local emulator's setting (for tests and demos).
+   *
+   * @returns True when scopes restrict what keys see.
+   * @throws `CortexConfigError` against a real tenant, saying where the switch is.
+   * @example
+   * ```ts
+   * if (!(await client.apiKeys.scopeEnforcement())) console.log("scopes are stored but not enforced");
+   * ```
+   */
+  scopeEnforcement(): Promise<boolean> {
+    return scopeEnforcement(this.#client);
+  }
+
+  /**
+   * Turns the tenant's scope enforcement on or off. **Emulator only** (see {@link ApiKeyScopes.scopeEnforcement}).
+   *
+   * @param enforced - True to enforce keys' scopes; false to store them without enforcing (the default).
+   * @returns The switch as it now is.
+   * @throws `CortexConfigError` against a real tenant, saying where the switch is.
+   * @example
+   * ```ts
+   * await client.apiKeys.setScopeEnforcement(true);
+   * ```
+   */
+  setScopeEnforcement(enforced: boolean): Promise<boolean> {
+    return setScopeEnforcement(this.#client, enforced);
   }
 }
 

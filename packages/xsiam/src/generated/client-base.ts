@@ -615,10 +615,10 @@ import type {
   XsiamRequestOf,
 } from "@cortex-sdk/schemas/xsiam";
 import { operations } from "@cortex-sdk/schemas/xsiam";
-import { ActionTracking, AlertBulkUpdates, ApiKeyManagement, EndpointResponseActions, IncidentBulkUpdates, LookupDatasets, RESPONSE_ACTION_OPERATIONS, ScriptRuns, TenantHealth, XqlQueries } from "@cortex-sdk/workflows";
+import { ActionTracking, AlertBulkUpdates, ApiKeyScopes, EndpointResponseActions, IncidentBulkUpdates, LookupDatasets, ScriptRuns, TenantHealth, XSIAM_EXTRA_OPERATIONS, XqlQueries } from "@cortex-sdk/workflows";
 
 /** Every operation {@link XsiamClient} can call: the Cortex XSIAM table and the hand-written operations it lacks. */
-export const XSIAM_OPERATIONS: readonly OperationEntry[] = [...operations, ...RESPONSE_ACTION_OPERATIONS.filter((extra) => !operations.some((entry) => entry.id === extra.id))];
+export const XSIAM_OPERATIONS: readonly OperationEntry[] = [...operations, ...XSIAM_EXTRA_OPERATIONS.filter((extra) => !operations.some((entry) => entry.id === extra.id))];
 
 /** The `actions` operations of Cortex XSIAM, with the workflows of {@link ActionTracking}. */
 export class XsiamActionsNamespace extends ActionTracking {
@@ -1203,8 +1203,8 @@ export class XsiamApiNamespace {
   }
 }
 
-/** The `apiKeys` operations of Cortex XSIAM, with the workflows of {@link ApiKeyManagement}. */
-export class XsiamApiKeysNamespace extends ApiKeyManagement<XsiamOperationShapes> {
+/** The `apiKeys` operations of Cortex XSIAM, with the workflows of {@link ApiKeyScopes}. */
+export class XsiamApiKeysNamespace extends ApiKeyScopes<XsiamOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */

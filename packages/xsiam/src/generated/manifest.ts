@@ -70,7 +70,7 @@ export const xsiamManifest: ClientManifest = {
     },
     {
       name: "apiKeys",
-      workflow: "ApiKeyManagement",
+      workflow: "ApiKeyScopes",
       operations: [
         { id: "api_keys.delete", method: "delete", paginated: false },
         { id: "api_keys.generate", method: "generate", paginated: false },
@@ -79,7 +79,7 @@ export const xsiamManifest: ClientManifest = {
         { id: "platform.iam.api_key.get_by_id", method: "get", paginated: false },
         { id: "platform.iam.api_key.put_by_id", method: "edit", paginated: false },
       ],
-      workflowMethods: ["deleteByIds", "expiringKeys", "generate", "list"],
+      workflowMethods: ["deleteByIds", "expiringKeys", "generate", "getScope", "list", "scopeEnforcement", "setScope", "setScopeEnforcement"],
     },
     {
       name: "appsec",
