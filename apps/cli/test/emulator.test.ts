@@ -79,7 +79,7 @@ afterAll(async () => {
 });
 
 describe("cxctl emulator start (built binary)", () => {
-  it("prints the URL and bootstrap keys as JSON, serves signed requests, and exits 0 on SIGINT", async () => {
+  it("prints the URL and bootstrap keys as JSON, serves signed requests, and exits 0 on SIGINT", { timeout: 90_000 }, async () => {
     const { child, info, exit } = await start(["--output", "json", "--port", "0", "--seed", "5"]);
     expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(info.tenants.map((tenant) => tenant.product)).toEqual(["xdr", "xsiam", "xsoar6", "xsoar8", "xpanse", "cloud", "xsiam"]);
@@ -95,7 +95,7 @@ describe("cxctl emulator start (built binary)", () => {
     await expect(fetch(info.url + HEALTH)).rejects.toThrow();
   });
 
-  it("exits 0 on SIGTERM too, and applies flags: fault plan from @file, data directory, rate limit", async () => {
+  it("exits 0 on SIGTERM too, and applies flags: fault plan from @file, data directory, rate limit", { timeout: 90_000 }, async () => {
     const plan = join(root, "plan.json");
     await writeFile(plan, JSON.stringify({ faults: [{ path: HEALTH, on: [1], fault: { kind: "status", status: 503 } }] }));
     const dataDir = join(root, "state");
@@ -117,7 +117,7 @@ describe("cxctl emulator start (built binary)", () => {
     }
   });
 
-  it("prints a table with every key in full when asked", async () => {
+  it("prints a table with every key in full when asked", { timeout: 90_000 }, async () => {
     const child = spawn(process.execPath, [BIN, "emulator", "start", "--output", "table"], { env: { PATH: process.env["PATH"] ?? "" } });
     let stdout = "";
     await new Promise<void>((resolve) => {
@@ -135,7 +135,7 @@ describe("cxctl emulator start (built binary)", () => {
     expect(stdout).toMatch(/tenant-xsoar6-1\s+xsoar6\s+-\s+-\s+standard\s+[0-9A-F]{32}\n/);
   });
 
-  it("exits 2 on invalid flags without starting", async () => {
+  it("exits 2 on invalid flags without starting", { timeout: 90_000 }, async () => {
     for (const args of [["--rate-limit", "fast"], ["--port", "70000"], ["--fault-plan", '[{"fault": {"kind": "explode"}}]'], ["--fault-plan", "@/no/such/file.json"], ["--scale", "huge"]]) {
       const result = await runToExit(args);
       expect([args, result.code]).toEqual([args, 2]);
