@@ -150,6 +150,22 @@ describe("filters, Xpanse, and products without an operation", () => {
     expect(await listed(["--created-before", "2000-01-01T00:00Z"])).toEqual([]);
   });
 
+  it("filters by role and by expiration (a window, and bounds as durations or dates)", async () => {
+    const soon = await generate(["--role", "Investigator", "--level", "standard", "--expires", "2d"]);
+    const later = await generate(["--role", "Viewer", "--level", "standard", "--expires", "20d"]);
+    const investigators = await listed(["--role", "Investigator"]);
+    expect(investigators.map((key) => key.id)).toContain(soon.id);
+    expect(investigators.every((key) => key.roles.includes("Investigator"))).toBe(true);
+    expect(investigators.map((key) => key.id)).not.toContain(later.id);
+    const within = (await listed(["--expiring-within", "3d", "--id", String(soon.id), "--id", String(later.id)])).map((key) => key.id);
+    expect(within).toEqual([soon.id]);
+    const after = (await listed(["--expires-after", "10d", "--id", String(soon.id), "--id", String(later.id)])).map((key) => key.id);
+    expect(after).toEqual([later.id]);
+    const [record] = await listed(["--id", String(soon.id)]);
+    const bound = new Date((record?.expiration ?? 0) + 1000).toISOString();
+    expect((await listed(["--expires-before", bound, "--id", String(soon.id), "--id", String(later.id)])).map((key) => key.id)).toEqual([soon.id]);
+  });
+
   it("manages keys on Xpanse", async () => {
     const xpanse = fx.env("xpanse");
     const made = await generate(["--product", "xpanse", "--role", "Viewer", "--level", "standard", "--expires", "12h"], xpanse);
