@@ -8,6 +8,7 @@ import { entryOverrides } from "./entries.js";
 import { schemaOverrides } from "./schemas.js";
 import { exampleOverrides } from "./examples.js";
 import { requestOverrides } from "./requests.js";
+import { recordFieldOverrides } from "./names.js";
 
 /** All overrides. */
-export const overrides: readonly Override[] = [...entryOverrides, ...schemaOverrides, ...requestOverrides, ...exampleOverrides];
+export const overrides: readonly Override[] = [...entryOverrides, ...schemaOverrides, ...requestOverrides, ...recordFieldOverrides, ...exampleOverrides];

@@ -3,12 +3,14 @@
  * typecheck` in CI): for 21 operations across the five products, a request missing a required field,
  * with an undocumented enum value or with an unknown field fails to compile (each `@ts-expect-error`
  * fails the build if its line compiles), a valid request compiles, and named reply fields are typed.
+ * The records inside replies are the named types of src/overrides/names.ts (the list item of
+ * `alerts.get_alerts` is `Alert`), with `null` where real tenants send it.
  */
-import type { XdrReplyOf, XdrRequestOf } from "../../src/xdr.js";
-import type { XsiamReplyOf, XsiamRequestOf } from "../../src/xsiam.js";
-import type { XsoarReplyOf, XsoarRequestOf } from "../../src/xsoar.js";
-import type { XpanseReplyOf, XpanseRequestOf } from "../../src/xpanse.js";
-import type { CloudReplyOf, CloudRequestOf } from "../../src/cloud.js";
+import type { Alert, ApiKey, Endpoint, XdrReplyOf, XdrRequestOf, XqlQueryResult } from "../../src/xdr.js";
+import type { Case, Issue, XsiamReplyOf, XsiamRequestOf, Alert as XsiamAlert } from "../../src/xsiam.js";
+import type { Incident as XsoarIncident, IocObject, XsoarReplyOf, XsoarRequestOf, ApiKey as XsoarApiKey } from "../../src/xsoar.js";
+import type { ExternalService, InternetExposureAsset, MultiEventAlert, XpanseReplyOf, XpanseRequestOf } from "../../src/xpanse.js";
+import type { Asset, CloudReplyOf, CloudRequestOf, Vulnerability } from "../../src/cloud.js";
 
 /** `true` only when A and B are the same type. */
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -224,3 +226,29 @@ export const cloud_appsec_application_post_enum: CloudRequestOf<"appsec.applicat
 export const cloud_appsec_application_post_unknown: CloudRequestOf<"appsec.application.post"> = { name: "x", businessCriticality: "Critical", creationType: "Auto", assetSelection: { selectionType: "filter", section: "code" }, not_a_documented_field: 1 };
 export const cloud_appsec_application_post_reply: Equal<NonNullable<CloudReplyOf<"appsec.application.post">>["status"], boolean> = true;
 
+
+// Named records: the list items are the vendor-named types, reused by every product module that has the operation.
+type ItemOfList<Reply, Field extends keyof NonNullable<Reply>> = NonNullable<NonNullable<Reply>[Field]> extends readonly (infer Item)[] ? Item : never;
+export const record_xdr_alert: Equal<ItemOfList<XdrReplyOf<"alerts.get_alerts">, "alerts">, Alert> = true;
+export const record_xsiam_alert: Equal<ItemOfList<XsiamReplyOf<"alerts.get_alerts">, "alerts">, XsiamAlert> = true;
+export const record_xdr_api_key: Equal<ItemOfList<XdrReplyOf<"api_keys.get_api_keys">, "data">, ApiKey> = true;
+export const record_xsoar_api_key: Equal<ItemOfList<XsoarReplyOf<"api_keys.get_api_keys">, "data">, XsoarApiKey> = true;
+export const record_xdr_endpoint: Equal<ItemOfList<XdrReplyOf<"endpoints.get_endpoint">, "endpoints">, Endpoint> = true;
+export const record_xdr_xql_result: Equal<XdrReplyOf<"xql.get_query_results">, XqlQueryResult> = true;
+export const record_xsiam_issue: Equal<ItemOfList<XsiamReplyOf<"issue.search">, "issues">, Issue> = true;
+export const record_xsiam_case: Equal<ItemOfList<XsiamReplyOf<"case.search">, "DATA">, Case> = true;
+export const record_xsoar_incident: Equal<ItemOfList<XsoarReplyOf<"xsoar.incidents.search">, "data">, XsoarIncident> = true;
+export const record_xsoar_ioc: Equal<ItemOfList<XsoarReplyOf<"xsoar.indicators.search">, "iocObjects">, IocObject> = true;
+export const record_xpanse_asset: Equal<ItemOfList<XpanseReplyOf<"assets.get_assets_internet_exposure">, "assets_internet_exposure">, InternetExposureAsset> = true;
+export const record_xpanse_service: Equal<ItemOfList<XpanseReplyOf<"assets.get_external_services">, "external_services">, ExternalService> = true;
+export const record_xpanse_alert: Equal<ItemOfList<XpanseReplyOf<"v2.alerts.get_alerts_multi_events">, "alerts">, MultiEventAlert> = true;
+export const record_cloud_asset: Equal<ItemOfList<CloudReplyOf<"assets">, "data">, Asset> = true;
+export const record_cloud_vulnerability: Equal<ItemOfList<CloudReplyOf<"uvem.get_vulnerabilities">, "vulnerabilities">, Vulnerability> = true;
+// Fields typed as real tenants send them: null where they send null, untyped alert fields typed by what they hold.
+export const record_api_key_expiration: Equal<ApiKey["expiration"], number | null | undefined> = true;
+export const record_api_key_comment: Equal<ApiKey["comment"], string | null | undefined> = true;
+export const record_alert_port: Equal<Alert["action_local_port"], number | string | null | undefined> = true;
+export const record_alert_hash: Equal<Alert["action_file_sha256"], string | null | undefined> = true;
+export const record_exposure_first_observed: Equal<InternetExposureAsset["first_observed"], number | null | undefined> = true;
+// @ts-expect-error an API key record has no secret field
+export const record_api_key_no_secret: ApiKey["key"] = "x";

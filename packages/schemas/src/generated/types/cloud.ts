@@ -397,25 +397,8 @@ export type ApiKeysGetApiKeysRequest = {
 
 /** Reply of `POST /public_api/v1/api_keys/get_api_keys` (`api_keys.get_api_keys`), the value of `reply`. */
 export type ApiKeysGetApiKeysReply = {
-  /** `data` (array, of object). */
-  data?: {
-    /** `id` (integer). */
-    id?: number;
-    /** `creation_time` (integer). */
-    creation_time?: number;
-    /** `created_by` (string). */
-    created_by?: string;
-    /** `user_name` (string). */
-    user_name?: string;
-    /** `roles` (array, of string). */
-    roles?: string[];
-    /** `security_level` (string). */
-    security_level?: string;
-    /** `comment`. */
-    comment?: unknown;
-    /** `expiration` (integer). */
-    expiration?: number;
-  }[];
+  /** `data` (array, of {@link ApiKey}). */
+  data?: ApiKey[];
   /** `filter_count` (integer). */
   filter_count?: number;
   /** `total_count` (integer). */
@@ -3218,63 +3201,8 @@ export type AssetsRequest = {
 
 /** Reply of `POST /public_api/v1/assets` (`assets`), the value of `reply`. */
 export type AssetsReply = {
-  /** `data` (array, of object). */
-  data?: {
-    /** `issues_breakdown` (object). */
-    issues_breakdown?: {
-      /** `critical` (integer). */
-      critical?: number;
-      /** `high` (integer). */
-      high?: number;
-      /** `low` (integer). */
-      low?: number;
-      /** `medium` (integer). */
-      medium?: number;
-    };
-    /** `xdm.asset.first_observed` (integer). */
-    "xdm.asset.first_observed"?: number;
-    /** `xdm.asset.cloud.region` (string or null). */
-    "xdm.asset.cloud.region"?: string | null;
-    /** `xdm.asset.last_observed` (integer). */
-    "xdm.asset.last_observed"?: number;
-    /** `issues_critical` (integer). */
-    issues_critical?: number;
-    /** `xdm.asset.strong_id` (string). */
-    "xdm.asset.strong_id"?: string;
-    /** `xdm.asset.type.category` (string). */
-    "xdm.asset.type.category"?: string;
-    /** `xdm.asset.name` (string or null). */
-    "xdm.asset.name"?: string | null;
-    /** `xdm.asset.type.name` (string). */
-    "xdm.asset.type.name"?: string;
-    /** `cases_breakdown` (object). */
-    cases_breakdown?: {
-      /** `critical` (integer). */
-      critical?: number;
-      /** `high` (integer). */
-      high?: number;
-      /** `low` (integer). */
-      low?: number;
-      /** `medium` (integer). */
-      medium?: number;
-    };
-    /** `xdm.asset.provider` (string). */
-    "xdm.asset.provider"?: string;
-    /** `xdm.asset.type.class` (string). */
-    "xdm.asset.type.class"?: string;
-    /** `xdm.asset.id` (string). */
-    "xdm.asset.id"?: string;
-    /** `xdm.asset.type.id` (string). */
-    "xdm.asset.type.id"?: string;
-    /** `cases_critical` (integer). */
-    cases_critical?: number;
-    /** `xdm.asset.group_ids` (array, of string). */
-    "xdm.asset.group_ids"?: string[];
-    /** `xdm.asset.realm` (string). */
-    "xdm.asset.realm"?: string;
-    /** `xdm.host.ipv4_addresses` (array, of string). */
-    "xdm.host.ipv4_addresses"?: string[];
-  }[];
+  /** `data` (array, of {@link Asset}). */
+  data?: Asset[];
   /** `metadata` (object). */
   metadata?: {
     /** `filter_count` (integer). */
@@ -3483,67 +3411,8 @@ export type AssetsGetAssetsInternetExposureReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `assets_internet_exposure` (array, of object). */
-  assets_internet_exposure?: {
-    /** `asm_ids` (array, of string). */
-    asm_ids?: string[];
-    /** `name` (string). */
-    name?: string;
-    /** `asset_type` (string). */
-    asset_type?: string;
-    /** `cloud_provider`. */
-    cloud_provider?: unknown;
-    /** `externally_detected_providers` (array, of string). */
-    externally_detected_providers?: string[];
-    /** `region`. */
-    region?: unknown;
-    /** `ips` (array, of string). */
-    ips?: string[];
-    /** `business_units` (array, of string). */
-    business_units?: string[];
-    /** `management_status` (array, of string). */
-    management_status?: string[];
-    /** `iot_model`. */
-    iot_model?: unknown;
-    /** `iot_category`. */
-    iot_category?: unknown;
-    /** `iot_profile`. */
-    iot_profile?: unknown;
-    /** `sensor` (array, of string). */
-    sensor?: string[];
-    /** `service_type` (array, of string). */
-    service_type?: string[];
-    /** `last_observed` (integer). */
-    last_observed?: number;
-    /** `first_observed` (integer). */
-    first_observed?: number;
-    /** `has_active_externally_services` (boolean). */
-    has_active_externally_services?: boolean;
-    /** `has_xdr_agent` (string). */
-    has_xdr_agent?: string;
-    /** `certificate_classifications` (array, of string). */
-    certificate_classifications?: string[];
-    /** `certificate_issuer`. */
-    certificate_issuer?: unknown;
-    /** `certificate_algorithm`. */
-    certificate_algorithm?: unknown;
-    /** `mac_addresses` (array, of string). */
-    mac_addresses?: string[];
-    /** `cloud_id`. */
-    cloud_id?: unknown;
-    /** `ip_ranges` (array, of string). */
-    ip_ranges?: string[];
-    /** `domain_resolves` (boolean). */
-    domain_resolves?: boolean;
-    /** `operation_system`. */
-    operation_system?: unknown;
-    /** `asm_va_score`. */
-    asm_va_score?: unknown;
-    /** `externally_inferred_cves` (array, of string). */
-    externally_inferred_cves?: string[];
-    /** `agent_id`. */
-    agent_id?: unknown;
-  }[];
+  /** `assets_internet_exposure` (array, of {@link InternetExposureAsset}). */
+  assets_internet_exposure?: InternetExposureAsset[];
 };
 
 /** Reply of `GET /public_api/v1/assets/{id}` (`assets.get_by_id`). */
@@ -3728,25 +3597,8 @@ export type AssetsGetExternalIpAddressRangesReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `external_ip_address_ranges` (array, of object). */
-  external_ip_address_ranges?: {
-    /** `range_id` (string). */
-    range_id?: string;
-    /** `first_ip` (string). */
-    first_ip?: string;
-    /** `last_ip` (string). */
-    last_ip?: string;
-    /** `ips_count` (integer). */
-    ips_count?: number;
-    /** `active_responsive_ips_count` (integer). */
-    active_responsive_ips_count?: number;
-    /** `date_added` (integer). */
-    date_added?: number;
-    /** `business_units` (array, of string). */
-    business_units?: string[];
-    /** `organization_handles` (array, of string). */
-    organization_handles?: string[];
-  }[];
+  /** `external_ip_address_ranges` (array, of {@link ExternalIpRange}). */
+  external_ip_address_ranges?: ExternalIpRange[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_external_service` (`assets.get_external_service`), sent as `{"request_data": …}`. */
@@ -4002,49 +3854,8 @@ export type AssetsGetExternalServicesReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `external_services` (array, of object). */
-  external_services?: {
-    /** `service_id` (string). */
-    service_id?: string;
-    /** `service_name` (string). */
-    service_name?: string;
-    /** `service_type` (string). */
-    service_type?: string;
-    /** `ip_address` (array, of string). */
-    ip_address?: string[];
-    /** `domain` (array, of string). */
-    domain?: string[];
-    /** `externally_detected_providers` (array, of string). */
-    externally_detected_providers?: string[];
-    /** `is_active` (string). */
-    is_active?: string;
-    /** `first_observed` (integer). */
-    first_observed?: number;
-    /** `last_observed` (integer). */
-    last_observed?: number;
-    /** `port` (integer). */
-    port?: number;
-    /** `protocol` (string). */
-    protocol?: string;
-    /** `active_classifications` (array, of string). */
-    active_classifications?: string[];
-    /** `inactive_classifications` (array, of string). */
-    inactive_classifications?: string[];
-    /** `discovery_type` (string). */
-    discovery_type?: string;
-    /** `business_units` (array, of string). */
-    business_units?: string[];
-    /** `externally_inferred_vulnerability_score` (number or null). */
-    externally_inferred_vulnerability_score?: number | null;
-    /** `externally_inferred_cves` (array, of string). */
-    externally_inferred_cves?: string[];
-    /** `tls_versions` (array, of object). */
-    tls_versions?: { [key: string]: unknown }[];
-    /** `inferred_cves_observed` (array, of object). */
-    inferred_cves_observed?: { [key: string]: unknown }[];
-    /** `cloud_management_status` (string). */
-    cloud_management_status?: string;
-  }[];
+  /** `external_services` (array, of {@link ExternalService}). */
+  external_services?: ExternalService[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_external_website` (`assets.get_external_website`), sent as `{"request_data": …}`. */
@@ -4262,77 +4073,8 @@ export type AssetsGetExternalWebsitesReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `websites` (array, of object). */
-  websites?: {
-    /** `website_id` (string). */
-    website_id?: string;
-    /** `host` (string). */
-    host?: string;
-    /** `protocol` (string). */
-    protocol?: string;
-    /** `is_active` (string). */
-    is_active?: string;
-    /** `site_categories` (array, of string). */
-    site_categories?: string[];
-    /** `technology_ids` (array, of string). */
-    technology_ids?: string[];
-    /** `first_observed` (integer). */
-    first_observed?: number;
-    /** `last_observed` (integer). */
-    last_observed?: number;
-    /** `provider_names` (array, of string). */
-    provider_names?: string[];
-    /** `ips` (array, of string). */
-    ips?: string[];
-    /** `port` (integer). */
-    port?: number;
-    /** `active_service_ids` (array, of string). */
-    active_service_ids?: string[];
-    /** `http_type` (string). */
-    http_type?: string;
-    /** `third_party_script_domains` (array, of string). */
-    third_party_script_domains?: string[];
-    /** `security_assessments` (array, of object). */
-    security_assessments?: {
-      /** `name` (string). */
-      name?: string;
-      /** `priority` (integer). */
-      priority?: number;
-      /** `score` (integer). */
-      score?: number;
-      /** `securityAssessmentDetails` (object). */
-      securityAssessmentDetails?: {
-        /** `pages` (array, of object). */
-        pages?: {
-          /** `url` (string). */
-          url?: string;
-          /** `message` (string). */
-          message?: string;
-          /** `elements` (array, of object). */
-          elements?: {
-            /** `name` (string). */
-            name?: string;
-            /** `value` (string). */
-            value?: string;
-          }[];
-        }[];
-        /** `description` (string). */
-        description?: string;
-      };
-    }[];
-    /** `authentication` (array, of string). */
-    authentication?: string[];
-    /** `rootPageHttpStatusCode` (string). */
-    rootPageHttpStatusCode?: string;
-    /** `isNonConfiguredHost` (boolean). */
-    isNonConfiguredHost?: boolean;
-    /** `externally_inferred_vulnerability_score` (integer). */
-    externally_inferred_vulnerability_score?: number;
-    /** `externally_inferred_cves` (array, of string). */
-    externally_inferred_cves?: string[];
-    /** `tags` (array, of string). */
-    tags?: string[];
-  }[];
+  /** `websites` (array, of {@link ExternalWebsite}). */
+  websites?: ExternalWebsite[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_external_websites/last_external_assessment` (`assets.get_external_websites.last_external_assessment`), sent as `{"request_data": …}`. */
@@ -4456,33 +4198,8 @@ export type AuditsAgentsReportsReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `data` (array, of object). */
-  data?: {
-    /** `TIMESTAMP` (number, format float). */
-    TIMESTAMP?: number;
-    /** `RECEIVEDTIME` (number). */
-    RECEIVEDTIME?: number;
-    /** `ENDPOINTID` (string). */
-    ENDPOINTID?: string;
-    /** `ENDPOINTNAME` (string). */
-    ENDPOINTNAME?: string;
-    /** `DOMAIN` (string). */
-    DOMAIN?: string;
-    /** `TRAPSVERSION` (string). */
-    TRAPSVERSION?: string;
-    /** `CATEGORY` (string). */
-    CATEGORY?: string;
-    /** `TYPE` (string). */
-    TYPE?: string;
-    /** `SUBTYPE` (string). */
-    SUBTYPE?: string;
-    /** `RESULT` (string). */
-    RESULT?: string;
-    /** `REASON` (string). */
-    REASON?: string;
-    /** `DESCRIPTION` (string). */
-    DESCRIPTION?: string;
-  }[];
+  /** `data` (array, of {@link AgentAuditReport}). */
+  data?: AgentAuditReport[];
 };
 
 /** Request of `POST /public_api/v1/audits/management_logs` (`audits.management_logs`), sent as `{"request_data": …}`. */
@@ -4515,56 +4232,8 @@ export type AuditsManagementLogsReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `data` (array, of object). */
-  data?: {
-    /** `AUDIT_ID` (integer). */
-    AUDIT_ID?: number;
-    /** `AUDIT_OWNER_NAME` (string). */
-    AUDIT_OWNER_NAME?: string;
-    /** `AUDIT_OWNER_EMAIL` (string). */
-    AUDIT_OWNER_EMAIL?: string;
-    /** `AUDIT_ASSET_JSON` (string). */
-    AUDIT_ASSET_JSON?: string;
-    /** `AUDIT_ASSET_NAMES` (string). */
-    AUDIT_ASSET_NAMES?: string;
-    /** `AUDIT_HOSTNAME` (string). */
-    AUDIT_HOSTNAME?: string;
-    /** `AUDIT_RESULT` (string). */
-    AUDIT_RESULT?: string;
-    /** `AUDIT_REASON` (string). */
-    AUDIT_REASON?: string;
-    /** `AUDIT_DESCRIPTION` (string). */
-    AUDIT_DESCRIPTION?: string;
-    /** `AUDIT_ENTITY` (one of 80 values). */
-    AUDIT_ENTITY?: "LIVE_TERMINAL" | "RULES" | "RULES_EXCEPTIONS" | "AUTH" | "RESPONSE" | "INCIDENT_MANAGEMENT" | "ALERT_MANAGEMENT" | "INCIDENT_TIMELINE_EVENT" | "ENDPOINT_MANAGEMENT" | "ENDPOINT_GROUPS" | "ALERT_WHITELIST" | "PUBLIC_API" | "DISTRIBUTIONS" | "STARRED_INCIDENTS" | "POLICY_PROFILES" | "DEVICE_CONTROL_PROFILES" | "DEVICE_CONTROL_POLICY" | "PROTECTION_PROFILES" | "DEVICE_CONTROL_PROFILE" | "HOST_FIREWALL_PROFILE" | "HOST_DISK_ENCRYPTION_PROFILE" | "POLICY_RULES" | "PROTECTION_POLICY" | "DEVICE_CONTROL_TEMP_EXCEPTIONS" | "DEVICE_CONTROL_GLOBAL_EXCEPTIONS" | "DEVICE_CONTROL_CUSTOM_DEVICE" | "GLOBAL_EXCEPTIONS" | "MSSP" | "REPORTING" | "DASHBOARD" | "BROKER_API" | "BROKER_VM" | "MTH" | "MDR" | "ALERT_NOTIFICATIONS" | "INTEGRATIONS" | "QUERY" | "SCRIPT_EXECUTION" | "ALERT_RULES" | "COLLECTION" | "API_KEY" | "EDL" | "VA_RESCAN_ENDPOINT" | "HI_RESCAN_ENDPOINT" | "REMEDIATION" | "INGEST_DATA" | "LICENSING" | "AGENT_CONFIGURATION" | "PERMISSIONS" | "SCORING_RULES" | "LAYOUT_RULES" | "PLAYBOOK_TRIGGERS" | "FEATURED_ALERT_FIELDS" | "SYSTEM" | "TENANT_TAKEOVER" | "SCOUTER_POLICY" | "SCOUTER_PROFILE" | "SCOUTER_GROUPS" | "ALLOWED_DOMAINS" | "QUERY_LIBRARY" | "TENANT_CONFIGURATION" | "SCOUTER_CONFIGURATION" | "HOST_FIREWALL" | "XIF" | "XDM" | "ACTION_CENTER" | "XCLOUD_INTEGRATION" | "DATASETS" | "XSOAR" | "SECURITY_SETTINGS" | "ALERT_EXCLUSION" | "INDICATOR_RULES" | "EVENT_FORWARDING" | "ASSET_INVENTORY" | "SERVER_SETTINGS" | "ASSET_ROLES" | "CUSTOM_FIELDS" | "AUTOMATION_RULES" | "AGENT_EXCEPTION_RULES" | "REMEDIATION_PATH_RULES" | (string & {});
-    /** `AUDIT_ENTITY_SUBTYPE` (string). */
-    AUDIT_ENTITY_SUBTYPE?: string;
-    /** `AUDIT_SESSION_ID` (integer). */
-    AUDIT_SESSION_ID?: number;
-    /** `AUDIT_CASE_ID` (integer). */
-    AUDIT_CASE_ID?: number;
-    /** `AUDIT_INSERT_TIME` (integer). */
-    AUDIT_INSERT_TIME?: number;
-    /** `AUDIT_SEVERITY` (string). */
-    AUDIT_SEVERITY?: string;
-    /** `AUDIT_LINK` (string). */
-    AUDIT_LINK?: string;
-    /** `AUDIT_SOURCE_IP` (string). */
-    AUDIT_SOURCE_IP?: string;
-    /** `AUDIT_USER_AGENT` (string). */
-    AUDIT_USER_AGENT?: string;
-    /** `AUDIT_USER_ROLES` (array, of string). */
-    AUDIT_USER_ROLES?: string[];
-    /** `AUDIT_ADDITIONAL_INFORMATION` (object). */
-    AUDIT_ADDITIONAL_INFORMATION?: {
-      /** `endpoint_names` (array, of string). */
-      endpoint_names?: string[];
-      /** `endpoint_count` (integer). */
-      endpoint_count?: number;
-    };
-    /** `AUDIT_OBJECT_ID` (string). */
-    AUDIT_OBJECT_ID?: string;
-  }[];
+  /** `data` (array, of {@link AuditLog}). */
+  data?: AuditLog[];
 };
 
 /** Request of `POST /public_api/v1/authentication-settings/create` (`authentication_settings.create`), sent as `{"request_data": …}`. */
@@ -4794,29 +4463,8 @@ export type BiocGetRequest = {
 export type BiocGetReply = {
   /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of object). */
-  objects?: {
-    /** `rule_id` (integer). */
-    rule_id?: number;
-    /** `name` (string). */
-    name?: string;
-    /** `type` (string). */
-    type?: string;
-    /** `severity` (string). */
-    severity?: string;
-    /** `comment` (string). */
-    comment?: string;
-    /** `status` (string). */
-    status?: string;
-    /** `is_xql` (boolean). */
-    is_xql?: boolean;
-    /** `indicator` (object or string). */
-    indicator?: { [key: string]: unknown } | string;
-    /** `mitre_tactic_id_and_name` (array, of string). */
-    mitre_tactic_id_and_name?: string[];
-    /** `mitre_technique_id_and_name` (array, of string). */
-    mitre_technique_id_and_name?: string[];
-  }[];
+  /** `objects` (array, of {@link Bioc}). */
+  objects?: Bioc[];
   /** `objects_type` (string). */
   objects_type?: string;
 };
@@ -4905,8 +4553,8 @@ export type CaseSearchReply = {
   TOTAL_COUNT?: number;
   /** `FILTER_COUNT` (integer). */
   FILTER_COUNT?: number;
-  /** `DATA` (array, of {@link Xs34Case}). */
-  DATA?: Xs34Case[];
+  /** `DATA` (array, of {@link Case}). */
+  DATA?: Case[];
 };
 
 /** Request of `POST /public_api/v1/case/update/{case-id}` (`case.update.post_by_case_id`), sent as `{"request_data": …}`. */
@@ -6174,7 +5822,7 @@ export type CwpPoliciesGetReply = {
   /** `modifiedAt` (string, format date-time). */
   modifiedAt?: string;
   /** `type` (one of 5 values), required. */
-  type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null;
+  type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null | (string & {}) | null;
   /** `createdBy` (string). */
   createdBy?: string;
   /** `disabled` (boolean). */
@@ -6202,7 +5850,7 @@ export type CwpPoliciesGetReply = {
   /** `action` ({@link CwpPolicyAction}), required. */
   action: CwpPolicyAction | null;
   /** `severity` (one of 6 values), required. */
-  severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null | "INFO" | null;
+  severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null | "INFO" | (string & {}) | null;
   /** `remediationGuidance` (string). */
   remediationGuidance?: string;
   /** `missingInformationAction` ({@link TrustedImagesPolicyAction}). */
@@ -6220,7 +5868,7 @@ export type CwpPoliciesGetByIdReply = {
   /** `modifiedAt` (string, format date-time). */
   modifiedAt?: string;
   /** `type` (one of 5 values), required. */
-  type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null;
+  type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null | (string & {}) | null;
   /** `createdBy` (string). */
   createdBy?: string;
   /** `disabled` (boolean). */
@@ -6248,7 +5896,7 @@ export type CwpPoliciesGetByIdReply = {
   /** `action` ({@link CwpPolicyAction}), required. */
   action: CwpPolicyAction | null;
   /** `severity` (one of 6 values), required. */
-  severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null | "INFO" | null;
+  severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null | "INFO" | (string & {}) | null;
   /** `remediationGuidance` (string). */
   remediationGuidance?: string;
   /** `missingInformationAction` ({@link TrustedImagesPolicyAction}). */
@@ -7308,21 +6956,8 @@ export type IndicatorsGetRequest = {
 export type IndicatorsGetReply = {
   /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of object). */
-  objects?: {
-    /** `rule_id` (integer). */
-    rule_id?: number;
-    /** `indicator` (string). */
-    indicator?: string;
-    /** `type` (string). */
-    type?: string;
-    /** `severity` (string). */
-    severity?: string;
-    /** `expiration_date` (integer). */
-    expiration_date?: number;
-    /** `comment` (string). */
-    comment?: string;
-  }[];
+  /** `objects` (array, of {@link Indicator}). */
+  objects?: Indicator[];
   /** `objects_type` (string). */
   objects_type?: string;
 };
@@ -7875,8 +7510,8 @@ export type IssueSearchReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `issues` (array, of {@link Xs34Issue}). */
-  issues?: Xs34Issue[];
+  /** `issues` (array, of {@link Issue}). */
+  issues?: Issue[];
 };
 
 /** Request of `POST /public_api/v1/mth/child/add_comment` (`mth.child.add_comment`). */
@@ -9564,39 +9199,8 @@ export type UvemGetVulnerabilitiesReply = {
   result_count?: number;
   /** `total_count` (integer). */
   total_count?: number;
-  /** `vulnerabilities` (array, of object). */
-  vulnerabilities?: {
-    /** `vulnerability_id` (string). */
-    vulnerability_id?: string;
-    /** `epss_score`. */
-    epss_score?: unknown;
-    /** `cvss_score` (integer or null). */
-    cvss_score?: number | null;
-    /** `cvss_severity` (string or null). */
-    cvss_severity?: string | null;
-    /** `package_names` (array, of string). */
-    package_names?: string[];
-    /** `vendors` (array, of string). */
-    vendors?: string[];
-    /** `distribution_and_releases` (array, of string). */
-    distribution_and_releases?: string[];
-    /** `cisa_kev`. */
-    cisa_kev?: unknown;
-    /** `cvss_severity_source` (string or null). */
-    cvss_severity_source?: string | null;
-    /** `cvss_score_source` (string or null). */
-    cvss_score_source?: string | null;
-    /** `first_published` (integer). */
-    first_published?: number;
-    /** `last_modified` (integer). */
-    last_modified?: number;
-    /** `reported_exploited_by` (array, of object). */
-    reported_exploited_by?: { [key: string]: unknown }[];
-    /** `attack_vector` (string). */
-    attack_vector?: string;
-    /** `cvss_version` (string or null). */
-    cvss_version?: string | null;
-  }[];
+  /** `vulnerabilities` (array, of {@link Vulnerability}). */
+  vulnerabilities?: Vulnerability[];
   /** `next_page_token` (string). */
   next_page_token?: string;
 };
@@ -14942,40 +14546,7 @@ export type XqlGetQueryResultsRequest = {
 };
 
 /** Reply of `POST /public_api/v1/xql/get_query_results` (`xql.get_query_results`), the value of `reply`. */
-export type XqlGetQueryResultsReply = {
-  /** `status` (string). */
-  status?: string;
-  /** `number_of_results` (integer). */
-  number_of_results?: number;
-  /** `query_cost` (object). */
-  query_cost?: { [key: string]: number };
-  /** `remaining_quota` (number). */
-  remaining_quota?: number;
-  /** `results` (object). */
-  results?: {
-    /** `data` (array, of object). */
-    data?: {
-      /** `event_id` (string). */
-      event_id?: string;
-      /** `agent_version` (string). */
-      agent_version?: string;
-      /** `_product` (string). */
-      _product?: string;
-      /** `_time` (integer). */
-      _time?: number;
-      /** `_vendor` (string). */
-      _vendor?: string;
-      /** `insert_timestamp` (integer). */
-      insert_timestamp?: number;
-      /** `agent_os_type` (string). */
-      agent_os_type?: string;
-      /** `event_type` (string). */
-      event_type?: string;
-      /** `event_sub_type` (string). */
-      event_sub_type?: string;
-    }[];
-  };
-};
+export type XqlGetQueryResultsReply = XqlQueryResult;
 
 /** Request of `POST /public_api/v1/xql/get_query_results_stream` (`xql.get_query_results_stream`), sent as `{"request_data": …}`. */
 export type XqlGetQueryResultsStreamRequest = {
@@ -15185,6 +14756,34 @@ export type XqlLibraryInsertReply = {
   errors?: string[];
 };
 
+/** `AgentAuditReport`: a record of the replies of `audits.agents_reports`. */
+export type AgentAuditReport = {
+  /** `TIMESTAMP` (number, format float). */
+  TIMESTAMP?: number;
+  /** `RECEIVEDTIME` (number). */
+  RECEIVEDTIME?: number;
+  /** `ENDPOINTID` (string). */
+  ENDPOINTID?: string;
+  /** `ENDPOINTNAME` (string). */
+  ENDPOINTNAME?: string;
+  /** `DOMAIN` (string). */
+  DOMAIN?: string;
+  /** `TRAPSVERSION` (string). */
+  TRAPSVERSION?: string;
+  /** `CATEGORY` (string). */
+  CATEGORY?: string;
+  /** `TYPE` (string). */
+  TYPE?: string;
+  /** `SUBTYPE` (string). */
+  SUBTYPE?: string;
+  /** `RESULT` (string). */
+  RESULT?: string;
+  /** `REASON` (string). */
+  REASON?: string;
+  /** `DESCRIPTION` (string). */
+  DESCRIPTION?: string;
+};
+
 /** Shared schema `AgentConfigActionCenterExpirationResponse`. */
 export type AgentConfigActionCenterExpirationResponse = { [key: string]: number };
 
@@ -15256,6 +14855,26 @@ export type AgentConfigLogCollectionResponse = {
 export type AgentConfigWildfireAnalysisResponse = {
   /** `enable_wildfire_analysis_scoring_for_benign_verdicts` (boolean). */
   enable_wildfire_analysis_scoring_for_benign_verdicts?: boolean;
+};
+
+/** `ApiKey`: a record of the replies of `api_keys.get_api_keys`. */
+export type ApiKey = {
+  /** `id` (integer). */
+  id?: number;
+  /** `creation_time` (integer). */
+  creation_time?: number;
+  /** `created_by` (string). */
+  created_by?: string;
+  /** `user_name` (string). */
+  user_name?: string;
+  /** `roles` (array, of string). */
+  roles?: string[];
+  /** `security_level` (one of 2 values). */
+  security_level?: "standard" | "advanced" | (string & {});
+  /** `comment` (string or null). */
+  comment?: string | null;
+  /** `expiration` (integer or null). */
+  expiration?: number | null;
 };
 
 /** Shared schema `AppSecApplicationAssetSelection`. */
@@ -16351,6 +15970,64 @@ export type AppSecValidateCodeResponse = ({
   isValid?: boolean;
 });
 
+/** `Asset`: a record of the replies of `assets`. */
+export type Asset = {
+  /** `issues_breakdown` (object). */
+  issues_breakdown?: {
+    /** `critical` (integer). */
+    critical?: number;
+    /** `high` (integer). */
+    high?: number;
+    /** `low` (integer). */
+    low?: number;
+    /** `medium` (integer). */
+    medium?: number;
+  };
+  /** `xdm.asset.first_observed` (integer). */
+  "xdm.asset.first_observed"?: number;
+  /** `xdm.asset.cloud.region` (string or null). */
+  "xdm.asset.cloud.region"?: string | null;
+  /** `xdm.asset.last_observed` (integer). */
+  "xdm.asset.last_observed"?: number;
+  /** `issues_critical` (integer). */
+  issues_critical?: number;
+  /** `xdm.asset.strong_id` (string). */
+  "xdm.asset.strong_id"?: string;
+  /** `xdm.asset.type.category` (string). */
+  "xdm.asset.type.category"?: string;
+  /** `xdm.asset.name` (string or null). */
+  "xdm.asset.name"?: string | null;
+  /** `xdm.asset.type.name` (string). */
+  "xdm.asset.type.name"?: string;
+  /** `cases_breakdown` (object). */
+  cases_breakdown?: {
+    /** `critical` (integer). */
+    critical?: number;
+    /** `high` (integer). */
+    high?: number;
+    /** `low` (integer). */
+    low?: number;
+    /** `medium` (integer). */
+    medium?: number;
+  };
+  /** `xdm.asset.provider` (string). */
+  "xdm.asset.provider"?: string;
+  /** `xdm.asset.type.class` (string). */
+  "xdm.asset.type.class"?: string;
+  /** `xdm.asset.id` (string). */
+  "xdm.asset.id"?: string;
+  /** `xdm.asset.type.id` (string). */
+  "xdm.asset.type.id"?: string;
+  /** `cases_critical` (integer). */
+  cases_critical?: number;
+  /** `xdm.asset.group_ids` (array, of string). */
+  "xdm.asset.group_ids"?: string[];
+  /** `xdm.asset.realm` (string). */
+  "xdm.asset.realm"?: string;
+  /** `xdm.host.ipv4_addresses` (array, of string). */
+  "xdm.host.ipv4_addresses"?: string[];
+};
+
 /** Shared schema `AssetComplianceControlFinding`. */
 export type AssetComplianceControlFinding = {
   /** `STANDARD` (string). */
@@ -16373,6 +16050,127 @@ export type AssetComplianceControlFinding = {
   STATUS?: "FAILED" | "PASSED" | "NOT_ASSESSED" | (string & {});
   /** `SOURCE` (string). */
   SOURCE?: string;
+};
+
+/** `AuditLog`: a record of the replies of `audits.management_logs`. */
+export type AuditLog = {
+  /** `AUDIT_ID` (integer). */
+  AUDIT_ID?: number;
+  /** `AUDIT_OWNER_NAME` (string). */
+  AUDIT_OWNER_NAME?: string;
+  /** `AUDIT_OWNER_EMAIL` (string). */
+  AUDIT_OWNER_EMAIL?: string;
+  /** `AUDIT_ASSET_JSON` (string). */
+  AUDIT_ASSET_JSON?: string;
+  /** `AUDIT_ASSET_NAMES` (string). */
+  AUDIT_ASSET_NAMES?: string;
+  /** `AUDIT_HOSTNAME` (string). */
+  AUDIT_HOSTNAME?: string;
+  /** `AUDIT_RESULT` (string). */
+  AUDIT_RESULT?: string;
+  /** `AUDIT_REASON` (string). */
+  AUDIT_REASON?: string;
+  /** `AUDIT_DESCRIPTION` (string). */
+  AUDIT_DESCRIPTION?: string;
+  /** `AUDIT_ENTITY` (one of 80 values). */
+  AUDIT_ENTITY?: "LIVE_TERMINAL" | "RULES" | "RULES_EXCEPTIONS" | "AUTH" | "RESPONSE" | "INCIDENT_MANAGEMENT" | "ALERT_MANAGEMENT" | "INCIDENT_TIMELINE_EVENT" | "ENDPOINT_MANAGEMENT" | "ENDPOINT_GROUPS" | "ALERT_WHITELIST" | "PUBLIC_API" | "DISTRIBUTIONS" | "STARRED_INCIDENTS" | "POLICY_PROFILES" | "DEVICE_CONTROL_PROFILES" | "DEVICE_CONTROL_POLICY" | "PROTECTION_PROFILES" | "DEVICE_CONTROL_PROFILE" | "HOST_FIREWALL_PROFILE" | "HOST_DISK_ENCRYPTION_PROFILE" | "POLICY_RULES" | "PROTECTION_POLICY" | "DEVICE_CONTROL_TEMP_EXCEPTIONS" | "DEVICE_CONTROL_GLOBAL_EXCEPTIONS" | "DEVICE_CONTROL_CUSTOM_DEVICE" | "GLOBAL_EXCEPTIONS" | "MSSP" | "REPORTING" | "DASHBOARD" | "BROKER_API" | "BROKER_VM" | "MTH" | "MDR" | "ALERT_NOTIFICATIONS" | "INTEGRATIONS" | "QUERY" | "SCRIPT_EXECUTION" | "ALERT_RULES" | "COLLECTION" | "API_KEY" | "EDL" | "VA_RESCAN_ENDPOINT" | "HI_RESCAN_ENDPOINT" | "REMEDIATION" | "INGEST_DATA" | "LICENSING" | "AGENT_CONFIGURATION" | "PERMISSIONS" | "SCORING_RULES" | "LAYOUT_RULES" | "PLAYBOOK_TRIGGERS" | "FEATURED_ALERT_FIELDS" | "SYSTEM" | "TENANT_TAKEOVER" | "SCOUTER_POLICY" | "SCOUTER_PROFILE" | "SCOUTER_GROUPS" | "ALLOWED_DOMAINS" | "QUERY_LIBRARY" | "TENANT_CONFIGURATION" | "SCOUTER_CONFIGURATION" | "HOST_FIREWALL" | "XIF" | "XDM" | "ACTION_CENTER" | "XCLOUD_INTEGRATION" | "DATASETS" | "XSOAR" | "SECURITY_SETTINGS" | "ALERT_EXCLUSION" | "INDICATOR_RULES" | "EVENT_FORWARDING" | "ASSET_INVENTORY" | "SERVER_SETTINGS" | "ASSET_ROLES" | "CUSTOM_FIELDS" | "AUTOMATION_RULES" | "AGENT_EXCEPTION_RULES" | "REMEDIATION_PATH_RULES" | (string & {});
+  /** `AUDIT_ENTITY_SUBTYPE` (string). */
+  AUDIT_ENTITY_SUBTYPE?: string;
+  /** `AUDIT_SESSION_ID` (integer). */
+  AUDIT_SESSION_ID?: number;
+  /** `AUDIT_CASE_ID` (integer). */
+  AUDIT_CASE_ID?: number;
+  /** `AUDIT_INSERT_TIME` (integer). */
+  AUDIT_INSERT_TIME?: number;
+  /** `AUDIT_SEVERITY` (string). */
+  AUDIT_SEVERITY?: string;
+  /** `AUDIT_LINK` (string). */
+  AUDIT_LINK?: string;
+  /** `AUDIT_SOURCE_IP` (string). */
+  AUDIT_SOURCE_IP?: string;
+  /** `AUDIT_USER_AGENT` (string). */
+  AUDIT_USER_AGENT?: string;
+  /** `AUDIT_USER_ROLES` (array, of string). */
+  AUDIT_USER_ROLES?: string[];
+  /** `AUDIT_ADDITIONAL_INFORMATION` (object). */
+  AUDIT_ADDITIONAL_INFORMATION?: {
+    /** `endpoint_names` (array, of string). */
+    endpoint_names?: string[];
+    /** `endpoint_count` (integer). */
+    endpoint_count?: number;
+  };
+  /** `AUDIT_OBJECT_ID` (string). */
+  AUDIT_OBJECT_ID?: string;
+};
+
+/** `Bioc`: a record of the replies of `bioc.get`. */
+export type Bioc = {
+  /** `rule_id` (integer). */
+  rule_id?: number;
+  /** `name` (string). */
+  name?: string;
+  /** `type` (string). */
+  type?: string;
+  /** `severity` (string). */
+  severity?: string;
+  /** `comment` (string). */
+  comment?: string;
+  /** `status` (string). */
+  status?: string;
+  /** `is_xql` (boolean). */
+  is_xql?: boolean;
+  /** `indicator` (object or string). */
+  indicator?: { [key: string]: unknown } | string;
+  /** `mitre_tactic_id_and_name` (array, of string). */
+  mitre_tactic_id_and_name?: string[];
+  /** `mitre_technique_id_and_name` (array, of string). */
+  mitre_technique_id_and_name?: string[];
+};
+
+/** `Case`: a record of the replies of `case.search`. */
+export type Case = {
+  /** `case_id` (string). */
+  case_id?: string;
+  /** `creation_time` (string, format date-time). */
+  creation_time?: string;
+  /** `owner` (string). */
+  owner?: string;
+  /** `case_domain` (string). */
+  case_domain?: string;
+  /** `auto_resolve_case` (boolean). */
+  auto_resolve_case?: boolean;
+  /** `custom_fields` (object). */
+  custom_fields?: { [key: string]: unknown };
+  /** `status_progress` (one of 3 values). */
+  status_progress?: "NEW" | "UNDER_INVESTIGATION" | "RESOLVED" | (string & {});
+  /** `resolve_reason` (one of 8 values). */
+  resolve_reason?: "RESOLVED_KNOWN_ISSUE" | "RESOLVED_DUPLICATE" | "RESOLVED_FALSE_POSITIVE" | "RESOLVED_OTHER" | "RESOLVED_TRUE_POSITIVE" | "RESOLVED_SECURITY_TESTING" | "RESOLVED_FIXED" | "RESOLVED_DISMISSED" | (string & {});
+  /** `resolve_comment` (string). */
+  resolve_comment?: string;
+  /** `last_modified` (integer, format int64). */
+  last_modified?: number;
+  /** `score` (integer, format int32). */
+  score?: number;
+  /** `severity` (one of 5 values). */
+  severity?: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | (string & {});
+  /** `description` (string). */
+  description?: string;
+  /** `scoring_type` (string). */
+  scoring_type?: string;
+  /** `assigned_to` (string). */
+  assigned_to?: string;
+  /** `assigned_to_name` (string). */
+  assigned_to_name?: string;
+  /** `is_cloud` (boolean). */
+  is_cloud?: boolean;
+  /** `is_automated` (boolean). */
+  is_automated?: boolean;
+  /** `issues` (array, of string). */
+  issues?: string[];
+  /** `assets` (array, of string). */
+  assets?: string[];
+  /** `artifacts` (array, of string). */
+  artifacts?: string[];
 };
 
 /** Shared schema `CiemAccessEntry`. */
@@ -16721,10 +16519,10 @@ export type CwpDockerhubSpecificConfig = {
 };
 
 /** Shared schema `CwpEvaluationMode`. */
-export type CwpEvaluationMode = "PERIODIC" | "CONTINUOUS" | null;
+export type CwpEvaluationMode = "PERIODIC" | "CONTINUOUS" | null | (string & {}) | null;
 
 /** Shared schema `CwpEvaluationStage`. */
-export type CwpEvaluationStage = "CI" | "RUNTIME" | "DEPLOY" | null;
+export type CwpEvaluationStage = "CI" | "RUNTIME" | "DEPLOY" | null | (string & {}) | null;
 
 /** Shared schema `CwpFilterObject`. */
 export type CwpFilterObject = CwpConnectorNode | CwpTerminalNode;
@@ -16825,7 +16623,7 @@ export type CwpOrConnectorNode = {
 };
 
 /** Shared schema `CwpPolicyAction`. */
-export type CwpPolicyAction = "ISSUE" | "PREVENT" | null;
+export type CwpPolicyAction = "ISSUE" | "PREVENT" | null | (string & {}) | null;
 
 /** Shared schema `CwpPolicyGetResponseDataV2`. */
 export type CwpPolicyGetResponseDataV2 = {
@@ -16902,7 +16700,7 @@ export type CwpPolicyRuleGetResponseData = {
 };
 
 /** Shared schema `CwpPolicySeverity`. */
-export type CwpPolicySeverity = "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
+export type CwpPolicySeverity = "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null | (string & {}) | null;
 
 /** Shared schema `CwpPolicyType`. */
 export type CwpPolicyType = "COMPLIANCE" | "MALWARE" | "SECRET" | (string & {}) | null;
@@ -17047,8 +16845,160 @@ export type ExternalAppWebhookConnectionConfig = {
   headers?: { [key: string]: unknown };
 };
 
+/** `ExternalIpRange`: a record of the replies of `assets.get_external_ip_address_ranges`. */
+export type ExternalIpRange = {
+  /** `range_id` (string). */
+  range_id?: string;
+  /** `first_ip` (string). */
+  first_ip?: string;
+  /** `last_ip` (string). */
+  last_ip?: string;
+  /** `ips_count` (integer). */
+  ips_count?: number;
+  /** `active_responsive_ips_count` (integer). */
+  active_responsive_ips_count?: number;
+  /** `date_added` (integer). */
+  date_added?: number;
+  /** `business_units` (array, of string). */
+  business_units?: string[];
+  /** `organization_handles` (array, of string). */
+  organization_handles?: string[];
+};
+
+/** `ExternalService`: a record of the replies of `assets.get_external_services`. */
+export type ExternalService = {
+  /** `service_id` (string). */
+  service_id?: string;
+  /** `service_name` (string). */
+  service_name?: string;
+  /** `service_type` (string). */
+  service_type?: string;
+  /** `ip_address` (array, of string). */
+  ip_address?: string[];
+  /** `domain` (array, of string). */
+  domain?: string[];
+  /** `externally_detected_providers` (array, of string). */
+  externally_detected_providers?: string[];
+  /** `is_active` (string). */
+  is_active?: string;
+  /** `first_observed` (integer). */
+  first_observed?: number;
+  /** `last_observed` (integer). */
+  last_observed?: number;
+  /** `port` (integer). */
+  port?: number;
+  /** `protocol` (string). */
+  protocol?: string;
+  /** `active_classifications` (array, of string). */
+  active_classifications?: string[];
+  /** `inactive_classifications` (array, of string). */
+  inactive_classifications?: string[];
+  /** `discovery_type` (string). */
+  discovery_type?: string;
+  /** `business_units` (array, of string). */
+  business_units?: string[];
+  /** `externally_inferred_vulnerability_score` (number or null). */
+  externally_inferred_vulnerability_score?: number | null;
+  /** `externally_inferred_cves` (array, of string). */
+  externally_inferred_cves?: string[];
+  /** `tls_versions` (array, of object). */
+  tls_versions?: { [key: string]: unknown }[];
+  /** `inferred_cves_observed` (array, of object). */
+  inferred_cves_observed?: { [key: string]: unknown }[];
+  /** `cloud_management_status` (string). */
+  cloud_management_status?: string;
+};
+
+/** `ExternalWebsite`: a record of the replies of `assets.get_external_websites`. */
+export type ExternalWebsite = {
+  /** `website_id` (string). */
+  website_id?: string;
+  /** `host` (string). */
+  host?: string;
+  /** `protocol` (string). */
+  protocol?: string;
+  /** `is_active` (string). */
+  is_active?: string;
+  /** `site_categories` (array, of string). */
+  site_categories?: string[];
+  /** `technology_ids` (array, of string). */
+  technology_ids?: string[];
+  /** `first_observed` (integer). */
+  first_observed?: number;
+  /** `last_observed` (integer). */
+  last_observed?: number;
+  /** `provider_names` (array, of string). */
+  provider_names?: string[];
+  /** `ips` (array, of string). */
+  ips?: string[];
+  /** `port` (integer). */
+  port?: number;
+  /** `active_service_ids` (array, of string). */
+  active_service_ids?: string[];
+  /** `http_type` (string). */
+  http_type?: string;
+  /** `third_party_script_domains` (array, of string). */
+  third_party_script_domains?: string[];
+  /** `security_assessments` (array, of object). */
+  security_assessments?: {
+    /** `name` (string). */
+    name?: string;
+    /** `priority` (integer). */
+    priority?: number;
+    /** `score` (integer). */
+    score?: number;
+    /** `securityAssessmentDetails` (object). */
+    securityAssessmentDetails?: {
+      /** `pages` (array, of object). */
+      pages?: {
+        /** `url` (string). */
+        url?: string;
+        /** `message` (string). */
+        message?: string;
+        /** `elements` (array, of object). */
+        elements?: {
+          /** `name` (string). */
+          name?: string;
+          /** `value` (string). */
+          value?: string;
+        }[];
+      }[];
+      /** `description` (string). */
+      description?: string;
+    };
+  }[];
+  /** `authentication` (array, of string). */
+  authentication?: string[];
+  /** `rootPageHttpStatusCode` (string). */
+  rootPageHttpStatusCode?: string;
+  /** `isNonConfiguredHost` (boolean). */
+  isNonConfiguredHost?: boolean;
+  /** `externally_inferred_vulnerability_score` (integer). */
+  externally_inferred_vulnerability_score?: number;
+  /** `externally_inferred_cves` (array, of string). */
+  externally_inferred_cves?: string[];
+  /** `tags` (array, of string). */
+  tags?: string[];
+};
+
 /** Shared schema `IamMetadata`. */
 export type IamMetadata = { [key: string]: unknown };
+
+/** `Indicator`: a record of the replies of `indicators.get`. */
+export type Indicator = {
+  /** `rule_id` (integer). */
+  rule_id?: number;
+  /** `indicator` (string). */
+  indicator?: string;
+  /** `type` (string). */
+  type?: string;
+  /** `severity` (string). */
+  severity?: string;
+  /** `expiration_date` (integer). */
+  expiration_date?: number;
+  /** `comment` (string). */
+  comment?: string;
+};
 
 /** Shared schema `InjectionRuleDisableInjectionRulePAPIObject`. */
 export type InjectionRuleDisableInjectionRulePAPIObject = {
@@ -17076,6 +17026,176 @@ export type InjectionRuleDisableInjectionRulePAPIObject = {
   is_global?: boolean;
   /** `profile_ids` (array or null, of integer). */
   profile_ids?: number[] | null;
+};
+
+/** `InternetExposureAsset`: a record of the replies of `assets.get_assets_internet_exposure`. */
+export type InternetExposureAsset = {
+  /** `asm_ids` (array, of string). */
+  asm_ids?: string[];
+  /** `name` (string). */
+  name?: string;
+  /** `asset_type` (string). */
+  asset_type?: string;
+  /** `cloud_provider`. */
+  cloud_provider?: unknown;
+  /** `externally_detected_providers` (array, of string). */
+  externally_detected_providers?: string[];
+  /** `region`. */
+  region?: unknown;
+  /** `ips` (array, of string). */
+  ips?: string[];
+  /** `business_units` (array, of string). */
+  business_units?: string[];
+  /** `management_status` (array, of string). */
+  management_status?: string[];
+  /** `iot_model`. */
+  iot_model?: unknown;
+  /** `iot_category`. */
+  iot_category?: unknown;
+  /** `iot_profile`. */
+  iot_profile?: unknown;
+  /** `sensor` (array, of string). */
+  sensor?: string[];
+  /** `service_type` (array, of string). */
+  service_type?: string[];
+  /** `last_observed` (integer or null). */
+  last_observed?: number | null;
+  /** `first_observed` (integer or null). */
+  first_observed?: number | null;
+  /** `has_active_externally_services` (boolean). */
+  has_active_externally_services?: boolean;
+  /** `has_xdr_agent` (string). */
+  has_xdr_agent?: string;
+  /** `certificate_classifications` (array, of string). */
+  certificate_classifications?: string[];
+  /** `certificate_issuer`. */
+  certificate_issuer?: unknown;
+  /** `certificate_algorithm`. */
+  certificate_algorithm?: unknown;
+  /** `mac_addresses` (array, of string). */
+  mac_addresses?: string[];
+  /** `cloud_id`. */
+  cloud_id?: unknown;
+  /** `ip_ranges` (array, of string). */
+  ip_ranges?: string[];
+  /** `domain_resolves` (boolean). */
+  domain_resolves?: boolean;
+  /** `operation_system`. */
+  operation_system?: unknown;
+  /** `asm_va_score`. */
+  asm_va_score?: unknown;
+  /** `externally_inferred_cves` (array, of string). */
+  externally_inferred_cves?: string[];
+  /** `agent_id`. */
+  agent_id?: unknown;
+};
+
+/** `Issue`: a record of the replies of `issue.search`. */
+export type Issue = {
+  /** `_insert_time` (string, format date-time). */
+  _insert_time?: string;
+  /** `owner` (string). */
+  owner?: string;
+  /** `external_id` (string). */
+  external_id?: string;
+  /** `name` (string). */
+  name?: string;
+  /** `description` (string). */
+  description?: string;
+  /** `observation_time` (integer, format int64). */
+  observation_time?: number;
+  /** `domain` (one of 5 values). */
+  domain?: "Security" | "Health" | "Hunting" | "IT" | "Posture" | (string & {});
+  /** `detection_method` (one of 44 values). */
+  detection_method?: "XDR Agent" | "XDR Analytics" | "PAN NGFW" | "XDR BIOC" | "XDR IOC" | "Threat Intelligence" | "XDR Managed Threat Hunting" | "XDR Analytics BIOC" | "Correlation" | "Prisma Cloud" | "Prisma Cloud Compute" | "ASM" | "IoT Security" | "Custom Issue" | "Health" | "SaaS Attachments" | "Attack Path" | "Posture Policy" | "CAS Drift Scanner" | "Cloud Network Analyzer" | "IaC Scanner" | "CAS Secret Scanner" | "CI/CD Risks" | "CLI Scanner" | "CIEM Scanner" | "API Traffic Monitor" | "API Posture Scanner" | "Agentless Disk Scanner" | "Kubernetes Scanner" | "Compute Policy" | "CSPM Scanner" | "CAS CVE Scanner" | "CAS License Scanner" | "Secrets Scanner" | "SAST Scanner" | "Data Policy" | "Package Operational Risk" | "Vulnerability Policy" | "AI Security Posture" | "DLP" | "MIRRORING" | "AURL" | "User Reported Phishing" | "Graph Engine" | (string & {});
+  /** `detection_rule_id` (string). */
+  detection_rule_id?: string;
+  /** `category` (one of 18 values). */
+  category?: "CONFIGURATION" | "VULNERABILITY" | "MALWARE" | "IDENTITY" | "NETWORK" | "DATA_LOSS" | "COMPLIANCE" | "RUNTIME" | "SECRETS" | "IAC" | "CI_CD_RISKS" | "DRIFT" | "API_SECURITY" | "POSTURE" | "COMPUTE" | "LICENSE" | "OPERATIONAL_RISK" | "AI_SECURITY" | (string & {});
+  /** `finding_ids` (array, of string). */
+  finding_ids?: string[];
+  /** `asset_ids` (array, of string). */
+  asset_ids?: string[];
+  /** `asset_names` (array, of string). */
+  asset_names?: string[];
+  /** `asset_group_ids` (array, of integer). */
+  asset_group_ids?: number[];
+  /** `asset_classes` (array, of string). */
+  asset_classes?: ("Compute" | "Data" | "Network" | "Identity" | "Security" | "Management" | "Application" | "IoT" | "Other" | (string & {}))[];
+  /** `asset_categories` (array, of string). */
+  asset_categories?: ("Storage Bucket" | "Virtual Machine" | "Database Instance" | "Container" | "Serverless Function" | "Load Balancer" | "Firewall" | "VPN Gateway" | "IAM Role" | "IAM User" | "IAM Group" | "IAM Policy" | "Service Account" | "Kubernetes Cluster" | "Kubernetes Pod" | "Kubernetes Node" | "Network Interface" | "Subnet" | "VPC" | "Security Group" | "DNS Zone" | "Certificate" | "Key Vault" | "Disk" | "Snapshot" | "Image" | "Queue" | "Topic" | "API Gateway" | "CDN" | "Other" | (string & {}))[];
+  /** `asset_regions` (array, of string). */
+  asset_regions?: string[];
+  /** `asset_providers` (array, of string). */
+  asset_providers?: ("AWS" | "Azure" | "GCP" | "Oracle Cloud" | "IBM Cloud" | "Alibaba Cloud" | "Other" | (string & {}))[];
+  /** `asset_accounts` (array, of string). */
+  asset_accounts?: string[];
+  /** `asset_types` (array, of string). */
+  asset_types?: string[];
+  /** `asset_external_provider_ids` (array, of string). */
+  asset_external_provider_ids?: string[];
+  /** `asset_cloud_account_names` (array, of string). */
+  asset_cloud_account_names?: string[];
+  /** `mitre_tactics` (array, of string). */
+  mitre_tactics?: string[];
+  /** `mitre_techniques` (array, of string). */
+  mitre_techniques?: string[];
+  /** `type` (string). */
+  type?: string;
+  /** `remediation` (string). */
+  remediation?: string;
+  /** `extended_description` (string). */
+  extended_description?: string;
+  /** `impact` (string). */
+  impact?: string;
+  /** `initial_evidence` (string). */
+  initial_evidence?: string;
+  /** `id` (integer). */
+  id?: number;
+  /** `last_modified` (integer, format int64). */
+  last_modified?: number;
+  /** `tags` (array, of string). */
+  tags?: string[];
+  /** `is_excluded` (boolean). */
+  is_excluded?: boolean;
+  /** `is_starred` (boolean). */
+  is_starred?: boolean;
+  /** `assigned_to` (string). */
+  assigned_to?: string;
+  /** `assigned_to_pretty` (string). */
+  assigned_to_pretty?: string;
+  /** `status` (one of 3 values). */
+  status?: "New" | "In Progress" | "Resolved" | (string & {});
+  /** `status_resolution_reason` (one of 9 values). */
+  status_resolution_reason?: "RESOLVED_KNOWN_ISSUE" | "RESOLVED_DUPLICATE" | "RESOLVED_FALSE_POSITIVE" | "RESOLVED_OTHER" | "RESOLVED_TRUE_POSITIVE" | "RESOLVED_SECURITY_TESTING" | "RESOLVED_RISK_ACCEPTED" | "RESOLVED_FIXED" | "RESOLVED_DISMISSED" | (string & {});
+  /** `status_resolution_comment` (string). */
+  status_resolution_comment?: string;
+  /** `severity` (one of 5 values). */
+  severity?: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | (string & {});
+  /** `resolution_time` (integer, format int64). */
+  resolution_time?: number;
+  /** `case_ids` (array, of integer). */
+  case_ids?: number[];
+  /** `resolution_status_modified_ts` (integer, format int64). */
+  resolution_status_modified_ts?: number;
+  /** `is_excepted` (boolean). */
+  is_excepted?: boolean;
+  /** `exception_ids` (array, of string). */
+  exception_ids?: string[];
+  /** `exception_expiration` (integer, format int64). */
+  exception_expiration?: number;
+  /** `agentic_response_status` (string). */
+  agentic_response_status?: string;
+  /** `agentic_assistant_id` (string). */
+  agentic_assistant_id?: string;
+  /** `agentic_response_conversation_id` (string). */
+  agentic_response_conversation_id?: string;
+  /** `action_status` (string). */
+  action_status?: string;
+  /** `normalized_fields` ({@link Xs34NormalizedFields}). */
+  normalized_fields?: Xs34NormalizedFields;
+  /** `custom_fields` (object). */
+  custom_fields?: { [key: string]: unknown };
 };
 
 /** Shared schema `MtdComment`. */
@@ -17353,7 +17473,7 @@ export type TrustedImagesGetPoliciesResponse = TrustedImagesPolicyData[];
 export type TrustedImagesGetPoliciesResponseV2 = TrustedImagesPolicyGetResponseDataV2[];
 
 /** Shared schema `TrustedImagesPolicyAction`. */
-export type TrustedImagesPolicyAction = "ISSUE" | "PREVENT" | null;
+export type TrustedImagesPolicyAction = "ISSUE" | "PREVENT" | null | (string & {});
 
 /** Shared schema `TrustedImagesPolicyData`. */
 export type TrustedImagesPolicyData = {
@@ -17472,10 +17592,10 @@ export type TrustedImagesPolicyRuleGetResponseData = {
 };
 
 /** Shared schema `TrustedImagesPolicySeverity`. */
-export type TrustedImagesPolicySeverity = "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
+export type TrustedImagesPolicySeverity = "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null | (string & {});
 
 /** Shared schema `TrustedImagesPolicyType`. */
-export type TrustedImagesPolicyType = "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null;
+export type TrustedImagesPolicyType = "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null | (string & {});
 
 /** Shared schema `TrustedImagesRuleDef`. */
 export type TrustedImagesRuleDef = {
@@ -17989,6 +18109,76 @@ export type UvemWILDCARDNOT = {
   SEARCH_VALUE: string;
 };
 
+/** `Vulnerability`: a record of the replies of `uvem.get_vulnerabilities`. */
+export type Vulnerability = {
+  /** `vulnerability_id` (string). */
+  vulnerability_id?: string;
+  /** `epss_score`. */
+  epss_score?: unknown;
+  /** `cvss_score` (integer or null). */
+  cvss_score?: number | null;
+  /** `cvss_severity` (string or null). */
+  cvss_severity?: string | null;
+  /** `package_names` (array, of string). */
+  package_names?: string[];
+  /** `vendors` (array, of string). */
+  vendors?: string[];
+  /** `distribution_and_releases` (array, of string). */
+  distribution_and_releases?: string[];
+  /** `cisa_kev`. */
+  cisa_kev?: unknown;
+  /** `cvss_severity_source` (string or null). */
+  cvss_severity_source?: string | null;
+  /** `cvss_score_source` (string or null). */
+  cvss_score_source?: string | null;
+  /** `first_published` (integer). */
+  first_published?: number;
+  /** `last_modified` (integer). */
+  last_modified?: number;
+  /** `reported_exploited_by` (array, of object). */
+  reported_exploited_by?: { [key: string]: unknown }[];
+  /** `attack_vector` (string). */
+  attack_vector?: string;
+  /** `cvss_version` (string or null). */
+  cvss_version?: string | null;
+};
+
+/** `XqlQueryResult`: a record of the replies of `xql.get_query_results`. */
+export type XqlQueryResult = {
+  /** `status` (string). */
+  status?: string;
+  /** `number_of_results` (integer). */
+  number_of_results?: number;
+  /** `query_cost` (object). */
+  query_cost?: { [key: string]: number };
+  /** `remaining_quota` (number). */
+  remaining_quota?: number;
+  /** `results` (object). */
+  results?: {
+    /** `data` (array, of object). */
+    data?: {
+      /** `event_id` (string). */
+      event_id?: string;
+      /** `agent_version` (string). */
+      agent_version?: string;
+      /** `_product` (string). */
+      _product?: string;
+      /** `_time` (integer). */
+      _time?: number;
+      /** `_vendor` (string). */
+      _vendor?: string;
+      /** `insert_timestamp` (integer). */
+      insert_timestamp?: number;
+      /** `agent_os_type` (string). */
+      agent_os_type?: string;
+      /** `event_type` (string). */
+      event_type?: string;
+      /** `event_sub_type` (string). */
+      event_sub_type?: string;
+    }[];
+  };
+};
+
 /** Shared schema `Xs28AttackSurfaceRule`. */
 export type Xs28AttackSurfaceRule = {
   /** `attack_surface_rule_name` (string), required. */
@@ -18055,52 +18245,6 @@ export type Xs34Artifact = {
   type?: string;
 };
 
-/** Shared schema `Xs34Case`. */
-export type Xs34Case = {
-  /** `case_id` (string). */
-  case_id?: string;
-  /** `creation_time` (string, format date-time). */
-  creation_time?: string;
-  /** `owner` (string). */
-  owner?: string;
-  /** `case_domain` (string). */
-  case_domain?: string;
-  /** `auto_resolve_case` (boolean). */
-  auto_resolve_case?: boolean;
-  /** `custom_fields` (object). */
-  custom_fields?: { [key: string]: unknown };
-  /** `status_progress` (one of 3 values). */
-  status_progress?: "NEW" | "UNDER_INVESTIGATION" | "RESOLVED" | (string & {});
-  /** `resolve_reason` (one of 8 values). */
-  resolve_reason?: "RESOLVED_KNOWN_ISSUE" | "RESOLVED_DUPLICATE" | "RESOLVED_FALSE_POSITIVE" | "RESOLVED_OTHER" | "RESOLVED_TRUE_POSITIVE" | "RESOLVED_SECURITY_TESTING" | "RESOLVED_FIXED" | "RESOLVED_DISMISSED" | (string & {});
-  /** `resolve_comment` (string). */
-  resolve_comment?: string;
-  /** `last_modified` (integer, format int64). */
-  last_modified?: number;
-  /** `score` (integer, format int32). */
-  score?: number;
-  /** `severity` (one of 5 values). */
-  severity?: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | (string & {});
-  /** `description` (string). */
-  description?: string;
-  /** `scoring_type` (string). */
-  scoring_type?: string;
-  /** `assigned_to` (string). */
-  assigned_to?: string;
-  /** `assigned_to_name` (string). */
-  assigned_to_name?: string;
-  /** `is_cloud` (boolean). */
-  is_cloud?: boolean;
-  /** `is_automated` (boolean). */
-  is_automated?: boolean;
-  /** `issues` (array, of string). */
-  issues?: string[];
-  /** `assets` (array, of string). */
-  assets?: string[];
-  /** `artifacts` (array, of string). */
-  artifacts?: string[];
-};
-
 /** Shared schema `Xs34CaseArtifact`. */
 export type Xs34CaseArtifact = {
   /** `case_id` (integer). */
@@ -18137,114 +18281,6 @@ export type Xs34GenericAssetGroupsResponseReply = {
 export type Xs34GenericAssetGroupsResponseReplyData = {
   /** `success` (boolean). */
   success?: boolean;
-};
-
-/** Shared schema `Xs34Issue`. */
-export type Xs34Issue = {
-  /** `_insert_time` (string, format date-time). */
-  _insert_time?: string;
-  /** `owner` (string). */
-  owner?: string;
-  /** `external_id` (string). */
-  external_id?: string;
-  /** `name` (string). */
-  name?: string;
-  /** `description` (string). */
-  description?: string;
-  /** `observation_time` (integer, format int64). */
-  observation_time?: number;
-  /** `domain` (one of 5 values). */
-  domain?: "Security" | "Health" | "Hunting" | "IT" | "Posture" | (string & {});
-  /** `detection_method` (one of 44 values). */
-  detection_method?: "XDR Agent" | "XDR Analytics" | "PAN NGFW" | "XDR BIOC" | "XDR IOC" | "Threat Intelligence" | "XDR Managed Threat Hunting" | "XDR Analytics BIOC" | "Correlation" | "Prisma Cloud" | "Prisma Cloud Compute" | "ASM" | "IoT Security" | "Custom Issue" | "Health" | "SaaS Attachments" | "Attack Path" | "Posture Policy" | "CAS Drift Scanner" | "Cloud Network Analyzer" | "IaC Scanner" | "CAS Secret Scanner" | "CI/CD Risks" | "CLI Scanner" | "CIEM Scanner" | "API Traffic Monitor" | "API Posture Scanner" | "Agentless Disk Scanner" | "Kubernetes Scanner" | "Compute Policy" | "CSPM Scanner" | "CAS CVE Scanner" | "CAS License Scanner" | "Secrets Scanner" | "SAST Scanner" | "Data Policy" | "Package Operational Risk" | "Vulnerability Policy" | "AI Security Posture" | "DLP" | "MIRRORING" | "AURL" | "User Reported Phishing" | "Graph Engine" | (string & {});
-  /** `detection_rule_id` (string). */
-  detection_rule_id?: string;
-  /** `category` (one of 18 values). */
-  category?: "CONFIGURATION" | "VULNERABILITY" | "MALWARE" | "IDENTITY" | "NETWORK" | "DATA_LOSS" | "COMPLIANCE" | "RUNTIME" | "SECRETS" | "IAC" | "CI_CD_RISKS" | "DRIFT" | "API_SECURITY" | "POSTURE" | "COMPUTE" | "LICENSE" | "OPERATIONAL_RISK" | "AI_SECURITY" | (string & {});
-  /** `finding_ids` (array, of string). */
-  finding_ids?: string[];
-  /** `asset_ids` (array, of string). */
-  asset_ids?: string[];
-  /** `asset_names` (array, of string). */
-  asset_names?: string[];
-  /** `asset_group_ids` (array, of integer). */
-  asset_group_ids?: number[];
-  /** `asset_classes` (array, of string). */
-  asset_classes?: ("Compute" | "Data" | "Network" | "Identity" | "Security" | "Management" | "Application" | "IoT" | "Other" | (string & {}))[];
-  /** `asset_categories` (array, of string). */
-  asset_categories?: ("Storage Bucket" | "Virtual Machine" | "Database Instance" | "Container" | "Serverless Function" | "Load Balancer" | "Firewall" | "VPN Gateway" | "IAM Role" | "IAM User" | "IAM Group" | "IAM Policy" | "Service Account" | "Kubernetes Cluster" | "Kubernetes Pod" | "Kubernetes Node" | "Network Interface" | "Subnet" | "VPC" | "Security Group" | "DNS Zone" | "Certificate" | "Key Vault" | "Disk" | "Snapshot" | "Image" | "Queue" | "Topic" | "API Gateway" | "CDN" | "Other" | (string & {}))[];
-  /** `asset_regions` (array, of string). */
-  asset_regions?: string[];
-  /** `asset_providers` (array, of string). */
-  asset_providers?: ("AWS" | "Azure" | "GCP" | "Oracle Cloud" | "IBM Cloud" | "Alibaba Cloud" | "Other" | (string & {}))[];
-  /** `asset_accounts` (array, of string). */
-  asset_accounts?: string[];
-  /** `asset_types` (array, of string). */
-  asset_types?: string[];
-  /** `asset_external_provider_ids` (array, of string). */
-  asset_external_provider_ids?: string[];
-  /** `asset_cloud_account_names` (array, of string). */
-  asset_cloud_account_names?: string[];
-  /** `mitre_tactics` (array, of string). */
-  mitre_tactics?: string[];
-  /** `mitre_techniques` (array, of string). */
-  mitre_techniques?: string[];
-  /** `type` (string). */
-  type?: string;
-  /** `remediation` (string). */
-  remediation?: string;
-  /** `extended_description` (string). */
-  extended_description?: string;
-  /** `impact` (string). */
-  impact?: string;
-  /** `initial_evidence` (string). */
-  initial_evidence?: string;
-  /** `id` (integer). */
-  id?: number;
-  /** `last_modified` (integer, format int64). */
-  last_modified?: number;
-  /** `tags` (array, of string). */
-  tags?: string[];
-  /** `is_excluded` (boolean). */
-  is_excluded?: boolean;
-  /** `is_starred` (boolean). */
-  is_starred?: boolean;
-  /** `assigned_to` (string). */
-  assigned_to?: string;
-  /** `assigned_to_pretty` (string). */
-  assigned_to_pretty?: string;
-  /** `status` (one of 3 values). */
-  status?: "New" | "In Progress" | "Resolved" | (string & {});
-  /** `status_resolution_reason` (one of 9 values). */
-  status_resolution_reason?: "RESOLVED_KNOWN_ISSUE" | "RESOLVED_DUPLICATE" | "RESOLVED_FALSE_POSITIVE" | "RESOLVED_OTHER" | "RESOLVED_TRUE_POSITIVE" | "RESOLVED_SECURITY_TESTING" | "RESOLVED_RISK_ACCEPTED" | "RESOLVED_FIXED" | "RESOLVED_DISMISSED" | (string & {});
-  /** `status_resolution_comment` (string). */
-  status_resolution_comment?: string;
-  /** `severity` (one of 5 values). */
-  severity?: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | (string & {});
-  /** `resolution_time` (integer, format int64). */
-  resolution_time?: number;
-  /** `case_ids` (array, of integer). */
-  case_ids?: number[];
-  /** `resolution_status_modified_ts` (integer, format int64). */
-  resolution_status_modified_ts?: number;
-  /** `is_excepted` (boolean). */
-  is_excepted?: boolean;
-  /** `exception_ids` (array, of string). */
-  exception_ids?: string[];
-  /** `exception_expiration` (integer, format int64). */
-  exception_expiration?: number;
-  /** `agentic_response_status` (string). */
-  agentic_response_status?: string;
-  /** `agentic_assistant_id` (string). */
-  agentic_assistant_id?: string;
-  /** `agentic_response_conversation_id` (string). */
-  agentic_response_conversation_id?: string;
-  /** `action_status` (string). */
-  action_status?: string;
-  /** `normalized_fields` ({@link Xs34NormalizedFields}). */
-  normalized_fields?: Xs34NormalizedFields;
-  /** `custom_fields` (object). */
-  custom_fields?: { [key: string]: unknown };
 };
 
 /** Shared schema `Xs34IssueSchemaField`. */

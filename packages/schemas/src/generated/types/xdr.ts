@@ -59,331 +59,8 @@ export type AlertsGetAlertsReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `alerts` (array, of object). */
-  alerts?: {
-    /** `agent_os_sub_type` (string). */
-    agent_os_sub_type?: string;
-    /** `fw_app_category`. */
-    fw_app_category?: unknown;
-    /** `fw_app_id`. */
-    fw_app_id?: unknown;
-    /** `fw_app_subcategory`. */
-    fw_app_subcategory?: unknown;
-    /** `fw_app_technology`. */
-    fw_app_technology?: unknown;
-    /** `causality_actor_process_command_line`. */
-    causality_actor_process_command_line?: unknown;
-    /** `causality_actor_process_image_md5`. */
-    causality_actor_process_image_md5?: unknown;
-    /** `causality_actor_process_image_name`. */
-    causality_actor_process_image_name?: unknown;
-    /** `causality_actor_process_image_path`. */
-    causality_actor_process_image_path?: unknown;
-    /** `causality_actor_process_image_sha256`. */
-    causality_actor_process_image_sha256?: unknown;
-    /** `causality_actor_process_signature_status` (string). */
-    causality_actor_process_signature_status?: string;
-    /** `causality_actor_process_signature_vendor`. */
-    causality_actor_process_signature_vendor?: unknown;
-    /** `causality_actor_causality_id`. */
-    causality_actor_causality_id?: unknown;
-    /** `identity_sub_type`. */
-    identity_sub_type?: unknown;
-    /** `identity_type`. */
-    identity_type?: unknown;
-    /** `operation_name`. */
-    operation_name?: unknown;
-    /** `project`. */
-    project?: unknown;
-    /** `cloud_provider`. */
-    cloud_provider?: unknown;
-    /** `referenced_resource`. */
-    referenced_resource?: unknown;
-    /** `resource_sub_type`. */
-    resource_sub_type?: unknown;
-    /** `resource_type`. */
-    resource_type?: unknown;
-    /** `cluster_name`. */
-    cluster_name?: unknown;
-    /** `container_id`. */
-    container_id?: unknown;
-    /** `contains_featured_host` (string). */
-    contains_featured_host?: string;
-    /** `contains_featured_ip` (string). */
-    contains_featured_ip?: string;
-    /** `contains_featured_user` (string). */
-    contains_featured_user?: string;
-    /** `action_country` (string). */
-    action_country?: string;
-    /** `fw_interface_to`. */
-    fw_interface_to?: unknown;
-    /** `dns_query_name`. */
-    dns_query_name?: unknown;
-    /** `agent_device_domain` (string). */
-    agent_device_domain?: string;
-    /** `fw_email_recipient`. */
-    fw_email_recipient?: unknown;
-    /** `fw_email_sender`. */
-    fw_email_sender?: unknown;
-    /** `fw_email_subject`. */
-    fw_email_subject?: unknown;
-    /** `event_type`. */
-    event_type?: unknown;
-    /** `is_whitelisted` (boolean). */
-    is_whitelisted?: boolean;
-    /** `action_file_macro_sha256`. */
-    action_file_macro_sha256?: unknown;
-    /** `action_file_md5`. */
-    action_file_md5?: unknown;
-    /** `action_file_name`. */
-    action_file_name?: unknown;
-    /** `action_file_path`. */
-    action_file_path?: unknown;
-    /** `action_file_sha256`. */
-    action_file_sha256?: unknown;
-    /** `fw_device_name`. */
-    fw_device_name?: unknown;
-    /** `fw_rule_id`. */
-    fw_rule_id?: unknown;
-    /** `fw_rule`. */
-    fw_rule?: unknown;
-    /** `fw_serial_number`. */
-    fw_serial_number?: unknown;
-    /** `agent_fqdn` (string). */
-    agent_fqdn?: string;
-    /** `mac` (string). */
-    mac?: string;
-    /** `agent_os_type` (string). */
-    agent_os_type?: string;
-    /** `image_name`. */
-    image_name?: unknown;
-    /** `actor_process_image_name` (string). */
-    actor_process_image_name?: string;
-    /** `actor_process_command_line`. */
-    actor_process_command_line?: unknown;
-    /** `actor_process_image_md5`. */
-    actor_process_image_md5?: unknown;
-    /** `actor_process_image_path`. */
-    actor_process_image_path?: unknown;
-    /** `actor_process_os_pid`. */
-    actor_process_os_pid?: unknown;
-    /** `actor_process_image_sha256`. */
-    actor_process_image_sha256?: unknown;
-    /** `actor_process_signature_status` (string). */
-    actor_process_signature_status?: string;
-    /** `actor_process_signature_vendor`. */
-    actor_process_signature_vendor?: unknown;
-    /** `actor_thread_thread_id`. */
-    actor_thread_thread_id?: unknown;
-    /** `fw_is_phishing` (string). */
-    fw_is_phishing?: string;
-    /** `action_local_ip`. */
-    action_local_ip?: unknown;
-    /** `action_local_port`. */
-    action_local_port?: unknown;
-    /** `fw_misc`. */
-    fw_misc?: unknown;
-    /** `mitre_tactic_id_and_name` (string). */
-    mitre_tactic_id_and_name?: string;
-    /** `mitre_technique_id_and_name` (string). */
-    mitre_technique_id_and_name?: string;
-    /** `module_id` (string). */
-    module_id?: string;
-    /** `fw_vsys`. */
-    fw_vsys?: unknown;
-    /** `os_actor_process_command_line`. */
-    os_actor_process_command_line?: unknown;
-    /** `os_actor_thread_thread_id`. */
-    os_actor_thread_thread_id?: unknown;
-    /** `os_actor_process_image_name`. */
-    os_actor_process_image_name?: unknown;
-    /** `os_actor_process_os_pid`. */
-    os_actor_process_os_pid?: unknown;
-    /** `os_actor_process_image_sha256`. */
-    os_actor_process_image_sha256?: unknown;
-    /** `os_actor_process_signature_status` (string). */
-    os_actor_process_signature_status?: string;
-    /** `os_actor_process_signature_vendor`. */
-    os_actor_process_signature_vendor?: unknown;
-    /** `os_actor_effective_username`. */
-    os_actor_effective_username?: unknown;
-    /** `action_process_signature_status` (string). */
-    action_process_signature_status?: string;
-    /** `action_process_signature_vendor`. */
-    action_process_signature_vendor?: unknown;
-    /** `action_registry_data`. */
-    action_registry_data?: unknown;
-    /** `action_registry_full_key`. */
-    action_registry_full_key?: unknown;
-    /** `action_external_hostname`. */
-    action_external_hostname?: unknown;
-    /** `action_remote_ip` (string). */
-    action_remote_ip?: string;
-    /** `action_remote_port`. */
-    action_remote_port?: unknown;
-    /** `matching_service_rule_id`. */
-    matching_service_rule_id?: unknown;
-    /** `fw_interface_from`. */
-    fw_interface_from?: unknown;
-    /** `starred` (boolean). */
-    starred?: boolean;
-    /** `action_process_image_command_line`. */
-    action_process_image_command_line?: unknown;
-    /** `action_process_image_name`. */
-    action_process_image_name?: unknown;
-    /** `action_process_image_sha256`. */
-    action_process_image_sha256?: unknown;
-    /** `fw_url_domain`. */
-    fw_url_domain?: unknown;
-    /** `user_agent`. */
-    user_agent?: unknown;
-    /** `fw_xff`. */
-    fw_xff?: unknown;
-    /** `alert_domain` (string). */
-    alert_domain?: string;
-    /** `external_id` (string). */
-    external_id?: string;
-    /** `severity` (string). */
-    severity?: string;
-    /** `matching_status` (string). */
-    matching_status?: string;
-    /** `end_match_attempt_ts`. */
-    end_match_attempt_ts?: unknown;
-    /** `local_insert_ts` (integer). */
-    local_insert_ts?: number;
-    /** `last_modified_ts` (integer). */
-    last_modified_ts?: number;
-    /** `bioc_indicator`. */
-    bioc_indicator?: unknown;
-    /** `attempt_counter` (integer). */
-    attempt_counter?: number;
-    /** `bioc_category_enum_key`. */
-    bioc_category_enum_key?: unknown;
-    /** `case_id` (integer). */
-    case_id?: number;
-    /** `deduplicate_tokens`. */
-    deduplicate_tokens?: unknown;
-    /** `filter_rule_id`. */
-    filter_rule_id?: unknown;
-    /** `agent_version` (string). */
-    agent_version?: string;
-    /** `agent_ip_addresses_v6`. */
-    agent_ip_addresses_v6?: unknown;
-    /** `agent_data_collection_status` (boolean). */
-    agent_data_collection_status?: boolean;
-    /** `agent_is_vdi` (boolean). */
-    agent_is_vdi?: boolean;
-    /** `agent_install_type` (string). */
-    agent_install_type?: string;
-    /** `agent_host_boot_time`. */
-    agent_host_boot_time?: unknown;
-    /** `event_sub_type`. */
-    event_sub_type?: unknown;
-    /** `association_strength` (integer). */
-    association_strength?: number;
-    /** `dst_association_strength`. */
-    dst_association_strength?: unknown;
-    /** `story_id`. */
-    story_id?: unknown;
-    /** `event_id`. */
-    event_id?: unknown;
-    /** `event_timestamp` (integer). */
-    event_timestamp?: number;
-    /** `actor_process_instance_id`. */
-    actor_process_instance_id?: unknown;
-    /** `actor_process_causality_id`. */
-    actor_process_causality_id?: unknown;
-    /** `actor_causality_id`. */
-    actor_causality_id?: unknown;
-    /** `causality_actor_process_execution_time`. */
-    causality_actor_process_execution_time?: unknown;
-    /** `action_registry_key_name`. */
-    action_registry_key_name?: unknown;
-    /** `action_registry_value_name`. */
-    action_registry_value_name?: unknown;
-    /** `action_local_ip_v6`. */
-    action_local_ip_v6?: unknown;
-    /** `action_remote_ip_v6`. */
-    action_remote_ip_v6?: unknown;
-    /** `action_process_instance_id`. */
-    action_process_instance_id?: unknown;
-    /** `action_process_causality_id`. */
-    action_process_causality_id?: unknown;
-    /** `os_actor_process_instance_id`. */
-    os_actor_process_instance_id?: unknown;
-    /** `os_actor_process_image_path`. */
-    os_actor_process_image_path?: unknown;
-    /** `os_actor_process_causality_id`. */
-    os_actor_process_causality_id?: unknown;
-    /** `os_actor_causality_id`. */
-    os_actor_causality_id?: unknown;
-    /** `dst_agent_id`. */
-    dst_agent_id?: unknown;
-    /** `dst_causality_actor_process_execution_time`. */
-    dst_causality_actor_process_execution_time?: unknown;
-    /** `dst_action_external_hostname`. */
-    dst_action_external_hostname?: unknown;
-    /** `dst_action_country`. */
-    dst_action_country?: unknown;
-    /** `dst_action_external_port`. */
-    dst_action_external_port?: unknown;
-    /** `is_pcap` (boolean). */
-    is_pcap?: boolean;
-    /** `image_id`. */
-    image_id?: unknown;
-    /** `container_name`. */
-    container_name?: unknown;
-    /** `namespace`. */
-    namespace?: unknown;
-    /** `alert_type` (string). */
-    alert_type?: string;
-    /** `resolution_status` (string). */
-    resolution_status?: string;
-    /** `resolution_comment`. */
-    resolution_comment?: unknown;
-    /** `dynamic_fields`. */
-    dynamic_fields?: unknown;
-    /** `tags` (string). */
-    tags?: string;
-    /** `malicious_urls`. */
-    malicious_urls?: unknown;
-    /** `dss_job_title`. */
-    dss_job_title?: unknown;
-    /** `dss_department`. */
-    dss_department?: unknown;
-    /** `dss_country`. */
-    dss_country?: unknown;
-    /** `dss_groups`. */
-    dss_groups?: unknown;
-    /** `alert_id` (string). */
-    alert_id?: string;
-    /** `detection_timestamp` (integer). */
-    detection_timestamp?: number;
-    /** `name` (string). */
-    name?: string;
-    /** `category` (string). */
-    category?: string;
-    /** `endpoint_id` (string). */
-    endpoint_id?: string;
-    /** `description` (string). */
-    description?: string;
-    /** `host_ip` (string). */
-    host_ip?: string;
-    /** `host_name` (string). */
-    host_name?: string;
-    /** `source` (string). */
-    source?: string;
-    /** `action` (string). */
-    action?: string;
-    /** `action_pretty` (string). */
-    action_pretty?: string;
-    /** `user_name`. */
-    user_name?: unknown;
-    /** `events_length` (integer). */
-    events_length?: number;
-    /** `original_tags` (string). */
-    original_tags?: string;
-  }[];
+  /** `alerts` (array, of {@link Alert}). */
+  alerts?: Alert[];
 };
 
 /** Request of `POST /public_api/v1/alerts/get_alerts_by_filter_data` (`alerts.get_alerts_by_filter_data`), sent as `{"request_data": …}`. */
@@ -693,25 +370,8 @@ export type ApiKeysGetApiKeysRequest = {
 
 /** Reply of `POST /public_api/v1/api_keys/get_api_keys` (`api_keys.get_api_keys`), the value of `reply`. */
 export type ApiKeysGetApiKeysReply = {
-  /** `data` (array, of object). */
-  data?: {
-    /** `id` (integer). */
-    id?: number;
-    /** `creation_time` (integer). */
-    creation_time?: number;
-    /** `created_by` (string). */
-    created_by?: string;
-    /** `user_name` (string). */
-    user_name?: string;
-    /** `roles` (array, of string). */
-    roles?: string[];
-    /** `security_level` (string). */
-    security_level?: string;
-    /** `comment`. */
-    comment?: unknown;
-    /** `expiration` (integer). */
-    expiration?: number;
-  }[];
+  /** `data` (array, of {@link ApiKey}). */
+  data?: ApiKey[];
   /** `filter_count` (integer). */
   filter_count?: number;
   /** `total_count` (integer). */
@@ -754,33 +414,8 @@ export type AuditsAgentsReportsReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `data` (array, of object). */
-  data?: {
-    /** `TIMESTAMP` (number, format float). */
-    TIMESTAMP?: number;
-    /** `RECEIVEDTIME` (number). */
-    RECEIVEDTIME?: number;
-    /** `ENDPOINTID` (string). */
-    ENDPOINTID?: string;
-    /** `ENDPOINTNAME` (string). */
-    ENDPOINTNAME?: string;
-    /** `DOMAIN` (string). */
-    DOMAIN?: string;
-    /** `TRAPSVERSION` (string). */
-    TRAPSVERSION?: string;
-    /** `CATEGORY` (string). */
-    CATEGORY?: string;
-    /** `TYPE` (string). */
-    TYPE?: string;
-    /** `SUBTYPE` (string). */
-    SUBTYPE?: string;
-    /** `RESULT` (string). */
-    RESULT?: string;
-    /** `REASON` (string). */
-    REASON?: string;
-    /** `DESCRIPTION` (string). */
-    DESCRIPTION?: string;
-  }[];
+  /** `data` (array, of {@link AgentAuditReport}). */
+  data?: AgentAuditReport[];
 };
 
 /** Request of `POST /public_api/v1/audits/management_logs` (`audits.management_logs`), sent as `{"request_data": …}`. */
@@ -813,56 +448,8 @@ export type AuditsManagementLogsReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `data` (array, of object). */
-  data?: {
-    /** `AUDIT_ID` (integer). */
-    AUDIT_ID?: number;
-    /** `AUDIT_OWNER_NAME` (string). */
-    AUDIT_OWNER_NAME?: string;
-    /** `AUDIT_OWNER_EMAIL` (string). */
-    AUDIT_OWNER_EMAIL?: string;
-    /** `AUDIT_ASSET_JSON` (string). */
-    AUDIT_ASSET_JSON?: string;
-    /** `AUDIT_ASSET_NAMES` (string). */
-    AUDIT_ASSET_NAMES?: string;
-    /** `AUDIT_HOSTNAME` (string). */
-    AUDIT_HOSTNAME?: string;
-    /** `AUDIT_RESULT` (string). */
-    AUDIT_RESULT?: string;
-    /** `AUDIT_REASON` (string). */
-    AUDIT_REASON?: string;
-    /** `AUDIT_DESCRIPTION` (string). */
-    AUDIT_DESCRIPTION?: string;
-    /** `AUDIT_ENTITY` (one of 80 values). */
-    AUDIT_ENTITY?: "LIVE_TERMINAL" | "RULES" | "RULES_EXCEPTIONS" | "AUTH" | "RESPONSE" | "INCIDENT_MANAGEMENT" | "ALERT_MANAGEMENT" | "INCIDENT_TIMELINE_EVENT" | "ENDPOINT_MANAGEMENT" | "ENDPOINT_GROUPS" | "ALERT_WHITELIST" | "PUBLIC_API" | "DISTRIBUTIONS" | "STARRED_INCIDENTS" | "POLICY_PROFILES" | "DEVICE_CONTROL_PROFILES" | "DEVICE_CONTROL_POLICY" | "PROTECTION_PROFILES" | "DEVICE_CONTROL_PROFILE" | "HOST_FIREWALL_PROFILE" | "HOST_DISK_ENCRYPTION_PROFILE" | "POLICY_RULES" | "PROTECTION_POLICY" | "DEVICE_CONTROL_TEMP_EXCEPTIONS" | "DEVICE_CONTROL_GLOBAL_EXCEPTIONS" | "DEVICE_CONTROL_CUSTOM_DEVICE" | "GLOBAL_EXCEPTIONS" | "MSSP" | "REPORTING" | "DASHBOARD" | "BROKER_API" | "BROKER_VM" | "MTH" | "MDR" | "ALERT_NOTIFICATIONS" | "INTEGRATIONS" | "QUERY" | "SCRIPT_EXECUTION" | "ALERT_RULES" | "COLLECTION" | "API_KEY" | "EDL" | "VA_RESCAN_ENDPOINT" | "HI_RESCAN_ENDPOINT" | "REMEDIATION" | "INGEST_DATA" | "LICENSING" | "AGENT_CONFIGURATION" | "PERMISSIONS" | "SCORING_RULES" | "LAYOUT_RULES" | "PLAYBOOK_TRIGGERS" | "FEATURED_ALERT_FIELDS" | "SYSTEM" | "TENANT_TAKEOVER" | "SCOUTER_POLICY" | "SCOUTER_PROFILE" | "SCOUTER_GROUPS" | "ALLOWED_DOMAINS" | "QUERY_LIBRARY" | "TENANT_CONFIGURATION" | "SCOUTER_CONFIGURATION" | "HOST_FIREWALL" | "XIF" | "XDM" | "ACTION_CENTER" | "XCLOUD_INTEGRATION" | "DATASETS" | "XSOAR" | "SECURITY_SETTINGS" | "ALERT_EXCLUSION" | "INDICATOR_RULES" | "EVENT_FORWARDING" | "ASSET_INVENTORY" | "SERVER_SETTINGS" | "ASSET_ROLES" | "CUSTOM_FIELDS" | "AUTOMATION_RULES" | "AGENT_EXCEPTION_RULES" | "REMEDIATION_PATH_RULES" | (string & {});
-    /** `AUDIT_ENTITY_SUBTYPE` (string). */
-    AUDIT_ENTITY_SUBTYPE?: string;
-    /** `AUDIT_SESSION_ID` (integer). */
-    AUDIT_SESSION_ID?: number;
-    /** `AUDIT_CASE_ID` (integer). */
-    AUDIT_CASE_ID?: number;
-    /** `AUDIT_INSERT_TIME` (integer). */
-    AUDIT_INSERT_TIME?: number;
-    /** `AUDIT_SEVERITY` (string). */
-    AUDIT_SEVERITY?: string;
-    /** `AUDIT_LINK` (string). */
-    AUDIT_LINK?: string;
-    /** `AUDIT_SOURCE_IP` (string). */
-    AUDIT_SOURCE_IP?: string;
-    /** `AUDIT_USER_AGENT` (string). */
-    AUDIT_USER_AGENT?: string;
-    /** `AUDIT_USER_ROLES` (array, of string). */
-    AUDIT_USER_ROLES?: string[];
-    /** `AUDIT_ADDITIONAL_INFORMATION` (object). */
-    AUDIT_ADDITIONAL_INFORMATION?: {
-      /** `endpoint_names` (array, of string). */
-      endpoint_names?: string[];
-      /** `endpoint_count` (integer). */
-      endpoint_count?: number;
-    };
-    /** `AUDIT_OBJECT_ID` (string). */
-    AUDIT_OBJECT_ID?: string;
-  }[];
+  /** `data` (array, of {@link AuditLog}). */
+  data?: AuditLog[];
 };
 
 /** Request of `POST /public_api/v1/bioc/delete` (`bioc.delete`), sent as `{"request_data": …}`. */
@@ -909,29 +496,8 @@ export type BiocGetRequest = {
 export type BiocGetReply = {
   /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of object). */
-  objects?: {
-    /** `rule_id` (integer). */
-    rule_id?: number;
-    /** `name` (string). */
-    name?: string;
-    /** `type` (string). */
-    type?: string;
-    /** `severity` (string). */
-    severity?: string;
-    /** `comment` (string). */
-    comment?: string;
-    /** `status` (string). */
-    status?: string;
-    /** `is_xql` (boolean). */
-    is_xql?: boolean;
-    /** `indicator` (object or string). */
-    indicator?: { [key: string]: unknown } | string;
-    /** `mitre_tactic_id_and_name` (array, of string). */
-    mitre_tactic_id_and_name?: string[];
-    /** `mitre_technique_id_and_name` (array, of string). */
-    mitre_technique_id_and_name?: string[];
-  }[];
+  /** `objects` (array, of {@link Bioc}). */
+  objects?: Bioc[];
   /** `objects_type` (string). */
   objects_type?: string;
 };
@@ -1036,8 +602,8 @@ export type DeviceControlGetViolationsReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `violations` (array, of {@link Xs28Violation}). */
-  violations?: Xs28Violation[];
+  /** `violations` (array, of {@link DeviceControlViolation}). */
+  violations?: DeviceControlViolation[];
 };
 
 /** Request of `POST /public_api/v1/distributions/create` (`distributions.create`), sent as `{"request_data": …}`. */
@@ -1244,92 +810,8 @@ export type EndpointsGetEndpointReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `endpoints` (array, of object). */
-  endpoints?: {
-    /** `endpoint_id` (string). */
-    endpoint_id?: string;
-    /** `endpoint_name` (string). */
-    endpoint_name?: string;
-    /** `endpointTags` (string). */
-    endpointTags?: string;
-    /** `endpoint_type` (string). */
-    endpoint_type?: string;
-    /** `endpoint_status` (string). */
-    endpoint_status?: string;
-    /** `operational_status_details` (array, of object). */
-    operational_status_details?: {
-      /** `title` (string). */
-      title?: string;
-      /** `reason` (string). */
-      reason?: string;
-    }[];
-    /** `os_type` (string). */
-    os_type?: string;
-    /** `os_version` (string). */
-    os_version?: string;
-    /** `ip` (array, of string). */
-    ip?: string[];
-    /** `ipv6` (array, of object). */
-    ipv6?: { [key: string]: unknown }[];
-    /** `public_ip` (string). */
-    public_ip?: string;
-    /** `users` (array, of string). */
-    users?: string[];
-    /** `domain` (string). */
-    domain?: string;
-    /** `alias` (string). */
-    alias?: string;
-    /** `first_seen` (integer). */
-    first_seen?: number;
-    /** `last_seen` (integer). */
-    last_seen?: number;
-    /** `content_version` (string). */
-    content_version?: string;
-    /** `installation_package` (string). */
-    installation_package?: string;
-    /** `active_directory`. */
-    active_directory?: unknown;
-    /** `install_date` (integer). */
-    install_date?: number;
-    /** `endpoint_version` (string). */
-    endpoint_version?: string;
-    /** `is_isolated` (string). */
-    is_isolated?: string;
-    /** `isolated_date`. */
-    isolated_date?: unknown;
-    /** `group_name` (array, of string). */
-    group_name?: string[];
-    /** `operational_status` (string). */
-    operational_status?: string;
-    /** `operational_status_description` (string). */
-    operational_status_description?: string;
-    /** `scan_status` (string). */
-    scan_status?: string;
-    /** `content_release_timestamp` (integer). */
-    content_release_timestamp?: number;
-    /** `last_content_update_time` (integer). */
-    last_content_update_time?: number;
-    /** `content_status` (string). */
-    content_status?: string;
-    /** `operating_system` (string). */
-    operating_system?: string;
-    /** `mac_address` (array, of string). */
-    mac_address?: string[];
-    /** `assigned_prevention_policy` (string). */
-    assigned_prevention_policy?: string;
-    /** `assigned_extensions_policy` (string). */
-    assigned_extensions_policy?: string;
-    /** `cloud_provider` (string). */
-    cloud_provider?: string;
-    /** `cloud_region` (string). */
-    cloud_region?: string;
-    /** `cloud_provider_account_id` (string). */
-    cloud_provider_account_id?: string;
-    /** `cloud_instance_id` (string). */
-    cloud_instance_id?: string;
-    /** `cloud_id` (string). */
-    cloud_id?: string;
-  }[];
+  /** `endpoints` (array, of {@link Endpoint}). */
+  endpoints?: Endpoint[];
 };
 
 /** Request of `POST /public_api/v1/endpoints/get_endpoints` (`endpoints.get_endpoints`). */
@@ -2292,21 +1774,8 @@ export type IndicatorsGetRequest = {
 export type IndicatorsGetReply = {
   /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of object). */
-  objects?: {
-    /** `rule_id` (integer). */
-    rule_id?: number;
-    /** `indicator` (string). */
-    indicator?: string;
-    /** `type` (string). */
-    type?: string;
-    /** `severity` (string). */
-    severity?: string;
-    /** `expiration_date` (integer). */
-    expiration_date?: number;
-    /** `comment` (string). */
-    comment?: string;
-  }[];
+  /** `objects` (array, of {@link Indicator}). */
+  objects?: Indicator[];
   /** `objects_type` (string). */
   objects_type?: string;
 };
@@ -2677,29 +2146,8 @@ export type ScriptsGetScriptsReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `scripts` (array, of object). */
-  scripts?: {
-    /** `script_id` (string). */
-    script_id?: string;
-    /** `name` (string). */
-    name?: string;
-    /** `description` (string). */
-    description?: string;
-    /** `modification_date` (integer). */
-    modification_date?: number;
-    /** `created_by` (string). */
-    created_by?: string;
-    /** `is_high_risk` (boolean). */
-    is_high_risk?: boolean;
-    /** `windows_supported` (boolean). */
-    windows_supported?: boolean;
-    /** `linux_supported` (boolean). */
-    linux_supported?: boolean;
-    /** `macos_supported` (boolean). */
-    macos_supported?: boolean;
-    /** `script_uid` (string). */
-    script_uid?: string;
-  }[];
+  /** `scripts` (array, of {@link Script}). */
+  scripts?: Script[];
 };
 
 /** Request of `POST /public_api/v1/scripts/run_script` (`scripts.run_script`), sent as `{"request_data": …}`. */
@@ -2929,311 +2377,8 @@ export type V2AlertsGetAlertsMultiEventsReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `alerts` (array, of object). */
-  alerts?: {
-    /** `agent_os_sub_type` (string). */
-    agent_os_sub_type?: string;
-    /** `fw_app_category`. */
-    fw_app_category?: unknown;
-    /** `fw_app_id`. */
-    fw_app_id?: unknown;
-    /** `fw_app_subcategory`. */
-    fw_app_subcategory?: unknown;
-    /** `fw_app_technology`. */
-    fw_app_technology?: unknown;
-    /** `category` (string). */
-    category?: string;
-    /** `causality_actor_process_command_line` (array, of string). */
-    causality_actor_process_command_line?: string[];
-    /** `causality_actor_process_image_md5` (array, of string). */
-    causality_actor_process_image_md5?: string[];
-    /** `causality_actor_process_image_name` (array, of string). */
-    causality_actor_process_image_name?: string[];
-    /** `causality_actor_process_image_path` (array, of string). */
-    causality_actor_process_image_path?: string[];
-    /** `causality_actor_process_image_sha256` (array, of string). */
-    causality_actor_process_image_sha256?: string[];
-    /** `causality_actor_process_signature_status` (array, of string). */
-    causality_actor_process_signature_status?: string[];
-    /** `causality_actor_process_signature_vendor` (array, of string). */
-    causality_actor_process_signature_vendor?: string[];
-    /** `causality_actor_causality_id` (array, of string). */
-    causality_actor_causality_id?: string[];
-    /** `identity_sub_type`. */
-    identity_sub_type?: unknown;
-    /** `identity_type`. */
-    identity_type?: unknown;
-    /** `operation_name`. */
-    operation_name?: unknown;
-    /** `project`. */
-    project?: unknown;
-    /** `cloud_provider`. */
-    cloud_provider?: unknown;
-    /** `referenced_resource`. */
-    referenced_resource?: unknown;
-    /** `resource_sub_type`. */
-    resource_sub_type?: unknown;
-    /** `resource_type`. */
-    resource_type?: unknown;
-    /** `cluster_name`. */
-    cluster_name?: unknown;
-    /** `container_id`. */
-    container_id?: unknown;
-    /** `contains_featured_host` (array, of string). */
-    contains_featured_host?: string[];
-    /** `contains_featured_ip` (array, of string). */
-    contains_featured_ip?: string[];
-    /** `contains_featured_user` (array, of string). */
-    contains_featured_user?: string[];
-    /** `action_country` (array, of string). */
-    action_country?: string[];
-    /** `description` (string). */
-    description?: string;
-    /** `fw_interface_to`. */
-    fw_interface_to?: unknown;
-    /** `dns_query_name`. */
-    dns_query_name?: unknown;
-    /** `agent_device_domain`. */
-    agent_device_domain?: unknown;
-    /** `fw_email_recipient`. */
-    fw_email_recipient?: unknown;
-    /** `fw_email_sender`. */
-    fw_email_sender?: unknown;
-    /** `fw_email_subject`. */
-    fw_email_subject?: unknown;
-    /** `event_type` (array, of string). */
-    event_type?: string[];
-    /** `is_whitelisted` (boolean). */
-    is_whitelisted?: boolean;
-    /** `action_file_macro_sha256`. */
-    action_file_macro_sha256?: unknown;
-    /** `action_file_md5`. */
-    action_file_md5?: unknown;
-    /** `action_file_name`. */
-    action_file_name?: unknown;
-    /** `action_file_path`. */
-    action_file_path?: unknown;
-    /** `action_file_sha256`. */
-    action_file_sha256?: unknown;
-    /** `fw_device_name`. */
-    fw_device_name?: unknown;
-    /** `fw_rule_id`. */
-    fw_rule_id?: unknown;
-    /** `fw_rule`. */
-    fw_rule?: unknown;
-    /** `fw_serial_number`. */
-    fw_serial_number?: unknown;
-    /** `agent_fqdn`. */
-    agent_fqdn?: unknown;
-    /** `agent_os_type` (string). */
-    agent_os_type?: string;
-    /** `image_name`. */
-    image_name?: unknown;
-    /** `actor_process_image_name` (array, of string). */
-    actor_process_image_name?: string[];
-    /** `actor_process_command_line` (array, of string). */
-    actor_process_command_line?: string[];
-    /** `actor_process_image_md5` (array, of string). */
-    actor_process_image_md5?: string[];
-    /** `actor_process_image_path` (array, of string). */
-    actor_process_image_path?: string[];
-    /** `actor_process_os_pid` (array, of integer). */
-    actor_process_os_pid?: number[];
-    /** `actor_process_image_sha256` (array, of string). */
-    actor_process_image_sha256?: string[];
-    /** `actor_process_signature_status` (array, of string). */
-    actor_process_signature_status?: string[];
-    /** `actor_process_signature_vendor` (array, of string). */
-    actor_process_signature_vendor?: string[];
-    /** `actor_thread_thread_id` (array, of integer). */
-    actor_thread_thread_id?: number[];
-    /** `fw_is_phishing` (array, of string). */
-    fw_is_phishing?: string[];
-    /** `action_local_ip`. */
-    action_local_ip?: unknown;
-    /** `action_local_port`. */
-    action_local_port?: unknown;
-    /** `fw_misc`. */
-    fw_misc?: unknown;
-    /** `mitre_tactic_id_and_name` (array, of string). */
-    mitre_tactic_id_and_name?: string[];
-    /** `mitre_technique_id_and_name` (array, of string). */
-    mitre_technique_id_and_name?: string[];
-    /** `module_id`. */
-    module_id?: unknown;
-    /** `fw_vsys`. */
-    fw_vsys?: unknown;
-    /** `os_actor_process_command_line` (array, of string). */
-    os_actor_process_command_line?: string[];
-    /** `os_actor_thread_thread_id` (array, of integer). */
-    os_actor_thread_thread_id?: number[];
-    /** `os_actor_process_image_name` (array, of string). */
-    os_actor_process_image_name?: string[];
-    /** `os_actor_process_os_pid` (array, of integer). */
-    os_actor_process_os_pid?: number[];
-    /** `os_actor_process_image_sha256` (array, of string). */
-    os_actor_process_image_sha256?: string[];
-    /** `os_actor_process_signature_status` (array, of string). */
-    os_actor_process_signature_status?: string[];
-    /** `os_actor_process_signature_vendor` (array, of string). */
-    os_actor_process_signature_vendor?: string[];
-    /** `os_actor_effective_username`. */
-    os_actor_effective_username?: unknown;
-    /** `action_process_signature_status` (array, of string). */
-    action_process_signature_status?: string[];
-    /** `action_process_signature_vendor`. */
-    action_process_signature_vendor?: unknown;
-    /** `action_registry_data`. */
-    action_registry_data?: unknown;
-    /** `action_registry_full_key`. */
-    action_registry_full_key?: unknown;
-    /** `action_external_hostname`. */
-    action_external_hostname?: unknown;
-    /** `action_remote_ip`. */
-    action_remote_ip?: unknown;
-    /** `action_remote_port`. */
-    action_remote_port?: unknown;
-    /** `matching_service_rule_id` (string). */
-    matching_service_rule_id?: string;
-    /** `fw_interface_from`. */
-    fw_interface_from?: unknown;
-    /** `starred` (boolean). */
-    starred?: boolean;
-    /** `action_process_image_command_line`. */
-    action_process_image_command_line?: unknown;
-    /** `action_process_image_name`. */
-    action_process_image_name?: unknown;
-    /** `action_process_image_sha256`. */
-    action_process_image_sha256?: unknown;
-    /** `fw_url_domain`. */
-    fw_url_domain?: unknown;
-    /** `user_agent`. */
-    user_agent?: unknown;
-    /** `fw_xff`. */
-    fw_xff?: unknown;
-    /** `external_id` (string). */
-    external_id?: string;
-    /** `severity` (string). */
-    severity?: string;
-    /** `matching_status` (string). */
-    matching_status?: string;
-    /** `end_match_attempt_ts`. */
-    end_match_attempt_ts?: unknown;
-    /** `local_insert_ts` (integer). */
-    local_insert_ts?: number;
-    /** `last_modified_ts`. */
-    last_modified_ts?: unknown;
-    /** `bioc_indicator`. */
-    bioc_indicator?: unknown;
-    /** `attempt_counter` (integer). */
-    attempt_counter?: number;
-    /** `bioc_category_enum_key`. */
-    bioc_category_enum_key?: unknown;
-    /** `case_id` (integer). */
-    case_id?: number;
-    /** `deduplicate_tokens`. */
-    deduplicate_tokens?: unknown;
-    /** `filter_rule_id`. */
-    filter_rule_id?: unknown;
-    /** `agent_version` (string). */
-    agent_version?: string;
-    /** `agent_ip_addresses_v6`. */
-    agent_ip_addresses_v6?: unknown;
-    /** `agent_data_collection_status`. */
-    agent_data_collection_status?: unknown;
-    /** `agent_is_vdi` (boolean). */
-    agent_is_vdi?: boolean;
-    /** `agent_install_type` (string). */
-    agent_install_type?: string;
-    /** `agent_host_boot_time` (array, of integer). */
-    agent_host_boot_time?: number[];
-    /** `event_sub_type` (array, of integer). */
-    event_sub_type?: number[];
-    /** `association_strength` (array, of integer). */
-    association_strength?: number[];
-    /** `dst_association_strength`. */
-    dst_association_strength?: unknown;
-    /** `story_id`. */
-    story_id?: unknown;
-    /** `event_id` (array, of string). */
-    event_id?: string[];
-    /** `event_timestamp` (array, of integer). */
-    event_timestamp?: number[];
-    /** `actor_process_instance_id` (array, of string). */
-    actor_process_instance_id?: string[];
-    /** `actor_process_causality_id` (array, of string). */
-    actor_process_causality_id?: string[];
-    /** `actor_causality_id` (array, of string). */
-    actor_causality_id?: string[];
-    /** `causality_actor_process_execution_time` (array, of integer). */
-    causality_actor_process_execution_time?: number[];
-    /** `action_registry_key_name`. */
-    action_registry_key_name?: unknown;
-    /** `action_registry_value_name`. */
-    action_registry_value_name?: unknown;
-    /** `action_local_ip_v6`. */
-    action_local_ip_v6?: unknown;
-    /** `action_remote_ip_v6`. */
-    action_remote_ip_v6?: unknown;
-    /** `action_process_instance_id`. */
-    action_process_instance_id?: unknown;
-    /** `action_process_causality_id`. */
-    action_process_causality_id?: unknown;
-    /** `os_actor_process_instance_id` (array, of string). */
-    os_actor_process_instance_id?: string[];
-    /** `os_actor_process_image_path` (array, of string). */
-    os_actor_process_image_path?: string[];
-    /** `os_actor_process_causality_id` (array, of string). */
-    os_actor_process_causality_id?: string[];
-    /** `os_actor_causality_id`. */
-    os_actor_causality_id?: unknown;
-    /** `dst_agent_id` (array, of string). */
-    dst_agent_id?: string[];
-    /** `dst_causality_actor_process_execution_time`. */
-    dst_causality_actor_process_execution_time?: unknown;
-    /** `dst_action_external_hostname`. */
-    dst_action_external_hostname?: unknown;
-    /** `dst_action_country`. */
-    dst_action_country?: unknown;
-    /** `dst_action_external_port`. */
-    dst_action_external_port?: unknown;
-    /** `is_pcap` (boolean). */
-    is_pcap?: boolean;
-    /** `alert_type` (string). */
-    alert_type?: string;
-    /** `resolution_status` (string). */
-    resolution_status?: string;
-    /** `resolution_comment`. */
-    resolution_comment?: unknown;
-    /** `dynamic_fields`. */
-    dynamic_fields?: unknown;
-    /** `tags` (array, of string). */
-    tags?: string[];
-    /** `alert_id` (string). */
-    alert_id?: string;
-    /** `detection_timestamp` (integer). */
-    detection_timestamp?: number;
-    /** `name` (string). */
-    name?: string;
-    /** `endpoint_id` (string). */
-    endpoint_id?: string;
-    /** `host_ip` (array, of string). */
-    host_ip?: string[];
-    /** `host_name` (string). */
-    host_name?: string;
-    /** `action` (string). */
-    action?: string;
-    /** `original_tags` (array, of string). */
-    original_tags?: string[];
-    /** `user_name` (array, of string). */
-    user_name?: string[];
-    /** `mac_addresses`. */
-    mac_addresses?: unknown;
-    /** `source`. */
-    source?: unknown;
-    /** `action_pretty` (string). */
-    action_pretty?: string;
-  }[];
+  /** `alerts` (array, of {@link MultiEventAlert}). */
+  alerts?: MultiEventAlert[];
 };
 
 /** Request of `POST /public_api/v2/xql/delete_dataset` (`v2.xql.delete_dataset`), sent as `{"request_data": …}`. */
@@ -3316,40 +2461,7 @@ export type XqlGetQueryResultsRequest = {
 };
 
 /** Reply of `POST /public_api/v1/xql/get_query_results` (`xql.get_query_results`), the value of `reply`. */
-export type XqlGetQueryResultsReply = {
-  /** `status` (string). */
-  status?: string;
-  /** `number_of_results` (integer). */
-  number_of_results?: number;
-  /** `query_cost` (object). */
-  query_cost?: { [key: string]: number };
-  /** `remaining_quota` (number). */
-  remaining_quota?: number;
-  /** `results` (object). */
-  results?: {
-    /** `data` (array, of object). */
-    data?: {
-      /** `event_id` (string). */
-      event_id?: string;
-      /** `agent_version` (string). */
-      agent_version?: string;
-      /** `_product` (string). */
-      _product?: string;
-      /** `_time` (integer). */
-      _time?: number;
-      /** `_vendor` (string). */
-      _vendor?: string;
-      /** `insert_timestamp` (integer). */
-      insert_timestamp?: number;
-      /** `agent_os_type` (string). */
-      agent_os_type?: string;
-      /** `event_type` (string). */
-      event_type?: string;
-      /** `event_sub_type` (string). */
-      event_sub_type?: string;
-    }[];
-  };
-};
+export type XqlGetQueryResultsReply = XqlQueryResult;
 
 /** Request of `POST /public_api/v1/xql/get_query_results_stream` (`xql.get_query_results_stream`), sent as `{"request_data": …}`. */
 export type XqlGetQueryResultsStreamRequest = {
@@ -3465,6 +2577,952 @@ export type XqlStartXqlQueryRequest = {
 
 /** Reply of `POST /public_api/v1/xql/start_xql_query` (`xql.start_xql_query`), the value of `reply`. */
 export type XqlStartXqlQueryReply = string;
+
+/** `AgentAuditReport`: a record of the replies of `audits.agents_reports`. */
+export type AgentAuditReport = {
+  /** `TIMESTAMP` (number, format float). */
+  TIMESTAMP?: number;
+  /** `RECEIVEDTIME` (number). */
+  RECEIVEDTIME?: number;
+  /** `ENDPOINTID` (string). */
+  ENDPOINTID?: string;
+  /** `ENDPOINTNAME` (string). */
+  ENDPOINTNAME?: string;
+  /** `DOMAIN` (string). */
+  DOMAIN?: string;
+  /** `TRAPSVERSION` (string). */
+  TRAPSVERSION?: string;
+  /** `CATEGORY` (string). */
+  CATEGORY?: string;
+  /** `TYPE` (string). */
+  TYPE?: string;
+  /** `SUBTYPE` (string). */
+  SUBTYPE?: string;
+  /** `RESULT` (string). */
+  RESULT?: string;
+  /** `REASON` (string). */
+  REASON?: string;
+  /** `DESCRIPTION` (string). */
+  DESCRIPTION?: string;
+};
+
+/** `Alert`: a record of the replies of `alerts.get_alerts`. */
+export type Alert = {
+  /** `agent_os_sub_type` (string or null). */
+  agent_os_sub_type?: string | null;
+  /** `fw_app_category` (string or null). */
+  fw_app_category?: string | null;
+  /** `fw_app_id` (integer or string or null). */
+  fw_app_id?: number | string | null;
+  /** `fw_app_subcategory` (string or null). */
+  fw_app_subcategory?: string | null;
+  /** `fw_app_technology` (string or null). */
+  fw_app_technology?: string | null;
+  /** `causality_actor_process_command_line` (string or null). */
+  causality_actor_process_command_line?: string | null;
+  /** `causality_actor_process_image_md5` (string or null). */
+  causality_actor_process_image_md5?: string | null;
+  /** `causality_actor_process_image_name` (string or null). */
+  causality_actor_process_image_name?: string | null;
+  /** `causality_actor_process_image_path` (string or null). */
+  causality_actor_process_image_path?: string | null;
+  /** `causality_actor_process_image_sha256` (string or null). */
+  causality_actor_process_image_sha256?: string | null;
+  /** `causality_actor_process_signature_status` (string or null). */
+  causality_actor_process_signature_status?: string | null;
+  /** `causality_actor_process_signature_vendor` (string or null). */
+  causality_actor_process_signature_vendor?: string | null;
+  /** `causality_actor_causality_id` (integer or string or null). */
+  causality_actor_causality_id?: number | string | null;
+  /** `identity_sub_type` (string or null). */
+  identity_sub_type?: string | null;
+  /** `identity_type` (string or null). */
+  identity_type?: string | null;
+  /** `operation_name` (string or null). */
+  operation_name?: string | null;
+  /** `project`. */
+  project?: unknown;
+  /** `cloud_provider` (string or null). */
+  cloud_provider?: string | null;
+  /** `referenced_resource` (string or null). */
+  referenced_resource?: string | null;
+  /** `resource_sub_type` (string or null). */
+  resource_sub_type?: string | null;
+  /** `resource_type` (string or null). */
+  resource_type?: string | null;
+  /** `cluster_name` (string or null). */
+  cluster_name?: string | null;
+  /** `container_id` (integer or string or null). */
+  container_id?: number | string | null;
+  /** `contains_featured_host` (string or null). */
+  contains_featured_host?: string | null;
+  /** `contains_featured_ip` (string or null). */
+  contains_featured_ip?: string | null;
+  /** `contains_featured_user` (string or null). */
+  contains_featured_user?: string | null;
+  /** `action_country` (string or null). */
+  action_country?: string | null;
+  /** `fw_interface_to` (string or null). */
+  fw_interface_to?: string | null;
+  /** `dns_query_name` (string or null). */
+  dns_query_name?: string | null;
+  /** `agent_device_domain` (string or null). */
+  agent_device_domain?: string | null;
+  /** `fw_email_recipient` (string or null). */
+  fw_email_recipient?: string | null;
+  /** `fw_email_sender` (string or null). */
+  fw_email_sender?: string | null;
+  /** `fw_email_subject` (string or null). */
+  fw_email_subject?: string | null;
+  /** `event_type` (string or null). */
+  event_type?: string | null;
+  /** `is_whitelisted` (boolean or null). */
+  is_whitelisted?: boolean | null;
+  /** `action_file_macro_sha256` (string or null). */
+  action_file_macro_sha256?: string | null;
+  /** `action_file_md5` (string or null). */
+  action_file_md5?: string | null;
+  /** `action_file_name` (string or null). */
+  action_file_name?: string | null;
+  /** `action_file_path` (string or null). */
+  action_file_path?: string | null;
+  /** `action_file_sha256` (string or null). */
+  action_file_sha256?: string | null;
+  /** `fw_device_name` (string or null). */
+  fw_device_name?: string | null;
+  /** `fw_rule_id` (integer or string or null). */
+  fw_rule_id?: number | string | null;
+  /** `fw_rule` (string or null). */
+  fw_rule?: string | null;
+  /** `fw_serial_number` (string or null). */
+  fw_serial_number?: string | null;
+  /** `agent_fqdn` (string or null). */
+  agent_fqdn?: string | null;
+  /** `mac` (string or null). */
+  mac?: string | null;
+  /** `agent_os_type` (string or null). */
+  agent_os_type?: string | null;
+  /** `image_name` (string or null). */
+  image_name?: string | null;
+  /** `actor_process_image_name` (string or null). */
+  actor_process_image_name?: string | null;
+  /** `actor_process_command_line` (string or null). */
+  actor_process_command_line?: string | null;
+  /** `actor_process_image_md5` (string or null). */
+  actor_process_image_md5?: string | null;
+  /** `actor_process_image_path` (string or null). */
+  actor_process_image_path?: string | null;
+  /** `actor_process_os_pid` (integer or string or null). */
+  actor_process_os_pid?: number | string | null;
+  /** `actor_process_image_sha256` (string or null). */
+  actor_process_image_sha256?: string | null;
+  /** `actor_process_signature_status` (string or null). */
+  actor_process_signature_status?: string | null;
+  /** `actor_process_signature_vendor` (string or null). */
+  actor_process_signature_vendor?: string | null;
+  /** `actor_thread_thread_id` (integer or string or null). */
+  actor_thread_thread_id?: number | string | null;
+  /** `fw_is_phishing` (string or null). */
+  fw_is_phishing?: string | null;
+  /** `action_local_ip` (string or null). */
+  action_local_ip?: string | null;
+  /** `action_local_port` (integer or string or null). */
+  action_local_port?: number | string | null;
+  /** `fw_misc`. */
+  fw_misc?: unknown;
+  /** `mitre_tactic_id_and_name` (string or null). */
+  mitre_tactic_id_and_name?: string | null;
+  /** `mitre_technique_id_and_name` (string or null). */
+  mitre_technique_id_and_name?: string | null;
+  /** `module_id` (string or null). */
+  module_id?: string | null;
+  /** `fw_vsys` (string or null). */
+  fw_vsys?: string | null;
+  /** `os_actor_process_command_line` (string or null). */
+  os_actor_process_command_line?: string | null;
+  /** `os_actor_thread_thread_id` (integer or string or null). */
+  os_actor_thread_thread_id?: number | string | null;
+  /** `os_actor_process_image_name` (string or null). */
+  os_actor_process_image_name?: string | null;
+  /** `os_actor_process_os_pid` (integer or string or null). */
+  os_actor_process_os_pid?: number | string | null;
+  /** `os_actor_process_image_sha256` (string or null). */
+  os_actor_process_image_sha256?: string | null;
+  /** `os_actor_process_signature_status` (string or null). */
+  os_actor_process_signature_status?: string | null;
+  /** `os_actor_process_signature_vendor` (string or null). */
+  os_actor_process_signature_vendor?: string | null;
+  /** `os_actor_effective_username` (string or null). */
+  os_actor_effective_username?: string | null;
+  /** `action_process_signature_status` (string or null). */
+  action_process_signature_status?: string | null;
+  /** `action_process_signature_vendor` (string or null). */
+  action_process_signature_vendor?: string | null;
+  /** `action_registry_data` (string or null). */
+  action_registry_data?: string | null;
+  /** `action_registry_full_key` (string or null). */
+  action_registry_full_key?: string | null;
+  /** `action_external_hostname` (string or null). */
+  action_external_hostname?: string | null;
+  /** `action_remote_ip` (string or null). */
+  action_remote_ip?: string | null;
+  /** `action_remote_port` (integer or string or null). */
+  action_remote_port?: number | string | null;
+  /** `matching_service_rule_id` (integer or string or null). */
+  matching_service_rule_id?: number | string | null;
+  /** `fw_interface_from` (string or null). */
+  fw_interface_from?: string | null;
+  /** `starred` (boolean or null). */
+  starred?: boolean | null;
+  /** `action_process_image_command_line` (string or null). */
+  action_process_image_command_line?: string | null;
+  /** `action_process_image_name` (string or null). */
+  action_process_image_name?: string | null;
+  /** `action_process_image_sha256` (string or null). */
+  action_process_image_sha256?: string | null;
+  /** `fw_url_domain` (string or null). */
+  fw_url_domain?: string | null;
+  /** `user_agent` (string or null). */
+  user_agent?: string | null;
+  /** `fw_xff` (string or null). */
+  fw_xff?: string | null;
+  /** `alert_domain` (string or null). */
+  alert_domain?: string | null;
+  /** `external_id` (string or null). */
+  external_id?: string | null;
+  /** `severity` (string or null). */
+  severity?: string | null;
+  /** `matching_status` (string or null). */
+  matching_status?: string | null;
+  /** `end_match_attempt_ts` (integer or string or null). */
+  end_match_attempt_ts?: number | string | null;
+  /** `local_insert_ts` (integer or null). */
+  local_insert_ts?: number | null;
+  /** `last_modified_ts` (integer or null). */
+  last_modified_ts?: number | null;
+  /** `bioc_indicator`. */
+  bioc_indicator?: unknown;
+  /** `attempt_counter` (integer or null). */
+  attempt_counter?: number | null;
+  /** `bioc_category_enum_key` (string or null). */
+  bioc_category_enum_key?: string | null;
+  /** `case_id` (integer or null). */
+  case_id?: number | null;
+  /** `deduplicate_tokens`. */
+  deduplicate_tokens?: unknown;
+  /** `filter_rule_id` (integer or string or null). */
+  filter_rule_id?: number | string | null;
+  /** `agent_version` (string or null). */
+  agent_version?: string | null;
+  /** `agent_ip_addresses_v6` (string or null). */
+  agent_ip_addresses_v6?: string | null;
+  /** `agent_data_collection_status` (boolean or null). */
+  agent_data_collection_status?: boolean | null;
+  /** `agent_is_vdi` (boolean or null). */
+  agent_is_vdi?: boolean | null;
+  /** `agent_install_type` (string or null). */
+  agent_install_type?: string | null;
+  /** `agent_host_boot_time` (integer or string or null). */
+  agent_host_boot_time?: number | string | null;
+  /** `event_sub_type` (string or null). */
+  event_sub_type?: string | null;
+  /** `association_strength` (integer or null). */
+  association_strength?: number | null;
+  /** `dst_association_strength`. */
+  dst_association_strength?: unknown;
+  /** `story_id` (integer or string or null). */
+  story_id?: number | string | null;
+  /** `event_id` (integer or string or null). */
+  event_id?: number | string | null;
+  /** `event_timestamp` (integer or null). */
+  event_timestamp?: number | null;
+  /** `actor_process_instance_id` (integer or string or null). */
+  actor_process_instance_id?: number | string | null;
+  /** `actor_process_causality_id` (integer or string or null). */
+  actor_process_causality_id?: number | string | null;
+  /** `actor_causality_id` (integer or string or null). */
+  actor_causality_id?: number | string | null;
+  /** `causality_actor_process_execution_time` (integer or string or null). */
+  causality_actor_process_execution_time?: number | string | null;
+  /** `action_registry_key_name` (string or null). */
+  action_registry_key_name?: string | null;
+  /** `action_registry_value_name` (string or null). */
+  action_registry_value_name?: string | null;
+  /** `action_local_ip_v6` (string or null). */
+  action_local_ip_v6?: string | null;
+  /** `action_remote_ip_v6` (string or null). */
+  action_remote_ip_v6?: string | null;
+  /** `action_process_instance_id` (integer or string or null). */
+  action_process_instance_id?: number | string | null;
+  /** `action_process_causality_id` (integer or string or null). */
+  action_process_causality_id?: number | string | null;
+  /** `os_actor_process_instance_id` (integer or string or null). */
+  os_actor_process_instance_id?: number | string | null;
+  /** `os_actor_process_image_path` (string or null). */
+  os_actor_process_image_path?: string | null;
+  /** `os_actor_process_causality_id` (integer or string or null). */
+  os_actor_process_causality_id?: number | string | null;
+  /** `os_actor_causality_id` (integer or string or null). */
+  os_actor_causality_id?: number | string | null;
+  /** `dst_agent_id` (integer or string or null). */
+  dst_agent_id?: number | string | null;
+  /** `dst_causality_actor_process_execution_time` (integer or string or null). */
+  dst_causality_actor_process_execution_time?: number | string | null;
+  /** `dst_action_external_hostname` (string or null). */
+  dst_action_external_hostname?: string | null;
+  /** `dst_action_country` (string or null). */
+  dst_action_country?: string | null;
+  /** `dst_action_external_port` (integer or string or null). */
+  dst_action_external_port?: number | string | null;
+  /** `is_pcap` (boolean or null). */
+  is_pcap?: boolean | null;
+  /** `image_id` (integer or string or null). */
+  image_id?: number | string | null;
+  /** `container_name` (string or null). */
+  container_name?: string | null;
+  /** `namespace`. */
+  namespace?: unknown;
+  /** `alert_type` (string or null). */
+  alert_type?: string | null;
+  /** `resolution_status` (string or null). */
+  resolution_status?: string | null;
+  /** `resolution_comment` (string or null). */
+  resolution_comment?: string | null;
+  /** `dynamic_fields`. */
+  dynamic_fields?: unknown;
+  /** `tags` (string or null). */
+  tags?: string | null;
+  /** `malicious_urls`. */
+  malicious_urls?: unknown;
+  /** `dss_job_title` (string or null). */
+  dss_job_title?: string | null;
+  /** `dss_department` (string or null). */
+  dss_department?: string | null;
+  /** `dss_country` (string or null). */
+  dss_country?: string | null;
+  /** `dss_groups`. */
+  dss_groups?: unknown;
+  /** `alert_id` (string or null). */
+  alert_id?: string | null;
+  /** `detection_timestamp` (integer or null). */
+  detection_timestamp?: number | null;
+  /** `name` (string or null). */
+  name?: string | null;
+  /** `category` (string or null). */
+  category?: string | null;
+  /** `endpoint_id` (string or null). */
+  endpoint_id?: string | null;
+  /** `description` (string or null). */
+  description?: string | null;
+  /** `host_ip` (string or null). */
+  host_ip?: string | null;
+  /** `host_name` (string or null). */
+  host_name?: string | null;
+  /** `source` (string or null). */
+  source?: string | null;
+  /** `action` (string or null). */
+  action?: string | null;
+  /** `action_pretty` (string or null). */
+  action_pretty?: string | null;
+  /** `user_name` (string or null). */
+  user_name?: string | null;
+  /** `events_length` (integer or null). */
+  events_length?: number | null;
+  /** `original_tags` (string or null). */
+  original_tags?: string | null;
+};
+
+/** `ApiKey`: a record of the replies of `api_keys.get_api_keys`. */
+export type ApiKey = {
+  /** `id` (integer). */
+  id?: number;
+  /** `creation_time` (integer). */
+  creation_time?: number;
+  /** `created_by` (string). */
+  created_by?: string;
+  /** `user_name` (string). */
+  user_name?: string;
+  /** `roles` (array, of string). */
+  roles?: string[];
+  /** `security_level` (one of 2 values). */
+  security_level?: "standard" | "advanced" | (string & {});
+  /** `comment` (string or null). */
+  comment?: string | null;
+  /** `expiration` (integer or null). */
+  expiration?: number | null;
+};
+
+/** `AuditLog`: a record of the replies of `audits.management_logs`. */
+export type AuditLog = {
+  /** `AUDIT_ID` (integer). */
+  AUDIT_ID?: number;
+  /** `AUDIT_OWNER_NAME` (string). */
+  AUDIT_OWNER_NAME?: string;
+  /** `AUDIT_OWNER_EMAIL` (string). */
+  AUDIT_OWNER_EMAIL?: string;
+  /** `AUDIT_ASSET_JSON` (string). */
+  AUDIT_ASSET_JSON?: string;
+  /** `AUDIT_ASSET_NAMES` (string). */
+  AUDIT_ASSET_NAMES?: string;
+  /** `AUDIT_HOSTNAME` (string). */
+  AUDIT_HOSTNAME?: string;
+  /** `AUDIT_RESULT` (string). */
+  AUDIT_RESULT?: string;
+  /** `AUDIT_REASON` (string). */
+  AUDIT_REASON?: string;
+  /** `AUDIT_DESCRIPTION` (string). */
+  AUDIT_DESCRIPTION?: string;
+  /** `AUDIT_ENTITY` (one of 80 values). */
+  AUDIT_ENTITY?: "LIVE_TERMINAL" | "RULES" | "RULES_EXCEPTIONS" | "AUTH" | "RESPONSE" | "INCIDENT_MANAGEMENT" | "ALERT_MANAGEMENT" | "INCIDENT_TIMELINE_EVENT" | "ENDPOINT_MANAGEMENT" | "ENDPOINT_GROUPS" | "ALERT_WHITELIST" | "PUBLIC_API" | "DISTRIBUTIONS" | "STARRED_INCIDENTS" | "POLICY_PROFILES" | "DEVICE_CONTROL_PROFILES" | "DEVICE_CONTROL_POLICY" | "PROTECTION_PROFILES" | "DEVICE_CONTROL_PROFILE" | "HOST_FIREWALL_PROFILE" | "HOST_DISK_ENCRYPTION_PROFILE" | "POLICY_RULES" | "PROTECTION_POLICY" | "DEVICE_CONTROL_TEMP_EXCEPTIONS" | "DEVICE_CONTROL_GLOBAL_EXCEPTIONS" | "DEVICE_CONTROL_CUSTOM_DEVICE" | "GLOBAL_EXCEPTIONS" | "MSSP" | "REPORTING" | "DASHBOARD" | "BROKER_API" | "BROKER_VM" | "MTH" | "MDR" | "ALERT_NOTIFICATIONS" | "INTEGRATIONS" | "QUERY" | "SCRIPT_EXECUTION" | "ALERT_RULES" | "COLLECTION" | "API_KEY" | "EDL" | "VA_RESCAN_ENDPOINT" | "HI_RESCAN_ENDPOINT" | "REMEDIATION" | "INGEST_DATA" | "LICENSING" | "AGENT_CONFIGURATION" | "PERMISSIONS" | "SCORING_RULES" | "LAYOUT_RULES" | "PLAYBOOK_TRIGGERS" | "FEATURED_ALERT_FIELDS" | "SYSTEM" | "TENANT_TAKEOVER" | "SCOUTER_POLICY" | "SCOUTER_PROFILE" | "SCOUTER_GROUPS" | "ALLOWED_DOMAINS" | "QUERY_LIBRARY" | "TENANT_CONFIGURATION" | "SCOUTER_CONFIGURATION" | "HOST_FIREWALL" | "XIF" | "XDM" | "ACTION_CENTER" | "XCLOUD_INTEGRATION" | "DATASETS" | "XSOAR" | "SECURITY_SETTINGS" | "ALERT_EXCLUSION" | "INDICATOR_RULES" | "EVENT_FORWARDING" | "ASSET_INVENTORY" | "SERVER_SETTINGS" | "ASSET_ROLES" | "CUSTOM_FIELDS" | "AUTOMATION_RULES" | "AGENT_EXCEPTION_RULES" | "REMEDIATION_PATH_RULES" | (string & {});
+  /** `AUDIT_ENTITY_SUBTYPE` (string). */
+  AUDIT_ENTITY_SUBTYPE?: string;
+  /** `AUDIT_SESSION_ID` (integer). */
+  AUDIT_SESSION_ID?: number;
+  /** `AUDIT_CASE_ID` (integer). */
+  AUDIT_CASE_ID?: number;
+  /** `AUDIT_INSERT_TIME` (integer). */
+  AUDIT_INSERT_TIME?: number;
+  /** `AUDIT_SEVERITY` (string). */
+  AUDIT_SEVERITY?: string;
+  /** `AUDIT_LINK` (string). */
+  AUDIT_LINK?: string;
+  /** `AUDIT_SOURCE_IP` (string). */
+  AUDIT_SOURCE_IP?: string;
+  /** `AUDIT_USER_AGENT` (string). */
+  AUDIT_USER_AGENT?: string;
+  /** `AUDIT_USER_ROLES` (array, of string). */
+  AUDIT_USER_ROLES?: string[];
+  /** `AUDIT_ADDITIONAL_INFORMATION` (object). */
+  AUDIT_ADDITIONAL_INFORMATION?: {
+    /** `endpoint_names` (array, of string). */
+    endpoint_names?: string[];
+    /** `endpoint_count` (integer). */
+    endpoint_count?: number;
+  };
+  /** `AUDIT_OBJECT_ID` (string). */
+  AUDIT_OBJECT_ID?: string;
+};
+
+/** `Bioc`: a record of the replies of `bioc.get`. */
+export type Bioc = {
+  /** `rule_id` (integer). */
+  rule_id?: number;
+  /** `name` (string). */
+  name?: string;
+  /** `type` (string). */
+  type?: string;
+  /** `severity` (string). */
+  severity?: string;
+  /** `comment` (string). */
+  comment?: string;
+  /** `status` (string). */
+  status?: string;
+  /** `is_xql` (boolean). */
+  is_xql?: boolean;
+  /** `indicator` (object or string). */
+  indicator?: { [key: string]: unknown } | string;
+  /** `mitre_tactic_id_and_name` (array, of string). */
+  mitre_tactic_id_and_name?: string[];
+  /** `mitre_technique_id_and_name` (array, of string). */
+  mitre_technique_id_and_name?: string[];
+};
+
+/** `DeviceControlViolation`: a record of the replies of `device_control.get_violations`. */
+export type DeviceControlViolation = {
+  /** `hostname` (string). */
+  hostname?: string;
+  /** `username` (string). */
+  username?: string;
+  /** `ip` (string). */
+  ip?: string;
+  /** `timestamp` (integer). */
+  timestamp?: number;
+  /** `violation_id` (integer). */
+  violation_id?: number;
+  /** `type` (string). */
+  type?: string;
+  /** `vendor_id` (string). */
+  vendor_id?: string;
+  /** `vendor` (string). */
+  vendor?: string;
+  /** `product_id` (string). */
+  product_id?: string;
+  /** `product` (string). */
+  product?: string;
+  /** `serial` (string). */
+  serial?: string;
+  /** `endpoint_id` (string). */
+  endpoint_id?: string;
+};
+
+/** `Endpoint`: a record of the replies of `endpoints.get_endpoint`. */
+export type Endpoint = {
+  /** `endpoint_id` (string). */
+  endpoint_id?: string;
+  /** `endpoint_name` (string). */
+  endpoint_name?: string;
+  /** `endpointTags` (string). */
+  endpointTags?: string;
+  /** `endpoint_type` (string). */
+  endpoint_type?: string;
+  /** `endpoint_status` (string). */
+  endpoint_status?: string;
+  /** `operational_status_details` (array, of object). */
+  operational_status_details?: {
+    /** `title` (string). */
+    title?: string;
+    /** `reason` (string). */
+    reason?: string;
+  }[];
+  /** `os_type` (string). */
+  os_type?: string;
+  /** `os_version` (string). */
+  os_version?: string;
+  /** `ip` (array, of string). */
+  ip?: string[];
+  /** `ipv6` (array, of object). */
+  ipv6?: { [key: string]: unknown }[];
+  /** `public_ip` (string). */
+  public_ip?: string;
+  /** `users` (array, of string). */
+  users?: string[];
+  /** `domain` (string). */
+  domain?: string;
+  /** `alias` (string). */
+  alias?: string;
+  /** `first_seen` (integer). */
+  first_seen?: number;
+  /** `last_seen` (integer). */
+  last_seen?: number;
+  /** `content_version` (string). */
+  content_version?: string;
+  /** `installation_package` (string). */
+  installation_package?: string;
+  /** `active_directory`. */
+  active_directory?: unknown;
+  /** `install_date` (integer). */
+  install_date?: number;
+  /** `endpoint_version` (string). */
+  endpoint_version?: string;
+  /** `is_isolated` (string). */
+  is_isolated?: string;
+  /** `isolated_date`. */
+  isolated_date?: unknown;
+  /** `group_name` (array, of string). */
+  group_name?: string[];
+  /** `operational_status` (string). */
+  operational_status?: string;
+  /** `operational_status_description` (string). */
+  operational_status_description?: string;
+  /** `scan_status` (string). */
+  scan_status?: string;
+  /** `content_release_timestamp` (integer). */
+  content_release_timestamp?: number;
+  /** `last_content_update_time` (integer). */
+  last_content_update_time?: number;
+  /** `content_status` (string). */
+  content_status?: string;
+  /** `operating_system` (string). */
+  operating_system?: string;
+  /** `mac_address` (array, of string). */
+  mac_address?: string[];
+  /** `assigned_prevention_policy` (string). */
+  assigned_prevention_policy?: string;
+  /** `assigned_extensions_policy` (string). */
+  assigned_extensions_policy?: string;
+  /** `cloud_provider` (string). */
+  cloud_provider?: string;
+  /** `cloud_region` (string). */
+  cloud_region?: string;
+  /** `cloud_provider_account_id` (string). */
+  cloud_provider_account_id?: string;
+  /** `cloud_instance_id` (string). */
+  cloud_instance_id?: string;
+  /** `cloud_id` (string). */
+  cloud_id?: string;
+};
+
+/** `Indicator`: a record of the replies of `indicators.get`. */
+export type Indicator = {
+  /** `rule_id` (integer). */
+  rule_id?: number;
+  /** `indicator` (string). */
+  indicator?: string;
+  /** `type` (string). */
+  type?: string;
+  /** `severity` (string). */
+  severity?: string;
+  /** `expiration_date` (integer). */
+  expiration_date?: number;
+  /** `comment` (string). */
+  comment?: string;
+};
+
+/** `MultiEventAlert`: a record of the replies of `v2.alerts.get_alerts_multi_events`. */
+export type MultiEventAlert = {
+  /** `agent_os_sub_type` (string or null). */
+  agent_os_sub_type?: string | null;
+  /** `fw_app_category`. */
+  fw_app_category?: unknown;
+  /** `fw_app_id`. */
+  fw_app_id?: unknown;
+  /** `fw_app_subcategory`. */
+  fw_app_subcategory?: unknown;
+  /** `fw_app_technology`. */
+  fw_app_technology?: unknown;
+  /** `category` (string or null). */
+  category?: string | null;
+  /** `causality_actor_process_command_line` (array, of string). */
+  causality_actor_process_command_line?: string[];
+  /** `causality_actor_process_image_md5` (array, of string). */
+  causality_actor_process_image_md5?: string[];
+  /** `causality_actor_process_image_name` (array, of string). */
+  causality_actor_process_image_name?: string[];
+  /** `causality_actor_process_image_path` (array, of string). */
+  causality_actor_process_image_path?: string[];
+  /** `causality_actor_process_image_sha256` (array, of string). */
+  causality_actor_process_image_sha256?: string[];
+  /** `causality_actor_process_signature_status` (array, of string). */
+  causality_actor_process_signature_status?: string[];
+  /** `causality_actor_process_signature_vendor` (array, of string). */
+  causality_actor_process_signature_vendor?: string[];
+  /** `causality_actor_causality_id` (array, of string). */
+  causality_actor_causality_id?: string[];
+  /** `identity_sub_type`. */
+  identity_sub_type?: unknown;
+  /** `identity_type`. */
+  identity_type?: unknown;
+  /** `operation_name`. */
+  operation_name?: unknown;
+  /** `project`. */
+  project?: unknown;
+  /** `cloud_provider`. */
+  cloud_provider?: unknown;
+  /** `referenced_resource`. */
+  referenced_resource?: unknown;
+  /** `resource_sub_type`. */
+  resource_sub_type?: unknown;
+  /** `resource_type`. */
+  resource_type?: unknown;
+  /** `cluster_name`. */
+  cluster_name?: unknown;
+  /** `container_id`. */
+  container_id?: unknown;
+  /** `contains_featured_host` (array, of string). */
+  contains_featured_host?: string[];
+  /** `contains_featured_ip` (array, of string). */
+  contains_featured_ip?: string[];
+  /** `contains_featured_user` (array, of string). */
+  contains_featured_user?: string[];
+  /** `action_country` (array, of string). */
+  action_country?: string[];
+  /** `description` (string or null). */
+  description?: string | null;
+  /** `fw_interface_to`. */
+  fw_interface_to?: unknown;
+  /** `dns_query_name`. */
+  dns_query_name?: unknown;
+  /** `agent_device_domain`. */
+  agent_device_domain?: unknown;
+  /** `fw_email_recipient`. */
+  fw_email_recipient?: unknown;
+  /** `fw_email_sender`. */
+  fw_email_sender?: unknown;
+  /** `fw_email_subject`. */
+  fw_email_subject?: unknown;
+  /** `event_type` (array, of string). */
+  event_type?: string[];
+  /** `is_whitelisted` (boolean or null). */
+  is_whitelisted?: boolean | null;
+  /** `action_file_macro_sha256`. */
+  action_file_macro_sha256?: unknown;
+  /** `action_file_md5`. */
+  action_file_md5?: unknown;
+  /** `action_file_name`. */
+  action_file_name?: unknown;
+  /** `action_file_path`. */
+  action_file_path?: unknown;
+  /** `action_file_sha256`. */
+  action_file_sha256?: unknown;
+  /** `fw_device_name`. */
+  fw_device_name?: unknown;
+  /** `fw_rule_id`. */
+  fw_rule_id?: unknown;
+  /** `fw_rule`. */
+  fw_rule?: unknown;
+  /** `fw_serial_number`. */
+  fw_serial_number?: unknown;
+  /** `agent_fqdn`. */
+  agent_fqdn?: unknown;
+  /** `agent_os_type` (string or null). */
+  agent_os_type?: string | null;
+  /** `image_name`. */
+  image_name?: unknown;
+  /** `actor_process_image_name` (array, of string). */
+  actor_process_image_name?: string[];
+  /** `actor_process_command_line` (array, of string). */
+  actor_process_command_line?: string[];
+  /** `actor_process_image_md5` (array, of string). */
+  actor_process_image_md5?: string[];
+  /** `actor_process_image_path` (array, of string). */
+  actor_process_image_path?: string[];
+  /** `actor_process_os_pid` (array, of integer). */
+  actor_process_os_pid?: number[];
+  /** `actor_process_image_sha256` (array, of string). */
+  actor_process_image_sha256?: string[];
+  /** `actor_process_signature_status` (array, of string). */
+  actor_process_signature_status?: string[];
+  /** `actor_process_signature_vendor` (array, of string). */
+  actor_process_signature_vendor?: string[];
+  /** `actor_thread_thread_id` (array, of integer). */
+  actor_thread_thread_id?: number[];
+  /** `fw_is_phishing` (array, of string). */
+  fw_is_phishing?: string[];
+  /** `action_local_ip`. */
+  action_local_ip?: unknown;
+  /** `action_local_port`. */
+  action_local_port?: unknown;
+  /** `fw_misc`. */
+  fw_misc?: unknown;
+  /** `mitre_tactic_id_and_name` (array, of string). */
+  mitre_tactic_id_and_name?: string[];
+  /** `mitre_technique_id_and_name` (array, of string). */
+  mitre_technique_id_and_name?: string[];
+  /** `module_id`. */
+  module_id?: unknown;
+  /** `fw_vsys`. */
+  fw_vsys?: unknown;
+  /** `os_actor_process_command_line` (array, of string). */
+  os_actor_process_command_line?: string[];
+  /** `os_actor_thread_thread_id` (array, of integer). */
+  os_actor_thread_thread_id?: number[];
+  /** `os_actor_process_image_name` (array, of string). */
+  os_actor_process_image_name?: string[];
+  /** `os_actor_process_os_pid` (array, of integer). */
+  os_actor_process_os_pid?: number[];
+  /** `os_actor_process_image_sha256` (array, of string). */
+  os_actor_process_image_sha256?: string[];
+  /** `os_actor_process_signature_status` (array, of string). */
+  os_actor_process_signature_status?: string[];
+  /** `os_actor_process_signature_vendor` (array, of string). */
+  os_actor_process_signature_vendor?: string[];
+  /** `os_actor_effective_username`. */
+  os_actor_effective_username?: unknown;
+  /** `action_process_signature_status` (array, of string). */
+  action_process_signature_status?: string[];
+  /** `action_process_signature_vendor`. */
+  action_process_signature_vendor?: unknown;
+  /** `action_registry_data`. */
+  action_registry_data?: unknown;
+  /** `action_registry_full_key`. */
+  action_registry_full_key?: unknown;
+  /** `action_external_hostname`. */
+  action_external_hostname?: unknown;
+  /** `action_remote_ip`. */
+  action_remote_ip?: unknown;
+  /** `action_remote_port`. */
+  action_remote_port?: unknown;
+  /** `matching_service_rule_id` (string or null). */
+  matching_service_rule_id?: string | null;
+  /** `fw_interface_from`. */
+  fw_interface_from?: unknown;
+  /** `starred` (boolean or null). */
+  starred?: boolean | null;
+  /** `action_process_image_command_line`. */
+  action_process_image_command_line?: unknown;
+  /** `action_process_image_name`. */
+  action_process_image_name?: unknown;
+  /** `action_process_image_sha256`. */
+  action_process_image_sha256?: unknown;
+  /** `fw_url_domain`. */
+  fw_url_domain?: unknown;
+  /** `user_agent`. */
+  user_agent?: unknown;
+  /** `fw_xff`. */
+  fw_xff?: unknown;
+  /** `external_id` (string or null). */
+  external_id?: string | null;
+  /** `severity` (string or null). */
+  severity?: string | null;
+  /** `matching_status` (string or null). */
+  matching_status?: string | null;
+  /** `end_match_attempt_ts`. */
+  end_match_attempt_ts?: unknown;
+  /** `local_insert_ts` (integer or null). */
+  local_insert_ts?: number | null;
+  /** `last_modified_ts`. */
+  last_modified_ts?: unknown;
+  /** `bioc_indicator`. */
+  bioc_indicator?: unknown;
+  /** `attempt_counter` (integer or null). */
+  attempt_counter?: number | null;
+  /** `bioc_category_enum_key`. */
+  bioc_category_enum_key?: unknown;
+  /** `case_id` (integer or null). */
+  case_id?: number | null;
+  /** `deduplicate_tokens`. */
+  deduplicate_tokens?: unknown;
+  /** `filter_rule_id`. */
+  filter_rule_id?: unknown;
+  /** `agent_version` (string or null). */
+  agent_version?: string | null;
+  /** `agent_ip_addresses_v6`. */
+  agent_ip_addresses_v6?: unknown;
+  /** `agent_data_collection_status`. */
+  agent_data_collection_status?: unknown;
+  /** `agent_is_vdi` (boolean or null). */
+  agent_is_vdi?: boolean | null;
+  /** `agent_install_type` (string or null). */
+  agent_install_type?: string | null;
+  /** `agent_host_boot_time` (array, of integer). */
+  agent_host_boot_time?: number[];
+  /** `event_sub_type` (array, of integer). */
+  event_sub_type?: number[];
+  /** `association_strength` (array, of integer). */
+  association_strength?: number[];
+  /** `dst_association_strength`. */
+  dst_association_strength?: unknown;
+  /** `story_id`. */
+  story_id?: unknown;
+  /** `event_id` (array, of string). */
+  event_id?: string[];
+  /** `event_timestamp` (array, of integer). */
+  event_timestamp?: number[];
+  /** `actor_process_instance_id` (array, of string). */
+  actor_process_instance_id?: string[];
+  /** `actor_process_causality_id` (array, of string). */
+  actor_process_causality_id?: string[];
+  /** `actor_causality_id` (array, of string). */
+  actor_causality_id?: string[];
+  /** `causality_actor_process_execution_time` (array, of integer). */
+  causality_actor_process_execution_time?: number[];
+  /** `action_registry_key_name`. */
+  action_registry_key_name?: unknown;
+  /** `action_registry_value_name`. */
+  action_registry_value_name?: unknown;
+  /** `action_local_ip_v6`. */
+  action_local_ip_v6?: unknown;
+  /** `action_remote_ip_v6`. */
+  action_remote_ip_v6?: unknown;
+  /** `action_process_instance_id`. */
+  action_process_instance_id?: unknown;
+  /** `action_process_causality_id`. */
+  action_process_causality_id?: unknown;
+  /** `os_actor_process_instance_id` (array, of string). */
+  os_actor_process_instance_id?: string[];
+  /** `os_actor_process_image_path` (array, of string). */
+  os_actor_process_image_path?: string[];
+  /** `os_actor_process_causality_id` (array, of string). */
+  os_actor_process_causality_id?: string[];
+  /** `os_actor_causality_id`. */
+  os_actor_causality_id?: unknown;
+  /** `dst_agent_id` (array, of string). */
+  dst_agent_id?: string[];
+  /** `dst_causality_actor_process_execution_time`. */
+  dst_causality_actor_process_execution_time?: unknown;
+  /** `dst_action_external_hostname`. */
+  dst_action_external_hostname?: unknown;
+  /** `dst_action_country`. */
+  dst_action_country?: unknown;
+  /** `dst_action_external_port`. */
+  dst_action_external_port?: unknown;
+  /** `is_pcap` (boolean or null). */
+  is_pcap?: boolean | null;
+  /** `alert_type` (string or null). */
+  alert_type?: string | null;
+  /** `resolution_status` (string or null). */
+  resolution_status?: string | null;
+  /** `resolution_comment`. */
+  resolution_comment?: unknown;
+  /** `dynamic_fields`. */
+  dynamic_fields?: unknown;
+  /** `tags` (array, of string). */
+  tags?: string[];
+  /** `alert_id` (string or null). */
+  alert_id?: string | null;
+  /** `detection_timestamp` (integer or null). */
+  detection_timestamp?: number | null;
+  /** `name` (string or null). */
+  name?: string | null;
+  /** `endpoint_id` (string or null). */
+  endpoint_id?: string | null;
+  /** `host_ip` (array, of string). */
+  host_ip?: string[];
+  /** `host_name` (string or null). */
+  host_name?: string | null;
+  /** `action` (string or null). */
+  action?: string | null;
+  /** `original_tags` (array, of string). */
+  original_tags?: string[];
+  /** `user_name` (array, of string). */
+  user_name?: string[];
+  /** `mac_addresses`. */
+  mac_addresses?: unknown;
+  /** `source`. */
+  source?: unknown;
+  /** `action_pretty` (string or null). */
+  action_pretty?: string | null;
+};
+
+/** `Script`: a record of the replies of `scripts.get_scripts`. */
+export type Script = {
+  /** `script_id` (string). */
+  script_id?: string;
+  /** `name` (string). */
+  name?: string;
+  /** `description` (string). */
+  description?: string;
+  /** `modification_date` (integer). */
+  modification_date?: number;
+  /** `created_by` (string). */
+  created_by?: string;
+  /** `is_high_risk` (boolean). */
+  is_high_risk?: boolean;
+  /** `windows_supported` (boolean). */
+  windows_supported?: boolean;
+  /** `linux_supported` (boolean). */
+  linux_supported?: boolean;
+  /** `macos_supported` (boolean). */
+  macos_supported?: boolean;
+  /** `script_uid` (string). */
+  script_uid?: string;
+};
+
+/** `XqlQueryResult`: a record of the replies of `xql.get_query_results`. */
+export type XqlQueryResult = {
+  /** `status` (string). */
+  status?: string;
+  /** `number_of_results` (integer). */
+  number_of_results?: number;
+  /** `query_cost` (object). */
+  query_cost?: { [key: string]: number };
+  /** `remaining_quota` (number). */
+  remaining_quota?: number;
+  /** `results` (object). */
+  results?: {
+    /** `data` (array, of object). */
+    data?: {
+      /** `event_id` (string). */
+      event_id?: string;
+      /** `agent_version` (string). */
+      agent_version?: string;
+      /** `_product` (string). */
+      _product?: string;
+      /** `_time` (integer). */
+      _time?: number;
+      /** `_vendor` (string). */
+      _vendor?: string;
+      /** `insert_timestamp` (integer). */
+      insert_timestamp?: number;
+      /** `agent_os_type` (string). */
+      agent_os_type?: string;
+      /** `event_type` (string). */
+      event_type?: string;
+      /** `event_sub_type` (string). */
+      event_sub_type?: string;
+    }[];
+  };
+};
 
 /** Shared schema `Xs28Alert`. */
 export type Xs28Alert = {
@@ -3730,34 +3788,6 @@ export type Xs28Event = {
   dst_action_external_port?: string;
   /** `user_name` (string). */
   user_name?: string;
-};
-
-/** Shared schema `Xs28Violation`. */
-export type Xs28Violation = {
-  /** `hostname` (string). */
-  hostname?: string;
-  /** `username` (string). */
-  username?: string;
-  /** `ip` (string). */
-  ip?: string;
-  /** `timestamp` (integer). */
-  timestamp?: number;
-  /** `violation_id` (integer). */
-  violation_id?: number;
-  /** `type` (string). */
-  type?: string;
-  /** `vendor_id` (string). */
-  vendor_id?: string;
-  /** `vendor` (string). */
-  vendor?: string;
-  /** `product_id` (string). */
-  product_id?: string;
-  /** `product` (string). */
-  product?: string;
-  /** `serial` (string). */
-  serial?: string;
-  /** `endpoint_id` (string). */
-  endpoint_id?: string;
 };
 
 /** Request and reply type of every Cortex XDR operation, keyed by operation id (96 operations). */

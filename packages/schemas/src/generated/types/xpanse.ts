@@ -69,25 +69,8 @@ export type ApiKeysGetApiKeysRequest = {
 
 /** Reply of `POST /public_api/v1/api_keys/get_api_keys` (`api_keys.get_api_keys`), the value of `reply`. */
 export type ApiKeysGetApiKeysReply = {
-  /** `data` (array, of object). */
-  data?: {
-    /** `id` (integer). */
-    id?: number;
-    /** `creation_time` (integer). */
-    creation_time?: number;
-    /** `created_by` (string). */
-    created_by?: string;
-    /** `user_name` (string). */
-    user_name?: string;
-    /** `roles` (array, of string). */
-    roles?: string[];
-    /** `security_level` (string). */
-    security_level?: string;
-    /** `comment`. */
-    comment?: unknown;
-    /** `expiration` (integer). */
-    expiration?: number;
-  }[];
+  /** `data` (array, of {@link ApiKey}). */
+  data?: ApiKey[];
   /** `filter_count` (integer). */
   filter_count?: number;
   /** `total_count` (integer). */
@@ -315,67 +298,8 @@ export type AssetsGetAssetsInternetExposureReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `assets_internet_exposure` (array, of object). */
-  assets_internet_exposure?: {
-    /** `asm_ids` (array, of string). */
-    asm_ids?: string[];
-    /** `name` (string). */
-    name?: string;
-    /** `asset_type` (string). */
-    asset_type?: string;
-    /** `cloud_provider`. */
-    cloud_provider?: unknown;
-    /** `externally_detected_providers` (array, of string). */
-    externally_detected_providers?: string[];
-    /** `region`. */
-    region?: unknown;
-    /** `ips` (array, of string). */
-    ips?: string[];
-    /** `business_units` (array, of string). */
-    business_units?: string[];
-    /** `management_status` (array, of string). */
-    management_status?: string[];
-    /** `iot_model`. */
-    iot_model?: unknown;
-    /** `iot_category`. */
-    iot_category?: unknown;
-    /** `iot_profile`. */
-    iot_profile?: unknown;
-    /** `sensor` (array, of string). */
-    sensor?: string[];
-    /** `service_type` (array, of string). */
-    service_type?: string[];
-    /** `last_observed` (integer). */
-    last_observed?: number;
-    /** `first_observed` (integer). */
-    first_observed?: number;
-    /** `has_active_externally_services` (boolean). */
-    has_active_externally_services?: boolean;
-    /** `has_xdr_agent` (string). */
-    has_xdr_agent?: string;
-    /** `certificate_classifications` (array, of string). */
-    certificate_classifications?: string[];
-    /** `certificate_issuer`. */
-    certificate_issuer?: unknown;
-    /** `certificate_algorithm`. */
-    certificate_algorithm?: unknown;
-    /** `mac_addresses` (array, of string). */
-    mac_addresses?: string[];
-    /** `cloud_id`. */
-    cloud_id?: unknown;
-    /** `ip_ranges` (array, of string). */
-    ip_ranges?: string[];
-    /** `domain_resolves` (boolean). */
-    domain_resolves?: boolean;
-    /** `operation_system`. */
-    operation_system?: unknown;
-    /** `asm_va_score`. */
-    asm_va_score?: unknown;
-    /** `externally_inferred_cves` (array, of string). */
-    externally_inferred_cves?: string[];
-    /** `agent_id`. */
-    agent_id?: unknown;
-  }[];
+  /** `assets_internet_exposure` (array, of {@link InternetExposureAsset}). */
+  assets_internet_exposure?: InternetExposureAsset[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_assets_internet_exposure/last_external_assessment` (`assets.get_assets_internet_exposure.last_external_assessment`), sent as `{"request_data": …}`. */
@@ -506,25 +430,8 @@ export type AssetsGetExternalIpAddressRangesReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `external_ip_address_ranges` (array, of object). */
-  external_ip_address_ranges?: {
-    /** `range_id` (string). */
-    range_id?: string;
-    /** `first_ip` (string). */
-    first_ip?: string;
-    /** `last_ip` (string). */
-    last_ip?: string;
-    /** `ips_count` (integer). */
-    ips_count?: number;
-    /** `active_responsive_ips_count` (integer). */
-    active_responsive_ips_count?: number;
-    /** `date_added` (integer). */
-    date_added?: number;
-    /** `business_units` (array, of string). */
-    business_units?: string[];
-    /** `organization_handles` (array, of string). */
-    organization_handles?: string[];
-  }[];
+  /** `external_ip_address_ranges` (array, of {@link ExternalIpRange}). */
+  external_ip_address_ranges?: ExternalIpRange[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_external_service` (`assets.get_external_service`), sent as `{"request_data": …}`. */
@@ -780,49 +687,8 @@ export type AssetsGetExternalServicesReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `external_services` (array, of object). */
-  external_services?: {
-    /** `service_id` (string). */
-    service_id?: string;
-    /** `service_name` (string). */
-    service_name?: string;
-    /** `service_type` (string). */
-    service_type?: string;
-    /** `ip_address` (array, of string). */
-    ip_address?: string[];
-    /** `domain` (array, of string). */
-    domain?: string[];
-    /** `externally_detected_providers` (array, of string). */
-    externally_detected_providers?: string[];
-    /** `is_active` (string). */
-    is_active?: string;
-    /** `first_observed` (integer). */
-    first_observed?: number;
-    /** `last_observed` (integer). */
-    last_observed?: number;
-    /** `port` (integer). */
-    port?: number;
-    /** `protocol` (string). */
-    protocol?: string;
-    /** `active_classifications` (array, of string). */
-    active_classifications?: string[];
-    /** `inactive_classifications` (array, of string). */
-    inactive_classifications?: string[];
-    /** `discovery_type` (string). */
-    discovery_type?: string;
-    /** `business_units` (array, of string). */
-    business_units?: string[];
-    /** `externally_inferred_vulnerability_score` (number or null). */
-    externally_inferred_vulnerability_score?: number | null;
-    /** `externally_inferred_cves` (array, of string). */
-    externally_inferred_cves?: string[];
-    /** `tls_versions` (array, of object). */
-    tls_versions?: { [key: string]: unknown }[];
-    /** `inferred_cves_observed` (array, of object). */
-    inferred_cves_observed?: { [key: string]: unknown }[];
-    /** `cloud_management_status` (string). */
-    cloud_management_status?: string;
-  }[];
+  /** `external_services` (array, of {@link ExternalService}). */
+  external_services?: ExternalService[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_external_website` (`assets.get_external_website`), sent as `{"request_data": …}`. */
@@ -1040,77 +906,8 @@ export type AssetsGetExternalWebsitesReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `websites` (array, of object). */
-  websites?: {
-    /** `website_id` (string). */
-    website_id?: string;
-    /** `host` (string). */
-    host?: string;
-    /** `protocol` (string). */
-    protocol?: string;
-    /** `is_active` (string). */
-    is_active?: string;
-    /** `site_categories` (array, of string). */
-    site_categories?: string[];
-    /** `technology_ids` (array, of string). */
-    technology_ids?: string[];
-    /** `first_observed` (integer). */
-    first_observed?: number;
-    /** `last_observed` (integer). */
-    last_observed?: number;
-    /** `provider_names` (array, of string). */
-    provider_names?: string[];
-    /** `ips` (array, of string). */
-    ips?: string[];
-    /** `port` (integer). */
-    port?: number;
-    /** `active_service_ids` (array, of string). */
-    active_service_ids?: string[];
-    /** `http_type` (string). */
-    http_type?: string;
-    /** `third_party_script_domains` (array, of string). */
-    third_party_script_domains?: string[];
-    /** `security_assessments` (array, of object). */
-    security_assessments?: {
-      /** `name` (string). */
-      name?: string;
-      /** `priority` (integer). */
-      priority?: number;
-      /** `score` (integer). */
-      score?: number;
-      /** `securityAssessmentDetails` (object). */
-      securityAssessmentDetails?: {
-        /** `pages` (array, of object). */
-        pages?: {
-          /** `url` (string). */
-          url?: string;
-          /** `message` (string). */
-          message?: string;
-          /** `elements` (array, of object). */
-          elements?: {
-            /** `name` (string). */
-            name?: string;
-            /** `value` (string). */
-            value?: string;
-          }[];
-        }[];
-        /** `description` (string). */
-        description?: string;
-      };
-    }[];
-    /** `authentication` (array, of string). */
-    authentication?: string[];
-    /** `rootPageHttpStatusCode` (string). */
-    rootPageHttpStatusCode?: string;
-    /** `isNonConfiguredHost` (boolean). */
-    isNonConfiguredHost?: boolean;
-    /** `externally_inferred_vulnerability_score` (integer). */
-    externally_inferred_vulnerability_score?: number;
-    /** `externally_inferred_cves` (array, of string). */
-    externally_inferred_cves?: string[];
-    /** `tags` (array, of string). */
-    tags?: string[];
-  }[];
+  /** `websites` (array, of {@link ExternalWebsite}). */
+  websites?: ExternalWebsite[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_external_websites/last_external_assessment` (`assets.get_external_websites.last_external_assessment`), sent as `{"request_data": …}`. */
@@ -1827,311 +1624,532 @@ export type V2AlertsGetAlertsMultiEventsReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `alerts` (array, of object). */
-  alerts?: {
-    /** `agent_os_sub_type` (string). */
-    agent_os_sub_type?: string;
-    /** `fw_app_category`. */
-    fw_app_category?: unknown;
-    /** `fw_app_id`. */
-    fw_app_id?: unknown;
-    /** `fw_app_subcategory`. */
-    fw_app_subcategory?: unknown;
-    /** `fw_app_technology`. */
-    fw_app_technology?: unknown;
-    /** `category` (string). */
-    category?: string;
-    /** `causality_actor_process_command_line` (array, of string). */
-    causality_actor_process_command_line?: string[];
-    /** `causality_actor_process_image_md5` (array, of string). */
-    causality_actor_process_image_md5?: string[];
-    /** `causality_actor_process_image_name` (array, of string). */
-    causality_actor_process_image_name?: string[];
-    /** `causality_actor_process_image_path` (array, of string). */
-    causality_actor_process_image_path?: string[];
-    /** `causality_actor_process_image_sha256` (array, of string). */
-    causality_actor_process_image_sha256?: string[];
-    /** `causality_actor_process_signature_status` (array, of string). */
-    causality_actor_process_signature_status?: string[];
-    /** `causality_actor_process_signature_vendor` (array, of string). */
-    causality_actor_process_signature_vendor?: string[];
-    /** `causality_actor_causality_id` (array, of string). */
-    causality_actor_causality_id?: string[];
-    /** `identity_sub_type`. */
-    identity_sub_type?: unknown;
-    /** `identity_type`. */
-    identity_type?: unknown;
-    /** `operation_name`. */
-    operation_name?: unknown;
-    /** `project`. */
-    project?: unknown;
-    /** `cloud_provider`. */
-    cloud_provider?: unknown;
-    /** `referenced_resource`. */
-    referenced_resource?: unknown;
-    /** `resource_sub_type`. */
-    resource_sub_type?: unknown;
-    /** `resource_type`. */
-    resource_type?: unknown;
-    /** `cluster_name`. */
-    cluster_name?: unknown;
-    /** `container_id`. */
-    container_id?: unknown;
-    /** `contains_featured_host` (array, of string). */
-    contains_featured_host?: string[];
-    /** `contains_featured_ip` (array, of string). */
-    contains_featured_ip?: string[];
-    /** `contains_featured_user` (array, of string). */
-    contains_featured_user?: string[];
-    /** `action_country` (array, of string). */
-    action_country?: string[];
-    /** `description` (string). */
-    description?: string;
-    /** `fw_interface_to`. */
-    fw_interface_to?: unknown;
-    /** `dns_query_name`. */
-    dns_query_name?: unknown;
-    /** `agent_device_domain`. */
-    agent_device_domain?: unknown;
-    /** `fw_email_recipient`. */
-    fw_email_recipient?: unknown;
-    /** `fw_email_sender`. */
-    fw_email_sender?: unknown;
-    /** `fw_email_subject`. */
-    fw_email_subject?: unknown;
-    /** `event_type` (array, of string). */
-    event_type?: string[];
-    /** `is_whitelisted` (boolean). */
-    is_whitelisted?: boolean;
-    /** `action_file_macro_sha256`. */
-    action_file_macro_sha256?: unknown;
-    /** `action_file_md5`. */
-    action_file_md5?: unknown;
-    /** `action_file_name`. */
-    action_file_name?: unknown;
-    /** `action_file_path`. */
-    action_file_path?: unknown;
-    /** `action_file_sha256`. */
-    action_file_sha256?: unknown;
-    /** `fw_device_name`. */
-    fw_device_name?: unknown;
-    /** `fw_rule_id`. */
-    fw_rule_id?: unknown;
-    /** `fw_rule`. */
-    fw_rule?: unknown;
-    /** `fw_serial_number`. */
-    fw_serial_number?: unknown;
-    /** `agent_fqdn`. */
-    agent_fqdn?: unknown;
-    /** `agent_os_type` (string). */
-    agent_os_type?: string;
-    /** `image_name`. */
-    image_name?: unknown;
-    /** `actor_process_image_name` (array, of string). */
-    actor_process_image_name?: string[];
-    /** `actor_process_command_line` (array, of string). */
-    actor_process_command_line?: string[];
-    /** `actor_process_image_md5` (array, of string). */
-    actor_process_image_md5?: string[];
-    /** `actor_process_image_path` (array, of string). */
-    actor_process_image_path?: string[];
-    /** `actor_process_os_pid` (array, of integer). */
-    actor_process_os_pid?: number[];
-    /** `actor_process_image_sha256` (array, of string). */
-    actor_process_image_sha256?: string[];
-    /** `actor_process_signature_status` (array, of string). */
-    actor_process_signature_status?: string[];
-    /** `actor_process_signature_vendor` (array, of string). */
-    actor_process_signature_vendor?: string[];
-    /** `actor_thread_thread_id` (array, of integer). */
-    actor_thread_thread_id?: number[];
-    /** `fw_is_phishing` (array, of string). */
-    fw_is_phishing?: string[];
-    /** `action_local_ip`. */
-    action_local_ip?: unknown;
-    /** `action_local_port`. */
-    action_local_port?: unknown;
-    /** `fw_misc`. */
-    fw_misc?: unknown;
-    /** `mitre_tactic_id_and_name` (array, of string). */
-    mitre_tactic_id_and_name?: string[];
-    /** `mitre_technique_id_and_name` (array, of string). */
-    mitre_technique_id_and_name?: string[];
-    /** `module_id`. */
-    module_id?: unknown;
-    /** `fw_vsys`. */
-    fw_vsys?: unknown;
-    /** `os_actor_process_command_line` (array, of string). */
-    os_actor_process_command_line?: string[];
-    /** `os_actor_thread_thread_id` (array, of integer). */
-    os_actor_thread_thread_id?: number[];
-    /** `os_actor_process_image_name` (array, of string). */
-    os_actor_process_image_name?: string[];
-    /** `os_actor_process_os_pid` (array, of integer). */
-    os_actor_process_os_pid?: number[];
-    /** `os_actor_process_image_sha256` (array, of string). */
-    os_actor_process_image_sha256?: string[];
-    /** `os_actor_process_signature_status` (array, of string). */
-    os_actor_process_signature_status?: string[];
-    /** `os_actor_process_signature_vendor` (array, of string). */
-    os_actor_process_signature_vendor?: string[];
-    /** `os_actor_effective_username`. */
-    os_actor_effective_username?: unknown;
-    /** `action_process_signature_status` (array, of string). */
-    action_process_signature_status?: string[];
-    /** `action_process_signature_vendor`. */
-    action_process_signature_vendor?: unknown;
-    /** `action_registry_data`. */
-    action_registry_data?: unknown;
-    /** `action_registry_full_key`. */
-    action_registry_full_key?: unknown;
-    /** `action_external_hostname`. */
-    action_external_hostname?: unknown;
-    /** `action_remote_ip`. */
-    action_remote_ip?: unknown;
-    /** `action_remote_port`. */
-    action_remote_port?: unknown;
-    /** `matching_service_rule_id` (string). */
-    matching_service_rule_id?: string;
-    /** `fw_interface_from`. */
-    fw_interface_from?: unknown;
-    /** `starred` (boolean). */
-    starred?: boolean;
-    /** `action_process_image_command_line`. */
-    action_process_image_command_line?: unknown;
-    /** `action_process_image_name`. */
-    action_process_image_name?: unknown;
-    /** `action_process_image_sha256`. */
-    action_process_image_sha256?: unknown;
-    /** `fw_url_domain`. */
-    fw_url_domain?: unknown;
-    /** `user_agent`. */
-    user_agent?: unknown;
-    /** `fw_xff`. */
-    fw_xff?: unknown;
-    /** `external_id` (string). */
-    external_id?: string;
-    /** `severity` (string). */
-    severity?: string;
-    /** `matching_status` (string). */
-    matching_status?: string;
-    /** `end_match_attempt_ts`. */
-    end_match_attempt_ts?: unknown;
-    /** `local_insert_ts` (integer). */
-    local_insert_ts?: number;
-    /** `last_modified_ts`. */
-    last_modified_ts?: unknown;
-    /** `bioc_indicator`. */
-    bioc_indicator?: unknown;
-    /** `attempt_counter` (integer). */
-    attempt_counter?: number;
-    /** `bioc_category_enum_key`. */
-    bioc_category_enum_key?: unknown;
-    /** `case_id` (integer). */
-    case_id?: number;
-    /** `deduplicate_tokens`. */
-    deduplicate_tokens?: unknown;
-    /** `filter_rule_id`. */
-    filter_rule_id?: unknown;
-    /** `agent_version` (string). */
-    agent_version?: string;
-    /** `agent_ip_addresses_v6`. */
-    agent_ip_addresses_v6?: unknown;
-    /** `agent_data_collection_status`. */
-    agent_data_collection_status?: unknown;
-    /** `agent_is_vdi` (boolean). */
-    agent_is_vdi?: boolean;
-    /** `agent_install_type` (string). */
-    agent_install_type?: string;
-    /** `agent_host_boot_time` (array, of integer). */
-    agent_host_boot_time?: number[];
-    /** `event_sub_type` (array, of integer). */
-    event_sub_type?: number[];
-    /** `association_strength` (array, of integer). */
-    association_strength?: number[];
-    /** `dst_association_strength`. */
-    dst_association_strength?: unknown;
-    /** `story_id`. */
-    story_id?: unknown;
-    /** `event_id` (array, of string). */
-    event_id?: string[];
-    /** `event_timestamp` (array, of integer). */
-    event_timestamp?: number[];
-    /** `actor_process_instance_id` (array, of string). */
-    actor_process_instance_id?: string[];
-    /** `actor_process_causality_id` (array, of string). */
-    actor_process_causality_id?: string[];
-    /** `actor_causality_id` (array, of string). */
-    actor_causality_id?: string[];
-    /** `causality_actor_process_execution_time` (array, of integer). */
-    causality_actor_process_execution_time?: number[];
-    /** `action_registry_key_name`. */
-    action_registry_key_name?: unknown;
-    /** `action_registry_value_name`. */
-    action_registry_value_name?: unknown;
-    /** `action_local_ip_v6`. */
-    action_local_ip_v6?: unknown;
-    /** `action_remote_ip_v6`. */
-    action_remote_ip_v6?: unknown;
-    /** `action_process_instance_id`. */
-    action_process_instance_id?: unknown;
-    /** `action_process_causality_id`. */
-    action_process_causality_id?: unknown;
-    /** `os_actor_process_instance_id` (array, of string). */
-    os_actor_process_instance_id?: string[];
-    /** `os_actor_process_image_path` (array, of string). */
-    os_actor_process_image_path?: string[];
-    /** `os_actor_process_causality_id` (array, of string). */
-    os_actor_process_causality_id?: string[];
-    /** `os_actor_causality_id`. */
-    os_actor_causality_id?: unknown;
-    /** `dst_agent_id` (array, of string). */
-    dst_agent_id?: string[];
-    /** `dst_causality_actor_process_execution_time`. */
-    dst_causality_actor_process_execution_time?: unknown;
-    /** `dst_action_external_hostname`. */
-    dst_action_external_hostname?: unknown;
-    /** `dst_action_country`. */
-    dst_action_country?: unknown;
-    /** `dst_action_external_port`. */
-    dst_action_external_port?: unknown;
-    /** `is_pcap` (boolean). */
-    is_pcap?: boolean;
-    /** `alert_type` (string). */
-    alert_type?: string;
-    /** `resolution_status` (string). */
-    resolution_status?: string;
-    /** `resolution_comment`. */
-    resolution_comment?: unknown;
-    /** `dynamic_fields`. */
-    dynamic_fields?: unknown;
-    /** `tags` (array, of string). */
-    tags?: string[];
-    /** `alert_id` (string). */
-    alert_id?: string;
-    /** `detection_timestamp` (integer). */
-    detection_timestamp?: number;
+  /** `alerts` (array, of {@link MultiEventAlert}). */
+  alerts?: MultiEventAlert[];
+};
+
+/** `ApiKey`: a record of the replies of `api_keys.get_api_keys`. */
+export type ApiKey = {
+  /** `id` (integer). */
+  id?: number;
+  /** `creation_time` (integer). */
+  creation_time?: number;
+  /** `created_by` (string). */
+  created_by?: string;
+  /** `user_name` (string). */
+  user_name?: string;
+  /** `roles` (array, of string). */
+  roles?: string[];
+  /** `security_level` (one of 2 values). */
+  security_level?: "standard" | "advanced" | (string & {});
+  /** `comment` (string or null). */
+  comment?: string | null;
+  /** `expiration` (integer or null). */
+  expiration?: number | null;
+};
+
+/** `ExternalIpRange`: a record of the replies of `assets.get_external_ip_address_ranges`. */
+export type ExternalIpRange = {
+  /** `range_id` (string). */
+  range_id?: string;
+  /** `first_ip` (string). */
+  first_ip?: string;
+  /** `last_ip` (string). */
+  last_ip?: string;
+  /** `ips_count` (integer). */
+  ips_count?: number;
+  /** `active_responsive_ips_count` (integer). */
+  active_responsive_ips_count?: number;
+  /** `date_added` (integer). */
+  date_added?: number;
+  /** `business_units` (array, of string). */
+  business_units?: string[];
+  /** `organization_handles` (array, of string). */
+  organization_handles?: string[];
+};
+
+/** `ExternalService`: a record of the replies of `assets.get_external_services`. */
+export type ExternalService = {
+  /** `service_id` (string). */
+  service_id?: string;
+  /** `service_name` (string). */
+  service_name?: string;
+  /** `service_type` (string). */
+  service_type?: string;
+  /** `ip_address` (array, of string). */
+  ip_address?: string[];
+  /** `domain` (array, of string). */
+  domain?: string[];
+  /** `externally_detected_providers` (array, of string). */
+  externally_detected_providers?: string[];
+  /** `is_active` (string). */
+  is_active?: string;
+  /** `first_observed` (integer). */
+  first_observed?: number;
+  /** `last_observed` (integer). */
+  last_observed?: number;
+  /** `port` (integer). */
+  port?: number;
+  /** `protocol` (string). */
+  protocol?: string;
+  /** `active_classifications` (array, of string). */
+  active_classifications?: string[];
+  /** `inactive_classifications` (array, of string). */
+  inactive_classifications?: string[];
+  /** `discovery_type` (string). */
+  discovery_type?: string;
+  /** `business_units` (array, of string). */
+  business_units?: string[];
+  /** `externally_inferred_vulnerability_score` (number or null). */
+  externally_inferred_vulnerability_score?: number | null;
+  /** `externally_inferred_cves` (array, of string). */
+  externally_inferred_cves?: string[];
+  /** `tls_versions` (array, of object). */
+  tls_versions?: { [key: string]: unknown }[];
+  /** `inferred_cves_observed` (array, of object). */
+  inferred_cves_observed?: { [key: string]: unknown }[];
+  /** `cloud_management_status` (string). */
+  cloud_management_status?: string;
+};
+
+/** `ExternalWebsite`: a record of the replies of `assets.get_external_websites`. */
+export type ExternalWebsite = {
+  /** `website_id` (string). */
+  website_id?: string;
+  /** `host` (string). */
+  host?: string;
+  /** `protocol` (string). */
+  protocol?: string;
+  /** `is_active` (string). */
+  is_active?: string;
+  /** `site_categories` (array, of string). */
+  site_categories?: string[];
+  /** `technology_ids` (array, of string). */
+  technology_ids?: string[];
+  /** `first_observed` (integer). */
+  first_observed?: number;
+  /** `last_observed` (integer). */
+  last_observed?: number;
+  /** `provider_names` (array, of string). */
+  provider_names?: string[];
+  /** `ips` (array, of string). */
+  ips?: string[];
+  /** `port` (integer). */
+  port?: number;
+  /** `active_service_ids` (array, of string). */
+  active_service_ids?: string[];
+  /** `http_type` (string). */
+  http_type?: string;
+  /** `third_party_script_domains` (array, of string). */
+  third_party_script_domains?: string[];
+  /** `security_assessments` (array, of object). */
+  security_assessments?: {
     /** `name` (string). */
     name?: string;
-    /** `endpoint_id` (string). */
-    endpoint_id?: string;
-    /** `host_ip` (array, of string). */
-    host_ip?: string[];
-    /** `host_name` (string). */
-    host_name?: string;
-    /** `action` (string). */
-    action?: string;
-    /** `original_tags` (array, of string). */
-    original_tags?: string[];
-    /** `user_name` (array, of string). */
-    user_name?: string[];
-    /** `mac_addresses`. */
-    mac_addresses?: unknown;
-    /** `source`. */
-    source?: unknown;
-    /** `action_pretty` (string). */
-    action_pretty?: string;
+    /** `priority` (integer). */
+    priority?: number;
+    /** `score` (integer). */
+    score?: number;
+    /** `securityAssessmentDetails` (object). */
+    securityAssessmentDetails?: {
+      /** `pages` (array, of object). */
+      pages?: {
+        /** `url` (string). */
+        url?: string;
+        /** `message` (string). */
+        message?: string;
+        /** `elements` (array, of object). */
+        elements?: {
+          /** `name` (string). */
+          name?: string;
+          /** `value` (string). */
+          value?: string;
+        }[];
+      }[];
+      /** `description` (string). */
+      description?: string;
+    };
   }[];
+  /** `authentication` (array, of string). */
+  authentication?: string[];
+  /** `rootPageHttpStatusCode` (string). */
+  rootPageHttpStatusCode?: string;
+  /** `isNonConfiguredHost` (boolean). */
+  isNonConfiguredHost?: boolean;
+  /** `externally_inferred_vulnerability_score` (integer). */
+  externally_inferred_vulnerability_score?: number;
+  /** `externally_inferred_cves` (array, of string). */
+  externally_inferred_cves?: string[];
+  /** `tags` (array, of string). */
+  tags?: string[];
+};
+
+/** `InternetExposureAsset`: a record of the replies of `assets.get_assets_internet_exposure`. */
+export type InternetExposureAsset = {
+  /** `asm_ids` (array, of string). */
+  asm_ids?: string[];
+  /** `name` (string). */
+  name?: string;
+  /** `asset_type` (string). */
+  asset_type?: string;
+  /** `cloud_provider`. */
+  cloud_provider?: unknown;
+  /** `externally_detected_providers` (array, of string). */
+  externally_detected_providers?: string[];
+  /** `region`. */
+  region?: unknown;
+  /** `ips` (array, of string). */
+  ips?: string[];
+  /** `business_units` (array, of string). */
+  business_units?: string[];
+  /** `management_status` (array, of string). */
+  management_status?: string[];
+  /** `iot_model`. */
+  iot_model?: unknown;
+  /** `iot_category`. */
+  iot_category?: unknown;
+  /** `iot_profile`. */
+  iot_profile?: unknown;
+  /** `sensor` (array, of string). */
+  sensor?: string[];
+  /** `service_type` (array, of string). */
+  service_type?: string[];
+  /** `last_observed` (integer or null). */
+  last_observed?: number | null;
+  /** `first_observed` (integer or null). */
+  first_observed?: number | null;
+  /** `has_active_externally_services` (boolean). */
+  has_active_externally_services?: boolean;
+  /** `has_xdr_agent` (string). */
+  has_xdr_agent?: string;
+  /** `certificate_classifications` (array, of string). */
+  certificate_classifications?: string[];
+  /** `certificate_issuer`. */
+  certificate_issuer?: unknown;
+  /** `certificate_algorithm`. */
+  certificate_algorithm?: unknown;
+  /** `mac_addresses` (array, of string). */
+  mac_addresses?: string[];
+  /** `cloud_id`. */
+  cloud_id?: unknown;
+  /** `ip_ranges` (array, of string). */
+  ip_ranges?: string[];
+  /** `domain_resolves` (boolean). */
+  domain_resolves?: boolean;
+  /** `operation_system`. */
+  operation_system?: unknown;
+  /** `asm_va_score`. */
+  asm_va_score?: unknown;
+  /** `externally_inferred_cves` (array, of string). */
+  externally_inferred_cves?: string[];
+  /** `agent_id`. */
+  agent_id?: unknown;
+};
+
+/** `MultiEventAlert`: a record of the replies of `v2.alerts.get_alerts_multi_events`. */
+export type MultiEventAlert = {
+  /** `agent_os_sub_type` (string or null). */
+  agent_os_sub_type?: string | null;
+  /** `fw_app_category`. */
+  fw_app_category?: unknown;
+  /** `fw_app_id`. */
+  fw_app_id?: unknown;
+  /** `fw_app_subcategory`. */
+  fw_app_subcategory?: unknown;
+  /** `fw_app_technology`. */
+  fw_app_technology?: unknown;
+  /** `category` (string or null). */
+  category?: string | null;
+  /** `causality_actor_process_command_line` (array, of string). */
+  causality_actor_process_command_line?: string[];
+  /** `causality_actor_process_image_md5` (array, of string). */
+  causality_actor_process_image_md5?: string[];
+  /** `causality_actor_process_image_name` (array, of string). */
+  causality_actor_process_image_name?: string[];
+  /** `causality_actor_process_image_path` (array, of string). */
+  causality_actor_process_image_path?: string[];
+  /** `causality_actor_process_image_sha256` (array, of string). */
+  causality_actor_process_image_sha256?: string[];
+  /** `causality_actor_process_signature_status` (array, of string). */
+  causality_actor_process_signature_status?: string[];
+  /** `causality_actor_process_signature_vendor` (array, of string). */
+  causality_actor_process_signature_vendor?: string[];
+  /** `causality_actor_causality_id` (array, of string). */
+  causality_actor_causality_id?: string[];
+  /** `identity_sub_type`. */
+  identity_sub_type?: unknown;
+  /** `identity_type`. */
+  identity_type?: unknown;
+  /** `operation_name`. */
+  operation_name?: unknown;
+  /** `project`. */
+  project?: unknown;
+  /** `cloud_provider`. */
+  cloud_provider?: unknown;
+  /** `referenced_resource`. */
+  referenced_resource?: unknown;
+  /** `resource_sub_type`. */
+  resource_sub_type?: unknown;
+  /** `resource_type`. */
+  resource_type?: unknown;
+  /** `cluster_name`. */
+  cluster_name?: unknown;
+  /** `container_id`. */
+  container_id?: unknown;
+  /** `contains_featured_host` (array, of string). */
+  contains_featured_host?: string[];
+  /** `contains_featured_ip` (array, of string). */
+  contains_featured_ip?: string[];
+  /** `contains_featured_user` (array, of string). */
+  contains_featured_user?: string[];
+  /** `action_country` (array, of string). */
+  action_country?: string[];
+  /** `description` (string or null). */
+  description?: string | null;
+  /** `fw_interface_to`. */
+  fw_interface_to?: unknown;
+  /** `dns_query_name`. */
+  dns_query_name?: unknown;
+  /** `agent_device_domain`. */
+  agent_device_domain?: unknown;
+  /** `fw_email_recipient`. */
+  fw_email_recipient?: unknown;
+  /** `fw_email_sender`. */
+  fw_email_sender?: unknown;
+  /** `fw_email_subject`. */
+  fw_email_subject?: unknown;
+  /** `event_type` (array, of string). */
+  event_type?: string[];
+  /** `is_whitelisted` (boolean or null). */
+  is_whitelisted?: boolean | null;
+  /** `action_file_macro_sha256`. */
+  action_file_macro_sha256?: unknown;
+  /** `action_file_md5`. */
+  action_file_md5?: unknown;
+  /** `action_file_name`. */
+  action_file_name?: unknown;
+  /** `action_file_path`. */
+  action_file_path?: unknown;
+  /** `action_file_sha256`. */
+  action_file_sha256?: unknown;
+  /** `fw_device_name`. */
+  fw_device_name?: unknown;
+  /** `fw_rule_id`. */
+  fw_rule_id?: unknown;
+  /** `fw_rule`. */
+  fw_rule?: unknown;
+  /** `fw_serial_number`. */
+  fw_serial_number?: unknown;
+  /** `agent_fqdn`. */
+  agent_fqdn?: unknown;
+  /** `agent_os_type` (string or null). */
+  agent_os_type?: string | null;
+  /** `image_name`. */
+  image_name?: unknown;
+  /** `actor_process_image_name` (array, of string). */
+  actor_process_image_name?: string[];
+  /** `actor_process_command_line` (array, of string). */
+  actor_process_command_line?: string[];
+  /** `actor_process_image_md5` (array, of string). */
+  actor_process_image_md5?: string[];
+  /** `actor_process_image_path` (array, of string). */
+  actor_process_image_path?: string[];
+  /** `actor_process_os_pid` (array, of integer). */
+  actor_process_os_pid?: number[];
+  /** `actor_process_image_sha256` (array, of string). */
+  actor_process_image_sha256?: string[];
+  /** `actor_process_signature_status` (array, of string). */
+  actor_process_signature_status?: string[];
+  /** `actor_process_signature_vendor` (array, of string). */
+  actor_process_signature_vendor?: string[];
+  /** `actor_thread_thread_id` (array, of integer). */
+  actor_thread_thread_id?: number[];
+  /** `fw_is_phishing` (array, of string). */
+  fw_is_phishing?: string[];
+  /** `action_local_ip`. */
+  action_local_ip?: unknown;
+  /** `action_local_port`. */
+  action_local_port?: unknown;
+  /** `fw_misc`. */
+  fw_misc?: unknown;
+  /** `mitre_tactic_id_and_name` (array, of string). */
+  mitre_tactic_id_and_name?: string[];
+  /** `mitre_technique_id_and_name` (array, of string). */
+  mitre_technique_id_and_name?: string[];
+  /** `module_id`. */
+  module_id?: unknown;
+  /** `fw_vsys`. */
+  fw_vsys?: unknown;
+  /** `os_actor_process_command_line` (array, of string). */
+  os_actor_process_command_line?: string[];
+  /** `os_actor_thread_thread_id` (array, of integer). */
+  os_actor_thread_thread_id?: number[];
+  /** `os_actor_process_image_name` (array, of string). */
+  os_actor_process_image_name?: string[];
+  /** `os_actor_process_os_pid` (array, of integer). */
+  os_actor_process_os_pid?: number[];
+  /** `os_actor_process_image_sha256` (array, of string). */
+  os_actor_process_image_sha256?: string[];
+  /** `os_actor_process_signature_status` (array, of string). */
+  os_actor_process_signature_status?: string[];
+  /** `os_actor_process_signature_vendor` (array, of string). */
+  os_actor_process_signature_vendor?: string[];
+  /** `os_actor_effective_username`. */
+  os_actor_effective_username?: unknown;
+  /** `action_process_signature_status` (array, of string). */
+  action_process_signature_status?: string[];
+  /** `action_process_signature_vendor`. */
+  action_process_signature_vendor?: unknown;
+  /** `action_registry_data`. */
+  action_registry_data?: unknown;
+  /** `action_registry_full_key`. */
+  action_registry_full_key?: unknown;
+  /** `action_external_hostname`. */
+  action_external_hostname?: unknown;
+  /** `action_remote_ip`. */
+  action_remote_ip?: unknown;
+  /** `action_remote_port`. */
+  action_remote_port?: unknown;
+  /** `matching_service_rule_id` (string or null). */
+  matching_service_rule_id?: string | null;
+  /** `fw_interface_from`. */
+  fw_interface_from?: unknown;
+  /** `starred` (boolean or null). */
+  starred?: boolean | null;
+  /** `action_process_image_command_line`. */
+  action_process_image_command_line?: unknown;
+  /** `action_process_image_name`. */
+  action_process_image_name?: unknown;
+  /** `action_process_image_sha256`. */
+  action_process_image_sha256?: unknown;
+  /** `fw_url_domain`. */
+  fw_url_domain?: unknown;
+  /** `user_agent`. */
+  user_agent?: unknown;
+  /** `fw_xff`. */
+  fw_xff?: unknown;
+  /** `external_id` (string or null). */
+  external_id?: string | null;
+  /** `severity` (string or null). */
+  severity?: string | null;
+  /** `matching_status` (string or null). */
+  matching_status?: string | null;
+  /** `end_match_attempt_ts`. */
+  end_match_attempt_ts?: unknown;
+  /** `local_insert_ts` (integer or null). */
+  local_insert_ts?: number | null;
+  /** `last_modified_ts`. */
+  last_modified_ts?: unknown;
+  /** `bioc_indicator`. */
+  bioc_indicator?: unknown;
+  /** `attempt_counter` (integer or null). */
+  attempt_counter?: number | null;
+  /** `bioc_category_enum_key`. */
+  bioc_category_enum_key?: unknown;
+  /** `case_id` (integer or null). */
+  case_id?: number | null;
+  /** `deduplicate_tokens`. */
+  deduplicate_tokens?: unknown;
+  /** `filter_rule_id`. */
+  filter_rule_id?: unknown;
+  /** `agent_version` (string or null). */
+  agent_version?: string | null;
+  /** `agent_ip_addresses_v6`. */
+  agent_ip_addresses_v6?: unknown;
+  /** `agent_data_collection_status`. */
+  agent_data_collection_status?: unknown;
+  /** `agent_is_vdi` (boolean or null). */
+  agent_is_vdi?: boolean | null;
+  /** `agent_install_type` (string or null). */
+  agent_install_type?: string | null;
+  /** `agent_host_boot_time` (array, of integer). */
+  agent_host_boot_time?: number[];
+  /** `event_sub_type` (array, of integer). */
+  event_sub_type?: number[];
+  /** `association_strength` (array, of integer). */
+  association_strength?: number[];
+  /** `dst_association_strength`. */
+  dst_association_strength?: unknown;
+  /** `story_id`. */
+  story_id?: unknown;
+  /** `event_id` (array, of string). */
+  event_id?: string[];
+  /** `event_timestamp` (array, of integer). */
+  event_timestamp?: number[];
+  /** `actor_process_instance_id` (array, of string). */
+  actor_process_instance_id?: string[];
+  /** `actor_process_causality_id` (array, of string). */
+  actor_process_causality_id?: string[];
+  /** `actor_causality_id` (array, of string). */
+  actor_causality_id?: string[];
+  /** `causality_actor_process_execution_time` (array, of integer). */
+  causality_actor_process_execution_time?: number[];
+  /** `action_registry_key_name`. */
+  action_registry_key_name?: unknown;
+  /** `action_registry_value_name`. */
+  action_registry_value_name?: unknown;
+  /** `action_local_ip_v6`. */
+  action_local_ip_v6?: unknown;
+  /** `action_remote_ip_v6`. */
+  action_remote_ip_v6?: unknown;
+  /** `action_process_instance_id`. */
+  action_process_instance_id?: unknown;
+  /** `action_process_causality_id`. */
+  action_process_causality_id?: unknown;
+  /** `os_actor_process_instance_id` (array, of string). */
+  os_actor_process_instance_id?: string[];
+  /** `os_actor_process_image_path` (array, of string). */
+  os_actor_process_image_path?: string[];
+  /** `os_actor_process_causality_id` (array, of string). */
+  os_actor_process_causality_id?: string[];
+  /** `os_actor_causality_id`. */
+  os_actor_causality_id?: unknown;
+  /** `dst_agent_id` (array, of string). */
+  dst_agent_id?: string[];
+  /** `dst_causality_actor_process_execution_time`. */
+  dst_causality_actor_process_execution_time?: unknown;
+  /** `dst_action_external_hostname`. */
+  dst_action_external_hostname?: unknown;
+  /** `dst_action_country`. */
+  dst_action_country?: unknown;
+  /** `dst_action_external_port`. */
+  dst_action_external_port?: unknown;
+  /** `is_pcap` (boolean or null). */
+  is_pcap?: boolean | null;
+  /** `alert_type` (string or null). */
+  alert_type?: string | null;
+  /** `resolution_status` (string or null). */
+  resolution_status?: string | null;
+  /** `resolution_comment`. */
+  resolution_comment?: unknown;
+  /** `dynamic_fields`. */
+  dynamic_fields?: unknown;
+  /** `tags` (array, of string). */
+  tags?: string[];
+  /** `alert_id` (string or null). */
+  alert_id?: string | null;
+  /** `detection_timestamp` (integer or null). */
+  detection_timestamp?: number | null;
+  /** `name` (string or null). */
+  name?: string | null;
+  /** `endpoint_id` (string or null). */
+  endpoint_id?: string | null;
+  /** `host_ip` (array, of string). */
+  host_ip?: string[];
+  /** `host_name` (string or null). */
+  host_name?: string | null;
+  /** `action` (string or null). */
+  action?: string | null;
+  /** `original_tags` (array, of string). */
+  original_tags?: string[];
+  /** `user_name` (array, of string). */
+  user_name?: string[];
+  /** `mac_addresses`. */
+  mac_addresses?: unknown;
+  /** `source`. */
+  source?: unknown;
+  /** `action_pretty` (string or null). */
+  action_pretty?: string | null;
 };
 
 /** Shared schema `Xs28AttackSurfaceRule`. */

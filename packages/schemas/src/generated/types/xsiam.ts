@@ -82,331 +82,8 @@ export type AlertsGetAlertsReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `alerts` (array, of object). */
-  alerts?: {
-    /** `agent_os_sub_type` (string). */
-    agent_os_sub_type?: string;
-    /** `fw_app_category`. */
-    fw_app_category?: unknown;
-    /** `fw_app_id`. */
-    fw_app_id?: unknown;
-    /** `fw_app_subcategory`. */
-    fw_app_subcategory?: unknown;
-    /** `fw_app_technology`. */
-    fw_app_technology?: unknown;
-    /** `causality_actor_process_command_line`. */
-    causality_actor_process_command_line?: unknown;
-    /** `causality_actor_process_image_md5`. */
-    causality_actor_process_image_md5?: unknown;
-    /** `causality_actor_process_image_name`. */
-    causality_actor_process_image_name?: unknown;
-    /** `causality_actor_process_image_path`. */
-    causality_actor_process_image_path?: unknown;
-    /** `causality_actor_process_image_sha256`. */
-    causality_actor_process_image_sha256?: unknown;
-    /** `causality_actor_process_signature_status` (string). */
-    causality_actor_process_signature_status?: string;
-    /** `causality_actor_process_signature_vendor`. */
-    causality_actor_process_signature_vendor?: unknown;
-    /** `causality_actor_causality_id`. */
-    causality_actor_causality_id?: unknown;
-    /** `identity_sub_type`. */
-    identity_sub_type?: unknown;
-    /** `identity_type`. */
-    identity_type?: unknown;
-    /** `operation_name`. */
-    operation_name?: unknown;
-    /** `project`. */
-    project?: unknown;
-    /** `cloud_provider`. */
-    cloud_provider?: unknown;
-    /** `referenced_resource`. */
-    referenced_resource?: unknown;
-    /** `resource_sub_type`. */
-    resource_sub_type?: unknown;
-    /** `resource_type`. */
-    resource_type?: unknown;
-    /** `cluster_name`. */
-    cluster_name?: unknown;
-    /** `container_id`. */
-    container_id?: unknown;
-    /** `contains_featured_host` (string). */
-    contains_featured_host?: string;
-    /** `contains_featured_ip` (string). */
-    contains_featured_ip?: string;
-    /** `contains_featured_user` (string). */
-    contains_featured_user?: string;
-    /** `action_country` (string). */
-    action_country?: string;
-    /** `fw_interface_to`. */
-    fw_interface_to?: unknown;
-    /** `dns_query_name`. */
-    dns_query_name?: unknown;
-    /** `agent_device_domain` (string). */
-    agent_device_domain?: string;
-    /** `fw_email_recipient`. */
-    fw_email_recipient?: unknown;
-    /** `fw_email_sender`. */
-    fw_email_sender?: unknown;
-    /** `fw_email_subject`. */
-    fw_email_subject?: unknown;
-    /** `event_type`. */
-    event_type?: unknown;
-    /** `is_whitelisted` (boolean). */
-    is_whitelisted?: boolean;
-    /** `action_file_macro_sha256`. */
-    action_file_macro_sha256?: unknown;
-    /** `action_file_md5`. */
-    action_file_md5?: unknown;
-    /** `action_file_name`. */
-    action_file_name?: unknown;
-    /** `action_file_path`. */
-    action_file_path?: unknown;
-    /** `action_file_sha256`. */
-    action_file_sha256?: unknown;
-    /** `fw_device_name`. */
-    fw_device_name?: unknown;
-    /** `fw_rule_id`. */
-    fw_rule_id?: unknown;
-    /** `fw_rule`. */
-    fw_rule?: unknown;
-    /** `fw_serial_number`. */
-    fw_serial_number?: unknown;
-    /** `agent_fqdn` (string). */
-    agent_fqdn?: string;
-    /** `mac` (string). */
-    mac?: string;
-    /** `agent_os_type` (string). */
-    agent_os_type?: string;
-    /** `image_name`. */
-    image_name?: unknown;
-    /** `actor_process_image_name` (string). */
-    actor_process_image_name?: string;
-    /** `actor_process_command_line`. */
-    actor_process_command_line?: unknown;
-    /** `actor_process_image_md5`. */
-    actor_process_image_md5?: unknown;
-    /** `actor_process_image_path`. */
-    actor_process_image_path?: unknown;
-    /** `actor_process_os_pid`. */
-    actor_process_os_pid?: unknown;
-    /** `actor_process_image_sha256`. */
-    actor_process_image_sha256?: unknown;
-    /** `actor_process_signature_status` (string). */
-    actor_process_signature_status?: string;
-    /** `actor_process_signature_vendor`. */
-    actor_process_signature_vendor?: unknown;
-    /** `actor_thread_thread_id`. */
-    actor_thread_thread_id?: unknown;
-    /** `fw_is_phishing` (string). */
-    fw_is_phishing?: string;
-    /** `action_local_ip`. */
-    action_local_ip?: unknown;
-    /** `action_local_port`. */
-    action_local_port?: unknown;
-    /** `fw_misc`. */
-    fw_misc?: unknown;
-    /** `mitre_tactic_id_and_name` (string). */
-    mitre_tactic_id_and_name?: string;
-    /** `mitre_technique_id_and_name` (string). */
-    mitre_technique_id_and_name?: string;
-    /** `module_id` (string). */
-    module_id?: string;
-    /** `fw_vsys`. */
-    fw_vsys?: unknown;
-    /** `os_actor_process_command_line`. */
-    os_actor_process_command_line?: unknown;
-    /** `os_actor_thread_thread_id`. */
-    os_actor_thread_thread_id?: unknown;
-    /** `os_actor_process_image_name`. */
-    os_actor_process_image_name?: unknown;
-    /** `os_actor_process_os_pid`. */
-    os_actor_process_os_pid?: unknown;
-    /** `os_actor_process_image_sha256`. */
-    os_actor_process_image_sha256?: unknown;
-    /** `os_actor_process_signature_status` (string). */
-    os_actor_process_signature_status?: string;
-    /** `os_actor_process_signature_vendor`. */
-    os_actor_process_signature_vendor?: unknown;
-    /** `os_actor_effective_username`. */
-    os_actor_effective_username?: unknown;
-    /** `action_process_signature_status` (string). */
-    action_process_signature_status?: string;
-    /** `action_process_signature_vendor`. */
-    action_process_signature_vendor?: unknown;
-    /** `action_registry_data`. */
-    action_registry_data?: unknown;
-    /** `action_registry_full_key`. */
-    action_registry_full_key?: unknown;
-    /** `action_external_hostname`. */
-    action_external_hostname?: unknown;
-    /** `action_remote_ip` (string). */
-    action_remote_ip?: string;
-    /** `action_remote_port`. */
-    action_remote_port?: unknown;
-    /** `matching_service_rule_id`. */
-    matching_service_rule_id?: unknown;
-    /** `fw_interface_from`. */
-    fw_interface_from?: unknown;
-    /** `starred` (boolean). */
-    starred?: boolean;
-    /** `action_process_image_command_line`. */
-    action_process_image_command_line?: unknown;
-    /** `action_process_image_name`. */
-    action_process_image_name?: unknown;
-    /** `action_process_image_sha256`. */
-    action_process_image_sha256?: unknown;
-    /** `fw_url_domain`. */
-    fw_url_domain?: unknown;
-    /** `user_agent`. */
-    user_agent?: unknown;
-    /** `fw_xff`. */
-    fw_xff?: unknown;
-    /** `alert_domain` (string). */
-    alert_domain?: string;
-    /** `external_id` (string). */
-    external_id?: string;
-    /** `severity` (string). */
-    severity?: string;
-    /** `matching_status` (string). */
-    matching_status?: string;
-    /** `end_match_attempt_ts`. */
-    end_match_attempt_ts?: unknown;
-    /** `local_insert_ts` (integer). */
-    local_insert_ts?: number;
-    /** `last_modified_ts` (integer). */
-    last_modified_ts?: number;
-    /** `bioc_indicator`. */
-    bioc_indicator?: unknown;
-    /** `attempt_counter` (integer). */
-    attempt_counter?: number;
-    /** `bioc_category_enum_key`. */
-    bioc_category_enum_key?: unknown;
-    /** `case_id` (integer). */
-    case_id?: number;
-    /** `deduplicate_tokens`. */
-    deduplicate_tokens?: unknown;
-    /** `filter_rule_id`. */
-    filter_rule_id?: unknown;
-    /** `agent_version` (string). */
-    agent_version?: string;
-    /** `agent_ip_addresses_v6`. */
-    agent_ip_addresses_v6?: unknown;
-    /** `agent_data_collection_status` (boolean). */
-    agent_data_collection_status?: boolean;
-    /** `agent_is_vdi` (boolean). */
-    agent_is_vdi?: boolean;
-    /** `agent_install_type` (string). */
-    agent_install_type?: string;
-    /** `agent_host_boot_time`. */
-    agent_host_boot_time?: unknown;
-    /** `event_sub_type`. */
-    event_sub_type?: unknown;
-    /** `association_strength` (integer). */
-    association_strength?: number;
-    /** `dst_association_strength`. */
-    dst_association_strength?: unknown;
-    /** `story_id`. */
-    story_id?: unknown;
-    /** `event_id`. */
-    event_id?: unknown;
-    /** `event_timestamp` (integer). */
-    event_timestamp?: number;
-    /** `actor_process_instance_id`. */
-    actor_process_instance_id?: unknown;
-    /** `actor_process_causality_id`. */
-    actor_process_causality_id?: unknown;
-    /** `actor_causality_id`. */
-    actor_causality_id?: unknown;
-    /** `causality_actor_process_execution_time`. */
-    causality_actor_process_execution_time?: unknown;
-    /** `action_registry_key_name`. */
-    action_registry_key_name?: unknown;
-    /** `action_registry_value_name`. */
-    action_registry_value_name?: unknown;
-    /** `action_local_ip_v6`. */
-    action_local_ip_v6?: unknown;
-    /** `action_remote_ip_v6`. */
-    action_remote_ip_v6?: unknown;
-    /** `action_process_instance_id`. */
-    action_process_instance_id?: unknown;
-    /** `action_process_causality_id`. */
-    action_process_causality_id?: unknown;
-    /** `os_actor_process_instance_id`. */
-    os_actor_process_instance_id?: unknown;
-    /** `os_actor_process_image_path`. */
-    os_actor_process_image_path?: unknown;
-    /** `os_actor_process_causality_id`. */
-    os_actor_process_causality_id?: unknown;
-    /** `os_actor_causality_id`. */
-    os_actor_causality_id?: unknown;
-    /** `dst_agent_id`. */
-    dst_agent_id?: unknown;
-    /** `dst_causality_actor_process_execution_time`. */
-    dst_causality_actor_process_execution_time?: unknown;
-    /** `dst_action_external_hostname`. */
-    dst_action_external_hostname?: unknown;
-    /** `dst_action_country`. */
-    dst_action_country?: unknown;
-    /** `dst_action_external_port`. */
-    dst_action_external_port?: unknown;
-    /** `is_pcap` (boolean). */
-    is_pcap?: boolean;
-    /** `image_id`. */
-    image_id?: unknown;
-    /** `container_name`. */
-    container_name?: unknown;
-    /** `namespace`. */
-    namespace?: unknown;
-    /** `alert_type` (string). */
-    alert_type?: string;
-    /** `resolution_status` (string). */
-    resolution_status?: string;
-    /** `resolution_comment`. */
-    resolution_comment?: unknown;
-    /** `dynamic_fields`. */
-    dynamic_fields?: unknown;
-    /** `tags` (string). */
-    tags?: string;
-    /** `malicious_urls`. */
-    malicious_urls?: unknown;
-    /** `dss_job_title`. */
-    dss_job_title?: unknown;
-    /** `dss_department`. */
-    dss_department?: unknown;
-    /** `dss_country`. */
-    dss_country?: unknown;
-    /** `dss_groups`. */
-    dss_groups?: unknown;
-    /** `alert_id` (string). */
-    alert_id?: string;
-    /** `detection_timestamp` (integer). */
-    detection_timestamp?: number;
-    /** `name` (string). */
-    name?: string;
-    /** `category` (string). */
-    category?: string;
-    /** `endpoint_id` (string). */
-    endpoint_id?: string;
-    /** `description` (string). */
-    description?: string;
-    /** `host_ip` (string). */
-    host_ip?: string;
-    /** `host_name` (string). */
-    host_name?: string;
-    /** `source` (string). */
-    source?: string;
-    /** `action` (string). */
-    action?: string;
-    /** `action_pretty` (string). */
-    action_pretty?: string;
-    /** `user_name`. */
-    user_name?: unknown;
-    /** `events_length` (integer). */
-    events_length?: number;
-    /** `original_tags` (string). */
-    original_tags?: string;
-  }[];
+  /** `alerts` (array, of {@link Alert}). */
+  alerts?: Alert[];
 };
 
 /** Request of `POST /public_api/v1/alerts/get_alerts_by_filter_data` (`alerts.get_alerts_by_filter_data`), sent as `{"request_data": …}`. */
@@ -1065,25 +742,8 @@ export type ApiKeysGetApiKeysRequest = {
 
 /** Reply of `POST /public_api/v1/api_keys/get_api_keys` (`api_keys.get_api_keys`), the value of `reply`. */
 export type ApiKeysGetApiKeysReply = {
-  /** `data` (array, of object). */
-  data?: {
-    /** `id` (integer). */
-    id?: number;
-    /** `creation_time` (integer). */
-    creation_time?: number;
-    /** `created_by` (string). */
-    created_by?: string;
-    /** `user_name` (string). */
-    user_name?: string;
-    /** `roles` (array, of string). */
-    roles?: string[];
-    /** `security_level` (string). */
-    security_level?: string;
-    /** `comment`. */
-    comment?: unknown;
-    /** `expiration` (integer). */
-    expiration?: number;
-  }[];
+  /** `data` (array, of {@link ApiKey}). */
+  data?: ApiKey[];
   /** `filter_count` (integer). */
   filter_count?: number;
   /** `total_count` (integer). */
@@ -3892,63 +3552,8 @@ export type AssetsRequest = {
 
 /** Reply of `POST /public_api/v1/assets` (`assets`), the value of `reply`. */
 export type AssetsReply = {
-  /** `data` (array, of object). */
-  data?: {
-    /** `issues_breakdown` (object). */
-    issues_breakdown?: {
-      /** `critical` (integer). */
-      critical?: number;
-      /** `high` (integer). */
-      high?: number;
-      /** `low` (integer). */
-      low?: number;
-      /** `medium` (integer). */
-      medium?: number;
-    };
-    /** `xdm.asset.first_observed` (integer). */
-    "xdm.asset.first_observed"?: number;
-    /** `xdm.asset.cloud.region` (string or null). */
-    "xdm.asset.cloud.region"?: string | null;
-    /** `xdm.asset.last_observed` (integer). */
-    "xdm.asset.last_observed"?: number;
-    /** `issues_critical` (integer). */
-    issues_critical?: number;
-    /** `xdm.asset.strong_id` (string). */
-    "xdm.asset.strong_id"?: string;
-    /** `xdm.asset.type.category` (string). */
-    "xdm.asset.type.category"?: string;
-    /** `xdm.asset.name` (string or null). */
-    "xdm.asset.name"?: string | null;
-    /** `xdm.asset.type.name` (string). */
-    "xdm.asset.type.name"?: string;
-    /** `cases_breakdown` (object). */
-    cases_breakdown?: {
-      /** `critical` (integer). */
-      critical?: number;
-      /** `high` (integer). */
-      high?: number;
-      /** `low` (integer). */
-      low?: number;
-      /** `medium` (integer). */
-      medium?: number;
-    };
-    /** `xdm.asset.provider` (string). */
-    "xdm.asset.provider"?: string;
-    /** `xdm.asset.type.class` (string). */
-    "xdm.asset.type.class"?: string;
-    /** `xdm.asset.id` (string). */
-    "xdm.asset.id"?: string;
-    /** `xdm.asset.type.id` (string). */
-    "xdm.asset.type.id"?: string;
-    /** `cases_critical` (integer). */
-    cases_critical?: number;
-    /** `xdm.asset.group_ids` (array, of string). */
-    "xdm.asset.group_ids"?: string[];
-    /** `xdm.asset.realm` (string). */
-    "xdm.asset.realm"?: string;
-    /** `xdm.host.ipv4_addresses` (array, of string). */
-    "xdm.host.ipv4_addresses"?: string[];
-  }[];
+  /** `data` (array, of {@link Asset}). */
+  data?: Asset[];
   /** `metadata` (object). */
   metadata?: {
     /** `filter_count` (integer). */
@@ -4157,67 +3762,8 @@ export type AssetsGetAssetsInternetExposureReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `assets_internet_exposure` (array, of object). */
-  assets_internet_exposure?: {
-    /** `asm_ids` (array, of string). */
-    asm_ids?: string[];
-    /** `name` (string). */
-    name?: string;
-    /** `asset_type` (string). */
-    asset_type?: string;
-    /** `cloud_provider`. */
-    cloud_provider?: unknown;
-    /** `externally_detected_providers` (array, of string). */
-    externally_detected_providers?: string[];
-    /** `region`. */
-    region?: unknown;
-    /** `ips` (array, of string). */
-    ips?: string[];
-    /** `business_units` (array, of string). */
-    business_units?: string[];
-    /** `management_status` (array, of string). */
-    management_status?: string[];
-    /** `iot_model`. */
-    iot_model?: unknown;
-    /** `iot_category`. */
-    iot_category?: unknown;
-    /** `iot_profile`. */
-    iot_profile?: unknown;
-    /** `sensor` (array, of string). */
-    sensor?: string[];
-    /** `service_type` (array, of string). */
-    service_type?: string[];
-    /** `last_observed` (integer). */
-    last_observed?: number;
-    /** `first_observed` (integer). */
-    first_observed?: number;
-    /** `has_active_externally_services` (boolean). */
-    has_active_externally_services?: boolean;
-    /** `has_xdr_agent` (string). */
-    has_xdr_agent?: string;
-    /** `certificate_classifications` (array, of string). */
-    certificate_classifications?: string[];
-    /** `certificate_issuer`. */
-    certificate_issuer?: unknown;
-    /** `certificate_algorithm`. */
-    certificate_algorithm?: unknown;
-    /** `mac_addresses` (array, of string). */
-    mac_addresses?: string[];
-    /** `cloud_id`. */
-    cloud_id?: unknown;
-    /** `ip_ranges` (array, of string). */
-    ip_ranges?: string[];
-    /** `domain_resolves` (boolean). */
-    domain_resolves?: boolean;
-    /** `operation_system`. */
-    operation_system?: unknown;
-    /** `asm_va_score`. */
-    asm_va_score?: unknown;
-    /** `externally_inferred_cves` (array, of string). */
-    externally_inferred_cves?: string[];
-    /** `agent_id`. */
-    agent_id?: unknown;
-  }[];
+  /** `assets_internet_exposure` (array, of {@link InternetExposureAsset}). */
+  assets_internet_exposure?: InternetExposureAsset[];
 };
 
 /** Reply of `GET /public_api/v1/assets/{id}` (`assets.get_by_id`). */
@@ -4402,25 +3948,8 @@ export type AssetsGetExternalIpAddressRangesReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `external_ip_address_ranges` (array, of object). */
-  external_ip_address_ranges?: {
-    /** `range_id` (string). */
-    range_id?: string;
-    /** `first_ip` (string). */
-    first_ip?: string;
-    /** `last_ip` (string). */
-    last_ip?: string;
-    /** `ips_count` (integer). */
-    ips_count?: number;
-    /** `active_responsive_ips_count` (integer). */
-    active_responsive_ips_count?: number;
-    /** `date_added` (integer). */
-    date_added?: number;
-    /** `business_units` (array, of string). */
-    business_units?: string[];
-    /** `organization_handles` (array, of string). */
-    organization_handles?: string[];
-  }[];
+  /** `external_ip_address_ranges` (array, of {@link ExternalIpRange}). */
+  external_ip_address_ranges?: ExternalIpRange[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_external_service` (`assets.get_external_service`), sent as `{"request_data": …}`. */
@@ -4676,49 +4205,8 @@ export type AssetsGetExternalServicesReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `external_services` (array, of object). */
-  external_services?: {
-    /** `service_id` (string). */
-    service_id?: string;
-    /** `service_name` (string). */
-    service_name?: string;
-    /** `service_type` (string). */
-    service_type?: string;
-    /** `ip_address` (array, of string). */
-    ip_address?: string[];
-    /** `domain` (array, of string). */
-    domain?: string[];
-    /** `externally_detected_providers` (array, of string). */
-    externally_detected_providers?: string[];
-    /** `is_active` (string). */
-    is_active?: string;
-    /** `first_observed` (integer). */
-    first_observed?: number;
-    /** `last_observed` (integer). */
-    last_observed?: number;
-    /** `port` (integer). */
-    port?: number;
-    /** `protocol` (string). */
-    protocol?: string;
-    /** `active_classifications` (array, of string). */
-    active_classifications?: string[];
-    /** `inactive_classifications` (array, of string). */
-    inactive_classifications?: string[];
-    /** `discovery_type` (string). */
-    discovery_type?: string;
-    /** `business_units` (array, of string). */
-    business_units?: string[];
-    /** `externally_inferred_vulnerability_score` (number or null). */
-    externally_inferred_vulnerability_score?: number | null;
-    /** `externally_inferred_cves` (array, of string). */
-    externally_inferred_cves?: string[];
-    /** `tls_versions` (array, of object). */
-    tls_versions?: { [key: string]: unknown }[];
-    /** `inferred_cves_observed` (array, of object). */
-    inferred_cves_observed?: { [key: string]: unknown }[];
-    /** `cloud_management_status` (string). */
-    cloud_management_status?: string;
-  }[];
+  /** `external_services` (array, of {@link ExternalService}). */
+  external_services?: ExternalService[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_external_website` (`assets.get_external_website`), sent as `{"request_data": …}`. */
@@ -4936,77 +4424,8 @@ export type AssetsGetExternalWebsitesReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `websites` (array, of object). */
-  websites?: {
-    /** `website_id` (string). */
-    website_id?: string;
-    /** `host` (string). */
-    host?: string;
-    /** `protocol` (string). */
-    protocol?: string;
-    /** `is_active` (string). */
-    is_active?: string;
-    /** `site_categories` (array, of string). */
-    site_categories?: string[];
-    /** `technology_ids` (array, of string). */
-    technology_ids?: string[];
-    /** `first_observed` (integer). */
-    first_observed?: number;
-    /** `last_observed` (integer). */
-    last_observed?: number;
-    /** `provider_names` (array, of string). */
-    provider_names?: string[];
-    /** `ips` (array, of string). */
-    ips?: string[];
-    /** `port` (integer). */
-    port?: number;
-    /** `active_service_ids` (array, of string). */
-    active_service_ids?: string[];
-    /** `http_type` (string). */
-    http_type?: string;
-    /** `third_party_script_domains` (array, of string). */
-    third_party_script_domains?: string[];
-    /** `security_assessments` (array, of object). */
-    security_assessments?: {
-      /** `name` (string). */
-      name?: string;
-      /** `priority` (integer). */
-      priority?: number;
-      /** `score` (integer). */
-      score?: number;
-      /** `securityAssessmentDetails` (object). */
-      securityAssessmentDetails?: {
-        /** `pages` (array, of object). */
-        pages?: {
-          /** `url` (string). */
-          url?: string;
-          /** `message` (string). */
-          message?: string;
-          /** `elements` (array, of object). */
-          elements?: {
-            /** `name` (string). */
-            name?: string;
-            /** `value` (string). */
-            value?: string;
-          }[];
-        }[];
-        /** `description` (string). */
-        description?: string;
-      };
-    }[];
-    /** `authentication` (array, of string). */
-    authentication?: string[];
-    /** `rootPageHttpStatusCode` (string). */
-    rootPageHttpStatusCode?: string;
-    /** `isNonConfiguredHost` (boolean). */
-    isNonConfiguredHost?: boolean;
-    /** `externally_inferred_vulnerability_score` (integer). */
-    externally_inferred_vulnerability_score?: number;
-    /** `externally_inferred_cves` (array, of string). */
-    externally_inferred_cves?: string[];
-    /** `tags` (array, of string). */
-    tags?: string[];
-  }[];
+  /** `websites` (array, of {@link ExternalWebsite}). */
+  websites?: ExternalWebsite[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_external_websites/last_external_assessment` (`assets.get_external_websites.last_external_assessment`), sent as `{"request_data": …}`. */
@@ -5130,33 +4549,8 @@ export type AuditsAgentsReportsReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `data` (array, of object). */
-  data?: {
-    /** `TIMESTAMP` (number, format float). */
-    TIMESTAMP?: number;
-    /** `RECEIVEDTIME` (number). */
-    RECEIVEDTIME?: number;
-    /** `ENDPOINTID` (string). */
-    ENDPOINTID?: string;
-    /** `ENDPOINTNAME` (string). */
-    ENDPOINTNAME?: string;
-    /** `DOMAIN` (string). */
-    DOMAIN?: string;
-    /** `TRAPSVERSION` (string). */
-    TRAPSVERSION?: string;
-    /** `CATEGORY` (string). */
-    CATEGORY?: string;
-    /** `TYPE` (string). */
-    TYPE?: string;
-    /** `SUBTYPE` (string). */
-    SUBTYPE?: string;
-    /** `RESULT` (string). */
-    RESULT?: string;
-    /** `REASON` (string). */
-    REASON?: string;
-    /** `DESCRIPTION` (string). */
-    DESCRIPTION?: string;
-  }[];
+  /** `data` (array, of {@link AgentAuditReport}). */
+  data?: AgentAuditReport[];
 };
 
 /** Request of `POST /public_api/v1/audits/management_logs` (`audits.management_logs`), sent as `{"request_data": …}`. */
@@ -5189,56 +4583,8 @@ export type AuditsManagementLogsReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `data` (array, of object). */
-  data?: {
-    /** `AUDIT_ID` (integer). */
-    AUDIT_ID?: number;
-    /** `AUDIT_OWNER_NAME` (string). */
-    AUDIT_OWNER_NAME?: string;
-    /** `AUDIT_OWNER_EMAIL` (string). */
-    AUDIT_OWNER_EMAIL?: string;
-    /** `AUDIT_ASSET_JSON` (string). */
-    AUDIT_ASSET_JSON?: string;
-    /** `AUDIT_ASSET_NAMES` (string). */
-    AUDIT_ASSET_NAMES?: string;
-    /** `AUDIT_HOSTNAME` (string). */
-    AUDIT_HOSTNAME?: string;
-    /** `AUDIT_RESULT` (string). */
-    AUDIT_RESULT?: string;
-    /** `AUDIT_REASON` (string). */
-    AUDIT_REASON?: string;
-    /** `AUDIT_DESCRIPTION` (string). */
-    AUDIT_DESCRIPTION?: string;
-    /** `AUDIT_ENTITY` (one of 80 values). */
-    AUDIT_ENTITY?: "LIVE_TERMINAL" | "RULES" | "RULES_EXCEPTIONS" | "AUTH" | "RESPONSE" | "INCIDENT_MANAGEMENT" | "ALERT_MANAGEMENT" | "INCIDENT_TIMELINE_EVENT" | "ENDPOINT_MANAGEMENT" | "ENDPOINT_GROUPS" | "ALERT_WHITELIST" | "PUBLIC_API" | "DISTRIBUTIONS" | "STARRED_INCIDENTS" | "POLICY_PROFILES" | "DEVICE_CONTROL_PROFILES" | "DEVICE_CONTROL_POLICY" | "PROTECTION_PROFILES" | "DEVICE_CONTROL_PROFILE" | "HOST_FIREWALL_PROFILE" | "HOST_DISK_ENCRYPTION_PROFILE" | "POLICY_RULES" | "PROTECTION_POLICY" | "DEVICE_CONTROL_TEMP_EXCEPTIONS" | "DEVICE_CONTROL_GLOBAL_EXCEPTIONS" | "DEVICE_CONTROL_CUSTOM_DEVICE" | "GLOBAL_EXCEPTIONS" | "MSSP" | "REPORTING" | "DASHBOARD" | "BROKER_API" | "BROKER_VM" | "MTH" | "MDR" | "ALERT_NOTIFICATIONS" | "INTEGRATIONS" | "QUERY" | "SCRIPT_EXECUTION" | "ALERT_RULES" | "COLLECTION" | "API_KEY" | "EDL" | "VA_RESCAN_ENDPOINT" | "HI_RESCAN_ENDPOINT" | "REMEDIATION" | "INGEST_DATA" | "LICENSING" | "AGENT_CONFIGURATION" | "PERMISSIONS" | "SCORING_RULES" | "LAYOUT_RULES" | "PLAYBOOK_TRIGGERS" | "FEATURED_ALERT_FIELDS" | "SYSTEM" | "TENANT_TAKEOVER" | "SCOUTER_POLICY" | "SCOUTER_PROFILE" | "SCOUTER_GROUPS" | "ALLOWED_DOMAINS" | "QUERY_LIBRARY" | "TENANT_CONFIGURATION" | "SCOUTER_CONFIGURATION" | "HOST_FIREWALL" | "XIF" | "XDM" | "ACTION_CENTER" | "XCLOUD_INTEGRATION" | "DATASETS" | "XSOAR" | "SECURITY_SETTINGS" | "ALERT_EXCLUSION" | "INDICATOR_RULES" | "EVENT_FORWARDING" | "ASSET_INVENTORY" | "SERVER_SETTINGS" | "ASSET_ROLES" | "CUSTOM_FIELDS" | "AUTOMATION_RULES" | "AGENT_EXCEPTION_RULES" | "REMEDIATION_PATH_RULES" | (string & {});
-    /** `AUDIT_ENTITY_SUBTYPE` (string). */
-    AUDIT_ENTITY_SUBTYPE?: string;
-    /** `AUDIT_SESSION_ID` (integer). */
-    AUDIT_SESSION_ID?: number;
-    /** `AUDIT_CASE_ID` (integer). */
-    AUDIT_CASE_ID?: number;
-    /** `AUDIT_INSERT_TIME` (integer). */
-    AUDIT_INSERT_TIME?: number;
-    /** `AUDIT_SEVERITY` (string). */
-    AUDIT_SEVERITY?: string;
-    /** `AUDIT_LINK` (string). */
-    AUDIT_LINK?: string;
-    /** `AUDIT_SOURCE_IP` (string). */
-    AUDIT_SOURCE_IP?: string;
-    /** `AUDIT_USER_AGENT` (string). */
-    AUDIT_USER_AGENT?: string;
-    /** `AUDIT_USER_ROLES` (array, of string). */
-    AUDIT_USER_ROLES?: string[];
-    /** `AUDIT_ADDITIONAL_INFORMATION` (object). */
-    AUDIT_ADDITIONAL_INFORMATION?: {
-      /** `endpoint_names` (array, of string). */
-      endpoint_names?: string[];
-      /** `endpoint_count` (integer). */
-      endpoint_count?: number;
-    };
-    /** `AUDIT_OBJECT_ID` (string). */
-    AUDIT_OBJECT_ID?: string;
-  }[];
+  /** `data` (array, of {@link AuditLog}). */
+  data?: AuditLog[];
 };
 
 /** Request of `POST /public_api/v1/authentication-settings/create` (`authentication_settings.create`), sent as `{"request_data": …}`. */
@@ -5468,29 +4814,8 @@ export type BiocGetRequest = {
 export type BiocGetReply = {
   /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of object). */
-  objects?: {
-    /** `rule_id` (integer). */
-    rule_id?: number;
-    /** `name` (string). */
-    name?: string;
-    /** `type` (string). */
-    type?: string;
-    /** `severity` (string). */
-    severity?: string;
-    /** `comment` (string). */
-    comment?: string;
-    /** `status` (string). */
-    status?: string;
-    /** `is_xql` (boolean). */
-    is_xql?: boolean;
-    /** `indicator` (object or string). */
-    indicator?: { [key: string]: unknown } | string;
-    /** `mitre_tactic_id_and_name` (array, of string). */
-    mitre_tactic_id_and_name?: string[];
-    /** `mitre_technique_id_and_name` (array, of string). */
-    mitre_technique_id_and_name?: string[];
-  }[];
+  /** `objects` (array, of {@link Bioc}). */
+  objects?: Bioc[];
   /** `objects_type` (string). */
   objects_type?: string;
 };
@@ -5579,8 +4904,8 @@ export type CaseSearchReply = {
   TOTAL_COUNT?: number;
   /** `FILTER_COUNT` (integer). */
   FILTER_COUNT?: number;
-  /** `DATA` (array, of {@link Xs34Case}). */
-  DATA?: Xs34Case[];
+  /** `DATA` (array, of {@link Case}). */
+  DATA?: Case[];
 };
 
 /** Request of `POST /public_api/v1/case/update/{case-id}` (`case.update.post_by_case_id`), sent as `{"request_data": …}`. */
@@ -6588,7 +5913,7 @@ export type CwpPoliciesGetReply = {
   /** `modifiedAt` (string, format date-time). */
   modifiedAt?: string;
   /** `type` (one of 5 values), required. */
-  type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null;
+  type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null | (string & {}) | null;
   /** `createdBy` (string). */
   createdBy?: string;
   /** `disabled` (boolean). */
@@ -6616,7 +5941,7 @@ export type CwpPoliciesGetReply = {
   /** `action` ({@link CwpPolicyAction}), required. */
   action: CwpPolicyAction | null;
   /** `severity` (one of 6 values), required. */
-  severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null | "INFO" | null;
+  severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null | "INFO" | (string & {}) | null;
   /** `remediationGuidance` (string). */
   remediationGuidance?: string;
   /** `missingInformationAction` ({@link TrustedImagesPolicyAction}). */
@@ -6634,7 +5959,7 @@ export type CwpPoliciesGetByIdReply = {
   /** `modifiedAt` (string, format date-time). */
   modifiedAt?: string;
   /** `type` (one of 5 values), required. */
-  type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null;
+  type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null | (string & {}) | null;
   /** `createdBy` (string). */
   createdBy?: string;
   /** `disabled` (boolean). */
@@ -6662,7 +5987,7 @@ export type CwpPoliciesGetByIdReply = {
   /** `action` ({@link CwpPolicyAction}), required. */
   action: CwpPolicyAction | null;
   /** `severity` (one of 6 values), required. */
-  severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null | "INFO" | null;
+  severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null | "INFO" | (string & {}) | null;
   /** `remediationGuidance` (string). */
   remediationGuidance?: string;
   /** `missingInformationAction` ({@link TrustedImagesPolicyAction}). */
@@ -7357,8 +6682,8 @@ export type DeviceControlGetViolationsReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `violations` (array, of {@link Xs28Violation}). */
-  violations?: Xs28Violation[];
+  /** `violations` (array, of {@link DeviceControlViolation}). */
+  violations?: DeviceControlViolation[];
 };
 
 /** Request of `POST /public_api/v1/disable_injection_prevention_rules/add` (`disable_injection_prevention_rules.add`), sent as `{"request_data": …}`. */
@@ -7787,92 +7112,8 @@ export type EndpointsGetEndpointReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `endpoints` (array, of object). */
-  endpoints?: {
-    /** `endpoint_id` (string). */
-    endpoint_id?: string;
-    /** `endpoint_name` (string). */
-    endpoint_name?: string;
-    /** `endpointTags` (string). */
-    endpointTags?: string;
-    /** `endpoint_type` (string). */
-    endpoint_type?: string;
-    /** `endpoint_status` (string). */
-    endpoint_status?: string;
-    /** `operational_status_details` (array, of object). */
-    operational_status_details?: {
-      /** `title` (string). */
-      title?: string;
-      /** `reason` (string). */
-      reason?: string;
-    }[];
-    /** `os_type` (string). */
-    os_type?: string;
-    /** `os_version` (string). */
-    os_version?: string;
-    /** `ip` (array, of string). */
-    ip?: string[];
-    /** `ipv6` (array, of object). */
-    ipv6?: { [key: string]: unknown }[];
-    /** `public_ip` (string). */
-    public_ip?: string;
-    /** `users` (array, of string). */
-    users?: string[];
-    /** `domain` (string). */
-    domain?: string;
-    /** `alias` (string). */
-    alias?: string;
-    /** `first_seen` (integer). */
-    first_seen?: number;
-    /** `last_seen` (integer). */
-    last_seen?: number;
-    /** `content_version` (string). */
-    content_version?: string;
-    /** `installation_package` (string). */
-    installation_package?: string;
-    /** `active_directory`. */
-    active_directory?: unknown;
-    /** `install_date` (integer). */
-    install_date?: number;
-    /** `endpoint_version` (string). */
-    endpoint_version?: string;
-    /** `is_isolated` (string). */
-    is_isolated?: string;
-    /** `isolated_date`. */
-    isolated_date?: unknown;
-    /** `group_name` (array, of string). */
-    group_name?: string[];
-    /** `operational_status` (string). */
-    operational_status?: string;
-    /** `operational_status_description` (string). */
-    operational_status_description?: string;
-    /** `scan_status` (string). */
-    scan_status?: string;
-    /** `content_release_timestamp` (integer). */
-    content_release_timestamp?: number;
-    /** `last_content_update_time` (integer). */
-    last_content_update_time?: number;
-    /** `content_status` (string). */
-    content_status?: string;
-    /** `operating_system` (string). */
-    operating_system?: string;
-    /** `mac_address` (array, of string). */
-    mac_address?: string[];
-    /** `assigned_prevention_policy` (string). */
-    assigned_prevention_policy?: string;
-    /** `assigned_extensions_policy` (string). */
-    assigned_extensions_policy?: string;
-    /** `cloud_provider` (string). */
-    cloud_provider?: string;
-    /** `cloud_region` (string). */
-    cloud_region?: string;
-    /** `cloud_provider_account_id` (string). */
-    cloud_provider_account_id?: string;
-    /** `cloud_instance_id` (string). */
-    cloud_instance_id?: string;
-    /** `cloud_id` (string). */
-    cloud_id?: string;
-  }[];
+  /** `endpoints` (array, of {@link Endpoint}). */
+  endpoints?: Endpoint[];
 };
 
 /** Request of `POST /public_api/v1/endpoints/get_endpoints` (`endpoints.get_endpoints`). */
@@ -9060,21 +8301,8 @@ export type IndicatorsGetRequest = {
 export type IndicatorsGetReply = {
   /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of object). */
-  objects?: {
-    /** `rule_id` (integer). */
-    rule_id?: number;
-    /** `indicator` (string). */
-    indicator?: string;
-    /** `type` (string). */
-    type?: string;
-    /** `severity` (string). */
-    severity?: string;
-    /** `expiration_date` (integer). */
-    expiration_date?: number;
-    /** `comment` (string). */
-    comment?: string;
-  }[];
+  /** `objects` (array, of {@link Indicator}). */
+  objects?: Indicator[];
   /** `objects_type` (string). */
   objects_type?: string;
 };
@@ -9627,8 +8855,8 @@ export type IssueSearchReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `issues` (array, of {@link Xs34Issue}). */
-  issues?: Xs34Issue[];
+  /** `issues` (array, of {@link Issue}). */
+  issues?: Issue[];
 };
 
 /** Request of `POST /public_api/v1/legacy_exceptions/add` (`legacy_exceptions.add`), sent as `{"request_data": …}`. */
@@ -11534,29 +10762,8 @@ export type ScriptsGetScriptsReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `scripts` (array, of object). */
-  scripts?: {
-    /** `script_id` (string). */
-    script_id?: string;
-    /** `name` (string). */
-    name?: string;
-    /** `description` (string). */
-    description?: string;
-    /** `modification_date` (integer). */
-    modification_date?: number;
-    /** `created_by` (string). */
-    created_by?: string;
-    /** `is_high_risk` (boolean). */
-    is_high_risk?: boolean;
-    /** `windows_supported` (boolean). */
-    windows_supported?: boolean;
-    /** `linux_supported` (boolean). */
-    linux_supported?: boolean;
-    /** `macos_supported` (boolean). */
-    macos_supported?: boolean;
-    /** `script_uid` (string). */
-    script_uid?: string;
-  }[];
+  /** `scripts` (array, of {@link Script}). */
+  scripts?: Script[];
 };
 
 /** Request of `POST /public_api/v1/scripts/insert` (`scripts.insert`), sent as multipart form data. */
@@ -11878,39 +11085,8 @@ export type UvemGetVulnerabilitiesReply = {
   result_count?: number;
   /** `total_count` (integer). */
   total_count?: number;
-  /** `vulnerabilities` (array, of object). */
-  vulnerabilities?: {
-    /** `vulnerability_id` (string). */
-    vulnerability_id?: string;
-    /** `epss_score`. */
-    epss_score?: unknown;
-    /** `cvss_score` (integer or null). */
-    cvss_score?: number | null;
-    /** `cvss_severity` (string or null). */
-    cvss_severity?: string | null;
-    /** `package_names` (array, of string). */
-    package_names?: string[];
-    /** `vendors` (array, of string). */
-    vendors?: string[];
-    /** `distribution_and_releases` (array, of string). */
-    distribution_and_releases?: string[];
-    /** `cisa_kev`. */
-    cisa_kev?: unknown;
-    /** `cvss_severity_source` (string or null). */
-    cvss_severity_source?: string | null;
-    /** `cvss_score_source` (string or null). */
-    cvss_score_source?: string | null;
-    /** `first_published` (integer). */
-    first_published?: number;
-    /** `last_modified` (integer). */
-    last_modified?: number;
-    /** `reported_exploited_by` (array, of object). */
-    reported_exploited_by?: { [key: string]: unknown }[];
-    /** `attack_vector` (string). */
-    attack_vector?: string;
-    /** `cvss_version` (string or null). */
-    cvss_version?: string | null;
-  }[];
+  /** `vulnerabilities` (array, of {@link Vulnerability}). */
+  vulnerabilities?: Vulnerability[];
   /** `next_page_token` (string). */
   next_page_token?: string;
 };
@@ -16901,311 +16077,8 @@ export type V2AlertsGetAlertsMultiEventsReply = {
   total_count?: number;
   /** `result_count` (integer). */
   result_count?: number;
-  /** `alerts` (array, of object). */
-  alerts?: {
-    /** `agent_os_sub_type` (string). */
-    agent_os_sub_type?: string;
-    /** `fw_app_category`. */
-    fw_app_category?: unknown;
-    /** `fw_app_id`. */
-    fw_app_id?: unknown;
-    /** `fw_app_subcategory`. */
-    fw_app_subcategory?: unknown;
-    /** `fw_app_technology`. */
-    fw_app_technology?: unknown;
-    /** `category` (string). */
-    category?: string;
-    /** `causality_actor_process_command_line` (array, of string). */
-    causality_actor_process_command_line?: string[];
-    /** `causality_actor_process_image_md5` (array, of string). */
-    causality_actor_process_image_md5?: string[];
-    /** `causality_actor_process_image_name` (array, of string). */
-    causality_actor_process_image_name?: string[];
-    /** `causality_actor_process_image_path` (array, of string). */
-    causality_actor_process_image_path?: string[];
-    /** `causality_actor_process_image_sha256` (array, of string). */
-    causality_actor_process_image_sha256?: string[];
-    /** `causality_actor_process_signature_status` (array, of string). */
-    causality_actor_process_signature_status?: string[];
-    /** `causality_actor_process_signature_vendor` (array, of string). */
-    causality_actor_process_signature_vendor?: string[];
-    /** `causality_actor_causality_id` (array, of string). */
-    causality_actor_causality_id?: string[];
-    /** `identity_sub_type`. */
-    identity_sub_type?: unknown;
-    /** `identity_type`. */
-    identity_type?: unknown;
-    /** `operation_name`. */
-    operation_name?: unknown;
-    /** `project`. */
-    project?: unknown;
-    /** `cloud_provider`. */
-    cloud_provider?: unknown;
-    /** `referenced_resource`. */
-    referenced_resource?: unknown;
-    /** `resource_sub_type`. */
-    resource_sub_type?: unknown;
-    /** `resource_type`. */
-    resource_type?: unknown;
-    /** `cluster_name`. */
-    cluster_name?: unknown;
-    /** `container_id`. */
-    container_id?: unknown;
-    /** `contains_featured_host` (array, of string). */
-    contains_featured_host?: string[];
-    /** `contains_featured_ip` (array, of string). */
-    contains_featured_ip?: string[];
-    /** `contains_featured_user` (array, of string). */
-    contains_featured_user?: string[];
-    /** `action_country` (array, of string). */
-    action_country?: string[];
-    /** `description` (string). */
-    description?: string;
-    /** `fw_interface_to`. */
-    fw_interface_to?: unknown;
-    /** `dns_query_name`. */
-    dns_query_name?: unknown;
-    /** `agent_device_domain`. */
-    agent_device_domain?: unknown;
-    /** `fw_email_recipient`. */
-    fw_email_recipient?: unknown;
-    /** `fw_email_sender`. */
-    fw_email_sender?: unknown;
-    /** `fw_email_subject`. */
-    fw_email_subject?: unknown;
-    /** `event_type` (array, of string). */
-    event_type?: string[];
-    /** `is_whitelisted` (boolean). */
-    is_whitelisted?: boolean;
-    /** `action_file_macro_sha256`. */
-    action_file_macro_sha256?: unknown;
-    /** `action_file_md5`. */
-    action_file_md5?: unknown;
-    /** `action_file_name`. */
-    action_file_name?: unknown;
-    /** `action_file_path`. */
-    action_file_path?: unknown;
-    /** `action_file_sha256`. */
-    action_file_sha256?: unknown;
-    /** `fw_device_name`. */
-    fw_device_name?: unknown;
-    /** `fw_rule_id`. */
-    fw_rule_id?: unknown;
-    /** `fw_rule`. */
-    fw_rule?: unknown;
-    /** `fw_serial_number`. */
-    fw_serial_number?: unknown;
-    /** `agent_fqdn`. */
-    agent_fqdn?: unknown;
-    /** `agent_os_type` (string). */
-    agent_os_type?: string;
-    /** `image_name`. */
-    image_name?: unknown;
-    /** `actor_process_image_name` (array, of string). */
-    actor_process_image_name?: string[];
-    /** `actor_process_command_line` (array, of string). */
-    actor_process_command_line?: string[];
-    /** `actor_process_image_md5` (array, of string). */
-    actor_process_image_md5?: string[];
-    /** `actor_process_image_path` (array, of string). */
-    actor_process_image_path?: string[];
-    /** `actor_process_os_pid` (array, of integer). */
-    actor_process_os_pid?: number[];
-    /** `actor_process_image_sha256` (array, of string). */
-    actor_process_image_sha256?: string[];
-    /** `actor_process_signature_status` (array, of string). */
-    actor_process_signature_status?: string[];
-    /** `actor_process_signature_vendor` (array, of string). */
-    actor_process_signature_vendor?: string[];
-    /** `actor_thread_thread_id` (array, of integer). */
-    actor_thread_thread_id?: number[];
-    /** `fw_is_phishing` (array, of string). */
-    fw_is_phishing?: string[];
-    /** `action_local_ip`. */
-    action_local_ip?: unknown;
-    /** `action_local_port`. */
-    action_local_port?: unknown;
-    /** `fw_misc`. */
-    fw_misc?: unknown;
-    /** `mitre_tactic_id_and_name` (array, of string). */
-    mitre_tactic_id_and_name?: string[];
-    /** `mitre_technique_id_and_name` (array, of string). */
-    mitre_technique_id_and_name?: string[];
-    /** `module_id`. */
-    module_id?: unknown;
-    /** `fw_vsys`. */
-    fw_vsys?: unknown;
-    /** `os_actor_process_command_line` (array, of string). */
-    os_actor_process_command_line?: string[];
-    /** `os_actor_thread_thread_id` (array, of integer). */
-    os_actor_thread_thread_id?: number[];
-    /** `os_actor_process_image_name` (array, of string). */
-    os_actor_process_image_name?: string[];
-    /** `os_actor_process_os_pid` (array, of integer). */
-    os_actor_process_os_pid?: number[];
-    /** `os_actor_process_image_sha256` (array, of string). */
-    os_actor_process_image_sha256?: string[];
-    /** `os_actor_process_signature_status` (array, of string). */
-    os_actor_process_signature_status?: string[];
-    /** `os_actor_process_signature_vendor` (array, of string). */
-    os_actor_process_signature_vendor?: string[];
-    /** `os_actor_effective_username`. */
-    os_actor_effective_username?: unknown;
-    /** `action_process_signature_status` (array, of string). */
-    action_process_signature_status?: string[];
-    /** `action_process_signature_vendor`. */
-    action_process_signature_vendor?: unknown;
-    /** `action_registry_data`. */
-    action_registry_data?: unknown;
-    /** `action_registry_full_key`. */
-    action_registry_full_key?: unknown;
-    /** `action_external_hostname`. */
-    action_external_hostname?: unknown;
-    /** `action_remote_ip`. */
-    action_remote_ip?: unknown;
-    /** `action_remote_port`. */
-    action_remote_port?: unknown;
-    /** `matching_service_rule_id` (string). */
-    matching_service_rule_id?: string;
-    /** `fw_interface_from`. */
-    fw_interface_from?: unknown;
-    /** `starred` (boolean). */
-    starred?: boolean;
-    /** `action_process_image_command_line`. */
-    action_process_image_command_line?: unknown;
-    /** `action_process_image_name`. */
-    action_process_image_name?: unknown;
-    /** `action_process_image_sha256`. */
-    action_process_image_sha256?: unknown;
-    /** `fw_url_domain`. */
-    fw_url_domain?: unknown;
-    /** `user_agent`. */
-    user_agent?: unknown;
-    /** `fw_xff`. */
-    fw_xff?: unknown;
-    /** `external_id` (string). */
-    external_id?: string;
-    /** `severity` (string). */
-    severity?: string;
-    /** `matching_status` (string). */
-    matching_status?: string;
-    /** `end_match_attempt_ts`. */
-    end_match_attempt_ts?: unknown;
-    /** `local_insert_ts` (integer). */
-    local_insert_ts?: number;
-    /** `last_modified_ts`. */
-    last_modified_ts?: unknown;
-    /** `bioc_indicator`. */
-    bioc_indicator?: unknown;
-    /** `attempt_counter` (integer). */
-    attempt_counter?: number;
-    /** `bioc_category_enum_key`. */
-    bioc_category_enum_key?: unknown;
-    /** `case_id` (integer). */
-    case_id?: number;
-    /** `deduplicate_tokens`. */
-    deduplicate_tokens?: unknown;
-    /** `filter_rule_id`. */
-    filter_rule_id?: unknown;
-    /** `agent_version` (string). */
-    agent_version?: string;
-    /** `agent_ip_addresses_v6`. */
-    agent_ip_addresses_v6?: unknown;
-    /** `agent_data_collection_status`. */
-    agent_data_collection_status?: unknown;
-    /** `agent_is_vdi` (boolean). */
-    agent_is_vdi?: boolean;
-    /** `agent_install_type` (string). */
-    agent_install_type?: string;
-    /** `agent_host_boot_time` (array, of integer). */
-    agent_host_boot_time?: number[];
-    /** `event_sub_type` (array, of integer). */
-    event_sub_type?: number[];
-    /** `association_strength` (array, of integer). */
-    association_strength?: number[];
-    /** `dst_association_strength`. */
-    dst_association_strength?: unknown;
-    /** `story_id`. */
-    story_id?: unknown;
-    /** `event_id` (array, of string). */
-    event_id?: string[];
-    /** `event_timestamp` (array, of integer). */
-    event_timestamp?: number[];
-    /** `actor_process_instance_id` (array, of string). */
-    actor_process_instance_id?: string[];
-    /** `actor_process_causality_id` (array, of string). */
-    actor_process_causality_id?: string[];
-    /** `actor_causality_id` (array, of string). */
-    actor_causality_id?: string[];
-    /** `causality_actor_process_execution_time` (array, of integer). */
-    causality_actor_process_execution_time?: number[];
-    /** `action_registry_key_name`. */
-    action_registry_key_name?: unknown;
-    /** `action_registry_value_name`. */
-    action_registry_value_name?: unknown;
-    /** `action_local_ip_v6`. */
-    action_local_ip_v6?: unknown;
-    /** `action_remote_ip_v6`. */
-    action_remote_ip_v6?: unknown;
-    /** `action_process_instance_id`. */
-    action_process_instance_id?: unknown;
-    /** `action_process_causality_id`. */
-    action_process_causality_id?: unknown;
-    /** `os_actor_process_instance_id` (array, of string). */
-    os_actor_process_instance_id?: string[];
-    /** `os_actor_process_image_path` (array, of string). */
-    os_actor_process_image_path?: string[];
-    /** `os_actor_process_causality_id` (array, of string). */
-    os_actor_process_causality_id?: string[];
-    /** `os_actor_causality_id`. */
-    os_actor_causality_id?: unknown;
-    /** `dst_agent_id` (array, of string). */
-    dst_agent_id?: string[];
-    /** `dst_causality_actor_process_execution_time`. */
-    dst_causality_actor_process_execution_time?: unknown;
-    /** `dst_action_external_hostname`. */
-    dst_action_external_hostname?: unknown;
-    /** `dst_action_country`. */
-    dst_action_country?: unknown;
-    /** `dst_action_external_port`. */
-    dst_action_external_port?: unknown;
-    /** `is_pcap` (boolean). */
-    is_pcap?: boolean;
-    /** `alert_type` (string). */
-    alert_type?: string;
-    /** `resolution_status` (string). */
-    resolution_status?: string;
-    /** `resolution_comment`. */
-    resolution_comment?: unknown;
-    /** `dynamic_fields`. */
-    dynamic_fields?: unknown;
-    /** `tags` (array, of string). */
-    tags?: string[];
-    /** `alert_id` (string). */
-    alert_id?: string;
-    /** `detection_timestamp` (integer). */
-    detection_timestamp?: number;
-    /** `name` (string). */
-    name?: string;
-    /** `endpoint_id` (string). */
-    endpoint_id?: string;
-    /** `host_ip` (array, of string). */
-    host_ip?: string[];
-    /** `host_name` (string). */
-    host_name?: string;
-    /** `action` (string). */
-    action?: string;
-    /** `original_tags` (array, of string). */
-    original_tags?: string[];
-    /** `user_name` (array, of string). */
-    user_name?: string[];
-    /** `mac_addresses`. */
-    mac_addresses?: unknown;
-    /** `source`. */
-    source?: unknown;
-    /** `action_pretty` (string). */
-    action_pretty?: string;
-  }[];
+  /** `alerts` (array, of {@link MultiEventAlert}). */
+  alerts?: MultiEventAlert[];
 };
 
 /** Reply of `GET /public_api/v2/cwp/policies` (`v2.cwp.policies.get`). */
@@ -17597,40 +16470,7 @@ export type XqlGetQueryResultsRequest = {
 };
 
 /** Reply of `POST /public_api/v1/xql/get_query_results` (`xql.get_query_results`), the value of `reply`. */
-export type XqlGetQueryResultsReply = {
-  /** `status` (string). */
-  status?: string;
-  /** `number_of_results` (integer). */
-  number_of_results?: number;
-  /** `query_cost` (object). */
-  query_cost?: { [key: string]: number };
-  /** `remaining_quota` (number). */
-  remaining_quota?: number;
-  /** `results` (object). */
-  results?: {
-    /** `data` (array, of object). */
-    data?: {
-      /** `event_id` (string). */
-      event_id?: string;
-      /** `agent_version` (string). */
-      agent_version?: string;
-      /** `_product` (string). */
-      _product?: string;
-      /** `_time` (integer). */
-      _time?: number;
-      /** `_vendor` (string). */
-      _vendor?: string;
-      /** `insert_timestamp` (integer). */
-      insert_timestamp?: number;
-      /** `agent_os_type` (string). */
-      agent_os_type?: string;
-      /** `event_type` (string). */
-      event_type?: string;
-      /** `event_sub_type` (string). */
-      event_sub_type?: string;
-    }[];
-  };
-};
+export type XqlGetQueryResultsReply = XqlQueryResult;
 
 /** Request of `POST /public_api/v1/xql/get_query_results_stream` (`xql.get_query_results_stream`), sent as `{"request_data": …}`. */
 export type XqlGetQueryResultsStreamRequest = {
@@ -17840,6 +16680,34 @@ export type XqlLibraryInsertReply = {
   errors?: string[];
 };
 
+/** `AgentAuditReport`: a record of the replies of `audits.agents_reports`. */
+export type AgentAuditReport = {
+  /** `TIMESTAMP` (number, format float). */
+  TIMESTAMP?: number;
+  /** `RECEIVEDTIME` (number). */
+  RECEIVEDTIME?: number;
+  /** `ENDPOINTID` (string). */
+  ENDPOINTID?: string;
+  /** `ENDPOINTNAME` (string). */
+  ENDPOINTNAME?: string;
+  /** `DOMAIN` (string). */
+  DOMAIN?: string;
+  /** `TRAPSVERSION` (string). */
+  TRAPSVERSION?: string;
+  /** `CATEGORY` (string). */
+  CATEGORY?: string;
+  /** `TYPE` (string). */
+  TYPE?: string;
+  /** `SUBTYPE` (string). */
+  SUBTYPE?: string;
+  /** `RESULT` (string). */
+  RESULT?: string;
+  /** `REASON` (string). */
+  REASON?: string;
+  /** `DESCRIPTION` (string). */
+  DESCRIPTION?: string;
+};
+
 /** Shared schema `AgentConfigActionCenterExpirationResponse`. */
 export type AgentConfigActionCenterExpirationResponse = { [key: string]: number };
 
@@ -17911,6 +16779,352 @@ export type AgentConfigLogCollectionResponse = {
 export type AgentConfigWildfireAnalysisResponse = {
   /** `enable_wildfire_analysis_scoring_for_benign_verdicts` (boolean). */
   enable_wildfire_analysis_scoring_for_benign_verdicts?: boolean;
+};
+
+/** `Alert`: a record of the replies of `alerts.get_alerts`. */
+export type Alert = {
+  /** `agent_os_sub_type` (string or null). */
+  agent_os_sub_type?: string | null;
+  /** `fw_app_category` (string or null). */
+  fw_app_category?: string | null;
+  /** `fw_app_id` (integer or string or null). */
+  fw_app_id?: number | string | null;
+  /** `fw_app_subcategory` (string or null). */
+  fw_app_subcategory?: string | null;
+  /** `fw_app_technology` (string or null). */
+  fw_app_technology?: string | null;
+  /** `causality_actor_process_command_line` (string or null). */
+  causality_actor_process_command_line?: string | null;
+  /** `causality_actor_process_image_md5` (string or null). */
+  causality_actor_process_image_md5?: string | null;
+  /** `causality_actor_process_image_name` (string or null). */
+  causality_actor_process_image_name?: string | null;
+  /** `causality_actor_process_image_path` (string or null). */
+  causality_actor_process_image_path?: string | null;
+  /** `causality_actor_process_image_sha256` (string or null). */
+  causality_actor_process_image_sha256?: string | null;
+  /** `causality_actor_process_signature_status` (string or null). */
+  causality_actor_process_signature_status?: string | null;
+  /** `causality_actor_process_signature_vendor` (string or null). */
+  causality_actor_process_signature_vendor?: string | null;
+  /** `causality_actor_causality_id` (integer or string or null). */
+  causality_actor_causality_id?: number | string | null;
+  /** `identity_sub_type` (string or null). */
+  identity_sub_type?: string | null;
+  /** `identity_type` (string or null). */
+  identity_type?: string | null;
+  /** `operation_name` (string or null). */
+  operation_name?: string | null;
+  /** `project`. */
+  project?: unknown;
+  /** `cloud_provider` (string or null). */
+  cloud_provider?: string | null;
+  /** `referenced_resource` (string or null). */
+  referenced_resource?: string | null;
+  /** `resource_sub_type` (string or null). */
+  resource_sub_type?: string | null;
+  /** `resource_type` (string or null). */
+  resource_type?: string | null;
+  /** `cluster_name` (string or null). */
+  cluster_name?: string | null;
+  /** `container_id` (integer or string or null). */
+  container_id?: number | string | null;
+  /** `contains_featured_host` (string or null). */
+  contains_featured_host?: string | null;
+  /** `contains_featured_ip` (string or null). */
+  contains_featured_ip?: string | null;
+  /** `contains_featured_user` (string or null). */
+  contains_featured_user?: string | null;
+  /** `action_country` (string or null). */
+  action_country?: string | null;
+  /** `fw_interface_to` (string or null). */
+  fw_interface_to?: string | null;
+  /** `dns_query_name` (string or null). */
+  dns_query_name?: string | null;
+  /** `agent_device_domain` (string or null). */
+  agent_device_domain?: string | null;
+  /** `fw_email_recipient` (string or null). */
+  fw_email_recipient?: string | null;
+  /** `fw_email_sender` (string or null). */
+  fw_email_sender?: string | null;
+  /** `fw_email_subject` (string or null). */
+  fw_email_subject?: string | null;
+  /** `event_type` (string or null). */
+  event_type?: string | null;
+  /** `is_whitelisted` (boolean or null). */
+  is_whitelisted?: boolean | null;
+  /** `action_file_macro_sha256` (string or null). */
+  action_file_macro_sha256?: string | null;
+  /** `action_file_md5` (string or null). */
+  action_file_md5?: string | null;
+  /** `action_file_name` (string or null). */
+  action_file_name?: string | null;
+  /** `action_file_path` (string or null). */
+  action_file_path?: string | null;
+  /** `action_file_sha256` (string or null). */
+  action_file_sha256?: string | null;
+  /** `fw_device_name` (string or null). */
+  fw_device_name?: string | null;
+  /** `fw_rule_id` (integer or string or null). */
+  fw_rule_id?: number | string | null;
+  /** `fw_rule` (string or null). */
+  fw_rule?: string | null;
+  /** `fw_serial_number` (string or null). */
+  fw_serial_number?: string | null;
+  /** `agent_fqdn` (string or null). */
+  agent_fqdn?: string | null;
+  /** `mac` (string or null). */
+  mac?: string | null;
+  /** `agent_os_type` (string or null). */
+  agent_os_type?: string | null;
+  /** `image_name` (string or null). */
+  image_name?: string | null;
+  /** `actor_process_image_name` (string or null). */
+  actor_process_image_name?: string | null;
+  /** `actor_process_command_line` (string or null). */
+  actor_process_command_line?: string | null;
+  /** `actor_process_image_md5` (string or null). */
+  actor_process_image_md5?: string | null;
+  /** `actor_process_image_path` (string or null). */
+  actor_process_image_path?: string | null;
+  /** `actor_process_os_pid` (integer or string or null). */
+  actor_process_os_pid?: number | string | null;
+  /** `actor_process_image_sha256` (string or null). */
+  actor_process_image_sha256?: string | null;
+  /** `actor_process_signature_status` (string or null). */
+  actor_process_signature_status?: string | null;
+  /** `actor_process_signature_vendor` (string or null). */
+  actor_process_signature_vendor?: string | null;
+  /** `actor_thread_thread_id` (integer or string or null). */
+  actor_thread_thread_id?: number | string | null;
+  /** `fw_is_phishing` (string or null). */
+  fw_is_phishing?: string | null;
+  /** `action_local_ip` (string or null). */
+  action_local_ip?: string | null;
+  /** `action_local_port` (integer or string or null). */
+  action_local_port?: number | string | null;
+  /** `fw_misc`. */
+  fw_misc?: unknown;
+  /** `mitre_tactic_id_and_name` (string or null). */
+  mitre_tactic_id_and_name?: string | null;
+  /** `mitre_technique_id_and_name` (string or null). */
+  mitre_technique_id_and_name?: string | null;
+  /** `module_id` (string or null). */
+  module_id?: string | null;
+  /** `fw_vsys` (string or null). */
+  fw_vsys?: string | null;
+  /** `os_actor_process_command_line` (string or null). */
+  os_actor_process_command_line?: string | null;
+  /** `os_actor_thread_thread_id` (integer or string or null). */
+  os_actor_thread_thread_id?: number | string | null;
+  /** `os_actor_process_image_name` (string or null). */
+  os_actor_process_image_name?: string | null;
+  /** `os_actor_process_os_pid` (integer or string or null). */
+  os_actor_process_os_pid?: number | string | null;
+  /** `os_actor_process_image_sha256` (string or null). */
+  os_actor_process_image_sha256?: string | null;
+  /** `os_actor_process_signature_status` (string or null). */
+  os_actor_process_signature_status?: string | null;
+  /** `os_actor_process_signature_vendor` (string or null). */
+  os_actor_process_signature_vendor?: string | null;
+  /** `os_actor_effective_username` (string or null). */
+  os_actor_effective_username?: string | null;
+  /** `action_process_signature_status` (string or null). */
+  action_process_signature_status?: string | null;
+  /** `action_process_signature_vendor` (string or null). */
+  action_process_signature_vendor?: string | null;
+  /** `action_registry_data` (string or null). */
+  action_registry_data?: string | null;
+  /** `action_registry_full_key` (string or null). */
+  action_registry_full_key?: string | null;
+  /** `action_external_hostname` (string or null). */
+  action_external_hostname?: string | null;
+  /** `action_remote_ip` (string or null). */
+  action_remote_ip?: string | null;
+  /** `action_remote_port` (integer or string or null). */
+  action_remote_port?: number | string | null;
+  /** `matching_service_rule_id` (integer or string or null). */
+  matching_service_rule_id?: number | string | null;
+  /** `fw_interface_from` (string or null). */
+  fw_interface_from?: string | null;
+  /** `starred` (boolean or null). */
+  starred?: boolean | null;
+  /** `action_process_image_command_line` (string or null). */
+  action_process_image_command_line?: string | null;
+  /** `action_process_image_name` (string or null). */
+  action_process_image_name?: string | null;
+  /** `action_process_image_sha256` (string or null). */
+  action_process_image_sha256?: string | null;
+  /** `fw_url_domain` (string or null). */
+  fw_url_domain?: string | null;
+  /** `user_agent` (string or null). */
+  user_agent?: string | null;
+  /** `fw_xff` (string or null). */
+  fw_xff?: string | null;
+  /** `alert_domain` (string or null). */
+  alert_domain?: string | null;
+  /** `external_id` (string or null). */
+  external_id?: string | null;
+  /** `severity` (string or null). */
+  severity?: string | null;
+  /** `matching_status` (string or null). */
+  matching_status?: string | null;
+  /** `end_match_attempt_ts` (integer or string or null). */
+  end_match_attempt_ts?: number | string | null;
+  /** `local_insert_ts` (integer or null). */
+  local_insert_ts?: number | null;
+  /** `last_modified_ts` (integer or null). */
+  last_modified_ts?: number | null;
+  /** `bioc_indicator`. */
+  bioc_indicator?: unknown;
+  /** `attempt_counter` (integer or null). */
+  attempt_counter?: number | null;
+  /** `bioc_category_enum_key` (string or null). */
+  bioc_category_enum_key?: string | null;
+  /** `case_id` (integer or null). */
+  case_id?: number | null;
+  /** `deduplicate_tokens`. */
+  deduplicate_tokens?: unknown;
+  /** `filter_rule_id` (integer or string or null). */
+  filter_rule_id?: number | string | null;
+  /** `agent_version` (string or null). */
+  agent_version?: string | null;
+  /** `agent_ip_addresses_v6` (string or null). */
+  agent_ip_addresses_v6?: string | null;
+  /** `agent_data_collection_status` (boolean or null). */
+  agent_data_collection_status?: boolean | null;
+  /** `agent_is_vdi` (boolean or null). */
+  agent_is_vdi?: boolean | null;
+  /** `agent_install_type` (string or null). */
+  agent_install_type?: string | null;
+  /** `agent_host_boot_time` (integer or string or null). */
+  agent_host_boot_time?: number | string | null;
+  /** `event_sub_type` (string or null). */
+  event_sub_type?: string | null;
+  /** `association_strength` (integer or null). */
+  association_strength?: number | null;
+  /** `dst_association_strength`. */
+  dst_association_strength?: unknown;
+  /** `story_id` (integer or string or null). */
+  story_id?: number | string | null;
+  /** `event_id` (integer or string or null). */
+  event_id?: number | string | null;
+  /** `event_timestamp` (integer or null). */
+  event_timestamp?: number | null;
+  /** `actor_process_instance_id` (integer or string or null). */
+  actor_process_instance_id?: number | string | null;
+  /** `actor_process_causality_id` (integer or string or null). */
+  actor_process_causality_id?: number | string | null;
+  /** `actor_causality_id` (integer or string or null). */
+  actor_causality_id?: number | string | null;
+  /** `causality_actor_process_execution_time` (integer or string or null). */
+  causality_actor_process_execution_time?: number | string | null;
+  /** `action_registry_key_name` (string or null). */
+  action_registry_key_name?: string | null;
+  /** `action_registry_value_name` (string or null). */
+  action_registry_value_name?: string | null;
+  /** `action_local_ip_v6` (string or null). */
+  action_local_ip_v6?: string | null;
+  /** `action_remote_ip_v6` (string or null). */
+  action_remote_ip_v6?: string | null;
+  /** `action_process_instance_id` (integer or string or null). */
+  action_process_instance_id?: number | string | null;
+  /** `action_process_causality_id` (integer or string or null). */
+  action_process_causality_id?: number | string | null;
+  /** `os_actor_process_instance_id` (integer or string or null). */
+  os_actor_process_instance_id?: number | string | null;
+  /** `os_actor_process_image_path` (string or null). */
+  os_actor_process_image_path?: string | null;
+  /** `os_actor_process_causality_id` (integer or string or null). */
+  os_actor_process_causality_id?: number | string | null;
+  /** `os_actor_causality_id` (integer or string or null). */
+  os_actor_causality_id?: number | string | null;
+  /** `dst_agent_id` (integer or string or null). */
+  dst_agent_id?: number | string | null;
+  /** `dst_causality_actor_process_execution_time` (integer or string or null). */
+  dst_causality_actor_process_execution_time?: number | string | null;
+  /** `dst_action_external_hostname` (string or null). */
+  dst_action_external_hostname?: string | null;
+  /** `dst_action_country` (string or null). */
+  dst_action_country?: string | null;
+  /** `dst_action_external_port` (integer or string or null). */
+  dst_action_external_port?: number | string | null;
+  /** `is_pcap` (boolean or null). */
+  is_pcap?: boolean | null;
+  /** `image_id` (integer or string or null). */
+  image_id?: number | string | null;
+  /** `container_name` (string or null). */
+  container_name?: string | null;
+  /** `namespace`. */
+  namespace?: unknown;
+  /** `alert_type` (string or null). */
+  alert_type?: string | null;
+  /** `resolution_status` (string or null). */
+  resolution_status?: string | null;
+  /** `resolution_comment` (string or null). */
+  resolution_comment?: string | null;
+  /** `dynamic_fields`. */
+  dynamic_fields?: unknown;
+  /** `tags` (string or null). */
+  tags?: string | null;
+  /** `malicious_urls`. */
+  malicious_urls?: unknown;
+  /** `dss_job_title` (string or null). */
+  dss_job_title?: string | null;
+  /** `dss_department` (string or null). */
+  dss_department?: string | null;
+  /** `dss_country` (string or null). */
+  dss_country?: string | null;
+  /** `dss_groups`. */
+  dss_groups?: unknown;
+  /** `alert_id` (string or null). */
+  alert_id?: string | null;
+  /** `detection_timestamp` (integer or null). */
+  detection_timestamp?: number | null;
+  /** `name` (string or null). */
+  name?: string | null;
+  /** `category` (string or null). */
+  category?: string | null;
+  /** `endpoint_id` (string or null). */
+  endpoint_id?: string | null;
+  /** `description` (string or null). */
+  description?: string | null;
+  /** `host_ip` (string or null). */
+  host_ip?: string | null;
+  /** `host_name` (string or null). */
+  host_name?: string | null;
+  /** `source` (string or null). */
+  source?: string | null;
+  /** `action` (string or null). */
+  action?: string | null;
+  /** `action_pretty` (string or null). */
+  action_pretty?: string | null;
+  /** `user_name` (string or null). */
+  user_name?: string | null;
+  /** `events_length` (integer or null). */
+  events_length?: number | null;
+  /** `original_tags` (string or null). */
+  original_tags?: string | null;
+};
+
+/** `ApiKey`: a record of the replies of `api_keys.get_api_keys`. */
+export type ApiKey = {
+  /** `id` (integer). */
+  id?: number;
+  /** `creation_time` (integer). */
+  creation_time?: number;
+  /** `created_by` (string). */
+  created_by?: string;
+  /** `user_name` (string). */
+  user_name?: string;
+  /** `roles` (array, of string). */
+  roles?: string[];
+  /** `security_level` (one of 2 values). */
+  security_level?: "standard" | "advanced" | (string & {});
+  /** `comment` (string or null). */
+  comment?: string | null;
+  /** `expiration` (integer or null). */
+  expiration?: number | null;
 };
 
 /** Shared schema `AppSecApplicationAssetSelection`. */
@@ -19006,6 +18220,64 @@ export type AppSecValidateCodeResponse = ({
   isValid?: boolean;
 });
 
+/** `Asset`: a record of the replies of `assets`. */
+export type Asset = {
+  /** `issues_breakdown` (object). */
+  issues_breakdown?: {
+    /** `critical` (integer). */
+    critical?: number;
+    /** `high` (integer). */
+    high?: number;
+    /** `low` (integer). */
+    low?: number;
+    /** `medium` (integer). */
+    medium?: number;
+  };
+  /** `xdm.asset.first_observed` (integer). */
+  "xdm.asset.first_observed"?: number;
+  /** `xdm.asset.cloud.region` (string or null). */
+  "xdm.asset.cloud.region"?: string | null;
+  /** `xdm.asset.last_observed` (integer). */
+  "xdm.asset.last_observed"?: number;
+  /** `issues_critical` (integer). */
+  issues_critical?: number;
+  /** `xdm.asset.strong_id` (string). */
+  "xdm.asset.strong_id"?: string;
+  /** `xdm.asset.type.category` (string). */
+  "xdm.asset.type.category"?: string;
+  /** `xdm.asset.name` (string or null). */
+  "xdm.asset.name"?: string | null;
+  /** `xdm.asset.type.name` (string). */
+  "xdm.asset.type.name"?: string;
+  /** `cases_breakdown` (object). */
+  cases_breakdown?: {
+    /** `critical` (integer). */
+    critical?: number;
+    /** `high` (integer). */
+    high?: number;
+    /** `low` (integer). */
+    low?: number;
+    /** `medium` (integer). */
+    medium?: number;
+  };
+  /** `xdm.asset.provider` (string). */
+  "xdm.asset.provider"?: string;
+  /** `xdm.asset.type.class` (string). */
+  "xdm.asset.type.class"?: string;
+  /** `xdm.asset.id` (string). */
+  "xdm.asset.id"?: string;
+  /** `xdm.asset.type.id` (string). */
+  "xdm.asset.type.id"?: string;
+  /** `cases_critical` (integer). */
+  cases_critical?: number;
+  /** `xdm.asset.group_ids` (array, of string). */
+  "xdm.asset.group_ids"?: string[];
+  /** `xdm.asset.realm` (string). */
+  "xdm.asset.realm"?: string;
+  /** `xdm.host.ipv4_addresses` (array, of string). */
+  "xdm.host.ipv4_addresses"?: string[];
+};
+
 /** Shared schema `AssetComplianceControlFinding`. */
 export type AssetComplianceControlFinding = {
   /** `STANDARD` (string). */
@@ -19028,6 +18300,127 @@ export type AssetComplianceControlFinding = {
   STATUS?: "FAILED" | "PASSED" | "NOT_ASSESSED" | (string & {});
   /** `SOURCE` (string). */
   SOURCE?: string;
+};
+
+/** `AuditLog`: a record of the replies of `audits.management_logs`. */
+export type AuditLog = {
+  /** `AUDIT_ID` (integer). */
+  AUDIT_ID?: number;
+  /** `AUDIT_OWNER_NAME` (string). */
+  AUDIT_OWNER_NAME?: string;
+  /** `AUDIT_OWNER_EMAIL` (string). */
+  AUDIT_OWNER_EMAIL?: string;
+  /** `AUDIT_ASSET_JSON` (string). */
+  AUDIT_ASSET_JSON?: string;
+  /** `AUDIT_ASSET_NAMES` (string). */
+  AUDIT_ASSET_NAMES?: string;
+  /** `AUDIT_HOSTNAME` (string). */
+  AUDIT_HOSTNAME?: string;
+  /** `AUDIT_RESULT` (string). */
+  AUDIT_RESULT?: string;
+  /** `AUDIT_REASON` (string). */
+  AUDIT_REASON?: string;
+  /** `AUDIT_DESCRIPTION` (string). */
+  AUDIT_DESCRIPTION?: string;
+  /** `AUDIT_ENTITY` (one of 80 values). */
+  AUDIT_ENTITY?: "LIVE_TERMINAL" | "RULES" | "RULES_EXCEPTIONS" | "AUTH" | "RESPONSE" | "INCIDENT_MANAGEMENT" | "ALERT_MANAGEMENT" | "INCIDENT_TIMELINE_EVENT" | "ENDPOINT_MANAGEMENT" | "ENDPOINT_GROUPS" | "ALERT_WHITELIST" | "PUBLIC_API" | "DISTRIBUTIONS" | "STARRED_INCIDENTS" | "POLICY_PROFILES" | "DEVICE_CONTROL_PROFILES" | "DEVICE_CONTROL_POLICY" | "PROTECTION_PROFILES" | "DEVICE_CONTROL_PROFILE" | "HOST_FIREWALL_PROFILE" | "HOST_DISK_ENCRYPTION_PROFILE" | "POLICY_RULES" | "PROTECTION_POLICY" | "DEVICE_CONTROL_TEMP_EXCEPTIONS" | "DEVICE_CONTROL_GLOBAL_EXCEPTIONS" | "DEVICE_CONTROL_CUSTOM_DEVICE" | "GLOBAL_EXCEPTIONS" | "MSSP" | "REPORTING" | "DASHBOARD" | "BROKER_API" | "BROKER_VM" | "MTH" | "MDR" | "ALERT_NOTIFICATIONS" | "INTEGRATIONS" | "QUERY" | "SCRIPT_EXECUTION" | "ALERT_RULES" | "COLLECTION" | "API_KEY" | "EDL" | "VA_RESCAN_ENDPOINT" | "HI_RESCAN_ENDPOINT" | "REMEDIATION" | "INGEST_DATA" | "LICENSING" | "AGENT_CONFIGURATION" | "PERMISSIONS" | "SCORING_RULES" | "LAYOUT_RULES" | "PLAYBOOK_TRIGGERS" | "FEATURED_ALERT_FIELDS" | "SYSTEM" | "TENANT_TAKEOVER" | "SCOUTER_POLICY" | "SCOUTER_PROFILE" | "SCOUTER_GROUPS" | "ALLOWED_DOMAINS" | "QUERY_LIBRARY" | "TENANT_CONFIGURATION" | "SCOUTER_CONFIGURATION" | "HOST_FIREWALL" | "XIF" | "XDM" | "ACTION_CENTER" | "XCLOUD_INTEGRATION" | "DATASETS" | "XSOAR" | "SECURITY_SETTINGS" | "ALERT_EXCLUSION" | "INDICATOR_RULES" | "EVENT_FORWARDING" | "ASSET_INVENTORY" | "SERVER_SETTINGS" | "ASSET_ROLES" | "CUSTOM_FIELDS" | "AUTOMATION_RULES" | "AGENT_EXCEPTION_RULES" | "REMEDIATION_PATH_RULES" | (string & {});
+  /** `AUDIT_ENTITY_SUBTYPE` (string). */
+  AUDIT_ENTITY_SUBTYPE?: string;
+  /** `AUDIT_SESSION_ID` (integer). */
+  AUDIT_SESSION_ID?: number;
+  /** `AUDIT_CASE_ID` (integer). */
+  AUDIT_CASE_ID?: number;
+  /** `AUDIT_INSERT_TIME` (integer). */
+  AUDIT_INSERT_TIME?: number;
+  /** `AUDIT_SEVERITY` (string). */
+  AUDIT_SEVERITY?: string;
+  /** `AUDIT_LINK` (string). */
+  AUDIT_LINK?: string;
+  /** `AUDIT_SOURCE_IP` (string). */
+  AUDIT_SOURCE_IP?: string;
+  /** `AUDIT_USER_AGENT` (string). */
+  AUDIT_USER_AGENT?: string;
+  /** `AUDIT_USER_ROLES` (array, of string). */
+  AUDIT_USER_ROLES?: string[];
+  /** `AUDIT_ADDITIONAL_INFORMATION` (object). */
+  AUDIT_ADDITIONAL_INFORMATION?: {
+    /** `endpoint_names` (array, of string). */
+    endpoint_names?: string[];
+    /** `endpoint_count` (integer). */
+    endpoint_count?: number;
+  };
+  /** `AUDIT_OBJECT_ID` (string). */
+  AUDIT_OBJECT_ID?: string;
+};
+
+/** `Bioc`: a record of the replies of `bioc.get`. */
+export type Bioc = {
+  /** `rule_id` (integer). */
+  rule_id?: number;
+  /** `name` (string). */
+  name?: string;
+  /** `type` (string). */
+  type?: string;
+  /** `severity` (string). */
+  severity?: string;
+  /** `comment` (string). */
+  comment?: string;
+  /** `status` (string). */
+  status?: string;
+  /** `is_xql` (boolean). */
+  is_xql?: boolean;
+  /** `indicator` (object or string). */
+  indicator?: { [key: string]: unknown } | string;
+  /** `mitre_tactic_id_and_name` (array, of string). */
+  mitre_tactic_id_and_name?: string[];
+  /** `mitre_technique_id_and_name` (array, of string). */
+  mitre_technique_id_and_name?: string[];
+};
+
+/** `Case`: a record of the replies of `case.search`. */
+export type Case = {
+  /** `case_id` (string). */
+  case_id?: string;
+  /** `creation_time` (string, format date-time). */
+  creation_time?: string;
+  /** `owner` (string). */
+  owner?: string;
+  /** `case_domain` (string). */
+  case_domain?: string;
+  /** `auto_resolve_case` (boolean). */
+  auto_resolve_case?: boolean;
+  /** `custom_fields` (object). */
+  custom_fields?: { [key: string]: unknown };
+  /** `status_progress` (one of 3 values). */
+  status_progress?: "NEW" | "UNDER_INVESTIGATION" | "RESOLVED" | (string & {});
+  /** `resolve_reason` (one of 8 values). */
+  resolve_reason?: "RESOLVED_KNOWN_ISSUE" | "RESOLVED_DUPLICATE" | "RESOLVED_FALSE_POSITIVE" | "RESOLVED_OTHER" | "RESOLVED_TRUE_POSITIVE" | "RESOLVED_SECURITY_TESTING" | "RESOLVED_FIXED" | "RESOLVED_DISMISSED" | (string & {});
+  /** `resolve_comment` (string). */
+  resolve_comment?: string;
+  /** `last_modified` (integer, format int64). */
+  last_modified?: number;
+  /** `score` (integer, format int32). */
+  score?: number;
+  /** `severity` (one of 5 values). */
+  severity?: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | (string & {});
+  /** `description` (string). */
+  description?: string;
+  /** `scoring_type` (string). */
+  scoring_type?: string;
+  /** `assigned_to` (string). */
+  assigned_to?: string;
+  /** `assigned_to_name` (string). */
+  assigned_to_name?: string;
+  /** `is_cloud` (boolean). */
+  is_cloud?: boolean;
+  /** `is_automated` (boolean). */
+  is_automated?: boolean;
+  /** `issues` (array, of string). */
+  issues?: string[];
+  /** `assets` (array, of string). */
+  assets?: string[];
+  /** `artifacts` (array, of string). */
+  artifacts?: string[];
 };
 
 /** Shared schema `CiemAccessEntry`. */
@@ -19376,10 +18769,10 @@ export type CwpDockerhubSpecificConfig = {
 };
 
 /** Shared schema `CwpEvaluationMode`. */
-export type CwpEvaluationMode = "PERIODIC" | "CONTINUOUS" | null;
+export type CwpEvaluationMode = "PERIODIC" | "CONTINUOUS" | null | (string & {}) | null;
 
 /** Shared schema `CwpEvaluationStage`. */
-export type CwpEvaluationStage = "CI" | "RUNTIME" | "DEPLOY" | null;
+export type CwpEvaluationStage = "CI" | "RUNTIME" | "DEPLOY" | null | (string & {}) | null;
 
 /** Shared schema `CwpFilterObject`. */
 export type CwpFilterObject = CwpConnectorNode | CwpTerminalNode;
@@ -19480,7 +18873,7 @@ export type CwpOrConnectorNode = {
 };
 
 /** Shared schema `CwpPolicyAction`. */
-export type CwpPolicyAction = "ISSUE" | "PREVENT" | null;
+export type CwpPolicyAction = "ISSUE" | "PREVENT" | null | (string & {}) | null;
 
 /** Shared schema `CwpPolicyGetResponseDataV2`. */
 export type CwpPolicyGetResponseDataV2 = {
@@ -19557,7 +18950,7 @@ export type CwpPolicyRuleGetResponseData = {
 };
 
 /** Shared schema `CwpPolicySeverity`. */
-export type CwpPolicySeverity = "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
+export type CwpPolicySeverity = "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null | (string & {}) | null;
 
 /** Shared schema `CwpPolicyType`. */
 export type CwpPolicyType = "COMPLIANCE" | "MALWARE" | "SECRET" | (string & {}) | null;
@@ -19587,6 +18980,34 @@ export type CwpVendor = "DOCKER" | "JFROG" | "SONATYPE" | "DOCKER_HUB" | "HARBOR
 /** Shared schema `CwpVendorSpecificConfig`. */
 export type CwpVendorSpecificConfig = CwpGitlabSpecificConfig | CwpDockerhubSpecificConfig | CwpOpenShiftSpecificConfig;
 
+/** `DeviceControlViolation`: a record of the replies of `device_control.get_violations`. */
+export type DeviceControlViolation = {
+  /** `hostname` (string). */
+  hostname?: string;
+  /** `username` (string). */
+  username?: string;
+  /** `ip` (string). */
+  ip?: string;
+  /** `timestamp` (integer). */
+  timestamp?: number;
+  /** `violation_id` (integer). */
+  violation_id?: number;
+  /** `type` (string). */
+  type?: string;
+  /** `vendor_id` (string). */
+  vendor_id?: string;
+  /** `vendor` (string). */
+  vendor?: string;
+  /** `product_id` (string). */
+  product_id?: string;
+  /** `product` (string). */
+  product?: string;
+  /** `serial` (string). */
+  serial?: string;
+  /** `endpoint_id` (string). */
+  endpoint_id?: string;
+};
+
 /** Shared schema `DspmDasResponseBody`. */
 export type DspmDasResponseBody = {
   /** `data` ({@link DspmJsonArray}), required. */
@@ -19607,6 +19028,93 @@ export type DspmDasResponseBodyMetadata = {
 
 /** Shared schema `DspmJsonArray`. */
 export type DspmJsonArray = unknown[];
+
+/** `Endpoint`: a record of the replies of `endpoints.get_endpoint`. */
+export type Endpoint = {
+  /** `endpoint_id` (string). */
+  endpoint_id?: string;
+  /** `endpoint_name` (string). */
+  endpoint_name?: string;
+  /** `endpointTags` (string). */
+  endpointTags?: string;
+  /** `endpoint_type` (string). */
+  endpoint_type?: string;
+  /** `endpoint_status` (string). */
+  endpoint_status?: string;
+  /** `operational_status_details` (array, of object). */
+  operational_status_details?: {
+    /** `title` (string). */
+    title?: string;
+    /** `reason` (string). */
+    reason?: string;
+  }[];
+  /** `os_type` (string). */
+  os_type?: string;
+  /** `os_version` (string). */
+  os_version?: string;
+  /** `ip` (array, of string). */
+  ip?: string[];
+  /** `ipv6` (array, of object). */
+  ipv6?: { [key: string]: unknown }[];
+  /** `public_ip` (string). */
+  public_ip?: string;
+  /** `users` (array, of string). */
+  users?: string[];
+  /** `domain` (string). */
+  domain?: string;
+  /** `alias` (string). */
+  alias?: string;
+  /** `first_seen` (integer). */
+  first_seen?: number;
+  /** `last_seen` (integer). */
+  last_seen?: number;
+  /** `content_version` (string). */
+  content_version?: string;
+  /** `installation_package` (string). */
+  installation_package?: string;
+  /** `active_directory`. */
+  active_directory?: unknown;
+  /** `install_date` (integer). */
+  install_date?: number;
+  /** `endpoint_version` (string). */
+  endpoint_version?: string;
+  /** `is_isolated` (string). */
+  is_isolated?: string;
+  /** `isolated_date`. */
+  isolated_date?: unknown;
+  /** `group_name` (array, of string). */
+  group_name?: string[];
+  /** `operational_status` (string). */
+  operational_status?: string;
+  /** `operational_status_description` (string). */
+  operational_status_description?: string;
+  /** `scan_status` (string). */
+  scan_status?: string;
+  /** `content_release_timestamp` (integer). */
+  content_release_timestamp?: number;
+  /** `last_content_update_time` (integer). */
+  last_content_update_time?: number;
+  /** `content_status` (string). */
+  content_status?: string;
+  /** `operating_system` (string). */
+  operating_system?: string;
+  /** `mac_address` (array, of string). */
+  mac_address?: string[];
+  /** `assigned_prevention_policy` (string). */
+  assigned_prevention_policy?: string;
+  /** `assigned_extensions_policy` (string). */
+  assigned_extensions_policy?: string;
+  /** `cloud_provider` (string). */
+  cloud_provider?: string;
+  /** `cloud_region` (string). */
+  cloud_region?: string;
+  /** `cloud_provider_account_id` (string). */
+  cloud_provider_account_id?: string;
+  /** `cloud_instance_id` (string). */
+  cloud_instance_id?: string;
+  /** `cloud_id` (string). */
+  cloud_id?: string;
+};
 
 /** Shared schema `ExternalAppAwsS3ConnectionConfig`. */
 export type ExternalAppAwsS3ConnectionConfig = {
@@ -19702,8 +19210,160 @@ export type ExternalAppWebhookConnectionConfig = {
   headers?: { [key: string]: unknown };
 };
 
+/** `ExternalIpRange`: a record of the replies of `assets.get_external_ip_address_ranges`. */
+export type ExternalIpRange = {
+  /** `range_id` (string). */
+  range_id?: string;
+  /** `first_ip` (string). */
+  first_ip?: string;
+  /** `last_ip` (string). */
+  last_ip?: string;
+  /** `ips_count` (integer). */
+  ips_count?: number;
+  /** `active_responsive_ips_count` (integer). */
+  active_responsive_ips_count?: number;
+  /** `date_added` (integer). */
+  date_added?: number;
+  /** `business_units` (array, of string). */
+  business_units?: string[];
+  /** `organization_handles` (array, of string). */
+  organization_handles?: string[];
+};
+
+/** `ExternalService`: a record of the replies of `assets.get_external_services`. */
+export type ExternalService = {
+  /** `service_id` (string). */
+  service_id?: string;
+  /** `service_name` (string). */
+  service_name?: string;
+  /** `service_type` (string). */
+  service_type?: string;
+  /** `ip_address` (array, of string). */
+  ip_address?: string[];
+  /** `domain` (array, of string). */
+  domain?: string[];
+  /** `externally_detected_providers` (array, of string). */
+  externally_detected_providers?: string[];
+  /** `is_active` (string). */
+  is_active?: string;
+  /** `first_observed` (integer). */
+  first_observed?: number;
+  /** `last_observed` (integer). */
+  last_observed?: number;
+  /** `port` (integer). */
+  port?: number;
+  /** `protocol` (string). */
+  protocol?: string;
+  /** `active_classifications` (array, of string). */
+  active_classifications?: string[];
+  /** `inactive_classifications` (array, of string). */
+  inactive_classifications?: string[];
+  /** `discovery_type` (string). */
+  discovery_type?: string;
+  /** `business_units` (array, of string). */
+  business_units?: string[];
+  /** `externally_inferred_vulnerability_score` (number or null). */
+  externally_inferred_vulnerability_score?: number | null;
+  /** `externally_inferred_cves` (array, of string). */
+  externally_inferred_cves?: string[];
+  /** `tls_versions` (array, of object). */
+  tls_versions?: { [key: string]: unknown }[];
+  /** `inferred_cves_observed` (array, of object). */
+  inferred_cves_observed?: { [key: string]: unknown }[];
+  /** `cloud_management_status` (string). */
+  cloud_management_status?: string;
+};
+
+/** `ExternalWebsite`: a record of the replies of `assets.get_external_websites`. */
+export type ExternalWebsite = {
+  /** `website_id` (string). */
+  website_id?: string;
+  /** `host` (string). */
+  host?: string;
+  /** `protocol` (string). */
+  protocol?: string;
+  /** `is_active` (string). */
+  is_active?: string;
+  /** `site_categories` (array, of string). */
+  site_categories?: string[];
+  /** `technology_ids` (array, of string). */
+  technology_ids?: string[];
+  /** `first_observed` (integer). */
+  first_observed?: number;
+  /** `last_observed` (integer). */
+  last_observed?: number;
+  /** `provider_names` (array, of string). */
+  provider_names?: string[];
+  /** `ips` (array, of string). */
+  ips?: string[];
+  /** `port` (integer). */
+  port?: number;
+  /** `active_service_ids` (array, of string). */
+  active_service_ids?: string[];
+  /** `http_type` (string). */
+  http_type?: string;
+  /** `third_party_script_domains` (array, of string). */
+  third_party_script_domains?: string[];
+  /** `security_assessments` (array, of object). */
+  security_assessments?: {
+    /** `name` (string). */
+    name?: string;
+    /** `priority` (integer). */
+    priority?: number;
+    /** `score` (integer). */
+    score?: number;
+    /** `securityAssessmentDetails` (object). */
+    securityAssessmentDetails?: {
+      /** `pages` (array, of object). */
+      pages?: {
+        /** `url` (string). */
+        url?: string;
+        /** `message` (string). */
+        message?: string;
+        /** `elements` (array, of object). */
+        elements?: {
+          /** `name` (string). */
+          name?: string;
+          /** `value` (string). */
+          value?: string;
+        }[];
+      }[];
+      /** `description` (string). */
+      description?: string;
+    };
+  }[];
+  /** `authentication` (array, of string). */
+  authentication?: string[];
+  /** `rootPageHttpStatusCode` (string). */
+  rootPageHttpStatusCode?: string;
+  /** `isNonConfiguredHost` (boolean). */
+  isNonConfiguredHost?: boolean;
+  /** `externally_inferred_vulnerability_score` (integer). */
+  externally_inferred_vulnerability_score?: number;
+  /** `externally_inferred_cves` (array, of string). */
+  externally_inferred_cves?: string[];
+  /** `tags` (array, of string). */
+  tags?: string[];
+};
+
 /** Shared schema `IamMetadata`. */
 export type IamMetadata = { [key: string]: unknown };
+
+/** `Indicator`: a record of the replies of `indicators.get`. */
+export type Indicator = {
+  /** `rule_id` (integer). */
+  rule_id?: number;
+  /** `indicator` (string). */
+  indicator?: string;
+  /** `type` (string). */
+  type?: string;
+  /** `severity` (string). */
+  severity?: string;
+  /** `expiration_date` (integer). */
+  expiration_date?: number;
+  /** `comment` (string). */
+  comment?: string;
+};
 
 /** Shared schema `InjectionRuleDisableInjectionRulePAPIObject`. */
 export type InjectionRuleDisableInjectionRulePAPIObject = {
@@ -19731,6 +19391,176 @@ export type InjectionRuleDisableInjectionRulePAPIObject = {
   is_global?: boolean;
   /** `profile_ids` (array or null, of integer). */
   profile_ids?: number[] | null;
+};
+
+/** `InternetExposureAsset`: a record of the replies of `assets.get_assets_internet_exposure`. */
+export type InternetExposureAsset = {
+  /** `asm_ids` (array, of string). */
+  asm_ids?: string[];
+  /** `name` (string). */
+  name?: string;
+  /** `asset_type` (string). */
+  asset_type?: string;
+  /** `cloud_provider`. */
+  cloud_provider?: unknown;
+  /** `externally_detected_providers` (array, of string). */
+  externally_detected_providers?: string[];
+  /** `region`. */
+  region?: unknown;
+  /** `ips` (array, of string). */
+  ips?: string[];
+  /** `business_units` (array, of string). */
+  business_units?: string[];
+  /** `management_status` (array, of string). */
+  management_status?: string[];
+  /** `iot_model`. */
+  iot_model?: unknown;
+  /** `iot_category`. */
+  iot_category?: unknown;
+  /** `iot_profile`. */
+  iot_profile?: unknown;
+  /** `sensor` (array, of string). */
+  sensor?: string[];
+  /** `service_type` (array, of string). */
+  service_type?: string[];
+  /** `last_observed` (integer or null). */
+  last_observed?: number | null;
+  /** `first_observed` (integer or null). */
+  first_observed?: number | null;
+  /** `has_active_externally_services` (boolean). */
+  has_active_externally_services?: boolean;
+  /** `has_xdr_agent` (string). */
+  has_xdr_agent?: string;
+  /** `certificate_classifications` (array, of string). */
+  certificate_classifications?: string[];
+  /** `certificate_issuer`. */
+  certificate_issuer?: unknown;
+  /** `certificate_algorithm`. */
+  certificate_algorithm?: unknown;
+  /** `mac_addresses` (array, of string). */
+  mac_addresses?: string[];
+  /** `cloud_id`. */
+  cloud_id?: unknown;
+  /** `ip_ranges` (array, of string). */
+  ip_ranges?: string[];
+  /** `domain_resolves` (boolean). */
+  domain_resolves?: boolean;
+  /** `operation_system`. */
+  operation_system?: unknown;
+  /** `asm_va_score`. */
+  asm_va_score?: unknown;
+  /** `externally_inferred_cves` (array, of string). */
+  externally_inferred_cves?: string[];
+  /** `agent_id`. */
+  agent_id?: unknown;
+};
+
+/** `Issue`: a record of the replies of `issue.search`. */
+export type Issue = {
+  /** `_insert_time` (string, format date-time). */
+  _insert_time?: string;
+  /** `owner` (string). */
+  owner?: string;
+  /** `external_id` (string). */
+  external_id?: string;
+  /** `name` (string). */
+  name?: string;
+  /** `description` (string). */
+  description?: string;
+  /** `observation_time` (integer, format int64). */
+  observation_time?: number;
+  /** `domain` (one of 5 values). */
+  domain?: "Security" | "Health" | "Hunting" | "IT" | "Posture" | (string & {});
+  /** `detection_method` (one of 44 values). */
+  detection_method?: "XDR Agent" | "XDR Analytics" | "PAN NGFW" | "XDR BIOC" | "XDR IOC" | "Threat Intelligence" | "XDR Managed Threat Hunting" | "XDR Analytics BIOC" | "Correlation" | "Prisma Cloud" | "Prisma Cloud Compute" | "ASM" | "IoT Security" | "Custom Issue" | "Health" | "SaaS Attachments" | "Attack Path" | "Posture Policy" | "CAS Drift Scanner" | "Cloud Network Analyzer" | "IaC Scanner" | "CAS Secret Scanner" | "CI/CD Risks" | "CLI Scanner" | "CIEM Scanner" | "API Traffic Monitor" | "API Posture Scanner" | "Agentless Disk Scanner" | "Kubernetes Scanner" | "Compute Policy" | "CSPM Scanner" | "CAS CVE Scanner" | "CAS License Scanner" | "Secrets Scanner" | "SAST Scanner" | "Data Policy" | "Package Operational Risk" | "Vulnerability Policy" | "AI Security Posture" | "DLP" | "MIRRORING" | "AURL" | "User Reported Phishing" | "Graph Engine" | (string & {});
+  /** `detection_rule_id` (string). */
+  detection_rule_id?: string;
+  /** `category` (one of 18 values). */
+  category?: "CONFIGURATION" | "VULNERABILITY" | "MALWARE" | "IDENTITY" | "NETWORK" | "DATA_LOSS" | "COMPLIANCE" | "RUNTIME" | "SECRETS" | "IAC" | "CI_CD_RISKS" | "DRIFT" | "API_SECURITY" | "POSTURE" | "COMPUTE" | "LICENSE" | "OPERATIONAL_RISK" | "AI_SECURITY" | (string & {});
+  /** `finding_ids` (array, of string). */
+  finding_ids?: string[];
+  /** `asset_ids` (array, of string). */
+  asset_ids?: string[];
+  /** `asset_names` (array, of string). */
+  asset_names?: string[];
+  /** `asset_group_ids` (array, of integer). */
+  asset_group_ids?: number[];
+  /** `asset_classes` (array, of string). */
+  asset_classes?: ("Compute" | "Data" | "Network" | "Identity" | "Security" | "Management" | "Application" | "IoT" | "Other" | (string & {}))[];
+  /** `asset_categories` (array, of string). */
+  asset_categories?: ("Storage Bucket" | "Virtual Machine" | "Database Instance" | "Container" | "Serverless Function" | "Load Balancer" | "Firewall" | "VPN Gateway" | "IAM Role" | "IAM User" | "IAM Group" | "IAM Policy" | "Service Account" | "Kubernetes Cluster" | "Kubernetes Pod" | "Kubernetes Node" | "Network Interface" | "Subnet" | "VPC" | "Security Group" | "DNS Zone" | "Certificate" | "Key Vault" | "Disk" | "Snapshot" | "Image" | "Queue" | "Topic" | "API Gateway" | "CDN" | "Other" | (string & {}))[];
+  /** `asset_regions` (array, of string). */
+  asset_regions?: string[];
+  /** `asset_providers` (array, of string). */
+  asset_providers?: ("AWS" | "Azure" | "GCP" | "Oracle Cloud" | "IBM Cloud" | "Alibaba Cloud" | "Other" | (string & {}))[];
+  /** `asset_accounts` (array, of string). */
+  asset_accounts?: string[];
+  /** `asset_types` (array, of string). */
+  asset_types?: string[];
+  /** `asset_external_provider_ids` (array, of string). */
+  asset_external_provider_ids?: string[];
+  /** `asset_cloud_account_names` (array, of string). */
+  asset_cloud_account_names?: string[];
+  /** `mitre_tactics` (array, of string). */
+  mitre_tactics?: string[];
+  /** `mitre_techniques` (array, of string). */
+  mitre_techniques?: string[];
+  /** `type` (string). */
+  type?: string;
+  /** `remediation` (string). */
+  remediation?: string;
+  /** `extended_description` (string). */
+  extended_description?: string;
+  /** `impact` (string). */
+  impact?: string;
+  /** `initial_evidence` (string). */
+  initial_evidence?: string;
+  /** `id` (integer). */
+  id?: number;
+  /** `last_modified` (integer, format int64). */
+  last_modified?: number;
+  /** `tags` (array, of string). */
+  tags?: string[];
+  /** `is_excluded` (boolean). */
+  is_excluded?: boolean;
+  /** `is_starred` (boolean). */
+  is_starred?: boolean;
+  /** `assigned_to` (string). */
+  assigned_to?: string;
+  /** `assigned_to_pretty` (string). */
+  assigned_to_pretty?: string;
+  /** `status` (one of 3 values). */
+  status?: "New" | "In Progress" | "Resolved" | (string & {});
+  /** `status_resolution_reason` (one of 9 values). */
+  status_resolution_reason?: "RESOLVED_KNOWN_ISSUE" | "RESOLVED_DUPLICATE" | "RESOLVED_FALSE_POSITIVE" | "RESOLVED_OTHER" | "RESOLVED_TRUE_POSITIVE" | "RESOLVED_SECURITY_TESTING" | "RESOLVED_RISK_ACCEPTED" | "RESOLVED_FIXED" | "RESOLVED_DISMISSED" | (string & {});
+  /** `status_resolution_comment` (string). */
+  status_resolution_comment?: string;
+  /** `severity` (one of 5 values). */
+  severity?: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | (string & {});
+  /** `resolution_time` (integer, format int64). */
+  resolution_time?: number;
+  /** `case_ids` (array, of integer). */
+  case_ids?: number[];
+  /** `resolution_status_modified_ts` (integer, format int64). */
+  resolution_status_modified_ts?: number;
+  /** `is_excepted` (boolean). */
+  is_excepted?: boolean;
+  /** `exception_ids` (array, of string). */
+  exception_ids?: string[];
+  /** `exception_expiration` (integer, format int64). */
+  exception_expiration?: number;
+  /** `agentic_response_status` (string). */
+  agentic_response_status?: string;
+  /** `agentic_assistant_id` (string). */
+  agentic_assistant_id?: string;
+  /** `agentic_response_conversation_id` (string). */
+  agentic_response_conversation_id?: string;
+  /** `action_status` (string). */
+  action_status?: string;
+  /** `normalized_fields` ({@link Xs34NormalizedFields}). */
+  normalized_fields?: Xs34NormalizedFields;
+  /** `custom_fields` (object). */
+  custom_fields?: { [key: string]: unknown };
 };
 
 /** Shared schema `MtdComment`. */
@@ -19819,6 +19649,312 @@ export type MtdReportUpperCase = {
   ASSIGNED_USER_PRETTY?: string | null;
   /** `REPORT_STATUS` (string). */
   REPORT_STATUS?: string;
+};
+
+/** `MultiEventAlert`: a record of the replies of `v2.alerts.get_alerts_multi_events`. */
+export type MultiEventAlert = {
+  /** `agent_os_sub_type` (string or null). */
+  agent_os_sub_type?: string | null;
+  /** `fw_app_category`. */
+  fw_app_category?: unknown;
+  /** `fw_app_id`. */
+  fw_app_id?: unknown;
+  /** `fw_app_subcategory`. */
+  fw_app_subcategory?: unknown;
+  /** `fw_app_technology`. */
+  fw_app_technology?: unknown;
+  /** `category` (string or null). */
+  category?: string | null;
+  /** `causality_actor_process_command_line` (array, of string). */
+  causality_actor_process_command_line?: string[];
+  /** `causality_actor_process_image_md5` (array, of string). */
+  causality_actor_process_image_md5?: string[];
+  /** `causality_actor_process_image_name` (array, of string). */
+  causality_actor_process_image_name?: string[];
+  /** `causality_actor_process_image_path` (array, of string). */
+  causality_actor_process_image_path?: string[];
+  /** `causality_actor_process_image_sha256` (array, of string). */
+  causality_actor_process_image_sha256?: string[];
+  /** `causality_actor_process_signature_status` (array, of string). */
+  causality_actor_process_signature_status?: string[];
+  /** `causality_actor_process_signature_vendor` (array, of string). */
+  causality_actor_process_signature_vendor?: string[];
+  /** `causality_actor_causality_id` (array, of string). */
+  causality_actor_causality_id?: string[];
+  /** `identity_sub_type`. */
+  identity_sub_type?: unknown;
+  /** `identity_type`. */
+  identity_type?: unknown;
+  /** `operation_name`. */
+  operation_name?: unknown;
+  /** `project`. */
+  project?: unknown;
+  /** `cloud_provider`. */
+  cloud_provider?: unknown;
+  /** `referenced_resource`. */
+  referenced_resource?: unknown;
+  /** `resource_sub_type`. */
+  resource_sub_type?: unknown;
+  /** `resource_type`. */
+  resource_type?: unknown;
+  /** `cluster_name`. */
+  cluster_name?: unknown;
+  /** `container_id`. */
+  container_id?: unknown;
+  /** `contains_featured_host` (array, of string). */
+  contains_featured_host?: string[];
+  /** `contains_featured_ip` (array, of string). */
+  contains_featured_ip?: string[];
+  /** `contains_featured_user` (array, of string). */
+  contains_featured_user?: string[];
+  /** `action_country` (array, of string). */
+  action_country?: string[];
+  /** `description` (string or null). */
+  description?: string | null;
+  /** `fw_interface_to`. */
+  fw_interface_to?: unknown;
+  /** `dns_query_name`. */
+  dns_query_name?: unknown;
+  /** `agent_device_domain`. */
+  agent_device_domain?: unknown;
+  /** `fw_email_recipient`. */
+  fw_email_recipient?: unknown;
+  /** `fw_email_sender`. */
+  fw_email_sender?: unknown;
+  /** `fw_email_subject`. */
+  fw_email_subject?: unknown;
+  /** `event_type` (array, of string). */
+  event_type?: string[];
+  /** `is_whitelisted` (boolean or null). */
+  is_whitelisted?: boolean | null;
+  /** `action_file_macro_sha256`. */
+  action_file_macro_sha256?: unknown;
+  /** `action_file_md5`. */
+  action_file_md5?: unknown;
+  /** `action_file_name`. */
+  action_file_name?: unknown;
+  /** `action_file_path`. */
+  action_file_path?: unknown;
+  /** `action_file_sha256`. */
+  action_file_sha256?: unknown;
+  /** `fw_device_name`. */
+  fw_device_name?: unknown;
+  /** `fw_rule_id`. */
+  fw_rule_id?: unknown;
+  /** `fw_rule`. */
+  fw_rule?: unknown;
+  /** `fw_serial_number`. */
+  fw_serial_number?: unknown;
+  /** `agent_fqdn`. */
+  agent_fqdn?: unknown;
+  /** `agent_os_type` (string or null). */
+  agent_os_type?: string | null;
+  /** `image_name`. */
+  image_name?: unknown;
+  /** `actor_process_image_name` (array, of string). */
+  actor_process_image_name?: string[];
+  /** `actor_process_command_line` (array, of string). */
+  actor_process_command_line?: string[];
+  /** `actor_process_image_md5` (array, of string). */
+  actor_process_image_md5?: string[];
+  /** `actor_process_image_path` (array, of string). */
+  actor_process_image_path?: string[];
+  /** `actor_process_os_pid` (array, of integer). */
+  actor_process_os_pid?: number[];
+  /** `actor_process_image_sha256` (array, of string). */
+  actor_process_image_sha256?: string[];
+  /** `actor_process_signature_status` (array, of string). */
+  actor_process_signature_status?: string[];
+  /** `actor_process_signature_vendor` (array, of string). */
+  actor_process_signature_vendor?: string[];
+  /** `actor_thread_thread_id` (array, of integer). */
+  actor_thread_thread_id?: number[];
+  /** `fw_is_phishing` (array, of string). */
+  fw_is_phishing?: string[];
+  /** `action_local_ip`. */
+  action_local_ip?: unknown;
+  /** `action_local_port`. */
+  action_local_port?: unknown;
+  /** `fw_misc`. */
+  fw_misc?: unknown;
+  /** `mitre_tactic_id_and_name` (array, of string). */
+  mitre_tactic_id_and_name?: string[];
+  /** `mitre_technique_id_and_name` (array, of string). */
+  mitre_technique_id_and_name?: string[];
+  /** `module_id`. */
+  module_id?: unknown;
+  /** `fw_vsys`. */
+  fw_vsys?: unknown;
+  /** `os_actor_process_command_line` (array, of string). */
+  os_actor_process_command_line?: string[];
+  /** `os_actor_thread_thread_id` (array, of integer). */
+  os_actor_thread_thread_id?: number[];
+  /** `os_actor_process_image_name` (array, of string). */
+  os_actor_process_image_name?: string[];
+  /** `os_actor_process_os_pid` (array, of integer). */
+  os_actor_process_os_pid?: number[];
+  /** `os_actor_process_image_sha256` (array, of string). */
+  os_actor_process_image_sha256?: string[];
+  /** `os_actor_process_signature_status` (array, of string). */
+  os_actor_process_signature_status?: string[];
+  /** `os_actor_process_signature_vendor` (array, of string). */
+  os_actor_process_signature_vendor?: string[];
+  /** `os_actor_effective_username`. */
+  os_actor_effective_username?: unknown;
+  /** `action_process_signature_status` (array, of string). */
+  action_process_signature_status?: string[];
+  /** `action_process_signature_vendor`. */
+  action_process_signature_vendor?: unknown;
+  /** `action_registry_data`. */
+  action_registry_data?: unknown;
+  /** `action_registry_full_key`. */
+  action_registry_full_key?: unknown;
+  /** `action_external_hostname`. */
+  action_external_hostname?: unknown;
+  /** `action_remote_ip`. */
+  action_remote_ip?: unknown;
+  /** `action_remote_port`. */
+  action_remote_port?: unknown;
+  /** `matching_service_rule_id` (string or null). */
+  matching_service_rule_id?: string | null;
+  /** `fw_interface_from`. */
+  fw_interface_from?: unknown;
+  /** `starred` (boolean or null). */
+  starred?: boolean | null;
+  /** `action_process_image_command_line`. */
+  action_process_image_command_line?: unknown;
+  /** `action_process_image_name`. */
+  action_process_image_name?: unknown;
+  /** `action_process_image_sha256`. */
+  action_process_image_sha256?: unknown;
+  /** `fw_url_domain`. */
+  fw_url_domain?: unknown;
+  /** `user_agent`. */
+  user_agent?: unknown;
+  /** `fw_xff`. */
+  fw_xff?: unknown;
+  /** `external_id` (string or null). */
+  external_id?: string | null;
+  /** `severity` (string or null). */
+  severity?: string | null;
+  /** `matching_status` (string or null). */
+  matching_status?: string | null;
+  /** `end_match_attempt_ts`. */
+  end_match_attempt_ts?: unknown;
+  /** `local_insert_ts` (integer or null). */
+  local_insert_ts?: number | null;
+  /** `last_modified_ts`. */
+  last_modified_ts?: unknown;
+  /** `bioc_indicator`. */
+  bioc_indicator?: unknown;
+  /** `attempt_counter` (integer or null). */
+  attempt_counter?: number | null;
+  /** `bioc_category_enum_key`. */
+  bioc_category_enum_key?: unknown;
+  /** `case_id` (integer or null). */
+  case_id?: number | null;
+  /** `deduplicate_tokens`. */
+  deduplicate_tokens?: unknown;
+  /** `filter_rule_id`. */
+  filter_rule_id?: unknown;
+  /** `agent_version` (string or null). */
+  agent_version?: string | null;
+  /** `agent_ip_addresses_v6`. */
+  agent_ip_addresses_v6?: unknown;
+  /** `agent_data_collection_status`. */
+  agent_data_collection_status?: unknown;
+  /** `agent_is_vdi` (boolean or null). */
+  agent_is_vdi?: boolean | null;
+  /** `agent_install_type` (string or null). */
+  agent_install_type?: string | null;
+  /** `agent_host_boot_time` (array, of integer). */
+  agent_host_boot_time?: number[];
+  /** `event_sub_type` (array, of integer). */
+  event_sub_type?: number[];
+  /** `association_strength` (array, of integer). */
+  association_strength?: number[];
+  /** `dst_association_strength`. */
+  dst_association_strength?: unknown;
+  /** `story_id`. */
+  story_id?: unknown;
+  /** `event_id` (array, of string). */
+  event_id?: string[];
+  /** `event_timestamp` (array, of integer). */
+  event_timestamp?: number[];
+  /** `actor_process_instance_id` (array, of string). */
+  actor_process_instance_id?: string[];
+  /** `actor_process_causality_id` (array, of string). */
+  actor_process_causality_id?: string[];
+  /** `actor_causality_id` (array, of string). */
+  actor_causality_id?: string[];
+  /** `causality_actor_process_execution_time` (array, of integer). */
+  causality_actor_process_execution_time?: number[];
+  /** `action_registry_key_name`. */
+  action_registry_key_name?: unknown;
+  /** `action_registry_value_name`. */
+  action_registry_value_name?: unknown;
+  /** `action_local_ip_v6`. */
+  action_local_ip_v6?: unknown;
+  /** `action_remote_ip_v6`. */
+  action_remote_ip_v6?: unknown;
+  /** `action_process_instance_id`. */
+  action_process_instance_id?: unknown;
+  /** `action_process_causality_id`. */
+  action_process_causality_id?: unknown;
+  /** `os_actor_process_instance_id` (array, of string). */
+  os_actor_process_instance_id?: string[];
+  /** `os_actor_process_image_path` (array, of string). */
+  os_actor_process_image_path?: string[];
+  /** `os_actor_process_causality_id` (array, of string). */
+  os_actor_process_causality_id?: string[];
+  /** `os_actor_causality_id`. */
+  os_actor_causality_id?: unknown;
+  /** `dst_agent_id` (array, of string). */
+  dst_agent_id?: string[];
+  /** `dst_causality_actor_process_execution_time`. */
+  dst_causality_actor_process_execution_time?: unknown;
+  /** `dst_action_external_hostname`. */
+  dst_action_external_hostname?: unknown;
+  /** `dst_action_country`. */
+  dst_action_country?: unknown;
+  /** `dst_action_external_port`. */
+  dst_action_external_port?: unknown;
+  /** `is_pcap` (boolean or null). */
+  is_pcap?: boolean | null;
+  /** `alert_type` (string or null). */
+  alert_type?: string | null;
+  /** `resolution_status` (string or null). */
+  resolution_status?: string | null;
+  /** `resolution_comment`. */
+  resolution_comment?: unknown;
+  /** `dynamic_fields`. */
+  dynamic_fields?: unknown;
+  /** `tags` (array, of string). */
+  tags?: string[];
+  /** `alert_id` (string or null). */
+  alert_id?: string | null;
+  /** `detection_timestamp` (integer or null). */
+  detection_timestamp?: number | null;
+  /** `name` (string or null). */
+  name?: string | null;
+  /** `endpoint_id` (string or null). */
+  endpoint_id?: string | null;
+  /** `host_ip` (array, of string). */
+  host_ip?: string[];
+  /** `host_name` (string or null). */
+  host_name?: string | null;
+  /** `action` (string or null). */
+  action?: string | null;
+  /** `original_tags` (array, of string). */
+  original_tags?: string[];
+  /** `user_name` (array, of string). */
+  user_name?: string[];
+  /** `mac_addresses`. */
+  mac_addresses?: unknown;
+  /** `source`. */
+  source?: unknown;
+  /** `action_pretty` (string or null). */
+  action_pretty?: string | null;
 };
 
 /** Shared schema `NetScanScanActionResponse`. */
@@ -19995,6 +20131,30 @@ export type PreventionRuleDisablePreventionRulePAPIObject = {
   associated_targets?: string[];
 };
 
+/** `Script`: a record of the replies of `scripts.get_scripts`. */
+export type Script = {
+  /** `script_id` (string). */
+  script_id?: string;
+  /** `name` (string). */
+  name?: string;
+  /** `description` (string). */
+  description?: string;
+  /** `modification_date` (integer). */
+  modification_date?: number;
+  /** `created_by` (string). */
+  created_by?: string;
+  /** `is_high_risk` (boolean). */
+  is_high_risk?: boolean;
+  /** `windows_supported` (boolean). */
+  windows_supported?: boolean;
+  /** `linux_supported` (boolean). */
+  linux_supported?: boolean;
+  /** `macos_supported` (boolean). */
+  macos_supported?: boolean;
+  /** `script_uid` (string). */
+  script_uid?: string;
+};
+
 /** Shared schema `TrustedImagesEvaluationMode`. */
 export type TrustedImagesEvaluationMode = "PERIODIC" | "CONTINUOUS" | (string & {});
 
@@ -20008,7 +20168,7 @@ export type TrustedImagesGetPoliciesResponse = TrustedImagesPolicyData[];
 export type TrustedImagesGetPoliciesResponseV2 = TrustedImagesPolicyGetResponseDataV2[];
 
 /** Shared schema `TrustedImagesPolicyAction`. */
-export type TrustedImagesPolicyAction = "ISSUE" | "PREVENT" | null;
+export type TrustedImagesPolicyAction = "ISSUE" | "PREVENT" | null | (string & {});
 
 /** Shared schema `TrustedImagesPolicyData`. */
 export type TrustedImagesPolicyData = {
@@ -20127,10 +20287,10 @@ export type TrustedImagesPolicyRuleGetResponseData = {
 };
 
 /** Shared schema `TrustedImagesPolicySeverity`. */
-export type TrustedImagesPolicySeverity = "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
+export type TrustedImagesPolicySeverity = "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null | (string & {});
 
 /** Shared schema `TrustedImagesPolicyType`. */
-export type TrustedImagesPolicyType = "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null;
+export type TrustedImagesPolicyType = "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null | (string & {});
 
 /** Shared schema `TrustedImagesRuleDef`. */
 export type TrustedImagesRuleDef = {
@@ -20644,6 +20804,76 @@ export type UvemWILDCARDNOT = {
   SEARCH_VALUE: string;
 };
 
+/** `Vulnerability`: a record of the replies of `uvem.get_vulnerabilities`. */
+export type Vulnerability = {
+  /** `vulnerability_id` (string). */
+  vulnerability_id?: string;
+  /** `epss_score`. */
+  epss_score?: unknown;
+  /** `cvss_score` (integer or null). */
+  cvss_score?: number | null;
+  /** `cvss_severity` (string or null). */
+  cvss_severity?: string | null;
+  /** `package_names` (array, of string). */
+  package_names?: string[];
+  /** `vendors` (array, of string). */
+  vendors?: string[];
+  /** `distribution_and_releases` (array, of string). */
+  distribution_and_releases?: string[];
+  /** `cisa_kev`. */
+  cisa_kev?: unknown;
+  /** `cvss_severity_source` (string or null). */
+  cvss_severity_source?: string | null;
+  /** `cvss_score_source` (string or null). */
+  cvss_score_source?: string | null;
+  /** `first_published` (integer). */
+  first_published?: number;
+  /** `last_modified` (integer). */
+  last_modified?: number;
+  /** `reported_exploited_by` (array, of object). */
+  reported_exploited_by?: { [key: string]: unknown }[];
+  /** `attack_vector` (string). */
+  attack_vector?: string;
+  /** `cvss_version` (string or null). */
+  cvss_version?: string | null;
+};
+
+/** `XqlQueryResult`: a record of the replies of `xql.get_query_results`. */
+export type XqlQueryResult = {
+  /** `status` (string). */
+  status?: string;
+  /** `number_of_results` (integer). */
+  number_of_results?: number;
+  /** `query_cost` (object). */
+  query_cost?: { [key: string]: number };
+  /** `remaining_quota` (number). */
+  remaining_quota?: number;
+  /** `results` (object). */
+  results?: {
+    /** `data` (array, of object). */
+    data?: {
+      /** `event_id` (string). */
+      event_id?: string;
+      /** `agent_version` (string). */
+      agent_version?: string;
+      /** `_product` (string). */
+      _product?: string;
+      /** `_time` (integer). */
+      _time?: number;
+      /** `_vendor` (string). */
+      _vendor?: string;
+      /** `insert_timestamp` (integer). */
+      insert_timestamp?: number;
+      /** `agent_os_type` (string). */
+      agent_os_type?: string;
+      /** `event_type` (string). */
+      event_type?: string;
+      /** `event_sub_type` (string). */
+      event_sub_type?: string;
+    }[];
+  };
+};
+
 /** Shared schema `Xs28Alert`. */
 export type Xs28Alert = {
   /** `external_id` (string). */
@@ -20952,34 +21182,6 @@ export type Xs28Event = {
   user_name?: string;
 };
 
-/** Shared schema `Xs28Violation`. */
-export type Xs28Violation = {
-  /** `hostname` (string). */
-  hostname?: string;
-  /** `username` (string). */
-  username?: string;
-  /** `ip` (string). */
-  ip?: string;
-  /** `timestamp` (integer). */
-  timestamp?: number;
-  /** `violation_id` (integer). */
-  violation_id?: number;
-  /** `type` (string). */
-  type?: string;
-  /** `vendor_id` (string). */
-  vendor_id?: string;
-  /** `vendor` (string). */
-  vendor?: string;
-  /** `product_id` (string). */
-  product_id?: string;
-  /** `product` (string). */
-  product?: string;
-  /** `serial` (string). */
-  serial?: string;
-  /** `endpoint_id` (string). */
-  endpoint_id?: string;
-};
-
 /** Shared schema `Xs34Artifact`. */
 export type Xs34Artifact = {
   /** `artifact_id` (string). */
@@ -21002,52 +21204,6 @@ export type Xs34Artifact = {
   low_confidence?: boolean;
   /** `type` (string). */
   type?: string;
-};
-
-/** Shared schema `Xs34Case`. */
-export type Xs34Case = {
-  /** `case_id` (string). */
-  case_id?: string;
-  /** `creation_time` (string, format date-time). */
-  creation_time?: string;
-  /** `owner` (string). */
-  owner?: string;
-  /** `case_domain` (string). */
-  case_domain?: string;
-  /** `auto_resolve_case` (boolean). */
-  auto_resolve_case?: boolean;
-  /** `custom_fields` (object). */
-  custom_fields?: { [key: string]: unknown };
-  /** `status_progress` (one of 3 values). */
-  status_progress?: "NEW" | "UNDER_INVESTIGATION" | "RESOLVED" | (string & {});
-  /** `resolve_reason` (one of 8 values). */
-  resolve_reason?: "RESOLVED_KNOWN_ISSUE" | "RESOLVED_DUPLICATE" | "RESOLVED_FALSE_POSITIVE" | "RESOLVED_OTHER" | "RESOLVED_TRUE_POSITIVE" | "RESOLVED_SECURITY_TESTING" | "RESOLVED_FIXED" | "RESOLVED_DISMISSED" | (string & {});
-  /** `resolve_comment` (string). */
-  resolve_comment?: string;
-  /** `last_modified` (integer, format int64). */
-  last_modified?: number;
-  /** `score` (integer, format int32). */
-  score?: number;
-  /** `severity` (one of 5 values). */
-  severity?: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | (string & {});
-  /** `description` (string). */
-  description?: string;
-  /** `scoring_type` (string). */
-  scoring_type?: string;
-  /** `assigned_to` (string). */
-  assigned_to?: string;
-  /** `assigned_to_name` (string). */
-  assigned_to_name?: string;
-  /** `is_cloud` (boolean). */
-  is_cloud?: boolean;
-  /** `is_automated` (boolean). */
-  is_automated?: boolean;
-  /** `issues` (array, of string). */
-  issues?: string[];
-  /** `assets` (array, of string). */
-  assets?: string[];
-  /** `artifacts` (array, of string). */
-  artifacts?: string[];
 };
 
 /** Shared schema `Xs34CaseArtifact`. */
@@ -21116,114 +21272,6 @@ export type Xs34GenericAssetGroupsResponseReply = {
 export type Xs34GenericAssetGroupsResponseReplyData = {
   /** `success` (boolean). */
   success?: boolean;
-};
-
-/** Shared schema `Xs34Issue`. */
-export type Xs34Issue = {
-  /** `_insert_time` (string, format date-time). */
-  _insert_time?: string;
-  /** `owner` (string). */
-  owner?: string;
-  /** `external_id` (string). */
-  external_id?: string;
-  /** `name` (string). */
-  name?: string;
-  /** `description` (string). */
-  description?: string;
-  /** `observation_time` (integer, format int64). */
-  observation_time?: number;
-  /** `domain` (one of 5 values). */
-  domain?: "Security" | "Health" | "Hunting" | "IT" | "Posture" | (string & {});
-  /** `detection_method` (one of 44 values). */
-  detection_method?: "XDR Agent" | "XDR Analytics" | "PAN NGFW" | "XDR BIOC" | "XDR IOC" | "Threat Intelligence" | "XDR Managed Threat Hunting" | "XDR Analytics BIOC" | "Correlation" | "Prisma Cloud" | "Prisma Cloud Compute" | "ASM" | "IoT Security" | "Custom Issue" | "Health" | "SaaS Attachments" | "Attack Path" | "Posture Policy" | "CAS Drift Scanner" | "Cloud Network Analyzer" | "IaC Scanner" | "CAS Secret Scanner" | "CI/CD Risks" | "CLI Scanner" | "CIEM Scanner" | "API Traffic Monitor" | "API Posture Scanner" | "Agentless Disk Scanner" | "Kubernetes Scanner" | "Compute Policy" | "CSPM Scanner" | "CAS CVE Scanner" | "CAS License Scanner" | "Secrets Scanner" | "SAST Scanner" | "Data Policy" | "Package Operational Risk" | "Vulnerability Policy" | "AI Security Posture" | "DLP" | "MIRRORING" | "AURL" | "User Reported Phishing" | "Graph Engine" | (string & {});
-  /** `detection_rule_id` (string). */
-  detection_rule_id?: string;
-  /** `category` (one of 18 values). */
-  category?: "CONFIGURATION" | "VULNERABILITY" | "MALWARE" | "IDENTITY" | "NETWORK" | "DATA_LOSS" | "COMPLIANCE" | "RUNTIME" | "SECRETS" | "IAC" | "CI_CD_RISKS" | "DRIFT" | "API_SECURITY" | "POSTURE" | "COMPUTE" | "LICENSE" | "OPERATIONAL_RISK" | "AI_SECURITY" | (string & {});
-  /** `finding_ids` (array, of string). */
-  finding_ids?: string[];
-  /** `asset_ids` (array, of string). */
-  asset_ids?: string[];
-  /** `asset_names` (array, of string). */
-  asset_names?: string[];
-  /** `asset_group_ids` (array, of integer). */
-  asset_group_ids?: number[];
-  /** `asset_classes` (array, of string). */
-  asset_classes?: ("Compute" | "Data" | "Network" | "Identity" | "Security" | "Management" | "Application" | "IoT" | "Other" | (string & {}))[];
-  /** `asset_categories` (array, of string). */
-  asset_categories?: ("Storage Bucket" | "Virtual Machine" | "Database Instance" | "Container" | "Serverless Function" | "Load Balancer" | "Firewall" | "VPN Gateway" | "IAM Role" | "IAM User" | "IAM Group" | "IAM Policy" | "Service Account" | "Kubernetes Cluster" | "Kubernetes Pod" | "Kubernetes Node" | "Network Interface" | "Subnet" | "VPC" | "Security Group" | "DNS Zone" | "Certificate" | "Key Vault" | "Disk" | "Snapshot" | "Image" | "Queue" | "Topic" | "API Gateway" | "CDN" | "Other" | (string & {}))[];
-  /** `asset_regions` (array, of string). */
-  asset_regions?: string[];
-  /** `asset_providers` (array, of string). */
-  asset_providers?: ("AWS" | "Azure" | "GCP" | "Oracle Cloud" | "IBM Cloud" | "Alibaba Cloud" | "Other" | (string & {}))[];
-  /** `asset_accounts` (array, of string). */
-  asset_accounts?: string[];
-  /** `asset_types` (array, of string). */
-  asset_types?: string[];
-  /** `asset_external_provider_ids` (array, of string). */
-  asset_external_provider_ids?: string[];
-  /** `asset_cloud_account_names` (array, of string). */
-  asset_cloud_account_names?: string[];
-  /** `mitre_tactics` (array, of string). */
-  mitre_tactics?: string[];
-  /** `mitre_techniques` (array, of string). */
-  mitre_techniques?: string[];
-  /** `type` (string). */
-  type?: string;
-  /** `remediation` (string). */
-  remediation?: string;
-  /** `extended_description` (string). */
-  extended_description?: string;
-  /** `impact` (string). */
-  impact?: string;
-  /** `initial_evidence` (string). */
-  initial_evidence?: string;
-  /** `id` (integer). */
-  id?: number;
-  /** `last_modified` (integer, format int64). */
-  last_modified?: number;
-  /** `tags` (array, of string). */
-  tags?: string[];
-  /** `is_excluded` (boolean). */
-  is_excluded?: boolean;
-  /** `is_starred` (boolean). */
-  is_starred?: boolean;
-  /** `assigned_to` (string). */
-  assigned_to?: string;
-  /** `assigned_to_pretty` (string). */
-  assigned_to_pretty?: string;
-  /** `status` (one of 3 values). */
-  status?: "New" | "In Progress" | "Resolved" | (string & {});
-  /** `status_resolution_reason` (one of 9 values). */
-  status_resolution_reason?: "RESOLVED_KNOWN_ISSUE" | "RESOLVED_DUPLICATE" | "RESOLVED_FALSE_POSITIVE" | "RESOLVED_OTHER" | "RESOLVED_TRUE_POSITIVE" | "RESOLVED_SECURITY_TESTING" | "RESOLVED_RISK_ACCEPTED" | "RESOLVED_FIXED" | "RESOLVED_DISMISSED" | (string & {});
-  /** `status_resolution_comment` (string). */
-  status_resolution_comment?: string;
-  /** `severity` (one of 5 values). */
-  severity?: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | (string & {});
-  /** `resolution_time` (integer, format int64). */
-  resolution_time?: number;
-  /** `case_ids` (array, of integer). */
-  case_ids?: number[];
-  /** `resolution_status_modified_ts` (integer, format int64). */
-  resolution_status_modified_ts?: number;
-  /** `is_excepted` (boolean). */
-  is_excepted?: boolean;
-  /** `exception_ids` (array, of string). */
-  exception_ids?: string[];
-  /** `exception_expiration` (integer, format int64). */
-  exception_expiration?: number;
-  /** `agentic_response_status` (string). */
-  agentic_response_status?: string;
-  /** `agentic_assistant_id` (string). */
-  agentic_assistant_id?: string;
-  /** `agentic_response_conversation_id` (string). */
-  agentic_response_conversation_id?: string;
-  /** `action_status` (string). */
-  action_status?: string;
-  /** `normalized_fields` ({@link Xs34NormalizedFields}). */
-  normalized_fields?: Xs34NormalizedFields;
-  /** `custom_fields` (object). */
-  custom_fields?: { [key: string]: unknown };
 };
 
 /** Shared schema `Xs34IssueSchemaField`. */

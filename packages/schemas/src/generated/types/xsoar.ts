@@ -48,25 +48,8 @@ export type ApiKeysGetApiKeysRequest = {
 
 /** Reply of `POST /public_api/v1/api_keys/get_api_keys` (`api_keys.get_api_keys`), the value of `reply`. */
 export type ApiKeysGetApiKeysReply = {
-  /** `data` (array, of object). */
-  data?: {
-    /** `id` (integer). */
-    id?: number;
-    /** `creation_time` (integer). */
-    creation_time?: number;
-    /** `created_by` (string). */
-    created_by?: string;
-    /** `user_name` (string). */
-    user_name?: string;
-    /** `roles` (array, of string). */
-    roles?: string[];
-    /** `security_level` (string). */
-    security_level?: string;
-    /** `comment`. */
-    comment?: unknown;
-    /** `expiration` (integer). */
-    expiration?: number;
-  }[];
+  /** `data` (array, of {@link ApiKey}). */
+  data?: ApiKey[];
   /** `filter_count` (integer). */
   filter_count?: number;
   /** `total_count` (integer). */
@@ -4842,169 +4825,8 @@ export type XsoarIncidentsSearchRequest = {
 
 /** Reply of `POST /incidents/search` (`xsoar.incidents.search`). */
 export type XsoarIncidentsSearchReply = {
-  /** `data` (array, of object). */
-  data?: {
-    /** `ShardID` (integer, format int64). */
-    ShardID?: number;
-    /** `account` (string). */
-    account?: string;
-    /** `activated` (string, format date-time). */
-    activated?: string;
-    /** `activatingingUserId` (string). */
-    activatingingUserId?: string;
-    /** `allRead` (boolean). */
-    allRead?: boolean;
-    /** `allReadWrite` (boolean). */
-    allReadWrite?: boolean;
-    /** `attachment` (array, of {@link XsoarAttachment}). */
-    attachment?: XsoarAttachment[];
-    /** `autime` (integer, format int64). */
-    autime?: number;
-    /** `cacheVersn` (integer, format int64). */
-    cacheVersn?: number;
-    /** `canvases` (array, of string). */
-    canvases?: string[];
-    /** `category` (string). */
-    category?: string;
-    /** `closeNotes` (string). */
-    closeNotes?: string;
-    /** `closeReason` (string). */
-    closeReason?: string;
-    /** `closed` (string, format date-time). */
-    closed?: string;
-    /** `closingUserId` (string). */
-    closingUserId?: string;
-    /** `created` (string, format date-time). */
-    created?: string;
-    /** `dbotCreatedBy` (string). */
-    dbotCreatedBy?: string;
-    /** `dbotCurrentDirtyFields` (array, of string). */
-    dbotCurrentDirtyFields?: string[];
-    /** `dbotDirtyFields` (array, of string). */
-    dbotDirtyFields?: string[];
-    /** `dbotMirrorDirection` (string). */
-    dbotMirrorDirection?: string;
-    /** `dbotMirrorId` (string). */
-    dbotMirrorId?: string;
-    /** `dbotMirrorInstance` (string). */
-    dbotMirrorInstance?: string;
-    /** `dbotMirrorLastSync` (string, format date-time). */
-    dbotMirrorLastSync?: string;
-    /** `dbotMirrorTags` (array, of string). */
-    dbotMirrorTags?: string[];
-    /** `details` (string). */
-    details?: string;
-    /** `droppedCount` (integer, format int64). */
-    droppedCount?: number;
-    /** `dueDate` (string, format date-time). */
-    dueDate?: string;
-    /** `feedBased` (boolean). */
-    feedBased?: boolean;
-    /** `hasRole` (boolean). */
-    hasRole?: boolean;
-    /** `highlight` (object). */
-    highlight?: { [key: string]: string[] };
-    /** `id` (string). */
-    id?: string;
-    /** `indexName` (string). */
-    indexName?: string;
-    /** `investigationId` (string). */
-    investigationId?: string;
-    /** `isDebug` (boolean). */
-    isDebug?: boolean;
-    /** `isPlayground` (boolean). */
-    isPlayground?: boolean;
-    /** `labels` (array, of {@link XsoarLabel}). */
-    labels?: XsoarLabel[];
-    /** `lastJobRunTime` (string, format date-time). */
-    lastJobRunTime?: string;
-    /** `lastOpen` (string, format date-time). */
-    lastOpen?: string;
-    /** `linkedCount` (integer, format int64). */
-    linkedCount?: number;
-    /** `linkedIncidents` (array, of string). */
-    linkedIncidents?: string[];
-    /** `modified` (string, format date-time). */
-    modified?: string;
-    /** `name` (string). */
-    name?: string;
-    /** `notifyTime` (string, format date-time). */
-    notifyTime?: string;
-    /** `numericId` (integer, format int64). */
-    numericId?: number;
-    /** `occurred` (string, format date-time). */
-    occurred?: string;
-    /** `openDuration` (integer, format int64). */
-    openDuration?: number;
-    /** `owner` (string). */
-    owner?: string;
-    /** `parent` (string). */
-    parent?: string;
-    /** `phase` (string). */
-    phase?: string;
-    /** `playbookId` (string). */
-    playbookId?: string;
-    /** `previousAllRead` (boolean). */
-    previousAllRead?: boolean;
-    /** `previousAllReadWrite` (boolean). */
-    previousAllReadWrite?: boolean;
-    /** `previousRoles` (array, of string). */
-    previousRoles?: string[];
-    /** `primaryTerm` (integer, format int64). */
-    primaryTerm?: number;
-    /** `rawCategory` (string). */
-    rawCategory?: string;
-    /** `rawCloseReason` (string). */
-    rawCloseReason?: string;
-    /** `rawJSON` (string). */
-    rawJSON?: string;
-    /** `rawName` (string). */
-    rawName?: string;
-    /** `rawPhase` (string). */
-    rawPhase?: string;
-    /** `rawType` (string). */
-    rawType?: string;
-    /** `reason` (string). */
-    reason?: string;
-    /** `reminder` (string, format date-time). */
-    reminder?: string;
-    /** `roles` (array, of string). */
-    roles?: string[];
-    /** `runStatus` ({@link XsoarRunStatus}). */
-    runStatus?: XsoarRunStatus;
-    /** `sequenceNumber` (integer, format int64). */
-    sequenceNumber?: number;
-    /** `severity` ({@link XsoarSeverity}, format double, at least 0). */
-    severity?: XsoarSeverity;
-    /** `sizeInBytes` (integer, format int64). */
-    sizeInBytes?: number;
-    /** `sla` ({@link XsoarSLAState}, format double). */
-    sla?: XsoarSLAState;
-    /** `sortValues` (array, of string). */
-    sortValues?: string[];
-    /** `sourceBrand` (string). */
-    sourceBrand?: string;
-    /** `sourceInstance` (string). */
-    sourceInstance?: string;
-    /** `status` ({@link XsoarIncidentStatus}, format double, at least 0, at most 2). */
-    status?: XsoarIncidentStatus;
-    /** `syncHash` (string). */
-    syncHash?: string;
-    /** `todoTaskIds` (array, of string). */
-    todoTaskIds?: string[];
-    /** `type` (string). */
-    type?: string;
-    /** `version` (integer, format int64). */
-    version?: number;
-    /** `xsoarHasReadOnlyRole` (boolean). */
-    xsoarHasReadOnlyRole?: boolean;
-    /** `xsoarPreviousReadOnlyRoles` (array, of string). */
-    xsoarPreviousReadOnlyRoles?: string[];
-    /** `xsoarReadOnlyRoles` (array, of string). */
-    xsoarReadOnlyRoles?: string[];
-    /** `CustomFields` (object). */
-    CustomFields?: { [key: string]: unknown };
-  }[];
+  /** `data` (array, of {@link Incident}). */
+  data?: Incident[];
   /** `total` (integer). */
   total?: number;
 };
@@ -6631,105 +6453,8 @@ export type XsoarIndicatorsSearchRequest = {
 export type XsoarIndicatorsSearchReply = {
   /** `accountErrors` (array, of string). */
   accountErrors?: string[];
-  /** `iocObjects` (array, of object). */
-  iocObjects?: {
-    /** `CustomFields` (object). */
-    CustomFields?: { [key: string]: unknown };
-    /** `account` (string). */
-    account?: string;
-    /** `aggregatedReliability` (string). */
-    aggregatedReliability?: string;
-    /** `cacheVersn` (integer, format int64). */
-    cacheVersn?: number;
-    /** `calculatedTime` (string, format date-time). */
-    calculatedTime?: string;
-    /** `comment` (string). */
-    comment?: string;
-    /** `comments` ({@link XsoarComments}). */
-    comments?: XsoarComments;
-    /** `created` (string, format date-time). */
-    created?: string;
-    /** `deletedFeedFetchTime` (string, format date-time). */
-    deletedFeedFetchTime?: string;
-    /** `expiration` (string, format date-time). */
-    expiration?: string;
-    /** `expirationSource` ({@link XsoarExpirationSource}). */
-    expirationSource?: XsoarExpirationSource;
-    /** `expirationStatus` ({@link XsoarExpirationStatus}). */
-    expirationStatus?: XsoarExpirationStatus;
-    /** `firstSeen` (string, format date-time). */
-    firstSeen?: string;
-    /** `firstSeenEntryID` (string). */
-    firstSeenEntryID?: string;
-    /** `highlight` (object). */
-    highlight?: { [key: string]: string[] };
-    /** `id` (string). */
-    id?: string;
-    /** `indexName` (string). */
-    indexName?: string;
-    /** `indicator_type` (string). */
-    indicator_type?: string;
-    /** `insightCache` ({@link XsoarInsightCache}). */
-    insightCache?: XsoarInsightCache;
-    /** `investigationIDs` (array, of string). */
-    investigationIDs?: string[];
-    /** `isDetectable` (boolean). */
-    isDetectable?: boolean;
-    /** `isPreventable` (boolean). */
-    isPreventable?: boolean;
-    /** `isShared` (boolean). */
-    isShared?: boolean;
-    /** `lastReputationRun` (string, format date-time). */
-    lastReputationRun?: string;
-    /** `lastSeen` (string, format date-time). */
-    lastSeen?: string;
-    /** `lastSeenEntryID` (string). */
-    lastSeenEntryID?: string;
-    /** `manualExpirationTime` (string, format date-time). */
-    manualExpirationTime?: string;
-    /** `manualScore` (boolean). */
-    manualScore?: boolean;
-    /** `manualSetTime` (string, format date-time). */
-    manualSetTime?: string;
-    /** `manuallyEditedFields` (array, of string). */
-    manuallyEditedFields?: string[];
-    /** `modified` (string, format date-time). */
-    modified?: string;
-    /** `modifiedTime` (string, format date-time). */
-    modifiedTime?: string;
-    /** `moduleToFeedMap` (object). */
-    moduleToFeedMap?: { [key: string]: XsoarFeedIndicator };
-    /** `numericId` (integer, format int64). */
-    numericId?: number;
-    /** `primaryTerm` (integer, format int64). */
-    primaryTerm?: number;
-    /** `relatedIncCount` (integer, format int64). */
-    relatedIncCount?: number;
-    /** `score` (integer, format int64). */
-    score?: number;
-    /** `sequenceNumber` (integer, format int64). */
-    sequenceNumber?: number;
-    /** `setBy` (string). */
-    setBy?: string;
-    /** `sizeInBytes` (integer, format int64). */
-    sizeInBytes?: number;
-    /** `sortValues` (array, of string). */
-    sortValues?: string[];
-    /** `source` (string). */
-    source?: string;
-    /** `sourceBrands` (array, of string). */
-    sourceBrands?: string[];
-    /** `sourceInstances` (array, of string). */
-    sourceInstances?: string[];
-    /** `syncHash` (string). */
-    syncHash?: string;
-    /** `timestamp` (string, format date-time). */
-    timestamp?: string;
-    /** `value` (string). */
-    value?: string;
-    /** `version` (integer, format int64). */
-    version?: number;
-  }[];
+  /** `iocObjects` (array, of {@link IocObject}). */
+  iocObjects?: IocObject[];
   /** `total` (integer, format int64). */
   total?: number;
   /** `totalAccounts` (integer, format int64). */
@@ -9932,6 +9657,290 @@ export type XsoarWidgetsPostReply = XsoarWidget;
 
 /** Reply of `GET /workers/status` (`xsoar.workers.status`). */
 export type XsoarWorkersStatusReply = XsoarInfo;
+
+/** `ApiKey`: a record of the replies of `api_keys.get_api_keys`. */
+export type ApiKey = {
+  /** `id` (integer). */
+  id?: number;
+  /** `creation_time` (integer). */
+  creation_time?: number;
+  /** `created_by` (string). */
+  created_by?: string;
+  /** `user_name` (string). */
+  user_name?: string;
+  /** `roles` (array, of string). */
+  roles?: string[];
+  /** `security_level` (one of 2 values). */
+  security_level?: "standard" | "advanced" | (string & {});
+  /** `comment` (string or null). */
+  comment?: string | null;
+  /** `expiration` (integer or null). */
+  expiration?: number | null;
+};
+
+/** `Incident`: a record of the replies of `xsoar.incidents.search`. */
+export type Incident = {
+  /** `ShardID` (integer, format int64). */
+  ShardID?: number;
+  /** `account` (string). */
+  account?: string;
+  /** `activated` (string, format date-time). */
+  activated?: string;
+  /** `activatingingUserId` (string). */
+  activatingingUserId?: string;
+  /** `allRead` (boolean). */
+  allRead?: boolean;
+  /** `allReadWrite` (boolean). */
+  allReadWrite?: boolean;
+  /** `attachment` (array, of {@link XsoarAttachment}). */
+  attachment?: XsoarAttachment[];
+  /** `autime` (integer, format int64). */
+  autime?: number;
+  /** `cacheVersn` (integer, format int64). */
+  cacheVersn?: number;
+  /** `canvases` (array, of string). */
+  canvases?: string[];
+  /** `category` (string). */
+  category?: string;
+  /** `closeNotes` (string). */
+  closeNotes?: string;
+  /** `closeReason` (string). */
+  closeReason?: string;
+  /** `closed` (string, format date-time). */
+  closed?: string;
+  /** `closingUserId` (string). */
+  closingUserId?: string;
+  /** `created` (string, format date-time). */
+  created?: string;
+  /** `dbotCreatedBy` (string). */
+  dbotCreatedBy?: string;
+  /** `dbotCurrentDirtyFields` (array, of string). */
+  dbotCurrentDirtyFields?: string[];
+  /** `dbotDirtyFields` (array, of string). */
+  dbotDirtyFields?: string[];
+  /** `dbotMirrorDirection` (string). */
+  dbotMirrorDirection?: string;
+  /** `dbotMirrorId` (string). */
+  dbotMirrorId?: string;
+  /** `dbotMirrorInstance` (string). */
+  dbotMirrorInstance?: string;
+  /** `dbotMirrorLastSync` (string, format date-time). */
+  dbotMirrorLastSync?: string;
+  /** `dbotMirrorTags` (array, of string). */
+  dbotMirrorTags?: string[];
+  /** `details` (string). */
+  details?: string;
+  /** `droppedCount` (integer, format int64). */
+  droppedCount?: number;
+  /** `dueDate` (string, format date-time). */
+  dueDate?: string;
+  /** `feedBased` (boolean). */
+  feedBased?: boolean;
+  /** `hasRole` (boolean). */
+  hasRole?: boolean;
+  /** `highlight` (object). */
+  highlight?: { [key: string]: string[] };
+  /** `id` (string). */
+  id?: string;
+  /** `indexName` (string). */
+  indexName?: string;
+  /** `investigationId` (string). */
+  investigationId?: string;
+  /** `isDebug` (boolean). */
+  isDebug?: boolean;
+  /** `isPlayground` (boolean). */
+  isPlayground?: boolean;
+  /** `labels` (array, of {@link XsoarLabel}). */
+  labels?: XsoarLabel[];
+  /** `lastJobRunTime` (string, format date-time). */
+  lastJobRunTime?: string;
+  /** `lastOpen` (string, format date-time). */
+  lastOpen?: string;
+  /** `linkedCount` (integer, format int64). */
+  linkedCount?: number;
+  /** `linkedIncidents` (array, of string). */
+  linkedIncidents?: string[];
+  /** `modified` (string, format date-time). */
+  modified?: string;
+  /** `name` (string). */
+  name?: string;
+  /** `notifyTime` (string, format date-time). */
+  notifyTime?: string;
+  /** `numericId` (integer, format int64). */
+  numericId?: number;
+  /** `occurred` (string, format date-time). */
+  occurred?: string;
+  /** `openDuration` (integer, format int64). */
+  openDuration?: number;
+  /** `owner` (string). */
+  owner?: string;
+  /** `parent` (string). */
+  parent?: string;
+  /** `phase` (string). */
+  phase?: string;
+  /** `playbookId` (string). */
+  playbookId?: string;
+  /** `previousAllRead` (boolean). */
+  previousAllRead?: boolean;
+  /** `previousAllReadWrite` (boolean). */
+  previousAllReadWrite?: boolean;
+  /** `previousRoles` (array, of string). */
+  previousRoles?: string[];
+  /** `primaryTerm` (integer, format int64). */
+  primaryTerm?: number;
+  /** `rawCategory` (string). */
+  rawCategory?: string;
+  /** `rawCloseReason` (string). */
+  rawCloseReason?: string;
+  /** `rawJSON` (string). */
+  rawJSON?: string;
+  /** `rawName` (string). */
+  rawName?: string;
+  /** `rawPhase` (string). */
+  rawPhase?: string;
+  /** `rawType` (string). */
+  rawType?: string;
+  /** `reason` (string). */
+  reason?: string;
+  /** `reminder` (string, format date-time). */
+  reminder?: string;
+  /** `roles` (array, of string). */
+  roles?: string[];
+  /** `runStatus` ({@link XsoarRunStatus}). */
+  runStatus?: XsoarRunStatus;
+  /** `sequenceNumber` (integer, format int64). */
+  sequenceNumber?: number;
+  /** `severity` ({@link XsoarSeverity}, format double, at least 0). */
+  severity?: XsoarSeverity;
+  /** `sizeInBytes` (integer, format int64). */
+  sizeInBytes?: number;
+  /** `sla` ({@link XsoarSLAState}, format double). */
+  sla?: XsoarSLAState;
+  /** `sortValues` (array, of string). */
+  sortValues?: string[];
+  /** `sourceBrand` (string). */
+  sourceBrand?: string;
+  /** `sourceInstance` (string). */
+  sourceInstance?: string;
+  /** `status` ({@link XsoarIncidentStatus}, format double, at least 0, at most 2). */
+  status?: XsoarIncidentStatus;
+  /** `syncHash` (string). */
+  syncHash?: string;
+  /** `todoTaskIds` (array, of string). */
+  todoTaskIds?: string[];
+  /** `type` (string). */
+  type?: string;
+  /** `version` (integer, format int64). */
+  version?: number;
+  /** `xsoarHasReadOnlyRole` (boolean). */
+  xsoarHasReadOnlyRole?: boolean;
+  /** `xsoarPreviousReadOnlyRoles` (array, of string). */
+  xsoarPreviousReadOnlyRoles?: string[];
+  /** `xsoarReadOnlyRoles` (array, of string). */
+  xsoarReadOnlyRoles?: string[];
+  /** `CustomFields` (object). */
+  CustomFields?: { [key: string]: unknown };
+};
+
+/** `IocObject`: a record of the replies of `xsoar.indicators.search`. */
+export type IocObject = {
+  /** `CustomFields` (object). */
+  CustomFields?: { [key: string]: unknown };
+  /** `account` (string). */
+  account?: string;
+  /** `aggregatedReliability` (string). */
+  aggregatedReliability?: string;
+  /** `cacheVersn` (integer, format int64). */
+  cacheVersn?: number;
+  /** `calculatedTime` (string, format date-time). */
+  calculatedTime?: string;
+  /** `comment` (string). */
+  comment?: string;
+  /** `comments` ({@link XsoarComments}). */
+  comments?: XsoarComments;
+  /** `created` (string, format date-time). */
+  created?: string;
+  /** `deletedFeedFetchTime` (string, format date-time). */
+  deletedFeedFetchTime?: string;
+  /** `expiration` (string, format date-time). */
+  expiration?: string;
+  /** `expirationSource` ({@link XsoarExpirationSource}). */
+  expirationSource?: XsoarExpirationSource;
+  /** `expirationStatus` ({@link XsoarExpirationStatus}). */
+  expirationStatus?: XsoarExpirationStatus;
+  /** `firstSeen` (string, format date-time). */
+  firstSeen?: string;
+  /** `firstSeenEntryID` (string). */
+  firstSeenEntryID?: string;
+  /** `highlight` (object). */
+  highlight?: { [key: string]: string[] };
+  /** `id` (string). */
+  id?: string;
+  /** `indexName` (string). */
+  indexName?: string;
+  /** `indicator_type` (string). */
+  indicator_type?: string;
+  /** `insightCache` ({@link XsoarInsightCache}). */
+  insightCache?: XsoarInsightCache;
+  /** `investigationIDs` (array, of string). */
+  investigationIDs?: string[];
+  /** `isDetectable` (boolean). */
+  isDetectable?: boolean;
+  /** `isPreventable` (boolean). */
+  isPreventable?: boolean;
+  /** `isShared` (boolean). */
+  isShared?: boolean;
+  /** `lastReputationRun` (string, format date-time). */
+  lastReputationRun?: string;
+  /** `lastSeen` (string, format date-time). */
+  lastSeen?: string;
+  /** `lastSeenEntryID` (string). */
+  lastSeenEntryID?: string;
+  /** `manualExpirationTime` (string, format date-time). */
+  manualExpirationTime?: string;
+  /** `manualScore` (boolean). */
+  manualScore?: boolean;
+  /** `manualSetTime` (string, format date-time). */
+  manualSetTime?: string;
+  /** `manuallyEditedFields` (array, of string). */
+  manuallyEditedFields?: string[];
+  /** `modified` (string, format date-time). */
+  modified?: string;
+  /** `modifiedTime` (string, format date-time). */
+  modifiedTime?: string;
+  /** `moduleToFeedMap` (object). */
+  moduleToFeedMap?: { [key: string]: XsoarFeedIndicator };
+  /** `numericId` (integer, format int64). */
+  numericId?: number;
+  /** `primaryTerm` (integer, format int64). */
+  primaryTerm?: number;
+  /** `relatedIncCount` (integer, format int64). */
+  relatedIncCount?: number;
+  /** `score` (integer, format int64). */
+  score?: number;
+  /** `sequenceNumber` (integer, format int64). */
+  sequenceNumber?: number;
+  /** `setBy` (string). */
+  setBy?: string;
+  /** `sizeInBytes` (integer, format int64). */
+  sizeInBytes?: number;
+  /** `sortValues` (array, of string). */
+  sortValues?: string[];
+  /** `source` (string). */
+  source?: string;
+  /** `sourceBrands` (array, of string). */
+  sourceBrands?: string[];
+  /** `sourceInstances` (array, of string). */
+  sourceInstances?: string[];
+  /** `syncHash` (string). */
+  syncHash?: string;
+  /** `timestamp` (string, format date-time). */
+  timestamp?: string;
+  /** `value` (string). */
+  value?: string;
+  /** `version` (integer, format int64). */
+  version?: number;
+};
 
 /** Shared schema `XsoarAPIExecutionMetric`. */
 export type XsoarAPIExecutionMetric = {
