@@ -179,6 +179,7 @@ function entryMarkdown(product, packageName, entry, names, typeNames) {
     ...(entry.deprecated === undefined ? [] : [["Deprecated", cell(entry.deprecated)]]),
     ...(typesText(packageName, typeNames) === undefined ? [] : [["Types", typesText(packageName, typeNames)]]),
     ["Client method", names.method === undefined ? `none: ${code(`client.request("${entry.id}", body)`)}` : [names.method, ...names.alsoMethods].map((method) => code(`client.${method}()`)).join(", ")],
+    ...(names.operationFunction === undefined ? [] : [["Small bundles", `${code(`${names.operationFunction}(client, …)`)} from ${code(`${packageName}/operations`)}`]]),
     ["cxctl", code(names.command)],
   ];
   const call = names.method === undefined ? `client.request("${entry.id}", ${bodyJson.replace(/\n/g, "\n")})` : `client.${names.method}(${bodyJson === "{}" ? "" : bodyJson})`;
@@ -205,9 +206,8 @@ function entryMarkdown(product, packageName, entry, names, typeNames) {
     snippet,
     "```",
     "",
-    "```sh",
-    `${names.command}${cliData}`,
-    "```",
+    // The command as inline code, not a second highlighted block: half the catalogue's highlighting work and weight.
+    `From the shell: ${code(`${names.command}${cliData}`)}`,
     "",
     "<!-- /fields -->",
     "",
@@ -231,6 +231,11 @@ export async function writeCatalogue() {
       groups.set(named.group, list);
     }
     const count = [...groups.values()].reduce((sum, list) => sum + list.length, 0);
+    const liteClient = `${className.replace(/Client$/, "")}LiteClient`;
+    const hasLite = typeof (await import(`${packageName}/lite`).catch(() => ({})))[liteClient] === "function";
+    const small = hasLite && entries.some((named) => named.operationFunction !== undefined)
+      ? [`For small bundles, each operation is also a function of \`${packageName}/operations\`, called with \`${liteClient}\``, `from \`${packageName}/lite\` (the entries name it).`, ""]
+      : [];
     const lines = [
       "---",
       `title: ${title} operations`,
@@ -243,6 +248,7 @@ export async function writeCatalogue() {
       `\`${className}\` from \`${packageName}\`, or from the shell with \`cxctl ${product}\`. Each entry names the`,
       `client method, the command, and the request and reply types (also \`${className.replace(/Client$/, "")}RequestOf<"id">\` and \`${className.replace(/Client$/, "")}ReplyOf<"id">\`).`,
       "",
+      ...small,
     ];
     for (const group of [...groups.keys()].sort()) {
       const list = groups.get(group).sort((a, b) => a.entry.id.localeCompare(b.entry.id));

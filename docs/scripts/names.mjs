@@ -22,13 +22,19 @@ function kebab(name) {
     .toLowerCase();
 }
 
+/** `incidents.list` → `incidentsList`, as the generated operation functions are named. */
+function functionName(method) {
+  const [namespace = "", name = ""] = method.split(".");
+  return `${namespace}${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+}
+
 /**
  * The names of one product's operations: one entry per operation. An operation a workflow namespace also
  * exposes (Cortex Cloud's `vulnerabilities` over `uvem`) is named as cxctl names it, by the first
  * namespace in manifest order; the other methods that call it are listed in `alsoMethods`.
  *
  * @param {string} product
- * @returns {Promise<{ className: string, packageName: string, title: string, entries: { id: string, group: string, method: string | undefined, alsoMethods: string[], command: string }[] }>}
+ * @returns {Promise<{ className: string, packageName: string, title: string, entries: { id: string, group: string, method: string | undefined, alsoMethods: string[], command: string, operationFunction?: string }[] }>}
  */
 export async function clientNames(product) {
   const manifest = MANIFESTS.find((candidate) => candidate.product === product);
@@ -50,6 +56,12 @@ export async function clientNames(product) {
         command: `cxctl ${product} ${kebab(namespace.name)} ${kebab(operation.method)}`,
       });
     }
+  }
+  // The tree-shakable function of each operation (`client.incidents.list` → `incidentsList` in
+  // `@cortex-sdk/<product>/operations`), named only when the built package exports it.
+  const functions = await import(`${manifest.package}/operations`).catch(() => ({}));
+  for (const entry of byId.values()) {
+    entry.operationFunction = [entry.method, ...entry.alsoMethods].map(functionName).find((name) => typeof functions[name] === "function");
   }
   return { className: manifest.client, packageName: manifest.package, title: TITLES[product] ?? manifest.client, entries: [...byId.values()] };
 }
