@@ -12,7 +12,7 @@ import { operations } from "@cortex-sdk/schemas";
 import { requestJsonSchema, responseJsonSchema } from "@cortex-sdk/schemas/validators";
 import { anchorOf } from "./anchors.mjs";
 import { clientNames, PRODUCTS } from "./names.mjs";
-import { loadTypeNames } from "./type-names.mjs";
+import { loadReplyRecords, loadTypeNames } from "./type-names.mjs";
 
 const docsDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(docsDir, "operations");
@@ -153,14 +153,15 @@ function limitsText(limits) {
   return parts.length === 0 ? "the tenant's limits only" : parts.join("; ");
 }
 
-function typesText(packageName, typeNames) {
+function typesText(packageName, typeNames, records) {
   if (typeNames?.request === undefined && typeNames?.reply === undefined) return undefined;
   const request = typeNames.request === undefined ? "no body" : code(typeNames.request);
   const reply = typeNames.reply === undefined ? "no reply" : code(typeNames.reply);
-  return `${request} → ${reply}, from ${code(packageName)}`;
+  const named = records === undefined ? "" : ` (of ${records.map(code).join(", ")})`;
+  return `${request} → ${reply}${named}, from ${code(packageName)}`;
 }
 
-function entryMarkdown(product, packageName, entry, names, typeNames) {
+function entryMarkdown(product, packageName, entry, names, typeNames, records) {
   const request = requestJsonSchema(entry.id);
   const reply = responseJsonSchema(entry.id);
   const body = exampleValue(request ?? { type: "object" }, "value");
@@ -177,7 +178,7 @@ function entryMarkdown(product, packageName, entry, names, typeNames) {
     ["Limits", limitsText(entry.limits)],
     ...(entry.async === "none" ? [] : [["Asynchronous", `returns ${code(entry.async)} to poll on`]]),
     ...(entry.deprecated === undefined ? [] : [["Deprecated", cell(entry.deprecated)]]),
-    ...(typesText(packageName, typeNames) === undefined ? [] : [["Types", typesText(packageName, typeNames)]]),
+    ...(typesText(packageName, typeNames, records) === undefined ? [] : [["Types", typesText(packageName, typeNames, records)]]),
     ["Client method", names.method === undefined ? `none: ${code(`client.request("${entry.id}", body)`)}` : [names.method, ...names.alsoMethods].map((method) => code(`client.${method}()`)).join(", ")],
     ...(names.operationFunction === undefined ? [] : [["Small bundles", `${code(`${names.operationFunction}(client, …)`)} from ${code(`${packageName}/operations`)}`]]),
     ["cxctl", code(names.command)],
@@ -220,6 +221,7 @@ export async function writeCatalogue() {
   const summary = [];
   const byId = new Map(operations.map((entry) => [entry.id, entry]));
   const typeNames = await loadTypeNames();
+  const replyRecords = loadReplyRecords(typeNames);
   for (const product of PRODUCTS) {
     const { className, packageName, title, entries } = await clientNames(product);
     const groups = new Map();
@@ -253,7 +255,7 @@ export async function writeCatalogue() {
     for (const group of [...groups.keys()].sort()) {
       const list = groups.get(group).sort((a, b) => a.entry.id.localeCompare(b.entry.id));
       lines.push(`## ${group}`, "");
-      for (const { entry, names } of list) lines.push(entryMarkdown(product, packageName, entry, names, typeNames.get(product)?.[entry.id]));
+      for (const { entry, names } of list) lines.push(entryMarkdown(product, packageName, entry, names, typeNames.get(product)?.[entry.id], replyRecords.get(product)?.get(entry.id)));
     }
     writeFileSync(join(outDir, `${product}.md`), lines.join("\n"));
     summary.push({ product, title, count, groups: groups.size });

@@ -1,7 +1,7 @@
 // The names of each operation's request and reply types, per product, from the generated type-name lists
 // of @cortex-sdk/schemas (`dist/generated/type-names/<product>.js`, the lists the client generator reads).
 // The catalogue shows them in each entry; the typedoc plugin links them to the entry.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -17,6 +17,40 @@ export async function loadTypeNames() {
     const product = file.slice(0, -".js".length);
     const module = await import(pathToFileURL(join(dir, file)).href);
     byProduct.set(product, module[`${product}TypeNames`] ?? {});
+  }
+  return byProduct;
+}
+
+const schemasSrc = join(import.meta.dirname, "../../packages/schemas/src");
+
+/**
+ * The named records (`Alert`, `ApiKey`, `Incident`…) each operation's reply type refers to, per product:
+ * the record names are the data of `src/overrides/names.ts`, and a reply refers to a record when its
+ * generated declaration names it. Empty when those files are missing.
+ *
+ * @param {Map<string, Record<string, { reply?: string }>>} typeNames - from {@link loadTypeNames}
+ * @returns {Map<string, Map<string, string[]>>} product → operation id → record names
+ */
+export function loadReplyRecords(typeNames) {
+  const namesFile = join(schemasSrc, "overrides/names.ts");
+  const records = existsSync(namesFile) ? new Set([...readFileSync(namesFile, "utf8").matchAll(/\bname: "(\w+)"/g)].map((match) => match[1])) : new Set();
+  const byProduct = new Map();
+  for (const [product, list] of typeNames) {
+    const file = join(schemasSrc, `generated/types/${product}.ts`);
+    const byId = new Map();
+    byProduct.set(product, byId);
+    if (records.size === 0 || !existsSync(file)) continue;
+    const declarations = new Map();
+    for (const block of readFileSync(file, "utf8").split(/\n(?=export )/)) {
+      const name = /^export (?:type|interface) (\w+)/.exec(block)?.[1];
+      if (name !== undefined) declarations.set(name, block);
+    }
+    for (const [id, names] of Object.entries(list)) {
+      const body = names.reply === undefined ? undefined : declarations.get(names.reply);
+      if (body === undefined) continue;
+      const found = [...records].filter((record) => record !== names.reply && new RegExp(`[^\\w.]${record}\\b(?!")`).test(body.replace(/\/\*\*[\s\S]*?\*\//g, "")));
+      if (found.length > 0) byId.set(id, found);
+    }
   }
   return byProduct;
 }

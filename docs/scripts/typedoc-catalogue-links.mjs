@@ -2,21 +2,25 @@
 // operation catalogue instead of documenting them in the API reference. typedoc.json excludes their files
 // (`**/generated/types/**`), which saves most of the reference's conversion time and weight; the catalogue
 // already lists every operation's request and reply fields. A type named after an operation
-// (`AlertsGetAlertsRequest`) links to that operation's entry, anything else from those files
-// (`XsiamOperationShapes`, `XsiamRequestOf`, shared records) to its product's catalogue page.
+// (`AlertsGetAlertsRequest`) or a named record (`Alert`) links to the entry of the (first) operation that
+// returns it, anything else from those files (`XsiamOperationShapes`, `XsiamRequestOf`) to its product's
+// catalogue page.
 import { anchorOf } from "./anchors.mjs";
-import { loadTypeNames } from "./type-names.mjs";
+import { loadReplyRecords, loadTypeNames } from "./type-names.mjs";
 
 const GENERATED_TYPES = /(?:^|\/)generated\/types\/(\w+)\.(?:d\.)?ts$/;
 
-/** Request and reply type names per product → the operation id they belong to (the first one). */
+/** Request, reply and named record types per product → the operation id they belong to (the first one). */
 async function operationsByTypeName() {
   const byProduct = new Map();
-  for (const [product, list] of await loadTypeNames()) {
+  const typeNames = await loadTypeNames();
+  const records = loadReplyRecords(typeNames);
+  for (const [product, list] of typeNames) {
     const names = new Map();
     for (const [id, typeNames] of Object.entries(list)) {
       for (const name of [typeNames.request, typeNames.reply]) if (typeof name === "string" && !names.has(name)) names.set(name, id);
     }
+    for (const [id, recordNames] of records.get(product) ?? []) for (const name of recordNames) if (!names.has(name)) names.set(name, id);
     byProduct.set(product, names);
   }
   return byProduct;
