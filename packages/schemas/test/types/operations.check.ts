@@ -1,6 +1,6 @@
 /**
  * Type tests, checked by `tsc` (`pnpm --filter @cortex-sdk/schemas run typecheck`, part of `pnpm run
- * typecheck` in CI): for 21 operations across the five products, a request missing a required field,
+ * typecheck` in CI): for 32 operations across the five products, a request missing a required field,
  * with an undocumented enum value or with an unknown field fails to compile (each `@ts-expect-error`
  * fails the build if its line compiles), a valid request compiles, and named reply fields are typed.
  * The records inside replies are the named types of src/overrides/names.ts (the list item of
@@ -225,6 +225,133 @@ export const cloud_appsec_application_post_enum: CloudRequestOf<"appsec.applicat
 // @ts-expect-error unknown field
 export const cloud_appsec_application_post_unknown: CloudRequestOf<"appsec.application.post"> = { name: "x", businessCriticality: "Critical", creationType: "Auto", assetSelection: { selectionType: "filter", section: "code" }, not_a_documented_field: 1 };
 export const cloud_appsec_application_post_reply: Equal<NonNullable<CloudReplyOf<"appsec.application.post">>["status"], boolean> = true;
+
+
+// The calls users make most, with what the spec already says: nested `required` (a filter condition needs
+// its field, operator and value; a sort needs its keyword) counts as the missing required field where the
+// top level has none.
+
+// xdr endpoints.unisolate: the same one-id-or-filters union as isolate
+export const xdr_endpoints_unisolate_valid: XdrRequestOf<"endpoints.unisolate"> = { endpoint_id: "abc", incident_id: "7" };
+// @ts-expect-error neither endpoint_id nor filters
+export const xdr_endpoints_unisolate_missing: XdrRequestOf<"endpoints.unisolate"> = { incident_id: "7" };
+// @ts-expect-error endpoint_id_list is the only filter field
+export const xdr_endpoints_unisolate_enum: XdrRequestOf<"endpoints.unisolate"> = { filters: [{ field: "hostname", operator: "in", value: ["abc"] }] };
+// @ts-expect-error unknown field
+export const xdr_endpoints_unisolate_unknown: XdrRequestOf<"endpoints.unisolate"> = { filters: [{ field: "endpoint_id_list", operator: "in", value: ["abc"] }], endpoint_name: "x" };
+export const xdr_endpoints_unisolate_reply: Equal<NonNullable<XdrReplyOf<"endpoints.unisolate">>["endpoints_count"], string | undefined> = true;
+
+// xdr endpoints.get_endpoint
+export const xdr_endpoints_get_endpoint_valid: XdrRequestOf<"endpoints.get_endpoint"> = { filters: [{ field: "hostname", operator: "in", value: ["h1"] }], sort: { field: "last_seen", keyword: "DESC" } };
+// @ts-expect-error a sort without its required keyword
+export const xdr_endpoints_get_endpoint_missing: XdrRequestOf<"endpoints.get_endpoint"> = { sort: { field: "last_seen" } };
+// @ts-expect-error sort keywords are upper case for this call
+export const xdr_endpoints_get_endpoint_enum: XdrRequestOf<"endpoints.get_endpoint"> = { sort: { field: "last_seen", keyword: "desc" } };
+// @ts-expect-error unknown field
+export const xdr_endpoints_get_endpoint_unknown: XdrRequestOf<"endpoints.get_endpoint"> = { search_from: 0, page_size: 100 };
+export const xdr_endpoints_get_endpoint_reply: Equal<Endpoint["endpoint_id"], string | undefined> = true;
+export const xdr_endpoints_get_endpoint_count: Equal<NonNullable<XdrReplyOf<"endpoints.get_endpoint">>["total_count"], number | undefined> = true;
+
+// xdr alerts.get_alerts
+export const xdr_alerts_get_alerts_valid: XdrRequestOf<"alerts.get_alerts"> = { filters: [{ field: "severity", operator: "in", value: ["high"] }], search_from: 0, search_to: 100 };
+// @ts-expect-error a filter condition without its required value
+export const xdr_alerts_get_alerts_missing: XdrRequestOf<"alerts.get_alerts"> = { filters: [{ field: "severity", operator: "in" }] };
+// @ts-expect-error hostname is not a filter field of this call
+export const xdr_alerts_get_alerts_enum: XdrRequestOf<"alerts.get_alerts"> = { filters: [{ field: "hostname", operator: "in", value: ["h1"] }] };
+// @ts-expect-error unknown field
+export const xdr_alerts_get_alerts_unknown: XdrRequestOf<"alerts.get_alerts"> = { filters: [], limit: 10 };
+export const xdr_alerts_get_alerts_reply: Equal<NonNullable<XdrReplyOf<"alerts.get_alerts">>["result_count"], number | undefined> = true;
+
+// xdr api_keys.get_api_keys
+export const xdr_api_keys_get_api_keys_valid: XdrRequestOf<"api_keys.get_api_keys"> = { sort: { field: "expiration", keyword: "asc" } };
+// @ts-expect-error a sort without its required field
+export const xdr_api_keys_get_api_keys_missing: XdrRequestOf<"api_keys.get_api_keys"> = { sort: { keyword: "asc" } };
+// @ts-expect-error sort keywords are lower case for this call
+export const xdr_api_keys_get_api_keys_enum: XdrRequestOf<"api_keys.get_api_keys"> = { sort: { field: "expiration", keyword: "ASC" } };
+// @ts-expect-error unknown field
+export const xdr_api_keys_get_api_keys_unknown: XdrRequestOf<"api_keys.get_api_keys"> = { search_from: 0, key: "secret" };
+export const xdr_api_keys_get_api_keys_reply: Equal<ItemOfList<XdrReplyOf<"api_keys.get_api_keys">, "data">["created_by"], string | undefined> = true;
+
+// xsiam endpoints.isolate (the override applies to every product that has the path)
+export const xsiam_endpoints_isolate_valid: XsiamRequestOf<"endpoints.isolate"> = { endpoint_id: "abc" };
+// @ts-expect-error neither endpoint_id nor filters
+export const xsiam_endpoints_isolate_missing: XsiamRequestOf<"endpoints.isolate"> = {};
+// @ts-expect-error the operator is not documented for endpoint_id_list
+export const xsiam_endpoints_isolate_enum: XsiamRequestOf<"endpoints.isolate"> = { filters: [{ field: "endpoint_id_list", operator: "contains", value: ["abc"] }] };
+// @ts-expect-error unknown field
+export const xsiam_endpoints_isolate_unknown: XsiamRequestOf<"endpoints.isolate"> = { endpoint_id: "abc", force: true };
+export const xsiam_endpoints_isolate_reply: Equal<NonNullable<XsiamReplyOf<"endpoints.isolate">>["action_id"], string | undefined> = true;
+
+// xsoar api_keys.get_api_keys
+export const xsoar_api_keys_get_api_keys_valid: XsoarRequestOf<"api_keys.get_api_keys"> = { filters: [{ field: "security_level", operator: "in", value: ["advanced"] }], sort: { field: "roles", keyword: "desc" } };
+// @ts-expect-error a sort without its required keyword
+export const xsoar_api_keys_get_api_keys_missing: XsoarRequestOf<"api_keys.get_api_keys"> = { sort: { field: "roles" } };
+// @ts-expect-error name is not a documented sort field
+export const xsoar_api_keys_get_api_keys_enum: XsoarRequestOf<"api_keys.get_api_keys"> = { sort: { field: "name", keyword: "desc" } };
+// @ts-expect-error unknown field
+export const xsoar_api_keys_get_api_keys_unknown: XsoarRequestOf<"api_keys.get_api_keys"> = { filters: [], include_secret: true };
+export const xsoar_api_keys_get_api_keys_reply: Equal<NonNullable<XsoarReplyOf<"api_keys.get_api_keys">>["total_count"], number | undefined> = true;
+export const xsoar_api_keys_get_api_keys_id: Equal<XsoarApiKey["id"], number | undefined> = true;
+
+// xpanse incidents.update_incident
+export const xpanse_incidents_update_incident_valid: XpanseRequestOf<"incidents.update_incident"> = { incident_id: "12", update_data: { status: "under_investigation", comment: { comment_action: "add", value: "triage" } } };
+// @ts-expect-error missing the required update_data
+export const xpanse_incidents_update_incident_missing: XpanseRequestOf<"incidents.update_incident"> = { incident_id: "12" };
+// @ts-expect-error update_data.status is not a documented value
+export const xpanse_incidents_update_incident_enum: XpanseRequestOf<"incidents.update_incident"> = { incident_id: "12", update_data: { status: "closed" } };
+// @ts-expect-error unknown field
+export const xpanse_incidents_update_incident_unknown: XpanseRequestOf<"incidents.update_incident"> = { incident_id: "12", update_data: {}, priority: 1 };
+export const xpanse_incidents_update_incident_reply: Equal<XpanseReplyOf<"incidents.update_incident">, boolean> = true;
+
+// xpanse alerts.update_alerts
+export const xpanse_alerts_update_alerts_valid: XpanseRequestOf<"alerts.update_alerts"> = { alert_id_list: ["1"], update_data: { severity: "low", status: "resolved_risk_accepted" } };
+// @ts-expect-error missing the required alert_id_list
+export const xpanse_alerts_update_alerts_missing: XpanseRequestOf<"alerts.update_alerts"> = { update_data: { severity: "low" } };
+// @ts-expect-error update_data.severity is not a documented value
+export const xpanse_alerts_update_alerts_enum: XpanseRequestOf<"alerts.update_alerts"> = { alert_id_list: ["1"], update_data: { severity: "urgent" } };
+// @ts-expect-error unknown field
+export const xpanse_alerts_update_alerts_unknown: XpanseRequestOf<"alerts.update_alerts"> = { alert_id_list: ["1"], update_data: {}, notify: true };
+export const xpanse_alerts_update_alerts_reply: Equal<NonNullable<XpanseReplyOf<"alerts.update_alerts">>["alerts_ids"], (string | number)[] | undefined> = true;
+
+// xpanse assets.get_assets_internet_exposure
+export const xpanse_assets_internet_exposure_valid: XpanseRequestOf<"assets.get_assets_internet_exposure"> = { filters: [{ field: "type", operator: "in", value: ["certificate"] }], sort: { field: "last_observed", keyword: "DESC" } };
+// @ts-expect-error a filter condition without its required operator
+export const xpanse_assets_internet_exposure_missing: XpanseRequestOf<"assets.get_assets_internet_exposure"> = { filters: [{ field: "type", value: ["certificate"] }] };
+// @ts-expect-error gte is not an operator of this call
+export const xpanse_assets_internet_exposure_enum: XpanseRequestOf<"assets.get_assets_internet_exposure"> = { filters: [{ field: "name", operator: "gte", value: "a" }] };
+// @ts-expect-error unknown field
+export const xpanse_assets_internet_exposure_unknown: XpanseRequestOf<"assets.get_assets_internet_exposure"> = { use_page_token: true, page_token: "x" };
+export const xpanse_assets_internet_exposure_reply: Equal<NonNullable<XpanseReplyOf<"assets.get_assets_internet_exposure">>["total_count"], number | undefined> = true;
+
+// xpanse assets.get_external_services
+export const xpanse_external_services_valid: XpanseRequestOf<"assets.get_external_services"> = { filters: [{ field: "is_active", operator: "in", value: ["yes"] }] };
+// @ts-expect-error a filter condition without its required field
+export const xpanse_external_services_missing: XpanseRequestOf<"assets.get_external_services"> = { filters: [{ operator: "in", value: ["yes"] }] };
+// @ts-expect-error port is not a filter field of this call
+export const xpanse_external_services_enum: XpanseRequestOf<"assets.get_external_services"> = { filters: [{ field: "port", operator: "in", value: [443] }] };
+// @ts-expect-error unknown field
+export const xpanse_external_services_unknown: XpanseRequestOf<"assets.get_external_services"> = { search_to: 10, page_size: 10 };
+export const xpanse_external_services_reply: Equal<ExternalService["service_name"], string | undefined> = true;
+
+// xpanse v2.alerts.get_alerts_multi_events
+export const xpanse_alerts_multi_events_valid: XpanseRequestOf<"v2.alerts.get_alerts_multi_events"> = { filters: [{ field: "severity", operator: "in", value: ["high"] }], sort: { field: "severity", keyword: "desc" } };
+// @ts-expect-error a sort without its required field
+export const xpanse_alerts_multi_events_missing: XpanseRequestOf<"v2.alerts.get_alerts_multi_events"> = { sort: { keyword: "desc" } };
+// @ts-expect-error eq is not an operator of this call
+export const xpanse_alerts_multi_events_enum: XpanseRequestOf<"v2.alerts.get_alerts_multi_events"> = { filters: [{ field: "severity", operator: "eq", value: "high" }] };
+// @ts-expect-error unknown field
+export const xpanse_alerts_multi_events_unknown: XpanseRequestOf<"v2.alerts.get_alerts_multi_events"> = { search_from: 0, include_events: true };
+export const xpanse_alerts_multi_events_reply: Equal<NonNullable<XpanseReplyOf<"v2.alerts.get_alerts_multi_events">>["result_count"], number | undefined> = true;
+
+// cloud issue.search
+export const cloud_issue_search_valid: CloudRequestOf<"issue.search"> = { filters: [{ field: "severity", operator: "in", value: ["HIGH"] }], sort: { field: "observation_time", keyword: "desc" }, include_fields: ["custom_fields"] };
+// @ts-expect-error a sort without its required keyword
+export const cloud_issue_search_missing: CloudRequestOf<"issue.search"> = { sort: { field: "severity" } };
+// @ts-expect-error include_fields holds only the documented groups
+export const cloud_issue_search_enum: CloudRequestOf<"issue.search"> = { include_fields: ["all_fields"] };
+// @ts-expect-error unknown field
+export const cloud_issue_search_unknown: CloudRequestOf<"issue.search"> = { search_from: 0, query: "x" };
+export const cloud_issue_search_reply: Equal<NonNullable<CloudReplyOf<"issue.search">>["total_count"], number | undefined> = true;
 
 
 // Named records: the list items are the vendor-named types, reused by every product module that has the operation.
