@@ -24,7 +24,10 @@ export default defineConfig({
         name: dir.split("/")[1],
         root: dir,
         include: ["test/**/*.test.ts"],
-        testTimeout: 20_000,
+        // Generous: these bound a hung test, never a speed (speed lives in bench/). A 2-core machine under
+        // another CPU-heavy load builds the large emulator world or the whole schema pipeline slowly.
+        testTimeout: 60_000,
+        hookTimeout: 60_000,
         // Built workspace packages load as plain Node modules: transforming their dist through vite cost
         // each worker seconds of import time and tested nothing.
         server: { deps: { external: [/\/packages\/[^/]+\/dist\//, /\/apps\/cli\/dist\//] } },
