@@ -3,13 +3,13 @@
 // always shows the names the released code has. cxctl names its commands the same way: the namespace and
 // the method in kebab-case. Nothing is hard-coded per operation.
 import { cloudManifest } from "@cortex-sdk/cloud/manifest";
+import { PRODUCT_TITLES } from "@cortex-sdk/schemas/products";
 import { xdrManifest } from "@cortex-sdk/xdr/manifest";
 import { xpanseManifest } from "@cortex-sdk/xpanse/manifest";
 import { xsiamManifest } from "@cortex-sdk/xsiam/manifest";
 import { xsoarManifest } from "@cortex-sdk/xsoar/manifest";
 
 const MANIFESTS = [xdrManifest, xsiamManifest, xsoarManifest, xpanseManifest, cloudManifest];
-const TITLES = { xdr: "Cortex XDR", xsiam: "Cortex XSIAM", xsoar: "Cortex XSOAR", xpanse: "Cortex Xpanse", cloud: "Cortex Cloud" };
 
 /** Products in manifest order. */
 export const PRODUCTS = MANIFESTS.map((manifest) => manifest.product);
@@ -63,5 +63,5 @@ export async function clientNames(product) {
   for (const entry of byId.values()) {
     entry.operationFunction = [entry.method, ...entry.alsoMethods].map(functionName).find((name) => typeof functions[name] === "function");
   }
-  return { className: manifest.client, packageName: manifest.package, title: TITLES[product] ?? manifest.client, entries: [...byId.values()] };
+  return { className: manifest.client, packageName: manifest.package, title: PRODUCT_TITLES[product] ?? manifest.client, entries: [...byId.values()] };
 }

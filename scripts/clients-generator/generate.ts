@@ -10,9 +10,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { JsonSchema, OperationEntry } from "../../packages/schemas/dist/index.js";
+import type { JsonSchema, OperationEntry, Product } from "../../packages/schemas/dist/index.js";
 import { methodNameOverrides, namespaceNames, productClients, type ProductClientSpec } from "./naming.js";
 import { workflowClasses, workflowsEntry } from "./workflow-methods.js";
+
+/** A client spec with the product's title, read from @cortex-sdk/schemas/products. */
+type ProductClient = ProductClientSpec & { readonly title: string };
 
 /** The repository root (the compiled generator runs from node_modules/.cache/clients-generator). */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
@@ -62,7 +65,7 @@ function pascal(text: string): string {
 }
 
 /** Places every operation on a namespace and method, by the naming data. */
-function group(client: ProductClientSpec, entries: readonly OperationEntry[]): Map<string, Member[]> {
+function group(client: ProductClient, entries: readonly OperationEntry[]): Map<string, Member[]> {
   const groups = new Map<string, Member[]>();
   for (const entry of entries) {
     const { namespace, call } = splitId(entry.id);
@@ -78,7 +81,7 @@ function group(client: ProductClientSpec, entries: readonly OperationEntry[]): M
   return groups;
 }
 
-function namespacesOf(client: ProductClientSpec, groups: ReadonlyMap<string, readonly Member[]>): { namespaces: Namespace[]; plain: { property: string; className: string }[] } {
+function namespacesOf(client: ProductClient, groups: ReadonlyMap<string, readonly Member[]>): { namespaces: Namespace[]; plain: { property: string; className: string }[] } {
   const workflows = client.workflows ?? {};
   for (const property of Object.keys(workflows)) if (!groups.has(property)) throw new Error(`${client.className}: workflow for ${property}, which has no operations`);
   const namespaces: Namespace[] = [...groups.entries()].map(([property, members]) => ({ property, members, base: workflows[property]?.extends, replaces: workflows[property]?.replaces ?? [] }));
@@ -92,7 +95,7 @@ function namespacesOf(client: ProductClientSpec, groups: ReadonlyMap<string, rea
   return { namespaces, plain };
 }
 
-function render(client: ProductClientSpec, groups: ReadonlyMap<string, readonly Member[]>, requestSchema: RequestSchema, typeNames: TypeNames, genericWorkflows: ReadonlySet<string>): string {
+function render(client: ProductClient, groups: ReadonlyMap<string, readonly Member[]>, requestSchema: RequestSchema, typeNames: TypeNames, genericWorkflows: ReadonlySet<string>): string {
   const usedTypes = new Set<string>([`${client.prefix}OperationId`, `${client.prefix}ReplyOf`, `${client.prefix}RequestOf`]);
   // A generic workflow class gets this product's shapes map, so its declarations name only this product's types.
   const workflowType = (className: string): string => {
@@ -219,7 +222,7 @@ function render(client: ProductClientSpec, groups: ReadonlyMap<string, readonly 
 }
 
 /** The manifest: which operations and workflows the client has, as plain data. */
-function renderManifest(client: ProductClientSpec, groups: ReadonlyMap<string, readonly Member[]>, methodsOf: ReadonlyMap<string, readonly string[]>): string {
+function renderManifest(client: ProductClient, groups: ReadonlyMap<string, readonly Member[]>, methodsOf: ReadonlyMap<string, readonly string[]>): string {
   const { namespaces, plain } = namespacesOf(client, groups);
   const all = [...namespaces.map((namespace) => ({ ...namespace, workflow: namespace.base })), ...plain.map((extra) => ({ property: extra.property, members: [] as readonly Member[], workflow: extra.className, replaces: [] as readonly string[] }))].sort((a, b) => a.property.localeCompare(b.property));
   const out: string[] = [];
@@ -324,7 +327,7 @@ function exampleArgumentOf(entry: OperationEntry, requestSchema: RequestSchema):
   return entry.requestEnvelope === "none" ? (pathParams.length > 0 ? `{ ${pathParams.map((name) => `${key(name)}: "…"`).join(", ")} }` : "") : exampleRequest(entry, requestSchema);
 }
 
-function doc(entry: OperationEntry, property: string, method: string, client: ProductClientSpec, requestSchema: RequestSchema): string[] {
+function doc(entry: OperationEntry, property: string, method: string, client: ProductClient, requestSchema: RequestSchema): string[] {
   const lines: string[] = [];
   const paging = entry.pagination;
   lines.push("  /**");
@@ -365,7 +368,7 @@ function runtimeEntry(entry: OperationEntry): OperationEntry {
  * `@cortex-sdk/<product>/operations`: one function per operation, each carrying its own table entry
  * inline, so a bundle that calls one operation holds that entry and the core runtime, not the table.
  */
-function renderOperations(client: ProductClientSpec, groups: ReadonlyMap<string, readonly Member[]>, requestSchema: RequestSchema, typeNames: TypeNames): string {
+function renderOperations(client: ProductClient, groups: ReadonlyMap<string, readonly Member[]>, requestSchema: RequestSchema, typeNames: TypeNames): string {
   const usedTypes = new Set<string>();
   const body: string[] = [];
   const names = new Set<string>();
@@ -444,7 +447,7 @@ function renderOperations(client: ProductClientSpec, groups: ReadonlyMap<string,
 }
 
 /** `@cortex-sdk/<product>/lite`: the client of the per-operation functions, without the table. */
-function renderLite(client: ProductClientSpec): string {
+function renderLite(client: ProductClient): string {
   const versionConstant = `${client.prefix.toUpperCase()}_CLIENT_VERSION`;
   const out: string[] = [];
   out.push("// Generated by scripts/clients-generator. Do not edit: run `pnpm generate`.");
@@ -484,7 +487,7 @@ function renderLite(client: ProductClientSpec): string {
 }
 
 /** A shared test template (scripts/templates/<name>.ts.template) filled in for one product. */
-function fromTemplate(name: string, client: ProductClientSpec): string {
+function fromTemplate(name: string, client: ProductClient): string {
   const template = readFileSync(join(root, "scripts/templates", `${name}.ts.template`), "utf8");
   const header = `// Generated by scripts/clients-generator from scripts/templates/${name}.ts.template.\n// Do not edit: change the template and run \`pnpm generate\`.\n`;
   return header + template.replaceAll("__PREFIX__", client.prefix).replaceAll("__TITLE__", client.title).replaceAll("__PRODUCT__", client.product);
@@ -494,8 +497,12 @@ async function main(): Promise<void> {
   const check = process.argv.includes("--check");
   const validators = (await import(join(root, "packages/schemas/dist/validators-all.js"))) as { requestJsonSchema: RequestSchema };
   const { methods: methodsOf, generic: genericWorkflows } = workflowClasses(workflowsEntry(root));
+  const { PRODUCTS, PRODUCT_TITLES } = (await import(join(root, "packages/schemas/dist/product-list.js"))) as { PRODUCTS: readonly Product[]; PRODUCT_TITLES: Readonly<Record<Product, string>> };
+  const specified = productClients.map((client) => client.product).join(", ");
+  if (specified !== PRODUCTS.join(", ")) throw new Error(`clients: naming.ts lists ${specified}; @cortex-sdk/schemas/products has ${PRODUCTS.join(", ")}: one client per product, in that order.`);
   let stale = 0;
-  for (const client of productClients) {
+  for (const spec of productClients) {
+    const client: ProductClient = { ...spec, title: PRODUCT_TITLES[spec.product] };
     const dir = join(root, "packages", client.package);
     if (!existsSync(join(dir, "package.json"))) continue;
     const { operations } = (await import(join(root, `packages/schemas/dist/${client.product}.js`))) as { operations: readonly OperationEntry[] };

@@ -31,7 +31,6 @@ export interface ProductClientSpec {
   readonly className: string;
   /** Prefix of the generated class names. */
   readonly prefix: string;
-  readonly title: string;
   readonly workflows?: Readonly<Record<string, WorkflowBinding>>;
   readonly extraNamespaces?: Readonly<Record<string, ExtraNamespace>>;
   /** A constant of @cortex-sdk/workflows listing hand-written operations the generated table lacks. */
@@ -67,13 +66,13 @@ const xqlAndResponse: Pick<ProductClientSpec, "workflows" | "extraNamespaces" | 
  * (`operationsOf`); `extraOperations` names hand-written operations the table lacks.
  */
 export const productClients: readonly ProductClientSpec[] = [
-  { product: "xdr", package: "xdr", className: "XdrClient", prefix: "Xdr", title: "Cortex XDR", ...xqlAndResponse, testTemplates: ["workflows.test", "workflows-emulator.test", "mock-server"] },
+  { product: "xdr", package: "xdr", className: "XdrClient", prefix: "Xdr", ...xqlAndResponse, testTemplates: ["workflows.test", "workflows-emulator.test", "mock-server"] },
   {
     product: "xsiam",
     package: "xsiam",
     className: "XsiamClient",
     prefix: "Xsiam",
-    title: "Cortex XSIAM",
+   
     ...xqlAndResponse,
     // Key scopes, and the emulator's scope switch (the platform has no API for it) next to the download.
     workflows: { ...xqlAndResponse.workflows, apiKeys: { ...apiKeys, extends: "ApiKeyScopes" } },
@@ -85,7 +84,7 @@ export const productClients: readonly ProductClientSpec[] = [
     package: "xsoar",
     className: "XsoarClient",
     prefix: "Xsoar",
-    title: "Cortex XSOAR",
+   
     // The lists workflow takes a list name where the generated calls take an object, and sends the id with a version.
     workflows: { incidents: { extends: "XsoarIncidentWorkflows" }, apiKeys, lists: { extends: "XsoarLists", replaces: ["get", "save", "delete"] } },
     extraNamespaces: { entries: { class: "XsoarEntries" } },
@@ -96,7 +95,7 @@ export const productClients: readonly ProductClientSpec[] = [
     package: "xpanse",
     className: "XpanseClient",
     prefix: "Xpanse",
-    title: "Cortex Xpanse",
+   
     workflows: { assets: { extends: "XpanseAssetWorkflows" }, incidents: { extends: "XpanseIncidentWorkflows", replaces: ["list"] }, alerts: { extends: "XpanseAlertWorkflows" }, apiKeys },
     extraNamespaces: { services: { class: "XpanseServices" }, ipRanges: { class: "XpanseIpRanges" }, tags: { class: "XpanseTags" } },
   },
@@ -105,7 +104,7 @@ export const productClients: readonly ProductClientSpec[] = [
     package: "cloud",
     className: "CloudClient",
     prefix: "Cloud",
-    title: "Cortex Cloud",
+   
     workflows: { assets: { extends: "AssetTreeSearch" }, assetGroups: { extends: "AssetGroupTreeSearch" }, apiKeys: { ...apiKeys, extends: "ApiKeyScopes" } },
     extraNamespaces: { vulnerabilities: { class: "VulnerabilityFeed", operationsOf: "uvem" } },
     // The emulator's scope switch (the platform has no API for it).

@@ -7,7 +7,7 @@
  */
 import type { SchemaNode } from "./body-schema.js";
 import { catalogOf, type CatalogEntry, type OperationInfo, type ProductCatalog } from "./catalog.js";
-import { loadClientClass, loadManifest, loadValidators, type ProductName } from "./connection.js";
+import { loadClientClass, loadManifest, loadValidators, type Product } from "./connection.js";
 
 /**
  * Computes a product's catalog from its client (imports the client, its table and zod).
@@ -15,7 +15,7 @@ import { loadClientClass, loadManifest, loadValidators, type ProductName } from 
  * @param product - The product.
  * @returns The catalog, with every request schema in memory.
  */
-export async function computeCatalog(product: ProductName): Promise<ProductCatalog> {
+export async function computeCatalog(product: Product): Promise<ProductCatalog> {
   const [Client, manifest, validators] = await Promise.all([loadClientClass(product), loadManifest(product), loadValidators(product)]);
   const schemas = new Map<string, SchemaNode>();
   const entries: CatalogEntry[] = catalogOf(Client.operations as readonly OperationInfo[], manifest).map((entry) => {

@@ -13,7 +13,7 @@
 import { readFileSync } from "node:fs";
 import type { ClientManifest } from "@cortex-sdk/core";
 import type { SchemaNode } from "./body-schema.js";
-import type { ProductName } from "./connection.js";
+import type { Product } from "./connection.js";
 
 /** The parts of an operation table entry the CLI reads. */
 export interface OperationInfo {
@@ -53,7 +53,7 @@ export interface CatalogEntry {
 /** Every operation of one product, and their request schemas read on demand. */
 export interface ProductCatalog {
   /** The product. */
-  readonly product: ProductName;
+  readonly product: Product;
   /** The operations, sorted by group and call. */
   readonly entries: readonly CatalogEntry[];
   /**
@@ -122,12 +122,12 @@ export const CLI_MANIFEST_DIR = new URL("../dist/cli-manifest/", import.meta.url
 
 /** A product's catalog as the build writes it: `<product>.json` plus the schemas in `<product>.requests.ndjson`. */
 export interface StoredCatalog {
-  readonly product: ProductName;
+  readonly product: Product;
   /** The entries; `request` is the byte range of the entry's schema in the `.requests.ndjson` file. */
   readonly entries: readonly (CatalogEntry & { readonly request?: readonly [number, number] })[];
 }
 
-const loaded = new Map<ProductName, Promise<ProductCatalog>>();
+const loaded = new Map<Product, Promise<ProductCatalog>>();
 
 /**
  * A product's catalog: from `dist/cli-manifest/` when the build wrote it (one JSON file; a schema is
@@ -136,7 +136,7 @@ const loaded = new Map<ProductName, Promise<ProductCatalog>>();
  * @param product - The product.
  * @returns The catalog.
  */
-export function productCatalog(product: ProductName): Promise<ProductCatalog> {
+export function productCatalog(product: Product): Promise<ProductCatalog> {
   let catalog = loaded.get(product);
   if (catalog === undefined) {
     catalog = readStoredCatalog(product) ?? import("./catalog-source.js").then(({ computeCatalog }) => computeCatalog(product));
@@ -145,7 +145,7 @@ export function productCatalog(product: ProductName): Promise<ProductCatalog> {
   return catalog;
 }
 
-function readStoredCatalog(product: ProductName): Promise<ProductCatalog> | undefined {
+function readStoredCatalog(product: Product): Promise<ProductCatalog> | undefined {
   let stored: StoredCatalog;
   try {
     stored = JSON.parse(readFileSync(new URL(`${product}.json`, CLI_MANIFEST_DIR), "utf8")) as StoredCatalog;

@@ -9,22 +9,19 @@
 import { readFileSync } from "node:fs";
 import type { ClientManifest, ClientOptions, CortexClient, Logger, RequestValidators } from "@cortex-sdk/core";
 import type { Command } from "commander";
+import { PRODUCTS, PRODUCT_TITLES as VENDOR_TITLES, type Product } from "@cortex-sdk/schemas/products";
 import { readAllStdin, type CliIo } from "./io.js";
 import { UsageError } from "./output.js";
 import { styleFor } from "./style.js";
 
-/** Products with a client. */
-export const PRODUCTS = ["xdr", "xsiam", "xsoar", "xpanse", "cloud"] as const;
-/** One of {@link PRODUCTS}. */
-export type ProductName = (typeof PRODUCTS)[number];
+/** Products with a client (the one list, from `@cortex-sdk/schemas/products`). */
+export { PRODUCTS };
+export type { Product };
 
 /** What each product is, for help. */
-export const PRODUCT_TITLES: Readonly<Record<ProductName, string>> = {
-  xdr: "Cortex XDR",
-  xsiam: "Cortex XSIAM",
-  xsoar: "Cortex XSOAR 6 and 8 (needs --xsoar-version or the profile's)",
-  xpanse: "Cortex Xpanse",
-  cloud: "Cortex Cloud",
+export const PRODUCT_TITLES: Readonly<Record<Product, string>> = {
+  ...VENDOR_TITLES,
+  xsoar: `${VENDOR_TITLES.xsoar} 6 and 8 (needs --xsoar-version or the profile's)`,
 };
 
 /** Values of the global flags. */
@@ -199,7 +196,7 @@ export type ClientClass = (new (options: ClientOptions) => AnyClient) & { readon
  * @param product - The product.
  * @returns The manifest.
  */
-export async function loadManifest(product: ProductName): Promise<ClientManifest> {
+export async function loadManifest(product: Product): Promise<ClientManifest> {
   switch (product) {
     case "xdr":
       return (await import("@cortex-sdk/xdr/manifest")).xdrManifest;
@@ -221,7 +218,7 @@ export async function loadManifest(product: ProductName): Promise<ClientManifest
  * @param product - The product.
  * @returns The validators module.
  */
-export async function loadValidators(product: ProductName): Promise<RequestValidators> {
+export async function loadValidators(product: Product): Promise<RequestValidators> {
   switch (product) {
     case "xdr":
       return import("@cortex-sdk/schemas/validators/xdr");
@@ -236,7 +233,7 @@ export async function loadValidators(product: ProductName): Promise<RequestValid
   }
 }
 
-async function loadModule(product: ProductName): Promise<Record<string, unknown>> {
+async function loadModule(product: Product): Promise<Record<string, unknown>> {
   switch (product) {
     case "xdr":
       return (await import("@cortex-sdk/xdr")) as unknown as Record<string, unknown>;
@@ -251,7 +248,7 @@ async function loadModule(product: ProductName): Promise<Record<string, unknown>
   }
 }
 
-const CLASS_NAMES: Readonly<Record<ProductName, string>> = { xdr: "XdrClient", xsiam: "XsiamClient", xsoar: "XsoarClient", xpanse: "XpanseClient", cloud: "CloudClient" };
+const CLASS_NAMES: Readonly<Record<Product, string>> = { xdr: "XdrClient", xsiam: "XsiamClient", xsoar: "XsoarClient", xpanse: "XpanseClient", cloud: "CloudClient" };
 
 /**
  * Imports a product client class (only when a command needs it).
@@ -259,7 +256,7 @@ const CLASS_NAMES: Readonly<Record<ProductName, string>> = { xdr: "XdrClient", x
  * @param product - The product.
  * @returns The class.
  */
-export async function loadClientClass(product: ProductName): Promise<ClientClass> {
+export async function loadClientClass(product: Product): Promise<ClientClass> {
   const module = await loadModule(product);
   return module[CLASS_NAMES[product]] as ClientClass;
 }
@@ -272,7 +269,7 @@ export async function loadClientClass(product: ProductName): Promise<ClientClass
  * @param io - The run's streams.
  * @returns The client; close it when done.
  */
-export async function openClient(product: ProductName, flags: GlobalFlags, io: CliIo): Promise<AnyClient> {
+export async function openClient(product: Product, flags: GlobalFlags, io: CliIo): Promise<AnyClient> {
   const Client = await loadClientClass(product);
   const client = new Client(await clientOptionsFrom(flags, io));
   const { noticesSilenced, keyExpiryWatch } = await import("./notices.js");
@@ -291,8 +288,8 @@ export async function openClient(product: ProductName, flags: GlobalFlags, io: C
  * @param allowed - Products that make sense for the command.
  * @returns The product.
  */
-export function productFlag(value: string | undefined, allowed: readonly ProductName[], fallback: ProductName): ProductName {
-  const product = (value ?? fallback) as ProductName;
+export function productFlag(value: string | undefined, allowed: readonly Product[], fallback: Product): Product {
+  const product = (value ?? fallback) as Product;
   if (!allowed.includes(product)) throw new UsageError(`--product must be one of ${allowed.join(", ")}; got "${value}".`);
   return product;
 }

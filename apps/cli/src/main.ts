@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import { Command, CommanderError, Help } from "commander";
 import { CLI_MANIFEST_DIR } from "./catalog.js";
 import type { CompletionNode } from "./complete.js";
-import { GLOBAL_VALUE_FLAGS, PRODUCTS, withGlobalFlags, type ProductName } from "./connection.js";
+import { GLOBAL_VALUE_FLAGS, PRODUCTS, withGlobalFlags, type Product } from "./connection.js";
 import { ExitCodeError } from "./errors.js";
 import { ExitCode, exitCodeHelp } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
@@ -114,7 +114,7 @@ async function assemble(words: readonly string[], io: CliIo, runner: typeof run,
       program.addCommand(stub);
     } else if ((PRODUCTS as readonly string[]).includes(name)) {
       const { productCommand } = await import("./commands/product.js");
-      program.addCommand(await productCommand(name as ProductName, io, everything ? "all" : word === name && subword !== undefined ? [subword] : []));
+      program.addCommand(await productCommand(name as Product, io, everything ? "all" : word === name && subword !== undefined ? [subword] : []));
     } else {
       program.addCommand(await (COMMANDS[name] as (typeof COMMANDS)[string])(io, runner));
     }
@@ -163,13 +163,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const program = await buildProgram(argv, io);
     await program.parseAsync([...argv], { from: "user" });
-    return 0;
+    return ExitCode.ok;
   } catch (error) {
     const style = styleFor(io.stderr, io.env);
     if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     if (error instanceof UsageError) {
       io.stderr.write(`${style.red("cxctl:")} ${error.message}\n`);
-      return 2;
+      return ExitCode.usage;
     }
     if (error instanceof ExitCodeError) {
       io.stderr.write(`${error.message}\n`);

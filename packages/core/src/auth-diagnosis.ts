@@ -8,6 +8,7 @@
  * @module
  */
 import { apiKeyExpiryNotice } from "@cortex-sdk/schemas/api-key-expiry";
+import { PROBE_OPERATIONS } from "@cortex-sdk/schemas/products";
 import type { CortexClient } from "./client.js";
 import { CortexAuthenticationError, isCortexError, type AuthenticationCause } from "./errors.js";
 import { AUTHENTICATION_CAUSE_ADVICE, CLOCK_SKEW_THRESHOLD_MS } from "./steps.js";
@@ -53,7 +54,7 @@ interface KeyRecordLike {
 
 async function probe(client: CortexClient): Promise<unknown> {
   try {
-    await client.request("healthcheck", undefined, { timeoutMs: Math.min(client.config.timeoutMs, 30_000) });
+    await client.request(PROBE_OPERATIONS.healthCheck, undefined, { timeoutMs: Math.min(client.config.timeoutMs, 30_000) });
     return undefined;
   } catch (error) {
     return error;
@@ -169,12 +170,12 @@ function undecided(error: CortexAuthenticationError, skew: number | undefined): 
 
 async function readKeyRecord(reader: CortexClient, id: number): Promise<{ found: KeyRecordLike | undefined; highestId: number | undefined } | "unreadable"> {
   try {
-    const byId = (await reader.request("api_keys.get_api_keys", { filters: [{ field: "id", operator: "in", value: [id] }] })) as Record<string, unknown>;
+    const byId = (await reader.request(PROBE_OPERATIONS.listApiKeys, { filters: [{ field: "id", operator: "in", value: [id] }] })) as Record<string, unknown>;
     const list = (byId?.["DATA"] ?? byId?.["data"]) as KeyRecordLike[] | undefined;
     const found = Array.isArray(list) ? list.find((key) => Number(key.id) === id) : undefined;
     if (found !== undefined) return { found, highestId: undefined };
     // Sorting by id is not documented: read the first hundred keys and take the highest id.
-    const newest = (await reader.request("api_keys.get_api_keys", { search_from: 0, search_to: 100 })) as Record<string, unknown>;
+    const newest = (await reader.request(PROBE_OPERATIONS.listApiKeys, { search_from: 0, search_to: 100 })) as Record<string, unknown>;
     const top = (newest?.["DATA"] ?? newest?.["data"]) as KeyRecordLike[] | undefined;
     const highestId = Array.isArray(top) ? Math.max(...top.map((key) => Number(key.id)).filter(Number.isFinite)) : undefined;
     return { found: undefined, highestId: highestId !== undefined && Number.isFinite(highestId) ? highestId : undefined };

@@ -6,16 +6,17 @@
  *
  * @module
  */
-import type { CortexClient } from "./client.js";
+import { PROBE_OPERATIONS } from "@cortex-sdk/schemas/products";
+import type { ClientCalls } from "./client-calls.js";
 import { CortexApiError, CortexAuthenticationError, CortexChildTenantError, CortexPermissionError } from "./errors.js";
 
 // Clients made to probe: their own failures are never probed again.
-const probes = new WeakSet<CortexClient>();
+const probes = new WeakSet<ClientCalls>();
 
-async function succeeds(client: CortexClient, operationId: string): Promise<boolean | "denied"> {
+async function succeeds(client: ClientCalls, operationId: string): Promise<boolean | "denied"> {
   probes.add(client);
   try {
-    await client.request(operationId, operationId === "healthcheck" ? undefined : { search_from: 0, search_to: 1 }, { timeoutMs: Math.min(client.config.timeoutMs, 30_000) });
+    await client.request(operationId, operationId === PROBE_OPERATIONS.healthCheck ? undefined : { search_from: 0, search_to: 1 }, { timeoutMs: Math.min(client.config.timeoutMs, 30_000) });
     return true;
   } catch (error) {
     return error instanceof CortexPermissionError || error instanceof CortexAuthenticationError ? "denied" : false;
@@ -33,11 +34,11 @@ async function succeeds(client: CortexClient, operationId: string): Promise<bool
  * @param childTenantId - The `x-child-tenant-id` the request carried.
  * @returns The error to throw.
  */
-export async function explainChildTenantFailure(client: CortexClient, error: unknown, childTenantId: string | undefined): Promise<unknown> {
+export async function explainChildTenantFailure(client: ClientCalls, error: unknown, childTenantId: string | undefined): Promise<unknown> {
   if (childTenantId === undefined || probes.has(client)) return error;
   if (!(error instanceof CortexPermissionError || error instanceof CortexAuthenticationError) || error instanceof CortexChildTenantError) return error;
   // A read every key may make where it can: the key list (where the header is documented), else healthcheck.
-  for (const probe of ["api_keys.get_api_keys", "healthcheck"]) {
+  for (const probe of [PROBE_OPERATIONS.listApiKeys, PROBE_OPERATIONS.healthCheck]) {
     if (!client.hasOperation(probe)) continue;
     const own = await succeeds(client.withOptions({ childTenantId: "", retry: { maxRetries: 0 } }), probe);
     if (own !== true) continue;

@@ -14,7 +14,7 @@ import { RateLimiter, type RateLimit } from "./limiter.js";
 import { createLogger, parseLogLevel, stderrLogger, type LogLevel, type Logger } from "./logger.js";
 import { PRODUCT_ROUTING, routingFor, type ProductRouting } from "./products.js";
 import { loadProfile, profileFilePath, type Profile } from "./profiles.js";
-import type { KeyExpiryWatch } from "./key-expiry.js";
+import type { KeyExpiryWatch } from "./key-expiry-watch.js";
 import { redactUrl } from "./redact.js";
 
 /** Retry settings. */

@@ -56,7 +56,9 @@ export {
   type ProfileSummary,
 } from "./profiles.js";
 export { isSecretHeader, REDACTED, redactBody, redactError, redactHeaders, redactText, redactUrl } from "./redact.js";
-export { checkKeyExpiry, KEY_EXPIRY_STEP, keyExpiryStep, type KeyExpiryNoticeEvent, type KeyExpiryWatch } from "./key-expiry.js";
+export { checkKeyExpiry, KEY_EXPIRY_STEP, keyExpiryStep } from "./key-expiry.js";
+export type { KeyExpiryNoticeEvent, KeyExpiryWatch } from "./key-expiry-watch.js";
+export type { ClientCalls } from "./client-calls.js";
 export { AUTHENTICATION_CAUSE_ADVICE, CLOCK_SKEW_THRESHOLD_MS, decideRetry, type RetryDecision } from "./steps.js";
 export { diagnoseAuthentication, type AuthDiagnosis, type DiagnoseAuthenticationOptions } from "./auth-diagnosis.js";
 export { NORMALIZE_REPLY_STEP, normalizeReply } from "./normalize-reply.js";

@@ -6,38 +6,13 @@
  *
  * @module
  */
-import { apiKeyExpiryNotice, type ApiKeyExpiryNotice } from "@cortex-sdk/schemas/api-key-expiry";
-import type { CortexClient } from "./client.js";
+import { apiKeyExpiryNotice } from "@cortex-sdk/schemas/api-key-expiry";
+import { PROBE_OPERATIONS } from "@cortex-sdk/schemas/products";
+import type { ClientCalls } from "./client-calls.js";
+import type { KeyExpiryNoticeEvent, KeyExpiryWatch } from "./key-expiry-watch.js";
 import type { Middleware } from "./pipeline.js";
 
-/** A notice about the key in use. */
-export interface KeyExpiryNoticeEvent {
-  /** The key id. */
-  readonly keyId: string;
-  /** The tenant's API URL. */
-  readonly baseUrl: string;
-  /** `one_week`, `one_day` or `expired`. */
-  readonly notice: ApiKeyExpiryNotice;
-  /** When the key expires (or expired). */
-  readonly expiresAt: Date;
-  /** Milliseconds left (negative once expired). */
-  readonly expiresInMs: number;
-}
-
-/** The `keyExpiry` client option. */
-export interface KeyExpiryWatch {
-  /** Called at most once per client when the key in use is due a notice. */
-  readonly onNotice: (event: KeyExpiryNoticeEvent) => void;
-  /**
-   * The key's expiration if already known (epoch ms, `null` for never): the lookup is skipped. Leave it
-   * undefined to look it up.
-   */
-  readonly knownExpiration?: number | null;
-  /** Called with what the lookup found (`undefined` when the key may not read the key list), e.g. to cache it. */
-  readonly onLookup?: (expiration: number | null | undefined) => void;
-  /** The clock, epoch ms (default `Date.now`). */
-  readonly now?: () => number;
-}
+export type { KeyExpiryNoticeEvent, KeyExpiryWatch } from "./key-expiry-watch.js";
 
 /** Name of the pipeline step that watches the key's expiry. */
 export const KEY_EXPIRY_STEP = "keyExpiry";
@@ -49,7 +24,7 @@ export const KEY_EXPIRY_STEP = "keyExpiry";
  * @param watch - The hook and what is known.
  * @returns The middleware.
  */
-export function keyExpiryStep(client: CortexClient, watch: KeyExpiryWatch): Middleware {
+export function keyExpiryStep(client: ClientCalls, watch: KeyExpiryWatch): Middleware {
   let checked = false;
   return async (context, next) => {
     const result = await next(context);
@@ -71,14 +46,14 @@ export function keyExpiryStep(client: CortexClient, watch: KeyExpiryWatch): Midd
  * @param watch - The hook.
  * @returns The notice reported, or undefined.
  */
-export async function checkKeyExpiry(client: CortexClient, watch: KeyExpiryWatch): Promise<KeyExpiryNoticeEvent | undefined> {
+export async function checkKeyExpiry(client: ClientCalls, watch: KeyExpiryWatch): Promise<KeyExpiryNoticeEvent | undefined> {
   const { credentials, baseUrl, routing } = client.config;
   let expiration = watch.knownExpiration;
   if (expiration === undefined) {
-    if (routing.auth !== "cortex" || !client.hasOperation("api_keys.get_api_keys")) return undefined;
+    if (routing.auth !== "cortex" || !client.hasOperation(PROBE_OPERATIONS.listApiKeys)) return undefined;
     const id = Number(credentials.keyId);
     try {
-      const reply = (await client.request("api_keys.get_api_keys", { filters: [{ field: "id", operator: "in", value: [id] }] })) as Record<string, unknown> | undefined;
+      const reply = (await client.request(PROBE_OPERATIONS.listApiKeys, { filters: [{ field: "id", operator: "in", value: [id] }] })) as Record<string, unknown> | undefined;
       const list = reply?.["DATA"] ?? reply?.["data"];
       const record = Array.isArray(list) ? (list as { id?: unknown; expiration?: unknown }[]).find((key) => Number(key.id) === id) : undefined;
       expiration = record === undefined ? undefined : typeof record.expiration === "number" && record.expiration > 0 ? record.expiration : null;

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import type { OperationEntry, Product, XsoarVersion } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas";
+import { deploymentOf, type Deployment, type Product, type XsoarVersion } from "@cortex-sdk/schemas/products";
 
 /**
  * Authentication header scheme.
@@ -46,7 +47,7 @@ const CORTEX: ProductRouting = { auth: "cortex", host: "api-prefix", pathPrefix:
  * with Cortex key headers; Cortex-wide routes (`/public_api/...`, `/platform/...`) stay at the root.
  * XSOAR 6 serves the same routes at the server root with the raw key.
  */
-export const PRODUCT_ROUTING: Readonly<Record<Exclude<Product, "xsoar"> | "xsoar6" | "xsoar8", ProductRouting>> = Object.freeze({
+export const PRODUCT_ROUTING: Readonly<Record<Deployment, ProductRouting>> = Object.freeze({
   xdr: CORTEX,
   xsiam: CORTEX,
   xpanse: CORTEX,
@@ -64,9 +65,7 @@ export const PRODUCT_ROUTING: Readonly<Record<Exclude<Product, "xsoar"> | "xsoar
  * @throws Error when `product` is XSOAR and no version is given (callers check this first).
  */
 export function routingFor(product: Product, xsoarVersion?: XsoarVersion): ProductRouting {
-  if (product !== "xsoar") return PRODUCT_ROUTING[product];
-  if (xsoarVersion === undefined) throw new Error("internal: XSOAR routing needs a version");
-  return xsoarVersion === 6 ? PRODUCT_ROUTING.xsoar6 : PRODUCT_ROUTING.xsoar8;
+  return PRODUCT_ROUTING[deploymentOf(product, xsoarVersion)];
 }
 
 /**

@@ -43,6 +43,18 @@ export type AuthFailureReason =
    */
   | "nonce_cache_full";
 
+/** Reported to `onAuthFailure` for every rejected credential; the client never sees the reason. */
+export interface AuthFailureEvent {
+  /** Why the request was rejected. */
+  readonly reason: AuthFailureReason;
+  /** The `x-xdr-auth-id` sent, if any. */
+  readonly keyId: string | undefined;
+  /** HTTP method of the request. */
+  readonly method: string;
+  /** Request path, without the query string. */
+  readonly path: string;
+}
+
 /** Outcome of {@link authenticate}. */
 export type AuthResult<TOwner extends KeyOwner> =
   | { readonly ok: true; readonly key: ApiKeyRecord; readonly tenant: TOwner }

@@ -16,14 +16,15 @@ import { ADMIN_ROLE, XSOAR6_ADMIN_ROLE, seedRoles } from "./rbac.js";
 import { Router, type Operation } from "./router.js";
 import { createEmulatorServer } from "./server.js";
 import { persist, type EmulatorState } from "./state.js";
-import { Tenant, type Product, type TenantInfo } from "./tenant.js";
+import { type Deployment } from "@cortex-sdk/schemas/products";
+import { Tenant, type TenantInfo } from "./tenant.js";
 
 /** The administrator key created with each tenant, so clients can bootstrap more keys. */
 export interface BootstrapKey {
   /** Tenant the key belongs to. */
   readonly tenantId: string;
-  /** Product of that tenant. */
-  readonly product: Product;
+  /** Deployment of that tenant. */
+  readonly product: Deployment;
   /**
    * Value for the `x-xdr-auth-id` header, a decimal number such as `"1"`.
    * XSOAR 6 keys are sent without it (their id is informational).

@@ -15,12 +15,13 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { PathFamily, Surface } from "./paths.js";
 import type { Permission } from "./rbac.js";
 import type { ApiKeyScope } from "./scope.js";
-import type { Product, TenantInfo } from "./tenant.js";
+import type { Deployment } from "@cortex-sdk/schemas/products";
+import type { TenantInfo } from "./tenant.js";
 
 /** The route being resolved. */
 export interface RouteQuery {
-  /** Product of the tenant the request acts on. */
-  readonly product: Product;
+  /** Deployment of the tenant the request acts on. */
+  readonly product: Deployment;
   /** API style of the path. */
   readonly surface: Surface;
   /** HTTP method, upper case. */

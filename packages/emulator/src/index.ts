@@ -7,22 +7,23 @@
  */
 export { startEmulator, DATA_ANCHOR_MS } from "./emulator.js";
 export type { RunningEmulator, BootstrapKey } from "./emulator.js";
-export { DEFAULT_UNKNOWNS, DEFAULT_CHILD_TENANT_ID, SCALE_PRESETS, defaultTenantSpecs } from "./options.js";
+export { DEFAULT_UNKNOWNS, DEFAULT_CHILD_TENANT_ID, defaultTenantSpecs } from "./options.js";
+export { SCALE_PRESETS } from "./scale.js";
+export type { DataScale, ScalePreset } from "./scale.js";
 export type {
   EmulatorOptions,
   TenantSpec,
-  DataScale,
   RateLimitOptions,
   XqlLimitOptions,
   IngestionLimitOptions,
   NonceCacheOptions,
   UnknownBehaviours,
   ResolvedUnknowns,
-  ScalePreset,
 } from "./options.js";
 export type { XdrStateOptions, ActionTiming } from "./state/xdr/options.js";
-export { PRODUCTS } from "./tenant.js";
-export type { TenantInfo, Product } from "./tenant.js";
+export { DEPLOYMENTS } from "@cortex-sdk/schemas/products";
+export type { Deployment } from "@cortex-sdk/schemas/products";
+export type { TenantInfo } from "./tenant.js";
 export { PRODUCT_FAMILIES } from "./paths.js";
 export type { PathFamily, Surface } from "./paths.js";
 export { DEFAULT_OPERATION_LIMITS, VENDOR_REQUESTS_PER_SECOND } from "./limits/index.js";
@@ -37,7 +38,7 @@ export { PERMISSION_GROUPS, ADMIN_ROLE } from "./rbac.js";
 export type { Permission, RoleSpec } from "./rbac.js";
 export { scopeAllows, datasetRowFilter, UNRESTRICTED_SCOPE } from "./scope.js";
 export type { ApiKeyScope, ScopeMode, ScopeTag, TagScope, ScopeSubject } from "./scope.js";
-export type { AuthFailureEvent } from "./state.js";
+export type { AuthFailureEvent } from "./auth.js";
 export type { Clock } from "./clock.js";
 export type { AuthFailureReason } from "./auth.js";
 export type { SecurityLevel, AuthScheme } from "./keys.js";

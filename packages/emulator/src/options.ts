@@ -12,35 +12,14 @@ import type { GenericResponder } from "./generic.js";
 import { DEFAULT_OPERATION_LIMITS, VENDOR_REQUESTS_PER_SECOND, operationKey, type OperationRateLimit, type ResolvedRateLimits } from "./limits/index.js";
 import type { IngestionLimits } from "./limits/ingestion.js";
 import type { XqlLimits } from "./limits/xql.js";
+import { SCALE_PRESETS, type DataScale } from "./scale.js";
 import { DEFAULT_NONCE_CACHE_ENTRIES, type NonceCacheFullPolicy } from "./nonce-cache.js";
 import { PRODUCT_FAMILIES, type PathFamily } from "./paths.js";
 import type { RoleSpec } from "./rbac.js";
 import { tableOperationLimits } from "./schema-responder.js";
-import type { AuthFailureEvent } from "./state.js";
+import type { AuthFailureEvent } from "./auth.js";
 import type { XdrStateOptions } from "./state/xdr/options.js";
-import { PRODUCTS, type Product } from "./tenant.js";
-
-/** Dataset size presets: `small` (25 incidents per tenant) or `large` (2 500 incidents, 100 000 alerts, 10 000 endpoints). */
-export type DataScale = "small" | "large";
-
-/** Seeded record counts per tenant for one {@link DataScale}. */
-export interface ScalePreset {
-  /** Incidents per tenant. */
-  readonly incidents: number;
-  /**
-   * Alerts per XDR / XSIAM tenant; `null`: the seeded incidents' own alert counts (their alerts add up
-   * to the incidents' counts either way; at a fixed number the incidents' counts are scaled to reach it).
-   */
-  readonly alerts: number | null;
-  /** Endpoints per XDR / XSIAM tenant. */
-  readonly endpoints: number;
-}
-
-/** Seeded record counts per tenant for each {@link DataScale}; `xdrState.alerts` / `xdrState.endpoints` override the XDR ones. */
-export const SCALE_PRESETS: Readonly<Record<DataScale, ScalePreset>> = {
-  small: { incidents: 25, alerts: null, endpoints: 50 },
-  large: { incidents: 2500, alerts: 100_000, endpoints: 10_000 },
-};
+import { DEPLOYMENTS, type Deployment } from "@cortex-sdk/schemas/products";
 
 /** Request-rate limits. */
 export interface RateLimitOptions {
@@ -151,8 +130,8 @@ export const DEFAULT_UNKNOWNS: ResolvedUnknowns = {
 export interface TenantSpec {
   /** Stable id (letters, digits, `-`, `_`, `.`), e.g. `"acme-xdr"`. */
   readonly id: string;
-  /** Product served. */
-  readonly product: Product;
+  /** Deployment served. */
+  readonly product: Deployment;
   /** Display name; default derived from the product. */
   readonly name?: string | undefined;
   /** MSSP parent tenant id: the parent's keys may act on this tenant with `x-child-tenant-id`. */
@@ -246,7 +225,7 @@ export interface EmulatorOptions {
 /** A tenant after defaults and validation. */
 export interface ResolvedTenant {
   readonly id: string;
-  readonly product: Product;
+  readonly product: Deployment;
   readonly name: string;
   readonly parentId: string | null;
   readonly seed: number;
@@ -276,7 +255,7 @@ export interface ResolvedOptions {
   readonly unknowns: ResolvedUnknowns;
 }
 
-const PRODUCT_NAMES: Readonly<Record<Product, string>> = {
+const PRODUCT_NAMES: Readonly<Record<Deployment, string>> = {
   xdr: "Cortex XDR",
   xsiam: "Cortex XSIAM",
   xsoar6: "Cortex XSOAR 6",
@@ -291,7 +270,7 @@ export const DEFAULT_CHILD_TENANT_ID = "tenant-xsiam-child-1";
 /** The default tenants: one per product (XDR first), then an MSSP child of the XSIAM tenant. */
 export function defaultTenantSpecs(): TenantSpec[] {
   return [
-    ...PRODUCTS.map((product): TenantSpec => ({ id: `tenant-${product}-1`, product })),
+    ...DEPLOYMENTS.map((product): TenantSpec => ({ id: `tenant-${product}-1`, product })),
     { id: DEFAULT_CHILD_TENANT_ID, product: "xsiam", parent: "tenant-xsiam-1", name: "Emulated Cortex XSIAM child tenant" },
   ];
 }
@@ -354,7 +333,7 @@ function resolveRate(where: string, base: ResolvedRateLimits, input: RateLimitOp
 }
 
 /** Adds the table's documented per-operation limits to the defaults (not to a list the user gave), once per operation. */
-function withTableLimits(rate: ResolvedRateLimits, product: Product, explicit: boolean): ResolvedRateLimits {
+function withTableLimits(rate: ResolvedRateLimits, product: Deployment, explicit: boolean): ResolvedRateLimits {
   if (explicit) return rate;
   const seen = new Set(rate.operations.map((limit) => operationKey(limit.method, limit.path)));
   const added = tableOperationLimits(product).filter((limit) => {
@@ -405,7 +384,7 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     }
     if (ids.has(spec.id)) throw new RangeError(`EmulatorOptions.${where}.id '${spec.id}' is used twice`);
     ids.add(spec.id);
-    const product = oneOf(`${where}.product`, spec.product, PRODUCTS);
+    const product = oneOf(`${where}.product`, spec.product, DEPLOYMENTS);
     const tenantScale = oneOf<DataScale>(`${where}.scale`, spec.scale ?? scale, ["small", "large"]);
     const families: readonly PathFamily[] = spec.families ?? PRODUCT_FAMILIES[product];
     const known = new Set(Object.values(PRODUCT_FAMILIES).flat());

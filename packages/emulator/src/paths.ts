@@ -11,7 +11,7 @@
  *
  * Trailing slashes and query strings are dropped here, once.
  */
-import type { Product } from "./tenant.js";
+import type { Deployment } from "@cortex-sdk/schemas/products";
 
 /** The two API styles: Cortex gateway routes, and XSOAR's own routes. */
 export type Surface = "cortex" | "xsoar";
@@ -130,7 +130,7 @@ const XSOAR8: readonly PathFamily[] = ["xsoar_public_v1", "xsoar_web"];
  * routes under `/xsoar/...` (reference: xsoar-xpanse-cloud-api §2.1), and
  * XSOAR 8 serves the platform's key management (§2.2).
  */
-export const PRODUCT_FAMILIES: Readonly<Record<Product, readonly PathFamily[]>> = {
+export const PRODUCT_FAMILIES: Readonly<Record<Deployment, readonly PathFamily[]>> = {
   xdr: PUBLIC_API,
   // XSIAM 3.x specs also describe the Cortex Cloud families (appsec, uvem, policies under /api).
   xsiam: [...PUBLIC_API, "xsiam_public_v1", "appsec_v1", "uvem_v1", "uvm_public_v1", "vulnerability_management_v1", "netscan_v1", ...PLATFORM, "api_v1", "api_v2", ...XSOAR8, "emulator_v1"],

@@ -5,7 +5,7 @@
  * permission-config does), and `"*"` grants everything. New operations and
  * roles are data, not code.
  */
-import type { Product } from "./tenant.js";
+import type { Deployment } from "@cortex-sdk/schemas/products";
 
 /**
  * A capability: `"<group>:view"`, `"<group>:action"`, or `"*"` (in roles only).
@@ -126,7 +126,7 @@ const actAll = (except: ReadonlySet<string>): Permission[] =>
  * Investigator, Public API Action) plus a read-only `Viewer`; XSOAR 6 tenants
  * get XSOAR's Administrator, Analyst and Read-Only.
  */
-export function seedRoles(product: Product): RoleSpec[] {
+export function seedRoles(product: Deployment): RoleSpec[] {
   if (product === "xsoar6") {
     return [
       { name: XSOAR6_ADMIN_ROLE, permissions: ["*"], description: "Full access" },

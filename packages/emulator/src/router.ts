@@ -10,7 +10,8 @@ import type { OperationResult, RequestView } from "./generic.js";
 import type { Surface } from "./paths.js";
 import type { Permission } from "./rbac.js";
 import type { EmulatorState } from "./state.js";
-import type { Product, Tenant } from "./tenant.js";
+import type { Deployment } from "@cortex-sdk/schemas/products";
+import type { Tenant } from "./tenant.js";
 
 /** HTTP methods operations can be registered for. */
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -50,7 +51,7 @@ export interface Operation {
   /** Permission the key's roles must grant, or `null` when any valid key will do. */
   readonly permission: Permission | null;
   /** Products whose tenants serve it. */
-  readonly products: readonly Product[];
+  readonly products: readonly Deployment[];
   /** Changes persisted state: the answer waits until the data directory has it. */
   readonly mutates?: boolean;
   /** XSOAR routes: whether XSOAR 8 exposes it under `/xsoar/public/v1` (else 303 there). Default true. */
@@ -146,7 +147,7 @@ export class Router {
   }
 
   /** Operations at a path for a product (any method), with their params; static paths win over templates. */
-  #candidates(surface: Surface, path: string, product: Product): { operations: Operation[]; params: Record<string, string> } {
+  #candidates(surface: Surface, path: string, product: Deployment): { operations: Operation[]; params: Record<string, string> } {
     const exact = this.#static.get(`${surface} ${path}`)?.filter((op) => op.products.includes(product)) ?? [];
     if (exact.length > 0) return { operations: exact, params: {} };
     const segments = path.split("/");
@@ -161,14 +162,14 @@ export class Router {
   }
 
   /** The specific operation for a request, if any. */
-  match(surface: Surface, method: string, path: string, product: Product): RouteMatch | undefined {
+  match(surface: Surface, method: string, path: string, product: Deployment): RouteMatch | undefined {
     const { operations, params } = this.#candidates(surface, path, product);
     const operation = operations.find((candidate) => candidate.method === method);
     return operation === undefined ? undefined : { operation, params };
   }
 
   /** Methods the path answers to for a product (for 405 answers). */
-  methods(surface: Surface, path: string, product: Product): string[] {
+  methods(surface: Surface, path: string, product: Deployment): string[] {
     return this.#candidates(surface, path, product).operations.map((operation) => operation.method);
   }
 }

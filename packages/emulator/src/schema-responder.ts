@@ -17,7 +17,7 @@ import type { OperationRateLimit } from "./limits/index.js";
 import type { Surface } from "./paths.js";
 import { deriveSeed, mulberry32, randomHex, type Random } from "./random.js";
 import type { Permission } from "./rbac.js";
-import type { Product } from "./tenant.js";
+import type { Deployment } from "@cortex-sdk/schemas/products";
 
 /** Options of {@link createSchemaResponder}. */
 export interface SchemaResponderOptions {
@@ -36,7 +36,7 @@ function isXsoarRoute(entry: OperationEntry): boolean {
 }
 
 /** Whether tenants of `product` serve `entry` (on the surface its path belongs to). */
-export function productServes(product: Product, entry: OperationEntry, xsoarRoutesOnPlatform = true): boolean {
+export function productServes(product: Deployment, entry: OperationEntry, xsoarRoutesOnPlatform = true): boolean {
   const versions = entry.xsoarVersions ?? [6, 8];
   switch (product) {
     case "xsoar6":
@@ -150,7 +150,7 @@ export function permissionOf(entry: OperationEntry): Permission | null {
  * The per-operation rate limits the table documents (`limits.rateLimit`) for the operations a
  * product serves, keyed like `RateLimitOptions.operations` (canonical path).
  */
-export function tableOperationLimits(product: Product): OperationRateLimit[] {
+export function tableOperationLimits(product: Deployment): OperationRateLimit[] {
   return TABLE.filter((entry) => entry.limits.rateLimit !== undefined && productServes(product, entry)).map((entry) => ({
     method: entry.method,
     path: entry.path,
@@ -175,7 +175,7 @@ interface ProductIndex {
 
 const isParam = (segment: string): boolean => segment.length > 2 && segment.startsWith("{") && segment.endsWith("}");
 
-function buildIndex(product: Product, surface: Surface, xsoarOnPlatform: boolean): ProductIndex {
+function buildIndex(product: Deployment, surface: Surface, xsoarOnPlatform: boolean): ProductIndex {
   const exact = new Map<string, OperationEntry[]>();
   const templates: Template[] = [];
   for (const entry of TABLE) {
@@ -671,7 +671,7 @@ export function createSchemaResponder(options: SchemaResponderOptions = {}): Gen
   const errorShape = options.iamErrorShape ?? "flat";
   const xsoarOnPlatform = options.xsoarRoutesOnPlatform ?? true;
   const indexes = new Map<string, ProductIndex>();
-  const indexOf = (product: Product, surface: Surface): ProductIndex => {
+  const indexOf = (product: Deployment, surface: Surface): ProductIndex => {
     const key = `${product} ${surface}`;
     let index = indexes.get(key);
     if (index === undefined) {

@@ -1,7 +1,7 @@
 /**
  * Server-wide state shared by the request pipeline and operations.
  */
-import type { AuthFailureReason } from "./auth.js";
+import type { AuthFailureEvent } from "./auth.js";
 import type { RequestLimits } from "./bounds.js";
 import type { EmulatorClock } from "./clock.js";
 import type { FaultPlan } from "./faults.js";
@@ -11,18 +11,6 @@ import type { ResolvedUnknowns } from "./options.js";
 import { STATE_FORMAT_VERSION, type PersistedState, type PersistedTenant, type StateStore } from "./persistence.js";
 import type { GenericResponder } from "./generic.js";
 import type { Tenant } from "./tenant.js";
-
-/** Reported to `onAuthFailure` for every rejected credential; the client never sees the reason. */
-export interface AuthFailureEvent {
-  /** Why the request was rejected. */
-  readonly reason: AuthFailureReason;
-  /** The `x-xdr-auth-id` sent, if any. */
-  readonly keyId: string | undefined;
-  /** HTTP method of the request. */
-  readonly method: string;
-  /** Request path, without the query string. */
-  readonly path: string;
-}
 
 /** The mutable state of one running emulator. */
 export interface EmulatorState {

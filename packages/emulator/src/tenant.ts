@@ -2,6 +2,7 @@
  * A tenant: its product, RBAC roles, API keys, limits and seeded data. The
  * server hosts any number of these behind one URL; the key picks the tenant.
  */
+import type { Deployment } from "@cortex-sdk/schemas/products";
 import { generateDirectory, type Directory } from "./data/directory.js";
 import { generateIncidents, type Incident } from "./data/incidents.js";
 import type { ApiKeyRecord, KeyOwner } from "./keys.js";
@@ -9,12 +10,6 @@ import type { TenantLimits } from "./limits/index.js";
 import type { PathFamily } from "./paths.js";
 import { deriveSeed, mulberry32 } from "./random.js";
 import { buildRole, roleGrants, type Permission, type Role, type RoleSpec } from "./rbac.js";
-
-/** Products a tenant can emulate. XSOAR is split by major version: their APIs differ. */
-export type Product = "xdr" | "xsiam" | "xsoar6" | "xsoar8" | "xpanse" | "cloud";
-
-/** Every product, in the order default tenants are created. */
-export const PRODUCTS: readonly Product[] = ["xdr", "xsiam", "xsoar6", "xsoar8", "xpanse", "cloud"];
 
 /** Case and issue domains, in tag-id order (`DOM:1` is Security). */
 export const CASE_DOMAINS = ["Security", "Hunting", "IT", "Health", "Posture"] as const;
@@ -24,7 +19,7 @@ export interface TenantInfo {
   /** Stable id, e.g. `"tenant-xdr-1"`; also the value of `x-child-tenant-id` for child tenants. */
   readonly tenantId: string;
   /** Which product's API the tenant serves. */
-  readonly product: Product;
+  readonly product: Deployment;
   /** Display name. */
   readonly name: string;
   /** MSSP parent tenant id, or `null`. */
@@ -39,8 +34,8 @@ export interface TenantInfo {
 export interface TenantConfig {
   /** Stable id. */
   readonly id: string;
-  /** Product served. */
-  readonly product: Product;
+  /** Deployment served. */
+  readonly product: Deployment;
   /** Display name. */
   readonly name: string;
   /** Tenant data seed (already mixed with the tenant id by the caller or not: it is mixed again). */
@@ -65,8 +60,8 @@ export interface TenantConfig {
 export class Tenant implements KeyOwner {
   /** Stable id. */
   readonly id: string;
-  /** Product served. */
-  readonly product: Product;
+  /** Deployment served. */
+  readonly product: Deployment;
   /** Display name. */
   readonly name: string;
   /** Seed of the tenant's data. */

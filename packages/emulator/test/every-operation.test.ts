@@ -7,7 +7,8 @@ import { Agent, request as httpRequest } from "node:http";
 import { operations, pathFor, type JsonSchema, type OperationEntry } from "@cortex-sdk/schemas";
 import { requestJsonSchema, responseValidator } from "@cortex-sdk/schemas/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_OPERATION_LIMITS, productServes, startEmulator as startRaw, type BootstrapKey, type Product, type RunningEmulator } from "../src/index.js";
+import { DEPLOYMENTS, type Deployment } from "@cortex-sdk/schemas/products";
+import { DEFAULT_OPERATION_LIMITS, productServes, startEmulator as startRaw, type BootstrapKey, type RunningEmulator } from "../src/index.js";
 import { OPERATIONS } from "../src/operations/index.js";
 import { BUILT_IN_SCRIPTS } from "../src/operations/xdr-endpoints.js";
 import { resolveOptions } from "../src/options.js";
@@ -91,9 +92,9 @@ interface Seeded {
   readonly deletableIncidentId: string;
   readonly indicatorId: string;
 }
-const seeded = new Map<Product, Seeded>();
+const seeded = new Map<Deployment, Seeded>();
 /** A vulnerability test name per Xpanse-capable tenant (bulk updates must name existing tests). */
-const vulnerabilityTests = new Map<Product, string>();
+const vulnerabilityTests = new Map<Deployment, string>();
 
 /** Real records of an XDR / XSIAM tenant, read or created before the walk (see `beforeAll`). */
 interface XdrFixtures {
@@ -124,7 +125,7 @@ interface XdrFixtures {
   /** A console user (from rbac/get_users). */
   readonly userEmail: string;
 }
-const xdrFixtures = new Map<Product, XdrFixtures>();
+const xdrFixtures = new Map<Deployment, XdrFixtures>();
 /** An existing Cortex Cloud issue id (from issue/search). */
 let cloudIssueId = "1";
 
@@ -205,7 +206,7 @@ const CLOUD_STATEFUL_REQUESTS: Readonly<Record<string, () => Record<string, unkn
 };
 
 /** Path parameters that must name real records (the others are "1"). */
-const STATEFUL_PATH_PARAMS: Readonly<Record<string, (product: Product) => Record<string, string>>> = {
+const STATEFUL_PATH_PARAMS: Readonly<Record<string, (product: Deployment) => Record<string, string>>> = {
   "issue.post_by_id": () => ({ "issue-id": cloudIssueId }),
   "xsoar.lists.download.get_by_name": () => ({ name: "walk_list" }),
 };
@@ -257,7 +258,7 @@ function stateful(entry: OperationEntry, key: BootstrapKey): unknown {
   }
 }
 
-function pathOf(entry: OperationEntry, product: Product, key: BootstrapKey): string {
+function pathOf(entry: OperationEntry, product: Deployment, key: BootstrapKey): string {
   const base = product === "xsoar6" ? entry.path : pathFor(entry, 8);
   const real = STATEFUL_PATH_PARAMS[entry.id]?.(product) ?? {};
   return base.replace(/\{([^}]+)\}/g, (_match, name: string) => {
@@ -285,13 +286,12 @@ function unwrap(entry: OperationEntry, body: unknown): unknown {
   return body;
 }
 
-const keyFor = (product: Product): BootstrapKey => {
+const keyFor = (product: Deployment): BootstrapKey => {
   const key = emulator.bootstrapKeys.find((candidate) => candidate.product === product);
   if (key === undefined) throw new Error(`no ${product} tenant`);
   return key;
 };
 
-const PRODUCTS: readonly Product[] = ["xdr", "xsiam", "xsoar6", "xsoar8", "xpanse", "cloud"];
 
 async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -410,7 +410,7 @@ afterAll(async () => {
 
 describe("every operation of the table", () => {
   it("answers a valid request with a 2xx whose reply passes the response validator, on every tenant that serves it", async () => {
-    const calls = operations.flatMap((entry) => PRODUCTS.filter((product) => productServes(product, entry)).map((product) => ({ entry, product })));
+    const calls = operations.flatMap((entry) => DEPLOYMENTS.filter((product) => productServes(product, entry)).map((product) => ({ entry, product })));
     const covered = new Set(calls.map((call) => call.entry.id));
     expect(operations.filter((entry) => !covered.has(entry.id)).map((entry) => entry.id)).toEqual([]);
     expect(operations.length).toBeGreaterThanOrEqual(456);

@@ -10,6 +10,7 @@ import { cleanPath, type TableOperation } from "./normalise.js";
 import { generate, runPipeline } from "./pipeline.js";
 import { projectRoot, specsDir } from "./specs.js";
 import { xpanseOperations } from "../src/hand/xpanse.js";
+import { PRODUCTS } from "../src/product-list.js";
 
 const packageDir = resolve(projectRoot(), "packages", "schemas");
 const generatedDir = join(packageDir, "src", "generated");
@@ -129,8 +130,7 @@ async function coverage(): Promise<number> {
   console.log(`undocumented operations used by the vendor's clients (src/hand/undocumented.ts): ${undocumented.length}: ${undocumented.map((r) => r.entry.id).join(", ")}`);
   const onboarding = result.table.filter((r) => r.entry.id.startsWith("cloud_onboarding."));
   console.log(`Cortex Cloud onboarding (xsoar-xpanse-cloud reference §4.1, §4.9; src/hand/cloud-onboarding.ts): ${onboarding.length} of 14 listed operations`);
-  const products = ["xdr", "xsiam", "xsoar", "xpanse", "cloud"] as const;
-  console.log(`table: ${result.table.length} operations; ${products.map((p) => `${p} ${result.table.filter((r) => r.entry.products.includes(p)).length}`).join(", ")}`);
+  console.log(`table: ${result.table.length} operations; ${PRODUCTS.map((p) => `${p} ${result.table.filter((r) => r.entry.products.includes(p)).length}`).join(", ")}`);
   return missing === 0 ? 0 : 1;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { OperationEntry, Product } from "../src/operation.js";
 import type { JsonSchema } from "../src/json-schema.js";
+import { PRODUCTS } from "../src/product-list.js";
 import type { Node } from "./clean.js";
 import type { TableOperation } from "./normalise.js";
 import { pascal } from "./specs.js";
@@ -22,7 +23,6 @@ export const CURATED: Readonly<Record<string, { request?: string; reply: string;
   "api_keys.generate": { request: "GenerateApiKeyRequest", reply: "GenerateApiKeyReply", requestOptional: false },
 };
 
-const PRODUCTS: readonly Product[] = ["xdr", "xsiam", "xsoar", "xpanse", "cloud"];
 
 /** File-name key of a product set, e.g. `xdr-xsiam`. */
 export function groupKey(products: readonly Product[]): string {

@@ -6,6 +6,7 @@
 import type { HttpMethod, OperationEntry, Pagination, Product, ReplyEnvelope, ReplyKind, RequestEnvelope, XsoarVersion } from "../src/operation.js";
 import type { Override, SchemaOverride } from "../src/overrides/types.js";
 import { familyProducts, productRules } from "../src/overrides/products.js";
+import { PRODUCTS } from "../src/product-list.js";
 import { limits, defaultMaxPageSize } from "../src/overrides/limits.js";
 import type { HandAuthoredOperation } from "../src/hand/types.js";
 import { SchemaCleaner, cloneNode, type CleanProblem, type Node } from "./clean.js";
@@ -459,10 +460,9 @@ export function buildTable(
   return table.sort((a, b) => (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0));
 }
 
-const PRODUCT_ORDER: readonly Product[] = ["xdr", "xsiam", "xsoar", "xpanse", "cloud"];
 function order(products: Iterable<Product>): Product[] {
   const set = new Set(products);
-  return PRODUCT_ORDER.filter((p) => set.has(p));
+  return PRODUCTS.filter((p) => set.has(p));
 }
 
 function applyProducts(row: TableOperation): void {

@@ -19,6 +19,7 @@ import { createLookup } from "./lookup.js";
 export type * from "./operation.js";
 export type * from "./json-schema.js";
 export { normalizePath } from "./lookup.js";
+export { DEPLOYMENTS, PRODUCTS, PRODUCT_TITLES, PROBE_OPERATIONS, XSOAR_VERSIONS, deploymentOf, isProduct, productOf } from "./product-list.js";
 export { createFilterList, andFilter, orFilter, searchCondition, type FilterListBuilder, type ConditionsIn, type FieldIn, type OperatorIn, type AcceptingField, type ValueIn, type SearchCondition, type SearchTree, type SearchType } from "./filters.js";
 
 /** Every operation of every product, sorted by id. */

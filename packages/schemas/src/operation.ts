@@ -6,11 +6,9 @@
  * @module
  */
 
-/** A Cortex product the SDK targets. */
-export type Product = "xdr" | "xsiam" | "xsoar" | "xpanse" | "cloud";
+import type { Product, XsoarVersion } from "./product-list.js";
 
-/** XSOAR major versions; XSOAR 8 serves the same routes under `/xsoar/public/v1` with Cortex key auth. */
-export type XsoarVersion = 6 | 8;
+export type { Deployment, Product, XsoarVersion } from "./product-list.js";
 
 /** Which products serve an operation, and for XSOAR which major versions. */
 export interface ProductAvailability {

@@ -7,7 +7,7 @@
  */
 import { Command, Option } from "commander";
 import { productCatalog } from "../catalog.js";
-import { clientOptionsFrom, globalFlags, loadClientClass, openClient, PRODUCTS, productFlag, type AnyClient, type GlobalFlags, type ProductName } from "../connection.js";
+import { clientOptionsFrom, globalFlags, loadClientClass, openClient, PRODUCTS, productFlag, type AnyClient, type GlobalFlags, type Product } from "../connection.js";
 import { ExitCodeError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
@@ -98,7 +98,7 @@ function headersOf(value: unknown): Record<string, string> | undefined {
  * @param io - The run's streams.
  * @returns The checks, in order.
  */
-export async function runChecks(product: ProductName, flags: GlobalFlags, io: CliIo): Promise<Check[]> {
+export async function runChecks(product: Product, flags: GlobalFlags, io: CliIo): Promise<Check[]> {
   const checks: Check[] = [];
   let client: AnyClient;
   /** The XSOAR version `XsoarClient.detect` found, when none was configured. */

@@ -9,14 +9,14 @@
  */
 import { Command, Option } from "commander";
 import { productCatalog } from "../catalog.js";
-import { globalFlags, openClient, PRODUCTS, productFlag, type ProductName } from "../connection.js";
+import { globalFlags, openClient, PRODUCTS, productFlag, type Product } from "../connection.js";
 import type { CliIo } from "../io.js";
 import { UsageError } from "../output.js";
 
 const CLIENTS = { xdr: "XdrClient", xsiam: "XsiamClient", xsoar: "XsoarClient", xpanse: "XpanseClient", cloud: "CloudClient" } as const;
 
 /** The first call of each product's examples: an everyday read it serves, and its first page. */
-export const FIRST_CALLS: Readonly<Record<ProductName, { readonly operationId: string; readonly body: Readonly<Record<string, unknown>>; readonly sdkRequest: string }>> = {
+export const FIRST_CALLS: Readonly<Record<Product, { readonly operationId: string; readonly body: Readonly<Record<string, unknown>>; readonly sdkRequest: string }>> = {
   xdr: { operationId: "incidents.get_incidents", body: { search_from: 0, search_to: 5 }, sdkRequest: "{}" },
   xsiam: { operationId: "incidents.get_incidents", body: { search_from: 0, search_to: 5 }, sdkRequest: "{}" },
   xpanse: { operationId: "incidents.get_incidents", body: { search_from: 0, search_to: 5 }, sdkRequest: "{}" },

@@ -5,7 +5,7 @@
  * @module
  */
 import { Command, Option } from "commander";
-import { globalFlags, openClient, PRODUCT_TITLES, PRODUCTS, type AnyClient, type GlobalFlags, type ProductName } from "../connection.js";
+import { globalFlags, openClient, PRODUCT_TITLES, PRODUCTS, type AnyClient, type GlobalFlags, type Product } from "../connection.js";
 import type { CliIo } from "../io.js";
 import { cellText, chooseFormat, UsageError, writeRows, writeValue, type Sink } from "../output.js";
 import { collect } from "../request.js";
@@ -13,11 +13,11 @@ import { styleFor } from "../style.js";
 
 const DAY_MS = 86_400_000;
 /** Products whose API manages keys (`api_keys/*`; XSOAR means XSOAR 8). */
-const KEY_PRODUCTS: readonly ProductName[] = ["xdr", "xsiam", "xsoar", "xpanse", "cloud"];
+const KEY_PRODUCTS: readonly Product[] = PRODUCTS;
 /** Products with scope-based access control for keys (`/platform/iam/v1/scope/api-key/{id}`). */
-const SCOPE_PRODUCTS: readonly ProductName[] = ["xsiam", "cloud"];
+const SCOPE_PRODUCTS: readonly Product[] = ["xsiam", "cloud"];
 /** Products whose platform IAM API edits a key (`/platform/iam/v1/api-key/{id}`; XSOAR means XSOAR 8). */
-const EDIT_PRODUCTS: readonly ProductName[] = ["xsiam", "cloud", "xsoar"];
+const EDIT_PRODUCTS: readonly Product[] = ["xsiam", "cloud", "xsoar"];
 
 /**
  * Refuses, before any request, a product that lacks a key operation, naming the products that have it.
@@ -27,8 +27,8 @@ const EDIT_PRODUCTS: readonly ProductName[] = ["xsiam", "cloud", "xsoar"];
  * @param have - The products that have the operation.
  * @param hint - What to do instead.
  */
-function requireProduct(what: string, product: string | undefined, have: readonly ProductName[], fallback: ProductName, hint = ""): ProductName {
-  const chosen = (product ?? fallback) as ProductName;
+function requireProduct(what: string, product: string | undefined, have: readonly Product[], fallback: Product, hint = ""): Product {
+  const chosen = (product ?? fallback) as Product;
   if (!(PRODUCTS as readonly string[]).includes(chosen)) throw new UsageError(`--product must be one of ${PRODUCTS.join(", ")}; got "${product}".`);
   if (!have.includes(chosen)) {
     throw new UsageError(`${what} is not available on ${PRODUCT_TITLES[chosen].replace(/ \(.*$/, "")}: the products that have it are ${have.map((name) => (name === "xsoar" ? "xsoar (XSOAR 8)" : name)).join(", ")}.${hint === "" ? "" : ` ${hint}`} Nothing was sent.`);
@@ -191,7 +191,7 @@ export async function roleIdsFor(client: AnyClient, roles: readonly string[], io
   return ids;
 }
 
-async function withClient<T>(product: ProductName, flags: Flags, io: CliIo, use: (client: AnyClient) => Promise<T>): Promise<T> {
+async function withClient<T>(product: Product, flags: Flags, io: CliIo, use: (client: AnyClient) => Promise<T>): Promise<T> {
   const client = await openClient(product, flags, io);
   try {
     return await use(client);
@@ -563,7 +563,7 @@ function noIamHint(error: unknown, client: AnyClient): unknown {
   );
 }
 
-async function rotate(client: AnyClient, oldId: number, product: ProductName, flags: Flags, io: CliIo, sink: Sink, chosenExpiration: number | undefined, now: number): Promise<void> {
+async function rotate(client: AnyClient, oldId: number, product: Product, flags: Flags, io: CliIo, sink: Sink, chosenExpiration: number | undefined, now: number): Promise<void> {
   const style = styleFor(io.stderr, io.env);
   const core = await import("@cortex-sdk/core");
   const step = (text: string): void => {

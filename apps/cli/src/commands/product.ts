@@ -8,7 +8,7 @@
 import { Command } from "commander";
 import { bodyHelp, type SchemaNode } from "../body-schema.js";
 import { kebab, productCatalog, type CatalogEntry, type OperationInfo, type ProductCatalog } from "../catalog.js";
-import { globalFlags, openClient, PRODUCT_TITLES, type ProductName } from "../connection.js";
+import { globalFlags, openClient, PRODUCT_TITLES, type Product } from "../connection.js";
 import type { CliIo } from "../io.js";
 import { chooseFormat } from "../output.js";
 import { buildBody, checkBody, collect, listFlagsFor, runOperation, type OperationFlags } from "../request.js";
@@ -134,7 +134,7 @@ export function groupDescription(name: string, calls: readonly string[], apiGrou
  * @param build - The groups whose calls to build, or `"all"`.
  * @returns The command.
  */
-export async function productCommand(product: ProductName, io: CliIo, build: "all" | readonly string[] = "all"): Promise<Command> {
+export async function productCommand(product: Product, io: CliIo, build: "all" | readonly string[] = "all"): Promise<Command> {
   const catalog = await productCatalog(product);
   const { entries } = catalog;
   const only = build === "all" ? undefined : new Set(build);

@@ -5,14 +5,14 @@
  * @module
  */
 import { Command, Option } from "commander";
-import { globalFlags, openClient, parseDuration, productFlag, type GlobalFlags, type ProductName } from "../connection.js";
+import { globalFlags, openClient, parseDuration, productFlag, type GlobalFlags, type Product } from "../connection.js";
 import { ExitCodeError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { chooseFormat, UsageError, writeRows } from "../output.js";
 import { progress } from "../style.js";
 
-const XQL_PRODUCTS: readonly ProductName[] = ["xdr", "xsiam", "cloud"];
+const XQL_PRODUCTS: readonly Product[] = ["xdr", "xsiam", "cloud"];
 
 
 /**

@@ -18,13 +18,14 @@ import {
   type SortSpec,
 } from "../query.js";
 import type { Operation, OperationContext } from "../router.js";
-import type { Product, Tenant } from "../tenant.js";
+import type { Deployment } from "@cortex-sdk/schemas/products";
+import type { Tenant } from "../tenant.js";
 import { PUBLIC_API_V1 } from "./paths.js";
 
 // The expiry rules the SDK and the CLI use too: one week by default, at most six calendar months.
 
 /** Products with the public key-management API (reference: XSIAM 3.x, XDR 5, XSOAR 8, Cortex Cloud; Xpanse on the same gateway). */
-export const KEY_MANAGEMENT_PRODUCTS: readonly Product[] = ["xdr", "xsiam", "xsoar8", "xpanse", "cloud"];
+export const KEY_MANAGEMENT_PRODUCTS: readonly Deployment[] = ["xdr", "xsiam", "xsoar8", "xpanse", "cloud"];
 
 const SECURITY_LEVELS: readonly SecurityLevel[] = ["standard", "advanced"];
 

@@ -10,12 +10,13 @@ import { isJsonObject, type JsonObject } from "../query.js";
 import type { Operation, OperationContext } from "../router.js";
 import { UNRESTRICTED_SCOPE, type ApiKeyScope, type ScopeMode, type ScopeTag, type TagScope } from "../scope.js";
 import type { EmulatorState } from "../state.js";
-import { CASE_DOMAINS, type Product, type Tenant } from "../tenant.js";
+import { type Deployment } from "@cortex-sdk/schemas/products";
+import { CASE_DOMAINS, type Tenant } from "../tenant.js";
 import { commentProblem, keyView } from "./api-keys.js";
 import { EMULATOR_V1, IAM_V1 } from "./paths.js";
 
 /** Products with the platform IAM API (XSIAM 3.x and Cortex Cloud). */
-export const IAM_PRODUCTS: readonly Product[] = ["xsiam", "cloud"];
+export const IAM_PRODUCTS: readonly Deployment[] = ["xsiam", "cloud"];
 
 /** An IAM 400 in the configured shape. */
 export function iamError(state: EmulatorState, errExtra: string): ApiError {

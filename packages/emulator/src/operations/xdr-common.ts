@@ -7,13 +7,13 @@ import { ApiError, REPLY_ERRORS } from "../envelopes.js";
 import type { OperationResult } from "../generic.js";
 import { asObject, isJsonObject, type JsonObject } from "../query.js";
 import type { HttpMethod, Operation, OperationContext } from "../router.js";
-import type { Product } from "../tenant.js";
+import type { Deployment } from "@cortex-sdk/schemas/products";
 import type { ResolvedXdrOptions } from "../state/xdr/options.js";
 import { saveXdrWorld, xdrWorld } from "../state/xdr/registry.js";
 import type { XdrWorld } from "../state/xdr/world.js";
 
 /** Products whose tenants have the XDR state (Xpanse and Cloud keep their own). */
-export const XDR_PRODUCTS: readonly Product[] = ["xdr", "xsiam"];
+export const XDR_PRODUCTS: readonly Deployment[] = ["xdr", "xsiam"];
 /** Base path of the v2 public API. */
 export const PUBLIC_API_V2 = "/public_api/v2";
 
@@ -33,7 +33,7 @@ export interface XdrOperationSpec {
   /** HTTP method; default POST. */
   readonly method?: HttpMethod;
   /** Products; default {@link XDR_PRODUCTS}. */
-  readonly products?: readonly Product[];
+  readonly products?: readonly Deployment[];
   /** The handler. */
   readonly handle: XdrHandler;
 }

@@ -13,7 +13,7 @@ import type { OperationResult } from "../generic.js";
 import { asObject, filterValue, type JsonObject } from "../query.js";
 import type { Operation, OperationContext } from "../router.js";
 import type { Permission } from "../rbac.js";
-import type { Product } from "../tenant.js";
+import type { Deployment } from "@cortex-sdk/schemas/products";
 import {
   compareField,
   compileFieldFilters,
@@ -26,7 +26,7 @@ import { XPANSE_DATA, assetTypeFilterValue, type XpanseData, type XpanseRecord }
 import { PUBLIC_API_V1 } from "./paths.js";
 
 /** Products serving the ASM operations here. */
-export const ASM_PRODUCTS: readonly Product[] = ["xpanse", "cloud"];
+export const ASM_PRODUCTS: readonly Deployment[] = ["xpanse", "cloud"];
 
 type Fields = Readonly<Record<string, FieldDescription<XpanseRecord>>>;
 
@@ -46,7 +46,7 @@ interface ListSpec {
   readonly maxSize: number;
   readonly defaultSize?: number;
   readonly permission: Permission;
-  readonly products: readonly Product[];
+  readonly products: readonly Deployment[];
   /** Reads a sort field (default: the record field of that name). */
   readonly sortKey?: (record: XpanseRecord, field: string) => unknown;
 }

@@ -3,7 +3,7 @@
  * asynchronous work (response actions, XQL queries) takes on the emulator
  * clock.
  */
-import { SCALE_PRESETS } from "../../options.js";
+import { SCALE_PRESETS } from "../../scale.js";
 
 /** Timing of response actions: PENDING for `pendingMs`, then IN_PROGRESS for `inProgressMs`, then final. */
 export interface ActionTiming {
