@@ -9,7 +9,7 @@ import { PUBLIC_API_V1 } from "./paths.js";
  * SDK connectivity checks pass with broken credentials.
  */
 export const healthcheck: Operation = {
-  id: "system.healthcheck",
+  id: "healthcheck",
   method: "GET",
   surface: "cortex",
   path: `${PUBLIC_API_V1}/healthcheck`,

@@ -44,7 +44,7 @@ function requestDataOf(context: OperationContext): JsonObject {
 
 /** `GET /platform/iam/v1/api-key/{api_key_id}` → `{"data": key}` (no secret). */
 export const iamGetApiKey: Operation = {
-  id: "iam.get_api_key",
+  id: "platform.iam.api_key.get_by_id",
   method: "GET",
   surface: "cortex",
   path: `${IAM_V1}/api-key/{api_key_id}`,
@@ -92,7 +92,7 @@ function editKey(context: OperationContext): { body: unknown } {
 
 /** `PUT /platform/iam/v1/api-key/{api_key_id}`: replaces roles (by role id) and comment. */
 export const iamEditApiKey: Operation = {
-  id: "iam.edit_api_key",
+  id: "platform.iam.api_key.put_by_id",
   method: "PUT",
   surface: "cortex",
   path: `${IAM_V1}/api-key/{api_key_id}`,
@@ -104,7 +104,7 @@ export const iamEditApiKey: Operation = {
 
 /** `GET /platform/iam/v1/scope/api-key/{entity_id}` → `{"data": scope}` (everything visible when none is set). */
 export const iamGetKeyScope: Operation = {
-  id: "iam.get_api_key_scope",
+  id: "platform.iam.scope.by_entity_type.get_by_entity_id",
   method: "GET",
   surface: "cortex",
   path: `${IAM_V1}/scope/api-key/{entity_id}`,
@@ -224,7 +224,7 @@ function setScope(context: OperationContext): { body: unknown } {
 
 /** `PUT /platform/iam/v1/scope/api-key/{entity_id}`: sets a key's SBAC scope (fields not sent keep their value). */
 export const iamSetKeyScope: Operation = {
-  id: "iam.set_api_key_scope",
+  id: "platform.iam.scope.by_entity_type.put_by_entity_id",
   method: "PUT",
   surface: "cortex",
   path: `${IAM_V1}/scope/api-key/{entity_id}`,

@@ -550,7 +550,7 @@ export function xdrEndpointOperations(options: ResolvedXdrOptions): Operation[] 
       options,
     ),
     // The link itself needs a valid key (any role), like the vendor's.
-    xdrOperation({ id: "download", method: "GET", path: `${v1}/download/{token}`, permission: null, handle: download }, options),
+    xdrOperation({ id: "download.file", method: "GET", path: `${v1}/download/{token}`, permission: null, handle: download }, options),
     xdrOperation({ id: "download.post", method: "POST", path: `${v1}/download/{token}`, permission: null, handle: download }, options),
   ];
 }

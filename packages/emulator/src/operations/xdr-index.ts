@@ -23,6 +23,3 @@ export function xdrOperations(options: XdrStateOptions = {}): Operation[] {
 
 /** The XDR operations with default options. */
 export const XDR_OPERATIONS: readonly Operation[] = xdrOperations();
-
-/** Ids of the XDR operations (to swap them for a configured set). */
-export const XDR_OPERATION_IDS: ReadonlySet<string> = new Set(XDR_OPERATIONS.map((operation) => operation.id));
