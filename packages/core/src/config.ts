@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { createCredentials, isSigningError, type Credentials, type SecurityLevel } from "@cortex-sdk/auth-signer";
 import type { OperationEntry, Product, XsoarVersion } from "@cortex-sdk/schemas";
-import type { RequestValidators } from "./request-validation.js";
+import type { RequestValidators } from "./request-validators.js";
 import type { Dispatcher } from "undici";
 import { CortexConfigError } from "./errors.js";
 import { RateLimiter, type RateLimit } from "./limiter.js";

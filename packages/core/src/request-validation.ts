@@ -7,6 +7,9 @@
  * @module
  */
 import type { CallOptions, Middleware } from "./pipeline.js";
+import type { RequestValidators } from "./request-validators.js";
+
+export type { RequestValidators } from "./request-validators.js";
 import { CortexConfigError } from "./errors.js";
 import { CortexInvalidRequestError } from "./workflow-errors.js";
 
@@ -22,14 +25,6 @@ export interface RequestValidationOptions {
 
 /** Per-call options with the request validation switch. */
 export type RequestValidatedCallOptions = CallOptions & RequestValidationOptions;
-
-/** What the validators module provides. */
-export interface RequestValidators {
-  /** The strict request validator of an operation, if it has a request body. */
-  requestValidator(id: string): { readonly "~standard": { validate(value: unknown): unknown } } | undefined;
-  /** The JSON Schema of an operation's request, to tell body fields from path parameters. */
-  requestJsonSchema(id: string): { readonly properties?: Readonly<Record<string, unknown>> } | undefined;
-}
 
 /** Name of the step in the pipeline. */
 export const REQUEST_VALIDATION_STEP = "validateRequest";
