@@ -9,7 +9,7 @@ import type { Readable } from "node:stream";
 import type { OperationEntry } from "@cortex-sdk/schemas";
 import type { Dispatcher } from "undici";
 import { ApiPromise, type WithResponse } from "./api-promise.js";
-import { resolveConfig, secretsOf, type ClientOptions, type ProductClientInfo, type ResolvedConfig } from "./config.js";
+import { mergeOptions, presetConfigOf, resolveConfig, secretsOf, type ClientOptions, type ProductClientInfo, type ResolvedConfig } from "./config.js";
 import { CortexAbortError, CortexConfigError } from "./errors.js";
 import { explainChildTenantFailure } from "./child-tenant.js";
 import { KEY_EXPIRY_STEP, keyExpiryStep } from "./key-expiry.js";
@@ -76,7 +76,9 @@ export class CortexClient {
     Object.defineProperty(this, "options", { value: options, enumerable: false, writable: false, configurable: false });
     this.#info = info;
     this.#operations = operationMap(info.operations);
-    this.config = resolveConfig(options, info);
+    // A derived client (forTenant) may come with its parent's configuration already adapted to it.
+    const preset = presetConfigOf(options);
+    this.config = preset !== undefined && preset.client.clientName === info.clientName && preset.product === info.product ? preset : resolveConfig(options, info);
     if (options.validateRequests === true && info.loadRequestValidators === undefined) {
       throw new CortexConfigError("configuration", `validateRequests: the ${info.clientName} client has no request validators; use the product client (e.g. XdrClient), or pass loadRequestValidators.`);
     }
@@ -267,7 +269,7 @@ export class CortexClient {
    * @returns A new client.
    */
   withOptions(overrides: ClientOptions): CortexClient {
-    return new CortexClient({ ...this.options, ...overrides }, this.#info);
+    return new CortexClient(mergeOptions(this.options, overrides), this.#info);
   }
 
   /**

@@ -199,10 +199,17 @@ class PrivateFacts {
   readonly #proxyUrl: string | undefined;
   /** The secret values its logs and errors are redacted of: the key, then recent signatures. */
   readonly #secrets: string[];
+  /** Where the configured logger writes, before level and redaction (a derived configuration wraps it anew). */
+  readonly #sink: Logger;
 
-  constructor(proxyUrl: string | undefined, secrets: string[]) {
+  constructor(proxyUrl: string | undefined, secrets: string[], sink: Logger) {
     this.#proxyUrl = proxyUrl;
     this.#secrets = secrets;
+    this.#sink = sink;
+  }
+
+  get sink(): Logger {
+    return this.#sink;
   }
 
   get proxyUrl(): string | undefined {
@@ -262,6 +269,8 @@ export function rememberSecret(config: ResolvedConfig, value: string): void {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+const TLS_OFF_WARNING = "TLS certificate verification is OFF (dangerouslyDisableTlsVerification). Anyone on the network path can read and change this traffic, including your API key.";
 
 interface Found<T> {
   readonly value: T;
@@ -352,7 +361,7 @@ export function resolveConfig(options: ClientOptions, info: ProductIdentity): Re
   const credentials = options.credentials ?? buildCredentials(routing, keyId, key, level);
   const tlsVerification = options.dangerouslyDisableTlsVerification !== true;
   if (!tlsVerification) {
-    logger.warn("TLS certificate verification is OFF (dangerouslyDisableTlsVerification). Anyone on the network path can read and change this traffic, including your API key.");
+    logger.warn(TLS_OFF_WARNING);
   }
   const retry: Required<RetryOptions> = {
     maxRetries: nonNegative(options.retry?.maxRetries, 3, "retry.maxRetries"),
@@ -404,8 +413,79 @@ export function resolveConfig(options: ClientOptions, info: ProductIdentity): Re
     logger,
     logLevel,
   };
-  Object.defineProperty(config, PRIVATE_FACTS, { value: Object.freeze(new PrivateFacts(proxy?.value, secrets)), enumerable: false });
+  Object.defineProperty(config, PRIVATE_FACTS, { value: Object.freeze(new PrivateFacts(proxy?.value, secrets, options.logger ?? stderrLogger)), enumerable: false });
   return Object.freeze(config);
+}
+
+/**
+ * The configuration of a client that acts for the same tenant and key as `parent` over `parent`'s
+ * connections (an MSSP child tenant's client): the parent's resolved settings as they are (no environment,
+ * profile file or validation again), with the given dispatcher and no limiter of its own (the child is paced
+ * by its own limiter). Its redaction list starts as a copy of the parent's (the key and the signatures the
+ * parent sent) and grows with its own signatures; its logger redacts by it.
+ *
+ * @param parent - The parent client's configuration.
+ * @param dispatcher - The dispatcher the derived client sends with (the parent's).
+ * @returns The frozen configuration, or undefined when `parent` was not made by {@link resolveConfig}.
+ * @internal
+ */
+export function deriveSharedConnectionConfig(parent: ResolvedConfig, dispatcher: Dispatcher): ResolvedConfig | undefined {
+  const facts = privateFactsOf(parent);
+  if (facts === undefined) return undefined;
+  const secrets = [...facts.secrets];
+  const logger = createLogger(facts.sink, parent.logLevel, secrets);
+  // Every client made with verification off says so, derived ones included (as resolveConfig does).
+  if (!parent.tlsVerification) logger.warn(TLS_OFF_WARNING);
+  // The spread copies the enumerable (public) fields only; the private facts are made anew below.
+  const config: ResolvedConfig = { ...parent, rateLimit: undefined, dispatcher, logger };
+  Object.defineProperty(config, PRIVATE_FACTS, { value: Object.freeze(new PrivateFacts(facts.proxyUrl, secrets, facts.sink)), enumerable: false });
+  return Object.freeze(config);
+}
+
+// A configuration resolved ahead of time for a client being derived: kept on its options under a symbol no
+// one else holds, not enumerable, so spreading the options (withOptions) never carries it to another client.
+const PRESET_CONFIG = Symbol("cortex-sdk.config.preset");
+
+type WithPresetConfig = ClientOptions & { readonly [PRESET_CONFIG]?: ResolvedConfig };
+
+/**
+ * Options that carry a configuration already resolved for them (see {@link deriveSharedConnectionConfig}).
+ *
+ * @param options - The options the configuration stands for.
+ * @param config - The configuration.
+ * @returns A copy of the options carrying it.
+ * @internal
+ */
+export function withPresetConfig<O extends ClientOptions>(options: O, config: ResolvedConfig): O {
+  const copy = { ...options };
+  Object.defineProperty(copy, PRESET_CONFIG, { value: config, enumerable: false });
+  return copy;
+}
+
+/**
+ * The configuration resolved ahead of time for these options, if any.
+ *
+ * @param options - Client options.
+ * @returns The configuration, or undefined (resolve the options).
+ * @internal
+ */
+export function presetConfigOf(options: ClientOptions): ResolvedConfig | undefined {
+  return (options as WithPresetConfig)[PRESET_CONFIG];
+}
+
+/**
+ * The options of a derived client: `base` with `overrides` on top, keeping a configuration the overrides
+ * carry (see {@link withPresetConfig}).
+ *
+ * @param base - The options of the client derived from.
+ * @param overrides - The options to change.
+ * @returns The merged options.
+ * @internal
+ */
+export function mergeOptions<O extends ClientOptions>(base: O, overrides: O): O {
+  const merged = { ...base, ...overrides };
+  const preset = presetConfigOf(overrides);
+  return preset === undefined ? merged : withPresetConfig(merged, preset);
 }
 
 // The key from the environment. DEMISTO_* names say the level by which variable holds the key.

@@ -6,7 +6,8 @@
  * @module
  */
 import type { CortexClient } from "./client.js";
-import type { ClientOptions } from "./config.js";
+import { deriveSharedConnectionConfig, withPresetConfig, type ClientOptions } from "./config.js";
+import { CortexConfigError } from "./errors.js";
 import { RateLimiter, type RateLimit } from "./limiter.js";
 import { mapSettled } from "./concurrency.js";
 
@@ -113,7 +114,15 @@ const childLimiters = new Map<string, RateLimiter>();
 export function childTenantClient<C extends CortexClient>(client: C, childTenantId: string, rateLimit?: RateLimit): C {
   // Same host, same TLS and proxy settings: the child's requests ride the parent's connections (a dispatcher
   // given in the options is never closed by the derived client).
-  const derived = client.withOptions({ rateLimit: false, dispatcher: client.dispatcher }) as C;
+  if (typeof childTenantId !== "string" || childTenantId.trim() === "" || /[\u0000-\u001f\u007f]/.test(childTenantId)) {
+    throw new CortexConfigError("configuration", `The child tenant id must be a non-empty id without control characters (as the MSSP console lists it); got ${typeof childTenantId === "string" ? JSON.stringify(childTenantId) : typeof childTenantId}.`);
+  }
+  const dispatcher = client.dispatcher;
+  const overrides: ClientOptions = { rateLimit: false, dispatcher };
+  // The child acts with the parent's key on the parent's host: its configuration is the parent's, adapted
+  // (not resolved again from the environment and profile file, which is most of the cost of a client).
+  const preset = deriveSharedConnectionConfig(client.config, dispatcher);
+  const derived = client.withOptions(preset === undefined ? overrides : withPresetConfig(overrides, preset)) as C;
   // Pacing is off only when the parent client has no limiter and no rate is given.
   const limit = rateLimit ?? client.config.rateLimit;
   let pace: RateLimiter | undefined;

@@ -6,7 +6,7 @@
  */
 import type { OperationEntry } from "@cortex-sdk/schemas";
 import { CortexClient } from "./client.js";
-import type { ClientOptions, ProductIdentity } from "./config.js";
+import { mergeOptions, type ClientOptions, type ProductIdentity } from "./config.js";
 import { childTenantClient, fanOut, profileClientOptions, type FanOutOptions, type TenantOutcome, type TenantTarget } from "./mssp.js";
 import type { RequestValidators } from "./request-validation.js";
 import { REPLY_VALIDATION_STEP, replyValidationStep, type ReplyValidationOptions, type ReplyValidators } from "./reply-validation.js";
@@ -43,7 +43,7 @@ export class ProductClient extends CortexClient {
    */
   override withOptions(overrides: ProductClientOptions): this {
     const Derived = this.constructor as new (options: ProductClientOptions) => this;
-    return new Derived({ ...this.options, ...overrides });
+    return new Derived(mergeOptions<ProductClientOptions>(this.options, overrides));
   }
 
   /**
@@ -52,7 +52,7 @@ export class ProductClient extends CortexClient {
    *
    * @param target - `{ childTenantId }` or `{ profile }`.
    * @returns A new client of the same class; close it when done.
-   * @throws `CortexConfigError` when the profile is missing or incomplete.
+   * @throws `CortexConfigError` when the profile is missing or incomplete, or the child tenant id is empty or holds control characters.
    * @example
    * ```ts
    * const child = client.forTenant({ childTenantId: "tenant-child-1" });
