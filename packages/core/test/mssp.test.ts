@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { childTenantClient, CortexConfigError, fanOut, type CortexClient } from "../src/index.js";
-import { sendJson, startServer, TEST_KEY, testClient, type LocalServer } from "./helpers.js";
+import { childTenantClient, CortexClient, CortexConfigError, fanOut } from "../src/index.js";
+import { sendJson, startServer, TEST_KEY, testClient, testInfo, type LocalServer } from "./helpers.js";
 
 let server: LocalServer | undefined;
 const clients: CortexClient[] = [];
@@ -64,7 +64,7 @@ describe("child tenant clients derived from the parent's configuration", () => {
         return typeof name === "string" ? target[name] : undefined;
       },
     });
-    const { client: parent } = testClient({ apiKeyId: undefined, apiKey: undefined, securityLevel: undefined, configFile, env });
+    const parent = new CortexClient({ configFile, env, rateLimit: false, logLevel: "off" }, testInfo());
     clients.push(parent);
     expect(parent.config.profile).toBe("mssp");
     expect(envReads).toBeGreaterThan(0);
