@@ -155,13 +155,28 @@ function toZod(schema: JsonSchema, mode: Mode, name: string): Zod {
 function base(schema: JsonSchema, mode: Mode, name: string): Zod {
   if (schema.anyOf !== undefined && schema.anyOf.length > 0) {
     const options = schema.anyOf.map((alt) => toZod(alt, mode, name));
-    return options.length === 1 ? options[0]! : z.union(options as [Zod, Zod, ...Zod[]]);
+    if (options.length === 1) return options[0]!;
+    // A typed filter list's conditions differ by `field`: picking the condition by its field lets the
+    // error name what is wrong (the operator, the value) instead of "no alternative matched".
+    const key = mode.strict ? discriminatorOf(schema.anyOf) : undefined;
+    if (key !== undefined) return z.discriminatedUnion(key, options as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]]);
+    return z.union(options as [Zod, Zod, ...Zod[]]);
   }
   if (schema.enum !== undefined && schema.enum.length > 0) return enumOf(schema.enum, mode, name);
   const types = typesOf(schema).filter((t) => t !== "null");
   if (types.length === 0) return schema.properties !== undefined ? objectOf(schema, mode) : z.unknown();
   const options = types.map((type) => single(type, schema, mode, name));
   return options.length === 1 ? options[0]! : z.union(options as [Zod, Zod, ...Zod[]]);
+}
+
+/** The required property whose single allowed value differs in every alternative (`field` in typed filters), if any. */
+function discriminatorOf(alternatives: readonly JsonSchema[]): string | undefined {
+  const first = alternatives[0]!;
+  for (const key of first.required ?? []) {
+    const values = alternatives.map((alt) => (alt.type === "object" && alt.required?.includes(key) && alt.properties?.[key]?.enum?.length === 1 ? alt.properties[key].enum[0] : undefined));
+    if (values.every((v) => typeof v === "string") && new Set(values).size === values.length) return key;
+  }
+  return undefined;
 }
 
 function enumOf(values: readonly (string | number | boolean | null)[], mode: Mode, name: string): Zod {

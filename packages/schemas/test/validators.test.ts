@@ -65,6 +65,20 @@ describe("validators: requests are strict", () => {
     expect((await check(requestValidator("api_keys.generate"), { roles: ["x"], security_level: "super" })).length).toBe(1);
   });
 
+  it("checks alerts.get_alerts filters per field and names what is wrong", async () => {
+    const alerts = () => requestValidator("alerts.get_alerts");
+    const ok = [
+      { field: "alert_id_list", operator: "in", value: [104173820, "104173821"] },
+      { field: "severity", operator: "in", value: ["high", "critical"] },
+      { field: "creation_time", operator: "gte", value: 1700000000000 },
+    ];
+    expect(await check(alerts(), { filters: ok })).toEqual([]);
+    expect(await check(alerts(), { filters: [{ field: "severity", operator: "in", value: ["urgent"] }] })).toEqual(["filters.0.value.0: Invalid input"]);
+    expect(await check(alerts(), { filters: [{ field: "creation_time", operator: "gte", value: "yesterday" }] })).toEqual(["filters.0.value: Invalid input: expected number, received string"]);
+    expect((await check(alerts(), { filters: [{ field: "creation_time", operator: "in", value: [1] }] }))[0]).toMatch(/^filters\.0\.operator: expected one of "gte", "lte"/);
+    expect((await check(alerts(), { filters: [{ field: "hostname", operator: "in", value: ["h1"] }] }))[0]).toMatch(/^filters\.0\.field: .*'alert_id_list' \| 'alert_source' \| 'severity' \| 'creation_time'/);
+  });
+
   it("accepts the alternatives the reference documents", async () => {
     expect(await check(requestValidator("endpoints.scan"), { filters: "all" })).toEqual([]);
     expect(await check(requestValidator("endpoints.scan"), { filters: [{ field: "endpoint_id_list", operator: "in", value: ["a"] }] })).toEqual([]);

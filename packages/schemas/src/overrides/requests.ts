@@ -46,9 +46,18 @@ function oneEndpointOrFilters(): JsonSchema {
 }
 const ONE_ENDPOINT_REASON = "the body is {endpoint_id} or {filters: [endpoint_id_list in [...]]}, never both, never neither (reference xdr-xsiam §4.6); the spec makes every field optional";
 
+/** `alerts.get_alerts`: each filter field with its operators and value type (reference xdr-xsiam §4.3, §8). */
+const ALERT_FILTERS = typedFilters({
+  alert_id_list: { operators: ["in"], value: { type: "array", items: { type: ["integer", "string"] } } },
+  alert_source: { operators: ["in"], value: { type: "array", items: { type: "string" } } },
+  severity: { operators: ["in"], value: { type: "array", items: { type: "string", enum: ["low", "medium", "high", "critical"] } } },
+  creation_time: { operators: ["gte", "lte"], value: { type: "integer" } },
+});
+
 /** Request overrides. */
 export const requestOverrides: readonly Override[] = [
   request(`POST ${V1}/endpoints/isolate`, "*", { replace: oneEndpointOrFilters() }, ONE_ENDPOINT_REASON),
   request(`POST ${V1}/endpoints/unisolate`, "*", { replace: oneEndpointOrFilters() }, ONE_ENDPOINT_REASON),
   request(`POST ${V1}/alerts/update_alerts`, "*", { merge: { required: ["alert_id_list", "update_data"] } }, "the call updates the listed alerts with update_data (reference xdr-xsiam §4.3); the spec marks nothing required"),
+  request(`POST ${V1}/alerts/get_alerts`, "filters", { replace: ALERT_FILTERS }, "filters typed per field: alert_id_list in ids (ints in the reference; the service takes numeric strings too), alert_source in names, severity in low/medium/high/critical, creation_time gte/lte epoch seconds or ms (reference xdr-xsiam §4.3, §8); the spec types every value as anything"),
 ];

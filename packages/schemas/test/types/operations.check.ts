@@ -354,6 +354,16 @@ export const cloud_issue_search_unknown: CloudRequestOf<"issue.search"> = { sear
 export const cloud_issue_search_reply: Equal<NonNullable<CloudReplyOf<"issue.search">>["total_count"], number | undefined> = true;
 
 
+// xdr alerts.get_alerts filters: each field with its own operators and value type
+export const xdr_alerts_get_alerts_typed_filters: XdrRequestOf<"alerts.get_alerts"> = { filters: [{ field: "alert_id_list", operator: "in", value: [1, "2"] }, { field: "creation_time", operator: "lte", value: 1700000000000 }] };
+// @ts-expect-error creation_time takes gte/lte only
+export const xdr_alerts_get_alerts_field_operator: XdrRequestOf<"alerts.get_alerts"> = { filters: [{ field: "creation_time", operator: "in", value: 1 }] };
+// @ts-expect-error severity values are the documented severities
+export const xdr_alerts_get_alerts_severity_value: XdrRequestOf<"alerts.get_alerts"> = { filters: [{ field: "severity", operator: "in", value: ["urgent"] }] };
+// @ts-expect-error creation_time is an epoch number, not text
+export const xdr_alerts_get_alerts_time_value: XdrRequestOf<"alerts.get_alerts"> = { filters: [{ field: "creation_time", operator: "gte", value: "yesterday" }] };
+export const xsiam_alerts_get_alerts_typed_filters: XsiamRequestOf<"alerts.get_alerts"> = { filters: [{ field: "severity", operator: "in", value: ["low"] }] };
+
 // Named records: the list items are the vendor-named types, reused by every product module that has the operation.
 type ItemOfList<Reply, Field extends keyof NonNullable<Reply>> = NonNullable<NonNullable<Reply>[Field]> extends readonly (infer Item)[] ? Item : never;
 export const record_xdr_alert: Equal<ItemOfList<XdrReplyOf<"alerts.get_alerts">, "alerts">, Alert> = true;

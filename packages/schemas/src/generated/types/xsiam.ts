@@ -54,15 +54,36 @@ export type AlertsCreateAlertReply = {
 
 /** Request of `POST /public_api/v1/alerts/get_alerts` (`alerts.get_alerts`), sent as `{"request_data": …}`. */
 export type AlertsGetAlertsRequest = {
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
-    /** `field` (one of 4 values), required. */
-    readonly field: "alert_id_list" | "alert_source" | "severity" | "creation_time";
-    /** `operator` (one of 3 values), required. */
-    readonly operator: "in" | "gte" | "lte";
-    /** `value`, required. */
-    readonly value: unknown;
-  }[];
+  /** `filters` (array). */
+  readonly filters?: readonly (({
+    /** `field` (one of 1 values), required. */
+    readonly field: "alert_id_list";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of integer or string), required. */
+    readonly value: readonly (number | string)[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "alert_source";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "severity";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly ("low" | "medium" | "high" | "critical")[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "creation_time";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "gte" | "lte";
+    /** `value` (integer), required. */
+    readonly value: number;
+  }))[];
   /** `search_from` (integer). */
   readonly search_from?: number;
   /** `search_to` (integer). */
