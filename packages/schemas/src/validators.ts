@@ -159,7 +159,7 @@ function base(schema: JsonSchema, mode: Mode, name: string): Zod {
     // A typed filter list's conditions differ by `field`: picking the condition by its field lets the
     // error name what is wrong (the operator, the value) instead of "no alternative matched".
     const key = mode.strict ? discriminatorOf(schema.anyOf) : undefined;
-    if (key !== undefined) return z.discriminatedUnion(key, options as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]]);
+    if (key !== undefined && options.every((o) => o instanceof z.ZodObject && o.shape[key] instanceof z.ZodLiteral)) return z.discriminatedUnion(key, options as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]]);
     return z.union(options as [Zod, Zod, ...Zod[]]);
   }
   if (schema.enum !== undefined && schema.enum.length > 0) return enumOf(schema.enum, mode, name);
