@@ -6,7 +6,7 @@
 import { CortexConfigError, isCortexError, type ClientOptions, type ReplyValidationOptions } from "@cortex-sdk/core";
 import { XsoarClientBase } from "./generated/client-base.js";
 import { XSOAR_CLIENT_VERSION } from "./version.js";
-import type { XsoarAbout } from "@cortex-sdk/workflows";
+import type { ShapedClient, XsoarAbout, XsoarExtraShapes } from "@cortex-sdk/workflows";
 
 /** Options of {@link XsoarClient}: the common client options plus `validateReplies`. */
 export type XsoarClientOptions = ClientOptions & ReplyValidationOptions;
@@ -45,7 +45,8 @@ export class XsoarClient extends XsoarClientBase {
    * ```
    */
   about(): Promise<XsoarAbout> {
-    return this.request<XsoarAbout>(this.config.xsoarVersion === 6 ? "xsoar.about" : "xsoar.about.v8", undefined);
+    const extra: ShapedClient<XsoarExtraShapes> = this;
+    return extra.request(this.config.xsoarVersion === 6 ? "xsoar.about" : "xsoar.about.v8", undefined);
   }
 
   /**

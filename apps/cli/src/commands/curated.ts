@@ -16,6 +16,7 @@ import { cellText, chooseFormat, UsageError, writeValue, type Column, type Sink 
 import { bodyHelp } from "../body-schema.js";
 import { buildBody, checkBody, collect, listFlagsFor, looseValue, runOperation, type OperationFlags } from "../request.js";
 import { progress, styleFor } from "../style.js";
+import { typedCalls } from "../typed-calls.js";
 
 type Flags = ReturnType<typeof globalFlags> & OperationFlags & Record<string, unknown>;
 
@@ -281,7 +282,7 @@ function xsoar(): Curated[] {
         let version: unknown = body["version"];
         if (version === undefined) {
           try {
-            const found = (await context.client.request("xsoar.incidents.search", { filter: { id: [id], page: 0, size: 1 } })) as { data?: { version?: unknown }[] } | undefined;
+            const found = await typedCalls(context.client).request("xsoar.incidents.search", { filter: { id: [id], page: 0, size: 1 } });
             version = found?.data?.[0]?.version;
           } catch {
             version = undefined;

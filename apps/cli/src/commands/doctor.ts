@@ -13,6 +13,7 @@ import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { chooseFormat, writeValue } from "../output.js";
 import { styleFor } from "../style.js";
+import { typedCalls } from "../typed-calls.js";
 import { expiryWarnings, listKeys } from "./keys.js";
 
 /** The outcome of one check. */
@@ -51,7 +52,7 @@ async function diagnoseRejectedKey(client: AnyClient, io: CliIo): Promise<Check>
     let reader: AnyClient | undefined;
     for (const candidate of readers) {
       try {
-        await candidate.request("api_keys.get_api_keys", { search_from: 0, search_to: 1 });
+        await typedCalls(candidate).request("api_keys.get_api_keys", { search_from: 0, search_to: 1 });
         reader = candidate;
         break;
       } catch {
@@ -131,7 +132,7 @@ export async function runChecks(product: Product, flags: GlobalFlags, io: CliIo)
     let keyOk = false;
     let serverDate: string | undefined;
     try {
-      const { response } = await client.request("healthcheck", undefined).withResponse();
+      const { response } = await typedCalls(client).request("healthcheck", undefined).withResponse();
       reachable = true;
       keyOk = true;
       serverDate = headersOf(response)?.["date"];

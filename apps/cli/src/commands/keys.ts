@@ -10,6 +10,7 @@ import type { CliIo } from "../io.js";
 import { cellText, chooseFormat, UsageError, writeRows, writeValue, type Sink } from "../output.js";
 import { collect } from "../request.js";
 import { styleFor } from "../style.js";
+import { typedCalls } from "../typed-calls.js";
 
 const DAY_MS = 86_400_000;
 /** Products whose API manages keys (`api_keys/*`; XSOAR means XSOAR 8). */
@@ -92,7 +93,7 @@ export type KeyListInput = import("@cortex-sdk/workflows").ListApiKeysInput;
 export async function listKeys(client: AnyClient, input: KeyListInput = {}): Promise<ApiKeyRecord[]> {
   const { listApiKeysRequest } = await import("@cortex-sdk/workflows");
   const keys: ApiKeyRecord[] = [];
-  for await (const key of client.paginate<unknown, ApiKeyRecord>("api_keys.get_api_keys", listApiKeysRequest(input))) keys.push(key);
+  for await (const key of typedCalls(client).paginate<"api_keys.get_api_keys", ApiKeyRecord>("api_keys.get_api_keys", listApiKeysRequest(input))) keys.push(key);
   return keys;
 }
 
@@ -176,7 +177,7 @@ export function derivedRoleId(name: string): string {
 export async function roleIdsFor(client: AnyClient, roles: readonly string[], io: CliIo): Promise<string[]> {
   let refs: RoleRef[] = [];
   try {
-    refs = rolesOf(await client.request("platform.iam.role.get", undefined));
+    refs = rolesOf(await typedCalls(client).request("platform.iam.role.get", undefined));
   } catch {
     refs = [];
   }
@@ -228,12 +229,12 @@ export function keysCommand(io: CliIo): Command {
       const level = flags["level"] as "standard" | "advanced";
       await withClient(product, flags, io, async (client) => {
         requireXsoar8("keys generate", client);
-        const reply = (await client.request("api_keys.generate", {
+        const reply = await typedCalls(client).request("api_keys.generate", {
           roles: flags["role"] as string[],
           security_level: level,
           ...(expiration === undefined ? {} : { expiration }),
           ...(typeof flags["comment"] === "string" ? { comment: flags["comment"] } : {}),
-        })) as { id: number; key: string };
+        });
         const expires = expiryText(expiration ?? (await expiryOf(client, reply.id)));
         const saveAs = flags["saveProfile"] as string | undefined;
         if (saveAs !== undefined) {
@@ -311,7 +312,7 @@ export function keysCommand(io: CliIo): Command {
       const product = requireProduct("keys delete", flags["product"] as string | undefined, KEY_PRODUCTS, "xdr");
       await withClient(product, flags, io, async (client) => {
         requireXsoar8("keys delete", client);
-        const reply = (await client.request("api_keys.delete", { filters: [{ field: "id", operator: "in", value: numbers }] })) as { update_count?: number } | undefined;
+        const reply = await typedCalls(client).request("api_keys.delete", { filters: [{ field: "id", operator: "in", value: numbers }] });
         const count = reply?.update_count ?? 0;
         await writeValue({ deleted: count, ids: numbers }, { format: chooseFormat(flags.output, io.stdout), io });
         if (count < numbers.length) io.stderr.write(`${style.yellow("warning:")} ${numbers.length - count} of the keys did not exist (or were deleted already)\n`);
@@ -580,18 +581,18 @@ async function rotate(client: AnyClient, oldId: number, product: Product, flags:
     throw new UsageError(`key ${oldId} ${oldExpiry === null ? "never expires" : "has no creation time in the key list"}; the API gives new keys at most six months. Choose the new key's expiry with --expires (e.g. 6mo, or 2027-06-01T00:00Z). Nothing was generated.`);
   }
   step(`read key ${oldId}: ${level}, roles ${(current.roles ?? []).join(", ")}${typeof current.comment === "string" && current.comment !== "" ? `, comment "${current.comment}"` : ""}, expires ${expiryText(oldExpiry)}`);
-  const generated = (await client.request("api_keys.generate", {
+  const generated = await typedCalls(client).request("api_keys.generate", {
     roles: [...(current.roles ?? [])],
     security_level: level,
     expiration,
     ...(typeof current.comment === "string" && current.comment !== "" ? { comment: current.comment } : {}),
-  })) as { id: number; key: string };
+  });
   step(`generated key ${generated.id} (${level}, expires ${expiryText(expiration)})`);
   const fresh = client.withOptions({ apiKeyId: generated.id, apiKey: generated.key, securityLevel: level }) as AnyClient;
   try {
     let verified = false;
     try {
-      await fresh.request("healthcheck", undefined);
+      await typedCalls(fresh).request("healthcheck", undefined);
       verified = true;
       step(`key ${generated.id} made a successful call`);
     } catch (error) {
@@ -615,7 +616,7 @@ async function rotate(client: AnyClient, oldId: number, product: Product, flags:
       } else {
         // With the new key when the old one was the connecting key (it is about to go), else with the connecting key.
         const deleter = client.config.credentials.keyId === String(oldId) ? fresh : client;
-        const reply = (await deleter.request("api_keys.delete", { filters: [{ field: "id", operator: "in", value: [oldId] }] })) as { update_count?: number } | undefined;
+        const reply = await typedCalls(deleter).request("api_keys.delete", { filters: [{ field: "id", operator: "in", value: [oldId] }] });
         deleted = (reply?.update_count ?? 0) > 0;
         step(`deleted the old key ${oldId}`);
       }

@@ -6,7 +6,7 @@
  * @module
  */
 import type { ApiPromise, CortexClient, ListOptions, PagePromise, ReplyValidationOptions, ValidatedCallOptions } from "@cortex-sdk/core";
-import type { ItemOf, ReplyIn, RequestIn, ShapesWith } from "../shared/types.js";
+import type { ItemOf, ReplyIn, RequestIn, ShapedClient, ShapesWith } from "../shared/types.js";
 import { checkApiKeyScope, scopeEnforcement, setScopeEnforcement, type ApiKeyScope } from "./scopes.js";
 import { checkedCall, checkedList, expiringApiKeys, generateApiKeyRequest, listApiKeysRequest, type ExpiringApiKey, type ExpiringKeysOptions, type GenerateApiKeyInput, type ListApiKeysInput } from "./requests.js";
 
@@ -19,7 +19,7 @@ export type ApiKeyShapes = ShapesWith<"api_keys.generate" | "api_keys.get_api_ke
  * @typeParam S - The product's operation shapes map, which types the replies.
  */
 export class ApiKeyManagement<S extends ApiKeyShapes = ApiKeyShapes> {
-  readonly #client: CortexClient;
+  readonly #client: ShapedClient<S>;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
@@ -42,7 +42,7 @@ export class ApiKeyManagement<S extends ApiKeyShapes = ApiKeyShapes> {
    * ```
    */
   generate(request: GenerateApiKeyInput, options?: ValidatedCallOptions): ApiPromise<ReplyIn<S, "api_keys.generate">> {
-    return checkedCall(() => generateApiKeyRequest(request), (body) => this.#client.request<ReplyIn<S, "api_keys.generate">>("api_keys.generate", body, options));
+    return checkedCall(() => generateApiKeyRequest(request), (body) => this.#client.request("api_keys.generate", body, options));
   }
 
   /**
@@ -61,7 +61,7 @@ export class ApiKeyManagement<S extends ApiKeyShapes = ApiKeyShapes> {
   list(request: ListApiKeysInput = {}, options?: ListOptions & ReplyValidationOptions): PagePromise<ReplyIn<S, "api_keys.get_api_keys">, ItemOf<S, "api_keys.get_api_keys", "data">> {
     return checkedList(
       () => listApiKeysRequest(request),
-      (body) => this.#client.paginate<ReplyIn<S, "api_keys.get_api_keys">, ItemOf<S, "api_keys.get_api_keys", "data">>("api_keys.get_api_keys", body, options),
+      (body) => this.#client.paginate<"api_keys.get_api_keys", ItemOf<S, "api_keys.get_api_keys", "data">>("api_keys.get_api_keys", body, options),
     );
   }
 
@@ -78,7 +78,7 @@ export class ApiKeyManagement<S extends ApiKeyShapes = ApiKeyShapes> {
    * ```
    */
   deleteByIds(ids: readonly number[], options?: ValidatedCallOptions): ApiPromise<ReplyIn<S, "api_keys.delete">> {
-    return this.#client.request<ReplyIn<S, "api_keys.delete">>("api_keys.delete", { filters: [{ field: "id", operator: "in", value: [...ids] }] }, options);
+    return this.#client.request("api_keys.delete", { filters: [{ field: "id", operator: "in", value: [...ids] }] }, options);
   }
 
   /**
@@ -108,12 +108,14 @@ export type ApiKeyScopeShapes = ApiKeyShapes & ShapesWith<"platform.iam.scope.by
  * @typeParam S - The product's operation shapes map, which types the replies.
  */
 export class ApiKeyScopes<S extends ApiKeyScopeShapes = ApiKeyScopeShapes> extends ApiKeyManagement<S> {
-  readonly #client: CortexClient;
+  readonly #client: ShapedClient<S>;
+  readonly #raw: CortexClient;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
     super(client);
     this.#client = client;
+    this.#raw = client;
   }
 
   /**
@@ -130,7 +132,7 @@ export class ApiKeyScopes<S extends ApiKeyScopeShapes = ApiKeyScopeShapes> exten
    * ```
    */
   getScope(keyId: number | string, options?: ValidatedCallOptions): ApiPromise<ReplyIn<S, "platform.iam.scope.by_entity_type.get_by_entity_id">> {
-    return this.#client.request<ReplyIn<S, "platform.iam.scope.by_entity_type.get_by_entity_id">>("platform.iam.scope.by_entity_type.get_by_entity_id", { entity_type: "api-key", entity_id: String(keyId) } as never, options);
+    return this.#client.request("platform.iam.scope.by_entity_type.get_by_entity_id", { entity_type: "api-key", entity_id: String(keyId) }, options);
   }
 
   /**
@@ -152,7 +154,7 @@ export class ApiKeyScopes<S extends ApiKeyScopeShapes = ApiKeyScopeShapes> exten
   setScope(keyId: number | string, scope: ApiKeyScope, options?: ValidatedCallOptions): ApiPromise<ReplyIn<S, "platform.iam.scope.by_entity_type.put_by_entity_id">> {
     return checkedCall(
       () => pathOnlyScope(keyId, checkApiKeyScope(scope)),
-      (request) => this.#client.request<ReplyIn<S, "platform.iam.scope.by_entity_type.put_by_entity_id">>("platform.iam.scope.by_entity_type.put_by_entity_id", request as never, options),
+      (request) => this.#client.request("platform.iam.scope.by_entity_type.put_by_entity_id", request as never, options),
     );
   }
 
@@ -168,7 +170,7 @@ export class ApiKeyScopes<S extends ApiKeyScopeShapes = ApiKeyScopeShapes> exten
    * ```
    */
   scopeEnforcement(): Promise<boolean> {
-    return scopeEnforcement(this.#client);
+    return scopeEnforcement(this.#raw);
   }
 
   /**
@@ -183,7 +185,7 @@ export class ApiKeyScopes<S extends ApiKeyScopeShapes = ApiKeyScopeShapes> exten
    * ```
    */
   setScopeEnforcement(enforced: boolean): Promise<boolean> {
-    return setScopeEnforcement(this.#client, enforced);
+    return setScopeEnforcement(this.#raw, enforced);
   }
 }
 

@@ -6,8 +6,9 @@
  *
  * @module
  */
-import { ApiPromise, CortexInvalidRequestError, PagePromise, type CallOptions, type CortexClient } from "@cortex-sdk/core";
+import { ApiPromise, CortexInvalidRequestError, PagePromise, type CallOptions } from "@cortex-sdk/core";
 import { API_KEY_NOTICE_DAY_MS, API_KEY_NOTICE_WEEK_MS, apiKeyExpiryNotice, checkApiKeyExpiration } from "@cortex-sdk/schemas/api-key-expiry";
+import type { ShapedClient, ShapesWith } from "../shared/types.js";
 
 const DAY_MS = 86_400_000;
 
@@ -218,11 +219,11 @@ export interface ExpiringKeysOptions extends CallOptions {
  * @returns Keys with their marks.
  * @throws The pipeline's typed errors.
  */
-export async function expiringApiKeys(client: CortexClient, options: ExpiringKeysOptions = {}): Promise<ExpiringApiKey[]> {
+export async function expiringApiKeys<S extends ShapesWith<"api_keys.get_api_keys">>(client: ShapedClient<S>, options: ExpiringKeysOptions = {}): Promise<ExpiringApiKey[]> {
   const { within = 30 * DAY_MS, includeExpired = false, now = Date.now(), ...call } = options;
   const filters = [{ field: "expiration", operator: "lte", value: now + within }, ...(includeExpired ? [] : [{ field: "expiration", operator: "gte", value: now }])];
   const keys: ApiKeyRecord[] = [];
-  for await (const key of client.paginate<unknown, ApiKeyRecord>("api_keys.get_api_keys", { filters }, call)) keys.push(key);
+  for await (const key of client.paginate<"api_keys.get_api_keys", ApiKeyRecord>("api_keys.get_api_keys", { filters }, call)) keys.push(key);
   return keys
     .filter((key) => typeof key.expiration === "number" && key.expiration > 0 && key.expiration <= now + within && (includeExpired || key.expiration >= now))
     .map((key) => {

@@ -12,6 +12,7 @@
 import { CortexConfigError, CortexInvalidRequestError, isCortexError, type CortexClient } from "@cortex-sdk/core";
 import type { OperationEntry } from "@cortex-sdk/schemas";
 import { RESPONSE_ACTION_OPERATIONS } from "../response-actions/wait.js";
+import type { ShapedClient } from "../shared/types.js";
 
 /** How a key sees one domain: nothing, everything, or only the names or ids listed. */
 export type ApiKeyScopeMode = "no_scope" | "see_all" | "scope";
@@ -136,6 +137,16 @@ function emulatorOperation(id: string, method: "GET" | "PUT"): OperationEntry {
  */
 export const EMULATOR_SCOPE_OPERATIONS: readonly OperationEntry[] = [emulatorOperation("emulator.scope_enforcement.get", "GET"), emulatorOperation("emulator.scope_enforcement.set", "PUT")];
 
+/** Request and reply types of {@link EMULATOR_SCOPE_OPERATIONS}. */
+type EmulatorScopeShapes = {
+  readonly "emulator.scope_enforcement.get": { readonly request: undefined; readonly reply: { enforced?: unknown } | undefined };
+  readonly "emulator.scope_enforcement.set": { readonly request: { readonly enforced: boolean }; readonly reply: { enforced?: unknown } | undefined };
+};
+
+function emulatorScopes(client: CortexClient): ShapedClient<EmulatorScopeShapes> {
+  return client;
+}
+
 /** A real tenant's answer to the emulator-only route (unknown route: 404, 405 or 500; a console page), as a clear error. */
 function notTheEmulator(error: unknown, client: CortexClient): unknown {
   if (!isCortexError(error)) return error;
@@ -157,7 +168,7 @@ function notTheEmulator(error: unknown, client: CortexClient): unknown {
  */
 export async function scopeEnforcement(client: CortexClient): Promise<boolean> {
   try {
-    const reply = (await client.request("emulator.scope_enforcement.get")) as { enforced?: unknown } | undefined;
+    const reply = await emulatorScopes(client).request("emulator.scope_enforcement.get", undefined);
     return reply?.enforced === true;
   } catch (error) {
     throw notTheEmulator(error, client);
@@ -175,7 +186,7 @@ export async function scopeEnforcement(client: CortexClient): Promise<boolean> {
 export async function setScopeEnforcement(client: CortexClient, enforced: boolean): Promise<boolean> {
   if (typeof enforced !== "boolean") throw new CortexInvalidRequestError(`setScopeEnforcement: enforced must be true or false; got ${JSON.stringify(enforced)}.`, "enforced");
   try {
-    const reply = (await client.request("emulator.scope_enforcement.set", { enforced })) as { enforced?: unknown } | undefined;
+    const reply = await emulatorScopes(client).request("emulator.scope_enforcement.set", { enforced });
     return reply?.enforced === true;
   } catch (error) {
     throw notTheEmulator(error, client);

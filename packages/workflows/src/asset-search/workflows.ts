@@ -7,7 +7,7 @@
 import { paginateRestarting, withPageTokens, type ApiPromise, type CortexClient, type ListOptions, type PagePromise, type ReplyValidationOptions, type RestartingListOptions, type ValidatedCallOptions } from "@cortex-sdk/core";
 import type { OperationEntry, SearchCondition, SearchTree } from "@cortex-sdk/schemas";
 import { operations } from "@cortex-sdk/schemas/cloud";
-import type { ItemOf, ReplyIn, RequestIn, ShapesWith } from "../shared/types.js";
+import type { ItemOf, ReplyIn, RequestIn, ShapedClient, ShapesWith } from "../shared/types.js";
 
 /** The sort of tree searches: `[{ FIELD, ORDER }]`. */
 export type TreeSort = readonly { readonly FIELD: string; readonly ORDER: "ASC" | "DESC" }[];
@@ -27,7 +27,7 @@ export type AssetSearchShapes = ShapesWith<"assets">;
  * @typeParam S - The product's operation shapes map, which types the reply and its items.
  */
 export class AssetTreeSearch<S extends AssetSearchShapes = AssetSearchShapes> {
-  readonly #client: CortexClient;
+  readonly #client: ShapedClient<S>;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
@@ -52,7 +52,7 @@ export class AssetTreeSearch<S extends AssetSearchShapes = AssetSearchShapes> {
   search(filter: SearchTree | SearchCondition, options: TreeSearchOptions = {}): PagePromise<ReplyIn<S, "assets">, ItemOf<S, "assets", "data">> {
     const { sort, ...list } = options;
     const tree = "SEARCH_FIELD" in filter ? { AND: [filter] } : filter;
-    return this.#client.paginate<ReplyIn<S, "assets">, ItemOf<S, "assets", "data">>("assets", { filters: tree, ...(sort === undefined ? {} : { sort }) }, list);
+    return this.#client.paginate<"assets", ItemOf<S, "assets", "data">>("assets", { filters: tree, ...(sort === undefined ? {} : { sort }) }, list);
   }
 }
 
@@ -65,7 +65,7 @@ export type AssetGroupShapes = ShapesWith<"asset_groups" | "asset_groups.create"
  * @typeParam S - The product's operation shapes map, which types the replies.
  */
 export class AssetGroupTreeSearch<S extends AssetGroupShapes = AssetGroupShapes> {
-  readonly #client: CortexClient;
+  readonly #client: ShapedClient<S>;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
@@ -87,7 +87,7 @@ export class AssetGroupTreeSearch<S extends AssetGroupShapes = AssetGroupShapes>
   search(filter: SearchTree | SearchCondition, options: TreeSearchOptions = {}): PagePromise<ReplyIn<S, "asset_groups">, ItemOf<S, "asset_groups", "data">> {
     const { sort, ...list } = options;
     const tree = "SEARCH_FIELD" in filter ? { AND: [filter] } : filter;
-    return this.#client.paginate<ReplyIn<S, "asset_groups">, ItemOf<S, "asset_groups", "data">>("asset_groups", { filters: tree, ...(sort === undefined ? {} : { sort }) }, list);
+    return this.#client.paginate<"asset_groups", ItemOf<S, "asset_groups", "data">>("asset_groups", { filters: tree, ...(sort === undefined ? {} : { sort }) }, list);
   }
 
   /**
@@ -106,7 +106,7 @@ export class AssetGroupTreeSearch<S extends AssetGroupShapes = AssetGroupShapes>
   createDynamic(name: string, membership: SearchTree, options: ValidatedCallOptions & { readonly description?: string } = {}): ApiPromise<ReplyIn<S, "asset_groups.create">> {
     const { description, ...call } = options;
     const request = { asset_group: { group_name: name, group_type: "Dynamic", ...(description === undefined ? {} : { group_description: description }), membership_predicate: membership } };
-    return this.#client.request<ReplyIn<S, "asset_groups.create">>("asset_groups.create", request, call);
+    return this.#client.request("asset_groups.create", request, call);
   }
 }
 

@@ -353,6 +353,6 @@ export class XpanseAlertWorkflows<S extends XpanseAlertShapes = XpanseAlertShape
    * ```
    */
   updateMany(ids: readonly (string | number)[], updateData: UpdateDataOf<RequestIn<S, "alerts.update_alerts">>, options?: BulkOptions): Promise<BulkResult<string | number, ReplyIn<S, "alerts.update_alerts">>> {
-    return updateAlertsInBatches<ReplyIn<S, "alerts.update_alerts">>(this.#client, ids, updateData as Readonly<Record<string, unknown>>, options);
+    return updateAlertsInBatches<S>(this.#client, ids, updateData as Readonly<Record<string, unknown>>, options);
   }
 }

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { chunk, CortexInvalidRequestError, mapSettled, type CallOptions, type CortexClient } from "@cortex-sdk/core";
+import { chunk, CortexInvalidRequestError, mapSettled, type CallOptions } from "@cortex-sdk/core";
+import type { ReplyIn, ShapedClient, ShapesWith } from "../shared/types.js";
 
 /** One batch of a bulk write. */
 export interface BatchOutcome<Input, Reply> {
@@ -84,11 +85,11 @@ export const MAX_ALERT_IDS_PER_UPDATE = 100;
  * @returns Per-batch results; `reply.alerts_ids` of each batch lists the alerts the service updated.
  * @throws Never for failed batches (see `failed`); `CortexInvalidRequestError` for an empty update.
  */
-export async function updateAlertsInBatches<Reply>(client: CortexClient, ids: readonly (string | number)[], updateData: Readonly<Record<string, unknown>>, options: BulkOptions = {}): Promise<BulkResult<string | number, Reply>> {
+export async function updateAlertsInBatches<S extends ShapesWith<"alerts.update_alerts">>(client: ShapedClient<S>, ids: readonly (string | number)[], updateData: Readonly<Record<string, unknown>>, options: BulkOptions = {}): Promise<BulkResult<string | number, ReplyIn<S, "alerts.update_alerts">>> {
   if (Object.keys(updateData).length === 0) throw new CortexInvalidRequestError("alerts.update_alerts: update_data is empty; give severity, status or comment.", "update_data", { operationId: "alerts.update_alerts" });
   const unique = [...new Map(ids.map((id) => [String(id), id])).values()];
   const size = Math.min(MAX_ALERT_IDS_PER_UPDATE, options.batchSize ?? MAX_ALERT_IDS_PER_UPDATE);
-  return runBatches(chunk(unique, size), options, 1, (batch, call) => client.request<Reply>("alerts.update_alerts", { alert_id_list: batch.map(String), update_data: updateData }, call));
+  return runBatches(chunk(unique, size), options, 1, (batch, call) => client.request("alerts.update_alerts", { alert_id_list: batch.map(String), update_data: updateData }, call));
 }
 
 /** One incident update. */
@@ -108,17 +109,26 @@ export interface IncidentUpdate {
  * @param options - Concurrency and call options.
  * @returns One outcome per incident, in order.
  */
-export async function updateIncidentsOneByOne<Reply>(client: CortexClient, updates: readonly IncidentUpdate[], options: BulkOptions = {}): Promise<BulkResult<IncidentUpdate, Reply>> {
+export async function updateIncidentsOneByOne<S extends ShapesWith<"incidents.update_incident">>(client: ShapedClient<S>, updates: readonly IncidentUpdate[], options: BulkOptions = {}): Promise<BulkResult<IncidentUpdate, ReplyIn<S, "incidents.update_incident">>> {
   return runBatches(
     updates.map((update) => [update]),
     options,
     4,
-    (batch, call) => client.request<Reply>("incidents.update_incident", batch[0], call),
+    (batch, call) => client.request("incidents.update_incident", batch[0], call),
   );
 }
 
 /** The rows per lookup call the service's guidance suggests (≈1,000 entries per call every 10 s). */
 export const LOOKUP_ROWS_PER_CALL = 1000;
+
+/**
+ * The lookup operations the bulk writes call, with the reply fields they total. A product's shapes map
+ * fits when its replies have these fields (or say nothing about them).
+ */
+export type LookupWriteShapes = {
+  readonly "xql.lookups.add_data": { readonly request: unknown; readonly reply: { added?: number; updated?: number; skipped?: number } };
+  readonly "xql.lookups.remove_data": { readonly request: unknown; readonly reply: { deleted?: number } };
+};
 
 /** Totals of a lookup upsert. */
 export interface LookupUpsertResult extends BulkResult<Readonly<Record<string, unknown>>, { added?: number; updated?: number; skipped?: number }> {
@@ -149,11 +159,11 @@ export interface LookupUpsertOptions extends BulkOptions {
  * @param options - Key fields, batch size, call options.
  * @returns Totals and per-batch outcomes.
  */
-export async function upsertLookupRows(client: CortexClient, dataset: string, rows: readonly Readonly<Record<string, unknown>>[], options: LookupUpsertOptions = {}): Promise<LookupUpsertResult> {
+export async function upsertLookupRows(client: ShapedClient<LookupWriteShapes>, dataset: string, rows: readonly Readonly<Record<string, unknown>>[], options: LookupUpsertOptions = {}): Promise<LookupUpsertResult> {
   const { keyFields, ...rest } = options;
   const size = Math.min(LOOKUP_ROWS_PER_CALL, options.batchSize ?? LOOKUP_ROWS_PER_CALL);
   const result = await runBatches(chunk(rows, size), { ...rest, concurrency: 1 }, 1, (batch, call) =>
-    client.request<{ added?: number; updated?: number; skipped?: number }>("xql.lookups.add_data", { dataset_name: dataset, data: [...batch], ...(keyFields === undefined ? {} : { key_fields: [...keyFields] }) }, call),
+    client.request("xql.lookups.add_data", { dataset_name: dataset, data: [...batch], ...(keyFields === undefined ? {} : { key_fields: [...keyFields] }) }, call),
   );
   const sum = (field: "added" | "updated" | "skipped"): number => result.batches.reduce((total, batch) => total + (typeof batch.reply?.[field] === "number" ? batch.reply[field] : 0), 0);
   return { ...result, added: sum("added"), updated: sum("updated"), skipped: sum("skipped") };
@@ -187,12 +197,12 @@ export interface LookupRemoveResult extends BulkResult<Readonly<Record<string, u
  * @returns Rows deleted and per-call outcomes.
  * @throws `CortexInvalidRequestError` for no blocks or an empty block (which would match everything).
  */
-export async function removeLookupRows(client: CortexClient, dataset: string, blocks: readonly Readonly<Record<string, unknown>>[], options: LookupRemoveOptions = {}): Promise<LookupRemoveResult> {
+export async function removeLookupRows(client: ShapedClient<LookupWriteShapes>, dataset: string, blocks: readonly Readonly<Record<string, unknown>>[], options: LookupRemoveOptions = {}): Promise<LookupRemoveResult> {
   if (blocks.length === 0) throw new CortexInvalidRequestError("xql.lookups.remove_data: give at least one filter block.", "filters", { operationId: "xql.lookups.remove_data" });
   if (blocks.some((block) => Object.keys(block).length === 0)) throw new CortexInvalidRequestError("xql.lookups.remove_data: a filter block is empty; every block needs at least one field.", "filters", { operationId: "xql.lookups.remove_data" });
   const { blocksPerCall, ...call } = options;
   const result = await runBatches(chunk(blocks, blocksPerCall ?? blocks.length), { ...call, concurrency: 1 }, 1, (batch, callOptions) =>
-    client.request<{ deleted?: number }>("xql.lookups.remove_data", { dataset_name: dataset, filters: [...batch] }, callOptions),
+    client.request("xql.lookups.remove_data", { dataset_name: dataset, filters: [...batch] }, callOptions),
   );
   return { ...result, deleted: result.batches.reduce((total, batch) => total + (typeof batch.reply?.deleted === "number" ? batch.reply.deleted : 0), 0) };
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import type { CortexClient } from "@cortex-sdk/core";
-import type { ReplyIn, RequestIn, ShapesWith } from "../shared/types.js";
+import type { ReplyIn, RequestIn, ShapedClient, ShapesWith } from "../shared/types.js";
 import { updateAlertsInBatches, updateIncidentsOneByOne, type BulkOptions, type BulkResult, type IncidentUpdate } from "./batches.js";
 
 /** The total the alert listings report at most (the table's `totalCap`); paging continues past it until a short page. */
@@ -26,7 +26,7 @@ export type AlertUpdateShapes = ShapesWith<"alerts.update_alerts">;
  * @typeParam S - The product's operation shapes map, which types the update and its reply.
  */
 export class AlertBulkUpdates<S extends AlertUpdateShapes = AlertUpdateShapes> {
-  readonly #client: CortexClient;
+  readonly #client: ShapedClient<S>;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
@@ -50,7 +50,7 @@ export class AlertBulkUpdates<S extends AlertUpdateShapes = AlertUpdateShapes> {
    * ```
    */
   updateMany(ids: readonly (string | number)[], updateData: UpdateDataOf<RequestIn<S, "alerts.update_alerts">>, options?: BulkOptions): Promise<BulkResult<string | number, ReplyIn<S, "alerts.update_alerts">>> {
-    return updateAlertsInBatches<ReplyIn<S, "alerts.update_alerts">>(this.#client, ids, updateData as Readonly<Record<string, unknown>>, options);
+    return updateAlertsInBatches(this.#client, ids, updateData as Readonly<Record<string, unknown>>, options);
   }
 }
 
@@ -63,7 +63,7 @@ export type IncidentUpdateShapes = ShapesWith<"incidents.update_incident">;
  * @typeParam S - The product's operation shapes map, which types each update and its reply.
  */
 export class IncidentBulkUpdates<S extends IncidentUpdateShapes = IncidentUpdateShapes> {
-  readonly #client: CortexClient;
+  readonly #client: ShapedClient<S>;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
@@ -84,6 +84,6 @@ export class IncidentBulkUpdates<S extends IncidentUpdateShapes = IncidentUpdate
    * ```
    */
   updateMany(updates: readonly RequestIn<S, "incidents.update_incident">[], options?: BulkOptions): Promise<BulkResult<IncidentUpdate, ReplyIn<S, "incidents.update_incident">>> {
-    return updateIncidentsOneByOne<ReplyIn<S, "incidents.update_incident">>(this.#client, updates as unknown as readonly IncidentUpdate[], options);
+    return updateIncidentsOneByOne(this.#client, updates as unknown as readonly IncidentUpdate[], options);
   }
 }

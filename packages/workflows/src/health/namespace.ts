@@ -4,10 +4,18 @@
  * @module
  */
 import type { CallOptions, CortexClient } from "@cortex-sdk/core";
+import type { ShapedClient, ShapesWith } from "../shared/types.js";
 
-/** The `health` workflows: {@link TenantHealth.isAvailable}. */
-export class TenantHealth {
-  readonly #client: CortexClient;
+/** The operation {@link TenantHealth} calls. */
+export type HealthShapes = ShapesWith<"healthcheck">;
+
+/**
+ * The `health` workflows: {@link TenantHealth.isAvailable}.
+ *
+ * @typeParam S - The product's operation shapes map (it must serve `healthcheck`).
+ */
+export class TenantHealth<S extends HealthShapes = HealthShapes> {
+  readonly #client: ShapedClient<S>;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {

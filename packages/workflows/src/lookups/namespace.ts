@@ -4,11 +4,11 @@
  * @module
  */
 import type { ApiPromise, CortexClient, ValidatedCallOptions } from "@cortex-sdk/core";
-import type { ReplyIn, ShapesWith } from "../shared/types.js";
-import { removeLookupRows, upsertLookupRows, type LookupRemoveOptions, type LookupRemoveResult, type LookupUpsertOptions, type LookupUpsertResult } from "../bulk-updates/batches.js";
+import type { ReplyIn, ShapedClient, ShapesWith } from "../shared/types.js";
+import { removeLookupRows, upsertLookupRows, type LookupWriteShapes, type LookupRemoveOptions, type LookupRemoveResult, type LookupUpsertOptions, type LookupUpsertResult } from "../bulk-updates/batches.js";
 
-/** The operations {@link LookupDatasets} types through the product's shapes map. */
-export type LookupShapes = ShapesWith<"xql.lookups.get_data">;
+/** The operations {@link LookupDatasets} calls (the product must serve them; it types the rows read back). */
+export type LookupShapes = ShapesWith<"xql.lookups.get_data" | "xql.lookups.add_data" | "xql.lookups.remove_data">;
 
 /**
  * Lookup datasets: upsert and remove rows with the service's semantics, within its limits.
@@ -16,11 +16,13 @@ export type LookupShapes = ShapesWith<"xql.lookups.get_data">;
  * @typeParam S - The product's operation shapes map, which types the rows read back.
  */
 export class LookupDatasets<S extends LookupShapes = LookupShapes> {
-  readonly #client: CortexClient;
+  readonly #client: ShapedClient<S>;
+  readonly #writes: ShapedClient<LookupWriteShapes>;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
     this.#client = client;
+    this.#writes = client;
   }
 
   /**
@@ -40,7 +42,7 @@ export class LookupDatasets<S extends LookupShapes = LookupShapes> {
    * ```
    */
   upsert(dataset: string, rows: readonly Readonly<Record<string, unknown>>[], options?: LookupUpsertOptions): Promise<LookupUpsertResult> {
-    return upsertLookupRows(this.#client, dataset, rows, options);
+    return upsertLookupRows(this.#writes, dataset, rows, options);
   }
 
   /**
@@ -59,7 +61,7 @@ export class LookupDatasets<S extends LookupShapes = LookupShapes> {
    * ```
    */
   remove(dataset: string, blocks: readonly Readonly<Record<string, unknown>>[], options?: LookupRemoveOptions): Promise<LookupRemoveResult> {
-    return removeLookupRows(this.#client, dataset, blocks, options);
+    return removeLookupRows(this.#writes, dataset, blocks, options);
   }
 
   /**
@@ -77,6 +79,6 @@ export class LookupDatasets<S extends LookupShapes = LookupShapes> {
    */
   get(dataset: string, filters?: readonly Readonly<Record<string, unknown>>[], options: ValidatedCallOptions & { readonly limit?: number } = {}): ApiPromise<ReplyIn<S, "xql.lookups.get_data">> {
     const { limit, ...call } = options;
-    return this.#client.request<ReplyIn<S, "xql.lookups.get_data">>("xql.lookups.get_data", { dataset_name: dataset, ...(filters === undefined ? {} : { filters: [...filters] }), ...(limit === undefined ? {} : { limit }) }, call);
+    return this.#client.request("xql.lookups.get_data", { dataset_name: dataset, ...(filters === undefined ? {} : { filters: [...filters] }), ...(limit === undefined ? {} : { limit }) }, call);
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Readable } from "node:stream";
 import type { CallOptions, CortexClient } from "@cortex-sdk/core";
-import type { ReplyIn, RequestIn, ShapesWith } from "../shared/types.js";
+import type { ReplyIn, RequestIn, ShapedClient, ShapesWith } from "../shared/types.js";
 import { actionIdOf, downloadLink, splitWaitOptions, waitForAction, type ActionResult, type AndWaitOptions } from "./wait.js";
 
 /** A response action's reply together with how it ended. */
@@ -29,7 +29,12 @@ export type FileRetrievalOutcome<Reply = unknown> = ActionOutcome<Reply> & {
 };
 
 /** The operations {@link EndpointResponseActions} calls; a product's shapes map (`XdrOperationShapes`) fits. */
-export type EndpointActionShapes = ShapesWith<"endpoints.isolate" | "endpoints.unisolate" | "endpoints.scan" | "endpoints.quarantine" | "endpoints.restore" | "endpoints.file_retrieval">;
+export type EndpointActionShapes = ShapesWith<"endpoints.isolate" | "endpoints.unisolate" | "endpoints.scan" | "endpoints.quarantine" | "endpoints.restore" | "endpoints.file_retrieval" | "actions.file_retrieval_details">;
+
+/** The download links a file retrieval's details carry (endpoint id → link). */
+type FileRetrievalDetailsShapes = {
+  readonly "actions.file_retrieval_details": { readonly request: { readonly group_action_id: number }; readonly reply: { data?: Record<string, string>; DATA?: Record<string, string> } | undefined };
+};
 
 /**
  * The `endpoints` workflows: response actions that wait for their outcome. Product namespaces extend it.
@@ -38,10 +43,14 @@ export type EndpointActionShapes = ShapesWith<"endpoints.isolate" | "endpoints.u
  */
 export class EndpointResponseActions<S extends EndpointActionShapes = EndpointActionShapes> {
   readonly #client: CortexClient;
+  readonly #actions: ShapedClient<S>;
+  readonly #details: ShapedClient<FileRetrievalDetailsShapes>;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
     this.#client = client;
+    this.#actions = client;
+    this.#details = client;
   }
 
   async #andWait<Reply>(start: Promise<Reply>, operationId: string, options: AndWaitOptions | undefined): Promise<ActionOutcome<Reply>> {
@@ -66,7 +75,7 @@ export class EndpointResponseActions<S extends EndpointActionShapes = EndpointAc
    * ```
    */
   isolateAndWait(request: RequestIn<S, "endpoints.isolate">, options?: AndWaitOptions): Promise<ActionOutcome<ReplyIn<S, "endpoints.isolate">>> {
-    return this.#andWait(this.#client.request<ReplyIn<S, "endpoints.isolate">>("endpoints.isolate", request, splitWaitOptions(options)[0]), "endpoints.isolate", options);
+    return this.#andWait(this.#actions.request("endpoints.isolate", request, splitWaitOptions(options)[0]), "endpoints.isolate", options);
   }
 
   /**
@@ -82,7 +91,7 @@ export class EndpointResponseActions<S extends EndpointActionShapes = EndpointAc
    * ```
    */
   unisolateAndWait(request: RequestIn<S, "endpoints.unisolate">, options?: AndWaitOptions): Promise<ActionOutcome<ReplyIn<S, "endpoints.unisolate">>> {
-    return this.#andWait(this.#client.request<ReplyIn<S, "endpoints.unisolate">>("endpoints.unisolate", request, splitWaitOptions(options)[0]), "endpoints.unisolate", options);
+    return this.#andWait(this.#actions.request("endpoints.unisolate", request, splitWaitOptions(options)[0]), "endpoints.unisolate", options);
   }
 
   /**
@@ -99,7 +108,7 @@ export class EndpointResponseActions<S extends EndpointActionShapes = EndpointAc
    * ```
    */
   scanAndWait(request: RequestIn<S, "endpoints.scan">, options?: AndWaitOptions): Promise<ActionOutcome<ReplyIn<S, "endpoints.scan">>> {
-    return this.#andWait(this.#client.request<ReplyIn<S, "endpoints.scan">>("endpoints.scan", request, splitWaitOptions(options)[0]), "endpoints.scan", options);
+    return this.#andWait(this.#actions.request("endpoints.scan", request, splitWaitOptions(options)[0]), "endpoints.scan", options);
   }
 
   /**
@@ -116,7 +125,7 @@ export class EndpointResponseActions<S extends EndpointActionShapes = EndpointAc
    * ```
    */
   quarantineAndWait(request: RequestIn<S, "endpoints.quarantine">, options?: AndWaitOptions): Promise<ActionOutcome<ReplyIn<S, "endpoints.quarantine">>> {
-    return this.#andWait(this.#client.request<ReplyIn<S, "endpoints.quarantine">>("endpoints.quarantine", request, splitWaitOptions(options)[0]), "endpoints.quarantine", options);
+    return this.#andWait(this.#actions.request("endpoints.quarantine", request, splitWaitOptions(options)[0]), "endpoints.quarantine", options);
   }
 
   /**
@@ -133,7 +142,7 @@ export class EndpointResponseActions<S extends EndpointActionShapes = EndpointAc
    * ```
    */
   restoreAndWait(request: RequestIn<S, "endpoints.restore">, options?: AndWaitOptions): Promise<ActionOutcome<ReplyIn<S, "endpoints.restore">>> {
-    return this.#andWait(this.#client.request<ReplyIn<S, "endpoints.restore">>("endpoints.restore", request, splitWaitOptions(options)[0]), "endpoints.restore", options);
+    return this.#andWait(this.#actions.request("endpoints.restore", request, splitWaitOptions(options)[0]), "endpoints.restore", options);
   }
 
   /**
@@ -152,8 +161,8 @@ export class EndpointResponseActions<S extends EndpointActionShapes = EndpointAc
    */
   async fileRetrievalAndWait(request: RequestIn<S, "endpoints.file_retrieval">, options?: AndWaitOptions): Promise<FileRetrievalOutcome<ReplyIn<S, "endpoints.file_retrieval">>> {
     const [call] = splitWaitOptions(options);
-    const outcome = await this.#andWait(this.#client.request<ReplyIn<S, "endpoints.file_retrieval">>("endpoints.file_retrieval", request, call), "endpoints.file_retrieval", options);
-    const details = await this.#client.request<{ data?: Record<string, string>; DATA?: Record<string, string> }>("actions.file_retrieval_details", { group_action_id: Number(outcome.actionId) }, call);
+    const outcome = await this.#andWait(this.#actions.request("endpoints.file_retrieval", request, call), "endpoints.file_retrieval", options);
+    const details = await this.#details.request("actions.file_retrieval_details", { group_action_id: Number(outcome.actionId) }, call);
     const links: Readonly<Record<string, string>> = details?.data ?? details?.DATA ?? {};
     const client = this.#client;
     return {

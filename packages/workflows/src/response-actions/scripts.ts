@@ -5,7 +5,7 @@
  */
 import type { Readable } from "node:stream";
 import type { CallOptions, CortexClient } from "@cortex-sdk/core";
-import type { RequestIn, ShapesWith } from "../shared/types.js";
+import type { RequestIn, ShapedClient, ShapesWith } from "../shared/types.js";
 import { actionIdOf, downloadLink, splitWaitOptions, waitForScript, type AndWaitOptions, type ScriptRunResult } from "./wait.js";
 
 /** How a script run ended, with its result files. */
@@ -23,7 +23,12 @@ export type ScriptOutcome = ScriptRunResult & {
 };
 
 /** The operations {@link ScriptRuns} calls. */
-export type ScriptRunShapes = ShapesWith<"scripts.run_script">;
+export type ScriptRunShapes = ShapesWith<"scripts.run_script" | "scripts.get_script_execution_results_files">;
+
+/** The link to a script run's result files. */
+type ResultFilesShapes = {
+  readonly "scripts.get_script_execution_results_files": { readonly request: { readonly action_id: number; readonly endpoint_id: string }; readonly reply: { data?: unknown; DATA?: unknown } | undefined };
+};
 
 /**
  * The `scripts` workflows: script runs that wait for their results. Product namespaces extend it.
@@ -32,10 +37,14 @@ export type ScriptRunShapes = ShapesWith<"scripts.run_script">;
  */
 export class ScriptRuns<S extends ScriptRunShapes = ScriptRunShapes> {
   readonly #client: CortexClient;
+  readonly #scripts: ShapedClient<S>;
+  readonly #files: ShapedClient<ResultFilesShapes>;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
     this.#client = client;
+    this.#scripts = client;
+    this.#files = client;
   }
 
   /**
@@ -54,7 +63,7 @@ export class ScriptRuns<S extends ScriptRunShapes = ScriptRunShapes> {
    */
   async runAndWait(request: RequestIn<S, "scripts.run_script">, options?: AndWaitOptions): Promise<ScriptOutcome> {
     const [call, wait] = splitWaitOptions(options);
-    const reply = await this.#client.request("scripts.run_script", request, call);
+    const reply = await this.#scripts.request("scripts.run_script", request, call);
     const run = await waitForScript(this.#client, actionIdOf(reply, "scripts.run_script"), wait);
     return { ...run, reply, downloadFiles: (endpointId, downloadOptions) => this.downloadResultFiles(run.actionId, endpointId, downloadOptions) };
   }
@@ -74,7 +83,7 @@ export class ScriptRuns<S extends ScriptRunShapes = ScriptRunShapes> {
    * ```
    */
   async downloadResultFiles(actionId: string | number, endpointId: string, options: CallOptions = {}): Promise<Readable> {
-    const reply = await this.#client.request<{ data?: unknown; DATA?: unknown }>("scripts.get_script_execution_results_files", { action_id: Number(actionId), endpoint_id: endpointId }, options);
+    const reply = await this.#files.request("scripts.get_script_execution_results_files", { action_id: Number(actionId), endpoint_id: endpointId }, options);
     return downloadLink(this.#client, String(reply?.data ?? reply?.DATA ?? ""), options);
   }
 }

@@ -8,6 +8,7 @@
 import type { Readable } from "node:stream";
 import type { OperationEntry } from "@cortex-sdk/schemas";
 import { CortexActionFailedError, CortexError, waitUntil, type CallOptions, type CortexClient, type EndpointActionOutcome } from "@cortex-sdk/core";
+import type { ShapedClient } from "../shared/types.js";
 
 /** Statuses an endpoint passes through before its action is over. */
 export const PENDING_ACTION_STATUSES: ReadonlySet<string> = new Set(["PENDING", "IN_PROGRESS", "PENDING_ABORT"]);
@@ -47,6 +48,13 @@ interface ActionStatusReply {
   readonly errorReasons?: Readonly<Record<string, unknown>>;
 }
 
+/** The status and result operations the waiters poll, with the reply fields they read. */
+type WaitShapes = {
+  readonly "actions.get_action_status": { readonly request: { readonly group_action_id: number | string }; readonly reply: ActionStatusReply };
+  readonly "scripts.get_script_execution_status": { readonly request: { readonly action_id: number | string }; readonly reply: Record<string, unknown> | undefined };
+  readonly "scripts.get_script_execution_results": { readonly request: { readonly action_id: number | string }; readonly reply: Record<string, unknown> | undefined };
+};
+
 /**
  * Polls `actions.get_action_status` until every endpoint of the action is in a final state.
  *
@@ -59,13 +67,14 @@ interface ActionStatusReply {
  * @throws `CortexTimeoutError` (`phase: "wait"`) after `maxWaitMs`; `CortexAbortError` on abort.
  */
 export async function waitForAction(client: CortexClient, actionId: string | number, options: WaitForActionOptions = {}): Promise<ActionResult> {
+  const actions: ShapedClient<WaitShapes> = client;
   const id = String(actionId);
   const call = options.signal === undefined ? {} : { signal: options.signal };
   let polls = 0;
   const reply = await waitUntil<ActionStatusReply>(
     async () => {
       polls += 1;
-      const status = await client.request<ActionStatusReply>("actions.get_action_status", { group_action_id: numericId(id) }, call);
+      const status = await actions.request("actions.get_action_status", { group_action_id: numericId(id) }, call);
       const statuses = Object.values(status?.data ?? {});
       const pending = statuses.length === 0 || statuses.some((value) => PENDING_ACTION_STATUSES.has(String(value).toUpperCase()));
       return pending ? { done: false, state: status?.data ?? {} } : { done: true, value: status };
@@ -105,13 +114,14 @@ export interface ScriptRunResult {
  * @throws `CortexTimeoutError` (`phase: "wait"`) after `maxWaitMs`; `CortexAbortError` on abort.
  */
 export async function waitForScript(client: CortexClient, actionId: string | number, options: WaitForActionOptions = {}): Promise<ScriptRunResult> {
+  const scripts: ShapedClient<WaitShapes> = client;
   const id = String(actionId);
   const call = options.signal === undefined ? {} : { signal: options.signal };
   let polls = 0;
   const status = await waitUntil<Record<string, unknown>>(
     async () => {
       polls += 1;
-      const reply = await client.request<Record<string, unknown>>("scripts.get_script_execution_status", { action_id: numericId(id) }, call);
+      const reply = await scripts.request("scripts.get_script_execution_status", { action_id: numericId(id) }, call);
       const general = String(reply?.["general_status"] ?? "").toUpperCase();
       const pendingCount = count(reply, "endpoints_pending") + count(reply, "endpoints_in_progress") + count(reply, "endpoints_pending_abort");
       const pending = general === "" ? pendingCount > 0 : PENDING_ACTION_STATUSES.has(general) || pendingCount > 0;
@@ -119,7 +129,7 @@ export async function waitForScript(client: CortexClient, actionId: string | num
     },
     { maxWaitMs: options.maxWaitMs ?? 600_000, minDelayMs: options.minDelayMs ?? 2_000, maxDelayMs: options.maxDelayMs ?? 30_000, description: `script run ${id}`, ...call },
   );
-  const results = (await client.request<Record<string, unknown>>("scripts.get_script_execution_results", { action_id: numericId(id) }, call)) ?? {};
+  const results = (await scripts.request("scripts.get_script_execution_results", { action_id: numericId(id) }, call)) ?? {};
   const failures = ["endpoints_failed", "endpoints_timeout", "endpoints_canceled", "endpoints_aborted", "endpoints_expired"].reduce((sum, field) => sum + count(status, field), 0);
   if (failures > 0 && options.allowFailures !== true) {
     const rows = Array.isArray(results["results"]) ? (results["results"] as Record<string, unknown>[]) : [];

@@ -7,6 +7,7 @@
  * @module
  */
 import { CortexError, CortexServerError, CortexXqlQueryError, CortexXqlQuotaError, isCortexError, waitUntil, type CortexClient } from "@cortex-sdk/core";
+import type { ShapedClient } from "../shared/types.js";
 
 /** The time range of a query: absolute epoch milliseconds, or the last `relativeTime` ms. */
 export type XqlTimeframe = { readonly from: number; readonly to: number } | { readonly relativeTime: number };
@@ -115,6 +116,14 @@ export class XqlQuery<Row = Record<string, unknown>> implements PromiseLike<XqlR
   }
 }
 
+/** The XQL operations a query run calls, with the reply fields it reads. */
+type XqlRunShapes = {
+  readonly "xql.start_xql_query": { readonly request: unknown; readonly reply: unknown };
+  readonly "xql.get_query_results": { readonly request: unknown; readonly reply: ResultsReply };
+  readonly "xql.get_query_results_stream": { readonly request: unknown; readonly reply: unknown };
+  readonly "xql.get_quota": { readonly request: unknown; readonly reply: Record<string, unknown> };
+};
+
 /**
  * Runs an XQL query from start to rows. It holds one of the tenant's XQL slots (at most four queries at
  * once per tenant, the documented limit) while the query runs; the "parallel running queries" 500 is
@@ -132,11 +141,12 @@ export class XqlQuery<Row = Record<string, unknown>> implements PromiseLike<XqlR
  * @throws `CortexAbortError` when the signal fires.
  */
 export async function runXqlQuery<Row = Record<string, unknown>>(client: CortexClient, query: string, options: XqlQueryOptions = {}): Promise<XqlResult<Row>> {
+  const xql: ShapedClient<XqlRunShapes> = client;
   const signal = options.signal;
   const call = signal === undefined ? {} : { signal };
   const limit = options.limit === undefined ? undefined : Math.max(0, Math.floor(options.limit));
   const finished = await client.withXqlSlot(async () => {
-    if (options.checkQuota === true) await assertQuota(client, call);
+    if (options.checkQuota === true) await assertQuota(xql, call);
     const startBody = {
       query,
       ...(options.tenants === undefined ? {} : { tenants: [...options.tenants] }),
@@ -144,7 +154,7 @@ export async function runXqlQuery<Row = Record<string, unknown>>(client: CortexC
     };
     let queryId: string;
     try {
-      queryId = String(await client.request<unknown>("xql.start_xql_query", startBody, call));
+      queryId = String(await xql.request("xql.start_xql_query", startBody, call));
     } catch (error) {
       throw asQuotaError(error) ?? error;
     }
@@ -153,7 +163,7 @@ export async function runXqlQuery<Row = Record<string, unknown>>(client: CortexC
       async () => {
         polls += 1;
         const body = { query_id: queryId, pending_flag: true, format: "json", ...(limit !== undefined && limit <= 1000 ? { limit: Math.max(1, limit) } : {}) };
-        const result = await client.request<ResultsReply>("xql.get_query_results", body, call).catch((error: unknown) => {
+        const result = await xql.request("xql.get_query_results", body, call).catch((error: unknown) => {
           throw asQuotaError(error) ?? error;
         });
         const status = String(result?.status ?? "").toUpperCase();
@@ -198,7 +208,7 @@ export async function runXqlQuery<Row = Record<string, unknown>>(client: CortexC
       }
       return;
     }
-    const stream = client.streamNdjson<Row>("xql.get_query_results_stream", { stream_id: streamId, is_gzip_compressed: options.gzip ?? true }, { ...call, timeoutMs: options.streamTimeoutMs ?? 1_800_000 });
+    const stream = xql.streamNdjson<"xql.get_query_results_stream", Row>("xql.get_query_results_stream", { stream_id: streamId, is_gzip_compressed: options.gzip ?? true }, { ...call, timeoutMs: options.streamTimeoutMs ?? 1_800_000 });
     for await (const row of stream) {
       yield row;
       if (--left <= 0) return;
@@ -207,8 +217,8 @@ export async function runXqlQuery<Row = Record<string, unknown>>(client: CortexC
   return { ...info, rows, [Symbol.asyncIterator]: () => rows() };
 }
 
-async function assertQuota(client: CortexClient, call: { signal?: AbortSignal }): Promise<void> {
-  const quota = await client.request<Record<string, unknown>>("xql.get_quota", {}, call);
+async function assertQuota(client: ShapedClient<XqlRunShapes>, call: { signal?: AbortSignal }): Promise<void> {
+  const quota = await client.request("xql.get_quota", {}, call);
   const total = (numberOr(quota["license_quota"]) ?? 0) + (numberOr(quota["additional_purchased_quota"]) ?? 0) + (numberOr(quota["eval_quota"]) ?? 0);
   const used = numberOr(quota["used_quota"]) ?? 0;
   if (total > 0 && used >= total) {

@@ -6,7 +6,7 @@
  */
 import { pathOnly, type ApiPromise, type CortexClient, type ListOptions, type PagePromise, type ReplyValidationOptions, type ValidatedCallOptions } from "@cortex-sdk/core";
 import type { OperationEntry } from "@cortex-sdk/schemas";
-import type { ItemOf, ReplyIn, ShapesWith } from "../shared/types.js";
+import type { ItemOf, ReplyIn, ShapedClient, ShapesWith } from "../shared/types.js";
 
 function xsoarOperation(id: string, method: OperationEntry["method"], path: string, extra: Partial<OperationEntry> = {}): OperationEntry {
   return {
@@ -79,8 +79,8 @@ export interface IncidentQueryOptions extends ListOptions, ReplyValidationOption
   readonly filter?: Readonly<Record<string, unknown>>;
 }
 
-/** The operations {@link XsoarIncidentWorkflows} types through the product's shapes map. */
-export type XsoarIncidentShapes = ShapesWith<"xsoar.incidents.search">;
+/** The operations {@link XsoarIncidentWorkflows} calls in the product's table (search types the listing). */
+export type XsoarIncidentShapes = ShapesWith<"xsoar.incidents.search" | "xsoar.incident">;
 
 /**
  * The XSOAR `incidents` workflows: query-string search, create, load and versioned update. Product namespaces extend it.
@@ -88,11 +88,13 @@ export type XsoarIncidentShapes = ShapesWith<"xsoar.incidents.search">;
  * @typeParam S - The product's operation shapes map, which types the search reply.
  */
 export class XsoarIncidentWorkflows<S extends XsoarIncidentShapes = XsoarIncidentShapes> {
-  readonly #client: CortexClient;
+  readonly #client: ShapedClient<S>;
+  readonly #extra: ShapedClient<XsoarExtraShapes>;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
     this.#client = client;
+    this.#extra = client;
   }
 
   /**
@@ -112,7 +114,7 @@ export class XsoarIncidentWorkflows<S extends XsoarIncidentShapes = XsoarInciden
   query(query: string, options: IncidentQueryOptions = {}): PagePromise<ReplyIn<S, "xsoar.incidents.search">, ItemOf<S, "xsoar.incidents.search", "data">> {
     const { size = 100, sort, period, filter, ...list } = options;
     const body = { filter: { ...(filter ?? {}), query, page: 0, size, ...(sort === undefined ? {} : { sort }), ...(period === undefined ? {} : { period }) } };
-    return this.#client.paginate<ReplyIn<S, "xsoar.incidents.search">, ItemOf<S, "xsoar.incidents.search", "data">>("xsoar.incidents.search", body, list);
+    return this.#client.paginate<"xsoar.incidents.search", ItemOf<S, "xsoar.incidents.search", "data">>("xsoar.incidents.search", body, list);
   }
 
   /**
@@ -130,7 +132,8 @@ export class XsoarIncidentWorkflows<S extends XsoarIncidentShapes = XsoarInciden
    */
   create(fields: Readonly<Record<string, unknown>>, options?: ValidatedCallOptions): Promise<XsoarIncident | undefined> {
     const { id: _id, version: _version, ...rest } = fields;
-    return this.#client.request<XsoarIncident | undefined>("xsoar.incident", rest, options).then((incident) => incident ?? undefined);
+    // The table's incident reply leaves id and version optional; the service always sends both.
+    return this.#client.request("xsoar.incident", rest, options).then((incident) => (incident ?? undefined) as XsoarIncident | undefined);
   }
 
   /**
@@ -146,7 +149,7 @@ export class XsoarIncidentWorkflows<S extends XsoarIncidentShapes = XsoarInciden
    * ```
    */
   load(id: string, options?: ValidatedCallOptions): ApiPromise<XsoarIncident> {
-    return this.#client.request<XsoarIncident>("xsoar.incident.load", { id }, options);
+    return this.#extra.request("xsoar.incident.load", { id }, options);
   }
 
   /**
@@ -167,7 +170,8 @@ export class XsoarIncidentWorkflows<S extends XsoarIncidentShapes = XsoarInciden
    * ```
    */
   update(id: string, version: number, changes: Readonly<Record<string, unknown>>, options?: ValidatedCallOptions): ApiPromise<XsoarIncident> {
-    return this.#client.request<XsoarIncident>("xsoar.incident", { ...changes, id, version }, options);
+    // The table's incident reply leaves id and version optional; the service always sends both.
+    return this.#client.request("xsoar.incident", { ...changes, id, version }, options) as ApiPromise<XsoarIncident>;
   }
 }
 
@@ -184,13 +188,22 @@ export interface XsoarEntry {
   readonly [key: string]: unknown;
 }
 
-/** War room entries of an investigation (an incident's investigation has the incident's id). */
-export class XsoarEntries {
-  readonly #client: CortexClient;
+/** The operation {@link XsoarEntries} calls in the product's table. */
+export type XsoarEntryShapes = ShapesWith<"xsoar.entry">;
+
+/**
+ * War room entries of an investigation (an incident's investigation has the incident's id).
+ *
+ * @typeParam S - The product's operation shapes map.
+ */
+export class XsoarEntries<S extends XsoarEntryShapes = XsoarEntryShapes> {
+  readonly #client: ShapedClient<S>;
+  readonly #extra: ShapedClient<XsoarExtraShapes>;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
     this.#client = client;
+    this.#extra = client;
   }
 
   /**
@@ -207,7 +220,7 @@ export class XsoarEntries {
    */
   async list(investigationId: string, options: ValidatedCallOptions & { readonly pageSize?: number } = {}): Promise<XsoarEntry[]> {
     const { pageSize, ...call } = options;
-    const reply = await this.#client.request<{ entries?: XsoarEntry[] }>("xsoar.investigation", pathOnly({ id: investigationId, ...(pageSize === undefined ? {} : { pageSize }) }, ["id"]), call);
+    const reply = await this.#extra.request("xsoar.investigation", pathOnly({ id: investigationId, ...(pageSize === undefined ? {} : { pageSize }) }, ["id"]), call);
     return reply?.entries ?? [];
   }
 
@@ -227,7 +240,8 @@ export class XsoarEntries {
    */
   add(investigationId: string, data: string, options: ValidatedCallOptions & { readonly markdown?: boolean } = {}): ApiPromise<XsoarEntry> {
     const { markdown = true, ...call } = options;
-    return this.#client.request<XsoarEntry>("xsoar.entry", { investigationId, data, markdown }, call);
+    // The table's entry reply leaves the id optional; the service always sends it.
+    return this.#client.request("xsoar.entry", { investigationId, data, markdown }, call) as ApiPromise<XsoarEntry>;
   }
 }
 
@@ -246,9 +260,16 @@ export interface XsoarList {
   readonly [key: string]: unknown;
 }
 
-/** Lists (named text values playbooks read): at most 209,715 characters each. */
-export class XsoarLists {
-  readonly #client: CortexClient;
+/** The operations {@link XsoarLists} calls in the product's table. */
+export type XsoarListShapes = ShapesWith<"xsoar.lists" | "xsoar.lists.download.get_by_name" | "xsoar.lists.save" | "xsoar.lists.delete">;
+
+/**
+ * Lists (named text values playbooks read): at most 209,715 characters each.
+ *
+ * @typeParam S - The product's operation shapes map.
+ */
+export class XsoarLists<S extends XsoarListShapes = XsoarListShapes> {
+  readonly #client: ShapedClient<S>;
 
   /** @param client - The client that sends the calls. */
   constructor(client: CortexClient) {
@@ -267,7 +288,8 @@ export class XsoarLists {
    * ```
    */
   all(options?: ValidatedCallOptions): ApiPromise<XsoarList[]> {
-    return this.#client.request<XsoarList[]>("xsoar.lists", undefined, options);
+    // The workflow's list record (id, name, version, data) is what the service sends for every list.
+    return this.#client.request("xsoar.lists", undefined, options) as ApiPromise<XsoarList[]>;
   }
 
   /**
@@ -283,7 +305,7 @@ export class XsoarLists {
    * ```
    */
   async get(name: string | { readonly name: string }, options?: ValidatedCallOptions): Promise<string> {
-    const content = await this.#client.request<unknown>("xsoar.lists.download.get_by_name", typeof name === "string" ? { name } : name, options);
+    const content: unknown = await this.#client.request("xsoar.lists.download.get_by_name", typeof name === "string" ? { name } : name, options);
     return typeof content === "string" ? content : JSON.stringify(content);
   }
 
@@ -302,7 +324,7 @@ export class XsoarLists {
    * ```
    */
   save(list: { readonly name: string; readonly data: string; readonly type?: string; readonly description?: string; readonly version?: number }, options?: ValidatedCallOptions): ApiPromise<XsoarList> {
-    return this.#client.request<XsoarList>("xsoar.lists.save", { ...list, ...(list.version === undefined ? {} : { id: list.name }) }, options);
+    return this.#client.request("xsoar.lists.save", { ...list, ...(list.version === undefined ? {} : { id: list.name }) }, options) as ApiPromise<XsoarList>;
   }
 
   /**
@@ -318,7 +340,22 @@ export class XsoarLists {
    * ```
    */
   delete(name: string | { readonly id: string }, options?: ValidatedCallOptions): ApiPromise<Record<string, unknown>> {
-    return this.#client.request<Record<string, unknown>>("xsoar.lists.delete", typeof name === "string" ? { id: name } : name, options);
+    return this.#client.request("xsoar.lists.delete", typeof name === "string" ? { id: name } : name, options) as ApiPromise<Record<string, unknown>>;
   }
 }
 
+
+/**
+ * Request and reply types of {@link XSOAR_EXTRA_OPERATIONS}: the XSOAR routes the workflows add to the
+ * table, typed here since the table has no shapes for them.
+ */
+export interface XsoarExtraShapes {
+  /** XSOAR 6 server version. */
+  readonly "xsoar.about": { readonly request: undefined; readonly reply: XsoarAbout };
+  /** XSOAR 8 server version. */
+  readonly "xsoar.about.v8": { readonly request: undefined; readonly reply: XsoarAbout };
+  /** One incident with its current version. */
+  readonly "xsoar.incident.load": { readonly request: { readonly id: string }; readonly reply: XsoarIncident };
+  /** An investigation's entries. */
+  readonly "xsoar.investigation": { readonly request: Readonly<Record<string, unknown>>; readonly reply: { readonly entries?: XsoarEntry[] } | undefined };
+}

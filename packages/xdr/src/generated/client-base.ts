@@ -2063,7 +2063,7 @@ export class XdrClientBase extends ProductClient {
   /** `hashExceptions` operations. */
   readonly hashExceptions: XdrHashExceptionsNamespace;
   /** `health` workflows. */
-  readonly health: TenantHealth;
+  readonly health: TenantHealth<XdrOperationShapes>;
   /** `incidents` operations. */
   readonly incidents: XdrIncidentsNamespace;
   /** `indicators` operations. */
@@ -2101,7 +2101,7 @@ export class XdrClientBase extends ProductClient {
     this.endpoints = new XdrEndpointsNamespace(this);
     this.featuredFields = new XdrFeaturedFieldsNamespace(this);
     this.hashExceptions = new XdrHashExceptionsNamespace(this);
-    this.health = new TenantHealth(this);
+    this.health = new TenantHealth<XdrOperationShapes>(this);
     this.incidents = new XdrIncidentsNamespace(this);
     this.indicators = new XdrIndicatorsNamespace(this);
     this.lookups = new XdrLookupsNamespace(this);

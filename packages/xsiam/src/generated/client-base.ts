@@ -7301,7 +7301,7 @@ export class XsiamClientBase extends ProductClient {
   /** `hashExceptions` operations. */
   readonly hashExceptions: XsiamHashExceptionsNamespace;
   /** `health` workflows. */
-  readonly health: TenantHealth;
+  readonly health: TenantHealth<XsiamOperationShapes>;
   /** `iam` operations. */
   readonly iam: XsiamIamNamespace;
   /** `incidents` operations. */
@@ -7392,7 +7392,7 @@ export class XsiamClientBase extends ProductClient {
     this.entries = new XsiamEntriesNamespace(this);
     this.featuredFields = new XsiamFeaturedFieldsNamespace(this);
     this.hashExceptions = new XsiamHashExceptionsNamespace(this);
-    this.health = new TenantHealth(this);
+    this.health = new TenantHealth<XsiamOperationShapes>(this);
     this.iam = new XsiamIamNamespace(this);
     this.incidents = new XsiamIncidentsNamespace(this);
     this.indicators = new XsiamIndicatorsNamespace(this);

@@ -1344,7 +1344,7 @@ export class XsoarInvPlaybookNamespace {
 }
 
 /** The `lists` operations of Cortex XSOAR, with the workflows of {@link XsoarLists}. */
-export class XsoarListsNamespace extends XsoarLists {
+export class XsoarListsNamespace extends XsoarLists<XsoarOperationShapes> {
   readonly #client: CortexClient;
 
   /** @param client - The client that sends the calls. */
@@ -2179,7 +2179,7 @@ export class XsoarClientBase extends ProductClient {
   /** `dashboards` operations. */
   readonly dashboards: XsoarDashboardsNamespace;
   /** `entries` workflows. */
-  readonly entries: XsoarEntries;
+  readonly entries: XsoarEntries<XsoarOperationShapes>;
   /** `entry` operations. */
   readonly entry: XsoarEntryNamespace;
   /** `evidence` operations. */
@@ -2243,7 +2243,7 @@ export class XsoarClientBase extends ProductClient {
     this.classifier = new XsoarClassifierNamespace(this);
     this.contentpacks = new XsoarContentpacksNamespace(this);
     this.dashboards = new XsoarDashboardsNamespace(this);
-    this.entries = new XsoarEntries(this);
+    this.entries = new XsoarEntries<XsoarOperationShapes>(this);
     this.entry = new XsoarEntryNamespace(this);
     this.evidence = new XsoarEvidenceNamespace(this);
     this.health = new XsoarHealthNamespace(this);
