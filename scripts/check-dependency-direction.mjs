@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Fails when a workspace package depends on or imports another against the fixed direction:
 // cli → product clients → workflows → core → auth-signer; schemas is data and types; clients never import each other.
-// It checks declared dependencies and the import specifiers in src/ and test/.
+// It checks declared dependencies and the import specifiers in src/, test/ and test-support/.
 import { readdirSync, readFileSync, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { builtinModules } from "node:module";
@@ -45,6 +45,8 @@ for (const dir of packageDirs) {
   for (const [folder, mayUse, declared] of [
     ["src", allowed, runtimeDeps],
     ["test", [...allowed, ...TEST_ONLY, name], { ...runtimeDeps, ...devDeps }],
+    // Shared test code other packages' tests import (packages/workflows/test-support): the rules of tests.
+    ["test-support", [...allowed, ...TEST_ONLY, name], { ...runtimeDeps, ...devDeps }],
   ]) {
     for (const file of sourceFiles(join(dir, folder))) {
       for (const specifier of importsOf(readFileSync(file, "utf8"))) {

@@ -35,8 +35,6 @@ export interface ProductClientSpec {
   readonly extraNamespaces?: Readonly<Record<string, ExtraNamespace>>;
   /** A constant of @cortex-sdk/workflows listing hand-written operations the generated table lacks. */
   readonly extraOperations?: string;
-  /** Shared test suites emitted into test/generated. */
-  readonly testTemplates?: readonly string[];
 }
 
 /** The API key workflows replace the generated `generate` and `list` (checked requests, built filters). */
@@ -66,25 +64,22 @@ const xqlAndResponse: Pick<ProductClientSpec, "workflows" | "extraNamespaces" | 
  * (`operationsOf`); `extraOperations` names hand-written operations the table lacks.
  */
 export const productClients: readonly ProductClientSpec[] = [
-  { product: "xdr", package: "xdr", className: "XdrClient", prefix: "Xdr", ...xqlAndResponse, testTemplates: ["workflows.test", "workflows-emulator.test", "mock-server"] },
+  { product: "xdr", package: "xdr", className: "XdrClient", prefix: "Xdr", ...xqlAndResponse },
   {
     product: "xsiam",
     package: "xsiam",
     className: "XsiamClient",
     prefix: "Xsiam",
-   
     ...xqlAndResponse,
     // Key scopes, and the emulator's scope switch (the platform has no API for it) next to the download.
     workflows: { ...xqlAndResponse.workflows, apiKeys: { ...apiKeys, extends: "ApiKeyScopes" } },
     extraOperations: "XSIAM_EXTRA_OPERATIONS",
-    testTemplates: ["workflows.test", "workflows-emulator.test", "mock-server"],
   },
   {
     product: "xsoar",
     package: "xsoar",
     className: "XsoarClient",
     prefix: "Xsoar",
-   
     // The lists workflow takes a list name where the generated calls take an object, and sends the id with a version.
     workflows: { incidents: { extends: "XsoarIncidentWorkflows" }, apiKeys, lists: { extends: "XsoarLists", replaces: ["get", "save", "delete"] } },
     extraNamespaces: { entries: { class: "XsoarEntries" } },
@@ -95,7 +90,6 @@ export const productClients: readonly ProductClientSpec[] = [
     package: "xpanse",
     className: "XpanseClient",
     prefix: "Xpanse",
-   
     workflows: { assets: { extends: "XpanseAssetWorkflows" }, incidents: { extends: "XpanseIncidentWorkflows", replaces: ["list"] }, alerts: { extends: "XpanseAlertWorkflows" }, apiKeys },
     extraNamespaces: { services: { class: "XpanseServices" }, ipRanges: { class: "XpanseIpRanges" }, tags: { class: "XpanseTags" } },
   },
@@ -104,7 +98,6 @@ export const productClients: readonly ProductClientSpec[] = [
     package: "cloud",
     className: "CloudClient",
     prefix: "Cloud",
-   
     workflows: { assets: { extends: "AssetTreeSearch" }, assetGroups: { extends: "AssetGroupTreeSearch" }, apiKeys: { ...apiKeys, extends: "ApiKeyScopes" } },
     extraNamespaces: { vulnerabilities: { class: "VulnerabilityFeed", operationsOf: "uvem" } },
     // The emulator's scope switch (the platform has no API for it).

@@ -3,7 +3,7 @@ import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
 import { operations } from "@cortex-sdk/schemas/xsiam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XSIAM_OPERATION_METHODS, XsiamClient } from "../src/index.js";
-import { callOperation, destructiveLast, statefulRequests, type StatefulRequests } from "./generated/operation-harness.js";
+import { callOperation, destructiveLast, statefulRequests, type StatefulRequests } from "../../workflows/test-support/operation-harness.js";
 
 let emulator: RunningEmulator;
 let client: XsiamClient;

@@ -4,7 +4,7 @@ import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
 import { operations } from "@cortex-sdk/schemas/xsoar";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XSOAR_OPERATION_METHODS, XsoarClient } from "../src/index.js";
-import { callOperation, destructiveLast, statefulRequests, type StatefulRequests } from "./generated/operation-harness.js";
+import { callOperation, destructiveLast, statefulRequests, type StatefulRequests } from "../../workflows/test-support/operation-harness.js";
 
 let emulator: RunningEmulator;
 let v8: XsoarClient;

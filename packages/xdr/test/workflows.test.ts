@@ -1,0 +1,5 @@
+// The Cortex XDR client's workflow fault cases on a mock server: the suite XDR and XSIAM share.
+import { workflowFaultSuite } from "../../workflows/test-support/workflow-fault-suite.js";
+import { XdrClient } from "../src/index.js";
+
+workflowFaultSuite((options) => new XdrClient(options));
