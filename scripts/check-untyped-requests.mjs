@@ -63,10 +63,10 @@ function checkPackage({ dir, core }, ids) {
   const configPath = join(dir, "tsconfig.json");
   const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (diagnostic) => { throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")); } });
   if (config === undefined) throw new Error(`${configPath}: cannot read`);
-  // Hand-written source only: not tests, declarations or generated code.
+  // Hand-written source only: not tests (test/, test-support/), declarations or generated code.
   const files = config.fileNames.filter((file) => {
     const parts = relative(dir, file).split(/[\\/]/);
-    return !file.endsWith(".d.ts") && parts[0] !== "test" && !parts.includes("generated");
+    return !file.endsWith(".d.ts") && parts[0] !== "test" && parts[0] !== "test-support" && !parts.includes("generated");
   });
   if (files.length === 0) return [];
   const program = ts.createProgram({ rootNames: files, options: { ...config.options, noEmit: true } });
