@@ -1,15 +1,19 @@
 // Node implementation: synchronous hashing with node:crypto. Only the Node
 // entry imports this module.
 
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 import { createCredentials, resolveCredentials } from "./credentials.js";
 import { generateNonce } from "./nonce.js";
 import type { CredentialsDescription, SignableCredentials } from "./credentials.js";
 import { advancedHashInput, buildHeaders, planHashInput, planSignature } from "./prepare.js";
 import type { SignOptions } from "./prepare.js";
 
+// One-shot `crypto.hash` (Node 20.12+) skips the Hash object a `createHash` chain builds per call; the chain
+// stays as the fallback for runtimes that lack it.
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash;
+
 function sha256Hex(input: string): string {
-  return createHash("sha256").update(input, "utf8").digest("hex");
+  return oneShotHash === undefined ? crypto.createHash("sha256").update(input, "utf8").digest("hex") : oneShotHash("sha256", input, "hex");
 }
 
 /**

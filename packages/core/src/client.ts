@@ -15,7 +15,7 @@ import { explainChildTenantFailure } from "./child-tenant.js";
 import { KEY_EXPIRY_STEP, keyExpiryStep } from "./key-expiry.js";
 import { redactError } from "./redact.js";
 import { serverRequestId } from "./request-id.js";
-import { parseNdjsonBatches, type NdjsonOptions } from "./ndjson.js";
+import { parseNdjsonBatches, rowsOfBatches, type NdjsonOptions } from "./ndjson.js";
 import { paginatePages, PagePromise, type PaginateOptions } from "./pagination.js";
 import { MiddlewareStack, type CallContext, type CallOptions, type CallResult, type HttpRequest, type ResponseMode } from "./pipeline.js";
 import { unavailableReason } from "./products.js";
@@ -50,10 +50,12 @@ function operationMap(operations: readonly OperationEntry[]): ReadonlyMap<string
 }
 
 /**
- * Base of every product client. Holds the resolved configuration, the product's operation table and the
- * pipeline; product clients add resource namespaces on top.
+ * The part of {@link CortexClient} that sends calls: configuration, pipeline, `request()`, `stream()` and
+ * `paginate()`. The lite clients (`@cortex-sdk/<product>/lite`) extend it directly, so a program that calls
+ * one operation through them bundles none of what only {@link CortexClient} adds (NDJSON row streaming, XQL
+ * query slots). Every client, lite or full, is one of these.
  */
-export class CortexClient {
+export class CortexClientCore {
   /** The immutable resolved configuration. */
   readonly config: ResolvedConfig;
   /** The request pipeline; add steps relative to the standard ones (see {@link STANDARD_STEPS}). */
@@ -185,34 +187,6 @@ export class CortexClient {
   }
 
   /**
-   * Streams an NDJSON reply (plain or gzip) row by row with constant memory.
-   *
-   * @param operationId - Operation id, e.g. the XQL result stream.
-   * @param body - The request.
-   * @param options - Per-call options and NDJSON options.
-   * @returns An async generator of rows; breaking out of the loop closes the connection.
-   * @example
-   * ```ts
-   * for await (const row of client.streamNdjson<Row>("xql.get_query_results_stream", { stream_id, is_gzip_compressed: true })) {
-   *   process(row);
-   * }
-   * ```
-   */
-  async *streamNdjson<T = unknown>(operationId: string, body?: unknown, options: NdjsonCallOptions = {}): AsyncGenerator<T, void, undefined> {
-    const { maxLineBytes, gzip, ...callOptions } = options;
-    const stream = await this.stream(operationId, body, callOptions);
-    try {
-      // Rows arrive a chunk at a time and are handed out from here: one generator between the stream and
-      // the caller, not two.
-      for await (const rows of parseNdjsonBatches<T>(stream, { ...(maxLineBytes === undefined ? {} : { maxLineBytes }), ...(gzip === undefined ? {} : { gzip }) })) {
-        for (const row of rows) yield row;
-      }
-    } finally {
-      stream.destroy();
-    }
-  }
-
-  /**
    * Calls a paginated operation: await the result for the first page, or `for await` over it for every item.
    *
    * @param operationId - Operation id of a list operation, or its entry.
@@ -237,39 +211,14 @@ export class CortexClient {
   }
 
   /**
-   * Runs `run` while holding one of the tenant's XQL query slots: at most `xqlConcurrency` (default 4,
-   * the documented limit) bodies run at once per tenant across every client in this process; the others
-   * wait their turn. Hold the slot from starting a query until its results are read.
-   *
-   * @param run - Starts a query and waits for its results.
-   * @param options - `signal` stops waiting for a slot.
-   * @returns What `run` returns.
-   * @throws {@link CortexAbortError} when the signal fires while waiting; whatever `run` throws.
-   */
-  async withXqlSlot<T>(run: () => Promise<T>, options: { readonly signal?: AbortSignal } = {}): Promise<T> {
-    const slots = tenantXqlSlots(tenantState(this.config.baseUrl), this.config.xqlConcurrency);
-    let release: () => void;
-    try {
-      release = await slots.acquire(options.signal);
-    } catch (error) {
-      throw new CortexAbortError("abort", "Stopped waiting for an XQL query slot: aborted by the caller.", { cause: error });
-    }
-    try {
-      return await run();
-    } finally {
-      release();
-    }
-  }
-
-  /**
    * Derives a client with other defaults (timeouts, retries, credentials); this client is unchanged. The
-   * derived client starts with the standard pipeline. Product clients return their own type.
+   * derived client starts with the standard pipeline.
    *
    * @param overrides - Options to change.
    * @returns A new client.
    */
-  withOptions(overrides: ClientOptions): CortexClient {
-    return new CortexClient(mergeOptions(this.options, overrides), this.#info);
+  withOptions(overrides: ClientOptions): CortexClientCore {
+    return new CortexClientCore(mergeOptions(this.options, overrides), this.#info);
   }
 
   /**
@@ -350,5 +299,80 @@ export class CortexClient {
       data: result.data,
       response: { status: result.response.status, headers, requestId, callId, attempts: result.attempts, operationId: operation.id },
     };
+  }
+}
+
+/**
+ * Base of every product client: {@link CortexClientCore} (configuration, pipeline, `request()`, `stream()`,
+ * `paginate()`) plus NDJSON row streaming and the tenant's XQL query slots. Product clients add resource
+ * namespaces on top.
+ */
+export class CortexClient extends CortexClientCore {
+  /**
+   * Streams an NDJSON reply (plain or gzip) row by row with constant memory.
+   *
+   * @param operationId - Operation id, e.g. the XQL result stream.
+   * @param body - The request.
+   * @param options - Per-call options and NDJSON options.
+   * @returns An async generator of rows; breaking out of the loop closes the connection.
+   * @example
+   * ```ts
+   * for await (const row of client.streamNdjson<Row>("xql.get_query_results_stream", { stream_id, is_gzip_compressed: true })) {
+   *   process(row);
+   * }
+   * ```
+   */
+  streamNdjson<T = unknown>(operationId: string, body?: unknown, options: NdjsonCallOptions = {}): AsyncGenerator<T, void, undefined> {
+    const { maxLineBytes, gzip, ...callOptions } = options;
+    const open = (): Promise<Readable> => this.stream(operationId, body, callOptions);
+    // Rows are parsed a chunk at a time and handed out from that chunk's array: one async generator per
+    // chunk, none per row. Nothing is sent before the first row is asked for.
+    return rowsOfBatches(ndjsonBatchesOf<T>(open, { ...(maxLineBytes === undefined ? {} : { maxLineBytes }), ...(gzip === undefined ? {} : { gzip }) }));
+  }
+
+  /**
+   * Runs `run` while holding one of the tenant's XQL query slots: at most `xqlConcurrency` (default 4,
+   * the documented limit) bodies run at once per tenant across every client in this process; the others
+   * wait their turn. Hold the slot from starting a query until its results are read.
+   *
+   * @param run - Starts a query and waits for its results.
+   * @param options - `signal` stops waiting for a slot.
+   * @returns What `run` returns.
+   * @throws {@link CortexAbortError} when the signal fires while waiting; whatever `run` throws.
+   */
+  async withXqlSlot<T>(run: () => Promise<T>, options: { readonly signal?: AbortSignal } = {}): Promise<T> {
+    const slots = tenantXqlSlots(tenantState(this.config.baseUrl), this.config.xqlConcurrency);
+    let release: () => void;
+    try {
+      release = await slots.acquire(options.signal);
+    } catch (error) {
+      throw new CortexAbortError("abort", "Stopped waiting for an XQL query slot: aborted by the caller.", { cause: error });
+    }
+    try {
+      return await run();
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Derives a client with other defaults (timeouts, retries, credentials); this client is unchanged. The
+   * derived client starts with the standard pipeline. Product clients return their own type.
+   *
+   * @param overrides - Options to change.
+   * @returns A new client.
+   */
+  override withOptions(overrides: ClientOptions): CortexClient {
+    return new CortexClient(mergeOptions(this.options, overrides), this.clientInfo);
+  }
+}
+
+// The chunks of rows of a stream opened on first use; the stream is destroyed however the reading ends.
+async function* ndjsonBatchesOf<T>(open: () => Promise<Readable>, options: NdjsonOptions): AsyncGenerator<T[], void, undefined> {
+  const stream = await open();
+  try {
+    yield* parseNdjsonBatches<T>(stream, options);
+  } finally {
+    stream.destroy();
   }
 }

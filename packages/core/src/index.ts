@@ -8,7 +8,7 @@
 export { ApiPromise, type ResponseInfo, type WithResponse } from "./api-promise.js";
 export type { ClientManifest, ManifestNamespace, ManifestOperation } from "./manifest.js";
 export { ProductClient, type ProductClientOptions } from "./product-client.js";
-export { CortexClient, STANDARD_STEPS, type ListOptions, type NdjsonCallOptions } from "./client.js";
+export { CortexClient, CortexClientCore, STANDARD_STEPS, type ListOptions, type NdjsonCallOptions } from "./client.js";
 export {
   bypassesProxy,
   DEFAULT_RATE_LIMIT,

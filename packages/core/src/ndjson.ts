@@ -29,8 +29,8 @@ export interface NdjsonOptions {
  * @throws {@link CortexError} (`api`) for a line that is not JSON or longer than the limit; the source's own
  *   (typed) errors pass through.
  */
-export async function* parseNdjson<T = unknown>(source: AsyncIterable<Uint8Array | string>, options: NdjsonOptions = {}): AsyncGenerator<T, void, undefined> {
-  for await (const rows of parseNdjsonBatches<T>(source, options)) yield* rows;
+export function parseNdjson<T = unknown>(source: AsyncIterable<Uint8Array | string>, options: NdjsonOptions = {}): AsyncGenerator<T, void, undefined> {
+  return rowsOfBatches(parseNdjsonBatches<T>(source, options));
 }
 
 /**
@@ -75,6 +75,73 @@ export async function* parseNdjsonBatches<T = unknown>(source: AsyncIterable<Uin
   const rows: T[] = [];
   parseInto(rows, carry + decoder.end());
   if (rows.length > 0) yield rows;
+}
+
+const DONE: IteratorReturnResult<void> = Object.freeze({ value: undefined, done: true });
+
+/**
+ * Hands out the rows of `batches` one at a time, as an async generator object that costs one resolved promise
+ * per row already read (a `yield` inside an `async function*` costs several promise turns per row, which
+ * is most of the time of a million-row stream). Closing it (`return`, `throw`, `break` in a loop) closes
+ * `batches`. Calls to `next()` made before the previous one settled are answered in order.
+ *
+ * @param batches - Arrays of rows, e.g. from {@link parseNdjsonBatches}.
+ * @returns The rows.
+ * @internal
+ */
+export function rowsOfBatches<T>(batches: AsyncGenerator<T[], void, undefined>): AsyncGenerator<T, void, undefined> {
+  let rows: T[] = [];
+  let index = 0;
+  let finished = false;
+  let loading: Promise<IteratorResult<T, void>> | undefined;
+  const finish = (): void => {
+    finished = true;
+    rows = [];
+    index = 0;
+  };
+  const pull = (): Promise<IteratorResult<T, void>> =>
+    batches.next().then(
+      (result): IteratorResult<T, void> | Promise<IteratorResult<T, void>> => {
+        if (result.done === true || finished) {
+          finish();
+          return DONE;
+        }
+        rows = result.value;
+        index = 0;
+        return index < rows.length ? { value: rows[index++] as T, done: false } : pull();
+      },
+      (error: unknown) => {
+        finish();
+        throw error;
+      },
+    );
+  const close = (): Promise<void> => {
+    finish();
+    return batches.return(undefined).then(() => undefined);
+  };
+  const generator: AsyncGenerator<T, void, undefined> = {
+    next(): Promise<IteratorResult<T, void>> {
+      if (index < rows.length) return Promise.resolve({ value: rows[index++] as T, done: false });
+      if (finished) return Promise.resolve(DONE);
+      if (loading !== undefined) return loading.then(() => generator.next(), () => generator.next());
+      loading = pull().finally(() => {
+        loading = undefined;
+      });
+      return loading;
+    },
+    return(): Promise<IteratorResult<T, void>> {
+      return close().then(() => DONE);
+    },
+    throw(error: unknown): Promise<IteratorResult<T, void>> {
+      return close().then(() => {
+        throw error;
+      });
+    },
+    [Symbol.asyncIterator]() {
+      return generator;
+    },
+  };
+  return generator;
 }
 
 // zlib's own errors (Z_DATA_ERROR, Z_BUF_ERROR) become typed errors; the source's pass through.

@@ -48,17 +48,30 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+// One accessor pair per alias, made once: every reply's alias shares the same getter and setter, so objects
+// that get the same aliases keep sharing one hidden class instead of each getting fresh closures.
+const ALIAS_DESCRIPTORS = new Map<string, PropertyDescriptor>();
+
+function aliasDescriptor(key: string): PropertyDescriptor {
+  let descriptor = ALIAS_DESCRIPTORS.get(key);
+  if (descriptor === undefined) {
+    descriptor = {
+      get(this: Record<string, unknown>) {
+        return this[key];
+      },
+      set(this: Record<string, unknown>, value: unknown) {
+        this[key] = value;
+      },
+      enumerable: false,
+      configurable: true,
+    };
+    ALIAS_DESCRIPTORS.set(key, descriptor);
+  }
+  return descriptor;
+}
+
 function defineAlias(record: Record<string, unknown>, alias: string, key: string): void {
-  Object.defineProperty(record, alias, {
-    get(this: Record<string, unknown>) {
-      return this[key];
-    },
-    set(this: Record<string, unknown>, value: unknown) {
-      this[key] = value;
-    },
-    enumerable: false,
-    configurable: true,
-  });
+  Object.defineProperty(record, alias, aliasDescriptor(key));
 }
 
 /**
@@ -127,6 +140,23 @@ function itemsFieldOf(operation: OperationEntry): string | undefined {
   return UNFOLDS.get(paging.itemsField) ?? paging.itemsField;
 }
 
+// The rules of one operation with `@items` resolved, worked out on its first reply.
+const RULES_OF = new WeakMap<OperationEntry, readonly CompiledRule[]>();
+
+function rulesOf(operation: OperationEntry): readonly CompiledRule[] {
+  let rules = RULES_OF.get(operation);
+  if (rules === undefined) {
+    const own = BY_OPERATION.get(operation.id) ?? [];
+    const items = itemsFieldOf(operation);
+    rules = [...EVERY_OPERATION, ...own].flatMap((rule): CompiledRule[] => {
+      if (rule.path[0] !== "@items") return [rule];
+      return items === undefined ? [] : [{ path: [items, ...rule.path.slice(1)], coerce: rule.coerce }];
+    });
+    RULES_OF.set(operation, rules);
+  }
+  return rules;
+}
+
 /**
  * Brings a successful reply (envelope removed) to its documented shape: see the module comment.
  *
@@ -140,15 +170,7 @@ export function normalizeReply(operation: OperationEntry, value: unknown): unkno
     foldKeysOf(value);
     for (const child of Object.values(value)) if (isPlainObject(child)) foldKeysOf(child);
   }
-  const own = BY_OPERATION.get(operation.id);
-  for (const rule of own === undefined ? EVERY_OPERATION : [...EVERY_OPERATION, ...own]) {
-    if (rule.path[0] === "@items") {
-      const items = itemsFieldOf(operation);
-      if (items !== undefined) applyAt(value, [items, ...rule.path.slice(1)], 0, rule.coerce);
-    } else {
-      applyAt(value, rule.path, 0, rule.coerce);
-    }
-  }
+  for (const rule of rulesOf(operation)) applyAt(value, rule.path, 0, rule.coerce);
   // A list a rule created (`empty_array`) gets its alias too.
   if (isPlainObject(value)) foldKeysOf(value);
   return value;

@@ -136,16 +136,22 @@ export async function* paginatePages<Reply, Item>(
   for (let index = 0; remaining > 0; index++) {
     const { data, response } = await fetchPage(state.body);
     const all = itemsOf<Item>(data, paging);
-    const ids = all.map((item) => idOf(item, paging.idField));
-    const signature = pageSignature(all, ids);
+    // One pass over the page: each item's id, the ids known, and the items not already on the page before.
+    const ids: (string | undefined)[] = new Array<string | undefined>(all.length);
+    const knownIds: string[] = [];
+    const items: Item[] = [];
+    const idPath = idPathOf(paging.idField);
+    for (let position = 0; position < all.length; position++) {
+      const item = all[position] as Item;
+      const id = idOf(item, idPath);
+      ids[position] = id;
+      if (id !== undefined) knownIds.push(id);
+      if (items.length < remaining && (id === undefined || !previousIds.has(id))) items.push(item);
+    }
+    const signature = pageSignature(all, ids, knownIds.length);
     if (signature !== undefined && signature === previousSignature) {
       throw new CortexPaginationError("pagination", `${operation.id}: the service returned the same page twice (page ${index + 1}); stopping so no item is repeated.`, { operationId: operation.id });
     }
-    const fresh = all.filter((_, position) => {
-      const id = ids[position];
-      return id === undefined || !previousIds.has(id);
-    });
-    const items = fresh.slice(0, remaining);
     remaining -= items.length;
     const advance = all.length === 0 ? undefined : state.next(data, all, ids);
     if (advance?.token !== undefined) {
@@ -154,7 +160,6 @@ export async function* paginatePages<Reply, Item>(
       }
       seenTokens.add(advance.token);
     }
-    const knownIds = ids.filter((id): id is string => id !== undefined);
     const nextCursor: PageCursor | undefined = advance === undefined ? undefined : { operationId: operation.id, kind: paging.kind, ...advance, ...(knownIds.length > 0 ? { seenIds: knownIds } : {}) };
     yield { reply: data, items, index, cursor: nextCursor, response };
     if (nextCursor === undefined) return;
@@ -232,9 +237,9 @@ function clampSize(requested: number | undefined, max: number): number {
   return Math.max(1, Math.min(max, Math.floor(requested)));
 }
 
-function pageSignature(items: readonly unknown[], ids: readonly (string | undefined)[]): string | undefined {
+function pageSignature(items: readonly unknown[], ids: readonly (string | undefined)[], known: number): string | undefined {
   if (items.length === 0) return undefined;
-  if (ids.every((id) => id !== undefined)) return ids.join("\u0000");
+  if (known === ids.length) return ids.join("\u0000");
   // Items without ids: compare content, so a service that ignores the offset is still caught.
   return createHash("sha1").update(JSON.stringify(items)).digest("base64");
 }
@@ -247,9 +252,12 @@ function itemsOf<Item>(reply: unknown, paging: Pagination): Item[] {
 
 // Reads a field, tolerating case differences (DATA / data) and dotted paths (metadata.total_count).
 function fieldOf(value: unknown, field: string | undefined): unknown {
-  if (field === undefined) return undefined;
+  return field === undefined ? undefined : fieldAt(value, field.split("."));
+}
+
+function fieldAt(value: unknown, path: readonly string[]): unknown {
   let current: unknown = value;
-  for (const part of field.split(".")) {
+  for (const part of path) {
     if (current === null || typeof current !== "object") return undefined;
     const record = current as Record<string, unknown>;
     current = record[part] ?? record[part.toUpperCase()] ?? record[part.toLowerCase()];
@@ -257,12 +265,18 @@ function fieldOf(value: unknown, field: string | undefined): unknown {
   return current;
 }
 
+// The id field split once per page, not once per item.
+function idPathOf(idField: string | undefined): readonly string[] | undefined {
+  return idField === undefined ? undefined : idField.split(".");
+}
+
 function asRecord(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-function idOf(item: unknown, idField: string | undefined): string | undefined {
-  const id = fieldOf(item, idField);
+function idOf(item: unknown, idPath: readonly string[] | undefined): string | undefined {
+  if (idPath === undefined) return undefined;
+  const id = fieldAt(item, idPath);
   return typeof id === "string" || typeof id === "number" ? String(id) : undefined;
 }
 

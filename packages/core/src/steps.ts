@@ -110,13 +110,13 @@ export function signStep(): Middleware {
     if (signer?.credentials !== credentials) signer = { credentials, sign: createSigner(credentials).sign };
     const signed = signer.sign(offset === 0 ? undefined : { clockOffsetMs: offset });
     const headers = context.request.headers;
-    if (context.config.routing.auth === "xsoar6") {
-      headers["authorization"] = signed[AUTH_HEADER_NAMES.authorization] ?? "";
-    } else {
-      for (const name in signed) headers[name.toLowerCase()] = signed[name] as string;
+    const authorization = signed[AUTH_HEADER_NAMES.authorization] ?? "";
+    headers["authorization"] = authorization;
+    if (context.config.routing.auth !== "xsoar6") {
+      for (const name in signed) if (name !== AUTH_HEADER_NAMES.authorization) headers[name.toLowerCase()] = signed[name] as string;
     }
     // A server or proxy may echo the header: logs and errors are redacted of it by value.
-    rememberSecret(context.config, context.request.headers["authorization"] ?? "");
+    rememberSecret(context.config, authorization);
     return next(context);
   };
 }
@@ -167,11 +167,12 @@ const NOT_JSON = Symbol("not json");
 const UTF8 = new TextDecoder();
 
 function parseJson(text: string): unknown {
-  if (text.trim() === "") return undefined;
+  if (text === "") return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return NOT_JSON;
+    // Only a failed parse pays for the whitespace check (a body of blanks is "no reply", not "not JSON").
+    return text.trim() === "" ? undefined : NOT_JSON;
   }
 }
 

@@ -2,6 +2,7 @@ import type { ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CortexAbortError, CortexError, CortexServerError, CortexTimeoutError, parseNdjson, type CortexClient } from "../src/index.js";
+import { rowsOfBatches } from "../src/ndjson.js";
 import { sendJson, startServer, testClient, type LocalServer } from "./helpers.js";
 
 let server: LocalServer | undefined;
@@ -145,5 +146,54 @@ describe("parseNdjson", () => {
     await expect(rowsOf(parseNdjson(chunks('{"index":1}\nnot json\n')))).rejects.toThrowError(/Line 2 of the NDJSON stream is not JSON/);
     await expect(rowsOf(parseNdjson(chunks(`{"index":"${"y".repeat(100)}`), { maxLineBytes: 50 }))).rejects.toThrowError(CortexError);
     await expect(rowsOf(parseNdjson(chunks(Buffer.from([0x1f, 0x8b, 1, 2, 3]))))).rejects.toThrowError(/not valid gzip/);
+  });
+});
+
+describe("rows handed out one at a time from parsed chunks", () => {
+  async function* tracked(log: string[], ...batches: number[][]): AsyncGenerator<number[], void, undefined> {
+    try {
+      for (const batch of batches) {
+        log.push(`batch ${batch.length}`);
+        yield batch;
+      }
+    } finally {
+      log.push("closed");
+    }
+  }
+
+  it("reads the next chunk only when the rows of the one before are used up, skipping empty chunks", async () => {
+    const log: string[] = [];
+    const rows = rowsOfBatches(tracked(log, [1, 2], [], [3]));
+    expect(log).toEqual([]);
+    expect(await rows.next()).toEqual({ value: 1, done: false });
+    expect(await rows.next()).toEqual({ value: 2, done: false });
+    expect(log).toEqual(["batch 2"]);
+    expect(await rows.next()).toEqual({ value: 3, done: false });
+    expect(await rows.next()).toEqual({ value: undefined, done: true });
+    expect(await rows.next()).toEqual({ value: undefined, done: true });
+    expect(log).toEqual(["batch 2", "batch 0", "batch 1", "closed"]);
+  });
+
+  it("answers next() calls made before the previous one settled in order, each row once", async () => {
+    const rows = rowsOfBatches(tracked([], [1, 2], [3, 4, 5]));
+    const results = await Promise.all(Array.from({ length: 7 }, () => rows.next()));
+    expect(results.map((result) => (result.done === true ? "done" : result.value))).toEqual([1, 2, 3, 4, 5, "done", "done"]);
+  });
+
+  it("closes the source on break and on throw(), and passes the source's error on", async () => {
+    const log: string[] = [];
+    for await (const value of rowsOfBatches(tracked(log, [1, 2], [3]))) if (value === 1) break;
+    expect(log).toEqual(["batch 2", "closed"]);
+    const thrown: string[] = [];
+    const rows = rowsOfBatches(tracked(thrown, [1]));
+    await rows.next();
+    await expect(rows.throw(new Error("stop"))).rejects.toThrowError("stop");
+    expect(thrown).toEqual(["batch 1", "closed"]);
+    expect(await rows.next()).toEqual({ value: undefined, done: true });
+    async function* failing(): AsyncGenerator<number[], void, undefined> {
+      yield [1];
+      throw new CortexError("api", "broken stream");
+    }
+    await expect(rowsOf(rowsOfBatches(failing()) as AsyncIterable<never>)).rejects.toThrowError("broken stream");
   });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
-import { CortexAuthenticationError, CortexConfigError } from "@cortex-sdk/core";
+import { CortexAuthenticationError, CortexClient, CortexClientCore, CortexConfigError } from "@cortex-sdk/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XdrClient } from "../src/index.js";
 import { XdrLiteClient } from "../src/generated/lite.js";
@@ -81,6 +81,35 @@ describe("XdrLiteClient and the per-operation functions against the emulator ove
     } finally {
       await client.close();
     }
+  });
+
+  it("is the call-sending core without what only the full client adds; its derived clients stay lite", async () => {
+    const client = lite();
+    const derived = client.withOptions({ timeoutMs: 5_000 });
+    try {
+      expect(client).toBeInstanceOf(CortexClientCore);
+      expect(client).not.toBeInstanceOf(CortexClient);
+      expect("streamNdjson" in client || "withXqlSlot" in client).toBe(false);
+      expect(derived).toBeInstanceOf(CortexClientCore);
+      expect(derived.config.timeoutMs).toBe(5_000);
+      expect((await systemHealthcheck(derived)).status).toBeDefined();
+    } finally {
+      await derived.close();
+      await client.close();
+    }
+  });
+
+  it("namespaces of the full client are built on first use, once, and are not own properties", () => {
+    const full = new XdrClient({ baseUrl: emulator.url, apiKeyId: keyId, apiKey: key, securityLevel: "advanced", logLevel: "off", env: {} });
+    expect(Object.keys(full)).not.toContain("incidents");
+    const incidents = full.incidents;
+    expect(full.incidents).toBe(incidents);
+    expect(typeof incidents.list).toBe("function");
+    expect(full.forTenant({ childTenantId: "child-1" }).incidents).not.toBe(incidents);
+    expect(Object.keys(full)).not.toContain("incidents");
+    expect(() => {
+      (full as unknown as { incidents: unknown }).incidents = {};
+    }).toThrow(TypeError);
   });
 
   it("the bundled one-call program runs against the emulator (undici external)", async () => {

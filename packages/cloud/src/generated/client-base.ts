@@ -5891,96 +5891,51 @@ export class CloudClientBase extends ProductClient {
   /** Every operation this client can call (the table, as data). */
   static readonly operations: readonly OperationEntry[] = CLOUD_OPERATIONS;
 
-  /** `api` operations. */
-  readonly api: CloudApiNamespace;
-  /** `apiKeys` operations. */
-  readonly apiKeys: CloudApiKeysNamespace;
-  /** `appsec` operations. */
-  readonly appsec: CloudAppsecNamespace;
-  /** `asmManagement` operations. */
-  readonly asmManagement: CloudAsmManagementNamespace;
-  /** `assetGroups` operations. */
-  readonly assetGroups: CloudAssetGroupsNamespace;
-  /** `assets` operations. */
-  readonly assets: CloudAssetsNamespace;
-  /** `attackSurfaceRules` operations. */
-  readonly attackSurfaceRules: CloudAttackSurfaceRulesNamespace;
-  /** `audits` operations. */
-  readonly audits: CloudAuditsNamespace;
-  /** `authenticationSettings` operations. */
-  readonly authenticationSettings: CloudAuthenticationSettingsNamespace;
-  /** `bioc` operations. */
-  readonly bioc: CloudBiocNamespace;
-  /** `case` operations. */
-  readonly case: CloudCaseNamespace;
-  /** `ciem` operations. */
-  readonly ciem: CloudCiemNamespace;
-  /** `cli` operations. */
-  readonly cli: CloudCliNamespace;
-  /** `cloudOnboarding` operations. */
-  readonly cloudOnboarding: CloudCloudOnboardingNamespace;
-  /** `compliance` operations. */
-  readonly compliance: CloudComplianceNamespace;
-  /** `configurations` operations. */
-  readonly configurations: CloudConfigurationsNamespace;
-  /** `correlations` operations. */
-  readonly correlations: CloudCorrelationsNamespace;
-  /** `cwp` operations. */
-  readonly cwp: CloudCwpNamespace;
-  /** `dashboards` operations. */
-  readonly dashboards: CloudDashboardsNamespace;
-  /** `dataSecurity` operations. */
-  readonly dataSecurity: CloudDataSecurityNamespace;
-  /** `disableInjectionPreventionRules` operations. */
-  readonly disableInjectionPreventionRules: CloudDisableInjectionPreventionRulesNamespace;
-  /** `disablePrevention` operations. */
-  readonly disablePrevention: CloudDisablePreventionNamespace;
-  /** `entries` operations. */
-  readonly entries: CloudEntriesNamespace;
-  /** `iam` operations. */
-  readonly iam: CloudIamNamespace;
-  /** `indicators` operations. */
-  readonly indicators: CloudIndicatorsNamespace;
-  /** `integration` operations. */
-  readonly integration: CloudIntegrationNamespace;
-  /** `integrations` operations. */
-  readonly integrations: CloudIntegrationsNamespace;
-  /** `issue` operations. */
-  readonly issue: CloudIssueNamespace;
-  /** `lookups` operations. */
-  readonly lookups: CloudLookupsNamespace;
-  /** `mth` operations. */
-  readonly mth: CloudMthNamespace;
-  /** `netscan` operations. */
-  readonly netscan: CloudNetscanNamespace;
-  /** `notifications` operations. */
-  readonly notifications: CloudNotificationsNamespace;
-  /** `playbooks` operations. */
-  readonly playbooks: CloudPlaybooksNamespace;
-  /** `policy` operations. */
-  readonly policy: CloudPolicyNamespace;
-  /** `rbac` operations. */
-  readonly rbac: CloudRbacNamespace;
-  /** `scheduledQueries` operations. */
-  readonly scheduledQueries: CloudScheduledQueriesNamespace;
-  /** `scripts` operations. */
-  readonly scripts: CloudScriptsNamespace;
-  /** `system` operations. */
-  readonly system: CloudSystemNamespace;
-  /** `uvem` operations. */
-  readonly uvem: CloudUvemNamespace;
-  /** `uvmPublic` operations. */
-  readonly uvmPublic: CloudUvmPublicNamespace;
-  /** `vulnerabilities` operations. */
-  readonly vulnerabilities: CloudVulnerabilitiesNamespace;
-  /** `vulnerabilityManagement` operations. */
-  readonly vulnerabilityManagement: CloudVulnerabilityManagementNamespace;
-  /** `widgets` operations. */
-  readonly widgets: CloudWidgetsNamespace;
-  /** `xql` operations. */
-  readonly xql: CloudXqlNamespace;
-  /** `xqlLibrary` operations. */
-  readonly xqlLibrary: CloudXqlLibraryNamespace;
+  #api: CloudApiNamespace | undefined;
+  #apiKeys: CloudApiKeysNamespace | undefined;
+  #appsec: CloudAppsecNamespace | undefined;
+  #asmManagement: CloudAsmManagementNamespace | undefined;
+  #assetGroups: CloudAssetGroupsNamespace | undefined;
+  #assets: CloudAssetsNamespace | undefined;
+  #attackSurfaceRules: CloudAttackSurfaceRulesNamespace | undefined;
+  #audits: CloudAuditsNamespace | undefined;
+  #authenticationSettings: CloudAuthenticationSettingsNamespace | undefined;
+  #bioc: CloudBiocNamespace | undefined;
+  #case: CloudCaseNamespace | undefined;
+  #ciem: CloudCiemNamespace | undefined;
+  #cli: CloudCliNamespace | undefined;
+  #cloudOnboarding: CloudCloudOnboardingNamespace | undefined;
+  #compliance: CloudComplianceNamespace | undefined;
+  #configurations: CloudConfigurationsNamespace | undefined;
+  #correlations: CloudCorrelationsNamespace | undefined;
+  #cwp: CloudCwpNamespace | undefined;
+  #dashboards: CloudDashboardsNamespace | undefined;
+  #dataSecurity: CloudDataSecurityNamespace | undefined;
+  #disableInjectionPreventionRules: CloudDisableInjectionPreventionRulesNamespace | undefined;
+  #disablePrevention: CloudDisablePreventionNamespace | undefined;
+  #entries: CloudEntriesNamespace | undefined;
+  #iam: CloudIamNamespace | undefined;
+  #indicators: CloudIndicatorsNamespace | undefined;
+  #integration: CloudIntegrationNamespace | undefined;
+  #integrations: CloudIntegrationsNamespace | undefined;
+  #issue: CloudIssueNamespace | undefined;
+  #lookups: CloudLookupsNamespace | undefined;
+  #mth: CloudMthNamespace | undefined;
+  #netscan: CloudNetscanNamespace | undefined;
+  #notifications: CloudNotificationsNamespace | undefined;
+  #playbooks: CloudPlaybooksNamespace | undefined;
+  #policy: CloudPolicyNamespace | undefined;
+  #rbac: CloudRbacNamespace | undefined;
+  #scheduledQueries: CloudScheduledQueriesNamespace | undefined;
+  #scripts: CloudScriptsNamespace | undefined;
+  #system: CloudSystemNamespace | undefined;
+  #uvem: CloudUvemNamespace | undefined;
+  #uvmPublic: CloudUvmPublicNamespace | undefined;
+  #vulnerabilities: CloudVulnerabilitiesNamespace | undefined;
+  #vulnerabilityManagement: CloudVulnerabilityManagementNamespace | undefined;
+  #widgets: CloudWidgetsNamespace | undefined;
+  #xql: CloudXqlNamespace | undefined;
+  #xqlLibrary: CloudXqlLibraryNamespace | undefined;
 
   /**
    * @param options - Client options; anything missing comes from the environment.
@@ -5988,51 +5943,231 @@ export class CloudClientBase extends ProductClient {
    */
   constructor(options: ProductClientOptions, version: string) {
     super(options, { product: "cloud", clientName: "cloud", clientVersion: version }, CLOUD_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/cloud")) as ReplyValidators & RequestValidators);
-    this.api = new CloudApiNamespace(this);
-    this.apiKeys = new CloudApiKeysNamespace(this);
-    this.appsec = new CloudAppsecNamespace(this);
-    this.asmManagement = new CloudAsmManagementNamespace(this);
-    this.assetGroups = new CloudAssetGroupsNamespace(this);
-    this.assets = new CloudAssetsNamespace(this);
-    this.attackSurfaceRules = new CloudAttackSurfaceRulesNamespace(this);
-    this.audits = new CloudAuditsNamespace(this);
-    this.authenticationSettings = new CloudAuthenticationSettingsNamespace(this);
-    this.bioc = new CloudBiocNamespace(this);
-    this.case = new CloudCaseNamespace(this);
-    this.ciem = new CloudCiemNamespace(this);
-    this.cli = new CloudCliNamespace(this);
-    this.cloudOnboarding = new CloudCloudOnboardingNamespace(this);
-    this.compliance = new CloudComplianceNamespace(this);
-    this.configurations = new CloudConfigurationsNamespace(this);
-    this.correlations = new CloudCorrelationsNamespace(this);
-    this.cwp = new CloudCwpNamespace(this);
-    this.dashboards = new CloudDashboardsNamespace(this);
-    this.dataSecurity = new CloudDataSecurityNamespace(this);
-    this.disableInjectionPreventionRules = new CloudDisableInjectionPreventionRulesNamespace(this);
-    this.disablePrevention = new CloudDisablePreventionNamespace(this);
-    this.entries = new CloudEntriesNamespace(this);
-    this.iam = new CloudIamNamespace(this);
-    this.indicators = new CloudIndicatorsNamespace(this);
-    this.integration = new CloudIntegrationNamespace(this);
-    this.integrations = new CloudIntegrationsNamespace(this);
-    this.issue = new CloudIssueNamespace(this);
-    this.lookups = new CloudLookupsNamespace(this);
-    this.mth = new CloudMthNamespace(this);
-    this.netscan = new CloudNetscanNamespace(this);
-    this.notifications = new CloudNotificationsNamespace(this);
-    this.playbooks = new CloudPlaybooksNamespace(this);
-    this.policy = new CloudPolicyNamespace(this);
-    this.rbac = new CloudRbacNamespace(this);
-    this.scheduledQueries = new CloudScheduledQueriesNamespace(this);
-    this.scripts = new CloudScriptsNamespace(this);
-    this.system = new CloudSystemNamespace(this);
-    this.uvem = new CloudUvemNamespace(this);
-    this.uvmPublic = new CloudUvmPublicNamespace(this);
-    this.vulnerabilities = new CloudVulnerabilitiesNamespace(this);
-    this.vulnerabilityManagement = new CloudVulnerabilityManagementNamespace(this);
-    this.widgets = new CloudWidgetsNamespace(this);
-    this.xql = new CloudXqlNamespace(this);
-    this.xqlLibrary = new CloudXqlLibraryNamespace(this);
+  }
+
+  /** `api` operations. */
+  get api(): CloudApiNamespace {
+    return (this.#api ??= new CloudApiNamespace(this));
+  }
+
+  /** `apiKeys` operations. */
+  get apiKeys(): CloudApiKeysNamespace {
+    return (this.#apiKeys ??= new CloudApiKeysNamespace(this));
+  }
+
+  /** `appsec` operations. */
+  get appsec(): CloudAppsecNamespace {
+    return (this.#appsec ??= new CloudAppsecNamespace(this));
+  }
+
+  /** `asmManagement` operations. */
+  get asmManagement(): CloudAsmManagementNamespace {
+    return (this.#asmManagement ??= new CloudAsmManagementNamespace(this));
+  }
+
+  /** `assetGroups` operations. */
+  get assetGroups(): CloudAssetGroupsNamespace {
+    return (this.#assetGroups ??= new CloudAssetGroupsNamespace(this));
+  }
+
+  /** `assets` operations. */
+  get assets(): CloudAssetsNamespace {
+    return (this.#assets ??= new CloudAssetsNamespace(this));
+  }
+
+  /** `attackSurfaceRules` operations. */
+  get attackSurfaceRules(): CloudAttackSurfaceRulesNamespace {
+    return (this.#attackSurfaceRules ??= new CloudAttackSurfaceRulesNamespace(this));
+  }
+
+  /** `audits` operations. */
+  get audits(): CloudAuditsNamespace {
+    return (this.#audits ??= new CloudAuditsNamespace(this));
+  }
+
+  /** `authenticationSettings` operations. */
+  get authenticationSettings(): CloudAuthenticationSettingsNamespace {
+    return (this.#authenticationSettings ??= new CloudAuthenticationSettingsNamespace(this));
+  }
+
+  /** `bioc` operations. */
+  get bioc(): CloudBiocNamespace {
+    return (this.#bioc ??= new CloudBiocNamespace(this));
+  }
+
+  /** `case` operations. */
+  get case(): CloudCaseNamespace {
+    return (this.#case ??= new CloudCaseNamespace(this));
+  }
+
+  /** `ciem` operations. */
+  get ciem(): CloudCiemNamespace {
+    return (this.#ciem ??= new CloudCiemNamespace(this));
+  }
+
+  /** `cli` operations. */
+  get cli(): CloudCliNamespace {
+    return (this.#cli ??= new CloudCliNamespace(this));
+  }
+
+  /** `cloudOnboarding` operations. */
+  get cloudOnboarding(): CloudCloudOnboardingNamespace {
+    return (this.#cloudOnboarding ??= new CloudCloudOnboardingNamespace(this));
+  }
+
+  /** `compliance` operations. */
+  get compliance(): CloudComplianceNamespace {
+    return (this.#compliance ??= new CloudComplianceNamespace(this));
+  }
+
+  /** `configurations` operations. */
+  get configurations(): CloudConfigurationsNamespace {
+    return (this.#configurations ??= new CloudConfigurationsNamespace(this));
+  }
+
+  /** `correlations` operations. */
+  get correlations(): CloudCorrelationsNamespace {
+    return (this.#correlations ??= new CloudCorrelationsNamespace(this));
+  }
+
+  /** `cwp` operations. */
+  get cwp(): CloudCwpNamespace {
+    return (this.#cwp ??= new CloudCwpNamespace(this));
+  }
+
+  /** `dashboards` operations. */
+  get dashboards(): CloudDashboardsNamespace {
+    return (this.#dashboards ??= new CloudDashboardsNamespace(this));
+  }
+
+  /** `dataSecurity` operations. */
+  get dataSecurity(): CloudDataSecurityNamespace {
+    return (this.#dataSecurity ??= new CloudDataSecurityNamespace(this));
+  }
+
+  /** `disableInjectionPreventionRules` operations. */
+  get disableInjectionPreventionRules(): CloudDisableInjectionPreventionRulesNamespace {
+    return (this.#disableInjectionPreventionRules ??= new CloudDisableInjectionPreventionRulesNamespace(this));
+  }
+
+  /** `disablePrevention` operations. */
+  get disablePrevention(): CloudDisablePreventionNamespace {
+    return (this.#disablePrevention ??= new CloudDisablePreventionNamespace(this));
+  }
+
+  /** `entries` operations. */
+  get entries(): CloudEntriesNamespace {
+    return (this.#entries ??= new CloudEntriesNamespace(this));
+  }
+
+  /** `iam` operations. */
+  get iam(): CloudIamNamespace {
+    return (this.#iam ??= new CloudIamNamespace(this));
+  }
+
+  /** `indicators` operations. */
+  get indicators(): CloudIndicatorsNamespace {
+    return (this.#indicators ??= new CloudIndicatorsNamespace(this));
+  }
+
+  /** `integration` operations. */
+  get integration(): CloudIntegrationNamespace {
+    return (this.#integration ??= new CloudIntegrationNamespace(this));
+  }
+
+  /** `integrations` operations. */
+  get integrations(): CloudIntegrationsNamespace {
+    return (this.#integrations ??= new CloudIntegrationsNamespace(this));
+  }
+
+  /** `issue` operations. */
+  get issue(): CloudIssueNamespace {
+    return (this.#issue ??= new CloudIssueNamespace(this));
+  }
+
+  /** `lookups` operations. */
+  get lookups(): CloudLookupsNamespace {
+    return (this.#lookups ??= new CloudLookupsNamespace(this));
+  }
+
+  /** `mth` operations. */
+  get mth(): CloudMthNamespace {
+    return (this.#mth ??= new CloudMthNamespace(this));
+  }
+
+  /** `netscan` operations. */
+  get netscan(): CloudNetscanNamespace {
+    return (this.#netscan ??= new CloudNetscanNamespace(this));
+  }
+
+  /** `notifications` operations. */
+  get notifications(): CloudNotificationsNamespace {
+    return (this.#notifications ??= new CloudNotificationsNamespace(this));
+  }
+
+  /** `playbooks` operations. */
+  get playbooks(): CloudPlaybooksNamespace {
+    return (this.#playbooks ??= new CloudPlaybooksNamespace(this));
+  }
+
+  /** `policy` operations. */
+  get policy(): CloudPolicyNamespace {
+    return (this.#policy ??= new CloudPolicyNamespace(this));
+  }
+
+  /** `rbac` operations. */
+  get rbac(): CloudRbacNamespace {
+    return (this.#rbac ??= new CloudRbacNamespace(this));
+  }
+
+  /** `scheduledQueries` operations. */
+  get scheduledQueries(): CloudScheduledQueriesNamespace {
+    return (this.#scheduledQueries ??= new CloudScheduledQueriesNamespace(this));
+  }
+
+  /** `scripts` operations. */
+  get scripts(): CloudScriptsNamespace {
+    return (this.#scripts ??= new CloudScriptsNamespace(this));
+  }
+
+  /** `system` operations. */
+  get system(): CloudSystemNamespace {
+    return (this.#system ??= new CloudSystemNamespace(this));
+  }
+
+  /** `uvem` operations. */
+  get uvem(): CloudUvemNamespace {
+    return (this.#uvem ??= new CloudUvemNamespace(this));
+  }
+
+  /** `uvmPublic` operations. */
+  get uvmPublic(): CloudUvmPublicNamespace {
+    return (this.#uvmPublic ??= new CloudUvmPublicNamespace(this));
+  }
+
+  /** `vulnerabilities` operations. */
+  get vulnerabilities(): CloudVulnerabilitiesNamespace {
+    return (this.#vulnerabilities ??= new CloudVulnerabilitiesNamespace(this));
+  }
+
+  /** `vulnerabilityManagement` operations. */
+  get vulnerabilityManagement(): CloudVulnerabilityManagementNamespace {
+    return (this.#vulnerabilityManagement ??= new CloudVulnerabilityManagementNamespace(this));
+  }
+
+  /** `widgets` operations. */
+  get widgets(): CloudWidgetsNamespace {
+    return (this.#widgets ??= new CloudWidgetsNamespace(this));
+  }
+
+  /** `xql` operations. */
+  get xql(): CloudXqlNamespace {
+    return (this.#xql ??= new CloudXqlNamespace(this));
+  }
+
+  /** `xqlLibrary` operations. */
+  get xqlLibrary(): CloudXqlLibraryNamespace {
+    return (this.#xqlLibrary ??= new CloudXqlLibraryNamespace(this));
   }
 
   /**

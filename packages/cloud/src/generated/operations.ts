@@ -13,7 +13,7 @@
  * @module
  */
 import { pathOnly } from "@cortex-sdk/core";
-import type { ApiPromise, CallOptions, CortexClient, ListOptions, PagePromise } from "@cortex-sdk/core";
+import type { ApiPromise, CallOptions, CortexClientCore, ListOptions, PagePromise } from "@cortex-sdk/core";
 import type { OperationEntry } from "@cortex-sdk/schemas";
 import type {
   ApiKeysDeleteReply,
@@ -498,7 +498,7 @@ const apiV1PoliciesDeleteOperation: OperationEntry = {"id":"api.v1.policies.dele
  * const reply = await apiV1PoliciesDelete(client, {});
  * ```
  */
-export function apiV1PoliciesDelete(client: CortexClient, request: ApiV1PoliciesDeleteRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV1PoliciesDelete(client: CortexClientCore, request: ApiV1PoliciesDeleteRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV1PoliciesDeleteOperation, request, options);
 }
 
@@ -517,7 +517,7 @@ const apiV1PoliciesDisableOperation: OperationEntry = {"id":"api.v1.policies.dis
  * const reply = await apiV1PoliciesDisable(client, {});
  * ```
  */
-export function apiV1PoliciesDisable(client: CortexClient, request: ApiV1PoliciesDisableRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV1PoliciesDisable(client: CortexClientCore, request: ApiV1PoliciesDisableRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV1PoliciesDisableOperation, request, options);
 }
 
@@ -536,7 +536,7 @@ const apiV1PoliciesEnableOperation: OperationEntry = {"id":"api.v1.policies.enab
  * const reply = await apiV1PoliciesEnable(client, {});
  * ```
  */
-export function apiV1PoliciesEnable(client: CortexClient, request: ApiV1PoliciesEnableRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV1PoliciesEnable(client: CortexClientCore, request: ApiV1PoliciesEnableRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV1PoliciesEnableOperation, request, options);
 }
 
@@ -554,7 +554,7 @@ const apiV1PoliciesGetOperation: OperationEntry = {"id":"api.v1.policies.get","p
  * const reply = await apiV1PoliciesGet(client);
  * ```
  */
-export function apiV1PoliciesGet(client: CortexClient, options?: CallOptions): ApiPromise<ApiV1PoliciesGetReply> {
+export function apiV1PoliciesGet(client: CortexClientCore, options?: CallOptions): ApiPromise<ApiV1PoliciesGetReply> {
   return client.request(apiV1PoliciesGetOperation, undefined, options);
 }
 
@@ -573,7 +573,7 @@ const apiV1PoliciesGetByIdOperation: OperationEntry = {"id":"api.v1.policies.get
  * const reply = await apiV1PoliciesGetById(client, { id: "…" });
  * ```
  */
-export function apiV1PoliciesGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<ApiV1PoliciesGetByIdReply> {
+export function apiV1PoliciesGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<ApiV1PoliciesGetByIdReply> {
   return client.request(apiV1PoliciesGetByIdOperation, params, options);
 }
 
@@ -592,7 +592,7 @@ const apiV1PoliciesPostOperation: OperationEntry = {"id":"api.v1.policies.post",
  * const reply = await apiV1PoliciesPost(client, {});
  * ```
  */
-export function apiV1PoliciesPost(client: CortexClient, request: ApiV1PoliciesPostRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV1PoliciesPost(client: CortexClientCore, request: ApiV1PoliciesPostRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV1PoliciesPostOperation, request, options);
 }
 
@@ -611,7 +611,7 @@ const apiV1PoliciesPutOperation: OperationEntry = {"id":"api.v1.policies.put","p
  * const reply = await apiV1PoliciesPut(client, {});
  * ```
  */
-export function apiV1PoliciesPut(client: CortexClient, request: ApiV1PoliciesPutRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV1PoliciesPut(client: CortexClientCore, request: ApiV1PoliciesPutRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV1PoliciesPutOperation, request, options);
 }
 
@@ -630,7 +630,7 @@ const apiV1RulesAddOperation: OperationEntry = {"id":"api.v1.rules.add","product
  * const reply = await apiV1RulesAdd(client, {});
  * ```
  */
-export function apiV1RulesAdd(client: CortexClient, request: ApiV1RulesAddRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV1RulesAdd(client: CortexClientCore, request: ApiV1RulesAddRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV1RulesAddOperation, request, options);
 }
 
@@ -649,7 +649,7 @@ const apiV1RulesDeleteOperation: OperationEntry = {"id":"api.v1.rules.delete","p
  * const reply = await apiV1RulesDelete(client, {});
  * ```
  */
-export function apiV1RulesDelete(client: CortexClient, request: ApiV1RulesDeleteRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV1RulesDelete(client: CortexClientCore, request: ApiV1RulesDeleteRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV1RulesDeleteOperation, request, options);
 }
 
@@ -668,7 +668,7 @@ const apiV1RulesFetchOperation: OperationEntry = {"id":"api.v1.rules.fetch","pro
  * const reply = await apiV1RulesFetch(client, {});
  * ```
  */
-export function apiV1RulesFetch(client: CortexClient, request: ApiV1RulesFetchRequest = {} as ApiV1RulesFetchRequest, options?: CallOptions): ApiPromise<ApiV1RulesFetchReply> {
+export function apiV1RulesFetch(client: CortexClientCore, request: ApiV1RulesFetchRequest = {} as ApiV1RulesFetchRequest, options?: CallOptions): ApiPromise<ApiV1RulesFetchReply> {
   return client.request(apiV1RulesFetchOperation, request, options);
 }
 
@@ -686,7 +686,7 @@ const apiV1RulesGetOperation: OperationEntry = {"id":"api.v1.rules.get","product
  * const reply = await apiV1RulesGet(client);
  * ```
  */
-export function apiV1RulesGet(client: CortexClient, options?: CallOptions): ApiPromise<ApiV1RulesGetReply> {
+export function apiV1RulesGet(client: CortexClientCore, options?: CallOptions): ApiPromise<ApiV1RulesGetReply> {
   return client.request(apiV1RulesGetOperation, undefined, options);
 }
 
@@ -705,7 +705,7 @@ const apiV1RulesGetGetByIdOperation: OperationEntry = {"id":"api.v1.rules.get.ge
  * const reply = await apiV1RulesGetGetById(client, { id: "…" });
  * ```
  */
-export function apiV1RulesGetGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<ApiV1RulesGetGetByIdReply> {
+export function apiV1RulesGetGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<ApiV1RulesGetGetByIdReply> {
   return client.request(apiV1RulesGetGetByIdOperation, params, options);
 }
 
@@ -724,7 +724,7 @@ const apiV1RulesLintRegoOperation: OperationEntry = {"id":"api.v1.rules.lint.reg
  * const reply = await apiV1RulesLintRego(client, { script: "…" });
  * ```
  */
-export function apiV1RulesLintRego(client: CortexClient, request: ApiV1RulesLintRegoRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV1RulesLintRego(client: CortexClientCore, request: ApiV1RulesLintRegoRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV1RulesLintRegoOperation, request, options);
 }
 
@@ -743,7 +743,7 @@ const apiV1RulesUpdateOperation: OperationEntry = {"id":"api.v1.rules.update","p
  * const reply = await apiV1RulesUpdate(client, {});
  * ```
  */
-export function apiV1RulesUpdate(client: CortexClient, request: ApiV1RulesUpdateRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV1RulesUpdate(client: CortexClientCore, request: ApiV1RulesUpdateRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV1RulesUpdateOperation, request, options);
 }
 
@@ -761,7 +761,7 @@ const apiV2PoliciesGetOperation: OperationEntry = {"id":"api.v2.policies.get","p
  * const reply = await apiV2PoliciesGet(client);
  * ```
  */
-export function apiV2PoliciesGet(client: CortexClient, options?: CallOptions): ApiPromise<ApiV2PoliciesGetReply> {
+export function apiV2PoliciesGet(client: CortexClientCore, options?: CallOptions): ApiPromise<ApiV2PoliciesGetReply> {
   return client.request(apiV2PoliciesGetOperation, undefined, options);
 }
 
@@ -780,7 +780,7 @@ const apiV2PoliciesGetByIdOperation: OperationEntry = {"id":"api.v2.policies.get
  * const reply = await apiV2PoliciesGetById(client, { id: "…" });
  * ```
  */
-export function apiV2PoliciesGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<ApiV2PoliciesGetByIdReply> {
+export function apiV2PoliciesGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<ApiV2PoliciesGetByIdReply> {
   return client.request(apiV2PoliciesGetByIdOperation, params, options);
 }
 
@@ -799,7 +799,7 @@ const apiV2PoliciesPostOperation: OperationEntry = {"id":"api.v2.policies.post",
  * const reply = await apiV2PoliciesPost(client, {});
  * ```
  */
-export function apiV2PoliciesPost(client: CortexClient, request: ApiV2PoliciesPostRequest, options?: CallOptions): ApiPromise<ApiV2PoliciesPostReply> {
+export function apiV2PoliciesPost(client: CortexClientCore, request: ApiV2PoliciesPostRequest, options?: CallOptions): ApiPromise<ApiV2PoliciesPostReply> {
   return client.request(apiV2PoliciesPostOperation, request, options);
 }
 
@@ -818,7 +818,7 @@ const apiV2PoliciesPutOperation: OperationEntry = {"id":"api.v2.policies.put","p
  * const reply = await apiV2PoliciesPut(client, {});
  * ```
  */
-export function apiV2PoliciesPut(client: CortexClient, request: ApiV2PoliciesPutRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV2PoliciesPut(client: CortexClientCore, request: ApiV2PoliciesPutRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV2PoliciesPutOperation, request, options);
 }
 
@@ -837,7 +837,7 @@ const apiKeysDeleteOperation: OperationEntry = {"id":"api_keys.delete","products
  * const reply = await apiKeysDelete(client, {});
  * ```
  */
-export function apiKeysDelete(client: CortexClient, request: ApiKeysDeleteRequest = {} as ApiKeysDeleteRequest, options?: CallOptions): ApiPromise<ApiKeysDeleteReply> {
+export function apiKeysDelete(client: CortexClientCore, request: ApiKeysDeleteRequest = {} as ApiKeysDeleteRequest, options?: CallOptions): ApiPromise<ApiKeysDeleteReply> {
   return client.request(apiKeysDeleteOperation, request, options);
 }
 
@@ -856,7 +856,7 @@ const apiKeysGenerateOperation: OperationEntry = {"id":"api_keys.generate","prod
  * const reply = await apiKeysGenerate(client, { roles: [], security_level: "standard" });
  * ```
  */
-export function apiKeysGenerate(client: CortexClient, request: GenerateApiKeyRequest, options?: CallOptions): ApiPromise<GenerateApiKeyReply> {
+export function apiKeysGenerate(client: CortexClientCore, request: GenerateApiKeyRequest, options?: CallOptions): ApiPromise<GenerateApiKeyReply> {
   return client.request(apiKeysGenerateOperation, request, options);
 }
 
@@ -875,7 +875,7 @@ const apiKeysListOperation: OperationEntry = {"id":"api_keys.get_api_keys","prod
  * for await (const item of apiKeysList(client, {})) console.log(item);
  * ```
  */
-export function apiKeysList(client: CortexClient, request: ApiKeysGetApiKeysRequest = {} as ApiKeysGetApiKeysRequest, options?: ListOptions): PagePromise<ApiKeysGetApiKeysReply, NonNullable<ApiKeysGetApiKeysReply["data" & keyof ApiKeysGetApiKeysReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function apiKeysList(client: CortexClientCore, request: ApiKeysGetApiKeysRequest = {} as ApiKeysGetApiKeysRequest, options?: ListOptions): PagePromise<ApiKeysGetApiKeysReply, NonNullable<ApiKeysGetApiKeysReply["data" & keyof ApiKeysGetApiKeysReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(apiKeysListOperation, request, options);
 }
 
@@ -894,7 +894,7 @@ const apiKeysGetOperation: OperationEntry = {"id":"platform.iam.api_key.get_by_i
  * const reply = await apiKeysGet(client, { api_key_id: "…" });
  * ```
  */
-export function apiKeysGet(client: CortexClient, params: { readonly "api_key_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamApiKeyGetByIdReply> {
+export function apiKeysGet(client: CortexClientCore, params: { readonly "api_key_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamApiKeyGetByIdReply> {
   return client.request(apiKeysGetOperation, params, options);
 }
 
@@ -913,7 +913,7 @@ const apiKeysEditOperation: OperationEntry = {"id":"platform.iam.api_key.put_by_
  * const reply = await apiKeysEdit(client, { roles: [], security_level: "…" });
  * ```
  */
-export function apiKeysEdit(client: CortexClient, request: PlatformIamApiKeyPutByIdRequest & { readonly "api_key_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamApiKeyPutByIdReply> {
+export function apiKeysEdit(client: CortexClientCore, request: PlatformIamApiKeyPutByIdRequest & { readonly "api_key_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamApiKeyPutByIdReply> {
   return client.request(apiKeysEditOperation, pathOnly(request, ["api_key_id"]), options);
 }
 
@@ -931,7 +931,7 @@ const appsecApplicationConfigurationOperation: OperationEntry = {"id":"appsec.ap
  * const reply = await appsecApplicationConfiguration(client);
  * ```
  */
-export function appsecApplicationConfiguration(client: CortexClient, options?: CallOptions): ApiPromise<AppsecApplicationConfigurationReply> {
+export function appsecApplicationConfiguration(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecApplicationConfigurationReply> {
   return client.request(appsecApplicationConfigurationOperation, undefined, options);
 }
 
@@ -950,7 +950,7 @@ const appsecApplicationCriteriaOperation: OperationEntry = {"id":"appsec.applica
  * const reply = await appsecApplicationCriteria(client, { name: "…", type: "cloud", config: "…" });
  * ```
  */
-export function appsecApplicationCriteria(client: CortexClient, request: AppsecApplicationCriteriaRequest, options?: CallOptions): ApiPromise<AppsecApplicationCriteriaReply> {
+export function appsecApplicationCriteria(client: CortexClientCore, request: AppsecApplicationCriteriaRequest, options?: CallOptions): ApiPromise<AppsecApplicationCriteriaReply> {
   return client.request(appsecApplicationCriteriaOperation, request, options);
 }
 
@@ -968,7 +968,7 @@ const appsecApplicationCriteriaAllOperation: OperationEntry = {"id":"appsec.appl
  * const reply = await appsecApplicationCriteriaAll(client);
  * ```
  */
-export function appsecApplicationCriteriaAll(client: CortexClient, options?: CallOptions): ApiPromise<AppsecApplicationCriteriaAllReply> {
+export function appsecApplicationCriteriaAll(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecApplicationCriteriaAllReply> {
   return client.request(appsecApplicationCriteriaAllOperation, undefined, options);
 }
 
@@ -987,7 +987,7 @@ const appsecApplicationCriteriaDeleteByIdOperation: OperationEntry = {"id":"apps
  * const reply = await appsecApplicationCriteriaDeleteById(client, { criteriaId: "…" });
  * ```
  */
-export function appsecApplicationCriteriaDeleteById(client: CortexClient, params: { readonly "criteriaId": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function appsecApplicationCriteriaDeleteById(client: CortexClientCore, params: { readonly "criteriaId": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(appsecApplicationCriteriaDeleteByIdOperation, params, options);
 }
 
@@ -1006,7 +1006,7 @@ const appsecApplicationCriteriaGetByIdOperation: OperationEntry = {"id":"appsec.
  * const reply = await appsecApplicationCriteriaGetById(client, { criteriaId: "…" });
  * ```
  */
-export function appsecApplicationCriteriaGetById(client: CortexClient, params: { readonly "criteriaId": string | number }, options?: CallOptions): ApiPromise<AppsecApplicationCriteriaGetByIdReply> {
+export function appsecApplicationCriteriaGetById(client: CortexClientCore, params: { readonly "criteriaId": string | number }, options?: CallOptions): ApiPromise<AppsecApplicationCriteriaGetByIdReply> {
   return client.request(appsecApplicationCriteriaGetByIdOperation, params, options);
 }
 
@@ -1025,7 +1025,7 @@ const appsecApplicationDeleteByIdOperation: OperationEntry = {"id":"appsec.appli
  * const reply = await appsecApplicationDeleteById(client, { applicationId: "…" });
  * ```
  */
-export function appsecApplicationDeleteById(client: CortexClient, params: { readonly "applicationId": string | number }, options?: CallOptions): ApiPromise<AppsecApplicationDeleteByIdReply> {
+export function appsecApplicationDeleteById(client: CortexClientCore, params: { readonly "applicationId": string | number }, options?: CallOptions): ApiPromise<AppsecApplicationDeleteByIdReply> {
   return client.request(appsecApplicationDeleteByIdOperation, params, options);
 }
 
@@ -1043,7 +1043,7 @@ const appsecApplicationGetOperation: OperationEntry = {"id":"appsec.application.
  * const reply = await appsecApplicationGet(client);
  * ```
  */
-export function appsecApplicationGet(client: CortexClient, options?: CallOptions): ApiPromise<AppsecApplicationGetReply> {
+export function appsecApplicationGet(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecApplicationGetReply> {
   return client.request(appsecApplicationGetOperation, undefined, options);
 }
 
@@ -1062,7 +1062,7 @@ const appsecApplicationGetByIdOperation: OperationEntry = {"id":"appsec.applicat
  * const reply = await appsecApplicationGetById(client, { applicationId: "…" });
  * ```
  */
-export function appsecApplicationGetById(client: CortexClient, params: { readonly "applicationId": string | number }, options?: CallOptions): ApiPromise<AppsecApplicationGetByIdReply> {
+export function appsecApplicationGetById(client: CortexClientCore, params: { readonly "applicationId": string | number }, options?: CallOptions): ApiPromise<AppsecApplicationGetByIdReply> {
   return client.request(appsecApplicationGetByIdOperation, params, options);
 }
 
@@ -1081,7 +1081,7 @@ const appsecApplicationPostOperation: OperationEntry = {"id":"appsec.application
  * const reply = await appsecApplicationPost(client, { name: "…", businessCriticality: "Critical", creationType: "Auto", assetSelection: {} });
  * ```
  */
-export function appsecApplicationPost(client: CortexClient, request: AppsecApplicationPostRequest, options?: CallOptions): ApiPromise<AppsecApplicationPostReply> {
+export function appsecApplicationPost(client: CortexClientCore, request: AppsecApplicationPostRequest, options?: CallOptions): ApiPromise<AppsecApplicationPostReply> {
   return client.request(appsecApplicationPostOperation, request, options);
 }
 
@@ -1100,7 +1100,7 @@ const appsecApplicationPutByIdOperation: OperationEntry = {"id":"appsec.applicat
  * const reply = await appsecApplicationPutById(client, {});
  * ```
  */
-export function appsecApplicationPutById(client: CortexClient, request: AppsecApplicationPutByIdRequest & { readonly "applicationId": string | number }, options?: CallOptions): ApiPromise<AppsecApplicationPutByIdReply> {
+export function appsecApplicationPutById(client: CortexClientCore, request: AppsecApplicationPutByIdRequest & { readonly "applicationId": string | number }, options?: CallOptions): ApiPromise<AppsecApplicationPutByIdReply> {
   return client.request(appsecApplicationPutByIdOperation, pathOnly(request, ["applicationId"]), options);
 }
 
@@ -1118,7 +1118,7 @@ const appsecIntegrationsOperation: OperationEntry = {"id":"appsec.integrations",
  * const reply = await appsecIntegrations(client);
  * ```
  */
-export function appsecIntegrations(client: CortexClient, options?: CallOptions): ApiPromise<AppsecIntegrationsReply> {
+export function appsecIntegrations(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecIntegrationsReply> {
   return client.request(appsecIntegrationsOperation, undefined, options);
 }
 
@@ -1137,7 +1137,7 @@ const appsecIntegrationsDeleteByIdOperation: OperationEntry = {"id":"appsec.inte
  * const reply = await appsecIntegrationsDeleteById(client, { id: "…" });
  * ```
  */
-export function appsecIntegrationsDeleteById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function appsecIntegrationsDeleteById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(appsecIntegrationsDeleteByIdOperation, params, options);
 }
 
@@ -1156,7 +1156,7 @@ const appsecIntegrationsGetByIdOperation: OperationEntry = {"id":"appsec.integra
  * const reply = await appsecIntegrationsGetById(client, { id: "…" });
  * ```
  */
-export function appsecIntegrationsGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<AppsecIntegrationsGetByIdReply> {
+export function appsecIntegrationsGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<AppsecIntegrationsGetByIdReply> {
   return client.request(appsecIntegrationsGetByIdOperation, params, options);
 }
 
@@ -1175,7 +1175,7 @@ const appsecIntegrationsPutByIdOperation: OperationEntry = {"id":"appsec.integra
  * const reply = await appsecIntegrationsPutById(client, {});
  * ```
  */
-export function appsecIntegrationsPutById(client: CortexClient, request: AppsecIntegrationsPutByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<AppsecIntegrationsPutByIdReply> {
+export function appsecIntegrationsPutById(client: CortexClientCore, request: AppsecIntegrationsPutByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<AppsecIntegrationsPutByIdReply> {
   return client.request(appsecIntegrationsPutByIdOperation, pathOnly(request, ["id"]), options);
 }
 
@@ -1194,7 +1194,7 @@ const appsecIssuesFixByIssueIdFixSuggestionOperation: OperationEntry = {"id":"ap
  * const reply = await appsecIssuesFixByIssueIdFixSuggestion(client, { issueId: "…" });
  * ```
  */
-export function appsecIssuesFixByIssueIdFixSuggestion(client: CortexClient, params: { readonly "issueId": string | number }, options?: CallOptions): ApiPromise<AppsecIssuesFixByIssueIdFixSuggestionReply> {
+export function appsecIssuesFixByIssueIdFixSuggestion(client: CortexClientCore, params: { readonly "issueId": string | number }, options?: CallOptions): ApiPromise<AppsecIssuesFixByIssueIdFixSuggestionReply> {
   return client.request(appsecIssuesFixByIssueIdFixSuggestionOperation, params, options);
 }
 
@@ -1213,7 +1213,7 @@ const appsecIssuesFixGetByRemediationIdOperation: OperationEntry = {"id":"appsec
  * const reply = await appsecIssuesFixGetByRemediationId(client, { remediationId: "…" });
  * ```
  */
-export function appsecIssuesFixGetByRemediationId(client: CortexClient, params: { readonly "remediationId": string | number }, options?: CallOptions): ApiPromise<AppsecIssuesFixGetByRemediationIdReply> {
+export function appsecIssuesFixGetByRemediationId(client: CortexClientCore, params: { readonly "remediationId": string | number }, options?: CallOptions): ApiPromise<AppsecIssuesFixGetByRemediationIdReply> {
   return client.request(appsecIssuesFixGetByRemediationIdOperation, params, options);
 }
 
@@ -1232,7 +1232,7 @@ const appsecIssuesFixTriggerFixPullRequestOperation: OperationEntry = {"id":"app
  * const reply = await appsecIssuesFixTriggerFixPullRequest(client, { issueIds: [] });
  * ```
  */
-export function appsecIssuesFixTriggerFixPullRequest(client: CortexClient, request: AppsecIssuesFixTriggerFixPullRequestRequest, options?: CallOptions): ApiPromise<AppsecIssuesFixTriggerFixPullRequestReply> {
+export function appsecIssuesFixTriggerFixPullRequest(client: CortexClientCore, request: AppsecIssuesFixTriggerFixPullRequestRequest, options?: CallOptions): ApiPromise<AppsecIssuesFixTriggerFixPullRequestReply> {
   return client.request(appsecIssuesFixTriggerFixPullRequestOperation, request, options);
 }
 
@@ -1251,7 +1251,7 @@ const appsecPoliciesDeleteByPolicyIdOperation: OperationEntry = {"id":"appsec.po
  * const reply = await appsecPoliciesDeleteByPolicyId(client, { policyId: "…" });
  * ```
  */
-export function appsecPoliciesDeleteByPolicyId(client: CortexClient, params: { readonly "policyId": string | number }, options?: CallOptions): ApiPromise<AppsecPoliciesDeleteByPolicyIdReply> {
+export function appsecPoliciesDeleteByPolicyId(client: CortexClientCore, params: { readonly "policyId": string | number }, options?: CallOptions): ApiPromise<AppsecPoliciesDeleteByPolicyIdReply> {
   return client.request(appsecPoliciesDeleteByPolicyIdOperation, params, options);
 }
 
@@ -1269,7 +1269,7 @@ const appsecPoliciesGetOperation: OperationEntry = {"id":"appsec.policies.get","
  * const reply = await appsecPoliciesGet(client);
  * ```
  */
-export function appsecPoliciesGet(client: CortexClient, options?: CallOptions): ApiPromise<AppsecPoliciesGetReply> {
+export function appsecPoliciesGet(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecPoliciesGetReply> {
   return client.request(appsecPoliciesGetOperation, undefined, options);
 }
 
@@ -1288,7 +1288,7 @@ const appsecPoliciesGetByPolicyIdOperation: OperationEntry = {"id":"appsec.polic
  * const reply = await appsecPoliciesGetByPolicyId(client, { policyId: "…" });
  * ```
  */
-export function appsecPoliciesGetByPolicyId(client: CortexClient, params: { readonly "policyId": string | number }, options?: CallOptions): ApiPromise<AppsecPoliciesGetByPolicyIdReply> {
+export function appsecPoliciesGetByPolicyId(client: CortexClientCore, params: { readonly "policyId": string | number }, options?: CallOptions): ApiPromise<AppsecPoliciesGetByPolicyIdReply> {
   return client.request(appsecPoliciesGetByPolicyIdOperation, params, options);
 }
 
@@ -1307,7 +1307,7 @@ const appsecPoliciesPostOperation: OperationEntry = {"id":"appsec.policies.post"
  * const reply = await appsecPoliciesPost(client, { name: "…", conditions: {}, scope: {}, triggers: {} });
  * ```
  */
-export function appsecPoliciesPost(client: CortexClient, request: AppsecPoliciesPostRequest, options?: CallOptions): ApiPromise<undefined> {
+export function appsecPoliciesPost(client: CortexClientCore, request: AppsecPoliciesPostRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(appsecPoliciesPostOperation, request, options);
 }
 
@@ -1326,7 +1326,7 @@ const appsecPoliciesPutByPolicyIdOperation: OperationEntry = {"id":"appsec.polic
  * const reply = await appsecPoliciesPutByPolicyId(client, {});
  * ```
  */
-export function appsecPoliciesPutByPolicyId(client: CortexClient, request: AppsecPoliciesPutByPolicyIdRequest & { readonly "policyId": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function appsecPoliciesPutByPolicyId(client: CortexClientCore, request: AppsecPoliciesPutByPolicyIdRequest & { readonly "policyId": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(appsecPoliciesPutByPolicyIdOperation, pathOnly(request, ["policyId"]), options);
 }
 
@@ -1344,7 +1344,7 @@ const appsecRepositoriesOperation: OperationEntry = {"id":"appsec.repositories",
  * const reply = await appsecRepositories(client);
  * ```
  */
-export function appsecRepositories(client: CortexClient, options?: CallOptions): ApiPromise<AppsecRepositoriesReply> {
+export function appsecRepositories(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecRepositoriesReply> {
   return client.request(appsecRepositoriesOperation, undefined, options);
 }
 
@@ -1363,7 +1363,7 @@ const appsecRepositoriesByAssetIdBranchesGetOperation: OperationEntry = {"id":"a
  * const reply = await appsecRepositoriesByAssetIdBranchesGet(client, { assetId: "…" });
  * ```
  */
-export function appsecRepositoriesByAssetIdBranchesGet(client: CortexClient, params: { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<AppsecRepositoriesByAssetIdBranchesGetReply> {
+export function appsecRepositoriesByAssetIdBranchesGet(client: CortexClientCore, params: { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<AppsecRepositoriesByAssetIdBranchesGetReply> {
   return client.request(appsecRepositoriesByAssetIdBranchesGetOperation, params, options);
 }
 
@@ -1382,7 +1382,7 @@ const appsecRepositoriesByAssetIdBranchesPutOperation: OperationEntry = {"id":"a
  * const reply = await appsecRepositoriesByAssetIdBranchesPut(client, { selectedBranches: [], primaryBranch: "…" });
  * ```
  */
-export function appsecRepositoriesByAssetIdBranchesPut(client: CortexClient, request: AppsecRepositoriesByAssetIdBranchesPutRequest & { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function appsecRepositoriesByAssetIdBranchesPut(client: CortexClientCore, request: AppsecRepositoriesByAssetIdBranchesPutRequest & { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(appsecRepositoriesByAssetIdBranchesPutOperation, pathOnly(request, ["assetId"]), options);
 }
 
@@ -1401,7 +1401,7 @@ const appsecRepositoriesByAssetIdScanConfigurationGetOperation: OperationEntry =
  * const reply = await appsecRepositoriesByAssetIdScanConfigurationGet(client, { assetId: "…" });
  * ```
  */
-export function appsecRepositoriesByAssetIdScanConfigurationGet(client: CortexClient, params: { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<AppsecRepositoriesByAssetIdScanConfigurationGetReply> {
+export function appsecRepositoriesByAssetIdScanConfigurationGet(client: CortexClientCore, params: { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<AppsecRepositoriesByAssetIdScanConfigurationGetReply> {
   return client.request(appsecRepositoriesByAssetIdScanConfigurationGetOperation, params, options);
 }
 
@@ -1420,7 +1420,7 @@ const appsecRepositoriesByAssetIdScanConfigurationPutOperation: OperationEntry =
  * const reply = await appsecRepositoriesByAssetIdScanConfigurationPut(client, {});
  * ```
  */
-export function appsecRepositoriesByAssetIdScanConfigurationPut(client: CortexClient, request: AppsecRepositoriesByAssetIdScanConfigurationPutRequest & { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function appsecRepositoriesByAssetIdScanConfigurationPut(client: CortexClientCore, request: AppsecRepositoriesByAssetIdScanConfigurationPutRequest & { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(appsecRepositoriesByAssetIdScanConfigurationPutOperation, pathOnly(request, ["assetId"]), options);
 }
 
@@ -1439,7 +1439,7 @@ const appsecRepositoriesGetByAssetIdOperation: OperationEntry = {"id":"appsec.re
  * const reply = await appsecRepositoriesGetByAssetId(client, { assetId: "…" });
  * ```
  */
-export function appsecRepositoriesGetByAssetId(client: CortexClient, params: { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<AppsecRepositoriesGetByAssetIdReply> {
+export function appsecRepositoriesGetByAssetId(client: CortexClientCore, params: { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<AppsecRepositoriesGetByAssetIdReply> {
   return client.request(appsecRepositoriesGetByAssetIdOperation, params, options);
 }
 
@@ -1458,7 +1458,7 @@ const appsecRulesDeleteByRuleIdOperation: OperationEntry = {"id":"appsec.rules.d
  * const reply = await appsecRulesDeleteByRuleId(client, { ruleId: "…" });
  * ```
  */
-export function appsecRulesDeleteByRuleId(client: CortexClient, params: { readonly "ruleId": string | number }, options?: CallOptions): ApiPromise<AppsecRulesDeleteByRuleIdReply> {
+export function appsecRulesDeleteByRuleId(client: CortexClientCore, params: { readonly "ruleId": string | number }, options?: CallOptions): ApiPromise<AppsecRulesDeleteByRuleIdReply> {
   return client.request(appsecRulesDeleteByRuleIdOperation, params, options);
 }
 
@@ -1476,7 +1476,7 @@ const appsecRulesGetOperation: OperationEntry = {"id":"appsec.rules.get","produc
  * const reply = await appsecRulesGet(client);
  * ```
  */
-export function appsecRulesGet(client: CortexClient, options?: CallOptions): ApiPromise<AppsecRulesGetReply> {
+export function appsecRulesGet(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecRulesGetReply> {
   return client.request(appsecRulesGetOperation, undefined, options);
 }
 
@@ -1495,7 +1495,7 @@ const appsecRulesGetByRuleIdOperation: OperationEntry = {"id":"appsec.rules.get_
  * const reply = await appsecRulesGetByRuleId(client, { ruleId: "…" });
  * ```
  */
-export function appsecRulesGetByRuleId(client: CortexClient, params: { readonly "ruleId": string | number }, options?: CallOptions): ApiPromise<AppsecRulesGetByRuleIdReply> {
+export function appsecRulesGetByRuleId(client: CortexClientCore, params: { readonly "ruleId": string | number }, options?: CallOptions): ApiPromise<AppsecRulesGetByRuleIdReply> {
   return client.request(appsecRulesGetByRuleIdOperation, params, options);
 }
 
@@ -1514,7 +1514,7 @@ const appsecRulesPatchByRuleIdOperation: OperationEntry = {"id":"appsec.rules.pa
  * const reply = await appsecRulesPatchByRuleId(client, {});
  * ```
  */
-export function appsecRulesPatchByRuleId(client: CortexClient, request: AppsecRulesPatchByRuleIdRequest & { readonly "ruleId": string | number }, options?: CallOptions): ApiPromise<AppsecRulesPatchByRuleIdReply> {
+export function appsecRulesPatchByRuleId(client: CortexClientCore, request: AppsecRulesPatchByRuleIdRequest & { readonly "ruleId": string | number }, options?: CallOptions): ApiPromise<AppsecRulesPatchByRuleIdReply> {
   return client.request(appsecRulesPatchByRuleIdOperation, pathOnly(request, ["ruleId"]), options);
 }
 
@@ -1533,7 +1533,7 @@ const appsecRulesPostOperation: OperationEntry = {"id":"appsec.rules.post","prod
  * const reply = await appsecRulesPost(client, { name: "…", severity: "CRITICAL", scanner: "…" });
  * ```
  */
-export function appsecRulesPost(client: CortexClient, request: AppsecRulesPostRequest, options?: CallOptions): ApiPromise<AppsecRulesPostReply> {
+export function appsecRulesPost(client: CortexClientCore, request: AppsecRulesPostRequest, options?: CallOptions): ApiPromise<AppsecRulesPostReply> {
   return client.request(appsecRulesPostOperation, request, options);
 }
 
@@ -1551,7 +1551,7 @@ const appsecRulesRuleLabelsOperation: OperationEntry = {"id":"appsec.rules.rule_
  * const reply = await appsecRulesRuleLabels(client);
  * ```
  */
-export function appsecRulesRuleLabels(client: CortexClient, options?: CallOptions): ApiPromise<AppsecRulesRuleLabelsReply> {
+export function appsecRulesRuleLabels(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecRulesRuleLabelsReply> {
   return client.request(appsecRulesRuleLabelsOperation, undefined, options);
 }
 
@@ -1570,7 +1570,7 @@ const appsecRulesValidateOperation: OperationEntry = {"id":"appsec.rules.validat
  * const reply = await appsecRulesValidate(client, {});
  * ```
  */
-export function appsecRulesValidate(client: CortexClient, request: AppsecRulesValidateRequest, options?: CallOptions): ApiPromise<AppsecRulesValidateReply> {
+export function appsecRulesValidate(client: CortexClientCore, request: AppsecRulesValidateRequest, options?: CallOptions): ApiPromise<AppsecRulesValidateReply> {
   return client.request(appsecRulesValidateOperation, request, options);
 }
 
@@ -1589,7 +1589,7 @@ const appsecSbomOrganizationGetByOrgNameOperation: OperationEntry = {"id":"appse
  * const reply = await appsecSbomOrganizationGetByOrgName(client, { orgName: "…" });
  * ```
  */
-export function appsecSbomOrganizationGetByOrgName(client: CortexClient, params: { readonly "orgName": string | number }, options?: CallOptions): ApiPromise<AppsecSbomOrganizationGetByOrgNameReply> {
+export function appsecSbomOrganizationGetByOrgName(client: CortexClientCore, params: { readonly "orgName": string | number }, options?: CallOptions): ApiPromise<AppsecSbomOrganizationGetByOrgNameReply> {
   return client.request(appsecSbomOrganizationGetByOrgNameOperation, params, options);
 }
 
@@ -1608,7 +1608,7 @@ const appsecSbomRepositoryGetByRepoIdOperation: OperationEntry = {"id":"appsec.s
  * const reply = await appsecSbomRepositoryGetByRepoId(client, { repoId: "…" });
  * ```
  */
-export function appsecSbomRepositoryGetByRepoId(client: CortexClient, params: { readonly "repoId": string | number }, options?: CallOptions): ApiPromise<AppsecSbomRepositoryGetByRepoIdReply> {
+export function appsecSbomRepositoryGetByRepoId(client: CortexClientCore, params: { readonly "repoId": string | number }, options?: CallOptions): ApiPromise<AppsecSbomRepositoryGetByRepoIdReply> {
   return client.request(appsecSbomRepositoryGetByRepoIdOperation, params, options);
 }
 
@@ -1627,7 +1627,7 @@ const appsecScanRepositoryPostByIdOperation: OperationEntry = {"id":"appsec.scan
  * const reply = await appsecScanRepositoryPostById(client, {});
  * ```
  */
-export function appsecScanRepositoryPostById(client: CortexClient, request: AppsecScanRepositoryPostByIdRequest & { readonly "repositoryId": string | number }, options?: CallOptions): ApiPromise<AppsecScanRepositoryPostByIdReply> {
+export function appsecScanRepositoryPostById(client: CortexClientCore, request: AppsecScanRepositoryPostByIdRequest & { readonly "repositoryId": string | number }, options?: CallOptions): ApiPromise<AppsecScanRepositoryPostByIdReply> {
   return client.request(appsecScanRepositoryPostByIdOperation, pathOnly(request, ["repositoryId"]), options);
 }
 
@@ -1646,7 +1646,7 @@ const appsecScansByScanIdFindingsOperation: OperationEntry = {"id":"appsec.scans
  * const reply = await appsecScansByScanIdFindings(client, { scanId: "…" });
  * ```
  */
-export function appsecScansByScanIdFindings(client: CortexClient, params: { readonly "scanId": string | number }, options?: CallOptions): ApiPromise<AppsecScansByScanIdFindingsReply> {
+export function appsecScansByScanIdFindings(client: CortexClientCore, params: { readonly "scanId": string | number }, options?: CallOptions): ApiPromise<AppsecScansByScanIdFindingsReply> {
   return client.request(appsecScansByScanIdFindingsOperation, params, options);
 }
 
@@ -1665,7 +1665,7 @@ const appsecScansByScanIdIssuesOperation: OperationEntry = {"id":"appsec.scans.b
  * const reply = await appsecScansByScanIdIssues(client, { scanId: "…" });
  * ```
  */
-export function appsecScansByScanIdIssues(client: CortexClient, params: { readonly "scanId": string | number }, options?: CallOptions): ApiPromise<AppsecScansByScanIdIssuesReply> {
+export function appsecScansByScanIdIssues(client: CortexClientCore, params: { readonly "scanId": string | number }, options?: CallOptions): ApiPromise<AppsecScansByScanIdIssuesReply> {
   return client.request(appsecScansByScanIdIssuesOperation, params, options);
 }
 
@@ -1683,7 +1683,7 @@ const appsecScansCiOperation: OperationEntry = {"id":"appsec.scans.ci","products
  * const reply = await appsecScansCi(client);
  * ```
  */
-export function appsecScansCi(client: CortexClient, options?: CallOptions): ApiPromise<AppsecScansCiReply> {
+export function appsecScansCi(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecScansCiReply> {
   return client.request(appsecScansCiOperation, undefined, options);
 }
 
@@ -1701,7 +1701,7 @@ const appsecScansPeriodicOperation: OperationEntry = {"id":"appsec.scans.periodi
  * const reply = await appsecScansPeriodic(client);
  * ```
  */
-export function appsecScansPeriodic(client: CortexClient, options?: CallOptions): ApiPromise<AppsecScansPeriodicReply> {
+export function appsecScansPeriodic(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecScansPeriodicReply> {
   return client.request(appsecScansPeriodicOperation, undefined, options);
 }
 
@@ -1719,7 +1719,7 @@ const appsecScansPrOperation: OperationEntry = {"id":"appsec.scans.pr","products
  * const reply = await appsecScansPr(client);
  * ```
  */
-export function appsecScansPr(client: CortexClient, options?: CallOptions): ApiPromise<AppsecScansPrReply> {
+export function appsecScansPr(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecScansPrReply> {
   return client.request(appsecScansPrOperation, undefined, options);
 }
 
@@ -1737,7 +1737,7 @@ const appsecScansUnscannedRepositoriesOperation: OperationEntry = {"id":"appsec.
  * const reply = await appsecScansUnscannedRepositories(client);
  * ```
  */
-export function appsecScansUnscannedRepositories(client: CortexClient, options?: CallOptions): ApiPromise<AppsecScansUnscannedRepositoriesReply> {
+export function appsecScansUnscannedRepositories(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecScansUnscannedRepositoriesReply> {
   return client.request(appsecScansUnscannedRepositoriesOperation, undefined, options);
 }
 
@@ -1756,7 +1756,7 @@ const asmManagementRemoveAsmDataOperation: OperationEntry = {"id":"asm_managemen
  * const reply = await asmManagementRemoveAsmData(client, { asset_type: "certificate", asset_identifiers: [] });
  * ```
  */
-export function asmManagementRemoveAsmData(client: CortexClient, request: AsmManagementRemoveAsmDataRequest, options?: CallOptions): ApiPromise<AsmManagementRemoveAsmDataReply> {
+export function asmManagementRemoveAsmData(client: CortexClientCore, request: AsmManagementRemoveAsmDataRequest, options?: CallOptions): ApiPromise<AsmManagementRemoveAsmDataReply> {
   return client.request(asmManagementRemoveAsmDataOperation, request, options);
 }
 
@@ -1775,7 +1775,7 @@ const asmManagementUploadAsmDataOperation: OperationEntry = {"id":"asm_managemen
  * const reply = await asmManagementUploadAsmData(client, { request_type: "Addition", asset_type: "ip_range", asset_identifiers: [] });
  * ```
  */
-export function asmManagementUploadAsmData(client: CortexClient, request: AsmManagementUploadAsmDataRequest, options?: CallOptions): ApiPromise<AsmManagementUploadAsmDataReply> {
+export function asmManagementUploadAsmData(client: CortexClientCore, request: AsmManagementUploadAsmDataRequest, options?: CallOptions): ApiPromise<AsmManagementUploadAsmDataReply> {
   return client.request(asmManagementUploadAsmDataOperation, request, options);
 }
 
@@ -1794,7 +1794,7 @@ const assetGroupsListOperation: OperationEntry = {"id":"asset_groups","products"
  * for await (const item of assetGroupsList(client, {})) console.log(item);
  * ```
  */
-export function assetGroupsList(client: CortexClient, request: AssetGroupsRequest = {} as AssetGroupsRequest, options?: ListOptions): PagePromise<AssetGroupsReply, NonNullable<AssetGroupsReply["data" & keyof AssetGroupsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function assetGroupsList(client: CortexClientCore, request: AssetGroupsRequest = {} as AssetGroupsRequest, options?: ListOptions): PagePromise<AssetGroupsReply, NonNullable<AssetGroupsReply["data" & keyof AssetGroupsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(assetGroupsListOperation, request, options);
 }
 
@@ -1813,7 +1813,7 @@ const assetGroupsCreateOperation: OperationEntry = {"id":"asset_groups.create","
  * const reply = await assetGroupsCreate(client, {});
  * ```
  */
-export function assetGroupsCreate(client: CortexClient, request: AssetGroupsCreateRequest = {} as AssetGroupsCreateRequest, options?: CallOptions): ApiPromise<AssetGroupsCreateReply> {
+export function assetGroupsCreate(client: CortexClientCore, request: AssetGroupsCreateRequest = {} as AssetGroupsCreateRequest, options?: CallOptions): ApiPromise<AssetGroupsCreateReply> {
   return client.request(assetGroupsCreateOperation, request, options);
 }
 
@@ -1832,7 +1832,7 @@ const assetGroupsDeleteOperation: OperationEntry = {"id":"asset_groups.delete.po
  * const reply = await assetGroupsDelete(client, { group_id: "…" });
  * ```
  */
-export function assetGroupsDelete(client: CortexClient, params: { readonly "group_id": string | number }, options?: CallOptions): ApiPromise<AssetGroupsDeletePostByGroupIdReply> {
+export function assetGroupsDelete(client: CortexClientCore, params: { readonly "group_id": string | number }, options?: CallOptions): ApiPromise<AssetGroupsDeletePostByGroupIdReply> {
   return client.request(assetGroupsDeleteOperation, params, options);
 }
 
@@ -1851,7 +1851,7 @@ const assetGroupsUpdateOperation: OperationEntry = {"id":"asset_groups.update.po
  * const reply = await assetGroupsUpdate(client, {});
  * ```
  */
-export function assetGroupsUpdate(client: CortexClient, request: AssetGroupsUpdatePostByGroupIdRequest & { readonly "group_id": string | number }, options?: CallOptions): ApiPromise<AssetGroupsUpdatePostByGroupIdReply> {
+export function assetGroupsUpdate(client: CortexClientCore, request: AssetGroupsUpdatePostByGroupIdRequest & { readonly "group_id": string | number }, options?: CallOptions): ApiPromise<AssetGroupsUpdatePostByGroupIdReply> {
   return client.request(assetGroupsUpdateOperation, pathOnly(request, ["group_id"]), options);
 }
 
@@ -1870,7 +1870,7 @@ const assetsListOperation: OperationEntry = {"id":"assets","products":["xsiam","
  * for await (const item of assetsList(client, {})) console.log(item);
  * ```
  */
-export function assetsList(client: CortexClient, request: AssetsRequest = {} as AssetsRequest, options?: ListOptions): PagePromise<AssetsReply, NonNullable<AssetsReply["data" & keyof AssetsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function assetsList(client: CortexClientCore, request: AssetsRequest = {} as AssetsRequest, options?: ListOptions): PagePromise<AssetsReply, NonNullable<AssetsReply["data" & keyof AssetsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(assetsListOperation, request, options);
 }
 
@@ -1889,7 +1889,7 @@ const assetsBulkUpdateVulnerabilityTestsOperation: OperationEntry = {"id":"asset
  * const reply = await assetsBulkUpdateVulnerabilityTests(client, {});
  * ```
  */
-export function assetsBulkUpdateVulnerabilityTests(client: CortexClient, request: AssetsBulkUpdateVulnerabilityTestsRequest = {} as AssetsBulkUpdateVulnerabilityTestsRequest, options?: CallOptions): ApiPromise<undefined> {
+export function assetsBulkUpdateVulnerabilityTests(client: CortexClientCore, request: AssetsBulkUpdateVulnerabilityTestsRequest = {} as AssetsBulkUpdateVulnerabilityTestsRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(assetsBulkUpdateVulnerabilityTestsOperation, request, options);
 }
 
@@ -1908,7 +1908,7 @@ const assetsByAssetIdSbomOperation: OperationEntry = {"id":"assets.by_asset_id.s
  * const reply = await assetsByAssetIdSbom(client, { assetID: "…" });
  * ```
  */
-export function assetsByAssetIdSbom(client: CortexClient, params: { readonly "assetID": string | number }, options?: CallOptions): ApiPromise<Uint8Array> {
+export function assetsByAssetIdSbom(client: CortexClientCore, params: { readonly "assetID": string | number }, options?: CallOptions): ApiPromise<Uint8Array> {
   return client.request(assetsByAssetIdSbomOperation, params, options);
 }
 
@@ -1927,7 +1927,7 @@ const assetsByIdRawFieldsOperation: OperationEntry = {"id":"assets.by_id.raw_fie
  * const reply = await assetsByIdRawFields(client, { id: "…" });
  * ```
  */
-export function assetsByIdRawFields(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<AssetsByIdRawFieldsReply> {
+export function assetsByIdRawFields(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<AssetsByIdRawFieldsReply> {
   return client.request(assetsByIdRawFieldsOperation, params, options);
 }
 
@@ -1946,7 +1946,7 @@ const assetsEnumGetByFieldNameOperation: OperationEntry = {"id":"assets.enum.get
  * const reply = await assetsEnumGetByFieldName(client, { field_name: "…" });
  * ```
  */
-export function assetsEnumGetByFieldName(client: CortexClient, params: { readonly "field_name": string | number }, options?: CallOptions): ApiPromise<AssetsEnumGetByFieldNameReply> {
+export function assetsEnumGetByFieldName(client: CortexClientCore, params: { readonly "field_name": string | number }, options?: CallOptions): ApiPromise<AssetsEnumGetByFieldNameReply> {
   return client.request(assetsEnumGetByFieldNameOperation, params, options);
 }
 
@@ -1965,7 +1965,7 @@ const assetsGetAssetInternetExposureOperation: OperationEntry = {"id":"assets.ge
  * const reply = await assetsGetAssetInternetExposure(client, {});
  * ```
  */
-export function assetsGetAssetInternetExposure(client: CortexClient, request: AssetsGetAssetInternetExposureRequest = {} as AssetsGetAssetInternetExposureRequest, options?: CallOptions): ApiPromise<AssetsGetAssetInternetExposureReply> {
+export function assetsGetAssetInternetExposure(client: CortexClientCore, request: AssetsGetAssetInternetExposureRequest = {} as AssetsGetAssetInternetExposureRequest, options?: CallOptions): ApiPromise<AssetsGetAssetInternetExposureReply> {
   return client.request(assetsGetAssetInternetExposureOperation, request, options);
 }
 
@@ -1984,7 +1984,7 @@ const assetsListInternetExposureOperation: OperationEntry = {"id":"assets.get_as
  * for await (const item of assetsListInternetExposure(client, {})) console.log(item);
  * ```
  */
-export function assetsListInternetExposure(client: CortexClient, request: AssetsGetAssetsInternetExposureRequest = {} as AssetsGetAssetsInternetExposureRequest, options?: ListOptions): PagePromise<AssetsGetAssetsInternetExposureReply, NonNullable<AssetsGetAssetsInternetExposureReply["assets_internet_exposure" & keyof AssetsGetAssetsInternetExposureReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function assetsListInternetExposure(client: CortexClientCore, request: AssetsGetAssetsInternetExposureRequest = {} as AssetsGetAssetsInternetExposureRequest, options?: ListOptions): PagePromise<AssetsGetAssetsInternetExposureReply, NonNullable<AssetsGetAssetsInternetExposureReply["assets_internet_exposure" & keyof AssetsGetAssetsInternetExposureReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(assetsListInternetExposureOperation, request, options);
 }
 
@@ -2003,7 +2003,7 @@ const assetsGetByIdOperation: OperationEntry = {"id":"assets.get_by_id","product
  * const reply = await assetsGetById(client, { id: "…" });
  * ```
  */
-export function assetsGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<AssetsGetByIdReply> {
+export function assetsGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<AssetsGetByIdReply> {
   return client.request(assetsGetByIdOperation, params, options);
 }
 
@@ -2022,7 +2022,7 @@ const assetsGetExternalIpAddressRangeOperation: OperationEntry = {"id":"assets.g
  * const reply = await assetsGetExternalIpAddressRange(client, {});
  * ```
  */
-export function assetsGetExternalIpAddressRange(client: CortexClient, request: AssetsGetExternalIpAddressRangeRequest = {} as AssetsGetExternalIpAddressRangeRequest, options?: CallOptions): ApiPromise<AssetsGetExternalIpAddressRangeReply> {
+export function assetsGetExternalIpAddressRange(client: CortexClientCore, request: AssetsGetExternalIpAddressRangeRequest = {} as AssetsGetExternalIpAddressRangeRequest, options?: CallOptions): ApiPromise<AssetsGetExternalIpAddressRangeReply> {
   return client.request(assetsGetExternalIpAddressRangeOperation, request, options);
 }
 
@@ -2041,7 +2041,7 @@ const assetsListExternalIpRangesOperation: OperationEntry = {"id":"assets.get_ex
  * for await (const item of assetsListExternalIpRanges(client, {})) console.log(item);
  * ```
  */
-export function assetsListExternalIpRanges(client: CortexClient, request: AssetsGetExternalIpAddressRangesRequest = {} as AssetsGetExternalIpAddressRangesRequest, options?: ListOptions): PagePromise<AssetsGetExternalIpAddressRangesReply, NonNullable<AssetsGetExternalIpAddressRangesReply["external_ip_address_ranges" & keyof AssetsGetExternalIpAddressRangesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function assetsListExternalIpRanges(client: CortexClientCore, request: AssetsGetExternalIpAddressRangesRequest = {} as AssetsGetExternalIpAddressRangesRequest, options?: ListOptions): PagePromise<AssetsGetExternalIpAddressRangesReply, NonNullable<AssetsGetExternalIpAddressRangesReply["external_ip_address_ranges" & keyof AssetsGetExternalIpAddressRangesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(assetsListExternalIpRangesOperation, request, options);
 }
 
@@ -2060,7 +2060,7 @@ const assetsGetExternalServiceOperation: OperationEntry = {"id":"assets.get_exte
  * const reply = await assetsGetExternalService(client, {});
  * ```
  */
-export function assetsGetExternalService(client: CortexClient, request: AssetsGetExternalServiceRequest = {} as AssetsGetExternalServiceRequest, options?: CallOptions): ApiPromise<AssetsGetExternalServiceReply> {
+export function assetsGetExternalService(client: CortexClientCore, request: AssetsGetExternalServiceRequest = {} as AssetsGetExternalServiceRequest, options?: CallOptions): ApiPromise<AssetsGetExternalServiceReply> {
   return client.request(assetsGetExternalServiceOperation, request, options);
 }
 
@@ -2079,7 +2079,7 @@ const assetsListExternalServicesOperation: OperationEntry = {"id":"assets.get_ex
  * for await (const item of assetsListExternalServices(client, {})) console.log(item);
  * ```
  */
-export function assetsListExternalServices(client: CortexClient, request: AssetsGetExternalServicesRequest = {} as AssetsGetExternalServicesRequest, options?: ListOptions): PagePromise<AssetsGetExternalServicesReply, NonNullable<AssetsGetExternalServicesReply["external_services" & keyof AssetsGetExternalServicesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function assetsListExternalServices(client: CortexClientCore, request: AssetsGetExternalServicesRequest = {} as AssetsGetExternalServicesRequest, options?: ListOptions): PagePromise<AssetsGetExternalServicesReply, NonNullable<AssetsGetExternalServicesReply["external_services" & keyof AssetsGetExternalServicesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(assetsListExternalServicesOperation, request, options);
 }
 
@@ -2098,7 +2098,7 @@ const assetsGetExternalWebsiteOperation: OperationEntry = {"id":"assets.get_exte
  * const reply = await assetsGetExternalWebsite(client, {});
  * ```
  */
-export function assetsGetExternalWebsite(client: CortexClient, request: AssetsGetExternalWebsiteRequest = {} as AssetsGetExternalWebsiteRequest, options?: CallOptions): ApiPromise<AssetsGetExternalWebsiteReply> {
+export function assetsGetExternalWebsite(client: CortexClientCore, request: AssetsGetExternalWebsiteRequest = {} as AssetsGetExternalWebsiteRequest, options?: CallOptions): ApiPromise<AssetsGetExternalWebsiteReply> {
   return client.request(assetsGetExternalWebsiteOperation, request, options);
 }
 
@@ -2117,7 +2117,7 @@ const assetsListExternalWebsitesOperation: OperationEntry = {"id":"assets.get_ex
  * for await (const item of assetsListExternalWebsites(client, {})) console.log(item);
  * ```
  */
-export function assetsListExternalWebsites(client: CortexClient, request: AssetsGetExternalWebsitesRequest = {} as AssetsGetExternalWebsitesRequest, options?: ListOptions): PagePromise<AssetsGetExternalWebsitesReply, NonNullable<AssetsGetExternalWebsitesReply["websites" & keyof AssetsGetExternalWebsitesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function assetsListExternalWebsites(client: CortexClientCore, request: AssetsGetExternalWebsitesRequest = {} as AssetsGetExternalWebsitesRequest, options?: ListOptions): PagePromise<AssetsGetExternalWebsitesReply, NonNullable<AssetsGetExternalWebsitesReply["websites" & keyof AssetsGetExternalWebsitesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(assetsListExternalWebsitesOperation, request, options);
 }
 
@@ -2136,7 +2136,7 @@ const assetsGetExternalWebsitesLastExternalAssessmentOperation: OperationEntry =
  * const reply = await assetsGetExternalWebsitesLastExternalAssessment(client, {});
  * ```
  */
-export function assetsGetExternalWebsitesLastExternalAssessment(client: CortexClient, request: AssetsGetExternalWebsitesLastExternalAssessmentRequest = {} as AssetsGetExternalWebsitesLastExternalAssessmentRequest, options?: CallOptions): ApiPromise<AssetsGetExternalWebsitesLastExternalAssessmentReply> {
+export function assetsGetExternalWebsitesLastExternalAssessment(client: CortexClientCore, request: AssetsGetExternalWebsitesLastExternalAssessmentRequest = {} as AssetsGetExternalWebsitesLastExternalAssessmentRequest, options?: CallOptions): ApiPromise<AssetsGetExternalWebsitesLastExternalAssessmentReply> {
   return client.request(assetsGetExternalWebsitesLastExternalAssessmentOperation, request, options);
 }
 
@@ -2155,7 +2155,7 @@ const assetsGetVulnerabilityTestsOperation: OperationEntry = {"id":"assets.get_v
  * const reply = await assetsGetVulnerabilityTests(client, {});
  * ```
  */
-export function assetsGetVulnerabilityTests(client: CortexClient, request: AssetsGetVulnerabilityTestsRequest = {} as AssetsGetVulnerabilityTestsRequest, options?: CallOptions): ApiPromise<AssetsGetVulnerabilityTestsReply> {
+export function assetsGetVulnerabilityTests(client: CortexClientCore, request: AssetsGetVulnerabilityTestsRequest = {} as AssetsGetVulnerabilityTestsRequest, options?: CallOptions): ApiPromise<AssetsGetVulnerabilityTestsReply> {
   return client.request(assetsGetVulnerabilityTestsOperation, request, options);
 }
 
@@ -2173,7 +2173,7 @@ const assetsSchemaOperation: OperationEntry = {"id":"assets.schema","products":[
  * const reply = await assetsSchema(client);
  * ```
  */
-export function assetsSchema(client: CortexClient, options?: CallOptions): ApiPromise<AssetsSchemaReply> {
+export function assetsSchema(client: CortexClientCore, options?: CallOptions): ApiPromise<AssetsSchemaReply> {
   return client.request(assetsSchemaOperation, undefined, options);
 }
 
@@ -2192,7 +2192,7 @@ const attackSurfaceRulesListOperation: OperationEntry = {"id":"get_attack_surfac
  * for await (const item of attackSurfaceRulesList(client, {})) console.log(item);
  * ```
  */
-export function attackSurfaceRulesList(client: CortexClient, request: GetAttackSurfaceRulesRequest = {} as GetAttackSurfaceRulesRequest, options?: ListOptions): PagePromise<GetAttackSurfaceRulesReply, NonNullable<GetAttackSurfaceRulesReply["attack_surface_rules" & keyof GetAttackSurfaceRulesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function attackSurfaceRulesList(client: CortexClientCore, request: GetAttackSurfaceRulesRequest = {} as GetAttackSurfaceRulesRequest, options?: ListOptions): PagePromise<GetAttackSurfaceRulesReply, NonNullable<GetAttackSurfaceRulesReply["attack_surface_rules" & keyof GetAttackSurfaceRulesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(attackSurfaceRulesListOperation, request, options);
 }
 
@@ -2211,7 +2211,7 @@ const auditsListAgentsReportsOperation: OperationEntry = {"id":"audits.agents_re
  * for await (const item of auditsListAgentsReports(client, {})) console.log(item);
  * ```
  */
-export function auditsListAgentsReports(client: CortexClient, request: AuditsAgentsReportsRequest = {} as AuditsAgentsReportsRequest, options?: ListOptions): PagePromise<AuditsAgentsReportsReply, NonNullable<AuditsAgentsReportsReply["data" & keyof AuditsAgentsReportsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function auditsListAgentsReports(client: CortexClientCore, request: AuditsAgentsReportsRequest = {} as AuditsAgentsReportsRequest, options?: ListOptions): PagePromise<AuditsAgentsReportsReply, NonNullable<AuditsAgentsReportsReply["data" & keyof AuditsAgentsReportsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(auditsListAgentsReportsOperation, request, options);
 }
 
@@ -2230,7 +2230,7 @@ const auditsListManagementLogsOperation: OperationEntry = {"id":"audits.manageme
  * for await (const item of auditsListManagementLogs(client, {})) console.log(item);
  * ```
  */
-export function auditsListManagementLogs(client: CortexClient, request: AuditsManagementLogsRequest = {} as AuditsManagementLogsRequest, options?: ListOptions): PagePromise<AuditsManagementLogsReply, NonNullable<AuditsManagementLogsReply["data" & keyof AuditsManagementLogsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function auditsListManagementLogs(client: CortexClientCore, request: AuditsManagementLogsRequest = {} as AuditsManagementLogsRequest, options?: ListOptions): PagePromise<AuditsManagementLogsReply, NonNullable<AuditsManagementLogsReply["data" & keyof AuditsManagementLogsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(auditsListManagementLogsOperation, request, options);
 }
 
@@ -2249,7 +2249,7 @@ const authenticationSettingsCreateOperation: OperationEntry = {"id":"authenticat
  * const reply = await authenticationSettingsCreate(client, { name: "…", mappings: {} });
  * ```
  */
-export function authenticationSettingsCreate(client: CortexClient, request: AuthenticationSettingsCreateRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsCreateReply> {
+export function authenticationSettingsCreate(client: CortexClientCore, request: AuthenticationSettingsCreateRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsCreateReply> {
   return client.request(authenticationSettingsCreateOperation, request, options);
 }
 
@@ -2268,7 +2268,7 @@ const authenticationSettingsDeleteOperation: OperationEntry = {"id":"authenticat
  * const reply = await authenticationSettingsDelete(client, {});
  * ```
  */
-export function authenticationSettingsDelete(client: CortexClient, request: AuthenticationSettingsDeleteRequest = {} as AuthenticationSettingsDeleteRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsDeleteReply> {
+export function authenticationSettingsDelete(client: CortexClientCore, request: AuthenticationSettingsDeleteRequest = {} as AuthenticationSettingsDeleteRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsDeleteReply> {
   return client.request(authenticationSettingsDeleteOperation, request, options);
 }
 
@@ -2287,7 +2287,7 @@ const authenticationSettingsGetMetadataOperation: OperationEntry = {"id":"authen
  * const reply = await authenticationSettingsGetMetadata(client, {});
  * ```
  */
-export function authenticationSettingsGetMetadata(client: CortexClient, request: AuthenticationSettingsGetMetadataRequest = {} as AuthenticationSettingsGetMetadataRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsGetMetadataReply> {
+export function authenticationSettingsGetMetadata(client: CortexClientCore, request: AuthenticationSettingsGetMetadataRequest = {} as AuthenticationSettingsGetMetadataRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsGetMetadataReply> {
   return client.request(authenticationSettingsGetMetadataOperation, request, options);
 }
 
@@ -2306,7 +2306,7 @@ const authenticationSettingsGetSettingsOperation: OperationEntry = {"id":"authen
  * const reply = await authenticationSettingsGetSettings(client, {});
  * ```
  */
-export function authenticationSettingsGetSettings(client: CortexClient, request: AuthenticationSettingsGetSettingsRequest = {} as AuthenticationSettingsGetSettingsRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsGetSettingsReply> {
+export function authenticationSettingsGetSettings(client: CortexClientCore, request: AuthenticationSettingsGetSettingsRequest = {} as AuthenticationSettingsGetSettingsRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsGetSettingsReply> {
   return client.request(authenticationSettingsGetSettingsOperation, request, options);
 }
 
@@ -2325,7 +2325,7 @@ const authenticationSettingsUpdateOperation: OperationEntry = {"id":"authenticat
  * const reply = await authenticationSettingsUpdate(client, { name: "…", mappings: {} });
  * ```
  */
-export function authenticationSettingsUpdate(client: CortexClient, request: AuthenticationSettingsUpdateRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsUpdateReply> {
+export function authenticationSettingsUpdate(client: CortexClientCore, request: AuthenticationSettingsUpdateRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsUpdateReply> {
   return client.request(authenticationSettingsUpdateOperation, request, options);
 }
 
@@ -2344,7 +2344,7 @@ const biocDeleteOperation: OperationEntry = {"id":"bioc.delete","products":["xdr
  * const reply = await biocDelete(client, {});
  * ```
  */
-export function biocDelete(client: CortexClient, request: BiocDeleteRequest = {} as BiocDeleteRequest, options?: CallOptions): ApiPromise<BiocDeleteReply> {
+export function biocDelete(client: CortexClientCore, request: BiocDeleteRequest = {} as BiocDeleteRequest, options?: CallOptions): ApiPromise<BiocDeleteReply> {
   return client.request(biocDeleteOperation, request, options);
 }
 
@@ -2363,7 +2363,7 @@ const biocListOperation: OperationEntry = {"id":"bioc.get","products":["xdr","xs
  * for await (const item of biocList(client, {})) console.log(item);
  * ```
  */
-export function biocList(client: CortexClient, request: BiocGetRequest = {} as BiocGetRequest, options?: ListOptions): PagePromise<BiocGetReply, NonNullable<BiocGetReply["objects" & keyof BiocGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function biocList(client: CortexClientCore, request: BiocGetRequest = {} as BiocGetRequest, options?: ListOptions): PagePromise<BiocGetReply, NonNullable<BiocGetReply["objects" & keyof BiocGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(biocListOperation, request, options);
 }
 
@@ -2382,7 +2382,7 @@ const biocInsertOperation: OperationEntry = {"id":"bioc.insert","products":["xdr
  * const reply = await biocInsert(client, []);
  * ```
  */
-export function biocInsert(client: CortexClient, request: BiocInsertRequest, options?: CallOptions): ApiPromise<BiocInsertReply> {
+export function biocInsert(client: CortexClientCore, request: BiocInsertRequest, options?: CallOptions): ApiPromise<BiocInsertReply> {
   return client.request(biocInsertOperation, request, options);
 }
 
@@ -2401,7 +2401,7 @@ const caseArtifactsGetByCaseIdOperation: OperationEntry = {"id":"case.artifacts.
  * const reply = await caseArtifactsGetByCaseId(client, { "case-id": "…" });
  * ```
  */
-export function caseArtifactsGetByCaseId(client: CortexClient, params: { readonly "case-id": string | number }, options?: CallOptions): ApiPromise<CaseArtifactsGetByCaseIdReply> {
+export function caseArtifactsGetByCaseId(client: CortexClientCore, params: { readonly "case-id": string | number }, options?: CallOptions): ApiPromise<CaseArtifactsGetByCaseIdReply> {
   return client.request(caseArtifactsGetByCaseIdOperation, params, options);
 }
 
@@ -2420,7 +2420,7 @@ const caseSearchOperation: OperationEntry = {"id":"case.search","products":["xsi
  * for await (const item of caseSearch(client, {})) console.log(item);
  * ```
  */
-export function caseSearch(client: CortexClient, request: CaseSearchRequest = {} as CaseSearchRequest, options?: ListOptions): PagePromise<CaseSearchReply, NonNullable<CaseSearchReply["DATA" & keyof CaseSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function caseSearch(client: CortexClientCore, request: CaseSearchRequest = {} as CaseSearchRequest, options?: ListOptions): PagePromise<CaseSearchReply, NonNullable<CaseSearchReply["DATA" & keyof CaseSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(caseSearchOperation, request, options);
 }
 
@@ -2439,7 +2439,7 @@ const caseUpdateOperation: OperationEntry = {"id":"case.update.post_by_case_id",
  * const reply = await caseUpdate(client, {});
  * ```
  */
-export function caseUpdate(client: CortexClient, request: CaseUpdatePostByCaseIdRequest & { readonly "case-id": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function caseUpdate(client: CortexClientCore, request: CaseUpdatePostByCaseIdRequest & { readonly "case-id": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(caseUpdateOperation, pathOnly(request, ["case-id"]), options);
 }
 
@@ -2458,7 +2458,7 @@ const ciemAccessSearchOperation: OperationEntry = {"id":"ciem.access.search","pr
  * const reply = await ciemAccessSearch(client, {});
  * ```
  */
-export function ciemAccessSearch(client: CortexClient, request: CiemAccessSearchRequest = {} as CiemAccessSearchRequest, options?: CallOptions): ApiPromise<CiemAccessSearchReply> {
+export function ciemAccessSearch(client: CortexClientCore, request: CiemAccessSearchRequest = {} as CiemAccessSearchRequest, options?: CallOptions): ApiPromise<CiemAccessSearchReply> {
   return client.request(ciemAccessSearchOperation, request, options);
 }
 
@@ -2476,7 +2476,7 @@ const cliReleasesVersionOperation: OperationEntry = {"id":"cli.releases.version"
  * const reply = await cliReleasesVersion(client);
  * ```
  */
-export function cliReleasesVersion(client: CortexClient, options?: CallOptions): ApiPromise<CliReleasesVersionReply> {
+export function cliReleasesVersion(client: CortexClientCore, options?: CallOptions): ApiPromise<CliReleasesVersionReply> {
   return client.request(cliReleasesVersionOperation, undefined, options);
 }
 
@@ -2495,7 +2495,7 @@ const cloudOnboardingCreateInstanceTemplateOperation: OperationEntry = {"id":"cl
  * const reply = await cloudOnboardingCreateInstanceTemplate(client, { cloud_provider: "AWS", scope: "ACCOUNT", scan_mode: "MANAGED" });
  * ```
  */
-export function cloudOnboardingCreateInstanceTemplate(client: CortexClient, request: CloudOnboardingCreateInstanceTemplateRequest, options?: CallOptions): ApiPromise<CloudOnboardingCreateInstanceTemplateReply> {
+export function cloudOnboardingCreateInstanceTemplate(client: CortexClientCore, request: CloudOnboardingCreateInstanceTemplateRequest, options?: CallOptions): ApiPromise<CloudOnboardingCreateInstanceTemplateReply> {
   return client.request(cloudOnboardingCreateInstanceTemplateOperation, request, options);
 }
 
@@ -2514,7 +2514,7 @@ const cloudOnboardingCreateOutpostTemplateOperation: OperationEntry = {"id":"clo
  * const reply = await cloudOnboardingCreateOutpostTemplate(client, { cloud_provider: "AWS" });
  * ```
  */
-export function cloudOnboardingCreateOutpostTemplate(client: CortexClient, request: CloudOnboardingCreateOutpostTemplateRequest, options?: CallOptions): ApiPromise<CloudOnboardingCreateOutpostTemplateReply> {
+export function cloudOnboardingCreateOutpostTemplate(client: CortexClientCore, request: CloudOnboardingCreateOutpostTemplateRequest, options?: CallOptions): ApiPromise<CloudOnboardingCreateOutpostTemplateReply> {
   return client.request(cloudOnboardingCreateOutpostTemplateOperation, request, options);
 }
 
@@ -2533,7 +2533,7 @@ const cloudOnboardingDeleteInstanceOperation: OperationEntry = {"id":"cloud_onbo
  * const reply = await cloudOnboardingDeleteInstance(client, { ids: [] });
  * ```
  */
-export function cloudOnboardingDeleteInstance(client: CortexClient, request: CloudOnboardingDeleteInstanceRequest, options?: CallOptions): ApiPromise<CloudOnboardingDeleteInstanceReply> {
+export function cloudOnboardingDeleteInstance(client: CortexClientCore, request: CloudOnboardingDeleteInstanceRequest, options?: CallOptions): ApiPromise<CloudOnboardingDeleteInstanceReply> {
   return client.request(cloudOnboardingDeleteInstanceOperation, request, options);
 }
 
@@ -2552,7 +2552,7 @@ const cloudOnboardingEditInstanceOperation: OperationEntry = {"id":"cloud_onboar
  * const reply = await cloudOnboardingEditInstance(client, { id: "…", cloud_provider: "AWS" });
  * ```
  */
-export function cloudOnboardingEditInstance(client: CortexClient, request: CloudOnboardingEditInstanceRequest, options?: CallOptions): ApiPromise<CloudOnboardingEditInstanceReply> {
+export function cloudOnboardingEditInstance(client: CortexClientCore, request: CloudOnboardingEditInstanceRequest, options?: CallOptions): ApiPromise<CloudOnboardingEditInstanceReply> {
   return client.request(cloudOnboardingEditInstanceOperation, request, options);
 }
 
@@ -2571,7 +2571,7 @@ const cloudOnboardingEditOutpostOperation: OperationEntry = {"id":"cloud_onboard
  * const reply = await cloudOnboardingEditOutpost(client, {});
  * ```
  */
-export function cloudOnboardingEditOutpost(client: CortexClient, request: CloudOnboardingEditOutpostRequest = {} as CloudOnboardingEditOutpostRequest, options?: CallOptions): ApiPromise<CloudOnboardingEditOutpostReply> {
+export function cloudOnboardingEditOutpost(client: CortexClientCore, request: CloudOnboardingEditOutpostRequest = {} as CloudOnboardingEditOutpostRequest, options?: CallOptions): ApiPromise<CloudOnboardingEditOutpostReply> {
   return client.request(cloudOnboardingEditOutpostOperation, request, options);
 }
 
@@ -2590,7 +2590,7 @@ const cloudOnboardingEnableDisableAccountOperation: OperationEntry = {"id":"clou
  * const reply = await cloudOnboardingEnableDisableAccount(client, { ids: [], instance_id: "…", enable: true });
  * ```
  */
-export function cloudOnboardingEnableDisableAccount(client: CortexClient, request: CloudOnboardingEnableDisableAccountRequest, options?: CallOptions): ApiPromise<CloudOnboardingEnableDisableAccountReply> {
+export function cloudOnboardingEnableDisableAccount(client: CortexClientCore, request: CloudOnboardingEnableDisableAccountRequest, options?: CallOptions): ApiPromise<CloudOnboardingEnableDisableAccountReply> {
   return client.request(cloudOnboardingEnableDisableAccountOperation, request, options);
 }
 
@@ -2609,7 +2609,7 @@ const cloudOnboardingEnableDisableInstanceOperation: OperationEntry = {"id":"clo
  * const reply = await cloudOnboardingEnableDisableInstance(client, { ids: [], enable: true });
  * ```
  */
-export function cloudOnboardingEnableDisableInstance(client: CortexClient, request: CloudOnboardingEnableDisableInstanceRequest, options?: CallOptions): ApiPromise<CloudOnboardingEnableDisableInstanceReply> {
+export function cloudOnboardingEnableDisableInstance(client: CortexClientCore, request: CloudOnboardingEnableDisableInstanceRequest, options?: CallOptions): ApiPromise<CloudOnboardingEnableDisableInstanceReply> {
   return client.request(cloudOnboardingEnableDisableInstanceOperation, request, options);
 }
 
@@ -2628,7 +2628,7 @@ const cloudOnboardingListAccountsOperation: OperationEntry = {"id":"cloud_onboar
  * for await (const item of cloudOnboardingListAccounts(client, {})) console.log(item);
  * ```
  */
-export function cloudOnboardingListAccounts(client: CortexClient, request: CloudOnboardingGetAccountsRequest, options?: ListOptions): PagePromise<CloudOnboardingGetAccountsReply, NonNullable<CloudOnboardingGetAccountsReply["DATA" & keyof CloudOnboardingGetAccountsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function cloudOnboardingListAccounts(client: CortexClientCore, request: CloudOnboardingGetAccountsRequest, options?: ListOptions): PagePromise<CloudOnboardingGetAccountsReply, NonNullable<CloudOnboardingGetAccountsReply["DATA" & keyof CloudOnboardingGetAccountsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(cloudOnboardingListAccountsOperation, request, options);
 }
 
@@ -2647,7 +2647,7 @@ const cloudOnboardingGetAzureApprovedTenantsOperation: OperationEntry = {"id":"c
  * const reply = await cloudOnboardingGetAzureApprovedTenants(client, {});
  * ```
  */
-export function cloudOnboardingGetAzureApprovedTenants(client: CortexClient, request: CloudOnboardingGetAzureApprovedTenantsRequest = {} as CloudOnboardingGetAzureApprovedTenantsRequest, options?: CallOptions): ApiPromise<CloudOnboardingGetAzureApprovedTenantsReply> {
+export function cloudOnboardingGetAzureApprovedTenants(client: CortexClientCore, request: CloudOnboardingGetAzureApprovedTenantsRequest = {} as CloudOnboardingGetAzureApprovedTenantsRequest, options?: CallOptions): ApiPromise<CloudOnboardingGetAzureApprovedTenantsReply> {
   return client.request(cloudOnboardingGetAzureApprovedTenantsOperation, request, options);
 }
 
@@ -2666,7 +2666,7 @@ const cloudOnboardingGetIdentifiersOperation: OperationEntry = {"id":"cloud_onbo
  * const reply = await cloudOnboardingGetIdentifiers(client, {});
  * ```
  */
-export function cloudOnboardingGetIdentifiers(client: CortexClient, request: CloudOnboardingGetIdentifiersRequest = {} as CloudOnboardingGetIdentifiersRequest, options?: CallOptions): ApiPromise<CloudOnboardingGetIdentifiersReply> {
+export function cloudOnboardingGetIdentifiers(client: CortexClientCore, request: CloudOnboardingGetIdentifiersRequest = {} as CloudOnboardingGetIdentifiersRequest, options?: CallOptions): ApiPromise<CloudOnboardingGetIdentifiersReply> {
   return client.request(cloudOnboardingGetIdentifiersOperation, request, options);
 }
 
@@ -2685,7 +2685,7 @@ const cloudOnboardingGetInstanceDetailsOperation: OperationEntry = {"id":"cloud_
  * const reply = await cloudOnboardingGetInstanceDetails(client, { id: "…" });
  * ```
  */
-export function cloudOnboardingGetInstanceDetails(client: CortexClient, request: CloudOnboardingGetInstanceDetailsRequest, options?: CallOptions): ApiPromise<CloudOnboardingGetInstanceDetailsReply> {
+export function cloudOnboardingGetInstanceDetails(client: CortexClientCore, request: CloudOnboardingGetInstanceDetailsRequest, options?: CallOptions): ApiPromise<CloudOnboardingGetInstanceDetailsReply> {
   return client.request(cloudOnboardingGetInstanceDetailsOperation, request, options);
 }
 
@@ -2704,7 +2704,7 @@ const cloudOnboardingListInstancesOperation: OperationEntry = {"id":"cloud_onboa
  * for await (const item of cloudOnboardingListInstances(client, {})) console.log(item);
  * ```
  */
-export function cloudOnboardingListInstances(client: CortexClient, request: CloudOnboardingGetInstancesRequest = {} as CloudOnboardingGetInstancesRequest, options?: ListOptions): PagePromise<CloudOnboardingGetInstancesReply, NonNullable<CloudOnboardingGetInstancesReply["DATA" & keyof CloudOnboardingGetInstancesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function cloudOnboardingListInstances(client: CortexClientCore, request: CloudOnboardingGetInstancesRequest = {} as CloudOnboardingGetInstancesRequest, options?: ListOptions): PagePromise<CloudOnboardingGetInstancesReply, NonNullable<CloudOnboardingGetInstancesReply["DATA" & keyof CloudOnboardingGetInstancesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(cloudOnboardingListInstancesOperation, request, options);
 }
 
@@ -2723,7 +2723,7 @@ const cloudOnboardingGetOutpostsOperation: OperationEntry = {"id":"cloud_onboard
  * const reply = await cloudOnboardingGetOutposts(client, {});
  * ```
  */
-export function cloudOnboardingGetOutposts(client: CortexClient, request: CloudOnboardingGetOutpostsRequest = {} as CloudOnboardingGetOutpostsRequest, options?: CallOptions): ApiPromise<CloudOnboardingGetOutpostsReply> {
+export function cloudOnboardingGetOutposts(client: CortexClientCore, request: CloudOnboardingGetOutpostsRequest = {} as CloudOnboardingGetOutpostsRequest, options?: CallOptions): ApiPromise<CloudOnboardingGetOutpostsReply> {
   return client.request(cloudOnboardingGetOutpostsOperation, request, options);
 }
 
@@ -2742,7 +2742,7 @@ const cloudOnboardingListRegionsOperation: OperationEntry = {"id":"cloud_onboard
  * const reply = await cloudOnboardingListRegions(client, { cloud_provider: "AWS" });
  * ```
  */
-export function cloudOnboardingListRegions(client: CortexClient, request: CloudOnboardingListRegionsRequest, options?: CallOptions): ApiPromise<CloudOnboardingListRegionsReply> {
+export function cloudOnboardingListRegions(client: CortexClientCore, request: CloudOnboardingListRegionsRequest, options?: CallOptions): ApiPromise<CloudOnboardingListRegionsReply> {
   return client.request(cloudOnboardingListRegionsOperation, request, options);
 }
 
@@ -2761,7 +2761,7 @@ const complianceAddAssessmentProfileOperation: OperationEntry = {"id":"complianc
  * const reply = await complianceAddAssessmentProfile(client, { profile_name: "…", asset_group_id: "…", standard_id: "…" });
  * ```
  */
-export function complianceAddAssessmentProfile(client: CortexClient, request: ComplianceAddAssessmentProfileRequest, options?: CallOptions): ApiPromise<ComplianceAddAssessmentProfileReply> {
+export function complianceAddAssessmentProfile(client: CortexClientCore, request: ComplianceAddAssessmentProfileRequest, options?: CallOptions): ApiPromise<ComplianceAddAssessmentProfileReply> {
   return client.request(complianceAddAssessmentProfileOperation, request, options);
 }
 
@@ -2780,7 +2780,7 @@ const complianceAddControlOperation: OperationEntry = {"id":"compliance.add_cont
  * const reply = await complianceAddControl(client, { control_name: "…", category: "…" });
  * ```
  */
-export function complianceAddControl(client: CortexClient, request: ComplianceAddControlRequest, options?: CallOptions): ApiPromise<ComplianceAddControlReply> {
+export function complianceAddControl(client: CortexClientCore, request: ComplianceAddControlRequest, options?: CallOptions): ApiPromise<ComplianceAddControlReply> {
   return client.request(complianceAddControlOperation, request, options);
 }
 
@@ -2799,7 +2799,7 @@ const complianceAddRulesToControlOperation: OperationEntry = {"id":"compliance.a
  * const reply = await complianceAddRulesToControl(client, { control_id: "…", rules: [] });
  * ```
  */
-export function complianceAddRulesToControl(client: CortexClient, request: ComplianceAddRulesToControlRequest, options?: CallOptions): ApiPromise<ComplianceAddRulesToControlReply> {
+export function complianceAddRulesToControl(client: CortexClientCore, request: ComplianceAddRulesToControlRequest, options?: CallOptions): ApiPromise<ComplianceAddRulesToControlReply> {
   return client.request(complianceAddRulesToControlOperation, request, options);
 }
 
@@ -2818,7 +2818,7 @@ const complianceAddStandardOperation: OperationEntry = {"id":"compliance.add_sta
  * const reply = await complianceAddStandard(client, { standard_name: "…" });
  * ```
  */
-export function complianceAddStandard(client: CortexClient, request: ComplianceAddStandardRequest, options?: CallOptions): ApiPromise<ComplianceAddStandardReply> {
+export function complianceAddStandard(client: CortexClientCore, request: ComplianceAddStandardRequest, options?: CallOptions): ApiPromise<ComplianceAddStandardReply> {
   return client.request(complianceAddStandardOperation, request, options);
 }
 
@@ -2837,7 +2837,7 @@ const complianceDeleteAssessmentProfileOperation: OperationEntry = {"id":"compli
  * const reply = await complianceDeleteAssessmentProfile(client, { id: "…" });
  * ```
  */
-export function complianceDeleteAssessmentProfile(client: CortexClient, request: ComplianceDeleteAssessmentProfileRequest, options?: CallOptions): ApiPromise<ComplianceDeleteAssessmentProfileReply> {
+export function complianceDeleteAssessmentProfile(client: CortexClientCore, request: ComplianceDeleteAssessmentProfileRequest, options?: CallOptions): ApiPromise<ComplianceDeleteAssessmentProfileReply> {
   return client.request(complianceDeleteAssessmentProfileOperation, request, options);
 }
 
@@ -2856,7 +2856,7 @@ const complianceDeleteControlOperation: OperationEntry = {"id":"compliance.delet
  * const reply = await complianceDeleteControl(client, { id: "…" });
  * ```
  */
-export function complianceDeleteControl(client: CortexClient, request: ComplianceDeleteControlRequest, options?: CallOptions): ApiPromise<ComplianceDeleteControlReply> {
+export function complianceDeleteControl(client: CortexClientCore, request: ComplianceDeleteControlRequest, options?: CallOptions): ApiPromise<ComplianceDeleteControlReply> {
   return client.request(complianceDeleteControlOperation, request, options);
 }
 
@@ -2875,7 +2875,7 @@ const complianceDeleteRulesFromControlOperation: OperationEntry = {"id":"complia
  * const reply = await complianceDeleteRulesFromControl(client, { control_id: "…", rules_ids: [] });
  * ```
  */
-export function complianceDeleteRulesFromControl(client: CortexClient, request: ComplianceDeleteRulesFromControlRequest, options?: CallOptions): ApiPromise<ComplianceDeleteRulesFromControlReply> {
+export function complianceDeleteRulesFromControl(client: CortexClientCore, request: ComplianceDeleteRulesFromControlRequest, options?: CallOptions): ApiPromise<ComplianceDeleteRulesFromControlReply> {
   return client.request(complianceDeleteRulesFromControlOperation, request, options);
 }
 
@@ -2894,7 +2894,7 @@ const complianceDeleteStandardOperation: OperationEntry = {"id":"compliance.dele
  * const reply = await complianceDeleteStandard(client, { id: "…" });
  * ```
  */
-export function complianceDeleteStandard(client: CortexClient, request: ComplianceDeleteStandardRequest, options?: CallOptions): ApiPromise<ComplianceDeleteStandardReply> {
+export function complianceDeleteStandard(client: CortexClientCore, request: ComplianceDeleteStandardRequest, options?: CallOptions): ApiPromise<ComplianceDeleteStandardReply> {
   return client.request(complianceDeleteStandardOperation, request, options);
 }
 
@@ -2913,7 +2913,7 @@ const complianceEditAssessmentProfileOperation: OperationEntry = {"id":"complian
  * const reply = await complianceEditAssessmentProfile(client, {});
  * ```
  */
-export function complianceEditAssessmentProfile(client: CortexClient, request: ComplianceEditAssessmentProfileRequest = {} as ComplianceEditAssessmentProfileRequest, options?: CallOptions): ApiPromise<ComplianceEditAssessmentProfileReply> {
+export function complianceEditAssessmentProfile(client: CortexClientCore, request: ComplianceEditAssessmentProfileRequest = {} as ComplianceEditAssessmentProfileRequest, options?: CallOptions): ApiPromise<ComplianceEditAssessmentProfileReply> {
   return client.request(complianceEditAssessmentProfileOperation, request, options);
 }
 
@@ -2932,7 +2932,7 @@ const complianceEditControlOperation: OperationEntry = {"id":"compliance.edit_co
  * const reply = await complianceEditControl(client, { id: "…" });
  * ```
  */
-export function complianceEditControl(client: CortexClient, request: ComplianceEditControlRequest, options?: CallOptions): ApiPromise<ComplianceEditControlReply> {
+export function complianceEditControl(client: CortexClientCore, request: ComplianceEditControlRequest, options?: CallOptions): ApiPromise<ComplianceEditControlReply> {
   return client.request(complianceEditControlOperation, request, options);
 }
 
@@ -2951,7 +2951,7 @@ const complianceEditStandardOperation: OperationEntry = {"id":"compliance.edit_s
  * const reply = await complianceEditStandard(client, { id: "…" });
  * ```
  */
-export function complianceEditStandard(client: CortexClient, request: ComplianceEditStandardRequest, options?: CallOptions): ApiPromise<ComplianceEditStandardReply> {
+export function complianceEditStandard(client: CortexClientCore, request: ComplianceEditStandardRequest, options?: CallOptions): ApiPromise<ComplianceEditStandardReply> {
   return client.request(complianceEditStandardOperation, request, options);
 }
 
@@ -2970,7 +2970,7 @@ const complianceGetAssessmentProfileOperation: OperationEntry = {"id":"complianc
  * const reply = await complianceGetAssessmentProfile(client, { id: "…" });
  * ```
  */
-export function complianceGetAssessmentProfile(client: CortexClient, request: ComplianceGetAssessmentProfileRequest, options?: CallOptions): ApiPromise<ComplianceGetAssessmentProfileReply> {
+export function complianceGetAssessmentProfile(client: CortexClientCore, request: ComplianceGetAssessmentProfileRequest, options?: CallOptions): ApiPromise<ComplianceGetAssessmentProfileReply> {
   return client.request(complianceGetAssessmentProfileOperation, request, options);
 }
 
@@ -2989,7 +2989,7 @@ const complianceGetAssessmentProfilesOperation: OperationEntry = {"id":"complian
  * const reply = await complianceGetAssessmentProfiles(client, {});
  * ```
  */
-export function complianceGetAssessmentProfiles(client: CortexClient, request: ComplianceGetAssessmentProfilesRequest = {} as ComplianceGetAssessmentProfilesRequest, options?: CallOptions): ApiPromise<ComplianceGetAssessmentProfilesReply> {
+export function complianceGetAssessmentProfiles(client: CortexClientCore, request: ComplianceGetAssessmentProfilesRequest = {} as ComplianceGetAssessmentProfilesRequest, options?: CallOptions): ApiPromise<ComplianceGetAssessmentProfilesReply> {
   return client.request(complianceGetAssessmentProfilesOperation, request, options);
 }
 
@@ -3008,7 +3008,7 @@ const complianceGetAssessmentResultsOperation: OperationEntry = {"id":"complianc
  * const reply = await complianceGetAssessmentResults(client, {});
  * ```
  */
-export function complianceGetAssessmentResults(client: CortexClient, request: ComplianceGetAssessmentResultsRequest = {} as ComplianceGetAssessmentResultsRequest, options?: CallOptions): ApiPromise<ComplianceGetAssessmentResultsReply> {
+export function complianceGetAssessmentResults(client: CortexClientCore, request: ComplianceGetAssessmentResultsRequest = {} as ComplianceGetAssessmentResultsRequest, options?: CallOptions): ApiPromise<ComplianceGetAssessmentResultsReply> {
   return client.request(complianceGetAssessmentResultsOperation, request, options);
 }
 
@@ -3027,7 +3027,7 @@ const complianceGetAssetOperation: OperationEntry = {"id":"compliance.get_asset"
  * for await (const item of complianceGetAsset(client, {})) console.log(item);
  * ```
  */
-export function complianceGetAsset(client: CortexClient, request: ComplianceGetAssetRequest, options?: ListOptions): PagePromise<ComplianceGetAssetReply, NonNullable<ComplianceGetAssetReply["assets" & keyof ComplianceGetAssetReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function complianceGetAsset(client: CortexClientCore, request: ComplianceGetAssetRequest, options?: ListOptions): PagePromise<ComplianceGetAssetReply, NonNullable<ComplianceGetAssetReply["assets" & keyof ComplianceGetAssetReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(complianceGetAssetOperation, request, options);
 }
 
@@ -3046,7 +3046,7 @@ const complianceGetAssetsOperation: OperationEntry = {"id":"compliance.get_asset
  * for await (const item of complianceGetAssets(client, {})) console.log(item);
  * ```
  */
-export function complianceGetAssets(client: CortexClient, request: ComplianceGetAssetsRequest, options?: ListOptions): PagePromise<ComplianceGetAssetsReply, NonNullable<ComplianceGetAssetsReply["assets" & keyof ComplianceGetAssetsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function complianceGetAssets(client: CortexClientCore, request: ComplianceGetAssetsRequest, options?: ListOptions): PagePromise<ComplianceGetAssetsReply, NonNullable<ComplianceGetAssetsReply["assets" & keyof ComplianceGetAssetsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(complianceGetAssetsOperation, request, options);
 }
 
@@ -3065,7 +3065,7 @@ const complianceGetControlOperation: OperationEntry = {"id":"compliance.get_cont
  * const reply = await complianceGetControl(client, { id: "…" });
  * ```
  */
-export function complianceGetControl(client: CortexClient, request: ComplianceGetControlRequest, options?: CallOptions): ApiPromise<ComplianceGetControlReply> {
+export function complianceGetControl(client: CortexClientCore, request: ComplianceGetControlRequest, options?: CallOptions): ApiPromise<ComplianceGetControlReply> {
   return client.request(complianceGetControlOperation, request, options);
 }
 
@@ -3084,7 +3084,7 @@ const complianceGetControlByRevisionOperation: OperationEntry = {"id":"complianc
  * const reply = await complianceGetControlByRevision(client, { control_revision: "…" });
  * ```
  */
-export function complianceGetControlByRevision(client: CortexClient, request: ComplianceGetControlByRevisionRequest, options?: CallOptions): ApiPromise<ComplianceGetControlByRevisionReply> {
+export function complianceGetControlByRevision(client: CortexClientCore, request: ComplianceGetControlByRevisionRequest, options?: CallOptions): ApiPromise<ComplianceGetControlByRevisionReply> {
   return client.request(complianceGetControlByRevisionOperation, request, options);
 }
 
@@ -3103,7 +3103,7 @@ const complianceGetControlCategoriesAndSubcategoriesOperation: OperationEntry = 
  * const reply = await complianceGetControlCategoriesAndSubcategories(client, {});
  * ```
  */
-export function complianceGetControlCategoriesAndSubcategories(client: CortexClient, request: ComplianceGetControlCategoriesAndSubcategoriesRequest = {} as ComplianceGetControlCategoriesAndSubcategoriesRequest, options?: CallOptions): ApiPromise<ComplianceGetControlCategoriesAndSubcategoriesReply> {
+export function complianceGetControlCategoriesAndSubcategories(client: CortexClientCore, request: ComplianceGetControlCategoriesAndSubcategoriesRequest = {} as ComplianceGetControlCategoriesAndSubcategoriesRequest, options?: CallOptions): ApiPromise<ComplianceGetControlCategoriesAndSubcategoriesReply> {
   return client.request(complianceGetControlCategoriesAndSubcategoriesOperation, request, options);
 }
 
@@ -3122,7 +3122,7 @@ const complianceGetControlFailedResultsOperation: OperationEntry = {"id":"compli
  * const reply = await complianceGetControlFailedResults(client, { control_revision: "…", assessment_profile_revision: "…", last_evaluation_time: 1 });
  * ```
  */
-export function complianceGetControlFailedResults(client: CortexClient, request: ComplianceGetControlFailedResultsRequest, options?: CallOptions): ApiPromise<ComplianceGetControlFailedResultsReply> {
+export function complianceGetControlFailedResults(client: CortexClientCore, request: ComplianceGetControlFailedResultsRequest, options?: CallOptions): ApiPromise<ComplianceGetControlFailedResultsReply> {
   return client.request(complianceGetControlFailedResultsOperation, request, options);
 }
 
@@ -3141,7 +3141,7 @@ const complianceGetControlsOperation: OperationEntry = {"id":"compliance.get_con
  * for await (const item of complianceGetControls(client, {})) console.log(item);
  * ```
  */
-export function complianceGetControls(client: CortexClient, request: ComplianceGetControlsRequest = {} as ComplianceGetControlsRequest, options?: ListOptions): PagePromise<ComplianceGetControlsReply, NonNullable<ComplianceGetControlsReply["controls" & keyof ComplianceGetControlsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function complianceGetControls(client: CortexClientCore, request: ComplianceGetControlsRequest = {} as ComplianceGetControlsRequest, options?: ListOptions): PagePromise<ComplianceGetControlsReply, NonNullable<ComplianceGetControlsReply["controls" & keyof ComplianceGetControlsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(complianceGetControlsOperation, request, options);
 }
 
@@ -3160,7 +3160,7 @@ const complianceGetReportsOperation: OperationEntry = {"id":"compliance.get_repo
  * for await (const item of complianceGetReports(client, {})) console.log(item);
  * ```
  */
-export function complianceGetReports(client: CortexClient, request: ComplianceGetReportsRequest = {} as ComplianceGetReportsRequest, options?: ListOptions): PagePromise<ComplianceGetReportsReply, NonNullable<ComplianceGetReportsReply["reports" & keyof ComplianceGetReportsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function complianceGetReports(client: CortexClientCore, request: ComplianceGetReportsRequest = {} as ComplianceGetReportsRequest, options?: ListOptions): PagePromise<ComplianceGetReportsReply, NonNullable<ComplianceGetReportsReply["reports" & keyof ComplianceGetReportsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(complianceGetReportsOperation, request, options);
 }
 
@@ -3179,7 +3179,7 @@ const complianceGetRuleFailedResultsOperation: OperationEntry = {"id":"complianc
  * const reply = await complianceGetRuleFailedResults(client, { control_revision: "…", assessment_profile_revision: "…", last_evaluation_time: 1, rule_id: "…" });
  * ```
  */
-export function complianceGetRuleFailedResults(client: CortexClient, request: ComplianceGetRuleFailedResultsRequest, options?: CallOptions): ApiPromise<ComplianceGetRuleFailedResultsReply> {
+export function complianceGetRuleFailedResults(client: CortexClientCore, request: ComplianceGetRuleFailedResultsRequest, options?: CallOptions): ApiPromise<ComplianceGetRuleFailedResultsReply> {
   return client.request(complianceGetRuleFailedResultsOperation, request, options);
 }
 
@@ -3198,7 +3198,7 @@ const complianceGetStandardOperation: OperationEntry = {"id":"compliance.get_sta
  * const reply = await complianceGetStandard(client, { id: "…" });
  * ```
  */
-export function complianceGetStandard(client: CortexClient, request: ComplianceGetStandardRequest, options?: CallOptions): ApiPromise<ComplianceGetStandardReply> {
+export function complianceGetStandard(client: CortexClientCore, request: ComplianceGetStandardRequest, options?: CallOptions): ApiPromise<ComplianceGetStandardReply> {
   return client.request(complianceGetStandardOperation, request, options);
 }
 
@@ -3217,7 +3217,7 @@ const complianceGetStandardsOperation: OperationEntry = {"id":"compliance.get_st
  * const reply = await complianceGetStandards(client, {});
  * ```
  */
-export function complianceGetStandards(client: CortexClient, request: ComplianceGetStandardsRequest = {} as ComplianceGetStandardsRequest, options?: CallOptions): ApiPromise<ComplianceGetStandardsReply> {
+export function complianceGetStandards(client: CortexClientCore, request: ComplianceGetStandardsRequest = {} as ComplianceGetStandardsRequest, options?: CallOptions): ApiPromise<ComplianceGetStandardsReply> {
   return client.request(complianceGetStandardsOperation, request, options);
 }
 
@@ -3235,7 +3235,7 @@ const configurationsAgentActionCenterExpirationOperation: OperationEntry = {"id"
  * const reply = await configurationsAgentActionCenterExpiration(client);
  * ```
  */
-export function configurationsAgentActionCenterExpiration(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentActionCenterExpirationReply> {
+export function configurationsAgentActionCenterExpiration(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentActionCenterExpirationReply> {
   return client.request(configurationsAgentActionCenterExpirationOperation, undefined, options);
 }
 
@@ -3254,7 +3254,7 @@ const configurationsAgentActionCenterExpirationSetOperation: OperationEntry = {"
  * const reply = await configurationsAgentActionCenterExpirationSet(client, {});
  * ```
  */
-export function configurationsAgentActionCenterExpirationSet(client: CortexClient, request: ConfigurationsAgentActionCenterExpirationSetRequest = {} as ConfigurationsAgentActionCenterExpirationSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentActionCenterExpirationSetReply> {
+export function configurationsAgentActionCenterExpirationSet(client: CortexClientCore, request: ConfigurationsAgentActionCenterExpirationSetRequest = {} as ConfigurationsAgentActionCenterExpirationSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentActionCenterExpirationSetReply> {
   return client.request(configurationsAgentActionCenterExpirationSetOperation, request, options);
 }
 
@@ -3272,7 +3272,7 @@ const configurationsAgentAdvancedAnalysisOperation: OperationEntry = {"id":"conf
  * const reply = await configurationsAgentAdvancedAnalysis(client);
  * ```
  */
-export function configurationsAgentAdvancedAnalysis(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentAdvancedAnalysisReply> {
+export function configurationsAgentAdvancedAnalysis(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentAdvancedAnalysisReply> {
   return client.request(configurationsAgentAdvancedAnalysisOperation, undefined, options);
 }
 
@@ -3291,7 +3291,7 @@ const configurationsAgentAdvancedAnalysisSetOperation: OperationEntry = {"id":"c
  * const reply = await configurationsAgentAdvancedAnalysisSet(client, { automatically_upload_defined_issue_data_files: true, automatically_apply_advanced_analysis_exceptions: true });
  * ```
  */
-export function configurationsAgentAdvancedAnalysisSet(client: CortexClient, request: ConfigurationsAgentAdvancedAnalysisSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentAdvancedAnalysisSetReply> {
+export function configurationsAgentAdvancedAnalysisSet(client: CortexClientCore, request: ConfigurationsAgentAdvancedAnalysisSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentAdvancedAnalysisSetReply> {
   return client.request(configurationsAgentAdvancedAnalysisSetOperation, request, options);
 }
 
@@ -3309,7 +3309,7 @@ const configurationsAgentAgentStatusOperation: OperationEntry = {"id":"configura
  * const reply = await configurationsAgentAgentStatus(client);
  * ```
  */
-export function configurationsAgentAgentStatus(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentAgentStatusReply> {
+export function configurationsAgentAgentStatus(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentAgentStatusReply> {
   return client.request(configurationsAgentAgentStatusOperation, undefined, options);
 }
 
@@ -3328,7 +3328,7 @@ const configurationsAgentAgentStatusSetOperation: OperationEntry = {"id":"config
  * const reply = await configurationsAgentAgentStatusSet(client, { license_revocation_after_lost_connection: 1, agent_deletion_retention: 1 });
  * ```
  */
-export function configurationsAgentAgentStatusSet(client: CortexClient, request: ConfigurationsAgentAgentStatusSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentAgentStatusSetReply> {
+export function configurationsAgentAgentStatusSet(client: CortexClientCore, request: ConfigurationsAgentAgentStatusSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentAgentStatusSetReply> {
   return client.request(configurationsAgentAgentStatusSetOperation, request, options);
 }
 
@@ -3346,7 +3346,7 @@ const configurationsAgentAutoUpgradeOperation: OperationEntry = {"id":"configura
  * const reply = await configurationsAgentAutoUpgrade(client);
  * ```
  */
-export function configurationsAgentAutoUpgrade(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentAutoUpgradeReply> {
+export function configurationsAgentAutoUpgrade(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentAutoUpgradeReply> {
   return client.request(configurationsAgentAutoUpgradeOperation, undefined, options);
 }
 
@@ -3365,7 +3365,7 @@ const configurationsAgentAutoUpgradeSetOperation: OperationEntry = {"id":"config
  * const reply = await configurationsAgentAutoUpgradeSet(client, { amount_of_parallel_upgrades: 1 });
  * ```
  */
-export function configurationsAgentAutoUpgradeSet(client: CortexClient, request: ConfigurationsAgentAutoUpgradeSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentAutoUpgradeSetReply> {
+export function configurationsAgentAutoUpgradeSet(client: CortexClientCore, request: ConfigurationsAgentAutoUpgradeSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentAutoUpgradeSetReply> {
   return client.request(configurationsAgentAutoUpgradeSetOperation, request, options);
 }
 
@@ -3383,7 +3383,7 @@ const configurationsAgentContentManagementOperation: OperationEntry = {"id":"con
  * const reply = await configurationsAgentContentManagement(client);
  * ```
  */
-export function configurationsAgentContentManagement(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentContentManagementReply> {
+export function configurationsAgentContentManagement(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentContentManagementReply> {
   return client.request(configurationsAgentContentManagementOperation, undefined, options);
 }
 
@@ -3402,7 +3402,7 @@ const configurationsAgentContentManagementSetOperation: OperationEntry = {"id":"
  * const reply = await configurationsAgentContentManagementSet(client, { enable_bandwidth_control: true, bandwidth_in_mbps: 1 });
  * ```
  */
-export function configurationsAgentContentManagementSet(client: CortexClient, request: ConfigurationsAgentContentManagementSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentContentManagementSetReply> {
+export function configurationsAgentContentManagementSet(client: CortexClientCore, request: ConfigurationsAgentContentManagementSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentContentManagementSetReply> {
   return client.request(configurationsAgentContentManagementSetOperation, request, options);
 }
 
@@ -3420,7 +3420,7 @@ const configurationsAgentCortexXdrLogCollectionOperation: OperationEntry = {"id"
  * const reply = await configurationsAgentCortexXdrLogCollection(client);
  * ```
  */
-export function configurationsAgentCortexXdrLogCollection(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentCortexXdrLogCollectionReply> {
+export function configurationsAgentCortexXdrLogCollection(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentCortexXdrLogCollectionReply> {
   return client.request(configurationsAgentCortexXdrLogCollectionOperation, undefined, options);
 }
 
@@ -3439,7 +3439,7 @@ const configurationsAgentCortexXdrLogCollectionSetOperation: OperationEntry = {"
  * const reply = await configurationsAgentCortexXdrLogCollectionSet(client, { allow_logs_collection: true });
  * ```
  */
-export function configurationsAgentCortexXdrLogCollectionSet(client: CortexClient, request: ConfigurationsAgentCortexXdrLogCollectionSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentCortexXdrLogCollectionSetReply> {
+export function configurationsAgentCortexXdrLogCollectionSet(client: CortexClientCore, request: ConfigurationsAgentCortexXdrLogCollectionSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentCortexXdrLogCollectionSetReply> {
   return client.request(configurationsAgentCortexXdrLogCollectionSetOperation, request, options);
 }
 
@@ -3457,7 +3457,7 @@ const configurationsAgentCriticalEnvironmentVersionsOperation: OperationEntry = 
  * const reply = await configurationsAgentCriticalEnvironmentVersions(client);
  * ```
  */
-export function configurationsAgentCriticalEnvironmentVersions(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentCriticalEnvironmentVersionsReply> {
+export function configurationsAgentCriticalEnvironmentVersions(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentCriticalEnvironmentVersionsReply> {
   return client.request(configurationsAgentCriticalEnvironmentVersionsOperation, undefined, options);
 }
 
@@ -3476,7 +3476,7 @@ const configurationsAgentCriticalEnvironmentVersionsSetOperation: OperationEntry
  * const reply = await configurationsAgentCriticalEnvironmentVersionsSet(client, { enabled_critical_environment_versions: true });
  * ```
  */
-export function configurationsAgentCriticalEnvironmentVersionsSet(client: CortexClient, request: ConfigurationsAgentCriticalEnvironmentVersionsSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentCriticalEnvironmentVersionsSetReply> {
+export function configurationsAgentCriticalEnvironmentVersionsSet(client: CortexClientCore, request: ConfigurationsAgentCriticalEnvironmentVersionsSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentCriticalEnvironmentVersionsSetReply> {
   return client.request(configurationsAgentCriticalEnvironmentVersionsSetOperation, request, options);
 }
 
@@ -3494,7 +3494,7 @@ const configurationsAgentEndpointAdministrationCleanupOperation: OperationEntry 
  * const reply = await configurationsAgentEndpointAdministrationCleanup(client);
  * ```
  */
-export function configurationsAgentEndpointAdministrationCleanup(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentEndpointAdministrationCleanupReply> {
+export function configurationsAgentEndpointAdministrationCleanup(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentEndpointAdministrationCleanupReply> {
   return client.request(configurationsAgentEndpointAdministrationCleanupOperation, undefined, options);
 }
 
@@ -3513,7 +3513,7 @@ const configurationsAgentEndpointAdministrationCleanupSetOperation: OperationEnt
  * const reply = await configurationsAgentEndpointAdministrationCleanupSet(client, { periodic_duplicate_cleanup: true });
  * ```
  */
-export function configurationsAgentEndpointAdministrationCleanupSet(client: CortexClient, request: ConfigurationsAgentEndpointAdministrationCleanupSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentEndpointAdministrationCleanupSetReply> {
+export function configurationsAgentEndpointAdministrationCleanupSet(client: CortexClientCore, request: ConfigurationsAgentEndpointAdministrationCleanupSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentEndpointAdministrationCleanupSetReply> {
   return client.request(configurationsAgentEndpointAdministrationCleanupSetOperation, request, options);
 }
 
@@ -3531,7 +3531,7 @@ const configurationsAgentInformativeBtpIssuesOperation: OperationEntry = {"id":"
  * const reply = await configurationsAgentInformativeBtpIssues(client);
  * ```
  */
-export function configurationsAgentInformativeBtpIssues(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentInformativeBtpIssuesReply> {
+export function configurationsAgentInformativeBtpIssues(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentInformativeBtpIssuesReply> {
   return client.request(configurationsAgentInformativeBtpIssuesOperation, undefined, options);
 }
 
@@ -3550,7 +3550,7 @@ const configurationsAgentInformativeBtpIssuesSetOperation: OperationEntry = {"id
  * const reply = await configurationsAgentInformativeBtpIssuesSet(client, { display_unique_and_informative_btp_rules: true });
  * ```
  */
-export function configurationsAgentInformativeBtpIssuesSet(client: CortexClient, request: ConfigurationsAgentInformativeBtpIssuesSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentInformativeBtpIssuesSetReply> {
+export function configurationsAgentInformativeBtpIssuesSet(client: CortexClientCore, request: ConfigurationsAgentInformativeBtpIssuesSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentInformativeBtpIssuesSetReply> {
   return client.request(configurationsAgentInformativeBtpIssuesSetOperation, request, options);
 }
 
@@ -3568,7 +3568,7 @@ const configurationsAgentWildfireAnalysisOperation: OperationEntry = {"id":"conf
  * const reply = await configurationsAgentWildfireAnalysis(client);
  * ```
  */
-export function configurationsAgentWildfireAnalysis(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentWildfireAnalysisReply> {
+export function configurationsAgentWildfireAnalysis(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentWildfireAnalysisReply> {
   return client.request(configurationsAgentWildfireAnalysisOperation, undefined, options);
 }
 
@@ -3587,7 +3587,7 @@ const configurationsAgentWildfireAnalysisSetOperation: OperationEntry = {"id":"c
  * const reply = await configurationsAgentWildfireAnalysisSet(client, { enable_wildfire_analysis_scoring_for_benign_verdicts: true });
  * ```
  */
-export function configurationsAgentWildfireAnalysisSet(client: CortexClient, request: ConfigurationsAgentWildfireAnalysisSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentWildfireAnalysisSetReply> {
+export function configurationsAgentWildfireAnalysisSet(client: CortexClientCore, request: ConfigurationsAgentWildfireAnalysisSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentWildfireAnalysisSetReply> {
   return client.request(configurationsAgentWildfireAnalysisSetOperation, request, options);
 }
 
@@ -3606,7 +3606,7 @@ const correlationsDeleteOperation: OperationEntry = {"id":"correlations.delete",
  * const reply = await correlationsDelete(client, {});
  * ```
  */
-export function correlationsDelete(client: CortexClient, request: CorrelationsDeleteRequest = {} as CorrelationsDeleteRequest, options?: CallOptions): ApiPromise<CorrelationsDeleteReply> {
+export function correlationsDelete(client: CortexClientCore, request: CorrelationsDeleteRequest = {} as CorrelationsDeleteRequest, options?: CallOptions): ApiPromise<CorrelationsDeleteReply> {
   return client.request(correlationsDeleteOperation, request, options);
 }
 
@@ -3625,7 +3625,7 @@ const correlationsListOperation: OperationEntry = {"id":"correlations.get","prod
  * for await (const item of correlationsList(client, {})) console.log(item);
  * ```
  */
-export function correlationsList(client: CortexClient, request: CorrelationsGetRequest = {} as CorrelationsGetRequest, options?: ListOptions): PagePromise<CorrelationsGetReply, NonNullable<CorrelationsGetReply["objects" & keyof CorrelationsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function correlationsList(client: CortexClientCore, request: CorrelationsGetRequest = {} as CorrelationsGetRequest, options?: ListOptions): PagePromise<CorrelationsGetReply, NonNullable<CorrelationsGetReply["objects" & keyof CorrelationsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(correlationsListOperation, request, options);
 }
 
@@ -3644,7 +3644,7 @@ const correlationsInsertOperation: OperationEntry = {"id":"correlations.insert",
  * const reply = await correlationsInsert(client, []);
  * ```
  */
-export function correlationsInsert(client: CortexClient, request: CorrelationsInsertRequest, options?: CallOptions): ApiPromise<CorrelationsInsertReply> {
+export function correlationsInsert(client: CortexClientCore, request: CorrelationsInsertRequest, options?: CallOptions): ApiPromise<CorrelationsInsertReply> {
   return client.request(correlationsInsertOperation, request, options);
 }
 
@@ -3663,7 +3663,7 @@ const cwpPoliciesDeleteByIdOperation: OperationEntry = {"id":"cwp.policies.delet
  * const reply = await cwpPoliciesDeleteById(client, { id: "…" });
  * ```
  */
-export function cwpPoliciesDeleteById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function cwpPoliciesDeleteById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(cwpPoliciesDeleteByIdOperation, params, options);
 }
 
@@ -3681,7 +3681,7 @@ const cwpPoliciesGetOperation: OperationEntry = {"id":"cwp.policies.get","produc
  * const reply = await cwpPoliciesGet(client);
  * ```
  */
-export function cwpPoliciesGet(client: CortexClient, options?: CallOptions): ApiPromise<CwpPoliciesGetReply> {
+export function cwpPoliciesGet(client: CortexClientCore, options?: CallOptions): ApiPromise<CwpPoliciesGetReply> {
   return client.request(cwpPoliciesGetOperation, undefined, options);
 }
 
@@ -3700,7 +3700,7 @@ const cwpPoliciesGetByIdOperation: OperationEntry = {"id":"cwp.policies.get_by_i
  * const reply = await cwpPoliciesGetById(client, { id: "…" });
  * ```
  */
-export function cwpPoliciesGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<CwpPoliciesGetByIdReply> {
+export function cwpPoliciesGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<CwpPoliciesGetByIdReply> {
   return client.request(cwpPoliciesGetByIdOperation, params, options);
 }
 
@@ -3719,7 +3719,7 @@ const cwpPoliciesPostOperation: OperationEntry = {"id":"cwp.policies.post","prod
  * const reply = await cwpPoliciesPost(client, { type: "COMPLIANCE", name: "…", description: "…", evaluationStage: "CI", rulesIds: [], condition: "…", assetGroupsIDs: [], action: "ISSUE", severity: "LOW" });
  * ```
  */
-export function cwpPoliciesPost(client: CortexClient, request: CwpPoliciesPostRequest, options?: CallOptions): ApiPromise<CwpPoliciesPostReply> {
+export function cwpPoliciesPost(client: CortexClientCore, request: CwpPoliciesPostRequest, options?: CallOptions): ApiPromise<CwpPoliciesPostReply> {
   return client.request(cwpPoliciesPostOperation, request, options);
 }
 
@@ -3738,7 +3738,7 @@ const cwpPoliciesPutByIdOperation: OperationEntry = {"id":"cwp.policies.put_by_i
  * const reply = await cwpPoliciesPutById(client, { type: "COMPLIANCE", name: "…", description: "…", evaluationStage: "CI", rulesIds: [], condition: "…", assetGroupsIDs: [], action: "ISSUE", severity: "LOW" });
  * ```
  */
-export function cwpPoliciesPutById(client: CortexClient, request: CwpPoliciesPutByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function cwpPoliciesPutById(client: CortexClientCore, request: CwpPoliciesPutByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(cwpPoliciesPutByIdOperation, request, options);
 }
 
@@ -3757,7 +3757,7 @@ const cwpRegistryOnboardingInstancesOperation: OperationEntry = {"id":"cwp.regis
  * const reply = await cwpRegistryOnboardingInstances(client, { vendor: "DOCKER", name: "…", url: "…", username: "…", password: "…", auth_token: "…", scanning_mode: "CLOUD", region: "…", insecure_pull: true, initial_scan_configuration: {} });
  * ```
  */
-export function cwpRegistryOnboardingInstances(client: CortexClient, request: CwpRegistryOnboardingInstancesRequest, options?: CallOptions): ApiPromise<CwpRegistryOnboardingInstancesReply> {
+export function cwpRegistryOnboardingInstances(client: CortexClientCore, request: CwpRegistryOnboardingInstancesRequest, options?: CallOptions): ApiPromise<CwpRegistryOnboardingInstancesReply> {
   return client.request(cwpRegistryOnboardingInstancesOperation, request, options);
 }
 
@@ -3776,7 +3776,7 @@ const cwpRegistryOnboardingInstancesDeleteByConnectorIdOperation: OperationEntry
  * const reply = await cwpRegistryOnboardingInstancesDeleteByConnectorId(client, { connectorID: "…" });
  * ```
  */
-export function cwpRegistryOnboardingInstancesDeleteByConnectorId(client: CortexClient, params: { readonly "connectorID": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function cwpRegistryOnboardingInstancesDeleteByConnectorId(client: CortexClientCore, params: { readonly "connectorID": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(cwpRegistryOnboardingInstancesDeleteByConnectorIdOperation, params, options);
 }
 
@@ -3795,7 +3795,7 @@ const cwpRegistryOnboardingInstancesGetByConnectorIdOperation: OperationEntry = 
  * const reply = await cwpRegistryOnboardingInstancesGetByConnectorId(client, { connectorID: "…" });
  * ```
  */
-export function cwpRegistryOnboardingInstancesGetByConnectorId(client: CortexClient, params: { readonly "connectorID": string | number }, options?: CallOptions): ApiPromise<CwpRegistryOnboardingInstancesGetByConnectorIdReply> {
+export function cwpRegistryOnboardingInstancesGetByConnectorId(client: CortexClientCore, params: { readonly "connectorID": string | number }, options?: CallOptions): ApiPromise<CwpRegistryOnboardingInstancesGetByConnectorIdReply> {
   return client.request(cwpRegistryOnboardingInstancesGetByConnectorIdOperation, params, options);
 }
 
@@ -3814,7 +3814,7 @@ const cwpRegistryOnboardingInstancesPutByConnectorIdOperation: OperationEntry = 
  * const reply = await cwpRegistryOnboardingInstancesPutByConnectorId(client, { vendor: "DOCKER", name: "…", url: "…", username: "…", password: "…", auth_token: "…", scanning_mode: "CLOUD", region: "…", insecure_pull: true, initial_scan_configuration: {} });
  * ```
  */
-export function cwpRegistryOnboardingInstancesPutByConnectorId(client: CortexClient, request: CwpRegistryOnboardingInstancesPutByConnectorIdRequest & { readonly "connectorID": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function cwpRegistryOnboardingInstancesPutByConnectorId(client: CortexClientCore, request: CwpRegistryOnboardingInstancesPutByConnectorIdRequest & { readonly "connectorID": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(cwpRegistryOnboardingInstancesPutByConnectorIdOperation, pathOnly(request, ["connectorID"]), options);
 }
 
@@ -3832,7 +3832,7 @@ const cwpPoliciesGetV2Operation: OperationEntry = {"id":"v2.cwp.policies.get","p
  * const reply = await cwpPoliciesGetV2(client);
  * ```
  */
-export function cwpPoliciesGetV2(client: CortexClient, options?: CallOptions): ApiPromise<V2CwpPoliciesGetReply> {
+export function cwpPoliciesGetV2(client: CortexClientCore, options?: CallOptions): ApiPromise<V2CwpPoliciesGetReply> {
   return client.request(cwpPoliciesGetV2Operation, undefined, options);
 }
 
@@ -3851,7 +3851,7 @@ const cwpPoliciesGetByIdV2Operation: OperationEntry = {"id":"v2.cwp.policies.get
  * const reply = await cwpPoliciesGetByIdV2(client, { id: "…" });
  * ```
  */
-export function cwpPoliciesGetByIdV2(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<V2CwpPoliciesGetByIdReply> {
+export function cwpPoliciesGetByIdV2(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<V2CwpPoliciesGetByIdReply> {
   return client.request(cwpPoliciesGetByIdV2Operation, params, options);
 }
 
@@ -3870,7 +3870,7 @@ const cwpPoliciesPostV2Operation: OperationEntry = {"id":"v2.cwp.policies.post",
  * const reply = await cwpPoliciesPostV2(client, { type: "COMPLIANCE", disabled: true, name: "…", description: "…", evaluationModes: [], evaluationStage: "CI", policyRules: [], condition: "…", exception: "…", assetScope: "…", assetGroupsIDs: [], assetGroups: [], action: "ISSUE", severity: "LOW", remediationGuidance: "…", createdBy: "…", usingSystemAssetGroups: true, gracePeriod: "…" });
  * ```
  */
-export function cwpPoliciesPostV2(client: CortexClient, request: V2CwpPoliciesPostRequest, options?: CallOptions): ApiPromise<V2CwpPoliciesPostReply> {
+export function cwpPoliciesPostV2(client: CortexClientCore, request: V2CwpPoliciesPostRequest, options?: CallOptions): ApiPromise<V2CwpPoliciesPostReply> {
   return client.request(cwpPoliciesPostV2Operation, request, options);
 }
 
@@ -3889,7 +3889,7 @@ const cwpPoliciesPutByIdV2Operation: OperationEntry = {"id":"v2.cwp.policies.put
  * const reply = await cwpPoliciesPutByIdV2(client, { id: "…", type: "COMPLIANCE", disabled: true, name: "…", description: "…", evaluationModes: [], evaluationStage: "CI", policyRules: [], condition: "…", exception: "…", assetScope: "…", assetGroupsIDs: [], assetGroups: [], action: "ISSUE", severity: "LOW", remediationGuidance: "…", usingSystemAssetGroups: true, gracePeriod: "…" });
  * ```
  */
-export function cwpPoliciesPutByIdV2(client: CortexClient, request: V2CwpPoliciesPutByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function cwpPoliciesPutByIdV2(client: CortexClientCore, request: V2CwpPoliciesPutByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(cwpPoliciesPutByIdV2Operation, request, options);
 }
 
@@ -3908,7 +3908,7 @@ const dashboardsDeleteOperation: OperationEntry = {"id":"dashboards.delete","pro
  * const reply = await dashboardsDelete(client, {});
  * ```
  */
-export function dashboardsDelete(client: CortexClient, request: DashboardsDeleteRequest = {} as DashboardsDeleteRequest, options?: CallOptions): ApiPromise<DashboardsDeleteReply> {
+export function dashboardsDelete(client: CortexClientCore, request: DashboardsDeleteRequest = {} as DashboardsDeleteRequest, options?: CallOptions): ApiPromise<DashboardsDeleteReply> {
   return client.request(dashboardsDeleteOperation, request, options);
 }
 
@@ -3927,7 +3927,7 @@ const dashboardsGetOperation: OperationEntry = {"id":"dashboards.get","products"
  * const reply = await dashboardsGet(client, {});
  * ```
  */
-export function dashboardsGet(client: CortexClient, request: DashboardsGetRequest = {} as DashboardsGetRequest, options?: CallOptions): ApiPromise<DashboardsGetReply> {
+export function dashboardsGet(client: CortexClientCore, request: DashboardsGetRequest = {} as DashboardsGetRequest, options?: CallOptions): ApiPromise<DashboardsGetReply> {
   return client.request(dashboardsGetOperation, request, options);
 }
 
@@ -3946,7 +3946,7 @@ const dashboardsInsertOperation: OperationEntry = {"id":"dashboards.insert","pro
  * const reply = await dashboardsInsert(client, {});
  * ```
  */
-export function dashboardsInsert(client: CortexClient, request: DashboardsInsertRequest = {} as DashboardsInsertRequest, options?: CallOptions): ApiPromise<DashboardsInsertReply> {
+export function dashboardsInsert(client: CortexClientCore, request: DashboardsInsertRequest = {} as DashboardsInsertRequest, options?: CallOptions): ApiPromise<DashboardsInsertReply> {
   return client.request(dashboardsInsertOperation, request, options);
 }
 
@@ -3965,7 +3965,7 @@ const dataSecurityDataPatternsOperation: OperationEntry = {"id":"data_security.d
  * for await (const item of dataSecurityDataPatterns(client, {})) console.log(item);
  * ```
  */
-export function dataSecurityDataPatterns(client: CortexClient, request: DataSecurityDataPatternsRequest = {} as DataSecurityDataPatternsRequest, options?: ListOptions): PagePromise<DataSecurityDataPatternsReply, NonNullable<DataSecurityDataPatternsReply["data" & keyof DataSecurityDataPatternsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function dataSecurityDataPatterns(client: CortexClientCore, request: DataSecurityDataPatternsRequest = {} as DataSecurityDataPatternsRequest, options?: ListOptions): PagePromise<DataSecurityDataPatternsReply, NonNullable<DataSecurityDataPatternsReply["data" & keyof DataSecurityDataPatternsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(dataSecurityDataPatternsOperation, request, options);
 }
 
@@ -3984,7 +3984,7 @@ const dataSecurityObjectsFieldsOperation: OperationEntry = {"id":"data_security.
  * for await (const item of dataSecurityObjectsFields(client, {})) console.log(item);
  * ```
  */
-export function dataSecurityObjectsFields(client: CortexClient, request: DataSecurityObjectsFieldsRequest = {} as DataSecurityObjectsFieldsRequest, options?: ListOptions): PagePromise<DataSecurityObjectsFieldsReply, NonNullable<DataSecurityObjectsFieldsReply["data" & keyof DataSecurityObjectsFieldsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function dataSecurityObjectsFields(client: CortexClientCore, request: DataSecurityObjectsFieldsRequest = {} as DataSecurityObjectsFieldsRequest, options?: ListOptions): PagePromise<DataSecurityObjectsFieldsReply, NonNullable<DataSecurityObjectsFieldsReply["data" & keyof DataSecurityObjectsFieldsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(dataSecurityObjectsFieldsOperation, request, options);
 }
 
@@ -4003,7 +4003,7 @@ const dataSecurityObjectsFilesOperation: OperationEntry = {"id":"data_security.o
  * for await (const item of dataSecurityObjectsFiles(client, {})) console.log(item);
  * ```
  */
-export function dataSecurityObjectsFiles(client: CortexClient, request: DataSecurityObjectsFilesRequest = {} as DataSecurityObjectsFilesRequest, options?: ListOptions): PagePromise<DataSecurityObjectsFilesReply, NonNullable<DataSecurityObjectsFilesReply["data" & keyof DataSecurityObjectsFilesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function dataSecurityObjectsFiles(client: CortexClientCore, request: DataSecurityObjectsFilesRequest = {} as DataSecurityObjectsFilesRequest, options?: ListOptions): PagePromise<DataSecurityObjectsFilesReply, NonNullable<DataSecurityObjectsFilesReply["data" & keyof DataSecurityObjectsFilesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(dataSecurityObjectsFilesOperation, request, options);
 }
 
@@ -4022,7 +4022,7 @@ const disableInjectionPreventionRulesAddOperation: OperationEntry = {"id":"disab
  * const reply = await disableInjectionPreventionRulesAdd(client, { rule_name: "…", description: "…", platform: "windows", process_name: "…", path: "…", hours_to_expiration: 24, scope: "global" });
  * ```
  */
-export function disableInjectionPreventionRulesAdd(client: CortexClient, request: DisableInjectionPreventionRulesAddRequest, options?: CallOptions): ApiPromise<DisableInjectionPreventionRulesAddReply> {
+export function disableInjectionPreventionRulesAdd(client: CortexClientCore, request: DisableInjectionPreventionRulesAddRequest, options?: CallOptions): ApiPromise<DisableInjectionPreventionRulesAddReply> {
   return client.request(disableInjectionPreventionRulesAddOperation, request, options);
 }
 
@@ -4041,7 +4041,7 @@ const disableInjectionPreventionRulesDisableOperation: OperationEntry = {"id":"d
  * const reply = await disableInjectionPreventionRulesDisable(client, { rule_ids: [] });
  * ```
  */
-export function disableInjectionPreventionRulesDisable(client: CortexClient, request: DisableInjectionPreventionRulesDisableRequest, options?: CallOptions): ApiPromise<DisableInjectionPreventionRulesDisableReply> {
+export function disableInjectionPreventionRulesDisable(client: CortexClientCore, request: DisableInjectionPreventionRulesDisableRequest, options?: CallOptions): ApiPromise<DisableInjectionPreventionRulesDisableReply> {
   return client.request(disableInjectionPreventionRulesDisableOperation, request, options);
 }
 
@@ -4060,7 +4060,7 @@ const disableInjectionPreventionRulesFetchOperation: OperationEntry = {"id":"dis
  * for await (const item of disableInjectionPreventionRulesFetch(client, {})) console.log(item);
  * ```
  */
-export function disableInjectionPreventionRulesFetch(client: CortexClient, request: DisableInjectionPreventionRulesFetchRequest = {} as DisableInjectionPreventionRulesFetchRequest, options?: ListOptions): PagePromise<DisableInjectionPreventionRulesFetchReply, NonNullable<DisableInjectionPreventionRulesFetchReply["data" & keyof DisableInjectionPreventionRulesFetchReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function disableInjectionPreventionRulesFetch(client: CortexClientCore, request: DisableInjectionPreventionRulesFetchRequest = {} as DisableInjectionPreventionRulesFetchRequest, options?: ListOptions): PagePromise<DisableInjectionPreventionRulesFetchReply, NonNullable<DisableInjectionPreventionRulesFetchReply["data" & keyof DisableInjectionPreventionRulesFetchReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(disableInjectionPreventionRulesFetchOperation, request, options);
 }
 
@@ -4079,7 +4079,7 @@ const disablePreventionAddOperation: OperationEntry = {"id":"disable_prevention.
  * const reply = await disablePreventionAdd(client, { rule_name: "…", description: "…", platform: "…", module_ids: [], conditions: {}, status: "…", scope: "…" });
  * ```
  */
-export function disablePreventionAdd(client: CortexClient, request: DisablePreventionAddRequest, options?: CallOptions): ApiPromise<DisablePreventionAddReply> {
+export function disablePreventionAdd(client: CortexClientCore, request: DisablePreventionAddRequest, options?: CallOptions): ApiPromise<DisablePreventionAddReply> {
   return client.request(disablePreventionAddOperation, request, options);
 }
 
@@ -4098,7 +4098,7 @@ const disablePreventionDeleteOperation: OperationEntry = {"id":"disable_preventi
  * const reply = await disablePreventionDelete(client, { rule_ids: [] });
  * ```
  */
-export function disablePreventionDelete(client: CortexClient, request: DisablePreventionDeleteRequest, options?: CallOptions): ApiPromise<DisablePreventionDeleteReply> {
+export function disablePreventionDelete(client: CortexClientCore, request: DisablePreventionDeleteRequest, options?: CallOptions): ApiPromise<DisablePreventionDeleteReply> {
   return client.request(disablePreventionDeleteOperation, request, options);
 }
 
@@ -4117,7 +4117,7 @@ const disablePreventionEditOperation: OperationEntry = {"id":"disable_prevention
  * const reply = await disablePreventionEdit(client, { rule_name: "…", description: "…", platform: "…", module_ids: [], conditions: {}, status: "…", scope: "…", rule_id: "…" });
  * ```
  */
-export function disablePreventionEdit(client: CortexClient, request: DisablePreventionEditRequest, options?: CallOptions): ApiPromise<DisablePreventionEditReply> {
+export function disablePreventionEdit(client: CortexClientCore, request: DisablePreventionEditRequest, options?: CallOptions): ApiPromise<DisablePreventionEditReply> {
   return client.request(disablePreventionEditOperation, request, options);
 }
 
@@ -4136,7 +4136,7 @@ const disablePreventionFetchOperation: OperationEntry = {"id":"disable_preventio
  * for await (const item of disablePreventionFetch(client, {})) console.log(item);
  * ```
  */
-export function disablePreventionFetch(client: CortexClient, request: DisablePreventionFetchRequest = {} as DisablePreventionFetchRequest, options?: ListOptions): PagePromise<DisablePreventionFetchReply, NonNullable<DisablePreventionFetchReply["data" & keyof DisablePreventionFetchReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function disablePreventionFetch(client: CortexClientCore, request: DisablePreventionFetchRequest = {} as DisablePreventionFetchRequest, options?: ListOptions): PagePromise<DisablePreventionFetchReply, NonNullable<DisablePreventionFetchReply["data" & keyof DisablePreventionFetchReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(disablePreventionFetchOperation, request, options);
 }
 
@@ -4155,7 +4155,7 @@ const disablePreventionGetModulesOperation: OperationEntry = {"id":"disable_prev
  * const reply = await disablePreventionGetModules(client, { platform: "…" });
  * ```
  */
-export function disablePreventionGetModules(client: CortexClient, request: DisablePreventionGetModulesRequest, options?: CallOptions): ApiPromise<DisablePreventionGetModulesReply> {
+export function disablePreventionGetModules(client: CortexClientCore, request: DisablePreventionGetModulesRequest, options?: CallOptions): ApiPromise<DisablePreventionGetModulesReply> {
   return client.request(disablePreventionGetModulesOperation, request, options);
 }
 
@@ -4174,7 +4174,7 @@ const entriesGetOperation: OperationEntry = {"id":"entries.get","products":["xsi
  * const reply = await entriesGet(client, {});
  * ```
  */
-export function entriesGet(client: CortexClient, request: EntriesGetRequest = {} as EntriesGetRequest, options?: CallOptions): ApiPromise<EntriesGetReply> {
+export function entriesGet(client: CortexClientCore, request: EntriesGetRequest = {} as EntriesGetRequest, options?: CallOptions): ApiPromise<EntriesGetReply> {
   return client.request(entriesGetOperation, request, options);
 }
 
@@ -4193,7 +4193,7 @@ const entriesInsertOperation: OperationEntry = {"id":"entries.insert","products"
  * const reply = await entriesInsert(client, {});
  * ```
  */
-export function entriesInsert(client: CortexClient, request: EntriesInsertRequest = {} as EntriesInsertRequest, options?: CallOptions): ApiPromise<EntriesInsertReply> {
+export function entriesInsert(client: CortexClientCore, request: EntriesInsertRequest = {} as EntriesInsertRequest, options?: CallOptions): ApiPromise<EntriesInsertReply> {
   return client.request(entriesInsertOperation, request, options);
 }
 
@@ -4212,7 +4212,7 @@ const iamRoleDeleteByIdOperation: OperationEntry = {"id":"platform.iam.role.dele
  * const reply = await iamRoleDeleteById(client, { role_id: "…" });
  * ```
  */
-export function iamRoleDeleteById(client: CortexClient, params: { readonly "role_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamRoleDeleteByIdReply> {
+export function iamRoleDeleteById(client: CortexClientCore, params: { readonly "role_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamRoleDeleteByIdReply> {
   return client.request(iamRoleDeleteByIdOperation, params, options);
 }
 
@@ -4230,7 +4230,7 @@ const iamRoleGetOperation: OperationEntry = {"id":"platform.iam.role.get","produ
  * const reply = await iamRoleGet(client);
  * ```
  */
-export function iamRoleGet(client: CortexClient, options?: CallOptions): ApiPromise<PlatformIamRoleGetReply> {
+export function iamRoleGet(client: CortexClientCore, options?: CallOptions): ApiPromise<PlatformIamRoleGetReply> {
   return client.request(iamRoleGetOperation, undefined, options);
 }
 
@@ -4248,7 +4248,7 @@ const iamRolePermissionConfigOperation: OperationEntry = {"id":"platform.iam.rol
  * const reply = await iamRolePermissionConfig(client);
  * ```
  */
-export function iamRolePermissionConfig(client: CortexClient, options?: CallOptions): ApiPromise<PlatformIamRolePermissionConfigReply> {
+export function iamRolePermissionConfig(client: CortexClientCore, options?: CallOptions): ApiPromise<PlatformIamRolePermissionConfigReply> {
   return client.request(iamRolePermissionConfigOperation, undefined, options);
 }
 
@@ -4267,7 +4267,7 @@ const iamRolePostOperation: OperationEntry = {"id":"platform.iam.role.post","pro
  * const reply = await iamRolePost(client, { component_permissions: [], pretty_name: "…" });
  * ```
  */
-export function iamRolePost(client: CortexClient, request: PlatformIamRolePostRequest, options?: CallOptions): ApiPromise<PlatformIamRolePostReply> {
+export function iamRolePost(client: CortexClientCore, request: PlatformIamRolePostRequest, options?: CallOptions): ApiPromise<PlatformIamRolePostReply> {
   return client.request(iamRolePostOperation, request, options);
 }
 
@@ -4286,7 +4286,7 @@ const iamGetScopeOperation: OperationEntry = {"id":"platform.iam.scope.by_entity
  * const reply = await iamGetScope(client, { entity_type: "…", entity_id: "…" });
  * ```
  */
-export function iamGetScope(client: CortexClient, params: { readonly "entity_type": string | number; readonly "entity_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamScopeByEntityTypeGetByEntityIdReply> {
+export function iamGetScope(client: CortexClientCore, params: { readonly "entity_type": string | number; readonly "entity_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamScopeByEntityTypeGetByEntityIdReply> {
   return client.request(iamGetScopeOperation, params, options);
 }
 
@@ -4305,7 +4305,7 @@ const iamSetScopeOperation: OperationEntry = {"id":"platform.iam.scope.by_entity
  * const reply = await iamSetScope(client, {});
  * ```
  */
-export function iamSetScope(client: CortexClient, request: PlatformIamScopeByEntityTypePutByEntityIdRequest & { readonly "entity_type": string | number; readonly "entity_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamScopeByEntityTypePutByEntityIdReply> {
+export function iamSetScope(client: CortexClientCore, request: PlatformIamScopeByEntityTypePutByEntityIdRequest & { readonly "entity_type": string | number; readonly "entity_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamScopeByEntityTypePutByEntityIdReply> {
   return client.request(iamSetScopeOperation, pathOnly(request, ["entity_type","entity_id"]), options);
 }
 
@@ -4323,7 +4323,7 @@ const iamUserOperation: OperationEntry = {"id":"platform.iam.user","products":["
  * const reply = await iamUser(client);
  * ```
  */
-export function iamUser(client: CortexClient, options?: CallOptions): ApiPromise<PlatformIamUserReply> {
+export function iamUser(client: CortexClientCore, options?: CallOptions): ApiPromise<PlatformIamUserReply> {
   return client.request(iamUserOperation, undefined, options);
 }
 
@@ -4342,7 +4342,7 @@ const iamUserGroupDeleteByGroupIdOperation: OperationEntry = {"id":"platform.iam
  * const reply = await iamUserGroupDeleteByGroupId(client, { group_id: "…" });
  * ```
  */
-export function iamUserGroupDeleteByGroupId(client: CortexClient, params: { readonly "group_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamUserGroupDeleteByGroupIdReply> {
+export function iamUserGroupDeleteByGroupId(client: CortexClientCore, params: { readonly "group_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamUserGroupDeleteByGroupIdReply> {
   return client.request(iamUserGroupDeleteByGroupIdOperation, params, options);
 }
 
@@ -4360,7 +4360,7 @@ const iamUserGroupGetOperation: OperationEntry = {"id":"platform.iam.user_group.
  * const reply = await iamUserGroupGet(client);
  * ```
  */
-export function iamUserGroupGet(client: CortexClient, options?: CallOptions): ApiPromise<PlatformIamUserGroupGetReply> {
+export function iamUserGroupGet(client: CortexClientCore, options?: CallOptions): ApiPromise<PlatformIamUserGroupGetReply> {
   return client.request(iamUserGroupGetOperation, undefined, options);
 }
 
@@ -4379,7 +4379,7 @@ const iamUserGroupPatchByGroupIdOperation: OperationEntry = {"id":"platform.iam.
  * const reply = await iamUserGroupPatchByGroupId(client, {});
  * ```
  */
-export function iamUserGroupPatchByGroupId(client: CortexClient, request: PlatformIamUserGroupPatchByGroupIdRequest & { readonly "group_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamUserGroupPatchByGroupIdReply> {
+export function iamUserGroupPatchByGroupId(client: CortexClientCore, request: PlatformIamUserGroupPatchByGroupIdRequest & { readonly "group_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamUserGroupPatchByGroupIdReply> {
   return client.request(iamUserGroupPatchByGroupIdOperation, pathOnly(request, ["group_id"]), options);
 }
 
@@ -4398,7 +4398,7 @@ const iamUserGroupPostOperation: OperationEntry = {"id":"platform.iam.user_group
  * const reply = await iamUserGroupPost(client, { group_name: "…" });
  * ```
  */
-export function iamUserGroupPost(client: CortexClient, request: PlatformIamUserGroupPostRequest, options?: CallOptions): ApiPromise<PlatformIamUserGroupPostReply> {
+export function iamUserGroupPost(client: CortexClientCore, request: PlatformIamUserGroupPostRequest, options?: CallOptions): ApiPromise<PlatformIamUserGroupPostReply> {
   return client.request(iamUserGroupPostOperation, request, options);
 }
 
@@ -4417,7 +4417,7 @@ const iamUserGetByEmailOperation: OperationEntry = {"id":"platform.iam.user.get_
  * const reply = await iamUserGetByEmail(client, { user_email: "…" });
  * ```
  */
-export function iamUserGetByEmail(client: CortexClient, params: { readonly "user_email": string | number }, options?: CallOptions): ApiPromise<PlatformIamUserGetByEmailReply> {
+export function iamUserGetByEmail(client: CortexClientCore, params: { readonly "user_email": string | number }, options?: CallOptions): ApiPromise<PlatformIamUserGetByEmailReply> {
   return client.request(iamUserGetByEmailOperation, params, options);
 }
 
@@ -4436,7 +4436,7 @@ const iamUserPatchByEmailOperation: OperationEntry = {"id":"platform.iam.user.pa
  * const reply = await iamUserPatchByEmail(client, {});
  * ```
  */
-export function iamUserPatchByEmail(client: CortexClient, request: PlatformIamUserPatchByEmailRequest & { readonly "user_email": string | number }, options?: CallOptions): ApiPromise<PlatformIamUserPatchByEmailReply> {
+export function iamUserPatchByEmail(client: CortexClientCore, request: PlatformIamUserPatchByEmailRequest & { readonly "user_email": string | number }, options?: CallOptions): ApiPromise<PlatformIamUserPatchByEmailReply> {
   return client.request(iamUserPatchByEmailOperation, pathOnly(request, ["user_email"]), options);
 }
 
@@ -4455,7 +4455,7 @@ const indicatorsDeleteOperation: OperationEntry = {"id":"indicators.delete","pro
  * const reply = await indicatorsDelete(client, {});
  * ```
  */
-export function indicatorsDelete(client: CortexClient, request: IndicatorsDeleteRequest = {} as IndicatorsDeleteRequest, options?: CallOptions): ApiPromise<IndicatorsDeleteReply> {
+export function indicatorsDelete(client: CortexClientCore, request: IndicatorsDeleteRequest = {} as IndicatorsDeleteRequest, options?: CallOptions): ApiPromise<IndicatorsDeleteReply> {
   return client.request(indicatorsDeleteOperation, request, options);
 }
 
@@ -4474,7 +4474,7 @@ const indicatorsListOperation: OperationEntry = {"id":"indicators.get","products
  * for await (const item of indicatorsList(client, {})) console.log(item);
  * ```
  */
-export function indicatorsList(client: CortexClient, request: IndicatorsGetRequest = {} as IndicatorsGetRequest, options?: ListOptions): PagePromise<IndicatorsGetReply, NonNullable<IndicatorsGetReply["objects" & keyof IndicatorsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function indicatorsList(client: CortexClientCore, request: IndicatorsGetRequest = {} as IndicatorsGetRequest, options?: ListOptions): PagePromise<IndicatorsGetReply, NonNullable<IndicatorsGetReply["objects" & keyof IndicatorsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(indicatorsListOperation, request, options);
 }
 
@@ -4493,7 +4493,7 @@ const indicatorsInsertOperation: OperationEntry = {"id":"indicators.insert","pro
  * const reply = await indicatorsInsert(client, []);
  * ```
  */
-export function indicatorsInsert(client: CortexClient, request: IndicatorsInsertRequest, options?: CallOptions): ApiPromise<IndicatorsInsertReply> {
+export function indicatorsInsert(client: CortexClientCore, request: IndicatorsInsertRequest, options?: CallOptions): ApiPromise<IndicatorsInsertReply> {
   return client.request(indicatorsInsertOperation, request, options);
 }
 
@@ -4512,7 +4512,7 @@ const indicatorsInsertCsvOperation: OperationEntry = {"id":"indicators.insert_cs
  * const reply = await indicatorsInsertCsv(client, {});
  * ```
  */
-export function indicatorsInsertCsv(client: CortexClient, request: IndicatorsInsertCsvRequest, options?: CallOptions): ApiPromise<IndicatorsInsertCsvReply> {
+export function indicatorsInsertCsv(client: CortexClientCore, request: IndicatorsInsertCsvRequest, options?: CallOptions): ApiPromise<IndicatorsInsertCsvReply> {
   return client.request(indicatorsInsertCsvOperation, request, options);
 }
 
@@ -4531,7 +4531,7 @@ const indicatorsInsertJsonsOperation: OperationEntry = {"id":"indicators.insert_
  * const reply = await indicatorsInsertJsons(client, []);
  * ```
  */
-export function indicatorsInsertJsons(client: CortexClient, request: IndicatorsInsertJsonsRequest, options?: CallOptions): ApiPromise<IndicatorsInsertJsonsReply> {
+export function indicatorsInsertJsons(client: CortexClientCore, request: IndicatorsInsertJsonsRequest, options?: CallOptions): ApiPromise<IndicatorsInsertJsonsReply> {
   return client.request(indicatorsInsertJsonsOperation, request, options);
 }
 
@@ -4550,7 +4550,7 @@ const integrationExternalApplicationByApplicationTypeIdDeleteByApplicationIdOper
  * const reply = await integrationExternalApplicationByApplicationTypeIdDeleteByApplicationId(client, { application_type: "…", application_id: "…" });
  * ```
  */
-export function integrationExternalApplicationByApplicationTypeIdDeleteByApplicationId(client: CortexClient, params: { readonly "application_type": string | number; readonly "application_id": string | number }, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationByApplicationTypeIdDeleteByApplicationIdReply> {
+export function integrationExternalApplicationByApplicationTypeIdDeleteByApplicationId(client: CortexClientCore, params: { readonly "application_type": string | number; readonly "application_id": string | number }, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationByApplicationTypeIdDeleteByApplicationIdReply> {
   return client.request(integrationExternalApplicationByApplicationTypeIdDeleteByApplicationIdOperation, params, options);
 }
 
@@ -4569,7 +4569,7 @@ const integrationExternalApplicationByApplicationTypeIdGetByApplicationIdOperati
  * const reply = await integrationExternalApplicationByApplicationTypeIdGetByApplicationId(client, { application_type: "…", application_id: "…" });
  * ```
  */
-export function integrationExternalApplicationByApplicationTypeIdGetByApplicationId(client: CortexClient, params: { readonly "application_type": string | number; readonly "application_id": string | number }, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationByApplicationTypeIdGetByApplicationIdReply> {
+export function integrationExternalApplicationByApplicationTypeIdGetByApplicationId(client: CortexClientCore, params: { readonly "application_type": string | number; readonly "application_id": string | number }, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationByApplicationTypeIdGetByApplicationIdReply> {
   return client.request(integrationExternalApplicationByApplicationTypeIdGetByApplicationIdOperation, params, options);
 }
 
@@ -4587,7 +4587,7 @@ const integrationExternalApplicationGetOperation: OperationEntry = {"id":"platfo
  * const reply = await integrationExternalApplicationGet(client);
  * ```
  */
-export function integrationExternalApplicationGet(client: CortexClient, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationGetReply> {
+export function integrationExternalApplicationGet(client: CortexClientCore, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationGetReply> {
   return client.request(integrationExternalApplicationGetOperation, undefined, options);
 }
 
@@ -4606,7 +4606,7 @@ const integrationExternalApplicationPostOperation: OperationEntry = {"id":"platf
  * const reply = await integrationExternalApplicationPost(client, { name: "…", application_type: "syslog", connection_config: {} });
  * ```
  */
-export function integrationExternalApplicationPost(client: CortexClient, request: PlatformIntegrationExternalApplicationPostRequest, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationPostReply> {
+export function integrationExternalApplicationPost(client: CortexClientCore, request: PlatformIntegrationExternalApplicationPostRequest, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationPostReply> {
   return client.request(integrationExternalApplicationPostOperation, request, options);
 }
 
@@ -4625,7 +4625,7 @@ const integrationExternalApplicationPutByApplicationIdOperation: OperationEntry 
  * const reply = await integrationExternalApplicationPutByApplicationId(client, { name: "…", application_type: "syslog", connection_config: {} });
  * ```
  */
-export function integrationExternalApplicationPutByApplicationId(client: CortexClient, request: PlatformIntegrationExternalApplicationPutByApplicationIdRequest & { readonly "application_id": string | number }, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationPutByApplicationIdReply> {
+export function integrationExternalApplicationPutByApplicationId(client: CortexClientCore, request: PlatformIntegrationExternalApplicationPutByApplicationIdRequest & { readonly "application_id": string | number }, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationPutByApplicationIdReply> {
   return client.request(integrationExternalApplicationPutByApplicationIdOperation, pathOnly(request, ["application_id"]), options);
 }
 
@@ -4644,7 +4644,7 @@ const integrationsSyslogCreateOperation: OperationEntry = {"id":"integrations.sy
  * const reply = await integrationsSyslogCreate(client, {});
  * ```
  */
-export function integrationsSyslogCreate(client: CortexClient, request: IntegrationsSyslogCreateRequest = {} as IntegrationsSyslogCreateRequest, options?: CallOptions): ApiPromise<IntegrationsSyslogCreateReply> {
+export function integrationsSyslogCreate(client: CortexClientCore, request: IntegrationsSyslogCreateRequest = {} as IntegrationsSyslogCreateRequest, options?: CallOptions): ApiPromise<IntegrationsSyslogCreateReply> {
   return client.request(integrationsSyslogCreateOperation, request, options);
 }
 
@@ -4663,7 +4663,7 @@ const integrationsSyslogDeleteOperation: OperationEntry = {"id":"integrations.sy
  * const reply = await integrationsSyslogDelete(client, {});
  * ```
  */
-export function integrationsSyslogDelete(client: CortexClient, request: IntegrationsSyslogDeleteRequest = {} as IntegrationsSyslogDeleteRequest, options?: CallOptions): ApiPromise<undefined> {
+export function integrationsSyslogDelete(client: CortexClientCore, request: IntegrationsSyslogDeleteRequest = {} as IntegrationsSyslogDeleteRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(integrationsSyslogDeleteOperation, request, options);
 }
 
@@ -4682,7 +4682,7 @@ const integrationsSyslogGetOperation: OperationEntry = {"id":"integrations.syslo
  * const reply = await integrationsSyslogGet(client, {});
  * ```
  */
-export function integrationsSyslogGet(client: CortexClient, request: IntegrationsSyslogGetRequest = {} as IntegrationsSyslogGetRequest, options?: CallOptions): ApiPromise<IntegrationsSyslogGetReply> {
+export function integrationsSyslogGet(client: CortexClientCore, request: IntegrationsSyslogGetRequest = {} as IntegrationsSyslogGetRequest, options?: CallOptions): ApiPromise<IntegrationsSyslogGetReply> {
   return client.request(integrationsSyslogGetOperation, request, options);
 }
 
@@ -4701,7 +4701,7 @@ const integrationsSyslogTestOperation: OperationEntry = {"id":"integrations.sysl
  * const reply = await integrationsSyslogTest(client, {});
  * ```
  */
-export function integrationsSyslogTest(client: CortexClient, request: IntegrationsSyslogTestRequest = {} as IntegrationsSyslogTestRequest, options?: CallOptions): ApiPromise<undefined> {
+export function integrationsSyslogTest(client: CortexClientCore, request: IntegrationsSyslogTestRequest = {} as IntegrationsSyslogTestRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(integrationsSyslogTestOperation, request, options);
 }
 
@@ -4720,7 +4720,7 @@ const integrationsSyslogUpdateOperation: OperationEntry = {"id":"integrations.sy
  * const reply = await integrationsSyslogUpdate(client, { syslog_id: "…" });
  * ```
  */
-export function integrationsSyslogUpdate(client: CortexClient, request: IntegrationsSyslogUpdateRequest, options?: CallOptions): ApiPromise<IntegrationsSyslogUpdateReply> {
+export function integrationsSyslogUpdate(client: CortexClientCore, request: IntegrationsSyslogUpdateRequest, options?: CallOptions): ApiPromise<IntegrationsSyslogUpdateReply> {
   return client.request(integrationsSyslogUpdateOperation, request, options);
 }
 
@@ -4739,7 +4739,7 @@ const issueCreateOperation: OperationEntry = {"id":"issue","products":["xsiam","
  * const reply = await issueCreate(client, {});
  * ```
  */
-export function issueCreate(client: CortexClient, request: IssueRequest = {} as IssueRequest, options?: CallOptions): ApiPromise<IssueReply> {
+export function issueCreate(client: CortexClientCore, request: IssueRequest = {} as IssueRequest, options?: CallOptions): ApiPromise<IssueReply> {
   return client.request(issueCreateOperation, request, options);
 }
 
@@ -4758,7 +4758,7 @@ const issueUpdateOperation: OperationEntry = {"id":"issue.post_by_id","products"
  * const reply = await issueUpdate(client, {});
  * ```
  */
-export function issueUpdate(client: CortexClient, request: IssuePostByIdRequest & { readonly "issue-id": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function issueUpdate(client: CortexClientCore, request: IssuePostByIdRequest & { readonly "issue-id": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(issueUpdateOperation, pathOnly(request, ["issue-id"]), options);
 }
 
@@ -4776,7 +4776,7 @@ const issueSchemaOperation: OperationEntry = {"id":"issue.schema","products":["x
  * const reply = await issueSchema(client);
  * ```
  */
-export function issueSchema(client: CortexClient, options?: CallOptions): ApiPromise<IssueSchemaReply> {
+export function issueSchema(client: CortexClientCore, options?: CallOptions): ApiPromise<IssueSchemaReply> {
   return client.request(issueSchemaOperation, undefined, options);
 }
 
@@ -4795,7 +4795,7 @@ const issueSearchOperation: OperationEntry = {"id":"issue.search","products":["x
  * for await (const item of issueSearch(client, {})) console.log(item);
  * ```
  */
-export function issueSearch(client: CortexClient, request: IssueSearchRequest = {} as IssueSearchRequest, options?: ListOptions): PagePromise<IssueSearchReply, NonNullable<IssueSearchReply["issues" & keyof IssueSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function issueSearch(client: CortexClientCore, request: IssueSearchRequest = {} as IssueSearchRequest, options?: ListOptions): PagePromise<IssueSearchReply, NonNullable<IssueSearchReply["issues" & keyof IssueSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(issueSearchOperation, request, options);
 }
 
@@ -4814,7 +4814,7 @@ const lookupsAddDataOperation: OperationEntry = {"id":"xql.lookups.add_data","pr
  * const reply = await lookupsAddData(client, { dataset_name: "…", data: [] });
  * ```
  */
-export function lookupsAddData(client: CortexClient, request: XqlLookupsAddDataRequest, options?: CallOptions): ApiPromise<XqlLookupsAddDataReply> {
+export function lookupsAddData(client: CortexClientCore, request: XqlLookupsAddDataRequest, options?: CallOptions): ApiPromise<XqlLookupsAddDataReply> {
   return client.request(lookupsAddDataOperation, request, options);
 }
 
@@ -4833,7 +4833,7 @@ const lookupsGetDataOperation: OperationEntry = {"id":"xql.lookups.get_data","pr
  * const reply = await lookupsGetData(client, { dataset_name: "…" });
  * ```
  */
-export function lookupsGetData(client: CortexClient, request: XqlLookupsGetDataRequest, options?: CallOptions): ApiPromise<XqlLookupsGetDataReply> {
+export function lookupsGetData(client: CortexClientCore, request: XqlLookupsGetDataRequest, options?: CallOptions): ApiPromise<XqlLookupsGetDataReply> {
   return client.request(lookupsGetDataOperation, request, options);
 }
 
@@ -4852,7 +4852,7 @@ const lookupsRemoveDataOperation: OperationEntry = {"id":"xql.lookups.remove_dat
  * const reply = await lookupsRemoveData(client, { dataset_name: "…", filters: [] });
  * ```
  */
-export function lookupsRemoveData(client: CortexClient, request: XqlLookupsRemoveDataRequest, options?: CallOptions): ApiPromise<XqlLookupsRemoveDataReply> {
+export function lookupsRemoveData(client: CortexClientCore, request: XqlLookupsRemoveDataRequest, options?: CallOptions): ApiPromise<XqlLookupsRemoveDataReply> {
   return client.request(lookupsRemoveDataOperation, request, options);
 }
 
@@ -4871,7 +4871,7 @@ const mthChildAddCommentOperation: OperationEntry = {"id":"mth.child.add_comment
  * const reply = await mthChildAddComment(client, { xsoar_source_id: "…", comment_text: "…", comment_created_by: "…" });
  * ```
  */
-export function mthChildAddComment(client: CortexClient, request: MthChildAddCommentRequest, options?: CallOptions): ApiPromise<MthChildAddCommentReply> {
+export function mthChildAddComment(client: CortexClientCore, request: MthChildAddCommentRequest, options?: CallOptions): ApiPromise<MthChildAddCommentReply> {
   return client.request(mthChildAddCommentOperation, request, options);
 }
 
@@ -4890,7 +4890,7 @@ const mthChildGetCommentsOperation: OperationEntry = {"id":"mth.child.get_commen
  * const reply = await mthChildGetComments(client, {});
  * ```
  */
-export function mthChildGetComments(client: CortexClient, request: MthChildGetCommentsRequest = {} as MthChildGetCommentsRequest, options?: CallOptions): ApiPromise<MthChildGetCommentsReply> {
+export function mthChildGetComments(client: CortexClientCore, request: MthChildGetCommentsRequest = {} as MthChildGetCommentsRequest, options?: CallOptions): ApiPromise<MthChildGetCommentsReply> {
   return client.request(mthChildGetCommentsOperation, request, options);
 }
 
@@ -4909,7 +4909,7 @@ const mthChildGetReportsByIncidentIdOperation: OperationEntry = {"id":"mth.child
  * const reply = await mthChildGetReportsByIncidentId(client, { incident_ids: [] });
  * ```
  */
-export function mthChildGetReportsByIncidentId(client: CortexClient, request: MthChildGetReportsByIncidentIdRequest, options?: CallOptions): ApiPromise<MthChildGetReportsByIncidentIdReply> {
+export function mthChildGetReportsByIncidentId(client: CortexClientCore, request: MthChildGetReportsByIncidentIdRequest, options?: CallOptions): ApiPromise<MthChildGetReportsByIncidentIdReply> {
   return client.request(mthChildGetReportsByIncidentIdOperation, request, options);
 }
 
@@ -4928,7 +4928,7 @@ const mthChildGetReportsBySourceIdOperation: OperationEntry = {"id":"mth.child.g
  * const reply = await mthChildGetReportsBySourceId(client, { xsoar_source_ids: [] });
  * ```
  */
-export function mthChildGetReportsBySourceId(client: CortexClient, request: MthChildGetReportsBySourceIdRequest, options?: CallOptions): ApiPromise<MthChildGetReportsBySourceIdReply> {
+export function mthChildGetReportsBySourceId(client: CortexClientCore, request: MthChildGetReportsBySourceIdRequest, options?: CallOptions): ApiPromise<MthChildGetReportsBySourceIdReply> {
   return client.request(mthChildGetReportsBySourceIdOperation, request, options);
 }
 
@@ -4947,7 +4947,7 @@ const mthChildReportUpdateAssignOperation: OperationEntry = {"id":"mth.child.rep
  * const reply = await mthChildReportUpdateAssign(client, { xsoar_source_id: "…" });
  * ```
  */
-export function mthChildReportUpdateAssign(client: CortexClient, request: MthChildReportUpdateAssignRequest, options?: CallOptions): ApiPromise<MthChildReportUpdateAssignReply> {
+export function mthChildReportUpdateAssign(client: CortexClientCore, request: MthChildReportUpdateAssignRequest, options?: CallOptions): ApiPromise<MthChildReportUpdateAssignReply> {
   return client.request(mthChildReportUpdateAssignOperation, request, options);
 }
 
@@ -4966,7 +4966,7 @@ const mthChildReportUpdateStatusOperation: OperationEntry = {"id":"mth.child.rep
  * const reply = await mthChildReportUpdateStatus(client, { xsoar_source_id: "…", report_status: "New" });
  * ```
  */
-export function mthChildReportUpdateStatus(client: CortexClient, request: MthChildReportUpdateStatusRequest, options?: CallOptions): ApiPromise<MthChildReportUpdateStatusReply> {
+export function mthChildReportUpdateStatus(client: CortexClientCore, request: MthChildReportUpdateStatusRequest, options?: CallOptions): ApiPromise<MthChildReportUpdateStatusReply> {
   return client.request(mthChildReportUpdateStatusOperation, request, options);
 }
 
@@ -4985,7 +4985,7 @@ const netscanScanDefinitionOperation: OperationEntry = {"id":"netscan.scan.defin
  * const reply = await netscanScanDefinition(client, { port_list_id: 1, scan_ports: [], vt_config_id: 1, name: "…", description: "…", network_scanner_ids: [], network: 1, credential_ids: [], schedule_cadence: "DAILY", schedule_days: 1, schedule_dates: [], schedule_start_date: 1, schedule_time: {}, schedule_quiet_hours: [], schedule_timezone: "…", override_target_exclusions: true, target_ids: [], targets: [], excluded_targets: [], enable_report: true });
  * ```
  */
-export function netscanScanDefinition(client: CortexClient, request: NetscanScanDefinitionRequest, options?: CallOptions): ApiPromise<NetscanScanDefinitionReply> {
+export function netscanScanDefinition(client: CortexClientCore, request: NetscanScanDefinitionRequest, options?: CallOptions): ApiPromise<NetscanScanDefinitionReply> {
   return client.request(netscanScanDefinitionOperation, request, options);
 }
 
@@ -5004,7 +5004,7 @@ const netscanScanRunByIdCommandOperation: OperationEntry = {"id":"netscan.scan.r
  * const reply = await netscanScanRunByIdCommand(client, { type: "ABORT" });
  * ```
  */
-export function netscanScanRunByIdCommand(client: CortexClient, request: NetscanScanRunByIdCommandRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<NetscanScanRunByIdCommandReply> {
+export function netscanScanRunByIdCommand(client: CortexClientCore, request: NetscanScanRunByIdCommandRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<NetscanScanRunByIdCommandReply> {
   return client.request(netscanScanRunByIdCommandOperation, pathOnly(request, ["id"]), options);
 }
 
@@ -5022,7 +5022,7 @@ const netscanScanRunGetOperation: OperationEntry = {"id":"netscan.scan.run.get",
  * const reply = await netscanScanRunGet(client);
  * ```
  */
-export function netscanScanRunGet(client: CortexClient, options?: CallOptions): ApiPromise<NetscanScanRunGetReply> {
+export function netscanScanRunGet(client: CortexClientCore, options?: CallOptions): ApiPromise<NetscanScanRunGetReply> {
   return client.request(netscanScanRunGetOperation, undefined, options);
 }
 
@@ -5041,7 +5041,7 @@ const netscanScanRunGetByIdOperation: OperationEntry = {"id":"netscan.scan.run.g
  * const reply = await netscanScanRunGetById(client, { id: "…" });
  * ```
  */
-export function netscanScanRunGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<NetscanScanRunGetByIdReply> {
+export function netscanScanRunGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<NetscanScanRunGetByIdReply> {
   return client.request(netscanScanRunGetByIdOperation, params, options);
 }
 
@@ -5060,7 +5060,7 @@ const netscanScanRunPostOperation: OperationEntry = {"id":"netscan.scan.run.post
  * const reply = await netscanScanRunPost(client, { definition_id: 1 });
  * ```
  */
-export function netscanScanRunPost(client: CortexClient, request: NetscanScanRunPostRequest, options?: CallOptions): ApiPromise<NetscanScanRunPostReply> {
+export function netscanScanRunPost(client: CortexClientCore, request: NetscanScanRunPostRequest, options?: CallOptions): ApiPromise<NetscanScanRunPostReply> {
   return client.request(netscanScanRunPostOperation, request, options);
 }
 
@@ -5079,7 +5079,7 @@ const netscanScanRunPostByIdOperation: OperationEntry = {"id":"netscan.scan.run.
  * const reply = await netscanScanRunPostById(client, { definition_id: 1 });
  * ```
  */
-export function netscanScanRunPostById(client: CortexClient, request: NetscanScanRunPostByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<NetscanScanRunPostByIdReply> {
+export function netscanScanRunPostById(client: CortexClientCore, request: NetscanScanRunPostByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<NetscanScanRunPostByIdReply> {
   return client.request(netscanScanRunPostByIdOperation, pathOnly(request, ["id"]), options);
 }
 
@@ -5097,7 +5097,7 @@ const notificationsListRulesOperation: OperationEntry = {"id":"platform.notifica
  * const reply = await notificationsListRules(client);
  * ```
  */
-export function notificationsListRules(client: CortexClient, options?: CallOptions): ApiPromise<PlatformNotificationsListRulesReply> {
+export function notificationsListRules(client: CortexClientCore, options?: CallOptions): ApiPromise<PlatformNotificationsListRulesReply> {
   return client.request(notificationsListRulesOperation, undefined, options);
 }
 
@@ -5116,7 +5116,7 @@ const notificationsRuleOperation: OperationEntry = {"id":"platform.notifications
  * const reply = await notificationsRule(client, { name: "…", forward_type: "…" });
  * ```
  */
-export function notificationsRule(client: CortexClient, request: PlatformNotificationsRuleRequest, options?: CallOptions): ApiPromise<PlatformNotificationsRuleReply> {
+export function notificationsRule(client: CortexClientCore, request: PlatformNotificationsRuleRequest, options?: CallOptions): ApiPromise<PlatformNotificationsRuleReply> {
   return client.request(notificationsRuleOperation, request, options);
 }
 
@@ -5135,7 +5135,7 @@ const notificationsRuleDeleteByUuidOperation: OperationEntry = {"id":"platform.n
  * const reply = await notificationsRuleDeleteByUuid(client, { rule_uuid: "…" });
  * ```
  */
-export function notificationsRuleDeleteByUuid(client: CortexClient, params: { readonly "rule_uuid": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function notificationsRuleDeleteByUuid(client: CortexClientCore, params: { readonly "rule_uuid": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(notificationsRuleDeleteByUuidOperation, params, options);
 }
 
@@ -5154,7 +5154,7 @@ const notificationsRuleGetByUuidOperation: OperationEntry = {"id":"platform.noti
  * const reply = await notificationsRuleGetByUuid(client, { rule_uuid: "…" });
  * ```
  */
-export function notificationsRuleGetByUuid(client: CortexClient, params: { readonly "rule_uuid": string | number }, options?: CallOptions): ApiPromise<PlatformNotificationsRuleGetByUuidReply> {
+export function notificationsRuleGetByUuid(client: CortexClientCore, params: { readonly "rule_uuid": string | number }, options?: CallOptions): ApiPromise<PlatformNotificationsRuleGetByUuidReply> {
   return client.request(notificationsRuleGetByUuidOperation, params, options);
 }
 
@@ -5173,7 +5173,7 @@ const notificationsRulePutByUuidOperation: OperationEntry = {"id":"platform.noti
  * const reply = await notificationsRulePutByUuid(client, { name: "…", forward_type: "…" });
  * ```
  */
-export function notificationsRulePutByUuid(client: CortexClient, request: PlatformNotificationsRulePutByUuidRequest & { readonly "rule_uuid": string | number }, options?: CallOptions): ApiPromise<PlatformNotificationsRulePutByUuidReply> {
+export function notificationsRulePutByUuid(client: CortexClientCore, request: PlatformNotificationsRulePutByUuidRequest & { readonly "rule_uuid": string | number }, options?: CallOptions): ApiPromise<PlatformNotificationsRulePutByUuidReply> {
   return client.request(notificationsRulePutByUuidOperation, pathOnly(request, ["rule_uuid"]), options);
 }
 
@@ -5192,7 +5192,7 @@ const notificationsUpdateRuleStatusPatchByRuleUuidOperation: OperationEntry = {"
  * const reply = await notificationsUpdateRuleStatusPatchByRuleUuid(client, { status: "…" });
  * ```
  */
-export function notificationsUpdateRuleStatusPatchByRuleUuid(client: CortexClient, request: PlatformNotificationsUpdateRuleStatusPatchByRuleUuidRequest & { readonly "rule_uuid": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function notificationsUpdateRuleStatusPatchByRuleUuid(client: CortexClientCore, request: PlatformNotificationsUpdateRuleStatusPatchByRuleUuidRequest & { readonly "rule_uuid": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(notificationsUpdateRuleStatusPatchByRuleUuidOperation, pathOnly(request, ["rule_uuid"]), options);
 }
 
@@ -5211,7 +5211,7 @@ const playbooksDeleteOperation: OperationEntry = {"id":"playbooks.delete","produ
  * const reply = await playbooksDelete(client, {});
  * ```
  */
-export function playbooksDelete(client: CortexClient, request: PlaybooksDeleteRequest = {} as PlaybooksDeleteRequest, options?: CallOptions): ApiPromise<PlaybooksDeleteReply> {
+export function playbooksDelete(client: CortexClientCore, request: PlaybooksDeleteRequest = {} as PlaybooksDeleteRequest, options?: CallOptions): ApiPromise<PlaybooksDeleteReply> {
   return client.request(playbooksDeleteOperation, request, options);
 }
 
@@ -5230,7 +5230,7 @@ const playbooksGetOperation: OperationEntry = {"id":"playbooks.get","products":[
  * const reply = await playbooksGet(client, {});
  * ```
  */
-export function playbooksGet(client: CortexClient, request: PlaybooksGetRequest = {} as PlaybooksGetRequest, options?: CallOptions): ApiPromise<undefined> {
+export function playbooksGet(client: CortexClientCore, request: PlaybooksGetRequest = {} as PlaybooksGetRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(playbooksGetOperation, request, options);
 }
 
@@ -5249,7 +5249,7 @@ const playbooksInsertOperation: OperationEntry = {"id":"playbooks.insert","produ
  * const reply = await playbooksInsert(client, {});
  * ```
  */
-export function playbooksInsert(client: CortexClient, request: PlaybooksInsertRequest = {} as PlaybooksInsertRequest, options?: CallOptions): ApiPromise<PlaybooksInsertReply> {
+export function playbooksInsert(client: CortexClientCore, request: PlaybooksInsertRequest = {} as PlaybooksInsertRequest, options?: CallOptions): ApiPromise<PlaybooksInsertReply> {
   return client.request(playbooksInsertOperation, request, options);
 }
 
@@ -5268,7 +5268,7 @@ const policyDeleteByIdOperation: OperationEntry = {"id":"policy.delete_by_id","p
  * const reply = await policyDeleteById(client, { policy_id: "…" });
  * ```
  */
-export function policyDeleteById(client: CortexClient, params: { readonly "policy_id": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function policyDeleteById(client: CortexClientCore, params: { readonly "policy_id": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(policyDeleteByIdOperation, params, options);
 }
 
@@ -5287,7 +5287,7 @@ const policyGetByIdOperation: OperationEntry = {"id":"policy.get_by_id","product
  * const reply = await policyGetById(client, { policy_id: "…" });
  * ```
  */
-export function policyGetById(client: CortexClient, params: { readonly "policy_id": string | number }, options?: CallOptions): ApiPromise<PolicyGetByIdReply> {
+export function policyGetById(client: CortexClientCore, params: { readonly "policy_id": string | number }, options?: CallOptions): ApiPromise<PolicyGetByIdReply> {
   return client.request(policyGetByIdOperation, params, options);
 }
 
@@ -5306,7 +5306,7 @@ const policyPatchByIdOperation: OperationEntry = {"id":"policy.patch_by_id","pro
  * const reply = await policyPatchById(client, {});
  * ```
  */
-export function policyPatchById(client: CortexClient, request: PolicyPatchByIdRequest & { readonly "policy_id": string | number }, options?: CallOptions): ApiPromise<PolicyPatchByIdReply> {
+export function policyPatchById(client: CortexClientCore, request: PolicyPatchByIdRequest & { readonly "policy_id": string | number }, options?: CallOptions): ApiPromise<PolicyPatchByIdReply> {
   return client.request(policyPatchByIdOperation, pathOnly(request, ["policy_id"]), options);
 }
 
@@ -5325,7 +5325,7 @@ const policySearchOperation: OperationEntry = {"id":"policy.search","products":[
  * for await (const item of policySearch(client, {})) console.log(item);
  * ```
  */
-export function policySearch(client: CortexClient, request: PolicySearchRequest = {} as PolicySearchRequest, options?: ListOptions): PagePromise<PolicySearchReply, NonNullable<PolicySearchReply["data" & keyof PolicySearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function policySearch(client: CortexClientCore, request: PolicySearchRequest = {} as PolicySearchRequest, options?: ListOptions): PagePromise<PolicySearchReply, NonNullable<PolicySearchReply["data" & keyof PolicySearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(policySearchOperation, request, options);
 }
 
@@ -5344,7 +5344,7 @@ const rbacGetRolesOperation: OperationEntry = {"id":"rbac.get_roles","products":
  * const reply = await rbacGetRoles(client, {});
  * ```
  */
-export function rbacGetRoles(client: CortexClient, request: RbacGetRolesRequest = {} as RbacGetRolesRequest, options?: CallOptions): ApiPromise<RbacGetRolesReply> {
+export function rbacGetRoles(client: CortexClientCore, request: RbacGetRolesRequest = {} as RbacGetRolesRequest, options?: CallOptions): ApiPromise<RbacGetRolesReply> {
   return client.request(rbacGetRolesOperation, request, options);
 }
 
@@ -5363,7 +5363,7 @@ const rbacGetUserGroupOperation: OperationEntry = {"id":"rbac.get_user_group","p
  * const reply = await rbacGetUserGroup(client, {});
  * ```
  */
-export function rbacGetUserGroup(client: CortexClient, request: RbacGetUserGroupRequest = {} as RbacGetUserGroupRequest, options?: CallOptions): ApiPromise<RbacGetUserGroupReply> {
+export function rbacGetUserGroup(client: CortexClientCore, request: RbacGetUserGroupRequest = {} as RbacGetUserGroupRequest, options?: CallOptions): ApiPromise<RbacGetUserGroupReply> {
   return client.request(rbacGetUserGroupOperation, request, options);
 }
 
@@ -5382,7 +5382,7 @@ const rbacGetUsersOperation: OperationEntry = {"id":"rbac.get_users","products":
  * const reply = await rbacGetUsers(client, {});
  * ```
  */
-export function rbacGetUsers(client: CortexClient, request: RbacGetUsersRequest = {} as RbacGetUsersRequest, options?: CallOptions): ApiPromise<RbacGetUsersReply> {
+export function rbacGetUsers(client: CortexClientCore, request: RbacGetUsersRequest = {} as RbacGetUsersRequest, options?: CallOptions): ApiPromise<RbacGetUsersReply> {
   return client.request(rbacGetUsersOperation, request, options);
 }
 
@@ -5401,7 +5401,7 @@ const rbacSetUserRoleOperation: OperationEntry = {"id":"rbac.set_user_role","pro
  * const reply = await rbacSetUserRole(client, {});
  * ```
  */
-export function rbacSetUserRole(client: CortexClient, request: RbacSetUserRoleRequest = {} as RbacSetUserRoleRequest, options?: CallOptions): ApiPromise<RbacSetUserRoleReply> {
+export function rbacSetUserRole(client: CortexClientCore, request: RbacSetUserRoleRequest = {} as RbacSetUserRoleRequest, options?: CallOptions): ApiPromise<RbacSetUserRoleReply> {
   return client.request(rbacSetUserRoleOperation, request, options);
 }
 
@@ -5420,7 +5420,7 @@ const scheduledQueriesDeleteOperation: OperationEntry = {"id":"scheduled_queries
  * const reply = await scheduledQueriesDelete(client, []);
  * ```
  */
-export function scheduledQueriesDelete(client: CortexClient, request: ScheduledQueriesDeleteRequest, options?: CallOptions): ApiPromise<ScheduledQueriesDeleteReply> {
+export function scheduledQueriesDelete(client: CortexClientCore, request: ScheduledQueriesDeleteRequest, options?: CallOptions): ApiPromise<ScheduledQueriesDeleteReply> {
   return client.request(scheduledQueriesDeleteOperation, request, options);
 }
 
@@ -5439,7 +5439,7 @@ const scheduledQueriesInsertOperation: OperationEntry = {"id":"scheduled_queries
  * const reply = await scheduledQueriesInsert(client, []);
  * ```
  */
-export function scheduledQueriesInsert(client: CortexClient, request: ScheduledQueriesInsertRequest, options?: CallOptions): ApiPromise<ScheduledQueriesInsertReply> {
+export function scheduledQueriesInsert(client: CortexClientCore, request: ScheduledQueriesInsertRequest, options?: CallOptions): ApiPromise<ScheduledQueriesInsertReply> {
   return client.request(scheduledQueriesInsertOperation, request, options);
 }
 
@@ -5458,7 +5458,7 @@ const scheduledQueriesListOperation: OperationEntry = {"id":"scheduled_queries.l
  * const reply = await scheduledQueriesList(client, {});
  * ```
  */
-export function scheduledQueriesList(client: CortexClient, request: ScheduledQueriesListRequest = {} as ScheduledQueriesListRequest, options?: CallOptions): ApiPromise<ScheduledQueriesListReply> {
+export function scheduledQueriesList(client: CortexClientCore, request: ScheduledQueriesListRequest = {} as ScheduledQueriesListRequest, options?: CallOptions): ApiPromise<ScheduledQueriesListReply> {
   return client.request(scheduledQueriesListOperation, request, options);
 }
 
@@ -5477,7 +5477,7 @@ const scriptsDeleteOperation: OperationEntry = {"id":"scripts.delete","products"
  * const reply = await scriptsDelete(client, {});
  * ```
  */
-export function scriptsDelete(client: CortexClient, request: ScriptsDeleteRequest = {} as ScriptsDeleteRequest, options?: CallOptions): ApiPromise<ScriptsDeleteReply> {
+export function scriptsDelete(client: CortexClientCore, request: ScriptsDeleteRequest = {} as ScriptsDeleteRequest, options?: CallOptions): ApiPromise<ScriptsDeleteReply> {
   return client.request(scriptsDeleteOperation, request, options);
 }
 
@@ -5496,7 +5496,7 @@ const scriptsGetOperation: OperationEntry = {"id":"scripts.get","products":["xsi
  * const reply = await scriptsGet(client, {});
  * ```
  */
-export function scriptsGet(client: CortexClient, request: ScriptsGetRequest = {} as ScriptsGetRequest, options?: CallOptions): ApiPromise<Uint8Array> {
+export function scriptsGet(client: CortexClientCore, request: ScriptsGetRequest = {} as ScriptsGetRequest, options?: CallOptions): ApiPromise<Uint8Array> {
   return client.request(scriptsGetOperation, request, options);
 }
 
@@ -5515,7 +5515,7 @@ const scriptsInsertOperation: OperationEntry = {"id":"scripts.insert","products"
  * const reply = await scriptsInsert(client, {});
  * ```
  */
-export function scriptsInsert(client: CortexClient, request: ScriptsInsertRequest = {} as ScriptsInsertRequest, options?: CallOptions): ApiPromise<ScriptsInsertReply> {
+export function scriptsInsert(client: CortexClientCore, request: ScriptsInsertRequest = {} as ScriptsInsertRequest, options?: CallOptions): ApiPromise<ScriptsInsertReply> {
   return client.request(scriptsInsertOperation, request, options);
 }
 
@@ -5533,7 +5533,7 @@ const systemHealthcheckOperation: OperationEntry = {"id":"healthcheck","products
  * const reply = await systemHealthcheck(client);
  * ```
  */
-export function systemHealthcheck(client: CortexClient, options?: CallOptions): ApiPromise<HealthcheckReply> {
+export function systemHealthcheck(client: CortexClientCore, options?: CallOptions): ApiPromise<HealthcheckReply> {
   return client.request(systemHealthcheckOperation, undefined, options);
 }
 
@@ -5552,7 +5552,7 @@ const systemPolicyOperation: OperationEntry = {"id":"policy","products":["xsiam"
  * const reply = await systemPolicy(client, { name: "…", description: "…", rule_matching_type: "ALL_RULES", asset_matching_type: "ALL_ASSETS" });
  * ```
  */
-export function systemPolicy(client: CortexClient, request: PolicyRequest, options?: CallOptions): ApiPromise<PolicyReply> {
+export function systemPolicy(client: CortexClientCore, request: PolicyRequest, options?: CallOptions): ApiPromise<PolicyReply> {
   return client.request(systemPolicyOperation, request, options);
 }
 
@@ -5571,7 +5571,7 @@ const systemGetTenantInfoOperation: OperationEntry = {"id":"system.get_tenant_in
  * const reply = await systemGetTenantInfo(client, {});
  * ```
  */
-export function systemGetTenantInfo(client: CortexClient, request: SystemGetTenantInfoRequest = {} as SystemGetTenantInfoRequest, options?: CallOptions): ApiPromise<SystemGetTenantInfoReply> {
+export function systemGetTenantInfo(client: CortexClientCore, request: SystemGetTenantInfoRequest = {} as SystemGetTenantInfoRequest, options?: CallOptions): ApiPromise<SystemGetTenantInfoReply> {
   return client.request(systemGetTenantInfoOperation, request, options);
 }
 
@@ -5590,7 +5590,7 @@ const uvemGetAffectedSoftwareOperation: OperationEntry = {"id":"uvem.get_affecte
  * for await (const item of uvemGetAffectedSoftware(client, {})) console.log(item);
  * ```
  */
-export function uvemGetAffectedSoftware(client: CortexClient, request: UvemGetAffectedSoftwareRequest = {} as UvemGetAffectedSoftwareRequest, options?: ListOptions): PagePromise<UvemGetAffectedSoftwareReply, NonNullable<UvemGetAffectedSoftwareReply["vulnerabilities" & keyof UvemGetAffectedSoftwareReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function uvemGetAffectedSoftware(client: CortexClientCore, request: UvemGetAffectedSoftwareRequest = {} as UvemGetAffectedSoftwareRequest, options?: ListOptions): PagePromise<UvemGetAffectedSoftwareReply, NonNullable<UvemGetAffectedSoftwareReply["vulnerabilities" & keyof UvemGetAffectedSoftwareReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(uvemGetAffectedSoftwareOperation, request, options);
 }
 
@@ -5609,7 +5609,7 @@ const uvemGetVulnerabilitiesOperation: OperationEntry = {"id":"uvem.get_vulnerab
  * for await (const item of uvemGetVulnerabilities(client, {})) console.log(item);
  * ```
  */
-export function uvemGetVulnerabilities(client: CortexClient, request: UvemGetVulnerabilitiesRequest = {} as UvemGetVulnerabilitiesRequest, options?: ListOptions): PagePromise<UvemGetVulnerabilitiesReply, NonNullable<UvemGetVulnerabilitiesReply["vulnerabilities" & keyof UvemGetVulnerabilitiesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function uvemGetVulnerabilities(client: CortexClientCore, request: UvemGetVulnerabilitiesRequest = {} as UvemGetVulnerabilitiesRequest, options?: ListOptions): PagePromise<UvemGetVulnerabilitiesReply, NonNullable<UvemGetVulnerabilitiesReply["vulnerabilities" & keyof UvemGetVulnerabilitiesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(uvemGetVulnerabilitiesOperation, request, options);
 }
 
@@ -5627,7 +5627,7 @@ const uvemVulnerabilitiesOperation: OperationEntry = {"id":"uvem.vulnerabilities
  * const reply = await uvemVulnerabilities(client);
  * ```
  */
-export function uvemVulnerabilities(client: CortexClient, options?: CallOptions): ApiPromise<UvemVulnerabilitiesReply> {
+export function uvemVulnerabilities(client: CortexClientCore, options?: CallOptions): ApiPromise<UvemVulnerabilitiesReply> {
   return client.request(uvemVulnerabilitiesOperation, undefined, options);
 }
 
@@ -5646,7 +5646,7 @@ const uvmPublicCreatePolicyOperation: OperationEntry = {"id":"uvm_public.create_
  * const reply = await uvmPublicCreatePolicy(client, { name: "…", priority: 1, match_criteria: "…", action: [], action_category: "BLOCK", asset_group_scope: [] });
  * ```
  */
-export function uvmPublicCreatePolicy(client: CortexClient, request: UvmPublicCreatePolicyRequest, options?: CallOptions): ApiPromise<UvmPublicCreatePolicyReply> {
+export function uvmPublicCreatePolicy(client: CortexClientCore, request: UvmPublicCreatePolicyRequest, options?: CallOptions): ApiPromise<UvmPublicCreatePolicyReply> {
   return client.request(uvmPublicCreatePolicyOperation, request, options);
 }
 
@@ -5665,7 +5665,7 @@ const uvmPublicDeletePolicyDeleteByIdOperation: OperationEntry = {"id":"uvm_publ
  * const reply = await uvmPublicDeletePolicyDeleteById(client, { id: "…" });
  * ```
  */
-export function uvmPublicDeletePolicyDeleteById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<UvmPublicDeletePolicyDeleteByIdReply> {
+export function uvmPublicDeletePolicyDeleteById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<UvmPublicDeletePolicyDeleteByIdReply> {
   return client.request(uvmPublicDeletePolicyDeleteByIdOperation, params, options);
 }
 
@@ -5684,7 +5684,7 @@ const uvmPublicGetPolicyGetByIdOperation: OperationEntry = {"id":"uvm_public.get
  * const reply = await uvmPublicGetPolicyGetById(client, { id: "…" });
  * ```
  */
-export function uvmPublicGetPolicyGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<UvmPublicGetPolicyGetByIdReply> {
+export function uvmPublicGetPolicyGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<UvmPublicGetPolicyGetByIdReply> {
   return client.request(uvmPublicGetPolicyGetByIdOperation, params, options);
 }
 
@@ -5703,7 +5703,7 @@ const uvmPublicListPoliciesOperation: OperationEntry = {"id":"uvm_public.list_po
  * for await (const item of uvmPublicListPolicies(client, {})) console.log(item);
  * ```
  */
-export function uvmPublicListPolicies(client: CortexClient, request: UvmPublicListPoliciesRequest, options?: ListOptions): PagePromise<UvmPublicListPoliciesReply, NonNullable<UvmPublicListPoliciesReply["DATA" & keyof UvmPublicListPoliciesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function uvmPublicListPolicies(client: CortexClientCore, request: UvmPublicListPoliciesRequest, options?: ListOptions): PagePromise<UvmPublicListPoliciesReply, NonNullable<UvmPublicListPoliciesReply["DATA" & keyof UvmPublicListPoliciesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(uvmPublicListPoliciesOperation, request, options);
 }
 
@@ -5722,7 +5722,7 @@ const uvmPublicUpdatePolicyPutByIdOperation: OperationEntry = {"id":"uvm_public.
  * const reply = await uvmPublicUpdatePolicyPutById(client, { name: "…", priority: 1, match_criteria: "…", action: [], action_category: "BLOCK", asset_group_scope: [] });
  * ```
  */
-export function uvmPublicUpdatePolicyPutById(client: CortexClient, request: UvmPublicUpdatePolicyPutByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<UvmPublicUpdatePolicyPutByIdReply> {
+export function uvmPublicUpdatePolicyPutById(client: CortexClientCore, request: UvmPublicUpdatePolicyPutByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<UvmPublicUpdatePolicyPutByIdReply> {
   return client.request(uvmPublicUpdatePolicyPutByIdOperation, pathOnly(request, ["id"]), options);
 }
 
@@ -5741,7 +5741,7 @@ const vulnerabilityManagementScanOperation: OperationEntry = {"id":"vulnerabilit
  * const reply = await vulnerabilityManagementScan(client, { asset_id: "…", scanner_type: "CORTEX_NETWORK_SCANNER" });
  * ```
  */
-export function vulnerabilityManagementScan(client: CortexClient, request: VulnerabilityManagementScanRequest, options?: CallOptions): ApiPromise<VulnerabilityManagementScanReply> {
+export function vulnerabilityManagementScan(client: CortexClientCore, request: VulnerabilityManagementScanRequest, options?: CallOptions): ApiPromise<VulnerabilityManagementScanReply> {
   return client.request(vulnerabilityManagementScanOperation, request, options);
 }
 
@@ -5760,7 +5760,7 @@ const widgetsDeleteOperation: OperationEntry = {"id":"widgets.delete","products"
  * const reply = await widgetsDelete(client, {});
  * ```
  */
-export function widgetsDelete(client: CortexClient, request: WidgetsDeleteRequest = {} as WidgetsDeleteRequest, options?: CallOptions): ApiPromise<WidgetsDeleteReply> {
+export function widgetsDelete(client: CortexClientCore, request: WidgetsDeleteRequest = {} as WidgetsDeleteRequest, options?: CallOptions): ApiPromise<WidgetsDeleteReply> {
   return client.request(widgetsDeleteOperation, request, options);
 }
 
@@ -5779,7 +5779,7 @@ const widgetsGetOperation: OperationEntry = {"id":"widgets.get","products":["xsi
  * const reply = await widgetsGet(client, {});
  * ```
  */
-export function widgetsGet(client: CortexClient, request: WidgetsGetRequest = {} as WidgetsGetRequest, options?: CallOptions): ApiPromise<WidgetsGetReply> {
+export function widgetsGet(client: CortexClientCore, request: WidgetsGetRequest = {} as WidgetsGetRequest, options?: CallOptions): ApiPromise<WidgetsGetReply> {
   return client.request(widgetsGetOperation, request, options);
 }
 
@@ -5798,7 +5798,7 @@ const widgetsInsertOperation: OperationEntry = {"id":"widgets.insert","products"
  * const reply = await widgetsInsert(client, []);
  * ```
  */
-export function widgetsInsert(client: CortexClient, request: WidgetsInsertRequest, options?: CallOptions): ApiPromise<WidgetsInsertReply> {
+export function widgetsInsert(client: CortexClientCore, request: WidgetsInsertRequest, options?: CallOptions): ApiPromise<WidgetsInsertReply> {
   return client.request(widgetsInsertOperation, request, options);
 }
 
@@ -5817,7 +5817,7 @@ const xqlDeleteDatasetV2Operation: OperationEntry = {"id":"v2.xql.delete_dataset
  * const reply = await xqlDeleteDatasetV2(client, { dataset_name: "…" });
  * ```
  */
-export function xqlDeleteDatasetV2(client: CortexClient, request: V2XqlDeleteDatasetRequest, options?: CallOptions): ApiPromise<undefined> {
+export function xqlDeleteDatasetV2(client: CortexClientCore, request: V2XqlDeleteDatasetRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(xqlDeleteDatasetV2Operation, request, options);
 }
 
@@ -5836,7 +5836,7 @@ const xqlAddDatasetOperation: OperationEntry = {"id":"xql.add_dataset","products
  * const reply = await xqlAddDataset(client, { dataset_name: "…", dataset_type: "…", dataset_schema: {} });
  * ```
  */
-export function xqlAddDataset(client: CortexClient, request: XqlAddDatasetRequest, options?: CallOptions): ApiPromise<XqlAddDatasetReply> {
+export function xqlAddDataset(client: CortexClientCore, request: XqlAddDatasetRequest, options?: CallOptions): ApiPromise<XqlAddDatasetReply> {
   return client.request(xqlAddDatasetOperation, request, options);
 }
 
@@ -5855,7 +5855,7 @@ const xqlGetDatasetsOperation: OperationEntry = {"id":"xql.get_datasets","produc
  * const reply = await xqlGetDatasets(client, {});
  * ```
  */
-export function xqlGetDatasets(client: CortexClient, request: XqlGetDatasetsRequest = {} as XqlGetDatasetsRequest, options?: CallOptions): ApiPromise<XqlGetDatasetsReply> {
+export function xqlGetDatasets(client: CortexClientCore, request: XqlGetDatasetsRequest = {} as XqlGetDatasetsRequest, options?: CallOptions): ApiPromise<XqlGetDatasetsReply> {
   return client.request(xqlGetDatasetsOperation, request, options);
 }
 
@@ -5874,7 +5874,7 @@ const xqlGetResultsOperation: OperationEntry = {"id":"xql.get_query_results","pr
  * const reply = await xqlGetResults(client, { query_id: "…" });
  * ```
  */
-export function xqlGetResults(client: CortexClient, request: XqlGetQueryResultsRequest, options?: CallOptions): ApiPromise<XqlGetQueryResultsReply> {
+export function xqlGetResults(client: CortexClientCore, request: XqlGetQueryResultsRequest, options?: CallOptions): ApiPromise<XqlGetQueryResultsReply> {
   return client.request(xqlGetResultsOperation, request, options);
 }
 
@@ -5893,7 +5893,7 @@ const xqlGetResultsStreamOperation: OperationEntry = {"id":"xql.get_query_result
  * const reply = await xqlGetResultsStream(client, { stream_id: "…" });
  * ```
  */
-export function xqlGetResultsStream(client: CortexClient, request: XqlGetQueryResultsStreamRequest, options?: CallOptions): ApiPromise<XqlGetQueryResultsStreamReply> {
+export function xqlGetResultsStream(client: CortexClientCore, request: XqlGetQueryResultsStreamRequest, options?: CallOptions): ApiPromise<XqlGetQueryResultsStreamReply> {
   return client.request(xqlGetResultsStreamOperation, request, options);
 }
 
@@ -5912,7 +5912,7 @@ const xqlGetQuotaOperation: OperationEntry = {"id":"xql.get_quota","products":["
  * const reply = await xqlGetQuota(client, {});
  * ```
  */
-export function xqlGetQuota(client: CortexClient, request: XqlGetQuotaRequest = {} as XqlGetQuotaRequest, options?: CallOptions): ApiPromise<XqlGetQuotaReply> {
+export function xqlGetQuota(client: CortexClientCore, request: XqlGetQuotaRequest = {} as XqlGetQuotaRequest, options?: CallOptions): ApiPromise<XqlGetQuotaReply> {
   return client.request(xqlGetQuotaOperation, request, options);
 }
 
@@ -5931,7 +5931,7 @@ const xqlStartOperation: OperationEntry = {"id":"xql.start_xql_query","products"
  * const reply = await xqlStart(client, { query: "…" });
  * ```
  */
-export function xqlStart(client: CortexClient, request: XqlStartXqlQueryRequest, options?: CallOptions): ApiPromise<XqlStartXqlQueryReply> {
+export function xqlStart(client: CortexClientCore, request: XqlStartXqlQueryRequest, options?: CallOptions): ApiPromise<XqlStartXqlQueryReply> {
   return client.request(xqlStartOperation, request, options);
 }
 
@@ -5950,7 +5950,7 @@ const xqlLibraryDeleteOperation: OperationEntry = {"id":"xql_library.delete","pr
  * const reply = await xqlLibraryDelete(client, {});
  * ```
  */
-export function xqlLibraryDelete(client: CortexClient, request: XqlLibraryDeleteRequest = {} as XqlLibraryDeleteRequest, options?: CallOptions): ApiPromise<XqlLibraryDeleteReply> {
+export function xqlLibraryDelete(client: CortexClientCore, request: XqlLibraryDeleteRequest = {} as XqlLibraryDeleteRequest, options?: CallOptions): ApiPromise<XqlLibraryDeleteReply> {
   return client.request(xqlLibraryDeleteOperation, request, options);
 }
 
@@ -5969,7 +5969,7 @@ const xqlLibraryGetOperation: OperationEntry = {"id":"xql_library.get","products
  * const reply = await xqlLibraryGet(client, {});
  * ```
  */
-export function xqlLibraryGet(client: CortexClient, request: XqlLibraryGetRequest = {} as XqlLibraryGetRequest, options?: CallOptions): ApiPromise<XqlLibraryGetReply> {
+export function xqlLibraryGet(client: CortexClientCore, request: XqlLibraryGetRequest = {} as XqlLibraryGetRequest, options?: CallOptions): ApiPromise<XqlLibraryGetReply> {
   return client.request(xqlLibraryGetOperation, request, options);
 }
 
@@ -5988,6 +5988,6 @@ const xqlLibraryInsertOperation: OperationEntry = {"id":"xql_library.insert","pr
  * const reply = await xqlLibraryInsert(client, { xql_queries: [] });
  * ```
  */
-export function xqlLibraryInsert(client: CortexClient, request: XqlLibraryInsertRequest, options?: CallOptions): ApiPromise<XqlLibraryInsertReply> {
+export function xqlLibraryInsert(client: CortexClientCore, request: XqlLibraryInsertRequest, options?: CallOptions): ApiPromise<XqlLibraryInsertReply> {
   return client.request(xqlLibraryInsertOperation, request, options);
 }

@@ -2038,50 +2038,28 @@ export class XdrClientBase extends ProductClient {
   /** Every operation this client can call (the table, as data). */
   static readonly operations: readonly OperationEntry[] = XDR_OPERATIONS;
 
-  /** `actions` operations. */
-  readonly actions: XdrActionsNamespace;
-  /** `alerts` operations. */
-  readonly alerts: XdrAlertsNamespace;
-  /** `alertsExclusion` operations. */
-  readonly alertsExclusion: XdrAlertsExclusionNamespace;
-  /** `apiKeys` operations. */
-  readonly apiKeys: XdrApiKeysNamespace;
-  /** `audits` operations. */
-  readonly audits: XdrAuditsNamespace;
-  /** `bioc` operations. */
-  readonly bioc: XdrBiocNamespace;
-  /** `dataset` operations. */
-  readonly dataset: XdrDatasetNamespace;
-  /** `deviceControl` operations. */
-  readonly deviceControl: XdrDeviceControlNamespace;
-  /** `distributions` operations. */
-  readonly distributions: XdrDistributionsNamespace;
-  /** `endpoints` operations. */
-  readonly endpoints: XdrEndpointsNamespace;
-  /** `featuredFields` operations. */
-  readonly featuredFields: XdrFeaturedFieldsNamespace;
-  /** `hashExceptions` operations. */
-  readonly hashExceptions: XdrHashExceptionsNamespace;
-  /** `health` workflows. */
-  readonly health: TenantHealth<XdrOperationShapes>;
-  /** `incidents` operations. */
-  readonly incidents: XdrIncidentsNamespace;
-  /** `indicators` operations. */
-  readonly indicators: XdrIndicatorsNamespace;
-  /** `lookups` operations. */
-  readonly lookups: XdrLookupsNamespace;
-  /** `quarantine` operations. */
-  readonly quarantine: XdrQuarantineNamespace;
-  /** `rbac` operations. */
-  readonly rbac: XdrRbacNamespace;
-  /** `scripts` operations. */
-  readonly scripts: XdrScriptsNamespace;
-  /** `system` operations. */
-  readonly system: XdrSystemNamespace;
-  /** `tags` operations. */
-  readonly tags: XdrTagsNamespace;
-  /** `xql` operations. */
-  readonly xql: XdrXqlNamespace;
+  #actions: XdrActionsNamespace | undefined;
+  #alerts: XdrAlertsNamespace | undefined;
+  #alertsExclusion: XdrAlertsExclusionNamespace | undefined;
+  #apiKeys: XdrApiKeysNamespace | undefined;
+  #audits: XdrAuditsNamespace | undefined;
+  #bioc: XdrBiocNamespace | undefined;
+  #dataset: XdrDatasetNamespace | undefined;
+  #deviceControl: XdrDeviceControlNamespace | undefined;
+  #distributions: XdrDistributionsNamespace | undefined;
+  #endpoints: XdrEndpointsNamespace | undefined;
+  #featuredFields: XdrFeaturedFieldsNamespace | undefined;
+  #hashExceptions: XdrHashExceptionsNamespace | undefined;
+  #health: TenantHealth<XdrOperationShapes> | undefined;
+  #incidents: XdrIncidentsNamespace | undefined;
+  #indicators: XdrIndicatorsNamespace | undefined;
+  #lookups: XdrLookupsNamespace | undefined;
+  #quarantine: XdrQuarantineNamespace | undefined;
+  #rbac: XdrRbacNamespace | undefined;
+  #scripts: XdrScriptsNamespace | undefined;
+  #system: XdrSystemNamespace | undefined;
+  #tags: XdrTagsNamespace | undefined;
+  #xql: XdrXqlNamespace | undefined;
 
   /**
    * @param options - Client options; anything missing comes from the environment.
@@ -2089,28 +2067,116 @@ export class XdrClientBase extends ProductClient {
    */
   constructor(options: ProductClientOptions, version: string) {
     super(options, { product: "xdr", clientName: "xdr", clientVersion: version }, XDR_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/xdr")) as ReplyValidators & RequestValidators);
-    this.actions = new XdrActionsNamespace(this);
-    this.alerts = new XdrAlertsNamespace(this);
-    this.alertsExclusion = new XdrAlertsExclusionNamespace(this);
-    this.apiKeys = new XdrApiKeysNamespace(this);
-    this.audits = new XdrAuditsNamespace(this);
-    this.bioc = new XdrBiocNamespace(this);
-    this.dataset = new XdrDatasetNamespace(this);
-    this.deviceControl = new XdrDeviceControlNamespace(this);
-    this.distributions = new XdrDistributionsNamespace(this);
-    this.endpoints = new XdrEndpointsNamespace(this);
-    this.featuredFields = new XdrFeaturedFieldsNamespace(this);
-    this.hashExceptions = new XdrHashExceptionsNamespace(this);
-    this.health = new TenantHealth<XdrOperationShapes>(this);
-    this.incidents = new XdrIncidentsNamespace(this);
-    this.indicators = new XdrIndicatorsNamespace(this);
-    this.lookups = new XdrLookupsNamespace(this);
-    this.quarantine = new XdrQuarantineNamespace(this);
-    this.rbac = new XdrRbacNamespace(this);
-    this.scripts = new XdrScriptsNamespace(this);
-    this.system = new XdrSystemNamespace(this);
-    this.tags = new XdrTagsNamespace(this);
-    this.xql = new XdrXqlNamespace(this);
+  }
+
+  /** `actions` operations. */
+  get actions(): XdrActionsNamespace {
+    return (this.#actions ??= new XdrActionsNamespace(this));
+  }
+
+  /** `alerts` operations. */
+  get alerts(): XdrAlertsNamespace {
+    return (this.#alerts ??= new XdrAlertsNamespace(this));
+  }
+
+  /** `alertsExclusion` operations. */
+  get alertsExclusion(): XdrAlertsExclusionNamespace {
+    return (this.#alertsExclusion ??= new XdrAlertsExclusionNamespace(this));
+  }
+
+  /** `apiKeys` operations. */
+  get apiKeys(): XdrApiKeysNamespace {
+    return (this.#apiKeys ??= new XdrApiKeysNamespace(this));
+  }
+
+  /** `audits` operations. */
+  get audits(): XdrAuditsNamespace {
+    return (this.#audits ??= new XdrAuditsNamespace(this));
+  }
+
+  /** `bioc` operations. */
+  get bioc(): XdrBiocNamespace {
+    return (this.#bioc ??= new XdrBiocNamespace(this));
+  }
+
+  /** `dataset` operations. */
+  get dataset(): XdrDatasetNamespace {
+    return (this.#dataset ??= new XdrDatasetNamespace(this));
+  }
+
+  /** `deviceControl` operations. */
+  get deviceControl(): XdrDeviceControlNamespace {
+    return (this.#deviceControl ??= new XdrDeviceControlNamespace(this));
+  }
+
+  /** `distributions` operations. */
+  get distributions(): XdrDistributionsNamespace {
+    return (this.#distributions ??= new XdrDistributionsNamespace(this));
+  }
+
+  /** `endpoints` operations. */
+  get endpoints(): XdrEndpointsNamespace {
+    return (this.#endpoints ??= new XdrEndpointsNamespace(this));
+  }
+
+  /** `featuredFields` operations. */
+  get featuredFields(): XdrFeaturedFieldsNamespace {
+    return (this.#featuredFields ??= new XdrFeaturedFieldsNamespace(this));
+  }
+
+  /** `hashExceptions` operations. */
+  get hashExceptions(): XdrHashExceptionsNamespace {
+    return (this.#hashExceptions ??= new XdrHashExceptionsNamespace(this));
+  }
+
+  /** `health` workflows. */
+  get health(): TenantHealth<XdrOperationShapes> {
+    return (this.#health ??= new TenantHealth<XdrOperationShapes>(this));
+  }
+
+  /** `incidents` operations. */
+  get incidents(): XdrIncidentsNamespace {
+    return (this.#incidents ??= new XdrIncidentsNamespace(this));
+  }
+
+  /** `indicators` operations. */
+  get indicators(): XdrIndicatorsNamespace {
+    return (this.#indicators ??= new XdrIndicatorsNamespace(this));
+  }
+
+  /** `lookups` operations. */
+  get lookups(): XdrLookupsNamespace {
+    return (this.#lookups ??= new XdrLookupsNamespace(this));
+  }
+
+  /** `quarantine` operations. */
+  get quarantine(): XdrQuarantineNamespace {
+    return (this.#quarantine ??= new XdrQuarantineNamespace(this));
+  }
+
+  /** `rbac` operations. */
+  get rbac(): XdrRbacNamespace {
+    return (this.#rbac ??= new XdrRbacNamespace(this));
+  }
+
+  /** `scripts` operations. */
+  get scripts(): XdrScriptsNamespace {
+    return (this.#scripts ??= new XdrScriptsNamespace(this));
+  }
+
+  /** `system` operations. */
+  get system(): XdrSystemNamespace {
+    return (this.#system ??= new XdrSystemNamespace(this));
+  }
+
+  /** `tags` operations. */
+  get tags(): XdrTagsNamespace {
+    return (this.#tags ??= new XdrTagsNamespace(this));
+  }
+
+  /** `xql` operations. */
+  get xql(): XdrXqlNamespace {
+    return (this.#xql ??= new XdrXqlNamespace(this));
   }
 
   /**

@@ -6,13 +6,14 @@
  *
  * @module
  */
-import { CortexClient, type ClientOptions } from "@cortex-sdk/core";
+import { CortexClientCore, type ClientOptions } from "@cortex-sdk/core";
 import { XDR_CLIENT_VERSION } from "../version.js";
 
 /**
  * A Cortex XDR client for the per-operation functions of `@cortex-sdk/xdr/operations`: it holds
  * no operation table, so `request()` takes an operation's entry (the functions pass it), not an id;
- * for calls by id, namespaces, workflows and `validateRequests`/`validateReplies`, use `XdrClient` of `@cortex-sdk/xdr`.
+ * for calls by id, namespaces, workflows, NDJSON row streaming (`streamNdjson`), XQL query slots and
+ * `validateRequests`/`validateReplies`, use `XdrClient` of `@cortex-sdk/xdr`.
  *
  * @example
  * ```ts
@@ -21,7 +22,7 @@ import { XDR_CLIENT_VERSION } from "../version.js";
  * const client = new XdrLiteClient();
  * ```
  */
-export class XdrLiteClient extends CortexClient {
+export class XdrLiteClient extends CortexClientCore {
   /**
    * @param options - Client options; anything missing comes from the environment.
    * @throws `CortexConfigError` when the URL or credentials are missing or invalid.

@@ -12,7 +12,7 @@
  *
  * @module
  */
-import type { ApiPromise, CallOptions, CortexClient, ListOptions, PagePromise } from "@cortex-sdk/core";
+import type { ApiPromise, CallOptions, CortexClientCore, ListOptions, PagePromise } from "@cortex-sdk/core";
 import type { OperationEntry } from "@cortex-sdk/schemas";
 import type {
   ActionsFileRetrievalDetailsReply,
@@ -221,7 +221,7 @@ const actionsFileRetrievalDetailsOperation: OperationEntry = {"id":"actions.file
  * const reply = await actionsFileRetrievalDetails(client, { group_action_id: 1 });
  * ```
  */
-export function actionsFileRetrievalDetails(client: CortexClient, request: ActionsFileRetrievalDetailsRequest, options?: CallOptions): ApiPromise<ActionsFileRetrievalDetailsReply> {
+export function actionsFileRetrievalDetails(client: CortexClientCore, request: ActionsFileRetrievalDetailsRequest, options?: CallOptions): ApiPromise<ActionsFileRetrievalDetailsReply> {
   return client.request(actionsFileRetrievalDetailsOperation, request, options);
 }
 
@@ -240,7 +240,7 @@ const actionsGetStatusOperation: OperationEntry = {"id":"actions.get_action_stat
  * const reply = await actionsGetStatus(client, { group_action_id: 1 });
  * ```
  */
-export function actionsGetStatus(client: CortexClient, request: ActionsGetActionStatusRequest, options?: CallOptions): ApiPromise<ActionsGetActionStatusReply> {
+export function actionsGetStatus(client: CortexClientCore, request: ActionsGetActionStatusRequest, options?: CallOptions): ApiPromise<ActionsGetActionStatusReply> {
   return client.request(actionsGetStatusOperation, request, options);
 }
 
@@ -259,7 +259,7 @@ const alertsListOperation: OperationEntry = {"id":"alerts.get_alerts","products"
  * for await (const item of alertsList(client, {})) console.log(item);
  * ```
  */
-export function alertsList(client: CortexClient, request: AlertsGetAlertsRequest = {} as AlertsGetAlertsRequest, options?: ListOptions): PagePromise<AlertsGetAlertsReply, NonNullable<AlertsGetAlertsReply["alerts" & keyof AlertsGetAlertsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function alertsList(client: CortexClientCore, request: AlertsGetAlertsRequest = {} as AlertsGetAlertsRequest, options?: ListOptions): PagePromise<AlertsGetAlertsReply, NonNullable<AlertsGetAlertsReply["alerts" & keyof AlertsGetAlertsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(alertsListOperation, request, options);
 }
 
@@ -278,7 +278,7 @@ const alertsListByFilterDataOperation: OperationEntry = {"id":"alerts.get_alerts
  * for await (const item of alertsListByFilterData(client, {})) console.log(item);
  * ```
  */
-export function alertsListByFilterData(client: CortexClient, request: AlertsGetAlertsByFilterDataRequest, options?: ListOptions): PagePromise<AlertsGetAlertsByFilterDataReply, NonNullable<AlertsGetAlertsByFilterDataReply["alerts" & keyof AlertsGetAlertsByFilterDataReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function alertsListByFilterData(client: CortexClientCore, request: AlertsGetAlertsByFilterDataRequest, options?: ListOptions): PagePromise<AlertsGetAlertsByFilterDataReply, NonNullable<AlertsGetAlertsByFilterDataReply["alerts" & keyof AlertsGetAlertsByFilterDataReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(alertsListByFilterDataOperation, request, options);
 }
 
@@ -297,7 +297,7 @@ const alertsListMultiEventsOperation: OperationEntry = {"id":"alerts.get_alerts_
  * for await (const item of alertsListMultiEvents(client, {})) console.log(item);
  * ```
  */
-export function alertsListMultiEvents(client: CortexClient, request: AlertsGetAlertsMultiEventsRequest = {} as AlertsGetAlertsMultiEventsRequest, options?: ListOptions): PagePromise<AlertsGetAlertsMultiEventsReply, NonNullable<AlertsGetAlertsMultiEventsReply["alerts" & keyof AlertsGetAlertsMultiEventsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function alertsListMultiEvents(client: CortexClientCore, request: AlertsGetAlertsMultiEventsRequest = {} as AlertsGetAlertsMultiEventsRequest, options?: ListOptions): PagePromise<AlertsGetAlertsMultiEventsReply, NonNullable<AlertsGetAlertsMultiEventsReply["alerts" & keyof AlertsGetAlertsMultiEventsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(alertsListMultiEventsOperation, request, options);
 }
 
@@ -316,7 +316,7 @@ const alertsGetPcapOperation: OperationEntry = {"id":"alerts.get_alerts_pcap","p
  * for await (const item of alertsGetPcap(client, {})) console.log(item);
  * ```
  */
-export function alertsGetPcap(client: CortexClient, request: AlertsGetAlertsPcapRequest = {} as AlertsGetAlertsPcapRequest, options?: ListOptions): PagePromise<AlertsGetAlertsPcapReply, NonNullable<AlertsGetAlertsPcapReply["alerts" & keyof AlertsGetAlertsPcapReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function alertsGetPcap(client: CortexClientCore, request: AlertsGetAlertsPcapRequest = {} as AlertsGetAlertsPcapRequest, options?: ListOptions): PagePromise<AlertsGetAlertsPcapReply, NonNullable<AlertsGetAlertsPcapReply["alerts" & keyof AlertsGetAlertsPcapReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(alertsGetPcapOperation, request, options);
 }
 
@@ -335,7 +335,7 @@ const alertsGetCorrelationDataOperation: OperationEntry = {"id":"alerts.get_corr
  * const reply = await alertsGetCorrelationData(client, { alert_id: 1 });
  * ```
  */
-export function alertsGetCorrelationData(client: CortexClient, request: AlertsGetCorrelationAlertDataRequest, options?: CallOptions): ApiPromise<AlertsGetCorrelationAlertDataReply> {
+export function alertsGetCorrelationData(client: CortexClientCore, request: AlertsGetCorrelationAlertDataRequest, options?: CallOptions): ApiPromise<AlertsGetCorrelationAlertDataReply> {
   return client.request(alertsGetCorrelationDataOperation, request, options);
 }
 
@@ -354,7 +354,7 @@ const alertsGetOriginalOperation: OperationEntry = {"id":"alerts.get_original_al
  * const reply = await alertsGetOriginal(client, { alert_id_list: [] });
  * ```
  */
-export function alertsGetOriginal(client: CortexClient, request: AlertsGetOriginalAlertsRequest, options?: CallOptions): ApiPromise<AlertsGetOriginalAlertsReply> {
+export function alertsGetOriginal(client: CortexClientCore, request: AlertsGetOriginalAlertsRequest, options?: CallOptions): ApiPromise<AlertsGetOriginalAlertsReply> {
   return client.request(alertsGetOriginalOperation, request, options);
 }
 
@@ -373,7 +373,7 @@ const alertsInsertCefOperation: OperationEntry = {"id":"alerts.insert_cef_alerts
  * const reply = await alertsInsertCef(client, {});
  * ```
  */
-export function alertsInsertCef(client: CortexClient, request: AlertsInsertCefAlertsRequest = {} as AlertsInsertCefAlertsRequest, options?: CallOptions): ApiPromise<AlertsInsertCefAlertsReply> {
+export function alertsInsertCef(client: CortexClientCore, request: AlertsInsertCefAlertsRequest = {} as AlertsInsertCefAlertsRequest, options?: CallOptions): ApiPromise<AlertsInsertCefAlertsReply> {
   return client.request(alertsInsertCefOperation, request, options);
 }
 
@@ -392,7 +392,7 @@ const alertsInsertParsedOperation: OperationEntry = {"id":"alerts.insert_parsed_
  * const reply = await alertsInsertParsed(client, {});
  * ```
  */
-export function alertsInsertParsed(client: CortexClient, request: AlertsInsertParsedAlertsRequest = {} as AlertsInsertParsedAlertsRequest, options?: CallOptions): ApiPromise<AlertsInsertParsedAlertsReply> {
+export function alertsInsertParsed(client: CortexClientCore, request: AlertsInsertParsedAlertsRequest = {} as AlertsInsertParsedAlertsRequest, options?: CallOptions): ApiPromise<AlertsInsertParsedAlertsReply> {
   return client.request(alertsInsertParsedOperation, request, options);
 }
 
@@ -411,7 +411,7 @@ const alertsUpdateOperation: OperationEntry = {"id":"alerts.update_alerts","prod
  * const reply = await alertsUpdate(client, { alert_id_list: [], update_data: {} });
  * ```
  */
-export function alertsUpdate(client: CortexClient, request: AlertsUpdateAlertsRequest, options?: CallOptions): ApiPromise<AlertsUpdateAlertsReply> {
+export function alertsUpdate(client: CortexClientCore, request: AlertsUpdateAlertsRequest, options?: CallOptions): ApiPromise<AlertsUpdateAlertsReply> {
   return client.request(alertsUpdateOperation, request, options);
 }
 
@@ -430,7 +430,7 @@ const alertsListMultiEventsV2Operation: OperationEntry = {"id":"v2.alerts.get_al
  * for await (const item of alertsListMultiEventsV2(client, {})) console.log(item);
  * ```
  */
-export function alertsListMultiEventsV2(client: CortexClient, request: V2AlertsGetAlertsMultiEventsRequest = {} as V2AlertsGetAlertsMultiEventsRequest, options?: ListOptions): PagePromise<V2AlertsGetAlertsMultiEventsReply, NonNullable<V2AlertsGetAlertsMultiEventsReply["alerts" & keyof V2AlertsGetAlertsMultiEventsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function alertsListMultiEventsV2(client: CortexClientCore, request: V2AlertsGetAlertsMultiEventsRequest = {} as V2AlertsGetAlertsMultiEventsRequest, options?: ListOptions): PagePromise<V2AlertsGetAlertsMultiEventsReply, NonNullable<V2AlertsGetAlertsMultiEventsReply["alerts" & keyof V2AlertsGetAlertsMultiEventsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(alertsListMultiEventsV2Operation, request, options);
 }
 
@@ -449,7 +449,7 @@ const alertsExclusionListOperation: OperationEntry = {"id":"alerts_exclusion","p
  * const reply = await alertsExclusionList(client, {});
  * ```
  */
-export function alertsExclusionList(client: CortexClient, request: AlertsExclusionRequest = {} as AlertsExclusionRequest, options?: CallOptions): ApiPromise<AlertsExclusionReply> {
+export function alertsExclusionList(client: CortexClientCore, request: AlertsExclusionRequest = {} as AlertsExclusionRequest, options?: CallOptions): ApiPromise<AlertsExclusionReply> {
   return client.request(alertsExclusionListOperation, request, options);
 }
 
@@ -468,7 +468,7 @@ const alertsExclusionAddOperation: OperationEntry = {"id":"alerts_exclusion.add"
  * const reply = await alertsExclusionAdd(client, { indicator: {}, name: "…" });
  * ```
  */
-export function alertsExclusionAdd(client: CortexClient, request: AlertsExclusionAddRequest, options?: CallOptions): ApiPromise<AlertsExclusionAddReply> {
+export function alertsExclusionAdd(client: CortexClientCore, request: AlertsExclusionAddRequest, options?: CallOptions): ApiPromise<AlertsExclusionAddReply> {
   return client.request(alertsExclusionAddOperation, request, options);
 }
 
@@ -487,7 +487,7 @@ const alertsExclusionDeleteOperation: OperationEntry = {"id":"alerts_exclusion.d
  * const reply = await alertsExclusionDelete(client, { alert_exclusion_id: 1 });
  * ```
  */
-export function alertsExclusionDelete(client: CortexClient, request: AlertsExclusionDeleteRequest, options?: CallOptions): ApiPromise<AlertsExclusionDeleteReply> {
+export function alertsExclusionDelete(client: CortexClientCore, request: AlertsExclusionDeleteRequest, options?: CallOptions): ApiPromise<AlertsExclusionDeleteReply> {
   return client.request(alertsExclusionDeleteOperation, request, options);
 }
 
@@ -506,7 +506,7 @@ const apiKeysDeleteOperation: OperationEntry = {"id":"api_keys.delete","products
  * const reply = await apiKeysDelete(client, {});
  * ```
  */
-export function apiKeysDelete(client: CortexClient, request: ApiKeysDeleteRequest = {} as ApiKeysDeleteRequest, options?: CallOptions): ApiPromise<ApiKeysDeleteReply> {
+export function apiKeysDelete(client: CortexClientCore, request: ApiKeysDeleteRequest = {} as ApiKeysDeleteRequest, options?: CallOptions): ApiPromise<ApiKeysDeleteReply> {
   return client.request(apiKeysDeleteOperation, request, options);
 }
 
@@ -525,7 +525,7 @@ const apiKeysGenerateOperation: OperationEntry = {"id":"api_keys.generate","prod
  * const reply = await apiKeysGenerate(client, { roles: [], security_level: "standard" });
  * ```
  */
-export function apiKeysGenerate(client: CortexClient, request: GenerateApiKeyRequest, options?: CallOptions): ApiPromise<GenerateApiKeyReply> {
+export function apiKeysGenerate(client: CortexClientCore, request: GenerateApiKeyRequest, options?: CallOptions): ApiPromise<GenerateApiKeyReply> {
   return client.request(apiKeysGenerateOperation, request, options);
 }
 
@@ -544,7 +544,7 @@ const apiKeysListOperation: OperationEntry = {"id":"api_keys.get_api_keys","prod
  * for await (const item of apiKeysList(client, {})) console.log(item);
  * ```
  */
-export function apiKeysList(client: CortexClient, request: ApiKeysGetApiKeysRequest = {} as ApiKeysGetApiKeysRequest, options?: ListOptions): PagePromise<ApiKeysGetApiKeysReply, NonNullable<ApiKeysGetApiKeysReply["data" & keyof ApiKeysGetApiKeysReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function apiKeysList(client: CortexClientCore, request: ApiKeysGetApiKeysRequest = {} as ApiKeysGetApiKeysRequest, options?: ListOptions): PagePromise<ApiKeysGetApiKeysReply, NonNullable<ApiKeysGetApiKeysReply["data" & keyof ApiKeysGetApiKeysReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(apiKeysListOperation, request, options);
 }
 
@@ -563,7 +563,7 @@ const apiKeysValidateOperation: OperationEntry = {"id":"api_keys.validate","prod
  * const reply = await apiKeysValidate(client, {});
  * ```
  */
-export function apiKeysValidate(client: CortexClient, request: ApiKeysValidateRequest = {} as ApiKeysValidateRequest, options?: CallOptions): ApiPromise<ApiKeysValidateReply> {
+export function apiKeysValidate(client: CortexClientCore, request: ApiKeysValidateRequest = {} as ApiKeysValidateRequest, options?: CallOptions): ApiPromise<ApiKeysValidateReply> {
   return client.request(apiKeysValidateOperation, request, options);
 }
 
@@ -582,7 +582,7 @@ const auditsListAgentsReportsOperation: OperationEntry = {"id":"audits.agents_re
  * for await (const item of auditsListAgentsReports(client, {})) console.log(item);
  * ```
  */
-export function auditsListAgentsReports(client: CortexClient, request: AuditsAgentsReportsRequest = {} as AuditsAgentsReportsRequest, options?: ListOptions): PagePromise<AuditsAgentsReportsReply, NonNullable<AuditsAgentsReportsReply["data" & keyof AuditsAgentsReportsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function auditsListAgentsReports(client: CortexClientCore, request: AuditsAgentsReportsRequest = {} as AuditsAgentsReportsRequest, options?: ListOptions): PagePromise<AuditsAgentsReportsReply, NonNullable<AuditsAgentsReportsReply["data" & keyof AuditsAgentsReportsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(auditsListAgentsReportsOperation, request, options);
 }
 
@@ -601,7 +601,7 @@ const auditsListManagementLogsOperation: OperationEntry = {"id":"audits.manageme
  * for await (const item of auditsListManagementLogs(client, {})) console.log(item);
  * ```
  */
-export function auditsListManagementLogs(client: CortexClient, request: AuditsManagementLogsRequest = {} as AuditsManagementLogsRequest, options?: ListOptions): PagePromise<AuditsManagementLogsReply, NonNullable<AuditsManagementLogsReply["data" & keyof AuditsManagementLogsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function auditsListManagementLogs(client: CortexClientCore, request: AuditsManagementLogsRequest = {} as AuditsManagementLogsRequest, options?: ListOptions): PagePromise<AuditsManagementLogsReply, NonNullable<AuditsManagementLogsReply["data" & keyof AuditsManagementLogsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(auditsListManagementLogsOperation, request, options);
 }
 
@@ -620,7 +620,7 @@ const biocDeleteOperation: OperationEntry = {"id":"bioc.delete","products":["xdr
  * const reply = await biocDelete(client, {});
  * ```
  */
-export function biocDelete(client: CortexClient, request: BiocDeleteRequest = {} as BiocDeleteRequest, options?: CallOptions): ApiPromise<BiocDeleteReply> {
+export function biocDelete(client: CortexClientCore, request: BiocDeleteRequest = {} as BiocDeleteRequest, options?: CallOptions): ApiPromise<BiocDeleteReply> {
   return client.request(biocDeleteOperation, request, options);
 }
 
@@ -639,7 +639,7 @@ const biocListOperation: OperationEntry = {"id":"bioc.get","products":["xdr","xs
  * for await (const item of biocList(client, {})) console.log(item);
  * ```
  */
-export function biocList(client: CortexClient, request: BiocGetRequest = {} as BiocGetRequest, options?: ListOptions): PagePromise<BiocGetReply, NonNullable<BiocGetReply["objects" & keyof BiocGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function biocList(client: CortexClientCore, request: BiocGetRequest = {} as BiocGetRequest, options?: ListOptions): PagePromise<BiocGetReply, NonNullable<BiocGetReply["objects" & keyof BiocGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(biocListOperation, request, options);
 }
 
@@ -658,7 +658,7 @@ const biocInsertOperation: OperationEntry = {"id":"bioc.insert","products":["xdr
  * const reply = await biocInsert(client, []);
  * ```
  */
-export function biocInsert(client: CortexClient, request: BiocInsertRequest, options?: CallOptions): ApiPromise<BiocInsertReply> {
+export function biocInsert(client: CortexClientCore, request: BiocInsertRequest, options?: CallOptions): ApiPromise<BiocInsertReply> {
   return client.request(biocInsertOperation, request, options);
 }
 
@@ -677,7 +677,7 @@ const datasetDefineOperation: OperationEntry = {"id":"dataset.define_dataset","p
  * const reply = await datasetDefine(client, { table_name: "…" });
  * ```
  */
-export function datasetDefine(client: CortexClient, request: DatasetDefineDatasetRequest, options?: CallOptions): ApiPromise<undefined> {
+export function datasetDefine(client: CortexClientCore, request: DatasetDefineDatasetRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(datasetDefineOperation, request, options);
 }
 
@@ -696,7 +696,7 @@ const datasetDeleteOperation: OperationEntry = {"id":"dataset.delete_dataset","p
  * const reply = await datasetDelete(client, { dataset_name: "…" });
  * ```
  */
-export function datasetDelete(client: CortexClient, request: DatasetDeleteDatasetRequest, options?: CallOptions): ApiPromise<DatasetDeleteDatasetReply> {
+export function datasetDelete(client: CortexClientCore, request: DatasetDeleteDatasetRequest, options?: CallOptions): ApiPromise<DatasetDeleteDatasetReply> {
   return client.request(datasetDeleteOperation, request, options);
 }
 
@@ -715,7 +715,7 @@ const datasetGetCreatedOperation: OperationEntry = {"id":"dataset.get_created_da
  * const reply = await datasetGetCreated(client, {});
  * ```
  */
-export function datasetGetCreated(client: CortexClient, request: DatasetGetCreatedDatasetsRequest = {} as DatasetGetCreatedDatasetsRequest, options?: CallOptions): ApiPromise<DatasetGetCreatedDatasetsReply> {
+export function datasetGetCreated(client: CortexClientCore, request: DatasetGetCreatedDatasetsRequest = {} as DatasetGetCreatedDatasetsRequest, options?: CallOptions): ApiPromise<DatasetGetCreatedDatasetsReply> {
   return client.request(datasetGetCreatedOperation, request, options);
 }
 
@@ -734,7 +734,7 @@ const deviceControlListViolationsOperation: OperationEntry = {"id":"device_contr
  * for await (const item of deviceControlListViolations(client, {})) console.log(item);
  * ```
  */
-export function deviceControlListViolations(client: CortexClient, request: DeviceControlGetViolationsRequest = {} as DeviceControlGetViolationsRequest, options?: ListOptions): PagePromise<DeviceControlGetViolationsReply, NonNullable<DeviceControlGetViolationsReply["violations" & keyof DeviceControlGetViolationsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function deviceControlListViolations(client: CortexClientCore, request: DeviceControlGetViolationsRequest = {} as DeviceControlGetViolationsRequest, options?: ListOptions): PagePromise<DeviceControlGetViolationsReply, NonNullable<DeviceControlGetViolationsReply["violations" & keyof DeviceControlGetViolationsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(deviceControlListViolationsOperation, request, options);
 }
 
@@ -753,7 +753,7 @@ const distributionsCreateOperation: OperationEntry = {"id":"distributions.create
  * const reply = await distributionsCreate(client, { name: "…", package_type: "…" });
  * ```
  */
-export function distributionsCreate(client: CortexClient, request: DistributionsCreateRequest, options?: CallOptions): ApiPromise<DistributionsCreateReply> {
+export function distributionsCreate(client: CortexClientCore, request: DistributionsCreateRequest, options?: CallOptions): ApiPromise<DistributionsCreateReply> {
   return client.request(distributionsCreateOperation, request, options);
 }
 
@@ -772,7 +772,7 @@ const distributionsDeleteOperation: OperationEntry = {"id":"distributions.delete
  * const reply = await distributionsDelete(client, {});
  * ```
  */
-export function distributionsDelete(client: CortexClient, request: DistributionsDeleteRequest = {} as DistributionsDeleteRequest, options?: CallOptions): ApiPromise<DistributionsDeleteReply> {
+export function distributionsDelete(client: CortexClientCore, request: DistributionsDeleteRequest = {} as DistributionsDeleteRequest, options?: CallOptions): ApiPromise<DistributionsDeleteReply> {
   return client.request(distributionsDeleteOperation, request, options);
 }
 
@@ -791,7 +791,7 @@ const distributionsGetDistUrlOperation: OperationEntry = {"id":"distributions.ge
  * const reply = await distributionsGetDistUrl(client, { distribution_id: "…", package_type: "…" });
  * ```
  */
-export function distributionsGetDistUrl(client: CortexClient, request: DistributionsGetDistUrlRequest, options?: CallOptions): ApiPromise<DistributionsGetDistUrlReply> {
+export function distributionsGetDistUrl(client: CortexClientCore, request: DistributionsGetDistUrlRequest, options?: CallOptions): ApiPromise<DistributionsGetDistUrlReply> {
   return client.request(distributionsGetDistUrlOperation, request, options);
 }
 
@@ -810,7 +810,7 @@ const distributionsGetStatusOperation: OperationEntry = {"id":"distributions.get
  * const reply = await distributionsGetStatus(client, { distribution_id: "…" });
  * ```
  */
-export function distributionsGetStatus(client: CortexClient, request: DistributionsGetStatusRequest, options?: CallOptions): ApiPromise<DistributionsGetStatusReply> {
+export function distributionsGetStatus(client: CortexClientCore, request: DistributionsGetStatusRequest, options?: CallOptions): ApiPromise<DistributionsGetStatusReply> {
   return client.request(distributionsGetStatusOperation, request, options);
 }
 
@@ -829,7 +829,7 @@ const distributionsGetVersionsOperation: OperationEntry = {"id":"distributions.g
  * const reply = await distributionsGetVersions(client, {});
  * ```
  */
-export function distributionsGetVersions(client: CortexClient, request: DistributionsGetVersionsRequest = {} as DistributionsGetVersionsRequest, options?: CallOptions): ApiPromise<DistributionsGetVersionsReply> {
+export function distributionsGetVersions(client: CortexClientCore, request: DistributionsGetVersionsRequest = {} as DistributionsGetVersionsRequest, options?: CallOptions): ApiPromise<DistributionsGetVersionsReply> {
   return client.request(distributionsGetVersionsOperation, request, options);
 }
 
@@ -848,7 +848,7 @@ const endpointsAbortScanOperation: OperationEntry = {"id":"endpoints.abort_scan"
  * const reply = await endpointsAbortScan(client, { filters: "…" });
  * ```
  */
-export function endpointsAbortScan(client: CortexClient, request: EndpointsAbortScanRequest, options?: CallOptions): ApiPromise<EndpointsAbortScanReply> {
+export function endpointsAbortScan(client: CortexClientCore, request: EndpointsAbortScanRequest, options?: CallOptions): ApiPromise<EndpointsAbortScanReply> {
   return client.request(endpointsAbortScanOperation, request, options);
 }
 
@@ -867,7 +867,7 @@ const endpointsDeleteOperation: OperationEntry = {"id":"endpoints.delete","produ
  * const reply = await endpointsDelete(client, {});
  * ```
  */
-export function endpointsDelete(client: CortexClient, request: EndpointsDeleteRequest = {} as EndpointsDeleteRequest, options?: CallOptions): ApiPromise<EndpointsDeleteReply> {
+export function endpointsDelete(client: CortexClientCore, request: EndpointsDeleteRequest = {} as EndpointsDeleteRequest, options?: CallOptions): ApiPromise<EndpointsDeleteReply> {
   return client.request(endpointsDeleteOperation, request, options);
 }
 
@@ -886,7 +886,7 @@ const endpointsFileRetrievalOperation: OperationEntry = {"id":"endpoints.file_re
  * const reply = await endpointsFileRetrieval(client, { filters: [], files: {} });
  * ```
  */
-export function endpointsFileRetrieval(client: CortexClient, request: EndpointsFileRetrievalRequest, options?: CallOptions): ApiPromise<EndpointsFileRetrievalReply> {
+export function endpointsFileRetrieval(client: CortexClientCore, request: EndpointsFileRetrievalRequest, options?: CallOptions): ApiPromise<EndpointsFileRetrievalReply> {
   return client.request(endpointsFileRetrievalOperation, request, options);
 }
 
@@ -905,7 +905,7 @@ const endpointsListOperation: OperationEntry = {"id":"endpoints.get_endpoint","p
  * for await (const item of endpointsList(client, {})) console.log(item);
  * ```
  */
-export function endpointsList(client: CortexClient, request: EndpointsGetEndpointRequest = {} as EndpointsGetEndpointRequest, options?: ListOptions): PagePromise<EndpointsGetEndpointReply, NonNullable<EndpointsGetEndpointReply["endpoints" & keyof EndpointsGetEndpointReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function endpointsList(client: CortexClientCore, request: EndpointsGetEndpointRequest = {} as EndpointsGetEndpointRequest, options?: ListOptions): PagePromise<EndpointsGetEndpointReply, NonNullable<EndpointsGetEndpointReply["endpoints" & keyof EndpointsGetEndpointReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(endpointsListOperation, request, options);
 }
 
@@ -924,7 +924,7 @@ const endpointsListAllOperation: OperationEntry = {"id":"endpoints.get_endpoints
  * const reply = await endpointsListAll(client, {});
  * ```
  */
-export function endpointsListAll(client: CortexClient, request: EndpointsGetEndpointsRequest = {} as EndpointsGetEndpointsRequest, options?: CallOptions): ApiPromise<EndpointsGetEndpointsReply> {
+export function endpointsListAll(client: CortexClientCore, request: EndpointsGetEndpointsRequest = {} as EndpointsGetEndpointsRequest, options?: CallOptions): ApiPromise<EndpointsGetEndpointsReply> {
   return client.request(endpointsListAllOperation, request, options);
 }
 
@@ -943,7 +943,7 @@ const endpointsGetPolicyOperation: OperationEntry = {"id":"endpoints.get_policy"
  * const reply = await endpointsGetPolicy(client, { endpoint_id: "…" });
  * ```
  */
-export function endpointsGetPolicy(client: CortexClient, request: EndpointsGetPolicyRequest, options?: CallOptions): ApiPromise<EndpointsGetPolicyReply> {
+export function endpointsGetPolicy(client: CortexClientCore, request: EndpointsGetPolicyRequest, options?: CallOptions): ApiPromise<EndpointsGetPolicyReply> {
   return client.request(endpointsGetPolicyOperation, request, options);
 }
 
@@ -962,7 +962,7 @@ const endpointsIsolateOperation: OperationEntry = {"id":"endpoints.isolate","pro
  * const reply = await endpointsIsolate(client, {});
  * ```
  */
-export function endpointsIsolate(client: CortexClient, request: EndpointsIsolateRequest, options?: CallOptions): ApiPromise<EndpointsIsolateReply> {
+export function endpointsIsolate(client: CortexClientCore, request: EndpointsIsolateRequest, options?: CallOptions): ApiPromise<EndpointsIsolateReply> {
   return client.request(endpointsIsolateOperation, request, options);
 }
 
@@ -981,7 +981,7 @@ const endpointsQuarantineOperation: OperationEntry = {"id":"endpoints.quarantine
  * const reply = await endpointsQuarantine(client, { filters: [], file_path: "…", file_hash: "…" });
  * ```
  */
-export function endpointsQuarantine(client: CortexClient, request: EndpointsQuarantineRequest, options?: CallOptions): ApiPromise<EndpointsQuarantineReply> {
+export function endpointsQuarantine(client: CortexClientCore, request: EndpointsQuarantineRequest, options?: CallOptions): ApiPromise<EndpointsQuarantineReply> {
   return client.request(endpointsQuarantineOperation, request, options);
 }
 
@@ -1000,7 +1000,7 @@ const endpointsRestoreOperation: OperationEntry = {"id":"endpoints.restore","pro
  * const reply = await endpointsRestore(client, { file_hash: "…" });
  * ```
  */
-export function endpointsRestore(client: CortexClient, request: EndpointsRestoreRequest, options?: CallOptions): ApiPromise<EndpointsRestoreReply> {
+export function endpointsRestore(client: CortexClientCore, request: EndpointsRestoreRequest, options?: CallOptions): ApiPromise<EndpointsRestoreReply> {
   return client.request(endpointsRestoreOperation, request, options);
 }
 
@@ -1019,7 +1019,7 @@ const endpointsScanOperation: OperationEntry = {"id":"endpoints.scan","products"
  * const reply = await endpointsScan(client, { filters: "…" });
  * ```
  */
-export function endpointsScan(client: CortexClient, request: EndpointsScanRequest, options?: CallOptions): ApiPromise<EndpointsScanReply> {
+export function endpointsScan(client: CortexClientCore, request: EndpointsScanRequest, options?: CallOptions): ApiPromise<EndpointsScanReply> {
   return client.request(endpointsScanOperation, request, options);
 }
 
@@ -1038,7 +1038,7 @@ const endpointsTerminateCausalityOperation: OperationEntry = {"id":"endpoints.te
  * const reply = await endpointsTerminateCausality(client, { agent_id: "…", causality_id: "…" });
  * ```
  */
-export function endpointsTerminateCausality(client: CortexClient, request: EndpointsTerminateCausalityRequest, options?: CallOptions): ApiPromise<EndpointsTerminateCausalityReply> {
+export function endpointsTerminateCausality(client: CortexClientCore, request: EndpointsTerminateCausalityRequest, options?: CallOptions): ApiPromise<EndpointsTerminateCausalityReply> {
   return client.request(endpointsTerminateCausalityOperation, request, options);
 }
 
@@ -1057,7 +1057,7 @@ const endpointsTerminateProcessOperation: OperationEntry = {"id":"endpoints.term
  * const reply = await endpointsTerminateProcess(client, { agent_id: "…", instance_id: "…" });
  * ```
  */
-export function endpointsTerminateProcess(client: CortexClient, request: EndpointsTerminateProcessRequest, options?: CallOptions): ApiPromise<EndpointsTerminateProcessReply> {
+export function endpointsTerminateProcess(client: CortexClientCore, request: EndpointsTerminateProcessRequest, options?: CallOptions): ApiPromise<EndpointsTerminateProcessReply> {
   return client.request(endpointsTerminateProcessOperation, request, options);
 }
 
@@ -1076,7 +1076,7 @@ const endpointsUnisolateOperation: OperationEntry = {"id":"endpoints.unisolate",
  * const reply = await endpointsUnisolate(client, {});
  * ```
  */
-export function endpointsUnisolate(client: CortexClient, request: EndpointsUnisolateRequest, options?: CallOptions): ApiPromise<EndpointsUnisolateReply> {
+export function endpointsUnisolate(client: CortexClientCore, request: EndpointsUnisolateRequest, options?: CallOptions): ApiPromise<EndpointsUnisolateReply> {
   return client.request(endpointsUnisolateOperation, request, options);
 }
 
@@ -1095,7 +1095,7 @@ const endpointsUpdateAgentNameOperation: OperationEntry = {"id":"endpoints.updat
  * const reply = await endpointsUpdateAgentName(client, {});
  * ```
  */
-export function endpointsUpdateAgentName(client: CortexClient, request: EndpointsUpdateAgentNameRequest = {} as EndpointsUpdateAgentNameRequest, options?: CallOptions): ApiPromise<EndpointsUpdateAgentNameReply> {
+export function endpointsUpdateAgentName(client: CortexClientCore, request: EndpointsUpdateAgentNameRequest = {} as EndpointsUpdateAgentNameRequest, options?: CallOptions): ApiPromise<EndpointsUpdateAgentNameReply> {
   return client.request(endpointsUpdateAgentNameOperation, request, options);
 }
 
@@ -1114,7 +1114,7 @@ const featuredFieldsReplaceAdGroupsOperation: OperationEntry = {"id":"featured_f
  * const reply = await featuredFieldsReplaceAdGroups(client, {});
  * ```
  */
-export function featuredFieldsReplaceAdGroups(client: CortexClient, request: FeaturedFieldsReplaceAdGroupsRequest = {} as FeaturedFieldsReplaceAdGroupsRequest, options?: CallOptions): ApiPromise<FeaturedFieldsReplaceAdGroupsReply> {
+export function featuredFieldsReplaceAdGroups(client: CortexClientCore, request: FeaturedFieldsReplaceAdGroupsRequest = {} as FeaturedFieldsReplaceAdGroupsRequest, options?: CallOptions): ApiPromise<FeaturedFieldsReplaceAdGroupsReply> {
   return client.request(featuredFieldsReplaceAdGroupsOperation, request, options);
 }
 
@@ -1133,7 +1133,7 @@ const featuredFieldsReplaceHostsOperation: OperationEntry = {"id":"featured_fiel
  * const reply = await featuredFieldsReplaceHosts(client, {});
  * ```
  */
-export function featuredFieldsReplaceHosts(client: CortexClient, request: FeaturedFieldsReplaceHostsRequest = {} as FeaturedFieldsReplaceHostsRequest, options?: CallOptions): ApiPromise<FeaturedFieldsReplaceHostsReply> {
+export function featuredFieldsReplaceHosts(client: CortexClientCore, request: FeaturedFieldsReplaceHostsRequest = {} as FeaturedFieldsReplaceHostsRequest, options?: CallOptions): ApiPromise<FeaturedFieldsReplaceHostsReply> {
   return client.request(featuredFieldsReplaceHostsOperation, request, options);
 }
 
@@ -1152,7 +1152,7 @@ const featuredFieldsReplaceIpAddressesOperation: OperationEntry = {"id":"feature
  * const reply = await featuredFieldsReplaceIpAddresses(client, {});
  * ```
  */
-export function featuredFieldsReplaceIpAddresses(client: CortexClient, request: FeaturedFieldsReplaceIpAddressesRequest = {} as FeaturedFieldsReplaceIpAddressesRequest, options?: CallOptions): ApiPromise<FeaturedFieldsReplaceIpAddressesReply> {
+export function featuredFieldsReplaceIpAddresses(client: CortexClientCore, request: FeaturedFieldsReplaceIpAddressesRequest = {} as FeaturedFieldsReplaceIpAddressesRequest, options?: CallOptions): ApiPromise<FeaturedFieldsReplaceIpAddressesReply> {
   return client.request(featuredFieldsReplaceIpAddressesOperation, request, options);
 }
 
@@ -1171,7 +1171,7 @@ const featuredFieldsReplaceUsersOperation: OperationEntry = {"id":"featured_fiel
  * const reply = await featuredFieldsReplaceUsers(client, {});
  * ```
  */
-export function featuredFieldsReplaceUsers(client: CortexClient, request: FeaturedFieldsReplaceUsersRequest = {} as FeaturedFieldsReplaceUsersRequest, options?: CallOptions): ApiPromise<FeaturedFieldsReplaceUsersReply> {
+export function featuredFieldsReplaceUsers(client: CortexClientCore, request: FeaturedFieldsReplaceUsersRequest = {} as FeaturedFieldsReplaceUsersRequest, options?: CallOptions): ApiPromise<FeaturedFieldsReplaceUsersReply> {
   return client.request(featuredFieldsReplaceUsersOperation, request, options);
 }
 
@@ -1190,7 +1190,7 @@ const hashExceptionsAllowlistOperation: OperationEntry = {"id":"hash_exceptions.
  * const reply = await hashExceptionsAllowlist(client, { hash_list: [] });
  * ```
  */
-export function hashExceptionsAllowlist(client: CortexClient, request: HashExceptionsAllowlistRequest, options?: CallOptions): ApiPromise<HashExceptionsAllowlistReply> {
+export function hashExceptionsAllowlist(client: CortexClientCore, request: HashExceptionsAllowlistRequest, options?: CallOptions): ApiPromise<HashExceptionsAllowlistReply> {
   return client.request(hashExceptionsAllowlistOperation, request, options);
 }
 
@@ -1209,7 +1209,7 @@ const hashExceptionsAllowlistRemoveOperation: OperationEntry = {"id":"hash_excep
  * const reply = await hashExceptionsAllowlistRemove(client, { hash_list: [] });
  * ```
  */
-export function hashExceptionsAllowlistRemove(client: CortexClient, request: HashExceptionsAllowlistRemoveRequest, options?: CallOptions): ApiPromise<HashExceptionsAllowlistRemoveReply> {
+export function hashExceptionsAllowlistRemove(client: CortexClientCore, request: HashExceptionsAllowlistRemoveRequest, options?: CallOptions): ApiPromise<HashExceptionsAllowlistRemoveReply> {
   return client.request(hashExceptionsAllowlistRemoveOperation, request, options);
 }
 
@@ -1228,7 +1228,7 @@ const hashExceptionsBlocklistOperation: OperationEntry = {"id":"hash_exceptions.
  * const reply = await hashExceptionsBlocklist(client, { hash_list: [] });
  * ```
  */
-export function hashExceptionsBlocklist(client: CortexClient, request: HashExceptionsBlocklistRequest, options?: CallOptions): ApiPromise<HashExceptionsBlocklistReply> {
+export function hashExceptionsBlocklist(client: CortexClientCore, request: HashExceptionsBlocklistRequest, options?: CallOptions): ApiPromise<HashExceptionsBlocklistReply> {
   return client.request(hashExceptionsBlocklistOperation, request, options);
 }
 
@@ -1247,7 +1247,7 @@ const hashExceptionsBlocklistRemoveOperation: OperationEntry = {"id":"hash_excep
  * const reply = await hashExceptionsBlocklistRemove(client, { hash_list: [] });
  * ```
  */
-export function hashExceptionsBlocklistRemove(client: CortexClient, request: HashExceptionsBlocklistRemoveRequest, options?: CallOptions): ApiPromise<HashExceptionsBlocklistRemoveReply> {
+export function hashExceptionsBlocklistRemove(client: CortexClientCore, request: HashExceptionsBlocklistRemoveRequest, options?: CallOptions): ApiPromise<HashExceptionsBlocklistRemoveReply> {
   return client.request(hashExceptionsBlocklistRemoveOperation, request, options);
 }
 
@@ -1266,7 +1266,7 @@ const incidentsGetExtraDataOperation: OperationEntry = {"id":"incidents.get_inci
  * const reply = await incidentsGetExtraData(client, { incident_id: "…" });
  * ```
  */
-export function incidentsGetExtraData(client: CortexClient, request: IncidentsGetIncidentExtraDataRequest, options?: CallOptions): ApiPromise<IncidentsGetIncidentExtraDataReply> {
+export function incidentsGetExtraData(client: CortexClientCore, request: IncidentsGetIncidentExtraDataRequest, options?: CallOptions): ApiPromise<IncidentsGetIncidentExtraDataReply> {
   return client.request(incidentsGetExtraDataOperation, request, options);
 }
 
@@ -1285,7 +1285,7 @@ const incidentsListOperation: OperationEntry = {"id":"incidents.get_incidents","
  * for await (const item of incidentsList(client, {})) console.log(item);
  * ```
  */
-export function incidentsList(client: CortexClient, request: GetIncidentsRequest = {} as GetIncidentsRequest, options?: ListOptions): PagePromise<GetIncidentsReply, NonNullable<GetIncidentsReply["incidents" & keyof GetIncidentsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function incidentsList(client: CortexClientCore, request: GetIncidentsRequest = {} as GetIncidentsRequest, options?: ListOptions): PagePromise<GetIncidentsReply, NonNullable<GetIncidentsReply["incidents" & keyof GetIncidentsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(incidentsListOperation, request, options);
 }
 
@@ -1304,7 +1304,7 @@ const incidentsGetMultipleExtraDataOperation: OperationEntry = {"id":"incidents.
  * const reply = await incidentsGetMultipleExtraData(client, {});
  * ```
  */
-export function incidentsGetMultipleExtraData(client: CortexClient, request: IncidentsGetMultipleIncidentsExtraDataRequest = {} as IncidentsGetMultipleIncidentsExtraDataRequest, options?: CallOptions): ApiPromise<IncidentsGetMultipleIncidentsExtraDataReply> {
+export function incidentsGetMultipleExtraData(client: CortexClientCore, request: IncidentsGetMultipleIncidentsExtraDataRequest = {} as IncidentsGetMultipleIncidentsExtraDataRequest, options?: CallOptions): ApiPromise<IncidentsGetMultipleIncidentsExtraDataReply> {
   return client.request(incidentsGetMultipleExtraDataOperation, request, options);
 }
 
@@ -1323,7 +1323,7 @@ const incidentsUpdateOperation: OperationEntry = {"id":"incidents.update_inciden
  * const reply = await incidentsUpdate(client, { incident_id: "…", update_data: {} });
  * ```
  */
-export function incidentsUpdate(client: CortexClient, request: IncidentsUpdateIncidentRequest, options?: CallOptions): ApiPromise<IncidentsUpdateIncidentReply> {
+export function incidentsUpdate(client: CortexClientCore, request: IncidentsUpdateIncidentRequest, options?: CallOptions): ApiPromise<IncidentsUpdateIncidentReply> {
   return client.request(incidentsUpdateOperation, request, options);
 }
 
@@ -1342,7 +1342,7 @@ const indicatorsDeleteOperation: OperationEntry = {"id":"indicators.delete","pro
  * const reply = await indicatorsDelete(client, {});
  * ```
  */
-export function indicatorsDelete(client: CortexClient, request: IndicatorsDeleteRequest = {} as IndicatorsDeleteRequest, options?: CallOptions): ApiPromise<IndicatorsDeleteReply> {
+export function indicatorsDelete(client: CortexClientCore, request: IndicatorsDeleteRequest = {} as IndicatorsDeleteRequest, options?: CallOptions): ApiPromise<IndicatorsDeleteReply> {
   return client.request(indicatorsDeleteOperation, request, options);
 }
 
@@ -1361,7 +1361,7 @@ const indicatorsListOperation: OperationEntry = {"id":"indicators.get","products
  * for await (const item of indicatorsList(client, {})) console.log(item);
  * ```
  */
-export function indicatorsList(client: CortexClient, request: IndicatorsGetRequest = {} as IndicatorsGetRequest, options?: ListOptions): PagePromise<IndicatorsGetReply, NonNullable<IndicatorsGetReply["objects" & keyof IndicatorsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function indicatorsList(client: CortexClientCore, request: IndicatorsGetRequest = {} as IndicatorsGetRequest, options?: ListOptions): PagePromise<IndicatorsGetReply, NonNullable<IndicatorsGetReply["objects" & keyof IndicatorsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(indicatorsListOperation, request, options);
 }
 
@@ -1380,7 +1380,7 @@ const indicatorsInsertOperation: OperationEntry = {"id":"indicators.insert","pro
  * const reply = await indicatorsInsert(client, []);
  * ```
  */
-export function indicatorsInsert(client: CortexClient, request: IndicatorsInsertRequest, options?: CallOptions): ApiPromise<IndicatorsInsertReply> {
+export function indicatorsInsert(client: CortexClientCore, request: IndicatorsInsertRequest, options?: CallOptions): ApiPromise<IndicatorsInsertReply> {
   return client.request(indicatorsInsertOperation, request, options);
 }
 
@@ -1399,7 +1399,7 @@ const indicatorsInsertCsvOperation: OperationEntry = {"id":"indicators.insert_cs
  * const reply = await indicatorsInsertCsv(client, {});
  * ```
  */
-export function indicatorsInsertCsv(client: CortexClient, request: IndicatorsInsertCsvRequest, options?: CallOptions): ApiPromise<IndicatorsInsertCsvReply> {
+export function indicatorsInsertCsv(client: CortexClientCore, request: IndicatorsInsertCsvRequest, options?: CallOptions): ApiPromise<IndicatorsInsertCsvReply> {
   return client.request(indicatorsInsertCsvOperation, request, options);
 }
 
@@ -1418,7 +1418,7 @@ const indicatorsInsertJsonsOperation: OperationEntry = {"id":"indicators.insert_
  * const reply = await indicatorsInsertJsons(client, []);
  * ```
  */
-export function indicatorsInsertJsons(client: CortexClient, request: IndicatorsInsertJsonsRequest, options?: CallOptions): ApiPromise<IndicatorsInsertJsonsReply> {
+export function indicatorsInsertJsons(client: CortexClientCore, request: IndicatorsInsertJsonsRequest, options?: CallOptions): ApiPromise<IndicatorsInsertJsonsReply> {
   return client.request(indicatorsInsertJsonsOperation, request, options);
 }
 
@@ -1437,7 +1437,7 @@ const lookupsAddDataOperation: OperationEntry = {"id":"xql.lookups.add_data","pr
  * const reply = await lookupsAddData(client, { dataset_name: "…", data: [] });
  * ```
  */
-export function lookupsAddData(client: CortexClient, request: XqlLookupsAddDataRequest, options?: CallOptions): ApiPromise<XqlLookupsAddDataReply> {
+export function lookupsAddData(client: CortexClientCore, request: XqlLookupsAddDataRequest, options?: CallOptions): ApiPromise<XqlLookupsAddDataReply> {
   return client.request(lookupsAddDataOperation, request, options);
 }
 
@@ -1456,7 +1456,7 @@ const lookupsGetDataOperation: OperationEntry = {"id":"xql.lookups.get_data","pr
  * const reply = await lookupsGetData(client, { dataset_name: "…" });
  * ```
  */
-export function lookupsGetData(client: CortexClient, request: XqlLookupsGetDataRequest, options?: CallOptions): ApiPromise<XqlLookupsGetDataReply> {
+export function lookupsGetData(client: CortexClientCore, request: XqlLookupsGetDataRequest, options?: CallOptions): ApiPromise<XqlLookupsGetDataReply> {
   return client.request(lookupsGetDataOperation, request, options);
 }
 
@@ -1475,7 +1475,7 @@ const lookupsRemoveDataOperation: OperationEntry = {"id":"xql.lookups.remove_dat
  * const reply = await lookupsRemoveData(client, { dataset_name: "…", filters: [] });
  * ```
  */
-export function lookupsRemoveData(client: CortexClient, request: XqlLookupsRemoveDataRequest, options?: CallOptions): ApiPromise<XqlLookupsRemoveDataReply> {
+export function lookupsRemoveData(client: CortexClientCore, request: XqlLookupsRemoveDataRequest, options?: CallOptions): ApiPromise<XqlLookupsRemoveDataReply> {
   return client.request(lookupsRemoveDataOperation, request, options);
 }
 
@@ -1494,7 +1494,7 @@ const quarantineStatusOperation: OperationEntry = {"id":"quarantine.status","pro
  * const reply = await quarantineStatus(client, { files: [] });
  * ```
  */
-export function quarantineStatus(client: CortexClient, request: QuarantineStatusRequest, options?: CallOptions): ApiPromise<QuarantineStatusReply> {
+export function quarantineStatus(client: CortexClientCore, request: QuarantineStatusRequest, options?: CallOptions): ApiPromise<QuarantineStatusReply> {
   return client.request(quarantineStatusOperation, request, options);
 }
 
@@ -1513,7 +1513,7 @@ const rbacGetRolesOperation: OperationEntry = {"id":"rbac.get_roles","products":
  * const reply = await rbacGetRoles(client, {});
  * ```
  */
-export function rbacGetRoles(client: CortexClient, request: RbacGetRolesRequest = {} as RbacGetRolesRequest, options?: CallOptions): ApiPromise<RbacGetRolesReply> {
+export function rbacGetRoles(client: CortexClientCore, request: RbacGetRolesRequest = {} as RbacGetRolesRequest, options?: CallOptions): ApiPromise<RbacGetRolesReply> {
   return client.request(rbacGetRolesOperation, request, options);
 }
 
@@ -1532,7 +1532,7 @@ const rbacGetUserGroupOperation: OperationEntry = {"id":"rbac.get_user_group","p
  * const reply = await rbacGetUserGroup(client, {});
  * ```
  */
-export function rbacGetUserGroup(client: CortexClient, request: RbacGetUserGroupRequest = {} as RbacGetUserGroupRequest, options?: CallOptions): ApiPromise<RbacGetUserGroupReply> {
+export function rbacGetUserGroup(client: CortexClientCore, request: RbacGetUserGroupRequest = {} as RbacGetUserGroupRequest, options?: CallOptions): ApiPromise<RbacGetUserGroupReply> {
   return client.request(rbacGetUserGroupOperation, request, options);
 }
 
@@ -1551,7 +1551,7 @@ const rbacGetUsersOperation: OperationEntry = {"id":"rbac.get_users","products":
  * const reply = await rbacGetUsers(client, {});
  * ```
  */
-export function rbacGetUsers(client: CortexClient, request: RbacGetUsersRequest = {} as RbacGetUsersRequest, options?: CallOptions): ApiPromise<RbacGetUsersReply> {
+export function rbacGetUsers(client: CortexClientCore, request: RbacGetUsersRequest = {} as RbacGetUsersRequest, options?: CallOptions): ApiPromise<RbacGetUsersReply> {
   return client.request(rbacGetUsersOperation, request, options);
 }
 
@@ -1570,7 +1570,7 @@ const rbacSetUserRoleOperation: OperationEntry = {"id":"rbac.set_user_role","pro
  * const reply = await rbacSetUserRole(client, {});
  * ```
  */
-export function rbacSetUserRole(client: CortexClient, request: RbacSetUserRoleRequest = {} as RbacSetUserRoleRequest, options?: CallOptions): ApiPromise<RbacSetUserRoleReply> {
+export function rbacSetUserRole(client: CortexClientCore, request: RbacSetUserRoleRequest = {} as RbacSetUserRoleRequest, options?: CallOptions): ApiPromise<RbacSetUserRoleReply> {
   return client.request(rbacSetUserRoleOperation, request, options);
 }
 
@@ -1589,7 +1589,7 @@ const scriptsGetCodeOperation: OperationEntry = {"id":"scripts.get_script_code",
  * const reply = await scriptsGetCode(client, { script_uid: "…" });
  * ```
  */
-export function scriptsGetCode(client: CortexClient, request: ScriptsGetScriptCodeRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptCodeReply> {
+export function scriptsGetCode(client: CortexClientCore, request: ScriptsGetScriptCodeRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptCodeReply> {
   return client.request(scriptsGetCodeOperation, request, options);
 }
 
@@ -1608,7 +1608,7 @@ const scriptsGetExecutionResultsOperation: OperationEntry = {"id":"scripts.get_s
  * const reply = await scriptsGetExecutionResults(client, { action_id: 1 });
  * ```
  */
-export function scriptsGetExecutionResults(client: CortexClient, request: ScriptsGetScriptExecutionResultsRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptExecutionResultsReply> {
+export function scriptsGetExecutionResults(client: CortexClientCore, request: ScriptsGetScriptExecutionResultsRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptExecutionResultsReply> {
   return client.request(scriptsGetExecutionResultsOperation, request, options);
 }
 
@@ -1627,7 +1627,7 @@ const scriptsGetExecutionResultFilesOperation: OperationEntry = {"id":"scripts.g
  * const reply = await scriptsGetExecutionResultFiles(client, { action_id: 1, endpoint_id: "…" });
  * ```
  */
-export function scriptsGetExecutionResultFiles(client: CortexClient, request: ScriptsGetScriptExecutionResultsFilesRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptExecutionResultsFilesReply> {
+export function scriptsGetExecutionResultFiles(client: CortexClientCore, request: ScriptsGetScriptExecutionResultsFilesRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptExecutionResultsFilesReply> {
   return client.request(scriptsGetExecutionResultFilesOperation, request, options);
 }
 
@@ -1646,7 +1646,7 @@ const scriptsGetExecutionStatusOperation: OperationEntry = {"id":"scripts.get_sc
  * const reply = await scriptsGetExecutionStatus(client, { action_id: 1 });
  * ```
  */
-export function scriptsGetExecutionStatus(client: CortexClient, request: ScriptsGetScriptExecutionStatusRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptExecutionStatusReply> {
+export function scriptsGetExecutionStatus(client: CortexClientCore, request: ScriptsGetScriptExecutionStatusRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptExecutionStatusReply> {
   return client.request(scriptsGetExecutionStatusOperation, request, options);
 }
 
@@ -1665,7 +1665,7 @@ const scriptsGetMetadataOperation: OperationEntry = {"id":"scripts.get_script_me
  * const reply = await scriptsGetMetadata(client, { script_uid: "…" });
  * ```
  */
-export function scriptsGetMetadata(client: CortexClient, request: ScriptsGetScriptMetadataRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptMetadataReply> {
+export function scriptsGetMetadata(client: CortexClientCore, request: ScriptsGetScriptMetadataRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptMetadataReply> {
   return client.request(scriptsGetMetadataOperation, request, options);
 }
 
@@ -1684,7 +1684,7 @@ const scriptsListOperation: OperationEntry = {"id":"scripts.get_scripts","produc
  * const reply = await scriptsList(client, {});
  * ```
  */
-export function scriptsList(client: CortexClient, request: ScriptsGetScriptsRequest = {} as ScriptsGetScriptsRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptsReply> {
+export function scriptsList(client: CortexClientCore, request: ScriptsGetScriptsRequest = {} as ScriptsGetScriptsRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptsReply> {
   return client.request(scriptsListOperation, request, options);
 }
 
@@ -1703,7 +1703,7 @@ const scriptsRunOperation: OperationEntry = {"id":"scripts.run_script","products
  * const reply = await scriptsRun(client, { filters: [], script_uid: "…" });
  * ```
  */
-export function scriptsRun(client: CortexClient, request: ScriptsRunScriptRequest, options?: CallOptions): ApiPromise<ScriptsRunScriptReply> {
+export function scriptsRun(client: CortexClientCore, request: ScriptsRunScriptRequest, options?: CallOptions): ApiPromise<ScriptsRunScriptReply> {
   return client.request(scriptsRunOperation, request, options);
 }
 
@@ -1722,7 +1722,7 @@ const scriptsRunSnippetOperation: OperationEntry = {"id":"scripts.run_snippet_co
  * const reply = await scriptsRunSnippet(client, { filters: [], snippet_code: "…" });
  * ```
  */
-export function scriptsRunSnippet(client: CortexClient, request: ScriptsRunSnippetCodeScriptRequest, options?: CallOptions): ApiPromise<ScriptsRunSnippetCodeScriptReply> {
+export function scriptsRunSnippet(client: CortexClientCore, request: ScriptsRunSnippetCodeScriptRequest, options?: CallOptions): ApiPromise<ScriptsRunSnippetCodeScriptReply> {
   return client.request(scriptsRunSnippetOperation, request, options);
 }
 
@@ -1741,7 +1741,7 @@ const systemGetRiskScoreOperation: OperationEntry = {"id":"get_risk_score","prod
  * const reply = await systemGetRiskScore(client, { id: "…" });
  * ```
  */
-export function systemGetRiskScore(client: CortexClient, request: GetRiskScoreRequest, options?: CallOptions): ApiPromise<GetRiskScoreReply> {
+export function systemGetRiskScore(client: CortexClientCore, request: GetRiskScoreRequest, options?: CallOptions): ApiPromise<GetRiskScoreReply> {
   return client.request(systemGetRiskScoreOperation, request, options);
 }
 
@@ -1760,7 +1760,7 @@ const systemGetRiskyHostsOperation: OperationEntry = {"id":"get_risky_hosts","pr
  * const reply = await systemGetRiskyHosts(client, {});
  * ```
  */
-export function systemGetRiskyHosts(client: CortexClient, request: GetRiskyHostsRequest = {} as GetRiskyHostsRequest, options?: CallOptions): ApiPromise<GetRiskyHostsReply> {
+export function systemGetRiskyHosts(client: CortexClientCore, request: GetRiskyHostsRequest = {} as GetRiskyHostsRequest, options?: CallOptions): ApiPromise<GetRiskyHostsReply> {
   return client.request(systemGetRiskyHostsOperation, request, options);
 }
 
@@ -1779,7 +1779,7 @@ const systemGetRiskyUsersOperation: OperationEntry = {"id":"get_risky_users","pr
  * const reply = await systemGetRiskyUsers(client, {});
  * ```
  */
-export function systemGetRiskyUsers(client: CortexClient, request: GetRiskyUsersRequest = {} as GetRiskyUsersRequest, options?: CallOptions): ApiPromise<GetRiskyUsersReply> {
+export function systemGetRiskyUsers(client: CortexClientCore, request: GetRiskyUsersRequest = {} as GetRiskyUsersRequest, options?: CallOptions): ApiPromise<GetRiskyUsersReply> {
   return client.request(systemGetRiskyUsersOperation, request, options);
 }
 
@@ -1798,7 +1798,7 @@ const systemGetTriagePresetsOperation: OperationEntry = {"id":"get_triage_preset
  * const reply = await systemGetTriagePresets(client, {});
  * ```
  */
-export function systemGetTriagePresets(client: CortexClient, request: GetTriagePresetsRequest = {} as GetTriagePresetsRequest, options?: CallOptions): ApiPromise<GetTriagePresetsReply> {
+export function systemGetTriagePresets(client: CortexClientCore, request: GetTriagePresetsRequest = {} as GetTriagePresetsRequest, options?: CallOptions): ApiPromise<GetTriagePresetsReply> {
   return client.request(systemGetTriagePresetsOperation, request, options);
 }
 
@@ -1816,7 +1816,7 @@ const systemHealthcheckOperation: OperationEntry = {"id":"healthcheck","products
  * const reply = await systemHealthcheck(client);
  * ```
  */
-export function systemHealthcheck(client: CortexClient, options?: CallOptions): ApiPromise<HealthcheckReply> {
+export function systemHealthcheck(client: CortexClientCore, options?: CallOptions): ApiPromise<HealthcheckReply> {
   return client.request(systemHealthcheckOperation, undefined, options);
 }
 
@@ -1835,7 +1835,7 @@ const systemGetTenantInfoOperation: OperationEntry = {"id":"system.get_tenant_in
  * const reply = await systemGetTenantInfo(client, {});
  * ```
  */
-export function systemGetTenantInfo(client: CortexClient, request: SystemGetTenantInfoRequest = {} as SystemGetTenantInfoRequest, options?: CallOptions): ApiPromise<SystemGetTenantInfoReply> {
+export function systemGetTenantInfo(client: CortexClientCore, request: SystemGetTenantInfoRequest = {} as SystemGetTenantInfoRequest, options?: CallOptions): ApiPromise<SystemGetTenantInfoReply> {
   return client.request(systemGetTenantInfoOperation, request, options);
 }
 
@@ -1854,7 +1854,7 @@ const systemTriageEndpointOperation: OperationEntry = {"id":"triage_endpoint","p
  * const reply = await systemTriageEndpoint(client, { agent_ids: [] });
  * ```
  */
-export function systemTriageEndpoint(client: CortexClient, request: TriageEndpointRequest, options?: CallOptions): ApiPromise<TriageEndpointReply> {
+export function systemTriageEndpoint(client: CortexClientCore, request: TriageEndpointRequest, options?: CallOptions): ApiPromise<TriageEndpointReply> {
   return client.request(systemTriageEndpointOperation, request, options);
 }
 
@@ -1873,7 +1873,7 @@ const tagsAgentsAssignOperation: OperationEntry = {"id":"tags.agents.assign","pr
  * const reply = await tagsAgentsAssign(client, {});
  * ```
  */
-export function tagsAgentsAssign(client: CortexClient, request: TagsAgentsAssignRequest = {} as TagsAgentsAssignRequest, options?: CallOptions): ApiPromise<TagsAgentsAssignReply> {
+export function tagsAgentsAssign(client: CortexClientCore, request: TagsAgentsAssignRequest = {} as TagsAgentsAssignRequest, options?: CallOptions): ApiPromise<TagsAgentsAssignReply> {
   return client.request(tagsAgentsAssignOperation, request, options);
 }
 
@@ -1892,7 +1892,7 @@ const tagsAgentsRemoveOperation: OperationEntry = {"id":"tags.agents.remove","pr
  * const reply = await tagsAgentsRemove(client, {});
  * ```
  */
-export function tagsAgentsRemove(client: CortexClient, request: TagsAgentsRemoveRequest = {} as TagsAgentsRemoveRequest, options?: CallOptions): ApiPromise<TagsAgentsRemoveReply> {
+export function tagsAgentsRemove(client: CortexClientCore, request: TagsAgentsRemoveRequest = {} as TagsAgentsRemoveRequest, options?: CallOptions): ApiPromise<TagsAgentsRemoveReply> {
   return client.request(tagsAgentsRemoveOperation, request, options);
 }
 
@@ -1911,7 +1911,7 @@ const xqlDeleteDatasetV2Operation: OperationEntry = {"id":"v2.xql.delete_dataset
  * const reply = await xqlDeleteDatasetV2(client, { dataset_name: "…" });
  * ```
  */
-export function xqlDeleteDatasetV2(client: CortexClient, request: V2XqlDeleteDatasetRequest, options?: CallOptions): ApiPromise<undefined> {
+export function xqlDeleteDatasetV2(client: CortexClientCore, request: V2XqlDeleteDatasetRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(xqlDeleteDatasetV2Operation, request, options);
 }
 
@@ -1930,7 +1930,7 @@ const xqlAddDatasetOperation: OperationEntry = {"id":"xql.add_dataset","products
  * const reply = await xqlAddDataset(client, { dataset_name: "…", dataset_type: "…", dataset_schema: {} });
  * ```
  */
-export function xqlAddDataset(client: CortexClient, request: XqlAddDatasetRequest, options?: CallOptions): ApiPromise<XqlAddDatasetReply> {
+export function xqlAddDataset(client: CortexClientCore, request: XqlAddDatasetRequest, options?: CallOptions): ApiPromise<XqlAddDatasetReply> {
   return client.request(xqlAddDatasetOperation, request, options);
 }
 
@@ -1949,7 +1949,7 @@ const xqlGetDatasetsOperation: OperationEntry = {"id":"xql.get_datasets","produc
  * const reply = await xqlGetDatasets(client, {});
  * ```
  */
-export function xqlGetDatasets(client: CortexClient, request: XqlGetDatasetsRequest = {} as XqlGetDatasetsRequest, options?: CallOptions): ApiPromise<XqlGetDatasetsReply> {
+export function xqlGetDatasets(client: CortexClientCore, request: XqlGetDatasetsRequest = {} as XqlGetDatasetsRequest, options?: CallOptions): ApiPromise<XqlGetDatasetsReply> {
   return client.request(xqlGetDatasetsOperation, request, options);
 }
 
@@ -1968,7 +1968,7 @@ const xqlGetResultsOperation: OperationEntry = {"id":"xql.get_query_results","pr
  * const reply = await xqlGetResults(client, { query_id: "…" });
  * ```
  */
-export function xqlGetResults(client: CortexClient, request: XqlGetQueryResultsRequest, options?: CallOptions): ApiPromise<XqlGetQueryResultsReply> {
+export function xqlGetResults(client: CortexClientCore, request: XqlGetQueryResultsRequest, options?: CallOptions): ApiPromise<XqlGetQueryResultsReply> {
   return client.request(xqlGetResultsOperation, request, options);
 }
 
@@ -1987,7 +1987,7 @@ const xqlGetResultsStreamOperation: OperationEntry = {"id":"xql.get_query_result
  * const reply = await xqlGetResultsStream(client, { stream_id: "…" });
  * ```
  */
-export function xqlGetResultsStream(client: CortexClient, request: XqlGetQueryResultsStreamRequest, options?: CallOptions): ApiPromise<XqlGetQueryResultsStreamReply> {
+export function xqlGetResultsStream(client: CortexClientCore, request: XqlGetQueryResultsStreamRequest, options?: CallOptions): ApiPromise<XqlGetQueryResultsStreamReply> {
   return client.request(xqlGetResultsStreamOperation, request, options);
 }
 
@@ -2006,7 +2006,7 @@ const xqlGetQuotaOperation: OperationEntry = {"id":"xql.get_quota","products":["
  * const reply = await xqlGetQuota(client, {});
  * ```
  */
-export function xqlGetQuota(client: CortexClient, request: XqlGetQuotaRequest = {} as XqlGetQuotaRequest, options?: CallOptions): ApiPromise<XqlGetQuotaReply> {
+export function xqlGetQuota(client: CortexClientCore, request: XqlGetQuotaRequest = {} as XqlGetQuotaRequest, options?: CallOptions): ApiPromise<XqlGetQuotaReply> {
   return client.request(xqlGetQuotaOperation, request, options);
 }
 
@@ -2025,6 +2025,6 @@ const xqlStartOperation: OperationEntry = {"id":"xql.start_xql_query","products"
  * const reply = await xqlStart(client, { query: "…" });
  * ```
  */
-export function xqlStart(client: CortexClient, request: XqlStartXqlQueryRequest, options?: CallOptions): ApiPromise<XqlStartXqlQueryReply> {
+export function xqlStart(client: CortexClientCore, request: XqlStartXqlQueryRequest, options?: CallOptions): ApiPromise<XqlStartXqlQueryReply> {
   return client.request(xqlStartOperation, request, options);
 }

@@ -690,28 +690,17 @@ export class XpanseClientBase extends ProductClient {
   /** Every operation this client can call (the table, as data). */
   static readonly operations: readonly OperationEntry[] = XPANSE_OPERATIONS;
 
-  /** `alerts` operations. */
-  readonly alerts: XpanseAlertsNamespace;
-  /** `apiKeys` operations. */
-  readonly apiKeys: XpanseApiKeysNamespace;
-  /** `asmManagement` operations. */
-  readonly asmManagement: XpanseAsmManagementNamespace;
-  /** `assets` operations. */
-  readonly assets: XpanseAssetsNamespace;
-  /** `attackSurfaceRules` operations. */
-  readonly attackSurfaceRules: XpanseAttackSurfaceRulesNamespace;
-  /** `incidents` operations. */
-  readonly incidents: XpanseIncidentsNamespace;
-  /** `ipRanges` workflows. */
-  readonly ipRanges: XpanseIpRanges<XpanseOperationShapes>;
-  /** `remediationConfirmationScanning` operations. */
-  readonly remediationConfirmationScanning: XpanseRemediationConfirmationScanningNamespace;
-  /** `services` workflows. */
-  readonly services: XpanseServices<XpanseOperationShapes>;
-  /** `system` operations. */
-  readonly system: XpanseSystemNamespace;
-  /** `tags` workflows. */
-  readonly tags: XpanseTags;
+  #alerts: XpanseAlertsNamespace | undefined;
+  #apiKeys: XpanseApiKeysNamespace | undefined;
+  #asmManagement: XpanseAsmManagementNamespace | undefined;
+  #assets: XpanseAssetsNamespace | undefined;
+  #attackSurfaceRules: XpanseAttackSurfaceRulesNamespace | undefined;
+  #incidents: XpanseIncidentsNamespace | undefined;
+  #ipRanges: XpanseIpRanges<XpanseOperationShapes> | undefined;
+  #remediationConfirmationScanning: XpanseRemediationConfirmationScanningNamespace | undefined;
+  #services: XpanseServices<XpanseOperationShapes> | undefined;
+  #system: XpanseSystemNamespace | undefined;
+  #tags: XpanseTags | undefined;
 
   /**
    * @param options - Client options; anything missing comes from the environment.
@@ -719,17 +708,61 @@ export class XpanseClientBase extends ProductClient {
    */
   constructor(options: ProductClientOptions, version: string) {
     super(options, { product: "xpanse", clientName: "xpanse", clientVersion: version }, XPANSE_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/xpanse")) as ReplyValidators & RequestValidators);
-    this.alerts = new XpanseAlertsNamespace(this);
-    this.apiKeys = new XpanseApiKeysNamespace(this);
-    this.asmManagement = new XpanseAsmManagementNamespace(this);
-    this.assets = new XpanseAssetsNamespace(this);
-    this.attackSurfaceRules = new XpanseAttackSurfaceRulesNamespace(this);
-    this.incidents = new XpanseIncidentsNamespace(this);
-    this.ipRanges = new XpanseIpRanges<XpanseOperationShapes>(this);
-    this.remediationConfirmationScanning = new XpanseRemediationConfirmationScanningNamespace(this);
-    this.services = new XpanseServices<XpanseOperationShapes>(this);
-    this.system = new XpanseSystemNamespace(this);
-    this.tags = new XpanseTags(this);
+  }
+
+  /** `alerts` operations. */
+  get alerts(): XpanseAlertsNamespace {
+    return (this.#alerts ??= new XpanseAlertsNamespace(this));
+  }
+
+  /** `apiKeys` operations. */
+  get apiKeys(): XpanseApiKeysNamespace {
+    return (this.#apiKeys ??= new XpanseApiKeysNamespace(this));
+  }
+
+  /** `asmManagement` operations. */
+  get asmManagement(): XpanseAsmManagementNamespace {
+    return (this.#asmManagement ??= new XpanseAsmManagementNamespace(this));
+  }
+
+  /** `assets` operations. */
+  get assets(): XpanseAssetsNamespace {
+    return (this.#assets ??= new XpanseAssetsNamespace(this));
+  }
+
+  /** `attackSurfaceRules` operations. */
+  get attackSurfaceRules(): XpanseAttackSurfaceRulesNamespace {
+    return (this.#attackSurfaceRules ??= new XpanseAttackSurfaceRulesNamespace(this));
+  }
+
+  /** `incidents` operations. */
+  get incidents(): XpanseIncidentsNamespace {
+    return (this.#incidents ??= new XpanseIncidentsNamespace(this));
+  }
+
+  /** `ipRanges` workflows. */
+  get ipRanges(): XpanseIpRanges<XpanseOperationShapes> {
+    return (this.#ipRanges ??= new XpanseIpRanges<XpanseOperationShapes>(this));
+  }
+
+  /** `remediationConfirmationScanning` operations. */
+  get remediationConfirmationScanning(): XpanseRemediationConfirmationScanningNamespace {
+    return (this.#remediationConfirmationScanning ??= new XpanseRemediationConfirmationScanningNamespace(this));
+  }
+
+  /** `services` workflows. */
+  get services(): XpanseServices<XpanseOperationShapes> {
+    return (this.#services ??= new XpanseServices<XpanseOperationShapes>(this));
+  }
+
+  /** `system` operations. */
+  get system(): XpanseSystemNamespace {
+    return (this.#system ??= new XpanseSystemNamespace(this));
+  }
+
+  /** `tags` workflows. */
+  get tags(): XpanseTags {
+    return (this.#tags ??= new XpanseTags(this));
   }
 
   /**

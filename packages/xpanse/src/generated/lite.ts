@@ -6,13 +6,14 @@
  *
  * @module
  */
-import { CortexClient, type ClientOptions } from "@cortex-sdk/core";
+import { CortexClientCore, type ClientOptions } from "@cortex-sdk/core";
 import { XPANSE_CLIENT_VERSION } from "../version.js";
 
 /**
  * A Cortex Xpanse client for the per-operation functions of `@cortex-sdk/xpanse/operations`: it holds
  * no operation table, so `request()` takes an operation's entry (the functions pass it), not an id;
- * for calls by id, namespaces, workflows and `validateRequests`/`validateReplies`, use `XpanseClient` of `@cortex-sdk/xpanse`.
+ * for calls by id, namespaces, workflows, NDJSON row streaming (`streamNdjson`), XQL query slots and
+ * `validateRequests`/`validateReplies`, use `XpanseClient` of `@cortex-sdk/xpanse`.
  *
  * @example
  * ```ts
@@ -21,7 +22,7 @@ import { XPANSE_CLIENT_VERSION } from "../version.js";
  * const client = new XpanseLiteClient();
  * ```
  */
-export class XpanseLiteClient extends CortexClient {
+export class XpanseLiteClient extends CortexClientCore {
   /**
    * @param options - Client options; anything missing comes from the environment.
    * @throws `CortexConfigError` when the URL or credentials are missing or invalid.

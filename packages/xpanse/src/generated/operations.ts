@@ -12,7 +12,7 @@
  *
  * @module
  */
-import type { ApiPromise, CallOptions, CortexClient, ListOptions, PagePromise } from "@cortex-sdk/core";
+import type { ApiPromise, CallOptions, CortexClientCore, ListOptions, PagePromise } from "@cortex-sdk/core";
 import type { OperationEntry } from "@cortex-sdk/schemas";
 import type {
   AlertsUpdateAlertsReply,
@@ -96,7 +96,7 @@ const alertsUpdateOperation: OperationEntry = {"id":"alerts.update_alerts","prod
  * const reply = await alertsUpdate(client, { alert_id_list: [], update_data: {} });
  * ```
  */
-export function alertsUpdate(client: CortexClient, request: AlertsUpdateAlertsRequest, options?: CallOptions): ApiPromise<AlertsUpdateAlertsReply> {
+export function alertsUpdate(client: CortexClientCore, request: AlertsUpdateAlertsRequest, options?: CallOptions): ApiPromise<AlertsUpdateAlertsReply> {
   return client.request(alertsUpdateOperation, request, options);
 }
 
@@ -115,7 +115,7 @@ const alertsListMultiEventsV2Operation: OperationEntry = {"id":"v2.alerts.get_al
  * for await (const item of alertsListMultiEventsV2(client, {})) console.log(item);
  * ```
  */
-export function alertsListMultiEventsV2(client: CortexClient, request: V2AlertsGetAlertsMultiEventsRequest = {} as V2AlertsGetAlertsMultiEventsRequest, options?: ListOptions): PagePromise<V2AlertsGetAlertsMultiEventsReply, NonNullable<V2AlertsGetAlertsMultiEventsReply["alerts" & keyof V2AlertsGetAlertsMultiEventsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function alertsListMultiEventsV2(client: CortexClientCore, request: V2AlertsGetAlertsMultiEventsRequest = {} as V2AlertsGetAlertsMultiEventsRequest, options?: ListOptions): PagePromise<V2AlertsGetAlertsMultiEventsReply, NonNullable<V2AlertsGetAlertsMultiEventsReply["alerts" & keyof V2AlertsGetAlertsMultiEventsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(alertsListMultiEventsV2Operation, request, options);
 }
 
@@ -134,7 +134,7 @@ const apiKeysDeleteOperation: OperationEntry = {"id":"api_keys.delete","products
  * const reply = await apiKeysDelete(client, {});
  * ```
  */
-export function apiKeysDelete(client: CortexClient, request: ApiKeysDeleteRequest = {} as ApiKeysDeleteRequest, options?: CallOptions): ApiPromise<ApiKeysDeleteReply> {
+export function apiKeysDelete(client: CortexClientCore, request: ApiKeysDeleteRequest = {} as ApiKeysDeleteRequest, options?: CallOptions): ApiPromise<ApiKeysDeleteReply> {
   return client.request(apiKeysDeleteOperation, request, options);
 }
 
@@ -153,7 +153,7 @@ const apiKeysGenerateOperation: OperationEntry = {"id":"api_keys.generate","prod
  * const reply = await apiKeysGenerate(client, { roles: [], security_level: "standard" });
  * ```
  */
-export function apiKeysGenerate(client: CortexClient, request: GenerateApiKeyRequest, options?: CallOptions): ApiPromise<GenerateApiKeyReply> {
+export function apiKeysGenerate(client: CortexClientCore, request: GenerateApiKeyRequest, options?: CallOptions): ApiPromise<GenerateApiKeyReply> {
   return client.request(apiKeysGenerateOperation, request, options);
 }
 
@@ -172,7 +172,7 @@ const apiKeysListOperation: OperationEntry = {"id":"api_keys.get_api_keys","prod
  * for await (const item of apiKeysList(client, {})) console.log(item);
  * ```
  */
-export function apiKeysList(client: CortexClient, request: ApiKeysGetApiKeysRequest = {} as ApiKeysGetApiKeysRequest, options?: ListOptions): PagePromise<ApiKeysGetApiKeysReply, NonNullable<ApiKeysGetApiKeysReply["data" & keyof ApiKeysGetApiKeysReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function apiKeysList(client: CortexClientCore, request: ApiKeysGetApiKeysRequest = {} as ApiKeysGetApiKeysRequest, options?: ListOptions): PagePromise<ApiKeysGetApiKeysReply, NonNullable<ApiKeysGetApiKeysReply["data" & keyof ApiKeysGetApiKeysReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(apiKeysListOperation, request, options);
 }
 
@@ -191,7 +191,7 @@ const apiKeysValidateOperation: OperationEntry = {"id":"api_keys.validate","prod
  * const reply = await apiKeysValidate(client, {});
  * ```
  */
-export function apiKeysValidate(client: CortexClient, request: ApiKeysValidateRequest = {} as ApiKeysValidateRequest, options?: CallOptions): ApiPromise<ApiKeysValidateReply> {
+export function apiKeysValidate(client: CortexClientCore, request: ApiKeysValidateRequest = {} as ApiKeysValidateRequest, options?: CallOptions): ApiPromise<ApiKeysValidateReply> {
   return client.request(apiKeysValidateOperation, request, options);
 }
 
@@ -210,7 +210,7 @@ const asmManagementRemoveAsmDataOperation: OperationEntry = {"id":"asm_managemen
  * const reply = await asmManagementRemoveAsmData(client, { asset_type: "certificate", asset_identifiers: [] });
  * ```
  */
-export function asmManagementRemoveAsmData(client: CortexClient, request: AsmManagementRemoveAsmDataRequest, options?: CallOptions): ApiPromise<AsmManagementRemoveAsmDataReply> {
+export function asmManagementRemoveAsmData(client: CortexClientCore, request: AsmManagementRemoveAsmDataRequest, options?: CallOptions): ApiPromise<AsmManagementRemoveAsmDataReply> {
   return client.request(asmManagementRemoveAsmDataOperation, request, options);
 }
 
@@ -229,7 +229,7 @@ const asmManagementUploadAsmDataOperation: OperationEntry = {"id":"asm_managemen
  * const reply = await asmManagementUploadAsmData(client, { request_type: "Addition", asset_type: "ip_range", asset_identifiers: [] });
  * ```
  */
-export function asmManagementUploadAsmData(client: CortexClient, request: AsmManagementUploadAsmDataRequest, options?: CallOptions): ApiPromise<AsmManagementUploadAsmDataReply> {
+export function asmManagementUploadAsmData(client: CortexClientCore, request: AsmManagementUploadAsmDataRequest, options?: CallOptions): ApiPromise<AsmManagementUploadAsmDataReply> {
   return client.request(asmManagementUploadAsmDataOperation, request, options);
 }
 
@@ -248,7 +248,7 @@ const assetsAssetsInternetExposureAnnotationOperation: OperationEntry = {"id":"a
  * const reply = await assetsAssetsInternetExposureAnnotation(client, { assets: [] });
  * ```
  */
-export function assetsAssetsInternetExposureAnnotation(client: CortexClient, request: AssetsAssetsInternetExposureAnnotationRequest, options?: CallOptions): ApiPromise<AssetsAssetsInternetExposureAnnotationReply> {
+export function assetsAssetsInternetExposureAnnotation(client: CortexClientCore, request: AssetsAssetsInternetExposureAnnotationRequest, options?: CallOptions): ApiPromise<AssetsAssetsInternetExposureAnnotationReply> {
   return client.request(assetsAssetsInternetExposureAnnotationOperation, request, options);
 }
 
@@ -267,7 +267,7 @@ const assetsBulkUpdateVulnerabilityTestsOperation: OperationEntry = {"id":"asset
  * const reply = await assetsBulkUpdateVulnerabilityTests(client, {});
  * ```
  */
-export function assetsBulkUpdateVulnerabilityTests(client: CortexClient, request: AssetsBulkUpdateVulnerabilityTestsRequest = {} as AssetsBulkUpdateVulnerabilityTestsRequest, options?: CallOptions): ApiPromise<undefined> {
+export function assetsBulkUpdateVulnerabilityTests(client: CortexClientCore, request: AssetsBulkUpdateVulnerabilityTestsRequest = {} as AssetsBulkUpdateVulnerabilityTestsRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(assetsBulkUpdateVulnerabilityTestsOperation, request, options);
 }
 
@@ -286,7 +286,7 @@ const assetsCreateAssetTagRulesOperation: OperationEntry = {"id":"assets.create_
  * const reply = await assetsCreateAssetTagRules(client, { tag_name: "…", ip_ranges: [] });
  * ```
  */
-export function assetsCreateAssetTagRules(client: CortexClient, request: AssetsCreateAssetTagRulesRequest, options?: CallOptions): ApiPromise<AssetsCreateAssetTagRulesReply> {
+export function assetsCreateAssetTagRules(client: CortexClientCore, request: AssetsCreateAssetTagRulesRequest, options?: CallOptions): ApiPromise<AssetsCreateAssetTagRulesReply> {
   return client.request(assetsCreateAssetTagRulesOperation, request, options);
 }
 
@@ -305,7 +305,7 @@ const assetsGetAssetInternetExposureOperation: OperationEntry = {"id":"assets.ge
  * const reply = await assetsGetAssetInternetExposure(client, {});
  * ```
  */
-export function assetsGetAssetInternetExposure(client: CortexClient, request: AssetsGetAssetInternetExposureRequest = {} as AssetsGetAssetInternetExposureRequest, options?: CallOptions): ApiPromise<AssetsGetAssetInternetExposureReply> {
+export function assetsGetAssetInternetExposure(client: CortexClientCore, request: AssetsGetAssetInternetExposureRequest = {} as AssetsGetAssetInternetExposureRequest, options?: CallOptions): ApiPromise<AssetsGetAssetInternetExposureReply> {
   return client.request(assetsGetAssetInternetExposureOperation, request, options);
 }
 
@@ -324,7 +324,7 @@ const assetsListInternetExposureOperation: OperationEntry = {"id":"assets.get_as
  * for await (const item of assetsListInternetExposure(client, {})) console.log(item);
  * ```
  */
-export function assetsListInternetExposure(client: CortexClient, request: AssetsGetAssetsInternetExposureRequest = {} as AssetsGetAssetsInternetExposureRequest, options?: ListOptions): PagePromise<AssetsGetAssetsInternetExposureReply, NonNullable<AssetsGetAssetsInternetExposureReply["assets_internet_exposure" & keyof AssetsGetAssetsInternetExposureReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function assetsListInternetExposure(client: CortexClientCore, request: AssetsGetAssetsInternetExposureRequest = {} as AssetsGetAssetsInternetExposureRequest, options?: ListOptions): PagePromise<AssetsGetAssetsInternetExposureReply, NonNullable<AssetsGetAssetsInternetExposureReply["assets_internet_exposure" & keyof AssetsGetAssetsInternetExposureReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(assetsListInternetExposureOperation, request, options);
 }
 
@@ -343,7 +343,7 @@ const assetsGetAssetsInternetExposureLastExternalAssessmentOperation: OperationE
  * const reply = await assetsGetAssetsInternetExposureLastExternalAssessment(client, {});
  * ```
  */
-export function assetsGetAssetsInternetExposureLastExternalAssessment(client: CortexClient, request: AssetsGetAssetsInternetExposureLastExternalAssessmentRequest = {} as AssetsGetAssetsInternetExposureLastExternalAssessmentRequest, options?: CallOptions): ApiPromise<AssetsGetAssetsInternetExposureLastExternalAssessmentReply> {
+export function assetsGetAssetsInternetExposureLastExternalAssessment(client: CortexClientCore, request: AssetsGetAssetsInternetExposureLastExternalAssessmentRequest = {} as AssetsGetAssetsInternetExposureLastExternalAssessmentRequest, options?: CallOptions): ApiPromise<AssetsGetAssetsInternetExposureLastExternalAssessmentReply> {
   return client.request(assetsGetAssetsInternetExposureLastExternalAssessmentOperation, request, options);
 }
 
@@ -362,7 +362,7 @@ const assetsGetExternalIpAddressRangeOperation: OperationEntry = {"id":"assets.g
  * const reply = await assetsGetExternalIpAddressRange(client, {});
  * ```
  */
-export function assetsGetExternalIpAddressRange(client: CortexClient, request: AssetsGetExternalIpAddressRangeRequest = {} as AssetsGetExternalIpAddressRangeRequest, options?: CallOptions): ApiPromise<AssetsGetExternalIpAddressRangeReply> {
+export function assetsGetExternalIpAddressRange(client: CortexClientCore, request: AssetsGetExternalIpAddressRangeRequest = {} as AssetsGetExternalIpAddressRangeRequest, options?: CallOptions): ApiPromise<AssetsGetExternalIpAddressRangeReply> {
   return client.request(assetsGetExternalIpAddressRangeOperation, request, options);
 }
 
@@ -381,7 +381,7 @@ const assetsListExternalIpRangesOperation: OperationEntry = {"id":"assets.get_ex
  * for await (const item of assetsListExternalIpRanges(client, {})) console.log(item);
  * ```
  */
-export function assetsListExternalIpRanges(client: CortexClient, request: AssetsGetExternalIpAddressRangesRequest = {} as AssetsGetExternalIpAddressRangesRequest, options?: ListOptions): PagePromise<AssetsGetExternalIpAddressRangesReply, NonNullable<AssetsGetExternalIpAddressRangesReply["external_ip_address_ranges" & keyof AssetsGetExternalIpAddressRangesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function assetsListExternalIpRanges(client: CortexClientCore, request: AssetsGetExternalIpAddressRangesRequest = {} as AssetsGetExternalIpAddressRangesRequest, options?: ListOptions): PagePromise<AssetsGetExternalIpAddressRangesReply, NonNullable<AssetsGetExternalIpAddressRangesReply["external_ip_address_ranges" & keyof AssetsGetExternalIpAddressRangesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(assetsListExternalIpRangesOperation, request, options);
 }
 
@@ -400,7 +400,7 @@ const assetsGetExternalServiceOperation: OperationEntry = {"id":"assets.get_exte
  * const reply = await assetsGetExternalService(client, {});
  * ```
  */
-export function assetsGetExternalService(client: CortexClient, request: AssetsGetExternalServiceRequest = {} as AssetsGetExternalServiceRequest, options?: CallOptions): ApiPromise<AssetsGetExternalServiceReply> {
+export function assetsGetExternalService(client: CortexClientCore, request: AssetsGetExternalServiceRequest = {} as AssetsGetExternalServiceRequest, options?: CallOptions): ApiPromise<AssetsGetExternalServiceReply> {
   return client.request(assetsGetExternalServiceOperation, request, options);
 }
 
@@ -419,7 +419,7 @@ const assetsListExternalServicesOperation: OperationEntry = {"id":"assets.get_ex
  * for await (const item of assetsListExternalServices(client, {})) console.log(item);
  * ```
  */
-export function assetsListExternalServices(client: CortexClient, request: AssetsGetExternalServicesRequest = {} as AssetsGetExternalServicesRequest, options?: ListOptions): PagePromise<AssetsGetExternalServicesReply, NonNullable<AssetsGetExternalServicesReply["external_services" & keyof AssetsGetExternalServicesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function assetsListExternalServices(client: CortexClientCore, request: AssetsGetExternalServicesRequest = {} as AssetsGetExternalServicesRequest, options?: ListOptions): PagePromise<AssetsGetExternalServicesReply, NonNullable<AssetsGetExternalServicesReply["external_services" & keyof AssetsGetExternalServicesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(assetsListExternalServicesOperation, request, options);
 }
 
@@ -438,7 +438,7 @@ const assetsGetExternalWebsiteOperation: OperationEntry = {"id":"assets.get_exte
  * const reply = await assetsGetExternalWebsite(client, {});
  * ```
  */
-export function assetsGetExternalWebsite(client: CortexClient, request: AssetsGetExternalWebsiteRequest = {} as AssetsGetExternalWebsiteRequest, options?: CallOptions): ApiPromise<AssetsGetExternalWebsiteReply> {
+export function assetsGetExternalWebsite(client: CortexClientCore, request: AssetsGetExternalWebsiteRequest = {} as AssetsGetExternalWebsiteRequest, options?: CallOptions): ApiPromise<AssetsGetExternalWebsiteReply> {
   return client.request(assetsGetExternalWebsiteOperation, request, options);
 }
 
@@ -457,7 +457,7 @@ const assetsListExternalWebsitesOperation: OperationEntry = {"id":"assets.get_ex
  * for await (const item of assetsListExternalWebsites(client, {})) console.log(item);
  * ```
  */
-export function assetsListExternalWebsites(client: CortexClient, request: AssetsGetExternalWebsitesRequest = {} as AssetsGetExternalWebsitesRequest, options?: ListOptions): PagePromise<AssetsGetExternalWebsitesReply, NonNullable<AssetsGetExternalWebsitesReply["websites" & keyof AssetsGetExternalWebsitesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function assetsListExternalWebsites(client: CortexClientCore, request: AssetsGetExternalWebsitesRequest = {} as AssetsGetExternalWebsitesRequest, options?: ListOptions): PagePromise<AssetsGetExternalWebsitesReply, NonNullable<AssetsGetExternalWebsitesReply["websites" & keyof AssetsGetExternalWebsitesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(assetsListExternalWebsitesOperation, request, options);
 }
 
@@ -476,7 +476,7 @@ const assetsGetExternalWebsitesLastExternalAssessmentOperation: OperationEntry =
  * const reply = await assetsGetExternalWebsitesLastExternalAssessment(client, {});
  * ```
  */
-export function assetsGetExternalWebsitesLastExternalAssessment(client: CortexClient, request: AssetsGetExternalWebsitesLastExternalAssessmentRequest = {} as AssetsGetExternalWebsitesLastExternalAssessmentRequest, options?: CallOptions): ApiPromise<AssetsGetExternalWebsitesLastExternalAssessmentReply> {
+export function assetsGetExternalWebsitesLastExternalAssessment(client: CortexClientCore, request: AssetsGetExternalWebsitesLastExternalAssessmentRequest = {} as AssetsGetExternalWebsitesLastExternalAssessmentRequest, options?: CallOptions): ApiPromise<AssetsGetExternalWebsitesLastExternalAssessmentReply> {
   return client.request(assetsGetExternalWebsitesLastExternalAssessmentOperation, request, options);
 }
 
@@ -495,7 +495,7 @@ const assetsGetVulnerabilityTestsOperation: OperationEntry = {"id":"assets.get_v
  * const reply = await assetsGetVulnerabilityTests(client, {});
  * ```
  */
-export function assetsGetVulnerabilityTests(client: CortexClient, request: AssetsGetVulnerabilityTestsRequest = {} as AssetsGetVulnerabilityTestsRequest, options?: CallOptions): ApiPromise<AssetsGetVulnerabilityTestsReply> {
+export function assetsGetVulnerabilityTests(client: CortexClientCore, request: AssetsGetVulnerabilityTestsRequest = {} as AssetsGetVulnerabilityTestsRequest, options?: CallOptions): ApiPromise<AssetsGetVulnerabilityTestsReply> {
   return client.request(assetsGetVulnerabilityTestsOperation, request, options);
 }
 
@@ -514,7 +514,7 @@ const assetsTagsAssetsInternetExposureAssignOperation: OperationEntry = {"id":"a
  * const reply = await assetsTagsAssetsInternetExposureAssign(client, { filters: [], tags: [] });
  * ```
  */
-export function assetsTagsAssetsInternetExposureAssign(client: CortexClient, request: AssetsTagsAssetsInternetExposureAssignRequest, options?: CallOptions): ApiPromise<AssetsTagsAssetsInternetExposureAssignReply> {
+export function assetsTagsAssetsInternetExposureAssign(client: CortexClientCore, request: AssetsTagsAssetsInternetExposureAssignRequest, options?: CallOptions): ApiPromise<AssetsTagsAssetsInternetExposureAssignReply> {
   return client.request(assetsTagsAssetsInternetExposureAssignOperation, request, options);
 }
 
@@ -533,7 +533,7 @@ const assetsTagsAssetsInternetExposureRemoveOperation: OperationEntry = {"id":"a
  * const reply = await assetsTagsAssetsInternetExposureRemove(client, { filters: [], tags: [] });
  * ```
  */
-export function assetsTagsAssetsInternetExposureRemove(client: CortexClient, request: AssetsTagsAssetsInternetExposureRemoveRequest, options?: CallOptions): ApiPromise<AssetsTagsAssetsInternetExposureRemoveReply> {
+export function assetsTagsAssetsInternetExposureRemove(client: CortexClientCore, request: AssetsTagsAssetsInternetExposureRemoveRequest, options?: CallOptions): ApiPromise<AssetsTagsAssetsInternetExposureRemoveReply> {
   return client.request(assetsTagsAssetsInternetExposureRemoveOperation, request, options);
 }
 
@@ -552,7 +552,7 @@ const assetsTagsExternalIpAddressRangesAssignOperation: OperationEntry = {"id":"
  * const reply = await assetsTagsExternalIpAddressRangesAssign(client, { filters: [], tags: [] });
  * ```
  */
-export function assetsTagsExternalIpAddressRangesAssign(client: CortexClient, request: AssetsTagsExternalIpAddressRangesAssignRequest, options?: CallOptions): ApiPromise<AssetsTagsExternalIpAddressRangesAssignReply> {
+export function assetsTagsExternalIpAddressRangesAssign(client: CortexClientCore, request: AssetsTagsExternalIpAddressRangesAssignRequest, options?: CallOptions): ApiPromise<AssetsTagsExternalIpAddressRangesAssignReply> {
   return client.request(assetsTagsExternalIpAddressRangesAssignOperation, request, options);
 }
 
@@ -571,7 +571,7 @@ const assetsTagsExternalIpAddressRangesRemoveOperation: OperationEntry = {"id":"
  * const reply = await assetsTagsExternalIpAddressRangesRemove(client, { filters: [], tags: [] });
  * ```
  */
-export function assetsTagsExternalIpAddressRangesRemove(client: CortexClient, request: AssetsTagsExternalIpAddressRangesRemoveRequest, options?: CallOptions): ApiPromise<AssetsTagsExternalIpAddressRangesRemoveReply> {
+export function assetsTagsExternalIpAddressRangesRemove(client: CortexClientCore, request: AssetsTagsExternalIpAddressRangesRemoveRequest, options?: CallOptions): ApiPromise<AssetsTagsExternalIpAddressRangesRemoveReply> {
   return client.request(assetsTagsExternalIpAddressRangesRemoveOperation, request, options);
 }
 
@@ -590,7 +590,7 @@ const attackSurfaceRulesListOperation: OperationEntry = {"id":"get_attack_surfac
  * for await (const item of attackSurfaceRulesList(client, {})) console.log(item);
  * ```
  */
-export function attackSurfaceRulesList(client: CortexClient, request: GetAttackSurfaceRulesRequest = {} as GetAttackSurfaceRulesRequest, options?: ListOptions): PagePromise<GetAttackSurfaceRulesReply, NonNullable<GetAttackSurfaceRulesReply["attack_surface_rules" & keyof GetAttackSurfaceRulesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function attackSurfaceRulesList(client: CortexClientCore, request: GetAttackSurfaceRulesRequest = {} as GetAttackSurfaceRulesRequest, options?: ListOptions): PagePromise<GetAttackSurfaceRulesReply, NonNullable<GetAttackSurfaceRulesReply["attack_surface_rules" & keyof GetAttackSurfaceRulesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(attackSurfaceRulesListOperation, request, options);
 }
 
@@ -609,7 +609,7 @@ const incidentsGetExtraDataOperation: OperationEntry = {"id":"incidents.get_inci
  * const reply = await incidentsGetExtraData(client, { incident_id: "…" });
  * ```
  */
-export function incidentsGetExtraData(client: CortexClient, request: IncidentsGetIncidentExtraDataRequest, options?: CallOptions): ApiPromise<IncidentsGetIncidentExtraDataReply> {
+export function incidentsGetExtraData(client: CortexClientCore, request: IncidentsGetIncidentExtraDataRequest, options?: CallOptions): ApiPromise<IncidentsGetIncidentExtraDataReply> {
   return client.request(incidentsGetExtraDataOperation, request, options);
 }
 
@@ -628,7 +628,7 @@ const incidentsListOperation: OperationEntry = {"id":"incidents.get_incidents","
  * for await (const item of incidentsList(client, {})) console.log(item);
  * ```
  */
-export function incidentsList(client: CortexClient, request: GetIncidentsRequest = {} as GetIncidentsRequest, options?: ListOptions): PagePromise<GetIncidentsReply, NonNullable<GetIncidentsReply["incidents" & keyof GetIncidentsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function incidentsList(client: CortexClientCore, request: GetIncidentsRequest = {} as GetIncidentsRequest, options?: ListOptions): PagePromise<GetIncidentsReply, NonNullable<GetIncidentsReply["incidents" & keyof GetIncidentsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(incidentsListOperation, request, options);
 }
 
@@ -647,7 +647,7 @@ const incidentsUpdateOperation: OperationEntry = {"id":"incidents.update_inciden
  * const reply = await incidentsUpdate(client, { incident_id: "…", update_data: {} });
  * ```
  */
-export function incidentsUpdate(client: CortexClient, request: IncidentsUpdateIncidentRequest, options?: CallOptions): ApiPromise<IncidentsUpdateIncidentReply> {
+export function incidentsUpdate(client: CortexClientCore, request: IncidentsUpdateIncidentRequest, options?: CallOptions): ApiPromise<IncidentsUpdateIncidentReply> {
   return client.request(incidentsUpdateOperation, request, options);
 }
 
@@ -666,7 +666,7 @@ const remediationConfirmationScanningRequestsGetOperation: OperationEntry = {"id
  * const reply = await remediationConfirmationScanningRequestsGet(client, { filters: [] });
  * ```
  */
-export function remediationConfirmationScanningRequestsGet(client: CortexClient, request: RemediationConfirmationScanningRequestsGetRequest, options?: CallOptions): ApiPromise<RemediationConfirmationScanningRequestsGetReply> {
+export function remediationConfirmationScanningRequestsGet(client: CortexClientCore, request: RemediationConfirmationScanningRequestsGetRequest, options?: CallOptions): ApiPromise<RemediationConfirmationScanningRequestsGetReply> {
   return client.request(remediationConfirmationScanningRequestsGetOperation, request, options);
 }
 
@@ -685,7 +685,7 @@ const remediationConfirmationScanningRequestsGetOrCreateOperation: OperationEntr
  * const reply = await remediationConfirmationScanningRequestsGetOrCreate(client, { filters: [] });
  * ```
  */
-export function remediationConfirmationScanningRequestsGetOrCreate(client: CortexClient, request: RemediationConfirmationScanningRequestsGetOrCreateRequest, options?: CallOptions): ApiPromise<RemediationConfirmationScanningRequestsGetOrCreateReply> {
+export function remediationConfirmationScanningRequestsGetOrCreate(client: CortexClientCore, request: RemediationConfirmationScanningRequestsGetOrCreateRequest, options?: CallOptions): ApiPromise<RemediationConfirmationScanningRequestsGetOrCreateReply> {
   return client.request(remediationConfirmationScanningRequestsGetOrCreateOperation, request, options);
 }
 
@@ -703,6 +703,6 @@ const systemHealthcheckOperation: OperationEntry = {"id":"healthcheck","products
  * const reply = await systemHealthcheck(client);
  * ```
  */
-export function systemHealthcheck(client: CortexClient, options?: CallOptions): ApiPromise<HealthcheckReply> {
+export function systemHealthcheck(client: CortexClientCore, options?: CallOptions): ApiPromise<HealthcheckReply> {
   return client.request(systemHealthcheckOperation, undefined, options);
 }

@@ -7238,122 +7238,64 @@ export class XsiamClientBase extends ProductClient {
   /** Every operation this client can call (the table, as data). */
   static readonly operations: readonly OperationEntry[] = XSIAM_OPERATIONS;
 
-  /** `actions` operations. */
-  readonly actions: XsiamActionsNamespace;
-  /** `alerts` operations. */
-  readonly alerts: XsiamAlertsNamespace;
-  /** `alertsExclusion` operations. */
-  readonly alertsExclusion: XsiamAlertsExclusionNamespace;
-  /** `api` operations. */
-  readonly api: XsiamApiNamespace;
-  /** `apiKeys` operations. */
-  readonly apiKeys: XsiamApiKeysNamespace;
-  /** `appsec` operations. */
-  readonly appsec: XsiamAppsecNamespace;
-  /** `asmManagement` operations. */
-  readonly asmManagement: XsiamAsmManagementNamespace;
-  /** `assetGroups` operations. */
-  readonly assetGroups: XsiamAssetGroupsNamespace;
-  /** `assets` operations. */
-  readonly assets: XsiamAssetsNamespace;
-  /** `attackSurfaceRules` operations. */
-  readonly attackSurfaceRules: XsiamAttackSurfaceRulesNamespace;
-  /** `audits` operations. */
-  readonly audits: XsiamAuditsNamespace;
-  /** `authenticationSettings` operations. */
-  readonly authenticationSettings: XsiamAuthenticationSettingsNamespace;
-  /** `bioc` operations. */
-  readonly bioc: XsiamBiocNamespace;
-  /** `case` operations. */
-  readonly case: XsiamCaseNamespace;
-  /** `ciem` operations. */
-  readonly ciem: XsiamCiemNamespace;
-  /** `cli` operations. */
-  readonly cli: XsiamCliNamespace;
-  /** `compliance` operations. */
-  readonly compliance: XsiamComplianceNamespace;
-  /** `configurations` operations. */
-  readonly configurations: XsiamConfigurationsNamespace;
-  /** `correlations` operations. */
-  readonly correlations: XsiamCorrelationsNamespace;
-  /** `cwp` operations. */
-  readonly cwp: XsiamCwpNamespace;
-  /** `dashboards` operations. */
-  readonly dashboards: XsiamDashboardsNamespace;
-  /** `dataSecurity` operations. */
-  readonly dataSecurity: XsiamDataSecurityNamespace;
-  /** `dataset` operations. */
-  readonly dataset: XsiamDatasetNamespace;
-  /** `deviceControl` operations. */
-  readonly deviceControl: XsiamDeviceControlNamespace;
-  /** `disableInjectionPreventionRules` operations. */
-  readonly disableInjectionPreventionRules: XsiamDisableInjectionPreventionRulesNamespace;
-  /** `disablePrevention` operations. */
-  readonly disablePrevention: XsiamDisablePreventionNamespace;
-  /** `distributions` operations. */
-  readonly distributions: XsiamDistributionsNamespace;
-  /** `endpoints` operations. */
-  readonly endpoints: XsiamEndpointsNamespace;
-  /** `entries` operations. */
-  readonly entries: XsiamEntriesNamespace;
-  /** `featuredFields` operations. */
-  readonly featuredFields: XsiamFeaturedFieldsNamespace;
-  /** `hashExceptions` operations. */
-  readonly hashExceptions: XsiamHashExceptionsNamespace;
-  /** `health` workflows. */
-  readonly health: TenantHealth<XsiamOperationShapes>;
-  /** `iam` operations. */
-  readonly iam: XsiamIamNamespace;
-  /** `incidents` operations. */
-  readonly incidents: XsiamIncidentsNamespace;
-  /** `indicators` operations. */
-  readonly indicators: XsiamIndicatorsNamespace;
-  /** `integration` operations. */
-  readonly integration: XsiamIntegrationNamespace;
-  /** `integrations` operations. */
-  readonly integrations: XsiamIntegrationsNamespace;
-  /** `issue` operations. */
-  readonly issue: XsiamIssueNamespace;
-  /** `legacyExceptions` operations. */
-  readonly legacyExceptions: XsiamLegacyExceptionsNamespace;
-  /** `lookups` operations. */
-  readonly lookups: XsiamLookupsNamespace;
-  /** `mth` operations. */
-  readonly mth: XsiamMthNamespace;
-  /** `netscan` operations. */
-  readonly netscan: XsiamNetscanNamespace;
-  /** `notifications` operations. */
-  readonly notifications: XsiamNotificationsNamespace;
-  /** `playbooks` operations. */
-  readonly playbooks: XsiamPlaybooksNamespace;
-  /** `policy` operations. */
-  readonly policy: XsiamPolicyNamespace;
-  /** `profiles` operations. */
-  readonly profiles: XsiamProfilesNamespace;
-  /** `quarantine` operations. */
-  readonly quarantine: XsiamQuarantineNamespace;
-  /** `rbac` operations. */
-  readonly rbac: XsiamRbacNamespace;
-  /** `scheduledQueries` operations. */
-  readonly scheduledQueries: XsiamScheduledQueriesNamespace;
-  /** `scripts` operations. */
-  readonly scripts: XsiamScriptsNamespace;
-  /** `system` operations. */
-  readonly system: XsiamSystemNamespace;
-  /** `tags` operations. */
-  readonly tags: XsiamTagsNamespace;
-  /** `uvem` operations. */
-  readonly uvem: XsiamUvemNamespace;
-  /** `uvmPublic` operations. */
-  readonly uvmPublic: XsiamUvmPublicNamespace;
-  /** `vulnerabilityManagement` operations. */
-  readonly vulnerabilityManagement: XsiamVulnerabilityManagementNamespace;
-  /** `widgets` operations. */
-  readonly widgets: XsiamWidgetsNamespace;
-  /** `xql` operations. */
-  readonly xql: XsiamXqlNamespace;
-  /** `xqlLibrary` operations. */
-  readonly xqlLibrary: XsiamXqlLibraryNamespace;
+  #actions: XsiamActionsNamespace | undefined;
+  #alerts: XsiamAlertsNamespace | undefined;
+  #alertsExclusion: XsiamAlertsExclusionNamespace | undefined;
+  #api: XsiamApiNamespace | undefined;
+  #apiKeys: XsiamApiKeysNamespace | undefined;
+  #appsec: XsiamAppsecNamespace | undefined;
+  #asmManagement: XsiamAsmManagementNamespace | undefined;
+  #assetGroups: XsiamAssetGroupsNamespace | undefined;
+  #assets: XsiamAssetsNamespace | undefined;
+  #attackSurfaceRules: XsiamAttackSurfaceRulesNamespace | undefined;
+  #audits: XsiamAuditsNamespace | undefined;
+  #authenticationSettings: XsiamAuthenticationSettingsNamespace | undefined;
+  #bioc: XsiamBiocNamespace | undefined;
+  #case: XsiamCaseNamespace | undefined;
+  #ciem: XsiamCiemNamespace | undefined;
+  #cli: XsiamCliNamespace | undefined;
+  #compliance: XsiamComplianceNamespace | undefined;
+  #configurations: XsiamConfigurationsNamespace | undefined;
+  #correlations: XsiamCorrelationsNamespace | undefined;
+  #cwp: XsiamCwpNamespace | undefined;
+  #dashboards: XsiamDashboardsNamespace | undefined;
+  #dataSecurity: XsiamDataSecurityNamespace | undefined;
+  #dataset: XsiamDatasetNamespace | undefined;
+  #deviceControl: XsiamDeviceControlNamespace | undefined;
+  #disableInjectionPreventionRules: XsiamDisableInjectionPreventionRulesNamespace | undefined;
+  #disablePrevention: XsiamDisablePreventionNamespace | undefined;
+  #distributions: XsiamDistributionsNamespace | undefined;
+  #endpoints: XsiamEndpointsNamespace | undefined;
+  #entries: XsiamEntriesNamespace | undefined;
+  #featuredFields: XsiamFeaturedFieldsNamespace | undefined;
+  #hashExceptions: XsiamHashExceptionsNamespace | undefined;
+  #health: TenantHealth<XsiamOperationShapes> | undefined;
+  #iam: XsiamIamNamespace | undefined;
+  #incidents: XsiamIncidentsNamespace | undefined;
+  #indicators: XsiamIndicatorsNamespace | undefined;
+  #integration: XsiamIntegrationNamespace | undefined;
+  #integrations: XsiamIntegrationsNamespace | undefined;
+  #issue: XsiamIssueNamespace | undefined;
+  #legacyExceptions: XsiamLegacyExceptionsNamespace | undefined;
+  #lookups: XsiamLookupsNamespace | undefined;
+  #mth: XsiamMthNamespace | undefined;
+  #netscan: XsiamNetscanNamespace | undefined;
+  #notifications: XsiamNotificationsNamespace | undefined;
+  #playbooks: XsiamPlaybooksNamespace | undefined;
+  #policy: XsiamPolicyNamespace | undefined;
+  #profiles: XsiamProfilesNamespace | undefined;
+  #quarantine: XsiamQuarantineNamespace | undefined;
+  #rbac: XsiamRbacNamespace | undefined;
+  #scheduledQueries: XsiamScheduledQueriesNamespace | undefined;
+  #scripts: XsiamScriptsNamespace | undefined;
+  #system: XsiamSystemNamespace | undefined;
+  #tags: XsiamTagsNamespace | undefined;
+  #uvem: XsiamUvemNamespace | undefined;
+  #uvmPublic: XsiamUvmPublicNamespace | undefined;
+  #vulnerabilityManagement: XsiamVulnerabilityManagementNamespace | undefined;
+  #widgets: XsiamWidgetsNamespace | undefined;
+  #xql: XsiamXqlNamespace | undefined;
+  #xqlLibrary: XsiamXqlLibraryNamespace | undefined;
 
   /**
    * @param options - Client options; anything missing comes from the environment.
@@ -7361,64 +7303,296 @@ export class XsiamClientBase extends ProductClient {
    */
   constructor(options: ProductClientOptions, version: string) {
     super(options, { product: "xsiam", clientName: "xsiam", clientVersion: version }, XSIAM_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/xsiam")) as ReplyValidators & RequestValidators);
-    this.actions = new XsiamActionsNamespace(this);
-    this.alerts = new XsiamAlertsNamespace(this);
-    this.alertsExclusion = new XsiamAlertsExclusionNamespace(this);
-    this.api = new XsiamApiNamespace(this);
-    this.apiKeys = new XsiamApiKeysNamespace(this);
-    this.appsec = new XsiamAppsecNamespace(this);
-    this.asmManagement = new XsiamAsmManagementNamespace(this);
-    this.assetGroups = new XsiamAssetGroupsNamespace(this);
-    this.assets = new XsiamAssetsNamespace(this);
-    this.attackSurfaceRules = new XsiamAttackSurfaceRulesNamespace(this);
-    this.audits = new XsiamAuditsNamespace(this);
-    this.authenticationSettings = new XsiamAuthenticationSettingsNamespace(this);
-    this.bioc = new XsiamBiocNamespace(this);
-    this.case = new XsiamCaseNamespace(this);
-    this.ciem = new XsiamCiemNamespace(this);
-    this.cli = new XsiamCliNamespace(this);
-    this.compliance = new XsiamComplianceNamespace(this);
-    this.configurations = new XsiamConfigurationsNamespace(this);
-    this.correlations = new XsiamCorrelationsNamespace(this);
-    this.cwp = new XsiamCwpNamespace(this);
-    this.dashboards = new XsiamDashboardsNamespace(this);
-    this.dataSecurity = new XsiamDataSecurityNamespace(this);
-    this.dataset = new XsiamDatasetNamespace(this);
-    this.deviceControl = new XsiamDeviceControlNamespace(this);
-    this.disableInjectionPreventionRules = new XsiamDisableInjectionPreventionRulesNamespace(this);
-    this.disablePrevention = new XsiamDisablePreventionNamespace(this);
-    this.distributions = new XsiamDistributionsNamespace(this);
-    this.endpoints = new XsiamEndpointsNamespace(this);
-    this.entries = new XsiamEntriesNamespace(this);
-    this.featuredFields = new XsiamFeaturedFieldsNamespace(this);
-    this.hashExceptions = new XsiamHashExceptionsNamespace(this);
-    this.health = new TenantHealth<XsiamOperationShapes>(this);
-    this.iam = new XsiamIamNamespace(this);
-    this.incidents = new XsiamIncidentsNamespace(this);
-    this.indicators = new XsiamIndicatorsNamespace(this);
-    this.integration = new XsiamIntegrationNamespace(this);
-    this.integrations = new XsiamIntegrationsNamespace(this);
-    this.issue = new XsiamIssueNamespace(this);
-    this.legacyExceptions = new XsiamLegacyExceptionsNamespace(this);
-    this.lookups = new XsiamLookupsNamespace(this);
-    this.mth = new XsiamMthNamespace(this);
-    this.netscan = new XsiamNetscanNamespace(this);
-    this.notifications = new XsiamNotificationsNamespace(this);
-    this.playbooks = new XsiamPlaybooksNamespace(this);
-    this.policy = new XsiamPolicyNamespace(this);
-    this.profiles = new XsiamProfilesNamespace(this);
-    this.quarantine = new XsiamQuarantineNamespace(this);
-    this.rbac = new XsiamRbacNamespace(this);
-    this.scheduledQueries = new XsiamScheduledQueriesNamespace(this);
-    this.scripts = new XsiamScriptsNamespace(this);
-    this.system = new XsiamSystemNamespace(this);
-    this.tags = new XsiamTagsNamespace(this);
-    this.uvem = new XsiamUvemNamespace(this);
-    this.uvmPublic = new XsiamUvmPublicNamespace(this);
-    this.vulnerabilityManagement = new XsiamVulnerabilityManagementNamespace(this);
-    this.widgets = new XsiamWidgetsNamespace(this);
-    this.xql = new XsiamXqlNamespace(this);
-    this.xqlLibrary = new XsiamXqlLibraryNamespace(this);
+  }
+
+  /** `actions` operations. */
+  get actions(): XsiamActionsNamespace {
+    return (this.#actions ??= new XsiamActionsNamespace(this));
+  }
+
+  /** `alerts` operations. */
+  get alerts(): XsiamAlertsNamespace {
+    return (this.#alerts ??= new XsiamAlertsNamespace(this));
+  }
+
+  /** `alertsExclusion` operations. */
+  get alertsExclusion(): XsiamAlertsExclusionNamespace {
+    return (this.#alertsExclusion ??= new XsiamAlertsExclusionNamespace(this));
+  }
+
+  /** `api` operations. */
+  get api(): XsiamApiNamespace {
+    return (this.#api ??= new XsiamApiNamespace(this));
+  }
+
+  /** `apiKeys` operations. */
+  get apiKeys(): XsiamApiKeysNamespace {
+    return (this.#apiKeys ??= new XsiamApiKeysNamespace(this));
+  }
+
+  /** `appsec` operations. */
+  get appsec(): XsiamAppsecNamespace {
+    return (this.#appsec ??= new XsiamAppsecNamespace(this));
+  }
+
+  /** `asmManagement` operations. */
+  get asmManagement(): XsiamAsmManagementNamespace {
+    return (this.#asmManagement ??= new XsiamAsmManagementNamespace(this));
+  }
+
+  /** `assetGroups` operations. */
+  get assetGroups(): XsiamAssetGroupsNamespace {
+    return (this.#assetGroups ??= new XsiamAssetGroupsNamespace(this));
+  }
+
+  /** `assets` operations. */
+  get assets(): XsiamAssetsNamespace {
+    return (this.#assets ??= new XsiamAssetsNamespace(this));
+  }
+
+  /** `attackSurfaceRules` operations. */
+  get attackSurfaceRules(): XsiamAttackSurfaceRulesNamespace {
+    return (this.#attackSurfaceRules ??= new XsiamAttackSurfaceRulesNamespace(this));
+  }
+
+  /** `audits` operations. */
+  get audits(): XsiamAuditsNamespace {
+    return (this.#audits ??= new XsiamAuditsNamespace(this));
+  }
+
+  /** `authenticationSettings` operations. */
+  get authenticationSettings(): XsiamAuthenticationSettingsNamespace {
+    return (this.#authenticationSettings ??= new XsiamAuthenticationSettingsNamespace(this));
+  }
+
+  /** `bioc` operations. */
+  get bioc(): XsiamBiocNamespace {
+    return (this.#bioc ??= new XsiamBiocNamespace(this));
+  }
+
+  /** `case` operations. */
+  get case(): XsiamCaseNamespace {
+    return (this.#case ??= new XsiamCaseNamespace(this));
+  }
+
+  /** `ciem` operations. */
+  get ciem(): XsiamCiemNamespace {
+    return (this.#ciem ??= new XsiamCiemNamespace(this));
+  }
+
+  /** `cli` operations. */
+  get cli(): XsiamCliNamespace {
+    return (this.#cli ??= new XsiamCliNamespace(this));
+  }
+
+  /** `compliance` operations. */
+  get compliance(): XsiamComplianceNamespace {
+    return (this.#compliance ??= new XsiamComplianceNamespace(this));
+  }
+
+  /** `configurations` operations. */
+  get configurations(): XsiamConfigurationsNamespace {
+    return (this.#configurations ??= new XsiamConfigurationsNamespace(this));
+  }
+
+  /** `correlations` operations. */
+  get correlations(): XsiamCorrelationsNamespace {
+    return (this.#correlations ??= new XsiamCorrelationsNamespace(this));
+  }
+
+  /** `cwp` operations. */
+  get cwp(): XsiamCwpNamespace {
+    return (this.#cwp ??= new XsiamCwpNamespace(this));
+  }
+
+  /** `dashboards` operations. */
+  get dashboards(): XsiamDashboardsNamespace {
+    return (this.#dashboards ??= new XsiamDashboardsNamespace(this));
+  }
+
+  /** `dataSecurity` operations. */
+  get dataSecurity(): XsiamDataSecurityNamespace {
+    return (this.#dataSecurity ??= new XsiamDataSecurityNamespace(this));
+  }
+
+  /** `dataset` operations. */
+  get dataset(): XsiamDatasetNamespace {
+    return (this.#dataset ??= new XsiamDatasetNamespace(this));
+  }
+
+  /** `deviceControl` operations. */
+  get deviceControl(): XsiamDeviceControlNamespace {
+    return (this.#deviceControl ??= new XsiamDeviceControlNamespace(this));
+  }
+
+  /** `disableInjectionPreventionRules` operations. */
+  get disableInjectionPreventionRules(): XsiamDisableInjectionPreventionRulesNamespace {
+    return (this.#disableInjectionPreventionRules ??= new XsiamDisableInjectionPreventionRulesNamespace(this));
+  }
+
+  /** `disablePrevention` operations. */
+  get disablePrevention(): XsiamDisablePreventionNamespace {
+    return (this.#disablePrevention ??= new XsiamDisablePreventionNamespace(this));
+  }
+
+  /** `distributions` operations. */
+  get distributions(): XsiamDistributionsNamespace {
+    return (this.#distributions ??= new XsiamDistributionsNamespace(this));
+  }
+
+  /** `endpoints` operations. */
+  get endpoints(): XsiamEndpointsNamespace {
+    return (this.#endpoints ??= new XsiamEndpointsNamespace(this));
+  }
+
+  /** `entries` operations. */
+  get entries(): XsiamEntriesNamespace {
+    return (this.#entries ??= new XsiamEntriesNamespace(this));
+  }
+
+  /** `featuredFields` operations. */
+  get featuredFields(): XsiamFeaturedFieldsNamespace {
+    return (this.#featuredFields ??= new XsiamFeaturedFieldsNamespace(this));
+  }
+
+  /** `hashExceptions` operations. */
+  get hashExceptions(): XsiamHashExceptionsNamespace {
+    return (this.#hashExceptions ??= new XsiamHashExceptionsNamespace(this));
+  }
+
+  /** `health` workflows. */
+  get health(): TenantHealth<XsiamOperationShapes> {
+    return (this.#health ??= new TenantHealth<XsiamOperationShapes>(this));
+  }
+
+  /** `iam` operations. */
+  get iam(): XsiamIamNamespace {
+    return (this.#iam ??= new XsiamIamNamespace(this));
+  }
+
+  /** `incidents` operations. */
+  get incidents(): XsiamIncidentsNamespace {
+    return (this.#incidents ??= new XsiamIncidentsNamespace(this));
+  }
+
+  /** `indicators` operations. */
+  get indicators(): XsiamIndicatorsNamespace {
+    return (this.#indicators ??= new XsiamIndicatorsNamespace(this));
+  }
+
+  /** `integration` operations. */
+  get integration(): XsiamIntegrationNamespace {
+    return (this.#integration ??= new XsiamIntegrationNamespace(this));
+  }
+
+  /** `integrations` operations. */
+  get integrations(): XsiamIntegrationsNamespace {
+    return (this.#integrations ??= new XsiamIntegrationsNamespace(this));
+  }
+
+  /** `issue` operations. */
+  get issue(): XsiamIssueNamespace {
+    return (this.#issue ??= new XsiamIssueNamespace(this));
+  }
+
+  /** `legacyExceptions` operations. */
+  get legacyExceptions(): XsiamLegacyExceptionsNamespace {
+    return (this.#legacyExceptions ??= new XsiamLegacyExceptionsNamespace(this));
+  }
+
+  /** `lookups` operations. */
+  get lookups(): XsiamLookupsNamespace {
+    return (this.#lookups ??= new XsiamLookupsNamespace(this));
+  }
+
+  /** `mth` operations. */
+  get mth(): XsiamMthNamespace {
+    return (this.#mth ??= new XsiamMthNamespace(this));
+  }
+
+  /** `netscan` operations. */
+  get netscan(): XsiamNetscanNamespace {
+    return (this.#netscan ??= new XsiamNetscanNamespace(this));
+  }
+
+  /** `notifications` operations. */
+  get notifications(): XsiamNotificationsNamespace {
+    return (this.#notifications ??= new XsiamNotificationsNamespace(this));
+  }
+
+  /** `playbooks` operations. */
+  get playbooks(): XsiamPlaybooksNamespace {
+    return (this.#playbooks ??= new XsiamPlaybooksNamespace(this));
+  }
+
+  /** `policy` operations. */
+  get policy(): XsiamPolicyNamespace {
+    return (this.#policy ??= new XsiamPolicyNamespace(this));
+  }
+
+  /** `profiles` operations. */
+  get profiles(): XsiamProfilesNamespace {
+    return (this.#profiles ??= new XsiamProfilesNamespace(this));
+  }
+
+  /** `quarantine` operations. */
+  get quarantine(): XsiamQuarantineNamespace {
+    return (this.#quarantine ??= new XsiamQuarantineNamespace(this));
+  }
+
+  /** `rbac` operations. */
+  get rbac(): XsiamRbacNamespace {
+    return (this.#rbac ??= new XsiamRbacNamespace(this));
+  }
+
+  /** `scheduledQueries` operations. */
+  get scheduledQueries(): XsiamScheduledQueriesNamespace {
+    return (this.#scheduledQueries ??= new XsiamScheduledQueriesNamespace(this));
+  }
+
+  /** `scripts` operations. */
+  get scripts(): XsiamScriptsNamespace {
+    return (this.#scripts ??= new XsiamScriptsNamespace(this));
+  }
+
+  /** `system` operations. */
+  get system(): XsiamSystemNamespace {
+    return (this.#system ??= new XsiamSystemNamespace(this));
+  }
+
+  /** `tags` operations. */
+  get tags(): XsiamTagsNamespace {
+    return (this.#tags ??= new XsiamTagsNamespace(this));
+  }
+
+  /** `uvem` operations. */
+  get uvem(): XsiamUvemNamespace {
+    return (this.#uvem ??= new XsiamUvemNamespace(this));
+  }
+
+  /** `uvmPublic` operations. */
+  get uvmPublic(): XsiamUvmPublicNamespace {
+    return (this.#uvmPublic ??= new XsiamUvmPublicNamespace(this));
+  }
+
+  /** `vulnerabilityManagement` operations. */
+  get vulnerabilityManagement(): XsiamVulnerabilityManagementNamespace {
+    return (this.#vulnerabilityManagement ??= new XsiamVulnerabilityManagementNamespace(this));
+  }
+
+  /** `widgets` operations. */
+  get widgets(): XsiamWidgetsNamespace {
+    return (this.#widgets ??= new XsiamWidgetsNamespace(this));
+  }
+
+  /** `xql` operations. */
+  get xql(): XsiamXqlNamespace {
+    return (this.#xql ??= new XsiamXqlNamespace(this));
+  }
+
+  /** `xqlLibrary` operations. */
+  get xqlLibrary(): XsiamXqlLibraryNamespace {
+    return (this.#xqlLibrary ??= new XsiamXqlLibraryNamespace(this));
   }
 
   /**

@@ -6,13 +6,14 @@
  *
  * @module
  */
-import { CortexClient, type ClientOptions } from "@cortex-sdk/core";
+import { CortexClientCore, type ClientOptions } from "@cortex-sdk/core";
 import { XSIAM_CLIENT_VERSION } from "../version.js";
 
 /**
  * A Cortex XSIAM client for the per-operation functions of `@cortex-sdk/xsiam/operations`: it holds
  * no operation table, so `request()` takes an operation's entry (the functions pass it), not an id;
- * for calls by id, namespaces, workflows and `validateRequests`/`validateReplies`, use `XsiamClient` of `@cortex-sdk/xsiam`.
+ * for calls by id, namespaces, workflows, NDJSON row streaming (`streamNdjson`), XQL query slots and
+ * `validateRequests`/`validateReplies`, use `XsiamClient` of `@cortex-sdk/xsiam`.
  *
  * @example
  * ```ts
@@ -21,7 +22,7 @@ import { XSIAM_CLIENT_VERSION } from "../version.js";
  * const client = new XsiamLiteClient();
  * ```
  */
-export class XsiamLiteClient extends CortexClient {
+export class XsiamLiteClient extends CortexClientCore {
   /**
    * @param options - Client options; anything missing comes from the environment.
    * @throws `CortexConfigError` when the URL or credentials are missing or invalid.

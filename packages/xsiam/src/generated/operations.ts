@@ -13,7 +13,7 @@
  * @module
  */
 import { pathOnly } from "@cortex-sdk/core";
-import type { ApiPromise, CallOptions, CortexClient, ListOptions, PagePromise } from "@cortex-sdk/core";
+import type { ApiPromise, CallOptions, CortexClientCore, ListOptions, PagePromise } from "@cortex-sdk/core";
 import type { OperationEntry } from "@cortex-sdk/schemas";
 import type {
   ActionsFileRetrievalDetailsReply,
@@ -630,7 +630,7 @@ const actionsFileRetrievalDetailsOperation: OperationEntry = {"id":"actions.file
  * const reply = await actionsFileRetrievalDetails(client, { group_action_id: 1 });
  * ```
  */
-export function actionsFileRetrievalDetails(client: CortexClient, request: ActionsFileRetrievalDetailsRequest, options?: CallOptions): ApiPromise<ActionsFileRetrievalDetailsReply> {
+export function actionsFileRetrievalDetails(client: CortexClientCore, request: ActionsFileRetrievalDetailsRequest, options?: CallOptions): ApiPromise<ActionsFileRetrievalDetailsReply> {
   return client.request(actionsFileRetrievalDetailsOperation, request, options);
 }
 
@@ -649,7 +649,7 @@ const actionsGetStatusOperation: OperationEntry = {"id":"actions.get_action_stat
  * const reply = await actionsGetStatus(client, { group_action_id: 1 });
  * ```
  */
-export function actionsGetStatus(client: CortexClient, request: ActionsGetActionStatusRequest, options?: CallOptions): ApiPromise<ActionsGetActionStatusReply> {
+export function actionsGetStatus(client: CortexClientCore, request: ActionsGetActionStatusRequest, options?: CallOptions): ApiPromise<ActionsGetActionStatusReply> {
   return client.request(actionsGetStatusOperation, request, options);
 }
 
@@ -668,7 +668,7 @@ const alertsCreateOperation: OperationEntry = {"id":"alerts.create_alert","produ
  * const reply = await alertsCreate(client, { alert: {} });
  * ```
  */
-export function alertsCreate(client: CortexClient, request: AlertsCreateAlertRequest, options?: CallOptions): ApiPromise<AlertsCreateAlertReply> {
+export function alertsCreate(client: CortexClientCore, request: AlertsCreateAlertRequest, options?: CallOptions): ApiPromise<AlertsCreateAlertReply> {
   return client.request(alertsCreateOperation, request, options);
 }
 
@@ -687,7 +687,7 @@ const alertsListOperation: OperationEntry = {"id":"alerts.get_alerts","products"
  * for await (const item of alertsList(client, {})) console.log(item);
  * ```
  */
-export function alertsList(client: CortexClient, request: AlertsGetAlertsRequest = {} as AlertsGetAlertsRequest, options?: ListOptions): PagePromise<AlertsGetAlertsReply, NonNullable<AlertsGetAlertsReply["alerts" & keyof AlertsGetAlertsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function alertsList(client: CortexClientCore, request: AlertsGetAlertsRequest = {} as AlertsGetAlertsRequest, options?: ListOptions): PagePromise<AlertsGetAlertsReply, NonNullable<AlertsGetAlertsReply["alerts" & keyof AlertsGetAlertsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(alertsListOperation, request, options);
 }
 
@@ -706,7 +706,7 @@ const alertsListByFilterDataOperation: OperationEntry = {"id":"alerts.get_alerts
  * for await (const item of alertsListByFilterData(client, {})) console.log(item);
  * ```
  */
-export function alertsListByFilterData(client: CortexClient, request: AlertsGetAlertsByFilterDataRequest, options?: ListOptions): PagePromise<AlertsGetAlertsByFilterDataReply, NonNullable<AlertsGetAlertsByFilterDataReply["alerts" & keyof AlertsGetAlertsByFilterDataReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function alertsListByFilterData(client: CortexClientCore, request: AlertsGetAlertsByFilterDataRequest, options?: ListOptions): PagePromise<AlertsGetAlertsByFilterDataReply, NonNullable<AlertsGetAlertsByFilterDataReply["alerts" & keyof AlertsGetAlertsByFilterDataReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(alertsListByFilterDataOperation, request, options);
 }
 
@@ -725,7 +725,7 @@ const alertsListMultiEventsOperation: OperationEntry = {"id":"alerts.get_alerts_
  * for await (const item of alertsListMultiEvents(client, {})) console.log(item);
  * ```
  */
-export function alertsListMultiEvents(client: CortexClient, request: AlertsGetAlertsMultiEventsRequest = {} as AlertsGetAlertsMultiEventsRequest, options?: ListOptions): PagePromise<AlertsGetAlertsMultiEventsReply, NonNullable<AlertsGetAlertsMultiEventsReply["alerts" & keyof AlertsGetAlertsMultiEventsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function alertsListMultiEvents(client: CortexClientCore, request: AlertsGetAlertsMultiEventsRequest = {} as AlertsGetAlertsMultiEventsRequest, options?: ListOptions): PagePromise<AlertsGetAlertsMultiEventsReply, NonNullable<AlertsGetAlertsMultiEventsReply["alerts" & keyof AlertsGetAlertsMultiEventsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(alertsListMultiEventsOperation, request, options);
 }
 
@@ -744,7 +744,7 @@ const alertsGetPcapOperation: OperationEntry = {"id":"alerts.get_alerts_pcap","p
  * for await (const item of alertsGetPcap(client, {})) console.log(item);
  * ```
  */
-export function alertsGetPcap(client: CortexClient, request: AlertsGetAlertsPcapRequest = {} as AlertsGetAlertsPcapRequest, options?: ListOptions): PagePromise<AlertsGetAlertsPcapReply, NonNullable<AlertsGetAlertsPcapReply["alerts" & keyof AlertsGetAlertsPcapReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function alertsGetPcap(client: CortexClientCore, request: AlertsGetAlertsPcapRequest = {} as AlertsGetAlertsPcapRequest, options?: ListOptions): PagePromise<AlertsGetAlertsPcapReply, NonNullable<AlertsGetAlertsPcapReply["alerts" & keyof AlertsGetAlertsPcapReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(alertsGetPcapOperation, request, options);
 }
 
@@ -763,7 +763,7 @@ const alertsGetCorrelationDataOperation: OperationEntry = {"id":"alerts.get_corr
  * const reply = await alertsGetCorrelationData(client, { alert_id: 1 });
  * ```
  */
-export function alertsGetCorrelationData(client: CortexClient, request: AlertsGetCorrelationAlertDataRequest, options?: CallOptions): ApiPromise<AlertsGetCorrelationAlertDataReply> {
+export function alertsGetCorrelationData(client: CortexClientCore, request: AlertsGetCorrelationAlertDataRequest, options?: CallOptions): ApiPromise<AlertsGetCorrelationAlertDataReply> {
   return client.request(alertsGetCorrelationDataOperation, request, options);
 }
 
@@ -782,7 +782,7 @@ const alertsGetOriginalOperation: OperationEntry = {"id":"alerts.get_original_al
  * const reply = await alertsGetOriginal(client, { alert_id_list: [] });
  * ```
  */
-export function alertsGetOriginal(client: CortexClient, request: AlertsGetOriginalAlertsRequest, options?: CallOptions): ApiPromise<AlertsGetOriginalAlertsReply> {
+export function alertsGetOriginal(client: CortexClientCore, request: AlertsGetOriginalAlertsRequest, options?: CallOptions): ApiPromise<AlertsGetOriginalAlertsReply> {
   return client.request(alertsGetOriginalOperation, request, options);
 }
 
@@ -801,7 +801,7 @@ const alertsInsertCefOperation: OperationEntry = {"id":"alerts.insert_cef_alerts
  * const reply = await alertsInsertCef(client, {});
  * ```
  */
-export function alertsInsertCef(client: CortexClient, request: AlertsInsertCefAlertsRequest = {} as AlertsInsertCefAlertsRequest, options?: CallOptions): ApiPromise<AlertsInsertCefAlertsReply> {
+export function alertsInsertCef(client: CortexClientCore, request: AlertsInsertCefAlertsRequest = {} as AlertsInsertCefAlertsRequest, options?: CallOptions): ApiPromise<AlertsInsertCefAlertsReply> {
   return client.request(alertsInsertCefOperation, request, options);
 }
 
@@ -820,7 +820,7 @@ const alertsInsertParsedOperation: OperationEntry = {"id":"alerts.insert_parsed_
  * const reply = await alertsInsertParsed(client, {});
  * ```
  */
-export function alertsInsertParsed(client: CortexClient, request: AlertsInsertParsedAlertsRequest = {} as AlertsInsertParsedAlertsRequest, options?: CallOptions): ApiPromise<AlertsInsertParsedAlertsReply> {
+export function alertsInsertParsed(client: CortexClientCore, request: AlertsInsertParsedAlertsRequest = {} as AlertsInsertParsedAlertsRequest, options?: CallOptions): ApiPromise<AlertsInsertParsedAlertsReply> {
   return client.request(alertsInsertParsedOperation, request, options);
 }
 
@@ -839,7 +839,7 @@ const alertsUpdateOperation: OperationEntry = {"id":"alerts.update_alerts","prod
  * const reply = await alertsUpdate(client, { alert_id_list: [], update_data: {} });
  * ```
  */
-export function alertsUpdate(client: CortexClient, request: AlertsUpdateAlertsRequest, options?: CallOptions): ApiPromise<AlertsUpdateAlertsReply> {
+export function alertsUpdate(client: CortexClientCore, request: AlertsUpdateAlertsRequest, options?: CallOptions): ApiPromise<AlertsUpdateAlertsReply> {
   return client.request(alertsUpdateOperation, request, options);
 }
 
@@ -858,7 +858,7 @@ const alertsListMultiEventsV2Operation: OperationEntry = {"id":"v2.alerts.get_al
  * for await (const item of alertsListMultiEventsV2(client, {})) console.log(item);
  * ```
  */
-export function alertsListMultiEventsV2(client: CortexClient, request: V2AlertsGetAlertsMultiEventsRequest = {} as V2AlertsGetAlertsMultiEventsRequest, options?: ListOptions): PagePromise<V2AlertsGetAlertsMultiEventsReply, NonNullable<V2AlertsGetAlertsMultiEventsReply["alerts" & keyof V2AlertsGetAlertsMultiEventsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function alertsListMultiEventsV2(client: CortexClientCore, request: V2AlertsGetAlertsMultiEventsRequest = {} as V2AlertsGetAlertsMultiEventsRequest, options?: ListOptions): PagePromise<V2AlertsGetAlertsMultiEventsReply, NonNullable<V2AlertsGetAlertsMultiEventsReply["alerts" & keyof V2AlertsGetAlertsMultiEventsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(alertsListMultiEventsV2Operation, request, options);
 }
 
@@ -877,7 +877,7 @@ const alertsExclusionListOperation: OperationEntry = {"id":"alerts_exclusion","p
  * const reply = await alertsExclusionList(client, {});
  * ```
  */
-export function alertsExclusionList(client: CortexClient, request: AlertsExclusionRequest = {} as AlertsExclusionRequest, options?: CallOptions): ApiPromise<AlertsExclusionReply> {
+export function alertsExclusionList(client: CortexClientCore, request: AlertsExclusionRequest = {} as AlertsExclusionRequest, options?: CallOptions): ApiPromise<AlertsExclusionReply> {
   return client.request(alertsExclusionListOperation, request, options);
 }
 
@@ -896,7 +896,7 @@ const alertsExclusionAddOperation: OperationEntry = {"id":"alerts_exclusion.add"
  * const reply = await alertsExclusionAdd(client, { indicator: {}, name: "…" });
  * ```
  */
-export function alertsExclusionAdd(client: CortexClient, request: AlertsExclusionAddRequest, options?: CallOptions): ApiPromise<AlertsExclusionAddReply> {
+export function alertsExclusionAdd(client: CortexClientCore, request: AlertsExclusionAddRequest, options?: CallOptions): ApiPromise<AlertsExclusionAddReply> {
   return client.request(alertsExclusionAddOperation, request, options);
 }
 
@@ -915,7 +915,7 @@ const alertsExclusionDeleteOperation: OperationEntry = {"id":"alerts_exclusion.d
  * const reply = await alertsExclusionDelete(client, { alert_exclusion_id: 1 });
  * ```
  */
-export function alertsExclusionDelete(client: CortexClient, request: AlertsExclusionDeleteRequest, options?: CallOptions): ApiPromise<AlertsExclusionDeleteReply> {
+export function alertsExclusionDelete(client: CortexClientCore, request: AlertsExclusionDeleteRequest, options?: CallOptions): ApiPromise<AlertsExclusionDeleteReply> {
   return client.request(alertsExclusionDeleteOperation, request, options);
 }
 
@@ -934,7 +934,7 @@ const apiV1PoliciesDeleteOperation: OperationEntry = {"id":"api.v1.policies.dele
  * const reply = await apiV1PoliciesDelete(client, {});
  * ```
  */
-export function apiV1PoliciesDelete(client: CortexClient, request: ApiV1PoliciesDeleteRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV1PoliciesDelete(client: CortexClientCore, request: ApiV1PoliciesDeleteRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV1PoliciesDeleteOperation, request, options);
 }
 
@@ -953,7 +953,7 @@ const apiV1PoliciesDisableOperation: OperationEntry = {"id":"api.v1.policies.dis
  * const reply = await apiV1PoliciesDisable(client, {});
  * ```
  */
-export function apiV1PoliciesDisable(client: CortexClient, request: ApiV1PoliciesDisableRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV1PoliciesDisable(client: CortexClientCore, request: ApiV1PoliciesDisableRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV1PoliciesDisableOperation, request, options);
 }
 
@@ -972,7 +972,7 @@ const apiV1PoliciesEnableOperation: OperationEntry = {"id":"api.v1.policies.enab
  * const reply = await apiV1PoliciesEnable(client, {});
  * ```
  */
-export function apiV1PoliciesEnable(client: CortexClient, request: ApiV1PoliciesEnableRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV1PoliciesEnable(client: CortexClientCore, request: ApiV1PoliciesEnableRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV1PoliciesEnableOperation, request, options);
 }
 
@@ -990,7 +990,7 @@ const apiV1PoliciesGetOperation: OperationEntry = {"id":"api.v1.policies.get","p
  * const reply = await apiV1PoliciesGet(client);
  * ```
  */
-export function apiV1PoliciesGet(client: CortexClient, options?: CallOptions): ApiPromise<ApiV1PoliciesGetReply> {
+export function apiV1PoliciesGet(client: CortexClientCore, options?: CallOptions): ApiPromise<ApiV1PoliciesGetReply> {
   return client.request(apiV1PoliciesGetOperation, undefined, options);
 }
 
@@ -1009,7 +1009,7 @@ const apiV1PoliciesGetByIdOperation: OperationEntry = {"id":"api.v1.policies.get
  * const reply = await apiV1PoliciesGetById(client, { id: "…" });
  * ```
  */
-export function apiV1PoliciesGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<ApiV1PoliciesGetByIdReply> {
+export function apiV1PoliciesGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<ApiV1PoliciesGetByIdReply> {
   return client.request(apiV1PoliciesGetByIdOperation, params, options);
 }
 
@@ -1028,7 +1028,7 @@ const apiV1PoliciesPostOperation: OperationEntry = {"id":"api.v1.policies.post",
  * const reply = await apiV1PoliciesPost(client, {});
  * ```
  */
-export function apiV1PoliciesPost(client: CortexClient, request: ApiV1PoliciesPostRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV1PoliciesPost(client: CortexClientCore, request: ApiV1PoliciesPostRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV1PoliciesPostOperation, request, options);
 }
 
@@ -1047,7 +1047,7 @@ const apiV1PoliciesPutOperation: OperationEntry = {"id":"api.v1.policies.put","p
  * const reply = await apiV1PoliciesPut(client, {});
  * ```
  */
-export function apiV1PoliciesPut(client: CortexClient, request: ApiV1PoliciesPutRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV1PoliciesPut(client: CortexClientCore, request: ApiV1PoliciesPutRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV1PoliciesPutOperation, request, options);
 }
 
@@ -1066,7 +1066,7 @@ const apiV1RulesAddOperation: OperationEntry = {"id":"api.v1.rules.add","product
  * const reply = await apiV1RulesAdd(client, {});
  * ```
  */
-export function apiV1RulesAdd(client: CortexClient, request: ApiV1RulesAddRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV1RulesAdd(client: CortexClientCore, request: ApiV1RulesAddRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV1RulesAddOperation, request, options);
 }
 
@@ -1085,7 +1085,7 @@ const apiV1RulesDeleteOperation: OperationEntry = {"id":"api.v1.rules.delete","p
  * const reply = await apiV1RulesDelete(client, {});
  * ```
  */
-export function apiV1RulesDelete(client: CortexClient, request: ApiV1RulesDeleteRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV1RulesDelete(client: CortexClientCore, request: ApiV1RulesDeleteRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV1RulesDeleteOperation, request, options);
 }
 
@@ -1104,7 +1104,7 @@ const apiV1RulesFetchOperation: OperationEntry = {"id":"api.v1.rules.fetch","pro
  * const reply = await apiV1RulesFetch(client, {});
  * ```
  */
-export function apiV1RulesFetch(client: CortexClient, request: ApiV1RulesFetchRequest = {} as ApiV1RulesFetchRequest, options?: CallOptions): ApiPromise<ApiV1RulesFetchReply> {
+export function apiV1RulesFetch(client: CortexClientCore, request: ApiV1RulesFetchRequest = {} as ApiV1RulesFetchRequest, options?: CallOptions): ApiPromise<ApiV1RulesFetchReply> {
   return client.request(apiV1RulesFetchOperation, request, options);
 }
 
@@ -1122,7 +1122,7 @@ const apiV1RulesGetOperation: OperationEntry = {"id":"api.v1.rules.get","product
  * const reply = await apiV1RulesGet(client);
  * ```
  */
-export function apiV1RulesGet(client: CortexClient, options?: CallOptions): ApiPromise<ApiV1RulesGetReply> {
+export function apiV1RulesGet(client: CortexClientCore, options?: CallOptions): ApiPromise<ApiV1RulesGetReply> {
   return client.request(apiV1RulesGetOperation, undefined, options);
 }
 
@@ -1141,7 +1141,7 @@ const apiV1RulesGetGetByIdOperation: OperationEntry = {"id":"api.v1.rules.get.ge
  * const reply = await apiV1RulesGetGetById(client, { id: "…" });
  * ```
  */
-export function apiV1RulesGetGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<ApiV1RulesGetGetByIdReply> {
+export function apiV1RulesGetGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<ApiV1RulesGetGetByIdReply> {
   return client.request(apiV1RulesGetGetByIdOperation, params, options);
 }
 
@@ -1160,7 +1160,7 @@ const apiV1RulesLintRegoOperation: OperationEntry = {"id":"api.v1.rules.lint.reg
  * const reply = await apiV1RulesLintRego(client, { script: "…" });
  * ```
  */
-export function apiV1RulesLintRego(client: CortexClient, request: ApiV1RulesLintRegoRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV1RulesLintRego(client: CortexClientCore, request: ApiV1RulesLintRegoRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV1RulesLintRegoOperation, request, options);
 }
 
@@ -1179,7 +1179,7 @@ const apiV1RulesUpdateOperation: OperationEntry = {"id":"api.v1.rules.update","p
  * const reply = await apiV1RulesUpdate(client, {});
  * ```
  */
-export function apiV1RulesUpdate(client: CortexClient, request: ApiV1RulesUpdateRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV1RulesUpdate(client: CortexClientCore, request: ApiV1RulesUpdateRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV1RulesUpdateOperation, request, options);
 }
 
@@ -1197,7 +1197,7 @@ const apiV2PoliciesGetOperation: OperationEntry = {"id":"api.v2.policies.get","p
  * const reply = await apiV2PoliciesGet(client);
  * ```
  */
-export function apiV2PoliciesGet(client: CortexClient, options?: CallOptions): ApiPromise<ApiV2PoliciesGetReply> {
+export function apiV2PoliciesGet(client: CortexClientCore, options?: CallOptions): ApiPromise<ApiV2PoliciesGetReply> {
   return client.request(apiV2PoliciesGetOperation, undefined, options);
 }
 
@@ -1216,7 +1216,7 @@ const apiV2PoliciesGetByIdOperation: OperationEntry = {"id":"api.v2.policies.get
  * const reply = await apiV2PoliciesGetById(client, { id: "…" });
  * ```
  */
-export function apiV2PoliciesGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<ApiV2PoliciesGetByIdReply> {
+export function apiV2PoliciesGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<ApiV2PoliciesGetByIdReply> {
   return client.request(apiV2PoliciesGetByIdOperation, params, options);
 }
 
@@ -1235,7 +1235,7 @@ const apiV2PoliciesPostOperation: OperationEntry = {"id":"api.v2.policies.post",
  * const reply = await apiV2PoliciesPost(client, {});
  * ```
  */
-export function apiV2PoliciesPost(client: CortexClient, request: ApiV2PoliciesPostRequest, options?: CallOptions): ApiPromise<ApiV2PoliciesPostReply> {
+export function apiV2PoliciesPost(client: CortexClientCore, request: ApiV2PoliciesPostRequest, options?: CallOptions): ApiPromise<ApiV2PoliciesPostReply> {
   return client.request(apiV2PoliciesPostOperation, request, options);
 }
 
@@ -1254,7 +1254,7 @@ const apiV2PoliciesPutOperation: OperationEntry = {"id":"api.v2.policies.put","p
  * const reply = await apiV2PoliciesPut(client, {});
  * ```
  */
-export function apiV2PoliciesPut(client: CortexClient, request: ApiV2PoliciesPutRequest, options?: CallOptions): ApiPromise<undefined> {
+export function apiV2PoliciesPut(client: CortexClientCore, request: ApiV2PoliciesPutRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apiV2PoliciesPutOperation, request, options);
 }
 
@@ -1273,7 +1273,7 @@ const apiKeysDeleteOperation: OperationEntry = {"id":"api_keys.delete","products
  * const reply = await apiKeysDelete(client, {});
  * ```
  */
-export function apiKeysDelete(client: CortexClient, request: ApiKeysDeleteRequest = {} as ApiKeysDeleteRequest, options?: CallOptions): ApiPromise<ApiKeysDeleteReply> {
+export function apiKeysDelete(client: CortexClientCore, request: ApiKeysDeleteRequest = {} as ApiKeysDeleteRequest, options?: CallOptions): ApiPromise<ApiKeysDeleteReply> {
   return client.request(apiKeysDeleteOperation, request, options);
 }
 
@@ -1292,7 +1292,7 @@ const apiKeysGenerateOperation: OperationEntry = {"id":"api_keys.generate","prod
  * const reply = await apiKeysGenerate(client, { roles: [], security_level: "standard" });
  * ```
  */
-export function apiKeysGenerate(client: CortexClient, request: GenerateApiKeyRequest, options?: CallOptions): ApiPromise<GenerateApiKeyReply> {
+export function apiKeysGenerate(client: CortexClientCore, request: GenerateApiKeyRequest, options?: CallOptions): ApiPromise<GenerateApiKeyReply> {
   return client.request(apiKeysGenerateOperation, request, options);
 }
 
@@ -1311,7 +1311,7 @@ const apiKeysListOperation: OperationEntry = {"id":"api_keys.get_api_keys","prod
  * for await (const item of apiKeysList(client, {})) console.log(item);
  * ```
  */
-export function apiKeysList(client: CortexClient, request: ApiKeysGetApiKeysRequest = {} as ApiKeysGetApiKeysRequest, options?: ListOptions): PagePromise<ApiKeysGetApiKeysReply, NonNullable<ApiKeysGetApiKeysReply["data" & keyof ApiKeysGetApiKeysReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function apiKeysList(client: CortexClientCore, request: ApiKeysGetApiKeysRequest = {} as ApiKeysGetApiKeysRequest, options?: ListOptions): PagePromise<ApiKeysGetApiKeysReply, NonNullable<ApiKeysGetApiKeysReply["data" & keyof ApiKeysGetApiKeysReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(apiKeysListOperation, request, options);
 }
 
@@ -1330,7 +1330,7 @@ const apiKeysValidateOperation: OperationEntry = {"id":"api_keys.validate","prod
  * const reply = await apiKeysValidate(client, {});
  * ```
  */
-export function apiKeysValidate(client: CortexClient, request: ApiKeysValidateRequest = {} as ApiKeysValidateRequest, options?: CallOptions): ApiPromise<ApiKeysValidateReply> {
+export function apiKeysValidate(client: CortexClientCore, request: ApiKeysValidateRequest = {} as ApiKeysValidateRequest, options?: CallOptions): ApiPromise<ApiKeysValidateReply> {
   return client.request(apiKeysValidateOperation, request, options);
 }
 
@@ -1349,7 +1349,7 @@ const apiKeysGetOperation: OperationEntry = {"id":"platform.iam.api_key.get_by_i
  * const reply = await apiKeysGet(client, { api_key_id: "…" });
  * ```
  */
-export function apiKeysGet(client: CortexClient, params: { readonly "api_key_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamApiKeyGetByIdReply> {
+export function apiKeysGet(client: CortexClientCore, params: { readonly "api_key_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamApiKeyGetByIdReply> {
   return client.request(apiKeysGetOperation, params, options);
 }
 
@@ -1368,7 +1368,7 @@ const apiKeysEditOperation: OperationEntry = {"id":"platform.iam.api_key.put_by_
  * const reply = await apiKeysEdit(client, { roles: [], security_level: "…" });
  * ```
  */
-export function apiKeysEdit(client: CortexClient, request: PlatformIamApiKeyPutByIdRequest & { readonly "api_key_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamApiKeyPutByIdReply> {
+export function apiKeysEdit(client: CortexClientCore, request: PlatformIamApiKeyPutByIdRequest & { readonly "api_key_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamApiKeyPutByIdReply> {
   return client.request(apiKeysEditOperation, pathOnly(request, ["api_key_id"]), options);
 }
 
@@ -1386,7 +1386,7 @@ const appsecApplicationConfigurationOperation: OperationEntry = {"id":"appsec.ap
  * const reply = await appsecApplicationConfiguration(client);
  * ```
  */
-export function appsecApplicationConfiguration(client: CortexClient, options?: CallOptions): ApiPromise<AppsecApplicationConfigurationReply> {
+export function appsecApplicationConfiguration(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecApplicationConfigurationReply> {
   return client.request(appsecApplicationConfigurationOperation, undefined, options);
 }
 
@@ -1405,7 +1405,7 @@ const appsecApplicationCriteriaOperation: OperationEntry = {"id":"appsec.applica
  * const reply = await appsecApplicationCriteria(client, { name: "…", type: "cloud", config: "…" });
  * ```
  */
-export function appsecApplicationCriteria(client: CortexClient, request: AppsecApplicationCriteriaRequest, options?: CallOptions): ApiPromise<AppsecApplicationCriteriaReply> {
+export function appsecApplicationCriteria(client: CortexClientCore, request: AppsecApplicationCriteriaRequest, options?: CallOptions): ApiPromise<AppsecApplicationCriteriaReply> {
   return client.request(appsecApplicationCriteriaOperation, request, options);
 }
 
@@ -1423,7 +1423,7 @@ const appsecApplicationCriteriaAllOperation: OperationEntry = {"id":"appsec.appl
  * const reply = await appsecApplicationCriteriaAll(client);
  * ```
  */
-export function appsecApplicationCriteriaAll(client: CortexClient, options?: CallOptions): ApiPromise<AppsecApplicationCriteriaAllReply> {
+export function appsecApplicationCriteriaAll(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecApplicationCriteriaAllReply> {
   return client.request(appsecApplicationCriteriaAllOperation, undefined, options);
 }
 
@@ -1442,7 +1442,7 @@ const appsecApplicationCriteriaDeleteByIdOperation: OperationEntry = {"id":"apps
  * const reply = await appsecApplicationCriteriaDeleteById(client, { criteriaId: "…" });
  * ```
  */
-export function appsecApplicationCriteriaDeleteById(client: CortexClient, params: { readonly "criteriaId": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function appsecApplicationCriteriaDeleteById(client: CortexClientCore, params: { readonly "criteriaId": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(appsecApplicationCriteriaDeleteByIdOperation, params, options);
 }
 
@@ -1461,7 +1461,7 @@ const appsecApplicationCriteriaGetByIdOperation: OperationEntry = {"id":"appsec.
  * const reply = await appsecApplicationCriteriaGetById(client, { criteriaId: "…" });
  * ```
  */
-export function appsecApplicationCriteriaGetById(client: CortexClient, params: { readonly "criteriaId": string | number }, options?: CallOptions): ApiPromise<AppsecApplicationCriteriaGetByIdReply> {
+export function appsecApplicationCriteriaGetById(client: CortexClientCore, params: { readonly "criteriaId": string | number }, options?: CallOptions): ApiPromise<AppsecApplicationCriteriaGetByIdReply> {
   return client.request(appsecApplicationCriteriaGetByIdOperation, params, options);
 }
 
@@ -1480,7 +1480,7 @@ const appsecApplicationDeleteByIdOperation: OperationEntry = {"id":"appsec.appli
  * const reply = await appsecApplicationDeleteById(client, { applicationId: "…" });
  * ```
  */
-export function appsecApplicationDeleteById(client: CortexClient, params: { readonly "applicationId": string | number }, options?: CallOptions): ApiPromise<AppsecApplicationDeleteByIdReply> {
+export function appsecApplicationDeleteById(client: CortexClientCore, params: { readonly "applicationId": string | number }, options?: CallOptions): ApiPromise<AppsecApplicationDeleteByIdReply> {
   return client.request(appsecApplicationDeleteByIdOperation, params, options);
 }
 
@@ -1498,7 +1498,7 @@ const appsecApplicationGetOperation: OperationEntry = {"id":"appsec.application.
  * const reply = await appsecApplicationGet(client);
  * ```
  */
-export function appsecApplicationGet(client: CortexClient, options?: CallOptions): ApiPromise<AppsecApplicationGetReply> {
+export function appsecApplicationGet(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecApplicationGetReply> {
   return client.request(appsecApplicationGetOperation, undefined, options);
 }
 
@@ -1517,7 +1517,7 @@ const appsecApplicationGetByIdOperation: OperationEntry = {"id":"appsec.applicat
  * const reply = await appsecApplicationGetById(client, { applicationId: "…" });
  * ```
  */
-export function appsecApplicationGetById(client: CortexClient, params: { readonly "applicationId": string | number }, options?: CallOptions): ApiPromise<AppsecApplicationGetByIdReply> {
+export function appsecApplicationGetById(client: CortexClientCore, params: { readonly "applicationId": string | number }, options?: CallOptions): ApiPromise<AppsecApplicationGetByIdReply> {
   return client.request(appsecApplicationGetByIdOperation, params, options);
 }
 
@@ -1536,7 +1536,7 @@ const appsecApplicationPostOperation: OperationEntry = {"id":"appsec.application
  * const reply = await appsecApplicationPost(client, { name: "…", businessCriticality: "Critical", creationType: "Auto", assetSelection: {} });
  * ```
  */
-export function appsecApplicationPost(client: CortexClient, request: AppsecApplicationPostRequest, options?: CallOptions): ApiPromise<AppsecApplicationPostReply> {
+export function appsecApplicationPost(client: CortexClientCore, request: AppsecApplicationPostRequest, options?: CallOptions): ApiPromise<AppsecApplicationPostReply> {
   return client.request(appsecApplicationPostOperation, request, options);
 }
 
@@ -1555,7 +1555,7 @@ const appsecApplicationPutByIdOperation: OperationEntry = {"id":"appsec.applicat
  * const reply = await appsecApplicationPutById(client, {});
  * ```
  */
-export function appsecApplicationPutById(client: CortexClient, request: AppsecApplicationPutByIdRequest & { readonly "applicationId": string | number }, options?: CallOptions): ApiPromise<AppsecApplicationPutByIdReply> {
+export function appsecApplicationPutById(client: CortexClientCore, request: AppsecApplicationPutByIdRequest & { readonly "applicationId": string | number }, options?: CallOptions): ApiPromise<AppsecApplicationPutByIdReply> {
   return client.request(appsecApplicationPutByIdOperation, pathOnly(request, ["applicationId"]), options);
 }
 
@@ -1573,7 +1573,7 @@ const appsecIntegrationsOperation: OperationEntry = {"id":"appsec.integrations",
  * const reply = await appsecIntegrations(client);
  * ```
  */
-export function appsecIntegrations(client: CortexClient, options?: CallOptions): ApiPromise<AppsecIntegrationsReply> {
+export function appsecIntegrations(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecIntegrationsReply> {
   return client.request(appsecIntegrationsOperation, undefined, options);
 }
 
@@ -1592,7 +1592,7 @@ const appsecIntegrationsDeleteByIdOperation: OperationEntry = {"id":"appsec.inte
  * const reply = await appsecIntegrationsDeleteById(client, { id: "…" });
  * ```
  */
-export function appsecIntegrationsDeleteById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function appsecIntegrationsDeleteById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(appsecIntegrationsDeleteByIdOperation, params, options);
 }
 
@@ -1611,7 +1611,7 @@ const appsecIntegrationsGetByIdOperation: OperationEntry = {"id":"appsec.integra
  * const reply = await appsecIntegrationsGetById(client, { id: "…" });
  * ```
  */
-export function appsecIntegrationsGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<AppsecIntegrationsGetByIdReply> {
+export function appsecIntegrationsGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<AppsecIntegrationsGetByIdReply> {
   return client.request(appsecIntegrationsGetByIdOperation, params, options);
 }
 
@@ -1630,7 +1630,7 @@ const appsecIntegrationsPutByIdOperation: OperationEntry = {"id":"appsec.integra
  * const reply = await appsecIntegrationsPutById(client, {});
  * ```
  */
-export function appsecIntegrationsPutById(client: CortexClient, request: AppsecIntegrationsPutByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<AppsecIntegrationsPutByIdReply> {
+export function appsecIntegrationsPutById(client: CortexClientCore, request: AppsecIntegrationsPutByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<AppsecIntegrationsPutByIdReply> {
   return client.request(appsecIntegrationsPutByIdOperation, pathOnly(request, ["id"]), options);
 }
 
@@ -1649,7 +1649,7 @@ const appsecIssuesFixByIssueIdFixSuggestionOperation: OperationEntry = {"id":"ap
  * const reply = await appsecIssuesFixByIssueIdFixSuggestion(client, { issueId: "…" });
  * ```
  */
-export function appsecIssuesFixByIssueIdFixSuggestion(client: CortexClient, params: { readonly "issueId": string | number }, options?: CallOptions): ApiPromise<AppsecIssuesFixByIssueIdFixSuggestionReply> {
+export function appsecIssuesFixByIssueIdFixSuggestion(client: CortexClientCore, params: { readonly "issueId": string | number }, options?: CallOptions): ApiPromise<AppsecIssuesFixByIssueIdFixSuggestionReply> {
   return client.request(appsecIssuesFixByIssueIdFixSuggestionOperation, params, options);
 }
 
@@ -1668,7 +1668,7 @@ const appsecIssuesFixGetByRemediationIdOperation: OperationEntry = {"id":"appsec
  * const reply = await appsecIssuesFixGetByRemediationId(client, { remediationId: "…" });
  * ```
  */
-export function appsecIssuesFixGetByRemediationId(client: CortexClient, params: { readonly "remediationId": string | number }, options?: CallOptions): ApiPromise<AppsecIssuesFixGetByRemediationIdReply> {
+export function appsecIssuesFixGetByRemediationId(client: CortexClientCore, params: { readonly "remediationId": string | number }, options?: CallOptions): ApiPromise<AppsecIssuesFixGetByRemediationIdReply> {
   return client.request(appsecIssuesFixGetByRemediationIdOperation, params, options);
 }
 
@@ -1687,7 +1687,7 @@ const appsecIssuesFixTriggerFixPullRequestOperation: OperationEntry = {"id":"app
  * const reply = await appsecIssuesFixTriggerFixPullRequest(client, { issueIds: [] });
  * ```
  */
-export function appsecIssuesFixTriggerFixPullRequest(client: CortexClient, request: AppsecIssuesFixTriggerFixPullRequestRequest, options?: CallOptions): ApiPromise<AppsecIssuesFixTriggerFixPullRequestReply> {
+export function appsecIssuesFixTriggerFixPullRequest(client: CortexClientCore, request: AppsecIssuesFixTriggerFixPullRequestRequest, options?: CallOptions): ApiPromise<AppsecIssuesFixTriggerFixPullRequestReply> {
   return client.request(appsecIssuesFixTriggerFixPullRequestOperation, request, options);
 }
 
@@ -1706,7 +1706,7 @@ const appsecPoliciesDeleteByPolicyIdOperation: OperationEntry = {"id":"appsec.po
  * const reply = await appsecPoliciesDeleteByPolicyId(client, { policyId: "…" });
  * ```
  */
-export function appsecPoliciesDeleteByPolicyId(client: CortexClient, params: { readonly "policyId": string | number }, options?: CallOptions): ApiPromise<AppsecPoliciesDeleteByPolicyIdReply> {
+export function appsecPoliciesDeleteByPolicyId(client: CortexClientCore, params: { readonly "policyId": string | number }, options?: CallOptions): ApiPromise<AppsecPoliciesDeleteByPolicyIdReply> {
   return client.request(appsecPoliciesDeleteByPolicyIdOperation, params, options);
 }
 
@@ -1724,7 +1724,7 @@ const appsecPoliciesGetOperation: OperationEntry = {"id":"appsec.policies.get","
  * const reply = await appsecPoliciesGet(client);
  * ```
  */
-export function appsecPoliciesGet(client: CortexClient, options?: CallOptions): ApiPromise<AppsecPoliciesGetReply> {
+export function appsecPoliciesGet(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecPoliciesGetReply> {
   return client.request(appsecPoliciesGetOperation, undefined, options);
 }
 
@@ -1743,7 +1743,7 @@ const appsecPoliciesGetByPolicyIdOperation: OperationEntry = {"id":"appsec.polic
  * const reply = await appsecPoliciesGetByPolicyId(client, { policyId: "…" });
  * ```
  */
-export function appsecPoliciesGetByPolicyId(client: CortexClient, params: { readonly "policyId": string | number }, options?: CallOptions): ApiPromise<AppsecPoliciesGetByPolicyIdReply> {
+export function appsecPoliciesGetByPolicyId(client: CortexClientCore, params: { readonly "policyId": string | number }, options?: CallOptions): ApiPromise<AppsecPoliciesGetByPolicyIdReply> {
   return client.request(appsecPoliciesGetByPolicyIdOperation, params, options);
 }
 
@@ -1762,7 +1762,7 @@ const appsecPoliciesPostOperation: OperationEntry = {"id":"appsec.policies.post"
  * const reply = await appsecPoliciesPost(client, { name: "…", conditions: {}, scope: {}, triggers: {} });
  * ```
  */
-export function appsecPoliciesPost(client: CortexClient, request: AppsecPoliciesPostRequest, options?: CallOptions): ApiPromise<undefined> {
+export function appsecPoliciesPost(client: CortexClientCore, request: AppsecPoliciesPostRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(appsecPoliciesPostOperation, request, options);
 }
 
@@ -1781,7 +1781,7 @@ const appsecPoliciesPutByPolicyIdOperation: OperationEntry = {"id":"appsec.polic
  * const reply = await appsecPoliciesPutByPolicyId(client, {});
  * ```
  */
-export function appsecPoliciesPutByPolicyId(client: CortexClient, request: AppsecPoliciesPutByPolicyIdRequest & { readonly "policyId": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function appsecPoliciesPutByPolicyId(client: CortexClientCore, request: AppsecPoliciesPutByPolicyIdRequest & { readonly "policyId": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(appsecPoliciesPutByPolicyIdOperation, pathOnly(request, ["policyId"]), options);
 }
 
@@ -1799,7 +1799,7 @@ const appsecRepositoriesOperation: OperationEntry = {"id":"appsec.repositories",
  * const reply = await appsecRepositories(client);
  * ```
  */
-export function appsecRepositories(client: CortexClient, options?: CallOptions): ApiPromise<AppsecRepositoriesReply> {
+export function appsecRepositories(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecRepositoriesReply> {
   return client.request(appsecRepositoriesOperation, undefined, options);
 }
 
@@ -1818,7 +1818,7 @@ const appsecRepositoriesByAssetIdBranchesGetOperation: OperationEntry = {"id":"a
  * const reply = await appsecRepositoriesByAssetIdBranchesGet(client, { assetId: "…" });
  * ```
  */
-export function appsecRepositoriesByAssetIdBranchesGet(client: CortexClient, params: { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<AppsecRepositoriesByAssetIdBranchesGetReply> {
+export function appsecRepositoriesByAssetIdBranchesGet(client: CortexClientCore, params: { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<AppsecRepositoriesByAssetIdBranchesGetReply> {
   return client.request(appsecRepositoriesByAssetIdBranchesGetOperation, params, options);
 }
 
@@ -1837,7 +1837,7 @@ const appsecRepositoriesByAssetIdBranchesPutOperation: OperationEntry = {"id":"a
  * const reply = await appsecRepositoriesByAssetIdBranchesPut(client, { selectedBranches: [], primaryBranch: "…" });
  * ```
  */
-export function appsecRepositoriesByAssetIdBranchesPut(client: CortexClient, request: AppsecRepositoriesByAssetIdBranchesPutRequest & { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function appsecRepositoriesByAssetIdBranchesPut(client: CortexClientCore, request: AppsecRepositoriesByAssetIdBranchesPutRequest & { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(appsecRepositoriesByAssetIdBranchesPutOperation, pathOnly(request, ["assetId"]), options);
 }
 
@@ -1856,7 +1856,7 @@ const appsecRepositoriesByAssetIdScanConfigurationGetOperation: OperationEntry =
  * const reply = await appsecRepositoriesByAssetIdScanConfigurationGet(client, { assetId: "…" });
  * ```
  */
-export function appsecRepositoriesByAssetIdScanConfigurationGet(client: CortexClient, params: { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<AppsecRepositoriesByAssetIdScanConfigurationGetReply> {
+export function appsecRepositoriesByAssetIdScanConfigurationGet(client: CortexClientCore, params: { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<AppsecRepositoriesByAssetIdScanConfigurationGetReply> {
   return client.request(appsecRepositoriesByAssetIdScanConfigurationGetOperation, params, options);
 }
 
@@ -1875,7 +1875,7 @@ const appsecRepositoriesByAssetIdScanConfigurationPutOperation: OperationEntry =
  * const reply = await appsecRepositoriesByAssetIdScanConfigurationPut(client, {});
  * ```
  */
-export function appsecRepositoriesByAssetIdScanConfigurationPut(client: CortexClient, request: AppsecRepositoriesByAssetIdScanConfigurationPutRequest & { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function appsecRepositoriesByAssetIdScanConfigurationPut(client: CortexClientCore, request: AppsecRepositoriesByAssetIdScanConfigurationPutRequest & { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(appsecRepositoriesByAssetIdScanConfigurationPutOperation, pathOnly(request, ["assetId"]), options);
 }
 
@@ -1894,7 +1894,7 @@ const appsecRepositoriesGetByAssetIdOperation: OperationEntry = {"id":"appsec.re
  * const reply = await appsecRepositoriesGetByAssetId(client, { assetId: "…" });
  * ```
  */
-export function appsecRepositoriesGetByAssetId(client: CortexClient, params: { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<AppsecRepositoriesGetByAssetIdReply> {
+export function appsecRepositoriesGetByAssetId(client: CortexClientCore, params: { readonly "assetId": string | number }, options?: CallOptions): ApiPromise<AppsecRepositoriesGetByAssetIdReply> {
   return client.request(appsecRepositoriesGetByAssetIdOperation, params, options);
 }
 
@@ -1913,7 +1913,7 @@ const appsecRulesDeleteByRuleIdOperation: OperationEntry = {"id":"appsec.rules.d
  * const reply = await appsecRulesDeleteByRuleId(client, { ruleId: "…" });
  * ```
  */
-export function appsecRulesDeleteByRuleId(client: CortexClient, params: { readonly "ruleId": string | number }, options?: CallOptions): ApiPromise<AppsecRulesDeleteByRuleIdReply> {
+export function appsecRulesDeleteByRuleId(client: CortexClientCore, params: { readonly "ruleId": string | number }, options?: CallOptions): ApiPromise<AppsecRulesDeleteByRuleIdReply> {
   return client.request(appsecRulesDeleteByRuleIdOperation, params, options);
 }
 
@@ -1931,7 +1931,7 @@ const appsecRulesGetOperation: OperationEntry = {"id":"appsec.rules.get","produc
  * const reply = await appsecRulesGet(client);
  * ```
  */
-export function appsecRulesGet(client: CortexClient, options?: CallOptions): ApiPromise<AppsecRulesGetReply> {
+export function appsecRulesGet(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecRulesGetReply> {
   return client.request(appsecRulesGetOperation, undefined, options);
 }
 
@@ -1950,7 +1950,7 @@ const appsecRulesGetByRuleIdOperation: OperationEntry = {"id":"appsec.rules.get_
  * const reply = await appsecRulesGetByRuleId(client, { ruleId: "…" });
  * ```
  */
-export function appsecRulesGetByRuleId(client: CortexClient, params: { readonly "ruleId": string | number }, options?: CallOptions): ApiPromise<AppsecRulesGetByRuleIdReply> {
+export function appsecRulesGetByRuleId(client: CortexClientCore, params: { readonly "ruleId": string | number }, options?: CallOptions): ApiPromise<AppsecRulesGetByRuleIdReply> {
   return client.request(appsecRulesGetByRuleIdOperation, params, options);
 }
 
@@ -1969,7 +1969,7 @@ const appsecRulesPatchByRuleIdOperation: OperationEntry = {"id":"appsec.rules.pa
  * const reply = await appsecRulesPatchByRuleId(client, {});
  * ```
  */
-export function appsecRulesPatchByRuleId(client: CortexClient, request: AppsecRulesPatchByRuleIdRequest & { readonly "ruleId": string | number }, options?: CallOptions): ApiPromise<AppsecRulesPatchByRuleIdReply> {
+export function appsecRulesPatchByRuleId(client: CortexClientCore, request: AppsecRulesPatchByRuleIdRequest & { readonly "ruleId": string | number }, options?: CallOptions): ApiPromise<AppsecRulesPatchByRuleIdReply> {
   return client.request(appsecRulesPatchByRuleIdOperation, pathOnly(request, ["ruleId"]), options);
 }
 
@@ -1988,7 +1988,7 @@ const appsecRulesPostOperation: OperationEntry = {"id":"appsec.rules.post","prod
  * const reply = await appsecRulesPost(client, { name: "…", severity: "CRITICAL", scanner: "…" });
  * ```
  */
-export function appsecRulesPost(client: CortexClient, request: AppsecRulesPostRequest, options?: CallOptions): ApiPromise<AppsecRulesPostReply> {
+export function appsecRulesPost(client: CortexClientCore, request: AppsecRulesPostRequest, options?: CallOptions): ApiPromise<AppsecRulesPostReply> {
   return client.request(appsecRulesPostOperation, request, options);
 }
 
@@ -2006,7 +2006,7 @@ const appsecRulesRuleLabelsOperation: OperationEntry = {"id":"appsec.rules.rule_
  * const reply = await appsecRulesRuleLabels(client);
  * ```
  */
-export function appsecRulesRuleLabels(client: CortexClient, options?: CallOptions): ApiPromise<AppsecRulesRuleLabelsReply> {
+export function appsecRulesRuleLabels(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecRulesRuleLabelsReply> {
   return client.request(appsecRulesRuleLabelsOperation, undefined, options);
 }
 
@@ -2025,7 +2025,7 @@ const appsecRulesValidateOperation: OperationEntry = {"id":"appsec.rules.validat
  * const reply = await appsecRulesValidate(client, {});
  * ```
  */
-export function appsecRulesValidate(client: CortexClient, request: AppsecRulesValidateRequest, options?: CallOptions): ApiPromise<AppsecRulesValidateReply> {
+export function appsecRulesValidate(client: CortexClientCore, request: AppsecRulesValidateRequest, options?: CallOptions): ApiPromise<AppsecRulesValidateReply> {
   return client.request(appsecRulesValidateOperation, request, options);
 }
 
@@ -2044,7 +2044,7 @@ const appsecSbomOrganizationGetByOrgNameOperation: OperationEntry = {"id":"appse
  * const reply = await appsecSbomOrganizationGetByOrgName(client, { orgName: "…" });
  * ```
  */
-export function appsecSbomOrganizationGetByOrgName(client: CortexClient, params: { readonly "orgName": string | number }, options?: CallOptions): ApiPromise<AppsecSbomOrganizationGetByOrgNameReply> {
+export function appsecSbomOrganizationGetByOrgName(client: CortexClientCore, params: { readonly "orgName": string | number }, options?: CallOptions): ApiPromise<AppsecSbomOrganizationGetByOrgNameReply> {
   return client.request(appsecSbomOrganizationGetByOrgNameOperation, params, options);
 }
 
@@ -2063,7 +2063,7 @@ const appsecSbomRepositoryGetByRepoIdOperation: OperationEntry = {"id":"appsec.s
  * const reply = await appsecSbomRepositoryGetByRepoId(client, { repoId: "…" });
  * ```
  */
-export function appsecSbomRepositoryGetByRepoId(client: CortexClient, params: { readonly "repoId": string | number }, options?: CallOptions): ApiPromise<AppsecSbomRepositoryGetByRepoIdReply> {
+export function appsecSbomRepositoryGetByRepoId(client: CortexClientCore, params: { readonly "repoId": string | number }, options?: CallOptions): ApiPromise<AppsecSbomRepositoryGetByRepoIdReply> {
   return client.request(appsecSbomRepositoryGetByRepoIdOperation, params, options);
 }
 
@@ -2082,7 +2082,7 @@ const appsecScanRepositoryPostByIdOperation: OperationEntry = {"id":"appsec.scan
  * const reply = await appsecScanRepositoryPostById(client, {});
  * ```
  */
-export function appsecScanRepositoryPostById(client: CortexClient, request: AppsecScanRepositoryPostByIdRequest & { readonly "repositoryId": string | number }, options?: CallOptions): ApiPromise<AppsecScanRepositoryPostByIdReply> {
+export function appsecScanRepositoryPostById(client: CortexClientCore, request: AppsecScanRepositoryPostByIdRequest & { readonly "repositoryId": string | number }, options?: CallOptions): ApiPromise<AppsecScanRepositoryPostByIdReply> {
   return client.request(appsecScanRepositoryPostByIdOperation, pathOnly(request, ["repositoryId"]), options);
 }
 
@@ -2101,7 +2101,7 @@ const appsecScansByScanIdFindingsOperation: OperationEntry = {"id":"appsec.scans
  * const reply = await appsecScansByScanIdFindings(client, { scanId: "…" });
  * ```
  */
-export function appsecScansByScanIdFindings(client: CortexClient, params: { readonly "scanId": string | number }, options?: CallOptions): ApiPromise<AppsecScansByScanIdFindingsReply> {
+export function appsecScansByScanIdFindings(client: CortexClientCore, params: { readonly "scanId": string | number }, options?: CallOptions): ApiPromise<AppsecScansByScanIdFindingsReply> {
   return client.request(appsecScansByScanIdFindingsOperation, params, options);
 }
 
@@ -2120,7 +2120,7 @@ const appsecScansByScanIdIssuesOperation: OperationEntry = {"id":"appsec.scans.b
  * const reply = await appsecScansByScanIdIssues(client, { scanId: "…" });
  * ```
  */
-export function appsecScansByScanIdIssues(client: CortexClient, params: { readonly "scanId": string | number }, options?: CallOptions): ApiPromise<AppsecScansByScanIdIssuesReply> {
+export function appsecScansByScanIdIssues(client: CortexClientCore, params: { readonly "scanId": string | number }, options?: CallOptions): ApiPromise<AppsecScansByScanIdIssuesReply> {
   return client.request(appsecScansByScanIdIssuesOperation, params, options);
 }
 
@@ -2138,7 +2138,7 @@ const appsecScansCiOperation: OperationEntry = {"id":"appsec.scans.ci","products
  * const reply = await appsecScansCi(client);
  * ```
  */
-export function appsecScansCi(client: CortexClient, options?: CallOptions): ApiPromise<AppsecScansCiReply> {
+export function appsecScansCi(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecScansCiReply> {
   return client.request(appsecScansCiOperation, undefined, options);
 }
 
@@ -2156,7 +2156,7 @@ const appsecScansPeriodicOperation: OperationEntry = {"id":"appsec.scans.periodi
  * const reply = await appsecScansPeriodic(client);
  * ```
  */
-export function appsecScansPeriodic(client: CortexClient, options?: CallOptions): ApiPromise<AppsecScansPeriodicReply> {
+export function appsecScansPeriodic(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecScansPeriodicReply> {
   return client.request(appsecScansPeriodicOperation, undefined, options);
 }
 
@@ -2174,7 +2174,7 @@ const appsecScansPrOperation: OperationEntry = {"id":"appsec.scans.pr","products
  * const reply = await appsecScansPr(client);
  * ```
  */
-export function appsecScansPr(client: CortexClient, options?: CallOptions): ApiPromise<AppsecScansPrReply> {
+export function appsecScansPr(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecScansPrReply> {
   return client.request(appsecScansPrOperation, undefined, options);
 }
 
@@ -2192,7 +2192,7 @@ const appsecScansUnscannedRepositoriesOperation: OperationEntry = {"id":"appsec.
  * const reply = await appsecScansUnscannedRepositories(client);
  * ```
  */
-export function appsecScansUnscannedRepositories(client: CortexClient, options?: CallOptions): ApiPromise<AppsecScansUnscannedRepositoriesReply> {
+export function appsecScansUnscannedRepositories(client: CortexClientCore, options?: CallOptions): ApiPromise<AppsecScansUnscannedRepositoriesReply> {
   return client.request(appsecScansUnscannedRepositoriesOperation, undefined, options);
 }
 
@@ -2211,7 +2211,7 @@ const asmManagementRemoveAsmDataOperation: OperationEntry = {"id":"asm_managemen
  * const reply = await asmManagementRemoveAsmData(client, { asset_type: "certificate", asset_identifiers: [] });
  * ```
  */
-export function asmManagementRemoveAsmData(client: CortexClient, request: AsmManagementRemoveAsmDataRequest, options?: CallOptions): ApiPromise<AsmManagementRemoveAsmDataReply> {
+export function asmManagementRemoveAsmData(client: CortexClientCore, request: AsmManagementRemoveAsmDataRequest, options?: CallOptions): ApiPromise<AsmManagementRemoveAsmDataReply> {
   return client.request(asmManagementRemoveAsmDataOperation, request, options);
 }
 
@@ -2230,7 +2230,7 @@ const asmManagementUploadAsmDataOperation: OperationEntry = {"id":"asm_managemen
  * const reply = await asmManagementUploadAsmData(client, { request_type: "Addition", asset_type: "ip_range", asset_identifiers: [] });
  * ```
  */
-export function asmManagementUploadAsmData(client: CortexClient, request: AsmManagementUploadAsmDataRequest, options?: CallOptions): ApiPromise<AsmManagementUploadAsmDataReply> {
+export function asmManagementUploadAsmData(client: CortexClientCore, request: AsmManagementUploadAsmDataRequest, options?: CallOptions): ApiPromise<AsmManagementUploadAsmDataReply> {
   return client.request(asmManagementUploadAsmDataOperation, request, options);
 }
 
@@ -2249,7 +2249,7 @@ const assetGroupsListOperation: OperationEntry = {"id":"asset_groups","products"
  * for await (const item of assetGroupsList(client, {})) console.log(item);
  * ```
  */
-export function assetGroupsList(client: CortexClient, request: AssetGroupsRequest = {} as AssetGroupsRequest, options?: ListOptions): PagePromise<AssetGroupsReply, NonNullable<AssetGroupsReply["data" & keyof AssetGroupsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function assetGroupsList(client: CortexClientCore, request: AssetGroupsRequest = {} as AssetGroupsRequest, options?: ListOptions): PagePromise<AssetGroupsReply, NonNullable<AssetGroupsReply["data" & keyof AssetGroupsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(assetGroupsListOperation, request, options);
 }
 
@@ -2268,7 +2268,7 @@ const assetGroupsCreateOperation: OperationEntry = {"id":"asset_groups.create","
  * const reply = await assetGroupsCreate(client, {});
  * ```
  */
-export function assetGroupsCreate(client: CortexClient, request: AssetGroupsCreateRequest = {} as AssetGroupsCreateRequest, options?: CallOptions): ApiPromise<AssetGroupsCreateReply> {
+export function assetGroupsCreate(client: CortexClientCore, request: AssetGroupsCreateRequest = {} as AssetGroupsCreateRequest, options?: CallOptions): ApiPromise<AssetGroupsCreateReply> {
   return client.request(assetGroupsCreateOperation, request, options);
 }
 
@@ -2287,7 +2287,7 @@ const assetGroupsDeleteOperation: OperationEntry = {"id":"asset_groups.delete.po
  * const reply = await assetGroupsDelete(client, { group_id: "…" });
  * ```
  */
-export function assetGroupsDelete(client: CortexClient, params: { readonly "group_id": string | number }, options?: CallOptions): ApiPromise<AssetGroupsDeletePostByGroupIdReply> {
+export function assetGroupsDelete(client: CortexClientCore, params: { readonly "group_id": string | number }, options?: CallOptions): ApiPromise<AssetGroupsDeletePostByGroupIdReply> {
   return client.request(assetGroupsDeleteOperation, params, options);
 }
 
@@ -2306,7 +2306,7 @@ const assetGroupsUpdateOperation: OperationEntry = {"id":"asset_groups.update.po
  * const reply = await assetGroupsUpdate(client, {});
  * ```
  */
-export function assetGroupsUpdate(client: CortexClient, request: AssetGroupsUpdatePostByGroupIdRequest & { readonly "group_id": string | number }, options?: CallOptions): ApiPromise<AssetGroupsUpdatePostByGroupIdReply> {
+export function assetGroupsUpdate(client: CortexClientCore, request: AssetGroupsUpdatePostByGroupIdRequest & { readonly "group_id": string | number }, options?: CallOptions): ApiPromise<AssetGroupsUpdatePostByGroupIdReply> {
   return client.request(assetGroupsUpdateOperation, pathOnly(request, ["group_id"]), options);
 }
 
@@ -2325,7 +2325,7 @@ const assetsListOperation: OperationEntry = {"id":"assets","products":["xsiam","
  * for await (const item of assetsList(client, {})) console.log(item);
  * ```
  */
-export function assetsList(client: CortexClient, request: AssetsRequest = {} as AssetsRequest, options?: ListOptions): PagePromise<AssetsReply, NonNullable<AssetsReply["data" & keyof AssetsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function assetsList(client: CortexClientCore, request: AssetsRequest = {} as AssetsRequest, options?: ListOptions): PagePromise<AssetsReply, NonNullable<AssetsReply["data" & keyof AssetsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(assetsListOperation, request, options);
 }
 
@@ -2344,7 +2344,7 @@ const assetsBulkUpdateVulnerabilityTestsOperation: OperationEntry = {"id":"asset
  * const reply = await assetsBulkUpdateVulnerabilityTests(client, {});
  * ```
  */
-export function assetsBulkUpdateVulnerabilityTests(client: CortexClient, request: AssetsBulkUpdateVulnerabilityTestsRequest = {} as AssetsBulkUpdateVulnerabilityTestsRequest, options?: CallOptions): ApiPromise<undefined> {
+export function assetsBulkUpdateVulnerabilityTests(client: CortexClientCore, request: AssetsBulkUpdateVulnerabilityTestsRequest = {} as AssetsBulkUpdateVulnerabilityTestsRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(assetsBulkUpdateVulnerabilityTestsOperation, request, options);
 }
 
@@ -2363,7 +2363,7 @@ const assetsByAssetIdSbomOperation: OperationEntry = {"id":"assets.by_asset_id.s
  * const reply = await assetsByAssetIdSbom(client, { assetID: "…" });
  * ```
  */
-export function assetsByAssetIdSbom(client: CortexClient, params: { readonly "assetID": string | number }, options?: CallOptions): ApiPromise<Uint8Array> {
+export function assetsByAssetIdSbom(client: CortexClientCore, params: { readonly "assetID": string | number }, options?: CallOptions): ApiPromise<Uint8Array> {
   return client.request(assetsByAssetIdSbomOperation, params, options);
 }
 
@@ -2382,7 +2382,7 @@ const assetsByIdRawFieldsOperation: OperationEntry = {"id":"assets.by_id.raw_fie
  * const reply = await assetsByIdRawFields(client, { id: "…" });
  * ```
  */
-export function assetsByIdRawFields(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<AssetsByIdRawFieldsReply> {
+export function assetsByIdRawFields(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<AssetsByIdRawFieldsReply> {
   return client.request(assetsByIdRawFieldsOperation, params, options);
 }
 
@@ -2401,7 +2401,7 @@ const assetsEnumGetByFieldNameOperation: OperationEntry = {"id":"assets.enum.get
  * const reply = await assetsEnumGetByFieldName(client, { field_name: "…" });
  * ```
  */
-export function assetsEnumGetByFieldName(client: CortexClient, params: { readonly "field_name": string | number }, options?: CallOptions): ApiPromise<AssetsEnumGetByFieldNameReply> {
+export function assetsEnumGetByFieldName(client: CortexClientCore, params: { readonly "field_name": string | number }, options?: CallOptions): ApiPromise<AssetsEnumGetByFieldNameReply> {
   return client.request(assetsEnumGetByFieldNameOperation, params, options);
 }
 
@@ -2420,7 +2420,7 @@ const assetsGetAssetInternetExposureOperation: OperationEntry = {"id":"assets.ge
  * const reply = await assetsGetAssetInternetExposure(client, {});
  * ```
  */
-export function assetsGetAssetInternetExposure(client: CortexClient, request: AssetsGetAssetInternetExposureRequest = {} as AssetsGetAssetInternetExposureRequest, options?: CallOptions): ApiPromise<AssetsGetAssetInternetExposureReply> {
+export function assetsGetAssetInternetExposure(client: CortexClientCore, request: AssetsGetAssetInternetExposureRequest = {} as AssetsGetAssetInternetExposureRequest, options?: CallOptions): ApiPromise<AssetsGetAssetInternetExposureReply> {
   return client.request(assetsGetAssetInternetExposureOperation, request, options);
 }
 
@@ -2439,7 +2439,7 @@ const assetsListInternetExposureOperation: OperationEntry = {"id":"assets.get_as
  * for await (const item of assetsListInternetExposure(client, {})) console.log(item);
  * ```
  */
-export function assetsListInternetExposure(client: CortexClient, request: AssetsGetAssetsInternetExposureRequest = {} as AssetsGetAssetsInternetExposureRequest, options?: ListOptions): PagePromise<AssetsGetAssetsInternetExposureReply, NonNullable<AssetsGetAssetsInternetExposureReply["assets_internet_exposure" & keyof AssetsGetAssetsInternetExposureReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function assetsListInternetExposure(client: CortexClientCore, request: AssetsGetAssetsInternetExposureRequest = {} as AssetsGetAssetsInternetExposureRequest, options?: ListOptions): PagePromise<AssetsGetAssetsInternetExposureReply, NonNullable<AssetsGetAssetsInternetExposureReply["assets_internet_exposure" & keyof AssetsGetAssetsInternetExposureReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(assetsListInternetExposureOperation, request, options);
 }
 
@@ -2458,7 +2458,7 @@ const assetsGetByIdOperation: OperationEntry = {"id":"assets.get_by_id","product
  * const reply = await assetsGetById(client, { id: "…" });
  * ```
  */
-export function assetsGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<AssetsGetByIdReply> {
+export function assetsGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<AssetsGetByIdReply> {
   return client.request(assetsGetByIdOperation, params, options);
 }
 
@@ -2477,7 +2477,7 @@ const assetsGetExternalIpAddressRangeOperation: OperationEntry = {"id":"assets.g
  * const reply = await assetsGetExternalIpAddressRange(client, {});
  * ```
  */
-export function assetsGetExternalIpAddressRange(client: CortexClient, request: AssetsGetExternalIpAddressRangeRequest = {} as AssetsGetExternalIpAddressRangeRequest, options?: CallOptions): ApiPromise<AssetsGetExternalIpAddressRangeReply> {
+export function assetsGetExternalIpAddressRange(client: CortexClientCore, request: AssetsGetExternalIpAddressRangeRequest = {} as AssetsGetExternalIpAddressRangeRequest, options?: CallOptions): ApiPromise<AssetsGetExternalIpAddressRangeReply> {
   return client.request(assetsGetExternalIpAddressRangeOperation, request, options);
 }
 
@@ -2496,7 +2496,7 @@ const assetsListExternalIpRangesOperation: OperationEntry = {"id":"assets.get_ex
  * for await (const item of assetsListExternalIpRanges(client, {})) console.log(item);
  * ```
  */
-export function assetsListExternalIpRanges(client: CortexClient, request: AssetsGetExternalIpAddressRangesRequest = {} as AssetsGetExternalIpAddressRangesRequest, options?: ListOptions): PagePromise<AssetsGetExternalIpAddressRangesReply, NonNullable<AssetsGetExternalIpAddressRangesReply["external_ip_address_ranges" & keyof AssetsGetExternalIpAddressRangesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function assetsListExternalIpRanges(client: CortexClientCore, request: AssetsGetExternalIpAddressRangesRequest = {} as AssetsGetExternalIpAddressRangesRequest, options?: ListOptions): PagePromise<AssetsGetExternalIpAddressRangesReply, NonNullable<AssetsGetExternalIpAddressRangesReply["external_ip_address_ranges" & keyof AssetsGetExternalIpAddressRangesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(assetsListExternalIpRangesOperation, request, options);
 }
 
@@ -2515,7 +2515,7 @@ const assetsGetExternalServiceOperation: OperationEntry = {"id":"assets.get_exte
  * const reply = await assetsGetExternalService(client, {});
  * ```
  */
-export function assetsGetExternalService(client: CortexClient, request: AssetsGetExternalServiceRequest = {} as AssetsGetExternalServiceRequest, options?: CallOptions): ApiPromise<AssetsGetExternalServiceReply> {
+export function assetsGetExternalService(client: CortexClientCore, request: AssetsGetExternalServiceRequest = {} as AssetsGetExternalServiceRequest, options?: CallOptions): ApiPromise<AssetsGetExternalServiceReply> {
   return client.request(assetsGetExternalServiceOperation, request, options);
 }
 
@@ -2534,7 +2534,7 @@ const assetsListExternalServicesOperation: OperationEntry = {"id":"assets.get_ex
  * for await (const item of assetsListExternalServices(client, {})) console.log(item);
  * ```
  */
-export function assetsListExternalServices(client: CortexClient, request: AssetsGetExternalServicesRequest = {} as AssetsGetExternalServicesRequest, options?: ListOptions): PagePromise<AssetsGetExternalServicesReply, NonNullable<AssetsGetExternalServicesReply["external_services" & keyof AssetsGetExternalServicesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function assetsListExternalServices(client: CortexClientCore, request: AssetsGetExternalServicesRequest = {} as AssetsGetExternalServicesRequest, options?: ListOptions): PagePromise<AssetsGetExternalServicesReply, NonNullable<AssetsGetExternalServicesReply["external_services" & keyof AssetsGetExternalServicesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(assetsListExternalServicesOperation, request, options);
 }
 
@@ -2553,7 +2553,7 @@ const assetsGetExternalWebsiteOperation: OperationEntry = {"id":"assets.get_exte
  * const reply = await assetsGetExternalWebsite(client, {});
  * ```
  */
-export function assetsGetExternalWebsite(client: CortexClient, request: AssetsGetExternalWebsiteRequest = {} as AssetsGetExternalWebsiteRequest, options?: CallOptions): ApiPromise<AssetsGetExternalWebsiteReply> {
+export function assetsGetExternalWebsite(client: CortexClientCore, request: AssetsGetExternalWebsiteRequest = {} as AssetsGetExternalWebsiteRequest, options?: CallOptions): ApiPromise<AssetsGetExternalWebsiteReply> {
   return client.request(assetsGetExternalWebsiteOperation, request, options);
 }
 
@@ -2572,7 +2572,7 @@ const assetsListExternalWebsitesOperation: OperationEntry = {"id":"assets.get_ex
  * for await (const item of assetsListExternalWebsites(client, {})) console.log(item);
  * ```
  */
-export function assetsListExternalWebsites(client: CortexClient, request: AssetsGetExternalWebsitesRequest = {} as AssetsGetExternalWebsitesRequest, options?: ListOptions): PagePromise<AssetsGetExternalWebsitesReply, NonNullable<AssetsGetExternalWebsitesReply["websites" & keyof AssetsGetExternalWebsitesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function assetsListExternalWebsites(client: CortexClientCore, request: AssetsGetExternalWebsitesRequest = {} as AssetsGetExternalWebsitesRequest, options?: ListOptions): PagePromise<AssetsGetExternalWebsitesReply, NonNullable<AssetsGetExternalWebsitesReply["websites" & keyof AssetsGetExternalWebsitesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(assetsListExternalWebsitesOperation, request, options);
 }
 
@@ -2591,7 +2591,7 @@ const assetsGetExternalWebsitesLastExternalAssessmentOperation: OperationEntry =
  * const reply = await assetsGetExternalWebsitesLastExternalAssessment(client, {});
  * ```
  */
-export function assetsGetExternalWebsitesLastExternalAssessment(client: CortexClient, request: AssetsGetExternalWebsitesLastExternalAssessmentRequest = {} as AssetsGetExternalWebsitesLastExternalAssessmentRequest, options?: CallOptions): ApiPromise<AssetsGetExternalWebsitesLastExternalAssessmentReply> {
+export function assetsGetExternalWebsitesLastExternalAssessment(client: CortexClientCore, request: AssetsGetExternalWebsitesLastExternalAssessmentRequest = {} as AssetsGetExternalWebsitesLastExternalAssessmentRequest, options?: CallOptions): ApiPromise<AssetsGetExternalWebsitesLastExternalAssessmentReply> {
   return client.request(assetsGetExternalWebsitesLastExternalAssessmentOperation, request, options);
 }
 
@@ -2610,7 +2610,7 @@ const assetsGetVulnerabilityTestsOperation: OperationEntry = {"id":"assets.get_v
  * const reply = await assetsGetVulnerabilityTests(client, {});
  * ```
  */
-export function assetsGetVulnerabilityTests(client: CortexClient, request: AssetsGetVulnerabilityTestsRequest = {} as AssetsGetVulnerabilityTestsRequest, options?: CallOptions): ApiPromise<AssetsGetVulnerabilityTestsReply> {
+export function assetsGetVulnerabilityTests(client: CortexClientCore, request: AssetsGetVulnerabilityTestsRequest = {} as AssetsGetVulnerabilityTestsRequest, options?: CallOptions): ApiPromise<AssetsGetVulnerabilityTestsReply> {
   return client.request(assetsGetVulnerabilityTestsOperation, request, options);
 }
 
@@ -2628,7 +2628,7 @@ const assetsSchemaOperation: OperationEntry = {"id":"assets.schema","products":[
  * const reply = await assetsSchema(client);
  * ```
  */
-export function assetsSchema(client: CortexClient, options?: CallOptions): ApiPromise<AssetsSchemaReply> {
+export function assetsSchema(client: CortexClientCore, options?: CallOptions): ApiPromise<AssetsSchemaReply> {
   return client.request(assetsSchemaOperation, undefined, options);
 }
 
@@ -2647,7 +2647,7 @@ const attackSurfaceRulesListOperation: OperationEntry = {"id":"get_attack_surfac
  * for await (const item of attackSurfaceRulesList(client, {})) console.log(item);
  * ```
  */
-export function attackSurfaceRulesList(client: CortexClient, request: GetAttackSurfaceRulesRequest = {} as GetAttackSurfaceRulesRequest, options?: ListOptions): PagePromise<GetAttackSurfaceRulesReply, NonNullable<GetAttackSurfaceRulesReply["attack_surface_rules" & keyof GetAttackSurfaceRulesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function attackSurfaceRulesList(client: CortexClientCore, request: GetAttackSurfaceRulesRequest = {} as GetAttackSurfaceRulesRequest, options?: ListOptions): PagePromise<GetAttackSurfaceRulesReply, NonNullable<GetAttackSurfaceRulesReply["attack_surface_rules" & keyof GetAttackSurfaceRulesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(attackSurfaceRulesListOperation, request, options);
 }
 
@@ -2666,7 +2666,7 @@ const auditsListAgentsReportsOperation: OperationEntry = {"id":"audits.agents_re
  * for await (const item of auditsListAgentsReports(client, {})) console.log(item);
  * ```
  */
-export function auditsListAgentsReports(client: CortexClient, request: AuditsAgentsReportsRequest = {} as AuditsAgentsReportsRequest, options?: ListOptions): PagePromise<AuditsAgentsReportsReply, NonNullable<AuditsAgentsReportsReply["data" & keyof AuditsAgentsReportsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function auditsListAgentsReports(client: CortexClientCore, request: AuditsAgentsReportsRequest = {} as AuditsAgentsReportsRequest, options?: ListOptions): PagePromise<AuditsAgentsReportsReply, NonNullable<AuditsAgentsReportsReply["data" & keyof AuditsAgentsReportsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(auditsListAgentsReportsOperation, request, options);
 }
 
@@ -2685,7 +2685,7 @@ const auditsListManagementLogsOperation: OperationEntry = {"id":"audits.manageme
  * for await (const item of auditsListManagementLogs(client, {})) console.log(item);
  * ```
  */
-export function auditsListManagementLogs(client: CortexClient, request: AuditsManagementLogsRequest = {} as AuditsManagementLogsRequest, options?: ListOptions): PagePromise<AuditsManagementLogsReply, NonNullable<AuditsManagementLogsReply["data" & keyof AuditsManagementLogsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function auditsListManagementLogs(client: CortexClientCore, request: AuditsManagementLogsRequest = {} as AuditsManagementLogsRequest, options?: ListOptions): PagePromise<AuditsManagementLogsReply, NonNullable<AuditsManagementLogsReply["data" & keyof AuditsManagementLogsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(auditsListManagementLogsOperation, request, options);
 }
 
@@ -2704,7 +2704,7 @@ const authenticationSettingsCreateOperation: OperationEntry = {"id":"authenticat
  * const reply = await authenticationSettingsCreate(client, { name: "…", mappings: {} });
  * ```
  */
-export function authenticationSettingsCreate(client: CortexClient, request: AuthenticationSettingsCreateRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsCreateReply> {
+export function authenticationSettingsCreate(client: CortexClientCore, request: AuthenticationSettingsCreateRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsCreateReply> {
   return client.request(authenticationSettingsCreateOperation, request, options);
 }
 
@@ -2723,7 +2723,7 @@ const authenticationSettingsDeleteOperation: OperationEntry = {"id":"authenticat
  * const reply = await authenticationSettingsDelete(client, {});
  * ```
  */
-export function authenticationSettingsDelete(client: CortexClient, request: AuthenticationSettingsDeleteRequest = {} as AuthenticationSettingsDeleteRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsDeleteReply> {
+export function authenticationSettingsDelete(client: CortexClientCore, request: AuthenticationSettingsDeleteRequest = {} as AuthenticationSettingsDeleteRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsDeleteReply> {
   return client.request(authenticationSettingsDeleteOperation, request, options);
 }
 
@@ -2742,7 +2742,7 @@ const authenticationSettingsGetMetadataOperation: OperationEntry = {"id":"authen
  * const reply = await authenticationSettingsGetMetadata(client, {});
  * ```
  */
-export function authenticationSettingsGetMetadata(client: CortexClient, request: AuthenticationSettingsGetMetadataRequest = {} as AuthenticationSettingsGetMetadataRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsGetMetadataReply> {
+export function authenticationSettingsGetMetadata(client: CortexClientCore, request: AuthenticationSettingsGetMetadataRequest = {} as AuthenticationSettingsGetMetadataRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsGetMetadataReply> {
   return client.request(authenticationSettingsGetMetadataOperation, request, options);
 }
 
@@ -2761,7 +2761,7 @@ const authenticationSettingsGetSettingsOperation: OperationEntry = {"id":"authen
  * const reply = await authenticationSettingsGetSettings(client, {});
  * ```
  */
-export function authenticationSettingsGetSettings(client: CortexClient, request: AuthenticationSettingsGetSettingsRequest = {} as AuthenticationSettingsGetSettingsRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsGetSettingsReply> {
+export function authenticationSettingsGetSettings(client: CortexClientCore, request: AuthenticationSettingsGetSettingsRequest = {} as AuthenticationSettingsGetSettingsRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsGetSettingsReply> {
   return client.request(authenticationSettingsGetSettingsOperation, request, options);
 }
 
@@ -2780,7 +2780,7 @@ const authenticationSettingsUpdateOperation: OperationEntry = {"id":"authenticat
  * const reply = await authenticationSettingsUpdate(client, { name: "…", mappings: {} });
  * ```
  */
-export function authenticationSettingsUpdate(client: CortexClient, request: AuthenticationSettingsUpdateRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsUpdateReply> {
+export function authenticationSettingsUpdate(client: CortexClientCore, request: AuthenticationSettingsUpdateRequest, options?: CallOptions): ApiPromise<AuthenticationSettingsUpdateReply> {
   return client.request(authenticationSettingsUpdateOperation, request, options);
 }
 
@@ -2799,7 +2799,7 @@ const biocDeleteOperation: OperationEntry = {"id":"bioc.delete","products":["xdr
  * const reply = await biocDelete(client, {});
  * ```
  */
-export function biocDelete(client: CortexClient, request: BiocDeleteRequest = {} as BiocDeleteRequest, options?: CallOptions): ApiPromise<BiocDeleteReply> {
+export function biocDelete(client: CortexClientCore, request: BiocDeleteRequest = {} as BiocDeleteRequest, options?: CallOptions): ApiPromise<BiocDeleteReply> {
   return client.request(biocDeleteOperation, request, options);
 }
 
@@ -2818,7 +2818,7 @@ const biocListOperation: OperationEntry = {"id":"bioc.get","products":["xdr","xs
  * for await (const item of biocList(client, {})) console.log(item);
  * ```
  */
-export function biocList(client: CortexClient, request: BiocGetRequest = {} as BiocGetRequest, options?: ListOptions): PagePromise<BiocGetReply, NonNullable<BiocGetReply["objects" & keyof BiocGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function biocList(client: CortexClientCore, request: BiocGetRequest = {} as BiocGetRequest, options?: ListOptions): PagePromise<BiocGetReply, NonNullable<BiocGetReply["objects" & keyof BiocGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(biocListOperation, request, options);
 }
 
@@ -2837,7 +2837,7 @@ const biocInsertOperation: OperationEntry = {"id":"bioc.insert","products":["xdr
  * const reply = await biocInsert(client, []);
  * ```
  */
-export function biocInsert(client: CortexClient, request: BiocInsertRequest, options?: CallOptions): ApiPromise<BiocInsertReply> {
+export function biocInsert(client: CortexClientCore, request: BiocInsertRequest, options?: CallOptions): ApiPromise<BiocInsertReply> {
   return client.request(biocInsertOperation, request, options);
 }
 
@@ -2856,7 +2856,7 @@ const caseArtifactsGetByCaseIdOperation: OperationEntry = {"id":"case.artifacts.
  * const reply = await caseArtifactsGetByCaseId(client, { "case-id": "…" });
  * ```
  */
-export function caseArtifactsGetByCaseId(client: CortexClient, params: { readonly "case-id": string | number }, options?: CallOptions): ApiPromise<CaseArtifactsGetByCaseIdReply> {
+export function caseArtifactsGetByCaseId(client: CortexClientCore, params: { readonly "case-id": string | number }, options?: CallOptions): ApiPromise<CaseArtifactsGetByCaseIdReply> {
   return client.request(caseArtifactsGetByCaseIdOperation, params, options);
 }
 
@@ -2875,7 +2875,7 @@ const caseSearchOperation: OperationEntry = {"id":"case.search","products":["xsi
  * for await (const item of caseSearch(client, {})) console.log(item);
  * ```
  */
-export function caseSearch(client: CortexClient, request: CaseSearchRequest = {} as CaseSearchRequest, options?: ListOptions): PagePromise<CaseSearchReply, NonNullable<CaseSearchReply["DATA" & keyof CaseSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function caseSearch(client: CortexClientCore, request: CaseSearchRequest = {} as CaseSearchRequest, options?: ListOptions): PagePromise<CaseSearchReply, NonNullable<CaseSearchReply["DATA" & keyof CaseSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(caseSearchOperation, request, options);
 }
 
@@ -2894,7 +2894,7 @@ const caseUpdateOperation: OperationEntry = {"id":"case.update.post_by_case_id",
  * const reply = await caseUpdate(client, {});
  * ```
  */
-export function caseUpdate(client: CortexClient, request: CaseUpdatePostByCaseIdRequest & { readonly "case-id": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function caseUpdate(client: CortexClientCore, request: CaseUpdatePostByCaseIdRequest & { readonly "case-id": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(caseUpdateOperation, pathOnly(request, ["case-id"]), options);
 }
 
@@ -2913,7 +2913,7 @@ const ciemAccessSearchOperation: OperationEntry = {"id":"ciem.access.search","pr
  * const reply = await ciemAccessSearch(client, {});
  * ```
  */
-export function ciemAccessSearch(client: CortexClient, request: CiemAccessSearchRequest = {} as CiemAccessSearchRequest, options?: CallOptions): ApiPromise<CiemAccessSearchReply> {
+export function ciemAccessSearch(client: CortexClientCore, request: CiemAccessSearchRequest = {} as CiemAccessSearchRequest, options?: CallOptions): ApiPromise<CiemAccessSearchReply> {
   return client.request(ciemAccessSearchOperation, request, options);
 }
 
@@ -2931,7 +2931,7 @@ const cliReleasesVersionOperation: OperationEntry = {"id":"cli.releases.version"
  * const reply = await cliReleasesVersion(client);
  * ```
  */
-export function cliReleasesVersion(client: CortexClient, options?: CallOptions): ApiPromise<CliReleasesVersionReply> {
+export function cliReleasesVersion(client: CortexClientCore, options?: CallOptions): ApiPromise<CliReleasesVersionReply> {
   return client.request(cliReleasesVersionOperation, undefined, options);
 }
 
@@ -2950,7 +2950,7 @@ const complianceAddAssessmentProfileOperation: OperationEntry = {"id":"complianc
  * const reply = await complianceAddAssessmentProfile(client, { profile_name: "…", asset_group_id: "…", standard_id: "…" });
  * ```
  */
-export function complianceAddAssessmentProfile(client: CortexClient, request: ComplianceAddAssessmentProfileRequest, options?: CallOptions): ApiPromise<ComplianceAddAssessmentProfileReply> {
+export function complianceAddAssessmentProfile(client: CortexClientCore, request: ComplianceAddAssessmentProfileRequest, options?: CallOptions): ApiPromise<ComplianceAddAssessmentProfileReply> {
   return client.request(complianceAddAssessmentProfileOperation, request, options);
 }
 
@@ -2969,7 +2969,7 @@ const complianceAddControlOperation: OperationEntry = {"id":"compliance.add_cont
  * const reply = await complianceAddControl(client, { control_name: "…", category: "…" });
  * ```
  */
-export function complianceAddControl(client: CortexClient, request: ComplianceAddControlRequest, options?: CallOptions): ApiPromise<ComplianceAddControlReply> {
+export function complianceAddControl(client: CortexClientCore, request: ComplianceAddControlRequest, options?: CallOptions): ApiPromise<ComplianceAddControlReply> {
   return client.request(complianceAddControlOperation, request, options);
 }
 
@@ -2988,7 +2988,7 @@ const complianceAddRulesToControlOperation: OperationEntry = {"id":"compliance.a
  * const reply = await complianceAddRulesToControl(client, { control_id: "…", rules: [] });
  * ```
  */
-export function complianceAddRulesToControl(client: CortexClient, request: ComplianceAddRulesToControlRequest, options?: CallOptions): ApiPromise<ComplianceAddRulesToControlReply> {
+export function complianceAddRulesToControl(client: CortexClientCore, request: ComplianceAddRulesToControlRequest, options?: CallOptions): ApiPromise<ComplianceAddRulesToControlReply> {
   return client.request(complianceAddRulesToControlOperation, request, options);
 }
 
@@ -3007,7 +3007,7 @@ const complianceAddStandardOperation: OperationEntry = {"id":"compliance.add_sta
  * const reply = await complianceAddStandard(client, { standard_name: "…" });
  * ```
  */
-export function complianceAddStandard(client: CortexClient, request: ComplianceAddStandardRequest, options?: CallOptions): ApiPromise<ComplianceAddStandardReply> {
+export function complianceAddStandard(client: CortexClientCore, request: ComplianceAddStandardRequest, options?: CallOptions): ApiPromise<ComplianceAddStandardReply> {
   return client.request(complianceAddStandardOperation, request, options);
 }
 
@@ -3026,7 +3026,7 @@ const complianceDeleteAssessmentProfileOperation: OperationEntry = {"id":"compli
  * const reply = await complianceDeleteAssessmentProfile(client, { id: "…" });
  * ```
  */
-export function complianceDeleteAssessmentProfile(client: CortexClient, request: ComplianceDeleteAssessmentProfileRequest, options?: CallOptions): ApiPromise<ComplianceDeleteAssessmentProfileReply> {
+export function complianceDeleteAssessmentProfile(client: CortexClientCore, request: ComplianceDeleteAssessmentProfileRequest, options?: CallOptions): ApiPromise<ComplianceDeleteAssessmentProfileReply> {
   return client.request(complianceDeleteAssessmentProfileOperation, request, options);
 }
 
@@ -3045,7 +3045,7 @@ const complianceDeleteControlOperation: OperationEntry = {"id":"compliance.delet
  * const reply = await complianceDeleteControl(client, { id: "…" });
  * ```
  */
-export function complianceDeleteControl(client: CortexClient, request: ComplianceDeleteControlRequest, options?: CallOptions): ApiPromise<ComplianceDeleteControlReply> {
+export function complianceDeleteControl(client: CortexClientCore, request: ComplianceDeleteControlRequest, options?: CallOptions): ApiPromise<ComplianceDeleteControlReply> {
   return client.request(complianceDeleteControlOperation, request, options);
 }
 
@@ -3064,7 +3064,7 @@ const complianceDeleteRulesFromControlOperation: OperationEntry = {"id":"complia
  * const reply = await complianceDeleteRulesFromControl(client, { control_id: "…", rules_ids: [] });
  * ```
  */
-export function complianceDeleteRulesFromControl(client: CortexClient, request: ComplianceDeleteRulesFromControlRequest, options?: CallOptions): ApiPromise<ComplianceDeleteRulesFromControlReply> {
+export function complianceDeleteRulesFromControl(client: CortexClientCore, request: ComplianceDeleteRulesFromControlRequest, options?: CallOptions): ApiPromise<ComplianceDeleteRulesFromControlReply> {
   return client.request(complianceDeleteRulesFromControlOperation, request, options);
 }
 
@@ -3083,7 +3083,7 @@ const complianceDeleteStandardOperation: OperationEntry = {"id":"compliance.dele
  * const reply = await complianceDeleteStandard(client, { id: "…" });
  * ```
  */
-export function complianceDeleteStandard(client: CortexClient, request: ComplianceDeleteStandardRequest, options?: CallOptions): ApiPromise<ComplianceDeleteStandardReply> {
+export function complianceDeleteStandard(client: CortexClientCore, request: ComplianceDeleteStandardRequest, options?: CallOptions): ApiPromise<ComplianceDeleteStandardReply> {
   return client.request(complianceDeleteStandardOperation, request, options);
 }
 
@@ -3102,7 +3102,7 @@ const complianceEditAssessmentProfileOperation: OperationEntry = {"id":"complian
  * const reply = await complianceEditAssessmentProfile(client, {});
  * ```
  */
-export function complianceEditAssessmentProfile(client: CortexClient, request: ComplianceEditAssessmentProfileRequest = {} as ComplianceEditAssessmentProfileRequest, options?: CallOptions): ApiPromise<ComplianceEditAssessmentProfileReply> {
+export function complianceEditAssessmentProfile(client: CortexClientCore, request: ComplianceEditAssessmentProfileRequest = {} as ComplianceEditAssessmentProfileRequest, options?: CallOptions): ApiPromise<ComplianceEditAssessmentProfileReply> {
   return client.request(complianceEditAssessmentProfileOperation, request, options);
 }
 
@@ -3121,7 +3121,7 @@ const complianceEditControlOperation: OperationEntry = {"id":"compliance.edit_co
  * const reply = await complianceEditControl(client, { id: "…" });
  * ```
  */
-export function complianceEditControl(client: CortexClient, request: ComplianceEditControlRequest, options?: CallOptions): ApiPromise<ComplianceEditControlReply> {
+export function complianceEditControl(client: CortexClientCore, request: ComplianceEditControlRequest, options?: CallOptions): ApiPromise<ComplianceEditControlReply> {
   return client.request(complianceEditControlOperation, request, options);
 }
 
@@ -3140,7 +3140,7 @@ const complianceEditStandardOperation: OperationEntry = {"id":"compliance.edit_s
  * const reply = await complianceEditStandard(client, { id: "…" });
  * ```
  */
-export function complianceEditStandard(client: CortexClient, request: ComplianceEditStandardRequest, options?: CallOptions): ApiPromise<ComplianceEditStandardReply> {
+export function complianceEditStandard(client: CortexClientCore, request: ComplianceEditStandardRequest, options?: CallOptions): ApiPromise<ComplianceEditStandardReply> {
   return client.request(complianceEditStandardOperation, request, options);
 }
 
@@ -3159,7 +3159,7 @@ const complianceGetAssessmentProfileOperation: OperationEntry = {"id":"complianc
  * const reply = await complianceGetAssessmentProfile(client, { id: "…" });
  * ```
  */
-export function complianceGetAssessmentProfile(client: CortexClient, request: ComplianceGetAssessmentProfileRequest, options?: CallOptions): ApiPromise<ComplianceGetAssessmentProfileReply> {
+export function complianceGetAssessmentProfile(client: CortexClientCore, request: ComplianceGetAssessmentProfileRequest, options?: CallOptions): ApiPromise<ComplianceGetAssessmentProfileReply> {
   return client.request(complianceGetAssessmentProfileOperation, request, options);
 }
 
@@ -3178,7 +3178,7 @@ const complianceGetAssessmentProfilesOperation: OperationEntry = {"id":"complian
  * const reply = await complianceGetAssessmentProfiles(client, {});
  * ```
  */
-export function complianceGetAssessmentProfiles(client: CortexClient, request: ComplianceGetAssessmentProfilesRequest = {} as ComplianceGetAssessmentProfilesRequest, options?: CallOptions): ApiPromise<ComplianceGetAssessmentProfilesReply> {
+export function complianceGetAssessmentProfiles(client: CortexClientCore, request: ComplianceGetAssessmentProfilesRequest = {} as ComplianceGetAssessmentProfilesRequest, options?: CallOptions): ApiPromise<ComplianceGetAssessmentProfilesReply> {
   return client.request(complianceGetAssessmentProfilesOperation, request, options);
 }
 
@@ -3197,7 +3197,7 @@ const complianceGetAssessmentResultsOperation: OperationEntry = {"id":"complianc
  * const reply = await complianceGetAssessmentResults(client, {});
  * ```
  */
-export function complianceGetAssessmentResults(client: CortexClient, request: ComplianceGetAssessmentResultsRequest = {} as ComplianceGetAssessmentResultsRequest, options?: CallOptions): ApiPromise<ComplianceGetAssessmentResultsReply> {
+export function complianceGetAssessmentResults(client: CortexClientCore, request: ComplianceGetAssessmentResultsRequest = {} as ComplianceGetAssessmentResultsRequest, options?: CallOptions): ApiPromise<ComplianceGetAssessmentResultsReply> {
   return client.request(complianceGetAssessmentResultsOperation, request, options);
 }
 
@@ -3216,7 +3216,7 @@ const complianceGetAssetOperation: OperationEntry = {"id":"compliance.get_asset"
  * for await (const item of complianceGetAsset(client, {})) console.log(item);
  * ```
  */
-export function complianceGetAsset(client: CortexClient, request: ComplianceGetAssetRequest, options?: ListOptions): PagePromise<ComplianceGetAssetReply, NonNullable<ComplianceGetAssetReply["assets" & keyof ComplianceGetAssetReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function complianceGetAsset(client: CortexClientCore, request: ComplianceGetAssetRequest, options?: ListOptions): PagePromise<ComplianceGetAssetReply, NonNullable<ComplianceGetAssetReply["assets" & keyof ComplianceGetAssetReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(complianceGetAssetOperation, request, options);
 }
 
@@ -3235,7 +3235,7 @@ const complianceGetAssetsOperation: OperationEntry = {"id":"compliance.get_asset
  * for await (const item of complianceGetAssets(client, {})) console.log(item);
  * ```
  */
-export function complianceGetAssets(client: CortexClient, request: ComplianceGetAssetsRequest, options?: ListOptions): PagePromise<ComplianceGetAssetsReply, NonNullable<ComplianceGetAssetsReply["assets" & keyof ComplianceGetAssetsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function complianceGetAssets(client: CortexClientCore, request: ComplianceGetAssetsRequest, options?: ListOptions): PagePromise<ComplianceGetAssetsReply, NonNullable<ComplianceGetAssetsReply["assets" & keyof ComplianceGetAssetsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(complianceGetAssetsOperation, request, options);
 }
 
@@ -3254,7 +3254,7 @@ const complianceGetControlOperation: OperationEntry = {"id":"compliance.get_cont
  * const reply = await complianceGetControl(client, { id: "…" });
  * ```
  */
-export function complianceGetControl(client: CortexClient, request: ComplianceGetControlRequest, options?: CallOptions): ApiPromise<ComplianceGetControlReply> {
+export function complianceGetControl(client: CortexClientCore, request: ComplianceGetControlRequest, options?: CallOptions): ApiPromise<ComplianceGetControlReply> {
   return client.request(complianceGetControlOperation, request, options);
 }
 
@@ -3273,7 +3273,7 @@ const complianceGetControlByRevisionOperation: OperationEntry = {"id":"complianc
  * const reply = await complianceGetControlByRevision(client, { control_revision: "…" });
  * ```
  */
-export function complianceGetControlByRevision(client: CortexClient, request: ComplianceGetControlByRevisionRequest, options?: CallOptions): ApiPromise<ComplianceGetControlByRevisionReply> {
+export function complianceGetControlByRevision(client: CortexClientCore, request: ComplianceGetControlByRevisionRequest, options?: CallOptions): ApiPromise<ComplianceGetControlByRevisionReply> {
   return client.request(complianceGetControlByRevisionOperation, request, options);
 }
 
@@ -3292,7 +3292,7 @@ const complianceGetControlCategoriesAndSubcategoriesOperation: OperationEntry = 
  * const reply = await complianceGetControlCategoriesAndSubcategories(client, {});
  * ```
  */
-export function complianceGetControlCategoriesAndSubcategories(client: CortexClient, request: ComplianceGetControlCategoriesAndSubcategoriesRequest = {} as ComplianceGetControlCategoriesAndSubcategoriesRequest, options?: CallOptions): ApiPromise<ComplianceGetControlCategoriesAndSubcategoriesReply> {
+export function complianceGetControlCategoriesAndSubcategories(client: CortexClientCore, request: ComplianceGetControlCategoriesAndSubcategoriesRequest = {} as ComplianceGetControlCategoriesAndSubcategoriesRequest, options?: CallOptions): ApiPromise<ComplianceGetControlCategoriesAndSubcategoriesReply> {
   return client.request(complianceGetControlCategoriesAndSubcategoriesOperation, request, options);
 }
 
@@ -3311,7 +3311,7 @@ const complianceGetControlFailedResultsOperation: OperationEntry = {"id":"compli
  * const reply = await complianceGetControlFailedResults(client, { control_revision: "…", assessment_profile_revision: "…", last_evaluation_time: 1 });
  * ```
  */
-export function complianceGetControlFailedResults(client: CortexClient, request: ComplianceGetControlFailedResultsRequest, options?: CallOptions): ApiPromise<ComplianceGetControlFailedResultsReply> {
+export function complianceGetControlFailedResults(client: CortexClientCore, request: ComplianceGetControlFailedResultsRequest, options?: CallOptions): ApiPromise<ComplianceGetControlFailedResultsReply> {
   return client.request(complianceGetControlFailedResultsOperation, request, options);
 }
 
@@ -3330,7 +3330,7 @@ const complianceGetControlsOperation: OperationEntry = {"id":"compliance.get_con
  * for await (const item of complianceGetControls(client, {})) console.log(item);
  * ```
  */
-export function complianceGetControls(client: CortexClient, request: ComplianceGetControlsRequest = {} as ComplianceGetControlsRequest, options?: ListOptions): PagePromise<ComplianceGetControlsReply, NonNullable<ComplianceGetControlsReply["controls" & keyof ComplianceGetControlsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function complianceGetControls(client: CortexClientCore, request: ComplianceGetControlsRequest = {} as ComplianceGetControlsRequest, options?: ListOptions): PagePromise<ComplianceGetControlsReply, NonNullable<ComplianceGetControlsReply["controls" & keyof ComplianceGetControlsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(complianceGetControlsOperation, request, options);
 }
 
@@ -3349,7 +3349,7 @@ const complianceGetReportsOperation: OperationEntry = {"id":"compliance.get_repo
  * for await (const item of complianceGetReports(client, {})) console.log(item);
  * ```
  */
-export function complianceGetReports(client: CortexClient, request: ComplianceGetReportsRequest = {} as ComplianceGetReportsRequest, options?: ListOptions): PagePromise<ComplianceGetReportsReply, NonNullable<ComplianceGetReportsReply["reports" & keyof ComplianceGetReportsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function complianceGetReports(client: CortexClientCore, request: ComplianceGetReportsRequest = {} as ComplianceGetReportsRequest, options?: ListOptions): PagePromise<ComplianceGetReportsReply, NonNullable<ComplianceGetReportsReply["reports" & keyof ComplianceGetReportsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(complianceGetReportsOperation, request, options);
 }
 
@@ -3368,7 +3368,7 @@ const complianceGetRuleFailedResultsOperation: OperationEntry = {"id":"complianc
  * const reply = await complianceGetRuleFailedResults(client, { control_revision: "…", assessment_profile_revision: "…", last_evaluation_time: 1, rule_id: "…" });
  * ```
  */
-export function complianceGetRuleFailedResults(client: CortexClient, request: ComplianceGetRuleFailedResultsRequest, options?: CallOptions): ApiPromise<ComplianceGetRuleFailedResultsReply> {
+export function complianceGetRuleFailedResults(client: CortexClientCore, request: ComplianceGetRuleFailedResultsRequest, options?: CallOptions): ApiPromise<ComplianceGetRuleFailedResultsReply> {
   return client.request(complianceGetRuleFailedResultsOperation, request, options);
 }
 
@@ -3387,7 +3387,7 @@ const complianceGetStandardOperation: OperationEntry = {"id":"compliance.get_sta
  * const reply = await complianceGetStandard(client, { id: "…" });
  * ```
  */
-export function complianceGetStandard(client: CortexClient, request: ComplianceGetStandardRequest, options?: CallOptions): ApiPromise<ComplianceGetStandardReply> {
+export function complianceGetStandard(client: CortexClientCore, request: ComplianceGetStandardRequest, options?: CallOptions): ApiPromise<ComplianceGetStandardReply> {
   return client.request(complianceGetStandardOperation, request, options);
 }
 
@@ -3406,7 +3406,7 @@ const complianceGetStandardsOperation: OperationEntry = {"id":"compliance.get_st
  * const reply = await complianceGetStandards(client, {});
  * ```
  */
-export function complianceGetStandards(client: CortexClient, request: ComplianceGetStandardsRequest = {} as ComplianceGetStandardsRequest, options?: CallOptions): ApiPromise<ComplianceGetStandardsReply> {
+export function complianceGetStandards(client: CortexClientCore, request: ComplianceGetStandardsRequest = {} as ComplianceGetStandardsRequest, options?: CallOptions): ApiPromise<ComplianceGetStandardsReply> {
   return client.request(complianceGetStandardsOperation, request, options);
 }
 
@@ -3424,7 +3424,7 @@ const configurationsAgentActionCenterExpirationOperation: OperationEntry = {"id"
  * const reply = await configurationsAgentActionCenterExpiration(client);
  * ```
  */
-export function configurationsAgentActionCenterExpiration(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentActionCenterExpirationReply> {
+export function configurationsAgentActionCenterExpiration(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentActionCenterExpirationReply> {
   return client.request(configurationsAgentActionCenterExpirationOperation, undefined, options);
 }
 
@@ -3443,7 +3443,7 @@ const configurationsAgentActionCenterExpirationSetOperation: OperationEntry = {"
  * const reply = await configurationsAgentActionCenterExpirationSet(client, {});
  * ```
  */
-export function configurationsAgentActionCenterExpirationSet(client: CortexClient, request: ConfigurationsAgentActionCenterExpirationSetRequest = {} as ConfigurationsAgentActionCenterExpirationSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentActionCenterExpirationSetReply> {
+export function configurationsAgentActionCenterExpirationSet(client: CortexClientCore, request: ConfigurationsAgentActionCenterExpirationSetRequest = {} as ConfigurationsAgentActionCenterExpirationSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentActionCenterExpirationSetReply> {
   return client.request(configurationsAgentActionCenterExpirationSetOperation, request, options);
 }
 
@@ -3461,7 +3461,7 @@ const configurationsAgentAdvancedAnalysisOperation: OperationEntry = {"id":"conf
  * const reply = await configurationsAgentAdvancedAnalysis(client);
  * ```
  */
-export function configurationsAgentAdvancedAnalysis(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentAdvancedAnalysisReply> {
+export function configurationsAgentAdvancedAnalysis(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentAdvancedAnalysisReply> {
   return client.request(configurationsAgentAdvancedAnalysisOperation, undefined, options);
 }
 
@@ -3480,7 +3480,7 @@ const configurationsAgentAdvancedAnalysisSetOperation: OperationEntry = {"id":"c
  * const reply = await configurationsAgentAdvancedAnalysisSet(client, { automatically_upload_defined_issue_data_files: true, automatically_apply_advanced_analysis_exceptions: true });
  * ```
  */
-export function configurationsAgentAdvancedAnalysisSet(client: CortexClient, request: ConfigurationsAgentAdvancedAnalysisSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentAdvancedAnalysisSetReply> {
+export function configurationsAgentAdvancedAnalysisSet(client: CortexClientCore, request: ConfigurationsAgentAdvancedAnalysisSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentAdvancedAnalysisSetReply> {
   return client.request(configurationsAgentAdvancedAnalysisSetOperation, request, options);
 }
 
@@ -3498,7 +3498,7 @@ const configurationsAgentAgentStatusOperation: OperationEntry = {"id":"configura
  * const reply = await configurationsAgentAgentStatus(client);
  * ```
  */
-export function configurationsAgentAgentStatus(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentAgentStatusReply> {
+export function configurationsAgentAgentStatus(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentAgentStatusReply> {
   return client.request(configurationsAgentAgentStatusOperation, undefined, options);
 }
 
@@ -3517,7 +3517,7 @@ const configurationsAgentAgentStatusSetOperation: OperationEntry = {"id":"config
  * const reply = await configurationsAgentAgentStatusSet(client, { license_revocation_after_lost_connection: 1, agent_deletion_retention: 1 });
  * ```
  */
-export function configurationsAgentAgentStatusSet(client: CortexClient, request: ConfigurationsAgentAgentStatusSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentAgentStatusSetReply> {
+export function configurationsAgentAgentStatusSet(client: CortexClientCore, request: ConfigurationsAgentAgentStatusSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentAgentStatusSetReply> {
   return client.request(configurationsAgentAgentStatusSetOperation, request, options);
 }
 
@@ -3535,7 +3535,7 @@ const configurationsAgentAutoUpgradeOperation: OperationEntry = {"id":"configura
  * const reply = await configurationsAgentAutoUpgrade(client);
  * ```
  */
-export function configurationsAgentAutoUpgrade(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentAutoUpgradeReply> {
+export function configurationsAgentAutoUpgrade(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentAutoUpgradeReply> {
   return client.request(configurationsAgentAutoUpgradeOperation, undefined, options);
 }
 
@@ -3554,7 +3554,7 @@ const configurationsAgentAutoUpgradeSetOperation: OperationEntry = {"id":"config
  * const reply = await configurationsAgentAutoUpgradeSet(client, { amount_of_parallel_upgrades: 1 });
  * ```
  */
-export function configurationsAgentAutoUpgradeSet(client: CortexClient, request: ConfigurationsAgentAutoUpgradeSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentAutoUpgradeSetReply> {
+export function configurationsAgentAutoUpgradeSet(client: CortexClientCore, request: ConfigurationsAgentAutoUpgradeSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentAutoUpgradeSetReply> {
   return client.request(configurationsAgentAutoUpgradeSetOperation, request, options);
 }
 
@@ -3572,7 +3572,7 @@ const configurationsAgentContentManagementOperation: OperationEntry = {"id":"con
  * const reply = await configurationsAgentContentManagement(client);
  * ```
  */
-export function configurationsAgentContentManagement(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentContentManagementReply> {
+export function configurationsAgentContentManagement(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentContentManagementReply> {
   return client.request(configurationsAgentContentManagementOperation, undefined, options);
 }
 
@@ -3591,7 +3591,7 @@ const configurationsAgentContentManagementSetOperation: OperationEntry = {"id":"
  * const reply = await configurationsAgentContentManagementSet(client, { enable_bandwidth_control: true, bandwidth_in_mbps: 1 });
  * ```
  */
-export function configurationsAgentContentManagementSet(client: CortexClient, request: ConfigurationsAgentContentManagementSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentContentManagementSetReply> {
+export function configurationsAgentContentManagementSet(client: CortexClientCore, request: ConfigurationsAgentContentManagementSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentContentManagementSetReply> {
   return client.request(configurationsAgentContentManagementSetOperation, request, options);
 }
 
@@ -3609,7 +3609,7 @@ const configurationsAgentCortexXdrLogCollectionOperation: OperationEntry = {"id"
  * const reply = await configurationsAgentCortexXdrLogCollection(client);
  * ```
  */
-export function configurationsAgentCortexXdrLogCollection(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentCortexXdrLogCollectionReply> {
+export function configurationsAgentCortexXdrLogCollection(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentCortexXdrLogCollectionReply> {
   return client.request(configurationsAgentCortexXdrLogCollectionOperation, undefined, options);
 }
 
@@ -3628,7 +3628,7 @@ const configurationsAgentCortexXdrLogCollectionSetOperation: OperationEntry = {"
  * const reply = await configurationsAgentCortexXdrLogCollectionSet(client, { allow_logs_collection: true });
  * ```
  */
-export function configurationsAgentCortexXdrLogCollectionSet(client: CortexClient, request: ConfigurationsAgentCortexXdrLogCollectionSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentCortexXdrLogCollectionSetReply> {
+export function configurationsAgentCortexXdrLogCollectionSet(client: CortexClientCore, request: ConfigurationsAgentCortexXdrLogCollectionSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentCortexXdrLogCollectionSetReply> {
   return client.request(configurationsAgentCortexXdrLogCollectionSetOperation, request, options);
 }
 
@@ -3646,7 +3646,7 @@ const configurationsAgentCriticalEnvironmentVersionsOperation: OperationEntry = 
  * const reply = await configurationsAgentCriticalEnvironmentVersions(client);
  * ```
  */
-export function configurationsAgentCriticalEnvironmentVersions(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentCriticalEnvironmentVersionsReply> {
+export function configurationsAgentCriticalEnvironmentVersions(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentCriticalEnvironmentVersionsReply> {
   return client.request(configurationsAgentCriticalEnvironmentVersionsOperation, undefined, options);
 }
 
@@ -3665,7 +3665,7 @@ const configurationsAgentCriticalEnvironmentVersionsSetOperation: OperationEntry
  * const reply = await configurationsAgentCriticalEnvironmentVersionsSet(client, { enabled_critical_environment_versions: true });
  * ```
  */
-export function configurationsAgentCriticalEnvironmentVersionsSet(client: CortexClient, request: ConfigurationsAgentCriticalEnvironmentVersionsSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentCriticalEnvironmentVersionsSetReply> {
+export function configurationsAgentCriticalEnvironmentVersionsSet(client: CortexClientCore, request: ConfigurationsAgentCriticalEnvironmentVersionsSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentCriticalEnvironmentVersionsSetReply> {
   return client.request(configurationsAgentCriticalEnvironmentVersionsSetOperation, request, options);
 }
 
@@ -3683,7 +3683,7 @@ const configurationsAgentEndpointAdministrationCleanupOperation: OperationEntry 
  * const reply = await configurationsAgentEndpointAdministrationCleanup(client);
  * ```
  */
-export function configurationsAgentEndpointAdministrationCleanup(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentEndpointAdministrationCleanupReply> {
+export function configurationsAgentEndpointAdministrationCleanup(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentEndpointAdministrationCleanupReply> {
   return client.request(configurationsAgentEndpointAdministrationCleanupOperation, undefined, options);
 }
 
@@ -3702,7 +3702,7 @@ const configurationsAgentEndpointAdministrationCleanupSetOperation: OperationEnt
  * const reply = await configurationsAgentEndpointAdministrationCleanupSet(client, { periodic_duplicate_cleanup: true });
  * ```
  */
-export function configurationsAgentEndpointAdministrationCleanupSet(client: CortexClient, request: ConfigurationsAgentEndpointAdministrationCleanupSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentEndpointAdministrationCleanupSetReply> {
+export function configurationsAgentEndpointAdministrationCleanupSet(client: CortexClientCore, request: ConfigurationsAgentEndpointAdministrationCleanupSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentEndpointAdministrationCleanupSetReply> {
   return client.request(configurationsAgentEndpointAdministrationCleanupSetOperation, request, options);
 }
 
@@ -3720,7 +3720,7 @@ const configurationsAgentInformativeBtpIssuesOperation: OperationEntry = {"id":"
  * const reply = await configurationsAgentInformativeBtpIssues(client);
  * ```
  */
-export function configurationsAgentInformativeBtpIssues(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentInformativeBtpIssuesReply> {
+export function configurationsAgentInformativeBtpIssues(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentInformativeBtpIssuesReply> {
   return client.request(configurationsAgentInformativeBtpIssuesOperation, undefined, options);
 }
 
@@ -3739,7 +3739,7 @@ const configurationsAgentInformativeBtpIssuesSetOperation: OperationEntry = {"id
  * const reply = await configurationsAgentInformativeBtpIssuesSet(client, { display_unique_and_informative_btp_rules: true });
  * ```
  */
-export function configurationsAgentInformativeBtpIssuesSet(client: CortexClient, request: ConfigurationsAgentInformativeBtpIssuesSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentInformativeBtpIssuesSetReply> {
+export function configurationsAgentInformativeBtpIssuesSet(client: CortexClientCore, request: ConfigurationsAgentInformativeBtpIssuesSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentInformativeBtpIssuesSetReply> {
   return client.request(configurationsAgentInformativeBtpIssuesSetOperation, request, options);
 }
 
@@ -3757,7 +3757,7 @@ const configurationsAgentWildfireAnalysisOperation: OperationEntry = {"id":"conf
  * const reply = await configurationsAgentWildfireAnalysis(client);
  * ```
  */
-export function configurationsAgentWildfireAnalysis(client: CortexClient, options?: CallOptions): ApiPromise<ConfigurationsAgentWildfireAnalysisReply> {
+export function configurationsAgentWildfireAnalysis(client: CortexClientCore, options?: CallOptions): ApiPromise<ConfigurationsAgentWildfireAnalysisReply> {
   return client.request(configurationsAgentWildfireAnalysisOperation, undefined, options);
 }
 
@@ -3776,7 +3776,7 @@ const configurationsAgentWildfireAnalysisSetOperation: OperationEntry = {"id":"c
  * const reply = await configurationsAgentWildfireAnalysisSet(client, { enable_wildfire_analysis_scoring_for_benign_verdicts: true });
  * ```
  */
-export function configurationsAgentWildfireAnalysisSet(client: CortexClient, request: ConfigurationsAgentWildfireAnalysisSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentWildfireAnalysisSetReply> {
+export function configurationsAgentWildfireAnalysisSet(client: CortexClientCore, request: ConfigurationsAgentWildfireAnalysisSetRequest, options?: CallOptions): ApiPromise<ConfigurationsAgentWildfireAnalysisSetReply> {
   return client.request(configurationsAgentWildfireAnalysisSetOperation, request, options);
 }
 
@@ -3795,7 +3795,7 @@ const correlationsDeleteOperation: OperationEntry = {"id":"correlations.delete",
  * const reply = await correlationsDelete(client, {});
  * ```
  */
-export function correlationsDelete(client: CortexClient, request: CorrelationsDeleteRequest = {} as CorrelationsDeleteRequest, options?: CallOptions): ApiPromise<CorrelationsDeleteReply> {
+export function correlationsDelete(client: CortexClientCore, request: CorrelationsDeleteRequest = {} as CorrelationsDeleteRequest, options?: CallOptions): ApiPromise<CorrelationsDeleteReply> {
   return client.request(correlationsDeleteOperation, request, options);
 }
 
@@ -3814,7 +3814,7 @@ const correlationsListOperation: OperationEntry = {"id":"correlations.get","prod
  * for await (const item of correlationsList(client, {})) console.log(item);
  * ```
  */
-export function correlationsList(client: CortexClient, request: CorrelationsGetRequest = {} as CorrelationsGetRequest, options?: ListOptions): PagePromise<CorrelationsGetReply, NonNullable<CorrelationsGetReply["objects" & keyof CorrelationsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function correlationsList(client: CortexClientCore, request: CorrelationsGetRequest = {} as CorrelationsGetRequest, options?: ListOptions): PagePromise<CorrelationsGetReply, NonNullable<CorrelationsGetReply["objects" & keyof CorrelationsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(correlationsListOperation, request, options);
 }
 
@@ -3833,7 +3833,7 @@ const correlationsInsertOperation: OperationEntry = {"id":"correlations.insert",
  * const reply = await correlationsInsert(client, []);
  * ```
  */
-export function correlationsInsert(client: CortexClient, request: CorrelationsInsertRequest, options?: CallOptions): ApiPromise<CorrelationsInsertReply> {
+export function correlationsInsert(client: CortexClientCore, request: CorrelationsInsertRequest, options?: CallOptions): ApiPromise<CorrelationsInsertReply> {
   return client.request(correlationsInsertOperation, request, options);
 }
 
@@ -3852,7 +3852,7 @@ const cwpPoliciesDeleteByIdOperation: OperationEntry = {"id":"cwp.policies.delet
  * const reply = await cwpPoliciesDeleteById(client, { id: "…" });
  * ```
  */
-export function cwpPoliciesDeleteById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function cwpPoliciesDeleteById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(cwpPoliciesDeleteByIdOperation, params, options);
 }
 
@@ -3870,7 +3870,7 @@ const cwpPoliciesGetOperation: OperationEntry = {"id":"cwp.policies.get","produc
  * const reply = await cwpPoliciesGet(client);
  * ```
  */
-export function cwpPoliciesGet(client: CortexClient, options?: CallOptions): ApiPromise<CwpPoliciesGetReply> {
+export function cwpPoliciesGet(client: CortexClientCore, options?: CallOptions): ApiPromise<CwpPoliciesGetReply> {
   return client.request(cwpPoliciesGetOperation, undefined, options);
 }
 
@@ -3889,7 +3889,7 @@ const cwpPoliciesGetByIdOperation: OperationEntry = {"id":"cwp.policies.get_by_i
  * const reply = await cwpPoliciesGetById(client, { id: "…" });
  * ```
  */
-export function cwpPoliciesGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<CwpPoliciesGetByIdReply> {
+export function cwpPoliciesGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<CwpPoliciesGetByIdReply> {
   return client.request(cwpPoliciesGetByIdOperation, params, options);
 }
 
@@ -3908,7 +3908,7 @@ const cwpPoliciesPostOperation: OperationEntry = {"id":"cwp.policies.post","prod
  * const reply = await cwpPoliciesPost(client, { type: "COMPLIANCE", name: "…", description: "…", evaluationStage: "CI", rulesIds: [], condition: "…", assetGroupsIDs: [], action: "ISSUE", severity: "LOW" });
  * ```
  */
-export function cwpPoliciesPost(client: CortexClient, request: CwpPoliciesPostRequest, options?: CallOptions): ApiPromise<CwpPoliciesPostReply> {
+export function cwpPoliciesPost(client: CortexClientCore, request: CwpPoliciesPostRequest, options?: CallOptions): ApiPromise<CwpPoliciesPostReply> {
   return client.request(cwpPoliciesPostOperation, request, options);
 }
 
@@ -3927,7 +3927,7 @@ const cwpPoliciesPutByIdOperation: OperationEntry = {"id":"cwp.policies.put_by_i
  * const reply = await cwpPoliciesPutById(client, { type: "COMPLIANCE", name: "…", description: "…", evaluationStage: "CI", rulesIds: [], condition: "…", assetGroupsIDs: [], action: "ISSUE", severity: "LOW" });
  * ```
  */
-export function cwpPoliciesPutById(client: CortexClient, request: CwpPoliciesPutByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function cwpPoliciesPutById(client: CortexClientCore, request: CwpPoliciesPutByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(cwpPoliciesPutByIdOperation, request, options);
 }
 
@@ -3946,7 +3946,7 @@ const cwpRegistryOnboardingInstancesOperation: OperationEntry = {"id":"cwp.regis
  * const reply = await cwpRegistryOnboardingInstances(client, { vendor: "DOCKER", name: "…", url: "…", username: "…", password: "…", auth_token: "…", scanning_mode: "CLOUD", region: "…", insecure_pull: true, initial_scan_configuration: {} });
  * ```
  */
-export function cwpRegistryOnboardingInstances(client: CortexClient, request: CwpRegistryOnboardingInstancesRequest, options?: CallOptions): ApiPromise<CwpRegistryOnboardingInstancesReply> {
+export function cwpRegistryOnboardingInstances(client: CortexClientCore, request: CwpRegistryOnboardingInstancesRequest, options?: CallOptions): ApiPromise<CwpRegistryOnboardingInstancesReply> {
   return client.request(cwpRegistryOnboardingInstancesOperation, request, options);
 }
 
@@ -3965,7 +3965,7 @@ const cwpRegistryOnboardingInstancesDeleteByConnectorIdOperation: OperationEntry
  * const reply = await cwpRegistryOnboardingInstancesDeleteByConnectorId(client, { connectorID: "…" });
  * ```
  */
-export function cwpRegistryOnboardingInstancesDeleteByConnectorId(client: CortexClient, params: { readonly "connectorID": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function cwpRegistryOnboardingInstancesDeleteByConnectorId(client: CortexClientCore, params: { readonly "connectorID": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(cwpRegistryOnboardingInstancesDeleteByConnectorIdOperation, params, options);
 }
 
@@ -3984,7 +3984,7 @@ const cwpRegistryOnboardingInstancesGetByConnectorIdOperation: OperationEntry = 
  * const reply = await cwpRegistryOnboardingInstancesGetByConnectorId(client, { connectorID: "…" });
  * ```
  */
-export function cwpRegistryOnboardingInstancesGetByConnectorId(client: CortexClient, params: { readonly "connectorID": string | number }, options?: CallOptions): ApiPromise<CwpRegistryOnboardingInstancesGetByConnectorIdReply> {
+export function cwpRegistryOnboardingInstancesGetByConnectorId(client: CortexClientCore, params: { readonly "connectorID": string | number }, options?: CallOptions): ApiPromise<CwpRegistryOnboardingInstancesGetByConnectorIdReply> {
   return client.request(cwpRegistryOnboardingInstancesGetByConnectorIdOperation, params, options);
 }
 
@@ -4003,7 +4003,7 @@ const cwpRegistryOnboardingInstancesPutByConnectorIdOperation: OperationEntry = 
  * const reply = await cwpRegistryOnboardingInstancesPutByConnectorId(client, { vendor: "DOCKER", name: "…", url: "…", username: "…", password: "…", auth_token: "…", scanning_mode: "CLOUD", region: "…", insecure_pull: true, initial_scan_configuration: {} });
  * ```
  */
-export function cwpRegistryOnboardingInstancesPutByConnectorId(client: CortexClient, request: CwpRegistryOnboardingInstancesPutByConnectorIdRequest & { readonly "connectorID": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function cwpRegistryOnboardingInstancesPutByConnectorId(client: CortexClientCore, request: CwpRegistryOnboardingInstancesPutByConnectorIdRequest & { readonly "connectorID": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(cwpRegistryOnboardingInstancesPutByConnectorIdOperation, pathOnly(request, ["connectorID"]), options);
 }
 
@@ -4021,7 +4021,7 @@ const cwpPoliciesGetV2Operation: OperationEntry = {"id":"v2.cwp.policies.get","p
  * const reply = await cwpPoliciesGetV2(client);
  * ```
  */
-export function cwpPoliciesGetV2(client: CortexClient, options?: CallOptions): ApiPromise<V2CwpPoliciesGetReply> {
+export function cwpPoliciesGetV2(client: CortexClientCore, options?: CallOptions): ApiPromise<V2CwpPoliciesGetReply> {
   return client.request(cwpPoliciesGetV2Operation, undefined, options);
 }
 
@@ -4040,7 +4040,7 @@ const cwpPoliciesGetByIdV2Operation: OperationEntry = {"id":"v2.cwp.policies.get
  * const reply = await cwpPoliciesGetByIdV2(client, { id: "…" });
  * ```
  */
-export function cwpPoliciesGetByIdV2(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<V2CwpPoliciesGetByIdReply> {
+export function cwpPoliciesGetByIdV2(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<V2CwpPoliciesGetByIdReply> {
   return client.request(cwpPoliciesGetByIdV2Operation, params, options);
 }
 
@@ -4059,7 +4059,7 @@ const cwpPoliciesPostV2Operation: OperationEntry = {"id":"v2.cwp.policies.post",
  * const reply = await cwpPoliciesPostV2(client, { type: "COMPLIANCE", disabled: true, name: "…", description: "…", evaluationModes: [], evaluationStage: "CI", policyRules: [], condition: "…", exception: "…", assetScope: "…", assetGroupsIDs: [], assetGroups: [], action: "ISSUE", severity: "LOW", remediationGuidance: "…", createdBy: "…", usingSystemAssetGroups: true, gracePeriod: "…" });
  * ```
  */
-export function cwpPoliciesPostV2(client: CortexClient, request: V2CwpPoliciesPostRequest, options?: CallOptions): ApiPromise<V2CwpPoliciesPostReply> {
+export function cwpPoliciesPostV2(client: CortexClientCore, request: V2CwpPoliciesPostRequest, options?: CallOptions): ApiPromise<V2CwpPoliciesPostReply> {
   return client.request(cwpPoliciesPostV2Operation, request, options);
 }
 
@@ -4078,7 +4078,7 @@ const cwpPoliciesPutByIdV2Operation: OperationEntry = {"id":"v2.cwp.policies.put
  * const reply = await cwpPoliciesPutByIdV2(client, { id: "…", type: "COMPLIANCE", disabled: true, name: "…", description: "…", evaluationModes: [], evaluationStage: "CI", policyRules: [], condition: "…", exception: "…", assetScope: "…", assetGroupsIDs: [], assetGroups: [], action: "ISSUE", severity: "LOW", remediationGuidance: "…", usingSystemAssetGroups: true, gracePeriod: "…" });
  * ```
  */
-export function cwpPoliciesPutByIdV2(client: CortexClient, request: V2CwpPoliciesPutByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function cwpPoliciesPutByIdV2(client: CortexClientCore, request: V2CwpPoliciesPutByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(cwpPoliciesPutByIdV2Operation, request, options);
 }
 
@@ -4097,7 +4097,7 @@ const dashboardsDeleteOperation: OperationEntry = {"id":"dashboards.delete","pro
  * const reply = await dashboardsDelete(client, {});
  * ```
  */
-export function dashboardsDelete(client: CortexClient, request: DashboardsDeleteRequest = {} as DashboardsDeleteRequest, options?: CallOptions): ApiPromise<DashboardsDeleteReply> {
+export function dashboardsDelete(client: CortexClientCore, request: DashboardsDeleteRequest = {} as DashboardsDeleteRequest, options?: CallOptions): ApiPromise<DashboardsDeleteReply> {
   return client.request(dashboardsDeleteOperation, request, options);
 }
 
@@ -4116,7 +4116,7 @@ const dashboardsGetOperation: OperationEntry = {"id":"dashboards.get","products"
  * const reply = await dashboardsGet(client, {});
  * ```
  */
-export function dashboardsGet(client: CortexClient, request: DashboardsGetRequest = {} as DashboardsGetRequest, options?: CallOptions): ApiPromise<DashboardsGetReply> {
+export function dashboardsGet(client: CortexClientCore, request: DashboardsGetRequest = {} as DashboardsGetRequest, options?: CallOptions): ApiPromise<DashboardsGetReply> {
   return client.request(dashboardsGetOperation, request, options);
 }
 
@@ -4135,7 +4135,7 @@ const dashboardsInsertOperation: OperationEntry = {"id":"dashboards.insert","pro
  * const reply = await dashboardsInsert(client, {});
  * ```
  */
-export function dashboardsInsert(client: CortexClient, request: DashboardsInsertRequest = {} as DashboardsInsertRequest, options?: CallOptions): ApiPromise<DashboardsInsertReply> {
+export function dashboardsInsert(client: CortexClientCore, request: DashboardsInsertRequest = {} as DashboardsInsertRequest, options?: CallOptions): ApiPromise<DashboardsInsertReply> {
   return client.request(dashboardsInsertOperation, request, options);
 }
 
@@ -4154,7 +4154,7 @@ const dataSecurityDataPatternsOperation: OperationEntry = {"id":"data_security.d
  * for await (const item of dataSecurityDataPatterns(client, {})) console.log(item);
  * ```
  */
-export function dataSecurityDataPatterns(client: CortexClient, request: DataSecurityDataPatternsRequest = {} as DataSecurityDataPatternsRequest, options?: ListOptions): PagePromise<DataSecurityDataPatternsReply, NonNullable<DataSecurityDataPatternsReply["data" & keyof DataSecurityDataPatternsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function dataSecurityDataPatterns(client: CortexClientCore, request: DataSecurityDataPatternsRequest = {} as DataSecurityDataPatternsRequest, options?: ListOptions): PagePromise<DataSecurityDataPatternsReply, NonNullable<DataSecurityDataPatternsReply["data" & keyof DataSecurityDataPatternsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(dataSecurityDataPatternsOperation, request, options);
 }
 
@@ -4173,7 +4173,7 @@ const dataSecurityObjectsFieldsOperation: OperationEntry = {"id":"data_security.
  * for await (const item of dataSecurityObjectsFields(client, {})) console.log(item);
  * ```
  */
-export function dataSecurityObjectsFields(client: CortexClient, request: DataSecurityObjectsFieldsRequest = {} as DataSecurityObjectsFieldsRequest, options?: ListOptions): PagePromise<DataSecurityObjectsFieldsReply, NonNullable<DataSecurityObjectsFieldsReply["data" & keyof DataSecurityObjectsFieldsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function dataSecurityObjectsFields(client: CortexClientCore, request: DataSecurityObjectsFieldsRequest = {} as DataSecurityObjectsFieldsRequest, options?: ListOptions): PagePromise<DataSecurityObjectsFieldsReply, NonNullable<DataSecurityObjectsFieldsReply["data" & keyof DataSecurityObjectsFieldsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(dataSecurityObjectsFieldsOperation, request, options);
 }
 
@@ -4192,7 +4192,7 @@ const dataSecurityObjectsFilesOperation: OperationEntry = {"id":"data_security.o
  * for await (const item of dataSecurityObjectsFiles(client, {})) console.log(item);
  * ```
  */
-export function dataSecurityObjectsFiles(client: CortexClient, request: DataSecurityObjectsFilesRequest = {} as DataSecurityObjectsFilesRequest, options?: ListOptions): PagePromise<DataSecurityObjectsFilesReply, NonNullable<DataSecurityObjectsFilesReply["data" & keyof DataSecurityObjectsFilesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function dataSecurityObjectsFiles(client: CortexClientCore, request: DataSecurityObjectsFilesRequest = {} as DataSecurityObjectsFilesRequest, options?: ListOptions): PagePromise<DataSecurityObjectsFilesReply, NonNullable<DataSecurityObjectsFilesReply["data" & keyof DataSecurityObjectsFilesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(dataSecurityObjectsFilesOperation, request, options);
 }
 
@@ -4211,7 +4211,7 @@ const datasetDefineOperation: OperationEntry = {"id":"dataset.define_dataset","p
  * const reply = await datasetDefine(client, { table_name: "…" });
  * ```
  */
-export function datasetDefine(client: CortexClient, request: DatasetDefineDatasetRequest, options?: CallOptions): ApiPromise<undefined> {
+export function datasetDefine(client: CortexClientCore, request: DatasetDefineDatasetRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(datasetDefineOperation, request, options);
 }
 
@@ -4230,7 +4230,7 @@ const datasetDeleteOperation: OperationEntry = {"id":"dataset.delete_dataset","p
  * const reply = await datasetDelete(client, { dataset_name: "…" });
  * ```
  */
-export function datasetDelete(client: CortexClient, request: DatasetDeleteDatasetRequest, options?: CallOptions): ApiPromise<DatasetDeleteDatasetReply> {
+export function datasetDelete(client: CortexClientCore, request: DatasetDeleteDatasetRequest, options?: CallOptions): ApiPromise<DatasetDeleteDatasetReply> {
   return client.request(datasetDeleteOperation, request, options);
 }
 
@@ -4249,7 +4249,7 @@ const datasetGetCreatedOperation: OperationEntry = {"id":"dataset.get_created_da
  * const reply = await datasetGetCreated(client, {});
  * ```
  */
-export function datasetGetCreated(client: CortexClient, request: DatasetGetCreatedDatasetsRequest = {} as DatasetGetCreatedDatasetsRequest, options?: CallOptions): ApiPromise<DatasetGetCreatedDatasetsReply> {
+export function datasetGetCreated(client: CortexClientCore, request: DatasetGetCreatedDatasetsRequest = {} as DatasetGetCreatedDatasetsRequest, options?: CallOptions): ApiPromise<DatasetGetCreatedDatasetsReply> {
   return client.request(datasetGetCreatedOperation, request, options);
 }
 
@@ -4268,7 +4268,7 @@ const deviceControlListViolationsOperation: OperationEntry = {"id":"device_contr
  * for await (const item of deviceControlListViolations(client, {})) console.log(item);
  * ```
  */
-export function deviceControlListViolations(client: CortexClient, request: DeviceControlGetViolationsRequest = {} as DeviceControlGetViolationsRequest, options?: ListOptions): PagePromise<DeviceControlGetViolationsReply, NonNullable<DeviceControlGetViolationsReply["violations" & keyof DeviceControlGetViolationsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function deviceControlListViolations(client: CortexClientCore, request: DeviceControlGetViolationsRequest = {} as DeviceControlGetViolationsRequest, options?: ListOptions): PagePromise<DeviceControlGetViolationsReply, NonNullable<DeviceControlGetViolationsReply["violations" & keyof DeviceControlGetViolationsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(deviceControlListViolationsOperation, request, options);
 }
 
@@ -4287,7 +4287,7 @@ const disableInjectionPreventionRulesAddOperation: OperationEntry = {"id":"disab
  * const reply = await disableInjectionPreventionRulesAdd(client, { rule_name: "…", description: "…", platform: "windows", process_name: "…", path: "…", hours_to_expiration: 24, scope: "global" });
  * ```
  */
-export function disableInjectionPreventionRulesAdd(client: CortexClient, request: DisableInjectionPreventionRulesAddRequest, options?: CallOptions): ApiPromise<DisableInjectionPreventionRulesAddReply> {
+export function disableInjectionPreventionRulesAdd(client: CortexClientCore, request: DisableInjectionPreventionRulesAddRequest, options?: CallOptions): ApiPromise<DisableInjectionPreventionRulesAddReply> {
   return client.request(disableInjectionPreventionRulesAddOperation, request, options);
 }
 
@@ -4306,7 +4306,7 @@ const disableInjectionPreventionRulesDisableOperation: OperationEntry = {"id":"d
  * const reply = await disableInjectionPreventionRulesDisable(client, { rule_ids: [] });
  * ```
  */
-export function disableInjectionPreventionRulesDisable(client: CortexClient, request: DisableInjectionPreventionRulesDisableRequest, options?: CallOptions): ApiPromise<DisableInjectionPreventionRulesDisableReply> {
+export function disableInjectionPreventionRulesDisable(client: CortexClientCore, request: DisableInjectionPreventionRulesDisableRequest, options?: CallOptions): ApiPromise<DisableInjectionPreventionRulesDisableReply> {
   return client.request(disableInjectionPreventionRulesDisableOperation, request, options);
 }
 
@@ -4325,7 +4325,7 @@ const disableInjectionPreventionRulesFetchOperation: OperationEntry = {"id":"dis
  * for await (const item of disableInjectionPreventionRulesFetch(client, {})) console.log(item);
  * ```
  */
-export function disableInjectionPreventionRulesFetch(client: CortexClient, request: DisableInjectionPreventionRulesFetchRequest = {} as DisableInjectionPreventionRulesFetchRequest, options?: ListOptions): PagePromise<DisableInjectionPreventionRulesFetchReply, NonNullable<DisableInjectionPreventionRulesFetchReply["data" & keyof DisableInjectionPreventionRulesFetchReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function disableInjectionPreventionRulesFetch(client: CortexClientCore, request: DisableInjectionPreventionRulesFetchRequest = {} as DisableInjectionPreventionRulesFetchRequest, options?: ListOptions): PagePromise<DisableInjectionPreventionRulesFetchReply, NonNullable<DisableInjectionPreventionRulesFetchReply["data" & keyof DisableInjectionPreventionRulesFetchReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(disableInjectionPreventionRulesFetchOperation, request, options);
 }
 
@@ -4344,7 +4344,7 @@ const disablePreventionAddOperation: OperationEntry = {"id":"disable_prevention.
  * const reply = await disablePreventionAdd(client, { rule_name: "…", description: "…", platform: "…", module_ids: [], conditions: {}, status: "…", scope: "…" });
  * ```
  */
-export function disablePreventionAdd(client: CortexClient, request: DisablePreventionAddRequest, options?: CallOptions): ApiPromise<DisablePreventionAddReply> {
+export function disablePreventionAdd(client: CortexClientCore, request: DisablePreventionAddRequest, options?: CallOptions): ApiPromise<DisablePreventionAddReply> {
   return client.request(disablePreventionAddOperation, request, options);
 }
 
@@ -4363,7 +4363,7 @@ const disablePreventionDeleteOperation: OperationEntry = {"id":"disable_preventi
  * const reply = await disablePreventionDelete(client, { rule_ids: [] });
  * ```
  */
-export function disablePreventionDelete(client: CortexClient, request: DisablePreventionDeleteRequest, options?: CallOptions): ApiPromise<DisablePreventionDeleteReply> {
+export function disablePreventionDelete(client: CortexClientCore, request: DisablePreventionDeleteRequest, options?: CallOptions): ApiPromise<DisablePreventionDeleteReply> {
   return client.request(disablePreventionDeleteOperation, request, options);
 }
 
@@ -4382,7 +4382,7 @@ const disablePreventionEditOperation: OperationEntry = {"id":"disable_prevention
  * const reply = await disablePreventionEdit(client, { rule_name: "…", description: "…", platform: "…", module_ids: [], conditions: {}, status: "…", scope: "…", rule_id: "…" });
  * ```
  */
-export function disablePreventionEdit(client: CortexClient, request: DisablePreventionEditRequest, options?: CallOptions): ApiPromise<DisablePreventionEditReply> {
+export function disablePreventionEdit(client: CortexClientCore, request: DisablePreventionEditRequest, options?: CallOptions): ApiPromise<DisablePreventionEditReply> {
   return client.request(disablePreventionEditOperation, request, options);
 }
 
@@ -4401,7 +4401,7 @@ const disablePreventionFetchOperation: OperationEntry = {"id":"disable_preventio
  * for await (const item of disablePreventionFetch(client, {})) console.log(item);
  * ```
  */
-export function disablePreventionFetch(client: CortexClient, request: DisablePreventionFetchRequest = {} as DisablePreventionFetchRequest, options?: ListOptions): PagePromise<DisablePreventionFetchReply, NonNullable<DisablePreventionFetchReply["data" & keyof DisablePreventionFetchReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function disablePreventionFetch(client: CortexClientCore, request: DisablePreventionFetchRequest = {} as DisablePreventionFetchRequest, options?: ListOptions): PagePromise<DisablePreventionFetchReply, NonNullable<DisablePreventionFetchReply["data" & keyof DisablePreventionFetchReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(disablePreventionFetchOperation, request, options);
 }
 
@@ -4420,7 +4420,7 @@ const disablePreventionGetModulesOperation: OperationEntry = {"id":"disable_prev
  * const reply = await disablePreventionGetModules(client, { platform: "…" });
  * ```
  */
-export function disablePreventionGetModules(client: CortexClient, request: DisablePreventionGetModulesRequest, options?: CallOptions): ApiPromise<DisablePreventionGetModulesReply> {
+export function disablePreventionGetModules(client: CortexClientCore, request: DisablePreventionGetModulesRequest, options?: CallOptions): ApiPromise<DisablePreventionGetModulesReply> {
   return client.request(disablePreventionGetModulesOperation, request, options);
 }
 
@@ -4439,7 +4439,7 @@ const distributionsCreateOperation: OperationEntry = {"id":"distributions.create
  * const reply = await distributionsCreate(client, { name: "…", package_type: "…" });
  * ```
  */
-export function distributionsCreate(client: CortexClient, request: DistributionsCreateRequest, options?: CallOptions): ApiPromise<DistributionsCreateReply> {
+export function distributionsCreate(client: CortexClientCore, request: DistributionsCreateRequest, options?: CallOptions): ApiPromise<DistributionsCreateReply> {
   return client.request(distributionsCreateOperation, request, options);
 }
 
@@ -4458,7 +4458,7 @@ const distributionsDeleteOperation: OperationEntry = {"id":"distributions.delete
  * const reply = await distributionsDelete(client, {});
  * ```
  */
-export function distributionsDelete(client: CortexClient, request: DistributionsDeleteRequest = {} as DistributionsDeleteRequest, options?: CallOptions): ApiPromise<DistributionsDeleteReply> {
+export function distributionsDelete(client: CortexClientCore, request: DistributionsDeleteRequest = {} as DistributionsDeleteRequest, options?: CallOptions): ApiPromise<DistributionsDeleteReply> {
   return client.request(distributionsDeleteOperation, request, options);
 }
 
@@ -4477,7 +4477,7 @@ const distributionsGetDistUrlOperation: OperationEntry = {"id":"distributions.ge
  * const reply = await distributionsGetDistUrl(client, { distribution_id: "…", package_type: "…" });
  * ```
  */
-export function distributionsGetDistUrl(client: CortexClient, request: DistributionsGetDistUrlRequest, options?: CallOptions): ApiPromise<DistributionsGetDistUrlReply> {
+export function distributionsGetDistUrl(client: CortexClientCore, request: DistributionsGetDistUrlRequest, options?: CallOptions): ApiPromise<DistributionsGetDistUrlReply> {
   return client.request(distributionsGetDistUrlOperation, request, options);
 }
 
@@ -4496,7 +4496,7 @@ const distributionsListOperation: OperationEntry = {"id":"distributions.get_dist
  * for await (const item of distributionsList(client, {})) console.log(item);
  * ```
  */
-export function distributionsList(client: CortexClient, request: DistributionsGetDistributionsRequest = {} as DistributionsGetDistributionsRequest, options?: ListOptions): PagePromise<DistributionsGetDistributionsReply, NonNullable<DistributionsGetDistributionsReply["data" & keyof DistributionsGetDistributionsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function distributionsList(client: CortexClientCore, request: DistributionsGetDistributionsRequest = {} as DistributionsGetDistributionsRequest, options?: ListOptions): PagePromise<DistributionsGetDistributionsReply, NonNullable<DistributionsGetDistributionsReply["data" & keyof DistributionsGetDistributionsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(distributionsListOperation, request, options);
 }
 
@@ -4515,7 +4515,7 @@ const distributionsGetStatusOperation: OperationEntry = {"id":"distributions.get
  * const reply = await distributionsGetStatus(client, { distribution_id: "…" });
  * ```
  */
-export function distributionsGetStatus(client: CortexClient, request: DistributionsGetStatusRequest, options?: CallOptions): ApiPromise<DistributionsGetStatusReply> {
+export function distributionsGetStatus(client: CortexClientCore, request: DistributionsGetStatusRequest, options?: CallOptions): ApiPromise<DistributionsGetStatusReply> {
   return client.request(distributionsGetStatusOperation, request, options);
 }
 
@@ -4534,7 +4534,7 @@ const distributionsGetVersionsOperation: OperationEntry = {"id":"distributions.g
  * const reply = await distributionsGetVersions(client, {});
  * ```
  */
-export function distributionsGetVersions(client: CortexClient, request: DistributionsGetVersionsRequest = {} as DistributionsGetVersionsRequest, options?: CallOptions): ApiPromise<DistributionsGetVersionsReply> {
+export function distributionsGetVersions(client: CortexClientCore, request: DistributionsGetVersionsRequest = {} as DistributionsGetVersionsRequest, options?: CallOptions): ApiPromise<DistributionsGetVersionsReply> {
   return client.request(distributionsGetVersionsOperation, request, options);
 }
 
@@ -4553,7 +4553,7 @@ const endpointsAbortScanOperation: OperationEntry = {"id":"endpoints.abort_scan"
  * const reply = await endpointsAbortScan(client, { filters: "…" });
  * ```
  */
-export function endpointsAbortScan(client: CortexClient, request: EndpointsAbortScanRequest, options?: CallOptions): ApiPromise<EndpointsAbortScanReply> {
+export function endpointsAbortScan(client: CortexClientCore, request: EndpointsAbortScanRequest, options?: CallOptions): ApiPromise<EndpointsAbortScanReply> {
   return client.request(endpointsAbortScanOperation, request, options);
 }
 
@@ -4572,7 +4572,7 @@ const endpointsDeleteOperation: OperationEntry = {"id":"endpoints.delete","produ
  * const reply = await endpointsDelete(client, {});
  * ```
  */
-export function endpointsDelete(client: CortexClient, request: EndpointsDeleteRequest = {} as EndpointsDeleteRequest, options?: CallOptions): ApiPromise<EndpointsDeleteReply> {
+export function endpointsDelete(client: CortexClientCore, request: EndpointsDeleteRequest = {} as EndpointsDeleteRequest, options?: CallOptions): ApiPromise<EndpointsDeleteReply> {
   return client.request(endpointsDeleteOperation, request, options);
 }
 
@@ -4591,7 +4591,7 @@ const endpointsFileRetrievalOperation: OperationEntry = {"id":"endpoints.file_re
  * const reply = await endpointsFileRetrieval(client, { filters: [], files: {} });
  * ```
  */
-export function endpointsFileRetrieval(client: CortexClient, request: EndpointsFileRetrievalRequest, options?: CallOptions): ApiPromise<EndpointsFileRetrievalReply> {
+export function endpointsFileRetrieval(client: CortexClientCore, request: EndpointsFileRetrievalRequest, options?: CallOptions): ApiPromise<EndpointsFileRetrievalReply> {
   return client.request(endpointsFileRetrievalOperation, request, options);
 }
 
@@ -4610,7 +4610,7 @@ const endpointsListOperation: OperationEntry = {"id":"endpoints.get_endpoint","p
  * for await (const item of endpointsList(client, {})) console.log(item);
  * ```
  */
-export function endpointsList(client: CortexClient, request: EndpointsGetEndpointRequest = {} as EndpointsGetEndpointRequest, options?: ListOptions): PagePromise<EndpointsGetEndpointReply, NonNullable<EndpointsGetEndpointReply["endpoints" & keyof EndpointsGetEndpointReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function endpointsList(client: CortexClientCore, request: EndpointsGetEndpointRequest = {} as EndpointsGetEndpointRequest, options?: ListOptions): PagePromise<EndpointsGetEndpointReply, NonNullable<EndpointsGetEndpointReply["endpoints" & keyof EndpointsGetEndpointReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(endpointsListOperation, request, options);
 }
 
@@ -4629,7 +4629,7 @@ const endpointsListAllOperation: OperationEntry = {"id":"endpoints.get_endpoints
  * const reply = await endpointsListAll(client, {});
  * ```
  */
-export function endpointsListAll(client: CortexClient, request: EndpointsGetEndpointsRequest = {} as EndpointsGetEndpointsRequest, options?: CallOptions): ApiPromise<EndpointsGetEndpointsReply> {
+export function endpointsListAll(client: CortexClientCore, request: EndpointsGetEndpointsRequest = {} as EndpointsGetEndpointsRequest, options?: CallOptions): ApiPromise<EndpointsGetEndpointsReply> {
   return client.request(endpointsListAllOperation, request, options);
 }
 
@@ -4648,7 +4648,7 @@ const endpointsGetPolicyOperation: OperationEntry = {"id":"endpoints.get_policy"
  * const reply = await endpointsGetPolicy(client, { endpoint_id: "…" });
  * ```
  */
-export function endpointsGetPolicy(client: CortexClient, request: EndpointsGetPolicyRequest, options?: CallOptions): ApiPromise<EndpointsGetPolicyReply> {
+export function endpointsGetPolicy(client: CortexClientCore, request: EndpointsGetPolicyRequest, options?: CallOptions): ApiPromise<EndpointsGetPolicyReply> {
   return client.request(endpointsGetPolicyOperation, request, options);
 }
 
@@ -4667,7 +4667,7 @@ const endpointsGetProfilesOperation: OperationEntry = {"id":"endpoints.get_profi
  * const reply = await endpointsGetProfiles(client, { type: "prevention" });
  * ```
  */
-export function endpointsGetProfiles(client: CortexClient, request: EndpointsGetProfilesRequest, options?: CallOptions): ApiPromise<EndpointsGetProfilesReply> {
+export function endpointsGetProfiles(client: CortexClientCore, request: EndpointsGetProfilesRequest, options?: CallOptions): ApiPromise<EndpointsGetProfilesReply> {
   return client.request(endpointsGetProfilesOperation, request, options);
 }
 
@@ -4686,7 +4686,7 @@ const endpointsIsolateOperation: OperationEntry = {"id":"endpoints.isolate","pro
  * const reply = await endpointsIsolate(client, {});
  * ```
  */
-export function endpointsIsolate(client: CortexClient, request: EndpointsIsolateRequest, options?: CallOptions): ApiPromise<EndpointsIsolateReply> {
+export function endpointsIsolate(client: CortexClientCore, request: EndpointsIsolateRequest, options?: CallOptions): ApiPromise<EndpointsIsolateReply> {
   return client.request(endpointsIsolateOperation, request, options);
 }
 
@@ -4705,7 +4705,7 @@ const endpointsQuarantineOperation: OperationEntry = {"id":"endpoints.quarantine
  * const reply = await endpointsQuarantine(client, { filters: [], file_path: "…", file_hash: "…" });
  * ```
  */
-export function endpointsQuarantine(client: CortexClient, request: EndpointsQuarantineRequest, options?: CallOptions): ApiPromise<EndpointsQuarantineReply> {
+export function endpointsQuarantine(client: CortexClientCore, request: EndpointsQuarantineRequest, options?: CallOptions): ApiPromise<EndpointsQuarantineReply> {
   return client.request(endpointsQuarantineOperation, request, options);
 }
 
@@ -4724,7 +4724,7 @@ const endpointsRestoreOperation: OperationEntry = {"id":"endpoints.restore","pro
  * const reply = await endpointsRestore(client, { file_hash: "…" });
  * ```
  */
-export function endpointsRestore(client: CortexClient, request: EndpointsRestoreRequest, options?: CallOptions): ApiPromise<EndpointsRestoreReply> {
+export function endpointsRestore(client: CortexClientCore, request: EndpointsRestoreRequest, options?: CallOptions): ApiPromise<EndpointsRestoreReply> {
   return client.request(endpointsRestoreOperation, request, options);
 }
 
@@ -4743,7 +4743,7 @@ const endpointsScanOperation: OperationEntry = {"id":"endpoints.scan","products"
  * const reply = await endpointsScan(client, { filters: "…" });
  * ```
  */
-export function endpointsScan(client: CortexClient, request: EndpointsScanRequest, options?: CallOptions): ApiPromise<EndpointsScanReply> {
+export function endpointsScan(client: CortexClientCore, request: EndpointsScanRequest, options?: CallOptions): ApiPromise<EndpointsScanReply> {
   return client.request(endpointsScanOperation, request, options);
 }
 
@@ -4762,7 +4762,7 @@ const endpointsTerminateCausalityOperation: OperationEntry = {"id":"endpoints.te
  * const reply = await endpointsTerminateCausality(client, { agent_id: "…", causality_id: "…" });
  * ```
  */
-export function endpointsTerminateCausality(client: CortexClient, request: EndpointsTerminateCausalityRequest, options?: CallOptions): ApiPromise<EndpointsTerminateCausalityReply> {
+export function endpointsTerminateCausality(client: CortexClientCore, request: EndpointsTerminateCausalityRequest, options?: CallOptions): ApiPromise<EndpointsTerminateCausalityReply> {
   return client.request(endpointsTerminateCausalityOperation, request, options);
 }
 
@@ -4781,7 +4781,7 @@ const endpointsTerminateProcessOperation: OperationEntry = {"id":"endpoints.term
  * const reply = await endpointsTerminateProcess(client, { agent_id: "…", instance_id: "…" });
  * ```
  */
-export function endpointsTerminateProcess(client: CortexClient, request: EndpointsTerminateProcessRequest, options?: CallOptions): ApiPromise<EndpointsTerminateProcessReply> {
+export function endpointsTerminateProcess(client: CortexClientCore, request: EndpointsTerminateProcessRequest, options?: CallOptions): ApiPromise<EndpointsTerminateProcessReply> {
   return client.request(endpointsTerminateProcessOperation, request, options);
 }
 
@@ -4800,7 +4800,7 @@ const endpointsUnisolateOperation: OperationEntry = {"id":"endpoints.unisolate",
  * const reply = await endpointsUnisolate(client, {});
  * ```
  */
-export function endpointsUnisolate(client: CortexClient, request: EndpointsUnisolateRequest, options?: CallOptions): ApiPromise<EndpointsUnisolateReply> {
+export function endpointsUnisolate(client: CortexClientCore, request: EndpointsUnisolateRequest, options?: CallOptions): ApiPromise<EndpointsUnisolateReply> {
   return client.request(endpointsUnisolateOperation, request, options);
 }
 
@@ -4819,7 +4819,7 @@ const endpointsUpdateAgentNameOperation: OperationEntry = {"id":"endpoints.updat
  * const reply = await endpointsUpdateAgentName(client, {});
  * ```
  */
-export function endpointsUpdateAgentName(client: CortexClient, request: EndpointsUpdateAgentNameRequest = {} as EndpointsUpdateAgentNameRequest, options?: CallOptions): ApiPromise<EndpointsUpdateAgentNameReply> {
+export function endpointsUpdateAgentName(client: CortexClientCore, request: EndpointsUpdateAgentNameRequest = {} as EndpointsUpdateAgentNameRequest, options?: CallOptions): ApiPromise<EndpointsUpdateAgentNameReply> {
   return client.request(endpointsUpdateAgentNameOperation, request, options);
 }
 
@@ -4838,7 +4838,7 @@ const endpointsUpgradeOperation: OperationEntry = {"id":"endpoints.upgrade","pro
  * const reply = await endpointsUpgrade(client, { endpoint_ids: [], target_versions: {} });
  * ```
  */
-export function endpointsUpgrade(client: CortexClient, request: EndpointsUpgradeRequest, options?: CallOptions): ApiPromise<EndpointsUpgradeReply> {
+export function endpointsUpgrade(client: CortexClientCore, request: EndpointsUpgradeRequest, options?: CallOptions): ApiPromise<EndpointsUpgradeReply> {
   return client.request(endpointsUpgradeOperation, request, options);
 }
 
@@ -4857,7 +4857,7 @@ const entriesGetOperation: OperationEntry = {"id":"entries.get","products":["xsi
  * const reply = await entriesGet(client, {});
  * ```
  */
-export function entriesGet(client: CortexClient, request: EntriesGetRequest = {} as EntriesGetRequest, options?: CallOptions): ApiPromise<EntriesGetReply> {
+export function entriesGet(client: CortexClientCore, request: EntriesGetRequest = {} as EntriesGetRequest, options?: CallOptions): ApiPromise<EntriesGetReply> {
   return client.request(entriesGetOperation, request, options);
 }
 
@@ -4876,7 +4876,7 @@ const entriesInsertOperation: OperationEntry = {"id":"entries.insert","products"
  * const reply = await entriesInsert(client, {});
  * ```
  */
-export function entriesInsert(client: CortexClient, request: EntriesInsertRequest = {} as EntriesInsertRequest, options?: CallOptions): ApiPromise<EntriesInsertReply> {
+export function entriesInsert(client: CortexClientCore, request: EntriesInsertRequest = {} as EntriesInsertRequest, options?: CallOptions): ApiPromise<EntriesInsertReply> {
   return client.request(entriesInsertOperation, request, options);
 }
 
@@ -4895,7 +4895,7 @@ const featuredFieldsReplaceAdGroupsOperation: OperationEntry = {"id":"featured_f
  * const reply = await featuredFieldsReplaceAdGroups(client, {});
  * ```
  */
-export function featuredFieldsReplaceAdGroups(client: CortexClient, request: FeaturedFieldsReplaceAdGroupsRequest = {} as FeaturedFieldsReplaceAdGroupsRequest, options?: CallOptions): ApiPromise<FeaturedFieldsReplaceAdGroupsReply> {
+export function featuredFieldsReplaceAdGroups(client: CortexClientCore, request: FeaturedFieldsReplaceAdGroupsRequest = {} as FeaturedFieldsReplaceAdGroupsRequest, options?: CallOptions): ApiPromise<FeaturedFieldsReplaceAdGroupsReply> {
   return client.request(featuredFieldsReplaceAdGroupsOperation, request, options);
 }
 
@@ -4914,7 +4914,7 @@ const featuredFieldsReplaceHostsOperation: OperationEntry = {"id":"featured_fiel
  * const reply = await featuredFieldsReplaceHosts(client, {});
  * ```
  */
-export function featuredFieldsReplaceHosts(client: CortexClient, request: FeaturedFieldsReplaceHostsRequest = {} as FeaturedFieldsReplaceHostsRequest, options?: CallOptions): ApiPromise<FeaturedFieldsReplaceHostsReply> {
+export function featuredFieldsReplaceHosts(client: CortexClientCore, request: FeaturedFieldsReplaceHostsRequest = {} as FeaturedFieldsReplaceHostsRequest, options?: CallOptions): ApiPromise<FeaturedFieldsReplaceHostsReply> {
   return client.request(featuredFieldsReplaceHostsOperation, request, options);
 }
 
@@ -4933,7 +4933,7 @@ const featuredFieldsReplaceIpAddressesOperation: OperationEntry = {"id":"feature
  * const reply = await featuredFieldsReplaceIpAddresses(client, {});
  * ```
  */
-export function featuredFieldsReplaceIpAddresses(client: CortexClient, request: FeaturedFieldsReplaceIpAddressesRequest = {} as FeaturedFieldsReplaceIpAddressesRequest, options?: CallOptions): ApiPromise<FeaturedFieldsReplaceIpAddressesReply> {
+export function featuredFieldsReplaceIpAddresses(client: CortexClientCore, request: FeaturedFieldsReplaceIpAddressesRequest = {} as FeaturedFieldsReplaceIpAddressesRequest, options?: CallOptions): ApiPromise<FeaturedFieldsReplaceIpAddressesReply> {
   return client.request(featuredFieldsReplaceIpAddressesOperation, request, options);
 }
 
@@ -4952,7 +4952,7 @@ const featuredFieldsReplaceUsersOperation: OperationEntry = {"id":"featured_fiel
  * const reply = await featuredFieldsReplaceUsers(client, {});
  * ```
  */
-export function featuredFieldsReplaceUsers(client: CortexClient, request: FeaturedFieldsReplaceUsersRequest = {} as FeaturedFieldsReplaceUsersRequest, options?: CallOptions): ApiPromise<FeaturedFieldsReplaceUsersReply> {
+export function featuredFieldsReplaceUsers(client: CortexClientCore, request: FeaturedFieldsReplaceUsersRequest = {} as FeaturedFieldsReplaceUsersRequest, options?: CallOptions): ApiPromise<FeaturedFieldsReplaceUsersReply> {
   return client.request(featuredFieldsReplaceUsersOperation, request, options);
 }
 
@@ -4971,7 +4971,7 @@ const hashExceptionsAllowlistOperation: OperationEntry = {"id":"hash_exceptions.
  * const reply = await hashExceptionsAllowlist(client, { hash_list: [] });
  * ```
  */
-export function hashExceptionsAllowlist(client: CortexClient, request: HashExceptionsAllowlistRequest, options?: CallOptions): ApiPromise<HashExceptionsAllowlistReply> {
+export function hashExceptionsAllowlist(client: CortexClientCore, request: HashExceptionsAllowlistRequest, options?: CallOptions): ApiPromise<HashExceptionsAllowlistReply> {
   return client.request(hashExceptionsAllowlistOperation, request, options);
 }
 
@@ -4990,7 +4990,7 @@ const hashExceptionsAllowlistRemoveOperation: OperationEntry = {"id":"hash_excep
  * const reply = await hashExceptionsAllowlistRemove(client, { hash_list: [] });
  * ```
  */
-export function hashExceptionsAllowlistRemove(client: CortexClient, request: HashExceptionsAllowlistRemoveRequest, options?: CallOptions): ApiPromise<HashExceptionsAllowlistRemoveReply> {
+export function hashExceptionsAllowlistRemove(client: CortexClientCore, request: HashExceptionsAllowlistRemoveRequest, options?: CallOptions): ApiPromise<HashExceptionsAllowlistRemoveReply> {
   return client.request(hashExceptionsAllowlistRemoveOperation, request, options);
 }
 
@@ -5009,7 +5009,7 @@ const hashExceptionsBlocklistOperation: OperationEntry = {"id":"hash_exceptions.
  * const reply = await hashExceptionsBlocklist(client, { hash_list: [] });
  * ```
  */
-export function hashExceptionsBlocklist(client: CortexClient, request: HashExceptionsBlocklistRequest, options?: CallOptions): ApiPromise<HashExceptionsBlocklistReply> {
+export function hashExceptionsBlocklist(client: CortexClientCore, request: HashExceptionsBlocklistRequest, options?: CallOptions): ApiPromise<HashExceptionsBlocklistReply> {
   return client.request(hashExceptionsBlocklistOperation, request, options);
 }
 
@@ -5028,7 +5028,7 @@ const hashExceptionsBlocklistRemoveOperation: OperationEntry = {"id":"hash_excep
  * const reply = await hashExceptionsBlocklistRemove(client, { hash_list: [] });
  * ```
  */
-export function hashExceptionsBlocklistRemove(client: CortexClient, request: HashExceptionsBlocklistRemoveRequest, options?: CallOptions): ApiPromise<HashExceptionsBlocklistRemoveReply> {
+export function hashExceptionsBlocklistRemove(client: CortexClientCore, request: HashExceptionsBlocklistRemoveRequest, options?: CallOptions): ApiPromise<HashExceptionsBlocklistRemoveReply> {
   return client.request(hashExceptionsBlocklistRemoveOperation, request, options);
 }
 
@@ -5047,7 +5047,7 @@ const iamRoleDeleteByIdOperation: OperationEntry = {"id":"platform.iam.role.dele
  * const reply = await iamRoleDeleteById(client, { role_id: "…" });
  * ```
  */
-export function iamRoleDeleteById(client: CortexClient, params: { readonly "role_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamRoleDeleteByIdReply> {
+export function iamRoleDeleteById(client: CortexClientCore, params: { readonly "role_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamRoleDeleteByIdReply> {
   return client.request(iamRoleDeleteByIdOperation, params, options);
 }
 
@@ -5065,7 +5065,7 @@ const iamRoleGetOperation: OperationEntry = {"id":"platform.iam.role.get","produ
  * const reply = await iamRoleGet(client);
  * ```
  */
-export function iamRoleGet(client: CortexClient, options?: CallOptions): ApiPromise<PlatformIamRoleGetReply> {
+export function iamRoleGet(client: CortexClientCore, options?: CallOptions): ApiPromise<PlatformIamRoleGetReply> {
   return client.request(iamRoleGetOperation, undefined, options);
 }
 
@@ -5083,7 +5083,7 @@ const iamRolePermissionConfigOperation: OperationEntry = {"id":"platform.iam.rol
  * const reply = await iamRolePermissionConfig(client);
  * ```
  */
-export function iamRolePermissionConfig(client: CortexClient, options?: CallOptions): ApiPromise<PlatformIamRolePermissionConfigReply> {
+export function iamRolePermissionConfig(client: CortexClientCore, options?: CallOptions): ApiPromise<PlatformIamRolePermissionConfigReply> {
   return client.request(iamRolePermissionConfigOperation, undefined, options);
 }
 
@@ -5102,7 +5102,7 @@ const iamRolePostOperation: OperationEntry = {"id":"platform.iam.role.post","pro
  * const reply = await iamRolePost(client, { component_permissions: [], pretty_name: "…" });
  * ```
  */
-export function iamRolePost(client: CortexClient, request: PlatformIamRolePostRequest, options?: CallOptions): ApiPromise<PlatformIamRolePostReply> {
+export function iamRolePost(client: CortexClientCore, request: PlatformIamRolePostRequest, options?: CallOptions): ApiPromise<PlatformIamRolePostReply> {
   return client.request(iamRolePostOperation, request, options);
 }
 
@@ -5121,7 +5121,7 @@ const iamGetScopeOperation: OperationEntry = {"id":"platform.iam.scope.by_entity
  * const reply = await iamGetScope(client, { entity_type: "…", entity_id: "…" });
  * ```
  */
-export function iamGetScope(client: CortexClient, params: { readonly "entity_type": string | number; readonly "entity_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamScopeByEntityTypeGetByEntityIdReply> {
+export function iamGetScope(client: CortexClientCore, params: { readonly "entity_type": string | number; readonly "entity_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamScopeByEntityTypeGetByEntityIdReply> {
   return client.request(iamGetScopeOperation, params, options);
 }
 
@@ -5140,7 +5140,7 @@ const iamSetScopeOperation: OperationEntry = {"id":"platform.iam.scope.by_entity
  * const reply = await iamSetScope(client, {});
  * ```
  */
-export function iamSetScope(client: CortexClient, request: PlatformIamScopeByEntityTypePutByEntityIdRequest & { readonly "entity_type": string | number; readonly "entity_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamScopeByEntityTypePutByEntityIdReply> {
+export function iamSetScope(client: CortexClientCore, request: PlatformIamScopeByEntityTypePutByEntityIdRequest & { readonly "entity_type": string | number; readonly "entity_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamScopeByEntityTypePutByEntityIdReply> {
   return client.request(iamSetScopeOperation, pathOnly(request, ["entity_type","entity_id"]), options);
 }
 
@@ -5158,7 +5158,7 @@ const iamUserOperation: OperationEntry = {"id":"platform.iam.user","products":["
  * const reply = await iamUser(client);
  * ```
  */
-export function iamUser(client: CortexClient, options?: CallOptions): ApiPromise<PlatformIamUserReply> {
+export function iamUser(client: CortexClientCore, options?: CallOptions): ApiPromise<PlatformIamUserReply> {
   return client.request(iamUserOperation, undefined, options);
 }
 
@@ -5177,7 +5177,7 @@ const iamUserGroupDeleteByGroupIdOperation: OperationEntry = {"id":"platform.iam
  * const reply = await iamUserGroupDeleteByGroupId(client, { group_id: "…" });
  * ```
  */
-export function iamUserGroupDeleteByGroupId(client: CortexClient, params: { readonly "group_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamUserGroupDeleteByGroupIdReply> {
+export function iamUserGroupDeleteByGroupId(client: CortexClientCore, params: { readonly "group_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamUserGroupDeleteByGroupIdReply> {
   return client.request(iamUserGroupDeleteByGroupIdOperation, params, options);
 }
 
@@ -5195,7 +5195,7 @@ const iamUserGroupGetOperation: OperationEntry = {"id":"platform.iam.user_group.
  * const reply = await iamUserGroupGet(client);
  * ```
  */
-export function iamUserGroupGet(client: CortexClient, options?: CallOptions): ApiPromise<PlatformIamUserGroupGetReply> {
+export function iamUserGroupGet(client: CortexClientCore, options?: CallOptions): ApiPromise<PlatformIamUserGroupGetReply> {
   return client.request(iamUserGroupGetOperation, undefined, options);
 }
 
@@ -5214,7 +5214,7 @@ const iamUserGroupPatchByGroupIdOperation: OperationEntry = {"id":"platform.iam.
  * const reply = await iamUserGroupPatchByGroupId(client, {});
  * ```
  */
-export function iamUserGroupPatchByGroupId(client: CortexClient, request: PlatformIamUserGroupPatchByGroupIdRequest & { readonly "group_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamUserGroupPatchByGroupIdReply> {
+export function iamUserGroupPatchByGroupId(client: CortexClientCore, request: PlatformIamUserGroupPatchByGroupIdRequest & { readonly "group_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamUserGroupPatchByGroupIdReply> {
   return client.request(iamUserGroupPatchByGroupIdOperation, pathOnly(request, ["group_id"]), options);
 }
 
@@ -5233,7 +5233,7 @@ const iamUserGroupPostOperation: OperationEntry = {"id":"platform.iam.user_group
  * const reply = await iamUserGroupPost(client, { group_name: "…" });
  * ```
  */
-export function iamUserGroupPost(client: CortexClient, request: PlatformIamUserGroupPostRequest, options?: CallOptions): ApiPromise<PlatformIamUserGroupPostReply> {
+export function iamUserGroupPost(client: CortexClientCore, request: PlatformIamUserGroupPostRequest, options?: CallOptions): ApiPromise<PlatformIamUserGroupPostReply> {
   return client.request(iamUserGroupPostOperation, request, options);
 }
 
@@ -5252,7 +5252,7 @@ const iamUserGetByEmailOperation: OperationEntry = {"id":"platform.iam.user.get_
  * const reply = await iamUserGetByEmail(client, { user_email: "…" });
  * ```
  */
-export function iamUserGetByEmail(client: CortexClient, params: { readonly "user_email": string | number }, options?: CallOptions): ApiPromise<PlatformIamUserGetByEmailReply> {
+export function iamUserGetByEmail(client: CortexClientCore, params: { readonly "user_email": string | number }, options?: CallOptions): ApiPromise<PlatformIamUserGetByEmailReply> {
   return client.request(iamUserGetByEmailOperation, params, options);
 }
 
@@ -5271,7 +5271,7 @@ const iamUserPatchByEmailOperation: OperationEntry = {"id":"platform.iam.user.pa
  * const reply = await iamUserPatchByEmail(client, {});
  * ```
  */
-export function iamUserPatchByEmail(client: CortexClient, request: PlatformIamUserPatchByEmailRequest & { readonly "user_email": string | number }, options?: CallOptions): ApiPromise<PlatformIamUserPatchByEmailReply> {
+export function iamUserPatchByEmail(client: CortexClientCore, request: PlatformIamUserPatchByEmailRequest & { readonly "user_email": string | number }, options?: CallOptions): ApiPromise<PlatformIamUserPatchByEmailReply> {
   return client.request(iamUserPatchByEmailOperation, pathOnly(request, ["user_email"]), options);
 }
 
@@ -5290,7 +5290,7 @@ const incidentsGetExtraDataOperation: OperationEntry = {"id":"incidents.get_inci
  * const reply = await incidentsGetExtraData(client, { incident_id: "…" });
  * ```
  */
-export function incidentsGetExtraData(client: CortexClient, request: IncidentsGetIncidentExtraDataRequest, options?: CallOptions): ApiPromise<IncidentsGetIncidentExtraDataReply> {
+export function incidentsGetExtraData(client: CortexClientCore, request: IncidentsGetIncidentExtraDataRequest, options?: CallOptions): ApiPromise<IncidentsGetIncidentExtraDataReply> {
   return client.request(incidentsGetExtraDataOperation, request, options);
 }
 
@@ -5309,7 +5309,7 @@ const incidentsListOperation: OperationEntry = {"id":"incidents.get_incidents","
  * for await (const item of incidentsList(client, {})) console.log(item);
  * ```
  */
-export function incidentsList(client: CortexClient, request: GetIncidentsRequest = {} as GetIncidentsRequest, options?: ListOptions): PagePromise<GetIncidentsReply, NonNullable<GetIncidentsReply["incidents" & keyof GetIncidentsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function incidentsList(client: CortexClientCore, request: GetIncidentsRequest = {} as GetIncidentsRequest, options?: ListOptions): PagePromise<GetIncidentsReply, NonNullable<GetIncidentsReply["incidents" & keyof GetIncidentsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(incidentsListOperation, request, options);
 }
 
@@ -5328,7 +5328,7 @@ const incidentsGetMultipleExtraDataOperation: OperationEntry = {"id":"incidents.
  * const reply = await incidentsGetMultipleExtraData(client, {});
  * ```
  */
-export function incidentsGetMultipleExtraData(client: CortexClient, request: IncidentsGetMultipleIncidentsExtraDataRequest = {} as IncidentsGetMultipleIncidentsExtraDataRequest, options?: CallOptions): ApiPromise<IncidentsGetMultipleIncidentsExtraDataReply> {
+export function incidentsGetMultipleExtraData(client: CortexClientCore, request: IncidentsGetMultipleIncidentsExtraDataRequest = {} as IncidentsGetMultipleIncidentsExtraDataRequest, options?: CallOptions): ApiPromise<IncidentsGetMultipleIncidentsExtraDataReply> {
   return client.request(incidentsGetMultipleExtraDataOperation, request, options);
 }
 
@@ -5347,7 +5347,7 @@ const incidentsUpdateOperation: OperationEntry = {"id":"incidents.update_inciden
  * const reply = await incidentsUpdate(client, { incident_id: "…", update_data: {} });
  * ```
  */
-export function incidentsUpdate(client: CortexClient, request: IncidentsUpdateIncidentRequest, options?: CallOptions): ApiPromise<IncidentsUpdateIncidentReply> {
+export function incidentsUpdate(client: CortexClientCore, request: IncidentsUpdateIncidentRequest, options?: CallOptions): ApiPromise<IncidentsUpdateIncidentReply> {
   return client.request(incidentsUpdateOperation, request, options);
 }
 
@@ -5366,7 +5366,7 @@ const indicatorsDeleteOperation: OperationEntry = {"id":"indicators.delete","pro
  * const reply = await indicatorsDelete(client, {});
  * ```
  */
-export function indicatorsDelete(client: CortexClient, request: IndicatorsDeleteRequest = {} as IndicatorsDeleteRequest, options?: CallOptions): ApiPromise<IndicatorsDeleteReply> {
+export function indicatorsDelete(client: CortexClientCore, request: IndicatorsDeleteRequest = {} as IndicatorsDeleteRequest, options?: CallOptions): ApiPromise<IndicatorsDeleteReply> {
   return client.request(indicatorsDeleteOperation, request, options);
 }
 
@@ -5385,7 +5385,7 @@ const indicatorsListOperation: OperationEntry = {"id":"indicators.get","products
  * for await (const item of indicatorsList(client, {})) console.log(item);
  * ```
  */
-export function indicatorsList(client: CortexClient, request: IndicatorsGetRequest = {} as IndicatorsGetRequest, options?: ListOptions): PagePromise<IndicatorsGetReply, NonNullable<IndicatorsGetReply["objects" & keyof IndicatorsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function indicatorsList(client: CortexClientCore, request: IndicatorsGetRequest = {} as IndicatorsGetRequest, options?: ListOptions): PagePromise<IndicatorsGetReply, NonNullable<IndicatorsGetReply["objects" & keyof IndicatorsGetReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(indicatorsListOperation, request, options);
 }
 
@@ -5404,7 +5404,7 @@ const indicatorsInsertOperation: OperationEntry = {"id":"indicators.insert","pro
  * const reply = await indicatorsInsert(client, []);
  * ```
  */
-export function indicatorsInsert(client: CortexClient, request: IndicatorsInsertRequest, options?: CallOptions): ApiPromise<IndicatorsInsertReply> {
+export function indicatorsInsert(client: CortexClientCore, request: IndicatorsInsertRequest, options?: CallOptions): ApiPromise<IndicatorsInsertReply> {
   return client.request(indicatorsInsertOperation, request, options);
 }
 
@@ -5423,7 +5423,7 @@ const indicatorsInsertCsvOperation: OperationEntry = {"id":"indicators.insert_cs
  * const reply = await indicatorsInsertCsv(client, {});
  * ```
  */
-export function indicatorsInsertCsv(client: CortexClient, request: IndicatorsInsertCsvRequest, options?: CallOptions): ApiPromise<IndicatorsInsertCsvReply> {
+export function indicatorsInsertCsv(client: CortexClientCore, request: IndicatorsInsertCsvRequest, options?: CallOptions): ApiPromise<IndicatorsInsertCsvReply> {
   return client.request(indicatorsInsertCsvOperation, request, options);
 }
 
@@ -5442,7 +5442,7 @@ const indicatorsInsertJsonsOperation: OperationEntry = {"id":"indicators.insert_
  * const reply = await indicatorsInsertJsons(client, []);
  * ```
  */
-export function indicatorsInsertJsons(client: CortexClient, request: IndicatorsInsertJsonsRequest, options?: CallOptions): ApiPromise<IndicatorsInsertJsonsReply> {
+export function indicatorsInsertJsons(client: CortexClientCore, request: IndicatorsInsertJsonsRequest, options?: CallOptions): ApiPromise<IndicatorsInsertJsonsReply> {
   return client.request(indicatorsInsertJsonsOperation, request, options);
 }
 
@@ -5461,7 +5461,7 @@ const integrationExternalApplicationByApplicationTypeIdDeleteByApplicationIdOper
  * const reply = await integrationExternalApplicationByApplicationTypeIdDeleteByApplicationId(client, { application_type: "…", application_id: "…" });
  * ```
  */
-export function integrationExternalApplicationByApplicationTypeIdDeleteByApplicationId(client: CortexClient, params: { readonly "application_type": string | number; readonly "application_id": string | number }, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationByApplicationTypeIdDeleteByApplicationIdReply> {
+export function integrationExternalApplicationByApplicationTypeIdDeleteByApplicationId(client: CortexClientCore, params: { readonly "application_type": string | number; readonly "application_id": string | number }, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationByApplicationTypeIdDeleteByApplicationIdReply> {
   return client.request(integrationExternalApplicationByApplicationTypeIdDeleteByApplicationIdOperation, params, options);
 }
 
@@ -5480,7 +5480,7 @@ const integrationExternalApplicationByApplicationTypeIdGetByApplicationIdOperati
  * const reply = await integrationExternalApplicationByApplicationTypeIdGetByApplicationId(client, { application_type: "…", application_id: "…" });
  * ```
  */
-export function integrationExternalApplicationByApplicationTypeIdGetByApplicationId(client: CortexClient, params: { readonly "application_type": string | number; readonly "application_id": string | number }, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationByApplicationTypeIdGetByApplicationIdReply> {
+export function integrationExternalApplicationByApplicationTypeIdGetByApplicationId(client: CortexClientCore, params: { readonly "application_type": string | number; readonly "application_id": string | number }, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationByApplicationTypeIdGetByApplicationIdReply> {
   return client.request(integrationExternalApplicationByApplicationTypeIdGetByApplicationIdOperation, params, options);
 }
 
@@ -5498,7 +5498,7 @@ const integrationExternalApplicationGetOperation: OperationEntry = {"id":"platfo
  * const reply = await integrationExternalApplicationGet(client);
  * ```
  */
-export function integrationExternalApplicationGet(client: CortexClient, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationGetReply> {
+export function integrationExternalApplicationGet(client: CortexClientCore, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationGetReply> {
   return client.request(integrationExternalApplicationGetOperation, undefined, options);
 }
 
@@ -5517,7 +5517,7 @@ const integrationExternalApplicationPostOperation: OperationEntry = {"id":"platf
  * const reply = await integrationExternalApplicationPost(client, { name: "…", application_type: "syslog", connection_config: {} });
  * ```
  */
-export function integrationExternalApplicationPost(client: CortexClient, request: PlatformIntegrationExternalApplicationPostRequest, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationPostReply> {
+export function integrationExternalApplicationPost(client: CortexClientCore, request: PlatformIntegrationExternalApplicationPostRequest, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationPostReply> {
   return client.request(integrationExternalApplicationPostOperation, request, options);
 }
 
@@ -5536,7 +5536,7 @@ const integrationExternalApplicationPutByApplicationIdOperation: OperationEntry 
  * const reply = await integrationExternalApplicationPutByApplicationId(client, { name: "…", application_type: "syslog", connection_config: {} });
  * ```
  */
-export function integrationExternalApplicationPutByApplicationId(client: CortexClient, request: PlatformIntegrationExternalApplicationPutByApplicationIdRequest & { readonly "application_id": string | number }, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationPutByApplicationIdReply> {
+export function integrationExternalApplicationPutByApplicationId(client: CortexClientCore, request: PlatformIntegrationExternalApplicationPutByApplicationIdRequest & { readonly "application_id": string | number }, options?: CallOptions): ApiPromise<PlatformIntegrationExternalApplicationPutByApplicationIdReply> {
   return client.request(integrationExternalApplicationPutByApplicationIdOperation, pathOnly(request, ["application_id"]), options);
 }
 
@@ -5555,7 +5555,7 @@ const integrationsSyslogCreateOperation: OperationEntry = {"id":"integrations.sy
  * const reply = await integrationsSyslogCreate(client, {});
  * ```
  */
-export function integrationsSyslogCreate(client: CortexClient, request: IntegrationsSyslogCreateRequest = {} as IntegrationsSyslogCreateRequest, options?: CallOptions): ApiPromise<IntegrationsSyslogCreateReply> {
+export function integrationsSyslogCreate(client: CortexClientCore, request: IntegrationsSyslogCreateRequest = {} as IntegrationsSyslogCreateRequest, options?: CallOptions): ApiPromise<IntegrationsSyslogCreateReply> {
   return client.request(integrationsSyslogCreateOperation, request, options);
 }
 
@@ -5574,7 +5574,7 @@ const integrationsSyslogDeleteOperation: OperationEntry = {"id":"integrations.sy
  * const reply = await integrationsSyslogDelete(client, {});
  * ```
  */
-export function integrationsSyslogDelete(client: CortexClient, request: IntegrationsSyslogDeleteRequest = {} as IntegrationsSyslogDeleteRequest, options?: CallOptions): ApiPromise<undefined> {
+export function integrationsSyslogDelete(client: CortexClientCore, request: IntegrationsSyslogDeleteRequest = {} as IntegrationsSyslogDeleteRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(integrationsSyslogDeleteOperation, request, options);
 }
 
@@ -5593,7 +5593,7 @@ const integrationsSyslogGetOperation: OperationEntry = {"id":"integrations.syslo
  * const reply = await integrationsSyslogGet(client, {});
  * ```
  */
-export function integrationsSyslogGet(client: CortexClient, request: IntegrationsSyslogGetRequest = {} as IntegrationsSyslogGetRequest, options?: CallOptions): ApiPromise<IntegrationsSyslogGetReply> {
+export function integrationsSyslogGet(client: CortexClientCore, request: IntegrationsSyslogGetRequest = {} as IntegrationsSyslogGetRequest, options?: CallOptions): ApiPromise<IntegrationsSyslogGetReply> {
   return client.request(integrationsSyslogGetOperation, request, options);
 }
 
@@ -5612,7 +5612,7 @@ const integrationsSyslogTestOperation: OperationEntry = {"id":"integrations.sysl
  * const reply = await integrationsSyslogTest(client, {});
  * ```
  */
-export function integrationsSyslogTest(client: CortexClient, request: IntegrationsSyslogTestRequest = {} as IntegrationsSyslogTestRequest, options?: CallOptions): ApiPromise<undefined> {
+export function integrationsSyslogTest(client: CortexClientCore, request: IntegrationsSyslogTestRequest = {} as IntegrationsSyslogTestRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(integrationsSyslogTestOperation, request, options);
 }
 
@@ -5631,7 +5631,7 @@ const integrationsSyslogUpdateOperation: OperationEntry = {"id":"integrations.sy
  * const reply = await integrationsSyslogUpdate(client, { syslog_id: "…" });
  * ```
  */
-export function integrationsSyslogUpdate(client: CortexClient, request: IntegrationsSyslogUpdateRequest, options?: CallOptions): ApiPromise<IntegrationsSyslogUpdateReply> {
+export function integrationsSyslogUpdate(client: CortexClientCore, request: IntegrationsSyslogUpdateRequest, options?: CallOptions): ApiPromise<IntegrationsSyslogUpdateReply> {
   return client.request(integrationsSyslogUpdateOperation, request, options);
 }
 
@@ -5650,7 +5650,7 @@ const issueCreateOperation: OperationEntry = {"id":"issue","products":["xsiam","
  * const reply = await issueCreate(client, {});
  * ```
  */
-export function issueCreate(client: CortexClient, request: IssueRequest = {} as IssueRequest, options?: CallOptions): ApiPromise<IssueReply> {
+export function issueCreate(client: CortexClientCore, request: IssueRequest = {} as IssueRequest, options?: CallOptions): ApiPromise<IssueReply> {
   return client.request(issueCreateOperation, request, options);
 }
 
@@ -5669,7 +5669,7 @@ const issueUpdateOperation: OperationEntry = {"id":"issue.post_by_id","products"
  * const reply = await issueUpdate(client, {});
  * ```
  */
-export function issueUpdate(client: CortexClient, request: IssuePostByIdRequest & { readonly "issue-id": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function issueUpdate(client: CortexClientCore, request: IssuePostByIdRequest & { readonly "issue-id": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(issueUpdateOperation, pathOnly(request, ["issue-id"]), options);
 }
 
@@ -5687,7 +5687,7 @@ const issueSchemaOperation: OperationEntry = {"id":"issue.schema","products":["x
  * const reply = await issueSchema(client);
  * ```
  */
-export function issueSchema(client: CortexClient, options?: CallOptions): ApiPromise<IssueSchemaReply> {
+export function issueSchema(client: CortexClientCore, options?: CallOptions): ApiPromise<IssueSchemaReply> {
   return client.request(issueSchemaOperation, undefined, options);
 }
 
@@ -5706,7 +5706,7 @@ const issueSearchOperation: OperationEntry = {"id":"issue.search","products":["x
  * for await (const item of issueSearch(client, {})) console.log(item);
  * ```
  */
-export function issueSearch(client: CortexClient, request: IssueSearchRequest = {} as IssueSearchRequest, options?: ListOptions): PagePromise<IssueSearchReply, NonNullable<IssueSearchReply["issues" & keyof IssueSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function issueSearch(client: CortexClientCore, request: IssueSearchRequest = {} as IssueSearchRequest, options?: ListOptions): PagePromise<IssueSearchReply, NonNullable<IssueSearchReply["issues" & keyof IssueSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(issueSearchOperation, request, options);
 }
 
@@ -5725,7 +5725,7 @@ const legacyExceptionsAddOperation: OperationEntry = {"id":"legacy_exceptions.ad
  * const reply = await legacyExceptionsAdd(client, { name: "…", platform: "…", module: 1, profile_ids: [], status: "…", scope: "…", conditions: {} });
  * ```
  */
-export function legacyExceptionsAdd(client: CortexClient, request: LegacyExceptionsAddRequest, options?: CallOptions): ApiPromise<LegacyExceptionsAddReply> {
+export function legacyExceptionsAdd(client: CortexClientCore, request: LegacyExceptionsAddRequest, options?: CallOptions): ApiPromise<LegacyExceptionsAddReply> {
   return client.request(legacyExceptionsAddOperation, request, options);
 }
 
@@ -5744,7 +5744,7 @@ const legacyExceptionsDeleteOperation: OperationEntry = {"id":"legacy_exceptions
  * const reply = await legacyExceptionsDelete(client, { exception_ids: [] });
  * ```
  */
-export function legacyExceptionsDelete(client: CortexClient, request: LegacyExceptionsDeleteRequest, options?: CallOptions): ApiPromise<LegacyExceptionsDeleteReply> {
+export function legacyExceptionsDelete(client: CortexClientCore, request: LegacyExceptionsDeleteRequest, options?: CallOptions): ApiPromise<LegacyExceptionsDeleteReply> {
   return client.request(legacyExceptionsDeleteOperation, request, options);
 }
 
@@ -5763,7 +5763,7 @@ const legacyExceptionsEditOperation: OperationEntry = {"id":"legacy_exceptions.e
  * const reply = await legacyExceptionsEdit(client, { exception_id: "…", update_data: {} });
  * ```
  */
-export function legacyExceptionsEdit(client: CortexClient, request: LegacyExceptionsEditRequest, options?: CallOptions): ApiPromise<LegacyExceptionsEditReply> {
+export function legacyExceptionsEdit(client: CortexClientCore, request: LegacyExceptionsEditRequest, options?: CallOptions): ApiPromise<LegacyExceptionsEditReply> {
   return client.request(legacyExceptionsEditOperation, request, options);
 }
 
@@ -5782,7 +5782,7 @@ const legacyExceptionsFetchOperation: OperationEntry = {"id":"legacy_exceptions.
  * for await (const item of legacyExceptionsFetch(client, {})) console.log(item);
  * ```
  */
-export function legacyExceptionsFetch(client: CortexClient, request: LegacyExceptionsFetchRequest = {} as LegacyExceptionsFetchRequest, options?: ListOptions): PagePromise<LegacyExceptionsFetchReply, NonNullable<LegacyExceptionsFetchReply["DATA" & keyof LegacyExceptionsFetchReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function legacyExceptionsFetch(client: CortexClientCore, request: LegacyExceptionsFetchRequest = {} as LegacyExceptionsFetchRequest, options?: ListOptions): PagePromise<LegacyExceptionsFetchReply, NonNullable<LegacyExceptionsFetchReply["DATA" & keyof LegacyExceptionsFetchReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(legacyExceptionsFetchOperation, request, options);
 }
 
@@ -5800,7 +5800,7 @@ const legacyExceptionsGetModulesOperation: OperationEntry = {"id":"legacy_except
  * const reply = await legacyExceptionsGetModules(client);
  * ```
  */
-export function legacyExceptionsGetModules(client: CortexClient, options?: CallOptions): ApiPromise<LegacyExceptionsGetModulesReply> {
+export function legacyExceptionsGetModules(client: CortexClientCore, options?: CallOptions): ApiPromise<LegacyExceptionsGetModulesReply> {
   return client.request(legacyExceptionsGetModulesOperation, undefined, options);
 }
 
@@ -5819,7 +5819,7 @@ const lookupsAddDataOperation: OperationEntry = {"id":"xql.lookups.add_data","pr
  * const reply = await lookupsAddData(client, { dataset_name: "…", data: [] });
  * ```
  */
-export function lookupsAddData(client: CortexClient, request: XqlLookupsAddDataRequest, options?: CallOptions): ApiPromise<XqlLookupsAddDataReply> {
+export function lookupsAddData(client: CortexClientCore, request: XqlLookupsAddDataRequest, options?: CallOptions): ApiPromise<XqlLookupsAddDataReply> {
   return client.request(lookupsAddDataOperation, request, options);
 }
 
@@ -5838,7 +5838,7 @@ const lookupsGetDataOperation: OperationEntry = {"id":"xql.lookups.get_data","pr
  * const reply = await lookupsGetData(client, { dataset_name: "…" });
  * ```
  */
-export function lookupsGetData(client: CortexClient, request: XqlLookupsGetDataRequest, options?: CallOptions): ApiPromise<XqlLookupsGetDataReply> {
+export function lookupsGetData(client: CortexClientCore, request: XqlLookupsGetDataRequest, options?: CallOptions): ApiPromise<XqlLookupsGetDataReply> {
   return client.request(lookupsGetDataOperation, request, options);
 }
 
@@ -5857,7 +5857,7 @@ const lookupsRemoveDataOperation: OperationEntry = {"id":"xql.lookups.remove_dat
  * const reply = await lookupsRemoveData(client, { dataset_name: "…", filters: [] });
  * ```
  */
-export function lookupsRemoveData(client: CortexClient, request: XqlLookupsRemoveDataRequest, options?: CallOptions): ApiPromise<XqlLookupsRemoveDataReply> {
+export function lookupsRemoveData(client: CortexClientCore, request: XqlLookupsRemoveDataRequest, options?: CallOptions): ApiPromise<XqlLookupsRemoveDataReply> {
   return client.request(lookupsRemoveDataOperation, request, options);
 }
 
@@ -5876,7 +5876,7 @@ const mthChildAddCommentOperation: OperationEntry = {"id":"mth.child.add_comment
  * const reply = await mthChildAddComment(client, { xsoar_source_id: "…", comment_text: "…", comment_created_by: "…" });
  * ```
  */
-export function mthChildAddComment(client: CortexClient, request: MthChildAddCommentRequest, options?: CallOptions): ApiPromise<MthChildAddCommentReply> {
+export function mthChildAddComment(client: CortexClientCore, request: MthChildAddCommentRequest, options?: CallOptions): ApiPromise<MthChildAddCommentReply> {
   return client.request(mthChildAddCommentOperation, request, options);
 }
 
@@ -5895,7 +5895,7 @@ const mthChildGetCommentsOperation: OperationEntry = {"id":"mth.child.get_commen
  * const reply = await mthChildGetComments(client, {});
  * ```
  */
-export function mthChildGetComments(client: CortexClient, request: MthChildGetCommentsRequest = {} as MthChildGetCommentsRequest, options?: CallOptions): ApiPromise<MthChildGetCommentsReply> {
+export function mthChildGetComments(client: CortexClientCore, request: MthChildGetCommentsRequest = {} as MthChildGetCommentsRequest, options?: CallOptions): ApiPromise<MthChildGetCommentsReply> {
   return client.request(mthChildGetCommentsOperation, request, options);
 }
 
@@ -5914,7 +5914,7 @@ const mthChildGetReportsByIncidentIdOperation: OperationEntry = {"id":"mth.child
  * const reply = await mthChildGetReportsByIncidentId(client, { incident_ids: [] });
  * ```
  */
-export function mthChildGetReportsByIncidentId(client: CortexClient, request: MthChildGetReportsByIncidentIdRequest, options?: CallOptions): ApiPromise<MthChildGetReportsByIncidentIdReply> {
+export function mthChildGetReportsByIncidentId(client: CortexClientCore, request: MthChildGetReportsByIncidentIdRequest, options?: CallOptions): ApiPromise<MthChildGetReportsByIncidentIdReply> {
   return client.request(mthChildGetReportsByIncidentIdOperation, request, options);
 }
 
@@ -5933,7 +5933,7 @@ const mthChildGetReportsBySourceIdOperation: OperationEntry = {"id":"mth.child.g
  * const reply = await mthChildGetReportsBySourceId(client, { xsoar_source_ids: [] });
  * ```
  */
-export function mthChildGetReportsBySourceId(client: CortexClient, request: MthChildGetReportsBySourceIdRequest, options?: CallOptions): ApiPromise<MthChildGetReportsBySourceIdReply> {
+export function mthChildGetReportsBySourceId(client: CortexClientCore, request: MthChildGetReportsBySourceIdRequest, options?: CallOptions): ApiPromise<MthChildGetReportsBySourceIdReply> {
   return client.request(mthChildGetReportsBySourceIdOperation, request, options);
 }
 
@@ -5952,7 +5952,7 @@ const mthChildReportUpdateAssignOperation: OperationEntry = {"id":"mth.child.rep
  * const reply = await mthChildReportUpdateAssign(client, { xsoar_source_id: "…" });
  * ```
  */
-export function mthChildReportUpdateAssign(client: CortexClient, request: MthChildReportUpdateAssignRequest, options?: CallOptions): ApiPromise<MthChildReportUpdateAssignReply> {
+export function mthChildReportUpdateAssign(client: CortexClientCore, request: MthChildReportUpdateAssignRequest, options?: CallOptions): ApiPromise<MthChildReportUpdateAssignReply> {
   return client.request(mthChildReportUpdateAssignOperation, request, options);
 }
 
@@ -5971,7 +5971,7 @@ const mthChildReportUpdateStatusOperation: OperationEntry = {"id":"mth.child.rep
  * const reply = await mthChildReportUpdateStatus(client, { xsoar_source_id: "…", report_status: "New" });
  * ```
  */
-export function mthChildReportUpdateStatus(client: CortexClient, request: MthChildReportUpdateStatusRequest, options?: CallOptions): ApiPromise<MthChildReportUpdateStatusReply> {
+export function mthChildReportUpdateStatus(client: CortexClientCore, request: MthChildReportUpdateStatusRequest, options?: CallOptions): ApiPromise<MthChildReportUpdateStatusReply> {
   return client.request(mthChildReportUpdateStatusOperation, request, options);
 }
 
@@ -5990,7 +5990,7 @@ const netscanScanDefinitionOperation: OperationEntry = {"id":"netscan.scan.defin
  * const reply = await netscanScanDefinition(client, { port_list_id: 1, scan_ports: [], vt_config_id: 1, name: "…", description: "…", network_scanner_ids: [], network: 1, credential_ids: [], schedule_cadence: "DAILY", schedule_days: 1, schedule_dates: [], schedule_start_date: 1, schedule_time: {}, schedule_quiet_hours: [], schedule_timezone: "…", override_target_exclusions: true, target_ids: [], targets: [], excluded_targets: [], enable_report: true });
  * ```
  */
-export function netscanScanDefinition(client: CortexClient, request: NetscanScanDefinitionRequest, options?: CallOptions): ApiPromise<NetscanScanDefinitionReply> {
+export function netscanScanDefinition(client: CortexClientCore, request: NetscanScanDefinitionRequest, options?: CallOptions): ApiPromise<NetscanScanDefinitionReply> {
   return client.request(netscanScanDefinitionOperation, request, options);
 }
 
@@ -6009,7 +6009,7 @@ const netscanScanRunByIdCommandOperation: OperationEntry = {"id":"netscan.scan.r
  * const reply = await netscanScanRunByIdCommand(client, { type: "ABORT" });
  * ```
  */
-export function netscanScanRunByIdCommand(client: CortexClient, request: NetscanScanRunByIdCommandRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<NetscanScanRunByIdCommandReply> {
+export function netscanScanRunByIdCommand(client: CortexClientCore, request: NetscanScanRunByIdCommandRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<NetscanScanRunByIdCommandReply> {
   return client.request(netscanScanRunByIdCommandOperation, pathOnly(request, ["id"]), options);
 }
 
@@ -6027,7 +6027,7 @@ const netscanScanRunGetOperation: OperationEntry = {"id":"netscan.scan.run.get",
  * const reply = await netscanScanRunGet(client);
  * ```
  */
-export function netscanScanRunGet(client: CortexClient, options?: CallOptions): ApiPromise<NetscanScanRunGetReply> {
+export function netscanScanRunGet(client: CortexClientCore, options?: CallOptions): ApiPromise<NetscanScanRunGetReply> {
   return client.request(netscanScanRunGetOperation, undefined, options);
 }
 
@@ -6046,7 +6046,7 @@ const netscanScanRunGetByIdOperation: OperationEntry = {"id":"netscan.scan.run.g
  * const reply = await netscanScanRunGetById(client, { id: "…" });
  * ```
  */
-export function netscanScanRunGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<NetscanScanRunGetByIdReply> {
+export function netscanScanRunGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<NetscanScanRunGetByIdReply> {
   return client.request(netscanScanRunGetByIdOperation, params, options);
 }
 
@@ -6065,7 +6065,7 @@ const netscanScanRunPostOperation: OperationEntry = {"id":"netscan.scan.run.post
  * const reply = await netscanScanRunPost(client, { definition_id: 1 });
  * ```
  */
-export function netscanScanRunPost(client: CortexClient, request: NetscanScanRunPostRequest, options?: CallOptions): ApiPromise<NetscanScanRunPostReply> {
+export function netscanScanRunPost(client: CortexClientCore, request: NetscanScanRunPostRequest, options?: CallOptions): ApiPromise<NetscanScanRunPostReply> {
   return client.request(netscanScanRunPostOperation, request, options);
 }
 
@@ -6084,7 +6084,7 @@ const netscanScanRunPostByIdOperation: OperationEntry = {"id":"netscan.scan.run.
  * const reply = await netscanScanRunPostById(client, { definition_id: 1 });
  * ```
  */
-export function netscanScanRunPostById(client: CortexClient, request: NetscanScanRunPostByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<NetscanScanRunPostByIdReply> {
+export function netscanScanRunPostById(client: CortexClientCore, request: NetscanScanRunPostByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<NetscanScanRunPostByIdReply> {
   return client.request(netscanScanRunPostByIdOperation, pathOnly(request, ["id"]), options);
 }
 
@@ -6102,7 +6102,7 @@ const notificationsListRulesOperation: OperationEntry = {"id":"platform.notifica
  * const reply = await notificationsListRules(client);
  * ```
  */
-export function notificationsListRules(client: CortexClient, options?: CallOptions): ApiPromise<PlatformNotificationsListRulesReply> {
+export function notificationsListRules(client: CortexClientCore, options?: CallOptions): ApiPromise<PlatformNotificationsListRulesReply> {
   return client.request(notificationsListRulesOperation, undefined, options);
 }
 
@@ -6121,7 +6121,7 @@ const notificationsRuleOperation: OperationEntry = {"id":"platform.notifications
  * const reply = await notificationsRule(client, { name: "…", forward_type: "…" });
  * ```
  */
-export function notificationsRule(client: CortexClient, request: PlatformNotificationsRuleRequest, options?: CallOptions): ApiPromise<PlatformNotificationsRuleReply> {
+export function notificationsRule(client: CortexClientCore, request: PlatformNotificationsRuleRequest, options?: CallOptions): ApiPromise<PlatformNotificationsRuleReply> {
   return client.request(notificationsRuleOperation, request, options);
 }
 
@@ -6140,7 +6140,7 @@ const notificationsRuleDeleteByUuidOperation: OperationEntry = {"id":"platform.n
  * const reply = await notificationsRuleDeleteByUuid(client, { rule_uuid: "…" });
  * ```
  */
-export function notificationsRuleDeleteByUuid(client: CortexClient, params: { readonly "rule_uuid": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function notificationsRuleDeleteByUuid(client: CortexClientCore, params: { readonly "rule_uuid": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(notificationsRuleDeleteByUuidOperation, params, options);
 }
 
@@ -6159,7 +6159,7 @@ const notificationsRuleGetByUuidOperation: OperationEntry = {"id":"platform.noti
  * const reply = await notificationsRuleGetByUuid(client, { rule_uuid: "…" });
  * ```
  */
-export function notificationsRuleGetByUuid(client: CortexClient, params: { readonly "rule_uuid": string | number }, options?: CallOptions): ApiPromise<PlatformNotificationsRuleGetByUuidReply> {
+export function notificationsRuleGetByUuid(client: CortexClientCore, params: { readonly "rule_uuid": string | number }, options?: CallOptions): ApiPromise<PlatformNotificationsRuleGetByUuidReply> {
   return client.request(notificationsRuleGetByUuidOperation, params, options);
 }
 
@@ -6178,7 +6178,7 @@ const notificationsRulePutByUuidOperation: OperationEntry = {"id":"platform.noti
  * const reply = await notificationsRulePutByUuid(client, { name: "…", forward_type: "…" });
  * ```
  */
-export function notificationsRulePutByUuid(client: CortexClient, request: PlatformNotificationsRulePutByUuidRequest & { readonly "rule_uuid": string | number }, options?: CallOptions): ApiPromise<PlatformNotificationsRulePutByUuidReply> {
+export function notificationsRulePutByUuid(client: CortexClientCore, request: PlatformNotificationsRulePutByUuidRequest & { readonly "rule_uuid": string | number }, options?: CallOptions): ApiPromise<PlatformNotificationsRulePutByUuidReply> {
   return client.request(notificationsRulePutByUuidOperation, pathOnly(request, ["rule_uuid"]), options);
 }
 
@@ -6197,7 +6197,7 @@ const notificationsUpdateRuleStatusPatchByRuleUuidOperation: OperationEntry = {"
  * const reply = await notificationsUpdateRuleStatusPatchByRuleUuid(client, { status: "…" });
  * ```
  */
-export function notificationsUpdateRuleStatusPatchByRuleUuid(client: CortexClient, request: PlatformNotificationsUpdateRuleStatusPatchByRuleUuidRequest & { readonly "rule_uuid": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function notificationsUpdateRuleStatusPatchByRuleUuid(client: CortexClientCore, request: PlatformNotificationsUpdateRuleStatusPatchByRuleUuidRequest & { readonly "rule_uuid": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(notificationsUpdateRuleStatusPatchByRuleUuidOperation, pathOnly(request, ["rule_uuid"]), options);
 }
 
@@ -6216,7 +6216,7 @@ const playbooksDeleteOperation: OperationEntry = {"id":"playbooks.delete","produ
  * const reply = await playbooksDelete(client, {});
  * ```
  */
-export function playbooksDelete(client: CortexClient, request: PlaybooksDeleteRequest = {} as PlaybooksDeleteRequest, options?: CallOptions): ApiPromise<PlaybooksDeleteReply> {
+export function playbooksDelete(client: CortexClientCore, request: PlaybooksDeleteRequest = {} as PlaybooksDeleteRequest, options?: CallOptions): ApiPromise<PlaybooksDeleteReply> {
   return client.request(playbooksDeleteOperation, request, options);
 }
 
@@ -6235,7 +6235,7 @@ const playbooksGetOperation: OperationEntry = {"id":"playbooks.get","products":[
  * const reply = await playbooksGet(client, {});
  * ```
  */
-export function playbooksGet(client: CortexClient, request: PlaybooksGetRequest = {} as PlaybooksGetRequest, options?: CallOptions): ApiPromise<undefined> {
+export function playbooksGet(client: CortexClientCore, request: PlaybooksGetRequest = {} as PlaybooksGetRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(playbooksGetOperation, request, options);
 }
 
@@ -6254,7 +6254,7 @@ const playbooksInsertOperation: OperationEntry = {"id":"playbooks.insert","produ
  * const reply = await playbooksInsert(client, {});
  * ```
  */
-export function playbooksInsert(client: CortexClient, request: PlaybooksInsertRequest = {} as PlaybooksInsertRequest, options?: CallOptions): ApiPromise<PlaybooksInsertReply> {
+export function playbooksInsert(client: CortexClientCore, request: PlaybooksInsertRequest = {} as PlaybooksInsertRequest, options?: CallOptions): ApiPromise<PlaybooksInsertReply> {
   return client.request(playbooksInsertOperation, request, options);
 }
 
@@ -6273,7 +6273,7 @@ const policyDeleteByIdOperation: OperationEntry = {"id":"policy.delete_by_id","p
  * const reply = await policyDeleteById(client, { policy_id: "…" });
  * ```
  */
-export function policyDeleteById(client: CortexClient, params: { readonly "policy_id": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function policyDeleteById(client: CortexClientCore, params: { readonly "policy_id": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(policyDeleteByIdOperation, params, options);
 }
 
@@ -6292,7 +6292,7 @@ const policyGetByIdOperation: OperationEntry = {"id":"policy.get_by_id","product
  * const reply = await policyGetById(client, { policy_id: "…" });
  * ```
  */
-export function policyGetById(client: CortexClient, params: { readonly "policy_id": string | number }, options?: CallOptions): ApiPromise<PolicyGetByIdReply> {
+export function policyGetById(client: CortexClientCore, params: { readonly "policy_id": string | number }, options?: CallOptions): ApiPromise<PolicyGetByIdReply> {
   return client.request(policyGetByIdOperation, params, options);
 }
 
@@ -6311,7 +6311,7 @@ const policyPatchByIdOperation: OperationEntry = {"id":"policy.patch_by_id","pro
  * const reply = await policyPatchById(client, {});
  * ```
  */
-export function policyPatchById(client: CortexClient, request: PolicyPatchByIdRequest & { readonly "policy_id": string | number }, options?: CallOptions): ApiPromise<PolicyPatchByIdReply> {
+export function policyPatchById(client: CortexClientCore, request: PolicyPatchByIdRequest & { readonly "policy_id": string | number }, options?: CallOptions): ApiPromise<PolicyPatchByIdReply> {
   return client.request(policyPatchByIdOperation, pathOnly(request, ["policy_id"]), options);
 }
 
@@ -6330,7 +6330,7 @@ const policySearchOperation: OperationEntry = {"id":"policy.search","products":[
  * for await (const item of policySearch(client, {})) console.log(item);
  * ```
  */
-export function policySearch(client: CortexClient, request: PolicySearchRequest = {} as PolicySearchRequest, options?: ListOptions): PagePromise<PolicySearchReply, NonNullable<PolicySearchReply["data" & keyof PolicySearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function policySearch(client: CortexClientCore, request: PolicySearchRequest = {} as PolicySearchRequest, options?: ListOptions): PagePromise<PolicySearchReply, NonNullable<PolicySearchReply["data" & keyof PolicySearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(policySearchOperation, request, options);
 }
 
@@ -6349,7 +6349,7 @@ const profilesAddSignerCnToAllowlistOperation: OperationEntry = {"id":"profiles.
  * const reply = await profilesAddSignerCnToAllowlist(client, { profile_name: "…", signers: "…" });
  * ```
  */
-export function profilesAddSignerCnToAllowlist(client: CortexClient, request: ProfilesAddSignerCnToAllowlistRequest, options?: CallOptions): ApiPromise<ProfilesAddSignerCnToAllowlistReply> {
+export function profilesAddSignerCnToAllowlist(client: CortexClientCore, request: ProfilesAddSignerCnToAllowlistRequest, options?: CallOptions): ApiPromise<ProfilesAddSignerCnToAllowlistReply> {
   return client.request(profilesAddSignerCnToAllowlistOperation, request, options);
 }
 
@@ -6368,7 +6368,7 @@ const profilesPreventionAddOperation: OperationEntry = {"id":"profiles.preventio
  * const reply = await profilesPreventionAdd(client, { name: "…", profile_type: "…", platform: "…", modules: {} });
  * ```
  */
-export function profilesPreventionAdd(client: CortexClient, request: ProfilesPreventionAddRequest, options?: CallOptions): ApiPromise<ProfilesPreventionAddReply> {
+export function profilesPreventionAdd(client: CortexClientCore, request: ProfilesPreventionAddRequest, options?: CallOptions): ApiPromise<ProfilesPreventionAddReply> {
   return client.request(profilesPreventionAddOperation, request, options);
 }
 
@@ -6387,7 +6387,7 @@ const profilesPreventionEditOperation: OperationEntry = {"id":"profiles.preventi
  * const reply = await profilesPreventionEdit(client, { profile_id: 1, update_data: {} });
  * ```
  */
-export function profilesPreventionEdit(client: CortexClient, request: ProfilesPreventionEditRequest, options?: CallOptions): ApiPromise<ProfilesPreventionEditReply> {
+export function profilesPreventionEdit(client: CortexClientCore, request: ProfilesPreventionEditRequest, options?: CallOptions): ApiPromise<ProfilesPreventionEditReply> {
   return client.request(profilesPreventionEditOperation, request, options);
 }
 
@@ -6406,7 +6406,7 @@ const profilesPreventionGetModulesOperation: OperationEntry = {"id":"profiles.pr
  * const reply = await profilesPreventionGetModules(client, { profile_type: "…", platform: "…" });
  * ```
  */
-export function profilesPreventionGetModules(client: CortexClient, request: ProfilesPreventionGetModulesRequest, options?: CallOptions): ApiPromise<ProfilesPreventionGetModulesReply> {
+export function profilesPreventionGetModules(client: CortexClientCore, request: ProfilesPreventionGetModulesRequest, options?: CallOptions): ApiPromise<ProfilesPreventionGetModulesReply> {
   return client.request(profilesPreventionGetModulesOperation, request, options);
 }
 
@@ -6425,7 +6425,7 @@ const quarantineStatusOperation: OperationEntry = {"id":"quarantine.status","pro
  * const reply = await quarantineStatus(client, { files: [] });
  * ```
  */
-export function quarantineStatus(client: CortexClient, request: QuarantineStatusRequest, options?: CallOptions): ApiPromise<QuarantineStatusReply> {
+export function quarantineStatus(client: CortexClientCore, request: QuarantineStatusRequest, options?: CallOptions): ApiPromise<QuarantineStatusReply> {
   return client.request(quarantineStatusOperation, request, options);
 }
 
@@ -6444,7 +6444,7 @@ const rbacGetRolesOperation: OperationEntry = {"id":"rbac.get_roles","products":
  * const reply = await rbacGetRoles(client, {});
  * ```
  */
-export function rbacGetRoles(client: CortexClient, request: RbacGetRolesRequest = {} as RbacGetRolesRequest, options?: CallOptions): ApiPromise<RbacGetRolesReply> {
+export function rbacGetRoles(client: CortexClientCore, request: RbacGetRolesRequest = {} as RbacGetRolesRequest, options?: CallOptions): ApiPromise<RbacGetRolesReply> {
   return client.request(rbacGetRolesOperation, request, options);
 }
 
@@ -6463,7 +6463,7 @@ const rbacGetUserGroupOperation: OperationEntry = {"id":"rbac.get_user_group","p
  * const reply = await rbacGetUserGroup(client, {});
  * ```
  */
-export function rbacGetUserGroup(client: CortexClient, request: RbacGetUserGroupRequest = {} as RbacGetUserGroupRequest, options?: CallOptions): ApiPromise<RbacGetUserGroupReply> {
+export function rbacGetUserGroup(client: CortexClientCore, request: RbacGetUserGroupRequest = {} as RbacGetUserGroupRequest, options?: CallOptions): ApiPromise<RbacGetUserGroupReply> {
   return client.request(rbacGetUserGroupOperation, request, options);
 }
 
@@ -6482,7 +6482,7 @@ const rbacGetUsersOperation: OperationEntry = {"id":"rbac.get_users","products":
  * const reply = await rbacGetUsers(client, {});
  * ```
  */
-export function rbacGetUsers(client: CortexClient, request: RbacGetUsersRequest = {} as RbacGetUsersRequest, options?: CallOptions): ApiPromise<RbacGetUsersReply> {
+export function rbacGetUsers(client: CortexClientCore, request: RbacGetUsersRequest = {} as RbacGetUsersRequest, options?: CallOptions): ApiPromise<RbacGetUsersReply> {
   return client.request(rbacGetUsersOperation, request, options);
 }
 
@@ -6501,7 +6501,7 @@ const rbacSetUserRoleOperation: OperationEntry = {"id":"rbac.set_user_role","pro
  * const reply = await rbacSetUserRole(client, {});
  * ```
  */
-export function rbacSetUserRole(client: CortexClient, request: RbacSetUserRoleRequest = {} as RbacSetUserRoleRequest, options?: CallOptions): ApiPromise<RbacSetUserRoleReply> {
+export function rbacSetUserRole(client: CortexClientCore, request: RbacSetUserRoleRequest = {} as RbacSetUserRoleRequest, options?: CallOptions): ApiPromise<RbacSetUserRoleReply> {
   return client.request(rbacSetUserRoleOperation, request, options);
 }
 
@@ -6520,7 +6520,7 @@ const scheduledQueriesDeleteOperation: OperationEntry = {"id":"scheduled_queries
  * const reply = await scheduledQueriesDelete(client, []);
  * ```
  */
-export function scheduledQueriesDelete(client: CortexClient, request: ScheduledQueriesDeleteRequest, options?: CallOptions): ApiPromise<ScheduledQueriesDeleteReply> {
+export function scheduledQueriesDelete(client: CortexClientCore, request: ScheduledQueriesDeleteRequest, options?: CallOptions): ApiPromise<ScheduledQueriesDeleteReply> {
   return client.request(scheduledQueriesDeleteOperation, request, options);
 }
 
@@ -6539,7 +6539,7 @@ const scheduledQueriesInsertOperation: OperationEntry = {"id":"scheduled_queries
  * const reply = await scheduledQueriesInsert(client, []);
  * ```
  */
-export function scheduledQueriesInsert(client: CortexClient, request: ScheduledQueriesInsertRequest, options?: CallOptions): ApiPromise<ScheduledQueriesInsertReply> {
+export function scheduledQueriesInsert(client: CortexClientCore, request: ScheduledQueriesInsertRequest, options?: CallOptions): ApiPromise<ScheduledQueriesInsertReply> {
   return client.request(scheduledQueriesInsertOperation, request, options);
 }
 
@@ -6558,7 +6558,7 @@ const scheduledQueriesListOperation: OperationEntry = {"id":"scheduled_queries.l
  * const reply = await scheduledQueriesList(client, {});
  * ```
  */
-export function scheduledQueriesList(client: CortexClient, request: ScheduledQueriesListRequest = {} as ScheduledQueriesListRequest, options?: CallOptions): ApiPromise<ScheduledQueriesListReply> {
+export function scheduledQueriesList(client: CortexClientCore, request: ScheduledQueriesListRequest = {} as ScheduledQueriesListRequest, options?: CallOptions): ApiPromise<ScheduledQueriesListReply> {
   return client.request(scheduledQueriesListOperation, request, options);
 }
 
@@ -6577,7 +6577,7 @@ const scriptsDeleteOperation: OperationEntry = {"id":"scripts.delete","products"
  * const reply = await scriptsDelete(client, {});
  * ```
  */
-export function scriptsDelete(client: CortexClient, request: ScriptsDeleteRequest = {} as ScriptsDeleteRequest, options?: CallOptions): ApiPromise<ScriptsDeleteReply> {
+export function scriptsDelete(client: CortexClientCore, request: ScriptsDeleteRequest = {} as ScriptsDeleteRequest, options?: CallOptions): ApiPromise<ScriptsDeleteReply> {
   return client.request(scriptsDeleteOperation, request, options);
 }
 
@@ -6596,7 +6596,7 @@ const scriptsGetOperation: OperationEntry = {"id":"scripts.get","products":["xsi
  * const reply = await scriptsGet(client, {});
  * ```
  */
-export function scriptsGet(client: CortexClient, request: ScriptsGetRequest = {} as ScriptsGetRequest, options?: CallOptions): ApiPromise<Uint8Array> {
+export function scriptsGet(client: CortexClientCore, request: ScriptsGetRequest = {} as ScriptsGetRequest, options?: CallOptions): ApiPromise<Uint8Array> {
   return client.request(scriptsGetOperation, request, options);
 }
 
@@ -6615,7 +6615,7 @@ const scriptsGetCodeOperation: OperationEntry = {"id":"scripts.get_script_code",
  * const reply = await scriptsGetCode(client, { script_uid: "…" });
  * ```
  */
-export function scriptsGetCode(client: CortexClient, request: ScriptsGetScriptCodeRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptCodeReply> {
+export function scriptsGetCode(client: CortexClientCore, request: ScriptsGetScriptCodeRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptCodeReply> {
   return client.request(scriptsGetCodeOperation, request, options);
 }
 
@@ -6634,7 +6634,7 @@ const scriptsGetExecutionResultsOperation: OperationEntry = {"id":"scripts.get_s
  * const reply = await scriptsGetExecutionResults(client, { action_id: 1 });
  * ```
  */
-export function scriptsGetExecutionResults(client: CortexClient, request: ScriptsGetScriptExecutionResultsRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptExecutionResultsReply> {
+export function scriptsGetExecutionResults(client: CortexClientCore, request: ScriptsGetScriptExecutionResultsRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptExecutionResultsReply> {
   return client.request(scriptsGetExecutionResultsOperation, request, options);
 }
 
@@ -6653,7 +6653,7 @@ const scriptsGetExecutionResultFilesOperation: OperationEntry = {"id":"scripts.g
  * const reply = await scriptsGetExecutionResultFiles(client, { action_id: 1, endpoint_id: "…" });
  * ```
  */
-export function scriptsGetExecutionResultFiles(client: CortexClient, request: ScriptsGetScriptExecutionResultsFilesRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptExecutionResultsFilesReply> {
+export function scriptsGetExecutionResultFiles(client: CortexClientCore, request: ScriptsGetScriptExecutionResultsFilesRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptExecutionResultsFilesReply> {
   return client.request(scriptsGetExecutionResultFilesOperation, request, options);
 }
 
@@ -6672,7 +6672,7 @@ const scriptsGetExecutionStatusOperation: OperationEntry = {"id":"scripts.get_sc
  * const reply = await scriptsGetExecutionStatus(client, { action_id: 1 });
  * ```
  */
-export function scriptsGetExecutionStatus(client: CortexClient, request: ScriptsGetScriptExecutionStatusRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptExecutionStatusReply> {
+export function scriptsGetExecutionStatus(client: CortexClientCore, request: ScriptsGetScriptExecutionStatusRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptExecutionStatusReply> {
   return client.request(scriptsGetExecutionStatusOperation, request, options);
 }
 
@@ -6691,7 +6691,7 @@ const scriptsGetMetadataOperation: OperationEntry = {"id":"scripts.get_script_me
  * const reply = await scriptsGetMetadata(client, { script_uid: "…" });
  * ```
  */
-export function scriptsGetMetadata(client: CortexClient, request: ScriptsGetScriptMetadataRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptMetadataReply> {
+export function scriptsGetMetadata(client: CortexClientCore, request: ScriptsGetScriptMetadataRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptMetadataReply> {
   return client.request(scriptsGetMetadataOperation, request, options);
 }
 
@@ -6710,7 +6710,7 @@ const scriptsListOperation: OperationEntry = {"id":"scripts.get_scripts","produc
  * const reply = await scriptsList(client, {});
  * ```
  */
-export function scriptsList(client: CortexClient, request: ScriptsGetScriptsRequest = {} as ScriptsGetScriptsRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptsReply> {
+export function scriptsList(client: CortexClientCore, request: ScriptsGetScriptsRequest = {} as ScriptsGetScriptsRequest, options?: CallOptions): ApiPromise<ScriptsGetScriptsReply> {
   return client.request(scriptsListOperation, request, options);
 }
 
@@ -6729,7 +6729,7 @@ const scriptsInsertOperation: OperationEntry = {"id":"scripts.insert","products"
  * const reply = await scriptsInsert(client, {});
  * ```
  */
-export function scriptsInsert(client: CortexClient, request: ScriptsInsertRequest = {} as ScriptsInsertRequest, options?: CallOptions): ApiPromise<ScriptsInsertReply> {
+export function scriptsInsert(client: CortexClientCore, request: ScriptsInsertRequest = {} as ScriptsInsertRequest, options?: CallOptions): ApiPromise<ScriptsInsertReply> {
   return client.request(scriptsInsertOperation, request, options);
 }
 
@@ -6748,7 +6748,7 @@ const scriptsRunOperation: OperationEntry = {"id":"scripts.run_script","products
  * const reply = await scriptsRun(client, { filters: [], script_uid: "…" });
  * ```
  */
-export function scriptsRun(client: CortexClient, request: ScriptsRunScriptRequest, options?: CallOptions): ApiPromise<ScriptsRunScriptReply> {
+export function scriptsRun(client: CortexClientCore, request: ScriptsRunScriptRequest, options?: CallOptions): ApiPromise<ScriptsRunScriptReply> {
   return client.request(scriptsRunOperation, request, options);
 }
 
@@ -6767,7 +6767,7 @@ const scriptsRunSnippetOperation: OperationEntry = {"id":"scripts.run_snippet_co
  * const reply = await scriptsRunSnippet(client, { filters: [], snippet_code: "…" });
  * ```
  */
-export function scriptsRunSnippet(client: CortexClient, request: ScriptsRunSnippetCodeScriptRequest, options?: CallOptions): ApiPromise<ScriptsRunSnippetCodeScriptReply> {
+export function scriptsRunSnippet(client: CortexClientCore, request: ScriptsRunSnippetCodeScriptRequest, options?: CallOptions): ApiPromise<ScriptsRunSnippetCodeScriptReply> {
   return client.request(scriptsRunSnippetOperation, request, options);
 }
 
@@ -6786,7 +6786,7 @@ const systemGetRiskScoreOperation: OperationEntry = {"id":"get_risk_score","prod
  * const reply = await systemGetRiskScore(client, { id: "…" });
  * ```
  */
-export function systemGetRiskScore(client: CortexClient, request: GetRiskScoreRequest, options?: CallOptions): ApiPromise<GetRiskScoreReply> {
+export function systemGetRiskScore(client: CortexClientCore, request: GetRiskScoreRequest, options?: CallOptions): ApiPromise<GetRiskScoreReply> {
   return client.request(systemGetRiskScoreOperation, request, options);
 }
 
@@ -6805,7 +6805,7 @@ const systemGetRiskyHostsOperation: OperationEntry = {"id":"get_risky_hosts","pr
  * const reply = await systemGetRiskyHosts(client, {});
  * ```
  */
-export function systemGetRiskyHosts(client: CortexClient, request: GetRiskyHostsRequest = {} as GetRiskyHostsRequest, options?: CallOptions): ApiPromise<GetRiskyHostsReply> {
+export function systemGetRiskyHosts(client: CortexClientCore, request: GetRiskyHostsRequest = {} as GetRiskyHostsRequest, options?: CallOptions): ApiPromise<GetRiskyHostsReply> {
   return client.request(systemGetRiskyHostsOperation, request, options);
 }
 
@@ -6824,7 +6824,7 @@ const systemGetRiskyUsersOperation: OperationEntry = {"id":"get_risky_users","pr
  * const reply = await systemGetRiskyUsers(client, {});
  * ```
  */
-export function systemGetRiskyUsers(client: CortexClient, request: GetRiskyUsersRequest = {} as GetRiskyUsersRequest, options?: CallOptions): ApiPromise<GetRiskyUsersReply> {
+export function systemGetRiskyUsers(client: CortexClientCore, request: GetRiskyUsersRequest = {} as GetRiskyUsersRequest, options?: CallOptions): ApiPromise<GetRiskyUsersReply> {
   return client.request(systemGetRiskyUsersOperation, request, options);
 }
 
@@ -6843,7 +6843,7 @@ const systemGetTriagePresetsOperation: OperationEntry = {"id":"get_triage_preset
  * const reply = await systemGetTriagePresets(client, {});
  * ```
  */
-export function systemGetTriagePresets(client: CortexClient, request: GetTriagePresetsRequest = {} as GetTriagePresetsRequest, options?: CallOptions): ApiPromise<GetTriagePresetsReply> {
+export function systemGetTriagePresets(client: CortexClientCore, request: GetTriagePresetsRequest = {} as GetTriagePresetsRequest, options?: CallOptions): ApiPromise<GetTriagePresetsReply> {
   return client.request(systemGetTriagePresetsOperation, request, options);
 }
 
@@ -6861,7 +6861,7 @@ const systemHealthcheckOperation: OperationEntry = {"id":"healthcheck","products
  * const reply = await systemHealthcheck(client);
  * ```
  */
-export function systemHealthcheck(client: CortexClient, options?: CallOptions): ApiPromise<HealthcheckReply> {
+export function systemHealthcheck(client: CortexClientCore, options?: CallOptions): ApiPromise<HealthcheckReply> {
   return client.request(systemHealthcheckOperation, undefined, options);
 }
 
@@ -6880,7 +6880,7 @@ const systemPolicyOperation: OperationEntry = {"id":"policy","products":["xsiam"
  * const reply = await systemPolicy(client, { name: "…", description: "…", rule_matching_type: "ALL_RULES", asset_matching_type: "ALL_ASSETS" });
  * ```
  */
-export function systemPolicy(client: CortexClient, request: PolicyRequest, options?: CallOptions): ApiPromise<PolicyReply> {
+export function systemPolicy(client: CortexClientCore, request: PolicyRequest, options?: CallOptions): ApiPromise<PolicyReply> {
   return client.request(systemPolicyOperation, request, options);
 }
 
@@ -6899,7 +6899,7 @@ const systemGetTenantInfoOperation: OperationEntry = {"id":"system.get_tenant_in
  * const reply = await systemGetTenantInfo(client, {});
  * ```
  */
-export function systemGetTenantInfo(client: CortexClient, request: SystemGetTenantInfoRequest = {} as SystemGetTenantInfoRequest, options?: CallOptions): ApiPromise<SystemGetTenantInfoReply> {
+export function systemGetTenantInfo(client: CortexClientCore, request: SystemGetTenantInfoRequest = {} as SystemGetTenantInfoRequest, options?: CallOptions): ApiPromise<SystemGetTenantInfoReply> {
   return client.request(systemGetTenantInfoOperation, request, options);
 }
 
@@ -6918,7 +6918,7 @@ const systemTriageEndpointOperation: OperationEntry = {"id":"triage_endpoint","p
  * const reply = await systemTriageEndpoint(client, { agent_ids: [] });
  * ```
  */
-export function systemTriageEndpoint(client: CortexClient, request: TriageEndpointRequest, options?: CallOptions): ApiPromise<TriageEndpointReply> {
+export function systemTriageEndpoint(client: CortexClientCore, request: TriageEndpointRequest, options?: CallOptions): ApiPromise<TriageEndpointReply> {
   return client.request(systemTriageEndpointOperation, request, options);
 }
 
@@ -6937,7 +6937,7 @@ const tagsAgentsAssignOperation: OperationEntry = {"id":"tags.agents.assign","pr
  * const reply = await tagsAgentsAssign(client, {});
  * ```
  */
-export function tagsAgentsAssign(client: CortexClient, request: TagsAgentsAssignRequest = {} as TagsAgentsAssignRequest, options?: CallOptions): ApiPromise<TagsAgentsAssignReply> {
+export function tagsAgentsAssign(client: CortexClientCore, request: TagsAgentsAssignRequest = {} as TagsAgentsAssignRequest, options?: CallOptions): ApiPromise<TagsAgentsAssignReply> {
   return client.request(tagsAgentsAssignOperation, request, options);
 }
 
@@ -6956,7 +6956,7 @@ const tagsAgentsDeletePermanentlyOperation: OperationEntry = {"id":"tags.agents.
  * const reply = await tagsAgentsDeletePermanently(client, { tags: [] });
  * ```
  */
-export function tagsAgentsDeletePermanently(client: CortexClient, request: TagsAgentsDeletePermanentlyRequest, options?: CallOptions): ApiPromise<TagsAgentsDeletePermanentlyReply> {
+export function tagsAgentsDeletePermanently(client: CortexClientCore, request: TagsAgentsDeletePermanentlyRequest, options?: CallOptions): ApiPromise<TagsAgentsDeletePermanentlyReply> {
   return client.request(tagsAgentsDeletePermanentlyOperation, request, options);
 }
 
@@ -6975,7 +6975,7 @@ const tagsAgentsRemoveOperation: OperationEntry = {"id":"tags.agents.remove","pr
  * const reply = await tagsAgentsRemove(client, {});
  * ```
  */
-export function tagsAgentsRemove(client: CortexClient, request: TagsAgentsRemoveRequest = {} as TagsAgentsRemoveRequest, options?: CallOptions): ApiPromise<TagsAgentsRemoveReply> {
+export function tagsAgentsRemove(client: CortexClientCore, request: TagsAgentsRemoveRequest = {} as TagsAgentsRemoveRequest, options?: CallOptions): ApiPromise<TagsAgentsRemoveReply> {
   return client.request(tagsAgentsRemoveOperation, request, options);
 }
 
@@ -6994,7 +6994,7 @@ const uvemGetAffectedSoftwareOperation: OperationEntry = {"id":"uvem.get_affecte
  * for await (const item of uvemGetAffectedSoftware(client, {})) console.log(item);
  * ```
  */
-export function uvemGetAffectedSoftware(client: CortexClient, request: UvemGetAffectedSoftwareRequest = {} as UvemGetAffectedSoftwareRequest, options?: ListOptions): PagePromise<UvemGetAffectedSoftwareReply, NonNullable<UvemGetAffectedSoftwareReply["vulnerabilities" & keyof UvemGetAffectedSoftwareReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function uvemGetAffectedSoftware(client: CortexClientCore, request: UvemGetAffectedSoftwareRequest = {} as UvemGetAffectedSoftwareRequest, options?: ListOptions): PagePromise<UvemGetAffectedSoftwareReply, NonNullable<UvemGetAffectedSoftwareReply["vulnerabilities" & keyof UvemGetAffectedSoftwareReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(uvemGetAffectedSoftwareOperation, request, options);
 }
 
@@ -7013,7 +7013,7 @@ const uvemGetVulnerabilitiesOperation: OperationEntry = {"id":"uvem.get_vulnerab
  * for await (const item of uvemGetVulnerabilities(client, {})) console.log(item);
  * ```
  */
-export function uvemGetVulnerabilities(client: CortexClient, request: UvemGetVulnerabilitiesRequest = {} as UvemGetVulnerabilitiesRequest, options?: ListOptions): PagePromise<UvemGetVulnerabilitiesReply, NonNullable<UvemGetVulnerabilitiesReply["vulnerabilities" & keyof UvemGetVulnerabilitiesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function uvemGetVulnerabilities(client: CortexClientCore, request: UvemGetVulnerabilitiesRequest = {} as UvemGetVulnerabilitiesRequest, options?: ListOptions): PagePromise<UvemGetVulnerabilitiesReply, NonNullable<UvemGetVulnerabilitiesReply["vulnerabilities" & keyof UvemGetVulnerabilitiesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(uvemGetVulnerabilitiesOperation, request, options);
 }
 
@@ -7031,7 +7031,7 @@ const uvemVulnerabilitiesOperation: OperationEntry = {"id":"uvem.vulnerabilities
  * const reply = await uvemVulnerabilities(client);
  * ```
  */
-export function uvemVulnerabilities(client: CortexClient, options?: CallOptions): ApiPromise<UvemVulnerabilitiesReply> {
+export function uvemVulnerabilities(client: CortexClientCore, options?: CallOptions): ApiPromise<UvemVulnerabilitiesReply> {
   return client.request(uvemVulnerabilitiesOperation, undefined, options);
 }
 
@@ -7050,7 +7050,7 @@ const uvmPublicCreatePolicyOperation: OperationEntry = {"id":"uvm_public.create_
  * const reply = await uvmPublicCreatePolicy(client, { name: "…", priority: 1, match_criteria: "…", action: [], action_category: "BLOCK", asset_group_scope: [] });
  * ```
  */
-export function uvmPublicCreatePolicy(client: CortexClient, request: UvmPublicCreatePolicyRequest, options?: CallOptions): ApiPromise<UvmPublicCreatePolicyReply> {
+export function uvmPublicCreatePolicy(client: CortexClientCore, request: UvmPublicCreatePolicyRequest, options?: CallOptions): ApiPromise<UvmPublicCreatePolicyReply> {
   return client.request(uvmPublicCreatePolicyOperation, request, options);
 }
 
@@ -7069,7 +7069,7 @@ const uvmPublicDeletePolicyDeleteByIdOperation: OperationEntry = {"id":"uvm_publ
  * const reply = await uvmPublicDeletePolicyDeleteById(client, { id: "…" });
  * ```
  */
-export function uvmPublicDeletePolicyDeleteById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<UvmPublicDeletePolicyDeleteByIdReply> {
+export function uvmPublicDeletePolicyDeleteById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<UvmPublicDeletePolicyDeleteByIdReply> {
   return client.request(uvmPublicDeletePolicyDeleteByIdOperation, params, options);
 }
 
@@ -7088,7 +7088,7 @@ const uvmPublicGetPolicyGetByIdOperation: OperationEntry = {"id":"uvm_public.get
  * const reply = await uvmPublicGetPolicyGetById(client, { id: "…" });
  * ```
  */
-export function uvmPublicGetPolicyGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<UvmPublicGetPolicyGetByIdReply> {
+export function uvmPublicGetPolicyGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<UvmPublicGetPolicyGetByIdReply> {
   return client.request(uvmPublicGetPolicyGetByIdOperation, params, options);
 }
 
@@ -7107,7 +7107,7 @@ const uvmPublicListPoliciesOperation: OperationEntry = {"id":"uvm_public.list_po
  * for await (const item of uvmPublicListPolicies(client, {})) console.log(item);
  * ```
  */
-export function uvmPublicListPolicies(client: CortexClient, request: UvmPublicListPoliciesRequest, options?: ListOptions): PagePromise<UvmPublicListPoliciesReply, NonNullable<UvmPublicListPoliciesReply["DATA" & keyof UvmPublicListPoliciesReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function uvmPublicListPolicies(client: CortexClientCore, request: UvmPublicListPoliciesRequest, options?: ListOptions): PagePromise<UvmPublicListPoliciesReply, NonNullable<UvmPublicListPoliciesReply["DATA" & keyof UvmPublicListPoliciesReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(uvmPublicListPoliciesOperation, request, options);
 }
 
@@ -7126,7 +7126,7 @@ const uvmPublicUpdatePolicyPutByIdOperation: OperationEntry = {"id":"uvm_public.
  * const reply = await uvmPublicUpdatePolicyPutById(client, { name: "…", priority: 1, match_criteria: "…", action: [], action_category: "BLOCK", asset_group_scope: [] });
  * ```
  */
-export function uvmPublicUpdatePolicyPutById(client: CortexClient, request: UvmPublicUpdatePolicyPutByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<UvmPublicUpdatePolicyPutByIdReply> {
+export function uvmPublicUpdatePolicyPutById(client: CortexClientCore, request: UvmPublicUpdatePolicyPutByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<UvmPublicUpdatePolicyPutByIdReply> {
   return client.request(uvmPublicUpdatePolicyPutByIdOperation, pathOnly(request, ["id"]), options);
 }
 
@@ -7145,7 +7145,7 @@ const vulnerabilityManagementScanOperation: OperationEntry = {"id":"vulnerabilit
  * const reply = await vulnerabilityManagementScan(client, { asset_id: "…", scanner_type: "CORTEX_NETWORK_SCANNER" });
  * ```
  */
-export function vulnerabilityManagementScan(client: CortexClient, request: VulnerabilityManagementScanRequest, options?: CallOptions): ApiPromise<VulnerabilityManagementScanReply> {
+export function vulnerabilityManagementScan(client: CortexClientCore, request: VulnerabilityManagementScanRequest, options?: CallOptions): ApiPromise<VulnerabilityManagementScanReply> {
   return client.request(vulnerabilityManagementScanOperation, request, options);
 }
 
@@ -7164,7 +7164,7 @@ const widgetsDeleteOperation: OperationEntry = {"id":"widgets.delete","products"
  * const reply = await widgetsDelete(client, {});
  * ```
  */
-export function widgetsDelete(client: CortexClient, request: WidgetsDeleteRequest = {} as WidgetsDeleteRequest, options?: CallOptions): ApiPromise<WidgetsDeleteReply> {
+export function widgetsDelete(client: CortexClientCore, request: WidgetsDeleteRequest = {} as WidgetsDeleteRequest, options?: CallOptions): ApiPromise<WidgetsDeleteReply> {
   return client.request(widgetsDeleteOperation, request, options);
 }
 
@@ -7183,7 +7183,7 @@ const widgetsGetOperation: OperationEntry = {"id":"widgets.get","products":["xsi
  * const reply = await widgetsGet(client, {});
  * ```
  */
-export function widgetsGet(client: CortexClient, request: WidgetsGetRequest = {} as WidgetsGetRequest, options?: CallOptions): ApiPromise<WidgetsGetReply> {
+export function widgetsGet(client: CortexClientCore, request: WidgetsGetRequest = {} as WidgetsGetRequest, options?: CallOptions): ApiPromise<WidgetsGetReply> {
   return client.request(widgetsGetOperation, request, options);
 }
 
@@ -7202,7 +7202,7 @@ const widgetsInsertOperation: OperationEntry = {"id":"widgets.insert","products"
  * const reply = await widgetsInsert(client, []);
  * ```
  */
-export function widgetsInsert(client: CortexClient, request: WidgetsInsertRequest, options?: CallOptions): ApiPromise<WidgetsInsertReply> {
+export function widgetsInsert(client: CortexClientCore, request: WidgetsInsertRequest, options?: CallOptions): ApiPromise<WidgetsInsertReply> {
   return client.request(widgetsInsertOperation, request, options);
 }
 
@@ -7221,7 +7221,7 @@ const xqlDeleteDatasetV2Operation: OperationEntry = {"id":"v2.xql.delete_dataset
  * const reply = await xqlDeleteDatasetV2(client, { dataset_name: "…" });
  * ```
  */
-export function xqlDeleteDatasetV2(client: CortexClient, request: V2XqlDeleteDatasetRequest, options?: CallOptions): ApiPromise<undefined> {
+export function xqlDeleteDatasetV2(client: CortexClientCore, request: V2XqlDeleteDatasetRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(xqlDeleteDatasetV2Operation, request, options);
 }
 
@@ -7240,7 +7240,7 @@ const xqlAddDatasetOperation: OperationEntry = {"id":"xql.add_dataset","products
  * const reply = await xqlAddDataset(client, { dataset_name: "…", dataset_type: "…", dataset_schema: {} });
  * ```
  */
-export function xqlAddDataset(client: CortexClient, request: XqlAddDatasetRequest, options?: CallOptions): ApiPromise<XqlAddDatasetReply> {
+export function xqlAddDataset(client: CortexClientCore, request: XqlAddDatasetRequest, options?: CallOptions): ApiPromise<XqlAddDatasetReply> {
   return client.request(xqlAddDatasetOperation, request, options);
 }
 
@@ -7259,7 +7259,7 @@ const xqlGetDatasetsOperation: OperationEntry = {"id":"xql.get_datasets","produc
  * const reply = await xqlGetDatasets(client, {});
  * ```
  */
-export function xqlGetDatasets(client: CortexClient, request: XqlGetDatasetsRequest = {} as XqlGetDatasetsRequest, options?: CallOptions): ApiPromise<XqlGetDatasetsReply> {
+export function xqlGetDatasets(client: CortexClientCore, request: XqlGetDatasetsRequest = {} as XqlGetDatasetsRequest, options?: CallOptions): ApiPromise<XqlGetDatasetsReply> {
   return client.request(xqlGetDatasetsOperation, request, options);
 }
 
@@ -7278,7 +7278,7 @@ const xqlGetResultsOperation: OperationEntry = {"id":"xql.get_query_results","pr
  * const reply = await xqlGetResults(client, { query_id: "…" });
  * ```
  */
-export function xqlGetResults(client: CortexClient, request: XqlGetQueryResultsRequest, options?: CallOptions): ApiPromise<XqlGetQueryResultsReply> {
+export function xqlGetResults(client: CortexClientCore, request: XqlGetQueryResultsRequest, options?: CallOptions): ApiPromise<XqlGetQueryResultsReply> {
   return client.request(xqlGetResultsOperation, request, options);
 }
 
@@ -7297,7 +7297,7 @@ const xqlGetResultsStreamOperation: OperationEntry = {"id":"xql.get_query_result
  * const reply = await xqlGetResultsStream(client, { stream_id: "…" });
  * ```
  */
-export function xqlGetResultsStream(client: CortexClient, request: XqlGetQueryResultsStreamRequest, options?: CallOptions): ApiPromise<XqlGetQueryResultsStreamReply> {
+export function xqlGetResultsStream(client: CortexClientCore, request: XqlGetQueryResultsStreamRequest, options?: CallOptions): ApiPromise<XqlGetQueryResultsStreamReply> {
   return client.request(xqlGetResultsStreamOperation, request, options);
 }
 
@@ -7316,7 +7316,7 @@ const xqlGetQuotaOperation: OperationEntry = {"id":"xql.get_quota","products":["
  * const reply = await xqlGetQuota(client, {});
  * ```
  */
-export function xqlGetQuota(client: CortexClient, request: XqlGetQuotaRequest = {} as XqlGetQuotaRequest, options?: CallOptions): ApiPromise<XqlGetQuotaReply> {
+export function xqlGetQuota(client: CortexClientCore, request: XqlGetQuotaRequest = {} as XqlGetQuotaRequest, options?: CallOptions): ApiPromise<XqlGetQuotaReply> {
   return client.request(xqlGetQuotaOperation, request, options);
 }
 
@@ -7335,7 +7335,7 @@ const xqlStartOperation: OperationEntry = {"id":"xql.start_xql_query","products"
  * const reply = await xqlStart(client, { query: "…" });
  * ```
  */
-export function xqlStart(client: CortexClient, request: XqlStartXqlQueryRequest, options?: CallOptions): ApiPromise<XqlStartXqlQueryReply> {
+export function xqlStart(client: CortexClientCore, request: XqlStartXqlQueryRequest, options?: CallOptions): ApiPromise<XqlStartXqlQueryReply> {
   return client.request(xqlStartOperation, request, options);
 }
 
@@ -7354,7 +7354,7 @@ const xqlLibraryDeleteOperation: OperationEntry = {"id":"xql_library.delete","pr
  * const reply = await xqlLibraryDelete(client, {});
  * ```
  */
-export function xqlLibraryDelete(client: CortexClient, request: XqlLibraryDeleteRequest = {} as XqlLibraryDeleteRequest, options?: CallOptions): ApiPromise<XqlLibraryDeleteReply> {
+export function xqlLibraryDelete(client: CortexClientCore, request: XqlLibraryDeleteRequest = {} as XqlLibraryDeleteRequest, options?: CallOptions): ApiPromise<XqlLibraryDeleteReply> {
   return client.request(xqlLibraryDeleteOperation, request, options);
 }
 
@@ -7373,7 +7373,7 @@ const xqlLibraryGetOperation: OperationEntry = {"id":"xql_library.get","products
  * const reply = await xqlLibraryGet(client, {});
  * ```
  */
-export function xqlLibraryGet(client: CortexClient, request: XqlLibraryGetRequest = {} as XqlLibraryGetRequest, options?: CallOptions): ApiPromise<XqlLibraryGetReply> {
+export function xqlLibraryGet(client: CortexClientCore, request: XqlLibraryGetRequest = {} as XqlLibraryGetRequest, options?: CallOptions): ApiPromise<XqlLibraryGetReply> {
   return client.request(xqlLibraryGetOperation, request, options);
 }
 
@@ -7392,6 +7392,6 @@ const xqlLibraryInsertOperation: OperationEntry = {"id":"xql_library.insert","pr
  * const reply = await xqlLibraryInsert(client, { xql_queries: [] });
  * ```
  */
-export function xqlLibraryInsert(client: CortexClient, request: XqlLibraryInsertRequest, options?: CallOptions): ApiPromise<XqlLibraryInsertReply> {
+export function xqlLibraryInsert(client: CortexClientCore, request: XqlLibraryInsertRequest, options?: CallOptions): ApiPromise<XqlLibraryInsertReply> {
   return client.request(xqlLibraryInsertOperation, request, options);
 }

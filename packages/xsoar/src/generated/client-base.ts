@@ -2166,70 +2166,38 @@ export class XsoarClientBase extends ProductClient {
   /** Every operation this client can call (the table, as data). */
   static readonly operations: readonly OperationEntry[] = XSOAR_OPERATIONS;
 
-  /** `apikeys` operations. */
-  readonly apikeys: XsoarApikeysNamespace;
-  /** `apiKeys` operations. */
-  readonly apiKeys: XsoarApiKeysNamespace;
-  /** `automation` operations. */
-  readonly automation: XsoarAutomationNamespace;
-  /** `classifier` operations. */
-  readonly classifier: XsoarClassifierNamespace;
-  /** `contentpacks` operations. */
-  readonly contentpacks: XsoarContentpacksNamespace;
-  /** `dashboards` operations. */
-  readonly dashboards: XsoarDashboardsNamespace;
-  /** `entries` workflows. */
-  readonly entries: XsoarEntries<XsoarOperationShapes>;
-  /** `entry` operations. */
-  readonly entry: XsoarEntryNamespace;
-  /** `evidence` operations. */
-  readonly evidence: XsoarEvidenceNamespace;
-  /** `health` operations. */
-  readonly health: XsoarHealthNamespace;
-  /** `incident` operations. */
-  readonly incident: XsoarIncidentNamespace;
-  /** `incidentfield` operations. */
-  readonly incidentfield: XsoarIncidentfieldNamespace;
-  /** `incidentfields` operations. */
-  readonly incidentfields: XsoarIncidentfieldsNamespace;
-  /** `incidents` operations. */
-  readonly incidents: XsoarIncidentsNamespace;
-  /** `incidenttypes` operations. */
-  readonly incidenttypes: XsoarIncidenttypesNamespace;
-  /** `indicator` operations. */
-  readonly indicator: XsoarIndicatorNamespace;
-  /** `indicators` operations. */
-  readonly indicators: XsoarIndicatorsNamespace;
-  /** `investigations` operations. */
-  readonly investigations: XsoarInvestigationsNamespace;
-  /** `invPlaybook` operations. */
-  readonly invPlaybook: XsoarInvPlaybookNamespace;
-  /** `lists` operations. */
-  readonly lists: XsoarListsNamespace;
-  /** `logout` operations. */
-  readonly logout: XsoarLogoutNamespace;
-  /** `playbook` operations. */
-  readonly playbook: XsoarPlaybookNamespace;
-  /** `rbac` operations. */
-  readonly rbac: XsoarRbacNamespace;
-  /** `report` operations. */
-  readonly report: XsoarReportNamespace;
-  /** `reports` operations. */
-  readonly reports: XsoarReportsNamespace;
-  /** `reputation` operations. */
-  readonly reputation: XsoarReputationNamespace;
-  /** `settings` operations. */
-  readonly settings: XsoarSettingsNamespace;
-  /** `statistics` operations. */
-  readonly statistics: XsoarStatisticsNamespace;
-  /** `system` operations. */
-  readonly system: XsoarSystemNamespace;
-  /** `v2` operations. */
-  readonly v2: XsoarV2Namespace;
-  /** `widgets` operations. */
-  readonly widgets: XsoarWidgetsNamespace;
-  /** `workers` operations. */
-  readonly workers: XsoarWorkersNamespace;
+  #apikeys: XsoarApikeysNamespace | undefined;
+  #apiKeys: XsoarApiKeysNamespace | undefined;
+  #automation: XsoarAutomationNamespace | undefined;
+  #classifier: XsoarClassifierNamespace | undefined;
+  #contentpacks: XsoarContentpacksNamespace | undefined;
+  #dashboards: XsoarDashboardsNamespace | undefined;
+  #entries: XsoarEntries<XsoarOperationShapes> | undefined;
+  #entry: XsoarEntryNamespace | undefined;
+  #evidence: XsoarEvidenceNamespace | undefined;
+  #health: XsoarHealthNamespace | undefined;
+  #incident: XsoarIncidentNamespace | undefined;
+  #incidentfield: XsoarIncidentfieldNamespace | undefined;
+  #incidentfields: XsoarIncidentfieldsNamespace | undefined;
+  #incidents: XsoarIncidentsNamespace | undefined;
+  #incidenttypes: XsoarIncidenttypesNamespace | undefined;
+  #indicator: XsoarIndicatorNamespace | undefined;
+  #indicators: XsoarIndicatorsNamespace | undefined;
+  #investigations: XsoarInvestigationsNamespace | undefined;
+  #invPlaybook: XsoarInvPlaybookNamespace | undefined;
+  #lists: XsoarListsNamespace | undefined;
+  #logout: XsoarLogoutNamespace | undefined;
+  #playbook: XsoarPlaybookNamespace | undefined;
+  #rbac: XsoarRbacNamespace | undefined;
+  #report: XsoarReportNamespace | undefined;
+  #reports: XsoarReportsNamespace | undefined;
+  #reputation: XsoarReputationNamespace | undefined;
+  #settings: XsoarSettingsNamespace | undefined;
+  #statistics: XsoarStatisticsNamespace | undefined;
+  #system: XsoarSystemNamespace | undefined;
+  #v2: XsoarV2Namespace | undefined;
+  #widgets: XsoarWidgetsNamespace | undefined;
+  #workers: XsoarWorkersNamespace | undefined;
 
   /**
    * @param options - Client options; anything missing comes from the environment.
@@ -2237,38 +2205,166 @@ export class XsoarClientBase extends ProductClient {
    */
   constructor(options: ProductClientOptions, version: string) {
     super(options, { product: "xsoar", clientName: "xsoar", clientVersion: version }, XSOAR_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/xsoar")) as ReplyValidators & RequestValidators);
-    this.apikeys = new XsoarApikeysNamespace(this);
-    this.apiKeys = new XsoarApiKeysNamespace(this);
-    this.automation = new XsoarAutomationNamespace(this);
-    this.classifier = new XsoarClassifierNamespace(this);
-    this.contentpacks = new XsoarContentpacksNamespace(this);
-    this.dashboards = new XsoarDashboardsNamespace(this);
-    this.entries = new XsoarEntries<XsoarOperationShapes>(this);
-    this.entry = new XsoarEntryNamespace(this);
-    this.evidence = new XsoarEvidenceNamespace(this);
-    this.health = new XsoarHealthNamespace(this);
-    this.incident = new XsoarIncidentNamespace(this);
-    this.incidentfield = new XsoarIncidentfieldNamespace(this);
-    this.incidentfields = new XsoarIncidentfieldsNamespace(this);
-    this.incidents = new XsoarIncidentsNamespace(this);
-    this.incidenttypes = new XsoarIncidenttypesNamespace(this);
-    this.indicator = new XsoarIndicatorNamespace(this);
-    this.indicators = new XsoarIndicatorsNamespace(this);
-    this.investigations = new XsoarInvestigationsNamespace(this);
-    this.invPlaybook = new XsoarInvPlaybookNamespace(this);
-    this.lists = new XsoarListsNamespace(this);
-    this.logout = new XsoarLogoutNamespace(this);
-    this.playbook = new XsoarPlaybookNamespace(this);
-    this.rbac = new XsoarRbacNamespace(this);
-    this.report = new XsoarReportNamespace(this);
-    this.reports = new XsoarReportsNamespace(this);
-    this.reputation = new XsoarReputationNamespace(this);
-    this.settings = new XsoarSettingsNamespace(this);
-    this.statistics = new XsoarStatisticsNamespace(this);
-    this.system = new XsoarSystemNamespace(this);
-    this.v2 = new XsoarV2Namespace(this);
-    this.widgets = new XsoarWidgetsNamespace(this);
-    this.workers = new XsoarWorkersNamespace(this);
+  }
+
+  /** `apikeys` operations. */
+  get apikeys(): XsoarApikeysNamespace {
+    return (this.#apikeys ??= new XsoarApikeysNamespace(this));
+  }
+
+  /** `apiKeys` operations. */
+  get apiKeys(): XsoarApiKeysNamespace {
+    return (this.#apiKeys ??= new XsoarApiKeysNamespace(this));
+  }
+
+  /** `automation` operations. */
+  get automation(): XsoarAutomationNamespace {
+    return (this.#automation ??= new XsoarAutomationNamespace(this));
+  }
+
+  /** `classifier` operations. */
+  get classifier(): XsoarClassifierNamespace {
+    return (this.#classifier ??= new XsoarClassifierNamespace(this));
+  }
+
+  /** `contentpacks` operations. */
+  get contentpacks(): XsoarContentpacksNamespace {
+    return (this.#contentpacks ??= new XsoarContentpacksNamespace(this));
+  }
+
+  /** `dashboards` operations. */
+  get dashboards(): XsoarDashboardsNamespace {
+    return (this.#dashboards ??= new XsoarDashboardsNamespace(this));
+  }
+
+  /** `entries` workflows. */
+  get entries(): XsoarEntries<XsoarOperationShapes> {
+    return (this.#entries ??= new XsoarEntries<XsoarOperationShapes>(this));
+  }
+
+  /** `entry` operations. */
+  get entry(): XsoarEntryNamespace {
+    return (this.#entry ??= new XsoarEntryNamespace(this));
+  }
+
+  /** `evidence` operations. */
+  get evidence(): XsoarEvidenceNamespace {
+    return (this.#evidence ??= new XsoarEvidenceNamespace(this));
+  }
+
+  /** `health` operations. */
+  get health(): XsoarHealthNamespace {
+    return (this.#health ??= new XsoarHealthNamespace(this));
+  }
+
+  /** `incident` operations. */
+  get incident(): XsoarIncidentNamespace {
+    return (this.#incident ??= new XsoarIncidentNamespace(this));
+  }
+
+  /** `incidentfield` operations. */
+  get incidentfield(): XsoarIncidentfieldNamespace {
+    return (this.#incidentfield ??= new XsoarIncidentfieldNamespace(this));
+  }
+
+  /** `incidentfields` operations. */
+  get incidentfields(): XsoarIncidentfieldsNamespace {
+    return (this.#incidentfields ??= new XsoarIncidentfieldsNamespace(this));
+  }
+
+  /** `incidents` operations. */
+  get incidents(): XsoarIncidentsNamespace {
+    return (this.#incidents ??= new XsoarIncidentsNamespace(this));
+  }
+
+  /** `incidenttypes` operations. */
+  get incidenttypes(): XsoarIncidenttypesNamespace {
+    return (this.#incidenttypes ??= new XsoarIncidenttypesNamespace(this));
+  }
+
+  /** `indicator` operations. */
+  get indicator(): XsoarIndicatorNamespace {
+    return (this.#indicator ??= new XsoarIndicatorNamespace(this));
+  }
+
+  /** `indicators` operations. */
+  get indicators(): XsoarIndicatorsNamespace {
+    return (this.#indicators ??= new XsoarIndicatorsNamespace(this));
+  }
+
+  /** `investigations` operations. */
+  get investigations(): XsoarInvestigationsNamespace {
+    return (this.#investigations ??= new XsoarInvestigationsNamespace(this));
+  }
+
+  /** `invPlaybook` operations. */
+  get invPlaybook(): XsoarInvPlaybookNamespace {
+    return (this.#invPlaybook ??= new XsoarInvPlaybookNamespace(this));
+  }
+
+  /** `lists` operations. */
+  get lists(): XsoarListsNamespace {
+    return (this.#lists ??= new XsoarListsNamespace(this));
+  }
+
+  /** `logout` operations. */
+  get logout(): XsoarLogoutNamespace {
+    return (this.#logout ??= new XsoarLogoutNamespace(this));
+  }
+
+  /** `playbook` operations. */
+  get playbook(): XsoarPlaybookNamespace {
+    return (this.#playbook ??= new XsoarPlaybookNamespace(this));
+  }
+
+  /** `rbac` operations. */
+  get rbac(): XsoarRbacNamespace {
+    return (this.#rbac ??= new XsoarRbacNamespace(this));
+  }
+
+  /** `report` operations. */
+  get report(): XsoarReportNamespace {
+    return (this.#report ??= new XsoarReportNamespace(this));
+  }
+
+  /** `reports` operations. */
+  get reports(): XsoarReportsNamespace {
+    return (this.#reports ??= new XsoarReportsNamespace(this));
+  }
+
+  /** `reputation` operations. */
+  get reputation(): XsoarReputationNamespace {
+    return (this.#reputation ??= new XsoarReputationNamespace(this));
+  }
+
+  /** `settings` operations. */
+  get settings(): XsoarSettingsNamespace {
+    return (this.#settings ??= new XsoarSettingsNamespace(this));
+  }
+
+  /** `statistics` operations. */
+  get statistics(): XsoarStatisticsNamespace {
+    return (this.#statistics ??= new XsoarStatisticsNamespace(this));
+  }
+
+  /** `system` operations. */
+  get system(): XsoarSystemNamespace {
+    return (this.#system ??= new XsoarSystemNamespace(this));
+  }
+
+  /** `v2` operations. */
+  get v2(): XsoarV2Namespace {
+    return (this.#v2 ??= new XsoarV2Namespace(this));
+  }
+
+  /** `widgets` operations. */
+  get widgets(): XsoarWidgetsNamespace {
+    return (this.#widgets ??= new XsoarWidgetsNamespace(this));
+  }
+
+  /** `workers` operations. */
+  get workers(): XsoarWorkersNamespace {
+    return (this.#workers ??= new XsoarWorkersNamespace(this));
   }
 
   /**

@@ -13,7 +13,7 @@
  * @module
  */
 import { pathOnly } from "@cortex-sdk/core";
-import type { ApiPromise, CallOptions, CortexClient, ListOptions, PagePromise } from "@cortex-sdk/core";
+import type { ApiPromise, CallOptions, CortexClientCore, ListOptions, PagePromise } from "@cortex-sdk/core";
 import type { OperationEntry } from "@cortex-sdk/schemas";
 import type {
   ApiKeysDeleteReply,
@@ -187,7 +187,7 @@ const apikeysRevokeUserPostByUsernameOperation: OperationEntry = {"id":"xsoar.ap
  * const reply = await apikeysRevokeUserPostByUsername(client, { username: "…" });
  * ```
  */
-export function apikeysRevokeUserPostByUsername(client: CortexClient, params: { readonly "username": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function apikeysRevokeUserPostByUsername(client: CortexClientCore, params: { readonly "username": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(apikeysRevokeUserPostByUsernameOperation, params, options);
 }
 
@@ -206,7 +206,7 @@ const apiKeysDeleteOperation: OperationEntry = {"id":"api_keys.delete","products
  * const reply = await apiKeysDelete(client, {});
  * ```
  */
-export function apiKeysDelete(client: CortexClient, request: ApiKeysDeleteRequest = {} as ApiKeysDeleteRequest, options?: CallOptions): ApiPromise<ApiKeysDeleteReply> {
+export function apiKeysDelete(client: CortexClientCore, request: ApiKeysDeleteRequest = {} as ApiKeysDeleteRequest, options?: CallOptions): ApiPromise<ApiKeysDeleteReply> {
   return client.request(apiKeysDeleteOperation, request, options);
 }
 
@@ -225,7 +225,7 @@ const apiKeysGenerateOperation: OperationEntry = {"id":"api_keys.generate","prod
  * const reply = await apiKeysGenerate(client, { roles: [], security_level: "standard" });
  * ```
  */
-export function apiKeysGenerate(client: CortexClient, request: GenerateApiKeyRequest, options?: CallOptions): ApiPromise<GenerateApiKeyReply> {
+export function apiKeysGenerate(client: CortexClientCore, request: GenerateApiKeyRequest, options?: CallOptions): ApiPromise<GenerateApiKeyReply> {
   return client.request(apiKeysGenerateOperation, request, options);
 }
 
@@ -244,7 +244,7 @@ const apiKeysListOperation: OperationEntry = {"id":"api_keys.get_api_keys","prod
  * for await (const item of apiKeysList(client, {})) console.log(item);
  * ```
  */
-export function apiKeysList(client: CortexClient, request: ApiKeysGetApiKeysRequest = {} as ApiKeysGetApiKeysRequest, options?: ListOptions): PagePromise<ApiKeysGetApiKeysReply, NonNullable<ApiKeysGetApiKeysReply["data" & keyof ApiKeysGetApiKeysReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function apiKeysList(client: CortexClientCore, request: ApiKeysGetApiKeysRequest = {} as ApiKeysGetApiKeysRequest, options?: ListOptions): PagePromise<ApiKeysGetApiKeysReply, NonNullable<ApiKeysGetApiKeysReply["data" & keyof ApiKeysGetApiKeysReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(apiKeysListOperation, request, options);
 }
 
@@ -263,7 +263,7 @@ const apiKeysGetOperation: OperationEntry = {"id":"platform.iam.api_key.get_by_i
  * const reply = await apiKeysGet(client, { api_key_id: "…" });
  * ```
  */
-export function apiKeysGet(client: CortexClient, params: { readonly "api_key_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamApiKeyGetByIdReply> {
+export function apiKeysGet(client: CortexClientCore, params: { readonly "api_key_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamApiKeyGetByIdReply> {
   return client.request(apiKeysGetOperation, params, options);
 }
 
@@ -282,7 +282,7 @@ const apiKeysEditOperation: OperationEntry = {"id":"platform.iam.api_key.put_by_
  * const reply = await apiKeysEdit(client, { roles: [], security_level: "…" });
  * ```
  */
-export function apiKeysEdit(client: CortexClient, request: PlatformIamApiKeyPutByIdRequest & { readonly "api_key_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamApiKeyPutByIdReply> {
+export function apiKeysEdit(client: CortexClientCore, request: PlatformIamApiKeyPutByIdRequest & { readonly "api_key_id": string | number }, options?: CallOptions): ApiPromise<PlatformIamApiKeyPutByIdReply> {
   return client.request(apiKeysEditOperation, pathOnly(request, ["api_key_id"]), options);
 }
 
@@ -301,7 +301,7 @@ const automationSaveOperation: OperationEntry = {"id":"xsoar.automation","produc
  * const reply = await automationSave(client, {});
  * ```
  */
-export function automationSave(client: CortexClient, request: XsoarAutomationRequest = {} as XsoarAutomationRequest, options?: CallOptions): ApiPromise<XsoarAutomationReply> {
+export function automationSave(client: CortexClientCore, request: XsoarAutomationRequest = {} as XsoarAutomationRequest, options?: CallOptions): ApiPromise<XsoarAutomationReply> {
   return client.request(automationSaveOperation, request, options);
 }
 
@@ -320,7 +320,7 @@ const automationCopyOperation: OperationEntry = {"id":"xsoar.automation.copy","p
  * const reply = await automationCopy(client, {});
  * ```
  */
-export function automationCopy(client: CortexClient, request: XsoarAutomationCopyRequest = {} as XsoarAutomationCopyRequest, options?: CallOptions): ApiPromise<XsoarAutomationCopyReply> {
+export function automationCopy(client: CortexClientCore, request: XsoarAutomationCopyRequest = {} as XsoarAutomationCopyRequest, options?: CallOptions): ApiPromise<XsoarAutomationCopyReply> {
   return client.request(automationCopyOperation, request, options);
 }
 
@@ -339,7 +339,7 @@ const automationDeleteOperation: OperationEntry = {"id":"xsoar.automation.delete
  * const reply = await automationDelete(client, {});
  * ```
  */
-export function automationDelete(client: CortexClient, request: XsoarAutomationDeleteRequest = {} as XsoarAutomationDeleteRequest, options?: CallOptions): ApiPromise<undefined> {
+export function automationDelete(client: CortexClientCore, request: XsoarAutomationDeleteRequest = {} as XsoarAutomationDeleteRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(automationDeleteOperation, request, options);
 }
 
@@ -358,7 +358,7 @@ const automationImportOperation: OperationEntry = {"id":"xsoar.automation.import
  * const reply = await automationImport(client, {});
  * ```
  */
-export function automationImport(client: CortexClient, request: XsoarAutomationImportRequest = {} as XsoarAutomationImportRequest, options?: CallOptions): ApiPromise<XsoarAutomationImportReply> {
+export function automationImport(client: CortexClientCore, request: XsoarAutomationImportRequest = {} as XsoarAutomationImportRequest, options?: CallOptions): ApiPromise<XsoarAutomationImportReply> {
   return client.request(automationImportOperation, request, options);
 }
 
@@ -377,7 +377,7 @@ const automationSearchOperation: OperationEntry = {"id":"xsoar.automation.search
  * const reply = await automationSearch(client, {});
  * ```
  */
-export function automationSearch(client: CortexClient, request: XsoarAutomationSearchRequest = {} as XsoarAutomationSearchRequest, options?: CallOptions): ApiPromise<XsoarAutomationSearchReply> {
+export function automationSearch(client: CortexClientCore, request: XsoarAutomationSearchRequest = {} as XsoarAutomationSearchRequest, options?: CallOptions): ApiPromise<XsoarAutomationSearchReply> {
   return client.request(automationSearchOperation, request, options);
 }
 
@@ -396,7 +396,7 @@ const classifierImportOperation: OperationEntry = {"id":"xsoar.classifier.import
  * const reply = await classifierImport(client, {});
  * ```
  */
-export function classifierImport(client: CortexClient, request: XsoarClassifierImportRequest = {} as XsoarClassifierImportRequest, options?: CallOptions): ApiPromise<XsoarClassifierImportReply> {
+export function classifierImport(client: CortexClientCore, request: XsoarClassifierImportRequest = {} as XsoarClassifierImportRequest, options?: CallOptions): ApiPromise<XsoarClassifierImportReply> {
   return client.request(classifierImportOperation, request, options);
 }
 
@@ -415,7 +415,7 @@ const contentpacksInstalledUploadOperation: OperationEntry = {"id":"xsoar.conten
  * const reply = await contentpacksInstalledUpload(client, {});
  * ```
  */
-export function contentpacksInstalledUpload(client: CortexClient, request: XsoarContentpacksInstalledUploadRequest = {} as XsoarContentpacksInstalledUploadRequest, options?: CallOptions): ApiPromise<undefined> {
+export function contentpacksInstalledUpload(client: CortexClientCore, request: XsoarContentpacksInstalledUploadRequest = {} as XsoarContentpacksInstalledUploadRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(contentpacksInstalledUploadOperation, request, options);
 }
 
@@ -434,7 +434,7 @@ const dashboardsImportOperation: OperationEntry = {"id":"xsoar.dashboards.import
  * const reply = await dashboardsImport(client, {});
  * ```
  */
-export function dashboardsImport(client: CortexClient, request: XsoarDashboardsImportRequest = {} as XsoarDashboardsImportRequest, options?: CallOptions): ApiPromise<XsoarDashboardsImportReply> {
+export function dashboardsImport(client: CortexClientCore, request: XsoarDashboardsImportRequest = {} as XsoarDashboardsImportRequest, options?: CallOptions): ApiPromise<XsoarDashboardsImportReply> {
   return client.request(dashboardsImportOperation, request, options);
 }
 
@@ -453,7 +453,7 @@ const entryAddOperation: OperationEntry = {"id":"xsoar.entry","products":["xsoar
  * const reply = await entryAdd(client, {});
  * ```
  */
-export function entryAdd(client: CortexClient, request: XsoarEntryRequest = {} as XsoarEntryRequest, options?: CallOptions): ApiPromise<XsoarEntryReply> {
+export function entryAdd(client: CortexClientCore, request: XsoarEntryRequest = {} as XsoarEntryRequest, options?: CallOptions): ApiPromise<XsoarEntryReply> {
   return client.request(entryAddOperation, request, options);
 }
 
@@ -472,7 +472,7 @@ const entryArtifactGetByIdOperation: OperationEntry = {"id":"xsoar.entry.artifac
  * const reply = await entryArtifactGetById(client, { id: "…" });
  * ```
  */
-export function entryArtifactGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<Uint8Array> {
+export function entryArtifactGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<Uint8Array> {
   return client.request(entryArtifactGetByIdOperation, params, options);
 }
 
@@ -491,7 +491,7 @@ const entryDownloadGetByEntryidOperation: OperationEntry = {"id":"xsoar.entry.do
  * const reply = await entryDownloadGetByEntryid(client, { entryid: "…" });
  * ```
  */
-export function entryDownloadGetByEntryid(client: CortexClient, params: { readonly "entryid": string | number }, options?: CallOptions): ApiPromise<Uint8Array> {
+export function entryDownloadGetByEntryid(client: CortexClientCore, params: { readonly "entryid": string | number }, options?: CallOptions): ApiPromise<Uint8Array> {
   return client.request(entryDownloadGetByEntryidOperation, params, options);
 }
 
@@ -510,7 +510,7 @@ const entryExecuteSyncOperation: OperationEntry = {"id":"xsoar.entry.execute.syn
  * const reply = await entryExecuteSync(client, {});
  * ```
  */
-export function entryExecuteSync(client: CortexClient, request: XsoarEntryExecuteSyncRequest = {} as XsoarEntryExecuteSyncRequest, options?: CallOptions): ApiPromise<XsoarEntryExecuteSyncReply> {
+export function entryExecuteSync(client: CortexClientCore, request: XsoarEntryExecuteSyncRequest = {} as XsoarEntryExecuteSyncRequest, options?: CallOptions): ApiPromise<XsoarEntryExecuteSyncReply> {
   return client.request(entryExecuteSyncOperation, request, options);
 }
 
@@ -529,7 +529,7 @@ const entryExportArtifactOperation: OperationEntry = {"id":"xsoar.entry.export_a
  * const reply = await entryExportArtifact(client, {});
  * ```
  */
-export function entryExportArtifact(client: CortexClient, request: XsoarEntryExportArtifactRequest = {} as XsoarEntryExportArtifactRequest, options?: CallOptions): ApiPromise<undefined> {
+export function entryExportArtifact(client: CortexClientCore, request: XsoarEntryExportArtifactRequest = {} as XsoarEntryExportArtifactRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(entryExportArtifactOperation, request, options);
 }
 
@@ -548,7 +548,7 @@ const entryFormattedOperation: OperationEntry = {"id":"xsoar.entry.formatted","p
  * const reply = await entryFormatted(client, {});
  * ```
  */
-export function entryFormatted(client: CortexClient, request: XsoarEntryFormattedRequest = {} as XsoarEntryFormattedRequest, options?: CallOptions): ApiPromise<XsoarEntryFormattedReply> {
+export function entryFormatted(client: CortexClientCore, request: XsoarEntryFormattedRequest = {} as XsoarEntryFormattedRequest, options?: CallOptions): ApiPromise<XsoarEntryFormattedReply> {
   return client.request(entryFormattedOperation, request, options);
 }
 
@@ -567,7 +567,7 @@ const entryNoteOperation: OperationEntry = {"id":"xsoar.entry.note","products":[
  * const reply = await entryNote(client, {});
  * ```
  */
-export function entryNote(client: CortexClient, request: XsoarEntryNoteRequest = {} as XsoarEntryNoteRequest, options?: CallOptions): ApiPromise<XsoarEntryNoteReply> {
+export function entryNote(client: CortexClientCore, request: XsoarEntryNoteRequest = {} as XsoarEntryNoteRequest, options?: CallOptions): ApiPromise<XsoarEntryNoteReply> {
   return client.request(entryNoteOperation, request, options);
 }
 
@@ -586,7 +586,7 @@ const entryTagsOperation: OperationEntry = {"id":"xsoar.entry.tags","products":[
  * const reply = await entryTags(client, {});
  * ```
  */
-export function entryTags(client: CortexClient, request: XsoarEntryTagsRequest = {} as XsoarEntryTagsRequest, options?: CallOptions): ApiPromise<XsoarEntryTagsReply> {
+export function entryTags(client: CortexClientCore, request: XsoarEntryTagsRequest = {} as XsoarEntryTagsRequest, options?: CallOptions): ApiPromise<XsoarEntryTagsReply> {
   return client.request(entryTagsOperation, request, options);
 }
 
@@ -605,7 +605,7 @@ const evidenceSaveOperation: OperationEntry = {"id":"xsoar.evidence","products":
  * const reply = await evidenceSave(client, {});
  * ```
  */
-export function evidenceSave(client: CortexClient, request: XsoarEvidenceRequest = {} as XsoarEvidenceRequest, options?: CallOptions): ApiPromise<XsoarEvidenceReply> {
+export function evidenceSave(client: CortexClientCore, request: XsoarEvidenceRequest = {} as XsoarEvidenceRequest, options?: CallOptions): ApiPromise<XsoarEvidenceReply> {
   return client.request(evidenceSaveOperation, request, options);
 }
 
@@ -624,7 +624,7 @@ const evidenceDeleteOperation: OperationEntry = {"id":"xsoar.evidence.delete","p
  * const reply = await evidenceDelete(client, {});
  * ```
  */
-export function evidenceDelete(client: CortexClient, request: XsoarEvidenceDeleteRequest = {} as XsoarEvidenceDeleteRequest, options?: CallOptions): ApiPromise<undefined> {
+export function evidenceDelete(client: CortexClientCore, request: XsoarEvidenceDeleteRequest = {} as XsoarEvidenceDeleteRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(evidenceDeleteOperation, request, options);
 }
 
@@ -643,7 +643,7 @@ const evidenceSearchOperation: OperationEntry = {"id":"xsoar.evidence.search","p
  * for await (const item of evidenceSearch(client, {})) console.log(item);
  * ```
  */
-export function evidenceSearch(client: CortexClient, request: XsoarEvidenceSearchRequest = {} as XsoarEvidenceSearchRequest, options?: ListOptions): PagePromise<XsoarEvidenceSearchReply, NonNullable<XsoarEvidenceSearchReply["evidences" & keyof XsoarEvidenceSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function evidenceSearch(client: CortexClientCore, request: XsoarEvidenceSearchRequest = {} as XsoarEvidenceSearchRequest, options?: ListOptions): PagePromise<XsoarEvidenceSearchReply, NonNullable<XsoarEvidenceSearchReply["evidences" & keyof XsoarEvidenceSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(evidenceSearchOperation, request, options);
 }
 
@@ -661,7 +661,7 @@ const healthGetOperation: OperationEntry = {"id":"xsoar.health","products":["xso
  * const reply = await healthGet(client);
  * ```
  */
-export function healthGet(client: CortexClient, options?: CallOptions): ApiPromise<XsoarHealthReply> {
+export function healthGet(client: CortexClientCore, options?: CallOptions): ApiPromise<XsoarHealthReply> {
   return client.request(healthGetOperation, undefined, options);
 }
 
@@ -679,7 +679,7 @@ const healthContainersOperation: OperationEntry = {"id":"xsoar.health.containers
  * const reply = await healthContainers(client);
  * ```
  */
-export function healthContainers(client: CortexClient, options?: CallOptions): ApiPromise<XsoarHealthContainersReply> {
+export function healthContainers(client: CortexClientCore, options?: CallOptions): ApiPromise<XsoarHealthContainersReply> {
   return client.request(healthContainersOperation, undefined, options);
 }
 
@@ -698,7 +698,7 @@ const incidentBatchOperation: OperationEntry = {"id":"xsoar.incident.batch","pro
  * for await (const item of incidentBatch(client, {})) console.log(item);
  * ```
  */
-export function incidentBatch(client: CortexClient, request: XsoarIncidentBatchRequest = {} as XsoarIncidentBatchRequest, options?: ListOptions): PagePromise<XsoarIncidentBatchReply, NonNullable<XsoarIncidentBatchReply["data" & keyof XsoarIncidentBatchReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function incidentBatch(client: CortexClientCore, request: XsoarIncidentBatchRequest = {} as XsoarIncidentBatchRequest, options?: ListOptions): PagePromise<XsoarIncidentBatchReply, NonNullable<XsoarIncidentBatchReply["data" & keyof XsoarIncidentBatchReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(incidentBatchOperation, request, options);
 }
 
@@ -717,7 +717,7 @@ const incidentBatchCloseOperation: OperationEntry = {"id":"xsoar.incident.batch_
  * for await (const item of incidentBatchClose(client, {})) console.log(item);
  * ```
  */
-export function incidentBatchClose(client: CortexClient, request: XsoarIncidentBatchCloseRequest = {} as XsoarIncidentBatchCloseRequest, options?: ListOptions): PagePromise<XsoarIncidentBatchCloseReply, NonNullable<XsoarIncidentBatchCloseReply["data" & keyof XsoarIncidentBatchCloseReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function incidentBatchClose(client: CortexClientCore, request: XsoarIncidentBatchCloseRequest = {} as XsoarIncidentBatchCloseRequest, options?: ListOptions): PagePromise<XsoarIncidentBatchCloseReply, NonNullable<XsoarIncidentBatchCloseReply["data" & keyof XsoarIncidentBatchCloseReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(incidentBatchCloseOperation, request, options);
 }
 
@@ -736,7 +736,7 @@ const incidentBatchDeleteOperation: OperationEntry = {"id":"xsoar.incident.batch
  * for await (const item of incidentBatchDelete(client, {})) console.log(item);
  * ```
  */
-export function incidentBatchDelete(client: CortexClient, request: XsoarIncidentBatchDeleteRequest = {} as XsoarIncidentBatchDeleteRequest, options?: ListOptions): PagePromise<XsoarIncidentBatchDeleteReply, NonNullable<XsoarIncidentBatchDeleteReply["data" & keyof XsoarIncidentBatchDeleteReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function incidentBatchDelete(client: CortexClientCore, request: XsoarIncidentBatchDeleteRequest = {} as XsoarIncidentBatchDeleteRequest, options?: ListOptions): PagePromise<XsoarIncidentBatchDeleteReply, NonNullable<XsoarIncidentBatchDeleteReply["data" & keyof XsoarIncidentBatchDeleteReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(incidentBatchDeleteOperation, request, options);
 }
 
@@ -755,7 +755,7 @@ const incidentBatchExportToCsvOperation: OperationEntry = {"id":"xsoar.incident.
  * const reply = await incidentBatchExportToCsv(client, {});
  * ```
  */
-export function incidentBatchExportToCsv(client: CortexClient, request: XsoarIncidentBatchExportToCsvRequest = {} as XsoarIncidentBatchExportToCsvRequest, options?: CallOptions): ApiPromise<XsoarIncidentBatchExportToCsvReply> {
+export function incidentBatchExportToCsv(client: CortexClientCore, request: XsoarIncidentBatchExportToCsvRequest = {} as XsoarIncidentBatchExportToCsvRequest, options?: CallOptions): ApiPromise<XsoarIncidentBatchExportToCsvReply> {
   return client.request(incidentBatchExportToCsvOperation, request, options);
 }
 
@@ -774,7 +774,7 @@ const incidentCsvGetByIdOperation: OperationEntry = {"id":"xsoar.incident.csv.ge
  * const reply = await incidentCsvGetById(client, { id: "…" });
  * ```
  */
-export function incidentCsvGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<Uint8Array> {
+export function incidentCsvGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<Uint8Array> {
   return client.request(incidentCsvGetByIdOperation, params, options);
 }
 
@@ -792,7 +792,7 @@ const incidentJsonOperation: OperationEntry = {"id":"xsoar.incident.json","produ
  * const reply = await incidentJson(client);
  * ```
  */
-export function incidentJson(client: CortexClient, options?: CallOptions): ApiPromise<XsoarIncidentJsonReply> {
+export function incidentJson(client: CortexClientCore, options?: CallOptions): ApiPromise<XsoarIncidentJsonReply> {
   return client.request(incidentJsonOperation, undefined, options);
 }
 
@@ -811,7 +811,7 @@ const incidentUploadPostByIdOperation: OperationEntry = {"id":"xsoar.incident.up
  * const reply = await incidentUploadPostById(client, {});
  * ```
  */
-export function incidentUploadPostById(client: CortexClient, request: XsoarIncidentUploadPostByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<XsoarIncidentUploadPostByIdReply> {
+export function incidentUploadPostById(client: CortexClientCore, request: XsoarIncidentUploadPostByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<XsoarIncidentUploadPostByIdReply> {
   return client.request(incidentUploadPostByIdOperation, pathOnly(request, ["id"]), options);
 }
 
@@ -830,7 +830,7 @@ const incidentfieldTagsResetPostByIdOperation: OperationEntry = {"id":"xsoar.inc
  * const reply = await incidentfieldTagsResetPostById(client, {});
  * ```
  */
-export function incidentfieldTagsResetPostById(client: CortexClient, request: XsoarIncidentfieldTagsResetPostByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function incidentfieldTagsResetPostById(client: CortexClientCore, request: XsoarIncidentfieldTagsResetPostByIdRequest & { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(incidentfieldTagsResetPostByIdOperation, pathOnly(request, ["id"]), options);
 }
 
@@ -849,7 +849,7 @@ const incidentfieldsAssociatedTypesGetByTypeOperation: OperationEntry = {"id":"x
  * const reply = await incidentfieldsAssociatedTypesGetByType(client, { type: "…" });
  * ```
  */
-export function incidentfieldsAssociatedTypesGetByType(client: CortexClient, params: { readonly "type": string | number }, options?: CallOptions): ApiPromise<XsoarIncidentfieldsAssociatedTypesGetByTypeReply> {
+export function incidentfieldsAssociatedTypesGetByType(client: CortexClientCore, params: { readonly "type": string | number }, options?: CallOptions): ApiPromise<XsoarIncidentfieldsAssociatedTypesGetByTypeReply> {
   return client.request(incidentfieldsAssociatedTypesGetByTypeOperation, params, options);
 }
 
@@ -868,7 +868,7 @@ const incidentfieldsImportOperation: OperationEntry = {"id":"xsoar.incidentfield
  * const reply = await incidentfieldsImport(client, {});
  * ```
  */
-export function incidentfieldsImport(client: CortexClient, request: XsoarIncidentfieldsImportRequest = {} as XsoarIncidentfieldsImportRequest, options?: CallOptions): ApiPromise<XsoarIncidentfieldsImportReply> {
+export function incidentfieldsImport(client: CortexClientCore, request: XsoarIncidentfieldsImportRequest = {} as XsoarIncidentfieldsImportRequest, options?: CallOptions): ApiPromise<XsoarIncidentfieldsImportReply> {
   return client.request(incidentfieldsImportOperation, request, options);
 }
 
@@ -887,7 +887,7 @@ const incidentsSaveOperation: OperationEntry = {"id":"xsoar.incident","products"
  * const reply = await incidentsSave(client, {});
  * ```
  */
-export function incidentsSave(client: CortexClient, request: XsoarIncidentRequest = {} as XsoarIncidentRequest, options?: CallOptions): ApiPromise<XsoarIncidentReply> {
+export function incidentsSave(client: CortexClientCore, request: XsoarIncidentRequest = {} as XsoarIncidentRequest, options?: CallOptions): ApiPromise<XsoarIncidentReply> {
   return client.request(incidentsSaveOperation, request, options);
 }
 
@@ -906,7 +906,7 @@ const incidentsSearchOperation: OperationEntry = {"id":"xsoar.incidents.search",
  * for await (const item of incidentsSearch(client, {})) console.log(item);
  * ```
  */
-export function incidentsSearch(client: CortexClient, request: XsoarIncidentsSearchRequest = {} as XsoarIncidentsSearchRequest, options?: ListOptions): PagePromise<XsoarIncidentsSearchReply, NonNullable<XsoarIncidentsSearchReply["data" & keyof XsoarIncidentsSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function incidentsSearch(client: CortexClientCore, request: XsoarIncidentsSearchRequest = {} as XsoarIncidentsSearchRequest, options?: ListOptions): PagePromise<XsoarIncidentsSearchReply, NonNullable<XsoarIncidentsSearchReply["data" & keyof XsoarIncidentsSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(incidentsSearchOperation, request, options);
 }
 
@@ -925,7 +925,7 @@ const incidenttypesSaveOperation: OperationEntry = {"id":"xsoar.incidenttype","p
  * const reply = await incidenttypesSave(client, {});
  * ```
  */
-export function incidenttypesSave(client: CortexClient, request: XsoarIncidenttypeRequest = {} as XsoarIncidenttypeRequest, options?: CallOptions): ApiPromise<XsoarIncidenttypeReply> {
+export function incidenttypesSave(client: CortexClientCore, request: XsoarIncidenttypeRequest = {} as XsoarIncidenttypeRequest, options?: CallOptions): ApiPromise<XsoarIncidenttypeReply> {
   return client.request(incidenttypesSaveOperation, request, options);
 }
 
@@ -944,7 +944,7 @@ const incidenttypesImportOperation: OperationEntry = {"id":"xsoar.incidenttypes.
  * const reply = await incidenttypesImport(client, {});
  * ```
  */
-export function incidenttypesImport(client: CortexClient, request: XsoarIncidenttypesImportRequest = {} as XsoarIncidenttypesImportRequest, options?: CallOptions): ApiPromise<XsoarIncidenttypesImportReply> {
+export function incidenttypesImport(client: CortexClientCore, request: XsoarIncidenttypesImportRequest = {} as XsoarIncidenttypesImportRequest, options?: CallOptions): ApiPromise<XsoarIncidenttypesImportReply> {
   return client.request(incidenttypesImportOperation, request, options);
 }
 
@@ -963,7 +963,7 @@ const indicatorCreateOperation: OperationEntry = {"id":"xsoar.indicator.create",
  * const reply = await indicatorCreate(client, {});
  * ```
  */
-export function indicatorCreate(client: CortexClient, request: XsoarIndicatorCreateRequest = {} as XsoarIndicatorCreateRequest, options?: CallOptions): ApiPromise<XsoarIndicatorCreateReply> {
+export function indicatorCreate(client: CortexClientCore, request: XsoarIndicatorCreateRequest = {} as XsoarIndicatorCreateRequest, options?: CallOptions): ApiPromise<XsoarIndicatorCreateReply> {
   return client.request(indicatorCreateOperation, request, options);
 }
 
@@ -982,7 +982,7 @@ const indicatorEditOperation: OperationEntry = {"id":"xsoar.indicator.edit","pro
  * const reply = await indicatorEdit(client, {});
  * ```
  */
-export function indicatorEdit(client: CortexClient, request: XsoarIndicatorEditRequest = {} as XsoarIndicatorEditRequest, options?: CallOptions): ApiPromise<XsoarIndicatorEditReply> {
+export function indicatorEdit(client: CortexClientCore, request: XsoarIndicatorEditRequest = {} as XsoarIndicatorEditRequest, options?: CallOptions): ApiPromise<XsoarIndicatorEditReply> {
   return client.request(indicatorEditOperation, request, options);
 }
 
@@ -1001,7 +1001,7 @@ const indicatorWhitelistOperation: OperationEntry = {"id":"xsoar.indicator.white
  * const reply = await indicatorWhitelist(client, {});
  * ```
  */
-export function indicatorWhitelist(client: CortexClient, request: XsoarIndicatorWhitelistRequest = {} as XsoarIndicatorWhitelistRequest, options?: CallOptions): ApiPromise<XsoarIndicatorWhitelistReply> {
+export function indicatorWhitelist(client: CortexClientCore, request: XsoarIndicatorWhitelistRequest = {} as XsoarIndicatorWhitelistRequest, options?: CallOptions): ApiPromise<XsoarIndicatorWhitelistReply> {
   return client.request(indicatorWhitelistOperation, request, options);
 }
 
@@ -1020,7 +1020,7 @@ const indicatorsBatchDeleteOperation: OperationEntry = {"id":"xsoar.indicators.b
  * const reply = await indicatorsBatchDelete(client, {});
  * ```
  */
-export function indicatorsBatchDelete(client: CortexClient, request: XsoarIndicatorsBatchDeleteRequest = {} as XsoarIndicatorsBatchDeleteRequest, options?: CallOptions): ApiPromise<XsoarIndicatorsBatchDeleteReply> {
+export function indicatorsBatchDelete(client: CortexClientCore, request: XsoarIndicatorsBatchDeleteRequest = {} as XsoarIndicatorsBatchDeleteRequest, options?: CallOptions): ApiPromise<XsoarIndicatorsBatchDeleteReply> {
   return client.request(indicatorsBatchDeleteOperation, request, options);
 }
 
@@ -1039,7 +1039,7 @@ const indicatorsBatchExportToCsvOperation: OperationEntry = {"id":"xsoar.indicat
  * const reply = await indicatorsBatchExportToCsv(client, {});
  * ```
  */
-export function indicatorsBatchExportToCsv(client: CortexClient, request: XsoarIndicatorsBatchExportToCsvRequest = {} as XsoarIndicatorsBatchExportToCsvRequest, options?: CallOptions): ApiPromise<XsoarIndicatorsBatchExportToCsvReply> {
+export function indicatorsBatchExportToCsv(client: CortexClientCore, request: XsoarIndicatorsBatchExportToCsvRequest = {} as XsoarIndicatorsBatchExportToCsvRequest, options?: CallOptions): ApiPromise<XsoarIndicatorsBatchExportToCsvReply> {
   return client.request(indicatorsBatchExportToCsvOperation, request, options);
 }
 
@@ -1058,7 +1058,7 @@ const indicatorsBatchExportStixOperation: OperationEntry = {"id":"xsoar.indicato
  * const reply = await indicatorsBatchExportStix(client, {});
  * ```
  */
-export function indicatorsBatchExportStix(client: CortexClient, request: XsoarIndicatorsBatchExportStixRequest = {} as XsoarIndicatorsBatchExportStixRequest, options?: CallOptions): ApiPromise<XsoarIndicatorsBatchExportStixReply> {
+export function indicatorsBatchExportStix(client: CortexClientCore, request: XsoarIndicatorsBatchExportStixRequest = {} as XsoarIndicatorsBatchExportStixRequest, options?: CallOptions): ApiPromise<XsoarIndicatorsBatchExportStixReply> {
   return client.request(indicatorsBatchExportStixOperation, request, options);
 }
 
@@ -1077,7 +1077,7 @@ const indicatorsCsvGetByIdOperation: OperationEntry = {"id":"xsoar.indicators.cs
  * const reply = await indicatorsCsvGetById(client, { id: "…" });
  * ```
  */
-export function indicatorsCsvGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<Uint8Array> {
+export function indicatorsCsvGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<Uint8Array> {
   return client.request(indicatorsCsvGetByIdOperation, params, options);
 }
 
@@ -1096,7 +1096,7 @@ const indicatorsFeedJsonOperation: OperationEntry = {"id":"xsoar.indicators.feed
  * const reply = await indicatorsFeedJson(client, {});
  * ```
  */
-export function indicatorsFeedJson(client: CortexClient, request: XsoarIndicatorsFeedJsonRequest = {} as XsoarIndicatorsFeedJsonRequest, options?: CallOptions): ApiPromise<undefined> {
+export function indicatorsFeedJson(client: CortexClientCore, request: XsoarIndicatorsFeedJsonRequest = {} as XsoarIndicatorsFeedJsonRequest, options?: CallOptions): ApiPromise<undefined> {
   return client.request(indicatorsFeedJsonOperation, request, options);
 }
 
@@ -1115,7 +1115,7 @@ const indicatorsSearchOperation: OperationEntry = {"id":"xsoar.indicators.search
  * for await (const item of indicatorsSearch(client, {})) console.log(item);
  * ```
  */
-export function indicatorsSearch(client: CortexClient, request: XsoarIndicatorsSearchRequest = {} as XsoarIndicatorsSearchRequest, options?: ListOptions): PagePromise<XsoarIndicatorsSearchReply, NonNullable<XsoarIndicatorsSearchReply["iocObjects" & keyof XsoarIndicatorsSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function indicatorsSearch(client: CortexClientCore, request: XsoarIndicatorsSearchRequest = {} as XsoarIndicatorsSearchRequest, options?: ListOptions): PagePromise<XsoarIndicatorsSearchReply, NonNullable<XsoarIndicatorsSearchReply["iocObjects" & keyof XsoarIndicatorsSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(indicatorsSearchOperation, request, options);
 }
 
@@ -1134,7 +1134,7 @@ const indicatorsStixV2GetByIdOperation: OperationEntry = {"id":"xsoar.indicators
  * const reply = await indicatorsStixV2GetById(client, { id: "…" });
  * ```
  */
-export function indicatorsStixV2GetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<Uint8Array> {
+export function indicatorsStixV2GetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<Uint8Array> {
   return client.request(indicatorsStixV2GetByIdOperation, params, options);
 }
 
@@ -1153,7 +1153,7 @@ const indicatorsTimelineDeleteOperation: OperationEntry = {"id":"xsoar.indicator
  * const reply = await indicatorsTimelineDelete(client, {});
  * ```
  */
-export function indicatorsTimelineDelete(client: CortexClient, request: XsoarIndicatorsTimelineDeleteRequest = {} as XsoarIndicatorsTimelineDeleteRequest, options?: CallOptions): ApiPromise<XsoarIndicatorsTimelineDeleteReply> {
+export function indicatorsTimelineDelete(client: CortexClientCore, request: XsoarIndicatorsTimelineDeleteRequest = {} as XsoarIndicatorsTimelineDeleteRequest, options?: CallOptions): ApiPromise<XsoarIndicatorsTimelineDeleteReply> {
   return client.request(indicatorsTimelineDeleteOperation, request, options);
 }
 
@@ -1172,7 +1172,7 @@ const indicatorsUploadOperation: OperationEntry = {"id":"xsoar.indicators.upload
  * const reply = await indicatorsUpload(client, {});
  * ```
  */
-export function indicatorsUpload(client: CortexClient, request: XsoarIndicatorsUploadRequest = {} as XsoarIndicatorsUploadRequest, options?: CallOptions): ApiPromise<XsoarIndicatorsUploadReply> {
+export function indicatorsUpload(client: CortexClientCore, request: XsoarIndicatorsUploadRequest = {} as XsoarIndicatorsUploadRequest, options?: CallOptions): ApiPromise<XsoarIndicatorsUploadReply> {
   return client.request(indicatorsUploadOperation, request, options);
 }
 
@@ -1191,7 +1191,7 @@ const indicatorsWhitelistUpdateOperation: OperationEntry = {"id":"xsoar.indicato
  * const reply = await indicatorsWhitelistUpdate(client, {});
  * ```
  */
-export function indicatorsWhitelistUpdate(client: CortexClient, request: XsoarIndicatorsWhitelistUpdateRequest = {} as XsoarIndicatorsWhitelistUpdateRequest, options?: CallOptions): ApiPromise<XsoarIndicatorsWhitelistUpdateReply> {
+export function indicatorsWhitelistUpdate(client: CortexClientCore, request: XsoarIndicatorsWhitelistUpdateRequest = {} as XsoarIndicatorsWhitelistUpdateRequest, options?: CallOptions): ApiPromise<XsoarIndicatorsWhitelistUpdateReply> {
   return client.request(indicatorsWhitelistUpdateOperation, request, options);
 }
 
@@ -1210,7 +1210,7 @@ const investigationsSearchOperation: OperationEntry = {"id":"xsoar.investigation
  * for await (const item of investigationsSearch(client, {})) console.log(item);
  * ```
  */
-export function investigationsSearch(client: CortexClient, request: XsoarInvestigationsSearchRequest = {} as XsoarInvestigationsSearchRequest, options?: ListOptions): PagePromise<XsoarInvestigationsSearchReply, NonNullable<XsoarInvestigationsSearchReply["data" & keyof XsoarInvestigationsSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function investigationsSearch(client: CortexClientCore, request: XsoarInvestigationsSearchRequest = {} as XsoarInvestigationsSearchRequest, options?: ListOptions): PagePromise<XsoarInvestigationsSearchReply, NonNullable<XsoarInvestigationsSearchReply["data" & keyof XsoarInvestigationsSearchReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(investigationsSearchOperation, request, options);
 }
 
@@ -1229,7 +1229,7 @@ const invPlaybookTaskAddPostByInvestigationIdOperation: OperationEntry = {"id":"
  * const reply = await invPlaybookTaskAddPostByInvestigationId(client, {});
  * ```
  */
-export function invPlaybookTaskAddPostByInvestigationId(client: CortexClient, request: XsoarInvPlaybookTaskAddPostByInvestigationIdRequest & { readonly "investigationId": string | number }, options?: CallOptions): ApiPromise<XsoarInvPlaybookTaskAddPostByInvestigationIdReply> {
+export function invPlaybookTaskAddPostByInvestigationId(client: CortexClientCore, request: XsoarInvPlaybookTaskAddPostByInvestigationIdRequest & { readonly "investigationId": string | number }, options?: CallOptions): ApiPromise<XsoarInvPlaybookTaskAddPostByInvestigationIdReply> {
   return client.request(invPlaybookTaskAddPostByInvestigationIdOperation, pathOnly(request, ["investigationId"]), options);
 }
 
@@ -1248,7 +1248,7 @@ const invPlaybookTaskAssignOperation: OperationEntry = {"id":"xsoar.inv_playbook
  * const reply = await invPlaybookTaskAssign(client, {});
  * ```
  */
-export function invPlaybookTaskAssign(client: CortexClient, request: XsoarInvPlaybookTaskAssignRequest = {} as XsoarInvPlaybookTaskAssignRequest, options?: CallOptions): ApiPromise<XsoarInvPlaybookTaskAssignReply> {
+export function invPlaybookTaskAssign(client: CortexClientCore, request: XsoarInvPlaybookTaskAssignRequest = {} as XsoarInvPlaybookTaskAssignRequest, options?: CallOptions): ApiPromise<XsoarInvPlaybookTaskAssignReply> {
   return client.request(invPlaybookTaskAssignOperation, request, options);
 }
 
@@ -1267,7 +1267,7 @@ const invPlaybookTaskCompleteOperation: OperationEntry = {"id":"xsoar.inv_playbo
  * const reply = await invPlaybookTaskComplete(client, {});
  * ```
  */
-export function invPlaybookTaskComplete(client: CortexClient, request: XsoarInvPlaybookTaskCompleteRequest = {} as XsoarInvPlaybookTaskCompleteRequest, options?: CallOptions): ApiPromise<XsoarInvPlaybookTaskCompleteReply> {
+export function invPlaybookTaskComplete(client: CortexClientCore, request: XsoarInvPlaybookTaskCompleteRequest = {} as XsoarInvPlaybookTaskCompleteRequest, options?: CallOptions): ApiPromise<XsoarInvPlaybookTaskCompleteReply> {
   return client.request(invPlaybookTaskCompleteOperation, request, options);
 }
 
@@ -1286,7 +1286,7 @@ const invPlaybookTaskCompleteSimpleOperation: OperationEntry = {"id":"xsoar.inv_
  * const reply = await invPlaybookTaskCompleteSimple(client, {});
  * ```
  */
-export function invPlaybookTaskCompleteSimple(client: CortexClient, request: XsoarInvPlaybookTaskCompleteSimpleRequest = {} as XsoarInvPlaybookTaskCompleteSimpleRequest, options?: CallOptions): ApiPromise<XsoarInvPlaybookTaskCompleteSimpleReply> {
+export function invPlaybookTaskCompleteSimple(client: CortexClientCore, request: XsoarInvPlaybookTaskCompleteSimpleRequest = {} as XsoarInvPlaybookTaskCompleteSimpleRequest, options?: CallOptions): ApiPromise<XsoarInvPlaybookTaskCompleteSimpleReply> {
   return client.request(invPlaybookTaskCompleteSimpleOperation, request, options);
 }
 
@@ -1305,7 +1305,7 @@ const invPlaybookTaskDeleteByInvestigationIdPostByInvPbTaskIdOperation: Operatio
  * const reply = await invPlaybookTaskDeleteByInvestigationIdPostByInvPbTaskId(client, { investigationId: "…", invPBTaskId: "…" });
  * ```
  */
-export function invPlaybookTaskDeleteByInvestigationIdPostByInvPbTaskId(client: CortexClient, params: { readonly "investigationId": string | number; readonly "invPBTaskId": string | number }, options?: CallOptions): ApiPromise<XsoarInvPlaybookTaskDeleteByInvestigationIdPostByInvPbTaskIdReply> {
+export function invPlaybookTaskDeleteByInvestigationIdPostByInvPbTaskId(client: CortexClientCore, params: { readonly "investigationId": string | number; readonly "invPBTaskId": string | number }, options?: CallOptions): ApiPromise<XsoarInvPlaybookTaskDeleteByInvestigationIdPostByInvPbTaskIdReply> {
   return client.request(invPlaybookTaskDeleteByInvestigationIdPostByInvPbTaskIdOperation, params, options);
 }
 
@@ -1324,7 +1324,7 @@ const invPlaybookTaskDueOperation: OperationEntry = {"id":"xsoar.inv_playbook.ta
  * const reply = await invPlaybookTaskDue(client, {});
  * ```
  */
-export function invPlaybookTaskDue(client: CortexClient, request: XsoarInvPlaybookTaskDueRequest = {} as XsoarInvPlaybookTaskDueRequest, options?: CallOptions): ApiPromise<XsoarInvPlaybookTaskDueReply> {
+export function invPlaybookTaskDue(client: CortexClientCore, request: XsoarInvPlaybookTaskDueRequest = {} as XsoarInvPlaybookTaskDueRequest, options?: CallOptions): ApiPromise<XsoarInvPlaybookTaskDueReply> {
   return client.request(invPlaybookTaskDueOperation, request, options);
 }
 
@@ -1343,7 +1343,7 @@ const invPlaybookTaskEditPostByInvestigationIdOperation: OperationEntry = {"id":
  * const reply = await invPlaybookTaskEditPostByInvestigationId(client, {});
  * ```
  */
-export function invPlaybookTaskEditPostByInvestigationId(client: CortexClient, request: XsoarInvPlaybookTaskEditPostByInvestigationIdRequest & { readonly "investigationId": string | number }, options?: CallOptions): ApiPromise<XsoarInvPlaybookTaskEditPostByInvestigationIdReply> {
+export function invPlaybookTaskEditPostByInvestigationId(client: CortexClientCore, request: XsoarInvPlaybookTaskEditPostByInvestigationIdRequest & { readonly "investigationId": string | number }, options?: CallOptions): ApiPromise<XsoarInvPlaybookTaskEditPostByInvestigationIdReply> {
   return client.request(invPlaybookTaskEditPostByInvestigationIdOperation, pathOnly(request, ["investigationId"]), options);
 }
 
@@ -1362,7 +1362,7 @@ const invPlaybookTaskNoteAddOperation: OperationEntry = {"id":"xsoar.inv_playboo
  * const reply = await invPlaybookTaskNoteAdd(client, {});
  * ```
  */
-export function invPlaybookTaskNoteAdd(client: CortexClient, request: XsoarInvPlaybookTaskNoteAddRequest = {} as XsoarInvPlaybookTaskNoteAddRequest, options?: CallOptions): ApiPromise<XsoarInvPlaybookTaskNoteAddReply> {
+export function invPlaybookTaskNoteAdd(client: CortexClientCore, request: XsoarInvPlaybookTaskNoteAddRequest = {} as XsoarInvPlaybookTaskNoteAddRequest, options?: CallOptions): ApiPromise<XsoarInvPlaybookTaskNoteAddReply> {
   return client.request(invPlaybookTaskNoteAddOperation, request, options);
 }
 
@@ -1381,7 +1381,7 @@ const invPlaybookTaskUncompleteOperation: OperationEntry = {"id":"xsoar.inv_play
  * const reply = await invPlaybookTaskUncomplete(client, {});
  * ```
  */
-export function invPlaybookTaskUncomplete(client: CortexClient, request: XsoarInvPlaybookTaskUncompleteRequest = {} as XsoarInvPlaybookTaskUncompleteRequest, options?: CallOptions): ApiPromise<XsoarInvPlaybookTaskUncompleteReply> {
+export function invPlaybookTaskUncomplete(client: CortexClientCore, request: XsoarInvPlaybookTaskUncompleteRequest = {} as XsoarInvPlaybookTaskUncompleteRequest, options?: CallOptions): ApiPromise<XsoarInvPlaybookTaskUncompleteReply> {
   return client.request(invPlaybookTaskUncompleteOperation, request, options);
 }
 
@@ -1399,7 +1399,7 @@ const listsListOperation: OperationEntry = {"id":"xsoar.lists","products":["xsoa
  * const reply = await listsList(client);
  * ```
  */
-export function listsList(client: CortexClient, options?: CallOptions): ApiPromise<XsoarListsReply> {
+export function listsList(client: CortexClientCore, options?: CallOptions): ApiPromise<XsoarListsReply> {
   return client.request(listsListOperation, undefined, options);
 }
 
@@ -1418,7 +1418,7 @@ const listsDeleteOperation: OperationEntry = {"id":"xsoar.lists.delete","product
  * const reply = await listsDelete(client, { id: "…" });
  * ```
  */
-export function listsDelete(client: CortexClient, request: XsoarListsDeleteRequest, options?: CallOptions): ApiPromise<XsoarListsDeleteReply> {
+export function listsDelete(client: CortexClientCore, request: XsoarListsDeleteRequest, options?: CallOptions): ApiPromise<XsoarListsDeleteReply> {
   return client.request(listsDeleteOperation, request, options);
 }
 
@@ -1437,7 +1437,7 @@ const listsGetOperation: OperationEntry = {"id":"xsoar.lists.download.get_by_nam
  * const reply = await listsGet(client, { name: "…" });
  * ```
  */
-export function listsGet(client: CortexClient, params: { readonly "name": string | number }, options?: CallOptions): ApiPromise<XsoarListsDownloadGetByNameReply> {
+export function listsGet(client: CortexClientCore, params: { readonly "name": string | number }, options?: CallOptions): ApiPromise<XsoarListsDownloadGetByNameReply> {
   return client.request(listsGetOperation, params, options);
 }
 
@@ -1456,7 +1456,7 @@ const listsSaveOperation: OperationEntry = {"id":"xsoar.lists.save","products":[
  * const reply = await listsSave(client, { name: "…" });
  * ```
  */
-export function listsSave(client: CortexClient, request: XsoarListsSaveRequest, options?: CallOptions): ApiPromise<XsoarListsSaveReply> {
+export function listsSave(client: CortexClientCore, request: XsoarListsSaveRequest, options?: CallOptions): ApiPromise<XsoarListsSaveReply> {
   return client.request(listsSaveOperation, request, options);
 }
 
@@ -1474,7 +1474,7 @@ const logoutEveryoneOperation: OperationEntry = {"id":"xsoar.logout.everyone","p
  * const reply = await logoutEveryone(client);
  * ```
  */
-export function logoutEveryone(client: CortexClient, options?: CallOptions): ApiPromise<undefined> {
+export function logoutEveryone(client: CortexClientCore, options?: CallOptions): ApiPromise<undefined> {
   return client.request(logoutEveryoneOperation, undefined, options);
 }
 
@@ -1492,7 +1492,7 @@ const logoutMyselfOperation: OperationEntry = {"id":"xsoar.logout.myself","produ
  * const reply = await logoutMyself(client);
  * ```
  */
-export function logoutMyself(client: CortexClient, options?: CallOptions): ApiPromise<undefined> {
+export function logoutMyself(client: CortexClientCore, options?: CallOptions): ApiPromise<undefined> {
   return client.request(logoutMyselfOperation, undefined, options);
 }
 
@@ -1510,7 +1510,7 @@ const logoutMyselfOtherOperation: OperationEntry = {"id":"xsoar.logout.myself.ot
  * const reply = await logoutMyselfOther(client);
  * ```
  */
-export function logoutMyselfOther(client: CortexClient, options?: CallOptions): ApiPromise<undefined> {
+export function logoutMyselfOther(client: CortexClientCore, options?: CallOptions): ApiPromise<undefined> {
   return client.request(logoutMyselfOtherOperation, undefined, options);
 }
 
@@ -1529,7 +1529,7 @@ const logoutUserPostByUsernameOperation: OperationEntry = {"id":"xsoar.logout.us
  * const reply = await logoutUserPostByUsername(client, { username: "…" });
  * ```
  */
-export function logoutUserPostByUsername(client: CortexClient, params: { readonly "username": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function logoutUserPostByUsername(client: CortexClientCore, params: { readonly "username": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(logoutUserPostByUsernameOperation, params, options);
 }
 
@@ -1548,7 +1548,7 @@ const playbookSaveYamlOperation: OperationEntry = {"id":"xsoar.playbook.save.yam
  * const reply = await playbookSaveYaml(client, {});
  * ```
  */
-export function playbookSaveYaml(client: CortexClient, request: XsoarPlaybookSaveYamlRequest = {} as XsoarPlaybookSaveYamlRequest, options?: CallOptions): ApiPromise<XsoarPlaybookSaveYamlReply> {
+export function playbookSaveYaml(client: CortexClientCore, request: XsoarPlaybookSaveYamlRequest = {} as XsoarPlaybookSaveYamlRequest, options?: CallOptions): ApiPromise<XsoarPlaybookSaveYamlReply> {
   return client.request(playbookSaveYamlOperation, request, options);
 }
 
@@ -1567,7 +1567,7 @@ const rbacGetRolesOperation: OperationEntry = {"id":"rbac.get_roles","products":
  * const reply = await rbacGetRoles(client, {});
  * ```
  */
-export function rbacGetRoles(client: CortexClient, request: RbacGetRolesRequest = {} as RbacGetRolesRequest, options?: CallOptions): ApiPromise<RbacGetRolesReply> {
+export function rbacGetRoles(client: CortexClientCore, request: RbacGetRolesRequest = {} as RbacGetRolesRequest, options?: CallOptions): ApiPromise<RbacGetRolesReply> {
   return client.request(rbacGetRolesOperation, request, options);
 }
 
@@ -1586,7 +1586,7 @@ const rbacGetUserGroupOperation: OperationEntry = {"id":"rbac.get_user_group","p
  * const reply = await rbacGetUserGroup(client, {});
  * ```
  */
-export function rbacGetUserGroup(client: CortexClient, request: RbacGetUserGroupRequest = {} as RbacGetUserGroupRequest, options?: CallOptions): ApiPromise<RbacGetUserGroupReply> {
+export function rbacGetUserGroup(client: CortexClientCore, request: RbacGetUserGroupRequest = {} as RbacGetUserGroupRequest, options?: CallOptions): ApiPromise<RbacGetUserGroupReply> {
   return client.request(rbacGetUserGroupOperation, request, options);
 }
 
@@ -1605,7 +1605,7 @@ const rbacGetUsersOperation: OperationEntry = {"id":"rbac.get_users","products":
  * const reply = await rbacGetUsers(client, {});
  * ```
  */
-export function rbacGetUsers(client: CortexClient, request: RbacGetUsersRequest = {} as RbacGetUsersRequest, options?: CallOptions): ApiPromise<RbacGetUsersReply> {
+export function rbacGetUsers(client: CortexClientCore, request: RbacGetUsersRequest = {} as RbacGetUsersRequest, options?: CallOptions): ApiPromise<RbacGetUsersReply> {
   return client.request(rbacGetUsersOperation, request, options);
 }
 
@@ -1624,7 +1624,7 @@ const rbacSetUserRoleOperation: OperationEntry = {"id":"rbac.set_user_role","pro
  * const reply = await rbacSetUserRole(client, {});
  * ```
  */
-export function rbacSetUserRole(client: CortexClient, request: RbacSetUserRoleRequest = {} as RbacSetUserRoleRequest, options?: CallOptions): ApiPromise<RbacSetUserRoleReply> {
+export function rbacSetUserRole(client: CortexClientCore, request: RbacSetUserRoleRequest = {} as RbacSetUserRoleRequest, options?: CallOptions): ApiPromise<RbacSetUserRoleReply> {
   return client.request(rbacSetUserRoleOperation, request, options);
 }
 
@@ -1643,7 +1643,7 @@ const reportByIdByRequestIdExecuteOperation: OperationEntry = {"id":"xsoar.repor
  * const reply = await reportByIdByRequestIdExecute(client, { id: "…", requestId: "…" });
  * ```
  */
-export function reportByIdByRequestIdExecute(client: CortexClient, params: { readonly "id": string | number; readonly "requestId": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function reportByIdByRequestIdExecute(client: CortexClientCore, params: { readonly "id": string | number; readonly "requestId": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(reportByIdByRequestIdExecuteOperation, params, options);
 }
 
@@ -1662,7 +1662,7 @@ const reportByIdLatestOperation: OperationEntry = {"id":"xsoar.report.by_id.late
  * const reply = await reportByIdLatest(client, { id: "…" });
  * ```
  */
-export function reportByIdLatest(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<Uint8Array> {
+export function reportByIdLatest(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<Uint8Array> {
   return client.request(reportByIdLatestOperation, params, options);
 }
 
@@ -1680,7 +1680,7 @@ const reportsListOperation: OperationEntry = {"id":"xsoar.reports","products":["
  * const reply = await reportsList(client);
  * ```
  */
-export function reportsList(client: CortexClient, options?: CallOptions): ApiPromise<XsoarReportsReply> {
+export function reportsList(client: CortexClientCore, options?: CallOptions): ApiPromise<XsoarReportsReply> {
   return client.request(reportsListOperation, undefined, options);
 }
 
@@ -1699,7 +1699,7 @@ const reportsByIdLatestOperation: OperationEntry = {"id":"xsoar.reports.by_id.la
  * const reply = await reportsByIdLatest(client, { id: "…" });
  * ```
  */
-export function reportsByIdLatest(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<Uint8Array> {
+export function reportsByIdLatest(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<Uint8Array> {
   return client.request(reportsByIdLatestOperation, params, options);
 }
 
@@ -1718,7 +1718,7 @@ const reportsGetByIdOperation: OperationEntry = {"id":"xsoar.reports.get_by_id",
  * const reply = await reportsGetById(client, { id: "…" });
  * ```
  */
-export function reportsGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<XsoarReportsGetByIdReply> {
+export function reportsGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<XsoarReportsGetByIdReply> {
   return client.request(reportsGetByIdOperation, params, options);
 }
 
@@ -1737,7 +1737,7 @@ const reportsUploadOperation: OperationEntry = {"id":"xsoar.reports.upload","pro
  * const reply = await reportsUpload(client, {});
  * ```
  */
-export function reportsUpload(client: CortexClient, request: XsoarReportsUploadRequest = {} as XsoarReportsUploadRequest, options?: CallOptions): ApiPromise<XsoarReportsUploadReply> {
+export function reportsUpload(client: CortexClientCore, request: XsoarReportsUploadRequest = {} as XsoarReportsUploadRequest, options?: CallOptions): ApiPromise<XsoarReportsUploadReply> {
   return client.request(reportsUploadOperation, request, options);
 }
 
@@ -1756,7 +1756,7 @@ const reputationImportOperation: OperationEntry = {"id":"xsoar.reputation.import
  * const reply = await reputationImport(client, { file: "…" });
  * ```
  */
-export function reputationImport(client: CortexClient, request: XsoarReputationImportRequest, options?: CallOptions): ApiPromise<XsoarReputationImportReply> {
+export function reputationImport(client: CortexClientCore, request: XsoarReputationImportRequest, options?: CallOptions): ApiPromise<XsoarReputationImportReply> {
   return client.request(reputationImportOperation, request, options);
 }
 
@@ -1775,7 +1775,7 @@ const settingsAuditsOperation: OperationEntry = {"id":"xsoar.settings.audits","p
  * for await (const item of settingsAudits(client, {})) console.log(item);
  * ```
  */
-export function settingsAudits(client: CortexClient, request: XsoarSettingsAuditsRequest = {} as XsoarSettingsAuditsRequest, options?: ListOptions): PagePromise<XsoarSettingsAuditsReply, NonNullable<XsoarSettingsAuditsReply["audits" & keyof XsoarSettingsAuditsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function settingsAudits(client: CortexClientCore, request: XsoarSettingsAuditsRequest = {} as XsoarSettingsAuditsRequest, options?: ListOptions): PagePromise<XsoarSettingsAuditsReply, NonNullable<XsoarSettingsAuditsReply["audits" & keyof XsoarSettingsAuditsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(settingsAuditsOperation, request, options);
 }
 
@@ -1793,7 +1793,7 @@ const settingsDockerImagesGetOperation: OperationEntry = {"id":"xsoar.settings.d
  * const reply = await settingsDockerImagesGet(client);
  * ```
  */
-export function settingsDockerImagesGet(client: CortexClient, options?: CallOptions): ApiPromise<XsoarSettingsDockerImagesGetReply> {
+export function settingsDockerImagesGet(client: CortexClientCore, options?: CallOptions): ApiPromise<XsoarSettingsDockerImagesGetReply> {
   return client.request(settingsDockerImagesGetOperation, undefined, options);
 }
 
@@ -1812,7 +1812,7 @@ const settingsDockerImagesPostOperation: OperationEntry = {"id":"xsoar.settings.
  * const reply = await settingsDockerImagesPost(client, {});
  * ```
  */
-export function settingsDockerImagesPost(client: CortexClient, request: XsoarSettingsDockerImagesPostRequest = {} as XsoarSettingsDockerImagesPostRequest, options?: CallOptions): ApiPromise<XsoarSettingsDockerImagesPostReply> {
+export function settingsDockerImagesPost(client: CortexClientCore, request: XsoarSettingsDockerImagesPostRequest = {} as XsoarSettingsDockerImagesPostRequest, options?: CallOptions): ApiPromise<XsoarSettingsDockerImagesPostReply> {
   return client.request(settingsDockerImagesPostOperation, request, options);
 }
 
@@ -1831,7 +1831,7 @@ const settingsIntegrationConfUploadOperation: OperationEntry = {"id":"xsoar.sett
  * const reply = await settingsIntegrationConfUpload(client, {});
  * ```
  */
-export function settingsIntegrationConfUpload(client: CortexClient, request: XsoarSettingsIntegrationConfUploadRequest = {} as XsoarSettingsIntegrationConfUploadRequest, options?: CallOptions): ApiPromise<XsoarSettingsIntegrationConfUploadReply> {
+export function settingsIntegrationConfUpload(client: CortexClientCore, request: XsoarSettingsIntegrationConfUploadRequest = {} as XsoarSettingsIntegrationConfUploadRequest, options?: CallOptions): ApiPromise<XsoarSettingsIntegrationConfUploadReply> {
   return client.request(settingsIntegrationConfUploadOperation, request, options);
 }
 
@@ -1849,7 +1849,7 @@ const statisticsApplicationRoiOperation: OperationEntry = {"id":"xsoar.statistic
  * const reply = await statisticsApplicationRoi(client);
  * ```
  */
-export function statisticsApplicationRoi(client: CortexClient, options?: CallOptions): ApiPromise<undefined> {
+export function statisticsApplicationRoi(client: CortexClientCore, options?: CallOptions): ApiPromise<undefined> {
   return client.request(statisticsApplicationRoiOperation, undefined, options);
 }
 
@@ -1867,7 +1867,7 @@ const statisticsDashboardsQueryOperation: OperationEntry = {"id":"xsoar.statisti
  * const reply = await statisticsDashboardsQuery(client);
  * ```
  */
-export function statisticsDashboardsQuery(client: CortexClient, options?: CallOptions): ApiPromise<XsoarStatisticsDashboardsQueryReply> {
+export function statisticsDashboardsQuery(client: CortexClientCore, options?: CallOptions): ApiPromise<XsoarStatisticsDashboardsQueryReply> {
   return client.request(statisticsDashboardsQueryOperation, undefined, options);
 }
 
@@ -1885,7 +1885,7 @@ const statisticsWidgetsQueryOperation: OperationEntry = {"id":"xsoar.statistics.
  * const reply = await statisticsWidgetsQuery(client);
  * ```
  */
-export function statisticsWidgetsQuery(client: CortexClient, options?: CallOptions): ApiPromise<XsoarStatisticsWidgetsQueryReply> {
+export function statisticsWidgetsQuery(client: CortexClientCore, options?: CallOptions): ApiPromise<XsoarStatisticsWidgetsQueryReply> {
   return client.request(statisticsWidgetsQueryOperation, undefined, options);
 }
 
@@ -1903,7 +1903,7 @@ const systemHealthcheckOperation: OperationEntry = {"id":"healthcheck","products
  * const reply = await systemHealthcheck(client);
  * ```
  */
-export function systemHealthcheck(client: CortexClient, options?: CallOptions): ApiPromise<HealthcheckReply> {
+export function systemHealthcheck(client: CortexClientCore, options?: CallOptions): ApiPromise<HealthcheckReply> {
   return client.request(systemHealthcheckOperation, undefined, options);
 }
 
@@ -1922,7 +1922,7 @@ const systemGetTenantInfoOperation: OperationEntry = {"id":"system.get_tenant_in
  * const reply = await systemGetTenantInfo(client, {});
  * ```
  */
-export function systemGetTenantInfo(client: CortexClient, request: SystemGetTenantInfoRequest = {} as SystemGetTenantInfoRequest, options?: CallOptions): ApiPromise<SystemGetTenantInfoReply> {
+export function systemGetTenantInfo(client: CortexClientCore, request: SystemGetTenantInfoRequest = {} as SystemGetTenantInfoRequest, options?: CallOptions): ApiPromise<SystemGetTenantInfoReply> {
   return client.request(systemGetTenantInfoOperation, request, options);
 }
 
@@ -1941,7 +1941,7 @@ const v2InvPlaybookTaskCompleteOperation: OperationEntry = {"id":"xsoar.v2.inv_p
  * const reply = await v2InvPlaybookTaskComplete(client, {});
  * ```
  */
-export function v2InvPlaybookTaskComplete(client: CortexClient, request: XsoarV2InvPlaybookTaskCompleteRequest = {} as XsoarV2InvPlaybookTaskCompleteRequest, options?: CallOptions): ApiPromise<XsoarV2InvPlaybookTaskCompleteReply> {
+export function v2InvPlaybookTaskComplete(client: CortexClientCore, request: XsoarV2InvPlaybookTaskCompleteRequest = {} as XsoarV2InvPlaybookTaskCompleteRequest, options?: CallOptions): ApiPromise<XsoarV2InvPlaybookTaskCompleteReply> {
   return client.request(v2InvPlaybookTaskCompleteOperation, request, options);
 }
 
@@ -1960,7 +1960,7 @@ const v2InvPlaybookTaskFormSubmitOperation: OperationEntry = {"id":"xsoar.v2.inv
  * const reply = await v2InvPlaybookTaskFormSubmit(client, {});
  * ```
  */
-export function v2InvPlaybookTaskFormSubmit(client: CortexClient, request: XsoarV2InvPlaybookTaskFormSubmitRequest = {} as XsoarV2InvPlaybookTaskFormSubmitRequest, options?: CallOptions): ApiPromise<XsoarV2InvPlaybookTaskFormSubmitReply> {
+export function v2InvPlaybookTaskFormSubmit(client: CortexClientCore, request: XsoarV2InvPlaybookTaskFormSubmitRequest = {} as XsoarV2InvPlaybookTaskFormSubmitRequest, options?: CallOptions): ApiPromise<XsoarV2InvPlaybookTaskFormSubmitReply> {
   return client.request(v2InvPlaybookTaskFormSubmitOperation, request, options);
 }
 
@@ -1979,7 +1979,7 @@ const v2LayoutsImportOperation: OperationEntry = {"id":"xsoar.v2.layouts.import"
  * const reply = await v2LayoutsImport(client, { file: "…", type: "…", kind: "…" });
  * ```
  */
-export function v2LayoutsImport(client: CortexClient, request: XsoarV2LayoutsImportRequest, options?: CallOptions): ApiPromise<XsoarV2LayoutsImportReply> {
+export function v2LayoutsImport(client: CortexClientCore, request: XsoarV2LayoutsImportRequest, options?: CallOptions): ApiPromise<XsoarV2LayoutsImportReply> {
   return client.request(v2LayoutsImportOperation, request, options);
 }
 
@@ -1997,7 +1997,7 @@ const v2StatisticsDashboardsQueryOperation: OperationEntry = {"id":"xsoar.v2.sta
  * const reply = await v2StatisticsDashboardsQuery(client);
  * ```
  */
-export function v2StatisticsDashboardsQuery(client: CortexClient, options?: CallOptions): ApiPromise<XsoarV2StatisticsDashboardsQueryReply> {
+export function v2StatisticsDashboardsQuery(client: CortexClientCore, options?: CallOptions): ApiPromise<XsoarV2StatisticsDashboardsQueryReply> {
   return client.request(v2StatisticsDashboardsQueryOperation, undefined, options);
 }
 
@@ -2016,7 +2016,7 @@ const v2StatisticsWidgetsQueryOperation: OperationEntry = {"id":"xsoar.v2.statis
  * const reply = await v2StatisticsWidgetsQuery(client, {});
  * ```
  */
-export function v2StatisticsWidgetsQuery(client: CortexClient, request: XsoarV2StatisticsWidgetsQueryRequest = {} as XsoarV2StatisticsWidgetsQueryRequest, options?: CallOptions): ApiPromise<XsoarV2StatisticsWidgetsQueryReply> {
+export function v2StatisticsWidgetsQuery(client: CortexClientCore, request: XsoarV2StatisticsWidgetsQueryRequest = {} as XsoarV2StatisticsWidgetsQueryRequest, options?: CallOptions): ApiPromise<XsoarV2StatisticsWidgetsQueryReply> {
   return client.request(v2StatisticsWidgetsQueryOperation, request, options);
 }
 
@@ -2035,7 +2035,7 @@ const widgetsDeleteByIdOperation: OperationEntry = {"id":"xsoar.widgets.delete_b
  * const reply = await widgetsDeleteById(client, { id: "…" });
  * ```
  */
-export function widgetsDeleteById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
+export function widgetsDeleteById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<undefined> {
   return client.request(widgetsDeleteByIdOperation, params, options);
 }
 
@@ -2053,7 +2053,7 @@ const widgetsGetOperation: OperationEntry = {"id":"xsoar.widgets.get","products"
  * const reply = await widgetsGet(client);
  * ```
  */
-export function widgetsGet(client: CortexClient, options?: CallOptions): ApiPromise<XsoarWidgetsGetReply> {
+export function widgetsGet(client: CortexClientCore, options?: CallOptions): ApiPromise<XsoarWidgetsGetReply> {
   return client.request(widgetsGetOperation, undefined, options);
 }
 
@@ -2072,7 +2072,7 @@ const widgetsGetByIdOperation: OperationEntry = {"id":"xsoar.widgets.get_by_id",
  * const reply = await widgetsGetById(client, { id: "…" });
  * ```
  */
-export function widgetsGetById(client: CortexClient, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<XsoarWidgetsGetByIdReply> {
+export function widgetsGetById(client: CortexClientCore, params: { readonly "id": string | number }, options?: CallOptions): ApiPromise<XsoarWidgetsGetByIdReply> {
   return client.request(widgetsGetByIdOperation, params, options);
 }
 
@@ -2091,7 +2091,7 @@ const widgetsImportOperation: OperationEntry = {"id":"xsoar.widgets.import","pro
  * const reply = await widgetsImport(client, {});
  * ```
  */
-export function widgetsImport(client: CortexClient, request: XsoarWidgetsImportRequest = {} as XsoarWidgetsImportRequest, options?: CallOptions): ApiPromise<XsoarWidgetsImportReply> {
+export function widgetsImport(client: CortexClientCore, request: XsoarWidgetsImportRequest = {} as XsoarWidgetsImportRequest, options?: CallOptions): ApiPromise<XsoarWidgetsImportReply> {
   return client.request(widgetsImportOperation, request, options);
 }
 
@@ -2110,7 +2110,7 @@ const widgetsPostOperation: OperationEntry = {"id":"xsoar.widgets.post","product
  * const reply = await widgetsPost(client, { name: "…", widgetType: "…" });
  * ```
  */
-export function widgetsPost(client: CortexClient, request: XsoarWidgetsPostRequest, options?: CallOptions): ApiPromise<XsoarWidgetsPostReply> {
+export function widgetsPost(client: CortexClientCore, request: XsoarWidgetsPostRequest, options?: CallOptions): ApiPromise<XsoarWidgetsPostReply> {
   return client.request(widgetsPostOperation, request, options);
 }
 
@@ -2128,6 +2128,6 @@ const workersStatusOperation: OperationEntry = {"id":"xsoar.workers.status","pro
  * const reply = await workersStatus(client);
  * ```
  */
-export function workersStatus(client: CortexClient, options?: CallOptions): ApiPromise<XsoarWorkersStatusReply> {
+export function workersStatus(client: CortexClientCore, options?: CallOptions): ApiPromise<XsoarWorkersStatusReply> {
   return client.request(workersStatusOperation, undefined, options);
 }
