@@ -140,9 +140,17 @@ export function childTenantClient<C extends CortexClient>(client: C, childTenant
       context.request.headers["x-child-tenant-id"] = childTenantId;
       if (pace === undefined) return next(context);
       const permit = await pace.acquire(context.signal);
+      // Like the tenant limiter: the child's permit counts until its answer starts (the latest moment the
+      // service can have counted it), not until the body is read and the call's steps are done.
+      const previous = context.onAnswerStarted;
+      context.onAnswerStarted = () => {
+        previous?.();
+        permit.settle();
+      };
       try {
         return await next(context);
       } finally {
+        context.onAnswerStarted = previous;
         permit.settle();
       }
     },

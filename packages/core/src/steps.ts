@@ -37,15 +37,7 @@ import { toDeliveryError } from "./transport.js";
  * @returns The middleware.
  */
 export function serializeStep(userAgent: string): Middleware {
-  // Built once: JSON or any reply, without or with a JSON body.
-  const baseHeaders = [false, true].flatMap((binary) =>
-    [false, true].map((withBody): Readonly<Record<string, string>> => ({
-      accept: binary ? "*/*" : "application/json",
-      "accept-encoding": "gzip",
-      "user-agent": userAgent,
-      ...(withBody ? { "content-type": "application/json" } : {}),
-    })),
-  );
+  const baseHeaders = baseHeadersFor(userAgent);
   return (context, next) => {
     const { operation, input, config, options } = context;
     let body: string | undefined;
@@ -80,6 +72,29 @@ export function serializeStep(userAgent: string): Middleware {
 }
 
 const NO_HEADERS: readonly [string, string][] = [];
+
+// The header sets a request starts from (JSON or any reply, without or with a JSON body), built once per
+// User-Agent: clients derived per child tenant share their parent's.
+const BASE_HEADERS = new Map<string, readonly Readonly<Record<string, string>>[]>();
+
+function baseHeadersFor(userAgent: string): readonly Readonly<Record<string, string>>[] {
+  let sets = BASE_HEADERS.get(userAgent);
+  if (sets === undefined) {
+    sets = [false, true].flatMap((binary) =>
+      [false, true].map((withBody) =>
+        Object.freeze({
+          accept: binary ? "*/*" : "application/json",
+          "accept-encoding": "gzip",
+          "user-agent": userAgent,
+          ...(withBody ? { "content-type": "application/json" } : {}),
+        }),
+      ),
+    );
+    // A handful of distinct User-Agents per process at most; the bound only guards against misuse.
+    if (BASE_HEADERS.size < 64) BASE_HEADERS.set(userAgent, sets);
+  }
+  return sets;
+}
 
 function fillPathParameters(path: string, input: unknown, operationId: string): string {
   if (!path.includes("{")) return path;

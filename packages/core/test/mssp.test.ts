@@ -158,3 +158,45 @@ describe("child tenant clients derived from the parent's configuration", () => {
     expect(lines.filter((line) => line.includes("TLS certificate verification is OFF"))).toHaveLength(before + 1);
   });
 });
+
+describe("a paced child tenant's permit", () => {
+  it("is settled when the answer starts (over loopback), and the hook is gone once the attempt is over", async () => {
+    server = await startServer((request, response) => {
+      request.resume();
+      sendJson(response, 200, { status: "available" });
+    });
+    const { client: parent } = testClient({ baseUrl: server.url, rateLimit: { requests: 50, perMs: 1_000 } });
+    clients.push(parent);
+    const child = childTenantClient(parent, "child-paced");
+    clients.push(child);
+    const seen: { hook: boolean; settledOnce: boolean }[] = [];
+    child.middleware.add(
+      "observe",
+      async (context, next) => {
+        const hook = context.onAnswerStarted;
+        const result = await next(context);
+        // send called the hook; calling it again (as the step's own clean-up does) changes nothing.
+        hook?.();
+        seen.push({ hook: typeof hook === "function", settledOnce: context.onAnswerStarted === hook });
+        return result;
+      },
+      { before: "send" },
+    );
+    const contexts: { onAnswerStarted?: unknown }[] = [];
+    child.middleware.add(
+      "outer",
+      async (context, next) => {
+        contexts.push(context);
+        return next(context);
+      },
+      { before: "childTenant" },
+    );
+    await child.request("healthcheck");
+    await child.request("healthcheck");
+    expect(seen).toEqual([
+      { hook: true, settledOnce: true },
+      { hook: true, settledOnce: true },
+    ]);
+    expect(contexts.map((context) => context.onAnswerStarted)).toEqual([undefined, undefined]);
+  });
+});
