@@ -21,11 +21,10 @@ import type { Operation, OperationContext } from "../router.js";
 import type { Deployment } from "@cortex-sdk/schemas/products";
 import type { Tenant } from "../tenant.js";
 import { PUBLIC_API_V1 } from "./paths.js";
+import { servedBy } from "./served.js";
 
 // The expiry rules the SDK and the CLI use too: one week by default, at most six calendar months.
 
-/** Products with the public key-management API (reference: XSIAM 3.x, XDR 5, XSOAR 8, Cortex Cloud; Xpanse on the same gateway). */
-export const KEY_MANAGEMENT_PRODUCTS: readonly Deployment[] = ["xdr", "xsiam", "xsoar8", "xpanse", "cloud"];
 
 const SECURITY_LEVELS: readonly SecurityLevel[] = ["standard", "advanced"];
 
@@ -130,7 +129,7 @@ export const generateApiKey: Operation = {
   surface: "cortex",
   path: `${PUBLIC_API_V1}/api_keys/generate`,
   permission: "api_keys:action",
-  products: KEY_MANAGEMENT_PRODUCTS,
+  products: servedBy("api_keys.generate"),
   mutates: true,
   handle: generate,
 };
@@ -227,7 +226,7 @@ export const getApiKeys: Operation = {
   surface: "cortex",
   path: `${PUBLIC_API_V1}/api_keys/get_api_keys`,
   permission: "api_keys:view",
-  products: KEY_MANAGEMENT_PRODUCTS,
+  products: servedBy("api_keys.get_api_keys"),
   handle: list,
 };
 
@@ -267,7 +266,7 @@ export const deleteApiKeys: Operation = {
   surface: "cortex",
   path: `${PUBLIC_API_V1}/api_keys/delete`,
   permission: "api_keys:action",
-  products: KEY_MANAGEMENT_PRODUCTS,
+  products: servedBy("api_keys.delete"),
   mutates: true,
   handle: remove,
 };

@@ -14,6 +14,7 @@ import { compileFilterTree, compileTreeSort, type FlatRecord } from "../state/cl
 import { CLOUD_DATA, groupIdsOf, type AssetGroup, type CloudData, type CloudRecord } from "../state/cloud/model.js";
 import { compareField, compileFieldFilters, listReply, pageList, readCortexSort, type FieldDescription } from "../state/xpanse/cortex-list.js";
 import { PUBLIC_API_V1 } from "./paths.js";
+import { servedBy } from "./served.js";
 
 /** Page size of the asset inventory without `search_to`, and its largest page (the operation table's 100). */
 export const ASSET_PAGE = { default: 100, max: 100 } as const;
@@ -57,7 +58,7 @@ export const cloudListAssets: Operation = {
   surface: "cortex",
   path: `${PUBLIC_API_V1}/assets`,
   permission: "assets:view",
-  products: ["cloud"],
+  products: servedBy("assets", "cloud"),
   handle: listAssets,
 };
 
@@ -85,7 +86,7 @@ export const cloudListAssetGroups: Operation = {
   surface: "cortex",
   path: `${PUBLIC_API_V1}/asset-groups`,
   permission: "assets:view",
-  products: ["cloud"],
+  products: servedBy("asset_groups", "cloud"),
   handle: async (context) => {
     const input = listBody(context);
     const data = await CLOUD_DATA.get(context.state, context.tenant);
@@ -106,7 +107,7 @@ export const cloudCreateAssetGroup: Operation = {
   surface: "cortex",
   path: `${PUBLIC_API_V1}/asset-groups/create`,
   permission: "assets:action",
-  products: ["cloud"],
+  products: servedBy("asset_groups.create", "cloud"),
   handle: async (context) => {
     const input = listBody(context)["asset_group"];
     if (!isJsonObject(input)) throw REPLY_ERRORS.invalidInput("asset_group: Input should be a valid dictionary");
@@ -159,7 +160,7 @@ export const cloudGetVulnerabilities: Operation = {
   surface: "cortex",
   path: "/public_api/uvem/v1/get_vulnerabilities",
   permission: "vulnerabilities:view",
-  products: ["cloud"],
+  products: servedBy("uvem.get_vulnerabilities", "cloud"),
   handle: async (context) => {
     const input = asObject(context.requestData, "request_data");
     const data = await CLOUD_DATA.get(context.state, context.tenant);
@@ -206,7 +207,7 @@ export const cloudComplianceAssets: Operation = {
   surface: "cortex",
   path: `${PUBLIC_API_V1}/compliance/get_assets`,
   permission: "compliance:view",
-  products: ["cloud"],
+  products: servedBy("compliance.get_assets", "cloud"),
   handle: async (context) => {
     const input = asObject(context.requestData, "request_data");
     filterValue.string(input["assessment_profile_revision"], "assessment_profile_revision");

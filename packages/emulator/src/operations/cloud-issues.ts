@@ -14,6 +14,7 @@ import { scopeAllows } from "../scope.js";
 import { CLOUD_DATA, ISSUE_SEVERITIES, ISSUE_STATUSES, groupIdsOf, type CloudData, type CloudRecord } from "../state/cloud/model.js";
 import { compareField, compileFieldFilters, pageList, readCortexSort, type FieldDescription } from "../state/xpanse/cortex-list.js";
 import { PUBLIC_API_V1 } from "./paths.js";
+import { servedBy } from "./served.js";
 
 /** Largest issue/case page (`search_to` default 100). */
 export const CLOUD_MAX_PAGE = 100;
@@ -126,7 +127,7 @@ export const cloudSearchIssues: Operation = {
   surface: "cortex",
   path: `${PUBLIC_API_V1}/issue/search`,
   permission: "issues:view",
-  products: ["cloud"],
+  products: servedBy("issue.search", "cloud"),
   handle: searchIssues,
 };
 
@@ -216,7 +217,7 @@ export const cloudCreateIssue: Operation = {
   surface: "cortex",
   path: `${PUBLIC_API_V1}/issue`,
   permission: "issues:action",
-  products: ["cloud"],
+  products: servedBy("issue", "cloud"),
   handle: createIssue,
 };
 
@@ -268,7 +269,7 @@ export const cloudUpdateIssue: Operation = {
   surface: "cortex",
   path: `${PUBLIC_API_V1}/issue/{issue-id}`,
   permission: "issues:action",
-  products: ["cloud"],
+  products: servedBy("issue.post_by_id", "cloud"),
   handle: updateIssue,
 };
 
@@ -317,7 +318,7 @@ export const cloudSearchCases: Operation = {
   surface: "cortex",
   path: `${PUBLIC_API_V1}/case/search`,
   permission: "cases:view",
-  products: ["cloud"],
+  products: servedBy("case.search", "cloud"),
   handle: searchCases,
 };
 
@@ -328,7 +329,7 @@ export const cloudUpdateCase: Operation = {
   surface: "cortex",
   path: `${PUBLIC_API_V1}/case/update/{case-id}`,
   permission: "cases:action",
-  products: ["cloud"],
+  products: servedBy("case.update.post_by_case_id", "cloud"),
   handle: async (context) => {
     const text = context.request.pathParams["case-id"] ?? "";
     const data = await CLOUD_DATA.get(context.state, context.tenant);
@@ -376,7 +377,7 @@ export const cloudIssueSchema: Operation = {
   surface: "cortex",
   path: `${PUBLIC_API_V1}/issue/schema`,
   permission: "issues:view",
-  products: ["cloud"],
+  products: servedBy("issue.schema", "cloud"),
   handle: () => ({
     body: { reply: { data: ISSUE_SCHEMA.map(([name, pretty, type]) => ({ field_name: name, field_pretty_name: pretty, data_type: type })) } },
   }),

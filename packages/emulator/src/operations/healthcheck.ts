@@ -1,5 +1,6 @@
 import type { Operation } from "../router.js";
 import { PUBLIC_API_V1 } from "./paths.js";
+import { servedBy } from "./served.js";
 
 /**
  * `GET /public_api/v1/healthcheck` → `{"status": "available"}` (no `reply` wrapper).
@@ -14,6 +15,6 @@ export const healthcheck: Operation = {
   surface: "cortex",
   path: `${PUBLIC_API_V1}/healthcheck`,
   permission: null,
-  products: ["xdr", "xsiam", "xsoar8", "xpanse", "cloud"],
+  products: servedBy("healthcheck"),
   handle: () => ({ body: { status: "available" } }),
 };

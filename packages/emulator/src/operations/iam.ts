@@ -10,13 +10,11 @@ import { isJsonObject, type JsonObject } from "../query.js";
 import type { Operation, OperationContext } from "../router.js";
 import { UNRESTRICTED_SCOPE, type ApiKeyScope, type ScopeMode, type ScopeTag, type TagScope } from "../scope.js";
 import type { EmulatorState } from "../state.js";
-import { type Deployment } from "@cortex-sdk/schemas/products";
 import { CASE_DOMAINS, type Tenant } from "../tenant.js";
 import { commentProblem, keyView } from "./api-keys.js";
 import { EMULATOR_V1, IAM_V1 } from "./paths.js";
+import { servedBy } from "./served.js";
 
-/** Products with the platform IAM API (XSIAM 3.x and Cortex Cloud). */
-export const IAM_PRODUCTS: readonly Deployment[] = ["xsiam", "cloud"];
 
 /** An IAM 400 in the configured shape. */
 export function iamError(state: EmulatorState, errExtra: string): ApiError {
@@ -49,7 +47,7 @@ export const iamGetApiKey: Operation = {
   surface: "cortex",
   path: `${IAM_V1}/api-key/{api_key_id}`,
   permission: "access_management:view",
-  products: IAM_PRODUCTS,
+  products: servedBy("platform.iam.api_key.get_by_id", "iam"),
   handle: (context) => ({ body: { data: keyView(keyOf(context, context.request.pathParams["api_key_id"])) } }),
 };
 
@@ -97,7 +95,7 @@ export const iamEditApiKey: Operation = {
   surface: "cortex",
   path: `${IAM_V1}/api-key/{api_key_id}`,
   permission: "access_management:action",
-  products: IAM_PRODUCTS,
+  products: servedBy("platform.iam.api_key.put_by_id", "iam"),
   mutates: true,
   handle: editKey,
 };
@@ -109,7 +107,7 @@ export const iamGetKeyScope: Operation = {
   surface: "cortex",
   path: `${IAM_V1}/scope/api-key/{entity_id}`,
   permission: "access_management:view",
-  products: IAM_PRODUCTS,
+  products: servedBy("platform.iam.scope.by_entity_type.get_by_entity_id"),
   handle: (context) => ({ body: { data: keyOf(context, context.request.pathParams["entity_id"]).scope ?? UNRESTRICTED_SCOPE } }),
 };
 
@@ -229,7 +227,7 @@ export const iamSetKeyScope: Operation = {
   surface: "cortex",
   path: `${IAM_V1}/scope/api-key/{entity_id}`,
   permission: "access_management:action",
-  products: IAM_PRODUCTS,
+  products: servedBy("platform.iam.scope.by_entity_type.put_by_entity_id"),
   mutates: true,
   handle: setScope,
 };
@@ -249,7 +247,7 @@ export const emulatorGetScopeEnforcement: Operation = {
   surface: "cortex",
   path: `${EMULATOR_V1}/scope-enforcement`,
   permission: "access_management:view",
-  products: IAM_PRODUCTS,
+  products: servedBy("emulator.scope_enforcement.get", "iam"),
   handle: (context) => switchState(context.tenant),
 };
 
@@ -263,7 +261,7 @@ export const emulatorSetScopeEnforcement: Operation = {
   surface: "cortex",
   path: `${EMULATOR_V1}/scope-enforcement`,
   permission: "access_management:action",
-  products: IAM_PRODUCTS,
+  products: servedBy("emulator.scope_enforcement.set", "iam"),
   handle: (context) => {
     const enforced = requestDataOf(context)["enforced"];
     if (typeof enforced !== "boolean") throw iamError(context.state, "enforced: Input should be a valid boolean");

@@ -10,8 +10,7 @@ import {
 } from "../query.js";
 import type { OperationResult } from "../generic.js";
 import { jsonArray } from "../json-cache.js";
-import type { Operation, OperationContext } from "../router.js";
-import { PUBLIC_API_V1 } from "./paths.js";
+import type { OperationContext } from "../router.js";
 
 /** Largest page get_incidents serves. */
 export const MAX_INCIDENT_PAGE = 100;
@@ -103,14 +102,3 @@ export function getIncidents(context: OperationContext): OperationResult {
       `"incidents":${jsonArray(page)},"restricted_incident_ids":[]}}`,
   };
 }
-
-/** `POST /public_api/v1/incidents/get_incidents`: filtered, sorted, paged incidents. */
-export const getIncidentsOperation: Operation = {
-  id: "incidents.get_incidents",
-  method: "POST",
-  surface: "cortex",
-  path: `${PUBLIC_API_V1}/incidents/get_incidents`,
-  permission: "incidents:view",
-  products: ["xdr", "xsiam", "xpanse"],
-  handle: getIncidents,
-};

@@ -2,6 +2,7 @@ import { REPLY_ERRORS } from "../envelopes.js";
 import { isJsonObject } from "../query.js";
 import type { Operation } from "../router.js";
 import { PUBLIC_API_V1 } from "./paths.js";
+import { servedBy } from "./served.js";
 
 /**
  * `POST /public_api/v1/api_keys/validate` (undocumented): the key check the Xpanse clients send before
@@ -16,7 +17,7 @@ export const validateApiKey: Operation = {
   surface: "cortex",
   path: `${PUBLIC_API_V1}/api_keys/validate`,
   permission: null,
-  products: ["xdr", "xsiam", "xpanse"],
+  products: servedBy("api_keys.validate"),
   handle: (context) => {
     if (!isJsonObject(context.requestData)) throw REPLY_ERRORS.invalidInput("request_data must be an object");
     return { body: context.state.unknowns.keyCheckReply === "reply" ? { reply: true } : true };

@@ -11,9 +11,8 @@ import type { Deployment } from "@cortex-sdk/schemas/products";
 import type { ResolvedXdrOptions } from "../state/xdr/options.js";
 import { saveXdrWorld, xdrWorld } from "../state/xdr/registry.js";
 import type { XdrWorld } from "../state/xdr/world.js";
+import { servedBy } from "./served.js";
 
-/** Products whose tenants have the XDR state (Xpanse and Cloud keep their own). */
-export const XDR_PRODUCTS: readonly Deployment[] = ["xdr", "xsiam"];
 /** Base path of the v2 public API. */
 export const PUBLIC_API_V2 = "/public_api/v2";
 
@@ -32,7 +31,7 @@ export interface XdrOperationSpec {
   readonly mutates?: boolean;
   /** HTTP method; default POST. */
   readonly method?: HttpMethod;
-  /** Products; default {@link XDR_PRODUCTS}. */
+  /** Deployments, for a route outside the table; default: the table's that hold the XDR state. */
   readonly products?: readonly Deployment[];
   /** The handler. */
   readonly handle: XdrHandler;
@@ -46,7 +45,7 @@ export function xdrOperation(spec: XdrOperationSpec, options: ResolvedXdrOptions
     surface: "cortex",
     path: spec.path,
     permission: spec.permission,
-    products: spec.products ?? XDR_PRODUCTS,
+    products: spec.products ?? servedBy(spec.id, "xdr"),
     ...(spec.mutates === true ? { mutates: true } : {}),
     handle: async (context) => {
       const world = await xdrWorld(context.state, context.tenant, options);

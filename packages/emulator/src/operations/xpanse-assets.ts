@@ -24,9 +24,7 @@ import {
 } from "../state/xpanse/cortex-list.js";
 import { XPANSE_DATA, assetTypeFilterValue, type XpanseData, type XpanseRecord } from "../state/xpanse/model.js";
 import { PUBLIC_API_V1 } from "./paths.js";
-
-/** Products serving the ASM operations here. */
-export const ASM_PRODUCTS: readonly Deployment[] = ["xpanse", "cloud"];
+import { servedBy, type SimulatedState } from "./served.js";
 
 type Fields = Readonly<Record<string, FieldDescription<XpanseRecord>>>;
 
@@ -46,7 +44,8 @@ interface ListSpec {
   readonly maxSize: number;
   readonly defaultSize?: number;
   readonly permission: Permission;
-  readonly products: readonly Deployment[];
+  /** The simulated state it reads (default the attack surface). */
+  readonly state?: SimulatedState;
   /** Reads a sort field (default: the record field of that name). */
   readonly sortKey?: (record: XpanseRecord, field: string) => unknown;
 }
@@ -62,7 +61,7 @@ function listOperation(spec: ListSpec): Operation {
     surface: "cortex",
     path: spec.path,
     permission: spec.permission,
-    products: spec.products,
+    products: servedBy(spec.id, spec.state ?? "asm"),
     handle: async (context): Promise<OperationResult> => {
       const readSortKey = spec.sortKey ?? sortKey;
       const data = asObject(context.requestData, "request_data");
@@ -188,7 +187,6 @@ const LISTS: readonly ListSpec[] = [
     sorts: ["name", "first_observed", "last_observed"],
     maxSize: 500,
     permission: "asm:view",
-    products: ASM_PRODUCTS,
   },
   {
     id: "assets.get_external_services",
@@ -200,7 +198,6 @@ const LISTS: readonly ListSpec[] = [
     sorts: ["service_name", "first_observed", "last_observed", "port"],
     maxSize: 500,
     permission: "asm:view",
-    products: ASM_PRODUCTS,
   },
   {
     id: "assets.get_external_ip_address_ranges",
@@ -213,7 +210,6 @@ const LISTS: readonly ListSpec[] = [
     maxSize: 1000,
     defaultSize: 500,
     permission: "asm:view",
-    products: ASM_PRODUCTS,
   },
   {
     id: "assets.get_external_websites",
@@ -225,7 +221,6 @@ const LISTS: readonly ListSpec[] = [
     sorts: ["host", "first_observed", "last_observed"],
     maxSize: 500,
     permission: "asm:view",
-    products: ASM_PRODUCTS,
   },
   {
     id: "assets.get_vulnerability_tests",
@@ -237,7 +232,6 @@ const LISTS: readonly ListSpec[] = [
     sorts: ["name", "severity_score", "epss_score", "created"],
     maxSize: 500,
     permission: "asm:view",
-    products: ASM_PRODUCTS,
   },
   {
     id: "get_attack_surface_rules",
@@ -250,7 +244,6 @@ const LISTS: readonly ListSpec[] = [
     defaultSort: { field: "created", desc: true },
     maxSize: 500,
     permission: "asm:view",
-    products: ASM_PRODUCTS,
   },
 ];
 
@@ -265,7 +258,7 @@ const alertsOperation: Operation = listOperation({
   sortKey: (record, name) => (name === "creation_time" ? record["detection_timestamp"] : SEVERITY_RANK[String(record["severity"])]),
   maxSize: 100,
   permission: "alerts:view",
-  products: ["xpanse"],
+  state: "xpanse",
 });
 
 function detailOperation(id: string, path: string, idsField: string, max: number, collection: keyof XpanseData, shape: (record: XpanseRecord) => XpanseRecord): Operation {
@@ -275,7 +268,7 @@ function detailOperation(id: string, path: string, idsField: string, max: number
     surface: "cortex",
     path: `${PUBLIC_API_V1}${path}`,
     permission: "asm:view",
-    products: ASM_PRODUCTS,
+    products: servedBy(id, "asm"),
     handle: async (context) => {
       const data = asObject(context.requestData, "request_data");
       const ids = filterValue.stringList(data[idsField], idsField);
@@ -312,7 +305,7 @@ function tagOperation(id: string, path: string, collection: "assets" | "ranges",
     surface: "cortex",
     path: `${PUBLIC_API_V1}${path}`,
     permission: "asm:action",
-    products: ["xpanse"],
+    products: servedBy(id, "xpanse"),
     handle: async (context: OperationContext): Promise<OperationResult> => {
       const data = asObject(context.requestData, "request_data");
       const tags = filterValue.stringList(data["tags"], "tags");
@@ -354,7 +347,7 @@ export const bulkUpdateVulnerabilityTests: Operation = {
   surface: "cortex",
   path: `${PUBLIC_API_V1}/assets/bulk_update_vulnerability_tests`,
   permission: "asm:action",
-  products: ASM_PRODUCTS,
+  products: servedBy("assets.bulk_update_vulnerability_tests", "asm"),
   handle: async (context) => {
     const data: JsonObject = asObject(context.requestData, "request_data");
     const names = filterValue.stringList(data["test_names"], "test_names");

@@ -16,6 +16,7 @@ import { compareField, compileFieldFilters, listReply, pageList, readCortexSort,
 import { XPANSE_DATA, type XpanseRecord } from "../state/xpanse/model.js";
 import { PUBLIC_API_V1 } from "./paths.js";
 import { xdrError } from "./xdr-common.js";
+import { servedBy } from "./served.js";
 
 /** Incident statuses update_incident accepts on Xpanse (the integration's list and the XDR spellings). */
 export const XPANSE_INCIDENT_STATUSES = [
@@ -243,7 +244,7 @@ export const XPANSE_INCIDENT_OPERATIONS: readonly Operation[] = [
     surface: "cortex",
     path: `${PUBLIC_API_V1}/incidents/get_incidents`,
     permission: "incidents:view",
-    products: ["xpanse"],
+    products: servedBy("incidents.get_incidents", "xpanse"),
     handle: getIncidents,
   },
   {
@@ -252,7 +253,7 @@ export const XPANSE_INCIDENT_OPERATIONS: readonly Operation[] = [
     surface: "cortex",
     path: `${PUBLIC_API_V1}/incidents/update_incident`,
     permission: "incidents:action",
-    products: ["xpanse"],
+    products: servedBy("incidents.update_incident", "xpanse"),
     mutates: true,
     handle: updateIncident,
   },
@@ -262,7 +263,7 @@ export const XPANSE_INCIDENT_OPERATIONS: readonly Operation[] = [
     surface: "cortex",
     path: `${PUBLIC_API_V1}/alerts/update_alerts`,
     permission: "alerts:action",
-    products: ["xpanse"],
+    products: servedBy("alerts.update_alerts", "xpanse"),
     mutates: true,
     handle: updateAlerts,
   },

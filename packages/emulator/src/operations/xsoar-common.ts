@@ -7,8 +7,6 @@ import { isJsonObject, type JsonObject } from "../query.js";
 import type { OperationContext } from "../router.js";
 import type { Deployment } from "@cortex-sdk/schemas/products";
 
-/** Products whose tenants serve the XSOAR data operations (same data model, two auth schemes). */
-export const XSOAR_PRODUCTS: readonly Deployment[] = ["xsoar6", "xsoar8"];
 
 /** Page size when a search sends none (not documented). */
 export const XSOAR_DEFAULT_PAGE_SIZE = 50;

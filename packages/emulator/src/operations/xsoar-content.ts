@@ -11,7 +11,6 @@ import type { Operation, OperationContext } from "../router.js";
 import { XSOAR_DATA, XSOAR_STATUS, isoTime, type XsoarData, type XsoarEntry, type XsoarIndicator, type XsoarList } from "../state/xsoar/model.js";
 import { compileXsoarQuery, type QuerySchema, type QueryValue } from "../state/xsoar/query.js";
 import {
-  XSOAR_PRODUCTS,
   actingUser,
   bodyObject,
   checkVersion,
@@ -21,6 +20,7 @@ import {
   xsoarNotFound,
   xsoarPage,
 } from "./xsoar-common.js";
+import { servedBy } from "./served.js";
 
 /** Entry types used here (CommonServerPython EntryType). */
 const ENTRY_NOTE = 1;
@@ -107,7 +107,7 @@ export const xsoarAddEntry: Operation = {
   surface: "xsoar",
   path: "/entry",
   permission: "xsoar:action",
-  products: XSOAR_PRODUCTS,
+  products: servedBy("xsoar.entry"),
   handle: addEntry,
 };
 
@@ -120,7 +120,7 @@ export const xsoarAddFormattedEntry: Operation = {
   surface: "xsoar",
   path: "/entry/formatted",
   permission: "xsoar:action",
-  products: XSOAR_PRODUCTS,
+  products: servedBy("xsoar.entry.formatted"),
   handle: async (context) => {
     const body = bodyObject(context);
     const investigationId = requiredString(body, "investigationId");
@@ -146,7 +146,7 @@ export const xsoarGetInvestigation: Operation = {
   surface: "xsoar",
   path: "/investigation/{id}",
   permission: "xsoar:view",
-  products: XSOAR_PRODUCTS,
+  products: servedBy("xsoar.investigation", "xsoar"),
   handle: async (context) => {
     const id = context.request.pathParams["id"] ?? "";
     const body = isJsonObject(context.body) ? context.body : {};
@@ -208,7 +208,7 @@ export const xsoarSearchIndicators: Operation = {
   surface: "xsoar",
   path: "/indicators/search",
   permission: "xsoar:view",
-  products: XSOAR_PRODUCTS,
+  products: servedBy("xsoar.indicators.search"),
   handle: async (context) => {
     const body = bodyObject(context);
     const data = await XSOAR_DATA.get(context.state, context.tenant);
@@ -294,7 +294,7 @@ export const xsoarCreateIndicator: Operation = {
   surface: "xsoar",
   path: "/indicator/create",
   permission: "xsoar:action",
-  products: XSOAR_PRODUCTS,
+  products: servedBy("xsoar.indicator.create"),
   handle: createIndicator,
 };
 
@@ -305,7 +305,7 @@ export const xsoarEditIndicator: Operation = {
   surface: "xsoar",
   path: "/indicator/edit",
   permission: "xsoar:action",
-  products: XSOAR_PRODUCTS,
+  products: servedBy("xsoar.indicator.edit"),
   handle: async (context) => {
     const body = bodyObject(context);
     const id = requiredString(body, "id");
@@ -337,7 +337,7 @@ export const xsoarGetLists: Operation = {
   surface: "xsoar",
   path: "/lists",
   permission: "xsoar:view",
-  products: XSOAR_PRODUCTS,
+  products: servedBy("xsoar.lists"),
   handle: async (context) => ({ json: JSON.stringify([...(await XSOAR_DATA.get(context.state, context.tenant)).lists.values()]) }),
 };
 
@@ -393,7 +393,7 @@ export const xsoarSaveList: Operation = {
   surface: "xsoar",
   path: "/lists/save",
   permission: "xsoar:action",
-  products: XSOAR_PRODUCTS,
+  products: servedBy("xsoar.lists.save"),
   handle: saveList,
 };
 
@@ -404,7 +404,7 @@ export const xsoarDeleteList: Operation = {
   surface: "xsoar",
   path: "/lists/delete",
   permission: "xsoar:action",
-  products: XSOAR_PRODUCTS,
+  products: servedBy("xsoar.lists.delete"),
   handle: async (context) => {
     const id = requiredString(bodyObject(context), "id");
     const data = await XSOAR_DATA.get(context.state, context.tenant);
@@ -421,7 +421,7 @@ export const xsoarDownloadList: Operation = {
   surface: "xsoar",
   path: "/lists/download/{name}",
   permission: "xsoar:view",
-  products: XSOAR_PRODUCTS,
+  products: servedBy("xsoar.lists.download.get_by_name"),
   handle: async (context) => {
     const name = context.request.pathParams["name"] ?? "";
     const list = (await XSOAR_DATA.get(context.state, context.tenant)).lists.get(name);

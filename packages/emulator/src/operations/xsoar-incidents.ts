@@ -18,7 +18,6 @@ import {
 } from "../state/xsoar/model.js";
 import { compileXsoarQuery, type QuerySchema, type QueryValue } from "../state/xsoar/query.js";
 import {
-  XSOAR_PRODUCTS,
   actingUser,
   bodyObject,
   checkVersion,
@@ -30,6 +29,7 @@ import {
   xsoarNotFound,
   xsoarPage,
 } from "./xsoar-common.js";
+import { servedBy } from "./served.js";
 
 const STATUS_NAMES: Readonly<Record<string, number>> = {
   pending: XSOAR_STATUS.pending,
@@ -166,7 +166,7 @@ export const xsoarSearchIncidents: Operation = {
   surface: "xsoar",
   path: "/incidents/search",
   permission: "xsoar:view",
-  products: XSOAR_PRODUCTS,
+  products: servedBy("xsoar.incidents.search"),
   handle: searchIncidents,
 };
 
@@ -327,7 +327,7 @@ export const xsoarSaveIncident: Operation = {
   surface: "xsoar",
   path: "/incident",
   permission: "xsoar:action",
-  products: XSOAR_PRODUCTS,
+  products: servedBy("xsoar.incident"),
   handle: saveIncident,
 };
 
@@ -338,7 +338,7 @@ export const xsoarLoadIncident: Operation = {
   surface: "xsoar",
   path: "/incident/load/{id}",
   permission: "xsoar:view",
-  products: XSOAR_PRODUCTS,
+  products: servedBy("xsoar.incident.load", "xsoar"),
   handle: async (context) => {
     const id = context.request.pathParams["id"] ?? "";
     const incident = (await XSOAR_DATA.get(context.state, context.tenant)).incidents.get(id);
@@ -400,7 +400,7 @@ export const xsoarBatchClose: Operation = {
   surface: "xsoar",
   path: "/incident/batchClose",
   permission: "xsoar:action",
-  products: XSOAR_PRODUCTS,
+  products: servedBy("xsoar.incident.batch_close"),
   handle: batchClose,
 };
 
@@ -411,7 +411,7 @@ export const xsoarCloseIncident: Operation = {
   surface: "xsoar",
   path: "/incident/close",
   permission: "xsoar:action",
-  products: XSOAR_PRODUCTS,
+  products: servedBy("xsoar.incident.close", "xsoar"),
   handle: async (context) => {
     const body = bodyObject(context);
     const id = optionalString(body, "id") ?? "";
@@ -454,7 +454,7 @@ export const xsoarBatchUpdate: Operation = {
   surface: "xsoar",
   path: "/incident/batch",
   permission: "xsoar:action",
-  products: XSOAR_PRODUCTS,
+  products: servedBy("xsoar.incident.batch"),
   handle: batchUpdate,
 };
 

@@ -1,4 +1,5 @@
 import type { Operation } from "../router.js";
+import { servedBy } from "./served.js";
 
 const BUILD = "1249117";
 
@@ -15,7 +16,7 @@ export const xsoarAbout: Operation = {
   surface: "xsoar",
   path: "/about",
   permission: null,
-  products: ["xsoar6", "xsoar8", "xsiam"],
+  products: servedBy("xsoar.about", undefined, ["xsoar6", "xsoar8", "xsiam"]),
   xsoarPublic: false,
   handle: ({ tenant }) => {
     if (tenant.product === "xsoar6") return { body: { demistoVersion: "6.14.0", buildNum: BUILD } };
