@@ -325,6 +325,18 @@ function schemaAt(schema: JsonSchema, path: readonly PropertyKey[]): JsonSchema 
   return node;
 }
 
+/** The schema of a filter condition's value (or an item of it): the alternative of the condition's field and operator. */
+function conditionValueSchema(schema: JsonSchema, path: readonly PropertyKey[], valueAt: number, data: unknown): JsonSchema | undefined {
+  const list = schemaAt(schema, path.slice(0, valueAt - 1));
+  const condition = at(data, path.slice(0, valueAt)) as { field?: unknown; operator?: unknown } | undefined;
+  const operator = String(condition?.operator ?? "").toLowerCase();
+  const alternatives = list?.items?.anyOf ?? (list?.items === undefined ? [] : [list.items]);
+  const chosen = alternatives.find(
+    (alt) => alt.properties?.["field"]?.enum?.includes(condition?.field as string) === true && (alt.properties["operator"]?.enum ?? []).some((op) => String(op).toLowerCase() === operator),
+  );
+  return chosen?.properties?.["value"] === undefined ? undefined : schemaAt(chosen.properties["value"], path.slice(valueAt + 1));
+}
+
 /** Pydantic-style location: `filters[0].operator`. */
 function location(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, step) => (typeof step === "number" ? `${out}[${step}]` : out === "" ? String(step) : `${out}.${String(step)}`), "");
@@ -376,6 +388,16 @@ export function describeIssue(issue: Issue, data: unknown, root = "", schema?: J
     return `Unsupported operator '${describeValue(value)}' for field ${describeValue(at(data, [...path.slice(0, -1), "field"]))}`;
   }
   if (enumIssue && parent === "sort" && (leaf === "field" || leaf === "keyword")) return `Unsupported sort ${leaf} '${describeValue(value)}'`;
+  // A filter condition's value (typed per field): named by the field, in the service's words.
+  const valueAt = path.findIndex((part, i) => part === "value" && typeof path[i - 1] === "number" && path[i - 2] === "filters");
+  if (valueAt >= 0) {
+    const field = describeValue(at(data, [...path.slice(0, valueAt), "field"]));
+    if (enumIssue && (typeof value === "string" || typeof value === "number" || typeof value === "boolean")) return `Invalid value '${describeValue(value)}' for field ${field}`;
+    const node = schema === undefined ? undefined : conditionValueSchema(schema, path, valueAt, data);
+    const integer = node !== undefined && (node.type === "integer" || (Array.isArray(node.type) && node.type.includes("integer")));
+    const name = issue.code === "invalid_type" ? TYPE_NAMES[issue.expected === "number" && integer ? "int" : (issue.expected ?? "")] : undefined;
+    if (name !== undefined) return `${field}${path.slice(valueAt + 1).map((part) => `[${String(part)}]`).join("")}: Input should be ${name}`;
+  }
   if (issue.code === "invalid_type") {
     const node = schema === undefined ? undefined : schemaAt(schema, path);
     const integer = node !== undefined && (node.type === "integer" || (Array.isArray(node.type) && node.type.includes("integer")));

@@ -19,7 +19,7 @@ export const HEADER =
 /** Types hand-curated for the walking-skeleton operations; the generated shapes use them instead. */
 export const CURATED: Readonly<Record<string, { request?: string; reply: string; requestOptional: boolean }>> = {
   healthcheck: { reply: "HealthcheckReply", requestOptional: true },
-  "incidents.get_incidents": { request: "GetIncidentsRequest", reply: "GetIncidentsReply", requestOptional: true },
+  "incidents.get_incidents": { reply: "GetIncidentsReply", requestOptional: true },
   "api_keys.generate": { request: "GenerateApiKeyRequest", reply: "GenerateApiKeyReply", requestOptional: false },
 };
 
@@ -277,9 +277,9 @@ export function emitAll(table: readonly TableOperation[], componentsIn: Readonly
   for (const row of table) {
     const stem = typeStem(row.entry.id);
     const curated = CURATED[row.entry.id];
-    const request = curated !== undefined ? curated.request : row.request !== undefined ? `${stem}Request` : undefined;
+    const request = curated?.request ?? (row.request !== undefined ? `${stem}Request` : undefined);
     const reply = curated !== undefined ? curated.reply : row.reply !== undefined ? `${stem}Reply` : row.entry.replyKind === "binary" ? "Uint8Array" : "undefined";
-    typeNames.set(row.entry.id, { request, reply, requestOptional: curated !== undefined ? curated.requestOptional : requestIsOptional(row.request) });
+    typeNames.set(row.entry.id, { request, reply, requestOptional: curated?.request !== undefined ? curated.requestOptional : requestIsOptional(row.request) });
   }
 
   for (const product of PRODUCTS) {
@@ -310,17 +310,15 @@ export function emitAll(table: readonly TableOperation[], componentsIn: Readonly
       const route = `\`${row.entry.method} ${row.entry.path}\``;
       const names = typeNames.get(id)!;
       const curated = CURATED[id];
-      if (curated !== undefined) {
-        for (const n of [curated.request, curated.reply]) if (n !== undefined) curatedUsed.add(n);
-      } else {
-        if (row.request !== undefined) {
-          const ctx: TypeContext = { readonly: true, open: false, inline: true, components: used };
-          blocks.push(`/** Request of ${route} (\`${id}\`)${envelopeNote(row.entry)}. */\nexport type ${names.request} = ${renderType(row.request, ctx, "")};\n`);
-        }
-        if (row.reply !== undefined) {
-          const ctx: TypeContext = { readonly: false, open: true, components: used };
-          blocks.push(`/** Reply of ${route} (\`${id}\`)${replyNote(row.entry)}. */\nexport type ${names.reply} = ${renderType(row.reply, ctx, "")};\n`);
-        }
+      if (curated !== undefined) for (const n of [curated.request, curated.reply]) if (n !== undefined) curatedUsed.add(n);
+      // A curated reply may come with a generated request: its precision lives in override data (src/overrides/requests.ts).
+      if (curated?.request === undefined && row.request !== undefined) {
+        const ctx: TypeContext = { readonly: true, open: false, inline: true, components: used };
+        blocks.push(`/** Request of ${route} (\`${id}\`)${envelopeNote(row.entry)}. */\nexport type ${names.request} = ${renderType(row.request, ctx, "")};\n`);
+      }
+      if (curated === undefined && row.reply !== undefined) {
+        const ctx: TypeContext = { readonly: false, open: true, components: used };
+        blocks.push(`/** Reply of ${route} (\`${id}\`)${replyNote(row.entry)}. */\nexport type ${names.reply} = ${renderType(row.reply, ctx, "")};\n`);
       }
       shapeLines.push(`  /** \`${row.entry.method} ${row.entry.path}\` */\n  ${JSON.stringify(id)}: { request: ${names.request ?? "undefined"}; reply: ${names.reply} };`);
     }

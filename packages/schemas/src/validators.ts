@@ -159,7 +159,9 @@ function base(schema: JsonSchema, mode: Mode, name: string): Zod {
     // A typed filter list's conditions differ by `field`: picking the condition by its field lets the
     // error name what is wrong (the operator, the value) instead of "no alternative matched".
     const key = mode.strict ? discriminatorOf(schema.anyOf) : undefined;
-    if (key !== undefined && options.every((o) => o instanceof z.ZodObject && o.shape[key] instanceof z.ZodLiteral)) return z.discriminatedUnion(key, options as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]]);
+    if (key !== undefined && options.every((o) => o instanceof z.ZodObject && o.shape[key] instanceof z.ZodLiteral)) {
+      return z.discriminatedUnion(key, byDiscriminator(key, schema.anyOf, options) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]]);
+    }
     return z.union(options as [Zod, Zod, ...Zod[]]);
   }
   if (schema.enum !== undefined && schema.enum.length > 0) return enumOf(schema.enum, mode, name);
@@ -169,14 +171,48 @@ function base(schema: JsonSchema, mode: Mode, name: string): Zod {
   return options.length === 1 ? options[0]! : z.union(options as [Zod, Zod, ...Zod[]]);
 }
 
-/** The required property whose single allowed value differs in every alternative (`field` in typed filters), if any. */
+/**
+ * The required property every alternative pins to one value, with at least two different values (`field` in
+ * typed filters), if any. Alternatives may share a value (one field, several operator groups).
+ */
 function discriminatorOf(alternatives: readonly JsonSchema[]): string | undefined {
   const first = alternatives[0]!;
   for (const key of first.required ?? []) {
-    const values = alternatives.map((alt) => (alt.type === "object" && alt.required?.includes(key) && alt.properties?.[key]?.enum?.length === 1 ? alt.properties[key].enum[0] : undefined));
-    if (values.every((v) => typeof v === "string") && new Set(values).size === values.length) return key;
+    const values = alternatives.map((alt) => literalOf(alt, key));
+    if (values.every((v) => typeof v === "string") && new Set(values).size > 1) return key;
   }
   return undefined;
+}
+
+function literalOf(alternative: JsonSchema, key: string): unknown {
+  const property = alternative.properties?.[key];
+  return alternative.type === "object" && alternative.required?.includes(key) && property?.enum?.length === 1 ? property.enum[0] : undefined;
+}
+
+/**
+ * One option per discriminator value. Alternatives that share a value (a filter field whose operators take
+ * different values) become one option that picks its alternative by operator (case-insensitively), so the
+ * error still names the wrong operator or the wrong value.
+ */
+function byDiscriminator(key: string, alternatives: readonly JsonSchema[], options: readonly Zod[]): Zod[] {
+  const groups = new Map<string, number[]>();
+  alternatives.forEach((alt, i) => {
+    const value = literalOf(alt, key) as string;
+    groups.set(value, [...(groups.get(value) ?? []), i]);
+  });
+  return [...groups].map(([value, indexes]) => {
+    if (indexes.length === 1) return options[indexes[0]!]!;
+    const operatorsOf = (i: number): string[] => ((alternatives[i]!.properties?.["operator"]?.enum ?? []) as string[]);
+    const byOperator = new Map(indexes.flatMap((i) => operatorsOf(i).map((op) => [op.toLowerCase(), options[i]!] as const)));
+    const head = z.looseObject({ [key]: z.literal(value), operator: enumOf(indexes.flatMap(operatorsOf), STRICT, "operator") });
+    return head.pipe(
+      z.any().superRefine((input: { operator: unknown }, ctx) => {
+        const chosen = byOperator.get(String(input.operator).toLowerCase())!;
+        const result = chosen.safeParse(input);
+        if (!result.success) for (const issue of result.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+      }),
+    );
+  });
 }
 
 function enumOf(values: readonly (string | number | boolean | null)[], mode: Mode, name: string): Zod {

@@ -21,7 +21,7 @@ describe("validators: Standard Schema", () => {
   it("exposes plain JSON Schemas without prose", () => {
     const schema = requestJsonSchema("incidents.get_incidents");
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
-    expect(schema?.properties?.["filters"]?.items?.properties?.["field"]?.enum).toContain("status");
+    expect(schema?.properties?.["filters"]?.items?.anyOf?.map((condition) => condition.properties?.["field"]?.enum?.[0])).toContain("status");
     const text = JSON.stringify(responseJsonSchema("alerts.get_alerts"));
     expect(text).not.toMatch(/"(description|summary|title|example|examples|x-[a-z-]+)":\s*"/);
     expect(responseJsonSchema("healthcheck")).toMatchObject({ type: "object", properties: { status: { type: "string" } } });
@@ -77,6 +77,53 @@ describe("validators: requests are strict", () => {
     expect(await check(alerts(), { filters: [{ field: "creation_time", operator: "gte", value: "yesterday" }] })).toEqual(["filters.0.value: Invalid input: expected number, received string"]);
     expect((await check(alerts(), { filters: [{ field: "creation_time", operator: "in", value: [1] }] }))[0]).toMatch(/^filters\.0\.operator: expected one of "gte", "lte"/);
     expect((await check(alerts(), { filters: [{ field: "hostname", operator: "in", value: ["h1"] }] }))[0]).toMatch(/^filters\.0\.field: .*'alert_id_list' \| 'alert_source' \| 'severity' \| 'creation_time'/);
+  });
+
+  it("checks the other filtered lists per field, by operator where a field's operators take different values", async () => {
+    const incidents = () => requestValidator("incidents.get_incidents");
+    const ok = [
+      { field: "status", operator: "EQ", value: "new" },
+      { field: "description", operator: "contains", value: "phish" },
+      { field: "description", operator: "in", value: ["a", "b"] },
+      { field: "incident_id_list", operator: "in", value: ["1", 2] },
+      { field: "starred", operator: "neq", value: false },
+      { field: "modification_time", operator: "lte", value: 1700000000000 },
+    ];
+    expect(await check(incidents(), { filters: ok })).toEqual([]);
+    expect((await check(incidents(), { filters: [{ field: "status", operator: "in", value: ["new"] }] }))[0]).toMatch(/^filters\.0\.operator: expected one of "eq", "neq"/);
+    expect(await check(incidents(), { filters: [{ field: "status", operator: "eq", value: "open" }] })).toEqual(["filters.0.value: Invalid input"]);
+    expect(await check(incidents(), { filters: [{ field: "description", operator: "contains", value: ["a"] }] })).toEqual(["filters.0.value: Invalid input: expected string, received array"]);
+    expect((await check(incidents(), { filters: [{ field: "description", operator: "eq", value: "a" }] }))[0]).toMatch(/^filters\.0\.operator: expected one of "in", "contains"/);
+    expect(await check(incidents(), { filters: [{ field: "starred", operator: "eq", value: "yes" }] })).toEqual(["filters.0.value: Invalid input: expected boolean, received string"]);
+
+    const endpoints = () => requestValidator("endpoints.get_endpoint");
+    expect(await check(endpoints(), { filters: [{ field: "platform", operator: "IN", value: ["windows", "linux"] }, { field: "endpoint_status", operator: "in", value: "connected" }] })).toEqual([]);
+    expect(await check(endpoints(), { filters: [{ field: "platform", operator: "in", value: ["solaris"] }] })).not.toEqual([]);
+    expect((await check(endpoints(), { filters: [{ field: "last_seen", operator: "in", value: [1] }] }))[0]).toMatch(/^filters\.0\.operator: expected one of "gte", "lte"/);
+
+    const logs = () => requestValidator("audits.management_logs");
+    expect(await check(logs(), { filters: [{ field: "type", operator: "in", value: ["Login"] }, { field: "timestamp", operator: "gte", value: 1 }] })).toEqual([]);
+    expect(await check(logs(), { filters: [{ field: "timestamp", operator: "gte", value: "today" }] })).toEqual(["filters.0.value: Invalid input: expected number, received string"]);
+    expect(await check(requestValidator("audits.agents_reports"), { filters: [{ field: "category", operator: "in", value: ["other"] }] })).toEqual(["filters.0.value.0: Invalid input"]);
+
+    const keys = () => requestValidator("api_keys.get_api_keys");
+    expect(await check(keys(), { filters: [{ field: "roles", operator: "contains", value: ["Viewer"] }, { field: "id", operator: "in", value: [1, "2"] }, { field: "comment", operator: "contains", value: "ci" }] })).toEqual([]);
+    expect(await check(keys(), { filters: [{ field: "security_level", operator: "in", value: ["basic"] }] })).not.toEqual([]);
+    expect((await check(keys(), { filters: [{ field: "expiration", operator: "in", value: [1] }] }))[0]).toMatch(/^filters\.0\.operator: expected one of "gte", "lte"/);
+
+    const services = () => requestValidator("assets.get_external_services");
+    expect(await check(services(), { filters: [{ field: "service_name", operator: "contains", value: "ssh" }, { field: "service_name", operator: "neq", value: "x" }, { field: "is_active", operator: "in", value: ["yes"] }] })).toEqual([]);
+    expect((await check(services(), { filters: [{ field: "is_active", operator: "eq", value: "yes" }] }))[0]).toMatch(/^filters\.0\.operator: expected one of "in"/);
+    expect(await check(requestValidator("assets.get_external_ip_address_ranges"), { filters: [{ field: "ipaddress_version", operator: "eq", value: "4" }] })).toEqual(["filters.0.value: Invalid input: expected number, received string"]);
+
+    const issues = () => requestValidator("issue.search");
+    expect(await check(issues(), { filters: [{ field: "severity", operator: "in", value: ["HIGH"] }, { field: "_insert_time", operator: "gte", value: 1 }] })).toEqual([]);
+    expect((await check(issues(), { filters: [{ field: "severity", operator: "gte", value: 1 }] }))[0]).toMatch(/^filters\.0\.operator: expected one of "in"/);
+    expect(await check(requestValidator("case.search"), { filters: [{ field: "status_progress", operator: "in", value: ["OPEN"] }] })).toEqual(["filters.0.value.0: Invalid input"]);
+
+    const xsoar = () => requestValidator("xsoar.incidents.search");
+    expect(await check(xsoar(), { filter: { status: [0, 2], level: [0.5], query: "-status:closed" } })).toEqual([]);
+    expect(await check(xsoar(), { filter: { status: [7] } })).toEqual(["filter.status.0: Invalid input"]);
   });
 
   it("accepts the alternatives the reference documents", async () => {

@@ -32,6 +32,7 @@ export const exampleOverrides: readonly ExampleOverride[] = [
   wrong(XS28, `POST ${V1}/alerts/update_alerts`, "reply", "example-1", "example shows the ids at the top; the vendor's integration reads reply.alerts_ids (reference xdr-xsiam §4.3)"),
   wrong(XS34, `POST ${V1}/assets`, "request", "schema Example 1", `${PLACEHOLDER} (SEARCH_TYPE "<operator>")`),
   ...inBoth(`POST ${V1}/assets/get_external_services`, "request", "Example with page token", `${PLACEHOLDER} (field and operator "string")`),
+  ...inBoth(`POST ${V1}/assets/get_external_services`, "request", "Example with sorted resulted", "misspells the discovery_type value directly_discovered (the spec's own value list, reference xsoar-xpanse-cloud §3.2)"),
   ...inBoth(`POST ${V1}/assets/get_external_services`, "reply", "*", "examples nest business_units lists and give ip_address as a string; recorded replies use string lists (xsoar reference §3.3)"),
   ...inBoth(`POST ${V1}/authentication-settings/create`, "request", "schema Example 1", "authn_context_enabled is a boolean; the example quotes it"),
   ...inBoth(`POST ${V1}/authentication-settings/update`, "request", "schema Example 1", "authn_context_enabled is a boolean and update takes current_domain_value/new_domain_value, not domain (reference xdr-xsiam §4.18)"),

@@ -14,25 +14,61 @@ function request(operation: OperationRef, at: string, change: Pick<SchemaOverrid
   return { kind: "schema", operation, target: "request", at, ...change, reason };
 }
 
-/** One filter field: the operators it allows and the type of its value. */
-interface FilterField {
+/** One group of operators of a filter field and the type of the value they take. */
+interface FilterRule {
   readonly operators: readonly string[];
   readonly value: JsonSchema;
 }
 
-/** A flat AND filter list whose conditions are typed per field (a union of closed `{field, operator, value}` objects). */
+/** A filter field: one rule, or several when its operators take different values (`in` a list, `contains` a text). */
+type FilterField = FilterRule | readonly FilterRule[];
+
+/**
+ * A flat AND filter list whose conditions are typed per field: a union of closed `{field, operator, value}`
+ * objects, one per field and operator group.
+ */
 function typedFilters(fields: Readonly<Record<string, FilterField>>): JsonSchema {
   return {
     type: "array",
     items: {
-      anyOf: Object.entries(fields).map(([field, { operators, value }]) => ({
-        type: "object",
-        properties: { field: { type: "string", enum: [field] }, operator: { type: "string", enum: [...operators] }, value },
-        required: ["field", "operator", "value"],
-      })),
+      anyOf: Object.entries(fields).flatMap(([field, rules]) =>
+        (isRuleList(rules) ? rules : [rules]).map(({ operators, value }) => ({
+          type: "object",
+          properties: { field: { type: "string", enum: [field] }, operator: { type: "string", enum: [...operators] }, value },
+          required: ["field", "operator", "value"],
+        })),
+      ),
     },
   };
 }
+
+function isRuleList(field: FilterField): field is readonly FilterRule[] {
+  return Array.isArray(field);
+}
+
+// Value types and operator groups the filter tables below are made of.
+const TEXT: JsonSchema = { type: "string" };
+const INTEGER: JsonSchema = { type: "integer" };
+const BOOLEAN: JsonSchema = { type: "boolean" };
+/** An id: the service takes a number or a numeric string, whatever the spec says. */
+const ID: JsonSchema = { type: ["integer", "string"] };
+/** Epoch milliseconds. */
+const EPOCH_MS: JsonSchema = { type: "integer" };
+const oneOf = (...values: string[]): JsonSchema => ({ type: "string", enum: values });
+const listOf = (item: JsonSchema): JsonSchema => ({ type: "array", items: item });
+/** One value or a list of them (documented as one value under an `in` operator; clients send lists). */
+const oneOrList = (item: JsonSchema): JsonSchema => ({ anyOf: [item, listOf(item)] });
+const rule = (operators: readonly string[], value: JsonSchema): FilterRule => ({ operators, value });
+/** `in` a list of values. */
+const inList = (item: JsonSchema = TEXT): FilterRule => rule(["in"], listOf(item));
+/** `gte`/`lte` an epoch-milliseconds time. */
+const TIME_RANGE = rule(["gte", "lte"], EPOCH_MS);
+/** `contains`/`not_contains` a text. */
+const TEXT_MATCH = rule(["contains", "not_contains"], TEXT);
+/** `eq`/`neq` one value. */
+const equals = (value: JsonSchema = TEXT): FilterRule => rule(["eq", "neq"], value);
+/** The Xpanse asset lists' generic operator set, for fields whose operators no source names. */
+const XPANSE_GENERIC: readonly FilterRule[] = [TEXT_MATCH, equals(), inList()];
 
 /** `endpoints.isolate`/`unisolate`: one endpoint id, or a filter list of endpoint ids (reference xdr-xsiam §4.6). */
 function oneEndpointOrFilters(): JsonSchema {
@@ -46,13 +82,239 @@ function oneEndpointOrFilters(): JsonSchema {
 }
 const ONE_ENDPOINT_REASON = "the body is {endpoint_id} or {filters: [endpoint_id_list in [...]]}, never both, never neither (reference xdr-xsiam §4.6); the spec makes every field optional";
 
-/** `alerts.get_alerts`: each filter field with its operators and value type (reference xdr-xsiam §4.3, §8). */
-const ALERT_FILTERS = typedFilters({
-  alert_id_list: { operators: ["in"], value: { type: "array", items: { type: ["integer", "string"] } } },
-  alert_source: { operators: ["in"], value: { type: "array", items: { type: "string" } } },
-  severity: { operators: ["in"], value: { type: "array", items: { type: "string", enum: ["low", "medium", "high", "critical"] } } },
-  creation_time: { operators: ["gte", "lte"], value: { type: "integer" } },
+/** `alerts.get_alerts` fields (reference xdr-xsiam §4.3, §8); the multi-events and pcap calls take the same dialect. */
+const ALERT_FIELDS = {
+  alert_id_list: inList(ID),
+  alert_source: inList(),
+  severity: inList(oneOf("low", "medium", "high", "critical")),
+  creation_time: rule(["gte", "lte"], INTEGER),
+} as const;
+const ALERT_FILTERS = typedFilters(ALERT_FIELDS);
+
+/** The Xpanse `cloud_management_status` and `integration_source` vocabularies (reference xsoar-xpanse-cloud §3.2). */
+const CLOUD_MANAGEMENT_STATUS = oneOf("Managed Cloud", "Unmanaged Cloud", "Not Applicable");
+const INTEGRATION_SOURCE = oneOf("AWS", "AZURE", "GOOGLE", "PRISMA_CLOUD");
+
+/** `incidents.get_incidents` (XDR, XSIAM 2.x, Xpanse share the operation). */
+const INCIDENT_FILTERS = typedFilters({
+  modification_time: TIME_RANGE,
+  creation_time: TIME_RANGE,
+  incident_id_list: inList(ID),
+  incident_id: [equals(ID), inList(ID)],
+  description: [inList(), rule(["contains"], TEXT)],
+  alert_sources: inList(),
+  status: equals(
+    oneOf(
+      "new", "under_investigation", "resolved_threat_handled", "resolved_known_issue", "resolved_duplicate", "resolved_duplicate_incident",
+      "resolved_false_positive", "resolved_true_positive", "resolved_security_testing", "resolved_other", "resolved_auto", "resolved_auto_resolve", "resolved",
+    ),
+  ),
+  starred: equals(BOOLEAN),
+  cloud_management_status: inList(CLOUD_MANAGEMENT_STATUS),
+  integration_source: inList(INTEGRATION_SOURCE),
 });
+const INCIDENT_FILTERS_REASON =
+  "filters typed per field (reference xdr-xsiam §4.2, xsoar-xpanse-cloud §3.2): times gte/lte epoch ms, incident_id_list in ids, description in texts or contains a text, alert_sources in names, status eq/neq one documented status (XDR's, the spellings [CORE] maps, Xpanse's `resolved`), starred eq/neq boolean, Xpanse's cloud_management_status/integration_source in their values; incident_id has no documented operator, so eq/neq one id or in ids; the spec types every value as anything";
+
+/** `endpoints.get_endpoint` (reference xdr-xsiam §4.5). */
+const ENDPOINT_FILTERS = typedFilters({
+  endpoint_id_list: inList(),
+  endpoint_status: rule(["in"], oneOrList(oneOf("connected", "disconnected", "lost", "uninstalled"))),
+  dist_name: inList(),
+  first_seen: TIME_RANGE,
+  last_seen: TIME_RANGE,
+  ip_list: inList(),
+  group_name: inList(),
+  platform: rule(["in"], oneOrList(oneOf("windows", "linux", "macos", "android"))),
+  alias: inList(),
+  isolate: rule(["in"], oneOrList(oneOf("isolated", "unisolated"))),
+  hostname: inList(),
+  public_ip_list: inList(),
+  cloud_provider: inList(),
+  cloud_region: inList(),
+  cloud_provider_account_id: inList(),
+  cloud_instance_id: inList(),
+  cloud_id: inList(),
+  scan_status: rule(["in"], oneOrList(oneOf("none", "pending", "in_progress", "canceled", "aborted", "pending_cancellation", "success", "error"))),
+  // The spec's field list omits scan_status and username, which the reference lists and the spec's own example uses.
+  username: inList(),
+});
+
+/** `audits.management_logs` and `audits.agents_reports` (reference xdr-xsiam §4.10). */
+const MANAGEMENT_LOG_FILTERS = typedFilters({ email: inList(), type: inList(), sub_type: inList(), result: inList(), timestamp: TIME_RANGE });
+const AGENT_REPORT_FILTERS = typedFilters({
+  endpoint_id: inList(),
+  endpoint_name: inList(),
+  type: inList(),
+  sub_type: inList(),
+  result: inList(),
+  timestamp: TIME_RANGE,
+  domain: inList(),
+  xdr_version: inList(),
+  category: inList(oneOf("status", "monitoring", "audit")),
+  trapsversion: inList(),
+});
+
+/**
+ * `api_keys.get_api_keys`: expiration, roles and id have documented operators (reference xdr-xsiam §2.3). The
+ * console also filters by creation time, and users by level, comment and creator (issue #12): those follow
+ * the documented conventions (a time gte/lte, a value in a list, a text contains), as the emulator answers them.
+ */
+const API_KEY_FILTERS = typedFilters({
+  expiration: TIME_RANGE,
+  roles: rule(["contains"], oneOrList(TEXT)),
+  id: inList(ID),
+  creation_time: TIME_RANGE,
+  security_level: rule(["in"], oneOrList(oneOf("standard", "advanced"))),
+  comment: rule(["contains"], TEXT),
+  created_by: rule(["in"], oneOrList(TEXT)),
+});
+
+/** Xpanse asset lists (reference xsoar-xpanse-cloud §3.2; operator groups per field as the specs list them). */
+const INTERNET_EXPOSURE_FILTERS = typedFilters({
+  business_units: TEXT_MATCH,
+  externally_detected_providers: TEXT_MATCH,
+  externally_inferred_cves: TEXT_MATCH,
+  mac_addresses: TEXT_MATCH,
+  name: [TEXT_MATCH, equals()],
+  ip_address: equals(),
+  // The specs' own examples send true/false (as booleans or text) beside the documented values.
+  has_xdr_agent: inList({ anyOf: [oneOf("yes", "no", "unknown", "n/a", "true", "false"), BOOLEAN] }),
+  has_active_external_services: inList({ anyOf: [oneOf("yes", "no", "unknown", "true", "false"), BOOLEAN] }),
+  type: inList(oneOf("certificate", "cloud_compute_instance", "on_prem", "domain", "unassociated_responsive_ip")),
+  ipv6_address: XPANSE_GENERIC,
+  asm_id_list: XPANSE_GENERIC,
+  business_units_list: XPANSE_GENERIC,
+  has_bu_overrides: equals(BOOLEAN),
+  aws_cloud_tags: XPANSE_GENERIC,
+  gcp_cloud_tags: XPANSE_GENERIC,
+  azure_cloud_tags: XPANSE_GENERIC,
+});
+const EXTERNAL_SERVICE_FILTERS = typedFilters({
+  active_classifications: TEXT_MATCH,
+  business_units_list: rule(["in"], oneOrList(TEXT)),
+  discovery_type: rule(["in"], oneOrList(oneOf("colocated_on_ip", "directly_discovered", "unknown"))),
+  domain: TEXT_MATCH,
+  externally_detected_providers: TEXT_MATCH,
+  externally_inferred_cves: TEXT_MATCH,
+  inactive_classifications: TEXT_MATCH,
+  ip_address: equals(),
+  ipv6_address: XPANSE_GENERIC,
+  is_active: rule(["in"], oneOrList(oneOf("yes", "no"))),
+  protocol: [TEXT_MATCH, equals()],
+  service_name: [TEXT_MATCH, equals()],
+  service_type: [TEXT_MATCH, equals()],
+  service_type_list: XPANSE_GENERIC,
+  tags: inList(),
+});
+const IP_RANGE_FILTERS = typedFilters({
+  business_units: TEXT_MATCH,
+  organization_handles: TEXT_MATCH,
+  business_units_list: XPANSE_GENERIC,
+  tags: XPANSE_GENERIC,
+  ipaddress_version: [equals(INTEGER), inList(INTEGER)],
+  has_bu_overrides: equals(BOOLEAN),
+  range_id_list: XPANSE_GENERIC,
+});
+const TEXT_OR_TEXTS = oneOrList(TEXT);
+const WEBSITE_FILTERS = typedFilters({
+  // Documented with eq/neq; the specs' own example sends `in`.
+  ips: [equals(TEXT_OR_TEXTS), rule(["in"], TEXT_OR_TEXTS)],
+  technology_ids: rule(["contains", "not_contains"], TEXT_OR_TEXTS),
+  http_type: rule(["in"], oneOrList(oneOf("http_only", "http_redirects_to_https", "https_only"))),
+  is_active: rule(["in"], oneOrList(oneOf("yes", "no"))),
+  provider_names: TEXT_MATCH,
+  tags: inList(),
+  active_service_ids: rule(["contains", "not_contains"], TEXT_OR_TEXTS),
+  third_party_script_domains: rule(["contains", "not_contains"], TEXT_OR_TEXTS),
+  host: [TEXT_MATCH, equals()],
+  authentication: TEXT_MATCH,
+  site_categories: TEXT_MATCH,
+  business_units_list: inList(),
+});
+const ATTACK_SURFACE_RULE_FILTERS = typedFilters({
+  attack_surface_rule_id: inList(),
+  category: inList(),
+  priority: inList(),
+  enabled_status: inList(),
+  asm_alert_categories: inList(),
+});
+const XPANSE_LIST_REASON = (section: string): string =>
+  `filters typed per field: the operator groups and value types the specs and the reference (xsoar-xpanse-cloud ${section}) give each field; a field listed with no operator takes the documented generic set (contains/not_contains a text, eq/neq a text, in a list); the spec types every value as anything`;
+
+/** `v2.alerts.get_alerts_multi_events` (XDR, XSIAM, Xpanse; reference xdr-xsiam §4.3, xsoar-xpanse-cloud §3.2). */
+const ALERT_SEVERITY = oneOf("informational", "low", "medium", "high", "critical", "unknown");
+const ALERTS_V2_FILTERS = typedFilters({
+  alert_id_list: inList(ID),
+  alert_source: inList(),
+  severity: inList(ALERT_SEVERITY),
+  creation_time: TIME_RANGE,
+  server_creation_time: TIME_RANGE,
+  external_id_list: inList(),
+  business_units_list: inList(),
+  tags: inList(),
+  asm_alert_categories: inList(),
+  attack_surface_rule_id: inList(),
+  attack_surface_rule_name: inList(),
+  xpanse_policy_id: inList(),
+  case_id_list: inList(ID),
+  status: inList(),
+  host_name: inList(),
+  cloud_management_status: inList(CLOUD_MANAGEMENT_STATUS),
+  integration_source: inList(INTEGRATION_SOURCE),
+  aws_cloud_tags: inList(),
+  gcp_cloud_tags: inList(),
+  azure_cloud_tags: inList(),
+  last_modified_ts: TIME_RANGE,
+  first_observed: [TIME_RANGE, rule(["range"], { type: "object", properties: { from: EPOCH_MS, to: EPOCH_MS }, required: ["from", "to"] }), rule(["relative_timestamp"], { type: ["integer", "string"] })],
+  last_observed: [TIME_RANGE, rule(["range"], { type: "object", properties: { from: EPOCH_MS, to: EPOCH_MS }, required: ["from", "to"] }), rule(["relative_timestamp"], { type: ["integer", "string"] })],
+});
+
+/** Cortex Cloud / XSIAM 3.x `issue.search` and `case.search` (reference xsoar-xpanse-cloud §4.2, §4.3; xdr-xsiam §4.4). */
+const ISSUE_FILTERS = typedFilters({
+  id: inList(ID),
+  external_id: inList(),
+  "detection.method": inList(),
+  issue_domain: inList(),
+  severity: inList(oneOf("INFO", "LOW", "MEDIUM", "HIGH", "CRITICAL")),
+  _insert_time: TIME_RANGE,
+  last_modified: TIME_RANGE,
+  "status.progress": inList(oneOf("New", "In Progress", "Resolved")),
+  assigned_to: inList(),
+  assigned_to_pretty: inList(),
+  observation_time: TIME_RANGE,
+  category: inList(
+    oneOf(
+      "CONFIGURATION", "VULNERABILITY", "MALWARE", "IDENTITY", "NETWORK", "DATA_LOSS", "COMPLIANCE", "RUNTIME", "SECRETS", "IAC", "CI_CD_RISKS",
+      "DRIFT", "API_SECURITY", "POSTURE", "COMPUTE", "LICENSE", "OPERATIONAL_RISK", "AI_SECURITY",
+    ),
+  ),
+  "detection.rule_id": inList(),
+  asset_ids: inList(),
+  asset_names: inList(),
+  asset_classes: inList(),
+  asset_group_ids: inList(ID),
+  asset_categories: inList(),
+  asset_regions: inList(),
+  asset_providers: inList(),
+  asset_accounts: inList(),
+  asset_types: inList(),
+  asset_external_provider_ids: inList(),
+  asset_cloud_account_names: inList(),
+});
+const CASE_FILTERS = typedFilters({
+  case_id: inList(ID),
+  case_domain: inList(),
+  severity: inList(),
+  creation_time: TIME_RANGE,
+  status_progress: inList(oneOf("NEW", "UNDER_INVESTIGATION", "RESOLVED")),
+});
+
+/** XSOAR incident search: `filter.status`/`notStatus` are IncidentStatus numbers, `filter.level` IncidentSeverity numbers (reference xsoar-xpanse-cloud §2.4). */
+const XSOAR_INCIDENT_STATUS: JsonSchema = { type: "array", items: { type: "number", enum: [0, 1, 2, 3] } };
+const XSOAR_INCIDENT_SEVERITY: JsonSchema = { type: "array", items: { type: "number", enum: [0, 0.5, 1, 2, 3, 4] } };
+
+const filtersAt = (path: `/${string}`, filters: JsonSchema, reason: string): SchemaOverride => request(`POST ${path}`, "filters", { replace: filters }, reason);
 
 /** Request overrides. */
 export const requestOverrides: readonly Override[] = [
@@ -60,4 +322,23 @@ export const requestOverrides: readonly Override[] = [
   request(`POST ${V1}/endpoints/unisolate`, "*", { replace: oneEndpointOrFilters() }, ONE_ENDPOINT_REASON),
   request(`POST ${V1}/alerts/update_alerts`, "*", { merge: { required: ["alert_id_list", "update_data"] } }, "the call updates the listed alerts with update_data (reference xdr-xsiam §4.3); the spec marks nothing required"),
   request(`POST ${V1}/alerts/get_alerts`, "filters", { replace: ALERT_FILTERS }, "filters typed per field: alert_id_list in ids (ints in the reference; the service takes numeric strings too), alert_source in names, severity in low/medium/high/critical, creation_time gte/lte epoch seconds or ms (reference xdr-xsiam §4.3, §8); the spec types every value as anything"),
+  filtersAt(`${V1}/alerts/get_alerts_pcap`, typedFilters({ ...ALERT_FIELDS, severity: inList(ALERT_SEVERITY) }), "the get_alerts filter dialect; severity adds informational and unknown here (reference xdr-xsiam §4.3, §7); the spec types every value as anything"),
+  filtersAt(`${V1}/alerts/get_alerts_multi_events`, typedFilters({ ...ALERT_FIELDS, server_creation_time: TIME_RANGE, external_id_list: inList() }), "the get_alerts filter dialect plus server_creation_time (gte/lte epoch ms) and external_id_list (in ids) (reference xdr-xsiam §4.3); the spec types every value as anything"),
+  filtersAt(`/public_api/v2/alerts/get_alerts_multi_events`, ALERTS_V2_FILTERS, "filters typed per field: alert_id_list/case_id_list in ids (ints; numeric strings accepted), severity in the documented severities, times gte/lte epoch ms, first/last_observed also range {from, to} and relative_timestamp (reference xdr-xsiam §4.3, xsoar-xpanse-cloud §3.2; the range and relative values take the filter_data dialect's shapes, §3.3), the Xpanse cloud vocabularies; the spec types every value as anything"),
+  filtersAt(`${V1}/incidents/get_incidents`, INCIDENT_FILTERS, INCIDENT_FILTERS_REASON),
+  filtersAt(`${V1}/endpoints/get_endpoint`, ENDPOINT_FILTERS, "filters typed per field: ids, names and addresses in lists of text, endpoint_status/platform/isolate/scan_status in their documented values (one value or a list: the spec says a value, clients send lists), first_seen/last_seen gte/lte epoch ms; the cloud_* fields take lists of text with in (the spec lists them under gte/lte with a list value, which only in takes) (reference xdr-xsiam §4.5); the spec types every value as anything"),
+  filtersAt(`${V1}/audits/management_logs`, MANAGEMENT_LOG_FILTERS, "filters typed per field: email/type/sub_type/result in lists of text, timestamp gte/lte epoch ms (reference xdr-xsiam §4.10); the spec types every value as anything"),
+  filtersAt(`${V1}/audits/agents_reports`, AGENT_REPORT_FILTERS, "filters typed per field: text fields in lists, category in status/monitoring/audit, timestamp gte/lte epoch ms (reference xdr-xsiam §4.10); the spec types every value as anything"),
+  filtersAt(`${V1}/api_keys/get_api_keys`, API_KEY_FILTERS, "filters typed per field: expiration gte/lte epoch ms, roles contains role names, id in ids (reference xdr-xsiam §2.3, xsoar-xpanse-cloud §4.7); the console also filters by creation_time and users by security_level, comment and created_by (issue #12), which no source documents: they take the documented conventions (time gte/lte, value in a list, text contains); the spec lists three fields and types every value as anything"),
+  filtersAt(`${V1}/api_keys/delete`, typedFilters({ id: inList(ID) }), "the keys to delete: id in a list of key ids (ints; numeric strings accepted) (reference xdr-xsiam §2.3); the spec types the value as anything"),
+  filtersAt(`${V1}/assets/get_assets_internet_exposure`, INTERNET_EXPOSURE_FILTERS, XPANSE_LIST_REASON("§3.2")),
+  filtersAt(`${V1}/assets/get_external_services`, EXTERNAL_SERVICE_FILTERS, XPANSE_LIST_REASON("§3.1, §3.2; the spec types filters as one object, every example and the Xpanse integration send a list")),
+  filtersAt(`${V1}/assets/get_external_ip_address_ranges`, IP_RANGE_FILTERS, XPANSE_LIST_REASON("§3.2; ipaddress_version an integer, has_bu_overrides a boolean")),
+  filtersAt(`${V1}/assets/get_external_websites`, WEBSITE_FILTERS, XPANSE_LIST_REASON("§3.2; ips, technology_ids, active_service_ids and third_party_script_domains take one text or a list")),
+  filtersAt(`${V1}/get_attack_surface_rules`, ATTACK_SURFACE_RULE_FILTERS, "filters typed per field: every field in a list of text (reference xsoar-xpanse-cloud §3.2); the spec types every value as anything"),
+  filtersAt(`${V1}/issue/search`, ISSUE_FILTERS, "filters typed per field: in for every field, gte/lte epoch ms only for _insert_time/last_modified/observation_time; id and asset_group_ids in ids, severity, status.progress and category in their documented values (reference xsoar-xpanse-cloud §4.2, xdr-xsiam §4.4); the spec types every value as anything"),
+  filtersAt(`${V1}/case/search`, CASE_FILTERS, "filters typed per field: case_id in ids, case_domain/severity in lists of text, status_progress in NEW/UNDER_INVESTIGATION/RESOLVED, creation_time gte/lte epoch ms (reference xsoar-xpanse-cloud §4.3, xdr-xsiam §4.4: operators in|gte|lte, mapped as every other list's times and lists); the spec types every value as anything"),
+  request("POST /incidents/search", "filter/status", { replace: XSOAR_INCIDENT_STATUS }, "IncidentStatus numbers: 0 pending, 1 active, 2 done, 3 archive (reference xsoar-xpanse-cloud §2.4); the spec types any number"),
+  request("POST /incidents/search", "filter/notStatus", { replace: XSOAR_INCIDENT_STATUS }, "IncidentStatus numbers, as filter.status (reference xsoar-xpanse-cloud §2.4); the spec types any number"),
+  request("POST /incidents/search", "filter/level", { replace: XSOAR_INCIDENT_SEVERITY }, "IncidentSeverity numbers: 0 unknown, 0.5 info, 1 low … 4 critical (reference xsoar-xpanse-cloud §2.4); the spec types any number"),
 ];

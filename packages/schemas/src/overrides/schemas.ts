@@ -146,13 +146,6 @@ export const schemaOverrides: readonly Override[] = [
   schema(`POST ${V1}/assets/get_assets_internet_exposure`, "reply", "assets_internet_exposure/[]/service_type", { replace: { type: "array", items: { type: "string" } } }, "spec bug: service_type is typed as a list of objects but lists service type names such as SshServer"),
   schema(`POST ${V1}/assets/get_external_services`, "reply", "external_services/[]/externally_inferred_vulnerability_score", { replace: { type: ["number", "null"] } }, "spec bug: the score is a float or null, not a string (reference xsoar-xpanse-cloud §3.2)"),
   schema(`POST ${V1}/assets/get_external_services`, "reply", "external_services/[]/externally_inferred_cves", { replace: { type: "array", items: { type: "string" } } }, "spec bug: externally_inferred_cves is typed as a list of objects but lists CVE ids"),
-  schema(
-    `POST ${V1}/api_keys/get_api_keys`,
-    "request",
-    "filters/[]/field",
-    { replace: { type: "string", enum: ["expiration", "roles", "id", "creation_time", "security_level", "comment", "created_by"] } },
-    "the console also filters keys by creation time, and users filter by level, comment and creator (issue #12); the reference documents expiration, roles and id only (xdr-xsiam §2.3), so the emulator answers the rest and the SDK sends them only when asked",
-  ),
   schema(`POST ${V1}/api_keys/get_api_keys`, "request", "search_from", { replace: { type: "integer", minimum: 0 }, create: true }, "get_api_keys also takes search_from/search_to and sort {field: expiration|roles} (reference xdr-xsiam §2.3 [LAB]); the spec omits them"),
   schema(`POST ${V1}/api_keys/get_api_keys`, "request", "search_to", { replace: { type: "integer" }, create: true }, "get_api_keys also takes search_from/search_to and sort {field: expiration|roles} (reference xdr-xsiam §2.3 [LAB]); the spec omits them"),
   schema(
@@ -246,17 +239,6 @@ export const schemaOverrides: readonly Override[] = [
     ),
   ),
   schema(
-    `POST ${V1}/endpoints/get_endpoint`,
-    "request",
-    "filters/[]/field",
-    {
-      merge: {
-        enum: ["endpoint_id_list", "endpoint_status", "dist_name", "first_seen", "last_seen", "ip_list", "group_name", "platform", "alias", "isolate", "hostname", "public_ip_list", "cloud_provider", "cloud_region", "cloud_provider_account_id", "cloud_instance_id", "cloud_id", "scan_status", "username"],
-      },
-    },
-    "the filter field enum omits scan_status and username, which the reference (xdr-xsiam §4.5) lists and the spec's own example uses",
-  ),
-  schema(
     `POST ${V1}/alerts/update_alerts`,
     "reply",
     "*",
@@ -341,18 +323,6 @@ export const schemaOverrides: readonly Override[] = [
   ),
   ...["contains_featured_host", "contains_featured_user", "contains_featured_ip_address"].map((field) =>
     schema(`POST ${V1}/incidents/get_incident_extra_data`, "reply", `alerts/data/[]/${field}`, { replace: { type: ["string", "boolean"] } }, "contains_featured_* is \"YES\"/\"NO\" in some replies and a boolean in others (reference xdr-xsiam §8)"),
-  ),
-  schema(
-    `POST ${V1}/assets/get_external_services`,
-    "request",
-    "filters",
-    {
-      replace: filterList(
-        ["active_classifications", "business_units_list", "discovery_type", "domain", "externally_detected_providers", "externally_inferred_cves", "inactive_classifications", "ip_address", "ipv6_address", "is_active", "protocol", "service_name", "service_type", "service_type_list", "tags"],
-        ["contains", "not_contains", "eq", "neq", "in"],
-      ),
-    },
-    "spec types filters as one object; every example and the Xpanse integration (xsoar reference §3.1, §3.2) send a filter list",
   ),
   schema(
     `POST ${V1}/audits/management_logs`,

@@ -35,28 +35,6 @@ export type IncidentStatus =
 /** Incident severity. */
 export type IncidentSeverity = "low" | "medium" | "high" | "critical";
 
-/** A filter accepted by `incidents.get_incidents`. */
-export type IncidentFilter =
-  | FilterCondition<"modification_time" | "creation_time", "gte" | "lte", number>
-  | FilterCondition<"incident_id_list", "in", readonly string[]>
-  | FilterCondition<"description", "contains", string>
-  | FilterCondition<"description", "in", readonly string[]>
-  | FilterCondition<"alert_sources", "in", readonly string[]>
-  | FilterCondition<"status", "eq" | "neq", IncidentStatus>
-  | FilterCondition<"starred", "eq" | "neq", boolean>;
-
-/** Request of `incidents.get_incidents`. */
-export interface GetIncidentsRequest {
-  /** AND-combined conditions. */
-  readonly filters?: readonly IncidentFilter[];
-  /** Zero-based offset of the first incident (inclusive). */
-  readonly search_from?: number;
-  /** Offset after the last incident (exclusive); at most 100 more than `search_from`. */
-  readonly search_to?: number;
-  /** Sort order. */
-  readonly sort?: { readonly field: "creation_time" | "incident_id" | "modification_time"; readonly keyword: SortKeyword };
-}
-
 /** An incident as the service returns it. Ids are strings; times are epoch milliseconds. */
 export interface Incident {
   /** Incident id, a decimal string. */

@@ -364,6 +364,68 @@ export const xdr_alerts_get_alerts_severity_value: XdrRequestOf<"alerts.get_aler
 export const xdr_alerts_get_alerts_time_value: XdrRequestOf<"alerts.get_alerts"> = { filters: [{ field: "creation_time", operator: "gte", value: "yesterday" }] };
 export const xsiam_alerts_get_alerts_typed_filters: XsiamRequestOf<"alerts.get_alerts"> = { filters: [{ field: "severity", operator: "in", value: ["low"] }] };
 
+// Typed filters of the other filtered lists: a wrong field, a wrong operator for the field and a wrong value each fail.
+export const xdr_incidents_filters: XdrRequestOf<"incidents.get_incidents"> = { filters: [{ field: "status", operator: "eq", value: "new" }, { field: "description", operator: "contains", value: "x" }, { field: "description", operator: "in", value: ["x"] }, { field: "starred", operator: "neq", value: true }, { field: "creation_time", operator: "gte", value: 1 }] };
+// @ts-expect-error severity is not an incident filter field
+export const xdr_incidents_filters_field: XdrRequestOf<"incidents.get_incidents"> = { filters: [{ field: "severity", operator: "in", value: ["high"] }] };
+// @ts-expect-error status takes eq/neq
+export const xdr_incidents_filters_operator: XdrRequestOf<"incidents.get_incidents"> = { filters: [{ field: "status", operator: "in", value: "new" }] };
+// @ts-expect-error status is one documented status
+export const xdr_incidents_filters_value: XdrRequestOf<"incidents.get_incidents"> = { filters: [{ field: "status", operator: "eq", value: "open" }] };
+// @ts-expect-error description contains one text, not a list
+export const xdr_incidents_filters_contains_list: XdrRequestOf<"incidents.get_incidents"> = { filters: [{ field: "description", operator: "contains", value: ["x"] }] };
+export const xpanse_incidents_filters: XpanseRequestOf<"incidents.get_incidents"> = { filters: [{ field: "integration_source", operator: "in", value: ["AWS"] }] };
+// @ts-expect-error integration_source is one of the documented sources
+export const xpanse_incidents_filters_value: XpanseRequestOf<"incidents.get_incidents"> = { filters: [{ field: "integration_source", operator: "in", value: ["OCI"] }] };
+
+export const xdr_endpoints_filters: XdrRequestOf<"endpoints.get_endpoint"> = { filters: [{ field: "platform", operator: "in", value: ["windows"] }, { field: "endpoint_status", operator: "in", value: "connected" }, { field: "last_seen", operator: "gte", value: 1 }] };
+// @ts-expect-error last_seen takes gte/lte
+export const xdr_endpoints_filters_operator: XdrRequestOf<"endpoints.get_endpoint"> = { filters: [{ field: "last_seen", operator: "in", value: [1] }] };
+// @ts-expect-error platform values are windows/linux/macos/android
+export const xdr_endpoints_filters_value: XdrRequestOf<"endpoints.get_endpoint"> = { filters: [{ field: "platform", operator: "in", value: ["solaris"] }] };
+// @ts-expect-error not an endpoint filter field
+export const xsiam_endpoints_filters_field: XsiamRequestOf<"endpoints.get_endpoint"> = { filters: [{ field: "os_type", operator: "in", value: ["x"] }] };
+
+export const xdr_management_logs_filters: XdrRequestOf<"audits.management_logs"> = { filters: [{ field: "type", operator: "in", value: ["Login"] }, { field: "timestamp", operator: "lte", value: 1 }] };
+// @ts-expect-error timestamp is epoch milliseconds
+export const xdr_management_logs_filters_value: XdrRequestOf<"audits.management_logs"> = { filters: [{ field: "timestamp", operator: "gte", value: "yesterday" }] };
+// @ts-expect-error category takes status/monitoring/audit
+export const cloud_agents_reports_filters_value: CloudRequestOf<"audits.agents_reports"> = { filters: [{ field: "category", operator: "in", value: ["other"] }] };
+
+export const xsoar_api_keys_filters: XsoarRequestOf<"api_keys.get_api_keys"> = { filters: [{ field: "roles", operator: "contains", value: ["Viewer"] }, { field: "id", operator: "in", value: [1, "2"] }, { field: "security_level", operator: "in", value: ["advanced"] }] };
+// @ts-expect-error expiration takes gte/lte
+export const xsoar_api_keys_filters_operator: XsoarRequestOf<"api_keys.get_api_keys"> = { filters: [{ field: "expiration", operator: "contains", value: 1 }] };
+// @ts-expect-error security_level is standard or advanced
+export const xdr_api_keys_filters_value: XdrRequestOf<"api_keys.get_api_keys"> = { filters: [{ field: "security_level", operator: "in", value: ["basic"] }] };
+
+export const xpanse_services_filters: XpanseRequestOf<"assets.get_external_services"> = { filters: [{ field: "service_name", operator: "contains", value: "ssh" }, { field: "service_name", operator: "eq", value: "SSH Server" }, { field: "is_active", operator: "in", value: ["yes"] }] };
+// @ts-expect-error is_active takes in
+export const xpanse_services_filters_operator: XpanseRequestOf<"assets.get_external_services"> = { filters: [{ field: "is_active", operator: "contains", value: "yes" }] };
+// @ts-expect-error discovery_type values are documented
+export const xpanse_services_filters_value: XpanseRequestOf<"assets.get_external_services"> = { filters: [{ field: "discovery_type", operator: "in", value: ["guessed"] }] };
+// @ts-expect-error asset type values are documented
+export const xpanse_exposure_filters_value: XpanseRequestOf<"assets.get_assets_internet_exposure"> = { filters: [{ field: "type", operator: "in", value: ["server"] }] };
+// @ts-expect-error http_type values are documented
+export const xpanse_websites_filters_value: XpanseRequestOf<"assets.get_external_websites"> = { filters: [{ field: "http_type", operator: "in", value: ["ftp_only"] }] };
+// @ts-expect-error ipaddress_version is a number
+export const xpanse_ranges_filters_value: XpanseRequestOf<"assets.get_external_ip_address_ranges"> = { filters: [{ field: "ipaddress_version", operator: "eq", value: "4" }] };
+// @ts-expect-error server_creation_time takes gte/lte
+export const xpanse_alerts_filters_operator: XpanseRequestOf<"v2.alerts.get_alerts_multi_events"> = { filters: [{ field: "server_creation_time", operator: "in", value: [1] }] };
+
+export const cloud_issue_filters: CloudRequestOf<"issue.search"> = { filters: [{ field: "severity", operator: "in", value: ["HIGH"] }, { field: "observation_time", operator: "gte", value: 1 }, { field: "status.progress", operator: "in", value: ["In Progress"] }] };
+// @ts-expect-error gte/lte only for the time fields
+export const cloud_issue_filters_operator: CloudRequestOf<"issue.search"> = { filters: [{ field: "severity", operator: "gte", value: 1 }] };
+// @ts-expect-error severity values are INFO…CRITICAL
+export const cloud_issue_filters_value: CloudRequestOf<"issue.search"> = { filters: [{ field: "severity", operator: "in", value: ["high"] }] };
+// @ts-expect-error status_progress values are NEW/UNDER_INVESTIGATION/RESOLVED
+export const xsiam_case_filters_value: XsiamRequestOf<"case.search"> = { filters: [{ field: "status_progress", operator: "in", value: ["OPEN"] }] };
+
+export const xsoar_incident_search_filter: XsoarRequestOf<"xsoar.incidents.search"> = { filter: { status: [0, 1], level: [0.5, 4], query: "-status:closed" } };
+// @ts-expect-error status is an IncidentStatus number (0-3)
+export const xsoar_incident_search_status: XsoarRequestOf<"xsoar.incidents.search"> = { filter: { status: [7] } };
+// @ts-expect-error level is an IncidentSeverity number
+export const xsoar_incident_search_level: XsoarRequestOf<"xsoar.incidents.search"> = { filter: { level: [5] } };
+
 // Named records: the list items are the vendor-named types, reused by every product module that has the operation.
 type ItemOfList<Reply, Field extends keyof NonNullable<Reply>> = NonNullable<NonNullable<Reply>[Field]> extends readonly (infer Item)[] ? Item : never;
 export const record_xdr_alert: Equal<ItemOfList<XdrReplyOf<"alerts.get_alerts">, "alerts">, Alert> = true;

@@ -112,7 +112,6 @@ import type {
   FeaturedFieldsReplaceUsersReply,
   FeaturedFieldsReplaceUsersRequest,
   GetIncidentsReply,
-  GetIncidentsRequest,
   GetRiskScoreReply,
   GetRiskScoreRequest,
   GetRiskyHostsReply,
@@ -132,6 +131,7 @@ import type {
   HealthcheckReply,
   IncidentsGetIncidentExtraDataReply,
   IncidentsGetIncidentExtraDataRequest,
+  IncidentsGetIncidentsRequest,
   IncidentsGetMultipleIncidentsExtraDataReply,
   IncidentsGetMultipleIncidentsExtraDataRequest,
   IncidentsUpdateIncidentReply,
@@ -1222,7 +1222,7 @@ export class XdrIncidentsNamespace extends IncidentBulkUpdates<XdrOperationShape
    * for await (const item of client.incidents.list({})) console.log(item);
    * ```
    */
-  list(request: GetIncidentsRequest = {} as GetIncidentsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<GetIncidentsReply, NonNullable<GetIncidentsReply["incidents" & keyof GetIncidentsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: IncidentsGetIncidentsRequest = {} as IncidentsGetIncidentsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<GetIncidentsReply, NonNullable<GetIncidentsReply["incidents" & keyof GetIncidentsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("incidents.get_incidents", request, options);
   }
 

@@ -115,7 +115,6 @@ import type {
   GenerateApiKeyReply,
   GenerateApiKeyRequest,
   GetIncidentsReply,
-  GetIncidentsRequest,
   GetRiskScoreReply,
   GetRiskScoreRequest,
   GetRiskyHostsReply,
@@ -135,6 +134,7 @@ import type {
   HealthcheckReply,
   IncidentsGetIncidentExtraDataReply,
   IncidentsGetIncidentExtraDataRequest,
+  IncidentsGetIncidentsRequest,
   IncidentsGetMultipleIncidentsExtraDataReply,
   IncidentsGetMultipleIncidentsExtraDataRequest,
   IncidentsUpdateIncidentReply,
@@ -1285,7 +1285,7 @@ const incidentsListOperation: OperationEntry = {"id":"incidents.get_incidents","
  * for await (const item of incidentsList(client, {})) console.log(item);
  * ```
  */
-export function incidentsList(client: CortexClientCore, request: GetIncidentsRequest = {} as GetIncidentsRequest, options?: ListOptions): PagePromise<GetIncidentsReply, NonNullable<GetIncidentsReply["incidents" & keyof GetIncidentsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function incidentsList(client: CortexClientCore, request: IncidentsGetIncidentsRequest = {} as IncidentsGetIncidentsRequest, options?: ListOptions): PagePromise<GetIncidentsReply, NonNullable<GetIncidentsReply["incidents" & keyof GetIncidentsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(incidentsListOperation, request, options);
 }
 

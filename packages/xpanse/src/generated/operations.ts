@@ -67,10 +67,10 @@ import type {
   GetAttackSurfaceRulesReply,
   GetAttackSurfaceRulesRequest,
   GetIncidentsReply,
-  GetIncidentsRequest,
   HealthcheckReply,
   IncidentsGetIncidentExtraDataReply,
   IncidentsGetIncidentExtraDataRequest,
+  IncidentsGetIncidentsRequest,
   IncidentsUpdateIncidentReply,
   IncidentsUpdateIncidentRequest,
   RemediationConfirmationScanningRequestsGetOrCreateReply,
@@ -628,7 +628,7 @@ const incidentsListOperation: OperationEntry = {"id":"incidents.get_incidents","
  * for await (const item of incidentsList(client, {})) console.log(item);
  * ```
  */
-export function incidentsList(client: CortexClientCore, request: GetIncidentsRequest = {} as GetIncidentsRequest, options?: ListOptions): PagePromise<GetIncidentsReply, NonNullable<GetIncidentsReply["incidents" & keyof GetIncidentsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function incidentsList(client: CortexClientCore, request: IncidentsGetIncidentsRequest = {} as IncidentsGetIncidentsRequest, options?: ListOptions): PagePromise<GetIncidentsReply, NonNullable<GetIncidentsReply["incidents" & keyof GetIncidentsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(incidentsListOperation, request, options);
 }
 

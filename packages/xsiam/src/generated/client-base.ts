@@ -375,7 +375,6 @@ import type {
   GetAttackSurfaceRulesReply,
   GetAttackSurfaceRulesRequest,
   GetIncidentsReply,
-  GetIncidentsRequest,
   GetRiskScoreReply,
   GetRiskScoreRequest,
   GetRiskyHostsReply,
@@ -395,6 +394,7 @@ import type {
   HealthcheckReply,
   IncidentsGetIncidentExtraDataReply,
   IncidentsGetIncidentExtraDataRequest,
+  IncidentsGetIncidentsRequest,
   IncidentsGetMultipleIncidentsExtraDataReply,
   IncidentsGetMultipleIncidentsExtraDataRequest,
   IncidentsUpdateIncidentReply,
@@ -4869,7 +4869,7 @@ export class XsiamIncidentsNamespace extends IncidentBulkUpdates<XsiamOperationS
    * for await (const item of client.incidents.list({})) console.log(item);
    * ```
    */
-  list(request: GetIncidentsRequest = {} as GetIncidentsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<GetIncidentsReply, NonNullable<GetIncidentsReply["incidents" & keyof GetIncidentsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+  list(request: IncidentsGetIncidentsRequest = {} as IncidentsGetIncidentsRequest, options?: ListOptions & ReplyValidationOptions): PagePromise<GetIncidentsReply, NonNullable<GetIncidentsReply["incidents" & keyof GetIncidentsReply]> extends readonly (infer Item)[] ? Item : unknown> {
     return this.#client.paginate("incidents.get_incidents", request, options);
   }
 

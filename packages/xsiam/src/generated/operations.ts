@@ -379,7 +379,6 @@ import type {
   GetAttackSurfaceRulesReply,
   GetAttackSurfaceRulesRequest,
   GetIncidentsReply,
-  GetIncidentsRequest,
   GetRiskScoreReply,
   GetRiskScoreRequest,
   GetRiskyHostsReply,
@@ -399,6 +398,7 @@ import type {
   HealthcheckReply,
   IncidentsGetIncidentExtraDataReply,
   IncidentsGetIncidentExtraDataRequest,
+  IncidentsGetIncidentsRequest,
   IncidentsGetMultipleIncidentsExtraDataReply,
   IncidentsGetMultipleIncidentsExtraDataRequest,
   IncidentsUpdateIncidentReply,
@@ -5309,7 +5309,7 @@ const incidentsListOperation: OperationEntry = {"id":"incidents.get_incidents","
  * for await (const item of incidentsList(client, {})) console.log(item);
  * ```
  */
-export function incidentsList(client: CortexClientCore, request: GetIncidentsRequest = {} as GetIncidentsRequest, options?: ListOptions): PagePromise<GetIncidentsReply, NonNullable<GetIncidentsReply["incidents" & keyof GetIncidentsReply]> extends readonly (infer Item)[] ? Item : unknown> {
+export function incidentsList(client: CortexClientCore, request: IncidentsGetIncidentsRequest = {} as IncidentsGetIncidentsRequest, options?: ListOptions): PagePromise<GetIncidentsReply, NonNullable<GetIncidentsReply["incidents" & keyof GetIncidentsReply]> extends readonly (infer Item)[] ? Item : unknown> {
   return client.paginate(incidentsListOperation, request, options);
 }
 

@@ -32,7 +32,7 @@ export const xpanseTypeNames: Readonly<Record<string, OperationTypeNames>> = {
   "get_attack_surface_rules": {"request":"GetAttackSurfaceRulesRequest","reply":"GetAttackSurfaceRulesReply","requestOptional":true},
   "healthcheck": {"reply":"HealthcheckReply","requestOptional":true},
   "incidents.get_incident_extra_data": {"request":"IncidentsGetIncidentExtraDataRequest","reply":"IncidentsGetIncidentExtraDataReply","requestOptional":false},
-  "incidents.get_incidents": {"request":"GetIncidentsRequest","reply":"GetIncidentsReply","requestOptional":true},
+  "incidents.get_incidents": {"request":"IncidentsGetIncidentsRequest","reply":"GetIncidentsReply","requestOptional":true},
   "incidents.update_incident": {"request":"IncidentsUpdateIncidentRequest","reply":"IncidentsUpdateIncidentReply","requestOptional":false},
   "remediation_confirmation_scanning.requests.get": {"request":"RemediationConfirmationScanningRequestsGetRequest","reply":"RemediationConfirmationScanningRequestsGetReply","requestOptional":false},
   "remediation_confirmation_scanning.requests.get_or_create": {"request":"RemediationConfirmationScanningRequestsGetOrCreateRequest","reply":"RemediationConfirmationScanningRequestsGetOrCreateReply","requestOptional":false},

@@ -237,7 +237,7 @@ export const xsiamTypeNames: Readonly<Record<string, OperationTypeNames>> = {
   "hash_exceptions.blocklist.remove": {"request":"HashExceptionsBlocklistRemoveRequest","reply":"HashExceptionsBlocklistRemoveReply","requestOptional":false},
   "healthcheck": {"reply":"HealthcheckReply","requestOptional":true},
   "incidents.get_incident_extra_data": {"request":"IncidentsGetIncidentExtraDataRequest","reply":"IncidentsGetIncidentExtraDataReply","requestOptional":false},
-  "incidents.get_incidents": {"request":"GetIncidentsRequest","reply":"GetIncidentsReply","requestOptional":true},
+  "incidents.get_incidents": {"request":"IncidentsGetIncidentsRequest","reply":"GetIncidentsReply","requestOptional":true},
   "incidents.get_multiple_incidents_extra_data": {"request":"IncidentsGetMultipleIncidentsExtraDataRequest","reply":"IncidentsGetMultipleIncidentsExtraDataReply","requestOptional":true},
   "incidents.update_incident": {"request":"IncidentsUpdateIncidentRequest","reply":"IncidentsUpdateIncidentReply","requestOptional":false},
   "indicators.delete": {"request":"IndicatorsDeleteRequest","reply":"IndicatorsDeleteReply","requestOptional":true},

@@ -354,14 +354,14 @@ export type ApiV2PoliciesPutRequest = readonly {
 
 /** Request of `POST /public_api/v1/api_keys/delete` (`api_keys.delete`), sent as `{"request_data": …}`. */
 export type ApiKeysDeleteRequest = {
-  /** `filters` (array, of object). */
+  /** `filters` (array). */
   readonly filters?: readonly {
-    /** `field` (one of 1 values). */
-    readonly field?: "id";
-    /** `operator` (one of 1 values). */
-    readonly operator?: "in";
-    /** `value`. */
-    readonly value?: unknown;
+    /** `field` (one of 1 values), required. */
+    readonly field: "id";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of integer or string), required. */
+    readonly value: readonly (number | string)[];
   }[];
 };
 
@@ -373,15 +373,57 @@ export type ApiKeysDeleteReply = {
 
 /** Request of `POST /public_api/v1/api_keys/get_api_keys` (`api_keys.get_api_keys`), sent as `{"request_data": …}`. */
 export type ApiKeysGetApiKeysRequest = {
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
-    /** `field` (one of 7 values). */
-    readonly field?: "expiration" | "roles" | "id" | "creation_time" | "security_level" | "comment" | "created_by";
-    /** `operator` (one of 4 values). */
-    readonly operator?: "gte" | "lte" | "contains" | "in";
-    /** `value`. */
-    readonly value?: unknown;
-  }[];
+  /** `filters` (array). */
+  readonly filters?: readonly (({
+    /** `field` (one of 1 values), required. */
+    readonly field: "expiration";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "gte" | "lte";
+    /** `value` (integer), required. */
+    readonly value: number;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "roles";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "contains";
+    /** `value`, required. */
+    readonly value: string | readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "id";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of integer or string), required. */
+    readonly value: readonly (number | string)[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "creation_time";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "gte" | "lte";
+    /** `value` (integer), required. */
+    readonly value: number;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "security_level";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value`, required. */
+    readonly value: "standard" | "advanced" | readonly ("standard" | "advanced")[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "comment";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "created_by";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value`, required. */
+    readonly value: string | readonly string[];
+  }))[];
   /** `search_from` (integer, at least 0). */
   readonly search_from?: number;
   /** `search_to` (integer). */
@@ -3379,15 +3421,211 @@ export type AssetsGetAssetInternetExposureReply = {
 
 /** Request of `POST /public_api/v1/assets/get_assets_internet_exposure` (`assets.get_assets_internet_exposure`), sent as `{"request_data": …}`. */
 export type AssetsGetAssetsInternetExposureRequest = {
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
-    /** `field` (one of 16 values), required. */
-    readonly field: "business_units" | "externally_detected_providers" | "externally_inferred_cves" | "mac_addresses" | "name" | "ip_address" | "has_xdr_agent" | "has_active_external_services" | "type" | "ipv6_address" | "asm_id_list" | "business_units_list" | "has_bu_overrides" | "aws_cloud_tags" | "gcp_cloud_tags" | "azure_cloud_tags";
-    /** `operator` (one of 5 values), required. */
-    readonly operator: "contains" | "not_contains" | "eq" | "neq" | "in";
-    /** `value`, required. */
-    readonly value: unknown;
-  }[];
+  /** `filters` (array). */
+  readonly filters?: readonly (({
+    /** `field` (one of 1 values), required. */
+    readonly field: "business_units";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "externally_detected_providers";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "externally_inferred_cves";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "mac_addresses";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "name";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "name";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "ip_address";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "has_xdr_agent";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array), required. */
+    readonly value: readonly ("yes" | "no" | "unknown" | "n/a" | "true" | "false" | boolean)[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "has_active_external_services";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array), required. */
+    readonly value: readonly ("yes" | "no" | "unknown" | "true" | "false" | boolean)[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "type";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly ("certificate" | "cloud_compute_instance" | "on_prem" | "domain" | "unassociated_responsive_ip")[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "ipv6_address";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "ipv6_address";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "ipv6_address";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "asm_id_list";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "asm_id_list";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "asm_id_list";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "business_units_list";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "business_units_list";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "business_units_list";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "has_bu_overrides";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (boolean), required. */
+    readonly value: boolean;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "aws_cloud_tags";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "aws_cloud_tags";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "aws_cloud_tags";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "gcp_cloud_tags";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "gcp_cloud_tags";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "gcp_cloud_tags";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "azure_cloud_tags";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "azure_cloud_tags";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "azure_cloud_tags";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }))[];
   /** `search_from` (integer). */
   readonly search_from?: number;
   /** `search_to` (integer). */
@@ -3565,15 +3803,106 @@ export type AssetsGetExternalIpAddressRangeReply = {
 
 /** Request of `POST /public_api/v1/assets/get_external_ip_address_ranges` (`assets.get_external_ip_address_ranges`), sent as `{"request_data": …}`. */
 export type AssetsGetExternalIpAddressRangesRequest = {
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
-    /** `field` (one of 7 values), required. */
-    readonly field: "business_units" | "organization_handles" | "business_units_list" | "tags" | "ipaddress_version" | "has_bu_overrides" | "range_id_list";
-    /** `operator` (one of 5 values), required. */
-    readonly operator: "contains" | "not_contains" | "eq" | "neq" | "in";
-    /** `value`, required. */
-    readonly value: unknown;
-  }[];
+  /** `filters` (array). */
+  readonly filters?: readonly (({
+    /** `field` (one of 1 values), required. */
+    readonly field: "business_units";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "organization_handles";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "business_units_list";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "business_units_list";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "business_units_list";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "tags";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "tags";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "tags";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "ipaddress_version";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (integer), required. */
+    readonly value: number;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "ipaddress_version";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of integer), required. */
+    readonly value: readonly number[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "has_bu_overrides";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (boolean), required. */
+    readonly value: boolean;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "range_id_list";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "range_id_list";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "range_id_list";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }))[];
   /** `search_from` (integer). */
   readonly search_from?: number;
   /** `search_to` (integer). */
@@ -3820,15 +4149,162 @@ export type AssetsGetExternalServiceReply = {
 
 /** Request of `POST /public_api/v1/assets/get_external_services` (`assets.get_external_services`), sent as `{"request_data": …}`. */
 export type AssetsGetExternalServicesRequest = {
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
-    /** `field` (one of 15 values), required. */
-    readonly field: "active_classifications" | "business_units_list" | "discovery_type" | "domain" | "externally_detected_providers" | "externally_inferred_cves" | "inactive_classifications" | "ip_address" | "ipv6_address" | "is_active" | "protocol" | "service_name" | "service_type" | "service_type_list" | "tags";
-    /** `operator` (one of 5 values), required. */
-    readonly operator: "contains" | "not_contains" | "eq" | "neq" | "in";
+  /** `filters` (array). */
+  readonly filters?: readonly (({
+    /** `field` (one of 1 values), required. */
+    readonly field: "active_classifications";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "business_units_list";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
     /** `value`, required. */
-    readonly value: unknown;
-  }[];
+    readonly value: string | readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "discovery_type";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value`, required. */
+    readonly value: "colocated_on_ip" | "directly_discovered" | "unknown" | readonly ("colocated_on_ip" | "directly_discovered" | "unknown")[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "domain";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "externally_detected_providers";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "externally_inferred_cves";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "inactive_classifications";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "ip_address";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "ipv6_address";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "ipv6_address";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "ipv6_address";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "is_active";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value`, required. */
+    readonly value: "yes" | "no" | readonly ("yes" | "no")[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "protocol";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "protocol";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "service_name";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "service_name";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "service_type";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "service_type";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "service_type_list";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "service_type_list";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "service_type_list";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "tags";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }))[];
   /** `vulnerability_test_results` (one of 1 values). */
   readonly vulnerability_test_results?: true;
   /** `search_from` (integer). */
@@ -4045,15 +4521,106 @@ export type AssetsGetExternalWebsiteReply = {
 
 /** Request of `POST /public_api/v1/assets/get_external_websites` (`assets.get_external_websites`), sent as `{"request_data": …}`. */
 export type AssetsGetExternalWebsitesRequest = {
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
-    /** `field` (one of 12 values). */
-    readonly field?: "ips" | "technology_ids" | "http_type" | "is_active" | "provider_names" | "tags" | "active_service_ids" | "third_party_script_domains" | "host" | "authentication" | "site_categories" | "business_units_list";
-    /** `operator` (one of 5 values). */
-    readonly operator?: "in" | "contains" | "eq" | "neq" | "not_contains";
-    /** `value`. */
-    readonly value?: unknown;
-  }[];
+  /** `filters` (array). */
+  readonly filters?: readonly (({
+    /** `field` (one of 1 values), required. */
+    readonly field: "ips";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value`, required. */
+    readonly value: string | readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "ips";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value`, required. */
+    readonly value: string | readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "technology_ids";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value`, required. */
+    readonly value: string | readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "http_type";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value`, required. */
+    readonly value: "http_only" | "http_redirects_to_https" | "https_only" | readonly ("http_only" | "http_redirects_to_https" | "https_only")[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "is_active";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value`, required. */
+    readonly value: "yes" | "no" | readonly ("yes" | "no")[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "provider_names";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "tags";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "active_service_ids";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value`, required. */
+    readonly value: string | readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "third_party_script_domains";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value`, required. */
+    readonly value: string | readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "host";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "host";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "eq" | "neq";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "authentication";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "site_categories";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "contains" | "not_contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "business_units_list";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }))[];
   /** `search_from` (integer, at least 0). */
   readonly search_from?: number;
   /** `search_to` (integer, at least 0). */
@@ -4170,15 +4737,78 @@ export type AssetsSchemaReply = {
 
 /** Request of `POST /public_api/v1/audits/agents_reports` (`audits.agents_reports`), sent as `{"request_data": …}`. */
 export type AuditsAgentsReportsRequest = {
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
-    /** `field` (one of 10 values), required. */
-    readonly field: "endpoint_id" | "endpoint_name" | "type" | "sub_type" | "result" | "timestamp" | "domain" | "xdr_version" | "category" | "trapsversion";
-    /** `operator` (one of 3 values), required. */
-    readonly operator: "in" | "gte" | "lte";
-    /** `value`, required. */
-    readonly value: unknown;
-  }[];
+  /** `filters` (array). */
+  readonly filters?: readonly (({
+    /** `field` (one of 1 values), required. */
+    readonly field: "endpoint_id";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "endpoint_name";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "type";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "sub_type";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "result";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "timestamp";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "gte" | "lte";
+    /** `value` (integer), required. */
+    readonly value: number;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "domain";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "xdr_version";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "category";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly ("status" | "monitoring" | "audit")[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "trapsversion";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }))[];
   /** `search_from` (integer). */
   readonly search_from?: number;
   /** `search_to` (integer). */
@@ -4204,15 +4834,43 @@ export type AuditsAgentsReportsReply = {
 
 /** Request of `POST /public_api/v1/audits/management_logs` (`audits.management_logs`), sent as `{"request_data": …}`. */
 export type AuditsManagementLogsRequest = {
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
-    /** `field` (one of 5 values), required. */
-    readonly field: "email" | "type" | "sub_type" | "result" | "timestamp";
-    /** `operator` (one of 3 values), required. */
-    readonly operator: "in" | "gte" | "lte";
-    /** `value`, required. */
-    readonly value: unknown;
-  }[];
+  /** `filters` (array). */
+  readonly filters?: readonly (({
+    /** `field` (one of 1 values), required. */
+    readonly field: "email";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "type";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "sub_type";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "result";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "timestamp";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "gte" | "lte";
+    /** `value` (integer), required. */
+    readonly value: number;
+  }))[];
   /** `search_from` (integer). */
   readonly search_from?: number;
   /** `search_to` (integer). */
@@ -4525,15 +5183,43 @@ export type CaseArtifactsGetByCaseIdReply = {
 
 /** Request of `POST /public_api/v1/case/search` (`case.search`), sent as `{"request_data": …}`. */
 export type CaseSearchRequest = {
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
-    /** `field` (one of 5 values). */
-    readonly field?: "case_id" | "case_domain" | "severity" | "creation_time" | "status_progress";
-    /** `operator` (one of 3 values). */
-    readonly operator?: "in" | "gte" | "lte";
-    /** `value`. */
-    readonly value?: unknown;
-  }[];
+  /** `filters` (array). */
+  readonly filters?: readonly (({
+    /** `field` (one of 1 values), required. */
+    readonly field: "case_id";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of integer or string), required. */
+    readonly value: readonly (number | string)[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "case_domain";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "severity";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "creation_time";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "gte" | "lte";
+    /** `value` (integer), required. */
+    readonly value: number;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "status_progress";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly ("NEW" | "UNDER_INVESTIGATION" | "RESOLVED")[];
+  }))[];
   /** `search_from` (integer). */
   readonly search_from?: number;
   /** `search_to` (integer). */
@@ -6883,15 +7569,43 @@ export type EntriesInsertReply = {
 
 /** Request of `POST /public_api/v1/get_attack_surface_rules` (`get_attack_surface_rules`), sent as `{"request_data": …}`. */
 export type GetAttackSurfaceRulesRequest = {
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
-    /** `field` (one of 5 values). */
-    readonly field?: "attack_surface_rule_id" | "category" | "priority" | "enabled_status" | "asm_alert_categories";
-    /** `operator` (one of 1 values). */
-    readonly operator?: "in";
-    /** `value`. */
-    readonly value?: unknown;
-  }[];
+  /** `filters` (array). */
+  readonly filters?: readonly (({
+    /** `field` (one of 1 values), required. */
+    readonly field: "attack_surface_rule_id";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "category";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "priority";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "enabled_status";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "asm_alert_categories";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }))[];
   /** `search_from` (integer, at least 0). */
   readonly search_from?: number;
   /** `search_to` (integer, at least 0). */
@@ -7480,15 +8194,176 @@ export type IssueSchemaReply = {
 
 /** Request of `POST /public_api/v1/issue/search` (`issue.search`), sent as `{"request_data": …}`. */
 export type IssueSearchRequest = {
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
-    /** `field` (one of 24 values). */
-    readonly field?: "id" | "external_id" | "detection.method" | "issue_domain" | "severity" | "_insert_time" | "last_modified" | "status.progress" | "assigned_to" | "assigned_to_pretty" | "observation_time" | "category" | "detection.rule_id" | "asset_ids" | "asset_names" | "asset_classes" | "asset_group_ids" | "asset_categories" | "asset_regions" | "asset_providers" | "asset_accounts" | "asset_types" | "asset_external_provider_ids" | "asset_cloud_account_names";
-    /** `operator` (one of 3 values). */
-    readonly operator?: "in" | "gte" | "lte";
-    /** `value`. */
-    readonly value?: unknown;
-  }[];
+  /** `filters` (array). */
+  readonly filters?: readonly (({
+    /** `field` (one of 1 values), required. */
+    readonly field: "id";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of integer or string), required. */
+    readonly value: readonly (number | string)[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "external_id";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "detection.method";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "issue_domain";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "severity";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly ("INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL")[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "_insert_time";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "gte" | "lte";
+    /** `value` (integer), required. */
+    readonly value: number;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "last_modified";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "gte" | "lte";
+    /** `value` (integer), required. */
+    readonly value: number;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "status.progress";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly ("New" | "In Progress" | "Resolved")[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "assigned_to";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "assigned_to_pretty";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "observation_time";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "gte" | "lte";
+    /** `value` (integer), required. */
+    readonly value: number;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "category";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly ("CONFIGURATION" | "VULNERABILITY" | "MALWARE" | "IDENTITY" | "NETWORK" | "DATA_LOSS" | "COMPLIANCE" | "RUNTIME" | "SECRETS" | "IAC" | "CI_CD_RISKS" | "DRIFT" | "API_SECURITY" | "POSTURE" | "COMPUTE" | "LICENSE" | "OPERATIONAL_RISK" | "AI_SECURITY")[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "detection.rule_id";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "asset_ids";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "asset_names";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "asset_classes";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "asset_group_ids";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of integer or string), required. */
+    readonly value: readonly (number | string)[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "asset_categories";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "asset_regions";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "asset_providers";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "asset_accounts";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "asset_types";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "asset_external_provider_ids";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "asset_cloud_account_names";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of string), required. */
+    readonly value: readonly string[];
+  }))[];
   /** `search_from` (integer, at least 0). */
   readonly search_from?: number;
   /** `search_to` (integer). */

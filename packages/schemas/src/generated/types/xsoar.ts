@@ -5,14 +5,14 @@ export type * from "../../products/curated-types.js";
 
 /** Request of `POST /public_api/v1/api_keys/delete` (`api_keys.delete`), sent as `{"request_data": …}`. */
 export type ApiKeysDeleteRequest = {
-  /** `filters` (array, of object). */
+  /** `filters` (array). */
   readonly filters?: readonly {
-    /** `field` (one of 1 values). */
-    readonly field?: "id";
-    /** `operator` (one of 1 values). */
-    readonly operator?: "in";
-    /** `value`. */
-    readonly value?: unknown;
+    /** `field` (one of 1 values), required. */
+    readonly field: "id";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of integer or string), required. */
+    readonly value: readonly (number | string)[];
   }[];
 };
 
@@ -24,15 +24,57 @@ export type ApiKeysDeleteReply = {
 
 /** Request of `POST /public_api/v1/api_keys/get_api_keys` (`api_keys.get_api_keys`), sent as `{"request_data": …}`. */
 export type ApiKeysGetApiKeysRequest = {
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
-    /** `field` (one of 7 values). */
-    readonly field?: "expiration" | "roles" | "id" | "creation_time" | "security_level" | "comment" | "created_by";
-    /** `operator` (one of 4 values). */
-    readonly operator?: "gte" | "lte" | "contains" | "in";
-    /** `value`. */
-    readonly value?: unknown;
-  }[];
+  /** `filters` (array). */
+  readonly filters?: readonly (({
+    /** `field` (one of 1 values), required. */
+    readonly field: "expiration";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "gte" | "lte";
+    /** `value` (integer), required. */
+    readonly value: number;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "roles";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "contains";
+    /** `value`, required. */
+    readonly value: string | readonly string[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "id";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value` (array, of integer or string), required. */
+    readonly value: readonly (number | string)[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "creation_time";
+    /** `operator` (one of 2 values), required. */
+    readonly operator: "gte" | "lte";
+    /** `value` (integer), required. */
+    readonly value: number;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "security_level";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value`, required. */
+    readonly value: "standard" | "advanced" | readonly ("standard" | "advanced")[];
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "comment";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "contains";
+    /** `value` (string), required. */
+    readonly value: string;
+  }) | ({
+    /** `field` (one of 1 values), required. */
+    readonly field: "created_by";
+    /** `operator` (one of 1 values), required. */
+    readonly operator: "in";
+    /** `value`, required. */
+    readonly value: string | readonly string[];
+  }))[];
   /** `search_from` (integer, at least 0). */
   readonly search_from?: number;
   /** `search_to` (integer). */
@@ -4475,7 +4517,7 @@ export type XsoarIncidentsSearchRequest = {
     /** `investigation` (array, of string). */
     readonly investigation?: readonly string[];
     /** `level` (array, of number). */
-    readonly level?: readonly number[];
+    readonly level?: readonly (0 | 0.5 | 1 | 2 | 3 | 4)[];
     /** `name` (array, of string). */
     readonly name?: readonly string[];
     /** `notCategory` (array, of string). */
@@ -4483,7 +4525,7 @@ export type XsoarIncidentsSearchRequest = {
     /** `notInvestigation` (array, of string). */
     readonly notInvestigation?: readonly string[];
     /** `notStatus` (array, of number). */
-    readonly notStatus?: readonly number[];
+    readonly notStatus?: readonly (0 | 1 | 2 | 3)[];
     /** `page` (integer, format int64). */
     readonly page?: number;
     /** `parent` (array, of string). */
@@ -4531,7 +4573,7 @@ export type XsoarIncidentsSearchRequest = {
       readonly fieldType?: string;
     }[];
     /** `status` (array, of number). */
-    readonly status?: readonly number[];
+    readonly status?: readonly (0 | 1 | 2 | 3)[];
     /** `systems` (array, of string). */
     readonly systems?: readonly string[];
     /** `timeFrame` (integer, format int64). */
