@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { CallOptions, Middleware } from "./pipeline.js";
+import type { CallContext, CallOptions, CallResult, Middleware } from "./pipeline.js";
 import { CortexConfigError } from "./errors.js";
 import { serverRequestId } from "./request-id.js";
 import { CortexReplyValidationError, type ReplyIssue } from "./workflow-errors.js";
@@ -48,10 +48,8 @@ interface StandardResult {
  */
 export function replyValidationStep(enabledByDefault: boolean, load: () => Promise<ReplyValidators>): Middleware {
   let validators: Promise<ReplyValidators> | undefined;
-  return async (context, next) => {
-    const result = await next(context);
-    const enabled = (context.options as ReplyValidationOptions).validateReplies ?? enabledByDefault;
-    if (!enabled || result.response.stream !== undefined || result.data instanceof Uint8Array) return result;
+  const check = async (context: CallContext, result: CallResult): Promise<CallResult> => {
+    if (result.response.stream !== undefined || result.data instanceof Uint8Array) return result;
     validators ??= load().catch((error: unknown) => {
       validators = undefined; // try again on the next call, e.g. once zod is installed
       throw missingZod(error) ? new CortexConfigError("configuration", "validateReplies needs the optional peer dependency zod: install it (npm install zod) or turn reply validation off.", { cause: error }) : error;
@@ -69,4 +67,6 @@ export function replyValidationStep(enabledByDefault: boolean, load: () => Promi
     }
     return result;
   };
+  // Not async: without validation the result passes straight back, without a promise of this step's own.
+  return (context, next) => ((context.options as ReplyValidationOptions).validateReplies ?? enabledByDefault ? next(context).then((result) => check(context, result)) : next(context));
 }

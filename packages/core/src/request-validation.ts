@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { CallOptions, Middleware } from "./pipeline.js";
+import type { CallContext, CallOptions, CallResult, Handler, Middleware } from "./pipeline.js";
 import type { RequestValidators } from "./request-validators.js";
 
 export type { RequestValidators } from "./request-validators.js";
@@ -101,9 +101,7 @@ export function describeRequestIssues(operationId: string, issues: readonly Requ
  */
 export function requestValidationStep(enabledByDefault: boolean, load: (() => Promise<RequestValidators>) | undefined): Middleware {
   let validators: Promise<RequestValidators> | undefined;
-  return async (context, next) => {
-    const enabled = (context.options as RequestValidationOptions).validateRequests ?? enabledByDefault;
-    if (!enabled) return next(context);
+  const validateThenSend = async (context: CallContext, next: Handler): Promise<CallResult> => {
     if (load === undefined) throw new CortexConfigError("configuration", `${context.operation.id}: this client has no request validators (validateRequests): use the product client (e.g. XdrClient), or pass loadRequestValidators.`, { operationId: context.operation.id });
     validators ??= load();
     const { operation } = context;
@@ -111,4 +109,6 @@ export function requestValidationStep(enabledByDefault: boolean, load: (() => Pr
     if (issues.length > 0) throw new CortexInvalidRequestError(describeRequestIssues(operation.id, issues), issues[0]?.path || undefined, { operationId: operation.id, requestId: context.callId, attempts: 0 });
     return next(context);
   };
+  // Not async: a call without validation passes straight through, without a promise of this step's own.
+  return (context, next) => ((context.options as RequestValidationOptions).validateRequests ?? enabledByDefault ? validateThenSend(context, next) : next(context));
 }
