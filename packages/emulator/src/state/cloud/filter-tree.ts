@@ -19,30 +19,6 @@ export type FlatRecord = Readonly<Record<string, unknown>>;
 /** A compiled predicate. */
 export type RecordPredicate = (record: FlatRecord) => boolean;
 
-/** Every SEARCH_TYPE the filter tree evaluates. */
-export const SUPPORTED_SEARCH_TYPES = [
-  "EQ",
-  "NEQ",
-  "GT",
-  "LT",
-  "GTE",
-  "LTE",
-  "IN",
-  "NIN",
-  "CONTAINS",
-  "NCONTAINS",
-  "ARRAY_CONTAINS",
-  "ARRAY_NOT_CONTAINS",
-  "IS_EMPTY",
-  "NIS_EMPTY",
-  "WILDCARD",
-  "WILDCARD_NOT",
-  "REGEX",
-  "REGEX_MATCH",
-  "REGEX_NOT",
-  "REGEX_NOT_MATCH",
-] as const;
-
 function values(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
   return value === undefined || value === null ? [] : [value];

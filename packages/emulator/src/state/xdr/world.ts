@@ -9,7 +9,7 @@
  * so nothing runs in the background and a test moves time by moving its
  * injected clock.
  */
-import { ALERT_SEVERITIES, generateAlerts, type AlertRecord, type AlertSeverity } from "../../data/alerts.js";
+import { generateAlerts, type AlertRecord, type AlertSeverity } from "../../data/alerts.js";
 import { generateEndpoints, type EndpointSeed } from "../../data/endpoints.js";
 import { withAlertCounts, type Incident } from "../../data/incidents.js";
 import { deriveSeed, mulberry32 } from "../../random.js";
@@ -469,9 +469,4 @@ export class XdrWorld {
   purgeDownloads(now: number): void {
     for (const [token, download] of this.downloads) if (download.expiresAt <= now) this.downloads.delete(token);
   }
-}
-
-/** Whether a value is one of the alert severities. */
-export function isAlertSeverity(value: unknown): value is AlertSeverity {
-  return typeof value === "string" && (ALERT_SEVERITIES as readonly string[]).includes(value);
 }
