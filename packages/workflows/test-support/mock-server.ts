@@ -1,4 +1,4 @@
-// A tiny Cortex-shaped HTTP server for workflow tests whose state the emulator does not simulate yet:
+// A tiny Cortex-shaped HTTP server for the products' workflow tests whose state the emulator does not simulate yet:
 // each route answers from a handler with the reference's shapes, and every request is recorded.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";

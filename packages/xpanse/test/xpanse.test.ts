@@ -4,7 +4,7 @@ import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
 import { CortexAuthenticationError, CortexPaginationError } from "@cortex-sdk/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XpanseClient } from "../src/index.js";
-import { ErrorReply, startMockServer, type MockServer } from "./mock-server.js";
+import { ErrorReply, startMockServer, type MockServer } from "../../workflows/test-support/mock-server.js";
 
 let emulator: RunningEmulator;
 let client: XpanseClient;
