@@ -34,7 +34,7 @@ export interface AuthDiagnosis {
 /** Extra knowledge the probes may use. */
 export interface DiagnoseAuthenticationOptions {
   /**
-   * A client of the same tenant whose key may read the key list (`api_keys.get_api_keys`): with it the
+   * A client of the same tenant whose key may read the API-key list: with it the
    * key's record tells an expired key, a level mismatch and a wrong secret apart.
    */
   readonly keyListReader?: CortexClient;
@@ -78,7 +78,7 @@ async function tryClient(make: () => CortexClient): Promise<unknown> {
 }
 
 /**
- * Probes the tenant to find why its key is rejected. Sends a handful of `healthcheck` calls (plus one key
+ * Probes the tenant to find why its key is rejected. Sends a handful of health checks (plus one key
  * listing with `keyListReader`); never changes anything.
  *
  * @param client - The client whose key is in question.

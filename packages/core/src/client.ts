@@ -152,10 +152,10 @@ export class CortexClientCore {
 
   /**
    * Calls any operation by id: the escape hatch beneath the resource methods. Product clients type it
-   * with their own operations (`XdrClient.request("endpoints.isolate", …)` checks the request and types
-   * the reply); here the reply type is whatever the caller names.
+   * with their own operations (on `XdrClient`, `request` checks an id and its request against the XDR table
+   * and types the reply); here the reply type is whatever the caller names.
    *
-   * @param operationId - Operation id from the table, e.g. `incidents.get_incidents`, or the operation's
+   * @param operationId - Operation id from the product's table, or the operation's
    *   entry itself (what the per-operation functions of `@cortex-sdk/<product>/operations` pass: the
    *   client then needs no table).
    * @param body - The request (without the `request_data` envelope).
@@ -317,7 +317,7 @@ export class CortexClient extends CortexClientCore {
    * @returns An async generator of rows; breaking out of the loop closes the connection.
    * @example
    * ```ts
-   * for await (const row of client.streamNdjson<Row>("xql.get_query_results_stream", { stream_id, is_gzip_compressed: true })) {
+   * for await (const row of client.streamNdjson<Row>(resultStreamOperation, { stream_id, is_gzip_compressed: true })) {
    *   process(row);
    * }
    * ```

@@ -1,7 +1,7 @@
 /**
  * Expiry notices for the key a client signs with, as the console gives them (a week ahead, a day ahead,
  * and once expired), delivered to a hook: after the client's first successful call it looks up its own
- * key once (`api_keys.get_api_keys` filtered by id, where the product has key management and the key may
+ * key once (the API-key list, filtered by id, where the product has key management and the key may
  * read the list) and calls the hook when a notice is due.
  *
  * @module

@@ -75,7 +75,7 @@ export class ProductClient extends CortexClient {
    * @returns One outcome per target, in order.
    * @example
    * ```ts
-   * const counts = await client.fanOut([{ childTenantId: "a" }, { childTenantId: "b" }], (tenant) => tenant.request("healthcheck", undefined));
+   * const counts = await client.fanOut([{ childTenantId: "a" }, { childTenantId: "b" }], (tenant) => tenant.system.healthcheck());
    * for (const outcome of counts) console.log(outcome.tenant, outcome.ok ? outcome.value : outcome.error);
    * ```
    */

@@ -51,7 +51,7 @@ export interface WaitOptions {
  * @example
  * ```ts
  * const status = await waitUntil(async () => {
- *   const reply = await client.request("actions.get_action_status", { group_action_id: id });
+ *   const reply = await xdr.actions.getStatus({ group_action_id: id });
  *   return isFinished(reply) ? { done: true, value: reply } : { done: false, state: reply };
  * }, { maxWaitMs: 600_000, description: `action ${id}` });
  * ```
