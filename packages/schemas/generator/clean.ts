@@ -26,6 +26,10 @@ export interface Node {
   xRef?: string;
   /** Set on a reference back into a component being expanded (a cycle): the node has no content. */
   xCycle?: boolean;
+  /** Type emission only: this property is a read-only alias of the named one (a folded count or data key). Not emitted in JSON. */
+  xAliasOf?: string;
+  /** Type emission only: lower-case keys of this named object that also read under their upper-case spelling. Not emitted in JSON. */
+  xAliases?: string[];
 }
 
 /** Problems found while cleaning: a schema that is not an object, an unknown type... */

@@ -435,7 +435,16 @@ export const record_xsoar_api_key: Equal<ItemOfList<XsoarReplyOf<"api_keys.get_a
 export const record_xdr_endpoint: Equal<ItemOfList<XdrReplyOf<"endpoints.get_endpoint">, "endpoints">, Endpoint> = true;
 export const record_xdr_xql_result: Equal<XdrReplyOf<"xql.get_query_results">, XqlQueryResult> = true;
 export const record_xsiam_issue: Equal<ItemOfList<XsiamReplyOf<"issue.search">, "issues">, Issue> = true;
-export const record_xsiam_case: Equal<ItemOfList<XsiamReplyOf<"case.search">, "DATA">, Case> = true;
+export const record_xsiam_case: Equal<ItemOfList<XsiamReplyOf<"case.search">, "data">, Case> = true;
+// Count and data keys as the reply normalisation leaves them: the lower-case key, and the other spelling as a read-only alias of the same value.
+export const casing_xsiam_case_alias: Equal<ItemOfList<XsiamReplyOf<"case.search">, "DATA">, Case> = true;
+export const casing_xsiam_case_total: Equal<NonNullable<XsiamReplyOf<"case.search">>["total_count"], number | undefined> = true;
+export const casing_xdr_api_keys_alias: Equal<ItemOfList<XdrReplyOf<"api_keys.get_api_keys">, "DATA">, ApiKey> = true;
+export const casing_cloud_api_keys_count: Equal<NonNullable<CloudReplyOf<"api_keys.get_api_keys">>["FILTER_COUNT"], number | undefined> = true;
+export const casing_xdr_xql_rows_alias: Equal<NonNullable<NonNullable<XdrReplyOf<"xql.get_query_results">>["results"]>["DATA"], NonNullable<NonNullable<XdrReplyOf<"xql.get_query_results">>["results"]>["data"]> = true;
+declare const caseReply: NonNullable<XsiamReplyOf<"case.search">>;
+// @ts-expect-error the alias is read-only: write the lower-case key
+caseReply.DATA = [];
 export const record_xsoar_incident: Equal<ItemOfList<XsoarReplyOf<"xsoar.incidents.search">, "data">, XsoarIncident> = true;
 export const record_xsoar_ioc: Equal<ItemOfList<XsoarReplyOf<"xsoar.indicators.search">, "iocObjects">, IocObject> = true;
 export const record_xpanse_asset: Equal<ItemOfList<XpanseReplyOf<"assets.get_assets_internet_exposure">, "assets_internet_exposure">, InternetExposureAsset> = true;

@@ -441,10 +441,16 @@ export type ApiKeysGetApiKeysRequest = {
 export type ApiKeysGetApiKeysReply = {
   /** `data` (array, of {@link ApiKey}). */
   data?: ApiKey[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: ApiKey[];
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
 };
 
 /** Reply of `GET /public_api/appsec/v1/application/configuration` (`appsec.application.configuration`). */
@@ -552,7 +558,7 @@ export type AppsecApplicationDeleteByIdReply = {
 };
 
 /** Reply of `GET /public_api/appsec/v1/application` (`appsec.application.get`). */
-export type AppsecApplicationGetReply = AppSecBasicPaginatedResponseExtendedFieldsArray;
+export type AppsecApplicationGetReply = AppSecBasicPaginatedResponseExtendedFieldsArray & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: AppSecBasicPaginatedResponseExtendedFieldsArray["data"] };
 
 /** Reply of `GET /public_api/appsec/v1/application/{applicationId}` (`appsec.application.get_by_id`). */
 export type AppsecApplicationGetByIdReply = AppSecExtendedFields;
@@ -1945,12 +1951,18 @@ export type AssetGroupsRequest = {
 export type AssetGroupsReply = {
   /** `data` (array, of object). */
   data?: { [key: string]: unknown }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: { [key: string]: unknown }[];
   /** `metadata` (object). */
   metadata?: {
     /** `filter_count` (integer). */
     filter_count?: number;
+    /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+    readonly FILTER_COUNT?: number;
     /** `total_count` (integer). */
     total_count?: number;
+    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    readonly TOTAL_COUNT?: number;
   };
 };
 
@@ -2275,6 +2287,13 @@ export type AssetGroupsCreateReply = {
   reply?: {
     /** `data` (object). */
     data?: {
+      /** `success` (boolean). */
+      success?: boolean;
+      /** `asset_group_id` (integer). */
+      asset_group_id?: number;
+    };
+    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    readonly DATA?: {
       /** `success` (boolean). */
       success?: boolean;
       /** `asset_group_id` (integer). */
@@ -3245,12 +3264,18 @@ export type AssetsRequest = {
 export type AssetsReply = {
   /** `data` (array, of {@link Asset}). */
   data?: Asset[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: Asset[];
   /** `metadata` (object). */
   metadata?: {
     /** `filter_count` (integer). */
     filter_count?: number;
+    /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+    readonly FILTER_COUNT?: number;
     /** `total_count` (integer). */
     total_count?: number;
+    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    readonly TOTAL_COUNT?: number;
   };
 };
 
@@ -3295,19 +3320,56 @@ export type AssetsByIdRawFieldsReply = {
       };
     };
   }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: {
+    /** `xdm__asset__raw_fields` (object). */
+    xdm__asset__raw_fields?: {
+      /** `Platform Discovery` (object). */
+      "Platform Discovery"?: {
+        /** `Adjustable` (boolean). */
+        Adjustable?: boolean;
+        /** `Description` (string). */
+        Description?: string;
+        /** `GlobalQuota` (boolean). */
+        GlobalQuota?: boolean;
+        /** `QuotaAppliedAtLevel` (string). */
+        QuotaAppliedAtLevel?: string;
+        /** `QuotaArn` (string). */
+        QuotaArn?: string;
+        /** `QuotaCode` (string). */
+        QuotaCode?: string;
+        /** `QuotaName` (string). */
+        QuotaName?: string;
+        /** `ServiceCode` (string). */
+        ServiceCode?: string;
+        /** `ServiceName` (string). */
+        ServiceName?: string;
+        /** `Unit` (string). */
+        Unit?: string;
+        /** `Value` (integer). */
+        Value?: number;
+      };
+    };
+  }[];
   /** `metadata` (object). */
   metadata?: {
     /** `filter_count` (integer). */
     filter_count?: number;
+    /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+    readonly FILTER_COUNT?: number;
     /** `total_count` (integer). */
     total_count?: number;
+    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    readonly TOTAL_COUNT?: number;
   };
 };
 
 /** Reply of `GET /public_api/v1/assets/enum/{field_name}` (`assets.enum.get_by_field_name`). */
 export type AssetsEnumGetByFieldNameReply = {
-  /** `DATA` (array, of object). */
-  DATA?: { [key: string]: unknown }[];
+  /** `data` (array, of object). */
+  data?: { [key: string]: unknown }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: { [key: string]: unknown }[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_asset_internet_exposure` (`assets.get_asset_internet_exposure`), sent as `{"request_data": …}`. */
@@ -3647,8 +3709,12 @@ export type AssetsGetAssetsInternetExposureRequest = {
 export type AssetsGetAssetsInternetExposureReply = {
   /** `total_count` (integer, at most 9999). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `assets_internet_exposure` (array, of {@link InternetExposureAsset}). */
   assets_internet_exposure?: InternetExposureAsset[];
 };
@@ -3712,12 +3778,73 @@ export type AssetsGetByIdReply = {
     /** `xdm.host.ipv4_addresses` (array, of string). */
     "xdm.host.ipv4_addresses"?: string[];
   }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: {
+    /** `xdm.asset.last_observed` (integer). */
+    "xdm.asset.last_observed"?: number;
+    /** `xdm.asset.cloud.region` (string or null). */
+    "xdm.asset.cloud.region"?: string | null;
+    /** `xdm.asset.id` (string). */
+    "xdm.asset.id"?: string;
+    /** `xdm.asset.provider` (string). */
+    "xdm.asset.provider"?: string;
+    /** `xdm.asset.first_observed` (integer). */
+    "xdm.asset.first_observed"?: number;
+    /** `xdm.asset.type.name` (string). */
+    "xdm.asset.type.name"?: string;
+    /** `xdm.asset.strong_id` (string). */
+    "xdm.asset.strong_id"?: string;
+    /** `xdm.asset.name` (string or null). */
+    "xdm.asset.name"?: string | null;
+    /** `xdm.asset.type.class` (string). */
+    "xdm.asset.type.class"?: string;
+    /** `xdm.asset.type.id` (string). */
+    "xdm.asset.type.id"?: string;
+    /** `xdm.asset.type.category` (string). */
+    "xdm.asset.type.category"?: string;
+    /** `issues_critical` (integer). */
+    issues_critical?: number;
+    /** `xdm.asset.realm` (string). */
+    "xdm.asset.realm"?: string;
+    /** `xdm.asset.group_ids` (array, of string). */
+    "xdm.asset.group_ids"?: string[];
+    /** `cases_breakdown` (object). */
+    cases_breakdown?: {
+      /** `critical` (integer). */
+      critical?: number;
+      /** `high` (integer). */
+      high?: number;
+      /** `low` (integer). */
+      low?: number;
+      /** `medium` (integer). */
+      medium?: number;
+    };
+    /** `issues_breakdown` (object). */
+    issues_breakdown?: {
+      /** `critical` (integer). */
+      critical?: number;
+      /** `high` (integer). */
+      high?: number;
+      /** `low` (integer). */
+      low?: number;
+      /** `medium` (integer). */
+      medium?: number;
+    };
+    /** `cases_critical` (integer). */
+    cases_critical?: number;
+    /** `xdm.host.ipv4_addresses` (array, of string). */
+    "xdm.host.ipv4_addresses"?: string[];
+  }[];
   /** `metadata` (object). */
   metadata?: {
     /** `filter_count` (integer). */
     filter_count?: number;
+    /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+    readonly FILTER_COUNT?: number;
     /** `total_count` (integer). */
     total_count?: number;
+    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    readonly TOTAL_COUNT?: number;
   };
 };
 
@@ -3924,8 +4051,12 @@ export type AssetsGetExternalIpAddressRangesRequest = {
 export type AssetsGetExternalIpAddressRangesReply = {
   /** `total_count` (integer, at most 9999). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `external_ip_address_ranges` (array, of {@link ExternalIpRange}). */
   external_ip_address_ranges?: ExternalIpRange[];
 };
@@ -4328,8 +4459,12 @@ export type AssetsGetExternalServicesRequest = {
 export type AssetsGetExternalServicesReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `external_services` (array, of {@link ExternalService}). */
   external_services?: ExternalService[];
 };
@@ -4638,8 +4773,12 @@ export type AssetsGetExternalWebsitesRequest = {
 export type AssetsGetExternalWebsitesReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `websites` (array, of {@link ExternalWebsite}). */
   websites?: ExternalWebsite[];
 };
@@ -4675,8 +4814,12 @@ export type AssetsGetVulnerabilityTestsRequest = {
 export type AssetsGetVulnerabilityTestsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `vulnerability_tests` (array, of object). */
   vulnerability_tests?: {
     /** `id` (string). */
@@ -4731,8 +4874,10 @@ export type AssetsGetVulnerabilityTestsReply = {
 
 /** Reply of `GET /public_api/v1/assets/schema` (`assets.schema`). */
 export type AssetsSchemaReply = {
-  /** `DATA` (array, of object). */
-  DATA?: { [key: string]: unknown }[];
+  /** `data` (array, of object). */
+  data?: { [key: string]: unknown }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: { [key: string]: unknown }[];
 };
 
 /** Request of `POST /public_api/v1/audits/agents_reports` (`audits.agents_reports`), sent as `{"request_data": …}`. */
@@ -4826,10 +4971,16 @@ export type AuditsAgentsReportsRequest = {
 export type AuditsAgentsReportsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `data` (array, of {@link AgentAuditReport}). */
   data?: AgentAuditReport[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: AgentAuditReport[];
 };
 
 /** Request of `POST /public_api/v1/audits/management_logs` (`audits.management_logs`), sent as `{"request_data": …}`. */
@@ -4888,10 +5039,16 @@ export type AuditsManagementLogsRequest = {
 export type AuditsManagementLogsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `data` (array, of {@link AuditLog}). */
   data?: AuditLog[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: AuditLog[];
 };
 
 /** Request of `POST /public_api/v1/authentication-settings/create` (`authentication_settings.create`), sent as `{"request_data": …}`. */
@@ -5173,12 +5330,43 @@ export type BiocInsertReply = {
 
 /** Reply of `GET /public_api/v1/case/artifacts/{case-id}` (`case.artifacts.get_by_case_id`), the value of `reply`. */
 export type CaseArtifactsGetByCaseIdReply = {
-  /** `TOTAL_COUNT` (integer). */
-  TOTAL_COUNT?: number;
-  /** `FILTER_COUNT` (integer). */
-  FILTER_COUNT?: number;
-  /** `DATA` (array, of {@link Xs34CaseArtifact}). */
-  DATA?: Xs34CaseArtifact[];
+  /** `total_count` (integer). */
+  total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
+  /** `filter_count` (integer). */
+  filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
+  /** `data` (array, of object). */
+  data?: {
+    /** `case_id` (integer). */
+    case_id?: number;
+    /** `network_artifacts` (object). */
+    network_artifacts?: {
+      /** `data` (array, of {@link Xs34Artifact}). */
+      data?: Xs34Artifact[];
+      /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+      readonly DATA?: Xs34Artifact[];
+      /** `total_count` (integer). */
+      total_count?: number;
+      /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+      readonly TOTAL_COUNT?: number;
+    };
+    /** `file_artifacts` (object). */
+    file_artifacts?: {
+      /** `data` (array, of {@link Xs34Artifact}). */
+      data?: Xs34Artifact[];
+      /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+      readonly DATA?: Xs34Artifact[];
+      /** `total_count` (integer). */
+      total_count?: number;
+      /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+      readonly TOTAL_COUNT?: number;
+    };
+  }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: Xs34CaseArtifact[];
 };
 
 /** Request of `POST /public_api/v1/case/search` (`case.search`), sent as `{"request_data": …}`. */
@@ -5235,12 +5423,18 @@ export type CaseSearchRequest = {
 
 /** Reply of `POST /public_api/v1/case/search` (`case.search`), the value of `reply`. */
 export type CaseSearchReply = {
-  /** `TOTAL_COUNT` (integer). */
-  TOTAL_COUNT?: number;
-  /** `FILTER_COUNT` (integer). */
-  FILTER_COUNT?: number;
-  /** `DATA` (array, of {@link Case}). */
-  DATA?: Case[];
+  /** `total_count` (integer). */
+  total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
+  /** `filter_count` (integer). */
+  filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
+  /** `data` (array, of {@link Case}). */
+  data?: Case[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: Case[];
 };
 
 /** Request of `POST /public_api/v1/case/update/{case-id}` (`case.update.post_by_case_id`), sent as `{"request_data": …}`. */
@@ -5285,7 +5479,7 @@ export type CiemAccessSearchRequest = {
 };
 
 /** Reply of `POST /public_api/v1/ciem/access/search` (`ciem.access.search`). */
-export type CiemAccessSearchReply = CiemCiemAccessSearchResponse;
+export type CiemAccessSearchReply = CiemCiemAccessSearchResponse & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: CiemCiemAccessSearchResponse["data"]; /** `FILTER_COUNT`: the same value as `filter_count`, read-only. */ readonly FILTER_COUNT?: CiemCiemAccessSearchResponse["filter_count"]; /** `TOTAL_COUNT`: the same value as `total_count`, read-only. */ readonly TOTAL_COUNT?: CiemCiemAccessSearchResponse["total_count"] };
 
 /** Reply of `GET /public_api/v1/cli/releases/version` (`cli.releases.version`). */
 export type CliReleasesVersionReply = Xs34VersionObj;
@@ -5467,15 +5661,24 @@ export type CloudOnboardingGetAccountsRequest = {
 
 /** Reply of `POST /public_api/v1/cloud_onboarding/get_accounts` (`cloud_onboarding.get_accounts`), the value of `reply`. */
 export type CloudOnboardingGetAccountsReply = {
-  /** `DATA` (array, of object). */
-  DATA?: {
+  /** `data` (array, of object). */
+  data?: {
     /** `account_id` (string or integer). */
     account_id?: string | number;
   }[];
-  /** `FILTER_COUNT` (integer). */
-  FILTER_COUNT?: number;
-  /** `TOTAL_COUNT` (integer). */
-  TOTAL_COUNT?: number;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: {
+    /** `account_id` (string or integer). */
+    account_id?: string | number;
+  }[];
+  /** `filter_count` (integer). */
+  filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
+  /** `total_count` (integer). */
+  total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/cloud_onboarding/get_azure_approved_tenants` (`cloud_onboarding.get_azure_approved_tenants`), sent as `{"request_data": …}`. */
@@ -5524,15 +5727,24 @@ export type CloudOnboardingGetInstancesRequest = {
 
 /** Reply of `POST /public_api/v1/cloud_onboarding/get_instances` (`cloud_onboarding.get_instances`), the value of `reply`. */
 export type CloudOnboardingGetInstancesReply = {
-  /** `DATA` (array, of object). */
-  DATA?: {
+  /** `data` (array, of object). */
+  data?: {
     /** `instance_id` (string or integer). */
     instance_id?: string | number;
   }[];
-  /** `FILTER_COUNT` (integer). */
-  FILTER_COUNT?: number;
-  /** `TOTAL_COUNT` (integer). */
-  TOTAL_COUNT?: number;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: {
+    /** `instance_id` (string or integer). */
+    instance_id?: string | number;
+  }[];
+  /** `filter_count` (integer). */
+  filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
+  /** `total_count` (integer). */
+  total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/cloud_onboarding/get_outposts` (`cloud_onboarding.get_outposts`), sent as `{"request_data": …}`. */
@@ -5831,8 +6043,12 @@ export type ComplianceGetAssessmentProfilesRequest = {
 export type ComplianceGetAssessmentProfilesReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `assessment_profiles` (array, of {@link ComplianceAssessmentProfile}). */
   assessment_profiles?: ComplianceAssessmentProfile[];
 };
@@ -5854,14 +6070,20 @@ export type ComplianceGetAssessmentResultsRequest = {
 export type ComplianceGetAssessmentResultsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `standard_filter_count` (integer). */
   standard_filter_count?: number;
   /** `standard_total_count` (integer). */
   standard_total_count?: number;
   /** `data` (array, of {@link ComplianceAssessmentResult}). */
   data?: ComplianceAssessmentResult[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: ComplianceAssessmentResult[];
 };
 
 /** Request of `POST /public_api/v1/compliance/get_asset` (`compliance.get_asset`), sent as `{"request_data": …}`. */
@@ -5896,10 +6118,16 @@ export type ComplianceGetAssetRequest = {
 export type ComplianceGetAssetReply = {
   /** `total_count` (integer), required. */
   total_count: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT: number;
   /** `result_count` (integer), required. */
   result_count: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT: number;
   /** `filter_count` (integer), required. */
   filter_count: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT: number;
   /** `assets` (array, of {@link AssetComplianceControlFinding}), required. */
   assets: AssetComplianceControlFinding[];
 };
@@ -5936,10 +6164,16 @@ export type ComplianceGetAssetsRequest = {
 export type ComplianceGetAssetsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `assets` (array, of {@link ComplianceComplianceAsset}). */
   assets?: ComplianceComplianceAsset[];
 };
@@ -6031,6 +6265,13 @@ export type ComplianceGetControlCategoriesAndSubcategoriesReply = {
     /** `subcategories` (array, of string). */
     subcategories?: string[];
   };
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: {
+    /** `categories` (array, of string). */
+    categories?: string[];
+    /** `subcategories` (array, of string). */
+    subcategories?: string[];
+  };
 };
 
 /** Request of `POST /public_api/v1/compliance/get_control_failed_results` (`compliance.get_control_failed_results`), sent as `{"request_data": …}`. */
@@ -6047,6 +6288,13 @@ export type ComplianceGetControlFailedResultsRequest = {
 export type ComplianceGetControlFailedResultsReply = {
   /** `data` (object). */
   data?: {
+    /** `findings` (array, of {@link ComplianceFindings}). */
+    findings?: ComplianceFindings[];
+    /** `issues` (array, of {@link ComplianceIssues}). */
+    issues?: ComplianceIssues[];
+  };
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: {
     /** `findings` (array, of {@link ComplianceFindings}). */
     findings?: ComplianceFindings[];
     /** `issues` (array, of {@link ComplianceIssues}). */
@@ -6082,8 +6330,12 @@ export type ComplianceGetControlsRequest = {
 export type ComplianceGetControlsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `controls` (array, of {@link ComplianceControl}). */
   controls?: ComplianceControl[];
 };
@@ -6116,10 +6368,16 @@ export type ComplianceGetReportsRequest = {
 export type ComplianceGetReportsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `reports` (array, of {@link ComplianceComplianceReport}). */
   reports?: ComplianceComplianceReport[];
 };
@@ -6140,6 +6398,13 @@ export type ComplianceGetRuleFailedResultsRequest = {
 export type ComplianceGetRuleFailedResultsReply = {
   /** `data` (object). */
   data?: {
+    /** `findings` (array, of {@link ComplianceFindings}). */
+    findings?: ComplianceFindings[];
+    /** `issues` (array, of {@link ComplianceIssues}). */
+    issues?: ComplianceIssues[];
+  };
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: {
     /** `findings` (array, of {@link ComplianceFindings}). */
     findings?: ComplianceFindings[];
     /** `issues` (array, of {@link ComplianceIssues}). */
@@ -6190,8 +6455,12 @@ export type ComplianceGetStandardsRequest = {
 export type ComplianceGetStandardsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `standards` (array, of {@link ComplianceStandard}). */
   standards?: ComplianceStandard[];
 };
@@ -7193,7 +7462,7 @@ export type DataSecurityDataPatternsRequest = {
 };
 
 /** Reply of `POST /public_api/v1/data-security/data-patterns` (`data_security.data_patterns`). */
-export type DataSecurityDataPatternsReply = DspmDasResponseBody;
+export type DataSecurityDataPatternsReply = DspmDasResponseBody & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: DspmDasResponseBody["data"] };
 
 /** Request of `POST /public_api/v1/data-security/objects/fields` (`data_security.objects.fields`). */
 export type DataSecurityObjectsFieldsRequest = {
@@ -7206,7 +7475,7 @@ export type DataSecurityObjectsFieldsRequest = {
 };
 
 /** Reply of `POST /public_api/v1/data-security/objects/fields` (`data_security.objects.fields`). */
-export type DataSecurityObjectsFieldsReply = DspmDasResponseBody;
+export type DataSecurityObjectsFieldsReply = DspmDasResponseBody & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: DspmDasResponseBody["data"] };
 
 /** Request of `POST /public_api/v1/data-security/objects/files` (`data_security.objects.files`). */
 export type DataSecurityObjectsFilesRequest = {
@@ -7219,7 +7488,7 @@ export type DataSecurityObjectsFilesRequest = {
 };
 
 /** Reply of `POST /public_api/v1/data-security/objects/files` (`data_security.objects.files`). */
-export type DataSecurityObjectsFilesReply = DspmDasResponseBody;
+export type DataSecurityObjectsFilesReply = DspmDasResponseBody & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: DspmDasResponseBody["data"] };
 
 /** Request of `POST /public_api/v1/disable_injection_prevention_rules/add` (`disable_injection_prevention_rules.add`), sent as `{"request_data": …}`. */
 export type DisableInjectionPreventionRulesAddRequest = {
@@ -7281,10 +7550,16 @@ export type DisableInjectionPreventionRulesFetchRequest = {
 export type DisableInjectionPreventionRulesFetchReply = {
   /** `data` (array, of {@link InjectionRuleDisableInjectionRulePAPIObject}). */
   data?: InjectionRuleDisableInjectionRulePAPIObject[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: InjectionRuleDisableInjectionRulePAPIObject[];
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/disable_prevention/add` (`disable_prevention.add`), sent as `{"request_data": …}`. */
@@ -7394,10 +7669,16 @@ export type DisablePreventionFetchRequest = {
 export type DisablePreventionFetchReply = {
   /** `data` (array, of {@link PreventionRuleDisablePreventionRulePAPIObject}). */
   data?: PreventionRuleDisablePreventionRulePAPIObject[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: PreventionRuleDisablePreventionRulePAPIObject[];
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/disable_prevention/get_modules` (`disable_prevention.get_modules`), sent as `{"request_data": …}`. */
@@ -7436,6 +7717,31 @@ export type EntriesGetReply = {
   total?: number;
   /** `data` (array, of object). */
   data?: {
+    /** `id` (string). */
+    id?: string;
+    /** `modified` (string). */
+    modified?: string;
+    /** `created` (string). */
+    created?: string;
+    /** `user` (string). */
+    user?: string;
+    /** `parentContent` (string). */
+    parentContent?: string;
+    /** `contents` (string). */
+    contents?: string;
+    /** `format` (string). */
+    format?: string;
+    /** `investigationId` (string). */
+    investigationId?: string;
+    /** `category` (string). */
+    category?: string;
+    /** `isTodo` (boolean). */
+    isTodo?: boolean;
+    /** `tags` (array, of string). */
+    tags?: string[];
+  }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: {
     /** `id` (string). */
     id?: string;
     /** `modified` (string). */
@@ -7624,7 +7930,7 @@ export type GetAttackSurfaceRulesRequest = {
 };
 
 /** Reply of `POST /public_api/v1/get_attack_surface_rules` (`get_attack_surface_rules`), the value of `reply`. */
-export type GetAttackSurfaceRulesReply = Xs28AttackSurfaceRulesPage;
+export type GetAttackSurfaceRulesReply = Xs28AttackSurfaceRulesPage & { /** `TOTAL_COUNT`: the same value as `total_count`, read-only. */ readonly TOTAL_COUNT?: Xs28AttackSurfaceRulesPage["total_count"]; /** `RESULT_COUNT`: the same value as `result_count`, read-only. */ readonly RESULT_COUNT?: Xs28AttackSurfaceRulesPage["result_count"] };
 
 /** Request of `POST /public_api/v1/indicators/delete` (`indicators.delete`), sent as `{"request_data": …}`. */
 export type IndicatorsDeleteRequest = {
@@ -8190,6 +8496,8 @@ export type IssuePostByIdRequest = {
 export type IssueSchemaReply = {
   /** `data` (array, of {@link Xs34IssueSchemaField}). */
   data?: Xs34IssueSchemaField[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: Xs34IssueSchemaField[];
 };
 
 /** Request of `POST /public_api/v1/issue/search` (`issue.search`), sent as `{"request_data": …}`. */
@@ -8383,8 +8691,12 @@ export type IssueSearchRequest = {
 export type IssueSearchReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `issues` (array, of {@link Issue}). */
   issues?: Issue[];
 };
@@ -8600,13 +8912,28 @@ export type NetscanScanRunByIdCommandRequest = {
 };
 
 /** Reply of `POST /public_api/netscan/v1/scan/run/{id}/command` (`netscan.scan.run.by_id.command`). */
-export type NetscanScanRunByIdCommandReply = NetScanScanActionResponse;
+export type NetscanScanRunByIdCommandReply = {
+  /** `data` (string), required. */
+  data: string;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: string;
+};
 
 /** Reply of `GET /public_api/netscan/v1/scan/run` (`netscan.scan.run.get`). */
-export type NetscanScanRunGetReply = NetScanScanStatusResponse;
+export type NetscanScanRunGetReply = {
+  /** `data` (string), required. */
+  data: string;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: string;
+};
 
 /** Reply of `GET /public_api/netscan/v1/scan/run/{id}` (`netscan.scan.run.get_by_id`). */
-export type NetscanScanRunGetByIdReply = NetScanScanStatusResponse;
+export type NetscanScanRunGetByIdReply = {
+  /** `data` (string), required. */
+  data: string;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: string;
+};
 
 /** Request of `POST /public_api/netscan/v1/scan/run` (`netscan.scan.run.post`), sent as `{"request_data": …}`. */
 export type NetscanScanRunPostRequest = {
@@ -8617,7 +8944,12 @@ export type NetscanScanRunPostRequest = {
 };
 
 /** Reply of `POST /public_api/netscan/v1/scan/run` (`netscan.scan.run.post`). */
-export type NetscanScanRunPostReply = NetScanScanActionResponse;
+export type NetscanScanRunPostReply = {
+  /** `data` (string), required. */
+  data: string;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: string;
+};
 
 /** Request of `POST /public_api/netscan/v1/scan/run/{id}` (`netscan.scan.run.post_by_id`), sent as `{"request_data": …}`. */
 export type NetscanScanRunPostByIdRequest = {
@@ -8628,7 +8960,12 @@ export type NetscanScanRunPostByIdRequest = {
 };
 
 /** Reply of `POST /public_api/netscan/v1/scan/run/{id}` (`netscan.scan.run.post_by_id`). */
-export type NetscanScanRunPostByIdReply = NetScanScanActionResponse;
+export type NetscanScanRunPostByIdReply = {
+  /** `data` (string), required. */
+  data: string;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: string;
+};
 
 /** Reply of `GET /platform/iam/v1/api-key/{api_key_id}` (`platform.iam.api_key.get_by_id`), the value of `data`. */
 export type PlatformIamApiKeyGetByIdReply = {
@@ -8678,6 +9015,8 @@ export type PlatformIamRoleGetReply = {
   metadata?: IamMetadata;
   /** `data`, required. */
   data: unknown;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: unknown;
 };
 
 /** Reply of `GET /platform/iam/v1/role/permission-config` (`platform.iam.role.permission_config`). */
@@ -8686,6 +9025,8 @@ export type PlatformIamRolePermissionConfigReply = {
   metadata?: IamMetadata;
   /** `data`, required. */
   data: unknown;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: unknown;
 };
 
 /** Request of `POST /platform/iam/v1/role` (`platform.iam.role.post`), sent as `{"request_data": …}`. */
@@ -8712,6 +9053,8 @@ export type PlatformIamScopeByEntityTypeGetByEntityIdReply = {
   metadata?: IamMetadata;
   /** `data`, required. */
   data: unknown;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: unknown;
 };
 
 /** Request of `PUT /platform/iam/v1/scope/{entity_type}/{entity_id}` (`platform.iam.scope.by_entity_type.put_by_entity_id`), sent as `{"request_data": …}`. */
@@ -8738,6 +9081,8 @@ export type PlatformIamUserReply = {
   metadata?: IamMetadata;
   /** `data`, required. */
   data: unknown;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: unknown;
 };
 
 /** Reply of `GET /platform/iam/v1/user/{user_email}` (`platform.iam.user.get_by_email`). */
@@ -8746,6 +9091,8 @@ export type PlatformIamUserGetByEmailReply = {
   metadata?: IamMetadata;
   /** `data`, required. */
   data: unknown;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: unknown;
 };
 
 /** Request of `PATCH /platform/iam/v1/user/{user_email}` (`platform.iam.user.patch_by_email`), sent as `{"request_data": …}`. */
@@ -8784,6 +9131,8 @@ export type PlatformIamUserGroupGetReply = {
   metadata?: IamMetadata;
   /** `data`, required. */
   data: unknown;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: unknown;
 };
 
 /** Request of `PATCH /platform/iam/v1/user-group/{group_id}` (`platform.iam.user_group.patch_by_group_id`), sent as `{"request_data": …}`. */
@@ -8863,6 +9212,8 @@ export type PlatformIntegrationExternalApplicationByApplicationTypeIdGetByApplic
 export type PlatformIntegrationExternalApplicationGetReply = {
   /** `data` (array, of {@link ExternalAppExternalApplication}). */
   data?: ExternalAppExternalApplication[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: ExternalAppExternalApplication[];
   /** `metadata` (object). */
   metadata?: { [key: string]: unknown };
 };
@@ -9047,6 +9398,8 @@ export type PlatformIntegrationExternalApplicationPutByApplicationIdReply = {
 export type PlatformNotificationsListRulesReply = {
   /** `data` (array, of {@link NotificationsRule}). */
   data?: NotificationsRule[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: NotificationsRule[];
   /** `metadata` (object). */
   metadata?: { [key: string]: unknown };
 };
@@ -9664,7 +10017,7 @@ export type PolicySearchRequest = {
 };
 
 /** Reply of `POST /public_api/v1/policy/search` (`policy.search`). */
-export type PolicySearchReply = CspmPolicyListResponse;
+export type PolicySearchReply = CspmPolicyListResponse & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: CspmPolicyListResponse["data"] };
 
 /** Request of `POST /public_api/v1/rbac/get_roles` (`rbac.get_roles`), sent as `{"request_data": …}`. */
 export type RbacGetRolesRequest = {
@@ -9829,10 +10182,39 @@ export type ScheduledQueriesListReply = {
     /** `enable` (boolean). */
     enable?: boolean;
   }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: {
+    /** `query_def_id` (string). */
+    query_def_id?: string;
+    /** `query_definition_name` (string). */
+    query_definition_name?: string;
+    /** `xql` (string). */
+    xql?: string;
+    /** `timeframe` (object). */
+    timeframe?: {
+      /** `relativeTime` (integer or string). */
+      relativeTime?: number | string;
+    };
+    /** `schedule` (object). */
+    schedule?: {
+      /** `run_date` (integer). */
+      run_date?: number;
+      /** `trigger_type` (string). */
+      trigger_type?: string;
+    };
+    /** `tenants` (object or null). */
+    tenants?: { [key: string]: unknown } | null;
+    /** `enable` (boolean). */
+    enable?: boolean;
+  }[];
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/scripts/delete` (`scripts.delete`), sent as `{"request_data": …}`. */
@@ -10013,8 +10395,12 @@ export type UvemGetAffectedSoftwareRequest = {
 export type UvemGetAffectedSoftwareReply = {
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `vulnerabilities` (array, of object). */
   vulnerabilities?: {
     /** `vulnerability_id` (string). */
@@ -10072,8 +10458,12 @@ export type UvemGetVulnerabilitiesRequest = {
 export type UvemGetVulnerabilitiesReply = {
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `vulnerabilities` (array, of {@link Vulnerability}). */
   vulnerabilities?: Vulnerability[];
   /** `next_page_token` (string). */
@@ -13400,7 +13790,20 @@ export type UvmPublicListPoliciesRequest = {
 };
 
 /** Reply of `POST /public_api/uvm_public/v1/list_policies` (`uvm_public.list_policies`). */
-export type UvmPublicListPoliciesReply = UvemGetDataResponse;
+export type UvmPublicListPoliciesReply = {
+  /** `data` (array), required. */
+  data: unknown[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: unknown[];
+  /** `filter_count` (integer, at least 0), required. */
+  filter_count: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT: number;
+  /** `total_count` (integer, at least 0), required. */
+  total_count: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT: number;
+};
 
 /** Request of `PUT /public_api/uvm_public/v1/update_policy/{id}` (`uvm_public.update_policy.put_by_id`). */
 export type UvmPublicUpdatePolicyPutByIdRequest = {
@@ -15498,10 +15901,16 @@ export type XqlLookupsGetDataRequest = {
 export type XqlLookupsGetDataReply = {
   /** `data` (array, of object). */
   data?: { [key: string]: unknown }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: { [key: string]: unknown }[];
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/xql/lookups/remove_data` (`xql.lookups.remove_data`), sent as `{"request_data": …}`. */
@@ -17328,7 +17737,7 @@ export type CspmPolicyListResponse = {
   /** `data` (array, of {@link CspmPolicyResponse}). */
   data?: CspmPolicyResponse[];
   /** `metadata` ({@link CspmMetadata}). */
-  metadata?: CspmMetadata | null;
+  metadata?: CspmMetadata & { /** `TOTAL_COUNT`: the same value as `total_count`, read-only. */ readonly TOTAL_COUNT?: CspmMetadata["total_count"]; /** `FILTER_COUNT`: the same value as `filter_count`, read-only. */ readonly FILTER_COUNT?: CspmMetadata["filter_count"] } | null;
 };
 
 /** Shared schema `CspmPolicyResponse`. */
@@ -17610,7 +18019,7 @@ export type DspmDasResponseBody = {
   /** `data` ({@link DspmJsonArray}), required. */
   data: DspmJsonArray;
   /** `metadata` ({@link DspmDasResponseBodyMetadata}), required. */
-  metadata: DspmDasResponseBodyMetadata;
+  metadata: DspmDasResponseBodyMetadata & { /** `TOTAL_COUNT`: the same value as `total_count`, read-only. */ readonly TOTAL_COUNT?: DspmDasResponseBodyMetadata["total_count"]; /** `FILTER_COUNT`: the same value as `filter_count`, read-only. */ readonly FILTER_COUNT?: DspmDasResponseBodyMetadata["filter_count"] };
 };
 
 /** Shared schema `DspmDasResponseBodyMetadata`. */
@@ -18159,18 +18568,6 @@ export type MtdReportUpperCase = {
   ASSIGNED_USER_PRETTY?: string | null;
   /** `REPORT_STATUS` (string). */
   REPORT_STATUS?: string;
-};
-
-/** Shared schema `NetScanScanActionResponse`. */
-export type NetScanScanActionResponse = {
-  /** `DATA` (string), required. */
-  DATA: string;
-};
-
-/** Shared schema `NetScanScanStatusResponse`. */
-export type NetScanScanStatusResponse = {
-  /** `DATA` (string), required. */
-  DATA: string;
 };
 
 /** Shared schema `NotificationsRule`. */
@@ -18758,16 +19155,6 @@ export type UvemGTE = {
   SEARCH_VALUE: number;
 };
 
-/** Shared schema `UvemGetDataResponse`. */
-export type UvemGetDataResponse = {
-  /** `DATA` (array), required. */
-  DATA: unknown[];
-  /** `FILTER_COUNT` (integer, at least 0), required. */
-  FILTER_COUNT: number;
-  /** `TOTAL_COUNT` (integer, at least 0), required. */
-  TOTAL_COUNT: number;
-};
-
 /** Shared schema `UvemIN`. */
 export type UvemIN = {
   /** `SEARCH_FIELD` (string), required. */
@@ -19032,6 +19419,27 @@ export type XqlQueryResult = {
   results?: {
     /** `data` (array, of object). */
     data?: {
+      /** `event_id` (string). */
+      event_id?: string;
+      /** `agent_version` (string). */
+      agent_version?: string;
+      /** `_product` (string). */
+      _product?: string;
+      /** `_time` (integer). */
+      _time?: number;
+      /** `_vendor` (string). */
+      _vendor?: string;
+      /** `insert_timestamp` (integer). */
+      insert_timestamp?: number;
+      /** `agent_os_type` (string). */
+      agent_os_type?: string;
+      /** `event_type` (string). */
+      event_type?: string;
+      /** `event_sub_type` (string). */
+      event_sub_type?: string;
+    }[];
+    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    readonly DATA?: {
       /** `event_id` (string). */
       event_id?: string;
       /** `agent_version` (string). */

@@ -13,6 +13,8 @@ export type ActionsFileRetrievalDetailsRequest = {
 export type ActionsFileRetrievalDetailsReply = {
   /** `data` (object). */
   data?: { [key: string]: string };
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: { [key: string]: string };
 };
 
 /** Request of `POST /public_api/v1/actions/get_action_status` (`actions.get_action_status`), sent as `{"request_data": …}`. */
@@ -25,6 +27,8 @@ export type ActionsGetActionStatusRequest = {
 export type ActionsGetActionStatusReply = {
   /** `data` (object). */
   data?: { [key: string]: "PENDING" | "IN_PROGRESS" | "CANCELLED" | "PENDING_ABORT" | "ABORTED" | "EXPIRED" | "COMPLETED_PARTIAL" | "COMPLETED_SUCCESSFULLY" | "FAILED" | "TIMEOUT" | (string & {}) };
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: { [key: string]: "PENDING" | "IN_PROGRESS" | "CANCELLED" | "PENDING_ABORT" | "ABORTED" | "EXPIRED" | "COMPLETED_PARTIAL" | "COMPLETED_SUCCESSFULLY" | "FAILED" | "TIMEOUT" | (string & {}) };
   /** `errorReasons` (object). */
   errorReasons?: { [key: string]: { [key: string]: unknown } };
 };
@@ -78,8 +82,12 @@ export type AlertsGetAlertsRequest = {
 export type AlertsGetAlertsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `alerts` (array, of {@link Alert}). */
   alerts?: Alert[];
 };
@@ -111,6 +119,8 @@ export type AlertsGetAlertsByFilterDataRequest = {
 export type AlertsGetAlertsByFilterDataReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `alerts` (array, of object). */
   alerts?: {
     /** `alert_fields` (object). */
@@ -181,8 +191,12 @@ export type AlertsGetAlertsMultiEventsRequest = {
 export type AlertsGetAlertsMultiEventsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `alerts` (array, of {@link Xs28Alert}). */
   alerts?: Xs28Alert[];
   /** `alert_id` (string). */
@@ -260,8 +274,12 @@ export type AlertsGetAlertsPcapRequest = {
 export type AlertsGetAlertsPcapReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `alerts` (array, of object). */
   alerts?: {
     /** `id` (string). */
@@ -491,10 +509,16 @@ export type ApiKeysGetApiKeysRequest = {
 export type ApiKeysGetApiKeysReply = {
   /** `data` (array, of {@link ApiKey}). */
   data?: ApiKey[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: ApiKey[];
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/api_keys/validate` (`api_keys.validate`), sent as `{"request_data": …}`. */
@@ -594,10 +618,16 @@ export type AuditsAgentsReportsRequest = {
 export type AuditsAgentsReportsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `data` (array, of {@link AgentAuditReport}). */
   data?: AgentAuditReport[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: AgentAuditReport[];
 };
 
 /** Request of `POST /public_api/v1/audits/management_logs` (`audits.management_logs`), sent as `{"request_data": …}`. */
@@ -656,10 +686,16 @@ export type AuditsManagementLogsRequest = {
 export type AuditsManagementLogsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `data` (array, of {@link AuditLog}). */
   data?: AuditLog[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: AuditLog[];
 };
 
 /** Request of `POST /public_api/v1/bioc/delete` (`bioc.delete`), sent as `{"request_data": …}`. */
@@ -810,8 +846,12 @@ export type DeviceControlGetViolationsRequest = {
 export type DeviceControlGetViolationsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `violations` (array, of {@link DeviceControlViolation}). */
   violations?: DeviceControlViolation[];
 };
@@ -1144,8 +1184,12 @@ export type EndpointsGetEndpointRequest = {
 export type EndpointsGetEndpointReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `endpoints` (array, of {@link Endpoint}). */
   endpoints?: Endpoint[];
 };
@@ -1690,8 +1734,275 @@ export type IncidentsGetIncidentExtraDataReply = {
   alerts?: {
     /** `total_count` (integer). */
     total_count?: number;
+    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    readonly TOTAL_COUNT?: number;
     /** `data` (array, of object). */
     data?: {
+      /** `external_id` (string). */
+      external_id?: string;
+      /** `severity` (string). */
+      severity?: string;
+      /** `matching_status` (string). */
+      matching_status?: string;
+      /** `end_match_attempt_ts`. */
+      end_match_attempt_ts?: unknown;
+      /** `local_insert_ts` (integer). */
+      local_insert_ts?: number;
+      /** `bioc_indicator`. */
+      bioc_indicator?: unknown;
+      /** `matching_service_rule_id`. */
+      matching_service_rule_id?: unknown;
+      /** `attempt_counter`. */
+      attempt_counter?: unknown;
+      /** `bioc_category_enum_key`. */
+      bioc_category_enum_key?: unknown;
+      /** `case_id` (integer). */
+      case_id?: number;
+      /** `is_whitelisted` (boolean). */
+      is_whitelisted?: boolean;
+      /** `starred` (boolean). */
+      starred?: boolean;
+      /** `deduplicate_tokens` (string). */
+      deduplicate_tokens?: string;
+      /** `filter_rule_id`. */
+      filter_rule_id?: unknown;
+      /** `mitre_technique_id_and_name`. */
+      mitre_technique_id_and_name?: unknown;
+      /** `mitre_tactic_id_and_name`. */
+      mitre_tactic_id_and_name?: unknown;
+      /** `agent_version`. */
+      agent_version?: unknown;
+      /** `agent_device_domain`. */
+      agent_device_domain?: unknown;
+      /** `agent_fqdn`. */
+      agent_fqdn?: unknown;
+      /** `agent_os_type` (string). */
+      agent_os_type?: string;
+      /** `agent_os_sub_type`. */
+      agent_os_sub_type?: unknown;
+      /** `agent_data_collection_status`. */
+      agent_data_collection_status?: unknown;
+      /** `mac`. */
+      mac?: unknown;
+      /** `agent_is_vdi`. */
+      agent_is_vdi?: unknown;
+      /** `agent_install_type` (string). */
+      agent_install_type?: string;
+      /** `agent_host_boot_time`. */
+      agent_host_boot_time?: unknown;
+      /** `event_sub_type`. */
+      event_sub_type?: unknown;
+      /** `module_id`. */
+      module_id?: unknown;
+      /** `association_strength`. */
+      association_strength?: unknown;
+      /** `dst_association_strength`. */
+      dst_association_strength?: unknown;
+      /** `story_id`. */
+      story_id?: unknown;
+      /** `event_id`. */
+      event_id?: unknown;
+      /** `event_type` (string). */
+      event_type?: string;
+      /** `events_length` (integer). */
+      events_length?: number;
+      /** `event_timestamp`. */
+      event_timestamp?: unknown;
+      /** `actor_process_instance_id`. */
+      actor_process_instance_id?: unknown;
+      /** `actor_process_image_path`. */
+      actor_process_image_path?: unknown;
+      /** `actor_process_image_name`. */
+      actor_process_image_name?: unknown;
+      /** `actor_process_command_line`. */
+      actor_process_command_line?: unknown;
+      /** `actor_process_signature_status` (string). */
+      actor_process_signature_status?: string;
+      /** `actor_process_signature_vendor`. */
+      actor_process_signature_vendor?: unknown;
+      /** `actor_process_image_sha256`. */
+      actor_process_image_sha256?: unknown;
+      /** `actor_process_image_md5`. */
+      actor_process_image_md5?: unknown;
+      /** `actor_process_causality_id`. */
+      actor_process_causality_id?: unknown;
+      /** `actor_causality_id`. */
+      actor_causality_id?: unknown;
+      /** `actor_process_os_pid`. */
+      actor_process_os_pid?: unknown;
+      /** `actor_thread_thread_id`. */
+      actor_thread_thread_id?: unknown;
+      /** `causality_actor_process_image_name`. */
+      causality_actor_process_image_name?: unknown;
+      /** `causality_actor_process_command_line`. */
+      causality_actor_process_command_line?: unknown;
+      /** `causality_actor_process_image_path`. */
+      causality_actor_process_image_path?: unknown;
+      /** `causality_actor_process_signature_vendor`. */
+      causality_actor_process_signature_vendor?: unknown;
+      /** `causality_actor_process_signature_status` (string). */
+      causality_actor_process_signature_status?: string;
+      /** `causality_actor_causality_id`. */
+      causality_actor_causality_id?: unknown;
+      /** `causality_actor_process_execution_time`. */
+      causality_actor_process_execution_time?: unknown;
+      /** `causality_actor_process_image_md5`. */
+      causality_actor_process_image_md5?: unknown;
+      /** `causality_actor_process_image_sha256`. */
+      causality_actor_process_image_sha256?: unknown;
+      /** `action_file_path`. */
+      action_file_path?: unknown;
+      /** `action_file_name`. */
+      action_file_name?: unknown;
+      /** `action_file_md5`. */
+      action_file_md5?: unknown;
+      /** `action_file_sha256`. */
+      action_file_sha256?: unknown;
+      /** `action_file_macro_sha256`. */
+      action_file_macro_sha256?: unknown;
+      /** `action_registry_data`. */
+      action_registry_data?: unknown;
+      /** `action_registry_key_name`. */
+      action_registry_key_name?: unknown;
+      /** `action_registry_value_name`. */
+      action_registry_value_name?: unknown;
+      /** `action_registry_full_key`. */
+      action_registry_full_key?: unknown;
+      /** `action_local_ip` (string). */
+      action_local_ip?: string;
+      /** `action_local_port` (integer or string). */
+      action_local_port?: number | string;
+      /** `action_remote_ip` (string). */
+      action_remote_ip?: string;
+      /** `action_remote_port` (integer or string). */
+      action_remote_port?: number | string;
+      /** `action_external_hostname` (string). */
+      action_external_hostname?: string;
+      /** `action_country` (string). */
+      action_country?: string;
+      /** `action_process_instance_id`. */
+      action_process_instance_id?: unknown;
+      /** `action_process_causality_id`. */
+      action_process_causality_id?: unknown;
+      /** `action_process_image_name`. */
+      action_process_image_name?: unknown;
+      /** `action_process_image_sha256`. */
+      action_process_image_sha256?: unknown;
+      /** `action_process_image_command_line`. */
+      action_process_image_command_line?: unknown;
+      /** `action_process_signature_status` (string). */
+      action_process_signature_status?: string;
+      /** `action_process_signature_vendor`. */
+      action_process_signature_vendor?: unknown;
+      /** `os_actor_effective_username`. */
+      os_actor_effective_username?: unknown;
+      /** `os_actor_process_instance_id`. */
+      os_actor_process_instance_id?: unknown;
+      /** `os_actor_process_image_path`. */
+      os_actor_process_image_path?: unknown;
+      /** `os_actor_process_image_name`. */
+      os_actor_process_image_name?: unknown;
+      /** `os_actor_process_command_line`. */
+      os_actor_process_command_line?: unknown;
+      /** `os_actor_process_signature_status` (string). */
+      os_actor_process_signature_status?: string;
+      /** `os_actor_process_signature_vendor`. */
+      os_actor_process_signature_vendor?: unknown;
+      /** `os_actor_process_image_sha256`. */
+      os_actor_process_image_sha256?: unknown;
+      /** `os_actor_process_causality_id`. */
+      os_actor_process_causality_id?: unknown;
+      /** `os_actor_causality_id`. */
+      os_actor_causality_id?: unknown;
+      /** `os_actor_process_os_pid`. */
+      os_actor_process_os_pid?: unknown;
+      /** `os_actor_thread_thread_id`. */
+      os_actor_thread_thread_id?: unknown;
+      /** `fw_app_id`. */
+      fw_app_id?: unknown;
+      /** `fw_interface_from`. */
+      fw_interface_from?: unknown;
+      /** `fw_interface_to`. */
+      fw_interface_to?: unknown;
+      /** `fw_rule`. */
+      fw_rule?: unknown;
+      /** `fw_rule_id`. */
+      fw_rule_id?: unknown;
+      /** `fw_device_name`. */
+      fw_device_name?: unknown;
+      /** `fw_serial_number` (string). */
+      fw_serial_number?: string;
+      /** `fw_url_domain`. */
+      fw_url_domain?: unknown;
+      /** `fw_email_subject` (string). */
+      fw_email_subject?: string;
+      /** `fw_email_sender`. */
+      fw_email_sender?: unknown;
+      /** `fw_email_recipient`. */
+      fw_email_recipient?: unknown;
+      /** `fw_app_subcategory`. */
+      fw_app_subcategory?: unknown;
+      /** `fw_app_category`. */
+      fw_app_category?: unknown;
+      /** `fw_app_technology`. */
+      fw_app_technology?: unknown;
+      /** `fw_vsys`. */
+      fw_vsys?: unknown;
+      /** `fw_xff`. */
+      fw_xff?: unknown;
+      /** `fw_misc`. */
+      fw_misc?: unknown;
+      /** `fw_is_phishing` (string). */
+      fw_is_phishing?: string;
+      /** `dst_agent_id`. */
+      dst_agent_id?: unknown;
+      /** `dst_causality_actor_process_execution_time`. */
+      dst_causality_actor_process_execution_time?: unknown;
+      /** `dns_query_name`. */
+      dns_query_name?: unknown;
+      /** `dst_action_external_hostname`. */
+      dst_action_external_hostname?: unknown;
+      /** `dst_action_country`. */
+      dst_action_country?: unknown;
+      /** `dst_action_external_port`. */
+      dst_action_external_port?: unknown;
+      /** `alert_id` (string). */
+      alert_id?: string;
+      /** `detection_timestamp` (integer). */
+      detection_timestamp?: number;
+      /** `name` (string). */
+      name?: string;
+      /** `category` (string). */
+      category?: string;
+      /** `endpoint_id`. */
+      endpoint_id?: unknown;
+      /** `description` (string). */
+      description?: string;
+      /** `host_ip` (string). */
+      host_ip?: string;
+      /** `host_name` (string). */
+      host_name?: string;
+      /** `source` (string). */
+      source?: string;
+      /** `action` (string). */
+      action?: string;
+      /** `action_pretty` (string). */
+      action_pretty?: string;
+      /** `user_name`. */
+      user_name?: unknown;
+      /** `contains_featured_host` (string or boolean). */
+      contains_featured_host?: string | boolean;
+      /** `contains_featured_user` (string or boolean). */
+      contains_featured_user?: string | boolean;
+      /** `contains_featured_ip_address` (string or boolean). */
+      contains_featured_ip_address?: string | boolean;
+      /** `tags` (array, of string). */
+      tags?: string[];
+      /** `original_tags` (string). */
+      original_tags?: string;
+    }[];
+    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    readonly DATA?: {
       /** `external_id` (string). */
       external_id?: string;
       /** `severity` (string). */
@@ -1960,8 +2271,27 @@ export type IncidentsGetIncidentExtraDataReply = {
   network_artifacts?: {
     /** `total_count` (integer). */
     total_count?: number;
+    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    readonly TOTAL_COUNT?: number;
     /** `data` (array, of object). */
     data?: {
+      /** `type` (string). */
+      type?: string;
+      /** `alert_count` (integer). */
+      alert_count?: number;
+      /** `is_manual` (boolean). */
+      is_manual?: boolean;
+      /** `network_domain` (string). */
+      network_domain?: string;
+      /** `network_remote_ip` (string). */
+      network_remote_ip?: string;
+      /** `network_remote_port` (integer or string). */
+      network_remote_port?: number | string;
+      /** `network_country` (string). */
+      network_country?: string;
+    }[];
+    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    readonly DATA?: {
       /** `type` (string). */
       type?: string;
       /** `alert_count` (integer). */
@@ -1982,8 +2312,33 @@ export type IncidentsGetIncidentExtraDataReply = {
   file_artifacts?: {
     /** `total_count` (integer). */
     total_count?: number;
+    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    readonly TOTAL_COUNT?: number;
     /** `data` (array, of object). */
     data?: {
+      /** `alert_count` (integer). */
+      alert_count?: number;
+      /** `file_name` (string). */
+      file_name?: string;
+      /** `File_sha256` (string). */
+      File_sha256?: string;
+      /** `file_signature_status` (string). */
+      file_signature_status?: string;
+      /** `file_wildfire_verdict` (string). */
+      file_wildfire_verdict?: string;
+      /** `is_malicous` (boolean). */
+      is_malicous?: boolean;
+      /** `is_manual` (boolean). */
+      is_manual?: boolean;
+      /** `is_process` (boolean). */
+      is_process?: boolean;
+      /** `low_confidence` (boolean). */
+      low_confidence?: boolean;
+      /** `type` (string). */
+      type?: string;
+    }[];
+    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    readonly DATA?: {
       /** `alert_count` (integer). */
       alert_count?: number;
       /** `file_name` (string). */
@@ -2132,8 +2487,12 @@ export type IncidentsGetMultipleIncidentsExtraDataRequest = {
 export type IncidentsGetMultipleIncidentsExtraDataReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `alerts_limit_per_incident` (integer). */
   alerts_limit_per_incident?: number;
   /** `incidents` (array, of object). */
@@ -2482,6 +2841,8 @@ export type ScriptsGetScriptExecutionResultsFilesRequest = {
 export type ScriptsGetScriptExecutionResultsFilesReply = {
   /** `data` (string). */
   data?: string;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: string;
 };
 
 /** Request of `POST /public_api/v1/scripts/get_script_execution_status` (`scripts.get_script_execution_status`), sent as `{"request_data": …}`. */
@@ -2585,8 +2946,12 @@ export type ScriptsGetScriptsRequest = {
 export type ScriptsGetScriptsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `scripts` (array, of {@link Script}). */
   scripts?: Script[];
 };
@@ -3008,8 +3373,12 @@ export type V2AlertsGetAlertsMultiEventsRequest = {
 export type V2AlertsGetAlertsMultiEventsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `alerts` (array, of {@link MultiEventAlert}). */
   alerts?: MultiEventAlert[];
 };
@@ -3171,10 +3540,16 @@ export type XqlLookupsGetDataRequest = {
 export type XqlLookupsGetDataReply = {
   /** `data` (array, of object). */
   data?: { [key: string]: unknown }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: { [key: string]: unknown }[];
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/xql/lookups/remove_data` (`xql.lookups.remove_data`), sent as `{"request_data": …}`. */
@@ -4135,6 +4510,27 @@ export type XqlQueryResult = {
   results?: {
     /** `data` (array, of object). */
     data?: {
+      /** `event_id` (string). */
+      event_id?: string;
+      /** `agent_version` (string). */
+      agent_version?: string;
+      /** `_product` (string). */
+      _product?: string;
+      /** `_time` (integer). */
+      _time?: number;
+      /** `_vendor` (string). */
+      _vendor?: string;
+      /** `insert_timestamp` (integer). */
+      insert_timestamp?: number;
+      /** `agent_os_type` (string). */
+      agent_os_type?: string;
+      /** `event_type` (string). */
+      event_type?: string;
+      /** `event_sub_type` (string). */
+      event_sub_type?: string;
+    }[];
+    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    readonly DATA?: {
       /** `event_id` (string). */
       event_id?: string;
       /** `agent_version` (string). */

@@ -113,10 +113,16 @@ export type ApiKeysGetApiKeysRequest = {
 export type ApiKeysGetApiKeysReply = {
   /** `data` (array, of {@link ApiKey}). */
   data?: ApiKey[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: ApiKey[];
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/api_keys/validate` (`api_keys.validate`), sent as `{"request_data": …}`. */
@@ -534,8 +540,12 @@ export type AssetsGetAssetsInternetExposureRequest = {
 export type AssetsGetAssetsInternetExposureReply = {
   /** `total_count` (integer, at most 9999). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `assets_internet_exposure` (array, of {@link InternetExposureAsset}). */
   assets_internet_exposure?: InternetExposureAsset[];
 };
@@ -757,8 +767,12 @@ export type AssetsGetExternalIpAddressRangesRequest = {
 export type AssetsGetExternalIpAddressRangesReply = {
   /** `total_count` (integer, at most 9999). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `external_ip_address_ranges` (array, of {@link ExternalIpRange}). */
   external_ip_address_ranges?: ExternalIpRange[];
 };
@@ -1161,8 +1175,12 @@ export type AssetsGetExternalServicesRequest = {
 export type AssetsGetExternalServicesReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `external_services` (array, of {@link ExternalService}). */
   external_services?: ExternalService[];
 };
@@ -1471,8 +1489,12 @@ export type AssetsGetExternalWebsitesRequest = {
 export type AssetsGetExternalWebsitesReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `websites` (array, of {@link ExternalWebsite}). */
   websites?: ExternalWebsite[];
 };
@@ -1508,8 +1530,12 @@ export type AssetsGetVulnerabilityTestsRequest = {
 export type AssetsGetVulnerabilityTestsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `vulnerability_tests` (array, of object). */
   vulnerability_tests?: {
     /** `id` (string). */
@@ -1703,7 +1729,7 @@ export type GetAttackSurfaceRulesRequest = {
 };
 
 /** Reply of `POST /public_api/v1/get_attack_surface_rules` (`get_attack_surface_rules`), the value of `reply`. */
-export type GetAttackSurfaceRulesReply = Xs28AttackSurfaceRulesPage;
+export type GetAttackSurfaceRulesReply = Xs28AttackSurfaceRulesPage & { /** `TOTAL_COUNT`: the same value as `total_count`, read-only. */ readonly TOTAL_COUNT?: Xs28AttackSurfaceRulesPage["total_count"]; /** `RESULT_COUNT`: the same value as `result_count`, read-only. */ readonly RESULT_COUNT?: Xs28AttackSurfaceRulesPage["result_count"] };
 
 /** Request of `POST /public_api/v1/incidents/get_incident_extra_data` (`incidents.get_incident_extra_data`), sent as `{"request_data": …}`. */
 export type IncidentsGetIncidentExtraDataRequest = {
@@ -1796,8 +1822,275 @@ export type IncidentsGetIncidentExtraDataReply = {
   alerts?: {
     /** `total_count` (integer). */
     total_count?: number;
+    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    readonly TOTAL_COUNT?: number;
     /** `data` (array, of object). */
     data?: {
+      /** `external_id` (string). */
+      external_id?: string;
+      /** `severity` (string). */
+      severity?: string;
+      /** `matching_status` (string). */
+      matching_status?: string;
+      /** `end_match_attempt_ts`. */
+      end_match_attempt_ts?: unknown;
+      /** `local_insert_ts` (integer). */
+      local_insert_ts?: number;
+      /** `bioc_indicator`. */
+      bioc_indicator?: unknown;
+      /** `matching_service_rule_id`. */
+      matching_service_rule_id?: unknown;
+      /** `attempt_counter`. */
+      attempt_counter?: unknown;
+      /** `bioc_category_enum_key`. */
+      bioc_category_enum_key?: unknown;
+      /** `case_id` (integer). */
+      case_id?: number;
+      /** `is_whitelisted` (boolean). */
+      is_whitelisted?: boolean;
+      /** `starred` (boolean). */
+      starred?: boolean;
+      /** `deduplicate_tokens` (string). */
+      deduplicate_tokens?: string;
+      /** `filter_rule_id`. */
+      filter_rule_id?: unknown;
+      /** `mitre_technique_id_and_name`. */
+      mitre_technique_id_and_name?: unknown;
+      /** `mitre_tactic_id_and_name`. */
+      mitre_tactic_id_and_name?: unknown;
+      /** `agent_version`. */
+      agent_version?: unknown;
+      /** `agent_device_domain`. */
+      agent_device_domain?: unknown;
+      /** `agent_fqdn`. */
+      agent_fqdn?: unknown;
+      /** `agent_os_type` (string). */
+      agent_os_type?: string;
+      /** `agent_os_sub_type`. */
+      agent_os_sub_type?: unknown;
+      /** `agent_data_collection_status`. */
+      agent_data_collection_status?: unknown;
+      /** `mac`. */
+      mac?: unknown;
+      /** `agent_is_vdi`. */
+      agent_is_vdi?: unknown;
+      /** `agent_install_type` (string). */
+      agent_install_type?: string;
+      /** `agent_host_boot_time`. */
+      agent_host_boot_time?: unknown;
+      /** `event_sub_type`. */
+      event_sub_type?: unknown;
+      /** `module_id`. */
+      module_id?: unknown;
+      /** `association_strength`. */
+      association_strength?: unknown;
+      /** `dst_association_strength`. */
+      dst_association_strength?: unknown;
+      /** `story_id`. */
+      story_id?: unknown;
+      /** `event_id`. */
+      event_id?: unknown;
+      /** `event_type` (string). */
+      event_type?: string;
+      /** `events_length` (integer). */
+      events_length?: number;
+      /** `event_timestamp`. */
+      event_timestamp?: unknown;
+      /** `actor_process_instance_id`. */
+      actor_process_instance_id?: unknown;
+      /** `actor_process_image_path`. */
+      actor_process_image_path?: unknown;
+      /** `actor_process_image_name`. */
+      actor_process_image_name?: unknown;
+      /** `actor_process_command_line`. */
+      actor_process_command_line?: unknown;
+      /** `actor_process_signature_status` (string). */
+      actor_process_signature_status?: string;
+      /** `actor_process_signature_vendor`. */
+      actor_process_signature_vendor?: unknown;
+      /** `actor_process_image_sha256`. */
+      actor_process_image_sha256?: unknown;
+      /** `actor_process_image_md5`. */
+      actor_process_image_md5?: unknown;
+      /** `actor_process_causality_id`. */
+      actor_process_causality_id?: unknown;
+      /** `actor_causality_id`. */
+      actor_causality_id?: unknown;
+      /** `actor_process_os_pid`. */
+      actor_process_os_pid?: unknown;
+      /** `actor_thread_thread_id`. */
+      actor_thread_thread_id?: unknown;
+      /** `causality_actor_process_image_name`. */
+      causality_actor_process_image_name?: unknown;
+      /** `causality_actor_process_command_line`. */
+      causality_actor_process_command_line?: unknown;
+      /** `causality_actor_process_image_path`. */
+      causality_actor_process_image_path?: unknown;
+      /** `causality_actor_process_signature_vendor`. */
+      causality_actor_process_signature_vendor?: unknown;
+      /** `causality_actor_process_signature_status` (string). */
+      causality_actor_process_signature_status?: string;
+      /** `causality_actor_causality_id`. */
+      causality_actor_causality_id?: unknown;
+      /** `causality_actor_process_execution_time`. */
+      causality_actor_process_execution_time?: unknown;
+      /** `causality_actor_process_image_md5`. */
+      causality_actor_process_image_md5?: unknown;
+      /** `causality_actor_process_image_sha256`. */
+      causality_actor_process_image_sha256?: unknown;
+      /** `action_file_path`. */
+      action_file_path?: unknown;
+      /** `action_file_name`. */
+      action_file_name?: unknown;
+      /** `action_file_md5`. */
+      action_file_md5?: unknown;
+      /** `action_file_sha256`. */
+      action_file_sha256?: unknown;
+      /** `action_file_macro_sha256`. */
+      action_file_macro_sha256?: unknown;
+      /** `action_registry_data`. */
+      action_registry_data?: unknown;
+      /** `action_registry_key_name`. */
+      action_registry_key_name?: unknown;
+      /** `action_registry_value_name`. */
+      action_registry_value_name?: unknown;
+      /** `action_registry_full_key`. */
+      action_registry_full_key?: unknown;
+      /** `action_local_ip` (string). */
+      action_local_ip?: string;
+      /** `action_local_port` (integer or string). */
+      action_local_port?: number | string;
+      /** `action_remote_ip` (string). */
+      action_remote_ip?: string;
+      /** `action_remote_port` (integer or string). */
+      action_remote_port?: number | string;
+      /** `action_external_hostname` (string). */
+      action_external_hostname?: string;
+      /** `action_country` (string). */
+      action_country?: string;
+      /** `action_process_instance_id`. */
+      action_process_instance_id?: unknown;
+      /** `action_process_causality_id`. */
+      action_process_causality_id?: unknown;
+      /** `action_process_image_name`. */
+      action_process_image_name?: unknown;
+      /** `action_process_image_sha256`. */
+      action_process_image_sha256?: unknown;
+      /** `action_process_image_command_line`. */
+      action_process_image_command_line?: unknown;
+      /** `action_process_signature_status` (string). */
+      action_process_signature_status?: string;
+      /** `action_process_signature_vendor`. */
+      action_process_signature_vendor?: unknown;
+      /** `os_actor_effective_username`. */
+      os_actor_effective_username?: unknown;
+      /** `os_actor_process_instance_id`. */
+      os_actor_process_instance_id?: unknown;
+      /** `os_actor_process_image_path`. */
+      os_actor_process_image_path?: unknown;
+      /** `os_actor_process_image_name`. */
+      os_actor_process_image_name?: unknown;
+      /** `os_actor_process_command_line`. */
+      os_actor_process_command_line?: unknown;
+      /** `os_actor_process_signature_status` (string). */
+      os_actor_process_signature_status?: string;
+      /** `os_actor_process_signature_vendor`. */
+      os_actor_process_signature_vendor?: unknown;
+      /** `os_actor_process_image_sha256`. */
+      os_actor_process_image_sha256?: unknown;
+      /** `os_actor_process_causality_id`. */
+      os_actor_process_causality_id?: unknown;
+      /** `os_actor_causality_id`. */
+      os_actor_causality_id?: unknown;
+      /** `os_actor_process_os_pid`. */
+      os_actor_process_os_pid?: unknown;
+      /** `os_actor_thread_thread_id`. */
+      os_actor_thread_thread_id?: unknown;
+      /** `fw_app_id`. */
+      fw_app_id?: unknown;
+      /** `fw_interface_from`. */
+      fw_interface_from?: unknown;
+      /** `fw_interface_to`. */
+      fw_interface_to?: unknown;
+      /** `fw_rule`. */
+      fw_rule?: unknown;
+      /** `fw_rule_id`. */
+      fw_rule_id?: unknown;
+      /** `fw_device_name`. */
+      fw_device_name?: unknown;
+      /** `fw_serial_number` (string). */
+      fw_serial_number?: string;
+      /** `fw_url_domain`. */
+      fw_url_domain?: unknown;
+      /** `fw_email_subject` (string). */
+      fw_email_subject?: string;
+      /** `fw_email_sender`. */
+      fw_email_sender?: unknown;
+      /** `fw_email_recipient`. */
+      fw_email_recipient?: unknown;
+      /** `fw_app_subcategory`. */
+      fw_app_subcategory?: unknown;
+      /** `fw_app_category`. */
+      fw_app_category?: unknown;
+      /** `fw_app_technology`. */
+      fw_app_technology?: unknown;
+      /** `fw_vsys`. */
+      fw_vsys?: unknown;
+      /** `fw_xff`. */
+      fw_xff?: unknown;
+      /** `fw_misc`. */
+      fw_misc?: unknown;
+      /** `fw_is_phishing` (string). */
+      fw_is_phishing?: string;
+      /** `dst_agent_id`. */
+      dst_agent_id?: unknown;
+      /** `dst_causality_actor_process_execution_time`. */
+      dst_causality_actor_process_execution_time?: unknown;
+      /** `dns_query_name`. */
+      dns_query_name?: unknown;
+      /** `dst_action_external_hostname`. */
+      dst_action_external_hostname?: unknown;
+      /** `dst_action_country`. */
+      dst_action_country?: unknown;
+      /** `dst_action_external_port`. */
+      dst_action_external_port?: unknown;
+      /** `alert_id` (string). */
+      alert_id?: string;
+      /** `detection_timestamp` (integer). */
+      detection_timestamp?: number;
+      /** `name` (string). */
+      name?: string;
+      /** `category` (string). */
+      category?: string;
+      /** `endpoint_id`. */
+      endpoint_id?: unknown;
+      /** `description` (string). */
+      description?: string;
+      /** `host_ip` (string). */
+      host_ip?: string;
+      /** `host_name` (string). */
+      host_name?: string;
+      /** `source` (string). */
+      source?: string;
+      /** `action` (string). */
+      action?: string;
+      /** `action_pretty` (string). */
+      action_pretty?: string;
+      /** `user_name`. */
+      user_name?: unknown;
+      /** `contains_featured_host` (string or boolean). */
+      contains_featured_host?: string | boolean;
+      /** `contains_featured_user` (string or boolean). */
+      contains_featured_user?: string | boolean;
+      /** `contains_featured_ip_address` (string or boolean). */
+      contains_featured_ip_address?: string | boolean;
+      /** `tags` (array, of string). */
+      tags?: string[];
+      /** `original_tags` (string). */
+      original_tags?: string;
+    }[];
+    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    readonly DATA?: {
       /** `external_id` (string). */
       external_id?: string;
       /** `severity` (string). */
@@ -2066,8 +2359,27 @@ export type IncidentsGetIncidentExtraDataReply = {
   network_artifacts?: {
     /** `total_count` (integer). */
     total_count?: number;
+    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    readonly TOTAL_COUNT?: number;
     /** `data` (array, of object). */
     data?: {
+      /** `type` (string). */
+      type?: string;
+      /** `alert_count` (integer). */
+      alert_count?: number;
+      /** `is_manual` (boolean). */
+      is_manual?: boolean;
+      /** `network_domain` (string). */
+      network_domain?: string;
+      /** `network_remote_ip` (string). */
+      network_remote_ip?: string;
+      /** `network_remote_port` (integer or string). */
+      network_remote_port?: number | string;
+      /** `network_country` (string). */
+      network_country?: string;
+    }[];
+    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    readonly DATA?: {
       /** `type` (string). */
       type?: string;
       /** `alert_count` (integer). */
@@ -2088,8 +2400,33 @@ export type IncidentsGetIncidentExtraDataReply = {
   file_artifacts?: {
     /** `total_count` (integer). */
     total_count?: number;
+    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    readonly TOTAL_COUNT?: number;
     /** `data` (array, of object). */
     data?: {
+      /** `alert_count` (integer). */
+      alert_count?: number;
+      /** `file_name` (string). */
+      file_name?: string;
+      /** `File_sha256` (string). */
+      File_sha256?: string;
+      /** `file_signature_status` (string). */
+      file_signature_status?: string;
+      /** `file_wildfire_verdict` (string). */
+      file_wildfire_verdict?: string;
+      /** `is_malicous` (boolean). */
+      is_malicous?: boolean;
+      /** `is_manual` (boolean). */
+      is_manual?: boolean;
+      /** `is_process` (boolean). */
+      is_process?: boolean;
+      /** `low_confidence` (boolean). */
+      low_confidence?: boolean;
+      /** `type` (string). */
+      type?: string;
+    }[];
+    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    readonly DATA?: {
       /** `alert_count` (integer). */
       alert_count?: number;
       /** `file_name` (string). */
@@ -2514,8 +2851,12 @@ export type V2AlertsGetAlertsMultiEventsRequest = {
 export type V2AlertsGetAlertsMultiEventsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `alerts` (array, of {@link MultiEventAlert}). */
   alerts?: MultiEventAlert[];
 };

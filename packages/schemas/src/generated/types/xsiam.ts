@@ -13,6 +13,8 @@ export type ActionsFileRetrievalDetailsRequest = {
 export type ActionsFileRetrievalDetailsReply = {
   /** `data` (object). */
   data?: { [key: string]: string };
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: { [key: string]: string };
 };
 
 /** Request of `POST /public_api/v1/actions/get_action_status` (`actions.get_action_status`), sent as `{"request_data": …}`. */
@@ -25,6 +27,8 @@ export type ActionsGetActionStatusRequest = {
 export type ActionsGetActionStatusReply = {
   /** `data` (object). */
   data?: { [key: string]: "PENDING" | "IN_PROGRESS" | "CANCELLED" | "PENDING_ABORT" | "ABORTED" | "EXPIRED" | "COMPLETED_PARTIAL" | "COMPLETED_SUCCESSFULLY" | "FAILED" | "TIMEOUT" | (string & {}) };
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: { [key: string]: "PENDING" | "IN_PROGRESS" | "CANCELLED" | "PENDING_ABORT" | "ABORTED" | "EXPIRED" | "COMPLETED_PARTIAL" | "COMPLETED_SUCCESSFULLY" | "FAILED" | "TIMEOUT" | (string & {}) };
   /** `errorReasons` (object). */
   errorReasons?: { [key: string]: { [key: string]: unknown } };
 };
@@ -50,6 +54,8 @@ export type AlertsCreateAlertRequest = {
 export type AlertsCreateAlertReply = {
   /** `data` (string), required. */
   data: string;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: string;
 };
 
 /** Request of `POST /public_api/v1/alerts/get_alerts` (`alerts.get_alerts`), sent as `{"request_data": …}`. */
@@ -101,8 +107,12 @@ export type AlertsGetAlertsRequest = {
 export type AlertsGetAlertsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `alerts` (array, of {@link Alert}). */
   alerts?: Alert[];
 };
@@ -134,6 +144,8 @@ export type AlertsGetAlertsByFilterDataRequest = {
 export type AlertsGetAlertsByFilterDataReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `alerts` (array, of object). */
   alerts?: {
     /** `alert_fields` (object). */
@@ -204,8 +216,12 @@ export type AlertsGetAlertsMultiEventsRequest = {
 export type AlertsGetAlertsMultiEventsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `alerts` (array, of {@link Xs28Alert}). */
   alerts?: Xs28Alert[];
   /** `alert_id` (string). */
@@ -283,8 +299,12 @@ export type AlertsGetAlertsPcapRequest = {
 export type AlertsGetAlertsPcapReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `alerts` (array, of object). */
   alerts?: {
     /** `id` (string). */
@@ -863,10 +883,16 @@ export type ApiKeysGetApiKeysRequest = {
 export type ApiKeysGetApiKeysReply = {
   /** `data` (array, of {@link ApiKey}). */
   data?: ApiKey[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: ApiKey[];
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/api_keys/validate` (`api_keys.validate`), sent as `{"request_data": …}`. */
@@ -980,7 +1006,7 @@ export type AppsecApplicationDeleteByIdReply = {
 };
 
 /** Reply of `GET /public_api/appsec/v1/application` (`appsec.application.get`). */
-export type AppsecApplicationGetReply = AppSecBasicPaginatedResponseExtendedFieldsArray;
+export type AppsecApplicationGetReply = AppSecBasicPaginatedResponseExtendedFieldsArray & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: AppSecBasicPaginatedResponseExtendedFieldsArray["data"] };
 
 /** Reply of `GET /public_api/appsec/v1/application/{applicationId}` (`appsec.application.get_by_id`). */
 export type AppsecApplicationGetByIdReply = AppSecExtendedFields;
@@ -2373,12 +2399,18 @@ export type AssetGroupsRequest = {
 export type AssetGroupsReply = {
   /** `data` (array, of object). */
   data?: { [key: string]: unknown }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: { [key: string]: unknown }[];
   /** `metadata` (object). */
   metadata?: {
     /** `filter_count` (integer). */
     filter_count?: number;
+    /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+    readonly FILTER_COUNT?: number;
     /** `total_count` (integer). */
     total_count?: number;
+    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    readonly TOTAL_COUNT?: number;
   };
 };
 
@@ -2703,6 +2735,13 @@ export type AssetGroupsCreateReply = {
   reply?: {
     /** `data` (object). */
     data?: {
+      /** `success` (boolean). */
+      success?: boolean;
+      /** `asset_group_id` (integer). */
+      asset_group_id?: number;
+    };
+    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    readonly DATA?: {
       /** `success` (boolean). */
       success?: boolean;
       /** `asset_group_id` (integer). */
@@ -3673,12 +3712,18 @@ export type AssetsRequest = {
 export type AssetsReply = {
   /** `data` (array, of {@link Asset}). */
   data?: Asset[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: Asset[];
   /** `metadata` (object). */
   metadata?: {
     /** `filter_count` (integer). */
     filter_count?: number;
+    /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+    readonly FILTER_COUNT?: number;
     /** `total_count` (integer). */
     total_count?: number;
+    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    readonly TOTAL_COUNT?: number;
   };
 };
 
@@ -3723,19 +3768,56 @@ export type AssetsByIdRawFieldsReply = {
       };
     };
   }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: {
+    /** `xdm__asset__raw_fields` (object). */
+    xdm__asset__raw_fields?: {
+      /** `Platform Discovery` (object). */
+      "Platform Discovery"?: {
+        /** `Adjustable` (boolean). */
+        Adjustable?: boolean;
+        /** `Description` (string). */
+        Description?: string;
+        /** `GlobalQuota` (boolean). */
+        GlobalQuota?: boolean;
+        /** `QuotaAppliedAtLevel` (string). */
+        QuotaAppliedAtLevel?: string;
+        /** `QuotaArn` (string). */
+        QuotaArn?: string;
+        /** `QuotaCode` (string). */
+        QuotaCode?: string;
+        /** `QuotaName` (string). */
+        QuotaName?: string;
+        /** `ServiceCode` (string). */
+        ServiceCode?: string;
+        /** `ServiceName` (string). */
+        ServiceName?: string;
+        /** `Unit` (string). */
+        Unit?: string;
+        /** `Value` (integer). */
+        Value?: number;
+      };
+    };
+  }[];
   /** `metadata` (object). */
   metadata?: {
     /** `filter_count` (integer). */
     filter_count?: number;
+    /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+    readonly FILTER_COUNT?: number;
     /** `total_count` (integer). */
     total_count?: number;
+    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    readonly TOTAL_COUNT?: number;
   };
 };
 
 /** Reply of `GET /public_api/v1/assets/enum/{field_name}` (`assets.enum.get_by_field_name`). */
 export type AssetsEnumGetByFieldNameReply = {
-  /** `DATA` (array, of object). */
-  DATA?: { [key: string]: unknown }[];
+  /** `data` (array, of object). */
+  data?: { [key: string]: unknown }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: { [key: string]: unknown }[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_asset_internet_exposure` (`assets.get_asset_internet_exposure`), sent as `{"request_data": …}`. */
@@ -4075,8 +4157,12 @@ export type AssetsGetAssetsInternetExposureRequest = {
 export type AssetsGetAssetsInternetExposureReply = {
   /** `total_count` (integer, at most 9999). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `assets_internet_exposure` (array, of {@link InternetExposureAsset}). */
   assets_internet_exposure?: InternetExposureAsset[];
 };
@@ -4140,12 +4226,73 @@ export type AssetsGetByIdReply = {
     /** `xdm.host.ipv4_addresses` (array, of string). */
     "xdm.host.ipv4_addresses"?: string[];
   }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: {
+    /** `xdm.asset.last_observed` (integer). */
+    "xdm.asset.last_observed"?: number;
+    /** `xdm.asset.cloud.region` (string or null). */
+    "xdm.asset.cloud.region"?: string | null;
+    /** `xdm.asset.id` (string). */
+    "xdm.asset.id"?: string;
+    /** `xdm.asset.provider` (string). */
+    "xdm.asset.provider"?: string;
+    /** `xdm.asset.first_observed` (integer). */
+    "xdm.asset.first_observed"?: number;
+    /** `xdm.asset.type.name` (string). */
+    "xdm.asset.type.name"?: string;
+    /** `xdm.asset.strong_id` (string). */
+    "xdm.asset.strong_id"?: string;
+    /** `xdm.asset.name` (string or null). */
+    "xdm.asset.name"?: string | null;
+    /** `xdm.asset.type.class` (string). */
+    "xdm.asset.type.class"?: string;
+    /** `xdm.asset.type.id` (string). */
+    "xdm.asset.type.id"?: string;
+    /** `xdm.asset.type.category` (string). */
+    "xdm.asset.type.category"?: string;
+    /** `issues_critical` (integer). */
+    issues_critical?: number;
+    /** `xdm.asset.realm` (string). */
+    "xdm.asset.realm"?: string;
+    /** `xdm.asset.group_ids` (array, of string). */
+    "xdm.asset.group_ids"?: string[];
+    /** `cases_breakdown` (object). */
+    cases_breakdown?: {
+      /** `critical` (integer). */
+      critical?: number;
+      /** `high` (integer). */
+      high?: number;
+      /** `low` (integer). */
+      low?: number;
+      /** `medium` (integer). */
+      medium?: number;
+    };
+    /** `issues_breakdown` (object). */
+    issues_breakdown?: {
+      /** `critical` (integer). */
+      critical?: number;
+      /** `high` (integer). */
+      high?: number;
+      /** `low` (integer). */
+      low?: number;
+      /** `medium` (integer). */
+      medium?: number;
+    };
+    /** `cases_critical` (integer). */
+    cases_critical?: number;
+    /** `xdm.host.ipv4_addresses` (array, of string). */
+    "xdm.host.ipv4_addresses"?: string[];
+  }[];
   /** `metadata` (object). */
   metadata?: {
     /** `filter_count` (integer). */
     filter_count?: number;
+    /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+    readonly FILTER_COUNT?: number;
     /** `total_count` (integer). */
     total_count?: number;
+    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    readonly TOTAL_COUNT?: number;
   };
 };
 
@@ -4352,8 +4499,12 @@ export type AssetsGetExternalIpAddressRangesRequest = {
 export type AssetsGetExternalIpAddressRangesReply = {
   /** `total_count` (integer, at most 9999). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `external_ip_address_ranges` (array, of {@link ExternalIpRange}). */
   external_ip_address_ranges?: ExternalIpRange[];
 };
@@ -4756,8 +4907,12 @@ export type AssetsGetExternalServicesRequest = {
 export type AssetsGetExternalServicesReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `external_services` (array, of {@link ExternalService}). */
   external_services?: ExternalService[];
 };
@@ -5066,8 +5221,12 @@ export type AssetsGetExternalWebsitesRequest = {
 export type AssetsGetExternalWebsitesReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `websites` (array, of {@link ExternalWebsite}). */
   websites?: ExternalWebsite[];
 };
@@ -5103,8 +5262,12 @@ export type AssetsGetVulnerabilityTestsRequest = {
 export type AssetsGetVulnerabilityTestsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `vulnerability_tests` (array, of object). */
   vulnerability_tests?: {
     /** `id` (string). */
@@ -5159,8 +5322,10 @@ export type AssetsGetVulnerabilityTestsReply = {
 
 /** Reply of `GET /public_api/v1/assets/schema` (`assets.schema`). */
 export type AssetsSchemaReply = {
-  /** `DATA` (array, of object). */
-  DATA?: { [key: string]: unknown }[];
+  /** `data` (array, of object). */
+  data?: { [key: string]: unknown }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: { [key: string]: unknown }[];
 };
 
 /** Request of `POST /public_api/v1/audits/agents_reports` (`audits.agents_reports`), sent as `{"request_data": …}`. */
@@ -5254,10 +5419,16 @@ export type AuditsAgentsReportsRequest = {
 export type AuditsAgentsReportsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `data` (array, of {@link AgentAuditReport}). */
   data?: AgentAuditReport[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: AgentAuditReport[];
 };
 
 /** Request of `POST /public_api/v1/audits/management_logs` (`audits.management_logs`), sent as `{"request_data": …}`. */
@@ -5316,10 +5487,16 @@ export type AuditsManagementLogsRequest = {
 export type AuditsManagementLogsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `data` (array, of {@link AuditLog}). */
   data?: AuditLog[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: AuditLog[];
 };
 
 /** Request of `POST /public_api/v1/authentication-settings/create` (`authentication_settings.create`), sent as `{"request_data": …}`. */
@@ -5601,12 +5778,43 @@ export type BiocInsertReply = {
 
 /** Reply of `GET /public_api/v1/case/artifacts/{case-id}` (`case.artifacts.get_by_case_id`), the value of `reply`. */
 export type CaseArtifactsGetByCaseIdReply = {
-  /** `TOTAL_COUNT` (integer). */
-  TOTAL_COUNT?: number;
-  /** `FILTER_COUNT` (integer). */
-  FILTER_COUNT?: number;
-  /** `DATA` (array, of {@link Xs34CaseArtifact}). */
-  DATA?: Xs34CaseArtifact[];
+  /** `total_count` (integer). */
+  total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
+  /** `filter_count` (integer). */
+  filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
+  /** `data` (array, of object). */
+  data?: {
+    /** `case_id` (integer). */
+    case_id?: number;
+    /** `network_artifacts` (object). */
+    network_artifacts?: {
+      /** `data` (array, of {@link Xs34Artifact}). */
+      data?: Xs34Artifact[];
+      /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+      readonly DATA?: Xs34Artifact[];
+      /** `total_count` (integer). */
+      total_count?: number;
+      /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+      readonly TOTAL_COUNT?: number;
+    };
+    /** `file_artifacts` (object). */
+    file_artifacts?: {
+      /** `data` (array, of {@link Xs34Artifact}). */
+      data?: Xs34Artifact[];
+      /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+      readonly DATA?: Xs34Artifact[];
+      /** `total_count` (integer). */
+      total_count?: number;
+      /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+      readonly TOTAL_COUNT?: number;
+    };
+  }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: Xs34CaseArtifact[];
 };
 
 /** Request of `POST /public_api/v1/case/search` (`case.search`), sent as `{"request_data": …}`. */
@@ -5663,12 +5871,18 @@ export type CaseSearchRequest = {
 
 /** Reply of `POST /public_api/v1/case/search` (`case.search`), the value of `reply`. */
 export type CaseSearchReply = {
-  /** `TOTAL_COUNT` (integer). */
-  TOTAL_COUNT?: number;
-  /** `FILTER_COUNT` (integer). */
-  FILTER_COUNT?: number;
-  /** `DATA` (array, of {@link Case}). */
-  DATA?: Case[];
+  /** `total_count` (integer). */
+  total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
+  /** `filter_count` (integer). */
+  filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
+  /** `data` (array, of {@link Case}). */
+  data?: Case[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: Case[];
 };
 
 /** Request of `POST /public_api/v1/case/update/{case-id}` (`case.update.post_by_case_id`), sent as `{"request_data": …}`. */
@@ -5713,7 +5927,7 @@ export type CiemAccessSearchRequest = {
 };
 
 /** Reply of `POST /public_api/v1/ciem/access/search` (`ciem.access.search`). */
-export type CiemAccessSearchReply = CiemCiemAccessSearchResponse;
+export type CiemAccessSearchReply = CiemCiemAccessSearchResponse & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: CiemCiemAccessSearchResponse["data"]; /** `FILTER_COUNT`: the same value as `filter_count`, read-only. */ readonly FILTER_COUNT?: CiemCiemAccessSearchResponse["filter_count"]; /** `TOTAL_COUNT`: the same value as `total_count`, read-only. */ readonly TOTAL_COUNT?: CiemCiemAccessSearchResponse["total_count"] };
 
 /** Reply of `GET /public_api/v1/cli/releases/version` (`cli.releases.version`). */
 export type CliReleasesVersionReply = Xs34VersionObj;
@@ -5999,8 +6213,12 @@ export type ComplianceGetAssessmentProfilesRequest = {
 export type ComplianceGetAssessmentProfilesReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `assessment_profiles` (array, of {@link ComplianceAssessmentProfile}). */
   assessment_profiles?: ComplianceAssessmentProfile[];
 };
@@ -6022,14 +6240,20 @@ export type ComplianceGetAssessmentResultsRequest = {
 export type ComplianceGetAssessmentResultsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `standard_filter_count` (integer). */
   standard_filter_count?: number;
   /** `standard_total_count` (integer). */
   standard_total_count?: number;
   /** `data` (array, of {@link ComplianceAssessmentResult}). */
   data?: ComplianceAssessmentResult[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: ComplianceAssessmentResult[];
 };
 
 /** Request of `POST /public_api/v1/compliance/get_asset` (`compliance.get_asset`), sent as `{"request_data": …}`. */
@@ -6064,10 +6288,16 @@ export type ComplianceGetAssetRequest = {
 export type ComplianceGetAssetReply = {
   /** `total_count` (integer), required. */
   total_count: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT: number;
   /** `result_count` (integer), required. */
   result_count: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT: number;
   /** `filter_count` (integer), required. */
   filter_count: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT: number;
   /** `assets` (array, of {@link AssetComplianceControlFinding}), required. */
   assets: AssetComplianceControlFinding[];
 };
@@ -6104,10 +6334,16 @@ export type ComplianceGetAssetsRequest = {
 export type ComplianceGetAssetsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `assets` (array, of {@link ComplianceComplianceAsset}). */
   assets?: ComplianceComplianceAsset[];
 };
@@ -6199,6 +6435,13 @@ export type ComplianceGetControlCategoriesAndSubcategoriesReply = {
     /** `subcategories` (array, of string). */
     subcategories?: string[];
   };
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: {
+    /** `categories` (array, of string). */
+    categories?: string[];
+    /** `subcategories` (array, of string). */
+    subcategories?: string[];
+  };
 };
 
 /** Request of `POST /public_api/v1/compliance/get_control_failed_results` (`compliance.get_control_failed_results`), sent as `{"request_data": …}`. */
@@ -6215,6 +6458,13 @@ export type ComplianceGetControlFailedResultsRequest = {
 export type ComplianceGetControlFailedResultsReply = {
   /** `data` (object). */
   data?: {
+    /** `findings` (array, of {@link ComplianceFindings}). */
+    findings?: ComplianceFindings[];
+    /** `issues` (array, of {@link ComplianceIssues}). */
+    issues?: ComplianceIssues[];
+  };
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: {
     /** `findings` (array, of {@link ComplianceFindings}). */
     findings?: ComplianceFindings[];
     /** `issues` (array, of {@link ComplianceIssues}). */
@@ -6250,8 +6500,12 @@ export type ComplianceGetControlsRequest = {
 export type ComplianceGetControlsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `controls` (array, of {@link ComplianceControl}). */
   controls?: ComplianceControl[];
 };
@@ -6284,10 +6538,16 @@ export type ComplianceGetReportsRequest = {
 export type ComplianceGetReportsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `reports` (array, of {@link ComplianceComplianceReport}). */
   reports?: ComplianceComplianceReport[];
 };
@@ -6308,6 +6568,13 @@ export type ComplianceGetRuleFailedResultsRequest = {
 export type ComplianceGetRuleFailedResultsReply = {
   /** `data` (object). */
   data?: {
+    /** `findings` (array, of {@link ComplianceFindings}). */
+    findings?: ComplianceFindings[];
+    /** `issues` (array, of {@link ComplianceIssues}). */
+    issues?: ComplianceIssues[];
+  };
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: {
     /** `findings` (array, of {@link ComplianceFindings}). */
     findings?: ComplianceFindings[];
     /** `issues` (array, of {@link ComplianceIssues}). */
@@ -6358,8 +6625,12 @@ export type ComplianceGetStandardsRequest = {
 export type ComplianceGetStandardsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `standards` (array, of {@link ComplianceStandard}). */
   standards?: ComplianceStandard[];
 };
@@ -7361,7 +7632,7 @@ export type DataSecurityDataPatternsRequest = {
 };
 
 /** Reply of `POST /public_api/v1/data-security/data-patterns` (`data_security.data_patterns`). */
-export type DataSecurityDataPatternsReply = DspmDasResponseBody;
+export type DataSecurityDataPatternsReply = DspmDasResponseBody & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: DspmDasResponseBody["data"] };
 
 /** Request of `POST /public_api/v1/data-security/objects/fields` (`data_security.objects.fields`). */
 export type DataSecurityObjectsFieldsRequest = {
@@ -7374,7 +7645,7 @@ export type DataSecurityObjectsFieldsRequest = {
 };
 
 /** Reply of `POST /public_api/v1/data-security/objects/fields` (`data_security.objects.fields`). */
-export type DataSecurityObjectsFieldsReply = DspmDasResponseBody;
+export type DataSecurityObjectsFieldsReply = DspmDasResponseBody & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: DspmDasResponseBody["data"] };
 
 /** Request of `POST /public_api/v1/data-security/objects/files` (`data_security.objects.files`). */
 export type DataSecurityObjectsFilesRequest = {
@@ -7387,7 +7658,7 @@ export type DataSecurityObjectsFilesRequest = {
 };
 
 /** Reply of `POST /public_api/v1/data-security/objects/files` (`data_security.objects.files`). */
-export type DataSecurityObjectsFilesReply = DspmDasResponseBody;
+export type DataSecurityObjectsFilesReply = DspmDasResponseBody & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: DspmDasResponseBody["data"] };
 
 /** Request of `POST /public_api/v1/dataset/define_dataset` (`dataset.define_dataset`), sent as `{"request_data": …}`. */
 export type DatasetDefineDatasetRequest = {
@@ -7443,8 +7714,12 @@ export type DeviceControlGetViolationsRequest = {
 export type DeviceControlGetViolationsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `violations` (array, of {@link DeviceControlViolation}). */
   violations?: DeviceControlViolation[];
 };
@@ -7509,10 +7784,16 @@ export type DisableInjectionPreventionRulesFetchRequest = {
 export type DisableInjectionPreventionRulesFetchReply = {
   /** `data` (array, of {@link InjectionRuleDisableInjectionRulePAPIObject}). */
   data?: InjectionRuleDisableInjectionRulePAPIObject[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: InjectionRuleDisableInjectionRulePAPIObject[];
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/disable_prevention/add` (`disable_prevention.add`), sent as `{"request_data": …}`. */
@@ -7622,10 +7903,16 @@ export type DisablePreventionFetchRequest = {
 export type DisablePreventionFetchReply = {
   /** `data` (array, of {@link PreventionRuleDisablePreventionRulePAPIObject}). */
   data?: PreventionRuleDisablePreventionRulePAPIObject[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: PreventionRuleDisablePreventionRulePAPIObject[];
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/disable_prevention/get_modules` (`disable_prevention.get_modules`), sent as `{"request_data": …}`. */
@@ -7741,10 +8028,16 @@ export type DistributionsGetDistributionsRequest = {
 export type DistributionsGetDistributionsReply = {
   /** `data` (array, of {@link Xs34Distribution}). */
   data?: Xs34Distribution[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: Xs34Distribution[];
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/distributions/get_status` (`distributions.get_status`), sent as `{"request_data": …}`. */
@@ -7999,8 +8292,12 @@ export type EndpointsGetEndpointRequest = {
 export type EndpointsGetEndpointReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `endpoints` (array, of {@link Endpoint}). */
   endpoints?: Endpoint[];
 };
@@ -8311,6 +8608,31 @@ export type EntriesGetReply = {
     /** `tags` (array, of string). */
     tags?: string[];
   }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: {
+    /** `id` (string). */
+    id?: string;
+    /** `modified` (string). */
+    modified?: string;
+    /** `created` (string). */
+    created?: string;
+    /** `user` (string). */
+    user?: string;
+    /** `parentContent` (string). */
+    parentContent?: string;
+    /** `contents` (string). */
+    contents?: string;
+    /** `format` (string). */
+    format?: string;
+    /** `investigationId` (string). */
+    investigationId?: string;
+    /** `category` (string). */
+    category?: string;
+    /** `isTodo` (boolean). */
+    isTodo?: boolean;
+    /** `tags` (array, of string). */
+    tags?: string[];
+  }[];
 };
 
 /** Request of `POST /public_api/v1/entries/insert` (`entries.insert`). */
@@ -8534,7 +8856,7 @@ export type GetAttackSurfaceRulesRequest = {
 };
 
 /** Reply of `POST /public_api/v1/get_attack_surface_rules` (`get_attack_surface_rules`), the value of `reply`. */
-export type GetAttackSurfaceRulesReply = Xs28AttackSurfaceRulesPage;
+export type GetAttackSurfaceRulesReply = Xs28AttackSurfaceRulesPage & { /** `TOTAL_COUNT`: the same value as `total_count`, read-only. */ readonly TOTAL_COUNT?: Xs28AttackSurfaceRulesPage["total_count"]; /** `RESULT_COUNT`: the same value as `result_count`, read-only. */ readonly RESULT_COUNT?: Xs28AttackSurfaceRulesPage["result_count"] };
 
 /** Request of `POST /public_api/v1/get_risk_score` (`get_risk_score`), sent as `{"request_data": …}`. */
 export type GetRiskScoreRequest = {
@@ -8798,8 +9120,275 @@ export type IncidentsGetIncidentExtraDataReply = {
   alerts?: {
     /** `total_count` (integer). */
     total_count?: number;
+    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    readonly TOTAL_COUNT?: number;
     /** `data` (array, of object). */
     data?: {
+      /** `external_id` (string). */
+      external_id?: string;
+      /** `severity` (string). */
+      severity?: string;
+      /** `matching_status` (string). */
+      matching_status?: string;
+      /** `end_match_attempt_ts`. */
+      end_match_attempt_ts?: unknown;
+      /** `local_insert_ts` (integer). */
+      local_insert_ts?: number;
+      /** `bioc_indicator`. */
+      bioc_indicator?: unknown;
+      /** `matching_service_rule_id`. */
+      matching_service_rule_id?: unknown;
+      /** `attempt_counter`. */
+      attempt_counter?: unknown;
+      /** `bioc_category_enum_key`. */
+      bioc_category_enum_key?: unknown;
+      /** `case_id` (integer). */
+      case_id?: number;
+      /** `is_whitelisted` (boolean). */
+      is_whitelisted?: boolean;
+      /** `starred` (boolean). */
+      starred?: boolean;
+      /** `deduplicate_tokens` (string). */
+      deduplicate_tokens?: string;
+      /** `filter_rule_id`. */
+      filter_rule_id?: unknown;
+      /** `mitre_technique_id_and_name`. */
+      mitre_technique_id_and_name?: unknown;
+      /** `mitre_tactic_id_and_name`. */
+      mitre_tactic_id_and_name?: unknown;
+      /** `agent_version`. */
+      agent_version?: unknown;
+      /** `agent_device_domain`. */
+      agent_device_domain?: unknown;
+      /** `agent_fqdn`. */
+      agent_fqdn?: unknown;
+      /** `agent_os_type` (string). */
+      agent_os_type?: string;
+      /** `agent_os_sub_type`. */
+      agent_os_sub_type?: unknown;
+      /** `agent_data_collection_status`. */
+      agent_data_collection_status?: unknown;
+      /** `mac`. */
+      mac?: unknown;
+      /** `agent_is_vdi`. */
+      agent_is_vdi?: unknown;
+      /** `agent_install_type` (string). */
+      agent_install_type?: string;
+      /** `agent_host_boot_time`. */
+      agent_host_boot_time?: unknown;
+      /** `event_sub_type`. */
+      event_sub_type?: unknown;
+      /** `module_id`. */
+      module_id?: unknown;
+      /** `association_strength`. */
+      association_strength?: unknown;
+      /** `dst_association_strength`. */
+      dst_association_strength?: unknown;
+      /** `story_id`. */
+      story_id?: unknown;
+      /** `event_id`. */
+      event_id?: unknown;
+      /** `event_type` (string). */
+      event_type?: string;
+      /** `events_length` (integer). */
+      events_length?: number;
+      /** `event_timestamp`. */
+      event_timestamp?: unknown;
+      /** `actor_process_instance_id`. */
+      actor_process_instance_id?: unknown;
+      /** `actor_process_image_path`. */
+      actor_process_image_path?: unknown;
+      /** `actor_process_image_name`. */
+      actor_process_image_name?: unknown;
+      /** `actor_process_command_line`. */
+      actor_process_command_line?: unknown;
+      /** `actor_process_signature_status` (string). */
+      actor_process_signature_status?: string;
+      /** `actor_process_signature_vendor`. */
+      actor_process_signature_vendor?: unknown;
+      /** `actor_process_image_sha256`. */
+      actor_process_image_sha256?: unknown;
+      /** `actor_process_image_md5`. */
+      actor_process_image_md5?: unknown;
+      /** `actor_process_causality_id`. */
+      actor_process_causality_id?: unknown;
+      /** `actor_causality_id`. */
+      actor_causality_id?: unknown;
+      /** `actor_process_os_pid`. */
+      actor_process_os_pid?: unknown;
+      /** `actor_thread_thread_id`. */
+      actor_thread_thread_id?: unknown;
+      /** `causality_actor_process_image_name`. */
+      causality_actor_process_image_name?: unknown;
+      /** `causality_actor_process_command_line`. */
+      causality_actor_process_command_line?: unknown;
+      /** `causality_actor_process_image_path`. */
+      causality_actor_process_image_path?: unknown;
+      /** `causality_actor_process_signature_vendor`. */
+      causality_actor_process_signature_vendor?: unknown;
+      /** `causality_actor_process_signature_status` (string). */
+      causality_actor_process_signature_status?: string;
+      /** `causality_actor_causality_id`. */
+      causality_actor_causality_id?: unknown;
+      /** `causality_actor_process_execution_time`. */
+      causality_actor_process_execution_time?: unknown;
+      /** `causality_actor_process_image_md5`. */
+      causality_actor_process_image_md5?: unknown;
+      /** `causality_actor_process_image_sha256`. */
+      causality_actor_process_image_sha256?: unknown;
+      /** `action_file_path`. */
+      action_file_path?: unknown;
+      /** `action_file_name`. */
+      action_file_name?: unknown;
+      /** `action_file_md5`. */
+      action_file_md5?: unknown;
+      /** `action_file_sha256`. */
+      action_file_sha256?: unknown;
+      /** `action_file_macro_sha256`. */
+      action_file_macro_sha256?: unknown;
+      /** `action_registry_data`. */
+      action_registry_data?: unknown;
+      /** `action_registry_key_name`. */
+      action_registry_key_name?: unknown;
+      /** `action_registry_value_name`. */
+      action_registry_value_name?: unknown;
+      /** `action_registry_full_key`. */
+      action_registry_full_key?: unknown;
+      /** `action_local_ip` (string). */
+      action_local_ip?: string;
+      /** `action_local_port` (integer or string). */
+      action_local_port?: number | string;
+      /** `action_remote_ip` (string). */
+      action_remote_ip?: string;
+      /** `action_remote_port` (integer or string). */
+      action_remote_port?: number | string;
+      /** `action_external_hostname` (string). */
+      action_external_hostname?: string;
+      /** `action_country` (string). */
+      action_country?: string;
+      /** `action_process_instance_id`. */
+      action_process_instance_id?: unknown;
+      /** `action_process_causality_id`. */
+      action_process_causality_id?: unknown;
+      /** `action_process_image_name`. */
+      action_process_image_name?: unknown;
+      /** `action_process_image_sha256`. */
+      action_process_image_sha256?: unknown;
+      /** `action_process_image_command_line`. */
+      action_process_image_command_line?: unknown;
+      /** `action_process_signature_status` (string). */
+      action_process_signature_status?: string;
+      /** `action_process_signature_vendor`. */
+      action_process_signature_vendor?: unknown;
+      /** `os_actor_effective_username`. */
+      os_actor_effective_username?: unknown;
+      /** `os_actor_process_instance_id`. */
+      os_actor_process_instance_id?: unknown;
+      /** `os_actor_process_image_path`. */
+      os_actor_process_image_path?: unknown;
+      /** `os_actor_process_image_name`. */
+      os_actor_process_image_name?: unknown;
+      /** `os_actor_process_command_line`. */
+      os_actor_process_command_line?: unknown;
+      /** `os_actor_process_signature_status` (string). */
+      os_actor_process_signature_status?: string;
+      /** `os_actor_process_signature_vendor`. */
+      os_actor_process_signature_vendor?: unknown;
+      /** `os_actor_process_image_sha256`. */
+      os_actor_process_image_sha256?: unknown;
+      /** `os_actor_process_causality_id`. */
+      os_actor_process_causality_id?: unknown;
+      /** `os_actor_causality_id`. */
+      os_actor_causality_id?: unknown;
+      /** `os_actor_process_os_pid`. */
+      os_actor_process_os_pid?: unknown;
+      /** `os_actor_thread_thread_id`. */
+      os_actor_thread_thread_id?: unknown;
+      /** `fw_app_id`. */
+      fw_app_id?: unknown;
+      /** `fw_interface_from`. */
+      fw_interface_from?: unknown;
+      /** `fw_interface_to`. */
+      fw_interface_to?: unknown;
+      /** `fw_rule`. */
+      fw_rule?: unknown;
+      /** `fw_rule_id`. */
+      fw_rule_id?: unknown;
+      /** `fw_device_name`. */
+      fw_device_name?: unknown;
+      /** `fw_serial_number` (string). */
+      fw_serial_number?: string;
+      /** `fw_url_domain`. */
+      fw_url_domain?: unknown;
+      /** `fw_email_subject` (string). */
+      fw_email_subject?: string;
+      /** `fw_email_sender`. */
+      fw_email_sender?: unknown;
+      /** `fw_email_recipient`. */
+      fw_email_recipient?: unknown;
+      /** `fw_app_subcategory`. */
+      fw_app_subcategory?: unknown;
+      /** `fw_app_category`. */
+      fw_app_category?: unknown;
+      /** `fw_app_technology`. */
+      fw_app_technology?: unknown;
+      /** `fw_vsys`. */
+      fw_vsys?: unknown;
+      /** `fw_xff`. */
+      fw_xff?: unknown;
+      /** `fw_misc`. */
+      fw_misc?: unknown;
+      /** `fw_is_phishing` (string). */
+      fw_is_phishing?: string;
+      /** `dst_agent_id`. */
+      dst_agent_id?: unknown;
+      /** `dst_causality_actor_process_execution_time`. */
+      dst_causality_actor_process_execution_time?: unknown;
+      /** `dns_query_name`. */
+      dns_query_name?: unknown;
+      /** `dst_action_external_hostname`. */
+      dst_action_external_hostname?: unknown;
+      /** `dst_action_country`. */
+      dst_action_country?: unknown;
+      /** `dst_action_external_port`. */
+      dst_action_external_port?: unknown;
+      /** `alert_id` (string). */
+      alert_id?: string;
+      /** `detection_timestamp` (integer). */
+      detection_timestamp?: number;
+      /** `name` (string). */
+      name?: string;
+      /** `category` (string). */
+      category?: string;
+      /** `endpoint_id`. */
+      endpoint_id?: unknown;
+      /** `description` (string). */
+      description?: string;
+      /** `host_ip` (string). */
+      host_ip?: string;
+      /** `host_name` (string). */
+      host_name?: string;
+      /** `source` (string). */
+      source?: string;
+      /** `action` (string). */
+      action?: string;
+      /** `action_pretty` (string). */
+      action_pretty?: string;
+      /** `user_name`. */
+      user_name?: unknown;
+      /** `contains_featured_host` (string or boolean). */
+      contains_featured_host?: string | boolean;
+      /** `contains_featured_user` (string or boolean). */
+      contains_featured_user?: string | boolean;
+      /** `contains_featured_ip_address` (string or boolean). */
+      contains_featured_ip_address?: string | boolean;
+      /** `tags` (array, of string). */
+      tags?: string[];
+      /** `original_tags` (string). */
+      original_tags?: string;
+    }[];
+    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    readonly DATA?: {
       /** `external_id` (string). */
       external_id?: string;
       /** `severity` (string). */
@@ -9068,8 +9657,27 @@ export type IncidentsGetIncidentExtraDataReply = {
   network_artifacts?: {
     /** `total_count` (integer). */
     total_count?: number;
+    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    readonly TOTAL_COUNT?: number;
     /** `data` (array, of object). */
     data?: {
+      /** `type` (string). */
+      type?: string;
+      /** `alert_count` (integer). */
+      alert_count?: number;
+      /** `is_manual` (boolean). */
+      is_manual?: boolean;
+      /** `network_domain` (string). */
+      network_domain?: string;
+      /** `network_remote_ip` (string). */
+      network_remote_ip?: string;
+      /** `network_remote_port` (integer or string). */
+      network_remote_port?: number | string;
+      /** `network_country` (string). */
+      network_country?: string;
+    }[];
+    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    readonly DATA?: {
       /** `type` (string). */
       type?: string;
       /** `alert_count` (integer). */
@@ -9090,8 +9698,33 @@ export type IncidentsGetIncidentExtraDataReply = {
   file_artifacts?: {
     /** `total_count` (integer). */
     total_count?: number;
+    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    readonly TOTAL_COUNT?: number;
     /** `data` (array, of object). */
     data?: {
+      /** `alert_count` (integer). */
+      alert_count?: number;
+      /** `file_name` (string). */
+      file_name?: string;
+      /** `File_sha256` (string). */
+      File_sha256?: string;
+      /** `file_signature_status` (string). */
+      file_signature_status?: string;
+      /** `file_wildfire_verdict` (string). */
+      file_wildfire_verdict?: string;
+      /** `is_malicous` (boolean). */
+      is_malicous?: boolean;
+      /** `is_manual` (boolean). */
+      is_manual?: boolean;
+      /** `is_process` (boolean). */
+      is_process?: boolean;
+      /** `low_confidence` (boolean). */
+      low_confidence?: boolean;
+      /** `type` (string). */
+      type?: string;
+    }[];
+    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    readonly DATA?: {
       /** `alert_count` (integer). */
       alert_count?: number;
       /** `file_name` (string). */
@@ -9240,8 +9873,12 @@ export type IncidentsGetMultipleIncidentsExtraDataRequest = {
 export type IncidentsGetMultipleIncidentsExtraDataReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `alerts_limit_per_incident` (integer). */
   alerts_limit_per_incident?: number;
   /** `incidents` (array, of object). */
@@ -9843,6 +10480,8 @@ export type IssuePostByIdRequest = {
 export type IssueSchemaReply = {
   /** `data` (array, of {@link Xs34IssueSchemaField}). */
   data?: Xs34IssueSchemaField[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: Xs34IssueSchemaField[];
 };
 
 /** Request of `POST /public_api/v1/issue/search` (`issue.search`), sent as `{"request_data": …}`. */
@@ -10036,8 +10675,12 @@ export type IssueSearchRequest = {
 export type IssueSearchReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `issues` (array, of {@link Issue}). */
   issues?: Issue[];
 };
@@ -10128,8 +10771,8 @@ export type LegacyExceptionsFetchRequest = {
 
 /** Reply of `POST /public_api/v1/legacy_exceptions/fetch` (`legacy_exceptions.fetch`), the value of `reply`. */
 export type LegacyExceptionsFetchReply = {
-  /** `DATA` (array, of object). */
-  DATA?: {
+  /** `data` (array, of object). */
+  data?: {
     /** `id` (string). */
     id?: string;
     /** `rule_name` (string). */
@@ -10161,10 +10804,47 @@ export type LegacyExceptionsFetchReply = {
     /** `is_in_user_scope` (boolean). */
     is_in_user_scope?: boolean;
   }[];
-  /** `FILTER_COUNT` (integer). */
-  FILTER_COUNT?: number;
-  /** `TOTAL_COUNT` (integer). */
-  TOTAL_COUNT?: number;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: {
+    /** `id` (string). */
+    id?: string;
+    /** `rule_name` (string). */
+    rule_name?: string;
+    /** `platform` (string). */
+    platform?: string;
+    /** `conditions` (string). */
+    conditions?: string;
+    /** `module` (integer). */
+    module?: number;
+    /** `module_name` (string). */
+    module_name?: string;
+    /** `description` (string). */
+    description?: string;
+    /** `generating_alert_id`. */
+    generating_alert_id?: unknown;
+    /** `created_by` (string). */
+    created_by?: string;
+    /** `modification_time` (integer). */
+    modification_time?: number;
+    /** `user_email` (string). */
+    user_email?: string;
+    /** `status` (string). */
+    status?: string;
+    /** `profile_ids` (array, of integer). */
+    profile_ids?: number[];
+    /** `associated_targets` (array, of string). */
+    associated_targets?: string[];
+    /** `is_in_user_scope` (boolean). */
+    is_in_user_scope?: boolean;
+  }[];
+  /** `filter_count` (integer). */
+  filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
+  /** `total_count` (integer). */
+  total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
 };
 
 /** Reply of `POST /public_api/v1/legacy_exceptions/get_modules` (`legacy_exceptions.get_modules`), the value of `reply`. */
@@ -10414,13 +11094,28 @@ export type NetscanScanRunByIdCommandRequest = {
 };
 
 /** Reply of `POST /public_api/netscan/v1/scan/run/{id}/command` (`netscan.scan.run.by_id.command`). */
-export type NetscanScanRunByIdCommandReply = NetScanScanActionResponse;
+export type NetscanScanRunByIdCommandReply = {
+  /** `data` (string), required. */
+  data: string;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: string;
+};
 
 /** Reply of `GET /public_api/netscan/v1/scan/run` (`netscan.scan.run.get`). */
-export type NetscanScanRunGetReply = NetScanScanStatusResponse;
+export type NetscanScanRunGetReply = {
+  /** `data` (string), required. */
+  data: string;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: string;
+};
 
 /** Reply of `GET /public_api/netscan/v1/scan/run/{id}` (`netscan.scan.run.get_by_id`). */
-export type NetscanScanRunGetByIdReply = NetScanScanStatusResponse;
+export type NetscanScanRunGetByIdReply = {
+  /** `data` (string), required. */
+  data: string;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: string;
+};
 
 /** Request of `POST /public_api/netscan/v1/scan/run` (`netscan.scan.run.post`), sent as `{"request_data": …}`. */
 export type NetscanScanRunPostRequest = {
@@ -10431,7 +11126,12 @@ export type NetscanScanRunPostRequest = {
 };
 
 /** Reply of `POST /public_api/netscan/v1/scan/run` (`netscan.scan.run.post`). */
-export type NetscanScanRunPostReply = NetScanScanActionResponse;
+export type NetscanScanRunPostReply = {
+  /** `data` (string), required. */
+  data: string;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: string;
+};
 
 /** Request of `POST /public_api/netscan/v1/scan/run/{id}` (`netscan.scan.run.post_by_id`), sent as `{"request_data": …}`. */
 export type NetscanScanRunPostByIdRequest = {
@@ -10442,7 +11142,12 @@ export type NetscanScanRunPostByIdRequest = {
 };
 
 /** Reply of `POST /public_api/netscan/v1/scan/run/{id}` (`netscan.scan.run.post_by_id`). */
-export type NetscanScanRunPostByIdReply = NetScanScanActionResponse;
+export type NetscanScanRunPostByIdReply = {
+  /** `data` (string), required. */
+  data: string;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: string;
+};
 
 /** Reply of `GET /platform/iam/v1/api-key/{api_key_id}` (`platform.iam.api_key.get_by_id`), the value of `data`. */
 export type PlatformIamApiKeyGetByIdReply = {
@@ -10492,6 +11197,8 @@ export type PlatformIamRoleGetReply = {
   metadata?: IamMetadata;
   /** `data`, required. */
   data: unknown;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: unknown;
 };
 
 /** Reply of `GET /platform/iam/v1/role/permission-config` (`platform.iam.role.permission_config`). */
@@ -10500,6 +11207,8 @@ export type PlatformIamRolePermissionConfigReply = {
   metadata?: IamMetadata;
   /** `data`, required. */
   data: unknown;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: unknown;
 };
 
 /** Request of `POST /platform/iam/v1/role` (`platform.iam.role.post`), sent as `{"request_data": …}`. */
@@ -10526,6 +11235,8 @@ export type PlatformIamScopeByEntityTypeGetByEntityIdReply = {
   metadata?: IamMetadata;
   /** `data`, required. */
   data: unknown;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: unknown;
 };
 
 /** Request of `PUT /platform/iam/v1/scope/{entity_type}/{entity_id}` (`platform.iam.scope.by_entity_type.put_by_entity_id`), sent as `{"request_data": …}`. */
@@ -10552,6 +11263,8 @@ export type PlatformIamUserReply = {
   metadata?: IamMetadata;
   /** `data`, required. */
   data: unknown;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: unknown;
 };
 
 /** Reply of `GET /platform/iam/v1/user/{user_email}` (`platform.iam.user.get_by_email`). */
@@ -10560,6 +11273,8 @@ export type PlatformIamUserGetByEmailReply = {
   metadata?: IamMetadata;
   /** `data`, required. */
   data: unknown;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: unknown;
 };
 
 /** Request of `PATCH /platform/iam/v1/user/{user_email}` (`platform.iam.user.patch_by_email`), sent as `{"request_data": …}`. */
@@ -10598,6 +11313,8 @@ export type PlatformIamUserGroupGetReply = {
   metadata?: IamMetadata;
   /** `data`, required. */
   data: unknown;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: unknown;
 };
 
 /** Request of `PATCH /platform/iam/v1/user-group/{group_id}` (`platform.iam.user_group.patch_by_group_id`), sent as `{"request_data": …}`. */
@@ -10677,6 +11394,8 @@ export type PlatformIntegrationExternalApplicationByApplicationTypeIdGetByApplic
 export type PlatformIntegrationExternalApplicationGetReply = {
   /** `data` (array, of {@link ExternalAppExternalApplication}). */
   data?: ExternalAppExternalApplication[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: ExternalAppExternalApplication[];
   /** `metadata` (object). */
   metadata?: { [key: string]: unknown };
 };
@@ -10861,6 +11580,8 @@ export type PlatformIntegrationExternalApplicationPutByApplicationIdReply = {
 export type PlatformNotificationsListRulesReply = {
   /** `data` (array, of {@link NotificationsRule}). */
   data?: NotificationsRule[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: NotificationsRule[];
   /** `metadata` (object). */
   metadata?: { [key: string]: unknown };
 };
@@ -11478,7 +12199,7 @@ export type PolicySearchRequest = {
 };
 
 /** Reply of `POST /public_api/v1/policy/search` (`policy.search`). */
-export type PolicySearchReply = CspmPolicyListResponse;
+export type PolicySearchReply = CspmPolicyListResponse & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: CspmPolicyListResponse["data"] };
 
 /** Request of `POST /public_api/v1/profiles/add_signer_cn_to_allowlist` (`profiles.add_signer_cn_to_allowlist`). */
 export type ProfilesAddSignerCnToAllowlistRequest = {
@@ -11725,10 +12446,39 @@ export type ScheduledQueriesListReply = {
     /** `enable` (boolean). */
     enable?: boolean;
   }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: {
+    /** `query_def_id` (string). */
+    query_def_id?: string;
+    /** `query_definition_name` (string). */
+    query_definition_name?: string;
+    /** `xql` (string). */
+    xql?: string;
+    /** `timeframe` (object). */
+    timeframe?: {
+      /** `relativeTime` (integer or string). */
+      relativeTime?: number | string;
+    };
+    /** `schedule` (object). */
+    schedule?: {
+      /** `run_date` (integer). */
+      run_date?: number;
+      /** `trigger_type` (string). */
+      trigger_type?: string;
+    };
+    /** `tenants` (object or null). */
+    tenants?: { [key: string]: unknown } | null;
+    /** `enable` (boolean). */
+    enable?: boolean;
+  }[];
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/scripts/delete` (`scripts.delete`), sent as `{"request_data": …}`. */
@@ -11840,6 +12590,8 @@ export type ScriptsGetScriptExecutionResultsFilesRequest = {
 export type ScriptsGetScriptExecutionResultsFilesReply = {
   /** `data` (string). */
   data?: string;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: string;
 };
 
 /** Request of `POST /public_api/v1/scripts/get_script_execution_status` (`scripts.get_script_execution_status`), sent as `{"request_data": …}`. */
@@ -11943,8 +12695,12 @@ export type ScriptsGetScriptsRequest = {
 export type ScriptsGetScriptsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `scripts` (array, of {@link Script}). */
   scripts?: Script[];
 };
@@ -12207,8 +12963,12 @@ export type UvemGetAffectedSoftwareRequest = {
 export type UvemGetAffectedSoftwareReply = {
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `vulnerabilities` (array, of object). */
   vulnerabilities?: {
     /** `vulnerability_id` (string). */
@@ -12266,8 +13026,12 @@ export type UvemGetVulnerabilitiesRequest = {
 export type UvemGetVulnerabilitiesReply = {
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `vulnerabilities` (array, of {@link Vulnerability}). */
   vulnerabilities?: Vulnerability[];
   /** `next_page_token` (string). */
@@ -15594,7 +16358,20 @@ export type UvmPublicListPoliciesRequest = {
 };
 
 /** Reply of `POST /public_api/uvm_public/v1/list_policies` (`uvm_public.list_policies`). */
-export type UvmPublicListPoliciesReply = UvemGetDataResponse;
+export type UvmPublicListPoliciesReply = {
+  /** `data` (array), required. */
+  data: unknown[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: unknown[];
+  /** `filter_count` (integer, at least 0), required. */
+  filter_count: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT: number;
+  /** `total_count` (integer, at least 0), required. */
+  total_count: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT: number;
+};
 
 /** Request of `PUT /public_api/uvm_public/v1/update_policy/{id}` (`uvm_public.update_policy.put_by_id`). */
 export type UvmPublicUpdatePolicyPutByIdRequest = {
@@ -17450,8 +18227,12 @@ export type V2AlertsGetAlertsMultiEventsRequest = {
 export type V2AlertsGetAlertsMultiEventsReply = {
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
   /** `result_count` (integer). */
   result_count?: number;
+  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  readonly RESULT_COUNT?: number;
   /** `alerts` (array, of {@link MultiEventAlert}). */
   alerts?: MultiEventAlert[];
 };
@@ -17922,10 +18703,16 @@ export type XqlLookupsGetDataRequest = {
 export type XqlLookupsGetDataReply = {
   /** `data` (array, of object). */
   data?: { [key: string]: unknown }[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: { [key: string]: unknown }[];
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/xql/lookups/remove_data` (`xql.lookups.remove_data`), sent as `{"request_data": …}`. */
@@ -20078,7 +20865,7 @@ export type CspmPolicyListResponse = {
   /** `data` (array, of {@link CspmPolicyResponse}). */
   data?: CspmPolicyResponse[];
   /** `metadata` ({@link CspmMetadata}). */
-  metadata?: CspmMetadata | null;
+  metadata?: CspmMetadata & { /** `TOTAL_COUNT`: the same value as `total_count`, read-only. */ readonly TOTAL_COUNT?: CspmMetadata["total_count"]; /** `FILTER_COUNT`: the same value as `filter_count`, read-only. */ readonly FILTER_COUNT?: CspmMetadata["filter_count"] } | null;
 };
 
 /** Shared schema `CspmPolicyResponse`. */
@@ -20388,7 +21175,7 @@ export type DspmDasResponseBody = {
   /** `data` ({@link DspmJsonArray}), required. */
   data: DspmJsonArray;
   /** `metadata` ({@link DspmDasResponseBodyMetadata}), required. */
-  metadata: DspmDasResponseBodyMetadata;
+  metadata: DspmDasResponseBodyMetadata & { /** `TOTAL_COUNT`: the same value as `total_count`, read-only. */ readonly TOTAL_COUNT?: DspmDasResponseBodyMetadata["total_count"]; /** `FILTER_COUNT`: the same value as `filter_count`, read-only. */ readonly FILTER_COUNT?: DspmDasResponseBodyMetadata["filter_count"] };
 };
 
 /** Shared schema `DspmDasResponseBodyMetadata`. */
@@ -21332,18 +22119,6 @@ export type MultiEventAlert = {
   action_pretty?: string | null;
 };
 
-/** Shared schema `NetScanScanActionResponse`. */
-export type NetScanScanActionResponse = {
-  /** `DATA` (string), required. */
-  DATA: string;
-};
-
-/** Shared schema `NetScanScanStatusResponse`. */
-export type NetScanScanStatusResponse = {
-  /** `DATA` (string), required. */
-  DATA: string;
-};
-
 /** Shared schema `NotificationsRule`. */
 export type NotificationsRule = {
   /** `name` (string). */
@@ -21953,16 +22728,6 @@ export type UvemGTE = {
   SEARCH_VALUE: number;
 };
 
-/** Shared schema `UvemGetDataResponse`. */
-export type UvemGetDataResponse = {
-  /** `DATA` (array), required. */
-  DATA: unknown[];
-  /** `FILTER_COUNT` (integer, at least 0), required. */
-  FILTER_COUNT: number;
-  /** `TOTAL_COUNT` (integer, at least 0), required. */
-  TOTAL_COUNT: number;
-};
-
 /** Shared schema `UvemIN`. */
 export type UvemIN = {
   /** `SEARCH_FIELD` (string), required. */
@@ -22227,6 +22992,27 @@ export type XqlQueryResult = {
   results?: {
     /** `data` (array, of object). */
     data?: {
+      /** `event_id` (string). */
+      event_id?: string;
+      /** `agent_version` (string). */
+      agent_version?: string;
+      /** `_product` (string). */
+      _product?: string;
+      /** `_time` (integer). */
+      _time?: number;
+      /** `_vendor` (string). */
+      _vendor?: string;
+      /** `insert_timestamp` (integer). */
+      insert_timestamp?: number;
+      /** `agent_os_type` (string). */
+      agent_os_type?: string;
+      /** `event_type` (string). */
+      event_type?: string;
+      /** `event_sub_type` (string). */
+      event_sub_type?: string;
+    }[];
+    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    readonly DATA?: {
       /** `event_id` (string). */
       event_id?: string;
       /** `agent_version` (string). */

@@ -92,10 +92,16 @@ export type ApiKeysGetApiKeysRequest = {
 export type ApiKeysGetApiKeysReply = {
   /** `data` (array, of {@link ApiKey}). */
   data?: ApiKey[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: ApiKey[];
   /** `filter_count` (integer). */
   filter_count?: number;
+  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  readonly FILTER_COUNT?: number;
   /** `total_count` (integer). */
   total_count?: number;
+  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  readonly TOTAL_COUNT?: number;
 };
 
 /** Reply of `GET /platform/iam/v1/api-key/{api_key_id}` (`platform.iam.api_key.get_by_id`), the value of `data`. */
@@ -3111,7 +3117,7 @@ export type XsoarIncidentBatchRequest = {
 };
 
 /** Reply of `POST /incident/batch` (`xsoar.incident.batch`). */
-export type XsoarIncidentBatchReply = XsoarIncidentSearchResponseWrapper;
+export type XsoarIncidentBatchReply = XsoarIncidentSearchResponseWrapper & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: XsoarIncidentSearchResponseWrapper["data"] };
 
 /** Request of `POST /incident/batch/exportToCsv` (`xsoar.incident.batch.export_to_csv`). */
 export type XsoarIncidentBatchExportToCsvRequest = {
@@ -3935,7 +3941,7 @@ export type XsoarIncidentBatchCloseRequest = {
 };
 
 /** Reply of `POST /incident/batchClose` (`xsoar.incident.batch_close`). */
-export type XsoarIncidentBatchCloseReply = XsoarIncidentSearchResponseWrapper;
+export type XsoarIncidentBatchCloseReply = XsoarIncidentSearchResponseWrapper & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: XsoarIncidentSearchResponseWrapper["data"] };
 
 /** Request of `POST /incident/batchDelete` (`xsoar.incident.batch_delete`). */
 export type XsoarIncidentBatchDeleteRequest = {
@@ -4347,7 +4353,7 @@ export type XsoarIncidentBatchDeleteRequest = {
 };
 
 /** Reply of `POST /incident/batchDelete` (`xsoar.incident.batch_delete`). */
-export type XsoarIncidentBatchDeleteReply = XsoarIncidentSearchResponseWrapper;
+export type XsoarIncidentBatchDeleteReply = XsoarIncidentSearchResponseWrapper & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: XsoarIncidentSearchResponseWrapper["data"] };
 
 /** Reply of `POST /incident/json` (`xsoar.incident.json`). */
 export type XsoarIncidentJsonReply = XsoarIncidentWrapper;
@@ -4869,6 +4875,8 @@ export type XsoarIncidentsSearchRequest = {
 export type XsoarIncidentsSearchReply = {
   /** `data` (array, of {@link Incident}). */
   data?: Incident[];
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: Incident[];
   /** `total` (integer). */
   total?: number;
 };
@@ -8295,7 +8303,7 @@ export type XsoarInvestigationsSearchRequest = {
 };
 
 /** Reply of `POST /investigations/search` (`xsoar.investigations.search`). */
-export type XsoarInvestigationsSearchReply = XsoarInvestigationSearchResponse;
+export type XsoarInvestigationsSearchReply = XsoarInvestigationSearchResponse & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: XsoarInvestigationSearchResponse["data"] };
 
 /** Reply of `GET /lists` (`xsoar.lists`). */
 export type XsoarListsReply = {
@@ -8369,6 +8377,8 @@ export type XsoarListsSaveReply = {
   type?: string;
   /** `data` (string), required. */
   data: string;
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA: string;
   /** `description` (string). */
   description?: string;
   /** `allRead` (boolean). */
