@@ -6,9 +6,11 @@
 //
 //   node bench/types-consumer.mjs [--products xdr,xsoar] [--rounds 1] [--json]
 //
-// Figures per product: the CPU time tsc spends (user + system) without and with skipLibCheck (goals ≤ 5 s
-// and ≤ 1 s on two cores). CPU time, not wall time, so that the other processes on a busy machine do not
-// count; tsc's own wall "Total time", the lines of declarations, types and memory are in `detail`.
+// Figures per product: tsc's own "Total time" from --extendedDiagnostics (what the issue asks for: reading,
+// binding and checking, without Node's start-up) without and with skipLibCheck (goals ≤ 5 s and ≤ 1 s on two
+// cores). The consumer is set up as a Node project is (lib es2023 and @types/node, like @tsconfig/node20).
+// Total time is wall time, so a busy machine inflates it: compare the ratio to the floor, and read the CPU
+// time of the whole tsc process (start-up included), the lines of declarations, types and memory in `detail`.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -57,7 +59,7 @@ function consumer(product) {
 
 /** Runs tsc once and reads its diagnostics. */
 function check(dir, skipLibCheck) {
-  const run = spawnSync(process.execPath, ["--require", "./cpu-reporter.cjs", tsc, "--noEmit", "--extendedDiagnostics", "--strict", "--target", "ES2022", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--types", "node", "--skipLibCheck", String(skipLibCheck), "index.ts"], { cwd: dir, encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["--require", "./cpu-reporter.cjs", tsc, "--noEmit", "--extendedDiagnostics", "--strict", "--target", "ES2022", "--lib", "es2023", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--types", "node", "--skipLibCheck", String(skipLibCheck), "index.ts"], { cwd: dir, encoding: "utf8" });
   const out = run.stdout;
   // The consumer must compile: a figure for a program with errors would measure something else.
   if (run.status !== 0) throw new Error(`tsc failed on the consumer (skipLibCheck ${skipLibCheck}):\n${out.split("\n").filter((line) => line.includes("error TS")).join("\n")}`);
@@ -90,15 +92,15 @@ try {
       const result = measure(dir, skipLibCheck);
       const max = skipLibCheck ? 1 : 5;
       figures.push({
-        name: `type-check a consumer of @cortex-sdk/${product}, skipLibCheck ${skipLibCheck} (tsc CPU time)`,
-        value: round2(result.cpuSeconds),
+        name: `type-check a consumer of @cortex-sdk/${product}, skipLibCheck ${skipLibCheck} (tsc Total time)`,
+        value: round2(result.seconds),
         unit: "s",
-        floor: round2(floor[skipLibCheck].cpuSeconds),
+        floor: round2(floor[skipLibCheck].seconds),
         floorName: "same consumer without the SDK",
-        ratio: round2(result.cpuSeconds / floor[skipLibCheck].cpuSeconds),
+        ratio: round2(result.seconds / floor[skipLibCheck].seconds),
         goal: `≤ ${max} s`,
-        pass: result.cpuSeconds <= max,
-        detail: { wallSeconds: result.seconds, files: result.files, declarationLines: result.declarationLines, types: result.types, memoryMb: Math.round(result.memoryKb / 1024), floorDeclarationLines: floor[skipLibCheck].declarationLines },
+        pass: result.seconds <= max,
+        detail: { cpuSeconds: result.cpuSeconds, floorCpuSeconds: floor[skipLibCheck].cpuSeconds, files: result.files, declarationLines: result.declarationLines, types: result.types, memoryMb: Math.round(result.memoryKb / 1024), floorDeclarationLines: floor[skipLibCheck].declarationLines },
       });
     }
   }
@@ -106,4 +108,4 @@ try {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 }
 printFigures(figures, values.json);
-if (!values.json) for (const figure of figures) console.log(`  tsc wall ${figure.detail.wallSeconds} s, ${figure.detail.files} files, ${figure.detail.declarationLines} lines of declarations (${figure.detail.floorDeclarationLines} without the SDK), ${figure.detail.types} types, ${figure.detail.memoryMb} MB`);
+if (!values.json) for (const figure of figures) console.log(`  tsc process CPU ${figure.detail.cpuSeconds} s (${figure.detail.floorCpuSeconds} s without the SDK), ${figure.detail.files} files, ${figure.detail.declarationLines} lines of declarations (${figure.detail.floorDeclarationLines} without the SDK), ${figure.detail.types} types, ${figure.detail.memoryMb} MB`);
