@@ -1,24 +1,33 @@
 #!/usr/bin/env node
 // Fails when a workspace package depends on or imports another against the fixed direction:
 // cli → product clients → workflows → core → auth-signer; schemas is data and types; clients never import each other.
+// The schemas are split: @cortex-sdk/schemas-base (the shared model) ← @cortex-sdk/schemas-<product> (one product's
+// data) ← @cortex-sdk/schemas (every product, for the emulator and tools). Core and workflows use the base only; a
+// product client uses the base and its own product's package, never the all-products package or another product's.
 // It checks declared dependencies and the import specifiers in src/, test/ and test-support/.
 import { readdirSync, readFileSync, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { builtinModules } from "node:module";
 
-const CLIENTS = ["@cortex-sdk/xdr", "@cortex-sdk/xsiam", "@cortex-sdk/xsoar", "@cortex-sdk/xpanse", "@cortex-sdk/cloud"];
+const PRODUCTS = ["xdr", "xsiam", "xsoar", "xpanse", "cloud"];
+const CLIENTS = PRODUCTS.map((product) => `@cortex-sdk/${product}`);
+const BASE = "@cortex-sdk/schemas-base";
+const PRODUCT_SCHEMAS = PRODUCTS.map((product) => `@cortex-sdk/schemas-${product}`);
+const ALL_SCHEMAS = ["@cortex-sdk/schemas", BASE, ...PRODUCT_SCHEMAS];
 /** Workspace packages each package may use at run time. */
 const ALLOWED = {
   "@cortex-sdk/auth-signer": [],
-  "@cortex-sdk/schemas": [],
-  "@cortex-sdk/core": ["@cortex-sdk/auth-signer", "@cortex-sdk/schemas"],
-  "@cortex-sdk/emulator": ["@cortex-sdk/auth-signer", "@cortex-sdk/schemas"],
-  "@cortex-sdk/workflows": ["@cortex-sdk/core", "@cortex-sdk/schemas"],
-  ...Object.fromEntries(CLIENTS.map((client) => [client, ["@cortex-sdk/workflows", "@cortex-sdk/core", "@cortex-sdk/schemas"]])),
-  "@cortex-sdk/cli": [...CLIENTS, "@cortex-sdk/workflows", "@cortex-sdk/core", "@cortex-sdk/schemas", "@cortex-sdk/emulator"],
+  [BASE]: [],
+  ...Object.fromEntries(PRODUCT_SCHEMAS.map((schemas) => [schemas, [BASE]])),
+  "@cortex-sdk/schemas": [BASE, ...PRODUCT_SCHEMAS],
+  "@cortex-sdk/core": ["@cortex-sdk/auth-signer", BASE],
+  "@cortex-sdk/emulator": ["@cortex-sdk/auth-signer", ...ALL_SCHEMAS],
+  "@cortex-sdk/workflows": ["@cortex-sdk/core", BASE],
+  ...Object.fromEntries(PRODUCTS.map((product) => [`@cortex-sdk/${product}`, ["@cortex-sdk/workflows", "@cortex-sdk/core", BASE, `@cortex-sdk/schemas-${product}`]])),
+  "@cortex-sdk/cli": [...CLIENTS, "@cortex-sdk/workflows", "@cortex-sdk/core", ...ALL_SCHEMAS, "@cortex-sdk/emulator"],
 };
-/** Extra workspace packages tests may use (the emulator serves tests over loopback). */
-const TEST_ONLY = ["@cortex-sdk/emulator", "@cortex-sdk/auth-signer"];
+/** Extra workspace packages tests may use (the emulator serves tests over loopback; the schemas packages give real entries and validators). */
+const TEST_ONLY = ["@cortex-sdk/emulator", "@cortex-sdk/auth-signer", "@cortex-sdk/schemas", ...PRODUCT_SCHEMAS];
 
 const root = new URL("..", import.meta.url).pathname;
 const problems = [];

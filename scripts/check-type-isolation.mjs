@@ -1,34 +1,30 @@
 #!/usr/bin/env node
 // Fails when a product client's published declarations load another product's types: starting from
 // packages/<product>/dist/index.d.ts, it lists every declaration file TypeScript loads (the import graph
-// of the .d.ts, through @cortex-sdk/core, workflows and schemas) and rejects the all-products shapes map,
-// another product's types, entries or JSON Schemas, the all-products validators, and another client
-// package. A consumer importing one client then type-checks only that product's declarations.
+// of the .d.ts, through @cortex-sdk/core, workflows and the schemas packages) and rejects anything of the
+// all-products package @cortex-sdk/schemas (its shapes map, table and validators), another product's schemas
+// package (@cortex-sdk/schemas-<other>: its types, entries or JSON Schemas), and another client package.
+// A consumer importing one client then type-checks only that product's declarations.
 //
 //   pnpm run build && node scripts/check-type-isolation.mjs    (part of `pnpm run lint`)
 import { existsSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 const PRODUCTS = ["xdr", "xsiam", "xsoar", "xpanse", "cloud"];
 const root = fileURLToPath(new URL("..", import.meta.url));
-const schemasDist = join(root, "packages", "schemas", "dist");
+const allSchemasDist = join(root, "packages", "schemas", "dist") + sep;
 
 /** Why `file` must not be loaded by the declarations of `product`'s client, or undefined when it may be. */
 function forbidden(file, product) {
   const inRepo = relative(root, file);
   for (const other of PRODUCTS) {
-    if (other !== product && inRepo.startsWith(join("packages", other, "dist"))) return `the @cortex-sdk/${other} client`;
+    if (other === product) continue;
+    if (inRepo.startsWith(join("packages", other, "dist"))) return `the @cortex-sdk/${other} client`;
+    if (inRepo.startsWith(join("packages", `schemas-${other}`, "dist"))) return `@cortex-sdk/schemas-${other}, another product's types, entries or JSON Schemas`;
   }
-  if (!file.startsWith(schemasDist)) return undefined;
-  const name = basename(file, ".d.ts");
-  if (name === "shapes") return "the all-products shapes map";
-  if (["all", "all-schemas", "validators-all", "validators"].includes(name)) return "every product's operations or validators";
-  // Per-product modules are named after the products they serve: `xsiam`, `validators-cloud`,
-  // `xdr-xsiam-cloud` (entries shared by several products); one that does not serve this product is foreign.
-  const products = name.replace(/^validators-/, "").replace(/-(types|schemas)$/, "").split("-");
-  if (products.every((part) => PRODUCTS.includes(part)) && !products.includes(product)) return `types of ${products.join(", ")} only`;
+  if (file.startsWith(allSchemasDist)) return "@cortex-sdk/schemas, every product's operations, shapes or validators";
   return undefined;
 }
 
@@ -51,6 +47,6 @@ for (const product of PRODUCTS) {
 }
 if (problems.length > 0) {
   console.error(problems.join("\n"));
-  console.error("A product client's declarations must load only its own product's types: make the workflow generic over the product's shapes map (see packages/workflows/src/shared/types.ts) instead of importing @cortex-sdk/schemas/shapes or another product's module.");
+  console.error("A product client's declarations must load only its own product's types: make the workflow generic over the product's shapes map (see packages/workflows/src/shared/types.ts) instead of importing @cortex-sdk/schemas (all products) or another product's schemas package.");
   process.exit(1);
 }

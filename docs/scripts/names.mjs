@@ -3,7 +3,7 @@
 // always shows the names the released code has. cxctl names its commands the same way: the namespace and
 // the method in kebab-case. Nothing is hard-coded per operation.
 import { cloudManifest } from "@cortex-sdk/cloud/manifest";
-import { PRODUCT_TITLES } from "@cortex-sdk/schemas/products";
+import { PRODUCT_TITLES } from "@cortex-sdk/schemas-base/products";
 import { xdrManifest } from "@cortex-sdk/xdr/manifest";
 import { xpanseManifest } from "@cortex-sdk/xpanse/manifest";
 import { xsiamManifest } from "@cortex-sdk/xsiam/manifest";

@@ -1,21 +1,24 @@
 // The names of each operation's request and reply types, per product, from the generated type-name lists
-// of @cortex-sdk/schemas (`dist/generated/type-names/<product>.js`, the lists the client generator reads).
+// of each product's schemas package (`packages/schemas-<product>/dist/type-names.js`, the lists
+// the client generator reads).
 // The catalogue shows them in each entry; the typedoc plugin links them to the entry.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const dir = join(import.meta.dirname, "../../packages/schemas/dist/generated/type-names");
+const packagesDir = join(import.meta.dirname, "../../packages");
+const PRODUCTS = ["xdr", "xsiam", "xsoar", "xpanse", "cloud"];
 
 /**
  * @returns {Promise<Map<string, Record<string, { request?: string, reply?: string }>>>} product → id → names
- *   (empty when @cortex-sdk/schemas is not built)
+ *   (without the products whose schemas package is not built)
  */
 export async function loadTypeNames() {
   const byProduct = new Map();
-  for (const file of existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".js")) : []) {
-    const product = file.slice(0, -".js".length);
-    const module = await import(pathToFileURL(join(dir, file)).href);
+  for (const product of PRODUCTS) {
+    const file = join(packagesDir, `schemas-${product}/dist/type-names.js`);
+    if (!existsSync(file)) continue;
+    const module = await import(pathToFileURL(file).href);
     byProduct.set(product, module[`${product}TypeNames`] ?? {});
   }
   return byProduct;
@@ -36,7 +39,7 @@ export function loadReplyRecords(typeNames) {
   const records = existsSync(namesFile) ? new Set([...readFileSync(namesFile, "utf8").matchAll(/\bname: "(\w+)"/g)].map((match) => match[1])) : new Set();
   const byProduct = new Map();
   for (const [product, list] of typeNames) {
-    const file = join(schemasSrc, `generated/types/${product}.ts`);
+    const file = join(packagesDir, `schemas-${product}/src/generated/types.ts`);
     const byId = new Map();
     byProduct.set(product, byId);
     if (records.size === 0 || !existsSync(file)) continue;

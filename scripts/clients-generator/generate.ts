@@ -10,11 +10,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { JsonSchema, OperationEntry, Product } from "../../packages/schemas/dist/index.js";
+import type { JsonSchema, OperationEntry, Product } from "../../packages/schemas-base/dist/index.js";
 import { methodNameOverrides, namespaceNames, productClients, type ProductClientSpec } from "./naming.js";
 import { workflowClasses, workflowsEntry } from "./workflow-methods.js";
 
-/** A client spec with the product's title, read from @cortex-sdk/schemas/products. */
+/** A client spec with the product's title, read from @cortex-sdk/schemas-base/products. */
 type ProductClient = ProductClientSpec & { readonly title: string };
 
 /** The repository root (the compiled generator runs from node_modules/.cache/clients-generator). */
@@ -36,7 +36,7 @@ interface Namespace {
 
 type RequestSchema = (id: string) => JsonSchema | undefined;
 
-/** The named request and reply types of each operation in @cortex-sdk/schemas/<product>. */
+/** The named request and reply types of each operation in @cortex-sdk/schemas-<product>. */
 type TypeNames = Readonly<Record<string, { readonly request?: string; readonly reply?: string; readonly requestOptional?: boolean }>>;
 
 /**
@@ -133,9 +133,9 @@ function render(client: ProductClient, groups: ReadonlyMap<string, readonly Memb
   out.push("  type RequestValidators,");
   out.push("  type ValidatedCallOptions,");
   out.push('} from "@cortex-sdk/core";');
-  out.push('import type { OperationEntry } from "@cortex-sdk/schemas";');
+  out.push('import type { OperationEntry } from "@cortex-sdk/schemas-base";');
   const typeImportAt = out.length;
-  out.push(`import { operations } from "@cortex-sdk/schemas/${client.product}";`);
+  out.push(`import { operations } from "@cortex-sdk/schemas-${client.product}";`);
   if (workflowImports.length > 0) out.push(`import { ${workflowImports.join(", ")} } from "@cortex-sdk/workflows";`);
   out.push("");
   out.push(`/** Every operation {@link ${client.className}} can call: the ${client.title} table${client.extraOperations === undefined ? "" : " and the hand-written operations it lacks"}. */`);
@@ -197,7 +197,7 @@ function render(client: ProductClient, groups: ReadonlyMap<string, readonly Memb
   out.push("   * @param version - Version of the product client package, for the User-Agent.");
   out.push("   */");
   out.push("  constructor(options: ProductClientOptions, version: string) {");
-  out.push(`    super(options, { product: ${JSON.stringify(client.product)}, clientName: ${JSON.stringify(client.product)}, clientVersion: version }, ${tableName}, async () => (await import("@cortex-sdk/schemas/validators/${client.product}")) as ReplyValidators & RequestValidators);`);
+  out.push(`    super(options, { product: ${JSON.stringify(client.product)}, clientName: ${JSON.stringify(client.product)}, clientVersion: version }, ${tableName}, async () => (await import("@cortex-sdk/schemas-${client.product}/validators")) as ReplyValidators & RequestValidators);`);
   out.push("  }");
   out.push("");
   for (const { property, typeName, operations } of classes) {
@@ -222,7 +222,7 @@ function render(client: ProductClient, groups: ReadonlyMap<string, readonly Memb
   out.push("  }");
   out.push("}");
   out.push("");
-  out.splice(typeImportAt, 0, `import type {\n  ${[...usedTypes].sort().join(",\n  ")},\n} from "@cortex-sdk/schemas/${client.product}";`);
+  out.splice(typeImportAt, 0, `import type {\n  ${[...usedTypes].sort().join(",\n  ")},\n} from "@cortex-sdk/schemas-${client.product}";`);
   return out.join("\n");
 }
 
@@ -444,8 +444,8 @@ function renderOperations(client: ProductClient, groups: ReadonlyMap<string, rea
   out.push(" */");
   if (usesPathOnly) out.push('import { pathOnly } from "@cortex-sdk/core";');
   out.push(`import type { ${coreTypes.join(", ")} } from "@cortex-sdk/core";`);
-  out.push('import type { OperationEntry } from "@cortex-sdk/schemas";');
-  if (usedTypes.size > 0) out.push(`import type {\n  ${[...usedTypes].sort().join(",\n  ")},\n} from "@cortex-sdk/schemas/${client.product}";`);
+  out.push('import type { OperationEntry } from "@cortex-sdk/schemas-base";');
+  if (usedTypes.size > 0) out.push(`import type {\n  ${[...usedTypes].sort().join(",\n  ")},\n} from "@cortex-sdk/schemas-${client.product}";`);
   out.push("");
   out.push(...body);
   return `${out.join("\n").trimEnd()}\n`;
@@ -496,18 +496,18 @@ async function main(): Promise<void> {
   const check = process.argv.includes("--check");
   const validators = (await import(join(root, "packages/schemas/dist/validators-all.js"))) as { requestJsonSchema: RequestSchema };
   const { methods: methodsOf, generic: genericWorkflows } = workflowClasses(workflowsEntry(root));
-  const { PRODUCTS, PRODUCT_TITLES } = (await import(join(root, "packages/schemas/dist/product-list.js"))) as { PRODUCTS: readonly Product[]; PRODUCT_TITLES: Readonly<Record<Product, string>> };
+  const { PRODUCTS, PRODUCT_TITLES } = (await import(join(root, "packages/schemas-base/dist/product-list.js"))) as { PRODUCTS: readonly Product[]; PRODUCT_TITLES: Readonly<Record<Product, string>> };
   const specified = productClients.map((client) => client.product).join(", ");
-  if (specified !== PRODUCTS.join(", ")) throw new Error(`clients: naming.ts lists ${specified}; @cortex-sdk/schemas/products has ${PRODUCTS.join(", ")}: one client per product, in that order.`);
+  if (specified !== PRODUCTS.join(", ")) throw new Error(`clients: naming.ts lists ${specified}; @cortex-sdk/schemas-base/products has ${PRODUCTS.join(", ")}: one client per product, in that order.`);
   let stale = 0;
   for (const spec of productClients) {
     const client: ProductClient = { ...spec, title: PRODUCT_TITLES[spec.product] };
     const dir = join(root, "packages", client.package);
     if (!existsSync(join(dir, "package.json"))) continue;
-    const { operations } = (await import(join(root, `packages/schemas/dist/${client.product}.js`))) as { operations: readonly OperationEntry[] };
+    const { operations } = (await import(join(root, `packages/schemas-${client.product}/dist/index.js`))) as { operations: readonly OperationEntry[] };
     const entries = [...operations].sort((a, b) => a.id.localeCompare(b.id));
     const groups = group(client, entries);
-    const typeNames = ((await import(join(root, `packages/schemas/dist/generated/type-names/${client.product}.js`))) as Record<string, TypeNames>)[`${client.product}TypeNames`] ?? {};
+    const typeNames = ((await import(join(root, `packages/schemas-${client.product}/dist/type-names.js`))) as Record<string, TypeNames>)[`${client.product}TypeNames`] ?? {};
     const outputs: [string, string][] = [
       ["src/generated/client-base.ts", render(client, groups, validators.requestJsonSchema, typeNames, genericWorkflows)],
       ["src/generated/manifest.ts", renderManifest(client, groups, methodsOf)],

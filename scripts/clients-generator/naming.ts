@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Product } from "../../packages/schemas/dist/index.js";
+import type { Product } from "../../packages/schemas-base/dist/index.js";
 
 /** A namespace that extends a workflow class. */
 export interface WorkflowBinding {

@@ -7,7 +7,7 @@
  */
 
 /** A request JSON Schema as `@cortex-sdk/schemas` gives it (`requestJsonSchema(id)`): plain data, no prose. */
-export type SchemaNode = NonNullable<ReturnType<(typeof import("@cortex-sdk/schemas/validators/xdr"))["requestJsonSchema"]>>;
+export type SchemaNode = NonNullable<ReturnType<(typeof import("@cortex-sdk/schemas-xdr/validators"))["requestJsonSchema"]>>;
 
 /** One place where a body breaks its schema (core's `RequestIssue`). */
 export interface BodyIssue {

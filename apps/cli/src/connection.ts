@@ -9,12 +9,12 @@
 import { readFileSync } from "node:fs";
 import type { ClientManifest, ClientOptions, CortexClient, Logger, RequestValidators } from "@cortex-sdk/core";
 import type { Command } from "commander";
-import { PRODUCTS, PRODUCT_TITLES as VENDOR_TITLES, type Product } from "@cortex-sdk/schemas/products";
+import { PRODUCTS, PRODUCT_TITLES as VENDOR_TITLES, type Product } from "@cortex-sdk/schemas-base/products";
 import { readAllStdin, type CliIo } from "./io.js";
 import { UsageError } from "./output.js";
 import { styleFor } from "./style.js";
 
-/** Products with a client (the one list, from `@cortex-sdk/schemas/products`). */
+/** Products with a client (the one list, from `@cortex-sdk/schemas-base/products`). */
 export { PRODUCTS };
 export type { Product };
 
@@ -221,15 +221,15 @@ export async function loadManifest(product: Product): Promise<ClientManifest> {
 export async function loadValidators(product: Product): Promise<RequestValidators> {
   switch (product) {
     case "xdr":
-      return import("@cortex-sdk/schemas/validators/xdr");
+      return import("@cortex-sdk/schemas-xdr/validators");
     case "xsiam":
-      return import("@cortex-sdk/schemas/validators/xsiam");
+      return import("@cortex-sdk/schemas-xsiam/validators");
     case "xsoar":
-      return import("@cortex-sdk/schemas/validators/xsoar");
+      return import("@cortex-sdk/schemas-xsoar/validators");
     case "xpanse":
-      return import("@cortex-sdk/schemas/validators/xpanse");
+      return import("@cortex-sdk/schemas-xpanse/validators");
     case "cloud":
-      return import("@cortex-sdk/schemas/validators/cloud");
+      return import("@cortex-sdk/schemas-cloud/validators");
   }
 }
 

@@ -36,7 +36,7 @@ async function loadedBy(args: readonly string[]): Promise<{ code: number; stdout
   return { code, stdout, loaded };
 }
 
-// The one product list (@cortex-sdk/schemas/products) is a module of constants without imports.
+// The one product list (@cortex-sdk/schemas-base/products) is a module of constants without imports.
 const HEAVY = [/\/packages\/[^/]+\/dist\/(?!product-list\.js$)/, /\/undici\//, /\/zod\//, /\/yaml\//, /\/string-width\//];
 
 describe("start-up loads only what the command needs (built binary)", () => {

@@ -7,10 +7,10 @@ export { CloudClient, type CloudClientOptions } from "./client.js";
 export * from "./generated/client-base.js";
 export { ApiKeyScopes, type ExpiringApiKey, AssetGroupTreeSearch, AssetTreeSearch, VulnerabilityFeed, type ApiKeyScope, type ApiKeyScopeMode, type ApiKeyTagScope, type TreeSearchOptions, type TreeSort } from "@cortex-sdk/workflows";
 import type { ItemOf } from "@cortex-sdk/workflows";
-import type { CloudOperationShapes } from "@cortex-sdk/schemas/cloud";
+import type { CloudOperationShapes } from "@cortex-sdk/schemas-cloud";
 export { CLOUD_CLIENT_VERSION } from "./version.js";
-export type * from "@cortex-sdk/schemas/cloud";
-export { andFilter, orFilter, searchCondition, type SearchCondition, type SearchTree, type SearchType } from "@cortex-sdk/schemas";
+export type * from "@cortex-sdk/schemas-cloud";
+export { andFilter, orFilter, searchCondition, type SearchCondition, type SearchTree, type SearchType } from "@cortex-sdk/schemas-base";
 export { CortexInvalidRequestError, CortexPaginationError, CortexReplyValidationError, isCortexError, type TenantOutcome, type TenantTarget } from "@cortex-sdk/core";
 
 /** A vulnerability of the intelligence feed, as `vulnerabilities.list` yields it. */

@@ -1,6 +1,6 @@
 // One test per operation of the Cortex Cloud table, through the client's methods, against the emulator.
 import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
-import { operations } from "@cortex-sdk/schemas/cloud";
+import { operations } from "@cortex-sdk/schemas-cloud";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLOUD_OPERATION_METHODS, CloudClient } from "../src/index.js";
 import { callOperation, destructiveLast, statefulRequests, type StatefulRequests } from "../../workflows/test-support/operation-harness.js";

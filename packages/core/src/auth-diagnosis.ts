@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { apiKeyExpiryNotice } from "@cortex-sdk/schemas/api-key-expiry";
-import { PROBE_OPERATIONS } from "@cortex-sdk/schemas/products";
+import { apiKeyExpiryNotice } from "@cortex-sdk/schemas-base/api-key-expiry";
+import { PROBE_OPERATIONS } from "@cortex-sdk/schemas-base/products";
 import type { CortexClient } from "./client.js";
 import { CortexAuthenticationError, isCortexError, type AuthenticationCause } from "./errors.js";
 import { AUTHENTICATION_CAUSE_ADVICE, CLOCK_SKEW_THRESHOLD_MS } from "./steps.js";

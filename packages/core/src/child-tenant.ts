@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { PROBE_OPERATIONS } from "@cortex-sdk/schemas/products";
+import { PROBE_OPERATIONS } from "@cortex-sdk/schemas-base/products";
 import type { ClientCalls } from "./client-calls.js";
 import { CortexApiError, CortexAuthenticationError, CortexChildTenantError, CortexPermissionError } from "./errors.js";
 

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
-import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import type { Dispatcher } from "undici";
 import { ApiPromise, type WithResponse } from "./api-promise.js";
 import { mergeOptions, presetConfigOf, resolveConfig, secretsOf, type ClientOptions, type ProductClientInfo, type ResolvedConfig } from "./config.js";
@@ -110,6 +110,17 @@ export class CortexClientCore {
   hasOperation(operationId: string): boolean {
     const operation = this.#operations.get(operationId);
     return operation !== undefined && unavailableReason(operation, this.config.product, this.config.xsoarVersion) === undefined;
+  }
+
+  /**
+   * The table entry of an operation in this client's table (whether or not its product serves it; see
+   * {@link CortexClient.hasOperation}). Workflows read entries here, so they need no product's table.
+   *
+   * @param operationId - Operation id.
+   * @returns The entry, or `undefined` when the id is not in this client's table.
+   */
+  operationEntry(operationId: string): OperationEntry | undefined {
+    return this.#operations.get(operationId);
   }
 
   /** @returns What `JSON.stringify` shows: the product, URL and key id, never the key. */

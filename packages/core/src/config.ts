@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createCredentials, isSigningError, type Credentials, type SecurityLevel } from "@cortex-sdk/auth-signer";
-import type { OperationEntry, Product, XsoarVersion } from "@cortex-sdk/schemas";
+import type { OperationEntry, Product, XsoarVersion } from "@cortex-sdk/schemas-base";
 import type { RequestValidators } from "./request-validators.js";
 import type { Dispatcher } from "undici";
 import { CortexConfigError } from "./errors.js";
@@ -128,7 +128,7 @@ export interface ProductClientInfo extends ProductIdentity {
   readonly operations: readonly OperationEntry[];
   /**
    * Loads the request validators for `validateRequests` (product clients pass their product's
-   * `@cortex-sdk/schemas/validators/<product>`). Without it the client cannot validate requests, and a
+   * `@cortex-sdk/schemas-<product>/validators`). Without it the client cannot validate requests, and a
    * bundle of it carries no validators and no zod.
    */
   readonly loadRequestValidators?: () => Promise<RequestValidators>;

@@ -93,5 +93,5 @@ export {
   type ApiKeyExpirationProblem,
   type ApiKeyExpirationRefusal,
   type ApiKeyExpiryNotice,
-} from "@cortex-sdk/schemas/api-key-expiry";
+} from "@cortex-sdk/schemas-base/api-key-expiry";
 export { REQUEST_VALIDATION_STEP, checkRequest, describeRequestIssues, requestValidationStep, type RequestIssue, type RequestValidatedCallOptions, type RequestValidationOptions, type RequestValidators } from "./request-validation.js";

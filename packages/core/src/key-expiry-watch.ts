@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { ApiKeyExpiryNotice } from "@cortex-sdk/schemas/api-key-expiry";
+import type { ApiKeyExpiryNotice } from "@cortex-sdk/schemas-base/api-key-expiry";
 
 /** A notice about the key in use. */
 export interface KeyExpiryNoticeEvent {

@@ -6,8 +6,8 @@
  *
  * @module
  */
-import { apiKeyExpiryNotice } from "@cortex-sdk/schemas/api-key-expiry";
-import { PROBE_OPERATIONS } from "@cortex-sdk/schemas/products";
+import { apiKeyExpiryNotice } from "@cortex-sdk/schemas-base/api-key-expiry";
+import { PROBE_OPERATIONS } from "@cortex-sdk/schemas-base/products";
 import type { ClientCalls } from "./client-calls.js";
 import type { KeyExpiryNoticeEvent, KeyExpiryWatch } from "./key-expiry-watch.js";
 import type { Middleware } from "./pipeline.js";

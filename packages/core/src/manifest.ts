@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Product } from "@cortex-sdk/schemas";
+import type { Product } from "@cortex-sdk/schemas-base";
 
 /** One operation of a namespace. */
 export interface ManifestOperation {

@@ -1,6 +1,6 @@
 /**
  * Reply normalisation: brings every successful JSON reply to the shape its type documents, following the
- * rules of `@cortex-sdk/schemas/replies` (data, one reason each).
+ * rules of `@cortex-sdk/schemas-base/replies` (data, one reason each).
  *
  * - Count and data keys have one spelling, lower case: `data`, `total_count`, `filter_count`,
  *   `result_count`, at the top of the reply and in the objects directly below it (`metadata`). Tenants
@@ -15,8 +15,8 @@
  *
  * @module
  */
-import type { OperationEntry } from "@cortex-sdk/schemas";
-import { replyNormalisation, type ReplyCoercion } from "@cortex-sdk/schemas/replies";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
+import { replyNormalisation, type ReplyCoercion } from "@cortex-sdk/schemas-base/replies";
 
 /** Name of the pipeline step that applies {@link normalizeReply}. */
 export const NORMALIZE_REPLY_STEP = "normalizeReply";

@@ -8,7 +8,7 @@
  * @module
  */
 import { createHash } from "node:crypto";
-import type { OperationEntry, Pagination } from "@cortex-sdk/schemas";
+import type { OperationEntry, Pagination } from "@cortex-sdk/schemas-base";
 import { ApiPromise, type ResponseInfo, type WithResponse } from "./api-promise.js";
 import { CortexPaginationError } from "./errors.js";
 

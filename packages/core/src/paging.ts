@@ -6,7 +6,7 @@
  * @module
  */
 import { createHash } from "node:crypto";
-import type { OperationEntry, Pagination } from "@cortex-sdk/schemas";
+import type { OperationEntry, Pagination } from "@cortex-sdk/schemas-base";
 import type { WithResponse } from "./api-promise.js";
 import type { CortexClient, ListOptions } from "./client.js";
 import { CortexAuthenticationError, CortexBadRequestError, CortexPaginationError, isCortexError } from "./errors.js";

@@ -10,7 +10,7 @@
  * @module
  */
 import type { Readable } from "node:stream";
-import type { OperationEntry, HttpMethod } from "@cortex-sdk/schemas";
+import type { OperationEntry, HttpMethod } from "@cortex-sdk/schemas-base";
 import type { ResolvedConfig } from "./config.js";
 import type { TenantState } from "./tenant-state.js";
 

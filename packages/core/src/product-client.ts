@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import { CortexClient } from "./client.js";
 import { mergeOptions, type ClientOptions, type ProductIdentity } from "./config.js";
 import { childTenantClient, fanOut, profileClientOptions, type FanOutOptions, type TenantOutcome, type TenantTarget } from "./mssp.js";

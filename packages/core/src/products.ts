@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { OperationEntry } from "@cortex-sdk/schemas";
-import { deploymentOf, type Deployment, type Product, type XsoarVersion } from "@cortex-sdk/schemas/products";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
+import { deploymentOf, type Deployment, type Product, type XsoarVersion } from "@cortex-sdk/schemas-base/products";
 
 /**
  * Authentication header scheme.

@@ -23,7 +23,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { SecurityLevel } from "@cortex-sdk/auth-signer";
-import type { XsoarVersion } from "@cortex-sdk/schemas";
+import type { XsoarVersion } from "@cortex-sdk/schemas-base";
 import { CortexConfigError } from "./errors.js";
 
 /** One named profile. Every field is optional; what a profile lacks comes from options or the environment. */

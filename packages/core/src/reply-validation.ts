@@ -1,6 +1,6 @@
 /**
  * Optional reply validation: a pipeline step that checks each reply against the operation's schema with
- * the validators of `@cortex-sdk/schemas/validators`, loaded on first use only (they pull in zod), so a
+ * the product's validators (`@cortex-sdk/schemas-<product>/validators`), loaded on first use only (they pull in zod), so a
  * client that never turns validation on never loads them.
  *
  * @module

@@ -1,6 +1,6 @@
 /**
  * Optional request validation: a pipeline step that checks the caller's request against the operation's
- * strict schema before anything is built or sent, with the validators of `@cortex-sdk/schemas/validators`,
+ * strict schema before anything is built or sent, with the product's validators (`@cortex-sdk/schemas-<product>/validators`),
  * loaded on first use only (they pull in zod). Off by default; turn it on per client (`validateRequests`)
  * or per call.
  *

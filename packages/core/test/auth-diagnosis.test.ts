@@ -1,5 +1,5 @@
 import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
-import { operations as xdrOperations } from "@cortex-sdk/schemas/xdr";
+import { operations as xdrOperations } from "@cortex-sdk/schemas-xdr";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CortexAuthenticationError, CortexClient, diagnoseAuthentication, type ClientOptions } from "../src/index.js";
 

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Product } from "@cortex-sdk/schemas";
+import type { Product } from "@cortex-sdk/schemas-base";
 import { MockAgent } from "undici";
 import { CortexClient, type ClientOptions, type LogFields, type Logger } from "../src/index.js";
 import { TEST_OPERATIONS } from "./operations.js";

@@ -1,5 +1,5 @@
 import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
-import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CortexClient, normalizeReply, STANDARD_STEPS } from "../src/index.js";
 import { recordingLogger } from "./helpers.js";

@@ -1,4 +1,4 @@
-import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
 
 // Operation entries for the core tests, written inline so the tests do not depend on the generated table.
 const XDR = ["xdr", "xsiam"] as const;

@@ -10,7 +10,7 @@ describe("reply validation step", () => {
     let loads = 0;
     const step = replyValidationStep(true, async () => {
       loads += 1;
-      throw Object.assign(new Error("Cannot find package 'zod' imported from /app/node_modules/@cortex-sdk/schemas/dist/validators.js"), { code: "ERR_MODULE_NOT_FOUND" });
+      throw Object.assign(new Error("Cannot find package 'zod' imported from /app/node_modules/@cortex-sdk/schemas-base/dist/validators.js"), { code: "ERR_MODULE_NOT_FOUND" });
     });
     const error = await step(context, next).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CortexConfigError);

@@ -1,6 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
-import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CortexClient, CortexConfigError, CortexInvalidRequestError, type ClientOptions, type RequestValidators } from "../src/index.js";
 import { recordingLogger, startServer, type LocalServer } from "./helpers.js";
@@ -40,7 +40,7 @@ function client(options: Partial<ClientOptions> = {}): CortexClient {
   if (key === undefined) throw new Error("no bootstrap key");
   return new CortexClient(
     { baseUrl: front.url, apiKeyId: key.keyId, apiKey: key.key, securityLevel: "advanced", rateLimit: false, logger: recordingLogger(), env: {}, configFile: "/nonexistent/cortex.json", ...options },
-    { product: "xdr", clientName: "test", clientVersion: "0.0.0", operations: OPERATIONS, loadRequestValidators: async () => (await import("@cortex-sdk/schemas/validators/xdr")) as RequestValidators },
+    { product: "xdr", clientName: "test", clientVersion: "0.0.0", operations: OPERATIONS, loadRequestValidators: async () => (await import("@cortex-sdk/schemas-xdr/validators")) as RequestValidators },
   );
 }
 

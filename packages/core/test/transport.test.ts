@@ -283,16 +283,16 @@ describe("the operation table comes from the product client", () => {
     await expect(xsoar6.request("healthcheck")).rejects.toThrowError(CortexConfigError);
   });
 
-  it("imports only types from @cortex-sdk/schemas (values only from the small reply-rules module), so no product table is bundled by core", () => {
+  it("imports only types from @cortex-sdk/schemas-base (values only from the small reply-rules module), so no product table is bundled by core", () => {
     const sourceDir = new URL("../src/", import.meta.url);
     for (const file of readdirSync(sourceDir).filter((name) => name.endsWith(".ts"))) {
       const text = readFileSync(new URL(file, sourceDir), "utf8");
       for (const match of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^;]*?from\s+"(@cortex-sdk\/schemas[^"]*)"/gm)) {
-        if (match[3] === "@cortex-sdk/schemas/replies") continue;
+        if (match[3] === "@cortex-sdk/schemas-base/replies") continue;
         // The key-expiry rules are a few pure functions, shared with the emulator: no table comes with them.
-        if (match[3] === "@cortex-sdk/schemas/api-key-expiry") continue;
+        if (match[3] === "@cortex-sdk/schemas-base/api-key-expiry") continue;
         // The product list and the probes' operation ids: constants in a module without imports.
-        if (match[3] === "@cortex-sdk/schemas/products") continue;
+        if (match[3] === "@cortex-sdk/schemas-base/products") continue;
         expect(match[2], `${file}: ${match[0]}`).toBe("type ");
       }
     }

@@ -16,7 +16,7 @@ import { ADMIN_ROLE, XSOAR6_ADMIN_ROLE, seedRoles } from "./rbac.js";
 import { Router, type Operation } from "./router.js";
 import { createEmulatorServer } from "./server.js";
 import { persist, type EmulatorState } from "./state.js";
-import { type Deployment } from "@cortex-sdk/schemas/products";
+import { type Deployment } from "@cortex-sdk/schemas-base/products";
 import { Tenant, type TenantInfo } from "./tenant.js";
 
 /** The administrator key created with each tenant, so clients can bootstrap more keys. */

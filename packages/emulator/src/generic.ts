@@ -15,7 +15,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { PathFamily, Surface } from "./paths.js";
 import type { Permission } from "./rbac.js";
 import type { ApiKeyScope } from "./scope.js";
-import type { Deployment } from "@cortex-sdk/schemas/products";
+import type { Deployment } from "@cortex-sdk/schemas-base/products";
 import type { TenantInfo } from "./tenant.js";
 
 /** The route being resolved. */

@@ -21,8 +21,8 @@ export type {
   ResolvedUnknowns,
 } from "./options.js";
 export type { XdrStateOptions, ActionTiming } from "./state/xdr/options.js";
-export { DEPLOYMENTS } from "@cortex-sdk/schemas/products";
-export type { Deployment } from "@cortex-sdk/schemas/products";
+export { DEPLOYMENTS } from "@cortex-sdk/schemas-base/products";
+export type { Deployment } from "@cortex-sdk/schemas-base/products";
 export type { TenantInfo } from "./tenant.js";
 export { PRODUCT_FAMILIES } from "./paths.js";
 export type { PathFamily, Surface } from "./paths.js";

@@ -19,7 +19,7 @@ import type { RoleSpec } from "./rbac.js";
 import { tableOperationLimits } from "./schema-responder.js";
 import type { AuthFailureEvent } from "./auth.js";
 import type { XdrStateOptions } from "./state/xdr/options.js";
-import { DEPLOYMENTS, type Deployment } from "@cortex-sdk/schemas/products";
+import { DEPLOYMENTS, type Deployment } from "@cortex-sdk/schemas-base/products";
 
 /** Request-rate limits. */
 export interface RateLimitOptions {

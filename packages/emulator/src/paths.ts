@@ -11,7 +11,7 @@
  *
  * Trailing slashes and query strings are dropped here, once.
  */
-import type { Deployment } from "@cortex-sdk/schemas/products";
+import type { Deployment } from "@cortex-sdk/schemas-base/products";
 
 /** The two API styles: Cortex gateway routes, and XSOAR's own routes. */
 export type Surface = "cortex" | "xsoar";

@@ -5,7 +5,7 @@
  * permission-config does), and `"*"` grants everything. New operations and
  * roles are data, not code.
  */
-import type { Deployment } from "@cortex-sdk/schemas/products";
+import type { Deployment } from "@cortex-sdk/schemas-base/products";
 
 /**
  * A capability: `"<group>:view"`, `"<group>:action"`, or `"*"` (in roles only).

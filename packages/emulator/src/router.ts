@@ -10,7 +10,7 @@ import type { OperationResult, RequestView } from "./generic.js";
 import type { Surface } from "./paths.js";
 import type { Permission } from "./rbac.js";
 import type { EmulatorState } from "./state.js";
-import type { Deployment } from "@cortex-sdk/schemas/products";
+import type { Deployment } from "@cortex-sdk/schemas-base/products";
 import type { Tenant } from "./tenant.js";
 
 /** HTTP methods operations can be registered for. */

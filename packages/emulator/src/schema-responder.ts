@@ -17,7 +17,7 @@ import type { OperationRateLimit } from "./limits/index.js";
 import type { Surface } from "./paths.js";
 import { deriveSeed, mulberry32, randomHex, type Random } from "./random.js";
 import type { Permission } from "./rbac.js";
-import type { Deployment } from "@cortex-sdk/schemas/products";
+import type { Deployment } from "@cortex-sdk/schemas-base/products";
 
 /** Options of {@link createSchemaResponder}. */
 export interface SchemaResponderOptions {

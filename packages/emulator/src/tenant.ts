@@ -2,7 +2,7 @@
  * A tenant: its product, RBAC roles, API keys, limits and seeded data. The
  * server hosts any number of these behind one URL; the key picks the tenant.
  */
-import type { Deployment } from "@cortex-sdk/schemas/products";
+import type { Deployment } from "@cortex-sdk/schemas-base/products";
 import { generateDirectory, type Directory } from "./data/directory.js";
 import { generateIncidents, type Incident } from "./data/incidents.js";
 import type { ApiKeyRecord, KeyOwner } from "./keys.js";

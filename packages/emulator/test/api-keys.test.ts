@@ -1,4 +1,4 @@
-import { maxApiKeyExpiration } from "@cortex-sdk/schemas/api-key-expiry";
+import { maxApiKeyExpiration } from "@cortex-sdk/schemas-base/api-key-expiry";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningEmulator } from "../src/index.js";
 import { startEmulator } from "./helpers.js";

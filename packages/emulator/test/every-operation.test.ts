@@ -7,7 +7,7 @@ import { Agent, request as httpRequest } from "node:http";
 import { operations, pathFor, type JsonSchema, type OperationEntry } from "@cortex-sdk/schemas";
 import { requestJsonSchema, responseValidator } from "@cortex-sdk/schemas/validators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEPLOYMENTS, type Deployment } from "@cortex-sdk/schemas/products";
+import { DEPLOYMENTS, type Deployment } from "@cortex-sdk/schemas-base/products";
 import { DEFAULT_OPERATION_LIMITS, productServes, startEmulator as startRaw, type BootstrapKey, type RunningEmulator } from "../src/index.js";
 import { OPERATIONS } from "../src/operations/index.js";
 import { BUILT_IN_SCRIPTS } from "../src/operations/xdr-endpoints.js";

@@ -4,7 +4,7 @@
  * (idempotent). POSTs are classified by their call name; a POST whose name matches no rule fails the
  * generator so that every write is classified on purpose.
  */
-import type { AsyncKind, HttpMethod, RetrySafety } from "../src/operation.js";
+import type { AsyncKind, HttpMethod, RetrySafety } from "../../schemas-base/src/operation.js";
 import type { Node } from "./clean.js";
 import { snake } from "./ids.js";
 

@@ -3,7 +3,7 @@
  * JSON Schema subset of `src/json-schema.ts`. Prose is dropped here: `description`, `summary`,
  * `title`, `example(s)`, `x-*` extensions never reach the output.
  */
-import type { JsonTypeName } from "../src/json-schema.js";
+import type { JsonTypeName } from "../../schemas-base/src/json-schema.js";
 
 /** A mutable schema node during generation; `xRef` names the component it came from. */
 export interface Node {

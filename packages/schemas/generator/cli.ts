@@ -1,6 +1,7 @@
 /**
- * `node …/cli.js generate [--out DIR]` writes src/generated (or DIR).
- * `node …/cli.js check` regenerates into a temporary folder and compares with src/generated.
+ * `node …/cli.js generate [--out DIR]` writes every generated folder (`GENERATED_DIRS`: this package's
+ * src/generated and each `packages/schemas-<product>/src/generated`) under packages/ (or under DIR).
+ * `node …/cli.js check` regenerates into a temporary folder and compares every generated folder.
  * `node …/cli.js coverage` prints, per spec file, the operations in the spec and in the table.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -10,10 +11,10 @@ import { cleanPath, type TableOperation } from "./normalise.js";
 import { generate, runPipeline } from "./pipeline.js";
 import { projectRoot, specsDir } from "./specs.js";
 import { xpanseOperations } from "../src/hand/xpanse.js";
-import { PRODUCTS } from "../src/product-list.js";
+import { PRODUCTS } from "../../schemas-base/src/product-list.js";
+import { GENERATED_DIRS } from "./emit.js";
 
-const packageDir = resolve(projectRoot(), "packages", "schemas");
-const generatedDir = join(packageDir, "src", "generated");
+const packagesDir = resolve(projectRoot(), "packages");
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -29,9 +30,14 @@ function listFiles(dir: string): string[] {
   return out;
 }
 
+/** Every file of every generated folder under a root, as paths relative to that root. */
+function listGenerated(root: string): string[] {
+  return GENERATED_DIRS.flatMap((dir) => listFiles(join(root, dir)).map((file) => join(dir, file)));
+}
+
 async function writeGenerated(out: string): Promise<number> {
   const { files, result } = await generate();
-  rmSync(out, { recursive: true, force: true });
+  for (const dir of GENERATED_DIRS) rmSync(join(out, dir), { recursive: true, force: true });
   for (const file of files) {
     const path = join(out, file.path);
     mkdirSync(dirname(path), { recursive: true });
@@ -44,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
   const [command = "generate", ...rest] = argv;
   if (command === "generate") {
     const outIndex = rest.indexOf("--out");
-    const out = outIndex >= 0 ? resolve(rest[outIndex + 1] ?? "") : generatedDir;
+    const out = outIndex >= 0 ? resolve(rest[outIndex + 1] ?? "") : packagesDir;
     const count = await writeGenerated(out);
     console.log(`schemas: generated ${count} operations into ${relative(process.cwd(), out) || "."}`);
     return 0;
@@ -57,15 +63,15 @@ async function main(argv: string[]): Promise<number> {
     const temp = mkdtempSync(join(tmpdir(), "schemas-generated-"));
     try {
       await writeGenerated(temp);
-      const expected = listFiles(temp);
-      const actual = listFiles(generatedDir);
+      const expected = listGenerated(temp);
+      const actual = listGenerated(packagesDir);
       const differing = [...new Set([...expected, ...actual])].filter((file) => {
         const a = join(temp, file);
-        const b = join(generatedDir, file);
+        const b = join(packagesDir, file);
         return !existsSync(a) || !existsSync(b) || readFileSync(a, "utf8") !== readFileSync(b, "utf8");
       });
       if (differing.length > 0) {
-        console.error(`schemas: generated code differs from ../shared/specs in ${differing.length} file(s); run \`pnpm generate\`:\n  ${differing.map((f) => `src/generated/${f}`).join("\n  ")}`);
+        console.error(`schemas: generated code differs from ../shared/specs in ${differing.length} file(s); run \`pnpm generate\`:\n  ${differing.map((f) => `packages/${f}`).join("\n  ")}`);
         return 1;
       }
       console.log("schemas: generated code matches ../shared/specs");

@@ -1,6 +1,6 @@
 /**
  * Reply types say what core's reply normalisation hands back: the count and data keys
- * (`src/overrides/replies.ts` `foldKeys`) are folded to their lower-case spelling at the top of a reply, in
+ * (`@cortex-sdk/schemas-base/replies` `foldKeys`) are folded to their lower-case spelling at the top of a reply, in
  * the objects directly below it and at the `fold_keys` rules' nodes, and the upper-case spelling stays
  * readable as an alias. Whichever spelling a spec documents, the emitted type has both: the lower-case key
  * and a read-only upper-case alias. A node that sends both spellings keeps both as documented (the
@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { replyNormalisation } from "../src/overrides/replies.js";
+import { replyNormalisation } from "../../schemas-base/src/replies.js";
 import type { Node } from "./clean.js";
 
 const FOLDED: ReadonlySet<string> = new Set(replyNormalisation.foldKeys.map((fold) => fold.key));

@@ -3,10 +3,10 @@
  * retry safety, async kind, limits, products, ids; then applies the overrides. Anything it cannot
  * classify fails loudly, naming the spec file, method and path.
  */
-import type { HttpMethod, OperationEntry, Pagination, Product, ReplyEnvelope, ReplyKind, RequestEnvelope, XsoarVersion } from "../src/operation.js";
+import type { HttpMethod, OperationEntry, Pagination, Product, ReplyEnvelope, ReplyKind, RequestEnvelope, XsoarVersion } from "../../schemas-base/src/operation.js";
 import type { Override, SchemaOverride } from "../src/overrides/types.js";
 import { familyProducts, productRules } from "../src/overrides/products.js";
-import { PRODUCTS } from "../src/product-list.js";
+import { PRODUCTS } from "../../schemas-base/src/product-list.js";
 import { limits, defaultMaxPageSize } from "../src/overrides/limits.js";
 import type { HandAuthoredOperation } from "../src/hand/types.js";
 import { SchemaCleaner, cloneNode, type CleanProblem, type Node } from "./clean.js";

@@ -1,13 +1,13 @@
 /**
  * The request and reply types of every operation of every product, keyed by operation id. This map is
- * large: product clients and applications should use their product's subpath
- * (`@cortex-sdk/schemas/xdr` has `XdrOperationShapes`, `XdrRequestOf`, ...), which loads only that
+ * large: product clients and applications should use their product's package
+ * (`@cortex-sdk/schemas-xdr` has `XdrOperationShapes`, `XdrRequestOf`, ...), which loads only that
  * product's declarations. This subpath is for tools that handle every product (the emulator, the CLI).
  *
  * @module
  */
 import type { GeneratedOperationShapes } from "./generated/shapes.js";
-import { createFilterList, type AcceptingField, type ConditionsIn, type FieldIn, type FilterListBuilder, type OperatorIn, type ValueIn } from "./filters.js";
+import { createFilterList, type AcceptingField, type ConditionsIn, type FieldIn, type FilterListBuilder, type OperatorIn, type ValueIn } from "@cortex-sdk/schemas-base";
 
 /**
  * Request and reply type of every operation, keyed by operation id. `request` is what the caller

@@ -1,19 +1,26 @@
 /**
  * Opt-in runtime validators and JSON Schemas of every operation of every product (the emulator and
- * tools use this; a product client loads `@cortex-sdk/schemas/validators/<product>` instead). The rules
+ * tools use this; a product client loads `@cortex-sdk/schemas-<product>/validators` instead). The rules
  * are those of `createValidators`: strict requests, lenient replies. Needs the optional peer dependency
  * `zod`.
  *
  * @module
  */
 import type { StandardSchemaV1 } from "@standard-schema/spec";
-import { allOperations } from "./generated/all.js";
-import { allSchemas } from "./generated/all-schemas.js";
-import type { JsonSchema } from "./json-schema.js";
+import type { JsonSchema, OperationJsonSchemas } from "@cortex-sdk/schemas-base";
+import { createValidators } from "@cortex-sdk/schemas-base/validators";
+import { operationJsonSchemas as cloudSchemas } from "@cortex-sdk/schemas-cloud/validators";
+import { operationJsonSchemas as xdrSchemas } from "@cortex-sdk/schemas-xdr/validators";
+import { operationJsonSchemas as xpanseSchemas } from "@cortex-sdk/schemas-xpanse/validators";
+import { operationJsonSchemas as xsiamSchemas } from "@cortex-sdk/schemas-xsiam/validators";
+import { operationJsonSchemas as xsoarSchemas } from "@cortex-sdk/schemas-xsoar/validators";
+import { allOperations } from "./all.js";
 import type { OperationId, ReplyOf, RequestOf } from "./shapes.js";
-import { createValidators } from "./validators.js";
 
 export type { StandardSchemaV1 } from "@standard-schema/spec";
+
+/** Every operation's JSON Schemas: the same operation has the same schemas in each product that serves it. */
+const allSchemas: Readonly<Record<string, OperationJsonSchemas>> = { ...cloudSchemas, ...xpanseSchemas, ...xsoarSchemas, ...xsiamSchemas, ...xdrSchemas };
 
 const validators = createValidators(allSchemas, allOperations);
 

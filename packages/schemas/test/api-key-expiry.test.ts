@@ -8,7 +8,7 @@ import {
   defaultApiKeyExpiration,
   maxApiKeyExpiration,
   rotatedApiKeyExpiration,
-} from "../src/api-key-expiry.js";
+} from "@cortex-sdk/schemas-base/api-key-expiry";
 
 const DAY = 86_400_000;
 

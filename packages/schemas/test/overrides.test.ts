@@ -4,7 +4,7 @@ import { productRules } from "../src/overrides/products.js";
 import { limits } from "../src/overrides/limits.js";
 import { getOperationById, getOperation } from "../src/index.js";
 import { requestJsonSchema, responseJsonSchema } from "../src/validators-all.js";
-import type { JsonSchema } from "../src/json-schema.js";
+import type { JsonSchema } from "@cortex-sdk/schemas-base";
 
 function at(root: JsonSchema | undefined, path: string): JsonSchema | undefined {
   if (path === "*" || root === undefined) return root;

@@ -3,7 +3,7 @@
 // reply with the operation's reply validator. Operations the emulator does not serve yet (an unknown
 // route, 404 "No such API", or 405) are skipped and listed, so the suite follows the emulator as it grows.
 // Operations with state get requests naming real records, made in `statefulRequests` through the client.
-import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import { requestJsonSchema, responseValidator } from "@cortex-sdk/schemas/validators";
 import { isCortexError } from "@cortex-sdk/core";
 

@@ -1,6 +1,6 @@
 // One test per operation of the XDR table, through the client's methods, against the emulator.
 import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
-import { operations } from "@cortex-sdk/schemas/xdr";
+import { operations } from "@cortex-sdk/schemas-xdr";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XDR_OPERATION_METHODS, XdrClient } from "../src/index.js";
 import { callOperation, destructiveLast, statefulRequests, type StatefulRequests } from "../../workflows/test-support/operation-harness.js";

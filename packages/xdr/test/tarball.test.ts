@@ -1,7 +1,7 @@
-// The packed packages, installed alone: `pnpm pack` the signer, core, schemas, workflows and the XDR client, install
+// The packed packages, installed alone: `pnpm pack` the signer, core, the schemas base, XDR's schemas, workflows and the XDR client, install
 // the XDR tarball into an empty project with npm (the workspace packages from their tarballs, undici and
 // zod from the registry), run a script that imports @cortex-sdk/xdr and calls the emulator, and check that
-// nothing of the other products or the emulator was installed. Slow (npm), so it has its own file.
+// nothing of the other products (their clients or schemas), the all-products schemas or the emulator was installed. Slow (npm), so it has its own file.
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, "../../..");
-const PACKED = ["auth-signer", "core", "schemas", "workflows", "xdr"] as const;
+const PACKED = ["auth-signer", "core", "schemas-base", "schemas-xdr", "workflows", "xdr"] as const;
 
 let emulator: RunningEmulator;
 let work: string;
@@ -57,8 +57,8 @@ console.log(JSON.stringify({ incidents: page.incidents.length, total: page.total
     expect(JSON.parse(stdout.trim())).toMatchObject({ incidents: 3, refused: true });
 
     const installed = readdirSync(join(project, "node_modules", "@cortex-sdk")).sort();
-    expect(installed).toEqual(["auth-signer", "core", "schemas", "workflows", "xdr"]);
-    for (const other of ["xsiam", "xsoar", "xpanse", "cloud", "emulator"]) expect(existsSync(join(project, "node_modules", "@cortex-sdk", other))).toBe(false);
+    expect(installed).toEqual(["auth-signer", "core", "schemas-base", "schemas-xdr", "workflows", "xdr"]);
+    for (const other of ["xsiam", "xsoar", "xpanse", "cloud", "emulator", "schemas", "schemas-xsiam", "schemas-xsoar", "schemas-xpanse", "schemas-cloud"]) expect(existsSync(join(project, "node_modules", "@cortex-sdk", other))).toBe(false);
     const { stdout: du } = await run("du", ["-sk", join(project, "node_modules")]);
     const kib = Number(du.split(/\s+/)[0]);
     console.info(`@cortex-sdk/xdr installed alone: node_modules ${(kib / 1024).toFixed(1)} MiB (${installed.join(", ")} + ${readdirSync(join(project, "node_modules")).filter((name) => !name.startsWith(".") && name !== "@cortex-sdk").join(", ")})`);

@@ -7,9 +7,9 @@ export { XpanseClient, type XpanseClientOptions } from "./client.js";
 export * from "./generated/client-base.js";
 export { XpanseAlertWorkflows, XpanseAssetWorkflows, XpanseIncidentWorkflows, XpanseIpRanges, XpanseServices, XpanseTags, type XpanseListOptions } from "@cortex-sdk/workflows";
 import type { ItemOf } from "@cortex-sdk/workflows";
-import type { XpanseOperationShapes } from "@cortex-sdk/schemas/xpanse";
+import type { XpanseOperationShapes } from "@cortex-sdk/schemas-xpanse";
 export { XPANSE_CLIENT_VERSION } from "./version.js";
-export type * from "@cortex-sdk/schemas/xpanse";
+export type * from "@cortex-sdk/schemas-xpanse";
 export { CortexInvalidRequestError, CortexPaginationError, CortexReplyValidationError, isCortexError, type TenantOutcome, type TenantTarget } from "@cortex-sdk/core";
 
 /** An internet-exposure asset as `assets.list` yields it. */

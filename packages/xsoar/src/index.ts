@@ -7,5 +7,5 @@ export { XsoarClient, type XsoarClientOptions } from "./client.js";
 export * from "./generated/client-base.js";
 export { ApiKeyManagement, XSOAR_EXTRA_OPERATIONS, XsoarEntries, XsoarIncidentWorkflows, XsoarLists, type ExpiringApiKey, type IncidentQueryOptions, type XsoarAbout, type XsoarEntry, type XsoarIncident, type XsoarList } from "@cortex-sdk/workflows";
 export { XSOAR_CLIENT_VERSION } from "./version.js";
-export type * from "@cortex-sdk/schemas/xsoar";
+export type * from "@cortex-sdk/schemas-xsoar";
 export { CortexConflictError, CortexInvalidRequestError, CortexReplyValidationError, isCortexError, type TenantOutcome, type TenantTarget } from "@cortex-sdk/core";

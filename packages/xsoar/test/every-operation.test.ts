@@ -1,7 +1,7 @@
 // One test per operation of the XSOAR table, through the client's methods, against the emulator: XSOAR 8
 // for operations XSOAR 8 serves, XSOAR 6 for the XSOAR 6-only ones.
 import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
-import { operations } from "@cortex-sdk/schemas/xsoar";
+import { operations } from "@cortex-sdk/schemas-xsoar";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XSOAR_OPERATION_METHODS, XsoarClient } from "../src/index.js";
 import { callOperation, destructiveLast, statefulRequests, type StatefulRequests } from "../../workflows/test-support/operation-harness.js";

@@ -14,7 +14,7 @@ import {
   type RequestValidators,
   type ValidatedCallOptions,
 } from "@cortex-sdk/core";
-import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import type {
   ApiKeysDeleteReply,
   ApiKeysDeleteRequest,
@@ -481,8 +481,8 @@ import type {
   XqlLookupsRemoveDataRequest,
   XqlStartXqlQueryReply,
   XqlStartXqlQueryRequest,
-} from "@cortex-sdk/schemas/cloud";
-import { operations } from "@cortex-sdk/schemas/cloud";
+} from "@cortex-sdk/schemas-cloud";
+import { operations } from "@cortex-sdk/schemas-cloud";
 import { ApiKeyScopes, AssetGroupTreeSearch, AssetTreeSearch, EMULATOR_SCOPE_OPERATIONS, VulnerabilityFeed } from "@cortex-sdk/workflows";
 
 /** Every operation {@link CloudClient} can call: the Cortex Cloud table and the hand-written operations it lacks. */
@@ -5942,7 +5942,7 @@ export class CloudClientBase extends ProductClient {
    * @param version - Version of the product client package, for the User-Agent.
    */
   constructor(options: ProductClientOptions, version: string) {
-    super(options, { product: "cloud", clientName: "cloud", clientVersion: version }, CLOUD_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/cloud")) as ReplyValidators & RequestValidators);
+    super(options, { product: "cloud", clientName: "cloud", clientVersion: version }, CLOUD_OPERATIONS, async () => (await import("@cortex-sdk/schemas-cloud/validators")) as ReplyValidators & RequestValidators);
   }
 
   /** `api` operations. */

@@ -14,7 +14,7 @@
  */
 import { pathOnly } from "@cortex-sdk/core";
 import type { ApiPromise, CallOptions, CortexClientCore, ListOptions, PagePromise } from "@cortex-sdk/core";
-import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import type {
   ApiKeysDeleteReply,
   ApiKeysDeleteRequest,
@@ -481,7 +481,7 @@ import type {
   XqlLookupsRemoveDataRequest,
   XqlStartXqlQueryReply,
   XqlStartXqlQueryRequest,
-} from "@cortex-sdk/schemas/cloud";
+} from "@cortex-sdk/schemas-cloud";
 
 const apiV1PoliciesDeleteOperation: OperationEntry = {"id":"api.v1.policies.delete","products":["xsiam","cloud"],"method":"DELETE","path":"/api/v1/policies","requestEnvelope":"bare","replyEnvelope":"empty","replyKind":"empty","pagination":{"kind":"none"},"retrySafety":"idempotent","async":"none","limits":{},"queryParams":[{"name":"closeIssues","required":false}]};
 

@@ -3,7 +3,7 @@
  * xdr-xsiam-api §2.3, xsoar-xpanse-cloud-api §4.7). The secret leaves the
  * emulator once, in the answer to `generate`.
  */
-import { checkApiKeyExpiration, defaultApiKeyExpiration } from "@cortex-sdk/schemas/api-key-expiry";
+import { checkApiKeyExpiration, defaultApiKeyExpiration } from "@cortex-sdk/schemas-base/api-key-expiry";
 import { REPLY_ERRORS } from "../envelopes.js";
 import { generateSecret, type ApiKeyRecord, type SecurityLevel } from "../keys.js";
 import {
@@ -18,7 +18,7 @@ import {
   type SortSpec,
 } from "../query.js";
 import type { Operation, OperationContext } from "../router.js";
-import type { Deployment } from "@cortex-sdk/schemas/products";
+import type { Deployment } from "@cortex-sdk/schemas-base/products";
 import type { Tenant } from "../tenant.js";
 import { PUBLIC_API_V1 } from "./paths.js";
 import { servedBy } from "./served.js";

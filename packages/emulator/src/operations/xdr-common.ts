@@ -7,7 +7,7 @@ import { ApiError, REPLY_ERRORS } from "../envelopes.js";
 import type { OperationResult } from "../generic.js";
 import { asObject, isJsonObject, type JsonObject } from "../query.js";
 import type { HttpMethod, Operation, OperationContext } from "../router.js";
-import type { Deployment } from "@cortex-sdk/schemas/products";
+import type { Deployment } from "@cortex-sdk/schemas-base/products";
 import type { ResolvedXdrOptions } from "../state/xdr/options.js";
 import { saveXdrWorld, xdrWorld } from "../state/xdr/registry.js";
 import type { XdrWorld } from "../state/xdr/world.js";

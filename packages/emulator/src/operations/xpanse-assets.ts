@@ -13,7 +13,7 @@ import type { OperationResult } from "../generic.js";
 import { asObject, filterValue, type JsonObject } from "../query.js";
 import type { Operation, OperationContext } from "../router.js";
 import type { Permission } from "../rbac.js";
-import type { Deployment } from "@cortex-sdk/schemas/products";
+import type { Deployment } from "@cortex-sdk/schemas-base/products";
 import {
   compareField,
   compileFieldFilters,

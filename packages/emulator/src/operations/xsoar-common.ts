@@ -5,7 +5,7 @@
 import { ApiError, xsoarErrorBody } from "../envelopes.js";
 import { isJsonObject, type JsonObject } from "../query.js";
 import type { OperationContext } from "../router.js";
-import type { Deployment } from "@cortex-sdk/schemas/products";
+import type { Deployment } from "@cortex-sdk/schemas-base/products";
 
 
 /** Page size when a search sends none (not documented). */

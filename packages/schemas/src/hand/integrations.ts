@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { JsonSchema } from "../json-schema.js";
+import type { JsonSchema } from "../../../schemas-base/src/json-schema.js";
 import type { HandAuthoredOperation } from "./types.js";
 
 const str: JsonSchema = { type: "string" };

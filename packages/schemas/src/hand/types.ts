@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { JsonSchema } from "../json-schema.js";
-import type { OperationEntry } from "../operation.js";
+import type { JsonSchema } from "../../../schemas-base/src/json-schema.js";
+import type { OperationEntry } from "../../../schemas-base/src/operation.js";
 
 /** A hand-authored operation. */
 export interface HandAuthoredOperation extends OperationEntry {

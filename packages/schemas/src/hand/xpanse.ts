@@ -7,8 +7,8 @@
  *
  * @module
  */
-import type { JsonSchema } from "../json-schema.js";
-import type { Pagination } from "../operation.js";
+import type { JsonSchema } from "../../../schemas-base/src/json-schema.js";
+import type { Pagination } from "../../../schemas-base/src/operation.js";
 import type { HandAuthoredOperation } from "./types.js";
 
 const str: JsonSchema = { type: "string" };

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { OperationLimits } from "../operation.js";
+import type { OperationLimits } from "../../../schemas-base/src/operation.js";
 
 /** Limits of one operation. */
 export interface LimitEntry extends OperationLimits {

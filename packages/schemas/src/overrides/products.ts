@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Product, XsoarVersion } from "../operation.js";
+import type { Product, XsoarVersion } from "../../../schemas-base/src/operation.js";
 
 /** Products every operation of a spec family is served by, before the rules below. */
 export interface FamilyProducts {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { JsonSchema } from "../json-schema.js";
+import type { JsonSchema } from "../../../schemas-base/src/json-schema.js";
 import type { Override, OperationRef, SchemaOverride } from "./types.js";
 
 const V1 = "/public_api/v1";

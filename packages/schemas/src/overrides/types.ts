@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { JsonSchema } from "../json-schema.js";
-import type { AsyncKind, OperationLimits, Pagination, Product, ReplyEnvelope, ReplyKind, RequestEnvelope, RetrySafety, XsoarVersion } from "../operation.js";
+import type { JsonSchema } from "../../../schemas-base/src/json-schema.js";
+import type { AsyncKind, OperationLimits, Pagination, Product, ReplyEnvelope, ReplyKind, RequestEnvelope, RetrySafety, XsoarVersion } from "../../../schemas-base/src/operation.js";
 
 /** An operation, written `"<METHOD> <path>"`, e.g. `"POST /public_api/v1/incidents/get_incidents"`. */
 export type OperationRef = `${"GET" | "POST" | "PUT" | "PATCH" | "DELETE"} /${string}`;

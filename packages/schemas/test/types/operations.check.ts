@@ -6,11 +6,11 @@
  * The records inside replies are the named types of src/overrides/names.ts (the list item of
  * `alerts.get_alerts` is `Alert`), with `null` where real tenants send it.
  */
-import type { Alert, ApiKey, Endpoint, XdrReplyOf, XdrRequestOf, XqlQueryResult } from "../../src/xdr.js";
-import type { Case, Issue, XsiamReplyOf, XsiamRequestOf, Alert as XsiamAlert } from "../../src/xsiam.js";
-import type { Incident as XsoarIncident, IocObject, XsoarReplyOf, XsoarRequestOf, ApiKey as XsoarApiKey } from "../../src/xsoar.js";
-import type { ExternalService, InternetExposureAsset, MultiEventAlert, XpanseReplyOf, XpanseRequestOf } from "../../src/xpanse.js";
-import type { Asset, CloudReplyOf, CloudRequestOf, Vulnerability } from "../../src/cloud.js";
+import type { Alert, ApiKey, Endpoint, XdrReplyOf, XdrRequestOf, XqlQueryResult } from "@cortex-sdk/schemas-xdr";
+import type { Case, Issue, XsiamReplyOf, XsiamRequestOf, Alert as XsiamAlert } from "@cortex-sdk/schemas-xsiam";
+import type { Incident as XsoarIncident, IocObject, XsoarReplyOf, XsoarRequestOf, ApiKey as XsoarApiKey } from "@cortex-sdk/schemas-xsoar";
+import type { ExternalService, InternetExposureAsset, MultiEventAlert, XpanseReplyOf, XpanseRequestOf } from "@cortex-sdk/schemas-xpanse";
+import type { Asset, CloudReplyOf, CloudRequestOf, Vulnerability } from "@cortex-sdk/schemas-cloud";
 
 /** `true` only when A and B are the same type. */
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;

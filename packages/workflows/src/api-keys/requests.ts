@@ -7,12 +7,12 @@
  * @module
  */
 import { ApiPromise, CortexInvalidRequestError, PagePromise, type CallOptions } from "@cortex-sdk/core";
-import { API_KEY_NOTICE_DAY_MS, API_KEY_NOTICE_WEEK_MS, apiKeyExpiryNotice, checkApiKeyExpiration } from "@cortex-sdk/schemas/api-key-expiry";
+import { API_KEY_NOTICE_DAY_MS, API_KEY_NOTICE_WEEK_MS, apiKeyExpiryNotice, checkApiKeyExpiration } from "@cortex-sdk/schemas-base/api-key-expiry";
 import type { ShapedClient, ShapesWith } from "../shared/types.js";
 
 const DAY_MS = 86_400_000;
 
-export { API_KEY_DEFAULT_LIFETIME_MS, maxApiKeyExpiration } from "@cortex-sdk/schemas/api-key-expiry";
+export { API_KEY_DEFAULT_LIFETIME_MS, maxApiKeyExpiration } from "@cortex-sdk/schemas-base/api-key-expiry";
 /** The "one week left" mark (the console's first notice). */
 export const ONE_WEEK_MS = API_KEY_NOTICE_WEEK_MS;
 /** The "one day left" mark (the console's second notice). */

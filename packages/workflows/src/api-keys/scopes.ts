@@ -10,7 +10,7 @@
  * @module
  */
 import { CortexConfigError, CortexInvalidRequestError, isCortexError, type CortexClient } from "@cortex-sdk/core";
-import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import { RESPONSE_ACTION_OPERATIONS } from "../response-actions/wait.js";
 import type { ShapedClient } from "../shared/types.js";
 

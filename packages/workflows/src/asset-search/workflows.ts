@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { paginateRestarting, withPageTokens, type ApiPromise, type CortexClient, type ListOptions, type PagePromise, type ReplyValidationOptions, type RestartingListOptions, type ValidatedCallOptions } from "@cortex-sdk/core";
-import type { OperationEntry, SearchCondition, SearchTree } from "@cortex-sdk/schemas";
-import { operations } from "@cortex-sdk/schemas/cloud";
+import { paginateRestarting, type ApiPromise, type CortexClient, type ListOptions, type PagePromise, type ReplyValidationOptions, type RestartingListOptions, type ValidatedCallOptions } from "@cortex-sdk/core";
+import type { SearchCondition, SearchTree } from "@cortex-sdk/schemas-base";
+import { pageTokenEntry } from "../shared/entries.js";
 import type { ItemOf, ReplyIn, RequestIn, ShapedClient, ShapesWith } from "../shared/types.js";
 
 /** The sort of tree searches: `[{ FIELD, ORDER }]`. */
@@ -110,10 +110,6 @@ export class AssetGroupTreeSearch<S extends AssetGroupShapes = AssetGroupShapes>
   }
 }
 
-const vulnerabilityEntry: OperationEntry = withPageTokens(operations.find((operation) => operation.id === "uvem.get_vulnerabilities") ?? (() => {
-  throw new Error("internal: uvem.get_vulnerabilities is not in the Cortex Cloud table");
-})());
-
 /** The operations {@link VulnerabilityFeed} calls. */
 export type VulnerabilityShapes = ShapesWith<"uvem.get_vulnerabilities">;
 
@@ -144,6 +140,6 @@ export class VulnerabilityFeed<S extends VulnerabilityShapes = VulnerabilityShap
    * ```
    */
   list(request: RequestIn<S, "uvem.get_vulnerabilities"> = {} as RequestIn<S, "uvem.get_vulnerabilities">, options: RestartingListOptions & ReplyValidationOptions = {}): PagePromise<ReplyIn<S, "uvem.get_vulnerabilities">, ItemOf<S, "uvem.get_vulnerabilities", "vulnerabilities">> {
-    return paginateRestarting<ReplyIn<S, "uvem.get_vulnerabilities">, ItemOf<S, "uvem.get_vulnerabilities", "vulnerabilities">>(this.#client, vulnerabilityEntry, request, options);
+    return paginateRestarting<ReplyIn<S, "uvem.get_vulnerabilities">, ItemOf<S, "uvem.get_vulnerabilities", "vulnerabilities">>(this.#client, pageTokenEntry(this.#client, "uvem.get_vulnerabilities"), request, options);
   }
 }

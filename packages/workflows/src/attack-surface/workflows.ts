@@ -6,9 +6,8 @@
  *
  * @module
  */
-import { chunk, paginateRestarting, withPageTokens, type CortexClient, type PagePromise, type ReplyValidationOptions, type RestartingListOptions, type ValidatedCallOptions } from "@cortex-sdk/core";
-import type { OperationEntry } from "@cortex-sdk/schemas";
-import { operations } from "@cortex-sdk/schemas/xpanse";
+import { chunk, paginateRestarting, type CortexClient, type PagePromise, type ReplyValidationOptions, type RestartingListOptions, type ValidatedCallOptions } from "@cortex-sdk/core";
+import { pageTokenEntry } from "../shared/entries.js";
 import { updateAlertsInBatches, type BulkOptions, type BulkResult } from "../bulk-updates/batches.js";
 import type { UpdateDataOf } from "../bulk-updates/namespace.js";
 import type { ItemOf, ReplyIn, RequestIn, ShapesWith } from "../shared/types.js";
@@ -16,21 +15,8 @@ import type { ItemOf, ReplyIn, RequestIn, ShapesWith } from "../shared/types.js"
 /** Listing options: call options, `limit`, `pageSize`, `cursor`, `maxRestarts` and `validateReplies`. */
 export type XpanseListOptions = RestartingListOptions & ReplyValidationOptions;
 
-const tokenEntries = new Map<string, OperationEntry>();
-
-function tokenEntry(id: string): OperationEntry {
-  let entry = tokenEntries.get(id);
-  if (entry === undefined) {
-    const found = operations.find((operation) => operation.id === id);
-    if (found === undefined) throw new Error(`internal: ${id} is not in the Xpanse table`);
-    entry = withPageTokens(found);
-    tokenEntries.set(id, entry);
-  }
-  return entry;
-}
-
 function listByToken<Reply, Item>(client: CortexClient, id: string, request: unknown, options: XpanseListOptions | undefined): PagePromise<Reply, Item> {
-  return paginateRestarting<Reply, Item>(client, tokenEntry(id), request ?? {}, options ?? {});
+  return paginateRestarting<Reply, Item>(client, pageTokenEntry(client, id), request ?? {}, options ?? {});
 }
 
 async function detailsInChunks<Detail>(client: CortexClient, id: string, field: string, ids: readonly string[], max: number, options: ValidatedCallOptions | undefined): Promise<Detail[]> {

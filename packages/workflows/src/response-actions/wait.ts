@@ -6,7 +6,7 @@
  * @module
  */
 import type { Readable } from "node:stream";
-import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import { CortexActionFailedError, CortexError, waitUntil, type CallOptions, type CortexClient, type EndpointActionOutcome } from "@cortex-sdk/core";
 import type { ShapedClient } from "../shared/types.js";
 

@@ -17,7 +17,7 @@ export interface OperationShape {
 
 /**
  * Any operation shapes map that has at least the operations `Id`: the `<Product>OperationShapes` of every
- * product serving them fits (e.g. `XdrOperationShapes` from `@cortex-sdk/schemas/xdr`).
+ * product serving them fits (e.g. `XdrOperationShapes` from `@cortex-sdk/schemas-xdr`).
  *
  * @typeParam Id - The operation ids a workflow calls.
  */

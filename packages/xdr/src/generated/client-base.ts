@@ -14,7 +14,7 @@ import {
   type RequestValidators,
   type ValidatedCallOptions,
 } from "@cortex-sdk/core";
-import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import type {
   ActionsFileRetrievalDetailsReply,
   ActionsFileRetrievalDetailsRequest,
@@ -205,8 +205,8 @@ import type {
   XqlLookupsRemoveDataRequest,
   XqlStartXqlQueryReply,
   XqlStartXqlQueryRequest,
-} from "@cortex-sdk/schemas/xdr";
-import { operations } from "@cortex-sdk/schemas/xdr";
+} from "@cortex-sdk/schemas-xdr";
+import { operations } from "@cortex-sdk/schemas-xdr";
 import { ActionTracking, AlertBulkUpdates, ApiKeyManagement, EndpointResponseActions, IncidentBulkUpdates, LookupDatasets, RESPONSE_ACTION_OPERATIONS, ScriptRuns, TenantHealth, XqlQueries } from "@cortex-sdk/workflows";
 
 /** Every operation {@link XdrClient} can call: the Cortex XDR table and the hand-written operations it lacks. */
@@ -2066,7 +2066,7 @@ export class XdrClientBase extends ProductClient {
    * @param version - Version of the product client package, for the User-Agent.
    */
   constructor(options: ProductClientOptions, version: string) {
-    super(options, { product: "xdr", clientName: "xdr", clientVersion: version }, XDR_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/xdr")) as ReplyValidators & RequestValidators);
+    super(options, { product: "xdr", clientName: "xdr", clientVersion: version }, XDR_OPERATIONS, async () => (await import("@cortex-sdk/schemas-xdr/validators")) as ReplyValidators & RequestValidators);
   }
 
   /** `actions` operations. */

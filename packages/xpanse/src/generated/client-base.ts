@@ -14,7 +14,7 @@ import {
   type RequestValidators,
   type ValidatedCallOptions,
 } from "@cortex-sdk/core";
-import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import type {
   AlertsUpdateAlertsReply,
   AlertsUpdateAlertsRequest,
@@ -78,8 +78,8 @@ import type {
   XpanseOperationShapes,
   XpanseReplyOf,
   XpanseRequestOf,
-} from "@cortex-sdk/schemas/xpanse";
-import { operations } from "@cortex-sdk/schemas/xpanse";
+} from "@cortex-sdk/schemas-xpanse";
+import { operations } from "@cortex-sdk/schemas-xpanse";
 import { ApiKeyManagement, XpanseAlertWorkflows, XpanseAssetWorkflows, XpanseIncidentWorkflows, XpanseIpRanges, XpanseServices, XpanseTags } from "@cortex-sdk/workflows";
 
 /** Every operation {@link XpanseClient} can call: the Cortex Xpanse table. */
@@ -707,7 +707,7 @@ export class XpanseClientBase extends ProductClient {
    * @param version - Version of the product client package, for the User-Agent.
    */
   constructor(options: ProductClientOptions, version: string) {
-    super(options, { product: "xpanse", clientName: "xpanse", clientVersion: version }, XPANSE_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/xpanse")) as ReplyValidators & RequestValidators);
+    super(options, { product: "xpanse", clientName: "xpanse", clientVersion: version }, XPANSE_OPERATIONS, async () => (await import("@cortex-sdk/schemas-xpanse/validators")) as ReplyValidators & RequestValidators);
   }
 
   /** `alerts` operations. */

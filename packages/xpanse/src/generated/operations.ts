@@ -13,7 +13,7 @@
  * @module
  */
 import type { ApiPromise, CallOptions, CortexClientCore, ListOptions, PagePromise } from "@cortex-sdk/core";
-import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import type {
   AlertsUpdateAlertsReply,
   AlertsUpdateAlertsRequest,
@@ -79,7 +79,7 @@ import type {
   RemediationConfirmationScanningRequestsGetRequest,
   V2AlertsGetAlertsMultiEventsReply,
   V2AlertsGetAlertsMultiEventsRequest,
-} from "@cortex-sdk/schemas/xpanse";
+} from "@cortex-sdk/schemas-xpanse";
 
 const alertsUpdateOperation: OperationEntry = {"id":"alerts.update_alerts","products":["xdr","xsiam","xpanse"],"method":"POST","path":"/public_api/v1/alerts/update_alerts","requestEnvelope":"request_data","replyEnvelope":"reply","replyKind":"array","pagination":{"kind":"none"},"retrySafety":"idempotent","async":"none","limits":{"maxIdsPerCall":100}};
 

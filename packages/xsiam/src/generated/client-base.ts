@@ -14,7 +14,7 @@ import {
   type RequestValidators,
   type ValidatedCallOptions,
 } from "@cortex-sdk/core";
-import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import type {
   ActionsFileRetrievalDetailsReply,
   ActionsFileRetrievalDetailsRequest,
@@ -613,8 +613,8 @@ import type {
   XsiamOperationShapes,
   XsiamReplyOf,
   XsiamRequestOf,
-} from "@cortex-sdk/schemas/xsiam";
-import { operations } from "@cortex-sdk/schemas/xsiam";
+} from "@cortex-sdk/schemas-xsiam";
+import { operations } from "@cortex-sdk/schemas-xsiam";
 import { ActionTracking, AlertBulkUpdates, ApiKeyScopes, EndpointResponseActions, IncidentBulkUpdates, LookupDatasets, ScriptRuns, TenantHealth, XSIAM_EXTRA_OPERATIONS, XqlQueries } from "@cortex-sdk/workflows";
 
 /** Every operation {@link XsiamClient} can call: the Cortex XSIAM table and the hand-written operations it lacks. */
@@ -7302,7 +7302,7 @@ export class XsiamClientBase extends ProductClient {
    * @param version - Version of the product client package, for the User-Agent.
    */
   constructor(options: ProductClientOptions, version: string) {
-    super(options, { product: "xsiam", clientName: "xsiam", clientVersion: version }, XSIAM_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/xsiam")) as ReplyValidators & RequestValidators);
+    super(options, { product: "xsiam", clientName: "xsiam", clientVersion: version }, XSIAM_OPERATIONS, async () => (await import("@cortex-sdk/schemas-xsiam/validators")) as ReplyValidators & RequestValidators);
   }
 
   /** `actions` operations. */

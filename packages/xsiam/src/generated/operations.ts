@@ -14,7 +14,7 @@
  */
 import { pathOnly } from "@cortex-sdk/core";
 import type { ApiPromise, CallOptions, CortexClientCore, ListOptions, PagePromise } from "@cortex-sdk/core";
-import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import type {
   ActionsFileRetrievalDetailsReply,
   ActionsFileRetrievalDetailsRequest,
@@ -613,7 +613,7 @@ import type {
   XqlLookupsRemoveDataRequest,
   XqlStartXqlQueryReply,
   XqlStartXqlQueryRequest,
-} from "@cortex-sdk/schemas/xsiam";
+} from "@cortex-sdk/schemas-xsiam";
 
 const actionsFileRetrievalDetailsOperation: OperationEntry = {"id":"actions.file_retrieval_details","products":["xdr","xsiam"],"method":"POST","path":"/public_api/v1/actions/file_retrieval_details","requestEnvelope":"request_data","replyEnvelope":"reply","replyKind":"object","pagination":{"kind":"none"},"retrySafety":"read","async":"none","limits":{}};
 

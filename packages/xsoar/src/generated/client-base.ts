@@ -14,7 +14,7 @@ import {
   type RequestValidators,
   type ValidatedCallOptions,
 } from "@cortex-sdk/core";
-import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import type {
   ApiKeysDeleteReply,
   ApiKeysDeleteRequest,
@@ -165,8 +165,8 @@ import type {
   XsoarWidgetsPostReply,
   XsoarWidgetsPostRequest,
   XsoarWorkersStatusReply,
-} from "@cortex-sdk/schemas/xsoar";
-import { operations } from "@cortex-sdk/schemas/xsoar";
+} from "@cortex-sdk/schemas-xsoar";
+import { operations } from "@cortex-sdk/schemas-xsoar";
 import { ApiKeyManagement, XSOAR_EXTRA_OPERATIONS, XsoarEntries, XsoarIncidentWorkflows, XsoarLists } from "@cortex-sdk/workflows";
 
 /** Every operation {@link XsoarClient} can call: the Cortex XSOAR table and the hand-written operations it lacks. */
@@ -2204,7 +2204,7 @@ export class XsoarClientBase extends ProductClient {
    * @param version - Version of the product client package, for the User-Agent.
    */
   constructor(options: ProductClientOptions, version: string) {
-    super(options, { product: "xsoar", clientName: "xsoar", clientVersion: version }, XSOAR_OPERATIONS, async () => (await import("@cortex-sdk/schemas/validators/xsoar")) as ReplyValidators & RequestValidators);
+    super(options, { product: "xsoar", clientName: "xsoar", clientVersion: version }, XSOAR_OPERATIONS, async () => (await import("@cortex-sdk/schemas-xsoar/validators")) as ReplyValidators & RequestValidators);
   }
 
   /** `apikeys` operations. */

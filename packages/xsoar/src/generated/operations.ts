@@ -14,7 +14,7 @@
  */
 import { pathOnly } from "@cortex-sdk/core";
 import type { ApiPromise, CallOptions, CortexClientCore, ListOptions, PagePromise } from "@cortex-sdk/core";
-import type { OperationEntry } from "@cortex-sdk/schemas";
+import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import type {
   ApiKeysDeleteReply,
   ApiKeysDeleteRequest,
@@ -170,7 +170,7 @@ import type {
   XsoarWidgetsPostReply,
   XsoarWidgetsPostRequest,
   XsoarWorkersStatusReply,
-} from "@cortex-sdk/schemas/xsoar";
+} from "@cortex-sdk/schemas-xsoar";
 
 const apikeysRevokeUserPostByUsernameOperation: OperationEntry = {"id":"xsoar.apikeys.revoke.user.post_by_username","products":["xsoar"],"xsoarVersions":[6],"method":"POST","path":"/apikeys/revoke/user/{username}","requestEnvelope":"none","replyEnvelope":"empty","replyKind":"empty","pagination":{"kind":"none"},"retrySafety":"idempotent","async":"none","limits":{},"pathParams":["username"]};
 
