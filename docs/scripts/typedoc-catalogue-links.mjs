@@ -1,6 +1,6 @@
 // A typedoc plugin: links the generated request, reply and record types of @cortex-sdk/schemas-<product> to the
 // operation catalogue instead of documenting them in the API reference. typedoc.json excludes their files
-// (`**/generated/types.ts`), which saves most of the reference's conversion time and weight; the catalogue
+// (`**/generated/types.ts` and its build `**/schemas-*/dist/types.d.ts`), which saves most of the reference's conversion time and weight; the catalogue
 // already lists every operation's request and reply fields. A type named after an operation
 // (`AlertsGetAlertsRequest`) or a named record (`Alert`) links to the entry of the (first) operation that
 // returns it, anything else from those files (`XsiamOperationShapes`, `XsiamRequestOf`) to its product's
@@ -8,7 +8,8 @@
 import { anchorOf } from "./anchors.mjs";
 import { loadReplyRecords, loadTypeNames } from "./type-names.mjs";
 
-const GENERATED_TYPES = /(?:^|\/)generated\/types\.(?:d\.)?ts$/;
+// The types module of a product's schemas package: src/generated/types.ts, built to dist/types.d.ts.
+const GENERATED_TYPES = /(?:^|\/)(?:src\/generated|dist)\/types\.(?:d\.)?ts$/;
 const PRODUCT_SCHEMAS = /^@cortex-sdk\/schemas-(xdr|xsiam|xsoar|xpanse|cloud)$/;
 
 /** Request, reply and named record types per product → the operation id they belong to (the first one). */
