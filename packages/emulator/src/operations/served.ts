@@ -7,7 +7,7 @@
  * @module
  */
 import { getOperationById } from "@cortex-sdk/schemas";
-import { DEPLOYMENTS, XSOAR_VERSIONS, deploymentOf, type Deployment } from "@cortex-sdk/schemas/products";
+import { DEPLOYMENTS, XSOAR_VERSIONS, deploymentOf, type Deployment } from "@cortex-sdk/schemas-base/products";
 import { ROUTES_OUTSIDE_THE_TABLE } from "./outside-the-table.js";
 
 /**
