@@ -1,7 +1,7 @@
 // The reply types say what the normalised reply holds: lower-case count and data keys, the upper-case
 // spelling a read-only alias of the same value, whichever casing the tenant sends (emulator both ways).
 import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
-import type { ApiKeysGetApiKeysReply, CaseSearchReply } from "@cortex-sdk/schemas/xsiam";
+import type { ApiKeysGetApiKeysReply, CaseSearchReply } from "@cortex-sdk/schemas-xsiam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XsiamClient } from "../src/index.js";
 
