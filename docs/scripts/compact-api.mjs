@@ -48,9 +48,11 @@ export function compactApiReference(apiDir, products) {
       }
       index = end - 1;
     }
-    // Request, reply and record types the product package re-exports from @cortex-sdk/schemas are
-    // documented there once: here they become a link.
-    const schemasFile = join(apiDir, "@cortex-sdk", "schemas", `${product}.md`);
+    // Request, reply and record types the product package re-exports from @cortex-sdk/schemas-<product> are
+    // documented there once: here they become a link. typedoc names that module's page index-1 (index is
+    // the package's README).
+    const schemasPage = `schemas-${product}/index-1`;
+    const schemasFile = join(apiDir, "@cortex-sdk", `${schemasPage}.md`);
     const shared = existsSync(schemasFile) ? new Set(readFileSync(schemasFile, "utf8").split("\n").filter((candidate) => candidate.startsWith("### ")).map((candidate) => candidate.slice(4).trim())) : new Set();
     const final = [];
     for (let index = 0; index < out.length; index++) {
@@ -62,7 +64,7 @@ export function compactApiReference(apiDir, products) {
       }
       let end = index + 1;
       while (end < out.length && !(out[end] ?? "").startsWith("### ") && !(out[end] ?? "").startsWith("## ")) end++;
-      final.push(line, "", `Re-exported from \`@cortex-sdk/schemas/${product}\`: see [${name}](/api/@cortex-sdk/schemas/${product}#${name.toLowerCase()}).`, "", "***", "");
+      final.push(line, "", `Re-exported from \`@cortex-sdk/schemas-${product}\`: see [${name}](/api/@cortex-sdk/${schemasPage}#${name.toLowerCase().replace(/[^a-z0-9_-]/g, "")}).`, "", "***", "");
       index = end - 1;
     }
     const compacted = final.join("\n");
