@@ -95,7 +95,7 @@ function namespacesOf(client: ProductClient, groups: ReadonlyMap<string, readonl
   return { namespaces, plain };
 }
 
-function render(client: ProductClient, groups: ReadonlyMap<string, readonly Member[]>, requestSchema: RequestSchema, typeNames: TypeNames, genericWorkflows: ReadonlySet<string>): string {
+function render(client: ProductClient, groups: ReadonlyMap<string, readonly Member[]>, requestSchema: RequestSchema, typeNames: TypeNames, genericWorkflows: ReadonlySet<string>, workflowSubpaths: ReadonlyMap<string, string>): string {
   const usedTypes = new Set<string>([`${client.prefix}OperationId`, `${client.prefix}ReplyOf`, `${client.prefix}RequestOf`]);
   // A generic workflow class gets this product's shapes map, so its declarations name only this product's types.
   const workflowType = (className: string): string => {
@@ -136,7 +136,13 @@ function render(client: ProductClient, groups: ReadonlyMap<string, readonly Memb
   out.push('import type { OperationEntry } from "@cortex-sdk/schemas-base";');
   const typeImportAt = out.length;
   out.push(`import { operations } from "@cortex-sdk/schemas-${client.product}";`);
-  if (workflowImports.length > 0) out.push(`import { ${workflowImports.join(", ")} } from "@cortex-sdk/workflows";`);
+  // Each workflow from its concern's subpath: the package root would load every product's workflow declarations.
+  const bySubpath = new Map<string, string[]>();
+  for (const name of workflowImports) {
+    const subpath = workflowSubpaths.get(name) ?? fail(`${client.className}: ${name} is exported by no subpath of @cortex-sdk/workflows`);
+    bySubpath.set(subpath, [...(bySubpath.get(subpath) ?? []), name]);
+  }
+  for (const [subpath, names] of [...bySubpath].sort(([a], [b]) => a.localeCompare(b))) out.push(`import { ${names.join(", ")} } from "${subpath}";`);
   out.push("");
   out.push(`/** Every operation {@link ${client.className}} can call: the ${client.title} table${client.extraOperations === undefined ? "" : " and the hand-written operations it lacks"}. */`);
   out.push(`export const ${tableName}: readonly OperationEntry[] = ${client.extraOperations === undefined ? "operations" : `[...operations, ...${client.extraOperations}.filter((extra) => !operations.some((entry) => entry.id === extra.id))]`};`);
@@ -495,7 +501,7 @@ function renderLite(client: ProductClient): string {
 async function main(): Promise<void> {
   const check = process.argv.includes("--check");
   const validators = (await import(join(root, "packages/schemas/dist/validators-all.js"))) as { requestJsonSchema: RequestSchema };
-  const { methods: methodsOf, generic: genericWorkflows } = workflowClasses(workflowsEntry(root));
+  const { methods: methodsOf, generic: genericWorkflows, subpaths: workflowSubpaths } = workflowClasses(workflowsEntry(root));
   const { PRODUCTS, PRODUCT_TITLES } = (await import(join(root, "packages/schemas-base/dist/product-list.js"))) as { PRODUCTS: readonly Product[]; PRODUCT_TITLES: Readonly<Record<Product, string>> };
   const specified = productClients.map((client) => client.product).join(", ");
   if (specified !== PRODUCTS.join(", ")) throw new Error(`clients: naming.ts lists ${specified}; @cortex-sdk/schemas-base/products has ${PRODUCTS.join(", ")}: one client per product, in that order.`);
@@ -509,7 +515,7 @@ async function main(): Promise<void> {
     const groups = group(client, entries);
     const typeNames = ((await import(join(root, `packages/schemas-${client.product}/dist/type-names.js`))) as Record<string, TypeNames>)[`${client.product}TypeNames`] ?? {};
     const outputs: [string, string][] = [
-      ["src/generated/client-base.ts", render(client, groups, validators.requestJsonSchema, typeNames, genericWorkflows)],
+      ["src/generated/client-base.ts", render(client, groups, validators.requestJsonSchema, typeNames, genericWorkflows, workflowSubpaths)],
       ["src/generated/manifest.ts", renderManifest(client, groups, methodsOf)],
       ["src/generated/operations.ts", renderOperations(client, groups, validators.requestJsonSchema, typeNames)],
       ["src/generated/lite.ts", renderLite(client)],

@@ -5,8 +5,9 @@
  */
 export { CloudClient, type CloudClientOptions } from "./client.js";
 export * from "./generated/client-base.js";
-export { ApiKeyScopes, type ExpiringApiKey, AssetGroupTreeSearch, AssetTreeSearch, VulnerabilityFeed, type ApiKeyScope, type ApiKeyScopeMode, type ApiKeyTagScope, type TreeSearchOptions, type TreeSort } from "@cortex-sdk/workflows";
-import type { ItemOf } from "@cortex-sdk/workflows";
+export { ApiKeyScopes, type ExpiringApiKey, type ApiKeyScope, type ApiKeyScopeMode, type ApiKeyTagScope } from "@cortex-sdk/workflows/api-keys";
+export { AssetGroupTreeSearch, AssetTreeSearch, VulnerabilityFeed, type TreeSearchOptions, type TreeSort } from "@cortex-sdk/workflows/asset-search";
+import type { ItemOf } from "@cortex-sdk/workflows/shared";
 import type { CloudOperationShapes } from "@cortex-sdk/schemas-cloud";
 export { CLOUD_CLIENT_VERSION } from "./version.js";
 export type * from "@cortex-sdk/schemas-cloud";

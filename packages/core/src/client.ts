@@ -7,7 +7,6 @@
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import type { OperationEntry } from "@cortex-sdk/schemas-base";
-import type { Dispatcher } from "undici";
 import { ApiPromise, type WithResponse } from "./api-promise.js";
 import { mergeOptions, presetConfigOf, resolveConfig, secretsOf, type ClientOptions, type ProductClientInfo, type ResolvedConfig } from "./config.js";
 import { CortexAbortError, CortexConfigError } from "./errors.js";
@@ -24,6 +23,7 @@ import { REQUEST_VALIDATION_STEP, requestValidationStep } from "./request-valida
 import { deserializeStep, errorMapStep, normalizeReplyStep, rateLimitStep, retryStep, serializeStep, signStep } from "./steps.js";
 import { tenantState, tenantXqlSlots } from "./tenant-state.js";
 import { callSignal } from "./deadline.js";
+import type { HttpDispatcher } from "./dispatcher.js";
 import { createDefaultDispatcher, sendMiddleware } from "./transport.js";
 import { userAgent } from "./user-agent.js";
 
@@ -67,7 +67,7 @@ export class CortexClientCore {
   protected declare readonly options: ClientOptions;
   readonly #info: ProductClientInfo;
   readonly #operations: ReadonlyMap<string, OperationEntry>;
-  #ownDispatcher: Dispatcher | undefined;
+  #ownDispatcher: HttpDispatcher | undefined;
 
   /**
    * @param options - Client options; anything missing comes from the environment, then a profile.
@@ -146,7 +146,7 @@ export class CortexClientCore {
     return typeof inspect === "function" ? `${this.constructor.name} ${inspect(this.toJSON(), options)}` : this.toString();
   }
 
-  #dispatcher(): Dispatcher {
+  #dispatcher(): HttpDispatcher {
     if (this.config.dispatcher !== undefined) return this.config.dispatcher;
     this.#ownDispatcher ??= createDefaultDispatcher(this.config);
     return this.#ownDispatcher;
@@ -157,7 +157,7 @@ export class CortexClientCore {
    * (created on first use, closed by {@link CortexClient.close}). Clients derived for child tenants send
    * through it too, so they reuse its connections; close the parent client after its derived clients.
    */
-  get dispatcher(): Dispatcher {
+  get dispatcher(): HttpDispatcher {
     return this.#dispatcher();
   }
 

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { createCredentials, isSigningError, type Credentials, type SecurityLevel } from "@cortex-sdk/auth-signer";
 import type { OperationEntry, Product, XsoarVersion } from "@cortex-sdk/schemas-base";
 import type { RequestValidators } from "./request-validators.js";
-import type { Dispatcher } from "undici";
+import type { HttpDispatcher } from "./dispatcher.js";
 import { CortexConfigError } from "./errors.js";
 import { RateLimiter, type RateLimit } from "./limiter.js";
 import { createLogger, parseLogLevel, stderrLogger, type LogLevel, type Logger } from "./logger.js";
@@ -84,8 +84,8 @@ export interface ClientOptions {
    * matches the host, else the profile's `proxy`. Ignored when a dispatcher is given.
    */
   readonly proxy?: string | false;
-  /** An undici Dispatcher (ProxyAgent, EnvHttpProxyAgent, an Agent with a custom CA, MockAgent). */
-  readonly dispatcher?: Dispatcher;
+  /** An undici Dispatcher (ProxyAgent, EnvHttpProxyAgent, an Agent with a custom CA, MockAgent): see {@link HttpDispatcher}. */
+  readonly dispatcher?: HttpDispatcher;
   /** PEM CA certificates to trust in addition to the system's (ignored when a dispatcher is given). */
   readonly ca?: string | readonly string[];
   /** Turns TLS certificate verification off. Dangerous: logs a warning on every client created. */
@@ -165,7 +165,7 @@ export interface ResolvedConfig {
   /** The MSSP child tenant requests act on, if any. */
   readonly childTenantId: string | undefined;
   /** User-supplied dispatcher, if any. */
-  readonly dispatcher: Dispatcher | undefined;
+  readonly dispatcher: HttpDispatcher | undefined;
   /** The proxy in use, with any password hidden, or undefined for a direct connection. */
   readonly proxy: string | undefined;
   /** Extra CA certificates. */
@@ -429,7 +429,7 @@ export function resolveConfig(options: ClientOptions, info: ProductIdentity): Re
  * @returns The frozen configuration, or undefined when `parent` was not made by {@link resolveConfig}.
  * @internal
  */
-export function deriveSharedConnectionConfig(parent: ResolvedConfig, dispatcher: Dispatcher): ResolvedConfig | undefined {
+export function deriveSharedConnectionConfig(parent: ResolvedConfig, dispatcher: HttpDispatcher): ResolvedConfig | undefined {
   const facts = privateFactsOf(parent);
   if (facts === undefined) return undefined;
   const secrets = [...facts.secrets];

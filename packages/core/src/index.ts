@@ -63,6 +63,7 @@ export { AUTHENTICATION_CAUSE_ADVICE, CLOCK_SKEW_THRESHOLD_MS, decideRetry, type
 export { diagnoseAuthentication, type AuthDiagnosis, type DiagnoseAuthenticationOptions } from "./auth-diagnosis.js";
 export { NORMALIZE_REPLY_STEP, normalizeReply } from "./normalize-reply.js";
 export { RETRY_BUDGET, tenantState, type TenantState } from "./tenant-state.js";
+export type { HttpDispatcher } from "./dispatcher.js";
 export { createDefaultDispatcher } from "./transport.js";
 export { CORE_VERSION, packageVersion, userAgent } from "./user-agent.js";
 export { waitUntil, type WaitOptions, type WaitState } from "./waiter.js";

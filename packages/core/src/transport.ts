@@ -12,6 +12,7 @@ import { promisify } from "node:util";
 import { createGunzip, gunzip } from "node:zlib";
 import { Agent, ProxyAgent, request, type Dispatcher } from "undici";
 import { proxyUrlOf, type ResolvedConfig } from "./config.js";
+import type { HttpDispatcher } from "./dispatcher.js";
 import {
   CortexAbortError,
   CortexConnectionLostError,
@@ -35,7 +36,7 @@ const EMPTY = new Uint8Array(0);
  * @param config - Resolved configuration.
  * @returns A new dispatcher the client owns and closes.
  */
-export function createDefaultDispatcher(config: ResolvedConfig): Dispatcher {
+export function createDefaultDispatcher(config: ResolvedConfig): HttpDispatcher {
   const tls = {
     timeout: config.connectTimeoutMs,
     rejectUnauthorized: config.tlsVerification,
@@ -80,7 +81,7 @@ const TLS_CODES = new Set([
  * @param getDispatcher - Returns the dispatcher to use (created lazily by the client).
  * @returns The middleware.
  */
-export function sendMiddleware(getDispatcher: () => Dispatcher): Middleware {
+export function sendMiddleware(getDispatcher: () => HttpDispatcher): Middleware {
   return async (context: CallContext): Promise<CallResult> => {
     const { request: httpRequest, config, signal } = context;
     let answer: Dispatcher.ResponseData;
@@ -89,7 +90,8 @@ export function sendMiddleware(getDispatcher: () => Dispatcher): Middleware {
         method: httpRequest.method,
         headers: httpRequest.headers,
         body: httpRequest.body ?? null,
-        dispatcher: getDispatcher(),
+        // Any undici Dispatcher fits HttpDispatcher (the public, undici-free name for it).
+        dispatcher: getDispatcher() as Dispatcher,
         signal,
         headersTimeout: config.headersTimeoutMs,
         bodyTimeout: config.bodyTimeoutMs,

@@ -4,7 +4,7 @@
  * @module
  */
 import type { ClientOptions, ReplyValidationOptions } from "@cortex-sdk/core";
-import { splitWaitOptions, waitForAction, type ActionResult, type AndWaitOptions } from "@cortex-sdk/workflows";
+import { splitWaitOptions, waitForAction, type ActionResult, type AndWaitOptions } from "@cortex-sdk/workflows/response-actions";
 import { XdrClientBase } from "./generated/client-base.js";
 import { XDR_CLIENT_VERSION } from "./version.js";
 

@@ -5,8 +5,8 @@
  */
 export { XpanseClient, type XpanseClientOptions } from "./client.js";
 export * from "./generated/client-base.js";
-export { XpanseAlertWorkflows, XpanseAssetWorkflows, XpanseIncidentWorkflows, XpanseIpRanges, XpanseServices, XpanseTags, type XpanseListOptions } from "@cortex-sdk/workflows";
-import type { ItemOf } from "@cortex-sdk/workflows";
+export { XpanseAlertWorkflows, XpanseAssetWorkflows, XpanseIncidentWorkflows, XpanseIpRanges, XpanseServices, XpanseTags, type XpanseListOptions } from "@cortex-sdk/workflows/attack-surface";
+import type { ItemOf } from "@cortex-sdk/workflows/shared";
 import type { XpanseOperationShapes } from "@cortex-sdk/schemas-xpanse";
 export { XPANSE_CLIENT_VERSION } from "./version.js";
 export type * from "@cortex-sdk/schemas-xpanse";

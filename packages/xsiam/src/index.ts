@@ -5,7 +5,11 @@
  */
 export { XsiamClient, type XsiamClientOptions } from "./client.js";
 export * from "./generated/client-base.js";
-export { ALERTS_TOTAL_CAP, XqlQueries, EndpointResponseActions, ScriptRuns, ActionTracking, AlertBulkUpdates, IncidentBulkUpdates, LookupDatasets, ApiKeyManagement, ApiKeyScopes, XqlQuery, type ActionOutcome, type ApiKeyScope, type ApiKeyScopeMode, type ApiKeyTagScope, type ActionResult, type AndWaitOptions, type ExpiringApiKey, type FileRetrievalOutcome, type ScriptOutcome, type XqlQueryOptions, type XqlResult } from "@cortex-sdk/workflows";
+export { ApiKeyManagement, ApiKeyScopes, type ApiKeyScope, type ApiKeyScopeMode, type ApiKeyTagScope, type ExpiringApiKey } from "@cortex-sdk/workflows/api-keys";
+export { ALERTS_TOTAL_CAP, AlertBulkUpdates, IncidentBulkUpdates } from "@cortex-sdk/workflows/bulk-updates";
+export { LookupDatasets } from "@cortex-sdk/workflows/lookups";
+export { EndpointResponseActions, ScriptRuns, ActionTracking, type ActionOutcome, type ActionResult, type AndWaitOptions, type FileRetrievalOutcome, type ScriptOutcome } from "@cortex-sdk/workflows/response-actions";
+export { XqlQueries, XqlQuery, type XqlQueryOptions, type XqlResult } from "@cortex-sdk/workflows/xql";
 export { XSIAM_CLIENT_VERSION } from "./version.js";
 export type * from "@cortex-sdk/schemas-xsiam";
 export {

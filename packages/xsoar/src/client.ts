@@ -6,7 +6,8 @@
 import { CortexConfigError, isCortexError, type ClientOptions, type ReplyValidationOptions } from "@cortex-sdk/core";
 import { XsoarClientBase } from "./generated/client-base.js";
 import { XSOAR_CLIENT_VERSION } from "./version.js";
-import type { ShapedClient, XsoarAbout, XsoarExtraShapes } from "@cortex-sdk/workflows";
+import type { ShapedClient } from "@cortex-sdk/workflows/shared";
+import type { XsoarAbout, XsoarExtraShapes } from "@cortex-sdk/workflows/xsoar";
 
 /** Options of {@link XsoarClient}: the common client options plus `validateReplies`. */
 export type XsoarClientOptions = ClientOptions & ReplyValidationOptions;

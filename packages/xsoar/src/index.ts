@@ -5,7 +5,8 @@
  */
 export { XsoarClient, type XsoarClientOptions } from "./client.js";
 export * from "./generated/client-base.js";
-export { ApiKeyManagement, XSOAR_EXTRA_OPERATIONS, XsoarEntries, XsoarIncidentWorkflows, XsoarLists, type ExpiringApiKey, type IncidentQueryOptions, type XsoarAbout, type XsoarEntry, type XsoarIncident, type XsoarList } from "@cortex-sdk/workflows";
+export { ApiKeyManagement, type ExpiringApiKey } from "@cortex-sdk/workflows/api-keys";
+export { XSOAR_EXTRA_OPERATIONS, XsoarEntries, XsoarIncidentWorkflows, XsoarLists, type IncidentQueryOptions, type XsoarAbout, type XsoarEntry, type XsoarIncident, type XsoarList } from "@cortex-sdk/workflows/xsoar";
 export { XSOAR_CLIENT_VERSION } from "./version.js";
 export type * from "@cortex-sdk/schemas-xsoar";
 export { CortexConflictError, CortexInvalidRequestError, CortexReplyValidationError, isCortexError, type TenantOutcome, type TenantTarget } from "@cortex-sdk/core";

@@ -483,7 +483,8 @@ import type {
   XqlStartXqlQueryRequest,
 } from "@cortex-sdk/schemas-cloud";
 import { operations } from "@cortex-sdk/schemas-cloud";
-import { ApiKeyScopes, AssetGroupTreeSearch, AssetTreeSearch, EMULATOR_SCOPE_OPERATIONS, VulnerabilityFeed } from "@cortex-sdk/workflows";
+import { ApiKeyScopes, EMULATOR_SCOPE_OPERATIONS } from "@cortex-sdk/workflows/api-keys";
+import { AssetGroupTreeSearch, AssetTreeSearch, VulnerabilityFeed } from "@cortex-sdk/workflows/asset-search";
 
 /** Every operation {@link CloudClient} can call: the Cortex Cloud table and the hand-written operations it lacks. */
 export const CLOUD_OPERATIONS: readonly OperationEntry[] = [...operations, ...EMULATOR_SCOPE_OPERATIONS.filter((extra) => !operations.some((entry) => entry.id === extra.id))];

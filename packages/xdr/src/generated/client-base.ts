@@ -207,7 +207,12 @@ import type {
   XqlStartXqlQueryRequest,
 } from "@cortex-sdk/schemas-xdr";
 import { operations } from "@cortex-sdk/schemas-xdr";
-import { ActionTracking, AlertBulkUpdates, ApiKeyManagement, EndpointResponseActions, IncidentBulkUpdates, LookupDatasets, RESPONSE_ACTION_OPERATIONS, ScriptRuns, TenantHealth, XqlQueries } from "@cortex-sdk/workflows";
+import { ApiKeyManagement } from "@cortex-sdk/workflows/api-keys";
+import { AlertBulkUpdates, IncidentBulkUpdates } from "@cortex-sdk/workflows/bulk-updates";
+import { TenantHealth } from "@cortex-sdk/workflows/health";
+import { LookupDatasets } from "@cortex-sdk/workflows/lookups";
+import { ActionTracking, EndpointResponseActions, RESPONSE_ACTION_OPERATIONS, ScriptRuns } from "@cortex-sdk/workflows/response-actions";
+import { XqlQueries } from "@cortex-sdk/workflows/xql";
 
 /** Every operation {@link XdrClient} can call: the Cortex XDR table and the hand-written operations it lacks. */
 export const XDR_OPERATIONS: readonly OperationEntry[] = [...operations, ...RESPONSE_ACTION_OPERATIONS.filter((extra) => !operations.some((entry) => entry.id === extra.id))];

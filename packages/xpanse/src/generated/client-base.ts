@@ -80,7 +80,8 @@ import type {
   XpanseRequestOf,
 } from "@cortex-sdk/schemas-xpanse";
 import { operations } from "@cortex-sdk/schemas-xpanse";
-import { ApiKeyManagement, XpanseAlertWorkflows, XpanseAssetWorkflows, XpanseIncidentWorkflows, XpanseIpRanges, XpanseServices, XpanseTags } from "@cortex-sdk/workflows";
+import { ApiKeyManagement } from "@cortex-sdk/workflows/api-keys";
+import { XpanseAlertWorkflows, XpanseAssetWorkflows, XpanseIncidentWorkflows, XpanseIpRanges, XpanseServices, XpanseTags } from "@cortex-sdk/workflows/attack-surface";
 
 /** Every operation {@link XpanseClient} can call: the Cortex Xpanse table. */
 export const XPANSE_OPERATIONS: readonly OperationEntry[] = operations;

@@ -615,7 +615,12 @@ import type {
   XsiamRequestOf,
 } from "@cortex-sdk/schemas-xsiam";
 import { operations } from "@cortex-sdk/schemas-xsiam";
-import { ActionTracking, AlertBulkUpdates, ApiKeyScopes, EndpointResponseActions, IncidentBulkUpdates, LookupDatasets, ScriptRuns, TenantHealth, XSIAM_EXTRA_OPERATIONS, XqlQueries } from "@cortex-sdk/workflows";
+import { ApiKeyScopes, XSIAM_EXTRA_OPERATIONS } from "@cortex-sdk/workflows/api-keys";
+import { AlertBulkUpdates, IncidentBulkUpdates } from "@cortex-sdk/workflows/bulk-updates";
+import { TenantHealth } from "@cortex-sdk/workflows/health";
+import { LookupDatasets } from "@cortex-sdk/workflows/lookups";
+import { ActionTracking, EndpointResponseActions, ScriptRuns } from "@cortex-sdk/workflows/response-actions";
+import { XqlQueries } from "@cortex-sdk/workflows/xql";
 
 /** Every operation {@link XsiamClient} can call: the Cortex XSIAM table and the hand-written operations it lacks. */
 export const XSIAM_OPERATIONS: readonly OperationEntry[] = [...operations, ...XSIAM_EXTRA_OPERATIONS.filter((extra) => !operations.some((entry) => entry.id === extra.id))];

@@ -167,7 +167,8 @@ import type {
   XsoarWorkersStatusReply,
 } from "@cortex-sdk/schemas-xsoar";
 import { operations } from "@cortex-sdk/schemas-xsoar";
-import { ApiKeyManagement, XSOAR_EXTRA_OPERATIONS, XsoarEntries, XsoarIncidentWorkflows, XsoarLists } from "@cortex-sdk/workflows";
+import { ApiKeyManagement } from "@cortex-sdk/workflows/api-keys";
+import { XSOAR_EXTRA_OPERATIONS, XsoarEntries, XsoarIncidentWorkflows, XsoarLists } from "@cortex-sdk/workflows/xsoar";
 
 /** Every operation {@link XsoarClient} can call: the Cortex XSOAR table and the hand-written operations it lacks. */
 export const XSOAR_OPERATIONS: readonly OperationEntry[] = [...operations, ...XSOAR_EXTRA_OPERATIONS.filter((extra) => !operations.some((entry) => entry.id === extra.id))];
