@@ -16,11 +16,11 @@ import { redactError } from "./redact.js";
 import { serverRequestId } from "./request-id.js";
 import { parseNdjsonBatches, rowsOfBatches, type NdjsonOptions } from "./ndjson.js";
 import { paginatePages, PagePromise, type PaginateOptions } from "./pagination.js";
-import { MiddlewareStack, type CallContext, type CallOptions, type CallResult, type HttpRequest, type ResponseMode } from "./pipeline.js";
+import { fuseSteps, MiddlewareStack, type CallContext, type CallOptions, type CallResult, type HttpRequest, type ResponseMode } from "./pipeline.js";
 import { unavailableReason } from "./products.js";
 import { NORMALIZE_REPLY_STEP } from "./normalize-reply.js";
 import { REQUEST_VALIDATION_STEP, requestValidationStep } from "./request-validation.js";
-import { deserializeStep, errorMapStep, normalizeReplyStep, rateLimitStep, retryStep, serializeStep, signStep } from "./steps.js";
+import { deserializeStep, errorMapStep, normalizeReplyStep, rateLimitStep, retryStep, serializeStep, signStep, standardSteps } from "./steps.js";
 import { tenantState, tenantXqlSlots } from "./tenant-state.js";
 import { callSignal } from "./deadline.js";
 import type { HttpDispatcher } from "./dispatcher.js";
@@ -84,11 +84,12 @@ export class CortexClientCore {
     if (options.validateRequests === true && info.loadRequestValidators === undefined) {
       throw new CortexConfigError("configuration", `validateRequests: the ${info.clientName} client has no request validators; use the product client (e.g. XdrClient), or pass loadRequestValidators.`);
     }
+    const agent = userAgent(info);
     this.middleware = new MiddlewareStack([
       // The product client hands over a loader of its validators (they pull in zod and the JSON Schemas), so
       // this class imports none and a bundle of it carries none.
       { name: REQUEST_VALIDATION_STEP, middleware: requestValidationStep(options.validateRequests === true, info.loadRequestValidators) },
-      { name: "serialize", middleware: serializeStep(userAgent(info)) },
+      { name: "serialize", middleware: serializeStep(agent) },
       { name: "retry", middleware: retryStep() },
       { name: "rateLimit", middleware: rateLimitStep() },
       { name: "sign", middleware: signStep() },
@@ -97,6 +98,8 @@ export class CortexClientCore {
       { name: "deserialize", middleware: deserializeStep() },
       { name: "send", middleware: sendMiddleware(() => this.#dispatcher()) },
     ]);
+    // While nobody adds or removes a step from `serialize` on, one function runs those steps.
+    fuseSteps(this.middleware, "serialize", standardSteps(agent, () => this.#dispatcher()));
     if (options.keyExpiry !== undefined) this.middleware.add(KEY_EXPIRY_STEP, keyExpiryStep(this, options.keyExpiry), { before: "serialize" });
   }
 

@@ -126,10 +126,29 @@ export interface StackEntry {
   readonly middleware: Middleware;
 }
 
+// The standard steps from `serialize` to `send`, and one function doing what they do together.
+interface Fusion {
+  readonly steps: readonly StackEntry[];
+  readonly handler: Handler;
+}
+
+// Set in the class's static block: module code may see these, users of the class may not.
+let setFusion: (stack: MiddlewareStack, fusion: Fusion) => void;
+let stackEntries: (stack: MiddlewareStack) => readonly StackEntry[];
+
 /** An ordered, named list of middleware. */
 export class MiddlewareStack {
   readonly #entries: StackEntry[];
   #composed: Handler | undefined;
+  #fusion: Fusion | undefined;
+
+  static {
+    setFusion = (stack, fusion) => {
+      stack.#fusion = fusion;
+      stack.#composed = undefined;
+    };
+    stackEntries = (stack) => stack.#entries;
+  }
 
   /** @param entries - Initial steps, outermost first. */
   constructor(entries: readonly StackEntry[] = []) {
@@ -177,7 +196,9 @@ export class MiddlewareStack {
 
   /** @returns An independent copy, so a derived client can change its own stack. */
   clone(): MiddlewareStack {
-    return new MiddlewareStack(this.#entries);
+    const copy = new MiddlewareStack(this.#entries);
+    if (this.#fusion !== undefined) setFusion(copy, this.#fusion);
+    return copy;
   }
 
   /**
@@ -193,10 +214,37 @@ export class MiddlewareStack {
   #build(): Handler {
     // Built innermost first, once: no closures are created per call.
     let handler: Handler = () => Promise.reject(new Error("The pipeline ended without a send step."));
-    for (const entry of [...this.#entries].reverse()) {
+    const entries = this.#entries;
+    let end = entries.length;
+    // While the innermost steps are still exactly the fused ones (no step added between or after them,
+    // none removed), one function runs them: no promise and closure per step and attempt.
+    const fusion = this.#fusion;
+    const first = end - (fusion?.steps.length ?? 0);
+    if (fusion !== undefined && first >= 0 && fusion.steps.every((step, index) => entries[first + index] === step)) {
+      handler = fusion.handler;
+      end = first;
+    }
+    for (let index = end - 1; index >= 0; index--) {
+      const entry = entries[index] as StackEntry;
       const next = handler;
       handler = (context) => entry.middleware(context, next);
     }
     return handler;
   }
 }
+
+/**
+ * Lets one function stand in for the innermost steps of a stack, from `from` to the end, for as long as
+ * those steps stay as they are now. The function must do exactly what the steps do, in their order.
+ *
+ * @param stack - The stack.
+ * @param from - Name of the first step the function replaces (no fusion when there is none).
+ * @param handler - Runs those steps.
+ * @internal
+ */
+export function fuseSteps(stack: MiddlewareStack, from: string, handler: Handler): void {
+  const entries = stackEntries(stack);
+  const index = entries.findIndex((entry) => entry.name === from);
+  if (index >= 0) setFusion(stack, { steps: entries.slice(index), handler });
+}
+

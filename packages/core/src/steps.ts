@@ -21,13 +21,14 @@ import {
 } from "./errors.js";
 import { normalizeReply } from "./normalize-reply.js";
 import { rememberSecret } from "./config.js";
-import type { CallContext, CallResult, Handler, Middleware } from "./pipeline.js";
+import type { CallContext, CallResult, Handler, HttpRequest, HttpResponse, Middleware } from "./pipeline.js";
 import { operationPath } from "./products.js";
 import { isSecretHeader } from "./redact.js";
 import { serverRequestId } from "./request-id.js";
 import type { Permit, RateLimit } from "./limiter.js";
 import { operationLimiter, RETRY_BUDGET, tenantLimiter } from "./tenant-state.js";
-import { toDeliveryError } from "./transport.js";
+import type { HttpDispatcher } from "./dispatcher.js";
+import { sendRequest, toDeliveryError } from "./transport.js";
 
 /**
  * `serialize`: builds the HTTP request from the operation entry and the caller's input: the product's path
@@ -39,24 +40,39 @@ import { toDeliveryError } from "./transport.js";
 export function serializeStep(userAgent: string): Middleware {
   const baseHeaders = baseHeadersFor(userAgent);
   return (context, next) => {
-    const { operation, input, config, options } = context;
-    let body: string | undefined;
-    switch (operation.requestEnvelope) {
-      case "request_data":
-        body = JSON.stringify({ request_data: input ?? {} });
-        break;
-      case "request_data_array":
-        body = JSON.stringify({ request_data: input ?? [] });
-        break;
-      case "bare":
-        body = input === undefined ? undefined : JSON.stringify(input);
-        break;
-      case "none":
-        body = undefined;
-    }
-    const headers: Record<string, string> = { ...baseHeaders[(operation.replyKind === "binary" ? 2 : 0) + (body === undefined ? 0 : 1)] };
-    if (config.childTenantId !== undefined) headers["x-child-tenant-id"] = config.childTenantId;
-    for (const [name, value] of options.headers === undefined ? NO_HEADERS : Object.entries(options.headers)) {
+    context.request = serializeRequest(context, baseHeaders);
+    return next(context);
+  };
+}
+
+/**
+ * What `serialize` builds: the HTTP request of a call, from its operation entry and input.
+ *
+ * @param context - The call.
+ * @param baseHeaders - The header sets of the client's User-Agent ({@link baseHeadersFor}).
+ * @returns The request (a fresh header object the caller may change).
+ * @internal
+ */
+export function serializeRequest(context: CallContext, baseHeaders: readonly Readonly<Record<string, string>>[]): HttpRequest {
+  const { operation, input, config, options } = context;
+  let body: string | undefined;
+  switch (operation.requestEnvelope) {
+    case "request_data":
+      body = JSON.stringify({ request_data: input ?? {} });
+      break;
+    case "request_data_array":
+      body = JSON.stringify({ request_data: input ?? [] });
+      break;
+    case "bare":
+      body = input === undefined ? undefined : JSON.stringify(input);
+      break;
+    case "none":
+      body = undefined;
+  }
+  const headers: Record<string, string> = { ...baseHeaders[(operation.replyKind === "binary" ? 2 : 0) + (body === undefined ? 0 : 1)] };
+  if (config.childTenantId !== undefined) headers["x-child-tenant-id"] = config.childTenantId;
+  if (options.headers !== undefined) {
+    for (const [name, value] of Object.entries(options.headers)) {
       const lower = name.toLowerCase();
       if (isSecretHeader(lower)) {
         // The sign step owns these; a hand-made Authorization ("Bearer ...") is a classic cause of 401s.
@@ -65,19 +81,23 @@ export function serializeStep(userAgent: string): Middleware {
       }
       headers[lower] = value;
     }
-    const path = fillPathParameters(operationPath(config.routing, operation), input, operation.id);
-    context.request = { method: operation.method, url: `${config.baseUrl}${path}`, headers, body };
-    return next(context);
-  };
+  }
+  const path = fillPathParameters(operationPath(config.routing, operation), input, operation.id);
+  return { method: operation.method, url: `${config.baseUrl}${path}`, headers, body };
 }
-
-const NO_HEADERS: readonly [string, string][] = [];
 
 // The header sets a request starts from (JSON or any reply, without or with a JSON body), built once per
 // User-Agent: clients derived per child tenant share their parent's.
 const BASE_HEADERS = new Map<string, readonly Readonly<Record<string, string>>[]>();
 
-function baseHeadersFor(userAgent: string): readonly Readonly<Record<string, string>>[] {
+/**
+ * The header sets a request starts from, for one User-Agent.
+ *
+ * @param userAgent - The User-Agent value.
+ * @returns JSON or any reply, each without and with a JSON body.
+ * @internal
+ */
+export function baseHeadersFor(userAgent: string): readonly Readonly<Record<string, string>>[] {
   let sets = BASE_HEADERS.get(userAgent);
   if (sets === undefined) {
     sets = [false, true].flatMap((binary) =>
@@ -116,24 +136,58 @@ function fillPathParameters(path: string, input: unknown, operationId: string): 
  * @returns The middleware.
  */
 export function signStep(): Middleware {
-  // Credentials are immutable: validate them once per credentials object, not per attempt.
-  let signer: { readonly credentials: unknown; readonly sign: Signer["sign"] } | undefined;
+  const signer = signerSlot();
   return (context, next) => {
-    const offset = context.tenant.clockOffsetMs;
-    context.signedClockOffsetMs = offset;
-    const { credentials } = context.config;
-    if (signer?.credentials !== credentials) signer = { credentials, sign: createSigner(credentials).sign };
-    const signed = signer.sign(offset === 0 ? undefined : { clockOffsetMs: offset });
-    const headers = context.request.headers;
-    const authorization = signed[AUTH_HEADER_NAMES.authorization] ?? "";
-    headers["authorization"] = authorization;
-    if (context.config.routing.auth !== "xsoar6") {
-      for (const name in signed) if (name !== AUTH_HEADER_NAMES.authorization) headers[name.toLowerCase()] = signed[name] as string;
-    }
-    // A server or proxy may echo the header: logs and errors are redacted of it by value.
-    rememberSecret(context.config, authorization);
+    signRequest(context, signer);
     return next(context);
   };
+}
+
+/**
+ * The signer of a client's credentials, made on first use. Credentials are immutable: they are validated
+ * once per credentials object, not per attempt.
+ *
+ * @internal
+ */
+export interface SignerSlot {
+  credentials: unknown;
+  sign: Signer["sign"] | undefined;
+}
+
+/**
+ * An empty {@link SignerSlot}.
+ *
+ * @returns The slot.
+ * @internal
+ */
+export function signerSlot(): SignerSlot {
+  return { credentials: undefined, sign: undefined };
+}
+
+/**
+ * What `sign` does: adds fresh authentication headers to the attempt's request.
+ *
+ * @param context - The call, its request built.
+ * @param slot - The client's signer.
+ * @internal
+ */
+export function signRequest(context: CallContext, slot: SignerSlot): void {
+  const offset = context.tenant.clockOffsetMs;
+  context.signedClockOffsetMs = offset;
+  const { credentials } = context.config;
+  if (slot.sign === undefined || slot.credentials !== credentials) {
+    slot.sign = createSigner(credentials).sign;
+    slot.credentials = credentials;
+  }
+  const signed = slot.sign(offset === 0 ? undefined : { clockOffsetMs: offset });
+  const headers = context.request.headers;
+  const authorization = signed[AUTH_HEADER_NAMES.authorization] ?? "";
+  headers["authorization"] = authorization;
+  if (context.config.routing.auth !== "xsoar6") {
+    for (const name in signed) if (name !== AUTH_HEADER_NAMES.authorization) headers[name.toLowerCase()] = signed[name] as string;
+  }
+  // A server or proxy may echo the header: logs and errors are redacted of it by value.
+  rememberSecret(context.config, authorization);
 }
 
 /**
@@ -144,22 +198,29 @@ export function signStep(): Middleware {
  */
 export function deserializeStep(): Middleware {
   // `.then` rather than `async`: one promise less per call on the hot path.
-  return (context, next) => next(context).then((result) => {
-    const { response } = result;
-    const { operation } = context;
-    if (response.stream !== undefined) return { ...result, data: response.stream };
-    const ok = response.status >= 200 && response.status < 300;
-    if (ok && operation.replyKind === "binary") return { ...result, data: response.body };
-    const text = UTF8.decode(response.body);
-    if (ok && operation.replyKind === "ndjson" && !/application\/json/i.test(response.headers["content-type"] ?? "")) {
-      return { ...result, data: parseNdjsonText(text, operation.id) };
-    }
-    // Text replies (an XSOAR list's content) stay text, even when they look like a number.
-    if (ok && operation.replyKind === "string" && /^text\//i.test(response.headers["content-type"] ?? "")) return { ...result, data: text };
-    const parsed = parseJson(text);
-    if (!ok || parsed === NOT_JSON) return { ...result, data: parsed === NOT_JSON ? text : parsed };
-    return { ...result, data: unwrap(parsed, operation.replyEnvelope) };
-  });
+  return (context, next) => next(context).then((result) => ({ ...result, data: replyData(context, result.response) }));
+}
+
+/**
+ * What `deserialize` makes of an answer: see {@link deserializeStep}.
+ *
+ * @param context - The call.
+ * @param response - The answer.
+ * @returns The reply value.
+ * @internal
+ */
+export function replyData(context: CallContext, response: HttpResponse): unknown {
+  const { operation } = context;
+  if (response.stream !== undefined) return response.stream;
+  const ok = response.status >= 200 && response.status < 300;
+  if (ok && operation.replyKind === "binary") return response.body;
+  const text = UTF8.decode(response.body);
+  if (ok && operation.replyKind === "ndjson" && !/application\/json/i.test(response.headers["content-type"] ?? "")) return parseNdjsonText(text, operation.id);
+  // Text replies (an XSOAR list's content) stay text, even when they look like a number.
+  if (ok && operation.replyKind === "string" && /^text\//i.test(response.headers["content-type"] ?? "")) return text;
+  const parsed = parseJson(text);
+  if (!ok || parsed === NOT_JSON) return parsed === NOT_JSON ? text : parsed;
+  return unwrap(parsed, operation.replyEnvelope);
 }
 
 /**
@@ -172,10 +233,24 @@ export function deserializeStep(): Middleware {
 export function normalizeReplyStep(): Middleware {
   return (context, next) =>
     next(context).then((result) => {
-      const { status, stream } = result.response;
-      if (stream !== undefined || status < 200 || status >= 300 || result.data === null || typeof result.data !== "object" || result.data instanceof Uint8Array) return result;
-      return { ...result, data: normalizeReply(context.operation, result.data) };
+      const data = normalizedData(context, result.response, result.data);
+      return data === result.data ? result : { ...result, data };
     });
+}
+
+/**
+ * What `normalizeReply` makes of a reply value: see {@link normalizeReplyStep}.
+ *
+ * @param context - The call.
+ * @param response - The answer.
+ * @param data - The reply value.
+ * @returns The normalised value (the same object, changed in place, for an object reply).
+ * @internal
+ */
+export function normalizedData(context: CallContext, response: HttpResponse, data: unknown): unknown {
+  const { status, stream } = response;
+  if (stream !== undefined || status < 200 || status >= 300 || data === null || typeof data !== "object" || data instanceof Uint8Array) return data;
+  return normalizeReply(context.operation, data);
 }
 
 const NOT_JSON = Symbol("not json");
@@ -224,27 +299,47 @@ function unwrap(value: unknown, envelope: CallContext["operation"]["replyEnvelop
  * @returns The middleware.
  */
 export function errorMapStep(): Middleware {
-  return (context, next) => next(context).then((result) => {
-    const { response } = result;
-    const isHtml = /text\/html/i.test(response.headers["content-type"] ?? "");
-    if (response.status >= 200 && response.status < 300 && !isHtml) {
-      if (acceptedKeys.size < 1_000) acceptedKeys.add(keyTag(context));
+  return (context, next) =>
+    next(context).then((result) => {
+      checkAnswer(context, result.response, result.data);
       return result;
+    });
+}
+
+/**
+ * What `errorMap` checks: throws the typed error of an unsuccessful answer (or of an HTML page where JSON
+ * was expected) and remembers that the key was accepted otherwise.
+ *
+ * @param context - The call.
+ * @param response - The answer.
+ * @param data - The reply value, for the error's detail.
+ * @throws The typed `CortexApiError` of the answer.
+ * @internal
+ */
+export function checkAnswer(context: CallContext, response: HttpResponse, data: unknown): void {
+  const contentType = response.headers["content-type"];
+  const isHtml = contentType !== undefined && /text\/html/i.test(contentType);
+  if (response.status >= 200 && response.status < 300 && !isHtml) {
+    // Once per configuration, not per call: the tag is the same for every call of a client.
+    if (!acceptedConfigs.has(context.config)) {
+      acceptedConfigs.add(context.config);
+      if (acceptedKeys.size < 1_000) acceptedKeys.add(keyTag(context));
     }
-    throw createApiError(
-      {
-        status: response.status,
-        body: result.data,
-        headers: response.headers,
-        operationId: context.operation.id,
-        requestId: serverRequestId(response.headers) ?? context.callId,
-        attempts: context.attempt,
-        baseUrl: context.config.baseUrl,
-        xsoarVersion: context.config.xsoarVersion,
-      },
-      (failure) => diagnoseAuthentication(failure, context),
-    );
-  });
+    return;
+  }
+  throw createApiError(
+    {
+      status: response.status,
+      body: data,
+      headers: response.headers,
+      operationId: context.operation.id,
+      requestId: serverRequestId(response.headers) ?? context.callId,
+      attempts: context.attempt,
+      baseUrl: context.config.baseUrl,
+      xsoarVersion: context.config.xsoarVersion,
+    },
+    (failure) => diagnoseAuthentication(failure, context),
+  );
 }
 
 /** Clock difference above which a 401 with an advanced key is blamed on the clock. */
@@ -253,6 +348,7 @@ export const CLOCK_SKEW_THRESHOLD_MS = 30_000;
 // Keys (per base URL, id and level) that have been accepted in this process: when such a key is later
 // rejected, its configuration did not change, so expiry or deletion come first.
 const acceptedKeys = new Set<string>();
+const acceptedConfigs = new WeakSet<CallContext["config"]>();
 
 function keyTag(context: CallContext): string {
   const { baseUrl, credentials } = context.config;
@@ -382,62 +478,76 @@ const RETRY_COST: Record<string, number> = { throttled: 5, xql_concurrency: 1, t
  * @returns The middleware.
  */
 export function retryStep(random: () => number = Math.random): Middleware {
-  return async (context, next: Handler) => {
-    const { retry, logger } = context.config;
-    const debug = context.config.logLevel === "debug";
-    const maxRetries = context.options.maxRetries ?? retry.maxRetries;
-    const template = context.request;
-    let clockCorrected = false;
-    let retriesUsed = 0;
-    for (let attempt = 1; ; attempt++) {
-      context.attempt = attempt;
-      // Each attempt starts from the serialised request, so no header of a previous signature survives.
-      context.request = { ...template, headers: { ...template.headers } };
-      if (context.signal.aborted) throw toDeliveryError(context.signal.reason, context);
-      const started = debug ? performance.now() : 0;
-      try {
-        const result = await next(context);
-        context.tenant.retryTokens = Math.min(RETRY_BUDGET, context.tenant.retryTokens + 1);
-        result.attempts = attempt;
-        if (debug) logger.debug("attempt answered", { requestId: context.callId, operation: context.operation.id, attempt, status: result.response.status, ms: Math.round(performance.now() - started) });
-        return result;
-      } catch (error) {
-        if (isCortexError(error)) error.attempts = attempt;
-        const decision = decideRetry(error, context, clockCorrected);
-        if (debug) logger.debug("attempt failed", { requestId: context.callId, operation: context.operation.id, attempt, error: describe(error), ms: Math.round(performance.now() - started) });
-        if (!decision.retry) throw error;
-        if (decision.reason === "clock_skew") {
-          clockCorrected = true;
-          const skew = (error as CortexAuthenticationError).clockSkewMs ?? 0;
-          // Absolute, not cumulative: concurrent calls that all saw the skew agree on the same offset.
-          context.tenant.clockOffsetMs = skew;
-          logger.info("clock skew detected; signing with the server's clock", { requestId: context.callId, operation: context.operation.id, skewMs: skew });
-          continue;
-        }
-        if (retriesUsed >= maxRetries) throw error;
-        const cost = RETRY_COST[decision.reason] ?? 5;
-        if (context.tenant.retryTokens < cost) {
-          logger.warn("not retrying: the tenant's retry budget is spent (too many recent failures)", { requestId: context.callId, operation: context.operation.id });
-          throw error;
-        }
-        const base = decision.reason === "xql_concurrency" ? retry.baseDelayMs * 4 : retry.baseDelayMs;
-        const exponential = Math.min(retry.maxDelayMs, base * 2 ** retriesUsed);
-        const delay = Math.max(decision.minDelayMs ?? 0, Math.floor(random() * exponential));
-        if (performance.now() + delay >= context.deadline) {
-          logger.debug("not retrying: the wait would pass the call's deadline", { requestId: context.callId, operation: context.operation.id, delayMs: delay });
-          throw error;
-        }
-        retriesUsed += 1;
-        context.tenant.retryTokens -= cost;
-        if (decision.reason === "throttled" && decision.minDelayMs !== undefined && context.config.rateLimit !== undefined) {
-          // Everyone talking to this tenant waits, not only this call.
-          tenantLimiter(context.tenant, context.config.rateLimit).pauseFor(decision.minDelayMs);
-        }
-        logger.info("retrying", { requestId: context.callId, operation: context.operation.id, attempt, reason: decision.reason, delayMs: delay, error: describe(error) });
-        await sleep(delay, context.signal);
+  return (context, next) => runAttempts(context, next, random, true);
+}
+
+/**
+ * The retry loop of {@link retryStep}: runs `attempt` until it succeeds or the failure is final.
+ *
+ * @param context - The call, its request serialised.
+ * @param attempt - Runs one attempt.
+ * @param random - Source of jitter.
+ * @param freshRequest - Start each attempt from a copy of the serialised request. The fused standard
+ *   pipeline passes false: nothing but its own signing touches the request, and signing overwrites the
+ *   same headers on every attempt.
+ * @returns The result of the successful attempt.
+ * @internal
+ */
+export async function runAttempts(context: CallContext, runAttempt: Handler, random: () => number, freshRequest: boolean): Promise<CallResult> {
+  const { retry, logger } = context.config;
+  const debug = context.config.logLevel === "debug";
+  const maxRetries = context.options.maxRetries ?? retry.maxRetries;
+  const template = context.request;
+  let clockCorrected = false;
+  let retriesUsed = 0;
+  for (let attempt = 1; ; attempt++) {
+    context.attempt = attempt;
+    // Each attempt starts from the serialised request, so no header of a previous signature survives.
+    if (freshRequest) context.request = { ...template, headers: { ...template.headers } };
+    if (context.signal.aborted) throw toDeliveryError(context.signal.reason, context);
+    const started = debug ? performance.now() : 0;
+    try {
+      const result = await runAttempt(context);
+      context.tenant.retryTokens = Math.min(RETRY_BUDGET, context.tenant.retryTokens + 1);
+      result.attempts = attempt;
+      if (debug) logger.debug("attempt answered", { requestId: context.callId, operation: context.operation.id, attempt, status: result.response.status, ms: Math.round(performance.now() - started) });
+      return result;
+    } catch (error) {
+      if (isCortexError(error)) error.attempts = attempt;
+      const decision = decideRetry(error, context, clockCorrected);
+      if (debug) logger.debug("attempt failed", { requestId: context.callId, operation: context.operation.id, attempt, error: describe(error), ms: Math.round(performance.now() - started) });
+      if (!decision.retry) throw error;
+      if (decision.reason === "clock_skew") {
+        clockCorrected = true;
+        const skew = (error as CortexAuthenticationError).clockSkewMs ?? 0;
+        // Absolute, not cumulative: concurrent calls that all saw the skew agree on the same offset.
+        context.tenant.clockOffsetMs = skew;
+        logger.info("clock skew detected; signing with the server's clock", { requestId: context.callId, operation: context.operation.id, skewMs: skew });
+        continue;
       }
+      if (retriesUsed >= maxRetries) throw error;
+      const cost = RETRY_COST[decision.reason] ?? 5;
+      if (context.tenant.retryTokens < cost) {
+        logger.warn("not retrying: the tenant's retry budget is spent (too many recent failures)", { requestId: context.callId, operation: context.operation.id });
+        throw error;
+      }
+      const base = decision.reason === "xql_concurrency" ? retry.baseDelayMs * 4 : retry.baseDelayMs;
+      const exponential = Math.min(retry.maxDelayMs, base * 2 ** retriesUsed);
+      const delay = Math.max(decision.minDelayMs ?? 0, Math.floor(random() * exponential));
+      if (performance.now() + delay >= context.deadline) {
+        logger.debug("not retrying: the wait would pass the call's deadline", { requestId: context.callId, operation: context.operation.id, delayMs: delay });
+        throw error;
+      }
+      retriesUsed += 1;
+      context.tenant.retryTokens -= cost;
+      if (decision.reason === "throttled" && decision.minDelayMs !== undefined && context.config.rateLimit !== undefined) {
+        // Everyone talking to this tenant waits, not only this call.
+        tenantLimiter(context.tenant, context.config.rateLimit).pauseFor(decision.minDelayMs);
+      }
+      logger.info("retrying", { requestId: context.callId, operation: context.operation.id, attempt, reason: decision.reason, delayMs: delay, error: describe(error) });
+      await sleep(delay, context.signal);
     }
-  };
+  }
 }
 
 /**
@@ -451,7 +561,16 @@ export function rateLimitStep(): Middleware {
   return (context, next) => (context.config.rateLimit === undefined ? next(context) : withPermits(context, next, context.config.rateLimit));
 }
 
-async function withPermits(context: CallContext, next: Handler, rateLimit: RateLimit): Promise<CallResult> {
+/**
+ * What `rateLimit` does around one attempt when a rate limit is set: see {@link rateLimitStep}.
+ *
+ * @param context - The call.
+ * @param next - Sends the attempt.
+ * @param rateLimit - The client's tenant-wide limit.
+ * @returns The attempt's result.
+ * @internal
+ */
+export async function withPermits(context: CallContext, next: Handler, rateLimit: RateLimit): Promise<CallResult> {
   const { tenant, operation, signal } = context;
   const permits: Permit[] = [];
   try {
@@ -471,6 +590,36 @@ async function withPermits(context: CallContext, next: Handler, rateLimit: RateL
     context.onAnswerStarted = undefined;
     for (const permit of permits) permit.settle();
   }
+}
+
+/**
+ * The standard steps from `serialize` to `send` as one function (see `fuseSteps` in pipeline.ts): the
+ * request is serialised once; each attempt, inside the retry loop, takes its permits, is signed afresh,
+ * sent, read, normalised and mapped to a typed error exactly as the separate steps do, in their order.
+ *
+ * @param userAgent - The User-Agent value.
+ * @param getDispatcher - Returns the dispatcher to send with.
+ * @returns The handler.
+ * @internal
+ */
+export function standardSteps(userAgent: string, getDispatcher: () => HttpDispatcher): Handler {
+  const baseHeaders = baseHeadersFor(userAgent);
+  const signer = signerSlot();
+  // sign → errorMap → normalizeReply → deserialize → send
+  const attempt = async (context: CallContext): Promise<CallResult> => {
+    signRequest(context, signer);
+    const { response } = await sendRequest(context, getDispatcher());
+    const data = normalizedData(context, response, replyData(context, response));
+    checkAnswer(context, response, data);
+    return { response, data, attempts: context.attempt };
+  };
+  // rateLimit → the above
+  const limitedAttempt: Handler = (context) => (context.config.rateLimit === undefined ? attempt(context) : withPermits(context, attempt, context.config.rateLimit));
+  // serialize → retry → the above
+  return (context) => {
+    context.request = serializeRequest(context, baseHeaders);
+    return runAttempts(context, limitedAttempt, Math.random, false);
+  };
 }
 
 function describe(error: unknown): string {

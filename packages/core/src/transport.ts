@@ -10,7 +10,7 @@ import { Transform, pipeline, type Readable, type TransformCallback } from "node
 import { rootCertificates } from "node:tls";
 import { promisify } from "node:util";
 import { createGunzip, gunzip } from "node:zlib";
-import { Agent, ProxyAgent, request, type Dispatcher } from "undici";
+import { Agent, Dispatcher, ProxyAgent } from "undici";
 import { proxyUrlOf, type ResolvedConfig } from "./config.js";
 import type { HttpDispatcher } from "./dispatcher.js";
 import {
@@ -82,42 +82,102 @@ const TLS_CODES = new Set([
  * @returns The middleware.
  */
 export function sendMiddleware(getDispatcher: () => HttpDispatcher): Middleware {
-  return async (context: CallContext): Promise<CallResult> => {
-    const { request: httpRequest, config, signal } = context;
-    let answer: Dispatcher.ResponseData;
-    try {
-      answer = await request(httpRequest.url, {
-        method: httpRequest.method,
-        headers: httpRequest.headers,
-        body: httpRequest.body ?? null,
-        // Any undici Dispatcher fits HttpDispatcher (the public, undici-free name for it).
-        dispatcher: getDispatcher() as Dispatcher,
-        signal,
-        headersTimeout: config.headersTimeoutMs,
-        bodyTimeout: config.bodyTimeoutMs,
-      });
-    } catch (error) {
-      context.onAnswerStarted?.();
-      throw toDeliveryError(error, context);
-    }
+  return (context) => sendRequest(context, getDispatcher());
+}
+
+// undici's `request()` parses the URL of every call and copies the options; the dispatcher's own `request`
+// (on every dispatcher, including one that only implements `dispatch`: any HttpDispatcher) takes the origin
+// and path as they are.
+const dispatcherRequest = Dispatcher.prototype.request as (this: HttpDispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
+
+/**
+ * What `send` does: one HTTP exchange for the attempt's request.
+ *
+ * @param context - The call, its request signed.
+ * @param dispatcher - The dispatcher to send with.
+ * @returns The answer (read in full, or a stream for a successful streaming call).
+ * @internal
+ */
+export async function sendRequest(context: CallContext, dispatcher: HttpDispatcher): Promise<CallResult> {
+  const { request: httpRequest, config, signal } = context;
+  let answer: Dispatcher.ResponseData;
+  try {
+    const target = targetOf(httpRequest.url, config.baseUrl);
+    answer = await dispatcherRequest.call(dispatcher, {
+      origin: target.origin,
+      path: target.path,
+      method: httpRequest.method,
+      headers: httpRequest.headers,
+      body: httpRequest.body ?? null,
+      signal,
+      headersTimeout: config.headersTimeoutMs,
+      bodyTimeout: config.bodyTimeoutMs,
+    });
+  } catch (error) {
     context.onAnswerStarted?.();
-    const answered = { status: answer.statusCode };
-    const headers = flattenHeaders(answer.headers);
-    const gzipped = /\bgzip\b/i.test(headers["content-encoding"] ?? "");
-    const isHtml = /text\/html/i.test(headers["content-type"] ?? "");
-    if (context.responseMode === "stream" && answer.statusCode >= 200 && answer.statusCode < 300 && !isHtml) {
-      return { response: { status: answer.statusCode, headers, body: EMPTY, stream: typedStream(answer.body, gzipped, context, answered) }, data: undefined, attempts: context.attempt };
-    }
+    throw toDeliveryError(error, context);
+  }
+  context.onAnswerStarted?.();
+  const answered = { status: answer.statusCode };
+  const headers = flattenHeaders(answer.headers);
+  const encoding = headers["content-encoding"];
+  const gzipped = encoding !== undefined && /\bgzip\b/i.test(encoding);
+  if (context.responseMode === "stream" && answer.statusCode >= 200 && answer.statusCode < 300 && !/text\/html/i.test(headers["content-type"] ?? "")) {
+    return { response: { status: answer.statusCode, headers, body: EMPTY, stream: typedStream(answer.body, gzipped, context, answered) }, data: undefined, attempts: context.attempt };
+  }
+  try {
+    const raw = new Uint8Array(await answer.body.arrayBuffer());
+    const body = gzipped && raw.length > 0 ? new Uint8Array(await gunzipAsync(raw)) : raw;
+    return { response: { status: answer.statusCode, headers, body }, data: undefined, attempts: context.attempt };
+  } catch (error) {
+    // A failure while reading: make sure the connection is released, then report it like any other.
+    answer.body.destroy();
+    throw toDeliveryError(error, context, answered);
+  }
+}
+
+/** The origin and path undici sends a request URL to. */
+interface Target {
+  readonly origin: string;
+  readonly path: string;
+}
+
+/** A base URL already in the form the URL parser gives: origin and path prefix, or null when it is not. */
+type Base = { readonly origin: string; readonly prefix: string } | null;
+
+const BASES = new Map<string, Base>();
+// A path the URL parser leaves as it is: no dot segment, query, fragment, backslash, blank or non-ASCII.
+const PLAIN_PATH = /^(?:\/(?!(?:\.|%2e){1,2}(?:\/|$))[\w\-.~!$&'()*+,;=:@%]*)+$/i;
+
+// Splits a request URL into origin and path without parsing it when it is the client's base URL followed
+// by a plain path (every URL the SDK builds); anything else (a URL a middleware rewrote) is parsed.
+function targetOf(url: string, baseUrl: string): Target {
+  const base = baseOf(baseUrl);
+  if (base !== null && url.startsWith(base.prefix)) {
+    const path = url.slice(base.origin.length);
+    if (PLAIN_PATH.test(path)) return { origin: base.origin, path };
+  }
+  // undici refuses a protocol other than http: and https:.
+  const parsed = new URL(url);
+  return { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+}
+
+function baseOf(baseUrl: string): Base {
+  let base = BASES.get(baseUrl);
+  if (base === undefined) {
+    base = null;
     try {
-      const raw = new Uint8Array(await answer.body.arrayBuffer());
-      const body = gzipped && raw.length > 0 ? new Uint8Array(await gunzipAsync(raw)) : raw;
-      return { response: { status: answer.statusCode, headers, body }, data: undefined, attempts: context.attempt };
-    } catch (error) {
-      // A failure while reading: make sure the connection is released, then report it like any other.
-      answer.body.destroy();
-      throw toDeliveryError(error, context, answered);
+      const parsed = new URL(baseUrl);
+      const path = parsed.pathname === "/" ? "" : parsed.pathname;
+      const plain = (parsed.protocol === "http:" || parsed.protocol === "https:") && parsed.search === "" && parsed.hash === "" && (path === "" || PLAIN_PATH.test(path));
+      if (plain && `${parsed.origin}${path}` === baseUrl) base = { origin: parsed.origin, prefix: `${baseUrl}/` };
+    } catch {
+      // Not a URL: every request URL is parsed, and fails there.
     }
-  };
+    // One entry per tenant URL; the bound only guards against misuse.
+    if (BASES.size < 1_024) BASES.set(baseUrl, base);
+  }
+  return base;
 }
 
 // The body as a stream whose errors are typed CortexErrors, decompressed when gzipped.
