@@ -129,7 +129,9 @@ export async function* paginatePages<Reply, Item>(
   const base = (body ?? {}) as Record<string, unknown>;
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
   let previousIds = new Set(cursor?.seenIds ?? []);
-  let previousSignature: string | undefined;
+  // What the page before looked like: its ids when every item had one, else a hash of its content.
+  let previousKnownIds: readonly string[] | undefined;
+  let previousHash: string | undefined;
   const seenTokens = new Set<string>();
   let state = start(paging, base, cursor, options.pageSize);
 
@@ -148,8 +150,10 @@ export async function* paginatePages<Reply, Item>(
       if (id !== undefined) knownIds.push(id);
       if (items.length < remaining && (id === undefined || !previousIds.has(id))) items.push(item);
     }
-    const signature = pageSignature(all, ids, knownIds.length);
-    if (signature !== undefined && signature === previousSignature) {
+    const allKnown = knownIds.length === all.length;
+    const hash = all.length === 0 || allKnown ? undefined : contentHash(all);
+    const repeated = all.length > 0 && (allKnown ? sameIds(knownIds, previousKnownIds) : hash === previousHash);
+    if (repeated) {
       throw new CortexPaginationError("pagination", `${operation.id}: the service returned the same page twice (page ${index + 1}); stopping so no item is repeated.`, { operationId: operation.id });
     }
     remaining -= items.length;
@@ -164,7 +168,8 @@ export async function* paginatePages<Reply, Item>(
     yield { reply: data, items, index, cursor: nextCursor, response };
     if (nextCursor === undefined) return;
     previousIds = new Set(knownIds);
-    previousSignature = signature;
+    previousKnownIds = all.length > 0 && allKnown ? knownIds : undefined;
+    previousHash = hash;
     state = start(paging, base, nextCursor, options.pageSize);
   }
 }
@@ -237,10 +242,15 @@ function clampSize(requested: number | undefined, max: number): number {
   return Math.max(1, Math.min(max, Math.floor(requested)));
 }
 
-function pageSignature(items: readonly unknown[], ids: readonly (string | undefined)[], known: number): string | undefined {
-  if (items.length === 0) return undefined;
-  if (known === ids.length) return ids.join("\u0000");
-  // Items without ids: compare content, so a service that ignores the offset is still caught.
+// Whether a page's ids are those of the page before, in the same order.
+function sameIds(ids: readonly string[], before: readonly string[] | undefined): boolean {
+  if (before === undefined || before.length !== ids.length) return false;
+  for (let index = 0; index < ids.length; index++) if (ids[index] !== before[index]) return false;
+  return true;
+}
+
+// Items without ids: compare content, so a service that ignores the offset is still caught.
+function contentHash(items: readonly unknown[]): string {
   return createHash("sha1").update(JSON.stringify(items)).digest("base64");
 }
 
@@ -318,8 +328,8 @@ export class PagePromise<Reply, Item> extends ApiPromise<Reply> implements Async
    * @param options - Limit, page size, cursor.
    * @returns An async generator of items.
    */
-  async *items(options?: PaginateOptions): AsyncGenerator<Item, void, undefined> {
-    for await (const page of this.#pages(options)) yield* page.items;
+  items(options?: PaginateOptions): AsyncGenerator<Item, void, undefined> {
+    return new ItemIterator(this.#pages(options));
   }
 
   /**
@@ -330,7 +340,7 @@ export class PagePromise<Reply, Item> extends ApiPromise<Reply> implements Async
    */
   async collect(options: PaginateOptions & { readonly limit: number }): Promise<Item[]> {
     const out: Item[] = [];
-    for await (const item of this.items(options)) out.push(item);
+    for await (const page of this.#pages(options)) for (const item of page.items) out.push(item);
     return out;
   }
 
@@ -338,4 +348,91 @@ export class PagePromise<Reply, Item> extends ApiPromise<Reply> implements Async
   [Symbol.asyncIterator](): AsyncIterator<Item> {
     return this.items()[Symbol.asyncIterator]();
   }
+}
+
+const DONE: IteratorReturnResult<void> = Object.freeze({ value: undefined, done: true });
+
+/**
+ * The items of a page iteration, one by one, in order. An async generator would take several promises per
+ * item (and `yield*` over a page several more); this hands out the items of the page at hand from its
+ * array, one settled promise each, and asks for the next page only when the page is used up. It behaves
+ * like the generator it replaces: calls to `next` are answered in order even when not awaited, the
+ * page's error rejects the `next` that needed it, and `return` (a `break` out of `for await`) or `throw`
+ * closes the page iteration.
+ */
+class ItemIterator<Item> implements AsyncGenerator<Item, void, undefined> {
+  readonly #pages: AsyncGenerator<Page<unknown, Item>, void, undefined>;
+  #items: readonly Item[] = [];
+  #index = 0;
+  #done = false;
+  // The next page, while it is being fetched: later calls wait for it.
+  #pending: Promise<IteratorResult<Item, void>> | undefined;
+
+  constructor(pages: AsyncGenerator<Page<unknown, Item>, void, undefined>) {
+    this.#pages = pages;
+  }
+
+  next(): Promise<IteratorResult<Item, void>> {
+    const pending = this.#pending;
+    if (pending !== undefined) return pending.then(() => this.next(), () => this.next());
+    if (this.#index < this.#items.length) return Promise.resolve({ value: this.#items[this.#index++] as Item, done: false });
+    if (this.#done) return Promise.resolve(DONE);
+    const filled = this.#fill();
+    this.#pending = filled;
+    const settled = (): void => {
+      if (this.#pending === filled) this.#pending = undefined;
+    };
+    filled.then(settled, settled);
+    return filled;
+  }
+
+  return(): Promise<IteratorResult<Item, void>> {
+    this.#finish();
+    return this.#pages.return(undefined).then(() => DONE);
+  }
+
+  throw(error: unknown): Promise<IteratorResult<Item, void>> {
+    this.#finish();
+    return this.#pages.return(undefined).then(() => Promise.reject(error as Error));
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  #finish(): void {
+    this.#done = true;
+    this.#items = [];
+    this.#index = 0;
+  }
+
+  // Fetches pages until one has items (or none is left) and hands out its first item.
+  #fill(): Promise<IteratorResult<Item, void>> {
+    return this.#pages.next().then((page): IteratorResult<Item, void> | Promise<IteratorResult<Item, void>> => {
+      if (this.#done) return DONE;
+      if (page.done === true) {
+        this.#finish();
+        return DONE;
+      }
+      this.#items = page.value.items;
+      this.#index = 0;
+      if (this.#items.length === 0) return this.#fill();
+      return { value: this.#items[this.#index++] as Item, done: false };
+    }, (error: unknown) => {
+      this.#finish();
+      throw error;
+    });
+  }
+}
+
+// `await using` on an item iteration closes it, as on the generator it replaces (where the runtime has it).
+const asyncDispose = (Symbol as { readonly asyncDispose?: symbol }).asyncDispose;
+if (asyncDispose !== undefined) {
+  Object.defineProperty(ItemIterator.prototype, asyncDispose, {
+    value(this: ItemIterator<unknown>): Promise<void> {
+      return this.return().then(() => undefined);
+    },
+    configurable: true,
+    writable: true,
+  });
 }

@@ -1,6 +1,6 @@
 import { MockAgent } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
-import { CortexPaginationError, decodeCursor, encodeCursor } from "../src/index.js";
+import { CortexPaginationError, decodeCursor, encodeCursor, PagePromise, type Page } from "../src/index.js";
 import { harness, INCIDENTS_PATH, readJson, sendJson, startServer, testClient, uniqueBaseUrl, type Harness } from "./helpers.js";
 
 const json = { "content-type": "application/json" };
@@ -295,5 +295,75 @@ describe("exactness over real HTTP with faults", () => {
       await client.close();
       await server.close();
     }
+  });
+});
+
+describe("item iteration", () => {
+  type FakePage = Page<unknown, string>;
+  const response = { status: 200, headers: {}, requestId: "r", callId: "c", attempts: 1, operationId: "op" };
+
+  /** A page iteration over `pages` of items that records what was fetched and whether it was closed. */
+  function listOf(pages: readonly (readonly string[] | Error)[]): { list: PagePromise<unknown, string>; fetched: number[]; closed: boolean[] } {
+    const fetched: number[] = [];
+    const closed: boolean[] = [];
+    async function* iterate(): AsyncGenerator<FakePage, void, undefined> {
+      try {
+        for (const [index, page] of pages.entries()) {
+          fetched.push(index);
+          await Promise.resolve();
+          if (page instanceof Error) throw page;
+          yield { reply: {}, items: page, index, cursor: undefined, response };
+        }
+      } finally {
+        closed.push(true);
+      }
+    }
+    return { list: new PagePromise<unknown, string>(() => Promise.reject(new Error("not used")), () => iterate()), fetched, closed };
+  }
+
+  it("hands out every item in order, past empty pages, and answers calls that were not awaited in order", async () => {
+    const { list } = listOf([["a", "b"], [], ["c"], [], []]);
+    const seen: string[] = [];
+    for await (const item of list) seen.push(item);
+    expect(seen).toEqual(["a", "b", "c"]);
+    const iterator = listOf([["a"], ["b", "c"]]).list.items();
+    const results = await Promise.all([iterator.next(), iterator.next(), iterator.next(), iterator.next(), iterator.next()]);
+    expect(results).toEqual([
+      { value: "a", done: false },
+      { value: "b", done: false },
+      { value: "c", done: false },
+      { value: undefined, done: true },
+      { value: undefined, done: true },
+    ]);
+  });
+
+  it("closes the page iteration on break without fetching another page", async () => {
+    const { list, fetched, closed } = listOf([["a", "b"], ["c", "d"], ["e"]]);
+    const seen: string[] = [];
+    for await (const item of list) {
+      seen.push(item);
+      if (item === "c") break;
+    }
+    expect(seen).toEqual(["a", "b", "c"]);
+    expect(fetched).toEqual([0, 1]);
+    expect(closed).toEqual([true]);
+  });
+
+  it("rejects with a page's error after handing out the items before it, then is done", async () => {
+    const failure = new CortexPaginationError("pagination", "page 2 failed");
+    const iterator = listOf([["a"], failure, ["never"]]).list.items();
+    expect(await iterator.next()).toEqual({ value: "a", done: false });
+    await expect(iterator.next()).rejects.toBe(failure);
+    expect(await iterator.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it("closes the page iteration when thrown into, and rejects with the error", async () => {
+    const { list, closed } = listOf([["a", "b"], ["c"]]);
+    const iterator = list.items();
+    await iterator.next();
+    const failure = new Error("stop");
+    await expect(iterator.throw(failure)).rejects.toBe(failure);
+    expect(closed).toEqual([true]);
+    expect(await iterator.next()).toEqual({ value: undefined, done: true });
   });
 });
