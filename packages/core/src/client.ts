@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import { ApiPromise, type WithResponse } from "./api-promise.js";
-import { mergeOptions, presetConfigOf, resolveConfig, secretsOf, type ClientOptions, type ProductClientInfo, type ResolvedConfig } from "./config.js";
+import { derivedPresetOf, mergeOptions, resolveConfig, secretsOf, type ClientOptions, type ProductClientInfo, type ResolvedConfig } from "./config.js";
 import { CortexAbortError, CortexConfigError } from "./errors.js";
 import { explainChildTenantFailure } from "./child-tenant.js";
 import { KEY_EXPIRY_STEP, keyExpiryStep } from "./key-expiry.js";
@@ -78,14 +78,20 @@ export class CortexClientCore {
     Object.defineProperty(this, "options", { value: options, enumerable: false, writable: false, configurable: false });
     this.#info = info;
     this.#operations = operationMap(info.operations);
-    // A derived client (forTenant) may come with its parent's configuration already adapted to it.
-    const preset = presetConfigOf(options);
-    this.config = preset !== undefined && preset.client.clientName === info.clientName && preset.product === info.product ? preset : resolveConfig(options, info);
+    // A derived client (forTenant) may come with its parent's configuration already adapted to it, and with
+    // the pipeline every client derived the same way starts with.
+    const preset = derivedPresetOf(options);
+    const presetConfig = preset?.config;
+    this.config = presetConfig !== undefined && presetConfig.client.clientName === info.clientName && presetConfig.product === info.product ? presetConfig : resolveConfig(options, info);
     if (options.validateRequests === true && info.loadRequestValidators === undefined) {
       throw new CortexConfigError("configuration", `validateRequests: the ${info.clientName} client has no request validators; use the product client (e.g. XdrClient), or pass loadRequestValidators.`);
     }
+    this.middleware = preset?.middleware?.clone() ?? this.#standardPipeline(options, info);
+  }
+
+  #standardPipeline(options: ClientOptions, info: ProductClientInfo): MiddlewareStack {
     const agent = userAgent(info);
-    this.middleware = new MiddlewareStack([
+    const middleware = new MiddlewareStack([
       // The product client hands over a loader of its validators (they pull in zod and the JSON Schemas), so
       // this class imports none and a bundle of it carries none.
       { name: REQUEST_VALIDATION_STEP, middleware: requestValidationStep(options.validateRequests === true, info.loadRequestValidators) },
@@ -99,8 +105,9 @@ export class CortexClientCore {
       { name: "send", middleware: sendMiddleware(() => this.#dispatcher()) },
     ]);
     // While nobody adds or removes a step from `serialize` on, one function runs those steps.
-    fuseSteps(this.middleware, "serialize", standardSteps(agent, () => this.#dispatcher()));
-    if (options.keyExpiry !== undefined) this.middleware.add(KEY_EXPIRY_STEP, keyExpiryStep(this, options.keyExpiry), { before: "serialize" });
+    fuseSteps(middleware, "serialize", standardSteps(agent, () => this.#dispatcher()));
+    if (options.keyExpiry !== undefined) middleware.add(KEY_EXPIRY_STEP, keyExpiryStep(this, options.keyExpiry), { before: "serialize" });
+    return middleware;
   }
 
   /**
@@ -284,7 +291,7 @@ export class CortexClientCore {
       input: body,
       options,
       config: this.config,
-      tenant: tenantState(this.config.baseUrl),
+      tenant: tenantState(this.config.baseUrl, this.config.childTenantId),
       callId,
       signal,
       deadline: started + timeoutMs,
@@ -355,7 +362,7 @@ export class CortexClient extends CortexClientCore {
    * @throws {@link CortexAbortError} when the signal fires while waiting; whatever `run` throws.
    */
   async withXqlSlot<T>(run: () => Promise<T>, options: { readonly signal?: AbortSignal } = {}): Promise<T> {
-    const slots = tenantXqlSlots(tenantState(this.config.baseUrl), this.config.xqlConcurrency);
+    const slots = tenantXqlSlots(tenantState(this.config.baseUrl, this.config.childTenantId), this.config.xqlConcurrency);
     let release: () => void;
     try {
       release = await slots.acquire(options.signal);

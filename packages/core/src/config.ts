@@ -15,6 +15,7 @@ import { createLogger, parseLogLevel, stderrLogger, type LogLevel, type Logger }
 import { PRODUCT_ROUTING, routingFor, type ProductRouting } from "./products.js";
 import { loadProfile, profileFilePath, type Profile } from "./profiles.js";
 import type { KeyExpiryWatch } from "./key-expiry-watch.js";
+import type { MiddlewareStack } from "./pipeline.js";
 import { redactUrl } from "./redact.js";
 
 /** Retry settings. */
@@ -418,18 +419,20 @@ export function resolveConfig(options: ClientOptions, info: ProductIdentity): Re
 }
 
 /**
- * The configuration of a client that acts for the same tenant and key as `parent` over `parent`'s
- * connections (an MSSP child tenant's client): the parent's resolved settings as they are (no environment,
- * profile file or validation again), with the given dispatcher and no limiter of its own (the child is paced
- * by its own limiter). Its redaction list starts as a copy of the parent's (the key and the signatures the
- * parent sent) and grows with its own signatures; its logger redacts by it.
+ * The configuration of a client that acts with `parent`'s key on `parent`'s host over `parent`'s connections,
+ * for an MSSP child tenant: the parent's resolved settings as they are (no environment, profile file or
+ * validation again), with the given dispatcher, child tenant and rate. Its redaction list starts as a copy of
+ * the parent's (the key and the signatures the parent sent) and grows with its own signatures; its logger
+ * redacts by it.
  *
  * @param parent - The parent client's configuration.
  * @param dispatcher - The dispatcher the derived client sends with (the parent's).
+ * @param childTenantId - The child tenant its requests act on (already checked).
+ * @param rateLimit - The child tenant's rate (its own limiter paces it), or undefined for none.
  * @returns The frozen configuration, or undefined when `parent` was not made by {@link resolveConfig}.
  * @internal
  */
-export function deriveSharedConnectionConfig(parent: ResolvedConfig, dispatcher: HttpDispatcher): ResolvedConfig | undefined {
+export function deriveChildTenantConfig(parent: ResolvedConfig, dispatcher: HttpDispatcher, childTenantId: string, rateLimit: RateLimit | undefined): ResolvedConfig | undefined {
   const facts = privateFactsOf(parent);
   if (facts === undefined) return undefined;
   const secrets = [...facts.secrets];
@@ -437,29 +440,60 @@ export function deriveSharedConnectionConfig(parent: ResolvedConfig, dispatcher:
   // Every client made with verification off says so, derived ones included (as resolveConfig does).
   if (!parent.tlsVerification) logger.warn(TLS_OFF_WARNING);
   // The spread copies the enumerable (public) fields only; the private facts are made anew below.
-  const config: ResolvedConfig = { ...parent, rateLimit: undefined, dispatcher, logger };
+  const config: ResolvedConfig = { ...parent, rateLimit, childTenantId, dispatcher, logger };
   Object.defineProperty(config, PRIVATE_FACTS, { value: Object.freeze(new PrivateFacts(facts.proxyUrl, secrets, facts.sink)), enumerable: false });
   return Object.freeze(config);
 }
 
-// A configuration resolved ahead of time for a client being derived: kept on its options under a symbol no
-// one else holds, not enumerable, so spreading the options (withOptions) never carries it to another client.
-const PRESET_CONFIG = Symbol("cortex-sdk.config.preset");
-
-type WithPresetConfig = ClientOptions & { readonly [PRESET_CONFIG]?: ResolvedConfig };
-
 /**
- * Options that carry a configuration already resolved for them (see {@link deriveSharedConnectionConfig}).
+ * What a client being derived is built from, instead of resolving its options again: its configuration
+ * and, optionally, the pipeline it starts with (a copy is made; its composed handler is reused until the
+ * copy changes).
  *
- * @param options - The options the configuration stands for.
- * @param config - The configuration.
- * @returns A copy of the options carrying it.
  * @internal
  */
-export function withPresetConfig<O extends ClientOptions>(options: O, config: ResolvedConfig): O {
-  const copy = { ...options };
-  Object.defineProperty(copy, PRESET_CONFIG, { value: config, enumerable: false });
-  return copy;
+export interface DerivedClientPreset {
+  /** The configuration, resolved ahead of time for the options. */
+  readonly config: ResolvedConfig;
+  /** The pipeline to start from (the client's constructor adds none of its standard steps), if any. */
+  readonly middleware?: MiddlewareStack;
+}
+
+// The client being derived (see constructDerived): its constructors read the preset for these very options.
+// Neither a property of the options (spreading options must never carry a configuration to another client)
+// nor a WeakMap entry (both cost more than building the rest of a child client).
+let deriving: { options: ClientOptions; readonly preset: DerivedClientPreset } | undefined;
+
+/**
+ * Builds a client whose options are `options` (or a merge with them on top, see {@link mergeOptions}) from a
+ * preset: `construct` runs synchronously, and the constructors it runs find the preset with
+ * {@link derivedPresetOf}.
+ *
+ * @param options - The options the preset stands for.
+ * @param preset - Configuration and pipeline.
+ * @param construct - Builds the client, e.g. `() => parent.withOptions(options)`.
+ * @returns What `construct` returned.
+ * @internal
+ */
+export function constructDerived<T>(options: ClientOptions, preset: DerivedClientPreset, construct: () => T): T {
+  const outer = deriving;
+  deriving = { options, preset };
+  try {
+    return construct();
+  } finally {
+    deriving = outer;
+  }
+}
+
+/**
+ * The preset of a client being derived with these options, if any (see {@link constructDerived}).
+ *
+ * @param options - The options a client constructor was given.
+ * @returns The preset, or undefined (resolve the options).
+ * @internal
+ */
+export function derivedPresetOf(options: ClientOptions): DerivedClientPreset | undefined {
+  return deriving !== undefined && deriving.options === options ? deriving.preset : undefined;
 }
 
 /**
@@ -470,12 +504,12 @@ export function withPresetConfig<O extends ClientOptions>(options: O, config: Re
  * @internal
  */
 export function presetConfigOf(options: ClientOptions): ResolvedConfig | undefined {
-  return (options as WithPresetConfig)[PRESET_CONFIG];
+  return derivedPresetOf(options)?.config;
 }
 
 /**
- * The options of a derived client: `base` with `overrides` on top, keeping a configuration the overrides
- * carry (see {@link withPresetConfig}).
+ * The options of a derived client: `base` with `overrides` on top. When `overrides` are those of a client
+ * being derived from a preset, the merged options take the preset over.
  *
  * @param base - The options of the client derived from.
  * @param overrides - The options to change.
@@ -484,8 +518,8 @@ export function presetConfigOf(options: ClientOptions): ResolvedConfig | undefin
  */
 export function mergeOptions<O extends ClientOptions>(base: O, overrides: O): O {
   const merged = { ...base, ...overrides };
-  const preset = presetConfigOf(overrides);
-  return preset === undefined ? merged : withPresetConfig(merged, preset);
+  if (deriving !== undefined && deriving.options === overrides) deriving.options = merged;
+  return merged;
 }
 
 // The key from the environment. DEMISTO_* names say the level by which variable holds the key.

@@ -143,6 +143,19 @@ export class RateLimiter {
   }
 
   /**
+   * Whether it holds nothing: no waiter, no pause or spacing still ahead, no permit still counted in the
+   * window. An idle limiter acts exactly as a new one of its rate.
+   */
+  get idle(): boolean {
+    if (this.#queue.length > 0) return false;
+    const now = this.#clock.now();
+    if (this.#pausedUntil > now || (this.#spaced && this.#nextSpacedAt > now)) return false;
+    const perMs = this.#limit.perMs + guardMs(this.#limit.perMs);
+    for (const slot of this.#slots) if (slot.arrivedBy + perMs > now) return false;
+    return true;
+  }
+
+  /**
    * Lowers the rate when `limit` is stricter (fewer requests per ms) than the current one; never raises it.
    * Clients of one tenant share one limiter, so the most careful client's rate wins.
    *

@@ -6,9 +6,11 @@
  * @module
  */
 import type { CortexClient } from "./client.js";
-import { deriveSharedConnectionConfig, withPresetConfig, type ClientOptions } from "./config.js";
+import { constructDerived, deriveChildTenantConfig, type ClientOptions } from "./config.js";
+import type { HttpDispatcher } from "./dispatcher.js";
 import { CortexConfigError } from "./errors.js";
 import { RateLimiter, type RateLimit } from "./limiter.js";
+import type { MiddlewareStack } from "./pipeline.js";
 import { mapSettled } from "./concurrency.js";
 
 /** A tenant to run on. */
@@ -98,64 +100,51 @@ export async function fanOut<C extends CortexClient, T>(targets: readonly Tenant
   });
 }
 
-// One limiter per (API URL, child tenant), shared by every client of this process.
-const childLimiters = new Map<string, RateLimiter>();
+// Per parent client: the pipeline its child tenant clients start from (a copy of the first child's, as built,
+// so every child after it composes no handler of its own), valid while the parent sends through `dispatcher`.
+interface ChildTemplate {
+  readonly dispatcher: HttpDispatcher;
+  readonly middleware: MiddlewareStack;
+}
+const childTemplates = new WeakMap<CortexClient, ChildTemplate>();
+
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 /**
- * Makes a client act on a child tenant: every request carries `x-child-tenant-id`, and is paced by a
- * limiter of the child's own (the service counts a child's requests against the child), instead of the
- * parent's. It shares the parent's connections (its dispatcher) and tenant state (clock offset, retry budget).
+ * Makes a client act on a child tenant: every request carries `x-child-tenant-id`, and is paced by request
+ * limiters of the child's own (the service counts a child's requests against the child, see
+ * `tenantState`) instead of the parent's. It shares the parent's connections (its dispatcher), key,
+ * clock correction, retry budget and XQL slots, and starts with the standard pipeline (the parent's own
+ * added steps are not carried over; steps added to the child stay the child's).
  *
  * @param client - The parent tenant's client.
  * @param childTenantId - The child tenant id.
  * @param rateLimit - The child's rate (default the client's; none when the client's limiter is off).
  * @returns A derived client of the same class.
+ * @throws {@link CortexConfigError} when the id is empty or holds control characters.
  */
 export function childTenantClient<C extends CortexClient>(client: C, childTenantId: string, rateLimit?: RateLimit): C {
-  // Same host, same TLS and proxy settings: the child's requests ride the parent's connections (a dispatcher
-  // given in the options is never closed by the derived client).
-  if (typeof childTenantId !== "string" || childTenantId.trim() === "" || /[\u0000-\u001f\u007f]/.test(childTenantId)) {
+  if (typeof childTenantId !== "string" || childTenantId.trim() === "" || CONTROL_CHARACTERS.test(childTenantId)) {
     throw new CortexConfigError("configuration", `The child tenant id must be a non-empty id without control characters (as the MSSP console lists it); got ${typeof childTenantId === "string" ? JSON.stringify(childTenantId) : typeof childTenantId}.`);
   }
+  if (rateLimit !== undefined) RateLimiter.validate(rateLimit);
+  // Same host, same TLS and proxy settings: the child's requests ride the parent's connections (a dispatcher
+  // given in the options is never closed by the derived client).
   const dispatcher = client.dispatcher;
-  const overrides: ClientOptions = { rateLimit: false, dispatcher };
+  // The options say what the child is, so a client derived from it (withOptions) stays on the child tenant.
+  const overrides: ClientOptions = rateLimit === undefined ? { dispatcher, childTenantId } : { dispatcher, childTenantId, rateLimit };
   // The child acts with the parent's key on the parent's host: its configuration is the parent's, adapted
   // (not resolved again from the environment and profile file, which is most of the cost of a client).
-  const preset = deriveSharedConnectionConfig(client.config, dispatcher);
-  const derived = client.withOptions(preset === undefined ? overrides : withPresetConfig(overrides, preset)) as C;
-  // Pacing is off only when the parent client has no limiter and no rate is given.
-  const limit = rateLimit ?? client.config.rateLimit;
-  let pace: RateLimiter | undefined;
-  if (limit !== undefined) {
-    const key = `${client.config.baseUrl}\u0000${childTenantId}`;
-    pace = childLimiters.get(key);
-    if (pace === undefined) {
-      pace = new RateLimiter(limit);
-      childLimiters.set(key, pace);
-    } else pace.tighten(limit);
+  const config = deriveChildTenantConfig(client.config, dispatcher, childTenantId, rateLimit ?? client.config.rateLimit);
+  if (config === undefined) return client.withOptions(overrides) as C;
+  let template = childTemplates.get(client);
+  if (template !== undefined && template.dispatcher !== dispatcher) template = undefined;
+  const derived = constructDerived(overrides, template === undefined ? { config } : { config, middleware: template.middleware }, () => client.withOptions(overrides) as C);
+  if (template === undefined) {
+    const middleware = derived.middleware.clone();
+    middleware.compose();
+    childTemplates.set(client, { dispatcher, middleware });
   }
-  derived.middleware.add(
-    "childTenant",
-    async (context, next) => {
-      context.request.headers["x-child-tenant-id"] = childTenantId;
-      if (pace === undefined) return next(context);
-      const permit = await pace.acquire(context.signal);
-      // Like the tenant limiter: the child's permit counts until its answer starts (the latest moment the
-      // service can have counted it), not until the body is read and the call's steps are done.
-      const previous = context.onAnswerStarted;
-      context.onAnswerStarted = () => {
-        previous?.();
-        permit.settle();
-      };
-      try {
-        return await next(context);
-      } finally {
-        context.onAnswerStarted = previous;
-        permit.settle();
-      }
-    },
-    { before: "sign" },
-  );
   return derived;
 }
 

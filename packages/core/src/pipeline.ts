@@ -198,6 +198,8 @@ export class MiddlewareStack {
   clone(): MiddlewareStack {
     const copy = new MiddlewareStack(this.#entries);
     if (this.#fusion !== undefined) setFusion(copy, this.#fusion);
+    // Same steps, same handler: it holds no reference to this stack, and either stack drops it when it changes.
+    copy.#composed = this.#composed;
     return copy;
   }
 

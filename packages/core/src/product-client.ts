@@ -6,7 +6,7 @@
  */
 import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import { CortexClient } from "./client.js";
-import { mergeOptions, type ClientOptions, type ProductIdentity } from "./config.js";
+import { derivedPresetOf, mergeOptions, type ClientOptions, type ProductIdentity } from "./config.js";
 import { childTenantClient, fanOut, profileClientOptions, type FanOutOptions, type TenantOutcome, type TenantTarget } from "./mssp.js";
 import type { RequestValidators } from "./request-validation.js";
 import { REPLY_VALIDATION_STEP, replyValidationStep, type ReplyValidationOptions, type ReplyValidators } from "./reply-validation.js";
@@ -28,6 +28,8 @@ export class ProductClient extends CortexClient {
    */
   constructor(options: ProductClientOptions, identity: ProductIdentity, operations: readonly OperationEntry[], loadValidators: () => Promise<ReplyValidators & RequestValidators>) {
     super(options, { ...identity, operations, loadRequestValidators: loadValidators });
+    // A client derived from a preset pipeline (forTenant) has the step already.
+    if (derivedPresetOf(options)?.middleware !== undefined) return;
     this.middleware.add(
       REPLY_VALIDATION_STEP,
       replyValidationStep(options.validateReplies === true, loadValidators),

@@ -401,3 +401,59 @@ describe("XQL", () => {
     await holder;
   });
 });
+
+describe("an idle limiter", () => {
+  it("is one with no permit still counted, no waiter and no pause ahead", async () => {
+    const clock = new ManualClock();
+    const limiter = new RateLimiter({ requests: 1, perMs: 1_000 }, { clock });
+    expect(limiter.idle).toBe(true);
+    const first = await limiter.acquire();
+    // Unanswered: it may still be on its way, for ten seconds.
+    await clock.advanceTo(5_000);
+    expect(limiter.idle).toBe(false);
+    first.settle();
+    const waiting = limiter.acquire();
+    expect(limiter.idle).toBe(false);
+    // One window (plus the guard) after the answer, the waiter gets its permit; answered, it leaves the window.
+    await clock.advanceTo(6_005);
+    (await waiting).settle();
+    expect(limiter.idle).toBe(false);
+    await clock.advanceTo(7_010);
+    expect(limiter.idle).toBe(true);
+    limiter.pauseFor(500);
+    expect(limiter.idle).toBe(false);
+    await clock.advanceTo(7_510);
+    expect(limiter.idle).toBe(true);
+  });
+});
+
+describe("child tenant state", () => {
+  it("drops idle child tenants once there are many, keeps busy ones, and a dropped one still reaches the live limiters", async () => {
+    const url = "https://api-sweep.example.com";
+    const clock = new ManualClock();
+    const busy = tenantState(url, "busy");
+    busy.limiter = new RateLimiter({ requests: 1, perMs: 1_000 }, { clock });
+    const permit = await busy.limiter.acquire();
+    const held = tenantState(url, "quiet");
+    expect(tenantState(url, "quiet")).toBe(held);
+    // The parent's state is not a child's, and children share the parent's clock correction and retry budget.
+    expect(tenantState(url)).not.toBe(held);
+    tenantState(url).clockOffsetMs = 1_234;
+    expect(held.clockOffsetMs).toBe(1_234);
+    held.retryTokens -= 5;
+    expect(tenantState(url).retryTokens).toBe(495);
+    tenantState(url).retryTokens = 500;
+    for (let index = 0; index < 2_100; index++) tenantState(url, `child-${index}`);
+    // Swept: the quiet child was dropped (a new state), the busy one kept with its window.
+    expect(tenantState(url, "busy")).toBe(busy);
+    expect(tenantState(url, "busy").limiter).toBe(busy.limiter);
+    const live = tenantState(url, "quiet");
+    expect(live).not.toBe(held);
+    // A call still holding the dropped state takes its permits from the live one: one window per child.
+    const limiter = new RateLimiter({ requests: 1, perMs: 1_000 }, { clock });
+    held.limiter = limiter;
+    expect(live.limiter).toBe(limiter);
+    expect(held.operationLimiters).toBe(live.operationLimiters);
+    permit.settle();
+  });
+});

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { childTenantClient, CortexClient, CortexConfigError, fanOut } from "../src/index.js";
-import { sendJson, startServer, TEST_KEY, testClient, testInfo, type LocalServer } from "./helpers.js";
+import { startEmulator } from "@cortex-sdk/emulator";
+import { childTenantClient, CortexClient, CortexConfigError, fanOut, ProductClient, tenantState, type CallContext, type ProductClientOptions, type CallResult } from "../src/index.js";
+import { sendJson, startServer, TEST_KEY, TEST_OPERATIONS, testClient, testInfo, type LocalServer } from "./helpers.js";
 
 let server: LocalServer | undefined;
 const clients: CortexClient[] = [];
@@ -160,7 +161,7 @@ describe("child tenant clients derived from the parent's configuration", () => {
 });
 
 describe("a paced child tenant's permit", () => {
-  it("is settled when the answer starts (over loopback), and the hook is gone once the attempt is over", async () => {
+  it("is taken by the standard rateLimit step, settled when the answer starts (over loopback), and the hook is gone once the attempt is over", async () => {
     server = await startServer((request, response) => {
       request.resume();
       sendJson(response, 200, { status: "available" });
@@ -169,6 +170,7 @@ describe("a paced child tenant's permit", () => {
     clients.push(parent);
     const child = childTenantClient(parent, "child-paced");
     clients.push(child);
+    expect(child.config.rateLimit).toEqual({ requests: 50, perMs: 1_000 });
     const seen: { hook: boolean; settledOnce: boolean }[] = [];
     child.middleware.add(
       "observe",
@@ -189,7 +191,7 @@ describe("a paced child tenant's permit", () => {
         contexts.push(context);
         return next(context);
       },
-      { before: "childTenant" },
+      { before: "rateLimit" },
     );
     await child.request("healthcheck");
     await child.request("healthcheck");
@@ -198,5 +200,139 @@ describe("a paced child tenant's permit", () => {
       { hook: true, settledOnce: true },
     ]);
     expect(contexts.map((context) => context.onAnswerStarted)).toEqual([undefined, undefined]);
+    // The child's own window holds both requests; the parent's holds none.
+    expect(tenantState(parent.config.baseUrl, "child-paced").limiter).not.toBe(tenantState(parent.config.baseUrl).limiter);
+    expect(tenantState(parent.config.baseUrl).limiter).toBeUndefined();
+  });
+});
+
+// A product client as the generated ones are: its constructor takes the options alone.
+class TestProductClient extends ProductClient {
+  constructor(options: ProductClientOptions) {
+    super(options, testInfo(), TEST_OPERATIONS, () => Promise.reject(new Error("no validators in this test")));
+  }
+}
+
+describe("child tenant clients built from a shared pipeline", () => {
+  it("keep their own steps: a step added to one child reaches neither its siblings nor the parent, and the parent's own steps reach no child", async () => {
+    const seen: string[] = [];
+    server = await startServer((request, response) => {
+      seen.push(`${String(request.headers["x-child-tenant-id"] ?? "parent")}${request.headers["x-tag"] === undefined ? "" : `+${String(request.headers["x-tag"])}`}`);
+      request.resume();
+      sendJson(response, 200, { status: "available" });
+    });
+    const { client: parent } = testClient({ baseUrl: server.url, rateLimit: { requests: 100, perMs: 1_000 } });
+    clients.push(parent);
+    const standard = parent.middleware.names();
+    const tag = (value: string) => async (context: CallContext, next: (context: CallContext) => Promise<CallResult>) => {
+      context.request.headers["x-tag"] = value;
+      return next(context);
+    };
+    const first = childTenantClient(parent, "child-1");
+    clients.push(first);
+    first.middleware.add("tag", tag("first"), { before: "send" });
+    await first.request("healthcheck");
+    parent.middleware.add("tag", tag("parent"), { before: "send" });
+    const second = childTenantClient(parent, "child-2");
+    const third = childTenantClient(parent, "child-3");
+    clients.push(second, third);
+    third.middleware.add("tag", tag("third"), { before: "send" });
+    await Promise.all([second.request("healthcheck"), third.request("healthcheck"), parent.request("healthcheck"), first.request("healthcheck")]);
+    expect(seen.slice(0, 1)).toEqual(["child-1+first"]);
+    expect(seen.slice(1).sort()).toEqual(["child-1+first", "child-2", "child-3+third", "parent+parent"]);
+    expect(second.middleware.names()).toEqual(standard);
+    expect(parent.middleware.names()).toEqual([...standard.slice(0, -1), "tag", "send"]);
+    // Removing a step from a child leaves its siblings' pipelines whole.
+    second.middleware.remove("errorMap");
+    expect(childTenantClient(parent, "child-4").middleware.names()).toEqual(standard);
+  });
+
+  it("give product clients their reply-validation step once, and a client derived from a child stays on the child tenant and its window", async () => {
+    const seen: string[] = [];
+    server = await startServer((request, response) => {
+      seen.push(String(request.headers["x-child-tenant-id"] ?? "parent"));
+      request.resume();
+      sendJson(response, 200, { status: "available" });
+    });
+    const parent = new TestProductClient({ baseUrl: server.url, apiKeyId: "7", apiKey: TEST_KEY, securityLevel: "advanced", rateLimit: { requests: 1, perMs: 3_600_000 }, logLevel: "off", env: {} });
+    clients.push(parent);
+    const names = parent.middleware.names();
+    expect(names.filter((name) => name === "validateReplies")).toHaveLength(1);
+    await parent.request("healthcheck");
+    // The parent's one request an hour is spent; each child has a window of its own.
+    const children = ["child-a", "child-b"].map((childTenantId) => parent.forTenant({ childTenantId }));
+    clients.push(...children);
+    for (const child of children) {
+      expect(child).toBeInstanceOf(TestProductClient);
+      expect(child.middleware.names()).toEqual(names);
+      await child.request("healthcheck");
+    }
+    const again = children[0]?.withOptions({ timeoutMs: 60_000 }) as TestProductClient;
+    clients.push(again);
+    expect(again.config.childTenantId).toBe("child-a");
+    const waiting = new AbortController();
+    const blocked = again.request("healthcheck", undefined, { signal: waiting.signal }).then(
+      () => "sent",
+      (error: unknown) => (error as Error).name,
+    );
+    // A client made with the child tenant in its options shares that child's window too.
+    const direct = new TestProductClient({ baseUrl: server.url, apiKeyId: "7", apiKey: TEST_KEY, securityLevel: "advanced", rateLimit: { requests: 1, perMs: 3_600_000 }, childTenantId: "child-b", logLevel: "off", env: {} });
+    clients.push(direct);
+    const blockedToo = direct.request("healthcheck", undefined, { signal: waiting.signal }).then(
+      () => "sent",
+      (error: unknown) => (error as Error).name,
+    );
+    await children[1]?.forTenant({ childTenantId: "child-c" }).request("healthcheck");
+    waiting.abort();
+    expect(await blocked).toMatch(/Abort/);
+    expect(await blockedToo).toMatch(/Abort/);
+    expect(seen).toEqual(["parent", "child-a", "child-b", "child-c"]);
+  });
+});
+
+describe("child tenants against the emulator", () => {
+  it("are each paced by a window of their own, as the service counts them, with no 429", async () => {
+    const emulator = await startEmulator({
+      port: 0,
+      seed: 9,
+      rateLimits: { perSecond: 5 },
+      tenants: [
+        { id: "mssp-parent", product: "xdr" },
+        { id: "mssp-child-a", product: "xdr", parent: "mssp-parent" },
+        { id: "mssp-child-b", product: "xdr", parent: "mssp-parent" },
+      ],
+    });
+    try {
+      const key = emulator.bootstrapKeys[0];
+      if (key === undefined) throw new Error("the emulator has no key");
+      const statuses: number[] = [];
+      // 5 an hour: were any two of them one window, the sixth request would wait an hour and the test time out.
+      const parent = new CortexClient({ baseUrl: emulator.url, apiKeyId: key.keyId, apiKey: key.key, securityLevel: "advanced", rateLimit: { requests: 5, perMs: 3_600_000 }, retry: { maxRetries: 0 }, logLevel: "off", env: {} }, testInfo());
+      clients.push(parent);
+      const recordStatuses = (client: CortexClient): CortexClient => {
+        client.middleware.add(
+          "status",
+          async (context, next) => {
+            const result = await next(context);
+            statuses.push(result.response.status);
+            return result;
+          },
+          { before: "send" },
+        );
+        return client;
+      };
+      recordStatuses(parent);
+      const outcomes = await fanOut(
+        [{ childTenantId: "mssp-child-a" }, { childTenantId: "mssp-child-b" }],
+        (target) => recordStatuses(childTenantClient(parent, "childTenantId" in target ? target.childTenantId : "")),
+        (child) => Promise.all(Array.from({ length: 5 }, () => child.request("healthcheck"))),
+        { concurrency: 2 },
+      );
+      await Promise.all(Array.from({ length: 5 }, () => parent.request("healthcheck")));
+      expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, true]);
+      expect(statuses).toEqual(Array.from({ length: 15 }, () => 200));
+    } finally {
+      await emulator.close();
+    }
   });
 });
