@@ -6,7 +6,8 @@
  * @module
  */
 import type { CortexClient } from "./client.js";
-import { constructDerived, deriveChildTenantConfig, type ClientOptions } from "./config.js";
+import { deriveChildTenantConfig, type ClientOptions } from "./config.js";
+import { constructDerived } from "./derived-client.js";
 import type { HttpDispatcher } from "./dispatcher.js";
 import { CortexConfigError } from "./errors.js";
 import { RateLimiter, type RateLimit } from "./limiter.js";

@@ -6,7 +6,8 @@
  */
 import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import { CortexClient } from "./client.js";
-import { derivedPresetOf, mergeOptions, type ClientOptions, type ProductIdentity } from "./config.js";
+import type { ClientOptions, ProductIdentity } from "./config.js";
+import { derivedPresetOf, mergeOptions } from "./derived-client.js";
 import { childTenantClient, fanOut, profileClientOptions, type FanOutOptions, type TenantOutcome, type TenantTarget } from "./mssp.js";
 import type { RequestValidators } from "./request-validation.js";
 import { REPLY_VALIDATION_STEP, replyValidationStep, type ReplyValidationOptions, type ReplyValidators } from "./reply-validation.js";
