@@ -49,11 +49,22 @@ export function loadReplyRecords(typeNames) {
       if (name !== undefined) declarations.set(name, block);
     }
     for (const [id, names] of Object.entries(list)) {
-      const body = names.reply === undefined ? undefined : declarations.get(names.reply);
+      // A reply that repeats another type is generated as an alias of it (`export type B = A;`): read A.
+      let body = names.reply === undefined ? undefined : declarations.get(names.reply);
+      const aliased = [];
+      for (let alias = aliasOf(body); alias !== undefined && declarations.has(alias); alias = aliasOf(body)) {
+        aliased.push(alias);
+        body = declarations.get(alias);
+      }
       if (body === undefined) continue;
-      const found = [...records].filter((record) => record !== names.reply && new RegExp(`[^\\w.]${record}\\b(?!")`).test(body.replace(/\/\*\*[\s\S]*?\*\//g, "")));
+      const found = [...records].filter((record) => record !== names.reply && (aliased.includes(record) || new RegExp(`[^\\w.]${record}\\b(?!")`).test(body.replace(/\/\*\*[\s\S]*?\*\//g, ""))));
       if (found.length > 0) byId.set(id, found);
     }
   }
   return byProduct;
+}
+
+/** The type a generated declaration aliases (`export type B = A;` → `A`), or undefined when it is written out. */
+function aliasOf(block) {
+  return block === undefined ? undefined : /^export type \w+ = (\w+);\s*$/.exec(block.replace(/\/\*\*[\s\S]*?\*\/\s*/g, ""))?.[1];
 }

@@ -1309,20 +1309,8 @@ export type EndpointsRestoreReply = {
   endpoints_count?: string;
 };
 
-/** Request of `POST /public_api/v1/endpoints/scan` (`endpoints.scan`), sent as `{"request_data": …}`. */
-export type EndpointsScanRequest = {
-  /** `filters`, required. */
-  readonly filters: "all" | (readonly {
-    /** `field` (one of 12 values), required. */
-    readonly field: "endpoint_id_list" | "dist_name" | "first_seen" | "last_seen" | "ip_list" | "group_name" | "platform" | "alias" | "isolate" | "hostname" | "scan_status" | "username";
-    /** `operator` (one of 3 values), required. */
-    readonly operator: "in" | "gte" | "lte";
-    /** `value`, required. */
-    readonly value: unknown;
-  }[]);
-  /** `incident_id` (string). */
-  readonly incident_id?: string;
-};
+/** Request of `POST /public_api/v1/endpoints/scan` (`endpoints.scan`), sent as `{"request_data": …}`. The same type as {@link EndpointsAbortScanRequest}. */
+export type EndpointsScanRequest = EndpointsAbortScanRequest;
 
 /** Reply of `POST /public_api/v1/endpoints/scan` (`endpoints.scan`), the value of `reply`. */
 export type EndpointsScanReply = {
@@ -1368,25 +1356,8 @@ export type EndpointsTerminateProcessReply = {
   group_action_id?: number | string;
 };
 
-/** Request of `POST /public_api/v1/endpoints/unisolate` (`endpoints.unisolate`), sent as `{"request_data": …}`. */
-export type EndpointsUnisolateRequest = ({
-  /** `endpoint_id` (string), required. */
-  readonly endpoint_id: string;
-  /** `incident_id` (string). */
-  readonly incident_id?: string;
-}) | ({
-  /** `filters` (array), required. */
-  readonly filters: readonly {
-    /** `field` (one of 1 values), required. */
-    readonly field: "endpoint_id_list";
-    /** `operator` (one of 1 values), required. */
-    readonly operator: "in";
-    /** `value` (array, of string, at most 1000 items), required. */
-    readonly value: readonly string[];
-  }[];
-  /** `incident_id` (string). */
-  readonly incident_id?: string;
-});
+/** Request of `POST /public_api/v1/endpoints/unisolate` (`endpoints.unisolate`), sent as `{"request_data": …}`. The same type as {@link EndpointsIsolateRequest}. */
+export type EndpointsUnisolateRequest = EndpointsIsolateRequest;
 
 /** Reply of `POST /public_api/v1/endpoints/unisolate` (`endpoints.unisolate`), the value of `reply`. */
 export type EndpointsUnisolateReply = {
@@ -1458,16 +1429,8 @@ export type FeaturedFieldsReplaceIpAddressesRequest = {
 /** Reply of `POST /public_api/v1/featured_fields/replace_ip_addresses` (`featured_fields.replace_ip_addresses`). */
 export type FeaturedFieldsReplaceIpAddressesReply = boolean;
 
-/** Request of `POST /public_api/v1/featured_fields/replace_users` (`featured_fields.replace_users`), sent as `{"request_data": …}`. */
-export type FeaturedFieldsReplaceUsersRequest = {
-  /** `fields` (array, of object). */
-  readonly fields?: readonly {
-    /** `value` (string, at most 256 characters), required. */
-    readonly value: string;
-    /** `comment` (string). */
-    readonly comment?: string;
-  }[];
-};
+/** Request of `POST /public_api/v1/featured_fields/replace_users` (`featured_fields.replace_users`), sent as `{"request_data": …}`. The same type as {@link FeaturedFieldsReplaceIpAddressesRequest}. */
+export type FeaturedFieldsReplaceUsersRequest = FeaturedFieldsReplaceIpAddressesRequest;
 
 /** Reply of `POST /public_api/v1/featured_fields/replace_users` (`featured_fields.replace_users`). */
 export type FeaturedFieldsReplaceUsersReply = boolean;
@@ -1617,28 +1580,14 @@ export type HashExceptionsAllowlistRemoveRequest = {
 /** Reply of `POST /public_api/v1/hash_exceptions/allowlist/remove` (`hash_exceptions.allowlist.remove`), the value of `reply`. */
 export type HashExceptionsAllowlistRemoveReply = boolean;
 
-/** Request of `POST /public_api/v1/hash_exceptions/blocklist` (`hash_exceptions.blocklist`), sent as `{"request_data": …}`. */
-export type HashExceptionsBlocklistRequest = {
-  /** `hash_list` (array, of string), required. */
-  readonly hash_list: readonly string[];
-  /** `comment` (string). */
-  readonly comment?: string;
-  /** `incident_id` (integer). */
-  readonly incident_id?: number;
-};
+/** Request of `POST /public_api/v1/hash_exceptions/blocklist` (`hash_exceptions.blocklist`), sent as `{"request_data": …}`. The same type as {@link HashExceptionsAllowlistRequest}. */
+export type HashExceptionsBlocklistRequest = HashExceptionsAllowlistRequest;
 
 /** Reply of `POST /public_api/v1/hash_exceptions/blocklist` (`hash_exceptions.blocklist`), the value of `reply`. */
 export type HashExceptionsBlocklistReply = boolean;
 
-/** Request of `POST /public_api/v1/hash_exceptions/blocklist/remove` (`hash_exceptions.blocklist.remove`), sent as `{"request_data": …}`. */
-export type HashExceptionsBlocklistRemoveRequest = {
-  /** `hash_list` (array, of string), required. */
-  readonly hash_list: readonly string[];
-  /** `comment` (string). */
-  readonly comment?: string;
-  /** `incident_id` (integer or string). */
-  readonly incident_id?: number | string;
-};
+/** Request of `POST /public_api/v1/hash_exceptions/blocklist/remove` (`hash_exceptions.blocklist.remove`), sent as `{"request_data": …}`. The same type as {@link HashExceptionsAllowlistRemoveRequest}. */
+export type HashExceptionsBlocklistRemoveRequest = HashExceptionsAllowlistRemoveRequest;
 
 /** Reply of `POST /public_api/v1/hash_exceptions/blocklist/remove` (`hash_exceptions.blocklist.remove`), the value of `reply`. */
 export type HashExceptionsBlocklistRemoveReply = boolean;
@@ -2602,25 +2551,8 @@ export type IndicatorsInsertRequest = readonly {
   readonly reliability?: "A" | "B" | "C" | "D" | "E" | "F" | "G";
 }[];
 
-/** Reply of `POST /public_api/v1/indicators/insert` (`indicators.insert`). */
-export type IndicatorsInsertReply = {
-  /** `added_objects` (array, of object). */
-  added_objects?: {
-    /** `id` (integer). */
-    id?: number;
-    /** `status` (string). */
-    status?: string;
-  }[];
-  /** `updated_objects` (array, of object). */
-  updated_objects?: {
-    /** `id` (integer). */
-    id?: number;
-    /** `status` (string). */
-    status?: string;
-  }[];
-  /** `errors` (array, of string). */
-  errors?: string[];
-};
+/** Reply of `POST /public_api/v1/indicators/insert` (`indicators.insert`). The same type as {@link BiocInsertReply}. */
+export type IndicatorsInsertReply = BiocInsertReply;
 
 /** Request of `POST /public_api/v1/indicators/insert_csv` (`indicators.insert_csv`), sent as `{"request_data": …}`. */
 export type IndicatorsInsertCsvRequest = string;
@@ -2667,18 +2599,8 @@ export type IndicatorsInsertJsonsRequest = readonly {
   readonly class?: string;
 }[];
 
-/** Reply of `POST /public_api/v1/indicators/insert_jsons` (`indicators.insert_jsons`), the value of `reply`. */
-export type IndicatorsInsertJsonsReply = {
-  /** `success` (boolean). */
-  success?: boolean;
-  /** `validation_errors` (array, of object). */
-  validation_errors?: {
-    /** `indicator` (string). */
-    indicator?: string;
-    /** `error` (string). */
-    error?: string;
-  }[];
-};
+/** Reply of `POST /public_api/v1/indicators/insert_jsons` (`indicators.insert_jsons`), the value of `reply`. The same type as {@link IndicatorsInsertCsvReply}. */
+export type IndicatorsInsertJsonsReply = IndicatorsInsertCsvReply;
 
 /** Request of `POST /public_api/v1/quarantine/status` (`quarantine.status`), sent as `{"request_data": …}`. */
 export type QuarantineStatusRequest = {

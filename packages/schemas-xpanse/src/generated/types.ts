@@ -1609,20 +1609,8 @@ export type AssetsTagsAssetsInternetExposureAssignReply = {
   assign_tags?: boolean | string;
 };
 
-/** Request of `POST /public_api/v1/assets/tags/assets_internet_exposure/remove` (`assets.tags.assets_internet_exposure.remove`), sent as `{"request_data": …}`. */
-export type AssetsTagsAssetsInternetExposureRemoveRequest = {
-  /** `filters` (array, of object), required. */
-  readonly filters: readonly {
-    /** `field` (one of 1 values), required. */
-    readonly field: "asm_id_list";
-    /** `operator` (one of 1 values), required. */
-    readonly operator: "in";
-    /** `value`, required. */
-    readonly value: unknown;
-  }[];
-  /** `tags` (array, of string), required. */
-  readonly tags: readonly string[];
-};
+/** Request of `POST /public_api/v1/assets/tags/assets_internet_exposure/remove` (`assets.tags.assets_internet_exposure.remove`), sent as `{"request_data": …}`. The same type as {@link AssetsTagsAssetsInternetExposureAssignRequest}. */
+export type AssetsTagsAssetsInternetExposureRemoveRequest = AssetsTagsAssetsInternetExposureAssignRequest;
 
 /** Reply of `POST /public_api/v1/assets/tags/assets_internet_exposure/remove` (`assets.tags.assets_internet_exposure.remove`), the value of `reply`. */
 export type AssetsTagsAssetsInternetExposureRemoveReply = {
@@ -1651,20 +1639,8 @@ export type AssetsTagsExternalIpAddressRangesAssignReply = {
   assign_tags?: boolean | string;
 };
 
-/** Request of `POST /public_api/v1/assets/tags/external_ip_address_ranges/remove` (`assets.tags.external_ip_address_ranges.remove`), sent as `{"request_data": …}`. */
-export type AssetsTagsExternalIpAddressRangesRemoveRequest = {
-  /** `filters` (array, of object), required. */
-  readonly filters: readonly {
-    /** `field` (one of 1 values), required. */
-    readonly field: "range_id_list";
-    /** `operator` (one of 1 values), required. */
-    readonly operator: "in";
-    /** `value`, required. */
-    readonly value: unknown;
-  }[];
-  /** `tags` (array, of string), required. */
-  readonly tags: readonly string[];
-};
+/** Request of `POST /public_api/v1/assets/tags/external_ip_address_ranges/remove` (`assets.tags.external_ip_address_ranges.remove`), sent as `{"request_data": …}`. The same type as {@link AssetsTagsExternalIpAddressRangesAssignRequest}. */
+export type AssetsTagsExternalIpAddressRangesRemoveRequest = AssetsTagsExternalIpAddressRangesAssignRequest;
 
 /** Reply of `POST /public_api/v1/assets/tags/external_ip_address_ranges/remove` (`assets.tags.external_ip_address_ranges.remove`), the value of `reply`. */
 export type AssetsTagsExternalIpAddressRangesRemoveReply = {

@@ -506,51 +506,8 @@ export type ApiV1PoliciesPostRequest = readonly {
   readonly type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null;
 }[];
 
-/** Request of `PUT /api/v1/policies` (`api.v1.policies.put`). */
-export type ApiV1PoliciesPutRequest = readonly {
-  /** `action` (one of 3 values), required. */
-  readonly action: "ISSUE" | "PREVENT" | null;
-  /** `assetGroups` (array, of string), required. */
-  readonly assetGroups: readonly string[];
-  /** `assetGroupsIDs` (array, of integer), required. */
-  readonly assetGroupsIDs: readonly number[];
-  /** `assetScope` (string, format byte), required. */
-  readonly assetScope: string;
-  /** `condition` (string, format byte), required. */
-  readonly condition: string;
-  /** `createdAt` (string, format date-time), required. */
-  readonly createdAt: string;
-  /** `createdBy` (string), required. */
-  readonly createdBy: string;
-  /** `description` (string), required. */
-  readonly description: string;
-  /** `disabled` (boolean), required. */
-  readonly disabled: boolean;
-  /** `evaluationModes` (array, of string), required. */
-  readonly evaluationModes: readonly ("PERIODIC" | "CONTINUOUS")[];
-  /** `evaluationStage` (one of 3 values), required. */
-  readonly evaluationStage: "CI" | "RUNTIME" | "DEPLOY";
-  /** `exception` (string, format byte), required. */
-  readonly exception: string;
-  /** `id` (string), required. */
-  readonly id: string;
-  /** `missingInformationAction` (one of 3 values). */
-  readonly missingInformationAction?: "ISSUE" | "PREVENT" | null;
-  /** `modifiedAt` (string, format date-time), required. */
-  readonly modifiedAt: string;
-  /** `name` (string), required. */
-  readonly name: string;
-  /** `remediationGuidance` (string), required. */
-  readonly remediationGuidance: string;
-  /** `revision` (integer), required. */
-  readonly revision: number;
-  /** `rulesIds` (array, of string), required. */
-  readonly rulesIds: readonly string[];
-  /** `severity` (one of 6 values), required. */
-  readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
-  /** `type` (one of 5 values), required. */
-  readonly type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null;
-}[];
+/** Request of `PUT /api/v1/policies` (`api.v1.policies.put`). The same type as {@link ApiV1PoliciesPostRequest}. */
+export type ApiV1PoliciesPutRequest = ApiV1PoliciesPostRequest;
 
 /** Request of `POST /api/v1/rules/add` (`api.v1.rules.add`). */
 export type ApiV1RulesAddRequest = readonly {
@@ -628,57 +585,8 @@ export type ApiV1RulesLintRegoRequest = {
   readonly script: string;
 };
 
-/** Request of `POST /api/v1/rules/update` (`api.v1.rules.update`). */
-export type ApiV1RulesUpdateRequest = readonly {
-  /** `availableActions` (array, of string), required. */
-  readonly availableActions: readonly ("Block" | "Issue")[];
-  /** `changeLog` (string), required. */
-  readonly changeLog: string;
-  /** `controlsIDs` (array, of string), required. */
-  readonly controlsIDs: readonly string[];
-  /** `createdAt` (string, format date-time), required. */
-  readonly createdAt: string;
-  /** `createdBy` (string), required. */
-  readonly createdBy: string;
-  /** `description` (string), required. */
-  readonly description: string;
-  /** `engine` (one of 4 values), required. */
-  readonly engine: "rego" | "bash" | "embedded" | "python";
-  /** `evaluationScript` (string), required. */
-  readonly evaluationScript: string;
-  /** `extraData` (object), required. */
-  readonly extraData: { [key: string]: unknown };
-  /** `isSystemRule` (boolean), required. */
-  readonly isSystemRule: boolean;
-  /** `modifiedAt` (string, format date-time), required. */
-  readonly modifiedAt: string;
-  /** `modifiedBy` (string), required. */
-  readonly modifiedBy: string;
-  /** `name` (string), required. */
-  readonly name: string;
-  /** `platforms` (array, of string), required. */
-  readonly platforms: readonly ("Linux" | "Windows" | "KUBERNETES_CLUSTER" | "KUBERNETES_RESOURCE")[];
-  /** `providers` (array, of string), required. */
-  readonly providers: readonly ("AWS" | "GCP" | "Azure" | "ONPREM")[];
-  /** `remediation` (string), required. */
-  readonly remediation: string;
-  /** `revision` (integer), required. */
-  readonly revision: number;
-  /** `ruleId` (string), required. */
-  readonly ruleId: string;
-  /** `ruleStandards` (array), required. */
-  readonly ruleStandards: readonly unknown[];
-  /** `ruleUAIAssets` (array), required. */
-  readonly ruleUAIAssets: readonly unknown[];
-  /** `severity` (one of 5 values), required. */
-  readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
-  /** `source` (array, of string), required. */
-  readonly source: readonly ("UAI" | "K8sApi" | "K8sFileSystem" | "Host" | "ClusterDescribe" | "ADS")[];
-  /** `specVer` (string), required. */
-  readonly specVer: string;
-  /** `type` (string), required. */
-  readonly type: string;
-}[];
+/** Request of `POST /api/v1/rules/update` (`api.v1.rules.update`). The same type as {@link ApiV1RulesAddRequest}. */
+export type ApiV1RulesUpdateRequest = ApiV1RulesAddRequest;
 
 /** Reply of `GET /api/v2/policies` (`api.v2.policies.get`). */
 export type ApiV2PoliciesGetReply = TrustedImagesGetPoliciesResponseV2;
@@ -2753,320 +2661,8 @@ export type AssetGroupsCreateReply = {
 /** Reply of `POST /public_api/v1/asset-groups/delete/{group_id}` (`asset_groups.delete.post_by_group_id`). */
 export type AssetGroupsDeletePostByGroupIdReply = Xs34GenericAssetGroupsResponse[];
 
-/** Request of `POST /public_api/v1/asset-groups/update/{group_id}` (`asset_groups.update.post_by_group_id`). */
-export type AssetGroupsUpdatePostByGroupIdRequest = {
-  /** `asset_group` (object). */
-  readonly asset_group?: {
-    /** `group_name` (string). */
-    readonly group_name?: string;
-    /** `group_type` (one of 2 values). */
-    readonly group_type?: "Dynamic" | "Static";
-    /** `group_description` (string). */
-    readonly group_description?: string;
-    /** `membership_predicate`. */
-    readonly membership_predicate?: ({
-      /** `AND` (array), required. */
-      readonly AND: readonly (({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 35 values), required. */
-        readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-        /** `SEARCH_VALUE`. */
-        readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-      }) | (({
-        /** `AND` (array), required. */
-        readonly AND: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array), required. */
-          readonly AND: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        }) | ({
-          /** `OR` (array), required. */
-          readonly OR: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        })))[];
-      }) | ({
-        /** `OR` (array), required. */
-        readonly OR: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array), required. */
-          readonly AND: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        }) | ({
-          /** `OR` (array), required. */
-          readonly OR: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        })))[];
-      })))[];
-    }) | ({
-      /** `OR` (array), required. */
-      readonly OR: readonly (({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 35 values), required. */
-        readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-        /** `SEARCH_VALUE`. */
-        readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-      }) | (({
-        /** `AND` (array), required. */
-        readonly AND: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array), required. */
-          readonly AND: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        }) | ({
-          /** `OR` (array), required. */
-          readonly OR: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        })))[];
-      }) | ({
-        /** `OR` (array), required. */
-        readonly OR: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array), required. */
-          readonly AND: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        }) | ({
-          /** `OR` (array), required. */
-          readonly OR: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        })))[];
-      })))[];
-    });
-  };
-};
+/** Request of `POST /public_api/v1/asset-groups/update/{group_id}` (`asset_groups.update.post_by_group_id`). The same type as {@link AssetGroupsCreateRequest}. */
+export type AssetGroupsUpdatePostByGroupIdRequest = AssetGroupsCreateRequest;
 
 /** Reply of `POST /public_api/v1/asset-groups/update/{group_id}` (`asset_groups.update.post_by_group_id`). */
 export type AssetGroupsUpdatePostByGroupIdReply = Xs34GenericAssetGroupsResponse[];
@@ -5320,13 +4916,8 @@ export type AssetsGetVulnerabilityTestsReply = {
   }[];
 };
 
-/** Reply of `GET /public_api/v1/assets/schema` (`assets.schema`). */
-export type AssetsSchemaReply = {
-  /** `data` (array, of object). */
-  data?: { [key: string]: unknown }[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
-  readonly DATA?: { [key: string]: unknown }[];
-};
+/** Reply of `GET /public_api/v1/assets/schema` (`assets.schema`). The same type as {@link AssetsEnumGetByFieldNameReply}. */
+export type AssetsSchemaReply = AssetsEnumGetByFieldNameReply;
 
 /** Request of `POST /public_api/v1/audits/agents_reports` (`audits.agents_reports`), sent as `{"request_data": …}`. */
 export type AuditsAgentsReportsRequest = {
@@ -6148,39 +5739,8 @@ export type ComplianceGetAssessmentProfileRequest = {
   readonly id: string;
 };
 
-/** Reply of `POST /public_api/v1/compliance/get_assessment_profile` (`compliance.get_assessment_profile`). */
-export type ComplianceGetAssessmentProfileReply = {
-  /** `id` (string). */
-  id?: string;
-  /** `name` (string). */
-  name?: string;
-  /** `description` (string). */
-  description?: string;
-  /** `enabled` (boolean). */
-  enabled?: boolean;
-  /** `standard_id` (string). */
-  standard_id?: string;
-  /** `standard_name` (string). */
-  standard_name?: string;
-  /** `asset_group_id` (integer). */
-  asset_group_id?: number;
-  /** `asset_group_name` (string). */
-  asset_group_name?: string;
-  /** `report_type` (string). */
-  report_type?: string;
-  /** `report_targets` (array, of string). */
-  report_targets?: string[];
-  /** `evaluation_frequency` (string). */
-  evaluation_frequency?: string;
-  /** `creation_time` (string, format date-time). */
-  creation_time?: string;
-  /** `modification_time` (string, format date-time). */
-  modification_time?: string;
-  /** `created_by` (string). */
-  created_by?: string;
-  /** `modified_by` (string). */
-  modified_by?: string;
-};
+/** Reply of `POST /public_api/v1/compliance/get_assessment_profile` (`compliance.get_assessment_profile`). The same type as {@link ComplianceAssessmentProfile}. */
+export type ComplianceGetAssessmentProfileReply = ComplianceAssessmentProfile;
 
 /** Request of `POST /public_api/v1/compliance/get_assessment_profiles` (`compliance.get_assessment_profiles`), sent as `{"request_data": …}`. */
 export type ComplianceGetAssessmentProfilesRequest = {
@@ -6564,23 +6124,8 @@ export type ComplianceGetRuleFailedResultsRequest = {
   readonly rule_id: string;
 };
 
-/** Reply of `POST /public_api/v1/compliance/get_rule_failed_results` (`compliance.get_rule_failed_results`), the value of `reply`. */
-export type ComplianceGetRuleFailedResultsReply = {
-  /** `data` (object). */
-  data?: {
-    /** `findings` (array, of {@link ComplianceFindings}). */
-    findings?: ComplianceFindings[];
-    /** `issues` (array, of {@link ComplianceIssues}). */
-    issues?: ComplianceIssues[];
-  };
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
-  readonly DATA?: {
-    /** `findings` (array, of {@link ComplianceFindings}). */
-    findings?: ComplianceFindings[];
-    /** `issues` (array, of {@link ComplianceIssues}). */
-    issues?: ComplianceIssues[];
-  };
-};
+/** Reply of `POST /public_api/v1/compliance/get_rule_failed_results` (`compliance.get_rule_failed_results`), the value of `reply`. The same type as {@link ComplianceGetControlFailedResultsReply}. */
+export type ComplianceGetRuleFailedResultsReply = ComplianceGetControlFailedResultsReply;
 
 /** Request of `POST /public_api/v1/compliance/get_standard` (`compliance.get_standard`), sent as `{"request_data": …}`. */
 export type ComplianceGetStandardRequest = {
@@ -6916,25 +6461,8 @@ export type CorrelationsInsertRequest = readonly {
   readonly mapping_strategy?: "AUTO" | "CUSTOM";
 }[];
 
-/** Reply of `POST /public_api/v1/correlations/insert` (`correlations.insert`). */
-export type CorrelationsInsertReply = {
-  /** `added_objects` (array, of object). */
-  added_objects?: {
-    /** `id` (integer). */
-    id?: number;
-    /** `status` (string). */
-    status?: string;
-  }[];
-  /** `updated_objects` (array, of object). */
-  updated_objects?: {
-    /** `id` (integer). */
-    id?: number;
-    /** `status` (string). */
-    status?: string;
-  }[];
-  /** `errors` (array, of string). */
-  errors?: string[];
-};
+/** Reply of `POST /public_api/v1/correlations/insert` (`correlations.insert`). The same type as {@link BiocInsertReply}. */
+export type CorrelationsInsertReply = BiocInsertReply;
 
 /** Reply of `GET /public_api/v1/cwp/policies` (`cwp.policies.get`). */
 export type CwpPoliciesGetReply = {
@@ -7080,51 +6608,8 @@ export type CwpPoliciesPostReply = {
   id?: string;
 };
 
-/** Request of `PUT /public_api/v1/cwp/policies/{id}` (`cwp.policies.put_by_id`). */
-export type CwpPoliciesPutByIdRequest = {
-  /** `id` (string). */
-  readonly id?: string;
-  /** `revision` (integer). */
-  readonly revision?: number;
-  /** `createdAt` (string, format date-time). */
-  readonly createdAt?: string;
-  /** `modifiedAt` (string, format date-time). */
-  readonly modifiedAt?: string;
-  /** `type` (one of 5 values), required. */
-  readonly type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null;
-  /** `createdBy` (string). */
-  readonly createdBy?: string;
-  /** `disabled` (boolean). */
-  readonly disabled?: boolean;
-  /** `name` (string), required. */
-  readonly name: string;
-  /** `description` (string), required. */
-  readonly description: string;
-  /** `evaluationModes` (array, of string or null). */
-  readonly evaluationModes?: readonly ("PERIODIC" | "CONTINUOUS" | null)[];
-  /** `evaluationStage` (one of 4 values), required. */
-  readonly evaluationStage: "CI" | "RUNTIME" | "DEPLOY" | null;
-  /** `rulesIds` (array, of string), required. */
-  readonly rulesIds: readonly string[];
-  /** `condition` (string, format byte), required. */
-  readonly condition: string;
-  /** `exception` (string, format byte). */
-  readonly exception?: string;
-  /** `assetScope` (string, format byte). */
-  readonly assetScope?: string;
-  /** `assetGroupsIDs` (array, of integer), required. */
-  readonly assetGroupsIDs: readonly number[];
-  /** `assetGroups` (array, of string). */
-  readonly assetGroups?: readonly string[];
-  /** `action` (one of 3 values), required. */
-  readonly action: "ISSUE" | "PREVENT" | null;
-  /** `severity` (one of 6 values), required. */
-  readonly severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null | "INFO" | null;
-  /** `remediationGuidance` (string). */
-  readonly remediationGuidance?: string;
-  /** `missingInformationAction` (one of 3 values). */
-  readonly missingInformationAction?: "ISSUE" | "PREVENT" | null;
-};
+/** Request of `PUT /public_api/v1/cwp/policies/{id}` (`cwp.policies.put_by_id`). The same type as {@link CwpPoliciesPostRequest}. */
+export type CwpPoliciesPutByIdRequest = CwpPoliciesPostRequest;
 
 /** Request of `POST /public_api/v1/cwp/registry_onboarding/instances` (`cwp.registry_onboarding.instances`). */
 export type CwpRegistryOnboardingInstancesRequest = {
@@ -7228,98 +6713,8 @@ export type CwpRegistryOnboardingInstancesReply = {
 /** Reply of `GET /public_api/v1/cwp/registry_onboarding/instances/{connectorID}` (`cwp.registry_onboarding.instances.get_by_connector_id`). */
 export type CwpRegistryOnboardingInstancesGetByConnectorIdReply = CwpGetUnmanagedRegistryConnectorResponse;
 
-/** Request of `PUT /public_api/v1/cwp/registry_onboarding/instances/{connectorID}` (`cwp.registry_onboarding.instances.put_by_connector_id`). */
-export type CwpRegistryOnboardingInstancesPutByConnectorIdRequest = {
-  /** `connector_id` (string). */
-  readonly connector_id?: string;
-  /** `vendor` (one of 7 values), required. */
-  readonly vendor: "DOCKER" | "JFROG" | "SONATYPE" | "DOCKER_HUB" | "HARBOR" | "GITLAB_CONTAINER_REGISTRY" | "OPENSHIFT";
-  /** `name` (string), required. */
-  readonly name: string;
-  /** `enabled` (boolean). */
-  readonly enabled?: boolean;
-  /** `url` (string), required. */
-  readonly url: string;
-  /** `username` (string), required. */
-  readonly username: string;
-  /** `password` (string), required. */
-  readonly password: string;
-  /** `auth_token` (string), required. */
-  readonly auth_token: string;
-  /** `scanning_mode` (one of 5 values), required. */
-  readonly scanning_mode: "CLOUD" | "OUTPOST" | "BROKER" | "NOT_APPLICABLE" | "KAPI";
-  /** `cloud_provider` (one of 3 values). */
-  readonly cloud_provider?: "AWS" | "GCP" | "AZURE";
-  /** `outpost_id` (string). */
-  readonly outpost_id?: string;
-  /** `region` (string), required. */
-  readonly region: string;
-  /** `insecure_pull` (boolean), required. */
-  readonly insecure_pull: boolean;
-  /** `ca_certificate` (string). */
-  readonly ca_certificate?: string;
-  /** `repository` (string). */
-  readonly repository?: string;
-  /** `initial_scan_configuration` (object), required. */
-  readonly initial_scan_configuration: {
-    /** `mode` (one of 3 values). */
-    readonly mode?: "ALL" | "LATEST_TAG" | "TAGS_MODIFIED_DAYS";
-    /** `numDays` (integer). */
-    readonly numDays?: number;
-  };
-  /** `allow_static_ips` (boolean). */
-  readonly allow_static_ips?: boolean;
-  /** `ip_identifier` (string). */
-  readonly ip_identifier?: string;
-  /** `asset_scope_filters`. */
-  readonly asset_scope_filters?: (({
-    /** `AND` (array). */
-    readonly AND?: readonly unknown[];
-  }) | ({
-    /** `OR` (array). */
-    readonly OR?: readonly unknown[];
-  })) | ({
-    /** `SEARCH_FIELD` (string). */
-    readonly SEARCH_FIELD?: string;
-    /** `SEARCH_TYPE` (string). */
-    readonly SEARCH_TYPE?: string;
-    /** `SEARCH_VALUE` (string). */
-    readonly SEARCH_VALUE?: string;
-  });
-  /** `registry_type` (one of 2 values). */
-  readonly registry_type?: "CLOUD_HOSTED" | "SELF_HOSTED";
-  /** `tenant_id` (string). */
-  readonly tenant_id?: string;
-  /** `broker_type` (one of 2 values). */
-  readonly broker_type?: "BROKER_VM" | "BROKER_CLUSTER";
-  /** `broker_id` (string). */
-  readonly broker_id?: string;
-  /** `filter_type` (one of 2 values). */
-  readonly filter_type?: "INCLUDE" | "EXCLUDE";
-  /** `vendor_specific_configuration` (object). */
-  readonly vendor_specific_configuration?: ({
-    /** `group_ids` (string). */
-    readonly group_ids?: string;
-    /** `project_ids` (string). */
-    readonly project_ids?: string;
-    /** `api_domain_name` (string). */
-    readonly api_domain_name?: string;
-  }) | ({
-    /** `repository` (string). */
-    readonly repository?: string;
-  }) | ({
-    /** `cluster_id` (string). */
-    readonly cluster_id?: string;
-    /** `cluster_name` (string). */
-    readonly cluster_name?: string;
-    /** `cluster_asset_id` (string). */
-    readonly cluster_asset_id?: string;
-    /** `cluster_asset_type_id` (string). */
-    readonly cluster_asset_type_id?: string;
-    /** `cluster_realm` (string). */
-    readonly cluster_realm?: string;
-  });
-};
+/** Request of `PUT /public_api/v1/cwp/registry_onboarding/instances/{connectorID}` (`cwp.registry_onboarding.instances.put_by_connector_id`). The same type as {@link CwpRegistryOnboardingInstancesRequest}. */
+export type CwpRegistryOnboardingInstancesPutByConnectorIdRequest = CwpRegistryOnboardingInstancesRequest;
 
 /** Request of `POST /public_api/v1/dashboards/delete` (`dashboards.delete`), sent as `{"request_data": …}`. */
 export type DashboardsDeleteRequest = {
@@ -7634,28 +7029,14 @@ export type DataSecurityDataPatternsRequest = {
 /** Reply of `POST /public_api/v1/data-security/data-patterns` (`data_security.data_patterns`). */
 export type DataSecurityDataPatternsReply = DspmDasResponseBody & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: DspmDasResponseBody["data"] };
 
-/** Request of `POST /public_api/v1/data-security/objects/fields` (`data_security.objects.fields`). */
-export type DataSecurityObjectsFieldsRequest = {
-  /** `filter` (object). */
-  readonly filter?: { [key: string]: unknown };
-  /** `sort` (array). */
-  readonly sort?: readonly unknown[];
-  /** `next_page_token` (string). */
-  readonly next_page_token?: string;
-};
+/** Request of `POST /public_api/v1/data-security/objects/fields` (`data_security.objects.fields`). The same type as {@link DataSecurityDataPatternsRequest}. */
+export type DataSecurityObjectsFieldsRequest = DataSecurityDataPatternsRequest;
 
 /** Reply of `POST /public_api/v1/data-security/objects/fields` (`data_security.objects.fields`). */
 export type DataSecurityObjectsFieldsReply = DspmDasResponseBody & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: DspmDasResponseBody["data"] };
 
-/** Request of `POST /public_api/v1/data-security/objects/files` (`data_security.objects.files`). */
-export type DataSecurityObjectsFilesRequest = {
-  /** `filter` (object). */
-  readonly filter?: { [key: string]: unknown };
-  /** `sort` (array). */
-  readonly sort?: readonly unknown[];
-  /** `next_page_token` (string). */
-  readonly next_page_token?: string;
-};
+/** Request of `POST /public_api/v1/data-security/objects/files` (`data_security.objects.files`). The same type as {@link DataSecurityDataPatternsRequest}. */
+export type DataSecurityObjectsFilesRequest = DataSecurityDataPatternsRequest;
 
 /** Reply of `POST /public_api/v1/data-security/objects/files` (`data_security.objects.files`). */
 export type DataSecurityObjectsFilesReply = DspmDasResponseBody & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: DspmDasResponseBody["data"] };
@@ -7875,29 +7256,8 @@ export type DisablePreventionEditRequest = {
 /** Reply of `POST /public_api/v1/disable_prevention/edit` (`disable_prevention.edit`), the value of `reply`. */
 export type DisablePreventionEditReply = string;
 
-/** Request of `POST /public_api/v1/disable_prevention/fetch` (`disable_prevention.fetch`), sent as `{"request_data": …}`. */
-export type DisablePreventionFetchRequest = {
-  /** `search_from` (integer, at least 0). */
-  readonly search_from?: number;
-  /** `search_to` (integer, at least 1). */
-  readonly search_to?: number;
-  /** `sort` (object). */
-  readonly sort?: {
-    /** `field` (string), required. */
-    readonly field: string;
-    /** `keyword` (one of 2 values), required. */
-    readonly keyword: "asc" | "desc";
-  };
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
-    /** `field` (string), required. */
-    readonly field: string;
-    /** `operator` (string), required. */
-    readonly operator: string;
-    /** `value`, required. */
-    readonly value: unknown;
-  }[];
-};
+/** Request of `POST /public_api/v1/disable_prevention/fetch` (`disable_prevention.fetch`), sent as `{"request_data": …}`. The same type as {@link DisableInjectionPreventionRulesFetchRequest}. */
+export type DisablePreventionFetchRequest = DisableInjectionPreventionRulesFetchRequest;
 
 /** Reply of `POST /public_api/v1/disable_prevention/fetch` (`disable_prevention.fetch`), the value of `reply`. */
 export type DisablePreventionFetchReply = {
@@ -8428,20 +7788,8 @@ export type EndpointsRestoreReply = {
   endpoints_count?: string;
 };
 
-/** Request of `POST /public_api/v1/endpoints/scan` (`endpoints.scan`), sent as `{"request_data": …}`. */
-export type EndpointsScanRequest = {
-  /** `filters`, required. */
-  readonly filters: "all" | (readonly {
-    /** `field` (one of 12 values), required. */
-    readonly field: "endpoint_id_list" | "dist_name" | "first_seen" | "last_seen" | "ip_list" | "group_name" | "platform" | "alias" | "isolate" | "hostname" | "scan_status" | "username";
-    /** `operator` (one of 3 values), required. */
-    readonly operator: "in" | "gte" | "lte";
-    /** `value`, required. */
-    readonly value: unknown;
-  }[]);
-  /** `incident_id` (string). */
-  readonly incident_id?: string;
-};
+/** Request of `POST /public_api/v1/endpoints/scan` (`endpoints.scan`), sent as `{"request_data": …}`. The same type as {@link EndpointsAbortScanRequest}. */
+export type EndpointsScanRequest = EndpointsAbortScanRequest;
 
 /** Reply of `POST /public_api/v1/endpoints/scan` (`endpoints.scan`), the value of `reply`. */
 export type EndpointsScanReply = {
@@ -8487,25 +7835,8 @@ export type EndpointsTerminateProcessReply = {
   group_action_id?: number | string;
 };
 
-/** Request of `POST /public_api/v1/endpoints/unisolate` (`endpoints.unisolate`), sent as `{"request_data": …}`. */
-export type EndpointsUnisolateRequest = ({
-  /** `endpoint_id` (string), required. */
-  readonly endpoint_id: string;
-  /** `incident_id` (string). */
-  readonly incident_id?: string;
-}) | ({
-  /** `filters` (array), required. */
-  readonly filters: readonly {
-    /** `field` (one of 1 values), required. */
-    readonly field: "endpoint_id_list";
-    /** `operator` (one of 1 values), required. */
-    readonly operator: "in";
-    /** `value` (array, of string, at most 1000 items), required. */
-    readonly value: readonly string[];
-  }[];
-  /** `incident_id` (string). */
-  readonly incident_id?: string;
-});
+/** Request of `POST /public_api/v1/endpoints/unisolate` (`endpoints.unisolate`), sent as `{"request_data": …}`. The same type as {@link EndpointsIsolateRequest}. */
+export type EndpointsUnisolateRequest = EndpointsIsolateRequest;
 
 /** Reply of `POST /public_api/v1/endpoints/unisolate` (`endpoints.unisolate`), the value of `reply`. */
 export type EndpointsUnisolateReply = {
@@ -8785,16 +8116,8 @@ export type FeaturedFieldsReplaceIpAddressesRequest = {
 /** Reply of `POST /public_api/v1/featured_fields/replace_ip_addresses` (`featured_fields.replace_ip_addresses`). */
 export type FeaturedFieldsReplaceIpAddressesReply = boolean;
 
-/** Request of `POST /public_api/v1/featured_fields/replace_users` (`featured_fields.replace_users`), sent as `{"request_data": …}`. */
-export type FeaturedFieldsReplaceUsersRequest = {
-  /** `fields` (array, of object). */
-  readonly fields?: readonly {
-    /** `value` (string, at most 256 characters), required. */
-    readonly value: string;
-    /** `comment` (string). */
-    readonly comment?: string;
-  }[];
-};
+/** Request of `POST /public_api/v1/featured_fields/replace_users` (`featured_fields.replace_users`), sent as `{"request_data": …}`. The same type as {@link FeaturedFieldsReplaceIpAddressesRequest}. */
+export type FeaturedFieldsReplaceUsersRequest = FeaturedFieldsReplaceIpAddressesRequest;
 
 /** Reply of `POST /public_api/v1/featured_fields/replace_users` (`featured_fields.replace_users`). */
 export type FeaturedFieldsReplaceUsersReply = boolean;
@@ -9003,28 +8326,14 @@ export type HashExceptionsAllowlistRemoveRequest = {
 /** Reply of `POST /public_api/v1/hash_exceptions/allowlist/remove` (`hash_exceptions.allowlist.remove`), the value of `reply`. */
 export type HashExceptionsAllowlistRemoveReply = boolean;
 
-/** Request of `POST /public_api/v1/hash_exceptions/blocklist` (`hash_exceptions.blocklist`), sent as `{"request_data": …}`. */
-export type HashExceptionsBlocklistRequest = {
-  /** `hash_list` (array, of string), required. */
-  readonly hash_list: readonly string[];
-  /** `comment` (string). */
-  readonly comment?: string;
-  /** `incident_id` (integer). */
-  readonly incident_id?: number;
-};
+/** Request of `POST /public_api/v1/hash_exceptions/blocklist` (`hash_exceptions.blocklist`), sent as `{"request_data": …}`. The same type as {@link HashExceptionsAllowlistRequest}. */
+export type HashExceptionsBlocklistRequest = HashExceptionsAllowlistRequest;
 
 /** Reply of `POST /public_api/v1/hash_exceptions/blocklist` (`hash_exceptions.blocklist`), the value of `reply`. */
 export type HashExceptionsBlocklistReply = boolean;
 
-/** Request of `POST /public_api/v1/hash_exceptions/blocklist/remove` (`hash_exceptions.blocklist.remove`), sent as `{"request_data": …}`. */
-export type HashExceptionsBlocklistRemoveRequest = {
-  /** `hash_list` (array, of string), required. */
-  readonly hash_list: readonly string[];
-  /** `comment` (string). */
-  readonly comment?: string;
-  /** `incident_id` (integer or string). */
-  readonly incident_id?: number | string;
-};
+/** Request of `POST /public_api/v1/hash_exceptions/blocklist/remove` (`hash_exceptions.blocklist.remove`), sent as `{"request_data": …}`. The same type as {@link HashExceptionsAllowlistRemoveRequest}. */
+export type HashExceptionsBlocklistRemoveRequest = HashExceptionsAllowlistRemoveRequest;
 
 /** Reply of `POST /public_api/v1/hash_exceptions/blocklist/remove` (`hash_exceptions.blocklist.remove`), the value of `reply`. */
 export type HashExceptionsBlocklistRemoveReply = boolean;
@@ -9988,25 +9297,8 @@ export type IndicatorsInsertRequest = readonly {
   readonly reliability?: "A" | "B" | "C" | "D" | "E" | "F" | "G";
 }[];
 
-/** Reply of `POST /public_api/v1/indicators/insert` (`indicators.insert`). */
-export type IndicatorsInsertReply = {
-  /** `added_objects` (array, of object). */
-  added_objects?: {
-    /** `id` (integer). */
-    id?: number;
-    /** `status` (string). */
-    status?: string;
-  }[];
-  /** `updated_objects` (array, of object). */
-  updated_objects?: {
-    /** `id` (integer). */
-    id?: number;
-    /** `status` (string). */
-    status?: string;
-  }[];
-  /** `errors` (array, of string). */
-  errors?: string[];
-};
+/** Reply of `POST /public_api/v1/indicators/insert` (`indicators.insert`). The same type as {@link BiocInsertReply}. */
+export type IndicatorsInsertReply = BiocInsertReply;
 
 /** Request of `POST /public_api/v1/indicators/insert_csv` (`indicators.insert_csv`), sent as `{"request_data": …}`. */
 export type IndicatorsInsertCsvRequest = string;
@@ -10053,18 +9345,8 @@ export type IndicatorsInsertJsonsRequest = readonly {
   readonly class?: string;
 }[];
 
-/** Reply of `POST /public_api/v1/indicators/insert_jsons` (`indicators.insert_jsons`), the value of `reply`. */
-export type IndicatorsInsertJsonsReply = {
-  /** `success` (boolean). */
-  success?: boolean;
-  /** `validation_errors` (array, of object). */
-  validation_errors?: {
-    /** `indicator` (string). */
-    indicator?: string;
-    /** `error` (string). */
-    error?: string;
-  }[];
-};
+/** Reply of `POST /public_api/v1/indicators/insert_jsons` (`indicators.insert_jsons`), the value of `reply`. The same type as {@link IndicatorsInsertCsvReply}. */
+export type IndicatorsInsertJsonsReply = IndicatorsInsertCsvReply;
 
 /** Request of `POST /public_api/v1/integrations/syslog/create` (`integrations.syslog.create`), sent as `{"request_data": …}`. */
 export type IntegrationsSyslogCreateRequest = {
@@ -10745,29 +10027,8 @@ export type LegacyExceptionsEditRequest = {
 /** Reply of `POST /public_api/v1/legacy_exceptions/edit` (`legacy_exceptions.edit`), the value of `reply`. */
 export type LegacyExceptionsEditReply = string;
 
-/** Request of `POST /public_api/v1/legacy_exceptions/fetch` (`legacy_exceptions.fetch`), sent as `{"request_data": …}`. */
-export type LegacyExceptionsFetchRequest = {
-  /** `search_from` (integer, at least 0). */
-  readonly search_from?: number;
-  /** `search_to` (integer, at least 1). */
-  readonly search_to?: number;
-  /** `sort` (object). */
-  readonly sort?: {
-    /** `field` (string), required. */
-    readonly field: string;
-    /** `keyword` (one of 2 values), required. */
-    readonly keyword: "asc" | "desc";
-  };
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
-    /** `field` (string), required. */
-    readonly field: string;
-    /** `operator` (string), required. */
-    readonly operator: string;
-    /** `value`, required. */
-    readonly value: unknown;
-  }[];
-};
+/** Request of `POST /public_api/v1/legacy_exceptions/fetch` (`legacy_exceptions.fetch`), sent as `{"request_data": …}`. The same type as {@link DisableInjectionPreventionRulesFetchRequest}. */
+export type LegacyExceptionsFetchRequest = DisableInjectionPreventionRulesFetchRequest;
 
 /** Reply of `POST /public_api/v1/legacy_exceptions/fetch` (`legacy_exceptions.fetch`), the value of `reply`. */
 export type LegacyExceptionsFetchReply = {
@@ -11093,29 +10354,14 @@ export type NetscanScanRunByIdCommandRequest = {
   readonly type: "ABORT" | "PAUSE" | "RESUME";
 };
 
-/** Reply of `POST /public_api/netscan/v1/scan/run/{id}/command` (`netscan.scan.run.by_id.command`). */
-export type NetscanScanRunByIdCommandReply = {
-  /** `data` (string), required. */
-  data: string;
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
-  readonly DATA: string;
-};
+/** Reply of `POST /public_api/netscan/v1/scan/run/{id}/command` (`netscan.scan.run.by_id.command`). The same type as {@link AlertsCreateAlertReply}. */
+export type NetscanScanRunByIdCommandReply = AlertsCreateAlertReply;
 
-/** Reply of `GET /public_api/netscan/v1/scan/run` (`netscan.scan.run.get`). */
-export type NetscanScanRunGetReply = {
-  /** `data` (string), required. */
-  data: string;
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
-  readonly DATA: string;
-};
+/** Reply of `GET /public_api/netscan/v1/scan/run` (`netscan.scan.run.get`). The same type as {@link AlertsCreateAlertReply}. */
+export type NetscanScanRunGetReply = AlertsCreateAlertReply;
 
-/** Reply of `GET /public_api/netscan/v1/scan/run/{id}` (`netscan.scan.run.get_by_id`). */
-export type NetscanScanRunGetByIdReply = {
-  /** `data` (string), required. */
-  data: string;
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
-  readonly DATA: string;
-};
+/** Reply of `GET /public_api/netscan/v1/scan/run/{id}` (`netscan.scan.run.get_by_id`). The same type as {@link AlertsCreateAlertReply}. */
+export type NetscanScanRunGetByIdReply = AlertsCreateAlertReply;
 
 /** Request of `POST /public_api/netscan/v1/scan/run` (`netscan.scan.run.post`), sent as `{"request_data": …}`. */
 export type NetscanScanRunPostRequest = {
@@ -11125,13 +10371,8 @@ export type NetscanScanRunPostRequest = {
   readonly target?: string;
 };
 
-/** Reply of `POST /public_api/netscan/v1/scan/run` (`netscan.scan.run.post`). */
-export type NetscanScanRunPostReply = {
-  /** `data` (string), required. */
-  data: string;
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
-  readonly DATA: string;
-};
+/** Reply of `POST /public_api/netscan/v1/scan/run` (`netscan.scan.run.post`). The same type as {@link AlertsCreateAlertReply}. */
+export type NetscanScanRunPostReply = AlertsCreateAlertReply;
 
 /** Request of `POST /public_api/netscan/v1/scan/run/{id}` (`netscan.scan.run.post_by_id`), sent as `{"request_data": …}`. */
 export type NetscanScanRunPostByIdRequest = {
@@ -11141,33 +10382,11 @@ export type NetscanScanRunPostByIdRequest = {
   readonly target?: string;
 };
 
-/** Reply of `POST /public_api/netscan/v1/scan/run/{id}` (`netscan.scan.run.post_by_id`). */
-export type NetscanScanRunPostByIdReply = {
-  /** `data` (string), required. */
-  data: string;
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
-  readonly DATA: string;
-};
+/** Reply of `POST /public_api/netscan/v1/scan/run/{id}` (`netscan.scan.run.post_by_id`). The same type as {@link AlertsCreateAlertReply}. */
+export type NetscanScanRunPostByIdReply = AlertsCreateAlertReply;
 
-/** Reply of `GET /platform/iam/v1/api-key/{api_key_id}` (`platform.iam.api_key.get_by_id`), the value of `data`. */
-export type PlatformIamApiKeyGetByIdReply = {
-  /** `id` (integer). */
-  id?: number;
-  /** `creation_time` (integer). */
-  creation_time?: number;
-  /** `created_by` (string). */
-  created_by?: string;
-  /** `user_name` (string). */
-  user_name?: string;
-  /** `roles` (array, of string). */
-  roles?: string[];
-  /** `security_level` (one of 2 values). */
-  security_level?: "standard" | "advanced" | (string & {});
-  /** `comment` (string or null). */
-  comment?: string | null;
-  /** `expiration` (integer or null). */
-  expiration?: number | null;
-};
+/** Reply of `GET /platform/iam/v1/api-key/{api_key_id}` (`platform.iam.api_key.get_by_id`), the value of `data`. The same type as {@link ApiKey}. */
+export type PlatformIamApiKeyGetByIdReply = ApiKey;
 
 /** Request of `PUT /platform/iam/v1/api-key/{api_key_id}` (`platform.iam.api_key.put_by_id`), sent as `{"request_data": …}`. */
 export type PlatformIamApiKeyPutByIdRequest = {
@@ -11201,15 +10420,8 @@ export type PlatformIamRoleGetReply = {
   readonly DATA: unknown;
 };
 
-/** Reply of `GET /platform/iam/v1/role/permission-config` (`platform.iam.role.permission_config`). */
-export type PlatformIamRolePermissionConfigReply = {
-  /** `metadata` ({@link IamMetadata}). */
-  metadata?: IamMetadata;
-  /** `data`, required. */
-  data: unknown;
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
-  readonly DATA: unknown;
-};
+/** Reply of `GET /platform/iam/v1/role/permission-config` (`platform.iam.role.permission_config`). The same type as {@link PlatformIamRoleGetReply}. */
+export type PlatformIamRolePermissionConfigReply = PlatformIamRoleGetReply;
 
 /** Request of `POST /platform/iam/v1/role` (`platform.iam.role.post`), sent as `{"request_data": …}`. */
 export type PlatformIamRolePostRequest = {
@@ -11229,15 +10441,8 @@ export type PlatformIamRolePostReply = {
   message: string;
 };
 
-/** Reply of `GET /platform/iam/v1/scope/{entity_type}/{entity_id}` (`platform.iam.scope.by_entity_type.get_by_entity_id`). */
-export type PlatformIamScopeByEntityTypeGetByEntityIdReply = {
-  /** `metadata` ({@link IamMetadata}). */
-  metadata?: IamMetadata;
-  /** `data`, required. */
-  data: unknown;
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
-  readonly DATA: unknown;
-};
+/** Reply of `GET /platform/iam/v1/scope/{entity_type}/{entity_id}` (`platform.iam.scope.by_entity_type.get_by_entity_id`). The same type as {@link PlatformIamRoleGetReply}. */
+export type PlatformIamScopeByEntityTypeGetByEntityIdReply = PlatformIamRoleGetReply;
 
 /** Request of `PUT /platform/iam/v1/scope/{entity_type}/{entity_id}` (`platform.iam.scope.by_entity_type.put_by_entity_id`), sent as `{"request_data": …}`. */
 export type PlatformIamScopeByEntityTypePutByEntityIdRequest = {
@@ -11257,25 +10462,11 @@ export type PlatformIamScopeByEntityTypePutByEntityIdReply = {
   message: string;
 };
 
-/** Reply of `GET /platform/iam/v1/user` (`platform.iam.user`). */
-export type PlatformIamUserReply = {
-  /** `metadata` ({@link IamMetadata}). */
-  metadata?: IamMetadata;
-  /** `data`, required. */
-  data: unknown;
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
-  readonly DATA: unknown;
-};
+/** Reply of `GET /platform/iam/v1/user` (`platform.iam.user`). The same type as {@link PlatformIamRoleGetReply}. */
+export type PlatformIamUserReply = PlatformIamRoleGetReply;
 
-/** Reply of `GET /platform/iam/v1/user/{user_email}` (`platform.iam.user.get_by_email`). */
-export type PlatformIamUserGetByEmailReply = {
-  /** `metadata` ({@link IamMetadata}). */
-  metadata?: IamMetadata;
-  /** `data`, required. */
-  data: unknown;
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
-  readonly DATA: unknown;
-};
+/** Reply of `GET /platform/iam/v1/user/{user_email}` (`platform.iam.user.get_by_email`). The same type as {@link PlatformIamRoleGetReply}. */
+export type PlatformIamUserGetByEmailReply = PlatformIamRoleGetReply;
 
 /** Request of `PATCH /platform/iam/v1/user/{user_email}` (`platform.iam.user.patch_by_email`), sent as `{"request_data": …}`. */
 export type PlatformIamUserPatchByEmailRequest = {
@@ -11307,15 +10498,8 @@ export type PlatformIamUserGroupDeleteByGroupIdReply = {
   message: string;
 };
 
-/** Reply of `GET /platform/iam/v1/user-group` (`platform.iam.user_group.get`). */
-export type PlatformIamUserGroupGetReply = {
-  /** `metadata` ({@link IamMetadata}). */
-  metadata?: IamMetadata;
-  /** `data`, required. */
-  data: unknown;
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
-  readonly DATA: unknown;
-};
+/** Reply of `GET /platform/iam/v1/user-group` (`platform.iam.user_group.get`). The same type as {@link PlatformIamRoleGetReply}. */
+export type PlatformIamUserGroupGetReply = PlatformIamRoleGetReply;
 
 /** Request of `PATCH /platform/iam/v1/user-group/{group_id}` (`platform.iam.user_group.patch_by_group_id`), sent as `{"request_data": …}`. */
 export type PlatformIamUserGroupPatchByGroupIdRequest = {
@@ -11462,119 +10646,14 @@ export type PlatformIntegrationExternalApplicationPostRequest = {
   });
 };
 
-/** Reply of `POST /platform/integration/v1/external-application` (`platform.integration.external_application.post`), the value of `data`. */
-export type PlatformIntegrationExternalApplicationPostReply = {
-  /** `application_id` (integer, format int64). */
-  application_id?: number;
-  /** `name` (string, at most 256 characters). */
-  name?: string;
-  /** `description` (string). */
-  description?: string;
-  /** `status` (one of 9 values). */
-  status?: "connected" | "warning" | "disabled" | "error" | "in_progress" | "pending_authorization" | "authorization_failure" | "incomplete" | "pending" | (string & {});
-  /** `created_at` (integer, format int64). */
-  created_at?: number;
-  /** `last_modified_by` (string). */
-  last_modified_by?: string;
-  /** `last_error` (string). */
-  last_error?: string;
-  /** `last_error_at` (integer, format int64). */
-  last_error_at?: number;
-  /** `modified_at` (integer, format int64). */
-  modified_at?: number;
-  /** `application_type` (one of 5 values). */
-  application_type?: "syslog" | "webhook" | "splunk" | "aws_sqs" | "aws_s3" | (string & {});
-  /** `connection_config` ({@link ExternalAppConnectionConfig}). */
-  connection_config?: ExternalAppConnectionConfig;
-};
+/** Reply of `POST /platform/integration/v1/external-application` (`platform.integration.external_application.post`), the value of `data`. The same type as {@link PlatformIntegrationExternalApplicationByApplicationTypeIdGetByApplicationIdReply}. */
+export type PlatformIntegrationExternalApplicationPostReply = PlatformIntegrationExternalApplicationByApplicationTypeIdGetByApplicationIdReply;
 
-/** Request of `PUT /platform/integration/v1/external-application/{application_id}` (`platform.integration.external_application.put_by_application_id`), sent as `{"request_data": …}`. */
-export type PlatformIntegrationExternalApplicationPutByApplicationIdRequest = {
-  /** `name` (string), required. */
-  readonly name: string;
-  /** `description` (string). */
-  readonly description?: string;
-  /** `application_type` (one of 5 values), required. */
-  readonly application_type: "syslog" | "webhook" | "splunk" | "aws_sqs" | "aws_s3";
-  /** `connection_config` (object), required. */
-  readonly connection_config: ({
-    /** `url` (string, format url), required. */
-    readonly url: string;
-    /** `http_method` (one of 2 values). */
-    readonly http_method?: "POST" | "PUT";
-    /** `headers` (object). */
-    readonly headers?: { [key: string]: unknown };
-  }) | ({
-    /** `hec_endpoint` (string, format url), required. */
-    readonly hec_endpoint: string;
-    /** `auth_token` (string), required. */
-    readonly auth_token: string;
-  }) | ({
-    /** `queue_url` (string, format url), required. */
-    readonly queue_url: string;
-    /** `access_key` (string). */
-    readonly access_key?: string;
-    /** `secret_key` (string). */
-    readonly secret_key?: string;
-    /** `role_arn` (string). */
-    readonly role_arn?: string;
-    /** `connection_type` (one of 2 values). */
-    readonly connection_type?: "ROLE_ARN" | "ACCESS_KEY";
-  }) | ({
-    /** `s3_uri` (string, format url), required. */
-    readonly s3_uri: string;
-    /** `region` (string), required. */
-    readonly region: string;
-    /** `role_arn` (string), required. */
-    readonly role_arn: string;
-    /** `roll_up_interval` (one of 4 values, format int32). */
-    readonly roll_up_interval?: 15 | 30 | 60 | 180;
-  }) | ({
-    /** `port` (integer), required. */
-    readonly port: number;
-    /** `protocol` (one of 3 values), required. */
-    readonly protocol: "UDP" | "TCP" | "TLS";
-    /** `facility` (string), required. */
-    readonly facility: string;
-    /** `address` (string), required. */
-    readonly address: string;
-    /** `security_info` (object). */
-    readonly security_info?: {
-      /** `certificate_name` (string). */
-      readonly certificate_name?: string;
-      /** `ignore_cert_errors` (boolean). */
-      readonly ignore_cert_errors?: boolean;
-      /** `certificate_content` (string, format binary). */
-      readonly certificate_content?: string;
-    };
-  });
-};
+/** Request of `PUT /platform/integration/v1/external-application/{application_id}` (`platform.integration.external_application.put_by_application_id`), sent as `{"request_data": …}`. The same type as {@link PlatformIntegrationExternalApplicationPostRequest}. */
+export type PlatformIntegrationExternalApplicationPutByApplicationIdRequest = PlatformIntegrationExternalApplicationPostRequest;
 
-/** Reply of `PUT /platform/integration/v1/external-application/{application_id}` (`platform.integration.external_application.put_by_application_id`), the value of `data`. */
-export type PlatformIntegrationExternalApplicationPutByApplicationIdReply = {
-  /** `application_id` (integer, format int64). */
-  application_id?: number;
-  /** `name` (string, at most 256 characters). */
-  name?: string;
-  /** `description` (string). */
-  description?: string;
-  /** `status` (one of 9 values). */
-  status?: "connected" | "warning" | "disabled" | "error" | "in_progress" | "pending_authorization" | "authorization_failure" | "incomplete" | "pending" | (string & {});
-  /** `created_at` (integer, format int64). */
-  created_at?: number;
-  /** `last_modified_by` (string). */
-  last_modified_by?: string;
-  /** `last_error` (string). */
-  last_error?: string;
-  /** `last_error_at` (integer, format int64). */
-  last_error_at?: number;
-  /** `modified_at` (integer, format int64). */
-  modified_at?: number;
-  /** `application_type` (one of 5 values). */
-  application_type?: "syslog" | "webhook" | "splunk" | "aws_sqs" | "aws_s3" | (string & {});
-  /** `connection_config` ({@link ExternalAppConnectionConfig}). */
-  connection_config?: ExternalAppConnectionConfig;
-};
+/** Reply of `PUT /platform/integration/v1/external-application/{application_id}` (`platform.integration.external_application.put_by_application_id`), the value of `data`. The same type as {@link PlatformIntegrationExternalApplicationByApplicationTypeIdGetByApplicationIdReply}. */
+export type PlatformIntegrationExternalApplicationPutByApplicationIdReply = PlatformIntegrationExternalApplicationByApplicationTypeIdGetByApplicationIdReply;
 
 /** Reply of `GET /platform/notifications/v1/list-rules` (`platform.notifications.list_rules`). */
 export type PlatformNotificationsListRulesReply = {
@@ -11630,164 +10709,17 @@ export type PlatformNotificationsRuleRequest = {
   readonly slack_format?: string;
 };
 
-/** Reply of `POST /platform/notifications/v1/rule` (`platform.notifications.rule`), the value of `data`. */
-export type PlatformNotificationsRuleReply = {
-  /** `name` (string). */
-  name?: string;
-  /** `rule_uuid` (string). */
-  rule_uuid?: string;
-  /** `description` (string). */
-  description?: string;
-  /** `forward_type` (string). */
-  forward_type?: string;
-  /** `filter` (object, of string). */
-  filter?: { [key: string]: unknown };
-  /** `forward_source` (object). */
-  forward_source?: {
-    /** `email` (object). */
-    email?: {
-      /** `distribution_list` (array, of string). */
-      distribution_list?: string[];
-      /** `aggregation` (integer). */
-      aggregation?: number;
-      /** `custom_mail_subject` (string). */
-      custom_mail_subject?: string;
-      /** `legacy_mail_format` (boolean). */
-      legacy_mail_format?: boolean;
-    };
-    /** `slack` (object). */
-    slack?: {
-      /** `channels` (array, of string). */
-      channels?: string[];
-    };
-    /** `syslog` (object). */
-    syslog?: {
-      /** `id` (integer). */
-      id?: number;
-    };
-  };
-  /** `applications` (array, of string). */
-  applications?: string[];
-  /** `time_zone` (string). */
-  time_zone?: string;
-  /** `mail_format` (string). */
-  mail_format?: string;
-  /** `syslog_format` (string). */
-  syslog_format?: string;
-  /** `slack_format` (string). */
-  slack_format?: string;
-  /** `created_by` (string). */
-  created_by?: string;
-  /** `created_at` (integer, format int64). */
-  created_at?: number;
-  /** `modified_at` (integer, format int64). */
-  modified_at?: number;
-  /** `enabled` (boolean). */
-  enabled?: boolean;
-};
+/** Reply of `POST /platform/notifications/v1/rule` (`platform.notifications.rule`), the value of `data`. The same type as {@link NotificationsRule}. */
+export type PlatformNotificationsRuleReply = NotificationsRule;
 
 /** Reply of `GET /platform/notifications/v1/rule/{rule_uuid}` (`platform.notifications.rule.get_by_uuid`), the value of `data`. */
 export type PlatformNotificationsRuleGetByUuidReply = NotificationsRule;
 
-/** Request of `PUT /platform/notifications/v1/rule/{rule_uuid}` (`platform.notifications.rule.put_by_uuid`), sent as `{"request_data": …}`. */
-export type PlatformNotificationsRulePutByUuidRequest = {
-  /** `name` (string), required. */
-  readonly name: string;
-  /** `description` (string). */
-  readonly description?: string;
-  /** `forward_type` (string), required. */
-  readonly forward_type: string;
-  /** `filter` (object, of string). */
-  readonly filter?: { [key: string]: unknown };
-  /** `forward_source` (object). */
-  readonly forward_source?: {
-    /** `email` (object). */
-    readonly email?: {
-      /** `distribution_list` (array, of string), required. */
-      readonly distribution_list: readonly string[];
-      /** `aggregation` (integer). */
-      readonly aggregation?: number;
-      /** `custom_mail_subject` (string). */
-      readonly custom_mail_subject?: string;
-    };
-    /** `slack` (object). */
-    readonly slack?: {
-      /** `channels` (array, of string), required. */
-      readonly channels: readonly string[];
-    };
-    /** `syslog` (object). */
-    readonly syslog?: {
-      /** `id` (integer), required. */
-      readonly id: number;
-    };
-  };
-  /** `applications` (array, of string). */
-  readonly applications?: readonly string[];
-  /** `time_zone` (string). */
-  readonly time_zone?: string;
-  /** `mail_format` (string). */
-  readonly mail_format?: string;
-  /** `syslog_format` (string). */
-  readonly syslog_format?: string;
-  /** `slack_format` (string). */
-  readonly slack_format?: string;
-};
+/** Request of `PUT /platform/notifications/v1/rule/{rule_uuid}` (`platform.notifications.rule.put_by_uuid`), sent as `{"request_data": …}`. The same type as {@link PlatformNotificationsRuleRequest}. */
+export type PlatformNotificationsRulePutByUuidRequest = PlatformNotificationsRuleRequest;
 
-/** Reply of `PUT /platform/notifications/v1/rule/{rule_uuid}` (`platform.notifications.rule.put_by_uuid`), the value of `data`. */
-export type PlatformNotificationsRulePutByUuidReply = {
-  /** `name` (string). */
-  name?: string;
-  /** `rule_uuid` (string). */
-  rule_uuid?: string;
-  /** `description` (string). */
-  description?: string;
-  /** `forward_type` (string). */
-  forward_type?: string;
-  /** `filter` (object, of string). */
-  filter?: { [key: string]: unknown };
-  /** `forward_source` (object). */
-  forward_source?: {
-    /** `email` (object). */
-    email?: {
-      /** `distribution_list` (array, of string). */
-      distribution_list?: string[];
-      /** `aggregation` (integer). */
-      aggregation?: number;
-      /** `custom_mail_subject` (string). */
-      custom_mail_subject?: string;
-      /** `legacy_mail_format` (boolean). */
-      legacy_mail_format?: boolean;
-    };
-    /** `slack` (object). */
-    slack?: {
-      /** `channels` (array, of string). */
-      channels?: string[];
-    };
-    /** `syslog` (object). */
-    syslog?: {
-      /** `id` (integer). */
-      id?: number;
-    };
-  };
-  /** `applications` (array, of string). */
-  applications?: string[];
-  /** `time_zone` (string). */
-  time_zone?: string;
-  /** `mail_format` (string). */
-  mail_format?: string;
-  /** `syslog_format` (string). */
-  syslog_format?: string;
-  /** `slack_format` (string). */
-  slack_format?: string;
-  /** `created_by` (string). */
-  created_by?: string;
-  /** `created_at` (integer, format int64). */
-  created_at?: number;
-  /** `modified_at` (integer, format int64). */
-  modified_at?: number;
-  /** `enabled` (boolean). */
-  enabled?: boolean;
-};
+/** Reply of `PUT /platform/notifications/v1/rule/{rule_uuid}` (`platform.notifications.rule.put_by_uuid`), the value of `data`. The same type as {@link NotificationsRule}. */
+export type PlatformNotificationsRulePutByUuidReply = NotificationsRule;
 
 /** Request of `PATCH /platform/notifications/v1/update-rule-status/{rule_uuid}` (`platform.notifications.update_rule_status.patch_by_rule_uuid`), sent as `{"request_data": …}`. */
 export type PlatformNotificationsUpdateRuleStatusPatchByRuleUuidRequest = {
@@ -12492,26 +11424,8 @@ export type ScriptsDeleteRequest = {
   };
 };
 
-/** Reply of `POST /public_api/v1/scripts/delete` (`scripts.delete`). */
-export type ScriptsDeleteReply = {
-  /** `objects_count` (integer). */
-  objects_count?: number;
-  /** `objects` (object). */
-  objects?: {
-    /** `failures_items` (array, of object). */
-    failures_items?: {
-      /** `error` (string). */
-      error?: string;
-      /** `id` (string). */
-      id?: string;
-    }[];
-    /** `succeeded_items` (array, of object). */
-    succeeded_items?: {
-      /** `id` (string). */
-      id?: string;
-    }[];
-  };
-};
+/** Reply of `POST /public_api/v1/scripts/delete` (`scripts.delete`). The same type as {@link PlaybooksDeleteReply}. */
+export type ScriptsDeleteReply = PlaybooksDeleteReply;
 
 /** Request of `POST /public_api/v1/scripts/get` (`scripts.get`), sent as `{"request_data": …}`. */
 export type ScriptsGetRequest = {
@@ -12711,21 +11625,8 @@ export type ScriptsInsertRequest = {
   readonly file?: string;
 };
 
-/** Reply of `POST /public_api/v1/scripts/insert` (`scripts.insert`). */
-export type ScriptsInsertReply = {
-  /** `objects_count` (integer). */
-  objects_count?: number;
-  /** `objects` (object). */
-  objects?: {
-    /** `failures_items` (array, of object). */
-    failures_items?: {
-      /** `error` (string). */
-      error?: string;
-      /** `id` (string). */
-      id?: string;
-    }[];
-  };
-};
+/** Reply of `POST /public_api/v1/scripts/insert` (`scripts.insert`). The same type as {@link PlaybooksInsertReply}. */
+export type ScriptsInsertReply = PlaybooksInsertReply;
 
 /** Request of `POST /public_api/v1/scripts/run_script` (`scripts.run_script`), sent as `{"request_data": …}`. */
 export type ScriptsRunScriptRequest = {
@@ -16373,1632 +15274,8 @@ export type UvmPublicListPoliciesReply = {
   readonly TOTAL_COUNT: number;
 };
 
-/** Request of `PUT /public_api/uvm_public/v1/update_policy/{id}` (`uvm_public.update_policy.put_by_id`). */
-export type UvmPublicUpdatePolicyPutByIdRequest = {
-  /** `name` (string), required. */
-  readonly name: string;
-  /** `description` (string). */
-  readonly description?: string;
-  /** `priority` (integer), required. */
-  readonly priority: number;
-  /** `status` (one of 2 values). */
-  readonly status?: "ENABLED" | "DISABLED";
-  /** `match_criteria`, required. */
-  readonly match_criteria: ({
-    /** `AND` (array), required. */
-    readonly AND: readonly ((({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "EQ";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | number | boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NEQ";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | number | boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IS_NOT";
-      /** `SEARCH_VALUE` (boolean), required. */
-      readonly SEARCH_VALUE: boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IN";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NIN";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NCONTAINS";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "GT";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LT";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "GTE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LTE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IS_EMPTY";
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NIS_EMPTY";
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "WILDCARD";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "WILDCARD_NOT";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LIKE_ANY";
-      /** `SEARCH_VALUE` (array, of string), required. */
-      readonly SEARCH_VALUE: readonly string[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-      /** `SEARCH_VALUE` (integer), required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (integer), required. */
-        readonly from: number;
-        /** `to` (integer), required. */
-        readonly to: number;
-      }) | ({
-        /** `from` (number), required. */
-        readonly from: number;
-        /** `to` (number), required. */
-        readonly to: number;
-      });
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "REGEX";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "REGEX_NOT";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (string, format ipv4), required. */
-        readonly from: string;
-        /** `to` (string, format ipv4), required. */
-        readonly to: string;
-      }) | ({
-        /** `from` (string, format ipv6), required. */
-        readonly from: string;
-        /** `to` (string, format ipv6), required. */
-        readonly to: string;
-      });
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (string, format ipv4), required. */
-        readonly from: string;
-        /** `to` (string, format ipv4), required. */
-        readonly to: string;
-      }) | ({
-        /** `from` (string, format ipv6), required. */
-        readonly from: string;
-        /** `to` (string, format ipv6), required. */
-        readonly to: string;
-      });
-    })) | ({
-      /** `OR` (array), required. */
-      readonly OR: readonly ((({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "EQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NEQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_NOT";
-        /** `SEARCH_VALUE` (boolean), required. */
-        readonly SEARCH_VALUE: boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NCONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LIKE_ANY";
-        /** `SEARCH_VALUE` (array, of string), required. */
-        readonly SEARCH_VALUE: readonly string[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-        /** `SEARCH_VALUE` (integer), required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (integer), required. */
-          readonly from: number;
-          /** `to` (integer), required. */
-          readonly to: number;
-        }) | ({
-          /** `from` (number), required. */
-          readonly from: number;
-          /** `to` (number), required. */
-          readonly to: number;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      })) | unknown | Record<string, never>)[];
-    }) | unknown | Record<string, never>)[];
-  }) | ({
-    /** `OR` (array), required. */
-    readonly OR: readonly ((({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "EQ";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | number | boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NEQ";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | number | boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IS_NOT";
-      /** `SEARCH_VALUE` (boolean), required. */
-      readonly SEARCH_VALUE: boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IN";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NIN";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NCONTAINS";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "GT";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LT";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "GTE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LTE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IS_EMPTY";
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NIS_EMPTY";
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "WILDCARD";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "WILDCARD_NOT";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LIKE_ANY";
-      /** `SEARCH_VALUE` (array, of string), required. */
-      readonly SEARCH_VALUE: readonly string[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-      /** `SEARCH_VALUE` (integer), required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (integer), required. */
-        readonly from: number;
-        /** `to` (integer), required. */
-        readonly to: number;
-      }) | ({
-        /** `from` (number), required. */
-        readonly from: number;
-        /** `to` (number), required. */
-        readonly to: number;
-      });
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "REGEX";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "REGEX_NOT";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (string, format ipv4), required. */
-        readonly from: string;
-        /** `to` (string, format ipv4), required. */
-        readonly to: string;
-      }) | ({
-        /** `from` (string, format ipv6), required. */
-        readonly from: string;
-        /** `to` (string, format ipv6), required. */
-        readonly to: string;
-      });
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (string, format ipv4), required. */
-        readonly from: string;
-        /** `to` (string, format ipv4), required. */
-        readonly to: string;
-      }) | ({
-        /** `from` (string, format ipv6), required. */
-        readonly from: string;
-        /** `to` (string, format ipv6), required. */
-        readonly to: string;
-      });
-    })) | unknown | ({
-      /** `AND` (array), required. */
-      readonly AND: readonly ((({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "EQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NEQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_NOT";
-        /** `SEARCH_VALUE` (boolean), required. */
-        readonly SEARCH_VALUE: boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NCONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LIKE_ANY";
-        /** `SEARCH_VALUE` (array, of string), required. */
-        readonly SEARCH_VALUE: readonly string[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-        /** `SEARCH_VALUE` (integer), required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (integer), required. */
-          readonly from: number;
-          /** `to` (integer), required. */
-          readonly to: number;
-        }) | ({
-          /** `from` (number), required. */
-          readonly from: number;
-          /** `to` (number), required. */
-          readonly to: number;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      })) | unknown | Record<string, never>)[];
-    }) | Record<string, never>)[];
-  }) | Record<string, never>;
-  /** `exclusion_criteria`. */
-  readonly exclusion_criteria?: Record<string, never> | ({
-    /** `AND` (array), required. */
-    readonly AND: readonly ((({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "EQ";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | number | boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NEQ";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | number | boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IS_NOT";
-      /** `SEARCH_VALUE` (boolean), required. */
-      readonly SEARCH_VALUE: boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IN";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NIN";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NCONTAINS";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "GT";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LT";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "GTE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LTE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IS_EMPTY";
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NIS_EMPTY";
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "WILDCARD";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "WILDCARD_NOT";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LIKE_ANY";
-      /** `SEARCH_VALUE` (array, of string), required. */
-      readonly SEARCH_VALUE: readonly string[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-      /** `SEARCH_VALUE` (integer), required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (integer), required. */
-        readonly from: number;
-        /** `to` (integer), required. */
-        readonly to: number;
-      }) | ({
-        /** `from` (number), required. */
-        readonly from: number;
-        /** `to` (number), required. */
-        readonly to: number;
-      });
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "REGEX";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "REGEX_NOT";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (string, format ipv4), required. */
-        readonly from: string;
-        /** `to` (string, format ipv4), required. */
-        readonly to: string;
-      }) | ({
-        /** `from` (string, format ipv6), required. */
-        readonly from: string;
-        /** `to` (string, format ipv6), required. */
-        readonly to: string;
-      });
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (string, format ipv4), required. */
-        readonly from: string;
-        /** `to` (string, format ipv4), required. */
-        readonly to: string;
-      }) | ({
-        /** `from` (string, format ipv6), required. */
-        readonly from: string;
-        /** `to` (string, format ipv6), required. */
-        readonly to: string;
-      });
-    })) | ({
-      /** `OR` (array), required. */
-      readonly OR: readonly ((({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "EQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NEQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_NOT";
-        /** `SEARCH_VALUE` (boolean), required. */
-        readonly SEARCH_VALUE: boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NCONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LIKE_ANY";
-        /** `SEARCH_VALUE` (array, of string), required. */
-        readonly SEARCH_VALUE: readonly string[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-        /** `SEARCH_VALUE` (integer), required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (integer), required. */
-          readonly from: number;
-          /** `to` (integer), required. */
-          readonly to: number;
-        }) | ({
-          /** `from` (number), required. */
-          readonly from: number;
-          /** `to` (number), required. */
-          readonly to: number;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      })) | unknown | Record<string, never>)[];
-    }) | unknown | Record<string, never>)[];
-  }) | ({
-    /** `OR` (array), required. */
-    readonly OR: readonly ((({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "EQ";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | number | boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NEQ";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | number | boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IS_NOT";
-      /** `SEARCH_VALUE` (boolean), required. */
-      readonly SEARCH_VALUE: boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IN";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NIN";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NCONTAINS";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "GT";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LT";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "GTE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LTE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IS_EMPTY";
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NIS_EMPTY";
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "WILDCARD";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "WILDCARD_NOT";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LIKE_ANY";
-      /** `SEARCH_VALUE` (array, of string), required. */
-      readonly SEARCH_VALUE: readonly string[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-      /** `SEARCH_VALUE` (integer), required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (integer), required. */
-        readonly from: number;
-        /** `to` (integer), required. */
-        readonly to: number;
-      }) | ({
-        /** `from` (number), required. */
-        readonly from: number;
-        /** `to` (number), required. */
-        readonly to: number;
-      });
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "REGEX";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "REGEX_NOT";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (string, format ipv4), required. */
-        readonly from: string;
-        /** `to` (string, format ipv4), required. */
-        readonly to: string;
-      }) | ({
-        /** `from` (string, format ipv6), required. */
-        readonly from: string;
-        /** `to` (string, format ipv6), required. */
-        readonly to: string;
-      });
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (string, format ipv4), required. */
-        readonly from: string;
-        /** `to` (string, format ipv4), required. */
-        readonly to: string;
-      }) | ({
-        /** `from` (string, format ipv6), required. */
-        readonly from: string;
-        /** `to` (string, format ipv6), required. */
-        readonly to: string;
-      });
-    })) | unknown | ({
-      /** `AND` (array), required. */
-      readonly AND: readonly ((({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "EQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NEQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_NOT";
-        /** `SEARCH_VALUE` (boolean), required. */
-        readonly SEARCH_VALUE: boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NCONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LIKE_ANY";
-        /** `SEARCH_VALUE` (array, of string), required. */
-        readonly SEARCH_VALUE: readonly string[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-        /** `SEARCH_VALUE` (integer), required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (integer), required. */
-          readonly from: number;
-          /** `to` (integer), required. */
-          readonly to: number;
-        }) | ({
-          /** `from` (number), required. */
-          readonly from: number;
-          /** `to` (number), required. */
-          readonly to: number;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      })) | unknown | Record<string, never>)[];
-    }) | Record<string, never>)[];
-  });
-  /** `action` (array), required. */
-  readonly action: readonly (({
-    /** `action_type` (one of 1 values). */
-    readonly action_type?: "BLOCK_BUILD";
-    /** `take_action` (boolean). */
-    readonly take_action?: boolean;
-    /** `category` (one of 1 values). */
-    readonly category?: "BLOCK";
-  }) | ({
-    /** `action_type` (one of 1 values). */
-    readonly action_type?: "BLOCK_DEPLOY";
-    /** `take_action` (boolean). */
-    readonly take_action?: boolean;
-    /** `category` (one of 1 values). */
-    readonly category?: "BLOCK";
-  }) | ({
-    /** `action_type` (one of 1 values). */
-    readonly action_type?: "CREATE_ISSUE";
-    /** `name` (string). */
-    readonly name?: string;
-    /** `take_action` (boolean). */
-    readonly take_action?: boolean;
-    /** `category` (one of 1 values). */
-    readonly category?: "CREATE_ISSUE";
-  }))[];
-  /** `action_category` (one of 2 values), required. */
-  readonly action_category: "BLOCK" | "CREATE_ISSUE";
-  /** `issue_type` (string). */
-  readonly issue_type?: string;
-  /** `severity` (one of 7 values). */
-  readonly severity?: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "INFO" | "UNKNOWN" | "USE_CVE_SEVERITY";
-  /** `asset_group_scope` (array, of integer), required. */
-  readonly asset_group_scope: readonly number[];
-  /** `policy_type` (one of 2 values). */
-  readonly policy_type?: "GLOBAL_EXCLUSION" | "STANDARD_POLICY";
-};
+/** Request of `PUT /public_api/uvm_public/v1/update_policy/{id}` (`uvm_public.update_policy.put_by_id`). The same type as {@link UvmPublicCreatePolicyRequest}. */
+export type UvmPublicUpdatePolicyPutByIdRequest = UvmPublicCreatePolicyRequest;
 
 /** Reply of `PUT /public_api/uvm_public/v1/update_policy/{id}` (`uvm_public.update_policy.put_by_id`). */
 export type UvmPublicUpdatePolicyPutByIdReply = UvemCreatePolicyResponse;
@@ -22506,57 +19783,8 @@ export type TrustedImagesRulesDefinitionOpenapiSpecEngineType = "rego" | "bash" 
 /** Shared schema `TrustedImagesRulesDefinitionOpenapiSpecPlatform`. */
 export type TrustedImagesRulesDefinitionOpenapiSpecPlatform = "Linux" | "Windows" | "KUBERNETES_CLUSTER" | "KUBERNETES_RESOURCE" | (string & {});
 
-/** Shared schema `TrustedImagesRulesDefinitionOpenapiSpecRuleData`. */
-export type TrustedImagesRulesDefinitionOpenapiSpecRuleData = {
-  /** `availableActions` (array, of {@link TrustedImagesRulesDefinitionOpenapiSpecAction}), required. */
-  availableActions: TrustedImagesRulesDefinitionOpenapiSpecAction[];
-  /** `changeLog` (string), required. */
-  changeLog: string;
-  /** `controlsIDs` (array, of string), required. */
-  controlsIDs: string[];
-  /** `createdAt` (string, format date-time), required. */
-  createdAt: string;
-  /** `createdBy` (string), required. */
-  createdBy: string;
-  /** `description` (string), required. */
-  description: string;
-  /** `engine` ({@link TrustedImagesRulesDefinitionOpenapiSpecEngineType}), required. */
-  engine: TrustedImagesRulesDefinitionOpenapiSpecEngineType;
-  /** `evaluationScript` (string), required. */
-  evaluationScript: string;
-  /** `extraData` (object), required. */
-  extraData: { [key: string]: unknown };
-  /** `isSystemRule` (boolean), required. */
-  isSystemRule: boolean;
-  /** `modifiedAt` (string, format date-time), required. */
-  modifiedAt: string;
-  /** `modifiedBy` (string), required. */
-  modifiedBy: string;
-  /** `name` (string), required. */
-  name: string;
-  /** `platforms` (array, of {@link TrustedImagesRulesDefinitionOpenapiSpecPlatform}), required. */
-  platforms: TrustedImagesRulesDefinitionOpenapiSpecPlatform[];
-  /** `providers` (array, of {@link TrustedImagesRulesDefinitionOpenapiSpecCloudProvider}), required. */
-  providers: TrustedImagesRulesDefinitionOpenapiSpecCloudProvider[];
-  /** `remediation` (string), required. */
-  remediation: string;
-  /** `revision` (integer), required. */
-  revision: number;
-  /** `ruleId` (string), required. */
-  ruleId: string;
-  /** `ruleStandards` (array), required. */
-  ruleStandards: unknown[];
-  /** `ruleUAIAssets` (array), required. */
-  ruleUAIAssets: unknown[];
-  /** `severity` ({@link TrustedImagesRulesDefinitionOpenapiSpecRuleSeverity}), required. */
-  severity: TrustedImagesRulesDefinitionOpenapiSpecRuleSeverity;
-  /** `source` (array, of {@link TrustedImagesRulesDefinitionOpenapiSpecSource}), required. */
-  source: TrustedImagesRulesDefinitionOpenapiSpecSource[];
-  /** `specVer` (string), required. */
-  specVer: string;
-  /** `type` (string), required. */
-  type: string;
-};
+/** Shared schema `TrustedImagesRulesDefinitionOpenapiSpecRuleData`. The same type as {@link TrustedImagesRuleDef}. */
+export type TrustedImagesRulesDefinitionOpenapiSpecRuleData = TrustedImagesRuleDef;
 
 /** Shared schema `TrustedImagesRulesDefinitionOpenapiSpecRuleSeverity`. */
 export type TrustedImagesRulesDefinitionOpenapiSpecRuleSeverity = "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | (string & {});
