@@ -1,46 +1,11 @@
-import { request as httpRequest } from "node:http";
 import { startEmulator, type AuthFailureEvent, type RunningEmulator } from "@cortex-sdk/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CortexAuthenticationError, CortexBadRequestError, CortexPermissionError, CortexServerError, type CortexClient } from "../src/index.js";
-import { startServer, testClient, type LocalServer } from "./helpers.js";
+import { startFront, testClient } from "./helpers.js";
 
 interface GenerateReply {
   readonly id: number;
   readonly key: string;
-}
-
-type Fault = "forward" | "forward-then-503" | "503";
-
-/**
- * A front server that forwards to the emulator (which checks every signature and refuses replayed nonces),
- * and can drop the emulator's answer to fake a failure after the request was processed.
- */
-async function startFront(target: string, plan: (requestNumber: number) => Fault): Promise<LocalServer & { nonces: string[]; paths: string[] }> {
-  const nonces: string[] = [];
-  const paths: string[] = [];
-  let count = 0;
-  const front = await startServer((request, response) => {
-    count += 1;
-    const fault = plan(count);
-    nonces.push(String(request.headers["x-xdr-nonce"] ?? ""));
-    paths.push(request.url ?? "");
-    if (fault === "503") {
-      request.resume();
-      response.writeHead(503, { "content-type": "text/plain" }).end("Service Unavailable");
-      return;
-    }
-    const upstream = httpRequest(`${target}${request.url ?? "/"}`, { method: request.method, headers: request.headers }, (answer) => {
-      if (fault === "forward-then-503") {
-        answer.resume();
-        response.writeHead(503, { "content-type": "text/plain" }).end("Service Unavailable");
-        return;
-      }
-      response.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(response);
-    });
-    request.pipe(upstream);
-  });
-  return Object.assign(front, { nonces, paths });
 }
 
 let emulator: RunningEmulator;

@@ -1,9 +1,8 @@
-import { request as httpRequest } from "node:http";
 import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CortexBadRequestError, CortexServerError, MiddlewareStack, type CallContext, type CallResult, type CortexClient, type Handler, type Middleware } from "../src/index.js";
 import { fuseSteps } from "../src/pipeline.js";
-import { startServer, testClient, type LocalServer } from "./helpers.js";
+import { startFront, startServer, testClient } from "./helpers.js";
 
 // The standard steps from `serialize` to `send` run as one function while nobody changes them; a client
 // with a step of its own among them runs every step separately. Both must behave the same.
@@ -22,28 +21,6 @@ function clientPair(baseUrl: string, key: { keyId: number | string; key: string 
   }, { before: "send" });
   general.middleware.add("passThrough", passThrough, { after: "retry" });
   return { fused, general, seenBySend };
-}
-
-/** Forwards to the emulator, answering 503 instead of the emulator's answer for the first `failFirst` requests. */
-async function startFront(target: string, failFirst: number): Promise<LocalServer & { nonces: string[]; paths: string[] }> {
-  const nonces: string[] = [];
-  const paths: string[] = [];
-  const front = await startServer((request, response) => {
-    nonces.push(String(request.headers["x-xdr-nonce"] ?? ""));
-    paths.push(request.url ?? "");
-    const fail = paths.length <= failFirst;
-    const upstream = httpRequest(`${target}${request.url ?? "/"}`, { method: request.method, headers: request.headers }, (answer) => {
-      if (fail) {
-        answer.resume();
-        response.writeHead(503, { "content-type": "text/plain" }).end("Service Unavailable");
-        return;
-      }
-      response.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(response);
-    });
-    request.pipe(upstream);
-  });
-  return Object.assign(front, { nonces, paths });
 }
 
 let emulator: RunningEmulator;
@@ -90,7 +67,7 @@ describe("the fused standard steps and the step-by-step pipeline, against the em
 
   it("sign every attempt afresh (the emulator refuses a replayed nonce) and retry a read after 503s", async () => {
     for (const which of ["fused", "general"] as const) {
-      const front = await startFront(emulator.url, 2);
+      const front = await startFront(emulator.url, (n) => (n <= 2 ? "forward-then-503" : "forward"));
       closing.push(() => front.close());
       const pair = clientPair(front.url, key);
       closing.push(() => pair.fused.close(), () => pair.general.close());
@@ -104,7 +81,7 @@ describe("the fused standard steps and the step-by-step pipeline, against the em
 
   it("send an unsafe write once after an ambiguous failure", async () => {
     for (const which of ["fused", "general"] as const) {
-      const front = await startFront(emulator.url, 5);
+      const front = await startFront(emulator.url, () => "forward-then-503");
       closing.push(() => front.close());
       const pair = clientPair(front.url, key);
       closing.push(() => pair.fused.close(), () => pair.general.close());

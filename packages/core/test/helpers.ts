@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Product } from "@cortex-sdk/schemas-base";
 import { MockAgent } from "undici";
@@ -113,4 +113,39 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   const payload = JSON.stringify(body);
   response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(payload), ...headers });
   response.end(payload);
+}
+
+/** What the front server of {@link startFront} does with one request. */
+export type Fault = "forward" | "forward-then-503" | "503";
+
+/**
+ * A front server that forwards to the emulator (which checks every signature and refuses replayed nonces),
+ * and can drop the emulator's answer to fake a failure after the request was processed.
+ */
+export async function startFront(target: string, plan: (requestNumber: number) => Fault): Promise<LocalServer & { nonces: string[]; paths: string[] }> {
+  const nonces: string[] = [];
+  const paths: string[] = [];
+  let count = 0;
+  const front = await startServer((request, response) => {
+    count += 1;
+    const fault = plan(count);
+    nonces.push(String(request.headers["x-xdr-nonce"] ?? ""));
+    paths.push(request.url ?? "");
+    if (fault === "503") {
+      request.resume();
+      response.writeHead(503, { "content-type": "text/plain" }).end("Service Unavailable");
+      return;
+    }
+    const upstream = httpRequest(`${target}${request.url ?? "/"}`, { method: request.method, headers: request.headers }, (answer) => {
+      if (fault === "forward-then-503") {
+        answer.resume();
+        response.writeHead(503, { "content-type": "text/plain" }).end("Service Unavailable");
+        return;
+      }
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    });
+    request.pipe(upstream);
+  });
+  return Object.assign(front, { nonces, paths });
 }
