@@ -482,7 +482,7 @@ export function retryStep(random: () => number = Math.random): Middleware {
 }
 
 /**
- * The retry loop of {@link retryStep}: runs `attempt` until it succeeds or the failure is final.
+ * The retry loop of {@link retryStep}: runs `runAttempt` until it succeeds or the failure is final.
  *
  * @param context - The call, its request serialised.
  * @param attempt - Runs one attempt.

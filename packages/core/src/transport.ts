@@ -126,7 +126,8 @@ export async function sendRequest(context: CallContext, dispatcher: HttpDispatch
     return { response: { status: answer.statusCode, headers, body: EMPTY, stream: typedStream(answer.body, gzipped, context, answered) }, data: undefined, attempts: context.attempt };
   }
   try {
-    const raw = new Uint8Array(await answer.body.arrayBuffer());
+    // Bytes handed to the caller (binary replies) own their buffer; the rest is decoded and dropped.
+    const raw = await bodyBytes(answer.body, context.operation.replyKind === "binary");
     const body = gzipped && raw.length > 0 ? new Uint8Array(await gunzipAsync(raw)) : raw;
     return { response: { status: answer.statusCode, headers, body }, data: undefined, attempts: context.attempt };
   } catch (error) {
@@ -178,6 +179,23 @@ function baseOf(baseUrl: string): Base {
     if (BASES.size < 1_024) BASES.set(baseUrl, base);
   }
   return base;
+}
+
+// The whole body. Unless `own` is set, a body that arrived in one chunk is a view of that chunk, not a copy
+// (undici's arrayBuffer() copies even then); the chunks are undici's own, so nothing else writes to them.
+function bodyBytes(body: Readable, own: boolean): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    body.on("data", (chunk: Buffer) => chunks.push(chunk));
+    body.once("error", reject);
+    // A body destroyed without an error (nothing in undici does that today) must not leave the call hanging.
+    body.once("close", () => reject(new Error("The answer's body closed before its end.")));
+    body.once("end", () => {
+      const whole = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+      const view = new Uint8Array(whole.buffer, whole.byteOffset, whole.length);
+      resolve(whole.length === 0 ? EMPTY : own && view.byteLength !== view.buffer.byteLength ? view.slice() : view);
+    });
+  });
 }
 
 // The body as a stream whose errors are typed CortexErrors, decompressed when gzipped.

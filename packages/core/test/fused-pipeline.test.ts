@@ -115,7 +115,11 @@ describe("the fused standard steps and the step-by-step pipeline, against the em
     const { fused, general } = clientPair(`${server.url}/gateway`, key);
     closing.push(() => fused.close(), () => general.close());
     for (const token of ["a b/c", "..", "%2e%2e", "plain-token_1.bin"]) {
-      for (const client of [fused, general]) await client.request("files.download", { token });
+      for (const client of [fused, general]) {
+        const bytes = await client.request<Uint8Array>("files.download", { token });
+        // Downloaded bytes own their buffer exactly (a caller may hand `bytes.buffer` on).
+        expect(Buffer.from(bytes.buffer).toString()).toBe("ok");
+      }
     }
     const expected = ["a b/c", "..", "%2e%2e", "plain-token_1.bin"].map((token) => new URL(`${server.url}/gateway/public_api/v1/download/${encodeURIComponent(token)}`).pathname);
     expect(seen).toEqual(expected.flatMap((path) => [path, path]));
