@@ -17,10 +17,10 @@ import { redactError } from "./redact.js";
 import { serverRequestId } from "./request-id.js";
 import { parseNdjsonBatches, rowsOfBatches, type NdjsonOptions } from "./ndjson.js";
 import { paginatePages, PagePromise, type PaginateOptions } from "./pagination.js";
-import { fuseSteps, MiddlewareStack, type CallContext, type CallOptions, type CallResult, type HttpRequest, type ResponseMode } from "./pipeline.js";
+import { fuseSteps, MiddlewareStack, type CallContext, type Middleware, type CallOptions, type CallResult, type HttpRequest, type ResponseMode } from "./pipeline.js";
 import { unavailableReason } from "./products.js";
 import { NORMALIZE_REPLY_STEP } from "./normalize-reply.js";
-import { REQUEST_VALIDATION_STEP, requestValidationStep } from "./request-validation.js";
+import { noRequestValidationStep, REQUEST_VALIDATION_STEP, requestValidationStep } from "./request-validation.js";
 import { deserializeStep, errorMapStep, normalizeReplyStep, rateLimitStep, retryStep, serializeStep, signStep, standardSteps } from "./steps.js";
 import { tenantState, tenantXqlSlots } from "./tenant-state.js";
 import { callSignal } from "./deadline.js";
@@ -54,7 +54,8 @@ function operationMap(operations: readonly OperationEntry[]): ReadonlyMap<string
  * The part of {@link CortexClient} that sends calls: configuration, pipeline, `request()`, `stream()` and
  * `paginate()`. The lite clients (`@cortex-sdk/<product>/lite`) extend it directly, so a program that calls
  * one operation through them bundles none of what only {@link CortexClient} adds (NDJSON row streaming, XQL
- * query slots). Every client, lite or full, is one of these.
+ * query slots, request validation, the probe that names a refusing child tenant). Every client, lite or full,
+ * is one of these.
  */
 export class CortexClientCore {
   /** The immutable resolved configuration. */
@@ -94,8 +95,9 @@ export class CortexClientCore {
     const agent = userAgent(info);
     const middleware = new MiddlewareStack([
       // The product client hands over a loader of its validators (they pull in zod and the JSON Schemas), so
-      // this class imports none and a bundle of it carries none.
-      { name: REQUEST_VALIDATION_STEP, middleware: requestValidationStep(options.validateRequests === true, info.loadRequestValidators) },
+      // this class imports none and a bundle of it carries none; the validation code itself comes with
+      // CortexClient (see requestValidation).
+      { name: REQUEST_VALIDATION_STEP, middleware: this.requestValidation(options.validateRequests === true, info.loadRequestValidators) },
       { name: "serialize", middleware: serializeStep(agent) },
       { name: "retry", middleware: retryStep() },
       { name: "rateLimit", middleware: rateLimitStep() },
@@ -109,6 +111,35 @@ export class CortexClientCore {
     fuseSteps(middleware, "serialize", standardSteps(agent, () => this.#dispatcher()));
     if (options.keyExpiry !== undefined) middleware.add(KEY_EXPIRY_STEP, keyExpiryStep(this, options.keyExpiry), { before: "serialize" });
     return middleware;
+  }
+
+  /**
+   * The `validateRequest` step of the standard pipeline. Here (the lite clients): a call that asks for
+   * validation fails with {@link CortexConfigError}, since validation needs the validators of a product
+   * client; {@link CortexClient} validates with `loadRequestValidators`. A method, not a choice made here,
+   * so that a bundle of a lite client carries none of the validation code.
+   *
+   * @param enabledByDefault - The client's `validateRequests`.
+   * @param _load - The product's loader of validators.
+   * @returns The middleware.
+   * @internal
+   */
+  protected requestValidation(enabledByDefault: boolean, _load: ProductClientInfo["loadRequestValidators"]): Middleware {
+    return noRequestValidationStep(enabledByDefault);
+  }
+
+  /**
+   * What a failed call throws, before redaction. Here (the lite clients, which hold no operation table
+   * to probe with): the error itself; {@link CortexClient} probes a refusing child tenant (see
+   * `explainChildTenantFailure`). A method, so that a bundle of a lite client carries none of the probe.
+   *
+   * @param error - The pipeline's error.
+   * @param _childTenantId - The `x-child-tenant-id` the request carried.
+   * @returns The error to throw.
+   * @internal
+   */
+  protected explainFailure(error: unknown, _childTenantId: string | undefined): unknown {
+    return error;
   }
 
   /**
@@ -305,7 +336,7 @@ export class CortexClientCore {
       result = await this.middleware.compose()(context);
     } catch (error) {
       release();
-      const explained = await explainChildTenantFailure(this, error, context.request?.headers["x-child-tenant-id"]);
+      const explained = await this.explainFailure(error, context.request?.headers["x-child-tenant-id"]);
       // Redaction by value: a server or proxy may have echoed the key or a signature into the error.
       throw redactError(explained, secretsOf(this.config));
     }
@@ -350,6 +381,32 @@ export class CortexClient extends CortexClientCore {
     // Rows are parsed a chunk at a time and handed out from that chunk's array: one async generator per
     // chunk, none per row. Nothing is sent before the first row is asked for.
     return rowsOfBatches(ndjsonBatchesOf<T>(open, { ...(maxLineBytes === undefined ? {} : { maxLineBytes }), ...(gzip === undefined ? {} : { gzip }) }));
+  }
+
+  /**
+   * The `validateRequest` step: validates requests with the product's validators when the client or the
+   * call asks for it.
+   *
+   * @param enabledByDefault - The client's `validateRequests`.
+   * @param load - The product's loader of validators.
+   * @returns The middleware.
+   * @internal
+   */
+  protected override requestValidation(enabledByDefault: boolean, load: ProductClientInfo["loadRequestValidators"]): Middleware {
+    return requestValidationStep(enabledByDefault, load);
+  }
+
+  /**
+   * What a failed call throws, before redaction: a 401/403 of a child tenant becomes
+   * `CortexChildTenantError` when probes show the child id is at fault.
+   *
+   * @param error - The pipeline's error.
+   * @param childTenantId - The `x-child-tenant-id` the request carried.
+   * @returns The error to throw.
+   * @internal
+   */
+  protected override explainFailure(error: unknown, childTenantId: string | undefined): Promise<unknown> {
+    return explainChildTenantFailure(this, error, childTenantId);
   }
 
   /**

@@ -102,7 +102,7 @@ export function describeRequestIssues(operationId: string, issues: readonly Requ
 export function requestValidationStep(enabledByDefault: boolean, load: (() => Promise<RequestValidators>) | undefined): Middleware {
   let validators: Promise<RequestValidators> | undefined;
   const validateThenSend = async (context: CallContext, next: Handler): Promise<CallResult> => {
-    if (load === undefined) throw new CortexConfigError("configuration", `${context.operation.id}: this client has no request validators (validateRequests): use the product client (e.g. XdrClient), or pass loadRequestValidators.`, { operationId: context.operation.id });
+    if (load === undefined) throw noValidatorsError(context);
     validators ??= load();
     const { operation } = context;
     const issues = await checkRequest(await validators, operation.id, operation.pathParams ?? [], context.input);
@@ -111,4 +111,22 @@ export function requestValidationStep(enabledByDefault: boolean, load: (() => Pr
   };
   // Not async: a call without validation passes straight through, without a promise of this step's own.
   return (context, next) => ((context.options as RequestValidationOptions).validateRequests ?? enabledByDefault ? validateThenSend(context, next) : next(context));
+}
+
+/**
+ * The request validation step of a client that has no validators (a lite client, or
+ * `CortexClientCore` itself): a call that asks for validation fails with `CortexConfigError` and nothing
+ * is sent; other calls pass straight through. It carries none of the validation code, so a bundle of a
+ * lite client carries none either.
+ *
+ * @param enabledByDefault - The client's setting; a call's `validateRequests` overrides it.
+ * @returns The middleware.
+ * @internal
+ */
+export function noRequestValidationStep(enabledByDefault: boolean): Middleware {
+  return (context, next) => ((context.options as RequestValidationOptions).validateRequests ?? enabledByDefault ? Promise.reject(noValidatorsError(context)) : next(context));
+}
+
+function noValidatorsError(context: CallContext): CortexConfigError {
+  return new CortexConfigError("configuration", `${context.operation.id}: this client has no request validators (validateRequests): use the product client (e.g. XdrClient), or pass loadRequestValidators.`, { operationId: context.operation.id });
 }
