@@ -357,6 +357,17 @@ describe("item iteration", () => {
     expect(await iterator.next()).toEqual({ value: undefined, done: true });
   });
 
+  it("closes the page iteration when disposed (await using), where the runtime knows Symbol.asyncDispose", async () => {
+    const asyncDispose = (Symbol as { readonly asyncDispose?: symbol }).asyncDispose;
+    if (asyncDispose === undefined) return;
+    const { list, closed } = listOf([["a"], ["b"]]);
+    const iterator = list.items() as unknown as Record<symbol, () => Promise<void>> & AsyncIterator<string>;
+    await iterator.next();
+    await iterator[asyncDispose]?.();
+    expect(closed).toEqual([true]);
+    expect(await iterator.next()).toEqual({ value: undefined, done: true });
+  });
+
   it("closes the page iteration when thrown into, and rejects with the error", async () => {
     const { list, closed } = listOf([["a", "b"], ["c"]]);
     const iterator = list.items();
