@@ -94,7 +94,7 @@ export function decodeCursor(text: string): PageCursor {
 
 interface Position {
   readonly body: unknown;
-  readonly next: (reply: unknown, items: readonly unknown[], ids: readonly (string | undefined)[]) => Partial<PageCursor> | undefined;
+  readonly next: (reply: unknown, items: readonly unknown[]) => Partial<PageCursor> | undefined;
 }
 
 /**
@@ -138,15 +138,13 @@ export async function* paginatePages<Reply, Item>(
   for (let index = 0; remaining > 0; index++) {
     const { data, response } = await fetchPage(state.body);
     const all = itemsOf<Item>(data, paging);
-    // One pass over the page: each item's id, the ids known, and the items not already on the page before.
-    const ids: (string | undefined)[] = new Array<string | undefined>(all.length);
+    // One pass over the page: the ids known, and the items not already on the page before.
     const knownIds: string[] = [];
     const items: Item[] = [];
     const idPath = idPathOf(paging.idField);
     for (let position = 0; position < all.length; position++) {
       const item = all[position] as Item;
       const id = idOf(item, idPath);
-      ids[position] = id;
       if (id !== undefined) knownIds.push(id);
       if (items.length < remaining && (id === undefined || !previousIds.has(id))) items.push(item);
     }
@@ -157,7 +155,7 @@ export async function* paginatePages<Reply, Item>(
       throw new CortexPaginationError("pagination", `${operation.id}: the service returned the same page twice (page ${index + 1}); stopping so no item is repeated.`, { operationId: operation.id });
     }
     remaining -= items.length;
-    const advance = all.length === 0 ? undefined : state.next(data, all, ids);
+    const advance = all.length === 0 ? undefined : state.next(data, all);
     if (advance?.token !== undefined) {
       if (seenTokens.has(advance.token)) {
         throw new CortexPaginationError("pagination", `${operation.id}: the service handed out the same page token twice; stopping so no item is repeated.`, { operationId: operation.id });
