@@ -500,7 +500,7 @@ function renderLite(client: ProductClient): string {
 
 async function main(): Promise<void> {
   const check = process.argv.includes("--check");
-  const validators = (await import(join(root, "packages/schemas/dist/validators-all.js"))) as { requestJsonSchema: RequestSchema };
+  const validators = (await import(join(root, "packages/schemas/dist/generated/validators.js"))) as { requestJsonSchema: RequestSchema };
   const { methods: methodsOf, generic: genericWorkflows, subpaths: workflowSubpaths } = workflowClasses(workflowsEntry(root));
   const { PRODUCTS, PRODUCT_TITLES } = (await import(join(root, "packages/schemas-base/dist/product-list.js"))) as { PRODUCTS: readonly Product[]; PRODUCT_TITLES: Readonly<Record<Product, string>> };
   const specified = productClients.map((client) => client.product).join(", ");

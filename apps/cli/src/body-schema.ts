@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { OperationInfo } from "./catalog.js";
 
 /** A request JSON Schema as `@cortex-sdk/schemas` gives it (`requestJsonSchema(id)`): plain data, no prose. */
 export type SchemaNode = NonNullable<ReturnType<(typeof import("@cortex-sdk/schemas-xdr/validators"))["requestJsonSchema"]>>;
@@ -101,13 +102,14 @@ function wrap(first: string, text: string, indent: number): string[] {
   return lines;
 }
 
-function fieldLines(object: SchemaNode, depth: number): string[] {
+function fieldLines(object: SchemaNode, depth: number, notes: ReadonlyMap<string, string> = new Map()): string[] {
   const required = new Set(object.required ?? []);
   const lines: string[] = [];
   const indent = "  ".repeat(depth + 1);
   for (const [name, node] of Object.entries(object.properties ?? {})) {
     const label = `${indent}${name}${required.has(name) ? " *" : ""}`;
-    const text = [typeText(node), ...limitsText(node)].join("; ");
+    const note = depth === 0 ? notes.get(name) : undefined;
+    const text = [typeText(node), ...limitsText(node), ...(note === undefined ? [] : [note])].join("; ");
     const column = Math.max(NAME_WIDTH, label.length + 2);
     lines.push(...wrap(label.padEnd(column), text, column));
     const inner = objectOf(node);
@@ -124,9 +126,10 @@ function fieldLines(object: SchemaNode, depth: number): string[] {
  * allowed values and limits, nested fields indented under their object or list.
  *
  * @param schema - The request JSON Schema, if the operation takes a body.
+ * @param operation - The operation, for fields required on XSOAR 8 only (marked so).
  * @returns The section (starting with a blank line), or an empty string when there is nothing to show.
  */
-export function bodyHelp(schema: SchemaNode | undefined): string {
+export function bodyHelp(schema: SchemaNode | undefined, operation?: Pick<OperationInfo, "requiredOnXsoar8">): string {
   if (schema === undefined) return "";
   const heading = "\nBody fields (* required; set with --param name=value or --data JSON):";
   if (schema.anyOf !== undefined && schema.anyOf.some((alternative) => alternative.properties !== undefined)) {
@@ -137,7 +140,10 @@ export function bodyHelp(schema: SchemaNode | undefined): string {
   if (schema.properties === undefined || Object.keys(schema.properties).length === 0) {
     return typesOf(schema).length === 0 || schema.properties !== undefined ? "" : `\nBody: ${typeText(schema)} (pass it with --data)`;
   }
-  return `${heading}\n${fieldLines(schema, 0).join("\n")}`;
+  // Fields only XSOAR 8 requires: help does not know the tenant's version, so it says which.
+  const rule = operation?.requiredOnXsoar8;
+  const notes = new Map((rule?.fields ?? []).map((field) => [field, `required on XSOAR 8${rule?.unlessPresent === undefined ? "" : ` (unless ${rule.unlessPresent} is given)`}`]));
+  return `${heading}\n${fieldLines(schema, 0, notes).join("\n")}`;
 }
 
 function nodeAt(schema: SchemaNode | undefined, path: readonly string[]): SchemaNode | undefined {

@@ -31,10 +31,11 @@ export interface OperationInfo {
   readonly replyKind?: string;
   readonly requestContentType?: string;
   readonly group?: string;
+  readonly requiredOnXsoar8?: { readonly fields: readonly string[]; readonly unlessPresent?: string };
 }
 
 /** The keys of {@link OperationInfo}: what the catalog keeps of a table entry. */
-const OPERATION_KEYS = ["id", "method", "path", "pagination", "retrySafety", "async", "deprecated", "permissions", "pathParams", "queryParams", "requestEnvelope", "replyKind", "requestContentType", "group"] as const;
+const OPERATION_KEYS = ["id", "method", "path", "pagination", "retrySafety", "async", "deprecated", "permissions", "pathParams", "queryParams", "requestEnvelope", "replyKind", "requestContentType", "group", "requiredOnXsoar8"] as const;
 
 /** One command of the generic tree. */
 export interface CatalogEntry {

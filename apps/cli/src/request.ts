@@ -247,6 +247,26 @@ export async function checkBody(catalog: ProductCatalog, command: string, operat
 }
 
 /**
+ * Checks the fields XSOAR 8 requires of an operation whose one schema serves XSOAR 6 and 8 (the entry's
+ * `requiredOnXsoar8`), once the client knows the tenant's version: on XSOAR 8 a missing one exits 2 and
+ * nothing is sent; on XSOAR 6 the body goes as it is.
+ *
+ * @param command - The command line that runs the operation, for the message, e.g. `xsoar incidents create`.
+ * @param operation - The operation.
+ * @param xsoarVersion - The version the client is configured for.
+ * @param body - The body as built from the flags.
+ * @throws {@link UsageError} (exit 2) naming each missing field.
+ */
+export async function checkXsoar8Fields(command: string, operation: OperationInfo, xsoarVersion: 6 | 8 | undefined, body: unknown): Promise<void> {
+  if (operation.requiredOnXsoar8 === undefined || xsoarVersion !== 8) return;
+  const { xsoar8RequiredIssues } = await import("@cortex-sdk/core");
+  const issues = xsoar8RequiredIssues(operation, xsoarVersion, body);
+  if (issues.length === 0) return;
+  const fields = issues.map((issue) => issue.path);
+  throw new UsageError(`${command}: XSOAR 8 requires ${fields.join(", ")}, so nothing was sent: set ${fields.map((field) => `--param ${field}=<${field}>`).join(" ")} (or its flag; see \`cxctl ${command} --help\`).`);
+}
+
+/**
  * Runs an operation and writes its result: a paginated operation yields items (the first 100 unless
  * `--limit` or `--all`), with a page counter on a terminal; an NDJSON operation streams rows; others print
  * the reply.

@@ -29,11 +29,42 @@ describe("AND/OR filter trees", () => {
         { OR: [{ SEARCH_FIELD: "xdm.asset.type.category", SEARCH_TYPE: "EQ", SEARCH_VALUE: "Compute" }, { SEARCH_FIELD: "xdm.asset.type.category", SEARCH_TYPE: "EQ", SEARCH_VALUE: "Storage" }] },
       ],
     });
-    // The table's filter schema takes one level (AND or OR of conditions); nested trees are reported to the schemas owner.
     const page = await client.assets.search(orFilter(searchCondition("xdm.asset.provider", "EQ", "AWS"), searchCondition("xdm.asset.provider", "EQ", "GCP")), { pageSize: 10 });
-    expect(page).toBeDefined();
+    expect(page.data?.every((asset) => ["AWS", "GCP"].includes(String(asset["xdm.asset.provider"])))).toBe(true);
     const groups = await client.assetGroups.search(searchCondition("XDM.ASSET_GROUP.TYPE", "EQ", "Dynamic")).collect({ limit: 5 });
-    expect(Array.isArray(groups)).toBe(true);
+    expect(groups.length).toBeGreaterThan(0);
+    expect(groups.every((group) => group["XDM.ASSET_GROUP.TYPE"] === "Dynamic")).toBe(true);
+  });
+
+  it("sends a tree nested three deep, typed per field, and gets only the matching assets", async () => {
+    const since = Date.UTC(2024, 0, 1);
+    const tree = andFilter(
+      searchCondition("xdm.asset.provider", "IN", ["AWS", "GCP"]),
+      orFilter(searchCondition("xdm.asset.type.class", "EQ", "Compute"), andFilter(searchCondition("xdm.asset.type.class", "EQ", "Data"), searchCondition("xdm.asset.first_observed", "GTE", since))),
+    );
+    const all = await client.assets.search(tree, { validateRequests: true }).collect({ limit: 500 });
+    expect(all.length).toBeGreaterThan(0);
+    for (const asset of all) {
+      expect(["AWS", "GCP"]).toContain(asset["xdm.asset.provider"]);
+      const cls = asset["xdm.asset.type.class"];
+      expect(cls === "Compute" || (cls === "Data" && Number(asset["xdm.asset.first_observed"]) >= since)).toBe(true);
+    }
+    // The same tree without the typed narrowing: the emulator computes the same set.
+    const everything = await client.assets.search(andFilter(searchCondition("xdm.asset.provider", "NEQ", "nothing")), { validateRequests: true }).collect({ limit: 1000 });
+    const expected = everything.filter((asset) => ["AWS", "GCP"].includes(String(asset["xdm.asset.provider"])) && (asset["xdm.asset.type.class"] === "Compute" || (asset["xdm.asset.type.class"] === "Data" && Number(asset["xdm.asset.first_observed"]) >= since)));
+    expect(all.map((asset) => asset["xdm.asset.id"]).sort()).toEqual(expected.map((asset) => asset["xdm.asset.id"]).sort());
+  });
+
+  it("with validation on, rejects a wrong field, search type or value before sending, naming it", async () => {
+    const wrong = async (tree: object): Promise<CortexInvalidRequestError> => {
+      const error = await client.assets.search(tree as never, { validateRequests: true }).then(() => undefined, (caught: unknown) => caught);
+      expect(error).toBeInstanceOf(CortexInvalidRequestError);
+      return error as CortexInvalidRequestError;
+    };
+    expect((await wrong(andFilter(orFilter(searchCondition("xdm.asset.colour", "EQ", "red"))))).message).toMatch(/filters\.AND\.0\.OR\.0\.SEARCH_FIELD: .*xdm\.asset\.provider/);
+    expect((await wrong(andFilter(searchCondition("xdm.asset.provider", "GT", "AWS")))).message).toMatch(/filters\.AND\.0\.SEARCH_TYPE: expected one of "EQ"/);
+    expect((await wrong(andFilter(searchCondition("xdm.asset.first_observed", "RANGE", { from: 1 })))).message).toMatch(/filters\.AND\.0\.SEARCH_VALUE\.to/);
+    expect((await wrong({ XOR: [] })).message).toMatch(/filters: expected an object with AND; or with OR/);
   });
 });
 
@@ -45,6 +76,18 @@ describe("API keys with scopes", () => {
     expect(scope).toBeDefined();
     await client.apiKeys.setScope(id ?? 0, { cases_issues: { mode: "see_all" } });
     const deleted = await client.apiKeys.deleteByIds([id ?? 0]);
+    expect(deleted.update_count).toBe(1);
+  });
+
+  it("lists and deletes keys by ids given as numeric text, which the service and the emulator take as ints", async () => {
+    const { id } = await client.apiKeys.generate({ roles: ["Viewer"], security_level: "standard", comment: "by text" });
+    const text = String(id) as `${number}`;
+    const listed = await client.request("api_keys.get_api_keys", { filters: [{ field: "id", operator: "in", value: [text] }] }, { validateRequests: true });
+    expect(listed.data?.map((key) => key.id)).toEqual([id]);
+    // Text that is not a number is wrong for the SDK's validator (nothing sent) and for the service alike.
+    await expect(client.request("api_keys.delete", { filters: [{ field: "id", operator: "in", value: ["abc" as `${number}`] }] }, { validateRequests: true })).rejects.toThrow(/filters\.0\.value\.0/);
+    await expect(client.request("api_keys.delete", { filters: [{ field: "id", operator: "in", value: ["abc" as `${number}`] }] })).rejects.toThrow(/Input should be a valid integer/);
+    const deleted = await client.apiKeys.deleteByIds([text], { validateRequests: true });
     expect(deleted.update_count).toBe(1);
   });
 });

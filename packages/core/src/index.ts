@@ -95,4 +95,4 @@ export {
   type ApiKeyExpirationRefusal,
   type ApiKeyExpiryNotice,
 } from "@cortex-sdk/schemas-base/api-key-expiry";
-export { REQUEST_VALIDATION_STEP, checkRequest, describeRequestIssues, requestValidationStep, type RequestIssue, type RequestValidatedCallOptions, type RequestValidationOptions, type RequestValidators } from "./request-validation.js";
+export { REQUEST_VALIDATION_STEP, checkRequest, describeRequestIssues, requestValidationStep, xsoar8RequiredIssues, type RequestIssue, type RequestValidatedCallOptions, type RequestValidationOptions, type RequestValidators } from "./request-validation.js";

@@ -8,6 +8,7 @@
  */
 import type { CallContext, CallOptions, CallResult, Handler, Middleware } from "./pipeline.js";
 import type { RequestValidators } from "./request-validators.js";
+import type { OperationEntry, XsoarVersion } from "@cortex-sdk/schemas-base";
 
 export type { RequestValidators } from "./request-validators.js";
 import { CortexConfigError } from "./errors.js";
@@ -80,6 +81,24 @@ export async function checkRequest(validators: RequestValidators, operationId: s
 }
 
 /**
+ * The fields XSOAR 8 requires that the request lacks (missing, `null` or empty text), for an operation whose
+ * one schema serves XSOAR 6 and 8 and whose entry names them (`requiredOnXsoar8`). On XSOAR 6, or without a
+ * version, nothing is required beyond the schema.
+ *
+ * @param operation - The operation's entry (`requiredOnXsoar8`).
+ * @param xsoarVersion - The version the client is configured for, if any.
+ * @param input - The request as the caller passes it.
+ * @returns One issue per missing field.
+ */
+export function xsoar8RequiredIssues(operation: Pick<OperationEntry, "requiredOnXsoar8">, xsoarVersion: XsoarVersion | undefined, input: unknown): RequestIssue[] {
+  const rule = operation.requiredOnXsoar8;
+  if (rule === undefined || xsoarVersion !== 8) return [];
+  const body = input !== null && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  if (rule.unlessPresent !== undefined && body[rule.unlessPresent] !== undefined) return [];
+  return rule.fields.filter((field) => body[field] === undefined || body[field] === null || body[field] === "").map((field) => ({ path: field, message: "required field is missing (required on XSOAR 8)" }));
+}
+
+/**
  * Describes request issues in one line, naming the fields.
  *
  * @param operationId - The operation.
@@ -105,7 +124,7 @@ export function requestValidationStep(enabledByDefault: boolean, load: (() => Pr
     if (load === undefined) throw noValidatorsError(context);
     validators ??= load();
     const { operation } = context;
-    const issues = await checkRequest(await validators, operation.id, operation.pathParams ?? [], context.input);
+    const issues = [...xsoar8RequiredIssues(operation, context.config.xsoarVersion, context.input), ...(await checkRequest(await validators, operation.id, operation.pathParams ?? [], context.input))];
     if (issues.length > 0) throw new CortexInvalidRequestError(describeRequestIssues(operation.id, issues), issues[0]?.path || undefined, { operationId: operation.id, requestId: context.callId, attempts: 0 });
     return next(context);
   };

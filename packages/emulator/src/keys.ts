@@ -6,10 +6,11 @@
  * carries to identify its tenant.
  */
 import { createHash, randomInt } from "node:crypto";
+import type { ApiKeySecurityLevel } from "@cortex-sdk/schemas-base/curated-types";
 import type { ApiKeyScope } from "./scope.js";
 
-/** How a key authenticates: raw secret (`standard`) or signed (`advanced`). */
-export type SecurityLevel = "standard" | "advanced";
+/** How a key authenticates: raw secret (`standard`) or signed (`advanced`); the curated `ApiKeySecurityLevel`. */
+export type SecurityLevel = ApiKeySecurityLevel;
 
 /**
  * Which headers a key is checked with: Cortex keys send `x-xdr-auth-id` plus

@@ -97,6 +97,19 @@ export interface UnknownBehaviours {
   /** `get_api_keys` filter `roles contains [..]`: keys with `"any"` (default) or `"all"` of the listed roles. */
   readonly apiKeyRolesContains?: "any" | "all" | undefined;
   /**
+   * API key ids given as numeric text (`"12"`) in the `id` filter of `get_api_keys` and `delete`: `"accept"`
+   * (default; the service takes an id as a number or as text, issue #11, as its pydantic models coerce numeric
+   * text to an int) or `"reject"` (400 "Input should be a valid integer"; the reference documents ints only,
+   * xdr-xsiam §2.3, xsoar-xpanse-cloud §4.7). Other text is rejected either way.
+   */
+  readonly apiKeyIdsAsText?: "accept" | "reject" | undefined;
+  /**
+   * XSOAR 8 `POST /incident` creating an incident without `name`: `"reject"` (default; 400 "name is required":
+   * the reference marks `name` required in 8, xsoar-xpanse-cloud §2.6, but not what the service answers) or
+   * `"accept"` (created with an empty name, as XSOAR 6 does here).
+   */
+  readonly xsoar8IncidentWithoutName?: "reject" | "accept" | undefined;
+  /**
    * Spelling of the count and data keys (`DATA`, `TOTAL_COUNT`, `FILTER_COUNT`) in replies that use the
    * upper-case ones: `"upper"` (default; as documented for api_keys, case and cloud_onboarding lists,
    * reference xsoar-xpanse-cloud §1.3, §4.7) or `"lower"` (the flavour some tenants serve, reference §5 item 10).
@@ -122,6 +135,8 @@ export const DEFAULT_UNKNOWNS: ResolvedUnknowns = {
   xqlConcurrencyStatus: 500,
   keyEditSecurityLevel: "reject",
   apiKeyRolesContains: "any",
+  apiKeyIdsAsText: "accept",
+  xsoar8IncidentWithoutName: "reject",
   countKeyCase: "upper",
   keyCheckReply: "bare",
 };
@@ -308,6 +323,8 @@ function resolveUnknowns(input: UnknownBehaviours | undefined): ResolvedUnknowns
       xqlStatus === undefined ? DEFAULT_UNKNOWNS.xqlConcurrencyStatus : requireInteger("unknowns.xqlConcurrencyStatus", xqlStatus, 400, 599),
     keyEditSecurityLevel: pick("keyEditSecurityLevel", ["reject", "apply"]),
     apiKeyRolesContains: pick("apiKeyRolesContains", ["any", "all"]),
+    apiKeyIdsAsText: pick("apiKeyIdsAsText", ["accept", "reject"]),
+    xsoar8IncidentWithoutName: pick("xsoar8IncidentWithoutName", ["reject", "accept"]),
     countKeyCase: pick("countKeyCase", ["upper", "lower"]),
     keyCheckReply: pick("keyCheckReply", ["bare", "reply"]),
   };

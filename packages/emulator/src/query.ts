@@ -4,6 +4,7 @@
  * Operations describe their fields as data (a filter spec and a sort spec);
  * validation and error messages live here once.
  */
+import type { SortKeyword } from "@cortex-sdk/schemas-base/curated-types";
 import { REPLY_ERRORS } from "./envelopes.js";
 
 /** A parsed JSON object. */
@@ -38,8 +39,8 @@ export type SortSpec<T> = Readonly<Record<string, (a: T, b: T) => number>>;
 export interface SortOrder {
   /** A key of the operation's sort spec. */
   readonly field: string;
-  /** Direction. */
-  readonly keyword: "asc" | "desc";
+  /** Direction (the curated `SortKeyword`). */
+  readonly keyword: SortKeyword;
 }
 
 /** A resolved `[from, to)` window. */
@@ -166,14 +167,13 @@ export const filterValue = {
       return item;
     });
   },
-  /** A list of integers (API key ids are integers). */
-  integerList(value: unknown, field: string): number[] {
+  /** A list of integer ids; with `text`, an id may also be numeric text (`"12"`), read as the integer. */
+  idList(value: unknown, field: string, text: boolean): number[] {
     if (!Array.isArray(value)) throw REPLY_ERRORS.invalidInput(`${field}: Input should be a valid list`);
     return value.map((item: unknown, index) => {
-      if (typeof item !== "number" || !Number.isSafeInteger(item)) {
-        throw REPLY_ERRORS.invalidInput(`${field}[${index}]: Input should be a valid integer`);
-      }
-      return item;
+      const id = typeof item === "string" && text && /^\d+$/.test(item) ? Number(item) : item;
+      if (typeof id !== "number" || !Number.isSafeInteger(id)) throw REPLY_ERRORS.invalidInput(`${field}[${index}]: Input should be a valid integer`);
+      return id;
     });
   },
   /** A boolean; `"true"`/`"false"` are accepted as lenient validators do. */

@@ -392,7 +392,8 @@ export function describeIssue(issue: Issue, data: unknown, root = "", schema?: J
   const valueAt = path.findIndex((part, i) => part === "value" && typeof path[i - 1] === "number" && path[i - 2] === "filters");
   if (valueAt >= 0) {
     const field = describeValue(at(data, [...path.slice(0, valueAt), "field"]));
-    if (enumIssue && (typeof value === "string" || typeof value === "number" || typeof value === "boolean")) return `Invalid value '${describeValue(value)}' for field ${field}`;
+    const wrongValue = enumIssue || issue.code === "invalid_format"; // invalid_format: text that is not an id
+    if (wrongValue && (typeof value === "string" || typeof value === "number" || typeof value === "boolean")) return `Invalid value '${describeValue(value)}' for field ${field}`;
     const node = schema === undefined ? undefined : conditionValueSchema(schema, path, valueAt, data);
     const integer = node !== undefined && (node.type === "integer" || (Array.isArray(node.type) && node.type.includes("integer")));
     const name = issue.code === "invalid_type" ? TYPE_NAMES[issue.expected === "number" && integer ? "int" : (issue.expected ?? "")] : undefined;

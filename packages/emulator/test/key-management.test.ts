@@ -137,7 +137,8 @@ describe("api_keys/get_api_keys", () => {
   it.each([
     [{ filters: [{ field: "secret", operator: "in", value: [] }] }, "Unsupported field 'secret'"],
     [{ filters: [{ field: "id", operator: "eq", value: 1 }] }, "Unsupported operator 'eq' for field id"],
-    [{ filters: [{ field: "id", operator: "in", value: ["1"] }] }, "id[0]: Input should be a valid integer"],
+    [{ filters: [{ field: "id", operator: "in", value: ["1x"] }] }, "Invalid value '1x' for field id"],
+    [{ filters: [{ field: "id", operator: "in", value: [1.5] }] }, "Invalid value '1.5' for field id"],
     [{ filters: [{ field: "expiration", operator: "gte", value: "soon" }] }, "expiration: Input should be a valid integer"],
     [{ search_from: -1 }, "search_from: Input should be greater than or equal to 0"],
   ])("rejects %j with 400", async (requestData, extra) => {
@@ -152,6 +153,34 @@ describe("api_keys/get_api_keys", () => {
     const reply = await call(emulator.url, LIST, { headers: standardHeaders({ keyId: String(investigator.id), key: investigator.key }), body: {} });
     expect(reply.status).toBe(403);
     expect(reply.body).toEqual(FORBIDDEN);
+  });
+});
+
+describe("api key ids as numbers or numeric text (unknowns.apiKeyIdsAsText)", () => {
+  it("lists and deletes by ids given as numeric text, as by ints (the default, \"accept\")", async () => {
+    const [first, second] = created;
+    if (first === undefined || second === undefined) throw new Error("setup");
+    const byText = await listOk({ filters: [{ field: "id", operator: "in", value: [String(first.id), second.id] }] });
+    expect(byText.DATA.map((row) => row.id).sort()).toEqual([first.id, second.id].sort());
+    const doomed = replyOf<{ id: number }>(await call(emulator.url, GENERATE, { headers: advancedHeaders(admin, current), body: { request_data: { roles: ["Viewer"], security_level: "standard" } } }));
+    const reply = await call(emulator.url, DELETE, { headers: advancedHeaders(admin, current), body: { request_data: { filters: [{ field: "id", operator: "in", value: [String(doomed.id)] }] } } });
+    expect(reply.body).toEqual({ reply: { update_count: 1 } });
+  });
+
+  it("answers 400 to ids as text when configured \"reject\" (the reference documents ints only)", async () => {
+    const strict = await startEmulator({ now: () => current, tenants: [{ id: "strict", product: "xsiam" }], unknowns: { apiKeyIdsAsText: "reject" } });
+    try {
+      const key = bootstrapOf(strict.bootstrapKeys, "strict");
+      for (const path of [LIST, DELETE]) {
+        const reply = await call(strict.url, path, { headers: advancedHeaders(key, current), body: { request_data: { filters: [{ field: "id", operator: "in", value: [key.keyId] }] } } });
+        expect(reply.status).toBe(400);
+        expect(reply.body).toEqual(invalidInput("id[0]: Input should be a valid integer"));
+      }
+      const byInt = await call(strict.url, LIST, { headers: advancedHeaders(key, current), body: { request_data: { filters: [{ field: "id", operator: "in", value: [Number(key.keyId)] }] } } });
+      expect(replyOf<ListReply>(byInt).FILTER_COUNT).toBe(1);
+    } finally {
+      await strict.close();
+    }
   });
 });
 

@@ -194,6 +194,32 @@ describe.each<Flavour>(["xsoar6", "xsoar8"])("XSOAR incidents on %s", (flavour) 
   });
 });
 
+describe("XSOAR 8 incident create without a name (unknowns.xsoar8IncidentWithoutName)", () => {
+  it("answers 400 on XSOAR 8 by default; XSOAR 6 creates it; an update (with id) needs no name", async () => {
+    const refused = await send("xsoar8", "/incident", { type: "Phishing" });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain("name is required");
+    const on6 = await send("xsoar6", "/incident", { type: "Phishing" });
+    expect(on6.status, on6.text).toBe(200);
+    const created = await send("xsoar8", "/incident", { name: "named", type: "Phishing" });
+    const { id, version } = created.body as Incident;
+    const updated = await send("xsoar8", "/incident", { id, version, severity: 3 });
+    expect(updated.status, updated.text).toBeLessThan(300);
+  });
+
+  it("creates it with an empty name when configured \"accept\"", async () => {
+    const lenient = await startEmulator({ seed: 11, unknowns: { xsoar8IncidentWithoutName: "accept" } });
+    try {
+      const key = bootstrapOf(lenient.bootstrapKeys, "tenant-xsoar8-1");
+      const reply = await call(lenient.url, "/xsoar/public/v1/incident", { headers: advancedHeaders(key), body: { type: "Phishing" } });
+      expect(reply.status, reply.text).toBeLessThan(300);
+      expect((reply.body as Incident).name).toBe("");
+    } finally {
+      await lenient.close();
+    }
+  });
+});
+
 describe("XSOAR 8 prefixes and tenants", () => {
   it("serves the same data under /xsoar and /xsoar/public/v1, and XSOAR 6 data is its own tenant's", async () => {
     const created = (await send("xsoar8", "/incident", { name: "Prefix check" }, "POST", "/xsoar")).body as Incident;

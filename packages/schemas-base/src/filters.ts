@@ -5,7 +5,9 @@
  *   calls take in `request_data.filters`: `filterList(id)` of each product's schemas package (built on
  *   {@link createFilterList}) offers only the fields, operators and values the operation documents.
  * - The AND/OR tree (`filter_data.filter`, Cortex Cloud asset inventory and posture searches):
- *   {@link andFilter}, {@link orFilter} and {@link searchCondition}.
+ *   {@link andFilter}, {@link orFilter} and {@link searchCondition}. They keep the literal field, search
+ *   type and value, so a tree passed to a typed operation (`assets`: `AssetFilter`, `asset_groups`:
+ *   `AssetGroupFilter`) is checked per field where it is passed.
  *
  * Both are plain data builders with no runtime dependency on the operation table.
  *
@@ -83,20 +85,31 @@ export type SearchType =
   | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP"
   | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
 
-/** One leaf of the AND/OR tree. */
-export interface SearchCondition<Field extends string = string> {
+/**
+ * One leaf of the AND/OR tree. The typed operations (Cortex Cloud `assets`, `asset_groups`, ...) take a
+ * union of leaves, one per field and group of search types, each with its value type.
+ *
+ * @typeParam Field - The field.
+ * @typeParam Type - The comparison types.
+ * @typeParam Value - The value type.
+ */
+export interface SearchCondition<Field extends string = string, Type extends SearchType = SearchType, Value = unknown> {
   /** Field to compare, e.g. `xdm.asset.provider`. */
   readonly SEARCH_FIELD: Field;
   /** Comparison. */
-  readonly SEARCH_TYPE: SearchType;
+  readonly SEARCH_TYPE: Type;
   /** Value: a scalar, a list, `{from, to}` for `RANGE`, milliseconds for `RELATIVE_TIMESTAMP`. */
-  readonly SEARCH_VALUE: unknown;
+  readonly SEARCH_VALUE: Value;
 }
 
-/** An AND or OR node of the tree; children are conditions or nested nodes. */
-export type SearchTree<Field extends string = string> =
-  | { readonly AND: readonly (SearchCondition<Field> | SearchTree<Field>)[] }
-  | { readonly OR: readonly (SearchCondition<Field> | SearchTree<Field>)[] };
+/**
+ * An AND or OR node of the tree; children are conditions or nested nodes.
+ *
+ * @typeParam Condition - The leaves the tree may hold (an operation's typed conditions, or any condition).
+ */
+export type SearchTree<Condition = SearchCondition> =
+  | { readonly AND: readonly (Condition | SearchTree<Condition>)[] }
+  | { readonly OR: readonly (Condition | SearchTree<Condition>)[] };
 
 /** Every comparison type, to check values at run time. */
 const SEARCH_TYPES: ReadonlySet<string> = new Set<SearchType>([
@@ -107,7 +120,10 @@ const SEARCH_TYPES: ReadonlySet<string> = new Set<SearchType>([
 ]);
 
 /**
- * One condition of the tree.
+ * One condition of the tree. The field, search type and value keep their literal types, so a tree built
+ * from conditions is checked against the operation's typed conditions where it is passed (`client.assets.search(tree)`):
+ * a field the operation does not document, a search type the field does not take or a value of the wrong
+ * type fails to compile there.
  *
  * @param field - Field to compare.
  * @param type - Comparison type.
@@ -115,7 +131,7 @@ const SEARCH_TYPES: ReadonlySet<string> = new Set<SearchType>([
  * @returns The condition.
  * @throws TypeError when `type` is not a documented comparison (for untyped callers).
  */
-export function searchCondition<Field extends string>(field: Field, type: SearchType, value: unknown): SearchCondition<Field> {
+export function searchCondition<const Field extends string, const Type extends SearchType, const Value>(field: Field, type: Type, value: Value): SearchCondition<Field, Type, Value> {
   if (!SEARCH_TYPES.has(type)) throw new TypeError(`searchCondition: unknown SEARCH_TYPE ${String(type)}`);
   return { SEARCH_FIELD: field, SEARCH_TYPE: type, SEARCH_VALUE: value };
 }
@@ -124,9 +140,9 @@ export function searchCondition<Field extends string>(field: Field, type: Search
  * An AND node.
  *
  * @param children - Conditions or nested nodes, all of which must match.
- * @returns The node.
+ * @returns The node, typed by its children.
  */
-export function andFilter<Field extends string>(...children: (SearchCondition<Field> | SearchTree<Field>)[]): SearchTree<Field> {
+export function andFilter<const Children extends readonly unknown[]>(...children: Children): { readonly AND: Children } {
   return { AND: children };
 }
 
@@ -134,8 +150,8 @@ export function andFilter<Field extends string>(...children: (SearchCondition<Fi
  * An OR node.
  *
  * @param children - Conditions or nested nodes, one of which must match.
- * @returns The node.
+ * @returns The node, typed by its children.
  */
-export function orFilter<Field extends string>(...children: (SearchCondition<Field> | SearchTree<Field>)[]): SearchTree<Field> {
+export function orFilter<const Children extends readonly unknown[]>(...children: Children): { readonly OR: Children } {
   return { OR: children };
 }

@@ -1,7 +1,7 @@
 /**
  * The JSON Schema subset the generator emits for requests and replies: no prose (descriptions,
- * summaries, titles and examples are stripped), references inlined, OpenAPI `nullable` turned into a
- * `"null"` type. It is plain data: the emulator synthesises replies from it and the validators are
+ * summaries, titles and examples are stripped), references inlined (except a recursive tree's `$ref`
+ * back to its `$anchor`), OpenAPI `nullable` turned into a `"null"` type. It is plain data: the emulator synthesises replies from it and the validators are
  * built from it.
  *
  * @module
@@ -41,10 +41,19 @@ export interface JsonSchema {
   readonly minItems?: number;
   /** Most allowed array items. */
   readonly maxItems?: number;
+  /** A regular expression a string must match (override data only, e.g. `^[0-9]+$` for an id sent as numeric text). */
+  readonly pattern?: string;
   /** String format, e.g. `date-time` or `binary`. */
   readonly format?: string;
   /** Default value the spec documents. */
   readonly default?: unknown;
+  /**
+   * Names this node so that a `$ref` below it can point back to it: the one recursive shape, the AND/OR
+   * filter trees (`{AND|OR: [condition | nested tree]}`). The generated types name it the same way.
+   */
+  readonly $anchor?: string;
+  /** `#<anchor>`: this node is the enclosing node of that `$anchor` (a nested tree). */
+  readonly $ref?: string;
 }
 
 /** The JSON Schemas of one operation. */

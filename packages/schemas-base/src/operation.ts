@@ -166,6 +166,20 @@ export interface OperationEntry extends ProductAvailability {
   readonly requestSiblings?: readonly string[];
   /** The success status when it is not 200, e.g. 201, 202 or 204. */
   readonly successStatus?: number;
+  /**
+   * Top-level request fields required on XSOAR 8 only, where one schema serves XSOAR 6 and 8 (on 6 the
+   * service's rule is not documented, so they stay optional there). With request validation on, a client
+   * configured for XSOAR 8 rejects a request without them before sending.
+   */
+  readonly requiredOnXsoar8?: Xsoar8Requirement;
+}
+
+/** Request fields XSOAR 8 requires where XSOAR 6's rule is unknown (see {@link OperationEntry.requiredOnXsoar8}). */
+export interface Xsoar8Requirement {
+  /** The fields (top level of the request), each non-empty. */
+  readonly fields: readonly string[];
+  /** A field whose presence lifts the requirement, e.g. `id` (the call then updates rather than creates). */
+  readonly unlessPresent?: string;
 }
 
 /** A query parameter of an operation. */

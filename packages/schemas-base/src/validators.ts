@@ -7,6 +7,9 @@
  *   operation's documented maximum are rejected before a request is sent.
  * - Request validators accept an id (a field named `id`, `*_id`, `*_ids`, `*_id_list`, ...) as a string
  *   or a number, as the service does, whatever type the spec gives it.
+ * - AND/OR filter trees (`$anchor`/`$ref` in the JSON Schema) are checked to any depth: each node by the
+ *   keys it has (`AND`, `OR`, or a condition's `SEARCH_FIELD`), each condition by its field and search
+ *   type, so an error names the wrong field, search type or value and where it sits in the tree.
  * - Response validators are lenient where real tenants differ from the specs: unknown extra fields are
  *   accepted, count and data keys match in either case (`DATA`/`data`, `TOTAL_COUNT`/`total_count`),
  *   ids may be strings or numbers, enum fields accept values the spec does not list, and `null` is
@@ -71,14 +74,14 @@ export function createValidators(schemas: Readonly<Record<string, OperationJsonS
       if (!requestCache.has(id)) {
         const schema = schemas[id]?.request;
         const entry = entryOf(id);
-        requestCache.set(id, schema === undefined || entry === undefined ? undefined : withPageLimit(toZod(schema, STRICT, ""), entry));
+        requestCache.set(id, schema === undefined || entry === undefined ? undefined : withPageLimit(toZod(schema, strict(), ""), entry));
       }
       return requestCache.get(id);
     },
     responseValidator(id) {
       if (!responseCache.has(id)) {
         const schema = schemas[id]?.reply;
-        responseCache.set(id, schema === undefined ? undefined : replyRoot(toZod(schema, LENIENT, ""), schema));
+        responseCache.set(id, schema === undefined ? undefined : replyRoot(toZod(schema, lenient(), ""), schema));
       }
       return responseCache.get(id);
     },
@@ -129,9 +132,13 @@ export function createValidators(schemas: Readonly<Record<string, OperationJsonS
 
 interface Mode {
   readonly strict: boolean;
+  /** The anchored (recursive) nodes of the schema being built, by `$anchor`: their schema, then their validator. */
+  readonly anchors: Map<string, { readonly schema: JsonSchema; zod?: Zod }>;
 }
-const STRICT: Mode = { strict: true };
-const LENIENT: Mode = { strict: false };
+const strict = (): Mode => ({ strict: true, anchors: new Map() });
+const lenient = (): Mode => ({ strict: false, anchors: new Map() });
+/** The operator keys of the two filter dialects: a field's conditions are told apart by them. */
+const OPERATOR_KEYS = ["operator", "SEARCH_TYPE"] as const;
 
 /** Property names whose enum values the service compares case-insensitively. */
 const CASE_INSENSITIVE = new Set(["operator", "keyword", "ORDER", "SEARCH_TYPE"]);
@@ -146,16 +153,75 @@ function typesOf(schema: JsonSchema): JsonTypeName[] {
 }
 
 function toZod(schema: JsonSchema, mode: Mode, name: string): Zod {
+  if (schema.$ref !== undefined) {
+    // A nested filter tree: the enclosing anchored node, resolved when a value is checked.
+    const anchor = schema.$ref.replace(/^#/, "");
+    return z.lazy(() => {
+      const target = mode.anchors.get(anchor)?.zod;
+      if (target === undefined) throw new Error(`validators: ${schema.$ref} refers to no enclosing $anchor`);
+      return target;
+    });
+  }
+  if (schema.$anchor !== undefined) mode.anchors.set(schema.$anchor, { schema });
   let out = base(schema, mode, name);
   const types = typesOf(schema);
   if (types.includes("null") || (!mode.strict && name !== "")) out = out.nullable();
+  if (schema.$anchor !== undefined) mode.anchors.get(schema.$anchor)!.zod = out;
   return out;
+}
+
+/**
+ * The keys that pick an alternative of a filter tree node: the required keys of an object, of every
+ * alternative of a union, of the anchored node a `$ref` points to; `undefined` when an alternative has none.
+ */
+function selectorOf(schema: JsonSchema, mode: Mode, seen: ReadonlySet<JsonSchema> = new Set()): ReadonlySet<string> | undefined {
+  if (schema.$ref !== undefined) {
+    const target = mode.anchors.get(schema.$ref.replace(/^#/, ""))?.schema;
+    return target === undefined || seen.has(target) ? undefined : selectorOf(target, mode, new Set([...seen, target]));
+  }
+  if (schema.anyOf !== undefined && schema.anyOf.length > 0) {
+    const parts = schema.anyOf.map((alt) => selectorOf(alt, mode, seen));
+    return parts.some((part) => part === undefined) ? undefined : new Set(parts.flatMap((part) => [...part!]));
+  }
+  return schema.required !== undefined && schema.required.length > 0 ? new Set(schema.required) : undefined;
+}
+
+/**
+ * A filter tree node (anchored, or with a nested tree among its alternatives) whose alternatives are told
+ * apart by the keys an object has (`AND`, `OR`, `SEARCH_FIELD`...): the input is checked against the one
+ * alternative its keys select, so an error names the wrong field, search type or value rather than "no
+ * alternative matched". `undefined` when the node is not such a tree or its alternatives share keys.
+ */
+function treeNode(schema: JsonSchema, options: readonly Zod[], mode: Mode): Zod | undefined {
+  const alternatives = schema.anyOf ?? [];
+  if (schema.$anchor === undefined && !alternatives.some((alt) => alt.$ref !== undefined)) return undefined;
+  const selectors = alternatives.map((alt) => selectorOf(alt, mode));
+  if (selectors.some((selector) => selector === undefined)) return undefined;
+  const keys = selectors.flatMap((selector) => [...selector!]);
+  if (new Set(keys).size !== keys.length) return undefined;
+  const expected = `expected an object with ${selectors.map((selector) => [...selector!].join(", ")).join("; or with ")}`;
+  return z.any().superRefine((input: unknown, ctx) => {
+    if (input === null || typeof input !== "object" || Array.isArray(input)) {
+      ctx.addIssue({ code: "custom", message: expected });
+      return;
+    }
+    const present = Object.keys(input);
+    const chosen = selectors.findIndex((selector) => present.some((key) => selector!.has(key)));
+    if (chosen < 0) {
+      ctx.addIssue({ code: "custom", message: expected });
+      return;
+    }
+    const result = options[chosen]!.safeParse(input);
+    if (!result.success) for (const issue of result.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+  });
 }
 
 function base(schema: JsonSchema, mode: Mode, name: string): Zod {
   if (schema.anyOf !== undefined && schema.anyOf.length > 0) {
     const options = schema.anyOf.map((alt) => toZod(alt, mode, name));
     if (options.length === 1) return options[0]!;
+    const tree = mode.strict ? treeNode(schema, options, mode) : undefined;
+    if (tree !== undefined) return tree;
     // A typed filter list's conditions differ by `field`: picking the condition by its field lets the
     // error name what is wrong (the operator, the value) instead of "no alternative matched".
     const key = mode.strict ? discriminatorOf(schema.anyOf) : undefined;
@@ -202,12 +268,13 @@ function byDiscriminator(key: string, alternatives: readonly JsonSchema[], optio
   });
   return [...groups].map(([value, indexes]) => {
     if (indexes.length === 1) return options[indexes[0]!]!;
-    const operatorsOf = (i: number): string[] => ((alternatives[i]!.properties?.["operator"]?.enum ?? []) as string[]);
+    const operatorKey = OPERATOR_KEYS.find((candidate) => indexes.every((i) => alternatives[i]!.properties?.[candidate]?.enum !== undefined)) ?? "operator";
+    const operatorsOf = (i: number): string[] => ((alternatives[i]!.properties?.[operatorKey]?.enum ?? []) as string[]);
     const byOperator = new Map(indexes.flatMap((i) => operatorsOf(i).map((op) => [op.toLowerCase(), options[i]!] as const)));
-    const head = z.looseObject({ [key]: z.literal(value), operator: enumOf(indexes.flatMap(operatorsOf), STRICT, "operator") });
+    const head = z.looseObject({ [key]: z.literal(value), [operatorKey]: enumOf(indexes.flatMap(operatorsOf), strict(), operatorKey) });
     return head.pipe(
-      z.any().superRefine((input: { operator: unknown }, ctx) => {
-        const chosen = byOperator.get(String(input.operator).toLowerCase())!;
+      z.any().superRefine((input: Record<string, unknown>, ctx) => {
+        const chosen = byOperator.get(String(input[operatorKey]).toLowerCase())!;
         const result = chosen.safeParse(input);
         if (!result.success) for (const issue of result.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
       }),
@@ -240,6 +307,7 @@ function single(type: JsonTypeName, schema: JsonSchema, mode: Mode, name: string
       let s = z.string();
       if (mode.strict && schema.minLength !== undefined) s = s.min(schema.minLength);
       if (mode.strict && schema.maxLength !== undefined) s = s.max(schema.maxLength);
+      if (mode.strict && schema.pattern !== undefined) s = s.regex(new RegExp(schema.pattern), { message: `expected text matching ${schema.pattern}` });
       if (schema.format === "binary") return z.union([s, z.instanceof(Uint8Array), z.custom<Blob>((v) => typeof Blob !== "undefined" && v instanceof Blob)]);
       // The service takes an id as a number or a string, whatever the spec says.
       if (mode.strict) return ID_LIKE.test(name) ? z.union([s, z.number().int()]) : s;

@@ -21,7 +21,13 @@ export interface Node {
   minItems?: number;
   maxItems?: number;
   format?: string;
+  /** Override data only (the specs' patterns are not carried over). */
+  pattern?: string;
   default?: unknown;
+  /** A recursive node's name (override data only; see `JsonSchema.$anchor`). Emitted in JSON and named in the types. */
+  $anchor?: string;
+  /** `#<anchor>`: a reference back to the enclosing anchored node (override data only). */
+  $ref?: string;
   /** Component (named schema) this node was resolved from, e.g. `Xsoar.Incident`. Not emitted in JSON. */
   xRef?: string;
   /** Set on a reference back into a component being expanded (a cycle): the node has no content. */

@@ -12,7 +12,7 @@ import { pascal } from "./specs.js";
 import { recordNames, type RecordName } from "../src/overrides/names.js";
 import { nameRecords } from "./records.js";
 import { foldReplyKeys } from "./fold-keys.js";
-import { productIndexModule, productValidatorsModule } from "./product-modules.js";
+import { allValidatorsModule, productIndexModule, productValidatorsModule } from "./product-modules.js";
 import { aliasRepeatedTypes } from "./repeated-types.js";
 
 export const HEADER =
@@ -52,6 +52,8 @@ export function typeStem(id: string): string {
 }
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/** The `pattern` of numeric text, typed `` `${number}` ``. */
+const NUMERIC_TEXT = "^[0-9]+$";
 function propName(name: string): string {
   return IDENT.test(name) ? name : JSON.stringify(name);
 }
@@ -84,10 +86,31 @@ interface TypeContext {
   readonly components: Set<string>;
   /** Name being emitted (its own xRef is expanded, not referenced). */
   readonly self?: string;
+  /** Receives the anchored (recursive) nodes met, by `$anchor`: each is emitted once as a named type. */
+  readonly anchors?: Map<string, Node>;
+  /** Requests: top-level fields required on XSOAR 8 only (their TSDoc says so; the type keeps them optional). */
+  readonly requiredOnXsoar8?: ReadonlySet<string>;
+  /** The field whose presence lifts {@link TypeContext.requiredOnXsoar8}. */
+  readonly requiredOnXsoar8Unless?: string | undefined;
+}
+
+/** The anchor a `$ref` points back to: `#AssetFilter` → `AssetFilter`. */
+function anchorOf(ref: string): string {
+  if (!/^#[A-Za-z_][A-Za-z0-9_]*$/.test(ref)) throw new Error(`schemas generator: $ref ${ref} is not a reference to an anchor (#Name)`);
+  return ref.slice(1);
 }
 
 /** Renders a schema node as a TypeScript type expression. */
 export function renderType(node: Node, ctx: TypeContext, indent: string): string {
+  // A recursive tree: a named type (the anchor's name) that refers to itself.
+  if (node.$ref !== undefined) return anchorOf(node.$ref);
+  if (node.$anchor !== undefined && node.$anchor !== ctx.self) {
+    if (ctx.anchors === undefined) throw new Error(`schemas generator: $anchor ${node.$anchor} where no named type can be emitted`);
+    const known = ctx.anchors.get(node.$anchor);
+    if (known !== undefined && JSON.stringify(toJsonSchema(known)) !== JSON.stringify(toJsonSchema(node))) throw new Error(`schemas generator: two different schemas are anchored ${node.$anchor}`);
+    ctx.anchors.set(node.$anchor, node);
+    return node.$anchor;
+  }
   if (node.xRef !== undefined && node.xRef !== ctx.self && ctx.inline !== true) {
     ctx.components.add(node.xRef);
     if (node.xAliases !== undefined) {
@@ -119,7 +142,8 @@ export function renderType(node: Node, ctx: TypeContext, indent: string): string
   const rendered = types.map((t) => {
     switch (t) {
       case "string":
-        return "string";
+        // Numeric text (an id the service also takes as a number).
+        return node.pattern === NUMERIC_TEXT ? "`${number}`" : "string";
       case "integer":
       case "number":
         return "number";
@@ -164,7 +188,8 @@ function renderObject(node: Node, ctx: TypeContext, indent: string): string {
       lines.push(`${inner}readonly ${propName(name)}${required.has(name) ? "" : "?"}: ${renderType(child, ctx, inner)};`);
       continue;
     }
-    lines.push(`${inner}/** \`${name.replace(/`/g, "'").replace(/\*\//g, "*\\/")}\`${facts !== "" ? ` (${facts})` : ""}${required.has(name) ? ", required" : ""}. */`);
+    const xsoar8 = indent === "" && ctx.requiredOnXsoar8?.has(name) === true ? `, required on XSOAR 8${ctx.requiredOnXsoar8Unless === undefined ? "" : ` unless \`${ctx.requiredOnXsoar8Unless}\` is given`} (with request validation on, a client for XSOAR 8 rejects a request without it)` : "";
+    lines.push(`${inner}/** \`${name.replace(/`/g, "'").replace(/\*\//g, "*\\/")}\`${facts !== "" ? ` (${facts})` : ""}${required.has(name) ? ", required" : ""}${xsoar8}. */`);
     const ro = ctx.readonly ? "readonly " : "";
     lines.push(`${inner}${ro}${propName(name)}${required.has(name) ? "" : "?"}: ${renderType(child, ctx, inner)};`);
   }
@@ -294,6 +319,7 @@ export function emitAll(table: readonly TableOperation[], componentsIn: Readonly
     // Types: operation types, then the shared schemas they use (closed over their own references).
     const blocks: string[] = [];
     const used = new Set<string>();
+    const anchors = new Map<string, Node>();
     const curatedUsed = new Set<string>();
     const shapeLines: string[] = [];
     for (const row of rows) {
@@ -304,7 +330,7 @@ export function emitAll(table: readonly TableOperation[], componentsIn: Readonly
       if (curated !== undefined) for (const n of [curated.request, curated.reply]) if (n !== undefined) curatedUsed.add(n);
       // A curated reply may come with a generated request: its precision lives in override data (src/overrides/requests.ts).
       if (curated?.request === undefined && row.request !== undefined) {
-        const ctx: TypeContext = { readonly: true, open: false, inline: true, components: used };
+        const ctx: TypeContext = { readonly: true, open: false, inline: true, components: used, anchors, ...(row.entry.requiredOnXsoar8 === undefined ? {} : { requiredOnXsoar8: new Set(row.entry.requiredOnXsoar8.fields), requiredOnXsoar8Unless: row.entry.requiredOnXsoar8.unlessPresent }) };
         blocks.push(`/** Request of ${route} (\`${id}\`)${envelopeNote(row.entry)}. */\nexport type ${names.request} = ${renderType(row.request, ctx, "")};\n`);
       }
       if (curated === undefined && row.reply !== undefined) {
@@ -313,6 +339,20 @@ export function emitAll(table: readonly TableOperation[], componentsIn: Readonly
       }
       shapeLines.push(`  /** \`${row.entry.method} ${row.entry.path}\` */\n  ${JSON.stringify(id)}: { request: ${names.request ?? "undefined"}; reply: ${names.reply} };`);
     }
+    // Anchored request nodes (the typed filter trees and their conditions), named and written out once.
+    const anchored: string[] = [];
+    const anchorDone = new Set<string>();
+    for (let todo = [...anchors.keys()]; todo.length > 0; todo = [...anchors.keys()].filter((name) => !anchorDone.has(name))) {
+      for (const name of todo) {
+        anchorDone.add(name);
+        if (components.has(name) || opTypeNames.has(name)) throw new Error(`schemas generator: $anchor ${name} clashes with a type name`);
+        const node = anchors.get(name)!;
+        const type = renderType(node, { readonly: true, open: false, inline: true, components: used, anchors, self: name }, "");
+        anchored.push(`/** \`${name}\`: ${node.anyOf?.some((alt) => alt.properties?.["AND"] !== undefined) === true ? "an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes)" : "a condition of a filter tree"}, typed per field. */\nexport type ${name} = ${type};\n`);
+      }
+    }
+    anchored.sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : 1));
+    blocks.push(...anchored);
     const pending = [...used];
     const emitted = new Set<string>();
     const shared: string[] = [];
@@ -363,6 +403,8 @@ export function emitAll(table: readonly TableOperation[], componentsIn: Readonly
     productsUsed.add(home);
     shapeLines.push(`  ${JSON.stringify(row.entry.id)}: ${PRODUCT_PREFIX[home]}OperationShapes[${JSON.stringify(row.entry.id)}];`);
   }
+  // The every-product validators, from the product modules' template (merged in the order the facade always used).
+  files.push({ path: "schemas/src/generated/validators.ts", text: allValidatorsModule(["cloud", "xpanse", "xsoar", "xsiam", "xdr"]) });
   files.push({
     path: "schemas/src/generated/shapes.ts",
     text:
@@ -396,7 +438,7 @@ function replyNote(entry: OperationEntry): string {
 function entryData(entry: OperationEntry): Record<string, unknown> {
   const order: (keyof OperationEntry)[] = [
     "id", "products", "xsoarVersions", "method", "path", "requestEnvelope", "replyEnvelope", "replyKind", "pagination", "retrySafety", "async", "limits",
-    "license", "permissions", "deprecated", "replyHoldsSecret", "operationId", "sources", "group", "pathParams", "queryParams", "requestContentType", "requestSiblings", "successStatus",
+    "license", "permissions", "deprecated", "replyHoldsSecret", "operationId", "sources", "group", "pathParams", "queryParams", "requestContentType", "requestSiblings", "successStatus", "requiredOnXsoar8",
   ];
   const out: Record<string, unknown> = {};
   for (const key of order) if (entry[key] !== undefined) out[key] = entry[key];

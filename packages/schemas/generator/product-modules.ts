@@ -71,8 +71,117 @@ export function filterList<Id extends ${prefix}OperationId>(_id: Id): FilterList
 `;
 }
 
+/** What differs between the validators modules: the product's (or every product's) schemas, table and id types. */
+interface ValidatorsModuleSpec {
+  /** The module's TSDoc paragraph. */
+  readonly about: string;
+  /** Import lines for the schemas, the operations and the id types. */
+  readonly imports: string;
+  /** The JSON Schemas by id (an expression). */
+  readonly schemas: string;
+  /** The operation entries (an expression). */
+  readonly operations: string;
+  /** The id, request and reply type names (`XdrOperationId`, `XdrRequestOf`, `XdrReplyOf`). */
+  readonly types: { readonly id: string; readonly request: string; readonly reply: string };
+  /** `a Cortex XDR operation` / `an operation`. */
+  readonly one: string;
+  /** How an id outside the set is said: `not a Cortex XDR operation` / `unknown`. */
+  readonly outside: string;
+}
+
 /**
- * The \`./validators\` entry: the validators and JSON Schemas of the product's operations.
+ * A validators module: the validators and JSON Schemas of a set of operations, one template for the five
+ * product packages' `./validators` and the every-product `@cortex-sdk/schemas/validators`.
+ */
+function validatorsModule(spec: ValidatorsModuleSpec): string {
+  const { id, request, reply } = spec.types;
+  return `${HEADER}/**
+${spec.about}
+ *
+ * @module
+ */
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import type { JsonSchema, OperationJsonSchemas } from "@cortex-sdk/schemas-base";
+import { createValidators } from "@cortex-sdk/schemas-base/validators";
+${spec.imports}
+
+export type { StandardSchemaV1 } from "@standard-schema/spec";
+
+/** The request and reply JSON Schemas of every operation here, by id (descriptions and examples stripped; an operation several products serve has the same schemas in each). */
+export const operationJsonSchemas: Readonly<Record<string, OperationJsonSchemas>> = ${spec.schemas};
+
+const validators = createValidators(operationJsonSchemas, ${spec.operations});
+
+/**
+ * The JSON Schema of ${spec.one}'s request as the caller passes it (the content of \`request_data\` when wrapped).
+ *
+ * @param id - Operation id.
+ * @returns A plain JSON Schema object, or \`undefined\` when the operation has no body or is ${spec.outside}.
+ */
+export function requestJsonSchema(id: ${id} | (string & {})): JsonSchema | undefined {
+  return validators.requestJsonSchema(id);
+}
+
+/**
+ * The JSON Schema of ${spec.one}'s reply after the envelope is removed (see the entry's \`replyEnvelope\` to wrap it for the wire).
+ *
+ * @param id - Operation id.
+ * @returns A plain JSON Schema object, or \`undefined\` when the reply is empty, binary or ${spec.outside}.
+ */
+export function responseJsonSchema(id: ${id} | (string & {})): JsonSchema | undefined {
+  return validators.responseJsonSchema(id);
+}
+
+/**
+ * A strict validator of ${spec.one}'s request.
+ *
+ * @param id - Operation id.
+ * @returns A Standard Schema object, or \`undefined\` when the operation has no request body or is ${spec.outside}.
+ */
+export function requestValidator<Id extends ${id}>(id: Id): StandardSchemaV1<unknown, ${request}<Id>> | undefined;
+export function requestValidator(id: string): StandardSchemaV1 | undefined;
+export function requestValidator(id: string): StandardSchemaV1 | undefined {
+  return validators.requestValidator(id);
+}
+
+/**
+ * A lenient validator of ${spec.one}'s reply (after the envelope is removed).
+ *
+ * @param id - Operation id.
+ * @returns A Standard Schema object, or \`undefined\` when the reply is empty, binary or ${spec.outside}.
+ */
+export function responseValidator<Id extends ${id}>(id: Id): StandardSchemaV1<unknown, ${reply}<Id>> | undefined;
+export function responseValidator(id: string): StandardSchemaV1 | undefined;
+export function responseValidator(id: string): StandardSchemaV1 | undefined {
+  return validators.responseValidator(id);
+}
+
+/**
+ * A strict validator of ${spec.one}'s whole request body as sent, envelope included: \`{"request_data": ...}\`
+ * (plus the operation's documented siblings such as \`validate\`) for wrapped operations, the request itself for bare ones.
+ *
+ * @param id - Operation id.
+ * @returns A Standard Schema object, or \`undefined\` when the operation sends no body or is ${spec.outside}.
+ */
+export function wireRequestValidator(id: ${id} | (string & {})): StandardSchemaV1 | undefined {
+  return validators.wireRequestValidator(id);
+}
+
+/**
+ * A lenient validator of ${spec.one}'s whole reply body as received, envelope included (\`{"reply": ...}\` or
+ * \`{"data": ...}\` where the operation wraps its reply); see {@link responseValidator} for what is tolerated inside.
+ *
+ * @param id - Operation id.
+ * @returns A Standard Schema object, or \`undefined\` when the reply is binary or ${spec.outside}.
+ */
+export function wireResponseValidator(id: ${id} | (string & {})): StandardSchemaV1 | undefined {
+  return validators.wireResponseValidator(id);
+}
+`;
+}
+
+/**
+ * The \`./validators\` entry of a product's package: the validators and JSON Schemas of its operations.
  *
  * @param product - The product.
  * @param prefix - Its type prefix (`Xdr`).
@@ -80,69 +189,42 @@ export function filterList<Id extends ${prefix}OperationId>(_id: Id): FilterList
  * @returns The module text.
  */
 export function productValidatorsModule(product: Product, prefix: string, title: string): string {
-  return `${HEADER}/**
- * Opt-in runtime validators and JSON Schemas of the ${title} operations (what a ${title} client loads when
+  return validatorsModule({
+    about: ` * Opt-in runtime validators and JSON Schemas of the ${title} operations (what a ${title} client loads when
  * request or reply validation is on): strict requests, lenient replies, as built by
- * \`createValidators\` of \`@cortex-sdk/schemas-base/validators\`. Needs the optional peer dependency \`zod\`.
- *
- * @module
- */
-import type { StandardSchemaV1 } from "@standard-schema/spec";
-import type { JsonSchema, OperationJsonSchemas } from "@cortex-sdk/schemas-base";
-import { createValidators } from "@cortex-sdk/schemas-base/validators";
-import { ${product}Operations } from "./entries.js";
+ * \`createValidators\` of \`@cortex-sdk/schemas-base/validators\`. Needs the optional peer dependency \`zod\`.`,
+    imports: `import { ${product}Operations } from "./entries.js";
 import { ${product}JsonSchemas } from "./json-schemas.js";
-import type { ${prefix}OperationId, ${prefix}ReplyOf, ${prefix}RequestOf } from "./types.js";
-
-export type { StandardSchemaV1 } from "@standard-schema/spec";
-
-/** The request and reply JSON Schemas of every ${title} operation, by id (descriptions and examples stripped). */
-export const operationJsonSchemas: Readonly<Record<string, OperationJsonSchemas>> = ${product}JsonSchemas;
-
-const validators = createValidators(${product}JsonSchemas, ${product}Operations);
-
-/**
- * The JSON Schema of a ${title} operation's request (the content of \`request_data\` when wrapped).
- *
- * @param id - Operation id.
- * @returns A plain JSON Schema object, or \`undefined\` when the operation has no body or is not a ${title} operation.
- */
-export function requestJsonSchema(id: ${prefix}OperationId | (string & {})): JsonSchema | undefined {
-  return validators.requestJsonSchema(id);
+import type { ${prefix}OperationId, ${prefix}ReplyOf, ${prefix}RequestOf } from "./types.js";`,
+    schemas: `${product}JsonSchemas`,
+    operations: `${product}Operations`,
+    types: { id: `${prefix}OperationId`, request: `${prefix}RequestOf`, reply: `${prefix}ReplyOf` },
+    one: `a ${title} operation`,
+    outside: `not a ${title} operation`,
+  });
 }
 
 /**
- * The JSON Schema of a ${title} operation's reply after the envelope is removed.
+ * The every-product \`@cortex-sdk/schemas/validators\` (the emulator and tools use it; a product client loads
+ * its own product's): the validators over the five products' JSON Schemas and the merged table.
  *
- * @param id - Operation id.
- * @returns A plain JSON Schema object, or \`undefined\` when the reply is empty, binary or not a ${title} operation.
+ * @param products - The products, in the order their schemas are merged (the last one wins an id; the
+ *   schemas of one operation are the same in every product that serves it).
+ * @returns The module text.
  */
-export function responseJsonSchema(id: ${prefix}OperationId | (string & {})): JsonSchema | undefined {
-  return validators.responseJsonSchema(id);
-}
-
-/**
- * A strict validator of a ${title} operation's request.
- *
- * @param id - Operation id.
- * @returns A Standard Schema object, or \`undefined\` when the operation has no request body or is not a ${title} operation.
- */
-export function requestValidator<Id extends ${prefix}OperationId>(id: Id): StandardSchemaV1<unknown, ${prefix}RequestOf<Id>> | undefined;
-export function requestValidator(id: string): StandardSchemaV1 | undefined;
-export function requestValidator(id: string): StandardSchemaV1 | undefined {
-  return validators.requestValidator(id);
-}
-
-/**
- * A lenient validator of a ${title} operation's reply (after the envelope is removed).
- *
- * @param id - Operation id.
- * @returns A Standard Schema object, or \`undefined\` when the reply is empty, binary or not a ${title} operation.
- */
-export function responseValidator<Id extends ${prefix}OperationId>(id: Id): StandardSchemaV1<unknown, ${prefix}ReplyOf<Id>> | undefined;
-export function responseValidator(id: string): StandardSchemaV1 | undefined;
-export function responseValidator(id: string): StandardSchemaV1 | undefined {
-  return validators.responseValidator(id);
-}
-`;
+export function allValidatorsModule(products: readonly Product[]): string {
+  return validatorsModule({
+    about: ` * Opt-in runtime validators and JSON Schemas of every operation of every product (the emulator and
+ * tools use this; a product client loads \`@cortex-sdk/schemas-<product>/validators\` instead). The rules
+ * are those of \`createValidators\`: strict requests, lenient replies. Needs the optional peer dependency
+ * \`zod\`.`,
+    imports: `${products.map((product) => `import { operationJsonSchemas as ${product}Schemas } from "@cortex-sdk/schemas-${product}/validators";`).join("\n")}
+import { allOperations } from "../all.js";
+import type { OperationId, ReplyOf, RequestOf } from "../shapes.js";`,
+    schemas: `{ ${products.map((product) => `...${product}Schemas`).join(", ")} }`,
+    operations: "allOperations",
+    types: { id: "OperationId", request: "RequestOf", reply: "ReplyOf" },
+    one: "an operation",
+    outside: "unknown",
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { requestValidator, responseValidator } from "../src/validators-all.js";
+import { requestValidator, responseValidator } from "../src/generated/validators.js";
 import { pipeline, specsAvailable } from "./helpers.js";
 import type { TableOperation, SpecExample } from "../generator/normalise.js";
 

@@ -3,7 +3,7 @@ import { overrides } from "../src/overrides/index.js";
 import { productRules } from "../src/overrides/products.js";
 import { limits } from "../src/overrides/limits.js";
 import { getOperationById, getOperation } from "../src/index.js";
-import { requestJsonSchema, responseJsonSchema } from "../src/validators-all.js";
+import { requestJsonSchema, responseJsonSchema } from "../src/generated/validators.js";
 import type { JsonSchema } from "@cortex-sdk/schemas-base";
 
 function at(root: JsonSchema | undefined, path: string): JsonSchema | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { requestValidator, responseValidator, wireRequestValidator, wireResponseValidator, type StandardSchemaV1 } from "../src/validators-all.js";
+import { requestValidator, responseValidator, wireRequestValidator, wireResponseValidator, type StandardSchemaV1 } from "../src/generated/validators.js";
 import { REAL_WORLD_EXAMPLES, type RealWorldExample } from "./fixtures/real-world.js";
 
 function validatorOf(example: RealWorldExample): StandardSchemaV1 | undefined {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getOperationById } from "../src/index.js";
 import type { JsonSchema } from "@cortex-sdk/schemas-base";
 import { replyNormalisation } from "@cortex-sdk/schemas-base/replies";
-import { responseJsonSchema } from "../src/validators-all.js";
+import { responseJsonSchema } from "../src/generated/validators.js";
 
 /** A property of a schema node by name, ignoring the case of the folded keys (`DATA` documents `data`). */
 function child(node: JsonSchema | undefined, name: string): JsonSchema | undefined {

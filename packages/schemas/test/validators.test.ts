@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { requestJsonSchema, requestValidator, responseJsonSchema, responseValidator, type StandardSchemaV1 } from "../src/validators-all.js";
+import { requestJsonSchema, requestValidator, responseJsonSchema, responseValidator, type StandardSchemaV1 } from "../src/generated/validators.js";
 
 async function check(schema: StandardSchemaV1 | undefined, value: unknown): Promise<readonly string[]> {
   expect(schema).toBeDefined();
@@ -109,6 +109,10 @@ describe("validators: requests are strict", () => {
     const keys = () => requestValidator("api_keys.get_api_keys");
     expect(await check(keys(), { filters: [{ field: "roles", operator: "contains", value: ["Viewer"] }, { field: "id", operator: "in", value: [1, "2"] }, { field: "comment", operator: "contains", value: "ci" }] })).toEqual([]);
     expect(await check(keys(), { filters: [{ field: "security_level", operator: "in", value: ["basic"] }] })).not.toEqual([]);
+    // Key ids: ints or numeric text (the service reads "12" as 12); other text is wrong.
+    expect(await check(requestValidator("api_keys.delete"), { filters: [{ field: "id", operator: "in", value: [12, "13"] }] })).toEqual([]);
+    expect((await check(requestValidator("api_keys.delete"), { filters: [{ field: "id", operator: "in", value: ["12a"] }] }))[0]).toMatch(/^filters\.0\.value\.0: /);
+    expect((await check(keys(), { filters: [{ field: "id", operator: "in", value: [1.5] }] }))[0]).toMatch(/^filters\.0\.value\.0: /);
     expect((await check(keys(), { filters: [{ field: "expiration", operator: "in", value: [1] }] }))[0]).toMatch(/^filters\.0\.operator: expected one of "gte", "lte"/);
 
     const services = () => requestValidator("assets.get_external_services");
@@ -157,5 +161,59 @@ describe("validators: replies are lenient about real-world variations", () => {
     expect((await check(incidents(), { total_count: { n: 1 }, incidents: [] }))[0]).toMatch(/^total_count/);
     expect((await check(incidents(), { incidents: "nope" }))[0]).toMatch(/^incidents/);
     expect((await check(responseValidator("rbac.get_roles"), [{ not: "a list" }]))[0]).toMatch(/^0/);
+  });
+});
+
+describe("validators: AND/OR filter trees typed per field", () => {
+  const assets = () => requestValidator("assets");
+  const condition = (field: string, type: string, value?: unknown) => ({ SEARCH_FIELD: field, SEARCH_TYPE: type, ...(value === undefined ? {} : { SEARCH_VALUE: value }) });
+
+  it("accepts trees nested to any depth, search types in any case, in both body placements", async () => {
+    let tree: object = { AND: [condition("xdm.asset.provider", "EQ", "AWS")] };
+    for (let depth = 0; depth < 8; depth++) tree = depth % 2 === 0 ? { OR: [tree, condition("xdm.asset.name", "contains", "web")] } : { AND: [tree] };
+    expect(await check(assets(), { filters: tree, search_from: 0, search_to: 100 })).toEqual([]);
+    expect(await check(assets(), { request_data: { filters: tree } })).toEqual([]);
+    const ok = [
+      condition("xdm.asset.first_observed", "RANGE", { from: 1, to: 2 }),
+      condition("xdm.asset.last_observed", "RELATIVE_TIMESTAMP", "86400000"),
+      condition("xdm.asset.type.class", "NIN", ["Other"]),
+      condition("xdm.asset.group_ids", "ARRAY_CONTAINS", "3"),
+      condition("xdm.host.ipv4_addresses", "INCIDR", "10.0.0.0/8"),
+      condition("xdm.asset.cloud.region", "IS_EMPTY"),
+    ];
+    expect(await check(assets(), { filters: { OR: ok } })).toEqual([]);
+  });
+
+  it("rejects a wrong field, search type or value anywhere in the tree and says which", async () => {
+    const nested = (leaf: object) => ({ filters: { AND: [condition("xdm.asset.provider", "EQ", "AWS"), { OR: [{ AND: [leaf] }] }] } });
+    expect((await check(assets(), nested(condition("xdm.asset.colour", "EQ", "red"))))[0]).toMatch(/^filters\.AND\.1\.OR\.0\.AND\.0\.SEARCH_FIELD: .*'xdm\.asset\.provider'/);
+    expect((await check(assets(), nested(condition("xdm.asset.provider", "GT", "AWS"))))[0]).toMatch(/^filters\.AND\.1\.OR\.0\.AND\.0\.SEARCH_TYPE: expected one of "EQ", "NEQ"/);
+    expect(await check(assets(), nested(condition("xdm.asset.first_observed", "GTE", "today")))).toEqual(["filters.AND.1.OR.0.AND.0.SEARCH_VALUE: Invalid input: expected number, received string"]);
+    expect(await check(assets(), nested(condition("xdm.asset.name", "IN", "web")))).toEqual(["filters.AND.1.OR.0.AND.0.SEARCH_VALUE: Invalid input: expected array, received string"]);
+    expect((await check(assets(), nested(condition("xdm.asset.first_observed", "RANGE", { from: 1 }))))[0]).toMatch(/^filters\.AND\.1\.OR\.0\.AND\.0\.SEARCH_VALUE\.to:/);
+    expect(await check(assets(), nested(condition("xdm.asset.name", "EQ")))).toEqual(["filters.AND.1.OR.0.AND.0.SEARCH_VALUE: Invalid input: expected string, received undefined"]);
+    expect(await check(assets(), { filters: { XOR: [] } })).toEqual(["filters: expected an object with AND; or with OR"]);
+    expect(await check(assets(), { filters: { AND: [{ FIELD: "x" }] } })).toEqual(["filters.AND.0: expected an object with SEARCH_FIELD, SEARCH_TYPE, SEARCH_VALUE; or with AND, OR"]);
+    expect((await check(assets(), { filters: { AND: [], OR: [] } }))[0]).toMatch(/Unrecognized key.*OR/);
+  });
+
+  it("types asset groups by their own fields, and membership predicates by asset fields", async () => {
+    const groups = () => requestValidator("asset_groups");
+    expect(await check(groups(), { filters: { AND: [condition("XDM.ASSET_GROUP.TYPE", "EQ", "Dynamic"), condition("XDM.ASSET_GROUP.ID", "IN", [1, "2"]), condition("IS_USED_BY_SBAC", "EQ", false)] } })).toEqual([]);
+    expect(await check(groups(), { filters: { AND: [condition("XDM.ASSET_GROUP.TYPE", "EQ", "Dynamo")] } })).toEqual(["filters.AND.0.SEARCH_VALUE: Invalid input"]);
+    expect((await check(groups(), { filters: { AND: [condition("xdm.asset.provider", "EQ", "AWS")] } }))[0]).toMatch(/^filters\.AND\.0\.SEARCH_FIELD: .*'XDM\.ASSET_GROUP\.NAME'/);
+    const create = () => requestValidator("asset_groups.create");
+    const group = (predicate: object) => ({ asset_group: { group_name: "aws", group_type: "Dynamic", membership_predicate: predicate } });
+    expect(await check(create(), group({ AND: [condition("xdm.asset.provider", "EQ", "AWS")] }))).toEqual([]);
+    expect((await check(create(), group({ AND: [condition("XDM.ASSET_GROUP.NAME", "EQ", "x")] })))[0]).toMatch(/^asset_group\.membership_predicate\.AND\.0\.SEARCH_FIELD/);
+    expect((await check(requestValidator("asset_groups.update.post_by_group_id"), group({ OR: [{ AND: [condition("xdm.asset.realm", "LT", 1)] }] })))[0]).toMatch(/SEARCH_TYPE: expected one of/);
+  });
+
+  it("publishes the tree as JSON Schema with an anchor its nested nodes refer back to", () => {
+    const schema = requestJsonSchema("assets")?.properties?.["filters"];
+    expect(schema?.$anchor).toBe("AssetFilter");
+    expect(JSON.stringify(schema)).toContain('"$ref":"#AssetFilter"');
+    expect(JSON.stringify(schema)).toContain('"$anchor":"AssetFilterCondition"');
+    expect(requestJsonSchema("assets")?.properties?.["request_data"]?.properties?.["filters"]).toEqual({ $ref: "#AssetFilter" });
   });
 });

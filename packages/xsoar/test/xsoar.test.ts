@@ -62,6 +62,35 @@ describe("incidents", () => {
   });
 });
 
+describe("incident name: required on XSOAR 8 only", () => {
+  it("with validation on, an XSOAR 8 client refuses a create without name before sending, naming the field", async () => {
+    const before = await v8.incidents.search({ filter: { query: "type:NameRuleCheck" } });
+    const error = await v8.incidents.save({ type: "NameRuleCheck" }, { validateRequests: true }).then(() => undefined, (caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CortexInvalidRequestError);
+    expect((error as CortexInvalidRequestError).message).toMatch(/name: required field is missing \(required on XSOAR 8\)/);
+    expect((error as CortexInvalidRequestError).message).toMatch(/nothing was sent/);
+    // Nothing reached the tenant: the same search finds what it found before.
+    expect((await v8.incidents.search({ filter: { query: "type:NameRuleCheck" } })).total).toBe(before.total);
+    // Without validation the body is sent and the emulator answers as configured for XSOAR 8 (400, "name is required").
+    await expect(v8.incidents.save({ type: "NameRuleCheck" })).rejects.toThrow(/name is required/);
+    // An update (with id) needs no name.
+    const created = await v8.incidents.save({ name: "named", type: "NameRuleCheck" }, { validateRequests: true });
+    const updated = await v8.incidents.save({ id: String(created?.id), version: Number(created?.version), severity: 2 }, { validateRequests: true });
+    expect(updated?.severity).toBe(2);
+  });
+
+  it("an XSOAR 6 client sends a create without name as it is", async () => {
+    const v6 = new XsoarClient({ baseUrl: emulator.url, apiKey: key6.key, securityLevel: "standard", xsoarVersion: 6, rateLimit: false, logLevel: "off", env: {} });
+    try {
+      const created = await v6.incidents.save({ type: "NameRuleCheck" }, { validateRequests: true });
+      expect(created?.id).toBeDefined();
+      expect(created?.name ?? "").toBe("");
+    } finally {
+      await v6.close();
+    }
+  });
+});
+
 describe("entries and lists", () => {
   it("adds a war room entry and reads it back", async () => {
     const created = await v8.incidents.create({ name: "entries", createInvestigation: true });

@@ -14,7 +14,7 @@ import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { cellText, chooseFormat, UsageError, writeValue, type Column, type Sink } from "../output.js";
 import { bodyHelp } from "../body-schema.js";
-import { buildBody, checkBody, collect, listFlagsFor, looseValue, runOperation, type OperationFlags } from "../request.js";
+import { buildBody, checkBody, checkXsoar8Fields, collect, listFlagsFor, looseValue, runOperation, type OperationFlags } from "../request.js";
 import { progress, styleFor } from "../style.js";
 import { typedCalls } from "../typed-calls.js";
 
@@ -264,7 +264,7 @@ function xsoar(): Curated[] {
       operationId: "xsoar.incident",
       description: "create an incident",
       example: 'cxctl xsoar incidents create --name "Phishing report" --type Phishing --severity 2',
-      flags: (command) => command.requiredOption("--name <name>", "incident name").option("--type <type>", "incident type").option("--severity <0-4>", "severity (0 unknown … 4 critical)").option("--details <text>", "details").option("--field <name=value>", "custom field (repeatable)", collect),
+      flags: (command) => command.option("--name <name>", "incident name (required on XSOAR 8)").option("--type <type>", "incident type").option("--severity <0-4>", "severity (0 unknown … 4 critical)").option("--details <text>", "details").option("--field <name=value>", "custom field (repeatable)", collect),
       body: (flags) => incidentFields(flags),
     },
     {
@@ -371,7 +371,7 @@ export function curatedCommands(catalog: ProductCatalog, io: CliIo, only?: Reado
     if (takes.sort) command.option("--sort <field[:asc|desc]>", "sort order");
     if (operation.pagination.kind !== "none") command.option("--limit <n>", "most items to print (default 100)").option("--all", "follow pagination through every item").option("--page-size <n>", "items per page");
     spec.flags?.(command);
-    if (spec.checksOwnRequest !== true) command.addHelpText("after", () => bodyHelp(catalog.requestSchema(operation.id)));
+    if (spec.checksOwnRequest !== true) command.addHelpText("after", () => bodyHelp(catalog.requestSchema(operation.id), operation));
     command.addHelpText("after", `\nExample:\n  ${spec.example.replace(/^cxctl xdr /, `cxctl ${product} `)}`);
     command.action(async (...values: unknown[]) => {
       const self = values.at(-1) as Command;
@@ -388,6 +388,7 @@ export function curatedCommands(catalog: ProductCatalog, io: CliIo, only?: Reado
       if (spec.checksOwnRequest !== true) await check(body);
       const client = await openClient(product, flags, io);
       try {
+        if (flags.check !== false && spec.checksOwnRequest !== true) await checkXsoar8Fields(`${product} ${spec.group} ${spec.name}`, operation, client.config.xsoarVersion, body);
         if (spec.run !== undefined) await spec.run({ client, operation, body, flags, sink, io, check });
         else await runOperation(client, operation, body, flags, sink, spec.columns);
       } finally {

@@ -11,7 +11,7 @@ import { kebab, productCatalog, type CatalogEntry, type OperationInfo, type Prod
 import { globalFlags, openClient, PRODUCT_TITLES, type Product } from "../connection.js";
 import type { CliIo } from "../io.js";
 import { chooseFormat } from "../output.js";
-import { buildBody, checkBody, collect, listFlagsFor, runOperation, type OperationFlags } from "../request.js";
+import { buildBody, checkBody, checkXsoar8Fields, collect, listFlagsFor, runOperation, type OperationFlags } from "../request.js";
 import { curatedCommands, curatedNames, curatedOperationOf } from "./curated.js";
 
 /** Option names the generic commands use themselves (a path parameter never takes one of them). */
@@ -75,7 +75,7 @@ export function operationCommand(catalog: ProductCatalog, entry: CatalogEntry, i
     else if (pathFlags.length === 0 && schema !== undefined) example.push("--data @request.json");
     const sdk = entry.method === undefined ? "" : `\n\nSDK: client.${entry.method}(...)`;
     const permissions = operation.permissions === undefined ? "" : `\nPermissions: ${operation.permissions.join(", ")}`;
-    const body = bodyHelp(schema);
+    const body = bodyHelp(schema, operation);
     return `${body === "" ? "" : `${body}\n`}\nExample:\n  ${example.join(" ")}${sdk}${permissions}`;
   });
   command.action(async (_flags: unknown, self: Command) => {
@@ -90,6 +90,7 @@ export function operationCommand(catalog: ProductCatalog, entry: CatalogEntry, i
     if (flags.check !== false) await checkBody(catalog, `${product} ${entry.group} ${entry.call}`, operation, body, new Map(pathFlags.map(([flag, param]) => [param, `--${flag}`])));
     const client = await openClient(product, flags, io);
     try {
+      if (flags.check !== false) await checkXsoar8Fields(`${product} ${entry.group} ${entry.call}`, operation, client.config.xsoarVersion, body);
       await runOperation(client, operation, body, flags, { format, io });
     } finally {
       await client.close();

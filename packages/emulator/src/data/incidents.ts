@@ -4,8 +4,9 @@
 import { pick, pickSome, randomInt, type Random } from "../random.js";
 import { deepFreeze } from "../json-cache.js";
 import type { Directory } from "./directory.js";
+import type { Incident as RecordedIncident, IncidentSeverity, IncidentStatus } from "@cortex-sdk/schemas-base/curated-types";
 
-/** Incident statuses as documented for get_incidents filters and replies. */
+/** Incident statuses as documented for get_incidents filters and replies (every one of the curated `IncidentStatus`). */
 export const INCIDENT_STATUSES = [
   "new",
   "under_investigation",
@@ -17,38 +18,26 @@ export const INCIDENT_STATUSES = [
   "resolved_security_testing",
   "resolved_other",
   "resolved_auto",
-] as const;
+] as const satisfies readonly IncidentStatus[];
 
-/** One of {@link INCIDENT_STATUSES}. */
-export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+// Every curated status is seeded: a status added there fails to compile here until it is listed above.
+const EVERY_STATUS_LISTED: [Exclude<IncidentStatus, (typeof INCIDENT_STATUSES)[number]>] extends [never] ? true : never = true;
+void EVERY_STATUS_LISTED;
 
-/** Incident severity. */
-export type IncidentSeverity = "low" | "medium" | "high" | "critical";
+export type { IncidentSeverity, IncidentStatus };
 
-/** An incident record, field names and types as the vendor returns them. */
-export interface Incident {
-  /** Numeric id, serialised as a string. */
-  incident_id: string;
-  /** Name given in the console, or `null`. */
-  incident_name: string | null;
-  /** Epoch ms. */
-  creation_time: number;
-  /** Epoch ms. */
-  modification_time: number;
-  /** Always `null` on XDR incidents. */
-  detection_time: number | null;
-  /** Workflow status. */
+/**
+ * An incident record as the emulator holds it: the curated `Incident` of `@cortex-sdk/schemas-base` (what
+ * the SDK types a reply's incident as), narrowed to what the emulator always fills in, plus the fields the
+ * curated type leaves to its index signature.
+ */
+export interface Incident extends RecordedIncident {
+  /** Workflow status (only documented values). */
   status: IncidentStatus;
-  /** Effective severity. */
+  /** Effective severity (only documented values). */
   severity: IncidentSeverity;
   /** Generated description (or the manual one, when set). */
   description: string;
-  /** Assignee e-mail, or `null` when unassigned. */
-  assigned_user_mail: string | null;
-  /** Assignee display name, or `null` when unassigned. */
-  assigned_user_pretty_name: string | null;
-  /** Number of alerts grouped into the incident. */
-  alert_count: number;
   /** Alerts of low severity. */
   low_severity_alert_count: number;
   /** Alerts of medium severity. */
@@ -57,10 +46,6 @@ export interface Incident {
   high_severity_alert_count: number;
   /** Alerts of critical severity. */
   critical_severity_alert_count: number;
-  /** Distinct users involved. */
-  user_count: number;
-  /** Distinct hosts involved. */
-  host_count: number;
   /** Analyst notes, or `null`. */
   notes: string | null;
   /** Set when resolved. */
@@ -73,8 +58,6 @@ export interface Incident {
   manual_description: string | null;
   /** Console link. */
   xdr_url: string;
-  /** Starred by a starring rule or manually. */
-  starred: boolean;
   /** Starred by hand. */
   starred_manually: boolean;
   /** `"host:agent_id"` strings. */

@@ -134,7 +134,7 @@ export const generateApiKey: Operation = {
   handle: generate,
 };
 
-function keyFilters(rolesMode: "any" | "all"): FilterSpec<ApiKeyRecord> {
+function keyFilters(rolesMode: "any" | "all", idsAsText: boolean): FilterSpec<ApiKeyRecord> {
   return {
     expiration: {
       // A key that never expires is later than any bound.
@@ -157,7 +157,7 @@ function keyFilters(rolesMode: "any" | "all"): FilterSpec<ApiKeyRecord> {
     },
     id: {
       in: (value, field) => {
-        const ids = new Set(filterValue.integerList(value, field));
+        const ids = new Set(filterValue.idList(value, field, idsAsText));
         return (key) => ids.has(key.id);
       },
     },
@@ -205,7 +205,7 @@ const KEY_SORTS: SortSpec<ApiKeyRecord> = {
 
 function list(context: OperationContext): { body: unknown } {
   const data = asObject(context.requestData, "request_data");
-  const matches = compileFilters(data["filters"], keyFilters(context.state.unknowns.apiKeyRolesContains));
+  const matches = compileFilters(data["filters"], keyFilters(context.state.unknowns.apiKeyRolesContains, context.state.unknowns.apiKeyIdsAsText === "accept"));
   const compare = compileSort(data["sort"], KEY_SORTS, { field: "id", keyword: "asc" });
   const all = [...context.tenant.keys.values()];
   const selected = all.filter(matches).sort(compare);
@@ -247,7 +247,7 @@ function remove(context: OperationContext): { body: unknown } {
     if (filter["operator"].toLowerCase() !== "in") {
       throw REPLY_ERRORS.invalidInput(`Unsupported operator '${filter["operator"]}' for field id`);
     }
-    lists.push(new Set(filterValue.integerList(filter["value"], "id")));
+    lists.push(new Set(filterValue.idList(filter["value"], "id", context.state.unknowns.apiKeyIdsAsText === "accept")));
   });
   const [first = new Set<number>(), ...rest] = lists;
   let deleted = 0;

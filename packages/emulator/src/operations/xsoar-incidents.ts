@@ -246,7 +246,7 @@ export function touch(incident: XsoarIncident, now: number): void {
 
 function createIncident(data: XsoarData, context: OperationContext, body: JsonObject): XsoarIncident {
   const changes = incidentChanges(body);
-  if (context.tenant.product === "xsoar8" && (changes.name === undefined || changes.name === "")) {
+  if (context.tenant.product === "xsoar8" && context.state.unknowns.xsoar8IncidentWithoutName === "reject" && (changes.name === undefined || changes.name === "")) {
     throw xsoarBadRequest("name is required");
   }
   const numericId = data.next.incident++;

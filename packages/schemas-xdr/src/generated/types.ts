@@ -428,8 +428,8 @@ export type ApiKeysDeleteRequest = {
     readonly field: "id";
     /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
-    readonly value: readonly (number | string)[];
+    /** `value` (array), required. */
+    readonly value: readonly (number | `${number}`)[];
   }[];
 };
 
@@ -461,8 +461,8 @@ export type ApiKeysGetApiKeysRequest = {
     readonly field: "id";
     /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
-    readonly value: readonly (number | string)[];
+    /** `value` (array), required. */
+    readonly value: readonly (number | `${number}`)[];
   }) | ({
     /** `field` (one of 1 values), required. */
     readonly field: "creation_time";

@@ -16,13 +16,13 @@ import type { XsiamOperationId, XsiamReplyOf, XsiamRequestOf } from "./types.js"
 
 export type { StandardSchemaV1 } from "@standard-schema/spec";
 
-/** The request and reply JSON Schemas of every Cortex XSIAM operation, by id (descriptions and examples stripped). */
+/** The request and reply JSON Schemas of every operation here, by id (descriptions and examples stripped; an operation several products serve has the same schemas in each). */
 export const operationJsonSchemas: Readonly<Record<string, OperationJsonSchemas>> = xsiamJsonSchemas;
 
-const validators = createValidators(xsiamJsonSchemas, xsiamOperations);
+const validators = createValidators(operationJsonSchemas, xsiamOperations);
 
 /**
- * The JSON Schema of a Cortex XSIAM operation's request (the content of `request_data` when wrapped).
+ * The JSON Schema of a Cortex XSIAM operation's request as the caller passes it (the content of `request_data` when wrapped).
  *
  * @param id - Operation id.
  * @returns A plain JSON Schema object, or `undefined` when the operation has no body or is not a Cortex XSIAM operation.
@@ -32,7 +32,7 @@ export function requestJsonSchema(id: XsiamOperationId | (string & {})): JsonSch
 }
 
 /**
- * The JSON Schema of a Cortex XSIAM operation's reply after the envelope is removed.
+ * The JSON Schema of a Cortex XSIAM operation's reply after the envelope is removed (see the entry's `replyEnvelope` to wrap it for the wire).
  *
  * @param id - Operation id.
  * @returns A plain JSON Schema object, or `undefined` when the reply is empty, binary or not a Cortex XSIAM operation.
@@ -63,4 +63,26 @@ export function responseValidator<Id extends XsiamOperationId>(id: Id): Standard
 export function responseValidator(id: string): StandardSchemaV1 | undefined;
 export function responseValidator(id: string): StandardSchemaV1 | undefined {
   return validators.responseValidator(id);
+}
+
+/**
+ * A strict validator of a Cortex XSIAM operation's whole request body as sent, envelope included: `{"request_data": ...}`
+ * (plus the operation's documented siblings such as `validate`) for wrapped operations, the request itself for bare ones.
+ *
+ * @param id - Operation id.
+ * @returns A Standard Schema object, or `undefined` when the operation sends no body or is not a Cortex XSIAM operation.
+ */
+export function wireRequestValidator(id: XsiamOperationId | (string & {})): StandardSchemaV1 | undefined {
+  return validators.wireRequestValidator(id);
+}
+
+/**
+ * A lenient validator of a Cortex XSIAM operation's whole reply body as received, envelope included (`{"reply": ...}` or
+ * `{"data": ...}` where the operation wraps its reply); see {@link responseValidator} for what is tolerated inside.
+ *
+ * @param id - Operation id.
+ * @returns A Standard Schema object, or `undefined` when the reply is binary or not a Cortex XSIAM operation.
+ */
+export function wireResponseValidator(id: XsiamOperationId | (string & {})): StandardSchemaV1 | undefined {
+  return validators.wireResponseValidator(id);
 }

@@ -11,8 +11,8 @@ export type ApiKeysDeleteRequest = {
     readonly field: "id";
     /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
-    readonly value: readonly (number | string)[];
+    /** `value` (array), required. */
+    readonly value: readonly (number | `${number}`)[];
   }[];
 };
 
@@ -44,8 +44,8 @@ export type ApiKeysGetApiKeysRequest = {
     readonly field: "id";
     /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
-    readonly value: readonly (number | string)[];
+    /** `value` (array), required. */
+    readonly value: readonly (number | `${number}`)[];
   }) | ({
     /** `field` (one of 1 values), required. */
     readonly field: "creation_time";
@@ -1449,7 +1449,7 @@ export type XsoarIncidentRequest = {
   readonly linkedIncidents?: readonly string[];
   /** `modified` (string, format date-time). */
   readonly modified?: string;
-  /** `name` (string). */
+  /** `name` (string), required on XSOAR 8 unless `id` is given (with request validation on, a client for XSOAR 8 rejects a request without it). */
   readonly name?: string;
   /** `notifyTime` (string, format date-time). */
   readonly notifyTime?: string;

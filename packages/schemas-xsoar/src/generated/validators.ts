@@ -16,13 +16,13 @@ import type { XsoarOperationId, XsoarReplyOf, XsoarRequestOf } from "./types.js"
 
 export type { StandardSchemaV1 } from "@standard-schema/spec";
 
-/** The request and reply JSON Schemas of every Cortex XSOAR operation, by id (descriptions and examples stripped). */
+/** The request and reply JSON Schemas of every operation here, by id (descriptions and examples stripped; an operation several products serve has the same schemas in each). */
 export const operationJsonSchemas: Readonly<Record<string, OperationJsonSchemas>> = xsoarJsonSchemas;
 
-const validators = createValidators(xsoarJsonSchemas, xsoarOperations);
+const validators = createValidators(operationJsonSchemas, xsoarOperations);
 
 /**
- * The JSON Schema of a Cortex XSOAR operation's request (the content of `request_data` when wrapped).
+ * The JSON Schema of a Cortex XSOAR operation's request as the caller passes it (the content of `request_data` when wrapped).
  *
  * @param id - Operation id.
  * @returns A plain JSON Schema object, or `undefined` when the operation has no body or is not a Cortex XSOAR operation.
@@ -32,7 +32,7 @@ export function requestJsonSchema(id: XsoarOperationId | (string & {})): JsonSch
 }
 
 /**
- * The JSON Schema of a Cortex XSOAR operation's reply after the envelope is removed.
+ * The JSON Schema of a Cortex XSOAR operation's reply after the envelope is removed (see the entry's `replyEnvelope` to wrap it for the wire).
  *
  * @param id - Operation id.
  * @returns A plain JSON Schema object, or `undefined` when the reply is empty, binary or not a Cortex XSOAR operation.
@@ -63,4 +63,26 @@ export function responseValidator<Id extends XsoarOperationId>(id: Id): Standard
 export function responseValidator(id: string): StandardSchemaV1 | undefined;
 export function responseValidator(id: string): StandardSchemaV1 | undefined {
   return validators.responseValidator(id);
+}
+
+/**
+ * A strict validator of a Cortex XSOAR operation's whole request body as sent, envelope included: `{"request_data": ...}`
+ * (plus the operation's documented siblings such as `validate`) for wrapped operations, the request itself for bare ones.
+ *
+ * @param id - Operation id.
+ * @returns A Standard Schema object, or `undefined` when the operation sends no body or is not a Cortex XSOAR operation.
+ */
+export function wireRequestValidator(id: XsoarOperationId | (string & {})): StandardSchemaV1 | undefined {
+  return validators.wireRequestValidator(id);
+}
+
+/**
+ * A lenient validator of a Cortex XSOAR operation's whole reply body as received, envelope included (`{"reply": ...}` or
+ * `{"data": ...}` where the operation wraps its reply); see {@link responseValidator} for what is tolerated inside.
+ *
+ * @param id - Operation id.
+ * @returns A Standard Schema object, or `undefined` when the reply is binary or not a Cortex XSOAR operation.
+ */
+export function wireResponseValidator(id: XsoarOperationId | (string & {})): StandardSchemaV1 | undefined {
+  return validators.wireResponseValidator(id);
 }

@@ -110,6 +110,12 @@ export const entryOverrides: readonly Override[] = [
     reason: "xdr-xsiam reference §2.3: the IAM key routes answer {\"data\": …}; the spec shows the key bare",
   },
   {
+    kind: "entry",
+    operation: "POST /incident",
+    set: { requiredOnXsoar8: { fields: ["name"], unlessPresent: "id" } },
+    reason: "xsoar-xpanse-cloud reference §2.6: CreateIncidentRequest `name` (required in 8); one schema serves 6 and 8 and nothing says what 6 requires, so name stays optional in the schema and is required only for a client configured for XSOAR 8; a body with `id` updates an incident (§2.6), which the rule does not cover",
+  },
+  {
     kind: "brokenRef",
     spec: "platform-3.4-cspm-policies-papi.json",
     ref: "#/components/schemas/AggregatedColumn",

@@ -52,6 +52,8 @@ const INTEGER: JsonSchema = { type: "integer" };
 const BOOLEAN: JsonSchema = { type: "boolean" };
 /** An id: the service takes a number or a numeric string, whatever the spec says. */
 const ID: JsonSchema = { type: ["integer", "string"] };
+/** An API key id: an int, or numeric text, which the service reads as the int (issue #11; the emulator's `apiKeyIdsAsText`). */
+const KEY_ID: JsonSchema = { anyOf: [{ type: "integer" }, { type: "string", pattern: "^[0-9]+$" }] };
 /** Epoch milliseconds. */
 const EPOCH_MS: JsonSchema = { type: "integer" };
 const oneOf = (...values: string[]): JsonSchema => ({ type: "string", enum: values });
@@ -163,7 +165,7 @@ const AGENT_REPORT_FILTERS = typedFilters({
 const API_KEY_FILTERS = typedFilters({
   expiration: TIME_RANGE,
   roles: rule(["contains"], oneOrList(TEXT)),
-  id: inList(ID),
+  id: inList(KEY_ID),
   creation_time: TIME_RANGE,
   security_level: rule(["in"], oneOrList(oneOf("standard", "advanced"))),
   comment: rule(["contains"], TEXT),
@@ -316,6 +318,93 @@ const XSOAR_INCIDENT_SEVERITY: JsonSchema = { type: "array", items: { type: "num
 
 const filtersAt = (path: `/${string}`, filters: JsonSchema, reason: string): SchemaOverride => request(`POST ${path}`, "filters", { replace: filters }, reason);
 
+/** A group of SEARCH_TYPEs of a tree field and the SEARCH_VALUE they take (`undefined`: any value, optional). */
+interface SearchRule {
+  readonly types: readonly string[];
+  readonly value: JsonSchema | undefined;
+}
+const search = (types: readonly string[], value: JsonSchema | undefined): SearchRule => ({ types, value });
+
+/**
+ * An AND/OR filter tree (`{AND|OR: [condition | nested tree]}`, reference xsoar-xpanse-cloud §1.3) whose
+ * conditions are typed per field: a union of closed `{SEARCH_FIELD, SEARCH_TYPE, SEARCH_VALUE}` objects, one
+ * per field and group of search types. Recursive: the tree is anchored `name`, its conditions
+ * `<name>Condition`, and nested trees refer back (`$ref`), so a tree nests to any depth and the generated
+ * types name both.
+ */
+function typedTree(name: string, fields: Readonly<Record<string, readonly SearchRule[]>>): JsonSchema {
+  const conditions: JsonSchema = {
+    $anchor: `${name}Condition`,
+    anyOf: Object.entries(fields).flatMap(([field, rules]) =>
+      rules.map(({ types, value }) => ({
+        type: "object",
+        properties: { SEARCH_FIELD: { type: "string", enum: [field] }, SEARCH_TYPE: { type: "string", enum: [...types] }, SEARCH_VALUE: value ?? {} },
+        required: value === undefined ? ["SEARCH_FIELD", "SEARCH_TYPE"] : ["SEARCH_FIELD", "SEARCH_TYPE", "SEARCH_VALUE"],
+      })),
+    ),
+  };
+  const node = (key: "AND" | "OR", first: JsonSchema): JsonSchema => ({ type: "object", properties: { [key]: { type: "array", items: { anyOf: [first, { $ref: `#${name}` }] } } }, required: [key] });
+  return { $anchor: name, anyOf: [node("AND", conditions), node("OR", { $ref: `#${name}Condition` })] };
+}
+
+// Search-type groups by the type of the field (the asset schema's data types TEXT, INT, TIMESTAMP, BOOLEAN
+// and lists; reference xsoar-xpanse-cloud §4.4, xdr-xsiam §4.17). No source ties search types to fields, so
+// each field takes the documented types that apply to its data type, with the value the dialect's examples give them.
+const TEXT_SEARCH = search(["EQ", "NEQ", "CONTAINS", "NCONTAINS", "WILDCARD", "WILDCARD_NOT", "RLIKE", "NRLIKE", "REGEX", "REGEX_NOT", "REGEX_MATCH", "REGEX_NOT_MATCH"], TEXT);
+const EMPTY_SEARCH = search(["IS_EMPTY", "NIS_EMPTY"], undefined);
+const inSearch = (item: JsonSchema): SearchRule => search(["IN", "NIN"], listOf(item));
+const TEXT_FIELD: readonly SearchRule[] = [TEXT_SEARCH, inSearch(TEXT), EMPTY_SEARCH];
+const oneOfField = (...values: string[]): readonly SearchRule[] => [search(["EQ", "NEQ"], oneOf(...values)), inSearch(oneOf(...values))];
+/** Epoch ms: compared, within `{from, to}` (RANGE), or within the last N ms (RELATIVE_TIMESTAMP; a number or numeric text in the examples). */
+const TIME_FIELD: readonly SearchRule[] = [
+  search(["EQ", "NEQ", "GT", "LT", "GTE", "LTE"], EPOCH_MS),
+  search(["RANGE"], { type: "object", properties: { from: EPOCH_MS, to: EPOCH_MS }, required: ["from", "to"] }),
+  search(["RELATIVE_TIMESTAMP"], { type: ["integer", "string"] }),
+  EMPTY_SEARCH,
+];
+const NUMBER_FIELD: readonly SearchRule[] = [search(["EQ", "NEQ", "GT", "LT", "GTE", "LTE"], ID), inSearch(ID), EMPTY_SEARCH];
+const BOOLEAN_FIELD: readonly SearchRule[] = [search(["EQ", "NEQ"], BOOLEAN)];
+/** A list of text: holds one or all of the values (ARRAY_CONTAINS), or a text (CONTAINS). */
+const TEXT_LIST_FIELD: readonly SearchRule[] = [search(["ARRAY_CONTAINS", "ARRAY_NOT_CONTAINS"], oneOrList(TEXT)), search(["CONTAINS", "NCONTAINS"], TEXT), EMPTY_SEARCH];
+/** A list of IPv4 addresses: also matched against one address or a CIDR block. */
+const IPV4_LIST_FIELD: readonly SearchRule[] = [...TEXT_LIST_FIELD, search(["IP_MATCH", "NIP_MATCH", "INCIDR", "NINCIDR"], TEXT)];
+
+/** The asset inventory's fields: the asset record's XDM fields (reference xsoar-xpanse-cloud §4.4, xdr-xsiam §4.17; the spec's Asset reply). */
+const ASSET_FILTER = typedTree("AssetFilter", {
+  "xdm.asset.id": TEXT_FIELD,
+  "xdm.asset.strong_id": TEXT_FIELD,
+  "xdm.asset.name": TEXT_FIELD,
+  "xdm.asset.provider": TEXT_FIELD,
+  "xdm.asset.realm": TEXT_FIELD,
+  "xdm.asset.type.id": TEXT_FIELD,
+  "xdm.asset.type.name": TEXT_FIELD,
+  "xdm.asset.type.class": TEXT_FIELD,
+  "xdm.asset.type.category": TEXT_FIELD,
+  "xdm.asset.cloud.region": TEXT_FIELD,
+  "xdm.asset.first_observed": TIME_FIELD,
+  "xdm.asset.last_observed": TIME_FIELD,
+  "xdm.asset.group_ids": TEXT_LIST_FIELD,
+  "xdm.host.ipv4_addresses": IPV4_LIST_FIELD,
+});
+const ASSET_FILTER_REASON =
+  "the AND/OR tree nests to any depth (reference xsoar-xpanse-cloud §1.3, §4.4); conditions typed per field: the asset record's XDM fields (§4.4, xdr-xsiam §4.17, the spec's Asset reply), each with the documented SEARCH_TYPEs of its data type (text, epoch-ms time, list of text, list of IPv4) and their values (IN/NIN a list, RANGE {from, to}, RELATIVE_TIMESTAMP ms); no source ties search types to fields, so this is the generic set narrowed by data type; the spec allows one level of conditions over any string field with any value";
+
+/** The asset groups' fields (reference xsoar-xpanse-cloud §4.4: the `XDM.ASSET_GROUP.*` keys of the list reply). */
+const ASSET_GROUP_FILTER = typedTree("AssetGroupFilter", {
+  "XDM.ASSET_GROUP.ID": NUMBER_FIELD,
+  "XDM.ASSET_GROUP.NAME": TEXT_FIELD,
+  "XDM.ASSET_GROUP.TYPE": oneOfField("Dynamic", "Static"),
+  "XDM.ASSET_GROUP.DESCRIPTION": TEXT_FIELD,
+  "XDM.ASSET_GROUP.FILTER": TEXT_FIELD,
+  "XDM.ASSET_GROUP.CREATION_TIME": TIME_FIELD,
+  "XDM.ASSET_GROUP.CREATED_BY": TEXT_FIELD,
+  "XDM.ASSET_GROUP.LAST_UPDATE_TIME": TIME_FIELD,
+  "XDM.ASSET_GROUP.MODIFIED_BY": TEXT_FIELD,
+  IS_USED_BY_SBAC: BOOLEAN_FIELD,
+});
+const ASSET_GROUP_FILTER_REASON =
+  "the AND/OR tree nests to any depth (reference xsoar-xpanse-cloud §1.3, §4.4); conditions typed per field: the XDM.ASSET_GROUP.* keys and IS_USED_BY_SBAC of the list reply (§4.4), the group id a number (or numeric text), TYPE Dynamic/Static (the spec's group_type), times epoch ms, IS_USED_BY_SBAC a boolean; no source ties search types to fields, so each takes the generic set narrowed by data type; the spec allows one level of conditions over any string field";
+
 /** Request overrides. */
 export const requestOverrides: readonly Override[] = [
   request(`POST ${V1}/endpoints/isolate`, "*", { replace: oneEndpointOrFilters() }, ONE_ENDPOINT_REASON),
@@ -329,8 +418,8 @@ export const requestOverrides: readonly Override[] = [
   filtersAt(`${V1}/endpoints/get_endpoint`, ENDPOINT_FILTERS, "filters typed per field: ids, names and addresses in lists of text, endpoint_status/platform/isolate/scan_status in their documented values (one value or a list: the spec says a value, clients send lists), first_seen/last_seen gte/lte epoch ms; the cloud_* fields take lists of text with in (the spec lists them under gte/lte with a list value, which only in takes) (reference xdr-xsiam §4.5); the spec types every value as anything"),
   filtersAt(`${V1}/audits/management_logs`, MANAGEMENT_LOG_FILTERS, "filters typed per field: email/type/sub_type/result in lists of text, timestamp gte/lte epoch ms (reference xdr-xsiam §4.10); the spec types every value as anything"),
   filtersAt(`${V1}/audits/agents_reports`, AGENT_REPORT_FILTERS, "filters typed per field: text fields in lists, category in status/monitoring/audit, timestamp gte/lte epoch ms (reference xdr-xsiam §4.10); the spec types every value as anything"),
-  filtersAt(`${V1}/api_keys/get_api_keys`, API_KEY_FILTERS, "filters typed per field: expiration gte/lte epoch ms, roles contains role names, id in ids (reference xdr-xsiam §2.3, xsoar-xpanse-cloud §4.7); the console also filters by creation_time and users by security_level, comment and created_by (issue #12), which no source documents: they take the documented conventions (time gte/lte, value in a list, text contains); the spec lists three fields and types every value as anything"),
-  filtersAt(`${V1}/api_keys/delete`, typedFilters({ id: inList(ID) }), "the keys to delete: id in a list of key ids (ints; numeric strings accepted) (reference xdr-xsiam §2.3); the spec types the value as anything"),
+  filtersAt(`${V1}/api_keys/get_api_keys`, API_KEY_FILTERS, "filters typed per field: expiration gte/lte epoch ms, roles contains role names, id in ids as ints or numeric text (reference xdr-xsiam §2.3, xsoar-xpanse-cloud §4.7; issue #11); the console also filters by creation_time and users by security_level, comment and created_by (issue #12), which no source documents: they take the documented conventions (time gte/lte, value in a list, text contains); the spec lists three fields and types every value as anything"),
+  filtersAt(`${V1}/api_keys/delete`, typedFilters({ id: inList(KEY_ID) }), "the keys to delete: id in a list of key ids: ints (reference xdr-xsiam §2.3) or numeric text, which the service reads as ints (issue #11); other text is rejected; the spec types the value as anything"),
   filtersAt(`${V1}/assets/get_assets_internet_exposure`, INTERNET_EXPOSURE_FILTERS, XPANSE_LIST_REASON("§3.2")),
   filtersAt(`${V1}/assets/get_external_services`, EXTERNAL_SERVICE_FILTERS, XPANSE_LIST_REASON("§3.1, §3.2; the spec types filters as one object, every example and the Xpanse integration send a list")),
   filtersAt(`${V1}/assets/get_external_ip_address_ranges`, IP_RANGE_FILTERS, XPANSE_LIST_REASON("§3.2; ipaddress_version an integer, has_bu_overrides a boolean")),
@@ -338,6 +427,10 @@ export const requestOverrides: readonly Override[] = [
   filtersAt(`${V1}/get_attack_surface_rules`, ATTACK_SURFACE_RULE_FILTERS, "filters typed per field: every field in a list of text (reference xsoar-xpanse-cloud §3.2); the spec types every value as anything"),
   filtersAt(`${V1}/issue/search`, ISSUE_FILTERS, "filters typed per field: in for every field, gte/lte epoch ms only for _insert_time/last_modified/observation_time; id and asset_group_ids in ids, severity, status.progress and category in their documented values (reference xsoar-xpanse-cloud §4.2, xdr-xsiam §4.4); the spec types every value as anything"),
   filtersAt(`${V1}/case/search`, CASE_FILTERS, "filters typed per field: case_id in ids, case_domain/severity in lists of text, status_progress in NEW/UNDER_INVESTIGATION/RESOLVED, creation_time gte/lte epoch ms (reference xsoar-xpanse-cloud §4.3, xdr-xsiam §4.4: operators in|gte|lte, mapped as every other list's times and lists); the spec types every value as anything"),
+  request(`POST ${V1}/assets`, "filters", { replace: ASSET_FILTER }, ASSET_FILTER_REASON),
+  request(`POST ${V1}/asset-groups`, "filters", { replace: ASSET_GROUP_FILTER }, ASSET_GROUP_FILTER_REASON),
+  request(`POST ${V1}/asset-groups/create`, "asset_group/membership_predicate", { replace: ASSET_FILTER }, `a dynamic group's members are the assets the tree matches: ${ASSET_FILTER_REASON}`),
+  request(`POST ${V1}/asset-groups/update/{group_id}`, "asset_group/membership_predicate", { replace: ASSET_FILTER }, `a dynamic group's members are the assets the tree matches: ${ASSET_FILTER_REASON}`),
   request("POST /incidents/search", "filter/status", { replace: XSOAR_INCIDENT_STATUS }, "IncidentStatus numbers: 0 pending, 1 active, 2 done, 3 archive (reference xsoar-xpanse-cloud §2.4); the spec types any number"),
   request("POST /incidents/search", "filter/notStatus", { replace: XSOAR_INCIDENT_STATUS }, "IncidentStatus numbers, as filter.status (reference xsoar-xpanse-cloud §2.4); the spec types any number"),
   request("POST /incidents/search", "filter/level", { replace: XSOAR_INCIDENT_SEVERITY }, "IncidentSeverity numbers: 0 unknown, 0.5 info, 1 low … 4 critical (reference xsoar-xpanse-cloud §2.4); the spec types any number"),

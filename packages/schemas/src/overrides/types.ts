@@ -6,7 +6,7 @@
  * @module
  */
 import type { JsonSchema } from "../../../schemas-base/src/json-schema.js";
-import type { AsyncKind, OperationLimits, Pagination, Product, ReplyEnvelope, ReplyKind, RequestEnvelope, RetrySafety, XsoarVersion } from "../../../schemas-base/src/operation.js";
+import type { AsyncKind, OperationLimits, Pagination, Product, ReplyEnvelope, ReplyKind, RequestEnvelope, RetrySafety, Xsoar8Requirement, XsoarVersion } from "../../../schemas-base/src/operation.js";
 
 /** An operation, written `"<METHOD> <path>"`, e.g. `"POST /public_api/v1/incidents/get_incidents"`. */
 export type OperationRef = `${"GET" | "POST" | "PUT" | "PATCH" | "DELETE"} /${string}`;
@@ -41,6 +41,8 @@ export interface EntryPatch {
   readonly replyHoldsSecret?: boolean;
   /** Replaces the top-level siblings of `request_data`. */
   readonly requestSiblings?: readonly string[];
+  /** Top-level request fields required on XSOAR 8 only (one schema serves 6 and 8). */
+  readonly requiredOnXsoar8?: Xsoar8Requirement;
 }
 
 /** Corrects entry metadata of one operation. */

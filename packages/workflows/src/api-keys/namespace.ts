@@ -68,7 +68,7 @@ export class ApiKeyManagement<S extends ApiKeyShapes = ApiKeyShapes> {
   /**
    * Deletes keys by id.
    *
-   * @param ids - Key ids.
+   * @param ids - Key ids: ints, or numeric text (`"121"`), which the service reads as ints.
    * @param options - Call options.
    * @returns `{ update_count }`: how many keys were deleted.
    * @throws The pipeline's typed errors.
@@ -77,7 +77,7 @@ export class ApiKeyManagement<S extends ApiKeyShapes = ApiKeyShapes> {
    * await client.apiKeys.deleteByIds([121, 134]);
    * ```
    */
-  deleteByIds(ids: readonly number[], options?: ValidatedCallOptions): ApiPromise<ReplyIn<S, "api_keys.delete">> {
+  deleteByIds(ids: readonly (number | `${number}`)[], options?: ValidatedCallOptions): ApiPromise<ReplyIn<S, "api_keys.delete">> {
     return this.#client.request("api_keys.delete", { filters: [{ field: "id", operator: "in", value: [...ids] }] }, options);
   }
 

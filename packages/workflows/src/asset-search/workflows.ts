@@ -5,12 +5,35 @@
  * @module
  */
 import { paginateRestarting, type ApiPromise, type CortexClient, type ListOptions, type PagePromise, type ReplyValidationOptions, type RestartingListOptions, type ValidatedCallOptions } from "@cortex-sdk/core";
-import type { SearchCondition, SearchTree } from "@cortex-sdk/schemas-base";
 import { pageTokenEntry } from "../shared/entries.js";
 import type { ItemOf, ReplyIn, RequestIn, ShapedClient, ShapesWith } from "../shared/types.js";
 
 /** The sort of tree searches: `[{ FIELD, ORDER }]`. */
 export type TreeSort = readonly { readonly FIELD: string; readonly ORDER: "ASC" | "DESC" }[];
+
+/**
+ * The filter tree an operation's request takes at `filters` (`AssetFilter` for `assets`, `AssetGroupFilter`
+ * for `asset_groups`): its conditions are typed per field.
+ *
+ * @typeParam S - A product's operation shapes map.
+ * @typeParam Id - Operation id.
+ */
+export type TreeIn<S extends ShapesWith<Id>, Id extends string> = NonNullable<RequestIn<S, Id> extends { readonly filters?: infer Tree } ? Tree : never>;
+
+/**
+ * The conditions (leaves) of a filter tree type.
+ *
+ * @typeParam Tree - A filter tree type.
+ */
+export type ConditionIn<Tree> = Tree extends { readonly AND: readonly (infer Child)[] } ? Extract<Child, { readonly SEARCH_FIELD: unknown }> : never;
+
+/** The membership predicate `asset_groups.create` takes: a tree over asset fields. */
+type MembershipIn<S extends ShapesWith<"asset_groups.create">> = NonNullable<RequestIn<S, "asset_groups.create"> extends { readonly asset_group?: { readonly membership_predicate?: infer Tree } } ? Tree : never>;
+
+/** One condition becomes an AND node of it; a tree is sent as it is. */
+function asTree(filter: object): object {
+  return "SEARCH_FIELD" in filter ? { AND: [filter] } : filter;
+}
 
 /** Options of the tree searches. */
 export interface TreeSearchOptions extends ListOptions, ReplyValidationOptions {
@@ -36,7 +59,8 @@ export class AssetTreeSearch<S extends AssetSearchShapes = AssetSearchShapes> {
 
   /**
    * Searches the asset inventory with an AND/OR filter tree (build it with `andFilter`, `orFilter` and
-   * `searchCondition`), at most 100 per page. Asset fields are dotted XDM names (`xdm.asset.provider`).
+   * `searchCondition`), at most 100 per page. Asset fields are dotted XDM names (`xdm.asset.provider`); the
+   * tree is typed per field (`AssetFilter`), so an undocumented field, search type or value fails to compile.
    *
    * @param filter - The tree, or one condition.
    * @param options - `sort`, `limit`, `pageSize`, call options.
@@ -49,9 +73,9 @@ export class AssetTreeSearch<S extends AssetSearchShapes = AssetSearchShapes> {
    * for await (const asset of client.assets.search(tree)) console.log(asset["xdm.asset.name"]);
    * ```
    */
-  search(filter: SearchTree | SearchCondition, options: TreeSearchOptions = {}): PagePromise<ReplyIn<S, "assets">, ItemOf<S, "assets", "data">> {
+  search(filter: TreeIn<S, "assets"> | ConditionIn<TreeIn<S, "assets">>, options: TreeSearchOptions = {}): PagePromise<ReplyIn<S, "assets">, ItemOf<S, "assets", "data">> {
     const { sort, ...list } = options;
-    const tree = "SEARCH_FIELD" in filter ? { AND: [filter] } : filter;
+    const tree = asTree(filter);
     return this.#client.paginate<"assets", ItemOf<S, "assets", "data">>("assets", { filters: tree, ...(sort === undefined ? {} : { sort }) }, list);
   }
 }
@@ -84,9 +108,9 @@ export class AssetGroupTreeSearch<S extends AssetGroupShapes = AssetGroupShapes>
    * for await (const group of client.assetGroups.search(searchCondition("XDM.ASSET_GROUP.TYPE", "EQ", "Dynamic"))) console.log(group);
    * ```
    */
-  search(filter: SearchTree | SearchCondition, options: TreeSearchOptions = {}): PagePromise<ReplyIn<S, "asset_groups">, ItemOf<S, "asset_groups", "data">> {
+  search(filter: TreeIn<S, "asset_groups"> | ConditionIn<TreeIn<S, "asset_groups">>, options: TreeSearchOptions = {}): PagePromise<ReplyIn<S, "asset_groups">, ItemOf<S, "asset_groups", "data">> {
     const { sort, ...list } = options;
-    const tree = "SEARCH_FIELD" in filter ? { AND: [filter] } : filter;
+    const tree = asTree(filter);
     return this.#client.paginate<"asset_groups", ItemOf<S, "asset_groups", "data">>("asset_groups", { filters: tree, ...(sort === undefined ? {} : { sort }) }, list);
   }
 
@@ -103,7 +127,7 @@ export class AssetGroupTreeSearch<S extends AssetGroupShapes = AssetGroupShapes>
    * await client.assetGroups.createDynamic("aws-prod", andFilter(searchCondition("xdm.asset.provider", "EQ", "AWS")));
    * ```
    */
-  createDynamic(name: string, membership: SearchTree, options: ValidatedCallOptions & { readonly description?: string } = {}): ApiPromise<ReplyIn<S, "asset_groups.create">> {
+  createDynamic(name: string, membership: MembershipIn<S>, options: ValidatedCallOptions & { readonly description?: string } = {}): ApiPromise<ReplyIn<S, "asset_groups.create">> {
     const { description, ...call } = options;
     const request = { asset_group: { group_name: name, group_type: "Dynamic", ...(description === undefined ? {} : { group_description: description }), membership_predicate: membership } };
     return this.#client.request("asset_groups.create", request, call);

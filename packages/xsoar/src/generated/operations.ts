@@ -872,7 +872,7 @@ export function incidentfieldsImport(client: CortexClientCore, request: XsoarInc
   return client.request(incidentfieldsImportOperation, request, options);
 }
 
-const incidentsSaveOperation: OperationEntry = {"id":"xsoar.incident","products":["xsoar"],"xsoarVersions":[6,8],"method":"POST","path":"/incident","requestEnvelope":"bare","replyEnvelope":"bare","replyKind":"object","pagination":{"kind":"none"},"retrySafety":"unsafe","async":"none","limits":{}};
+const incidentsSaveOperation: OperationEntry = {"id":"xsoar.incident","products":["xsoar"],"xsoarVersions":[6,8],"method":"POST","path":"/incident","requestEnvelope":"bare","replyEnvelope":"bare","replyKind":"object","pagination":{"kind":"none"},"retrySafety":"unsafe","async":"none","limits":{},"requiredOnXsoar8":{"fields":["name"],"unlessPresent":"id"}};
 
 /**
  * Operation `xsoar.incident` (`client.incidents.save` on `XsoarClient`): `POST /incident`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set.
