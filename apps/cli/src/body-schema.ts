@@ -5,7 +5,6 @@
  *
  * @module
  */
-import type { OperationInfo } from "./catalog.js";
 
 /** A request JSON Schema as `@cortex-sdk/schemas` gives it (`requestJsonSchema(id)`): plain data, no prose. */
 export type SchemaNode = NonNullable<ReturnType<(typeof import("@cortex-sdk/schemas-xdr/validators"))["requestJsonSchema"]>>;
@@ -129,7 +128,7 @@ function fieldLines(object: SchemaNode, depth: number, notes: ReadonlyMap<string
  * @param operation - The operation, for fields required on XSOAR 8 only (marked so).
  * @returns The section (starting with a blank line), or an empty string when there is nothing to show.
  */
-export function bodyHelp(schema: SchemaNode | undefined, operation?: Pick<OperationInfo, "requiredOnXsoar8">): string {
+export function bodyHelp(schema: SchemaNode | undefined, operation?: { readonly requiredOnXsoar8?: { readonly fields: readonly string[]; readonly unlessPresent?: string } }): string {
   if (schema === undefined) return "";
   const heading = "\nBody fields (* required; set with --param name=value or --data JSON):";
   if (schema.anyOf !== undefined && schema.anyOf.some((alternative) => alternative.properties !== undefined)) {

@@ -5,4 +5,4 @@
  *
  * @module
  */
-export { AssetGroupTreeSearch, AssetTreeSearch, VulnerabilityFeed, type AssetGroupShapes, type AssetSearchShapes, type TreeSearchOptions, type TreeSort, type VulnerabilityShapes } from "./workflows.js";
+export { AssetGroupTreeSearch, AssetTreeSearch, VulnerabilityFeed, type AssetGroupShapes, type AssetSearchShapes, type ConditionIn, type MembershipIn, type TreeIn, type TreeSearchOptions, type TreeSort, type VulnerabilityShapes } from "./workflows.js";

@@ -27,8 +27,12 @@ export type TreeIn<S extends ShapesWith<Id>, Id extends string> = NonNullable<Re
  */
 export type ConditionIn<Tree> = Tree extends { readonly AND: readonly (infer Child)[] } ? Extract<Child, { readonly SEARCH_FIELD: unknown }> : never;
 
-/** The membership predicate `asset_groups.create` takes: a tree over asset fields. */
-type MembershipIn<S extends ShapesWith<"asset_groups.create">> = NonNullable<RequestIn<S, "asset_groups.create"> extends { readonly asset_group?: { readonly membership_predicate?: infer Tree } } ? Tree : never>;
+/**
+ * The membership predicate `asset_groups.create` takes: a tree over asset fields (`AssetFilter`).
+ *
+ * @typeParam S - A product's operation shapes map.
+ */
+export type MembershipIn<S extends ShapesWith<"asset_groups.create">> = NonNullable<RequestIn<S, "asset_groups.create"> extends { readonly asset_group?: { readonly membership_predicate?: infer Tree } } ? Tree : never>;
 
 /** One condition becomes an AND node of it; a tree is sent as it is. */
 function asTree(filter: object): object {
