@@ -34,6 +34,10 @@ describe("AND/OR filter trees", () => {
     const groups = await client.assetGroups.search(searchCondition("XDM.ASSET_GROUP.TYPE", "EQ", "Dynamic")).collect({ limit: 5 });
     expect(groups.length).toBeGreaterThan(0);
     expect(groups.every((group) => group["XDM.ASSET_GROUP.TYPE"] === "Dynamic")).toBe(true);
+    // create answers {"reply": {"data": ...}}: the reply envelope (an entry override) hands back data.
+    const created = await client.assetGroups.createDynamic("gcp compute", andFilter(searchCondition("xdm.asset.provider", "EQ", "GCP"), searchCondition("xdm.asset.type.class", "EQ", "Compute")), { validateRequests: true });
+    expect(created.data?.success).toBe(true);
+    expect(created.data?.asset_group_id).toBeGreaterThan(0);
   });
 
   it("sends a tree nested three deep, typed per field, and gets only the matching assets", async () => {

@@ -1798,7 +1798,7 @@ export function assetGroupsList(client: CortexClientCore, request: AssetGroupsRe
   return client.paginate(assetGroupsListOperation, request, options);
 }
 
-const assetGroupsCreateOperation: OperationEntry = {"id":"asset_groups.create","products":["xsiam","cloud"],"method":"POST","path":"/public_api/v1/asset-groups/create","requestEnvelope":"bare","replyEnvelope":"bare","replyKind":"array","pagination":{"kind":"none"},"retrySafety":"unsafe","async":"none","limits":{}};
+const assetGroupsCreateOperation: OperationEntry = {"id":"asset_groups.create","products":["xsiam","cloud"],"method":"POST","path":"/public_api/v1/asset-groups/create","requestEnvelope":"bare","replyEnvelope":"reply","replyKind":"array","pagination":{"kind":"none"},"retrySafety":"unsafe","async":"none","limits":{}};
 
 /**
  * Operation `asset_groups.create` (`client.assetGroups.create` on `CloudClient`): `POST /public_api/v1/asset-groups/create`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set.

@@ -710,8 +710,8 @@ export type ApiKeysDeleteRequest = {
     readonly field: "id";
     /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
-    readonly value: readonly (number | string)[];
+    /** `value` (array), required. */
+    readonly value: readonly (number | `${number}`)[];
   }[];
 };
 
@@ -743,8 +743,8 @@ export type ApiKeysGetApiKeysRequest = {
     readonly field: "id";
     /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
-    readonly value: readonly (number | string)[];
+    /** `value` (array), required. */
+    readonly value: readonly (number | `${number}`)[];
   }) | ({
     /** `field` (one of 1 values), required. */
     readonly field: "creation_time";
@@ -1989,307 +1989,7 @@ export type AsmManagementUploadAsmDataReply = string;
 /** Request of `POST /public_api/v1/asset-groups` (`asset_groups`). */
 export type AssetGroupsRequest = {
   /** `filters`. */
-  readonly filters?: ({
-    /** `AND` (array), required. */
-    readonly AND: readonly (({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 35 values), required. */
-      readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-      /** `SEARCH_VALUE`. */
-      readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-    }) | (({
-      /** `AND` (array), required. */
-      readonly AND: readonly (({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 35 values), required. */
-        readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-        /** `SEARCH_VALUE`. */
-        readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-      }) | (({
-        /** `AND` (array), required. */
-        readonly AND: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array, of object), required. */
-          readonly AND: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        }) | ({
-          /** `OR` (array, of object), required. */
-          readonly OR: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        })))[];
-      }) | ({
-        /** `OR` (array), required. */
-        readonly OR: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array, of object), required. */
-          readonly AND: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        }) | ({
-          /** `OR` (array, of object), required. */
-          readonly OR: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        })))[];
-      })))[];
-    }) | ({
-      /** `OR` (array), required. */
-      readonly OR: readonly (({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 35 values), required. */
-        readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-        /** `SEARCH_VALUE`. */
-        readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-      }) | (({
-        /** `AND` (array), required. */
-        readonly AND: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array, of object), required. */
-          readonly AND: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        }) | ({
-          /** `OR` (array, of object), required. */
-          readonly OR: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        })))[];
-      }) | ({
-        /** `OR` (array), required. */
-        readonly OR: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array, of object), required. */
-          readonly AND: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        }) | ({
-          /** `OR` (array, of object), required. */
-          readonly OR: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        })))[];
-      })))[];
-    })))[];
-  }) | ({
-    /** `OR` (array), required. */
-    readonly OR: readonly (({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 35 values), required. */
-      readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-      /** `SEARCH_VALUE`. */
-      readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-    }) | (({
-      /** `AND` (array), required. */
-      readonly AND: readonly (({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 35 values), required. */
-        readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-        /** `SEARCH_VALUE`. */
-        readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-      }) | (({
-        /** `AND` (array), required. */
-        readonly AND: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array, of object), required. */
-          readonly AND: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        }) | ({
-          /** `OR` (array, of object), required. */
-          readonly OR: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        })))[];
-      }) | ({
-        /** `OR` (array), required. */
-        readonly OR: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array, of object), required. */
-          readonly AND: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        }) | ({
-          /** `OR` (array, of object), required. */
-          readonly OR: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        })))[];
-      })))[];
-    }) | ({
-      /** `OR` (array), required. */
-      readonly OR: readonly (({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 35 values), required. */
-        readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-        /** `SEARCH_VALUE`. */
-        readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-      }) | (({
-        /** `AND` (array), required. */
-        readonly AND: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array, of object), required. */
-          readonly AND: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        }) | ({
-          /** `OR` (array, of object), required. */
-          readonly OR: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        })))[];
-      }) | ({
-        /** `OR` (array), required. */
-        readonly OR: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array, of object), required. */
-          readonly AND: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        }) | ({
-          /** `OR` (array, of object), required. */
-          readonly OR: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        })))[];
-      })))[];
-    })))[];
-  });
+  readonly filters?: AssetGroupFilter;
   /** `sort` (array). */
   readonly sort?: readonly {
     /** `FIELD` (string). */
@@ -2333,328 +2033,25 @@ export type AssetGroupsCreateRequest = {
     /** `group_description` (string). */
     readonly group_description?: string;
     /** `membership_predicate`. */
-    readonly membership_predicate?: ({
-      /** `AND` (array), required. */
-      readonly AND: readonly (({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 35 values), required. */
-        readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-        /** `SEARCH_VALUE`. */
-        readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-      }) | (({
-        /** `AND` (array), required. */
-        readonly AND: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array), required. */
-          readonly AND: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        }) | ({
-          /** `OR` (array), required. */
-          readonly OR: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        })))[];
-      }) | ({
-        /** `OR` (array), required. */
-        readonly OR: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array), required. */
-          readonly AND: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        }) | ({
-          /** `OR` (array), required. */
-          readonly OR: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        })))[];
-      })))[];
-    }) | ({
-      /** `OR` (array), required. */
-      readonly OR: readonly (({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 35 values), required. */
-        readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-        /** `SEARCH_VALUE`. */
-        readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-      }) | (({
-        /** `AND` (array), required. */
-        readonly AND: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array), required. */
-          readonly AND: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        }) | ({
-          /** `OR` (array), required. */
-          readonly OR: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        })))[];
-      }) | ({
-        /** `OR` (array), required. */
-        readonly OR: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array), required. */
-          readonly AND: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        }) | ({
-          /** `OR` (array), required. */
-          readonly OR: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        })))[];
-      })))[];
-    });
+    readonly membership_predicate?: AssetFilter;
   };
 };
 
-/** Reply of `POST /public_api/v1/asset-groups/create` (`asset_groups.create`). */
+/** Reply of `POST /public_api/v1/asset-groups/create` (`asset_groups.create`), the value of `reply`. */
 export type AssetGroupsCreateReply = {
-  /** `reply` (object). */
-  reply?: {
-    /** `data` (object). */
-    data?: {
-      /** `success` (boolean). */
-      success?: boolean;
-      /** `asset_group_id` (integer). */
-      asset_group_id?: number;
-    };
-    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
-    readonly DATA?: {
-      /** `success` (boolean). */
-      success?: boolean;
-      /** `asset_group_id` (integer). */
-      asset_group_id?: number;
-    };
+  /** `data` (object). */
+  data?: {
+    /** `success` (boolean). */
+    success?: boolean;
+    /** `asset_group_id` (integer). */
+    asset_group_id?: number;
+  };
+  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  readonly DATA?: {
+    /** `success` (boolean). */
+    success?: boolean;
+    /** `asset_group_id` (integer). */
+    asset_group_id?: number;
   };
 };
 
@@ -2670,307 +2067,7 @@ export type AssetGroupsUpdatePostByGroupIdReply = Xs34GenericAssetGroupsResponse
 /** Request of `POST /public_api/v1/assets` (`assets`). */
 export type AssetsRequest = {
   /** `filters`. */
-  readonly filters?: ({
-    /** `AND` (array), required. */
-    readonly AND: readonly (({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 35 values), required. */
-      readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-      /** `SEARCH_VALUE`. */
-      readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-    }) | (({
-      /** `AND` (array), required. */
-      readonly AND: readonly (({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 35 values), required. */
-        readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-        /** `SEARCH_VALUE`. */
-        readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-      }) | (({
-        /** `AND` (array), required. */
-        readonly AND: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array, of object), required. */
-          readonly AND: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        }) | ({
-          /** `OR` (array, of object), required. */
-          readonly OR: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        })))[];
-      }) | ({
-        /** `OR` (array), required. */
-        readonly OR: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array, of object), required. */
-          readonly AND: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        }) | ({
-          /** `OR` (array, of object), required. */
-          readonly OR: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        })))[];
-      })))[];
-    }) | ({
-      /** `OR` (array), required. */
-      readonly OR: readonly (({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 35 values), required. */
-        readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-        /** `SEARCH_VALUE`. */
-        readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-      }) | (({
-        /** `AND` (array), required. */
-        readonly AND: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array, of object), required. */
-          readonly AND: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        }) | ({
-          /** `OR` (array, of object), required. */
-          readonly OR: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        })))[];
-      }) | ({
-        /** `OR` (array), required. */
-        readonly OR: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array, of object), required. */
-          readonly AND: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        }) | ({
-          /** `OR` (array, of object), required. */
-          readonly OR: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        })))[];
-      })))[];
-    })))[];
-  }) | ({
-    /** `OR` (array), required. */
-    readonly OR: readonly (({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 35 values), required. */
-      readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-      /** `SEARCH_VALUE`. */
-      readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-    }) | (({
-      /** `AND` (array), required. */
-      readonly AND: readonly (({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 35 values), required. */
-        readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-        /** `SEARCH_VALUE`. */
-        readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-      }) | (({
-        /** `AND` (array), required. */
-        readonly AND: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array, of object), required. */
-          readonly AND: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        }) | ({
-          /** `OR` (array, of object), required. */
-          readonly OR: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        })))[];
-      }) | ({
-        /** `OR` (array), required. */
-        readonly OR: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array, of object), required. */
-          readonly AND: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        }) | ({
-          /** `OR` (array, of object), required. */
-          readonly OR: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        })))[];
-      })))[];
-    }) | ({
-      /** `OR` (array), required. */
-      readonly OR: readonly (({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 35 values), required. */
-        readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-        /** `SEARCH_VALUE`. */
-        readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-      }) | (({
-        /** `AND` (array), required. */
-        readonly AND: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array, of object), required. */
-          readonly AND: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        }) | ({
-          /** `OR` (array, of object), required. */
-          readonly OR: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        })))[];
-      }) | ({
-        /** `OR` (array), required. */
-        readonly OR: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array, of object), required. */
-          readonly AND: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        }) | ({
-          /** `OR` (array, of object), required. */
-          readonly OR: readonly {
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }[];
-        })))[];
-      })))[];
-    })))[];
-  });
+  readonly filters?: AssetFilter;
   /** `on_demand_fields` (array, of string). */
   readonly on_demand_fields?: readonly string[];
   /** `sort` (array). */
@@ -2987,307 +2084,7 @@ export type AssetsRequest = {
   /** `request_data` (object). */
   readonly request_data?: {
     /** `filters`. */
-    readonly filters?: ({
-      /** `AND` (array), required. */
-      readonly AND: readonly (({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 35 values), required. */
-        readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-        /** `SEARCH_VALUE`. */
-        readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-      }) | (({
-        /** `AND` (array), required. */
-        readonly AND: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array), required. */
-          readonly AND: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        }) | ({
-          /** `OR` (array), required. */
-          readonly OR: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        })))[];
-      }) | ({
-        /** `OR` (array), required. */
-        readonly OR: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array), required. */
-          readonly AND: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        }) | ({
-          /** `OR` (array), required. */
-          readonly OR: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        })))[];
-      })))[];
-    }) | ({
-      /** `OR` (array), required. */
-      readonly OR: readonly (({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 35 values), required. */
-        readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-        /** `SEARCH_VALUE`. */
-        readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-      }) | (({
-        /** `AND` (array), required. */
-        readonly AND: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array), required. */
-          readonly AND: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        }) | ({
-          /** `OR` (array), required. */
-          readonly OR: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        })))[];
-      }) | ({
-        /** `OR` (array), required. */
-        readonly OR: readonly (({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 35 values), required. */
-          readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-          /** `SEARCH_VALUE`. */
-          readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-        }) | (({
-          /** `AND` (array), required. */
-          readonly AND: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        }) | ({
-          /** `OR` (array), required. */
-          readonly OR: readonly (({
-            /** `SEARCH_FIELD` (string), required. */
-            readonly SEARCH_FIELD: string;
-            /** `SEARCH_TYPE` (one of 35 values), required. */
-            readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-            /** `SEARCH_VALUE`. */
-            readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-          }) | (({
-            /** `AND` (array, of object), required. */
-            readonly AND: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          }) | ({
-            /** `OR` (array, of object), required. */
-            readonly OR: readonly {
-              /** `SEARCH_FIELD` (string), required. */
-              readonly SEARCH_FIELD: string;
-              /** `SEARCH_TYPE` (one of 35 values), required. */
-              readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-              /** `SEARCH_VALUE`. */
-              readonly SEARCH_VALUE?: string | boolean | number | { [key: string]: unknown } | readonly unknown[];
-            }[];
-          })))[];
-        })))[];
-      })))[];
-    });
+    readonly filters?: AssetFilter;
     /** `sort` (array, of object). */
     readonly sort?: readonly {
       /** `FIELD` (string). */
@@ -16118,6 +14915,568 @@ export type XqlLibraryInsertReply = {
   /** `errors` (array, of string). */
   errors?: string[];
 };
+
+/** `AssetFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
+export type AssetFilter = ({
+  /** `AND` (array), required. */
+  readonly AND: readonly (AssetFilterCondition | AssetFilter)[];
+}) | ({
+  /** `OR` (array), required. */
+  readonly OR: readonly (AssetFilterCondition | AssetFilter)[];
+});
+
+/** `AssetFilterCondition`: a condition of a filter tree, typed per field. */
+export type AssetFilterCondition = ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.id";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.strong_id";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.strong_id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.strong_id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.name";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.name";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.name";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.provider";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.provider";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.provider";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.realm";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.realm";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.realm";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.type.id";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.type.id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.type.id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.type.name";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.type.name";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.type.name";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.type.class";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.type.class";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.type.class";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.type.category";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.type.category";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.type.category";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.cloud.region";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.cloud.region";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.cloud.region";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.first_observed";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE";
+  /** `SEARCH_VALUE` (integer), required. */
+  readonly SEARCH_VALUE: number;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.first_observed";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "RANGE";
+  /** `SEARCH_VALUE` (object), required. */
+  readonly SEARCH_VALUE: {
+    /** `from` (integer), required. */
+    readonly from: number;
+    /** `to` (integer), required. */
+    readonly to: number;
+  };
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.first_observed";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+  /** `SEARCH_VALUE` (integer or string), required. */
+  readonly SEARCH_VALUE: number | string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.first_observed";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.last_observed";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE";
+  /** `SEARCH_VALUE` (integer), required. */
+  readonly SEARCH_VALUE: number;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.last_observed";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "RANGE";
+  /** `SEARCH_VALUE` (object), required. */
+  readonly SEARCH_VALUE: {
+    /** `from` (integer), required. */
+    readonly from: number;
+    /** `to` (integer), required. */
+    readonly to: number;
+  };
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.last_observed";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+  /** `SEARCH_VALUE` (integer or string), required. */
+  readonly SEARCH_VALUE: number | string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.last_observed";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.group_ids";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+  /** `SEARCH_VALUE`, required. */
+  readonly SEARCH_VALUE: string | readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.group_ids";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.asset.group_ids";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.host.ipv4_addresses";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+  /** `SEARCH_VALUE`, required. */
+  readonly SEARCH_VALUE: string | readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.host.ipv4_addresses";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.host.ipv4_addresses";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "xdm.host.ipv4_addresses";
+  /** `SEARCH_TYPE` (one of 4 values), required. */
+  readonly SEARCH_TYPE: "IP_MATCH" | "NIP_MATCH" | "INCIDR" | "NINCIDR";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+});
+
+/** `AssetGroupFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
+export type AssetGroupFilter = ({
+  /** `AND` (array), required. */
+  readonly AND: readonly (AssetGroupFilterCondition | AssetGroupFilter)[];
+}) | ({
+  /** `OR` (array), required. */
+  readonly OR: readonly (AssetGroupFilterCondition | AssetGroupFilter)[];
+});
+
+/** `AssetGroupFilterCondition`: a condition of a filter tree, typed per field. */
+export type AssetGroupFilterCondition = ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.ID";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE";
+  /** `SEARCH_VALUE` (integer or string), required. */
+  readonly SEARCH_VALUE: number | string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.ID";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of integer or string), required. */
+  readonly SEARCH_VALUE: readonly (number | string)[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.ID";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.NAME";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.NAME";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.NAME";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.TYPE";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 2 values), required. */
+  readonly SEARCH_VALUE: "Dynamic" | "Static";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.TYPE";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly ("Dynamic" | "Static")[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.DESCRIPTION";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.DESCRIPTION";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.DESCRIPTION";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.FILTER";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.FILTER";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.FILTER";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.CREATION_TIME";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE";
+  /** `SEARCH_VALUE` (integer), required. */
+  readonly SEARCH_VALUE: number;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.CREATION_TIME";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "RANGE";
+  /** `SEARCH_VALUE` (object), required. */
+  readonly SEARCH_VALUE: {
+    /** `from` (integer), required. */
+    readonly from: number;
+    /** `to` (integer), required. */
+    readonly to: number;
+  };
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.CREATION_TIME";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+  /** `SEARCH_VALUE` (integer or string), required. */
+  readonly SEARCH_VALUE: number | string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.CREATION_TIME";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.CREATED_BY";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.CREATED_BY";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.CREATED_BY";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.LAST_UPDATE_TIME";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE";
+  /** `SEARCH_VALUE` (integer), required. */
+  readonly SEARCH_VALUE: number;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.LAST_UPDATE_TIME";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "RANGE";
+  /** `SEARCH_VALUE` (object), required. */
+  readonly SEARCH_VALUE: {
+    /** `from` (integer), required. */
+    readonly from: number;
+    /** `to` (integer), required. */
+    readonly to: number;
+  };
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.LAST_UPDATE_TIME";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+  /** `SEARCH_VALUE` (integer or string), required. */
+  readonly SEARCH_VALUE: number | string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.LAST_UPDATE_TIME";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.MODIFIED_BY";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.MODIFIED_BY";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "XDM.ASSET_GROUP.MODIFIED_BY";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "IS_USED_BY_SBAC";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (boolean), required. */
+  readonly SEARCH_VALUE: boolean;
+});
 
 /** `AgentAuditReport`: a record of the replies of `audits.agents_reports`. */
 export type AgentAuditReport = {

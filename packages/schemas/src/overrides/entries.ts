@@ -111,6 +111,12 @@ export const entryOverrides: readonly Override[] = [
   },
   {
     kind: "entry",
+    operation: "POST /public_api/v1/asset-groups/create",
+    set: { replyEnvelope: "reply" },
+    reason: "xsoar-xpanse-cloud reference §4.4: create answers {\"reply\": {\"data\": {success, asset_group_id}}}; the spec shows a bare list",
+  },
+  {
+    kind: "entry",
     operation: "POST /incident",
     set: { requiredOnXsoar8: { fields: ["name"], unlessPresent: "id" } },
     reason: "xsoar-xpanse-cloud reference §2.6: CreateIncidentRequest `name` (required in 8); one schema serves 6 and 8 and nothing says what 6 requires, so name stays optional in the schema and is required only for a client configured for XSOAR 8; a body with `id` updates an incident (§2.6), which the rule does not cover",

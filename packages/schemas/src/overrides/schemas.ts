@@ -80,8 +80,8 @@ export const schemaOverrides: readonly Override[] = [
     `POST ${V1}/asset-groups/create`,
     "reply",
     "*",
-    { replace: { type: "object", properties: { reply: { type: "object", properties: { data: { type: "object", properties: { success: { type: "boolean" }, asset_group_id: { type: "integer" } } } } } } } },
-    "spec documents a list of its own element; create answers one {reply: {data: {success, asset_group_id}}} (reference xsoar-xpanse-cloud §4.4: create → reply.data)",
+    { replace: { type: "object", properties: { data: { type: "object", properties: { success: { type: "boolean" }, asset_group_id: { type: "integer" } } } } } },
+    "spec documents a list of its own element; create answers one {data: {success, asset_group_id}} inside the reply envelope (entries.ts; reference xsoar-xpanse-cloud §4.4: create → reply.data)",
   ),
   schema(
     `POST ${V1}/incidents/get_incident_extra_data`,

@@ -2253,7 +2253,7 @@ export function assetGroupsList(client: CortexClientCore, request: AssetGroupsRe
   return client.paginate(assetGroupsListOperation, request, options);
 }
 
-const assetGroupsCreateOperation: OperationEntry = {"id":"asset_groups.create","products":["xsiam","cloud"],"method":"POST","path":"/public_api/v1/asset-groups/create","requestEnvelope":"bare","replyEnvelope":"bare","replyKind":"array","pagination":{"kind":"none"},"retrySafety":"unsafe","async":"none","limits":{}};
+const assetGroupsCreateOperation: OperationEntry = {"id":"asset_groups.create","products":["xsiam","cloud"],"method":"POST","path":"/public_api/v1/asset-groups/create","requestEnvelope":"bare","replyEnvelope":"reply","replyKind":"array","pagination":{"kind":"none"},"retrySafety":"unsafe","async":"none","limits":{}};
 
 /**
  * Operation `asset_groups.create` (`client.assetGroups.create` on `XsiamClient`): `POST /public_api/v1/asset-groups/create`. Not retried after an ambiguous failure (the service may already have acted) unless `retryUnsafe` is set.
