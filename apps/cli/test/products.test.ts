@@ -27,6 +27,19 @@ describe("curated product commands (built binary, emulator)", () => {
     expect((JSON.parse(found.stdout) as { id: string }[]).map((row) => row.id)).toContain(incident.id);
   });
 
+  it("XSOAR 8: a create without --name exits 2 naming it and sends nothing; --help says name is required on XSOAR 8", async () => {
+    const env = fx.env("xsoar8");
+    const before = await cxctl(["xsoar", "incidents", "search", "--query", "type:NamelessCheck", "--limit", "50", "-o", "json"], env);
+    const refused = await cxctl(["xsoar", "incidents", "create", "--type", "NamelessCheck", "-o", "json"], env);
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toMatch(/XSOAR 8 requires name, so nothing was sent/);
+    const after = await cxctl(["xsoar", "incidents", "search", "--query", "type:NamelessCheck", "--limit", "50", "-o", "json"], env);
+    expect(after.stdout).toBe(before.stdout);
+    const help = await cxctl(["xsoar", "incidents", "create", "--help"], env);
+    expect(help.stdout).toMatch(/--name <name>\s+incident name \(required on XSOAR 8\)/);
+    expect(help.stdout).toMatch(/\n\s+name\s+string; required on XSOAR 8 \(unless id is given\)/);
+  });
+
   it("XSOAR needs its version: exit 3 naming CORTEX_XSOAR_VERSION / --xsoar-version", async () => {
     const { CORTEX_XSOAR_VERSION: _version, ...env } = fx.env("xsoar8");
     const result = await cxctl(["xsoar", "incidents", "search", "--limit", "1"], env);
