@@ -120,7 +120,8 @@ try {
   const project = join(scratch, "consumer");
   mkdirSync(project);
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2));
-  sh("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...packed.map((file) => join(tarballs, file))], { cwd: project });
+  // @types/node as a TypeScript project for Node has it: the declarations name Node's streams, http and Buffer.
+  sh("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...packed.map((file) => join(tarballs, file)), "@types/node@^20.19.0"], { cwd: project });
   const names = publishable.map(({ manifest }) => manifest.name);
   const importAll = names.map((name, index) => `import * as m${index} from "${name}";`).join("\n");
   writeFileSync(

@@ -4,6 +4,8 @@
  *
  * @module
  */
+// The declarations name Node's own types (streams, http, Buffer): a TypeScript user needs @types/node.
+/// <reference types="node" preserve="true" />
 
 /** A writable text sink. */
 export interface TextSink {

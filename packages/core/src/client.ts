@@ -4,6 +4,8 @@
  *
  * @module
  */
+// The declarations name Node's own types (streams, http, Buffer): a TypeScript user needs @types/node.
+/// <reference types="node" preserve="true" />
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import type { OperationEntry } from "@cortex-sdk/schemas-base";

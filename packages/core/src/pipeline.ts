@@ -9,6 +9,8 @@
  *
  * @module
  */
+// The declarations name Node's own types (streams, http, Buffer): a TypeScript user needs @types/node.
+/// <reference types="node" preserve="true" />
 import type { Readable } from "node:stream";
 import type { OperationEntry, HttpMethod } from "@cortex-sdk/schemas-base";
 import type { ResolvedConfig } from "./config.js";

@@ -19,6 +19,8 @@
  *
  * @module
  */
+// The declarations name Node's own types (streams, http, Buffer): a TypeScript user needs @types/node.
+/// <reference types="node" preserve="true" />
 import { randomBytes } from "node:crypto";
 import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";

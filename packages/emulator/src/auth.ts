@@ -7,6 +7,8 @@
  * so the emulator checks signatures independently of the SDK's signer: a bug
  * shared by signer and verifier would otherwise pass every test.
  */
+// The declarations name Node's own types (streams, http, Buffer): a TypeScript user needs @types/node.
+/// <reference types="node" preserve="true" />
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import type { ApiKeyRecord, KeyIndex, KeyOwner } from "./keys.js";

@@ -11,6 +11,8 @@
  * `validate` still runs first, so generated request validators apply to every
  * operation.
  */
+// The declarations name Node's own types (streams, http, Buffer): a TypeScript user needs @types/node.
+/// <reference types="node" preserve="true" />
 import type { IncomingHttpHeaders } from "node:http";
 import type { PathFamily, Surface } from "./paths.js";
 import type { Permission } from "./rbac.js";

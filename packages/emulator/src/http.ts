@@ -2,6 +2,8 @@
  * Low-level request/response helpers: bounded body reading, JSON parsing,
  * content-type checks, and replies (with the truncation fault).
  */
+// The declarations name Node's own types (streams, http, Buffer): a TypeScript user needs @types/node.
+/// <reference types="node" preserve="true" />
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { REPLY_ERRORS } from "./envelopes.js";
 import { isJsonObject, type JsonObject } from "./query.js";

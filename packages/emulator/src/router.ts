@@ -4,6 +4,8 @@
  * pipeline (auth, RBAC, limits, body parsing, error envelopes) is the same
  * for all of them; see `generic.ts` for how the generic layer plugs in.
  */
+// The declarations name Node's own types (streams, http, Buffer): a TypeScript user needs @types/node.
+/// <reference types="node" preserve="true" />
 import type { IncomingHttpHeaders } from "node:http";
 import type { ApiKeyRecord } from "./keys.js";
 import type { OperationResult, RequestView } from "./generic.js";

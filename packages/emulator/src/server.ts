@@ -15,6 +15,8 @@
  * in on, and nothing thrown escapes this module: the process never crashes and
  * never returns a stack trace.
  */
+// The declarations name Node's own types (streams, http, Buffer): a TypeScript user needs @types/node.
+/// <reference types="node" preserve="true" />
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { checkRequestBounds } from "./bounds.js";

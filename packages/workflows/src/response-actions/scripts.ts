@@ -3,6 +3,8 @@
  *
  * @module
  */
+// The declarations name Node's own types (streams, http, Buffer): a TypeScript user needs @types/node.
+/// <reference types="node" preserve="true" />
 import type { Readable } from "node:stream";
 import type { CallOptions, CortexClient } from "@cortex-sdk/core";
 import type { RequestIn, ShapedClient, ShapesWith } from "../shared/types.js";

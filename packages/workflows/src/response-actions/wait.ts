@@ -5,6 +5,8 @@
  *
  * @module
  */
+// The declarations name Node's own types (streams, http, Buffer): a TypeScript user needs @types/node.
+/// <reference types="node" preserve="true" />
 import type { Readable } from "node:stream";
 import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import { CortexActionFailedError, CortexError, waitUntil, type CallOptions, type CortexClient, type EndpointActionOutcome } from "@cortex-sdk/core";
