@@ -11,7 +11,7 @@ import type { ItemOf } from "@cortex-sdk/workflows/shared";
 import type { CloudOperationShapes } from "@cortex-sdk/schemas-cloud";
 export { CLOUD_CLIENT_VERSION } from "./version.js";
 export type * from "@cortex-sdk/schemas-cloud";
-export { andFilter, orFilter, searchCondition, type SearchCondition, type SearchTree, type SearchType } from "@cortex-sdk/schemas-base";
+export { andFilter, orFilter, searchCondition, tenantField, type SearchCondition, type SearchTree, type SearchType, type TenantField } from "@cortex-sdk/schemas-base";
 export { CortexInvalidRequestError, CortexPaginationError, CortexReplyValidationError, isCortexError, type TenantOutcome, type TenantTarget } from "@cortex-sdk/core";
 
 /** A vulnerability of the intelligence feed, as `vulnerabilities.list` yields it. */

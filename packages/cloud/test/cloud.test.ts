@@ -3,7 +3,7 @@
 import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
 import { CortexInvalidRequestError } from "@cortex-sdk/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { andFilter, CloudClient, orFilter, searchCondition } from "../src/index.js";
+import { andFilter, CloudClient, orFilter, searchCondition, tenantField } from "../src/index.js";
 
 let emulator: RunningEmulator;
 let client: CloudClient;
@@ -59,13 +59,31 @@ describe("AND/OR filter trees", () => {
     expect(all.map((asset) => asset["xdm.asset.id"]).sort()).toEqual(expected.map((asset) => asset["xdm.asset.id"]).sort());
   });
 
+  it("with validation on, sends a field the tenant defines (tenantField) as it is", async () => {
+    const sent: unknown[] = [];
+    client.middleware.add("watch", async (context, next) => {
+      sent.push(context.request.body);
+      return next(context);
+    }, { before: "send" });
+    try {
+      const tree = andFilter(searchCondition("xdm.asset.provider", "EQ", "AWS"), searchCondition(tenantField("xdm.asset.tags"), "IS_EMPTY", undefined));
+      // What the emulator answers for a field it does not hold is its own business; the SDK's part is to send it.
+      await client.assets.search(tree, { validateRequests: true }).then(() => undefined, () => undefined);
+    } finally {
+      client.middleware.remove("watch");
+    }
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    expect(String(sent[0])).toContain('"SEARCH_FIELD":"xdm.asset.tags"');
+  });
+
   it("with validation on, rejects a wrong field, search type or value before sending, naming it", async () => {
     const wrong = async (tree: object): Promise<CortexInvalidRequestError> => {
       const error = await client.assets.search(tree as never, { validateRequests: true }).then(() => undefined, (caught: unknown) => caught);
       expect(error).toBeInstanceOf(CortexInvalidRequestError);
       return error as CortexInvalidRequestError;
     };
-    expect((await wrong(andFilter(orFilter(searchCondition("xdm.asset.colour", "EQ", "red"))))).message).toMatch(/filters\.AND\.0\.OR\.0\.SEARCH_FIELD: .*xdm\.asset\.provider/);
+    expect((await wrong(andFilter(orFilter({ SEARCH_FIELD: 7, SEARCH_TYPE: "EQ", SEARCH_VALUE: "red" })))).message).toMatch(/filters\.AND\.0\.OR\.0\.SEARCH_FIELD: .*xdm\.asset\.provider/);
+    expect((await wrong(andFilter(orFilter({ SEARCH_FIELD: tenantField("xdm.asset.tags"), SEARCH_TYPE: "LIKE", SEARCH_VALUE: "red" })))).message).toMatch(/filters\.AND\.0\.OR\.0\.SEARCH_TYPE: expected one of "EQ"/);
     expect((await wrong(andFilter(searchCondition("xdm.asset.provider", "GT", "AWS")))).message).toMatch(/filters\.AND\.0\.SEARCH_TYPE: expected one of "EQ"/);
     expect((await wrong(andFilter(searchCondition("xdm.asset.first_observed", "RANGE", { from: 1 })))).message).toMatch(/filters\.AND\.0\.SEARCH_VALUE\.to/);
     expect((await wrong({ XOR: [] })).message).toMatch(/filters: expected an object with AND; or with OR/);

@@ -117,3 +117,10 @@ export interface HealthcheckReply {
   /** `available` when the tenant is up. */
   status: string;
 }
+
+/**
+ * A field the tenant defines beyond the documented ones, for the asset inventory's AND/OR filters (its
+ * `/assets/schema` lists the tenant's fields). Made with `tenantField("xdm.asset.tags")`: a documented field
+ * is written as plain text and typed by its own search types; a tenant field takes any search type and value.
+ */
+export type TenantField = string & { readonly __tenantField: true };

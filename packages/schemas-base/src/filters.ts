@@ -20,6 +20,7 @@
  *
  * @module
  */
+import type { TenantField } from "./curated-types.js";
 /** Condition type of a request's `filters` list; distributes over unions and maps `never` to `never`. */
 export type ConditionsIn<Request> = Request extends { readonly filters?: infer List } ? (NonNullable<List> extends readonly (infer Condition)[] ? Condition : never) : never;
 
@@ -111,13 +112,34 @@ export type SearchTree<Condition = SearchCondition> =
   | { readonly AND: readonly (Condition | SearchTree<Condition>)[] }
   | { readonly OR: readonly (Condition | SearchTree<Condition>)[] };
 
-/** Every comparison type, to check values at run time. */
-const SEARCH_TYPES: ReadonlySet<string> = new Set<SearchType>([
+/**
+ * Marks a field of the tenant's own asset schema (beyond the documented fields) for a filter condition, so
+ * the typed tree of `assets` and dynamic asset groups accepts it; the service, not the SDK, knows which
+ * fields the tenant has. Only the type changes: the text is sent as is.
+ *
+ * @param name - The field's name, as the tenant's asset schema lists it.
+ * @returns The same text, typed as a tenant field.
+ * @throws TypeError when `name` is empty or not text.
+ * @example
+ * ```ts
+ * const tree = andFilter(searchCondition(tenantField("xdm.asset.tags"), "CONTAINS", "prod"));
+ * ```
+ */
+export function tenantField(name: string): TenantField {
+  if (typeof name !== "string" || name.length === 0) throw new TypeError("tenantField: the field name must be non-empty text");
+  return name as TenantField;
+}
+
+/** Every comparison type of the AND/OR dialect, in the order the reference lists them. */
+export const SEARCH_TYPE_NAMES: readonly SearchType[] = [
   "EQ", "NEQ", "GT", "LT", "GTE", "LTE", "IN", "NIN", "RLIKE", "NRLIKE", "WILDCARD", "WILDCARD_NOT", "CONTAINS", "NCONTAINS", "IP_MATCH",
   "NIP_MATCH", "ARRAY_CONTAINS", "ARRAY_NOT_CONTAINS", "IS_EMPTY", "NIS_EMPTY", "REGEX", "REGEX_NOT", "REGEX_MATCH", "REGEX_NOT_MATCH",
   "IPLIST_MATCH", "NLISTIP_MATCH", "INCIDR", "NINCIDR", "INCIDR6", "NINCIDR6", "RANGE", "RELATIVE_TIMESTAMP", "JSON_OVERLAPS",
   "JSON_ARRAY_CONTAINED_IN", "JSON_IS_NOT_EMPTY",
-]);
+];
+
+/** Every comparison type, to check values at run time. */
+const SEARCH_TYPES: ReadonlySet<string> = new Set<SearchType>(SEARCH_TYPE_NAMES);
 
 /**
  * One condition of the tree. The field, search type and value keep their literal types, so a tree built

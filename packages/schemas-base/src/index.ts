@@ -19,7 +19,8 @@ export type * from "./json-schema.js";
 export type { OperationTypeNames } from "./type-names.js";
 export { normalizePath, createLookup, type OperationLookup } from "./lookup.js";
 export { DEPLOYMENTS, PRODUCTS, PRODUCT_TITLES, PROBE_OPERATIONS, XSOAR_VERSIONS, deploymentOf, isProduct, productOf } from "./product-list.js";
-export { createFilterList, andFilter, orFilter, searchCondition, type FilterListBuilder, type ConditionsIn, type FieldIn, type OperatorIn, type AcceptingField, type ValueIn, type SearchCondition, type SearchTree, type SearchType } from "./filters.js";
+export type { TenantField } from "./curated-types.js";
+export { createFilterList, andFilter, orFilter, searchCondition, tenantField, type FilterListBuilder, type ConditionsIn, type FieldIn, type OperatorIn, type AcceptingField, type ValueIn, type SearchCondition, type SearchTree, type SearchType } from "./filters.js";
 
 /**
  * XSOAR 8 serves the XSOAR 6 routes under this prefix (the table keeps the XSOAR 6 path): on XSOAR 8,

@@ -43,6 +43,11 @@ export interface JsonSchema {
   readonly maxItems?: number;
   /** A regular expression a string must match (override data only, e.g. `^[0-9]+$` for an id sent as numeric text). */
   readonly pattern?: string;
+  /**
+   * A field name the tenant defines beyond the documented ones (override data only: the asset inventory's
+   * filter fields): typed `TenantField`, and any text but the documented names (`pattern`) is accepted.
+   */
+  readonly tenantField?: true;
   /** String format, e.g. `date-time` or `binary`. */
   readonly format?: string;
   /** Default value the spec documents. */

@@ -224,9 +224,23 @@ function base(schema: JsonSchema, mode: Mode, name: string): Zod {
     if (tree !== undefined) return tree;
     // A typed filter list's conditions differ by `field`: picking the condition by its field lets the
     // error name what is wrong (the operator, the value) instead of "no alternative matched".
-    const key = mode.strict ? discriminatorOf(schema.anyOf) : undefined;
-    if (key !== undefined && options.every((o) => o instanceof z.ZodObject && o.shape[key] instanceof z.ZodLiteral)) {
-      return z.discriminatedUnion(key, byDiscriminator(key, schema.anyOf, options) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]]);
+    // A tree's conditions may also take a field the tenant defines: the documented fields are still picked by
+    // name, and any other name goes to the tenant-field alternative.
+    const tenantIndex = schema.anyOf.findIndex(isTenantDefined);
+    const documented = schema.anyOf.filter((_, i) => i !== tenantIndex);
+    const documentedOptions = options.filter((_, i) => i !== tenantIndex);
+    const key = mode.strict ? discriminatorOf(documented) : undefined;
+    if (key !== undefined && documentedOptions.every((o) => o instanceof z.ZodObject && o.shape[key] instanceof z.ZodLiteral)) {
+      const byField = z.discriminatedUnion(key, byDiscriminator(key, documented, documentedOptions) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]]);
+      if (tenantIndex < 0) return byField;
+      const known = new Set(documented.map((alt) => literalOf(alt, key)));
+      const tenantDefined = options[tenantIndex]!;
+      return z.any().superRefine((input: unknown, ctx) => {
+        const field = input !== null && typeof input === "object" ? (input as Record<string, unknown>)[key] : undefined;
+        const chosen = typeof field === "string" && !known.has(field) ? tenantDefined : byField;
+        const result = chosen.safeParse(input);
+        if (!result.success) for (const issue of result.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+      });
     }
     return z.union(options as [Zod, Zod, ...Zod[]]);
   }
@@ -235,6 +249,11 @@ function base(schema: JsonSchema, mode: Mode, name: string): Zod {
   if (types.length === 0) return schema.properties !== undefined ? objectOf(schema, mode) : z.unknown();
   const options = types.map((type) => single(type, schema, mode, name));
   return options.length === 1 ? options[0]! : z.union(options as [Zod, Zod, ...Zod[]]);
+}
+
+/** Whether an alternative names a field the tenant defines (`tenantField` on one of its properties). */
+function isTenantDefined(alternative: JsonSchema): boolean {
+  return Object.values(alternative.properties ?? {}).some((property) => property.tenantField === true);
 }
 
 /**

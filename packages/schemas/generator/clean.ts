@@ -24,6 +24,8 @@ export interface Node {
   /** Override data only (the specs' patterns are not carried over). */
   pattern?: string;
   default?: unknown;
+  /** A tenant-defined field name (override data only; see `JsonSchema.tenantField`). */
+  tenantField?: true;
   /** A recursive node's name (override data only; see `JsonSchema.$anchor`). Emitted in JSON and named in the types. */
   $anchor?: string;
   /** `#<anchor>`: a reference back to the enclosing anchored node (override data only). */

@@ -143,6 +143,7 @@ export function renderType(node: Node, ctx: TypeContext, indent: string): string
     switch (t) {
       case "string":
         // Numeric text (an id the service also takes as a number).
+        if (node.tenantField === true) return "TenantField";
         return node.pattern === NUMERIC_TEXT ? "`${number}`" : "string";
       case "integer":
       case "number":
@@ -370,6 +371,8 @@ export function emitAll(table: readonly TableOperation[], componentsIn: Readonly
       shared.push(`/** ${docLine} */\nexport type ${name} = ${type};\n`);
     }
     shared.sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : 1));
+    // A tenant-defined filter field is typed by the curated brand.
+    if ([...blocks, ...shared].some((text) => text.includes(": TenantField"))) curatedUsed.add("TenantField");
     const curatedNames = [...curatedUsed].sort();
     const curatedImport = curatedNames.length > 0 ? `import type { ${curatedNames.join(", ")} } from "@cortex-sdk/schemas-base/curated-types";\nexport type * from "@cortex-sdk/schemas-base/curated-types";\n` : "";
     files.push({

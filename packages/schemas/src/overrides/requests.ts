@@ -6,6 +6,7 @@
  * @module
  */
 import type { JsonSchema } from "../../../schemas-base/src/json-schema.js";
+import { SEARCH_TYPE_NAMES } from "../../../schemas-base/src/filters.js";
 import type { Override, OperationRef, SchemaOverride } from "./types.js";
 
 const V1 = "/public_api/v1";
@@ -318,6 +319,8 @@ const XSOAR_INCIDENT_SEVERITY: JsonSchema = { type: "array", items: { type: "num
 
 const filtersAt = (path: `/${string}`, filters: JsonSchema, reason: string): SchemaOverride => request(`POST ${path}`, "filters", { replace: filters }, reason);
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /** A group of SEARCH_TYPEs of a tree field and the SEARCH_VALUE they take (`undefined`: any value, optional). */
 interface SearchRule {
   readonly types: readonly string[];
@@ -332,17 +335,21 @@ const search = (types: readonly string[], value: JsonSchema | undefined): Search
  * `<name>Condition`, and nested trees refer back (`$ref`), so a tree nests to any depth and the generated
  * types name both.
  */
-function typedTree(name: string, fields: Readonly<Record<string, readonly SearchRule[]>>): JsonSchema {
-  const conditions: JsonSchema = {
-    $anchor: `${name}Condition`,
-    anyOf: Object.entries(fields).flatMap(([field, rules]) =>
-      rules.map(({ types, value }) => ({
-        type: "object",
-        properties: { SEARCH_FIELD: { type: "string", enum: [field] }, SEARCH_TYPE: { type: "string", enum: [...types] }, SEARCH_VALUE: value ?? {} },
-        required: value === undefined ? ["SEARCH_FIELD", "SEARCH_TYPE"] : ["SEARCH_FIELD", "SEARCH_TYPE", "SEARCH_VALUE"],
-      })),
-    ),
+function typedTree(name: string, fields: Readonly<Record<string, readonly SearchRule[]>>, options: { readonly tenantFields?: boolean } = {}): JsonSchema {
+  const documented: JsonSchema[] = Object.entries(fields).flatMap(([field, rules]) =>
+    rules.map(({ types, value }) => ({
+      type: "object",
+      properties: { SEARCH_FIELD: { type: "string", enum: [field] }, SEARCH_TYPE: { type: "string", enum: [...types] }, SEARCH_VALUE: value ?? {} },
+      required: value === undefined ? ["SEARCH_FIELD", "SEARCH_TYPE"] : ["SEARCH_FIELD", "SEARCH_TYPE", "SEARCH_VALUE"],
+    })),
+  );
+  // A field the tenant defines (not one of the documented names): any search type of the dialect, any value.
+  const tenantDefined: JsonSchema = {
+    type: "object",
+    properties: { SEARCH_FIELD: { type: "string", tenantField: true, pattern: `^(?!(?:${Object.keys(fields).map(escapeRegExp).join("|")})$)` }, SEARCH_TYPE: { type: "string", enum: [...SEARCH_TYPE_NAMES] }, SEARCH_VALUE: {} },
+    required: ["SEARCH_FIELD", "SEARCH_TYPE"],
   };
+  const conditions: JsonSchema = { $anchor: `${name}Condition`, anyOf: options.tenantFields === true ? [...documented, tenantDefined] : documented };
   const node = (key: "AND" | "OR", first: JsonSchema): JsonSchema => ({ type: "object", properties: { [key]: { type: "array", items: { anyOf: [first, { $ref: `#${name}` }] } } }, required: [key] });
   return { $anchor: name, anyOf: [node("AND", conditions), node("OR", { $ref: `#${name}Condition` })] };
 }
@@ -385,9 +392,9 @@ const ASSET_FILTER = typedTree("AssetFilter", {
   "xdm.asset.last_observed": TIME_FIELD,
   "xdm.asset.group_ids": TEXT_LIST_FIELD,
   "xdm.host.ipv4_addresses": IPV4_LIST_FIELD,
-});
+}, { tenantFields: true });
 const ASSET_FILTER_REASON =
-  "the AND/OR tree nests to any depth (reference xsoar-xpanse-cloud §1.3, §4.4); conditions typed per field: the asset record's XDM fields (§4.4, xdr-xsiam §4.17, the spec's Asset reply), each with the documented SEARCH_TYPEs of its data type (text, epoch-ms time, list of text, list of IPv4) and their values (IN/NIN a list, RANGE {from, to}, RELATIVE_TIMESTAMP ms); no source ties search types to fields, so this is the generic set narrowed by data type; the spec allows one level of conditions over any string field with any value";
+  "the AND/OR tree nests to any depth (reference xsoar-xpanse-cloud §1.3, §4.4); conditions typed per field: the asset record's XDM fields (§4.4, xdr-xsiam §4.17, the spec's Asset reply), each with the documented SEARCH_TYPEs of its data type (text, epoch-ms time, list of text, list of IPv4) and their values (IN/NIN a list, RANGE {from, to}, RELATIVE_TIMESTAMP ms); no source ties search types to fields, so this is the generic set narrowed by data type; the spec allows one level of conditions over any string field with any value, and a tenant's asset schema (`/assets/schema`) has fields beyond the documented ones, so any other field (typed `TenantField`) takes any search type of the dialect and any value";
 
 /** The asset groups' fields (reference xsoar-xpanse-cloud §4.4: the `XDM.ASSET_GROUP.*` keys of the list reply). */
 const ASSET_GROUP_FILTER = typedTree("AssetGroupFilter", {

@@ -5,7 +5,7 @@
  * builders (`andFilter`, `orFilter`, `searchCondition`) produce values of those types. Each
  * `@ts-expect-error` fails the build if its line compiles.
  */
-import { andFilter, orFilter, searchCondition } from "@cortex-sdk/schemas-base";
+import { andFilter, orFilter, searchCondition, tenantField } from "@cortex-sdk/schemas-base";
 import type { AssetFilter, AssetFilterCondition, AssetGroupFilter, CloudRequestOf } from "@cortex-sdk/schemas-cloud";
 import type { XsiamRequestOf } from "@cortex-sdk/schemas-xsiam";
 
@@ -20,6 +20,13 @@ export const empty_check: AssetFilterCondition = { SEARCH_FIELD: "xdm.asset.name
 export const ip: AssetFilterCondition = { SEARCH_FIELD: "xdm.host.ipv4_addresses", SEARCH_TYPE: "INCIDR", SEARCH_VALUE: "10.0.0.0/8" };
 // @ts-expect-error not a field of the asset inventory
 export const wrong_field: AssetFilterCondition = { SEARCH_FIELD: "xdm.asset.colour", SEARCH_TYPE: "EQ", SEARCH_VALUE: "red" };
+// A field the tenant's asset schema has beyond the documented ones: marked with tenantField, any search type and value.
+export const tenant: AssetFilterCondition = { SEARCH_FIELD: tenantField("xdm.asset.tags"), SEARCH_TYPE: "ARRAY_CONTAINS", SEARCH_VALUE: ["prod"] };
+export const tenant_built: CloudRequestOf<"assets"> = { filters: andFilter(searchCondition(tenantField("xdm.asset.tags"), "CONTAINS", "prod"), searchCondition("xdm.asset.provider", "EQ", "AWS")) };
+// @ts-expect-error a tenant field still takes only the dialect's search types
+export const tenant_wrong_type: AssetFilterCondition = { SEARCH_FIELD: tenantField("xdm.asset.tags"), SEARCH_TYPE: "LIKE", SEARCH_VALUE: "x" };
+// @ts-expect-error asset groups have no tenant fields
+export const tenant_group: AssetGroupFilter = { AND: [{ SEARCH_FIELD: tenantField("XDM.ASSET_GROUP.OWNER"), SEARCH_TYPE: "EQ", SEARCH_VALUE: "x" }] };
 // @ts-expect-error a text field takes no GT
 export const wrong_type: AssetFilterCondition = { SEARCH_FIELD: "xdm.asset.provider", SEARCH_TYPE: "GT", SEARCH_VALUE: "AWS" };
 // @ts-expect-error a time takes epoch milliseconds
