@@ -61,6 +61,7 @@ export function createLookup(entries: readonly OperationEntry[]): OperationLooku
   };
 }
 
-function escapeRegExp(text: string): string {
+/** Escapes the characters a regular expression gives meaning to, so the text matches itself. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -211,9 +211,14 @@ function treeNode(schema: JsonSchema, options: readonly Zod[], mode: Mode): Zod 
       ctx.addIssue({ code: "custom", message: expected });
       return;
     }
-    const result = options[chosen]!.safeParse(input);
-    if (!result.success) for (const issue of result.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+    checkAgainst(options[chosen]!, input, ctx);
   });
+}
+
+/** Checks the input against the alternative chosen for it and reports that alternative's issues as the node's own. */
+function checkAgainst(chosen: Zod, input: unknown, ctx: z.RefinementCtx): void {
+  const result = chosen.safeParse(input);
+  if (!result.success) for (const issue of result.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
 }
 
 function base(schema: JsonSchema, mode: Mode, name: string): Zod {
@@ -238,8 +243,7 @@ function base(schema: JsonSchema, mode: Mode, name: string): Zod {
       return z.any().superRefine((input: unknown, ctx) => {
         const field = input !== null && typeof input === "object" ? (input as Record<string, unknown>)[key] : undefined;
         const chosen = typeof field === "string" && !known.has(field) ? tenantDefined : byField;
-        const result = chosen.safeParse(input);
-        if (!result.success) for (const issue of result.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+        checkAgainst(chosen, input, ctx);
       });
     }
     return z.union(options as [Zod, Zod, ...Zod[]]);
@@ -294,8 +298,7 @@ function byDiscriminator(key: string, alternatives: readonly JsonSchema[], optio
     return head.pipe(
       z.any().superRefine((input: Record<string, unknown>, ctx) => {
         const chosen = byOperator.get(String(input[operatorKey]).toLowerCase())!;
-        const result = chosen.safeParse(input);
-        if (!result.success) for (const issue of result.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+        checkAgainst(chosen, input, ctx);
       }),
     );
   });

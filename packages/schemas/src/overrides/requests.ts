@@ -7,6 +7,7 @@
  */
 import type { JsonSchema } from "../../../schemas-base/src/json-schema.js";
 import { SEARCH_TYPE_NAMES } from "../../../schemas-base/src/filters.js";
+import { escapeRegExp } from "../../../schemas-base/src/lookup.js";
 import type { Override, OperationRef, SchemaOverride } from "./types.js";
 
 const V1 = "/public_api/v1";
@@ -319,7 +320,6 @@ const XSOAR_INCIDENT_SEVERITY: JsonSchema = { type: "array", items: { type: "num
 
 const filtersAt = (path: `/${string}`, filters: JsonSchema, reason: string): SchemaOverride => request(`POST ${path}`, "filters", { replace: filters }, reason);
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A group of SEARCH_TYPEs of a tree field and the SEARCH_VALUE they take (`undefined`: any value, optional). */
 interface SearchRule {
