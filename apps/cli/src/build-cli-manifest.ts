@@ -5,6 +5,7 @@
  * - `<product>.requests.ndjson`: the request JSON Schemas, one a line, each entry holding its byte range,
  *   so `--help` of one operation parses one schema;
  * - `commands.json`: each top-level command's usage and description, for `cxctl --help`;
+ * - `help.json`: the help of `cxctl` and of each top-level command, printed by the binary without commander;
  * - `completion.json`: the whole command tree (commands, aliases, flags, choices) for `cxctl __complete`.
  * All of it is computed from the installed product packages, so it cannot drift from them.
  *
@@ -15,6 +16,7 @@ import { CLI_MANIFEST_DIR, type StoredCatalog } from "./catalog.js";
 import { computeCatalog } from "./catalog-source.js";
 import { PRODUCTS } from "./connection.js";
 import type { CliIo } from "./io.js";
+import { storedHelps } from "./help-source.js";
 import { commandSummaries, programTree } from "./main.js";
 
 const silent: CliIo = { stdout: { write: () => true }, stderr: { write: () => true }, env: {} };
@@ -41,6 +43,7 @@ for (const product of PRODUCTS) {
   sizes.push(`${product} ${entries.length} commands (${Math.round(json.length / 1024)} KB, schemas ${Math.round(offset / 1024)} KB)`);
 }
 writeFileSync(new URL("commands.json", CLI_MANIFEST_DIR), JSON.stringify(await commandSummaries(silent)));
+writeFileSync(new URL("help.json", CLI_MANIFEST_DIR), JSON.stringify(await storedHelps(silent)));
 const tree = JSON.stringify(await programTree(silent));
 writeFileSync(new URL("completion.json", CLI_MANIFEST_DIR), tree);
 console.log(`cli-manifest: ${sizes.join("; ")}; completion ${Math.round(tree.length / 1024)} KB`);

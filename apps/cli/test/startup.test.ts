@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type StoredCatalog, CLI_MANIFEST_DIR } from "../src/catalog.js";
 import { computeCatalog } from "../src/catalog-source.js";
 import { PRODUCTS } from "../src/connection.js";
-import { commandSummaries, programTree } from "../src/main.js";
+import { renderStoredHelp, type StoredHelp } from "../src/help-text.js";
+import { helpWithMarkers, storedHelps } from "../src/help-source.js";
+import { buildProgram, commandSummaries, programTree } from "../src/main.js";
 import { BIN, cxctl } from "./helpers.js";
 
 // Start-up: help and completion come from dist/cli-manifest, so they load no client, table, schema,
@@ -40,15 +42,24 @@ async function loadedBy(args: readonly string[]): Promise<{ code: number; stdout
 const HEAVY = [/\/packages\/[^/]+\/dist\/(?!product-list\.js$)/, /\/undici\//, /\/zod\//, /\/yaml\//, /\/string-width\//];
 
 describe("start-up loads only what the command needs (built binary)", () => {
-  it("cxctl --help and cxctl xdr incidents list --help load no product package, undici, zod, yaml or string-width", { timeout: 60_000 }, async () => {
-    for (const args of [["--help"], ["xdr", "incidents", "list", "--help"]]) {
+  it("cxctl --help and a top-level command's --help print the stored help without commander or the program", { timeout: 60_000 }, async () => {
+    for (const args of [["--help"], ["help"], ["keys", "-h"], ["help", "xdr"]]) {
       const { code, stdout, loaded } = await loadedBy(args);
       expect([args.join(" "), code]).toEqual([args.join(" "), 0]);
-      expect(stdout).toMatch(/Usage: cxctl/);
-      // The hook sees the CLI's own modules, so an empty list would mean it saw nothing.
-      expect(loaded.some((url) => url.endsWith("/apps/cli/dist/main.js"))).toBe(true);
-      expect(loaded.filter((url) => HEAVY.some((pattern) => pattern.test(url)))).toEqual([]);
+      expect(stdout).toEqual((await cxctl(args)).stdout);
+      // The hook sees the binary's own modules, so an empty list would mean it saw nothing.
+      expect(loaded.some((url) => url.endsWith("/apps/cli/dist/help-text.js"))).toBe(true);
+      expect(loaded.filter((url) => /\/commander\/|\/apps\/cli\/dist\/main\.js$/.test(url) || HEAVY.some((pattern) => pattern.test(url)))).toEqual([]);
     }
+  });
+
+  it("cxctl xdr incidents list --help loads no product package, undici, zod, yaml or string-width", { timeout: 60_000 }, async () => {
+    const args = ["xdr", "incidents", "list", "--help"];
+    const { code, stdout, loaded } = await loadedBy(args);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Usage: cxctl xdr incidents list/);
+    expect(loaded.some((url) => url.endsWith("/apps/cli/dist/main.js"))).toBe(true);
+    expect(loaded.filter((url) => HEAVY.some((pattern) => pattern.test(url)))).toEqual([]);
   });
 
   it("a Tab (cxctl __complete) does not even load commander, and answers", { timeout: 60_000 }, async () => {
@@ -129,5 +140,36 @@ describe("dist/cli-manifest reproduces from the product packages and the program
     expect(tree).toEqual(await programTree(silent));
     const summaries = JSON.parse(await readFile(new URL("commands.json", CLI_MANIFEST_DIR), "utf8")) as unknown;
     expect(summaries).toEqual(await commandSummaries(silent));
+    const helps = JSON.parse(await readFile(new URL("help.json", CLI_MANIFEST_DIR), "utf8")) as unknown;
+    expect(helps).toEqual(await storedHelps(silent));
   }, 120_000);
+
+  it("stored help prints as commander prints it, at any terminal width", async () => {
+    const silent = { stdout: { write: () => true }, stderr: { write: () => true }, env: {} };
+    const helps = JSON.parse(await readFile(new URL("help.json", CLI_MANIFEST_DIR), "utf8")) as Record<string, StoredHelp>;
+    expect(Object.keys(helps)).toEqual(expect.arrayContaining(["", "xdr", "keys", "xql"]));
+    for (const [key, stored] of Object.entries(helps)) {
+      const words = key === "" ? [] : [key];
+      for (const width of [20, 39, 44, 60, 80, 97, 132, 250]) {
+        const program = await buildProgram([...words, "--help"], silent);
+        const command = key === "" ? program : program.commands.find((candidate) => candidate.name() === key);
+        let printed = "";
+        command?.configureOutput({ writeOut: (text) => (printed += text), getOutHelpWidth: () => width });
+        command?.outputHelp();
+        expect([key, width, renderStoredHelp(stored, width)]).toEqual([key, width, printed]);
+      }
+    }
+  }, 120_000);
+
+  it("wraps a description with line breaks, under commander's minimum width too", async () => {
+    const { Command } = await import("commander");
+    const command = new Command("demo").description("first line of a description long enough to be wrapped somewhere\nsecond line").option("--a-rather-long-flag-name <value>", "an option whose description is long enough to wrap\nand has a second line");
+    const stored = helpWithMarkers(command);
+    for (const width of [10, 50, 60, 70, 80, 120]) {
+      let printed = "";
+      command.configureHelp({}).configureOutput({ writeOut: (text) => (printed += text), getOutHelpWidth: () => width });
+      command.outputHelp();
+      expect([width, renderStoredHelp(stored, width)]).toEqual([width, printed]);
+    }
+  });
 });
