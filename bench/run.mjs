@@ -26,7 +26,7 @@ const ARGS = {
   "core-call": values.quick ? ["--calls", "500", "--rounds", "1"] : ["--calls", "3000", "--rounds", "5"],
   "core-pagination": values.quick ? ["--items", "5000", "--rounds", "1"] : ["--items", "100000", "--rounds", "3"],
   "xql-stream": values.quick ? ["--rows", "50000", "--rounds", "1"] : ["--rows", "1000000", "--rounds", "3"],
-  "mssp": values.quick ? ["--tenants", "50", "--rounds", "1"] : ["--tenants", "500", "--rounds", "3"],
+  "mssp": values.quick ? ["--tenants", "50", "--rounds", "1"] : ["--tenants", "500", "--rounds", "15"],
   "cli-startup": values.quick ? ["--runs", "3"] : ["--runs", "15"],
   "emulator-load": values.quick ? ["--duration", "1", "--warmup", "1", "--sustain", "0", "--connections", "8"] : ["--duration", "3", "--warmup", "2", "--sustain", "0", "--connections", "16", "--rounds", "3"],
   "emulator-memory": values.quick ? ["--alerts", "10000"] : ["--alerts", "100000"],
