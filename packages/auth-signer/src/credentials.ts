@@ -3,8 +3,9 @@ import { SigningError, describeReceived } from "./errors.js";
 /** Which signing scheme an API key uses, as chosen when the key was created. */
 export type SecurityLevel = "standard" | "advanced";
 
+// Pure: a bundle that never reads the list drops it.
 /** The valid {@link SecurityLevel} values. */
-export const SECURITY_LEVELS: readonly SecurityLevel[] = Object.freeze(["standard", "advanced"]);
+export const SECURITY_LEVELS: readonly SecurityLevel[] = /* @__PURE__ */ Object.freeze(["standard", "advanced"]);
 
 /** Plain credentials as found in configuration. */
 export interface CredentialsInput {

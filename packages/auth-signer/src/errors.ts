@@ -11,8 +11,9 @@ export type SigningErrorCode =
   | "INVALID_CLOCK_OFFSET"
   | "INVALID_CREDENTIALS";
 
+// Pure: a bundle that never reads the list drops it.
 /** All {@link SigningErrorCode} values, for exhaustive checks and tests. */
-export const SIGNING_ERROR_CODES: readonly SigningErrorCode[] = Object.freeze([
+export const SIGNING_ERROR_CODES: readonly SigningErrorCode[] = /* @__PURE__ */ Object.freeze([
   "EMPTY_KEY",
   "INVALID_KEY_ID",
   "INVALID_SECURITY_LEVEL",

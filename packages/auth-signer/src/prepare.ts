@@ -89,7 +89,11 @@ export function validateNonce(value: unknown, key?: string): string {
   );
 }
 
-function validateClockOffset(value: unknown, key: string): number {
+/**
+ * Checks a clock offset (a finite number of ms).
+ * @internal
+ */
+export function validateClockOffset(value: unknown, key: string): number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   throw new SigningError(
     "INVALID_CLOCK_OFFSET",

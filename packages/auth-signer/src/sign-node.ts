@@ -2,10 +2,10 @@
 // entry imports this module.
 
 import * as crypto from "node:crypto";
-import { createCredentials, resolveCredentials } from "./credentials.js";
+import { createCredentials, resolveCredentials, type Credentials } from "./credentials.js";
 import { generateNonce } from "./nonce.js";
 import type { CredentialsDescription, SignableCredentials } from "./credentials.js";
-import { advancedHashInput, buildHeaders, planHashInput, planSignature } from "./prepare.js";
+import { advancedHashInput, buildHeaders, normalizeTimestamp, planHashInput, planSignature, validateClockOffset } from "./prepare.js";
 import type { SignOptions } from "./prepare.js";
 
 // One-shot `crypto.hash` (Node 20.12+) skips the Hash object a `createHash` chain builds per call; the chain
@@ -63,21 +63,62 @@ export function createSigner(credentials: SignableCredentials): Signer {
   // Copies plain input into a Credentials object, so later mutation of the
   // caller's object can't change what we sign with.
   const held = createCredentials(credentials);
+  const clock = clockSigner(held);
+  return Object.freeze({
+    describe: clock.describe,
+    sign: (options?: SignOptions) => {
+      const offset = clockOffsetOnly(options);
+      // Out-of-range clocks take the validating path, which says what is wrong.
+      return offset === undefined || !inRange(offset) ? signHeaders(held, options) : clock.sign(offset);
+    },
+  });
+}
+
+/** Signs requests for the current time plus a clock offset, with one fixed set of credentials. */
+export interface ClockSigner {
+  /** The non-secret fields of the credentials, safe to log. */
+  describe(): CredentialsDescription;
+  /**
+   * Fresh headers for one attempt, timestamped `Date.now() + clockOffsetMs` (Advanced keys; Standard keys
+   * send the key as it is).
+   *
+   * @param clockOffsetMs - Milliseconds to add to the local clock (positive when it is behind the server).
+   * @throws {@link SigningError} (`INVALID_CLOCK_OFFSET`, `INVALID_TIMESTAMP`) for an offset that is not a
+   *   finite number or that moves the clock out of range.
+   */
+  sign(clockOffsetMs?: number): Record<string, string>;
+}
+
+/**
+ * A signer for the current time plus a clock offset: what an HTTP client needs on each attempt, without
+ * the explicit nonce, timestamp and clock options of {@link createSigner} (nor the code that checks them).
+ *
+ * @param credentials - Credentials (validated once, here).
+ * @returns The signer.
+ * @throws {@link SigningError} when the credentials are invalid.
+ */
+export function createClockSigner(credentials: SignableCredentials): ClockSigner {
+  return clockSigner(createCredentials(credentials));
+}
+
+function clockSigner(held: Credentials): ClockSigner {
   // Validated once: the per-request work is a nonce, a timestamp and one hash.
   const { keyId, key, securityLevel } = resolveCredentials(held);
   return Object.freeze({
     describe: () => held.describe(),
-    sign: (options?: SignOptions) => {
-      const offset = clockOffsetOnly(options);
-      if (offset === undefined) return signHeaders(held, options);
+    sign: (clockOffsetMs = 0) => {
+      const offset = validateClockOffset(clockOffsetMs, key);
       if (securityLevel === "standard") return buildHeaders({ securityLevel, keyId, key });
       const timestamp = Math.floor(Date.now() + offset);
-      // Out-of-range clocks take the validating path, which says what is wrong.
-      if (!(timestamp >= 0 && timestamp <= Number.MAX_SAFE_INTEGER)) return signHeaders(held, options);
-      const plan = { securityLevel, keyId, key, nonce: generateNonce(), timestamp: String(timestamp) } as const;
+      const plan = { securityLevel, keyId, key, nonce: generateNonce(), timestamp: inRange(offset, timestamp) ? String(timestamp) : normalizeTimestamp(timestamp, key, "Clock time plus clockOffsetMs") } as const;
       return buildHeaders(plan, sha256Hex(planHashInput(plan)));
     },
   });
+}
+
+// Whether the clock plus the offset is a timestamp that can be sent.
+function inRange(offset: number, timestamp = Math.floor(Date.now() + offset)): boolean {
+  return timestamp >= 0 && timestamp <= Number.MAX_SAFE_INTEGER;
 }
 
 // The clock offset when the options ask for nothing but the current time plus an offset (the common case),

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import {
   advancedAuthorization,
   AUTH_HEADER_NAMES,
+  createClockSigner,
   createCredentials,
   createSigner,
   isValidNonce,
@@ -162,5 +163,45 @@ describe("createSigner", () => {
     input.securityLevel = "advanced";
     expect(signer.sign()).toStrictEqual({ Authorization: KEY, "x-xdr-auth-id": "42" });
     expect(() => createSigner({ keyId: "x", key: KEY, securityLevel: "standard" })).toThrow(/key id/);
+  });
+});
+
+describe("createClockSigner", () => {
+  it("signs the clock plus an offset exactly as createSigner does, and says what is wrong with a bad offset", () => {
+    const now = vi.spyOn(Date, "now").mockReturnValue(1_700_000_000_000.7);
+    try {
+      const signer = createClockSigner(advanced);
+      expect(signer.describe()).toStrictEqual({ keyId: "42", securityLevel: "advanced" });
+      expect(Object.isFrozen(signer)).toBe(true);
+      const headers = signer.sign(-2_500);
+      const nonce = headers["x-xdr-nonce"] ?? "";
+      expect(isValidNonce(nonce)).toBe(true);
+      expect(headers).toStrictEqual(signHeaders(advanced, { nonce, timestamp: 1_699_999_997_500 }));
+      expect(signer.sign()["x-xdr-timestamp"]).toBe("1700000000000");
+      expect(signer.sign()["x-xdr-nonce"]).not.toBe(signer.sign()["x-xdr-nonce"]);
+      for (const [offset, code, message] of [[-2e12, "INVALID_TIMESTAMP", /Clock time plus clockOffsetMs/], [Number.NaN, "INVALID_CLOCK_OFFSET", /clockOffsetMs must be a finite number/]] as const) {
+        let thrown: unknown;
+        try {
+          signer.sign(offset);
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown).toBeInstanceOf(SigningError);
+        expect((thrown as SigningError).code).toBe(code);
+        expect((thrown as SigningError).message).toMatch(message);
+        expect(() => createSigner(advanced).sign({ clockOffsetMs: offset })).toThrow((thrown as SigningError).message);
+      }
+      const standard = createClockSigner({ keyId: 7, key: KEY, securityLevel: "standard" });
+      expect(standard.sign(9)).toStrictEqual({ Authorization: KEY, "x-xdr-auth-id": "7" });
+      expect(JSON.stringify(standard)).not.toContain(KEY);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
+  it("validates the credentials once, eagerly", () => {
+    expect(() => createClockSigner({ keyId: "x", key: KEY, securityLevel: "standard" })).toThrow(/key id/);
+    const held = createCredentials(advanced);
+    expect(createClockSigner(held).describe()).toStrictEqual(held.describe());
   });
 });

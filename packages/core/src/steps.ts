@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { AUTH_HEADER_NAMES, createSigner, type Signer } from "@cortex-sdk/auth-signer";
+import { AUTH_HEADER_NAMES, createClockSigner, type ClockSigner } from "@cortex-sdk/auth-signer";
 import {
   CortexAuthenticationError,
   CortexConfigError,
@@ -151,7 +151,7 @@ export function signStep(): Middleware {
  */
 export interface SignerSlot {
   credentials: unknown;
-  sign: Signer["sign"] | undefined;
+  sign: ClockSigner["sign"] | undefined;
 }
 
 /**
@@ -176,10 +176,10 @@ export function signRequest(context: CallContext, slot: SignerSlot): void {
   context.signedClockOffsetMs = offset;
   const { credentials } = context.config;
   if (slot.sign === undefined || slot.credentials !== credentials) {
-    slot.sign = createSigner(credentials).sign;
+    slot.sign = createClockSigner(credentials).sign;
     slot.credentials = credentials;
   }
-  const signed = slot.sign(offset === 0 ? undefined : { clockOffsetMs: offset });
+  const signed = slot.sign(offset);
   const headers = context.request.headers;
   const authorization = signed[AUTH_HEADER_NAMES.authorization] ?? "";
   headers["authorization"] = authorization;
