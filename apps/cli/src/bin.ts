@@ -9,8 +9,8 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 });
 
 const argv = process.argv.slice(2);
-// `cxctl --help` (or a top-level command's) prints the help the build stored, at commander's width (the
-// terminal's, else 80), without loading commander or the program. A Tab in the shell answers from the
+// `cxctl --help` (or a top-level command's, or an operation's) prints the help the build stored, at
+// commander's width (the terminal's, else 80), without loading commander or the program. A Tab in the shell answers from the
 // stored command tree, also without commander. Anything else runs the program.
 const help = storedHelpFor(argv, new URL("../dist/cli-manifest/", import.meta.url));
 if (help !== undefined) process.stdout.write(renderStoredHelp(help, (process.stdout.isTTY ? process.stdout.columns : undefined) ?? 80));

@@ -1,11 +1,12 @@
 /**
- * The help texts the build stores in `dist/cli-manifest/help.json` (see help-text.ts): commander's own
- * output for `cxctl --help` and each top-level command's `--help`, with every wrapped piece left as a
- * marker so the binary can wrap it for the terminal at hand.
+ * The help texts the build stores in `dist/cli-manifest/` (see help-text.ts): commander's own output for
+ * `cxctl --help`, each top-level command's `--help` and each product operation's `--help`, with every
+ * wrapped piece left as a marker so the binary can wrap it for the terminal at hand.
  *
  * @module
  */
 import type { Command } from "commander";
+import type { Product } from "./connection.js";
 import type { StoredHelp } from "./help-text.js";
 import type { CliIo } from "./io.js";
 import { buildProgram } from "./main.js";
@@ -46,6 +47,31 @@ export async function storedHelps(io: CliIo): Promise<Record<string, StoredHelp>
     const program = await buildProgram([name, "--help"], io);
     const command = program.commands.find((candidate) => candidate.name() === name);
     if (command !== undefined) helps[name] = helpWithMarkers(command);
+  }
+  return helps;
+}
+
+/**
+ * The help of every operation command of a product (`cxctl <product> <group> <call> --help`), keyed by
+ * `<group> <call>`, every alias of the group and the call included.
+ *
+ * @param product - The product.
+ * @param io - Streams the commands are built with (nothing is written).
+ * @returns The stored helps (aliases share the object of their command).
+ */
+export async function storedOperationHelps(product: Product, io: CliIo): Promise<Map<string, StoredHelp>> {
+  const helps = new Map<string, StoredHelp>();
+  const named = (command: Command): string[] => [command.name(), ...command.aliases()];
+  const productOf = (program: Command): Command | undefined => program.commands.find((command) => command.name() === product);
+  const groups = productOf(await buildProgram([product, "--help"], io))?.commands.map((group) => group.name()) ?? [];
+  for (const name of groups) {
+    if (name === "help") continue;
+    const group = productOf(await buildProgram([product, name, "--help"], io))?.commands.find((candidate) => candidate.name() === name);
+    for (const call of group?.commands ?? []) {
+      if (call.name() === "help") continue;
+      const help = helpWithMarkers(call);
+      for (const groupName of named(group as Command)) for (const callName of named(call)) helps.set(`${groupName} ${callName}`, help);
+    }
   }
   return helps;
 }

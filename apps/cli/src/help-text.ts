@@ -1,6 +1,7 @@
 /**
- * Help text stored at build time (`dist/cli-manifest/help.json`), so `cxctl --help` and `cxctl <command>
- * --help` print without loading commander or building the program. Commander wraps descriptions to the
+ * Help text stored at build time, so `cxctl --help`, `cxctl <command> --help` (`dist/cli-manifest/help.json`)
+ * and `cxctl <product> <group> <call> --help` (`<product>.help.ndjson`, one help a line, found through the
+ * byte ranges of `<product>.help.json`) print without loading commander or building the program. Commander wraps descriptions to the
  * terminal's width, so the build stores the help with each wrapped piece left as a marker (its text and
  * indent) and {@link renderStoredHelp} wraps them for the width at hand as commander's `Help` does
  * (`boxWrap`, `formatItem`); a test compares both at several widths for every stored help.
@@ -9,7 +10,7 @@
  *
  * @module
  */
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 
 /** One help text with its wrapped pieces left as markers. */
 export interface StoredHelp {
@@ -77,31 +78,55 @@ export function renderStoredHelp(help: StoredHelp, width: number): string {
 
 /**
  * The stored help a command line asks for, if it only asks for help (`--help`, `-h` or `help`, alone or
- * after one top-level command) and the build stored that help.
+ * after one top-level command; `--help` or `-h` after a product, a group and a call) and the build
+ * stored that help.
  *
  * @param argv - Arguments after the program name.
- * @param manifestDir - The folder of `help.json`.
+ * @param manifestDir - The folder of the stored help.
  * @returns The stored help, or `undefined` (the program answers).
  */
 export function storedHelpFor(argv: readonly string[], manifestDir: URL): StoredHelp | undefined {
-  const key = helpKey(argv);
-  if (key === undefined) return undefined;
-  let stored: Record<string, StoredHelp>;
+  const words = helpWords(argv);
   try {
-    stored = JSON.parse(readFileSync(new URL("help.json", manifestDir), "utf8")) as Record<string, StoredHelp>;
-  } catch {
-    // Not built yet (running from source): the program answers.
-    return undefined;
+    if (words === undefined) return undefined;
+    if (words.length === 3) {
+      const [product = "", group, call] = words;
+      if (!/^[a-z]+$/.test(product)) return undefined;
+      const index = JSON.parse(readFileSync(new URL(`${product}.help.json`, manifestDir), "utf8")) as Record<string, readonly [number, number]>;
+      const key = `${group} ${call}`;
+      return Object.hasOwn(index, key) ? (JSON.parse(readRange(new URL(`${product}.help.ndjson`, manifestDir), index[key] ?? [0, 0])) as StoredHelp) : undefined;
+    }
+    const stored = JSON.parse(readFileSync(new URL("help.json", manifestDir), "utf8")) as Record<string, StoredHelp>;
+    const key = words.join(" ");
+    return Object.hasOwn(stored, key) ? stored[key] : undefined;
+  } catch (error) {
+    // Not built yet (running from source), or not a product: the program answers.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
   }
-  return Object.hasOwn(stored, key) ? stored[key] : undefined;
 }
 
-/** `--help`, `-h`, `help` → `""`; `<command> --help`, `<command> -h`, `help <command>` → `<command>`. */
-function helpKey(argv: readonly string[]): string | undefined {
+/** Bytes `start` to `end` (inclusive) of a file, as text. */
+function readRange(file: URL, [start, end]: readonly [number, number]): string {
+  const bytes = Buffer.alloc(end - start + 1);
+  const fd = openSync(file, "r");
+  try {
+    readSync(fd, bytes, 0, bytes.length, start);
+  } finally {
+    closeSync(fd);
+  }
+  return bytes.toString("utf8");
+}
+
+/**
+ * The command words of a line that only asks for help: `--help`, `-h`, `help` → none; `<command> --help`,
+ * `<command> -h`, `help <command>` → the command; `<product> <group> <call> --help` (or `-h`) → the three.
+ */
+function helpWords(argv: readonly string[]): readonly string[] | undefined {
   const isHelp = (word: string | undefined): boolean => word === "--help" || word === "-h";
-  if (argv.length === 1 && (isHelp(argv[0]) || argv[0] === "help")) return "";
-  if (argv.length !== 2) return undefined;
-  const [first = "", second = ""] = argv;
-  if (first === "help") return second.startsWith("-") ? undefined : second;
-  return isHelp(second) && !first.startsWith("-") ? first : undefined;
+  if (argv.length === 1 && (isHelp(argv[0]) || argv[0] === "help")) return [];
+  if (argv.length === 2 && argv[0] === "help") return argv[1]?.startsWith("-") === false ? [argv[1]] : undefined;
+  if ((argv.length !== 2 && argv.length !== 4) || !isHelp(argv.at(-1))) return undefined;
+  const words = argv.slice(0, -1);
+  return words.some((word) => word.startsWith("-") || word === "help") ? undefined : words;
 }

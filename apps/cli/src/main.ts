@@ -3,8 +3,9 @@
  * Only the command the line names is built for real: the other top-level commands are stubs made from
  * `dist/cli-manifest/commands.json` (name, usage and description, for `cxctl --help`), a product's
  * commands come from its catalog and only the named group's calls are built, and heavy modules (clients,
- * core, zod, the emulator) are imported by the commands that use them. So `cxctl xdr incidents list --help`
- * loads commander, this file and the XDR catalog (`cxctl --help` prints the stored help: help-text.ts).
+ * core, zod, the emulator) are imported by the commands that use them. So `cxctl xdr incidents get 7`
+ * loads commander, this file and the XDR catalog before the client (the binary prints `cxctl --help` and
+ * an operation's `--help` from the stored help: help-text.ts).
  *
  * @module
  */

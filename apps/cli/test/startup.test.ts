@@ -8,7 +8,7 @@ import { type StoredCatalog, CLI_MANIFEST_DIR } from "../src/catalog.js";
 import { computeCatalog } from "../src/catalog-source.js";
 import { PRODUCTS } from "../src/connection.js";
 import { renderStoredHelp, type StoredHelp } from "../src/help-text.js";
-import { helpWithMarkers, storedHelps } from "../src/help-source.js";
+import { helpWithMarkers, storedHelps, storedOperationHelps } from "../src/help-source.js";
 import { buildProgram, commandSummaries, programTree } from "../src/main.js";
 import { BIN, cxctl } from "./helpers.js";
 
@@ -42,8 +42,8 @@ async function loadedBy(args: readonly string[]): Promise<{ code: number; stdout
 const HEAVY = [/\/packages\/[^/]+\/dist\/(?!product-list\.js$)/, /\/undici\//, /\/zod\//, /\/yaml\//, /\/string-width\//];
 
 describe("start-up loads only what the command needs (built binary)", () => {
-  it("cxctl --help and a top-level command's --help print the stored help without commander or the program", { timeout: 60_000 }, async () => {
-    for (const args of [["--help"], ["help"], ["keys", "-h"], ["help", "xdr"]]) {
+  it("cxctl --help, a top-level command's and an operation's --help print the stored help without commander or the program", { timeout: 60_000 }, async () => {
+    for (const args of [["--help"], ["help"], ["keys", "-h"], ["help", "xdr"], ["xdr", "incidents", "list", "--help"], ["xdr", "incidents", "get-incidents", "-h"]]) {
       const { code, stdout, loaded } = await loadedBy(args);
       expect([args.join(" "), code]).toEqual([args.join(" "), 0]);
       expect(stdout).toEqual((await cxctl(args)).stdout);
@@ -53,10 +53,11 @@ describe("start-up loads only what the command needs (built binary)", () => {
     }
   });
 
-  it("cxctl xdr incidents list --help loads no product package, undici, zod, yaml or string-width", { timeout: 60_000 }, async () => {
-    const args = ["xdr", "incidents", "list", "--help"];
+  it("help the build did not store (a global flag first) loads commander and the program, but no product package, undici, zod, yaml or string-width", { timeout: 60_000 }, async () => {
+    const args = ["--profile", "p", "xdr", "incidents", "list", "--help"];
     const { code, stdout, loaded } = await loadedBy(args);
     expect(code).toBe(0);
+    expect(stdout).toEqual((await cxctl(args)).stdout);
     expect(stdout).toMatch(/Usage: cxctl xdr incidents list/);
     expect(loaded.some((url) => url.endsWith("/apps/cli/dist/main.js"))).toBe(true);
     expect(loaded.filter((url) => HEAVY.some((pattern) => pattern.test(url)))).toEqual([]);
@@ -160,6 +161,30 @@ describe("dist/cli-manifest reproduces from the product packages and the program
       }
     }
   }, 120_000);
+
+  it("holds every operation's help as the program prints it, under each name and alias, at any width", async () => {
+    const silent = { stdout: { write: () => true }, stderr: { write: () => true }, env: {} };
+    for (const product of PRODUCTS) {
+      const index = JSON.parse(await readFile(new URL(`${product}.help.json`, CLI_MANIFEST_DIR), "utf8")) as Record<string, [number, number]>;
+      const lines = await readFile(new URL(`${product}.help.ndjson`, CLI_MANIFEST_DIR));
+      const computed = await storedOperationHelps(product, silent);
+      expect(Object.keys(index).sort()).toEqual([...computed.keys()].sort());
+      for (const [key, [start, end]] of Object.entries(index)) {
+        const stored = JSON.parse(lines.subarray(start, end + 1).toString("utf8")) as StoredHelp;
+        expect([product, key, stored]).toEqual([product, key, computed.get(key)]);
+        if (product !== "xdr" && product !== "xsoar") continue;
+        for (const width of [44, 80, 132]) {
+          const words = key.split(" ");
+          const program = await buildProgram([product, ...words, "--help"], silent);
+          const command = program.commands.find((candidate) => candidate.name() === product)?.commands.find((candidate) => candidate.name() === words[0] || candidate.aliases().includes(words[0] ?? ""))?.commands.find((candidate) => candidate.name() === words[1] || candidate.aliases().includes(words[1] ?? ""));
+          let printed = "";
+          command?.configureOutput({ writeOut: (text) => (printed += text), getOutHelpWidth: () => width });
+          command?.outputHelp();
+          expect([product, key, width, renderStoredHelp(stored, width)]).toEqual([product, key, width, printed]);
+        }
+      }
+    }
+  }, 600_000);
 
   it("wraps a description with line breaks, under commander's minimum width too", async () => {
     const { Command } = await import("commander");
