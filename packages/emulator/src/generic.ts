@@ -70,8 +70,11 @@ export interface OperationResult {
   readonly status?: number;
   /** Body: serialised as JSON unless `contentType` says otherwise (then it must be a string). Omitted: no body. */
   readonly body?: unknown;
-  /** The body as JSON text already serialised (takes precedence over `body`). */
-  readonly json?: string;
+  /**
+   * The body as JSON already serialised, as text or as its UTF-8 bytes (takes precedence over `body`).
+   * Bytes are sent as they are, so a handler can answer repeated requests from one cached buffer.
+   */
+  readonly json?: string | Uint8Array;
   /** Extra response headers. */
   readonly headers?: Readonly<Record<string, string>>;
   /** Content type for non-JSON bodies, e.g. `text/html; charset=utf-8`. */

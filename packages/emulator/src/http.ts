@@ -100,14 +100,37 @@ export interface SendOptions {
   readonly truncateTo?: number | undefined;
 }
 
+// The Date header's text for the last second formatted: a server answers many requests a second, and
+// toUTCString() was a visible share of a small reply's cost.
+let dateSecond = Number.NaN;
+let dateText = "";
+
+/** `Date` header text for an emulator clock reading (whole seconds, as HTTP dates are). */
+export function httpDate(nowMs: number): string {
+  const second = Math.floor(nowMs / 1000);
+  if (second !== dateSecond) {
+    dateText = new Date(nowMs).toUTCString();
+    dateSecond = second;
+  }
+  return dateText;
+}
+
 /** Writes a reply with the emulator's `Date`, so clients can measure skew against it. */
 export function send(response: ServerResponse, options: SendOptions): void {
   if (response.headersSent || response.destroyed) return;
+  const payload = options.payload;
+  // Bytes are sent as they are (a view, not a copy: cached replies are reused for every request).
   const body =
-    options.payload === undefined ? undefined : typeof options.payload === "string" ? Buffer.from(options.payload, "utf8") : Buffer.from(options.payload);
+    payload === undefined
+      ? undefined
+      : typeof payload === "string"
+        ? Buffer.from(payload, "utf8")
+        : Buffer.isBuffer(payload)
+          ? payload
+          : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
   const headers: Record<string, string | number> = {
     ...options.headers,
-    Date: new Date(options.nowMs).toUTCString(),
+    Date: httpDate(options.nowMs),
     "Content-Length": body?.length ?? 0,
   };
   if (body !== undefined) headers["Content-Type"] = options.contentType;

@@ -5,7 +5,7 @@
  * `x-xdr-auth-id` header (or, for XSOAR 6, the raw key) is all a request
  * carries to identify its tenant.
  */
-import { createHash, randomInt } from "node:crypto";
+import { hash, randomInt } from "node:crypto";
 import type { ApiKeySecurityLevel } from "@cortex-sdk/schemas-base/curated-types";
 import type { ApiKeyScope } from "./scope.js";
 
@@ -87,7 +87,7 @@ export interface OwnedKey<TOwner extends KeyOwner> {
 }
 
 function digest(secret: string): string {
-  return createHash("sha256").update(secret, "utf8").digest("base64");
+  return hash("sha256", secret, "base64");
 }
 
 /**
@@ -99,6 +99,9 @@ function digest(secret: string): string {
 export class KeyIndex<TOwner extends KeyOwner> {
   readonly #owners = new Map<string, TOwner>();
   readonly #xsoar6 = new Map<string, { readonly tenant: TOwner; readonly id: number }>();
+  // How many XSOAR 6 secrets have each length: every request is first tried as an XSOAR 6 key, and a
+  // value of no such length (a Cortex key, a signature) is then refused without hashing it.
+  readonly #xsoar6Lengths = new Map<number, number>();
   #nextId = 1;
 
   /** The id the next key will get. */
@@ -127,7 +130,11 @@ export class KeyIndex<TOwner extends KeyOwner> {
   #add(tenant: TOwner, record: ApiKeyRecord): void {
     tenant.keys.set(record.id, record);
     this.#owners.set(String(record.id), tenant);
-    if (record.authScheme === "xsoar6") this.#xsoar6.set(digest(record.secret), { tenant, id: record.id });
+    if (record.authScheme === "xsoar6") {
+      const known = digest(record.secret);
+      if (!this.#xsoar6.has(known)) this.#countLength(record.secret.length, 1);
+      this.#xsoar6.set(known, { tenant, id: record.id });
+    }
   }
 
   /** The key a request's `x-xdr-auth-id` names, if it exists (exact decimal id). */
@@ -139,9 +146,16 @@ export class KeyIndex<TOwner extends KeyOwner> {
 
   /** The XSOAR 6 key whose secret is `secret`, if any. */
   lookupXsoar6(secret: string): OwnedKey<TOwner> | undefined {
+    if (!this.#xsoar6Lengths.has(secret.length)) return undefined;
     const entry = this.#xsoar6.get(digest(secret));
     const key = entry?.tenant.keys.get(entry.id);
     return entry === undefined || key === undefined ? undefined : { tenant: entry.tenant, key };
+  }
+
+  #countLength(length: number, change: 1 | -1): void {
+    const count = (this.#xsoar6Lengths.get(length) ?? 0) + change;
+    if (count > 0) this.#xsoar6Lengths.set(length, count);
+    else this.#xsoar6Lengths.delete(length);
   }
 
   /** Replaces a key's record (same id and tenant), e.g. after an IAM edit. */
@@ -156,7 +170,7 @@ export class KeyIndex<TOwner extends KeyOwner> {
     const tenant = this.#owners.get(String(id));
     const record = tenant?.keys.get(id);
     this.#owners.delete(String(id));
-    if (record?.authScheme === "xsoar6") this.#xsoar6.delete(digest(record.secret));
+    if (record?.authScheme === "xsoar6" && this.#xsoar6.delete(digest(record.secret))) this.#countLength(record.secret.length, -1);
     return tenant?.keys.delete(id) ?? false;
   }
 }

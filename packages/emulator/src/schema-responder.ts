@@ -717,7 +717,18 @@ export function createSchemaResponder(options: SchemaResponderOptions = {}): Gen
     return { entries: [], params: {} };
   };
 
+  // An operation at a path without parameters is the same for every request: built once per entry.
+  const unparameterised = new WeakMap<OperationEntry, GenericOperation>();
   const operationFor = (entry: OperationEntry, params: Record<string, string>): GenericOperation => {
+    if (Object.keys(params).length > 0) return buildOperation(entry, params);
+    let operation = unparameterised.get(entry);
+    if (operation === undefined) {
+      operation = buildOperation(entry, params);
+      unparameterised.set(entry, operation);
+    }
+    return operation;
+  };
+  const buildOperation = (entry: OperationEntry, params: Record<string, string>): GenericOperation => {
     const invalid = (request: RequestView, extra: string): ApiError =>
       request.canonicalPath.startsWith("/platform/") ? platformError(errorShape, extra) : REPLY_ERRORS.invalidInput(extra);
     return {

@@ -63,8 +63,10 @@ function headerValue(request: IncomingMessage, name: string): string | undefined
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-function truncateTo(scope: RequestScope, payloadLength: number): number | undefined {
+function truncateTo(scope: RequestScope, payload: string | Uint8Array): number | undefined {
   if (scope.truncate === undefined) return undefined;
+  // Measured only under the truncation fault: counting a large reply's UTF-8 bytes is not free.
+  const payloadLength = typeof payload === "string" ? Buffer.byteLength(payload) : payload.byteLength;
   return Math.min(scope.truncate.bytes ?? Math.floor(payloadLength / 2), payloadLength);
 }
 
@@ -81,7 +83,7 @@ function reply(response: ServerResponse, scope: RequestScope, status: number, bo
     contentType: contentType ?? "application/json",
     nowMs: scope.now,
     headers,
-    truncateTo: truncateTo(scope, Buffer.byteLength(payload)),
+    truncateTo: truncateTo(scope, payload),
   });
 }
 
@@ -289,7 +291,7 @@ async function handle(state: EmulatorState, router: Router, request: IncomingMes
       contentType: "application/json",
       nowMs: scope.now,
       headers: result.headers ?? {},
-      truncateTo: truncateTo(scope, Buffer.byteLength(result.json)),
+      truncateTo: truncateTo(scope, result.json),
     });
     return;
   }

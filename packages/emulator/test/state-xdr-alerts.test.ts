@@ -104,6 +104,10 @@ describe("seeded alerts", () => {
 describe("changes", () => {
   it("update_incident is visible on the next read, and resolving resolves the incident's alerts", async () => {
     const target = incidents.find((incident) => incident.status === "new") ?? (incidents[0] as IncidentRow);
+    const byId = { filters: [{ field: "incident_id_list", operator: "in", value: [target.incident_id] }] };
+    // Read once before the change: a repeated list request must not be answered from the old state.
+    const before = await xdr.reply<{ incidents: IncidentRow[] }>(`${V1}/incidents/get_incidents`, byId);
+    expect(before.incidents[0]?.status).toBe(target.status);
     const ok = await xdr.post(`${V1}/incidents/update_incident`, {
       incident_id: target.incident_id,
       update_data: { status: "resolved_false_positive", resolve_comment: "benign", manual_severity: "critical", assigned_user_mail: "none", notes: "checked" },
@@ -115,9 +119,7 @@ describe("changes", () => {
     expect(extra.incident).toMatchObject({ status: "resolved_false_positive", resolve_comment: "benign", severity: "critical", manual_severity: "critical", notes: "checked", assigned_user_mail: null });
     expect(extra.alerts.total_count).toBe(target.alert_count);
     expect(extra.alerts.data.every((alert) => alert["resolution_status"] === "STATUS_070_RESOLVED_FALSE_POSITIVE")).toBe(true);
-    const listed = await xdr.reply<{ incidents: IncidentRow[] }>(`${V1}/incidents/get_incidents`, {
-      filters: [{ field: "incident_id_list", operator: "in", value: [target.incident_id] }],
-    });
+    const listed = await xdr.reply<{ incidents: IncidentRow[] }>(`${V1}/incidents/get_incidents`, byId);
     expect(listed.incidents[0]?.status).toBe("resolved_false_positive");
     const bad = await xdr.post(`${V1}/incidents/update_incident`, { incident_id: target.incident_id, update_data: { assigned_user_mail: "nobody@example.com" } });
     expect(bad.status).toBe(500);

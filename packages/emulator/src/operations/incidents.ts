@@ -8,7 +8,6 @@ import {
   type FilterSpec,
   type SortSpec,
 } from "../query.js";
-import type { OperationResult } from "../generic.js";
 import { jsonArray } from "../json-cache.js";
 import type { OperationContext } from "../router.js";
 
@@ -84,8 +83,8 @@ const INCIDENT_SORTS: SortSpec<Incident> = {
   incident_id: (a, b) => Number(a.incident_id) - Number(b.incident_id),
 };
 
-/** Answers get_incidents from the tenant's incidents (the XDR state wraps it so its changes are visible). */
-export function getIncidents(context: OperationContext): OperationResult {
+/** The get_incidents reply text from the tenant's incidents (the XDR state wraps it so its changes are visible). */
+export function incidentListJson(context: OperationContext): string {
   const data = asObject(context.requestData, "request_data");
   const matches = compileFilters(data["filters"], INCIDENT_FILTERS);
   // Newest first when unsorted, like the console's incident table.
@@ -96,9 +95,8 @@ export function getIncidents(context: OperationContext): OperationResult {
   const page = selected.slice(from, to);
   // {"reply": {total_count, result_count, incidents, restricted_incident_ids}}, with each
   // (frozen) incident serialised once rather than on every request.
-  return {
-    json:
-      `{"reply":{"total_count":${selected.length},"result_count":${page.length},` +
-      `"incidents":${jsonArray(page)},"restricted_incident_ids":[]}}`,
-  };
+  return (
+    `{"reply":{"total_count":${selected.length},"result_count":${page.length},` +
+    `"incidents":${jsonArray(page)},"restricted_incident_ids":[]}}`
+  );
 }

@@ -12,7 +12,7 @@ import { isJsonObject, type JsonObject } from "../query.js";
 import type { Operation, OperationContext } from "../router.js";
 import type { ResolvedXdrOptions } from "../state/xdr/options.js";
 import type { XdrWorld } from "../state/xdr/world.js";
-import { getIncidents } from "./incidents.js";
+import { incidentListJson } from "./incidents.js";
 import { PUBLIC_API_V1 } from "./paths.js";
 import { dataOf, replyWith, requireId, xdrError, xdrOperation } from "./xdr-common.js";
 
@@ -218,8 +218,9 @@ export function xdrIncidentOperations(options: ResolvedXdrOptions): Operation[] 
         id: "incidents.get_incidents",
         path: `${PUBLIC_API_V1}/incidents/get_incidents`,
         permission: "incidents:view",
-        // The world makes sure rescaled and changed incidents are in the list before it is read.
-        handle: (context) => getIncidents(context),
+        // The world makes sure rescaled and changed incidents are in the list before it is read, and
+        // keeps the reply to a repeated request until an incident changes.
+        handle: (context, world) => ({ json: world.incidentReply(JSON.stringify(context.requestData), () => incidentListJson(context)) }),
       },
       options,
     ),

@@ -16,6 +16,9 @@ import { deriveSeed, mulberry32 } from "../../random.js";
 import type { Tenant } from "../../tenant.js";
 import { LARGE_SCALE, SMALL_SCALE_ENDPOINTS, isLargeScale, type ResolvedXdrOptions } from "./options.js";
 
+/** Incident list replies kept per world (each at most a page of 100 incidents, about 150 KB). */
+const INCIDENT_REPLY_CACHE_ENTRIES = 16;
+
 /** Id of the first seeded alert. */
 export const FIRST_ALERT_ID = 100_001;
 
@@ -214,6 +217,10 @@ export class XdrWorld {
   /** Bumped on every alert change; sorted views are cached per version. */
   #version = 0;
   #sorted = new Map<string, { version: number; alerts: AlertRecord[] }>();
+  /** Bumped on every incident change; incident list replies are cached per version. */
+  #incidentVersion = 0;
+  #incidentReplies = new Map<string, Buffer>();
+  #incidentReplyVersion = 0;
 
   /** Builds the seeded world of `tenant` (rescaling incident alert counts at the large scale). */
   constructor(tenant: Tenant, options: ResolvedXdrOptions, anchorMs: number) {
@@ -303,6 +310,28 @@ export class XdrWorld {
       this.tenant.incidents[position] = incident;
     }
     this.dirty.incidents.add(incident.incident_id);
+    this.#incidentVersion++;
+  }
+
+  /**
+   * An incident list reply, built by `build` once per request text and incident version: clients
+   * page and poll the same lists over and over, and filtering, sorting and serialising the
+   * incidents again for each was most of a list call's cost. Depends on nothing but the incidents
+   * and `request` (the request's own text of what it asks for).
+   */
+  incidentReply(request: string, build: () => string): Buffer {
+    if (this.#incidentReplyVersion !== this.#incidentVersion) {
+      this.#incidentReplies.clear();
+      this.#incidentReplyVersion = this.#incidentVersion;
+    }
+    let bytes = this.#incidentReplies.get(request);
+    if (bytes === undefined) {
+      bytes = Buffer.from(build(), "utf8");
+      // Bounded: a client that never repeats a request gains nothing, and must not grow the cache.
+      if (this.#incidentReplies.size >= INCIDENT_REPLY_CACHE_ENTRIES) this.#incidentReplies.clear();
+      this.#incidentReplies.set(request, bytes);
+    }
+    return bytes;
   }
 
   /** The alert with this id, or `undefined`. */
