@@ -129,8 +129,25 @@ export interface AlertSeedOptions {
   readonly firstId: number;
 }
 
+/**
+ * One copy of each repeated text of a seeding run. A large tenant holds 100 000 alerts or more, and most
+ * of their texts come from small sets (997 file hashes, 254 remote addresses, a description per technique
+ * and host): shared, they cost a pointer each instead of a string each.
+ */
+class Texts {
+  readonly #texts = new Map<string, string>();
+
+  /** The shared copy of `text`. */
+  of(text: string): string {
+    const known = this.#texts.get(text);
+    if (known !== undefined) return known;
+    this.#texts.set(text, text);
+    return text;
+  }
+}
+
 /** Builds one seeded alert from its incident. */
-function seededAlert(incident: Incident, index: number, severity: AlertSeverity, id: number, endpointsById: ReadonlyMap<string, EndpointSeed>): AlertRecord {
+function seededAlert(incident: Incident, index: number, severity: AlertSeverity, id: number, endpointsById: ReadonlyMap<string, EndpointSeed>, texts: Texts): AlertRecord {
   const h = mix32(id);
   const hostEntry = at(incident.hosts, index, "");
   const agentId = hostEntry.slice(hostEntry.lastIndexOf(":") + 1);
@@ -154,7 +171,7 @@ function seededAlert(incident: Incident, index: number, severity: AlertSeverity,
     severity,
     name: technique.alert,
     category: technique.category,
-    description: `${technique.alert} on ${endpoint?.name ?? "an unknown host"}`,
+    description: texts.of(`${technique.alert} on ${endpoint?.name ?? "an unknown host"}`),
     source: at(incident.incident_sources, index, SOURCES[0]),
     status: incident.status,
     resolution_comment: incident.resolve_comment,
@@ -165,14 +182,16 @@ function seededAlert(incident: Incident, index: number, severity: AlertSeverity,
     action: h % 3 === 0 ? "BLOCKED" : h % 3 === 1 ? "DETECTED" : "REPORTED",
     starred: incident.starred,
     process,
-    command_line: `${process} ${h % 2 === 0 ? "-enc " : "/c "}${(h >>> 8).toString(36)}`,
+    // Unique per alert: joined into one flat string (a template literal this long leaves a chain of
+    // string pieces behind, each an object of its own).
+    command_line: [process, h % 2 === 0 ? " -enc " : " /c ", (h >>> 8).toString(36)].join(""),
     local_ip: network ? (endpoint?.ip ?? null) : null,
     local_port: network ? 49_152 + (h % 16_000) : null,
-    remote_ip: network ? `198.51.100.${1 + (h % 254)}` : null,
+    remote_ip: network ? texts.of(`198.51.100.${1 + (h % 254)}`) : null,
     remote_port: network ? at(PORTS, h >>> 4, 443) : null,
     domain: network ? at(DOMAINS, h >>> 6, "files.example.com") : null,
-    file_sha256: file ? fakeSha256(h % 997) : null,
-    file_name: file ? `payload_${(h % 997).toString(36)}.exe` : null,
+    file_sha256: file ? texts.of(fakeSha256(h % 997)) : null,
+    file_name: file ? texts.of(`payload_${(h % 997).toString(36)}.exe`) : null,
   };
 }
 
@@ -183,6 +202,7 @@ function seededAlert(incident: Incident, index: number, severity: AlertSeverity,
  */
 export function generateAlerts(options: AlertSeedOptions): AlertRecord[] {
   const alerts: AlertRecord[] = [];
+  const texts = new Texts();
   let id = options.firstId;
   for (const incident of options.incidents) {
     const counts: readonly [AlertSeverity, number][] = [
@@ -193,7 +213,7 @@ export function generateAlerts(options: AlertSeedOptions): AlertRecord[] {
     ];
     let index = 0;
     for (const [severity, count] of counts) {
-      for (let n = 0; n < count; n++) alerts.push(seededAlert(incident, index++, severity, id++, options.endpointsById));
+      for (let n = 0; n < count; n++) alerts.push(seededAlert(incident, index++, severity, id++, options.endpointsById, texts));
     }
   }
   return alerts;
