@@ -189,27 +189,34 @@ function render(client: ProductClient, groups: ReadonlyMap<string, readonly Memb
   out.push("});");
   out.push("");
   classes.sort((a, b) => a.property.localeCompare(b.property));
+  // One loader for every client of the class, so they share one client info object (see ProductClient).
+  const loader = `load${client.prefix}Validators`;
+  out.push(`const ${loader} = async (): Promise<ReplyValidators & RequestValidators> => (await import("@cortex-sdk/schemas-${client.product}/validators")) as ReplyValidators & RequestValidators;`);
+  out.push("");
   out.push(`/** The generated part of {@link ${client.className}}: one namespace per operation group. */`);
   out.push(`export class ${client.className}Base extends ProductClient {`);
   out.push(`  /** Every operation this client can call (the table, as data). */`);
   out.push(`  static readonly operations: readonly OperationEntry[] = ${tableName};`);
   out.push("");
   // Namespaces are built on first use: a client made for one call (or one of many derived per child tenant)
-  // does not pay for the ones it never touches. Each is a read-only getter returning the same object every time.
-  for (const { property, typeName } of classes) out.push(`  #${property}: ${typeName} | undefined;`);
+  // does not pay for the ones it never touches. Each is a read-only getter returning the same object every time,
+  // kept in one holder made on first use, so a new client sets one field, not one per namespace.
+  out.push(`  #namespaces: {`);
+  for (const { property, typeName } of classes) out.push(`    ${property}?: ${typeName};`);
+  out.push(`  } | undefined;`);
   out.push("");
   out.push("  /**");
   out.push("   * @param options - Client options; anything missing comes from the environment.");
   out.push("   * @param version - Version of the product client package, for the User-Agent.");
   out.push("   */");
   out.push("  constructor(options: ProductClientOptions, version: string) {");
-  out.push(`    super(options, { product: ${JSON.stringify(client.product)}, clientName: ${JSON.stringify(client.product)}, clientVersion: version }, ${tableName}, async () => (await import("@cortex-sdk/schemas-${client.product}/validators")) as ReplyValidators & RequestValidators);`);
+  out.push(`    super(options, { product: ${JSON.stringify(client.product)}, clientName: ${JSON.stringify(client.product)}, clientVersion: version }, ${tableName}, ${loader});`);
   out.push("  }");
   out.push("");
   for (const { property, typeName, operations } of classes) {
     out.push(`  /** \`${property}\` ${operations ? "operations" : "workflows"}. */`);
     out.push(`  get ${property}(): ${typeName} {`);
-    out.push(`    return (this.#${property} ??= new ${typeName}(this));`);
+    out.push(`    return ((this.#namespaces ??= {}).${property} ??= new ${typeName}(this));`);
     out.push("  }");
     out.push("");
   }

@@ -24,7 +24,7 @@ import { unavailableReason } from "./products.js";
 import { NORMALIZE_REPLY_STEP } from "./normalize-reply.js";
 import { noRequestValidationStep, REQUEST_VALIDATION_STEP, requestValidationStep } from "./request-validation.js";
 import { deserializeStep, errorMapStep, normalizeReplyStep, rateLimitStep, retryStep, serializeStep, signStep, standardSteps } from "./steps.js";
-import { tenantState, tenantXqlSlots } from "./tenant-state.js";
+import { tenantState, tenantXqlSlots, type TenantState } from "./tenant-state.js";
 import { callSignal } from "./deadline.js";
 import type { HttpDispatcher } from "./dispatcher.js";
 import { createDefaultDispatcher, sendMiddleware } from "./transport.js";
@@ -64,14 +64,14 @@ export class CortexClientCore {
   readonly config: ResolvedConfig;
   /** The request pipeline; add steps relative to the standard ones (see {@link STANDARD_STEPS}). */
   readonly middleware: MiddlewareStack;
-  /**
-   * The options this client was made from (for {@link CortexClient.withOptions}). Not enumerable: they may
-   * hold the key, and `console.log`, `util.inspect` and `JSON.stringify` must never show it.
-   */
-  protected declare readonly options: ClientOptions;
+  // The options this client was made from: private, since they may hold the key, and `console.log`,
+  // `util.inspect` and `JSON.stringify` must never show it.
+  readonly #options: ClientOptions;
   readonly #info: ProductClientInfo;
   readonly #operations: ReadonlyMap<string, OperationEntry>;
   #ownDispatcher: HttpDispatcher | undefined;
+  // The tenant's shared state, looked up on first call (URL and child tenant never change for a client).
+  #tenant: TenantState | undefined;
 
   /**
    * @param options - Client options; anything missing comes from the environment, then a profile.
@@ -79,7 +79,7 @@ export class CortexClientCore {
    * @throws {@link CortexConfigError} when the configuration is incomplete or invalid.
    */
   constructor(options: ClientOptions, info: ProductClientInfo) {
-    Object.defineProperty(this, "options", { value: options, enumerable: false, writable: false, configurable: false });
+    this.#options = options;
     this.#info = info;
     this.#operations = operationMap(info.operations);
     // A derived client (forTenant) may come with its parent's configuration already adapted to it, and with
@@ -287,6 +287,16 @@ export class CortexClientCore {
     await own?.close();
   }
 
+  /**
+   * The options this client was made from (for {@link CortexClient.withOptions}); never shown by
+   * `console.log`, `util.inspect` or `JSON.stringify`, since they may hold the key.
+   *
+   * @returns The options as given.
+   */
+  protected get options(): ClientOptions {
+    return this.#options;
+  }
+
   /** @returns The product client identity and operation table this client was built with. */
   protected get clientInfo(): ProductClientInfo {
     return this.#info;
@@ -325,7 +335,7 @@ export class CortexClientCore {
       input: body,
       options,
       config: this.config,
-      tenant: tenantState(this.config.baseUrl, this.config.childTenantId),
+      tenant: (this.#tenant ??= tenantState(this.config.baseUrl, this.config.childTenantId)),
       callId,
       signal,
       deadline: started + timeoutMs,

@@ -438,8 +438,33 @@ export function deriveChildTenantConfig(parent: ResolvedConfig, dispatcher: Http
   const logger = createLogger(facts.sink, parent.logLevel, secrets);
   // Every client made with verification off says so, derived ones included (as resolveConfig does).
   if (!parent.tlsVerification) logger.warn(TLS_OFF_WARNING);
-  // The spread copies the enumerable (public) fields only; the private facts are made anew below.
-  const config: ResolvedConfig = { ...parent, rateLimit, childTenantId, dispatcher, logger };
+  // Field by field in resolveConfig's order rather than a spread: the copy then shares the parent's shape, where a
+  // spread of a frozen object with fields replaced builds a new shape (and its descriptors) for every child. The
+  // private facts are made anew below.
+  const config: ResolvedConfig = {
+    baseUrl: parent.baseUrl,
+    credentials: parent.credentials,
+    client: parent.client,
+    product: parent.product,
+    xsoarVersion: parent.xsoarVersion,
+    routing: parent.routing,
+    timeoutMs: parent.timeoutMs,
+    connectTimeoutMs: parent.connectTimeoutMs,
+    headersTimeoutMs: parent.headersTimeoutMs,
+    bodyTimeoutMs: parent.bodyTimeoutMs,
+    retry: parent.retry,
+    rateLimit,
+    xqlConcurrency: parent.xqlConcurrency,
+    childTenantId,
+    dispatcher,
+    proxy: parent.proxy,
+    ca: parent.ca,
+    tlsVerification: parent.tlsVerification,
+    profile: parent.profile,
+    sources: parent.sources,
+    logger,
+    logLevel: parent.logLevel,
+  };
   Object.defineProperty(config, PRIVATE_FACTS, { value: Object.freeze(new PrivateFacts(facts.proxyUrl, secrets, facts.sink)), enumerable: false });
   return Object.freeze(config);
 }

@@ -78,10 +78,28 @@ export const SYSTEM_CLOCK: LimiterClock = {
   },
 };
 
-// One permit's place in the window: `arrivedBy` is the latest moment the request can have reached the
-// service (its answer started, or, while there is no answer yet, one window after it was sent).
-interface Slot {
+// Set in RateLimiter's static block: a slot settles through its limiter's private state.
+let settleSlot: (limiter: RateLimiter, slot: Slot) => void;
+
+// One permit and its place in the window: `arrivedBy` is the latest moment the request can have reached the
+// service (its answer started, or, while there is no answer yet, one window after it was sent). One object per
+// permit (no closure): a call to a new MSSP child tenant takes one.
+class Slot implements Permit {
   arrivedBy: number;
+  // Until settled.
+  #limiter: RateLimiter | undefined;
+
+  constructor(arrivedBy: number, limiter: RateLimiter) {
+    this.arrivedBy = arrivedBy;
+    this.#limiter = limiter;
+  }
+
+  settle(): void {
+    const limiter = this.#limiter;
+    if (limiter === undefined) return;
+    this.#limiter = undefined;
+    settleSlot(limiter, this);
+  }
 }
 
 /**
@@ -107,6 +125,13 @@ export class RateLimiter {
   #cancelTimer: (() => void) | undefined;
   readonly #clock: LimiterClock;
   readonly #spaced: boolean;
+
+  static {
+    settleSlot = (limiter, slot) => {
+      slot.arrivedBy = Math.min(slot.arrivedBy, limiter.#clock.now());
+      if (limiter.#queue.length > 0) limiter.#schedule();
+    };
+  }
 
   /**
    * @param limit - The rate.
@@ -190,6 +215,22 @@ export class RateLimiter {
   acquire(signal?: AbortSignal): Promise<Permit> {
     if (signal?.aborted === true) return Promise.reject(signal.reason);
     if (this.#queue.length === 0 && this.#wait() <= 0) return Promise.resolve(this.#grant());
+    return this.#enqueue(signal);
+  }
+
+  /**
+   * Takes a permit if one may be granted now, with nobody waiting before it: what {@link RateLimiter.acquire}
+   * would resolve with at once, without the promise.
+   *
+   * @param signal - When it has fired, no permit is granted.
+   * @returns The permit, or undefined (wait with {@link RateLimiter.acquire}).
+   */
+  tryAcquire(signal?: AbortSignal): Permit | undefined {
+    if (signal?.aborted === true || this.#queue.length > 0 || this.#wait() > 0) return undefined;
+    return this.#grant();
+  }
+
+  #enqueue(signal: AbortSignal | undefined): Promise<Permit> {
     return new Promise<Permit>((resolve, reject) => {
       const waiter: Waiter = {
         resolve: () => resolve(this.#grant()),
@@ -230,7 +271,7 @@ export class RateLimiter {
   #grant(): Permit {
     const now = this.#clock.now();
     const { requests, perMs } = this.#limit;
-    const slot: Slot = { arrivedBy: now + Math.max(perMs, MAX_TRANSIT_MS) };
+    const slot = new Slot(now + Math.max(perMs, MAX_TRANSIT_MS), this);
     this.#slots.push(slot);
     if (this.#spaced) {
       const gap = perMs / requests;
@@ -238,15 +279,7 @@ export class RateLimiter {
       // spell there is no saved-up burst either.
       this.#nextSpacedAt = (now - this.#nextSpacedAt < gap ? this.#nextSpacedAt : now) + gap;
     }
-    let settled = false;
-    return {
-      settle: () => {
-        if (settled) return;
-        settled = true;
-        slot.arrivedBy = Math.min(slot.arrivedBy, this.#clock.now());
-        if (this.#queue.length > 0) this.#schedule();
-      },
-    };
+    return slot;
   }
 
   #schedule(): void {

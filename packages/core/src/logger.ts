@@ -48,16 +48,24 @@ export function parseLogLevel(value: string | undefined): LogLevel | undefined {
  */
 export function createLogger(sink: Logger, level: LogLevel, secrets: readonly string[] = []): Logger {
   const threshold = LEVEL_RANK[level];
-  const at =
-    (name: Exclude<LogLevel, "off">) =>
-    (message: string, fields?: LogFields): void => {
-      if (LEVEL_RANK[name] < threshold) return;
-      const safeMessage = redactText(message, secrets);
-      if (fields === undefined) sink[name](safeMessage);
-      else sink[name](safeMessage, redactBody(fields, secrets) as LogFields);
-    };
-  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
+  // Levels below the threshold get one shared no-op, and an "off" logger is one shared object: every client
+  // derived per MSSP child tenant makes a logger, and most never write a line.
+  if (threshold > LEVEL_RANK.error) return SILENT;
+  const write = (name: Exclude<LogLevel, "off">, message: string, fields: LogFields | undefined): void => {
+    const safeMessage = redactText(message, secrets);
+    if (fields === undefined) sink[name](safeMessage);
+    else sink[name](safeMessage, redactBody(fields, secrets) as LogFields);
+  };
+  return {
+    debug: LEVEL_RANK.debug < threshold ? NOTHING : (message, fields) => write("debug", message, fields),
+    info: LEVEL_RANK.info < threshold ? NOTHING : (message, fields) => write("info", message, fields),
+    warn: LEVEL_RANK.warn < threshold ? NOTHING : (message, fields) => write("warn", message, fields),
+    error: (message, fields) => write("error", message, fields),
+  };
 }
+
+const NOTHING = (): void => undefined;
+const SILENT: Logger = Object.freeze({ debug: NOTHING, info: NOTHING, warn: NOTHING, error: NOTHING });
 
 /**
  * Whether a logger would write lines of a level (to skip building expensive fields).

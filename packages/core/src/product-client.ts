@@ -6,11 +6,23 @@
  */
 import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import { CortexClient } from "./client.js";
-import type { ClientOptions, ProductIdentity } from "./config.js";
+import type { ClientOptions, ProductClientInfo, ProductIdentity } from "./config.js";
 import { derivedPresetOf, mergeOptions } from "./derived-client.js";
 import { childTenantClient, fanOut, profileClientOptions, type FanOutOptions, type TenantOutcome, type TenantTarget } from "./mssp.js";
 import type { RequestValidators } from "./request-validation.js";
 import { REPLY_VALIDATION_STEP, replyValidationStep, type ReplyValidationOptions, type ReplyValidators } from "./reply-validation.js";
+
+// One info object per client class (its table, identity and loader), shared by every client of it, as those
+// derived per MSSP child tenant: a fresh spread per client would build a new shape each time.
+const infos = new WeakMap<readonly OperationEntry[], ProductClientInfo>();
+
+function clientInfoOf(identity: ProductIdentity, operations: readonly OperationEntry[], loadValidators: () => Promise<ReplyValidators & RequestValidators>): ProductClientInfo {
+  const known = infos.get(operations);
+  if (known !== undefined && known.product === identity.product && known.clientName === identity.clientName && known.clientVersion === identity.clientVersion && known.loadRequestValidators === loadValidators) return known;
+  const info: ProductClientInfo = Object.freeze({ product: identity.product, clientName: identity.clientName, clientVersion: identity.clientVersion, operations, loadRequestValidators: loadValidators });
+  infos.set(operations, info);
+  return info;
+}
 
 /** Options of every product client: the common client options plus reply validation. */
 export type ProductClientOptions = ClientOptions & ReplyValidationOptions;
@@ -28,7 +40,7 @@ export class ProductClient extends CortexClient {
    * @param loadValidators - Loads the product's validators, the first time a request or reply is validated.
    */
   constructor(options: ProductClientOptions, identity: ProductIdentity, operations: readonly OperationEntry[], loadValidators: () => Promise<ReplyValidators & RequestValidators>) {
-    super(options, { ...identity, operations, loadRequestValidators: loadValidators });
+    super(options, clientInfoOf(identity, operations, loadValidators));
     // A client derived from a preset pipeline (forTenant) has the step already.
     if (derivedPresetOf(options)?.middleware !== undefined) return;
     this.middleware.add(

@@ -25,7 +25,7 @@ import type { CallContext, CallResult, Handler, HttpRequest, HttpResponse, Middl
 import { operationPath } from "./products.js";
 import { isSecretHeader } from "./redact.js";
 import { serverRequestId } from "./request-id.js";
-import type { Permit, RateLimit } from "./limiter.js";
+import type { Permit, RateLimit, RateLimiter } from "./limiter.js";
 import { operationLimiter, RETRY_BUDGET, tenantLimiter } from "./tenant-state.js";
 import type { HttpDispatcher } from "./dispatcher.js";
 import { sendRequest, toDeliveryError } from "./transport.js";
@@ -572,6 +572,7 @@ export function rateLimitStep(): Middleware {
  */
 export async function withPermits(context: CallContext, next: Handler, rateLimit: RateLimit): Promise<CallResult> {
   const { tenant, operation, signal } = context;
+  if (operation.limits.rateLimit === undefined) return withPermit(context, next, tenantLimiter(tenant, rateLimit));
   const permits: Permit[] = [];
   try {
     try {
@@ -589,6 +590,28 @@ export async function withPermits(context: CallContext, next: Handler, rateLimit
     // Settling twice has no effect; this covers attempts that ended before `send` answered.
     context.onAnswerStarted = undefined;
     for (const permit of permits) permit.settle();
+  }
+}
+
+// withPermits for the usual operation, paced by the tenant-wide limiter alone: one permit, taken without a
+// promise when the window has room.
+async function withPermit(context: CallContext, next: Handler, limiter: RateLimiter): Promise<CallResult> {
+  let permit = limiter.tryAcquire(context.signal);
+  if (permit === undefined) {
+    try {
+      permit = await limiter.acquire(context.signal);
+    } catch (error) {
+      throw toDeliveryError(error, context);
+    }
+  }
+  const taken = permit;
+  context.onAnswerStarted = () => taken.settle();
+  try {
+    return await next(context);
+  } finally {
+    // Settling twice has no effect; this covers attempts that ended before `send` answered.
+    context.onAnswerStarted = undefined;
+    taken.settle();
   }
 }
 

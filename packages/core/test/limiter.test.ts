@@ -427,6 +427,37 @@ describe("an idle limiter", () => {
   });
 });
 
+describe("tryAcquire", () => {
+  it("grants what acquire would grant at once, counts it in the same window, and never jumps a waiter", async () => {
+    const clock = new ManualClock();
+    const limiter = new RateLimiter({ requests: 2, perMs: 1_000 }, { clock });
+    const first = limiter.tryAcquire();
+    expect(first).toBeDefined();
+    const second = await limiter.acquire();
+    // The window is full: no permit now, and an acquire waits.
+    expect(limiter.tryAcquire()).toBeUndefined();
+    let third: Permit | undefined;
+    void limiter.acquire().then((permit) => (third = permit));
+    first?.settle();
+    second.settle();
+    await clock.advanceTo(500);
+    expect(third).toBeUndefined();
+    // Room again (one window and its guard after the answers): the waiter is served first, by the timer.
+    await clock.advanceTo(1_005);
+    expect(third).toBeDefined();
+    const fourth = limiter.tryAcquire();
+    expect(fourth).toBeDefined();
+    expect(limiter.tryAcquire()).toBeUndefined();
+    third?.settle();
+    fourth?.settle();
+    const aborted = new AbortController();
+    aborted.abort();
+    await clock.advanceTo(3_000);
+    expect(limiter.tryAcquire(aborted.signal)).toBeUndefined();
+    expect(limiter.tryAcquire()).toBeDefined();
+  });
+});
+
 describe("child tenant state", () => {
   it("drops idle child tenants once there are many, keeps busy ones, and a dropped one still reaches the live limiters", async () => {
     const url = "https://api-sweep.example.com";

@@ -290,6 +290,35 @@ describe("child tenant clients built from a shared pipeline", () => {
   });
 });
 
+describe("a child tenant client whose state was swept", () => {
+  it("keeps sending, and its next call counts in the child's live window", async () => {
+    server = await startServer((request, response) => {
+      request.resume();
+      sendJson(response, 200, { status: "available" });
+    });
+    // A short window, so the child's limiter goes idle soon (the sweep drops only idle children).
+    const { client: parent } = testClient({ baseUrl: server.url, rateLimit: { requests: 1, perMs: 20 } });
+    clients.push(parent);
+    const child = childTenantClient(parent, "swept");
+    clients.push(child);
+    await child.request("healthcheck");
+    const first = tenantState(parent.config.baseUrl, "swept");
+    const limiter = first.limiter;
+    expect(limiter).toBeDefined();
+    while (limiter?.idle === false) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Enough other children to make the sweep run: the idle child is dropped and a new state stands for it.
+    for (let index = 0; index < 2_100; index++) tenantState(parent.config.baseUrl, `other-${index}`);
+    const live = tenantState(parent.config.baseUrl, "swept");
+    expect(live).not.toBe(first);
+    expect(live.limiter).toBeUndefined();
+    // The child client looked its state up once; its next call takes its permit from the live state.
+    await child.request("healthcheck");
+    expect(live.limiter).toBeDefined();
+    expect(live.limiter?.idle).toBe(false);
+    expect(first.limiter).toBe(live.limiter);
+  });
+});
+
 describe("child tenants against the emulator", () => {
   it("are each paced by a window of their own, as the service counts them, with no 429", async () => {
     const emulator = await startEmulator({

@@ -5887,288 +5887,292 @@ export const CLOUD_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "xql_library.insert": ["xqlLibrary", "insert"],
 });
 
+const loadCloudValidators = async (): Promise<ReplyValidators & RequestValidators> => (await import("@cortex-sdk/schemas-cloud/validators")) as ReplyValidators & RequestValidators;
+
 /** The generated part of {@link CloudClient}: one namespace per operation group. */
 export class CloudClientBase extends ProductClient {
   /** Every operation this client can call (the table, as data). */
   static readonly operations: readonly OperationEntry[] = CLOUD_OPERATIONS;
 
-  #api: CloudApiNamespace | undefined;
-  #apiKeys: CloudApiKeysNamespace | undefined;
-  #appsec: CloudAppsecNamespace | undefined;
-  #asmManagement: CloudAsmManagementNamespace | undefined;
-  #assetGroups: CloudAssetGroupsNamespace | undefined;
-  #assets: CloudAssetsNamespace | undefined;
-  #attackSurfaceRules: CloudAttackSurfaceRulesNamespace | undefined;
-  #audits: CloudAuditsNamespace | undefined;
-  #authenticationSettings: CloudAuthenticationSettingsNamespace | undefined;
-  #bioc: CloudBiocNamespace | undefined;
-  #case: CloudCaseNamespace | undefined;
-  #ciem: CloudCiemNamespace | undefined;
-  #cli: CloudCliNamespace | undefined;
-  #cloudOnboarding: CloudCloudOnboardingNamespace | undefined;
-  #compliance: CloudComplianceNamespace | undefined;
-  #configurations: CloudConfigurationsNamespace | undefined;
-  #correlations: CloudCorrelationsNamespace | undefined;
-  #cwp: CloudCwpNamespace | undefined;
-  #dashboards: CloudDashboardsNamespace | undefined;
-  #dataSecurity: CloudDataSecurityNamespace | undefined;
-  #disableInjectionPreventionRules: CloudDisableInjectionPreventionRulesNamespace | undefined;
-  #disablePrevention: CloudDisablePreventionNamespace | undefined;
-  #entries: CloudEntriesNamespace | undefined;
-  #iam: CloudIamNamespace | undefined;
-  #indicators: CloudIndicatorsNamespace | undefined;
-  #integration: CloudIntegrationNamespace | undefined;
-  #integrations: CloudIntegrationsNamespace | undefined;
-  #issue: CloudIssueNamespace | undefined;
-  #lookups: CloudLookupsNamespace | undefined;
-  #mth: CloudMthNamespace | undefined;
-  #netscan: CloudNetscanNamespace | undefined;
-  #notifications: CloudNotificationsNamespace | undefined;
-  #playbooks: CloudPlaybooksNamespace | undefined;
-  #policy: CloudPolicyNamespace | undefined;
-  #rbac: CloudRbacNamespace | undefined;
-  #scheduledQueries: CloudScheduledQueriesNamespace | undefined;
-  #scripts: CloudScriptsNamespace | undefined;
-  #system: CloudSystemNamespace | undefined;
-  #uvem: CloudUvemNamespace | undefined;
-  #uvmPublic: CloudUvmPublicNamespace | undefined;
-  #vulnerabilities: CloudVulnerabilitiesNamespace | undefined;
-  #vulnerabilityManagement: CloudVulnerabilityManagementNamespace | undefined;
-  #widgets: CloudWidgetsNamespace | undefined;
-  #xql: CloudXqlNamespace | undefined;
-  #xqlLibrary: CloudXqlLibraryNamespace | undefined;
+  #namespaces: {
+    api?: CloudApiNamespace;
+    apiKeys?: CloudApiKeysNamespace;
+    appsec?: CloudAppsecNamespace;
+    asmManagement?: CloudAsmManagementNamespace;
+    assetGroups?: CloudAssetGroupsNamespace;
+    assets?: CloudAssetsNamespace;
+    attackSurfaceRules?: CloudAttackSurfaceRulesNamespace;
+    audits?: CloudAuditsNamespace;
+    authenticationSettings?: CloudAuthenticationSettingsNamespace;
+    bioc?: CloudBiocNamespace;
+    case?: CloudCaseNamespace;
+    ciem?: CloudCiemNamespace;
+    cli?: CloudCliNamespace;
+    cloudOnboarding?: CloudCloudOnboardingNamespace;
+    compliance?: CloudComplianceNamespace;
+    configurations?: CloudConfigurationsNamespace;
+    correlations?: CloudCorrelationsNamespace;
+    cwp?: CloudCwpNamespace;
+    dashboards?: CloudDashboardsNamespace;
+    dataSecurity?: CloudDataSecurityNamespace;
+    disableInjectionPreventionRules?: CloudDisableInjectionPreventionRulesNamespace;
+    disablePrevention?: CloudDisablePreventionNamespace;
+    entries?: CloudEntriesNamespace;
+    iam?: CloudIamNamespace;
+    indicators?: CloudIndicatorsNamespace;
+    integration?: CloudIntegrationNamespace;
+    integrations?: CloudIntegrationsNamespace;
+    issue?: CloudIssueNamespace;
+    lookups?: CloudLookupsNamespace;
+    mth?: CloudMthNamespace;
+    netscan?: CloudNetscanNamespace;
+    notifications?: CloudNotificationsNamespace;
+    playbooks?: CloudPlaybooksNamespace;
+    policy?: CloudPolicyNamespace;
+    rbac?: CloudRbacNamespace;
+    scheduledQueries?: CloudScheduledQueriesNamespace;
+    scripts?: CloudScriptsNamespace;
+    system?: CloudSystemNamespace;
+    uvem?: CloudUvemNamespace;
+    uvmPublic?: CloudUvmPublicNamespace;
+    vulnerabilities?: CloudVulnerabilitiesNamespace;
+    vulnerabilityManagement?: CloudVulnerabilityManagementNamespace;
+    widgets?: CloudWidgetsNamespace;
+    xql?: CloudXqlNamespace;
+    xqlLibrary?: CloudXqlLibraryNamespace;
+  } | undefined;
 
   /**
    * @param options - Client options; anything missing comes from the environment.
    * @param version - Version of the product client package, for the User-Agent.
    */
   constructor(options: ProductClientOptions, version: string) {
-    super(options, { product: "cloud", clientName: "cloud", clientVersion: version }, CLOUD_OPERATIONS, async () => (await import("@cortex-sdk/schemas-cloud/validators")) as ReplyValidators & RequestValidators);
+    super(options, { product: "cloud", clientName: "cloud", clientVersion: version }, CLOUD_OPERATIONS, loadCloudValidators);
   }
 
   /** `api` operations. */
   get api(): CloudApiNamespace {
-    return (this.#api ??= new CloudApiNamespace(this));
+    return ((this.#namespaces ??= {}).api ??= new CloudApiNamespace(this));
   }
 
   /** `apiKeys` operations. */
   get apiKeys(): CloudApiKeysNamespace {
-    return (this.#apiKeys ??= new CloudApiKeysNamespace(this));
+    return ((this.#namespaces ??= {}).apiKeys ??= new CloudApiKeysNamespace(this));
   }
 
   /** `appsec` operations. */
   get appsec(): CloudAppsecNamespace {
-    return (this.#appsec ??= new CloudAppsecNamespace(this));
+    return ((this.#namespaces ??= {}).appsec ??= new CloudAppsecNamespace(this));
   }
 
   /** `asmManagement` operations. */
   get asmManagement(): CloudAsmManagementNamespace {
-    return (this.#asmManagement ??= new CloudAsmManagementNamespace(this));
+    return ((this.#namespaces ??= {}).asmManagement ??= new CloudAsmManagementNamespace(this));
   }
 
   /** `assetGroups` operations. */
   get assetGroups(): CloudAssetGroupsNamespace {
-    return (this.#assetGroups ??= new CloudAssetGroupsNamespace(this));
+    return ((this.#namespaces ??= {}).assetGroups ??= new CloudAssetGroupsNamespace(this));
   }
 
   /** `assets` operations. */
   get assets(): CloudAssetsNamespace {
-    return (this.#assets ??= new CloudAssetsNamespace(this));
+    return ((this.#namespaces ??= {}).assets ??= new CloudAssetsNamespace(this));
   }
 
   /** `attackSurfaceRules` operations. */
   get attackSurfaceRules(): CloudAttackSurfaceRulesNamespace {
-    return (this.#attackSurfaceRules ??= new CloudAttackSurfaceRulesNamespace(this));
+    return ((this.#namespaces ??= {}).attackSurfaceRules ??= new CloudAttackSurfaceRulesNamespace(this));
   }
 
   /** `audits` operations. */
   get audits(): CloudAuditsNamespace {
-    return (this.#audits ??= new CloudAuditsNamespace(this));
+    return ((this.#namespaces ??= {}).audits ??= new CloudAuditsNamespace(this));
   }
 
   /** `authenticationSettings` operations. */
   get authenticationSettings(): CloudAuthenticationSettingsNamespace {
-    return (this.#authenticationSettings ??= new CloudAuthenticationSettingsNamespace(this));
+    return ((this.#namespaces ??= {}).authenticationSettings ??= new CloudAuthenticationSettingsNamespace(this));
   }
 
   /** `bioc` operations. */
   get bioc(): CloudBiocNamespace {
-    return (this.#bioc ??= new CloudBiocNamespace(this));
+    return ((this.#namespaces ??= {}).bioc ??= new CloudBiocNamespace(this));
   }
 
   /** `case` operations. */
   get case(): CloudCaseNamespace {
-    return (this.#case ??= new CloudCaseNamespace(this));
+    return ((this.#namespaces ??= {}).case ??= new CloudCaseNamespace(this));
   }
 
   /** `ciem` operations. */
   get ciem(): CloudCiemNamespace {
-    return (this.#ciem ??= new CloudCiemNamespace(this));
+    return ((this.#namespaces ??= {}).ciem ??= new CloudCiemNamespace(this));
   }
 
   /** `cli` operations. */
   get cli(): CloudCliNamespace {
-    return (this.#cli ??= new CloudCliNamespace(this));
+    return ((this.#namespaces ??= {}).cli ??= new CloudCliNamespace(this));
   }
 
   /** `cloudOnboarding` operations. */
   get cloudOnboarding(): CloudCloudOnboardingNamespace {
-    return (this.#cloudOnboarding ??= new CloudCloudOnboardingNamespace(this));
+    return ((this.#namespaces ??= {}).cloudOnboarding ??= new CloudCloudOnboardingNamespace(this));
   }
 
   /** `compliance` operations. */
   get compliance(): CloudComplianceNamespace {
-    return (this.#compliance ??= new CloudComplianceNamespace(this));
+    return ((this.#namespaces ??= {}).compliance ??= new CloudComplianceNamespace(this));
   }
 
   /** `configurations` operations. */
   get configurations(): CloudConfigurationsNamespace {
-    return (this.#configurations ??= new CloudConfigurationsNamespace(this));
+    return ((this.#namespaces ??= {}).configurations ??= new CloudConfigurationsNamespace(this));
   }
 
   /** `correlations` operations. */
   get correlations(): CloudCorrelationsNamespace {
-    return (this.#correlations ??= new CloudCorrelationsNamespace(this));
+    return ((this.#namespaces ??= {}).correlations ??= new CloudCorrelationsNamespace(this));
   }
 
   /** `cwp` operations. */
   get cwp(): CloudCwpNamespace {
-    return (this.#cwp ??= new CloudCwpNamespace(this));
+    return ((this.#namespaces ??= {}).cwp ??= new CloudCwpNamespace(this));
   }
 
   /** `dashboards` operations. */
   get dashboards(): CloudDashboardsNamespace {
-    return (this.#dashboards ??= new CloudDashboardsNamespace(this));
+    return ((this.#namespaces ??= {}).dashboards ??= new CloudDashboardsNamespace(this));
   }
 
   /** `dataSecurity` operations. */
   get dataSecurity(): CloudDataSecurityNamespace {
-    return (this.#dataSecurity ??= new CloudDataSecurityNamespace(this));
+    return ((this.#namespaces ??= {}).dataSecurity ??= new CloudDataSecurityNamespace(this));
   }
 
   /** `disableInjectionPreventionRules` operations. */
   get disableInjectionPreventionRules(): CloudDisableInjectionPreventionRulesNamespace {
-    return (this.#disableInjectionPreventionRules ??= new CloudDisableInjectionPreventionRulesNamespace(this));
+    return ((this.#namespaces ??= {}).disableInjectionPreventionRules ??= new CloudDisableInjectionPreventionRulesNamespace(this));
   }
 
   /** `disablePrevention` operations. */
   get disablePrevention(): CloudDisablePreventionNamespace {
-    return (this.#disablePrevention ??= new CloudDisablePreventionNamespace(this));
+    return ((this.#namespaces ??= {}).disablePrevention ??= new CloudDisablePreventionNamespace(this));
   }
 
   /** `entries` operations. */
   get entries(): CloudEntriesNamespace {
-    return (this.#entries ??= new CloudEntriesNamespace(this));
+    return ((this.#namespaces ??= {}).entries ??= new CloudEntriesNamespace(this));
   }
 
   /** `iam` operations. */
   get iam(): CloudIamNamespace {
-    return (this.#iam ??= new CloudIamNamespace(this));
+    return ((this.#namespaces ??= {}).iam ??= new CloudIamNamespace(this));
   }
 
   /** `indicators` operations. */
   get indicators(): CloudIndicatorsNamespace {
-    return (this.#indicators ??= new CloudIndicatorsNamespace(this));
+    return ((this.#namespaces ??= {}).indicators ??= new CloudIndicatorsNamespace(this));
   }
 
   /** `integration` operations. */
   get integration(): CloudIntegrationNamespace {
-    return (this.#integration ??= new CloudIntegrationNamespace(this));
+    return ((this.#namespaces ??= {}).integration ??= new CloudIntegrationNamespace(this));
   }
 
   /** `integrations` operations. */
   get integrations(): CloudIntegrationsNamespace {
-    return (this.#integrations ??= new CloudIntegrationsNamespace(this));
+    return ((this.#namespaces ??= {}).integrations ??= new CloudIntegrationsNamespace(this));
   }
 
   /** `issue` operations. */
   get issue(): CloudIssueNamespace {
-    return (this.#issue ??= new CloudIssueNamespace(this));
+    return ((this.#namespaces ??= {}).issue ??= new CloudIssueNamespace(this));
   }
 
   /** `lookups` operations. */
   get lookups(): CloudLookupsNamespace {
-    return (this.#lookups ??= new CloudLookupsNamespace(this));
+    return ((this.#namespaces ??= {}).lookups ??= new CloudLookupsNamespace(this));
   }
 
   /** `mth` operations. */
   get mth(): CloudMthNamespace {
-    return (this.#mth ??= new CloudMthNamespace(this));
+    return ((this.#namespaces ??= {}).mth ??= new CloudMthNamespace(this));
   }
 
   /** `netscan` operations. */
   get netscan(): CloudNetscanNamespace {
-    return (this.#netscan ??= new CloudNetscanNamespace(this));
+    return ((this.#namespaces ??= {}).netscan ??= new CloudNetscanNamespace(this));
   }
 
   /** `notifications` operations. */
   get notifications(): CloudNotificationsNamespace {
-    return (this.#notifications ??= new CloudNotificationsNamespace(this));
+    return ((this.#namespaces ??= {}).notifications ??= new CloudNotificationsNamespace(this));
   }
 
   /** `playbooks` operations. */
   get playbooks(): CloudPlaybooksNamespace {
-    return (this.#playbooks ??= new CloudPlaybooksNamespace(this));
+    return ((this.#namespaces ??= {}).playbooks ??= new CloudPlaybooksNamespace(this));
   }
 
   /** `policy` operations. */
   get policy(): CloudPolicyNamespace {
-    return (this.#policy ??= new CloudPolicyNamespace(this));
+    return ((this.#namespaces ??= {}).policy ??= new CloudPolicyNamespace(this));
   }
 
   /** `rbac` operations. */
   get rbac(): CloudRbacNamespace {
-    return (this.#rbac ??= new CloudRbacNamespace(this));
+    return ((this.#namespaces ??= {}).rbac ??= new CloudRbacNamespace(this));
   }
 
   /** `scheduledQueries` operations. */
   get scheduledQueries(): CloudScheduledQueriesNamespace {
-    return (this.#scheduledQueries ??= new CloudScheduledQueriesNamespace(this));
+    return ((this.#namespaces ??= {}).scheduledQueries ??= new CloudScheduledQueriesNamespace(this));
   }
 
   /** `scripts` operations. */
   get scripts(): CloudScriptsNamespace {
-    return (this.#scripts ??= new CloudScriptsNamespace(this));
+    return ((this.#namespaces ??= {}).scripts ??= new CloudScriptsNamespace(this));
   }
 
   /** `system` operations. */
   get system(): CloudSystemNamespace {
-    return (this.#system ??= new CloudSystemNamespace(this));
+    return ((this.#namespaces ??= {}).system ??= new CloudSystemNamespace(this));
   }
 
   /** `uvem` operations. */
   get uvem(): CloudUvemNamespace {
-    return (this.#uvem ??= new CloudUvemNamespace(this));
+    return ((this.#namespaces ??= {}).uvem ??= new CloudUvemNamespace(this));
   }
 
   /** `uvmPublic` operations. */
   get uvmPublic(): CloudUvmPublicNamespace {
-    return (this.#uvmPublic ??= new CloudUvmPublicNamespace(this));
+    return ((this.#namespaces ??= {}).uvmPublic ??= new CloudUvmPublicNamespace(this));
   }
 
   /** `vulnerabilities` operations. */
   get vulnerabilities(): CloudVulnerabilitiesNamespace {
-    return (this.#vulnerabilities ??= new CloudVulnerabilitiesNamespace(this));
+    return ((this.#namespaces ??= {}).vulnerabilities ??= new CloudVulnerabilitiesNamespace(this));
   }
 
   /** `vulnerabilityManagement` operations. */
   get vulnerabilityManagement(): CloudVulnerabilityManagementNamespace {
-    return (this.#vulnerabilityManagement ??= new CloudVulnerabilityManagementNamespace(this));
+    return ((this.#namespaces ??= {}).vulnerabilityManagement ??= new CloudVulnerabilityManagementNamespace(this));
   }
 
   /** `widgets` operations. */
   get widgets(): CloudWidgetsNamespace {
-    return (this.#widgets ??= new CloudWidgetsNamespace(this));
+    return ((this.#namespaces ??= {}).widgets ??= new CloudWidgetsNamespace(this));
   }
 
   /** `xql` operations. */
   get xql(): CloudXqlNamespace {
-    return (this.#xql ??= new CloudXqlNamespace(this));
+    return ((this.#namespaces ??= {}).xql ??= new CloudXqlNamespace(this));
   }
 
   /** `xqlLibrary` operations. */
   get xqlLibrary(): CloudXqlLibraryNamespace {
-    return (this.#xqlLibrary ??= new CloudXqlLibraryNamespace(this));
+    return ((this.#namespaces ??= {}).xqlLibrary ??= new CloudXqlLibraryNamespace(this));
   }
 
   /**

@@ -2038,150 +2038,154 @@ export const XDR_OPERATION_METHODS: Readonly<Record<string, readonly [namespace:
   "xql.start_xql_query": ["xql", "start"],
 });
 
+const loadXdrValidators = async (): Promise<ReplyValidators & RequestValidators> => (await import("@cortex-sdk/schemas-xdr/validators")) as ReplyValidators & RequestValidators;
+
 /** The generated part of {@link XdrClient}: one namespace per operation group. */
 export class XdrClientBase extends ProductClient {
   /** Every operation this client can call (the table, as data). */
   static readonly operations: readonly OperationEntry[] = XDR_OPERATIONS;
 
-  #actions: XdrActionsNamespace | undefined;
-  #alerts: XdrAlertsNamespace | undefined;
-  #alertsExclusion: XdrAlertsExclusionNamespace | undefined;
-  #apiKeys: XdrApiKeysNamespace | undefined;
-  #audits: XdrAuditsNamespace | undefined;
-  #bioc: XdrBiocNamespace | undefined;
-  #dataset: XdrDatasetNamespace | undefined;
-  #deviceControl: XdrDeviceControlNamespace | undefined;
-  #distributions: XdrDistributionsNamespace | undefined;
-  #endpoints: XdrEndpointsNamespace | undefined;
-  #featuredFields: XdrFeaturedFieldsNamespace | undefined;
-  #hashExceptions: XdrHashExceptionsNamespace | undefined;
-  #health: TenantHealth<XdrOperationShapes> | undefined;
-  #incidents: XdrIncidentsNamespace | undefined;
-  #indicators: XdrIndicatorsNamespace | undefined;
-  #lookups: XdrLookupsNamespace | undefined;
-  #quarantine: XdrQuarantineNamespace | undefined;
-  #rbac: XdrRbacNamespace | undefined;
-  #scripts: XdrScriptsNamespace | undefined;
-  #system: XdrSystemNamespace | undefined;
-  #tags: XdrTagsNamespace | undefined;
-  #xql: XdrXqlNamespace | undefined;
+  #namespaces: {
+    actions?: XdrActionsNamespace;
+    alerts?: XdrAlertsNamespace;
+    alertsExclusion?: XdrAlertsExclusionNamespace;
+    apiKeys?: XdrApiKeysNamespace;
+    audits?: XdrAuditsNamespace;
+    bioc?: XdrBiocNamespace;
+    dataset?: XdrDatasetNamespace;
+    deviceControl?: XdrDeviceControlNamespace;
+    distributions?: XdrDistributionsNamespace;
+    endpoints?: XdrEndpointsNamespace;
+    featuredFields?: XdrFeaturedFieldsNamespace;
+    hashExceptions?: XdrHashExceptionsNamespace;
+    health?: TenantHealth<XdrOperationShapes>;
+    incidents?: XdrIncidentsNamespace;
+    indicators?: XdrIndicatorsNamespace;
+    lookups?: XdrLookupsNamespace;
+    quarantine?: XdrQuarantineNamespace;
+    rbac?: XdrRbacNamespace;
+    scripts?: XdrScriptsNamespace;
+    system?: XdrSystemNamespace;
+    tags?: XdrTagsNamespace;
+    xql?: XdrXqlNamespace;
+  } | undefined;
 
   /**
    * @param options - Client options; anything missing comes from the environment.
    * @param version - Version of the product client package, for the User-Agent.
    */
   constructor(options: ProductClientOptions, version: string) {
-    super(options, { product: "xdr", clientName: "xdr", clientVersion: version }, XDR_OPERATIONS, async () => (await import("@cortex-sdk/schemas-xdr/validators")) as ReplyValidators & RequestValidators);
+    super(options, { product: "xdr", clientName: "xdr", clientVersion: version }, XDR_OPERATIONS, loadXdrValidators);
   }
 
   /** `actions` operations. */
   get actions(): XdrActionsNamespace {
-    return (this.#actions ??= new XdrActionsNamespace(this));
+    return ((this.#namespaces ??= {}).actions ??= new XdrActionsNamespace(this));
   }
 
   /** `alerts` operations. */
   get alerts(): XdrAlertsNamespace {
-    return (this.#alerts ??= new XdrAlertsNamespace(this));
+    return ((this.#namespaces ??= {}).alerts ??= new XdrAlertsNamespace(this));
   }
 
   /** `alertsExclusion` operations. */
   get alertsExclusion(): XdrAlertsExclusionNamespace {
-    return (this.#alertsExclusion ??= new XdrAlertsExclusionNamespace(this));
+    return ((this.#namespaces ??= {}).alertsExclusion ??= new XdrAlertsExclusionNamespace(this));
   }
 
   /** `apiKeys` operations. */
   get apiKeys(): XdrApiKeysNamespace {
-    return (this.#apiKeys ??= new XdrApiKeysNamespace(this));
+    return ((this.#namespaces ??= {}).apiKeys ??= new XdrApiKeysNamespace(this));
   }
 
   /** `audits` operations. */
   get audits(): XdrAuditsNamespace {
-    return (this.#audits ??= new XdrAuditsNamespace(this));
+    return ((this.#namespaces ??= {}).audits ??= new XdrAuditsNamespace(this));
   }
 
   /** `bioc` operations. */
   get bioc(): XdrBiocNamespace {
-    return (this.#bioc ??= new XdrBiocNamespace(this));
+    return ((this.#namespaces ??= {}).bioc ??= new XdrBiocNamespace(this));
   }
 
   /** `dataset` operations. */
   get dataset(): XdrDatasetNamespace {
-    return (this.#dataset ??= new XdrDatasetNamespace(this));
+    return ((this.#namespaces ??= {}).dataset ??= new XdrDatasetNamespace(this));
   }
 
   /** `deviceControl` operations. */
   get deviceControl(): XdrDeviceControlNamespace {
-    return (this.#deviceControl ??= new XdrDeviceControlNamespace(this));
+    return ((this.#namespaces ??= {}).deviceControl ??= new XdrDeviceControlNamespace(this));
   }
 
   /** `distributions` operations. */
   get distributions(): XdrDistributionsNamespace {
-    return (this.#distributions ??= new XdrDistributionsNamespace(this));
+    return ((this.#namespaces ??= {}).distributions ??= new XdrDistributionsNamespace(this));
   }
 
   /** `endpoints` operations. */
   get endpoints(): XdrEndpointsNamespace {
-    return (this.#endpoints ??= new XdrEndpointsNamespace(this));
+    return ((this.#namespaces ??= {}).endpoints ??= new XdrEndpointsNamespace(this));
   }
 
   /** `featuredFields` operations. */
   get featuredFields(): XdrFeaturedFieldsNamespace {
-    return (this.#featuredFields ??= new XdrFeaturedFieldsNamespace(this));
+    return ((this.#namespaces ??= {}).featuredFields ??= new XdrFeaturedFieldsNamespace(this));
   }
 
   /** `hashExceptions` operations. */
   get hashExceptions(): XdrHashExceptionsNamespace {
-    return (this.#hashExceptions ??= new XdrHashExceptionsNamespace(this));
+    return ((this.#namespaces ??= {}).hashExceptions ??= new XdrHashExceptionsNamespace(this));
   }
 
   /** `health` workflows. */
   get health(): TenantHealth<XdrOperationShapes> {
-    return (this.#health ??= new TenantHealth<XdrOperationShapes>(this));
+    return ((this.#namespaces ??= {}).health ??= new TenantHealth<XdrOperationShapes>(this));
   }
 
   /** `incidents` operations. */
   get incidents(): XdrIncidentsNamespace {
-    return (this.#incidents ??= new XdrIncidentsNamespace(this));
+    return ((this.#namespaces ??= {}).incidents ??= new XdrIncidentsNamespace(this));
   }
 
   /** `indicators` operations. */
   get indicators(): XdrIndicatorsNamespace {
-    return (this.#indicators ??= new XdrIndicatorsNamespace(this));
+    return ((this.#namespaces ??= {}).indicators ??= new XdrIndicatorsNamespace(this));
   }
 
   /** `lookups` operations. */
   get lookups(): XdrLookupsNamespace {
-    return (this.#lookups ??= new XdrLookupsNamespace(this));
+    return ((this.#namespaces ??= {}).lookups ??= new XdrLookupsNamespace(this));
   }
 
   /** `quarantine` operations. */
   get quarantine(): XdrQuarantineNamespace {
-    return (this.#quarantine ??= new XdrQuarantineNamespace(this));
+    return ((this.#namespaces ??= {}).quarantine ??= new XdrQuarantineNamespace(this));
   }
 
   /** `rbac` operations. */
   get rbac(): XdrRbacNamespace {
-    return (this.#rbac ??= new XdrRbacNamespace(this));
+    return ((this.#namespaces ??= {}).rbac ??= new XdrRbacNamespace(this));
   }
 
   /** `scripts` operations. */
   get scripts(): XdrScriptsNamespace {
-    return (this.#scripts ??= new XdrScriptsNamespace(this));
+    return ((this.#namespaces ??= {}).scripts ??= new XdrScriptsNamespace(this));
   }
 
   /** `system` operations. */
   get system(): XdrSystemNamespace {
-    return (this.#system ??= new XdrSystemNamespace(this));
+    return ((this.#namespaces ??= {}).system ??= new XdrSystemNamespace(this));
   }
 
   /** `tags` operations. */
   get tags(): XdrTagsNamespace {
-    return (this.#tags ??= new XdrTagsNamespace(this));
+    return ((this.#namespaces ??= {}).tags ??= new XdrTagsNamespace(this));
   }
 
   /** `xql` operations. */
   get xql(): XdrXqlNamespace {
-    return (this.#xql ??= new XdrXqlNamespace(this));
+    return ((this.#namespaces ??= {}).xql ??= new XdrXqlNamespace(this));
   }
 
   /**

@@ -686,84 +686,88 @@ export const XPANSE_OPERATION_METHODS: Readonly<Record<string, readonly [namespa
   "healthcheck": ["system", "healthcheck"],
 });
 
+const loadXpanseValidators = async (): Promise<ReplyValidators & RequestValidators> => (await import("@cortex-sdk/schemas-xpanse/validators")) as ReplyValidators & RequestValidators;
+
 /** The generated part of {@link XpanseClient}: one namespace per operation group. */
 export class XpanseClientBase extends ProductClient {
   /** Every operation this client can call (the table, as data). */
   static readonly operations: readonly OperationEntry[] = XPANSE_OPERATIONS;
 
-  #alerts: XpanseAlertsNamespace | undefined;
-  #apiKeys: XpanseApiKeysNamespace | undefined;
-  #asmManagement: XpanseAsmManagementNamespace | undefined;
-  #assets: XpanseAssetsNamespace | undefined;
-  #attackSurfaceRules: XpanseAttackSurfaceRulesNamespace | undefined;
-  #incidents: XpanseIncidentsNamespace | undefined;
-  #ipRanges: XpanseIpRanges<XpanseOperationShapes> | undefined;
-  #remediationConfirmationScanning: XpanseRemediationConfirmationScanningNamespace | undefined;
-  #services: XpanseServices<XpanseOperationShapes> | undefined;
-  #system: XpanseSystemNamespace | undefined;
-  #tags: XpanseTags | undefined;
+  #namespaces: {
+    alerts?: XpanseAlertsNamespace;
+    apiKeys?: XpanseApiKeysNamespace;
+    asmManagement?: XpanseAsmManagementNamespace;
+    assets?: XpanseAssetsNamespace;
+    attackSurfaceRules?: XpanseAttackSurfaceRulesNamespace;
+    incidents?: XpanseIncidentsNamespace;
+    ipRanges?: XpanseIpRanges<XpanseOperationShapes>;
+    remediationConfirmationScanning?: XpanseRemediationConfirmationScanningNamespace;
+    services?: XpanseServices<XpanseOperationShapes>;
+    system?: XpanseSystemNamespace;
+    tags?: XpanseTags;
+  } | undefined;
 
   /**
    * @param options - Client options; anything missing comes from the environment.
    * @param version - Version of the product client package, for the User-Agent.
    */
   constructor(options: ProductClientOptions, version: string) {
-    super(options, { product: "xpanse", clientName: "xpanse", clientVersion: version }, XPANSE_OPERATIONS, async () => (await import("@cortex-sdk/schemas-xpanse/validators")) as ReplyValidators & RequestValidators);
+    super(options, { product: "xpanse", clientName: "xpanse", clientVersion: version }, XPANSE_OPERATIONS, loadXpanseValidators);
   }
 
   /** `alerts` operations. */
   get alerts(): XpanseAlertsNamespace {
-    return (this.#alerts ??= new XpanseAlertsNamespace(this));
+    return ((this.#namespaces ??= {}).alerts ??= new XpanseAlertsNamespace(this));
   }
 
   /** `apiKeys` operations. */
   get apiKeys(): XpanseApiKeysNamespace {
-    return (this.#apiKeys ??= new XpanseApiKeysNamespace(this));
+    return ((this.#namespaces ??= {}).apiKeys ??= new XpanseApiKeysNamespace(this));
   }
 
   /** `asmManagement` operations. */
   get asmManagement(): XpanseAsmManagementNamespace {
-    return (this.#asmManagement ??= new XpanseAsmManagementNamespace(this));
+    return ((this.#namespaces ??= {}).asmManagement ??= new XpanseAsmManagementNamespace(this));
   }
 
   /** `assets` operations. */
   get assets(): XpanseAssetsNamespace {
-    return (this.#assets ??= new XpanseAssetsNamespace(this));
+    return ((this.#namespaces ??= {}).assets ??= new XpanseAssetsNamespace(this));
   }
 
   /** `attackSurfaceRules` operations. */
   get attackSurfaceRules(): XpanseAttackSurfaceRulesNamespace {
-    return (this.#attackSurfaceRules ??= new XpanseAttackSurfaceRulesNamespace(this));
+    return ((this.#namespaces ??= {}).attackSurfaceRules ??= new XpanseAttackSurfaceRulesNamespace(this));
   }
 
   /** `incidents` operations. */
   get incidents(): XpanseIncidentsNamespace {
-    return (this.#incidents ??= new XpanseIncidentsNamespace(this));
+    return ((this.#namespaces ??= {}).incidents ??= new XpanseIncidentsNamespace(this));
   }
 
   /** `ipRanges` workflows. */
   get ipRanges(): XpanseIpRanges<XpanseOperationShapes> {
-    return (this.#ipRanges ??= new XpanseIpRanges<XpanseOperationShapes>(this));
+    return ((this.#namespaces ??= {}).ipRanges ??= new XpanseIpRanges<XpanseOperationShapes>(this));
   }
 
   /** `remediationConfirmationScanning` operations. */
   get remediationConfirmationScanning(): XpanseRemediationConfirmationScanningNamespace {
-    return (this.#remediationConfirmationScanning ??= new XpanseRemediationConfirmationScanningNamespace(this));
+    return ((this.#namespaces ??= {}).remediationConfirmationScanning ??= new XpanseRemediationConfirmationScanningNamespace(this));
   }
 
   /** `services` workflows. */
   get services(): XpanseServices<XpanseOperationShapes> {
-    return (this.#services ??= new XpanseServices<XpanseOperationShapes>(this));
+    return ((this.#namespaces ??= {}).services ??= new XpanseServices<XpanseOperationShapes>(this));
   }
 
   /** `system` operations. */
   get system(): XpanseSystemNamespace {
-    return (this.#system ??= new XpanseSystemNamespace(this));
+    return ((this.#namespaces ??= {}).system ??= new XpanseSystemNamespace(this));
   }
 
   /** `tags` workflows. */
   get tags(): XpanseTags {
-    return (this.#tags ??= new XpanseTags(this));
+    return ((this.#namespaces ??= {}).tags ??= new XpanseTags(this));
   }
 
   /**

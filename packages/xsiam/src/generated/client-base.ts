@@ -7238,366 +7238,370 @@ export const XSIAM_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "xql_library.insert": ["xqlLibrary", "insert"],
 });
 
+const loadXsiamValidators = async (): Promise<ReplyValidators & RequestValidators> => (await import("@cortex-sdk/schemas-xsiam/validators")) as ReplyValidators & RequestValidators;
+
 /** The generated part of {@link XsiamClient}: one namespace per operation group. */
 export class XsiamClientBase extends ProductClient {
   /** Every operation this client can call (the table, as data). */
   static readonly operations: readonly OperationEntry[] = XSIAM_OPERATIONS;
 
-  #actions: XsiamActionsNamespace | undefined;
-  #alerts: XsiamAlertsNamespace | undefined;
-  #alertsExclusion: XsiamAlertsExclusionNamespace | undefined;
-  #api: XsiamApiNamespace | undefined;
-  #apiKeys: XsiamApiKeysNamespace | undefined;
-  #appsec: XsiamAppsecNamespace | undefined;
-  #asmManagement: XsiamAsmManagementNamespace | undefined;
-  #assetGroups: XsiamAssetGroupsNamespace | undefined;
-  #assets: XsiamAssetsNamespace | undefined;
-  #attackSurfaceRules: XsiamAttackSurfaceRulesNamespace | undefined;
-  #audits: XsiamAuditsNamespace | undefined;
-  #authenticationSettings: XsiamAuthenticationSettingsNamespace | undefined;
-  #bioc: XsiamBiocNamespace | undefined;
-  #case: XsiamCaseNamespace | undefined;
-  #ciem: XsiamCiemNamespace | undefined;
-  #cli: XsiamCliNamespace | undefined;
-  #compliance: XsiamComplianceNamespace | undefined;
-  #configurations: XsiamConfigurationsNamespace | undefined;
-  #correlations: XsiamCorrelationsNamespace | undefined;
-  #cwp: XsiamCwpNamespace | undefined;
-  #dashboards: XsiamDashboardsNamespace | undefined;
-  #dataSecurity: XsiamDataSecurityNamespace | undefined;
-  #dataset: XsiamDatasetNamespace | undefined;
-  #deviceControl: XsiamDeviceControlNamespace | undefined;
-  #disableInjectionPreventionRules: XsiamDisableInjectionPreventionRulesNamespace | undefined;
-  #disablePrevention: XsiamDisablePreventionNamespace | undefined;
-  #distributions: XsiamDistributionsNamespace | undefined;
-  #endpoints: XsiamEndpointsNamespace | undefined;
-  #entries: XsiamEntriesNamespace | undefined;
-  #featuredFields: XsiamFeaturedFieldsNamespace | undefined;
-  #hashExceptions: XsiamHashExceptionsNamespace | undefined;
-  #health: TenantHealth<XsiamOperationShapes> | undefined;
-  #iam: XsiamIamNamespace | undefined;
-  #incidents: XsiamIncidentsNamespace | undefined;
-  #indicators: XsiamIndicatorsNamespace | undefined;
-  #integration: XsiamIntegrationNamespace | undefined;
-  #integrations: XsiamIntegrationsNamespace | undefined;
-  #issue: XsiamIssueNamespace | undefined;
-  #legacyExceptions: XsiamLegacyExceptionsNamespace | undefined;
-  #lookups: XsiamLookupsNamespace | undefined;
-  #mth: XsiamMthNamespace | undefined;
-  #netscan: XsiamNetscanNamespace | undefined;
-  #notifications: XsiamNotificationsNamespace | undefined;
-  #playbooks: XsiamPlaybooksNamespace | undefined;
-  #policy: XsiamPolicyNamespace | undefined;
-  #profiles: XsiamProfilesNamespace | undefined;
-  #quarantine: XsiamQuarantineNamespace | undefined;
-  #rbac: XsiamRbacNamespace | undefined;
-  #scheduledQueries: XsiamScheduledQueriesNamespace | undefined;
-  #scripts: XsiamScriptsNamespace | undefined;
-  #system: XsiamSystemNamespace | undefined;
-  #tags: XsiamTagsNamespace | undefined;
-  #uvem: XsiamUvemNamespace | undefined;
-  #uvmPublic: XsiamUvmPublicNamespace | undefined;
-  #vulnerabilityManagement: XsiamVulnerabilityManagementNamespace | undefined;
-  #widgets: XsiamWidgetsNamespace | undefined;
-  #xql: XsiamXqlNamespace | undefined;
-  #xqlLibrary: XsiamXqlLibraryNamespace | undefined;
+  #namespaces: {
+    actions?: XsiamActionsNamespace;
+    alerts?: XsiamAlertsNamespace;
+    alertsExclusion?: XsiamAlertsExclusionNamespace;
+    api?: XsiamApiNamespace;
+    apiKeys?: XsiamApiKeysNamespace;
+    appsec?: XsiamAppsecNamespace;
+    asmManagement?: XsiamAsmManagementNamespace;
+    assetGroups?: XsiamAssetGroupsNamespace;
+    assets?: XsiamAssetsNamespace;
+    attackSurfaceRules?: XsiamAttackSurfaceRulesNamespace;
+    audits?: XsiamAuditsNamespace;
+    authenticationSettings?: XsiamAuthenticationSettingsNamespace;
+    bioc?: XsiamBiocNamespace;
+    case?: XsiamCaseNamespace;
+    ciem?: XsiamCiemNamespace;
+    cli?: XsiamCliNamespace;
+    compliance?: XsiamComplianceNamespace;
+    configurations?: XsiamConfigurationsNamespace;
+    correlations?: XsiamCorrelationsNamespace;
+    cwp?: XsiamCwpNamespace;
+    dashboards?: XsiamDashboardsNamespace;
+    dataSecurity?: XsiamDataSecurityNamespace;
+    dataset?: XsiamDatasetNamespace;
+    deviceControl?: XsiamDeviceControlNamespace;
+    disableInjectionPreventionRules?: XsiamDisableInjectionPreventionRulesNamespace;
+    disablePrevention?: XsiamDisablePreventionNamespace;
+    distributions?: XsiamDistributionsNamespace;
+    endpoints?: XsiamEndpointsNamespace;
+    entries?: XsiamEntriesNamespace;
+    featuredFields?: XsiamFeaturedFieldsNamespace;
+    hashExceptions?: XsiamHashExceptionsNamespace;
+    health?: TenantHealth<XsiamOperationShapes>;
+    iam?: XsiamIamNamespace;
+    incidents?: XsiamIncidentsNamespace;
+    indicators?: XsiamIndicatorsNamespace;
+    integration?: XsiamIntegrationNamespace;
+    integrations?: XsiamIntegrationsNamespace;
+    issue?: XsiamIssueNamespace;
+    legacyExceptions?: XsiamLegacyExceptionsNamespace;
+    lookups?: XsiamLookupsNamespace;
+    mth?: XsiamMthNamespace;
+    netscan?: XsiamNetscanNamespace;
+    notifications?: XsiamNotificationsNamespace;
+    playbooks?: XsiamPlaybooksNamespace;
+    policy?: XsiamPolicyNamespace;
+    profiles?: XsiamProfilesNamespace;
+    quarantine?: XsiamQuarantineNamespace;
+    rbac?: XsiamRbacNamespace;
+    scheduledQueries?: XsiamScheduledQueriesNamespace;
+    scripts?: XsiamScriptsNamespace;
+    system?: XsiamSystemNamespace;
+    tags?: XsiamTagsNamespace;
+    uvem?: XsiamUvemNamespace;
+    uvmPublic?: XsiamUvmPublicNamespace;
+    vulnerabilityManagement?: XsiamVulnerabilityManagementNamespace;
+    widgets?: XsiamWidgetsNamespace;
+    xql?: XsiamXqlNamespace;
+    xqlLibrary?: XsiamXqlLibraryNamespace;
+  } | undefined;
 
   /**
    * @param options - Client options; anything missing comes from the environment.
    * @param version - Version of the product client package, for the User-Agent.
    */
   constructor(options: ProductClientOptions, version: string) {
-    super(options, { product: "xsiam", clientName: "xsiam", clientVersion: version }, XSIAM_OPERATIONS, async () => (await import("@cortex-sdk/schemas-xsiam/validators")) as ReplyValidators & RequestValidators);
+    super(options, { product: "xsiam", clientName: "xsiam", clientVersion: version }, XSIAM_OPERATIONS, loadXsiamValidators);
   }
 
   /** `actions` operations. */
   get actions(): XsiamActionsNamespace {
-    return (this.#actions ??= new XsiamActionsNamespace(this));
+    return ((this.#namespaces ??= {}).actions ??= new XsiamActionsNamespace(this));
   }
 
   /** `alerts` operations. */
   get alerts(): XsiamAlertsNamespace {
-    return (this.#alerts ??= new XsiamAlertsNamespace(this));
+    return ((this.#namespaces ??= {}).alerts ??= new XsiamAlertsNamespace(this));
   }
 
   /** `alertsExclusion` operations. */
   get alertsExclusion(): XsiamAlertsExclusionNamespace {
-    return (this.#alertsExclusion ??= new XsiamAlertsExclusionNamespace(this));
+    return ((this.#namespaces ??= {}).alertsExclusion ??= new XsiamAlertsExclusionNamespace(this));
   }
 
   /** `api` operations. */
   get api(): XsiamApiNamespace {
-    return (this.#api ??= new XsiamApiNamespace(this));
+    return ((this.#namespaces ??= {}).api ??= new XsiamApiNamespace(this));
   }
 
   /** `apiKeys` operations. */
   get apiKeys(): XsiamApiKeysNamespace {
-    return (this.#apiKeys ??= new XsiamApiKeysNamespace(this));
+    return ((this.#namespaces ??= {}).apiKeys ??= new XsiamApiKeysNamespace(this));
   }
 
   /** `appsec` operations. */
   get appsec(): XsiamAppsecNamespace {
-    return (this.#appsec ??= new XsiamAppsecNamespace(this));
+    return ((this.#namespaces ??= {}).appsec ??= new XsiamAppsecNamespace(this));
   }
 
   /** `asmManagement` operations. */
   get asmManagement(): XsiamAsmManagementNamespace {
-    return (this.#asmManagement ??= new XsiamAsmManagementNamespace(this));
+    return ((this.#namespaces ??= {}).asmManagement ??= new XsiamAsmManagementNamespace(this));
   }
 
   /** `assetGroups` operations. */
   get assetGroups(): XsiamAssetGroupsNamespace {
-    return (this.#assetGroups ??= new XsiamAssetGroupsNamespace(this));
+    return ((this.#namespaces ??= {}).assetGroups ??= new XsiamAssetGroupsNamespace(this));
   }
 
   /** `assets` operations. */
   get assets(): XsiamAssetsNamespace {
-    return (this.#assets ??= new XsiamAssetsNamespace(this));
+    return ((this.#namespaces ??= {}).assets ??= new XsiamAssetsNamespace(this));
   }
 
   /** `attackSurfaceRules` operations. */
   get attackSurfaceRules(): XsiamAttackSurfaceRulesNamespace {
-    return (this.#attackSurfaceRules ??= new XsiamAttackSurfaceRulesNamespace(this));
+    return ((this.#namespaces ??= {}).attackSurfaceRules ??= new XsiamAttackSurfaceRulesNamespace(this));
   }
 
   /** `audits` operations. */
   get audits(): XsiamAuditsNamespace {
-    return (this.#audits ??= new XsiamAuditsNamespace(this));
+    return ((this.#namespaces ??= {}).audits ??= new XsiamAuditsNamespace(this));
   }
 
   /** `authenticationSettings` operations. */
   get authenticationSettings(): XsiamAuthenticationSettingsNamespace {
-    return (this.#authenticationSettings ??= new XsiamAuthenticationSettingsNamespace(this));
+    return ((this.#namespaces ??= {}).authenticationSettings ??= new XsiamAuthenticationSettingsNamespace(this));
   }
 
   /** `bioc` operations. */
   get bioc(): XsiamBiocNamespace {
-    return (this.#bioc ??= new XsiamBiocNamespace(this));
+    return ((this.#namespaces ??= {}).bioc ??= new XsiamBiocNamespace(this));
   }
 
   /** `case` operations. */
   get case(): XsiamCaseNamespace {
-    return (this.#case ??= new XsiamCaseNamespace(this));
+    return ((this.#namespaces ??= {}).case ??= new XsiamCaseNamespace(this));
   }
 
   /** `ciem` operations. */
   get ciem(): XsiamCiemNamespace {
-    return (this.#ciem ??= new XsiamCiemNamespace(this));
+    return ((this.#namespaces ??= {}).ciem ??= new XsiamCiemNamespace(this));
   }
 
   /** `cli` operations. */
   get cli(): XsiamCliNamespace {
-    return (this.#cli ??= new XsiamCliNamespace(this));
+    return ((this.#namespaces ??= {}).cli ??= new XsiamCliNamespace(this));
   }
 
   /** `compliance` operations. */
   get compliance(): XsiamComplianceNamespace {
-    return (this.#compliance ??= new XsiamComplianceNamespace(this));
+    return ((this.#namespaces ??= {}).compliance ??= new XsiamComplianceNamespace(this));
   }
 
   /** `configurations` operations. */
   get configurations(): XsiamConfigurationsNamespace {
-    return (this.#configurations ??= new XsiamConfigurationsNamespace(this));
+    return ((this.#namespaces ??= {}).configurations ??= new XsiamConfigurationsNamespace(this));
   }
 
   /** `correlations` operations. */
   get correlations(): XsiamCorrelationsNamespace {
-    return (this.#correlations ??= new XsiamCorrelationsNamespace(this));
+    return ((this.#namespaces ??= {}).correlations ??= new XsiamCorrelationsNamespace(this));
   }
 
   /** `cwp` operations. */
   get cwp(): XsiamCwpNamespace {
-    return (this.#cwp ??= new XsiamCwpNamespace(this));
+    return ((this.#namespaces ??= {}).cwp ??= new XsiamCwpNamespace(this));
   }
 
   /** `dashboards` operations. */
   get dashboards(): XsiamDashboardsNamespace {
-    return (this.#dashboards ??= new XsiamDashboardsNamespace(this));
+    return ((this.#namespaces ??= {}).dashboards ??= new XsiamDashboardsNamespace(this));
   }
 
   /** `dataSecurity` operations. */
   get dataSecurity(): XsiamDataSecurityNamespace {
-    return (this.#dataSecurity ??= new XsiamDataSecurityNamespace(this));
+    return ((this.#namespaces ??= {}).dataSecurity ??= new XsiamDataSecurityNamespace(this));
   }
 
   /** `dataset` operations. */
   get dataset(): XsiamDatasetNamespace {
-    return (this.#dataset ??= new XsiamDatasetNamespace(this));
+    return ((this.#namespaces ??= {}).dataset ??= new XsiamDatasetNamespace(this));
   }
 
   /** `deviceControl` operations. */
   get deviceControl(): XsiamDeviceControlNamespace {
-    return (this.#deviceControl ??= new XsiamDeviceControlNamespace(this));
+    return ((this.#namespaces ??= {}).deviceControl ??= new XsiamDeviceControlNamespace(this));
   }
 
   /** `disableInjectionPreventionRules` operations. */
   get disableInjectionPreventionRules(): XsiamDisableInjectionPreventionRulesNamespace {
-    return (this.#disableInjectionPreventionRules ??= new XsiamDisableInjectionPreventionRulesNamespace(this));
+    return ((this.#namespaces ??= {}).disableInjectionPreventionRules ??= new XsiamDisableInjectionPreventionRulesNamespace(this));
   }
 
   /** `disablePrevention` operations. */
   get disablePrevention(): XsiamDisablePreventionNamespace {
-    return (this.#disablePrevention ??= new XsiamDisablePreventionNamespace(this));
+    return ((this.#namespaces ??= {}).disablePrevention ??= new XsiamDisablePreventionNamespace(this));
   }
 
   /** `distributions` operations. */
   get distributions(): XsiamDistributionsNamespace {
-    return (this.#distributions ??= new XsiamDistributionsNamespace(this));
+    return ((this.#namespaces ??= {}).distributions ??= new XsiamDistributionsNamespace(this));
   }
 
   /** `endpoints` operations. */
   get endpoints(): XsiamEndpointsNamespace {
-    return (this.#endpoints ??= new XsiamEndpointsNamespace(this));
+    return ((this.#namespaces ??= {}).endpoints ??= new XsiamEndpointsNamespace(this));
   }
 
   /** `entries` operations. */
   get entries(): XsiamEntriesNamespace {
-    return (this.#entries ??= new XsiamEntriesNamespace(this));
+    return ((this.#namespaces ??= {}).entries ??= new XsiamEntriesNamespace(this));
   }
 
   /** `featuredFields` operations. */
   get featuredFields(): XsiamFeaturedFieldsNamespace {
-    return (this.#featuredFields ??= new XsiamFeaturedFieldsNamespace(this));
+    return ((this.#namespaces ??= {}).featuredFields ??= new XsiamFeaturedFieldsNamespace(this));
   }
 
   /** `hashExceptions` operations. */
   get hashExceptions(): XsiamHashExceptionsNamespace {
-    return (this.#hashExceptions ??= new XsiamHashExceptionsNamespace(this));
+    return ((this.#namespaces ??= {}).hashExceptions ??= new XsiamHashExceptionsNamespace(this));
   }
 
   /** `health` workflows. */
   get health(): TenantHealth<XsiamOperationShapes> {
-    return (this.#health ??= new TenantHealth<XsiamOperationShapes>(this));
+    return ((this.#namespaces ??= {}).health ??= new TenantHealth<XsiamOperationShapes>(this));
   }
 
   /** `iam` operations. */
   get iam(): XsiamIamNamespace {
-    return (this.#iam ??= new XsiamIamNamespace(this));
+    return ((this.#namespaces ??= {}).iam ??= new XsiamIamNamespace(this));
   }
 
   /** `incidents` operations. */
   get incidents(): XsiamIncidentsNamespace {
-    return (this.#incidents ??= new XsiamIncidentsNamespace(this));
+    return ((this.#namespaces ??= {}).incidents ??= new XsiamIncidentsNamespace(this));
   }
 
   /** `indicators` operations. */
   get indicators(): XsiamIndicatorsNamespace {
-    return (this.#indicators ??= new XsiamIndicatorsNamespace(this));
+    return ((this.#namespaces ??= {}).indicators ??= new XsiamIndicatorsNamespace(this));
   }
 
   /** `integration` operations. */
   get integration(): XsiamIntegrationNamespace {
-    return (this.#integration ??= new XsiamIntegrationNamespace(this));
+    return ((this.#namespaces ??= {}).integration ??= new XsiamIntegrationNamespace(this));
   }
 
   /** `integrations` operations. */
   get integrations(): XsiamIntegrationsNamespace {
-    return (this.#integrations ??= new XsiamIntegrationsNamespace(this));
+    return ((this.#namespaces ??= {}).integrations ??= new XsiamIntegrationsNamespace(this));
   }
 
   /** `issue` operations. */
   get issue(): XsiamIssueNamespace {
-    return (this.#issue ??= new XsiamIssueNamespace(this));
+    return ((this.#namespaces ??= {}).issue ??= new XsiamIssueNamespace(this));
   }
 
   /** `legacyExceptions` operations. */
   get legacyExceptions(): XsiamLegacyExceptionsNamespace {
-    return (this.#legacyExceptions ??= new XsiamLegacyExceptionsNamespace(this));
+    return ((this.#namespaces ??= {}).legacyExceptions ??= new XsiamLegacyExceptionsNamespace(this));
   }
 
   /** `lookups` operations. */
   get lookups(): XsiamLookupsNamespace {
-    return (this.#lookups ??= new XsiamLookupsNamespace(this));
+    return ((this.#namespaces ??= {}).lookups ??= new XsiamLookupsNamespace(this));
   }
 
   /** `mth` operations. */
   get mth(): XsiamMthNamespace {
-    return (this.#mth ??= new XsiamMthNamespace(this));
+    return ((this.#namespaces ??= {}).mth ??= new XsiamMthNamespace(this));
   }
 
   /** `netscan` operations. */
   get netscan(): XsiamNetscanNamespace {
-    return (this.#netscan ??= new XsiamNetscanNamespace(this));
+    return ((this.#namespaces ??= {}).netscan ??= new XsiamNetscanNamespace(this));
   }
 
   /** `notifications` operations. */
   get notifications(): XsiamNotificationsNamespace {
-    return (this.#notifications ??= new XsiamNotificationsNamespace(this));
+    return ((this.#namespaces ??= {}).notifications ??= new XsiamNotificationsNamespace(this));
   }
 
   /** `playbooks` operations. */
   get playbooks(): XsiamPlaybooksNamespace {
-    return (this.#playbooks ??= new XsiamPlaybooksNamespace(this));
+    return ((this.#namespaces ??= {}).playbooks ??= new XsiamPlaybooksNamespace(this));
   }
 
   /** `policy` operations. */
   get policy(): XsiamPolicyNamespace {
-    return (this.#policy ??= new XsiamPolicyNamespace(this));
+    return ((this.#namespaces ??= {}).policy ??= new XsiamPolicyNamespace(this));
   }
 
   /** `profiles` operations. */
   get profiles(): XsiamProfilesNamespace {
-    return (this.#profiles ??= new XsiamProfilesNamespace(this));
+    return ((this.#namespaces ??= {}).profiles ??= new XsiamProfilesNamespace(this));
   }
 
   /** `quarantine` operations. */
   get quarantine(): XsiamQuarantineNamespace {
-    return (this.#quarantine ??= new XsiamQuarantineNamespace(this));
+    return ((this.#namespaces ??= {}).quarantine ??= new XsiamQuarantineNamespace(this));
   }
 
   /** `rbac` operations. */
   get rbac(): XsiamRbacNamespace {
-    return (this.#rbac ??= new XsiamRbacNamespace(this));
+    return ((this.#namespaces ??= {}).rbac ??= new XsiamRbacNamespace(this));
   }
 
   /** `scheduledQueries` operations. */
   get scheduledQueries(): XsiamScheduledQueriesNamespace {
-    return (this.#scheduledQueries ??= new XsiamScheduledQueriesNamespace(this));
+    return ((this.#namespaces ??= {}).scheduledQueries ??= new XsiamScheduledQueriesNamespace(this));
   }
 
   /** `scripts` operations. */
   get scripts(): XsiamScriptsNamespace {
-    return (this.#scripts ??= new XsiamScriptsNamespace(this));
+    return ((this.#namespaces ??= {}).scripts ??= new XsiamScriptsNamespace(this));
   }
 
   /** `system` operations. */
   get system(): XsiamSystemNamespace {
-    return (this.#system ??= new XsiamSystemNamespace(this));
+    return ((this.#namespaces ??= {}).system ??= new XsiamSystemNamespace(this));
   }
 
   /** `tags` operations. */
   get tags(): XsiamTagsNamespace {
-    return (this.#tags ??= new XsiamTagsNamespace(this));
+    return ((this.#namespaces ??= {}).tags ??= new XsiamTagsNamespace(this));
   }
 
   /** `uvem` operations. */
   get uvem(): XsiamUvemNamespace {
-    return (this.#uvem ??= new XsiamUvemNamespace(this));
+    return ((this.#namespaces ??= {}).uvem ??= new XsiamUvemNamespace(this));
   }
 
   /** `uvmPublic` operations. */
   get uvmPublic(): XsiamUvmPublicNamespace {
-    return (this.#uvmPublic ??= new XsiamUvmPublicNamespace(this));
+    return ((this.#namespaces ??= {}).uvmPublic ??= new XsiamUvmPublicNamespace(this));
   }
 
   /** `vulnerabilityManagement` operations. */
   get vulnerabilityManagement(): XsiamVulnerabilityManagementNamespace {
-    return (this.#vulnerabilityManagement ??= new XsiamVulnerabilityManagementNamespace(this));
+    return ((this.#namespaces ??= {}).vulnerabilityManagement ??= new XsiamVulnerabilityManagementNamespace(this));
   }
 
   /** `widgets` operations. */
   get widgets(): XsiamWidgetsNamespace {
-    return (this.#widgets ??= new XsiamWidgetsNamespace(this));
+    return ((this.#namespaces ??= {}).widgets ??= new XsiamWidgetsNamespace(this));
   }
 
   /** `xql` operations. */
   get xql(): XsiamXqlNamespace {
-    return (this.#xql ??= new XsiamXqlNamespace(this));
+    return ((this.#namespaces ??= {}).xql ??= new XsiamXqlNamespace(this));
   }
 
   /** `xqlLibrary` operations. */
   get xqlLibrary(): XsiamXqlLibraryNamespace {
-    return (this.#xqlLibrary ??= new XsiamXqlLibraryNamespace(this));
+    return ((this.#namespaces ??= {}).xqlLibrary ??= new XsiamXqlLibraryNamespace(this));
   }
 
   /**

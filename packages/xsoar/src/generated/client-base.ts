@@ -2162,210 +2162,214 @@ export const XSOAR_OPERATION_METHODS: Readonly<Record<string, readonly [namespac
   "xsoar.workers.status": ["workers", "status"],
 });
 
+const loadXsoarValidators = async (): Promise<ReplyValidators & RequestValidators> => (await import("@cortex-sdk/schemas-xsoar/validators")) as ReplyValidators & RequestValidators;
+
 /** The generated part of {@link XsoarClient}: one namespace per operation group. */
 export class XsoarClientBase extends ProductClient {
   /** Every operation this client can call (the table, as data). */
   static readonly operations: readonly OperationEntry[] = XSOAR_OPERATIONS;
 
-  #apikeys: XsoarApikeysNamespace | undefined;
-  #apiKeys: XsoarApiKeysNamespace | undefined;
-  #automation: XsoarAutomationNamespace | undefined;
-  #classifier: XsoarClassifierNamespace | undefined;
-  #contentpacks: XsoarContentpacksNamespace | undefined;
-  #dashboards: XsoarDashboardsNamespace | undefined;
-  #entries: XsoarEntries<XsoarOperationShapes> | undefined;
-  #entry: XsoarEntryNamespace | undefined;
-  #evidence: XsoarEvidenceNamespace | undefined;
-  #health: XsoarHealthNamespace | undefined;
-  #incident: XsoarIncidentNamespace | undefined;
-  #incidentfield: XsoarIncidentfieldNamespace | undefined;
-  #incidentfields: XsoarIncidentfieldsNamespace | undefined;
-  #incidents: XsoarIncidentsNamespace | undefined;
-  #incidenttypes: XsoarIncidenttypesNamespace | undefined;
-  #indicator: XsoarIndicatorNamespace | undefined;
-  #indicators: XsoarIndicatorsNamespace | undefined;
-  #investigations: XsoarInvestigationsNamespace | undefined;
-  #invPlaybook: XsoarInvPlaybookNamespace | undefined;
-  #lists: XsoarListsNamespace | undefined;
-  #logout: XsoarLogoutNamespace | undefined;
-  #playbook: XsoarPlaybookNamespace | undefined;
-  #rbac: XsoarRbacNamespace | undefined;
-  #report: XsoarReportNamespace | undefined;
-  #reports: XsoarReportsNamespace | undefined;
-  #reputation: XsoarReputationNamespace | undefined;
-  #settings: XsoarSettingsNamespace | undefined;
-  #statistics: XsoarStatisticsNamespace | undefined;
-  #system: XsoarSystemNamespace | undefined;
-  #v2: XsoarV2Namespace | undefined;
-  #widgets: XsoarWidgetsNamespace | undefined;
-  #workers: XsoarWorkersNamespace | undefined;
+  #namespaces: {
+    apikeys?: XsoarApikeysNamespace;
+    apiKeys?: XsoarApiKeysNamespace;
+    automation?: XsoarAutomationNamespace;
+    classifier?: XsoarClassifierNamespace;
+    contentpacks?: XsoarContentpacksNamespace;
+    dashboards?: XsoarDashboardsNamespace;
+    entries?: XsoarEntries<XsoarOperationShapes>;
+    entry?: XsoarEntryNamespace;
+    evidence?: XsoarEvidenceNamespace;
+    health?: XsoarHealthNamespace;
+    incident?: XsoarIncidentNamespace;
+    incidentfield?: XsoarIncidentfieldNamespace;
+    incidentfields?: XsoarIncidentfieldsNamespace;
+    incidents?: XsoarIncidentsNamespace;
+    incidenttypes?: XsoarIncidenttypesNamespace;
+    indicator?: XsoarIndicatorNamespace;
+    indicators?: XsoarIndicatorsNamespace;
+    investigations?: XsoarInvestigationsNamespace;
+    invPlaybook?: XsoarInvPlaybookNamespace;
+    lists?: XsoarListsNamespace;
+    logout?: XsoarLogoutNamespace;
+    playbook?: XsoarPlaybookNamespace;
+    rbac?: XsoarRbacNamespace;
+    report?: XsoarReportNamespace;
+    reports?: XsoarReportsNamespace;
+    reputation?: XsoarReputationNamespace;
+    settings?: XsoarSettingsNamespace;
+    statistics?: XsoarStatisticsNamespace;
+    system?: XsoarSystemNamespace;
+    v2?: XsoarV2Namespace;
+    widgets?: XsoarWidgetsNamespace;
+    workers?: XsoarWorkersNamespace;
+  } | undefined;
 
   /**
    * @param options - Client options; anything missing comes from the environment.
    * @param version - Version of the product client package, for the User-Agent.
    */
   constructor(options: ProductClientOptions, version: string) {
-    super(options, { product: "xsoar", clientName: "xsoar", clientVersion: version }, XSOAR_OPERATIONS, async () => (await import("@cortex-sdk/schemas-xsoar/validators")) as ReplyValidators & RequestValidators);
+    super(options, { product: "xsoar", clientName: "xsoar", clientVersion: version }, XSOAR_OPERATIONS, loadXsoarValidators);
   }
 
   /** `apikeys` operations. */
   get apikeys(): XsoarApikeysNamespace {
-    return (this.#apikeys ??= new XsoarApikeysNamespace(this));
+    return ((this.#namespaces ??= {}).apikeys ??= new XsoarApikeysNamespace(this));
   }
 
   /** `apiKeys` operations. */
   get apiKeys(): XsoarApiKeysNamespace {
-    return (this.#apiKeys ??= new XsoarApiKeysNamespace(this));
+    return ((this.#namespaces ??= {}).apiKeys ??= new XsoarApiKeysNamespace(this));
   }
 
   /** `automation` operations. */
   get automation(): XsoarAutomationNamespace {
-    return (this.#automation ??= new XsoarAutomationNamespace(this));
+    return ((this.#namespaces ??= {}).automation ??= new XsoarAutomationNamespace(this));
   }
 
   /** `classifier` operations. */
   get classifier(): XsoarClassifierNamespace {
-    return (this.#classifier ??= new XsoarClassifierNamespace(this));
+    return ((this.#namespaces ??= {}).classifier ??= new XsoarClassifierNamespace(this));
   }
 
   /** `contentpacks` operations. */
   get contentpacks(): XsoarContentpacksNamespace {
-    return (this.#contentpacks ??= new XsoarContentpacksNamespace(this));
+    return ((this.#namespaces ??= {}).contentpacks ??= new XsoarContentpacksNamespace(this));
   }
 
   /** `dashboards` operations. */
   get dashboards(): XsoarDashboardsNamespace {
-    return (this.#dashboards ??= new XsoarDashboardsNamespace(this));
+    return ((this.#namespaces ??= {}).dashboards ??= new XsoarDashboardsNamespace(this));
   }
 
   /** `entries` workflows. */
   get entries(): XsoarEntries<XsoarOperationShapes> {
-    return (this.#entries ??= new XsoarEntries<XsoarOperationShapes>(this));
+    return ((this.#namespaces ??= {}).entries ??= new XsoarEntries<XsoarOperationShapes>(this));
   }
 
   /** `entry` operations. */
   get entry(): XsoarEntryNamespace {
-    return (this.#entry ??= new XsoarEntryNamespace(this));
+    return ((this.#namespaces ??= {}).entry ??= new XsoarEntryNamespace(this));
   }
 
   /** `evidence` operations. */
   get evidence(): XsoarEvidenceNamespace {
-    return (this.#evidence ??= new XsoarEvidenceNamespace(this));
+    return ((this.#namespaces ??= {}).evidence ??= new XsoarEvidenceNamespace(this));
   }
 
   /** `health` operations. */
   get health(): XsoarHealthNamespace {
-    return (this.#health ??= new XsoarHealthNamespace(this));
+    return ((this.#namespaces ??= {}).health ??= new XsoarHealthNamespace(this));
   }
 
   /** `incident` operations. */
   get incident(): XsoarIncidentNamespace {
-    return (this.#incident ??= new XsoarIncidentNamespace(this));
+    return ((this.#namespaces ??= {}).incident ??= new XsoarIncidentNamespace(this));
   }
 
   /** `incidentfield` operations. */
   get incidentfield(): XsoarIncidentfieldNamespace {
-    return (this.#incidentfield ??= new XsoarIncidentfieldNamespace(this));
+    return ((this.#namespaces ??= {}).incidentfield ??= new XsoarIncidentfieldNamespace(this));
   }
 
   /** `incidentfields` operations. */
   get incidentfields(): XsoarIncidentfieldsNamespace {
-    return (this.#incidentfields ??= new XsoarIncidentfieldsNamespace(this));
+    return ((this.#namespaces ??= {}).incidentfields ??= new XsoarIncidentfieldsNamespace(this));
   }
 
   /** `incidents` operations. */
   get incidents(): XsoarIncidentsNamespace {
-    return (this.#incidents ??= new XsoarIncidentsNamespace(this));
+    return ((this.#namespaces ??= {}).incidents ??= new XsoarIncidentsNamespace(this));
   }
 
   /** `incidenttypes` operations. */
   get incidenttypes(): XsoarIncidenttypesNamespace {
-    return (this.#incidenttypes ??= new XsoarIncidenttypesNamespace(this));
+    return ((this.#namespaces ??= {}).incidenttypes ??= new XsoarIncidenttypesNamespace(this));
   }
 
   /** `indicator` operations. */
   get indicator(): XsoarIndicatorNamespace {
-    return (this.#indicator ??= new XsoarIndicatorNamespace(this));
+    return ((this.#namespaces ??= {}).indicator ??= new XsoarIndicatorNamespace(this));
   }
 
   /** `indicators` operations. */
   get indicators(): XsoarIndicatorsNamespace {
-    return (this.#indicators ??= new XsoarIndicatorsNamespace(this));
+    return ((this.#namespaces ??= {}).indicators ??= new XsoarIndicatorsNamespace(this));
   }
 
   /** `investigations` operations. */
   get investigations(): XsoarInvestigationsNamespace {
-    return (this.#investigations ??= new XsoarInvestigationsNamespace(this));
+    return ((this.#namespaces ??= {}).investigations ??= new XsoarInvestigationsNamespace(this));
   }
 
   /** `invPlaybook` operations. */
   get invPlaybook(): XsoarInvPlaybookNamespace {
-    return (this.#invPlaybook ??= new XsoarInvPlaybookNamespace(this));
+    return ((this.#namespaces ??= {}).invPlaybook ??= new XsoarInvPlaybookNamespace(this));
   }
 
   /** `lists` operations. */
   get lists(): XsoarListsNamespace {
-    return (this.#lists ??= new XsoarListsNamespace(this));
+    return ((this.#namespaces ??= {}).lists ??= new XsoarListsNamespace(this));
   }
 
   /** `logout` operations. */
   get logout(): XsoarLogoutNamespace {
-    return (this.#logout ??= new XsoarLogoutNamespace(this));
+    return ((this.#namespaces ??= {}).logout ??= new XsoarLogoutNamespace(this));
   }
 
   /** `playbook` operations. */
   get playbook(): XsoarPlaybookNamespace {
-    return (this.#playbook ??= new XsoarPlaybookNamespace(this));
+    return ((this.#namespaces ??= {}).playbook ??= new XsoarPlaybookNamespace(this));
   }
 
   /** `rbac` operations. */
   get rbac(): XsoarRbacNamespace {
-    return (this.#rbac ??= new XsoarRbacNamespace(this));
+    return ((this.#namespaces ??= {}).rbac ??= new XsoarRbacNamespace(this));
   }
 
   /** `report` operations. */
   get report(): XsoarReportNamespace {
-    return (this.#report ??= new XsoarReportNamespace(this));
+    return ((this.#namespaces ??= {}).report ??= new XsoarReportNamespace(this));
   }
 
   /** `reports` operations. */
   get reports(): XsoarReportsNamespace {
-    return (this.#reports ??= new XsoarReportsNamespace(this));
+    return ((this.#namespaces ??= {}).reports ??= new XsoarReportsNamespace(this));
   }
 
   /** `reputation` operations. */
   get reputation(): XsoarReputationNamespace {
-    return (this.#reputation ??= new XsoarReputationNamespace(this));
+    return ((this.#namespaces ??= {}).reputation ??= new XsoarReputationNamespace(this));
   }
 
   /** `settings` operations. */
   get settings(): XsoarSettingsNamespace {
-    return (this.#settings ??= new XsoarSettingsNamespace(this));
+    return ((this.#namespaces ??= {}).settings ??= new XsoarSettingsNamespace(this));
   }
 
   /** `statistics` operations. */
   get statistics(): XsoarStatisticsNamespace {
-    return (this.#statistics ??= new XsoarStatisticsNamespace(this));
+    return ((this.#namespaces ??= {}).statistics ??= new XsoarStatisticsNamespace(this));
   }
 
   /** `system` operations. */
   get system(): XsoarSystemNamespace {
-    return (this.#system ??= new XsoarSystemNamespace(this));
+    return ((this.#namespaces ??= {}).system ??= new XsoarSystemNamespace(this));
   }
 
   /** `v2` operations. */
   get v2(): XsoarV2Namespace {
-    return (this.#v2 ??= new XsoarV2Namespace(this));
+    return ((this.#namespaces ??= {}).v2 ??= new XsoarV2Namespace(this));
   }
 
   /** `widgets` operations. */
   get widgets(): XsoarWidgetsNamespace {
-    return (this.#widgets ??= new XsoarWidgetsNamespace(this));
+    return ((this.#namespaces ??= {}).widgets ??= new XsoarWidgetsNamespace(this));
   }
 
   /** `workers` operations. */
   get workers(): XsoarWorkersNamespace {
-    return (this.#workers ??= new XsoarWorkersNamespace(this));
+    return ((this.#namespaces ??= {}).workers ??= new XsoarWorkersNamespace(this));
   }
 
   /**
