@@ -15,6 +15,7 @@ import { derivedPresetOf, mergeOptions } from "./derived-client.js";
 import { CortexAbortError, CortexConfigError } from "./errors.js";
 import { explainChildTenantFailure } from "./child-tenant.js";
 import { KEY_EXPIRY_STEP, keyExpiryStep } from "./key-expiry.js";
+import type { KeyExpiryWatch } from "./key-expiry-watch.js";
 import { redactError } from "./redact.js";
 import { serverRequestId } from "./request-id.js";
 import { parseNdjsonBatches, rowsOfBatches, type NdjsonOptions } from "./ndjson.js";
@@ -111,8 +112,22 @@ export class CortexClientCore {
     ]);
     // While nobody adds or removes a step from `serialize` on, one function runs those steps.
     fuseSteps(middleware, "serialize", standardSteps(agent, () => this.#dispatcher()));
-    if (options.keyExpiry !== undefined) middleware.add(KEY_EXPIRY_STEP, keyExpiryStep(this, options.keyExpiry), { before: "serialize" });
+    if (options.keyExpiry !== undefined) middleware.add(KEY_EXPIRY_STEP, this.keyExpiryWatch(options.keyExpiry), { before: "serialize" });
     return middleware;
+  }
+
+  /**
+   * The step that watches the key's expiry (the `keyExpiry` option). Here (the lite clients, which hold no
+   * operation table to look their key up with): {@link CortexConfigError}; {@link CortexClient} looks the
+   * key up after the first successful call. A method, so that a bundle of a lite client carries none of it.
+   *
+   * @param _watch - The option.
+   * @returns The middleware.
+   * @throws {@link CortexConfigError} always.
+   * @internal
+   */
+  protected keyExpiryWatch(_watch: KeyExpiryWatch): Middleware {
+    throw new CortexConfigError("configuration", `keyExpiry: the ${this.#info.clientName} client holds no operation table to look its key up with; use the product client (e.g. XdrClient).`);
   }
 
   /**
@@ -406,6 +421,18 @@ export class CortexClient extends CortexClientCore {
    */
   protected override requestValidation(enabledByDefault: boolean, load: ProductClientInfo["loadRequestValidators"]): Middleware {
     return requestValidationStep(enabledByDefault, load);
+  }
+
+  /**
+   * The `keyExpiry` step: after the first successful call, looks the key up once and delivers a notice
+   * when one is due.
+   *
+   * @param watch - The option.
+   * @returns The middleware.
+   * @internal
+   */
+  protected override keyExpiryWatch(watch: KeyExpiryWatch): Middleware {
+    return keyExpiryStep(this, watch);
   }
 
   /**

@@ -98,7 +98,9 @@ export interface ClientOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /**
    * Expiry notices for the key in use (a week ahead, a day ahead, once expired): after the first
-   * successful call the client looks its key up once and calls the hook when a notice is due.
+   * successful call the client looks its key up once and calls the hook when a notice is due. Product
+   * clients only: a lite client (`@cortex-sdk/<product>/lite`) has no operation table to look its key up
+   * with and throws `CortexConfigError` when given it.
    */
   readonly keyExpiry?: KeyExpiryWatch;
   /**

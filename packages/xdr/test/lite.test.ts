@@ -83,6 +83,20 @@ describe("XdrLiteClient and the per-operation functions against the emulator ove
     }
   });
 
+  it("refuses the key expiry watch (it cannot look its key up); the product client delivers the notice", async () => {
+    const notices: string[] = [];
+    const keyExpiry = { knownExpiration: Date.parse("2030-01-02T00:00:00Z"), now: () => Date.parse("2030-01-01T00:00:00Z"), onNotice: (event: { notice: string }) => notices.push(event.notice) };
+    expect(() => new XdrLiteClient({ baseUrl: emulator.url, apiKeyId: keyId, apiKey: key, securityLevel: "advanced", env: {}, keyExpiry })).toThrow(/keyExpiry: the xdr-lite client holds no operation table/);
+    const full = new XdrClient({ baseUrl: emulator.url, apiKeyId: keyId, apiKey: key, securityLevel: "advanced", logLevel: "off", env: {}, keyExpiry });
+    try {
+      await systemHealthcheck(full);
+      await systemHealthcheck(full);
+      expect(notices).toEqual(["one_day"]);
+    } finally {
+      await full.close();
+    }
+  });
+
   it("is the call-sending core without what only the full client adds; its derived clients stay lite", async () => {
     const client = lite();
     const derived = client.withOptions({ timeoutMs: 5_000 });
