@@ -285,6 +285,7 @@ function key(name: string): string {
 interface PropertySchema {
   readonly type?: string | readonly string[];
   readonly enum?: readonly unknown[];
+  readonly $anchor?: string;
 }
 
 /** A request literal naming the required fields with placeholders of their type. */
@@ -297,6 +298,8 @@ function exampleRequest(entry: OperationEntry, requestSchema: RequestSchema): st
   const placeholder = (property: PropertySchema | undefined): string => {
     const type = Array.isArray(property?.type) ? property.type[0] : property?.type;
     if (property?.enum !== undefined && property.enum.length > 0) return JSON.stringify(property.enum[0]);
+    // An AND/OR filter tree (override data anchors it): the smallest tree.
+    if (property?.$anchor !== undefined) return "{ AND: [] }";
     return placeholders[String(type)] ?? '"…"';
   };
   return `{ ${required.map((name) => `${key(name)}: ${placeholder(schema?.properties?.[name])}`).join(", ")} }`;

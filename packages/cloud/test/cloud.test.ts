@@ -90,6 +90,36 @@ describe("AND/OR filter trees", () => {
   });
 });
 
+describe("the other operations' typed trees, sent over loopback", () => {
+  it("sends each typed tree with validation on and the emulator, which checks the same schema, takes it", async () => {
+    const sent: string[] = [];
+    client.middleware.add("watch", async (context, next) => {
+      sent.push(String(context.request.body));
+      return next(context);
+    }, { before: "send" });
+    try {
+      const conditions = andFilter(orFilter(searchCondition("Finding Type", "EQ", "CAS_CVE_SCANNER"), searchCondition("Finding Type", "EQ", "CAS_SAST_SCANNER")), searchCondition("CVSS", "GTE", 7));
+      const scope = orFilter(andFilter(searchCondition("category", "EQ", "APPLICATION"), searchCondition("Has Deployed Assets", "EQ", true)));
+      await client.appsec.policiesPost({ name: "critical", conditions, scope, triggers: { periodic: { isEnabled: true, actions: { reportIssue: true } } } }, { validateRequests: true });
+      await client.policy.search({ filter: orFilter(searchCondition("name", "CONTAINS", "Cloud"), andFilter(searchCondition("mode", "EQ", "CUSTOM"))) }, { validateRequests: true });
+      await client.cloudOnboarding.listInstances({ filter_data: { paging: { from: 0, to: 50 }, filter: andFilter(searchCondition("CLOUD_PROVIDER", "EQ", "AWS"), orFilter(searchCondition("SCAN_MODE", "IN", ["MANAGED", "OUTPOST"]))) } }, { validateRequests: true });
+      await client.cloudOnboarding.listAccounts({ instance_id: "i-1", filter_data: { filter: andFilter(searchCondition("ACCOUNT_NAME", "CONTAINS", "prod")) } }, { validateRequests: true });
+      await client.notifications.rule({ name: "high", forward_type: "alert", filter: { filter: andFilter(searchCondition("severity", "EQ", "SEV_040_HIGH")) } }, { validateRequests: true });
+    } finally {
+      client.middleware.remove("watch");
+    }
+    expect(sent.some((body) => body.includes('"SEARCH_FIELD":"Finding Type"') && body.includes('"SEARCH_FIELD":"category"'))).toBe(true);
+    expect(sent.some((body) => body.includes('"SEARCH_FIELD":"CLOUD_PROVIDER"'))).toBe(true);
+    expect(sent.some((body) => body.includes('"filter":{"filter":{"AND"'))).toBe(true);
+  });
+
+  it("a wrong tree is refused before sending with validation on, and by the emulator (HTTP 400) without", async () => {
+    const wrong = { name: "p", conditions: andFilter(orFilter({ SEARCH_FIELD: "CVSS", SEARCH_TYPE: "GT", SEARCH_VALUE: "7" })), scope: andFilter(searchCondition("Category", "EQ", "APPLICATION")), triggers: {} } as never;
+    await expect(client.appsec.policiesPost(wrong, { validateRequests: true })).rejects.toThrow(/conditions\.AND\.0\.OR\.0\.SEARCH_VALUE/);
+    await expect(client.appsec.policiesPost(wrong)).rejects.toThrow(/HTTP 400/);
+  });
+});
+
 describe("API keys with scopes", () => {
   it("generates a checked key, reads and sets its scope, and deletes it", async () => {
     await expect(client.apiKeys.generate({ roles: [], security_level: "standard" })).rejects.toBeInstanceOf(CortexInvalidRequestError);

@@ -226,3 +226,43 @@ describe("validators: AND/OR filter trees typed per field", () => {
     expect(requestJsonSchema("assets")?.properties?.["request_data"]?.properties?.["filters"]).toEqual({ $ref: "#AssetFilter" });
   });
 });
+
+describe("validators: the other operations' AND/OR trees, typed per operation", () => {
+  const condition = (field: string, type: string, value?: unknown) => ({ SEARCH_FIELD: field, SEARCH_TYPE: type, ...(value === undefined ? {} : { SEARCH_VALUE: value }) });
+
+  it("alerts by filter data: the reference's fields at any depth; a wrong field, search type or value is named by path", async () => {
+    const alerts = () => requestValidator("alerts.get_alerts_by_filter_data");
+    const body = (filter: object) => ({ filter_data: { paging: { from: 0, to: 50 }, filter } });
+    const ok = { AND: [condition("severity", "EQ", "SEV_040_HIGH"), { OR: [condition("alert_name", "CONTAINS", "x"), { AND: [condition("agent_ip_addresses", "IPLIST_MATCH", "10.0.0.1")] }] }, condition("source_insert_ts", "RELATIVE_TIMESTAMP", "86400000"), condition("source_insert_ts", "RANGE", { from: 1, to: 2 })] };
+    expect(await check(alerts(), body(ok))).toEqual([]);
+    const nested = (leaf: object) => body({ AND: [condition("starred", "EQ", true), { OR: [leaf] }] });
+    expect((await check(alerts(), nested(condition("colour", "EQ", "red"))))[0]).toMatch(/^filter_data\.filter\.AND\.1\.OR\.0\.SEARCH_FIELD: .*'internal_id'/);
+    expect((await check(alerts(), nested(condition("alert_name", "IP_MATCH", "x"))))[0]).toMatch(/^filter_data\.filter\.AND\.1\.OR\.0\.SEARCH_TYPE: expected one of "EQ"/);
+    expect(await check(alerts(), nested(condition("severity", "EQ", "high")))).toEqual(["filter_data.filter.AND.1.OR.0.SEARCH_VALUE: Invalid input"]);
+    expect(await check(alerts(), nested(condition("source_insert_ts", "GTE", "today")))).toEqual(["filter_data.filter.AND.1.OR.0.SEARCH_VALUE: Invalid input: expected number, received string"]);
+  });
+
+  it("AppSec policies: conditions and scope by the spec's field tables", async () => {
+    const post = () => requestValidator("appsec.policies.post");
+    const policy = (conditions: object, scope: object) => ({ name: "p", conditions, scope, triggers: {} });
+    const conditions = { AND: [{ OR: [condition("Finding Type", "EQ", "CAS_CVE_SCANNER")] }, condition("Severity", "EQ", "CRITICAL"), condition("EPSS", "GT", 50)] };
+    const scope = { OR: [{ AND: [{ OR: [condition("category", "EQ", "APPLICATION")] }] }, { AND: [condition("application_business_criticality", "EQ", "CRITICAL"), condition("repository_provider", "EQ", "AWS_CODE_BUILD")] }] };
+    expect(await check(post(), policy(conditions, scope))).toEqual([]);
+    expect((await check(post(), policy({ AND: [condition("Finding Type", "NEQ", "CAS_CVE_SCANNER")] }, scope)))[0]).toMatch(/^conditions\.AND\.0\.SEARCH_TYPE: /);
+    expect(await check(post(), policy(conditions, { AND: [{ OR: [condition("Is Public Repository", "EQ", "yes")] }] }))).toEqual(["scope.AND.0.OR.0.SEARCH_VALUE: Invalid input: expected boolean, received string"]);
+    expect((await check(post(), policy(conditions, { AND: [condition("Severity", "EQ", "CRITICAL")] })))[0]).toMatch(/^scope\.AND\.0\.SEARCH_FIELD: /);
+    expect((await check(requestValidator("appsec.policies.put_by_policy_id"), { conditions: { AND: [condition("CVSS", "LTE", "7")] } }))[0]).toMatch(/^conditions\.AND\.0\.SEARCH_VALUE: .*expected number/);
+  });
+
+  it("posture policy search, cloud onboarding lists and notification rules", async () => {
+    expect(await check(requestValidator("policy.search"), { filter: { OR: [condition("name", "CONTAINS", "Cloud"), { AND: [condition("mode", "EQ", "CUSTOM"), condition("creation_time", "RANGE", { from: 1, to: 2 })] }] }, search_from: 0, search_to: 10 })).toEqual([]);
+    expect((await check(requestValidator("policy.search"), { filter: { AND: [{ OR: [condition("creation_time", "GT", 1)] }] } }))[0]).toMatch(/^filter\.AND\.0\.OR\.0\.SEARCH_TYPE: /);
+    const instances = () => requestValidator("cloud_onboarding.get_instances");
+    expect(await check(instances(), { filter_data: { filter: { AND: [condition("CLOUD_PROVIDER", "EQ", "AWS"), condition("STATUS", "IN", ["CONNECTED"])] } } })).toEqual([]);
+    expect(await check(instances(), { filter_data: { filter: { AND: [{ OR: [condition("CLOUD_PROVIDER", "EQ", "OCI")] }] } } })).toEqual(["filter_data.filter.AND.0.OR.0.SEARCH_VALUE: Invalid input"]);
+    expect((await check(requestValidator("cloud_onboarding.get_accounts"), { instance_id: "i", filter_data: { filter: { AND: [condition("CLOUD_PROVIDER", "EQ", "AWS")] } } }))[0]).toMatch(/^filter_data\.filter\.AND\.0\.SEARCH_FIELD: /);
+    const rule = (filter: object) => ({ name: "r", forward_type: "alert", filter: { filter } });
+    expect(await check(requestValidator("platform.notifications.rule"), rule({ AND: [condition("is_whitelisted", "EQ", false), { OR: [condition("severity", "IN", ["SEV_040_HIGH"])] }] }))).toEqual([]);
+    expect((await check(requestValidator("platform.notifications.rule"), rule({ AND: [{ OR: [condition("severity", "LIKE", "x")] }] })))[0]).toMatch(/^filter\.filter\.AND\.0\.OR\.0\.SEARCH_TYPE: /);
+  });
+});

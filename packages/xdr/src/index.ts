@@ -12,6 +12,7 @@ export { EndpointResponseActions, ScriptRuns, ActionTracking, type ActionOutcome
 export { XqlQueries, XqlQuery, type XqlQueryOptions, type XqlResult } from "@cortex-sdk/workflows/xql";
 export { XDR_CLIENT_VERSION } from "./version.js";
 export type * from "@cortex-sdk/schemas-xdr";
+export { andFilter, orFilter, searchCondition, type SearchCondition, type SearchTree, type SearchType } from "@cortex-sdk/schemas-base";
 export {
   CortexActionFailedError,
   CortexConflictError,

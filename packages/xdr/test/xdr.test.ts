@@ -1,7 +1,7 @@
 import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
 import { CortexAuthenticationError, CortexBadRequestError, CortexConsoleUrlError, CortexPermissionError } from "@cortex-sdk/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { XdrClient, isCortexError, type Incident } from "../src/index.js";
+import { XdrClient, andFilter, isCortexError, orFilter, searchCondition, type Incident } from "../src/index.js";
 
 let emulator: RunningEmulator;
 let admin: XdrClient;
@@ -104,6 +104,17 @@ describe("XdrClient against the emulator over loopback", () => {
     expect(derived.config.timeoutMs).toBe(5_000);
     expect(admin.config.timeoutMs).toBe(120_000);
     await derived.close();
+  });
+});
+
+describe("alerts by filter data: the typed AND/OR tree over loopback", () => {
+  it("sends a tree nested three deep with validation on; a wrong one is refused before sending, and by the emulator without validation", async () => {
+    const tree = andFilter(searchCondition("severity", "IN", ["SEV_040_HIGH", "SEV_050_CRITICAL"]), orFilter(searchCondition("alert_name", "CONTAINS", "x"), andFilter(searchCondition("source_insert_ts", "RELATIVE_TIMESTAMP", "86400000"), searchCondition("action_remote_ip", "IP_MATCH", "10.0.0.0/8"))));
+    const page = await admin.alerts.listByFilterData({ filter_data: { paging: { from: 0, to: 10 }, filter: tree } }, { validateRequests: true });
+    expect(page).toBeDefined();
+    const wrong = { filter_data: { filter: andFilter(orFilter({ SEARCH_FIELD: "severity", SEARCH_TYPE: "EQ", SEARCH_VALUE: "high" })) } } as never;
+    await expect(admin.alerts.listByFilterData(wrong, { validateRequests: true })).rejects.toThrow(/filter_data\.filter\.AND\.0\.OR\.0\.SEARCH_VALUE/);
+    await expect(admin.alerts.listByFilterData(wrong)).rejects.toBeInstanceOf(CortexBadRequestError);
   });
 });
 

@@ -12,6 +12,7 @@ export { EndpointResponseActions, ScriptRuns, ActionTracking, type ActionOutcome
 export { XqlQueries, XqlQuery, type XqlQueryOptions, type XqlResult } from "@cortex-sdk/workflows/xql";
 export { XSIAM_CLIENT_VERSION } from "./version.js";
 export type * from "@cortex-sdk/schemas-xsiam";
+export { andFilter, orFilter, searchCondition, tenantField, type SearchCondition, type SearchTree, type SearchType, type TenantField } from "@cortex-sdk/schemas-base";
 export {
   CortexActionFailedError,
   CortexConflictError,

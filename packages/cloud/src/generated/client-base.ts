@@ -1176,7 +1176,7 @@ export class CloudAppsecNamespace {
    * @example
    * ```ts
    * const client = new CloudClient();
-   * const reply = await client.appsec.policiesPost({ name: "…", conditions: {}, scope: {}, triggers: {} });
+   * const reply = await client.appsec.policiesPost({ name: "…", conditions: { AND: [] }, scope: { AND: [] }, triggers: {} });
    * ```
    */
   policiesPost(request: AppsecPoliciesPostRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {

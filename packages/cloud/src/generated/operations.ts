@@ -1304,7 +1304,7 @@ const appsecPoliciesPostOperation: OperationEntry = {"id":"appsec.policies.post"
  * @example
  * ```ts
  * const client = new CloudLiteClient();
- * const reply = await appsecPoliciesPost(client, { name: "…", conditions: {}, scope: {}, triggers: {} });
+ * const reply = await appsecPoliciesPost(client, { name: "…", conditions: { AND: [] }, scope: { AND: [] }, triggers: {} });
  * ```
  */
 export function appsecPoliciesPost(client: CortexClientCore, request: AppsecPoliciesPostRequest, options?: CallOptions): ApiPromise<undefined> {

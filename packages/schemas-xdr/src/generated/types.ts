@@ -110,8 +110,8 @@ export type AlertsGetAlertsByFilterDataRequest = {
       /** `to` (integer). */
       readonly to?: number;
     };
-    /** `filter` (object). */
-    readonly filter?: { [key: string]: unknown };
+    /** `filter`. */
+    readonly filter?: AlertDataFilter;
   };
 };
 
@@ -3507,6 +3507,303 @@ export type XqlStartXqlQueryRequest = {
 
 /** Reply of `POST /public_api/v1/xql/start_xql_query` (`xql.start_xql_query`), the value of `reply`. */
 export type XqlStartXqlQueryReply = string;
+
+/** `AlertDataFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
+export type AlertDataFilter = ({
+  /** `AND` (array), required. */
+  readonly AND: readonly (AlertDataFilterCondition | AlertDataFilter)[];
+}) | ({
+  /** `OR` (array), required. */
+  readonly OR: readonly (AlertDataFilterCondition | AlertDataFilter)[];
+});
+
+/** `AlertDataFilterCondition`: a condition of a filter tree, typed per field. */
+export type AlertDataFilterCondition = ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "internal_id";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE";
+  /** `SEARCH_VALUE` (integer or string), required. */
+  readonly SEARCH_VALUE: number | string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "internal_id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of integer or string), required. */
+  readonly SEARCH_VALUE: readonly (number | string)[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "internal_id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "severity";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 6 values), required. */
+  readonly SEARCH_VALUE: "SEV_010_INFO" | "SEV_020_LOW" | "SEV_030_MEDIUM" | "SEV_040_HIGH" | "SEV_050_CRITICAL" | "SEV_090_UNKNOWN";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "severity";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly ("SEV_010_INFO" | "SEV_020_LOW" | "SEV_030_MEDIUM" | "SEV_040_HIGH" | "SEV_050_CRITICAL" | "SEV_090_UNKNOWN")[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "starred";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (boolean), required. */
+  readonly SEARCH_VALUE: boolean;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "alert_action_status";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "alert_action_status";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "alert_action_status";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "agent_id";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "agent_id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "agent_id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "matching_service_rule_id";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "matching_service_rule_id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "matching_service_rule_id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "fw_rule";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "fw_rule";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "fw_rule";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "alert_name";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "alert_name";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "alert_name";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "alert_source";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "alert_source";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "alert_source";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "source_insert_ts";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE";
+  /** `SEARCH_VALUE` (integer), required. */
+  readonly SEARCH_VALUE: number;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "source_insert_ts";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "RANGE";
+  /** `SEARCH_VALUE` (object), required. */
+  readonly SEARCH_VALUE: {
+    /** `from` (integer), required. */
+    readonly from: number;
+    /** `to` (integer), required. */
+    readonly to: number;
+  };
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "source_insert_ts";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+  /** `SEARCH_VALUE` (integer or string), required. */
+  readonly SEARCH_VALUE: number | string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "source_insert_ts";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "actor_effective_username";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "actor_effective_username";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "actor_effective_username";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "agent_ip_addresses";
+  /** `SEARCH_TYPE` (one of 4 values), required. */
+  readonly SEARCH_TYPE: "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "agent_ip_addresses";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+  /** `SEARCH_VALUE`, required. */
+  readonly SEARCH_VALUE: string | readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "agent_ip_addresses";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "action_local_ip";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "IP_MATCH" | "NIP_MATCH" | "INCIDR" | "NINCIDR";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "action_local_ip";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "action_local_ip";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "action_remote_ip";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "IP_MATCH" | "NIP_MATCH" | "INCIDR" | "NINCIDR";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "action_remote_ip";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "action_remote_ip";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+});
 
 /** `AgentAuditReport`: a record of the replies of `audits.agents_reports`. */
 export type AgentAuditReport = {

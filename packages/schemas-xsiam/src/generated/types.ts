@@ -135,8 +135,8 @@ export type AlertsGetAlertsByFilterDataRequest = {
       /** `to` (integer). */
       readonly to?: number;
     };
-    /** `filter` (object). */
-    readonly filter?: { [key: string]: unknown };
+    /** `filter`. */
+    readonly filter?: AlertDataFilter;
   };
 };
 
@@ -1089,76 +1089,10 @@ export type AppsecPoliciesPostRequest = {
   readonly name: string;
   /** `description` (string). */
   readonly description?: string;
-  /** `conditions` (object), required. */
-  readonly conditions: {
-    /** `SEARCH_FIELD` (string), required. */
-    readonly SEARCH_FIELD: string;
-    /** `SEARCH_TYPE` (one of 6 values), required. */
-    readonly SEARCH_TYPE: "EQ" | "NEQ" | "LT" | "GT" | "CONTAINS" | "CONTAINS_IN_LIST";
-    /** `SEARCH_VALUE`, required. */
-    readonly SEARCH_VALUE: boolean | number | string;
-    /** `AND` (array, of object). */
-    readonly AND?: readonly {
-      /** `SEARCH_FIELD` (string). */
-      readonly SEARCH_FIELD?: string;
-      /** `SEARCH_TYPE` (one of 14 values). */
-      readonly SEARCH_TYPE?: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "CONTAINS" | "EQ" | "GT" | "GTE" | "IN" | "LTE" | "LT" | "NCONTAINS" | "NEQ" | "NIN" | "WILDCARD" | "WILDCARD_NOT";
-      /** `SEARCH_VALUE`. */
-      readonly SEARCH_VALUE?: boolean | number | string;
-      /** `AND` (array). */
-      readonly AND?: readonly unknown[];
-      /** `OR` (array). */
-      readonly OR?: readonly unknown[];
-    }[];
-    /** `OR` (array, of object). */
-    readonly OR?: readonly {
-      /** `SEARCH_FIELD` (string). */
-      readonly SEARCH_FIELD?: string;
-      /** `SEARCH_TYPE` (one of 14 values). */
-      readonly SEARCH_TYPE?: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "CONTAINS" | "EQ" | "GT" | "GTE" | "IN" | "LTE" | "LT" | "NCONTAINS" | "NEQ" | "NIN" | "WILDCARD" | "WILDCARD_NOT";
-      /** `SEARCH_VALUE`. */
-      readonly SEARCH_VALUE?: boolean | number | string;
-      /** `AND` (array). */
-      readonly AND?: readonly unknown[];
-      /** `OR` (array). */
-      readonly OR?: readonly unknown[];
-    }[];
-  };
-  /** `scope` (object), required. */
-  readonly scope: {
-    /** `SEARCH_FIELD` (string), required. */
-    readonly SEARCH_FIELD: string;
-    /** `SEARCH_TYPE` (one of 3 values), required. */
-    readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
-    /** `SEARCH_VALUE`, required. */
-    readonly SEARCH_VALUE: boolean | number | string;
-    /** `AND` (array, of object). */
-    readonly AND?: readonly {
-      /** `SEARCH_FIELD` (string). */
-      readonly SEARCH_FIELD?: string;
-      /** `SEARCH_TYPE` (one of 14 values). */
-      readonly SEARCH_TYPE?: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "CONTAINS" | "EQ" | "GT" | "GTE" | "IN" | "LTE" | "LT" | "NCONTAINS" | "NEQ" | "NIN" | "WILDCARD" | "WILDCARD_NOT";
-      /** `SEARCH_VALUE`. */
-      readonly SEARCH_VALUE?: boolean | number | string;
-      /** `AND` (array). */
-      readonly AND?: readonly unknown[];
-      /** `OR` (array). */
-      readonly OR?: readonly unknown[];
-    }[];
-    /** `OR` (array, of object). */
-    readonly OR?: readonly {
-      /** `SEARCH_FIELD` (string). */
-      readonly SEARCH_FIELD?: string;
-      /** `SEARCH_TYPE` (one of 14 values). */
-      readonly SEARCH_TYPE?: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "CONTAINS" | "EQ" | "GT" | "GTE" | "IN" | "LTE" | "LT" | "NCONTAINS" | "NEQ" | "NIN" | "WILDCARD" | "WILDCARD_NOT";
-      /** `SEARCH_VALUE`. */
-      readonly SEARCH_VALUE?: boolean | number | string;
-      /** `AND` (array). */
-      readonly AND?: readonly unknown[];
-      /** `OR` (array). */
-      readonly OR?: readonly unknown[];
-    }[];
-  };
+  /** `conditions`, required. */
+  readonly conditions: AppSecConditionFilter;
+  /** `scope`, required. */
+  readonly scope: AppSecScopeFilter;
   /** `assetGroupIds` (array, of number). */
   readonly assetGroupIds?: readonly number[];
   /** `triggers` (object), required. */
@@ -1216,76 +1150,10 @@ export type AppsecPoliciesPutByPolicyIdRequest = {
   readonly name?: string;
   /** `description` (string). */
   readonly description?: string;
-  /** `conditions` (object). */
-  readonly conditions?: {
-    /** `SEARCH_FIELD` (string), required. */
-    readonly SEARCH_FIELD: string;
-    /** `SEARCH_TYPE` (one of 6 values), required. */
-    readonly SEARCH_TYPE: "EQ" | "NEQ" | "LT" | "GT" | "CONTAINS" | "CONTAINS_IN_LIST";
-    /** `SEARCH_VALUE`, required. */
-    readonly SEARCH_VALUE: boolean | number | string;
-    /** `AND` (array, of object). */
-    readonly AND?: readonly {
-      /** `SEARCH_FIELD` (string). */
-      readonly SEARCH_FIELD?: string;
-      /** `SEARCH_TYPE` (one of 14 values). */
-      readonly SEARCH_TYPE?: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "CONTAINS" | "EQ" | "GT" | "GTE" | "IN" | "LTE" | "LT" | "NCONTAINS" | "NEQ" | "NIN" | "WILDCARD" | "WILDCARD_NOT";
-      /** `SEARCH_VALUE`. */
-      readonly SEARCH_VALUE?: boolean | number | string;
-      /** `AND` (array). */
-      readonly AND?: readonly unknown[];
-      /** `OR` (array). */
-      readonly OR?: readonly unknown[];
-    }[];
-    /** `OR` (array, of object). */
-    readonly OR?: readonly {
-      /** `SEARCH_FIELD` (string). */
-      readonly SEARCH_FIELD?: string;
-      /** `SEARCH_TYPE` (one of 14 values). */
-      readonly SEARCH_TYPE?: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "CONTAINS" | "EQ" | "GT" | "GTE" | "IN" | "LTE" | "LT" | "NCONTAINS" | "NEQ" | "NIN" | "WILDCARD" | "WILDCARD_NOT";
-      /** `SEARCH_VALUE`. */
-      readonly SEARCH_VALUE?: boolean | number | string;
-      /** `AND` (array). */
-      readonly AND?: readonly unknown[];
-      /** `OR` (array). */
-      readonly OR?: readonly unknown[];
-    }[];
-  };
-  /** `scope` (object). */
-  readonly scope?: {
-    /** `SEARCH_FIELD` (string), required. */
-    readonly SEARCH_FIELD: string;
-    /** `SEARCH_TYPE` (one of 3 values), required. */
-    readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
-    /** `SEARCH_VALUE`, required. */
-    readonly SEARCH_VALUE: boolean | number | string;
-    /** `AND` (array, of object). */
-    readonly AND?: readonly {
-      /** `SEARCH_FIELD` (string). */
-      readonly SEARCH_FIELD?: string;
-      /** `SEARCH_TYPE` (one of 14 values). */
-      readonly SEARCH_TYPE?: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "CONTAINS" | "EQ" | "GT" | "GTE" | "IN" | "LTE" | "LT" | "NCONTAINS" | "NEQ" | "NIN" | "WILDCARD" | "WILDCARD_NOT";
-      /** `SEARCH_VALUE`. */
-      readonly SEARCH_VALUE?: boolean | number | string;
-      /** `AND` (array). */
-      readonly AND?: readonly unknown[];
-      /** `OR` (array). */
-      readonly OR?: readonly unknown[];
-    }[];
-    /** `OR` (array, of object). */
-    readonly OR?: readonly {
-      /** `SEARCH_FIELD` (string). */
-      readonly SEARCH_FIELD?: string;
-      /** `SEARCH_TYPE` (one of 14 values). */
-      readonly SEARCH_TYPE?: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "CONTAINS" | "EQ" | "GT" | "GTE" | "IN" | "LTE" | "LT" | "NCONTAINS" | "NEQ" | "NIN" | "WILDCARD" | "WILDCARD_NOT";
-      /** `SEARCH_VALUE`. */
-      readonly SEARCH_VALUE?: boolean | number | string;
-      /** `AND` (array). */
-      readonly AND?: readonly unknown[];
-      /** `OR` (array). */
-      readonly OR?: readonly unknown[];
-    }[];
-  };
+  /** `conditions`. */
+  readonly conditions?: AppSecConditionFilter;
+  /** `scope`. */
+  readonly scope?: AppSecScopeFilter;
   /** `assetGroupIds` (array, of number). */
   readonly assetGroupIds?: readonly number[];
   /** `triggers` (object). */
@@ -9470,8 +9338,11 @@ export type PlatformNotificationsRuleRequest = {
   readonly description?: string;
   /** `forward_type` (string), required. */
   readonly forward_type: string;
-  /** `filter` (object, of string). */
-  readonly filter?: { [key: string]: unknown };
+  /** `filter` (object). */
+  readonly filter?: {
+    /** `filter`, required. */
+    readonly filter: NotificationRuleFilter;
+  };
   /** `forward_source` (object). */
   readonly forward_source?: {
     /** `email` (object). */
@@ -9825,95 +9696,7 @@ export type PolicyPatchByIdReply = CspmPolicyResponse;
 /** Request of `POST /public_api/v1/policy/search` (`policy.search`). */
 export type PolicySearchRequest = {
   /** `filter`. */
-  readonly filter?: ({
-    /** `AND` (array), required. */
-    readonly AND: readonly (unknown | ({
-      /** `OR` (array), required. */
-      readonly OR: readonly (unknown | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 18 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
-          /** `from` (integer), required. */
-          readonly from: number;
-          /** `to` (integer), required. */
-          readonly to: number;
-        }) | ({
-          /** `key` (string), required. */
-          readonly key: string;
-          /** `value` (string), required. */
-          readonly value: string;
-        });
-        /** `AGGREGATED_COLUMN`. */
-        readonly AGGREGATED_COLUMN?: unknown;
-      }))[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 18 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
-        /** `from` (integer), required. */
-        readonly from: number;
-        /** `to` (integer), required. */
-        readonly to: number;
-      }) | ({
-        /** `key` (string), required. */
-        readonly key: string;
-        /** `value` (string), required. */
-        readonly value: string;
-      });
-      /** `AGGREGATED_COLUMN`. */
-      readonly AGGREGATED_COLUMN?: unknown;
-    }))[];
-  }) | ({
-    /** `OR` (array), required. */
-    readonly OR: readonly (({
-      /** `AND` (array), required. */
-      readonly AND: readonly (unknown | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 18 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
-          /** `from` (integer), required. */
-          readonly from: number;
-          /** `to` (integer), required. */
-          readonly to: number;
-        }) | ({
-          /** `key` (string), required. */
-          readonly key: string;
-          /** `value` (string), required. */
-          readonly value: string;
-        });
-        /** `AGGREGATED_COLUMN`. */
-        readonly AGGREGATED_COLUMN?: unknown;
-      }))[];
-    }) | unknown | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 18 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
-        /** `from` (integer), required. */
-        readonly from: number;
-        /** `to` (integer), required. */
-        readonly to: number;
-      }) | ({
-        /** `key` (string), required. */
-        readonly key: string;
-        /** `value` (string), required. */
-        readonly value: string;
-      });
-      /** `AGGREGATED_COLUMN`. */
-      readonly AGGREGATED_COLUMN?: unknown;
-    }))[];
-  }) | null;
+  readonly filter?: PosturePolicyFilter;
   /** `search_from` (integer). */
   readonly search_from?: number;
   /** `search_to` (integer). */
@@ -14916,6 +14699,684 @@ export type XqlLibraryInsertReply = {
   errors?: string[];
 };
 
+/** `AlertDataFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
+export type AlertDataFilter = ({
+  /** `AND` (array), required. */
+  readonly AND: readonly (AlertDataFilterCondition | AlertDataFilter)[];
+}) | ({
+  /** `OR` (array), required. */
+  readonly OR: readonly (AlertDataFilterCondition | AlertDataFilter)[];
+});
+
+/** `AlertDataFilterCondition`: a condition of a filter tree, typed per field. */
+export type AlertDataFilterCondition = ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "internal_id";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE";
+  /** `SEARCH_VALUE` (integer or string), required. */
+  readonly SEARCH_VALUE: number | string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "internal_id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of integer or string), required. */
+  readonly SEARCH_VALUE: readonly (number | string)[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "internal_id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "severity";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 6 values), required. */
+  readonly SEARCH_VALUE: "SEV_010_INFO" | "SEV_020_LOW" | "SEV_030_MEDIUM" | "SEV_040_HIGH" | "SEV_050_CRITICAL" | "SEV_090_UNKNOWN";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "severity";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly ("SEV_010_INFO" | "SEV_020_LOW" | "SEV_030_MEDIUM" | "SEV_040_HIGH" | "SEV_050_CRITICAL" | "SEV_090_UNKNOWN")[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "starred";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (boolean), required. */
+  readonly SEARCH_VALUE: boolean;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "alert_action_status";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "alert_action_status";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "alert_action_status";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "agent_id";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "agent_id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "agent_id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "matching_service_rule_id";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "matching_service_rule_id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "matching_service_rule_id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "fw_rule";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "fw_rule";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "fw_rule";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "alert_name";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "alert_name";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "alert_name";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "alert_source";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "alert_source";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "alert_source";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "source_insert_ts";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE";
+  /** `SEARCH_VALUE` (integer), required. */
+  readonly SEARCH_VALUE: number;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "source_insert_ts";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "RANGE";
+  /** `SEARCH_VALUE` (object), required. */
+  readonly SEARCH_VALUE: {
+    /** `from` (integer), required. */
+    readonly from: number;
+    /** `to` (integer), required. */
+    readonly to: number;
+  };
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "source_insert_ts";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+  /** `SEARCH_VALUE` (integer or string), required. */
+  readonly SEARCH_VALUE: number | string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "source_insert_ts";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "actor_effective_username";
+  /** `SEARCH_TYPE` (one of 12 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "actor_effective_username";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "actor_effective_username";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "agent_ip_addresses";
+  /** `SEARCH_TYPE` (one of 4 values), required. */
+  readonly SEARCH_TYPE: "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "agent_ip_addresses";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+  /** `SEARCH_VALUE`, required. */
+  readonly SEARCH_VALUE: string | readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "agent_ip_addresses";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "action_local_ip";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "IP_MATCH" | "NIP_MATCH" | "INCIDR" | "NINCIDR";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "action_local_ip";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "action_local_ip";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "action_remote_ip";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "IP_MATCH" | "NIP_MATCH" | "INCIDR" | "NINCIDR";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "action_remote_ip";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "action_remote_ip";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+});
+
+/** `AppSecConditionFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
+export type AppSecConditionFilter = ({
+  /** `AND` (array), required. */
+  readonly AND: readonly (AppSecConditionFilterCondition | AppSecConditionFilter)[];
+}) | ({
+  /** `OR` (array), required. */
+  readonly OR: readonly (AppSecConditionFilterCondition | AppSecConditionFilter)[];
+});
+
+/** `AppSecConditionFilterCondition`: a condition of a filter tree, typed per field. */
+export type AppSecConditionFilterCondition = ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Severity";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 4 values), required. */
+  readonly SEARCH_VALUE: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Finding Type";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "EQ";
+  /** `SEARCH_VALUE` (one of 7 values), required. */
+  readonly SEARCH_VALUE: "CAS_CI_CD_RISK_SCANNER" | "CAS_CVE_SCANNER" | "CAS_IAC_SCANNER" | "CAS_LICENSE_SCANNER" | "CAS_OPERATIONAL_RISK_SCANNER" | "CAS_SECRET_SCANNER" | "CAS_SAST_SCANNER";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Backlog Status";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 2 values), required. */
+  readonly SEARCH_VALUE: "BACKLOG" | "NEW";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Respect Developer Suppression";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "EQ";
+  /** `SEARCH_VALUE` (boolean), required. */
+  readonly SEARCH_VALUE: boolean;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Category";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 6 values), required. */
+  readonly SEARCH_VALUE: "APPLICATION" | "REPOSITORY" | "CICD_INSTANCE" | "CICD_PIPELINE" | "VCS_COLLABORATOR" | "VCS_ORGANIZATION";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Provider";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 5 values), required. */
+  readonly SEARCH_VALUE: "GITLAB_CI" | "AZURE_PIPELINES" | "GITHUB_ACTIONS" | "CIRCLE_CI" | "JENKINS";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Subcategory";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "AppSec Rule";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "AppSec Rule Label";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "RiskFactors";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "CVE ID";
+  /** `SEARCH_TYPE` (one of 3 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "CVSS";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "LT" | "GT" | "LTE" | "GTE";
+  /** `SEARCH_VALUE` (number), required. */
+  readonly SEARCH_VALUE: number;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "EPSS";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "LT" | "GT" | "LTE" | "GTE";
+  /** `SEARCH_VALUE` (number), required. */
+  readonly SEARCH_VALUE: number;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "CVE Publish Date";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "LT" | "GT" | "LTE" | "GTE";
+  /** `SEARCH_VALUE` (string or integer), required. */
+  readonly SEARCH_VALUE: string | number;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "CVE Fix Available Date";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "LT" | "GT" | "LTE" | "GTE";
+  /** `SEARCH_VALUE` (string or integer), required. */
+  readonly SEARCH_VALUE: string | number;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Package Name";
+  /** `SEARCH_TYPE` (one of 3 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Package Version";
+  /** `SEARCH_TYPE` (one of 4 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "LT" | "GT";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Package Popularity";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 3 values), required. */
+  readonly SEARCH_VALUE: "LOW" | "MEDIUM" | "HIGH";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Package Maintained";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 3 values), required. */
+  readonly SEARCH_VALUE: "LOW" | "MEDIUM" | "HIGH";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Package Deprecated";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "EQ";
+  /** `SEARCH_VALUE` (boolean), required. */
+  readonly SEARCH_VALUE: boolean;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Package Operational Risk";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 3 values), required. */
+  readonly SEARCH_VALUE: "LOW" | "MEDIUM" | "HIGH";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "HasAFix";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "EQ";
+  /** `SEARCH_VALUE` (boolean), required. */
+  readonly SEARCH_VALUE: boolean;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "IsKev";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "EQ";
+  /** `SEARCH_VALUE` (boolean), required. */
+  readonly SEARCH_VALUE: boolean;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "HasAnAutomatedFix";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "EQ";
+  /** `SEARCH_VALUE` (boolean), required. */
+  readonly SEARCH_VALUE: boolean;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "IacTag";
+  /** `SEARCH_TYPE` (one of 3 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "LicenseType";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Popularity";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 3 values), required. */
+  readonly SEARCH_VALUE: "LOW" | "MEDIUM" | "HIGH";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Maintained";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 3 values), required. */
+  readonly SEARCH_VALUE: "LOW" | "MEDIUM" | "HIGH";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "SoftwarePackageName";
+  /** `SEARCH_TYPE` (one of 3 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "SoftwarePackageVersion";
+  /** `SEARCH_TYPE` (one of 3 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "SecretValidity";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 5 values), required. */
+  readonly SEARCH_VALUE: "NO_VALIDATION" | "PRIVILEGED" | "VALID" | "INVALID" | "UNAVAILABLE";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "CWE";
+  /** `SEARCH_TYPE` (one of 3 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "OwaspCategory";
+  /** `SEARCH_TYPE` (one of 3 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Source";
+  /** `SEARCH_TYPE` (one of 3 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Language";
+  /** `SEARCH_TYPE` (one of 3 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+});
+
+/** `AppSecScopeFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
+export type AppSecScopeFilter = ({
+  /** `AND` (array), required. */
+  readonly AND: readonly (AppSecScopeFilterCondition | AppSecScopeFilter)[];
+}) | ({
+  /** `OR` (array), required. */
+  readonly OR: readonly (AppSecScopeFilterCondition | AppSecScopeFilter)[];
+});
+
+/** `AppSecScopeFilterCondition`: a condition of a filter tree, typed per field. */
+export type AppSecScopeFilterCondition = ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Category";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 6 values), required. */
+  readonly SEARCH_VALUE: "APPLICATION" | "REPOSITORY" | "CICD_INSTANCE" | "CICD_PIPELINE" | "VCS_COLLABORATOR" | "VCS_ORGANIZATION";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Provider";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Application Business Criticality";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 4 values), required. */
+  readonly SEARCH_VALUE: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Application Business Owner";
+  /** `SEARCH_TYPE` (one of 3 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Business Application Names";
+  /** `SEARCH_TYPE` (one of 3 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Repository Name";
+  /** `SEARCH_TYPE` (one of 3 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Repository Id";
+  /** `SEARCH_TYPE` (one of 3 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Is Public Repository";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "EQ";
+  /** `SEARCH_VALUE` (boolean), required. */
+  readonly SEARCH_VALUE: boolean;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Has Deployed Assets";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "EQ";
+  /** `SEARCH_VALUE` (boolean), required. */
+  readonly SEARCH_VALUE: boolean;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Has Internet-exposed deployed assets";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "EQ";
+  /** `SEARCH_VALUE` (boolean), required. */
+  readonly SEARCH_VALUE: boolean;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Has deployed assets with Access to sensitive data";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "EQ";
+  /** `SEARCH_VALUE` (boolean), required. */
+  readonly SEARCH_VALUE: boolean;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "Has deployed assets with privileged capabilities";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "EQ";
+  /** `SEARCH_VALUE` (boolean), required. */
+  readonly SEARCH_VALUE: boolean;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "category";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 6 values), required. */
+  readonly SEARCH_VALUE: "APPLICATION" | "REPOSITORY" | "CICD_INSTANCE" | "CICD_PIPELINE" | "VCS_COLLABORATOR" | "VCS_ORGANIZATION";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "repository_provider";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "application_business_criticality";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 4 values), required. */
+  readonly SEARCH_VALUE: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "has_deployed_assets";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "EQ";
+  /** `SEARCH_VALUE` (boolean), required. */
+  readonly SEARCH_VALUE: boolean;
+});
+
 /** `AssetFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
 export type AssetFilter = ({
   /** `AND` (array), required. */
@@ -15483,6 +15944,299 @@ export type AssetGroupFilterCondition = ({
   readonly SEARCH_TYPE: "EQ" | "NEQ";
   /** `SEARCH_VALUE` (boolean), required. */
   readonly SEARCH_VALUE: boolean;
+});
+
+/** `NotificationRuleFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
+export type NotificationRuleFilter = ({
+  /** `AND` (array), required. */
+  readonly AND: readonly (NotificationRuleFilterCondition | NotificationRuleFilter)[];
+}) | ({
+  /** `OR` (array), required. */
+  readonly OR: readonly (NotificationRuleFilterCondition | NotificationRuleFilter)[];
+});
+
+/** `NotificationRuleFilterCondition`: a condition of a filter tree, typed per field. */
+export type NotificationRuleFilterCondition = {
+  /** `SEARCH_FIELD` (string), required. */
+  readonly SEARCH_FIELD: string;
+  /** `SEARCH_TYPE` (one of 35 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+};
+
+/** `PosturePolicyFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
+export type PosturePolicyFilter = ({
+  /** `AND` (array), required. */
+  readonly AND: readonly (PosturePolicyFilterCondition | PosturePolicyFilter)[];
+}) | ({
+  /** `OR` (array), required. */
+  readonly OR: readonly (PosturePolicyFilterCondition | PosturePolicyFilter)[];
+});
+
+/** `PosturePolicyFilterCondition`: a condition of a filter tree, typed per field. */
+export type PosturePolicyFilterCondition = ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "id";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "id";
+  /** `SEARCH_TYPE` (one of 4 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "id";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "name";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "name";
+  /** `SEARCH_TYPE` (one of 4 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "name";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "description";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "description";
+  /** `SEARCH_TYPE` (one of 4 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "description";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "labels";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+  /** `SEARCH_VALUE`, required. */
+  readonly SEARCH_VALUE: string | readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "labels";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "rule_matching_type";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 3 values), required. */
+  readonly SEARCH_VALUE: "RULE_FILTER" | "RULES" | "ALL_RULES";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "rule_matching_type";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly ("RULE_FILTER" | "RULES" | "ALL_RULES")[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "associated_rule_ids";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+  /** `SEARCH_VALUE`, required. */
+  readonly SEARCH_VALUE: string | readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "associated_rule_ids";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "asset_matching_type";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 3 values), required. */
+  readonly SEARCH_VALUE: "ASSET_GROUPS" | "ALL_ASSETS" | "CLOUD_ACCOUNTS";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "asset_matching_type";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly ("ASSET_GROUPS" | "ALL_ASSETS" | "CLOUD_ACCOUNTS")[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "associated_asset_group_ids";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+  /** `SEARCH_VALUE`, required. */
+  readonly SEARCH_VALUE: number | string | readonly (number | string)[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "associated_asset_group_ids";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "associated_cloud_account_ids";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+  /** `SEARCH_VALUE`, required. */
+  readonly SEARCH_VALUE: string | readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "associated_cloud_account_ids";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "enabled";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (boolean), required. */
+  readonly SEARCH_VALUE: boolean;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "mode";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (one of 2 values), required. */
+  readonly SEARCH_VALUE: "DEFAULT" | "CUSTOM";
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "mode";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly ("DEFAULT" | "CUSTOM")[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "creation_time";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (integer), required. */
+  readonly SEARCH_VALUE: number;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "creation_time";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "RANGE";
+  /** `SEARCH_VALUE` (object), required. */
+  readonly SEARCH_VALUE: {
+    /** `from` (integer), required. */
+    readonly from: number;
+    /** `to` (integer), required. */
+    readonly to: number;
+  };
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "creation_time";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+  /** `SEARCH_VALUE` (integer or string), required. */
+  readonly SEARCH_VALUE: number | string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "created_by";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "created_by";
+  /** `SEARCH_TYPE` (one of 4 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "created_by";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "modification_time";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ";
+  /** `SEARCH_VALUE` (integer), required. */
+  readonly SEARCH_VALUE: number;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "modification_time";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "RANGE";
+  /** `SEARCH_VALUE` (object), required. */
+  readonly SEARCH_VALUE: {
+    /** `from` (integer), required. */
+    readonly from: number;
+    /** `to` (integer), required. */
+    readonly to: number;
+  };
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "modification_time";
+  /** `SEARCH_TYPE` (one of 1 values), required. */
+  readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+  /** `SEARCH_VALUE` (integer or string), required. */
+  readonly SEARCH_VALUE: number | string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "modified_by";
+  /** `SEARCH_TYPE` (one of 6 values), required. */
+  readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
+  /** `SEARCH_VALUE` (string), required. */
+  readonly SEARCH_VALUE: string;
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "modified_by";
+  /** `SEARCH_TYPE` (one of 4 values), required. */
+  readonly SEARCH_TYPE: "IN" | "NIN" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST";
+  /** `SEARCH_VALUE` (array, of string), required. */
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  /** `SEARCH_FIELD` (one of 1 values), required. */
+  readonly SEARCH_FIELD: "modified_by";
+  /** `SEARCH_TYPE` (one of 2 values), required. */
+  readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: unknown;
 });
 
 /** `AgentAuditReport`: a record of the replies of `audits.agents_reports`. */

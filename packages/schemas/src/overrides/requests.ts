@@ -412,6 +412,198 @@ const ASSET_GROUP_FILTER = typedTree("AssetGroupFilter", {
 const ASSET_GROUP_FILTER_REASON =
   "the AND/OR tree nests to any depth (reference xsoar-xpanse-cloud §1.3, §4.4); conditions typed per field: the XDM.ASSET_GROUP.* keys and IS_USED_BY_SBAC of the list reply (§4.4), the group id a number (or numeric text), TYPE Dynamic/Static (the spec's group_type), times epoch ms, IS_USED_BY_SBAC a boolean; no source ties search types to fields, so each takes the generic set narrowed by data type; the spec allows one level of conditions over any string field";
 
+/** A tree field whose values are one of the documented texts: EQ/NEQ one, IN/NIN a list. */
+const enumField = (...values: string[]): readonly SearchRule[] => oneOfField(...values);
+/** One IPv4 address: equal, matched against an address or a CIDR block, in a list. */
+const IP_FIELD: readonly SearchRule[] = [search(["EQ", "NEQ", "IP_MATCH", "NIP_MATCH", "INCIDR", "NINCIDR"], TEXT), inSearch(TEXT), EMPTY_SEARCH];
+/** A list of IPv4 addresses matched against an address list (IPLIST_MATCH), a CIDR block, or one of the values. */
+const IP_LIST_FIELD: readonly SearchRule[] = [search(["IPLIST_MATCH", "NLISTIP_MATCH", "INCIDR", "NINCIDR"], TEXT), search(["ARRAY_CONTAINS", "ARRAY_NOT_CONTAINS"], oneOrList(TEXT)), EMPTY_SEARCH];
+
+/**
+ * `alerts.get_alerts_by_filter_data` (XDR, XSIAM): the fields the reference names for the filter_data dialect of
+ * this call (xdr-xsiam §4.3, §3.3), severity in the internal SEV_* names (§7), IP_MATCH on one address and
+ * IPLIST_MATCH on the address list as the reference pairs them.
+ */
+const ALERT_DATA_FILTER = typedTree("AlertDataFilter", {
+  internal_id: NUMBER_FIELD,
+  severity: enumField("SEV_010_INFO", "SEV_020_LOW", "SEV_030_MEDIUM", "SEV_040_HIGH", "SEV_050_CRITICAL", "SEV_090_UNKNOWN"),
+  starred: BOOLEAN_FIELD,
+  alert_action_status: TEXT_FIELD,
+  agent_id: TEXT_FIELD,
+  matching_service_rule_id: TEXT_FIELD,
+  fw_rule: TEXT_FIELD,
+  alert_name: TEXT_FIELD,
+  alert_source: TEXT_FIELD,
+  source_insert_ts: TIME_FIELD,
+  actor_effective_username: TEXT_FIELD,
+  agent_ip_addresses: IP_LIST_FIELD,
+  action_local_ip: IP_FIELD,
+  action_remote_ip: IP_FIELD,
+});
+const ALERT_DATA_FILTER_REASON =
+  "the filter_data tree nests to any depth (reference xdr-xsiam §3.3); conditions typed per field: the fields the reference names for this call (§4.3: internal_id, severity, starred, alert_action_status, agent_id, matching_service_rule_id, fw_rule, alert_name, alert_source, source_insert_ts, actor_effective_username, agent_ip_addresses, action_local_ip, action_remote_ip), severity in the internal SEV_* names (§7), source_insert_ts epoch ms with RANGE/RELATIVE_TIMESTAMP (§3.3), IP_MATCH on one address and IPLIST_MATCH on the address list (§4.3), alert_action_status text (its DETECTED_n/BLOCKED_n family is open-ended, §7); the list is the reference's and closed (no source says the tenant extends it); the spec types the filter as any object";
+
+// AppSec policies (spec: the conditions' and scope's field tables, with each field's data type, SEARCH_TYPEs and values).
+/** An ENUM field of the tables: EQ/NEQ one of its values. */
+const appsecEnum = (...values: string[]): readonly SearchRule[] => [search(["EQ", "NEQ"], oneOf(...values))];
+const APPSEC_LEVEL = appsecEnum("CRITICAL", "HIGH", "MEDIUM", "LOW");
+const APPSEC_LOW_HIGH = appsecEnum("LOW", "MEDIUM", "HIGH");
+const APPSEC_CATEGORIES = ["APPLICATION", "REPOSITORY", "CICD_INSTANCE", "CICD_PIPELINE", "VCS_COLLABORATOR", "VCS_ORGANIZATION"];
+/** An ENUM field whose values the table leaves open ("etc.", "varies"): EQ/NEQ a text. */
+const APPSEC_OPEN_ENUM: readonly SearchRule[] = [search(["EQ", "NEQ"], TEXT)];
+const APPSEC_STRING: readonly SearchRule[] = [search(["EQ", "NEQ", "CONTAINS"], TEXT)];
+const APPSEC_BOOLEAN: readonly SearchRule[] = [search(["EQ"], BOOLEAN)];
+const APPSEC_NUMBER: readonly SearchRule[] = [search(["EQ", "NEQ", "LT", "GT", "LTE", "GTE"], { type: "number" })];
+/** DATE: the table gives no value format; a date text or epoch milliseconds. */
+const APPSEC_DATE: readonly SearchRule[] = [search(["EQ", "NEQ", "LT", "GT", "LTE", "GTE"], { type: ["string", "integer"] })];
+
+const APPSEC_CONDITION = typedTree("AppSecConditionFilter", {
+  Severity: APPSEC_LEVEL,
+  "Finding Type": [search(["EQ"], oneOf("CAS_CI_CD_RISK_SCANNER", "CAS_CVE_SCANNER", "CAS_IAC_SCANNER", "CAS_LICENSE_SCANNER", "CAS_OPERATIONAL_RISK_SCANNER", "CAS_SECRET_SCANNER", "CAS_SAST_SCANNER"))],
+  "Backlog Status": appsecEnum("BACKLOG", "NEW"),
+  "Respect Developer Suppression": APPSEC_BOOLEAN,
+  Category: appsecEnum(...APPSEC_CATEGORIES),
+  Provider: appsecEnum("GITLAB_CI", "AZURE_PIPELINES", "GITHUB_ACTIONS", "CIRCLE_CI", "JENKINS"),
+  Subcategory: APPSEC_OPEN_ENUM,
+  "AppSec Rule": APPSEC_OPEN_ENUM,
+  "AppSec Rule Label": APPSEC_OPEN_ENUM,
+  RiskFactors: APPSEC_OPEN_ENUM,
+  "CVE ID": APPSEC_STRING,
+  CVSS: APPSEC_NUMBER,
+  EPSS: APPSEC_NUMBER,
+  "CVE Publish Date": APPSEC_DATE,
+  "CVE Fix Available Date": APPSEC_DATE,
+  "Package Name": APPSEC_STRING,
+  "Package Version": [search(["EQ", "NEQ", "LT", "GT"], TEXT)],
+  "Package Popularity": APPSEC_LOW_HIGH,
+  "Package Maintained": APPSEC_LOW_HIGH,
+  "Package Deprecated": APPSEC_BOOLEAN,
+  "Package Operational Risk": APPSEC_LOW_HIGH,
+  HasAFix: APPSEC_BOOLEAN,
+  IsKev: APPSEC_BOOLEAN,
+  HasAnAutomatedFix: APPSEC_BOOLEAN,
+  IacTag: APPSEC_STRING,
+  LicenseType: APPSEC_OPEN_ENUM,
+  Popularity: APPSEC_LOW_HIGH,
+  Maintained: APPSEC_LOW_HIGH,
+  SoftwarePackageName: APPSEC_STRING,
+  SoftwarePackageVersion: APPSEC_STRING,
+  SecretValidity: appsecEnum("NO_VALIDATION", "PRIVILEGED", "VALID", "INVALID", "UNAVAILABLE"),
+  CWE: APPSEC_STRING,
+  OwaspCategory: APPSEC_STRING,
+  Source: APPSEC_STRING,
+  Language: APPSEC_STRING,
+});
+const APPSEC_SCOPE_CATEGORY = appsecEnum(...APPSEC_CATEGORIES);
+const APPSEC_SCOPE = typedTree("AppSecScopeFilter", {
+  Category: APPSEC_SCOPE_CATEGORY,
+  Provider: APPSEC_OPEN_ENUM,
+  "Application Business Criticality": APPSEC_LEVEL,
+  "Application Business Owner": APPSEC_STRING,
+  "Business Application Names": APPSEC_STRING,
+  "Repository Name": APPSEC_STRING,
+  "Repository Id": APPSEC_STRING,
+  "Is Public Repository": APPSEC_BOOLEAN,
+  "Has Deployed Assets": APPSEC_BOOLEAN,
+  "Has Internet-exposed deployed assets": APPSEC_BOOLEAN,
+  "Has deployed assets with Access to sensitive data": APPSEC_BOOLEAN,
+  "Has deployed assets with privileged capabilities": APPSEC_BOOLEAN,
+  // The spec's own examples send these spellings of Category, Provider, Application Business Criticality and Has Deployed Assets.
+  category: APPSEC_SCOPE_CATEGORY,
+  repository_provider: APPSEC_OPEN_ENUM,
+  application_business_criticality: APPSEC_LEVEL,
+  has_deployed_assets: APPSEC_BOOLEAN,
+});
+const APPSEC_CONDITION_REASON =
+  "the conditions are an AND/OR tree to any depth (the spec's examples nest OR in AND; reference xsoar-xpanse-cloud §1.3); conditions typed per field by the spec's Supported Condition Fields table: each field with the SEARCH_TYPEs and values the table gives it (ENUM values where the table lists them all, text where it says etc. or varies, INT a number, DATE text or epoch ms, BOOLEAN EQ true/false); the spec types one condition over any string field with optional nested AND/OR";
+const APPSEC_SCOPE_REASON =
+  "the scope is an AND/OR tree to any depth (the spec's examples nest three deep); conditions typed per field by the spec's Supported Scope Fields table, plus the snake_case spellings (category, repository_provider, application_business_criticality, has_deployed_assets) the spec's own examples send for four of them; Provider is text (the table's list ends in etc., and the examples send AWS_CODE_BUILD, not in it); the spec types one condition over any string field";
+
+/** Cloud posture policies (`policy.search`): the policy record's fields (the spec's PolicyResponse), search types from the spec's SearchType by data type. */
+const POSTURE_TEXT: readonly SearchRule[] = [
+  search(["EQ", "NEQ", "CONTAINS", "NCONTAINS", "WILDCARD", "WILDCARD_NOT"], TEXT),
+  search(["IN", "NIN", "CONTAINS_IN_LIST", "NOT_CONTAINS_IN_LIST"], listOf(TEXT)),
+  EMPTY_SEARCH,
+];
+const POSTURE_LIST: readonly SearchRule[] = [search(["ARRAY_CONTAINS", "ARRAY_NOT_CONTAINS"], oneOrList(TEXT)), EMPTY_SEARCH];
+const POSTURE_TIME: readonly SearchRule[] = [
+  search(["EQ", "NEQ"], EPOCH_MS),
+  search(["RANGE"], { type: "object", properties: { from: EPOCH_MS, to: EPOCH_MS }, required: ["from", "to"] }),
+  search(["RELATIVE_TIMESTAMP"], { type: ["integer", "string"] }),
+];
+const POLICY_FILTER = typedTree("PosturePolicyFilter", {
+  id: POSTURE_TEXT,
+  name: POSTURE_TEXT,
+  description: POSTURE_TEXT,
+  labels: POSTURE_LIST,
+  rule_matching_type: enumField("RULE_FILTER", "RULES", "ALL_RULES"),
+  associated_rule_ids: POSTURE_LIST,
+  asset_matching_type: enumField("ASSET_GROUPS", "ALL_ASSETS", "CLOUD_ACCOUNTS"),
+  associated_asset_group_ids: [search(["ARRAY_CONTAINS", "ARRAY_NOT_CONTAINS"], oneOrList(ID)), EMPTY_SEARCH],
+  associated_cloud_account_ids: POSTURE_LIST,
+  enabled: BOOLEAN_FIELD,
+  mode: enumField("DEFAULT", "CUSTOM"),
+  creation_time: POSTURE_TIME,
+  created_by: POSTURE_TEXT,
+  modification_time: POSTURE_TIME,
+  modified_by: POSTURE_TEXT,
+});
+const POLICY_FILTER_REASON =
+  "the filter is an AND/OR tree to any depth (reference xsoar-xpanse-cloud §4.1: search body {filter:{AND/OR…}}); conditions typed per field: the policy record's fields (the spec's PolicyResponse, which the search replies), each with the spec's SearchType values that fit its data type (text: EQ/NEQ/CONTAINS/WILDCARD and IN/CONTAINS_IN_LIST a list; enums their values; lists ARRAY_CONTAINS; times epoch ms with RANGE/RELATIVE_TIMESTAMP; the spec has no GT/LT); the spec types one level of conditions over any string field";
+
+/**
+ * Cloud onboarding lists: the filter names are the reply records' keys in upper case, as the reference's
+ * CLOUD_PROVIDER filter and STATUS sort show (xsoar-xpanse-cloud §4.9). Values of the documented enums
+ * (cloud_provider, scope, scan_mode from create_instance_template) are typed; the reference gives no type
+ * for the other keys, so they take a scalar (text, number or boolean).
+ */
+const SCALAR: JsonSchema = { type: ["string", "number", "boolean"] };
+const UNTYPED_FIELD: readonly SearchRule[] = [search(["EQ", "NEQ", "GT", "LT", "GTE", "LTE", "CONTAINS", "NCONTAINS", "WILDCARD", "WILDCARD_NOT"], SCALAR), inSearch(SCALAR), EMPTY_SEARCH];
+const CLOUD_INSTANCE_FILTER = typedTree("CloudInstanceFilter", {
+  INSTANCE_ID: TEXT_FIELD,
+  INSTANCE_NAME: TEXT_FIELD,
+  CLOUD_PROVIDER: enumField("AWS", "AZURE", "GCP"),
+  ACCOUNT_NAME: TEXT_FIELD,
+  SCOPE: enumField("ACCOUNT", "ACCOUNT_GROUP", "ORGANIZATION"),
+  SCAN_MODE: enumField("MANAGED", "OUTPOST"),
+  PROVISIONING_METHOD: UNTYPED_FIELD,
+  STATUS: UNTYPED_FIELD,
+  OUTPOST_ID: TEXT_FIELD,
+  CREATION_TIME: UNTYPED_FIELD,
+  DELETED_AT: UNTYPED_FIELD,
+  UPDATE_STATUS: UNTYPED_FIELD,
+  IS_PENDING_CHANGES: UNTYPED_FIELD,
+});
+const CLOUD_ACCOUNT_FILTER = typedTree("CloudAccountFilter", {
+  ACCOUNT_ID: TEXT_FIELD,
+  ACCOUNT_NAME: TEXT_FIELD,
+  STATUS: UNTYPED_FIELD,
+  ENVIRONMENT: UNTYPED_FIELD,
+  TYPE: UNTYPED_FIELD,
+  CREATED_AT: UNTYPED_FIELD,
+});
+const ONBOARDING_REASON = (record: string): string =>
+  `the filter_data tree nests to any depth (reference xsoar-xpanse-cloud §1.3, §4.9); conditions typed per field: the ${record} record's keys (§4.9) in upper case, the convention the reference's CLOUD_PROVIDER filter and STATUS sort show (an inference from those two, stated here); cloud_provider, scope and scan_mode take the values create_instance_template documents, ids and names text, keys whose type no source gives a scalar; the spec types the filter as any object`;
+
+/**
+ * A tree whose fields no source names: any field, the dialect's search types, any value, but the AND/OR
+ * structure to any depth and a name to hover. Used where the spec says the fields are open-ended.
+ */
+function genericTree(name: string): JsonSchema {
+  const condition: JsonSchema = {
+    $anchor: `${name}Condition`,
+    type: "object",
+    properties: { SEARCH_FIELD: { type: "string" }, SEARCH_TYPE: { type: "string", enum: [...SEARCH_TYPE_NAMES] }, SEARCH_VALUE: {} },
+    required: ["SEARCH_FIELD", "SEARCH_TYPE"],
+  };
+  const node = (key: "AND" | "OR", first: JsonSchema): JsonSchema => ({ type: "object", properties: { [key]: { type: "array", items: { anyOf: [first, { $ref: `#${name}` }] } } }, required: [key] });
+  return { $anchor: name, anyOf: [node("AND", condition), node("OR", { $ref: `#${name}Condition` })] };
+}
+/** Notification rules: `filter` wraps the tree in `{filter: …}` (the spec's examples). */
+const NOTIFICATION_FILTER: JsonSchema = { type: "object", properties: { filter: genericTree("NotificationRuleFilter") }, required: ["filter"] };
+const NOTIFICATION_FILTER_REASON =
+  "the rule's filter is {filter: AND/OR tree} (the spec's examples), nesting to any depth; the fields stay generic (any field name, the dialect's SEARCH_TYPEs, any value): the spec says the field names are open-ended and vary by forward_type, data source and module, and no source lists them; the spec types the filter as an object of strings";
+
 /** Request overrides. */
 export const requestOverrides: readonly Override[] = [
   request(`POST ${V1}/endpoints/isolate`, "*", { replace: oneEndpointOrFilters() }, ONE_ENDPOINT_REASON),
@@ -441,4 +633,14 @@ export const requestOverrides: readonly Override[] = [
   request("POST /incidents/search", "filter/status", { replace: XSOAR_INCIDENT_STATUS }, "IncidentStatus numbers: 0 pending, 1 active, 2 done, 3 archive (reference xsoar-xpanse-cloud §2.4); the spec types any number"),
   request("POST /incidents/search", "filter/notStatus", { replace: XSOAR_INCIDENT_STATUS }, "IncidentStatus numbers, as filter.status (reference xsoar-xpanse-cloud §2.4); the spec types any number"),
   request("POST /incidents/search", "filter/level", { replace: XSOAR_INCIDENT_SEVERITY }, "IncidentSeverity numbers: 0 unknown, 0.5 info, 1 low … 4 critical (reference xsoar-xpanse-cloud §2.4); the spec types any number"),
+  request(`POST ${V1}/alerts/get_alerts_by_filter_data`, "filter_data/filter", { replace: ALERT_DATA_FILTER }, ALERT_DATA_FILTER_REASON),
+  request("POST /public_api/appsec/v1/policies", "conditions", { replace: APPSEC_CONDITION }, APPSEC_CONDITION_REASON),
+  request("POST /public_api/appsec/v1/policies", "scope", { replace: APPSEC_SCOPE }, APPSEC_SCOPE_REASON),
+  request("PUT /public_api/appsec/v1/policies/{policyId}", "conditions", { replace: APPSEC_CONDITION }, APPSEC_CONDITION_REASON),
+  request("PUT /public_api/appsec/v1/policies/{policyId}", "scope", { replace: APPSEC_SCOPE }, APPSEC_SCOPE_REASON),
+  request(`POST ${V1}/policy/search`, "filter", { replace: POLICY_FILTER }, POLICY_FILTER_REASON),
+  request(`POST ${V1}/cloud_onboarding/get_instances`, "filter_data/filter", { replace: CLOUD_INSTANCE_FILTER }, ONBOARDING_REASON("instance (get_instances reply DATA)")),
+  request(`POST ${V1}/cloud_onboarding/get_accounts`, "filter_data/filter", { replace: CLOUD_ACCOUNT_FILTER }, ONBOARDING_REASON("account (get_accounts reply DATA)")),
+  request("POST /platform/notifications/v1/rule", "filter", { replace: NOTIFICATION_FILTER }, NOTIFICATION_FILTER_REASON),
+  request("PUT /platform/notifications/v1/rule/{rule_uuid}", "filter", { replace: NOTIFICATION_FILTER }, NOTIFICATION_FILTER_REASON),
 ];

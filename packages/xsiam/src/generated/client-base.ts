@@ -1616,7 +1616,7 @@ export class XsiamAppsecNamespace {
    * @example
    * ```ts
    * const client = new XsiamClient();
-   * const reply = await client.appsec.policiesPost({ name: "…", conditions: {}, scope: {}, triggers: {} });
+   * const reply = await client.appsec.policiesPost({ name: "…", conditions: { AND: [] }, scope: { AND: [] }, triggers: {} });
    * ```
    */
   policiesPost(request: AppsecPoliciesPostRequest, options?: ValidatedCallOptions): ApiPromise<undefined> {
