@@ -3,14 +3,65 @@
  *
  * @module
  */
-import { CortexConfigError, isCortexError, type ClientOptions, type ReplyValidationOptions } from "@cortex-sdk/core";
-import { XsoarClientBase } from "./generated/client-base.js";
+import { CortexConfigError, isCortexError, type ApiPromise, type ClientOptions, type ReplyValidationOptions, type ValidatedCallOptions } from "@cortex-sdk/core";
+import type { XsoarIncidentReply, XsoarIncidentRequest, XsoarOperationShapes } from "@cortex-sdk/schemas-xsoar";
+import { XsoarClientBase, type XsoarIncidentsNamespace } from "./generated/client-base.js";
 import { XSOAR_CLIENT_VERSION } from "./version.js";
 import type { ShapedClient } from "@cortex-sdk/workflows/shared";
-import type { XsoarAbout, XsoarExtraShapes } from "@cortex-sdk/workflows/xsoar";
+import type { IncidentCreateFields, XsoarAbout, XsoarExtraShapes, XsoarIncident } from "@cortex-sdk/workflows/xsoar";
 
 /** Options of {@link XsoarClient}: the common client options plus `validateReplies`. */
 export type XsoarClientOptions = ClientOptions & ReplyValidationOptions;
+
+/** An XSOAR version the client is built for: 6, 8, or not known when the code is compiled (`undefined`: from the environment). */
+export type XsoarClientVersion = 6 | 8 | undefined;
+
+/**
+ * A new incident on XSOAR 8: the operation's request fields but `id` and `version`, with `name` required
+ * (XSOAR 8 refuses an incident without one; reference xsoar-xpanse-cloud §2.6, the table's `requiredOnXsoar8`).
+ */
+export type Xsoar8IncidentCreateFields = IncidentCreateFields<XsoarOperationShapes> & { readonly name: string };
+
+/** The `xsoar.incident` request on XSOAR 8: a new incident names itself (`name`); an update names the incident (`id`). */
+export type Xsoar8IncidentRequest = XsoarIncidentRequest & ({ readonly name: string } | { readonly id: string });
+
+/**
+ * The `incidents` namespace of a client built for XSOAR 8 (`new XsoarClient({ xsoarVersion: 8 })`): the same
+ * calls, with `create` and `save` requiring what XSOAR 8 requires. Only the types differ.
+ */
+export interface Xsoar8IncidentsNamespace extends XsoarIncidentsNamespace {
+  /**
+   * Creates an incident; XSOAR 8 requires `name`. XSOAR 8 answers 201 with the incident, or 200 with no body
+   * when a pre-processing rule dropped it (then this resolves to `undefined`).
+   *
+   * @param fields - `name` and the other request fields (`type`, `severity`, `details`, `CustomFields`, ...).
+   * @param options - Call options.
+   * @returns The incident, or `undefined` when it was dropped.
+   * @throws The pipeline's typed errors.
+   * @example
+   * ```ts
+   * const client = new XsoarClient({ xsoarVersion: 8 });
+   * const incident = await client.incidents.create({ name: "Phishing report", severity: 2 });
+   * ```
+   */
+  create(fields: Xsoar8IncidentCreateFields, options?: ValidatedCallOptions): Promise<XsoarIncident | undefined>;
+  /**
+   * Operation `xsoar.incident` (`POST /incident`) on XSOAR 8: `name` for a new incident, or `id` for an update.
+   *
+   * @param request - The request.
+   * @param options - Per-call options.
+   * @returns The reply.
+   * @throws `CortexApiError` subclasses for answers from the service, `CortexConnectionError` and `CortexTimeoutError` otherwise.
+   * @example
+   * ```ts
+   * await client.incidents.save({ name: "Phishing report" });
+   * ```
+   */
+  save(request: Xsoar8IncidentRequest, options?: ValidatedCallOptions): ApiPromise<XsoarIncidentReply>;
+}
+
+/** The `incidents` namespace for a version: XSOAR 8's when the client is built for 8, else the version-neutral one (XSOAR 6's rule is unknown). */
+export type XsoarIncidentsFor<Version extends XsoarClientVersion> = [Version] extends [8] ? Xsoar8IncidentsNamespace : XsoarIncidentsNamespace;
 
 /**
  * Client for the Cortex XSOAR (6 and 8) public API: one namespace per operation group, every operation typed.
@@ -18,6 +69,11 @@ export type XsoarClientOptions = ClientOptions & ReplyValidationOptions;
  * XSOAR 6 and XSOAR 8 differ in host, path prefix and headers, so `xsoarVersion` (or `CORTEX_XSOAR_VERSION`)
  * is required, or use {@link XsoarClient.detect} to ask the server once.
  *
+ * The version given as `xsoarVersion` is part of the client's type: a client built with `xsoarVersion: 8`
+ * (type {@link Xsoar8Client}) requires what XSOAR 8 requires, e.g. `name` for `incidents.create`. A client whose
+ * version comes from the environment or from {@link XsoarClient.detect} is typed for either version.
+ *
+ * @typeParam Version - The `xsoarVersion` given to the constructor (inferred), or `undefined` when not known.
  * @example
  * ```ts
  * import { XsoarClient } from "@cortex-sdk/xsoar";
@@ -26,13 +82,19 @@ export type XsoarClientOptions = ClientOptions & ReplyValidationOptions;
  * for await (const incident of client.incidents.query("status:Active")) console.log(incident.name);
  * ```
  */
-export class XsoarClient extends XsoarClientBase {
+export class XsoarClient<Version extends XsoarClientVersion = XsoarClientVersion> extends XsoarClientBase {
   /**
    * @param options - Client options; anything missing comes from the environment.
    * @throws `CortexConfigError` when the URL, credentials or XSOAR version are missing or invalid.
    */
-  constructor(options: XsoarClientOptions = {}) {
+  constructor(options: XsoarClientOptions & { readonly xsoarVersion?: Version } = {}) {
     super(options, XSOAR_CLIENT_VERSION);
+  }
+
+  /** `incidents` operations and workflows; on a client built for XSOAR 8, typed with XSOAR 8's required fields. */
+  override get incidents(): XsoarIncidentsFor<Version> {
+    // The same namespace object: only its type depends on the version.
+    return super.incidents as XsoarIncidentsFor<Version>;
   }
 
   /**
@@ -99,3 +161,6 @@ export class XsoarClient extends XsoarClientBase {
     throw new CortexConfigError("configuration", `Could not tell whether the server is XSOAR 6 or 8 (${failures.join("; ")}). Set xsoarVersion (or CORTEX_XSOAR_VERSION) to 6 or 8.`);
   }
 }
+
+/** A client built for XSOAR 8 (`new XsoarClient({ xsoarVersion: 8 })`): calls are typed with what XSOAR 8 requires. */
+export type Xsoar8Client = XsoarClient<8>;

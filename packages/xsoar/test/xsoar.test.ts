@@ -79,6 +79,18 @@ describe("incident name: required on XSOAR 8 only", () => {
     expect(updated?.severity).toBe(2);
   });
 
+  it("a client built with xsoarVersion: 8 is typed for XSOAR 8 (name required) and creates with it over loopback", async () => {
+    const typed = new XsoarClient({ baseUrl: emulator.url, apiKeyId: key8.keyId, apiKey: key8.key, securityLevel: "advanced", xsoarVersion: 8, rateLimit: false, logLevel: "off", env: {}, validateRequests: true });
+    try {
+      const created = await typed.incidents.create({ name: "typed for 8", type: "NameRuleCheck", severity: 1 });
+      expect(created?.name).toBe("typed for 8");
+      // What the type forbids is also refused at run time, before sending.
+      await expect(typed.incidents.create({ type: "NameRuleCheck" } as never)).rejects.toBeInstanceOf(CortexInvalidRequestError);
+    } finally {
+      await typed.close();
+    }
+  });
+
   it("an XSOAR 6 client sends a create without name as it is", async () => {
     const v6 = new XsoarClient({ baseUrl: emulator.url, apiKey: key6.key, securityLevel: "standard", xsoarVersion: 6, rateLimit: false, logLevel: "off", env: {} });
     try {

@@ -4,4 +4,4 @@
  *
  * @module
  */
-export { XSOAR_EXTRA_OPERATIONS, XsoarEntries, XsoarIncidentWorkflows, XsoarLists, type IncidentQueryOptions, type XsoarIncidentShapes, type XsoarAbout, type XsoarEntry, type XsoarEntryShapes, type XsoarExtraShapes, type XsoarIncident, type XsoarList, type XsoarListShapes } from "./workflows.js";
+export { XSOAR_EXTRA_OPERATIONS, XsoarEntries, XsoarIncidentWorkflows, XsoarLists, type IncidentCreateFields, type IncidentQueryOptions, type XsoarIncidentShapes, type XsoarAbout, type XsoarEntry, type XsoarEntryShapes, type XsoarExtraShapes, type XsoarIncident, type XsoarList, type XsoarListShapes } from "./workflows.js";

@@ -6,7 +6,7 @@
  */
 import { pathOnly, type ApiPromise, type CortexClient, type ListOptions, type PagePromise, type ReplyValidationOptions, type ValidatedCallOptions } from "@cortex-sdk/core";
 import type { OperationEntry } from "@cortex-sdk/schemas-base";
-import type { ItemOf, ReplyIn, ShapedClient, ShapesWith } from "../shared/types.js";
+import type { ItemOf, ReplyIn, RequestIn, ShapedClient, ShapesWith } from "../shared/types.js";
 
 function xsoarOperation(id: string, method: OperationEntry["method"], path: string, extra: Partial<OperationEntry> = {}): OperationEntry {
   return {
@@ -83,6 +83,14 @@ export interface IncidentQueryOptions extends ListOptions, ReplyValidationOption
 export type XsoarIncidentShapes = ShapesWith<"xsoar.incidents.search" | "xsoar.incident">;
 
 /**
+ * The fields of a new incident: the `xsoar.incident` request without `id` and `version`, which make the same
+ * call an update ({@link XsoarIncidentWorkflows.update}).
+ *
+ * @typeParam S - The product's operation shapes map, which types the request.
+ */
+export type IncidentCreateFields<S extends XsoarIncidentShapes = XsoarIncidentShapes> = Omit<RequestIn<S, "xsoar.incident">, "id" | "version">;
+
+/**
  * The XSOAR `incidents` workflows: query-string search, create, load and versioned update. Product namespaces extend it.
  *
  * @typeParam S - The product's operation shapes map, which types the search reply.
@@ -121,7 +129,8 @@ export class XsoarIncidentWorkflows<S extends XsoarIncidentShapes = XsoarInciden
    * Creates an incident. XSOAR 8 answers 201 with the incident, or 200 with no body when a
    * pre-processing rule dropped it (then this resolves to `undefined`).
    *
-   * @param fields - `name` (required on XSOAR 8), `type`, `severity`, `details`, `labels`, `CustomFields`, `createInvestigation`, ...
+   * @param fields - The operation's request fields but `id` and `version`: `name` (required on XSOAR 8: a client
+   *   built with `xsoarVersion: 8` types it required), `type`, `severity`, `details`, `labels`, `CustomFields`, `createInvestigation`, ...
    * @param options - Call options.
    * @returns The incident, or `undefined` when it was dropped.
    * @throws The pipeline's typed errors.
@@ -130,8 +139,9 @@ export class XsoarIncidentWorkflows<S extends XsoarIncidentShapes = XsoarInciden
    * const incident = await client.incidents.create({ name: "Phishing report", severity: 2, createInvestigation: true });
    * ```
    */
-  create(fields: Readonly<Record<string, unknown>>, options?: ValidatedCallOptions): Promise<XsoarIncident | undefined> {
-    const { id: _id, version: _version, ...rest } = fields;
+  create(fields: IncidentCreateFields<S>, options?: ValidatedCallOptions): Promise<XsoarIncident | undefined> {
+    // A caller's object may still carry id or version (read from another incident): they would turn this into an update.
+    const { id: _id, version: _version, ...rest } = fields as IncidentCreateFields<S> & { readonly id?: unknown; readonly version?: unknown };
     // The table's incident reply leaves id and version optional; the service always sends both.
     return this.#client.request("xsoar.incident", rest, options).then((incident) => (incident ?? undefined) as XsoarIncident | undefined);
   }
