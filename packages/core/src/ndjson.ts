@@ -9,6 +9,7 @@ import { Readable, pipeline } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 import { CortexError } from "./errors.js";
+import { GUNZIP_CHUNK_BYTES } from "./transport.js";
 
 /** Options of {@link parseNdjson}. */
 export interface NdjsonOptions {
@@ -50,7 +51,7 @@ export async function* parseNdjsonBatches<T = unknown>(source: AsyncIterable<Uin
   let line = 0;
   const parseInto = (rows: T[], text: string): void => {
     line += 1;
-    const trimmed = text.endsWith("\r") ? text.slice(0, -1) : text;
+    const trimmed = text.charCodeAt(text.length - 1) === CARRIAGE_RETURN ? text.slice(0, -1) : text;
     if (trimmed.length === 0) return;
     try {
       rows.push(JSON.parse(trimmed) as T);
@@ -60,7 +61,7 @@ export async function* parseNdjsonBatches<T = unknown>(source: AsyncIterable<Uin
       throw new CortexError("api", `Line ${line} of the NDJSON stream is not JSON.`);
     }
   };
-  for await (const chunk of gunzipErrorsTyped(await maybeGunzip(source, options.gzip ?? "auto"))) {
+  const rowsOf = (chunk: Uint8Array | string): T[] => {
     const text = carry + (typeof chunk === "string" ? chunk : decoder.write(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
     const rows: T[] = [];
     let start = 0;
@@ -69,12 +70,73 @@ export async function* parseNdjsonBatches<T = unknown>(source: AsyncIterable<Uin
       start = newline + 1;
     }
     carry = text.slice(start);
-    if (rows.length > 0) yield rows;
-    if (carry.length > maxLineBytes) throw new CortexError("api", `Line ${line + 1} of the NDJSON stream is longer than ${maxLineBytes} bytes.`);
+    return rows;
+  };
+  // The chunks are read straight from the source (or from gunzip), with no generator in between: the first
+  // chunk, read to recognise gzip, is parsed first or written to gunzip first.
+  const source$ = source[Symbol.asyncIterator]();
+  let chunks: AsyncIterator<Uint8Array | string> = source$;
+  let head: Uint8Array | string | undefined;
+  try {
+    const first = await readChunk(source$);
+    if (first.done === true) return;
+    const gzip = options.gzip ?? "auto";
+    if (gzip === true || (gzip === "auto" && typeof first.value !== "string" && first.value.length >= 2 && first.value[0] === 0x1f && first.value[1] === 0x8b)) {
+      chunks = gunzipped(first.value, source$)[Symbol.asyncIterator]();
+    } else {
+      head = first.value;
+    }
+    for (;;) {
+      let chunk: Uint8Array | string;
+      if (head === undefined) {
+        const next = await readChunk(chunks);
+        if (next.done === true) break;
+        chunk = next.value;
+      } else {
+        chunk = head;
+        head = undefined;
+      }
+      const rows = rowsOf(chunk);
+      if (rows.length > 0) yield rows;
+      if (carry.length > maxLineBytes) throw new CortexError("api", `Line ${line + 1} of the NDJSON stream is longer than ${maxLineBytes} bytes.`);
+    }
+  } finally {
+    // Gunzip closes the source when it is destroyed (pipeline).
+    await chunks.return?.();
   }
   const rows: T[] = [];
   parseInto(rows, carry + decoder.end());
   if (rows.length > 0) yield rows;
+}
+
+const CARRIAGE_RETURN = 13;
+
+// One chunk of the source; zlib's own errors (Z_DATA_ERROR, Z_BUF_ERROR) become typed errors, the source's
+// pass through.
+async function readChunk(chunks: AsyncIterator<Uint8Array | string>): Promise<IteratorResult<Uint8Array | string>> {
+  try {
+    return await chunks.next();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("Z_")) throw new CortexError("api", `The NDJSON stream is not valid gzip (${code}).`, { cause: error });
+    throw error;
+  }
+}
+
+// The source, from its first chunk on, through gunzip. pipeline keeps backpressure (the source is read only
+// as fast as gunzip's output is) and carries errors and early closes both ways.
+function gunzipped(head: Uint8Array | string, rest: AsyncIterator<Uint8Array | string>): AsyncIterable<Uint8Array> {
+  async function* replay(): AsyncGenerator<Uint8Array | string, void, undefined> {
+    try {
+      yield head;
+      for (let next = await rest.next(); next.done !== true; next = await rest.next()) yield next.value;
+    } finally {
+      await rest.return?.();
+    }
+  }
+  const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES });
+  pipeline(Readable.from(replay(), { objectMode: false }), gunzip, () => undefined);
+  return gunzip;
 }
 
 const DONE: IteratorReturnResult<void> = Object.freeze({ value: undefined, done: true });
@@ -142,38 +204,4 @@ export function rowsOfBatches<T>(batches: AsyncGenerator<T[], void, undefined>):
     },
   };
   return generator;
-}
-
-// zlib's own errors (Z_DATA_ERROR, Z_BUF_ERROR) become typed errors; the source's pass through.
-async function* gunzipErrorsTyped(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array | string, void, undefined> {
-  try {
-    yield* source;
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === "string" && code.startsWith("Z_")) throw new CortexError("api", `The NDJSON stream is not valid gzip (${code}).`, { cause: error });
-    throw error;
-  }
-}
-
-async function maybeGunzip(source: AsyncIterable<Uint8Array | string>, gzip: boolean | "auto"): Promise<AsyncIterable<Uint8Array | string>> {
-  if (gzip === false) return source;
-  const iterator = source[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done === true) return (async function* empty() {})();
-  const head = first.value;
-  const isGzip = gzip === true || (typeof head !== "string" && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b);
-  async function* replay(): AsyncGenerator<Uint8Array | string, void, undefined> {
-    try {
-      yield head;
-      for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value;
-    } finally {
-      await iterator.return?.();
-    }
-  }
-  if (!isGzip) return replay();
-  // pipeline keeps backpressure (the source is read only as fast as gunzip's output is) and carries errors
-  // and early closes both ways.
-  const gunzip = createGunzip();
-  pipeline(Readable.from(replay(), { objectMode: false }), gunzip, () => undefined);
-  return gunzip;
 }

@@ -26,6 +26,15 @@ import {
 import type { CallContext, CallResult, Middleware } from "./pipeline.js";
 
 const gunzipAsync = promisify(gunzip);
+
+/**
+ * Size of the chunks gunzip hands over when it decodes a stream. Each chunk costs a fixed amount of stream
+ * and promise bookkeeping on its way to the reader; zlib's default (16 KiB, some 100 rows of a typical XQL
+ * result) makes that about a tenth of the time of reading a large result, 64 KiB a quarter of that.
+ *
+ * @internal
+ */
+export const GUNZIP_CHUNK_BYTES = 64 * 1024;
 const EMPTY = new Uint8Array(0);
 
 /**
@@ -201,18 +210,31 @@ function bodyBytes(body: Readable, own: boolean): Promise<Uint8Array> {
   });
 }
 
-// The body as a stream whose errors are typed CortexErrors, decompressed when gzipped.
+// The body as a stream whose errors are typed CortexErrors, decompressed when gzipped. A gzipped body is read
+// from gunzip itself, its errors typed where it is destroyed: with a pass-through stream behind it, taking a
+// chunk would wake gunzip for the next one only through queued callbacks, which a reader that hands out rows
+// as promises holds back until it needs that chunk, so decoding and reading would take turns instead of
+// overlapping.
 function typedStream(body: Readable, gzipped: boolean, context: CallContext, answered: { status: number }): Readable {
+  const typed = (error: Error | null | undefined): Error | null | undefined => (error === null || error === undefined || isCortexError(error) ? error : toDeliveryError(error, context, answered));
+  if (gzipped) {
+    const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES });
+    const destroy = gunzip._destroy;
+    gunzip._destroy = (error, callback) => {
+      destroy.call(gunzip, error, (failure) => callback(typed(failure)));
+    };
+    pipeline(body, gunzip, () => undefined);
+    return gunzip;
+  }
   const out = new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
       callback(null, chunk);
     },
     destroy(error: Error | null, callback: (error: Error | null) => void) {
-      callback(error === null ? null : isCortexError(error) ? error : toDeliveryError(error, context, answered));
+      callback(typed(error) ?? null);
     },
   });
-  if (gzipped) pipeline(body, createGunzip(), out, () => undefined);
-  else pipeline(body, out, () => undefined);
+  pipeline(body, out, () => undefined);
   return out;
 }
 

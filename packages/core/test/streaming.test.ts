@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
-import { gzipSync } from "node:zlib";
+import { constants, createGzip, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CortexAbortError, CortexError, CortexServerError, CortexTimeoutError, parseNdjson, type CortexClient } from "../src/index.js";
+import { CortexAbortError, CortexError, CortexServerError, CortexTimeoutError, isCortexError, parseNdjson, type CortexClient } from "../src/index.js";
 import { rowsOfBatches } from "../src/ndjson.js";
 import { sendJson, startServer, testClient, type LocalServer } from "./helpers.js";
 
@@ -101,6 +101,58 @@ describe("NDJSON streams", () => {
     })().catch((error: unknown) => error);
     expect(timedOut).toBeInstanceOf(CortexTimeoutError);
     expect((timedOut as CortexTimeoutError).phase).toBe("total");
+  });
+
+  it("a gzip-encoded stream: its deadline and abort signal apply while it is read, a corrupt body fails typed, and breaking out closes the connection", async () => {
+    const closed: string[] = [];
+    server = await startServer((request, response) => {
+      request.resume();
+      response.writeHead(200, { "content-type": "application/octet-stream", "content-encoding": "gzip" });
+      if (request.url?.startsWith("/corrupt")) {
+        // A gzip header, then bytes that are not deflate data.
+        response.end(Buffer.concat([gzipSync(row(0)).subarray(0, 10), Buffer.alloc(64, 0xff)]));
+        return;
+      }
+      // One flushed gzip block every 10 ms, for ever.
+      const gzip = createGzip();
+      gzip.pipe(response);
+      let index = 0;
+      const timer = setInterval(() => {
+        gzip.write(row(index++));
+        gzip.flush(constants.Z_SYNC_FLUSH);
+      }, 10);
+      response.on("close", () => {
+        clearInterval(timer);
+        closed.push(request.url ?? "");
+      });
+    });
+    ({ client } = testClient({ baseUrl: server.url }));
+    const controller = new AbortController();
+    const aborted = await (async () => {
+      for await (const value of client.streamNdjson<{ index: number }>(STREAM, {}, { signal: controller.signal })) if (value.index === 2) controller.abort();
+    })().catch((error: unknown) => error);
+    expect(aborted).toBeInstanceOf(CortexAbortError);
+
+    const timedOut = await (async () => {
+      for await (const _ of client.streamNdjson(STREAM, {}, { timeoutMs: 150 })) void _;
+    })().catch((error: unknown) => error);
+    expect(timedOut).toBeInstanceOf(CortexTimeoutError);
+    expect((timedOut as CortexTimeoutError).phase).toBe("total");
+
+    await client.close();
+    ({ client } = testClient({ baseUrl: `${server.url}/corrupt` }));
+    const corrupt = await rowsOf(client.streamNdjson<{ index: number }>(STREAM, {})).catch((error: unknown) => error);
+    expect(corrupt).toBeInstanceOf(CortexError);
+    expect((corrupt as CortexError).message).toMatch(/not valid gzip/);
+    const chunks = await (async () => {
+      for await (const _ of await client!.stream(STREAM, {})) void _;
+    })().catch((error: unknown) => error);
+    expect(isCortexError(chunks)).toBe(true);
+
+    await client.close();
+    ({ client } = testClient({ baseUrl: `${server.url}/endless` }));
+    for await (const value of client.streamNdjson<{ index: number }>(STREAM, {})) if (value.index === 1) break;
+    await vi.waitFor(() => expect(closed).toContain("/endless/public_api/v1/xql/get_query_results_stream"), { timeout: 10_000, interval: 10 });
   });
 
   it("maps an unsuccessful answer to a typed error instead of streaming it", async () => {
