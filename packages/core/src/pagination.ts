@@ -11,12 +11,16 @@ import { createHash } from "node:crypto";
 import type { OperationEntry, Pagination } from "@cortex-sdk/schemas-base";
 import { ApiPromise, type ResponseInfo, type WithResponse } from "./api-promise.js";
 import { CortexPaginationError } from "./errors.js";
+import { PageIds } from "./page-ids.js";
 
 /** One page and where it sits. */
 export interface Page<Reply, Item> {
   /** The reply of this page. */
   readonly reply: Reply;
-  /** The items of this page after boundary de-duplication (and the limit). */
+  /**
+   * The items of this page after boundary de-duplication (and the limit): the reply's own list when neither
+   * dropped an item, so change neither.
+   */
   readonly items: readonly Item[];
   /** Zero-based index of this page in this iteration. */
   readonly index: number;
@@ -128,25 +132,32 @@ export async function* paginatePages<Reply, Item>(
   }
   const base = (body ?? {}) as Record<string, unknown>;
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
-  let previousIds = new Set(cursor?.seenIds ?? []);
+  let previousIds = cursor?.seenIds === undefined || cursor.seenIds.length === 0 ? PageIds.EMPTY : new PageIds(cursor.seenIds);
   // What the page before looked like: its ids when every item had one, else a hash of its content.
   let previousKnownIds: readonly string[] | undefined;
   let previousHash: string | undefined;
   const seenTokens = new Set<string>();
+  const idPath = idPathOf(paging.idField);
   let state = start(paging, base, cursor, options.pageSize);
 
   for (let index = 0; remaining > 0; index++) {
     const { data, response } = await fetchPage(state.body);
     const all = itemsOf<Item>(data, paging);
-    // One pass over the page: the ids known, and the items not already on the page before.
+    // One pass over the page: the ids known, and the items not already on the page before. The page's own
+    // array is handed out as it is unless an item is dropped (or the limit cuts it).
     const knownIds: string[] = [];
-    const items: Item[] = [];
-    const idPath = idPathOf(paging.idField);
+    let items: Item[] | undefined;
+    let kept = 0;
     for (let position = 0; position < all.length; position++) {
       const item = all[position] as Item;
-      const id = idOf(item, idPath);
+      const id = idPath === undefined ? undefined : idOf(item, idPath);
       if (id !== undefined) knownIds.push(id);
-      if (items.length < remaining && (id === undefined || !previousIds.has(id))) items.push(item);
+      if (kept < remaining && (id === undefined || !previousIds.has(id))) {
+        kept += 1;
+        items?.push(item);
+      } else {
+        items ??= all.slice(0, position);
+      }
     }
     const allKnown = knownIds.length === all.length;
     const hash = all.length === 0 || allKnown ? undefined : contentHash(all);
@@ -154,7 +165,7 @@ export async function* paginatePages<Reply, Item>(
     if (repeated) {
       throw new CortexPaginationError("pagination", `${operation.id}: the service returned the same page twice (page ${index + 1}); stopping so no item is repeated.`, { operationId: operation.id });
     }
-    remaining -= items.length;
+    remaining -= kept;
     const advance = all.length === 0 ? undefined : state.next(data, all);
     if (advance?.token !== undefined) {
       if (seenTokens.has(advance.token)) {
@@ -163,9 +174,9 @@ export async function* paginatePages<Reply, Item>(
       seenTokens.add(advance.token);
     }
     const nextCursor: PageCursor | undefined = advance === undefined ? undefined : { operationId: operation.id, kind: paging.kind, ...advance, ...(knownIds.length > 0 ? { seenIds: knownIds } : {}) };
-    yield { reply: data, items, index, cursor: nextCursor, response };
+    yield { reply: data, items: items ?? all, index, cursor: nextCursor, response };
     if (nextCursor === undefined) return;
-    previousIds = new Set(knownIds);
+    previousIds = knownIds.length === 0 ? PageIds.EMPTY : new PageIds(knownIds);
     previousKnownIds = all.length > 0 && allKnown ? knownIds : undefined;
     previousHash = hash;
     state = start(paging, base, nextCursor, options.pageSize);
@@ -273,7 +284,7 @@ function fieldAt(value: unknown, path: readonly string[]): unknown {
   return current;
 }
 
-// The id field split once per page, not once per item.
+// The id field split once per iteration, not once per item.
 function idPathOf(idField: string | undefined): readonly string[] | undefined {
   return idField === undefined ? undefined : idField.split(".");
 }
@@ -282,10 +293,11 @@ function asRecord(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-function idOf(item: unknown, idPath: readonly string[] | undefined): string | undefined {
-  if (idPath === undefined) return undefined;
-  const id = fieldAt(item, idPath);
-  return typeof id === "string" || typeof id === "number" ? String(id) : undefined;
+function idOf(item: unknown, idPath: readonly string[]): string | undefined {
+  // The id field as spelled, read directly: the case-tolerant walk only when it is not there.
+  const direct = idPath.length === 1 && item !== null && typeof item === "object" ? (item as Record<string, unknown>)[idPath[0] as string] : undefined;
+  const id = direct ?? fieldAt(item, idPath);
+  return typeof id === "string" ? id : typeof id === "number" ? String(id) : undefined;
 }
 
 function numberOr(value: unknown, fallback: number): number {

@@ -93,6 +93,36 @@ describe("offset pagination", () => {
     expect(ids).toEqual(["a", "b", "c"]);
   });
 
+  it("drops every item of the page before wherever it reappears (numeric and long ids too), keeps the rest in order, and cuts at the limit", async () => {
+    current = harness();
+    // Long ids that differ only in the middle hash alike on purpose: equality still tells them apart.
+    const long = (middle: string): string => `${"x".repeat(20)}${middle}${"y".repeat(20)}`;
+    const served = [
+      [{ incident_id: "a" }, { incident_id: 7 }, { incident_id: long("1") }, { incident_id: "d" }],
+      [{ incident_id: "e" }, { incident_id: "7" }, { incident_id: long("2") }, { incident_id: long("1") }, { incident_id: "a" }, { incident_id: "f" }],
+      [{ incident_id: "g" }, { incident_id: "h" }],
+    ];
+    let call = 0;
+    current.pool
+      .intercept({ path: INCIDENTS_PATH, method: "POST" })
+      .reply(() => {
+        const incidents = served[call++] ?? [];
+        return { statusCode: 200, data: { reply: { total_count: 99, result_count: incidents.length, incidents } }, responseOptions: { headers: json } };
+      })
+      .persist();
+    const pages: Page<{ incidents: unknown[] }, { incident_id: string | number }>[] = [];
+    for await (const page of current.client.paginate<{ incidents: unknown[] }, { incident_id: string | number }>("incidents.get_incidents", {}, { pageSize: 6 }).pages({ limit: 8 })) pages.push(page);
+    expect(pages.map((page) => page.items.map((item) => item.incident_id))).toEqual([
+      ["a", 7, long("1"), "d"],
+      ["e", long("2"), "f"],
+      ["g"],
+    ]);
+    // Nothing dropped: the reply's own list; something dropped: a list of its own, the reply untouched.
+    expect(pages[0]?.items).toBe(pages[0]?.reply.incidents);
+    expect(pages[1]?.reply.incidents).toHaveLength(6);
+    expect(pages[2]?.reply.incidents).toHaveLength(2);
+  });
+
   it("refuses to loop when the service ignores the offset", async () => {
     current = harness();
     current.pool
