@@ -1,8 +1,8 @@
 /**
- * The ids of one page, asked "was this id on the page before?" for every item of the next page. A `Set`
- * built per page and probed per item was the largest cost of paging after the HTTP exchange itself (about
- * 200 `Set` operations per 100-item page, each a builtin call that hashes a freshly parsed string and grows
- * the table step by step); this is one open-addressing table sized once per page.
+ * The ids of one page, asked "was this id on the page before?" for every item of the next page: one
+ * open-addressing table sized once per page, instead of a `Set` that grows step by step as a page's ids go
+ * in. With freshly parsed ids (hashing them is most of the work either way) a 100-item page's inserts and
+ * probes take about a fifth less time than with a `Set`; a small part of a page's cost.
  *
  * @module
  * @internal
