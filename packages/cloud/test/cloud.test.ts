@@ -104,6 +104,7 @@ describe("the other operations' typed trees, sent over loopback", () => {
       await client.policy.search({ filter: orFilter(searchCondition("name", "CONTAINS", "Cloud"), andFilter(searchCondition("mode", "EQ", "CUSTOM"))) }, { validateRequests: true });
       await client.cloudOnboarding.listInstances({ filter_data: { paging: { from: 0, to: 50 }, filter: andFilter(searchCondition("CLOUD_PROVIDER", "EQ", "AWS"), orFilter(searchCondition("SCAN_MODE", "IN", ["MANAGED", "OUTPOST"]))) } }, { validateRequests: true });
       await client.cloudOnboarding.listAccounts({ instance_id: "i-1", filter_data: { filter: andFilter(searchCondition("ACCOUNT_NAME", "CONTAINS", "prod")) } }, { validateRequests: true });
+      await client.system.policy({ name: "aws rules", description: "d", rule_matching_type: "RULE_FILTER", asset_matching_type: "ALL_ASSETS", associated_rule_filter: andFilter(orFilter(andFilter(searchCondition("cloudType", "EQ", "aws"))), searchCondition("labels", "ARRAY_CONTAINS", "test")) }, { validateRequests: true });
       await client.notifications.rule({ name: "high", forward_type: "alert", filter: { filter: andFilter(searchCondition("severity", "EQ", "SEV_040_HIGH")) } }, { validateRequests: true });
     } finally {
       client.middleware.remove("watch");

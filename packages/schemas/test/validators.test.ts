@@ -261,6 +261,9 @@ describe("validators: the other operations' AND/OR trees, typed per operation", 
     expect(await check(instances(), { filter_data: { filter: { AND: [condition("CLOUD_PROVIDER", "EQ", "AWS"), condition("STATUS", "IN", ["CONNECTED"])] } } })).toEqual([]);
     expect(await check(instances(), { filter_data: { filter: { AND: [{ OR: [condition("CLOUD_PROVIDER", "EQ", "OCI")] }] } } })).toEqual(["filter_data.filter.AND.0.OR.0.SEARCH_VALUE: Invalid input"]);
     expect((await check(requestValidator("cloud_onboarding.get_accounts"), { instance_id: "i", filter_data: { filter: { AND: [condition("CLOUD_PROVIDER", "EQ", "AWS")] } } }))[0]).toMatch(/^filter_data\.filter\.AND\.0\.SEARCH_FIELD: /);
+    const posture = (filter: object) => ({ name: "p", description: "d", rule_matching_type: "RULE_FILTER", asset_matching_type: "ALL_ASSETS", associated_rule_filter: filter });
+    expect(await check(requestValidator("policy"), posture({ AND: [{ OR: [{ AND: [condition("cloudType", "EQ", "aws")] }] }, condition("labels", "ARRAY_CONTAINS", "test")] }))).toEqual([]);
+    expect((await check(requestValidator("policy.patch_by_id"), { associated_rule_filter: { AND: [{ OR: [{ AND: [condition("severity", "GT", "low")] }] }] } }))[0]).toMatch(/^associated_rule_filter\.AND\.0\.OR\.0\.AND\.0\.SEARCH_TYPE: /);
     const rule = (filter: object) => ({ name: "r", forward_type: "alert", filter: { filter } });
     expect(await check(requestValidator("platform.notifications.rule"), rule({ AND: [condition("is_whitelisted", "EQ", false), { OR: [condition("severity", "IN", ["SEV_040_HIGH"])] }] }))).toEqual([]);
     expect((await check(requestValidator("platform.notifications.rule"), rule({ AND: [{ OR: [condition("severity", "LIKE", "x")] }] })))[0]).toMatch(/^filter\.filter\.AND\.0\.OR\.0\.SEARCH_TYPE: /);

@@ -7346,95 +7346,7 @@ export type PolicyRequest = {
   /** `rule_matching_type` (one of 3 values), required. */
   readonly rule_matching_type: "ALL_RULES" | "RULES" | "RULE_FILTER";
   /** `associated_rule_filter`. */
-  readonly associated_rule_filter?: ({
-    /** `AND` (array), required. */
-    readonly AND: readonly (unknown | ({
-      /** `OR` (array), required. */
-      readonly OR: readonly (unknown | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 18 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
-          /** `from` (integer), required. */
-          readonly from: number;
-          /** `to` (integer), required. */
-          readonly to: number;
-        }) | ({
-          /** `key` (string), required. */
-          readonly key: string;
-          /** `value` (string), required. */
-          readonly value: string;
-        });
-        /** `AGGREGATED_COLUMN`. */
-        readonly AGGREGATED_COLUMN?: unknown;
-      }))[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 18 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
-        /** `from` (integer), required. */
-        readonly from: number;
-        /** `to` (integer), required. */
-        readonly to: number;
-      }) | ({
-        /** `key` (string), required. */
-        readonly key: string;
-        /** `value` (string), required. */
-        readonly value: string;
-      });
-      /** `AGGREGATED_COLUMN`. */
-      readonly AGGREGATED_COLUMN?: unknown;
-    }))[];
-  }) | ({
-    /** `OR` (array), required. */
-    readonly OR: readonly (({
-      /** `AND` (array), required. */
-      readonly AND: readonly (unknown | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 18 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
-          /** `from` (integer), required. */
-          readonly from: number;
-          /** `to` (integer), required. */
-          readonly to: number;
-        }) | ({
-          /** `key` (string), required. */
-          readonly key: string;
-          /** `value` (string), required. */
-          readonly value: string;
-        });
-        /** `AGGREGATED_COLUMN`. */
-        readonly AGGREGATED_COLUMN?: unknown;
-      }))[];
-    }) | unknown | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 18 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
-        /** `from` (integer), required. */
-        readonly from: number;
-        /** `to` (integer), required. */
-        readonly to: number;
-      }) | ({
-        /** `key` (string), required. */
-        readonly key: string;
-        /** `value` (string), required. */
-        readonly value: string;
-      });
-      /** `AGGREGATED_COLUMN`. */
-      readonly AGGREGATED_COLUMN?: unknown;
-    }))[];
-  }) | null;
+  readonly associated_rule_filter?: PostureRuleFilter;
   /** `associated_rule_ids` (array or null, of string, at most 500 items). */
   readonly associated_rule_ids?: readonly string[] | null;
   /** `asset_matching_type` (one of 3 values), required. */
@@ -7464,95 +7376,7 @@ export type PolicyPatchByIdRequest = {
   /** `rule_matching_type` (one of 3 values). */
   readonly rule_matching_type?: "RULE_FILTER" | "RULES" | "ALL_RULES" | null;
   /** `associated_rule_filter`. */
-  readonly associated_rule_filter?: ({
-    /** `AND` (array), required. */
-    readonly AND: readonly (unknown | ({
-      /** `OR` (array), required. */
-      readonly OR: readonly (unknown | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 18 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
-          /** `from` (integer), required. */
-          readonly from: number;
-          /** `to` (integer), required. */
-          readonly to: number;
-        }) | ({
-          /** `key` (string), required. */
-          readonly key: string;
-          /** `value` (string), required. */
-          readonly value: string;
-        });
-        /** `AGGREGATED_COLUMN`. */
-        readonly AGGREGATED_COLUMN?: unknown;
-      }))[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 18 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
-        /** `from` (integer), required. */
-        readonly from: number;
-        /** `to` (integer), required. */
-        readonly to: number;
-      }) | ({
-        /** `key` (string), required. */
-        readonly key: string;
-        /** `value` (string), required. */
-        readonly value: string;
-      });
-      /** `AGGREGATED_COLUMN`. */
-      readonly AGGREGATED_COLUMN?: unknown;
-    }))[];
-  }) | ({
-    /** `OR` (array), required. */
-    readonly OR: readonly (({
-      /** `AND` (array), required. */
-      readonly AND: readonly (unknown | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 18 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
-          /** `from` (integer), required. */
-          readonly from: number;
-          /** `to` (integer), required. */
-          readonly to: number;
-        }) | ({
-          /** `key` (string), required. */
-          readonly key: string;
-          /** `value` (string), required. */
-          readonly value: string;
-        });
-        /** `AGGREGATED_COLUMN`. */
-        readonly AGGREGATED_COLUMN?: unknown;
-      }))[];
-    }) | unknown | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 18 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | boolean | number | readonly string[] | ({
-        /** `from` (integer), required. */
-        readonly from: number;
-        /** `to` (integer), required. */
-        readonly to: number;
-      }) | ({
-        /** `key` (string), required. */
-        readonly key: string;
-        /** `value` (string), required. */
-        readonly value: string;
-      });
-      /** `AGGREGATED_COLUMN`. */
-      readonly AGGREGATED_COLUMN?: unknown;
-    }))[];
-  }) | null;
+  readonly associated_rule_filter?: PostureRuleFilter;
   /** `associated_rule_ids` (array or null, of string, at most 500 items). */
   readonly associated_rule_ids?: readonly string[] | null;
   /** `asset_matching_type` (one of 3 values). */
@@ -13598,6 +13422,37 @@ export type PosturePolicyFilterCondition = ({
   /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 });
+
+/** `PostureRuleFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
+export type PostureRuleFilter = ({
+  /** `AND` (array), required. */
+  readonly AND: readonly (PostureRuleFilterCondition | PostureRuleFilter)[];
+}) | ({
+  /** `OR` (array), required. */
+  readonly OR: readonly (PostureRuleFilterCondition | PostureRuleFilter)[];
+});
+
+/** `PostureRuleFilterCondition`: a condition of a filter tree, typed per field. */
+export type PostureRuleFilterCondition = {
+  /** `SEARCH_FIELD` (string), required. */
+  readonly SEARCH_FIELD: string;
+  /** `SEARCH_TYPE` (one of 18 values), required. */
+  readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
+  /** `SEARCH_VALUE`. */
+  readonly SEARCH_VALUE?: string | boolean | number | readonly string[] | ({
+    /** `from` (integer), required. */
+    readonly from: number;
+    /** `to` (integer), required. */
+    readonly to: number;
+  }) | ({
+    /** `key` (string), required. */
+    readonly key: string;
+    /** `value` (string), required. */
+    readonly value: string;
+  });
+  /** `AGGREGATED_COLUMN`. */
+  readonly AGGREGATED_COLUMN?: unknown;
+};
 
 /** `AgentAuditReport`: a record of the replies of `audits.agents_reports`. */
 export type AgentAuditReport = {

@@ -589,11 +589,11 @@ const ONBOARDING_REASON = (record: string): string =>
  * A tree whose fields no source names: any field, the dialect's search types, any value, but the AND/OR
  * structure to any depth and a name to hover. Used where the spec says the fields are open-ended.
  */
-function genericTree(name: string): JsonSchema {
+function genericTree(name: string, types: readonly string[] = SEARCH_TYPE_NAMES, extra: Readonly<Record<string, JsonSchema>> = {}, value: JsonSchema = {}): JsonSchema {
   const condition: JsonSchema = {
     $anchor: `${name}Condition`,
     type: "object",
-    properties: { SEARCH_FIELD: { type: "string" }, SEARCH_TYPE: { type: "string", enum: [...SEARCH_TYPE_NAMES] }, SEARCH_VALUE: {} },
+    properties: { SEARCH_FIELD: { type: "string" }, SEARCH_TYPE: { type: "string", enum: [...types] }, SEARCH_VALUE: value, ...extra },
     required: ["SEARCH_FIELD", "SEARCH_TYPE"],
   };
   const node = (key: "AND" | "OR", first: JsonSchema): JsonSchema => ({ type: "object", properties: { [key]: { type: "array", items: { anyOf: [first, { $ref: `#${name}` }] } } }, required: [key] });
@@ -603,6 +603,19 @@ function genericTree(name: string): JsonSchema {
 const NOTIFICATION_FILTER: JsonSchema = { type: "object", properties: { filter: genericTree("NotificationRuleFilter") }, required: ["filter"] };
 const NOTIFICATION_FILTER_REASON =
   "the rule's filter is {filter: AND/OR tree} (the spec's examples), nesting to any depth; the fields stay generic (any field name, the dialect's SEARCH_TYPEs, any value): the spec says the field names are open-ended and vary by forward_type, data source and module, and no source lists them; the spec types the filter as an object of strings";
+
+/**
+ * Posture policies' rule filter (`policy`, `policy.patch_by_id`): a tree over the rules' fields, which no source
+ * lists (the spec has no rule record; its examples use cloudType, severity, labels, complianceStandards), so the
+ * fields stay generic; the search types and values are the spec's (its SearchType, its Filter's value shapes).
+ */
+const POSTURE_SEARCH_TYPES = ["CONTAINS", "NCONTAINS", "CONTAINS_IN_LIST", "NOT_CONTAINS_IN_LIST", "WILDCARD", "WILDCARD_NOT", "EQ", "NEQ", "IS_EMPTY", "NIS_EMPTY", "RANGE", "IN", "NIN", "RELATIVE_TIMESTAMP", "JSON_WILDCARD", "JSON_WILDCARD_NOT", "ARRAY_CONTAINS", "ARRAY_NOT_CONTAINS"];
+const POSTURE_VALUE: JsonSchema = {
+  anyOf: [TEXT, BOOLEAN, INTEGER, listOf(TEXT), { type: "object", properties: { from: INTEGER, to: INTEGER }, required: ["from", "to"] }, { type: "object", properties: { key: TEXT, value: TEXT }, required: ["key", "value"] }],
+};
+const POSTURE_RULE_FILTER = genericTree("PostureRuleFilter", POSTURE_SEARCH_TYPES, { AGGREGATED_COLUMN: {} }, POSTURE_VALUE);
+const POSTURE_RULE_FILTER_REASON =
+  "the rule filter is an AND/OR tree to any depth (reference xsoar-xpanse-cloud §1.3: posture rules take the dialect); the spec allows two levels; the fields stay generic because no source lists the posture rules' fields (the spec has no rule record, its examples name only cloudType, severity, labels and complianceStandards): any field, the spec's SearchType values and its Filter's value shapes (text, boolean, integer, list of text, {from, to}, {key, value}); the spec's null is left out (a tree under anyOf with null is not checked by the validators): omit the field instead";
 
 /** Request overrides. */
 export const requestOverrides: readonly Override[] = [
@@ -641,6 +654,8 @@ export const requestOverrides: readonly Override[] = [
   request(`POST ${V1}/policy/search`, "filter", { replace: POLICY_FILTER }, POLICY_FILTER_REASON),
   request(`POST ${V1}/cloud_onboarding/get_instances`, "filter_data/filter", { replace: CLOUD_INSTANCE_FILTER }, ONBOARDING_REASON("instance (get_instances reply DATA)")),
   request(`POST ${V1}/cloud_onboarding/get_accounts`, "filter_data/filter", { replace: CLOUD_ACCOUNT_FILTER }, ONBOARDING_REASON("account (get_accounts reply DATA)")),
+  request(`POST ${V1}/policy`, "associated_rule_filter", { replace: POSTURE_RULE_FILTER }, POSTURE_RULE_FILTER_REASON),
+  request(`PATCH ${V1}/policy/{policy_id}`, "associated_rule_filter", { replace: POSTURE_RULE_FILTER }, POSTURE_RULE_FILTER_REASON),
   request("POST /platform/notifications/v1/rule", "filter", { replace: NOTIFICATION_FILTER }, NOTIFICATION_FILTER_REASON),
   request("PUT /platform/notifications/v1/rule/{rule_uuid}", "filter", { replace: NOTIFICATION_FILTER }, NOTIFICATION_FILTER_REASON),
 ];

@@ -79,3 +79,14 @@ export const rule: CloudRequestOf<"platform.notifications.rule"> = { name: "r", 
 export const rule_wrong_type: CloudRequestOf<"platform.notifications.rule"> = { name: "r", forward_type: "alert", filter: { filter: { AND: [{ SEARCH_FIELD: "severity", SEARCH_TYPE: "LIKE", SEARCH_VALUE: "x" }] } } };
 // @ts-expect-error a node is AND or OR
 export const rule_wrong_node: CloudRequestOf<"platform.notifications.rule"> = { name: "r", forward_type: "alert", filter: { filter: { NOT: [] } } };
+
+// Posture policies' rule filter: any field (no source lists the rules' fields), the spec's search types, any depth.
+export const posture_rules: CloudRequestOf<"policy"> = {
+  name: "p",
+  description: "d",
+  rule_matching_type: "RULE_FILTER",
+  asset_matching_type: "ALL_ASSETS",
+  associated_rule_filter: { AND: [{ OR: [{ AND: [{ SEARCH_FIELD: "cloudType", SEARCH_TYPE: "EQ", SEARCH_VALUE: "aws" }] }] }, { SEARCH_FIELD: "labels", SEARCH_TYPE: "ARRAY_CONTAINS", SEARCH_VALUE: "test" }] },
+};
+// @ts-expect-error not one of the spec's SearchType values
+export const posture_rules_wrong: CloudRequestOf<"policy"> = { ...posture_rules, associated_rule_filter: { AND: [{ SEARCH_FIELD: "severity", SEARCH_TYPE: "GT", SEARCH_VALUE: "low" }] } };
