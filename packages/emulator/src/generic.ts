@@ -101,6 +101,12 @@ export interface GenericOperation {
 
 /** The generic operation layer, injected with `EmulatorOptions.genericResponder`. */
 export interface GenericResponder {
+  /**
+   * Loads what answering this route needs, before the first such request (the default responder loads
+   * a product's JSON Schemas and validators on first use). The server awaits it before {@link resolve};
+   * `undefined` when there is nothing to wait for. Omitted: nothing to load.
+   */
+  prepare?(route: RouteQuery): Promise<void> | undefined;
   /** The operation at this route, or `undefined` when the route is not an operation of that product. */
   resolve(route: RouteQuery): GenericOperation | undefined;
   /** Methods the path answers to for that product (for 405 answers); omitted: none. */

@@ -9,15 +9,16 @@
  * No vendor prose or spec example is copied: replies are built from types,
  * formats, enums and property names only.
  */
+import { createRequire } from "node:module";
 import { operations as TABLE, type JsonSchema, type OperationEntry } from "@cortex-sdk/schemas";
-import { requestJsonSchema, requestValidator, responseJsonSchema } from "@cortex-sdk/schemas/validators";
+import { productOf, type Deployment, type Product } from "@cortex-sdk/schemas-base/products";
+import type { ValidatorSet } from "@cortex-sdk/schemas-base/validators";
 import { ApiError, REPLY_ERRORS } from "./envelopes.js";
 import type { GenericOperation, GenericResponder, OperationResult, RequestView, RouteQuery } from "./generic.js";
 import type { OperationRateLimit } from "./limits/index.js";
 import type { Surface } from "./paths.js";
 import { deriveSeed, mulberry32, randomHex, type Random } from "./random.js";
 import type { Permission } from "./rbac.js";
-import type { Deployment } from "@cortex-sdk/schemas-base/products";
 
 /** Options of {@link createSchemaResponder}. */
 export interface SchemaResponderOptions {
@@ -157,6 +158,85 @@ export function tableOperationLimits(product: Deployment): OperationRateLimit[] 
     limit: entry.limits.rateLimit?.requests ?? 1,
     windowMs: entry.limits.rateLimit?.perMs ?? 1,
   }));
+}
+
+// ---------------------------------------------------------------------------
+// JSON Schemas and validators, loaded per product package on first use
+
+/** What the responder reads from a product's `@cortex-sdk/schemas-<product>/validators`. */
+type ProductSchemas = Pick<ValidatorSet, "requestJsonSchema" | "responseJsonSchema" | "requestValidator">;
+
+// Every product's JSON Schemas and zod together are about 25 MB of a process: an emulator loads only the
+// packages its requests need, when the first such request comes. Shared by every responder (the data
+// never changes).
+const schemaPackages = new Map<Product, ProductSchemas>();
+const schemaLoads = new Map<Product, Promise<void>>();
+
+const SCHEMA_SPECIFIERS: Readonly<Record<Product, string>> = {
+  xdr: "@cortex-sdk/schemas-xdr/validators",
+  xsiam: "@cortex-sdk/schemas-xsiam/validators",
+  xsoar: "@cortex-sdk/schemas-xsoar/validators",
+  xpanse: "@cortex-sdk/schemas-xpanse/validators",
+  cloud: "@cortex-sdk/schemas-cloud/validators",
+};
+
+function importSchemas(product: Product): Promise<ProductSchemas> {
+  // Literal specifiers, so that bundlers and the type checker see each package.
+  switch (product) {
+    case "xdr":
+      return import("@cortex-sdk/schemas-xdr/validators");
+    case "xsiam":
+      return import("@cortex-sdk/schemas-xsiam/validators");
+    case "xsoar":
+      return import("@cortex-sdk/schemas-xsoar/validators");
+    case "xpanse":
+      return import("@cortex-sdk/schemas-xpanse/validators");
+    case "cloud":
+      return import("@cortex-sdk/schemas-cloud/validators");
+  }
+}
+
+/**
+ * The package holding an entry's schemas for a tenant: the tenant's own product when the entry is one of
+ * its operations (every package holds each of its operations, with the same schemas as any other), else
+ * the first product of the entry (XSOAR routes that XSIAM and Cloud tenants serve).
+ */
+function schemaPackageOf(product: Deployment, entry: OperationEntry): Product {
+  const own = productOf(product);
+  return entry.products.includes(own) ? own : (entry.products[0] ?? own);
+}
+
+/** Starts loading a package's schemas; `undefined` when they are loaded. */
+function loadSchemas(product: Product): Promise<void> | undefined {
+  if (schemaPackages.has(product)) return undefined;
+  let loading = schemaLoads.get(product);
+  if (loading === undefined) {
+    loading = importSchemas(product).then(
+      (loaded) => {
+        schemaPackages.set(product, loaded);
+      },
+      (error: unknown) => {
+        // A failed load is tried again by the next request rather than remembered.
+        schemaLoads.delete(product);
+        throw error;
+      },
+    );
+    schemaLoads.set(product, loading);
+  }
+  return loading;
+}
+
+/**
+ * A package's schemas. The server loads them before resolving a request ({@link GenericResponder.prepare});
+ * a caller that resolves without preparing gets them loaded synchronously here.
+ */
+function schemasOf(product: Product): ProductSchemas {
+  let loaded = schemaPackages.get(product);
+  if (loaded === undefined) {
+    loaded = createRequire(import.meta.url)(SCHEMA_SPECIFIERS[product]) as ProductSchemas;
+    schemaPackages.set(product, loaded);
+  }
+  return loaded;
 }
 
 // ---------------------------------------------------------------------------
@@ -651,7 +731,7 @@ function fallbackValue(entry: OperationEntry): unknown {
 }
 
 /** The answer to a request for `entry`, synthesised from its reply schema. */
-function synthesizeReply(entry: OperationEntry, request: RequestView, data: unknown): OperationResult {
+function synthesizeReply(entry: OperationEntry, request: RequestView, data: unknown, schemas: ProductSchemas): OperationResult {
   const status = entry.successStatus ?? (entry.replyEnvelope === "empty" ? 204 : 200);
   if (entry.replyEnvelope === "empty" || entry.replyKind === "empty") return { status };
   const seed = deriveSeed(request.tenantSeed, entry.id);
@@ -659,7 +739,7 @@ function synthesizeReply(entry: OperationEntry, request: RequestView, data: unkn
   if (entry.replyKind === "binary") {
     return { status, body: `emulated ${entry.id} ${randomHex(random, 32)}\n`, contentType: "application/octet-stream" };
   }
-  const schema = responseJsonSchema(entry.id);
+  const schema = schemas.responseJsonSchema(entry.id);
   const value = schema === undefined ? fallbackValue(entry) : synthesize(schema, "", { random, label: entry.id });
   const page = pageOf(entry, data);
   if (schema !== undefined && page !== undefined && value !== null && typeof value === "object" && !Array.isArray(value)) {
@@ -746,23 +826,32 @@ export function createSchemaResponder(options: SchemaResponderOptions = {}): Gen
         }
         const paging = checkPaging(entry, data);
         if (paging !== undefined) throw invalid(request, paging);
-        const validator = requestValidator(entry.id);
+        const schemas = schemasOf(schemaPackageOf(request.tenant.product, entry));
+        const validator = schemas.requestValidator(entry.id);
         if (validator === undefined) return;
         const result = validator["~standard"].validate(data);
         if (result instanceof Promise) return;
         if (result.issues !== undefined && result.issues.length > 0) {
           const root = entry.requestEnvelope === "bare" ? "" : "request_data";
-          throw invalid(request, describeIssue(result.issues[0] as Issue, data, root, requestJsonSchema(entry.id)));
+          throw invalid(request, describeIssue(result.issues[0] as Issue, data, root, schemas.requestJsonSchema(entry.id)));
         }
       },
       respond(request, body) {
         const data = entry.requestEnvelope === "none" || entry.requestContentType === "multipart" ? {} : unwrapRequest(entry, body);
-        return synthesizeReply(entry, request, data);
+        return synthesizeReply(entry, request, data, schemasOf(schemaPackageOf(request.tenant.product, entry)));
       },
     };
   };
 
   return {
+    prepare(route) {
+      const own = productOf(route.product);
+      // A Cortex route a tenant serves is an operation of the tenant's own product (so is any route of an
+      // XSOAR tenant): no table lookup on the way of every request once that package is loaded.
+      if (schemaPackages.has(own) && (route.surface === "cortex" || own === "xsoar")) return undefined;
+      const entry = candidates(route).entries.find((candidate) => candidate.method === route.method);
+      return entry === undefined ? undefined : loadSchemas(schemaPackageOf(route.product, entry));
+    },
     resolve(route) {
       const { entries, params } = candidates(route);
       const entry = entries.find((candidate) => candidate.method === route.method);

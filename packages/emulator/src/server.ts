@@ -210,12 +210,10 @@ async function handle(state: EmulatorState, router: Router, request: IncomingMes
 
   const routeSurface = classified.surface;
   const specific: RouteMatch | undefined = router.match(routeSurface, method, classified.canonical, tenant.product);
-  const generic: GenericOperation | undefined = state.genericResponder?.resolve({
-    product: tenant.product,
-    surface: routeSurface,
-    method,
-    path: classified.canonical,
-  });
+  const route = { product: tenant.product, surface: routeSurface, method, path: classified.canonical };
+  const preparing = state.genericResponder?.prepare?.(route);
+  if (preparing !== undefined) await preparing;
+  const generic: GenericOperation | undefined = state.genericResponder?.resolve(route);
   if (specific === undefined && generic?.respond === undefined) {
     const methods = new Set([
       ...router.methods(routeSurface, classified.canonical, tenant.product),

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "../src/auth.js";
 import { startEmulatorWith } from "../src/emulator.js";
 import { ApiError } from "../src/envelopes.js";
+import type { RequestView } from "../src/generic.js";
+import { createSchemaResponder } from "../src/schema-responder.js";
 import type { RunningEmulator } from "../src/index.js";
 import { KeyIndex, generateSecret, type NewApiKey } from "../src/keys.js";
 import { IngestionAccounting } from "../src/limits/ingestion.js";
@@ -210,6 +212,45 @@ describe("key index", () => {
     expect(authenticate(headers, context)).toMatchObject({ ok: false, reason: "unknown_key" });
     keys.revoke(xsoar.id);
     expect(keys.lookupXsoar6("ABCDEF0123456789ABCDEF0123456789")).toBeUndefined();
+  });
+});
+
+describe("signature checks", () => {
+  it("accept only the lower-case hex signature, tell a standard key sent signed apart, and never take the secret for a signature", () => {
+    const keys = new KeyIndex<{ id: string; keys: Map<number, ReturnType<KeyIndex<never>["issue"]>> }>();
+    const tenant = { id: "t", keys: new Map() };
+    const context = { keys, nonces: new NonceCache(), now: Date.now(), windowMs: 300_000 };
+    const advanced = keys.issue(tenant, newKey());
+    const signed = lower(advancedHeaders({ keyId: String(advanced.id), key: advanced.secret }, context.now));
+    const upper = { ...signed, authorization: (signed["authorization"] ?? "").toUpperCase() };
+    expect(authenticate(upper, context)).toMatchObject({ ok: false, reason: "bad_signature" });
+    expect(authenticate({ ...signed, authorization: `${signed["authorization"] ?? ""}0` }, context)).toMatchObject({ ok: false, reason: "bad_signature" });
+    expect(authenticate({ ...signed, authorization: advanced.secret }, context)).toMatchObject({ ok: false, reason: "level_mismatch" });
+    expect(authenticate(signed, context).ok).toBe(true);
+
+    const standard = keys.issue(tenant, newKey({ securityLevel: "standard" }));
+    const raw = { "x-xdr-auth-id": String(standard.id), authorization: standard.secret };
+    expect(authenticate(raw, context).ok).toBe(true);
+    const standardSigned = lower(advancedHeaders({ keyId: String(standard.id), key: standard.secret }, context.now));
+    expect(authenticate(standardSigned, context)).toMatchObject({ ok: false, reason: "level_mismatch" });
+    expect(authenticate({ ...raw, authorization: `${standard.secret}x` }, context)).toMatchObject({ ok: false, reason: "bad_signature" });
+  });
+});
+
+describe("default generic responder", () => {
+  it("loads a product's schemas when prepared, and validates without being prepared too", async () => {
+    const responder = createSchemaResponder();
+    const route = { product: "xpanse", surface: "cortex", method: "POST", path: "/public_api/v1/incidents/get_incidents" } as const;
+    await responder.prepare?.(route);
+    expect(responder.prepare?.(route)).toBeUndefined();
+    const operation = responder.resolve(route);
+    const view = { tenant: { product: "xpanse" }, canonicalPath: route.path } as unknown as RequestView;
+    expect(() => operation?.validate?.(view, { request_data: { search_from: "zero" } })).toThrow(ApiError);
+    // A responder used without the server's prepare step (a wrapper that does not forward it) still validates.
+    const cloudRoute = { ...route, product: "cloud", path: "/public_api/v1/cloud_onboarding/create_instance_template" } as const;
+    const unprepared = createSchemaResponder().resolve(cloudRoute);
+    const cloudView = { tenant: { product: "cloud" }, canonicalPath: cloudRoute.path } as unknown as RequestView;
+    expect(() => unprepared?.validate?.(cloudView, { request_data: { cloud_provider: "ON_PREM" } })).toThrow(/cloud_provider/);
   });
 });
 
