@@ -26,6 +26,9 @@ export const CURATED: Readonly<Record<string, { request?: string; reply: string;
   "api_keys.generate": { request: "GenerateApiKeyRequest", reply: "GenerateApiKeyReply", requestOptional: false },
 };
 
+/** The curated type names a generated module may import (a generated name must not take one). */
+const CURATED_NAMES: readonly string[] = [...Object.values(CURATED).flatMap((c) => [c.request, c.reply].filter((n): n is string => n !== undefined)), "TenantField"];
+
 
 /** The folder (under packages/) of a product's schemas package: `xdr` → `schemas-xdr` (`@cortex-sdk/schemas-xdr`). */
 export function productPackageDir(product: Product): string {
@@ -62,14 +65,14 @@ function literal(value: string | number | boolean | null): string {
   return JSON.stringify(value);
 }
 
-/** Short fact summary of a node for a TSDoc line. */
-function summary(node: Node, inline = false): string {
+/**
+ * The facts about a field that its type does not show (format, bounds, sizes), for its TSDoc line. Name, type,
+ * enum values, the record it refers to and whether it is required are in the declaration itself (hover shows
+ * them), so a line restating only those is not written: it was about a quarter of a types module's bytes,
+ * and every consumer of a client reads them.
+ */
+function constraints(node: Node): string {
   const facts: string[] = [];
-  if (node.xRef !== undefined && !inline) facts.push(`{@link ${node.xRef}}`);
-  else if (node.enum !== undefined) facts.push(`one of ${node.enum.length} values`);
-  else if (node.type !== undefined) facts.push((Array.isArray(node.type) ? node.type : [node.type]).join(" or "));
-  if (node.items?.xRef !== undefined && node.xRef === undefined && !inline) facts.push(`of {@link ${node.items.xRef}}`);
-  else if (node.items?.type !== undefined && node.xRef === undefined) facts.push(`of ${Array.isArray(node.items.type) ? node.items.type.join(" or ") : node.items.type}`);
   if (node.format !== undefined) facts.push(`format ${node.format}`);
   if (node.minimum !== undefined) facts.push(`at least ${node.minimum}`);
   if (node.maximum !== undefined) facts.push(`at most ${node.maximum}`);
@@ -92,7 +95,47 @@ interface TypeContext {
   readonly requiredOnXsoar8?: ReadonlySet<string>;
   /** The field whose presence lifts {@link TypeContext.requiredOnXsoar8}. */
   readonly requiredOnXsoar8Unless?: string | undefined;
+  /** Requests: the inline shapes several places of the module repeat, each declared once under a name. */
+  readonly shapes?: RepeatedShapes;
+  /** Where the node sits (the root type's name and the property names down to it), to name a repeated shape. */
+  readonly path?: string;
+  /** The operation whose request (or the repeated shape whose declaration) is being rendered. */
+  readonly root?: string;
+  /** The text of the repeated shape being walked or declared (a union of one alternative repeats it). */
+  readonly within?: string;
+  /** The node is a whole request (a repeat of it elsewhere refers to the request type itself). */
+  readonly atRoot?: boolean;
 }
+
+/**
+ * Requests are written out in place (hover shows their fields), and so the same inline shape (a filter
+ * condition with its operators, a time range, an asset tree) came back in every request that takes it: up
+ * to a quarter of a types module, parsed by every consumer of the client. A shape that two or more places
+ * repeat (the same text, at least {@link MIN_SHAPE_LENGTH} characters) is declared once and named where it
+ * is used. The requests are rendered three times: `count` finds the repeated texts, `plan` counts the places
+ * that will refer to each (a repeat inside another repeat is written once, in that one's declaration), and
+ * `emit` writes the names and declarations.
+ */
+interface RepeatedShapes {
+  pass: "count" | "plan" | "emit";
+  /** How often each shape's text occurs, by text. */
+  readonly counts: Map<string, number>;
+  /** How many places refer to each shape once repeats are named, by text. */
+  readonly refs: Map<string, number>;
+  /** The first request type that is the whole shape, by text (its name serves the other places). */
+  readonly requests: Map<string, string>;
+  /** Name of each declared shape, by text. */
+  readonly names: Map<string, string>;
+  /** Declarations written so far, by name. */
+  readonly declarations: Map<string, string>;
+  /** The request types that use each shape, by name. */
+  readonly users: Map<string, Set<string>>;
+  /** Every type name the module declares otherwise (a shape's name must not clash). */
+  readonly taken: ReadonlySet<string>;
+}
+
+/** Shorter shapes stay written out where they are used: a name saves little and hides the fields from hover. */
+const MIN_SHAPE_LENGTH = 300;
 
 /** The anchor a `$ref` points back to: `#AssetFilter` → `AssetFilter`. */
 function anchorOf(ref: string): string {
@@ -101,7 +144,58 @@ function anchorOf(ref: string): string {
 }
 
 /** Renders a schema node as a TypeScript type expression. */
-export function renderType(node: Node, ctx: TypeContext, indent: string): string {
+export function renderType(node: Node, context: TypeContext, indent: string): string {
+  const atRoot = context.atRoot === true;
+  const ctx = atRoot ? { ...context, atRoot: false } : context;
+  const shapes = ctx.shapes;
+  if (shapes === undefined || !(node.properties !== undefined || node.anyOf !== undefined) || node.$ref !== undefined || node.$anchor !== undefined) return renderPlain(node, ctx, indent);
+  // The shape's own text, the same wherever it sits (a request's XSOAR 8 notes belong to its top level only).
+  const { shapes: _shapes, requiredOnXsoar8: _xsoar8, ...plain } = ctx;
+  const text = renderPlain(node, plain, "");
+  // A union of one alternative is that alternative: the same text, one place.
+  if (text.length < MIN_SHAPE_LENGTH || text === ctx.within) return renderPlain(node, ctx, indent);
+  const here = { ...ctx, within: text };
+  if (shapes.pass === "count") {
+    shapes.counts.set(text, (shapes.counts.get(text) ?? 0) + 1);
+    if (atRoot && ctx.path !== undefined && !shapes.requests.has(text)) shapes.requests.set(text, ctx.path);
+    return renderPlain(node, here, indent);
+  }
+  if ((shapes.counts.get(text) ?? 0) < 2) return renderPlain(node, here, indent);
+  if (shapes.pass === "plan") {
+    const seen = shapes.refs.get(text) ?? 0;
+    shapes.refs.set(text, seen + 1);
+    // Only the first place is walked: what repeats inside it is written once, in its declaration.
+    return seen === 0 ? renderPlain(node, here, indent) : "";
+  }
+  if ((shapes.refs.get(text) ?? 0) < 2) return renderPlain(node, here, indent);
+  // A whole request that another request holds (or repeats): the other places refer to it by its own name.
+  const request = shapes.requests.get(text);
+  if (request !== undefined) {
+    if (atRoot && request === ctx.path) return renderPlain(node, here, indent);
+    return request;
+  }
+  let name = shapes.names.get(text);
+  if (name === undefined) {
+    name = shapeName(ctx.path ?? "Shape", shapes);
+    shapes.names.set(text, name);
+    shapes.declarations.set(name, ""); // taken before the shapes inside it are named
+    const { requiredOnXsoar8: _notHere, ...declaration } = here;
+    shapes.declarations.set(name, renderPlain(node, { ...declaration, path: name, root: name }, ""));
+  }
+  if (ctx.root !== undefined) shapes.users.set(name, (shapes.users.get(name) ?? new Set()).add(ctx.root));
+  return name;
+}
+
+/** A free name for a repeated shape, from the path of its first place (`AssetsGetAssetsRequestFilters`). */
+function shapeName(path: string, shapes: RepeatedShapes): string {
+  const used = (candidate: string): boolean => shapes.taken.has(candidate) || shapes.declarations.has(candidate);
+  let name = path;
+  for (let n = 2; used(name); n++) name = `${path}${n}`;
+  return name;
+}
+
+/** Renders a schema node, the repeated shapes below it named. */
+function renderPlain(node: Node, ctx: TypeContext, indent: string): string {
   // A recursive tree: a named type (the anchor's name) that refers to itself.
   if (node.$ref !== undefined) return anchorOf(node.$ref);
   if (node.$anchor !== undefined && node.$anchor !== ctx.self) {
@@ -153,7 +247,7 @@ export function renderType(node: Node, ctx: TypeContext, indent: string): string
       case "null":
         return "null";
       case "array": {
-        const item = node.items === undefined ? "unknown" : renderType(node.items, inner, indent);
+        const item = node.items === undefined ? "unknown" : renderType(node.items, { ...inner, path: `${ctx.path ?? ""}Item` }, indent);
         const wrapped = /[|&\s]/.test(item) && !item.startsWith("{") ? `(${item})` : item;
         return ctx.readonly ? `readonly ${wrapped}[]` : `${wrapped}[]`;
       }
@@ -175,7 +269,7 @@ function renderObject(node: Node, ctx: TypeContext, indent: string): string {
   const extra = node.additionalProperties;
   if (names.length === 0) {
     if (extra === false) return "Record<string, never>";
-    if (extra !== undefined && extra !== true) return `{ [key: string]: ${renderType(extra, ctx, indent)} }`;
+    if (extra !== undefined && extra !== true) return `{ [key: string]: ${renderType(extra, { ...ctx, path: `${ctx.path ?? ""}Value` }, indent)} }`;
     return "{ [key: string]: unknown }";
   }
   const inner = `${indent}  `;
@@ -183,19 +277,18 @@ function renderObject(node: Node, ctx: TypeContext, indent: string): string {
   const lines: string[] = ["{"];
   for (const name of names) {
     const child = props[name]!;
-    const facts = summary(child, ctx.inline === true);
     if (child.xAliasOf !== undefined) {
-      lines.push(`${inner}/** \`${name}\`: the same value as \`${child.xAliasOf}\`, read-only (the reply normalisation folds either spelling to \`${child.xAliasOf}\` and keeps this one readable). */`);
-      lines.push(`${inner}readonly ${propName(name)}${required.has(name) ? "" : "?"}: ${renderType(child, ctx, inner)};`);
+      lines.push(`${inner}/** The same value as \`${child.xAliasOf}\`, read-only (the reply normalisation folds either spelling to it). */`);
+      lines.push(`${inner}readonly ${propName(name)}${required.has(name) ? "" : "?"}: ${renderType(child, { ...ctx, path: `${ctx.path ?? ""}${pascal(name)}` }, inner)};`);
       continue;
     }
-    const xsoar8 = indent === "" && ctx.requiredOnXsoar8?.has(name) === true ? `, required on XSOAR 8${ctx.requiredOnXsoar8Unless === undefined ? "" : ` unless \`${ctx.requiredOnXsoar8Unless}\` is given`} (with request validation on, a client for XSOAR 8 rejects a request without it)` : "";
-    lines.push(`${inner}/** \`${name.replace(/`/g, "'").replace(/\*\//g, "*\\/")}\`${facts !== "" ? ` (${facts})` : ""}${required.has(name) ? ", required" : ""}${xsoar8}. */`);
+    const xsoar8 = indent === "" && ctx.requiredOnXsoar8?.has(name) === true ? `Required on XSOAR 8${ctx.requiredOnXsoar8Unless === undefined ? "" : ` unless \`${ctx.requiredOnXsoar8Unless}\` is given`} (with request validation on, a client for XSOAR 8 rejects a request without it)` : "";
+    const facts = [xsoar8, constraints(child)].filter((fact) => fact !== "").join("; ");
+    if (facts !== "") lines.push(`${inner}/** ${facts.charAt(0).toUpperCase()}${facts.slice(1)}. */`);
     const ro = ctx.readonly ? "readonly " : "";
-    lines.push(`${inner}${ro}${propName(name)}${required.has(name) ? "" : "?"}: ${renderType(child, ctx, inner)};`);
+    lines.push(`${inner}${ro}${propName(name)}${required.has(name) ? "" : "?"}: ${renderType(child, { ...ctx, path: `${ctx.path ?? ""}${pascal(name)}` }, inner)};`);
   }
   if (extra !== undefined && extra !== false) {
-    lines.push(`${inner}/** Other properties. */`);
     lines.push(`${inner}[key: string]: unknown;`);
   }
   lines.push(`${indent}}`);
@@ -323,6 +416,16 @@ export function emitAll(table: readonly TableOperation[], componentsIn: Readonly
     const anchors = new Map<string, Node>();
     const curatedUsed = new Set<string>();
     const shapeLines: string[] = [];
+    // Every type name the module declares besides the repeated request shapes (those must not clash).
+    const taken = new Set([...components.keys(), ...opTypeNames, ...CURATED_NAMES]);
+    const shapes: RepeatedShapes = { pass: "count", counts: new Map(), requests: new Map(), refs: new Map(), names: new Map(), declarations: new Map(), users: new Map(), taken };
+    const requestContext = (row: TableOperation, name: string): TypeContext => ({ readonly: true, open: false, inline: true, components: used, anchors, shapes, path: name, root: row.entry.id, atRoot: true, ...(row.entry.requiredOnXsoar8 === undefined ? {} : { requiredOnXsoar8: new Set(row.entry.requiredOnXsoar8.fields), requiredOnXsoar8Unless: row.entry.requiredOnXsoar8.unlessPresent }) });
+    const requestRows = rows.filter((row) => CURATED[row.entry.id]?.request === undefined && row.request !== undefined);
+    for (const pass of ["count", "plan"] as const) {
+      shapes.pass = pass;
+      for (const row of requestRows) renderType(row.request!, requestContext(row, typeNames.get(row.entry.id)!.request!), "");
+    }
+    shapes.pass = "emit";
     for (const row of rows) {
       const id = row.entry.id;
       const route = `\`${row.entry.method} ${row.entry.path}\``;
@@ -331,8 +434,7 @@ export function emitAll(table: readonly TableOperation[], componentsIn: Readonly
       if (curated !== undefined) for (const n of [curated.request, curated.reply]) if (n !== undefined) curatedUsed.add(n);
       // A curated reply may come with a generated request: its precision lives in override data (src/overrides/requests.ts).
       if (curated?.request === undefined && row.request !== undefined) {
-        const ctx: TypeContext = { readonly: true, open: false, inline: true, components: used, anchors, ...(row.entry.requiredOnXsoar8 === undefined ? {} : { requiredOnXsoar8: new Set(row.entry.requiredOnXsoar8.fields), requiredOnXsoar8Unless: row.entry.requiredOnXsoar8.unlessPresent }) };
-        blocks.push(`/** Request of ${route} (\`${id}\`)${envelopeNote(row.entry)}. */\nexport type ${names.request} = ${renderType(row.request, ctx, "")};\n`);
+        blocks.push(`/** Request of ${route} (\`${id}\`)${envelopeNote(row.entry)}. */\nexport type ${names.request} = ${renderType(row.request, requestContext(row, names.request!), "")};\n`);
       }
       if (curated === undefined && row.reply !== undefined) {
         const ctx: TypeContext = { readonly: false, open: true, components: used };
@@ -354,6 +456,13 @@ export function emitAll(table: readonly TableOperation[], componentsIn: Readonly
     }
     anchored.sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : 1));
     blocks.push(...anchored);
+    // The operations a shape serves: those that name it, and those of the shapes that name it.
+    const operationsOf = (name: string, seen = new Set<string>()): string[] =>
+      [...(shapes.users.get(name) ?? [])].flatMap((user) => (!shapes.declarations.has(user) ? [user] : seen.has(user) ? [] : operationsOf(user, seen.add(user))));
+    for (const [name, type] of [...shapes.declarations].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const users = [...new Set(operationsOf(name))].sort();
+      blocks.push(`/** \`${name}\`: a part of the request${users.length === 1 ? "" : "s"} of ${users.map((user) => `\`${user}\``).join(", ")}, repeated there and written once. */\nexport type ${name} = ${type};\n`);
+    }
     const pending = [...used];
     const emitted = new Set<string>();
     const shared: string[] = [];

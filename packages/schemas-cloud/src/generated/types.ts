@@ -19,112 +19,19 @@ export type ApiV1PoliciesGetReply = TrustedImagesGetPoliciesResponse;
 export type ApiV1PoliciesGetByIdReply = TrustedImagesPolicyData;
 
 /** Request of `POST /api/v1/policies` (`api.v1.policies.post`). */
-export type ApiV1PoliciesPostRequest = readonly {
-  /** `action` (one of 3 values), required. */
-  readonly action: "ISSUE" | "PREVENT" | null;
-  /** `assetGroups` (array, of string), required. */
-  readonly assetGroups: readonly string[];
-  /** `assetGroupsIDs` (array, of integer), required. */
-  readonly assetGroupsIDs: readonly number[];
-  /** `assetScope` (string, format byte), required. */
-  readonly assetScope: string;
-  /** `condition` (string, format byte), required. */
-  readonly condition: string;
-  /** `createdAt` (string, format date-time), required. */
-  readonly createdAt: string;
-  /** `createdBy` (string), required. */
-  readonly createdBy: string;
-  /** `description` (string), required. */
-  readonly description: string;
-  /** `disabled` (boolean), required. */
-  readonly disabled: boolean;
-  /** `evaluationModes` (array, of string), required. */
-  readonly evaluationModes: readonly ("PERIODIC" | "CONTINUOUS")[];
-  /** `evaluationStage` (one of 3 values), required. */
-  readonly evaluationStage: "CI" | "RUNTIME" | "DEPLOY";
-  /** `exception` (string, format byte), required. */
-  readonly exception: string;
-  /** `id` (string), required. */
-  readonly id: string;
-  /** `missingInformationAction` (one of 3 values). */
-  readonly missingInformationAction?: "ISSUE" | "PREVENT" | null;
-  /** `modifiedAt` (string, format date-time), required. */
-  readonly modifiedAt: string;
-  /** `name` (string), required. */
-  readonly name: string;
-  /** `remediationGuidance` (string), required. */
-  readonly remediationGuidance: string;
-  /** `revision` (integer), required. */
-  readonly revision: number;
-  /** `rulesIds` (array, of string), required. */
-  readonly rulesIds: readonly string[];
-  /** `severity` (one of 6 values), required. */
-  readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
-  /** `type` (one of 5 values), required. */
-  readonly type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null;
-}[];
+export type ApiV1PoliciesPostRequest = readonly ApiV1PoliciesPostRequestItem[];
 
-/** Request of `PUT /api/v1/policies` (`api.v1.policies.put`). The same type as {@link ApiV1PoliciesPostRequest}. */
-export type ApiV1PoliciesPutRequest = ApiV1PoliciesPostRequest;
+/** Request of `PUT /api/v1/policies` (`api.v1.policies.put`). */
+export type ApiV1PoliciesPutRequest = readonly ApiV1PoliciesPostRequestItem[];
 
 /** Request of `POST /api/v1/rules/add` (`api.v1.rules.add`). */
-export type ApiV1RulesAddRequest = readonly {
-  /** `availableActions` (array, of string), required. */
-  readonly availableActions: readonly ("Block" | "Issue")[];
-  /** `changeLog` (string), required. */
-  readonly changeLog: string;
-  /** `controlsIDs` (array, of string), required. */
-  readonly controlsIDs: readonly string[];
-  /** `createdAt` (string, format date-time), required. */
-  readonly createdAt: string;
-  /** `createdBy` (string), required. */
-  readonly createdBy: string;
-  /** `description` (string), required. */
-  readonly description: string;
-  /** `engine` (one of 4 values), required. */
-  readonly engine: "rego" | "bash" | "embedded" | "python";
-  /** `evaluationScript` (string), required. */
-  readonly evaluationScript: string;
-  /** `extraData` (object), required. */
-  readonly extraData: { [key: string]: unknown };
-  /** `isSystemRule` (boolean), required. */
-  readonly isSystemRule: boolean;
-  /** `modifiedAt` (string, format date-time), required. */
-  readonly modifiedAt: string;
-  /** `modifiedBy` (string), required. */
-  readonly modifiedBy: string;
-  /** `name` (string), required. */
-  readonly name: string;
-  /** `platforms` (array, of string), required. */
-  readonly platforms: readonly ("Linux" | "Windows" | "KUBERNETES_CLUSTER" | "KUBERNETES_RESOURCE")[];
-  /** `providers` (array, of string), required. */
-  readonly providers: readonly ("AWS" | "GCP" | "Azure" | "ONPREM")[];
-  /** `remediation` (string), required. */
-  readonly remediation: string;
-  /** `revision` (integer), required. */
-  readonly revision: number;
-  /** `ruleId` (string), required. */
-  readonly ruleId: string;
-  /** `ruleStandards` (array), required. */
-  readonly ruleStandards: readonly unknown[];
-  /** `ruleUAIAssets` (array), required. */
-  readonly ruleUAIAssets: readonly unknown[];
-  /** `severity` (one of 5 values), required. */
-  readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
-  /** `source` (array, of string), required. */
-  readonly source: readonly ("UAI" | "K8sApi" | "K8sFileSystem" | "Host" | "ClusterDescribe" | "ADS")[];
-  /** `specVer` (string), required. */
-  readonly specVer: string;
-  /** `type` (string), required. */
-  readonly type: string;
-}[];
+export type ApiV1RulesAddRequest = readonly ApiV1RulesAddRequestItem[];
 
 /** Request of `POST /api/v1/rules/delete` (`api.v1.rules.delete`). */
 export type ApiV1RulesDeleteRequest = readonly string[];
 
 /** Request of `POST /api/v1/rules/fetch` (`api.v1.rules.fetch`). */
 export type ApiV1RulesFetchRequest = {
-  /** `ids` (array, of string). */
   readonly ids?: readonly string[];
 };
 
@@ -139,12 +46,12 @@ export type ApiV1RulesGetGetByIdReply = TrustedImagesRuleDef;
 
 /** Request of `POST /api/v1/rules/lint/rego` (`api.v1.rules.lint.rego`). */
 export type ApiV1RulesLintRegoRequest = {
-  /** `script` (string, format byte), required. */
+  /** Format byte. */
   readonly script: string;
 };
 
-/** Request of `POST /api/v1/rules/update` (`api.v1.rules.update`). The same type as {@link ApiV1RulesAddRequest}. */
-export type ApiV1RulesUpdateRequest = ApiV1RulesAddRequest;
+/** Request of `POST /api/v1/rules/update` (`api.v1.rules.update`). */
+export type ApiV1RulesUpdateRequest = readonly ApiV1RulesAddRequestItem[];
 
 /** Reply of `GET /api/v2/policies` (`api.v2.policies.get`). */
 export type ApiV2PoliciesGetReply = TrustedImagesGetPoliciesResponseV2;
@@ -154,210 +61,135 @@ export type ApiV2PoliciesGetByIdReply = TrustedImagesPolicyGetResponseDataV2;
 
 /** Request of `POST /api/v2/policies` (`api.v2.policies.post`). */
 export type ApiV2PoliciesPostRequest = readonly {
-  /** `action` (one of 3 values), required. */
   readonly action: "ISSUE" | "PREVENT" | null;
-  /** `assetGroups` (array, of string), required. */
   readonly assetGroups: readonly string[];
-  /** `assetGroupsIDs` (array, of integer), required. */
   readonly assetGroupsIDs: readonly number[];
-  /** `assetScope` (string, format byte), required. */
+  /** Format byte. */
   readonly assetScope: string;
-  /** `condition` (string, format byte), required. */
+  /** Format byte. */
   readonly condition: string;
-  /** `createdBy` (string), required. */
   readonly createdBy: string;
-  /** `description` (string), required. */
   readonly description: string;
-  /** `disabled` (boolean), required. */
   readonly disabled: boolean;
-  /** `evaluationModes` (array, of string), required. */
   readonly evaluationModes: readonly ("PERIODIC" | "CONTINUOUS")[];
-  /** `evaluationStage` (one of 3 values), required. */
   readonly evaluationStage: "CI" | "RUNTIME" | "DEPLOY";
-  /** `exception` (string, format byte), required. */
+  /** Format byte. */
   readonly exception: string;
-  /** `missingInformationAction` (one of 3 values). */
   readonly missingInformationAction?: "ISSUE" | "PREVENT" | null;
-  /** `name` (string), required. */
   readonly name: string;
-  /** `policyRules` (array, of object), required. */
   readonly policyRules: readonly {
-    /** `action` (one of 3 values), required. */
     readonly action: "ISSUE" | "PREVENT" | null;
-    /** `rule_id` (string), required. */
     readonly rule_id: string;
-    /** `severity` (one of 6 values), required. */
     readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
-    /** `user_remediation_guidance` (string), required. */
     readonly user_remediation_guidance: string;
   }[];
-  /** `remediationGuidance` (string), required. */
   readonly remediationGuidance: string;
-  /** `severity` (one of 6 values), required. */
   readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
-  /** `type` (one of 5 values), required. */
   readonly type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null;
-  /** `usingSystemAssetGroups` (boolean), required. */
   readonly usingSystemAssetGroups: boolean;
 }[];
 
 /** Reply of `POST /api/v2/policies` (`api.v2.policies.post`). */
 export type ApiV2PoliciesPostReply = {
-  /** `id` (string). */
   id?: string;
 };
 
 /** Request of `PUT /api/v2/policies` (`api.v2.policies.put`). */
 export type ApiV2PoliciesPutRequest = readonly {
-  /** `action` (one of 3 values), required. */
   readonly action: "ISSUE" | "PREVENT" | null;
-  /** `assetGroups` (array, of string), required. */
   readonly assetGroups: readonly string[];
-  /** `assetGroupsIDs` (array, of integer), required. */
   readonly assetGroupsIDs: readonly number[];
-  /** `assetScope` (string, format byte), required. */
+  /** Format byte. */
   readonly assetScope: string;
-  /** `condition` (string, format byte), required. */
+  /** Format byte. */
   readonly condition: string;
-  /** `createdBy` (string). */
   readonly createdBy?: string;
-  /** `description` (string), required. */
   readonly description: string;
-  /** `disabled` (boolean), required. */
   readonly disabled: boolean;
-  /** `evaluationModes` (array, of string), required. */
   readonly evaluationModes: readonly ("PERIODIC" | "CONTINUOUS")[];
-  /** `evaluationStage` (one of 3 values), required. */
   readonly evaluationStage: "CI" | "RUNTIME" | "DEPLOY";
-  /** `exception` (string, format byte), required. */
+  /** Format byte. */
   readonly exception: string;
-  /** `id` (string), required. */
   readonly id: string;
-  /** `missingInformationAction` (one of 3 values). */
   readonly missingInformationAction?: "ISSUE" | "PREVENT" | null;
-  /** `name` (string), required. */
   readonly name: string;
-  /** `policyRules` (array, of object), required. */
   readonly policyRules: readonly {
-    /** `action` (one of 3 values), required. */
     readonly action: "ISSUE" | "PREVENT" | null;
-    /** `rule_id` (string), required. */
     readonly rule_id: string;
-    /** `severity` (one of 6 values), required. */
     readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
-    /** `user_remediation_guidance` (string), required. */
     readonly user_remediation_guidance: string;
   }[];
-  /** `remediationGuidance` (string), required. */
   readonly remediationGuidance: string;
-  /** `severity` (one of 6 values), required. */
   readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
-  /** `type` (one of 5 values), required. */
   readonly type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null;
-  /** `usingSystemAssetGroups` (boolean), required. */
   readonly usingSystemAssetGroups: boolean;
-  /** `createBy`, required. */
   readonly createBy: unknown;
 }[];
 
 /** Request of `POST /public_api/v1/api_keys/delete` (`api_keys.delete`), sent as `{"request_data": …}`. */
 export type ApiKeysDeleteRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly {
-    /** `field` (one of 1 values), required. */
     readonly field: "id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array), required. */
     readonly value: readonly (number | `${number}`)[];
   }[];
 };
 
 /** Reply of `POST /public_api/v1/api_keys/delete` (`api_keys.delete`), the value of `reply`. */
 export type ApiKeysDeleteReply = {
-  /** `update_count` (integer). */
   update_count?: number;
 };
 
 /** Request of `POST /public_api/v1/api_keys/get_api_keys` (`api_keys.get_api_keys`), sent as `{"request_data": …}`. */
 export type ApiKeysGetApiKeysRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "expiration";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "roles";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "contains";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array), required. */
     readonly value: readonly (number | `${number}`)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "creation_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "security_level";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: "standard" | "advanced" | readonly ("standard" | "advanced")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "comment";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "created_by";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }))[];
-  /** `search_from` (integer, at least 0). */
+  /** At least 0. */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 2 values), required. */
     readonly field: "expiration" | "roles";
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "asc" | "desc";
   };
 };
 
 /** Reply of `POST /public_api/v1/api_keys/get_api_keys` (`api_keys.get_api_keys`), the value of `reply`. */
 export type ApiKeysGetApiKeysReply = {
-  /** `data` (array, of {@link ApiKey}). */
   data?: ApiKey[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: ApiKey[];
-  /** `filter_count` (integer). */
   filter_count?: number;
-  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly FILTER_COUNT?: number;
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
 };
 
@@ -366,85 +198,30 @@ export type AppsecApplicationConfigurationReply = AppSecApplicationConfiguration
 
 /** Request of `POST /public_api/appsec/v1/application/criteria` (`appsec.application.criteria`). */
 export type AppsecApplicationCriteriaRequest = {
-  /** `name` (string), required. */
   readonly name: string;
-  /** `description` (string). */
   readonly description?: string;
-  /** `type` (one of 1 values), required. */
   readonly type: "cloud";
-  /** `config`, required. */
   readonly config: ({
-    /** `unifyWithinProvider` (boolean). */
     readonly unifyWithinProvider?: boolean;
-    /** `unifyAcrossProviders` (boolean). */
     readonly unifyAcrossProviders?: boolean;
-    /** `criteriaDefinitions` (array, of array), required. */
-    readonly criteriaDefinitions: readonly (readonly {
-      /** `type` (one of 4 values), required. */
-      readonly type: "tags" | "organization" | "project" | "repository";
-      /** `provider`, required. */
-      readonly provider: "GITLAB" | "GITHUB" | "BITBUCKET" | "AZURE_REPOS" | "AWS_CODE_COMMIT" | "GCP" | "AWS" | "AZURE";
-      /** `filters` (array, of object). */
-      readonly filters?: readonly {
-        /** `type` (one of 4 values), required. */
-        readonly type: "equal" | "notEqual" | "contains" | "notContains";
-        /** `field` (one of 3 values), required. */
-        readonly field: "repositoryName" | "organizationName" | "projectName";
-        /** `values` (array, of string), required. */
-        readonly values: readonly string[];
-      }[];
-      /** `tagKeys` (array, of string). */
-      readonly tagKeys?: readonly string[];
-    }[])[];
-    /** `criteriaPrettyName` (string). */
+    readonly criteriaDefinitions: readonly (readonly AppsecApplicationCriteriaRequestConfigCriteriaDefinitionsItemItem[])[];
     readonly criteriaPrettyName?: string;
-    /** `criteriaPrettyNameTags` (array, of string). */
     readonly criteriaPrettyNameTags?: readonly string[];
-    /** `applicationMetaData` (object), required. */
     readonly applicationMetaData: {
-      /** `businessOwner` (one of 4 values), required. */
       readonly businessOwner: "none" | "organizationOwner" | "projectOwner" | "repositoryOwner";
-      /** `businessCriticality` (one of 4 values), required. */
       readonly businessCriticality: "Critical" | "High" | "Medium" | "Low";
-      /** `exposedToInternetOverride` (boolean), required. */
       readonly exposedToInternetOverride: boolean;
     };
   }) | ({
-    /** `unifyWithinProvider` (boolean). */
     readonly unifyWithinProvider?: boolean;
-    /** `unifyAcrossProviders` (boolean). */
     readonly unifyAcrossProviders?: boolean;
-    /** `criteriaDefinitions` (array, of array), required. */
-    readonly criteriaDefinitions: readonly (readonly {
-      /** `type` (one of 4 values), required. */
-      readonly type: "tags" | "organization" | "project" | "repository";
-      /** `provider`, required. */
-      readonly provider: "GITLAB" | "GITHUB" | "BITBUCKET" | "AZURE_REPOS" | "AWS_CODE_COMMIT" | "GCP" | "AWS" | "AZURE";
-      /** `filters` (array, of object). */
-      readonly filters?: readonly {
-        /** `type` (one of 4 values), required. */
-        readonly type: "equal" | "notEqual" | "contains" | "notContains";
-        /** `field` (one of 3 values), required. */
-        readonly field: "repositoryName" | "organizationName" | "projectName";
-        /** `values` (array, of string), required. */
-        readonly values: readonly string[];
-      }[];
-      /** `tagKeys` (array, of string). */
-      readonly tagKeys?: readonly string[];
-    }[])[];
-    /** `criteriaPrettyName` (string). */
+    readonly criteriaDefinitions: readonly (readonly AppsecApplicationCriteriaRequestConfigCriteriaDefinitionsItemItem[])[];
     readonly criteriaPrettyName?: string;
-    /** `criteriaPrettyNameTags` (array). */
     readonly criteriaPrettyNameTags?: readonly unknown[];
-    /** `applicationMetaData` (object), required. */
     readonly applicationMetaData: {
-      /** `applicationNameSourceTags` (string). */
       readonly applicationNameSourceTags?: string;
-      /** `businessCriticalitySourceTags` (string). */
       readonly businessCriticalitySourceTags?: string;
-      /** `businessOwnerSourceTags` (array, of string). */
       readonly businessOwnerSourceTags?: readonly string[];
-      /** `businessUnitSourceTags` (string). */
       readonly businessUnitSourceTags?: string;
     };
   });
@@ -461,7 +238,6 @@ export type AppsecApplicationCriteriaGetByIdReply = AppSecCriteriaDTO;
 
 /** Reply of `DELETE /public_api/appsec/v1/application/{applicationId}` (`appsec.application.delete_by_id`). */
 export type AppsecApplicationDeleteByIdReply = {
-  /** `message` (string), required. */
   message: string;
 };
 
@@ -473,75 +249,43 @@ export type AppsecApplicationGetByIdReply = AppSecExtendedFields;
 
 /** Request of `POST /public_api/appsec/v1/application` (`appsec.application.post`). */
 export type AppsecApplicationPostRequest = {
-  /** `name` (string), required. */
   readonly name: string;
-  /** `businessCriticality` (one of 4 values), required. */
   readonly businessCriticality: "Critical" | "High" | "Medium" | "Low";
-  /** `businessUnit` (string). */
   readonly businessUnit?: string;
-  /** `creationType` (one of 2 values), required. */
   readonly creationType: "Auto" | "Manual";
-  /** `description` (string). */
   readonly description?: string;
-  /** `compliance` (one of 8 values). */
   readonly compliance?: "PCI-DSS" | "ISO 27001" | "SOX" | "NIST" | "GDPR" | "CCPA" | "HIPAA" | "FedRAMP";
-  /** `businessOwner` (array, of string). */
   readonly businessOwner?: readonly string[];
-  /** `devOwner` (array, of string). */
   readonly devOwner?: readonly string[];
-  /** `devOpsOwner` (array, of string). */
   readonly devOpsOwner?: readonly string[];
-  /** `productManager` (array, of string). */
   readonly productManager?: readonly string[];
-  /** `assetSelection` (object), required. */
   readonly assetSelection: {
-    /** `selectionType` (one of 2 values), required. */
     readonly selectionType: "filter" | "assetIds";
-    /** `section` (one of 2 values), required. */
     readonly section: "code" | "run";
-    /** `filter`. */
     readonly filter?: ({
-      /** `values` (array, of string), required. */
       readonly values: readonly string[];
-      /** `provider`. */
       readonly provider?: "CIRCLE_CI" | "JENKINS" | "GITLAB_CI" | "AZURE_PIPELINES" | "GITHUB_ACTIONS" | "GITLAB" | "GITHUB" | "BITBUCKET" | "AZURE_REPOS" | "AWS_CODE_COMMIT" | "GCP" | "AWS" | "AZURE" | "ACR" | "ECR" | "GAR" | "JFrog" | "Docker";
-      /** `filterType`, required. */
       readonly filterType: "REPOSITORY" | "ORGANIZATION" | "CODE" | "K8S_NAMESPACE" | "K8S_CLUSTER" | "ORGANIZATION" | "RESOURCE_TAG" | "VPC" | "ACCOUNT";
     }) | ({
-      /** `values` (object), required. */
       readonly values: {
-        /** `orgUrl` (string). */
         readonly orgUrl?: string;
-        /** `repositoryId` (string). */
         readonly repositoryId?: string;
-        /** `projectUrl` (string). */
         readonly projectUrl?: string;
-        /** `orgUnifyFilter` (object). */
         readonly orgUnifyFilter?: {
-          /** `providers`, required. */
           readonly providers: "CIRCLE_CI" | "JENKINS" | "GITLAB_CI" | "AZURE_PIPELINES" | "GITHUB_ACTIONS" | "GITLAB" | "GITHUB" | "BITBUCKET" | "AZURE_REPOS" | "AWS_CODE_COMMIT" | "GCP" | "AWS" | "AZURE" | "ACR" | "ECR" | "GAR" | "JFrog" | "Docker";
-          /** `name` (string), required. */
           readonly name: string;
         };
-        /** `projectUnifyFilter` (object). */
         readonly projectUnifyFilter?: {
-          /** `providers`, required. */
           readonly providers: "CIRCLE_CI" | "JENKINS" | "GITLAB_CI" | "AZURE_PIPELINES" | "GITHUB_ACTIONS" | "GITLAB" | "GITHUB" | "BITBUCKET" | "AZURE_REPOS" | "AWS_CODE_COMMIT" | "GCP" | "AWS" | "AZURE" | "ACR" | "ECR" | "GAR" | "JFrog" | "Docker";
-          /** `name` (string), required. */
           readonly name: string;
         };
-        /** `repositoryUnifyFilter` (object). */
         readonly repositoryUnifyFilter?: {
-          /** `providers`, required. */
           readonly providers: "CIRCLE_CI" | "JENKINS" | "GITLAB_CI" | "AZURE_PIPELINES" | "GITHUB_ACTIONS" | "GITLAB" | "GITHUB" | "BITBUCKET" | "AZURE_REPOS" | "AWS_CODE_COMMIT" | "GCP" | "AWS" | "AZURE" | "ACR" | "ECR" | "GAR" | "JFrog" | "Docker";
-          /** `name` (string), required. */
           readonly name: string;
         };
       };
-      /** `filterType`. */
       readonly filterType?: "REPOSITORY" | "ORGANIZATION" | "CODE" | "K8S_NAMESPACE" | "K8S_CLUSTER" | "ORGANIZATION" | "RESOURCE_TAG" | "VPC" | "ACCOUNT";
     }) | string;
-    /** `assetIds` (array, of string). */
     readonly assetIds?: readonly string[];
   };
 };
@@ -551,23 +295,14 @@ export type AppsecApplicationPostReply = AppSecCrudResponse;
 
 /** Request of `PUT /public_api/appsec/v1/application/{applicationId}` (`appsec.application.put_by_id`). */
 export type AppsecApplicationPutByIdRequest = {
-  /** `businessCriticality` (one of 4 values). */
   readonly businessCriticality?: "Critical" | "High" | "Medium" | "Low";
-  /** `creationType` (one of 2 values). */
   readonly creationType?: "Auto" | "Manual";
-  /** `businessUnit` (string). */
   readonly businessUnit?: string;
-  /** `description` (string). */
   readonly description?: string;
-  /** `compliance` (one of 8 values). */
   readonly compliance?: "PCI-DSS" | "ISO 27001" | "SOX" | "NIST" | "GDPR" | "CCPA" | "HIPAA" | "FedRAMP";
-  /** `businessOwner` (array, of string). */
   readonly businessOwner?: readonly string[];
-  /** `devOwner` (array, of string). */
   readonly devOwner?: readonly string[];
-  /** `devOpsOwner` (array, of string). */
   readonly devOpsOwner?: readonly string[];
-  /** `productManager` (array, of string). */
   readonly productManager?: readonly string[];
 };
 
@@ -582,21 +317,13 @@ export type AppsecIntegrationsGetByIdReply = AppSecIntegration;
 
 /** Request of `PUT /public_api/appsec/v1/integrations/{id}` (`appsec.integrations.put_by_id`). */
 export type AppsecIntegrationsPutByIdRequest = {
-  /** `selectionType` (one of 4 values). */
   readonly selectionType?: "CURRENT_STATE" | "CURRENT_STATE_AND_FUTURE" | "CURRENT_STATE_PENDING" | "MANUAL_SELECTION";
-  /** `state` (array, of string). */
   readonly state?: readonly string[];
-  /** `externalProjects` (array, of object). */
   readonly externalProjects?: readonly {
-    /** `branchName` (string or null), required. */
     readonly branchName: string | null;
-    /** `externalBranchName` (string or null), required. */
     readonly externalBranchName: string | null;
-    /** `externalId` (string), required. */
     readonly externalId: string;
-    /** `externalProjectId` (string or null), required. */
     readonly externalProjectId: string | null;
-    /** `repoId` (string or null), required. */
     readonly repoId: string | null;
   }[];
 };
@@ -612,11 +339,8 @@ export type AppsecIssuesFixGetByRemediationIdReply = AppSecFixStatus;
 
 /** Request of `POST /public_api/appsec/v1/issues/fix/trigger_fix_pull_request` (`appsec.issues.fix.trigger_fix_pull_request`). */
 export type AppsecIssuesFixTriggerFixPullRequestRequest = {
-  /** `fixBranchName` (string). */
   readonly fixBranchName?: string;
-  /** `title` (string). */
   readonly title?: string;
-  /** `issueIds` (array, of string), required. */
   readonly issueIds: readonly string[];
 };
 
@@ -625,7 +349,6 @@ export type AppsecIssuesFixTriggerFixPullRequestReply = AppSecTriggerFixPrRespon
 
 /** Reply of `DELETE /public_api/appsec/v1/policies/{policyId}` (`appsec.policies.delete_by_policy_id`). */
 export type AppsecPoliciesDeleteByPolicyIdReply = {
-  /** `message` (string), required. */
   message: string;
 };
 
@@ -637,175 +360,51 @@ export type AppsecPoliciesGetByPolicyIdReply = AppSecPolicy;
 
 /** Request of `POST /public_api/appsec/v1/policies` (`appsec.policies.post`). */
 export type AppsecPoliciesPostRequest = {
-  /** `name` (string), required. */
   readonly name: string;
-  /** `description` (string). */
   readonly description?: string;
-  /** `conditions`, required. */
   readonly conditions: AppSecConditionFilter;
-  /** `scope`, required. */
   readonly scope: AppSecScopeFilter;
-  /** `assetGroupIds` (array, of number). */
   readonly assetGroupIds?: readonly number[];
-  /** `triggers` (object), required. */
-  readonly triggers: {
-    /** `periodic` (object). */
-    readonly periodic?: {
-      /** `isEnabled` (boolean), required. */
-      readonly isEnabled: boolean;
-      /** `actions` (object), required. */
-      readonly actions: {
-        /** `reportIssue` (boolean). */
-        readonly reportIssue?: boolean;
-      };
-      /** `overrideIssueSeverity` (one of 4 values). */
-      readonly overrideIssueSeverity?: "Critical" | "High" | "Medium" | "Low";
-    };
-    /** `pr` (object). */
-    readonly pr?: {
-      /** `isEnabled` (boolean), required. */
-      readonly isEnabled: boolean;
-      /** `actions` (object), required. */
-      readonly actions: {
-        /** `reportIssue` (boolean). */
-        readonly reportIssue?: boolean;
-        /** `blockPr` (boolean). */
-        readonly blockPr?: boolean;
-        /** `reportPrComment` (boolean). */
-        readonly reportPrComment?: boolean;
-      };
-      /** `overrideIssueSeverity` (one of 4 values). */
-      readonly overrideIssueSeverity?: "Critical" | "High" | "Medium" | "Low";
-    };
-    /** `cicd` (object). */
-    readonly cicd?: {
-      /** `isEnabled` (boolean), required. */
-      readonly isEnabled: boolean;
-      /** `actions` (object), required. */
-      readonly actions: {
-        /** `reportIssue` (boolean). */
-        readonly reportIssue?: boolean;
-        /** `blockCicd` (boolean). */
-        readonly blockCicd?: boolean;
-        /** `reportCicd` (boolean). */
-        readonly reportCicd?: boolean;
-      };
-      /** `overrideIssueSeverity` (one of 4 values). */
-      readonly overrideIssueSeverity?: "Critical" | "High" | "Medium" | "Low";
-    };
-  };
+  readonly triggers: AppsecPoliciesPostRequestTriggers;
 };
 
 /** Request of `PUT /public_api/appsec/v1/policies/{policyId}` (`appsec.policies.put_by_policy_id`). */
 export type AppsecPoliciesPutByPolicyIdRequest = {
-  /** `name` (string). */
   readonly name?: string;
-  /** `description` (string). */
   readonly description?: string;
-  /** `conditions`. */
   readonly conditions?: AppSecConditionFilter;
-  /** `scope`. */
   readonly scope?: AppSecScopeFilter;
-  /** `assetGroupIds` (array, of number). */
   readonly assetGroupIds?: readonly number[];
-  /** `triggers` (object). */
-  readonly triggers?: {
-    /** `periodic` (object). */
-    readonly periodic?: {
-      /** `isEnabled` (boolean), required. */
-      readonly isEnabled: boolean;
-      /** `actions` (object), required. */
-      readonly actions: {
-        /** `reportIssue` (boolean). */
-        readonly reportIssue?: boolean;
-      };
-      /** `overrideIssueSeverity` (one of 4 values). */
-      readonly overrideIssueSeverity?: "Critical" | "High" | "Medium" | "Low";
-    };
-    /** `pr` (object). */
-    readonly pr?: {
-      /** `isEnabled` (boolean), required. */
-      readonly isEnabled: boolean;
-      /** `actions` (object), required. */
-      readonly actions: {
-        /** `reportIssue` (boolean). */
-        readonly reportIssue?: boolean;
-        /** `blockPr` (boolean). */
-        readonly blockPr?: boolean;
-        /** `reportPrComment` (boolean). */
-        readonly reportPrComment?: boolean;
-      };
-      /** `overrideIssueSeverity` (one of 4 values). */
-      readonly overrideIssueSeverity?: "Critical" | "High" | "Medium" | "Low";
-    };
-    /** `cicd` (object). */
-    readonly cicd?: {
-      /** `isEnabled` (boolean), required. */
-      readonly isEnabled: boolean;
-      /** `actions` (object), required. */
-      readonly actions: {
-        /** `reportIssue` (boolean). */
-        readonly reportIssue?: boolean;
-        /** `blockCicd` (boolean). */
-        readonly blockCicd?: boolean;
-        /** `reportCicd` (boolean). */
-        readonly reportCicd?: boolean;
-      };
-      /** `overrideIssueSeverity` (one of 4 values). */
-      readonly overrideIssueSeverity?: "Critical" | "High" | "Medium" | "Low";
-    };
-  };
+  readonly triggers?: AppsecPoliciesPostRequestTriggers;
 };
 
 /** Reply of `GET /public_api/appsec/v1/repositories` (`appsec.repositories`). */
 export type AppsecRepositoriesReply = {
-  /** `name` (string). */
   name?: string;
-  /** `description` (string). */
   description?: string;
-  /** `creationDate` (string). */
   creationDate?: string;
-  /** `defaultBranch` (string). */
   defaultBranch?: string;
-  /** `diskSize` (number, format double). */
+  /** Format double. */
   diskSize?: number;
-  /** `externalId` (string). */
   externalId?: string;
-  /** `id` (string). */
   id?: string;
-  /** `integrationId` (string). */
   integrationId?: string;
-  /** `isArchived` (boolean). */
   isArchived?: boolean;
-  /** `isBillable` (boolean). */
   isBillable?: boolean;
-  /** `isForked` (boolean). */
   isForked?: boolean;
-  /** `isPublic` (boolean). */
   isPublic?: boolean;
-  /** `isSelected` (boolean). */
   isSelected?: boolean;
-  /** `lastScanDate` (string). */
   lastScanDate?: string;
-  /** `observationTime` (number, format double). */
+  /** Format double. */
   observationTime?: number;
-  /** `organizationId` (string). */
   organizationId?: string;
-  /** `owner` (string). */
   owner?: string;
-  /** `projectId` (string). */
   projectId?: string;
-  /** `scanConfiguration` ({@link AppSecScanConfiguration}). */
   scanConfiguration?: AppSecScanConfiguration;
-  /** `scannedBranch` (string). */
   scannedBranch?: string;
-  /** `scannedBranches` (array, of {@link AppSecBranch}). */
   scannedBranches?: AppSecBranch[];
-  /** `source` ({@link AppSecIntegrationType}). */
   source?: AppSecIntegrationType;
-  /** `status` ({@link AppSecRepositoryStatus}). */
   status?: AppSecRepositoryStatus;
-  /** `url` (string). */
   url?: string;
 }[];
 
@@ -814,9 +413,7 @@ export type AppsecRepositoriesByAssetIdBranchesGetReply = AppSecBranch[];
 
 /** Request of `PUT /public_api/appsec/v1/repositories/{assetId}/branches` (`appsec.repositories.by_asset_id.branches.put`). */
 export type AppsecRepositoriesByAssetIdBranchesPutRequest = {
-  /** `selectedBranches` (array, of string), required. */
   readonly selectedBranches: readonly string[];
-  /** `primaryBranch` (string), required. */
   readonly primaryBranch: string;
 };
 
@@ -825,424 +422,60 @@ export type AppsecRepositoriesByAssetIdScanConfigurationGetReply = AppSecScanCon
 
 /** Request of `PUT /public_api/appsec/v1/repositories/{assetId}/scan-configuration` (`appsec.repositories.by_asset_id.scan_configuration.put`). */
 export type AppsecRepositoriesByAssetIdScanConfigurationPutRequest = {
-  /** `excludedPaths` (array, of string). */
   readonly excludedPaths?: readonly string[];
-  /** `prScanning` (object). */
   readonly prScanning?: {
-    /** `blockOnError` (boolean), required. */
     readonly blockOnError: boolean;
-    /** `isEnabled` (boolean), required. */
     readonly isEnabled: boolean;
   };
-  /** `taggingBot` (object). */
   readonly taggingBot?: {
-    /** `tagModuleBlocks` (boolean), required. */
     readonly tagModuleBlocks: boolean;
-    /** `tagResourceBlocks` (boolean), required. */
     readonly tagResourceBlocks: boolean;
   };
-  /** `scanners` (object). */
   readonly scanners?: {
-    /** `SECRETS` (object). */
     readonly SECRETS?: {
-      /** `isEnabled` (boolean). */
       readonly isEnabled?: boolean;
-      /** `scanOptions` (object). */
       readonly scanOptions?: {
-        /** `gitHistory` (boolean). */
         readonly gitHistory?: boolean;
-        /** `secretValidation` (boolean). */
         readonly secretValidation?: boolean;
       };
     };
-    /** `SCA` (object). */
-    readonly SCA?: {
-      /** `name` (string), required. */
-      readonly name: string;
-      /** `description` (string), required. */
-      readonly description: string;
-      /** `status` (object), required. */
-      readonly status: {
-        /** `apiRead` (object), required. */
-        readonly apiRead: {
-          /** `reason` (string). */
-          readonly reason?: string;
-          /** `status` (one of 2 values), required. */
-          readonly status: "INVALID" | "VALID";
-        };
-        /** `apiWrite` (object), required. */
-        readonly apiWrite: {
-          /** `reason` (string). */
-          readonly reason?: string;
-          /** `status` (one of 2 values), required. */
-          readonly status: "INVALID" | "VALID";
-        };
-        /** `clone` (object), required. */
-        readonly clone: {
-          /** `reason` (string). */
-          readonly reason?: string;
-          /** `status` (one of 2 values), required. */
-          readonly status: "INVALID" | "VALID";
-        };
-        /** `connection` (object), required. */
-        readonly connection: {
-          /** `reason` (string). */
-          readonly reason?: string;
-          /** `status` (one of 2 values), required. */
-          readonly status: "INVALID" | "VALID";
-        };
-        /** `webhookSubscription` (object), required. */
-        readonly webhookSubscription: {
-          /** `reason` (string). */
-          readonly reason?: string;
-          /** `status` (one of 2 values), required. */
-          readonly status: "INVALID" | "VALID";
-        };
-        /** `token` (object), required. */
-        readonly token: {
-          /** `reason` (string). */
-          readonly reason?: string;
-          /** `status` (one of 2 values), required. */
-          readonly status: "INVALID" | "VALID";
-        };
-        /** Other properties. */
-        [key: string]: unknown;
-      };
-      /** `creationDate` (string), required. */
-      readonly creationDate: string;
-      /** `defaultBranch` (string), required. */
-      readonly defaultBranch: string;
-      /** `diskSize` (number, format double). */
-      readonly diskSize?: number;
-      /** `externalId` (string), required. */
-      readonly externalId: string;
-      /** `id` (string), required. */
-      readonly id: string;
-      /** `integrationId` (string), required. */
-      readonly integrationId: string;
-      /** `isArchived` (boolean), required. */
-      readonly isArchived: boolean;
-      /** `isBillable` (boolean), required. */
-      readonly isBillable: boolean;
-      /** `isForked` (boolean), required. */
-      readonly isForked: boolean;
-      /** `isPublic` (boolean), required. */
-      readonly isPublic: boolean;
-      /** `isSelected` (boolean), required. */
-      readonly isSelected: boolean;
-      /** `lastScanDate` (string). */
-      readonly lastScanDate?: string;
-      /** `observationTime` (number, format double). */
-      readonly observationTime?: number;
-      /** `organizationId` (string), required. */
-      readonly organizationId: string;
-      /** `owner` (string), required. */
-      readonly owner: string;
-      /** `projectId` (string). */
-      readonly projectId?: string;
-      /** `scanConfiguration` (object). */
-      readonly scanConfiguration?: {
-        /** `excludedPaths` (array, of string). */
-        readonly excludedPaths?: readonly string[];
-        /** `prScanning` (object). */
-        readonly prScanning?: {
-          /** `blockOnError` (boolean), required. */
-          readonly blockOnError: boolean;
-          /** `isEnabled` (boolean), required. */
-          readonly isEnabled: boolean;
-        };
-        /** `scanners` (object). */
-        readonly scanners?: {
-          /** `GIT_HISTORY` (object), required. */
-          readonly GIT_HISTORY: {
-            /** `isEnabled` (boolean), required. */
-            readonly isEnabled: boolean;
-            /** `scanOptions` (object). */
-            readonly scanOptions?: { [key: string]: boolean };
-          };
-          /** `IAC` (object), required. */
-          readonly IAC: {
-            /** `isEnabled` (boolean), required. */
-            readonly isEnabled: boolean;
-            /** `scanOptions` (object). */
-            readonly scanOptions?: { [key: string]: boolean };
-          };
-          /** `SCA` (object), required. */
-          readonly SCA: {
-            /** `isEnabled` (boolean), required. */
-            readonly isEnabled: boolean;
-            /** `scanOptions` (object). */
-            readonly scanOptions?: { [key: string]: boolean };
-          };
-          /** `SECRETS` (object), required. */
-          readonly SECRETS: {
-            /** `isEnabled` (boolean), required. */
-            readonly isEnabled: boolean;
-            /** `scanOptions` (object). */
-            readonly scanOptions?: { [key: string]: boolean };
-          };
-        };
-        /** `taggingBot` (object). */
-        readonly taggingBot?: {
-          /** `tagModuleBlocks` (boolean), required. */
-          readonly tagModuleBlocks: boolean;
-          /** `tagResourceBlocks` (boolean), required. */
-          readonly tagResourceBlocks: boolean;
-        };
-      };
-      /** `scannedBranch` (string), required. */
-      readonly scannedBranch: string;
-      /** `scannedBranches` (array, of object). */
-      readonly scannedBranches?: readonly {
-        /** `diskSize` (number, format double). */
-        readonly diskSize?: number;
-        /** `firstScanDate` (string). */
-        readonly firstScanDate?: string;
-        /** `id` (string). */
-        readonly id?: string;
-        /** `isPrimary` (boolean). */
-        readonly isPrimary?: boolean;
-        /** `lastApiCallDate` (string). */
-        readonly lastApiCallDate?: string;
-        /** `lastCloneDate` (string). */
-        readonly lastCloneDate?: string;
-        /** `lastCloneSha` (string). */
-        readonly lastCloneSha?: string;
-        /** `lastScanDate` (string). */
-        readonly lastScanDate?: string;
-        /** `name` (string). */
-        readonly name?: string;
-        /** `repositoryId` (string). */
-        readonly repositoryId?: string;
-      }[];
-      /** `source` (one of 20 values), required. */
-      readonly source: "AWS_CODE_BUILD" | "AWS_CODE_COMMIT" | "AZURE_REPOS" | "BITBUCKET" | "BITBUCKET_DATACENTER" | "CIRCLE_CI" | "CIRCLE_CI_CD" | "CORTEX_CLI" | "GITHUB" | "GITHUB_ACTIONS" | "GITHUB_ENTERPRISE" | "GITLAB" | "GITLAB_SELF_MANAGED" | "HCP_TFC_RUN_TASKS" | "HCP_TFE_RUN_TASKS" | "JENKINS" | "JENKINS_SERVER" | "SEMGREP" | "SONARQUBE" | "VERACODE";
-      /** `url` (string), required. */
-      readonly url: string;
-    };
-    /** `IAC` (object). */
-    readonly IAC?: {
-      /** `name` (string), required. */
-      readonly name: string;
-      /** `description` (string), required. */
-      readonly description: string;
-      /** `status` (object), required. */
-      readonly status: {
-        /** `apiRead` (object), required. */
-        readonly apiRead: {
-          /** `reason` (string). */
-          readonly reason?: string;
-          /** `status` (one of 2 values), required. */
-          readonly status: "INVALID" | "VALID";
-        };
-        /** `apiWrite` (object), required. */
-        readonly apiWrite: {
-          /** `reason` (string). */
-          readonly reason?: string;
-          /** `status` (one of 2 values), required. */
-          readonly status: "INVALID" | "VALID";
-        };
-        /** `clone` (object), required. */
-        readonly clone: {
-          /** `reason` (string). */
-          readonly reason?: string;
-          /** `status` (one of 2 values), required. */
-          readonly status: "INVALID" | "VALID";
-        };
-        /** `connection` (object), required. */
-        readonly connection: {
-          /** `reason` (string). */
-          readonly reason?: string;
-          /** `status` (one of 2 values), required. */
-          readonly status: "INVALID" | "VALID";
-        };
-        /** `webhookSubscription` (object), required. */
-        readonly webhookSubscription: {
-          /** `reason` (string). */
-          readonly reason?: string;
-          /** `status` (one of 2 values), required. */
-          readonly status: "INVALID" | "VALID";
-        };
-        /** `token` (object), required. */
-        readonly token: {
-          /** `reason` (string). */
-          readonly reason?: string;
-          /** `status` (one of 2 values), required. */
-          readonly status: "INVALID" | "VALID";
-        };
-        /** Other properties. */
-        [key: string]: unknown;
-      };
-      /** `creationDate` (string), required. */
-      readonly creationDate: string;
-      /** `defaultBranch` (string), required. */
-      readonly defaultBranch: string;
-      /** `diskSize` (number, format double). */
-      readonly diskSize?: number;
-      /** `externalId` (string), required. */
-      readonly externalId: string;
-      /** `id` (string), required. */
-      readonly id: string;
-      /** `integrationId` (string), required. */
-      readonly integrationId: string;
-      /** `isArchived` (boolean), required. */
-      readonly isArchived: boolean;
-      /** `isBillable` (boolean), required. */
-      readonly isBillable: boolean;
-      /** `isForked` (boolean), required. */
-      readonly isForked: boolean;
-      /** `isPublic` (boolean), required. */
-      readonly isPublic: boolean;
-      /** `isSelected` (boolean), required. */
-      readonly isSelected: boolean;
-      /** `lastScanDate` (string). */
-      readonly lastScanDate?: string;
-      /** `observationTime` (number, format double). */
-      readonly observationTime?: number;
-      /** `organizationId` (string), required. */
-      readonly organizationId: string;
-      /** `owner` (string), required. */
-      readonly owner: string;
-      /** `projectId` (string). */
-      readonly projectId?: string;
-      /** `scanConfiguration` (object). */
-      readonly scanConfiguration?: {
-        /** `excludedPaths` (array, of string). */
-        readonly excludedPaths?: readonly string[];
-        /** `prScanning` (object). */
-        readonly prScanning?: {
-          /** `blockOnError` (boolean), required. */
-          readonly blockOnError: boolean;
-          /** `isEnabled` (boolean), required. */
-          readonly isEnabled: boolean;
-        };
-        /** `scanners` (object). */
-        readonly scanners?: {
-          /** `GIT_HISTORY` (object), required. */
-          readonly GIT_HISTORY: {
-            /** `isEnabled` (boolean), required. */
-            readonly isEnabled: boolean;
-            /** `scanOptions` (object). */
-            readonly scanOptions?: { [key: string]: boolean };
-          };
-          /** `IAC` (object), required. */
-          readonly IAC: {
-            /** `isEnabled` (boolean), required. */
-            readonly isEnabled: boolean;
-            /** `scanOptions` (object). */
-            readonly scanOptions?: { [key: string]: boolean };
-          };
-          /** `SCA` (object), required. */
-          readonly SCA: {
-            /** `isEnabled` (boolean), required. */
-            readonly isEnabled: boolean;
-            /** `scanOptions` (object). */
-            readonly scanOptions?: { [key: string]: boolean };
-          };
-          /** `SECRETS` (object), required. */
-          readonly SECRETS: {
-            /** `isEnabled` (boolean), required. */
-            readonly isEnabled: boolean;
-            /** `scanOptions` (object). */
-            readonly scanOptions?: { [key: string]: boolean };
-          };
-        };
-        /** `taggingBot` (object). */
-        readonly taggingBot?: {
-          /** `tagModuleBlocks` (boolean), required. */
-          readonly tagModuleBlocks: boolean;
-          /** `tagResourceBlocks` (boolean), required. */
-          readonly tagResourceBlocks: boolean;
-        };
-      };
-      /** `scannedBranch` (string), required. */
-      readonly scannedBranch: string;
-      /** `scannedBranches` (array, of object). */
-      readonly scannedBranches?: readonly {
-        /** `diskSize` (number, format double). */
-        readonly diskSize?: number;
-        /** `firstScanDate` (string). */
-        readonly firstScanDate?: string;
-        /** `id` (string). */
-        readonly id?: string;
-        /** `isPrimary` (boolean). */
-        readonly isPrimary?: boolean;
-        /** `lastApiCallDate` (string). */
-        readonly lastApiCallDate?: string;
-        /** `lastCloneDate` (string). */
-        readonly lastCloneDate?: string;
-        /** `lastCloneSha` (string). */
-        readonly lastCloneSha?: string;
-        /** `lastScanDate` (string). */
-        readonly lastScanDate?: string;
-        /** `name` (string). */
-        readonly name?: string;
-        /** `repositoryId` (string). */
-        readonly repositoryId?: string;
-      }[];
-      /** `source` (one of 20 values), required. */
-      readonly source: "AWS_CODE_BUILD" | "AWS_CODE_COMMIT" | "AZURE_REPOS" | "BITBUCKET" | "BITBUCKET_DATACENTER" | "CIRCLE_CI" | "CIRCLE_CI_CD" | "CORTEX_CLI" | "GITHUB" | "GITHUB_ACTIONS" | "GITHUB_ENTERPRISE" | "GITLAB" | "GITLAB_SELF_MANAGED" | "HCP_TFC_RUN_TASKS" | "HCP_TFE_RUN_TASKS" | "JENKINS" | "JENKINS_SERVER" | "SEMGREP" | "SONARQUBE" | "VERACODE";
-      /** `url` (string), required. */
-      readonly url: string;
-    };
+    readonly SCA?: AppsecRepositoriesByAssetIdScanConfigurationPutRequestScannersSCA;
+    readonly IAC?: AppsecRepositoriesByAssetIdScanConfigurationPutRequestScannersSCA;
   };
 };
 
 /** Reply of `GET /public_api/appsec/v1/repositories/{assetId}` (`appsec.repositories.get_by_asset_id`). */
 export type AppsecRepositoriesGetByAssetIdReply = {
-  /** `name` (string). */
   name?: string;
-  /** `description` (string). */
   description?: string;
-  /** `creationDate` (string). */
   creationDate?: string;
-  /** `defaultBranch` (string). */
   defaultBranch?: string;
-  /** `diskSize` (number, format double). */
+  /** Format double. */
   diskSize?: number;
-  /** `externalId` (string). */
   externalId?: string;
-  /** `id` (string). */
   id?: string;
-  /** `integrationId` (string). */
   integrationId?: string;
-  /** `isArchived` (boolean). */
   isArchived?: boolean;
-  /** `isBillable` (boolean). */
   isBillable?: boolean;
-  /** `isForked` (boolean). */
   isForked?: boolean;
-  /** `isPublic` (boolean). */
   isPublic?: boolean;
-  /** `isSelected` (boolean). */
   isSelected?: boolean;
-  /** `lastScanDate` (string). */
   lastScanDate?: string;
-  /** `observationTime` (number, format double). */
+  /** Format double. */
   observationTime?: number;
-  /** `organizationId` (string). */
   organizationId?: string;
-  /** `owner` (string). */
   owner?: string;
-  /** `projectId` (string). */
   projectId?: string;
-  /** `scanConfiguration` ({@link AppSecScanConfiguration}). */
   scanConfiguration?: AppSecScanConfiguration;
-  /** `scannedBranch` (string). */
   scannedBranch?: string;
-  /** `scannedBranches` (array, of {@link AppSecBranch}). */
   scannedBranches?: AppSecBranch[];
-  /** `source` ({@link AppSecIntegrationType}). */
   source?: AppSecIntegrationType;
-  /** `status` ({@link AppSecRepositoryStatus}). */
   status?: AppSecRepositoryStatus;
-  /** `url` (string). */
   url?: string;
 };
 
 /** Reply of `DELETE /public_api/appsec/v1/rules/{ruleId}` (`appsec.rules.delete_by_rule_id`). */
 export type AppsecRulesDeleteByRuleIdReply = {
-  /** `message` (string), required. */
   message: string;
 };
 
@@ -1254,78 +487,29 @@ export type AppsecRulesGetByRuleIdReply = AppSecDetectionRule | unknown;
 
 /** Request of `PATCH /public_api/appsec/v1/rules/{ruleId}` (`appsec.rules.patch_by_rule_id`). */
 export type AppsecRulesPatchByRuleIdRequest = ({
-  /** `labels` (array, of string), required. */
   readonly labels: readonly string[];
-}) | ({
-  /** `name` (string), required. */
-  readonly name: string;
-  /** `description` (string). */
-  readonly description?: string;
-  /** `severity` (one of 5 values), required. */
-  readonly severity: "CRITICAL" | "HIGH" | "INFO" | "LOW" | "MEDIUM";
-  /** `labels` (array, of string). */
-  readonly labels?: readonly string[];
-  /** `scanner`, required. */
-  readonly scanner: ({
-    /** `name` (one of 5 values), required. */
-    readonly name: "ARM" | "BICEP" | "CLOUDFORMATION" | "KUBERNETES" | "TERRAFORM";
-    /** `category` (one of 9 values). */
-    readonly category?: "AI_ML" | "COMPUTE" | "IAM" | "KUBERNETES" | "LOGGING" | "MONITORING" | "NETWORKING" | "PUBLIC" | "STORAGE";
-    /** `subCategory` (one of 49 values). */
-    readonly subCategory?: "GUARDRAILS" | "RISKY_MODELS" | "PUBLIC_EXPOSURE" | "PERMISSIONS" | "ENCRYPTION" | "RETENTION" | "FORMATS" | "DISABLED_OR_MISSING" | "UNDER_USE" | "NETWORK_POLICIES" | "ACCESS_CONTROL" | "LOGGING_AND_MONITORING" | "RESOURCE_MANAGEMENT" | "NATIVE_SECURITY_CONTROLS" | "MANAGEMENT_SERVICES_EXPOSURE" | "OVERPROVISIONED" | "STARTUP_SCRIPT_LEAKS" | "DEFAULT_CREDENTIALS_OR_AUTH" | "UNSANCTIONED_RESOURCE_OR_TYPE" | "BACKUPS" | "VERSIONING" | "REPLICATION" | "ALERTING" | "REDUNDANCY" | "ADMIN_INTERFACES" | "DATABASE_ENDPOINTS" | "STORAGE_BUCKETS" | "APIS" | "SENSITIVE_PORTS" | "LOAD_BALANCING" | "INGRESS_CONTROLS" | "EGRESS_CONTROLS" | "ENCRYPTION_AND_PROTOCOLS" | "VPC_VCN_VNET" | "FLOW_LOGS" | "TAGS_AND_METADATA" | "RESOURCE_HEALTH" | "PERFORMANCE_MONITORING" | "ALERTING_AND_NOTIFICATIONS" | "UNINTEGRATED" | "STORAGE" | "OVERLY_PERMISSIVE" | "UNUSED" | "CREDENTIAL_EXPOSURE" | "MFA" | "ROLE_SEPARATION" | "SHARED" | "EXPIRED_KEY_CONTROLS" | "AUTHENTICATION_POLICIES";
-    /** `definition` (string or null), required. */
-    readonly definition: string | null;
-    /** `definitionLink` (string or null). */
-    readonly definitionLink?: string | null;
-    /** `remediationDescription` (string or null). */
-    readonly remediationDescription?: string | null;
-  }) | ({
-    /** `category` (one of 8 values). */
-    readonly category?: "API_KEYS" | "DATABASE_CREDENTIALS" | "ENCRYPTION_KEYS" | "CLOUD_SERVICE_PROVIDER_KEYS" | "SSH_KEYS" | "ENVIRONMENT_VARIABLES" | "SENSITIVE_TOKENS" | "THIRD_PARTY_SERVICES";
-    /** `definition` (string or null), required. */
-    readonly definition: string | null;
-    /** `definitionLink` (string or null). */
-    readonly definitionLink?: string | null;
-    /** `remediationDescription` (string or null). */
-    readonly remediationDescription?: string | null;
-  });
-});
+}) | AppsecRulesPostRequest;
 
 /** Reply of `PATCH /public_api/appsec/v1/rules/{ruleId}` (`appsec.rules.patch_by_rule_id`). */
 export type AppsecRulesPatchByRuleIdReply = AppSecModifyRuleResponseObject;
 
 /** Request of `POST /public_api/appsec/v1/rules` (`appsec.rules.post`). */
 export type AppsecRulesPostRequest = {
-  /** `name` (string), required. */
   readonly name: string;
-  /** `description` (string). */
   readonly description?: string;
-  /** `severity` (one of 5 values), required. */
   readonly severity: "CRITICAL" | "HIGH" | "INFO" | "LOW" | "MEDIUM";
-  /** `labels` (array, of string). */
   readonly labels?: readonly string[];
-  /** `scanner`, required. */
   readonly scanner: ({
-    /** `name` (one of 5 values), required. */
     readonly name: "ARM" | "BICEP" | "CLOUDFORMATION" | "KUBERNETES" | "TERRAFORM";
-    /** `category` (one of 9 values). */
     readonly category?: "AI_ML" | "COMPUTE" | "IAM" | "KUBERNETES" | "LOGGING" | "MONITORING" | "NETWORKING" | "PUBLIC" | "STORAGE";
-    /** `subCategory` (one of 49 values). */
     readonly subCategory?: "GUARDRAILS" | "RISKY_MODELS" | "PUBLIC_EXPOSURE" | "PERMISSIONS" | "ENCRYPTION" | "RETENTION" | "FORMATS" | "DISABLED_OR_MISSING" | "UNDER_USE" | "NETWORK_POLICIES" | "ACCESS_CONTROL" | "LOGGING_AND_MONITORING" | "RESOURCE_MANAGEMENT" | "NATIVE_SECURITY_CONTROLS" | "MANAGEMENT_SERVICES_EXPOSURE" | "OVERPROVISIONED" | "STARTUP_SCRIPT_LEAKS" | "DEFAULT_CREDENTIALS_OR_AUTH" | "UNSANCTIONED_RESOURCE_OR_TYPE" | "BACKUPS" | "VERSIONING" | "REPLICATION" | "ALERTING" | "REDUNDANCY" | "ADMIN_INTERFACES" | "DATABASE_ENDPOINTS" | "STORAGE_BUCKETS" | "APIS" | "SENSITIVE_PORTS" | "LOAD_BALANCING" | "INGRESS_CONTROLS" | "EGRESS_CONTROLS" | "ENCRYPTION_AND_PROTOCOLS" | "VPC_VCN_VNET" | "FLOW_LOGS" | "TAGS_AND_METADATA" | "RESOURCE_HEALTH" | "PERFORMANCE_MONITORING" | "ALERTING_AND_NOTIFICATIONS" | "UNINTEGRATED" | "STORAGE" | "OVERLY_PERMISSIVE" | "UNUSED" | "CREDENTIAL_EXPOSURE" | "MFA" | "ROLE_SEPARATION" | "SHARED" | "EXPIRED_KEY_CONTROLS" | "AUTHENTICATION_POLICIES";
-    /** `definition` (string or null), required. */
     readonly definition: string | null;
-    /** `definitionLink` (string or null). */
     readonly definitionLink?: string | null;
-    /** `remediationDescription` (string or null). */
     readonly remediationDescription?: string | null;
   }) | ({
-    /** `category` (one of 8 values). */
     readonly category?: "API_KEYS" | "DATABASE_CREDENTIALS" | "ENCRYPTION_KEYS" | "CLOUD_SERVICE_PROVIDER_KEYS" | "SSH_KEYS" | "ENVIRONMENT_VARIABLES" | "SENSITIVE_TOKENS" | "THIRD_PARTY_SERVICES";
-    /** `definition` (string or null), required. */
     readonly definition: string | null;
-    /** `definitionLink` (string or null). */
     readonly definitionLink?: string | null;
-    /** `remediationDescription` (string or null). */
     readonly remediationDescription?: string | null;
   });
 };
@@ -1338,9 +522,7 @@ export type AppsecRulesRuleLabelsReply = AppSecGetLabelsResponse;
 
 /** Request of `POST /public_api/appsec/v1/rules/validate` (`appsec.rules.validate`). */
 export type AppsecRulesValidateRequest = readonly {
-  /** `framework` (one of 5 values), required. */
   readonly framework: "ARM" | "BICEP" | "CLOUDFORMATION" | "KUBERNETES" | "TERRAFORM";
-  /** `definition` (string), required. */
   readonly definition: string;
 }[];
 
@@ -1355,7 +537,6 @@ export type AppsecSbomRepositoryGetByRepoIdReply = string;
 
 /** Request of `POST /public_api/appsec/v1/scan/repository/{repositoryId}` (`appsec.scan.repository.post_by_id`). */
 export type AppsecScanRepositoryPostByIdRequest = {
-  /** `branchName` (string). */
   readonly branchName?: string;
 };
 
@@ -1382,9 +563,7 @@ export type AppsecScansUnscannedRepositoriesReply = AppSecBasicScanInfo[];
 
 /** Request of `POST /public_api/v1/asm_management/remove_asm_data` (`asm_management.remove_asm_data`), sent as `{"request_data": …}`. */
 export type AsmManagementRemoveAsmDataRequest = {
-  /** `asset_type` (one of 3 values), required. */
   readonly asset_type: "certificate" | "domain" | "ip_range";
-  /** `asset_identifiers` (array, of string), required. */
   readonly asset_identifiers: readonly string[];
 };
 
@@ -1393,13 +572,9 @@ export type AsmManagementRemoveAsmDataReply = string;
 
 /** Request of `POST /public_api/v1/asm_management/upload_asm_data` (`asm_management.upload_asm_data`), sent as `{"request_data": …}`. */
 export type AsmManagementUploadAsmDataRequest = {
-  /** `request_type` (one of 1 values), required. */
   readonly request_type: "Addition";
-  /** `asset_type` (one of 2 values), required. */
   readonly asset_type: "ip_range" | "domain";
-  /** `asset_identifiers` (array, of string), required. */
   readonly asset_identifiers: readonly string[];
-  /** `business_units` (array, of string). */
   readonly business_units?: readonly string[];
 };
 
@@ -1408,69 +583,49 @@ export type AsmManagementUploadAsmDataReply = string;
 
 /** Request of `POST /public_api/v1/asset-groups` (`asset_groups`). */
 export type AssetGroupsRequest = {
-  /** `filters`. */
   readonly filters?: AssetGroupFilter;
-  /** `sort` (array). */
   readonly sort?: readonly {
-    /** `FIELD` (string). */
     readonly FIELD?: string;
-    /** `ORDER` (one of 2 values). */
     readonly ORDER?: "DESC" | "ASC";
   }[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
 };
 
 /** Reply of `POST /public_api/v1/asset-groups` (`asset_groups`). */
 export type AssetGroupsReply = {
-  /** `data` (array, of object). */
   data?: { [key: string]: unknown }[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: { [key: string]: unknown }[];
-  /** `metadata` (object). */
   metadata?: {
-    /** `filter_count` (integer). */
     filter_count?: number;
-    /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+    /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
     readonly FILTER_COUNT?: number;
-    /** `total_count` (integer). */
     total_count?: number;
-    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
     readonly TOTAL_COUNT?: number;
   };
 };
 
 /** Request of `POST /public_api/v1/asset-groups/create` (`asset_groups.create`). */
 export type AssetGroupsCreateRequest = {
-  /** `asset_group` (object). */
   readonly asset_group?: {
-    /** `group_name` (string). */
     readonly group_name?: string;
-    /** `group_type` (one of 2 values). */
     readonly group_type?: "Dynamic" | "Static";
-    /** `group_description` (string). */
     readonly group_description?: string;
-    /** `membership_predicate`. */
     readonly membership_predicate?: AssetFilter;
   };
 };
 
 /** Reply of `POST /public_api/v1/asset-groups/create` (`asset_groups.create`), the value of `reply`. */
 export type AssetGroupsCreateReply = {
-  /** `data` (object). */
   data?: {
-    /** `success` (boolean). */
     success?: boolean;
-    /** `asset_group_id` (integer). */
     asset_group_id?: number;
   };
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: {
-    /** `success` (boolean). */
     success?: boolean;
-    /** `asset_group_id` (integer). */
     asset_group_id?: number;
   };
 };
@@ -1486,1054 +641,617 @@ export type AssetGroupsUpdatePostByGroupIdReply = Xs34GenericAssetGroupsResponse
 
 /** Request of `POST /public_api/v1/assets` (`assets`). */
 export type AssetsRequest = {
-  /** `filters`. */
   readonly filters?: AssetFilter;
-  /** `on_demand_fields` (array, of string). */
   readonly on_demand_fields?: readonly string[];
-  /** `sort` (array). */
   readonly sort?: readonly {
-    /** `FIELD` (string). */
     readonly FIELD?: string;
-    /** `ORDER` (one of 2 values). */
     readonly ORDER?: "DESC" | "ASC";
   }[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `request_data` (object). */
   readonly request_data?: {
-    /** `filters`. */
     readonly filters?: AssetFilter;
-    /** `sort` (array, of object). */
     readonly sort?: readonly {
-      /** `FIELD` (string). */
       readonly FIELD?: string;
-      /** `ORDER` (one of 2 values). */
       readonly ORDER?: "DESC" | "ASC";
     }[];
-    /** `search_from` (integer). */
     readonly search_from?: number;
-    /** `search_to` (integer). */
     readonly search_to?: number;
-    /** `on_demand_fields` (array, of string). */
     readonly on_demand_fields?: readonly string[];
   };
 };
 
 /** Reply of `POST /public_api/v1/assets` (`assets`), the value of `reply`. */
 export type AssetsReply = {
-  /** `data` (array, of {@link Asset}). */
   data?: Asset[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: Asset[];
-  /** `metadata` (object). */
   metadata?: {
-    /** `filter_count` (integer). */
     filter_count?: number;
-    /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+    /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
     readonly FILTER_COUNT?: number;
-    /** `total_count` (integer). */
     total_count?: number;
-    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
     readonly TOTAL_COUNT?: number;
   };
 };
 
 /** Request of `POST /public_api/v1/assets/bulk_update_vulnerability_tests` (`assets.bulk_update_vulnerability_tests`), sent as `{"request_data": …}`. */
 export type AssetsBulkUpdateVulnerabilityTestsRequest = {
-  /** `test_names` (array, of string). */
   readonly test_names?: readonly string[];
-  /** `status` (one of 2 values). */
   readonly status?: "Enabled" | "Disabled";
 };
 
 /** Reply of `GET /public_api/v1/assets/{id}/raw_fields` (`assets.by_id.raw_fields`), the value of `reply`. */
 export type AssetsByIdRawFieldsReply = {
-  /** `data` (array, of object). */
   data?: {
-    /** `xdm__asset__raw_fields` (object). */
     xdm__asset__raw_fields?: {
-      /** `Platform Discovery` (object). */
       "Platform Discovery"?: {
-        /** `Adjustable` (boolean). */
         Adjustable?: boolean;
-        /** `Description` (string). */
         Description?: string;
-        /** `GlobalQuota` (boolean). */
         GlobalQuota?: boolean;
-        /** `QuotaAppliedAtLevel` (string). */
         QuotaAppliedAtLevel?: string;
-        /** `QuotaArn` (string). */
         QuotaArn?: string;
-        /** `QuotaCode` (string). */
         QuotaCode?: string;
-        /** `QuotaName` (string). */
         QuotaName?: string;
-        /** `ServiceCode` (string). */
         ServiceCode?: string;
-        /** `ServiceName` (string). */
         ServiceName?: string;
-        /** `Unit` (string). */
         Unit?: string;
-        /** `Value` (integer). */
         Value?: number;
       };
     };
   }[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: {
-    /** `xdm__asset__raw_fields` (object). */
     xdm__asset__raw_fields?: {
-      /** `Platform Discovery` (object). */
       "Platform Discovery"?: {
-        /** `Adjustable` (boolean). */
         Adjustable?: boolean;
-        /** `Description` (string). */
         Description?: string;
-        /** `GlobalQuota` (boolean). */
         GlobalQuota?: boolean;
-        /** `QuotaAppliedAtLevel` (string). */
         QuotaAppliedAtLevel?: string;
-        /** `QuotaArn` (string). */
         QuotaArn?: string;
-        /** `QuotaCode` (string). */
         QuotaCode?: string;
-        /** `QuotaName` (string). */
         QuotaName?: string;
-        /** `ServiceCode` (string). */
         ServiceCode?: string;
-        /** `ServiceName` (string). */
         ServiceName?: string;
-        /** `Unit` (string). */
         Unit?: string;
-        /** `Value` (integer). */
         Value?: number;
       };
     };
   }[];
-  /** `metadata` (object). */
   metadata?: {
-    /** `filter_count` (integer). */
     filter_count?: number;
-    /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+    /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
     readonly FILTER_COUNT?: number;
-    /** `total_count` (integer). */
     total_count?: number;
-    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
     readonly TOTAL_COUNT?: number;
   };
 };
 
 /** Reply of `GET /public_api/v1/assets/enum/{field_name}` (`assets.enum.get_by_field_name`). */
 export type AssetsEnumGetByFieldNameReply = {
-  /** `data` (array, of object). */
   data?: { [key: string]: unknown }[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: { [key: string]: unknown }[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_asset_internet_exposure` (`assets.get_asset_internet_exposure`), sent as `{"request_data": …}`. */
 export type AssetsGetAssetInternetExposureRequest = {
-  /** `asm_id_list` (array, of string). */
   readonly asm_id_list?: readonly string[];
 };
 
 /** Reply of `POST /public_api/v1/assets/get_asset_internet_exposure` (`assets.get_asset_internet_exposure`), the value of `reply`. */
 export type AssetsGetAssetInternetExposureReply = {
-  /** `details` (array, of object). */
   details?: {
-    /** `asm_ids` (string). */
     asm_ids?: string;
-    /** `name` (string). */
     name?: string;
-    /** `type` (string). */
     type?: string;
-    /** `last_observed` (integer). */
     last_observed?: number;
-    /** `first_observed` (integer). */
     first_observed?: number;
-    /** `externally_detected_providers` (array, of string). */
     externally_detected_providers?: string[];
-    /** `created` (integer). */
     created?: number;
-    /** `ips` (array, of object). */
     ips?: { [key: string]: unknown }[];
-    /** `business_units` (array, of string). */
     business_units?: string[];
-    /** `active_service_ids` (array, of object). */
     active_service_ids?: { [key: string]: unknown }[];
-    /** `all_service_ids` (array, of string). */
     all_service_ids?: string[];
-    /** `active_external_services_types` (array, of object). */
     active_external_services_types?: { [key: string]: unknown }[];
-    /** `domain`. */
     domain?: unknown;
-    /** `certificate_issuer`. */
     certificate_issuer?: unknown;
-    /** `certificate_algorithm`. */
     certificate_algorithm?: unknown;
-    /** `certificate_classifications` (array, of object). */
     certificate_classifications?: { [key: string]: unknown }[];
-    /** `resolves` (boolean). */
     resolves?: boolean;
-    /** `details` (object). */
     details?: {
-      /** `providerDetails` (array, of object). */
       providerDetails?: {
-        /** `name` (string). */
         name?: string;
-        /** `displayName` (string). */
         displayName?: string;
       }[];
-      /** `domain`. */
       domain?: unknown;
-      /** `topLevelAssetMapperDomain`. */
       topLevelAssetMapperDomain?: unknown;
-      /** `domainAssetType`. */
       domainAssetType?: unknown;
-      /** `isPaidLevelDomain` (boolean). */
       isPaidLevelDomain?: boolean;
-      /** `domainDetails`. */
       domainDetails?: unknown;
-      /** `dnsZone`. */
       dnsZone?: unknown;
-      /** `latestSampledIp`. */
       latestSampledIp?: unknown;
-      /** `subdomainMetadata`. */
       subdomainMetadata?: unknown;
-      /** `recentIps` (array, of object). */
       recentIps?: { [key: string]: unknown }[];
-      /** `businessUnits` (array, of object). */
       businessUnits?: {
-        /** `name` (string). */
         name?: string;
       }[];
-      /** `certificateDetails`. */
       certificateDetails?: unknown;
-      /** `inferredCvesObserved` (array, of object). */
       inferredCvesObserved?: { [key: string]: unknown }[];
-      /** `ip_ranges` (object). */
       ip_ranges?: {
-        /** `<ip_address>` (object). */
         "<ip_address>"?: {
-          /** `IP_RANGE_ID` (string). */
           IP_RANGE_ID?: string;
-          /** `FIRST_IP` (string). */
           FIRST_IP?: string;
-          /** `LAST_IP` (string). */
           LAST_IP?: string;
         };
       };
     };
-    /** `external_services` (array, of object). */
     external_services?: {
-      /** `serviceType` (string). */
       serviceType?: string;
-      /** `serviceKey` (string). */
       serviceKey?: string;
-      /** `activityStatus` (string). */
       activityStatus?: string;
     }[];
-    /** `externally_inferred_vulnerability_score`. */
     externally_inferred_vulnerability_score?: unknown;
-    /** `externally_inferred_cves` (array, of object). */
     externally_inferred_cves?: { [key: string]: unknown }[];
   }[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_assets_internet_exposure` (`assets.get_assets_internet_exposure`), sent as `{"request_data": …}`. */
 export type AssetsGetAssetsInternetExposureRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "externally_detected_providers";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "externally_inferred_cves";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "mac_addresses";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "name";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "name";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ip_address";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "has_xdr_agent";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array), required. */
     readonly value: readonly ("yes" | "no" | "unknown" | "n/a" | "true" | "false" | boolean)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "has_active_external_services";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array), required. */
     readonly value: readonly ("yes" | "no" | "unknown" | "true" | "false" | boolean)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "type";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("certificate" | "cloud_compute_instance" | "on_prem" | "domain" | "unassociated_responsive_ip")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ipv6_address";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ipv6_address";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ipv6_address";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asm_id_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asm_id_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asm_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "has_bu_overrides";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (boolean), required. */
     readonly value: boolean;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "aws_cloud_tags";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "aws_cloud_tags";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "aws_cloud_tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "gcp_cloud_tags";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "gcp_cloud_tags";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "gcp_cloud_tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "azure_cloud_tags";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "azure_cloud_tags";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "azure_cloud_tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }))[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 3 values), required. */
     readonly field: "name" | "first_observed" | "last_observed";
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "ASC" | "DESC";
   };
-  /** `use_page_token` (boolean). */
   readonly use_page_token?: boolean;
-  /** `next_page_token` (string). */
   readonly next_page_token?: string;
 };
 
 /** Reply of `POST /public_api/v1/assets/get_assets_internet_exposure` (`assets.get_assets_internet_exposure`), the value of `reply`. */
 export type AssetsGetAssetsInternetExposureReply = {
-  /** `total_count` (integer, at most 9999). */
+  /** At most 9999. */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `assets_internet_exposure` (array, of {@link InternetExposureAsset}). */
   assets_internet_exposure?: InternetExposureAsset[];
 };
 
 /** Reply of `GET /public_api/v1/assets/{id}` (`assets.get_by_id`). */
 export type AssetsGetByIdReply = {
-  /** `data` (array, of object). */
   data?: {
-    /** `xdm.asset.last_observed` (integer). */
     "xdm.asset.last_observed"?: number;
-    /** `xdm.asset.cloud.region` (string or null). */
     "xdm.asset.cloud.region"?: string | null;
-    /** `xdm.asset.id` (string). */
     "xdm.asset.id"?: string;
-    /** `xdm.asset.provider` (string). */
     "xdm.asset.provider"?: string;
-    /** `xdm.asset.first_observed` (integer). */
     "xdm.asset.first_observed"?: number;
-    /** `xdm.asset.type.name` (string). */
     "xdm.asset.type.name"?: string;
-    /** `xdm.asset.strong_id` (string). */
     "xdm.asset.strong_id"?: string;
-    /** `xdm.asset.name` (string or null). */
     "xdm.asset.name"?: string | null;
-    /** `xdm.asset.type.class` (string). */
     "xdm.asset.type.class"?: string;
-    /** `xdm.asset.type.id` (string). */
     "xdm.asset.type.id"?: string;
-    /** `xdm.asset.type.category` (string). */
     "xdm.asset.type.category"?: string;
-    /** `issues_critical` (integer). */
     issues_critical?: number;
-    /** `xdm.asset.realm` (string). */
     "xdm.asset.realm"?: string;
-    /** `xdm.asset.group_ids` (array, of string). */
     "xdm.asset.group_ids"?: string[];
-    /** `cases_breakdown` (object). */
     cases_breakdown?: {
-      /** `critical` (integer). */
       critical?: number;
-      /** `high` (integer). */
       high?: number;
-      /** `low` (integer). */
       low?: number;
-      /** `medium` (integer). */
       medium?: number;
     };
-    /** `issues_breakdown` (object). */
     issues_breakdown?: {
-      /** `critical` (integer). */
       critical?: number;
-      /** `high` (integer). */
       high?: number;
-      /** `low` (integer). */
       low?: number;
-      /** `medium` (integer). */
       medium?: number;
     };
-    /** `cases_critical` (integer). */
     cases_critical?: number;
-    /** `xdm.host.ipv4_addresses` (array, of string). */
     "xdm.host.ipv4_addresses"?: string[];
   }[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: {
-    /** `xdm.asset.last_observed` (integer). */
     "xdm.asset.last_observed"?: number;
-    /** `xdm.asset.cloud.region` (string or null). */
     "xdm.asset.cloud.region"?: string | null;
-    /** `xdm.asset.id` (string). */
     "xdm.asset.id"?: string;
-    /** `xdm.asset.provider` (string). */
     "xdm.asset.provider"?: string;
-    /** `xdm.asset.first_observed` (integer). */
     "xdm.asset.first_observed"?: number;
-    /** `xdm.asset.type.name` (string). */
     "xdm.asset.type.name"?: string;
-    /** `xdm.asset.strong_id` (string). */
     "xdm.asset.strong_id"?: string;
-    /** `xdm.asset.name` (string or null). */
     "xdm.asset.name"?: string | null;
-    /** `xdm.asset.type.class` (string). */
     "xdm.asset.type.class"?: string;
-    /** `xdm.asset.type.id` (string). */
     "xdm.asset.type.id"?: string;
-    /** `xdm.asset.type.category` (string). */
     "xdm.asset.type.category"?: string;
-    /** `issues_critical` (integer). */
     issues_critical?: number;
-    /** `xdm.asset.realm` (string). */
     "xdm.asset.realm"?: string;
-    /** `xdm.asset.group_ids` (array, of string). */
     "xdm.asset.group_ids"?: string[];
-    /** `cases_breakdown` (object). */
     cases_breakdown?: {
-      /** `critical` (integer). */
       critical?: number;
-      /** `high` (integer). */
       high?: number;
-      /** `low` (integer). */
       low?: number;
-      /** `medium` (integer). */
       medium?: number;
     };
-    /** `issues_breakdown` (object). */
     issues_breakdown?: {
-      /** `critical` (integer). */
       critical?: number;
-      /** `high` (integer). */
       high?: number;
-      /** `low` (integer). */
       low?: number;
-      /** `medium` (integer). */
       medium?: number;
     };
-    /** `cases_critical` (integer). */
     cases_critical?: number;
-    /** `xdm.host.ipv4_addresses` (array, of string). */
     "xdm.host.ipv4_addresses"?: string[];
   }[];
-  /** `metadata` (object). */
   metadata?: {
-    /** `filter_count` (integer). */
     filter_count?: number;
-    /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+    /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
     readonly FILTER_COUNT?: number;
-    /** `total_count` (integer). */
     total_count?: number;
-    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
     readonly TOTAL_COUNT?: number;
   };
 };
 
 /** Request of `POST /public_api/v1/assets/get_external_ip_address_range` (`assets.get_external_ip_address_range`), sent as `{"request_data": …}`. */
 export type AssetsGetExternalIpAddressRangeRequest = {
-  /** `range_id_list` (array, of string). */
   readonly range_id_list?: readonly string[];
 };
 
 /** Reply of `POST /public_api/v1/assets/get_external_ip_address_range` (`assets.get_external_ip_address_range`), the value of `reply`. */
 export type AssetsGetExternalIpAddressRangeReply = {
-  /** `details` (array, of object). */
   details?: {
-    /** `range_id` (string). */
     range_id?: string;
-    /** `first_ip` (string). */
     first_ip?: string;
-    /** `last_ip` (string). */
     last_ip?: string;
-    /** `ips_count` (integer). */
     ips_count?: number;
-    /** `active_responsive_ips_count` (integer). */
     active_responsive_ips_count?: number;
-    /** `date_added` (integer). */
     date_added?: number;
-    /** `organization_handles` (array, of string). */
     organization_handles?: string[];
-    /** `details` (object). */
     details?: {
-      /** `networkRecords` (array, of object). */
       networkRecords?: {
-        /** `handle` (string). */
         handle?: string;
-        /** `firstIp` (string). */
         firstIp?: string;
-        /** `lastIp` (string). */
         lastIp?: string;
-        /** `name` (string). */
         name?: string;
-        /** `whoIsServer` (string). */
         whoIsServer?: string;
-        /** `lastChanged` (integer). */
         lastChanged?: number;
-        /** `organizationRecords` (array, of object). */
         organizationRecords?: {
-          /** `handle` (string). */
           handle?: string;
-          /** `dateAdded` (integer). */
           dateAdded?: number;
-          /** `address` (string). */
           address?: string;
-          /** `email` (string). */
           email?: string;
-          /** `phone` (string). */
           phone?: string;
-          /** `org` (string). */
           org?: string;
-          /** `formattedName` (string). */
           formattedName?: string;
-          /** `kind` (string). */
           kind?: string;
-          /** `roles` (array, of string). */
           roles?: string[];
-          /** `lastChanged` (integer). */
           lastChanged?: number;
-          /** `firstRegistered` (integer). */
           firstRegistered?: number;
-          /** `remarks` (string). */
           remarks?: string;
         }[];
-        /** `remarks` (string). */
         remarks?: string;
       }[];
     };
-    /** `explainers` (array, of object). */
     explainers?: { [key: string]: unknown }[];
-    /** `ipaddress_version` (integer). */
     ipaddress_version?: number;
-    /** `business_units` (array, of string). */
     business_units?: string[];
   }[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_external_ip_address_ranges` (`assets.get_external_ip_address_ranges`), sent as `{"request_data": …}`. */
 export type AssetsGetExternalIpAddressRangesRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "organization_handles";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "tags";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "tags";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ipaddress_version";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ipaddress_version";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer), required. */
     readonly value: readonly number[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "has_bu_overrides";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (boolean), required. */
     readonly value: boolean;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "range_id_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "range_id_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "range_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }))[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 3 values), required. */
     readonly field: "Id" | "first_ip" | "last_ip";
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "ASC" | "DESC";
   };
-  /** `use_page_token` (boolean). */
   readonly use_page_token?: boolean;
-  /** `next_page_token` (string). */
   readonly next_page_token?: string;
 };
 
 /** Reply of `POST /public_api/v1/assets/get_external_ip_address_ranges` (`assets.get_external_ip_address_ranges`), the value of `reply`. */
 export type AssetsGetExternalIpAddressRangesReply = {
-  /** `total_count` (integer, at most 9999). */
+  /** At most 9999. */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `external_ip_address_ranges` (array, of {@link ExternalIpRange}). */
   external_ip_address_ranges?: ExternalIpRange[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_external_service` (`assets.get_external_service`), sent as `{"request_data": …}`. */
 export type AssetsGetExternalServiceRequest = {
-  /** `service_id_list` (array, of string). */
   readonly service_id_list?: readonly string[];
 };
 
 /** Reply of `POST /public_api/v1/assets/get_external_service` (`assets.get_external_service`), the value of `reply`. */
 export type AssetsGetExternalServiceReply = {
-  /** `details` (array, of object). */
   details?: {
-    /** `service_id` (string). */
     service_id?: string;
-    /** `service_name` (string). */
     service_name?: string;
-    /** `service_type` (string). */
     service_type?: string;
-    /** `ip_address` (array, of string). */
     ip_address?: string[];
-    /** `domain` (array, of object). */
     domain?: { [key: string]: unknown }[];
-    /** `externally_detected_providers` (array, of string). */
     externally_detected_providers?: string[];
-    /** `is_active` (string). */
     is_active?: string;
-    /** `first_observed` (integer). */
     first_observed?: number;
-    /** `last_observed` (integer). */
     last_observed?: number;
-    /** `port` (integer). */
     port?: number;
-    /** `protocol` (string). */
     protocol?: string;
-    /** `active_classifications` (array, of string). */
     active_classifications?: string[];
-    /** `inactive_classifications` (array, of object). */
     inactive_classifications?: { [key: string]: unknown }[];
-    /** `discovery_type` (string). */
     discovery_type?: string;
-    /** `business_units` (array, of string). */
     business_units?: string[];
-    /** `externally_inferred_vulnerability_score`. */
     externally_inferred_vulnerability_score?: unknown;
-    /** `externally_inferred_cves` (array, of object). */
     externally_inferred_cves?: { [key: string]: unknown }[];
-    /** `details` (object). */
     details?: {
-      /** `serviceKey` (string). */
       serviceKey?: string;
-      /** `serviceKeyType` (string). */
       serviceKeyType?: string;
-      /** `businessUnits` (array, of object). */
       businessUnits?: {
-        /** `name` (string). */
         name?: string;
       }[];
-      /** `providerDetails` (array, of object). */
       providerDetails?: {
-        /** `name` (string). */
         name?: string;
-        /** `firstObserved` (integer). */
         firstObserved?: number;
-        /** `lastObserved` (integer). */
         lastObserved?: number;
       }[];
-      /** `certificates` (array, of object). */
       certificates?: {
-        /** `certificate` (object). */
         certificate?: {
-          /** `issuer` (string). */
           issuer?: string;
-          /** `issuerAlternativeNames` (string). */
           issuerAlternativeNames?: string;
-          /** `issuerCountry` (string). */
           issuerCountry?: string;
-          /** `issuerEmail`. */
           issuerEmail?: unknown;
-          /** `issuerLocality` (string). */
           issuerLocality?: string;
-          /** `issuerName` (string). */
           issuerName?: string;
-          /** `issuerOrg` (string). */
           issuerOrg?: string;
-          /** `formattedIssuerOrg` (string). */
           formattedIssuerOrg?: string;
-          /** `issuerOrgUnit` (string). */
           issuerOrgUnit?: string;
-          /** `issuerState` (string). */
           issuerState?: string;
-          /** `publicKey` (string). */
           publicKey?: string;
-          /** `publicKeyAlgorithm` (string). */
           publicKeyAlgorithm?: string;
-          /** `publicKeyRsaExponent` (integer). */
           publicKeyRsaExponent?: number;
-          /** `signatureAlgorithm` (string). */
           signatureAlgorithm?: string;
-          /** `subject` (string). */
           subject?: string;
-          /** `subjectAlternativeNames` (string). */
           subjectAlternativeNames?: string;
-          /** `subjectCountry` (string). */
           subjectCountry?: string;
-          /** `subjectEmail` (string). */
           subjectEmail?: string;
-          /** `subjectLocality` (string). */
           subjectLocality?: string;
-          /** `subjectName` (string). */
           subjectName?: string;
-          /** `subjectOrg` (string). */
           subjectOrg?: string;
-          /** `subjectOrgUnit` (string). */
           subjectOrgUnit?: string;
-          /** `subjectState` (string). */
           subjectState?: string;
-          /** `serialNumber` (string). */
           serialNumber?: string;
-          /** `validNotBefore` (integer). */
           validNotBefore?: number;
-          /** `validNotAfter` (integer). */
           validNotAfter?: number;
-          /** `version` (string). */
           version?: string;
-          /** `publicKeyBits` (integer). */
           publicKeyBits?: number;
-          /** `publicKeyModulus` (string). */
           publicKeyModulus?: string;
-          /** `publicKeySpki` (string). */
           publicKeySpki?: string;
-          /** `sha1Fingerprint` (string). */
           sha1Fingerprint?: string;
-          /** `sha256Fingerprint` (string). */
           sha256Fingerprint?: string;
-          /** `md5Fingerprint` (string). */
           md5Fingerprint?: string;
         };
-        /** `activityStatus` (string). */
         activityStatus?: string;
-        /** `lastObserved` (integer). */
         lastObserved?: number;
-        /** `firstObserved` (integer). */
         firstObserved?: number;
       }[];
-      /** `domains` (array, of object). */
       domains?: { [key: string]: unknown }[];
-      /** `ips` (array, of object). */
       ips?: {
-        /** `ip` (string). */
         ip?: string;
-        /** `protocol` (string). */
         protocol?: string;
-        /** `provider` (string). */
         provider?: string;
-        /** `geolocation` (object). */
         geolocation?: {
-          /** `latitude` (integer). */
           latitude?: number;
-          /** `longitude` (integer). */
           longitude?: number;
-          /** `countryCode` (string). */
           countryCode?: string;
-          /** `city` (string). */
           city?: string;
-          /** `regionCode` (string). */
           regionCode?: string;
-          /** `timeZone`. */
           timeZone?: unknown;
         };
-        /** `activityStatus` (string). */
         activityStatus?: string;
-        /** `lastObserved` (integer). */
         lastObserved?: number;
-        /** `firstObserved` (integer). */
         firstObserved?: number;
       }[];
-      /** `classifications` (array, of object). */
       classifications?: {
-        /** `name` (string). */
         name?: string;
-        /** `activityStatus` (string). */
         activityStatus?: string;
-        /** `values` (array, of object). */
         values?: {
-          /** `jsonValue` (string). */
           jsonValue?: string;
-          /** `firstObserved` (integer). */
           firstObserved?: number;
-          /** `lastObserved` (integer). */
           lastObserved?: number;
         }[];
-        /** `firstObserved` (integer). */
         firstObserved?: number;
-        /** `lastObserved` (integer). */
         lastObserved?: number;
       }[];
-      /** `tlsVersions` (array, of object). */
       tlsVersions?: {
-        /** `tlsVersion` (string). */
         tlsVersion?: string;
-        /** `cipherSuite` (string). */
         cipherSuite?: string;
-        /** `firstObserved` (integer). */
         firstObserved?: number;
-        /** `lastObserved` (integer). */
         lastObserved?: number;
-        /** `activityStatus` (string). */
         activityStatus?: string;
       }[];
-      /** `inferredCvesObserved` (array, of object). */
       inferredCvesObserved?: { [key: string]: unknown }[];
-      /** `enrichedObservationSource` (string). */
       enrichedObservationSource?: string;
-      /** `ip_ranges` (object). */
       ip_ranges?: { [key: string]: unknown };
     };
   }[];
@@ -2541,374 +1259,218 @@ export type AssetsGetExternalServiceReply = {
 
 /** Request of `POST /public_api/v1/assets/get_external_services` (`assets.get_external_services`), sent as `{"request_data": …}`. */
 export type AssetsGetExternalServicesRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "active_classifications";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "discovery_type";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: "colocated_on_ip" | "directly_discovered" | "unknown" | readonly ("colocated_on_ip" | "directly_discovered" | "unknown")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "domain";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "externally_detected_providers";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "externally_inferred_cves";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "inactive_classifications";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ip_address";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ipv6_address";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ipv6_address";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ipv6_address";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "is_active";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: "yes" | "no" | readonly ("yes" | "no")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "protocol";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "protocol";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "service_name";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "service_name";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "service_type";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "service_type";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "service_type_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "service_type_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "service_type_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }))[];
-  /** `vulnerability_test_results` (one of 1 values). */
   readonly vulnerability_test_results?: true;
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `keyword` (string). */
     readonly keyword?: string;
-    /** `field` (string). */
     readonly field?: string;
   };
-  /** `use_page_token` (boolean). */
   readonly use_page_token?: boolean;
-  /** `next_page_token` (string). */
   readonly next_page_token?: string;
 };
 
 /** Reply of `POST /public_api/v1/assets/get_external_services` (`assets.get_external_services`), the value of `reply`. */
 export type AssetsGetExternalServicesReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `external_services` (array, of {@link ExternalService}). */
   external_services?: ExternalService[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_external_website` (`assets.get_external_website`), sent as `{"request_data": …}`. */
 export type AssetsGetExternalWebsiteRequest = {
-  /** `website_id_list` (array, of string, at most 20 items). */
+  /** At most 20 items. */
   readonly website_id_list?: readonly string[];
 };
 
 /** Reply of `POST /public_api/v1/assets/get_external_website` (`assets.get_external_website`), the value of `reply`. */
 export type AssetsGetExternalWebsiteReply = {
-  /** `details` (array, of object). */
   details?: {
-    /** `website_id` (string). */
     website_id?: string;
-    /** `host` (string). */
     host?: string;
-    /** `protocol` (string). */
     protocol?: string;
-    /** `is_active` (string). */
     is_active?: string;
-    /** `site_categories` (array, of string). */
     site_categories?: string[];
-    /** `technology_ids` (array, of string). */
     technology_ids?: string[];
-    /** `first_observed` (integer). */
     first_observed?: number;
-    /** `last_observed` (integer). */
     last_observed?: number;
-    /** `provider_names` (array, of string). */
     provider_names?: string[];
-    /** `ips` (array, of string). */
     ips?: string[];
-    /** `port` (integer). */
     port?: number;
-    /** `active_service_ids` (array, of string). */
     active_service_ids?: string[];
-    /** `http_type` (string). */
     http_type?: string;
-    /** `security_assessments` (array, of object). */
     security_assessments?: {
-      /** `name` (string). */
       name?: string;
-      /** `priority` (integer). */
       priority?: number;
-      /** `score` (integer). */
       score?: number;
-      /** `securityAssessmentDetails` (object). */
       securityAssessmentDetails?: {
-        /** `pages` (array, of object). */
         pages?: {
-          /** `url` (string). */
           url?: string;
-          /** `message` (string). */
           message?: string;
-          /** `elements` (array, of object). */
           elements?: {
-            /** `name` (string). */
             name?: string;
-            /** `value` (string). */
             value?: string;
           }[];
         }[];
-        /** `description` (string). */
         description?: string;
       };
     }[];
-    /** `rootPageHttpStatusCode` (string). */
     rootPageHttpStatusCode?: string;
-    /** `isNonConfiguredHost` (boolean). */
     isNonConfiguredHost?: boolean;
-    /** `externally_inferred_vulnerability_score` (integer). */
     externally_inferred_vulnerability_score?: number;
-    /** `externally_inferred_cves` (array, of string). */
     externally_inferred_cves?: string[];
-    /** `tags` (array, of string). */
     tags?: string[];
-    /** `assets` (array, of object). */
     assets?: {
-      /** `id` (string). */
       id?: string;
-      /** `name` (string). */
       name?: string;
-      /** `assetType` (string). */
       assetType?: string;
     }[];
-    /** `technologies` (array, of object). */
     technologies?: {
-      /** `id` (string). */
       id?: string;
-      /** `version` (string). */
       version?: string;
-      /** `cpe` (string). */
       cpe?: string;
-      /** `categoryIds` (array, of integer). */
       categoryIds?: number[];
-      /** `technologyDetails` (object). */
       technologyDetails?: {
-        /** `confidence` (integer). */
         confidence?: number;
-        /** `urls` (array, of object). */
         urls?: {
-          /** `url` (string). */
           url?: string;
-          /** `ip` (string). */
           ip?: string;
-          /** `observed` (integer). */
           observed?: number;
         }[];
-        /** `evidence` (object). */
         evidence?: {
-          /** `impliedBy` (array, of string). */
           impliedBy?: string[];
-          /** `patterns` (array, of object). */
           patterns?: {
-            /** `type` (string). */
             type?: string;
-            /** `regex` (string). */
             regex?: string;
-            /** `value` (string). */
             value?: string;
           }[];
         };
       };
-      /** `name` (string). */
       name?: string;
     }[];
-    /** `third_party_resources` (array, of object). */
     third_party_resources?: {
-      /** `url` (string). */
       url?: string;
-      /** `type` (string). */
       type?: string;
-      /** `thirdPartyResourceDetails` (object). */
       thirdPartyResourceDetails?: {
-        /** `observed` (integer). */
         observed?: number;
       };
     }[];
-    /** `forms` (array, of object). */
     forms?: {
-      /** `url` (string). */
       url?: string;
-      /** `action` (string). */
       action?: string;
-      /** `purpose` (string). */
       purpose?: string;
-      /** `formDetails` (object). */
       formDetails?: {
-        /** `fields` (array, of object). */
         fields?: {
-          /** `name` (string). */
           name?: string;
-          /** `maxLength` (integer). */
           maxLength?: number;
-          /** `required` (boolean). */
           required?: boolean;
-          /** `dataType` (string). */
           dataType?: string;
         }[];
       };
     }[];
-    /** `details` (object). */
     details?: {
-      /** `ips` (array, of object). */
       ips?: {
-        /** `ip` (string). */
         ip?: string;
-        /** `lastObserved` (integer). */
         lastObserved?: number;
-        /** `firstObserved` (integer). */
         firstObserved?: number;
       }[];
-      /** `screenshots` (array, of object). */
       screenshots?: {
-        /** `url` (string). */
         url?: string;
-        /** `ip` (string). */
         ip?: string;
-        /** `size` (integer). */
         size?: number;
-        /** `observed` (integer). */
         observed?: number;
       }[];
     };
@@ -2917,130 +1479,81 @@ export type AssetsGetExternalWebsiteReply = {
 
 /** Request of `POST /public_api/v1/assets/get_external_websites` (`assets.get_external_websites`), sent as `{"request_data": …}`. */
 export type AssetsGetExternalWebsitesRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "ips";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ips";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "technology_ids";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "http_type";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: "http_only" | "http_redirects_to_https" | "https_only" | readonly ("http_only" | "http_redirects_to_https" | "https_only")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "is_active";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: "yes" | "no" | readonly ("yes" | "no")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "provider_names";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "active_service_ids";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "third_party_script_domains";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "host";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "host";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "authentication";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "site_categories";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }))[];
-  /** `search_from` (integer, at least 0). */
+  /** At least 0. */
   readonly search_from?: number;
-  /** `search_to` (integer, at least 0). */
+  /** At least 0. */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 3 values). */
     readonly field?: "first_observed" | "host" | "last_observed";
-    /** `keyword` (one of 4 values). */
     readonly keyword?: "ASC" | "asc" | "DESC" | "desc";
   };
 };
 
 /** Reply of `POST /public_api/v1/assets/get_external_websites` (`assets.get_external_websites`), the value of `reply`. */
 export type AssetsGetExternalWebsitesReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `websites` (array, of {@link ExternalWebsite}). */
   websites?: ExternalWebsite[];
 };
 
@@ -3049,86 +1562,53 @@ export type AssetsGetExternalWebsitesLastExternalAssessmentRequest = { [key: str
 
 /** Reply of `POST /public_api/v1/assets/get_external_websites/last_external_assessment` (`assets.get_external_websites.last_external_assessment`). */
 export type AssetsGetExternalWebsitesLastExternalAssessmentReply = {
-  /** `last_external_assessment` (object). */
   last_external_assessment?: {
-    /** `status` (boolean). */
     status?: boolean;
-    /** `time` (string). */
     time?: string;
   };
 };
 
 /** Request of `POST /public_api/v1/assets/get_vulnerability_tests` (`assets.get_vulnerability_tests`), sent as `{"request_data": …}`. */
 export type AssetsGetVulnerabilityTestsRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 10 values). */
     readonly field?: "name" | "status" | "vulnerability_ids" | "description" | "affected_software" | "cwe_ids" | "vendor_names" | "severity_score" | "epss_score" | "count_vulnerable_services";
-    /** `operator` (string). */
     readonly operator?: string;
-    /** `value`. */
     readonly value?: unknown;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/assets/get_vulnerability_tests` (`assets.get_vulnerability_tests`), the value of `reply`. */
 export type AssetsGetVulnerabilityTestsReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `vulnerability_tests` (array, of object). */
   vulnerability_tests?: {
-    /** `id` (string). */
     id?: string;
-    /** `name` (string). */
     name?: string;
-    /** `vulnerability_ids` (array, of string). */
     vulnerability_ids?: string[];
-    /** `description` (string). */
     description?: string;
-    /** `status` (string). */
     status?: string;
-    /** `vendor_names` (array, of string). */
     vendor_names?: string[];
-    /** `affected_software` (array, of object). */
     affected_software?: {
-      /** `NAME` (string). */
       NAME?: string;
-      /** `VERSION_START_INCLUDING` (null). */
       VERSION_START_INCLUDING?: null;
-      /** `VERSION_START_EXCLUDING` (null). */
       VERSION_START_EXCLUDING?: null;
-      /** `VERSION_END_INCLUDING` (null). */
       VERSION_END_INCLUDING?: null;
-      /** `VERSION_END_EXCLUDING` (string). */
       VERSION_END_EXCLUDING?: string;
-      /** `VENDOR` (string). */
       VENDOR?: string;
-      /** `PRODUCT` (string). */
       PRODUCT?: string;
-      /** `VERSION` (string). */
       VERSION?: string;
     }[];
-    /** `severity_score` (number). */
     severity_score?: number;
-    /** `cwe_ids` (array, of string). */
     cwe_ids?: string[];
-    /** `epss_score` (number). */
     epss_score?: number;
-    /** `references` (array, of string). */
     references?: string[];
-    /** `remediation_guidance` (string). */
     remediation_guidance?: string;
-    /** `first_published` (integer). */
     first_published?: number;
-    /** `created` (integer). */
     created?: number;
-    /** `count_vulnerable_services` (null). */
     count_vulnerable_services?: null;
   }[];
 };
@@ -3138,218 +1618,135 @@ export type AssetsSchemaReply = AssetsEnumGetByFieldNameReply;
 
 /** Request of `POST /public_api/v1/audits/agents_reports` (`audits.agents_reports`), sent as `{"request_data": …}`. */
 export type AuditsAgentsReportsRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "endpoint_id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "endpoint_name";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "type";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "sub_type";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "result";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "timestamp";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "domain";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "xdr_version";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "category";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("status" | "monitoring" | "audit")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "trapsversion";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }))[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 5 values), required. */
     readonly field: "type" | "category" | "trapsversion" | "timestamp" | "domain";
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "asc" | "desc";
   };
 };
 
 /** Reply of `POST /public_api/v1/audits/agents_reports` (`audits.agents_reports`), the value of `reply`. */
 export type AuditsAgentsReportsReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `data` (array, of {@link AgentAuditReport}). */
   data?: AgentAuditReport[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: AgentAuditReport[];
 };
 
 /** Request of `POST /public_api/v1/audits/management_logs` (`audits.management_logs`), sent as `{"request_data": …}`. */
 export type AuditsManagementLogsRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "email";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "type";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "sub_type";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "result";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "timestamp";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }))[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 4 values), required. */
     readonly field: "type" | "sub-type" | "result" | "timestamp";
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "asc" | "desc";
   };
 };
 
 /** Reply of `POST /public_api/v1/audits/management_logs` (`audits.management_logs`), the value of `reply`. */
 export type AuditsManagementLogsReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `data` (array, of {@link AuditLog}). */
   data?: AuditLog[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: AuditLog[];
 };
 
 /** Request of `POST /public_api/v1/authentication-settings/create` (`authentication_settings.create`), sent as `{"request_data": …}`. */
 export type AuthenticationSettingsCreateRequest = {
-  /** `name` (string), required. */
   readonly name: string;
-  /** `default_role` (string). */
   readonly default_role?: string;
-  /** `is_account_role` (boolean). */
   readonly is_account_role?: boolean;
-  /** `domain` (string). */
   readonly domain?: string;
-  /** `mappings` (object), required. */
   readonly mappings: {
-    /** `email` (string), required. */
     readonly email: string;
-    /** `firstname` (string), required. */
     readonly firstname: string;
-    /** `lastname` (string), required. */
     readonly lastname: string;
-    /** `group_name` (string), required. */
     readonly group_name: string;
   };
-  /** `advanced_settings` (object). */
   readonly advanced_settings?: {
-    /** `relay_state` (string). */
     readonly relay_state?: string;
-    /** `idp_single_logout_url` (string). */
     readonly idp_single_logout_url?: string;
-    /** `service_provider_public_cert` (string). */
     readonly service_provider_public_cert?: string;
-    /** `service_provider_private_key` (string). */
     readonly service_provider_private_key?: string;
-    /** `authn_context_enabled` (boolean). */
     readonly authn_context_enabled?: boolean;
-    /** `force_authn` (boolean). */
     readonly force_authn?: boolean;
   };
-  /** `idp_sso_url` (string). */
   readonly idp_sso_url?: string;
-  /** `idp_certificate` (string). */
   readonly idp_certificate?: string;
-  /** `idp_issuer` (string). */
   readonly idp_issuer?: string;
-  /** `metadata_url` (string). */
   readonly metadata_url?: string;
 };
 
@@ -3358,7 +1755,6 @@ export type AuthenticationSettingsCreateReply = boolean;
 
 /** Request of `POST /public_api/v1/authentication-settings/delete` (`authentication_settings.delete`), sent as `{"request_data": …}`. */
 export type AuthenticationSettingsDeleteRequest = {
-  /** `domain` (string). */
   readonly domain?: string;
 };
 
@@ -3370,13 +1766,9 @@ export type AuthenticationSettingsGetMetadataRequest = { [key: string]: unknown 
 
 /** Reply of `POST /public_api/v1/authentication-settings/get/metadata` (`authentication_settings.get.metadata`), the value of `reply`. */
 export type AuthenticationSettingsGetMetadataReply = {
-  /** `sp_entity_id` (string). */
   sp_entity_id?: string;
-  /** `sp_logout_url` (string). */
   sp_logout_url?: string;
-  /** `sp_url` (string). */
   sp_url?: string;
-  /** `tenant_id` (string). */
   tenant_id?: string;
 };
 
@@ -3385,105 +1777,59 @@ export type AuthenticationSettingsGetSettingsRequest = { [key: string]: unknown 
 
 /** Reply of `POST /public_api/v1/authentication-settings/get/settings` (`authentication_settings.get.settings`), the value of `reply`. */
 export type AuthenticationSettingsGetSettingsReply = {
-  /** `tenant_id` (string). */
   tenant_id?: string;
-  /** `name` (string). */
   name?: string;
-  /** `domain` (string). */
   domain?: string;
-  /** `idp_enabled` (boolean). */
   idp_enabled?: boolean;
-  /** `default_role` (null). */
   default_role?: null;
-  /** `is_account_role` (null). */
   is_account_role?: null;
-  /** `idp_certificate` (string). */
   idp_certificate?: string;
-  /** `idp_issuer` (string). */
   idp_issuer?: string;
-  /** `idp_sso_url` (string). */
   idp_sso_url?: string;
-  /** `metadata_url` (string). */
   metadata_url?: string;
-  /** `mappings` (object). */
   mappings?: {
-    /** `email` (string). */
     email?: string;
-    /** `firstname` (string). */
     firstname?: string;
-    /** `group_name` (string). */
     group_name?: string;
-    /** `lastname` (string). */
     lastname?: string;
   };
-  /** `advanced_settings` (object). */
   advanced_settings?: {
-    /** `authn_context_enabled` (boolean). */
     authn_context_enabled?: boolean;
-    /** `force_authn` (null). */
     force_authn?: null;
-    /** `idp_single_logout_url` (string). */
     idp_single_logout_url?: string;
-    /** `relay_state` (string). */
     relay_state?: string;
-    /** `service_provider_private_key` (string). */
     service_provider_private_key?: string;
-    /** `service_provider_public_cert` (string). */
     service_provider_public_cert?: string;
   };
-  /** `sp_entity_id` (string). */
   sp_entity_id?: string;
-  /** `sp_logout_url` (string). */
   sp_logout_url?: string;
-  /** `sp_url` (string). */
   sp_url?: string;
 }[];
 
 /** Request of `POST /public_api/v1/authentication-settings/update` (`authentication_settings.update`), sent as `{"request_data": …}`. */
 export type AuthenticationSettingsUpdateRequest = {
-  /** `name` (string), required. */
   readonly name: string;
-  /** `default_role` (string). */
   readonly default_role?: string;
-  /** `is_account_role` (boolean). */
   readonly is_account_role?: boolean;
-  /** `current_domain_value` (string). */
   readonly current_domain_value?: string;
-  /** `new_domain_value` (string). */
   readonly new_domain_value?: string;
-  /** `mappings` (object), required. */
   readonly mappings: {
-    /** `email` (string), required. */
     readonly email: string;
-    /** `firstname` (string), required. */
     readonly firstname: string;
-    /** `lastname` (string), required. */
     readonly lastname: string;
-    /** `group_name` (string), required. */
     readonly group_name: string;
   };
-  /** `advanced_settings` (object). */
   readonly advanced_settings?: {
-    /** `relay_state` (string). */
     readonly relay_state?: string;
-    /** `idp_single_logout_url` (string). */
     readonly idp_single_logout_url?: string;
-    /** `service_provider_public_cert` (string). */
     readonly service_provider_public_cert?: string;
-    /** `service_provider_private_key` (string). */
     readonly service_provider_private_key?: string;
-    /** `authn_context_enabled` (boolean). */
     readonly authn_context_enabled?: boolean;
-    /** `force_authn` (boolean). */
     readonly force_authn?: boolean;
   };
-  /** `idp_sso_url` (string). */
   readonly idp_sso_url?: string;
-  /** `idp_certificate` (string). */
   readonly idp_certificate?: string;
-  /** `idp_issuer` (string). */
   readonly idp_issuer?: string;
-  /** `metadata_url` (string). */
   readonly metadata_url?: string;
 };
 
@@ -3492,244 +1838,164 @@ export type AuthenticationSettingsUpdateReply = boolean;
 
 /** Request of `POST /public_api/v1/bioc/delete` (`bioc.delete`), sent as `{"request_data": …}`. */
 export type BiocDeleteRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 9 values). */
     readonly field?: "name" | "severity" | "type" | "is_xql" | "comment" | "status" | "indicator" | "mitre_technique_id_and_name" | "mitre_tactic_id_and_name";
-    /** `operator` (one of 5 values). */
     readonly operator?: "EQ" | "NEQ" | "IN" | "GTE" | "LTE";
-    /** `value`. */
     readonly value?: unknown;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/bioc/delete` (`bioc.delete`). */
 export type BiocDeleteReply = {
-  /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of integer). */
   objects?: number[];
 };
 
 /** Request of `POST /public_api/v1/bioc/get` (`bioc.get`), sent as `{"request_data": …}`. */
 export type BiocGetRequest = {
-  /** `extended_view` (boolean). */
   readonly extended_view?: boolean;
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 9 values). */
     readonly field?: "name" | "severity" | "type" | "is_xql" | "comment" | "status" | "indicator" | "mitre_technique_id_and_name" | "mitre_tactic_id_and_name";
-    /** `operator` (one of 5 values). */
     readonly operator?: "EQ" | "NEQ" | "IN" | "GTE" | "LTE";
-    /** `value`. */
     readonly value?: unknown;
   }[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
 };
 
 /** Reply of `POST /public_api/v1/bioc/get` (`bioc.get`). */
 export type BiocGetReply = {
-  /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of {@link Bioc}). */
   objects?: Bioc[];
-  /** `objects_type` (string). */
   objects_type?: string;
 };
 
 /** Request of `POST /public_api/v1/bioc/insert` (`bioc.insert`), sent as `{"request_data": [ … ]}`. */
 export type BiocInsertRequest = readonly {
-  /** `rule_id` (integer). */
   readonly rule_id?: number;
-  /** `name` (string). */
   readonly name?: string;
-  /** `type` (one of 16 values). */
   readonly type?: "OTHER" | "PERSISTENCE" | "EVASION" | "TAMPERING" | "FILE_TYPE_OBFUSCATION" | "PRIVILEGE_ESCALATION" | "CREDENTIAL_ACCESS" | "LATERAL_MOVEMENT" | "EXECUTION" | "COLLECTION" | "EXFILTRATION" | "INFILTRATION" | "DROPPER" | "FILE_PRIVILEGE_MANIPULATION" | "RECONNAISSANCE" | "DISCOVERY";
-  /** `severity` (one of 4 values). */
   readonly severity?: "SEV_010_INFO" | "SEV_020_LOW" | "SEV_030_MEDIUM" | "SEV_040_HIGH";
-  /** `comment` (string). */
   readonly comment?: string;
-  /** `status` (one of 2 values). */
   readonly status?: "enabled" | "disabled";
-  /** `is_xql` (boolean). */
   readonly is_xql?: boolean;
-  /** `indicator` (object). */
   readonly indicator?: { [key: string]: unknown };
-  /** `mitre_tactic_id_and_name` (array, of string). */
   readonly mitre_tactic_id_and_name?: readonly string[];
-  /** `mitre_technique_id_and_name` (array, of string). */
   readonly mitre_technique_id_and_name?: readonly string[];
 }[];
 
 /** Reply of `POST /public_api/v1/bioc/insert` (`bioc.insert`). */
 export type BiocInsertReply = {
-  /** `added_objects` (array, of object). */
   added_objects?: {
-    /** `id` (integer). */
     id?: number;
-    /** `status` (string). */
     status?: string;
   }[];
-  /** `updated_objects` (array, of object). */
   updated_objects?: {
-    /** `id` (integer). */
     id?: number;
-    /** `status` (string). */
     status?: string;
   }[];
-  /** `errors` (array, of string). */
   errors?: string[];
 };
 
 /** Reply of `GET /public_api/v1/case/artifacts/{case-id}` (`case.artifacts.get_by_case_id`), the value of `reply`. */
 export type CaseArtifactsGetByCaseIdReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `filter_count` (integer). */
   filter_count?: number;
-  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly FILTER_COUNT?: number;
-  /** `data` (array, of object). */
   data?: {
-    /** `case_id` (integer). */
     case_id?: number;
-    /** `network_artifacts` (object). */
     network_artifacts?: {
-      /** `data` (array, of {@link Xs34Artifact}). */
       data?: Xs34Artifact[];
-      /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+      /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
       readonly DATA?: Xs34Artifact[];
-      /** `total_count` (integer). */
       total_count?: number;
-      /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+      /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
       readonly TOTAL_COUNT?: number;
     };
-    /** `file_artifacts` (object). */
     file_artifacts?: {
-      /** `data` (array, of {@link Xs34Artifact}). */
       data?: Xs34Artifact[];
-      /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+      /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
       readonly DATA?: Xs34Artifact[];
-      /** `total_count` (integer). */
       total_count?: number;
-      /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+      /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
       readonly TOTAL_COUNT?: number;
     };
   }[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: Xs34CaseArtifact[];
 };
 
 /** Request of `POST /public_api/v1/case/search` (`case.search`), sent as `{"request_data": …}`. */
 export type CaseSearchRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "case_id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
     readonly value: readonly (number | string)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "case_domain";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "severity";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "creation_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "status_progress";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("NEW" | "UNDER_INVESTIGATION" | "RESOLVED")[];
   }))[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 3 values). */
     readonly field?: "case_id" | "severity" | "creation_time";
-    /** `keyword` (one of 2 values). */
     readonly keyword?: "asc" | "desc";
   };
 };
 
 /** Reply of `POST /public_api/v1/case/search` (`case.search`), the value of `reply`. */
 export type CaseSearchReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `filter_count` (integer). */
   filter_count?: number;
-  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly FILTER_COUNT?: number;
-  /** `data` (array, of {@link Case}). */
   data?: Case[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: Case[];
 };
 
 /** Request of `POST /public_api/v1/case/update/{case-id}` (`case.update.post_by_case_id`), sent as `{"request_data": …}`. */
 export type CaseUpdatePostByCaseIdRequest = {
-  /** `update_data` (object). */
   readonly update_data?: {
-    /** `status_progress` (one of 3 values), required. */
     readonly status_progress: "NEW" | "UNDER_INVESTIGATION" | "RESOLVED";
-    /** `resolve_reason` (one of 8 values). */
     readonly resolve_reason?: "RESOLVED_KNOWN_ISSUE" | "RESOLVED_DUPLICATE" | "RESOLVED_FALSE_POSITIVE" | "RESOLVED_OTHER" | "RESOLVED_TRUE_POSITIVE" | "RESOLVED_SECURITY_TESTING" | "RESOLVED_FIXED" | "RESOLVED_DISMISSED";
-    /** `resolve_comment` (string). */
     readonly resolve_comment?: string;
   };
 };
 
 /** Request of `POST /public_api/v1/ciem/access/search` (`ciem.access.search`). */
 export type CiemAccessSearchRequest = {
-  /** `filter` (object). */
   readonly filter?: {
-    /** `AND` (array, of object). */
     readonly AND?: readonly {
-      /** `search_field` (one of 32 values), required. */
       readonly search_field: "access_levels" | "account_access_transformed" | "dest_cloud_account_id" | "dest_cloud_account_name" | "dest_cloud_region" | "dest_cloud_resource_id" | "dest_cloud_resource_name" | "dest_cloud_resource_type" | "dest_cloud_resource_uai" | "dest_cloud_service_name" | "destCategory" | "destination_access_labels" | "excessive_policies_count" | "grantedby_cloud_entity_id" | "grantedby_cloud_entity_name" | "grantedby_cloud_entity_type" | "grantedby_cloud_entity_uai" | "granterCategory" | "last_used" | "permission_scope" | "source_cloud_account_id" | "source_cloud_account_is_vendor" | "source_cloud_account_name" | "source_cloud_region" | "source_cloud_resource_id" | "source_cloud_resource_name" | "source_cloud_resource_type" | "source_cloud_resource_uai" | "source_cloud_service_name" | "sourceCategory" | "sourceVendorName" | "unused_actions_count";
-      /** `search_type` (one of 1 values), required. */
       readonly search_type: "EQ";
-      /** `search_value` (string), required. */
       readonly search_value: string;
     }[];
   };
-  /** `sort` (array, of object, at most 1 items). */
+  /** At most 1 items. */
   readonly sort?: readonly {
-    /** `field` (one of 25 values), required. */
     readonly field: "account_access_transformed" | "dest_cloud_account_id" | "dest_cloud_account_name" | "dest_cloud_resource_id" | "dest_cloud_resource_name" | "dest_cloud_resource_type" | "dest_cloud_resource_uai" | "dest_cloud_service_name" | "excessive_policies_count" | "grantedby_cloud_entity_id" | "grantedby_cloud_entity_name" | "grantedby_cloud_entity_type" | "grantedby_cloud_entity_uai" | "is_last_access_supported" | "last_used" | "permission_scope" | "source_cloud_account_id" | "source_cloud_account_is_vendor" | "source_cloud_account_name" | "source_cloud_resource_id" | "source_cloud_resource_name" | "source_cloud_resource_type" | "source_cloud_resource_uai" | "source_cloud_service_name" | "unused_actions_count";
-    /** `order` (one of 2 values), required. */
     readonly order: "ASC" | "DESC";
   }[];
-  /** `metadata` (object). */
   readonly metadata?: {
-    /** `next_page_token` (string). */
     readonly next_page_token?: string;
   };
 };
@@ -3742,68 +2008,52 @@ export type CliReleasesVersionReply = Xs34VersionObj;
 
 /** Request of `POST /public_api/v1/cloud_onboarding/create_instance_template` (`cloud_onboarding.create_instance_template`), sent as `{"request_data": …}`. */
 export type CloudOnboardingCreateInstanceTemplateRequest = {
-  /** `cloud_provider` (one of 3 values), required. */
   readonly cloud_provider: "AWS" | "AZURE" | "GCP";
-  /** `scope` (one of 3 values), required. */
   readonly scope: "ACCOUNT" | "ACCOUNT_GROUP" | "ORGANIZATION";
-  /** `scan_mode` (one of 2 values), required. */
   readonly scan_mode: "MANAGED" | "OUTPOST";
-  /** `account_details` (object). */
   readonly account_details?: {
-    /** `organization_id` (string). */
     readonly organization_id?: string;
   };
-  /** `instance_name` (string). */
   readonly instance_name?: string;
-  /** `scan_env_id` (string). */
   readonly scan_env_id?: string;
-  /** `custom_resources_tags` (array, of object). */
   readonly custom_resources_tags?: readonly {
-    /** `key` (string). */
     readonly key?: string;
-    /** `value` (string). */
     readonly value?: string;
   }[];
-  /** `collection_configuration` (object). */
   readonly collection_configuration?: { [key: string]: unknown };
-  /** `additional_capabilities` (object). */
   readonly additional_capabilities?: { [key: string]: unknown };
-  /** `scope_modifications` (object). */
   readonly scope_modifications?: { [key: string]: unknown };
 };
 
 /** Reply of `POST /public_api/v1/cloud_onboarding/create_instance_template` (`cloud_onboarding.create_instance_template`), the value of `reply`. */
 export type CloudOnboardingCreateInstanceTemplateReply = {
-  /** `automated` (object). */
   automated?: {
-    /** `link` (string). */
     link?: string;
-    /** `tracking_guid` (string). */
     tracking_guid?: string;
   };
-  /** `manual` (object). */
   manual?: { [key: string]: unknown };
 };
 
 /** Request of `POST /public_api/v1/cloud_onboarding/create_outpost_template` (`cloud_onboarding.create_outpost_template`), sent as `{"request_data": …}`. */
 export type CloudOnboardingCreateOutpostTemplateRequest = {
-  /** `cloud_provider` (one of 3 values), required. */
   readonly cloud_provider: "AWS" | "AZURE" | "GCP";
-  /** `custom_resources_tags` (array, of object). */
   readonly custom_resources_tags?: readonly {
-    /** `key` (string). */
     readonly key?: string;
-    /** `value` (string). */
     readonly value?: string;
   }[];
 };
 
-/** Reply of `POST /public_api/v1/cloud_onboarding/create_outpost_template` (`cloud_onboarding.create_outpost_template`), the value of `reply`. The same type as {@link CloudOnboardingCreateInstanceTemplateReply}. */
-export type CloudOnboardingCreateOutpostTemplateReply = CloudOnboardingCreateInstanceTemplateReply;
+/** Reply of `POST /public_api/v1/cloud_onboarding/create_outpost_template` (`cloud_onboarding.create_outpost_template`), the value of `reply`. */
+export type CloudOnboardingCreateOutpostTemplateReply = {
+  automated?: {
+    link?: string;
+    tracking_guid?: string;
+  };
+  manual?: { [key: string]: unknown };
+};
 
 /** Request of `POST /public_api/v1/cloud_onboarding/delete_instance` (`cloud_onboarding.delete_instance`), sent as `{"request_data": …}`. */
 export type CloudOnboardingDeleteInstanceRequest = {
-  /** `ids` (array, of string or integer), required. */
   readonly ids: readonly (string | number)[];
 };
 
@@ -3812,33 +2062,28 @@ export type CloudOnboardingDeleteInstanceReply = { [key: string]: unknown };
 
 /** Request of `POST /public_api/v1/cloud_onboarding/edit_instance` (`cloud_onboarding.edit_instance`), sent as `{"request_data": …}`. */
 export type CloudOnboardingEditInstanceRequest = {
-  /** `id` (string), required. */
   readonly id: string;
-  /** `cloud_provider` (one of 3 values), required. */
   readonly cloud_provider: "AWS" | "AZURE" | "GCP";
-  /** `cloud_partition` (string). */
   readonly cloud_partition?: string;
-  /** `instance_name` (string). */
   readonly instance_name?: string;
-  /** `scan_env_id` (string). */
   readonly scan_env_id?: string;
-  /** `custom_resources_tags` (array, of object). */
   readonly custom_resources_tags?: readonly {
-    /** `key` (string). */
     readonly key?: string;
-    /** `value` (string). */
     readonly value?: string;
   }[];
-  /** `collection_configuration` (object). */
   readonly collection_configuration?: { [key: string]: unknown };
-  /** `additional_capabilities` (object). */
   readonly additional_capabilities?: { [key: string]: unknown };
-  /** `scope_modifications` (object). */
   readonly scope_modifications?: { [key: string]: unknown };
 };
 
-/** Reply of `POST /public_api/v1/cloud_onboarding/edit_instance` (`cloud_onboarding.edit_instance`), the value of `reply`. The same type as {@link CloudOnboardingCreateInstanceTemplateReply}. */
-export type CloudOnboardingEditInstanceReply = CloudOnboardingCreateInstanceTemplateReply;
+/** Reply of `POST /public_api/v1/cloud_onboarding/edit_instance` (`cloud_onboarding.edit_instance`), the value of `reply`. */
+export type CloudOnboardingEditInstanceReply = {
+  automated?: {
+    link?: string;
+    tracking_guid?: string;
+  };
+  manual?: { [key: string]: unknown };
+};
 
 /** Request of `POST /public_api/v1/cloud_onboarding/edit_outpost` (`cloud_onboarding.edit_outpost`), sent as `{"request_data": …}`. */
 export type CloudOnboardingEditOutpostRequest = { [key: string]: unknown };
@@ -3848,11 +2093,8 @@ export type CloudOnboardingEditOutpostReply = { [key: string]: unknown };
 
 /** Request of `POST /public_api/v1/cloud_onboarding/enable_disable_account` (`cloud_onboarding.enable_disable_account`), sent as `{"request_data": …}`. */
 export type CloudOnboardingEnableDisableAccountRequest = {
-  /** `ids` (array, of string or integer), required. */
   readonly ids: readonly (string | number)[];
-  /** `instance_id` (string), required. */
   readonly instance_id: string;
-  /** `enable` (boolean), required. */
   readonly enable: boolean;
 };
 
@@ -3861,9 +2103,7 @@ export type CloudOnboardingEnableDisableAccountReply = { [key: string]: unknown 
 
 /** Request of `POST /public_api/v1/cloud_onboarding/enable_disable_instance` (`cloud_onboarding.enable_disable_instance`), sent as `{"request_data": …}`. */
 export type CloudOnboardingEnableDisableInstanceRequest = {
-  /** `ids` (array, of string or integer), required. */
   readonly ids: readonly (string | number)[];
-  /** `enable` (boolean), required. */
   readonly enable: boolean;
 };
 
@@ -3872,48 +2112,36 @@ export type CloudOnboardingEnableDisableInstanceReply = { [key: string]: unknown
 
 /** Request of `POST /public_api/v1/cloud_onboarding/get_accounts` (`cloud_onboarding.get_accounts`), sent as `{"request_data": …}`. */
 export type CloudOnboardingGetAccountsRequest = {
-  /** `instance_id` (string), required. */
   readonly instance_id: string;
-  /** `filter_data` (object). */
   readonly filter_data?: {
-    /** `paging` (object). */
     readonly paging?: {
-      /** `from` (integer, at least 0). */
+      /** At least 0. */
       readonly from?: number;
-      /** `to` (integer, at least 0). */
+      /** At least 0. */
       readonly to?: number;
     };
-    /** `sort` (array, of object). */
     readonly sort?: readonly {
-      /** `FIELD` (string). */
       readonly FIELD?: string;
-      /** `ORDER` (one of 4 values). */
       readonly ORDER?: "ASC" | "DESC" | "asc" | "desc";
     }[];
-    /** `filter`. */
     readonly filter?: CloudAccountFilter;
   };
 };
 
 /** Reply of `POST /public_api/v1/cloud_onboarding/get_accounts` (`cloud_onboarding.get_accounts`), the value of `reply`. */
 export type CloudOnboardingGetAccountsReply = {
-  /** `data` (array, of object). */
   data?: {
-    /** `account_id` (string or integer). */
     account_id?: string | number;
   }[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: {
-    /** `account_id` (string or integer). */
     account_id?: string | number;
   }[];
-  /** `filter_count` (integer). */
   filter_count?: number;
-  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly FILTER_COUNT?: number;
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
 };
 
@@ -3931,7 +2159,6 @@ export type CloudOnboardingGetIdentifiersReply = { [key: string]: unknown };
 
 /** Request of `POST /public_api/v1/cloud_onboarding/get_instance_details` (`cloud_onboarding.get_instance_details`), sent as `{"request_data": …}`. */
 export type CloudOnboardingGetInstanceDetailsRequest = {
-  /** `id` (string), required. */
   readonly id: string;
 };
 
@@ -3940,46 +2167,35 @@ export type CloudOnboardingGetInstanceDetailsReply = { [key: string]: unknown };
 
 /** Request of `POST /public_api/v1/cloud_onboarding/get_instances` (`cloud_onboarding.get_instances`), sent as `{"request_data": …}`. */
 export type CloudOnboardingGetInstancesRequest = {
-  /** `filter_data` (object). */
   readonly filter_data?: {
-    /** `paging` (object). */
     readonly paging?: {
-      /** `from` (integer, at least 0). */
+      /** At least 0. */
       readonly from?: number;
-      /** `to` (integer, at least 0). */
+      /** At least 0. */
       readonly to?: number;
     };
-    /** `sort` (array, of object). */
     readonly sort?: readonly {
-      /** `FIELD` (string). */
       readonly FIELD?: string;
-      /** `ORDER` (one of 4 values). */
       readonly ORDER?: "ASC" | "DESC" | "asc" | "desc";
     }[];
-    /** `filter`. */
     readonly filter?: CloudInstanceFilter;
   };
 };
 
 /** Reply of `POST /public_api/v1/cloud_onboarding/get_instances` (`cloud_onboarding.get_instances`), the value of `reply`. */
 export type CloudOnboardingGetInstancesReply = {
-  /** `data` (array, of object). */
   data?: {
-    /** `instance_id` (string or integer). */
     instance_id?: string | number;
   }[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: {
-    /** `instance_id` (string or integer). */
     instance_id?: string | number;
   }[];
-  /** `filter_count` (integer). */
   filter_count?: number;
-  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly FILTER_COUNT?: number;
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
 };
 
@@ -3991,7 +2207,6 @@ export type CloudOnboardingGetOutpostsReply = { [key: string]: unknown };
 
 /** Request of `POST /public_api/v1/cloud_onboarding/list_regions` (`cloud_onboarding.list_regions`), sent as `{"request_data": …}`. */
 export type CloudOnboardingListRegionsRequest = {
-  /** `cloud_provider` (one of 3 values), required. */
   readonly cloud_provider: "AWS" | "AZURE" | "GCP";
 };
 
@@ -4000,90 +2215,61 @@ export type CloudOnboardingListRegionsReply = { [key: string]: unknown };
 
 /** Request of `POST /public_api/v1/compliance/add_assessment_profile` (`compliance.add_assessment_profile`), sent as `{"request_data": …}`. */
 export type ComplianceAddAssessmentProfileRequest = {
-  /** `profile_name` (string), required. */
   readonly profile_name: string;
-  /** `asset_group_id` (string), required. */
   readonly asset_group_id: string;
-  /** `standard_id` (string), required. */
   readonly standard_id: string;
-  /** `description` (string). */
   readonly description?: string;
-  /** `report_targets` (array, of string). */
   readonly report_targets?: readonly string[];
-  /** `report_type` (one of 4 values). */
   readonly report_type?: "ALL" | "PDF" | "CSV" | "NONE";
-  /** `evaluation_frequency` (string, format cron). */
+  /** Format cron. */
   readonly evaluation_frequency?: string;
 };
 
 /** Reply of `POST /public_api/v1/compliance/add_assessment_profile` (`compliance.add_assessment_profile`). */
 export type ComplianceAddAssessmentProfileReply = {
-  /** `success` (boolean). */
   success?: boolean;
 };
 
 /** Request of `POST /public_api/v1/compliance/add_control` (`compliance.add_control`), sent as `{"request_data": …}`. */
 export type ComplianceAddControlRequest = {
-  /** `control_name` (string), required. */
   readonly control_name: string;
-  /** `description` (string). */
   readonly description?: string;
-  /** `category` (string), required. */
   readonly category: string;
-  /** `subcategory` (string). */
   readonly subcategory?: string;
 };
 
 /** Reply of `POST /public_api/v1/compliance/add_control` (`compliance.add_control`). */
 export type ComplianceAddControlReply = {
-  /** `success` (boolean). */
   success?: boolean;
 };
 
 /** Request of `POST /public_api/v1/compliance/add_rules_to_control` (`compliance.add_rules_to_control`), sent as `{"request_data": …}`. */
 export type ComplianceAddRulesToControlRequest = {
-  /** `control_id` (string), required. */
   readonly control_id: string;
-  /** `rules` (array, of object), required. */
   readonly rules: readonly {
-    /** `name` (string), required. */
     readonly name: string;
-    /** `description` (string). */
     readonly description?: string;
-    /** `type` (one of 1 values), required. */
     readonly type: "Identity";
-    /** `logical_id` (string), required. */
     readonly logical_id: string;
-    /** `severity` (one of 4 values). */
     readonly severity?: "low" | "medium" | "high" | "critical";
-    /** `scannable_assets` (array, of string), required. */
     readonly scannable_assets: readonly string[];
-    /** `remediation_steps` (string). */
     readonly remediation_steps?: string;
-    /** `generate_findings` (boolean), required. */
     readonly generate_findings: boolean;
-    /** `generate_issues` (boolean), required. */
     readonly generate_issues: boolean;
-    /** `generate_scan_logs` (boolean), required. */
     readonly generate_scan_logs: boolean;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/compliance/add_rules_to_control` (`compliance.add_rules_to_control`). */
 export type ComplianceAddRulesToControlReply = {
-  /** `success` (boolean). */
   success?: boolean;
 };
 
 /** Request of `POST /public_api/v1/compliance/add_standard` (`compliance.add_standard`), sent as `{"request_data": …}`. */
 export type ComplianceAddStandardRequest = {
-  /** `standard_name` (string), required. */
   readonly standard_name: string;
-  /** `description` (string). */
   readonly description?: string;
-  /** `labels` (array, of string). */
   readonly labels?: readonly string[];
-  /** `controls_ids` (array, of string). */
   readonly controls_ids?: readonly string[];
 };
 
@@ -4092,45 +2278,37 @@ export type ComplianceAddStandardReply = ComplianceSuccessResponse;
 
 /** Request of `POST /public_api/v1/compliance/delete_assessment_profile` (`compliance.delete_assessment_profile`), sent as `{"request_data": …}`. */
 export type ComplianceDeleteAssessmentProfileRequest = {
-  /** `id` (string), required. */
   readonly id: string;
 };
 
 /** Reply of `POST /public_api/v1/compliance/delete_assessment_profile` (`compliance.delete_assessment_profile`). */
 export type ComplianceDeleteAssessmentProfileReply = {
-  /** `success` (boolean). */
   success?: boolean;
 };
 
 /** Request of `POST /public_api/v1/compliance/delete_control` (`compliance.delete_control`), sent as `{"request_data": …}`. */
 export type ComplianceDeleteControlRequest = {
-  /** `id` (string), required. */
   readonly id: string;
 };
 
 /** Reply of `POST /public_api/v1/compliance/delete_control` (`compliance.delete_control`). */
 export type ComplianceDeleteControlReply = {
-  /** `success` (boolean). */
   success?: boolean;
 };
 
 /** Request of `POST /public_api/v1/compliance/delete_rules_from_control` (`compliance.delete_rules_from_control`), sent as `{"request_data": …}`. */
 export type ComplianceDeleteRulesFromControlRequest = {
-  /** `control_id` (string), required. */
   readonly control_id: string;
-  /** `rules_ids` (array, of string), required. */
   readonly rules_ids: readonly string[];
 };
 
 /** Reply of `POST /public_api/v1/compliance/delete_rules_from_control` (`compliance.delete_rules_from_control`). */
 export type ComplianceDeleteRulesFromControlReply = {
-  /** `success` (boolean). */
   success?: boolean;
 };
 
 /** Request of `POST /public_api/v1/compliance/delete_standard` (`compliance.delete_standard`), sent as `{"request_data": …}`. */
 export type ComplianceDeleteStandardRequest = {
-  /** `id` (string), required. */
   readonly id: string;
 };
 
@@ -4139,27 +2317,17 @@ export type ComplianceDeleteStandardReply = ComplianceSuccessResponse;
 
 /** Request of `POST /public_api/v1/compliance/edit_assessment_profile` (`compliance.edit_assessment_profile`). */
 export type ComplianceEditAssessmentProfileRequest = {
-  /** `` (object). */
   readonly ""?: {
-    /** `request_data` (object), required. */
     readonly request_data: {
-      /** `id` (string), required. */
       readonly id: string;
-      /** `enabled`. */
       readonly enabled?: "yes" | "no" | boolean;
-      /** `profile_name` (string). */
       readonly profile_name?: string;
-      /** `description` (string). */
       readonly description?: string;
-      /** `report_targets` (array, of string). */
       readonly report_targets?: readonly string[];
-      /** `report_type` (one of 4 values). */
       readonly report_type?: "ALL" | "PDF" | "CSV" | "NONE";
-      /** `evaluation_frequency` (string, format cron). */
+      /** Format cron. */
       readonly evaluation_frequency?: string;
-      /** `asset_group_id` (integer). */
       readonly asset_group_id?: number;
-      /** `standard_id` (string). */
       readonly standard_id?: string;
     };
   };
@@ -4167,41 +2335,29 @@ export type ComplianceEditAssessmentProfileRequest = {
 
 /** Reply of `POST /public_api/v1/compliance/edit_assessment_profile` (`compliance.edit_assessment_profile`). */
 export type ComplianceEditAssessmentProfileReply = {
-  /** `success` (boolean). */
   success?: boolean;
 };
 
 /** Request of `POST /public_api/v1/compliance/edit_control` (`compliance.edit_control`), sent as `{"request_data": …}`. */
 export type ComplianceEditControlRequest = {
-  /** `id` (string), required. */
   readonly id: string;
-  /** `control_name` (string). */
   readonly control_name?: string;
-  /** `description` (string). */
   readonly description?: string;
-  /** `category` (string). */
   readonly category?: string;
-  /** `subcategory` (string). */
   readonly subcategory?: string;
 };
 
 /** Reply of `POST /public_api/v1/compliance/edit_control` (`compliance.edit_control`). */
 export type ComplianceEditControlReply = {
-  /** `success` (boolean). */
   success?: boolean;
 };
 
 /** Request of `POST /public_api/v1/compliance/edit_standard` (`compliance.edit_standard`), sent as `{"request_data": …}`. */
 export type ComplianceEditStandardRequest = {
-  /** `id` (string), required. */
   readonly id: string;
-  /** `standard_name` (string). */
   readonly standard_name?: string;
-  /** `description` (string). */
   readonly description?: string;
-  /** `labels` (array, of string). */
   readonly labels?: readonly string[];
-  /** `controls_ids` (array, of string). */
   readonly controls_ids?: readonly string[];
 };
 
@@ -4210,7 +2366,6 @@ export type ComplianceEditStandardReply = ComplianceSuccessResponse;
 
 /** Request of `POST /public_api/v1/compliance/get_assessment_profile` (`compliance.get_assessment_profile`), sent as `{"request_data": …}`. */
 export type ComplianceGetAssessmentProfileRequest = {
-  /** `id` (string), required. */
   readonly id: string;
 };
 
@@ -4219,242 +2374,169 @@ export type ComplianceGetAssessmentProfileReply = ComplianceAssessmentProfile;
 
 /** Request of `POST /public_api/v1/compliance/get_assessment_profiles` (`compliance.get_assessment_profiles`), sent as `{"request_data": …}`. */
 export type ComplianceGetAssessmentProfilesRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (string). */
     readonly field?: string;
-    /** `operator` (string). */
     readonly operator?: string;
-    /** `value`. */
     readonly value?: unknown;
   }[];
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 15 values). */
     readonly field?: "name" | "category" | "subcategory" | "creation_time" | "created_by" | "modified_by" | "modified_ts" | "id" | "description" | "standard_name" | "standard_id" | "enabled" | "asset_group_name" | "modification_time" | "report_type";
-    /** `keyword` (one of 2 values). */
     readonly keyword?: "asc" | "desc";
   };
-  /** `pagination` (object). */
   readonly pagination?: {
-    /** `search_from` (integer, at least 0). */
+    /** At least 0. */
     readonly search_from?: number;
-    /** `search_to` (integer, at least 1). */
+    /** At least 1. */
     readonly search_to?: number;
   };
 };
 
 /** Reply of `POST /public_api/v1/compliance/get_assessment_profiles` (`compliance.get_assessment_profiles`), the value of `reply`. */
 export type ComplianceGetAssessmentProfilesReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `assessment_profiles` (array, of {@link ComplianceAssessmentProfile}). */
   assessment_profiles?: ComplianceAssessmentProfile[];
 };
 
 /** Request of `POST /public_api/v1/compliance/get_assessment_results` (`compliance.get_assessment_results`), sent as `{"request_data": …}`. */
 export type ComplianceGetAssessmentResultsRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 1 values), required. */
     readonly field: "labels";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value`, required. */
     readonly value: unknown;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/compliance/get_assessment_results` (`compliance.get_assessment_results`), the value of `reply`. */
 export type ComplianceGetAssessmentResultsReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `standard_filter_count` (integer). */
   standard_filter_count?: number;
-  /** `standard_total_count` (integer). */
   standard_total_count?: number;
-  /** `data` (array, of {@link ComplianceAssessmentResult}). */
   data?: ComplianceAssessmentResult[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: ComplianceAssessmentResult[];
 };
 
 /** Request of `POST /public_api/v1/compliance/get_asset` (`compliance.get_asset`), sent as `{"request_data": …}`. */
 export type ComplianceGetAssetRequest = {
-  /** `asset_id` (string), required. */
   readonly asset_id: string;
-  /** `last_evaluation_time` (integer, format int64), required. */
+  /** Format int64. */
   readonly last_evaluation_time: number;
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 6 values), required. */
     readonly field: "standard" | "category" | "control" | "severity" | "status" | "source";
-    /** `operator` (one of 4 values), required. */
     readonly operator: "eq" | "neq" | "contains" | "not_contains";
-    /** `value`, required. */
     readonly value: unknown;
   }[];
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 5 values). */
     readonly field?: "standard" | "category" | "control" | "severity" | "status";
-    /** `keyword` (one of 2 values). */
     readonly keyword?: "asc" | "desc";
   };
-  /** `search_from` (integer, at least 0). */
+  /** At least 0. */
   readonly search_from?: number;
-  /** `search_to` (integer, at least 1, at most 100). */
+  /** At least 1, at most 100. */
   readonly search_to?: number;
 };
 
 /** Reply of `POST /public_api/v1/compliance/get_asset` (`compliance.get_asset`), the value of `reply`. */
 export type ComplianceGetAssetReply = {
-  /** `total_count` (integer), required. */
   total_count: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT: number;
-  /** `result_count` (integer), required. */
   result_count: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT: number;
-  /** `filter_count` (integer), required. */
   filter_count: number;
-  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly FILTER_COUNT: number;
-  /** `assets` (array, of {@link AssetComplianceControlFinding}), required. */
   assets: AssetComplianceControlFinding[];
 };
 
 /** Request of `POST /public_api/v1/compliance/get_assets` (`compliance.get_assets`), sent as `{"request_data": …}`. */
 export type ComplianceGetAssetsRequest = {
-  /** `assessment_profile_revision` (string), required. */
   readonly assessment_profile_revision: string;
-  /** `last_evaluation_time` (integer, format int64), required. */
+  /** Format int64. */
   readonly last_evaluation_time: number;
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 14 values), required. */
     readonly field: "asset_name" | "asset_type" | "status" | "rule_name" | "control" | "severity" | "rule_type" | "SEVERITY" | "ASSET_NAME" | "ASSET_TYPE" | "STATUS" | "RULE_NAME" | "CONTROL" | "RULE_TYPE";
-    /** `operator` (string), required. */
     readonly operator: string;
-    /** `value`, required. */
     readonly value: unknown;
   }[];
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 6 values). */
     readonly field?: "asset_name" | "asset_type" | "status" | "rule_name" | "control" | "severity";
-    /** `keyword` (one of 2 values). */
     readonly keyword?: "asc" | "desc";
   };
-  /** `search_from` (integer, at least 0). */
+  /** At least 0. */
   readonly search_from?: number;
-  /** `search_to` (integer, at least 1). */
+  /** At least 1. */
   readonly search_to?: number;
 };
 
 /** Reply of `POST /public_api/v1/compliance/get_assets` (`compliance.get_assets`), the value of `reply`. */
 export type ComplianceGetAssetsReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `filter_count` (integer). */
   filter_count?: number;
-  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly FILTER_COUNT?: number;
-  /** `assets` (array, of {@link ComplianceComplianceAsset}). */
   assets?: ComplianceComplianceAsset[];
 };
 
 /** Request of `POST /public_api/v1/compliance/get_control` (`compliance.get_control`), sent as `{"request_data": …}`. */
 export type ComplianceGetControlRequest = {
-  /** `id` (string), required. */
   readonly id: string;
 };
 
 /** Reply of `POST /public_api/v1/compliance/get_control` (`compliance.get_control`). */
 export type ComplianceGetControlReply = {
-  /** `control` (object). */
   control?: {
-    /** `CATEGORY` (string). */
     CATEGORY?: string;
-    /** `CATEGORY_DESCRIPTION` (string). */
     CATEGORY_DESCRIPTION?: string;
-    /** `SUBCATEGORY` (string). */
     SUBCATEGORY?: string;
-    /** `SUBCATEGORY_DESCRIPTION` (string). */
     SUBCATEGORY_DESCRIPTION?: string;
-    /** `CONTROL_ID` (string). */
     CONTROL_ID?: string;
-    /** `STANDARDS` (array, of string). */
     STANDARDS?: string[];
-    /** `CONTROL_NAME` (string). */
     CONTROL_NAME?: string;
-    /** `SEVERITY` (string). */
     SEVERITY?: string;
-    /** `SUPPORTED` (boolean). */
     SUPPORTED?: boolean;
-    /** `INSERTION_TIME` (integer). */
     INSERTION_TIME?: number;
-    /** `MODIFICATION_TIME` (integer). */
     MODIFICATION_TIME?: number;
-    /** `MODIFIED_BY` (null). */
     MODIFIED_BY?: null;
-    /** `CREATED_BY` (string). */
     CREATED_BY?: string;
-    /** `DESCRIPTION` (string). */
     DESCRIPTION?: string;
-    /** `MITIGATION` (null). */
     MITIGATION?: null;
-    /** `ADDITIONAL_DATA` (array, of object). */
     ADDITIONAL_DATA?: { [key: string]: unknown }[];
-    /** `COMPLIANCE_RULES` (array, of object). */
     COMPLIANCE_RULES?: { [key: string]: unknown }[];
-    /** `RULES` (integer). */
     RULES?: number;
-    /** `REVISION` (string). */
     REVISION?: string;
-    /** `IMPACT` (null). */
     IMPACT?: null;
-    /** `AUTOMATION_STATUS` (string). */
     AUTOMATION_STATUS?: string;
-    /** `AUDIT_PROCEDURE` (null). */
     AUDIT_PROCEDURE?: null;
-    /** `ENABLED` (boolean). */
     ENABLED?: boolean;
-    /** `IS_CUSTOM` (boolean). */
     IS_CUSTOM?: boolean;
-    /** `STATUS` (string). */
     STATUS?: string;
   };
 };
 
 /** Request of `POST /public_api/v1/compliance/get_control_by_revision` (`compliance.get_control_by_revision`), sent as `{"request_data": …}`. */
 export type ComplianceGetControlByRevisionRequest = {
-  /** `control_revision` (string), required. */
   readonly control_revision: string;
 };
 
 /** Reply of `POST /public_api/v1/compliance/get_control_by_revision` (`compliance.get_control_by_revision`), the value of `reply`. */
 export type ComplianceGetControlByRevisionReply = {
-  /** `control` ({@link ComplianceControl}). */
   control?: ComplianceControl;
 };
 
@@ -4463,139 +2545,103 @@ export type ComplianceGetControlCategoriesAndSubcategoriesRequest = { [key: stri
 
 /** Reply of `POST /public_api/v1/compliance/get_control_categories_and_subcategories` (`compliance.get_control_categories_and_subcategories`), the value of `reply`. */
 export type ComplianceGetControlCategoriesAndSubcategoriesReply = {
-  /** `data` (object). */
   data?: {
-    /** `categories` (array, of string). */
     categories?: string[];
-    /** `subcategories` (array, of string). */
     subcategories?: string[];
   };
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: {
-    /** `categories` (array, of string). */
     categories?: string[];
-    /** `subcategories` (array, of string). */
     subcategories?: string[];
   };
 };
 
 /** Request of `POST /public_api/v1/compliance/get_control_failed_results` (`compliance.get_control_failed_results`), sent as `{"request_data": …}`. */
 export type ComplianceGetControlFailedResultsRequest = {
-  /** `control_revision` (string), required. */
   readonly control_revision: string;
-  /** `assessment_profile_revision` (string), required. */
   readonly assessment_profile_revision: string;
-  /** `last_evaluation_time` (integer, format int64), required. */
+  /** Format int64. */
   readonly last_evaluation_time: number;
 };
 
 /** Reply of `POST /public_api/v1/compliance/get_control_failed_results` (`compliance.get_control_failed_results`), the value of `reply`. */
 export type ComplianceGetControlFailedResultsReply = {
-  /** `data` (object). */
   data?: {
-    /** `findings` (array, of {@link ComplianceFindings}). */
     findings?: ComplianceFindings[];
-    /** `issues` (array, of {@link ComplianceIssues}). */
     issues?: ComplianceIssues[];
   };
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: {
-    /** `findings` (array, of {@link ComplianceFindings}). */
     findings?: ComplianceFindings[];
-    /** `issues` (array, of {@link ComplianceIssues}). */
     issues?: ComplianceIssues[];
   };
 };
 
 /** Request of `POST /public_api/v1/compliance/get_controls` (`compliance.get_controls`), sent as `{"request_data": …}`. */
 export type ComplianceGetControlsRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 10 values), required. */
     readonly field: "name" | "category" | "subcategory" | "is_custom" | "creation_time" | "created_by" | "modified_by" | "modification_time" | "id" | "description";
-    /** `operator` (one of 9 values), required. */
     readonly operator: "eq" | "neq" | "contains" | "not_contains" | "gte" | "lte" | "range" | "relative_timestamp" | "in";
-    /** `value`, required. */
     readonly value: unknown;
   }[];
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 8 values). */
     readonly field?: "name" | "category" | "subcategory" | "creation_time" | "created_by" | "modified_by" | "modification_time" | "id";
-    /** `keyword` (one of 2 values). */
     readonly keyword?: "asc" | "desc";
   };
-  /** `search_from` (integer, at least 0). */
+  /** At least 0. */
   readonly search_from?: number;
-  /** `search_to` (integer, at least 1). */
+  /** At least 1. */
   readonly search_to?: number;
 };
 
 /** Reply of `POST /public_api/v1/compliance/get_controls` (`compliance.get_controls`), the value of `reply`. */
 export type ComplianceGetControlsReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `controls` (array, of {@link ComplianceControl}). */
   controls?: ComplianceControl[];
 };
 
 /** Request of `POST /public_api/v1/compliance/get_reports` (`compliance.get_reports`), sent as `{"request_data": …}`. */
 export type ComplianceGetReportsRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 5 values), required. */
     readonly field: "standard_name" | "assessment_profile_name" | "asset_group_name" | "score" | "evaluation_time";
-    /** `operator` (one of 8 values), required. */
     readonly operator: "eq" | "neq" | "contains" | "not_contains" | "gte" | "lte" | "range" | "relative_timestamp";
-    /** `value`, required. */
     readonly value: unknown;
   }[];
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 5 values). */
     readonly field?: "standard_name" | "assessment_profile_name" | "asset_group_name" | "score" | "evaluation_time";
-    /** `keyword` (one of 2 values). */
     readonly keyword?: "asc" | "desc";
   };
-  /** `search_from` (integer, at least 0). */
+  /** At least 0. */
   readonly search_from?: number;
-  /** `search_to` (integer, at least 1). */
+  /** At least 1. */
   readonly search_to?: number;
 };
 
 /** Reply of `POST /public_api/v1/compliance/get_reports` (`compliance.get_reports`), the value of `reply`. */
 export type ComplianceGetReportsReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `filter_count` (integer). */
   filter_count?: number;
-  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly FILTER_COUNT?: number;
-  /** `reports` (array, of {@link ComplianceComplianceReport}). */
   reports?: ComplianceComplianceReport[];
 };
 
 /** Request of `POST /public_api/v1/compliance/get_rule_failed_results` (`compliance.get_rule_failed_results`), sent as `{"request_data": …}`. */
 export type ComplianceGetRuleFailedResultsRequest = {
-  /** `control_revision` (string), required. */
   readonly control_revision: string;
-  /** `assessment_profile_revision` (string), required. */
   readonly assessment_profile_revision: string;
-  /** `last_evaluation_time` (integer, format int64), required. */
+  /** Format int64. */
   readonly last_evaluation_time: number;
-  /** `rule_id` (string), required. */
   readonly rule_id: string;
 };
 
@@ -4604,54 +2650,40 @@ export type ComplianceGetRuleFailedResultsReply = ComplianceGetControlFailedResu
 
 /** Request of `POST /public_api/v1/compliance/get_standard` (`compliance.get_standard`), sent as `{"request_data": …}`. */
 export type ComplianceGetStandardRequest = {
-  /** `id` (string), required. */
   readonly id: string;
 };
 
 /** Reply of `POST /public_api/v1/compliance/get_standard` (`compliance.get_standard`). */
 export type ComplianceGetStandardReply = {
-  /** `standard` ({@link ComplianceStandard}). */
   standard?: ComplianceStandard;
 };
 
 /** Request of `POST /public_api/v1/compliance/get_standards` (`compliance.get_standards`), sent as `{"request_data": …}`. */
 export type ComplianceGetStandardsRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 7 values), required. */
     readonly field: "name" | "id" | "publisher" | "is_custom" | "insertion_time" | "created_by" | "labels";
-    /** `operator` (one of 9 values), required. */
     readonly operator: "eq" | "neq" | "contains" | "not_contains" | "gte" | "lte" | "range" | "relative_timestamp" | "in";
-    /** `value`, required. */
     readonly value: unknown;
   }[];
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 5 values). */
     readonly field?: "name" | "creation_time" | "created_by" | "id" | "insertion_time";
-    /** `keyword` (one of 2 values). */
     readonly keyword?: "asc" | "desc";
   };
-  /** `pagination` (object). */
   readonly pagination?: {
-    /** `search_from` (integer). */
     readonly search_from?: number;
-    /** `search_to` (integer, at least 1). */
+    /** At least 1. */
     readonly search_to?: number;
   };
 };
 
 /** Reply of `POST /public_api/v1/compliance/get_standards` (`compliance.get_standards`). */
 export type ComplianceGetStandardsReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `standards` (array, of {@link ComplianceStandard}). */
   standards?: ComplianceStandard[];
 };
 
@@ -4669,9 +2701,7 @@ export type ConfigurationsAgentAdvancedAnalysisReply = AgentConfigAdvancedAnalys
 
 /** Request of `POST /public_api/v1/configurations/agent/advanced_analysis/set` (`configurations.agent.advanced_analysis.set`). */
 export type ConfigurationsAgentAdvancedAnalysisSetRequest = {
-  /** `automatically_upload_defined_issue_data_files` (boolean), required. */
   readonly automatically_upload_defined_issue_data_files: boolean;
-  /** `automatically_apply_advanced_analysis_exceptions` (boolean), required. */
   readonly automatically_apply_advanced_analysis_exceptions: boolean;
 };
 
@@ -4683,9 +2713,7 @@ export type ConfigurationsAgentAgentStatusReply = AgentConfigAgentStatusResponse
 
 /** Request of `POST /public_api/v1/configurations/agent/agent_status/set` (`configurations.agent.agent_status.set`). */
 export type ConfigurationsAgentAgentStatusSetRequest = {
-  /** `license_revocation_after_lost_connection` (integer), required. */
   readonly license_revocation_after_lost_connection: number;
-  /** `agent_deletion_retention` (integer), required. */
   readonly agent_deletion_retention: number;
 };
 
@@ -4697,7 +2725,6 @@ export type ConfigurationsAgentAutoUpgradeReply = AgentConfigAgentAutoUpgradeRes
 
 /** Request of `POST /public_api/v1/configurations/agent/auto_upgrade/set` (`configurations.agent.auto_upgrade.set`). */
 export type ConfigurationsAgentAutoUpgradeSetRequest = {
-  /** `amount_of_parallel_upgrades` (integer), required. */
   readonly amount_of_parallel_upgrades: number;
 };
 
@@ -4709,11 +2736,9 @@ export type ConfigurationsAgentContentManagementReply = AgentConfigContentManage
 
 /** Request of `POST /public_api/v1/configurations/agent/content_management/set` (`configurations.agent.content_management.set`). */
 export type ConfigurationsAgentContentManagementSetRequest = {
-  /** `enable_bandwidth_control` (boolean), required. */
   readonly enable_bandwidth_control: boolean;
-  /** `bandwidth_in_mbps` (integer, at least 1), required. */
+  /** At least 1. */
   readonly bandwidth_in_mbps: number;
-  /** `enable_minor_content_version_updates` (boolean). */
   readonly enable_minor_content_version_updates?: boolean;
 };
 
@@ -4725,7 +2750,6 @@ export type ConfigurationsAgentCortexXdrLogCollectionReply = AgentConfigLogColle
 
 /** Request of `POST /public_api/v1/configurations/agent/cortex_xdr_log_collection/set` (`configurations.agent.cortex_xdr_log_collection.set`). */
 export type ConfigurationsAgentCortexXdrLogCollectionSetRequest = {
-  /** `allow_logs_collection` (boolean), required. */
   readonly allow_logs_collection: boolean;
 };
 
@@ -4737,7 +2761,6 @@ export type ConfigurationsAgentCriticalEnvironmentVersionsReply = AgentConfigCri
 
 /** Request of `POST /public_api/v1/configurations/agent/critical_environment_versions/set` (`configurations.agent.critical_environment_versions.set`). */
 export type ConfigurationsAgentCriticalEnvironmentVersionsSetRequest = {
-  /** `enabled_critical_environment_versions` (boolean), required. */
   readonly enabled_critical_environment_versions: boolean;
 };
 
@@ -4749,15 +2772,10 @@ export type ConfigurationsAgentEndpointAdministrationCleanupReply = AgentConfigE
 
 /** Request of `POST /public_api/v1/configurations/agent/endpoint_administration_cleanup/set` (`configurations.agent.endpoint_administration_cleanup.set`). */
 export type ConfigurationsAgentEndpointAdministrationCleanupSetRequest = {
-  /** `periodic_duplicate_cleanup` (boolean), required. */
   readonly periodic_duplicate_cleanup: boolean;
-  /** `host_name` (boolean or null). */
   readonly host_name?: boolean | null;
-  /** `ip` (boolean or null). */
   readonly ip?: boolean | null;
-  /** `mac` (boolean or null). */
   readonly mac?: boolean | null;
-  /** `time_interval_hours` (one of 4 values). */
   readonly time_interval_hours?: 1 | 6 | 24 | 168 | null;
 };
 
@@ -4769,7 +2787,6 @@ export type ConfigurationsAgentInformativeBtpIssuesReply = AgentConfigInformativ
 
 /** Request of `POST /public_api/v1/configurations/agent/informative_btp_issues/set` (`configurations.agent.informative_btp_issues.set`). */
 export type ConfigurationsAgentInformativeBtpIssuesSetRequest = {
-  /** `display_unique_and_informative_btp_rules` (boolean), required. */
   readonly display_unique_and_informative_btp_rules: boolean;
 };
 
@@ -4781,7 +2798,6 @@ export type ConfigurationsAgentWildfireAnalysisReply = AgentConfigWildfireAnalys
 
 /** Request of `POST /public_api/v1/configurations/agent/wildfire_analysis/set` (`configurations.agent.wildfire_analysis.set`). */
 export type ConfigurationsAgentWildfireAnalysisSetRequest = {
-  /** `enable_wildfire_analysis_scoring_for_benign_verdicts` (boolean), required. */
   readonly enable_wildfire_analysis_scoring_for_benign_verdicts: boolean;
 };
 
@@ -4790,149 +2806,87 @@ export type ConfigurationsAgentWildfireAnalysisSetReply = boolean;
 
 /** Request of `POST /public_api/v1/correlations/delete` (`correlations.delete`), sent as `{"request_data": …}`. */
 export type CorrelationsDeleteRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 25 values). */
     readonly field?: "name" | "severity" | "xql_query" | "is_enabled" | "description" | "alert_name" | "alert_category" | "alert_description" | "alert_fields" | "execution_mode" | "search_window" | "simple_schedule" | "timezone" | "crontab" | "suppression_enabled" | "suppression_duration" | "suppression_fields" | "dataset" | "user_defined_severity" | "user_defined_category" | "mitre_defs" | "investigation_query_link" | "drilldown_query_timeframe" | "mapping_strategy" | "alert_domain";
-    /** `operator` (one of 4 values). */
     readonly operator?: "EQ" | "IN" | "GTE" | "LTE";
-    /** `value`. */
     readonly value?: unknown;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/correlations/delete` (`correlations.delete`). */
 export type CorrelationsDeleteReply = {
-  /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of integer). */
   objects?: number[];
 };
 
 /** Request of `POST /public_api/v1/correlations/get` (`correlations.get`), sent as `{"request_data": …}`. */
 export type CorrelationsGetRequest = {
-  /** `extended_view` (boolean). */
   readonly extended_view?: boolean;
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 25 values). */
     readonly field?: "name" | "severity" | "xql_query" | "is_enabled" | "descriptoin" | "alert_name" | "alert_category" | "alert_description" | "alert_fields" | "execution_mode" | "search_window" | "simple_schedule" | "timezone" | "crontab" | "suppression_enabled" | "suppression_duration" | "suppression_fields" | "dataset" | "user_defined_severity" | "user_defined_category" | "mitre_defs" | "investigation_query_link" | "drilldown_query_timeframe" | "mapping_strategy" | "alert_domain";
-    /** `operator` (one of 5 values). */
     readonly operator?: "EQ" | "NEQ" | "IN" | "GTE" | "LTE";
-    /** `value`. */
     readonly value?: unknown;
   }[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
 };
 
 /** Reply of `POST /public_api/v1/correlations/get` (`correlations.get`). */
 export type CorrelationsGetReply = {
-  /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of object). */
   objects?: {
-    /** `id` (integer). */
     id?: number;
-    /** `name` (string). */
     name?: string;
-    /** `severity` (string). */
     severity?: string;
-    /** `xql_query` (string). */
     xql_query?: string;
-    /** `is_enabled` (string). */
     is_enabled?: string;
-    /** `description` (string). */
     description?: string;
-    /** `alert_name` (string). */
     alert_name?: string;
-    /** `alert_category` (string). */
     alert_category?: string;
-    /** `alert_fields` (object). */
     alert_fields?: { [key: string]: unknown };
-    /** `execution_mode` (string). */
     execution_mode?: string;
-    /** `search_window` (string). */
     search_window?: string;
-    /** `simple_schedule` (string). */
     simple_schedule?: string;
-    /** `timezone` (string). */
     timezone?: string;
-    /** `crontab` (string). */
     crontab?: string;
-    /** `suppression_enabled` (boolean). */
     suppression_enabled?: boolean;
-    /** `suppression_fields` (array, of string). */
     suppression_fields?: string[];
-    /** `dataset` (string). */
     dataset?: string;
-    /** `mitre_defs` (object). */
     mitre_defs?: {
-      /** `TA0005 - Defense Evasion` (array, of string). */
       "TA0005 - Defense Evasion"?: string[];
     };
-    /** `drilldown_query_timeframe` (string). */
     drilldown_query_timeframe?: string;
-    /** `mapping_strategy` (string). */
     mapping_strategy?: string;
   }[];
-  /** `objects_type` (string). */
   objects_type?: string;
 };
 
 /** Request of `POST /public_api/v1/correlations/insert` (`correlations.insert`), sent as `{"request_data": [ … ]}`. */
 export type CorrelationsInsertRequest = readonly {
-  /** `rule_id` (integer). */
   readonly rule_id?: number;
-  /** `name` (string). */
   readonly name?: string;
-  /** `severity` (one of 4 values). */
   readonly severity?: "SEV_010_INFO" | "SEV_020_LOW" | "SEV_030_MEDIUM" | "SEV_040_HIGH";
-  /** `xql_query` (string). */
   readonly xql_query?: string;
-  /** `is_enabled` (boolean). */
   readonly is_enabled?: boolean;
-  /** `description` (string). */
   readonly description?: string;
-  /** `alert_name` (string). */
   readonly alert_name?: string;
-  /** `alert_category` (one of 16 values). */
   readonly alert_category?: "OTHER" | "PERSISTENCE" | "EVASION" | "TAMPERING" | "FILE_TYPE_OBFUSCATION" | "PRIVILEGE_ESCALATION" | "CREDENTIAL_ACCESS" | "LATERAL_MOVEMENT" | "EXECUTION" | "COLLECTION" | "EXFILTRATION" | "INFILTRATION" | "DROPPER" | "FILE_PRIVILEGE_MANIPULATION" | "RECONNAISSANCE" | "DISCOVERY";
-  /** `alert_description` (string). */
   readonly alert_description?: string;
-  /** `alert_fields` (object). */
   readonly alert_fields?: { [key: string]: unknown };
-  /** `execution_mode` (one of 2 values). */
   readonly execution_mode?: "SCHEDULED" | "REAL_TIME";
-  /** `search_window` (string). */
   readonly search_window?: string;
-  /** `simple_schedule` (string). */
   readonly simple_schedule?: string;
-  /** `timezone` (string). */
   readonly timezone?: string;
-  /** `crontab` (string). */
   readonly crontab?: string;
-  /** `suppression_enabled` (boolean). */
   readonly suppression_enabled?: boolean;
-  /** `suppression_duration` (string). */
   readonly suppression_duration?: string;
-  /** `suppression_fields` (array, of string). */
   readonly suppression_fields?: readonly string[];
-  /** `dataset` (string). */
   readonly dataset?: string;
-  /** `user_defined_severity` (string or null). */
   readonly user_defined_severity?: string | null;
-  /** `user_defined_category` (string or null). */
   readonly user_defined_category?: string | null;
-  /** `mitre_defs` (object). */
   readonly mitre_defs?: { [key: string]: unknown };
-  /** `investigation_query_link` (string). */
   readonly investigation_query_link?: string;
-  /** `drilldown_query_timeframe` (one of 2 values). */
   readonly drilldown_query_timeframe?: "QUERY" | "ALERT";
-  /** `mapping_strategy` (one of 2 values). */
   readonly mapping_strategy?: "AUTO" | "CUSTOM";
 }[];
 
@@ -4941,289 +2895,185 @@ export type CorrelationsInsertReply = BiocInsertReply;
 
 /** Reply of `GET /public_api/v1/cwp/policies` (`cwp.policies.get`). */
 export type CwpPoliciesGetReply = {
-  /** `id` (string). */
   id?: string;
-  /** `revision` (integer). */
   revision?: number;
-  /** `createdAt` (string, format date-time). */
+  /** Format date-time. */
   createdAt?: string;
-  /** `modifiedAt` (string, format date-time). */
+  /** Format date-time. */
   modifiedAt?: string;
-  /** `type` (one of 5 values), required. */
   type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null | (string & {}) | null;
-  /** `createdBy` (string). */
   createdBy?: string;
-  /** `disabled` (boolean). */
   disabled?: boolean;
-  /** `name` (string), required. */
   name: string;
-  /** `description` (string), required. */
   description: string;
-  /** `evaluationModes` (array, of {@link CwpEvaluationMode}). */
   evaluationModes?: (CwpEvaluationMode | null)[];
-  /** `evaluationStage` ({@link CwpEvaluationStage}), required. */
   evaluationStage: CwpEvaluationStage | null;
-  /** `rulesIds` (array, of string), required. */
   rulesIds: string[];
-  /** `condition` (string, format byte), required. */
+  /** Format byte. */
   condition: string;
-  /** `exception` (string, format byte). */
+  /** Format byte. */
   exception?: string;
-  /** `assetScope` (string, format byte). */
+  /** Format byte. */
   assetScope?: string;
-  /** `assetGroupsIDs` (array, of integer), required. */
   assetGroupsIDs: number[];
-  /** `assetGroups` (array, of string). */
   assetGroups?: string[];
-  /** `action` ({@link CwpPolicyAction}), required. */
   action: CwpPolicyAction | null;
-  /** `severity` (one of 6 values), required. */
   severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null | "INFO" | (string & {}) | null;
-  /** `remediationGuidance` (string). */
   remediationGuidance?: string;
-  /** `missingInformationAction` ({@link TrustedImagesPolicyAction}). */
   missingInformationAction?: TrustedImagesPolicyAction;
 }[];
 
 /** Reply of `GET /public_api/v1/cwp/policies/{id}` (`cwp.policies.get_by_id`). */
 export type CwpPoliciesGetByIdReply = {
-  /** `id` (string). */
   id?: string;
-  /** `revision` (integer). */
   revision?: number;
-  /** `createdAt` (string, format date-time). */
+  /** Format date-time. */
   createdAt?: string;
-  /** `modifiedAt` (string, format date-time). */
+  /** Format date-time. */
   modifiedAt?: string;
-  /** `type` (one of 5 values), required. */
   type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null | (string & {}) | null;
-  /** `createdBy` (string). */
   createdBy?: string;
-  /** `disabled` (boolean). */
   disabled?: boolean;
-  /** `name` (string), required. */
   name: string;
-  /** `description` (string), required. */
   description: string;
-  /** `evaluationModes` (array, of {@link CwpEvaluationMode}). */
   evaluationModes?: (CwpEvaluationMode | null)[];
-  /** `evaluationStage` ({@link CwpEvaluationStage}), required. */
   evaluationStage: CwpEvaluationStage | null;
-  /** `rulesIds` (array, of string), required. */
   rulesIds: string[];
-  /** `condition` (string, format byte), required. */
+  /** Format byte. */
   condition: string;
-  /** `exception` (string, format byte). */
+  /** Format byte. */
   exception?: string;
-  /** `assetScope` (string, format byte). */
+  /** Format byte. */
   assetScope?: string;
-  /** `assetGroupsIDs` (array, of integer), required. */
   assetGroupsIDs: number[];
-  /** `assetGroups` (array, of string). */
   assetGroups?: string[];
-  /** `action` ({@link CwpPolicyAction}), required. */
   action: CwpPolicyAction | null;
-  /** `severity` (one of 6 values), required. */
   severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null | "INFO" | (string & {}) | null;
-  /** `remediationGuidance` (string). */
   remediationGuidance?: string;
-  /** `missingInformationAction` ({@link TrustedImagesPolicyAction}). */
   missingInformationAction?: TrustedImagesPolicyAction;
 };
 
 /** Request of `POST /public_api/v1/cwp/policies` (`cwp.policies.post`). */
 export type CwpPoliciesPostRequest = {
-  /** `id` (string). */
   readonly id?: string;
-  /** `revision` (integer). */
   readonly revision?: number;
-  /** `createdAt` (string, format date-time). */
+  /** Format date-time. */
   readonly createdAt?: string;
-  /** `modifiedAt` (string, format date-time). */
+  /** Format date-time. */
   readonly modifiedAt?: string;
-  /** `type` (one of 5 values), required. */
   readonly type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null;
-  /** `createdBy` (string). */
   readonly createdBy?: string;
-  /** `disabled` (boolean). */
   readonly disabled?: boolean;
-  /** `name` (string), required. */
   readonly name: string;
-  /** `description` (string), required. */
   readonly description: string;
-  /** `evaluationModes` (array, of string or null). */
   readonly evaluationModes?: readonly ("PERIODIC" | "CONTINUOUS" | null)[];
-  /** `evaluationStage` (one of 4 values), required. */
   readonly evaluationStage: "CI" | "RUNTIME" | "DEPLOY" | null;
-  /** `rulesIds` (array, of string), required. */
   readonly rulesIds: readonly string[];
-  /** `condition` (string, format byte), required. */
+  /** Format byte. */
   readonly condition: string;
-  /** `exception` (string, format byte). */
+  /** Format byte. */
   readonly exception?: string;
-  /** `assetScope` (string, format byte). */
+  /** Format byte. */
   readonly assetScope?: string;
-  /** `assetGroupsIDs` (array, of integer), required. */
   readonly assetGroupsIDs: readonly number[];
-  /** `assetGroups` (array, of string). */
   readonly assetGroups?: readonly string[];
-  /** `action` (one of 3 values), required. */
   readonly action: "ISSUE" | "PREVENT" | null;
-  /** `severity` (one of 6 values), required. */
   readonly severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null | "INFO" | null;
-  /** `remediationGuidance` (string). */
   readonly remediationGuidance?: string;
-  /** `missingInformationAction` (one of 3 values). */
   readonly missingInformationAction?: "ISSUE" | "PREVENT" | null;
 };
 
 /** Reply of `POST /public_api/v1/cwp/policies` (`cwp.policies.post`). */
 export type CwpPoliciesPostReply = {
-  /** `id` (string). */
   id?: string;
 };
 
-/** Request of `PUT /public_api/v1/cwp/policies/{id}` (`cwp.policies.put_by_id`). The same type as {@link CwpPoliciesPostRequest}. */
+/** Request of `PUT /public_api/v1/cwp/policies/{id}` (`cwp.policies.put_by_id`). */
 export type CwpPoliciesPutByIdRequest = CwpPoliciesPostRequest;
 
 /** Request of `POST /public_api/v1/cwp/registry_onboarding/instances` (`cwp.registry_onboarding.instances`). */
 export type CwpRegistryOnboardingInstancesRequest = {
-  /** `connector_id` (string). */
   readonly connector_id?: string;
-  /** `vendor` (one of 7 values), required. */
   readonly vendor: "DOCKER" | "JFROG" | "SONATYPE" | "DOCKER_HUB" | "HARBOR" | "GITLAB_CONTAINER_REGISTRY" | "OPENSHIFT";
-  /** `name` (string), required. */
   readonly name: string;
-  /** `enabled` (boolean). */
   readonly enabled?: boolean;
-  /** `url` (string), required. */
   readonly url: string;
-  /** `username` (string), required. */
   readonly username: string;
-  /** `password` (string), required. */
   readonly password: string;
-  /** `auth_token` (string), required. */
   readonly auth_token: string;
-  /** `scanning_mode` (one of 5 values), required. */
   readonly scanning_mode: "CLOUD" | "OUTPOST" | "BROKER" | "NOT_APPLICABLE" | "KAPI";
-  /** `cloud_provider` (one of 3 values). */
   readonly cloud_provider?: "AWS" | "GCP" | "AZURE";
-  /** `outpost_id` (string). */
   readonly outpost_id?: string;
-  /** `region` (string), required. */
   readonly region: string;
-  /** `insecure_pull` (boolean), required. */
   readonly insecure_pull: boolean;
-  /** `ca_certificate` (string). */
   readonly ca_certificate?: string;
-  /** `repository` (string). */
   readonly repository?: string;
-  /** `initial_scan_configuration` (object), required. */
   readonly initial_scan_configuration: {
-    /** `mode` (one of 3 values). */
     readonly mode?: "ALL" | "LATEST_TAG" | "TAGS_MODIFIED_DAYS";
-    /** `numDays` (integer). */
     readonly numDays?: number;
   };
-  /** `allow_static_ips` (boolean). */
   readonly allow_static_ips?: boolean;
-  /** `ip_identifier` (string). */
   readonly ip_identifier?: string;
-  /** `asset_scope_filters`. */
   readonly asset_scope_filters?: (({
-    /** `AND` (array). */
     readonly AND?: readonly unknown[];
   }) | ({
-    /** `OR` (array). */
     readonly OR?: readonly unknown[];
   })) | ({
-    /** `SEARCH_FIELD` (string). */
     readonly SEARCH_FIELD?: string;
-    /** `SEARCH_TYPE` (string). */
     readonly SEARCH_TYPE?: string;
-    /** `SEARCH_VALUE` (string). */
     readonly SEARCH_VALUE?: string;
   });
-  /** `registry_type` (one of 2 values). */
   readonly registry_type?: "CLOUD_HOSTED" | "SELF_HOSTED";
-  /** `tenant_id` (string). */
   readonly tenant_id?: string;
-  /** `broker_type` (one of 2 values). */
   readonly broker_type?: "BROKER_VM" | "BROKER_CLUSTER";
-  /** `broker_id` (string). */
   readonly broker_id?: string;
-  /** `filter_type` (one of 2 values). */
   readonly filter_type?: "INCLUDE" | "EXCLUDE";
-  /** `vendor_specific_configuration` (object). */
   readonly vendor_specific_configuration?: ({
-    /** `group_ids` (string). */
     readonly group_ids?: string;
-    /** `project_ids` (string). */
     readonly project_ids?: string;
-    /** `api_domain_name` (string). */
     readonly api_domain_name?: string;
   }) | ({
-    /** `repository` (string). */
     readonly repository?: string;
   }) | ({
-    /** `cluster_id` (string). */
     readonly cluster_id?: string;
-    /** `cluster_name` (string). */
     readonly cluster_name?: string;
-    /** `cluster_asset_id` (string). */
     readonly cluster_asset_id?: string;
-    /** `cluster_asset_type_id` (string). */
     readonly cluster_asset_type_id?: string;
-    /** `cluster_realm` (string). */
     readonly cluster_realm?: string;
   });
 };
 
 /** Reply of `POST /public_api/v1/cwp/registry_onboarding/instances` (`cwp.registry_onboarding.instances`). */
 export type CwpRegistryOnboardingInstancesReply = {
-  /** `connector_id` (string), required. */
   connector_id: string;
 };
 
 /** Reply of `GET /public_api/v1/cwp/registry_onboarding/instances/{connectorID}` (`cwp.registry_onboarding.instances.get_by_connector_id`). */
 export type CwpRegistryOnboardingInstancesGetByConnectorIdReply = CwpGetUnmanagedRegistryConnectorResponse;
 
-/** Request of `PUT /public_api/v1/cwp/registry_onboarding/instances/{connectorID}` (`cwp.registry_onboarding.instances.put_by_connector_id`). The same type as {@link CwpRegistryOnboardingInstancesRequest}. */
+/** Request of `PUT /public_api/v1/cwp/registry_onboarding/instances/{connectorID}` (`cwp.registry_onboarding.instances.put_by_connector_id`). */
 export type CwpRegistryOnboardingInstancesPutByConnectorIdRequest = CwpRegistryOnboardingInstancesRequest;
 
 /** Request of `POST /public_api/v1/dashboards/delete` (`dashboards.delete`), sent as `{"request_data": …}`. */
 export type DashboardsDeleteRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 1 values). */
     readonly field?: "dashboard_id";
-    /** `operator` (one of 5 values). */
     readonly operator?: "EQ" | "NEQ" | "IN" | "GTE" | "LTE";
-    /** `value`. */
     readonly value?: unknown;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/dashboards/delete` (`dashboards.delete`). */
 export type DashboardsDeleteReply = {
-  /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (object). */
   objects?: {
-    /** `succeeded_items` (array, of object). */
     succeeded_items?: {
-      /** `global_id` (string). */
       global_id?: string;
-      /** `internal_id` (integer). */
       internal_id?: number;
     }[];
-    /** `failures_items` (array, of object). */
     failures_items?: {
-      /** `global_id` (string). */
       global_id?: string;
-      /** `internal_id` (integer). */
       internal_id?: number;
-      /** `error` (string). */
       error?: string;
     }[];
   };
@@ -5231,76 +3081,44 @@ export type DashboardsDeleteReply = {
 
 /** Request of `POST /public_api/v1/dashboards/get` (`dashboards.get`), sent as `{"request_data": …}`. */
 export type DashboardsGetRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 4 values). */
     readonly field?: "dashboard_id" | "name" | "time_generated" | "source";
-    /** `operator` (one of 5 values). */
     readonly operator?: "EQ" | "NEQ" | "IN" | "GTE" | "LTE";
-    /** `value`. */
     readonly value?: unknown;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/dashboards/get` (`dashboards.get`). */
 export type DashboardsGetReply = {
-  /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of object). */
   objects?: {
-    /** `dashboards_data` (array, of object). */
     dashboards_data?: {
-      /** `name` (string). */
       name?: string;
-      /** `description` (null). */
       description?: null;
-      /** `status` (string). */
       status?: string;
-      /** `layout` (array, of object). */
       layout?: {
-        /** `id` (string). */
         id?: string;
-        /** `data` (array, of object). */
         data?: {
-          /** `key` (string). */
           key?: string;
-          /** `data` (object). */
           data?: {
-            /** `type` (string). */
             type?: string;
-            /** `width` (integer or number). */
             width?: number;
-            /** `height` (integer). */
             height?: number;
-            /** `time_frame` (object). */
             time_frame?: {
-              /** `relativeTime` (integer). */
               relativeTime?: number;
             };
-            /** `alerts_or_incidents` (string). */
             alerts_or_incidents?: string;
-            /** `params` (array, of object). */
             params?: {
-              /** `name` (string). */
               name?: string;
-              /** `value` (string). */
               value?: string;
             }[];
-            /** `phrase` (string). */
             phrase?: string;
-            /** `viewOptions` (object). */
             viewOptions?: {
-              /** `type` (string). */
               type?: string;
-              /** `commands` (array, of object). */
               commands?: {
-                /** `command` (object). */
                 command?: {
-                  /** `op` (string). */
                   op?: string;
-                  /** `name` (string). */
                   name?: string;
-                  /** `value` (string). */
                   value?: string;
                 };
               }[];
@@ -5308,196 +3126,119 @@ export type DashboardsGetReply = {
           };
         }[];
       }[];
-      /** `default_dashboard_id` (integer). */
       default_dashboard_id?: number;
-      /** `global_id` (string). */
       global_id?: string;
-      /** `metadata` (object). */
       metadata?: {
-        /** `params` (array, of object). */
         params?: { [key: string]: unknown }[];
       };
     }[];
-    /** `widgets_data` (array, of object). */
     widgets_data?: {
-      /** `widget_key` (string). */
       widget_key?: string;
-      /** `title` (string). */
       title?: string;
-      /** `creation_time` (integer). */
       creation_time?: number;
-      /** `description` (string). */
       description?: string;
-      /** `data` (object). */
       data?: {
-        /** `params` (array, of object). */
         params?: {
-          /** `name` (string). */
           name?: string;
-          /** `value` (string). */
           value?: string;
         }[];
-        /** `phrase` (string). */
         phrase?: string;
-        /** `time_frame` (object). */
         time_frame?: {
-          /** `relativeTime` (integer). */
           relativeTime?: number;
         };
-        /** `viewOptions` (object). */
         viewOptions?: {
-          /** `type` (string). */
           type?: string;
-          /** `commands` (array, of object). */
           commands?: {
-            /** `command` (object). */
             command?: {
-              /** `op` (string). */
               op?: string;
-              /** `name` (string). */
               name?: string;
-              /** `value` (string). */
               value?: string;
             };
           }[];
         };
       };
-      /** `support_time_range` (boolean). */
       support_time_range?: boolean;
-      /** `additional_info` (object). */
       additional_info?: {
-        /** `query_tables` (array, of string). */
         query_tables?: string[];
-        /** `query_uses_library` (boolean). */
         query_uses_library?: boolean;
       };
-      /** `creator_mail` (string). */
       creator_mail?: string;
     }[];
   }[];
-  /** `objects_type` (string). */
   objects_type?: string;
 };
 
 /** Request of `POST /public_api/v1/dashboards/insert` (`dashboards.insert`), sent as `{"request_data": …}`. */
 export type DashboardsInsertRequest = {
-  /** `dashboards_data` (array, of object). */
   readonly dashboards_data?: readonly {
-    /** `name` (string). */
     readonly name?: string;
-    /** `description` (string or null). */
     readonly description?: string | null;
-    /** `status` (string). */
     readonly status?: string;
-    /** `layout` (array, of object). */
     readonly layout?: readonly {
-      /** `id` (string). */
       readonly id?: string;
-      /** `data` (array, of object). */
       readonly data?: readonly {
-        /** `key` (string). */
         readonly key?: string;
-        /** `data` (object). */
         readonly data?: {
-          /** `type` (string). */
           readonly type?: string;
-          /** `width` (integer). */
           readonly width?: number;
-          /** `height` (integer). */
           readonly height?: number;
-          /** `time_frame` (object). */
           readonly time_frame?: {
-            /** `relativeTime` (integer). */
             readonly relativeTime?: number;
           };
-          /** `alerts_or_incidents` (string). */
           readonly alerts_or_incidents?: string;
         };
       }[];
     }[];
-    /** `default_dashboard_id` (integer). */
     readonly default_dashboard_id?: number;
-    /** `global_id` (string). */
     readonly global_id?: string;
-    /** `metadata` (object). */
     readonly metadata?: {
-      /** `params` (array, of object). */
       readonly params?: readonly { [key: string]: unknown }[];
     };
   }[];
-  /** `widgets_data` (array, of object). */
   readonly widgets_data?: readonly {
-    /** `widget_key` (string). */
     readonly widget_key?: string;
-    /** `title` (string). */
     readonly title?: string;
-    /** `creation_time` (integer). */
     readonly creation_time?: number;
-    /** `description`. */
     readonly description?: unknown;
-    /** `data` (object). */
     readonly data?: {
-      /** `phrase` (string). */
       readonly phrase?: string;
-      /** `time_frame` (object). */
       readonly time_frame?: {
-        /** `relativeTime` (integer). */
         readonly relativeTime?: number;
       };
-      /** `viewOptions` (object). */
       readonly viewOptions?: {
-        /** `type` (string). */
         readonly type?: string;
-        /** `commands` (array, of object). */
         readonly commands?: readonly { [key: string]: unknown }[];
       };
     };
-    /** `support_time_range` (boolean). */
     readonly support_time_range?: boolean;
-    /** `additional_info` (object). */
     readonly additional_info?: {
-      /** `query_tables` (array, of string). */
       readonly query_tables?: readonly string[];
-      /** `query_uses_library` (boolean). */
       readonly query_uses_library?: boolean;
     };
-    /** `creator_mail` (string). */
     readonly creator_mail?: string;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/dashboards/insert` (`dashboards.insert`). */
 export type DashboardsInsertReply = {
-  /** `added_objects` (array, of object). */
   added_objects?: {
-    /** `global_id` (string). */
     global_id?: string;
-    /** `internal_id` (integer). */
     internal_id?: number;
   }[];
-  /** `updated_objects` (array, of object). */
   updated_objects?: {
-    /** `global_id` (string). */
     global_id?: string;
-    /** `internal_id` (integer). */
     internal_id?: number;
   }[];
-  /** `errors` (array, of object). */
   errors?: {
-    /** `global_id` (string). */
     global_id?: string;
-    /** `error` (string). */
     error?: string;
   }[];
 };
 
 /** Request of `POST /public_api/v1/data-security/data-patterns` (`data_security.data_patterns`). */
 export type DataSecurityDataPatternsRequest = {
-  /** `filter` (object). */
   readonly filter?: { [key: string]: unknown };
-  /** `sort` (array). */
   readonly sort?: readonly unknown[];
-  /** `next_page_token` (string). */
   readonly next_page_token?: string;
 };
 
@@ -5507,32 +3248,28 @@ export type DataSecurityDataPatternsReply = DspmDasResponseBody & { /** `DATA`: 
 /** Request of `POST /public_api/v1/data-security/objects/fields` (`data_security.objects.fields`). The same type as {@link DataSecurityDataPatternsRequest}. */
 export type DataSecurityObjectsFieldsRequest = DataSecurityDataPatternsRequest;
 
-/** Reply of `POST /public_api/v1/data-security/objects/fields` (`data_security.objects.fields`). */
-export type DataSecurityObjectsFieldsReply = DspmDasResponseBody & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: DspmDasResponseBody["data"] };
+/** Reply of `POST /public_api/v1/data-security/objects/fields` (`data_security.objects.fields`). The same type as {@link DataSecurityDataPatternsReply}. */
+export type DataSecurityObjectsFieldsReply = DataSecurityDataPatternsReply;
 
 /** Request of `POST /public_api/v1/data-security/objects/files` (`data_security.objects.files`). The same type as {@link DataSecurityDataPatternsRequest}. */
 export type DataSecurityObjectsFilesRequest = DataSecurityDataPatternsRequest;
 
-/** Reply of `POST /public_api/v1/data-security/objects/files` (`data_security.objects.files`). */
-export type DataSecurityObjectsFilesReply = DspmDasResponseBody & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: DspmDasResponseBody["data"] };
+/** Reply of `POST /public_api/v1/data-security/objects/files` (`data_security.objects.files`). The same type as {@link DataSecurityDataPatternsReply}. */
+export type DataSecurityObjectsFilesReply = DataSecurityDataPatternsReply;
 
 /** Request of `POST /public_api/v1/disable_injection_prevention_rules/add` (`disable_injection_prevention_rules.add`), sent as `{"request_data": …}`. */
 export type DisableInjectionPreventionRulesAddRequest = {
-  /** `rule_name` (string, at most 100 characters), required. */
+  /** At most 100 characters. */
   readonly rule_name: string;
-  /** `description` (string, at most 500 characters), required. */
+  /** At most 500 characters. */
   readonly description: string;
-  /** `platform` (one of 3 values), required. */
   readonly platform: "windows" | "linux" | "macos";
-  /** `process_name` (string, at most 100 characters), required. */
+  /** At most 100 characters. */
   readonly process_name: string;
-  /** `path` (string, at most 1000 characters), required. */
+  /** At most 1000 characters. */
   readonly path: string;
-  /** `hours_to_expiration` (one of 2 values), required. */
   readonly hours_to_expiration: 24 | 48;
-  /** `profile_ids` (array or null, of integer). */
   readonly profile_ids?: readonly number[] | null;
-  /** `scope` (one of 2 values), required. */
   readonly scope: "global" | "profile";
 };
 
@@ -5541,7 +3278,6 @@ export type DisableInjectionPreventionRulesAddReply = string;
 
 /** Request of `POST /public_api/v1/disable_injection_prevention_rules/disable` (`disable_injection_prevention_rules.disable`), sent as `{"request_data": …}`. */
 export type DisableInjectionPreventionRulesDisableRequest = {
-  /** `rule_ids` (array, of string), required. */
   readonly rule_ids: readonly string[];
 };
 
@@ -5550,72 +3286,51 @@ export type DisableInjectionPreventionRulesDisableReply = string;
 
 /** Request of `POST /public_api/v1/disable_injection_prevention_rules/fetch` (`disable_injection_prevention_rules.fetch`), sent as `{"request_data": …}`. */
 export type DisableInjectionPreventionRulesFetchRequest = {
-  /** `search_from` (integer, at least 0). */
+  /** At least 0. */
   readonly search_from?: number;
-  /** `search_to` (integer, at least 1). */
+  /** At least 1. */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (string), required. */
     readonly field: string;
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "asc" | "desc";
   };
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (string), required. */
     readonly field: string;
-    /** `operator` (string), required. */
     readonly operator: string;
-    /** `value`, required. */
     readonly value: unknown;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/disable_injection_prevention_rules/fetch` (`disable_injection_prevention_rules.fetch`), the value of `reply`. */
 export type DisableInjectionPreventionRulesFetchReply = {
-  /** `data` (array, of {@link InjectionRuleDisableInjectionRulePAPIObject}). */
   data?: InjectionRuleDisableInjectionRulePAPIObject[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: InjectionRuleDisableInjectionRulePAPIObject[];
-  /** `filter_count` (integer). */
   filter_count?: number;
-  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly FILTER_COUNT?: number;
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/disable_prevention/add` (`disable_prevention.add`), sent as `{"request_data": …}`. */
 export type DisablePreventionAddRequest = {
-  /** `rule_name` (string, at most 700 characters), required. */
+  /** At most 700 characters. */
   readonly rule_name: string;
-  /** `description` (string, at most 1000 characters), required. */
+  /** At most 1000 characters. */
   readonly description: string;
-  /** `platform` (string), required. */
   readonly platform: string;
-  /** `module_ids` (array, of integer), required. */
   readonly module_ids: readonly number[];
-  /** `conditions` (object), required. */
   readonly conditions: {
-    /** `hash` (string). */
     readonly hash?: string;
-    /** `path` (string). */
     readonly path?: string;
-    /** `signer` (string). */
     readonly signer?: string;
-    /** `command` (string). */
     readonly command?: string;
-    /** `sign_thumbprint` (string). */
     readonly sign_thumbprint?: string;
   };
-  /** `profile_ids` (array or null, of integer). */
   readonly profile_ids?: readonly number[] | null;
-  /** `status` (string), required. */
   readonly status: string;
-  /** `scope` (string), required. */
   readonly scope: string;
 };
 
@@ -5624,7 +3339,6 @@ export type DisablePreventionAddReply = string;
 
 /** Request of `POST /public_api/v1/disable_prevention/delete` (`disable_prevention.delete`), sent as `{"request_data": …}`. */
 export type DisablePreventionDeleteRequest = {
-  /** `rule_ids` (array, of string), required. */
   readonly rule_ids: readonly string[];
 };
 
@@ -5633,62 +3347,46 @@ export type DisablePreventionDeleteReply = string;
 
 /** Request of `POST /public_api/v1/disable_prevention/edit` (`disable_prevention.edit`), sent as `{"request_data": …}`. */
 export type DisablePreventionEditRequest = {
-  /** `rule_name` (string, at most 700 characters), required. */
+  /** At most 700 characters. */
   readonly rule_name: string;
-  /** `description` (string, at most 1000 characters), required. */
+  /** At most 1000 characters. */
   readonly description: string;
-  /** `platform` (string), required. */
   readonly platform: string;
-  /** `module_ids` (array, of integer), required. */
   readonly module_ids: readonly number[];
-  /** `conditions` (object), required. */
   readonly conditions: {
-    /** `hash` (string). */
     readonly hash?: string;
-    /** `path` (string). */
     readonly path?: string;
-    /** `signer` (string). */
     readonly signer?: string;
-    /** `command` (string). */
     readonly command?: string;
-    /** `sign_thumbprint` (string). */
     readonly sign_thumbprint?: string;
   };
-  /** `profile_ids` (array or null, of integer). */
   readonly profile_ids?: readonly number[] | null;
-  /** `status` (string), required. */
   readonly status: string;
-  /** `scope` (string), required. */
   readonly scope: string;
-  /** `rule_id` (string), required. */
   readonly rule_id: string;
 };
 
 /** Reply of `POST /public_api/v1/disable_prevention/edit` (`disable_prevention.edit`), the value of `reply`. */
 export type DisablePreventionEditReply = string;
 
-/** Request of `POST /public_api/v1/disable_prevention/fetch` (`disable_prevention.fetch`), sent as `{"request_data": …}`. The same type as {@link DisableInjectionPreventionRulesFetchRequest}. */
+/** Request of `POST /public_api/v1/disable_prevention/fetch` (`disable_prevention.fetch`), sent as `{"request_data": …}`. */
 export type DisablePreventionFetchRequest = DisableInjectionPreventionRulesFetchRequest;
 
 /** Reply of `POST /public_api/v1/disable_prevention/fetch` (`disable_prevention.fetch`), the value of `reply`. */
 export type DisablePreventionFetchReply = {
-  /** `data` (array, of {@link PreventionRuleDisablePreventionRulePAPIObject}). */
   data?: PreventionRuleDisablePreventionRulePAPIObject[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: PreventionRuleDisablePreventionRulePAPIObject[];
-  /** `filter_count` (integer). */
   filter_count?: number;
-  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly FILTER_COUNT?: number;
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/disable_prevention/get_modules` (`disable_prevention.get_modules`), sent as `{"request_data": …}`. */
 export type DisablePreventionGetModulesRequest = {
-  /** `platform` (string), required. */
   readonly platform: string;
 };
 
@@ -5697,240 +3395,138 @@ export type DisablePreventionGetModulesReply = PreventionRuleDisablePreventionMo
 
 /** Request of `POST /public_api/v1/entries/get` (`entries.get`). */
 export type EntriesGetRequest = {
-  /** `id` (string). */
   readonly id?: string;
-  /** `filter` (object). */
   readonly filter?: {
-    /** `firstID` (string). */
     readonly firstID?: string;
-    /** `lastID` (string). */
     readonly lastID?: string;
-    /** `pagesize` (integer). */
     readonly pagesize?: number;
-    /** `fromTime` (string). */
     readonly fromTime?: string;
-    /** `categories` (array). */
     readonly categories?: readonly ("tags" | "chats" | "notes" | "attachments" | "incidentInfo" | "commandAndResults" | "playbookTaskResult" | "playbookTaskStartAndDone" | "playbookErrors")[];
-    /** `tags` (array, of string). */
     readonly tags?: readonly string[];
   };
 };
 
 /** Reply of `POST /public_api/v1/entries/get` (`entries.get`). */
 export type EntriesGetReply = {
-  /** `total` (integer). */
   total?: number;
-  /** `data` (array, of object). */
   data?: {
-    /** `id` (string). */
     id?: string;
-    /** `modified` (string). */
     modified?: string;
-    /** `created` (string). */
     created?: string;
-    /** `user` (string). */
     user?: string;
-    /** `parentContent` (string). */
     parentContent?: string;
-    /** `contents` (string). */
     contents?: string;
-    /** `format` (string). */
     format?: string;
-    /** `investigationId` (string). */
     investigationId?: string;
-    /** `category` (string). */
     category?: string;
-    /** `isTodo` (boolean). */
     isTodo?: boolean;
-    /** `tags` (array, of string). */
     tags?: string[];
   }[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: {
-    /** `id` (string). */
     id?: string;
-    /** `modified` (string). */
     modified?: string;
-    /** `created` (string). */
     created?: string;
-    /** `user` (string). */
     user?: string;
-    /** `parentContent` (string). */
     parentContent?: string;
-    /** `contents` (string). */
     contents?: string;
-    /** `format` (string). */
     format?: string;
-    /** `investigationId` (string). */
     investigationId?: string;
-    /** `category` (string). */
     category?: string;
-    /** `isTodo` (boolean). */
     isTodo?: boolean;
-    /** `tags` (array, of string). */
     tags?: string[];
   }[];
 };
 
 /** Request of `POST /public_api/v1/entries/insert` (`entries.insert`). */
 export type EntriesInsertRequest = {
-  /** `id` (string). */
   readonly id?: string;
-  /** `data` (string). */
   readonly data?: string;
 };
 
 /** Reply of `POST /public_api/v1/entries/insert` (`entries.insert`). */
 export type EntriesInsertReply = {
-  /** `id` (string). */
   id?: string;
-  /** `version` (integer). */
   version?: number;
-  /** `cacheVersn` (integer). */
   cacheVersn?: number;
-  /** `modified` (string). */
   modified?: string;
-  /** `sizeInBytes` (integer). */
   sizeInBytes?: number;
-  /** `type` (integer). */
   type?: number;
-  /** `created` (string). */
   created?: string;
-  /** `incidentCreationTime` (string). */
   incidentCreationTime?: string;
-  /** `investigationCreationTime` (string). */
   investigationCreationTime?: string;
-  /** `retryTime` (string). */
   retryTime?: string;
-  /** `user` (string). */
   user?: string;
-  /** `errorSource` (string). */
   errorSource?: string;
-  /** `contents` (string). */
   contents?: string;
-  /** `format` (string). */
   format?: string;
-  /** `investigationId` (string). */
   investigationId?: string;
-  /** `file` (string). */
   file?: string;
-  /** `fileID` (string). */
   fileID?: string;
-  /** `parentId` (string). */
   parentId?: string;
-  /** `pinned` (boolean). */
   pinned?: boolean;
-  /** `fileMetadata` (null). */
   fileMetadata?: null;
-  /** `parentContent` (null). */
   parentContent?: null;
-  /** `parentEntryTruncated` (boolean). */
   parentEntryTruncated?: boolean;
-  /** `system` (string). */
   system?: string;
-  /** `reputations` (null). */
   reputations?: null;
-  /** `category` (string). */
   category?: string;
-  /** `note` (boolean). */
   note?: boolean;
-  /** `isTodo` (boolean). */
   isTodo?: boolean;
-  /** `tags` (null). */
   tags?: null;
-  /** `tagsRaw` (null). */
   tagsRaw?: null;
-  /** `startDate` (string). */
   startDate?: string;
-  /** `times` (integer). */
   times?: number;
-  /** `recurrent` (boolean). */
   recurrent?: boolean;
-  /** `endingDate` (string). */
   endingDate?: string;
-  /** `timezoneOffset` (integer). */
   timezoneOffset?: number;
-  /** `cronView` (boolean). */
   cronView?: boolean;
-  /** `scheduled` (boolean). */
   scheduled?: boolean;
-  /** `scheduledEntryGuid` (string). */
   scheduledEntryGuid?: string;
-  /** `entryTask` (null). */
   entryTask?: null;
-  /** `taskId` (string). */
   taskId?: string;
-  /** `playbookId` (string). */
   playbookId?: string;
-  /** `reputationSize` (integer). */
   reputationSize?: number;
-  /** `contentsSize` (integer). */
   contentsSize?: number;
-  /** `brand` (string). */
   brand?: string;
-  /** `InstanceID` (string). */
   InstanceID?: string;
-  /** `IndicatorTimeline` (null). */
   IndicatorTimeline?: null;
-  /** `Relationships` (null). */
   Relationships?: null;
-  /** `mirrored` (boolean). */
   mirrored?: boolean;
 };
 
 /** Request of `POST /public_api/v1/get_attack_surface_rules` (`get_attack_surface_rules`), sent as `{"request_data": …}`. */
 export type GetAttackSurfaceRulesRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "attack_surface_rule_id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "category";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "priority";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "enabled_status";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asm_alert_categories";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }))[];
-  /** `search_from` (integer, at least 0). */
+  /** At least 0. */
   readonly search_from?: number;
-  /** `search_to` (integer, at least 0). */
+  /** At least 0. */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 6 values). */
     readonly field?: "enabled_status" | "priority" | "category" | "attack_surface_rule_id" | "attack_surface_rule_name" | "created";
-    /** `keyword` (one of 4 values). */
     readonly keyword?: "ASC" | "asc" | "DESC" | "desc";
-    /** Other properties. */
     [key: string]: unknown;
   };
-  /** Other properties. */
   [key: string]: unknown;
 };
 
@@ -5939,73 +3535,48 @@ export type GetAttackSurfaceRulesReply = Xs28AttackSurfaceRulesPage & { /** `TOT
 
 /** Request of `POST /public_api/v1/indicators/delete` (`indicators.delete`), sent as `{"request_data": …}`. */
 export type IndicatorsDeleteRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 9 values). */
     readonly field?: "indicator" | "type" | "severity" | "expiration_date" | "default_expiration_enabled" | "comment" | "reputation" | "reliability" | "rule_id";
-    /** `operator` (one of 5 values). */
     readonly operator?: "EQ" | "NEQ" | "IN" | "GTE" | "LTE";
-    /** `value`. */
     readonly value?: unknown;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/indicators/delete` (`indicators.delete`). */
 export type IndicatorsDeleteReply = {
-  /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of integer). */
   objects?: number[];
 };
 
 /** Request of `POST /public_api/v1/indicators/get` (`indicators.get`), sent as `{"request_data": …}`. */
 export type IndicatorsGetRequest = {
-  /** `extended_view` (boolean). */
   readonly extended_view?: boolean;
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 9 values). */
     readonly field?: "indicator" | "type" | "severity" | "expiration_date" | "default_expiration_enabled" | "comment" | "reputation" | "reliability" | "rule_id";
-    /** `operator` (one of 5 values). */
     readonly operator?: "EQ" | "NEQ" | "IN" | "GTE" | "LTE";
-    /** `value`. */
     readonly value?: unknown;
   }[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
 };
 
 /** Reply of `POST /public_api/v1/indicators/get` (`indicators.get`). */
 export type IndicatorsGetReply = {
-  /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of {@link Indicator}). */
   objects?: Indicator[];
-  /** `objects_type` (string). */
   objects_type?: string;
 };
 
 /** Request of `POST /public_api/v1/indicators/insert` (`indicators.insert`), sent as `{"request_data": [ … ]}`. */
 export type IndicatorsInsertRequest = readonly {
-  /** `rule_id` (number). */
   readonly rule_id?: number;
-  /** `indicator` (string). */
   readonly indicator?: string;
-  /** `type` (one of 6 values). */
   readonly type?: "HASH" | "IP" | "PATH" | "DOMAIN_NAME" | "FILENAME" | "MIXED";
-  /** `severity` (one of 4 values). */
   readonly severity?: "SEV_010_INFO" | "SEV_020_LOW" | "SEV_030_MEDIUM" | "SEV_040_HIGH";
-  /** `expiration_date` (integer). */
   readonly expiration_date?: number;
-  /** `default_expiration_enabled` (boolean). */
   readonly default_expiration_enabled?: boolean;
-  /** `comment` (string). */
   readonly comment?: string;
-  /** `reputation` (one of 5 values). */
   readonly reputation?: "GOOD" | "BAD" | "SUSPICIOUS" | "UNKNOWN" | "NO_REPUTATION";
-  /** `reliability` (one of 7 values). */
   readonly reliability?: "A" | "B" | "C" | "D" | "E" | "F" | "G";
 }[];
 
@@ -6017,181 +3588,123 @@ export type IndicatorsInsertCsvRequest = string;
 
 /** Reply of `POST /public_api/v1/indicators/insert_csv` (`indicators.insert_csv`), the value of `reply`. */
 export type IndicatorsInsertCsvReply = {
-  /** `success` (boolean). */
   success?: boolean;
-  /** `validation_errors` (array, of object). */
   validation_errors?: {
-    /** `indicator` (string). */
     indicator?: string;
-    /** `error` (string). */
     error?: string;
   }[];
 };
 
 /** Request of `POST /public_api/v1/indicators/insert_jsons` (`indicators.insert_jsons`), sent as `{"request_data": [ … ]}`. */
 export type IndicatorsInsertJsonsRequest = readonly {
-  /** `indicator` (string), required. */
   readonly indicator: string;
-  /** `type` (one of 4 values), required. */
   readonly type: "HASH" | "IP" | "DOMAIN_NAME" | "FILENAME";
-  /** `severity` (one of 5 values), required. */
   readonly severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | "INFO";
-  /** `expiration_date` (integer). */
   readonly expiration_date?: number;
-  /** `comment` (string). */
   readonly comment?: string;
-  /** `reputation` (one of 5 values). */
   readonly reputation?: "GOOD" | "BAD" | "SUSPICIOUS" | "UNKNOWN" | "NO_REPUTATION";
-  /** `reliability` (one of 7 values). */
   readonly reliability?: "A" | "B" | "C" | "D" | "E" | "F" | "G";
-  /** `vendors` (array, of object). */
   readonly vendors?: readonly {
-    /** `vendor_name` (string). */
     readonly vendor_name?: string;
-    /** `reliability` (string). */
     readonly reliability?: string;
-    /** `reputation` (string). */
     readonly reputation?: string;
   }[];
-  /** `class` (string). */
   readonly class?: string;
 }[];
 
-/** Reply of `POST /public_api/v1/indicators/insert_jsons` (`indicators.insert_jsons`), the value of `reply`. The same type as {@link IndicatorsInsertCsvReply}. */
-export type IndicatorsInsertJsonsReply = IndicatorsInsertCsvReply;
+/** Reply of `POST /public_api/v1/indicators/insert_jsons` (`indicators.insert_jsons`), the value of `reply`. */
+export type IndicatorsInsertJsonsReply = {
+  success?: boolean;
+  validation_errors?: {
+    indicator?: string;
+    error?: string;
+  }[];
+};
 
 /** Request of `POST /public_api/v1/integrations/syslog/create` (`integrations.syslog.create`), sent as `{"request_data": …}`. */
 export type IntegrationsSyslogCreateRequest = {
-  /** `name` (string). */
   readonly name?: string;
-  /** `address` (string). */
   readonly address?: string;
-  /** `port` (integer). */
   readonly port?: number;
-  /** `protocol` (one of 3 values). */
   readonly protocol?: "TCP" | "UDP" | "TLS";
-  /** `facility` (string). */
   readonly facility?: string;
-  /** `security_info` (object). */
   readonly security_info?: {
-    /** `certificate_name` (string). */
     readonly certificate_name?: string;
-    /** `ignore_cert_errors` (boolean). */
     readonly ignore_cert_errors?: boolean;
-    /** `certificate_content` (string, format binary). */
+    /** Format binary. */
     readonly certificate_content?: string;
   };
 };
 
 /** Reply of `POST /public_api/v1/integrations/syslog/create` (`integrations.syslog.create`). */
 export type IntegrationsSyslogCreateReply = {
-  /** `syslog_integration_id` (integer). */
   syslog_integration_id?: number;
-  /** `name` (string). */
   name?: string;
 };
 
 /** Request of `POST /public_api/v1/integrations/syslog/delete` (`integrations.syslog.delete`), sent as `{"request_data": …}`. */
 export type IntegrationsSyslogDeleteRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 1 values). */
     readonly field?: "name";
-    /** `operator` (one of 1 values). */
     readonly operator?: "eq";
-    /** `value`. */
     readonly value?: unknown;
   }[];
 };
 
 /** Request of `POST /public_api/v1/integrations/syslog/get` (`integrations.syslog.get`), sent as `{"request_data": …}`. */
 export type IntegrationsSyslogGetRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 4 values). */
     readonly field?: "name" | "id" | "address" | "status";
-    /** `operator` (one of 1 values). */
     readonly operator?: "eq";
-    /** `value`. */
     readonly value?: unknown;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/integrations/syslog/get` (`integrations.syslog.get`). */
 export type IntegrationsSyslogGetReply = {
-  /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of object). */
   objects?: {
-    /** `SYSLOG_INTEGRATION_ID` (integer). */
     SYSLOG_INTEGRATION_ID?: number;
-    /** `SYSLOG_INTEGRATION_NAME` (string). */
     SYSLOG_INTEGRATION_NAME?: string;
-    /** `SYSLOG_INTEGRATION_ADDRESS` (string). */
     SYSLOG_INTEGRATION_ADDRESS?: string;
-    /** `SYSLOG_INTEGRATION_PORT` (integer). */
     SYSLOG_INTEGRATION_PORT?: number;
-    /** `SYSLOG_INTEGRATION_PROTOCOL` (string). */
     SYSLOG_INTEGRATION_PROTOCOL?: string;
-    /** `FACILITY` (string). */
     FACILITY?: string;
-    /** `SYSLOG_INTEGRATION_STATUS` (string). */
     SYSLOG_INTEGRATION_STATUS?: string;
-    /** `SYSLOG_INTEGRATION_ERROR`. */
     SYSLOG_INTEGRATION_ERROR?: unknown;
-    /** `SYSLOG_INTEGRATION_CERTIFICATE_NAME`. */
     SYSLOG_INTEGRATION_CERTIFICATE_NAME?: unknown;
-    /** `SYSLOG_INTEGRATION_IGNORE_CERTIFICATE_ERROR` (string). */
     SYSLOG_INTEGRATION_IGNORE_CERTIFICATE_ERROR?: string;
   }[];
 };
 
 /** Request of `POST /public_api/v1/integrations/syslog/test` (`integrations.syslog.test`), sent as `{"request_data": …}`. */
 export type IntegrationsSyslogTestRequest = {
-  /** `syslog_id` (string). */
   readonly syslog_id?: string;
-  /** `name` (string). */
   readonly name?: string;
-  /** `address` (string). */
   readonly address?: string;
-  /** `port` (string). */
   readonly port?: string;
-  /** `protocol` (one of 3 values). */
   readonly protocol?: "TCP" | "UDP" | "TLS";
-  /** `facility` (string). */
   readonly facility?: string;
-  /** `security_info` (object). */
   readonly security_info?: {
-    /** `certificate_name` (string). */
     readonly certificate_name?: string;
-    /** `ignore_cert_errors` (boolean). */
     readonly ignore_cert_errors?: boolean;
-    /** `certificate_content` (string, format binary). */
+    /** Format binary. */
     readonly certificate_content?: string;
   };
 };
 
 /** Request of `POST /public_api/v1/integrations/syslog/update` (`integrations.syslog.update`), sent as `{"request_data": …}`. */
 export type IntegrationsSyslogUpdateRequest = {
-  /** `syslog_id` (string), required. */
   readonly syslog_id: string;
-  /** `name` (string). */
   readonly name?: string;
-  /** `address` (string). */
   readonly address?: string;
-  /** `port` (string). */
   readonly port?: string;
-  /** `protocol` (one of 3 values). */
   readonly protocol?: "TCP" | "UDP" | "TLS";
-  /** `facility` (string). */
   readonly facility?: string;
-  /** `security_info` (object). */
   readonly security_info?: {
-    /** `certificate_name` (string). */
     readonly certificate_name?: string;
-    /** `ignore_cert_errors` (boolean). */
     readonly ignore_cert_errors?: boolean;
-    /** `certificate_content` (string, format binary). */
+    /** Format binary. */
     readonly certificate_content?: string;
   };
 };
@@ -6201,495 +3714,283 @@ export type IntegrationsSyslogUpdateReply = boolean;
 
 /** Request of `POST /public_api/v1/issue` (`issue`), sent as `{"request_data": …}`. */
 export type IssueRequest = {
-  /** `issue` (object). */
   readonly issue?: {
-    /** `owner` (string). */
     readonly owner?: string;
-    /** `name` (string), required. */
     readonly name: string;
-    /** `description` (string), required. */
     readonly description: string;
-    /** `observation_time` (integer, format int64), required. */
+    /** Format int64. */
     readonly observation_time: number;
-    /** `domain` (string), required. */
     readonly domain: string;
-    /** `category` (string), required. */
     readonly category: string;
-    /** `asset_ids` (array, of string). */
     readonly asset_ids?: readonly string[];
-    /** `mitre_tactics` (array, of string). */
     readonly mitre_tactics?: readonly string[];
-    /** `mitre_techniques` (array, of string). */
     readonly mitre_techniques?: readonly string[];
-    /** `type` (string). */
     readonly type?: string;
-    /** `remediation` (string). */
     readonly remediation?: string;
-    /** `extended_description` (string). */
     readonly extended_description?: string;
-    /** `impact` (string). */
     readonly impact?: string;
-    /** `initial_evidence` (string). */
     readonly initial_evidence?: string;
-    /** `tags` (array, of string). */
     readonly tags?: readonly string[];
-    /** `is_excluded` (boolean). */
     readonly is_excluded?: boolean;
-    /** `is_starred` (boolean). */
     readonly is_starred?: boolean;
-    /** `assigned_to` (string). */
     readonly assigned_to?: string;
-    /** `assigned_to_pretty` (string). */
     readonly assigned_to_pretty?: string;
-    /** `severity` (one of 5 values), required. */
     readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
-    /** `normalized_fields` (object). */
     readonly normalized_fields?: {
-      /** `xdm.source.location.country` (string). */
       readonly "xdm.source.location.country"?: string;
-      /** `xdm.source.ipv4` (string). */
       readonly "xdm.source.ipv4"?: string;
-      /** `xdm.source.host.ipv4_addresses` (array, of string). */
       readonly "xdm.source.host.ipv4_addresses"?: readonly string[];
-      /** `xdm.source.identity.username` (string). */
       readonly "xdm.source.identity.username"?: string;
-      /** `xdm.source.process.causality_id` (string). */
       readonly "xdm.source.process.causality_id"?: string;
-      /** `xdm.source.process.command_line` (string). */
       readonly "xdm.source.process.command_line"?: string;
-      /** `xdm.source.process.executable.filename` (string). */
       readonly "xdm.source.process.executable.filename"?: string;
-      /** `xdm.source.process.name` (string). */
       readonly "xdm.source.process.name"?: string;
-      /** `xdm.source.process.executable.path` (string). */
       readonly "xdm.source.process.executable.path"?: string;
-      /** `xdm.source.process.executable.sha256` (string). */
       readonly "xdm.source.process.executable.sha256"?: string;
-      /** `xdm.source.host.hostname` (string). */
       readonly "xdm.source.host.hostname"?: string;
-      /** `xdm.source.host.os_family` (string). */
       readonly "xdm.source.host.os_family"?: string;
-      /** `xdm.source.agent.identifier` (string). */
       readonly "xdm.source.agent.identifier"?: string;
-      /** `xdm.source.agent.installation_id` (string). */
       readonly "xdm.source.agent.installation_id"?: string;
-      /** `xdm.source.host.fqdn` (string). */
       readonly "xdm.source.host.fqdn"?: string;
-      /** `xdm.source.process.executable.signature_status` (string). */
       readonly "xdm.source.process.executable.signature_status"?: string;
-      /** `xdm.target.file.filename` (string). */
       readonly "xdm.target.file.filename"?: string;
-      /** `xdm.target.module.filename` (string). */
       readonly "xdm.target.module.filename"?: string;
-      /** `xdm.target.file.sha256` (string). */
       readonly "xdm.target.file.sha256"?: string;
-      /** `xdm.target.module.sha256` (string). */
       readonly "xdm.target.module.sha256"?: string;
-      /** `xdm.target.process.command_line` (string). */
       readonly "xdm.target.process.command_line"?: string;
-      /** `xdm.target.process.executable.sha256` (string). */
       readonly "xdm.target.process.executable.sha256"?: string;
-      /** `xdm.target.process.executable.signature_status` (string). */
       readonly "xdm.target.process.executable.signature_status"?: string;
-      /** `xdm.target.process.executable.signer` (array, of string). */
       readonly "xdm.target.process.executable.signer"?: readonly string[];
-      /** `xdm.target.process.executable.path` (array, of string). */
       readonly "xdm.target.process.executable.path"?: readonly string[];
-      /** `xdm.target.ipv4` (array, of string). */
       readonly "xdm.target.ipv4"?: readonly string[];
-      /** `xdm.target.host.ipv4_addresses` (array, of string). */
       readonly "xdm.target.host.ipv4_addresses"?: readonly string[];
-      /** `xdm.target.host.ipv6_addresses` (array, of string). */
       readonly "xdm.target.host.ipv6_addresses"?: readonly string[];
-      /** `xdm.target.ipv6` (array, of string). */
       readonly "xdm.target.ipv6"?: readonly string[];
-      /** `xdm.target.port` (integer). */
       readonly "xdm.target.port"?: number;
-      /** `xdm.target.location.country` (string). */
       readonly "xdm.target.location.country"?: string;
-      /** `xdm.target.host.hostname` (string). */
       readonly "xdm.target.host.hostname"?: string;
-      /** `xdm.target.identity.username` (string). */
       readonly "xdm.target.identity.username"?: string;
-      /** `xdm.target.url` (string). */
       readonly "xdm.target.url"?: string;
-      /** `xdm.target.process.executable.filename` (string). */
       readonly "xdm.target.process.executable.filename"?: string;
-      /** `xdm.target.process.name` (string). */
       readonly "xdm.target.process.name"?: string;
-      /** `xdm.target.agent.identifier` (string). */
       readonly "xdm.target.agent.identifier"?: string;
-      /** `xdm.target.registry.value` (string). */
       readonly "xdm.target.registry.value"?: string;
-      /** `xdm.target.registry.data` (string). */
       readonly "xdm.target.registry.data"?: string;
-      /** `xdm.target.registry.key` (string). */
       readonly "xdm.target.registry.key"?: string;
-      /** `xdm.email.attachment.sha256` (string). */
       readonly "xdm.email.attachment.sha256"?: string;
-      /** `xdm.email.attachment.filename` (string). */
       readonly "xdm.email.attachment.filename"?: string;
-      /** `xdm.email.sender` (string). */
       readonly "xdm.email.sender"?: string;
-      /** `xdm.event.type` (string). */
       readonly "xdm.event.type"?: string;
-      /** `xdm.cloud.provider` (string). */
       readonly "xdm.cloud.provider"?: string;
-      /** `xdm.cloud.project` (string). */
       readonly "xdm.cloud.project"?: string;
-      /** `xdm.cloud.project_id` (string). */
       readonly "xdm.cloud.project_id"?: string;
-      /** `xdm.cloud.region` (string). */
       readonly "xdm.cloud.region"?: string;
-      /** `xdm.cloud.function.id` (string). */
       readonly "xdm.cloud.function.id"?: string;
-      /** `xdm.cloud.function.name` (string). */
       readonly "xdm.cloud.function.name"?: string;
-      /** `xdm.cloud.function.version` (string). */
       readonly "xdm.cloud.function.version"?: string;
-      /** `xdm.cloud.function.request_id` (string). */
       readonly "xdm.cloud.function.request_id"?: string;
-      /** `xdm.cloud.function.runtime` (string). */
       readonly "xdm.cloud.function.runtime"?: string;
-      /** `xdm.observer.unique_identifier` (string). */
       readonly "xdm.observer.unique_identifier"?: string;
-      /** `xdm.observer.type` (string). */
       readonly "xdm.observer.type"?: string;
-      /** `xdm.observer.sub_type` (string). */
       readonly "xdm.observer.sub_type"?: string;
-      /** `xdm.observer.name` (string). */
       readonly "xdm.observer.name"?: string;
-      /** `xdm.vulnerability.cve_id` (string). */
       readonly "xdm.vulnerability.cve_id"?: string;
-      /** `xdm.vulnerability.severity` (one of 5 values). */
       readonly "xdm.vulnerability.severity"?: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
-      /** `xdm.vulnerability.fix_versions` (array, of string). */
       readonly "xdm.vulnerability.fix_versions"?: readonly string[];
-      /** `xdm.vulnerability.cve_risk_factors` (array, of string). */
       readonly "xdm.vulnerability.cve_risk_factors"?: readonly string[];
-      /** `xdm.vulnerability.cvss_score` (number, format float). */
+      /** Format float. */
       readonly "xdm.vulnerability.cvss_score"?: number;
-      /** `xdm.vulnerability.cvss_vector` (string). */
       readonly "xdm.vulnerability.cvss_vector"?: string;
-      /** `xdm.software_package.version` (string). */
       readonly "xdm.software_package.version"?: string;
-      /** `xdm.software_package.purl` (string). */
       readonly "xdm.software_package.purl"?: string;
-      /** `xdm.software_package.layer_id` (string). */
       readonly "xdm.software_package.layer_id"?: string;
-      /** `xdm.software_package.type` (string). */
       readonly "xdm.software_package.type"?: string;
-      /** `xdm.software_package.installation_type` (string). */
       readonly "xdm.software_package.installation_type"?: string;
-      /** `xdm.software_package.package_manager` (string). */
       readonly "xdm.software_package.package_manager"?: string;
-      /** `xdm.software_package.dependency_type` (string). */
       readonly "xdm.software_package.dependency_type"?: string;
-      /** `xdm.software_package.language` (string). */
       readonly "xdm.software_package.language"?: string;
-      /** `xdm.malware.verdict` (string). */
       readonly "xdm.malware.verdict"?: string;
-      /** `xdm.malware.virus_total_link` (string). */
       readonly "xdm.malware.virus_total_link"?: string;
-      /** `xdm.malware.layer_id` (string). */
       readonly "xdm.malware.layer_id"?: string;
-      /** `xdm.secret.secret_type` (string). */
       readonly "xdm.secret.secret_type"?: string;
-      /** `xdm.secret.unique_identifier` (string). */
       readonly "xdm.secret.unique_identifier"?: string;
-      /** `xdm.secret.snippet` (string). */
       readonly "xdm.secret.snippet"?: string;
-      /** `xdm.secret.layer_id` (string). */
       readonly "xdm.secret.layer_id"?: string;
-      /** `xdm.file.filename` (string). */
       readonly "xdm.file.filename"?: string;
-      /** `xdm.file.path` (string). */
       readonly "xdm.file.path"?: string;
-      /** `xdm.file.sha256` (string). */
       readonly "xdm.file.sha256"?: string;
-      /** `xdm.file.size` (integer). */
       readonly "xdm.file.size"?: number;
-      /** `xdm.file.last_modified` (integer). */
       readonly "xdm.file.last_modified"?: number;
-      /** `xdm.file.metadata_change_time` (integer). */
       readonly "xdm.file.metadata_change_time"?: number;
-      /** `xdm.file.owner_id` (string). */
       readonly "xdm.file.owner_id"?: string;
-      /** `xdm.file.owner_name` (string). */
       readonly "xdm.file.owner_name"?: string;
-      /** `xdm.file.group_id` (string). */
       readonly "xdm.file.group_id"?: string;
-      /** `xdm.file.group_name` (string). */
       readonly "xdm.file.group_name"?: string;
-      /** `xdm.file.permissions.owner` (array, of string). */
       readonly "xdm.file.permissions.owner"?: readonly string[];
-      /** `xdm.file.permissions.group` (array, of string). */
       readonly "xdm.file.permissions.group"?: readonly string[];
-      /** `xdm.file.permissions.others` (array, of string). */
       readonly "xdm.file.permissions.others"?: readonly string[];
-      /** `xdm.file.position.start.line` (integer). */
       readonly "xdm.file.position.start.line"?: number;
-      /** `xdm.file.position.start.character` (integer). */
       readonly "xdm.file.position.start.character"?: number;
-      /** `xdm.file.position.end.line` (integer). */
       readonly "xdm.file.position.end.line"?: number;
-      /** `xdm.file.position.end.character` (integer). */
       readonly "xdm.file.position.end.character"?: number;
-      /** `xdm.url` (string). */
       readonly "xdm.url"?: string;
-      /** `xdm.domain` (string). */
       readonly "xdm.domain"?: string;
-      /** `xdm.application_protocol` (string). */
       readonly "xdm.application_protocol"?: string;
     };
-    /** `custom_fields` (object). */
     readonly custom_fields?: { [key: string]: unknown };
   };
 };
 
 /** Reply of `POST /public_api/v1/issue` (`issue`). */
 export type IssueReply = {
-  /** `external_id` (string). */
   external_id?: string;
-  /** `detection_method` (string). */
   detection_method?: string;
 };
 
 /** Request of `POST /public_api/v1/issue/{issue-id}` (`issue.post_by_id`), sent as `{"request_data": …}`. */
 export type IssuePostByIdRequest = {
-  /** `update_data` (object). */
   readonly update_data?: {
-    /** `severity` (one of 5 values). */
     readonly severity?: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
-    /** `status` (one of 3 values). */
     readonly status?: "New" | "In Progress" | "Resolved";
-    /** `status_resolution_reason` (one of 9 values). */
     readonly status_resolution_reason?: "RESOLVED_KNOWN_ISSUE" | "RESOLVED_DUPLICATE" | "RESOLVED_FALSE_POSITIVE" | "RESOLVED_OTHER" | "RESOLVED_TRUE_POSITIVE" | "RESOLVED_SECURITY_TESTING" | "RESOLVED_RISK_ACCEPTED" | "RESOLVED_FIXED" | "RESOLVED_DISMISSED";
-    /** `status_resolution_comment` (string). */
     readonly status_resolution_comment?: string;
   };
 };
 
 /** Reply of `POST /public_api/v1/issue/schema` (`issue.schema`), the value of `reply`. */
 export type IssueSchemaReply = {
-  /** `data` (array, of {@link Xs34IssueSchemaField}). */
   data?: Xs34IssueSchemaField[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: Xs34IssueSchemaField[];
 };
 
 /** Request of `POST /public_api/v1/issue/search` (`issue.search`), sent as `{"request_data": …}`. */
 export type IssueSearchRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
     readonly value: readonly (number | string)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "external_id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "detection.method";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "issue_domain";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "severity";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "_insert_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "last_modified";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "status.progress";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("New" | "In Progress" | "Resolved")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "assigned_to";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "assigned_to_pretty";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "observation_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "category";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("CONFIGURATION" | "VULNERABILITY" | "MALWARE" | "IDENTITY" | "NETWORK" | "DATA_LOSS" | "COMPLIANCE" | "RUNTIME" | "SECRETS" | "IAC" | "CI_CD_RISKS" | "DRIFT" | "API_SECURITY" | "POSTURE" | "COMPUTE" | "LICENSE" | "OPERATIONAL_RISK" | "AI_SECURITY")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "detection.rule_id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asset_ids";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asset_names";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asset_classes";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asset_group_ids";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
     readonly value: readonly (number | string)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asset_categories";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asset_regions";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asset_providers";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asset_accounts";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asset_types";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asset_external_provider_ids";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asset_cloud_account_names";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }))[];
-  /** `search_from` (integer, at least 0). */
+  /** At least 0. */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 3 values), required. */
     readonly field: "id" | "severity" | "observation_time";
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "asc" | "desc";
   };
-  /** `include_fields` (array, of string). */
   readonly include_fields?: readonly ("normalized_fields" | "custom_fields")[];
 };
 
 /** Reply of `POST /public_api/v1/issue/search` (`issue.search`), the value of `reply`. */
 export type IssueSearchReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `issues` (array, of {@link Issue}). */
   issues?: Issue[];
 };
 
 /** Request of `POST /public_api/v1/mth/child/add_comment` (`mth.child.add_comment`). */
 export type MthChildAddCommentRequest = {
-  /** `xsoar_source_id` (string), required. */
   readonly xsoar_source_id: string;
-  /** `comment_text` (string, at most 2048 characters), required. */
+  /** At most 2048 characters. */
   readonly comment_text: string;
-  /** `comment_created_by` (string), required. */
   readonly comment_created_by: string;
-  /** `attachment_path` (string). */
   readonly attachment_path?: string;
-  /** `extract_zip_file` (string). */
   readonly extract_zip_file?: string;
 };
 
@@ -6698,25 +3999,21 @@ export type MthChildAddCommentReply = boolean;
 
 /** Request of `POST /public_api/v1/mth/child/get_comments` (`mth.child.get_comments`). */
 export type MthChildGetCommentsRequest = {
-  /** `xsoar_source_id` (string). */
   readonly xsoar_source_id?: string;
-  /** `start_time` (integer, format int64). */
+  /** Format int64. */
   readonly start_time?: number;
-  /** `end_time` (integer, format int64). */
+  /** Format int64. */
   readonly end_time?: number;
 };
 
 /** Reply of `POST /public_api/v1/mth/child/get_comments` (`mth.child.get_comments`), the value of `reply`. */
 export type MthChildGetCommentsReply = { [key: string]: {
-  /** `status` (boolean). */
   status?: boolean;
-  /** `data` (array, of {@link MtdComment}). */
   data?: MtdComment[];
 } };
 
 /** Request of `POST /public_api/v1/mth/child/get_reports_by_incident_id` (`mth.child.get_reports_by_incident_id`), sent as `{"request_data": …}`. */
 export type MthChildGetReportsByIncidentIdRequest = {
-  /** `incident_ids` (array, of string), required. */
   readonly incident_ids: readonly string[];
 };
 
@@ -6725,7 +4022,6 @@ export type MthChildGetReportsByIncidentIdReply = MtdReport[];
 
 /** Request of `POST /public_api/v1/mth/child/get_reports_by_source_id` (`mth.child.get_reports_by_source_id`), sent as `{"request_data": …}`. */
 export type MthChildGetReportsBySourceIdRequest = {
-  /** `xsoar_source_ids` (array, of string), required. */
   readonly xsoar_source_ids: readonly string[];
 };
 
@@ -6734,29 +4030,21 @@ export type MthChildGetReportsBySourceIdReply = MtdReport[];
 
 /** Request of `POST /public_api/v1/mth/child/report/update/assign` (`mth.child.report.update.assign`). */
 export type MthChildReportUpdateAssignRequest = {
-  /** `xsoar_source_id` (string), required. */
   readonly xsoar_source_id: string;
-  /** `user` (string). */
   readonly user?: string;
-  /** `username` (string). */
   readonly username?: string;
 };
 
 /** Reply of `POST /public_api/v1/mth/child/report/update/assign` (`mth.child.report.update.assign`), the value of `reply`. */
 export type MthChildReportUpdateAssignReply = {
-  /** `success` (boolean). */
   success?: boolean;
-  /** `xsoar_source_id` (string). */
   xsoar_source_id?: string;
-  /** `assigned_user` (string). */
   assigned_user?: string;
 };
 
 /** Request of `POST /public_api/v1/mth/child/report/update/status` (`mth.child.report.update.status`). */
 export type MthChildReportUpdateStatusRequest = {
-  /** `xsoar_source_id` (string), required. */
   readonly xsoar_source_id: string;
-  /** `report_status` (one of 5 values), required. */
   readonly report_status: "New" | "In Progress" | "Pending" | "Resolved" | "Closed";
 };
 
@@ -6765,135 +4053,103 @@ export type MthChildReportUpdateStatusReply = MtdReportUpperCase;
 
 /** Request of `POST /public_api/netscan/v1/scan/definition` (`netscan.scan.definition`). */
 export type NetscanScanDefinitionRequest = {
-  /** `port_list_id` (integer, at least 1), required. */
+  /** At least 1. */
   readonly port_list_id: number;
-  /** `scan_ports` (array, of object), required. */
   readonly scan_ports: readonly { [key: string]: unknown }[];
-  /** `auth_port_ssh` (integer, at least 1, at most 65535). */
+  /** At least 1, at most 65535. */
   readonly auth_port_ssh?: number;
-  /** `disable_cgi_cache` (one of 2 values). */
   readonly disable_cgi_cache?: "0" | "1";
-  /** `plugins_timeout` (integer, at least 1). */
+  /** At least 1. */
   readonly plugins_timeout?: number;
-  /** `checks_read_timeout` (integer, at least 1). */
+  /** At least 1. */
   readonly checks_read_timeout?: number;
-  /** `max_hosts` (integer, at least 1). */
+  /** At least 1. */
   readonly max_hosts?: number;
-  /** `max_checks` (integer, at least 1). */
+  /** At least 1. */
   readonly max_checks?: number;
-  /** `scanner_plugins_timeout` (integer, at least 1). */
+  /** At least 1. */
   readonly scanner_plugins_timeout?: number;
-  /** `timeout_retry` (integer, at least 0). */
+  /** At least 0. */
   readonly timeout_retry?: number;
-  /** `open_sock_max_attempts` (integer, at least 1). */
+  /** At least 1. */
   readonly open_sock_max_attempts?: number;
-  /** `non_simult_ports` (string). */
   readonly non_simult_ports?: string;
-  /** `strict_unauthenticated` (one of 2 values). */
   readonly strict_unauthenticated?: "0" | "1";
-  /** `optimize_test` (one of 2 values). */
   readonly optimize_test?: "0" | "1";
-  /** `expand_vhosts` (one of 2 values). */
   readonly expand_vhosts?: "0" | "1";
-  /** `exclude_fragile_devices` (one of 2 values). */
   readonly exclude_fragile_devices?: "0" | "1";
-  /** `exclude_printers` (one of 2 values). */
   readonly exclude_printers?: "0" | "1";
-  /** `safe_checks` (one of 2 values). */
   readonly safe_checks?: "0" | "1";
-  /** `disable_win_cmd_exec` (one of 2 values). */
   readonly disable_win_cmd_exec?: "0" | "1";
-  /** `disable_wmi_search` (one of 2 values). */
   readonly disable_wmi_search?: "0" | "1";
-  /** `alive_test_methods` (array, of string). */
   readonly alive_test_methods?: readonly ("arp" | "icmp" | "tcp_ack" | "tcp_syn" | "consider_alive")[];
-  /** `alive_test_ports` (string). */
   readonly alive_test_ports?: string;
-  /** `definition_id` (integer). */
   readonly definition_id?: number;
-  /** `vt_config_id` (integer, at least 1), required. */
+  /** At least 1. */
   readonly vt_config_id: number;
-  /** `name` (string, at most 100 characters), required. */
+  /** At most 100 characters. */
   readonly name: string;
-  /** `description` (string, at most 500 characters), required. */
+  /** At most 500 characters. */
   readonly description: string;
-  /** `network_scanner_ids` (array, of string), required. */
   readonly network_scanner_ids: readonly string[];
-  /** `network` (integer, at least 1), required. */
+  /** At least 1. */
   readonly network: number;
-  /** `credential_ids` (array, of integer), required. */
   readonly credential_ids: readonly number[];
-  /** `schedule_cadence` (one of 4 values), required. */
   readonly schedule_cadence: "DAILY" | "WEEKLY" | "MONTHLY" | "ONCE";
-  /** `schedule_days` (integer, at least 0, at most 127), required. */
+  /** At least 0, at most 127. */
   readonly schedule_days: number;
-  /** `schedule_dates` (array, of integer), required. */
   readonly schedule_dates: readonly number[];
-  /** `schedule_start_date` (integer, format int64, at least 0), required. */
+  /** Format int64, at least 0. */
   readonly schedule_start_date: number;
-  /** `schedule_time` (object), required. */
   readonly schedule_time: {
-    /** `hour` (integer, at least 0, at most 23), required. */
+    /** At least 0, at most 23. */
     readonly hour: number;
-    /** `minute` (integer, at least 0, at most 59), required. */
+    /** At least 0, at most 59. */
     readonly minute: number;
-    /** `second` (integer, at least 0, at most 59), required. */
+    /** At least 0, at most 59. */
     readonly second: number;
   };
-  /** `schedule_quiet_hours` (array, of object), required. */
   readonly schedule_quiet_hours: readonly {
-    /** `start` (object), required. */
     readonly start: {
-      /** `hour` (integer, at least 0, at most 23), required. */
+      /** At least 0, at most 23. */
       readonly hour: number;
-      /** `minute` (integer, at least 0, at most 59), required. */
+      /** At least 0, at most 59. */
       readonly minute: number;
-      /** `second` (integer, at least 0, at most 59), required. */
+      /** At least 0, at most 59. */
       readonly second: number;
     };
-    /** `end` (object), required. */
     readonly end: {
-      /** `hour` (integer, at least 0, at most 23), required. */
+      /** At least 0, at most 23. */
       readonly hour: number;
-      /** `minute` (integer, at least 0, at most 59), required. */
+      /** At least 0, at most 59. */
       readonly minute: number;
-      /** `second` (integer, at least 0, at most 59), required. */
+      /** At least 0, at most 59. */
       readonly second: number;
     };
   }[];
-  /** `schedule_timezone` (string), required. */
   readonly schedule_timezone: string;
-  /** `override_target_exclusions` (boolean), required. */
   readonly override_target_exclusions: boolean;
-  /** `target_ids` (array, of integer), required. */
   readonly target_ids: readonly number[];
-  /** `targets` (array, of string), required. */
   readonly targets: readonly string[];
-  /** `excluded_targets` (array, of string), required. */
   readonly excluded_targets: readonly string[];
-  /** `enable_report` (boolean), required. */
   readonly enable_report: boolean;
 };
 
 /** Reply of `POST /public_api/netscan/v1/scan/definition` (`netscan.scan.definition`). */
 export type NetscanScanDefinitionReply = {
-  /** `definition_id` (integer). */
   definition_id?: number;
-  /** `message` (string). */
   message?: string;
 };
 
 /** Request of `POST /public_api/netscan/v1/scan/run/{id}/command` (`netscan.scan.run.by_id.command`), sent as `{"request_data": …}`. */
 export type NetscanScanRunByIdCommandRequest = {
-  /** `type` (one of 3 values), required. */
   readonly type: "ABORT" | "PAUSE" | "RESUME";
 };
 
 /** Reply of `POST /public_api/netscan/v1/scan/run/{id}/command` (`netscan.scan.run.by_id.command`). */
 export type NetscanScanRunByIdCommandReply = {
-  /** `data` (string), required. */
   data: string;
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA: string;
 };
 
@@ -6905,9 +4161,8 @@ export type NetscanScanRunGetByIdReply = NetscanScanRunByIdCommandReply;
 
 /** Request of `POST /public_api/netscan/v1/scan/run` (`netscan.scan.run.post`), sent as `{"request_data": …}`. */
 export type NetscanScanRunPostRequest = {
-  /** `definition_id` (integer, at least 1), required. */
+  /** At least 1. */
   readonly definition_id: number;
-  /** `target` (string). */
   readonly target?: string;
 };
 
@@ -6916,9 +4171,8 @@ export type NetscanScanRunPostReply = NetscanScanRunByIdCommandReply;
 
 /** Request of `POST /public_api/netscan/v1/scan/run/{id}` (`netscan.scan.run.post_by_id`), sent as `{"request_data": …}`. */
 export type NetscanScanRunPostByIdRequest = {
-  /** `definition_id` (integer, at least 1), required. */
+  /** At least 1. */
   readonly definition_id: number;
-  /** `target` (string). */
   readonly target?: string;
 };
 
@@ -6930,33 +4184,26 @@ export type PlatformIamApiKeyGetByIdReply = ApiKey;
 
 /** Request of `PUT /platform/iam/v1/api-key/{api_key_id}` (`platform.iam.api_key.put_by_id`), sent as `{"request_data": …}`. */
 export type PlatformIamApiKeyPutByIdRequest = {
-  /** `roles` (array, of string), required. */
   readonly roles: readonly string[];
-  /** `security_level` (string), required. */
   readonly security_level: string;
-  /** `comment` (string or null). */
   readonly comment?: string | null;
 };
 
 /** Reply of `PUT /platform/iam/v1/api-key/{api_key_id}` (`platform.iam.api_key.put_by_id`), the value of `data`. */
 export type PlatformIamApiKeyPutByIdReply = {
-  /** `message` (string), required. */
   message: string;
 };
 
 /** Reply of `DELETE /platform/iam/v1/role/{role_id}` (`platform.iam.role.delete_by_id`), the value of `data`. */
 export type PlatformIamRoleDeleteByIdReply = {
-  /** `message` (string), required. */
   message: string;
 };
 
 /** Reply of `GET /platform/iam/v1/role` (`platform.iam.role.get`). */
 export type PlatformIamRoleGetReply = {
-  /** `metadata` ({@link IamMetadata}). */
   metadata?: IamMetadata;
-  /** `data`, required. */
   data: unknown;
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA: unknown;
 };
 
@@ -6965,19 +4212,14 @@ export type PlatformIamRolePermissionConfigReply = PlatformIamRoleGetReply;
 
 /** Request of `POST /platform/iam/v1/role` (`platform.iam.role.post`), sent as `{"request_data": …}`. */
 export type PlatformIamRolePostRequest = {
-  /** `component_permissions` (array, of string), required. */
   readonly component_permissions: readonly string[];
-  /** `dataset_permissions` (array or null, of object). */
   readonly dataset_permissions?: readonly { [key: string]: unknown }[] | null;
-  /** `pretty_name` (string), required. */
   readonly pretty_name: string;
-  /** `description` (string or null). */
   readonly description?: string | null;
 };
 
 /** Reply of `POST /platform/iam/v1/role` (`platform.iam.role.post`), the value of `data`. */
 export type PlatformIamRolePostReply = {
-  /** `message` (string), required. */
   message: string;
 };
 
@@ -6986,19 +4228,14 @@ export type PlatformIamScopeByEntityTypeGetByEntityIdReply = PlatformIamRoleGetR
 
 /** Request of `PUT /platform/iam/v1/scope/{entity_type}/{entity_id}` (`platform.iam.scope.by_entity_type.put_by_entity_id`), sent as `{"request_data": …}`. */
 export type PlatformIamScopeByEntityTypePutByEntityIdRequest = {
-  /** `endpoints` (object). */
   readonly endpoints?: { [key: string]: unknown };
-  /** `cases_issues` (object). */
   readonly cases_issues?: { [key: string]: unknown };
-  /** `assets` (object). */
   readonly assets?: { [key: string]: unknown };
-  /** `datasets_rows` (object). */
   readonly datasets_rows?: { [key: string]: unknown };
 };
 
 /** Reply of `PUT /platform/iam/v1/scope/{entity_type}/{entity_id}` (`platform.iam.scope.by_entity_type.put_by_entity_id`), the value of `data`. */
 export type PlatformIamScopeByEntityTypePutByEntityIdReply = {
-  /** `message` (string), required. */
   message: string;
 };
 
@@ -7010,31 +4247,22 @@ export type PlatformIamUserGetByEmailReply = PlatformIamRoleGetReply;
 
 /** Request of `PATCH /platform/iam/v1/user/{user_email}` (`platform.iam.user.patch_by_email`), sent as `{"request_data": …}`. */
 export type PlatformIamUserPatchByEmailRequest = {
-  /** `user_first_name` (string or null). */
   readonly user_first_name?: string | null;
-  /** `user_last_name` (string or null). */
   readonly user_last_name?: string | null;
-  /** `role_id` (string or null). */
   readonly role_id?: string | null;
-  /** `phone_number` (string or null). */
   readonly phone_number?: string | null;
-  /** `status` (string or null). */
   readonly status?: string | null;
-  /** `is_hidden` (boolean or null). */
   readonly is_hidden?: boolean | null;
-  /** `user_groups` (array or null, of string). */
   readonly user_groups?: readonly string[] | null;
 };
 
 /** Reply of `PATCH /platform/iam/v1/user/{user_email}` (`platform.iam.user.patch_by_email`), the value of `data`. */
 export type PlatformIamUserPatchByEmailReply = {
-  /** `message` (string), required. */
   message: string;
 };
 
 /** Reply of `DELETE /platform/iam/v1/user-group/{group_id}` (`platform.iam.user_group.delete_by_group_id`), the value of `data`. */
 export type PlatformIamUserGroupDeleteByGroupIdReply = {
-  /** `message` (string), required. */
   message: string;
 };
 
@@ -7043,45 +4271,31 @@ export type PlatformIamUserGroupGetReply = PlatformIamRoleGetReply;
 
 /** Request of `PATCH /platform/iam/v1/user-group/{group_id}` (`platform.iam.user_group.patch_by_group_id`), sent as `{"request_data": …}`. */
 export type PlatformIamUserGroupPatchByGroupIdRequest = {
-  /** `group_name` (string or null). */
   readonly group_name?: string | null;
-  /** `role_id` (string or null). */
   readonly role_id?: string | null;
-  /** `description` (string or null). */
   readonly description?: string | null;
-  /** `users` (array or null, of string). */
   readonly users?: readonly string[] | null;
-  /** `nested_group_ids` (array or null, of string). */
   readonly nested_group_ids?: readonly string[] | null;
-  /** `idp_groups` (array or null, of string). */
   readonly idp_groups?: readonly string[] | null;
 };
 
 /** Reply of `PATCH /platform/iam/v1/user-group/{group_id}` (`platform.iam.user_group.patch_by_group_id`), the value of `data`. */
 export type PlatformIamUserGroupPatchByGroupIdReply = {
-  /** `message` (string), required. */
   message: string;
 };
 
 /** Request of `POST /platform/iam/v1/user-group` (`platform.iam.user_group.post`), sent as `{"request_data": …}`. */
 export type PlatformIamUserGroupPostRequest = {
-  /** `group_name` (string), required. */
   readonly group_name: string;
-  /** `role_id` (string or null). */
   readonly role_id?: string | null;
-  /** `description` (string or null). */
   readonly description?: string | null;
-  /** `users` (array or null, of string). */
   readonly users?: readonly string[] | null;
-  /** `nested_group_ids` (array or null, of string). */
   readonly nested_group_ids?: readonly string[] | null;
-  /** `idp_groups` (array or null, of string). */
   readonly idp_groups?: readonly string[] | null;
 };
 
 /** Reply of `POST /platform/iam/v1/user-group` (`platform.iam.user_group.post`), the value of `data`. */
 export type PlatformIamUserGroupPostReply = {
-  /** `message` (string), required. */
   message: string;
 };
 
@@ -7090,97 +4304,69 @@ export type PlatformIntegrationExternalApplicationByApplicationTypeIdDeleteByApp
 
 /** Reply of `GET /platform/integration/v1/external-application/{application_type}/id/{application_id}` (`platform.integration.external_application.by_application_type.id.get_by_application_id`), the value of `data`. */
 export type PlatformIntegrationExternalApplicationByApplicationTypeIdGetByApplicationIdReply = {
-  /** `application_id` (integer, format int64). */
+  /** Format int64. */
   application_id?: number;
-  /** `name` (string, at most 256 characters). */
+  /** At most 256 characters. */
   name?: string;
-  /** `description` (string). */
   description?: string;
-  /** `status` (one of 9 values). */
   status?: "connected" | "warning" | "disabled" | "error" | "in_progress" | "pending_authorization" | "authorization_failure" | "incomplete" | "pending" | (string & {});
-  /** `created_at` (integer, format int64). */
+  /** Format int64. */
   created_at?: number;
-  /** `last_modified_by` (string). */
   last_modified_by?: string;
-  /** `last_error` (string). */
   last_error?: string;
-  /** `last_error_at` (integer, format int64). */
+  /** Format int64. */
   last_error_at?: number;
-  /** `modified_at` (integer, format int64). */
+  /** Format int64. */
   modified_at?: number;
-  /** `application_type` (one of 5 values). */
   application_type?: "syslog" | "webhook" | "splunk" | "aws_sqs" | "aws_s3" | (string & {});
-  /** `connection_config` ({@link ExternalAppConnectionConfig}). */
   connection_config?: ExternalAppConnectionConfig;
 };
 
 /** Reply of `GET /platform/integration/v1/external-application` (`platform.integration.external_application.get`). */
 export type PlatformIntegrationExternalApplicationGetReply = {
-  /** `data` (array, of {@link ExternalAppExternalApplication}). */
   data?: ExternalAppExternalApplication[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: ExternalAppExternalApplication[];
-  /** `metadata` (object). */
   metadata?: { [key: string]: unknown };
 };
 
 /** Request of `POST /platform/integration/v1/external-application` (`platform.integration.external_application.post`), sent as `{"request_data": …}`. */
 export type PlatformIntegrationExternalApplicationPostRequest = {
-  /** `name` (string), required. */
   readonly name: string;
-  /** `description` (string). */
   readonly description?: string;
-  /** `application_type` (one of 5 values), required. */
   readonly application_type: "syslog" | "webhook" | "splunk" | "aws_sqs" | "aws_s3";
-  /** `connection_config` (object), required. */
   readonly connection_config: ({
-    /** `url` (string, format url), required. */
+    /** Format url. */
     readonly url: string;
-    /** `http_method` (one of 2 values). */
     readonly http_method?: "POST" | "PUT";
-    /** `headers` (object). */
     readonly headers?: { [key: string]: unknown };
   }) | ({
-    /** `hec_endpoint` (string, format url), required. */
+    /** Format url. */
     readonly hec_endpoint: string;
-    /** `auth_token` (string), required. */
     readonly auth_token: string;
   }) | ({
-    /** `queue_url` (string, format url), required. */
+    /** Format url. */
     readonly queue_url: string;
-    /** `access_key` (string). */
     readonly access_key?: string;
-    /** `secret_key` (string). */
     readonly secret_key?: string;
-    /** `role_arn` (string). */
     readonly role_arn?: string;
-    /** `connection_type` (one of 2 values). */
     readonly connection_type?: "ROLE_ARN" | "ACCESS_KEY";
   }) | ({
-    /** `s3_uri` (string, format url), required. */
+    /** Format url. */
     readonly s3_uri: string;
-    /** `region` (string), required. */
     readonly region: string;
-    /** `role_arn` (string), required. */
     readonly role_arn: string;
-    /** `roll_up_interval` (one of 4 values, format int32). */
+    /** Format int32. */
     readonly roll_up_interval?: 15 | 30 | 60 | 180;
   }) | ({
-    /** `port` (integer), required. */
     readonly port: number;
-    /** `protocol` (one of 3 values), required. */
     readonly protocol: "UDP" | "TCP" | "TLS";
-    /** `facility` (string), required. */
     readonly facility: string;
-    /** `address` (string), required. */
     readonly address: string;
-    /** `security_info` (object). */
     readonly security_info?: {
-      /** `certificate_name` (string). */
       readonly certificate_name?: string;
-      /** `ignore_cert_errors` (boolean). */
       readonly ignore_cert_errors?: boolean;
-      /** `certificate_content` (string, format binary). */
+      /** Format binary. */
       readonly certificate_content?: string;
     };
   });
@@ -7189,7 +4375,7 @@ export type PlatformIntegrationExternalApplicationPostRequest = {
 /** Reply of `POST /platform/integration/v1/external-application` (`platform.integration.external_application.post`), the value of `data`. The same type as {@link PlatformIntegrationExternalApplicationByApplicationTypeIdGetByApplicationIdReply}. */
 export type PlatformIntegrationExternalApplicationPostReply = PlatformIntegrationExternalApplicationByApplicationTypeIdGetByApplicationIdReply;
 
-/** Request of `PUT /platform/integration/v1/external-application/{application_id}` (`platform.integration.external_application.put_by_application_id`), sent as `{"request_data": …}`. The same type as {@link PlatformIntegrationExternalApplicationPostRequest}. */
+/** Request of `PUT /platform/integration/v1/external-application/{application_id}` (`platform.integration.external_application.put_by_application_id`), sent as `{"request_data": …}`. */
 export type PlatformIntegrationExternalApplicationPutByApplicationIdRequest = PlatformIntegrationExternalApplicationPostRequest;
 
 /** Reply of `PUT /platform/integration/v1/external-application/{application_id}` (`platform.integration.external_application.put_by_application_id`), the value of `data`. The same type as {@link PlatformIntegrationExternalApplicationByApplicationTypeIdGetByApplicationIdReply}. */
@@ -7197,58 +4383,37 @@ export type PlatformIntegrationExternalApplicationPutByApplicationIdReply = Plat
 
 /** Reply of `GET /platform/notifications/v1/list-rules` (`platform.notifications.list_rules`). */
 export type PlatformNotificationsListRulesReply = {
-  /** `data` (array, of {@link NotificationsRule}). */
   data?: NotificationsRule[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: NotificationsRule[];
-  /** `metadata` (object). */
   metadata?: { [key: string]: unknown };
 };
 
 /** Request of `POST /platform/notifications/v1/rule` (`platform.notifications.rule`), sent as `{"request_data": …}`. */
 export type PlatformNotificationsRuleRequest = {
-  /** `name` (string), required. */
   readonly name: string;
-  /** `description` (string). */
   readonly description?: string;
-  /** `forward_type` (string), required. */
   readonly forward_type: string;
-  /** `filter` (object). */
   readonly filter?: {
-    /** `filter`, required. */
     readonly filter: NotificationRuleFilter;
   };
-  /** `forward_source` (object). */
   readonly forward_source?: {
-    /** `email` (object). */
     readonly email?: {
-      /** `distribution_list` (array, of string), required. */
       readonly distribution_list: readonly string[];
-      /** `aggregation` (integer). */
       readonly aggregation?: number;
-      /** `custom_mail_subject` (string). */
       readonly custom_mail_subject?: string;
     };
-    /** `slack` (object). */
     readonly slack?: {
-      /** `channels` (array, of string), required. */
       readonly channels: readonly string[];
     };
-    /** `syslog` (object). */
     readonly syslog?: {
-      /** `id` (integer), required. */
       readonly id: number;
     };
   };
-  /** `applications` (array, of string). */
   readonly applications?: readonly string[];
-  /** `time_zone` (string). */
   readonly time_zone?: string;
-  /** `mail_format` (string). */
   readonly mail_format?: string;
-  /** `syslog_format` (string). */
   readonly syslog_format?: string;
-  /** `slack_format` (string). */
   readonly slack_format?: string;
 };
 
@@ -7258,7 +4423,7 @@ export type PlatformNotificationsRuleReply = NotificationsRule;
 /** Reply of `GET /platform/notifications/v1/rule/{rule_uuid}` (`platform.notifications.rule.get_by_uuid`), the value of `data`. */
 export type PlatformNotificationsRuleGetByUuidReply = NotificationsRule;
 
-/** Request of `PUT /platform/notifications/v1/rule/{rule_uuid}` (`platform.notifications.rule.put_by_uuid`), sent as `{"request_data": …}`. The same type as {@link PlatformNotificationsRuleRequest}. */
+/** Request of `PUT /platform/notifications/v1/rule/{rule_uuid}` (`platform.notifications.rule.put_by_uuid`), sent as `{"request_data": …}`. */
 export type PlatformNotificationsRulePutByUuidRequest = PlatformNotificationsRuleRequest;
 
 /** Reply of `PUT /platform/notifications/v1/rule/{rule_uuid}` (`platform.notifications.rule.put_by_uuid`), the value of `data`. The same type as {@link NotificationsRule}. */
@@ -7266,37 +4431,26 @@ export type PlatformNotificationsRulePutByUuidReply = NotificationsRule;
 
 /** Request of `PATCH /platform/notifications/v1/update-rule-status/{rule_uuid}` (`platform.notifications.update_rule_status.patch_by_rule_uuid`), sent as `{"request_data": …}`. */
 export type PlatformNotificationsUpdateRuleStatusPatchByRuleUuidRequest = {
-  /** `status` (string), required. */
   readonly status: string;
 };
 
 /** Request of `POST /public_api/v1/playbooks/delete` (`playbooks.delete`), sent as `{"request_data": …}`. */
 export type PlaybooksDeleteRequest = {
-  /** `filter` (object). */
   readonly filter?: {
-    /** `field` (one of 2 values). */
     readonly field?: "id" | "name";
-    /** `value` (string). */
     readonly value?: string;
   };
 };
 
 /** Reply of `POST /public_api/v1/playbooks/delete` (`playbooks.delete`). */
 export type PlaybooksDeleteReply = {
-  /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (object). */
   objects?: {
-    /** `failures_items` (array, of object). */
     failures_items?: {
-      /** `error` (string). */
       error?: string;
-      /** `id` (string). */
       id?: string;
     }[];
-    /** `succeeded_items` (array, of object). */
     succeeded_items?: {
-      /** `id` (string). */
       id?: string;
     }[];
   };
@@ -7304,32 +4458,24 @@ export type PlaybooksDeleteReply = {
 
 /** Request of `POST /public_api/v1/playbooks/get` (`playbooks.get`), sent as `{"request_data": …}`. */
 export type PlaybooksGetRequest = {
-  /** `filter` (object). */
   readonly filter?: {
-    /** `field` (one of 2 values). */
     readonly field?: "id" | "name";
-    /** `value` (string). */
     readonly value?: string;
   };
 };
 
 /** Request of `POST /public_api/v1/playbooks/insert` (`playbooks.insert`), sent as multipart form data. */
 export type PlaybooksInsertRequest = {
-  /** `file` (string, format binary). */
+  /** Format binary. */
   readonly file?: string;
 };
 
 /** Reply of `POST /public_api/v1/playbooks/insert` (`playbooks.insert`). */
 export type PlaybooksInsertReply = {
-  /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (object). */
   objects?: {
-    /** `failures_items` (array, of object). */
     failures_items?: {
-      /** `error` (string). */
       error?: string;
-      /** `id` (string). */
       id?: string;
     }[];
   };
@@ -7337,25 +4483,17 @@ export type PlaybooksInsertReply = {
 
 /** Request of `POST /public_api/v1/policy` (`policy`). */
 export type PolicyRequest = {
-  /** `name` (string), required. */
   readonly name: string;
-  /** `description` (string), required. */
   readonly description: string;
-  /** `labels` (array or null, of string). */
   readonly labels?: readonly string[] | null;
-  /** `rule_matching_type` (one of 3 values), required. */
   readonly rule_matching_type: "ALL_RULES" | "RULES" | "RULE_FILTER";
-  /** `associated_rule_filter`. */
   readonly associated_rule_filter?: PostureRuleFilter;
-  /** `associated_rule_ids` (array or null, of string, at most 500 items). */
+  /** At most 500 items. */
   readonly associated_rule_ids?: readonly string[] | null;
-  /** `asset_matching_type` (one of 3 values), required. */
   readonly asset_matching_type: "ALL_ASSETS" | "ASSET_GROUPS" | "CLOUD_ACCOUNTS";
-  /** `associated_asset_group_ids` (array or null, of integer, at most 10 items). */
+  /** At most 10 items. */
   readonly associated_asset_group_ids?: readonly number[] | null;
-  /** `associated_cloud_account_ids` (array or null, of string). */
   readonly associated_cloud_account_ids?: readonly string[] | null;
-  /** `enabled` (boolean). */
   readonly enabled?: boolean;
 };
 
@@ -7367,25 +4505,17 @@ export type PolicyGetByIdReply = CspmPolicyResponse;
 
 /** Request of `PATCH /public_api/v1/policy/{policy_id}` (`policy.patch_by_id`). */
 export type PolicyPatchByIdRequest = {
-  /** `name` (string or null). */
   readonly name?: string | null;
-  /** `description` (string or null). */
   readonly description?: string | null;
-  /** `labels` (array or null, of string). */
   readonly labels?: readonly string[] | null;
-  /** `rule_matching_type` (one of 3 values). */
   readonly rule_matching_type?: "RULE_FILTER" | "RULES" | "ALL_RULES" | null;
-  /** `associated_rule_filter`. */
   readonly associated_rule_filter?: PostureRuleFilter;
-  /** `associated_rule_ids` (array or null, of string, at most 500 items). */
+  /** At most 500 items. */
   readonly associated_rule_ids?: readonly string[] | null;
-  /** `asset_matching_type` (one of 3 values). */
   readonly asset_matching_type?: "ASSET_GROUPS" | "ALL_ASSETS" | "CLOUD_ACCOUNTS" | null;
-  /** `associated_asset_group_ids` (array or null, of integer, at most 10 items). */
+  /** At most 10 items. */
   readonly associated_asset_group_ids?: readonly number[] | null;
-  /** `associated_cloud_account_ids` (array or null, of string). */
   readonly associated_cloud_account_ids?: readonly string[] | null;
-  /** `enabled` (boolean or null). */
   readonly enabled?: boolean | null;
 };
 
@@ -7394,17 +4524,11 @@ export type PolicyPatchByIdReply = CspmPolicyResponse;
 
 /** Request of `POST /public_api/v1/policy/search` (`policy.search`). */
 export type PolicySearchRequest = {
-  /** `filter`. */
   readonly filter?: PosturePolicyFilter;
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (array, of object). */
   readonly sort?: readonly {
-    /** `FIELD` (string), required. */
     readonly FIELD: string;
-    /** `ORDER` (one of 2 values), required. */
     readonly ORDER: "ASC" | "DESC";
   }[];
 };
@@ -7414,7 +4538,6 @@ export type PolicySearchReply = CspmPolicyListResponse & { /** `DATA`: the same 
 
 /** Request of `POST /public_api/v1/rbac/get_roles` (`rbac.get_roles`), sent as `{"request_data": …}`. */
 export type RbacGetRolesRequest = {
-  /** `role_names` (array, of string). */
   readonly role_names?: readonly string[];
 };
 
@@ -7423,25 +4546,17 @@ export type RbacGetRolesReply = { [key: string]: unknown }[][];
 
 /** Request of `POST /public_api/v1/rbac/get_user_group` (`rbac.get_user_group`), sent as `{"request_data": …}`. */
 export type RbacGetUserGroupRequest = {
-  /** `group_names` (array, of string). */
   readonly group_names?: readonly string[];
 };
 
 /** Reply of `POST /public_api/v1/rbac/get_user_group` (`rbac.get_user_group`), the value of `reply`. */
 export type RbacGetUserGroupReply = {
-  /** `group_name` (string). */
   group_name?: string;
-  /** `description`. */
   description?: unknown;
-  /** `pretty_name` (string). */
   pretty_name?: string;
-  /** `insert_time` (integer). */
   insert_time?: number;
-  /** `update_time` (integer). */
   update_time?: number;
-  /** `user_email` (array, of string). */
   user_email?: string[];
-  /** `source` (string). */
   source?: string;
 }[];
 
@@ -7450,35 +4565,24 @@ export type RbacGetUsersRequest = { [key: string]: unknown };
 
 /** Reply of `POST /public_api/v1/rbac/get_users` (`rbac.get_users`), the value of `reply`. */
 export type RbacGetUsersReply = {
-  /** `user_email` (string). */
   user_email?: string;
-  /** `user_first_name` (string). */
   user_first_name?: string;
-  /** `user_last_name` (string). */
   user_last_name?: string;
-  /** `role_name` (string). */
   role_name?: string;
-  /** `last_logged_in` (integer or null). */
   last_logged_in?: number | null;
-  /** `user_type` (string). */
   user_type?: string;
-  /** `groups` (array, of object). */
   groups?: { [key: string]: unknown }[];
-  /** `scope` (array, of object). */
   scope?: { [key: string]: unknown }[];
 }[];
 
 /** Request of `POST /public_api/v1/rbac/set_user_role` (`rbac.set_user_role`), sent as `{"request_data": …}`. */
 export type RbacSetUserRoleRequest = {
-  /** `user_emails` (array, of string). */
   readonly user_emails?: readonly string[];
-  /** `role_name` (string). */
   readonly role_name?: string;
 };
 
 /** Reply of `POST /public_api/v1/rbac/set_user_role` (`rbac.set_user_role`), the value of `reply`. */
 export type RbacSetUserRoleReply = {
-  /** `update_count` (string). */
   update_count?: string;
 };
 
@@ -7490,42 +4594,27 @@ export type ScheduledQueriesDeleteReply = { [key: string]: boolean | string };
 
 /** Request of `POST /public_api/v1/scheduled_queries/insert` (`scheduled_queries.insert`), sent as `{"request_data": [ … ]}`. */
 export type ScheduledQueriesInsertRequest = readonly {
-  /** `query_definition_name` (string), required. */
   readonly query_definition_name: string;
-  /** `xql` (string), required. */
   readonly xql: string;
-  /** `timeframe` (object), required. */
   readonly timeframe: {
-    /** `relativeTime` (integer). */
     readonly relativeTime?: number;
   };
-  /** `schedule` (object), required. */
   readonly schedule: {
-    /** `trigger_type` (string), required. */
     readonly trigger_type: string;
-    /** `run_date` (integer). */
     readonly run_date?: number;
   };
 }[];
 
 /** Reply of `POST /public_api/v1/scheduled_queries/insert` (`scheduled_queries.insert`), the value of `reply`. */
 export type ScheduledQueriesInsertReply = {
-  /** `<query_id>` (object). */
   "<query_id>"?: {
-    /** `query_definition_name` (string). */
     query_definition_name?: string;
-    /** `xql` (string). */
     xql?: string;
-    /** `timeframe` (object). */
     timeframe?: {
-      /** `relativeTime` (integer). */
       relativeTime?: number;
     };
-    /** `schedule` (object). */
     schedule?: {
-      /** `trigger_type` (string). */
       trigger_type?: string;
-      /** `run_date` (integer). */
       run_date?: number;
     };
   };
@@ -7533,90 +4622,58 @@ export type ScheduledQueriesInsertReply = {
 
 /** Request of `POST /public_api/v1/scheduled_queries/list` (`scheduled_queries.list`), sent as `{"request_data": …}`. */
 export type ScheduledQueriesListRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 2 values). */
     readonly field?: "query_def_id" | "timestamp";
-    /** `operator` (one of 2 values). */
     readonly operator?: "EQ" | "NEQ";
-    /** `value`. */
     readonly value?: unknown;
   }[];
-  /** `extended_view` (boolean). */
   readonly extended_view?: boolean;
-  /** `list_ids` (array, of string). */
   readonly list_ids?: readonly string[];
 };
 
 /** Reply of `POST /public_api/v1/scheduled_queries/list` (`scheduled_queries.list`), the value of `reply`. */
 export type ScheduledQueriesListReply = {
-  /** `data` (array, of object). */
   data?: {
-    /** `query_def_id` (string). */
     query_def_id?: string;
-    /** `query_definition_name` (string). */
     query_definition_name?: string;
-    /** `xql` (string). */
     xql?: string;
-    /** `timeframe` (object). */
     timeframe?: {
-      /** `relativeTime` (integer or string). */
       relativeTime?: number | string;
     };
-    /** `schedule` (object). */
     schedule?: {
-      /** `run_date` (integer). */
       run_date?: number;
-      /** `trigger_type` (string). */
       trigger_type?: string;
     };
-    /** `tenants` (object or null). */
     tenants?: { [key: string]: unknown } | null;
-    /** `enable` (boolean). */
     enable?: boolean;
   }[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: {
-    /** `query_def_id` (string). */
     query_def_id?: string;
-    /** `query_definition_name` (string). */
     query_definition_name?: string;
-    /** `xql` (string). */
     xql?: string;
-    /** `timeframe` (object). */
     timeframe?: {
-      /** `relativeTime` (integer or string). */
       relativeTime?: number | string;
     };
-    /** `schedule` (object). */
     schedule?: {
-      /** `run_date` (integer). */
       run_date?: number;
-      /** `trigger_type` (string). */
       trigger_type?: string;
     };
-    /** `tenants` (object or null). */
     tenants?: { [key: string]: unknown } | null;
-    /** `enable` (boolean). */
     enable?: boolean;
   }[];
-  /** `filter_count` (integer). */
   filter_count?: number;
-  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly FILTER_COUNT?: number;
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/scripts/delete` (`scripts.delete`), sent as `{"request_data": …}`. */
 export type ScriptsDeleteRequest = {
-  /** `filter` (object). */
   readonly filter?: {
-    /** `field` (one of 2 values). */
     readonly field?: "id" | "name";
-    /** `value` (string). */
     readonly value?: string;
   };
 };
@@ -7626,18 +4683,15 @@ export type ScriptsDeleteReply = PlaybooksDeleteReply;
 
 /** Request of `POST /public_api/v1/scripts/get` (`scripts.get`), sent as `{"request_data": …}`. */
 export type ScriptsGetRequest = {
-  /** `filter` (object). */
   readonly filter?: {
-    /** `field` (one of 2 values). */
     readonly field?: "id" | "name";
-    /** `value` (string). */
     readonly value?: string;
   };
 };
 
 /** Request of `POST /public_api/v1/scripts/insert` (`scripts.insert`), sent as multipart form data. */
 export type ScriptsInsertRequest = {
-  /** `file` (string, format binary). */
+  /** Format binary. */
   readonly file?: string;
 };
 
@@ -7649,1895 +4703,184 @@ export type SystemGetTenantInfoRequest = { [key: string]: unknown };
 
 /** Reply of `POST /public_api/v1/system/get_tenant_info` (`system.get_tenant_info`), the value of `reply`. */
 export type SystemGetTenantInfoReply = {
-  /** `xsiam_premium_expiration` (integer or string). */
   xsiam_premium_expiration?: number | string;
-  /** `purchased_xsiam_premium` (integer or object). */
   purchased_xsiam_premium?: number | { [key: string]: unknown };
-  /** `pro_per_endpoint_expiration` (integer or string). */
   pro_per_endpoint_expiration?: number | string;
-  /** `purchased_pro_per_endpoint` (integer or object). */
   purchased_pro_per_endpoint?: number | { [key: string]: unknown };
-  /** `data_enabled_pro_per_endpoint` (integer). */
   data_enabled_pro_per_endpoint?: number;
-  /** `prevent_expiration` (integer or string). */
   prevent_expiration?: number | string;
-  /** `purchased_prevent` (integer or object). */
   purchased_prevent?: number | { [key: string]: unknown };
-  /** `installed_prevent` (integer). */
   installed_prevent?: number;
-  /** `pro_gb_expiration` (integer or string). */
   pro_gb_expiration?: number | string;
-  /** `purchased_pro_gb` (integer or object). */
   purchased_pro_gb?: number | { [key: string]: unknown };
-  /** `installed_pro_gb` (integer). */
   installed_pro_gb?: number;
-  /** `compute_unit_expiration` (integer or string). */
   compute_unit_expiration?: number | string;
-  /** `purchased_compute_unit` (integer or object). */
   purchased_compute_unit?: number | { [key: string]: unknown };
-  /** `host_insights_expiration` (integer or string). */
   host_insights_expiration?: number | string;
-  /** `enabled_host_insights` (integer). */
   enabled_host_insights?: number;
-  /** `purchased_host_insights` (integer or object). */
   purchased_host_insights?: number | { [key: string]: unknown };
-  /** `forensics_expiration` (integer or string). */
   forensics_expiration?: number | string;
-  /** `enabled_forensics` (integer). */
   enabled_forensics?: number;
-  /** `pro_cloud_expiration` (integer or string). */
   pro_cloud_expiration?: number | string;
-  /** `purchased_pro_cloud` (integer or object). */
   purchased_pro_cloud?: number | { [key: string]: unknown };
-  /** `installed_pro_cloud` (integer). */
   installed_pro_cloud?: number;
-  /** `data_enabled_pro_cloud` (integer). */
   data_enabled_pro_cloud?: number;
-  /** `identity_threat_expiration` (integer or string). */
   identity_threat_expiration?: number | string;
-  /** `xth_expiration` (integer or string). */
   xth_expiration?: number | string;
-  /** `purchased_xth` (integer or object). */
   purchased_xth?: number | { [key: string]: unknown };
-  /** `threat_intelligence_management_expiration` (integer or string). */
   threat_intelligence_management_expiration?: number | string;
-  /** `purchased_threat_intelligence_management` (integer or object). */
   purchased_threat_intelligence_management?: number | { [key: string]: unknown };
-  /** `attack_surface_management_expiration` (integer or string). */
   attack_surface_management_expiration?: number | string;
-  /** `purchased_attack_surface_management` (integer or object). */
   purchased_attack_surface_management?: number | { [key: string]: unknown };
-  /** `xsiam_ep_hot_expiration` (integer or string). */
   xsiam_ep_hot_expiration?: number | string;
-  /** `purchased_xsiam_ep_hot` (integer or object). */
   purchased_xsiam_ep_hot?: number | { [key: string]: unknown };
-  /** `xsiam_ep_cold_expiration` (integer or string). */
   xsiam_ep_cold_expiration?: number | string;
-  /** `purchased_xsiam_ep_cold` (integer or object). */
   purchased_xsiam_ep_cold?: number | { [key: string]: unknown };
-  /** `xsiam_gb_hot_expiration` (integer or string). */
   xsiam_gb_hot_expiration?: number | string;
-  /** `purchased_xsiam_gb_hot` (integer or object). */
   purchased_xsiam_gb_hot?: number | { [key: string]: unknown };
-  /** `xsiam_gb_cold_expiration` (integer or string). */
   xsiam_gb_cold_expiration?: number | string;
-  /** `purchased_xsiam_gb_cold` (integer or object). */
   purchased_xsiam_gb_cold?: number | { [key: string]: unknown };
 };
 
 /** Request of `POST /public_api/uvem/v1/get_affected_software` (`uvem.get_affected_software`), sent as `{"request_data": …}`. */
 export type UvemGetAffectedSoftwareRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 8 values). */
     readonly field?: "affected_cpu_archs" | "affected_versions" | "cvss_score" | "cvss_severity" | "distro" | "last_modified" | "package_name" | "release";
-    /** `operator` (one of 8 values). */
     readonly operator?: "contains" | "not_contains" | "eq" | "neq" | "gte" | "lte" | "range" | "relative_timestamp";
-    /** `value`. */
     readonly value?: unknown;
   }[];
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (string). */
     readonly field?: string;
-    /** `keyword` (string). */
     readonly keyword?: string;
   };
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `use_page_token` (boolean). */
   readonly use_page_token?: boolean;
-  /** `next_page_token` (string). */
   readonly next_page_token?: string;
 };
 
 /** Reply of `POST /public_api/uvem/v1/get_affected_software` (`uvem.get_affected_software`), the value of `reply`. */
 export type UvemGetAffectedSoftwareReply = {
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `vulnerabilities` (array, of object). */
   vulnerabilities?: {
-    /** `vulnerability_id` (string). */
     vulnerability_id?: string;
-    /** `cvss_score` (number). */
     cvss_score?: number;
-    /** `cvss_severity` (string). */
     cvss_severity?: string;
-    /** `package_name` (string). */
     package_name?: string;
-    /** `distro` (string). */
     distro?: string;
-    /** `release` (string). */
     release?: string;
-    /** `affected_cpu_archs` (array, of object). */
     affected_cpu_archs?: { [key: string]: unknown }[];
-    /** `last_modified`. */
     last_modified?: unknown;
-    /** `affected_versions` (array, of string). */
     affected_versions?: string[];
   }[];
-  /** `next_page_token`. */
   next_page_token?: unknown;
 };
 
 /** Request of `POST /public_api/uvem/v1/get_vulnerabilities` (`uvem.get_vulnerabilities`), sent as `{"request_data": …}`. */
 export type UvemGetVulnerabilitiesRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 15 values). */
     readonly field?: "attack_vector" | "cisa_kev" | "cvss_score" | "cvss_score_source" | "cvss_severity" | "cvss_severity_source" | "cvss_version" | "distribution_and_releases" | "epss_score" | "first_published" | "last_modified" | "package_names" | "reported_exploited_by" | "vendors" | "vulnerability_id";
-    /** `operator` (string). */
     readonly operator?: string;
-    /** `value`. */
     readonly value?: unknown;
   }[];
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (string). */
     readonly field?: string;
-    /** `keyword` (one of 2 values). */
     readonly keyword?: "asc" | "desc";
   };
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `use_page_token` (boolean). */
   readonly use_page_token?: boolean;
-  /** `next_page_token` (string). */
   readonly next_page_token?: string;
 };
 
 /** Reply of `POST /public_api/uvem/v1/get_vulnerabilities` (`uvem.get_vulnerabilities`), the value of `reply`. */
 export type UvemGetVulnerabilitiesReply = {
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `vulnerabilities` (array, of {@link Vulnerability}). */
   vulnerabilities?: Vulnerability[];
-  /** `next_page_token` (string). */
   next_page_token?: string;
 };
 
 /** Reply of `GET /public_api/uvem/v1/vulnerabilities` (`uvem.vulnerabilities`). */
 export type UvemVulnerabilitiesReply = {
-  /** `cvss` (object). */
   cvss?: {
-    /** `baseScoreMetrics` (object). */
     baseScoreMetrics?: {
-      /** `attackComplexity` (string). */
       attackComplexity?: string;
-      /** `attackVector` (string). */
       attackVector?: string;
-      /** `availabilityImpact` (string). */
       availabilityImpact?: string;
-      /** `confidentialityImpact` (string). */
       confidentialityImpact?: string;
-      /** `integrityImpact` (string). */
       integrityImpact?: string;
-      /** `privilegesRequired` (string). */
       privilegesRequired?: string;
-      /** `scope` (string). */
       scope?: string;
-      /** `userInteraction` (string). */
       userInteraction?: string;
     };
-    /** `score` (number). */
     score?: number;
-    /** `scoreSource` (string). */
     scoreSource?: string;
-    /** `severity` (string). */
     severity?: string;
-    /** `severitySource` (string). */
     severitySource?: string;
-    /** `vectorString` (string). */
     vectorString?: string;
-    /** `version` (string). */
     version?: string;
   };
-  /** `description` (string). */
   description?: string;
-  /** `epss_score` (number). */
   epss_score?: number;
-  /** `exploitDetails` (object). */
   exploitDetails?: {
-    /** `commercialExploitFound` (boolean). */
     commercialExploitFound?: boolean;
-    /** `exploitMaturity` (string). */
     exploitMaturity?: string;
-    /** `firstReportedThreatActor` (integer). */
     firstReportedThreatActor?: number;
-    /** `mostRecentReportedThreatActor` (integer). */
     mostRecentReportedThreatActor?: number;
-    /** `publicExploitFound` (boolean). */
     publicExploitFound?: boolean;
-    /** `reportedExploited` (boolean). */
     reportedExploited?: boolean;
-    /** `reportedExploitedByBotnets` (boolean). */
     reportedExploitedByBotnets?: boolean;
-    /** `reportedExploitedByRansomware` (boolean). */
     reportedExploitedByRansomware?: boolean;
-    /** `reportedExploitedByThreatActors` (boolean). */
     reportedExploitedByThreatActors?: boolean;
-    /** `weaponizedExploitFound` (boolean). */
     weaponizedExploitFound?: boolean;
   };
-  /** `fixVersions` (string). */
   fixVersions?: string;
-  /** `isKev` (boolean). */
   isKev?: boolean;
-  /** `temporalCvss` (object). */
   temporalCvss?: {
-    /** `confidence` (string). */
     confidence?: string;
-    /** `score` (number). */
     score?: number;
-    /** `vectorString` (string). */
     vectorString?: string;
-    /** `version` (string). */
     version?: string;
   };
-  /** `vulnerabilityID` (string). */
   vulnerabilityID?: string;
 };
 
 /** Request of `POST /public_api/uvm_public/v1/create_policy` (`uvm_public.create_policy`). */
 export type UvmPublicCreatePolicyRequest = {
-  /** `name` (string), required. */
   readonly name: string;
-  /** `description` (string). */
   readonly description?: string;
-  /** `priority` (integer), required. */
   readonly priority: number;
-  /** `status` (one of 2 values). */
   readonly status?: "ENABLED" | "DISABLED";
-  /** `match_criteria`, required. */
-  readonly match_criteria: ({
-    /** `AND` (array), required. */
-    readonly AND: readonly ((({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "EQ";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | number | boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NEQ";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | number | boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IS_NOT";
-      /** `SEARCH_VALUE` (boolean), required. */
-      readonly SEARCH_VALUE: boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IN";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NIN";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NCONTAINS";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "GT";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LT";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "GTE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LTE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IS_EMPTY";
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NIS_EMPTY";
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "WILDCARD";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "WILDCARD_NOT";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LIKE_ANY";
-      /** `SEARCH_VALUE` (array, of string), required. */
-      readonly SEARCH_VALUE: readonly string[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-      /** `SEARCH_VALUE` (integer), required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (integer), required. */
-        readonly from: number;
-        /** `to` (integer), required. */
-        readonly to: number;
-      }) | ({
-        /** `from` (number), required. */
-        readonly from: number;
-        /** `to` (number), required. */
-        readonly to: number;
-      });
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "REGEX";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "REGEX_NOT";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (string, format ipv4), required. */
-        readonly from: string;
-        /** `to` (string, format ipv4), required. */
-        readonly to: string;
-      }) | ({
-        /** `from` (string, format ipv6), required. */
-        readonly from: string;
-        /** `to` (string, format ipv6), required. */
-        readonly to: string;
-      });
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (string, format ipv4), required. */
-        readonly from: string;
-        /** `to` (string, format ipv4), required. */
-        readonly to: string;
-      }) | ({
-        /** `from` (string, format ipv6), required. */
-        readonly from: string;
-        /** `to` (string, format ipv6), required. */
-        readonly to: string;
-      });
-    })) | ({
-      /** `OR` (array), required. */
-      readonly OR: readonly ((({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "EQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NEQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_NOT";
-        /** `SEARCH_VALUE` (boolean), required. */
-        readonly SEARCH_VALUE: boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NCONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LIKE_ANY";
-        /** `SEARCH_VALUE` (array, of string), required. */
-        readonly SEARCH_VALUE: readonly string[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-        /** `SEARCH_VALUE` (integer), required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (integer), required. */
-          readonly from: number;
-          /** `to` (integer), required. */
-          readonly to: number;
-        }) | ({
-          /** `from` (number), required. */
-          readonly from: number;
-          /** `to` (number), required. */
-          readonly to: number;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      })) | unknown | Record<string, never>)[];
-    }) | unknown | Record<string, never>)[];
-  }) | ({
-    /** `OR` (array), required. */
-    readonly OR: readonly ((({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "EQ";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | number | boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NEQ";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | number | boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IS_NOT";
-      /** `SEARCH_VALUE` (boolean), required. */
-      readonly SEARCH_VALUE: boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IN";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NIN";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NCONTAINS";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "GT";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LT";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "GTE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LTE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IS_EMPTY";
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NIS_EMPTY";
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "WILDCARD";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "WILDCARD_NOT";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LIKE_ANY";
-      /** `SEARCH_VALUE` (array, of string), required. */
-      readonly SEARCH_VALUE: readonly string[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-      /** `SEARCH_VALUE` (integer), required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (integer), required. */
-        readonly from: number;
-        /** `to` (integer), required. */
-        readonly to: number;
-      }) | ({
-        /** `from` (number), required. */
-        readonly from: number;
-        /** `to` (number), required. */
-        readonly to: number;
-      });
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "REGEX";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "REGEX_NOT";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (string, format ipv4), required. */
-        readonly from: string;
-        /** `to` (string, format ipv4), required. */
-        readonly to: string;
-      }) | ({
-        /** `from` (string, format ipv6), required. */
-        readonly from: string;
-        /** `to` (string, format ipv6), required. */
-        readonly to: string;
-      });
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (string, format ipv4), required. */
-        readonly from: string;
-        /** `to` (string, format ipv4), required. */
-        readonly to: string;
-      }) | ({
-        /** `from` (string, format ipv6), required. */
-        readonly from: string;
-        /** `to` (string, format ipv6), required. */
-        readonly to: string;
-      });
-    })) | unknown | ({
-      /** `AND` (array), required. */
-      readonly AND: readonly ((({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "EQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NEQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_NOT";
-        /** `SEARCH_VALUE` (boolean), required. */
-        readonly SEARCH_VALUE: boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NCONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LIKE_ANY";
-        /** `SEARCH_VALUE` (array, of string), required. */
-        readonly SEARCH_VALUE: readonly string[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-        /** `SEARCH_VALUE` (integer), required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (integer), required. */
-          readonly from: number;
-          /** `to` (integer), required. */
-          readonly to: number;
-        }) | ({
-          /** `from` (number), required. */
-          readonly from: number;
-          /** `to` (number), required. */
-          readonly to: number;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      })) | unknown | Record<string, never>)[];
-    }) | Record<string, never>)[];
-  }) | Record<string, never>;
-  /** `exclusion_criteria`. */
-  readonly exclusion_criteria?: Record<string, never> | ({
-    /** `AND` (array), required. */
-    readonly AND: readonly ((({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "EQ";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | number | boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NEQ";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | number | boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IS_NOT";
-      /** `SEARCH_VALUE` (boolean), required. */
-      readonly SEARCH_VALUE: boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IN";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NIN";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NCONTAINS";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "GT";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LT";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "GTE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LTE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IS_EMPTY";
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NIS_EMPTY";
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "WILDCARD";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "WILDCARD_NOT";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LIKE_ANY";
-      /** `SEARCH_VALUE` (array, of string), required. */
-      readonly SEARCH_VALUE: readonly string[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-      /** `SEARCH_VALUE` (integer), required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (integer), required. */
-        readonly from: number;
-        /** `to` (integer), required. */
-        readonly to: number;
-      }) | ({
-        /** `from` (number), required. */
-        readonly from: number;
-        /** `to` (number), required. */
-        readonly to: number;
-      });
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "REGEX";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "REGEX_NOT";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (string, format ipv4), required. */
-        readonly from: string;
-        /** `to` (string, format ipv4), required. */
-        readonly to: string;
-      }) | ({
-        /** `from` (string, format ipv6), required. */
-        readonly from: string;
-        /** `to` (string, format ipv6), required. */
-        readonly to: string;
-      });
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (string, format ipv4), required. */
-        readonly from: string;
-        /** `to` (string, format ipv4), required. */
-        readonly to: string;
-      }) | ({
-        /** `from` (string, format ipv6), required. */
-        readonly from: string;
-        /** `to` (string, format ipv6), required. */
-        readonly to: string;
-      });
-    })) | ({
-      /** `OR` (array), required. */
-      readonly OR: readonly ((({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "EQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NEQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_NOT";
-        /** `SEARCH_VALUE` (boolean), required. */
-        readonly SEARCH_VALUE: boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NCONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LIKE_ANY";
-        /** `SEARCH_VALUE` (array, of string), required. */
-        readonly SEARCH_VALUE: readonly string[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-        /** `SEARCH_VALUE` (integer), required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (integer), required. */
-          readonly from: number;
-          /** `to` (integer), required. */
-          readonly to: number;
-        }) | ({
-          /** `from` (number), required. */
-          readonly from: number;
-          /** `to` (number), required. */
-          readonly to: number;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      })) | unknown | Record<string, never>)[];
-    }) | unknown | Record<string, never>)[];
-  }) | ({
-    /** `OR` (array), required. */
-    readonly OR: readonly ((({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "EQ";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | number | boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NEQ";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: string | number | boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IS_NOT";
-      /** `SEARCH_VALUE` (boolean), required. */
-      readonly SEARCH_VALUE: boolean;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IN";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NIN";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NCONTAINS";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "GT";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LT";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "GTE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LTE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "IS_EMPTY";
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "NIS_EMPTY";
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "WILDCARD";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "WILDCARD_NOT";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "LIKE_ANY";
-      /** `SEARCH_VALUE` (array, of string), required. */
-      readonly SEARCH_VALUE: readonly string[];
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-      /** `SEARCH_VALUE` (integer), required. */
-      readonly SEARCH_VALUE: number;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (integer), required. */
-        readonly from: number;
-        /** `to` (integer), required. */
-        readonly to: number;
-      }) | ({
-        /** `from` (number), required. */
-        readonly from: number;
-        /** `to` (number), required. */
-        readonly to: number;
-      });
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "REGEX";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "REGEX_NOT";
-      /** `SEARCH_VALUE` (string), required. */
-      readonly SEARCH_VALUE: string;
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (string, format ipv4), required. */
-        readonly from: string;
-        /** `to` (string, format ipv4), required. */
-        readonly to: string;
-      }) | ({
-        /** `from` (string, format ipv6), required. */
-        readonly from: string;
-        /** `to` (string, format ipv6), required. */
-        readonly to: string;
-      });
-    }) | ({
-      /** `SEARCH_FIELD` (string), required. */
-      readonly SEARCH_FIELD: string;
-      /** `SEARCH_TYPE` (one of 1 values), required. */
-      readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-      /** `SEARCH_VALUE`, required. */
-      readonly SEARCH_VALUE: ({
-        /** `from` (string, format ipv4), required. */
-        readonly from: string;
-        /** `to` (string, format ipv4), required. */
-        readonly to: string;
-      }) | ({
-        /** `from` (string, format ipv6), required. */
-        readonly from: string;
-        /** `to` (string, format ipv6), required. */
-        readonly to: string;
-      });
-    })) | unknown | ({
-      /** `AND` (array), required. */
-      readonly AND: readonly ((({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "EQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NEQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_NOT";
-        /** `SEARCH_VALUE` (boolean), required. */
-        readonly SEARCH_VALUE: boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NCONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LIKE_ANY";
-        /** `SEARCH_VALUE` (array, of string), required. */
-        readonly SEARCH_VALUE: readonly string[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-        /** `SEARCH_VALUE` (integer), required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (integer), required. */
-          readonly from: number;
-          /** `to` (integer), required. */
-          readonly to: number;
-        }) | ({
-          /** `from` (number), required. */
-          readonly from: number;
-          /** `to` (number), required. */
-          readonly to: number;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      })) | unknown | Record<string, never>)[];
-    }) | Record<string, never>)[];
-  });
-  /** `action` (array), required. */
+  readonly match_criteria: UvmPublicCreatePolicyRequestMatchCriteria;
+  readonly exclusion_criteria?: Record<string, never> | UvmPublicCreatePolicyRequestMatchCriteria2 | UvmPublicCreatePolicyRequestMatchCriteria3;
   readonly action: readonly (({
-    /** `action_type` (one of 1 values). */
     readonly action_type?: "BLOCK_BUILD";
-    /** `take_action` (boolean). */
     readonly take_action?: boolean;
-    /** `category` (one of 1 values). */
     readonly category?: "BLOCK";
   }) | ({
-    /** `action_type` (one of 1 values). */
     readonly action_type?: "BLOCK_DEPLOY";
-    /** `take_action` (boolean). */
     readonly take_action?: boolean;
-    /** `category` (one of 1 values). */
     readonly category?: "BLOCK";
   }) | ({
-    /** `action_type` (one of 1 values). */
     readonly action_type?: "CREATE_ISSUE";
-    /** `name` (string). */
     readonly name?: string;
-    /** `take_action` (boolean). */
     readonly take_action?: boolean;
-    /** `category` (one of 1 values). */
     readonly category?: "CREATE_ISSUE";
   }))[];
-  /** `action_category` (one of 2 values), required. */
   readonly action_category: "BLOCK" | "CREATE_ISSUE";
-  /** `issue_type` (string). */
   readonly issue_type?: string;
-  /** `severity` (one of 7 values). */
   readonly severity?: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "INFO" | "UNKNOWN" | "USE_CVE_SEVERITY";
-  /** `asset_group_scope` (array, of integer), required. */
   readonly asset_group_scope: readonly number[];
-  /** `policy_type` (one of 2 values). */
   readonly policy_type?: "GLOBAL_EXCLUSION" | "STANDARD_POLICY";
 };
 
@@ -9552,1622 +4895,38 @@ export type UvmPublicGetPolicyGetByIdReply = UvemPolicyView;
 
 /** Request of `POST /public_api/uvm_public/v1/list_policies` (`uvm_public.list_policies`). */
 export type UvmPublicListPoliciesRequest = {
-  /** `filter_data` (object), required. */
   readonly filter_data: {
-    /** `filter`. */
-    readonly filter?: ({
-      /** `AND` (array), required. */
-      readonly AND: readonly ((({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "EQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NEQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_NOT";
-        /** `SEARCH_VALUE` (boolean), required. */
-        readonly SEARCH_VALUE: boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NCONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LIKE_ANY";
-        /** `SEARCH_VALUE` (array, of string), required. */
-        readonly SEARCH_VALUE: readonly string[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-        /** `SEARCH_VALUE` (integer), required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (integer), required. */
-          readonly from: number;
-          /** `to` (integer), required. */
-          readonly to: number;
-        }) | ({
-          /** `from` (number), required. */
-          readonly from: number;
-          /** `to` (number), required. */
-          readonly to: number;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      })) | ({
-        /** `OR` (array), required. */
-        readonly OR: readonly ((({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "EQ";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: string | number | boolean;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NEQ";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: string | number | boolean;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "IS_NOT";
-          /** `SEARCH_VALUE` (boolean), required. */
-          readonly SEARCH_VALUE: boolean;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "IN";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NIN";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "CONTAINS";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NCONTAINS";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "GT";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "LT";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "GTE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "LTE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "IS_EMPTY";
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NIS_EMPTY";
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "WILDCARD";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "WILDCARD_NOT";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "LIKE_ANY";
-          /** `SEARCH_VALUE` (array, of string), required. */
-          readonly SEARCH_VALUE: readonly string[];
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-          /** `SEARCH_VALUE` (integer), required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "RANGE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: ({
-            /** `from` (integer), required. */
-            readonly from: number;
-            /** `to` (integer), required. */
-            readonly to: number;
-          }) | ({
-            /** `from` (number), required. */
-            readonly from: number;
-            /** `to` (number), required. */
-            readonly to: number;
-          });
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "REGEX";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "REGEX_NOT";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: ({
-            /** `from` (string, format ipv4), required. */
-            readonly from: string;
-            /** `to` (string, format ipv4), required. */
-            readonly to: string;
-          }) | ({
-            /** `from` (string, format ipv6), required. */
-            readonly from: string;
-            /** `to` (string, format ipv6), required. */
-            readonly to: string;
-          });
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: ({
-            /** `from` (string, format ipv4), required. */
-            readonly from: string;
-            /** `to` (string, format ipv4), required. */
-            readonly to: string;
-          }) | ({
-            /** `from` (string, format ipv6), required. */
-            readonly from: string;
-            /** `to` (string, format ipv6), required. */
-            readonly to: string;
-          });
-        })) | unknown | Record<string, never>)[];
-      }) | unknown | Record<string, never>)[];
-    }) | ({
-      /** `OR` (array), required. */
-      readonly OR: readonly ((({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "EQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NEQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_NOT";
-        /** `SEARCH_VALUE` (boolean), required. */
-        readonly SEARCH_VALUE: boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NCONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LIKE_ANY";
-        /** `SEARCH_VALUE` (array, of string), required. */
-        readonly SEARCH_VALUE: readonly string[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-        /** `SEARCH_VALUE` (integer), required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (integer), required. */
-          readonly from: number;
-          /** `to` (integer), required. */
-          readonly to: number;
-        }) | ({
-          /** `from` (number), required. */
-          readonly from: number;
-          /** `to` (number), required. */
-          readonly to: number;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      })) | unknown | ({
-        /** `AND` (array), required. */
-        readonly AND: readonly ((({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "EQ";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: string | number | boolean;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NEQ";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: string | number | boolean;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "IS_NOT";
-          /** `SEARCH_VALUE` (boolean), required. */
-          readonly SEARCH_VALUE: boolean;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "IN";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NIN";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "CONTAINS";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NCONTAINS";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "GT";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "LT";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "GTE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "LTE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "IS_EMPTY";
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NIS_EMPTY";
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "WILDCARD";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "WILDCARD_NOT";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "LIKE_ANY";
-          /** `SEARCH_VALUE` (array, of string), required. */
-          readonly SEARCH_VALUE: readonly string[];
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-          /** `SEARCH_VALUE` (integer), required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "RANGE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: ({
-            /** `from` (integer), required. */
-            readonly from: number;
-            /** `to` (integer), required. */
-            readonly to: number;
-          }) | ({
-            /** `from` (number), required. */
-            readonly from: number;
-            /** `to` (number), required. */
-            readonly to: number;
-          });
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "REGEX";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "REGEX_NOT";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: ({
-            /** `from` (string, format ipv4), required. */
-            readonly from: string;
-            /** `to` (string, format ipv4), required. */
-            readonly to: string;
-          }) | ({
-            /** `from` (string, format ipv6), required. */
-            readonly from: string;
-            /** `to` (string, format ipv6), required. */
-            readonly to: string;
-          });
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: ({
-            /** `from` (string, format ipv4), required. */
-            readonly from: string;
-            /** `to` (string, format ipv4), required. */
-            readonly to: string;
-          }) | ({
-            /** `from` (string, format ipv6), required. */
-            readonly from: string;
-            /** `to` (string, format ipv6), required. */
-            readonly to: string;
-          });
-        })) | unknown | Record<string, never>)[];
-      }) | Record<string, never>)[];
-    }) | Record<string, never>;
-    /** `sort` (array, of object). */
+    readonly filter?: UvmPublicCreatePolicyRequestMatchCriteria;
     readonly sort?: readonly {
-      /** `FIELD` (string), required. */
       readonly FIELD: string;
-      /** `ORDER` (one of 2 values), required. */
       readonly ORDER: "ASC" | "DESC";
     }[];
-    /** `paging` (object). */
     readonly paging?: {
-      /** `from` (integer, at least 0), required. */
+      /** At least 0. */
       readonly from: number;
-      /** `to` (integer, at least 1), required. */
+      /** At least 1. */
       readonly to: number;
     };
-    /** `locked`. */
-    readonly locked?: ({
-      /** `AND` (array), required. */
-      readonly AND: readonly ((({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "EQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NEQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_NOT";
-        /** `SEARCH_VALUE` (boolean), required. */
-        readonly SEARCH_VALUE: boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NCONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LIKE_ANY";
-        /** `SEARCH_VALUE` (array, of string), required. */
-        readonly SEARCH_VALUE: readonly string[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-        /** `SEARCH_VALUE` (integer), required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (integer), required. */
-          readonly from: number;
-          /** `to` (integer), required. */
-          readonly to: number;
-        }) | ({
-          /** `from` (number), required. */
-          readonly from: number;
-          /** `to` (number), required. */
-          readonly to: number;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      })) | ({
-        /** `OR` (array), required. */
-        readonly OR: readonly ((({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "EQ";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: string | number | boolean;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NEQ";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: string | number | boolean;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "IS_NOT";
-          /** `SEARCH_VALUE` (boolean), required. */
-          readonly SEARCH_VALUE: boolean;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "IN";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NIN";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "CONTAINS";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NCONTAINS";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "GT";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "LT";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "GTE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "LTE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "IS_EMPTY";
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NIS_EMPTY";
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "WILDCARD";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "WILDCARD_NOT";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "LIKE_ANY";
-          /** `SEARCH_VALUE` (array, of string), required. */
-          readonly SEARCH_VALUE: readonly string[];
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-          /** `SEARCH_VALUE` (integer), required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "RANGE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: ({
-            /** `from` (integer), required. */
-            readonly from: number;
-            /** `to` (integer), required. */
-            readonly to: number;
-          }) | ({
-            /** `from` (number), required. */
-            readonly from: number;
-            /** `to` (number), required. */
-            readonly to: number;
-          });
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "REGEX";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "REGEX_NOT";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: ({
-            /** `from` (string, format ipv4), required. */
-            readonly from: string;
-            /** `to` (string, format ipv4), required. */
-            readonly to: string;
-          }) | ({
-            /** `from` (string, format ipv6), required. */
-            readonly from: string;
-            /** `to` (string, format ipv6), required. */
-            readonly to: string;
-          });
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: ({
-            /** `from` (string, format ipv4), required. */
-            readonly from: string;
-            /** `to` (string, format ipv4), required. */
-            readonly to: string;
-          }) | ({
-            /** `from` (string, format ipv6), required. */
-            readonly from: string;
-            /** `to` (string, format ipv6), required. */
-            readonly to: string;
-          });
-        })) | unknown | Record<string, never>)[];
-      }) | unknown | Record<string, never>)[];
-    }) | ({
-      /** `OR` (array), required. */
-      readonly OR: readonly ((({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "EQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NEQ";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: string | number | boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_NOT";
-        /** `SEARCH_VALUE` (boolean), required. */
-        readonly SEARCH_VALUE: boolean;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIN";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NCONTAINS";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LT";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "GTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LTE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "IS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "NIS_EMPTY";
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "WILDCARD_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "LIKE_ANY";
-        /** `SEARCH_VALUE` (array, of string), required. */
-        readonly SEARCH_VALUE: readonly string[];
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-        /** `SEARCH_VALUE` (integer), required. */
-        readonly SEARCH_VALUE: number;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (integer), required. */
-          readonly from: number;
-          /** `to` (integer), required. */
-          readonly to: number;
-        }) | ({
-          /** `from` (number), required. */
-          readonly from: number;
-          /** `to` (number), required. */
-          readonly to: number;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "REGEX_NOT";
-        /** `SEARCH_VALUE` (string), required. */
-        readonly SEARCH_VALUE: string;
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      }) | ({
-        /** `SEARCH_FIELD` (string), required. */
-        readonly SEARCH_FIELD: string;
-        /** `SEARCH_TYPE` (one of 1 values), required. */
-        readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-        /** `SEARCH_VALUE`, required. */
-        readonly SEARCH_VALUE: ({
-          /** `from` (string, format ipv4), required. */
-          readonly from: string;
-          /** `to` (string, format ipv4), required. */
-          readonly to: string;
-        }) | ({
-          /** `from` (string, format ipv6), required. */
-          readonly from: string;
-          /** `to` (string, format ipv6), required. */
-          readonly to: string;
-        });
-      })) | unknown | ({
-        /** `AND` (array), required. */
-        readonly AND: readonly ((({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "EQ";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: string | number | boolean;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NEQ";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: string | number | boolean;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "IS_NOT";
-          /** `SEARCH_VALUE` (boolean), required. */
-          readonly SEARCH_VALUE: boolean;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "IN";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NIN";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "CONTAINS";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NCONTAINS";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "GT";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "LT";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "GTE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "LTE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "IS_EMPTY";
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "NIS_EMPTY";
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "WILDCARD";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "WILDCARD_NOT";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "LIKE_ANY";
-          /** `SEARCH_VALUE` (array, of string), required. */
-          readonly SEARCH_VALUE: readonly string[];
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-          /** `SEARCH_VALUE` (integer), required. */
-          readonly SEARCH_VALUE: number;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "RANGE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: ({
-            /** `from` (integer), required. */
-            readonly from: number;
-            /** `to` (integer), required. */
-            readonly to: number;
-          }) | ({
-            /** `from` (number), required. */
-            readonly from: number;
-            /** `to` (number), required. */
-            readonly to: number;
-          });
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "REGEX";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "REGEX_NOT";
-          /** `SEARCH_VALUE` (string), required. */
-          readonly SEARCH_VALUE: string;
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: ({
-            /** `from` (string, format ipv4), required. */
-            readonly from: string;
-            /** `to` (string, format ipv4), required. */
-            readonly to: string;
-          }) | ({
-            /** `from` (string, format ipv6), required. */
-            readonly from: string;
-            /** `to` (string, format ipv6), required. */
-            readonly to: string;
-          });
-        }) | ({
-          /** `SEARCH_FIELD` (string), required. */
-          readonly SEARCH_FIELD: string;
-          /** `SEARCH_TYPE` (one of 1 values), required. */
-          readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
-          /** `SEARCH_VALUE`, required. */
-          readonly SEARCH_VALUE: ({
-            /** `from` (string, format ipv4), required. */
-            readonly from: string;
-            /** `to` (string, format ipv4), required. */
-            readonly to: string;
-          }) | ({
-            /** `from` (string, format ipv6), required. */
-            readonly from: string;
-            /** `to` (string, format ipv6), required. */
-            readonly to: string;
-          });
-        })) | unknown | Record<string, never>)[];
-      }) | Record<string, never>)[];
-    }) | Record<string, never>;
+    readonly locked?: UvmPublicCreatePolicyRequestMatchCriteria;
   };
 };
 
 /** Reply of `POST /public_api/uvm_public/v1/list_policies` (`uvm_public.list_policies`). */
 export type UvmPublicListPoliciesReply = {
-  /** `data` (array), required. */
   data: unknown[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA: unknown[];
-  /** `filter_count` (integer, at least 0), required. */
+  /** At least 0. */
   filter_count: number;
-  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly FILTER_COUNT: number;
-  /** `total_count` (integer, at least 0), required. */
+  /** At least 0. */
   total_count: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT: number;
 };
 
-/** Request of `PUT /public_api/uvm_public/v1/update_policy/{id}` (`uvm_public.update_policy.put_by_id`). The same type as {@link UvmPublicCreatePolicyRequest}. */
+/** Request of `PUT /public_api/uvm_public/v1/update_policy/{id}` (`uvm_public.update_policy.put_by_id`). */
 export type UvmPublicUpdatePolicyPutByIdRequest = UvmPublicCreatePolicyRequest;
 
 /** Reply of `PUT /public_api/uvm_public/v1/update_policy/{id}` (`uvm_public.update_policy.put_by_id`). */
@@ -11181,135 +4940,85 @@ export type V2CwpPoliciesGetByIdReply = CwpPolicyGetResponseDataV2;
 
 /** Request of `POST /public_api/v2/cwp/policies` (`v2.cwp.policies.post`). */
 export type V2CwpPoliciesPostRequest = {
-  /** `type` (one of 3 values), required. */
   readonly type: "COMPLIANCE" | "MALWARE" | "SECRET" | null;
-  /** `disabled` (boolean), required. */
   readonly disabled: boolean;
-  /** `name` (string), required. */
   readonly name: string;
-  /** `description` (string), required. */
   readonly description: string;
-  /** `evaluationModes` (array, of string or null), required. */
   readonly evaluationModes: readonly ("PERIODIC" | "CONTINUOUS" | null)[];
-  /** `evaluationStage` (one of 4 values), required. */
   readonly evaluationStage: "CI" | "RUNTIME" | "DEPLOY" | null;
-  /** `policyRules` (array, of object), required. */
   readonly policyRules: readonly {
-    /** `rule_id` (string), required. */
     readonly rule_id: string;
-    /** `severity` (one of 5 values), required. */
     readonly severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
-    /** `action` (one of 3 values), required. */
     readonly action: "ISSUE" | "PREVENT" | null;
-    /** `user_remediation_guidance` (string), required. */
     readonly user_remediation_guidance: string;
   }[];
-  /** `condition` (string, format byte), required. */
+  /** Format byte. */
   readonly condition: string;
-  /** `exception` (string, format byte), required. */
+  /** Format byte. */
   readonly exception: string;
-  /** `assetScope` (string, format byte), required. */
+  /** Format byte. */
   readonly assetScope: string;
-  /** `assetGroupsIDs` (array, of integer), required. */
   readonly assetGroupsIDs: readonly number[];
-  /** `assetGroups` (array, of string), required. */
   readonly assetGroups: readonly string[];
-  /** `action` (one of 3 values), required. */
   readonly action: "ISSUE" | "PREVENT" | null;
-  /** `severity` (one of 5 values), required. */
   readonly severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
-  /** `remediationGuidance` (string), required. */
   readonly remediationGuidance: string;
-  /** `createdBy` (string), required. */
   readonly createdBy: string;
-  /** `missingInformationAction` (one of 3 values). */
   readonly missingInformationAction?: "ISSUE" | "PREVENT" | null;
-  /** `usingSystemAssetGroups` (boolean), required. */
   readonly usingSystemAssetGroups: boolean;
-  /** `unifiedPolicyId` (string). */
   readonly unifiedPolicyId?: string;
-  /** `gracePeriod` (string), required. */
   readonly gracePeriod: string;
 };
 
 /** Reply of `POST /public_api/v2/cwp/policies` (`v2.cwp.policies.post`). */
 export type V2CwpPoliciesPostReply = {
-  /** `id` (string). */
   id?: string;
 };
 
 /** Request of `PUT /public_api/v2/cwp/policies/{id}` (`v2.cwp.policies.put_by_id`). */
 export type V2CwpPoliciesPutByIdRequest = {
-  /** `id` (string), required. */
   readonly id: string;
-  /** `type` (one of 3 values), required. */
   readonly type: "COMPLIANCE" | "MALWARE" | "SECRET" | null;
-  /** `disabled` (boolean), required. */
   readonly disabled: boolean;
-  /** `name` (string), required. */
   readonly name: string;
-  /** `description` (string), required. */
   readonly description: string;
-  /** `evaluationModes` (array, of string or null), required. */
   readonly evaluationModes: readonly ("PERIODIC" | "CONTINUOUS" | null)[];
-  /** `evaluationStage` (one of 4 values), required. */
   readonly evaluationStage: "CI" | "RUNTIME" | "DEPLOY" | null;
-  /** `policyRules` (array, of object), required. */
   readonly policyRules: readonly {
-    /** `rule_id` (string), required. */
     readonly rule_id: string;
-    /** `severity` (one of 5 values), required. */
     readonly severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
-    /** `action` (one of 3 values), required. */
     readonly action: "ISSUE" | "PREVENT" | null;
-    /** `user_remediation_guidance` (string), required. */
     readonly user_remediation_guidance: string;
   }[];
-  /** `condition` (string, format byte), required. */
+  /** Format byte. */
   readonly condition: string;
-  /** `exception` (string, format byte), required. */
+  /** Format byte. */
   readonly exception: string;
-  /** `assetScope` (string, format byte), required. */
+  /** Format byte. */
   readonly assetScope: string;
-  /** `assetGroupsIDs` (array, of integer), required. */
   readonly assetGroupsIDs: readonly number[];
-  /** `assetGroups` (array, of string), required. */
   readonly assetGroups: readonly string[];
-  /** `action` (one of 3 values), required. */
   readonly action: "ISSUE" | "PREVENT" | null;
-  /** `severity` (one of 5 values), required. */
   readonly severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
-  /** `remediationGuidance` (string), required. */
   readonly remediationGuidance: string;
-  /** `createdBy` (string). */
   readonly createdBy?: string;
-  /** `missingInformationAction` (one of 3 values). */
   readonly missingInformationAction?: "ISSUE" | "PREVENT" | null;
-  /** `usingSystemAssetGroups` (boolean), required. */
   readonly usingSystemAssetGroups: boolean;
-  /** `unifiedPolicyId` (string). */
   readonly unifiedPolicyId?: string;
-  /** `gracePeriod` (string), required. */
   readonly gracePeriod: string;
 };
 
 /** Request of `POST /public_api/v2/xql/delete_dataset` (`v2.xql.delete_dataset`), sent as `{"request_data": …}`. */
 export type V2XqlDeleteDatasetRequest = {
-  /** `dataset_name` (string), required. */
   readonly dataset_name: string;
-  /** `force` (boolean). */
   readonly force?: boolean;
 };
 
 /** Request of `POST /public_api/vulnerability-management/v1/scan` (`vulnerability_management.scan`). */
 export type VulnerabilityManagementScanRequest = {
-  /** `asset_id` (string), required. */
   readonly asset_id: string;
-  /** `scanner_type` (one of 3 values), required. */
   readonly scanner_type: "CORTEX_NETWORK_SCANNER" | "CORTEX_XDR_AGENT" | "CORTEX_XDR_AGENTLESS";
-  /** `cve_id` (string). */
   readonly cve_id?: string;
-  /** `scan_target` (one of 3 values). */
   readonly scan_target?: "CONTAINER" | "HOST" | "IMAGE";
 };
 
@@ -11318,191 +5027,121 @@ export type VulnerabilityManagementScanReply = UvemScanResponse;
 
 /** Request of `POST /public_api/v1/widgets/delete` (`widgets.delete`), sent as `{"request_data": …}`. */
 export type WidgetsDeleteRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 2 values). */
     readonly field?: "created_by" | "title";
-    /** `value`. */
     readonly value?: unknown;
-    /** `operator` (string). */
     readonly operator?: string;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/widgets/delete` (`widgets.delete`). */
 export type WidgetsDeleteReply = {
-  /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of string). */
   objects?: string[];
 };
 
 /** Request of `POST /public_api/v1/widgets/get` (`widgets.get`), sent as `{"request_data": …}`. */
 export type WidgetsGetRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 2 values). */
     readonly field?: "title" | "created_by";
-    /** `operator` (one of 3 values). */
     readonly operator?: "EQ" | "NEQ" | "IN";
-    /** `value`. */
     readonly value?: unknown;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/widgets/get` (`widgets.get`). */
 export type WidgetsGetReply = {
-  /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of object). */
   objects?: {
-    /** `widgets_data` (array, of object). */
     widgets_data?: {
-      /** `widget_key` (string). */
       widget_key?: string;
-      /** `title` (string). */
       title?: string;
-      /** `creation_time` (integer). */
       creation_time?: number;
-      /** `description`. */
       description?: unknown;
-      /** `data` (object). */
       data?: {
-        /** `phrase` (string). */
         phrase?: string;
-        /** `time_frame` (object). */
         time_frame?: {
-          /** `relativeTime` (integer). */
           relativeTime?: number;
         };
-        /** `viewOptions` (object). */
         viewOptions?: {
-          /** `type` (string). */
           type?: string;
-          /** `commands` (array, of object). */
           commands?: { [key: string]: unknown }[];
         };
-        /** `gridRawStorageInfo` (object). */
         gridRawStorageInfo?: {
-          /** `sort`. */
           sort?: unknown;
-          /** `coldefs` (object). */
           coldefs?: { [key: string]: unknown };
-          /** `rowHeight` (string). */
           rowHeight?: string;
-          /** `columnWidth`. */
           columnWidth?: unknown;
         };
       };
-      /** `support_time_range` (boolean). */
       support_time_range?: boolean;
-      /** `additional_info` (object). */
       additional_info?: {
-        /** `query_tables` (array, of string). */
         query_tables?: string[];
-        /** `query_uses_library` (boolean). */
         query_uses_library?: boolean;
       };
-      /** `creator_mail` (string). */
       creator_mail?: string;
     }[];
   }[];
-  /** `objects_type` (string). */
   objects_type?: string;
 };
 
 /** Request of `POST /public_api/v1/widgets/insert` (`widgets.insert`), sent as `{"request_data": [ … ]}`. */
 export type WidgetsInsertRequest = readonly {
-  /** `widgets_data` (array, of object). */
   readonly widgets_data?: readonly {
-    /** `widget_key` (string). */
     readonly widget_key?: string;
-    /** `title` (string). */
     readonly title?: string;
-    /** `creation_time` (integer). */
     readonly creation_time?: number;
-    /** `description` (string or null). */
     readonly description?: string | null;
-    /** `data` (object). */
     readonly data?: {
-      /** `phrase` (string). */
       readonly phrase?: string;
-      /** `time_frame` (object). */
       readonly time_frame?: {
-        /** `relativeTime` (integer). */
         readonly relativeTime?: number;
       };
-      /** `viewOptions` (object). */
       readonly viewOptions?: {
-        /** `type` (string). */
         readonly type?: string;
-        /** `commands` (array, of object). */
         readonly commands?: readonly { [key: string]: unknown }[];
       };
-      /** `gridRawStorageInfo` (object). */
       readonly gridRawStorageInfo?: {
-        /** `sort`. */
         readonly sort?: unknown;
-        /** `coldefs` (object). */
         readonly coldefs?: { [key: string]: unknown };
-        /** `rowHeight` (string). */
         readonly rowHeight?: string;
-        /** `columnWidth`. */
         readonly columnWidth?: unknown;
       };
     };
-    /** `support_time_range` (boolean). */
     readonly support_time_range?: boolean;
-    /** `additional_info` (object). */
     readonly additional_info?: {
-      /** `query_tables` (array, of string). */
       readonly query_tables?: readonly string[];
-      /** `query_uses_library` (boolean). */
       readonly query_uses_library?: boolean;
     };
-    /** `creator_mail` (string). */
     readonly creator_mail?: string;
   }[];
 }[];
 
 /** Reply of `POST /public_api/v1/widgets/insert` (`widgets.insert`). */
 export type WidgetsInsertReply = {
-  /** `added_objects` (array, of object). */
   added_objects?: {
-    /** `key` (string). */
     key?: string;
-    /** `title` (string). */
     title?: string;
   }[];
-  /** `updated_objects` (array, of object). */
   updated_objects?: {
-    /** `key` (string). */
     key?: string;
-    /** `title` (string). */
     title?: string;
   }[];
-  /** `errors` (array, of object). */
   errors?: {
-    /** `key` (string). */
     key?: string;
-    /** `error` (string). */
     error?: string;
   }[];
 };
 
 /** Request of `POST /public_api/v1/xql/add_dataset` (`xql.add_dataset`), sent as `{"request_data": …}`. */
 export type XqlAddDatasetRequest = {
-  /** `dataset_name` (string), required. */
   readonly dataset_name: string;
-  /** `dataset_type` (string), required. */
   readonly dataset_type: string;
-  /** `dataset_schema` (object), required. */
   readonly dataset_schema: { [key: string]: "text" | "number" | "bool" | "datetime" };
 };
 
 /** Reply of `POST /public_api/v1/xql/add_dataset` (`xql.add_dataset`). */
 export type XqlAddDatasetReply = {
-  /** `dataset_name` (string). */
   dataset_name?: string;
 };
 
@@ -11511,53 +5150,32 @@ export type XqlGetDatasetsRequest = { [key: string]: unknown };
 
 /** Reply of `POST /public_api/v1/xql/get_datasets` (`xql.get_datasets`), the value of `reply`. */
 export type XqlGetDatasetsReply = {
-  /** `dataset_name` (string). */
   dataset_name?: string;
-  /** `type` (string). */
   type?: string;
-  /** `log_update_type` (string). */
   log_update_type?: string;
-  /** `last_updated` (integer). */
   last_updated?: number;
-  /** `total_days_stored` (integer). */
   total_days_stored?: number;
-  /** `hot_range` (object). */
   hot_range?: {
-    /** `from` (integer). */
     from?: number;
-    /** `to` (integer). */
     to?: number;
   };
-  /** `cold_range` (object). */
   cold_range?: {
-    /** `from` (integer). */
     from?: number;
-    /** `to` (integer). */
     to?: number;
   };
-  /** `total_size_stored` (integer). */
   total_size_stored?: number;
-  /** `average_daily_size` (integer). */
   average_daily_size?: number;
-  /** `total_events` (integer). */
   total_events?: number;
-  /** `average_event_size` (integer). */
   average_event_size?: number;
-  /** `ttl` (integer). */
   ttl?: number;
-  /** `default_query_target` (boolean). */
   default_query_target?: boolean;
 }[];
 
 /** Request of `POST /public_api/v1/xql/get_query_results` (`xql.get_query_results`), sent as `{"request_data": …}`. */
 export type XqlGetQueryResultsRequest = {
-  /** `query_id` (string), required. */
   readonly query_id: string;
-  /** `pending_flag` (boolean). */
   readonly pending_flag?: boolean;
-  /** `limit` (integer). */
   readonly limit?: number;
-  /** `format` (one of 2 values). */
   readonly format?: "json" | "csv";
 };
 
@@ -11566,9 +5184,7 @@ export type XqlGetQueryResultsReply = XqlQueryResult;
 
 /** Request of `POST /public_api/v1/xql/get_query_results_stream` (`xql.get_query_results_stream`), sent as `{"request_data": …}`. */
 export type XqlGetQueryResultsStreamRequest = {
-  /** `stream_id` (string), required. */
   readonly stream_id: string;
-  /** `is_gzip_compressed` (boolean). */
   readonly is_gzip_compressed?: boolean;
 };
 
@@ -11580,104 +5196,72 @@ export type XqlGetQuotaRequest = { [key: string]: unknown };
 
 /** Reply of `POST /public_api/v1/xql/get_quota` (`xql.get_quota`), the value of `reply`. */
 export type XqlGetQuotaReply = {
-  /** `license_quota` (integer). */
   license_quota?: number;
-  /** `additional_purchased_quota` (integer). */
   additional_purchased_quota?: number;
-  /** `used_quota` (number). */
   used_quota?: number;
-  /** `eval_quota` (integer). */
   eval_quota?: number;
-  /** `total_daily_running_queries` (integer). */
   total_daily_running_queries?: number;
-  /** `total_daily_concurrent_rejected_queries` (integer). */
   total_daily_concurrent_rejected_queries?: number;
-  /** `current_concurrent_active_queries` (object). */
   current_concurrent_active_queries?: { [key: string]: {
-    /** `xql` (string). */
     xql?: string;
-    /** `duration` (number). */
     duration?: number;
   } };
-  /** `current_concurrent_active_queries_count` (integer). */
   current_concurrent_active_queries_count?: number;
-  /** `max_daily_concurrent_active_query_count` (integer). */
   max_daily_concurrent_active_query_count?: number;
 };
 
 /** Request of `POST /public_api/v1/xql/lookups/add_data` (`xql.lookups.add_data`), sent as `{"request_data": …}`. */
 export type XqlLookupsAddDataRequest = {
-  /** `dataset_name` (string), required. */
   readonly dataset_name: string;
-  /** `key_fields` (array, of string). */
   readonly key_fields?: readonly string[];
-  /** `data` (array, of object), required. */
   readonly data: readonly { [key: string]: unknown }[];
 };
 
 /** Reply of `POST /public_api/v1/xql/lookups/add_data` (`xql.lookups.add_data`). */
 export type XqlLookupsAddDataReply = {
-  /** `added` (integer). */
   added?: number;
-  /** `updated` (integer). */
   updated?: number;
-  /** `skipped` (integer). */
   skipped?: number;
 };
 
 /** Request of `POST /public_api/v1/xql/lookups/get_data` (`xql.lookups.get_data`), sent as `{"request_data": …}`. */
 export type XqlLookupsGetDataRequest = {
-  /** `dataset_name` (string), required. */
   readonly dataset_name: string;
-  /** `filters` (array, of object). */
   readonly filters?: readonly { [key: string]: string }[];
-  /** `limit` (integer). */
   readonly limit?: number;
 };
 
 /** Reply of `POST /public_api/v1/xql/lookups/get_data` (`xql.lookups.get_data`), the value of `reply`. */
 export type XqlLookupsGetDataReply = {
-  /** `data` (array, of object). */
   data?: { [key: string]: unknown }[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: { [key: string]: unknown }[];
-  /** `filter_count` (integer). */
   filter_count?: number;
-  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly FILTER_COUNT?: number;
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/xql/lookups/remove_data` (`xql.lookups.remove_data`), sent as `{"request_data": …}`. */
 export type XqlLookupsRemoveDataRequest = {
-  /** `dataset_name` (string), required. */
   readonly dataset_name: string;
-  /** `filters` (array, of object), required. */
   readonly filters: readonly { [key: string]: unknown }[];
 };
 
 /** Reply of `POST /public_api/v1/xql/lookups/remove_data` (`xql.lookups.remove_data`). */
 export type XqlLookupsRemoveDataReply = {
-  /** `deleted` (integer). */
   deleted?: number;
 };
 
 /** Request of `POST /public_api/v1/xql/start_xql_query` (`xql.start_xql_query`), sent as `{"request_data": …}`. */
 export type XqlStartXqlQueryRequest = {
-  /** `query` (string), required. */
   readonly query: string;
-  /** `tenants` (array, of string). */
   readonly tenants?: readonly string[];
-  /** `timeframe` (object). */
   readonly timeframe?: {
-    /** `from` (integer). */
     readonly from?: number;
-    /** `to` (integer). */
     readonly to?: number;
-    /** `relativeTime` (integer). */
     readonly relativeTime?: number;
   };
 };
@@ -11687,1798 +5271,1402 @@ export type XqlStartXqlQueryReply = string;
 
 /** Request of `POST /public_api/xql_library/delete` (`xql_library.delete`), sent as `{"request_data": …}`. */
 export type XqlLibraryDeleteRequest = {
-  /** `xql_query_names` (array, of string). */
   readonly xql_query_names?: readonly string[];
-  /** `xql_query_tags` (array, of string). */
   readonly xql_query_tags?: readonly string[];
 };
 
 /** Reply of `POST /public_api/xql_library/delete` (`xql_library.delete`), the value of `reply`. */
 export type XqlLibraryDeleteReply = {
-  /** `queries_count` (integer). */
   queries_count?: number;
-  /** `xql_query_names` (array, of string). */
   xql_query_names?: string[];
-  /** `errors` (array, of object). */
   errors?: { [key: string]: unknown }[];
 };
 
 /** Request of `POST /public_api/xql_library/get` (`xql_library.get`), sent as `{"request_data": …}`. */
 export type XqlLibraryGetRequest = {
-  /** `extended_view` (boolean). */
   readonly extended_view?: boolean;
-  /** `xql_query_names` (array, of string). */
   readonly xql_query_names?: readonly string[];
-  /** `xql_query_tags` (array, of string). */
   readonly xql_query_tags?: readonly string[];
 };
 
 /** Reply of `POST /public_api/xql_library/get` (`xql_library.get`), the value of `reply`. */
 export type XqlLibraryGetReply = {
-  /** `queries_count` (integer). */
   queries_count?: number;
-  /** `xql_queries` (array, of object). */
   xql_queries?: {
-    /** `id` (integer). */
     id?: number;
-    /** `name` (string). */
     name?: string;
-    /** `description` (string). */
     description?: string;
-    /** `query_text` (string). */
     query_text?: string;
-    /** `created_at` (integer). */
     created_at?: number;
-    /** `created_by` (string). */
     created_by?: string;
-    /** `created_by_pretty` (string). */
     created_by_pretty?: string;
-    /** `query_metadata` (object). */
     query_metadata?: {
-      /** `is_valid` (boolean). */
       is_valid?: boolean;
-      /** `query_calls` (array, of object). */
       query_calls?: { [key: string]: unknown }[];
-      /** `is_datamodel` (boolean). */
       is_datamodel?: boolean;
-      /** `query_tables` (array, of string). */
       query_tables?: string[];
-      /** `query_presets` (array, of object). */
       query_presets?: { [key: string]: unknown }[];
     };
-    /** `is_private` (boolean). */
     is_private?: boolean;
-    /** `labels` (array, of string). */
     labels?: string[];
   }[];
 };
 
 /** Request of `POST /public_api/xql_library/insert` (`xql_library.insert`), sent as `{"request_data": …}`. */
 export type XqlLibraryInsertRequest = {
-  /** `xql_queries_override` (boolean). */
   readonly xql_queries_override?: boolean;
-  /** `xql_queries` (array, of object), required. */
   readonly xql_queries: readonly {
-    /** `xql_query` (string), required. */
     readonly xql_query: string;
-    /** `xql_query_name` (string), required. */
     readonly xql_query_name: string;
   }[];
-  /** `xql_query_tags` (array, of string). */
   readonly xql_query_tags?: readonly string[];
 };
 
 /** Reply of `POST /public_api/xql_library/insert` (`xql_library.insert`), the value of `reply`. */
 export type XqlLibraryInsertReply = {
-  /** `xql_queries_added` (array, of string). */
   xql_queries_added?: string[];
-  /** `xql_queries_updated` (array, of string). */
   xql_queries_updated?: string[];
-  /** `errors` (array, of string). */
   errors?: string[];
 };
 
 /** `AppSecConditionFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
 export type AppSecConditionFilter = ({
-  /** `AND` (array), required. */
   readonly AND: readonly (AppSecConditionFilterCondition | AppSecConditionFilter)[];
 }) | ({
-  /** `OR` (array), required. */
   readonly OR: readonly (AppSecConditionFilterCondition | AppSecConditionFilter)[];
 });
 
 /** `AppSecConditionFilterCondition`: a condition of a filter tree, typed per field. */
 export type AppSecConditionFilterCondition = ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Severity";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 4 values), required. */
   readonly SEARCH_VALUE: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Finding Type";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "EQ";
-  /** `SEARCH_VALUE` (one of 7 values), required. */
   readonly SEARCH_VALUE: "CAS_CI_CD_RISK_SCANNER" | "CAS_CVE_SCANNER" | "CAS_IAC_SCANNER" | "CAS_LICENSE_SCANNER" | "CAS_OPERATIONAL_RISK_SCANNER" | "CAS_SECRET_SCANNER" | "CAS_SAST_SCANNER";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Backlog Status";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 2 values), required. */
   readonly SEARCH_VALUE: "BACKLOG" | "NEW";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Respect Developer Suppression";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "EQ";
-  /** `SEARCH_VALUE` (boolean), required. */
   readonly SEARCH_VALUE: boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Category";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 6 values), required. */
   readonly SEARCH_VALUE: "APPLICATION" | "REPOSITORY" | "CICD_INSTANCE" | "CICD_PIPELINE" | "VCS_COLLABORATOR" | "VCS_ORGANIZATION";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Provider";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 5 values), required. */
   readonly SEARCH_VALUE: "GITLAB_CI" | "AZURE_PIPELINES" | "GITHUB_ACTIONS" | "CIRCLE_CI" | "JENKINS";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Subcategory";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "AppSec Rule";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "AppSec Rule Label";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "RiskFactors";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "CVE ID";
-  /** `SEARCH_TYPE` (one of 3 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "CVSS";
-  /** `SEARCH_TYPE` (one of 6 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "LT" | "GT" | "LTE" | "GTE";
-  /** `SEARCH_VALUE` (number), required. */
   readonly SEARCH_VALUE: number;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "EPSS";
-  /** `SEARCH_TYPE` (one of 6 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "LT" | "GT" | "LTE" | "GTE";
-  /** `SEARCH_VALUE` (number), required. */
   readonly SEARCH_VALUE: number;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "CVE Publish Date";
-  /** `SEARCH_TYPE` (one of 6 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "LT" | "GT" | "LTE" | "GTE";
-  /** `SEARCH_VALUE` (string or integer), required. */
   readonly SEARCH_VALUE: string | number;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "CVE Fix Available Date";
-  /** `SEARCH_TYPE` (one of 6 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "LT" | "GT" | "LTE" | "GTE";
-  /** `SEARCH_VALUE` (string or integer), required. */
   readonly SEARCH_VALUE: string | number;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Package Name";
-  /** `SEARCH_TYPE` (one of 3 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Package Version";
-  /** `SEARCH_TYPE` (one of 4 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "LT" | "GT";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Package Popularity";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 3 values), required. */
   readonly SEARCH_VALUE: "LOW" | "MEDIUM" | "HIGH";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Package Maintained";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 3 values), required. */
   readonly SEARCH_VALUE: "LOW" | "MEDIUM" | "HIGH";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Package Deprecated";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "EQ";
-  /** `SEARCH_VALUE` (boolean), required. */
   readonly SEARCH_VALUE: boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Package Operational Risk";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 3 values), required. */
   readonly SEARCH_VALUE: "LOW" | "MEDIUM" | "HIGH";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "HasAFix";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "EQ";
-  /** `SEARCH_VALUE` (boolean), required. */
   readonly SEARCH_VALUE: boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "IsKev";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "EQ";
-  /** `SEARCH_VALUE` (boolean), required. */
   readonly SEARCH_VALUE: boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "HasAnAutomatedFix";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "EQ";
-  /** `SEARCH_VALUE` (boolean), required. */
   readonly SEARCH_VALUE: boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "IacTag";
-  /** `SEARCH_TYPE` (one of 3 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "LicenseType";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Popularity";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 3 values), required. */
   readonly SEARCH_VALUE: "LOW" | "MEDIUM" | "HIGH";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Maintained";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 3 values), required. */
   readonly SEARCH_VALUE: "LOW" | "MEDIUM" | "HIGH";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "SoftwarePackageName";
-  /** `SEARCH_TYPE` (one of 3 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "SoftwarePackageVersion";
-  /** `SEARCH_TYPE` (one of 3 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "SecretValidity";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 5 values), required. */
   readonly SEARCH_VALUE: "NO_VALIDATION" | "PRIVILEGED" | "VALID" | "INVALID" | "UNAVAILABLE";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "CWE";
-  /** `SEARCH_TYPE` (one of 3 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "OwaspCategory";
-  /** `SEARCH_TYPE` (one of 3 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Source";
-  /** `SEARCH_TYPE` (one of 3 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Language";
-  /** `SEARCH_TYPE` (one of 3 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 });
 
 /** `AppSecScopeFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
 export type AppSecScopeFilter = ({
-  /** `AND` (array), required. */
   readonly AND: readonly (AppSecScopeFilterCondition | AppSecScopeFilter)[];
 }) | ({
-  /** `OR` (array), required. */
   readonly OR: readonly (AppSecScopeFilterCondition | AppSecScopeFilter)[];
 });
 
 /** `AppSecScopeFilterCondition`: a condition of a filter tree, typed per field. */
 export type AppSecScopeFilterCondition = ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Category";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 6 values), required. */
   readonly SEARCH_VALUE: "APPLICATION" | "REPOSITORY" | "CICD_INSTANCE" | "CICD_PIPELINE" | "VCS_COLLABORATOR" | "VCS_ORGANIZATION";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Provider";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Application Business Criticality";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 4 values), required. */
   readonly SEARCH_VALUE: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Application Business Owner";
-  /** `SEARCH_TYPE` (one of 3 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Business Application Names";
-  /** `SEARCH_TYPE` (one of 3 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Repository Name";
-  /** `SEARCH_TYPE` (one of 3 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Repository Id";
-  /** `SEARCH_TYPE` (one of 3 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Is Public Repository";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "EQ";
-  /** `SEARCH_VALUE` (boolean), required. */
   readonly SEARCH_VALUE: boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Has Deployed Assets";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "EQ";
-  /** `SEARCH_VALUE` (boolean), required. */
   readonly SEARCH_VALUE: boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Has Internet-exposed deployed assets";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "EQ";
-  /** `SEARCH_VALUE` (boolean), required. */
   readonly SEARCH_VALUE: boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Has deployed assets with Access to sensitive data";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "EQ";
-  /** `SEARCH_VALUE` (boolean), required. */
   readonly SEARCH_VALUE: boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "Has deployed assets with privileged capabilities";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "EQ";
-  /** `SEARCH_VALUE` (boolean), required. */
   readonly SEARCH_VALUE: boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "category";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 6 values), required. */
   readonly SEARCH_VALUE: "APPLICATION" | "REPOSITORY" | "CICD_INSTANCE" | "CICD_PIPELINE" | "VCS_COLLABORATOR" | "VCS_ORGANIZATION";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "repository_provider";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "application_business_criticality";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 4 values), required. */
   readonly SEARCH_VALUE: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "has_deployed_assets";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "EQ";
-  /** `SEARCH_VALUE` (boolean), required. */
   readonly SEARCH_VALUE: boolean;
 });
 
 /** `AssetFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
 export type AssetFilter = ({
-  /** `AND` (array), required. */
   readonly AND: readonly (AssetFilterCondition | AssetFilter)[];
 }) | ({
-  /** `OR` (array), required. */
   readonly OR: readonly (AssetFilterCondition | AssetFilter)[];
 });
 
 /** `AssetFilterCondition`: a condition of a filter tree, typed per field. */
 export type AssetFilterCondition = ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.id";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.id";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.id";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.strong_id";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.strong_id";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.strong_id";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.name";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.name";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.name";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.provider";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.provider";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.provider";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.realm";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.realm";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.realm";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.type.id";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.type.id";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.type.id";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.type.name";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.type.name";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.type.name";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.type.class";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.type.class";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.type.class";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.type.category";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.type.category";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.type.category";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.cloud.region";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.cloud.region";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.cloud.region";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.first_observed";
-  /** `SEARCH_TYPE` (one of 6 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE";
-  /** `SEARCH_VALUE` (integer), required. */
   readonly SEARCH_VALUE: number;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.first_observed";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "RANGE";
-  /** `SEARCH_VALUE` (object), required. */
   readonly SEARCH_VALUE: {
-    /** `from` (integer), required. */
     readonly from: number;
-    /** `to` (integer), required. */
     readonly to: number;
   };
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.first_observed";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-  /** `SEARCH_VALUE` (integer or string), required. */
   readonly SEARCH_VALUE: number | string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.first_observed";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.last_observed";
-  /** `SEARCH_TYPE` (one of 6 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE";
-  /** `SEARCH_VALUE` (integer), required. */
   readonly SEARCH_VALUE: number;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.last_observed";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "RANGE";
-  /** `SEARCH_VALUE` (object), required. */
   readonly SEARCH_VALUE: {
-    /** `from` (integer), required. */
     readonly from: number;
-    /** `to` (integer), required. */
     readonly to: number;
   };
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.last_observed";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-  /** `SEARCH_VALUE` (integer or string), required. */
   readonly SEARCH_VALUE: number | string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.last_observed";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.group_ids";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-  /** `SEARCH_VALUE`, required. */
   readonly SEARCH_VALUE: string | readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.group_ids";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.asset.group_ids";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.host.ipv4_addresses";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-  /** `SEARCH_VALUE`, required. */
   readonly SEARCH_VALUE: string | readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.host.ipv4_addresses";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.host.ipv4_addresses";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "xdm.host.ipv4_addresses";
-  /** `SEARCH_TYPE` (one of 4 values), required. */
   readonly SEARCH_TYPE: "IP_MATCH" | "NIP_MATCH" | "INCIDR" | "NINCIDR";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (string), required. */
   readonly SEARCH_FIELD: TenantField;
-  /** `SEARCH_TYPE` (one of 35 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 });
 
 /** `AssetGroupFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
 export type AssetGroupFilter = ({
-  /** `AND` (array), required. */
   readonly AND: readonly (AssetGroupFilterCondition | AssetGroupFilter)[];
 }) | ({
-  /** `OR` (array), required. */
   readonly OR: readonly (AssetGroupFilterCondition | AssetGroupFilter)[];
 });
 
 /** `AssetGroupFilterCondition`: a condition of a filter tree, typed per field. */
 export type AssetGroupFilterCondition = ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.ID";
-  /** `SEARCH_TYPE` (one of 6 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE";
-  /** `SEARCH_VALUE` (integer or string), required. */
   readonly SEARCH_VALUE: number | string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.ID";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of integer or string), required. */
   readonly SEARCH_VALUE: readonly (number | string)[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.ID";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.NAME";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.NAME";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.NAME";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.TYPE";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 2 values), required. */
   readonly SEARCH_VALUE: "Dynamic" | "Static";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.TYPE";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly ("Dynamic" | "Static")[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.DESCRIPTION";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.DESCRIPTION";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.DESCRIPTION";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.FILTER";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.FILTER";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.FILTER";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.CREATION_TIME";
-  /** `SEARCH_TYPE` (one of 6 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE";
-  /** `SEARCH_VALUE` (integer), required. */
   readonly SEARCH_VALUE: number;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.CREATION_TIME";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "RANGE";
-  /** `SEARCH_VALUE` (object), required. */
   readonly SEARCH_VALUE: {
-    /** `from` (integer), required. */
     readonly from: number;
-    /** `to` (integer), required. */
     readonly to: number;
   };
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.CREATION_TIME";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-  /** `SEARCH_VALUE` (integer or string), required. */
   readonly SEARCH_VALUE: number | string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.CREATION_TIME";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.CREATED_BY";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.CREATED_BY";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.CREATED_BY";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.LAST_UPDATE_TIME";
-  /** `SEARCH_TYPE` (one of 6 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE";
-  /** `SEARCH_VALUE` (integer), required. */
   readonly SEARCH_VALUE: number;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.LAST_UPDATE_TIME";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "RANGE";
-  /** `SEARCH_VALUE` (object), required. */
   readonly SEARCH_VALUE: {
-    /** `from` (integer), required. */
     readonly from: number;
-    /** `to` (integer), required. */
     readonly to: number;
   };
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.LAST_UPDATE_TIME";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-  /** `SEARCH_VALUE` (integer or string), required. */
   readonly SEARCH_VALUE: number | string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.LAST_UPDATE_TIME";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.MODIFIED_BY";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.MODIFIED_BY";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "XDM.ASSET_GROUP.MODIFIED_BY";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "IS_USED_BY_SBAC";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (boolean), required. */
   readonly SEARCH_VALUE: boolean;
 });
 
 /** `CloudAccountFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
 export type CloudAccountFilter = ({
-  /** `AND` (array), required. */
   readonly AND: readonly (CloudAccountFilterCondition | CloudAccountFilter)[];
 }) | ({
-  /** `OR` (array), required. */
   readonly OR: readonly (CloudAccountFilterCondition | CloudAccountFilter)[];
 });
 
 /** `CloudAccountFilterCondition`: a condition of a filter tree, typed per field. */
 export type CloudAccountFilterCondition = ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "ACCOUNT_ID";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "ACCOUNT_ID";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "ACCOUNT_ID";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "ACCOUNT_NAME";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "ACCOUNT_NAME";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "ACCOUNT_NAME";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "STATUS";
-  /** `SEARCH_TYPE` (one of 10 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
-  /** `SEARCH_VALUE` (string or number or boolean), required. */
   readonly SEARCH_VALUE: string | number | boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "STATUS";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string or number or boolean), required. */
   readonly SEARCH_VALUE: readonly (string | number | boolean)[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "STATUS";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "ENVIRONMENT";
-  /** `SEARCH_TYPE` (one of 10 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
-  /** `SEARCH_VALUE` (string or number or boolean), required. */
   readonly SEARCH_VALUE: string | number | boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "ENVIRONMENT";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string or number or boolean), required. */
   readonly SEARCH_VALUE: readonly (string | number | boolean)[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "ENVIRONMENT";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "TYPE";
-  /** `SEARCH_TYPE` (one of 10 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
-  /** `SEARCH_VALUE` (string or number or boolean), required. */
   readonly SEARCH_VALUE: string | number | boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "TYPE";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string or number or boolean), required. */
   readonly SEARCH_VALUE: readonly (string | number | boolean)[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "TYPE";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "CREATED_AT";
-  /** `SEARCH_TYPE` (one of 10 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
-  /** `SEARCH_VALUE` (string or number or boolean), required. */
   readonly SEARCH_VALUE: string | number | boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "CREATED_AT";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string or number or boolean), required. */
   readonly SEARCH_VALUE: readonly (string | number | boolean)[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "CREATED_AT";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 });
 
 /** `CloudInstanceFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
 export type CloudInstanceFilter = ({
-  /** `AND` (array), required. */
   readonly AND: readonly (CloudInstanceFilterCondition | CloudInstanceFilter)[];
 }) | ({
-  /** `OR` (array), required. */
   readonly OR: readonly (CloudInstanceFilterCondition | CloudInstanceFilter)[];
 });
 
 /** `CloudInstanceFilterCondition`: a condition of a filter tree, typed per field. */
 export type CloudInstanceFilterCondition = ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "INSTANCE_ID";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "INSTANCE_ID";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "INSTANCE_ID";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "INSTANCE_NAME";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "INSTANCE_NAME";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "INSTANCE_NAME";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "CLOUD_PROVIDER";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 3 values), required. */
   readonly SEARCH_VALUE: "AWS" | "AZURE" | "GCP";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "CLOUD_PROVIDER";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly ("AWS" | "AZURE" | "GCP")[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "ACCOUNT_NAME";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "ACCOUNT_NAME";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "ACCOUNT_NAME";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "SCOPE";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 3 values), required. */
   readonly SEARCH_VALUE: "ACCOUNT" | "ACCOUNT_GROUP" | "ORGANIZATION";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "SCOPE";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly ("ACCOUNT" | "ACCOUNT_GROUP" | "ORGANIZATION")[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "SCAN_MODE";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 2 values), required. */
   readonly SEARCH_VALUE: "MANAGED" | "OUTPOST";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "SCAN_MODE";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly ("MANAGED" | "OUTPOST")[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "PROVISIONING_METHOD";
-  /** `SEARCH_TYPE` (one of 10 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
-  /** `SEARCH_VALUE` (string or number or boolean), required. */
   readonly SEARCH_VALUE: string | number | boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "PROVISIONING_METHOD";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string or number or boolean), required. */
   readonly SEARCH_VALUE: readonly (string | number | boolean)[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "PROVISIONING_METHOD";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "STATUS";
-  /** `SEARCH_TYPE` (one of 10 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
-  /** `SEARCH_VALUE` (string or number or boolean), required. */
   readonly SEARCH_VALUE: string | number | boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "STATUS";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string or number or boolean), required. */
   readonly SEARCH_VALUE: readonly (string | number | boolean)[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "STATUS";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "OUTPOST_ID";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "OUTPOST_ID";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "OUTPOST_ID";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "CREATION_TIME";
-  /** `SEARCH_TYPE` (one of 10 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
-  /** `SEARCH_VALUE` (string or number or boolean), required. */
   readonly SEARCH_VALUE: string | number | boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "CREATION_TIME";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string or number or boolean), required. */
   readonly SEARCH_VALUE: readonly (string | number | boolean)[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "CREATION_TIME";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "DELETED_AT";
-  /** `SEARCH_TYPE` (one of 10 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
-  /** `SEARCH_VALUE` (string or number or boolean), required. */
   readonly SEARCH_VALUE: string | number | boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "DELETED_AT";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string or number or boolean), required. */
   readonly SEARCH_VALUE: readonly (string | number | boolean)[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "DELETED_AT";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "UPDATE_STATUS";
-  /** `SEARCH_TYPE` (one of 10 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
-  /** `SEARCH_VALUE` (string or number or boolean), required. */
   readonly SEARCH_VALUE: string | number | boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "UPDATE_STATUS";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string or number or boolean), required. */
   readonly SEARCH_VALUE: readonly (string | number | boolean)[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "UPDATE_STATUS";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "IS_PENDING_CHANGES";
-  /** `SEARCH_TYPE` (one of 10 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
-  /** `SEARCH_VALUE` (string or number or boolean), required. */
   readonly SEARCH_VALUE: string | number | boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "IS_PENDING_CHANGES";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string or number or boolean), required. */
   readonly SEARCH_VALUE: readonly (string | number | boolean)[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "IS_PENDING_CHANGES";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 });
 
 /** `NotificationRuleFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
 export type NotificationRuleFilter = ({
-  /** `AND` (array), required. */
   readonly AND: readonly (NotificationRuleFilterCondition | NotificationRuleFilter)[];
 }) | ({
-  /** `OR` (array), required. */
   readonly OR: readonly (NotificationRuleFilterCondition | NotificationRuleFilter)[];
 });
 
 /** `NotificationRuleFilterCondition`: a condition of a filter tree, typed per field. */
 export type NotificationRuleFilterCondition = {
-  /** `SEARCH_FIELD` (string), required. */
   readonly SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 35 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE" | "IN" | "NIN" | "RLIKE" | "NRLIKE" | "WILDCARD" | "WILDCARD_NOT" | "CONTAINS" | "NCONTAINS" | "IP_MATCH" | "NIP_MATCH" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" | "IS_EMPTY" | "NIS_EMPTY" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH" | "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR" | "INCIDR6" | "NINCIDR6" | "RANGE" | "RELATIVE_TIMESTAMP" | "JSON_OVERLAPS" | "JSON_ARRAY_CONTAINED_IN" | "JSON_IS_NOT_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 };
 
 /** `PosturePolicyFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
 export type PosturePolicyFilter = ({
-  /** `AND` (array), required. */
   readonly AND: readonly (PosturePolicyFilterCondition | PosturePolicyFilter)[];
 }) | ({
-  /** `OR` (array), required. */
   readonly OR: readonly (PosturePolicyFilterCondition | PosturePolicyFilter)[];
 });
 
 /** `PosturePolicyFilterCondition`: a condition of a filter tree, typed per field. */
 export type PosturePolicyFilterCondition = ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "id";
-  /** `SEARCH_TYPE` (one of 6 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "id";
-  /** `SEARCH_TYPE` (one of 4 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "id";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "name";
-  /** `SEARCH_TYPE` (one of 6 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "name";
-  /** `SEARCH_TYPE` (one of 4 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "name";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "description";
-  /** `SEARCH_TYPE` (one of 6 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "description";
-  /** `SEARCH_TYPE` (one of 4 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "description";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "labels";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-  /** `SEARCH_VALUE`, required. */
   readonly SEARCH_VALUE: string | readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "labels";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "rule_matching_type";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 3 values), required. */
   readonly SEARCH_VALUE: "RULE_FILTER" | "RULES" | "ALL_RULES";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "rule_matching_type";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly ("RULE_FILTER" | "RULES" | "ALL_RULES")[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "associated_rule_ids";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-  /** `SEARCH_VALUE`, required. */
   readonly SEARCH_VALUE: string | readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "associated_rule_ids";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "asset_matching_type";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 3 values), required. */
   readonly SEARCH_VALUE: "ASSET_GROUPS" | "ALL_ASSETS" | "CLOUD_ACCOUNTS";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "asset_matching_type";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly ("ASSET_GROUPS" | "ALL_ASSETS" | "CLOUD_ACCOUNTS")[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "associated_asset_group_ids";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-  /** `SEARCH_VALUE`, required. */
   readonly SEARCH_VALUE: number | string | readonly (number | string)[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "associated_asset_group_ids";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "associated_cloud_account_ids";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-  /** `SEARCH_VALUE`, required. */
   readonly SEARCH_VALUE: string | readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "associated_cloud_account_ids";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "enabled";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (boolean), required. */
   readonly SEARCH_VALUE: boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "mode";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 2 values), required. */
   readonly SEARCH_VALUE: "DEFAULT" | "CUSTOM";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "mode";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly ("DEFAULT" | "CUSTOM")[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "creation_time";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (integer), required. */
   readonly SEARCH_VALUE: number;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "creation_time";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "RANGE";
-  /** `SEARCH_VALUE` (object), required. */
   readonly SEARCH_VALUE: {
-    /** `from` (integer), required. */
     readonly from: number;
-    /** `to` (integer), required. */
     readonly to: number;
   };
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "creation_time";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-  /** `SEARCH_VALUE` (integer or string), required. */
   readonly SEARCH_VALUE: number | string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "created_by";
-  /** `SEARCH_TYPE` (one of 6 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "created_by";
-  /** `SEARCH_TYPE` (one of 4 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "created_by";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "modification_time";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (integer), required. */
   readonly SEARCH_VALUE: number;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "modification_time";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "RANGE";
-  /** `SEARCH_VALUE` (object), required. */
   readonly SEARCH_VALUE: {
-    /** `from` (integer), required. */
     readonly from: number;
-    /** `to` (integer), required. */
     readonly to: number;
   };
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "modification_time";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-  /** `SEARCH_VALUE` (integer or string), required. */
   readonly SEARCH_VALUE: number | string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "modified_by";
-  /** `SEARCH_TYPE` (one of 6 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "modified_by";
-  /** `SEARCH_TYPE` (one of 4 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "modified_by";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 });
 
 /** `PostureRuleFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
 export type PostureRuleFilter = ({
-  /** `AND` (array), required. */
   readonly AND: readonly (PostureRuleFilterCondition | PostureRuleFilter)[];
 }) | ({
-  /** `OR` (array), required. */
   readonly OR: readonly (PostureRuleFilterCondition | PostureRuleFilter)[];
 });
 
 /** `PostureRuleFilterCondition`: a condition of a filter tree, typed per field. */
 export type PostureRuleFilterCondition = {
-  /** `SEARCH_FIELD` (string), required. */
   readonly SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 18 values), required. */
   readonly SEARCH_TYPE: "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NOT_CONTAINS_IN_LIST" | "WILDCARD" | "WILDCARD_NOT" | "EQ" | "NEQ" | "IS_EMPTY" | "NIS_EMPTY" | "RANGE" | "IN" | "NIN" | "RELATIVE_TIMESTAMP" | "JSON_WILDCARD" | "JSON_WILDCARD_NOT" | "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: string | boolean | number | readonly string[] | ({
-    /** `from` (integer), required. */
     readonly from: number;
-    /** `to` (integer), required. */
     readonly to: number;
   }) | ({
-    /** `key` (string), required. */
     readonly key: string;
-    /** `value` (string), required. */
     readonly value: string;
   });
-  /** `AGGREGATED_COLUMN`. */
   readonly AGGREGATED_COLUMN?: unknown;
+};
+
+/** `ApiV1PoliciesPostRequestItem`: a part of the requests of `api.v1.policies.post`, `api.v1.policies.put`, repeated there and written once. */
+export type ApiV1PoliciesPostRequestItem = {
+  readonly action: "ISSUE" | "PREVENT" | null;
+  readonly assetGroups: readonly string[];
+  readonly assetGroupsIDs: readonly number[];
+  /** Format byte. */
+  readonly assetScope: string;
+  /** Format byte. */
+  readonly condition: string;
+  /** Format date-time. */
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly description: string;
+  readonly disabled: boolean;
+  readonly evaluationModes: readonly ("PERIODIC" | "CONTINUOUS")[];
+  readonly evaluationStage: "CI" | "RUNTIME" | "DEPLOY";
+  /** Format byte. */
+  readonly exception: string;
+  readonly id: string;
+  readonly missingInformationAction?: "ISSUE" | "PREVENT" | null;
+  /** Format date-time. */
+  readonly modifiedAt: string;
+  readonly name: string;
+  readonly remediationGuidance: string;
+  readonly revision: number;
+  readonly rulesIds: readonly string[];
+  readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | null;
+  readonly type: "COMPLIANCE" | "MALWARE" | "SECRET" | "TRUSTED_IMAGES" | null;
+};
+
+/** `ApiV1RulesAddRequestItem`: a part of the requests of `api.v1.rules.add`, `api.v1.rules.update`, repeated there and written once. */
+export type ApiV1RulesAddRequestItem = {
+  readonly availableActions: readonly ("Block" | "Issue")[];
+  readonly changeLog: string;
+  readonly controlsIDs: readonly string[];
+  /** Format date-time. */
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly description: string;
+  readonly engine: "rego" | "bash" | "embedded" | "python";
+  readonly evaluationScript: string;
+  readonly extraData: { [key: string]: unknown };
+  readonly isSystemRule: boolean;
+  /** Format date-time. */
+  readonly modifiedAt: string;
+  readonly modifiedBy: string;
+  readonly name: string;
+  readonly platforms: readonly ("Linux" | "Windows" | "KUBERNETES_CLUSTER" | "KUBERNETES_RESOURCE")[];
+  readonly providers: readonly ("AWS" | "GCP" | "Azure" | "ONPREM")[];
+  readonly remediation: string;
+  readonly revision: number;
+  readonly ruleId: string;
+  readonly ruleStandards: readonly unknown[];
+  readonly ruleUAIAssets: readonly unknown[];
+  readonly severity: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+  readonly source: readonly ("UAI" | "K8sApi" | "K8sFileSystem" | "Host" | "ClusterDescribe" | "ADS")[];
+  readonly specVer: string;
+  readonly type: string;
+};
+
+/** `AppsecApplicationCriteriaRequestConfigCriteriaDefinitionsItemItem`: a part of the request of `appsec.application.criteria`, repeated there and written once. */
+export type AppsecApplicationCriteriaRequestConfigCriteriaDefinitionsItemItem = {
+  readonly type: "tags" | "organization" | "project" | "repository";
+  readonly provider: "GITLAB" | "GITHUB" | "BITBUCKET" | "AZURE_REPOS" | "AWS_CODE_COMMIT" | "GCP" | "AWS" | "AZURE";
+  readonly filters?: readonly {
+    readonly type: "equal" | "notEqual" | "contains" | "notContains";
+    readonly field: "repositoryName" | "organizationName" | "projectName";
+    readonly values: readonly string[];
+  }[];
+  readonly tagKeys?: readonly string[];
+};
+
+/** `AppsecPoliciesPostRequestTriggers`: a part of the requests of `appsec.policies.post`, `appsec.policies.put_by_policy_id`, repeated there and written once. */
+export type AppsecPoliciesPostRequestTriggers = {
+  readonly periodic?: {
+    readonly isEnabled: boolean;
+    readonly actions: {
+      readonly reportIssue?: boolean;
+    };
+    readonly overrideIssueSeverity?: "Critical" | "High" | "Medium" | "Low";
+  };
+  readonly pr?: {
+    readonly isEnabled: boolean;
+    readonly actions: {
+      readonly reportIssue?: boolean;
+      readonly blockPr?: boolean;
+      readonly reportPrComment?: boolean;
+    };
+    readonly overrideIssueSeverity?: "Critical" | "High" | "Medium" | "Low";
+  };
+  readonly cicd?: {
+    readonly isEnabled: boolean;
+    readonly actions: {
+      readonly reportIssue?: boolean;
+      readonly blockCicd?: boolean;
+      readonly reportCicd?: boolean;
+    };
+    readonly overrideIssueSeverity?: "Critical" | "High" | "Medium" | "Low";
+  };
+};
+
+/** `AppsecRepositoriesByAssetIdScanConfigurationPutRequestScannersSCA`: a part of the request of `appsec.repositories.by_asset_id.scan_configuration.put`, repeated there and written once. */
+export type AppsecRepositoriesByAssetIdScanConfigurationPutRequestScannersSCA = {
+  readonly name: string;
+  readonly description: string;
+  readonly status: {
+    readonly apiRead: {
+      readonly reason?: string;
+      readonly status: "INVALID" | "VALID";
+    };
+    readonly apiWrite: {
+      readonly reason?: string;
+      readonly status: "INVALID" | "VALID";
+    };
+    readonly clone: {
+      readonly reason?: string;
+      readonly status: "INVALID" | "VALID";
+    };
+    readonly connection: {
+      readonly reason?: string;
+      readonly status: "INVALID" | "VALID";
+    };
+    readonly webhookSubscription: {
+      readonly reason?: string;
+      readonly status: "INVALID" | "VALID";
+    };
+    readonly token: {
+      readonly reason?: string;
+      readonly status: "INVALID" | "VALID";
+    };
+    [key: string]: unknown;
+  };
+  readonly creationDate: string;
+  readonly defaultBranch: string;
+  /** Format double. */
+  readonly diskSize?: number;
+  readonly externalId: string;
+  readonly id: string;
+  readonly integrationId: string;
+  readonly isArchived: boolean;
+  readonly isBillable: boolean;
+  readonly isForked: boolean;
+  readonly isPublic: boolean;
+  readonly isSelected: boolean;
+  readonly lastScanDate?: string;
+  /** Format double. */
+  readonly observationTime?: number;
+  readonly organizationId: string;
+  readonly owner: string;
+  readonly projectId?: string;
+  readonly scanConfiguration?: {
+    readonly excludedPaths?: readonly string[];
+    readonly prScanning?: {
+      readonly blockOnError: boolean;
+      readonly isEnabled: boolean;
+    };
+    readonly scanners?: {
+      readonly GIT_HISTORY: {
+        readonly isEnabled: boolean;
+        readonly scanOptions?: { [key: string]: boolean };
+      };
+      readonly IAC: {
+        readonly isEnabled: boolean;
+        readonly scanOptions?: { [key: string]: boolean };
+      };
+      readonly SCA: {
+        readonly isEnabled: boolean;
+        readonly scanOptions?: { [key: string]: boolean };
+      };
+      readonly SECRETS: {
+        readonly isEnabled: boolean;
+        readonly scanOptions?: { [key: string]: boolean };
+      };
+    };
+    readonly taggingBot?: {
+      readonly tagModuleBlocks: boolean;
+      readonly tagResourceBlocks: boolean;
+    };
+  };
+  readonly scannedBranch: string;
+  readonly scannedBranches?: readonly {
+    /** Format double. */
+    readonly diskSize?: number;
+    readonly firstScanDate?: string;
+    readonly id?: string;
+    readonly isPrimary?: boolean;
+    readonly lastApiCallDate?: string;
+    readonly lastCloneDate?: string;
+    readonly lastCloneSha?: string;
+    readonly lastScanDate?: string;
+    readonly name?: string;
+    readonly repositoryId?: string;
+  }[];
+  readonly source: "AWS_CODE_BUILD" | "AWS_CODE_COMMIT" | "AZURE_REPOS" | "BITBUCKET" | "BITBUCKET_DATACENTER" | "CIRCLE_CI" | "CIRCLE_CI_CD" | "CORTEX_CLI" | "GITHUB" | "GITHUB_ACTIONS" | "GITHUB_ENTERPRISE" | "GITLAB" | "GITLAB_SELF_MANAGED" | "HCP_TFC_RUN_TASKS" | "HCP_TFE_RUN_TASKS" | "JENKINS" | "JENKINS_SERVER" | "SEMGREP" | "SONARQUBE" | "VERACODE";
+  readonly url: string;
+};
+
+/** `UvmPublicCreatePolicyRequestMatchCriteria`: a part of the requests of `uvm_public.create_policy`, `uvm_public.list_policies`, repeated there and written once. */
+export type UvmPublicCreatePolicyRequestMatchCriteria = UvmPublicCreatePolicyRequestMatchCriteria2 | UvmPublicCreatePolicyRequestMatchCriteria3 | Record<string, never>;
+
+/** `UvmPublicCreatePolicyRequestMatchCriteria2`: a part of the requests of `uvm_public.create_policy`, `uvm_public.list_policies`, repeated there and written once. */
+export type UvmPublicCreatePolicyRequestMatchCriteria2 = {
+  readonly AND: readonly (UvmPublicCreatePolicyRequestMatchCriteria2ANDItem | ({
+    readonly OR: readonly UvmPublicCreatePolicyRequestMatchCriteria2ANDItemORItem[];
+  }) | unknown | Record<string, never>)[];
+};
+
+/** `UvmPublicCreatePolicyRequestMatchCriteria2ANDItem`: a part of the requests of `uvm_public.create_policy`, `uvm_public.list_policies`, repeated there and written once. */
+export type UvmPublicCreatePolicyRequestMatchCriteria2ANDItem = ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "EQ";
+  readonly SEARCH_VALUE: string | number | boolean;
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "NEQ";
+  readonly SEARCH_VALUE: string | number | boolean;
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "IS_NOT";
+  readonly SEARCH_VALUE: boolean;
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "IN";
+  readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "NIN";
+  readonly SEARCH_VALUE: readonly string[] | readonly number[] | readonly boolean[];
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "CONTAINS";
+  readonly SEARCH_VALUE: string;
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "NCONTAINS";
+  readonly SEARCH_VALUE: string;
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "CONTAINS_IN_LIST";
+  readonly SEARCH_VALUE: string;
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "NOT_CONTAINS_IN_LIST";
+  readonly SEARCH_VALUE: string;
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "GT";
+  readonly SEARCH_VALUE: number;
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "LT";
+  readonly SEARCH_VALUE: number;
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "GTE";
+  readonly SEARCH_VALUE: number;
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "LTE";
+  readonly SEARCH_VALUE: number;
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "IS_EMPTY";
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "NIS_EMPTY";
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "WILDCARD";
+  readonly SEARCH_VALUE: string;
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "WILDCARD_NOT";
+  readonly SEARCH_VALUE: string;
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "LIKE_ANY";
+  readonly SEARCH_VALUE: readonly string[];
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
+  readonly SEARCH_VALUE: number;
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "RANGE";
+  readonly SEARCH_VALUE: {
+    readonly from: number;
+    readonly to: number;
+  };
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "REGEX";
+  readonly SEARCH_VALUE: string;
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "REGEX_NOT";
+  readonly SEARCH_VALUE: string;
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE";
+  readonly SEARCH_VALUE: ({
+    /** Format ipv4. */
+    readonly from: string;
+    /** Format ipv4. */
+    readonly to: string;
+  }) | ({
+    /** Format ipv6. */
+    readonly from: string;
+    /** Format ipv6. */
+    readonly to: string;
+  });
+}) | ({
+  readonly SEARCH_FIELD: string;
+  readonly SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE";
+  readonly SEARCH_VALUE: ({
+    /** Format ipv4. */
+    readonly from: string;
+    /** Format ipv4. */
+    readonly to: string;
+  }) | ({
+    /** Format ipv6. */
+    readonly from: string;
+    /** Format ipv6. */
+    readonly to: string;
+  });
+});
+
+/** `UvmPublicCreatePolicyRequestMatchCriteria2ANDItemORItem`: a part of the requests of `uvm_public.create_policy`, `uvm_public.list_policies`, repeated there and written once. */
+export type UvmPublicCreatePolicyRequestMatchCriteria2ANDItemORItem = UvmPublicCreatePolicyRequestMatchCriteria2ANDItem | unknown | Record<string, never>;
+
+/** `UvmPublicCreatePolicyRequestMatchCriteria3`: a part of the requests of `uvm_public.create_policy`, `uvm_public.list_policies`, repeated there and written once. */
+export type UvmPublicCreatePolicyRequestMatchCriteria3 = {
+  readonly OR: readonly (UvmPublicCreatePolicyRequestMatchCriteria2ANDItem | unknown | ({
+    readonly AND: readonly UvmPublicCreatePolicyRequestMatchCriteria2ANDItemORItem[];
+  }) | Record<string, never>)[];
 };
 
 /** `AgentAuditReport`: a record of the replies of `audits.agents_reports`. */
 export type AgentAuditReport = {
-  /** `TIMESTAMP` (number, format float). */
+  /** Format float. */
   TIMESTAMP?: number;
-  /** `RECEIVEDTIME` (number). */
   RECEIVEDTIME?: number;
-  /** `ENDPOINTID` (string). */
   ENDPOINTID?: string;
-  /** `ENDPOINTNAME` (string). */
   ENDPOINTNAME?: string;
-  /** `DOMAIN` (string). */
   DOMAIN?: string;
-  /** `TRAPSVERSION` (string). */
   TRAPSVERSION?: string;
-  /** `CATEGORY` (string). */
   CATEGORY?: string;
-  /** `TYPE` (string). */
   TYPE?: string;
-  /** `SUBTYPE` (string). */
   SUBTYPE?: string;
-  /** `RESULT` (string). */
   RESULT?: string;
-  /** `REASON` (string). */
   REASON?: string;
-  /** `DESCRIPTION` (string). */
   DESCRIPTION?: string;
 };
 
@@ -13487,103 +6675,74 @@ export type AgentConfigActionCenterExpirationResponse = { [key: string]: number 
 
 /** Shared schema `AgentConfigAdvancedAnalysisResponse`. */
 export type AgentConfigAdvancedAnalysisResponse = {
-  /** `automatically_upload_defined_issue_data_files` (boolean). */
   automatically_upload_defined_issue_data_files?: boolean;
-  /** `automatically_apply_advanced_analysis_exceptions` (boolean). */
   automatically_apply_advanced_analysis_exceptions?: boolean;
 };
 
 /** Shared schema `AgentConfigAgentAutoUpgradeResponse`. */
 export type AgentConfigAgentAutoUpgradeResponse = {
-  /** `amount_of_parallel_upgrades` (integer). */
   amount_of_parallel_upgrades?: number;
 };
 
 /** Shared schema `AgentConfigAgentStatusResponse`. */
 export type AgentConfigAgentStatusResponse = {
-  /** `license_revocation_after_lost_connection` (integer). */
   license_revocation_after_lost_connection?: number;
-  /** `agent_deletion_retention` (integer). */
   agent_deletion_retention?: number;
 };
 
 /** Shared schema `AgentConfigContentManagementResponse`. */
 export type AgentConfigContentManagementResponse = {
-  /** `enable_bandwidth_control` (boolean). */
   enable_bandwidth_control?: boolean;
-  /** `bandwidth_in_mbps` (integer). */
   bandwidth_in_mbps?: number;
-  /** `enable_minor_content_version_updates` (boolean). */
   enable_minor_content_version_updates?: boolean;
 };
 
 /** Shared schema `AgentConfigCriticalEnvironmentVersionsResponse`. */
 export type AgentConfigCriticalEnvironmentVersionsResponse = {
-  /** `enabled_critical_environment_versions` (boolean). */
   enabled_critical_environment_versions?: boolean;
 };
 
 /** Shared schema `AgentConfigEndpointAdministrationCleanupResponse`. */
 export type AgentConfigEndpointAdministrationCleanupResponse = {
-  /** `periodic_duplicate_cleanup` (boolean). */
   periodic_duplicate_cleanup?: boolean;
-  /** `host_name` (boolean or null). */
   host_name?: boolean | null;
-  /** `ip` (boolean or null). */
   ip?: boolean | null;
-  /** `mac` (boolean or null). */
   mac?: boolean | null;
-  /** `time_interval_hours` (one of 4 values). */
   time_interval_hours?: 1 | 6 | 24 | 168 | (number & {}) | null;
 };
 
 /** Shared schema `AgentConfigInformativeBTPIssuesResponse`. */
 export type AgentConfigInformativeBTPIssuesResponse = {
-  /** `display_unique_and_informative_btp_rules` (boolean). */
   display_unique_and_informative_btp_rules?: boolean;
 };
 
 /** Shared schema `AgentConfigLogCollectionResponse`. */
 export type AgentConfigLogCollectionResponse = {
-  /** `allow_logs_collection` (boolean). */
   allow_logs_collection?: boolean;
 };
 
 /** Shared schema `AgentConfigWildfireAnalysisResponse`. */
 export type AgentConfigWildfireAnalysisResponse = {
-  /** `enable_wildfire_analysis_scoring_for_benign_verdicts` (boolean). */
   enable_wildfire_analysis_scoring_for_benign_verdicts?: boolean;
 };
 
 /** `ApiKey`: a record of the replies of `api_keys.get_api_keys`. */
 export type ApiKey = {
-  /** `id` (integer). */
   id?: number;
-  /** `creation_time` (integer). */
   creation_time?: number;
-  /** `created_by` (string). */
   created_by?: string;
-  /** `user_name` (string). */
   user_name?: string;
-  /** `roles` (array, of string). */
   roles?: string[];
-  /** `security_level` (one of 2 values). */
   security_level?: "standard" | "advanced" | (string & {});
-  /** `comment` (string or null). */
   comment?: string | null;
-  /** `expiration` (integer or null). */
   expiration?: number | null;
 };
 
 /** Shared schema `AppSecApplicationAssetSelection`. */
 export type AppSecApplicationAssetSelection = {
-  /** `selectionType` ({@link AppSecApplicationAssetSelectionType}), required. */
   selectionType: AppSecApplicationAssetSelectionType;
-  /** `section` ({@link AppSecApplicationBuilderStartSection}), required. */
   section: AppSecApplicationBuilderStartSection;
-  /** `filter` ({@link AppSecApplicationAssetSelectionFilter}). */
   filter?: AppSecApplicationAssetSelectionFilter;
-  /** `assetIds` (array, of string). */
   assetIds?: string[];
 };
 
@@ -13592,37 +6751,23 @@ export type AppSecApplicationAssetSelectionFilter = AppSecManualAndRunCriteriaAp
 
 /** Shared schema `AppSecApplicationAssetSelectionFilterValues`. */
 export type AppSecApplicationAssetSelectionFilterValues = {
-  /** `values` (object), required. */
   values: {
-    /** `orgUrl` (string). */
     orgUrl?: string;
-    /** `repositoryId` (string). */
     repositoryId?: string;
-    /** `projectUrl` (string). */
     projectUrl?: string;
-    /** `orgUnifyFilter` (object). */
     orgUnifyFilter?: {
-      /** `providers` ({@link AppSecProvider}), required. */
       providers: AppSecProvider;
-      /** `name` (string), required. */
       name: string;
     };
-    /** `projectUnifyFilter` (object). */
     projectUnifyFilter?: {
-      /** `providers` ({@link AppSecProvider}), required. */
       providers: AppSecProvider;
-      /** `name` (string), required. */
       name: string;
     };
-    /** `repositoryUnifyFilter` (object). */
     repositoryUnifyFilter?: {
-      /** `providers` ({@link AppSecProvider}), required. */
       providers: AppSecProvider;
-      /** `name` (string), required. */
       name: string;
     };
   };
-  /** `filterType` ({@link AppSecFilterType}). */
   filterType?: AppSecFilterType;
 };
 
@@ -13634,35 +6779,22 @@ export type AppSecApplicationBuilderStartSection = "code" | "run" | (string & {}
 
 /** Shared schema `AppSecApplicationConfigurationSettings`. */
 export type AppSecApplicationConfigurationSettings = {
-  /** `keepApplicationRefresh` (boolean). */
   keepApplicationRefresh?: boolean;
-  /** `areSbomIssuesConsideredNew` (boolean). */
   areSbomIssuesConsideredNew?: boolean;
-  /** `sla` (object). */
   sla?: {
-    /** `CRITICAL` (object). */
     CRITICAL?: {
-      /** `targetDays` (integer). */
       targetDays?: number;
     };
-    /** `HIGH` (object). */
     HIGH?: {
-      /** `targetDays` (integer). */
       targetDays?: number;
     };
-    /** `MEDIUM` (object). */
     MEDIUM?: {
-      /** `targetDays` (integer). */
       targetDays?: number;
     };
-    /** `LOW` (object). */
     LOW?: {
-      /** `targetDays` (integer). */
       targetDays?: number;
     };
-    /** `approaching` (object). */
     approaching?: {
-      /** `targetDays` (integer). */
       targetDays?: number;
     };
   };
@@ -13673,113 +6805,73 @@ export type AppSecApplicationEnrichStatus = "IN_PROGRESS" | "NOT_IN_PROGRESS" | 
 
 /** Shared schema `AppSecApplicationMetadataCloud`. */
 export type AppSecApplicationMetadataCloud = {
-  /** `applicationNameSourceTags` (string). */
   applicationNameSourceTags?: string;
-  /** `businessCriticalitySourceTags` (string). */
   businessCriticalitySourceTags?: string;
-  /** `businessOwnerSourceTags` (array, of string). */
   businessOwnerSourceTags?: string[];
-  /** `businessUnitSourceTags` (string). */
   businessUnitSourceTags?: string;
 };
 
 /** Shared schema `AppSecApplicationMetadataCode`. */
 export type AppSecApplicationMetadataCode = {
-  /** `businessOwner` ({@link AppSecBusinessOwnerMetaData}), required. */
   businessOwner: AppSecBusinessOwnerMetaData;
-  /** `businessCriticality` ({@link AppSecBusinessCriticality}), required. */
   businessCriticality: AppSecBusinessCriticality;
-  /** `exposedToInternetOverride` (boolean), required. */
   exposedToInternetOverride: boolean;
 };
 
 /** Shared schema `AppSecAppsecPolicyTriggersandActions`. */
 export type AppSecAppsecPolicyTriggersandActions = {
-  /** `periodic` (object). */
   periodic?: {
-    /** `isEnabled` (boolean), required. */
     isEnabled: boolean;
-    /** `actions` (object), required. */
     actions: {
-      /** `reportIssue` (boolean). */
       reportIssue?: boolean;
     };
-    /** `overrideIssueSeverity` (one of 4 values). */
     overrideIssueSeverity?: "Critical" | "High" | "Medium" | "Low" | (string & {});
   };
-  /** `pr` (object). */
   pr?: {
-    /** `isEnabled` (boolean), required. */
     isEnabled: boolean;
-    /** `actions` (object), required. */
     actions: {
-      /** `reportIssue` (boolean). */
       reportIssue?: boolean;
-      /** `blockPr` (boolean). */
       blockPr?: boolean;
-      /** `reportPrComment` (boolean). */
       reportPrComment?: boolean;
     };
-    /** `overrideIssueSeverity` (one of 4 values). */
     overrideIssueSeverity?: "Critical" | "High" | "Medium" | "Low" | (string & {});
   };
-  /** `cicd` (object). */
   cicd?: {
-    /** `isEnabled` (boolean), required. */
     isEnabled: boolean;
-    /** `actions` (object), required. */
     actions: {
-      /** `reportIssue` (boolean). */
       reportIssue?: boolean;
-      /** `blockCicd` (boolean). */
       blockCicd?: boolean;
-      /** `reportCicd` (boolean). */
       reportCicd?: boolean;
     };
-    /** `overrideIssueSeverity` (one of 4 values). */
     overrideIssueSeverity?: "Critical" | "High" | "Medium" | "Low" | (string & {});
   };
 };
 
 /** Shared schema `AppSecBasicPaginatedResponseExtendedFieldsArray`. */
 export type AppSecBasicPaginatedResponseExtendedFieldsArray = {
-  /** `data` (array, of {@link AppSecExtendedFields}), required. */
   data: AppSecExtendedFields[];
-  /** `hasNext` (boolean), required. */
   hasNext: boolean;
 };
 
 /** Shared schema `AppSecBasicScanInfo`. */
 export type AppSecBasicScanInfo = {
-  /** `organizationId` (string). */
   organizationId?: string;
-  /** `repoName` (string). */
   repoName?: string;
-  /** `repoId` (string). */
   repoId?: string;
 };
 
 /** Shared schema `AppSecBranch`. */
 export type AppSecBranch = {
-  /** `diskSize` (number, format double). */
+  /** Format double. */
   diskSize?: number;
-  /** `firstScanDate` (string). */
   firstScanDate?: string;
-  /** `id` (string). */
   id?: string;
-  /** `isPrimary` (boolean). */
   isPrimary?: boolean;
-  /** `lastApiCallDate` (string). */
   lastApiCallDate?: string;
-  /** `lastCloneDate` (string). */
   lastCloneDate?: string;
-  /** `lastCloneSha` (string). */
   lastCloneSha?: string;
-  /** `lastScanDate` (string). */
   lastScanDate?: string;
-  /** `name` (string). */
   name?: string;
-  /** `repositoryId` (string). */
   repositoryId?: string;
 };
 
@@ -13794,53 +6886,31 @@ export type AppSecBusinessOwnerMetaData = "none" | "organizationOwner" | "projec
 
 /** Shared schema `AppSecCIScansResponse`. */
 export type AppSecCIScansResponse = {
-  /** `issuesFound` ({@link AppSecRecordStringNumber}). */
   issuesFound?: AppSecRecordStringNumber;
-  /** `findingsSeverityBreakdown` ({@link AppSecRecordStringNumber}). */
   findingsSeverityBreakdown?: AppSecRecordStringNumber;
-  /** `findingsTypesBreakdown` ({@link AppSecRecordStringNumber}). */
   findingsTypesBreakdown?: AppSecRecordStringNumber;
-  /** `issuesTypesBreakdown` ({@link AppSecRecordStringNumber}). */
   issuesTypesBreakdown?: AppSecRecordStringNumber;
-  /** `repositoryId` (string). */
   repositoryId?: string;
-  /** `integrationId` (string). */
   integrationId?: string;
-  /** `scanId` (string). */
   scanId?: string;
-  /** `provider` (string). */
   provider?: string;
-  /** `blockingPolicyName` (string). */
   blockingPolicyName?: string;
-  /** `blockingPolicyId` (string). */
   blockingPolicyId?: string;
-  /** `ciStatus` ({@link AppSecScanStatus}). */
   ciStatus?: AppSecScanStatus;
-  /** `scanHealth` ({@link AppSecScanHealthEnum}). */
   scanHealth?: AppSecScanHealthEnum;
-  /** `scanDate` (string). */
   scanDate?: string;
-  /** `branchName` (string). */
   branchName?: string;
-  /** `organizationName` (string). */
   organizationName?: string;
-  /** `repoName` (string). */
   repoName?: string;
 };
 
 /** Shared schema `AppSecCloudCriteriaConfig`. */
 export type AppSecCloudCriteriaConfig = {
-  /** `unifyWithinProvider` (boolean). */
   unifyWithinProvider?: boolean;
-  /** `unifyAcrossProviders` (boolean). */
   unifyAcrossProviders?: boolean;
-  /** `criteriaDefinitions` (array, of {@link AppSecCriteriaDefinition}), required. */
   criteriaDefinitions: AppSecCriteriaDefinition[];
-  /** `criteriaPrettyName` (string). */
   criteriaPrettyName?: string;
-  /** `criteriaPrettyNameTags` (array). */
   criteriaPrettyNameTags?: unknown[];
-  /** `applicationMetaData` ({@link AppSecApplicationMetadataCloud}), required. */
   applicationMetaData: AppSecApplicationMetadataCloud;
 };
 
@@ -13849,17 +6919,11 @@ export type AppSecCloudProvider = "ALIBABA_CLOUD" | "AWS" | "Azure" | "GCP" | "I
 
 /** Shared schema `AppSecCodeCriteriaConfig`. */
 export type AppSecCodeCriteriaConfig = {
-  /** `unifyWithinProvider` (boolean). */
   unifyWithinProvider?: boolean;
-  /** `unifyAcrossProviders` (boolean). */
   unifyAcrossProviders?: boolean;
-  /** `criteriaDefinitions` (array, of {@link AppSecCriteriaDefinition}), required. */
   criteriaDefinitions: AppSecCriteriaDefinition[];
-  /** `criteriaPrettyName` (string). */
   criteriaPrettyName?: string;
-  /** `criteriaPrettyNameTags` (array, of string). */
   criteriaPrettyNameTags?: string[];
-  /** `applicationMetaData` ({@link AppSecApplicationMetadataCode}), required. */
   applicationMetaData: AppSecApplicationMetadataCode;
 };
 
@@ -13874,23 +6938,16 @@ export type AppSecConditionOperators = "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS" |
 
 /** Shared schema `AppSecCortexCondition`. */
 export type AppSecCortexCondition = {
-  /** `SEARCH_FIELD` (string). */
   SEARCH_FIELD?: string;
-  /** `SEARCH_TYPE` ({@link AppSecConditionOperators}). */
   SEARCH_TYPE?: AppSecConditionOperators;
-  /** `SEARCH_VALUE`. */
   SEARCH_VALUE?: boolean | number | string;
-  /** `AND` (array, of {@link AppSecCortexCondition}). */
   AND?: AppSecCortexCondition[];
-  /** `OR` (array, of {@link AppSecCortexCondition}). */
   OR?: AppSecCortexCondition[];
 };
 
 /** Shared schema `AppSecCreateCriteriaResponse`. */
 export type AppSecCreateCriteriaResponse = {
-  /** `id` (string), required. */
   id: string;
-  /** `name` (string), required. */
   name: string;
 };
 
@@ -13905,72 +6962,49 @@ export type AppSecCriteriaDTO = AppSecCriteriaDTOCode | AppSecCriteriaDTOCloud;
 
 /** Shared schema `AppSecCriteriaDTOCloud`. */
 export type AppSecCriteriaDTOCloud = {
-  /** `id` (string), required. */
   id: string;
-  /** `name` (string), required. */
   name: string;
-  /** `description` (string). */
   description?: string;
-  /** `creationMethod` ({@link AppSecCriteriaCreationMethod}), required. */
   creationMethod: AppSecCriteriaCreationMethod;
-  /** `createdBy` (string), required. */
   createdBy: string;
-  /** `createdAt` (string, format date-time), required. */
+  /** Format date-time. */
   createdAt: string;
-  /** `lastUpdated` (string, format date-time). */
+  /** Format date-time. */
   lastUpdated?: string;
-  /** `deletedAt` (string, format date-time). */
+  /** Format date-time. */
   deletedAt?: string;
-  /** `metadata` ({@link AppSecCriteriaMetadata}). */
   metadata?: AppSecCriteriaMetadata;
-  /** `type` ({@link AppSecCriteriaTypeCloud}), required. */
   type: AppSecCriteriaTypeCloud;
-  /** `config` ({@link AppSecCloudCriteriaConfig}), required. */
   config: AppSecCloudCriteriaConfig;
 };
 
 /** Shared schema `AppSecCriteriaDTOCode`. */
 export type AppSecCriteriaDTOCode = {
-  /** `id` (string), required. */
   id: string;
-  /** `name` (string), required. */
   name: string;
-  /** `description` (string). */
   description?: string;
-  /** `creationMethod` ({@link AppSecCriteriaCreationMethod}), required. */
   creationMethod: AppSecCriteriaCreationMethod;
-  /** `createdBy` (string), required. */
   createdBy: string;
-  /** `createdAt` (string, format date-time), required. */
+  /** Format date-time. */
   createdAt: string;
-  /** `lastUpdated` (string, format date-time). */
+  /** Format date-time. */
   lastUpdated?: string;
-  /** `deletedAt` (string, format date-time). */
+  /** Format date-time. */
   deletedAt?: string;
-  /** `metadata` ({@link AppSecCriteriaMetadata}). */
   metadata?: AppSecCriteriaMetadata;
-  /** `type` ({@link AppSecCriteriaTypeCode}), required. */
   type: AppSecCriteriaTypeCode;
-  /** `config` ({@link AppSecCodeCriteriaConfig}), required. */
   config: AppSecCodeCriteriaConfig;
 };
 
 /** Shared schema `AppSecCriteriaDefinition`. */
 export type AppSecCriteriaDefinition = {
-  /** `type` ({@link AppSecCriteriaDefinitionType}), required. */
   type: AppSecCriteriaDefinitionType;
-  /** `provider` ({@link AppSecSectionProvider}), required. */
   provider: AppSecSectionProvider;
-  /** `filters` (array, of object). */
   filters?: {
-    /** `type` (one of 4 values), required. */
     type: "equal" | "notEqual" | "contains" | "notContains" | (string & {});
-    /** `field` (one of 3 values), required. */
     field: "repositoryName" | "organizationName" | "projectName" | (string & {});
-    /** `values` (array, of string), required. */
     values: string[];
   }[];
-  /** `tagKeys` (array, of string). */
   tagKeys?: string[];
 }[];
 
@@ -13979,13 +7013,11 @@ export type AppSecCriteriaDefinitionType = "tags" | "organization" | "project" |
 
 /** Shared schema `AppSecCriteriaMetadata`. */
 export type AppSecCriteriaMetadata = {
-  /** `applicationCount` (number, format double). */
+  /** Format double. */
   applicationCount?: number;
-  /** `assetCount` (number, format double). */
+  /** Format double. */
   assetCount?: number;
-  /** `refreshStatus` ({@link AppSecRefreshStatus}). */
   refreshStatus?: AppSecRefreshStatus;
-  /** `deletedFromUai` (boolean). */
   deletedFromUai?: boolean;
 };
 
@@ -13997,9 +7029,7 @@ export type AppSecCriteriaTypeCode = "code" | (string & {});
 
 /** Shared schema `AppSecCrudResponse`. */
 export type AppSecCrudResponse = {
-  /** `status` (boolean), required. */
   status: boolean;
-  /** `applicationId` (string). */
   applicationId?: string;
 };
 
@@ -14014,53 +7044,32 @@ export type AppSecDetectionMethod = "Secrets Security" | "Attack Path" | "Cve Se
 
 /** Shared schema `AppSecDetectionRule`. */
 export type AppSecDetectionRule = {
-  /** `category` (string). */
   category?: string;
-  /** `cloudProvider` ({@link AppSecCloudProvider}). */
   cloudProvider?: AppSecCloudProvider;
-  /** `createdAt` (string, format date-time). */
+  /** Format date-time. */
   createdAt?: string;
-  /** `description` (string). */
   description?: string;
-  /** `detectionMethod` (string). */
   detectionMethod?: string;
-  /** `docLink` (string). */
   docLink?: string;
-  /** `domain` (string). */
   domain?: string;
-  /** `findingTypeId` (number, format double). */
+  /** Format double. */
   findingTypeId?: number;
-  /** `frameworks` (array, of {@link AppSecFrameworks}). */
   frameworks?: AppSecFrameworks[];
-  /** `id` (string). */
   id?: string;
-  /** `isCustom` (boolean). */
   isCustom?: boolean;
-  /** `isEnabled` (boolean). */
   isEnabled?: boolean;
-  /** `labels` (array, of string). */
   labels?: string[];
-  /** `name` (string). */
   name?: string;
-  /** `owner` (string). */
   owner?: string;
-  /** `scanner` ({@link AppSecScanner}). */
   scanner?: AppSecScanner;
-  /** `severity` ({@link AppSecSeverity}). */
   severity?: AppSecSeverity;
-  /** `subCategory` (string). */
   subCategory?: string;
-  /** `updatedAt` (string, format date-time). */
+  /** Format date-time. */
   updatedAt?: string;
-  /** `findingCategory` ({@link AppSecFindingCategory}). */
   findingCategory?: AppSecFindingCategory;
-  /** `findingDocs` (string). */
   findingDocs?: string;
-  /** `mitreTactics` (array or null, of string). */
   mitreTactics?: string[] | null;
-  /** `mitreTechniques` (array or null, of string). */
   mitreTechniques?: string[] | null;
-  /** `shortDescription` (string). */
   shortDescription?: string;
 };
 
@@ -14069,62 +7078,40 @@ export type AppSecExposures = "DeployedToProduction" | "SensitiveData" | "Extern
 
 /** Shared schema `AppSecExtendedFields`. */
 export type AppSecExtendedFields = {
-  /** `criteriaId` (string). */
   criteriaId?: string;
-  /** `criteriaName` (string). */
   criteriaName?: string;
-  /** `risk` (number, format double). */
+  /** Format double. */
   risk?: number;
-  /** `id` (string). */
   id?: string;
-  /** `strongId` (string). */
   strongId?: string;
-  /** `name` (string). */
   name?: string;
-  /** `description` (string). */
   description?: string;
-  /** `exposures` (array, of {@link AppSecExposures}). */
   exposures?: AppSecExposures[];
-  /** `coverage` (number, format double). */
+  /** Format double. */
   coverage?: number;
-  /** `businessCriticality` ({@link AppSecBusinessCriticality}). */
   businessCriticality?: AppSecBusinessCriticality;
-  /** `businessUnit` (string). */
   businessUnit?: string;
-  /** `creationType` ({@link AppSecCreationType}), required. */
   creationType: AppSecCreationType;
-  /** `businessOwner` (array, of string). */
   businessOwner?: string[];
-  /** `devOwner` (array, of string). */
   devOwner?: string[];
-  /** `devOpsOwner` (array, of string). */
   devOpsOwner?: string[];
-  /** `productManager` (array, of string). */
   productManager?: string[];
-  /** `dataGovernance` (one of 5 values). */
   dataGovernance?: "PII" | "PCI" | "Financial" | "PHI" | "Sensitive" | (string & {});
-  /** `compliance` (one of 8 values). */
   compliance?: "PCI-DSS" | "ISO 27001" | "SOX" | "NIST" | "GDPR" | "CCPA" | "HIPAA" | "FedRAMP" | (string & {});
-  /** `environments` (string). */
   environments?: string;
-  /** `assetsCount` (number, format double). */
+  /** Format double. */
   assetsCount?: number;
-  /** `config` (object), required. */
   config: {
-    /** `lastRefreshDate` (string, format date-time). */
+    /** Format date-time. */
     lastRefreshDate?: string;
-    /** `assetSelection` ({@link AppSecApplicationAssetSelection}), required. */
     assetSelection: AppSecApplicationAssetSelection;
   };
-  /** `updatedAt` (string, format date-time). */
+  /** Format date-time. */
   updatedAt?: string;
-  /** `deletedAt` (string, format date-time). */
+  /** Format date-time. */
   deletedAt?: string;
-  /** `enrichStatus` ({@link AppSecApplicationEnrichStatus}). */
   enrichStatus?: AppSecApplicationEnrichStatus;
-  /** `unifyAcrossProviders` (boolean). */
   unifyAcrossProviders?: boolean;
-  /** `unifyWithinProvider` (boolean). */
   unifyWithinProvider?: boolean;
 };
 
@@ -14136,17 +7123,13 @@ export type AppSecFindingCategory = "Code" | "Configuration" | "Data" | "Vulnera
 
 /** Shared schema `AppSecFixStatus`. */
 export type AppSecFixStatus = {
-  /** `isProcessDone` (boolean), required. */
   isProcessDone: boolean;
-  /** `results` (array, of {@link AppSecSaveFixResult}), required. */
   results: AppSecSaveFixResult[];
 };
 
 /** Shared schema `AppSecFrameworkErrorsResponseData`. */
 export type AppSecFrameworkErrorsResponseData = {
-  /** `framework` ({@link AppSecFrameworkName}). */
   framework?: AppSecFrameworkName;
-  /** `errors` (array, of string). */
   errors?: string[];
 };
 
@@ -14155,84 +7138,56 @@ export type AppSecFrameworkName = "ARM" | "BICEP" | "CLOUDFORMATION" | "KUBERNET
 
 /** Shared schema `AppSecFrameworks`. */
 export type AppSecFrameworks = {
-  /** `frameworkDetails` (object). */
   frameworkDetails?: {
-    /** `definition` (string or null). */
     definition?: string | null;
-    /** `definition_link` (string or null). */
     definition_link?: string | null;
-    /** `name` ({@link AppSecFrameworkName}). */
     name?: AppSecFrameworkName;
-    /** `remediation_description` (string or null). */
     remediation_description?: string | null;
-    /** `remediation_ids` (array or null, of string). */
     remediation_ids?: string[] | null;
-    /** `resource_types` (array or null, of string). */
     resource_types?: string[] | null;
   };
 };
 
 /** Shared schema `AppSecGetIssueFixSuggestionResponse`. */
 export type AppSecGetIssueFixSuggestionResponse = {
-  /** `issueId` (string), required. */
   issueId: string;
-  /** `issueName` (string), required. */
   issueName: string;
-  /** `existingCodeBlock` (string). */
   existingCodeBlock?: string;
-  /** `remediationInstruction` (string). */
   remediationInstruction?: string;
-  /** `suggestedCodeBlock` (string). */
   suggestedCodeBlock?: string;
 };
 
 /** Shared schema `AppSecGetLabelsResponse`. */
 export type AppSecGetLabelsResponse = {
-  /** `labels` (array, of string). */
   labels?: string[];
 };
 
 /** Shared schema `AppSecGetRulesResponseObject`. */
 export type AppSecGetRulesResponseObject = {
-  /** `offset` (number, format double). */
+  /** Format double. */
   offset?: number;
-  /** `rules` (array, of {@link AppSecDetectionRule}). */
   rules?: AppSecDetectionRule[];
 };
 
 /** Shared schema `AppSecIntegration`. */
 export type AppSecIntegration = {
-  /** `creationDate` (string). */
   creationDate?: string;
-  /** `domain` ({@link AppSecIntegrationDomain}). */
   domain?: AppSecIntegrationDomain;
-  /** `id` (string). */
   id?: string;
-  /** `instanceVersion` (string). */
   instanceVersion?: string;
-  /** `lastUpdateDate` (string). */
   lastUpdateDate?: string;
-  /** `selectionType` ({@link AppSecSelectionType}). */
   selectionType?: AppSecSelectionType;
-  /** `selfSignedCertificate` (string). */
   selfSignedCertificate?: string;
-  /** `state` (array, of string). */
   state?: string[];
-  /** `status` ({@link AppSecIntegrationStatus}). */
   status?: AppSecIntegrationStatus;
-  /** `type` ({@link AppSecIntegrationType}). */
   type?: AppSecIntegrationType;
-  /** `typeCategory` ({@link AppSecTypeCategory}). */
   typeCategory?: AppSecTypeCategory;
-  /** `uniqueIdentifier` (string). */
   uniqueIdentifier?: string;
 };
 
 /** Shared schema `AppSecIntegrationDomain`. */
 export type AppSecIntegrationDomain = {
-  /** `hostname` (string). */
   hostname?: string;
-  /** `protocol` ({@link AppSecIntegrationProtocol}). */
   protocol?: AppSecIntegrationProtocol;
 };
 
@@ -14247,159 +7202,99 @@ export type AppSecIntegrationType = "AWS_CODE_BUILD" | "AWS_CODE_COMMIT" | "AZUR
 
 /** Shared schema `AppSecManualAndRunCriteriaApplicationAssetSelectionFilter`. */
 export type AppSecManualAndRunCriteriaApplicationAssetSelectionFilter = {
-  /** `values` (array, of string), required. */
   values: string[];
-  /** `provider` ({@link AppSecProvider}). */
   provider?: AppSecProvider;
-  /** `filterType` ({@link AppSecFilterType}), required. */
   filterType: AppSecFilterType;
 };
 
 /** Shared schema `AppSecModifyRuleResponseObject`. */
 export type AppSecModifyRuleResponseObject = {
-  /** `rule` ({@link AppSecDetectionRule}). */
   rule?: AppSecDetectionRule;
 };
 
 /** Shared schema `AppSecPRScanning`. */
 export type AppSecPRScanning = {
-  /** `blockOnError` (boolean), required. */
   blockOnError: boolean;
-  /** `isEnabled` (boolean), required. */
   isEnabled: boolean;
 };
 
 /** Shared schema `AppSecPRScansResponse`. */
 export type AppSecPRScansResponse = {
-  /** `issuesFound` ({@link AppSecRecordStringNumber}). */
   issuesFound?: AppSecRecordStringNumber;
-  /** `findingsSeverityBreakdown` ({@link AppSecRecordStringNumber}). */
   findingsSeverityBreakdown?: AppSecRecordStringNumber;
-  /** `findingsTypesBreakdown` ({@link AppSecRecordStringNumber}). */
   findingsTypesBreakdown?: AppSecRecordStringNumber;
-  /** `issuesTypesBreakdown` ({@link AppSecRecordStringNumber}). */
   issuesTypesBreakdown?: AppSecRecordStringNumber;
-  /** `pullRequestTitle` (string). */
   pullRequestTitle?: string;
-  /** `integrationId` (string). */
   integrationId?: string;
-  /** `repositoryId` (string). */
   repositoryId?: string;
-  /** `scanId` (string). */
   scanId?: string;
-  /** `provider` (string). */
   provider?: string;
-  /** `userEmail` (string). */
   userEmail?: string;
-  /** `blockingPolicyName` (string). */
   blockingPolicyName?: string;
-  /** `blockingPolicyId` (string). */
   blockingPolicyId?: string;
-  /** `scanHealth` ({@link AppSecScanHealthEnum}). */
   scanHealth?: AppSecScanHealthEnum;
-  /** `scanDate` (string). */
   scanDate?: string;
-  /** `commitId` (string). */
   commitId?: string;
-  /** `pullRequestStatus` ({@link AppSecScanStatus}). */
   pullRequestStatus?: AppSecScanStatus;
-  /** `pullRequestId` (string). */
   pullRequestId?: string;
-  /** `branchName` (string). */
   branchName?: string;
-  /** `organizationName` (string). */
   organizationName?: string;
-  /** `repoName` (string). */
   repoName?: string;
 };
 
 /** Shared schema `AppSecPaginationResponseCriteriaDTO`. */
 export type AppSecPaginationResponseCriteriaDTO = {
-  /** `items` (array, of {@link AppSecCriteriaDTO}), required. */
   items: AppSecCriteriaDTO[];
-  /** `currentPage` (number, format double), required. */
+  /** Format double. */
   currentPage: number;
-  /** `totalPages` (number, format double). */
+  /** Format double. */
   totalPages?: number;
-  /** `pageSize` (number, format double), required. */
+  /** Format double. */
   pageSize: number;
-  /** `totalItems` (number, format double), required. */
+  /** Format double. */
   totalItems: number;
 };
 
 /** Shared schema `AppSecPeriodicScansResponse`. */
 export type AppSecPeriodicScansResponse = {
-  /** `issuesFound` ({@link AppSecRecordStringNumber}). */
   issuesFound?: AppSecRecordStringNumber;
-  /** `findingsSeverityBreakdown` ({@link AppSecRecordStringNumber}). */
   findingsSeverityBreakdown?: AppSecRecordStringNumber;
-  /** `findingsTypesBreakdown` ({@link AppSecRecordStringNumber}). */
   findingsTypesBreakdown?: AppSecRecordStringNumber;
-  /** `issuesTypesBreakdown` ({@link AppSecRecordStringNumber}). */
   issuesTypesBreakdown?: AppSecRecordStringNumber;
-  /** `repositoryId` (string). */
   repositoryId?: string;
-  /** `integrationId` (string). */
   integrationId?: string;
-  /** `provider` (string). */
   provider?: string;
-  /** `scanId` (string). */
   scanId?: string;
-  /** `scanHealth` ({@link AppSecScanHealthEnum}). */
   scanHealth?: AppSecScanHealthEnum;
-  /** `scanDate` (string). */
   scanDate?: string;
-  /** `branchName` (string). */
   branchName?: string;
-  /** `organizationName` (string). */
   organizationName?: string;
-  /** `repoName` (string). */
   repoName?: string;
 };
 
 /** Shared schema `AppSecPolicy`. */
 export type AppSecPolicy = {
-  /** `id` (string). */
   id?: string;
-  /** `name` (string). */
   name?: string;
-  /** `description` (string). */
   description?: string;
-  /** `status` ({@link AppSecPolicyStatus}). */
   status?: AppSecPolicyStatus;
-  /** `isCustom` (boolean). */
   isCustom?: boolean;
-  /** `triggers` ({@link AppSecAppsecPolicyTriggersandActions}). */
   triggers?: AppSecAppsecPolicyTriggersandActions;
-  /** `isClonable` (boolean). */
   isClonable?: boolean;
-  /** `isEditable` (boolean). */
   isEditable?: boolean;
-  /** `policyType` (string). */
   policyType?: string;
-  /** `conditions` ({@link AppSecCortexCondition}). */
   conditions?: AppSecCortexCondition;
-  /** `relatedDetectionRules` (array, of string). */
   relatedDetectionRules?: string[];
-  /** `scope` ({@link AppSecCortexCondition}). */
   scope?: AppSecCortexCondition;
-  /** `dateCreated` (string). */
   dateCreated?: string;
-  /** `createdBy` (string). */
   createdBy?: string;
-  /** `dateModified` (string). */
   dateModified?: string;
-  /** `modifiedBy` (string). */
   modifiedBy?: string;
-  /** `deletedBy` (string). */
   deletedBy?: string;
-  /** `dateDeleted` (string). */
   dateDeleted?: string;
-  /** `lastTriggered` (string). */
   lastTriggered?: string;
-  /** `version` (number, format double). */
+  /** Format double. */
   version?: number;
-  /** `assetGroupIds` (array, of number). */
   assetGroupIds?: number[];
 };
 
@@ -14417,27 +7312,18 @@ export type AppSecRefreshStatus = "in_progress" | "done" | (string & {});
 
 /** Shared schema `AppSecRepositoryStatus`. */
 export type AppSecRepositoryStatus = {
-  /** `apiRead` ({@link AppSecRepositoryStatusDetails}), required. */
   apiRead: AppSecRepositoryStatusDetails;
-  /** `apiWrite` ({@link AppSecRepositoryStatusDetails}), required. */
   apiWrite: AppSecRepositoryStatusDetails;
-  /** `clone` ({@link AppSecRepositoryStatusDetails}), required. */
   clone: AppSecRepositoryStatusDetails;
-  /** `connection` ({@link AppSecRepositoryStatusDetails}), required. */
   connection: AppSecRepositoryStatusDetails;
-  /** `webhookSubscription` ({@link AppSecRepositoryStatusDetails}), required. */
   webhookSubscription: AppSecRepositoryStatusDetails;
-  /** `token` ({@link AppSecRepositoryStatusDetails}), required. */
   token: AppSecRepositoryStatusDetails;
-  /** Other properties. */
   [key: string]: unknown;
 };
 
 /** Shared schema `AppSecRepositoryStatusDetails`. */
 export type AppSecRepositoryStatusDetails = {
-  /** `reason` (string). */
   reason?: string;
-  /** `status` ({@link AppSecStatusValue}), required. */
   status: AppSecStatusValue;
 };
 
@@ -14455,79 +7341,48 @@ export type AppSecRunProvider = "GCP" | "AWS" | "AZURE" | (string & {});
 
 /** Shared schema `AppSecSaveFixResult`. */
 export type AppSecSaveFixResult = {
-  /** `prUrl` (string). */
   prUrl?: string;
-  /** `errorMessage` (string). */
   errorMessage?: string;
-  /** `remediationRepositoryId` (string), required. */
   remediationRepositoryId: string;
-  /** `failureIssueIds` (array, of string), required. */
   failureIssueIds: string[];
-  /** `successfulIssueIds` (array, of string), required. */
   successfulIssueIds: string[];
 };
 
 /** Shared schema `AppSecScanConfiguration`. */
 export type AppSecScanConfiguration = {
-  /** `excludedPaths` (array, of string). */
   excludedPaths?: string[];
-  /** `prScanning` ({@link AppSecPRScanning}). */
   prScanning?: AppSecPRScanning;
-  /** `scanners` ({@link AppSecScannerTypes}). */
   scanners?: AppSecScannerTypes;
-  /** `taggingBot` ({@link AppSecTaggingBot}). */
   taggingBot?: AppSecTaggingBot;
 };
 
 /** Shared schema `AppSecScanFailureResponse`. */
 export type AppSecScanFailureResponse = {
-  /** `err_msg` (string), required. */
   err_msg: string;
-  /** `metadata` (object), required. */
   metadata: { [key: string]: unknown };
 };
 
 /** Shared schema `AppSecScanFindingsResponse`. */
 export type AppSecScanFindingsResponse = {
-  /** `scan_source` ({@link AppSecScanType}), required. */
   scan_source: AppSecScanType;
-  /** `git_user` (string), required. */
   git_user: string;
-  /** `first_hash_time` (string), required. */
   first_hash_time: string;
-  /** `first_hash` (string), required. */
   first_hash: string;
-  /** `platform_id` (string), required. */
   platform_id: string;
-  /** `branch` (string), required. */
   branch: string;
-  /** `detection_method` ({@link AppSecDetectionMethod}), required. */
   detection_method: AppSecDetectionMethod;
-  /** `file_path` (string), required. */
   file_path: string;
-  /** `description` (string), required. */
   description: string;
-  /** `last_observed` (string), required. */
   last_observed: string;
-  /** `first_observed` (string), required. */
   first_observed: string;
-  /** `suppression_type` ({@link AppSecSuppressionType}), required. */
   suppression_type: AppSecSuppressionType;
-  /** `data_source` ({@link AppSecDataSource}), required. */
   data_source: AppSecDataSource;
-  /** `name` (string), required. */
   name: string;
-  /** `category` (string), required. */
   category: string;
-  /** `asset_id` (string), required. */
   asset_id: string;
-  /** `asset_name` (string), required. */
   asset_name: string;
-  /** `severity` ({@link AppSecSeverityEnum}), required. */
   severity: AppSecSeverityEnum;
-  /** `scan_id` (string), required. */
   scan_id: string;
-  /** `issue_name` (string), required. */
   issue_name: string;
 };
 
@@ -14536,45 +7391,27 @@ export type AppSecScanHealthEnum = "COMPLETED" | "ERROR" | "PARTIALLY_COMPLETED"
 
 /** Shared schema `AppSecScanIssuesResponse`. */
 export type AppSecScanIssuesResponse = {
-  /** `resolution_comment` (string), required. */
   resolution_comment: string;
-  /** `resolution_reason` ({@link AppSecResolutionReason}), required. */
   resolution_reason: AppSecResolutionReason;
-  /** `resolution_status` ({@link AppSecResolutionStatus}), required. */
   resolution_status: AppSecResolutionStatus;
-  /** `assignee` (string), required. */
   assignee: string;
-  /** `branch` (string), required. */
   branch: string;
-  /** `run_id` (string), required. */
   run_id: string;
-  /** `pull_request_id` (string), required. */
   pull_request_id: string;
-  /** `repo_id` (string), required. */
   repo_id: string;
-  /** `created` (string), required. */
   created: string;
-  /** `file_path` (string), required. */
   file_path: string;
-  /** `asset_name` (string), required. */
   asset_name: string;
-  /** `detection_method` ({@link AppSecDetectionMethod}), required. */
   detection_method: AppSecDetectionMethod;
-  /** `alert_name` (string), required. */
   alert_name: string;
-  /** `severity` ({@link AppSecSeverityEnum}), required. */
   severity: AppSecSeverityEnum;
-  /** `scan_id` (string), required. */
   scan_id: string;
-  /** `issue_id` (string), required. */
   issue_id: string;
 };
 
 /** Shared schema `AppSecScanRepositorySuccessResponse`. */
 export type AppSecScanRepositorySuccessResponse = {
-  /** `metadata` (object), required. */
   metadata: {
-    /** `scan_id` (string), required. */
     scan_id: string;
   };
 };
@@ -14590,21 +7427,15 @@ export type AppSecScanner = "CICD" | "IAC" | "SCA" | "SECRETS" | (string & {});
 
 /** Shared schema `AppSecScannerConfig`. */
 export type AppSecScannerConfig = {
-  /** `isEnabled` (boolean), required. */
   isEnabled: boolean;
-  /** `scanOptions` (object). */
   scanOptions?: { [key: string]: boolean };
 };
 
 /** Shared schema `AppSecScannerTypes`. */
 export type AppSecScannerTypes = {
-  /** `GIT_HISTORY` ({@link AppSecScannerConfig}), required. */
   GIT_HISTORY: AppSecScannerConfig;
-  /** `IAC` ({@link AppSecScannerConfig}), required. */
   IAC: AppSecScannerConfig;
-  /** `SCA` ({@link AppSecScannerConfig}), required. */
   SCA: AppSecScannerConfig;
-  /** `SECRETS` ({@link AppSecScannerConfig}), required. */
   SECRETS: AppSecScannerConfig;
 };
 
@@ -14628,31 +7459,22 @@ export type AppSecSuppressionType = "Inline" | (string & {});
 
 /** Shared schema `AppSecTaggingBot`. */
 export type AppSecTaggingBot = {
-  /** `tagModuleBlocks` (boolean), required. */
   tagModuleBlocks: boolean;
-  /** `tagResourceBlocks` (boolean), required. */
   tagResourceBlocks: boolean;
 };
 
 /** Shared schema `AppSecTriggerFixPrResponse`. */
 export type AppSecTriggerFixPrResponse = {
-  /** `message` (string), required. */
   message: string;
-  /** `triggeredPrs` (array, of {@link AppSecTriggeredPr}), required. */
   triggeredPrs: AppSecTriggeredPr[];
-  /** `status` (string). */
   status?: string;
-  /** `remediationId` (string). */
   remediationId?: string;
-  /** `error` (string). */
   error?: string;
 };
 
 /** Shared schema `AppSecTriggeredPr`. */
 export type AppSecTriggeredPr = {
-  /** `issueId` (string), required. */
   issueId: string;
-  /** `status` (one of 2 values), required. */
   status: "triggered" | "automated_fix_not_available" | (string & {});
 };
 
@@ -14661,332 +7483,196 @@ export type AppSecTypeCategory = "DEFAULT" | "EXTERNAL_VENDOR_INTEGRATIONS" | (s
 
 /** Shared schema `AppSecValidateCodeResponse`. */
 export type AppSecValidateCodeResponse = ({
-  /** `frameworksErrors` (array, of {@link AppSecFrameworkErrorsResponseData}). */
   frameworksErrors?: AppSecFrameworkErrorsResponseData[];
 }) | ({
-  /** `isValid` (boolean). */
   isValid?: boolean;
 });
 
 /** `Asset`: a record of the replies of `assets`. */
 export type Asset = {
-  /** `issues_breakdown` (object). */
   issues_breakdown?: {
-    /** `critical` (integer). */
     critical?: number;
-    /** `high` (integer). */
     high?: number;
-    /** `low` (integer). */
     low?: number;
-    /** `medium` (integer). */
     medium?: number;
   };
-  /** `xdm.asset.first_observed` (integer). */
   "xdm.asset.first_observed"?: number;
-  /** `xdm.asset.cloud.region` (string or null). */
   "xdm.asset.cloud.region"?: string | null;
-  /** `xdm.asset.last_observed` (integer). */
   "xdm.asset.last_observed"?: number;
-  /** `issues_critical` (integer). */
   issues_critical?: number;
-  /** `xdm.asset.strong_id` (string). */
   "xdm.asset.strong_id"?: string;
-  /** `xdm.asset.type.category` (string). */
   "xdm.asset.type.category"?: string;
-  /** `xdm.asset.name` (string or null). */
   "xdm.asset.name"?: string | null;
-  /** `xdm.asset.type.name` (string). */
   "xdm.asset.type.name"?: string;
-  /** `cases_breakdown` (object). */
   cases_breakdown?: {
-    /** `critical` (integer). */
     critical?: number;
-    /** `high` (integer). */
     high?: number;
-    /** `low` (integer). */
     low?: number;
-    /** `medium` (integer). */
     medium?: number;
   };
-  /** `xdm.asset.provider` (string). */
   "xdm.asset.provider"?: string;
-  /** `xdm.asset.type.class` (string). */
   "xdm.asset.type.class"?: string;
-  /** `xdm.asset.id` (string). */
   "xdm.asset.id"?: string;
-  /** `xdm.asset.type.id` (string). */
   "xdm.asset.type.id"?: string;
-  /** `cases_critical` (integer). */
   cases_critical?: number;
-  /** `xdm.asset.group_ids` (array, of string). */
   "xdm.asset.group_ids"?: string[];
-  /** `xdm.asset.realm` (string). */
   "xdm.asset.realm"?: string;
-  /** `xdm.host.ipv4_addresses` (array, of string). */
   "xdm.host.ipv4_addresses"?: string[];
 };
 
 /** Shared schema `AssetComplianceControlFinding`. */
 export type AssetComplianceControlFinding = {
-  /** `STANDARD` (string). */
   STANDARD?: string;
-  /** `STANDARD_REVISION` (string). */
   STANDARD_REVISION?: string;
-  /** `CATEGORY` (string). */
   CATEGORY?: string;
-  /** `CONTROL_REVISION` (string). */
   CONTROL_REVISION?: string;
-  /** `CONTROL` (string). */
   CONTROL?: string;
-  /** `SEVERITY` (one of 5 values). */
   SEVERITY?: "SEV_010_INFO" | "SEV_020_LOW" | "SEV_030_MEDIUM" | "SEV_040_HIGH" | "SEV_050_CRITICAL" | (string & {});
-  /** `RULE_IDS` (array, of string). */
   RULE_IDS?: string[];
-  /** `LAST_EVALUATION_TIME` (integer, format int64). */
+  /** Format int64. */
   LAST_EVALUATION_TIME?: number;
-  /** `STATUS` (one of 3 values). */
   STATUS?: "FAILED" | "PASSED" | "NOT_ASSESSED" | (string & {});
-  /** `SOURCE` (string). */
   SOURCE?: string;
 };
 
 /** `AuditLog`: a record of the replies of `audits.management_logs`. */
 export type AuditLog = {
-  /** `AUDIT_ID` (integer). */
   AUDIT_ID?: number;
-  /** `AUDIT_OWNER_NAME` (string). */
   AUDIT_OWNER_NAME?: string;
-  /** `AUDIT_OWNER_EMAIL` (string). */
   AUDIT_OWNER_EMAIL?: string;
-  /** `AUDIT_ASSET_JSON` (string). */
   AUDIT_ASSET_JSON?: string;
-  /** `AUDIT_ASSET_NAMES` (string). */
   AUDIT_ASSET_NAMES?: string;
-  /** `AUDIT_HOSTNAME` (string). */
   AUDIT_HOSTNAME?: string;
-  /** `AUDIT_RESULT` (string). */
   AUDIT_RESULT?: string;
-  /** `AUDIT_REASON` (string). */
   AUDIT_REASON?: string;
-  /** `AUDIT_DESCRIPTION` (string). */
   AUDIT_DESCRIPTION?: string;
-  /** `AUDIT_ENTITY` (one of 80 values). */
   AUDIT_ENTITY?: "LIVE_TERMINAL" | "RULES" | "RULES_EXCEPTIONS" | "AUTH" | "RESPONSE" | "INCIDENT_MANAGEMENT" | "ALERT_MANAGEMENT" | "INCIDENT_TIMELINE_EVENT" | "ENDPOINT_MANAGEMENT" | "ENDPOINT_GROUPS" | "ALERT_WHITELIST" | "PUBLIC_API" | "DISTRIBUTIONS" | "STARRED_INCIDENTS" | "POLICY_PROFILES" | "DEVICE_CONTROL_PROFILES" | "DEVICE_CONTROL_POLICY" | "PROTECTION_PROFILES" | "DEVICE_CONTROL_PROFILE" | "HOST_FIREWALL_PROFILE" | "HOST_DISK_ENCRYPTION_PROFILE" | "POLICY_RULES" | "PROTECTION_POLICY" | "DEVICE_CONTROL_TEMP_EXCEPTIONS" | "DEVICE_CONTROL_GLOBAL_EXCEPTIONS" | "DEVICE_CONTROL_CUSTOM_DEVICE" | "GLOBAL_EXCEPTIONS" | "MSSP" | "REPORTING" | "DASHBOARD" | "BROKER_API" | "BROKER_VM" | "MTH" | "MDR" | "ALERT_NOTIFICATIONS" | "INTEGRATIONS" | "QUERY" | "SCRIPT_EXECUTION" | "ALERT_RULES" | "COLLECTION" | "API_KEY" | "EDL" | "VA_RESCAN_ENDPOINT" | "HI_RESCAN_ENDPOINT" | "REMEDIATION" | "INGEST_DATA" | "LICENSING" | "AGENT_CONFIGURATION" | "PERMISSIONS" | "SCORING_RULES" | "LAYOUT_RULES" | "PLAYBOOK_TRIGGERS" | "FEATURED_ALERT_FIELDS" | "SYSTEM" | "TENANT_TAKEOVER" | "SCOUTER_POLICY" | "SCOUTER_PROFILE" | "SCOUTER_GROUPS" | "ALLOWED_DOMAINS" | "QUERY_LIBRARY" | "TENANT_CONFIGURATION" | "SCOUTER_CONFIGURATION" | "HOST_FIREWALL" | "XIF" | "XDM" | "ACTION_CENTER" | "XCLOUD_INTEGRATION" | "DATASETS" | "XSOAR" | "SECURITY_SETTINGS" | "ALERT_EXCLUSION" | "INDICATOR_RULES" | "EVENT_FORWARDING" | "ASSET_INVENTORY" | "SERVER_SETTINGS" | "ASSET_ROLES" | "CUSTOM_FIELDS" | "AUTOMATION_RULES" | "AGENT_EXCEPTION_RULES" | "REMEDIATION_PATH_RULES" | (string & {});
-  /** `AUDIT_ENTITY_SUBTYPE` (string). */
   AUDIT_ENTITY_SUBTYPE?: string;
-  /** `AUDIT_SESSION_ID` (integer). */
   AUDIT_SESSION_ID?: number;
-  /** `AUDIT_CASE_ID` (integer). */
   AUDIT_CASE_ID?: number;
-  /** `AUDIT_INSERT_TIME` (integer). */
   AUDIT_INSERT_TIME?: number;
-  /** `AUDIT_SEVERITY` (string). */
   AUDIT_SEVERITY?: string;
-  /** `AUDIT_LINK` (string). */
   AUDIT_LINK?: string;
-  /** `AUDIT_SOURCE_IP` (string). */
   AUDIT_SOURCE_IP?: string;
-  /** `AUDIT_USER_AGENT` (string). */
   AUDIT_USER_AGENT?: string;
-  /** `AUDIT_USER_ROLES` (array, of string). */
   AUDIT_USER_ROLES?: string[];
-  /** `AUDIT_ADDITIONAL_INFORMATION` (object). */
   AUDIT_ADDITIONAL_INFORMATION?: {
-    /** `endpoint_names` (array, of string). */
     endpoint_names?: string[];
-    /** `endpoint_count` (integer). */
     endpoint_count?: number;
   };
-  /** `AUDIT_OBJECT_ID` (string). */
   AUDIT_OBJECT_ID?: string;
 };
 
 /** `Bioc`: a record of the replies of `bioc.get`. */
 export type Bioc = {
-  /** `rule_id` (integer). */
   rule_id?: number;
-  /** `name` (string). */
   name?: string;
-  /** `type` (string). */
   type?: string;
-  /** `severity` (string). */
   severity?: string;
-  /** `comment` (string). */
   comment?: string;
-  /** `status` (string). */
   status?: string;
-  /** `is_xql` (boolean). */
   is_xql?: boolean;
-  /** `indicator` (object or string). */
   indicator?: { [key: string]: unknown } | string;
-  /** `mitre_tactic_id_and_name` (array, of string). */
   mitre_tactic_id_and_name?: string[];
-  /** `mitre_technique_id_and_name` (array, of string). */
   mitre_technique_id_and_name?: string[];
 };
 
 /** `Case`: a record of the replies of `case.search`. */
 export type Case = {
-  /** `case_id` (string). */
   case_id?: string;
-  /** `creation_time` (string, format date-time). */
+  /** Format date-time. */
   creation_time?: string;
-  /** `owner` (string). */
   owner?: string;
-  /** `case_domain` (string). */
   case_domain?: string;
-  /** `auto_resolve_case` (boolean). */
   auto_resolve_case?: boolean;
-  /** `custom_fields` (object). */
   custom_fields?: { [key: string]: unknown };
-  /** `status_progress` (one of 3 values). */
   status_progress?: "NEW" | "UNDER_INVESTIGATION" | "RESOLVED" | (string & {});
-  /** `resolve_reason` (one of 8 values). */
   resolve_reason?: "RESOLVED_KNOWN_ISSUE" | "RESOLVED_DUPLICATE" | "RESOLVED_FALSE_POSITIVE" | "RESOLVED_OTHER" | "RESOLVED_TRUE_POSITIVE" | "RESOLVED_SECURITY_TESTING" | "RESOLVED_FIXED" | "RESOLVED_DISMISSED" | (string & {});
-  /** `resolve_comment` (string). */
   resolve_comment?: string;
-  /** `last_modified` (integer, format int64). */
+  /** Format int64. */
   last_modified?: number;
-  /** `score` (integer, format int32). */
+  /** Format int32. */
   score?: number;
-  /** `severity` (one of 5 values). */
   severity?: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | (string & {});
-  /** `description` (string). */
   description?: string;
-  /** `scoring_type` (string). */
   scoring_type?: string;
-  /** `assigned_to` (string). */
   assigned_to?: string;
-  /** `assigned_to_name` (string). */
   assigned_to_name?: string;
-  /** `is_cloud` (boolean). */
   is_cloud?: boolean;
-  /** `is_automated` (boolean). */
   is_automated?: boolean;
-  /** `issues` (array, of string). */
   issues?: string[];
-  /** `assets` (array, of string). */
   assets?: string[];
-  /** `artifacts` (array, of string). */
   artifacts?: string[];
 };
 
 /** Shared schema `CiemAccessEntry`. */
 export type CiemAccessEntry = {
-  /** `access_levels` (array, of string). */
   access_levels?: string[];
-  /** `account_access_transformed` (string). */
   account_access_transformed?: string;
-  /** `dest_cloud_account_id` (string). */
   dest_cloud_account_id?: string;
-  /** `dest_cloud_account_name` (string). */
   dest_cloud_account_name?: string;
-  /** `dest_cloud_region` (string). */
   dest_cloud_region?: string;
-  /** `dest_cloud_resource_id` (string). */
   dest_cloud_resource_id?: string;
-  /** `dest_cloud_resource_name` (string). */
   dest_cloud_resource_name?: string;
-  /** `dest_cloud_resource_type` (string). */
   dest_cloud_resource_type?: string;
-  /** `dest_cloud_resource_uai` (string). */
   dest_cloud_resource_uai?: string;
-  /** `dest_cloud_service_name` (string). */
   dest_cloud_service_name?: string;
-  /** `dest_category` (one of 5 values). */
   dest_category?: "Human" | "Non-human" | "Cloud Service Account" | "IAM Group" | "IAM Policy" | (string & {});
-  /** `destination_access_labels` (array, of string). */
   destination_access_labels?: string[];
-  /** `excessive_policies_count` (integer). */
   excessive_policies_count?: number;
-  /** `grantedby_cloud_entity_id` (string). */
   grantedby_cloud_entity_id?: string;
-  /** `grantedby_cloud_entity_name` (string). */
   grantedby_cloud_entity_name?: string;
-  /** `grantedby_cloud_entity_type` (string). */
   grantedby_cloud_entity_type?: string;
-  /** `grantedby_cloud_entity_uai` (string). */
   grantedby_cloud_entity_uai?: string;
-  /** `granter_category` (string). */
   granter_category?: string;
-  /** `is_last_access_supported` (boolean). */
   is_last_access_supported?: boolean;
-  /** `last_used` (string, format date-time). */
+  /** Format date-time. */
   last_used?: string;
-  /** `permission_scope` (string). */
   permission_scope?: string;
-  /** `source_cloud_account_id` (string). */
   source_cloud_account_id?: string;
-  /** `source_cloud_account_is_vendor` (boolean). */
   source_cloud_account_is_vendor?: boolean;
-  /** `source_cloud_account_name` (string). */
   source_cloud_account_name?: string;
-  /** `source_cloud_region` (string). */
   source_cloud_region?: string;
-  /** `source_cloud_resource_id` (string). */
   source_cloud_resource_id?: string;
-  /** `source_cloud_resource_name` (string). */
   source_cloud_resource_name?: string;
-  /** `source_cloud_resource_type` (string). */
   source_cloud_resource_type?: string;
-  /** `source_cloud_resource_uai` (string). */
   source_cloud_resource_uai?: string;
-  /** `source_cloud_service_name` (string). */
   source_cloud_service_name?: string;
-  /** `source_category` (one of 5 values). */
   source_category?: "Human" | "Non-human" | "Cloud Service Account" | "IAM Group" | "IAM Policy" | (string & {});
-  /** `source_vendor_name` (string). */
   source_vendor_name?: string;
-  /** `unused_actions_count` (integer). */
   unused_actions_count?: number;
 };
 
 /** Shared schema `CiemCiemAccessSearchResponse`. */
 export type CiemCiemAccessSearchResponse = {
-  /** `data` (array, of {@link CiemAccessEntry}). */
   data?: CiemAccessEntry[];
-  /** `metadata` (object). */
   metadata?: {
-    /** `next_page_token` (string). */
     next_page_token?: string;
   };
-  /** `filter_count` (integer, format int32). */
+  /** Format int32. */
   filter_count?: number;
-  /** `total_count` (integer, format int32). */
+  /** Format int32. */
   total_count?: number;
 };
 
 /** Shared schema `ComplianceAssessmentProfile`. */
 export type ComplianceAssessmentProfile = {
-  /** `id` (string). */
   id?: string;
-  /** `name` (string). */
   name?: string;
-  /** `description` (string). */
   description?: string;
-  /** `enabled` (boolean). */
   enabled?: boolean;
-  /** `standard_id` (string). */
   standard_id?: string;
-  /** `standard_name` (string). */
   standard_name?: string;
-  /** `asset_group_id` (integer). */
   asset_group_id?: number;
-  /** `asset_group_name` (string). */
   asset_group_name?: string;
-  /** `report_type` (string). */
   report_type?: string;
-  /** `report_targets` (array, of string). */
   report_targets?: string[];
-  /** `evaluation_frequency` (string). */
   evaluation_frequency?: string;
-  /** `creation_time` (string, format date-time). */
+  /** Format date-time. */
   creation_time?: string;
-  /** `modification_time` (string, format date-time). */
+  /** Format date-time. */
   modification_time?: string;
-  /** `created_by` (string). */
   created_by?: string;
-  /** `modified_by` (string). */
   modified_by?: string;
 };
 
@@ -14995,39 +7681,23 @@ export type ComplianceAssessmentResult = { [key: string]: unknown };
 
 /** Shared schema `ComplianceComplianceAsset`. */
 export type ComplianceComplianceAsset = {
-  /** `ASSET_ID` (string). */
   ASSET_ID?: string;
-  /** `ASSET_NAME` (string). */
   ASSET_NAME?: string;
-  /** `ASSET_TYPE` (string). */
   ASSET_TYPE?: string;
-  /** `STATUS` (one of 3 values). */
   STATUS?: "FAILED" | "PASSED" | "NOT_ASSESSED" | (string & {});
-  /** `RULE_NAME` (string). */
   RULE_NAME?: string;
-  /** `CONTROL` (string). */
   CONTROL?: string;
-  /** `RULE_REVISION_ID` (string). */
   RULE_REVISION_ID?: string;
-  /** `CONTROL_REVISION_ID` (integer, format int64). */
+  /** Format int64. */
   CONTROL_REVISION_ID?: number;
-  /** `SOURCE` (string). */
   SOURCE?: string;
-  /** `SEVERITY` (one of 4 values). */
   SEVERITY?: "low" | "medium" | "high" | "critical" | (string & {});
-  /** `RULE_TYPE` (string). */
   RULE_TYPE?: string;
-  /** `PROVIDER` (string). */
   PROVIDER?: string;
-  /** `REGION` (string). */
   REGION?: string;
-  /** `REALM` (string). */
   REALM?: string;
-  /** `TAGS` (object). */
   TAGS?: { [key: string]: string };
-  /** `ORGANIZATION` (string or null). */
   ORGANIZATION?: string | null;
-  /** `ASSET_STRONG_ID` (string). */
   ASSET_STRONG_ID?: string;
 };
 
@@ -15036,165 +7706,115 @@ export type ComplianceComplianceReport = { [key: string]: unknown };
 
 /** Shared schema `ComplianceControl`. */
 export type ComplianceControl = {
-  /** `id` (string). */
   id?: string;
-  /** `name` (string). */
   name?: string;
-  /** `description` (string). */
   description?: string;
-  /** `category` (string). */
   category?: string;
-  /** `subcategory` (string). */
   subcategory?: string;
-  /** `creation_time` (integer, format int64). */
+  /** Format int64. */
   creation_time?: number;
-  /** `modification_time` (integer, format int64). */
+  /** Format int64. */
   modification_time?: number;
-  /** `created_by` (string). */
   created_by?: string;
-  /** `modified_by` (string). */
   modified_by?: string;
-  /** `is_custom` (boolean). */
   is_custom?: boolean;
 };
 
 /** Shared schema `ComplianceFindings`. */
 export type ComplianceFindings = {
-  /** `ids` (array, of string). */
   ids?: string[];
 };
 
 /** Shared schema `ComplianceIssues`. */
 export type ComplianceIssues = {
-  /** `name` (string). */
   name?: string;
-  /** `pretty_name` (string). */
   pretty_name?: string;
-  /** `value` (integer). */
   value?: number;
-  /** `ids` (array, of string). */
   ids?: string[];
 }[];
 
 /** Shared schema `ComplianceStandard`. */
 export type ComplianceStandard = {
-  /** `id` (string). */
   id?: string;
-  /** `name` (string). */
   name?: string;
-  /** `description` (string). */
   description?: string;
-  /** `publisher` (string). */
   publisher?: string;
-  /** `labels` (array, of string). */
   labels?: string[];
-  /** `insertion_time` (integer, format int64). */
+  /** Format int64. */
   insertion_time?: number;
-  /** `created_by` (string). */
   created_by?: string;
-  /** `is_custom` (boolean). */
   is_custom?: boolean;
-  /** `controls_count` (integer). */
   controls_count?: number;
-  /** `controls_ids` (array, of string). */
   controls_ids?: string[];
 };
 
 /** Shared schema `ComplianceSuccessResponse`. */
 export type ComplianceSuccessResponse = {
-  /** `success` (boolean). */
   success?: boolean;
 };
 
 /** Shared schema `CspmAndPredicateOutput`. */
 export type CspmAndPredicateOutput = {
-  /** `AND` (array), required. */
   AND: (CspmAndPredicateOutput | CspmOrPredicateOutput | CspmFilter)[];
 };
 
 /** Shared schema `CspmFilter`. */
 export type CspmFilter = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` ({@link CspmSearchType}), required. */
   SEARCH_TYPE: CspmSearchType;
-  /** `SEARCH_VALUE`, required. */
   SEARCH_VALUE: string | boolean | number | string[] | CspmRange | CspmKeyValue;
-  /** `AGGREGATED_COLUMN`. */
   AGGREGATED_COLUMN?: unknown;
 };
 
 /** Shared schema `CspmKeyValue`. */
 export type CspmKeyValue = {
-  /** `key` (string), required. */
   key: string;
-  /** `value` (string), required. */
   value: string;
 };
 
 /** Shared schema `CspmMetadata`. */
 export type CspmMetadata = {
-  /** `total_count` (integer, at least 0), required. */
+  /** At least 0. */
   total_count: number;
-  /** `filter_count` (integer, at least 0), required. */
+  /** At least 0. */
   filter_count: number;
 };
 
 /** Shared schema `CspmOrPredicateOutput`. */
 export type CspmOrPredicateOutput = {
-  /** `OR` (array), required. */
   OR: (CspmAndPredicateOutput | CspmOrPredicateOutput | CspmFilter)[];
 };
 
 /** Shared schema `CspmPolicyListResponse`. */
 export type CspmPolicyListResponse = {
-  /** `data` (array, of {@link CspmPolicyResponse}). */
   data?: CspmPolicyResponse[];
-  /** `metadata` ({@link CspmMetadata}). */
   metadata?: CspmMetadata & { /** `TOTAL_COUNT`: the same value as `total_count`, read-only. */ readonly TOTAL_COUNT?: CspmMetadata["total_count"]; /** `FILTER_COUNT`: the same value as `filter_count`, read-only. */ readonly FILTER_COUNT?: CspmMetadata["filter_count"] } | null;
 };
 
 /** Shared schema `CspmPolicyResponse`. */
 export type CspmPolicyResponse = {
-  /** `id` (string, format uuid), required. */
+  /** Format uuid. */
   id: string;
-  /** `name` (string), required. */
   name: string;
-  /** `description` (string or null). */
   description?: string | null;
-  /** `labels` (array or null, of string). */
   labels?: string[] | null;
-  /** `rule_matching_type` (one of 3 values), required. */
   rule_matching_type: "RULE_FILTER" | "RULES" | "ALL_RULES" | (string & {});
-  /** `associated_rule_filter`. */
   associated_rule_filter?: CspmAndPredicateOutput | CspmOrPredicateOutput | null;
-  /** `associated_rule_ids` (array or null, of string). */
   associated_rule_ids?: string[] | null;
-  /** `asset_matching_type` (one of 3 values), required. */
   asset_matching_type: "ASSET_GROUPS" | "ALL_ASSETS" | "CLOUD_ACCOUNTS" | (string & {});
-  /** `associated_asset_group_ids` (array or null, of integer). */
   associated_asset_group_ids?: number[] | null;
-  /** `associated_cloud_account_ids` (array or null, of string). */
   associated_cloud_account_ids?: string[] | null;
-  /** `enabled` (boolean), required. */
   enabled: boolean;
-  /** `mode` (one of 2 values), required. */
   mode: "DEFAULT" | "CUSTOM" | (string & {});
-  /** `creation_time` (integer), required. */
   creation_time: number;
-  /** `created_by` (string), required. */
   created_by: string;
-  /** `modification_time` (integer), required. */
   modification_time: number;
-  /** `modified_by` (string), required. */
   modified_by: string;
 };
 
 /** Shared schema `CspmRange`. */
 export type CspmRange = {
-  /** `from` (integer), required. */
   from: number;
-  /** `to` (integer), required. */
   to: number;
 };
 
@@ -15203,7 +7823,6 @@ export type CspmSearchType = "CONTAINS" | "NCONTAINS" | "CONTAINS_IN_LIST" | "NO
 
 /** Shared schema `CwpAndConnectorNode`. */
 export type CwpAndConnectorNode = {
-  /** `AND` (array, of {@link CwpFilterObject}). */
   AND?: CwpFilterObject[];
 };
 
@@ -15212,7 +7831,6 @@ export type CwpConnectorNode = CwpAndConnectorNode | CwpOrConnectorNode;
 
 /** Shared schema `CwpDockerhubSpecificConfig`. */
 export type CwpDockerhubSpecificConfig = {
-  /** `repository` (string). */
   repository?: string;
 };
 
@@ -15230,93 +7848,57 @@ export type CwpGetPoliciesResponseV2 = CwpPolicyGetResponseDataV2[];
 
 /** Shared schema `CwpGetUnmanagedRegistryConnectorResponse`. */
 export type CwpGetUnmanagedRegistryConnectorResponse = {
-  /** `connector_id` (string). */
   connector_id?: string;
-  /** `vendor` ({@link CwpVendor}). */
   vendor?: CwpVendor;
-  /** `name` (string). */
   name?: string;
-  /** `enabled` (boolean). */
   enabled?: boolean;
-  /** `url` (string). */
   url?: string;
-  /** `username` (string). */
   username?: string;
-  /** `password` (string). */
   password?: string;
-  /** `auth_token` (string). */
   auth_token?: string;
-  /** `scanning_mode` ({@link CwpScanningMode}). */
   scanning_mode?: CwpScanningMode;
-  /** `cloud_provider` ({@link CwpProvider}). */
   cloud_provider?: CwpProvider;
-  /** `outpost_id` (string). */
   outpost_id?: string;
-  /** `region` (string). */
   region?: string;
-  /** `insecure_pull` (boolean). */
   insecure_pull?: boolean;
-  /** `ca_certificate` (string). */
   ca_certificate?: string;
-  /** `repository` (string). */
   repository?: string;
-  /** `initial_scan_configuration` ({@link CwpInitialScanConfiguration}). */
   initial_scan_configuration?: CwpInitialScanConfiguration;
-  /** `allow_static_ips` (boolean). */
   allow_static_ips?: boolean;
-  /** `ip_identifier` (string). */
   ip_identifier?: string;
-  /** `asset_scope_filters` ({@link CwpFilterObject}). */
   asset_scope_filters?: CwpFilterObject;
-  /** `registry_type` ({@link CwpRegistryType}). */
   registry_type?: CwpRegistryType;
-  /** `tenant_id` (string). */
   tenant_id?: string;
-  /** `broker_type` (one of 2 values). */
   broker_type?: "BROKER_VM" | "BROKER_CLUSTER" | (string & {});
-  /** `broker_id` (string). */
   broker_id?: string;
-  /** `filter_type` (one of 2 values). */
   filter_type?: "INCLUDE" | "EXCLUDE" | (string & {});
-  /** `vendor_specific_configuration` ({@link CwpVendorSpecificConfig}). */
   vendor_specific_configuration?: CwpVendorSpecificConfig;
 };
 
 /** Shared schema `CwpGitlabSpecificConfig`. */
 export type CwpGitlabSpecificConfig = {
-  /** `group_ids` (string). */
   group_ids?: string;
-  /** `project_ids` (string). */
   project_ids?: string;
-  /** `api_domain_name` (string). */
   api_domain_name?: string;
 };
 
 /** Shared schema `CwpInitialScanConfiguration`. */
 export type CwpInitialScanConfiguration = {
-  /** `mode` (one of 3 values). */
   mode?: "ALL" | "LATEST_TAG" | "TAGS_MODIFIED_DAYS" | (string & {});
-  /** `numDays` (integer). */
   numDays?: number;
 };
 
 /** Shared schema `CwpOpenShiftSpecificConfig`. */
 export type CwpOpenShiftSpecificConfig = {
-  /** `cluster_id` (string). */
   cluster_id?: string;
-  /** `cluster_name` (string). */
   cluster_name?: string;
-  /** `cluster_asset_id` (string). */
   cluster_asset_id?: string;
-  /** `cluster_asset_type_id` (string). */
   cluster_asset_type_id?: string;
-  /** `cluster_realm` (string). */
   cluster_realm?: string;
 };
 
 /** Shared schema `CwpOrConnectorNode`. */
 export type CwpOrConnectorNode = {
-  /** `OR` (array, of {@link CwpFilterObject}). */
   OR?: CwpFilterObject[];
 };
 
@@ -15325,75 +7907,47 @@ export type CwpPolicyAction = "ISSUE" | "PREVENT" | null | (string & {}) | null;
 
 /** Shared schema `CwpPolicyGetResponseDataV2`. */
 export type CwpPolicyGetResponseDataV2 = {
-  /** `id` (string), required. */
   id: string;
-  /** `revision` (integer), required. */
   revision: number;
-  /** `createdAt` (string, format date-time), required. */
+  /** Format date-time. */
   createdAt: string;
-  /** `modifiedAt` (string, format date-time), required. */
+  /** Format date-time. */
   modifiedAt: string;
-  /** `type` ({@link CwpPolicyType}), required. */
   type: CwpPolicyType | null;
-  /** `createdBy` (string), required. */
   createdBy: string;
-  /** `disabled` (boolean), required. */
   disabled: boolean;
-  /** `name` (string), required. */
   name: string;
-  /** `description` (string), required. */
   description: string;
-  /** `evaluationModes` (array, of {@link CwpEvaluationMode}), required. */
   evaluationModes: (CwpEvaluationMode | null)[];
-  /** `evaluationStage` ({@link CwpEvaluationStage}), required. */
   evaluationStage: CwpEvaluationStage | null;
-  /** `policyRules` (array, of {@link CwpPolicyRuleGetResponseData}), required. */
   policyRules: CwpPolicyRuleGetResponseData[];
-  /** `condition` (string, format byte), required. */
+  /** Format byte. */
   condition: string;
-  /** `exception` (string, format byte), required. */
+  /** Format byte. */
   exception: string;
-  /** `assetScope` (string, format byte), required. */
+  /** Format byte. */
   assetScope: string;
-  /** `assetGroupsIDs` (array, of integer), required. */
   assetGroupsIDs: number[];
-  /** `assetGroups` (array, of string), required. */
   assetGroups: string[];
-  /** `action` ({@link CwpPolicyAction}), required. */
   action: CwpPolicyAction | null;
-  /** `severity` ({@link CwpPolicySeverity}), required. */
   severity: CwpPolicySeverity | null;
-  /** `remediationGuidance` (string), required. */
   remediationGuidance: string;
-  /** `missingInformationAction` ({@link CwpPolicyAction}). */
   missingInformationAction?: CwpPolicyAction | null;
-  /** `usingSystemAssetGroups` (boolean), required. */
   usingSystemAssetGroups: boolean;
-  /** `unifiedPolicyId` (string). */
   unifiedPolicyId?: string;
-  /** `gracePeriod` (string), required. */
   gracePeriod: string;
 };
 
 /** Shared schema `CwpPolicyRuleGetResponseData`. */
 export type CwpPolicyRuleGetResponseData = {
-  /** `id` (string), required. */
   id: string;
-  /** `rule_id` (string), required. */
   rule_id: string;
-  /** `policy_id` (string), required. */
   policy_id: string;
-  /** `severity` ({@link CwpPolicySeverity}), required. */
   severity: CwpPolicySeverity | null;
-  /** `action` ({@link CwpPolicyAction}), required. */
   action: CwpPolicyAction | null;
-  /** `policy_revision` (integer), required. */
   policy_revision: number;
-  /** `rule_name` (string), required. */
   rule_name: string;
-  /** `remediation_guidance` (string), required. */
   remediation_guidance: string;
-  /** `user_remediation_guidance` (string), required. */
   user_remediation_guidance: string;
 };
 
@@ -15414,11 +7968,8 @@ export type CwpScanningMode = "CLOUD" | "OUTPOST" | "BROKER" | "NOT_APPLICABLE" 
 
 /** Shared schema `CwpTerminalNode`. */
 export type CwpTerminalNode = {
-  /** `SEARCH_FIELD` (string). */
   SEARCH_FIELD?: string;
-  /** `SEARCH_TYPE` (string). */
   SEARCH_TYPE?: string;
-  /** `SEARCH_VALUE` (string). */
   SEARCH_VALUE?: string;
 };
 
@@ -15430,19 +7981,16 @@ export type CwpVendorSpecificConfig = CwpGitlabSpecificConfig | CwpDockerhubSpec
 
 /** Shared schema `DspmDasResponseBody`. */
 export type DspmDasResponseBody = {
-  /** `data` ({@link DspmJsonArray}), required. */
   data: DspmJsonArray;
-  /** `metadata` ({@link DspmDasResponseBodyMetadata}), required. */
   metadata: DspmDasResponseBodyMetadata & { /** `TOTAL_COUNT`: the same value as `total_count`, read-only. */ readonly TOTAL_COUNT?: DspmDasResponseBodyMetadata["total_count"]; /** `FILTER_COUNT`: the same value as `filter_count`, read-only. */ readonly FILTER_COUNT?: DspmDasResponseBodyMetadata["filter_count"] };
 };
 
 /** Shared schema `DspmDasResponseBodyMetadata`. */
 export type DspmDasResponseBodyMetadata = {
-  /** `total_count` (integer, format int32). */
+  /** Format int32. */
   total_count?: number;
-  /** `filter_count` (integer, format int32). */
+  /** Format int32. */
   filter_count?: number;
-  /** `next_page_token` (string). */
   next_page_token?: string;
 };
 
@@ -15451,27 +7999,21 @@ export type DspmJsonArray = unknown[];
 
 /** Shared schema `ExternalAppAwsS3ConnectionConfig`. */
 export type ExternalAppAwsS3ConnectionConfig = {
-  /** `s3_uri` (string, format url), required. */
+  /** Format url. */
   s3_uri: string;
-  /** `region` (string), required. */
   region: string;
-  /** `role_arn` (string), required. */
   role_arn: string;
-  /** `roll_up_interval` (one of 4 values, format int32). */
+  /** Format int32. */
   roll_up_interval?: 15 | 30 | 60 | 180 | (number & {});
 };
 
 /** Shared schema `ExternalAppAwsSqsConnectionConfig`. */
 export type ExternalAppAwsSqsConnectionConfig = {
-  /** `queue_url` (string, format url), required. */
+  /** Format url. */
   queue_url: string;
-  /** `access_key` (string). */
   access_key?: string;
-  /** `secret_key` (string). */
   secret_key?: string;
-  /** `role_arn` (string). */
   role_arn?: string;
-  /** `connection_type` (one of 2 values). */
   connection_type?: "ROLE_ARN" | "ACCESS_KEY" | (string & {});
 };
 
@@ -15480,202 +8022,125 @@ export type ExternalAppConnectionConfig = ExternalAppWebhookConnectionConfig | E
 
 /** Shared schema `ExternalAppExternalApplication`. */
 export type ExternalAppExternalApplication = {
-  /** `application_id` (integer, format int64). */
+  /** Format int64. */
   application_id?: number;
-  /** `name` (string). */
   name?: string;
-  /** `description` (string). */
   description?: string;
-  /** `status` (one of 9 values). */
   status?: "connected" | "warning" | "disabled" | "error" | "in_progress" | "pending_authorization" | "authorization_failure" | "incomplete" | "pending" | (string & {});
-  /** `created_at` (integer, format int64). */
+  /** Format int64. */
   created_at?: number;
-  /** `last_modified_by` (string). */
   last_modified_by?: string;
-  /** `last_error` (string). */
   last_error?: string;
-  /** `last_error_at` (integer, format int64). */
+  /** Format int64. */
   last_error_at?: number;
-  /** `modified_at` (integer, format int64). */
+  /** Format int64. */
   modified_at?: number;
-  /** `application_type` (one of 5 values). */
   application_type?: "syslog" | "webhook" | "splunk" | "aws_sqs" | "aws_s3" | (string & {});
-  /** `connection_config` ({@link ExternalAppConnectionConfig}). */
   connection_config?: ExternalAppConnectionConfig;
 };
 
 /** Shared schema `ExternalAppSplunkConnectionConfig`. */
 export type ExternalAppSplunkConnectionConfig = {
-  /** `hec_endpoint` (string, format url), required. */
+  /** Format url. */
   hec_endpoint: string;
-  /** `auth_token` (string), required. */
   auth_token: string;
 };
 
 /** Shared schema `ExternalAppSyslogConnectionConfig`. */
 export type ExternalAppSyslogConnectionConfig = {
-  /** `port` (integer), required. */
   port: number;
-  /** `protocol` (one of 3 values), required. */
   protocol: "UDP" | "TCP" | "TLS" | (string & {});
-  /** `facility` (string), required. */
   facility: string;
-  /** `address` (string), required. */
   address: string;
-  /** `security_info` (object). */
   security_info?: {
-    /** `certificate_name` (string). */
     certificate_name?: string;
-    /** `ignore_cert_errors` (boolean). */
     ignore_cert_errors?: boolean;
-    /** `certificate_content` (string, format binary). */
+    /** Format binary. */
     certificate_content?: string;
   };
 };
 
 /** Shared schema `ExternalAppWebhookConnectionConfig`. */
 export type ExternalAppWebhookConnectionConfig = {
-  /** `url` (string, format url), required. */
+  /** Format url. */
   url: string;
-  /** `http_method` (one of 2 values). */
   http_method?: "POST" | "PUT" | (string & {});
-  /** `headers` (object). */
   headers?: { [key: string]: unknown };
 };
 
 /** `ExternalIpRange`: a record of the replies of `assets.get_external_ip_address_ranges`. */
 export type ExternalIpRange = {
-  /** `range_id` (string). */
   range_id?: string;
-  /** `first_ip` (string). */
   first_ip?: string;
-  /** `last_ip` (string). */
   last_ip?: string;
-  /** `ips_count` (integer). */
   ips_count?: number;
-  /** `active_responsive_ips_count` (integer). */
   active_responsive_ips_count?: number;
-  /** `date_added` (integer). */
   date_added?: number;
-  /** `business_units` (array, of string). */
   business_units?: string[];
-  /** `organization_handles` (array, of string). */
   organization_handles?: string[];
 };
 
 /** `ExternalService`: a record of the replies of `assets.get_external_services`. */
 export type ExternalService = {
-  /** `service_id` (string). */
   service_id?: string;
-  /** `service_name` (string). */
   service_name?: string;
-  /** `service_type` (string). */
   service_type?: string;
-  /** `ip_address` (array, of string). */
   ip_address?: string[];
-  /** `domain` (array, of string). */
   domain?: string[];
-  /** `externally_detected_providers` (array, of string). */
   externally_detected_providers?: string[];
-  /** `is_active` (string). */
   is_active?: string;
-  /** `first_observed` (integer). */
   first_observed?: number;
-  /** `last_observed` (integer). */
   last_observed?: number;
-  /** `port` (integer). */
   port?: number;
-  /** `protocol` (string). */
   protocol?: string;
-  /** `active_classifications` (array, of string). */
   active_classifications?: string[];
-  /** `inactive_classifications` (array, of string). */
   inactive_classifications?: string[];
-  /** `discovery_type` (string). */
   discovery_type?: string;
-  /** `business_units` (array, of string). */
   business_units?: string[];
-  /** `externally_inferred_vulnerability_score` (number or null). */
   externally_inferred_vulnerability_score?: number | null;
-  /** `externally_inferred_cves` (array, of string). */
   externally_inferred_cves?: string[];
-  /** `tls_versions` (array, of object). */
   tls_versions?: { [key: string]: unknown }[];
-  /** `inferred_cves_observed` (array, of object). */
   inferred_cves_observed?: { [key: string]: unknown }[];
-  /** `cloud_management_status` (string). */
   cloud_management_status?: string;
 };
 
 /** `ExternalWebsite`: a record of the replies of `assets.get_external_websites`. */
 export type ExternalWebsite = {
-  /** `website_id` (string). */
   website_id?: string;
-  /** `host` (string). */
   host?: string;
-  /** `protocol` (string). */
   protocol?: string;
-  /** `is_active` (string). */
   is_active?: string;
-  /** `site_categories` (array, of string). */
   site_categories?: string[];
-  /** `technology_ids` (array, of string). */
   technology_ids?: string[];
-  /** `first_observed` (integer). */
   first_observed?: number;
-  /** `last_observed` (integer). */
   last_observed?: number;
-  /** `provider_names` (array, of string). */
   provider_names?: string[];
-  /** `ips` (array, of string). */
   ips?: string[];
-  /** `port` (integer). */
   port?: number;
-  /** `active_service_ids` (array, of string). */
   active_service_ids?: string[];
-  /** `http_type` (string). */
   http_type?: string;
-  /** `third_party_script_domains` (array, of string). */
   third_party_script_domains?: string[];
-  /** `security_assessments` (array, of object). */
   security_assessments?: {
-    /** `name` (string). */
     name?: string;
-    /** `priority` (integer). */
     priority?: number;
-    /** `score` (integer). */
     score?: number;
-    /** `securityAssessmentDetails` (object). */
     securityAssessmentDetails?: {
-      /** `pages` (array, of object). */
       pages?: {
-        /** `url` (string). */
         url?: string;
-        /** `message` (string). */
         message?: string;
-        /** `elements` (array, of object). */
         elements?: {
-          /** `name` (string). */
           name?: string;
-          /** `value` (string). */
           value?: string;
         }[];
       }[];
-      /** `description` (string). */
       description?: string;
     };
   }[];
-  /** `authentication` (array, of string). */
   authentication?: string[];
-  /** `rootPageHttpStatusCode` (string). */
   rootPageHttpStatusCode?: string;
-  /** `isNonConfiguredHost` (boolean). */
   isNonConfiguredHost?: boolean;
-  /** `externally_inferred_vulnerability_score` (integer). */
   externally_inferred_vulnerability_score?: number;
-  /** `externally_inferred_cves` (array, of string). */
   externally_inferred_cves?: string[];
-  /** `tags` (array, of string). */
   tags?: string[];
 };
 
@@ -15684,465 +8149,276 @@ export type IamMetadata = { [key: string]: unknown };
 
 /** `Indicator`: a record of the replies of `indicators.get`. */
 export type Indicator = {
-  /** `rule_id` (integer). */
   rule_id?: number;
-  /** `indicator` (string). */
   indicator?: string;
-  /** `type` (string). */
   type?: string;
-  /** `severity` (string). */
   severity?: string;
-  /** `expiration_date` (integer). */
   expiration_date?: number;
-  /** `comment` (string). */
   comment?: string;
 };
 
 /** Shared schema `InjectionRuleDisableInjectionRulePAPIObject`. */
 export type InjectionRuleDisableInjectionRulePAPIObject = {
-  /** `rule_id` (string). */
   rule_id?: string;
-  /** `rule_name` (string). */
   rule_name?: string;
-  /** `description` (string). */
   description?: string;
-  /** `platform` (string). */
   platform?: string;
-  /** `status` (string). */
   status?: string;
-  /** `expiration_time` (integer, format int64). */
+  /** Format int64. */
   expiration_time?: number;
-  /** `process_name` (string). */
   process_name?: string;
-  /** `path` (string). */
   path?: string;
-  /** `created_by` (string). */
   created_by?: string;
-  /** `creation_time` (integer, format int64). */
+  /** Format int64. */
   creation_time?: number;
-  /** `is_global` (boolean). */
   is_global?: boolean;
-  /** `profile_ids` (array or null, of integer). */
   profile_ids?: number[] | null;
 };
 
 /** `InternetExposureAsset`: a record of the replies of `assets.get_assets_internet_exposure`. */
 export type InternetExposureAsset = {
-  /** `asm_ids` (array, of string). */
   asm_ids?: string[];
-  /** `name` (string). */
   name?: string;
-  /** `asset_type` (string). */
   asset_type?: string;
-  /** `cloud_provider`. */
   cloud_provider?: unknown;
-  /** `externally_detected_providers` (array, of string). */
   externally_detected_providers?: string[];
-  /** `region`. */
   region?: unknown;
-  /** `ips` (array, of string). */
   ips?: string[];
-  /** `business_units` (array, of string). */
   business_units?: string[];
-  /** `management_status` (array, of string). */
   management_status?: string[];
-  /** `iot_model`. */
   iot_model?: unknown;
-  /** `iot_category`. */
   iot_category?: unknown;
-  /** `iot_profile`. */
   iot_profile?: unknown;
-  /** `sensor` (array, of string). */
   sensor?: string[];
-  /** `service_type` (array, of string). */
   service_type?: string[];
-  /** `last_observed` (integer or null). */
   last_observed?: number | null;
-  /** `first_observed` (integer or null). */
   first_observed?: number | null;
-  /** `has_active_externally_services` (boolean). */
   has_active_externally_services?: boolean;
-  /** `has_xdr_agent` (string). */
   has_xdr_agent?: string;
-  /** `certificate_classifications` (array, of string). */
   certificate_classifications?: string[];
-  /** `certificate_issuer`. */
   certificate_issuer?: unknown;
-  /** `certificate_algorithm`. */
   certificate_algorithm?: unknown;
-  /** `mac_addresses` (array, of string). */
   mac_addresses?: string[];
-  /** `cloud_id`. */
   cloud_id?: unknown;
-  /** `ip_ranges` (array, of string). */
   ip_ranges?: string[];
-  /** `domain_resolves` (boolean). */
   domain_resolves?: boolean;
-  /** `operation_system`. */
   operation_system?: unknown;
-  /** `asm_va_score`. */
   asm_va_score?: unknown;
-  /** `externally_inferred_cves` (array, of string). */
   externally_inferred_cves?: string[];
-  /** `agent_id`. */
   agent_id?: unknown;
 };
 
 /** `Issue`: a record of the replies of `issue.search`. */
 export type Issue = {
-  /** `_insert_time` (string, format date-time). */
+  /** Format date-time. */
   _insert_time?: string;
-  /** `owner` (string). */
   owner?: string;
-  /** `external_id` (string). */
   external_id?: string;
-  /** `name` (string). */
   name?: string;
-  /** `description` (string). */
   description?: string;
-  /** `observation_time` (integer, format int64). */
+  /** Format int64. */
   observation_time?: number;
-  /** `domain` (one of 5 values). */
   domain?: "Security" | "Health" | "Hunting" | "IT" | "Posture" | (string & {});
-  /** `detection_method` (one of 44 values). */
   detection_method?: "XDR Agent" | "XDR Analytics" | "PAN NGFW" | "XDR BIOC" | "XDR IOC" | "Threat Intelligence" | "XDR Managed Threat Hunting" | "XDR Analytics BIOC" | "Correlation" | "Prisma Cloud" | "Prisma Cloud Compute" | "ASM" | "IoT Security" | "Custom Issue" | "Health" | "SaaS Attachments" | "Attack Path" | "Posture Policy" | "CAS Drift Scanner" | "Cloud Network Analyzer" | "IaC Scanner" | "CAS Secret Scanner" | "CI/CD Risks" | "CLI Scanner" | "CIEM Scanner" | "API Traffic Monitor" | "API Posture Scanner" | "Agentless Disk Scanner" | "Kubernetes Scanner" | "Compute Policy" | "CSPM Scanner" | "CAS CVE Scanner" | "CAS License Scanner" | "Secrets Scanner" | "SAST Scanner" | "Data Policy" | "Package Operational Risk" | "Vulnerability Policy" | "AI Security Posture" | "DLP" | "MIRRORING" | "AURL" | "User Reported Phishing" | "Graph Engine" | (string & {});
-  /** `detection_rule_id` (string). */
   detection_rule_id?: string;
-  /** `category` (one of 18 values). */
   category?: "CONFIGURATION" | "VULNERABILITY" | "MALWARE" | "IDENTITY" | "NETWORK" | "DATA_LOSS" | "COMPLIANCE" | "RUNTIME" | "SECRETS" | "IAC" | "CI_CD_RISKS" | "DRIFT" | "API_SECURITY" | "POSTURE" | "COMPUTE" | "LICENSE" | "OPERATIONAL_RISK" | "AI_SECURITY" | (string & {});
-  /** `finding_ids` (array, of string). */
   finding_ids?: string[];
-  /** `asset_ids` (array, of string). */
   asset_ids?: string[];
-  /** `asset_names` (array, of string). */
   asset_names?: string[];
-  /** `asset_group_ids` (array, of integer). */
   asset_group_ids?: number[];
-  /** `asset_classes` (array, of string). */
   asset_classes?: ("Compute" | "Data" | "Network" | "Identity" | "Security" | "Management" | "Application" | "IoT" | "Other" | (string & {}))[];
-  /** `asset_categories` (array, of string). */
   asset_categories?: ("Storage Bucket" | "Virtual Machine" | "Database Instance" | "Container" | "Serverless Function" | "Load Balancer" | "Firewall" | "VPN Gateway" | "IAM Role" | "IAM User" | "IAM Group" | "IAM Policy" | "Service Account" | "Kubernetes Cluster" | "Kubernetes Pod" | "Kubernetes Node" | "Network Interface" | "Subnet" | "VPC" | "Security Group" | "DNS Zone" | "Certificate" | "Key Vault" | "Disk" | "Snapshot" | "Image" | "Queue" | "Topic" | "API Gateway" | "CDN" | "Other" | (string & {}))[];
-  /** `asset_regions` (array, of string). */
   asset_regions?: string[];
-  /** `asset_providers` (array, of string). */
   asset_providers?: ("AWS" | "Azure" | "GCP" | "Oracle Cloud" | "IBM Cloud" | "Alibaba Cloud" | "Other" | (string & {}))[];
-  /** `asset_accounts` (array, of string). */
   asset_accounts?: string[];
-  /** `asset_types` (array, of string). */
   asset_types?: string[];
-  /** `asset_external_provider_ids` (array, of string). */
   asset_external_provider_ids?: string[];
-  /** `asset_cloud_account_names` (array, of string). */
   asset_cloud_account_names?: string[];
-  /** `mitre_tactics` (array, of string). */
   mitre_tactics?: string[];
-  /** `mitre_techniques` (array, of string). */
   mitre_techniques?: string[];
-  /** `type` (string). */
   type?: string;
-  /** `remediation` (string). */
   remediation?: string;
-  /** `extended_description` (string). */
   extended_description?: string;
-  /** `impact` (string). */
   impact?: string;
-  /** `initial_evidence` (string). */
   initial_evidence?: string;
-  /** `id` (integer). */
   id?: number;
-  /** `last_modified` (integer, format int64). */
+  /** Format int64. */
   last_modified?: number;
-  /** `tags` (array, of string). */
   tags?: string[];
-  /** `is_excluded` (boolean). */
   is_excluded?: boolean;
-  /** `is_starred` (boolean). */
   is_starred?: boolean;
-  /** `assigned_to` (string). */
   assigned_to?: string;
-  /** `assigned_to_pretty` (string). */
   assigned_to_pretty?: string;
-  /** `status` (one of 3 values). */
   status?: "New" | "In Progress" | "Resolved" | (string & {});
-  /** `status_resolution_reason` (one of 9 values). */
   status_resolution_reason?: "RESOLVED_KNOWN_ISSUE" | "RESOLVED_DUPLICATE" | "RESOLVED_FALSE_POSITIVE" | "RESOLVED_OTHER" | "RESOLVED_TRUE_POSITIVE" | "RESOLVED_SECURITY_TESTING" | "RESOLVED_RISK_ACCEPTED" | "RESOLVED_FIXED" | "RESOLVED_DISMISSED" | (string & {});
-  /** `status_resolution_comment` (string). */
   status_resolution_comment?: string;
-  /** `severity` (one of 5 values). */
   severity?: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | (string & {});
-  /** `resolution_time` (integer, format int64). */
+  /** Format int64. */
   resolution_time?: number;
-  /** `case_ids` (array, of integer). */
   case_ids?: number[];
-  /** `resolution_status_modified_ts` (integer, format int64). */
+  /** Format int64. */
   resolution_status_modified_ts?: number;
-  /** `is_excepted` (boolean). */
   is_excepted?: boolean;
-  /** `exception_ids` (array, of string). */
   exception_ids?: string[];
-  /** `exception_expiration` (integer, format int64). */
+  /** Format int64. */
   exception_expiration?: number;
-  /** `agentic_response_status` (string). */
   agentic_response_status?: string;
-  /** `agentic_assistant_id` (string). */
   agentic_assistant_id?: string;
-  /** `agentic_response_conversation_id` (string). */
   agentic_response_conversation_id?: string;
-  /** `action_status` (string). */
   action_status?: string;
-  /** `normalized_fields` ({@link Xs34NormalizedFields}). */
   normalized_fields?: Xs34NormalizedFields;
-  /** `custom_fields` (object). */
   custom_fields?: { [key: string]: unknown };
 };
 
 /** Shared schema `MtdComment`. */
 export type MtdComment = {
-  /** `comment_id` (integer). */
   comment_id?: number;
-  /** `comment_created_by` (string). */
   comment_created_by?: string;
-  /** `comment_author_type` (integer). */
   comment_author_type?: number;
-  /** `comment_insert_time` (integer, format int64). */
+  /** Format int64. */
   comment_insert_time?: number;
-  /** `comment_update_time` (integer or null, format int64). */
+  /** Format int64. */
   comment_update_time?: number | null;
-  /** `comment_text` (string). */
   comment_text?: string;
-  /** `comment_attachments` (array, of string). */
   comment_attachments?: string[];
-  /** `xsoar_source_id` (string). */
   xsoar_source_id?: string;
-  /** `comment_username` (string). */
   comment_username?: string;
 };
 
 /** Shared schema `MtdReport`. */
 export type MtdReport = {
-  /** `xsoar_source_id` (string). */
   xsoar_source_id?: string;
-  /** `report_type` (string). */
   report_type?: string;
-  /** `insert_time` (integer, format int64). */
+  /** Format int64. */
   insert_time?: number;
-  /** `name` (string). */
   name?: string;
-  /** `description` (string). */
   description?: string;
-  /** `incident_id` (integer or null). */
   incident_id?: number | null;
-  /** `update_time` (integer, format int64). */
+  /** Format int64. */
   update_time?: number;
-  /** `created_by` (string). */
   created_by?: string;
-  /** `severity` (string). */
   severity?: string;
-  /** `attachments` (string). */
   attachments?: string;
-  /** `classification` (string). */
   classification?: string;
-  /** `assigned_user` (string or null). */
   assigned_user?: string | null;
-  /** `report_status` (string). */
   report_status?: string;
-  /** `assigned_user_pretty` (string or null). */
   assigned_user_pretty?: string | null;
 };
 
 /** Shared schema `MtdReportUpperCase`. */
 export type MtdReportUpperCase = {
-  /** `XSOAR_SOURCE_ID` (string). */
   XSOAR_SOURCE_ID?: string;
-  /** `NAME` (string). */
   NAME?: string;
-  /** `DESCRIPTION` (string). */
   DESCRIPTION?: string;
-  /** `CREATED_BY` (string). */
   CREATED_BY?: string;
-  /** `INSERT_TIME` (integer, format int64). */
+  /** Format int64. */
   INSERT_TIME?: number;
-  /** `UPDATE_TIME` (integer, format int64). */
+  /** Format int64. */
   UPDATE_TIME?: number;
-  /** `ATTACHMENTS` (string). */
   ATTACHMENTS?: string;
-  /** `INCIDENT_ID` (integer or null). */
   INCIDENT_ID?: number | null;
-  /** `REPORT_TYPE` (string). */
   REPORT_TYPE?: string;
-  /** `SEVERITY` (string). */
   SEVERITY?: string;
-  /** `COMMENTS` (string or null). */
   COMMENTS?: string | null;
-  /** `CLASSIFICATION` (string). */
   CLASSIFICATION?: string;
-  /** `ASSIGNED_USER` (string or null). */
   ASSIGNED_USER?: string | null;
-  /** `ASSIGNED_USER_PRETTY` (string or null). */
   ASSIGNED_USER_PRETTY?: string | null;
-  /** `REPORT_STATUS` (string). */
   REPORT_STATUS?: string;
 };
 
 /** Shared schema `NotificationsRule`. */
 export type NotificationsRule = {
-  /** `name` (string). */
   name?: string;
-  /** `rule_uuid` (string). */
   rule_uuid?: string;
-  /** `description` (string). */
   description?: string;
-  /** `forward_type` (string). */
   forward_type?: string;
-  /** `filter` (object, of string). */
   filter?: { [key: string]: unknown };
-  /** `forward_source` (object). */
   forward_source?: {
-    /** `email` (object). */
     email?: {
-      /** `distribution_list` (array, of string). */
       distribution_list?: string[];
-      /** `aggregation` (integer). */
       aggregation?: number;
-      /** `custom_mail_subject` (string). */
       custom_mail_subject?: string;
-      /** `legacy_mail_format` (boolean). */
       legacy_mail_format?: boolean;
     };
-    /** `slack` (object). */
     slack?: {
-      /** `channels` (array, of string). */
       channels?: string[];
     };
-    /** `syslog` (object). */
     syslog?: {
-      /** `id` (integer). */
       id?: number;
     };
   };
-  /** `applications` (array, of string). */
   applications?: string[];
-  /** `time_zone` (string). */
   time_zone?: string;
-  /** `mail_format` (string). */
   mail_format?: string;
-  /** `syslog_format` (string). */
   syslog_format?: string;
-  /** `slack_format` (string). */
   slack_format?: string;
-  /** `created_by` (string). */
   created_by?: string;
-  /** `created_at` (integer, format int64). */
+  /** Format int64. */
   created_at?: number;
-  /** `modified_at` (integer, format int64). */
+  /** Format int64. */
   modified_at?: number;
-  /** `enabled` (boolean). */
   enabled?: boolean;
 };
 
 /** Shared schema `PreventionRuleDisablePreventionModulePAPIObject`. */
 export type PreventionRuleDisablePreventionModulePAPIObject = {
-  /** `module_id` (integer). */
   module_id?: number;
-  /** `name` (string). */
   name?: string;
-  /** `description` (string). */
   description?: string;
-  /** `profile_type` (string). */
   profile_type?: string;
-  /** `conditions_definition` (object). */
   conditions_definition?: {
-    /** `properties` (object). */
     properties?: {
-      /** `hash` (object). */
       hash?: {
-        /** `type` (string). */
         type?: string;
-        /** `description` (string). */
         description?: string;
       };
-      /** `path` (object). */
       path?: {
-        /** `type` (string). */
         type?: string;
-        /** `description` (string). */
         description?: string;
-        /** `minLength` (integer). */
         minLength?: number;
       };
-      /** `command` (object). */
       command?: {
-        /** `type` (string). */
         type?: string;
-        /** `description` (string). */
         description?: string;
-        /** `minLength` (integer). */
         minLength?: number;
       };
-      /** `signer` (object). */
       signer?: {
-        /** `type` (string). */
         type?: string;
-        /** `description` (string). */
         description?: string;
-        /** `minLength` (integer). */
         minLength?: number;
       };
-      /** `sign_thumbprint` (object). */
       sign_thumbprint?: {
-        /** `type` (string). */
         type?: string;
-        /** `description` (string). */
         description?: string;
-        /** `minLength` (integer). */
         minLength?: number;
       };
     };
   };
-  /** `additionalProperties` (boolean). */
   additionalProperties?: boolean;
-  /** `minProperties` (integer). */
   minProperties?: number;
 };
 
 /** Shared schema `PreventionRuleDisablePreventionRulePAPIObject`. */
 export type PreventionRuleDisablePreventionRulePAPIObject = {
-  /** `rule_id` (string). */
   rule_id?: string;
-  /** `rule_name` (string). */
   rule_name?: string;
-  /** `description` (string). */
   description?: string;
-  /** `platform` (string). */
   platform?: string;
-  /** `conditions` (object). */
   conditions?: {
-    /** `hash` (string). */
     hash?: string;
-    /** `path` (string). */
     path?: string;
-    /** `signer` (string). */
     signer?: string;
-    /** `command` (string). */
     command?: string;
-    /** `sign_thumbprint` (string). */
     sign_thumbprint?: string;
   };
-  /** `module_ids` (array, of integer). */
   module_ids?: number[];
-  /** `profile_ids` (array, of integer). */
   profile_ids?: number[];
-  /** `scope` (string). */
   scope?: string;
-  /** `status` (string). */
   status?: string;
-  /** `created_by` (string). */
   created_by?: string;
-  /** `user_email` (string). */
   user_email?: string;
-  /** `modification_time` (integer, format int64). */
+  /** Format int64. */
   modification_time?: number;
-  /** `associated_targets` (array, of string). */
   associated_targets?: string[];
 };
 
@@ -16163,117 +8439,75 @@ export type TrustedImagesPolicyAction = "ISSUE" | "PREVENT" | null | (string & {
 
 /** Shared schema `TrustedImagesPolicyData`. */
 export type TrustedImagesPolicyData = {
-  /** `action` ({@link TrustedImagesPolicyAction}), required. */
   action: TrustedImagesPolicyAction;
-  /** `assetGroups` (array, of string), required. */
   assetGroups: string[];
-  /** `assetGroupsIDs` (array, of integer), required. */
   assetGroupsIDs: number[];
-  /** `assetScope` (string, format byte), required. */
+  /** Format byte. */
   assetScope: string;
-  /** `condition` (string, format byte), required. */
+  /** Format byte. */
   condition: string;
-  /** `createdAt` (string, format date-time), required. */
+  /** Format date-time. */
   createdAt: string;
-  /** `createdBy` (string), required. */
   createdBy: string;
-  /** `description` (string), required. */
   description: string;
-  /** `disabled` (boolean), required. */
   disabled: boolean;
-  /** `evaluationModes` (array, of {@link TrustedImagesEvaluationMode}), required. */
   evaluationModes: TrustedImagesEvaluationMode[];
-  /** `evaluationStage` ({@link TrustedImagesEvaluationStage}), required. */
   evaluationStage: TrustedImagesEvaluationStage;
-  /** `exception` (string, format byte), required. */
+  /** Format byte. */
   exception: string;
-  /** `id` (string), required. */
   id: string;
-  /** `missingInformationAction` ({@link TrustedImagesPolicyAction}). */
   missingInformationAction?: TrustedImagesPolicyAction;
-  /** `modifiedAt` (string, format date-time), required. */
+  /** Format date-time. */
   modifiedAt: string;
-  /** `name` (string), required. */
   name: string;
-  /** `remediationGuidance` (string), required. */
   remediationGuidance: string;
-  /** `revision` (integer), required. */
   revision: number;
-  /** `rulesIds` (array, of string), required. */
   rulesIds: string[];
-  /** `severity` ({@link TrustedImagesPolicySeverity}), required. */
   severity: TrustedImagesPolicySeverity;
-  /** `type` ({@link TrustedImagesPolicyType}), required. */
   type: TrustedImagesPolicyType;
 };
 
 /** Shared schema `TrustedImagesPolicyGetResponseDataV2`. */
 export type TrustedImagesPolicyGetResponseDataV2 = {
-  /** `action` ({@link TrustedImagesPolicyAction}), required. */
   action: TrustedImagesPolicyAction;
-  /** `assetGroups` (array, of string), required. */
   assetGroups: string[];
-  /** `assetGroupsIDs` (array, of integer), required. */
   assetGroupsIDs: number[];
-  /** `assetScope` (string, format byte), required. */
+  /** Format byte. */
   assetScope: string;
-  /** `condition` (string, format byte), required. */
+  /** Format byte. */
   condition: string;
-  /** `createdAt` (string, format date-time), required. */
+  /** Format date-time. */
   createdAt: string;
-  /** `createdBy` (string), required. */
   createdBy: string;
-  /** `description` (string), required. */
   description: string;
-  /** `disabled` (boolean), required. */
   disabled: boolean;
-  /** `evaluationModes` (array, of {@link TrustedImagesEvaluationMode}), required. */
   evaluationModes: TrustedImagesEvaluationMode[];
-  /** `evaluationStage` ({@link TrustedImagesEvaluationStage}), required. */
   evaluationStage: TrustedImagesEvaluationStage;
-  /** `exception` (string, format byte), required. */
+  /** Format byte. */
   exception: string;
-  /** `id` (string), required. */
   id: string;
-  /** `missingInformationAction` ({@link TrustedImagesPolicyAction}). */
   missingInformationAction?: TrustedImagesPolicyAction;
-  /** `modifiedAt` (string, format date-time), required. */
+  /** Format date-time. */
   modifiedAt: string;
-  /** `name` (string), required. */
   name: string;
-  /** `policyRules` (array, of {@link TrustedImagesPolicyRuleGetResponseData}), required. */
   policyRules: TrustedImagesPolicyRuleGetResponseData[];
-  /** `remediationGuidance` (string), required. */
   remediationGuidance: string;
-  /** `revision` (integer), required. */
   revision: number;
-  /** `severity` ({@link TrustedImagesPolicySeverity}), required. */
   severity: TrustedImagesPolicySeverity;
-  /** `type` ({@link TrustedImagesPolicyType}), required. */
   type: TrustedImagesPolicyType;
-  /** `usingSystemAssetGroups` (boolean), required. */
   usingSystemAssetGroups: boolean;
 };
 
 /** Shared schema `TrustedImagesPolicyRuleGetResponseData`. */
 export type TrustedImagesPolicyRuleGetResponseData = {
-  /** `action` ({@link TrustedImagesPolicyAction}), required. */
   action: TrustedImagesPolicyAction;
-  /** `id` (string), required. */
   id: string;
-  /** `policy_id` (string), required. */
   policy_id: string;
-  /** `policy_revision` (integer), required. */
   policy_revision: number;
-  /** `remediation_guidance` (string), required. */
   remediation_guidance: string;
-  /** `rule_id` (string), required. */
   rule_id: string;
-  /** `rule_name` (string), required. */
   rule_name: string;
-  /** `severity` ({@link TrustedImagesPolicySeverity}), required. */
   severity: TrustedImagesPolicySeverity;
-  /** `user_remediation_guidance` (string), required. */
   user_remediation_guidance: string;
 };
 
@@ -16285,53 +8519,31 @@ export type TrustedImagesPolicyType = "COMPLIANCE" | "MALWARE" | "SECRET" | "TRU
 
 /** Shared schema `TrustedImagesRuleDef`. */
 export type TrustedImagesRuleDef = {
-  /** `availableActions` (array, of {@link TrustedImagesRulesDefinitionOpenapiSpecAction}), required. */
   availableActions: TrustedImagesRulesDefinitionOpenapiSpecAction[];
-  /** `changeLog` (string), required. */
   changeLog: string;
-  /** `controlsIDs` (array, of string), required. */
   controlsIDs: string[];
-  /** `createdAt` (string, format date-time), required. */
+  /** Format date-time. */
   createdAt: string;
-  /** `createdBy` (string), required. */
   createdBy: string;
-  /** `description` (string), required. */
   description: string;
-  /** `engine` ({@link TrustedImagesRulesDefinitionOpenapiSpecEngineType}), required. */
   engine: TrustedImagesRulesDefinitionOpenapiSpecEngineType;
-  /** `evaluationScript` (string), required. */
   evaluationScript: string;
-  /** `extraData` (object), required. */
   extraData: { [key: string]: unknown };
-  /** `isSystemRule` (boolean), required. */
   isSystemRule: boolean;
-  /** `modifiedAt` (string, format date-time), required. */
+  /** Format date-time. */
   modifiedAt: string;
-  /** `modifiedBy` (string), required. */
   modifiedBy: string;
-  /** `name` (string), required. */
   name: string;
-  /** `platforms` (array, of {@link TrustedImagesRulesDefinitionOpenapiSpecPlatform}), required. */
   platforms: TrustedImagesRulesDefinitionOpenapiSpecPlatform[];
-  /** `providers` (array, of {@link TrustedImagesRulesDefinitionOpenapiSpecCloudProvider}), required. */
   providers: TrustedImagesRulesDefinitionOpenapiSpecCloudProvider[];
-  /** `remediation` (string), required. */
   remediation: string;
-  /** `revision` (integer), required. */
   revision: number;
-  /** `ruleId` (string), required. */
   ruleId: string;
-  /** `ruleStandards` (array), required. */
   ruleStandards: unknown[];
-  /** `ruleUAIAssets` (array), required. */
   ruleUAIAssets: unknown[];
-  /** `severity` ({@link TrustedImagesRulesDefinitionOpenapiSpecRuleSeverity}), required. */
   severity: TrustedImagesRulesDefinitionOpenapiSpecRuleSeverity;
-  /** `source` (array, of {@link TrustedImagesRulesDefinitionOpenapiSpecSource}), required. */
   source: TrustedImagesRulesDefinitionOpenapiSpecSource[];
-  /** `specVer` (string), required. */
   specVer: string;
-  /** `type` (string), required. */
   type: string;
 };
 
@@ -16358,39 +8570,28 @@ export type TrustedImagesRulesDefinitionOpenapiSpecSource = "UAI" | "K8sApi" | "
 
 /** Shared schema `TrustedImagesRulesPaginatedResponse`. */
 export type TrustedImagesRulesPaginatedResponse = {
-  /** `limit` (integer), required. */
   limit: number;
-  /** `offset` (integer), required. */
   offset: number;
-  /** `rules` (array, of {@link TrustedImagesRulesDefinitionOpenapiSpecRuleData}), required. */
   rules: TrustedImagesRulesDefinitionOpenapiSpecRuleData[];
-  /** `total` (integer), required. */
   total: number;
 };
 
 /** Shared schema `UvemADVANCEDIPMATCHRANGE`. */
 export type UvemADVANCEDIPMATCHRANGE = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "ADVANCED_IP_MATCH_RANGE" | (string & {});
-  /** `SEARCH_VALUE`, required. */
   SEARCH_VALUE: UvemFromToIPv4Address | UvemFromToIPv6Address;
 };
 
 /** Shared schema `UvemADVANCEDNIPMATCHRANGE`. */
 export type UvemADVANCEDNIPMATCHRANGE = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "ADVANCED_NIP_MATCH_RANGE" | (string & {});
-  /** `SEARCH_VALUE`, required. */
   SEARCH_VALUE: UvemFromToIPv4Address | UvemFromToIPv6Address;
 };
 
 /** Shared schema `UvemANDOutput`. */
 export type UvemANDOutput = {
-  /** `AND` (array), required. */
   AND: (UvemEQ | UvemNEQ | UvemISNOT | UvemIN | UvemNIN | UvemCONTAINS | UvemNCONTAINS | UvemCONTAINSINLIST | UvemNOTCONTAINSINLIST | UvemGT | UvemLT | UvemGTE | UvemLTE | UvemISEMPTY | UvemNISEMPTY | UvemWILDCARD | UvemWILDCARDNOT | UvemLIKEANY | UvemRELATIVETIMESTAMP | UvemRANGE | UvemREGEX | UvemREGEXNOT | UvemADVANCEDIPMATCHRANGE | UvemADVANCEDNIPMATCHRANGE | UvemOROutput | UvemANDOutput | UvemEMPTY)[];
 };
 
@@ -16399,59 +8600,43 @@ export type UvemActionCategory = "BLOCK" | "CREATE_ISSUE" | (string & {});
 
 /** Shared schema `UvemBlockBuild`. */
 export type UvemBlockBuild = {
-  /** `action_type` (one of 1 values). */
   action_type?: "BLOCK_BUILD" | (string & {});
-  /** `take_action` (boolean). */
   take_action?: boolean;
-  /** `category` (one of 1 values). */
   category?: "BLOCK" | (string & {});
 };
 
 /** Shared schema `UvemBlockDeploy`. */
 export type UvemBlockDeploy = {
-  /** `action_type` (one of 1 values). */
   action_type?: "BLOCK_DEPLOY" | (string & {});
-  /** `take_action` (boolean). */
   take_action?: boolean;
-  /** `category` (one of 1 values). */
   category?: "BLOCK" | (string & {});
 };
 
 /** Shared schema `UvemCONTAINS`. */
 export type UvemCONTAINS = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "CONTAINS" | (string & {});
-  /** `SEARCH_VALUE` (string), required. */
   SEARCH_VALUE: string;
 };
 
 /** Shared schema `UvemCONTAINSINLIST`. */
 export type UvemCONTAINSINLIST = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "CONTAINS_IN_LIST" | (string & {});
-  /** `SEARCH_VALUE` (string), required. */
   SEARCH_VALUE: string;
 };
 
 /** Shared schema `UvemCreateIssue`. */
 export type UvemCreateIssue = {
-  /** `action_type` (one of 1 values). */
   action_type?: "CREATE_ISSUE" | (string & {});
-  /** `name` (string). */
   name?: string;
-  /** `take_action` (boolean). */
   take_action?: boolean;
-  /** `category` (one of 1 values). */
   category?: "CREATE_ISSUE" | (string & {});
 };
 
 /** Shared schema `UvemCreatePolicyResponse`. */
 export type UvemCreatePolicyResponse = {
-  /** `id` (string, format uuid), required. */
+  /** Format uuid. */
   id: string;
 };
 
@@ -16460,368 +8645,250 @@ export type UvemEMPTY = Record<string, never>;
 
 /** Shared schema `UvemEQ`. */
 export type UvemEQ = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "EQ" | (string & {});
-  /** `SEARCH_VALUE`, required. */
   SEARCH_VALUE: string | number | boolean;
 };
 
 /** Shared schema `UvemFromToFloat`. */
 export type UvemFromToFloat = {
-  /** `from` (number), required. */
   from: number;
-  /** `to` (number), required. */
   to: number;
 };
 
 /** Shared schema `UvemFromToIPv4Address`. */
 export type UvemFromToIPv4Address = {
-  /** `from` (string, format ipv4), required. */
+  /** Format ipv4. */
   from: string;
-  /** `to` (string, format ipv4), required. */
+  /** Format ipv4. */
   to: string;
 };
 
 /** Shared schema `UvemFromToIPv6Address`. */
 export type UvemFromToIPv6Address = {
-  /** `from` (string, format ipv6), required. */
+  /** Format ipv6. */
   from: string;
-  /** `to` (string, format ipv6), required. */
+  /** Format ipv6. */
   to: string;
 };
 
 /** Shared schema `UvemFromToInt`. */
 export type UvemFromToInt = {
-  /** `from` (integer), required. */
   from: number;
-  /** `to` (integer), required. */
   to: number;
 };
 
 /** Shared schema `UvemGT`. */
 export type UvemGT = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "GT" | (string & {});
-  /** `SEARCH_VALUE`, required. */
   SEARCH_VALUE: number;
 };
 
 /** Shared schema `UvemGTE`. */
 export type UvemGTE = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "GTE" | (string & {});
-  /** `SEARCH_VALUE`, required. */
   SEARCH_VALUE: number;
 };
 
 /** Shared schema `UvemIN`. */
 export type UvemIN = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "IN" | (string & {});
-  /** `SEARCH_VALUE`, required. */
   SEARCH_VALUE: string[] | number[] | boolean[];
 };
 
 /** Shared schema `UvemISEMPTY`. */
 export type UvemISEMPTY = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "IS_EMPTY" | (string & {});
 };
 
 /** Shared schema `UvemISNOT`. */
 export type UvemISNOT = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "IS_NOT" | (string & {});
-  /** `SEARCH_VALUE` (boolean), required. */
   SEARCH_VALUE: boolean;
 };
 
 /** Shared schema `UvemLIKEANY`. */
 export type UvemLIKEANY = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "LIKE_ANY" | (string & {});
-  /** `SEARCH_VALUE` (array, of string), required. */
   SEARCH_VALUE: string[];
 };
 
 /** Shared schema `UvemLT`. */
 export type UvemLT = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "LT" | (string & {});
-  /** `SEARCH_VALUE`, required. */
   SEARCH_VALUE: number;
 };
 
 /** Shared schema `UvemLTE`. */
 export type UvemLTE = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "LTE" | (string & {});
-  /** `SEARCH_VALUE`, required. */
   SEARCH_VALUE: number;
 };
 
 /** Shared schema `UvemNCONTAINS`. */
 export type UvemNCONTAINS = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "NCONTAINS" | (string & {});
-  /** `SEARCH_VALUE` (string), required. */
   SEARCH_VALUE: string;
 };
 
 /** Shared schema `UvemNEQ`. */
 export type UvemNEQ = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "NEQ" | (string & {});
-  /** `SEARCH_VALUE`, required. */
   SEARCH_VALUE: string | number | boolean;
 };
 
 /** Shared schema `UvemNIN`. */
 export type UvemNIN = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "NIN" | (string & {});
-  /** `SEARCH_VALUE`, required. */
   SEARCH_VALUE: string[] | number[] | boolean[];
 };
 
 /** Shared schema `UvemNISEMPTY`. */
 export type UvemNISEMPTY = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "NIS_EMPTY" | (string & {});
 };
 
 /** Shared schema `UvemNOTCONTAINSINLIST`. */
 export type UvemNOTCONTAINSINLIST = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "NOT_CONTAINS_IN_LIST" | (string & {});
-  /** `SEARCH_VALUE` (string), required. */
   SEARCH_VALUE: string;
 };
 
 /** Shared schema `UvemOROutput`. */
 export type UvemOROutput = {
-  /** `OR` (array), required. */
   OR: (UvemEQ | UvemNEQ | UvemISNOT | UvemIN | UvemNIN | UvemCONTAINS | UvemNCONTAINS | UvemCONTAINSINLIST | UvemNOTCONTAINSINLIST | UvemGT | UvemLT | UvemGTE | UvemLTE | UvemISEMPTY | UvemNISEMPTY | UvemWILDCARD | UvemWILDCARDNOT | UvemLIKEANY | UvemRELATIVETIMESTAMP | UvemRANGE | UvemREGEX | UvemREGEXNOT | UvemADVANCEDIPMATCHRANGE | UvemADVANCEDNIPMATCHRANGE | UvemOROutput | UvemANDOutput | UvemEMPTY)[];
 };
 
 /** Shared schema `UvemPolicyView`. */
 export type UvemPolicyView = {
-  /** `PRIORITY` (integer), required. */
   PRIORITY: number;
-  /** `ID` (string, format uuid), required. */
+  /** Format uuid. */
   ID: string;
-  /** `NAME` (string), required. */
   NAME: string;
-  /** `STATUS` (string), required. */
   STATUS: string;
-  /** `MATCH_CRITERIA`, required. */
   MATCH_CRITERIA: UvemEMPTY | UvemANDOutput | UvemOROutput;
-  /** `EXCLUSIONS`, required. */
   EXCLUSIONS: UvemEMPTY | UvemANDOutput | UvemOROutput;
-  /** `SEVERITY` (one of 7 values). */
   SEVERITY?: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "INFO" | "UNKNOWN" | "USE_CVE_SEVERITY" | (string & {});
-  /** `OPEN_ISSUES` (integer), required. */
   OPEN_ISSUES: number;
-  /** `ESTIMATED_MATCH_COUNT` (integer), required. */
   ESTIMATED_MATCH_COUNT: number;
-  /** `DESCRIPTION` (string), required. */
   DESCRIPTION: string;
-  /** `MODIFIED_BY` (string), required. */
   MODIFIED_BY: string;
-  /** `MODIFIED_TIMESTAMP` (string, format date-time), required. */
+  /** Format date-time. */
   MODIFIED_TIMESTAMP: string;
-  /** `ACTION` (array), required. */
   ACTION: (UvemBlockBuild | UvemBlockDeploy | UvemCreateIssue)[];
-  /** `ACTION_CATEGORY` ({@link UvemActionCategory}), required. */
   ACTION_CATEGORY: UvemActionCategory;
-  /** `ASSET_GROUP_SCOPE` (array, of integer). */
   ASSET_GROUP_SCOPE?: number[];
-  /** `POLICY_TYPE` (one of 2 values). */
   POLICY_TYPE?: "GLOBAL_EXCLUSION" | "STANDARD_POLICY" | (string & {});
 };
 
 /** Shared schema `UvemRANGE`. */
 export type UvemRANGE = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "RANGE" | (string & {});
-  /** `SEARCH_VALUE`, required. */
   SEARCH_VALUE: UvemFromToInt | UvemFromToFloat;
 };
 
 /** Shared schema `UvemREGEX`. */
 export type UvemREGEX = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "REGEX" | (string & {});
-  /** `SEARCH_VALUE` (string), required. */
   SEARCH_VALUE: string;
 };
 
 /** Shared schema `UvemREGEXNOT`. */
 export type UvemREGEXNOT = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "REGEX_NOT" | (string & {});
-  /** `SEARCH_VALUE` (string), required. */
   SEARCH_VALUE: string;
 };
 
 /** Shared schema `UvemRELATIVETIMESTAMP`. */
 export type UvemRELATIVETIMESTAMP = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "RELATIVE_TIMESTAMP" | (string & {});
-  /** `SEARCH_VALUE` (integer), required. */
   SEARCH_VALUE: number;
 };
 
 /** Shared schema `UvemScanResponse`. */
 export type UvemScanResponse = {
-  /** `message` (string), required. */
   message: string;
-  /** `scan_id` (integer). */
   scan_id?: number;
 };
 
 /** Shared schema `UvemWILDCARD`. */
 export type UvemWILDCARD = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "WILDCARD" | (string & {});
-  /** `SEARCH_VALUE` (string), required. */
   SEARCH_VALUE: string;
 };
 
 /** Shared schema `UvemWILDCARDNOT`. */
 export type UvemWILDCARDNOT = {
-  /** `SEARCH_FIELD` (string), required. */
   SEARCH_FIELD: string;
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   SEARCH_TYPE: "WILDCARD_NOT" | (string & {});
-  /** `SEARCH_VALUE` (string), required. */
   SEARCH_VALUE: string;
 };
 
 /** `Vulnerability`: a record of the replies of `uvem.get_vulnerabilities`. */
 export type Vulnerability = {
-  /** `vulnerability_id` (string). */
   vulnerability_id?: string;
-  /** `epss_score`. */
   epss_score?: unknown;
-  /** `cvss_score` (integer or null). */
   cvss_score?: number | null;
-  /** `cvss_severity` (string or null). */
   cvss_severity?: string | null;
-  /** `package_names` (array, of string). */
   package_names?: string[];
-  /** `vendors` (array, of string). */
   vendors?: string[];
-  /** `distribution_and_releases` (array, of string). */
   distribution_and_releases?: string[];
-  /** `cisa_kev`. */
   cisa_kev?: unknown;
-  /** `cvss_severity_source` (string or null). */
   cvss_severity_source?: string | null;
-  /** `cvss_score_source` (string or null). */
   cvss_score_source?: string | null;
-  /** `first_published` (integer). */
   first_published?: number;
-  /** `last_modified` (integer). */
   last_modified?: number;
-  /** `reported_exploited_by` (array, of object). */
   reported_exploited_by?: { [key: string]: unknown }[];
-  /** `attack_vector` (string). */
   attack_vector?: string;
-  /** `cvss_version` (string or null). */
   cvss_version?: string | null;
 };
 
 /** `XqlQueryResult`: a record of the replies of `xql.get_query_results`. */
 export type XqlQueryResult = {
-  /** `status` (string). */
   status?: string;
-  /** `number_of_results` (integer). */
   number_of_results?: number;
-  /** `query_cost` (object). */
   query_cost?: { [key: string]: number };
-  /** `remaining_quota` (number). */
   remaining_quota?: number;
-  /** `results` (object). */
   results?: {
-    /** `data` (array, of object). */
     data?: {
-      /** `event_id` (string). */
       event_id?: string;
-      /** `agent_version` (string). */
       agent_version?: string;
-      /** `_product` (string). */
       _product?: string;
-      /** `_time` (integer). */
       _time?: number;
-      /** `_vendor` (string). */
       _vendor?: string;
-      /** `insert_timestamp` (integer). */
       insert_timestamp?: number;
-      /** `agent_os_type` (string). */
       agent_os_type?: string;
-      /** `event_type` (string). */
       event_type?: string;
-      /** `event_sub_type` (string). */
       event_sub_type?: string;
     }[];
-    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
     readonly DATA?: {
-      /** `event_id` (string). */
       event_id?: string;
-      /** `agent_version` (string). */
       agent_version?: string;
-      /** `_product` (string). */
       _product?: string;
-      /** `_time` (integer). */
       _time?: number;
-      /** `_vendor` (string). */
       _vendor?: string;
-      /** `insert_timestamp` (integer). */
       insert_timestamp?: number;
-      /** `agent_os_type` (string). */
       agent_os_type?: string;
-      /** `event_type` (string). */
       event_type?: string;
-      /** `event_sub_type` (string). */
       event_sub_type?: string;
     }[];
   };
@@ -16829,321 +8896,185 @@ export type XqlQueryResult = {
 
 /** Shared schema `Xs28AttackSurfaceRule`. */
 export type Xs28AttackSurfaceRule = {
-  /** `attack_surface_rule_name` (string), required. */
   attack_surface_rule_name: string;
-  /** `enabled_status` (string), required. */
   enabled_status: string;
-  /** `priority` (string), required. */
   priority: string;
-  /** `description` (string), required. */
   description: string;
-  /** `attack_surface_rule_id` (string), required. */
   attack_surface_rule_id: string;
-  /** `category` (string), required. */
   category: string;
-  /** `knowledge_base_link` (string). */
   knowledge_base_link?: string;
-  /** `created` (integer), required. */
   created: number;
-  /** `modified` (integer), required. */
   modified: number;
-  /** `modified_by` (string). */
   modified_by?: string;
-  /** `remediation_guidance` (string), required. */
   remediation_guidance: string;
-  /** `asm_alert_categories` (array, of string), required. */
   asm_alert_categories: string[];
-  /** Other properties. */
   [key: string]: unknown;
 };
 
 /** Shared schema `Xs28AttackSurfaceRulesPage`. */
 export type Xs28AttackSurfaceRulesPage = {
-  /** `total_count` (integer, at least 0), required. */
+  /** At least 0. */
   total_count: number;
-  /** `result_count` (integer, at least 0), required. */
+  /** At least 0. */
   result_count: number;
-  /** `attack_surface_rules` (array, of {@link Xs28AttackSurfaceRule}), required. */
   attack_surface_rules: Xs28AttackSurfaceRule[];
-  /** Other properties. */
   [key: string]: unknown;
 };
 
 /** Shared schema `Xs34Artifact`. */
 export type Xs34Artifact = {
-  /** `artifact_id` (string). */
   artifact_id?: string;
-  /** `file_name` (string). */
   file_name?: string;
-  /** `file_sha256` (string). */
   file_sha256?: string;
-  /** `file_signature_status` (string). */
   file_signature_status?: string;
-  /** `file_wildfire_verdict` (string). */
   file_wildfire_verdict?: string;
-  /** `is_malicous` (boolean). */
   is_malicous?: boolean;
-  /** `is_manual` (boolean). */
   is_manual?: boolean;
-  /** `is_process` (boolean). */
   is_process?: boolean;
-  /** `low_confidence` (boolean). */
   low_confidence?: boolean;
-  /** `type` (string). */
   type?: string;
 };
 
 /** Shared schema `Xs34CaseArtifact`. */
 export type Xs34CaseArtifact = {
-  /** `case_id` (integer). */
   case_id?: number;
-  /** `network_artifacts` (object). */
   network_artifacts?: {
-    /** `DATA` (array, of {@link Xs34Artifact}). */
     DATA?: Xs34Artifact[];
-    /** `TOTAL_COUNT` (integer). */
     TOTAL_COUNT?: number;
   };
-  /** `file_artifacts` (object). */
   file_artifacts?: {
-    /** `DATA` (array, of {@link Xs34Artifact}). */
     DATA?: Xs34Artifact[];
-    /** `TOTAL_COUNT` (integer). */
     TOTAL_COUNT?: number;
   };
 };
 
 /** Shared schema `Xs34GenericAssetGroupsResponse`. */
 export type Xs34GenericAssetGroupsResponse = {
-  /** `reply` ({@link Xs34GenericAssetGroupsResponseReply}). */
   reply?: Xs34GenericAssetGroupsResponseReply;
 };
 
 /** Shared schema `Xs34GenericAssetGroupsResponseReply`. */
 export type Xs34GenericAssetGroupsResponseReply = {
-  /** `data` ({@link Xs34GenericAssetGroupsResponseReplyData}). */
   data?: Xs34GenericAssetGroupsResponseReplyData;
 };
 
 /** Shared schema `Xs34GenericAssetGroupsResponseReplyData`. */
 export type Xs34GenericAssetGroupsResponseReplyData = {
-  /** `success` (boolean). */
   success?: boolean;
 };
 
 /** Shared schema `Xs34IssueSchemaField`. */
 export type Xs34IssueSchemaField = {
-  /** `field_name` (string). */
   field_name?: string;
-  /** `field_pretty_name` (string). */
   field_pretty_name?: string;
-  /** `data_type` (string). */
   data_type?: string;
 };
 
 /** Shared schema `Xs34NormalizedFields`. */
 export type Xs34NormalizedFields = {
-  /** `xdm.source.location.country` (string). */
   "xdm.source.location.country"?: string;
-  /** `xdm.source.ipv4` (string). */
   "xdm.source.ipv4"?: string;
-  /** `xdm.source.host.ipv4_addresses` (array, of string). */
   "xdm.source.host.ipv4_addresses"?: string[];
-  /** `xdm.source.identity.username` (string). */
   "xdm.source.identity.username"?: string;
-  /** `xdm.source.process.causality_id` (string). */
   "xdm.source.process.causality_id"?: string;
-  /** `xdm.source.process.command_line` (string). */
   "xdm.source.process.command_line"?: string;
-  /** `xdm.source.process.executable.filename` (string). */
   "xdm.source.process.executable.filename"?: string;
-  /** `xdm.source.process.name` (string). */
   "xdm.source.process.name"?: string;
-  /** `xdm.source.process.executable.path` (string). */
   "xdm.source.process.executable.path"?: string;
-  /** `xdm.source.process.executable.sha256` (string). */
   "xdm.source.process.executable.sha256"?: string;
-  /** `xdm.source.host.hostname` (string). */
   "xdm.source.host.hostname"?: string;
-  /** `xdm.source.host.os_family` (string). */
   "xdm.source.host.os_family"?: string;
-  /** `xdm.source.agent.identifier` (string). */
   "xdm.source.agent.identifier"?: string;
-  /** `xdm.source.agent.installation_id` (string). */
   "xdm.source.agent.installation_id"?: string;
-  /** `xdm.source.host.fqdn` (string). */
   "xdm.source.host.fqdn"?: string;
-  /** `xdm.source.process.executable.signature_status` (string). */
   "xdm.source.process.executable.signature_status"?: string;
-  /** `xdm.target.file.filename` (string). */
   "xdm.target.file.filename"?: string;
-  /** `xdm.target.module.filename` (string). */
   "xdm.target.module.filename"?: string;
-  /** `xdm.target.file.sha256` (string). */
   "xdm.target.file.sha256"?: string;
-  /** `xdm.target.module.sha256` (string). */
   "xdm.target.module.sha256"?: string;
-  /** `xdm.target.process.command_line` (string). */
   "xdm.target.process.command_line"?: string;
-  /** `xdm.target.process.executable.sha256` (string). */
   "xdm.target.process.executable.sha256"?: string;
-  /** `xdm.target.process.executable.signature_status` (string). */
   "xdm.target.process.executable.signature_status"?: string;
-  /** `xdm.target.process.executable.signer` (array, of string). */
   "xdm.target.process.executable.signer"?: string[];
-  /** `xdm.target.process.executable.path` (array, of string). */
   "xdm.target.process.executable.path"?: string[];
-  /** `xdm.target.ipv4` (array, of string). */
   "xdm.target.ipv4"?: string[];
-  /** `xdm.target.host.ipv4_addresses` (array, of string). */
   "xdm.target.host.ipv4_addresses"?: string[];
-  /** `xdm.target.host.ipv6_addresses` (array, of string). */
   "xdm.target.host.ipv6_addresses"?: string[];
-  /** `xdm.target.ipv6` (array, of string). */
   "xdm.target.ipv6"?: string[];
-  /** `xdm.target.port` (integer). */
   "xdm.target.port"?: number;
-  /** `xdm.target.location.country` (string). */
   "xdm.target.location.country"?: string;
-  /** `xdm.target.host.hostname` (string). */
   "xdm.target.host.hostname"?: string;
-  /** `xdm.target.identity.username` (string). */
   "xdm.target.identity.username"?: string;
-  /** `xdm.target.url` (string). */
   "xdm.target.url"?: string;
-  /** `xdm.target.process.executable.filename` (string). */
   "xdm.target.process.executable.filename"?: string;
-  /** `xdm.target.process.name` (string). */
   "xdm.target.process.name"?: string;
-  /** `xdm.target.agent.identifier` (string). */
   "xdm.target.agent.identifier"?: string;
-  /** `xdm.target.registry.value` (string). */
   "xdm.target.registry.value"?: string;
-  /** `xdm.target.registry.data` (string). */
   "xdm.target.registry.data"?: string;
-  /** `xdm.target.registry.key` (string). */
   "xdm.target.registry.key"?: string;
-  /** `xdm.email.attachment.sha256` (string). */
   "xdm.email.attachment.sha256"?: string;
-  /** `xdm.email.attachment.filename` (string). */
   "xdm.email.attachment.filename"?: string;
-  /** `xdm.email.sender` (string). */
   "xdm.email.sender"?: string;
-  /** `xdm.event.type` (string). */
   "xdm.event.type"?: string;
-  /** `xdm.cloud.provider` (string). */
   "xdm.cloud.provider"?: string;
-  /** `xdm.cloud.project` (string). */
   "xdm.cloud.project"?: string;
-  /** `xdm.cloud.project_id` (string). */
   "xdm.cloud.project_id"?: string;
-  /** `xdm.cloud.region` (string). */
   "xdm.cloud.region"?: string;
-  /** `xdm.cloud.function.id` (string). */
   "xdm.cloud.function.id"?: string;
-  /** `xdm.cloud.function.name` (string). */
   "xdm.cloud.function.name"?: string;
-  /** `xdm.cloud.function.version` (string). */
   "xdm.cloud.function.version"?: string;
-  /** `xdm.cloud.function.request_id` (string). */
   "xdm.cloud.function.request_id"?: string;
-  /** `xdm.cloud.function.runtime` (string). */
   "xdm.cloud.function.runtime"?: string;
-  /** `xdm.observer.unique_identifier` (string). */
   "xdm.observer.unique_identifier"?: string;
-  /** `xdm.observer.type` (string). */
   "xdm.observer.type"?: string;
-  /** `xdm.observer.sub_type` (string). */
   "xdm.observer.sub_type"?: string;
-  /** `xdm.observer.name` (string). */
   "xdm.observer.name"?: string;
-  /** `xdm.vulnerability.cve_id` (string). */
   "xdm.vulnerability.cve_id"?: string;
-  /** `xdm.vulnerability.severity` (one of 5 values). */
   "xdm.vulnerability.severity"?: "INFO" | "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | (string & {});
-  /** `xdm.vulnerability.fix_versions` (array, of string). */
   "xdm.vulnerability.fix_versions"?: string[];
-  /** `xdm.vulnerability.cve_risk_factors` (array, of string). */
   "xdm.vulnerability.cve_risk_factors"?: string[];
-  /** `xdm.vulnerability.cvss_score` (number, format float). */
+  /** Format float. */
   "xdm.vulnerability.cvss_score"?: number;
-  /** `xdm.vulnerability.cvss_vector` (string). */
   "xdm.vulnerability.cvss_vector"?: string;
-  /** `xdm.software_package.version` (string). */
   "xdm.software_package.version"?: string;
-  /** `xdm.software_package.purl` (string). */
   "xdm.software_package.purl"?: string;
-  /** `xdm.software_package.layer_id` (string). */
   "xdm.software_package.layer_id"?: string;
-  /** `xdm.software_package.type` (string). */
   "xdm.software_package.type"?: string;
-  /** `xdm.software_package.installation_type` (string). */
   "xdm.software_package.installation_type"?: string;
-  /** `xdm.software_package.package_manager` (string). */
   "xdm.software_package.package_manager"?: string;
-  /** `xdm.software_package.dependency_type` (string). */
   "xdm.software_package.dependency_type"?: string;
-  /** `xdm.software_package.language` (string). */
   "xdm.software_package.language"?: string;
-  /** `xdm.malware.verdict` (string). */
   "xdm.malware.verdict"?: string;
-  /** `xdm.malware.virus_total_link` (string). */
   "xdm.malware.virus_total_link"?: string;
-  /** `xdm.malware.layer_id` (string). */
   "xdm.malware.layer_id"?: string;
-  /** `xdm.secret.secret_type` (string). */
   "xdm.secret.secret_type"?: string;
-  /** `xdm.secret.unique_identifier` (string). */
   "xdm.secret.unique_identifier"?: string;
-  /** `xdm.secret.snippet` (string). */
   "xdm.secret.snippet"?: string;
-  /** `xdm.secret.layer_id` (string). */
   "xdm.secret.layer_id"?: string;
-  /** `xdm.file.filename` (string). */
   "xdm.file.filename"?: string;
-  /** `xdm.file.path` (string). */
   "xdm.file.path"?: string;
-  /** `xdm.file.sha256` (string). */
   "xdm.file.sha256"?: string;
-  /** `xdm.file.size` (integer). */
   "xdm.file.size"?: number;
-  /** `xdm.file.last_modified` (integer). */
   "xdm.file.last_modified"?: number;
-  /** `xdm.file.metadata_change_time` (integer). */
   "xdm.file.metadata_change_time"?: number;
-  /** `xdm.file.owner_id` (string). */
   "xdm.file.owner_id"?: string;
-  /** `xdm.file.owner_name` (string). */
   "xdm.file.owner_name"?: string;
-  /** `xdm.file.group_id` (string). */
   "xdm.file.group_id"?: string;
-  /** `xdm.file.group_name` (string). */
   "xdm.file.group_name"?: string;
-  /** `xdm.file.permissions.owner` (array, of string). */
   "xdm.file.permissions.owner"?: string[];
-  /** `xdm.file.permissions.group` (array, of string). */
   "xdm.file.permissions.group"?: string[];
-  /** `xdm.file.permissions.others` (array, of string). */
   "xdm.file.permissions.others"?: string[];
-  /** `xdm.file.position.start.line` (integer). */
   "xdm.file.position.start.line"?: number;
-  /** `xdm.file.position.start.character` (integer). */
   "xdm.file.position.start.character"?: number;
-  /** `xdm.file.position.end.line` (integer). */
   "xdm.file.position.end.line"?: number;
-  /** `xdm.file.position.end.character` (integer). */
   "xdm.file.position.end.character"?: number;
-  /** `xdm.url` (string). */
   "xdm.url"?: string;
-  /** `xdm.domain` (string). */
   "xdm.domain"?: string;
-  /** `xdm.application_protocol` (string). */
   "xdm.application_protocol"?: string;
 };
 
 /** Shared schema `Xs34VersionObj`. */
 export type Xs34VersionObj = {
-  /** `version` (string), required. */
   version: string;
 };
 

@@ -5,320 +5,216 @@ export type * from "@cortex-sdk/schemas-base/curated-types";
 
 /** Request of `POST /public_api/v1/actions/file_retrieval_details` (`actions.file_retrieval_details`), sent as `{"request_data": …}`. */
 export type ActionsFileRetrievalDetailsRequest = {
-  /** `group_action_id` (integer or string), required. */
   readonly group_action_id: number | string;
 };
 
 /** Reply of `POST /public_api/v1/actions/file_retrieval_details` (`actions.file_retrieval_details`), the value of `reply`. */
 export type ActionsFileRetrievalDetailsReply = {
-  /** `data` (object). */
   data?: { [key: string]: string };
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: { [key: string]: string };
 };
 
 /** Request of `POST /public_api/v1/actions/get_action_status` (`actions.get_action_status`), sent as `{"request_data": …}`. */
 export type ActionsGetActionStatusRequest = {
-  /** `group_action_id` (integer or string), required. */
   readonly group_action_id: number | string;
 };
 
 /** Reply of `POST /public_api/v1/actions/get_action_status` (`actions.get_action_status`), the value of `reply`. */
 export type ActionsGetActionStatusReply = {
-  /** `data` (object). */
   data?: { [key: string]: "PENDING" | "IN_PROGRESS" | "CANCELLED" | "PENDING_ABORT" | "ABORTED" | "EXPIRED" | "COMPLETED_PARTIAL" | "COMPLETED_SUCCESSFULLY" | "FAILED" | "TIMEOUT" | (string & {}) };
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: { [key: string]: "PENDING" | "IN_PROGRESS" | "CANCELLED" | "PENDING_ABORT" | "ABORTED" | "EXPIRED" | "COMPLETED_PARTIAL" | "COMPLETED_SUCCESSFULLY" | "FAILED" | "TIMEOUT" | (string & {}) };
-  /** `errorReasons` (object). */
   errorReasons?: { [key: string]: { [key: string]: unknown } };
 };
 
 /** Request of `POST /public_api/v1/alerts/get_alerts` (`alerts.get_alerts`), sent as `{"request_data": …}`. */
 export type AlertsGetAlertsRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "alert_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
     readonly value: readonly (number | string)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "alert_source";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "severity";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("low" | "medium" | "high" | "critical")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "creation_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }))[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (string). */
     readonly field?: string;
-    /** `keyword` (string), required. */
     readonly keyword: string;
   };
 };
 
 /** Reply of `POST /public_api/v1/alerts/get_alerts` (`alerts.get_alerts`), the value of `reply`. */
 export type AlertsGetAlertsReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `alerts` (array, of {@link Alert}). */
   alerts?: Alert[];
 };
 
 /** Request of `POST /public_api/v1/alerts/get_alerts_by_filter_data` (`alerts.get_alerts_by_filter_data`), sent as `{"request_data": …}`. */
 export type AlertsGetAlertsByFilterDataRequest = {
-  /** `filter_data` (object), required. */
   readonly filter_data: {
-    /** `sort` (array, of object). */
     readonly sort?: readonly {
-      /** `FIELD` (string), required. */
       readonly FIELD: string;
-      /** `ORDER` (one of 2 values), required. */
       readonly ORDER: "ASC" | "DESC";
     }[];
-    /** `paging` (object). */
     readonly paging?: {
-      /** `from` (integer, at least 0). */
+      /** At least 0. */
       readonly from?: number;
-      /** `to` (integer). */
       readonly to?: number;
     };
-    /** `filter`. */
     readonly filter?: AlertDataFilter;
   };
 };
 
 /** Reply of `POST /public_api/v1/alerts/get_alerts_by_filter_data` (`alerts.get_alerts_by_filter_data`), the value of `reply`. */
 export type AlertsGetAlertsByFilterDataReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `alerts` (array, of object). */
   alerts?: {
-    /** `alert_fields` (object). */
     alert_fields?: { [key: string]: unknown };
   }[];
 };
 
 /** Request of `POST /public_api/v1/alerts/get_alerts_multi_events` (`alerts.get_alerts_multi_events`), sent as `{"request_data": …}`. */
 export type AlertsGetAlertsMultiEventsRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "alert_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
     readonly value: readonly (number | string)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "alert_source";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "severity";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("low" | "medium" | "high" | "critical")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "creation_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "server_creation_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "external_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }))[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 2 values). */
     readonly field?: "severity" | "creation_time";
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "asc" | "desc";
   };
 };
 
 /** Reply of `POST /public_api/v1/alerts/get_alerts_multi_events` (`alerts.get_alerts_multi_events`), the value of `reply`. */
 export type AlertsGetAlertsMultiEventsReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `alerts` (array, of {@link Xs28Alert}). */
   alerts?: Xs28Alert[];
-  /** `alert_id` (string). */
   alert_id?: string;
-  /** `detection_timestamp` (integer). */
   detection_timestamp?: number;
-  /** `name` (string). */
   name?: string;
-  /** `category` (string). */
   category?: string;
-  /** `endpoint_id` (string). */
   endpoint_id?: string;
-  /** `description` (string). */
   description?: string;
-  /** `host_ip` (array, of string). */
   host_ip?: string[];
-  /** `host_name` (string). */
   host_name?: string;
-  /** `source` (string). */
   source?: string;
-  /** `action` (string). */
   action?: string;
-  /** `action_pretty` (string). */
   action_pretty?: string;
-  /** `malicious_urls` (array, of string). */
   malicious_urls?: string[];
 };
 
 /** Request of `POST /public_api/v1/alerts/get_alerts_pcap` (`alerts.get_alerts_pcap`), sent as `{"request_data": …}`. */
 export type AlertsGetAlertsPcapRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "alert_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
     readonly value: readonly (number | string)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "alert_source";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "severity";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("informational" | "low" | "medium" | "high" | "critical" | "unknown")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "creation_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }))[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 2 values), required. */
     readonly field: "creation_time" | "severity";
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "asc" | "desc";
   };
 };
 
 /** Reply of `POST /public_api/v1/alerts/get_alerts_pcap` (`alerts.get_alerts_pcap`), the value of `reply`. */
 export type AlertsGetAlertsPcapReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `alerts` (array, of object). */
   alerts?: {
-    /** `id` (string). */
     id?: string;
-    /** `pcap_data` (string). */
     pcap_data?: string;
   }[];
 };
 
 /** Request of `POST /public_api/v1/alerts/get_correlation_alert_data` (`alerts.get_correlation_alert_data`), sent as `{"request_data": …}`. */
 export type AlertsGetCorrelationAlertDataRequest = {
-  /** `alert_id` (integer or string), required. */
   readonly alert_id: number | string;
 };
 
 /** Reply of `POST /public_api/v1/alerts/get_correlation_alert_data` (`alerts.get_correlation_alert_data`), the value of `reply`. */
 export type AlertsGetCorrelationAlertDataReply = {
-  /** `events` (array, of object). */
   events?: { [key: string]: unknown }[];
 };
 
 /** Request of `POST /public_api/v1/alerts/get_original_alerts` (`alerts.get_original_alerts`), sent as `{"request_data": …}`. */
 export type AlertsGetOriginalAlertsRequest = {
-  /** `alert_id_list` (array, of string or integer), required. */
   readonly alert_id_list: readonly (string | number)[];
 };
 
 /** Reply of `POST /public_api/v1/alerts/get_original_alerts` (`alerts.get_original_alerts`), the value of `reply`. */
 export type AlertsGetOriginalAlertsReply = {
-  /** `alerts` (array, of object). */
   alerts?: {
-    /** `original_alert_json` (string or object). */
     original_alert_json?: string | { [key: string]: unknown };
   }[];
 };
 
 /** Request of `POST /public_api/v1/alerts/insert_cef_alerts` (`alerts.insert_cef_alerts`), sent as `{"request_data": …}`. */
 export type AlertsInsertCefAlertsRequest = {
-  /** `alerts` (array, of string). */
   readonly alerts?: readonly string[];
 };
 
@@ -327,33 +223,19 @@ export type AlertsInsertCefAlertsReply = boolean;
 
 /** Request of `POST /public_api/v1/alerts/insert_parsed_alerts` (`alerts.insert_parsed_alerts`), sent as `{"request_data": …}`. */
 export type AlertsInsertParsedAlertsRequest = {
-  /** `alerts` (array, of object). */
   readonly alerts?: readonly {
-    /** `product` (string). */
     readonly product?: string;
-    /** `vendor` (string). */
     readonly vendor?: string;
-    /** `local_ip` (string). */
     readonly local_ip?: string;
-    /** `local_port` (integer or string). */
     readonly local_port?: number | string;
-    /** `remote_ip` (string). */
     readonly remote_ip?: string;
-    /** `remote_port` (integer or string). */
     readonly remote_port?: number | string;
-    /** `event_timestamp` (integer). */
     readonly event_timestamp?: number;
-    /** `severity` (string). */
     readonly severity?: string;
-    /** `alert_name` (string). */
     readonly alert_name?: string;
-    /** `alert_description` (string). */
     readonly alert_description?: string;
-    /** `action_status` (string). */
     readonly action_status?: string;
-    /** `local_ip_v6` (string). */
     readonly local_ip_v6?: string;
-    /** `remote_ip_v6` (string). */
     readonly remote_ip_v6?: string;
   }[];
 };
@@ -363,30 +245,22 @@ export type AlertsInsertParsedAlertsReply = boolean;
 
 /** Request of `POST /public_api/v1/alerts/update_alerts` (`alerts.update_alerts`), sent as `{"request_data": …}`. */
 export type AlertsUpdateAlertsRequest = {
-  /** `alert_id_list` (array, of string), required. */
   readonly alert_id_list: readonly string[];
-  /** `update_data` (object), required. */
   readonly update_data: {
-    /** `severity` (one of 6 values). */
     readonly severity?: "critical" | "high" | "medium" | "low" | "informational" | "unknown";
-    /** `status` (one of 21 values). */
     readonly status?: "new" | "resolved_threat_handled" | "under_investigation" | "resolved_security_testing" | "resolved_auto" | "resolved_known_issue" | "resolved_duplicate" | "resolved_other" | "resolved_false_positive" | "resolved_true_positive" | "reopened" | "resolved_-_no_longer_observed" | "resolved_-_no_risk" | "resolved_-_risk_accepted" | "resolved_-_contested_asset" | "resolved_-_remediated_automatically" | "resolved_no_risk" | "resolved_risk_accepted" | "resolved_contested_asset" | "resolved_remediated_automatically" | "resolved";
-    /** `comment` (string). */
     readonly comment?: string;
   };
 };
 
 /** Reply of `POST /public_api/v1/alerts/update_alerts` (`alerts.update_alerts`), the value of `reply`. */
 export type AlertsUpdateAlertsReply = {
-  /** `alerts_ids` (array, of string or integer). */
   alerts_ids?: (string | number)[];
 };
 
 /** Request of `POST /public_api/v1/alerts_exclusion` (`alerts_exclusion`), sent as `{"request_data": …}`. */
 export type AlertsExclusionRequest = {
-  /** `tenant_id` (string). */
   readonly tenant_id?: string;
-  /** `filter_data` (object). */
   readonly filter_data?: { [key: string]: unknown };
 };
 
@@ -395,25 +269,19 @@ export type AlertsExclusionReply = { [key: string]: unknown }[];
 
 /** Request of `POST /public_api/v1/alerts_exclusion/add` (`alerts_exclusion.add`), sent as `{"request_data": …}`. */
 export type AlertsExclusionAddRequest = {
-  /** `indicator` (object), required. */
   readonly indicator: { [key: string]: unknown };
-  /** `status` (one of 2 values). */
   readonly status?: "ENABLED" | "DISABLED";
-  /** `name` (string), required. */
   readonly name: string;
-  /** `comment` (string). */
   readonly comment?: string;
 };
 
 /** Reply of `POST /public_api/v1/alerts_exclusion/add` (`alerts_exclusion.add`), the value of `reply`. */
 export type AlertsExclusionAddReply = {
-  /** `rule_id` (integer or string). */
   rule_id?: number | string;
 };
 
 /** Request of `POST /public_api/v1/alerts_exclusion/delete` (`alerts_exclusion.delete`), sent as `{"request_data": …}`. */
 export type AlertsExclusionDeleteRequest = {
-  /** `alert_exclusion_id` (integer), required. */
   readonly alert_exclusion_id: number;
 };
 
@@ -422,102 +290,68 @@ export type AlertsExclusionDeleteReply = unknown;
 
 /** Request of `POST /public_api/v1/api_keys/delete` (`api_keys.delete`), sent as `{"request_data": …}`. */
 export type ApiKeysDeleteRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly {
-    /** `field` (one of 1 values), required. */
     readonly field: "id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array), required. */
     readonly value: readonly (number | `${number}`)[];
   }[];
 };
 
 /** Reply of `POST /public_api/v1/api_keys/delete` (`api_keys.delete`), the value of `reply`. */
 export type ApiKeysDeleteReply = {
-  /** `update_count` (integer). */
   update_count?: number;
 };
 
 /** Request of `POST /public_api/v1/api_keys/get_api_keys` (`api_keys.get_api_keys`), sent as `{"request_data": …}`. */
 export type ApiKeysGetApiKeysRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "expiration";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "roles";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "contains";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array), required. */
     readonly value: readonly (number | `${number}`)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "creation_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "security_level";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: "standard" | "advanced" | readonly ("standard" | "advanced")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "comment";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "created_by";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }))[];
-  /** `search_from` (integer, at least 0). */
+  /** At least 0. */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 2 values), required. */
     readonly field: "expiration" | "roles";
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "asc" | "desc";
   };
 };
 
 /** Reply of `POST /public_api/v1/api_keys/get_api_keys` (`api_keys.get_api_keys`), the value of `reply`. */
 export type ApiKeysGetApiKeysReply = {
-  /** `data` (array, of {@link ApiKey}). */
   data?: ApiKey[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: ApiKey[];
-  /** `filter_count` (integer). */
   filter_count?: number;
-  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly FILTER_COUNT?: number;
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
 };
 
@@ -529,280 +363,181 @@ export type ApiKeysValidateReply = boolean | string | { [key: string]: unknown }
 
 /** Request of `POST /public_api/v1/audits/agents_reports` (`audits.agents_reports`), sent as `{"request_data": …}`. */
 export type AuditsAgentsReportsRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "endpoint_id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "endpoint_name";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "type";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "sub_type";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "result";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "timestamp";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "domain";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "xdr_version";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "category";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("status" | "monitoring" | "audit")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "trapsversion";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }))[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 5 values), required. */
     readonly field: "type" | "category" | "trapsversion" | "timestamp" | "domain";
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "asc" | "desc";
   };
 };
 
 /** Reply of `POST /public_api/v1/audits/agents_reports` (`audits.agents_reports`), the value of `reply`. */
 export type AuditsAgentsReportsReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `data` (array, of {@link AgentAuditReport}). */
   data?: AgentAuditReport[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: AgentAuditReport[];
 };
 
 /** Request of `POST /public_api/v1/audits/management_logs` (`audits.management_logs`), sent as `{"request_data": …}`. */
 export type AuditsManagementLogsRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "email";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "type";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "sub_type";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "result";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "timestamp";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }))[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 4 values), required. */
     readonly field: "type" | "sub-type" | "result" | "timestamp";
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "asc" | "desc";
   };
 };
 
 /** Reply of `POST /public_api/v1/audits/management_logs` (`audits.management_logs`), the value of `reply`. */
 export type AuditsManagementLogsReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `data` (array, of {@link AuditLog}). */
   data?: AuditLog[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: AuditLog[];
 };
 
 /** Request of `POST /public_api/v1/bioc/delete` (`bioc.delete`), sent as `{"request_data": …}`. */
 export type BiocDeleteRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 9 values). */
     readonly field?: "name" | "severity" | "type" | "is_xql" | "comment" | "status" | "indicator" | "mitre_technique_id_and_name" | "mitre_tactic_id_and_name";
-    /** `operator` (one of 5 values). */
     readonly operator?: "EQ" | "NEQ" | "IN" | "GTE" | "LTE";
-    /** `value`. */
     readonly value?: unknown;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/bioc/delete` (`bioc.delete`). */
 export type BiocDeleteReply = {
-  /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of integer). */
   objects?: number[];
 };
 
 /** Request of `POST /public_api/v1/bioc/get` (`bioc.get`), sent as `{"request_data": …}`. */
 export type BiocGetRequest = {
-  /** `extended_view` (boolean). */
   readonly extended_view?: boolean;
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 9 values). */
     readonly field?: "name" | "severity" | "type" | "is_xql" | "comment" | "status" | "indicator" | "mitre_technique_id_and_name" | "mitre_tactic_id_and_name";
-    /** `operator` (one of 5 values). */
     readonly operator?: "EQ" | "NEQ" | "IN" | "GTE" | "LTE";
-    /** `value`. */
     readonly value?: unknown;
   }[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
 };
 
 /** Reply of `POST /public_api/v1/bioc/get` (`bioc.get`). */
 export type BiocGetReply = {
-  /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of {@link Bioc}). */
   objects?: Bioc[];
-  /** `objects_type` (string). */
   objects_type?: string;
 };
 
 /** Request of `POST /public_api/v1/bioc/insert` (`bioc.insert`), sent as `{"request_data": [ … ]}`. */
 export type BiocInsertRequest = readonly {
-  /** `rule_id` (integer). */
   readonly rule_id?: number;
-  /** `name` (string). */
   readonly name?: string;
-  /** `type` (one of 16 values). */
   readonly type?: "OTHER" | "PERSISTENCE" | "EVASION" | "TAMPERING" | "FILE_TYPE_OBFUSCATION" | "PRIVILEGE_ESCALATION" | "CREDENTIAL_ACCESS" | "LATERAL_MOVEMENT" | "EXECUTION" | "COLLECTION" | "EXFILTRATION" | "INFILTRATION" | "DROPPER" | "FILE_PRIVILEGE_MANIPULATION" | "RECONNAISSANCE" | "DISCOVERY";
-  /** `severity` (one of 4 values). */
   readonly severity?: "SEV_010_INFO" | "SEV_020_LOW" | "SEV_030_MEDIUM" | "SEV_040_HIGH";
-  /** `comment` (string). */
   readonly comment?: string;
-  /** `status` (one of 2 values). */
   readonly status?: "enabled" | "disabled";
-  /** `is_xql` (boolean). */
   readonly is_xql?: boolean;
-  /** `indicator` (object). */
   readonly indicator?: { [key: string]: unknown };
-  /** `mitre_tactic_id_and_name` (array, of string). */
   readonly mitre_tactic_id_and_name?: readonly string[];
-  /** `mitre_technique_id_and_name` (array, of string). */
   readonly mitre_technique_id_and_name?: readonly string[];
 }[];
 
 /** Reply of `POST /public_api/v1/bioc/insert` (`bioc.insert`). */
 export type BiocInsertReply = {
-  /** `added_objects` (array, of object). */
   added_objects?: {
-    /** `id` (integer). */
     id?: number;
-    /** `status` (string). */
     status?: string;
   }[];
-  /** `updated_objects` (array, of object). */
   updated_objects?: {
-    /** `id` (integer). */
     id?: number;
-    /** `status` (string). */
     status?: string;
   }[];
-  /** `errors` (array, of string). */
   errors?: string[];
 };
 
 /** Request of `POST /public_api/v1/dataset/define_dataset` (`dataset.define_dataset`), sent as `{"request_data": …}`. */
 export type DatasetDefineDatasetRequest = {
-  /** `table_name` (string), required. */
   readonly table_name: string;
 };
 
 /** Request of `POST /public_api/v1/dataset/delete_dataset` (`dataset.delete_dataset`), sent as `{"request_data": …}`. */
 export type DatasetDeleteDatasetRequest = {
-  /** `dataset_name` (string), required. */
   readonly dataset_name: string;
-  /** `delete_underlying_bq_table` (boolean). */
   readonly delete_underlying_bq_table?: boolean;
 };
 
@@ -814,104 +549,68 @@ export type DatasetGetCreatedDatasetsRequest = { [key: string]: unknown };
 
 /** Reply of `POST /public_api/v1/dataset/get_created_datasets` (`dataset.get_created_datasets`). */
 export type DatasetGetCreatedDatasetsReply = {
-  /** `datasets` (array, of string). */
   datasets?: string[];
 };
 
 /** Request of `POST /public_api/v1/device_control/get_violations` (`device_control.get_violations`), sent as `{"request_data": …}`. */
 export type DeviceControlGetViolationsRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 12 values), required. */
     readonly field: "endpoint_id_list" | "type" | "timestamp" | "ip_list" | "vendor" | "vendor_id" | "product" | "product_id" | "serial" | "hostname" | "violation_id_list" | "username";
-    /** `operator` (one of 3 values), required. */
     readonly operator: "in" | "gte" | "lte";
-    /** `value`, required. */
     readonly value: unknown;
   }[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 12 values), required. */
     readonly field: "endpoint_id_list" | "type" | "timestamp" | "ip_list" | "vendor" | "vendor_id" | "product" | "product_id" | "serial" | "hostname" | "violation_id_list" | "username";
-    /** `value` (one of 2 values), required. */
     readonly value: "asc" | "desc";
   };
 };
 
 /** Reply of `POST /public_api/v1/device_control/get_violations` (`device_control.get_violations`), the value of `reply`. */
 export type DeviceControlGetViolationsReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `violations` (array, of {@link DeviceControlViolation}). */
   violations?: DeviceControlViolation[];
 };
 
 /** Request of `POST /public_api/v1/distributions/create` (`distributions.create`), sent as `{"request_data": …}`. */
 export type DistributionsCreateRequest = {
-  /** `name` (string), required. */
   readonly name: string;
-  /** `platform` (one of 5 values). */
   readonly platform?: "windows" | "linux" | "macos" | "android" | "serverless";
-  /** `package_type` (string), required. */
   readonly package_type: string;
-  /** `agent_version` (string). */
   readonly agent_version?: string;
-  /** `windows_version` (string). */
   readonly windows_version?: string;
-  /** `linux_version` (string). */
   readonly linux_version?: string;
-  /** `macos_version` (string). */
   readonly macos_version?: string;
-  /** `deployment_platform` (string). */
   readonly deployment_platform?: string;
-  /** `default_namespace` (string). */
   readonly default_namespace?: string;
-  /** `node_selector` (object). */
   readonly node_selector?: { [key: string]: unknown };
-  /** `proxy` (array, of string). */
   readonly proxy?: readonly string[];
-  /** `cluster_name` (string). */
   readonly cluster_name?: string;
-  /** `run_on_master_node` (boolean). */
   readonly run_on_master_node?: boolean;
-  /** `run_on_all_nodes` (boolean). */
   readonly run_on_all_nodes?: boolean;
-  /** `description` (string). */
   readonly description?: string;
-  /** `endpoint_tags` (array, of string). */
   readonly endpoint_tags?: readonly string[];
-  /** `yaml_preferences` (object). */
   readonly yaml_preferences?: {
-    /** `runtime` (one of 2 values). */
     readonly runtime?: "Node.js" | "python";
-    /** `deployment_type` (one of 2 values). */
     readonly deployment_type?: "embedded" | "layers";
-    /** `cloud_provider` (one of 1 values). */
     readonly cloud_provider?: "aws";
-    /** `restrictions_profile` (string). */
     readonly restrictions_profile?: string;
   };
 };
 
 /** Reply of `POST /public_api/v1/distributions/create` (`distributions.create`), the value of `reply`. */
 export type DistributionsCreateReply = {
-  /** `distribution_id` (string). */
   distribution_id?: string;
 };
 
 /** Request of `POST /public_api/v1/distributions/delete` (`distributions.delete`), sent as `{"request_data": …}`. */
 export type DistributionsDeleteRequest = {
-  /** `distribution_id` (string). */
   readonly distribution_id?: string;
 };
 
@@ -920,27 +619,22 @@ export type DistributionsDeleteReply = boolean;
 
 /** Request of `POST /public_api/v1/distributions/get_dist_url` (`distributions.get_dist_url`), sent as `{"request_data": …}`. */
 export type DistributionsGetDistUrlRequest = {
-  /** `distribution_id` (string), required. */
   readonly distribution_id: string;
-  /** `package_type` (string), required. */
   readonly package_type: string;
 };
 
 /** Reply of `POST /public_api/v1/distributions/get_dist_url` (`distributions.get_dist_url`), the value of `reply`. */
 export type DistributionsGetDistUrlReply = {
-  /** `distribution_url` (string). */
   distribution_url?: string;
 };
 
 /** Request of `POST /public_api/v1/distributions/get_status` (`distributions.get_status`), sent as `{"request_data": …}`. */
 export type DistributionsGetStatusRequest = {
-  /** `distribution_id` (string), required. */
   readonly distribution_id: string;
 };
 
 /** Reply of `POST /public_api/v1/distributions/get_status` (`distributions.get_status`), the value of `reply`. */
 export type DistributionsGetStatusReply = {
-  /** `status` (string). */
   status?: string;
 };
 
@@ -949,46 +643,32 @@ export type DistributionsGetVersionsRequest = { [key: string]: unknown };
 
 /** Reply of `POST /public_api/v1/distributions/get_versions` (`distributions.get_versions`), the value of `reply`. */
 export type DistributionsGetVersionsReply = {
-  /** `windows` (array, of string). */
   windows?: string[];
-  /** `linux` (array, of string). */
   linux?: string[];
-  /** `macos` (array, of string). */
   macos?: string[];
 };
 
 /** Request of `POST /public_api/v1/endpoints/abort_scan` (`endpoints.abort_scan`), sent as `{"request_data": …}`. */
 export type EndpointsAbortScanRequest = {
-  /** `filters`, required. */
   readonly filters: "all" | (readonly {
-    /** `field` (one of 12 values), required. */
     readonly field: "endpoint_id_list" | "dist_name" | "first_seen" | "last_seen" | "ip_list" | "group_name" | "platform" | "alias" | "isolate" | "hostname" | "scan_status" | "username";
-    /** `operator` (one of 3 values), required. */
     readonly operator: "in" | "gte" | "lte";
-    /** `value`, required. */
     readonly value: unknown;
   }[]);
-  /** `incident_id` (string). */
   readonly incident_id?: string;
 };
 
 /** Reply of `POST /public_api/v1/endpoints/abort_scan` (`endpoints.abort_scan`), the value of `reply`. */
 export type EndpointsAbortScanReply = {
-  /** `action_id` (string). */
   action_id?: string;
-  /** `endpoints_count` (string). */
   endpoints_count?: string;
 };
 
 /** Request of `POST /public_api/v1/endpoints/delete` (`endpoints.delete`), sent as `{"request_data": …}`. */
 export type EndpointsDeleteRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (string), required. */
     readonly field: string;
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: unknown;
   }[];
 };
@@ -998,199 +678,121 @@ export type EndpointsDeleteReply = unknown;
 
 /** Request of `POST /public_api/v1/endpoints/file_retrieval` (`endpoints.file_retrieval`), sent as `{"request_data": …}`. */
 export type EndpointsFileRetrievalRequest = {
-  /** `filters` (array, of object), required. */
   readonly filters: readonly {
-    /** `field` (one of 1 values), required. */
     readonly field: "endpoint_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: unknown;
   }[];
-  /** `files` (object), required. */
   readonly files: {
-    /** `windows` (array, of string). */
     readonly windows?: readonly string[];
-    /** `linux` (array, of string). */
     readonly linux?: readonly string[];
-    /** `macos` (array, of string). */
     readonly macos?: readonly string[];
   };
-  /** `incident_id` (string). */
   readonly incident_id?: string;
 };
 
 /** Reply of `POST /public_api/v1/endpoints/file_retrieval` (`endpoints.file_retrieval`), the value of `reply`. */
 export type EndpointsFileRetrievalReply = {
-  /** `action_id` (string). */
   action_id?: string;
-  /** `status` (string). */
   status?: string;
-  /** `endpoints_count` (string). */
   endpoints_count?: string;
 };
 
 /** Request of `POST /public_api/v1/endpoints/get_endpoint` (`endpoints.get_endpoint`), sent as `{"request_data": …}`. */
 export type EndpointsGetEndpointRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "endpoint_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "endpoint_status";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: "connected" | "disconnected" | "lost" | "uninstalled" | readonly ("connected" | "disconnected" | "lost" | "uninstalled")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "dist_name";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "first_seen";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "last_seen";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ip_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "group_name";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "platform";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: "windows" | "linux" | "macos" | "android" | readonly ("windows" | "linux" | "macos" | "android")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "alias";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "isolate";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: "isolated" | "unisolated" | readonly ("isolated" | "unisolated")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "hostname";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "public_ip_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "cloud_provider";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "cloud_region";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "cloud_provider_account_id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "cloud_instance_id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "cloud_id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "scan_status";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: "none" | "pending" | "in_progress" | "canceled" | "aborted" | "pending_cancellation" | "success" | "error" | readonly ("none" | "pending" | "in_progress" | "canceled" | "aborted" | "pending_cancellation" | "success" | "error")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "username";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }))[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 3 values), required. */
     readonly field: "endpoint_id" | "first_seen" | "last_seen";
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "ASC" | "DESC";
   };
 };
 
 /** Reply of `POST /public_api/v1/endpoints/get_endpoint` (`endpoints.get_endpoint`), the value of `reply`. */
 export type EndpointsGetEndpointReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `endpoints` (array, of {@link Endpoint}). */
   endpoints?: Endpoint[];
 };
 
@@ -1199,160 +801,113 @@ export type EndpointsGetEndpointsRequest = { [key: string]: unknown };
 
 /** Reply of `POST /public_api/v1/endpoints/get_endpoints` (`endpoints.get_endpoints`), the value of `reply`. */
 export type EndpointsGetEndpointsReply = {
-  /** `agent_id` (string). */
   agent_id?: string;
-  /** `agent_status` (string). */
   agent_status?: string;
-  /** `operational_status` (string). */
   operational_status?: string;
-  /** `host_name` (string). */
   host_name?: string;
-  /** `agent_type` (string). */
   agent_type?: string;
-  /** `ip` (array, of string). */
   ip?: string[];
-  /** `last_seen` (integer). */
   last_seen?: number;
-  /** `tags` (object). */
   tags?: {
-    /** `server_tags` (array, of object). */
     server_tags?: { [key: string]: unknown }[];
-    /** `endpoint_tags` (array, of object). */
     endpoint_tags?: { [key: string]: unknown }[];
   };
-  /** `users` (array, of string). */
   users?: string[];
 }[];
 
 /** Request of `POST /public_api/v1/endpoints/get_policy` (`endpoints.get_policy`), sent as `{"request_data": …}`. */
 export type EndpointsGetPolicyRequest = {
-  /** `endpoint_id` (string), required. */
   readonly endpoint_id: string;
 };
 
 /** Reply of `POST /public_api/v1/endpoints/get_policy` (`endpoints.get_policy`), the value of `reply`. */
 export type EndpointsGetPolicyReply = {
-  /** `policy_name` (string). */
   policy_name?: string;
 };
 
 /** Request of `POST /public_api/v1/endpoints/isolate` (`endpoints.isolate`), sent as `{"request_data": …}`. */
 export type EndpointsIsolateRequest = ({
-  /** `endpoint_id` (string), required. */
   readonly endpoint_id: string;
-  /** `incident_id` (string). */
   readonly incident_id?: string;
 }) | ({
-  /** `filters` (array), required. */
   readonly filters: readonly {
-    /** `field` (one of 1 values), required. */
     readonly field: "endpoint_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string, at most 1000 items), required. */
+    /** At most 1000 items. */
     readonly value: readonly string[];
   }[];
-  /** `incident_id` (string). */
   readonly incident_id?: string;
 });
 
 /** Reply of `POST /public_api/v1/endpoints/isolate` (`endpoints.isolate`), the value of `reply`. */
 export type EndpointsIsolateReply = {
-  /** `action_id` (string). */
   action_id?: string;
-  /** `endpoints_count` (string). */
   endpoints_count?: string;
 };
 
 /** Request of `POST /public_api/v1/endpoints/quarantine` (`endpoints.quarantine`), sent as `{"request_data": …}`. */
 export type EndpointsQuarantineRequest = {
-  /** `filters` (array, of object), required. */
   readonly filters: readonly {
-    /** `field` (one of 1 values), required. */
     readonly field: "endpoint_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: unknown;
   }[];
-  /** `file_path` (string), required. */
   readonly file_path: string;
-  /** `file_hash` (string), required. */
   readonly file_hash: string;
 };
 
 /** Reply of `POST /public_api/v1/endpoints/quarantine` (`endpoints.quarantine`), the value of `reply`. */
 export type EndpointsQuarantineReply = {
-  /** `action_id` (string). */
   action_id?: string;
-  /** `status` (string). */
   status?: string;
-  /** `endpoints_count` (string). */
   endpoints_count?: string;
 };
 
 /** Request of `POST /public_api/v1/endpoints/restore` (`endpoints.restore`), sent as `{"request_data": …}`. */
 export type EndpointsRestoreRequest = {
-  /** `file_hash` (string), required. */
   readonly file_hash: string;
-  /** `endpoint_id` (string). */
   readonly endpoint_id?: string;
-  /** `incident_id` (integer). */
   readonly incident_id?: number;
 };
 
 /** Reply of `POST /public_api/v1/endpoints/restore` (`endpoints.restore`), the value of `reply`. */
 export type EndpointsRestoreReply = {
-  /** `action_id` (string). */
   action_id?: string;
-  /** `endpoints_count` (string). */
   endpoints_count?: string;
 };
 
-/** Request of `POST /public_api/v1/endpoints/scan` (`endpoints.scan`), sent as `{"request_data": …}`. The same type as {@link EndpointsAbortScanRequest}. */
+/** Request of `POST /public_api/v1/endpoints/scan` (`endpoints.scan`), sent as `{"request_data": …}`. */
 export type EndpointsScanRequest = EndpointsAbortScanRequest;
 
 /** Reply of `POST /public_api/v1/endpoints/scan` (`endpoints.scan`), the value of `reply`. */
 export type EndpointsScanReply = {
-  /** `action_id` (string). */
   action_id?: string;
-  /** `endpoints_count` (string). */
   endpoints_count?: string;
 };
 
 /** Request of `POST /public_api/v1/endpoints/terminate_causality` (`endpoints.terminate_causality`), sent as `{"request_data": …}`. */
 export type EndpointsTerminateCausalityRequest = {
-  /** `agent_id` (string), required. */
   readonly agent_id: string;
-  /** `causality_id` (string), required. */
   readonly causality_id: string;
-  /** `process_name` (string). */
   readonly process_name?: string;
-  /** `incident_id` (string). */
   readonly incident_id?: string;
 };
 
 /** Reply of `POST /public_api/v1/endpoints/terminate_causality` (`endpoints.terminate_causality`), the value of `reply`. */
 export type EndpointsTerminateCausalityReply = {
-  /** `group_action_id` (integer or string). */
   group_action_id?: number | string;
 };
 
 /** Request of `POST /public_api/v1/endpoints/terminate_process` (`endpoints.terminate_process`), sent as `{"request_data": …}`. */
 export type EndpointsTerminateProcessRequest = {
-  /** `agent_id` (string), required. */
   readonly agent_id: string;
-  /** `instance_id` (string), required. */
   readonly instance_id: string;
-  /** `process_name` (string). */
   readonly process_name?: string;
-  /** `incident_id` (string). */
   readonly incident_id?: string;
 };
 
 /** Reply of `POST /public_api/v1/endpoints/terminate_process` (`endpoints.terminate_process`), the value of `reply`. */
 export type EndpointsTerminateProcessReply = {
-  /** `group_action_id` (integer or string). */
   group_action_id?: number | string;
 };
 
@@ -1361,24 +916,13 @@ export type EndpointsUnisolateRequest = EndpointsIsolateRequest;
 
 /** Reply of `POST /public_api/v1/endpoints/unisolate` (`endpoints.unisolate`), the value of `reply`. */
 export type EndpointsUnisolateReply = {
-  /** `action_id` (string). */
   action_id?: string;
-  /** `endpoints_count` (string). */
   endpoints_count?: string;
 };
 
 /** Request of `POST /public_api/v1/endpoints/update_agent_name` (`endpoints.update_agent_name`), sent as `{"request_data": …}`. */
 export type EndpointsUpdateAgentNameRequest = {
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
-    /** `field` (one of 14 values), required. */
-    readonly field: "endpoint_id_list" | "endpoint_status" | "dist_name" | "ip_list" | "group_name" | "platform" | "alias" | "isolate" | "hostname" | "cloud_provider" | "cloud_region" | "cloud_provider_account_id" | "cloud_instance_id" | "cloud_id";
-    /** `operator` (one of 3 values), required. */
-    readonly operator: "in" | "gte" | "lte";
-    /** `value`, required. */
-    readonly value: unknown;
-  }[];
-  /** `alias` (string). */
+  readonly filters?: readonly EndpointsUpdateAgentNameRequestFiltersItem[];
   readonly alias?: string;
 };
 
@@ -1387,13 +931,9 @@ export type EndpointsUpdateAgentNameReply = boolean;
 
 /** Request of `POST /public_api/v1/featured_fields/replace_ad_groups` (`featured_fields.replace_ad_groups`), sent as `{"request_data": …}`. */
 export type FeaturedFieldsReplaceAdGroupsRequest = {
-  /** `fields` (array, of object). */
   readonly fields?: readonly {
-    /** `value` (string), required. */
     readonly value: string;
-    /** `type` (one of 2 values). */
     readonly type?: "group" | "OU";
-    /** `comment` (string). */
     readonly comment?: string;
   }[];
 };
@@ -1403,11 +943,8 @@ export type FeaturedFieldsReplaceAdGroupsReply = boolean;
 
 /** Request of `POST /public_api/v1/featured_fields/replace_hosts` (`featured_fields.replace_hosts`), sent as `{"request_data": …}`. */
 export type FeaturedFieldsReplaceHostsRequest = {
-  /** `fields` (array, of object). */
   readonly fields?: readonly {
-    /** `value` (string), required. */
     readonly value: string;
-    /** `comment` (string). */
     readonly comment?: string;
   }[];
 };
@@ -1417,11 +954,9 @@ export type FeaturedFieldsReplaceHostsReply = boolean;
 
 /** Request of `POST /public_api/v1/featured_fields/replace_ip_addresses` (`featured_fields.replace_ip_addresses`), sent as `{"request_data": …}`. */
 export type FeaturedFieldsReplaceIpAddressesRequest = {
-  /** `fields` (array, of object). */
   readonly fields?: readonly {
-    /** `value` (string, at most 256 characters), required. */
+    /** At most 256 characters. */
     readonly value: string;
-    /** `comment` (string). */
     readonly comment?: string;
   }[];
 };
@@ -1437,36 +972,24 @@ export type FeaturedFieldsReplaceUsersReply = boolean;
 
 /** Request of `POST /public_api/v1/get_risk_score` (`get_risk_score`), sent as `{"request_data": …}`. */
 export type GetRiskScoreRequest = {
-  /** `id` (string), required. */
   readonly id: string;
 };
 
 /** Reply of `POST /public_api/v1/get_risk_score` (`get_risk_score`), the value of `reply`. */
 export type GetRiskScoreReply = {
-  /** `type` (string). */
   type?: string;
-  /** `id` (string). */
   id?: string;
-  /** `score` (integer). */
   score?: number;
-  /** `norm_risk_score` (integer, at least 0, at most 1000). */
+  /** At least 0, at most 1000. */
   norm_risk_score?: number;
-  /** `risk_level` (one of 3 values). */
   risk_level?: "LOW" | "MED" | "HIGH" | (string & {});
-  /** `reasons` (array, of object). */
   reasons?: {
-    /** `date created` (string). */
     "date created"?: string;
-    /** `description` (string). */
     description?: string;
-    /** `severity` (string). */
     severity?: string;
-    /** `status` (string). */
     status?: string;
-    /** `points` (integer). */
     points?: number;
   }[];
-  /** `email` (string). */
   email?: string;
 };
 
@@ -1475,27 +998,17 @@ export type GetRiskyHostsRequest = { [key: string]: unknown };
 
 /** Reply of `POST /public_api/v1/get_risky_hosts` (`get_risky_hosts`), the value of `reply`. */
 export type GetRiskyHostsReply = {
-  /** `type` (string). */
   type?: string;
-  /** `id` (string). */
   id?: string;
-  /** `score` (integer). */
   score?: number;
-  /** `norm_risk_score` (integer, at least 0, at most 1000). */
+  /** At least 0, at most 1000. */
   norm_risk_score?: number;
-  /** `risk_level` (one of 3 values). */
   risk_level?: "LOW" | "MED" | "HIGH" | (string & {});
-  /** `reasons` (array, of object). */
   reasons?: {
-    /** `date created` (string). */
     "date created"?: string;
-    /** `description` (string). */
     description?: string;
-    /** `severity` (string). */
     severity?: string;
-    /** `status` (string). */
     status?: string;
-    /** `points` (integer). */
     points?: number;
   }[];
 }[];
@@ -1505,30 +1018,19 @@ export type GetRiskyUsersRequest = { [key: string]: unknown };
 
 /** Reply of `POST /public_api/v1/get_risky_users` (`get_risky_users`), the value of `reply`. */
 export type GetRiskyUsersReply = {
-  /** `type` (string). */
   type?: string;
-  /** `id` (string). */
   id?: string;
-  /** `score` (integer). */
   score?: number;
-  /** `norm_risk_score` (integer, at least 0, at most 1000). */
+  /** At least 0, at most 1000. */
   norm_risk_score?: number;
-  /** `risk_level` (one of 3 values). */
   risk_level?: "LOW" | "MED" | "HIGH" | (string & {});
-  /** `reasons` (array, of object). */
   reasons?: {
-    /** `date created` (string). */
     "date created"?: string;
-    /** `description` (string). */
     description?: string;
-    /** `severity` (string). */
     severity?: string;
-    /** `status` (string). */
     status?: string;
-    /** `points` (integer). */
     points?: number;
   }[];
-  /** `email` (string). */
   email?: string;
 }[];
 
@@ -1537,30 +1039,20 @@ export type GetTriagePresetsRequest = { [key: string]: unknown };
 
 /** Reply of `POST /public_api/v1/get_triage_presets` (`get_triage_presets`), the value of `reply`. */
 export type GetTriagePresetsReply = {
-  /** `triage_presets` (array, of object). */
   triage_presets?: {
-    /** `uuid` (string). */
     uuid?: string;
-    /** `name` (string). */
     name?: string;
-    /** `os` (string). */
     os?: string;
-    /** `description` (string). */
     description?: string;
-    /** `created_by` (string). */
     created_by?: string;
-    /** `type` (string). */
     type?: string;
   }[];
 };
 
 /** Request of `POST /public_api/v1/hash_exceptions/allowlist` (`hash_exceptions.allowlist`), sent as `{"request_data": …}`. */
 export type HashExceptionsAllowlistRequest = {
-  /** `hash_list` (array, of string), required. */
   readonly hash_list: readonly string[];
-  /** `comment` (string). */
   readonly comment?: string;
-  /** `incident_id` (integer). */
   readonly incident_id?: number;
 };
 
@@ -1569,744 +1061,404 @@ export type HashExceptionsAllowlistReply = boolean;
 
 /** Request of `POST /public_api/v1/hash_exceptions/allowlist/remove` (`hash_exceptions.allowlist.remove`), sent as `{"request_data": …}`. */
 export type HashExceptionsAllowlistRemoveRequest = {
-  /** `hash_list` (array, of string), required. */
   readonly hash_list: readonly string[];
-  /** `comment` (string). */
   readonly comment?: string;
-  /** `incident_id` (integer or string). */
   readonly incident_id?: number | string;
 };
 
 /** Reply of `POST /public_api/v1/hash_exceptions/allowlist/remove` (`hash_exceptions.allowlist.remove`), the value of `reply`. */
 export type HashExceptionsAllowlistRemoveReply = boolean;
 
-/** Request of `POST /public_api/v1/hash_exceptions/blocklist` (`hash_exceptions.blocklist`), sent as `{"request_data": …}`. The same type as {@link HashExceptionsAllowlistRequest}. */
-export type HashExceptionsBlocklistRequest = HashExceptionsAllowlistRequest;
+/** Request of `POST /public_api/v1/hash_exceptions/blocklist` (`hash_exceptions.blocklist`), sent as `{"request_data": …}`. */
+export type HashExceptionsBlocklistRequest = {
+  readonly hash_list: readonly string[];
+  readonly comment?: string;
+  readonly incident_id?: number;
+};
 
 /** Reply of `POST /public_api/v1/hash_exceptions/blocklist` (`hash_exceptions.blocklist`), the value of `reply`. */
 export type HashExceptionsBlocklistReply = boolean;
 
-/** Request of `POST /public_api/v1/hash_exceptions/blocklist/remove` (`hash_exceptions.blocklist.remove`), sent as `{"request_data": …}`. The same type as {@link HashExceptionsAllowlistRemoveRequest}. */
-export type HashExceptionsBlocklistRemoveRequest = HashExceptionsAllowlistRemoveRequest;
+/** Request of `POST /public_api/v1/hash_exceptions/blocklist/remove` (`hash_exceptions.blocklist.remove`), sent as `{"request_data": …}`. */
+export type HashExceptionsBlocklistRemoveRequest = {
+  readonly hash_list: readonly string[];
+  readonly comment?: string;
+  readonly incident_id?: number | string;
+};
 
 /** Reply of `POST /public_api/v1/hash_exceptions/blocklist/remove` (`hash_exceptions.blocklist.remove`), the value of `reply`. */
 export type HashExceptionsBlocklistRemoveReply = boolean;
 
 /** Request of `POST /public_api/v1/incidents/get_incident_extra_data` (`incidents.get_incident_extra_data`), sent as `{"request_data": …}`. */
 export type IncidentsGetIncidentExtraDataRequest = {
-  /** `incident_id` (string), required. */
   readonly incident_id: string;
-  /** `alerts_limit` (integer). */
   readonly alerts_limit?: number;
 };
 
 /** Reply of `POST /public_api/v1/incidents/get_incident_extra_data` (`incidents.get_incident_extra_data`), the value of `reply`. */
 export type IncidentsGetIncidentExtraDataReply = {
-  /** `incident` (object). */
   incident?: {
-    /** `incident_id` (string). */
     incident_id?: string;
-    /** `incident_name` (string). */
     incident_name?: string;
-    /** `creation_time` (integer). */
     creation_time?: number;
-    /** `modification_time` (integer). */
     modification_time?: number;
-    /** `detection_time` (integer or null). */
     detection_time?: number | null;
-    /** `status` (string). */
     status?: string;
-    /** `severity` (string). */
     severity?: string;
-    /** `description` (string). */
     description?: string;
-    /** `assigned_user_mail`. */
     assigned_user_mail?: unknown;
-    /** `assigned_user_pretty_name`. */
     assigned_user_pretty_name?: unknown;
-    /** `alert_count` (integer). */
     alert_count?: number;
-    /** `low_severity_alert_count` (integer). */
     low_severity_alert_count?: number;
-    /** `med_severity_alert_count` (integer). */
     med_severity_alert_count?: number;
-    /** `high_severity_alert_count` (integer). */
     high_severity_alert_count?: number;
-    /** `critical_severity_alert_count` (integer). */
     critical_severity_alert_count?: number;
-    /** `user_count` (integer). */
     user_count?: number;
-    /** `host_count` (integer). */
     host_count?: number;
-    /** `notes`. */
     notes?: unknown;
-    /** `resolve_comment`. */
     resolve_comment?: unknown;
-    /** `manual_severity`. */
     manual_severity?: unknown;
-    /** `manual_description`. */
     manual_description?: unknown;
-    /** `xdr_url` (string). */
     xdr_url?: string;
-    /** `starred` (boolean). */
     starred?: boolean;
-    /** `hosts` (array, of string). */
     hosts?: string[];
-    /** `users` (array). */
     users?: (string | { [key: string]: unknown })[];
-    /** `incident_sources` (array, of string). */
     incident_sources?: string[];
-    /** `rule_based_score` (integer). */
     rule_based_score?: number;
-    /** `manual_score`. */
     manual_score?: unknown;
-    /** `wildfire_hits` (integer). */
     wildfire_hits?: number;
-    /** `alerts_grouping_status` (string). */
     alerts_grouping_status?: string;
-    /** `mitre_techniques_ids_and_names` (array, of string). */
     mitre_techniques_ids_and_names?: string[];
-    /** `mitre_tactics_ids_and_names` (array, of string). */
     mitre_tactics_ids_and_names?: string[];
-    /** `alert_categories` (array, of string). */
     alert_categories?: string[];
-    /** `original_tags` (array, of string). */
     original_tags?: string[];
-    /** `tags` (array, of string). */
     tags?: string[];
-    /** `incident_domain` (string). */
     incident_domain?: string;
-    /** `custom_fields` (object). */
     custom_fields?: { [key: string]: unknown };
   };
-  /** `alerts` (object). */
   alerts?: {
-    /** `total_count` (integer). */
     total_count?: number;
-    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
     readonly TOTAL_COUNT?: number;
-    /** `data` (array, of object). */
     data?: {
-      /** `external_id` (string). */
       external_id?: string;
-      /** `severity` (string). */
       severity?: string;
-      /** `matching_status` (string). */
       matching_status?: string;
-      /** `end_match_attempt_ts`. */
       end_match_attempt_ts?: unknown;
-      /** `local_insert_ts` (integer). */
       local_insert_ts?: number;
-      /** `bioc_indicator`. */
       bioc_indicator?: unknown;
-      /** `matching_service_rule_id`. */
       matching_service_rule_id?: unknown;
-      /** `attempt_counter`. */
       attempt_counter?: unknown;
-      /** `bioc_category_enum_key`. */
       bioc_category_enum_key?: unknown;
-      /** `case_id` (integer). */
       case_id?: number;
-      /** `is_whitelisted` (boolean). */
       is_whitelisted?: boolean;
-      /** `starred` (boolean). */
       starred?: boolean;
-      /** `deduplicate_tokens` (string). */
       deduplicate_tokens?: string;
-      /** `filter_rule_id`. */
       filter_rule_id?: unknown;
-      /** `mitre_technique_id_and_name`. */
       mitre_technique_id_and_name?: unknown;
-      /** `mitre_tactic_id_and_name`. */
       mitre_tactic_id_and_name?: unknown;
-      /** `agent_version`. */
       agent_version?: unknown;
-      /** `agent_device_domain`. */
       agent_device_domain?: unknown;
-      /** `agent_fqdn`. */
       agent_fqdn?: unknown;
-      /** `agent_os_type` (string). */
       agent_os_type?: string;
-      /** `agent_os_sub_type`. */
       agent_os_sub_type?: unknown;
-      /** `agent_data_collection_status`. */
       agent_data_collection_status?: unknown;
-      /** `mac`. */
       mac?: unknown;
-      /** `agent_is_vdi`. */
       agent_is_vdi?: unknown;
-      /** `agent_install_type` (string). */
       agent_install_type?: string;
-      /** `agent_host_boot_time`. */
       agent_host_boot_time?: unknown;
-      /** `event_sub_type`. */
       event_sub_type?: unknown;
-      /** `module_id`. */
       module_id?: unknown;
-      /** `association_strength`. */
       association_strength?: unknown;
-      /** `dst_association_strength`. */
       dst_association_strength?: unknown;
-      /** `story_id`. */
       story_id?: unknown;
-      /** `event_id`. */
       event_id?: unknown;
-      /** `event_type` (string). */
       event_type?: string;
-      /** `events_length` (integer). */
       events_length?: number;
-      /** `event_timestamp`. */
       event_timestamp?: unknown;
-      /** `actor_process_instance_id`. */
       actor_process_instance_id?: unknown;
-      /** `actor_process_image_path`. */
       actor_process_image_path?: unknown;
-      /** `actor_process_image_name`. */
       actor_process_image_name?: unknown;
-      /** `actor_process_command_line`. */
       actor_process_command_line?: unknown;
-      /** `actor_process_signature_status` (string). */
       actor_process_signature_status?: string;
-      /** `actor_process_signature_vendor`. */
       actor_process_signature_vendor?: unknown;
-      /** `actor_process_image_sha256`. */
       actor_process_image_sha256?: unknown;
-      /** `actor_process_image_md5`. */
       actor_process_image_md5?: unknown;
-      /** `actor_process_causality_id`. */
       actor_process_causality_id?: unknown;
-      /** `actor_causality_id`. */
       actor_causality_id?: unknown;
-      /** `actor_process_os_pid`. */
       actor_process_os_pid?: unknown;
-      /** `actor_thread_thread_id`. */
       actor_thread_thread_id?: unknown;
-      /** `causality_actor_process_image_name`. */
       causality_actor_process_image_name?: unknown;
-      /** `causality_actor_process_command_line`. */
       causality_actor_process_command_line?: unknown;
-      /** `causality_actor_process_image_path`. */
       causality_actor_process_image_path?: unknown;
-      /** `causality_actor_process_signature_vendor`. */
       causality_actor_process_signature_vendor?: unknown;
-      /** `causality_actor_process_signature_status` (string). */
       causality_actor_process_signature_status?: string;
-      /** `causality_actor_causality_id`. */
       causality_actor_causality_id?: unknown;
-      /** `causality_actor_process_execution_time`. */
       causality_actor_process_execution_time?: unknown;
-      /** `causality_actor_process_image_md5`. */
       causality_actor_process_image_md5?: unknown;
-      /** `causality_actor_process_image_sha256`. */
       causality_actor_process_image_sha256?: unknown;
-      /** `action_file_path`. */
       action_file_path?: unknown;
-      /** `action_file_name`. */
       action_file_name?: unknown;
-      /** `action_file_md5`. */
       action_file_md5?: unknown;
-      /** `action_file_sha256`. */
       action_file_sha256?: unknown;
-      /** `action_file_macro_sha256`. */
       action_file_macro_sha256?: unknown;
-      /** `action_registry_data`. */
       action_registry_data?: unknown;
-      /** `action_registry_key_name`. */
       action_registry_key_name?: unknown;
-      /** `action_registry_value_name`. */
       action_registry_value_name?: unknown;
-      /** `action_registry_full_key`. */
       action_registry_full_key?: unknown;
-      /** `action_local_ip` (string). */
       action_local_ip?: string;
-      /** `action_local_port` (integer or string). */
       action_local_port?: number | string;
-      /** `action_remote_ip` (string). */
       action_remote_ip?: string;
-      /** `action_remote_port` (integer or string). */
       action_remote_port?: number | string;
-      /** `action_external_hostname` (string). */
       action_external_hostname?: string;
-      /** `action_country` (string). */
       action_country?: string;
-      /** `action_process_instance_id`. */
       action_process_instance_id?: unknown;
-      /** `action_process_causality_id`. */
       action_process_causality_id?: unknown;
-      /** `action_process_image_name`. */
       action_process_image_name?: unknown;
-      /** `action_process_image_sha256`. */
       action_process_image_sha256?: unknown;
-      /** `action_process_image_command_line`. */
       action_process_image_command_line?: unknown;
-      /** `action_process_signature_status` (string). */
       action_process_signature_status?: string;
-      /** `action_process_signature_vendor`. */
       action_process_signature_vendor?: unknown;
-      /** `os_actor_effective_username`. */
       os_actor_effective_username?: unknown;
-      /** `os_actor_process_instance_id`. */
       os_actor_process_instance_id?: unknown;
-      /** `os_actor_process_image_path`. */
       os_actor_process_image_path?: unknown;
-      /** `os_actor_process_image_name`. */
       os_actor_process_image_name?: unknown;
-      /** `os_actor_process_command_line`. */
       os_actor_process_command_line?: unknown;
-      /** `os_actor_process_signature_status` (string). */
       os_actor_process_signature_status?: string;
-      /** `os_actor_process_signature_vendor`. */
       os_actor_process_signature_vendor?: unknown;
-      /** `os_actor_process_image_sha256`. */
       os_actor_process_image_sha256?: unknown;
-      /** `os_actor_process_causality_id`. */
       os_actor_process_causality_id?: unknown;
-      /** `os_actor_causality_id`. */
       os_actor_causality_id?: unknown;
-      /** `os_actor_process_os_pid`. */
       os_actor_process_os_pid?: unknown;
-      /** `os_actor_thread_thread_id`. */
       os_actor_thread_thread_id?: unknown;
-      /** `fw_app_id`. */
       fw_app_id?: unknown;
-      /** `fw_interface_from`. */
       fw_interface_from?: unknown;
-      /** `fw_interface_to`. */
       fw_interface_to?: unknown;
-      /** `fw_rule`. */
       fw_rule?: unknown;
-      /** `fw_rule_id`. */
       fw_rule_id?: unknown;
-      /** `fw_device_name`. */
       fw_device_name?: unknown;
-      /** `fw_serial_number` (string). */
       fw_serial_number?: string;
-      /** `fw_url_domain`. */
       fw_url_domain?: unknown;
-      /** `fw_email_subject` (string). */
       fw_email_subject?: string;
-      /** `fw_email_sender`. */
       fw_email_sender?: unknown;
-      /** `fw_email_recipient`. */
       fw_email_recipient?: unknown;
-      /** `fw_app_subcategory`. */
       fw_app_subcategory?: unknown;
-      /** `fw_app_category`. */
       fw_app_category?: unknown;
-      /** `fw_app_technology`. */
       fw_app_technology?: unknown;
-      /** `fw_vsys`. */
       fw_vsys?: unknown;
-      /** `fw_xff`. */
       fw_xff?: unknown;
-      /** `fw_misc`. */
       fw_misc?: unknown;
-      /** `fw_is_phishing` (string). */
       fw_is_phishing?: string;
-      /** `dst_agent_id`. */
       dst_agent_id?: unknown;
-      /** `dst_causality_actor_process_execution_time`. */
       dst_causality_actor_process_execution_time?: unknown;
-      /** `dns_query_name`. */
       dns_query_name?: unknown;
-      /** `dst_action_external_hostname`. */
       dst_action_external_hostname?: unknown;
-      /** `dst_action_country`. */
       dst_action_country?: unknown;
-      /** `dst_action_external_port`. */
       dst_action_external_port?: unknown;
-      /** `alert_id` (string). */
       alert_id?: string;
-      /** `detection_timestamp` (integer). */
       detection_timestamp?: number;
-      /** `name` (string). */
       name?: string;
-      /** `category` (string). */
       category?: string;
-      /** `endpoint_id`. */
       endpoint_id?: unknown;
-      /** `description` (string). */
       description?: string;
-      /** `host_ip` (string). */
       host_ip?: string;
-      /** `host_name` (string). */
       host_name?: string;
-      /** `source` (string). */
       source?: string;
-      /** `action` (string). */
       action?: string;
-      /** `action_pretty` (string). */
       action_pretty?: string;
-      /** `user_name`. */
       user_name?: unknown;
-      /** `contains_featured_host` (string or boolean). */
       contains_featured_host?: string | boolean;
-      /** `contains_featured_user` (string or boolean). */
       contains_featured_user?: string | boolean;
-      /** `contains_featured_ip_address` (string or boolean). */
       contains_featured_ip_address?: string | boolean;
-      /** `tags` (array, of string). */
       tags?: string[];
-      /** `original_tags` (string). */
       original_tags?: string;
     }[];
-    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
     readonly DATA?: {
-      /** `external_id` (string). */
       external_id?: string;
-      /** `severity` (string). */
       severity?: string;
-      /** `matching_status` (string). */
       matching_status?: string;
-      /** `end_match_attempt_ts`. */
       end_match_attempt_ts?: unknown;
-      /** `local_insert_ts` (integer). */
       local_insert_ts?: number;
-      /** `bioc_indicator`. */
       bioc_indicator?: unknown;
-      /** `matching_service_rule_id`. */
       matching_service_rule_id?: unknown;
-      /** `attempt_counter`. */
       attempt_counter?: unknown;
-      /** `bioc_category_enum_key`. */
       bioc_category_enum_key?: unknown;
-      /** `case_id` (integer). */
       case_id?: number;
-      /** `is_whitelisted` (boolean). */
       is_whitelisted?: boolean;
-      /** `starred` (boolean). */
       starred?: boolean;
-      /** `deduplicate_tokens` (string). */
       deduplicate_tokens?: string;
-      /** `filter_rule_id`. */
       filter_rule_id?: unknown;
-      /** `mitre_technique_id_and_name`. */
       mitre_technique_id_and_name?: unknown;
-      /** `mitre_tactic_id_and_name`. */
       mitre_tactic_id_and_name?: unknown;
-      /** `agent_version`. */
       agent_version?: unknown;
-      /** `agent_device_domain`. */
       agent_device_domain?: unknown;
-      /** `agent_fqdn`. */
       agent_fqdn?: unknown;
-      /** `agent_os_type` (string). */
       agent_os_type?: string;
-      /** `agent_os_sub_type`. */
       agent_os_sub_type?: unknown;
-      /** `agent_data_collection_status`. */
       agent_data_collection_status?: unknown;
-      /** `mac`. */
       mac?: unknown;
-      /** `agent_is_vdi`. */
       agent_is_vdi?: unknown;
-      /** `agent_install_type` (string). */
       agent_install_type?: string;
-      /** `agent_host_boot_time`. */
       agent_host_boot_time?: unknown;
-      /** `event_sub_type`. */
       event_sub_type?: unknown;
-      /** `module_id`. */
       module_id?: unknown;
-      /** `association_strength`. */
       association_strength?: unknown;
-      /** `dst_association_strength`. */
       dst_association_strength?: unknown;
-      /** `story_id`. */
       story_id?: unknown;
-      /** `event_id`. */
       event_id?: unknown;
-      /** `event_type` (string). */
       event_type?: string;
-      /** `events_length` (integer). */
       events_length?: number;
-      /** `event_timestamp`. */
       event_timestamp?: unknown;
-      /** `actor_process_instance_id`. */
       actor_process_instance_id?: unknown;
-      /** `actor_process_image_path`. */
       actor_process_image_path?: unknown;
-      /** `actor_process_image_name`. */
       actor_process_image_name?: unknown;
-      /** `actor_process_command_line`. */
       actor_process_command_line?: unknown;
-      /** `actor_process_signature_status` (string). */
       actor_process_signature_status?: string;
-      /** `actor_process_signature_vendor`. */
       actor_process_signature_vendor?: unknown;
-      /** `actor_process_image_sha256`. */
       actor_process_image_sha256?: unknown;
-      /** `actor_process_image_md5`. */
       actor_process_image_md5?: unknown;
-      /** `actor_process_causality_id`. */
       actor_process_causality_id?: unknown;
-      /** `actor_causality_id`. */
       actor_causality_id?: unknown;
-      /** `actor_process_os_pid`. */
       actor_process_os_pid?: unknown;
-      /** `actor_thread_thread_id`. */
       actor_thread_thread_id?: unknown;
-      /** `causality_actor_process_image_name`. */
       causality_actor_process_image_name?: unknown;
-      /** `causality_actor_process_command_line`. */
       causality_actor_process_command_line?: unknown;
-      /** `causality_actor_process_image_path`. */
       causality_actor_process_image_path?: unknown;
-      /** `causality_actor_process_signature_vendor`. */
       causality_actor_process_signature_vendor?: unknown;
-      /** `causality_actor_process_signature_status` (string). */
       causality_actor_process_signature_status?: string;
-      /** `causality_actor_causality_id`. */
       causality_actor_causality_id?: unknown;
-      /** `causality_actor_process_execution_time`. */
       causality_actor_process_execution_time?: unknown;
-      /** `causality_actor_process_image_md5`. */
       causality_actor_process_image_md5?: unknown;
-      /** `causality_actor_process_image_sha256`. */
       causality_actor_process_image_sha256?: unknown;
-      /** `action_file_path`. */
       action_file_path?: unknown;
-      /** `action_file_name`. */
       action_file_name?: unknown;
-      /** `action_file_md5`. */
       action_file_md5?: unknown;
-      /** `action_file_sha256`. */
       action_file_sha256?: unknown;
-      /** `action_file_macro_sha256`. */
       action_file_macro_sha256?: unknown;
-      /** `action_registry_data`. */
       action_registry_data?: unknown;
-      /** `action_registry_key_name`. */
       action_registry_key_name?: unknown;
-      /** `action_registry_value_name`. */
       action_registry_value_name?: unknown;
-      /** `action_registry_full_key`. */
       action_registry_full_key?: unknown;
-      /** `action_local_ip` (string). */
       action_local_ip?: string;
-      /** `action_local_port` (integer or string). */
       action_local_port?: number | string;
-      /** `action_remote_ip` (string). */
       action_remote_ip?: string;
-      /** `action_remote_port` (integer or string). */
       action_remote_port?: number | string;
-      /** `action_external_hostname` (string). */
       action_external_hostname?: string;
-      /** `action_country` (string). */
       action_country?: string;
-      /** `action_process_instance_id`. */
       action_process_instance_id?: unknown;
-      /** `action_process_causality_id`. */
       action_process_causality_id?: unknown;
-      /** `action_process_image_name`. */
       action_process_image_name?: unknown;
-      /** `action_process_image_sha256`. */
       action_process_image_sha256?: unknown;
-      /** `action_process_image_command_line`. */
       action_process_image_command_line?: unknown;
-      /** `action_process_signature_status` (string). */
       action_process_signature_status?: string;
-      /** `action_process_signature_vendor`. */
       action_process_signature_vendor?: unknown;
-      /** `os_actor_effective_username`. */
       os_actor_effective_username?: unknown;
-      /** `os_actor_process_instance_id`. */
       os_actor_process_instance_id?: unknown;
-      /** `os_actor_process_image_path`. */
       os_actor_process_image_path?: unknown;
-      /** `os_actor_process_image_name`. */
       os_actor_process_image_name?: unknown;
-      /** `os_actor_process_command_line`. */
       os_actor_process_command_line?: unknown;
-      /** `os_actor_process_signature_status` (string). */
       os_actor_process_signature_status?: string;
-      /** `os_actor_process_signature_vendor`. */
       os_actor_process_signature_vendor?: unknown;
-      /** `os_actor_process_image_sha256`. */
       os_actor_process_image_sha256?: unknown;
-      /** `os_actor_process_causality_id`. */
       os_actor_process_causality_id?: unknown;
-      /** `os_actor_causality_id`. */
       os_actor_causality_id?: unknown;
-      /** `os_actor_process_os_pid`. */
       os_actor_process_os_pid?: unknown;
-      /** `os_actor_thread_thread_id`. */
       os_actor_thread_thread_id?: unknown;
-      /** `fw_app_id`. */
       fw_app_id?: unknown;
-      /** `fw_interface_from`. */
       fw_interface_from?: unknown;
-      /** `fw_interface_to`. */
       fw_interface_to?: unknown;
-      /** `fw_rule`. */
       fw_rule?: unknown;
-      /** `fw_rule_id`. */
       fw_rule_id?: unknown;
-      /** `fw_device_name`. */
       fw_device_name?: unknown;
-      /** `fw_serial_number` (string). */
       fw_serial_number?: string;
-      /** `fw_url_domain`. */
       fw_url_domain?: unknown;
-      /** `fw_email_subject` (string). */
       fw_email_subject?: string;
-      /** `fw_email_sender`. */
       fw_email_sender?: unknown;
-      /** `fw_email_recipient`. */
       fw_email_recipient?: unknown;
-      /** `fw_app_subcategory`. */
       fw_app_subcategory?: unknown;
-      /** `fw_app_category`. */
       fw_app_category?: unknown;
-      /** `fw_app_technology`. */
       fw_app_technology?: unknown;
-      /** `fw_vsys`. */
       fw_vsys?: unknown;
-      /** `fw_xff`. */
       fw_xff?: unknown;
-      /** `fw_misc`. */
       fw_misc?: unknown;
-      /** `fw_is_phishing` (string). */
       fw_is_phishing?: string;
-      /** `dst_agent_id`. */
       dst_agent_id?: unknown;
-      /** `dst_causality_actor_process_execution_time`. */
       dst_causality_actor_process_execution_time?: unknown;
-      /** `dns_query_name`. */
       dns_query_name?: unknown;
-      /** `dst_action_external_hostname`. */
       dst_action_external_hostname?: unknown;
-      /** `dst_action_country`. */
       dst_action_country?: unknown;
-      /** `dst_action_external_port`. */
       dst_action_external_port?: unknown;
-      /** `alert_id` (string). */
       alert_id?: string;
-      /** `detection_timestamp` (integer). */
       detection_timestamp?: number;
-      /** `name` (string). */
       name?: string;
-      /** `category` (string). */
       category?: string;
-      /** `endpoint_id`. */
       endpoint_id?: unknown;
-      /** `description` (string). */
       description?: string;
-      /** `host_ip` (string). */
       host_ip?: string;
-      /** `host_name` (string). */
       host_name?: string;
-      /** `source` (string). */
       source?: string;
-      /** `action` (string). */
       action?: string;
-      /** `action_pretty` (string). */
       action_pretty?: string;
-      /** `user_name`. */
       user_name?: unknown;
-      /** `contains_featured_host` (string or boolean). */
       contains_featured_host?: string | boolean;
-      /** `contains_featured_user` (string or boolean). */
       contains_featured_user?: string | boolean;
-      /** `contains_featured_ip_address` (string or boolean). */
       contains_featured_ip_address?: string | boolean;
-      /** `tags` (array, of string). */
       tags?: string[];
-      /** `original_tags` (string). */
       original_tags?: string;
     }[];
   };
-  /** `network_artifacts` (object). */
   network_artifacts?: {
-    /** `total_count` (integer). */
     total_count?: number;
-    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
     readonly TOTAL_COUNT?: number;
-    /** `data` (array, of object). */
     data?: {
-      /** `type` (string). */
       type?: string;
-      /** `alert_count` (integer). */
       alert_count?: number;
-      /** `is_manual` (boolean). */
       is_manual?: boolean;
-      /** `network_domain` (string). */
       network_domain?: string;
-      /** `network_remote_ip` (string). */
       network_remote_ip?: string;
-      /** `network_remote_port` (integer or string). */
       network_remote_port?: number | string;
-      /** `network_country` (string). */
       network_country?: string;
     }[];
-    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
     readonly DATA?: {
-      /** `type` (string). */
       type?: string;
-      /** `alert_count` (integer). */
       alert_count?: number;
-      /** `is_manual` (boolean). */
       is_manual?: boolean;
-      /** `network_domain` (string). */
       network_domain?: string;
-      /** `network_remote_ip` (string). */
       network_remote_ip?: string;
-      /** `network_remote_port` (integer or string). */
       network_remote_port?: number | string;
-      /** `network_country` (string). */
       network_country?: string;
     }[];
   };
-  /** `file_artifacts` (object). */
   file_artifacts?: {
-    /** `total_count` (integer). */
     total_count?: number;
-    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
     readonly TOTAL_COUNT?: number;
-    /** `data` (array, of object). */
     data?: {
-      /** `alert_count` (integer). */
       alert_count?: number;
-      /** `file_name` (string). */
       file_name?: string;
-      /** `File_sha256` (string). */
       File_sha256?: string;
-      /** `file_signature_status` (string). */
       file_signature_status?: string;
-      /** `file_wildfire_verdict` (string). */
       file_wildfire_verdict?: string;
-      /** `is_malicous` (boolean). */
       is_malicous?: boolean;
-      /** `is_manual` (boolean). */
       is_manual?: boolean;
-      /** `is_process` (boolean). */
       is_process?: boolean;
-      /** `low_confidence` (boolean). */
       low_confidence?: boolean;
-      /** `type` (string). */
       type?: string;
     }[];
-    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
     readonly DATA?: {
-      /** `alert_count` (integer). */
       alert_count?: number;
-      /** `file_name` (string). */
       file_name?: string;
-      /** `File_sha256` (string). */
       File_sha256?: string;
-      /** `file_signature_status` (string). */
       file_signature_status?: string;
-      /** `file_wildfire_verdict` (string). */
       file_wildfire_verdict?: string;
-      /** `is_malicous` (boolean). */
       is_malicous?: boolean;
-      /** `is_manual` (boolean). */
       is_manual?: boolean;
-      /** `is_process` (boolean). */
       is_process?: boolean;
-      /** `low_confidence` (boolean). */
       low_confidence?: boolean;
-      /** `type` (string). */
       type?: string;
     }[];
   };
@@ -2314,164 +1466,100 @@ export type IncidentsGetIncidentExtraDataReply = {
 
 /** Request of `POST /public_api/v1/incidents/get_incidents` (`incidents.get_incidents`), sent as `{"request_data": …}`. */
 export type IncidentsGetIncidentsRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "modification_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "creation_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "incident_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
     readonly value: readonly (number | string)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "incident_id";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (integer or string), required. */
     readonly value: number | string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "incident_id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
     readonly value: readonly (number | string)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "description";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "description";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "alert_sources";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "status";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (one of 13 values), required. */
     readonly value: "new" | "under_investigation" | "resolved_threat_handled" | "resolved_known_issue" | "resolved_duplicate" | "resolved_duplicate_incident" | "resolved_false_positive" | "resolved_true_positive" | "resolved_security_testing" | "resolved_other" | "resolved_auto" | "resolved_auto_resolve" | "resolved";
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "starred";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (boolean), required. */
     readonly value: boolean;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "cloud_management_status";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("Managed Cloud" | "Unmanaged Cloud" | "Not Applicable")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "integration_source";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("AWS" | "AZURE" | "GOOGLE" | "PRISMA_CLOUD")[];
   }))[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 4 values), required. */
     readonly field: "creation_time" | "incident_id" | "modification_time" | "severity";
-    /** `keyword` (one of 4 values), required. */
     readonly keyword: "asc" | "desc" | "ASC" | "DESC";
   };
-  /** `use_page_token` (boolean). */
   readonly use_page_token?: boolean;
-  /** `next_page_token` (string). */
   readonly next_page_token?: string;
 };
 
 /** Request of `POST /public_api/v1/incidents/get_multiple_incidents_extra_data` (`incidents.get_multiple_incidents_extra_data`), sent as `{"request_data": …}`. */
 export type IncidentsGetMultipleIncidentsExtraDataRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 4 values), required. */
     readonly field: "incident_id_list" | "status" | "starred" | "creation_time";
-    /** `operator` (one of 3 values), required. */
     readonly operator: "in" | "eq" | "gte";
-    /** `value`, required. */
     readonly value: unknown;
   }[];
-  /** `fields_to_exclude` (array, of string). */
   readonly fields_to_exclude?: readonly string[];
 };
 
 /** Reply of `POST /public_api/v1/incidents/get_multiple_incidents_extra_data` (`incidents.get_multiple_incidents_extra_data`), the value of `reply`. */
 export type IncidentsGetMultipleIncidentsExtraDataReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `alerts_limit_per_incident` (integer). */
   alerts_limit_per_incident?: number;
-  /** `incidents` (array, of object). */
   incidents?: { [key: string]: unknown }[];
 };
 
 /** Request of `POST /public_api/v1/incidents/update_incident` (`incidents.update_incident`), sent as `{"request_data": …}`. */
 export type IncidentsUpdateIncidentRequest = {
-  /** `incident_id` (string), required. */
   readonly incident_id: string;
-  /** `update_data` (object), required. */
   readonly update_data: {
-    /** `assigned_user_mail` (string). */
     readonly assigned_user_mail?: string;
-    /** `manual_severity` (one of 4 values). */
     readonly manual_severity?: "critical" | "high" | "medium" | "low";
-    /** `status` (one of 14 values). */
     readonly status?: "new" | "resolved_duplicate" | "resolved_security_testing" | "resolved_true_positive" | "resolved_false_positive" | "resolved_other" | "under_investigation" | "resolved_known_issue" | "resolved_-_no_longer_observed" | "resolved_-_no_risk" | "resolved_-_risk_accepted" | "resolved_-_contested_asset" | "resolved_-_remediated_automatically" | "resolved";
-    /** `resolve_comment` (string). */
     readonly resolve_comment?: string;
-    /** `comment` (object). */
     readonly comment?: {
-      /** `comment_action` (one of 1 values), required. */
       readonly comment_action: "add";
-      /** `value` (string), required. */
       readonly value: string;
     };
-    /** `<custom_fields>` (string). */
     readonly "<custom_fields>"?: string;
-    /** `notes` (string). */
     readonly notes?: string;
   };
 };
@@ -2481,73 +1569,48 @@ export type IncidentsUpdateIncidentReply = boolean;
 
 /** Request of `POST /public_api/v1/indicators/delete` (`indicators.delete`), sent as `{"request_data": …}`. */
 export type IndicatorsDeleteRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 9 values). */
     readonly field?: "indicator" | "type" | "severity" | "expiration_date" | "default_expiration_enabled" | "comment" | "reputation" | "reliability" | "rule_id";
-    /** `operator` (one of 5 values). */
     readonly operator?: "EQ" | "NEQ" | "IN" | "GTE" | "LTE";
-    /** `value`. */
     readonly value?: unknown;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/indicators/delete` (`indicators.delete`). */
 export type IndicatorsDeleteReply = {
-  /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of integer). */
   objects?: number[];
 };
 
 /** Request of `POST /public_api/v1/indicators/get` (`indicators.get`), sent as `{"request_data": …}`. */
 export type IndicatorsGetRequest = {
-  /** `extended_view` (boolean). */
   readonly extended_view?: boolean;
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 9 values). */
     readonly field?: "indicator" | "type" | "severity" | "expiration_date" | "default_expiration_enabled" | "comment" | "reputation" | "reliability" | "rule_id";
-    /** `operator` (one of 5 values). */
     readonly operator?: "EQ" | "NEQ" | "IN" | "GTE" | "LTE";
-    /** `value`. */
     readonly value?: unknown;
   }[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
 };
 
 /** Reply of `POST /public_api/v1/indicators/get` (`indicators.get`). */
 export type IndicatorsGetReply = {
-  /** `objects_count` (integer). */
   objects_count?: number;
-  /** `objects` (array, of {@link Indicator}). */
   objects?: Indicator[];
-  /** `objects_type` (string). */
   objects_type?: string;
 };
 
 /** Request of `POST /public_api/v1/indicators/insert` (`indicators.insert`), sent as `{"request_data": [ … ]}`. */
 export type IndicatorsInsertRequest = readonly {
-  /** `rule_id` (number). */
   readonly rule_id?: number;
-  /** `indicator` (string). */
   readonly indicator?: string;
-  /** `type` (one of 6 values). */
   readonly type?: "HASH" | "IP" | "PATH" | "DOMAIN_NAME" | "FILENAME" | "MIXED";
-  /** `severity` (one of 4 values). */
   readonly severity?: "SEV_010_INFO" | "SEV_020_LOW" | "SEV_030_MEDIUM" | "SEV_040_HIGH";
-  /** `expiration_date` (integer). */
   readonly expiration_date?: number;
-  /** `default_expiration_enabled` (boolean). */
   readonly default_expiration_enabled?: boolean;
-  /** `comment` (string). */
   readonly comment?: string;
-  /** `reputation` (one of 5 values). */
   readonly reputation?: "GOOD" | "BAD" | "SUSPICIOUS" | "UNKNOWN" | "NO_REPUTATION";
-  /** `reliability` (one of 7 values). */
   readonly reliability?: "A" | "B" | "C" | "D" | "E" | "F" | "G";
 }[];
 
@@ -2559,77 +1622,58 @@ export type IndicatorsInsertCsvRequest = string;
 
 /** Reply of `POST /public_api/v1/indicators/insert_csv` (`indicators.insert_csv`), the value of `reply`. */
 export type IndicatorsInsertCsvReply = {
-  /** `success` (boolean). */
   success?: boolean;
-  /** `validation_errors` (array, of object). */
   validation_errors?: {
-    /** `indicator` (string). */
     indicator?: string;
-    /** `error` (string). */
     error?: string;
   }[];
 };
 
 /** Request of `POST /public_api/v1/indicators/insert_jsons` (`indicators.insert_jsons`), sent as `{"request_data": [ … ]}`. */
 export type IndicatorsInsertJsonsRequest = readonly {
-  /** `indicator` (string), required. */
   readonly indicator: string;
-  /** `type` (one of 4 values), required. */
   readonly type: "HASH" | "IP" | "DOMAIN_NAME" | "FILENAME";
-  /** `severity` (one of 5 values), required. */
   readonly severity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" | "INFO";
-  /** `expiration_date` (integer). */
   readonly expiration_date?: number;
-  /** `comment` (string). */
   readonly comment?: string;
-  /** `reputation` (one of 5 values). */
   readonly reputation?: "GOOD" | "BAD" | "SUSPICIOUS" | "UNKNOWN" | "NO_REPUTATION";
-  /** `reliability` (one of 7 values). */
   readonly reliability?: "A" | "B" | "C" | "D" | "E" | "F" | "G";
-  /** `vendors` (array, of object). */
   readonly vendors?: readonly {
-    /** `vendor_name` (string). */
     readonly vendor_name?: string;
-    /** `reliability` (string). */
     readonly reliability?: string;
-    /** `reputation` (string). */
     readonly reputation?: string;
   }[];
-  /** `class` (string). */
   readonly class?: string;
 }[];
 
-/** Reply of `POST /public_api/v1/indicators/insert_jsons` (`indicators.insert_jsons`), the value of `reply`. The same type as {@link IndicatorsInsertCsvReply}. */
-export type IndicatorsInsertJsonsReply = IndicatorsInsertCsvReply;
+/** Reply of `POST /public_api/v1/indicators/insert_jsons` (`indicators.insert_jsons`), the value of `reply`. */
+export type IndicatorsInsertJsonsReply = {
+  success?: boolean;
+  validation_errors?: {
+    indicator?: string;
+    error?: string;
+  }[];
+};
 
 /** Request of `POST /public_api/v1/quarantine/status` (`quarantine.status`), sent as `{"request_data": …}`. */
 export type QuarantineStatusRequest = {
-  /** `files` (array, of object), required. */
   readonly files: readonly {
-    /** `endpoint_id` (string). */
     readonly endpoint_id?: string;
-    /** `file_path` (string). */
     readonly file_path?: string;
-    /** `file_hash` (string). */
     readonly file_hash?: string;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/quarantine/status` (`quarantine.status`), the value of `reply`. */
 export type QuarantineStatusReply = {
-  /** `endpoint_id` (string). */
   endpoint_id?: string;
-  /** `file_path` (string). */
   file_path?: string;
-  /** `file_hash` (string). */
   file_hash?: string;
-  /** `status` (boolean). */
   status?: boolean;
 }[];
 
 /** Request of `POST /public_api/v1/rbac/get_roles` (`rbac.get_roles`), sent as `{"request_data": …}`. */
 export type RbacGetRolesRequest = {
-  /** `role_names` (array, of string). */
   readonly role_names?: readonly string[];
 };
 
@@ -2638,25 +1682,17 @@ export type RbacGetRolesReply = { [key: string]: unknown }[][];
 
 /** Request of `POST /public_api/v1/rbac/get_user_group` (`rbac.get_user_group`), sent as `{"request_data": …}`. */
 export type RbacGetUserGroupRequest = {
-  /** `group_names` (array, of string). */
   readonly group_names?: readonly string[];
 };
 
 /** Reply of `POST /public_api/v1/rbac/get_user_group` (`rbac.get_user_group`), the value of `reply`. */
 export type RbacGetUserGroupReply = {
-  /** `group_name` (string). */
   group_name?: string;
-  /** `description`. */
   description?: unknown;
-  /** `pretty_name` (string). */
   pretty_name?: string;
-  /** `insert_time` (integer). */
   insert_time?: number;
-  /** `update_time` (integer). */
   update_time?: number;
-  /** `user_email` (array, of string). */
   user_email?: string[];
-  /** `source` (string). */
   source?: string;
 }[];
 
@@ -2665,41 +1701,29 @@ export type RbacGetUsersRequest = { [key: string]: unknown };
 
 /** Reply of `POST /public_api/v1/rbac/get_users` (`rbac.get_users`), the value of `reply`. */
 export type RbacGetUsersReply = {
-  /** `user_email` (string). */
   user_email?: string;
-  /** `user_first_name` (string). */
   user_first_name?: string;
-  /** `user_last_name` (string). */
   user_last_name?: string;
-  /** `role_name` (string). */
   role_name?: string;
-  /** `last_logged_in` (integer or null). */
   last_logged_in?: number | null;
-  /** `user_type` (string). */
   user_type?: string;
-  /** `groups` (array, of object). */
   groups?: { [key: string]: unknown }[];
-  /** `scope` (array, of object). */
   scope?: { [key: string]: unknown }[];
 }[];
 
 /** Request of `POST /public_api/v1/rbac/set_user_role` (`rbac.set_user_role`), sent as `{"request_data": …}`. */
 export type RbacSetUserRoleRequest = {
-  /** `user_emails` (array, of string). */
   readonly user_emails?: readonly string[];
-  /** `role_name` (string). */
   readonly role_name?: string;
 };
 
 /** Reply of `POST /public_api/v1/rbac/set_user_role` (`rbac.set_user_role`), the value of `reply`. */
 export type RbacSetUserRoleReply = {
-  /** `update_count` (string). */
   update_count?: string;
 };
 
 /** Request of `POST /public_api/v1/scripts/get_script_code` (`scripts.get_script_code`), sent as `{"request_data": …}`. */
 export type ScriptsGetScriptCodeRequest = {
-  /** `script_uid` (string), required. */
   readonly script_uid: string;
 };
 
@@ -2708,231 +1732,150 @@ export type ScriptsGetScriptCodeReply = string;
 
 /** Request of `POST /public_api/v1/scripts/get_script_execution_results` (`scripts.get_script_execution_results`), sent as `{"request_data": …}`. */
 export type ScriptsGetScriptExecutionResultsRequest = {
-  /** `action_id` (integer or string), required. */
   readonly action_id: number | string;
 };
 
 /** Reply of `POST /public_api/v1/scripts/get_script_execution_results` (`scripts.get_script_execution_results`), the value of `reply`. */
 export type ScriptsGetScriptExecutionResultsReply = {
-  /** `script_name` (string). */
   script_name?: string;
-  /** `script_description` (string). */
   script_description?: string;
-  /** `script_parameters` (array, of object). */
   script_parameters?: { [key: string]: unknown }[];
-  /** `date_created` (string). */
   date_created?: string;
-  /** `scope` (string). */
   scope?: string;
-  /** `error_message` (string). */
   error_message?: string;
-  /** `results` (array, of object). */
   results?: {
-    /** `endpoint_name` (string). */
     endpoint_name?: string;
-    /** `endpoint_ip_address` (array, of string). */
     endpoint_ip_address?: string[];
-    /** `endpoint_status` (string). */
     endpoint_status?: string;
-    /** `domain` (string). */
     domain?: string;
-    /** `endpoint_id` (string). */
     endpoint_id?: string;
-    /** `execution_status` (string). */
     execution_status?: string;
-    /** `standard_output`. */
     standard_output?: unknown;
-    /** `retrieved_files` (integer). */
     retrieved_files?: number;
-    /** `failed_files` (integer). */
     failed_files?: number;
-    /** `retention_date`. */
     retention_date?: unknown;
   }[];
 };
 
 /** Request of `POST /public_api/v1/scripts/get_script_execution_results_files` (`scripts.get_script_execution_results_files`), sent as `{"request_data": …}`. */
 export type ScriptsGetScriptExecutionResultsFilesRequest = {
-  /** `action_id` (integer or string), required. */
   readonly action_id: number | string;
-  /** `endpoint_id` (string), required. */
   readonly endpoint_id: string;
 };
 
 /** Reply of `POST /public_api/v1/scripts/get_script_execution_results_files` (`scripts.get_script_execution_results_files`), the value of `reply`. */
 export type ScriptsGetScriptExecutionResultsFilesReply = {
-  /** `data` (string). */
   data?: string;
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: string;
 };
 
 /** Request of `POST /public_api/v1/scripts/get_script_execution_status` (`scripts.get_script_execution_status`), sent as `{"request_data": …}`. */
 export type ScriptsGetScriptExecutionStatusRequest = {
-  /** `action_id` (integer or string), required. */
   readonly action_id: number | string;
 };
 
 /** Reply of `POST /public_api/v1/scripts/get_script_execution_status` (`scripts.get_script_execution_status`), the value of `reply`. */
 export type ScriptsGetScriptExecutionStatusReply = {
-  /** `general_status` (string). */
   general_status?: string;
-  /** `endpoints_pending` (integer). */
   endpoints_pending?: number;
-  /** `endpoints_canceled` (integer). */
   endpoints_canceled?: number;
-  /** `endpoints_in_progress` (integer). */
   endpoints_in_progress?: number;
-  /** `endpoints_timeout` (integer). */
   endpoints_timeout?: number;
-  /** `endpoints_failed` (integer). */
   endpoints_failed?: number;
-  /** `endpoints_completed_successfully` (integer). */
   endpoints_completed_successfully?: number;
-  /** `endpoints_pending_abort` (integer). */
   endpoints_pending_abort?: number;
-  /** `endpoints_aborted` (integer). */
   endpoints_aborted?: number;
-  /** `endpoints_expired` (integer). */
   endpoints_expired?: number;
-  /** `error_message` (string). */
   error_message?: string;
 };
 
 /** Request of `POST /public_api/v1/scripts/get_script_metadata` (`scripts.get_script_metadata`), sent as `{"request_data": …}`. */
 export type ScriptsGetScriptMetadataRequest = {
-  /** `script_uid` (string), required. */
   readonly script_uid: string;
 };
 
 /** Reply of `POST /public_api/v1/scripts/get_script_metadata` (`scripts.get_script_metadata`), the value of `reply`. */
 export type ScriptsGetScriptMetadataReply = {
-  /** `script_id` (string). */
   script_id?: string;
-  /** `name` (string). */
   name?: string;
-  /** `description` (string). */
   description?: string;
-  /** `modification_date` (integer). */
   modification_date?: number;
-  /** `created_by` (string). */
   created_by?: string;
-  /** `is_high_risk` (boolean). */
   is_high_risk?: boolean;
-  /** `windows_supported` (boolean). */
   windows_supported?: boolean;
-  /** `linux_supported` (boolean). */
   linux_supported?: boolean;
-  /** `macos_supported` (boolean). */
   macos_supported?: boolean;
-  /** `script_uid` (string). */
   script_uid?: string;
-  /** `entry_point` (string). */
   entry_point?: string;
-  /** `script_input` (array, of object). */
   script_input?: {
-    /** `name` (string). */
     name?: string;
-    /** `type` (string). */
     type?: string;
-    /** `friendly_name` (string). */
     friendly_name?: string;
   }[];
-  /** `script_output_type` (one of 10 values). */
   script_output_type?: "auto_detect" | "dictionary" | "number_list" | "number" | "string" | "string_list" | "boolean_list" | "ip" | "ip_list" | "boolean" | (string & {});
-  /** `script_output_dictionary_definitions` (array, of object). */
   script_output_dictionary_definitions?: {
-    /** `friendly_name` (string). */
     friendly_name?: string;
-    /** `name` (string). */
     name?: string;
-    /** `type` (string). */
     type?: string;
   }[];
 };
 
 /** Request of `POST /public_api/v1/scripts/get_scripts` (`scripts.get_scripts`), sent as `{"request_data": …}`. */
 export type ScriptsGetScriptsRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 9 values), required. */
     readonly field: "name" | "description" | "created_by" | "script_uid" | "modification_date" | "windows_supported" | "linux_supported" | "macos_supported" | "is_high_risk";
-    /** `operator` (one of 3 values), required. */
     readonly operator: "in" | "gte" | "lte";
-    /** `value`, required. */
     readonly value: unknown;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/scripts/get_scripts` (`scripts.get_scripts`), the value of `reply`. */
 export type ScriptsGetScriptsReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `scripts` (array, of {@link Script}). */
   scripts?: Script[];
 };
 
 /** Request of `POST /public_api/v1/scripts/run_script` (`scripts.run_script`), sent as `{"request_data": …}`. */
 export type ScriptsRunScriptRequest = {
-  /** `filters` (array, of object), required. */
   readonly filters: readonly {
-    /** `field` (one of 1 values), required. */
     readonly field: "endpoint_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: unknown;
   }[];
-  /** `script_uid` (string), required. */
   readonly script_uid: string;
-  /** `parameters_values` (object). */
   readonly parameters_values?: { [key: string]: unknown };
-  /** `timeout` (integer). */
   readonly timeout?: number;
-  /** `incident_id` (string). */
   readonly incident_id?: string;
 };
 
 /** Reply of `POST /public_api/v1/scripts/run_script` (`scripts.run_script`), the value of `reply`. */
 export type ScriptsRunScriptReply = {
-  /** `action_id` (integer). */
   action_id?: number;
-  /** `endpoints_count` (integer). */
   endpoints_count?: number;
-  /** `status` (integer). */
   status?: number;
 };
 
 /** Request of `POST /public_api/v1/scripts/run_snippet_code_script` (`scripts.run_snippet_code_script`), sent as `{"request_data": …}`. */
 export type ScriptsRunSnippetCodeScriptRequest = {
-  /** `filters` (array, of object), required. */
   readonly filters: readonly {
-    /** `field` (one of 1 values), required. */
     readonly field: "endpoint_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: unknown;
   }[];
-  /** `timeout` (integer). */
   readonly timeout?: number;
-  /** `snippet_code` (string), required. */
   readonly snippet_code: string;
-  /** `incident_id` (string). */
   readonly incident_id?: string;
 };
 
 /** Reply of `POST /public_api/v1/scripts/run_snippet_code_script` (`scripts.run_snippet_code_script`), the value of `reply`. */
 export type ScriptsRunSnippetCodeScriptReply = {
-  /** `action_id` (string). */
   action_id?: string;
-  /** `endpoints_count` (integer). */
   endpoints_count?: number;
 };
 
@@ -2941,94 +1884,52 @@ export type SystemGetTenantInfoRequest = { [key: string]: unknown };
 
 /** Reply of `POST /public_api/v1/system/get_tenant_info` (`system.get_tenant_info`), the value of `reply`. */
 export type SystemGetTenantInfoReply = {
-  /** `xsiam_premium_expiration` (integer or string). */
   xsiam_premium_expiration?: number | string;
-  /** `purchased_xsiam_premium` (integer or object). */
   purchased_xsiam_premium?: number | { [key: string]: unknown };
-  /** `pro_per_endpoint_expiration` (integer or string). */
   pro_per_endpoint_expiration?: number | string;
-  /** `purchased_pro_per_endpoint` (integer or object). */
   purchased_pro_per_endpoint?: number | { [key: string]: unknown };
-  /** `data_enabled_pro_per_endpoint` (integer). */
   data_enabled_pro_per_endpoint?: number;
-  /** `prevent_expiration` (integer or string). */
   prevent_expiration?: number | string;
-  /** `purchased_prevent` (integer or object). */
   purchased_prevent?: number | { [key: string]: unknown };
-  /** `installed_prevent` (integer). */
   installed_prevent?: number;
-  /** `pro_gb_expiration` (integer or string). */
   pro_gb_expiration?: number | string;
-  /** `purchased_pro_gb` (integer or object). */
   purchased_pro_gb?: number | { [key: string]: unknown };
-  /** `installed_pro_gb` (integer). */
   installed_pro_gb?: number;
-  /** `compute_unit_expiration` (integer or string). */
   compute_unit_expiration?: number | string;
-  /** `purchased_compute_unit` (integer or object). */
   purchased_compute_unit?: number | { [key: string]: unknown };
-  /** `host_insights_expiration` (integer or string). */
   host_insights_expiration?: number | string;
-  /** `enabled_host_insights` (integer). */
   enabled_host_insights?: number;
-  /** `purchased_host_insights` (integer or object). */
   purchased_host_insights?: number | { [key: string]: unknown };
-  /** `forensics_expiration` (integer or string). */
   forensics_expiration?: number | string;
-  /** `enabled_forensics` (integer). */
   enabled_forensics?: number;
-  /** `pro_cloud_expiration` (integer or string). */
   pro_cloud_expiration?: number | string;
-  /** `purchased_pro_cloud` (integer or object). */
   purchased_pro_cloud?: number | { [key: string]: unknown };
-  /** `installed_pro_cloud` (integer). */
   installed_pro_cloud?: number;
-  /** `data_enabled_pro_cloud` (integer). */
   data_enabled_pro_cloud?: number;
-  /** `identity_threat_expiration` (integer or string). */
   identity_threat_expiration?: number | string;
-  /** `xth_expiration` (integer or string). */
   xth_expiration?: number | string;
-  /** `purchased_xth` (integer or object). */
   purchased_xth?: number | { [key: string]: unknown };
-  /** `threat_intelligence_management_expiration` (integer or string). */
   threat_intelligence_management_expiration?: number | string;
-  /** `purchased_threat_intelligence_management` (integer or object). */
   purchased_threat_intelligence_management?: number | { [key: string]: unknown };
-  /** `attack_surface_management_expiration` (integer or string). */
   attack_surface_management_expiration?: number | string;
-  /** `purchased_attack_surface_management` (integer or object). */
   purchased_attack_surface_management?: number | { [key: string]: unknown };
-  /** `xsiam_ep_hot_expiration` (integer or string). */
   xsiam_ep_hot_expiration?: number | string;
-  /** `purchased_xsiam_ep_hot` (integer or object). */
   purchased_xsiam_ep_hot?: number | { [key: string]: unknown };
-  /** `xsiam_ep_cold_expiration` (integer or string). */
   xsiam_ep_cold_expiration?: number | string;
-  /** `purchased_xsiam_ep_cold` (integer or object). */
   purchased_xsiam_ep_cold?: number | { [key: string]: unknown };
-  /** `xsiam_gb_hot_expiration` (integer or string). */
   xsiam_gb_hot_expiration?: number | string;
-  /** `purchased_xsiam_gb_hot` (integer or object). */
   purchased_xsiam_gb_hot?: number | { [key: string]: unknown };
-  /** `xsiam_gb_cold_expiration` (integer or string). */
   xsiam_gb_cold_expiration?: number | string;
-  /** `purchased_xsiam_gb_cold` (integer or object). */
   purchased_xsiam_gb_cold?: number | { [key: string]: unknown };
 };
 
 /** Request of `POST /public_api/v1/tags/agents/assign` (`tags.agents.assign`), sent as `{"request_data": …}`. */
 export type TagsAgentsAssignRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 21 values), required. */
     readonly field: "endpoint_id" | "endpoint_id_list" | "last_seen" | "first_seen" | "dist_name" | "ip_list" | "platform" | "alias" | "hostname" | "isolate" | "username" | "scan_status" | "group_name" | "endpoint_status" | "operational_status" | "public_ip_list" | "cloud_provider" | "cloud_region" | "cloud_provider_account_id" | "cloud_instance_id" | "cloud_id";
-    /** `operator` (one of 3 values), required. */
     readonly operator: "in" | "gte" | "lte";
-    /** `value`, required. */
     readonly value: unknown;
   }[];
-  /** `tag` (string). */
   readonly tag?: string;
 };
 
@@ -3037,16 +1938,7 @@ export type TagsAgentsAssignReply = boolean;
 
 /** Request of `POST /public_api/v1/tags/agents/remove` (`tags.agents.remove`), sent as `{"request_data": …}`. */
 export type TagsAgentsRemoveRequest = {
-  /** `filters` (array, of object). */
-  readonly filters?: readonly {
-    /** `field` (one of 14 values), required. */
-    readonly field: "endpoint_id_list" | "endpoint_status" | "dist_name" | "ip_list" | "group_name" | "platform" | "alias" | "isolate" | "hostname" | "cloud_provider" | "cloud_region" | "cloud_provider_account_id" | "cloud_instance_id" | "cloud_id";
-    /** `operator` (one of 3 values), required. */
-    readonly operator: "in" | "gte" | "lte";
-    /** `value`, required. */
-    readonly value: unknown;
-  }[];
-  /** `tag` (string). */
+  readonly filters?: readonly EndpointsUpdateAgentNameRequestFiltersItem[];
   readonly tag?: string;
 };
 
@@ -3055,277 +1947,171 @@ export type TagsAgentsRemoveReply = boolean;
 
 /** Request of `POST /public_api/v1/triage_endpoint` (`triage_endpoint`), sent as `{"request_data": …}`. */
 export type TriageEndpointRequest = {
-  /** `agent_ids` (array, of string), required. */
   readonly agent_ids: readonly string[];
-  /** `collector_uuid` (string). */
   readonly collector_uuid?: string;
 };
 
 /** Reply of `POST /public_api/v1/triage_endpoint` (`triage_endpoint`), the value of `reply`. */
 export type TriageEndpointReply = {
-  /** `group_action_id` (integer). */
   group_action_id?: number;
-  /** `successful_agent_ids` (array, of string). */
   successful_agent_ids?: string[];
-  /** `unsuccessful_agent_ids` (array, of object). */
   unsuccessful_agent_ids?: { [key: string]: unknown }[];
 };
 
 /** Request of `POST /public_api/v2/alerts/get_alerts_multi_events` (`v2.alerts.get_alerts_multi_events`), sent as `{"request_data": …}`. */
 export type V2AlertsGetAlertsMultiEventsRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "alert_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
     readonly value: readonly (number | string)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "alert_source";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "severity";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("informational" | "low" | "medium" | "high" | "critical" | "unknown")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "creation_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "server_creation_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "external_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asm_alert_categories";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "attack_surface_rule_id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "attack_surface_rule_name";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "xpanse_policy_id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "case_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
     readonly value: readonly (number | string)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "status";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "host_name";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "cloud_management_status";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("Managed Cloud" | "Unmanaged Cloud" | "Not Applicable")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "integration_source";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("AWS" | "AZURE" | "GOOGLE" | "PRISMA_CLOUD")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "aws_cloud_tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "gcp_cloud_tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "azure_cloud_tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "last_modified_ts";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "first_observed";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "first_observed";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "range";
-    /** `value` (object), required. */
     readonly value: {
-      /** `from` (integer), required. */
       readonly from: number;
-      /** `to` (integer), required. */
       readonly to: number;
     };
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "first_observed";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "relative_timestamp";
-    /** `value` (integer or string), required. */
     readonly value: number | string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "last_observed";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "last_observed";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "range";
-    /** `value` (object), required. */
     readonly value: {
-      /** `from` (integer), required. */
       readonly from: number;
-      /** `to` (integer), required. */
       readonly to: number;
     };
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "last_observed";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "relative_timestamp";
-    /** `value` (integer or string), required. */
     readonly value: number | string;
   }))[];
-  /** `use_page_token` (boolean). */
   readonly use_page_token?: boolean;
-  /** `next_page_token` (string). */
   readonly next_page_token?: string;
-  /** `search_from` (integer, at least 0). */
+  /** At least 0. */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 2 values), required. */
     readonly field: "creation_time" | "severity";
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "asc" | "desc";
   };
 };
 
 /** Reply of `POST /public_api/v2/alerts/get_alerts_multi_events` (`v2.alerts.get_alerts_multi_events`), the value of `reply`. */
 export type V2AlertsGetAlertsMultiEventsReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `alerts` (array, of {@link MultiEventAlert}). */
   alerts?: MultiEventAlert[];
 };
 
 /** Request of `POST /public_api/v2/xql/delete_dataset` (`v2.xql.delete_dataset`), sent as `{"request_data": …}`. */
 export type V2XqlDeleteDatasetRequest = {
-  /** `dataset_name` (string), required. */
   readonly dataset_name: string;
-  /** `force` (boolean). */
   readonly force?: boolean;
 };
 
 /** Request of `POST /public_api/v1/xql/add_dataset` (`xql.add_dataset`), sent as `{"request_data": …}`. */
 export type XqlAddDatasetRequest = {
-  /** `dataset_name` (string), required. */
   readonly dataset_name: string;
-  /** `dataset_type` (string), required. */
   readonly dataset_type: string;
-  /** `dataset_schema` (object), required. */
   readonly dataset_schema: { [key: string]: "text" | "number" | "bool" | "datetime" };
 };
 
 /** Reply of `POST /public_api/v1/xql/add_dataset` (`xql.add_dataset`). */
 export type XqlAddDatasetReply = {
-  /** `dataset_name` (string). */
   dataset_name?: string;
 };
 
@@ -3334,53 +2120,32 @@ export type XqlGetDatasetsRequest = { [key: string]: unknown };
 
 /** Reply of `POST /public_api/v1/xql/get_datasets` (`xql.get_datasets`), the value of `reply`. */
 export type XqlGetDatasetsReply = {
-  /** `dataset_name` (string). */
   dataset_name?: string;
-  /** `type` (string). */
   type?: string;
-  /** `log_update_type` (string). */
   log_update_type?: string;
-  /** `last_updated` (integer). */
   last_updated?: number;
-  /** `total_days_stored` (integer). */
   total_days_stored?: number;
-  /** `hot_range` (object). */
   hot_range?: {
-    /** `from` (integer). */
     from?: number;
-    /** `to` (integer). */
     to?: number;
   };
-  /** `cold_range` (object). */
   cold_range?: {
-    /** `from` (integer). */
     from?: number;
-    /** `to` (integer). */
     to?: number;
   };
-  /** `total_size_stored` (integer). */
   total_size_stored?: number;
-  /** `average_daily_size` (integer). */
   average_daily_size?: number;
-  /** `total_events` (integer). */
   total_events?: number;
-  /** `average_event_size` (integer). */
   average_event_size?: number;
-  /** `ttl` (integer). */
   ttl?: number;
-  /** `default_query_target` (boolean). */
   default_query_target?: boolean;
 }[];
 
 /** Request of `POST /public_api/v1/xql/get_query_results` (`xql.get_query_results`), sent as `{"request_data": …}`. */
 export type XqlGetQueryResultsRequest = {
-  /** `query_id` (string), required. */
   readonly query_id: string;
-  /** `pending_flag` (boolean). */
   readonly pending_flag?: boolean;
-  /** `limit` (integer). */
   readonly limit?: number;
-  /** `format` (one of 2 values). */
   readonly format?: "json" | "csv";
 };
 
@@ -3389,9 +2154,7 @@ export type XqlGetQueryResultsReply = XqlQueryResult;
 
 /** Request of `POST /public_api/v1/xql/get_query_results_stream` (`xql.get_query_results_stream`), sent as `{"request_data": …}`. */
 export type XqlGetQueryResultsStreamRequest = {
-  /** `stream_id` (string), required. */
   readonly stream_id: string;
-  /** `is_gzip_compressed` (boolean). */
   readonly is_gzip_compressed?: boolean;
 };
 
@@ -3403,104 +2166,72 @@ export type XqlGetQuotaRequest = { [key: string]: unknown };
 
 /** Reply of `POST /public_api/v1/xql/get_quota` (`xql.get_quota`), the value of `reply`. */
 export type XqlGetQuotaReply = {
-  /** `license_quota` (integer). */
   license_quota?: number;
-  /** `additional_purchased_quota` (integer). */
   additional_purchased_quota?: number;
-  /** `used_quota` (number). */
   used_quota?: number;
-  /** `eval_quota` (integer). */
   eval_quota?: number;
-  /** `total_daily_running_queries` (integer). */
   total_daily_running_queries?: number;
-  /** `total_daily_concurrent_rejected_queries` (integer). */
   total_daily_concurrent_rejected_queries?: number;
-  /** `current_concurrent_active_queries` (object). */
   current_concurrent_active_queries?: { [key: string]: {
-    /** `xql` (string). */
     xql?: string;
-    /** `duration` (number). */
     duration?: number;
   } };
-  /** `current_concurrent_active_queries_count` (integer). */
   current_concurrent_active_queries_count?: number;
-  /** `max_daily_concurrent_active_query_count` (integer). */
   max_daily_concurrent_active_query_count?: number;
 };
 
 /** Request of `POST /public_api/v1/xql/lookups/add_data` (`xql.lookups.add_data`), sent as `{"request_data": …}`. */
 export type XqlLookupsAddDataRequest = {
-  /** `dataset_name` (string), required. */
   readonly dataset_name: string;
-  /** `key_fields` (array, of string). */
   readonly key_fields?: readonly string[];
-  /** `data` (array, of object), required. */
   readonly data: readonly { [key: string]: unknown }[];
 };
 
 /** Reply of `POST /public_api/v1/xql/lookups/add_data` (`xql.lookups.add_data`). */
 export type XqlLookupsAddDataReply = {
-  /** `added` (integer). */
   added?: number;
-  /** `updated` (integer). */
   updated?: number;
-  /** `skipped` (integer). */
   skipped?: number;
 };
 
 /** Request of `POST /public_api/v1/xql/lookups/get_data` (`xql.lookups.get_data`), sent as `{"request_data": …}`. */
 export type XqlLookupsGetDataRequest = {
-  /** `dataset_name` (string), required. */
   readonly dataset_name: string;
-  /** `filters` (array, of object). */
   readonly filters?: readonly { [key: string]: string }[];
-  /** `limit` (integer). */
   readonly limit?: number;
 };
 
 /** Reply of `POST /public_api/v1/xql/lookups/get_data` (`xql.lookups.get_data`), the value of `reply`. */
 export type XqlLookupsGetDataReply = {
-  /** `data` (array, of object). */
   data?: { [key: string]: unknown }[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: { [key: string]: unknown }[];
-  /** `filter_count` (integer). */
   filter_count?: number;
-  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly FILTER_COUNT?: number;
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
 };
 
 /** Request of `POST /public_api/v1/xql/lookups/remove_data` (`xql.lookups.remove_data`), sent as `{"request_data": …}`. */
 export type XqlLookupsRemoveDataRequest = {
-  /** `dataset_name` (string), required. */
   readonly dataset_name: string;
-  /** `filters` (array, of object), required. */
   readonly filters: readonly { [key: string]: unknown }[];
 };
 
 /** Reply of `POST /public_api/v1/xql/lookups/remove_data` (`xql.lookups.remove_data`). */
 export type XqlLookupsRemoveDataReply = {
-  /** `deleted` (integer). */
   deleted?: number;
 };
 
 /** Request of `POST /public_api/v1/xql/start_xql_query` (`xql.start_xql_query`), sent as `{"request_data": …}`. */
 export type XqlStartXqlQueryRequest = {
-  /** `query` (string), required. */
   readonly query: string;
-  /** `tenants` (array, of string). */
   readonly tenants?: readonly string[];
-  /** `timeframe` (object). */
   readonly timeframe?: {
-    /** `from` (integer). */
     readonly from?: number;
-    /** `to` (integer). */
     readonly to?: number;
-    /** `relativeTime` (integer). */
     readonly relativeTime?: number;
   };
 };
@@ -3510,1263 +2241,689 @@ export type XqlStartXqlQueryReply = string;
 
 /** `AlertDataFilter`: an AND/OR filter tree (an AND or OR node whose children are conditions or nested nodes), typed per field. */
 export type AlertDataFilter = ({
-  /** `AND` (array), required. */
   readonly AND: readonly (AlertDataFilterCondition | AlertDataFilter)[];
 }) | ({
-  /** `OR` (array), required. */
   readonly OR: readonly (AlertDataFilterCondition | AlertDataFilter)[];
 });
 
 /** `AlertDataFilterCondition`: a condition of a filter tree, typed per field. */
 export type AlertDataFilterCondition = ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "internal_id";
-  /** `SEARCH_TYPE` (one of 6 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE";
-  /** `SEARCH_VALUE` (integer or string), required. */
   readonly SEARCH_VALUE: number | string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "internal_id";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of integer or string), required. */
   readonly SEARCH_VALUE: readonly (number | string)[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "internal_id";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "severity";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (one of 6 values), required. */
   readonly SEARCH_VALUE: "SEV_010_INFO" | "SEV_020_LOW" | "SEV_030_MEDIUM" | "SEV_040_HIGH" | "SEV_050_CRITICAL" | "SEV_090_UNKNOWN";
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "severity";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly ("SEV_010_INFO" | "SEV_020_LOW" | "SEV_030_MEDIUM" | "SEV_040_HIGH" | "SEV_050_CRITICAL" | "SEV_090_UNKNOWN")[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "starred";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ";
-  /** `SEARCH_VALUE` (boolean), required. */
   readonly SEARCH_VALUE: boolean;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "alert_action_status";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "alert_action_status";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "alert_action_status";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "agent_id";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "agent_id";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "agent_id";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "matching_service_rule_id";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "matching_service_rule_id";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "matching_service_rule_id";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "fw_rule";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "fw_rule";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "fw_rule";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "alert_name";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "alert_name";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "alert_name";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "alert_source";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "alert_source";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "alert_source";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "source_insert_ts";
-  /** `SEARCH_TYPE` (one of 6 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "GT" | "LT" | "GTE" | "LTE";
-  /** `SEARCH_VALUE` (integer), required. */
   readonly SEARCH_VALUE: number;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "source_insert_ts";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "RANGE";
-  /** `SEARCH_VALUE` (object), required. */
   readonly SEARCH_VALUE: {
-    /** `from` (integer), required. */
     readonly from: number;
-    /** `to` (integer), required. */
     readonly to: number;
   };
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "source_insert_ts";
-  /** `SEARCH_TYPE` (one of 1 values), required. */
   readonly SEARCH_TYPE: "RELATIVE_TIMESTAMP";
-  /** `SEARCH_VALUE` (integer or string), required. */
   readonly SEARCH_VALUE: number | string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "source_insert_ts";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "actor_effective_username";
-  /** `SEARCH_TYPE` (one of 12 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "CONTAINS" | "NCONTAINS" | "WILDCARD" | "WILDCARD_NOT" | "RLIKE" | "NRLIKE" | "REGEX" | "REGEX_NOT" | "REGEX_MATCH" | "REGEX_NOT_MATCH";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "actor_effective_username";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "actor_effective_username";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "agent_ip_addresses";
-  /** `SEARCH_TYPE` (one of 4 values), required. */
   readonly SEARCH_TYPE: "IPLIST_MATCH" | "NLISTIP_MATCH" | "INCIDR" | "NINCIDR";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "agent_ip_addresses";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "ARRAY_CONTAINS" | "ARRAY_NOT_CONTAINS";
-  /** `SEARCH_VALUE`, required. */
   readonly SEARCH_VALUE: string | readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "agent_ip_addresses";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "action_local_ip";
-  /** `SEARCH_TYPE` (one of 6 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "IP_MATCH" | "NIP_MATCH" | "INCIDR" | "NINCIDR";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "action_local_ip";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "action_local_ip";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "action_remote_ip";
-  /** `SEARCH_TYPE` (one of 6 values), required. */
   readonly SEARCH_TYPE: "EQ" | "NEQ" | "IP_MATCH" | "NIP_MATCH" | "INCIDR" | "NINCIDR";
-  /** `SEARCH_VALUE` (string), required. */
   readonly SEARCH_VALUE: string;
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "action_remote_ip";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IN" | "NIN";
-  /** `SEARCH_VALUE` (array, of string), required. */
   readonly SEARCH_VALUE: readonly string[];
 }) | ({
-  /** `SEARCH_FIELD` (one of 1 values), required. */
   readonly SEARCH_FIELD: "action_remote_ip";
-  /** `SEARCH_TYPE` (one of 2 values), required. */
   readonly SEARCH_TYPE: "IS_EMPTY" | "NIS_EMPTY";
-  /** `SEARCH_VALUE`. */
   readonly SEARCH_VALUE?: unknown;
 });
 
+/** `EndpointsUpdateAgentNameRequestFiltersItem`: a part of the requests of `endpoints.update_agent_name`, `tags.agents.remove`, repeated there and written once. */
+export type EndpointsUpdateAgentNameRequestFiltersItem = {
+  readonly field: "endpoint_id_list" | "endpoint_status" | "dist_name" | "ip_list" | "group_name" | "platform" | "alias" | "isolate" | "hostname" | "cloud_provider" | "cloud_region" | "cloud_provider_account_id" | "cloud_instance_id" | "cloud_id";
+  readonly operator: "in" | "gte" | "lte";
+  readonly value: unknown;
+};
+
 /** `AgentAuditReport`: a record of the replies of `audits.agents_reports`. */
 export type AgentAuditReport = {
-  /** `TIMESTAMP` (number, format float). */
+  /** Format float. */
   TIMESTAMP?: number;
-  /** `RECEIVEDTIME` (number). */
   RECEIVEDTIME?: number;
-  /** `ENDPOINTID` (string). */
   ENDPOINTID?: string;
-  /** `ENDPOINTNAME` (string). */
   ENDPOINTNAME?: string;
-  /** `DOMAIN` (string). */
   DOMAIN?: string;
-  /** `TRAPSVERSION` (string). */
   TRAPSVERSION?: string;
-  /** `CATEGORY` (string). */
   CATEGORY?: string;
-  /** `TYPE` (string). */
   TYPE?: string;
-  /** `SUBTYPE` (string). */
   SUBTYPE?: string;
-  /** `RESULT` (string). */
   RESULT?: string;
-  /** `REASON` (string). */
   REASON?: string;
-  /** `DESCRIPTION` (string). */
   DESCRIPTION?: string;
 };
 
 /** `Alert`: a record of the replies of `alerts.get_alerts`. */
 export type Alert = {
-  /** `agent_os_sub_type` (string or null). */
   agent_os_sub_type?: string | null;
-  /** `fw_app_category` (string or null). */
   fw_app_category?: string | null;
-  /** `fw_app_id` (integer or string or null). */
   fw_app_id?: number | string | null;
-  /** `fw_app_subcategory` (string or null). */
   fw_app_subcategory?: string | null;
-  /** `fw_app_technology` (string or null). */
   fw_app_technology?: string | null;
-  /** `causality_actor_process_command_line` (string or null). */
   causality_actor_process_command_line?: string | null;
-  /** `causality_actor_process_image_md5` (string or null). */
   causality_actor_process_image_md5?: string | null;
-  /** `causality_actor_process_image_name` (string or null). */
   causality_actor_process_image_name?: string | null;
-  /** `causality_actor_process_image_path` (string or null). */
   causality_actor_process_image_path?: string | null;
-  /** `causality_actor_process_image_sha256` (string or null). */
   causality_actor_process_image_sha256?: string | null;
-  /** `causality_actor_process_signature_status` (string or null). */
   causality_actor_process_signature_status?: string | null;
-  /** `causality_actor_process_signature_vendor` (string or null). */
   causality_actor_process_signature_vendor?: string | null;
-  /** `causality_actor_causality_id` (integer or string or null). */
   causality_actor_causality_id?: number | string | null;
-  /** `identity_sub_type` (string or null). */
   identity_sub_type?: string | null;
-  /** `identity_type` (string or null). */
   identity_type?: string | null;
-  /** `operation_name` (string or null). */
   operation_name?: string | null;
-  /** `project`. */
   project?: unknown;
-  /** `cloud_provider` (string or null). */
   cloud_provider?: string | null;
-  /** `referenced_resource` (string or null). */
   referenced_resource?: string | null;
-  /** `resource_sub_type` (string or null). */
   resource_sub_type?: string | null;
-  /** `resource_type` (string or null). */
   resource_type?: string | null;
-  /** `cluster_name` (string or null). */
   cluster_name?: string | null;
-  /** `container_id` (integer or string or null). */
   container_id?: number | string | null;
-  /** `contains_featured_host` (string or null). */
   contains_featured_host?: string | null;
-  /** `contains_featured_ip` (string or null). */
   contains_featured_ip?: string | null;
-  /** `contains_featured_user` (string or null). */
   contains_featured_user?: string | null;
-  /** `action_country` (string or null). */
   action_country?: string | null;
-  /** `fw_interface_to` (string or null). */
   fw_interface_to?: string | null;
-  /** `dns_query_name` (string or null). */
   dns_query_name?: string | null;
-  /** `agent_device_domain` (string or null). */
   agent_device_domain?: string | null;
-  /** `fw_email_recipient` (string or null). */
   fw_email_recipient?: string | null;
-  /** `fw_email_sender` (string or null). */
   fw_email_sender?: string | null;
-  /** `fw_email_subject` (string or null). */
   fw_email_subject?: string | null;
-  /** `event_type` (string or null). */
   event_type?: string | null;
-  /** `is_whitelisted` (boolean or null). */
   is_whitelisted?: boolean | null;
-  /** `action_file_macro_sha256` (string or null). */
   action_file_macro_sha256?: string | null;
-  /** `action_file_md5` (string or null). */
   action_file_md5?: string | null;
-  /** `action_file_name` (string or null). */
   action_file_name?: string | null;
-  /** `action_file_path` (string or null). */
   action_file_path?: string | null;
-  /** `action_file_sha256` (string or null). */
   action_file_sha256?: string | null;
-  /** `fw_device_name` (string or null). */
   fw_device_name?: string | null;
-  /** `fw_rule_id` (integer or string or null). */
   fw_rule_id?: number | string | null;
-  /** `fw_rule` (string or null). */
   fw_rule?: string | null;
-  /** `fw_serial_number` (string or null). */
   fw_serial_number?: string | null;
-  /** `agent_fqdn` (string or null). */
   agent_fqdn?: string | null;
-  /** `mac` (string or null). */
   mac?: string | null;
-  /** `agent_os_type` (string or null). */
   agent_os_type?: string | null;
-  /** `image_name` (string or null). */
   image_name?: string | null;
-  /** `actor_process_image_name` (string or null). */
   actor_process_image_name?: string | null;
-  /** `actor_process_command_line` (string or null). */
   actor_process_command_line?: string | null;
-  /** `actor_process_image_md5` (string or null). */
   actor_process_image_md5?: string | null;
-  /** `actor_process_image_path` (string or null). */
   actor_process_image_path?: string | null;
-  /** `actor_process_os_pid` (integer or string or null). */
   actor_process_os_pid?: number | string | null;
-  /** `actor_process_image_sha256` (string or null). */
   actor_process_image_sha256?: string | null;
-  /** `actor_process_signature_status` (string or null). */
   actor_process_signature_status?: string | null;
-  /** `actor_process_signature_vendor` (string or null). */
   actor_process_signature_vendor?: string | null;
-  /** `actor_thread_thread_id` (integer or string or null). */
   actor_thread_thread_id?: number | string | null;
-  /** `fw_is_phishing` (string or null). */
   fw_is_phishing?: string | null;
-  /** `action_local_ip` (string or null). */
   action_local_ip?: string | null;
-  /** `action_local_port` (integer or string or null). */
   action_local_port?: number | string | null;
-  /** `fw_misc`. */
   fw_misc?: unknown;
-  /** `mitre_tactic_id_and_name` (string or null). */
   mitre_tactic_id_and_name?: string | null;
-  /** `mitre_technique_id_and_name` (string or null). */
   mitre_technique_id_and_name?: string | null;
-  /** `module_id` (string or null). */
   module_id?: string | null;
-  /** `fw_vsys` (string or null). */
   fw_vsys?: string | null;
-  /** `os_actor_process_command_line` (string or null). */
   os_actor_process_command_line?: string | null;
-  /** `os_actor_thread_thread_id` (integer or string or null). */
   os_actor_thread_thread_id?: number | string | null;
-  /** `os_actor_process_image_name` (string or null). */
   os_actor_process_image_name?: string | null;
-  /** `os_actor_process_os_pid` (integer or string or null). */
   os_actor_process_os_pid?: number | string | null;
-  /** `os_actor_process_image_sha256` (string or null). */
   os_actor_process_image_sha256?: string | null;
-  /** `os_actor_process_signature_status` (string or null). */
   os_actor_process_signature_status?: string | null;
-  /** `os_actor_process_signature_vendor` (string or null). */
   os_actor_process_signature_vendor?: string | null;
-  /** `os_actor_effective_username` (string or null). */
   os_actor_effective_username?: string | null;
-  /** `action_process_signature_status` (string or null). */
   action_process_signature_status?: string | null;
-  /** `action_process_signature_vendor` (string or null). */
   action_process_signature_vendor?: string | null;
-  /** `action_registry_data` (string or null). */
   action_registry_data?: string | null;
-  /** `action_registry_full_key` (string or null). */
   action_registry_full_key?: string | null;
-  /** `action_external_hostname` (string or null). */
   action_external_hostname?: string | null;
-  /** `action_remote_ip` (string or null). */
   action_remote_ip?: string | null;
-  /** `action_remote_port` (integer or string or null). */
   action_remote_port?: number | string | null;
-  /** `matching_service_rule_id` (integer or string or null). */
   matching_service_rule_id?: number | string | null;
-  /** `fw_interface_from` (string or null). */
   fw_interface_from?: string | null;
-  /** `starred` (boolean or null). */
   starred?: boolean | null;
-  /** `action_process_image_command_line` (string or null). */
   action_process_image_command_line?: string | null;
-  /** `action_process_image_name` (string or null). */
   action_process_image_name?: string | null;
-  /** `action_process_image_sha256` (string or null). */
   action_process_image_sha256?: string | null;
-  /** `fw_url_domain` (string or null). */
   fw_url_domain?: string | null;
-  /** `user_agent` (string or null). */
   user_agent?: string | null;
-  /** `fw_xff` (string or null). */
   fw_xff?: string | null;
-  /** `alert_domain` (string or null). */
   alert_domain?: string | null;
-  /** `external_id` (string or null). */
   external_id?: string | null;
-  /** `severity` (string or null). */
   severity?: string | null;
-  /** `matching_status` (string or null). */
   matching_status?: string | null;
-  /** `end_match_attempt_ts` (integer or string or null). */
   end_match_attempt_ts?: number | string | null;
-  /** `local_insert_ts` (integer or null). */
   local_insert_ts?: number | null;
-  /** `last_modified_ts` (integer or null). */
   last_modified_ts?: number | null;
-  /** `bioc_indicator`. */
   bioc_indicator?: unknown;
-  /** `attempt_counter` (integer or null). */
   attempt_counter?: number | null;
-  /** `bioc_category_enum_key` (string or null). */
   bioc_category_enum_key?: string | null;
-  /** `case_id` (integer or null). */
   case_id?: number | null;
-  /** `deduplicate_tokens`. */
   deduplicate_tokens?: unknown;
-  /** `filter_rule_id` (integer or string or null). */
   filter_rule_id?: number | string | null;
-  /** `agent_version` (string or null). */
   agent_version?: string | null;
-  /** `agent_ip_addresses_v6` (string or null). */
   agent_ip_addresses_v6?: string | null;
-  /** `agent_data_collection_status` (boolean or null). */
   agent_data_collection_status?: boolean | null;
-  /** `agent_is_vdi` (boolean or null). */
   agent_is_vdi?: boolean | null;
-  /** `agent_install_type` (string or null). */
   agent_install_type?: string | null;
-  /** `agent_host_boot_time` (integer or string or null). */
   agent_host_boot_time?: number | string | null;
-  /** `event_sub_type` (string or null). */
   event_sub_type?: string | null;
-  /** `association_strength` (integer or null). */
   association_strength?: number | null;
-  /** `dst_association_strength`. */
   dst_association_strength?: unknown;
-  /** `story_id` (integer or string or null). */
   story_id?: number | string | null;
-  /** `event_id` (integer or string or null). */
   event_id?: number | string | null;
-  /** `event_timestamp` (integer or null). */
   event_timestamp?: number | null;
-  /** `actor_process_instance_id` (integer or string or null). */
   actor_process_instance_id?: number | string | null;
-  /** `actor_process_causality_id` (integer or string or null). */
   actor_process_causality_id?: number | string | null;
-  /** `actor_causality_id` (integer or string or null). */
   actor_causality_id?: number | string | null;
-  /** `causality_actor_process_execution_time` (integer or string or null). */
   causality_actor_process_execution_time?: number | string | null;
-  /** `action_registry_key_name` (string or null). */
   action_registry_key_name?: string | null;
-  /** `action_registry_value_name` (string or null). */
   action_registry_value_name?: string | null;
-  /** `action_local_ip_v6` (string or null). */
   action_local_ip_v6?: string | null;
-  /** `action_remote_ip_v6` (string or null). */
   action_remote_ip_v6?: string | null;
-  /** `action_process_instance_id` (integer or string or null). */
   action_process_instance_id?: number | string | null;
-  /** `action_process_causality_id` (integer or string or null). */
   action_process_causality_id?: number | string | null;
-  /** `os_actor_process_instance_id` (integer or string or null). */
   os_actor_process_instance_id?: number | string | null;
-  /** `os_actor_process_image_path` (string or null). */
   os_actor_process_image_path?: string | null;
-  /** `os_actor_process_causality_id` (integer or string or null). */
   os_actor_process_causality_id?: number | string | null;
-  /** `os_actor_causality_id` (integer or string or null). */
   os_actor_causality_id?: number | string | null;
-  /** `dst_agent_id` (integer or string or null). */
   dst_agent_id?: number | string | null;
-  /** `dst_causality_actor_process_execution_time` (integer or string or null). */
   dst_causality_actor_process_execution_time?: number | string | null;
-  /** `dst_action_external_hostname` (string or null). */
   dst_action_external_hostname?: string | null;
-  /** `dst_action_country` (string or null). */
   dst_action_country?: string | null;
-  /** `dst_action_external_port` (integer or string or null). */
   dst_action_external_port?: number | string | null;
-  /** `is_pcap` (boolean or null). */
   is_pcap?: boolean | null;
-  /** `image_id` (integer or string or null). */
   image_id?: number | string | null;
-  /** `container_name` (string or null). */
   container_name?: string | null;
-  /** `namespace`. */
   namespace?: unknown;
-  /** `alert_type` (string or null). */
   alert_type?: string | null;
-  /** `resolution_status` (string or null). */
   resolution_status?: string | null;
-  /** `resolution_comment` (string or null). */
   resolution_comment?: string | null;
-  /** `dynamic_fields`. */
   dynamic_fields?: unknown;
-  /** `tags` (string or null). */
   tags?: string | null;
-  /** `malicious_urls`. */
   malicious_urls?: unknown;
-  /** `dss_job_title` (string or null). */
   dss_job_title?: string | null;
-  /** `dss_department` (string or null). */
   dss_department?: string | null;
-  /** `dss_country` (string or null). */
   dss_country?: string | null;
-  /** `dss_groups`. */
   dss_groups?: unknown;
-  /** `alert_id` (string or null). */
   alert_id?: string | null;
-  /** `detection_timestamp` (integer or null). */
   detection_timestamp?: number | null;
-  /** `name` (string or null). */
   name?: string | null;
-  /** `category` (string or null). */
   category?: string | null;
-  /** `endpoint_id` (string or null). */
   endpoint_id?: string | null;
-  /** `description` (string or null). */
   description?: string | null;
-  /** `host_ip` (string or null). */
   host_ip?: string | null;
-  /** `host_name` (string or null). */
   host_name?: string | null;
-  /** `source` (string or null). */
   source?: string | null;
-  /** `action` (string or null). */
   action?: string | null;
-  /** `action_pretty` (string or null). */
   action_pretty?: string | null;
-  /** `user_name` (string or null). */
   user_name?: string | null;
-  /** `events_length` (integer or null). */
   events_length?: number | null;
-  /** `original_tags` (string or null). */
   original_tags?: string | null;
 };
 
 /** `ApiKey`: a record of the replies of `api_keys.get_api_keys`. */
 export type ApiKey = {
-  /** `id` (integer). */
   id?: number;
-  /** `creation_time` (integer). */
   creation_time?: number;
-  /** `created_by` (string). */
   created_by?: string;
-  /** `user_name` (string). */
   user_name?: string;
-  /** `roles` (array, of string). */
   roles?: string[];
-  /** `security_level` (one of 2 values). */
   security_level?: "standard" | "advanced" | (string & {});
-  /** `comment` (string or null). */
   comment?: string | null;
-  /** `expiration` (integer or null). */
   expiration?: number | null;
 };
 
 /** `AuditLog`: a record of the replies of `audits.management_logs`. */
 export type AuditLog = {
-  /** `AUDIT_ID` (integer). */
   AUDIT_ID?: number;
-  /** `AUDIT_OWNER_NAME` (string). */
   AUDIT_OWNER_NAME?: string;
-  /** `AUDIT_OWNER_EMAIL` (string). */
   AUDIT_OWNER_EMAIL?: string;
-  /** `AUDIT_ASSET_JSON` (string). */
   AUDIT_ASSET_JSON?: string;
-  /** `AUDIT_ASSET_NAMES` (string). */
   AUDIT_ASSET_NAMES?: string;
-  /** `AUDIT_HOSTNAME` (string). */
   AUDIT_HOSTNAME?: string;
-  /** `AUDIT_RESULT` (string). */
   AUDIT_RESULT?: string;
-  /** `AUDIT_REASON` (string). */
   AUDIT_REASON?: string;
-  /** `AUDIT_DESCRIPTION` (string). */
   AUDIT_DESCRIPTION?: string;
-  /** `AUDIT_ENTITY` (one of 80 values). */
   AUDIT_ENTITY?: "LIVE_TERMINAL" | "RULES" | "RULES_EXCEPTIONS" | "AUTH" | "RESPONSE" | "INCIDENT_MANAGEMENT" | "ALERT_MANAGEMENT" | "INCIDENT_TIMELINE_EVENT" | "ENDPOINT_MANAGEMENT" | "ENDPOINT_GROUPS" | "ALERT_WHITELIST" | "PUBLIC_API" | "DISTRIBUTIONS" | "STARRED_INCIDENTS" | "POLICY_PROFILES" | "DEVICE_CONTROL_PROFILES" | "DEVICE_CONTROL_POLICY" | "PROTECTION_PROFILES" | "DEVICE_CONTROL_PROFILE" | "HOST_FIREWALL_PROFILE" | "HOST_DISK_ENCRYPTION_PROFILE" | "POLICY_RULES" | "PROTECTION_POLICY" | "DEVICE_CONTROL_TEMP_EXCEPTIONS" | "DEVICE_CONTROL_GLOBAL_EXCEPTIONS" | "DEVICE_CONTROL_CUSTOM_DEVICE" | "GLOBAL_EXCEPTIONS" | "MSSP" | "REPORTING" | "DASHBOARD" | "BROKER_API" | "BROKER_VM" | "MTH" | "MDR" | "ALERT_NOTIFICATIONS" | "INTEGRATIONS" | "QUERY" | "SCRIPT_EXECUTION" | "ALERT_RULES" | "COLLECTION" | "API_KEY" | "EDL" | "VA_RESCAN_ENDPOINT" | "HI_RESCAN_ENDPOINT" | "REMEDIATION" | "INGEST_DATA" | "LICENSING" | "AGENT_CONFIGURATION" | "PERMISSIONS" | "SCORING_RULES" | "LAYOUT_RULES" | "PLAYBOOK_TRIGGERS" | "FEATURED_ALERT_FIELDS" | "SYSTEM" | "TENANT_TAKEOVER" | "SCOUTER_POLICY" | "SCOUTER_PROFILE" | "SCOUTER_GROUPS" | "ALLOWED_DOMAINS" | "QUERY_LIBRARY" | "TENANT_CONFIGURATION" | "SCOUTER_CONFIGURATION" | "HOST_FIREWALL" | "XIF" | "XDM" | "ACTION_CENTER" | "XCLOUD_INTEGRATION" | "DATASETS" | "XSOAR" | "SECURITY_SETTINGS" | "ALERT_EXCLUSION" | "INDICATOR_RULES" | "EVENT_FORWARDING" | "ASSET_INVENTORY" | "SERVER_SETTINGS" | "ASSET_ROLES" | "CUSTOM_FIELDS" | "AUTOMATION_RULES" | "AGENT_EXCEPTION_RULES" | "REMEDIATION_PATH_RULES" | (string & {});
-  /** `AUDIT_ENTITY_SUBTYPE` (string). */
   AUDIT_ENTITY_SUBTYPE?: string;
-  /** `AUDIT_SESSION_ID` (integer). */
   AUDIT_SESSION_ID?: number;
-  /** `AUDIT_CASE_ID` (integer). */
   AUDIT_CASE_ID?: number;
-  /** `AUDIT_INSERT_TIME` (integer). */
   AUDIT_INSERT_TIME?: number;
-  /** `AUDIT_SEVERITY` (string). */
   AUDIT_SEVERITY?: string;
-  /** `AUDIT_LINK` (string). */
   AUDIT_LINK?: string;
-  /** `AUDIT_SOURCE_IP` (string). */
   AUDIT_SOURCE_IP?: string;
-  /** `AUDIT_USER_AGENT` (string). */
   AUDIT_USER_AGENT?: string;
-  /** `AUDIT_USER_ROLES` (array, of string). */
   AUDIT_USER_ROLES?: string[];
-  /** `AUDIT_ADDITIONAL_INFORMATION` (object). */
   AUDIT_ADDITIONAL_INFORMATION?: {
-    /** `endpoint_names` (array, of string). */
     endpoint_names?: string[];
-    /** `endpoint_count` (integer). */
     endpoint_count?: number;
   };
-  /** `AUDIT_OBJECT_ID` (string). */
   AUDIT_OBJECT_ID?: string;
 };
 
 /** `Bioc`: a record of the replies of `bioc.get`. */
 export type Bioc = {
-  /** `rule_id` (integer). */
   rule_id?: number;
-  /** `name` (string). */
   name?: string;
-  /** `type` (string). */
   type?: string;
-  /** `severity` (string). */
   severity?: string;
-  /** `comment` (string). */
   comment?: string;
-  /** `status` (string). */
   status?: string;
-  /** `is_xql` (boolean). */
   is_xql?: boolean;
-  /** `indicator` (object or string). */
   indicator?: { [key: string]: unknown } | string;
-  /** `mitre_tactic_id_and_name` (array, of string). */
   mitre_tactic_id_and_name?: string[];
-  /** `mitre_technique_id_and_name` (array, of string). */
   mitre_technique_id_and_name?: string[];
 };
 
 /** `DeviceControlViolation`: a record of the replies of `device_control.get_violations`. */
 export type DeviceControlViolation = {
-  /** `hostname` (string). */
   hostname?: string;
-  /** `username` (string). */
   username?: string;
-  /** `ip` (string). */
   ip?: string;
-  /** `timestamp` (integer). */
   timestamp?: number;
-  /** `violation_id` (integer). */
   violation_id?: number;
-  /** `type` (string). */
   type?: string;
-  /** `vendor_id` (string). */
   vendor_id?: string;
-  /** `vendor` (string). */
   vendor?: string;
-  /** `product_id` (string). */
   product_id?: string;
-  /** `product` (string). */
   product?: string;
-  /** `serial` (string). */
   serial?: string;
-  /** `endpoint_id` (string). */
   endpoint_id?: string;
 };
 
 /** `Endpoint`: a record of the replies of `endpoints.get_endpoint`. */
 export type Endpoint = {
-  /** `endpoint_id` (string). */
   endpoint_id?: string;
-  /** `endpoint_name` (string). */
   endpoint_name?: string;
-  /** `endpointTags` (string). */
   endpointTags?: string;
-  /** `endpoint_type` (string). */
   endpoint_type?: string;
-  /** `endpoint_status` (string). */
   endpoint_status?: string;
-  /** `operational_status_details` (array, of object). */
   operational_status_details?: {
-    /** `title` (string). */
     title?: string;
-    /** `reason` (string). */
     reason?: string;
   }[];
-  /** `os_type` (string). */
   os_type?: string;
-  /** `os_version` (string). */
   os_version?: string;
-  /** `ip` (array, of string). */
   ip?: string[];
-  /** `ipv6` (array, of object). */
   ipv6?: { [key: string]: unknown }[];
-  /** `public_ip` (string). */
   public_ip?: string;
-  /** `users` (array, of string). */
   users?: string[];
-  /** `domain` (string). */
   domain?: string;
-  /** `alias` (string). */
   alias?: string;
-  /** `first_seen` (integer). */
   first_seen?: number;
-  /** `last_seen` (integer). */
   last_seen?: number;
-  /** `content_version` (string). */
   content_version?: string;
-  /** `installation_package` (string). */
   installation_package?: string;
-  /** `active_directory`. */
   active_directory?: unknown;
-  /** `install_date` (integer). */
   install_date?: number;
-  /** `endpoint_version` (string). */
   endpoint_version?: string;
-  /** `is_isolated` (string). */
   is_isolated?: string;
-  /** `isolated_date`. */
   isolated_date?: unknown;
-  /** `group_name` (array, of string). */
   group_name?: string[];
-  /** `operational_status` (string). */
   operational_status?: string;
-  /** `operational_status_description` (string). */
   operational_status_description?: string;
-  /** `scan_status` (string). */
   scan_status?: string;
-  /** `content_release_timestamp` (integer). */
   content_release_timestamp?: number;
-  /** `last_content_update_time` (integer). */
   last_content_update_time?: number;
-  /** `content_status` (string). */
   content_status?: string;
-  /** `operating_system` (string). */
   operating_system?: string;
-  /** `mac_address` (array, of string). */
   mac_address?: string[];
-  /** `assigned_prevention_policy` (string). */
   assigned_prevention_policy?: string;
-  /** `assigned_extensions_policy` (string). */
   assigned_extensions_policy?: string;
-  /** `cloud_provider` (string). */
   cloud_provider?: string;
-  /** `cloud_region` (string). */
   cloud_region?: string;
-  /** `cloud_provider_account_id` (string). */
   cloud_provider_account_id?: string;
-  /** `cloud_instance_id` (string). */
   cloud_instance_id?: string;
-  /** `cloud_id` (string). */
   cloud_id?: string;
 };
 
 /** `Indicator`: a record of the replies of `indicators.get`. */
 export type Indicator = {
-  /** `rule_id` (integer). */
   rule_id?: number;
-  /** `indicator` (string). */
   indicator?: string;
-  /** `type` (string). */
   type?: string;
-  /** `severity` (string). */
   severity?: string;
-  /** `expiration_date` (integer). */
   expiration_date?: number;
-  /** `comment` (string). */
   comment?: string;
 };
 
 /** `MultiEventAlert`: a record of the replies of `v2.alerts.get_alerts_multi_events`. */
 export type MultiEventAlert = {
-  /** `agent_os_sub_type` (string or null). */
   agent_os_sub_type?: string | null;
-  /** `fw_app_category`. */
   fw_app_category?: unknown;
-  /** `fw_app_id`. */
   fw_app_id?: unknown;
-  /** `fw_app_subcategory`. */
   fw_app_subcategory?: unknown;
-  /** `fw_app_technology`. */
   fw_app_technology?: unknown;
-  /** `category` (string or null). */
   category?: string | null;
-  /** `causality_actor_process_command_line` (array, of string). */
   causality_actor_process_command_line?: string[];
-  /** `causality_actor_process_image_md5` (array, of string). */
   causality_actor_process_image_md5?: string[];
-  /** `causality_actor_process_image_name` (array, of string). */
   causality_actor_process_image_name?: string[];
-  /** `causality_actor_process_image_path` (array, of string). */
   causality_actor_process_image_path?: string[];
-  /** `causality_actor_process_image_sha256` (array, of string). */
   causality_actor_process_image_sha256?: string[];
-  /** `causality_actor_process_signature_status` (array, of string). */
   causality_actor_process_signature_status?: string[];
-  /** `causality_actor_process_signature_vendor` (array, of string). */
   causality_actor_process_signature_vendor?: string[];
-  /** `causality_actor_causality_id` (array, of string). */
   causality_actor_causality_id?: string[];
-  /** `identity_sub_type`. */
   identity_sub_type?: unknown;
-  /** `identity_type`. */
   identity_type?: unknown;
-  /** `operation_name`. */
   operation_name?: unknown;
-  /** `project`. */
   project?: unknown;
-  /** `cloud_provider`. */
   cloud_provider?: unknown;
-  /** `referenced_resource`. */
   referenced_resource?: unknown;
-  /** `resource_sub_type`. */
   resource_sub_type?: unknown;
-  /** `resource_type`. */
   resource_type?: unknown;
-  /** `cluster_name`. */
   cluster_name?: unknown;
-  /** `container_id`. */
   container_id?: unknown;
-  /** `contains_featured_host` (array, of string). */
   contains_featured_host?: string[];
-  /** `contains_featured_ip` (array, of string). */
   contains_featured_ip?: string[];
-  /** `contains_featured_user` (array, of string). */
   contains_featured_user?: string[];
-  /** `action_country` (array, of string). */
   action_country?: string[];
-  /** `description` (string or null). */
   description?: string | null;
-  /** `fw_interface_to`. */
   fw_interface_to?: unknown;
-  /** `dns_query_name`. */
   dns_query_name?: unknown;
-  /** `agent_device_domain`. */
   agent_device_domain?: unknown;
-  /** `fw_email_recipient`. */
   fw_email_recipient?: unknown;
-  /** `fw_email_sender`. */
   fw_email_sender?: unknown;
-  /** `fw_email_subject`. */
   fw_email_subject?: unknown;
-  /** `event_type` (array, of string). */
   event_type?: string[];
-  /** `is_whitelisted` (boolean or null). */
   is_whitelisted?: boolean | null;
-  /** `action_file_macro_sha256`. */
   action_file_macro_sha256?: unknown;
-  /** `action_file_md5`. */
   action_file_md5?: unknown;
-  /** `action_file_name`. */
   action_file_name?: unknown;
-  /** `action_file_path`. */
   action_file_path?: unknown;
-  /** `action_file_sha256`. */
   action_file_sha256?: unknown;
-  /** `fw_device_name`. */
   fw_device_name?: unknown;
-  /** `fw_rule_id`. */
   fw_rule_id?: unknown;
-  /** `fw_rule`. */
   fw_rule?: unknown;
-  /** `fw_serial_number`. */
   fw_serial_number?: unknown;
-  /** `agent_fqdn`. */
   agent_fqdn?: unknown;
-  /** `agent_os_type` (string or null). */
   agent_os_type?: string | null;
-  /** `image_name`. */
   image_name?: unknown;
-  /** `actor_process_image_name` (array, of string). */
   actor_process_image_name?: string[];
-  /** `actor_process_command_line` (array, of string). */
   actor_process_command_line?: string[];
-  /** `actor_process_image_md5` (array, of string). */
   actor_process_image_md5?: string[];
-  /** `actor_process_image_path` (array, of string). */
   actor_process_image_path?: string[];
-  /** `actor_process_os_pid` (array, of integer). */
   actor_process_os_pid?: number[];
-  /** `actor_process_image_sha256` (array, of string). */
   actor_process_image_sha256?: string[];
-  /** `actor_process_signature_status` (array, of string). */
   actor_process_signature_status?: string[];
-  /** `actor_process_signature_vendor` (array, of string). */
   actor_process_signature_vendor?: string[];
-  /** `actor_thread_thread_id` (array, of integer). */
   actor_thread_thread_id?: number[];
-  /** `fw_is_phishing` (array, of string). */
   fw_is_phishing?: string[];
-  /** `action_local_ip`. */
   action_local_ip?: unknown;
-  /** `action_local_port`. */
   action_local_port?: unknown;
-  /** `fw_misc`. */
   fw_misc?: unknown;
-  /** `mitre_tactic_id_and_name` (array, of string). */
   mitre_tactic_id_and_name?: string[];
-  /** `mitre_technique_id_and_name` (array, of string). */
   mitre_technique_id_and_name?: string[];
-  /** `module_id`. */
   module_id?: unknown;
-  /** `fw_vsys`. */
   fw_vsys?: unknown;
-  /** `os_actor_process_command_line` (array, of string). */
   os_actor_process_command_line?: string[];
-  /** `os_actor_thread_thread_id` (array, of integer). */
   os_actor_thread_thread_id?: number[];
-  /** `os_actor_process_image_name` (array, of string). */
   os_actor_process_image_name?: string[];
-  /** `os_actor_process_os_pid` (array, of integer). */
   os_actor_process_os_pid?: number[];
-  /** `os_actor_process_image_sha256` (array, of string). */
   os_actor_process_image_sha256?: string[];
-  /** `os_actor_process_signature_status` (array, of string). */
   os_actor_process_signature_status?: string[];
-  /** `os_actor_process_signature_vendor` (array, of string). */
   os_actor_process_signature_vendor?: string[];
-  /** `os_actor_effective_username`. */
   os_actor_effective_username?: unknown;
-  /** `action_process_signature_status` (array, of string). */
   action_process_signature_status?: string[];
-  /** `action_process_signature_vendor`. */
   action_process_signature_vendor?: unknown;
-  /** `action_registry_data`. */
   action_registry_data?: unknown;
-  /** `action_registry_full_key`. */
   action_registry_full_key?: unknown;
-  /** `action_external_hostname`. */
   action_external_hostname?: unknown;
-  /** `action_remote_ip`. */
   action_remote_ip?: unknown;
-  /** `action_remote_port`. */
   action_remote_port?: unknown;
-  /** `matching_service_rule_id` (string or null). */
   matching_service_rule_id?: string | null;
-  /** `fw_interface_from`. */
   fw_interface_from?: unknown;
-  /** `starred` (boolean or null). */
   starred?: boolean | null;
-  /** `action_process_image_command_line`. */
   action_process_image_command_line?: unknown;
-  /** `action_process_image_name`. */
   action_process_image_name?: unknown;
-  /** `action_process_image_sha256`. */
   action_process_image_sha256?: unknown;
-  /** `fw_url_domain`. */
   fw_url_domain?: unknown;
-  /** `user_agent`. */
   user_agent?: unknown;
-  /** `fw_xff`. */
   fw_xff?: unknown;
-  /** `external_id` (string or null). */
   external_id?: string | null;
-  /** `severity` (string or null). */
   severity?: string | null;
-  /** `matching_status` (string or null). */
   matching_status?: string | null;
-  /** `end_match_attempt_ts`. */
   end_match_attempt_ts?: unknown;
-  /** `local_insert_ts` (integer or null). */
   local_insert_ts?: number | null;
-  /** `last_modified_ts`. */
   last_modified_ts?: unknown;
-  /** `bioc_indicator`. */
   bioc_indicator?: unknown;
-  /** `attempt_counter` (integer or null). */
   attempt_counter?: number | null;
-  /** `bioc_category_enum_key`. */
   bioc_category_enum_key?: unknown;
-  /** `case_id` (integer or null). */
   case_id?: number | null;
-  /** `deduplicate_tokens`. */
   deduplicate_tokens?: unknown;
-  /** `filter_rule_id`. */
   filter_rule_id?: unknown;
-  /** `agent_version` (string or null). */
   agent_version?: string | null;
-  /** `agent_ip_addresses_v6`. */
   agent_ip_addresses_v6?: unknown;
-  /** `agent_data_collection_status`. */
   agent_data_collection_status?: unknown;
-  /** `agent_is_vdi` (boolean or null). */
   agent_is_vdi?: boolean | null;
-  /** `agent_install_type` (string or null). */
   agent_install_type?: string | null;
-  /** `agent_host_boot_time` (array, of integer). */
   agent_host_boot_time?: number[];
-  /** `event_sub_type` (array, of integer). */
   event_sub_type?: number[];
-  /** `association_strength` (array, of integer). */
   association_strength?: number[];
-  /** `dst_association_strength`. */
   dst_association_strength?: unknown;
-  /** `story_id`. */
   story_id?: unknown;
-  /** `event_id` (array, of string). */
   event_id?: string[];
-  /** `event_timestamp` (array, of integer). */
   event_timestamp?: number[];
-  /** `actor_process_instance_id` (array, of string). */
   actor_process_instance_id?: string[];
-  /** `actor_process_causality_id` (array, of string). */
   actor_process_causality_id?: string[];
-  /** `actor_causality_id` (array, of string). */
   actor_causality_id?: string[];
-  /** `causality_actor_process_execution_time` (array, of integer). */
   causality_actor_process_execution_time?: number[];
-  /** `action_registry_key_name`. */
   action_registry_key_name?: unknown;
-  /** `action_registry_value_name`. */
   action_registry_value_name?: unknown;
-  /** `action_local_ip_v6`. */
   action_local_ip_v6?: unknown;
-  /** `action_remote_ip_v6`. */
   action_remote_ip_v6?: unknown;
-  /** `action_process_instance_id`. */
   action_process_instance_id?: unknown;
-  /** `action_process_causality_id`. */
   action_process_causality_id?: unknown;
-  /** `os_actor_process_instance_id` (array, of string). */
   os_actor_process_instance_id?: string[];
-  /** `os_actor_process_image_path` (array, of string). */
   os_actor_process_image_path?: string[];
-  /** `os_actor_process_causality_id` (array, of string). */
   os_actor_process_causality_id?: string[];
-  /** `os_actor_causality_id`. */
   os_actor_causality_id?: unknown;
-  /** `dst_agent_id` (array, of string). */
   dst_agent_id?: string[];
-  /** `dst_causality_actor_process_execution_time`. */
   dst_causality_actor_process_execution_time?: unknown;
-  /** `dst_action_external_hostname`. */
   dst_action_external_hostname?: unknown;
-  /** `dst_action_country`. */
   dst_action_country?: unknown;
-  /** `dst_action_external_port`. */
   dst_action_external_port?: unknown;
-  /** `is_pcap` (boolean or null). */
   is_pcap?: boolean | null;
-  /** `alert_type` (string or null). */
   alert_type?: string | null;
-  /** `resolution_status` (string or null). */
   resolution_status?: string | null;
-  /** `resolution_comment`. */
   resolution_comment?: unknown;
-  /** `dynamic_fields`. */
   dynamic_fields?: unknown;
-  /** `tags` (array, of string). */
   tags?: string[];
-  /** `alert_id` (string or null). */
   alert_id?: string | null;
-  /** `detection_timestamp` (integer or null). */
   detection_timestamp?: number | null;
-  /** `name` (string or null). */
   name?: string | null;
-  /** `endpoint_id` (string or null). */
   endpoint_id?: string | null;
-  /** `host_ip` (array, of string). */
   host_ip?: string[];
-  /** `host_name` (string or null). */
   host_name?: string | null;
-  /** `action` (string or null). */
   action?: string | null;
-  /** `original_tags` (array, of string). */
   original_tags?: string[];
-  /** `user_name` (array, of string). */
   user_name?: string[];
-  /** `mac_addresses`. */
   mac_addresses?: unknown;
-  /** `source`. */
   source?: unknown;
-  /** `action_pretty` (string or null). */
   action_pretty?: string | null;
 };
 
 /** `Script`: a record of the replies of `scripts.get_scripts`. */
 export type Script = {
-  /** `script_id` (string). */
   script_id?: string;
-  /** `name` (string). */
   name?: string;
-  /** `description` (string). */
   description?: string;
-  /** `modification_date` (integer). */
   modification_date?: number;
-  /** `created_by` (string). */
   created_by?: string;
-  /** `is_high_risk` (boolean). */
   is_high_risk?: boolean;
-  /** `windows_supported` (boolean). */
   windows_supported?: boolean;
-  /** `linux_supported` (boolean). */
   linux_supported?: boolean;
-  /** `macos_supported` (boolean). */
   macos_supported?: boolean;
-  /** `script_uid` (string). */
   script_uid?: string;
 };
 
 /** `XqlQueryResult`: a record of the replies of `xql.get_query_results`. */
 export type XqlQueryResult = {
-  /** `status` (string). */
   status?: string;
-  /** `number_of_results` (integer). */
   number_of_results?: number;
-  /** `query_cost` (object). */
   query_cost?: { [key: string]: number };
-  /** `remaining_quota` (number). */
   remaining_quota?: number;
-  /** `results` (object). */
   results?: {
-    /** `data` (array, of object). */
     data?: {
-      /** `event_id` (string). */
       event_id?: string;
-      /** `agent_version` (string). */
       agent_version?: string;
-      /** `_product` (string). */
       _product?: string;
-      /** `_time` (integer). */
       _time?: number;
-      /** `_vendor` (string). */
       _vendor?: string;
-      /** `insert_timestamp` (integer). */
       insert_timestamp?: number;
-      /** `agent_os_type` (string). */
       agent_os_type?: string;
-      /** `event_type` (string). */
       event_type?: string;
-      /** `event_sub_type` (string). */
       event_sub_type?: string;
     }[];
-    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
     readonly DATA?: {
-      /** `event_id` (string). */
       event_id?: string;
-      /** `agent_version` (string). */
       agent_version?: string;
-      /** `_product` (string). */
       _product?: string;
-      /** `_time` (integer). */
       _time?: number;
-      /** `_vendor` (string). */
       _vendor?: string;
-      /** `insert_timestamp` (integer). */
       insert_timestamp?: number;
-      /** `agent_os_type` (string). */
       agent_os_type?: string;
-      /** `event_type` (string). */
       event_type?: string;
-      /** `event_sub_type` (string). */
       event_sub_type?: string;
     }[];
   };
@@ -4774,267 +2931,138 @@ export type XqlQueryResult = {
 
 /** Shared schema `Xs28Alert`. */
 export type Xs28Alert = {
-  /** `external_id` (string). */
   external_id?: string;
-  /** `severity` (string). */
   severity?: string;
-  /** `matching_status` (string). */
   matching_status?: string;
-  /** `end_match_attempt_ts` (integer). */
   end_match_attempt_ts?: number;
-  /** `local_insert_ts` (integer). */
   local_insert_ts?: number;
-  /** `bioc_indicator` (string). */
   bioc_indicator?: string;
-  /** `matching_service_rule_id` (string). */
   matching_service_rule_id?: string;
-  /** `attempt_counter` (integer). */
   attempt_counter?: number;
-  /** `bioc_category_enum_key` (string). */
   bioc_category_enum_key?: string;
-  /** `is_whitelisted` (boolean). */
   is_whitelisted?: boolean;
-  /** `starred` (boolean). */
   starred?: boolean;
-  /** `deduplicate_tokens` (string). */
   deduplicate_tokens?: string;
-  /** `filter_rule_id` (string). */
   filter_rule_id?: string;
-  /** `mitre_technique_id_and_name` (array, of string). */
   mitre_technique_id_and_name?: string[];
-  /** `mitre_tactic_id_and_name` (array, of string). */
   mitre_tactic_id_and_name?: string[];
-  /** `agent_version` (string). */
   agent_version?: string;
-  /** `agent_device_domain` (string). */
   agent_device_domain?: string;
-  /** `agent_fqdn` (string). */
   agent_fqdn?: string;
-  /** `agent_os_type` (string). */
   agent_os_type?: string;
-  /** `agent_os_sub_type` (string). */
   agent_os_sub_type?: string;
-  /** `agent_data_collection_status` (boolean). */
   agent_data_collection_status?: boolean;
-  /** `mac` (string). */
   mac?: string;
-  /** `mac_address` (array, of string). */
   mac_address?: string[];
-  /** `agent_is_vdi` (boolean). */
   agent_is_vdi?: boolean;
-  /** `contains_featured_host` (one of 2 values). */
   contains_featured_host?: true | false;
-  /** `contains_featured_user` (one of 2 values). */
   contains_featured_user?: true | false;
-  /** `contains_featured_ip` (one of 2 values). */
   contains_featured_ip?: true | false;
-  /** `events` (array, of {@link Xs28Event}). */
   events?: Xs28Event[];
-  /** `alert_id` (string). */
   alert_id?: string;
-  /** `detection_timestamp` (integer). */
   detection_timestamp?: number;
-  /** `name` (string). */
   name?: string;
-  /** `category` (string). */
   category?: string;
-  /** `endpoint_id` (string). */
   endpoint_id?: string;
-  /** `description` (string). */
   description?: string;
-  /** `host_ip` (array, of string). */
   host_ip?: string[];
-  /** `host_name` (string). */
   host_name?: string;
-  /** `source` (string). */
   source?: string;
-  /** `action` (string). */
   action?: string;
-  /** `action_pretty` (string). */
   action_pretty?: string;
 };
 
 /** Shared schema `Xs28Event`. */
 export type Xs28Event = {
-  /** `agent_install_type` (string). */
   agent_install_type?: string;
-  /** `agent_host_boot_time` (integer). */
   agent_host_boot_time?: number;
-  /** `event_sub_type` (string). */
   event_sub_type?: string;
-  /** `module_id` (string). */
   module_id?: string;
-  /** `association_strength` (string). */
   association_strength?: string;
-  /** `dst_association_strength` (string). */
   dst_association_strength?: string;
-  /** `story_id` (string). */
   story_id?: string;
-  /** `event_id` (string). */
   event_id?: string;
-  /** `event_type` (string). */
   event_type?: string;
-  /** `event_timestamp` (integer). */
   event_timestamp?: number;
-  /** `actor_process_instance_id` (string). */
   actor_process_instance_id?: string;
-  /** `actor_process_image_path` (string). */
   actor_process_image_path?: string;
-  /** `actor_process_image_name` (string). */
   actor_process_image_name?: string;
-  /** `actor_process_command_line` (string). */
   actor_process_command_line?: string;
-  /** `actor_process_signature_status` (string). */
   actor_process_signature_status?: string;
-  /** `actor_process_signature_vendor` (string). */
   actor_process_signature_vendor?: string;
-  /** `actor_process_image_sha256` (string). */
   actor_process_image_sha256?: string;
-  /** `actor_process_image_md5` (string). */
   actor_process_image_md5?: string;
-  /** `actor_process_causality_id` (string). */
   actor_process_causality_id?: string;
-  /** `actor_causality_id` (string). */
   actor_causality_id?: string;
-  /** `actor_process_os_pid` (string). */
   actor_process_os_pid?: string;
-  /** `actor_thread_thread_id` (string). */
   actor_thread_thread_id?: string;
-  /** `causality_actor_process_image_name` (string). */
   causality_actor_process_image_name?: string;
-  /** `causality_actor_process_command_line` (string). */
   causality_actor_process_command_line?: string;
-  /** `causality_actor_process_image_path` (string). */
   causality_actor_process_image_path?: string;
-  /** `causality_actor_process_signature_vendor` (string). */
   causality_actor_process_signature_vendor?: string;
-  /** `causality_actor_process_signature_status` (string). */
   causality_actor_process_signature_status?: string;
-  /** `causality_actor_causality_id` (string). */
   causality_actor_causality_id?: string;
-  /** `causality_actor_process_execution_time` (integer). */
   causality_actor_process_execution_time?: number;
-  /** `causality_actor_process_image_md5` (string). */
   causality_actor_process_image_md5?: string;
-  /** `causality_actor_process_image_sha256` (string). */
   causality_actor_process_image_sha256?: string;
-  /** `action_file_path` (string). */
   action_file_path?: string;
-  /** `action_file_name` (string). */
   action_file_name?: string;
-  /** `action_file_md5` (string). */
   action_file_md5?: string;
-  /** `action_file_sha256` (string). */
   action_file_sha256?: string;
-  /** `action_file_macro_sha256` (string). */
   action_file_macro_sha256?: string;
-  /** `action_registry_data` (string). */
   action_registry_data?: string;
-  /** `action_registry_key_name` (string). */
   action_registry_key_name?: string;
-  /** `action_registry_value_name` (string). */
   action_registry_value_name?: string;
-  /** `action_registry_full_key` (string). */
   action_registry_full_key?: string;
-  /** `action_local_ip` (string). */
   action_local_ip?: string;
-  /** `action_local_port` (string). */
   action_local_port?: string;
-  /** `action_remote_ip` (string). */
   action_remote_ip?: string;
-  /** `action_remote_port` (string). */
   action_remote_port?: string;
-  /** `action_external_hostname` (string). */
   action_external_hostname?: string;
-  /** `action_country` (string). */
   action_country?: string;
-  /** `action_process_instance_id` (string). */
   action_process_instance_id?: string;
-  /** `action_process_causality_id` (string). */
   action_process_causality_id?: string;
-  /** `action_process_image_name` (string). */
   action_process_image_name?: string;
-  /** `action_process_image_sha256` (string). */
   action_process_image_sha256?: string;
-  /** `action_process_image_command_line` (string). */
   action_process_image_command_line?: string;
-  /** `action_process_signature_status` (string). */
   action_process_signature_status?: string;
-  /** `action_process_signature_vendor` (string). */
   action_process_signature_vendor?: string;
-  /** `os_actor_effective_username` (string). */
   os_actor_effective_username?: string;
-  /** `os_actor_process_instance_id` (string). */
   os_actor_process_instance_id?: string;
-  /** `os_actor_process_image_path` (string). */
   os_actor_process_image_path?: string;
-  /** `os_actor_process_image_name` (string). */
   os_actor_process_image_name?: string;
-  /** `os_actor_process_command_line` (string). */
   os_actor_process_command_line?: string;
-  /** `os_actor_process_signature_status` (string). */
   os_actor_process_signature_status?: string;
-  /** `os_actor_process_signature_vendor` (string). */
   os_actor_process_signature_vendor?: string;
-  /** `os_actor_process_image_sha256` (string). */
   os_actor_process_image_sha256?: string;
-  /** `os_actor_process_causality_id` (string). */
   os_actor_process_causality_id?: string;
-  /** `os_actor_causality_id` (string). */
   os_actor_causality_id?: string;
-  /** `os_actor_process_os_pid` (string). */
   os_actor_process_os_pid?: string;
-  /** `os_actor_thread_thread_id` (string). */
   os_actor_thread_thread_id?: string;
-  /** `fw_app_id` (string). */
   fw_app_id?: string;
-  /** `fw_interface_from` (string). */
   fw_interface_from?: string;
-  /** `fw_interface_to` (string). */
   fw_interface_to?: string;
-  /** `fw_rule` (string). */
   fw_rule?: string;
-  /** `fw_rule_id` (string). */
   fw_rule_id?: string;
-  /** `fw_device_name` (string). */
   fw_device_name?: string;
-  /** `fw_serial_number` (integer). */
   fw_serial_number?: number;
-  /** `fw_url_domain` (string). */
   fw_url_domain?: string;
-  /** `fw_email_subject` (string). */
   fw_email_subject?: string;
-  /** `fw_email_sender` (string). */
   fw_email_sender?: string;
-  /** `fw_email_recipient` (string). */
   fw_email_recipient?: string;
-  /** `fw_app_subcategory` (string). */
   fw_app_subcategory?: string;
-  /** `fw_app_category` (string). */
   fw_app_category?: string;
-  /** `fw_app_technology` (string). */
   fw_app_technology?: string;
-  /** `fw_vsys` (string). */
   fw_vsys?: string;
-  /** `fw_xff` (string). */
   fw_xff?: string;
-  /** `fw_misc` (string). */
   fw_misc?: string;
-  /** `fw_is_phishing` (string). */
   fw_is_phishing?: string;
-  /** `dst_agent_id` (string). */
   dst_agent_id?: string;
-  /** `dst_causality_actor_process_execution_time` (integer). */
   dst_causality_actor_process_execution_time?: number;
-  /** `dns_query_name` (string). */
   dns_query_name?: string;
-  /** `dst_action_external_hostname` (string). */
   dst_action_external_hostname?: string;
-  /** `dst_action_country` (string). */
   dst_action_country?: string;
-  /** `dst_action_external_port` (string). */
   dst_action_external_port?: string;
-  /** `user_name` (string). */
   user_name?: string;
 };
 

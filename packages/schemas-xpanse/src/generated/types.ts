@@ -5,123 +5,83 @@ export type * from "@cortex-sdk/schemas-base/curated-types";
 
 /** Request of `POST /public_api/v1/alerts/update_alerts` (`alerts.update_alerts`), sent as `{"request_data": …}`. */
 export type AlertsUpdateAlertsRequest = {
-  /** `alert_id_list` (array, of string), required. */
   readonly alert_id_list: readonly string[];
-  /** `update_data` (object), required. */
   readonly update_data: {
-    /** `severity` (one of 6 values). */
     readonly severity?: "critical" | "high" | "medium" | "low" | "informational" | "unknown";
-    /** `status` (one of 21 values). */
     readonly status?: "new" | "resolved_threat_handled" | "under_investigation" | "resolved_security_testing" | "resolved_auto" | "resolved_known_issue" | "resolved_duplicate" | "resolved_other" | "resolved_false_positive" | "resolved_true_positive" | "reopened" | "resolved_-_no_longer_observed" | "resolved_-_no_risk" | "resolved_-_risk_accepted" | "resolved_-_contested_asset" | "resolved_-_remediated_automatically" | "resolved_no_risk" | "resolved_risk_accepted" | "resolved_contested_asset" | "resolved_remediated_automatically" | "resolved";
-    /** `comment` (string). */
     readonly comment?: string;
   };
 };
 
 /** Reply of `POST /public_api/v1/alerts/update_alerts` (`alerts.update_alerts`), the value of `reply`. */
 export type AlertsUpdateAlertsReply = {
-  /** `alerts_ids` (array, of string or integer). */
   alerts_ids?: (string | number)[];
 };
 
 /** Request of `POST /public_api/v1/api_keys/delete` (`api_keys.delete`), sent as `{"request_data": …}`. */
 export type ApiKeysDeleteRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly {
-    /** `field` (one of 1 values), required. */
     readonly field: "id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array), required. */
     readonly value: readonly (number | `${number}`)[];
   }[];
 };
 
 /** Reply of `POST /public_api/v1/api_keys/delete` (`api_keys.delete`), the value of `reply`. */
 export type ApiKeysDeleteReply = {
-  /** `update_count` (integer). */
   update_count?: number;
 };
 
 /** Request of `POST /public_api/v1/api_keys/get_api_keys` (`api_keys.get_api_keys`), sent as `{"request_data": …}`. */
 export type ApiKeysGetApiKeysRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "expiration";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "roles";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "contains";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array), required. */
     readonly value: readonly (number | `${number}`)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "creation_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "security_level";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: "standard" | "advanced" | readonly ("standard" | "advanced")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "comment";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "created_by";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }))[];
-  /** `search_from` (integer, at least 0). */
+  /** At least 0. */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 2 values), required. */
     readonly field: "expiration" | "roles";
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "asc" | "desc";
   };
 };
 
 /** Reply of `POST /public_api/v1/api_keys/get_api_keys` (`api_keys.get_api_keys`), the value of `reply`. */
 export type ApiKeysGetApiKeysReply = {
-  /** `data` (array, of {@link ApiKey}). */
   data?: ApiKey[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: ApiKey[];
-  /** `filter_count` (integer). */
   filter_count?: number;
-  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly FILTER_COUNT?: number;
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
 };
 
@@ -133,9 +93,7 @@ export type ApiKeysValidateReply = boolean | string | { [key: string]: unknown }
 
 /** Request of `POST /public_api/v1/asm_management/remove_asm_data` (`asm_management.remove_asm_data`), sent as `{"request_data": …}`. */
 export type AsmManagementRemoveAsmDataRequest = {
-  /** `asset_type` (one of 3 values), required. */
   readonly asset_type: "certificate" | "domain" | "ip_range";
-  /** `asset_identifiers` (array, of string), required. */
   readonly asset_identifiers: readonly string[];
 };
 
@@ -144,13 +102,9 @@ export type AsmManagementRemoveAsmDataReply = string;
 
 /** Request of `POST /public_api/v1/asm_management/upload_asm_data` (`asm_management.upload_asm_data`), sent as `{"request_data": …}`. */
 export type AsmManagementUploadAsmDataRequest = {
-  /** `request_type` (one of 1 values), required. */
   readonly request_type: "Addition";
-  /** `asset_type` (one of 2 values), required. */
   readonly asset_type: "ip_range" | "domain";
-  /** `asset_identifiers` (array, of string), required. */
   readonly asset_identifiers: readonly string[];
-  /** `business_units` (array, of string). */
   readonly business_units?: readonly string[];
 };
 
@@ -159,16 +113,11 @@ export type AsmManagementUploadAsmDataReply = string;
 
 /** Request of `POST /public_api/v1/assets/assets_internet_exposure/annotation` (`assets.assets_internet_exposure.annotation`), sent as `{"request_data": …}`. */
 export type AssetsAssetsInternetExposureAnnotationRequest = {
-  /** `assets` (array, of object), required. */
   readonly assets: readonly {
-    /** `entity_id` (string), required. */
     readonly entity_id: string;
-    /** `entity_type` (one of 2 values), required. */
     readonly entity_type: "asset" | "ip_range";
-    /** `annotation` (string), required. */
     readonly annotation: string;
   }[];
-  /** `should_append` (boolean). */
   readonly should_append?: boolean;
 };
 
@@ -177,25 +126,17 @@ export type AssetsAssetsInternetExposureAnnotationReply = string;
 
 /** Request of `POST /public_api/v1/assets/bulk_update_vulnerability_tests` (`assets.bulk_update_vulnerability_tests`), sent as `{"request_data": …}`. */
 export type AssetsBulkUpdateVulnerabilityTestsRequest = {
-  /** `test_names` (array, of string). */
   readonly test_names?: readonly string[];
-  /** `status` (one of 2 values). */
   readonly status?: "Enabled" | "Disabled";
 };
 
 /** Request of `POST /public_api/v1/assets/create_asset_tag_rules` (`assets.create_asset_tag_rules`), sent as `{"request_data": …}`. */
 export type AssetsCreateAssetTagRulesRequest = {
-  /** `rule_name` (string). */
   readonly rule_name?: string;
-  /** `description` (string). */
   readonly description?: string;
-  /** `tag_name` (string), required. */
   readonly tag_name: string;
-  /** `ip_ranges` (array, of object), required. */
   readonly ip_ranges: readonly {
-    /** `from_ip` (string), required. */
     readonly from_ip: string;
-    /** `to_ip` (string), required. */
     readonly to_ip: string;
   }[];
 };
@@ -205,348 +146,204 @@ export type AssetsCreateAssetTagRulesReply = { [key: string]: unknown };
 
 /** Request of `POST /public_api/v1/assets/get_asset_internet_exposure` (`assets.get_asset_internet_exposure`), sent as `{"request_data": …}`. */
 export type AssetsGetAssetInternetExposureRequest = {
-  /** `asm_id_list` (array, of string). */
   readonly asm_id_list?: readonly string[];
 };
 
 /** Reply of `POST /public_api/v1/assets/get_asset_internet_exposure` (`assets.get_asset_internet_exposure`), the value of `reply`. */
 export type AssetsGetAssetInternetExposureReply = {
-  /** `details` (array, of object). */
   details?: {
-    /** `asm_ids` (string). */
     asm_ids?: string;
-    /** `name` (string). */
     name?: string;
-    /** `type` (string). */
     type?: string;
-    /** `last_observed` (integer). */
     last_observed?: number;
-    /** `first_observed` (integer). */
     first_observed?: number;
-    /** `externally_detected_providers` (array, of string). */
     externally_detected_providers?: string[];
-    /** `created` (integer). */
     created?: number;
-    /** `ips` (array, of object). */
     ips?: { [key: string]: unknown }[];
-    /** `business_units` (array, of string). */
     business_units?: string[];
-    /** `active_service_ids` (array, of object). */
     active_service_ids?: { [key: string]: unknown }[];
-    /** `all_service_ids` (array, of string). */
     all_service_ids?: string[];
-    /** `active_external_services_types` (array, of object). */
     active_external_services_types?: { [key: string]: unknown }[];
-    /** `domain`. */
     domain?: unknown;
-    /** `certificate_issuer`. */
     certificate_issuer?: unknown;
-    /** `certificate_algorithm`. */
     certificate_algorithm?: unknown;
-    /** `certificate_classifications` (array, of object). */
     certificate_classifications?: { [key: string]: unknown }[];
-    /** `resolves` (boolean). */
     resolves?: boolean;
-    /** `details` (object). */
     details?: {
-      /** `providerDetails` (array, of object). */
       providerDetails?: {
-        /** `name` (string). */
         name?: string;
-        /** `displayName` (string). */
         displayName?: string;
       }[];
-      /** `domain`. */
       domain?: unknown;
-      /** `topLevelAssetMapperDomain`. */
       topLevelAssetMapperDomain?: unknown;
-      /** `domainAssetType`. */
       domainAssetType?: unknown;
-      /** `isPaidLevelDomain` (boolean). */
       isPaidLevelDomain?: boolean;
-      /** `domainDetails`. */
       domainDetails?: unknown;
-      /** `dnsZone`. */
       dnsZone?: unknown;
-      /** `latestSampledIp`. */
       latestSampledIp?: unknown;
-      /** `subdomainMetadata`. */
       subdomainMetadata?: unknown;
-      /** `recentIps` (array, of object). */
       recentIps?: { [key: string]: unknown }[];
-      /** `businessUnits` (array, of object). */
       businessUnits?: {
-        /** `name` (string). */
         name?: string;
       }[];
-      /** `certificateDetails`. */
       certificateDetails?: unknown;
-      /** `inferredCvesObserved` (array, of object). */
       inferredCvesObserved?: { [key: string]: unknown }[];
-      /** `ip_ranges` (object). */
       ip_ranges?: {
-        /** `<ip_address>` (object). */
         "<ip_address>"?: {
-          /** `IP_RANGE_ID` (string). */
           IP_RANGE_ID?: string;
-          /** `FIRST_IP` (string). */
           FIRST_IP?: string;
-          /** `LAST_IP` (string). */
           LAST_IP?: string;
         };
       };
     };
-    /** `external_services` (array, of object). */
     external_services?: {
-      /** `serviceType` (string). */
       serviceType?: string;
-      /** `serviceKey` (string). */
       serviceKey?: string;
-      /** `activityStatus` (string). */
       activityStatus?: string;
     }[];
-    /** `externally_inferred_vulnerability_score`. */
     externally_inferred_vulnerability_score?: unknown;
-    /** `externally_inferred_cves` (array, of object). */
     externally_inferred_cves?: { [key: string]: unknown }[];
   }[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_assets_internet_exposure` (`assets.get_assets_internet_exposure`), sent as `{"request_data": …}`. */
 export type AssetsGetAssetsInternetExposureRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "externally_detected_providers";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "externally_inferred_cves";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "mac_addresses";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "name";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "name";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ip_address";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "has_xdr_agent";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array), required. */
     readonly value: readonly ("yes" | "no" | "unknown" | "n/a" | "true" | "false" | boolean)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "has_active_external_services";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array), required. */
     readonly value: readonly ("yes" | "no" | "unknown" | "true" | "false" | boolean)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "type";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("certificate" | "cloud_compute_instance" | "on_prem" | "domain" | "unassociated_responsive_ip")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ipv6_address";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ipv6_address";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ipv6_address";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asm_id_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asm_id_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asm_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "has_bu_overrides";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (boolean), required. */
     readonly value: boolean;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "aws_cloud_tags";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "aws_cloud_tags";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "aws_cloud_tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "gcp_cloud_tags";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "gcp_cloud_tags";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "gcp_cloud_tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "azure_cloud_tags";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "azure_cloud_tags";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "azure_cloud_tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }))[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 3 values), required. */
     readonly field: "name" | "first_observed" | "last_observed";
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "ASC" | "DESC";
   };
-  /** `use_page_token` (boolean). */
   readonly use_page_token?: boolean;
-  /** `next_page_token` (string). */
   readonly next_page_token?: string;
 };
 
 /** Reply of `POST /public_api/v1/assets/get_assets_internet_exposure` (`assets.get_assets_internet_exposure`), the value of `reply`. */
 export type AssetsGetAssetsInternetExposureReply = {
-  /** `total_count` (integer, at most 9999). */
+  /** At most 9999. */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `assets_internet_exposure` (array, of {@link InternetExposureAsset}). */
   assets_internet_exposure?: InternetExposureAsset[];
 };
 
@@ -555,440 +352,252 @@ export type AssetsGetAssetsInternetExposureLastExternalAssessmentRequest = Recor
 
 /** Reply of `POST /public_api/v1/assets/get_assets_internet_exposure/last_external_assessment` (`assets.get_assets_internet_exposure.last_external_assessment`). */
 export type AssetsGetAssetsInternetExposureLastExternalAssessmentReply = {
-  /** `last_external_assessment` (object). */
   last_external_assessment?: {
-    /** `status` (boolean). */
     status?: boolean;
-    /** `time` (integer or string or null). */
     time?: number | string | null;
   };
 };
 
 /** Request of `POST /public_api/v1/assets/get_external_ip_address_range` (`assets.get_external_ip_address_range`), sent as `{"request_data": …}`. */
 export type AssetsGetExternalIpAddressRangeRequest = {
-  /** `range_id_list` (array, of string). */
   readonly range_id_list?: readonly string[];
 };
 
 /** Reply of `POST /public_api/v1/assets/get_external_ip_address_range` (`assets.get_external_ip_address_range`), the value of `reply`. */
 export type AssetsGetExternalIpAddressRangeReply = {
-  /** `details` (array, of object). */
   details?: {
-    /** `range_id` (string). */
     range_id?: string;
-    /** `first_ip` (string). */
     first_ip?: string;
-    /** `last_ip` (string). */
     last_ip?: string;
-    /** `ips_count` (integer). */
     ips_count?: number;
-    /** `active_responsive_ips_count` (integer). */
     active_responsive_ips_count?: number;
-    /** `date_added` (integer). */
     date_added?: number;
-    /** `organization_handles` (array, of string). */
     organization_handles?: string[];
-    /** `details` (object). */
     details?: {
-      /** `networkRecords` (array, of object). */
       networkRecords?: {
-        /** `handle` (string). */
         handle?: string;
-        /** `firstIp` (string). */
         firstIp?: string;
-        /** `lastIp` (string). */
         lastIp?: string;
-        /** `name` (string). */
         name?: string;
-        /** `whoIsServer` (string). */
         whoIsServer?: string;
-        /** `lastChanged` (integer). */
         lastChanged?: number;
-        /** `organizationRecords` (array, of object). */
         organizationRecords?: {
-          /** `handle` (string). */
           handle?: string;
-          /** `dateAdded` (integer). */
           dateAdded?: number;
-          /** `address` (string). */
           address?: string;
-          /** `email` (string). */
           email?: string;
-          /** `phone` (string). */
           phone?: string;
-          /** `org` (string). */
           org?: string;
-          /** `formattedName` (string). */
           formattedName?: string;
-          /** `kind` (string). */
           kind?: string;
-          /** `roles` (array, of string). */
           roles?: string[];
-          /** `lastChanged` (integer). */
           lastChanged?: number;
-          /** `firstRegistered` (integer). */
           firstRegistered?: number;
-          /** `remarks` (string). */
           remarks?: string;
         }[];
-        /** `remarks` (string). */
         remarks?: string;
       }[];
     };
-    /** `explainers` (array, of object). */
     explainers?: { [key: string]: unknown }[];
-    /** `ipaddress_version` (integer). */
     ipaddress_version?: number;
-    /** `business_units` (array, of string). */
     business_units?: string[];
   }[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_external_ip_address_ranges` (`assets.get_external_ip_address_ranges`), sent as `{"request_data": …}`. */
 export type AssetsGetExternalIpAddressRangesRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "organization_handles";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "tags";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "tags";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ipaddress_version";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ipaddress_version";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer), required. */
     readonly value: readonly number[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "has_bu_overrides";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (boolean), required. */
     readonly value: boolean;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "range_id_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "range_id_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "range_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }))[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 3 values), required. */
     readonly field: "Id" | "first_ip" | "last_ip";
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "ASC" | "DESC";
   };
-  /** `use_page_token` (boolean). */
   readonly use_page_token?: boolean;
-  /** `next_page_token` (string). */
   readonly next_page_token?: string;
 };
 
 /** Reply of `POST /public_api/v1/assets/get_external_ip_address_ranges` (`assets.get_external_ip_address_ranges`), the value of `reply`. */
 export type AssetsGetExternalIpAddressRangesReply = {
-  /** `total_count` (integer, at most 9999). */
+  /** At most 9999. */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `external_ip_address_ranges` (array, of {@link ExternalIpRange}). */
   external_ip_address_ranges?: ExternalIpRange[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_external_service` (`assets.get_external_service`), sent as `{"request_data": …}`. */
 export type AssetsGetExternalServiceRequest = {
-  /** `service_id_list` (array, of string). */
   readonly service_id_list?: readonly string[];
 };
 
 /** Reply of `POST /public_api/v1/assets/get_external_service` (`assets.get_external_service`), the value of `reply`. */
 export type AssetsGetExternalServiceReply = {
-  /** `details` (array, of object). */
   details?: {
-    /** `service_id` (string). */
     service_id?: string;
-    /** `service_name` (string). */
     service_name?: string;
-    /** `service_type` (string). */
     service_type?: string;
-    /** `ip_address` (array, of string). */
     ip_address?: string[];
-    /** `domain` (array, of object). */
     domain?: { [key: string]: unknown }[];
-    /** `externally_detected_providers` (array, of string). */
     externally_detected_providers?: string[];
-    /** `is_active` (string). */
     is_active?: string;
-    /** `first_observed` (integer). */
     first_observed?: number;
-    /** `last_observed` (integer). */
     last_observed?: number;
-    /** `port` (integer). */
     port?: number;
-    /** `protocol` (string). */
     protocol?: string;
-    /** `active_classifications` (array, of string). */
     active_classifications?: string[];
-    /** `inactive_classifications` (array, of object). */
     inactive_classifications?: { [key: string]: unknown }[];
-    /** `discovery_type` (string). */
     discovery_type?: string;
-    /** `business_units` (array, of string). */
     business_units?: string[];
-    /** `externally_inferred_vulnerability_score`. */
     externally_inferred_vulnerability_score?: unknown;
-    /** `externally_inferred_cves` (array, of object). */
     externally_inferred_cves?: { [key: string]: unknown }[];
-    /** `details` (object). */
     details?: {
-      /** `serviceKey` (string). */
       serviceKey?: string;
-      /** `serviceKeyType` (string). */
       serviceKeyType?: string;
-      /** `businessUnits` (array, of object). */
       businessUnits?: {
-        /** `name` (string). */
         name?: string;
       }[];
-      /** `providerDetails` (array, of object). */
       providerDetails?: {
-        /** `name` (string). */
         name?: string;
-        /** `firstObserved` (integer). */
         firstObserved?: number;
-        /** `lastObserved` (integer). */
         lastObserved?: number;
       }[];
-      /** `certificates` (array, of object). */
       certificates?: {
-        /** `certificate` (object). */
         certificate?: {
-          /** `issuer` (string). */
           issuer?: string;
-          /** `issuerAlternativeNames` (string). */
           issuerAlternativeNames?: string;
-          /** `issuerCountry` (string). */
           issuerCountry?: string;
-          /** `issuerEmail`. */
           issuerEmail?: unknown;
-          /** `issuerLocality` (string). */
           issuerLocality?: string;
-          /** `issuerName` (string). */
           issuerName?: string;
-          /** `issuerOrg` (string). */
           issuerOrg?: string;
-          /** `formattedIssuerOrg` (string). */
           formattedIssuerOrg?: string;
-          /** `issuerOrgUnit` (string). */
           issuerOrgUnit?: string;
-          /** `issuerState` (string). */
           issuerState?: string;
-          /** `publicKey` (string). */
           publicKey?: string;
-          /** `publicKeyAlgorithm` (string). */
           publicKeyAlgorithm?: string;
-          /** `publicKeyRsaExponent` (integer). */
           publicKeyRsaExponent?: number;
-          /** `signatureAlgorithm` (string). */
           signatureAlgorithm?: string;
-          /** `subject` (string). */
           subject?: string;
-          /** `subjectAlternativeNames` (string). */
           subjectAlternativeNames?: string;
-          /** `subjectCountry` (string). */
           subjectCountry?: string;
-          /** `subjectEmail` (string). */
           subjectEmail?: string;
-          /** `subjectLocality` (string). */
           subjectLocality?: string;
-          /** `subjectName` (string). */
           subjectName?: string;
-          /** `subjectOrg` (string). */
           subjectOrg?: string;
-          /** `subjectOrgUnit` (string). */
           subjectOrgUnit?: string;
-          /** `subjectState` (string). */
           subjectState?: string;
-          /** `serialNumber` (string). */
           serialNumber?: string;
-          /** `validNotBefore` (integer). */
           validNotBefore?: number;
-          /** `validNotAfter` (integer). */
           validNotAfter?: number;
-          /** `version` (string). */
           version?: string;
-          /** `publicKeyBits` (integer). */
           publicKeyBits?: number;
-          /** `publicKeyModulus` (string). */
           publicKeyModulus?: string;
-          /** `publicKeySpki` (string). */
           publicKeySpki?: string;
-          /** `sha1Fingerprint` (string). */
           sha1Fingerprint?: string;
-          /** `sha256Fingerprint` (string). */
           sha256Fingerprint?: string;
-          /** `md5Fingerprint` (string). */
           md5Fingerprint?: string;
         };
-        /** `activityStatus` (string). */
         activityStatus?: string;
-        /** `lastObserved` (integer). */
         lastObserved?: number;
-        /** `firstObserved` (integer). */
         firstObserved?: number;
       }[];
-      /** `domains` (array, of object). */
       domains?: { [key: string]: unknown }[];
-      /** `ips` (array, of object). */
       ips?: {
-        /** `ip` (string). */
         ip?: string;
-        /** `protocol` (string). */
         protocol?: string;
-        /** `provider` (string). */
         provider?: string;
-        /** `geolocation` (object). */
         geolocation?: {
-          /** `latitude` (integer). */
           latitude?: number;
-          /** `longitude` (integer). */
           longitude?: number;
-          /** `countryCode` (string). */
           countryCode?: string;
-          /** `city` (string). */
           city?: string;
-          /** `regionCode` (string). */
           regionCode?: string;
-          /** `timeZone`. */
           timeZone?: unknown;
         };
-        /** `activityStatus` (string). */
         activityStatus?: string;
-        /** `lastObserved` (integer). */
         lastObserved?: number;
-        /** `firstObserved` (integer). */
         firstObserved?: number;
       }[];
-      /** `classifications` (array, of object). */
       classifications?: {
-        /** `name` (string). */
         name?: string;
-        /** `activityStatus` (string). */
         activityStatus?: string;
-        /** `values` (array, of object). */
         values?: {
-          /** `jsonValue` (string). */
           jsonValue?: string;
-          /** `firstObserved` (integer). */
           firstObserved?: number;
-          /** `lastObserved` (integer). */
           lastObserved?: number;
         }[];
-        /** `firstObserved` (integer). */
         firstObserved?: number;
-        /** `lastObserved` (integer). */
         lastObserved?: number;
       }[];
-      /** `tlsVersions` (array, of object). */
       tlsVersions?: {
-        /** `tlsVersion` (string). */
         tlsVersion?: string;
-        /** `cipherSuite` (string). */
         cipherSuite?: string;
-        /** `firstObserved` (integer). */
         firstObserved?: number;
-        /** `lastObserved` (integer). */
         lastObserved?: number;
-        /** `activityStatus` (string). */
         activityStatus?: string;
       }[];
-      /** `inferredCvesObserved` (array, of object). */
       inferredCvesObserved?: { [key: string]: unknown }[];
-      /** `enrichedObservationSource` (string). */
       enrichedObservationSource?: string;
-      /** `ip_ranges` (object). */
       ip_ranges?: { [key: string]: unknown };
     };
   }[];
@@ -996,374 +605,218 @@ export type AssetsGetExternalServiceReply = {
 
 /** Request of `POST /public_api/v1/assets/get_external_services` (`assets.get_external_services`), sent as `{"request_data": …}`. */
 export type AssetsGetExternalServicesRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "active_classifications";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "discovery_type";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: "colocated_on_ip" | "directly_discovered" | "unknown" | readonly ("colocated_on_ip" | "directly_discovered" | "unknown")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "domain";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "externally_detected_providers";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "externally_inferred_cves";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "inactive_classifications";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ip_address";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ipv6_address";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ipv6_address";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ipv6_address";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "is_active";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: "yes" | "no" | readonly ("yes" | "no")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "protocol";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "protocol";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "service_name";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "service_name";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "service_type";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "service_type";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "service_type_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "service_type_list";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "service_type_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }))[];
-  /** `vulnerability_test_results` (one of 1 values). */
   readonly vulnerability_test_results?: true;
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `keyword` (string). */
     readonly keyword?: string;
-    /** `field` (string). */
     readonly field?: string;
   };
-  /** `use_page_token` (boolean). */
   readonly use_page_token?: boolean;
-  /** `next_page_token` (string). */
   readonly next_page_token?: string;
 };
 
 /** Reply of `POST /public_api/v1/assets/get_external_services` (`assets.get_external_services`), the value of `reply`. */
 export type AssetsGetExternalServicesReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `external_services` (array, of {@link ExternalService}). */
   external_services?: ExternalService[];
 };
 
 /** Request of `POST /public_api/v1/assets/get_external_website` (`assets.get_external_website`), sent as `{"request_data": …}`. */
 export type AssetsGetExternalWebsiteRequest = {
-  /** `website_id_list` (array, of string, at most 20 items). */
+  /** At most 20 items. */
   readonly website_id_list?: readonly string[];
 };
 
 /** Reply of `POST /public_api/v1/assets/get_external_website` (`assets.get_external_website`), the value of `reply`. */
 export type AssetsGetExternalWebsiteReply = {
-  /** `details` (array, of object). */
   details?: {
-    /** `website_id` (string). */
     website_id?: string;
-    /** `host` (string). */
     host?: string;
-    /** `protocol` (string). */
     protocol?: string;
-    /** `is_active` (string). */
     is_active?: string;
-    /** `site_categories` (array, of string). */
     site_categories?: string[];
-    /** `technology_ids` (array, of string). */
     technology_ids?: string[];
-    /** `first_observed` (integer). */
     first_observed?: number;
-    /** `last_observed` (integer). */
     last_observed?: number;
-    /** `provider_names` (array, of string). */
     provider_names?: string[];
-    /** `ips` (array, of string). */
     ips?: string[];
-    /** `port` (integer). */
     port?: number;
-    /** `active_service_ids` (array, of string). */
     active_service_ids?: string[];
-    /** `http_type` (string). */
     http_type?: string;
-    /** `security_assessments` (array, of object). */
     security_assessments?: {
-      /** `name` (string). */
       name?: string;
-      /** `priority` (integer). */
       priority?: number;
-      /** `score` (integer). */
       score?: number;
-      /** `securityAssessmentDetails` (object). */
       securityAssessmentDetails?: {
-        /** `pages` (array, of object). */
         pages?: {
-          /** `url` (string). */
           url?: string;
-          /** `message` (string). */
           message?: string;
-          /** `elements` (array, of object). */
           elements?: {
-            /** `name` (string). */
             name?: string;
-            /** `value` (string). */
             value?: string;
           }[];
         }[];
-        /** `description` (string). */
         description?: string;
       };
     }[];
-    /** `rootPageHttpStatusCode` (string). */
     rootPageHttpStatusCode?: string;
-    /** `isNonConfiguredHost` (boolean). */
     isNonConfiguredHost?: boolean;
-    /** `externally_inferred_vulnerability_score` (integer). */
     externally_inferred_vulnerability_score?: number;
-    /** `externally_inferred_cves` (array, of string). */
     externally_inferred_cves?: string[];
-    /** `tags` (array, of string). */
     tags?: string[];
-    /** `assets` (array, of object). */
     assets?: {
-      /** `id` (string). */
       id?: string;
-      /** `name` (string). */
       name?: string;
-      /** `assetType` (string). */
       assetType?: string;
     }[];
-    /** `technologies` (array, of object). */
     technologies?: {
-      /** `id` (string). */
       id?: string;
-      /** `version` (string). */
       version?: string;
-      /** `cpe` (string). */
       cpe?: string;
-      /** `categoryIds` (array, of integer). */
       categoryIds?: number[];
-      /** `technologyDetails` (object). */
       technologyDetails?: {
-        /** `confidence` (integer). */
         confidence?: number;
-        /** `urls` (array, of object). */
         urls?: {
-          /** `url` (string). */
           url?: string;
-          /** `ip` (string). */
           ip?: string;
-          /** `observed` (integer). */
           observed?: number;
         }[];
-        /** `evidence` (object). */
         evidence?: {
-          /** `impliedBy` (array, of string). */
           impliedBy?: string[];
-          /** `patterns` (array, of object). */
           patterns?: {
-            /** `type` (string). */
             type?: string;
-            /** `regex` (string). */
             regex?: string;
-            /** `value` (string). */
             value?: string;
           }[];
         };
       };
-      /** `name` (string). */
       name?: string;
     }[];
-    /** `third_party_resources` (array, of object). */
     third_party_resources?: {
-      /** `url` (string). */
       url?: string;
-      /** `type` (string). */
       type?: string;
-      /** `thirdPartyResourceDetails` (object). */
       thirdPartyResourceDetails?: {
-        /** `observed` (integer). */
         observed?: number;
       };
     }[];
-    /** `forms` (array, of object). */
     forms?: {
-      /** `url` (string). */
       url?: string;
-      /** `action` (string). */
       action?: string;
-      /** `purpose` (string). */
       purpose?: string;
-      /** `formDetails` (object). */
       formDetails?: {
-        /** `fields` (array, of object). */
         fields?: {
-          /** `name` (string). */
           name?: string;
-          /** `maxLength` (integer). */
           maxLength?: number;
-          /** `required` (boolean). */
           required?: boolean;
-          /** `dataType` (string). */
           dataType?: string;
         }[];
       };
     }[];
-    /** `details` (object). */
     details?: {
-      /** `ips` (array, of object). */
       ips?: {
-        /** `ip` (string). */
         ip?: string;
-        /** `lastObserved` (integer). */
         lastObserved?: number;
-        /** `firstObserved` (integer). */
         firstObserved?: number;
       }[];
-      /** `screenshots` (array, of object). */
       screenshots?: {
-        /** `url` (string). */
         url?: string;
-        /** `ip` (string). */
         ip?: string;
-        /** `size` (integer). */
         size?: number;
-        /** `observed` (integer). */
         observed?: number;
       }[];
     };
@@ -1372,130 +825,81 @@ export type AssetsGetExternalWebsiteReply = {
 
 /** Request of `POST /public_api/v1/assets/get_external_websites` (`assets.get_external_websites`), sent as `{"request_data": …}`. */
 export type AssetsGetExternalWebsitesRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "ips";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "ips";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "technology_ids";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "http_type";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: "http_only" | "http_redirects_to_https" | "https_only" | readonly ("http_only" | "http_redirects_to_https" | "https_only")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "is_active";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: "yes" | "no" | readonly ("yes" | "no")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "provider_names";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "active_service_ids";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "third_party_script_domains";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "host";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "host";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "authentication";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "site_categories";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "contains" | "not_contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }))[];
-  /** `search_from` (integer, at least 0). */
+  /** At least 0. */
   readonly search_from?: number;
-  /** `search_to` (integer, at least 0). */
+  /** At least 0. */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 3 values). */
     readonly field?: "first_observed" | "host" | "last_observed";
-    /** `keyword` (one of 4 values). */
     readonly keyword?: "ASC" | "asc" | "DESC" | "desc";
   };
 };
 
 /** Reply of `POST /public_api/v1/assets/get_external_websites` (`assets.get_external_websites`), the value of `reply`. */
 export type AssetsGetExternalWebsitesReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `websites` (array, of {@link ExternalWebsite}). */
   websites?: ExternalWebsite[];
 };
 
@@ -1504,108 +908,69 @@ export type AssetsGetExternalWebsitesLastExternalAssessmentRequest = { [key: str
 
 /** Reply of `POST /public_api/v1/assets/get_external_websites/last_external_assessment` (`assets.get_external_websites.last_external_assessment`). */
 export type AssetsGetExternalWebsitesLastExternalAssessmentReply = {
-  /** `last_external_assessment` (object). */
   last_external_assessment?: {
-    /** `status` (boolean). */
     status?: boolean;
-    /** `time` (string). */
     time?: string;
   };
 };
 
 /** Request of `POST /public_api/v1/assets/get_vulnerability_tests` (`assets.get_vulnerability_tests`), sent as `{"request_data": …}`. */
 export type AssetsGetVulnerabilityTestsRequest = {
-  /** `filters` (array, of object). */
   readonly filters?: readonly {
-    /** `field` (one of 10 values). */
     readonly field?: "name" | "status" | "vulnerability_ids" | "description" | "affected_software" | "cwe_ids" | "vendor_names" | "severity_score" | "epss_score" | "count_vulnerable_services";
-    /** `operator` (string). */
     readonly operator?: string;
-    /** `value`. */
     readonly value?: unknown;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/assets/get_vulnerability_tests` (`assets.get_vulnerability_tests`), the value of `reply`. */
 export type AssetsGetVulnerabilityTestsReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `vulnerability_tests` (array, of object). */
   vulnerability_tests?: {
-    /** `id` (string). */
     id?: string;
-    /** `name` (string). */
     name?: string;
-    /** `vulnerability_ids` (array, of string). */
     vulnerability_ids?: string[];
-    /** `description` (string). */
     description?: string;
-    /** `status` (string). */
     status?: string;
-    /** `vendor_names` (array, of string). */
     vendor_names?: string[];
-    /** `affected_software` (array, of object). */
     affected_software?: {
-      /** `NAME` (string). */
       NAME?: string;
-      /** `VERSION_START_INCLUDING` (null). */
       VERSION_START_INCLUDING?: null;
-      /** `VERSION_START_EXCLUDING` (null). */
       VERSION_START_EXCLUDING?: null;
-      /** `VERSION_END_INCLUDING` (null). */
       VERSION_END_INCLUDING?: null;
-      /** `VERSION_END_EXCLUDING` (string). */
       VERSION_END_EXCLUDING?: string;
-      /** `VENDOR` (string). */
       VENDOR?: string;
-      /** `PRODUCT` (string). */
       PRODUCT?: string;
-      /** `VERSION` (string). */
       VERSION?: string;
     }[];
-    /** `severity_score` (number). */
     severity_score?: number;
-    /** `cwe_ids` (array, of string). */
     cwe_ids?: string[];
-    /** `epss_score` (number). */
     epss_score?: number;
-    /** `references` (array, of string). */
     references?: string[];
-    /** `remediation_guidance` (string). */
     remediation_guidance?: string;
-    /** `first_published` (integer). */
     first_published?: number;
-    /** `created` (integer). */
     created?: number;
-    /** `count_vulnerable_services` (null). */
     count_vulnerable_services?: null;
   }[];
 };
 
 /** Request of `POST /public_api/v1/assets/tags/assets_internet_exposure/assign` (`assets.tags.assets_internet_exposure.assign`), sent as `{"request_data": …}`. */
 export type AssetsTagsAssetsInternetExposureAssignRequest = {
-  /** `filters` (array, of object), required. */
   readonly filters: readonly {
-    /** `field` (one of 1 values), required. */
     readonly field: "asm_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: unknown;
   }[];
-  /** `tags` (array, of string), required. */
   readonly tags: readonly string[];
 };
 
 /** Reply of `POST /public_api/v1/assets/tags/assets_internet_exposure/assign` (`assets.tags.assets_internet_exposure.assign`), the value of `reply`. */
 export type AssetsTagsAssetsInternetExposureAssignReply = {
-  /** `assign_tags` (boolean or string). */
   assign_tags?: boolean | string;
 };
 
@@ -1614,28 +979,21 @@ export type AssetsTagsAssetsInternetExposureRemoveRequest = AssetsTagsAssetsInte
 
 /** Reply of `POST /public_api/v1/assets/tags/assets_internet_exposure/remove` (`assets.tags.assets_internet_exposure.remove`), the value of `reply`. */
 export type AssetsTagsAssetsInternetExposureRemoveReply = {
-  /** `remove_tags` (boolean or string). */
   remove_tags?: boolean | string;
 };
 
 /** Request of `POST /public_api/v1/assets/tags/external_ip_address_ranges/assign` (`assets.tags.external_ip_address_ranges.assign`), sent as `{"request_data": …}`. */
 export type AssetsTagsExternalIpAddressRangesAssignRequest = {
-  /** `filters` (array, of object), required. */
   readonly filters: readonly {
-    /** `field` (one of 1 values), required. */
     readonly field: "range_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: unknown;
   }[];
-  /** `tags` (array, of string), required. */
   readonly tags: readonly string[];
 };
 
 /** Reply of `POST /public_api/v1/assets/tags/external_ip_address_ranges/assign` (`assets.tags.external_ip_address_ranges.assign`), the value of `reply`. */
 export type AssetsTagsExternalIpAddressRangesAssignReply = {
-  /** `assign_tags` (boolean or string). */
   assign_tags?: boolean | string;
 };
 
@@ -1644,63 +1002,41 @@ export type AssetsTagsExternalIpAddressRangesRemoveRequest = AssetsTagsExternalI
 
 /** Reply of `POST /public_api/v1/assets/tags/external_ip_address_ranges/remove` (`assets.tags.external_ip_address_ranges.remove`), the value of `reply`. */
 export type AssetsTagsExternalIpAddressRangesRemoveReply = {
-  /** `remove_tags` (boolean or string). */
   remove_tags?: boolean | string;
 };
 
 /** Request of `POST /public_api/v1/get_attack_surface_rules` (`get_attack_surface_rules`), sent as `{"request_data": …}`. */
 export type GetAttackSurfaceRulesRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "attack_surface_rule_id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "category";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "priority";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "enabled_status";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asm_alert_categories";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }))[];
-  /** `search_from` (integer, at least 0). */
+  /** At least 0. */
   readonly search_from?: number;
-  /** `search_to` (integer, at least 0). */
+  /** At least 0. */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 6 values). */
     readonly field?: "enabled_status" | "priority" | "category" | "attack_surface_rule_id" | "attack_surface_rule_name" | "created";
-    /** `keyword` (one of 4 values). */
     readonly keyword?: "ASC" | "asc" | "DESC" | "desc";
-    /** Other properties. */
     [key: string]: unknown;
   };
-  /** Other properties. */
   [key: string]: unknown;
 };
 
@@ -1709,719 +1045,374 @@ export type GetAttackSurfaceRulesReply = Xs28AttackSurfaceRulesPage & { /** `TOT
 
 /** Request of `POST /public_api/v1/incidents/get_incident_extra_data` (`incidents.get_incident_extra_data`), sent as `{"request_data": …}`. */
 export type IncidentsGetIncidentExtraDataRequest = {
-  /** `incident_id` (string), required. */
   readonly incident_id: string;
-  /** `alerts_limit` (integer). */
   readonly alerts_limit?: number;
 };
 
 /** Reply of `POST /public_api/v1/incidents/get_incident_extra_data` (`incidents.get_incident_extra_data`), the value of `reply`. */
 export type IncidentsGetIncidentExtraDataReply = {
-  /** `incident` (object). */
   incident?: {
-    /** `incident_id` (string). */
     incident_id?: string;
-    /** `incident_name` (string). */
     incident_name?: string;
-    /** `creation_time` (integer). */
     creation_time?: number;
-    /** `modification_time` (integer). */
     modification_time?: number;
-    /** `detection_time` (integer or null). */
     detection_time?: number | null;
-    /** `status` (string). */
     status?: string;
-    /** `severity` (string). */
     severity?: string;
-    /** `description` (string). */
     description?: string;
-    /** `assigned_user_mail`. */
     assigned_user_mail?: unknown;
-    /** `assigned_user_pretty_name`. */
     assigned_user_pretty_name?: unknown;
-    /** `alert_count` (integer). */
     alert_count?: number;
-    /** `low_severity_alert_count` (integer). */
     low_severity_alert_count?: number;
-    /** `med_severity_alert_count` (integer). */
     med_severity_alert_count?: number;
-    /** `high_severity_alert_count` (integer). */
     high_severity_alert_count?: number;
-    /** `critical_severity_alert_count` (integer). */
     critical_severity_alert_count?: number;
-    /** `user_count` (integer). */
     user_count?: number;
-    /** `host_count` (integer). */
     host_count?: number;
-    /** `notes`. */
     notes?: unknown;
-    /** `resolve_comment`. */
     resolve_comment?: unknown;
-    /** `manual_severity`. */
     manual_severity?: unknown;
-    /** `manual_description`. */
     manual_description?: unknown;
-    /** `xdr_url` (string). */
     xdr_url?: string;
-    /** `starred` (boolean). */
     starred?: boolean;
-    /** `hosts` (array, of string). */
     hosts?: string[];
-    /** `users` (array). */
     users?: (string | { [key: string]: unknown })[];
-    /** `incident_sources` (array, of string). */
     incident_sources?: string[];
-    /** `rule_based_score` (integer). */
     rule_based_score?: number;
-    /** `manual_score`. */
     manual_score?: unknown;
-    /** `wildfire_hits` (integer). */
     wildfire_hits?: number;
-    /** `alerts_grouping_status` (string). */
     alerts_grouping_status?: string;
-    /** `mitre_techniques_ids_and_names` (array, of string). */
     mitre_techniques_ids_and_names?: string[];
-    /** `mitre_tactics_ids_and_names` (array, of string). */
     mitre_tactics_ids_and_names?: string[];
-    /** `alert_categories` (array, of string). */
     alert_categories?: string[];
-    /** `original_tags` (array, of string). */
     original_tags?: string[];
-    /** `tags` (array, of string). */
     tags?: string[];
-    /** `incident_domain` (string). */
     incident_domain?: string;
-    /** `custom_fields` (object). */
     custom_fields?: { [key: string]: unknown };
   };
-  /** `alerts` (object). */
   alerts?: {
-    /** `total_count` (integer). */
     total_count?: number;
-    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
     readonly TOTAL_COUNT?: number;
-    /** `data` (array, of object). */
     data?: {
-      /** `external_id` (string). */
       external_id?: string;
-      /** `severity` (string). */
       severity?: string;
-      /** `matching_status` (string). */
       matching_status?: string;
-      /** `end_match_attempt_ts`. */
       end_match_attempt_ts?: unknown;
-      /** `local_insert_ts` (integer). */
       local_insert_ts?: number;
-      /** `bioc_indicator`. */
       bioc_indicator?: unknown;
-      /** `matching_service_rule_id`. */
       matching_service_rule_id?: unknown;
-      /** `attempt_counter`. */
       attempt_counter?: unknown;
-      /** `bioc_category_enum_key`. */
       bioc_category_enum_key?: unknown;
-      /** `case_id` (integer). */
       case_id?: number;
-      /** `is_whitelisted` (boolean). */
       is_whitelisted?: boolean;
-      /** `starred` (boolean). */
       starred?: boolean;
-      /** `deduplicate_tokens` (string). */
       deduplicate_tokens?: string;
-      /** `filter_rule_id`. */
       filter_rule_id?: unknown;
-      /** `mitre_technique_id_and_name`. */
       mitre_technique_id_and_name?: unknown;
-      /** `mitre_tactic_id_and_name`. */
       mitre_tactic_id_and_name?: unknown;
-      /** `agent_version`. */
       agent_version?: unknown;
-      /** `agent_device_domain`. */
       agent_device_domain?: unknown;
-      /** `agent_fqdn`. */
       agent_fqdn?: unknown;
-      /** `agent_os_type` (string). */
       agent_os_type?: string;
-      /** `agent_os_sub_type`. */
       agent_os_sub_type?: unknown;
-      /** `agent_data_collection_status`. */
       agent_data_collection_status?: unknown;
-      /** `mac`. */
       mac?: unknown;
-      /** `agent_is_vdi`. */
       agent_is_vdi?: unknown;
-      /** `agent_install_type` (string). */
       agent_install_type?: string;
-      /** `agent_host_boot_time`. */
       agent_host_boot_time?: unknown;
-      /** `event_sub_type`. */
       event_sub_type?: unknown;
-      /** `module_id`. */
       module_id?: unknown;
-      /** `association_strength`. */
       association_strength?: unknown;
-      /** `dst_association_strength`. */
       dst_association_strength?: unknown;
-      /** `story_id`. */
       story_id?: unknown;
-      /** `event_id`. */
       event_id?: unknown;
-      /** `event_type` (string). */
       event_type?: string;
-      /** `events_length` (integer). */
       events_length?: number;
-      /** `event_timestamp`. */
       event_timestamp?: unknown;
-      /** `actor_process_instance_id`. */
       actor_process_instance_id?: unknown;
-      /** `actor_process_image_path`. */
       actor_process_image_path?: unknown;
-      /** `actor_process_image_name`. */
       actor_process_image_name?: unknown;
-      /** `actor_process_command_line`. */
       actor_process_command_line?: unknown;
-      /** `actor_process_signature_status` (string). */
       actor_process_signature_status?: string;
-      /** `actor_process_signature_vendor`. */
       actor_process_signature_vendor?: unknown;
-      /** `actor_process_image_sha256`. */
       actor_process_image_sha256?: unknown;
-      /** `actor_process_image_md5`. */
       actor_process_image_md5?: unknown;
-      /** `actor_process_causality_id`. */
       actor_process_causality_id?: unknown;
-      /** `actor_causality_id`. */
       actor_causality_id?: unknown;
-      /** `actor_process_os_pid`. */
       actor_process_os_pid?: unknown;
-      /** `actor_thread_thread_id`. */
       actor_thread_thread_id?: unknown;
-      /** `causality_actor_process_image_name`. */
       causality_actor_process_image_name?: unknown;
-      /** `causality_actor_process_command_line`. */
       causality_actor_process_command_line?: unknown;
-      /** `causality_actor_process_image_path`. */
       causality_actor_process_image_path?: unknown;
-      /** `causality_actor_process_signature_vendor`. */
       causality_actor_process_signature_vendor?: unknown;
-      /** `causality_actor_process_signature_status` (string). */
       causality_actor_process_signature_status?: string;
-      /** `causality_actor_causality_id`. */
       causality_actor_causality_id?: unknown;
-      /** `causality_actor_process_execution_time`. */
       causality_actor_process_execution_time?: unknown;
-      /** `causality_actor_process_image_md5`. */
       causality_actor_process_image_md5?: unknown;
-      /** `causality_actor_process_image_sha256`. */
       causality_actor_process_image_sha256?: unknown;
-      /** `action_file_path`. */
       action_file_path?: unknown;
-      /** `action_file_name`. */
       action_file_name?: unknown;
-      /** `action_file_md5`. */
       action_file_md5?: unknown;
-      /** `action_file_sha256`. */
       action_file_sha256?: unknown;
-      /** `action_file_macro_sha256`. */
       action_file_macro_sha256?: unknown;
-      /** `action_registry_data`. */
       action_registry_data?: unknown;
-      /** `action_registry_key_name`. */
       action_registry_key_name?: unknown;
-      /** `action_registry_value_name`. */
       action_registry_value_name?: unknown;
-      /** `action_registry_full_key`. */
       action_registry_full_key?: unknown;
-      /** `action_local_ip` (string). */
       action_local_ip?: string;
-      /** `action_local_port` (integer or string). */
       action_local_port?: number | string;
-      /** `action_remote_ip` (string). */
       action_remote_ip?: string;
-      /** `action_remote_port` (integer or string). */
       action_remote_port?: number | string;
-      /** `action_external_hostname` (string). */
       action_external_hostname?: string;
-      /** `action_country` (string). */
       action_country?: string;
-      /** `action_process_instance_id`. */
       action_process_instance_id?: unknown;
-      /** `action_process_causality_id`. */
       action_process_causality_id?: unknown;
-      /** `action_process_image_name`. */
       action_process_image_name?: unknown;
-      /** `action_process_image_sha256`. */
       action_process_image_sha256?: unknown;
-      /** `action_process_image_command_line`. */
       action_process_image_command_line?: unknown;
-      /** `action_process_signature_status` (string). */
       action_process_signature_status?: string;
-      /** `action_process_signature_vendor`. */
       action_process_signature_vendor?: unknown;
-      /** `os_actor_effective_username`. */
       os_actor_effective_username?: unknown;
-      /** `os_actor_process_instance_id`. */
       os_actor_process_instance_id?: unknown;
-      /** `os_actor_process_image_path`. */
       os_actor_process_image_path?: unknown;
-      /** `os_actor_process_image_name`. */
       os_actor_process_image_name?: unknown;
-      /** `os_actor_process_command_line`. */
       os_actor_process_command_line?: unknown;
-      /** `os_actor_process_signature_status` (string). */
       os_actor_process_signature_status?: string;
-      /** `os_actor_process_signature_vendor`. */
       os_actor_process_signature_vendor?: unknown;
-      /** `os_actor_process_image_sha256`. */
       os_actor_process_image_sha256?: unknown;
-      /** `os_actor_process_causality_id`. */
       os_actor_process_causality_id?: unknown;
-      /** `os_actor_causality_id`. */
       os_actor_causality_id?: unknown;
-      /** `os_actor_process_os_pid`. */
       os_actor_process_os_pid?: unknown;
-      /** `os_actor_thread_thread_id`. */
       os_actor_thread_thread_id?: unknown;
-      /** `fw_app_id`. */
       fw_app_id?: unknown;
-      /** `fw_interface_from`. */
       fw_interface_from?: unknown;
-      /** `fw_interface_to`. */
       fw_interface_to?: unknown;
-      /** `fw_rule`. */
       fw_rule?: unknown;
-      /** `fw_rule_id`. */
       fw_rule_id?: unknown;
-      /** `fw_device_name`. */
       fw_device_name?: unknown;
-      /** `fw_serial_number` (string). */
       fw_serial_number?: string;
-      /** `fw_url_domain`. */
       fw_url_domain?: unknown;
-      /** `fw_email_subject` (string). */
       fw_email_subject?: string;
-      /** `fw_email_sender`. */
       fw_email_sender?: unknown;
-      /** `fw_email_recipient`. */
       fw_email_recipient?: unknown;
-      /** `fw_app_subcategory`. */
       fw_app_subcategory?: unknown;
-      /** `fw_app_category`. */
       fw_app_category?: unknown;
-      /** `fw_app_technology`. */
       fw_app_technology?: unknown;
-      /** `fw_vsys`. */
       fw_vsys?: unknown;
-      /** `fw_xff`. */
       fw_xff?: unknown;
-      /** `fw_misc`. */
       fw_misc?: unknown;
-      /** `fw_is_phishing` (string). */
       fw_is_phishing?: string;
-      /** `dst_agent_id`. */
       dst_agent_id?: unknown;
-      /** `dst_causality_actor_process_execution_time`. */
       dst_causality_actor_process_execution_time?: unknown;
-      /** `dns_query_name`. */
       dns_query_name?: unknown;
-      /** `dst_action_external_hostname`. */
       dst_action_external_hostname?: unknown;
-      /** `dst_action_country`. */
       dst_action_country?: unknown;
-      /** `dst_action_external_port`. */
       dst_action_external_port?: unknown;
-      /** `alert_id` (string). */
       alert_id?: string;
-      /** `detection_timestamp` (integer). */
       detection_timestamp?: number;
-      /** `name` (string). */
       name?: string;
-      /** `category` (string). */
       category?: string;
-      /** `endpoint_id`. */
       endpoint_id?: unknown;
-      /** `description` (string). */
       description?: string;
-      /** `host_ip` (string). */
       host_ip?: string;
-      /** `host_name` (string). */
       host_name?: string;
-      /** `source` (string). */
       source?: string;
-      /** `action` (string). */
       action?: string;
-      /** `action_pretty` (string). */
       action_pretty?: string;
-      /** `user_name`. */
       user_name?: unknown;
-      /** `contains_featured_host` (string or boolean). */
       contains_featured_host?: string | boolean;
-      /** `contains_featured_user` (string or boolean). */
       contains_featured_user?: string | boolean;
-      /** `contains_featured_ip_address` (string or boolean). */
       contains_featured_ip_address?: string | boolean;
-      /** `tags` (array, of string). */
       tags?: string[];
-      /** `original_tags` (string). */
       original_tags?: string;
     }[];
-    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
     readonly DATA?: {
-      /** `external_id` (string). */
       external_id?: string;
-      /** `severity` (string). */
       severity?: string;
-      /** `matching_status` (string). */
       matching_status?: string;
-      /** `end_match_attempt_ts`. */
       end_match_attempt_ts?: unknown;
-      /** `local_insert_ts` (integer). */
       local_insert_ts?: number;
-      /** `bioc_indicator`. */
       bioc_indicator?: unknown;
-      /** `matching_service_rule_id`. */
       matching_service_rule_id?: unknown;
-      /** `attempt_counter`. */
       attempt_counter?: unknown;
-      /** `bioc_category_enum_key`. */
       bioc_category_enum_key?: unknown;
-      /** `case_id` (integer). */
       case_id?: number;
-      /** `is_whitelisted` (boolean). */
       is_whitelisted?: boolean;
-      /** `starred` (boolean). */
       starred?: boolean;
-      /** `deduplicate_tokens` (string). */
       deduplicate_tokens?: string;
-      /** `filter_rule_id`. */
       filter_rule_id?: unknown;
-      /** `mitre_technique_id_and_name`. */
       mitre_technique_id_and_name?: unknown;
-      /** `mitre_tactic_id_and_name`. */
       mitre_tactic_id_and_name?: unknown;
-      /** `agent_version`. */
       agent_version?: unknown;
-      /** `agent_device_domain`. */
       agent_device_domain?: unknown;
-      /** `agent_fqdn`. */
       agent_fqdn?: unknown;
-      /** `agent_os_type` (string). */
       agent_os_type?: string;
-      /** `agent_os_sub_type`. */
       agent_os_sub_type?: unknown;
-      /** `agent_data_collection_status`. */
       agent_data_collection_status?: unknown;
-      /** `mac`. */
       mac?: unknown;
-      /** `agent_is_vdi`. */
       agent_is_vdi?: unknown;
-      /** `agent_install_type` (string). */
       agent_install_type?: string;
-      /** `agent_host_boot_time`. */
       agent_host_boot_time?: unknown;
-      /** `event_sub_type`. */
       event_sub_type?: unknown;
-      /** `module_id`. */
       module_id?: unknown;
-      /** `association_strength`. */
       association_strength?: unknown;
-      /** `dst_association_strength`. */
       dst_association_strength?: unknown;
-      /** `story_id`. */
       story_id?: unknown;
-      /** `event_id`. */
       event_id?: unknown;
-      /** `event_type` (string). */
       event_type?: string;
-      /** `events_length` (integer). */
       events_length?: number;
-      /** `event_timestamp`. */
       event_timestamp?: unknown;
-      /** `actor_process_instance_id`. */
       actor_process_instance_id?: unknown;
-      /** `actor_process_image_path`. */
       actor_process_image_path?: unknown;
-      /** `actor_process_image_name`. */
       actor_process_image_name?: unknown;
-      /** `actor_process_command_line`. */
       actor_process_command_line?: unknown;
-      /** `actor_process_signature_status` (string). */
       actor_process_signature_status?: string;
-      /** `actor_process_signature_vendor`. */
       actor_process_signature_vendor?: unknown;
-      /** `actor_process_image_sha256`. */
       actor_process_image_sha256?: unknown;
-      /** `actor_process_image_md5`. */
       actor_process_image_md5?: unknown;
-      /** `actor_process_causality_id`. */
       actor_process_causality_id?: unknown;
-      /** `actor_causality_id`. */
       actor_causality_id?: unknown;
-      /** `actor_process_os_pid`. */
       actor_process_os_pid?: unknown;
-      /** `actor_thread_thread_id`. */
       actor_thread_thread_id?: unknown;
-      /** `causality_actor_process_image_name`. */
       causality_actor_process_image_name?: unknown;
-      /** `causality_actor_process_command_line`. */
       causality_actor_process_command_line?: unknown;
-      /** `causality_actor_process_image_path`. */
       causality_actor_process_image_path?: unknown;
-      /** `causality_actor_process_signature_vendor`. */
       causality_actor_process_signature_vendor?: unknown;
-      /** `causality_actor_process_signature_status` (string). */
       causality_actor_process_signature_status?: string;
-      /** `causality_actor_causality_id`. */
       causality_actor_causality_id?: unknown;
-      /** `causality_actor_process_execution_time`. */
       causality_actor_process_execution_time?: unknown;
-      /** `causality_actor_process_image_md5`. */
       causality_actor_process_image_md5?: unknown;
-      /** `causality_actor_process_image_sha256`. */
       causality_actor_process_image_sha256?: unknown;
-      /** `action_file_path`. */
       action_file_path?: unknown;
-      /** `action_file_name`. */
       action_file_name?: unknown;
-      /** `action_file_md5`. */
       action_file_md5?: unknown;
-      /** `action_file_sha256`. */
       action_file_sha256?: unknown;
-      /** `action_file_macro_sha256`. */
       action_file_macro_sha256?: unknown;
-      /** `action_registry_data`. */
       action_registry_data?: unknown;
-      /** `action_registry_key_name`. */
       action_registry_key_name?: unknown;
-      /** `action_registry_value_name`. */
       action_registry_value_name?: unknown;
-      /** `action_registry_full_key`. */
       action_registry_full_key?: unknown;
-      /** `action_local_ip` (string). */
       action_local_ip?: string;
-      /** `action_local_port` (integer or string). */
       action_local_port?: number | string;
-      /** `action_remote_ip` (string). */
       action_remote_ip?: string;
-      /** `action_remote_port` (integer or string). */
       action_remote_port?: number | string;
-      /** `action_external_hostname` (string). */
       action_external_hostname?: string;
-      /** `action_country` (string). */
       action_country?: string;
-      /** `action_process_instance_id`. */
       action_process_instance_id?: unknown;
-      /** `action_process_causality_id`. */
       action_process_causality_id?: unknown;
-      /** `action_process_image_name`. */
       action_process_image_name?: unknown;
-      /** `action_process_image_sha256`. */
       action_process_image_sha256?: unknown;
-      /** `action_process_image_command_line`. */
       action_process_image_command_line?: unknown;
-      /** `action_process_signature_status` (string). */
       action_process_signature_status?: string;
-      /** `action_process_signature_vendor`. */
       action_process_signature_vendor?: unknown;
-      /** `os_actor_effective_username`. */
       os_actor_effective_username?: unknown;
-      /** `os_actor_process_instance_id`. */
       os_actor_process_instance_id?: unknown;
-      /** `os_actor_process_image_path`. */
       os_actor_process_image_path?: unknown;
-      /** `os_actor_process_image_name`. */
       os_actor_process_image_name?: unknown;
-      /** `os_actor_process_command_line`. */
       os_actor_process_command_line?: unknown;
-      /** `os_actor_process_signature_status` (string). */
       os_actor_process_signature_status?: string;
-      /** `os_actor_process_signature_vendor`. */
       os_actor_process_signature_vendor?: unknown;
-      /** `os_actor_process_image_sha256`. */
       os_actor_process_image_sha256?: unknown;
-      /** `os_actor_process_causality_id`. */
       os_actor_process_causality_id?: unknown;
-      /** `os_actor_causality_id`. */
       os_actor_causality_id?: unknown;
-      /** `os_actor_process_os_pid`. */
       os_actor_process_os_pid?: unknown;
-      /** `os_actor_thread_thread_id`. */
       os_actor_thread_thread_id?: unknown;
-      /** `fw_app_id`. */
       fw_app_id?: unknown;
-      /** `fw_interface_from`. */
       fw_interface_from?: unknown;
-      /** `fw_interface_to`. */
       fw_interface_to?: unknown;
-      /** `fw_rule`. */
       fw_rule?: unknown;
-      /** `fw_rule_id`. */
       fw_rule_id?: unknown;
-      /** `fw_device_name`. */
       fw_device_name?: unknown;
-      /** `fw_serial_number` (string). */
       fw_serial_number?: string;
-      /** `fw_url_domain`. */
       fw_url_domain?: unknown;
-      /** `fw_email_subject` (string). */
       fw_email_subject?: string;
-      /** `fw_email_sender`. */
       fw_email_sender?: unknown;
-      /** `fw_email_recipient`. */
       fw_email_recipient?: unknown;
-      /** `fw_app_subcategory`. */
       fw_app_subcategory?: unknown;
-      /** `fw_app_category`. */
       fw_app_category?: unknown;
-      /** `fw_app_technology`. */
       fw_app_technology?: unknown;
-      /** `fw_vsys`. */
       fw_vsys?: unknown;
-      /** `fw_xff`. */
       fw_xff?: unknown;
-      /** `fw_misc`. */
       fw_misc?: unknown;
-      /** `fw_is_phishing` (string). */
       fw_is_phishing?: string;
-      /** `dst_agent_id`. */
       dst_agent_id?: unknown;
-      /** `dst_causality_actor_process_execution_time`. */
       dst_causality_actor_process_execution_time?: unknown;
-      /** `dns_query_name`. */
       dns_query_name?: unknown;
-      /** `dst_action_external_hostname`. */
       dst_action_external_hostname?: unknown;
-      /** `dst_action_country`. */
       dst_action_country?: unknown;
-      /** `dst_action_external_port`. */
       dst_action_external_port?: unknown;
-      /** `alert_id` (string). */
       alert_id?: string;
-      /** `detection_timestamp` (integer). */
       detection_timestamp?: number;
-      /** `name` (string). */
       name?: string;
-      /** `category` (string). */
       category?: string;
-      /** `endpoint_id`. */
       endpoint_id?: unknown;
-      /** `description` (string). */
       description?: string;
-      /** `host_ip` (string). */
       host_ip?: string;
-      /** `host_name` (string). */
       host_name?: string;
-      /** `source` (string). */
       source?: string;
-      /** `action` (string). */
       action?: string;
-      /** `action_pretty` (string). */
       action_pretty?: string;
-      /** `user_name`. */
       user_name?: unknown;
-      /** `contains_featured_host` (string or boolean). */
       contains_featured_host?: string | boolean;
-      /** `contains_featured_user` (string or boolean). */
       contains_featured_user?: string | boolean;
-      /** `contains_featured_ip_address` (string or boolean). */
       contains_featured_ip_address?: string | boolean;
-      /** `tags` (array, of string). */
       tags?: string[];
-      /** `original_tags` (string). */
       original_tags?: string;
     }[];
   };
-  /** `network_artifacts` (object). */
   network_artifacts?: {
-    /** `total_count` (integer). */
     total_count?: number;
-    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
     readonly TOTAL_COUNT?: number;
-    /** `data` (array, of object). */
     data?: {
-      /** `type` (string). */
       type?: string;
-      /** `alert_count` (integer). */
       alert_count?: number;
-      /** `is_manual` (boolean). */
       is_manual?: boolean;
-      /** `network_domain` (string). */
       network_domain?: string;
-      /** `network_remote_ip` (string). */
       network_remote_ip?: string;
-      /** `network_remote_port` (integer or string). */
       network_remote_port?: number | string;
-      /** `network_country` (string). */
       network_country?: string;
     }[];
-    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
     readonly DATA?: {
-      /** `type` (string). */
       type?: string;
-      /** `alert_count` (integer). */
       alert_count?: number;
-      /** `is_manual` (boolean). */
       is_manual?: boolean;
-      /** `network_domain` (string). */
       network_domain?: string;
-      /** `network_remote_ip` (string). */
       network_remote_ip?: string;
-      /** `network_remote_port` (integer or string). */
       network_remote_port?: number | string;
-      /** `network_country` (string). */
       network_country?: string;
     }[];
   };
-  /** `file_artifacts` (object). */
   file_artifacts?: {
-    /** `total_count` (integer). */
     total_count?: number;
-    /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+    /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
     readonly TOTAL_COUNT?: number;
-    /** `data` (array, of object). */
     data?: {
-      /** `alert_count` (integer). */
       alert_count?: number;
-      /** `file_name` (string). */
       file_name?: string;
-      /** `File_sha256` (string). */
       File_sha256?: string;
-      /** `file_signature_status` (string). */
       file_signature_status?: string;
-      /** `file_wildfire_verdict` (string). */
       file_wildfire_verdict?: string;
-      /** `is_malicous` (boolean). */
       is_malicous?: boolean;
-      /** `is_manual` (boolean). */
       is_manual?: boolean;
-      /** `is_process` (boolean). */
       is_process?: boolean;
-      /** `low_confidence` (boolean). */
       low_confidence?: boolean;
-      /** `type` (string). */
       type?: string;
     }[];
-    /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+    /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
     readonly DATA?: {
-      /** `alert_count` (integer). */
       alert_count?: number;
-      /** `file_name` (string). */
       file_name?: string;
-      /** `File_sha256` (string). */
       File_sha256?: string;
-      /** `file_signature_status` (string). */
       file_signature_status?: string;
-      /** `file_wildfire_verdict` (string). */
       file_wildfire_verdict?: string;
-      /** `is_malicous` (boolean). */
       is_malicous?: boolean;
-      /** `is_manual` (boolean). */
       is_manual?: boolean;
-      /** `is_process` (boolean). */
       is_process?: boolean;
-      /** `low_confidence` (boolean). */
       low_confidence?: boolean;
-      /** `type` (string). */
       type?: string;
     }[];
   };
@@ -2429,133 +1420,78 @@ export type IncidentsGetIncidentExtraDataReply = {
 
 /** Request of `POST /public_api/v1/incidents/get_incidents` (`incidents.get_incidents`), sent as `{"request_data": …}`. */
 export type IncidentsGetIncidentsRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "modification_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "creation_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "incident_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
     readonly value: readonly (number | string)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "incident_id";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (integer or string), required. */
     readonly value: number | string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "incident_id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
     readonly value: readonly (number | string)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "description";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "description";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "alert_sources";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "status";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (one of 13 values), required. */
     readonly value: "new" | "under_investigation" | "resolved_threat_handled" | "resolved_known_issue" | "resolved_duplicate" | "resolved_duplicate_incident" | "resolved_false_positive" | "resolved_true_positive" | "resolved_security_testing" | "resolved_other" | "resolved_auto" | "resolved_auto_resolve" | "resolved";
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "starred";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "neq";
-    /** `value` (boolean), required. */
     readonly value: boolean;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "cloud_management_status";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("Managed Cloud" | "Unmanaged Cloud" | "Not Applicable")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "integration_source";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("AWS" | "AZURE" | "GOOGLE" | "PRISMA_CLOUD")[];
   }))[];
-  /** `search_from` (integer). */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 4 values), required. */
     readonly field: "creation_time" | "incident_id" | "modification_time" | "severity";
-    /** `keyword` (one of 4 values), required. */
     readonly keyword: "asc" | "desc" | "ASC" | "DESC";
   };
-  /** `use_page_token` (boolean). */
   readonly use_page_token?: boolean;
-  /** `next_page_token` (string). */
   readonly next_page_token?: string;
 };
 
 /** Request of `POST /public_api/v1/incidents/update_incident` (`incidents.update_incident`), sent as `{"request_data": …}`. */
 export type IncidentsUpdateIncidentRequest = {
-  /** `incident_id` (string), required. */
   readonly incident_id: string;
-  /** `update_data` (object), required. */
   readonly update_data: {
-    /** `assigned_user_mail` (string). */
     readonly assigned_user_mail?: string;
-    /** `manual_severity` (one of 4 values). */
     readonly manual_severity?: "critical" | "high" | "medium" | "low";
-    /** `status` (one of 14 values). */
     readonly status?: "new" | "resolved_duplicate" | "resolved_security_testing" | "resolved_true_positive" | "resolved_false_positive" | "resolved_other" | "under_investigation" | "resolved_known_issue" | "resolved_-_no_longer_observed" | "resolved_-_no_risk" | "resolved_-_risk_accepted" | "resolved_-_contested_asset" | "resolved_-_remediated_automatically" | "resolved";
-    /** `resolve_comment` (string). */
     readonly resolve_comment?: string;
-    /** `comment` (object). */
     readonly comment?: {
-      /** `comment_action` (one of 1 values), required. */
       readonly comment_action: "add";
-      /** `value` (string), required. */
       readonly value: string;
     };
-    /** `<custom_fields>` (string). */
     readonly "<custom_fields>"?: string;
-    /** `notes` (string). */
     readonly notes?: string;
   };
 };
@@ -2565,841 +1501,472 @@ export type IncidentsUpdateIncidentReply = boolean;
 
 /** Request of `POST /public_api/v1/remediation_confirmation_scanning/requests/get` (`remediation_confirmation_scanning.requests.get`), sent as `{"request_data": …}`. */
 export type RemediationConfirmationScanningRequestsGetRequest = {
-  /** `filters` (array, of object), required. */
   readonly filters: readonly {
-    /** `field` (one of 1 values), required. */
     readonly field: "id";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "eq" | "EQ";
-    /** `value`, required. */
     readonly value: unknown;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/remediation_confirmation_scanning/requests/get` (`remediation_confirmation_scanning.requests.get`), the value of `reply`. */
 export type RemediationConfirmationScanningRequestsGetReply = {
-  /** `status` (one of 4 values), required. */
   status: "IN_PROGRESS" | "FAILED_TIMEOUT" | "FAILED_ERROR" | "SUCCESS" | (string & {});
-  /** `result` (one of 2 values). */
   result?: "REMEDIATED" | "UNREMEDIATED" | (string & {});
 };
 
 /** Request of `POST /public_api/v1/remediation_confirmation_scanning/requests/get_or_create` (`remediation_confirmation_scanning.requests.get_or_create`), sent as `{"request_data": …}`. */
 export type RemediationConfirmationScanningRequestsGetOrCreateRequest = {
-  /** `filters` (array, of object), required. */
   readonly filters: readonly {
-    /** `field` (one of 3 values), required. */
     readonly field: "attack_surface_rule_id" | "alert_internal_id" | "service_id";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "EQ" | "eq";
-    /** `value`, required. */
     readonly value: unknown;
   }[];
 };
 
 /** Reply of `POST /public_api/v1/remediation_confirmation_scanning/requests/get_or_create` (`remediation_confirmation_scanning.requests.get_or_create`), the value of `reply`. */
 export type RemediationConfirmationScanningRequestsGetOrCreateReply = {
-  /** `scanId` (string), required. */
   scanId: string;
 };
 
 /** Request of `POST /public_api/v2/alerts/get_alerts_multi_events` (`v2.alerts.get_alerts_multi_events`), sent as `{"request_data": …}`. */
 export type V2AlertsGetAlertsMultiEventsRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "alert_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
     readonly value: readonly (number | string)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "alert_source";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "severity";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("informational" | "low" | "medium" | "high" | "critical" | "unknown")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "creation_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "server_creation_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "external_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "business_units_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "asm_alert_categories";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "attack_surface_rule_id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "attack_surface_rule_name";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "xpanse_policy_id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "case_id_list";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of integer or string), required. */
     readonly value: readonly (number | string)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "status";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "host_name";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "cloud_management_status";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("Managed Cloud" | "Unmanaged Cloud" | "Not Applicable")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "integration_source";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly ("AWS" | "AZURE" | "GOOGLE" | "PRISMA_CLOUD")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "aws_cloud_tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "gcp_cloud_tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "azure_cloud_tags";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array, of string), required. */
     readonly value: readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "last_modified_ts";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "first_observed";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "first_observed";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "range";
-    /** `value` (object), required. */
     readonly value: {
-      /** `from` (integer), required. */
       readonly from: number;
-      /** `to` (integer), required. */
       readonly to: number;
     };
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "first_observed";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "relative_timestamp";
-    /** `value` (integer or string), required. */
     readonly value: number | string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "last_observed";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "last_observed";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "range";
-    /** `value` (object), required. */
     readonly value: {
-      /** `from` (integer), required. */
       readonly from: number;
-      /** `to` (integer), required. */
       readonly to: number;
     };
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "last_observed";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "relative_timestamp";
-    /** `value` (integer or string), required. */
     readonly value: number | string;
   }))[];
-  /** `use_page_token` (boolean). */
   readonly use_page_token?: boolean;
-  /** `next_page_token` (string). */
   readonly next_page_token?: string;
-  /** `search_from` (integer, at least 0). */
+  /** At least 0. */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 2 values), required. */
     readonly field: "creation_time" | "severity";
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "asc" | "desc";
   };
 };
 
 /** Reply of `POST /public_api/v2/alerts/get_alerts_multi_events` (`v2.alerts.get_alerts_multi_events`), the value of `reply`. */
 export type V2AlertsGetAlertsMultiEventsReply = {
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
-  /** `result_count` (integer). */
   result_count?: number;
-  /** `RESULT_COUNT`: the same value as `result_count`, read-only (the reply normalisation folds either spelling to `result_count` and keeps this one readable). */
+  /** The same value as `result_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly RESULT_COUNT?: number;
-  /** `alerts` (array, of {@link MultiEventAlert}). */
   alerts?: MultiEventAlert[];
 };
 
 /** `ApiKey`: a record of the replies of `api_keys.get_api_keys`. */
 export type ApiKey = {
-  /** `id` (integer). */
   id?: number;
-  /** `creation_time` (integer). */
   creation_time?: number;
-  /** `created_by` (string). */
   created_by?: string;
-  /** `user_name` (string). */
   user_name?: string;
-  /** `roles` (array, of string). */
   roles?: string[];
-  /** `security_level` (one of 2 values). */
   security_level?: "standard" | "advanced" | (string & {});
-  /** `comment` (string or null). */
   comment?: string | null;
-  /** `expiration` (integer or null). */
   expiration?: number | null;
 };
 
 /** `ExternalIpRange`: a record of the replies of `assets.get_external_ip_address_ranges`. */
 export type ExternalIpRange = {
-  /** `range_id` (string). */
   range_id?: string;
-  /** `first_ip` (string). */
   first_ip?: string;
-  /** `last_ip` (string). */
   last_ip?: string;
-  /** `ips_count` (integer). */
   ips_count?: number;
-  /** `active_responsive_ips_count` (integer). */
   active_responsive_ips_count?: number;
-  /** `date_added` (integer). */
   date_added?: number;
-  /** `business_units` (array, of string). */
   business_units?: string[];
-  /** `organization_handles` (array, of string). */
   organization_handles?: string[];
 };
 
 /** `ExternalService`: a record of the replies of `assets.get_external_services`. */
 export type ExternalService = {
-  /** `service_id` (string). */
   service_id?: string;
-  /** `service_name` (string). */
   service_name?: string;
-  /** `service_type` (string). */
   service_type?: string;
-  /** `ip_address` (array, of string). */
   ip_address?: string[];
-  /** `domain` (array, of string). */
   domain?: string[];
-  /** `externally_detected_providers` (array, of string). */
   externally_detected_providers?: string[];
-  /** `is_active` (string). */
   is_active?: string;
-  /** `first_observed` (integer). */
   first_observed?: number;
-  /** `last_observed` (integer). */
   last_observed?: number;
-  /** `port` (integer). */
   port?: number;
-  /** `protocol` (string). */
   protocol?: string;
-  /** `active_classifications` (array, of string). */
   active_classifications?: string[];
-  /** `inactive_classifications` (array, of string). */
   inactive_classifications?: string[];
-  /** `discovery_type` (string). */
   discovery_type?: string;
-  /** `business_units` (array, of string). */
   business_units?: string[];
-  /** `externally_inferred_vulnerability_score` (number or null). */
   externally_inferred_vulnerability_score?: number | null;
-  /** `externally_inferred_cves` (array, of string). */
   externally_inferred_cves?: string[];
-  /** `tls_versions` (array, of object). */
   tls_versions?: { [key: string]: unknown }[];
-  /** `inferred_cves_observed` (array, of object). */
   inferred_cves_observed?: { [key: string]: unknown }[];
-  /** `cloud_management_status` (string). */
   cloud_management_status?: string;
 };
 
 /** `ExternalWebsite`: a record of the replies of `assets.get_external_websites`. */
 export type ExternalWebsite = {
-  /** `website_id` (string). */
   website_id?: string;
-  /** `host` (string). */
   host?: string;
-  /** `protocol` (string). */
   protocol?: string;
-  /** `is_active` (string). */
   is_active?: string;
-  /** `site_categories` (array, of string). */
   site_categories?: string[];
-  /** `technology_ids` (array, of string). */
   technology_ids?: string[];
-  /** `first_observed` (integer). */
   first_observed?: number;
-  /** `last_observed` (integer). */
   last_observed?: number;
-  /** `provider_names` (array, of string). */
   provider_names?: string[];
-  /** `ips` (array, of string). */
   ips?: string[];
-  /** `port` (integer). */
   port?: number;
-  /** `active_service_ids` (array, of string). */
   active_service_ids?: string[];
-  /** `http_type` (string). */
   http_type?: string;
-  /** `third_party_script_domains` (array, of string). */
   third_party_script_domains?: string[];
-  /** `security_assessments` (array, of object). */
   security_assessments?: {
-    /** `name` (string). */
     name?: string;
-    /** `priority` (integer). */
     priority?: number;
-    /** `score` (integer). */
     score?: number;
-    /** `securityAssessmentDetails` (object). */
     securityAssessmentDetails?: {
-      /** `pages` (array, of object). */
       pages?: {
-        /** `url` (string). */
         url?: string;
-        /** `message` (string). */
         message?: string;
-        /** `elements` (array, of object). */
         elements?: {
-          /** `name` (string). */
           name?: string;
-          /** `value` (string). */
           value?: string;
         }[];
       }[];
-      /** `description` (string). */
       description?: string;
     };
   }[];
-  /** `authentication` (array, of string). */
   authentication?: string[];
-  /** `rootPageHttpStatusCode` (string). */
   rootPageHttpStatusCode?: string;
-  /** `isNonConfiguredHost` (boolean). */
   isNonConfiguredHost?: boolean;
-  /** `externally_inferred_vulnerability_score` (integer). */
   externally_inferred_vulnerability_score?: number;
-  /** `externally_inferred_cves` (array, of string). */
   externally_inferred_cves?: string[];
-  /** `tags` (array, of string). */
   tags?: string[];
 };
 
 /** `InternetExposureAsset`: a record of the replies of `assets.get_assets_internet_exposure`. */
 export type InternetExposureAsset = {
-  /** `asm_ids` (array, of string). */
   asm_ids?: string[];
-  /** `name` (string). */
   name?: string;
-  /** `asset_type` (string). */
   asset_type?: string;
-  /** `cloud_provider`. */
   cloud_provider?: unknown;
-  /** `externally_detected_providers` (array, of string). */
   externally_detected_providers?: string[];
-  /** `region`. */
   region?: unknown;
-  /** `ips` (array, of string). */
   ips?: string[];
-  /** `business_units` (array, of string). */
   business_units?: string[];
-  /** `management_status` (array, of string). */
   management_status?: string[];
-  /** `iot_model`. */
   iot_model?: unknown;
-  /** `iot_category`. */
   iot_category?: unknown;
-  /** `iot_profile`. */
   iot_profile?: unknown;
-  /** `sensor` (array, of string). */
   sensor?: string[];
-  /** `service_type` (array, of string). */
   service_type?: string[];
-  /** `last_observed` (integer or null). */
   last_observed?: number | null;
-  /** `first_observed` (integer or null). */
   first_observed?: number | null;
-  /** `has_active_externally_services` (boolean). */
   has_active_externally_services?: boolean;
-  /** `has_xdr_agent` (string). */
   has_xdr_agent?: string;
-  /** `certificate_classifications` (array, of string). */
   certificate_classifications?: string[];
-  /** `certificate_issuer`. */
   certificate_issuer?: unknown;
-  /** `certificate_algorithm`. */
   certificate_algorithm?: unknown;
-  /** `mac_addresses` (array, of string). */
   mac_addresses?: string[];
-  /** `cloud_id`. */
   cloud_id?: unknown;
-  /** `ip_ranges` (array, of string). */
   ip_ranges?: string[];
-  /** `domain_resolves` (boolean). */
   domain_resolves?: boolean;
-  /** `operation_system`. */
   operation_system?: unknown;
-  /** `asm_va_score`. */
   asm_va_score?: unknown;
-  /** `externally_inferred_cves` (array, of string). */
   externally_inferred_cves?: string[];
-  /** `agent_id`. */
   agent_id?: unknown;
 };
 
 /** `MultiEventAlert`: a record of the replies of `v2.alerts.get_alerts_multi_events`. */
 export type MultiEventAlert = {
-  /** `agent_os_sub_type` (string or null). */
   agent_os_sub_type?: string | null;
-  /** `fw_app_category`. */
   fw_app_category?: unknown;
-  /** `fw_app_id`. */
   fw_app_id?: unknown;
-  /** `fw_app_subcategory`. */
   fw_app_subcategory?: unknown;
-  /** `fw_app_technology`. */
   fw_app_technology?: unknown;
-  /** `category` (string or null). */
   category?: string | null;
-  /** `causality_actor_process_command_line` (array, of string). */
   causality_actor_process_command_line?: string[];
-  /** `causality_actor_process_image_md5` (array, of string). */
   causality_actor_process_image_md5?: string[];
-  /** `causality_actor_process_image_name` (array, of string). */
   causality_actor_process_image_name?: string[];
-  /** `causality_actor_process_image_path` (array, of string). */
   causality_actor_process_image_path?: string[];
-  /** `causality_actor_process_image_sha256` (array, of string). */
   causality_actor_process_image_sha256?: string[];
-  /** `causality_actor_process_signature_status` (array, of string). */
   causality_actor_process_signature_status?: string[];
-  /** `causality_actor_process_signature_vendor` (array, of string). */
   causality_actor_process_signature_vendor?: string[];
-  /** `causality_actor_causality_id` (array, of string). */
   causality_actor_causality_id?: string[];
-  /** `identity_sub_type`. */
   identity_sub_type?: unknown;
-  /** `identity_type`. */
   identity_type?: unknown;
-  /** `operation_name`. */
   operation_name?: unknown;
-  /** `project`. */
   project?: unknown;
-  /** `cloud_provider`. */
   cloud_provider?: unknown;
-  /** `referenced_resource`. */
   referenced_resource?: unknown;
-  /** `resource_sub_type`. */
   resource_sub_type?: unknown;
-  /** `resource_type`. */
   resource_type?: unknown;
-  /** `cluster_name`. */
   cluster_name?: unknown;
-  /** `container_id`. */
   container_id?: unknown;
-  /** `contains_featured_host` (array, of string). */
   contains_featured_host?: string[];
-  /** `contains_featured_ip` (array, of string). */
   contains_featured_ip?: string[];
-  /** `contains_featured_user` (array, of string). */
   contains_featured_user?: string[];
-  /** `action_country` (array, of string). */
   action_country?: string[];
-  /** `description` (string or null). */
   description?: string | null;
-  /** `fw_interface_to`. */
   fw_interface_to?: unknown;
-  /** `dns_query_name`. */
   dns_query_name?: unknown;
-  /** `agent_device_domain`. */
   agent_device_domain?: unknown;
-  /** `fw_email_recipient`. */
   fw_email_recipient?: unknown;
-  /** `fw_email_sender`. */
   fw_email_sender?: unknown;
-  /** `fw_email_subject`. */
   fw_email_subject?: unknown;
-  /** `event_type` (array, of string). */
   event_type?: string[];
-  /** `is_whitelisted` (boolean or null). */
   is_whitelisted?: boolean | null;
-  /** `action_file_macro_sha256`. */
   action_file_macro_sha256?: unknown;
-  /** `action_file_md5`. */
   action_file_md5?: unknown;
-  /** `action_file_name`. */
   action_file_name?: unknown;
-  /** `action_file_path`. */
   action_file_path?: unknown;
-  /** `action_file_sha256`. */
   action_file_sha256?: unknown;
-  /** `fw_device_name`. */
   fw_device_name?: unknown;
-  /** `fw_rule_id`. */
   fw_rule_id?: unknown;
-  /** `fw_rule`. */
   fw_rule?: unknown;
-  /** `fw_serial_number`. */
   fw_serial_number?: unknown;
-  /** `agent_fqdn`. */
   agent_fqdn?: unknown;
-  /** `agent_os_type` (string or null). */
   agent_os_type?: string | null;
-  /** `image_name`. */
   image_name?: unknown;
-  /** `actor_process_image_name` (array, of string). */
   actor_process_image_name?: string[];
-  /** `actor_process_command_line` (array, of string). */
   actor_process_command_line?: string[];
-  /** `actor_process_image_md5` (array, of string). */
   actor_process_image_md5?: string[];
-  /** `actor_process_image_path` (array, of string). */
   actor_process_image_path?: string[];
-  /** `actor_process_os_pid` (array, of integer). */
   actor_process_os_pid?: number[];
-  /** `actor_process_image_sha256` (array, of string). */
   actor_process_image_sha256?: string[];
-  /** `actor_process_signature_status` (array, of string). */
   actor_process_signature_status?: string[];
-  /** `actor_process_signature_vendor` (array, of string). */
   actor_process_signature_vendor?: string[];
-  /** `actor_thread_thread_id` (array, of integer). */
   actor_thread_thread_id?: number[];
-  /** `fw_is_phishing` (array, of string). */
   fw_is_phishing?: string[];
-  /** `action_local_ip`. */
   action_local_ip?: unknown;
-  /** `action_local_port`. */
   action_local_port?: unknown;
-  /** `fw_misc`. */
   fw_misc?: unknown;
-  /** `mitre_tactic_id_and_name` (array, of string). */
   mitre_tactic_id_and_name?: string[];
-  /** `mitre_technique_id_and_name` (array, of string). */
   mitre_technique_id_and_name?: string[];
-  /** `module_id`. */
   module_id?: unknown;
-  /** `fw_vsys`. */
   fw_vsys?: unknown;
-  /** `os_actor_process_command_line` (array, of string). */
   os_actor_process_command_line?: string[];
-  /** `os_actor_thread_thread_id` (array, of integer). */
   os_actor_thread_thread_id?: number[];
-  /** `os_actor_process_image_name` (array, of string). */
   os_actor_process_image_name?: string[];
-  /** `os_actor_process_os_pid` (array, of integer). */
   os_actor_process_os_pid?: number[];
-  /** `os_actor_process_image_sha256` (array, of string). */
   os_actor_process_image_sha256?: string[];
-  /** `os_actor_process_signature_status` (array, of string). */
   os_actor_process_signature_status?: string[];
-  /** `os_actor_process_signature_vendor` (array, of string). */
   os_actor_process_signature_vendor?: string[];
-  /** `os_actor_effective_username`. */
   os_actor_effective_username?: unknown;
-  /** `action_process_signature_status` (array, of string). */
   action_process_signature_status?: string[];
-  /** `action_process_signature_vendor`. */
   action_process_signature_vendor?: unknown;
-  /** `action_registry_data`. */
   action_registry_data?: unknown;
-  /** `action_registry_full_key`. */
   action_registry_full_key?: unknown;
-  /** `action_external_hostname`. */
   action_external_hostname?: unknown;
-  /** `action_remote_ip`. */
   action_remote_ip?: unknown;
-  /** `action_remote_port`. */
   action_remote_port?: unknown;
-  /** `matching_service_rule_id` (string or null). */
   matching_service_rule_id?: string | null;
-  /** `fw_interface_from`. */
   fw_interface_from?: unknown;
-  /** `starred` (boolean or null). */
   starred?: boolean | null;
-  /** `action_process_image_command_line`. */
   action_process_image_command_line?: unknown;
-  /** `action_process_image_name`. */
   action_process_image_name?: unknown;
-  /** `action_process_image_sha256`. */
   action_process_image_sha256?: unknown;
-  /** `fw_url_domain`. */
   fw_url_domain?: unknown;
-  /** `user_agent`. */
   user_agent?: unknown;
-  /** `fw_xff`. */
   fw_xff?: unknown;
-  /** `external_id` (string or null). */
   external_id?: string | null;
-  /** `severity` (string or null). */
   severity?: string | null;
-  /** `matching_status` (string or null). */
   matching_status?: string | null;
-  /** `end_match_attempt_ts`. */
   end_match_attempt_ts?: unknown;
-  /** `local_insert_ts` (integer or null). */
   local_insert_ts?: number | null;
-  /** `last_modified_ts`. */
   last_modified_ts?: unknown;
-  /** `bioc_indicator`. */
   bioc_indicator?: unknown;
-  /** `attempt_counter` (integer or null). */
   attempt_counter?: number | null;
-  /** `bioc_category_enum_key`. */
   bioc_category_enum_key?: unknown;
-  /** `case_id` (integer or null). */
   case_id?: number | null;
-  /** `deduplicate_tokens`. */
   deduplicate_tokens?: unknown;
-  /** `filter_rule_id`. */
   filter_rule_id?: unknown;
-  /** `agent_version` (string or null). */
   agent_version?: string | null;
-  /** `agent_ip_addresses_v6`. */
   agent_ip_addresses_v6?: unknown;
-  /** `agent_data_collection_status`. */
   agent_data_collection_status?: unknown;
-  /** `agent_is_vdi` (boolean or null). */
   agent_is_vdi?: boolean | null;
-  /** `agent_install_type` (string or null). */
   agent_install_type?: string | null;
-  /** `agent_host_boot_time` (array, of integer). */
   agent_host_boot_time?: number[];
-  /** `event_sub_type` (array, of integer). */
   event_sub_type?: number[];
-  /** `association_strength` (array, of integer). */
   association_strength?: number[];
-  /** `dst_association_strength`. */
   dst_association_strength?: unknown;
-  /** `story_id`. */
   story_id?: unknown;
-  /** `event_id` (array, of string). */
   event_id?: string[];
-  /** `event_timestamp` (array, of integer). */
   event_timestamp?: number[];
-  /** `actor_process_instance_id` (array, of string). */
   actor_process_instance_id?: string[];
-  /** `actor_process_causality_id` (array, of string). */
   actor_process_causality_id?: string[];
-  /** `actor_causality_id` (array, of string). */
   actor_causality_id?: string[];
-  /** `causality_actor_process_execution_time` (array, of integer). */
   causality_actor_process_execution_time?: number[];
-  /** `action_registry_key_name`. */
   action_registry_key_name?: unknown;
-  /** `action_registry_value_name`. */
   action_registry_value_name?: unknown;
-  /** `action_local_ip_v6`. */
   action_local_ip_v6?: unknown;
-  /** `action_remote_ip_v6`. */
   action_remote_ip_v6?: unknown;
-  /** `action_process_instance_id`. */
   action_process_instance_id?: unknown;
-  /** `action_process_causality_id`. */
   action_process_causality_id?: unknown;
-  /** `os_actor_process_instance_id` (array, of string). */
   os_actor_process_instance_id?: string[];
-  /** `os_actor_process_image_path` (array, of string). */
   os_actor_process_image_path?: string[];
-  /** `os_actor_process_causality_id` (array, of string). */
   os_actor_process_causality_id?: string[];
-  /** `os_actor_causality_id`. */
   os_actor_causality_id?: unknown;
-  /** `dst_agent_id` (array, of string). */
   dst_agent_id?: string[];
-  /** `dst_causality_actor_process_execution_time`. */
   dst_causality_actor_process_execution_time?: unknown;
-  /** `dst_action_external_hostname`. */
   dst_action_external_hostname?: unknown;
-  /** `dst_action_country`. */
   dst_action_country?: unknown;
-  /** `dst_action_external_port`. */
   dst_action_external_port?: unknown;
-  /** `is_pcap` (boolean or null). */
   is_pcap?: boolean | null;
-  /** `alert_type` (string or null). */
   alert_type?: string | null;
-  /** `resolution_status` (string or null). */
   resolution_status?: string | null;
-  /** `resolution_comment`. */
   resolution_comment?: unknown;
-  /** `dynamic_fields`. */
   dynamic_fields?: unknown;
-  /** `tags` (array, of string). */
   tags?: string[];
-  /** `alert_id` (string or null). */
   alert_id?: string | null;
-  /** `detection_timestamp` (integer or null). */
   detection_timestamp?: number | null;
-  /** `name` (string or null). */
   name?: string | null;
-  /** `endpoint_id` (string or null). */
   endpoint_id?: string | null;
-  /** `host_ip` (array, of string). */
   host_ip?: string[];
-  /** `host_name` (string or null). */
   host_name?: string | null;
-  /** `action` (string or null). */
   action?: string | null;
-  /** `original_tags` (array, of string). */
   original_tags?: string[];
-  /** `user_name` (array, of string). */
   user_name?: string[];
-  /** `mac_addresses`. */
   mac_addresses?: unknown;
-  /** `source`. */
   source?: unknown;
-  /** `action_pretty` (string or null). */
   action_pretty?: string | null;
 };
 
 /** Shared schema `Xs28AttackSurfaceRule`. */
 export type Xs28AttackSurfaceRule = {
-  /** `attack_surface_rule_name` (string), required. */
   attack_surface_rule_name: string;
-  /** `enabled_status` (string), required. */
   enabled_status: string;
-  /** `priority` (string), required. */
   priority: string;
-  /** `description` (string), required. */
   description: string;
-  /** `attack_surface_rule_id` (string), required. */
   attack_surface_rule_id: string;
-  /** `category` (string), required. */
   category: string;
-  /** `knowledge_base_link` (string). */
   knowledge_base_link?: string;
-  /** `created` (integer), required. */
   created: number;
-  /** `modified` (integer), required. */
   modified: number;
-  /** `modified_by` (string). */
   modified_by?: string;
-  /** `remediation_guidance` (string), required. */
   remediation_guidance: string;
-  /** `asm_alert_categories` (array, of string), required. */
   asm_alert_categories: string[];
-  /** Other properties. */
   [key: string]: unknown;
 };
 
 /** Shared schema `Xs28AttackSurfaceRulesPage`. */
 export type Xs28AttackSurfaceRulesPage = {
-  /** `total_count` (integer, at least 0), required. */
+  /** At least 0. */
   total_count: number;
-  /** `result_count` (integer, at least 0), required. */
+  /** At least 0. */
   result_count: number;
-  /** `attack_surface_rules` (array, of {@link Xs28AttackSurfaceRule}), required. */
   attack_surface_rules: Xs28AttackSurfaceRule[];
-  /** Other properties. */
   [key: string]: unknown;
 };
 

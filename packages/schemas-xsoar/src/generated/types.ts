@@ -5,102 +5,68 @@ export type * from "@cortex-sdk/schemas-base/curated-types";
 
 /** Request of `POST /public_api/v1/api_keys/delete` (`api_keys.delete`), sent as `{"request_data": …}`. */
 export type ApiKeysDeleteRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly {
-    /** `field` (one of 1 values), required. */
     readonly field: "id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array), required. */
     readonly value: readonly (number | `${number}`)[];
   }[];
 };
 
 /** Reply of `POST /public_api/v1/api_keys/delete` (`api_keys.delete`), the value of `reply`. */
 export type ApiKeysDeleteReply = {
-  /** `update_count` (integer). */
   update_count?: number;
 };
 
 /** Request of `POST /public_api/v1/api_keys/get_api_keys` (`api_keys.get_api_keys`), sent as `{"request_data": …}`. */
 export type ApiKeysGetApiKeysRequest = {
-  /** `filters` (array). */
   readonly filters?: readonly (({
-    /** `field` (one of 1 values), required. */
     readonly field: "expiration";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "roles";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "contains";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "id";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value` (array), required. */
     readonly value: readonly (number | `${number}`)[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "creation_time";
-    /** `operator` (one of 2 values), required. */
     readonly operator: "gte" | "lte";
-    /** `value` (integer), required. */
     readonly value: number;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "security_level";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: "standard" | "advanced" | readonly ("standard" | "advanced")[];
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "comment";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "contains";
-    /** `value` (string), required. */
     readonly value: string;
   }) | ({
-    /** `field` (one of 1 values), required. */
     readonly field: "created_by";
-    /** `operator` (one of 1 values), required. */
     readonly operator: "in";
-    /** `value`, required. */
     readonly value: string | readonly string[];
   }))[];
-  /** `search_from` (integer, at least 0). */
+  /** At least 0. */
   readonly search_from?: number;
-  /** `search_to` (integer). */
   readonly search_to?: number;
-  /** `sort` (object). */
   readonly sort?: {
-    /** `field` (one of 2 values), required. */
     readonly field: "expiration" | "roles";
-    /** `keyword` (one of 2 values), required. */
     readonly keyword: "asc" | "desc";
   };
 };
 
 /** Reply of `POST /public_api/v1/api_keys/get_api_keys` (`api_keys.get_api_keys`), the value of `reply`. */
 export type ApiKeysGetApiKeysReply = {
-  /** `data` (array, of {@link ApiKey}). */
   data?: ApiKey[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: ApiKey[];
-  /** `filter_count` (integer). */
   filter_count?: number;
-  /** `FILTER_COUNT`: the same value as `filter_count`, read-only (the reply normalisation folds either spelling to `filter_count` and keeps this one readable). */
+  /** The same value as `filter_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly FILTER_COUNT?: number;
-  /** `total_count` (integer). */
   total_count?: number;
-  /** `TOTAL_COUNT`: the same value as `total_count`, read-only (the reply normalisation folds either spelling to `total_count` and keeps this one readable). */
+  /** The same value as `total_count`, read-only (the reply normalisation folds either spelling to it). */
   readonly TOTAL_COUNT?: number;
 };
 
@@ -109,23 +75,18 @@ export type PlatformIamApiKeyGetByIdReply = ApiKey;
 
 /** Request of `PUT /platform/iam/v1/api-key/{api_key_id}` (`platform.iam.api_key.put_by_id`), sent as `{"request_data": …}`. */
 export type PlatformIamApiKeyPutByIdRequest = {
-  /** `roles` (array, of string), required. */
   readonly roles: readonly string[];
-  /** `security_level` (string), required. */
   readonly security_level: string;
-  /** `comment` (string or null). */
   readonly comment?: string | null;
 };
 
 /** Reply of `PUT /platform/iam/v1/api-key/{api_key_id}` (`platform.iam.api_key.put_by_id`), the value of `data`. */
 export type PlatformIamApiKeyPutByIdReply = {
-  /** `message` (string), required. */
   message: string;
 };
 
 /** Request of `POST /public_api/v1/rbac/get_roles` (`rbac.get_roles`), sent as `{"request_data": …}`. */
 export type RbacGetRolesRequest = {
-  /** `role_names` (array, of string). */
   readonly role_names?: readonly string[];
 };
 
@@ -134,25 +95,17 @@ export type RbacGetRolesReply = { [key: string]: unknown }[][];
 
 /** Request of `POST /public_api/v1/rbac/get_user_group` (`rbac.get_user_group`), sent as `{"request_data": …}`. */
 export type RbacGetUserGroupRequest = {
-  /** `group_names` (array, of string). */
   readonly group_names?: readonly string[];
 };
 
 /** Reply of `POST /public_api/v1/rbac/get_user_group` (`rbac.get_user_group`), the value of `reply`. */
 export type RbacGetUserGroupReply = {
-  /** `group_name` (string). */
   group_name?: string;
-  /** `description`. */
   description?: unknown;
-  /** `pretty_name` (string). */
   pretty_name?: string;
-  /** `insert_time` (integer). */
   insert_time?: number;
-  /** `update_time` (integer). */
   update_time?: number;
-  /** `user_email` (array, of string). */
   user_email?: string[];
-  /** `source` (string). */
   source?: string;
 }[];
 
@@ -161,35 +114,24 @@ export type RbacGetUsersRequest = { [key: string]: unknown };
 
 /** Reply of `POST /public_api/v1/rbac/get_users` (`rbac.get_users`), the value of `reply`. */
 export type RbacGetUsersReply = {
-  /** `user_email` (string). */
   user_email?: string;
-  /** `user_first_name` (string). */
   user_first_name?: string;
-  /** `user_last_name` (string). */
   user_last_name?: string;
-  /** `role_name` (string). */
   role_name?: string;
-  /** `last_logged_in` (integer or null). */
   last_logged_in?: number | null;
-  /** `user_type` (string). */
   user_type?: string;
-  /** `groups` (array, of object). */
   groups?: { [key: string]: unknown }[];
-  /** `scope` (array, of object). */
   scope?: { [key: string]: unknown }[];
 }[];
 
 /** Request of `POST /public_api/v1/rbac/set_user_role` (`rbac.set_user_role`), sent as `{"request_data": …}`. */
 export type RbacSetUserRoleRequest = {
-  /** `user_emails` (array, of string). */
   readonly user_emails?: readonly string[];
-  /** `role_name` (string). */
   readonly role_name?: string;
 };
 
 /** Reply of `POST /public_api/v1/rbac/set_user_role` (`rbac.set_user_role`), the value of `reply`. */
 export type RbacSetUserRoleReply = {
-  /** `update_count` (string). */
   update_count?: string;
 };
 
@@ -198,326 +140,184 @@ export type SystemGetTenantInfoRequest = { [key: string]: unknown };
 
 /** Reply of `POST /public_api/v1/system/get_tenant_info` (`system.get_tenant_info`), the value of `reply`. */
 export type SystemGetTenantInfoReply = {
-  /** `xsiam_premium_expiration` (integer or string). */
   xsiam_premium_expiration?: number | string;
-  /** `purchased_xsiam_premium` (integer or object). */
   purchased_xsiam_premium?: number | { [key: string]: unknown };
-  /** `pro_per_endpoint_expiration` (integer or string). */
   pro_per_endpoint_expiration?: number | string;
-  /** `purchased_pro_per_endpoint` (integer or object). */
   purchased_pro_per_endpoint?: number | { [key: string]: unknown };
-  /** `data_enabled_pro_per_endpoint` (integer). */
   data_enabled_pro_per_endpoint?: number;
-  /** `prevent_expiration` (integer or string). */
   prevent_expiration?: number | string;
-  /** `purchased_prevent` (integer or object). */
   purchased_prevent?: number | { [key: string]: unknown };
-  /** `installed_prevent` (integer). */
   installed_prevent?: number;
-  /** `pro_gb_expiration` (integer or string). */
   pro_gb_expiration?: number | string;
-  /** `purchased_pro_gb` (integer or object). */
   purchased_pro_gb?: number | { [key: string]: unknown };
-  /** `installed_pro_gb` (integer). */
   installed_pro_gb?: number;
-  /** `compute_unit_expiration` (integer or string). */
   compute_unit_expiration?: number | string;
-  /** `purchased_compute_unit` (integer or object). */
   purchased_compute_unit?: number | { [key: string]: unknown };
-  /** `host_insights_expiration` (integer or string). */
   host_insights_expiration?: number | string;
-  /** `enabled_host_insights` (integer). */
   enabled_host_insights?: number;
-  /** `purchased_host_insights` (integer or object). */
   purchased_host_insights?: number | { [key: string]: unknown };
-  /** `forensics_expiration` (integer or string). */
   forensics_expiration?: number | string;
-  /** `enabled_forensics` (integer). */
   enabled_forensics?: number;
-  /** `pro_cloud_expiration` (integer or string). */
   pro_cloud_expiration?: number | string;
-  /** `purchased_pro_cloud` (integer or object). */
   purchased_pro_cloud?: number | { [key: string]: unknown };
-  /** `installed_pro_cloud` (integer). */
   installed_pro_cloud?: number;
-  /** `data_enabled_pro_cloud` (integer). */
   data_enabled_pro_cloud?: number;
-  /** `identity_threat_expiration` (integer or string). */
   identity_threat_expiration?: number | string;
-  /** `xth_expiration` (integer or string). */
   xth_expiration?: number | string;
-  /** `purchased_xth` (integer or object). */
   purchased_xth?: number | { [key: string]: unknown };
-  /** `threat_intelligence_management_expiration` (integer or string). */
   threat_intelligence_management_expiration?: number | string;
-  /** `purchased_threat_intelligence_management` (integer or object). */
   purchased_threat_intelligence_management?: number | { [key: string]: unknown };
-  /** `attack_surface_management_expiration` (integer or string). */
   attack_surface_management_expiration?: number | string;
-  /** `purchased_attack_surface_management` (integer or object). */
   purchased_attack_surface_management?: number | { [key: string]: unknown };
-  /** `xsiam_ep_hot_expiration` (integer or string). */
   xsiam_ep_hot_expiration?: number | string;
-  /** `purchased_xsiam_ep_hot` (integer or object). */
   purchased_xsiam_ep_hot?: number | { [key: string]: unknown };
-  /** `xsiam_ep_cold_expiration` (integer or string). */
   xsiam_ep_cold_expiration?: number | string;
-  /** `purchased_xsiam_ep_cold` (integer or object). */
   purchased_xsiam_ep_cold?: number | { [key: string]: unknown };
-  /** `xsiam_gb_hot_expiration` (integer or string). */
   xsiam_gb_hot_expiration?: number | string;
-  /** `purchased_xsiam_gb_hot` (integer or object). */
   purchased_xsiam_gb_hot?: number | { [key: string]: unknown };
-  /** `xsiam_gb_cold_expiration` (integer or string). */
   xsiam_gb_cold_expiration?: number | string;
-  /** `purchased_xsiam_gb_cold` (integer or object). */
   purchased_xsiam_gb_cold?: number | { [key: string]: unknown };
 };
 
 /** Request of `POST /automation` (`xsoar.automation`). */
 export type XsoarAutomationRequest = {
-  /** `filter` (object). */
   readonly filter?: {
-    /** `Cache` (object). */
     readonly Cache?: { [key: string]: readonly string[] };
-    /** `ignoreWorkers` (boolean). */
     readonly ignoreWorkers?: boolean;
-    /** `page` (integer, format int64). */
+    /** Format int64. */
     readonly page?: number;
-    /** `query` (string). */
     readonly query?: string;
-    /** `searchAfter` (array, of string). */
     readonly searchAfter?: readonly string[];
-    /** `searchAfterElastic` (array, of string). */
     readonly searchAfterElastic?: readonly string[];
-    /** `searchAfterMap` (object). */
     readonly searchAfterMap?: { [key: string]: readonly string[] };
-    /** `searchAfterMapOrder` (object). */
     readonly searchAfterMapOrder?: { [key: string]: number };
-    /** `searchBefore` (array, of string). */
     readonly searchBefore?: readonly string[];
-    /** `searchBeforeElastic` (array, of string). */
     readonly searchBeforeElastic?: readonly string[];
-    /** `size` (integer, format int64). */
+    /** Format int64. */
     readonly size?: number;
-    /** `sort` (array, of object). */
     readonly sort?: readonly {
-      /** `asc` (boolean). */
       readonly asc?: boolean;
-      /** `field` (string). */
       readonly field?: string;
-      /** `fieldType` (string). */
       readonly fieldType?: string;
     }[];
   };
-  /** `savePassword` (boolean). */
   readonly savePassword?: boolean;
-  /** `script` (object). */
   readonly script?: {
-    /** `MainEngineInfo` (object). */
     readonly MainEngineInfo?: {
-      /** `engine` (string). */
       readonly engine?: string;
-      /** `engineGroup` (string). */
       readonly engineGroup?: string;
     };
-    /** `allRead` (boolean). */
     readonly allRead?: boolean;
-    /** `allReadWrite` (boolean). */
     readonly allReadWrite?: boolean;
-    /** `arguments` (array, of object). */
     readonly arguments?: readonly {
-      /** `auto` (string). */
       readonly auto?: string;
-      /** `default` (boolean). */
       readonly default?: boolean;
-      /** `defaultValue` (string). */
       readonly defaultValue?: string;
-      /** `deprecated` (boolean). */
       readonly deprecated?: boolean;
-      /** `description` (string). */
       readonly description?: string;
-      /** `hidden` (boolean). */
       readonly hidden?: boolean;
-      /** `isArray` (boolean). */
       readonly isArray?: boolean;
-      /** `name` (string). */
       readonly name?: string;
-      /** `predefined` (array, of string). */
       readonly predefined?: readonly string[];
-      /** `required` (boolean). */
       readonly required?: boolean;
-      /** `secret` (boolean). */
       readonly secret?: boolean;
-      /** `type` (string). */
       readonly type?: string;
     }[];
-    /** `cacheVersn` (integer, format int64). */
+    /** Format int64. */
     readonly cacheVersn?: number;
-    /** `comment` (string). */
     readonly comment?: string;
-    /** `commitMessage` (string). */
     readonly commitMessage?: string;
-    /** `contextKeys` (array, of string). */
     readonly contextKeys?: readonly string[];
-    /** `created` (string, format date-time). */
+    /** Format date-time. */
     readonly created?: string;
-    /** `dbotCreatedBy` (string). */
     readonly dbotCreatedBy?: string;
-    /** `definitionId` (string). */
     readonly definitionId?: string;
-    /** `dependsOn` (object). */
     readonly dependsOn?: { [key: string]: readonly string[] };
-    /** `deprecated` (boolean). */
     readonly deprecated?: boolean;
-    /** `detached` (boolean). */
     readonly detached?: boolean;
-    /** `dockerImage` (string). */
     readonly dockerImage?: string;
-    /** `enabled` (boolean). */
     readonly enabled?: boolean;
-    /** `engine` (string). */
     readonly engine?: string;
-    /** `engineGroup` (string). */
     readonly engineGroup?: string;
-    /** `fromServerVersion` (object). */
     readonly fromServerVersion?: {
-      /** `Digits` (array, of integer). */
       readonly Digits?: readonly number[];
-      /** `Label` (string). */
       readonly Label?: string;
     };
-    /** `hasRole` (boolean). */
     readonly hasRole?: boolean;
-    /** `hidden` (boolean). */
     readonly hidden?: boolean;
-    /** `highlight` (object). */
     readonly highlight?: { [key: string]: readonly string[] };
-    /** `id` (string). */
     readonly id?: string;
-    /** `important` (array, of object). */
     readonly important?: readonly {
-      /** `contextPath` (string). */
       readonly contextPath?: string;
-      /** `description` (string). */
       readonly description?: string;
-      /** `related` (string). */
       readonly related?: string;
     }[];
-    /** `indexName` (string). */
     readonly indexName?: string;
-    /** `itemVersion` (object). */
     readonly itemVersion?: {
-      /** `Digits` (array, of integer). */
       readonly Digits?: readonly number[];
-      /** `Label` (string). */
       readonly Label?: string;
     };
-    /** `locked` (boolean). */
     readonly locked?: boolean;
-    /** `modified` (string, format date-time). */
+    /** Format date-time. */
     readonly modified?: string;
-    /** `name` (string). */
     readonly name?: string;
-    /** `numericId` (integer, format int64). */
+    /** Format int64. */
     readonly numericId?: number;
-    /** `outputs` (array, of object). */
     readonly outputs?: readonly {
-      /** `contentPath` (string). */
       readonly contentPath?: string;
-      /** `contextPath` (string). */
       readonly contextPath?: string;
-      /** `description` (object). */
       readonly description?: { [key: string]: unknown };
-      /** `type` (string). */
       readonly type?: string;
     }[];
-    /** `packID` (string). */
     readonly packID?: string;
-    /** `packName` (string). */
     readonly packName?: string;
-    /** `packPropagationLabels` (array, of string). */
     readonly packPropagationLabels?: readonly string[];
-    /** `polling` (boolean). */
     readonly polling?: boolean;
-    /** `prevName` (string). */
     readonly prevName?: string;
-    /** `previousAllRead` (boolean). */
     readonly previousAllRead?: boolean;
-    /** `previousAllReadWrite` (boolean). */
     readonly previousAllReadWrite?: boolean;
-    /** `previousRoles` (array, of string). */
     readonly previousRoles?: readonly string[];
-    /** `primaryTerm` (integer, format int64). */
+    /** Format int64. */
     readonly primaryTerm?: number;
-    /** `private` (boolean). */
     readonly private?: boolean;
-    /** `propagationLabels` (array, of string). */
     readonly propagationLabels?: readonly string[];
-    /** `pswd` (string). */
     readonly pswd?: string;
-    /** `rawTags` (array, of string). */
     readonly rawTags?: readonly string[];
-    /** `remote` (boolean). */
     readonly remote?: boolean;
-    /** `roles` (array, of string). */
     readonly roles?: readonly string[];
-    /** `runAs` (string). */
     readonly runAs?: string;
-    /** `runOnce` (boolean). */
     readonly runOnce?: boolean;
-    /** `script` (string). */
     readonly script?: string;
-    /** `scriptTarget` (integer, format int64). */
+    /** Format int64. */
     readonly scriptTarget?: number;
-    /** `searchableName` (string). */
     readonly searchableName?: string;
-    /** `sensitive` (boolean). */
     readonly sensitive?: boolean;
-    /** `sequenceNumber` (integer, format int64). */
+    /** Format int64. */
     readonly sequenceNumber?: number;
-    /** `shouldCommit` (boolean). */
     readonly shouldCommit?: boolean;
-    /** `sizeInBytes` (integer, format int64). */
+    /** Format int64. */
     readonly sizeInBytes?: number;
-    /** `sortValues` (array, of string). */
     readonly sortValues?: readonly string[];
-    /** `sourceScripID` (string). */
     readonly sourceScripID?: string;
-    /** `subtype` (string). */
     readonly subtype?: string;
-    /** `syncHash` (string). */
     readonly syncHash?: string;
-    /** `system` (boolean). */
     readonly system?: boolean;
-    /** `tags` (array, of string). */
     readonly tags?: readonly string[];
-    /** `timeout` (integer, format int64). */
+    /** Format int64. */
     readonly timeout?: number;
-    /** `toServerVersion` (object). */
     readonly toServerVersion?: {
-      /** `Digits` (array, of integer). */
       readonly Digits?: readonly number[];
-      /** `Label` (string). */
       readonly Label?: string;
     };
-    /** `type` (string). */
     readonly type?: string;
-    /** `user` (string). */
     readonly user?: string;
-    /** `vcShouldIgnore` (boolean). */
     readonly vcShouldIgnore?: boolean;
-    /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
     readonly vcShouldKeepItemLegacyProdMachine?: boolean;
-    /** `version` (integer, format int64). */
+    /** Format int64. */
     readonly version?: number;
-    /** `visualScript` (string). */
     readonly visualScript?: string;
-    /** `xsoarHasReadOnlyRole` (boolean). */
     readonly xsoarHasReadOnlyRole?: boolean;
-    /** `xsoarPreviousReadOnlyRoles` (array, of string). */
     readonly xsoarPreviousReadOnlyRoles?: readonly string[];
-    /** `xsoarReadOnlyRoles` (array, of string). */
     readonly xsoarReadOnlyRoles?: readonly string[];
   };
 };
@@ -525,18 +325,17 @@ export type XsoarAutomationRequest = {
 /** Reply of `POST /automation` (`xsoar.automation`). */
 export type XsoarAutomationReply = XsoarAutomationScriptResult;
 
-/** Request of `POST /automation/copy` (`xsoar.automation.copy`). The same type as {@link XsoarAutomationRequest}. */
+/** Request of `POST /automation/copy` (`xsoar.automation.copy`). */
 export type XsoarAutomationCopyRequest = XsoarAutomationRequest;
 
 /** Reply of `POST /automation/copy` (`xsoar.automation.copy`). */
 export type XsoarAutomationCopyReply = XsoarAutomationScriptResult;
 
-/** Request of `POST /automation/delete` (`xsoar.automation.delete`). The same type as {@link XsoarAutomationRequest}. */
+/** Request of `POST /automation/delete` (`xsoar.automation.delete`). */
 export type XsoarAutomationDeleteRequest = XsoarAutomationRequest;
 
 /** Request of `POST /automation/import` (`xsoar.automation.import`), sent as multipart form data. */
 export type XsoarAutomationImportRequest = {
-  /** `file` (string). */
   readonly file?: string;
 };
 
@@ -545,38 +344,24 @@ export type XsoarAutomationImportReply = XsoarAutomationScript;
 
 /** Request of `POST /automation/search` (`xsoar.automation.search`). */
 export type XsoarAutomationSearchRequest = {
-  /** `Cache` (object). */
   readonly Cache?: { [key: string]: readonly string[] };
-  /** `ignoreWorkers` (boolean). */
   readonly ignoreWorkers?: boolean;
-  /** `page` (integer, format int64). */
+  /** Format int64. */
   readonly page?: number;
-  /** `query` (string). */
   readonly query?: string;
-  /** `searchAfter` (array, of string). */
   readonly searchAfter?: readonly string[];
-  /** `searchAfterElastic` (array, of string). */
   readonly searchAfterElastic?: readonly string[];
-  /** `searchAfterMap` (object). */
   readonly searchAfterMap?: { [key: string]: readonly string[] };
-  /** `searchAfterMapOrder` (object). */
   readonly searchAfterMapOrder?: { [key: string]: number };
-  /** `searchBefore` (array, of string). */
   readonly searchBefore?: readonly string[];
-  /** `searchBeforeElastic` (array, of string). */
   readonly searchBeforeElastic?: readonly string[];
-  /** `size` (integer, format int64). */
+  /** Format int64. */
   readonly size?: number;
-  /** `sort` (array, of object). */
   readonly sort?: readonly {
-    /** `asc` (boolean). */
     readonly asc?: boolean;
-    /** `field` (string). */
     readonly field?: string;
-    /** `fieldType` (string). */
     readonly fieldType?: string;
   }[];
-  /** `stripContext` (boolean). */
   readonly stripContext?: boolean;
 };
 
@@ -585,9 +370,7 @@ export type XsoarAutomationSearchReply = XsoarAutomationScriptResult;
 
 /** Request of `POST /classifier/import` (`xsoar.classifier.import`), sent as multipart form data. */
 export type XsoarClassifierImportRequest = {
-  /** `file` (string). */
   readonly file?: string;
-  /** `classifierId` (string). */
   readonly classifierId?: string;
 };
 
@@ -596,585 +379,345 @@ export type XsoarClassifierImportReply = XsoarInstanceClassifier[];
 
 /** Request of `POST /contentpacks/installed/upload` (`xsoar.contentpacks.installed.upload`), sent as multipart form data. */
 export type XsoarContentpacksInstalledUploadRequest = {
-  /** `skipVerify` (string). */
   readonly skipVerify?: string;
-  /** `skipValidation` (string). */
   readonly skipValidation?: string;
-  /** `file` (string). */
   readonly file?: string;
 };
 
 /** Request of `POST /dashboards/import` (`xsoar.dashboards.import`), sent as multipart form data. */
 export type XsoarDashboardsImportRequest = {
-  /** `file` (string). */
   readonly file?: string;
 };
 
 /** Reply of `POST /dashboards/import` (`xsoar.dashboards.import`). */
 export type XsoarDashboardsImportReply = {
-  /** `accounts` (object). */
   accounts?: { [key: string]: { [key: string]: unknown } };
-  /** `allRead` (boolean). */
   allRead?: boolean;
-  /** `allReadWrite` (boolean). */
   allReadWrite?: boolean;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `commitMessage` (string). */
   commitMessage?: string;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `dbotCreatedBy` (string). */
   dbotCreatedBy?: string;
-  /** `definitionId` (string). */
   definitionId?: string;
-  /** `fromDate` (string, format date-time). */
+  /** Format date-time. */
   fromDate?: string;
-  /** `fromDateLicense` (string, format date-time). */
+  /** Format date-time. */
   fromDateLicense?: string;
-  /** `fromServerVersion` ({@link XsoarVersion}). */
   fromServerVersion?: XsoarVersion;
-  /** `hasRole` (boolean). */
   hasRole?: boolean;
-  /** `hidePivot` (boolean). */
   hidePivot?: boolean;
-  /** `hideSearch` (boolean). */
   hideSearch?: boolean;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `isCommon` (boolean). */
   isCommon?: boolean;
-  /** `itemVersion` ({@link XsoarVersion}). */
   itemVersion?: XsoarVersion;
-  /** `layout` ({@link XsoarWidgetCells}). */
   layout?: XsoarWidgetCells;
-  /** `locked` (boolean). */
   locked?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `modulePage` (boolean). */
   modulePage?: boolean;
-  /** `name` (string). */
   name?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `owner` (string). */
   owner?: string;
-  /** `packID` (string). */
   packID?: string;
-  /** `packName` (string). */
   packName?: string;
-  /** `packPropagationLabels` (array, of string). */
   packPropagationLabels?: string[];
-  /** `period` ({@link XsoarPeriod}). */
   period?: XsoarPeriod;
-  /** `prevName` (string). */
   prevName?: string;
-  /** `previousAllRead` (boolean). */
   previousAllRead?: boolean;
-  /** `previousAllReadWrite` (boolean). */
   previousAllReadWrite?: boolean;
-  /** `previousRoles` (array, of string). */
   previousRoles?: string[];
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `propagationLabels` (array, of string). */
   propagationLabels?: string[];
-  /** `remote` (boolean). */
   remote?: boolean;
-  /** `roles` (array, of string). */
   roles?: string[];
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `shouldCommit` (boolean). */
   shouldCommit?: boolean;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `system` (boolean). */
   system?: boolean;
-  /** `toDate` (string, format date-time). */
+  /** Format date-time. */
   toDate?: string;
-  /** `toServerVersion` ({@link XsoarVersion}). */
   toServerVersion?: XsoarVersion;
-  /** `vcShouldIgnore` (boolean). */
   vcShouldIgnore?: boolean;
-  /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
   vcShouldKeepItemLegacyProdMachine?: boolean;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
-  /** `xsoarHasReadOnlyRole` (boolean). */
   xsoarHasReadOnlyRole?: boolean;
-  /** `xsoarPreviousReadOnlyRoles` (array, of string). */
   xsoarPreviousReadOnlyRoles?: string[];
-  /** `xsoarReadOnlyRoles` (array, of string). */
   xsoarReadOnlyRoles?: string[];
-  /** `shared` (boolean). */
   shared?: boolean;
 };
 
 /** Request of `POST /entry` (`xsoar.entry`). */
 export type XsoarEntryRequest = {
-  /** `args` (object). */
-  readonly args?: { [key: string]: {
-    /** `complex` (object). */
-    readonly complex?: {
-      /** `accessor` (string). */
-      readonly accessor?: string;
-      /** `filters` (array, of array). */
-      readonly filters?: readonly (readonly {
-        /** `ignoreCase` (boolean). */
-        readonly ignoreCase?: boolean;
-        /** `left` (object). */
-        readonly left?: {
-          /** `isContext` (boolean). */
-          readonly isContext?: boolean;
-          /** `value`. */
-          readonly value?: unknown;
-        };
-        /** `operator` (string). */
-        readonly operator?: string;
-        /** `right` (object). */
-        readonly right?: {
-          /** `isContext` (boolean). */
-          readonly isContext?: boolean;
-          /** `value`. */
-          readonly value?: unknown;
-        };
-        /** `type` (string). */
-        readonly type?: string;
-      }[])[];
-      /** `root` (string). */
-      readonly root?: string;
-      /** `transformers` (array, of object). */
-      readonly transformers?: readonly {
-        /** `args` (object). */
-        readonly args?: { [key: string]: {
-          /** `isContext` (boolean). */
-          readonly isContext?: boolean;
-          /** `value`. */
-          readonly value?: unknown;
-        } };
-        /** `operator` (string). */
-        readonly operator?: string;
-      }[];
-    };
-    /** `keyValue` (array, of object). */
-    readonly keyValue?: readonly {
-      /** `key` (string). */
-      readonly key?: string;
-      /** `value`. */
-      readonly value?: unknown;
-    }[];
-    /** `simple` (string). */
-    readonly simple?: string;
-  } };
-  /** `data` (string). */
+  readonly args?: { [key: string]: XsoarEntryRequestArgsValue };
   readonly data?: string;
-  /** `id` (string). */
   readonly id?: string;
-  /** `investigationId` (string). */
   readonly investigationId?: string;
-  /** `markdown` (boolean). */
   readonly markdown?: boolean;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   readonly primaryTerm?: number;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   readonly sequenceNumber?: number;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   readonly version?: number;
 };
 
 /** Reply of `POST /entry` (`xsoar.entry`). */
 export type XsoarEntryReply = {
-  /** `IndicatorTimeline` ({@link XsoarIndicatorTimeline}). */
   IndicatorTimeline?: XsoarIndicatorTimeline;
-  /** `InstanceID` (string). */
   InstanceID?: string;
-  /** `Relationships` ({@link XsoarRelationshipsAPI}). */
   Relationships?: XsoarRelationshipsAPI;
-  /** `ShardID` (integer, format int64). */
+  /** Format int64. */
   ShardID?: number;
-  /** `allRead` (boolean). */
   allRead?: boolean;
-  /** `allReadWrite` (boolean). */
   allReadWrite?: boolean;
-  /** `apiExecutionMetrics` (array, of {@link XsoarAPIExecutionMetric}). */
   apiExecutionMetrics?: XsoarAPIExecutionMetric[];
-  /** `brand` (string). */
   brand?: string;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `category` ({@link XsoarEntryCategory}). */
   category?: XsoarEntryCategory;
-  /** `contents`. */
   contents?: unknown;
-  /** `contentsSize` (integer, format int64). */
+  /** Format int64. */
   contentsSize?: number;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `cron` (string). */
   cron?: string;
-  /** `cronView` (boolean). */
   cronView?: boolean;
-  /** `dbotCreatedBy` (string). */
   dbotCreatedBy?: string;
-  /** `deleted` (boolean). */
   deleted?: boolean;
-  /** `deletedBy` (string). */
   deletedBy?: string;
-  /** `deletedFromFS` (boolean). */
   deletedFromFS?: boolean;
-  /** `endingDate` (string, format date-time). */
+  /** Format date-time. */
   endingDate?: string;
-  /** `endingType` ({@link XsoarEndingType}). */
   endingType?: XsoarEndingType;
-  /** `entryTask` ({@link XsoarEntryTask}). */
   entryTask?: XsoarEntryTask;
-  /** `errorSource` (string). */
   errorSource?: string;
-  /** `file` (string). */
   file?: string;
-  /** `fileID` (string). */
   fileID?: string;
-  /** `fileMetadata` ({@link XsoarFileMetadata}). */
   fileMetadata?: XsoarFileMetadata;
-  /** `format` (string). */
   format?: string;
-  /** `hasRole` (boolean). */
   hasRole?: boolean;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `history` (array, of {@link XsoarEntryHistory}). */
   history?: XsoarEntryHistory[];
-  /** `humanCron` (object). */
   humanCron?: {
-    /** `atTimeHour` (string). */
     atTimeHour?: string;
-    /** `atTimeMinute` (string). */
     atTimeMinute?: string;
-    /** `days` (array, of string). */
     days?: string[];
-    /** `schedulingType` (string). */
     schedulingType?: string;
-    /** `timePeriod` (integer, format int64). */
+    /** Format int64. */
     timePeriod?: number;
-    /** `timePeriodType` (string). */
     timePeriodType?: string;
-    /** `hoursPeriod` (string). */
     hoursPeriod?: string;
   };
-  /** `id` (string). */
   id?: string;
-  /** `incidentCreationTime` (string, format date-time). */
+  /** Format date-time. */
   incidentCreationTime?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `instance` (string). */
   instance?: string;
-  /** `investigationId` (string). */
   investigationId?: string;
-  /** `isTodo` (boolean). */
   isTodo?: boolean;
-  /** `mirrored` (boolean). */
   mirrored?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `note` (boolean). */
   note?: boolean;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `parentContent`. */
   parentContent?: unknown;
-  /** `parentEntryTruncated` (boolean). */
   parentEntryTruncated?: boolean;
-  /** `parentId` (string). */
   parentId?: string;
-  /** `pinned` (boolean). */
   pinned?: boolean;
-  /** `playbookId` (string). */
   playbookId?: string;
-  /** `polling` (boolean). */
   polling?: boolean;
-  /** `pollingArgs` ({@link XsoarModuleArgs}). */
   pollingArgs?: XsoarModuleArgs;
-  /** `pollingCommand` (string). */
   pollingCommand?: string;
-  /** `pollingItemsRemaining` (integer, format int64). */
+  /** Format int64. */
   pollingItemsRemaining?: number;
-  /** `previousAllRead` (boolean). */
   previousAllRead?: boolean;
-  /** `previousAllReadWrite` (boolean). */
   previousAllReadWrite?: boolean;
-  /** `previousRoles` (array, of string). */
   previousRoles?: string[];
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `readOnly` (boolean). */
   readOnly?: boolean;
-  /** `recurrent` (boolean). */
   recurrent?: boolean;
-  /** `reputationSize` (integer, format int64). */
+  /** Format int64. */
   reputationSize?: number;
-  /** `reputations` (array, of {@link XsoarEntryReputation}). */
   reputations?: XsoarEntryReputation[];
-  /** `retryTime` (string, format date-time). */
+  /** Format date-time. */
   retryTime?: string;
-  /** `roles` (array, of string). */
   roles?: string[];
-  /** `scheduled` (boolean). */
   scheduled?: boolean;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `startDate` (string, format date-time). */
+  /** Format date-time. */
   startDate?: string;
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `system` (string). */
   system?: string;
-  /** `tags` (array, of string). */
   tags?: string[];
-  /** `tagsRaw` (array, of string). */
   tagsRaw?: string[];
-  /** `taskId` (string). */
   taskId?: string;
-  /** `times` (integer, format int64). */
+  /** Format int64. */
   times?: number;
-  /** `timesRan` (integer, format int64). */
+  /** Format int64. */
   timesRan?: number;
-  /** `timezone` (string). */
   timezone?: string;
-  /** `timezoneOffset` (integer, format int64). */
+  /** Format int64. */
   timezoneOffset?: number;
-  /** `type` ({@link XsoarEntryType}, format double). */
+  /** Format double. */
   type?: XsoarEntryType;
-  /** `user` (string). */
   user?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
-  /** `xsoarHasReadOnlyRole` (boolean). */
   xsoarHasReadOnlyRole?: boolean;
-  /** `xsoarPreviousReadOnlyRoles` (array, of string). */
   xsoarPreviousReadOnlyRoles?: string[];
-  /** `xsoarReadOnlyRoles` (array, of string). */
   xsoarReadOnlyRoles?: string[];
 };
 
-/** Request of `POST /entry/execute/sync` (`xsoar.entry.execute.sync`). The same type as {@link XsoarEntryRequest}. */
+/** Request of `POST /entry/execute/sync` (`xsoar.entry.execute.sync`). */
 export type XsoarEntryExecuteSyncRequest = XsoarEntryRequest;
 
 /** Reply of `POST /entry/execute/sync` (`xsoar.entry.execute.sync`). */
 export type XsoarEntryExecuteSyncReply = {
-  /** `IndicatorTimeline` ({@link XsoarIndicatorTimeline}). */
   IndicatorTimeline?: XsoarIndicatorTimeline;
-  /** `InstanceID` (string). */
   InstanceID?: string;
-  /** `Relationships` ({@link XsoarRelationshipsAPI}). */
   Relationships?: XsoarRelationshipsAPI;
-  /** `ShardID` (integer, format int64). */
+  /** Format int64. */
   ShardID?: number;
-  /** `allRead` (boolean). */
   allRead?: boolean;
-  /** `allReadWrite` (boolean). */
   allReadWrite?: boolean;
-  /** `apiExecutionMetrics` (array, of {@link XsoarAPIExecutionMetric}). */
   apiExecutionMetrics?: XsoarAPIExecutionMetric[];
-  /** `brand` (string). */
   brand?: string;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `category` ({@link XsoarEntryCategory}). */
   category?: XsoarEntryCategory;
-  /** `contents`. */
   contents?: unknown;
-  /** `contentsSize` (integer, format int64). */
+  /** Format int64. */
   contentsSize?: number;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `cron` (string). */
   cron?: string;
-  /** `cronView` (boolean). */
   cronView?: boolean;
-  /** `dbotCreatedBy` (string). */
   dbotCreatedBy?: string;
-  /** `deleted` (boolean). */
   deleted?: boolean;
-  /** `deletedBy` (string). */
   deletedBy?: string;
-  /** `deletedFromFS` (boolean). */
   deletedFromFS?: boolean;
-  /** `endingDate` (string, format date-time). */
+  /** Format date-time. */
   endingDate?: string;
-  /** `endingType` ({@link XsoarEndingType}). */
   endingType?: XsoarEndingType;
-  /** `entryTask` ({@link XsoarEntryTask}). */
   entryTask?: XsoarEntryTask;
-  /** `errorSource` (string). */
   errorSource?: string;
-  /** `file` (string). */
   file?: string;
-  /** `fileID` (string). */
   fileID?: string;
-  /** `fileMetadata` ({@link XsoarFileMetadata}). */
   fileMetadata?: XsoarFileMetadata;
-  /** `format` (string). */
   format?: string;
-  /** `hasRole` (boolean). */
   hasRole?: boolean;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `history` (array, of {@link XsoarEntryHistory}). */
   history?: XsoarEntryHistory[];
-  /** `humanCron` (object). */
   humanCron?: {
-    /** `atTimeHour` (string). */
     atTimeHour?: string;
-    /** `atTimeMinute` (string). */
     atTimeMinute?: string;
-    /** `days` (array, of string). */
     days?: string[];
-    /** `schedulingType` (string). */
     schedulingType?: string;
-    /** `timePeriod` (integer, format int64). */
+    /** Format int64. */
     timePeriod?: number;
-    /** `timePeriodType` (string). */
     timePeriodType?: string;
-    /** `hoursPeriod` (string). */
     hoursPeriod?: string;
   };
-  /** `id` (string). */
   id?: string;
-  /** `incidentCreationTime` (string, format date-time). */
+  /** Format date-time. */
   incidentCreationTime?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `instance` (string). */
   instance?: string;
-  /** `investigationId` (string). */
   investigationId?: string;
-  /** `isTodo` (boolean). */
   isTodo?: boolean;
-  /** `mirrored` (boolean). */
   mirrored?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `note` (boolean). */
   note?: boolean;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `parentContent`. */
   parentContent?: unknown;
-  /** `parentEntryTruncated` (boolean). */
   parentEntryTruncated?: boolean;
-  /** `parentId` (string). */
   parentId?: string;
-  /** `pinned` (boolean). */
   pinned?: boolean;
-  /** `playbookId` (string). */
   playbookId?: string;
-  /** `polling` (boolean). */
   polling?: boolean;
-  /** `pollingArgs` ({@link XsoarModuleArgs}). */
   pollingArgs?: XsoarModuleArgs;
-  /** `pollingCommand` (string). */
   pollingCommand?: string;
-  /** `pollingItemsRemaining` (integer, format int64). */
+  /** Format int64. */
   pollingItemsRemaining?: number;
-  /** `previousAllRead` (boolean). */
   previousAllRead?: boolean;
-  /** `previousAllReadWrite` (boolean). */
   previousAllReadWrite?: boolean;
-  /** `previousRoles` (array, of string). */
   previousRoles?: string[];
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `readOnly` (boolean). */
   readOnly?: boolean;
-  /** `recurrent` (boolean). */
   recurrent?: boolean;
-  /** `reputationSize` (integer, format int64). */
+  /** Format int64. */
   reputationSize?: number;
-  /** `reputations` (array, of {@link XsoarEntryReputation}). */
   reputations?: XsoarEntryReputation[];
-  /** `retryTime` (string, format date-time). */
+  /** Format date-time. */
   retryTime?: string;
-  /** `roles` (array, of string). */
   roles?: string[];
-  /** `scheduled` (boolean). */
   scheduled?: boolean;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `startDate` (string, format date-time). */
+  /** Format date-time. */
   startDate?: string;
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `system` (string). */
   system?: string;
-  /** `tags` (array, of string). */
   tags?: string[];
-  /** `tagsRaw` (array, of string). */
   tagsRaw?: string[];
-  /** `taskId` (string). */
   taskId?: string;
-  /** `times` (integer, format int64). */
+  /** Format int64. */
   times?: number;
-  /** `timesRan` (integer, format int64). */
+  /** Format int64. */
   timesRan?: number;
-  /** `timezone` (string). */
   timezone?: string;
-  /** `timezoneOffset` (integer, format int64). */
+  /** Format int64. */
   timezoneOffset?: number;
-  /** `type` ({@link XsoarEntryType}, format double). */
+  /** Format double. */
   type?: XsoarEntryType;
-  /** `user` (string). */
   user?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
-  /** `xsoarHasReadOnlyRole` (boolean). */
   xsoarHasReadOnlyRole?: boolean;
-  /** `xsoarPreviousReadOnlyRoles` (array, of string). */
   xsoarPreviousReadOnlyRoles?: string[];
-  /** `xsoarReadOnlyRoles` (array, of string). */
   xsoarReadOnlyRoles?: string[];
 }[];
 
 /** Request of `POST /entry/exportArtifact` (`xsoar.entry.export_artifact`). */
 export type XsoarEntryExportArtifactRequest = {
-  /** `id` (string). */
   readonly id?: string;
-  /** `investigationId` (string). */
   readonly investigationId?: string;
 };
 
 /** Request of `POST /entry/formatted` (`xsoar.entry.formatted`). */
 export type XsoarEntryFormattedRequest = {
-  /** `contents` (string). */
   readonly contents?: string;
-  /** `format` (string). */
   readonly format?: string;
-  /** `investigationId` (string). */
   readonly investigationId?: string;
 };
 
 /** Reply of `POST /entry/formatted` (`xsoar.entry.formatted`). The same type as {@link XsoarEntryReply}. */
 export type XsoarEntryFormattedReply = XsoarEntryReply;
 
-/** Request of `POST /entry/note` (`xsoar.entry.note`). The same type as {@link XsoarEntryRequest}. */
+/** Request of `POST /entry/note` (`xsoar.entry.note`). */
 export type XsoarEntryNoteRequest = XsoarEntryRequest;
 
 /** Reply of `POST /entry/note` (`xsoar.entry.note`). The same type as {@link XsoarEntryReply}. */
@@ -1182,17 +725,14 @@ export type XsoarEntryNoteReply = XsoarEntryReply;
 
 /** Request of `POST /entry/tags` (`xsoar.entry.tags`). */
 export type XsoarEntryTagsRequest = {
-  /** `id` (string). */
   readonly id?: string;
-  /** `investigationId` (string). */
   readonly investigationId?: string;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   readonly primaryTerm?: number;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   readonly sequenceNumber?: number;
-  /** `tags` (array, of string). */
   readonly tags?: readonly string[];
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   readonly version?: number;
 };
 
@@ -1201,75 +741,52 @@ export type XsoarEntryTagsReply = XsoarEntryReply;
 
 /** Request of `POST /evidence` (`xsoar.evidence`). */
 export type XsoarEvidenceRequest = {
-  /** `ShardID` (integer, format int64). */
+  /** Format int64. */
   readonly ShardID?: number;
-  /** `allRead` (boolean). */
   readonly allRead?: boolean;
-  /** `allReadWrite` (boolean). */
   readonly allReadWrite?: boolean;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   readonly cacheVersn?: number;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   readonly created?: string;
-  /** `dbotCreatedBy` (string). */
   readonly dbotCreatedBy?: string;
-  /** `description` (string). */
   readonly description?: string;
-  /** `entryId` (string). */
   readonly entryId?: string;
-  /** `fetched` (string, format date-time). */
+  /** Format date-time. */
   readonly fetched?: string;
-  /** `hasRole` (boolean). */
   readonly hasRole?: boolean;
-  /** `highlight` (object). */
   readonly highlight?: { [key: string]: readonly string[] };
-  /** `id` (string). */
   readonly id?: string;
-  /** `incidentId` (string). */
   readonly incidentId?: string;
-  /** `indexName` (string). */
   readonly indexName?: string;
-  /** `markedBy` (string). */
   readonly markedBy?: string;
-  /** `markedDate` (string, format date-time). */
+  /** Format date-time. */
   readonly markedDate?: string;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   readonly modified?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   readonly numericId?: number;
-  /** `occurred` (string, format date-time). */
+  /** Format date-time. */
   readonly occurred?: string;
-  /** `previousAllRead` (boolean). */
   readonly previousAllRead?: boolean;
-  /** `previousAllReadWrite` (boolean). */
   readonly previousAllReadWrite?: boolean;
-  /** `previousRoles` (array, of string). */
   readonly previousRoles?: readonly string[];
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   readonly primaryTerm?: number;
-  /** `roles` (array, of string). */
   readonly roles?: readonly string[];
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   readonly sequenceNumber?: number;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   readonly sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   readonly sortValues?: readonly string[];
-  /** `syncHash` (string). */
   readonly syncHash?: string;
-  /** `tags` (array, of string). */
   readonly tags?: readonly string[];
-  /** `tagsRaw` (array, of string). */
   readonly tagsRaw?: readonly string[];
-  /** `taskId` (string). */
   readonly taskId?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   readonly version?: number;
-  /** `xsoarHasReadOnlyRole` (boolean). */
   readonly xsoarHasReadOnlyRole?: boolean;
-  /** `xsoarPreviousReadOnlyRoles` (array, of string). */
   readonly xsoarPreviousReadOnlyRoles?: readonly string[];
-  /** `xsoarReadOnlyRoles` (array, of string). */
   readonly xsoarReadOnlyRoles?: readonly string[];
 };
 
@@ -1278,78 +795,12 @@ export type XsoarEvidenceReply = XsoarEvidence;
 
 /** Request of `POST /evidence/delete` (`xsoar.evidence.delete`). */
 export type XsoarEvidenceDeleteRequest = {
-  /** `evidenceID` (string). */
   readonly evidenceID?: string;
 };
 
 /** Request of `POST /evidence/search` (`xsoar.evidence.search`). */
 export type XsoarEvidenceSearchRequest = {
-  /** `filter` (object). */
-  readonly filter?: {
-    /** `Cache` (object). */
-    readonly Cache?: { [key: string]: readonly string[] };
-    /** `accounts` (object). */
-    readonly accounts?: { [key: string]: { [key: string]: unknown } };
-    /** `fields` (array, of string). */
-    readonly fields?: readonly string[];
-    /** `filterobjectquery` (string). */
-    readonly filterobjectquery?: string;
-    /** `fromDate` (string, format date-time). */
-    readonly fromDate?: string;
-    /** `fromDateLicense` (string, format date-time). */
-    readonly fromDateLicense?: string;
-    /** `ignoreWorkers` (boolean). */
-    readonly ignoreWorkers?: boolean;
-    /** `page` (integer, format int64). */
-    readonly page?: number;
-    /** `period` (object). */
-    readonly period?: {
-      /** `by` (string). */
-      readonly by?: string;
-      /** `byFrom` (string). */
-      readonly byFrom?: string;
-      /** `byTo` (string). */
-      readonly byTo?: string;
-      /** `field` (string). */
-      readonly field?: string;
-      /** `fromValue` (string, format duration). */
-      readonly fromValue?: string;
-      /** `toValue` (string, format duration). */
-      readonly toValue?: string;
-    };
-    /** `query` (string). */
-    readonly query?: string;
-    /** `searchAfter` (array, of string). */
-    readonly searchAfter?: readonly string[];
-    /** `searchAfterElastic` (array, of string). */
-    readonly searchAfterElastic?: readonly string[];
-    /** `searchAfterMap` (object). */
-    readonly searchAfterMap?: { [key: string]: readonly string[] };
-    /** `searchAfterMapOrder` (object). */
-    readonly searchAfterMapOrder?: { [key: string]: number };
-    /** `searchBefore` (array, of string). */
-    readonly searchBefore?: readonly string[];
-    /** `searchBeforeElastic` (array, of string). */
-    readonly searchBeforeElastic?: readonly string[];
-    /** `size` (integer, format int64). */
-    readonly size?: number;
-    /** `sort` (array, of object). */
-    readonly sort?: readonly {
-      /** `asc` (boolean). */
-      readonly asc?: boolean;
-      /** `field` (string). */
-      readonly field?: string;
-      /** `fieldType` (string). */
-      readonly fieldType?: string;
-    }[];
-    /** `timeFrame` (integer, format int64). */
-    readonly timeFrame?: number;
-    /** `toDate` (string, format date-time). */
-    readonly toDate?: string;
-    /** `trim_events` (integer, format int64). */
-    readonly trim_events?: number;
-  };
-  /** `incidentID` (string). */
+  readonly filter?: XsoarSettingsAuditsRequest;
   readonly incidentID?: string;
 };
 
@@ -1364,170 +815,114 @@ export type XsoarHealthContainersReply = XsoarContainersInfo;
 
 /** Request of `POST /incident` (`xsoar.incident`). */
 export type XsoarIncidentRequest = {
-  /** `ShardID` (integer, format int64). */
+  /** Format int64. */
   readonly ShardID?: number;
-  /** `account` (string). */
   readonly account?: string;
-  /** `activated` (string, format date-time). */
+  /** Format date-time. */
   readonly activated?: string;
-  /** `activatingingUserId` (string). */
   readonly activatingingUserId?: string;
-  /** `allRead` (boolean). */
   readonly allRead?: boolean;
-  /** `allReadWrite` (boolean). */
   readonly allReadWrite?: boolean;
-  /** `autime` (integer, format int64). */
+  /** Format int64. */
   readonly autime?: number;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   readonly cacheVersn?: number;
-  /** `canvases` (array, of string). */
   readonly canvases?: readonly string[];
-  /** `category` (string). */
   readonly category?: string;
-  /** `closeNotes` (string). */
   readonly closeNotes?: string;
-  /** `closeReason` (string). */
   readonly closeReason?: string;
-  /** `closed` (string, format date-time). */
+  /** Format date-time. */
   readonly closed?: string;
-  /** `closingUserId` (string). */
   readonly closingUserId?: string;
-  /** `createInvestigation` (boolean). */
   readonly createInvestigation?: boolean;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   readonly created?: string;
-  /** `dbotCreatedBy` (string). */
   readonly dbotCreatedBy?: string;
-  /** `dbotCurrentDirtyFields` (array, of string). */
   readonly dbotCurrentDirtyFields?: readonly string[];
-  /** `dbotDirtyFields` (array, of string). */
   readonly dbotDirtyFields?: readonly string[];
-  /** `dbotMirrorDirection` (string). */
   readonly dbotMirrorDirection?: string;
-  /** `dbotMirrorId` (string). */
   readonly dbotMirrorId?: string;
-  /** `dbotMirrorInstance` (string). */
   readonly dbotMirrorInstance?: string;
-  /** `dbotMirrorLastSync` (string, format date-time). */
+  /** Format date-time. */
   readonly dbotMirrorLastSync?: string;
-  /** `dbotMirrorTags` (array, of string). */
   readonly dbotMirrorTags?: readonly string[];
-  /** `details` (string). */
   readonly details?: string;
-  /** `droppedCount` (integer, format int64). */
+  /** Format int64. */
   readonly droppedCount?: number;
-  /** `dueDate` (string, format date-time). */
+  /** Format date-time. */
   readonly dueDate?: string;
-  /** `feedBased` (boolean). */
   readonly feedBased?: boolean;
-  /** `hasRole` (boolean). */
   readonly hasRole?: boolean;
-  /** `highlight` (object). */
   readonly highlight?: { [key: string]: readonly string[] };
-  /** `indexName` (string). */
   readonly indexName?: string;
-  /** `investigationId` (string). */
   readonly investigationId?: string;
-  /** `isDebug` (boolean). */
   readonly isDebug?: boolean;
-  /** `isPlayground` (boolean). */
   readonly isPlayground?: boolean;
-  /** `labels` (array, of object). */
   readonly labels?: readonly {
-    /** `type` (string). */
     readonly type?: string;
-    /** `value` (string). */
     readonly value?: string;
   }[];
-  /** `lastJobRunTime` (string, format date-time). */
+  /** Format date-time. */
   readonly lastJobRunTime?: string;
-  /** `lastOpen` (string, format date-time). */
+  /** Format date-time. */
   readonly lastOpen?: string;
-  /** `linkedCount` (integer, format int64). */
+  /** Format int64. */
   readonly linkedCount?: number;
-  /** `linkedIncidents` (array, of string). */
   readonly linkedIncidents?: readonly string[];
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   readonly modified?: string;
-  /** `name` (string), required on XSOAR 8 unless `id` is given (with request validation on, a client for XSOAR 8 rejects a request without it). */
+  /** Required on XSOAR 8 unless `id` is given (with request validation on, a client for XSOAR 8 rejects a request without it). */
   readonly name?: string;
-  /** `notifyTime` (string, format date-time). */
+  /** Format date-time. */
   readonly notifyTime?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   readonly numericId?: number;
-  /** `occurred` (string, format date-time). */
+  /** Format date-time. */
   readonly occurred?: string;
-  /** `openDuration` (integer, format int64). */
+  /** Format int64. */
   readonly openDuration?: number;
-  /** `owner` (string). */
   readonly owner?: string;
-  /** `parent` (string). */
   readonly parent?: string;
-  /** `phase` (string). */
   readonly phase?: string;
-  /** `playbookId` (string). */
   readonly playbookId?: string;
-  /** `previousAllRead` (boolean). */
   readonly previousAllRead?: boolean;
-  /** `previousAllReadWrite` (boolean). */
   readonly previousAllReadWrite?: boolean;
-  /** `previousRoles` (array, of string). */
   readonly previousRoles?: readonly string[];
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   readonly primaryTerm?: number;
-  /** `rawCategory` (string). */
   readonly rawCategory?: string;
-  /** `rawCloseReason` (string). */
   readonly rawCloseReason?: string;
-  /** `rawJSON` (string). */
   readonly rawJSON?: string;
-  /** `rawName` (string). */
   readonly rawName?: string;
-  /** `rawPhase` (string). */
   readonly rawPhase?: string;
-  /** `rawType` (string). */
   readonly rawType?: string;
-  /** `reason` (string). */
   readonly reason?: string;
-  /** `reminder` (string, format date-time). */
+  /** Format date-time. */
   readonly reminder?: string;
-  /** `roles` (array, of string). */
   readonly roles?: readonly string[];
-  /** `runStatus` (string). */
   readonly runStatus?: string;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   readonly sequenceNumber?: number;
-  /** `severity` (number, format double, at least 0). */
+  /** Format double, at least 0. */
   readonly severity?: number;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   readonly sizeInBytes?: number;
-  /** `sla` (number, format double). */
+  /** Format double. */
   readonly sla?: number;
-  /** `sortValues` (array, of string). */
   readonly sortValues?: readonly string[];
-  /** `sourceBrand` (string). */
   readonly sourceBrand?: string;
-  /** `sourceInstance` (string). */
   readonly sourceInstance?: string;
-  /** `status` (number, format double, at least 0, at most 2). */
+  /** Format double, at least 0, at most 2. */
   readonly status?: number;
-  /** `syncHash` (string). */
   readonly syncHash?: string;
-  /** `todoTaskIds` (array, of string). */
   readonly todoTaskIds?: readonly string[];
-  /** `type` (string). */
   readonly type?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   readonly version?: number;
-  /** `xsoarHasReadOnlyRole` (boolean). */
   readonly xsoarHasReadOnlyRole?: boolean;
-  /** `xsoarPreviousReadOnlyRoles` (array, of string). */
   readonly xsoarPreviousReadOnlyRoles?: readonly string[];
-  /** `xsoarReadOnlyRoles` (array, of string). */
   readonly xsoarReadOnlyRoles?: readonly string[];
-  /** `id` (string). */
   readonly id?: string;
-  /** `CustomFields` (object). */
   readonly CustomFields?: { [key: string]: unknown };
 };
 
@@ -1536,450 +931,133 @@ export type XsoarIncidentReply = XsoarIncidentWrapper;
 
 /** Request of `POST /incident/batch` (`xsoar.incident.batch`). */
 export type XsoarIncidentBatchRequest = {
-  /** `CustomFields` (object). */
   readonly CustomFields?: { [key: string]: unknown };
-  /** `all` (boolean). */
   readonly all?: boolean;
-  /** `closeNotes` (string). */
   readonly closeNotes?: string;
-  /** `closeReason` (string). */
   readonly closeReason?: string;
-  /** `columns` (array, of string). */
   readonly columns?: readonly string[];
-  /** `data` (object). */
   readonly data?: { [key: string]: { [key: string]: unknown } };
-  /** `filter` (object). */
   readonly filter?: {
-    /** `Cache` (object). */
     readonly Cache?: { [key: string]: readonly string[] };
-    /** `accounts` (object). */
     readonly accounts?: { [key: string]: { [key: string]: unknown } };
-    /** `andOp` (boolean). */
     readonly andOp?: boolean;
-    /** `category` (array, of string). */
     readonly category?: readonly string[];
-    /** `details` (string). */
     readonly details?: string;
-    /** `fields` (array, of string). */
     readonly fields?: readonly string[];
-    /** `files` (array, of string). */
     readonly files?: readonly string[];
-    /** `filterobjectquery` (string). */
     readonly filterobjectquery?: string;
-    /** `fromActivatedDate` (string, format date-time). */
+    /** Format date-time. */
     readonly fromActivatedDate?: string;
-    /** `fromClosedDate` (string, format date-time). */
+    /** Format date-time. */
     readonly fromClosedDate?: string;
-    /** `fromDate` (string, format date-time). */
+    /** Format date-time. */
     readonly fromDate?: string;
-    /** `fromDateLicense` (string, format date-time). */
+    /** Format date-time. */
     readonly fromDateLicense?: string;
-    /** `fromDueDate` (string, format date-time). */
+    /** Format date-time. */
     readonly fromDueDate?: string;
-    /** `fromReminder` (string, format date-time). */
+    /** Format date-time. */
     readonly fromReminder?: string;
-    /** `id` (array, of string). */
     readonly id?: readonly string[];
-    /** `ignoreWorkers` (boolean). */
     readonly ignoreWorkers?: boolean;
-    /** `includeTmp` (boolean). */
     readonly includeTmp?: boolean;
-    /** `investigation` (array, of string). */
     readonly investigation?: readonly string[];
-    /** `level` (array, of number). */
     readonly level?: readonly number[];
-    /** `name` (array, of string). */
     readonly name?: readonly string[];
-    /** `notCategory` (array, of string). */
     readonly notCategory?: readonly string[];
-    /** `notInvestigation` (array, of string). */
     readonly notInvestigation?: readonly string[];
-    /** `notStatus` (array, of number). */
     readonly notStatus?: readonly number[];
-    /** `page` (integer, format int64). */
+    /** Format int64. */
     readonly page?: number;
-    /** `parent` (array, of string). */
     readonly parent?: readonly string[];
-    /** `period` (object). */
     readonly period?: {
-      /** `by` (string). */
       readonly by?: string;
-      /** `byFrom` (string). */
       readonly byFrom?: string;
-      /** `byTo` (string). */
       readonly byTo?: string;
-      /** `field` (string). */
       readonly field?: string;
-      /** `fromValue` (string, format duration). */
+      /** Format duration. */
       readonly fromValue?: string;
-      /** `toValue` (string, format duration). */
+      /** Format duration. */
       readonly toValue?: string;
     };
-    /** `query` (string). */
     readonly query?: string;
-    /** `reason` (array, of string). */
     readonly reason?: readonly string[];
-    /** `searchAfter` (array, of string). */
     readonly searchAfter?: readonly string[];
-    /** `searchAfterElastic` (array, of string). */
     readonly searchAfterElastic?: readonly string[];
-    /** `searchAfterMap` (object). */
     readonly searchAfterMap?: { [key: string]: readonly string[] };
-    /** `searchAfterMapOrder` (object). */
     readonly searchAfterMapOrder?: { [key: string]: number };
-    /** `searchBefore` (array, of string). */
     readonly searchBefore?: readonly string[];
-    /** `searchBeforeElastic` (array, of string). */
     readonly searchBeforeElastic?: readonly string[];
-    /** `size` (integer, format int64). */
+    /** Format int64. */
     readonly size?: number;
-    /** `sort` (array, of object). */
     readonly sort?: readonly {
-      /** `asc` (boolean). */
       readonly asc?: boolean;
-      /** `field` (string). */
       readonly field?: string;
-      /** `fieldType` (string). */
       readonly fieldType?: string;
     }[];
-    /** `status` (array, of number). */
     readonly status?: readonly number[];
-    /** `systems` (array, of string). */
     readonly systems?: readonly string[];
-    /** `timeFrame` (integer, format int64). */
+    /** Format int64. */
     readonly timeFrame?: number;
-    /** `toActivatedDate` (string, format date-time). */
+    /** Format date-time. */
     readonly toActivatedDate?: string;
-    /** `toClosedDate` (string, format date-time). */
+    /** Format date-time. */
     readonly toClosedDate?: string;
-    /** `toDate` (string, format date-time). */
+    /** Format date-time. */
     readonly toDate?: string;
-    /** `toDueDate` (string, format date-time). */
+    /** Format date-time. */
     readonly toDueDate?: string;
-    /** `toReminder` (string, format date-time). */
+    /** Format date-time. */
     readonly toReminder?: string;
-    /** `totalOnly` (boolean). */
     readonly totalOnly?: boolean;
-    /** `trim_events` (integer, format int64). */
+    /** Format int64. */
     readonly trim_events?: number;
-    /** `type` (array, of string). */
     readonly type?: readonly string[];
-    /** `urls` (array, of string). */
     readonly urls?: readonly string[];
-    /** `users` (array, of string). */
     readonly users?: readonly string[];
-    /** `firstIncidentInPage` (object). */
-    readonly firstIncidentInPage?: {
-      /** `ShardID` (integer, format int64). */
-      readonly ShardID?: number;
-      /** `account` (string). */
-      readonly account?: string;
-      /** `activated` (string, format date-time). */
-      readonly activated?: string;
-      /** `activatingingUserId` (string). */
-      readonly activatingingUserId?: string;
-      /** `attachment` (array, of object). */
-      readonly attachment?: readonly {
-        /** `description` (string). */
-        readonly description?: string;
-        /** `name` (string). */
-        readonly name?: string;
-        /** `path` (string). */
-        readonly path?: string;
-        /** `showMediaFile` (boolean). */
-        readonly showMediaFile?: boolean;
-        /** `type` (string). */
-        readonly type?: string;
-      }[];
-      /** `autime` (integer, format int64). */
-      readonly autime?: number;
-      /** `canvases` (array, of string). */
-      readonly canvases?: readonly string[];
-      /** `category` (string). */
-      readonly category?: string;
-      /** `changeStatus` (string). */
-      readonly changeStatus?: string;
-      /** `closeNotes` (string). */
-      readonly closeNotes?: string;
-      /** `closeReason` (string). */
-      readonly closeReason?: string;
-      /** `closed` (string, format date-time). */
-      readonly closed?: string;
-      /** `closingUserId` (string). */
-      readonly closingUserId?: string;
-      /** `created` (string, format date-time). */
-      readonly created?: string;
-      /** `details` (string). */
-      readonly details?: string;
-      /** `droppedCount` (integer, format int64). */
-      readonly droppedCount?: number;
-      /** `dueDate` (string, format date-time). */
-      readonly dueDate?: string;
-      /** `hasRole` (boolean). */
-      readonly hasRole?: boolean;
-      /** `id` (string). */
-      readonly id?: string;
-      /** `insights` (integer, format uint64). */
-      readonly insights?: number;
-      /** `investigationId` (string). */
-      readonly investigationId?: string;
-      /** `isPlayground` (boolean). */
-      readonly isPlayground?: boolean;
-      /** `labels` (array, of object). */
-      readonly labels?: readonly {
-        /** `type` (string). */
-        readonly type?: string;
-        /** `value` (string). */
-        readonly value?: string;
-      }[];
-      /** `lastOpen` (string, format date-time). */
-      readonly lastOpen?: string;
-      /** `linkedCount` (integer, format int64). */
-      readonly linkedCount?: number;
-      /** `linkedIncidents` (array, of string). */
-      readonly linkedIncidents?: readonly string[];
-      /** `modified` (string, format date-time). */
-      readonly modified?: string;
-      /** `name` (string). */
-      readonly name?: string;
-      /** `notifyTime` (string, format date-time). */
-      readonly notifyTime?: string;
-      /** `occurred` (string, format date-time). */
-      readonly occurred?: string;
-      /** `openDuration` (integer, format int64). */
-      readonly openDuration?: number;
-      /** `owner` (string). */
-      readonly owner?: string;
-      /** `parent` (string). */
-      readonly parent?: string;
-      /** `phase` (string). */
-      readonly phase?: string;
-      /** `playbookId` (string). */
-      readonly playbookId?: string;
-      /** `previousRoles` (array, of string). */
-      readonly previousRoles?: readonly string[];
-      /** `rawCategory` (string). */
-      readonly rawCategory?: string;
-      /** `rawCloseReason` (string). */
-      readonly rawCloseReason?: string;
-      /** `rawJSON` (string). */
-      readonly rawJSON?: string;
-      /** `rawName` (string). */
-      readonly rawName?: string;
-      /** `rawPhase` (string). */
-      readonly rawPhase?: string;
-      /** `rawType` (string). */
-      readonly rawType?: string;
-      /** `reason` (string). */
-      readonly reason?: string;
-      /** `reminder` (string, format date-time). */
-      readonly reminder?: string;
-      /** `roles` (array, of string). */
-      readonly roles?: readonly string[];
-      /** `runStatus` (string). */
-      readonly runStatus?: string;
-      /** `severity` (number, format double). */
-      readonly severity?: number;
-      /** `sla` (number, format double). */
-      readonly sla?: number;
-      /** `sortValues` (array, of string). */
-      readonly sortValues?: readonly string[];
-      /** `sourceBrand` (string). */
-      readonly sourceBrand?: string;
-      /** `sourceInstance` (string). */
-      readonly sourceInstance?: string;
-      /** `status` (number, format double). */
-      readonly status?: number;
-      /** `type` (string). */
-      readonly type?: string;
-      /** `version` (integer, format int64). */
-      readonly version?: number;
-      /** Other properties. */
-      [key: string]: unknown;
-    };
-    /** `lastIncidentInPage` (object). */
-    readonly lastIncidentInPage?: {
-      /** `ShardID` (integer, format int64). */
-      readonly ShardID?: number;
-      /** `account` (string). */
-      readonly account?: string;
-      /** `activated` (string, format date-time). */
-      readonly activated?: string;
-      /** `activatingingUserId` (string). */
-      readonly activatingingUserId?: string;
-      /** `attachment` (array, of object). */
-      readonly attachment?: readonly {
-        /** `description` (string). */
-        readonly description?: string;
-        /** `name` (string). */
-        readonly name?: string;
-        /** `path` (string). */
-        readonly path?: string;
-        /** `showMediaFile` (boolean). */
-        readonly showMediaFile?: boolean;
-        /** `type` (string). */
-        readonly type?: string;
-      }[];
-      /** `autime` (integer, format int64). */
-      readonly autime?: number;
-      /** `canvases` (array, of string). */
-      readonly canvases?: readonly string[];
-      /** `category` (string). */
-      readonly category?: string;
-      /** `changeStatus` (string). */
-      readonly changeStatus?: string;
-      /** `closeNotes` (string). */
-      readonly closeNotes?: string;
-      /** `closeReason` (string). */
-      readonly closeReason?: string;
-      /** `closed` (string, format date-time). */
-      readonly closed?: string;
-      /** `closingUserId` (string). */
-      readonly closingUserId?: string;
-      /** `created` (string, format date-time). */
-      readonly created?: string;
-      /** `details` (string). */
-      readonly details?: string;
-      /** `droppedCount` (integer, format int64). */
-      readonly droppedCount?: number;
-      /** `dueDate` (string, format date-time). */
-      readonly dueDate?: string;
-      /** `hasRole` (boolean). */
-      readonly hasRole?: boolean;
-      /** `id` (string). */
-      readonly id?: string;
-      /** `insights` (integer, format uint64). */
-      readonly insights?: number;
-      /** `investigationId` (string). */
-      readonly investigationId?: string;
-      /** `isPlayground` (boolean). */
-      readonly isPlayground?: boolean;
-      /** `labels` (array, of object). */
-      readonly labels?: readonly {
-        /** `type` (string). */
-        readonly type?: string;
-        /** `value` (string). */
-        readonly value?: string;
-      }[];
-      /** `lastOpen` (string, format date-time). */
-      readonly lastOpen?: string;
-      /** `linkedCount` (integer, format int64). */
-      readonly linkedCount?: number;
-      /** `linkedIncidents` (array, of string). */
-      readonly linkedIncidents?: readonly string[];
-      /** `modified` (string, format date-time). */
-      readonly modified?: string;
-      /** `name` (string). */
-      readonly name?: string;
-      /** `notifyTime` (string, format date-time). */
-      readonly notifyTime?: string;
-      /** `occurred` (string, format date-time). */
-      readonly occurred?: string;
-      /** `openDuration` (integer, format int64). */
-      readonly openDuration?: number;
-      /** `owner` (string). */
-      readonly owner?: string;
-      /** `parent` (string). */
-      readonly parent?: string;
-      /** `phase` (string). */
-      readonly phase?: string;
-      /** `playbookId` (string). */
-      readonly playbookId?: string;
-      /** `previousRoles` (array, of string). */
-      readonly previousRoles?: readonly string[];
-      /** `rawCategory` (string). */
-      readonly rawCategory?: string;
-      /** `rawCloseReason` (string). */
-      readonly rawCloseReason?: string;
-      /** `rawJSON` (string). */
-      readonly rawJSON?: string;
-      /** `rawName` (string). */
-      readonly rawName?: string;
-      /** `rawPhase` (string). */
-      readonly rawPhase?: string;
-      /** `rawType` (string). */
-      readonly rawType?: string;
-      /** `reason` (string). */
-      readonly reason?: string;
-      /** `reminder` (string, format date-time). */
-      readonly reminder?: string;
-      /** `roles` (array, of string). */
-      readonly roles?: readonly string[];
-      /** `runStatus` (string). */
-      readonly runStatus?: string;
-      /** `severity` (number, format double). */
-      readonly severity?: number;
-      /** `sla` (number, format double). */
-      readonly sla?: number;
-      /** `sortValues` (array, of string). */
-      readonly sortValues?: readonly string[];
-      /** `sourceBrand` (string). */
-      readonly sourceBrand?: string;
-      /** `sourceInstance` (string). */
-      readonly sourceInstance?: string;
-      /** `status` (number, format double). */
-      readonly status?: number;
-      /** `type` (string). */
-      readonly type?: string;
-      /** `version` (integer, format int64). */
-      readonly version?: number;
-      /** Other properties. */
-      [key: string]: unknown;
-    };
-    /** `nextPage` (boolean). */
+    readonly firstIncidentInPage?: XsoarIncidentBatchRequestFilterFirstIncidentInPage;
+    readonly lastIncidentInPage?: XsoarIncidentBatchRequestFilterFirstIncidentInPage;
     readonly nextPage?: boolean;
-    /** `sequentialPagesSearch` (boolean). */
     readonly sequentialPagesSearch?: boolean;
   };
-  /** `force` (boolean). */
   readonly force?: boolean;
-  /** `ids` (array, of string). */
   readonly ids?: readonly string[];
-  /** `line` (string). */
   readonly line?: string;
-  /** `originalIncidentId` (string). */
   readonly originalIncidentId?: string;
-  /** `overrideInvestigation` (boolean). */
   readonly overrideInvestigation?: boolean;
 };
 
 /** Reply of `POST /incident/batch` (`xsoar.incident.batch`). */
 export type XsoarIncidentBatchReply = XsoarIncidentSearchResponseWrapper & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: XsoarIncidentSearchResponseWrapper["data"] };
 
-/** Request of `POST /incident/batch/exportToCsv` (`xsoar.incident.batch.export_to_csv`). The same type as {@link XsoarIncidentBatchRequest}. */
+/** Request of `POST /incident/batch/exportToCsv` (`xsoar.incident.batch.export_to_csv`). */
 export type XsoarIncidentBatchExportToCsvRequest = XsoarIncidentBatchRequest;
 
 /** Reply of `POST /incident/batch/exportToCsv` (`xsoar.incident.batch.export_to_csv`). */
 export type XsoarIncidentBatchExportToCsvReply = string;
 
-/** Request of `POST /incident/batchClose` (`xsoar.incident.batch_close`). The same type as {@link XsoarIncidentBatchRequest}. */
+/** Request of `POST /incident/batchClose` (`xsoar.incident.batch_close`). */
 export type XsoarIncidentBatchCloseRequest = XsoarIncidentBatchRequest;
 
-/** Reply of `POST /incident/batchClose` (`xsoar.incident.batch_close`). */
-export type XsoarIncidentBatchCloseReply = XsoarIncidentSearchResponseWrapper & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: XsoarIncidentSearchResponseWrapper["data"] };
+/** Reply of `POST /incident/batchClose` (`xsoar.incident.batch_close`). The same type as {@link XsoarIncidentBatchReply}. */
+export type XsoarIncidentBatchCloseReply = XsoarIncidentBatchReply;
 
-/** Request of `POST /incident/batchDelete` (`xsoar.incident.batch_delete`). The same type as {@link XsoarIncidentBatchRequest}. */
+/** Request of `POST /incident/batchDelete` (`xsoar.incident.batch_delete`). */
 export type XsoarIncidentBatchDeleteRequest = XsoarIncidentBatchRequest;
 
-/** Reply of `POST /incident/batchDelete` (`xsoar.incident.batch_delete`). */
-export type XsoarIncidentBatchDeleteReply = XsoarIncidentSearchResponseWrapper & { /** `DATA`: the same value as `data`, read-only. */ readonly DATA?: XsoarIncidentSearchResponseWrapper["data"] };
+/** Reply of `POST /incident/batchDelete` (`xsoar.incident.batch_delete`). The same type as {@link XsoarIncidentBatchReply}. */
+export type XsoarIncidentBatchDeleteReply = XsoarIncidentBatchReply;
 
 /** Reply of `POST /incident/json` (`xsoar.incident.json`). */
 export type XsoarIncidentJsonReply = XsoarIncidentWrapper;
 
 /** Request of `POST /incident/upload/{id}` (`xsoar.incident.upload.post_by_id`), sent as multipart form data. */
 export type XsoarIncidentUploadPostByIdRequest = {
-  /** `fileName` (string). */
   readonly fileName?: string;
-  /** `fileComment` (string). */
   readonly fileComment?: string;
-  /** `field` (string). */
   readonly field?: string;
-  /** `showMediaFile` (boolean). */
   readonly showMediaFile?: boolean;
-  /** `last` (boolean). */
   readonly last?: boolean;
-  /** `file` (string). */
   readonly file?: string;
 };
 
@@ -1988,7 +1066,6 @@ export type XsoarIncidentUploadPostByIdReply = XsoarIncidentWrapper;
 
 /** Request of `POST /incidentfield/tags/reset/{id}` (`xsoar.incidentfield.tags.reset.post_by_id`). */
 export type XsoarIncidentfieldTagsResetPostByIdRequest = {
-  /** `data` (array, of string). */
   readonly data?: readonly string[];
 };
 
@@ -1997,629 +1074,243 @@ export type XsoarIncidentfieldsAssociatedTypesGetByTypeReply = XsoarIncidentFiel
 
 /** Request of `POST /incidentfields/import` (`xsoar.incidentfields.import`), sent as multipart form data. */
 export type XsoarIncidentfieldsImportRequest = {
-  /** `file` (string). */
   readonly file?: string;
 };
 
 /** Reply of `POST /incidentfields/import` (`xsoar.incidentfields.import`). */
 export type XsoarIncidentfieldsImportReply = {
-  /** `error` (string). */
   error?: string;
-  /** `incidentFields` (array, of {@link XsoarIncidentField}). */
   incidentFields?: XsoarIncidentField[];
-  /** `associatedToAll` (boolean). */
   associatedToAll?: boolean;
-  /** `associatedTypes` (array, of string). */
   associatedTypes?: string[];
-  /** `breachScript` (string). */
   breachScript?: string;
-  /** `caseInsensitive` (boolean). */
   caseInsensitive?: boolean;
-  /** `cliName` (string). */
   cliName?: string;
-  /** `closeForm` (boolean). */
   closeForm?: boolean;
-  /** `columns` (array, of {@link XsoarServerGridColumn}). */
   columns?: XsoarServerGridColumn[];
-  /** `commitMessage` (string). */
   commitMessage?: string;
-  /** `content` (boolean). */
   content?: boolean;
-  /** `defaultRows` (array, of object). */
   defaultRows?: { [key: string]: { [key: string]: unknown } }[];
-  /** `description` (string). */
   description?: string;
-  /** `editForm` (boolean). */
   editForm?: boolean;
-  /** `fieldCalcScript` (string). */
   fieldCalcScript?: string;
-  /** `group` ({@link XsoarServerFieldGroup}, format double). */
+  /** Format double. */
   group?: XsoarServerFieldGroup;
-  /** `hidden` (boolean). */
   hidden?: boolean;
-  /** `id` (string). */
   id?: string;
-  /** `isReadOnly` (boolean). */
   isReadOnly?: boolean;
-  /** `locked` (boolean). */
   locked?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `neverSetAsRequired` (boolean). */
   neverSetAsRequired?: boolean;
-  /** `ownerOnly` (boolean). */
   ownerOnly?: boolean;
-  /** `placeholder` (string). */
   placeholder?: string;
-  /** `prevName` (string). */
   prevName?: string;
-  /** `required` (boolean). */
   required?: boolean;
-  /** `script` (string). */
   script?: string;
-  /** `selectValues` (array, of string). */
   selectValues?: string[];
-  /** `shouldCommit` (boolean). */
   shouldCommit?: boolean;
-  /** `sla` (integer, format int64). */
+  /** Format int64. */
   sla?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `system` (boolean). */
   system?: boolean;
-  /** `systemAssociatedTypes` (array, of string). */
   systemAssociatedTypes?: string[];
-  /** `threshold` (number, format double). */
+  /** Format double. */
   threshold?: number;
-  /** `type` (string). */
   type?: string;
-  /** `unmapped` (boolean). */
   unmapped?: boolean;
-  /** `unsearchable` (boolean). */
   unsearchable?: boolean;
-  /** `useAsKpi` (boolean). */
   useAsKpi?: boolean;
-  /** `validatedError` (string). */
   validatedError?: string;
-  /** `validationRegex` (string). */
   validationRegex?: string;
-  /** `vcShouldIgnore` (boolean). */
   vcShouldIgnore?: boolean;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
 };
 
 /** Request of `POST /incidents/search` (`xsoar.incidents.search`). */
 export type XsoarIncidentsSearchRequest = {
-  /** `filter` (object). */
   readonly filter?: {
-    /** `Cache` (object). */
     readonly Cache?: { [key: string]: readonly string[] };
-    /** `accounts` (object). */
     readonly accounts?: { [key: string]: { [key: string]: unknown } };
-    /** `andOp` (boolean). */
     readonly andOp?: boolean;
-    /** `category` (array, of string). */
     readonly category?: readonly string[];
-    /** `details` (string). */
     readonly details?: string;
-    /** `fields` (array, of string). */
     readonly fields?: readonly string[];
-    /** `files` (array, of string). */
     readonly files?: readonly string[];
-    /** `filterobjectquery` (string). */
     readonly filterobjectquery?: string;
-    /** `fromActivatedDate` (string, format date-time). */
+    /** Format date-time. */
     readonly fromActivatedDate?: string;
-    /** `fromClosedDate` (string, format date-time). */
+    /** Format date-time. */
     readonly fromClosedDate?: string;
-    /** `fromDate` (string, format date-time). */
+    /** Format date-time. */
     readonly fromDate?: string;
-    /** `fromDateLicense` (string, format date-time). */
+    /** Format date-time. */
     readonly fromDateLicense?: string;
-    /** `fromDueDate` (string, format date-time). */
+    /** Format date-time. */
     readonly fromDueDate?: string;
-    /** `fromReminder` (string, format date-time). */
+    /** Format date-time. */
     readonly fromReminder?: string;
-    /** `id` (array, of string). */
     readonly id?: readonly string[];
-    /** `ignoreWorkers` (boolean). */
     readonly ignoreWorkers?: boolean;
-    /** `includeTmp` (boolean). */
     readonly includeTmp?: boolean;
-    /** `investigation` (array, of string). */
     readonly investigation?: readonly string[];
-    /** `level` (array, of number). */
     readonly level?: readonly (0 | 0.5 | 1 | 2 | 3 | 4)[];
-    /** `name` (array, of string). */
     readonly name?: readonly string[];
-    /** `notCategory` (array, of string). */
     readonly notCategory?: readonly string[];
-    /** `notInvestigation` (array, of string). */
     readonly notInvestigation?: readonly string[];
-    /** `notStatus` (array, of number). */
     readonly notStatus?: readonly (0 | 1 | 2 | 3)[];
-    /** `page` (integer, format int64). */
+    /** Format int64. */
     readonly page?: number;
-    /** `parent` (array, of string). */
     readonly parent?: readonly string[];
-    /** `period` (object). */
     readonly period?: {
-      /** `by` (string). */
       readonly by?: string;
-      /** `byFrom` (string). */
       readonly byFrom?: string;
-      /** `byTo` (string). */
       readonly byTo?: string;
-      /** `field` (string). */
       readonly field?: string;
-      /** `fromValue` (string, format duration). */
+      /** Format duration. */
       readonly fromValue?: string;
-      /** `toValue` (string, format duration). */
+      /** Format duration. */
       readonly toValue?: string;
     };
-    /** `query` (string). */
     readonly query?: string;
-    /** `reason` (array, of string). */
     readonly reason?: readonly string[];
-    /** `searchAfter` (array, of string). */
     readonly searchAfter?: readonly string[];
-    /** `searchAfterElastic` (array, of string). */
     readonly searchAfterElastic?: readonly string[];
-    /** `searchAfterMap` (object). */
     readonly searchAfterMap?: { [key: string]: readonly string[] };
-    /** `searchAfterMapOrder` (object). */
     readonly searchAfterMapOrder?: { [key: string]: number };
-    /** `searchBefore` (array, of string). */
     readonly searchBefore?: readonly string[];
-    /** `searchBeforeElastic` (array, of string). */
     readonly searchBeforeElastic?: readonly string[];
-    /** `size` (integer, format int64). */
+    /** Format int64. */
     readonly size?: number;
-    /** `sort` (array, of object). */
     readonly sort?: readonly {
-      /** `asc` (boolean). */
       readonly asc?: boolean;
-      /** `field` (string). */
       readonly field?: string;
-      /** `fieldType` (string). */
       readonly fieldType?: string;
     }[];
-    /** `status` (array, of number). */
     readonly status?: readonly (0 | 1 | 2 | 3)[];
-    /** `systems` (array, of string). */
     readonly systems?: readonly string[];
-    /** `timeFrame` (integer, format int64). */
+    /** Format int64. */
     readonly timeFrame?: number;
-    /** `toActivatedDate` (string, format date-time). */
+    /** Format date-time. */
     readonly toActivatedDate?: string;
-    /** `toClosedDate` (string, format date-time). */
+    /** Format date-time. */
     readonly toClosedDate?: string;
-    /** `toDate` (string, format date-time). */
+    /** Format date-time. */
     readonly toDate?: string;
-    /** `toDueDate` (string, format date-time). */
+    /** Format date-time. */
     readonly toDueDate?: string;
-    /** `toReminder` (string, format date-time). */
+    /** Format date-time. */
     readonly toReminder?: string;
-    /** `totalOnly` (boolean). */
     readonly totalOnly?: boolean;
-    /** `trim_events` (integer, format int64). */
+    /** Format int64. */
     readonly trim_events?: number;
-    /** `type` (array, of string). */
     readonly type?: readonly string[];
-    /** `urls` (array, of string). */
     readonly urls?: readonly string[];
-    /** `users` (array, of string). */
     readonly users?: readonly string[];
-    /** `firstIncidentInPage` (object). */
-    readonly firstIncidentInPage?: {
-      /** `ShardID` (integer, format int64). */
-      readonly ShardID?: number;
-      /** `account` (string). */
-      readonly account?: string;
-      /** `activated` (string, format date-time). */
-      readonly activated?: string;
-      /** `activatingingUserId` (string). */
-      readonly activatingingUserId?: string;
-      /** `attachment` (array, of object). */
-      readonly attachment?: readonly {
-        /** `description` (string). */
-        readonly description?: string;
-        /** `name` (string). */
-        readonly name?: string;
-        /** `path` (string). */
-        readonly path?: string;
-        /** `showMediaFile` (boolean). */
-        readonly showMediaFile?: boolean;
-        /** `type` (string). */
-        readonly type?: string;
-      }[];
-      /** `autime` (integer, format int64). */
-      readonly autime?: number;
-      /** `canvases` (array, of string). */
-      readonly canvases?: readonly string[];
-      /** `category` (string). */
-      readonly category?: string;
-      /** `changeStatus` (string). */
-      readonly changeStatus?: string;
-      /** `closeNotes` (string). */
-      readonly closeNotes?: string;
-      /** `closeReason` (string). */
-      readonly closeReason?: string;
-      /** `closed` (string, format date-time). */
-      readonly closed?: string;
-      /** `closingUserId` (string). */
-      readonly closingUserId?: string;
-      /** `created` (string, format date-time). */
-      readonly created?: string;
-      /** `details` (string). */
-      readonly details?: string;
-      /** `droppedCount` (integer, format int64). */
-      readonly droppedCount?: number;
-      /** `dueDate` (string, format date-time). */
-      readonly dueDate?: string;
-      /** `hasRole` (boolean). */
-      readonly hasRole?: boolean;
-      /** `id` (string). */
-      readonly id?: string;
-      /** `insights` (integer, format uint64). */
-      readonly insights?: number;
-      /** `investigationId` (string). */
-      readonly investigationId?: string;
-      /** `isPlayground` (boolean). */
-      readonly isPlayground?: boolean;
-      /** `labels` (array, of object). */
-      readonly labels?: readonly {
-        /** `type` (string). */
-        readonly type?: string;
-        /** `value` (string). */
-        readonly value?: string;
-      }[];
-      /** `lastOpen` (string, format date-time). */
-      readonly lastOpen?: string;
-      /** `linkedCount` (integer, format int64). */
-      readonly linkedCount?: number;
-      /** `linkedIncidents` (array, of string). */
-      readonly linkedIncidents?: readonly string[];
-      /** `modified` (string, format date-time). */
-      readonly modified?: string;
-      /** `name` (string). */
-      readonly name?: string;
-      /** `notifyTime` (string, format date-time). */
-      readonly notifyTime?: string;
-      /** `occurred` (string, format date-time). */
-      readonly occurred?: string;
-      /** `openDuration` (integer, format int64). */
-      readonly openDuration?: number;
-      /** `owner` (string). */
-      readonly owner?: string;
-      /** `parent` (string). */
-      readonly parent?: string;
-      /** `phase` (string). */
-      readonly phase?: string;
-      /** `playbookId` (string). */
-      readonly playbookId?: string;
-      /** `previousRoles` (array, of string). */
-      readonly previousRoles?: readonly string[];
-      /** `rawCategory` (string). */
-      readonly rawCategory?: string;
-      /** `rawCloseReason` (string). */
-      readonly rawCloseReason?: string;
-      /** `rawJSON` (string). */
-      readonly rawJSON?: string;
-      /** `rawName` (string). */
-      readonly rawName?: string;
-      /** `rawPhase` (string). */
-      readonly rawPhase?: string;
-      /** `rawType` (string). */
-      readonly rawType?: string;
-      /** `reason` (string). */
-      readonly reason?: string;
-      /** `reminder` (string, format date-time). */
-      readonly reminder?: string;
-      /** `roles` (array, of string). */
-      readonly roles?: readonly string[];
-      /** `runStatus` (string). */
-      readonly runStatus?: string;
-      /** `severity` (number, format double). */
-      readonly severity?: number;
-      /** `sla` (number, format double). */
-      readonly sla?: number;
-      /** `sortValues` (array, of string). */
-      readonly sortValues?: readonly string[];
-      /** `sourceBrand` (string). */
-      readonly sourceBrand?: string;
-      /** `sourceInstance` (string). */
-      readonly sourceInstance?: string;
-      /** `status` (number, format double). */
-      readonly status?: number;
-      /** `type` (string). */
-      readonly type?: string;
-      /** `version` (integer, format int64). */
-      readonly version?: number;
-      /** Other properties. */
-      [key: string]: unknown;
-    };
-    /** `lastIncidentInPage` (object). */
-    readonly lastIncidentInPage?: {
-      /** `ShardID` (integer, format int64). */
-      readonly ShardID?: number;
-      /** `account` (string). */
-      readonly account?: string;
-      /** `activated` (string, format date-time). */
-      readonly activated?: string;
-      /** `activatingingUserId` (string). */
-      readonly activatingingUserId?: string;
-      /** `attachment` (array, of object). */
-      readonly attachment?: readonly {
-        /** `description` (string). */
-        readonly description?: string;
-        /** `name` (string). */
-        readonly name?: string;
-        /** `path` (string). */
-        readonly path?: string;
-        /** `showMediaFile` (boolean). */
-        readonly showMediaFile?: boolean;
-        /** `type` (string). */
-        readonly type?: string;
-      }[];
-      /** `autime` (integer, format int64). */
-      readonly autime?: number;
-      /** `canvases` (array, of string). */
-      readonly canvases?: readonly string[];
-      /** `category` (string). */
-      readonly category?: string;
-      /** `changeStatus` (string). */
-      readonly changeStatus?: string;
-      /** `closeNotes` (string). */
-      readonly closeNotes?: string;
-      /** `closeReason` (string). */
-      readonly closeReason?: string;
-      /** `closed` (string, format date-time). */
-      readonly closed?: string;
-      /** `closingUserId` (string). */
-      readonly closingUserId?: string;
-      /** `created` (string, format date-time). */
-      readonly created?: string;
-      /** `details` (string). */
-      readonly details?: string;
-      /** `droppedCount` (integer, format int64). */
-      readonly droppedCount?: number;
-      /** `dueDate` (string, format date-time). */
-      readonly dueDate?: string;
-      /** `hasRole` (boolean). */
-      readonly hasRole?: boolean;
-      /** `id` (string). */
-      readonly id?: string;
-      /** `insights` (integer, format uint64). */
-      readonly insights?: number;
-      /** `investigationId` (string). */
-      readonly investigationId?: string;
-      /** `isPlayground` (boolean). */
-      readonly isPlayground?: boolean;
-      /** `labels` (array, of object). */
-      readonly labels?: readonly {
-        /** `type` (string). */
-        readonly type?: string;
-        /** `value` (string). */
-        readonly value?: string;
-      }[];
-      /** `lastOpen` (string, format date-time). */
-      readonly lastOpen?: string;
-      /** `linkedCount` (integer, format int64). */
-      readonly linkedCount?: number;
-      /** `linkedIncidents` (array, of string). */
-      readonly linkedIncidents?: readonly string[];
-      /** `modified` (string, format date-time). */
-      readonly modified?: string;
-      /** `name` (string). */
-      readonly name?: string;
-      /** `notifyTime` (string, format date-time). */
-      readonly notifyTime?: string;
-      /** `occurred` (string, format date-time). */
-      readonly occurred?: string;
-      /** `openDuration` (integer, format int64). */
-      readonly openDuration?: number;
-      /** `owner` (string). */
-      readonly owner?: string;
-      /** `parent` (string). */
-      readonly parent?: string;
-      /** `phase` (string). */
-      readonly phase?: string;
-      /** `playbookId` (string). */
-      readonly playbookId?: string;
-      /** `previousRoles` (array, of string). */
-      readonly previousRoles?: readonly string[];
-      /** `rawCategory` (string). */
-      readonly rawCategory?: string;
-      /** `rawCloseReason` (string). */
-      readonly rawCloseReason?: string;
-      /** `rawJSON` (string). */
-      readonly rawJSON?: string;
-      /** `rawName` (string). */
-      readonly rawName?: string;
-      /** `rawPhase` (string). */
-      readonly rawPhase?: string;
-      /** `rawType` (string). */
-      readonly rawType?: string;
-      /** `reason` (string). */
-      readonly reason?: string;
-      /** `reminder` (string, format date-time). */
-      readonly reminder?: string;
-      /** `roles` (array, of string). */
-      readonly roles?: readonly string[];
-      /** `runStatus` (string). */
-      readonly runStatus?: string;
-      /** `severity` (number, format double). */
-      readonly severity?: number;
-      /** `sla` (number, format double). */
-      readonly sla?: number;
-      /** `sortValues` (array, of string). */
-      readonly sortValues?: readonly string[];
-      /** `sourceBrand` (string). */
-      readonly sourceBrand?: string;
-      /** `sourceInstance` (string). */
-      readonly sourceInstance?: string;
-      /** `status` (number, format double). */
-      readonly status?: number;
-      /** `type` (string). */
-      readonly type?: string;
-      /** `version` (integer, format int64). */
-      readonly version?: number;
-      /** Other properties. */
-      [key: string]: unknown;
-    };
-    /** `nextPage` (boolean). */
+    readonly firstIncidentInPage?: XsoarIncidentBatchRequestFilterFirstIncidentInPage;
+    readonly lastIncidentInPage?: XsoarIncidentBatchRequestFilterFirstIncidentInPage;
     readonly nextPage?: boolean;
-    /** `sequentialPagesSearch` (boolean). */
     readonly sequentialPagesSearch?: boolean;
   };
-  /** `userFilter` (boolean). */
   readonly userFilter?: boolean;
 };
 
 /** Reply of `POST /incidents/search` (`xsoar.incidents.search`). */
 export type XsoarIncidentsSearchReply = {
-  /** `data` (array, of {@link Incident}). */
   data?: Incident[];
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA?: Incident[];
-  /** `total` (integer). */
   total?: number;
 };
 
 /** Request of `POST /incidenttype` (`xsoar.incidenttype`). */
 export type XsoarIncidenttypeRequest = {
-  /** `autorun` (boolean). */
   readonly autorun?: boolean;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   readonly cacheVersn?: number;
-  /** `closureScript` (string). */
   readonly closureScript?: string;
-  /** `color` (string). */
   readonly color?: string;
-  /** `commitMessage` (string). */
   readonly commitMessage?: string;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   readonly created?: string;
-  /** `days` (integer, format int64). */
+  /** Format int64. */
   readonly days?: number;
-  /** `daysR` (integer, format int64). */
+  /** Format int64. */
   readonly daysR?: number;
-  /** `default` (boolean). */
   readonly default?: boolean;
-  /** `definitionId` (string). */
   readonly definitionId?: string;
-  /** `detached` (boolean). */
   readonly detached?: boolean;
-  /** `disabled` (boolean). */
   readonly disabled?: boolean;
-  /** `extractSettings` (object). */
   readonly extractSettings?: {
-    /** `fieldCliNameToExtractSettings` (object). */
     readonly fieldCliNameToExtractSettings?: { [key: string]: {
-      /** `extractAsIsIndicatorTypeId` (string). */
       readonly extractAsIsIndicatorTypeId?: string;
-      /** `extractIndicatorTypesIDs` (array, of string). */
       readonly extractIndicatorTypesIDs?: readonly string[];
-      /** `isExtractingAllIndicatorTypes` (boolean). */
       readonly isExtractingAllIndicatorTypes?: boolean;
     } };
-    /** `mode` (string). */
     readonly mode?: string;
   };
-  /** `fromServerVersion` (object). */
   readonly fromServerVersion?: {
-    /** `Digits` (array, of integer). */
     readonly Digits?: readonly number[];
-    /** `Label` (string). */
     readonly Label?: string;
   };
-  /** `highlight` (object). */
   readonly highlight?: { [key: string]: readonly string[] };
-  /** `hours` (integer, format int64). */
+  /** Format int64. */
   readonly hours?: number;
-  /** `hoursR` (integer, format int64). */
+  /** Format int64. */
   readonly hoursR?: number;
-  /** `id` (string). */
   readonly id?: string;
-  /** `indexName` (string). */
   readonly indexName?: string;
-  /** `itemVersion` (object). */
   readonly itemVersion?: {
-    /** `Digits` (array, of integer). */
     readonly Digits?: readonly number[];
-    /** `Label` (string). */
     readonly Label?: string;
   };
-  /** `layout` (string). */
   readonly layout?: string;
-  /** `locked` (boolean). */
   readonly locked?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   readonly modified?: string;
-  /** `name` (string). */
   readonly name?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   readonly numericId?: number;
-  /** `onChangeRepAlg` (number, format double). */
+  /** Format double. */
   readonly onChangeRepAlg?: number;
-  /** `packID` (string). */
   readonly packID?: string;
-  /** `packName` (string). */
   readonly packName?: string;
-  /** `packPropagationLabels` (array, of string). */
   readonly packPropagationLabels?: readonly string[];
-  /** `playbookId` (string). */
   readonly playbookId?: string;
-  /** `preProcessingScript` (string). */
   readonly preProcessingScript?: string;
-  /** `prevName` (string). */
   readonly prevName?: string;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   readonly primaryTerm?: number;
-  /** `propagationLabels` (array, of string). */
   readonly propagationLabels?: readonly string[];
-  /** `readonly` (boolean). */
   readonly readonly?: boolean;
-  /** `remote` (boolean). */
   readonly remote?: boolean;
-  /** `reputationCalc` (number, format double). */
+  /** Format double. */
   readonly reputationCalc?: number;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   readonly sequenceNumber?: number;
-  /** `shouldCommit` (boolean). */
   readonly shouldCommit?: boolean;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   readonly sizeInBytes?: number;
-  /** `sla` (integer, format int64). */
+  /** Format int64. */
   readonly sla?: number;
-  /** `slaReminder` (integer, format int64). */
+  /** Format int64. */
   readonly slaReminder?: number;
-  /** `sortValues` (array, of string). */
   readonly sortValues?: readonly string[];
-  /** `syncHash` (string). */
   readonly syncHash?: string;
-  /** `system` (boolean). */
   readonly system?: boolean;
-  /** `toServerVersion` (object). */
   readonly toServerVersion?: {
-    /** `Digits` (array, of integer). */
     readonly Digits?: readonly number[];
-    /** `Label` (string). */
     readonly Label?: string;
   };
-  /** `vcShouldIgnore` (boolean). */
   readonly vcShouldIgnore?: boolean;
-  /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
   readonly vcShouldKeepItemLegacyProdMachine?: boolean;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   readonly version?: number;
-  /** `weeks` (integer, format int64). */
+  /** Format int64. */
   readonly weeks?: number;
-  /** `weeksR` (integer, format int64). */
+  /** Format int64. */
   readonly weeksR?: number;
 };
 
@@ -2628,390 +1319,60 @@ export type XsoarIncidenttypeReply = XsoarIncidentType;
 
 /** Request of `POST /incidenttypes/import` (`xsoar.incidenttypes.import`), sent as multipart form data. */
 export type XsoarIncidenttypesImportRequest = {
-  /** `file` (string). */
   readonly file?: string;
 };
 
 /** Reply of `POST /incidenttypes/import` (`xsoar.incidenttypes.import`). */
 export type XsoarIncidenttypesImportReply = {
-  /** `error` (string). */
   error?: string;
-  /** `incidentTypes` (array, of {@link XsoarIncidentType}). */
   incidentTypes?: XsoarIncidentType[];
-  /** `autorun` (boolean). */
   autorun?: boolean;
-  /** `closureScript` (string). */
   closureScript?: string;
-  /** `color` (string). */
   color?: string;
-  /** `commitMessage` (string). */
   commitMessage?: string;
-  /** `days` (integer, format int64). */
+  /** Format int64. */
   days?: number;
-  /** `daysR` (integer, format int64). */
+  /** Format int64. */
   daysR?: number;
-  /** `default` (boolean). */
   default?: boolean;
-  /** `disabled` (boolean). */
   disabled?: boolean;
-  /** `hours` (integer, format int64). */
+  /** Format int64. */
   hours?: number;
-  /** `hoursR` (integer, format int64). */
+  /** Format int64. */
   hoursR?: number;
-  /** `id` (string). */
   id?: string;
-  /** `locked` (boolean). */
   locked?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `playbookId` (string). */
   playbookId?: string;
-  /** `preProcessingScript` (string). */
   preProcessingScript?: string;
-  /** `prevName` (string). */
   prevName?: string;
-  /** `readonly` (boolean). */
   readonly?: boolean;
-  /** `reputationCalc` ({@link XsoarServerReputationCalcAlg}, format double). */
+  /** Format double. */
   reputationCalc?: XsoarServerReputationCalcAlg;
-  /** `shouldCommit` (boolean). */
   shouldCommit?: boolean;
-  /** `sla` (integer, format int64). */
+  /** Format int64. */
   sla?: number;
-  /** `slaReminder` (integer, format int64). */
+  /** Format int64. */
   slaReminder?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `system` (boolean). */
   system?: boolean;
-  /** `vcShouldIgnore` (boolean). */
   vcShouldIgnore?: boolean;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
-  /** `weeks` (integer, format int64). */
+  /** Format int64. */
   weeks?: number;
-  /** `weeksR` (integer, format int64). */
+  /** Format int64. */
   weeksR?: number;
 };
 
 /** Request of `POST /indicator/create` (`xsoar.indicator.create`). */
 export type XsoarIndicatorCreateRequest = {
-  /** `entryId` (string). */
   readonly entryId?: string;
-  /** `indicator` (object). */
-  readonly indicator?: {
-    /** `CustomFields` (object). */
-    readonly CustomFields?: { [key: string]: unknown };
-    /** `account` (string). */
-    readonly account?: string;
-    /** `aggregatedReliability` (string). */
-    readonly aggregatedReliability?: string;
-    /** `cacheVersn` (integer, format int64). */
-    readonly cacheVersn?: number;
-    /** `calculatedTime` (string, format date-time). */
-    readonly calculatedTime?: string;
-    /** `comment` (string). */
-    readonly comment?: string;
-    /** `comments` (array). */
-    readonly comments?: readonly {
-      /** `cacheVersn` (integer, format int64). */
-      readonly cacheVersn?: number;
-      /** `category` (string). */
-      readonly category?: string;
-      /** `content` (string). */
-      readonly content?: string;
-      /** `created` (string, format date-time). */
-      readonly created?: string;
-      /** `entryId` (string). */
-      readonly entryId?: string;
-      /** `highlight` (object). */
-      readonly highlight?: { [key: string]: readonly string[] };
-      /** `id` (string). */
-      readonly id?: string;
-      /** `indexName` (string). */
-      readonly indexName?: string;
-      /** `modified` (string, format date-time). */
-      readonly modified?: string;
-      /** `numericId` (integer, format int64). */
-      readonly numericId?: number;
-      /** `primaryTerm` (integer, format int64). */
-      readonly primaryTerm?: number;
-      /** `sequenceNumber` (integer, format int64). */
-      readonly sequenceNumber?: number;
-      /** `sizeInBytes` (integer, format int64). */
-      readonly sizeInBytes?: number;
-      /** `sortValues` (array, of string). */
-      readonly sortValues?: readonly string[];
-      /** `source` (string). */
-      readonly source?: string;
-      /** `syncHash` (string). */
-      readonly syncHash?: string;
-      /** `type` (string). */
-      readonly type?: string;
-      /** `user` (string). */
-      readonly user?: string;
-      /** `version` (integer, format int64). */
-      readonly version?: number;
-    }[];
-    /** `created` (string, format date-time). */
-    readonly created?: string;
-    /** `deletedFeedFetchTime` (string, format date-time). */
-    readonly deletedFeedFetchTime?: string;
-    /** `expiration` (string, format date-time). */
-    readonly expiration?: string;
-    /** `expirationSource` (object). */
-    readonly expirationSource?: {
-      /** `brand` (string). */
-      readonly brand?: string;
-      /** `expirationInterval` (integer, format int64). */
-      readonly expirationInterval?: number;
-      /** `expirationPolicy` (string). */
-      readonly expirationPolicy?: string;
-      /** `instance` (string). */
-      readonly instance?: string;
-      /** `moduleId` (string). */
-      readonly moduleId?: string;
-      /** `setTime` (string, format date-time). */
-      readonly setTime?: string;
-      /** `source` (string). */
-      readonly source?: string;
-      /** `user` (string). */
-      readonly user?: string;
-    };
-    /** `expirationStatus` (string). */
-    readonly expirationStatus?: string;
-    /** `firstSeen` (string, format date-time). */
-    readonly firstSeen?: string;
-    /** `firstSeenEntryID` (string). */
-    readonly firstSeenEntryID?: string;
-    /** `highlight` (object). */
-    readonly highlight?: { [key: string]: readonly string[] };
-    /** `id` (string). */
-    readonly id?: string;
-    /** `indexName` (string). */
-    readonly indexName?: string;
-    /** `indicator_type` (string). */
-    readonly indicator_type?: string;
-    /** `insightCache` (object). */
-    readonly insightCache?: {
-      /** `cacheVersn` (integer, format int64). */
-      readonly cacheVersn?: number;
-      /** `created` (string, format date-time). */
-      readonly created?: string;
-      /** `highlight` (object). */
-      readonly highlight?: { [key: string]: readonly string[] };
-      /** `id` (string). */
-      readonly id?: string;
-      /** `indexName` (string). */
-      readonly indexName?: string;
-      /** `modified` (string, format date-time). */
-      readonly modified?: string;
-      /** `numericId` (integer, format int64). */
-      readonly numericId?: number;
-      /** `primaryTerm` (integer, format int64). */
-      readonly primaryTerm?: number;
-      /** `scores` (object). */
-      readonly scores?: { [key: string]: {
-        /** `content` (string). */
-        readonly content?: string;
-        /** `contentFormat` (string). */
-        readonly contentFormat?: string;
-        /** `context` (object). */
-        readonly context?: { [key: string]: { [key: string]: unknown } };
-        /** `isTypedIndicator` (boolean). */
-        readonly isTypedIndicator?: boolean;
-        /** `reliability` (string). */
-        readonly reliability?: string;
-        /** `score` (integer, format int64). */
-        readonly score?: number;
-        /** `scoreChangeTimestamp` (string, format date-time). */
-        readonly scoreChangeTimestamp?: string;
-        /** `timestamp` (string, format date-time). */
-        readonly timestamp?: string;
-        /** `type` (string). */
-        readonly type?: string;
-      } };
-      /** `sequenceNumber` (integer, format int64). */
-      readonly sequenceNumber?: number;
-      /** `sizeInBytes` (integer, format int64). */
-      readonly sizeInBytes?: number;
-      /** `sortValues` (array, of string). */
-      readonly sortValues?: readonly string[];
-      /** `syncHash` (string). */
-      readonly syncHash?: string;
-      /** `version` (integer, format int64). */
-      readonly version?: number;
-    };
-    /** `investigationIDs` (array, of string). */
-    readonly investigationIDs?: readonly string[];
-    /** `isDetectable` (boolean). */
-    readonly isDetectable?: boolean;
-    /** `isPreventable` (boolean). */
-    readonly isPreventable?: boolean;
-    /** `isShared` (boolean). */
-    readonly isShared?: boolean;
-    /** `lastReputationRun` (string, format date-time). */
-    readonly lastReputationRun?: string;
-    /** `lastSeen` (string, format date-time). */
-    readonly lastSeen?: string;
-    /** `lastSeenEntryID` (string). */
-    readonly lastSeenEntryID?: string;
-    /** `manualExpirationTime` (string, format date-time). */
-    readonly manualExpirationTime?: string;
-    /** `manualScore` (boolean). */
-    readonly manualScore?: boolean;
-    /** `manualSetTime` (string, format date-time). */
-    readonly manualSetTime?: string;
-    /** `manuallyEditedFields` (array, of string). */
-    readonly manuallyEditedFields?: readonly string[];
-    /** `modified` (string, format date-time). */
-    readonly modified?: string;
-    /** `modifiedTime` (string, format date-time). */
-    readonly modifiedTime?: string;
-    /** `moduleToFeedMap` (object). */
-    readonly moduleToFeedMap?: { [key: string]: {
-      /** `ExpirationSource` (object). */
-      readonly ExpirationSource?: {
-        /** `brand` (string). */
-        readonly brand?: string;
-        /** `expirationInterval` (integer, format int64). */
-        readonly expirationInterval?: number;
-        /** `expirationPolicy` (string). */
-        readonly expirationPolicy?: string;
-        /** `instance` (string). */
-        readonly instance?: string;
-        /** `moduleId` (string). */
-        readonly moduleId?: string;
-        /** `setTime` (string, format date-time). */
-        readonly setTime?: string;
-        /** `source` (string). */
-        readonly source?: string;
-        /** `user` (string). */
-        readonly user?: string;
-      };
-      /** `bypassExclusionList` (boolean). */
-      readonly bypassExclusionList?: boolean;
-      /** `classifierId` (string). */
-      readonly classifierId?: string;
-      /** `classifierVersion` (integer, format int64). */
-      readonly classifierVersion?: number;
-      /** `comments` (array, of object). */
-      readonly comments?: readonly {
-        /** `content` (string). */
-        readonly content?: string;
-        /** `created` (string, format date-time). */
-        readonly created?: string;
-        /** `id` (string). */
-        readonly id?: string;
-        /** `user` (string). */
-        readonly user?: string;
-      }[];
-      /** `expirationInterval` (integer, format int64). */
-      readonly expirationInterval?: number;
-      /** `expirationPolicy` (string). */
-      readonly expirationPolicy?: string;
-      /** `fetchTime` (string, format date-time). */
-      readonly fetchTime?: string;
-      /** `fields` (object). */
-      readonly fields?: { [key: string]: { [key: string]: unknown } };
-      /** `isEnrichment` (boolean). */
-      readonly isEnrichment?: boolean;
-      /** `mapperId` (string). */
-      readonly mapperId?: string;
-      /** `mapperVersion` (integer, format int64). */
-      readonly mapperVersion?: number;
-      /** `modifiedTime` (string, format date-time). */
-      readonly modifiedTime?: string;
-      /** `moduleId` (string). */
-      readonly moduleId?: string;
-      /** `rawJSON` (object). */
-      readonly rawJSON?: { [key: string]: { [key: string]: unknown } };
-      /** `relationships` (array). */
-      readonly relationships?: readonly {
-        /** `brand` (string). */
-        readonly brand?: string;
-        /** `entityA` (string). */
-        readonly entityA?: string;
-        /** `entityAFamily` (string). */
-        readonly entityAFamily?: string;
-        /** `entityAType` (string). */
-        readonly entityAType?: string;
-        /** `entityB` (string). */
-        readonly entityB?: string;
-        /** `entityBFamily` (string). */
-        readonly entityBFamily?: string;
-        /** `entityBType` (string). */
-        readonly entityBType?: string;
-        /** `fields` (object). */
-        readonly fields?: { [key: string]: { [key: string]: unknown } };
-        /** `id` (string). */
-        readonly id?: string;
-        /** `instance` (string). */
-        readonly instance?: string;
-        /** `name` (string). */
-        readonly name?: string;
-        /** `reliability` (string). */
-        readonly reliability?: string;
-        /** `reverseName` (string). */
-        readonly reverseName?: string;
-        /** `startTime` (string, format date-time). */
-        readonly startTime?: string;
-        /** `type` (string). */
-        readonly type?: string;
-      }[];
-      /** `reliability` (string). */
-      readonly reliability?: string;
-      /** `score` (integer, format int64). */
-      readonly score?: number;
-      /** `sourceBrand` (string). */
-      readonly sourceBrand?: string;
-      /** `sourceInstance` (string). */
-      readonly sourceInstance?: string;
-      /** `timestamp` (string, format date-time). */
-      readonly timestamp?: string;
-      /** `type` (string). */
-      readonly type?: string;
-      /** `value` (string). */
-      readonly value?: string;
-    } };
-    /** `numericId` (integer, format int64). */
-    readonly numericId?: number;
-    /** `primaryTerm` (integer, format int64). */
-    readonly primaryTerm?: number;
-    /** `relatedIncCount` (integer, format int64). */
-    readonly relatedIncCount?: number;
-    /** `score` (integer, format int64). */
-    readonly score?: number;
-    /** `sequenceNumber` (integer, format int64). */
-    readonly sequenceNumber?: number;
-    /** `setBy` (string). */
-    readonly setBy?: string;
-    /** `sizeInBytes` (integer, format int64). */
-    readonly sizeInBytes?: number;
-    /** `sortValues` (array, of string). */
-    readonly sortValues?: readonly string[];
-    /** `source` (string). */
-    readonly source?: string;
-    /** `sourceBrands` (array, of string). */
-    readonly sourceBrands?: readonly string[];
-    /** `sourceInstances` (array, of string). */
-    readonly sourceInstances?: readonly string[];
-    /** `syncHash` (string). */
-    readonly syncHash?: string;
-    /** `timestamp` (string, format date-time). */
-    readonly timestamp?: string;
-    /** `value` (string). */
-    readonly value?: string;
-    /** `version` (integer, format int64). */
-    readonly version?: number;
-  };
-  /** `investigationId` (string). */
+  readonly indicator?: XsoarIndicatorEditRequest;
   readonly investigationId?: string;
-  /** `manually` (boolean). */
   readonly manually?: boolean;
-  /** `seenNow` (boolean). */
   readonly seenNow?: boolean;
 };
 
@@ -3020,309 +1381,191 @@ export type XsoarIndicatorCreateReply = IocObject;
 
 /** Request of `POST /indicator/edit` (`xsoar.indicator.edit`). */
 export type XsoarIndicatorEditRequest = {
-  /** `CustomFields` (object). */
   readonly CustomFields?: { [key: string]: unknown };
-  /** `account` (string). */
   readonly account?: string;
-  /** `aggregatedReliability` (string). */
   readonly aggregatedReliability?: string;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   readonly cacheVersn?: number;
-  /** `calculatedTime` (string, format date-time). */
+  /** Format date-time. */
   readonly calculatedTime?: string;
-  /** `comment` (string). */
   readonly comment?: string;
-  /** `comments` (array). */
   readonly comments?: readonly {
-    /** `cacheVersn` (integer, format int64). */
+    /** Format int64. */
     readonly cacheVersn?: number;
-    /** `category` (string). */
     readonly category?: string;
-    /** `content` (string). */
     readonly content?: string;
-    /** `created` (string, format date-time). */
+    /** Format date-time. */
     readonly created?: string;
-    /** `entryId` (string). */
     readonly entryId?: string;
-    /** `highlight` (object). */
     readonly highlight?: { [key: string]: readonly string[] };
-    /** `id` (string). */
     readonly id?: string;
-    /** `indexName` (string). */
     readonly indexName?: string;
-    /** `modified` (string, format date-time). */
+    /** Format date-time. */
     readonly modified?: string;
-    /** `numericId` (integer, format int64). */
+    /** Format int64. */
     readonly numericId?: number;
-    /** `primaryTerm` (integer, format int64). */
+    /** Format int64. */
     readonly primaryTerm?: number;
-    /** `sequenceNumber` (integer, format int64). */
+    /** Format int64. */
     readonly sequenceNumber?: number;
-    /** `sizeInBytes` (integer, format int64). */
+    /** Format int64. */
     readonly sizeInBytes?: number;
-    /** `sortValues` (array, of string). */
     readonly sortValues?: readonly string[];
-    /** `source` (string). */
     readonly source?: string;
-    /** `syncHash` (string). */
     readonly syncHash?: string;
-    /** `type` (string). */
     readonly type?: string;
-    /** `user` (string). */
     readonly user?: string;
-    /** `version` (integer, format int64). */
+    /** Format int64. */
     readonly version?: number;
   }[];
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   readonly created?: string;
-  /** `deletedFeedFetchTime` (string, format date-time). */
+  /** Format date-time. */
   readonly deletedFeedFetchTime?: string;
-  /** `expiration` (string, format date-time). */
+  /** Format date-time. */
   readonly expiration?: string;
-  /** `expirationSource` (object). */
-  readonly expirationSource?: {
-    /** `brand` (string). */
-    readonly brand?: string;
-    /** `expirationInterval` (integer, format int64). */
-    readonly expirationInterval?: number;
-    /** `expirationPolicy` (string). */
-    readonly expirationPolicy?: string;
-    /** `instance` (string). */
-    readonly instance?: string;
-    /** `moduleId` (string). */
-    readonly moduleId?: string;
-    /** `setTime` (string, format date-time). */
-    readonly setTime?: string;
-    /** `source` (string). */
-    readonly source?: string;
-    /** `user` (string). */
-    readonly user?: string;
-  };
-  /** `expirationStatus` (string). */
+  readonly expirationSource?: XsoarIndicatorEditRequestExpirationSource;
   readonly expirationStatus?: string;
-  /** `firstSeen` (string, format date-time). */
+  /** Format date-time. */
   readonly firstSeen?: string;
-  /** `firstSeenEntryID` (string). */
   readonly firstSeenEntryID?: string;
-  /** `highlight` (object). */
   readonly highlight?: { [key: string]: readonly string[] };
-  /** `id` (string). */
   readonly id?: string;
-  /** `indexName` (string). */
   readonly indexName?: string;
-  /** `indicator_type` (string). */
   readonly indicator_type?: string;
-  /** `insightCache` (object). */
   readonly insightCache?: {
-    /** `cacheVersn` (integer, format int64). */
+    /** Format int64. */
     readonly cacheVersn?: number;
-    /** `created` (string, format date-time). */
+    /** Format date-time. */
     readonly created?: string;
-    /** `highlight` (object). */
     readonly highlight?: { [key: string]: readonly string[] };
-    /** `id` (string). */
     readonly id?: string;
-    /** `indexName` (string). */
     readonly indexName?: string;
-    /** `modified` (string, format date-time). */
+    /** Format date-time. */
     readonly modified?: string;
-    /** `numericId` (integer, format int64). */
+    /** Format int64. */
     readonly numericId?: number;
-    /** `primaryTerm` (integer, format int64). */
+    /** Format int64. */
     readonly primaryTerm?: number;
-    /** `scores` (object). */
     readonly scores?: { [key: string]: {
-      /** `content` (string). */
       readonly content?: string;
-      /** `contentFormat` (string). */
       readonly contentFormat?: string;
-      /** `context` (object). */
       readonly context?: { [key: string]: { [key: string]: unknown } };
-      /** `isTypedIndicator` (boolean). */
       readonly isTypedIndicator?: boolean;
-      /** `reliability` (string). */
       readonly reliability?: string;
-      /** `score` (integer, format int64). */
+      /** Format int64. */
       readonly score?: number;
-      /** `scoreChangeTimestamp` (string, format date-time). */
+      /** Format date-time. */
       readonly scoreChangeTimestamp?: string;
-      /** `timestamp` (string, format date-time). */
+      /** Format date-time. */
       readonly timestamp?: string;
-      /** `type` (string). */
       readonly type?: string;
     } };
-    /** `sequenceNumber` (integer, format int64). */
+    /** Format int64. */
     readonly sequenceNumber?: number;
-    /** `sizeInBytes` (integer, format int64). */
+    /** Format int64. */
     readonly sizeInBytes?: number;
-    /** `sortValues` (array, of string). */
     readonly sortValues?: readonly string[];
-    /** `syncHash` (string). */
     readonly syncHash?: string;
-    /** `version` (integer, format int64). */
+    /** Format int64. */
     readonly version?: number;
   };
-  /** `investigationIDs` (array, of string). */
   readonly investigationIDs?: readonly string[];
-  /** `isDetectable` (boolean). */
   readonly isDetectable?: boolean;
-  /** `isPreventable` (boolean). */
   readonly isPreventable?: boolean;
-  /** `isShared` (boolean). */
   readonly isShared?: boolean;
-  /** `lastReputationRun` (string, format date-time). */
+  /** Format date-time. */
   readonly lastReputationRun?: string;
-  /** `lastSeen` (string, format date-time). */
+  /** Format date-time. */
   readonly lastSeen?: string;
-  /** `lastSeenEntryID` (string). */
   readonly lastSeenEntryID?: string;
-  /** `manualExpirationTime` (string, format date-time). */
+  /** Format date-time. */
   readonly manualExpirationTime?: string;
-  /** `manualScore` (boolean). */
   readonly manualScore?: boolean;
-  /** `manualSetTime` (string, format date-time). */
+  /** Format date-time. */
   readonly manualSetTime?: string;
-  /** `manuallyEditedFields` (array, of string). */
   readonly manuallyEditedFields?: readonly string[];
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   readonly modified?: string;
-  /** `modifiedTime` (string, format date-time). */
+  /** Format date-time. */
   readonly modifiedTime?: string;
-  /** `moduleToFeedMap` (object). */
   readonly moduleToFeedMap?: { [key: string]: {
-    /** `ExpirationSource` (object). */
-    readonly ExpirationSource?: {
-      /** `brand` (string). */
-      readonly brand?: string;
-      /** `expirationInterval` (integer, format int64). */
-      readonly expirationInterval?: number;
-      /** `expirationPolicy` (string). */
-      readonly expirationPolicy?: string;
-      /** `instance` (string). */
-      readonly instance?: string;
-      /** `moduleId` (string). */
-      readonly moduleId?: string;
-      /** `setTime` (string, format date-time). */
-      readonly setTime?: string;
-      /** `source` (string). */
-      readonly source?: string;
-      /** `user` (string). */
-      readonly user?: string;
-    };
-    /** `bypassExclusionList` (boolean). */
+    readonly ExpirationSource?: XsoarIndicatorEditRequestExpirationSource;
     readonly bypassExclusionList?: boolean;
-    /** `classifierId` (string). */
     readonly classifierId?: string;
-    /** `classifierVersion` (integer, format int64). */
+    /** Format int64. */
     readonly classifierVersion?: number;
-    /** `comments` (array, of object). */
     readonly comments?: readonly {
-      /** `content` (string). */
       readonly content?: string;
-      /** `created` (string, format date-time). */
+      /** Format date-time. */
       readonly created?: string;
-      /** `id` (string). */
       readonly id?: string;
-      /** `user` (string). */
       readonly user?: string;
     }[];
-    /** `expirationInterval` (integer, format int64). */
+    /** Format int64. */
     readonly expirationInterval?: number;
-    /** `expirationPolicy` (string). */
     readonly expirationPolicy?: string;
-    /** `fetchTime` (string, format date-time). */
+    /** Format date-time. */
     readonly fetchTime?: string;
-    /** `fields` (object). */
     readonly fields?: { [key: string]: { [key: string]: unknown } };
-    /** `isEnrichment` (boolean). */
     readonly isEnrichment?: boolean;
-    /** `mapperId` (string). */
     readonly mapperId?: string;
-    /** `mapperVersion` (integer, format int64). */
+    /** Format int64. */
     readonly mapperVersion?: number;
-    /** `modifiedTime` (string, format date-time). */
+    /** Format date-time. */
     readonly modifiedTime?: string;
-    /** `moduleId` (string). */
     readonly moduleId?: string;
-    /** `rawJSON` (object). */
     readonly rawJSON?: { [key: string]: { [key: string]: unknown } };
-    /** `relationships` (array). */
     readonly relationships?: readonly {
-      /** `brand` (string). */
       readonly brand?: string;
-      /** `entityA` (string). */
       readonly entityA?: string;
-      /** `entityAFamily` (string). */
       readonly entityAFamily?: string;
-      /** `entityAType` (string). */
       readonly entityAType?: string;
-      /** `entityB` (string). */
       readonly entityB?: string;
-      /** `entityBFamily` (string). */
       readonly entityBFamily?: string;
-      /** `entityBType` (string). */
       readonly entityBType?: string;
-      /** `fields` (object). */
       readonly fields?: { [key: string]: { [key: string]: unknown } };
-      /** `id` (string). */
       readonly id?: string;
-      /** `instance` (string). */
       readonly instance?: string;
-      /** `name` (string). */
       readonly name?: string;
-      /** `reliability` (string). */
       readonly reliability?: string;
-      /** `reverseName` (string). */
       readonly reverseName?: string;
-      /** `startTime` (string, format date-time). */
+      /** Format date-time. */
       readonly startTime?: string;
-      /** `type` (string). */
       readonly type?: string;
     }[];
-    /** `reliability` (string). */
     readonly reliability?: string;
-    /** `score` (integer, format int64). */
+    /** Format int64. */
     readonly score?: number;
-    /** `sourceBrand` (string). */
     readonly sourceBrand?: string;
-    /** `sourceInstance` (string). */
     readonly sourceInstance?: string;
-    /** `timestamp` (string, format date-time). */
+    /** Format date-time. */
     readonly timestamp?: string;
-    /** `type` (string). */
     readonly type?: string;
-    /** `value` (string). */
     readonly value?: string;
   } };
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   readonly numericId?: number;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   readonly primaryTerm?: number;
-  /** `relatedIncCount` (integer, format int64). */
+  /** Format int64. */
   readonly relatedIncCount?: number;
-  /** `score` (integer, format int64). */
+  /** Format int64. */
   readonly score?: number;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   readonly sequenceNumber?: number;
-  /** `setBy` (string). */
   readonly setBy?: string;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   readonly sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   readonly sortValues?: readonly string[];
-  /** `source` (string). */
   readonly source?: string;
-  /** `sourceBrands` (array, of string). */
   readonly sourceBrands?: readonly string[];
-  /** `sourceInstances` (array, of string). */
   readonly sourceInstances?: readonly string[];
-  /** `syncHash` (string). */
   readonly syncHash?: string;
-  /** `timestamp` (string, format date-time). */
+  /** Format date-time. */
   readonly timestamp?: string;
-  /** `value` (string). */
   readonly value?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   readonly version?: number;
 };
 
@@ -3331,21 +1574,14 @@ export type XsoarIndicatorEditReply = IocObject;
 
 /** Request of `POST /indicator/whitelist` (`xsoar.indicator.whitelist`). */
 export type XsoarIndicatorWhitelistRequest = {
-  /** `InvestigationId` (string). */
   readonly InvestigationId?: string;
-  /** `doNotWhitelist` (boolean). */
   readonly doNotWhitelist?: boolean;
-  /** `entryId` (string). */
   readonly entryId?: string;
-  /** `manualScore` (boolean). */
   readonly manualScore?: boolean;
-  /** `reason` (string). */
   readonly reason?: string;
-  /** `reputation` (integer, format int64). */
+  /** Format int64. */
   readonly reputation?: number;
-  /** `reputations` (array, of string). */
   readonly reputations?: readonly string[];
-  /** `value` (string). */
   readonly value?: string;
 };
 
@@ -3354,153 +1590,25 @@ export type XsoarIndicatorWhitelistReply = XsoarUpdateResponse;
 
 /** Request of `POST /indicators/batch/export/stix` (`xsoar.indicators.batch.export.stix`). */
 export type XsoarIndicatorsBatchExportStixRequest = {
-  /** `all` (boolean). */
   readonly all?: boolean;
-  /** `columns` (array, of string). */
   readonly columns?: readonly string[];
-  /** `doNotWhitelist` (boolean). */
   readonly doNotWhitelist?: boolean;
-  /** `filter` (object). */
-  readonly filter?: {
-    /** `Cache` (object). */
-    readonly Cache?: { [key: string]: readonly string[] };
-    /** `accounts` (object). */
-    readonly accounts?: { [key: string]: { [key: string]: unknown } };
-    /** `earlyTimeInPage` (string, format date-time). */
-    readonly earlyTimeInPage?: string;
-    /** `fields` (array, of string). */
-    readonly fields?: readonly string[];
-    /** `filterobjectquery` (string). */
-    readonly filterobjectquery?: string;
-    /** `firstSeen` (object). */
-    readonly firstSeen?: {
-      /** `fromDate` (string, format date-time). */
-      readonly fromDate?: string;
-      /** `fromDateLicense` (string, format date-time). */
-      readonly fromDateLicense?: string;
-      /** `period` (object). */
-      readonly period?: {
-        /** `by` (string). */
-        readonly by?: string;
-        /** `byFrom` (string). */
-        readonly byFrom?: string;
-        /** `byTo` (string). */
-        readonly byTo?: string;
-        /** `field` (string). */
-        readonly field?: string;
-        /** `fromValue` (string, format duration). */
-        readonly fromValue?: string;
-        /** `toValue` (string, format duration). */
-        readonly toValue?: string;
-      };
-      /** `timeFrame` (integer, format int64). */
-      readonly timeFrame?: number;
-      /** `toDate` (string, format date-time). */
-      readonly toDate?: string;
-    };
-    /** `fromDate` (string, format date-time). */
-    readonly fromDate?: string;
-    /** `fromDateLicense` (string, format date-time). */
-    readonly fromDateLicense?: string;
-    /** `ignoreWorkers` (boolean). */
-    readonly ignoreWorkers?: boolean;
-    /** `lastSeen` (object). */
-    readonly lastSeen?: {
-      /** `fromDate` (string, format date-time). */
-      readonly fromDate?: string;
-      /** `fromDateLicense` (string, format date-time). */
-      readonly fromDateLicense?: string;
-      /** `period` (object). */
-      readonly period?: {
-        /** `by` (string). */
-        readonly by?: string;
-        /** `byFrom` (string). */
-        readonly byFrom?: string;
-        /** `byTo` (string). */
-        readonly byTo?: string;
-        /** `field` (string). */
-        readonly field?: string;
-        /** `fromValue` (string, format duration). */
-        readonly fromValue?: string;
-        /** `toValue` (string, format duration). */
-        readonly toValue?: string;
-      };
-      /** `timeFrame` (integer, format int64). */
-      readonly timeFrame?: number;
-      /** `toDate` (string, format date-time). */
-      readonly toDate?: string;
-    };
-    /** `laterTimeInPage` (string, format date-time). */
-    readonly laterTimeInPage?: string;
-    /** `page` (integer, format int64). */
-    readonly page?: number;
-    /** `period` (object). */
-    readonly period?: {
-      /** `by` (string). */
-      readonly by?: string;
-      /** `byFrom` (string). */
-      readonly byFrom?: string;
-      /** `byTo` (string). */
-      readonly byTo?: string;
-      /** `field` (string). */
-      readonly field?: string;
-      /** `fromValue` (string, format duration). */
-      readonly fromValue?: string;
-      /** `toValue` (string, format duration). */
-      readonly toValue?: string;
-    };
-    /** `prevPage` (boolean). */
-    readonly prevPage?: boolean;
-    /** `query` (string). */
-    readonly query?: string;
-    /** `searchAfter` (array, of string). */
-    readonly searchAfter?: readonly string[];
-    /** `searchAfterElastic` (array, of string). */
-    readonly searchAfterElastic?: readonly string[];
-    /** `searchAfterMap` (object). */
-    readonly searchAfterMap?: { [key: string]: readonly string[] };
-    /** `searchAfterMapOrder` (object). */
-    readonly searchAfterMapOrder?: { [key: string]: number };
-    /** `searchBefore` (array, of string). */
-    readonly searchBefore?: readonly string[];
-    /** `searchBeforeElastic` (array, of string). */
-    readonly searchBeforeElastic?: readonly string[];
-    /** `size` (integer, format int64). */
-    readonly size?: number;
-    /** `sort` (array, of object). */
-    readonly sort?: readonly {
-      /** `asc` (boolean). */
-      readonly asc?: boolean;
-      /** `field` (string). */
-      readonly field?: string;
-      /** `fieldType` (string). */
-      readonly fieldType?: string;
-    }[];
-    /** `timeFrame` (integer, format int64). */
-    readonly timeFrame?: number;
-    /** `toDate` (string, format date-time). */
-    readonly toDate?: string;
-    /** `trim_events` (integer, format int64). */
-    readonly trim_events?: number;
-  };
-  /** `ids` (array, of string). */
+  readonly filter?: XsoarIndicatorsSearchRequest;
   readonly ids?: readonly string[];
-  /** `reason` (string). */
   readonly reason?: string;
-  /** `reputations` (array, of string). */
   readonly reputations?: readonly string[];
 };
 
 /** Reply of `POST /indicators/batch/export/stix` (`xsoar.indicators.batch.export.stix`). */
 export type XsoarIndicatorsBatchExportStixReply = string;
 
-/** Request of `POST /indicators/batch/exportToCsv` (`xsoar.indicators.batch.export_to_csv`). The same type as {@link XsoarIndicatorsBatchExportStixRequest}. */
+/** Request of `POST /indicators/batch/exportToCsv` (`xsoar.indicators.batch.export_to_csv`). */
 export type XsoarIndicatorsBatchExportToCsvRequest = XsoarIndicatorsBatchExportStixRequest;
 
 /** Reply of `POST /indicators/batch/exportToCsv` (`xsoar.indicators.batch.export_to_csv`). */
 export type XsoarIndicatorsBatchExportToCsvReply = string;
 
-/** Request of `POST /indicators/batchDelete` (`xsoar.indicators.batch_delete`). The same type as {@link XsoarIndicatorsBatchExportStixRequest}. */
+/** Request of `POST /indicators/batchDelete` (`xsoar.indicators.batch_delete`). */
 export type XsoarIndicatorsBatchDeleteRequest = XsoarIndicatorsBatchExportStixRequest;
 
 /** Reply of `POST /indicators/batchDelete` (`xsoar.indicators.batch_delete`). */
@@ -3508,153 +1616,75 @@ export type XsoarIndicatorsBatchDeleteReply = XsoarUpdateResponse;
 
 /** Request of `POST /indicators/feed/json` (`xsoar.indicators.feed.json`). */
 export type XsoarIndicatorsFeedJsonRequest = {
-  /** `bypassExclusionList` (boolean). */
   readonly bypassExclusionList?: boolean;
-  /** `classifierId` (string). */
   readonly classifierId?: string;
-  /** `indicators` (array, of object). */
   readonly indicators?: readonly { [key: string]: { [key: string]: unknown } }[];
-  /** `mapperId` (string). */
   readonly mapperId?: string;
 };
 
 /** Request of `POST /indicators/search` (`xsoar.indicators.search`). */
 export type XsoarIndicatorsSearchRequest = {
-  /** `Cache` (object). */
   readonly Cache?: { [key: string]: readonly string[] };
-  /** `accounts` (object). */
   readonly accounts?: { [key: string]: { [key: string]: unknown } };
-  /** `earlyTimeInPage` (string, format date-time). */
+  /** Format date-time. */
   readonly earlyTimeInPage?: string;
-  /** `fields` (array, of string). */
   readonly fields?: readonly string[];
-  /** `filterobjectquery` (string). */
   readonly filterobjectquery?: string;
-  /** `firstSeen` (object). */
-  readonly firstSeen?: {
-    /** `fromDate` (string, format date-time). */
-    readonly fromDate?: string;
-    /** `fromDateLicense` (string, format date-time). */
-    readonly fromDateLicense?: string;
-    /** `period` (object). */
-    readonly period?: {
-      /** `by` (string). */
-      readonly by?: string;
-      /** `byFrom` (string). */
-      readonly byFrom?: string;
-      /** `byTo` (string). */
-      readonly byTo?: string;
-      /** `field` (string). */
-      readonly field?: string;
-      /** `fromValue` (string, format duration). */
-      readonly fromValue?: string;
-      /** `toValue` (string, format duration). */
-      readonly toValue?: string;
-    };
-    /** `timeFrame` (integer, format int64). */
-    readonly timeFrame?: number;
-    /** `toDate` (string, format date-time). */
-    readonly toDate?: string;
-  };
-  /** `fromDate` (string, format date-time). */
+  readonly firstSeen?: XsoarIndicatorsSearchRequestFirstSeen;
+  /** Format date-time. */
   readonly fromDate?: string;
-  /** `fromDateLicense` (string, format date-time). */
+  /** Format date-time. */
   readonly fromDateLicense?: string;
-  /** `ignoreWorkers` (boolean). */
   readonly ignoreWorkers?: boolean;
-  /** `lastSeen` (object). */
-  readonly lastSeen?: {
-    /** `fromDate` (string, format date-time). */
-    readonly fromDate?: string;
-    /** `fromDateLicense` (string, format date-time). */
-    readonly fromDateLicense?: string;
-    /** `period` (object). */
-    readonly period?: {
-      /** `by` (string). */
-      readonly by?: string;
-      /** `byFrom` (string). */
-      readonly byFrom?: string;
-      /** `byTo` (string). */
-      readonly byTo?: string;
-      /** `field` (string). */
-      readonly field?: string;
-      /** `fromValue` (string, format duration). */
-      readonly fromValue?: string;
-      /** `toValue` (string, format duration). */
-      readonly toValue?: string;
-    };
-    /** `timeFrame` (integer, format int64). */
-    readonly timeFrame?: number;
-    /** `toDate` (string, format date-time). */
-    readonly toDate?: string;
-  };
-  /** `laterTimeInPage` (string, format date-time). */
+  readonly lastSeen?: XsoarIndicatorsSearchRequestFirstSeen;
+  /** Format date-time. */
   readonly laterTimeInPage?: string;
-  /** `page` (integer, format int64). */
+  /** Format int64. */
   readonly page?: number;
-  /** `period` (object). */
   readonly period?: {
-    /** `by` (string). */
     readonly by?: string;
-    /** `byFrom` (string). */
     readonly byFrom?: string;
-    /** `byTo` (string). */
     readonly byTo?: string;
-    /** `field` (string). */
     readonly field?: string;
-    /** `fromValue` (string, format duration). */
+    /** Format duration. */
     readonly fromValue?: string;
-    /** `toValue` (string, format duration). */
+    /** Format duration. */
     readonly toValue?: string;
   };
-  /** `prevPage` (boolean). */
   readonly prevPage?: boolean;
-  /** `query` (string). */
   readonly query?: string;
-  /** `searchAfter` (array, of string). */
   readonly searchAfter?: readonly string[];
-  /** `searchAfterElastic` (array, of string). */
   readonly searchAfterElastic?: readonly string[];
-  /** `searchAfterMap` (object). */
   readonly searchAfterMap?: { [key: string]: readonly string[] };
-  /** `searchAfterMapOrder` (object). */
   readonly searchAfterMapOrder?: { [key: string]: number };
-  /** `searchBefore` (array, of string). */
   readonly searchBefore?: readonly string[];
-  /** `searchBeforeElastic` (array, of string). */
   readonly searchBeforeElastic?: readonly string[];
-  /** `size` (integer, format int64). */
+  /** Format int64. */
   readonly size?: number;
-  /** `sort` (array, of object). */
   readonly sort?: readonly {
-    /** `asc` (boolean). */
     readonly asc?: boolean;
-    /** `field` (string). */
     readonly field?: string;
-    /** `fieldType` (string). */
     readonly fieldType?: string;
   }[];
-  /** `timeFrame` (integer, format int64). */
+  /** Format int64. */
   readonly timeFrame?: number;
-  /** `toDate` (string, format date-time). */
+  /** Format date-time. */
   readonly toDate?: string;
-  /** `trim_events` (integer, format int64). */
+  /** Format int64. */
   readonly trim_events?: number;
 };
 
 /** Reply of `POST /indicators/search` (`xsoar.indicators.search`). */
 export type XsoarIndicatorsSearchReply = {
-  /** `accountErrors` (array, of string). */
   accountErrors?: string[];
-  /** `iocObjects` (array, of {@link IocObject}). */
   iocObjects?: IocObject[];
-  /** `total` (integer, format int64). */
+  /** Format int64. */
   total?: number;
-  /** `totalAccounts` (integer, format int64). */
+  /** Format int64. */
   totalAccounts?: number;
 };
 
-/** Request of `POST /indicators/timeline/delete` (`xsoar.indicators.timeline.delete`). The same type as {@link XsoarIndicatorsSearchRequest}. */
+/** Request of `POST /indicators/timeline/delete` (`xsoar.indicators.timeline.delete`). */
 export type XsoarIndicatorsTimelineDeleteRequest = XsoarIndicatorsSearchRequest;
 
 /** Reply of `POST /indicators/timeline/delete` (`xsoar.indicators.timeline.delete`). */
@@ -3662,153 +1692,112 @@ export type XsoarIndicatorsTimelineDeleteReply = XsoarIndicatorEditBulkResponse;
 
 /** Request of `POST /indicators/upload` (`xsoar.indicators.upload`), sent as multipart form data. */
 export type XsoarIndicatorsUploadRequest = {
-  /** `fileName` (string). */
   readonly fileName?: string;
-  /** `file` (string). */
   readonly file?: string;
 };
 
 /** Reply of `POST /indicators/upload` (`xsoar.indicators.upload`). */
 export type XsoarIndicatorsUploadReply = {
-  /** `CustomFields` (object). */
   CustomFields?: { [key: string]: unknown };
-  /** `account` (string). */
   account?: string;
-  /** `aggregatedReliability` (string). */
   aggregatedReliability?: string;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `calculatedTime` (string, format date-time). */
+  /** Format date-time. */
   calculatedTime?: string;
-  /** `comment` (string). */
   comment?: string;
-  /** `comments` ({@link XsoarComments}). */
   comments?: XsoarComments;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `deletedFeedFetchTime` (string, format date-time). */
+  /** Format date-time. */
   deletedFeedFetchTime?: string;
-  /** `expiration` (string, format date-time). */
+  /** Format date-time. */
   expiration?: string;
-  /** `expirationSource` ({@link XsoarExpirationSource}). */
   expirationSource?: XsoarExpirationSource;
-  /** `expirationStatus` ({@link XsoarExpirationStatus}). */
   expirationStatus?: XsoarExpirationStatus;
-  /** `firstSeen` (string, format date-time). */
+  /** Format date-time. */
   firstSeen?: string;
-  /** `firstSeenEntryID` (string). */
   firstSeenEntryID?: string;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `indicator_type` (string). */
   indicator_type?: string;
-  /** `insightCache` ({@link XsoarInsightCache}). */
   insightCache?: XsoarInsightCache;
-  /** `investigationIDs` (array, of string). */
   investigationIDs?: string[];
-  /** `isDetectable` (boolean). */
   isDetectable?: boolean;
-  /** `isPreventable` (boolean). */
   isPreventable?: boolean;
-  /** `isShared` (boolean). */
   isShared?: boolean;
-  /** `lastReputationRun` (string, format date-time). */
+  /** Format date-time. */
   lastReputationRun?: string;
-  /** `lastSeen` (string, format date-time). */
+  /** Format date-time. */
   lastSeen?: string;
-  /** `lastSeenEntryID` (string). */
   lastSeenEntryID?: string;
-  /** `manualExpirationTime` (string, format date-time). */
+  /** Format date-time. */
   manualExpirationTime?: string;
-  /** `manualScore` (boolean). */
   manualScore?: boolean;
-  /** `manualSetTime` (string, format date-time). */
+  /** Format date-time. */
   manualSetTime?: string;
-  /** `manuallyEditedFields` (array, of string). */
   manuallyEditedFields?: string[];
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `modifiedTime` (string, format date-time). */
+  /** Format date-time. */
   modifiedTime?: string;
-  /** `moduleToFeedMap` (object). */
   moduleToFeedMap?: { [key: string]: XsoarFeedIndicator };
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `relatedIncCount` (integer, format int64). */
+  /** Format int64. */
   relatedIncCount?: number;
-  /** `score` (integer, format int64). */
+  /** Format int64. */
   score?: number;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `setBy` (string). */
   setBy?: string;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `source` (string). */
   source?: string;
-  /** `sourceBrands` (array, of string). */
   sourceBrands?: string[];
-  /** `sourceInstances` (array, of string). */
   sourceInstances?: string[];
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `timestamp` (string, format date-time). */
+  /** Format date-time. */
   timestamp?: string;
-  /** `value` (string). */
   value?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
 }[];
 
 /** Request of `POST /indicators/whitelist/update` (`xsoar.indicators.whitelist.update`). */
 export type XsoarIndicatorsWhitelistUpdateRequest = {
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   readonly cacheVersn?: number;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   readonly created?: string;
-  /** `highlight` (object). */
   readonly highlight?: { [key: string]: readonly string[] };
-  /** `id` (string). */
   readonly id?: string;
-  /** `indexName` (string). */
   readonly indexName?: string;
-  /** `locked` (boolean). */
   readonly locked?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   readonly modified?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   readonly numericId?: number;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   readonly primaryTerm?: number;
-  /** `reason` (string). */
   readonly reason?: string;
-  /** `reputations` (array, of string). */
   readonly reputations?: readonly string[];
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   readonly sequenceNumber?: number;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   readonly sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   readonly sortValues?: readonly string[];
-  /** `syncHash` (string). */
   readonly syncHash?: string;
-  /** `type` (string). */
   readonly type?: string;
-  /** `user` (string). */
   readonly user?: string;
-  /** `value` (string). */
   readonly value?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   readonly version?: number;
-  /** `whitelistTime` (string, format date-time). */
+  /** Format date-time. */
   readonly whitelistTime?: string;
 };
 
@@ -3817,227 +1806,30 @@ export type XsoarIndicatorsWhitelistUpdateReply = XsoarWhitelistedIndicator;
 
 /** Request of `POST /inv-playbook/task/add/{investigationId}` (`xsoar.inv_playbook.task.add.post_by_investigation_id`). */
 export type XsoarInvPlaybookTaskAddPostByInvestigationIdRequest = {
-  /** `addAfter` (boolean). */
   readonly addAfter?: boolean;
-  /** `addToSeparateBranch` (boolean). */
   readonly addToSeparateBranch?: boolean;
-  /** `automationScript` (string). */
   readonly automationScript?: string;
-  /** `description` (string). */
   readonly description?: string;
-  /** `loop` (object). */
   readonly loop?: {
-    /** `brand` (string). */
     readonly brand?: string;
-    /** `builtinCondition` (array, of array). */
-    readonly builtinCondition?: readonly (readonly {
-      /** `ignoreCase` (boolean). */
-      readonly ignoreCase?: boolean;
-      /** `left` (object). */
-      readonly left?: {
-        /** `isContext` (boolean). */
-        readonly isContext?: boolean;
-        /** `value` (object). */
-        readonly value?: {
-          /** `complex` (object). */
-          readonly complex?: {
-            /** `accessor` (string). */
-            readonly accessor?: string;
-            /** `filters` (array). */
-            readonly filters?: readonly unknown[];
-            /** `root` (string). */
-            readonly root?: string;
-            /** `transformers` (array, of object). */
-            readonly transformers?: readonly {
-              /** `args` (object). */
-              readonly args?: { [key: string]: unknown };
-              /** `operator` (string). */
-              readonly operator?: string;
-            }[];
-          };
-          /** `keyValue` (array, of object). */
-          readonly keyValue?: readonly {
-            /** `key` (string). */
-            readonly key?: string;
-            /** `value`. */
-            readonly value?: unknown;
-          }[];
-          /** `simple` (string). */
-          readonly simple?: string;
-        };
-      };
-      /** `operator` (string). */
-      readonly operator?: string;
-      /** `right` (object). */
-      readonly right?: {
-        /** `isContext` (boolean). */
-        readonly isContext?: boolean;
-        /** `value` (object). */
-        readonly value?: {
-          /** `complex` (object). */
-          readonly complex?: {
-            /** `accessor` (string). */
-            readonly accessor?: string;
-            /** `filters` (array). */
-            readonly filters?: readonly unknown[];
-            /** `root` (string). */
-            readonly root?: string;
-            /** `transformers` (array, of object). */
-            readonly transformers?: readonly {
-              /** `args` (object). */
-              readonly args?: { [key: string]: unknown };
-              /** `operator` (string). */
-              readonly operator?: string;
-            }[];
-          };
-          /** `keyValue` (array, of object). */
-          readonly keyValue?: readonly {
-            /** `key` (string). */
-            readonly key?: string;
-            /** `value`. */
-            readonly value?: unknown;
-          }[];
-          /** `simple` (string). */
-          readonly simple?: string;
-        };
-      };
-      /** `type` (string). */
-      readonly type?: string;
-    }[])[];
-    /** `exitCondition` (string). */
+    readonly builtinCondition?: readonly (readonly XsoarInvPlaybookTaskAddPostByInvestigationIdRequestLoopBuiltinConditionItemItem[])[];
     readonly exitCondition?: string;
-    /** `forEach` (boolean). */
     readonly forEach?: boolean;
-    /** `isCommand` (boolean). */
     readonly isCommand?: boolean;
-    /** `max` (integer, format int64). */
+    /** Format int64. */
     readonly max?: number;
-    /** `scriptArguments` (object). */
-    readonly scriptArguments?: { [key: string]: {
-      /** `complex` (object). */
-      readonly complex?: {
-        /** `accessor` (string). */
-        readonly accessor?: string;
-        /** `filters` (array, of array). */
-        readonly filters?: readonly (readonly {
-          /** `ignoreCase` (boolean). */
-          readonly ignoreCase?: boolean;
-          /** `left` (object). */
-          readonly left?: {
-            /** `isContext` (boolean). */
-            readonly isContext?: boolean;
-            /** `value`. */
-            readonly value?: unknown;
-          };
-          /** `operator` (string). */
-          readonly operator?: string;
-          /** `right` (object). */
-          readonly right?: {
-            /** `isContext` (boolean). */
-            readonly isContext?: boolean;
-            /** `value`. */
-            readonly value?: unknown;
-          };
-          /** `type` (string). */
-          readonly type?: string;
-        }[])[];
-        /** `root` (string). */
-        readonly root?: string;
-        /** `transformers` (array, of object). */
-        readonly transformers?: readonly {
-          /** `args` (object). */
-          readonly args?: { [key: string]: {
-            /** `isContext` (boolean). */
-            readonly isContext?: boolean;
-            /** `value`. */
-            readonly value?: unknown;
-          } };
-          /** `operator` (string). */
-          readonly operator?: string;
-        }[];
-      };
-      /** `keyValue` (array, of object). */
-      readonly keyValue?: readonly {
-        /** `key` (string). */
-        readonly key?: string;
-        /** `value`. */
-        readonly value?: unknown;
-      }[];
-      /** `simple` (string). */
-      readonly simple?: string;
-    } };
-    /** `scriptId` (string). */
+    readonly scriptArguments?: { [key: string]: XsoarEntryRequestArgsValue };
     readonly scriptId?: string;
-    /** `scriptName` (string). */
     readonly scriptName?: string;
-    /** `wait` (integer, format int64). */
+    /** Format int64. */
     readonly wait?: number;
   };
-  /** `name` (string). */
   readonly name?: string;
-  /** `neighborInvPBTaskId` (string). */
   readonly neighborInvPBTaskId?: string;
-  /** `playbookId` (string). */
   readonly playbookId?: string;
-  /** `scriptArguments` (object). */
-  readonly scriptArguments?: { [key: string]: {
-    /** `complex` (object). */
-    readonly complex?: {
-      /** `accessor` (string). */
-      readonly accessor?: string;
-      /** `filters` (array, of array). */
-      readonly filters?: readonly (readonly {
-        /** `ignoreCase` (boolean). */
-        readonly ignoreCase?: boolean;
-        /** `left` (object). */
-        readonly left?: {
-          /** `isContext` (boolean). */
-          readonly isContext?: boolean;
-          /** `value`. */
-          readonly value?: unknown;
-        };
-        /** `operator` (string). */
-        readonly operator?: string;
-        /** `right` (object). */
-        readonly right?: {
-          /** `isContext` (boolean). */
-          readonly isContext?: boolean;
-          /** `value`. */
-          readonly value?: unknown;
-        };
-        /** `type` (string). */
-        readonly type?: string;
-      }[])[];
-      /** `root` (string). */
-      readonly root?: string;
-      /** `transformers` (array, of object). */
-      readonly transformers?: readonly {
-        /** `args` (object). */
-        readonly args?: { [key: string]: {
-          /** `isContext` (boolean). */
-          readonly isContext?: boolean;
-          /** `value`. */
-          readonly value?: unknown;
-        } };
-        /** `operator` (string). */
-        readonly operator?: string;
-      }[];
-    };
-    /** `keyValue` (array, of object). */
-    readonly keyValue?: readonly {
-      /** `key` (string). */
-      readonly key?: string;
-      /** `value`. */
-      readonly value?: unknown;
-    }[];
-    /** `simple` (string). */
-    readonly simple?: string;
-  } };
-  /** `separateContext` (boolean). */
+  readonly scriptArguments?: { [key: string]: XsoarEntryRequestArgsValue };
   readonly separateContext?: boolean;
-  /** `tags` (array, of string). */
   readonly tags?: readonly string[];
-  /** `type` (string). */
   readonly type?: string;
 };
 
@@ -4046,13 +1838,10 @@ export type XsoarInvPlaybookTaskAddPostByInvestigationIdReply = XsoarInvestigati
 
 /** Request of `POST /inv-playbook/task/assign` (`xsoar.inv_playbook.task.assign`). */
 export type XsoarInvPlaybookTaskAssignRequest = {
-  /** `assignee` (string). */
   readonly assignee?: string;
-  /** `inTaskID` (string). */
   readonly inTaskID?: string;
-  /** `invId` (string). */
   readonly invId?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   readonly version?: number;
 };
 
@@ -4061,19 +1850,12 @@ export type XsoarInvPlaybookTaskAssignReply = XsoarInvestigationPlaybook;
 
 /** Request of `POST /inv-playbook/task/complete` (`xsoar.inv_playbook.task.complete`), sent as multipart form data. */
 export type XsoarInvPlaybookTaskCompleteRequest = {
-  /** `investigationId` (string). */
   readonly investigationId?: string;
-  /** `fileName` (string). */
   readonly fileName?: string;
-  /** `fileComment` (string). */
   readonly fileComment?: string;
-  /** `taskId` (string). */
   readonly taskId?: string;
-  /** `taskInput` (string). */
   readonly taskInput?: string;
-  /** `version` (string). */
   readonly version?: string;
-  /** `file` (string). */
   readonly file?: string;
 };
 
@@ -4082,278 +1864,18 @@ export type XsoarInvPlaybookTaskCompleteReply = XsoarInvestigationPlaybook;
 
 /** Request of `POST /inv-playbook/task/complete/simple` (`xsoar.inv_playbook.task.complete.simple`). */
 export type XsoarInvPlaybookTaskCompleteSimpleRequest = {
-  /** `args` (object). */
-  readonly args?: { [key: string]: {
-    /** `complex` (object). */
-    readonly complex?: {
-      /** `accessor` (string). */
-      readonly accessor?: string;
-      /** `filters` (array, of array). */
-      readonly filters?: readonly (readonly {
-        /** `ignoreCase` (boolean). */
-        readonly ignoreCase?: boolean;
-        /** `left` (object). */
-        readonly left?: {
-          /** `isContext` (boolean). */
-          readonly isContext?: boolean;
-          /** `value`. */
-          readonly value?: unknown;
-        };
-        /** `operator` (string). */
-        readonly operator?: string;
-        /** `right` (object). */
-        readonly right?: {
-          /** `isContext` (boolean). */
-          readonly isContext?: boolean;
-          /** `value`. */
-          readonly value?: unknown;
-        };
-        /** `type` (string). */
-        readonly type?: string;
-      }[])[];
-      /** `root` (string). */
-      readonly root?: string;
-      /** `transformers` (array, of object). */
-      readonly transformers?: readonly {
-        /** `args` (object). */
-        readonly args?: { [key: string]: {
-          /** `isContext` (boolean). */
-          readonly isContext?: boolean;
-          /** `value`. */
-          readonly value?: unknown;
-        } };
-        /** `operator` (string). */
-        readonly operator?: string;
-      }[];
-    };
-    /** `keyValue` (array, of object). */
-    readonly keyValue?: readonly {
-      /** `key` (string). */
-      readonly key?: string;
-      /** `value`. */
-      readonly value?: unknown;
-    }[];
-    /** `simple` (string). */
-    readonly simple?: string;
-  } };
-  /** `comment` (string). */
+  readonly args?: { [key: string]: XsoarEntryRequestArgsValue };
   readonly comment?: string;
-  /** `conditions` (array, of object). */
   readonly conditions?: readonly {
-    /** `condition` (array, of array). */
-    readonly condition?: readonly (readonly {
-      /** `ignoreCase` (boolean). */
-      readonly ignoreCase?: boolean;
-      /** `left` (object). */
-      readonly left?: {
-        /** `isContext` (boolean). */
-        readonly isContext?: boolean;
-        /** `value` (object). */
-        readonly value?: {
-          /** `complex` (object). */
-          readonly complex?: {
-            /** `accessor` (string). */
-            readonly accessor?: string;
-            /** `filters` (array). */
-            readonly filters?: readonly unknown[];
-            /** `root` (string). */
-            readonly root?: string;
-            /** `transformers` (array, of object). */
-            readonly transformers?: readonly {
-              /** `args` (object). */
-              readonly args?: { [key: string]: unknown };
-              /** `operator` (string). */
-              readonly operator?: string;
-            }[];
-          };
-          /** `keyValue` (array, of object). */
-          readonly keyValue?: readonly {
-            /** `key` (string). */
-            readonly key?: string;
-            /** `value`. */
-            readonly value?: unknown;
-          }[];
-          /** `simple` (string). */
-          readonly simple?: string;
-        };
-      };
-      /** `operator` (string). */
-      readonly operator?: string;
-      /** `right` (object). */
-      readonly right?: {
-        /** `isContext` (boolean). */
-        readonly isContext?: boolean;
-        /** `value` (object). */
-        readonly value?: {
-          /** `complex` (object). */
-          readonly complex?: {
-            /** `accessor` (string). */
-            readonly accessor?: string;
-            /** `filters` (array). */
-            readonly filters?: readonly unknown[];
-            /** `root` (string). */
-            readonly root?: string;
-            /** `transformers` (array, of object). */
-            readonly transformers?: readonly {
-              /** `args` (object). */
-              readonly args?: { [key: string]: unknown };
-              /** `operator` (string). */
-              readonly operator?: string;
-            }[];
-          };
-          /** `keyValue` (array, of object). */
-          readonly keyValue?: readonly {
-            /** `key` (string). */
-            readonly key?: string;
-            /** `value`. */
-            readonly value?: unknown;
-          }[];
-          /** `simple` (string). */
-          readonly simple?: string;
-        };
-      };
-      /** `type` (string). */
-      readonly type?: string;
-    }[])[];
-    /** `label` (string). */
+    readonly condition?: readonly (readonly XsoarInvPlaybookTaskAddPostByInvestigationIdRequestLoopBuiltinConditionItemItem[])[];
     readonly label?: string;
   }[];
-  /** `inTaskID` (string). */
   readonly inTaskID?: string;
-  /** `input` (string). */
   readonly input?: string;
-  /** `invId` (string). */
   readonly invId?: string;
-  /** `loopArgs` (object). */
-  readonly loopArgs?: { [key: string]: {
-    /** `complex` (object). */
-    readonly complex?: {
-      /** `accessor` (string). */
-      readonly accessor?: string;
-      /** `filters` (array, of array). */
-      readonly filters?: readonly (readonly {
-        /** `ignoreCase` (boolean). */
-        readonly ignoreCase?: boolean;
-        /** `left` (object). */
-        readonly left?: {
-          /** `isContext` (boolean). */
-          readonly isContext?: boolean;
-          /** `value`. */
-          readonly value?: unknown;
-        };
-        /** `operator` (string). */
-        readonly operator?: string;
-        /** `right` (object). */
-        readonly right?: {
-          /** `isContext` (boolean). */
-          readonly isContext?: boolean;
-          /** `value`. */
-          readonly value?: unknown;
-        };
-        /** `type` (string). */
-        readonly type?: string;
-      }[])[];
-      /** `root` (string). */
-      readonly root?: string;
-      /** `transformers` (array, of object). */
-      readonly transformers?: readonly {
-        /** `args` (object). */
-        readonly args?: { [key: string]: {
-          /** `isContext` (boolean). */
-          readonly isContext?: boolean;
-          /** `value`. */
-          readonly value?: unknown;
-        } };
-        /** `operator` (string). */
-        readonly operator?: string;
-      }[];
-    };
-    /** `keyValue` (array, of object). */
-    readonly keyValue?: readonly {
-      /** `key` (string). */
-      readonly key?: string;
-      /** `value`. */
-      readonly value?: unknown;
-    }[];
-    /** `simple` (string). */
-    readonly simple?: string;
-  } };
-  /** `loopCondition` (array, of array). */
-  readonly loopCondition?: readonly (readonly {
-    /** `ignoreCase` (boolean). */
-    readonly ignoreCase?: boolean;
-    /** `left` (object). */
-    readonly left?: {
-      /** `isContext` (boolean). */
-      readonly isContext?: boolean;
-      /** `value` (object). */
-      readonly value?: {
-        /** `complex` (object). */
-        readonly complex?: {
-          /** `accessor` (string). */
-          readonly accessor?: string;
-          /** `filters` (array). */
-          readonly filters?: readonly unknown[];
-          /** `root` (string). */
-          readonly root?: string;
-          /** `transformers` (array, of object). */
-          readonly transformers?: readonly {
-            /** `args` (object). */
-            readonly args?: { [key: string]: unknown };
-            /** `operator` (string). */
-            readonly operator?: string;
-          }[];
-        };
-        /** `keyValue` (array, of object). */
-        readonly keyValue?: readonly {
-          /** `key` (string). */
-          readonly key?: string;
-          /** `value`. */
-          readonly value?: unknown;
-        }[];
-        /** `simple` (string). */
-        readonly simple?: string;
-      };
-    };
-    /** `operator` (string). */
-    readonly operator?: string;
-    /** `right` (object). */
-    readonly right?: {
-      /** `isContext` (boolean). */
-      readonly isContext?: boolean;
-      /** `value` (object). */
-      readonly value?: {
-        /** `complex` (object). */
-        readonly complex?: {
-          /** `accessor` (string). */
-          readonly accessor?: string;
-          /** `filters` (array). */
-          readonly filters?: readonly unknown[];
-          /** `root` (string). */
-          readonly root?: string;
-          /** `transformers` (array, of object). */
-          readonly transformers?: readonly {
-            /** `args` (object). */
-            readonly args?: { [key: string]: unknown };
-            /** `operator` (string). */
-            readonly operator?: string;
-          }[];
-        };
-        /** `keyValue` (array, of object). */
-        readonly keyValue?: readonly {
-          /** `key` (string). */
-          readonly key?: string;
-          /** `value`. */
-          readonly value?: unknown;
-        }[];
-        /** `simple` (string). */
-        readonly simple?: string;
-      };
-    };
-    /** `type` (string). */
-    readonly type?: string;
-  }[])[];
-  /** `version` (integer, format int64). */
+  readonly loopArgs?: { [key: string]: XsoarEntryRequestArgsValue };
+  readonly loopCondition?: readonly (readonly XsoarInvPlaybookTaskAddPostByInvestigationIdRequestLoopBuiltinConditionItemItem[])[];
+  /** Format int64. */
   readonly version?: number;
 };
 
@@ -4365,32 +1887,30 @@ export type XsoarInvPlaybookTaskDeleteByInvestigationIdPostByInvPbTaskIdReply = 
 
 /** Request of `POST /inv-playbook/task/due` (`xsoar.inv_playbook.task.due`). */
 export type XsoarInvPlaybookTaskDueRequest = {
-  /** `date` (string, format date-time). */
+  /** Format date-time. */
   readonly date?: string;
-  /** `inTaskID` (string). */
   readonly inTaskID?: string;
-  /** `invId` (string). */
   readonly invId?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   readonly version?: number;
 };
 
 /** Reply of `POST /inv-playbook/task/due` (`xsoar.inv_playbook.task.due`). */
 export type XsoarInvPlaybookTaskDueReply = XsoarInvestigationPlaybook;
 
-/** Request of `POST /inv-playbook/task/edit/{investigationId}` (`xsoar.inv_playbook.task.edit.post_by_investigation_id`). The same type as {@link XsoarInvPlaybookTaskAddPostByInvestigationIdRequest}. */
+/** Request of `POST /inv-playbook/task/edit/{investigationId}` (`xsoar.inv_playbook.task.edit.post_by_investigation_id`). */
 export type XsoarInvPlaybookTaskEditPostByInvestigationIdRequest = XsoarInvPlaybookTaskAddPostByInvestigationIdRequest;
 
 /** Reply of `POST /inv-playbook/task/edit/{investigationId}` (`xsoar.inv_playbook.task.edit.post_by_investigation_id`). */
 export type XsoarInvPlaybookTaskEditPostByInvestigationIdReply = XsoarInvestigationPlaybook;
 
-/** Request of `POST /inv-playbook/task/note/add` (`xsoar.inv_playbook.task.note.add`). The same type as {@link XsoarInvPlaybookTaskCompleteSimpleRequest}. */
+/** Request of `POST /inv-playbook/task/note/add` (`xsoar.inv_playbook.task.note.add`). */
 export type XsoarInvPlaybookTaskNoteAddRequest = XsoarInvPlaybookTaskCompleteSimpleRequest;
 
 /** Reply of `POST /inv-playbook/task/note/add` (`xsoar.inv_playbook.task.note.add`). */
 export type XsoarInvPlaybookTaskNoteAddReply = XsoarInvestigationPlaybook;
 
-/** Request of `POST /inv-playbook/task/uncomplete` (`xsoar.inv_playbook.task.uncomplete`). The same type as {@link XsoarInvPlaybookTaskCompleteSimpleRequest}. */
+/** Request of `POST /inv-playbook/task/uncomplete` (`xsoar.inv_playbook.task.uncomplete`). */
 export type XsoarInvPlaybookTaskUncompleteRequest = XsoarInvPlaybookTaskCompleteSimpleRequest;
 
 /** Reply of `POST /inv-playbook/task/uncomplete` (`xsoar.inv_playbook.task.uncomplete`). */
@@ -4398,158 +1918,104 @@ export type XsoarInvPlaybookTaskUncompleteReply = XsoarInvestigationPlaybook;
 
 /** Request of `POST /investigations/search` (`xsoar.investigations.search`). */
 export type XsoarInvestigationsSearchRequest = {
-  /** `filter` (object). */
   readonly filter?: {
-    /** `Cache` (object). */
     readonly Cache?: { [key: string]: readonly string[] };
-    /** `andOp` (boolean). */
     readonly andOp?: boolean;
-    /** `category` (array, of string). */
     readonly category?: readonly string[];
-    /** `fromCloseDate` (string, format date-time). */
+    /** Format date-time. */
     readonly fromCloseDate?: string;
-    /** `fromDate` (string, format date-time). */
+    /** Format date-time. */
     readonly fromDate?: string;
-    /** `fromDateLicense` (string, format date-time). */
+    /** Format date-time. */
     readonly fromDateLicense?: string;
-    /** `id` (array, of string). */
     readonly id?: readonly string[];
-    /** `idsOnly` (boolean). */
     readonly idsOnly?: boolean;
-    /** `ignoreWorkers` (boolean). */
     readonly ignoreWorkers?: boolean;
-    /** `includeChildInv` (boolean). */
     readonly includeChildInv?: boolean;
-    /** `name` (array, of string). */
     readonly name?: readonly string[];
-    /** `notCategory` (array, of string). */
     readonly notCategory?: readonly string[];
-    /** `notIDs` (array, of string). */
     readonly notIDs?: readonly string[];
-    /** `page` (integer, format int64). */
+    /** Format int64. */
     readonly page?: number;
-    /** `period` (object). */
     readonly period?: {
-      /** `by` (string). */
       readonly by?: string;
-      /** `byFrom` (string). */
       readonly byFrom?: string;
-      /** `byTo` (string). */
       readonly byTo?: string;
-      /** `field` (string). */
       readonly field?: string;
-      /** `fromValue` (string, format duration). */
+      /** Format duration. */
       readonly fromValue?: string;
-      /** `toValue` (string, format duration). */
+      /** Format duration. */
       readonly toValue?: string;
     };
-    /** `reason` (array, of string). */
     readonly reason?: readonly string[];
-    /** `searchAfter` (array, of string). */
     readonly searchAfter?: readonly string[];
-    /** `searchAfterElastic` (array, of string). */
     readonly searchAfterElastic?: readonly string[];
-    /** `searchAfterMap` (object). */
     readonly searchAfterMap?: { [key: string]: readonly string[] };
-    /** `searchAfterMapOrder` (object). */
     readonly searchAfterMapOrder?: { [key: string]: number };
-    /** `searchBefore` (array, of string). */
     readonly searchBefore?: readonly string[];
-    /** `searchBeforeElastic` (array, of string). */
     readonly searchBeforeElastic?: readonly string[];
-    /** `size` (integer, format int64). */
+    /** Format int64. */
     readonly size?: number;
-    /** `sort` (array, of object). */
     readonly sort?: readonly {
-      /** `asc` (boolean). */
       readonly asc?: boolean;
-      /** `field` (string). */
       readonly field?: string;
-      /** `fieldType` (string). */
       readonly fieldType?: string;
     }[];
-    /** `status` (array, of number). */
     readonly status?: readonly number[];
-    /** `timeFrame` (integer, format int64). */
+    /** Format int64. */
     readonly timeFrame?: number;
-    /** `toCloseDate` (string, format date-time). */
+    /** Format date-time. */
     readonly toCloseDate?: string;
-    /** `toDate` (string, format date-time). */
+    /** Format date-time. */
     readonly toDate?: string;
-    /** `type` (array, of number). */
     readonly type?: readonly number[];
-    /** `user` (array, of string). */
     readonly user?: readonly string[];
   };
-  /** `Cache` (object). */
   readonly Cache?: { [key: string]: readonly string[] };
-  /** `andOp` (boolean). */
   readonly andOp?: boolean;
-  /** `category` (array, of string). */
   readonly category?: readonly string[];
-  /** `fromCloseDate` (string, format date-time). */
+  /** Format date-time. */
   readonly fromCloseDate?: string;
-  /** `fromDate` (string, format date-time). */
+  /** Format date-time. */
   readonly fromDate?: string;
-  /** `fromDateLicense` (string, format date-time). */
+  /** Format date-time. */
   readonly fromDateLicense?: string;
-  /** `id` (array, of string). */
   readonly id?: readonly string[];
-  /** `idsOnly` (boolean). */
   readonly idsOnly?: boolean;
-  /** `includeChildInv` (boolean). */
   readonly includeChildInv?: boolean;
-  /** `name` (array, of string). */
   readonly name?: readonly string[];
-  /** `notCategory` (array, of string). */
   readonly notCategory?: readonly string[];
-  /** `notIDs` (array, of string). */
   readonly notIDs?: readonly string[];
-  /** `page` (integer, format int64). */
+  /** Format int64. */
   readonly page?: number;
-  /** `period` (object). */
   readonly period?: {
-    /** `by` (string). */
     readonly by?: string;
-    /** `byFrom` (string). */
     readonly byFrom?: string;
-    /** `byTo` (string). */
     readonly byTo?: string;
-    /** `field` (string). */
     readonly field?: string;
-    /** `fromValue` (string, format duration). */
+    /** Format duration. */
     readonly fromValue?: string;
-    /** `toValue` (string, format duration). */
+    /** Format duration. */
     readonly toValue?: string;
   };
-  /** `reason` (array, of string). */
   readonly reason?: readonly string[];
-  /** `searchAfter` (array, of string). */
   readonly searchAfter?: readonly string[];
-  /** `searchBefore` (array, of string). */
   readonly searchBefore?: readonly string[];
-  /** `size` (integer, format int64). */
+  /** Format int64. */
   readonly size?: number;
-  /** `sort` (array, of object). */
   readonly sort?: readonly {
-    /** `asc` (boolean). */
     readonly asc?: boolean;
-    /** `field` (string). */
     readonly field?: string;
-    /** `fieldType` (string). */
     readonly fieldType?: string;
   }[];
-  /** `status` (array, of number). */
   readonly status?: readonly number[];
-  /** `timeFrame` (integer, format int64). */
+  /** Format int64. */
   readonly timeFrame?: number;
-  /** `toCloseDate` (string, format date-time). */
+  /** Format date-time. */
   readonly toCloseDate?: string;
-  /** `toDate` (string, format date-time). */
+  /** Format date-time. */
   readonly toDate?: string;
-  /** `type` (array, of number). */
   readonly type?: readonly number[];
-  /** `user` (array, of string). */
   readonly user?: readonly string[];
 };
 
@@ -4558,31 +2024,20 @@ export type XsoarInvestigationsSearchReply = XsoarInvestigationSearchResponse & 
 
 /** Reply of `GET /lists` (`xsoar.lists`). */
 export type XsoarListsReply = {
-  /** `id` (string), required. */
   id: string;
-  /** `version` (integer), required. */
   version: number;
-  /** `name` (string), required. */
   name: string;
-  /** `type` (string). */
   type?: string;
-  /** `data` (string), required. */
   data: string;
-  /** `description` (string). */
   description?: string;
-  /** `allRead` (boolean). */
   allRead?: boolean;
-  /** `allReadWrite` (boolean). */
   allReadWrite?: boolean;
-  /** `modified` (string). */
   modified?: string;
-  /** `truncated` (boolean). */
   truncated?: boolean;
 }[];
 
 /** Request of `POST /lists/delete` (`xsoar.lists.delete`). */
 export type XsoarListsDeleteRequest = {
-  /** `id` (string), required. */
   readonly id: string;
 };
 
@@ -4594,663 +2049,409 @@ export type XsoarListsDownloadGetByNameReply = string | string[];
 
 /** Request of `POST /lists/save` (`xsoar.lists.save`). */
 export type XsoarListsSaveRequest = {
-  /** `name` (string), required. */
   readonly name: string;
-  /** `data` (string, at most 209715 characters). */
+  /** At most 209715 characters. */
   readonly data?: string;
-  /** `type` (string). */
   readonly type?: string;
-  /** `description` (string). */
   readonly description?: string;
-  /** `allRead` (boolean). */
   readonly allRead?: boolean;
-  /** `allReadWrite` (boolean). */
   readonly allReadWrite?: boolean;
-  /** `id` (string). */
   readonly id?: string;
-  /** `version` (integer, at least -1). */
+  /** At least -1. */
   readonly version?: number;
-  /** `shouldCommit` (boolean). */
   readonly shouldCommit?: boolean;
-  /** `shouldPublish` (boolean). */
   readonly shouldPublish?: boolean;
 };
 
 /** Reply of `POST /lists/save` (`xsoar.lists.save`). */
 export type XsoarListsSaveReply = {
-  /** `id` (string), required. */
   id: string;
-  /** `version` (integer), required. */
   version: number;
-  /** `name` (string), required. */
   name: string;
-  /** `type` (string). */
   type?: string;
-  /** `data` (string), required. */
   data: string;
-  /** `DATA`: the same value as `data`, read-only (the reply normalisation folds either spelling to `data` and keeps this one readable). */
+  /** The same value as `data`, read-only (the reply normalisation folds either spelling to it). */
   readonly DATA: string;
-  /** `description` (string). */
   description?: string;
-  /** `allRead` (boolean). */
   allRead?: boolean;
-  /** `allReadWrite` (boolean). */
   allReadWrite?: boolean;
-  /** `modified` (string). */
   modified?: string;
-  /** `truncated` (boolean). */
   truncated?: boolean;
 };
 
 /** Request of `POST /playbook/save/yaml` (`xsoar.playbook.save.yaml`), sent as multipart form data. */
 export type XsoarPlaybookSaveYamlRequest = {
-  /** `file` (string). */
   readonly file?: string;
 };
 
 /** Reply of `POST /playbook/save/yaml` (`xsoar.playbook.save.yaml`). */
 export type XsoarPlaybookSaveYamlReply = {
-  /** `playbook` ({@link XsoarPlaybook}). */
   playbook?: XsoarPlaybook;
-  /** `warnings` (array, of string). */
   warnings?: string[];
-  /** `brands` (array, of string). */
   brands?: string[];
-  /** `commands` (array, of string). */
   commands?: string[];
-  /** `comment` (string). */
   comment?: string;
-  /** `commitMessage` (string). */
   commitMessage?: string;
-  /** `dbotCreatedBy` (string). */
   dbotCreatedBy?: string;
-  /** `detached` (boolean). */
   detached?: boolean;
-  /** `fromServerVersion` ({@link XsoarServerVersion}). */
   fromServerVersion?: XsoarServerVersion;
-  /** `hasRole` (boolean). */
   hasRole?: boolean;
-  /** `hidden` (boolean). */
   hidden?: boolean;
-  /** `id` (string). */
   id?: string;
-  /** `inputs` ({@link XsoarServerPlaybookInputs}). */
   inputs?: XsoarServerPlaybookInputs;
-  /** `itemVersion` ({@link XsoarServerVersion}). */
   itemVersion?: XsoarServerVersion;
-  /** `locked` (boolean). */
   locked?: boolean;
-  /** `missingScriptsIds` (array, of string). */
   missingScriptsIds?: string[];
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `nameRaw` (string). */
   nameRaw?: string;
-  /** `outputs` ({@link XsoarServerPlaybookOutputs}). */
   outputs?: XsoarServerPlaybookOutputs;
-  /** `packID` (string). */
   packID?: string;
-  /** `prevName` (string). */
   prevName?: string;
-  /** `previousRoles` (array, of string). */
   previousRoles?: string[];
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `private` (boolean). */
   private?: boolean;
-  /** `propagationLabels` (array, of string). */
   propagationLabels?: string[];
-  /** `quiet` (boolean). */
   quiet?: boolean;
-  /** `roles` (array, of string). */
   roles?: string[];
-  /** `scriptIds` (array, of string). */
   scriptIds?: string[];
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `shouldCommit` (boolean). */
   shouldCommit?: boolean;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `sourcePlaybookID` (string). */
   sourcePlaybookID?: string;
-  /** `startTaskId` (string). */
   startTaskId?: string;
-  /** `system` (boolean). */
   system?: boolean;
-  /** `tags` (array, of string). */
   tags?: string[];
-  /** `taskIds` (array, of string). */
   taskIds?: string[];
-  /** `tasks` (object). */
   tasks?: { [key: string]: XsoarServerPlaybookTask };
-  /** `toServerVersion` ({@link XsoarServerVersion}). */
   toServerVersion?: XsoarServerVersion;
-  /** `vcShouldIgnore` (boolean). */
   vcShouldIgnore?: boolean;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
-  /** `view` ({@link XsoarServerPlaybookView}). */
   view?: XsoarServerPlaybookView;
 };
 
 /** Reply of `GET /reports` (`xsoar.reports`). */
 export type XsoarReportsReply = {
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `commitMessage` (string). */
   commitMessage?: string;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `createdBy` (string). */
   createdBy?: string;
-  /** `cron` (string). */
   cron?: string;
-  /** `cronView` (boolean). */
   cronView?: boolean;
-  /** `dashboard` (object). */
   dashboard?: {
-    /** `accounts` (object). */
     accounts?: { [key: string]: { [key: string]: unknown } };
-    /** `allRead` (boolean). */
     allRead?: boolean;
-    /** `allReadWrite` (boolean). */
     allReadWrite?: boolean;
-    /** `cacheVersn` (integer, format int64). */
+    /** Format int64. */
     cacheVersn?: number;
-    /** `commitMessage` (string). */
     commitMessage?: string;
-    /** `created` (string, format date-time). */
+    /** Format date-time. */
     created?: string;
-    /** `dbotCreatedBy` (string). */
     dbotCreatedBy?: string;
-    /** `definitionId` (string). */
     definitionId?: string;
-    /** `fromDate` (string, format date-time). */
+    /** Format date-time. */
     fromDate?: string;
-    /** `fromDateLicense` (string, format date-time). */
+    /** Format date-time. */
     fromDateLicense?: string;
-    /** `fromServerVersion` ({@link XsoarVersion}). */
     fromServerVersion?: XsoarVersion;
-    /** `hasRole` (boolean). */
     hasRole?: boolean;
-    /** `hidePivot` (boolean). */
     hidePivot?: boolean;
-    /** `hideSearch` (boolean). */
     hideSearch?: boolean;
-    /** `highlight` (object). */
     highlight?: { [key: string]: string[] };
-    /** `id` (string). */
     id?: string;
-    /** `indexName` (string). */
     indexName?: string;
-    /** `isCommon` (boolean). */
     isCommon?: boolean;
-    /** `itemVersion` ({@link XsoarVersion}). */
     itemVersion?: XsoarVersion;
-    /** `layout` ({@link XsoarWidgetCells}). */
     layout?: XsoarWidgetCells;
-    /** `locked` (boolean). */
     locked?: boolean;
-    /** `modified` (string, format date-time). */
+    /** Format date-time. */
     modified?: string;
-    /** `modulePage` (boolean). */
     modulePage?: boolean;
-    /** `name` (string). */
     name?: string;
-    /** `numericId` (integer, format int64). */
+    /** Format int64. */
     numericId?: number;
-    /** `owner` (string). */
     owner?: string;
-    /** `packID` (string). */
     packID?: string;
-    /** `packName` (string). */
     packName?: string;
-    /** `packPropagationLabels` (array, of string). */
     packPropagationLabels?: string[];
-    /** `period` ({@link XsoarPeriod}). */
     period?: XsoarPeriod;
-    /** `prevName` (string). */
     prevName?: string;
-    /** `previousAllRead` (boolean). */
     previousAllRead?: boolean;
-    /** `previousAllReadWrite` (boolean). */
     previousAllReadWrite?: boolean;
-    /** `previousRoles` (array, of string). */
     previousRoles?: string[];
-    /** `primaryTerm` (integer, format int64). */
+    /** Format int64. */
     primaryTerm?: number;
-    /** `propagationLabels` (array, of string). */
     propagationLabels?: string[];
-    /** `remote` (boolean). */
     remote?: boolean;
-    /** `roles` (array, of string). */
     roles?: string[];
-    /** `sequenceNumber` (integer, format int64). */
+    /** Format int64. */
     sequenceNumber?: number;
-    /** `shouldCommit` (boolean). */
     shouldCommit?: boolean;
-    /** `sizeInBytes` (integer, format int64). */
+    /** Format int64. */
     sizeInBytes?: number;
-    /** `sortValues` (array, of string). */
     sortValues?: string[];
-    /** `syncHash` (string). */
     syncHash?: string;
-    /** `system` (boolean). */
     system?: boolean;
-    /** `toDate` (string, format date-time). */
+    /** Format date-time. */
     toDate?: string;
-    /** `toServerVersion` ({@link XsoarVersion}). */
     toServerVersion?: XsoarVersion;
-    /** `vcShouldIgnore` (boolean). */
     vcShouldIgnore?: boolean;
-    /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
     vcShouldKeepItemLegacyProdMachine?: boolean;
-    /** `version` (integer, format int64). */
+    /** Format int64. */
     version?: number;
-    /** `xsoarHasReadOnlyRole` (boolean). */
     xsoarHasReadOnlyRole?: boolean;
-    /** `xsoarPreviousReadOnlyRoles` (array, of string). */
     xsoarPreviousReadOnlyRoles?: string[];
-    /** `xsoarReadOnlyRoles` (array, of string). */
     xsoarReadOnlyRoles?: string[];
-    /** `shared` (boolean). */
     shared?: boolean;
   };
-  /** `decoder` (object). */
   decoder?: { [key: string]: XsoarReportFieldsDecoder };
-  /** `definitionId` (string). */
   definitionId?: string;
-  /** `description` (string). */
   description?: string;
-  /** `disableHeader` (boolean). */
   disableHeader?: boolean;
-  /** `endingDate` (string, format date-time). */
+  /** Format date-time. */
   endingDate?: string;
-  /** `endingType` ({@link XsoarEndingType}). */
   endingType?: XsoarEndingType;
-  /** `fromServerVersion` ({@link XsoarVersion}). */
   fromServerVersion?: XsoarVersion;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `humanCron` (object). */
   humanCron?: {
-    /** `atTimeHour` (string). */
     atTimeHour?: string;
-    /** `atTimeMinute` (string). */
     atTimeMinute?: string;
-    /** `days` (array, of string). */
     days?: string[];
-    /** `schedulingType` (string). */
     schedulingType?: string;
-    /** `timePeriod` (integer, format int64). */
+    /** Format int64. */
     timePeriod?: number;
-    /** `timePeriodType` (string). */
     timePeriodType?: string;
-    /** `hoursPeriod` (string). */
     hoursPeriod?: string;
   };
-  /** `id` (string). */
   id?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `itemVersion` ({@link XsoarVersion}). */
   itemVersion?: XsoarVersion;
-  /** `latestReportName` (string). */
   latestReportName?: string;
-  /** `latestReportTime` (string, format date-time). */
+  /** Format date-time. */
   latestReportTime?: string;
-  /** `latestReportUsername` (string). */
   latestReportUsername?: string;
-  /** `latestScheduledReportTime` (string, format date-time). */
+  /** Format date-time. */
   latestScheduledReportTime?: string;
-  /** `locked` (boolean). */
   locked?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `nextScheduledTime` (string, format date-time). */
+  /** Format date-time. */
   nextScheduledTime?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `orientation` (string). */
   orientation?: string;
-  /** `packID` (string). */
   packID?: string;
-  /** `packName` (string). */
   packName?: string;
-  /** `packPropagationLabels` (array, of string). */
   packPropagationLabels?: string[];
-  /** `paperSize` (string). */
   paperSize?: string;
-  /** `prevName` (string). */
   prevName?: string;
-  /** `prevType` (string). */
   prevType?: string;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `propagationLabels` (array, of string). */
   propagationLabels?: string[];
-  /** `recipients` (array, of string). */
   recipients?: string[];
-  /** `recurrent` (boolean). */
   recurrent?: boolean;
-  /** `remote` (boolean). */
   remote?: boolean;
-  /** `reportType` (string). */
   reportType?: string;
-  /** `runOnce` (boolean). */
   runOnce?: boolean;
-  /** `runningRoles` (array, of string). */
   runningRoles?: string[];
-  /** `runningUser` (string). */
   runningUser?: string;
-  /** `scheduled` (boolean). */
   scheduled?: boolean;
-  /** `sections` (array, of {@link XsoarSection}). */
   sections?: XsoarSection[];
-  /** `sensitive` (boolean). */
   sensitive?: boolean;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `shouldCommit` (boolean). */
   shouldCommit?: boolean;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `startDate` (string, format date-time). */
+  /** Format date-time. */
   startDate?: string;
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `system` (boolean). */
   system?: boolean;
-  /** `tags` (array, of string). */
   tags?: string[];
-  /** `times` (integer, format int64). */
+  /** Format int64. */
   times?: number;
-  /** `timezone` (string). */
   timezone?: string;
-  /** `timezoneOffset` (integer, format int64). */
+  /** Format int64. */
   timezoneOffset?: number;
-  /** `toServerVersion` ({@link XsoarVersion}). */
   toServerVersion?: XsoarVersion;
-  /** `type` (string). */
   type?: string;
-  /** `userAPIKey` (string). */
   userAPIKey?: string;
-  /** `userAPIKeyID` (string). */
   userAPIKeyID?: string;
-  /** `vcShouldIgnore` (boolean). */
   vcShouldIgnore?: boolean;
-  /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
   vcShouldKeepItemLegacyProdMachine?: boolean;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
 }[];
 
 /** Reply of `GET /reports/{id}` (`xsoar.reports.get_by_id`). */
 export type XsoarReportsGetByIdReply = {
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `commitMessage` (string). */
   commitMessage?: string;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `createdBy` (string). */
   createdBy?: string;
-  /** `cron` (string). */
   cron?: string;
-  /** `cronView` (boolean). */
   cronView?: boolean;
-  /** `dashboard` (object). */
   dashboard?: {
-    /** `accounts` (object). */
     accounts?: { [key: string]: { [key: string]: unknown } };
-    /** `allRead` (boolean). */
     allRead?: boolean;
-    /** `allReadWrite` (boolean). */
     allReadWrite?: boolean;
-    /** `cacheVersn` (integer, format int64). */
+    /** Format int64. */
     cacheVersn?: number;
-    /** `commitMessage` (string). */
     commitMessage?: string;
-    /** `created` (string, format date-time). */
+    /** Format date-time. */
     created?: string;
-    /** `dbotCreatedBy` (string). */
     dbotCreatedBy?: string;
-    /** `definitionId` (string). */
     definitionId?: string;
-    /** `fromDate` (string, format date-time). */
+    /** Format date-time. */
     fromDate?: string;
-    /** `fromDateLicense` (string, format date-time). */
+    /** Format date-time. */
     fromDateLicense?: string;
-    /** `fromServerVersion` ({@link XsoarVersion}). */
     fromServerVersion?: XsoarVersion;
-    /** `hasRole` (boolean). */
     hasRole?: boolean;
-    /** `hidePivot` (boolean). */
     hidePivot?: boolean;
-    /** `hideSearch` (boolean). */
     hideSearch?: boolean;
-    /** `highlight` (object). */
     highlight?: { [key: string]: string[] };
-    /** `id` (string). */
     id?: string;
-    /** `indexName` (string). */
     indexName?: string;
-    /** `isCommon` (boolean). */
     isCommon?: boolean;
-    /** `itemVersion` ({@link XsoarVersion}). */
     itemVersion?: XsoarVersion;
-    /** `layout` ({@link XsoarWidgetCells}). */
     layout?: XsoarWidgetCells;
-    /** `locked` (boolean). */
     locked?: boolean;
-    /** `modified` (string, format date-time). */
+    /** Format date-time. */
     modified?: string;
-    /** `modulePage` (boolean). */
     modulePage?: boolean;
-    /** `name` (string). */
     name?: string;
-    /** `numericId` (integer, format int64). */
+    /** Format int64. */
     numericId?: number;
-    /** `owner` (string). */
     owner?: string;
-    /** `packID` (string). */
     packID?: string;
-    /** `packName` (string). */
     packName?: string;
-    /** `packPropagationLabels` (array, of string). */
     packPropagationLabels?: string[];
-    /** `period` ({@link XsoarPeriod}). */
     period?: XsoarPeriod;
-    /** `prevName` (string). */
     prevName?: string;
-    /** `previousAllRead` (boolean). */
     previousAllRead?: boolean;
-    /** `previousAllReadWrite` (boolean). */
     previousAllReadWrite?: boolean;
-    /** `previousRoles` (array, of string). */
     previousRoles?: string[];
-    /** `primaryTerm` (integer, format int64). */
+    /** Format int64. */
     primaryTerm?: number;
-    /** `propagationLabels` (array, of string). */
     propagationLabels?: string[];
-    /** `remote` (boolean). */
     remote?: boolean;
-    /** `roles` (array, of string). */
     roles?: string[];
-    /** `sequenceNumber` (integer, format int64). */
+    /** Format int64. */
     sequenceNumber?: number;
-    /** `shouldCommit` (boolean). */
     shouldCommit?: boolean;
-    /** `sizeInBytes` (integer, format int64). */
+    /** Format int64. */
     sizeInBytes?: number;
-    /** `sortValues` (array, of string). */
     sortValues?: string[];
-    /** `syncHash` (string). */
     syncHash?: string;
-    /** `system` (boolean). */
     system?: boolean;
-    /** `toDate` (string, format date-time). */
+    /** Format date-time. */
     toDate?: string;
-    /** `toServerVersion` ({@link XsoarVersion}). */
     toServerVersion?: XsoarVersion;
-    /** `vcShouldIgnore` (boolean). */
     vcShouldIgnore?: boolean;
-    /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
     vcShouldKeepItemLegacyProdMachine?: boolean;
-    /** `version` (integer, format int64). */
+    /** Format int64. */
     version?: number;
-    /** `xsoarHasReadOnlyRole` (boolean). */
     xsoarHasReadOnlyRole?: boolean;
-    /** `xsoarPreviousReadOnlyRoles` (array, of string). */
     xsoarPreviousReadOnlyRoles?: string[];
-    /** `xsoarReadOnlyRoles` (array, of string). */
     xsoarReadOnlyRoles?: string[];
-    /** `shared` (boolean). */
     shared?: boolean;
   };
-  /** `decoder` (object). */
   decoder?: { [key: string]: XsoarReportFieldsDecoder };
-  /** `definitionId` (string). */
   definitionId?: string;
-  /** `description` (string). */
   description?: string;
-  /** `disableHeader` (boolean). */
   disableHeader?: boolean;
-  /** `endingDate` (string, format date-time). */
+  /** Format date-time. */
   endingDate?: string;
-  /** `endingType` ({@link XsoarEndingType}). */
   endingType?: XsoarEndingType;
-  /** `fromServerVersion` ({@link XsoarVersion}). */
   fromServerVersion?: XsoarVersion;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `humanCron` (object). */
   humanCron?: {
-    /** `atTimeHour` (string). */
     atTimeHour?: string;
-    /** `atTimeMinute` (string). */
     atTimeMinute?: string;
-    /** `days` (array, of string). */
     days?: string[];
-    /** `schedulingType` (string). */
     schedulingType?: string;
-    /** `timePeriod` (integer, format int64). */
+    /** Format int64. */
     timePeriod?: number;
-    /** `timePeriodType` (string). */
     timePeriodType?: string;
-    /** `hoursPeriod` (string). */
     hoursPeriod?: string;
   };
-  /** `id` (string). */
   id?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `itemVersion` ({@link XsoarVersion}). */
   itemVersion?: XsoarVersion;
-  /** `latestReportName` (string). */
   latestReportName?: string;
-  /** `latestReportTime` (string, format date-time). */
+  /** Format date-time. */
   latestReportTime?: string;
-  /** `latestReportUsername` (string). */
   latestReportUsername?: string;
-  /** `latestScheduledReportTime` (string, format date-time). */
+  /** Format date-time. */
   latestScheduledReportTime?: string;
-  /** `locked` (boolean). */
   locked?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `nextScheduledTime` (string, format date-time). */
+  /** Format date-time. */
   nextScheduledTime?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `orientation` (string). */
   orientation?: string;
-  /** `packID` (string). */
   packID?: string;
-  /** `packName` (string). */
   packName?: string;
-  /** `packPropagationLabels` (array, of string). */
   packPropagationLabels?: string[];
-  /** `paperSize` (string). */
   paperSize?: string;
-  /** `prevName` (string). */
   prevName?: string;
-  /** `prevType` (string). */
   prevType?: string;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `propagationLabels` (array, of string). */
   propagationLabels?: string[];
-  /** `recipients` (array, of string). */
   recipients?: string[];
-  /** `recurrent` (boolean). */
   recurrent?: boolean;
-  /** `remote` (boolean). */
   remote?: boolean;
-  /** `reportType` (string). */
   reportType?: string;
-  /** `runOnce` (boolean). */
   runOnce?: boolean;
-  /** `runningRoles` (array, of string). */
   runningRoles?: string[];
-  /** `runningUser` (string). */
   runningUser?: string;
-  /** `scheduled` (boolean). */
   scheduled?: boolean;
-  /** `sections` (array, of {@link XsoarSection}). */
   sections?: XsoarSection[];
-  /** `sensitive` (boolean). */
   sensitive?: boolean;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `shouldCommit` (boolean). */
   shouldCommit?: boolean;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `startDate` (string, format date-time). */
+  /** Format date-time. */
   startDate?: string;
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `system` (boolean). */
   system?: boolean;
-  /** `tags` (array, of string). */
   tags?: string[];
-  /** `times` (integer, format int64). */
+  /** Format int64. */
   times?: number;
-  /** `timezone` (string). */
   timezone?: string;
-  /** `timezoneOffset` (integer, format int64). */
+  /** Format int64. */
   timezoneOffset?: number;
-  /** `toServerVersion` ({@link XsoarVersion}). */
   toServerVersion?: XsoarVersion;
-  /** `type` (string). */
   type?: string;
-  /** `userAPIKey` (string). */
   userAPIKey?: string;
-  /** `userAPIKeyID` (string). */
   userAPIKeyID?: string;
-  /** `vcShouldIgnore` (boolean). */
   vcShouldIgnore?: boolean;
-  /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
   vcShouldKeepItemLegacyProdMachine?: boolean;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
 };
 
 /** Request of `POST /reports/upload` (`xsoar.reports.upload`), sent as multipart form data. */
 export type XsoarReportsUploadRequest = {
-  /** `file` (string). */
   readonly file?: string;
 };
 
@@ -5259,7 +2460,7 @@ export type XsoarReportsUploadReply = XsoarReportsReply;
 
 /** Request of `POST /reputation/import` (`xsoar.reputation.import`), sent as multipart form data. */
 export type XsoarReputationImportRequest = {
-  /** `file` (string, format binary), required. */
+  /** Format binary. */
   readonly file: string;
 };
 
@@ -5268,67 +2469,46 @@ export type XsoarReputationImportReply = XsoarServerReputationsWithErrors;
 
 /** Request of `POST /settings/audits` (`xsoar.settings.audits`). */
 export type XsoarSettingsAuditsRequest = {
-  /** `Cache` (object). */
   readonly Cache?: { [key: string]: readonly string[] };
-  /** `accounts` (object). */
   readonly accounts?: { [key: string]: { [key: string]: unknown } };
-  /** `fields` (array, of string). */
   readonly fields?: readonly string[];
-  /** `filterobjectquery` (string). */
   readonly filterobjectquery?: string;
-  /** `fromDate` (string, format date-time). */
+  /** Format date-time. */
   readonly fromDate?: string;
-  /** `fromDateLicense` (string, format date-time). */
+  /** Format date-time. */
   readonly fromDateLicense?: string;
-  /** `ignoreWorkers` (boolean). */
   readonly ignoreWorkers?: boolean;
-  /** `page` (integer, format int64). */
+  /** Format int64. */
   readonly page?: number;
-  /** `period` (object). */
   readonly period?: {
-    /** `by` (string). */
     readonly by?: string;
-    /** `byFrom` (string). */
     readonly byFrom?: string;
-    /** `byTo` (string). */
     readonly byTo?: string;
-    /** `field` (string). */
     readonly field?: string;
-    /** `fromValue` (string, format duration). */
+    /** Format duration. */
     readonly fromValue?: string;
-    /** `toValue` (string, format duration). */
+    /** Format duration. */
     readonly toValue?: string;
   };
-  /** `query` (string). */
   readonly query?: string;
-  /** `searchAfter` (array, of string). */
   readonly searchAfter?: readonly string[];
-  /** `searchAfterElastic` (array, of string). */
   readonly searchAfterElastic?: readonly string[];
-  /** `searchAfterMap` (object). */
   readonly searchAfterMap?: { [key: string]: readonly string[] };
-  /** `searchAfterMapOrder` (object). */
   readonly searchAfterMapOrder?: { [key: string]: number };
-  /** `searchBefore` (array, of string). */
   readonly searchBefore?: readonly string[];
-  /** `searchBeforeElastic` (array, of string). */
   readonly searchBeforeElastic?: readonly string[];
-  /** `size` (integer, format int64). */
+  /** Format int64. */
   readonly size?: number;
-  /** `sort` (array, of object). */
   readonly sort?: readonly {
-    /** `asc` (boolean). */
     readonly asc?: boolean;
-    /** `field` (string). */
     readonly field?: string;
-    /** `fieldType` (string). */
     readonly fieldType?: string;
   }[];
-  /** `timeFrame` (integer, format int64). */
+  /** Format int64. */
   readonly timeFrame?: number;
-  /** `toDate` (string, format date-time). */
+  /** Format date-time. */
   readonly toDate?: string;
-  /** `trim_events` (integer, format int64). */
+  /** Format int64. */
   readonly trim_events?: number;
 };
 
@@ -5340,13 +2520,9 @@ export type XsoarSettingsDockerImagesGetReply = XsoarDockerImagesResult;
 
 /** Request of `POST /settings/docker-images` (`xsoar.settings.docker_images.post`). */
 export type XsoarSettingsDockerImagesPostRequest = {
-  /** `base` (string). */
   readonly base?: string;
-  /** `dependencies` (array, of string). */
   readonly dependencies?: readonly string[];
-  /** `name` (string). */
   readonly name?: string;
-  /** `packages` (array, of string). */
   readonly packages?: readonly string[];
 };
 
@@ -5355,7 +2531,6 @@ export type XsoarSettingsDockerImagesPostReply = XsoarNewDockerImageResult;
 
 /** Request of `POST /settings/integration-conf/upload` (`xsoar.settings.integration_conf.upload`), sent as multipart form data. */
 export type XsoarSettingsIntegrationConfUploadRequest = {
-  /** `file` (string). */
   readonly file?: string;
 };
 
@@ -5370,21 +2545,13 @@ export type XsoarStatisticsWidgetsQueryReply = { [key: string]: unknown };
 
 /** Request of `POST /v2/inv-playbook/task/complete` (`xsoar.v2.inv_playbook.task.complete`), sent as multipart form data. */
 export type XsoarV2InvPlaybookTaskCompleteRequest = {
-  /** `investigationId` (string). */
   readonly investigationId?: string;
-  /** `taskId` (string). */
   readonly taskId?: string;
-  /** `taskComment` (string). */
   readonly taskComment?: string;
-  /** `taskInput` (string). */
   readonly taskInput?: string;
-  /** `version` (string). */
   readonly version?: string;
-  /** `file` (string). */
   readonly file?: string;
-  /** `fileNames` (string). */
   readonly fileNames?: string;
-  /** `fileComments` (string). */
   readonly fileComments?: string;
 };
 
@@ -5393,13 +2560,9 @@ export type XsoarV2InvPlaybookTaskCompleteReply = XsoarInvestigationPlaybook;
 
 /** Request of `POST /v2/inv-playbook/task/form/submit` (`xsoar.v2.inv_playbook.task.form.submit`), sent as multipart form data. */
 export type XsoarV2InvPlaybookTaskFormSubmitRequest = {
-  /** `investigationId` (string). */
   readonly investigationId?: string;
-  /** `taskId` (string). */
   readonly taskId?: string;
-  /** `answers` (string). */
   readonly answers?: string;
-  /** `file` (string). */
   readonly file?: string;
 };
 
@@ -5408,11 +2571,9 @@ export type XsoarV2InvPlaybookTaskFormSubmitReply = XsoarInvestigationPlaybook;
 
 /** Request of `POST /v2/layouts/import` (`xsoar.v2.layouts.import`), sent as multipart form data. */
 export type XsoarV2LayoutsImportRequest = {
-  /** `file` (string, format binary), required. */
+  /** Format binary. */
   readonly file: string;
-  /** `type` (string), required. */
   readonly type: string;
-  /** `kind` (string), required. */
   readonly kind: string;
 };
 
@@ -5424,29 +2585,18 @@ export type XsoarV2StatisticsDashboardsQueryReply = XsoarStatsQueryResponse[];
 
 /** Request of `POST /v2/statistics/widgets/query` (`xsoar.v2.statistics.widgets.query`). */
 export type XsoarV2StatisticsWidgetsQueryRequest = {
-  /** `id` (string). */
   readonly id?: string;
-  /** `name` (string). */
   readonly name?: string;
-  /** `dataType` (string). */
   readonly dataType?: string;
-  /** `widgetType` (string). */
   readonly widgetType?: string;
-  /** `query` (string). */
   readonly query?: string;
-  /** `dateRange` (object). */
   readonly dateRange?: {
-    /** `fromDate` (string). */
     readonly fromDate?: string;
-    /** `toDate` (string). */
     readonly toDate?: string;
   };
-  /** `params` (object). */
   readonly params?: {
-    /** `groupBy` (array, of string). */
     readonly groupBy?: readonly string[];
   };
-  /** `category` (string). */
   readonly category?: string;
 };
 
@@ -5461,7 +2611,6 @@ export type XsoarWidgetsGetByIdReply = XsoarWidget;
 
 /** Request of `POST /widgets/import` (`xsoar.widgets.import`), sent as multipart form data. */
 export type XsoarWidgetsImportRequest = {
-  /** `file` (string). */
   readonly file?: string;
 };
 
@@ -5470,235 +2619,148 @@ export type XsoarWidgetsImportReply = XsoarWidget;
 
 /** Request of `POST /widgets` (`xsoar.widgets.post`). */
 export type XsoarWidgetsPostRequest = {
-  /** `Cache` (object). */
   readonly Cache?: { [key: string]: readonly string[] };
-  /** `accounts` (object). */
   readonly accounts?: { [key: string]: { [key: string]: unknown } };
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   readonly cacheVersn?: number;
-  /** `category` (string). */
   readonly category?: string;
-  /** `commitMessage` (string). */
   readonly commitMessage?: string;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   readonly created?: string;
-  /** `dataType` (string). */
   readonly dataType?: string;
-  /** `dateRange` (object). */
   readonly dateRange?: {
-    /** `fromDate` (string, format date-time). */
+    /** Format date-time. */
     readonly fromDate?: string;
-    /** `fromDateLicense` (string, format date-time). */
+    /** Format date-time. */
     readonly fromDateLicense?: string;
-    /** `period` (object). */
     readonly period?: {
-      /** `by` (string). */
       readonly by?: string;
-      /** `byFrom` (string). */
       readonly byFrom?: string;
-      /** `byTo` (string). */
       readonly byTo?: string;
-      /** `field` (string). */
       readonly field?: string;
-      /** `fromValue` (string, format duration). */
+      /** Format duration. */
       readonly fromValue?: string;
-      /** `toValue` (string, format duration). */
+      /** Format duration. */
       readonly toValue?: string;
     };
-    /** `toDate` (string, format date-time). */
+    /** Format date-time. */
     readonly toDate?: string;
   };
-  /** `definition` (object). */
   readonly definition?: {
-    /** `auditable` (boolean). */
     readonly auditable?: boolean;
-    /** `cacheVersn` (integer, format int64). */
+    /** Format int64. */
     readonly cacheVersn?: number;
-    /** `commitMessage` (string). */
     readonly commitMessage?: string;
-    /** `created` (string, format date-time). */
+    /** Format date-time. */
     readonly created?: string;
-    /** `definitionId` (string). */
     readonly definitionId?: string;
-    /** `fromServerVersion` (object). */
     readonly fromServerVersion?: {
-      /** `Digits` (array, of integer). */
       readonly Digits?: readonly number[];
-      /** `Label` (string). */
       readonly Label?: string;
     };
-    /** `highlight` (object). */
     readonly highlight?: { [key: string]: readonly string[] };
-    /** `id` (string). */
     readonly id?: string;
-    /** `indexName` (string). */
     readonly indexName?: string;
-    /** `itemVersion` (object). */
     readonly itemVersion?: {
-      /** `Digits` (array, of integer). */
       readonly Digits?: readonly number[];
-      /** `Label` (string). */
       readonly Label?: string;
     };
-    /** `locked` (boolean). */
     readonly locked?: boolean;
-    /** `modified` (string, format date-time). */
+    /** Format date-time. */
     readonly modified?: string;
-    /** `name` (string). */
     readonly name?: string;
-    /** `numericId` (integer, format int64). */
+    /** Format int64. */
     readonly numericId?: number;
-    /** `packID` (string). */
     readonly packID?: string;
-    /** `packName` (string). */
     readonly packName?: string;
-    /** `packPropagationLabels` (array, of string). */
     readonly packPropagationLabels?: readonly string[];
-    /** `partitioned` (boolean). */
     readonly partitioned?: boolean;
-    /** `pluralName` (string). */
     readonly pluralName?: string;
-    /** `prevName` (string). */
     readonly prevName?: string;
-    /** `primaryTerm` (integer, format int64). */
+    /** Format int64. */
     readonly primaryTerm?: number;
-    /** `propagationLabels` (array, of string). */
     readonly propagationLabels?: readonly string[];
-    /** `rbacSupport` (boolean). */
     readonly rbacSupport?: boolean;
-    /** `remote` (boolean). */
     readonly remote?: boolean;
-    /** `sequenceNumber` (integer, format int64). */
+    /** Format int64. */
     readonly sequenceNumber?: number;
-    /** `shouldCommit` (boolean). */
     readonly shouldCommit?: boolean;
-    /** `sizeInBytes` (integer, format int64). */
+    /** Format int64. */
     readonly sizeInBytes?: number;
-    /** `sortValues` (array, of string). */
     readonly sortValues?: readonly string[];
-    /** `syncHash` (string). */
     readonly syncHash?: string;
-    /** `system` (boolean). */
     readonly system?: boolean;
-    /** `toServerVersion` (object). */
     readonly toServerVersion?: {
-      /** `Digits` (array, of integer). */
       readonly Digits?: readonly number[];
-      /** `Label` (string). */
       readonly Label?: string;
     };
-    /** `vcShouldIgnore` (boolean). */
     readonly vcShouldIgnore?: boolean;
-    /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
     readonly vcShouldKeepItemLegacyProdMachine?: boolean;
-    /** `version` (integer, format int64). */
+    /** Format int64. */
     readonly version?: number;
   };
-  /** `definitionId` (string). */
   readonly definitionId?: string;
-  /** `description` (string). */
   readonly description?: string;
-  /** `fromServerVersion` (object). */
   readonly fromServerVersion?: {
-    /** `Digits` (array, of integer). */
     readonly Digits?: readonly number[];
-    /** `Label` (string). */
     readonly Label?: string;
   };
-  /** `highlight` (object). */
   readonly highlight?: { [key: string]: readonly string[] };
-  /** `id` (string). */
   readonly id?: string;
-  /** `ignoreWorkers` (boolean). */
   readonly ignoreWorkers?: boolean;
-  /** `indexName` (string). */
   readonly indexName?: string;
-  /** `isPredefined` (boolean). */
   readonly isPredefined?: boolean;
-  /** `itemVersion` (object). */
   readonly itemVersion?: {
-    /** `Digits` (array, of integer). */
     readonly Digits?: readonly number[];
-    /** `Label` (string). */
     readonly Label?: string;
   };
-  /** `locked` (boolean). */
   readonly locked?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   readonly modified?: string;
-  /** `name` (string), required. */
   readonly name: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   readonly numericId?: number;
-  /** `packID` (string). */
   readonly packID?: string;
-  /** `packName` (string). */
   readonly packName?: string;
-  /** `packPropagationLabels` (array, of string). */
   readonly packPropagationLabels?: readonly string[];
-  /** `page` (integer, format int64). */
+  /** Format int64. */
   readonly page?: number;
-  /** `params` (object). */
   readonly params?: { [key: string]: { [key: string]: unknown } };
-  /** `prevName` (string). */
   readonly prevName?: string;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   readonly primaryTerm?: number;
-  /** `propagationLabels` (array, of string). */
   readonly propagationLabels?: readonly string[];
-  /** `query` (string). */
   readonly query?: string;
-  /** `remote` (boolean). */
   readonly remote?: boolean;
-  /** `searchAfter` (array, of string). */
   readonly searchAfter?: readonly string[];
-  /** `searchAfterElastic` (array, of string). */
   readonly searchAfterElastic?: readonly string[];
-  /** `searchAfterMap` (object). */
   readonly searchAfterMap?: { [key: string]: readonly string[] };
-  /** `searchAfterMapOrder` (object). */
   readonly searchAfterMapOrder?: { [key: string]: number };
-  /** `searchBefore` (array, of string). */
   readonly searchBefore?: readonly string[];
-  /** `searchBeforeElastic` (array, of string). */
   readonly searchBeforeElastic?: readonly string[];
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   readonly sequenceNumber?: number;
-  /** `shouldCommit` (boolean). */
   readonly shouldCommit?: boolean;
-  /** `size` (integer, format int64). */
+  /** Format int64. */
   readonly size?: number;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   readonly sizeInBytes?: number;
-  /** `skipAggregateAccounts` (boolean). */
   readonly skipAggregateAccounts?: boolean;
-  /** `sort` (array, of object). */
   readonly sort?: readonly {
-    /** `asc` (boolean). */
     readonly asc?: boolean;
-    /** `field` (string). */
     readonly field?: string;
-    /** `fieldType` (string). */
     readonly fieldType?: string;
   }[];
-  /** `sortValues` (array, of string). */
   readonly sortValues?: readonly string[];
-  /** `syncHash` (string). */
   readonly syncHash?: string;
-  /** `toServerVersion` (object). */
   readonly toServerVersion?: {
-    /** `Digits` (array, of integer). */
     readonly Digits?: readonly number[];
-    /** `Label` (string). */
     readonly Label?: string;
   };
-  /** `vcShouldIgnore` (boolean). */
   readonly vcShouldIgnore?: boolean;
-  /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
   readonly vcShouldKeepItemLegacyProdMachine?: boolean;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   readonly version?: number;
-  /** `widgetType` (string), required. */
   readonly widgetType: string;
 };
 
@@ -5708,319 +2770,405 @@ export type XsoarWidgetsPostReply = XsoarWidget;
 /** Reply of `GET /workers/status` (`xsoar.workers.status`). */
 export type XsoarWorkersStatusReply = XsoarInfo;
 
+/** `XsoarEntryRequestArgsValue`: a part of the requests of `xsoar.entry`, `xsoar.inv_playbook.task.add.post_by_investigation_id`, `xsoar.inv_playbook.task.complete.simple`, repeated there and written once. */
+export type XsoarEntryRequestArgsValue = {
+  readonly complex?: {
+    readonly accessor?: string;
+    readonly filters?: readonly (readonly {
+      readonly ignoreCase?: boolean;
+      readonly left?: {
+        readonly isContext?: boolean;
+        readonly value?: unknown;
+      };
+      readonly operator?: string;
+      readonly right?: {
+        readonly isContext?: boolean;
+        readonly value?: unknown;
+      };
+      readonly type?: string;
+    }[])[];
+    readonly root?: string;
+    readonly transformers?: readonly {
+      readonly args?: { [key: string]: {
+        readonly isContext?: boolean;
+        readonly value?: unknown;
+      } };
+      readonly operator?: string;
+    }[];
+  };
+  readonly keyValue?: readonly {
+    readonly key?: string;
+    readonly value?: unknown;
+  }[];
+  readonly simple?: string;
+};
+
+/** `XsoarIncidentBatchRequestFilterFirstIncidentInPage`: a part of the requests of `xsoar.incident.batch`, `xsoar.incidents.search`, repeated there and written once. */
+export type XsoarIncidentBatchRequestFilterFirstIncidentInPage = {
+  /** Format int64. */
+  readonly ShardID?: number;
+  readonly account?: string;
+  /** Format date-time. */
+  readonly activated?: string;
+  readonly activatingingUserId?: string;
+  readonly attachment?: readonly {
+    readonly description?: string;
+    readonly name?: string;
+    readonly path?: string;
+    readonly showMediaFile?: boolean;
+    readonly type?: string;
+  }[];
+  /** Format int64. */
+  readonly autime?: number;
+  readonly canvases?: readonly string[];
+  readonly category?: string;
+  readonly changeStatus?: string;
+  readonly closeNotes?: string;
+  readonly closeReason?: string;
+  /** Format date-time. */
+  readonly closed?: string;
+  readonly closingUserId?: string;
+  /** Format date-time. */
+  readonly created?: string;
+  readonly details?: string;
+  /** Format int64. */
+  readonly droppedCount?: number;
+  /** Format date-time. */
+  readonly dueDate?: string;
+  readonly hasRole?: boolean;
+  readonly id?: string;
+  /** Format uint64. */
+  readonly insights?: number;
+  readonly investigationId?: string;
+  readonly isPlayground?: boolean;
+  readonly labels?: readonly {
+    readonly type?: string;
+    readonly value?: string;
+  }[];
+  /** Format date-time. */
+  readonly lastOpen?: string;
+  /** Format int64. */
+  readonly linkedCount?: number;
+  readonly linkedIncidents?: readonly string[];
+  /** Format date-time. */
+  readonly modified?: string;
+  readonly name?: string;
+  /** Format date-time. */
+  readonly notifyTime?: string;
+  /** Format date-time. */
+  readonly occurred?: string;
+  /** Format int64. */
+  readonly openDuration?: number;
+  readonly owner?: string;
+  readonly parent?: string;
+  readonly phase?: string;
+  readonly playbookId?: string;
+  readonly previousRoles?: readonly string[];
+  readonly rawCategory?: string;
+  readonly rawCloseReason?: string;
+  readonly rawJSON?: string;
+  readonly rawName?: string;
+  readonly rawPhase?: string;
+  readonly rawType?: string;
+  readonly reason?: string;
+  /** Format date-time. */
+  readonly reminder?: string;
+  readonly roles?: readonly string[];
+  readonly runStatus?: string;
+  /** Format double. */
+  readonly severity?: number;
+  /** Format double. */
+  readonly sla?: number;
+  readonly sortValues?: readonly string[];
+  readonly sourceBrand?: string;
+  readonly sourceInstance?: string;
+  /** Format double. */
+  readonly status?: number;
+  readonly type?: string;
+  /** Format int64. */
+  readonly version?: number;
+  [key: string]: unknown;
+};
+
+/** `XsoarIndicatorEditRequestExpirationSource`: a part of the request of `xsoar.indicator.edit`, repeated there and written once. */
+export type XsoarIndicatorEditRequestExpirationSource = {
+  readonly brand?: string;
+  /** Format int64. */
+  readonly expirationInterval?: number;
+  readonly expirationPolicy?: string;
+  readonly instance?: string;
+  readonly moduleId?: string;
+  /** Format date-time. */
+  readonly setTime?: string;
+  readonly source?: string;
+  readonly user?: string;
+};
+
+/** `XsoarIndicatorsSearchRequestFirstSeen`: a part of the request of `xsoar.indicators.search`, repeated there and written once. */
+export type XsoarIndicatorsSearchRequestFirstSeen = {
+  /** Format date-time. */
+  readonly fromDate?: string;
+  /** Format date-time. */
+  readonly fromDateLicense?: string;
+  readonly period?: {
+    readonly by?: string;
+    readonly byFrom?: string;
+    readonly byTo?: string;
+    readonly field?: string;
+    /** Format duration. */
+    readonly fromValue?: string;
+    /** Format duration. */
+    readonly toValue?: string;
+  };
+  /** Format int64. */
+  readonly timeFrame?: number;
+  /** Format date-time. */
+  readonly toDate?: string;
+};
+
+/** `XsoarInvPlaybookTaskAddPostByInvestigationIdRequestLoopBuiltinConditionItemItem`: a part of the requests of `xsoar.inv_playbook.task.add.post_by_investigation_id`, `xsoar.inv_playbook.task.complete.simple`, repeated there and written once. */
+export type XsoarInvPlaybookTaskAddPostByInvestigationIdRequestLoopBuiltinConditionItemItem = {
+  readonly ignoreCase?: boolean;
+  readonly left?: XsoarInvPlaybookTaskAddPostByInvestigationIdRequestLoopBuiltinConditionItemItemLeft;
+  readonly operator?: string;
+  readonly right?: XsoarInvPlaybookTaskAddPostByInvestigationIdRequestLoopBuiltinConditionItemItemLeft;
+  readonly type?: string;
+};
+
+/** `XsoarInvPlaybookTaskAddPostByInvestigationIdRequestLoopBuiltinConditionItemItemLeft`: a part of the requests of `xsoar.inv_playbook.task.add.post_by_investigation_id`, `xsoar.inv_playbook.task.complete.simple`, repeated there and written once. */
+export type XsoarInvPlaybookTaskAddPostByInvestigationIdRequestLoopBuiltinConditionItemItemLeft = {
+  readonly isContext?: boolean;
+  readonly value?: {
+    readonly complex?: {
+      readonly accessor?: string;
+      readonly filters?: readonly unknown[];
+      readonly root?: string;
+      readonly transformers?: readonly {
+        readonly args?: { [key: string]: unknown };
+        readonly operator?: string;
+      }[];
+    };
+    readonly keyValue?: readonly {
+      readonly key?: string;
+      readonly value?: unknown;
+    }[];
+    readonly simple?: string;
+  };
+};
+
 /** `ApiKey`: a record of the replies of `api_keys.get_api_keys`. */
 export type ApiKey = {
-  /** `id` (integer). */
   id?: number;
-  /** `creation_time` (integer). */
   creation_time?: number;
-  /** `created_by` (string). */
   created_by?: string;
-  /** `user_name` (string). */
   user_name?: string;
-  /** `roles` (array, of string). */
   roles?: string[];
-  /** `security_level` (one of 2 values). */
   security_level?: "standard" | "advanced" | (string & {});
-  /** `comment` (string or null). */
   comment?: string | null;
-  /** `expiration` (integer or null). */
   expiration?: number | null;
 };
 
 /** `Incident`: a record of the replies of `xsoar.incidents.search`. */
 export type Incident = {
-  /** `ShardID` (integer, format int64). */
+  /** Format int64. */
   ShardID?: number;
-  /** `account` (string). */
   account?: string;
-  /** `activated` (string, format date-time). */
+  /** Format date-time. */
   activated?: string;
-  /** `activatingingUserId` (string). */
   activatingingUserId?: string;
-  /** `allRead` (boolean). */
   allRead?: boolean;
-  /** `allReadWrite` (boolean). */
   allReadWrite?: boolean;
-  /** `attachment` (array, of {@link XsoarAttachment}). */
   attachment?: XsoarAttachment[];
-  /** `autime` (integer, format int64). */
+  /** Format int64. */
   autime?: number;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `canvases` (array, of string). */
   canvases?: string[];
-  /** `category` (string). */
   category?: string;
-  /** `closeNotes` (string). */
   closeNotes?: string;
-  /** `closeReason` (string). */
   closeReason?: string;
-  /** `closed` (string, format date-time). */
+  /** Format date-time. */
   closed?: string;
-  /** `closingUserId` (string). */
   closingUserId?: string;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `dbotCreatedBy` (string). */
   dbotCreatedBy?: string;
-  /** `dbotCurrentDirtyFields` (array, of string). */
   dbotCurrentDirtyFields?: string[];
-  /** `dbotDirtyFields` (array, of string). */
   dbotDirtyFields?: string[];
-  /** `dbotMirrorDirection` (string). */
   dbotMirrorDirection?: string;
-  /** `dbotMirrorId` (string). */
   dbotMirrorId?: string;
-  /** `dbotMirrorInstance` (string). */
   dbotMirrorInstance?: string;
-  /** `dbotMirrorLastSync` (string, format date-time). */
+  /** Format date-time. */
   dbotMirrorLastSync?: string;
-  /** `dbotMirrorTags` (array, of string). */
   dbotMirrorTags?: string[];
-  /** `details` (string). */
   details?: string;
-  /** `droppedCount` (integer, format int64). */
+  /** Format int64. */
   droppedCount?: number;
-  /** `dueDate` (string, format date-time). */
+  /** Format date-time. */
   dueDate?: string;
-  /** `feedBased` (boolean). */
   feedBased?: boolean;
-  /** `hasRole` (boolean). */
   hasRole?: boolean;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `investigationId` (string). */
   investigationId?: string;
-  /** `isDebug` (boolean). */
   isDebug?: boolean;
-  /** `isPlayground` (boolean). */
   isPlayground?: boolean;
-  /** `labels` (array, of {@link XsoarLabel}). */
   labels?: XsoarLabel[];
-  /** `lastJobRunTime` (string, format date-time). */
+  /** Format date-time. */
   lastJobRunTime?: string;
-  /** `lastOpen` (string, format date-time). */
+  /** Format date-time. */
   lastOpen?: string;
-  /** `linkedCount` (integer, format int64). */
+  /** Format int64. */
   linkedCount?: number;
-  /** `linkedIncidents` (array, of string). */
   linkedIncidents?: string[];
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `notifyTime` (string, format date-time). */
+  /** Format date-time. */
   notifyTime?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `occurred` (string, format date-time). */
+  /** Format date-time. */
   occurred?: string;
-  /** `openDuration` (integer, format int64). */
+  /** Format int64. */
   openDuration?: number;
-  /** `owner` (string). */
   owner?: string;
-  /** `parent` (string). */
   parent?: string;
-  /** `phase` (string). */
   phase?: string;
-  /** `playbookId` (string). */
   playbookId?: string;
-  /** `previousAllRead` (boolean). */
   previousAllRead?: boolean;
-  /** `previousAllReadWrite` (boolean). */
   previousAllReadWrite?: boolean;
-  /** `previousRoles` (array, of string). */
   previousRoles?: string[];
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `rawCategory` (string). */
   rawCategory?: string;
-  /** `rawCloseReason` (string). */
   rawCloseReason?: string;
-  /** `rawJSON` (string). */
   rawJSON?: string;
-  /** `rawName` (string). */
   rawName?: string;
-  /** `rawPhase` (string). */
   rawPhase?: string;
-  /** `rawType` (string). */
   rawType?: string;
-  /** `reason` (string). */
   reason?: string;
-  /** `reminder` (string, format date-time). */
+  /** Format date-time. */
   reminder?: string;
-  /** `roles` (array, of string). */
   roles?: string[];
-  /** `runStatus` ({@link XsoarRunStatus}). */
   runStatus?: XsoarRunStatus;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `severity` ({@link XsoarSeverity}, format double, at least 0). */
+  /** Format double, at least 0. */
   severity?: XsoarSeverity;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sla` ({@link XsoarSLAState}, format double). */
+  /** Format double. */
   sla?: XsoarSLAState;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `sourceBrand` (string). */
   sourceBrand?: string;
-  /** `sourceInstance` (string). */
   sourceInstance?: string;
-  /** `status` ({@link XsoarIncidentStatus}, format double, at least 0, at most 2). */
+  /** Format double, at least 0, at most 2. */
   status?: XsoarIncidentStatus;
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `todoTaskIds` (array, of string). */
   todoTaskIds?: string[];
-  /** `type` (string). */
   type?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
-  /** `xsoarHasReadOnlyRole` (boolean). */
   xsoarHasReadOnlyRole?: boolean;
-  /** `xsoarPreviousReadOnlyRoles` (array, of string). */
   xsoarPreviousReadOnlyRoles?: string[];
-  /** `xsoarReadOnlyRoles` (array, of string). */
   xsoarReadOnlyRoles?: string[];
-  /** `CustomFields` (object). */
   CustomFields?: { [key: string]: unknown };
 };
 
 /** `IocObject`: a record of the replies of `xsoar.indicators.search`. */
 export type IocObject = {
-  /** `CustomFields` (object). */
   CustomFields?: { [key: string]: unknown };
-  /** `account` (string). */
   account?: string;
-  /** `aggregatedReliability` (string). */
   aggregatedReliability?: string;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `calculatedTime` (string, format date-time). */
+  /** Format date-time. */
   calculatedTime?: string;
-  /** `comment` (string). */
   comment?: string;
-  /** `comments` ({@link XsoarComments}). */
   comments?: XsoarComments;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `deletedFeedFetchTime` (string, format date-time). */
+  /** Format date-time. */
   deletedFeedFetchTime?: string;
-  /** `expiration` (string, format date-time). */
+  /** Format date-time. */
   expiration?: string;
-  /** `expirationSource` ({@link XsoarExpirationSource}). */
   expirationSource?: XsoarExpirationSource;
-  /** `expirationStatus` ({@link XsoarExpirationStatus}). */
   expirationStatus?: XsoarExpirationStatus;
-  /** `firstSeen` (string, format date-time). */
+  /** Format date-time. */
   firstSeen?: string;
-  /** `firstSeenEntryID` (string). */
   firstSeenEntryID?: string;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `indicator_type` (string). */
   indicator_type?: string;
-  /** `insightCache` ({@link XsoarInsightCache}). */
   insightCache?: XsoarInsightCache;
-  /** `investigationIDs` (array, of string). */
   investigationIDs?: string[];
-  /** `isDetectable` (boolean). */
   isDetectable?: boolean;
-  /** `isPreventable` (boolean). */
   isPreventable?: boolean;
-  /** `isShared` (boolean). */
   isShared?: boolean;
-  /** `lastReputationRun` (string, format date-time). */
+  /** Format date-time. */
   lastReputationRun?: string;
-  /** `lastSeen` (string, format date-time). */
+  /** Format date-time. */
   lastSeen?: string;
-  /** `lastSeenEntryID` (string). */
   lastSeenEntryID?: string;
-  /** `manualExpirationTime` (string, format date-time). */
+  /** Format date-time. */
   manualExpirationTime?: string;
-  /** `manualScore` (boolean). */
   manualScore?: boolean;
-  /** `manualSetTime` (string, format date-time). */
+  /** Format date-time. */
   manualSetTime?: string;
-  /** `manuallyEditedFields` (array, of string). */
   manuallyEditedFields?: string[];
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `modifiedTime` (string, format date-time). */
+  /** Format date-time. */
   modifiedTime?: string;
-  /** `moduleToFeedMap` (object). */
   moduleToFeedMap?: { [key: string]: XsoarFeedIndicator };
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `relatedIncCount` (integer, format int64). */
+  /** Format int64. */
   relatedIncCount?: number;
-  /** `score` (integer, format int64). */
+  /** Format int64. */
   score?: number;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `setBy` (string). */
   setBy?: string;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `source` (string). */
   source?: string;
-  /** `sourceBrands` (array, of string). */
   sourceBrands?: string[];
-  /** `sourceInstances` (array, of string). */
   sourceInstances?: string[];
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `timestamp` (string, format date-time). */
+  /** Format date-time. */
   timestamp?: string;
-  /** `value` (string). */
   value?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
 };
 
 /** Shared schema `XsoarAPIExecutionMetric`. */
 export type XsoarAPIExecutionMetric = {
-  /** `apiCallsCount` (integer, format int64). */
+  /** Format int64. */
   apiCallsCount?: number;
-  /** `type` (string). */
   type?: string;
 };
 
 /** Shared schema `XsoarAdvanceArg`. */
 export type XsoarAdvanceArg = {
-  /** `complex` ({@link XsoarComplexArg}). */
   complex?: XsoarComplexArg;
-  /** `keyValue` (array, of {@link XsoarKeyValueArg}). */
   keyValue?: XsoarKeyValueArg[];
-  /** `simple` (string). */
   simple?: string;
 };
 
 /** Shared schema `XsoarArgAtomicFilter`. */
 export type XsoarArgAtomicFilter = {
-  /** `ignoreCase` (boolean). */
   ignoreCase?: boolean;
-  /** `left` ({@link XsoarOperatorArgument}). */
   left?: XsoarOperatorArgument;
-  /** `operator` ({@link XsoarFilterOperatorID}). */
   operator?: XsoarFilterOperatorID;
-  /** `right` ({@link XsoarOperatorArgument}). */
   right?: XsoarOperatorArgument;
-  /** `type` (string). */
   type?: string;
 };
 
@@ -6029,37 +3177,23 @@ export type XsoarArgFilter = XsoarArgAtomicFilter[];
 
 /** Shared schema `XsoarArgTransformer`. */
 export type XsoarArgTransformer = {
-  /** `args` (object). */
   args?: { [key: string]: XsoarOperatorArgument };
-  /** `operator` ({@link XsoarTransformerOperatorID}). */
   operator?: XsoarTransformerOperatorID;
 };
 
 /** Shared schema `XsoarArgument`. */
 export type XsoarArgument = {
-  /** `auto` (string). */
   auto?: string;
-  /** `default` (boolean). */
   default?: boolean;
-  /** `defaultValue` (string). */
   defaultValue?: string;
-  /** `deprecated` (boolean). */
   deprecated?: boolean;
-  /** `description` (string). */
   description?: string;
-  /** `hidden` (boolean). */
   hidden?: boolean;
-  /** `isArray` (boolean). */
   isArray?: boolean;
-  /** `name` (string). */
   name?: string;
-  /** `predefined` (array, of string). */
   predefined?: string[];
-  /** `required` (boolean). */
   required?: boolean;
-  /** `secret` (boolean). */
   secret?: boolean;
-  /** `type` ({@link XsoarArgumentType}). */
   type?: XsoarArgumentType;
 };
 
@@ -6071,237 +3205,150 @@ export type XsoarArrayPositions = number[];
 
 /** Shared schema `XsoarAttachment`. */
 export type XsoarAttachment = {
-  /** `description` (string). */
   description?: string;
-  /** `isTempPath` (boolean). */
   isTempPath?: boolean;
-  /** `name` (string). */
   name?: string;
-  /** `path` (string). */
   path?: string;
-  /** `showMediaFile` (boolean). */
   showMediaFile?: boolean;
-  /** `type` (string). */
   type?: string;
 };
 
 /** Shared schema `XsoarAudit`. */
 export type XsoarAudit = {
-  /** `action` (object). */
   action?: { [key: string]: { [key: string]: unknown } };
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `identifier` (string). */
   identifier?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `object` (string). */
   object?: string;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `type` (string). */
   type?: string;
-  /** `user` (string). */
   user?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
 };
 
 /** Shared schema `XsoarAuditResult`. */
 export type XsoarAuditResult = {
-  /** `audits` (array, of {@link XsoarAudit}). */
   audits?: XsoarAudit[];
-  /** `total` (integer, format int64). */
+  /** Format int64. */
   total?: number;
 };
 
 /** Shared schema `XsoarAutomationScript`. */
 export type XsoarAutomationScript = {
-  /** `MainEngineInfo` ({@link XsoarEngineInfo}). */
   MainEngineInfo?: XsoarEngineInfo;
-  /** `allRead` (boolean). */
   allRead?: boolean;
-  /** `allReadWrite` (boolean). */
   allReadWrite?: boolean;
-  /** `arguments` (array, of {@link XsoarArgument}). */
   arguments?: XsoarArgument[];
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `comment` (string). */
   comment?: string;
-  /** `commitMessage` (string). */
   commitMessage?: string;
-  /** `contextKeys` (array, of string). */
   contextKeys?: string[];
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `dbotCreatedBy` (string). */
   dbotCreatedBy?: string;
-  /** `definitionId` (string). */
   definitionId?: string;
-  /** `dependsOn` (object). */
   dependsOn?: { [key: string]: string[] };
-  /** `deprecated` (boolean). */
   deprecated?: boolean;
-  /** `detached` (boolean). */
   detached?: boolean;
-  /** `dockerImage` (string). */
   dockerImage?: string;
-  /** `enabled` (boolean). */
   enabled?: boolean;
-  /** `engine` (string). */
   engine?: string;
-  /** `engineGroup` (string). */
   engineGroup?: string;
-  /** `fromServerVersion` ({@link XsoarVersion}). */
   fromServerVersion?: XsoarVersion;
-  /** `hasRole` (boolean). */
   hasRole?: boolean;
-  /** `hidden` (boolean). */
   hidden?: boolean;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `important` (array, of {@link XsoarImportant}). */
   important?: XsoarImportant[];
-  /** `indexName` (string). */
   indexName?: string;
-  /** `itemVersion` ({@link XsoarVersion}). */
   itemVersion?: XsoarVersion;
-  /** `locked` (boolean). */
   locked?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `outputs` (array, of {@link XsoarOutput}). */
   outputs?: XsoarOutput[];
-  /** `packID` (string). */
   packID?: string;
-  /** `packName` (string). */
   packName?: string;
-  /** `packPropagationLabels` (array, of string). */
   packPropagationLabels?: string[];
-  /** `polling` (boolean). */
   polling?: boolean;
-  /** `prevName` (string). */
   prevName?: string;
-  /** `previousAllRead` (boolean). */
   previousAllRead?: boolean;
-  /** `previousAllReadWrite` (boolean). */
   previousAllReadWrite?: boolean;
-  /** `previousRoles` (array, of string). */
   previousRoles?: string[];
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `private` (boolean). */
   private?: boolean;
-  /** `propagationLabels` (array, of string). */
   propagationLabels?: string[];
-  /** `pswd` (string). */
   pswd?: string;
-  /** `rawTags` (array, of string). */
   rawTags?: string[];
-  /** `remote` (boolean). */
   remote?: boolean;
-  /** `roles` (array, of string). */
   roles?: string[];
-  /** `runAs` (string). */
   runAs?: string;
-  /** `runOnce` (boolean). */
   runOnce?: boolean;
-  /** `script` (string). */
   script?: string;
-  /** `scriptTarget` ({@link XsoarScriptTarget}, format int64). */
+  /** Format int64. */
   scriptTarget?: XsoarScriptTarget;
-  /** `searchableName` (string). */
   searchableName?: string;
-  /** `sensitive` (boolean). */
   sensitive?: boolean;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `shouldCommit` (boolean). */
   shouldCommit?: boolean;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `sourceScripID` (string). */
   sourceScripID?: string;
-  /** `subtype` ({@link XsoarScriptSubType}). */
   subtype?: XsoarScriptSubType;
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `system` (boolean). */
   system?: boolean;
-  /** `tags` (array, of string). */
   tags?: string[];
-  /** `timeout` ({@link XsoarDuration}, format int64). */
+  /** Format int64. */
   timeout?: XsoarDuration;
-  /** `toServerVersion` ({@link XsoarVersion}). */
   toServerVersion?: XsoarVersion;
-  /** `type` ({@link XsoarScriptType}). */
   type?: XsoarScriptType;
-  /** `user` (string). */
   user?: string;
-  /** `vcShouldIgnore` (boolean). */
   vcShouldIgnore?: boolean;
-  /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
   vcShouldKeepItemLegacyProdMachine?: boolean;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
-  /** `visualScript` (string). */
   visualScript?: string;
-  /** `xsoarHasReadOnlyRole` (boolean). */
   xsoarHasReadOnlyRole?: boolean;
-  /** `xsoarPreviousReadOnlyRoles` (array, of string). */
   xsoarPreviousReadOnlyRoles?: string[];
-  /** `xsoarReadOnlyRoles` (array, of string). */
   xsoarReadOnlyRoles?: string[];
 };
 
 /** Shared schema `XsoarAutomationScriptResult`. */
 export type XsoarAutomationScriptResult = {
-  /** `pythonEnabled` (boolean). */
   pythonEnabled?: boolean;
-  /** `scripts` (array, of {@link XsoarScriptAPI}). */
   scripts?: XsoarScriptAPI[];
-  /** `selectedScript` (object). */
   selectedScript?: { [key: string]: { [key: string]: unknown } };
-  /** `suggestions` (array, of string). */
   suggestions?: string[];
 };
 
 /** Shared schema `XsoarBucket`. */
 export type XsoarBucket = {
-  /** `field` (string). */
   field?: string;
-  /** `operator` (string). */
   operator?: string;
-  /** `right` (string). */
   right?: string;
-  /** `type` ({@link XsoarOperatorType}). */
   type?: XsoarOperatorType;
 };
 
@@ -6310,81 +3357,54 @@ export type XsoarBuckets = XsoarBucket[];
 
 /** Shared schema `XsoarCommand`. */
 export type XsoarCommand = {
-  /** `arguments` (array, of {@link XsoarArgument}). */
   arguments?: XsoarArgument[];
-  /** `cartesian` (boolean). */
   cartesian?: boolean;
-  /** `definitionId` (string). */
   definitionId?: string;
-  /** `deprecated` (boolean). */
   deprecated?: boolean;
-  /** `description` (string). */
   description?: string;
-  /** `docsHidden` (boolean). */
   docsHidden?: boolean;
-  /** `execution` (boolean). */
   execution?: boolean;
-  /** `gomAction` (boolean). */
   gomAction?: boolean;
-  /** `hidden` (boolean). */
   hidden?: boolean;
-  /** `important` (array, of {@link XsoarImportant}). */
   important?: XsoarImportant[];
-  /** `indicatorAction` (boolean). */
   indicatorAction?: boolean;
-  /** `name` (string). */
   name?: string;
-  /** `outputs` (array, of {@link XsoarOutput}). */
   outputs?: XsoarOutput[];
-  /** `permitted` (boolean). */
   permitted?: boolean;
-  /** `polling` (boolean). */
   polling?: boolean;
-  /** `sensitive` (boolean). */
   sensitive?: boolean;
-  /** `timeout` (integer, format int64). */
+  /** Format int64. */
   timeout?: number;
 };
 
 /** Shared schema `XsoarComment`. */
 export type XsoarComment = {
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `category` (string). */
   category?: string;
-  /** `content` (string). */
   content?: string;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `entryId` (string). */
   entryId?: string;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `source` (string). */
   source?: string;
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `type` ({@link XsoarCommentType}). */
   type?: XsoarCommentType;
-  /** `user` (string). */
   user?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
 };
 
@@ -6396,13 +3416,9 @@ export type XsoarComments = XsoarComment[];
 
 /** Shared schema `XsoarComplexArg`. */
 export type XsoarComplexArg = {
-  /** `accessor` (string). */
   accessor?: string;
-  /** `filters` (array, of {@link XsoarArgFilter}). */
   filters?: XsoarArgFilter[];
-  /** `root` (string). */
   root?: string;
-  /** `transformers` (array, of {@link XsoarArgTransformer}). */
   transformers?: XsoarArgTransformer[];
 };
 
@@ -6411,41 +3427,29 @@ export type XsoarConfigDataType = number;
 
 /** Shared schema `XsoarConfigField`. */
 export type XsoarConfigField = {
-  /** `advanced` (boolean). */
   advanced?: boolean;
-  /** `defaultValue` (string). */
   defaultValue?: string;
-  /** `display` (string). */
   display?: string;
-  /** `displayPassword` (string). */
   displayPassword?: string;
-  /** `hidden` (boolean). */
   hidden?: boolean;
-  /** `hiddenPassword` (boolean). */
   hiddenPassword?: boolean;
-  /** `hiddenUsername` (boolean). */
   hiddenUsername?: boolean;
-  /** `info` (string). */
   info?: string;
-  /** `name` (string). */
   name?: string;
-  /** `options` (array, of string). */
   options?: string[];
-  /** `required` (boolean). */
   required?: boolean;
-  /** `section` (string). */
   section?: string;
-  /** `type` ({@link XsoarConfigDataType}, format double). */
+  /** Format double. */
   type?: XsoarConfigDataType;
 };
 
 /** Shared schema `XsoarContainersInfo`. */
 export type XsoarContainersInfo = {
-  /** `all` (integer, format int64). */
+  /** Format int64. */
   all?: number;
-  /** `inactive` (integer, format int64). */
+  /** Format int64. */
   inactive?: number;
-  /** `running` (integer, format int64). */
+  /** Format int64. */
   running?: number;
 };
 
@@ -6457,9 +3461,7 @@ export type XsoarCustomFields = { [key: string]: { [key: string]: unknown } };
 
 /** Shared schema `XsoarCustomGroup`. */
 export type XsoarCustomGroup = {
-  /** `conditions` (array, of {@link XsoarBuckets}). */
   conditions?: XsoarBuckets[];
-  /** `name` (string). */
   name?: string;
 };
 
@@ -6468,73 +3470,54 @@ export type XsoarCustomGroups = { [key: string]: XsoarCustomGroup }[];
 
 /** Shared schema `XsoarDBotScore`. */
 export type XsoarDBotScore = {
-  /** `content` (string). */
   content?: string;
-  /** `contentFormat` (string). */
   contentFormat?: string;
-  /** `context` (object). */
   context?: { [key: string]: { [key: string]: unknown } };
-  /** `isTypedIndicator` (boolean). */
   isTypedIndicator?: boolean;
-  /** `reliability` (string). */
   reliability?: string;
-  /** `score` (integer, format int64). */
+  /** Format int64. */
   score?: number;
-  /** `scoreChangeTimestamp` (string, format date-time). */
+  /** Format date-time. */
   scoreChangeTimestamp?: string;
-  /** `timestamp` (string, format date-time). */
+  /** Format date-time. */
   timestamp?: string;
-  /** `type` (string). */
   type?: string;
 };
 
 /** Shared schema `XsoarDataCollectionForm`. */
 export type XsoarDataCollectionForm = {
-  /** `description` (string). */
   description?: string;
-  /** `expired` (boolean). */
   expired?: boolean;
-  /** `questions` (array, of {@link XsoarQuestion}). */
   questions?: XsoarQuestion[];
-  /** `sender` (string). */
   sender?: string;
-  /** `title` (string). */
   title?: string;
-  /** `totalAnswers` (integer, format uint64). */
+  /** Format uint64. */
   totalAnswers?: number;
 };
 
 /** Shared schema `XsoarDateRange`. */
 export type XsoarDateRange = {
-  /** `fromDate` (string, format date-time). */
+  /** Format date-time. */
   fromDate?: string;
-  /** `fromDateLicense` (string, format date-time). */
+  /** Format date-time. */
   fromDateLicense?: string;
-  /** `period` ({@link XsoarPeriod}). */
   period?: XsoarPeriod;
-  /** `toDate` (string, format date-time). */
+  /** Format date-time. */
   toDate?: string;
 };
 
 /** Shared schema `XsoarDockerImage`. */
 export type XsoarDockerImage = {
-  /** `createdAt` (string). */
   createdAt?: string;
-  /** `createdSince` (string). */
   createdSince?: string;
-  /** `id` (string). */
   id?: string;
-  /** `repository` (string). */
   repository?: string;
-  /** `size` (string). */
   size?: string;
-  /** `tag` (string). */
   tag?: string;
 };
 
 /** Shared schema `XsoarDockerImagesResult`. */
 export type XsoarDockerImagesResult = {
-  /** `images` (array, of {@link XsoarDockerImage}). */
   images?: XsoarDockerImage[];
 };
 
@@ -6546,9 +3529,7 @@ export type XsoarEndingType = string;
 
 /** Shared schema `XsoarEngineInfo`. */
 export type XsoarEngineInfo = {
-  /** `engine` (string). */
   engine?: string;
-  /** `engineGroup` (string). */
   engineGroup?: string;
 };
 
@@ -6557,35 +3538,25 @@ export type XsoarEntryCategory = string;
 
 /** Shared schema `XsoarEntryHistory`. */
 export type XsoarEntryHistory = {
-  /** `contentDate` (string, format date-time). */
+  /** Format date-time. */
   contentDate?: string;
-  /** `contents` (string). */
   contents?: string;
-  /** `contentsFormat` (string). */
   contentsFormat?: string;
-  /** `user` (string). */
   user?: string;
 };
 
 /** Shared schema `XsoarEntryReputation`. */
 export type XsoarEntryReputation = {
-  /** `highlights` ({@link XsoarFieldTermLocationMap}). */
   highlights?: XsoarFieldTermLocationMap;
-  /** `reputationsData` (array, of {@link XsoarReputationData}). */
   reputationsData?: XsoarReputationData[];
 };
 
 /** Shared schema `XsoarEntryTask`. */
 export type XsoarEntryTask = {
-  /** `playbookName` (string). */
   playbookName?: string;
-  /** `quiet` (boolean). */
   quiet?: boolean;
-  /** `taskId` (string). */
   taskId?: string;
-  /** `taskName` (string). */
   taskName?: string;
-  /** `taskStatus` (string). */
   taskStatus?: string;
 };
 
@@ -6594,87 +3565,60 @@ export type XsoarEntryType = number;
 
 /** Shared schema `XsoarEvidence`. */
 export type XsoarEvidence = {
-  /** `ShardID` (integer, format int64). */
+  /** Format int64. */
   ShardID?: number;
-  /** `allRead` (boolean). */
   allRead?: boolean;
-  /** `allReadWrite` (boolean). */
   allReadWrite?: boolean;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `dbotCreatedBy` (string). */
   dbotCreatedBy?: string;
-  /** `description` (string). */
   description?: string;
-  /** `entryId` (string). */
   entryId?: string;
-  /** `fetched` (string, format date-time). */
+  /** Format date-time. */
   fetched?: string;
-  /** `hasRole` (boolean). */
   hasRole?: boolean;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `incidentId` (string). */
   incidentId?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `markedBy` (string). */
   markedBy?: string;
-  /** `markedDate` (string, format date-time). */
+  /** Format date-time. */
   markedDate?: string;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `occurred` (string, format date-time). */
+  /** Format date-time. */
   occurred?: string;
-  /** `previousAllRead` (boolean). */
   previousAllRead?: boolean;
-  /** `previousAllReadWrite` (boolean). */
   previousAllReadWrite?: boolean;
-  /** `previousRoles` (array, of string). */
   previousRoles?: string[];
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `roles` (array, of string). */
   roles?: string[];
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `tags` (array, of string). */
   tags?: string[];
-  /** `tagsRaw` (array, of string). */
   tagsRaw?: string[];
-  /** `taskId` (string). */
   taskId?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
-  /** `xsoarHasReadOnlyRole` (boolean). */
   xsoarHasReadOnlyRole?: boolean;
-  /** `xsoarPreviousReadOnlyRoles` (array, of string). */
   xsoarPreviousReadOnlyRoles?: string[];
-  /** `xsoarReadOnlyRoles` (array, of string). */
   xsoarReadOnlyRoles?: string[];
 };
 
 /** Shared schema `XsoarEvidenceData`. */
 export type XsoarEvidenceData = {
-  /** `customFields` (object). */
   customFields?: { [key: string]: XsoarAdvanceArg };
-  /** `description` ({@link XsoarAdvanceArg}). */
   description?: XsoarAdvanceArg;
-  /** `occurred` ({@link XsoarAdvanceArg}). */
   occurred?: XsoarAdvanceArg;
-  /** `tags` ({@link XsoarAdvanceArg}). */
   tags?: XsoarAdvanceArg;
 };
 
@@ -6683,9 +3627,8 @@ export type XsoarEvidences = XsoarEvidence[];
 
 /** Shared schema `XsoarEvidencesSearchResponse`. */
 export type XsoarEvidencesSearchResponse = {
-  /** `evidences` ({@link XsoarEvidences}). */
   evidences?: XsoarEvidences;
-  /** `total` (integer, format int64). */
+  /** Format int64. */
   total?: number;
 };
 
@@ -6697,21 +3640,15 @@ export type XsoarExpirationSettingsSource = string;
 
 /** Shared schema `XsoarExpirationSource`. */
 export type XsoarExpirationSource = {
-  /** `brand` (string). */
   brand?: string;
-  /** `expirationInterval` (integer, format int64). */
+  /** Format int64. */
   expirationInterval?: number;
-  /** `expirationPolicy` ({@link XsoarExpirationPolicy}). */
   expirationPolicy?: XsoarExpirationPolicy;
-  /** `instance` (string). */
   instance?: string;
-  /** `moduleId` (string). */
   moduleId?: string;
-  /** `setTime` (string, format date-time). */
+  /** Format date-time. */
   setTime?: string;
-  /** `source` ({@link XsoarExpirationSettingsSource}). */
   source?: XsoarExpirationSettingsSource;
-  /** `user` (string). */
   user?: string;
 };
 
@@ -6723,63 +3660,44 @@ export type XsoarExtractSettingsMode = string;
 
 /** Shared schema `XsoarFeedIndicator`. */
 export type XsoarFeedIndicator = {
-  /** `ExpirationSource` ({@link XsoarExpirationSource}). */
   ExpirationSource?: XsoarExpirationSource;
-  /** `bypassExclusionList` (boolean). */
   bypassExclusionList?: boolean;
-  /** `classifierId` (string). */
   classifierId?: string;
-  /** `classifierVersion` (integer, format int64). */
+  /** Format int64. */
   classifierVersion?: number;
-  /** `comments` (array, of {@link XsoarFeedIndicatorComment}). */
   comments?: XsoarFeedIndicatorComment[];
-  /** `expirationInterval` (integer, format int64). */
+  /** Format int64. */
   expirationInterval?: number;
-  /** `expirationPolicy` ({@link XsoarExpirationPolicy}). */
   expirationPolicy?: XsoarExpirationPolicy;
-  /** `fetchTime` (string, format date-time). */
+  /** Format date-time. */
   fetchTime?: string;
-  /** `fields` ({@link XsoarCustomFields}). */
   fields?: XsoarCustomFields;
-  /** `isEnrichment` (boolean). */
   isEnrichment?: boolean;
-  /** `mapperId` (string). */
   mapperId?: string;
-  /** `mapperVersion` (integer, format int64). */
+  /** Format int64. */
   mapperVersion?: number;
-  /** `modifiedTime` (string, format date-time). */
+  /** Format date-time. */
   modifiedTime?: string;
-  /** `moduleId` (string). */
   moduleId?: string;
-  /** `rawJSON` (object). */
   rawJSON?: { [key: string]: { [key: string]: unknown } };
-  /** `relationships` ({@link XsoarRelationshipsAPI}). */
   relationships?: XsoarRelationshipsAPI;
-  /** `reliability` ({@link XsoarReliability}). */
   reliability?: XsoarReliability;
-  /** `score` (integer, format int64). */
+  /** Format int64. */
   score?: number;
-  /** `sourceBrand` (string). */
   sourceBrand?: string;
-  /** `sourceInstance` (string). */
   sourceInstance?: string;
-  /** `timestamp` (string, format date-time). */
+  /** Format date-time. */
   timestamp?: string;
-  /** `type` (string). */
   type?: string;
-  /** `value` (string). */
   value?: string;
 };
 
 /** Shared schema `XsoarFeedIndicatorComment`. */
 export type XsoarFeedIndicatorComment = {
-  /** `content` (string). */
   content?: string;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `id` (string). */
   id?: string;
-  /** `user` (string). */
   user?: string;
 };
 
@@ -6788,11 +3706,8 @@ export type XsoarFeedIndicators = XsoarFeedIndicator[];
 
 /** Shared schema `XsoarFieldExtractSetting`. */
 export type XsoarFieldExtractSetting = {
-  /** `extractAsIsIndicatorTypeId` (string). */
   extractAsIsIndicatorTypeId?: string;
-  /** `extractIndicatorTypesIDs` (array, of string). */
   extractIndicatorTypesIDs?: string[];
-  /** `isExtractingAllIndicatorTypes` (boolean). */
   isExtractingAllIndicatorTypes?: boolean;
 };
 
@@ -6801,9 +3716,7 @@ export type XsoarFieldGroup = number;
 
 /** Shared schema `XsoarFieldMapping`. */
 export type XsoarFieldMapping = {
-  /** `fieldId` (string). */
   fieldId?: string;
-  /** `output` ({@link XsoarAdvanceArg}). */
   output?: XsoarAdvanceArg;
 };
 
@@ -6815,31 +3728,21 @@ export type XsoarFieldTermLocationMap = { [key: string]: XsoarTermLocationMap };
 
 /** Shared schema `XsoarFieldsAlias`. */
 export type XsoarFieldsAlias = {
-  /** `cliName` (string). */
   cliName?: string;
-  /** `type` (string). */
   type?: string;
 };
 
 /** Shared schema `XsoarFileMetadata`. */
 export type XsoarFileMetadata = {
-  /** `info` (string). */
   info?: string;
-  /** `isMediaFile` (boolean). */
   isMediaFile?: boolean;
-  /** `md5` (string). */
   md5?: string;
-  /** `sha1` (string). */
   sha1?: string;
-  /** `sha256` (string). */
   sha256?: string;
-  /** `sha512` (string). */
   sha512?: string;
-  /** `size` (integer, format int64). */
+  /** Format int64. */
   size?: number;
-  /** `ssdeep` (string). */
   ssdeep?: string;
-  /** `type` (string). */
   type?: string;
 };
 
@@ -6848,295 +3751,183 @@ export type XsoarFilterOperatorID = string;
 
 /** Shared schema `XsoarFormDisplay`. */
 export type XsoarFormDisplay = {
-  /** `bodyBackgroundColor` (string). */
   bodyBackgroundColor?: string;
-  /** `bodyFontColor` (string). */
   bodyFontColor?: string;
-  /** `headerBackgroundColor` (string). */
   headerBackgroundColor?: string;
-  /** `headerFontColor` (string). */
   headerFontColor?: string;
-  /** `isExternalRtl` (boolean). */
   isExternalRtl?: boolean;
-  /** `sender` (string). */
   sender?: string;
-  /** `submitButtonBackgroundColor` (string). */
   submitButtonBackgroundColor?: string;
-  /** `submitButtonFontColor` (string). */
   submitButtonFontColor?: string;
-  /** `submitText` (string). */
   submitText?: string;
 };
 
 /** Shared schema `XsoarGenericObjectDefinition`. */
 export type XsoarGenericObjectDefinition = {
-  /** `auditable` (boolean). */
   auditable?: boolean;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `commitMessage` (string). */
   commitMessage?: string;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `definitionId` (string). */
   definitionId?: string;
-  /** `fromServerVersion` ({@link XsoarVersion}). */
   fromServerVersion?: XsoarVersion;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `itemVersion` ({@link XsoarVersion}). */
   itemVersion?: XsoarVersion;
-  /** `locked` (boolean). */
   locked?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `packID` (string). */
   packID?: string;
-  /** `packName` (string). */
   packName?: string;
-  /** `packPropagationLabels` (array, of string). */
   packPropagationLabels?: string[];
-  /** `partitioned` (boolean). */
   partitioned?: boolean;
-  /** `pluralName` (string). */
   pluralName?: string;
-  /** `prevName` (string). */
   prevName?: string;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `propagationLabels` (array, of string). */
   propagationLabels?: string[];
-  /** `rbacSupport` (boolean). */
   rbacSupport?: boolean;
-  /** `remote` (boolean). */
   remote?: boolean;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `shouldCommit` (boolean). */
   shouldCommit?: boolean;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `system` (boolean). */
   system?: boolean;
-  /** `toServerVersion` ({@link XsoarVersion}). */
   toServerVersion?: XsoarVersion;
-  /** `vcShouldIgnore` (boolean). */
   vcShouldIgnore?: boolean;
-  /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
   vcShouldKeepItemLegacyProdMachine?: boolean;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
 };
 
 /** Shared schema `XsoarGridColumn`. */
 export type XsoarGridColumn = {
-  /** `displayName` (string). */
   displayName?: string;
-  /** `fieldCalcScript` (string). */
   fieldCalcScript?: string;
-  /** `isDefault` (boolean). */
   isDefault?: boolean;
-  /** `isReadOnly` (boolean). */
   isReadOnly?: boolean;
-  /** `key` (string). */
   key?: string;
-  /** `orgType` (string). */
   orgType?: string;
-  /** `required` (boolean). */
   required?: boolean;
-  /** `script` (string). */
   script?: string;
-  /** `selectValues` (array, of string). */
   selectValues?: string[];
-  /** `type` (string). */
   type?: string;
-  /** `width` (integer, format int64). */
+  /** Format int64. */
   width?: number;
 };
 
 /** Shared schema `XsoarImportant`. */
 export type XsoarImportant = {
-  /** `contextPath` (string). */
   contextPath?: string;
-  /** `description` (string). */
   description?: string;
-  /** `related` (string). */
   related?: string;
 };
 
 /** Shared schema `XsoarIncidentField`. */
 export type XsoarIncidentField = {
-  /** `aliasTo` (string). */
   aliasTo?: string;
-  /** `aliases` (array, of {@link XsoarFieldsAlias}). */
   aliases?: XsoarFieldsAlias[];
-  /** `associatedToAll` (boolean). */
   associatedToAll?: boolean;
-  /** `associatedTypes` (array, of string). */
   associatedTypes?: string[];
-  /** `autoCompleteTags` (array, of string). */
   autoCompleteTags?: string[];
-  /** `breachScript` (string). */
   breachScript?: string;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `caseInsensitive` (boolean). */
   caseInsensitive?: boolean;
-  /** `cliName` (string). */
   cliName?: string;
-  /** `closeForm` (boolean). */
   closeForm?: boolean;
-  /** `columns` (array, of {@link XsoarGridColumn}). */
   columns?: XsoarGridColumn[];
-  /** `commitMessage` (string). */
   commitMessage?: string;
-  /** `content` (boolean). */
   content?: boolean;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `defaultRows` (array, of object). */
   defaultRows?: { [key: string]: { [key: string]: unknown } }[];
-  /** `definitionId` (string). */
   definitionId?: string;
-  /** `description` (string). */
   description?: string;
-  /** `editForm` (boolean). */
   editForm?: boolean;
-  /** `fieldCalcScript` (string). */
   fieldCalcScript?: string;
-  /** `fromServerVersion` ({@link XsoarVersion}). */
   fromServerVersion?: XsoarVersion;
-  /** `group` ({@link XsoarFieldGroup}, format double). */
+  /** Format double. */
   group?: XsoarFieldGroup;
-  /** `hidden` (boolean). */
   hidden?: boolean;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `isReadOnly` (boolean). */
   isReadOnly?: boolean;
-  /** `itemVersion` ({@link XsoarVersion}). */
   itemVersion?: XsoarVersion;
-  /** `locked` (boolean). */
   locked?: boolean;
-  /** `mergeStrategy` ({@link XsoarFieldMergeStrategy}). */
   mergeStrategy?: XsoarFieldMergeStrategy;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `neverSetAsRequired` (boolean). */
   neverSetAsRequired?: boolean;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `openEnded` (boolean). */
   openEnded?: boolean;
-  /** `orgType` (string). */
   orgType?: string;
-  /** `ownerOnly` (boolean). */
   ownerOnly?: boolean;
-  /** `packID` (string). */
   packID?: string;
-  /** `packName` (string). */
   packName?: string;
-  /** `packPropagationLabels` (array, of string). */
   packPropagationLabels?: string[];
-  /** `placeholder` (string). */
   placeholder?: string;
-  /** `prevName` (string). */
   prevName?: string;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `propagationLabels` (array, of string). */
   propagationLabels?: string[];
-  /** `remote` (boolean). */
   remote?: boolean;
-  /** `required` (boolean). */
   required?: boolean;
-  /** `runScriptAfterUpdate` (boolean). */
   runScriptAfterUpdate?: boolean;
-  /** `script` (string). */
   script?: string;
-  /** `selectValues` (array, of string). */
   selectValues?: string[];
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `shouldCommit` (boolean). */
   shouldCommit?: boolean;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sla` (integer, format int64). */
+  /** Format int64. */
   sla?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `system` (boolean). */
   system?: boolean;
-  /** `systemAssociatedTypes` (array, of string). */
   systemAssociatedTypes?: string[];
-  /** `template` (string). */
   template?: string;
-  /** `threshold` (number, format double). */
+  /** Format double. */
   threshold?: number;
-  /** `toServerVersion` ({@link XsoarVersion}). */
   toServerVersion?: XsoarVersion;
-  /** `type` (string). */
   type?: string;
-  /** `unmapped` (boolean). */
   unmapped?: boolean;
-  /** `unsearchable` (boolean). */
   unsearchable?: boolean;
-  /** `useAsKpi` (boolean). */
   useAsKpi?: boolean;
-  /** `validatedError` (string). */
   validatedError?: string;
-  /** `validationRegex` (string). */
   validationRegex?: string;
-  /** `vcShouldIgnore` (boolean). */
   vcShouldIgnore?: boolean;
-  /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
   vcShouldKeepItemLegacyProdMachine?: boolean;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
-  /** `x2_fields` (string). */
   x2_fields?: string;
 };
 
 /** Shared schema `XsoarIncidentSearchResponseWrapper`. */
 export type XsoarIncidentSearchResponseWrapper = {
-  /** `accountErrors` (array, of string). */
   accountErrors?: string[];
-  /** `data` (array, of {@link XsoarIncidentWrapper}). */
   data?: XsoarIncidentWrapper[];
-  /** `notUpdated` (integer, format uint64). */
+  /** Format uint64. */
   notUpdated?: number;
-  /** `searchAfter` (array, of string). */
   searchAfter?: string[];
-  /** `searchAfterElastic` (array, of string). */
   searchAfterElastic?: string[];
-  /** `searchBefore` (array, of string). */
   searchBefore?: string[];
-  /** `searchBeforeElastic` (array, of string). */
   searchBeforeElastic?: string[];
-  /** `total` (integer, format int64). */
+  /** Format int64. */
   total?: number;
-  /** `totalAccounts` (integer, format int64). */
+  /** Format int64. */
   totalAccounts?: number;
 };
 
@@ -7145,281 +3936,191 @@ export type XsoarIncidentStatus = number;
 
 /** Shared schema `XsoarIncidentType`. */
 export type XsoarIncidentType = {
-  /** `autorun` (boolean). */
   autorun?: boolean;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `closureScript` (string). */
   closureScript?: string;
-  /** `color` (string). */
   color?: string;
-  /** `commitMessage` (string). */
   commitMessage?: string;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `days` (integer, format int64). */
+  /** Format int64. */
   days?: number;
-  /** `daysR` (integer, format int64). */
+  /** Format int64. */
   daysR?: number;
-  /** `default` (boolean). */
   default?: boolean;
-  /** `definitionId` (string). */
   definitionId?: string;
-  /** `detached` (boolean). */
   detached?: boolean;
-  /** `disabled` (boolean). */
   disabled?: boolean;
-  /** `extractSettings` ({@link XsoarIncidentTypeExtractSettings}). */
   extractSettings?: XsoarIncidentTypeExtractSettings;
-  /** `fromServerVersion` ({@link XsoarVersion}). */
   fromServerVersion?: XsoarVersion;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `hours` (integer, format int64). */
+  /** Format int64. */
   hours?: number;
-  /** `hoursR` (integer, format int64). */
+  /** Format int64. */
   hoursR?: number;
-  /** `id` (string). */
   id?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `itemVersion` ({@link XsoarVersion}). */
   itemVersion?: XsoarVersion;
-  /** `layout` (string). */
   layout?: string;
-  /** `locked` (boolean). */
   locked?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `onChangeRepAlg` ({@link XsoarReputationCalcAlg}, format double). */
+  /** Format double. */
   onChangeRepAlg?: XsoarReputationCalcAlg;
-  /** `packID` (string). */
   packID?: string;
-  /** `packName` (string). */
   packName?: string;
-  /** `packPropagationLabels` (array, of string). */
   packPropagationLabels?: string[];
-  /** `playbookId` (string). */
   playbookId?: string;
-  /** `preProcessingScript` (string). */
   preProcessingScript?: string;
-  /** `prevName` (string). */
   prevName?: string;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `propagationLabels` (array, of string). */
   propagationLabels?: string[];
-  /** `readonly` (boolean). */
   readonly?: boolean;
-  /** `remote` (boolean). */
   remote?: boolean;
-  /** `reputationCalc` ({@link XsoarReputationCalcAlg}, format double). */
+  /** Format double. */
   reputationCalc?: XsoarReputationCalcAlg;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `shouldCommit` (boolean). */
   shouldCommit?: boolean;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sla` (integer, format int64). */
+  /** Format int64. */
   sla?: number;
-  /** `slaReminder` (integer, format int64). */
+  /** Format int64. */
   slaReminder?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `system` (boolean). */
   system?: boolean;
-  /** `toServerVersion` ({@link XsoarVersion}). */
   toServerVersion?: XsoarVersion;
-  /** `vcShouldIgnore` (boolean). */
   vcShouldIgnore?: boolean;
-  /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
   vcShouldKeepItemLegacyProdMachine?: boolean;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
-  /** `weeks` (integer, format int64). */
+  /** Format int64. */
   weeks?: number;
-  /** `weeksR` (integer, format int64). */
+  /** Format int64. */
   weeksR?: number;
 };
 
 /** Shared schema `XsoarIncidentTypeExtractSettings`. */
 export type XsoarIncidentTypeExtractSettings = {
-  /** `fieldCliNameToExtractSettings` (object). */
   fieldCliNameToExtractSettings?: { [key: string]: XsoarFieldExtractSetting };
-  /** `mode` ({@link XsoarExtractSettingsMode}). */
   mode?: XsoarExtractSettingsMode;
 };
 
 /** Shared schema `XsoarIncidentWrapper`. */
 export type XsoarIncidentWrapper = {
-  /** `ShardID` (integer, format int64). */
+  /** Format int64. */
   ShardID?: number;
-  /** `account` (string). */
   account?: string;
-  /** `activated` (string, format date-time). */
+  /** Format date-time. */
   activated?: string;
-  /** `activatingingUserId` (string). */
   activatingingUserId?: string;
-  /** `allRead` (boolean). */
   allRead?: boolean;
-  /** `allReadWrite` (boolean). */
   allReadWrite?: boolean;
-  /** `attachment` (array, of {@link XsoarAttachment}). */
   attachment?: XsoarAttachment[];
-  /** `autime` (integer, format int64). */
+  /** Format int64. */
   autime?: number;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `canvases` (array, of string). */
   canvases?: string[];
-  /** `category` (string). */
   category?: string;
-  /** `changeStatus` (string). */
   changeStatus?: string;
-  /** `closeNotes` (string). */
   closeNotes?: string;
-  /** `closeReason` (string). */
   closeReason?: string;
-  /** `closed` (string, format date-time). */
+  /** Format date-time. */
   closed?: string;
-  /** `closingUserId` (string). */
   closingUserId?: string;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `dbotCreatedBy` (string). */
   dbotCreatedBy?: string;
-  /** `dbotCurrentDirtyFields` (array, of string). */
   dbotCurrentDirtyFields?: string[];
-  /** `dbotDirtyFields` (array, of string). */
   dbotDirtyFields?: string[];
-  /** `dbotMirrorDirection` (string). */
   dbotMirrorDirection?: string;
-  /** `dbotMirrorId` (string). */
   dbotMirrorId?: string;
-  /** `dbotMirrorInstance` (string). */
   dbotMirrorInstance?: string;
-  /** `dbotMirrorLastSync` (string, format date-time). */
+  /** Format date-time. */
   dbotMirrorLastSync?: string;
-  /** `dbotMirrorTags` (array, of string). */
   dbotMirrorTags?: string[];
-  /** `details` (string). */
   details?: string;
-  /** `droppedCount` (integer, format int64). */
+  /** Format int64. */
   droppedCount?: number;
-  /** `dueDate` (string, format date-time). */
+  /** Format date-time. */
   dueDate?: string;
-  /** `feedBased` (boolean). */
   feedBased?: boolean;
-  /** `hasRole` (boolean). */
   hasRole?: boolean;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `insights` (integer, format uint64). */
+  /** Format uint64. */
   insights?: number;
-  /** `investigationId` (string). */
   investigationId?: string;
-  /** `isDebug` (boolean). */
   isDebug?: boolean;
-  /** `isPlayground` (boolean). */
   isPlayground?: boolean;
-  /** `labels` (array, of {@link XsoarLabel}). */
   labels?: XsoarLabel[];
-  /** `lastJobRunTime` (string, format date-time). */
+  /** Format date-time. */
   lastJobRunTime?: string;
-  /** `lastOpen` (string, format date-time). */
+  /** Format date-time. */
   lastOpen?: string;
-  /** `linkedCount` (integer, format int64). */
+  /** Format int64. */
   linkedCount?: number;
-  /** `linkedIncidents` (array, of string). */
   linkedIncidents?: string[];
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `notifyTime` (string, format date-time). */
+  /** Format date-time. */
   notifyTime?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `occurred` (string, format date-time). */
+  /** Format date-time. */
   occurred?: string;
-  /** `openDuration` (integer, format int64). */
+  /** Format int64. */
   openDuration?: number;
-  /** `owner` (string). */
   owner?: string;
-  /** `parent` (string). */
   parent?: string;
-  /** `phase` (string). */
   phase?: string;
-  /** `playbookId` (string). */
   playbookId?: string;
-  /** `previousAllRead` (boolean). */
   previousAllRead?: boolean;
-  /** `previousAllReadWrite` (boolean). */
   previousAllReadWrite?: boolean;
-  /** `previousRoles` (array, of string). */
   previousRoles?: string[];
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `rawCategory` (string). */
   rawCategory?: string;
-  /** `rawCloseReason` (string). */
   rawCloseReason?: string;
-  /** `rawJSON` (string). */
   rawJSON?: string;
-  /** `rawName` (string). */
   rawName?: string;
-  /** `rawPhase` (string). */
   rawPhase?: string;
-  /** `rawType` (string). */
   rawType?: string;
-  /** `reason` (string). */
   reason?: string;
-  /** `reminder` (string, format date-time). */
+  /** Format date-time. */
   reminder?: string;
-  /** `roles` (array, of string). */
   roles?: string[];
-  /** `runStatus` ({@link XsoarRunStatus}). */
   runStatus?: XsoarRunStatus;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `severity` ({@link XsoarSeverity}, format double, at least 0). */
+  /** Format double, at least 0. */
   severity?: XsoarSeverity;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sla` ({@link XsoarSLAState}, format double). */
+  /** Format double. */
   sla?: XsoarSLAState;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `sourceBrand` (string). */
   sourceBrand?: string;
-  /** `sourceInstance` (string). */
   sourceInstance?: string;
-  /** `status` ({@link XsoarIncidentStatus}, format double, at least 0, at most 2). */
+  /** Format double, at least 0, at most 2. */
   status?: XsoarIncidentStatus;
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `todoTaskIds` (array, of string). */
   todoTaskIds?: string[];
-  /** `type` (string). */
   type?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
-  /** `xsoarHasReadOnlyRole` (boolean). */
   xsoarHasReadOnlyRole?: boolean;
-  /** `xsoarPreviousReadOnlyRoles` (array, of string). */
   xsoarPreviousReadOnlyRoles?: string[];
-  /** `xsoarReadOnlyRoles` (array, of string). */
   xsoarReadOnlyRoles?: string[];
 };
 
@@ -7428,9 +4129,9 @@ export type XsoarIncidents = unknown;
 
 /** Shared schema `XsoarIndicatorEditBulkResponse`. */
 export type XsoarIndicatorEditBulkResponse = {
-  /** `total` (integer, format uint64). */
+  /** Format uint64. */
   total?: number;
-  /** `updated` (integer, format uint64). */
+  /** Format uint64. */
   updated?: number;
 };
 
@@ -7439,521 +4140,339 @@ export type XsoarIndicatorTimeline = XsoarIndicatorTimelineFromEntry[];
 
 /** Shared schema `XsoarIndicatorTimelineFromEntry`. */
 export type XsoarIndicatorTimelineFromEntry = {
-  /** `Category` (string). */
   Category?: string;
-  /** `Message` (string). */
   Message?: string;
-  /** `Source` (string). */
   Source?: string;
-  /** `Time` (string, format date-time). */
+  /** Format date-time. */
   Time?: string;
-  /** `User` (string). */
   User?: string;
-  /** `Value` (array, of string). */
   Value?: string[];
 };
 
 /** Shared schema `XsoarInfo`. */
 export type XsoarInfo = {
-  /** `Available` (number, format double). */
+  /** Format double. */
   Available?: number;
-  /** `BufferSpace` (integer, format int64). */
+  /** Format int64. */
   BufferSpace?: number;
-  /** `Busy` (integer, format int64). */
+  /** Format int64. */
   Busy?: number;
-  /** `HighPriorityAvailable` (number, format double). */
+  /** Format double. */
   HighPriorityAvailable?: number;
-  /** `HighPriorityBufferSpace` (integer, format int64). */
+  /** Format int64. */
   HighPriorityBufferSpace?: number;
-  /** `Name` (string). */
   Name?: string;
-  /** `ProcessInfo` (array, of {@link XsoarProcessInfo}). */
   ProcessInfo?: XsoarProcessInfo[];
-  /** `ShouldStop` (boolean). */
   ShouldStop?: boolean;
-  /** `Total` (integer, format int64). */
+  /** Format int64. */
   Total?: number;
-  /** `TotalBuffer` (integer, format int64). */
+  /** Format int64. */
   TotalBuffer?: number;
 };
 
 /** Shared schema `XsoarInsightCache`. */
 export type XsoarInsightCache = {
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `scores` (object). */
   scores?: { [key: string]: XsoarDBotScore };
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
 };
 
 /** Shared schema `XsoarInstanceClassifier`. */
 export type XsoarInstanceClassifier = {
-  /** `brands` (array, of string). */
   brands?: string[];
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `commitMessage` (string). */
   commitMessage?: string;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `defaultIncidentType` (string). */
   defaultIncidentType?: string;
-  /** `definitionId` (string). */
   definitionId?: string;
-  /** `description` (string). */
   description?: string;
-  /** `feed` (boolean). */
   feed?: boolean;
-  /** `fromServerVersion` ({@link XsoarVersion}). */
   fromServerVersion?: XsoarVersion;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `incidentSamples` ({@link XsoarIncidents}). */
   incidentSamples?: XsoarIncidents;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `indicatorSamples` ({@link XsoarFeedIndicators}). */
   indicatorSamples?: XsoarFeedIndicators;
-  /** `instanceIds` (array, of string). */
   instanceIds?: string[];
-  /** `itemVersion` ({@link XsoarVersion}). */
   itemVersion?: XsoarVersion;
-  /** `keyTypeMap` (object). */
   keyTypeMap?: { [key: string]: string };
-  /** `locked` (boolean). */
   locked?: boolean;
-  /** `logicalVersion` (integer, format int64). */
+  /** Format int64. */
   logicalVersion?: number;
-  /** `mapping` (object). */
   mapping?: { [key: string]: XsoarMapper };
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `nameRaw` (string). */
   nameRaw?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `packID` (string). */
   packID?: string;
-  /** `packName` (string). */
   packName?: string;
-  /** `packPropagationLabels` (array, of string). */
   packPropagationLabels?: string[];
-  /** `prevName` (string). */
   prevName?: string;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `propagationLabels` (array, of string). */
   propagationLabels?: string[];
-  /** `remote` (boolean). */
   remote?: boolean;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `shouldCommit` (boolean). */
   shouldCommit?: boolean;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `sourceClassifierId` (string). */
   sourceClassifierId?: string;
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `system` (boolean). */
   system?: boolean;
-  /** `toServerVersion` ({@link XsoarVersion}). */
   toServerVersion?: XsoarVersion;
-  /** `transformer` ({@link XsoarAdvanceArg}). */
   transformer?: XsoarAdvanceArg;
-  /** `type` ({@link XsoarMapperType}). */
   type?: XsoarMapperType;
-  /** `unclassifiedCases` (object). */
   unclassifiedCases?: { [key: string]: XsoarUnclassifiedCases };
-  /** `vcShouldIgnore` (boolean). */
   vcShouldIgnore?: boolean;
-  /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
   vcShouldKeepItemLegacyProdMachine?: boolean;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
 };
 
 /** Shared schema `XsoarIntegrationScript`. */
 export type XsoarIntegrationScript = {
-  /** `commands` (array, of {@link XsoarCommand}). */
   commands?: XsoarCommand[];
-  /** `dockerImage` (string). */
   dockerImage?: string;
-  /** `feed` (boolean). */
   feed?: boolean;
-  /** `isFetch` (boolean). */
   isFetch?: boolean;
-  /** `isFetchCredentials` (boolean). */
   isFetchCredentials?: boolean;
-  /** `isFetchEvents` (boolean). */
   isFetchEvents?: boolean;
-  /** `isFetchSamples` (boolean). */
   isFetchSamples?: boolean;
-  /** `isMappable` (boolean). */
   isMappable?: boolean;
-  /** `isRemoteSyncIn` (boolean). */
   isRemoteSyncIn?: boolean;
-  /** `isRemoteSyncOut` (boolean). */
   isRemoteSyncOut?: boolean;
-  /** `longRunning` (boolean). */
   longRunning?: boolean;
-  /** `longRunningPortMapping` (boolean). */
   longRunningPortMapping?: boolean;
-  /** `resetContext` (boolean). */
   resetContext?: boolean;
-  /** `runOnce` (boolean). */
   runOnce?: boolean;
-  /** `script` (string). */
   script?: string;
-  /** `subtype` ({@link XsoarScriptSubType}). */
   subtype?: XsoarScriptSubType;
-  /** `type` ({@link XsoarScriptType}). */
   type?: XsoarScriptType;
 };
 
 /** Shared schema `XsoarInvPlaybookDebugInfo`. */
 export type XsoarInvPlaybookDebugInfo = {
-  /** `originalInvPBId` (string). */
   originalInvPBId?: string;
 };
 
 /** Shared schema `XsoarInvPlaybookTaskCompleteData`. */
 export type XsoarInvPlaybookTaskCompleteData = {
-  /** `arguments` (object). */
   arguments?: { [key: string]: { [key: string]: unknown } };
-  /** `calculatedDescription` (string). */
   calculatedDescription?: string;
-  /** `calculatedTaskName` (string). */
   calculatedTaskName?: string;
-  /** `completedBy` (string). */
   completedBy?: string;
-  /** `completedCount` (integer, format int64). */
+  /** Format int64. */
   completedCount?: number;
-  /** `completedDate` (string, format date-time). */
+  /** Format date-time. */
   completedDate?: string;
-  /** `entries` (array, of string). */
   entries?: string[];
-  /** `hasErrorEntries` (boolean). */
   hasErrorEntries?: boolean;
-  /** `input` (string). */
   input?: string;
-  /** `outputs` (object). */
   outputs?: { [key: string]: { [key: string]: unknown } };
-  /** `playbookInputs` (object). */
   playbookInputs?: { [key: string]: { [key: string]: unknown } };
-  /** `startDate` (string, format date-time). */
+  /** Format date-time. */
   startDate?: string;
-  /** `state` ({@link XsoarTaskState}). */
   state?: XsoarTaskState;
-  /** `willNotExecuteCount` (integer, format int64). */
+  /** Format int64. */
   willNotExecuteCount?: number;
-  /** `willNotExecuteReason` (string). */
   willNotExecuteReason?: string;
 };
 
 /** Shared schema `XsoarInvTaskDebug`. */
 export type XsoarInvTaskDebug = {
-  /** `breakpointCondition` ({@link XsoarArgFilter}). */
   breakpointCondition?: XsoarArgFilter;
-  /** `inputOverrides` (object). */
   inputOverrides?: { [key: string]: string };
-  /** `isMarkedWithBreakpoint` (boolean). */
   isMarkedWithBreakpoint?: boolean;
-  /** `isMarkedWithSkip` (boolean). */
   isMarkedWithSkip?: boolean;
-  /** `outputOverrides` (object). */
   outputOverrides?: { [key: string]: { [key: string]: unknown } };
-  /** `shouldOverrideDebugInfo` (boolean). */
   shouldOverrideDebugInfo?: boolean;
-  /** `skipConditionOverrideTo` (string). */
   skipConditionOverrideTo?: string;
-  /** `taskOriginalId` (string). */
   taskOriginalId?: string;
 };
 
 /** Shared schema `XsoarInvestigation`. */
 export type XsoarInvestigation = {
-  /** `ShardID` (integer, format int64). */
+  /** Format int64. */
   ShardID?: number;
-  /** `allRead` (boolean). */
   allRead?: boolean;
-  /** `allReadWrite` (boolean). */
   allReadWrite?: boolean;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `category` (string). */
   category?: string;
-  /** `childInvestigations` (array, of string). */
   childInvestigations?: string[];
-  /** `closed` (string, format date-time). */
+  /** Format date-time. */
   closed?: string;
-  /** `closingUserId` (string). */
   closingUserId?: string;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `creatingUserId` (string). */
   creatingUserId?: string;
-  /** `dbotCreatedBy` (string). */
   dbotCreatedBy?: string;
-  /** `details` (string). */
   details?: string;
-  /** `entitlements` (array, of string). */
   entitlements?: string[];
-  /** `entryUsers` (array, of string). */
   entryUsers?: string[];
-  /** `hasRole` (boolean). */
   hasRole?: boolean;
-  /** `highPriority` (boolean). */
   highPriority?: boolean;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `isChildInvestigation` (boolean). */
   isChildInvestigation?: boolean;
-  /** `isDebug` (boolean). */
   isDebug?: boolean;
-  /** `lastOpen` (string, format date-time). */
+  /** Format date-time. */
   lastOpen?: string;
-  /** `mirrorAutoClose` (object). */
   mirrorAutoClose?: { [key: string]: boolean };
-  /** `mirrorTypes` (object). */
   mirrorTypes?: { [key: string]: string };
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `openDuration` (integer, format int64). */
+  /** Format int64. */
   openDuration?: number;
-  /** `parentInvestigation` (string). */
   parentInvestigation?: string;
-  /** `persistentEntitlements` (object). */
   persistentEntitlements?: { [key: string]: string };
-  /** `previousAllRead` (boolean). */
   previousAllRead?: boolean;
-  /** `previousAllReadWrite` (boolean). */
   previousAllReadWrite?: boolean;
-  /** `previousRoles` (array, of string). */
   previousRoles?: string[];
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `rawCategory` (string). */
   rawCategory?: string;
-  /** `reason` (object). */
   reason?: { [key: string]: string };
-  /** `roles` (array, of string). */
   roles?: string[];
-  /** `runStatus` ({@link XsoarRunStatus}). */
   runStatus?: XsoarRunStatus;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `slackMirrorAutoClose` (boolean). */
   slackMirrorAutoClose?: boolean;
-  /** `slackMirrorType` (string). */
   slackMirrorType?: string;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `status` ({@link XsoarInvestigationStatus}, format double). */
+  /** Format double. */
   status?: XsoarInvestigationStatus;
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `systems` (array, of {@link XsoarSystem}). */
   systems?: XsoarSystem[];
-  /** `tags` (array, of string). */
   tags?: string[];
-  /** `type` ({@link XsoarInvestigationType}, format double). */
+  /** Format double. */
   type?: XsoarInvestigationType;
-  /** `users` (array, of string). */
   users?: string[];
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
-  /** `xsoarHasReadOnlyRole` (boolean). */
   xsoarHasReadOnlyRole?: boolean;
-  /** `xsoarPreviousReadOnlyRoles` (array, of string). */
   xsoarPreviousReadOnlyRoles?: string[];
-  /** `xsoarReadOnlyRoles` (array, of string). */
   xsoarReadOnlyRoles?: string[];
 };
 
 /** Shared schema `XsoarInvestigationPlaybook`. */
 export type XsoarInvestigationPlaybook = {
-  /** `Dirty` (boolean). */
   Dirty?: boolean;
-  /** `ReadyPlaybookInputs` (object). */
   ReadyPlaybookInputs?: { [key: string]: { [key: string]: { [key: string]: unknown } } };
-  /** `ReplacedPlaybook` (boolean). */
   ReplacedPlaybook?: boolean;
-  /** `ShardID` (integer, format int64). */
+  /** Format int64. */
   ShardID?: number;
-  /** `UpdatedOperatorIDs` (boolean). */
   UpdatedOperatorIDs?: boolean;
-  /** `allRead` (boolean). */
   allRead?: boolean;
-  /** `allReadWrite` (boolean). */
   allReadWrite?: boolean;
-  /** `autoExtracting` (boolean). */
   autoExtracting?: boolean;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `comment` (string). */
   comment?: string;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `dbotCreatedBy` (string). */
   dbotCreatedBy?: string;
-  /** `hasRole` (boolean). */
   hasRole?: boolean;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `incidentCreateDate` (string, format date-time). */
+  /** Format date-time. */
   incidentCreateDate?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `inputs` ({@link XsoarPlaybookInputs}). */
   inputs?: XsoarPlaybookInputs;
-  /** `invPBDebugInfo` ({@link XsoarInvPlaybookDebugInfo}). */
   invPBDebugInfo?: XsoarInvPlaybookDebugInfo;
-  /** `investigationId` (string). */
   investigationId?: string;
-  /** `isTIM` (boolean). */
   isTIM?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `outputs` ({@link XsoarPlaybookOutputs}). */
   outputs?: XsoarPlaybookOutputs;
-  /** `pbHistory` (array, of {@link XsoarInvestigationPlaybookData}). */
   pbHistory?: XsoarInvestigationPlaybookData[];
-  /** `pendingTasks` (object). */
   pendingTasks?: { [key: string]: { [key: string]: unknown } };
-  /** `playbookId` (string). */
   playbookId?: string;
-  /** `previousAllRead` (boolean). */
   previousAllRead?: boolean;
-  /** `previousAllReadWrite` (boolean). */
   previousAllReadWrite?: boolean;
-  /** `previousRoles` (array, of string). */
   previousRoles?: string[];
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `quiet` (boolean). */
   quiet?: boolean;
-  /** `recoveryAttempts` (integer, format int64). */
+  /** Format int64. */
   recoveryAttempts?: number;
-  /** `roles` (array, of string). */
   roles?: string[];
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `serverId` (string). */
   serverId?: string;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `startDate` (string, format date-time). */
+  /** Format date-time. */
   startDate?: string;
-  /** `startTaskId` (string). */
   startTaskId?: string;
-  /** `state` ({@link XsoarInvestigationPlaybookState}). */
   state?: XsoarInvestigationPlaybookState;
-  /** `subPlaybookInputs` (object). */
   subPlaybookInputs?: { [key: string]: XsoarPlaybookInputs };
-  /** `subPlaybookOutputs` (object). */
   subPlaybookOutputs?: { [key: string]: XsoarPlaybookOutputs };
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `tasks` (object). */
   tasks?: { [key: string]: XsoarInvestigationPlaybookTask };
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
-  /** `view` ({@link XsoarPlaybookView}). */
   view?: XsoarPlaybookView;
-  /** `xsoarHasReadOnlyRole` (boolean). */
   xsoarHasReadOnlyRole?: boolean;
-  /** `xsoarPreviousReadOnlyRoles` (array, of string). */
   xsoarPreviousReadOnlyRoles?: string[];
-  /** `xsoarReadOnlyRoles` (array, of string). */
   xsoarReadOnlyRoles?: string[];
 };
 
 /** Shared schema `XsoarInvestigationPlaybookData`. */
 export type XsoarInvestigationPlaybookData = {
-  /** `ReadyPlaybookInputs` (object). */
   ReadyPlaybookInputs?: { [key: string]: { [key: string]: { [key: string]: unknown } } };
-  /** `autoExtracting` (boolean). */
   autoExtracting?: boolean;
-  /** `comment` (string). */
   comment?: string;
-  /** `inputs` ({@link XsoarPlaybookInputs}). */
   inputs?: XsoarPlaybookInputs;
-  /** `investigationId` (string). */
   investigationId?: string;
-  /** `isTIM` (boolean). */
   isTIM?: boolean;
-  /** `name` (string). */
   name?: string;
-  /** `outputs` ({@link XsoarPlaybookOutputs}). */
   outputs?: XsoarPlaybookOutputs;
-  /** `pendingTasks` (object). */
   pendingTasks?: { [key: string]: { [key: string]: unknown } };
-  /** `playbookId` (string). */
   playbookId?: string;
-  /** `quiet` (boolean). */
   quiet?: boolean;
-  /** `startDate` (string, format date-time). */
+  /** Format date-time. */
   startDate?: string;
-  /** `startTaskId` (string). */
   startTaskId?: string;
-  /** `state` ({@link XsoarInvestigationPlaybookState}). */
   state?: XsoarInvestigationPlaybookState;
-  /** `subPlaybookInputs` (object). */
   subPlaybookInputs?: { [key: string]: XsoarPlaybookInputs };
-  /** `subPlaybookOutputs` (object). */
   subPlaybookOutputs?: { [key: string]: XsoarPlaybookOutputs };
-  /** `tasks` (object). */
   tasks?: { [key: string]: XsoarInvestigationPlaybookTask };
-  /** `view` ({@link XsoarPlaybookView}). */
   view?: XsoarPlaybookView;
 };
 
@@ -7962,167 +4481,108 @@ export type XsoarInvestigationPlaybookState = string;
 
 /** Shared schema `XsoarInvestigationPlaybookTask`. */
 export type XsoarInvestigationPlaybookTask = {
-  /** `Reopen` (boolean). */
   Reopen?: boolean;
-  /** `arguments` (object). */
   arguments?: { [key: string]: { [key: string]: unknown } };
-  /** `assignee` (string). */
   assignee?: string;
-  /** `assigneeSet` (boolean). */
   assigneeSet?: boolean;
-  /** `blockingTasks` (array, of string). */
   blockingTasks?: string[];
-  /** `calculatedDescription` (string). */
   calculatedDescription?: string;
-  /** `calculatedTaskName` (string). */
   calculatedTaskName?: string;
-  /** `comments` (boolean). */
   comments?: boolean;
-  /** `completedBy` (string). */
   completedBy?: string;
-  /** `completedCount` (integer, format int64). */
+  /** Format int64. */
   completedCount?: number;
-  /** `completedDate` (string, format date-time). */
+  /** Format date-time. */
   completedDate?: string;
-  /** `conditions` (array, of {@link XsoarTaskCondition}). */
   conditions?: XsoarTaskCondition[];
-  /** `continueOnError` (boolean). */
   continueOnError?: boolean;
-  /** `continueOnErrorType` ({@link XsoarContinueOnErrorType}). */
   continueOnErrorType?: XsoarContinueOnErrorType;
-  /** `defaultAssignee` (string). */
   defaultAssignee?: string;
-  /** `defaultAssigneeComplex` ({@link XsoarAdvanceArg}). */
   defaultAssigneeComplex?: XsoarAdvanceArg;
-  /** `defaultReminder` (integer, format int64). */
+  /** Format int64. */
   defaultReminder?: number;
-  /** `doNotSaveTaskHistory` (boolean). */
   doNotSaveTaskHistory?: boolean;
-  /** `dueDate` (string, format date-time). */
+  /** Format date-time. */
   dueDate?: string;
-  /** `dueDateDuration` (integer, format int64). */
+  /** Format int64. */
   dueDateDuration?: number;
-  /** `dueDateDurationUnit` ({@link XsoarSLADurationUnit}, format int64). */
+  /** Format int64. */
   dueDateDurationUnit?: XsoarSLADurationUnit;
-  /** `dueDateSet` (boolean). */
   dueDateSet?: boolean;
-  /** `entries` (array, of string). */
   entries?: string[];
-  /** `evidenceData` ({@link XsoarEvidenceData}). */
   evidenceData?: XsoarEvidenceData;
-  /** `executionCount` (integer, format int64). */
+  /** Format int64. */
   executionCount?: number;
-  /** `externalFormUseAuth` (boolean). */
   externalFormUseAuth?: boolean;
-  /** `fieldMapping` (array, of {@link XsoarFieldMapping}). */
   fieldMapping?: XsoarFieldMapping[];
-  /** `forEachIndex` (integer, format int64). */
+  /** Format int64. */
   forEachIndex?: number;
-  /** `forEachInputs` (object). */
   forEachInputs?: { [key: string]: { [key: string]: unknown }[] };
-  /** `form` ({@link XsoarDataCollectionForm}). */
   form?: XsoarDataCollectionForm;
-  /** `formDisplay` ({@link XsoarFormDisplay}). */
   formDisplay?: XsoarFormDisplay;
-  /** `hasErrorEntries` (boolean). */
   hasErrorEntries?: boolean;
-  /** `id` (string). */
   id?: string;
-  /** `ignoreWorker` (boolean). */
   ignoreWorker?: boolean;
-  /** `indent` (integer, format int64). */
+  /** Format int64. */
   indent?: number;
-  /** `input` (string). */
   input?: string;
-  /** `isAutoSwitchedToQuietMode` (boolean). */
   isAutoSwitchedToQuietMode?: boolean;
-  /** `isOverSize` (boolean). */
   isOverSize?: boolean;
-  /** `loop` ({@link XsoarTaskLoop}). */
   loop?: XsoarTaskLoop;
-  /** `message` ({@link XsoarNotifiableItem}). */
   message?: XsoarNotifiableItem;
-  /** `missingContentItem` (string). */
   missingContentItem?: string;
-  /** `nextPollingTime` (string, format date-time). */
+  /** Format date-time. */
   nextPollingTime?: string;
-  /** `nextTasks` (object). */
   nextTasks?: { [key: string]: string[] };
-  /** `note` (boolean). */
   note?: boolean;
-  /** `outputs` (object). */
   outputs?: { [key: string]: { [key: string]: unknown } };
-  /** `parentBlockCount` (integer, format int64). */
+  /** Format int64. */
   parentBlockCount?: number;
-  /** `parentPlaybookID` (string). */
   parentPlaybookID?: string;
-  /** `patched` (boolean). */
   patched?: boolean;
-  /** `playbookInputs` (object). */
   playbookInputs?: { [key: string]: { [key: string]: unknown } };
-  /** `pollingEntries` (array, of string). */
   pollingEntries?: string[];
-  /** `pollingTimeoutTime` (string, format date-time). */
+  /** Format date-time. */
   pollingTimeoutTime?: string;
-  /** `previousTasks` (object). */
   previousTasks?: { [key: string]: string[] };
-  /** `quietMode` ({@link XsoarQuietMode}, format int64). */
+  /** Format int64. */
   quietMode?: XsoarQuietMode;
-  /** `reminder` (integer, format int64). */
+  /** Format int64. */
   reminder?: number;
-  /** `reputationCalc` ({@link XsoarReputationCalcAlg}, format double). */
+  /** Format double. */
   reputationCalc?: XsoarReputationCalcAlg;
-  /** `restrictedCompletion` (boolean). */
   restrictedCompletion?: boolean;
-  /** `scriptArguments` (object). */
   scriptArguments?: { [key: string]: XsoarAdvanceArg };
-  /** `separateContext` (boolean). */
   separateContext?: boolean;
-  /** `skip` (boolean). */
   skip?: boolean;
-  /** `skipUnavailable` (boolean). */
   skipUnavailable?: boolean;
-  /** `sla` ({@link XsoarSLA}). */
   sla?: XsoarSLA;
-  /** `slaReminder` ({@link XsoarSLA}). */
   slaReminder?: XsoarSLA;
-  /** `startDate` (string, format date-time). */
+  /** Format date-time. */
   startDate?: string;
-  /** `startedExecutingHarmfulScript` (boolean). */
   startedExecutingHarmfulScript?: boolean;
-  /** `state` ({@link XsoarTaskState}). */
   state?: XsoarTaskState;
-  /** `subPlaybook` ({@link XsoarInvestigationPlaybook}). */
   subPlaybook?: XsoarInvestigationPlaybook;
-  /** `task` ({@link XsoarTask}). */
   task?: XsoarTask;
-  /** `taskCompleteData` (array, of {@link XsoarInvPlaybookTaskCompleteData}). */
   taskCompleteData?: XsoarInvPlaybookTaskCompleteData[];
-  /** `taskDebug` ({@link XsoarInvTaskDebug}). */
   taskDebug?: XsoarInvTaskDebug;
-  /** `taskId` (string). */
   taskId?: string;
-  /** `taskSize` (integer, format int64). */
+  /** Format int64. */
   taskSize?: number;
-  /** `timerTriggers` (array, of {@link XsoarTimerTrigger}). */
   timerTriggers?: XsoarTimerTrigger[];
-  /** `timesPolled` (integer, format int64). */
+  /** Format int64. */
   timesPolled?: number;
-  /** `type` ({@link XsoarTaskType}). */
   type?: XsoarTaskType;
-  /** `view` ({@link XsoarTaskView}). */
   view?: XsoarTaskView;
-  /** `willNotExecuteCount` (integer, format int64). */
+  /** Format int64. */
   willNotExecuteCount?: number;
-  /** `willNotExecuteReason` (string). */
   willNotExecuteReason?: string;
 };
 
 /** Shared schema `XsoarInvestigationSearchResponse`. */
 export type XsoarInvestigationSearchResponse = {
-  /** `data` (array, of {@link XsoarInvestigation}). */
   data?: XsoarInvestigation[];
-  /** `total` (integer, format int64). */
+  /** Format int64. */
   total?: number;
 };
 
@@ -8134,29 +4594,24 @@ export type XsoarInvestigationType = number;
 
 /** Shared schema `XsoarKeyValueArg`. */
 export type XsoarKeyValueArg = {
-  /** `key` (string). */
   key?: string;
-  /** `value` ({@link XsoarAdvanceArg}). */
   value?: XsoarAdvanceArg;
 };
 
 /** Shared schema `XsoarLabel`. */
 export type XsoarLabel = {
-  /** `type` (string). */
   type?: string;
-  /** `value` (string). */
   value?: string;
 };
 
 /** Shared schema `XsoarLocation`. */
 export type XsoarLocation = {
-  /** `array_positions` ({@link XsoarArrayPositions}). */
   array_positions?: XsoarArrayPositions;
-  /** `end` (integer, format uint64). */
+  /** Format uint64. */
   end?: number;
-  /** `pos` (integer, format uint64). */
+  /** Format uint64. */
   pos?: number;
-  /** `start` (integer, format uint64). */
+  /** Format uint64. */
   start?: number;
 };
 
@@ -8165,9 +4620,7 @@ export type XsoarLocations = XsoarLocation[];
 
 /** Shared schema `XsoarMapper`. */
 export type XsoarMapper = {
-  /** `dontMapEventToLabels` (boolean). */
   dontMapEventToLabels?: boolean;
-  /** `internalMapping` (object). */
   internalMapping?: { [key: string]: XsoarAdvanceArg };
 };
 
@@ -8179,175 +4632,109 @@ export type XsoarModuleArgs = { [key: string]: { [key: string]: unknown } };
 
 /** Shared schema `XsoarModuleConfiguration`. */
 export type XsoarModuleConfiguration = {
-  /** `beta` (boolean). */
   beta?: boolean;
-  /** `brand` (string). */
   brand?: string;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `canGetSamples` (boolean). */
   canGetSamples?: boolean;
-  /** `category` (string). */
   category?: string;
-  /** `cmdline` (string). */
   cmdline?: string;
-  /** `commitMessage` (string). */
   commitMessage?: string;
-  /** `configuration` (array, of {@link XsoarConfigField}). */
   configuration?: XsoarConfigField[];
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `defaultClassifier` (string). */
   defaultClassifier?: string;
-  /** `defaultMapperIn` (string). */
   defaultMapperIn?: string;
-  /** `defaultMapperOut` (string). */
   defaultMapperOut?: string;
-  /** `definitionId` (string). */
   definitionId?: string;
-  /** `deprecated` (boolean). */
   deprecated?: boolean;
-  /** `description` (string). */
   description?: string;
-  /** `detailedDescription` (string). */
   detailedDescription?: string;
-  /** `display` (string). */
   display?: string;
-  /** `executable` (string). */
   executable?: string;
-  /** `fromServerVersion` ({@link XsoarVersion}). */
   fromServerVersion?: XsoarVersion;
-  /** `hidden` (boolean). */
   hidden?: boolean;
-  /** `hideEngines` (boolean). */
   hideEngines?: boolean;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `icon` (string). */
   icon?: string;
-  /** `id` (string). */
   id?: string;
-  /** `image` (string). */
   image?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `integrationScript` ({@link XsoarIntegrationScript}). */
   integrationScript?: XsoarIntegrationScript;
-  /** `isPasswordProtected` (boolean). */
   isPasswordProtected?: boolean;
-  /** `itemVersion` ({@link XsoarVersion}). */
   itemVersion?: XsoarVersion;
-  /** `locked` (boolean). */
   locked?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `packID` (string). */
   packID?: string;
-  /** `packName` (string). */
   packName?: string;
-  /** `packPropagationLabels` (array, of string). */
   packPropagationLabels?: string[];
-  /** `path` (string). */
   path?: string;
-  /** `prevName` (string). */
   prevName?: string;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `private` (boolean). */
   private?: boolean;
-  /** `propagationLabels` (array, of string). */
   propagationLabels?: string[];
-  /** `readonly` (boolean). */
   readonly?: boolean;
-  /** `remote` (boolean). */
   remote?: boolean;
-  /** `scriptNotVisible` (boolean). */
   scriptNotVisible?: boolean;
-  /** `sectionOrder` (array, of string). */
   sectionOrder?: string[];
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `shouldCommit` (boolean). */
   shouldCommit?: boolean;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `sourceModuleID` (string). */
   sourceModuleID?: string;
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `system` (boolean). */
   system?: boolean;
-  /** `toServerVersion` ({@link XsoarVersion}). */
   toServerVersion?: XsoarVersion;
-  /** `type` (string). */
   type?: string;
-  /** `vcShouldIgnore` (boolean). */
   vcShouldIgnore?: boolean;
-  /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
   vcShouldKeepItemLegacyProdMachine?: boolean;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
-  /** `videos` (array, of string). */
   videos?: string[];
 };
 
 /** Shared schema `XsoarNewDockerImageResult`. */
 export type XsoarNewDockerImageResult = {
-  /** `createdName` (string). */
   createdName?: string;
-  /** `output` (string). */
   output?: string;
 };
 
 /** Shared schema `XsoarNotifiableItem`. */
 export type XsoarNotifiableItem = {
-  /** `bcc` ({@link XsoarAdvanceArg}). */
   bcc?: XsoarAdvanceArg;
-  /** `body` ({@link XsoarAdvanceArg}). */
   body?: XsoarAdvanceArg;
-  /** `cc` ({@link XsoarAdvanceArg}). */
   cc?: XsoarAdvanceArg;
-  /** `defaultOption` (string). */
   defaultOption?: string;
-  /** `format` (string). */
   format?: string;
-  /** `methods` (array, of string). */
   methods?: string[];
-  /** `replyOptions` (array, of string). */
   replyOptions?: string[];
-  /** `subject` ({@link XsoarAdvanceArg}). */
   subject?: XsoarAdvanceArg;
-  /** `timings` ({@link XsoarNotifyTimings}). */
   timings?: XsoarNotifyTimings;
-  /** `to` ({@link XsoarAdvanceArg}). */
   to?: XsoarAdvanceArg;
 };
 
 /** Shared schema `XsoarNotifyTimings`. */
 export type XsoarNotifyTimings = {
-  /** `completeAfterReplies` (integer, format uint64). */
+  /** Format uint64. */
   completeAfterReplies?: number;
-  /** `completeAfterSLA` (boolean). */
   completeAfterSLA?: boolean;
-  /** `completeAfterV2` (boolean). */
   completeAfterV2?: boolean;
-  /** `retriesCount` (integer, format uint64). */
+  /** Format uint64. */
   retriesCount?: number;
-  /** `retriesInterval` (integer, format uint64). */
+  /** Format uint64. */
   retriesInterval?: number;
 };
 
 /** Shared schema `XsoarOperatorArgument`. */
 export type XsoarOperatorArgument = {
-  /** `isContext` (boolean). */
   isContext?: boolean;
-  /** `value` ({@link XsoarAdvanceArg}). */
   value?: XsoarAdvanceArg;
 };
 
@@ -8356,23 +4743,16 @@ export type XsoarOperatorType = string;
 
 /** Shared schema `XsoarOrder`. */
 export type XsoarOrder = {
-  /** `asc` (boolean). */
   asc?: boolean;
-  /** `field` (string). */
   field?: string;
-  /** `fieldType` (string). */
   fieldType?: string;
 };
 
 /** Shared schema `XsoarOutput`. */
 export type XsoarOutput = {
-  /** `contentPath` (string). */
   contentPath?: string;
-  /** `contextPath` (string). */
   contextPath?: string;
-  /** `description` (object). */
   description?: { [key: string]: unknown };
-  /** `type` ({@link XsoarOutputType}). */
   type?: XsoarOutputType;
 };
 
@@ -8381,179 +4761,111 @@ export type XsoarOutputType = string;
 
 /** Shared schema `XsoarPeriod`. */
 export type XsoarPeriod = {
-  /** `by` (string). */
   by?: string;
-  /** `byFrom` (string). */
   byFrom?: string;
-  /** `byTo` (string). */
   byTo?: string;
-  /** `field` (string). */
   field?: string;
-  /** `fromValue` (string, format duration). */
+  /** Format duration. */
   fromValue?: string;
-  /** `toValue` (string, format duration). */
+  /** Format duration. */
   toValue?: string;
 };
 
 /** Shared schema `XsoarPlaybook`. */
 export type XsoarPlaybook = {
-  /** `allRead` (boolean). */
   allRead?: boolean;
-  /** `allReadWrite` (boolean). */
   allReadWrite?: boolean;
-  /** `brands` (array, of string). */
   brands?: string[];
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `commands` (array, of string). */
   commands?: string[];
-  /** `comment` (string). */
   comment?: string;
-  /** `commitMessage` (string). */
   commitMessage?: string;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `dbotCreatedBy` (string). */
   dbotCreatedBy?: string;
-  /** `definitionId` (string). */
   definitionId?: string;
-  /** `deprecated` (boolean). */
   deprecated?: boolean;
-  /** `detached` (boolean). */
   detached?: boolean;
-  /** `encTasks` (string). */
   encTasks?: string;
-  /** `fromServerVersion` ({@link XsoarVersion}). */
   fromServerVersion?: XsoarVersion;
-  /** `hasRole` (boolean). */
   hasRole?: boolean;
-  /** `hidden` (boolean). */
   hidden?: boolean;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `inputs` ({@link XsoarPlaybookInputs}). */
   inputs?: XsoarPlaybookInputs;
-  /** `itemVersion` ({@link XsoarVersion}). */
   itemVersion?: XsoarVersion;
-  /** `locked` (boolean). */
   locked?: boolean;
-  /** `missingScriptsIds` (array, of string). */
   missingScriptsIds?: string[];
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `nameRaw` (string). */
   nameRaw?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `outputs` ({@link XsoarPlaybookOutputs}). */
   outputs?: XsoarPlaybookOutputs;
-  /** `packID` (string). */
   packID?: string;
-  /** `packName` (string). */
   packName?: string;
-  /** `packPropagationLabels` (array, of string). */
   packPropagationLabels?: string[];
-  /** `prevName` (string). */
   prevName?: string;
-  /** `previousAllRead` (boolean). */
   previousAllRead?: boolean;
-  /** `previousAllReadWrite` (boolean). */
   previousAllReadWrite?: boolean;
-  /** `previousRoles` (array, of string). */
   previousRoles?: string[];
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `private` (boolean). */
   private?: boolean;
-  /** `propagationLabels` (array, of string). */
   propagationLabels?: string[];
-  /** `quiet` (boolean). */
   quiet?: boolean;
-  /** `remote` (boolean). */
   remote?: boolean;
-  /** `roles` (array, of string). */
   roles?: string[];
-  /** `scriptIds` (array, of string). */
   scriptIds?: string[];
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `shouldCommit` (boolean). */
   shouldCommit?: boolean;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `sourcePlaybookID` (string). */
   sourcePlaybookID?: string;
-  /** `startTaskId` (string). */
   startTaskId?: string;
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `system` (boolean). */
   system?: boolean;
-  /** `tags` (array, of string). */
   tags?: string[];
-  /** `taskIds` (array, of string). */
   taskIds?: string[];
-  /** `tasks` (object). */
   tasks?: { [key: string]: XsoarPlaybookTask };
-  /** `toServerVersion` ({@link XsoarVersion}). */
   toServerVersion?: XsoarVersion;
-  /** `vcShouldIgnore` (boolean). */
   vcShouldIgnore?: boolean;
-  /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
   vcShouldKeepItemLegacyProdMachine?: boolean;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
-  /** `view` ({@link XsoarPlaybookView}). */
   view?: XsoarPlaybookView;
-  /** `xsoarHasReadOnlyRole` (boolean). */
   xsoarHasReadOnlyRole?: boolean;
-  /** `xsoarPreviousReadOnlyRoles` (array, of string). */
   xsoarPreviousReadOnlyRoles?: string[];
-  /** `xsoarReadOnlyRoles` (array, of string). */
   xsoarReadOnlyRoles?: string[];
 };
 
 /** Shared schema `XsoarPlaybookInput`. */
 export type XsoarPlaybookInput = {
-  /** `description` (string). */
   description?: string;
-  /** `key` (string). */
   key?: string;
-  /** `playbookInputQuery` ({@link XsoarPlaybookInputQuery}). */
   playbookInputQuery?: XsoarPlaybookInputQuery;
-  /** `required` (boolean). */
   required?: boolean;
-  /** `value` ({@link XsoarAdvanceArg}). */
   value?: XsoarAdvanceArg;
 };
 
 /** Shared schema `XsoarPlaybookInputQuery`. */
 export type XsoarPlaybookInputQuery = {
-  /** `fromDate` (string, format date-time). */
+  /** Format date-time. */
   fromDate?: string;
-  /** `fromDateLicense` (string, format date-time). */
+  /** Format date-time. */
   fromDateLicense?: string;
-  /** `period` ({@link XsoarPeriod}). */
   period?: XsoarPeriod;
-  /** `query` (string). */
   query?: string;
-  /** `queryEntity` (string). */
   queryEntity?: string;
-  /** `queryState` ({@link XsoarQueryState}). */
   queryState?: XsoarQueryState;
-  /** `results` (object). */
   results?: { [key: string]: unknown };
-  /** `runFromLastJobTime` (boolean). */
   runFromLastJobTime?: boolean;
-  /** `toDate` (string, format date-time). */
+  /** Format date-time. */
   toDate?: string;
 };
 
@@ -8562,11 +4874,8 @@ export type XsoarPlaybookInputs = XsoarPlaybookInput[];
 
 /** Shared schema `XsoarPlaybookOutput`. */
 export type XsoarPlaybookOutput = {
-  /** `contextPath` (string). */
   contextPath?: string;
-  /** `description` (string). */
   description?: string;
-  /** `type` ({@link XsoarOutputType}). */
   type?: XsoarOutputType;
 };
 
@@ -8575,69 +4884,40 @@ export type XsoarPlaybookOutputs = XsoarPlaybookOutput[];
 
 /** Shared schema `XsoarPlaybookTask`. */
 export type XsoarPlaybookTask = {
-  /** `conditions` (array, of {@link XsoarTaskCondition}). */
   conditions?: XsoarTaskCondition[];
-  /** `continueOnError` (boolean). */
   continueOnError?: boolean;
-  /** `continueOnErrorType` ({@link XsoarContinueOnErrorType}). */
   continueOnErrorType?: XsoarContinueOnErrorType;
-  /** `defaultAssignee` (string). */
   defaultAssignee?: string;
-  /** `defaultAssigneeComplex` ({@link XsoarAdvanceArg}). */
   defaultAssigneeComplex?: XsoarAdvanceArg;
-  /** `defaultReminder` (integer, format int64). */
+  /** Format int64. */
   defaultReminder?: number;
-  /** `evidenceData` ({@link XsoarEvidenceData}). */
   evidenceData?: XsoarEvidenceData;
-  /** `externalFormUseAuth` (boolean). */
   externalFormUseAuth?: boolean;
-  /** `fieldMapping` (array, of {@link XsoarFieldMapping}). */
   fieldMapping?: XsoarFieldMapping[];
-  /** `form` ({@link XsoarDataCollectionForm}). */
   form?: XsoarDataCollectionForm;
-  /** `formDisplay` ({@link XsoarFormDisplay}). */
   formDisplay?: XsoarFormDisplay;
-  /** `id` (string). */
   id?: string;
-  /** `ignoreWorker` (boolean). */
   ignoreWorker?: boolean;
-  /** `isAutoSwitchedToQuietMode` (boolean). */
   isAutoSwitchedToQuietMode?: boolean;
-  /** `isOverSize` (boolean). */
   isOverSize?: boolean;
-  /** `loop` ({@link XsoarTaskLoop}). */
   loop?: XsoarTaskLoop;
-  /** `message` ({@link XsoarNotifiableItem}). */
   message?: XsoarNotifiableItem;
-  /** `nextTasks` (object). */
   nextTasks?: { [key: string]: string[] };
-  /** `note` (boolean). */
   note?: boolean;
-  /** `quietMode` ({@link XsoarQuietMode}, format int64). */
+  /** Format int64. */
   quietMode?: XsoarQuietMode;
-  /** `reputationCalc` ({@link XsoarReputationCalcAlg}, format double). */
+  /** Format double. */
   reputationCalc?: XsoarReputationCalcAlg;
-  /** `restrictedCompletion` (boolean). */
   restrictedCompletion?: boolean;
-  /** `scriptArguments` (object). */
   scriptArguments?: { [key: string]: XsoarAdvanceArg };
-  /** `separateContext` (boolean). */
   separateContext?: boolean;
-  /** `skipUnavailable` (boolean). */
   skipUnavailable?: boolean;
-  /** `sla` ({@link XsoarSLA}). */
   sla?: XsoarSLA;
-  /** `slaReminder` ({@link XsoarSLA}). */
   slaReminder?: XsoarSLA;
-  /** `task` ({@link XsoarTask}). */
   task?: XsoarTask;
-  /** `taskId` (string). */
   taskId?: string;
-  /** `timerTriggers` (array, of {@link XsoarTimerTrigger}). */
   timerTriggers?: XsoarTimerTrigger[];
-  /** `type` ({@link XsoarTaskType}). */
   type?: XsoarTaskType;
-  /** `view` ({@link XsoarTaskView}). */
   view?: XsoarTaskView;
 };
 
@@ -8646,55 +4926,39 @@ export type XsoarPlaybookView = { [key: string]: unknown };
 
 /** Shared schema `XsoarProcessInfo`. */
 export type XsoarProcessInfo = {
-  /** `Details` (string). */
   Details?: string;
-  /** `Duration` ({@link XsoarDuration}, format int64). */
+  /** Format int64. */
   Duration?: XsoarDuration;
-  /** `HighPriority` (boolean). */
   HighPriority?: boolean;
-  /** `StartedAt` (string, format date-time). */
+  /** Format date-time. */
   StartedAt?: string;
 };
 
 /** Shared schema `XsoarQueryState`. */
 export type XsoarQueryState = {
-  /** `batchSize` (integer, format int64). */
+  /** Format int64. */
   batchSize?: number;
-  /** `currentPage` (integer, format int64). */
+  /** Format int64. */
   currentPage?: number;
-  /** `searchAfter` (array, of string). */
   searchAfter?: string[];
-  /** `totalResults` (integer, format int64). */
+  /** Format int64. */
   totalResults?: number;
 };
 
 /** Shared schema `XsoarQuestion`. */
 export type XsoarQuestion = {
-  /** `columns` (array, of {@link XsoarGridColumn}). */
   columns?: XsoarGridColumn[];
-  /** `defaultRows` (array, of object). */
   defaultRows?: { [key: string]: { [key: string]: unknown } }[];
-  /** `fieldAssociated` (string). */
   fieldAssociated?: string;
-  /** `id` (string). */
   id?: string;
-  /** `label` (string). */
   label?: string;
-  /** `labelArg` ({@link XsoarAdvanceArg}). */
   labelArg?: XsoarAdvanceArg;
-  /** `options` (array, of string). */
   options?: string[];
-  /** `optionsArg` (array, of {@link XsoarAdvanceArg}). */
   optionsArg?: XsoarAdvanceArg[];
-  /** `placeholder` (string). */
   placeholder?: string;
-  /** `readOnly` (boolean). */
   readOnly?: boolean;
-  /** `required` (boolean). */
   required?: boolean;
-  /** `tooltip` (string). */
   tooltip?: string;
-  /** `type` (string). */
   type?: string;
 };
 
@@ -8703,35 +4967,21 @@ export type XsoarQuietMode = number;
 
 /** Shared schema `XsoarRelationshipAPI`. */
 export type XsoarRelationshipAPI = {
-  /** `brand` (string). */
   brand?: string;
-  /** `entityA` (string). */
   entityA?: string;
-  /** `entityAFamily` (string). */
   entityAFamily?: string;
-  /** `entityAType` (string). */
   entityAType?: string;
-  /** `entityB` (string). */
   entityB?: string;
-  /** `entityBFamily` (string). */
   entityBFamily?: string;
-  /** `entityBType` (string). */
   entityBType?: string;
-  /** `fields` ({@link XsoarCustomFields}). */
   fields?: XsoarCustomFields;
-  /** `id` (string). */
   id?: string;
-  /** `instance` (string). */
   instance?: string;
-  /** `name` (string). */
   name?: string;
-  /** `reliability` ({@link XsoarReliability}). */
   reliability?: XsoarReliability;
-  /** `reverseName` (string). */
   reverseName?: string;
-  /** `startTime` (string, format date-time). */
+  /** Format date-time. */
   startTime?: string;
-  /** `type` (string). */
   type?: string;
 };
 
@@ -8743,37 +4993,25 @@ export type XsoarReliability = string;
 
 /** Shared schema `XsoarReportAutomation`. */
 export type XsoarReportAutomation = {
-  /** `args` ({@link XsoarModuleArgs}). */
   args?: XsoarModuleArgs;
-  /** `id` (string). */
   id?: string;
-  /** `name` (string). */
   name?: string;
-  /** `noEvent` (boolean). */
   noEvent?: boolean;
 };
 
 /** Shared schema `XsoarReportFieldsDecoder`. */
 export type XsoarReportFieldsDecoder = {
-  /** `type` (string). */
   type?: string;
-  /** `value` (string). */
   value?: string;
 };
 
 /** Shared schema `XsoarReportQuery`. */
 export type XsoarReportQuery = {
-  /** `customGroupBy` ({@link XsoarCustomGroups}). */
   customGroupBy?: XsoarCustomGroups;
-  /** `filter` (object). */
   filter?: { [key: string]: unknown };
-  /** `groupBy` (array, of string). */
   groupBy?: string[];
-  /** `keys` (array, of string). */
   keys?: string[];
-  /** `type` (string). */
   type?: string;
-  /** `valuesFormat` (string). */
   valuesFormat?: string;
 };
 
@@ -8782,13 +5020,10 @@ export type XsoarReputationCalcAlg = number;
 
 /** Shared schema `XsoarReputationData`. */
 export type XsoarReputationData = {
-  /** `rawTerm` (string). */
   rawTerm?: string;
-  /** `reputation` (integer, format int64). */
+  /** Format int64. */
   reputation?: number;
-  /** `reputationId` (string). */
   reputationId?: string;
-  /** `term` (string). */
   term?: string;
 };
 
@@ -8797,13 +5032,13 @@ export type XsoarRunStatus = string;
 
 /** Shared schema `XsoarSLA`. */
 export type XsoarSLA = {
-  /** `days` (integer, format int64). */
+  /** Format int64. */
   days?: number;
-  /** `hours` (integer, format int64). */
+  /** Format int64. */
   hours?: number;
-  /** `minutes` (integer, format int64). */
+  /** Format int64. */
   minutes?: number;
-  /** `weeks` (integer, format int64). */
+  /** Format int64. */
   weeks?: number;
 };
 
@@ -8815,55 +5050,33 @@ export type XsoarSLAState = number;
 
 /** Shared schema `XsoarScriptAPI`. */
 export type XsoarScriptAPI = {
-  /** `arguments` (array, of {@link XsoarArgument}). */
   arguments?: XsoarArgument[];
-  /** `comment` (string). */
   comment?: string;
-  /** `contextKeys` (array, of string). */
   contextKeys?: string[];
-  /** `dependsOn` (object). */
   dependsOn?: { [key: string]: string[] };
-  /** `deprecated` (boolean). */
   deprecated?: boolean;
-  /** `detached` (boolean). */
   detached?: boolean;
-  /** `dockerImage` (string). */
   dockerImage?: string;
-  /** `enabled` (boolean). */
   enabled?: boolean;
-  /** `hidden` (boolean). */
   hidden?: boolean;
-  /** `id` (string). */
   id?: string;
-  /** `locked` (boolean). */
   locked?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `outputs` (array, of {@link XsoarOutput}). */
   outputs?: XsoarOutput[];
-  /** `permitted` (boolean). */
   permitted?: boolean;
-  /** `polling` (boolean). */
   polling?: boolean;
-  /** `propagationLabels` (array, of string). */
   propagationLabels?: string[];
-  /** `roles` (array, of string). */
   roles?: string[];
-  /** `runAs` (string). */
   runAs?: string;
-  /** `scriptTarget` ({@link XsoarScriptTarget}, format int64). */
+  /** Format int64. */
   scriptTarget?: XsoarScriptTarget;
-  /** `system` (boolean). */
   system?: boolean;
-  /** `tags` (array, of string). */
   tags?: string[];
-  /** `type` ({@link XsoarScriptType}). */
   type?: XsoarScriptType;
-  /** `user` (string). */
   user?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
 };
 
@@ -8878,55 +5091,34 @@ export type XsoarScriptType = string;
 
 /** Shared schema `XsoarSection`. */
 export type XsoarSection = {
-  /** `autoPageBreak` (boolean). */
   autoPageBreak?: boolean;
-  /** `automation` ({@link XsoarReportAutomation}). */
   automation?: XsoarReportAutomation;
-  /** `data` (object). */
   data?: { [key: string]: unknown };
-  /** `description` (string). */
   description?: string;
-  /** `displayType` (string). */
   displayType?: string;
-  /** `emptyNotification` (string). */
   emptyNotification?: string;
-  /** `fromDate` (string). */
   fromDate?: string;
-  /** `hideItemTitleOnlyOne` (boolean). */
   hideItemTitleOnlyOne?: boolean;
-  /** `layout` (object). */
   layout?: { [key: string]: unknown };
-  /** `query` ({@link XsoarReportQuery}). */
   query?: XsoarReportQuery;
-  /** `title` (string). */
   title?: string;
-  /** `titleStyle` (object). */
   titleStyle?: { [key: string]: { [key: string]: unknown } };
-  /** `toDate` (string). */
   toDate?: string;
-  /** `type` (string). */
   type?: string;
 };
 
 /** Shared schema `XsoarServerAdvanceArg`. */
 export type XsoarServerAdvanceArg = {
-  /** `complex` ({@link XsoarServerComplexArg}). */
   complex?: XsoarServerComplexArg;
-  /** `simple` (string). */
   simple?: string;
 };
 
 /** Shared schema `XsoarServerArgAtomicFilter`. */
 export type XsoarServerArgAtomicFilter = {
-  /** `ignoreCase` (boolean). */
   ignoreCase?: boolean;
-  /** `left` ({@link XsoarServerOperatorArgument}). */
   left?: XsoarServerOperatorArgument;
-  /** `operator` ({@link XsoarServerFilterOperatorID}). */
   operator?: XsoarServerFilterOperatorID;
-  /** `right` ({@link XsoarServerOperatorArgument}). */
   right?: XsoarServerOperatorArgument;
-  /** `type` (string). */
   type?: string;
 };
 
@@ -8935,49 +5127,34 @@ export type XsoarServerArgFilter = XsoarServerArgAtomicFilter[];
 
 /** Shared schema `XsoarServerArgTransformer`. */
 export type XsoarServerArgTransformer = {
-  /** `args`. */
   args?: unknown;
-  /** `operator` ({@link XsoarServerTransformerOperatorID}). */
   operator?: XsoarServerTransformerOperatorID;
 };
 
 /** Shared schema `XsoarServerComplexArg`. */
 export type XsoarServerComplexArg = {
-  /** `accessor` (string). */
   accessor?: string;
-  /** `filters` (array, of {@link XsoarServerArgFilter}). */
   filters?: XsoarServerArgFilter[];
-  /** `root` (string). */
   root?: string;
-  /** `transformers` (array, of {@link XsoarServerArgTransformer}). */
   transformers?: XsoarServerArgTransformer[];
 };
 
 /** Shared schema `XsoarServerDataCollectionForm`. */
 export type XsoarServerDataCollectionForm = {
-  /** `description` (string). */
   description?: string;
-  /** `expired` (boolean). */
   expired?: boolean;
-  /** `questions` (array, of {@link XsoarServerQuestion}). */
   questions?: XsoarServerQuestion[];
-  /** `sender` (string). */
   sender?: string;
-  /** `title` (string). */
   title?: string;
-  /** `totalAnswers` (integer, format uint64). */
+  /** Format uint64. */
   totalAnswers?: number;
 };
 
 /** Shared schema `XsoarServerEvidenceData`. */
 export type XsoarServerEvidenceData = {
-  /** `customFields` (object). */
   customFields?: { [key: string]: XsoarServerAdvanceArg };
-  /** `description` ({@link XsoarServerAdvanceArg}). */
   description?: XsoarServerAdvanceArg;
-  /** `occurred` ({@link XsoarServerAdvanceArg}). */
   occurred?: XsoarServerAdvanceArg;
-  /** `tags` ({@link XsoarServerAdvanceArg}). */
   tags?: XsoarServerAdvanceArg;
 };
 
@@ -8986,9 +5163,7 @@ export type XsoarServerFieldGroup = number;
 
 /** Shared schema `XsoarServerFieldMapping`. */
 export type XsoarServerFieldMapping = {
-  /** `fieldId` (string). */
   fieldId?: string;
-  /** `output` ({@link XsoarServerAdvanceArg}). */
   output?: XsoarServerAdvanceArg;
 };
 
@@ -8997,195 +5172,132 @@ export type XsoarServerFilterOperatorID = string;
 
 /** Shared schema `XsoarServerFormDisplay`. */
 export type XsoarServerFormDisplay = {
-  /** `bodyBackgroundColor` (string). */
   bodyBackgroundColor?: string;
-  /** `bodyFontColor` (string). */
   bodyFontColor?: string;
-  /** `headerBackgroundColor` (string). */
   headerBackgroundColor?: string;
-  /** `headerFontColor` (string). */
   headerFontColor?: string;
-  /** `sender` (string). */
   sender?: string;
-  /** `submitButtonBackgroundColor` (string). */
   submitButtonBackgroundColor?: string;
-  /** `submitButtonFontColor` (string). */
   submitButtonFontColor?: string;
-  /** `submitText` (string). */
   submitText?: string;
 };
 
 /** Shared schema `XsoarServerGridColumn`. */
 export type XsoarServerGridColumn = {
-  /** `displayName` (string). */
   displayName?: string;
-  /** `fieldCalcScript` (string). */
   fieldCalcScript?: string;
-  /** `isDefault` (boolean). */
   isDefault?: boolean;
-  /** `isReadOnly` (boolean). */
   isReadOnly?: boolean;
-  /** `key` (string). */
   key?: string;
-  /** `required` (boolean). */
   required?: boolean;
-  /** `script` (string). */
   script?: string;
-  /** `selectValues` (array, of string). */
   selectValues?: string[];
-  /** `type` (string). */
   type?: string;
-  /** `width` (integer, format int64). */
+  /** Format int64. */
   width?: number;
 };
 
 /** Shared schema `XsoarServerLayout`. */
 export type XsoarServerLayout = {
-  /** `commitMessage` (string). */
   commitMessage?: string;
-  /** `fromServerVersion` ({@link XsoarServerVersion}). */
   fromServerVersion?: XsoarServerVersion;
-  /** `id` (string). */
   id?: string;
-  /** `itemVersion` ({@link XsoarServerVersion}). */
   itemVersion?: XsoarServerVersion;
-  /** `kind` (string). */
   kind?: string;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `packID` (string). */
   packID?: string;
-  /** `prevKind` (string). */
   prevKind?: string;
-  /** `prevTypeId` (string). */
   prevTypeId?: string;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `propagationLabels` (array, of string). */
   propagationLabels?: string[];
-  /** `sections` (array, of {@link XsoarServerLayoutSection}). */
   sections?: XsoarServerLayoutSection[];
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `shouldCommit` (boolean). */
   shouldCommit?: boolean;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `system` (boolean). */
   system?: boolean;
-  /** `toServerVersion` ({@link XsoarServerVersion}). */
   toServerVersion?: XsoarServerVersion;
-  /** `typeId` (string). */
   typeId?: string;
-  /** `vcShouldIgnore` (boolean). */
   vcShouldIgnore?: boolean;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
 };
 
 /** Shared schema `XsoarServerLayoutAPI`. */
 export type XsoarServerLayoutAPI = {
-  /** `kind` (string). */
   kind?: string;
-  /** `layout` ({@link XsoarServerLayout}). */
   layout?: XsoarServerLayout;
-  /** `typeId` (string). */
   typeId?: string;
 };
 
 /** Shared schema `XsoarServerLayoutField`. */
 export type XsoarServerLayoutField = {
-  /** `fieldId` (string). */
   fieldId?: string;
-  /** `id` (string). */
   id?: string;
-  /** `isVisible` (boolean). */
   isVisible?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
 };
 
 /** Shared schema `XsoarServerLayoutSection`. */
 export type XsoarServerLayoutSection = {
-  /** `description` (string). */
   description?: string;
-  /** `fields` (array, of {@link XsoarServerLayoutField}). */
   fields?: XsoarServerLayoutField[];
-  /** `id` (string). */
   id?: string;
-  /** `isVisible` (boolean). */
   isVisible?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `query` (object). */
   query?: { [key: string]: unknown };
-  /** `queryType` (string). */
   queryType?: string;
-  /** `readOnly` (boolean). */
   readOnly?: boolean;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `type` (string). */
   type?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
 };
 
 /** Shared schema `XsoarServerNotifiableItem`. */
 export type XsoarServerNotifiableItem = {
-  /** `bcc` ({@link XsoarServerAdvanceArg}). */
   bcc?: XsoarServerAdvanceArg;
-  /** `body` ({@link XsoarServerAdvanceArg}). */
   body?: XsoarServerAdvanceArg;
-  /** `cc` ({@link XsoarServerAdvanceArg}). */
   cc?: XsoarServerAdvanceArg;
-  /** `defaultOption` (string). */
   defaultOption?: string;
-  /** `format` (string). */
   format?: string;
-  /** `methods` (array, of string). */
   methods?: string[];
-  /** `replyOptions` (array, of string). */
   replyOptions?: string[];
-  /** `subject` ({@link XsoarServerAdvanceArg}). */
   subject?: XsoarServerAdvanceArg;
-  /** `timings` ({@link XsoarServerNotifyTimings}). */
   timings?: XsoarServerNotifyTimings;
-  /** `to` ({@link XsoarServerAdvanceArg}). */
   to?: XsoarServerAdvanceArg;
 };
 
 /** Shared schema `XsoarServerNotifyTimings`. */
 export type XsoarServerNotifyTimings = {
-  /** `completeAfterReplies` (integer, format uint64). */
+  /** Format uint64. */
   completeAfterReplies?: number;
-  /** `retriesCount` (integer, format uint64). */
+  /** Format uint64. */
   retriesCount?: number;
-  /** `retriesInterval` (integer, format uint64). */
+  /** Format uint64. */
   retriesInterval?: number;
 };
 
 /** Shared schema `XsoarServerOperatorArgument`. */
 export type XsoarServerOperatorArgument = {
-  /** `isContext` (boolean). */
   isContext?: boolean;
-  /** `value` ({@link XsoarServerAdvanceArg}). */
   value?: XsoarServerAdvanceArg;
 };
 
@@ -9194,13 +5306,9 @@ export type XsoarServerOutputType = string;
 
 /** Shared schema `XsoarServerPlaybookInput`. */
 export type XsoarServerPlaybookInput = {
-  /** `description` (string). */
   description?: string;
-  /** `key` (string). */
   key?: string;
-  /** `required` (boolean). */
   required?: boolean;
-  /** `value` ({@link XsoarServerAdvanceArg}). */
   value?: XsoarServerAdvanceArg;
 };
 
@@ -9209,11 +5317,8 @@ export type XsoarServerPlaybookInputs = XsoarServerPlaybookInput[];
 
 /** Shared schema `XsoarServerPlaybookOutput`. */
 export type XsoarServerPlaybookOutput = {
-  /** `contextPath` (string). */
   contextPath?: string;
-  /** `description` (string). */
   description?: string;
-  /** `type` ({@link XsoarServerOutputType}). */
   type?: XsoarServerOutputType;
 };
 
@@ -9222,61 +5327,36 @@ export type XsoarServerPlaybookOutputs = XsoarServerPlaybookOutput[];
 
 /** Shared schema `XsoarServerPlaybookTask`. */
 export type XsoarServerPlaybookTask = {
-  /** `conditions` (array, of {@link XsoarServerTaskCondition}). */
   conditions?: XsoarServerTaskCondition[];
-  /** `continueOnError` (boolean). */
   continueOnError?: boolean;
-  /** `defaultAssignee` (string). */
   defaultAssignee?: string;
-  /** `defaultAssigneeComplex` ({@link XsoarServerAdvanceArg}). */
   defaultAssigneeComplex?: XsoarServerAdvanceArg;
-  /** `defaultReminder` (integer, format int64). */
+  /** Format int64. */
   defaultReminder?: number;
-  /** `evidenceData` ({@link XsoarServerEvidenceData}). */
   evidenceData?: XsoarServerEvidenceData;
-  /** `fieldMapping` (array, of {@link XsoarServerFieldMapping}). */
   fieldMapping?: XsoarServerFieldMapping[];
-  /** `form` ({@link XsoarServerDataCollectionForm}). */
   form?: XsoarServerDataCollectionForm;
-  /** `formDisplay` ({@link XsoarServerFormDisplay}). */
   formDisplay?: XsoarServerFormDisplay;
-  /** `id` (string). */
   id?: string;
-  /** `ignoreWorker` (boolean). */
   ignoreWorker?: boolean;
-  /** `loop` ({@link XsoarServerTaskLoop}). */
   loop?: XsoarServerTaskLoop;
-  /** `message` ({@link XsoarServerNotifiableItem}). */
   message?: XsoarServerNotifiableItem;
-  /** `nextTasks` (object). */
   nextTasks?: { [key: string]: string[] };
-  /** `note` (boolean). */
   note?: boolean;
-  /** `quietMode` ({@link XsoarServerQuietMode}, format int64). */
+  /** Format int64. */
   quietMode?: XsoarServerQuietMode;
-  /** `reputationCalc` ({@link XsoarServerReputationCalcAlg}, format double). */
+  /** Format double. */
   reputationCalc?: XsoarServerReputationCalcAlg;
-  /** `restrictedCompletion` (boolean). */
   restrictedCompletion?: boolean;
-  /** `scriptArguments` (object). */
   scriptArguments?: { [key: string]: XsoarServerAdvanceArg };
-  /** `separateContext` (boolean). */
   separateContext?: boolean;
-  /** `skipUnavailable` (boolean). */
   skipUnavailable?: boolean;
-  /** `sla` ({@link XsoarServerSLA}). */
   sla?: XsoarServerSLA;
-  /** `slaReminder` ({@link XsoarServerSLA}). */
   slaReminder?: XsoarServerSLA;
-  /** `task` ({@link XsoarServerTask}). */
   task?: XsoarServerTask;
-  /** `taskId` (string). */
   taskId?: string;
-  /** `timerTriggers` (array, of {@link XsoarServerTimerTrigger}). */
   timerTriggers?: XsoarServerTimerTrigger[];
-  /** `type` ({@link XsoarServerTaskType}). */
   type?: XsoarServerTaskType;
-  /** `view` ({@link XsoarServerTaskView}). */
   view?: XsoarServerTaskView;
 };
 
@@ -9285,27 +5365,16 @@ export type XsoarServerPlaybookView = { [key: string]: unknown };
 
 /** Shared schema `XsoarServerQuestion`. */
 export type XsoarServerQuestion = {
-  /** `columns` (array, of {@link XsoarServerGridColumn}). */
   columns?: XsoarServerGridColumn[];
-  /** `defaultRows` (array, of object). */
   defaultRows?: { [key: string]: { [key: string]: unknown } }[];
-  /** `fieldAssociated` (string). */
   fieldAssociated?: string;
-  /** `id` (string). */
   id?: string;
-  /** `label` (string). */
   label?: string;
-  /** `labelArg` ({@link XsoarServerAdvanceArg}). */
   labelArg?: XsoarServerAdvanceArg;
-  /** `options` (array, of string). */
   options?: string[];
-  /** `placeholder` (string). */
   placeholder?: string;
-  /** `required` (boolean). */
   required?: boolean;
-  /** `tooltip` (string). */
   tooltip?: string;
-  /** `type` (string). */
   type?: string;
 };
 
@@ -9314,97 +5383,59 @@ export type XsoarServerQuietMode = number;
 
 /** Shared schema `XsoarServerReputation`. */
 export type XsoarServerReputation = {
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `commitMessage` (string). */
   commitMessage?: string;
-  /** `contextPath` (string). */
   contextPath?: string;
-  /** `contextValue` (string). */
   contextValue?: string;
-  /** `defaultMapping` (object). */
   defaultMapping?: { [key: string]: XsoarServerAdvanceArg };
-  /** `definitionId` (string). */
   definitionId?: string;
-  /** `details` (string). */
   details?: string;
-  /** `disabled` (boolean). */
   disabled?: boolean;
-  /** `enhancementScriptNames` (array, of string). */
   enhancementScriptNames?: string[];
-  /** `excludedBrands` (array, of string). */
   excludedBrands?: string[];
-  /** `expiration` (integer, format int64). */
+  /** Format int64. */
   expiration?: number;
-  /** `file` (boolean). */
   file?: boolean;
-  /** `fileHashesPriority` (array, of string). */
   fileHashesPriority?: string[];
-  /** `formatScript` (string). */
   formatScript?: string;
-  /** `fromServerVersion` ({@link XsoarServerVersion}). */
   fromServerVersion?: XsoarServerVersion;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `itemVersion` ({@link XsoarServerVersion}). */
   itemVersion?: XsoarServerVersion;
-  /** `layout` (string). */
   layout?: string;
-  /** `legacyNames` (array, of string). */
   legacyNames?: string[];
-  /** `locked` (boolean). */
   locked?: boolean;
-  /** `manualMapping` (object). */
   manualMapping?: { [key: string]: XsoarServerAdvanceArg };
-  /** `mergeContext` (boolean). */
   mergeContext?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `packID` (string). */
   packID?: string;
-  /** `packName` (string). */
   packName?: string;
-  /** `packPropagationLabels` (array, of string). */
   packPropagationLabels?: string[];
-  /** `prevDetails` (string). */
   prevDetails?: string;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `propagationLabels` (array, of string). */
   propagationLabels?: string[];
-  /** `regex` (string). */
   regex?: string;
-  /** `remote` (boolean). */
   remote?: boolean;
-  /** `reputationCommand` (string). */
   reputationCommand?: string;
-  /** `reputationScriptName` (string). */
   reputationScriptName?: string;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `shouldCommit` (boolean). */
   shouldCommit?: boolean;
-  /** `shouldShareComments` (boolean). */
   shouldShareComments?: boolean;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `system` (boolean). */
   system?: boolean;
-  /** `toServerVersion` ({@link XsoarServerVersion}). */
   toServerVersion?: XsoarServerVersion;
-  /** `updateAfter` (integer, format int64). */
+  /** Format int64. */
   updateAfter?: number;
-  /** `vcShouldIgnore` (boolean). */
   vcShouldIgnore?: boolean;
-  /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
   vcShouldKeepItemLegacyProdMachine?: boolean;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
 };
 
@@ -9413,87 +5444,60 @@ export type XsoarServerReputationCalcAlg = number;
 
 /** Shared schema `XsoarServerReputationsWithErrors`. */
 export type XsoarServerReputationsWithErrors = {
-  /** `error` (string). */
   error?: string;
-  /** `reputations` (array, of {@link XsoarServerReputation}). */
   reputations?: XsoarServerReputation[];
 };
 
 /** Shared schema `XsoarServerSLA`. */
 export type XsoarServerSLA = {
-  /** `days` (integer, format int64). */
+  /** Format int64. */
   days?: number;
-  /** `hours` (integer, format int64). */
+  /** Format int64. */
   hours?: number;
-  /** `weeks` (integer, format int64). */
+  /** Format int64. */
   weeks?: number;
 };
 
 /** Shared schema `XsoarServerTask`. */
 export type XsoarServerTask = {
-  /** `brand` (string). */
   brand?: string;
-  /** `clonedFrom` (string). */
   clonedFrom?: string;
-  /** `comment` (string). */
   comment?: string;
-  /** `conditions` (array, of string). */
   conditions?: string[];
-  /** `description` (string). */
   description?: string;
-  /** `id` (string). */
   id?: string;
-  /** `isCommand` (boolean). */
   isCommand?: boolean;
-  /** `isLocked` (boolean). */
   isLocked?: boolean;
-  /** `isSystemTask` (boolean). */
   isSystemTask?: boolean;
-  /** `isTitleTask` (boolean). */
   isTitleTask?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `playbookId` (string). */
   playbookId?: string;
-  /** `scriptId` (string). */
   scriptId?: string;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `tags` (array, of string). */
   tags?: string[];
-  /** `type` ({@link XsoarServerTaskType}). */
   type?: XsoarServerTaskType;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
 };
 
 /** Shared schema `XsoarServerTaskCondition`. */
 export type XsoarServerTaskCondition = {
-  /** `condition` (array, of {@link XsoarServerArgFilter}). */
   condition?: XsoarServerArgFilter[];
-  /** `label` (string). */
   label?: string;
 };
 
 /** Shared schema `XsoarServerTaskLoop`. */
 export type XsoarServerTaskLoop = {
-  /** `brand` (string). */
   brand?: string;
-  /** `builtinCondition` (array, of {@link XsoarServerArgFilter}). */
   builtinCondition?: XsoarServerArgFilter[];
-  /** `exitCondition` (string). */
   exitCondition?: string;
-  /** `forEach` (boolean). */
   forEach?: boolean;
-  /** `isCommand` (boolean). */
   isCommand?: boolean;
-  /** `scriptArguments` (object). */
   scriptArguments?: { [key: string]: XsoarServerAdvanceArg };
-  /** `scriptId` (string). */
   scriptId?: string;
-  /** `wait` (integer, format int64). */
+  /** Format int64. */
   wait?: number;
 };
 
@@ -9508,9 +5512,7 @@ export type XsoarServerTimerAction = string;
 
 /** Shared schema `XsoarServerTimerTrigger`. */
 export type XsoarServerTimerTrigger = {
-  /** `action` ({@link XsoarServerTimerAction}). */
   action?: XsoarServerTimerAction;
-  /** `fieldName` (string). */
   fieldName?: string;
 };
 
@@ -9519,9 +5521,7 @@ export type XsoarServerTransformerOperatorID = string;
 
 /** Shared schema `XsoarServerVersion`. */
 export type XsoarServerVersion = {
-  /** `Digits` (array, of integer). */
   Digits?: number[];
-  /** `Label` (string). */
   Label?: string;
 };
 
@@ -9530,151 +5530,102 @@ export type XsoarSeverity = number;
 
 /** Shared schema `XsoarStatsQueryResponse`. */
 export type XsoarStatsQueryResponse = {
-  /** `accountErrors` (array, of string). */
   accountErrors?: string[];
-  /** `data` (object). */
   data?: { [key: string]: unknown };
-  /** `totalAccounts` (integer, format int64). */
+  /** Format int64. */
   totalAccounts?: number;
-  /** `widgetCellId` (string). */
   widgetCellId?: string;
 };
 
 /** Shared schema `XsoarSystem`. */
 export type XsoarSystem = {
-  /** `agent` ({@link XsoarSystemAgent}). */
   agent?: XsoarSystemAgent;
-  /** `arch` (string). */
   arch?: string;
-  /** `ciphers` (array, of string). */
   ciphers?: string[];
-  /** `credentials` (string). */
   credentials?: string;
-  /** `engineId` (string). */
   engineId?: string;
-  /** `host` (string). */
   host?: string;
-  /** `integrationinstanceid` (string). */
   integrationinstanceid?: string;
-  /** `issharedagent` (boolean). */
   issharedagent?: boolean;
-  /** `name` (string). */
   name?: string;
-  /** `os` (string). */
   os?: string;
-  /** `password` (string). */
   password?: string;
-  /** `servicesID` (string). */
   servicesID?: string;
-  /** `smb` (integer, format int64). */
+  /** Format int64. */
   smb?: number;
-  /** `smbport` (integer, format uint16). */
+  /** Format uint16. */
   smbport?: number;
-  /** `sshkey` (string). */
   sshkey?: string;
-  /** `sshport` (integer, format uint16). */
+  /** Format uint16. */
   sshport?: number;
-  /** `terminalOptions` ({@link XsoarTerminalOptions}). */
   terminalOptions?: XsoarTerminalOptions;
-  /** `user` (string). */
   user?: string;
-  /** `workgroup` (string). */
   workgroup?: string;
 };
 
 /** Shared schema `XsoarSystemAgent`. */
 export type XsoarSystemAgent = {
-  /** `servercontext` (array, of integer). */
   servercontext?: number[];
 };
 
 /** Shared schema `XsoarTask`. */
 export type XsoarTask = {
-  /** `brand` (string). */
   brand?: string;
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `clonedFrom` (string). */
   clonedFrom?: string;
-  /** `comment` (string). */
   comment?: string;
-  /** `conditions` (array, of string). */
   conditions?: string[];
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `description` (string). */
   description?: string;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `isCommand` (boolean). */
   isCommand?: boolean;
-  /** `isLocked` (boolean). */
   isLocked?: boolean;
-  /** `isTitleTask` (boolean). */
   isTitleTask?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string). */
   name?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `playbookId` (string). */
   playbookId?: string;
-  /** `playbookName` (string). */
   playbookName?: string;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `scriptId` (string). */
   scriptId?: string;
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `tags` (array, of string). */
   tags?: string[];
-  /** `type` ({@link XsoarTaskType}). */
   type?: XsoarTaskType;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
 };
 
 /** Shared schema `XsoarTaskCondition`. */
 export type XsoarTaskCondition = {
-  /** `condition` (array, of {@link XsoarArgFilter}). */
   condition?: XsoarArgFilter[];
-  /** `label` (string). */
   label?: string;
 };
 
 /** Shared schema `XsoarTaskLoop`. */
 export type XsoarTaskLoop = {
-  /** `brand` (string). */
   brand?: string;
-  /** `builtinCondition` (array, of {@link XsoarArgFilter}). */
   builtinCondition?: XsoarArgFilter[];
-  /** `exitCondition` (string). */
   exitCondition?: string;
-  /** `forEach` (boolean). */
   forEach?: boolean;
-  /** `isCommand` (boolean). */
   isCommand?: boolean;
-  /** `max` (integer, format int64). */
+  /** Format int64. */
   max?: number;
-  /** `scriptArguments` (object). */
   scriptArguments?: { [key: string]: XsoarAdvanceArg };
-  /** `scriptId` (string). */
   scriptId?: string;
-  /** `scriptName` (string). */
   scriptName?: string;
-  /** `wait` (integer, format int64). */
+  /** Format int64. */
   wait?: number;
 };
 
@@ -9692,19 +5643,17 @@ export type XsoarTermLocationMap = { [key: string]: XsoarLocations };
 
 /** Shared schema `XsoarTerminalOptions`. */
 export type XsoarTerminalOptions = {
-  /** `Echo` (integer, format uint32). */
+  /** Format uint32. */
   Echo?: number;
-  /** `Terminal` (boolean). */
   Terminal?: boolean;
-  /** `TerminalHeight` (integer, format int64). */
+  /** Format int64. */
   TerminalHeight?: number;
-  /** `TerminalType` (string). */
   TerminalType?: string;
-  /** `TerminalWidth` (integer, format int64). */
+  /** Format int64. */
   TerminalWidth?: number;
-  /** `TyISpeed` (integer, format uint32). */
+  /** Format uint32. */
   TyISpeed?: number;
-  /** `TyOSpeed` (integer, format uint32). */
+  /** Format uint32. */
   TyOSpeed?: number;
 };
 
@@ -9713,9 +5662,7 @@ export type XsoarTimerAction = string;
 
 /** Shared schema `XsoarTimerTrigger`. */
 export type XsoarTimerTrigger = {
-  /** `action` ({@link XsoarTimerAction}). */
   action?: XsoarTimerAction;
-  /** `fieldName` (string). */
   fieldName?: string;
 };
 
@@ -9727,191 +5674,131 @@ export type XsoarUnclassifiedCases = { [key: string]: number };
 
 /** Shared schema `XsoarUpdateResponse`. */
 export type XsoarUpdateResponse = {
-  /** `notUpdated` (integer, format int64). */
+  /** Format int64. */
   notUpdated?: number;
-  /** `updatedIds` (array, of string). */
   updatedIds?: string[];
-  /** `uppdated` (integer, format int64). */
+  /** Format int64. */
   uppdated?: number;
 };
 
 /** Shared schema `XsoarVersion`. */
 export type XsoarVersion = {
-  /** `Digits` (array, of integer). */
   Digits?: number[];
-  /** `Label` (string). */
   Label?: string;
 };
 
 /** Shared schema `XsoarWhitelistedIndicator`. */
 export type XsoarWhitelistedIndicator = {
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `locked` (boolean). */
   locked?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `reason` (string). */
   reason?: string;
-  /** `reputations` (array, of string). */
   reputations?: string[];
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `type` (string). */
   type?: string;
-  /** `user` (string). */
   user?: string;
-  /** `value` (string). */
   value?: string;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
-  /** `whitelistTime` (string, format date-time). */
+  /** Format date-time. */
   whitelistTime?: string;
 };
 
 /** Shared schema `XsoarWidget`. */
 export type XsoarWidget = {
-  /** `Cache` (object). */
   Cache?: { [key: string]: string[] };
-  /** `accounts` (object). */
   accounts?: { [key: string]: { [key: string]: unknown } };
-  /** `cacheVersn` (integer, format int64). */
+  /** Format int64. */
   cacheVersn?: number;
-  /** `category` (string). */
   category?: string;
-  /** `commitMessage` (string). */
   commitMessage?: string;
-  /** `created` (string, format date-time). */
+  /** Format date-time. */
   created?: string;
-  /** `dataType` (string). */
   dataType?: string;
-  /** `dateRange` ({@link XsoarDateRange}). */
   dateRange?: XsoarDateRange;
-  /** `definition` ({@link XsoarGenericObjectDefinition}). */
   definition?: XsoarGenericObjectDefinition;
-  /** `definitionId` (string). */
   definitionId?: string;
-  /** `description` (string). */
   description?: string;
-  /** `fromServerVersion` ({@link XsoarVersion}). */
   fromServerVersion?: XsoarVersion;
-  /** `highlight` (object). */
   highlight?: { [key: string]: string[] };
-  /** `id` (string). */
   id?: string;
-  /** `ignoreWorkers` (boolean). */
   ignoreWorkers?: boolean;
-  /** `indexName` (string). */
   indexName?: string;
-  /** `isPredefined` (boolean). */
   isPredefined?: boolean;
-  /** `itemVersion` ({@link XsoarVersion}). */
   itemVersion?: XsoarVersion;
-  /** `locked` (boolean). */
   locked?: boolean;
-  /** `modified` (string, format date-time). */
+  /** Format date-time. */
   modified?: string;
-  /** `name` (string), required. */
   name: string;
-  /** `numericId` (integer, format int64). */
+  /** Format int64. */
   numericId?: number;
-  /** `packID` (string). */
   packID?: string;
-  /** `packName` (string). */
   packName?: string;
-  /** `packPropagationLabels` (array, of string). */
   packPropagationLabels?: string[];
-  /** `page` (integer, format int64). */
+  /** Format int64. */
   page?: number;
-  /** `params` (object). */
   params?: { [key: string]: { [key: string]: unknown } };
-  /** `prevName` (string). */
   prevName?: string;
-  /** `primaryTerm` (integer, format int64). */
+  /** Format int64. */
   primaryTerm?: number;
-  /** `propagationLabels` (array, of string). */
   propagationLabels?: string[];
-  /** `query` (string). */
   query?: string;
-  /** `remote` (boolean). */
   remote?: boolean;
-  /** `searchAfter` (array, of string). */
   searchAfter?: string[];
-  /** `searchAfterElastic` (array, of string). */
   searchAfterElastic?: string[];
-  /** `searchAfterMap` (object). */
   searchAfterMap?: { [key: string]: string[] };
-  /** `searchAfterMapOrder` (object). */
   searchAfterMapOrder?: { [key: string]: number };
-  /** `searchBefore` (array, of string). */
   searchBefore?: string[];
-  /** `searchBeforeElastic` (array, of string). */
   searchBeforeElastic?: string[];
-  /** `sequenceNumber` (integer, format int64). */
+  /** Format int64. */
   sequenceNumber?: number;
-  /** `shouldCommit` (boolean). */
   shouldCommit?: boolean;
-  /** `size` (integer, format int64). */
+  /** Format int64. */
   size?: number;
-  /** `sizeInBytes` (integer, format int64). */
+  /** Format int64. */
   sizeInBytes?: number;
-  /** `skipAggregateAccounts` (boolean). */
   skipAggregateAccounts?: boolean;
-  /** `sort` (array, of {@link XsoarOrder}). */
   sort?: XsoarOrder[];
-  /** `sortValues` (array, of string). */
   sortValues?: string[];
-  /** `syncHash` (string). */
   syncHash?: string;
-  /** `toServerVersion` ({@link XsoarVersion}). */
   toServerVersion?: XsoarVersion;
-  /** `vcShouldIgnore` (boolean). */
   vcShouldIgnore?: boolean;
-  /** `vcShouldKeepItemLegacyProdMachine` (boolean). */
   vcShouldKeepItemLegacyProdMachine?: boolean;
-  /** `version` (integer, format int64). */
+  /** Format int64. */
   version?: number;
-  /** `widgetType` (string), required. */
   widgetType: string;
 };
 
 /** Shared schema `XsoarWidgetCell`. */
 export type XsoarWidgetCell = {
-  /** `forceRange` (boolean). */
   forceRange?: boolean;
-  /** `h` (integer, format int64). */
+  /** Format int64. */
   h?: number;
-  /** `i` (string). */
   i?: string;
-  /** `id` (string). */
   id?: string;
-  /** `reflectDimensions` (boolean). */
   reflectDimensions?: boolean;
-  /** `w` (integer, format int64). */
+  /** Format int64. */
   w?: number;
-  /** `widget` ({@link XsoarWidget}). */
   widget?: XsoarWidget;
-  /** `x` (integer, format int64). */
+  /** Format int64. */
   x?: number;
-  /** `y` (integer, format int64). */
+  /** Format int64. */
   y?: number;
 };
 
