@@ -222,6 +222,11 @@ function checkAgainst(chosen: Zod, input: unknown, ctx: z.RefinementCtx): void {
 }
 
 function base(schema: JsonSchema, mode: Mode, name: string): Zod {
+  if (mode.strict && schema.anyOf !== undefined && schema.anyOf.length > 1 && schema.anyOf.some(isNullOnly) && !schema.anyOf.every(isNullOnly)) {
+    // A request's "X, or null": X's own checks (a tree's errors name the wrong node), then null. Replies keep
+    // taking any value there, as they did (lenient where tenants differ).
+    return base({ ...schema, anyOf: schema.anyOf.filter((alt) => !isNullOnly(alt)) }, mode, name).nullable();
+  }
   if (schema.anyOf !== undefined && schema.anyOf.length > 0) {
     const options = schema.anyOf.map((alt) => toZod(alt, mode, name));
     if (options.length === 1) return options[0]!;
@@ -249,10 +254,20 @@ function base(schema: JsonSchema, mode: Mode, name: string): Zod {
     return z.union(options as [Zod, Zod, ...Zod[]]);
   }
   if (schema.enum !== undefined && schema.enum.length > 0) return enumOf(schema.enum, mode, name);
-  const types = typesOf(schema).filter((t) => t !== "null");
+  const declared = typesOf(schema);
+  // `{type: "null"}` alone (an alternative of a union: "a tree, or null") takes only null in a request, not
+  // anything; replies keep taking any value there, as they did (lenient where tenants differ).
+  if (mode.strict && declared.length === 1 && declared[0] === "null") return z.null();
+  const types = declared.filter((t) => t !== "null");
   if (types.length === 0) return schema.properties !== undefined ? objectOf(schema, mode) : z.unknown();
   const options = types.map((type) => single(type, schema, mode, name));
   return options.length === 1 ? options[0]! : z.union(options as [Zod, Zod, ...Zod[]]);
+}
+
+/** Whether an alternative takes only null (`{type: "null"}`). */
+function isNullOnly(alternative: JsonSchema): boolean {
+  const types = typesOf(alternative);
+  return types.length === 1 && types[0] === "null" && alternative.anyOf === undefined && alternative.$ref === undefined;
 }
 
 /** Whether an alternative names a field the tenant defines (`tenantField` on one of its properties). */

@@ -264,6 +264,10 @@ describe("validators: the other operations' AND/OR trees, typed per operation", 
     const posture = (filter: object) => ({ name: "p", description: "d", rule_matching_type: "RULE_FILTER", asset_matching_type: "ALL_ASSETS", associated_rule_filter: filter });
     expect(await check(requestValidator("policy"), posture({ AND: [{ OR: [{ AND: [condition("cloudType", "EQ", "aws")] }] }, condition("labels", "ARRAY_CONTAINS", "test")] }))).toEqual([]);
     expect((await check(requestValidator("policy.patch_by_id"), { associated_rule_filter: { AND: [{ OR: [{ AND: [condition("severity", "GT", "low")] }] }] } }))[0]).toMatch(/^associated_rule_filter\.AND\.0\.OR\.0\.AND\.0\.SEARCH_TYPE: /);
+    // The spec's null is taken, and a tree beside null is still checked: another key, or a scalar, is refused.
+    expect(await check(requestValidator("policy.patch_by_id"), { associated_rule_filter: null })).toEqual([]);
+    expect(await check(requestValidator("policy.patch_by_id"), { associated_rule_filter: { XOR: [] } })).toEqual(["associated_rule_filter: expected an object with AND; or with OR"]);
+    expect(await check(requestValidator("policy.patch_by_id"), { associated_rule_filter: 1 })).toHaveLength(1);
     const rule = (filter: object) => ({ name: "r", forward_type: "alert", filter: { filter } });
     expect(await check(requestValidator("platform.notifications.rule"), rule({ AND: [condition("is_whitelisted", "EQ", false), { OR: [condition("severity", "IN", ["SEV_040_HIGH"])] }] }))).toEqual([]);
     expect((await check(requestValidator("platform.notifications.rule"), rule({ AND: [{ OR: [condition("severity", "LIKE", "x")] }] })))[0]).toMatch(/^filter\.filter\.AND\.0\.OR\.0\.SEARCH_TYPE: /);

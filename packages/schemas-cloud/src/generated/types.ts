@@ -4487,7 +4487,7 @@ export type PolicyRequest = {
   readonly description: string;
   readonly labels?: readonly string[] | null;
   readonly rule_matching_type: "ALL_RULES" | "RULES" | "RULE_FILTER";
-  readonly associated_rule_filter?: PostureRuleFilter;
+  readonly associated_rule_filter?: PostureRuleFilter | null;
   /** At most 500 items. */
   readonly associated_rule_ids?: readonly string[] | null;
   readonly asset_matching_type: "ALL_ASSETS" | "ASSET_GROUPS" | "CLOUD_ACCOUNTS";
@@ -4509,7 +4509,7 @@ export type PolicyPatchByIdRequest = {
   readonly description?: string | null;
   readonly labels?: readonly string[] | null;
   readonly rule_matching_type?: "RULE_FILTER" | "RULES" | "ALL_RULES" | null;
-  readonly associated_rule_filter?: PostureRuleFilter;
+  readonly associated_rule_filter?: PostureRuleFilter | null;
   /** At most 500 items. */
   readonly associated_rule_ids?: readonly string[] | null;
   readonly asset_matching_type?: "ASSET_GROUPS" | "ALL_ASSETS" | "CLOUD_ACCOUNTS" | null;

@@ -615,7 +615,7 @@ const POSTURE_VALUE: JsonSchema = {
 };
 const POSTURE_RULE_FILTER = genericTree("PostureRuleFilter", POSTURE_SEARCH_TYPES, { AGGREGATED_COLUMN: {} }, POSTURE_VALUE);
 const POSTURE_RULE_FILTER_REASON =
-  "the rule filter is an AND/OR tree to any depth (reference xsoar-xpanse-cloud §1.3: posture rules take the dialect); the spec allows two levels; the fields stay generic because no source lists the posture rules' fields (the spec has no rule record, its examples name only cloudType, severity, labels and complianceStandards): any field, the spec's SearchType values and its Filter's value shapes (text, boolean, integer, list of text, {from, to}, {key, value}); the spec's null is left out (a tree under anyOf with null is not checked by the validators): omit the field instead";
+  "the rule filter is an AND/OR tree to any depth (reference xsoar-xpanse-cloud §1.3: posture rules take the dialect); the spec allows two levels; the fields stay generic because no source lists the posture rules' fields (the spec has no rule record, its examples name only cloudType, severity, labels and complianceStandards): any field, the spec's SearchType values and its Filter's value shapes (text, boolean, integer, list of text, {from, to}, {key, value}); or null, as the spec allows";
 
 /** Request overrides. */
 export const requestOverrides: readonly Override[] = [
@@ -654,8 +654,8 @@ export const requestOverrides: readonly Override[] = [
   request(`POST ${V1}/policy/search`, "filter", { replace: POLICY_FILTER }, POLICY_FILTER_REASON),
   request(`POST ${V1}/cloud_onboarding/get_instances`, "filter_data/filter", { replace: CLOUD_INSTANCE_FILTER }, ONBOARDING_REASON("instance (get_instances reply DATA)")),
   request(`POST ${V1}/cloud_onboarding/get_accounts`, "filter_data/filter", { replace: CLOUD_ACCOUNT_FILTER }, ONBOARDING_REASON("account (get_accounts reply DATA)")),
-  request(`POST ${V1}/policy`, "associated_rule_filter", { replace: POSTURE_RULE_FILTER }, POSTURE_RULE_FILTER_REASON),
-  request(`PATCH ${V1}/policy/{policy_id}`, "associated_rule_filter", { replace: POSTURE_RULE_FILTER }, POSTURE_RULE_FILTER_REASON),
+  request(`POST ${V1}/policy`, "associated_rule_filter", { replace: { anyOf: [POSTURE_RULE_FILTER, { type: "null" }] } }, POSTURE_RULE_FILTER_REASON),
+  request(`PATCH ${V1}/policy/{policy_id}`, "associated_rule_filter", { replace: { anyOf: [POSTURE_RULE_FILTER, { type: "null" }] } }, POSTURE_RULE_FILTER_REASON),
   request("POST /platform/notifications/v1/rule", "filter", { replace: NOTIFICATION_FILTER }, NOTIFICATION_FILTER_REASON),
   request("PUT /platform/notifications/v1/rule/{rule_uuid}", "filter", { replace: NOTIFICATION_FILTER }, NOTIFICATION_FILTER_REASON),
 ];
