@@ -17,6 +17,21 @@ afterEach(async () => {
 const STREAM = "xql.get_query_results_stream";
 const row = (index: number): string => `${JSON.stringify({ index, name: `row-${index}`, pad: "x".repeat(40) })}\n`;
 
+/** Over an endless stream: aborting after row `abortAt` fails typed as an abort, and a deadline as a timeout of the whole call. */
+async function expectAbortAndDeadline(streaming: CortexClient, abortAt: number): Promise<void> {
+  const controller = new AbortController();
+  const aborted = await (async () => {
+    for await (const value of streaming.streamNdjson<{ index: number }>(STREAM, {}, { signal: controller.signal })) if (value.index === abortAt) controller.abort();
+  })().catch((error: unknown) => error);
+  expect(aborted).toBeInstanceOf(CortexAbortError);
+
+  const timedOut = await (async () => {
+    for await (const _ of streaming.streamNdjson(STREAM, {}, { timeoutMs: 150 })) void _;
+  })().catch((error: unknown) => error);
+  expect(timedOut).toBeInstanceOf(CortexTimeoutError);
+  expect((timedOut as CortexTimeoutError).phase).toBe("total");
+}
+
 async function rowsOf(source: AsyncIterable<{ index: number }>): Promise<number[]> {
   const out: number[] = [];
   for await (const value of source) out.push(value.index);
@@ -90,17 +105,7 @@ describe("NDJSON streams", () => {
       response.on("close", () => clearInterval(timer));
     });
     ({ client } = testClient({ baseUrl: server.url }));
-    const controller = new AbortController();
-    const aborted = await (async () => {
-      for await (const value of client.streamNdjson<{ index: number }>(STREAM, {}, { signal: controller.signal })) if (value.index === 3) controller.abort();
-    })().catch((error: unknown) => error);
-    expect(aborted).toBeInstanceOf(CortexAbortError);
-
-    const timedOut = await (async () => {
-      for await (const _ of client.streamNdjson(STREAM, {}, { timeoutMs: 150 })) void _;
-    })().catch((error: unknown) => error);
-    expect(timedOut).toBeInstanceOf(CortexTimeoutError);
-    expect((timedOut as CortexTimeoutError).phase).toBe("total");
+    await expectAbortAndDeadline(client, 3);
   });
 
   it("a gzip-encoded stream: its deadline and abort signal apply while it is read, a corrupt body fails typed, and breaking out closes the connection", async () => {
@@ -127,17 +132,7 @@ describe("NDJSON streams", () => {
       });
     });
     ({ client } = testClient({ baseUrl: server.url }));
-    const controller = new AbortController();
-    const aborted = await (async () => {
-      for await (const value of client.streamNdjson<{ index: number }>(STREAM, {}, { signal: controller.signal })) if (value.index === 2) controller.abort();
-    })().catch((error: unknown) => error);
-    expect(aborted).toBeInstanceOf(CortexAbortError);
-
-    const timedOut = await (async () => {
-      for await (const _ of client.streamNdjson(STREAM, {}, { timeoutMs: 150 })) void _;
-    })().catch((error: unknown) => error);
-    expect(timedOut).toBeInstanceOf(CortexTimeoutError);
-    expect((timedOut as CortexTimeoutError).phase).toBe("total");
+    await expectAbortAndDeadline(client, 2);
 
     await client.close();
     ({ client } = testClient({ baseUrl: `${server.url}/corrupt` }));
