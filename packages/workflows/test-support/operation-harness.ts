@@ -291,6 +291,11 @@ export async function statefulRequests(client: object, methods: Methods, options
     out["xsoar.entry"] = () => ({ investigationId, data: "harness note" });
     out["xsoar.entry.formatted"] = () => ({ investigationId, contents: "harness note", format: "markdown" });
   }
+  if (has("xsoar.lists.save") && has("xsoar.lists.download.get_by_name")) {
+    // A list to read back by name (the walk's own saves come in table order, after the read).
+    await invoke(client, methods, "xsoar.lists.save", { name: "harness_list", data: "harness" });
+    out["xsoar.lists.download.get_by_name"] = () => ({ name: "harness_list" });
+  }
   if (has("assets.bulk_update_vulnerability_tests") && has("assets.get_vulnerability_tests")) {
     const tests = await invoke<{ vulnerability_tests?: { name?: string }[] }>(client, methods, "assets.get_vulnerability_tests", {});
     const name = tests.vulnerability_tests?.[0]?.name;
