@@ -5,9 +5,10 @@
  *
  * @module
  */
+import type { JsonSchema } from "@cortex-sdk/schemas-base";
 
 /** A request JSON Schema as `@cortex-sdk/schemas` gives it (`requestJsonSchema(id)`): plain data, no prose. */
-export type SchemaNode = NonNullable<ReturnType<(typeof import("@cortex-sdk/schemas-xdr/validators"))["requestJsonSchema"]>>;
+export type SchemaNode = JsonSchema;
 
 /** One place where a body breaks its schema (core's `RequestIssue`). */
 export interface BodyIssue {

@@ -7,7 +7,7 @@
  * @module
  */
 import { readFileSync } from "node:fs";
-import type { ClientManifest, ClientOptions, CortexClient, Logger, RequestValidators } from "@cortex-sdk/core";
+import type { ClientManifest, ClientOptions, CortexClient, Logger } from "@cortex-sdk/core";
 import type { Command } from "commander";
 import { PRODUCTS, PRODUCT_TITLES as VENDOR_TITLES, type Product } from "@cortex-sdk/schemas-base/products";
 import { readAllStdin, type CliIo } from "./io.js";
@@ -208,28 +208,6 @@ export async function loadManifest(product: Product): Promise<ClientManifest> {
       return (await import("@cortex-sdk/xpanse/manifest")).xpanseManifest;
     case "cloud":
       return (await import("@cortex-sdk/cloud/manifest")).cloudManifest;
-  }
-}
-
-/**
- * Imports a product's request validators and JSON Schemas (`@cortex-sdk/schemas/validators/<product>`;
- * they load zod, so only a command that sends a request or the build asks for them).
- *
- * @param product - The product.
- * @returns The validators module.
- */
-export async function loadValidators(product: Product): Promise<RequestValidators> {
-  switch (product) {
-    case "xdr":
-      return import("@cortex-sdk/schemas-xdr/validators");
-    case "xsiam":
-      return import("@cortex-sdk/schemas-xsiam/validators");
-    case "xsoar":
-      return import("@cortex-sdk/schemas-xsoar/validators");
-    case "xpanse":
-      return import("@cortex-sdk/schemas-xpanse/validators");
-    case "cloud":
-      return import("@cortex-sdk/schemas-cloud/validators");
   }
 }
 

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { describeBodyIssues } from "./body-schema.js";
 import type { OperationInfo, ProductCatalog } from "./catalog.js";
-import { loadValidators, type AnyClient } from "./connection.js";
+import type { AnyClient } from "./connection.js";
 import { readAllStdin, type CliIo } from "./io.js";
 import { UsageError, writeRows, writeValue, type Column, type Sink } from "./output.js";
 import { progress } from "./style.js";
@@ -237,7 +237,8 @@ function setField(body: Record<string, unknown>, path: readonly string[], value:
 export async function checkBody(catalog: ProductCatalog, command: string, operation: OperationInfo, body: unknown, fieldFlags: ReadonlyMap<string, string> = new Map()): Promise<void> {
   const schema = catalog.requestSchema(operation.id);
   if (schema === undefined) return;
-  const [{ checkRequest }, validators] = await Promise.all([import("@cortex-sdk/core"), loadValidators(catalog.product)]);
+  // Imported here, not at the top, so that building the program (and its help) loads no schemas package.
+  const [{ checkRequest }, validators] = await Promise.all([import("@cortex-sdk/core"), import("@cortex-sdk/schemas/product-validators").then(({ loadProductValidators }) => loadProductValidators(catalog.product))]);
   const issues = await checkRequest(validators, operation.id, operation.pathParams ?? [], body);
   if (issues.length === 0) return;
   const lines = describeBodyIssues(issues, schema, body, fieldFlags);

@@ -11,6 +11,7 @@
  */
 import { createRequire } from "node:module";
 import { operations as TABLE, type JsonSchema, type OperationEntry } from "@cortex-sdk/schemas";
+import { loadProductValidators } from "@cortex-sdk/schemas/product-validators";
 import { productOf, type Deployment, type Product } from "@cortex-sdk/schemas-base/products";
 import type { ValidatorSet } from "@cortex-sdk/schemas-base/validators";
 import { ApiError, REPLY_ERRORS } from "./envelopes.js";
@@ -172,30 +173,6 @@ type ProductSchemas = Pick<ValidatorSet, "requestJsonSchema" | "responseJsonSche
 const schemaPackages = new Map<Product, ProductSchemas>();
 const schemaLoads = new Map<Product, Promise<void>>();
 
-const SCHEMA_SPECIFIERS: Readonly<Record<Product, string>> = {
-  xdr: "@cortex-sdk/schemas-xdr/validators",
-  xsiam: "@cortex-sdk/schemas-xsiam/validators",
-  xsoar: "@cortex-sdk/schemas-xsoar/validators",
-  xpanse: "@cortex-sdk/schemas-xpanse/validators",
-  cloud: "@cortex-sdk/schemas-cloud/validators",
-};
-
-function importSchemas(product: Product): Promise<ProductSchemas> {
-  // Literal specifiers, so that bundlers and the type checker see each package.
-  switch (product) {
-    case "xdr":
-      return import("@cortex-sdk/schemas-xdr/validators");
-    case "xsiam":
-      return import("@cortex-sdk/schemas-xsiam/validators");
-    case "xsoar":
-      return import("@cortex-sdk/schemas-xsoar/validators");
-    case "xpanse":
-      return import("@cortex-sdk/schemas-xpanse/validators");
-    case "cloud":
-      return import("@cortex-sdk/schemas-cloud/validators");
-  }
-}
-
 /**
  * The package holding an entry's schemas for a tenant: the tenant's own product when the entry is one of
  * its operations (every package holds each of its operations, with the same schemas as any other), else
@@ -211,7 +188,7 @@ function loadSchemas(product: Product): Promise<void> | undefined {
   if (schemaPackages.has(product)) return undefined;
   let loading = schemaLoads.get(product);
   if (loading === undefined) {
-    loading = importSchemas(product).then(
+    loading = loadProductValidators(product).then(
       (loaded) => {
         schemaPackages.set(product, loaded);
       },
@@ -226,6 +203,10 @@ function loadSchemas(product: Product): Promise<void> | undefined {
   return loading;
 }
 
+// Resolves from @cortex-sdk/schemas, the package whose loader the asynchronous path uses (and which depends on
+// every product's), so both paths find the same copy of a product's package.
+let requireSchemas: NodeJS.Require | undefined;
+
 /**
  * A package's schemas. The server loads them before resolving a request ({@link GenericResponder.prepare});
  * a caller that resolves without preparing gets them loaded synchronously here.
@@ -233,7 +214,8 @@ function loadSchemas(product: Product): Promise<void> | undefined {
 function schemasOf(product: Product): ProductSchemas {
   let loaded = schemaPackages.get(product);
   if (loaded === undefined) {
-    loaded = createRequire(import.meta.url)(SCHEMA_SPECIFIERS[product]) as ProductSchemas;
+    requireSchemas ??= createRequire(createRequire(import.meta.url).resolve("@cortex-sdk/schemas/product-validators"));
+    loaded = requireSchemas(`@cortex-sdk/schemas-${product}/validators`) as ProductSchemas;
     schemaPackages.set(product, loaded);
   }
   return loaded;
