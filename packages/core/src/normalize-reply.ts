@@ -16,7 +16,7 @@
  * @module
  */
 import type { OperationEntry } from "@cortex-sdk/schemas-base";
-import { replyNormalisation, type ReplyCoercion } from "@cortex-sdk/schemas-base/replies";
+import { appliedReplyNormalisation, type ReplyCoercion } from "@cortex-sdk/schemas-base/replies";
 
 /** Name of the pipeline step that applies {@link normalizeReply}. */
 export const NORMALIZE_REPLY_STEP = "normalizeReply";
@@ -28,13 +28,13 @@ interface CompiledRule {
 }
 
 /** Lower-case key → its upper-case alias. */
-const FOLDS: ReadonlyMap<string, string> = new Map(replyNormalisation.foldKeys.map((fold) => [fold.key, fold.key.toUpperCase()]));
+const FOLDS: ReadonlyMap<string, string> = new Map(appliedReplyNormalisation.foldKeys.map((key) => [key, key.toUpperCase()]));
 /** Upper-case spelling → lower-case key. */
-const UNFOLDS: ReadonlyMap<string, string> = new Map(replyNormalisation.foldKeys.map((fold) => [fold.key.toUpperCase(), fold.key]));
+const UNFOLDS: ReadonlyMap<string, string> = new Map(appliedReplyNormalisation.foldKeys.map((key) => [key.toUpperCase(), key]));
 
 const EVERY_OPERATION: CompiledRule[] = [];
 const BY_OPERATION = new Map<string, CompiledRule[]>();
-for (const rule of replyNormalisation.rules) {
+for (const rule of appliedReplyNormalisation.rules) {
   const compiled: CompiledRule = { path: rule.at.split("/"), coerce: rule.coerce };
   if (rule.operation === "*") EVERY_OPERATION.push(compiled);
   else BY_OPERATION.set(rule.operation, [...(BY_OPERATION.get(rule.operation) ?? []), compiled]);

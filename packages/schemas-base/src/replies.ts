@@ -1,8 +1,8 @@
 /**
  * The reply normalisation rules: what core's `normalizeReply` step changes in every successful reply so
- * that the types and the values agree. Plain data; every entry has a one-line reason. Core reads this
- * through `@cortex-sdk/schemas-base/replies`; the schemas tests check that each rule names an operation of the
- * table and a node its reply schema documents.
+ * that the types and the values agree. Plain data; every entry has a one-line reason. Core applies them
+ * without the reasons (`appliedReplyNormalisation`, through `@cortex-sdk/schemas-base/replies`); the schemas
+ * tests check that each rule names an operation of the table and a node its reply schema documents.
  *
  * Paths (`at`) are relative to the reply after its envelope is removed: property names separated by `/`,
  * `[]` for every item of a list, and `@items` for the list a paginated operation's table entry names.
@@ -53,22 +53,57 @@ export interface ReplyNormalisationRules {
   readonly rules: readonly ReplyRule[];
 }
 
-const CASING = "casing varies by endpoint and tenant flavour (reference xsoar-xpanse-cloud §1.3, §4.10 and §5 item 10; xdr-xsiam §8)";
+/** A {@link ReplyRule} as core applies it: without its reason. */
+export type AppliedReplyRule = Omit<ReplyRule, "reason">;
 
-/** The rules. */
-export const replyNormalisation: ReplyNormalisationRules = {
-  foldKeys: [
-    { key: "data", reason: `DATA on api_keys, case and cloud_onboarding lists, data elsewhere: ${CASING}` },
-    { key: "total_count", reason: `TOTAL_COUNT on the same lists, total_count elsewhere: ${CASING}` },
-    { key: "filter_count", reason: `FILTER_COUNT on the same lists, filter_count in asset metadata: ${CASING}` },
-    { key: "result_count", reason: `RESULT_COUNT is not documented but follows the same pattern as its siblings: ${CASING}` },
-  ],
+/** {@link ReplyNormalisationRules} as core applies them: the folded keys and the coercions, without reasons. */
+export interface AppliedReplyNormalisation {
+  /** Keys folded to their lower-case spelling (see {@link ReplyKeyFold}). */
+  readonly foldKeys: readonly string[];
+  /** Coercions of documented nodes. */
+  readonly rules: readonly AppliedReplyRule[];
+}
+
+/**
+ * The rules as core's `normalizeReply` step applies them: {@link replyNormalisation} without the reasons, so
+ * that a bundle of a client, which never shows a reason, carries none.
+ */
+export const appliedReplyNormalisation: AppliedReplyNormalisation = {
+  foldKeys: ["data", "total_count", "filter_count", "result_count"],
   rules: [
-    { operation: "*", at: "@items", coerce: "empty_array", reason: "real tenants omit a documented list when nothing matches (issue #11, recorded replies); the SDK hands back an empty list" },
-    { operation: "case.artifacts.get_by_case_id", at: "data/[]/network_artifacts", coerce: "fold_keys", reason: `each case's artifact lists carry their own DATA/TOTAL_COUNT pair: ${CASING}` },
-    { operation: "case.artifacts.get_by_case_id", at: "data/[]/file_artifacts", coerce: "fold_keys", reason: `each case's artifact lists carry their own DATA/TOTAL_COUNT pair: ${CASING}` },
-    { operation: "incidents.get_incident_extra_data", at: "alerts/data/[]/tags", coerce: "split_comma", reason: "Xpanse extra data sends alert tags as one comma-joined string (reference xsoar-xpanse-cloud §3.3, Alert)" },
-    { operation: "scripts.run_script", at: "endpoints_count", coerce: "number", reason: "counts arrive as numeric strings (\"673\") on action replies (reference xdr-xsiam §8)" },
-    { operation: "scripts.run_snippet_code_script", at: "endpoints_count", coerce: "number", reason: "counts arrive as numeric strings (\"673\") on action replies (reference xdr-xsiam §8)" },
+    { operation: "*", at: "@items", coerce: "empty_array" },
+    { operation: "case.artifacts.get_by_case_id", at: "data/[]/network_artifacts", coerce: "fold_keys" },
+    { operation: "case.artifacts.get_by_case_id", at: "data/[]/file_artifacts", coerce: "fold_keys" },
+    { operation: "incidents.get_incident_extra_data", at: "alerts/data/[]/tags", coerce: "split_comma" },
+    { operation: "scripts.run_script", at: "endpoints_count", coerce: "number" },
+    { operation: "scripts.run_snippet_code_script", at: "endpoints_count", coerce: "number" },
   ],
 };
+
+// The reasons, by folded key and by rule (`<operation> <at>`), apart from the rules and inside a function, so
+// that only a reader of replyNormalisation bundles them (a table at module level, built with template
+// strings, would stay in every bundle). The schemas tests check that every rule has one.
+function withReasons(applied: AppliedReplyNormalisation): ReplyNormalisationRules {
+  const casing = "casing varies by endpoint and tenant flavour (reference xsoar-xpanse-cloud §1.3, §4.10 and §5 item 10; xdr-xsiam §8)";
+  const foldReasons: Readonly<Record<string, string>> = {
+    data: `DATA on api_keys, case and cloud_onboarding lists, data elsewhere: ${casing}`,
+    total_count: `TOTAL_COUNT on the same lists, total_count elsewhere: ${casing}`,
+    filter_count: `FILTER_COUNT on the same lists, filter_count in asset metadata: ${casing}`,
+    result_count: `RESULT_COUNT is not documented but follows the same pattern as its siblings: ${casing}`,
+  };
+  const ruleReasons: Readonly<Record<string, string>> = {
+    "* @items": "real tenants omit a documented list when nothing matches (issue #11, recorded replies); the SDK hands back an empty list",
+    "case.artifacts.get_by_case_id data/[]/network_artifacts": `each case's artifact lists carry their own DATA/TOTAL_COUNT pair: ${casing}`,
+    "case.artifacts.get_by_case_id data/[]/file_artifacts": `each case's artifact lists carry their own DATA/TOTAL_COUNT pair: ${casing}`,
+    "incidents.get_incident_extra_data alerts/data/[]/tags": "Xpanse extra data sends alert tags as one comma-joined string (reference xsoar-xpanse-cloud §3.3, Alert)",
+    "scripts.run_script endpoints_count": "counts arrive as numeric strings (\"673\") on action replies (reference xdr-xsiam §8)",
+    "scripts.run_snippet_code_script endpoints_count": "counts arrive as numeric strings (\"673\") on action replies (reference xdr-xsiam §8)",
+  };
+  return {
+    foldKeys: applied.foldKeys.map((key) => ({ key, reason: foldReasons[key] as string })),
+    rules: applied.rules.map((rule) => ({ ...rule, reason: ruleReasons[`${rule.operation} ${rule.at}`] as string })),
+  };
+}
+
+/** The rules, each with its reason. */
+export const replyNormalisation: ReplyNormalisationRules = /* @__PURE__ */ withReasons(appliedReplyNormalisation);

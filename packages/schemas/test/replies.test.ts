@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getOperationById } from "../src/index.js";
 import type { JsonSchema } from "@cortex-sdk/schemas-base";
-import { replyNormalisation } from "@cortex-sdk/schemas-base/replies";
+import { appliedReplyNormalisation, replyNormalisation } from "@cortex-sdk/schemas-base/replies";
 import { responseJsonSchema } from "../src/generated/validators.js";
 
 /** A property of a schema node by name, ignoring the case of the folded keys (`DATA` documents `data`). */
@@ -18,6 +18,11 @@ describe("reply normalisation rules", () => {
       expect(rule.reason.length, JSON.stringify(rule)).toBeGreaterThan(10);
       expect(rule.reason).not.toContain("\n");
     }
+  });
+
+  it("are the rules core applies, in the same order, each with its reason", () => {
+    expect(replyNormalisation.foldKeys.map((fold) => fold.key)).toEqual(appliedReplyNormalisation.foldKeys);
+    expect(replyNormalisation.rules.map(({ reason: _reason, ...rule }) => rule)).toEqual(appliedReplyNormalisation.rules);
   });
 
   it("folds lower-case keys only (the documented spelling)", () => {
