@@ -3,7 +3,7 @@
 
 import * as crypto from "node:crypto";
 import { createCredentials, resolveCredentials, type Credentials } from "./credentials.js";
-import { generateNonce } from "./nonce.js";
+import { createNonceSource } from "./nonce.js";
 import type { CredentialsDescription, SignableCredentials } from "./credentials.js";
 import { advancedHashInput, buildHeaders, normalizeTimestamp, planHashInput, planSignature, validateClockOffset } from "./prepare.js";
 import type { SignOptions } from "./prepare.js";
@@ -11,6 +11,16 @@ import type { SignOptions } from "./prepare.js";
 // One-shot `crypto.hash` (Node 20.12+) skips the Hash object a `createHash` chain builds per call; the chain
 // stays as the fallback for runtimes that lack it.
 const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash;
+
+// The clock signer draws its nonces from node:crypto's CSPRNG (this module is Node's already), pooled as
+// generateNonce pools WebCrypto's: a bundle of it then carries no WebCrypto lookup, nor its error for runtimes
+// without one.
+let nodeNonces: (() => string) | undefined;
+
+function nodeNonce(): string {
+  nodeNonces ??= createNonceSource(crypto.randomFillSync);
+  return nodeNonces();
+}
 
 function sha256Hex(input: string): string {
   return oneShotHash === undefined ? crypto.createHash("sha256").update(input, "utf8").digest("hex") : oneShotHash("sha256", input, "hex");
@@ -110,7 +120,7 @@ function clockSigner(held: Credentials): ClockSigner {
       const offset = validateClockOffset(clockOffsetMs, key);
       if (securityLevel === "standard") return buildHeaders({ securityLevel, keyId, key });
       const timestamp = Math.floor(Date.now() + offset);
-      const plan = { securityLevel, keyId, key, nonce: generateNonce(), timestamp: inRange(offset, timestamp) ? String(timestamp) : normalizeTimestamp(timestamp, key, "Clock time plus clockOffsetMs") } as const;
+      const plan = { securityLevel, keyId, key, nonce: nodeNonce(), timestamp: inRange(offset, timestamp) ? String(timestamp) : normalizeTimestamp(timestamp, key, "Clock time plus clockOffsetMs") } as const;
       return buildHeaders(plan, sha256Hex(planHashInput(plan)));
     },
   });

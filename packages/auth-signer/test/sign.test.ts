@@ -199,6 +199,19 @@ describe("createClockSigner", () => {
     }
   });
 
+  it("draws its nonces from node:crypto, not WebCrypto, each one fresh and well formed", () => {
+    const webCrypto = vi.spyOn(globalThis.crypto, "getRandomValues");
+    try {
+      const signer = createClockSigner(advanced);
+      const nonces = new Set(Array.from({ length: 200 }, () => signer.sign()["x-xdr-nonce"] ?? ""));
+      expect(nonces.size).toBe(200);
+      for (const nonce of nonces) expect(isValidNonce(nonce)).toBe(true);
+      expect(webCrypto).not.toHaveBeenCalled();
+    } finally {
+      webCrypto.mockRestore();
+    }
+  });
+
   it("validates the credentials once, eagerly", () => {
     expect(() => createClockSigner({ keyId: "x", key: KEY, securityLevel: "standard" })).toThrow(/key id/);
     const held = createCredentials(advanced);
