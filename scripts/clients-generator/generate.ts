@@ -479,7 +479,10 @@ function renderLite(client: ProductClient): string {
   out.push(" *");
   out.push(" * @module");
   out.push(" */");
-  out.push('import { CortexClientCore, type ClientOptions } from "@cortex-sdk/core";');
+  // An XSOAR client hands over the XSOAR support (routings, XSOAR texts); the other products' lite clients
+  // bundle none of it.
+  const xsoar = client.product === "xsoar";
+  out.push(`import { CortexClientCore, ${xsoar ? "XSOAR_SUPPORT, " : ""}type ClientOptions } from "@cortex-sdk/core";`);
   out.push(`import { ${versionConstant} } from "../version.js";`);
   out.push("");
   out.push("/**");
@@ -501,7 +504,7 @@ function renderLite(client: ProductClient): string {
   out.push("   * @throws `CortexConfigError` when the URL or credentials are missing or invalid.");
   out.push("   */");
   out.push("  constructor(options: ClientOptions = {}) {");
-  out.push(`    super(options, { product: ${JSON.stringify(client.product)}, clientName: ${JSON.stringify(`${client.product}-lite`)}, clientVersion: ${versionConstant}, operations: [] });`);
+  out.push(`    super(options, { product: ${JSON.stringify(client.product)}, clientName: ${JSON.stringify(`${client.product}-lite`)}, clientVersion: ${versionConstant}, operations: []${xsoar ? ", xsoarSupport: XSOAR_SUPPORT" : ""} });`);
   out.push("  }");
   out.push("}");
   out.push("");

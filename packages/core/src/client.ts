@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import { ApiPromise, type WithResponse } from "./api-promise.js";
-import { resolveConfig, secretsOf, type ClientOptions, type ProductClientInfo, type ResolvedConfig } from "./config.js";
+import { resolveClientConfig, secretsOf, type ClientOptions, type ProductClientInfo, type ResolvedConfig } from "./config.js";
 import { derivedPresetOf, mergeOptions } from "./derived-client.js";
 import { CortexAbortError, CortexConfigError } from "./errors.js";
 import { explainChildTenantFailure } from "./child-tenant.js";
@@ -21,7 +21,7 @@ import { serverRequestId } from "./request-id.js";
 import { parseNdjsonBatches, rowsOfBatches, type NdjsonOptions } from "./ndjson.js";
 import { paginatePages, PagePromise, type PaginateOptions } from "./pagination.js";
 import { fuseSteps, MiddlewareStack, type CallContext, type Middleware, type CallOptions, type CallResult, type HttpRequest, type ResponseMode } from "./pipeline.js";
-import { unavailableReason } from "./products.js";
+import { notServedReason } from "./products.js";
 import { NORMALIZE_REPLY_STEP } from "./normalize-reply.js";
 import { noRequestValidationStep, REQUEST_VALIDATION_STEP, requestValidationStep } from "./request-validation.js";
 import { deserializeStep, errorMapStep, normalizeReplyStep, rateLimitStep, retryStep, serializeStep, signStep, standardSteps } from "./steps.js";
@@ -30,6 +30,7 @@ import { callSignal } from "./deadline.js";
 import type { HttpDispatcher } from "./dispatcher.js";
 import { createDefaultDispatcher, sendMiddleware } from "./transport.js";
 import { userAgent } from "./user-agent.js";
+import { XSOAR_SUPPORT } from "./xsoar-support.js";
 
 /** Names of the standard pipeline steps, outermost first. */
 export const STANDARD_STEPS = ["validateRequest", "serialize", "retry", "rateLimit", "sign", "errorMap", "normalizeReply", "deserialize", "send"] as const;
@@ -87,7 +88,7 @@ export class CortexClientCore {
     // the pipeline every client derived the same way starts with.
     const preset = derivedPresetOf(options);
     const presetConfig = preset?.config;
-    this.config = presetConfig !== undefined && presetConfig.client.clientName === info.clientName && presetConfig.product === info.product ? presetConfig : resolveConfig(options, info);
+    this.config = presetConfig !== undefined && presetConfig.client.clientName === info.clientName && presetConfig.product === info.product ? presetConfig : resolveClientConfig(options, info, info.xsoarSupport);
     if (options.validateRequests === true && info.loadRequestValidators === undefined) {
       throw new CortexConfigError("configuration", `validateRequests: the ${info.clientName} client has no request validators; use the product client (e.g. XdrClient), or pass loadRequestValidators.`);
     }
@@ -168,7 +169,14 @@ export class CortexClientCore {
    */
   hasOperation(operationId: string): boolean {
     const operation = this.#operations.get(operationId);
-    return operation !== undefined && unavailableReason(operation, this.config.product, this.config.xsoarVersion) === undefined;
+    return operation !== undefined && this.#unavailableReason(operation) === undefined;
+  }
+
+  // unavailableReason of products.ts, the XSOAR version's check coming with the XSOAR support (an XSOAR
+  // client's info always holds it), so a lite client of another product bundles none of it.
+  #unavailableReason(operation: OperationEntry): string | undefined {
+    const { product, xsoarVersion } = this.config;
+    return notServedReason(operation, product) ?? (product === "xsoar" ? this.#info.xsoarSupport?.unavailableReason(operation, xsoarVersion) : undefined);
   }
 
   /**
@@ -323,7 +331,7 @@ export class CortexClientCore {
     if (operation === undefined) {
       throw new CortexConfigError("configuration", `Unknown operation id "${operationId}": it is not in the ${this.#info.clientName} client's operation table.`, { operationId });
     }
-    const unavailable = unavailableReason(operation, this.config.product, this.config.xsoarVersion);
+    const unavailable = this.#unavailableReason(operation);
     if (unavailable !== undefined) throw new CortexConfigError("configuration", unavailable, { operationId });
     if (operation.deprecated !== undefined && !warnedDeprecated.has(operation.id)) {
       warnedDeprecated.add(operation.id);
@@ -388,6 +396,16 @@ export class CortexClientCore {
  * namespaces on top.
  */
 export class CortexClient extends CortexClientCore {
+  /**
+   * @param options - Client options; anything missing comes from the environment, then a profile.
+   * @param info - The product client's identity and its operation table; an XSOAR client's gets
+   *   {@link XSOAR_SUPPORT} when it holds none.
+   * @throws {@link CortexConfigError} when the configuration is incomplete or invalid.
+   */
+  constructor(options: ClientOptions, info: ProductClientInfo) {
+    super(options, info.product === "xsoar" && info.xsoarSupport === undefined ? { ...info, xsoarSupport: XSOAR_SUPPORT } : info);
+  }
+
   /**
    * Streams an NDJSON reply (plain or gzip) row by row with constant memory.
    *

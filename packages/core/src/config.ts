@@ -12,10 +12,11 @@ import type { HttpDispatcher } from "./dispatcher.js";
 import { CortexConfigError } from "./errors.js";
 import { RateLimiter, type RateLimit } from "./limiter.js";
 import { createLogger, parseLogLevel, stderrLogger, type LogLevel, type Logger } from "./logger.js";
-import { PRODUCT_ROUTING, routingFor, type ProductRouting } from "./products.js";
+import { CORTEX_ROUTING, PRODUCT_ROUTING, routingFor, type ProductRouting } from "./products.js";
 import { loadProfile, profileFilePath, type Profile } from "./profiles.js";
 import type { KeyExpiryWatch } from "./key-expiry-watch.js";
 import { redactUrl } from "./redact.js";
+import { XSOAR_SUPPORT, type XsoarSupport } from "./xsoar-support.js";
 
 /** Retry settings. */
 export interface RetryOptions {
@@ -134,6 +135,12 @@ export interface ProductClientInfo extends ProductIdentity {
    * bundle of it carries no validators and no zod.
    */
   readonly loadRequestValidators?: () => Promise<RequestValidators>;
+  /**
+   * What an XSOAR client needs to reach XSOAR 6 and 8 ({@link XSOAR_SUPPORT}): XSOAR clients pass it, so
+   * that a client of another product bundles none of it. `CortexClient` adds it for an XSOAR client that
+   * does not; a `CortexClientCore` for XSOAR without it cannot be made.
+   */
+  readonly xsoarSupport?: XsoarSupport;
 }
 
 /** The immutable result of {@link resolveConfig}. */
@@ -203,11 +210,18 @@ class PrivateFacts {
   readonly #secrets: string[];
   /** Where the configured logger writes, before level and redaction (a derived configuration wraps it anew). */
   readonly #sink: Logger;
+  /** The XSOAR support of an XSOAR client's configuration. */
+  readonly #xsoar: XsoarSupport | undefined;
 
-  constructor(proxyUrl: string | undefined, secrets: string[], sink: Logger) {
+  constructor(proxyUrl: string | undefined, secrets: string[], sink: Logger, xsoar: XsoarSupport | undefined) {
     this.#proxyUrl = proxyUrl;
     this.#secrets = secrets;
     this.#sink = sink;
+    this.#xsoar = xsoar;
+  }
+
+  get xsoar(): XsoarSupport | undefined {
+    return this.#xsoar;
   }
 
   get sink(): Logger {
@@ -238,6 +252,18 @@ function privateFactsOf(config: ResolvedConfig): PrivateFacts | undefined {
  */
 export function proxyUrlOf(config: ResolvedConfig): string | undefined {
   return privateFactsOf(config)?.proxyUrl;
+}
+
+/**
+ * The XSOAR support a configuration was resolved with (an XSOAR client's), for the steps that explain XSOAR
+ * failures.
+ *
+ * @param config - A resolved configuration.
+ * @returns The support, or undefined for other products (and for configurations not made by {@link resolveConfig}).
+ * @internal
+ */
+export function xsoarSupportOf(config: ResolvedConfig): XsoarSupport | undefined {
+  return privateFactsOf(config)?.xsoar;
 }
 
 // The key, plus this many of the latest signatures (an advanced key's Authorization hash).
@@ -288,6 +314,21 @@ interface Found<T> {
  * @throws {@link CortexConfigError} naming each missing or invalid setting and how to set it.
  */
 export function resolveConfig(options: ClientOptions, info: ProductIdentity): ResolvedConfig {
+  return resolveClientConfig(options, info, (info as ProductClientInfo).xsoarSupport ?? XSOAR_SUPPORT);
+}
+
+/**
+ * {@link resolveConfig} with the XSOAR support given (or not): a client resolves its configuration with the
+ * support its info carries, so a bundle of a lite client of another product carries none of it.
+ *
+ * @param options - Explicit options.
+ * @param info - The product client's identity.
+ * @param xsoar - The XSOAR support; required for XSOAR.
+ * @returns The frozen configuration.
+ * @throws {@link CortexConfigError} as {@link resolveConfig} does, and for XSOAR without support.
+ * @internal
+ */
+export function resolveClientConfig(options: ClientOptions, info: ProductIdentity, xsoar: XsoarSupport | undefined): ResolvedConfig {
   const env = options.env ?? process.env;
   const product = info.product;
   const fileOptions = { env, ...(options.configFile === undefined ? {} : { configFile: options.configFile }) };
@@ -342,10 +383,14 @@ export function resolveConfig(options: ClientOptions, info: ProductIdentity): Re
   // 3. what is missing, all at once.
   const missing: string[] = [];
   const version = parseXsoarVersion(xsoarVersion);
-  if (product === "xsoar" && version === undefined) {
-    missing.push("the XSOAR version (`xsoarVersion` or CORTEX_XSOAR_VERSION: 6 for XSOAR 6 servers, 8 for XSOAR 8 tenants, as shown under Settings → About)");
+  let routing = CORTEX_ROUTING;
+  if (product === "xsoar") {
+    if (xsoar === undefined) {
+      throw new CortexConfigError("configuration", `The ${info.clientName} client is for XSOAR: give it xsoarSupport (XSOAR_SUPPORT) or use XsoarLiteClient.`);
+    }
+    if (version === undefined) missing.push(xsoar.missingVersion);
+    routing = xsoar.routing(version ?? 8);
   }
-  const routing: ProductRouting = product === "xsoar" ? (version === undefined ? PRODUCT_ROUTING.xsoar8 : routingFor(product, version)) : routingFor(product);
   if (baseUrl === undefined) missing.push("the API URL (`baseUrl` or CORTEX_API_BASE_URL: the tenant's API URL, https://api-<tenant>...)");
   if (options.credentials === undefined) {
     if (routing.auth === "cortex" && keyId === undefined) missing.push("the key id (`apiKeyId` or CORTEX_API_KEY_ID)");
@@ -360,7 +405,7 @@ export function resolveConfig(options: ClientOptions, info: ProductIdentity): Re
     throw new CortexConfigError("configuration", `Missing ${missing.join(", ")}.${hint}`);
   }
 
-  const credentials = options.credentials ?? buildCredentials(routing, keyId, key, level);
+  const credentials = options.credentials ?? buildCredentials(routing, keyId, key, level, xsoar);
   const tlsVerification = options.dangerouslyDisableTlsVerification !== true;
   if (!tlsVerification) {
     logger.warn(TLS_OFF_WARNING);
@@ -370,7 +415,7 @@ export function resolveConfig(options: ClientOptions, info: ProductIdentity): Re
     baseDelayMs: nonNegative(options.retry?.baseDelayMs, 500, "retry.baseDelayMs"),
     maxDelayMs: nonNegative(options.retry?.maxDelayMs, 20_000, "retry.maxDelayMs"),
   };
-  const normalizedUrl = normalizeBaseUrl((baseUrl as Found<string>).value, { product, ...(version === undefined ? {} : { xsoarVersion: version }) });
+  const normalizedUrl = baseUrlFor((baseUrl as Found<string>).value, routing);
   const ca = options.ca !== undefined ? (typeof options.ca === "string" ? [options.ca] : [...options.ca]) : profile?.profile.caFile !== undefined ? [readCaFile(profile.profile.caFile, profile.name)] : [];
   const proxy = options.dispatcher === undefined ? resolveProxy(options.proxy, env, normalizedUrl, profile) : undefined;
   if (options.dispatcher !== undefined && typeof options.proxy === "string") {
@@ -415,7 +460,7 @@ export function resolveConfig(options: ClientOptions, info: ProductIdentity): Re
     logger,
     logLevel,
   };
-  Object.defineProperty(config, PRIVATE_FACTS, { value: Object.freeze(new PrivateFacts(proxy?.value, secrets, options.logger ?? stderrLogger)), enumerable: false });
+  Object.defineProperty(config, PRIVATE_FACTS, { value: Object.freeze(new PrivateFacts(proxy?.value, secrets, options.logger ?? stderrLogger, product === "xsoar" ? xsoar : undefined)), enumerable: false });
   return Object.freeze(config);
 }
 
@@ -467,7 +512,7 @@ export function deriveChildTenantConfig(parent: ResolvedConfig, dispatcher: Http
     logger,
     logLevel: parent.logLevel,
   };
-  Object.defineProperty(config, PRIVATE_FACTS, { value: Object.freeze(new PrivateFacts(facts.proxyUrl, secrets, facts.sink)), enumerable: false });
+  Object.defineProperty(config, PRIVATE_FACTS, { value: Object.freeze(new PrivateFacts(facts.proxyUrl, secrets, facts.sink, facts.xsoar)), enumerable: false });
   return Object.freeze(config);
 }
 
@@ -501,16 +546,15 @@ function parseXsoarVersion(found: Found<string> | undefined): XsoarVersion | und
   throw new CortexConfigError("configuration", `The XSOAR version from ${found.from} must be 6 or 8; got ${describeSettingValue(found.value, undefined)}.`);
 }
 
-function buildCredentials(routing: ProductRouting, keyId: Found<string> | undefined, key: Found<string> | undefined, level: Found<string> | undefined): Credentials {
+function buildCredentials(routing: ProductRouting, keyId: Found<string> | undefined, key: Found<string> | undefined, level: Found<string> | undefined, xsoar: XsoarSupport | undefined): Credentials {
   const secret = (key as Found<string>).value;
   if (/^\s*(bearer|basic|token)\s/i.test(secret)) {
     throw new CortexConfigError("configuration", `The key from ${key?.from ?? "the options"} starts with an authorization scheme ("Bearer ..."): give the key alone; the SDK builds the Authorization header.`);
   }
   const normalizedLevel = level?.value.trim().toLowerCase();
-  if (routing.auth === "xsoar6") {
-    if (normalizedLevel === "advanced") {
-      throw new CortexConfigError("configuration", `XSOAR 6 keys are sent as they are and cannot be advanced keys (security level from ${level?.from ?? "options"}). For an XSOAR 8 tenant set xsoarVersion to 8.`);
-    }
+  // XSOAR 6 routing comes from the XSOAR support only.
+  if (routing.auth === "xsoar6" && xsoar !== undefined) {
+    if (normalizedLevel === "advanced") throw new CortexConfigError("configuration", xsoar.advancedXsoar6Key(level?.from ?? "options"));
     // XSOAR 6 keys have no id: the id is a placeholder the XSOAR 6 signer never sends.
     return wrapCredentials({ keyId: keyId?.value.trim() ?? "1", key: secret, securityLevel: "standard" }, key);
   }
@@ -640,6 +684,13 @@ const LOOPBACK_OR_IP = /^(localhost|\[[0-9a-f:.]+\]|\d{1,3}(\.\d{1,3}){3})$/i;
  * @throws {@link CortexConfigError} when the input is not a URL or host name.
  */
 export function normalizeBaseUrl(input: string, target: UrlTarget = {}): string {
+  const routing = target.product === "xsoar" && target.xsoarVersion !== undefined ? routingFor("xsoar", target.xsoarVersion) : target.product === undefined || target.product === "xsoar" ? PRODUCT_ROUTING.xdr : routingFor(target.product);
+  return baseUrlFor(input, routing);
+}
+
+// normalizeBaseUrl for a routing already resolved (resolveConfig's, which may be XSOAR's without the table of
+// every product's routing).
+function baseUrlFor(input: string, routing: ProductRouting): string {
   const trimmed = input.trim();
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
   let url: URL;
@@ -654,7 +705,6 @@ export function normalizeBaseUrl(input: string, target: UrlTarget = {}): string 
   if (url.username !== "" || url.password !== "") {
     throw new CortexConfigError("configuration", "The API URL must not contain a user name or password; pass the key through apiKey/CORTEX_API_KEY.");
   }
-  const routing = target.product === "xsoar" && target.xsoarVersion !== undefined ? routingFor("xsoar", target.xsoarVersion) : target.product === undefined || target.product === "xsoar" ? PRODUCT_ROUTING.xdr : routingFor(target.product);
   const isLocal = url.protocol === "http:" || LOOPBACK_OR_IP.test(url.hostname);
   if (!isLocal && routing.host === "api-prefix") {
     if (url.hostname.startsWith("ext-")) url.hostname = `api-${url.hostname.slice(4)}`;

@@ -5,6 +5,7 @@
  * @module
  */
 import { redactBody, redactHeaders } from "./redact.js";
+import { XSOAR_SUPPORT, type XsoarSupport } from "./xsoar-support.js";
 
 const CORTEX_ERROR_BRAND = Symbol.for("cortex-sdk.CortexError");
 
@@ -382,6 +383,20 @@ const XSOAR6_BAD_KEY_TEXT = /issue with csrf code|named cookie not present/i;
  * @returns The typed error.
  */
 export function createApiError(init: ApiErrorInit, diagnose?: AuthenticationDiagnose): CortexApiError {
+  return apiErrorOf(init, diagnose, XSOAR_SUPPORT);
+}
+
+/**
+ * {@link createApiError} with the XSOAR support given (or not): the pipeline passes its client's, so a bundle
+ * of a lite client of another product carries none of the XSOAR advice.
+ *
+ * @param init - Status, body, headers and request facts.
+ * @param diagnose - Works out why a key was rejected.
+ * @param xsoar - The XSOAR support, for the advice to clients of an XSOAR version (`init.xsoarVersion`).
+ * @returns The typed error.
+ * @internal
+ */
+export function apiErrorOf(init: ApiErrorInit, diagnose: AuthenticationDiagnose | undefined, xsoar: XsoarSupport | undefined): CortexApiError {
   const detail = parseErrorEnvelope(init.body);
   const text = [detail.message, typeof detail.extra === "string" ? detail.extra : JSON.stringify(detail.extra ?? "")].join(" ");
   const where = init.operationId === undefined ? "" : `${init.operationId}: `;
@@ -392,11 +407,9 @@ export function createApiError(init: ApiErrorInit, diagnose?: AuthenticationDiag
   if ((status >= 300 && status < 400) || (status < 300 && /text\/html/i.test(contentType)) || looksLikeHtml(init.body)) {
     const answered = status >= 300 && status < 400 ? `a redirect (${status}${init.headers["location"] === undefined ? "" : ` to ${safeLocation(init.headers["location"])}`})` : "an HTML page";
     const advice =
-      init.xsoarVersion === 6
-        ? "the base URL is not the XSOAR 6 server's API root, or the server is an XSOAR 8 tenant (then set xsoarVersion to 8 and use its API key id)."
-        : init.xsoarVersion === 8
-          ? "the base URL looks like the console URL, the server is an XSOAR 6 server (then set xsoarVersion to 6), or the route is not part of the XSOAR 8 public API. Use the API URL, which starts with https://api- (Settings → API Keys → Copy API URL)."
-          : `the base URL looks like the console URL instead of the API URL. Use the API URL, which starts with https://api- (Settings → API Keys → Copy API URL)${suggestApiUrl(init.baseUrl)}.`;
+      init.xsoarVersion !== undefined && xsoar !== undefined
+        ? xsoar.consoleUrlAdvice(init.xsoarVersion)
+        : `the base URL looks like the console URL instead of the API URL. Use the API URL, which starts with https://api- (Settings → API Keys → Copy API URL)${suggestApiUrl(init.baseUrl)}.`;
     return new CortexConsoleUrlError("console_url", `${where}the server answered with ${answered}: ${advice}`, init, detail);
   }
   if (status === 429 || THROTTLING_TEXT.test(text)) {

@@ -42,6 +42,7 @@ export {
   type StackEntry,
 } from "./pipeline.js";
 export { operationPath, PRODUCT_ROUTING, routingFor, unavailableReason, type AuthScheme, type HostStyle, type ProductRouting } from "./products.js";
+export { XSOAR_SUPPORT, type XsoarSupport } from "./xsoar-support.js";
 export {
   listProfiles,
   loadProfile,

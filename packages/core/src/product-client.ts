@@ -11,6 +11,7 @@ import { derivedPresetOf, mergeOptions } from "./derived-client.js";
 import { childTenantClient, fanOut, profileClientOptions, type FanOutOptions, type TenantOutcome, type TenantTarget } from "./mssp.js";
 import type { RequestValidators } from "./request-validation.js";
 import { REPLY_VALIDATION_STEP, replyValidationStep, type ReplyValidationOptions, type ReplyValidators } from "./reply-validation.js";
+import { XSOAR_SUPPORT } from "./xsoar-support.js";
 
 // One info object per client class (its table, identity and loader), shared by every client of it, as those
 // derived per MSSP child tenant: a fresh spread per client would build a new shape each time.
@@ -19,7 +20,7 @@ const infos = new WeakMap<readonly OperationEntry[], ProductClientInfo>();
 function clientInfoOf(identity: ProductIdentity, operations: readonly OperationEntry[], loadValidators: () => Promise<ReplyValidators & RequestValidators>): ProductClientInfo {
   const known = infos.get(operations);
   if (known !== undefined && known.product === identity.product && known.clientName === identity.clientName && known.clientVersion === identity.clientVersion && known.loadRequestValidators === loadValidators) return known;
-  const info: ProductClientInfo = Object.freeze({ product: identity.product, clientName: identity.clientName, clientVersion: identity.clientVersion, operations, loadRequestValidators: loadValidators });
+  const info: ProductClientInfo = Object.freeze({ product: identity.product, clientName: identity.clientName, clientVersion: identity.clientVersion, operations, loadRequestValidators: loadValidators, ...(identity.product === "xsoar" ? { xsoarSupport: XSOAR_SUPPORT } : {}) });
   infos.set(operations, info);
   return info;
 }

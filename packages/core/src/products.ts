@@ -40,20 +40,42 @@ export interface ProductRouting {
   readonly keepsBasePath: boolean;
 }
 
-const CORTEX: ProductRouting = { auth: "cortex", host: "api-prefix", pathPrefix: "", unprefixedPaths: [], keepsBasePath: false };
+/**
+ * The routing of XDR, XSIAM, Xpanse and Cortex Cloud.
+ *
+ * @internal
+ */
+export const CORTEX_ROUTING: ProductRouting = { auth: "cortex", host: "api-prefix", pathPrefix: "", unprefixedPaths: [], keepsBasePath: false };
+const CORTEX = CORTEX_ROUTING;
 
+/**
+ * The routing of XSOAR 8.
+ *
+ * @internal
+ */
+export const XSOAR8_ROUTING: ProductRouting = { auth: "cortex", host: "api-prefix", pathPrefix: "/xsoar/public/v1", unprefixedPaths: ["/public_api/", "/platform/", "/xsoar/"], keepsBasePath: false };
+
+/**
+ * The routing of XSOAR 6.
+ *
+ * @internal
+ */
+export const XSOAR6_ROUTING: ProductRouting = { auth: "xsoar6", host: "as-given", pathPrefix: "", unprefixedPaths: [], keepsBasePath: true };
+
+// Pure: a client resolves its routing without this table (an XSOAR client's comes with its XSOAR support), so
+// a bundle of a lite client drops it.
 /**
  * Routing of every product. XSOAR 8 serves the XSOAR routes under `/xsoar/public/v1` on the `api-` host
  * with Cortex key headers; Cortex-wide routes (`/public_api/...`, `/platform/...`) stay at the root.
  * XSOAR 6 serves the same routes at the server root with the raw key.
  */
-export const PRODUCT_ROUTING: Readonly<Record<Deployment, ProductRouting>> = Object.freeze({
+export const PRODUCT_ROUTING: Readonly<Record<Deployment, ProductRouting>> = /* @__PURE__ */ Object.freeze({
   xdr: CORTEX,
   xsiam: CORTEX,
   xpanse: CORTEX,
   cloud: CORTEX,
-  xsoar8: { auth: "cortex", host: "api-prefix", pathPrefix: "/xsoar/public/v1", unprefixedPaths: ["/public_api/", "/platform/", "/xsoar/"], keepsBasePath: false },
-  xsoar6: { auth: "xsoar6", host: "as-given", pathPrefix: "", unprefixedPaths: [], keepsBasePath: true },
+  xsoar8: XSOAR8_ROUTING,
+  xsoar6: XSOAR6_ROUTING,
 });
 
 /**
@@ -89,10 +111,32 @@ export function operationPath(routing: ProductRouting, operation: OperationEntry
  * @returns A reason, or undefined when the product serves the operation.
  */
 export function unavailableReason(operation: OperationEntry, product: Product, xsoarVersion?: XsoarVersion): string | undefined {
-  if (!operation.products.includes(product)) {
-    return `${operation.id} is not served by ${product} (it is served by ${operation.products.join(", ")}).`;
-  }
-  if (product === "xsoar" && xsoarVersion !== undefined && operation.xsoarVersions !== undefined && !operation.xsoarVersions.includes(xsoarVersion)) {
+  return notServedReason(operation, product) ?? (product === "xsoar" ? xsoarVersionReason(operation, xsoarVersion) : undefined);
+}
+
+/**
+ * Why a product does not serve an operation, if it does not (the first check of {@link unavailableReason}).
+ *
+ * @param operation - The operation.
+ * @param product - The client's product.
+ * @returns A reason, or undefined when the product serves the operation.
+ * @internal
+ */
+export function notServedReason(operation: OperationEntry, product: Product): string | undefined {
+  return operation.products.includes(product) ? undefined : `${operation.id} is not served by ${product} (it is served by ${operation.products.join(", ")}).`;
+}
+
+/**
+ * Why an XSOAR version does not serve an XSOAR operation, if it does not (the second check of
+ * {@link unavailableReason}).
+ *
+ * @param operation - The operation.
+ * @param xsoarVersion - The client's XSOAR version, when known.
+ * @returns A reason, or undefined.
+ * @internal
+ */
+export function xsoarVersionReason(operation: OperationEntry, xsoarVersion: XsoarVersion | undefined): string | undefined {
+  if (xsoarVersion !== undefined && operation.xsoarVersions !== undefined && !operation.xsoarVersions.includes(xsoarVersion)) {
     return `${operation.id} is not served by XSOAR ${xsoarVersion} (only by XSOAR ${operation.xsoarVersions.join(" and ")}).`;
   }
   return undefined;

@@ -13,14 +13,14 @@ import {
   CortexServerError,
   CortexTimeoutError,
   CortexXqlConcurrencyError,
-  createApiError,
+  apiErrorOf,
   isCortexError,
   type AuthenticationCause,
   type AuthenticationDiagnosis,
   type AuthenticationFailure,
 } from "./errors.js";
 import { normalizeReply } from "./normalize-reply.js";
-import { rememberSecret } from "./config.js";
+import { rememberSecret, xsoarSupportOf } from "./config.js";
 import type { CallContext, CallResult, Handler, HttpRequest, HttpResponse, Middleware } from "./pipeline.js";
 import { operationPath } from "./products.js";
 import { isSecretHeader } from "./redact.js";
@@ -327,7 +327,7 @@ export function checkAnswer(context: CallContext, response: HttpResponse, data: 
     }
     return;
   }
-  throw createApiError(
+  throw apiErrorOf(
     {
       status: response.status,
       body: data,
@@ -339,6 +339,7 @@ export function checkAnswer(context: CallContext, response: HttpResponse, data: 
       xsoarVersion: context.config.xsoarVersion,
     },
     (failure) => diagnoseAuthentication(failure, context),
+    xsoarSupportOf(context.config),
   );
 }
 
@@ -380,9 +381,11 @@ function diagnoseAuthentication(failure: AuthenticationFailure, context: CallCon
   const text = JSON.stringify(failure.body ?? "");
   const evidence: AuthenticationCause[] = [];
   let wrongHeaderAdvice: string | undefined;
-  if (config.routing.auth === "xsoar6" && failure.status === 401 && /err_msg|unauthorized/i.test(text)) {
+  // XSOAR 6 routing comes with an XSOAR client's support, which holds the advice.
+  const xsoar = config.routing.auth === "xsoar6" ? xsoarSupportOf(config) : undefined;
+  if (xsoar !== undefined && failure.status === 401 && /err_msg|unauthorized/i.test(text)) {
     evidence.push("wrong_header");
-    wrongHeaderAdvice = "this looks like a Cortex gateway (XSOAR 8 or another Cortex product), which needs the key id and Cortex headers: set xsoarVersion to 8 and apiKeyId";
+    wrongHeaderAdvice = xsoar.gatewayAdvice;
   } else if (config.routing.auth === "cortex" && failure.status === 403 && failure.likelyCauses.includes("wrong_header")) {
     evidence.push("wrong_header");
     wrongHeaderAdvice = "this looks like an XSOAR 6 server, which takes the raw key without an id: set xsoarVersion to 6";

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -133,6 +133,13 @@ describe("XdrLiteClient and the per-operation functions against the emulator ove
       const bench = (await import(new URL("../../../bench/bundle-size.mjs", import.meta.url).href)) as BundleBench;
       const { gzipBytes } = await bench.bundle(bench.ONE_CALL_SCRIPT, { outfile });
       expect(gzipBytes).toBeGreaterThan(0);
+      // It carries what an XDR call may show (the advice on a rejected key), not what only XSOAR clients or
+      // readers of the reply rules' reasons need.
+      const program = readFileSync(outfile, "utf8");
+      expect(program).toContain("this machine's clock is off");
+      for (const absent of ["XSOAR 6 keys are sent as they are", "the base URL is not the XSOAR 6 server's API root", "this looks like a Cortex gateway", "is not served by XSOAR", "xsoar/public/v1", "recorded replies", "globalThis.crypto.getRandomValues"]) {
+        expect(program).not.toContain(absent);
+      }
       // The application installs undici next to the bundle.
       const undici = dirname(createRequire(join(realpathSync(join(import.meta.dirname, "../../core")), "package.json")).resolve("undici/package.json"));
       mkdirSync(join(folder, "node_modules"));

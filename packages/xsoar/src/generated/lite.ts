@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { CortexClientCore, type ClientOptions } from "@cortex-sdk/core";
+import { CortexClientCore, XSOAR_SUPPORT, type ClientOptions } from "@cortex-sdk/core";
 import { XSOAR_CLIENT_VERSION } from "../version.js";
 
 /**
@@ -28,6 +28,6 @@ export class XsoarLiteClient extends CortexClientCore {
    * @throws `CortexConfigError` when the URL or credentials are missing or invalid.
    */
   constructor(options: ClientOptions = {}) {
-    super(options, { product: "xsoar", clientName: "xsoar-lite", clientVersion: XSOAR_CLIENT_VERSION, operations: [] });
+    super(options, { product: "xsoar", clientName: "xsoar-lite", clientVersion: XSOAR_CLIENT_VERSION, operations: [], xsoarSupport: XSOAR_SUPPORT });
   }
 }
