@@ -25,6 +25,42 @@ interface Bucket {
 }
 
 const buckets = new Map<number, Bucket>();
+
+/** Told when a call's signal fires: an EventListener object, so that watching costs no closure. */
+export interface AbortWatcher {
+  /** The signal fired; read its `reason`. */
+  handleEvent(): void;
+}
+
+// The watchers of each shared deadline signal. Calls in flight are entries of a Set rather than listeners of the
+// signal: a signal shared by hundreds of calls would walk its list of listeners to remove each one.
+const bucketWatchers = new WeakMap<AbortSignal, Set<AbortWatcher>>();
+
+/**
+ * Tells `watcher` when `signal` fires, until {@link unwatchAbort}.
+ *
+ * @param signal - A call's signal (see {@link callSignal}).
+ * @param watcher - What to tell.
+ * @internal
+ */
+export function watchAbort(signal: AbortSignal, watcher: AbortWatcher): void {
+  const watchers = bucketWatchers.get(signal);
+  if (watchers === undefined) signal.addEventListener("abort", watcher);
+  else watchers.add(watcher);
+}
+
+/**
+ * Stops telling `watcher` about `signal`.
+ *
+ * @param signal - The signal given to {@link watchAbort}.
+ * @param watcher - The watcher.
+ * @internal
+ */
+export function unwatchAbort(signal: AbortSignal, watcher: AbortWatcher): void {
+  const watchers = bucketWatchers.get(signal);
+  if (watchers === undefined) signal.removeEventListener("abort", watcher);
+  else watchers.delete(watcher);
+}
 const NOTHING = (): void => undefined;
 
 function timeoutReason(timeoutMs?: number): DOMException {
@@ -63,8 +99,14 @@ function sharedDeadline(timeoutMs: number): AbortSignal {
   let bucket = buckets.get(at);
   if (bucket === undefined) {
     const controller = new AbortController();
-    // Every call of the bucket (and undici for each of them) listens on it.
+    // Every streaming call of the bucket (undici for each of them) listens on it.
     setMaxListeners(0, controller.signal);
+    const watchers = new Set<AbortWatcher>();
+    bucketWatchers.set(controller.signal, watchers);
+    controller.signal.addEventListener("abort", () => {
+      for (const watcher of watchers) watcher.handleEvent();
+      watchers.clear();
+    });
     bucket = { controller, at };
     buckets.set(at, bucket);
     const timer = setTimeout(() => {

@@ -12,6 +12,7 @@ import { promisify } from "node:util";
 import { createGunzip, gunzip } from "node:zlib";
 import { Agent, Dispatcher, ProxyAgent } from "undici";
 import { proxyUrlOf, type ResolvedConfig } from "./config.js";
+import { unwatchAbort, watchAbort } from "./deadline.js";
 import type { HttpDispatcher } from "./dispatcher.js";
 import {
   CortexAbortError,
@@ -96,7 +97,7 @@ export function sendMiddleware(getDispatcher: () => HttpDispatcher): Middleware 
 
 // undici's `request()` parses the URL of every call and copies the options; the dispatcher's own `request`
 // (on every dispatcher, including one that only implements `dispatch`: any HttpDispatcher) takes the origin
-// and path as they are.
+// and path as they are. Streaming calls use it; buffered calls dispatch with {@link BufferedAnswer}.
 const dispatcherRequest = Dispatcher.prototype.request as (this: HttpDispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
 
 /**
@@ -108,35 +109,137 @@ const dispatcherRequest = Dispatcher.prototype.request as (this: HttpDispatcher,
  * @internal
  */
 export async function sendRequest(context: CallContext, dispatcher: HttpDispatcher): Promise<CallResult> {
-  const { request: httpRequest, config, signal } = context;
+  if (context.responseMode === "stream") return sendStreaming(context, dispatcher);
+  const answer = new BufferedAnswer(context);
+  let body: Uint8Array;
+  try {
+    body = await answer.read(dispatcher);
+  } catch (error) {
+    context.onAnswerStarted?.();
+    throw toDeliveryError(error, context, answer.status === 0 ? undefined : { status: answer.status });
+  }
+  const { status, headers } = answer;
+  return { response: { status, headers, body }, data: undefined, attempts: context.attempt };
+}
+
+// The dispatch options of an attempt's request (the signal is the caller's to watch: see BufferedAnswer).
+function dispatchOptions(context: CallContext): Dispatcher.DispatchOptions {
+  const { request: httpRequest, config } = context;
+  const target = targetOf(httpRequest.url, config.baseUrl);
+  return {
+    origin: target.origin,
+    path: target.path,
+    method: httpRequest.method,
+    headers: httpRequest.headers,
+    body: httpRequest.body ?? null,
+    headersTimeout: config.headersTimeoutMs,
+    bodyTimeout: config.bodyTimeoutMs,
+  };
+}
+
+/**
+ * One buffered exchange, read through undici's dispatch handler contract (the one `Dispatcher.request` itself
+ * uses, so every dispatcher that serves `request` serves this): the chunks are kept as they arrive and the
+ * headers flattened once, without the Readable, async resource and stream events of `request()`'s body.
+ * It watches the call's signal itself (`handleEvent`, see `watchAbort`): no closure, and no listener on a shared
+ * deadline signal.
+ */
+class BufferedAnswer {
+  /** The status of the final answer; 0 until its headers arrive. */
+  status = 0;
+  /** Its headers, lower-case names, repeated values joined. */
+  headers: Record<string, string> = EMPTY_HEADERS;
+  readonly #context: CallContext;
+  readonly #chunks: Buffer[] = [];
+  #abort: ((reason?: unknown) => void) | undefined;
+  #settle: { resolve: (body: Uint8Array) => void; reject: (error: unknown) => void } | undefined;
+
+  constructor(context: CallContext) {
+    this.#context = context;
+  }
+
+  read(dispatcher: HttpDispatcher): Promise<Uint8Array> {
+    const { signal } = this.#context;
+    return new Promise<Uint8Array>((resolve, reject) => {
+      this.#settle = { resolve, reject };
+      if (signal.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      watchAbort(signal, this);
+      try {
+        dispatcher.dispatch(dispatchOptions(this.#context), this);
+      } catch (error) {
+        this.onError(error);
+      }
+    }).then((raw) => (raw.length > 0 && isGzip(this.headers["content-encoding"]) ? gunzipAsync(raw).then((bytes) => new Uint8Array(bytes)) : raw));
+  }
+
+  /** The call's signal fired. */
+  handleEvent(): void {
+    this.#abort?.(this.#context.signal.reason);
+  }
+
+  onConnect(abort: (reason?: unknown) => void): void {
+    // Called again when undici resends a request whose connection failed before it was written.
+    if (this.#context.signal.aborted) abort(this.#context.signal.reason);
+    else this.#abort = abort;
+  }
+
+  onHeaders(status: number, rawHeaders: readonly unknown[]): boolean {
+    // 1xx answers are informational: the final answer follows.
+    if (status < 200) return true;
+    this.status = status;
+    this.headers = headerRecord(rawHeaders);
+    this.#context.onAnswerStarted?.();
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.#chunks.push(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    this.#done();
+    const chunks = this.#chunks;
+    const whole = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+    const view = new Uint8Array(whole.buffer, whole.byteOffset, whole.length);
+    // Bytes handed to the caller (binary replies) own their buffer; the rest is decoded and dropped. The chunks
+    // are undici's own, so nothing else writes to them.
+    const own = this.#context.operation.replyKind === "binary" && view.byteLength !== view.buffer.byteLength;
+    this.#settle?.resolve(whole.length === 0 ? EMPTY : own ? view.slice() : view);
+  }
+
+  onError(error: unknown): void {
+    this.#done();
+    this.#settle?.reject(error);
+  }
+
+  #done(): void {
+    unwatchAbort(this.#context.signal, this);
+    this.#abort = undefined;
+  }
+}
+
+// A streaming call: a successful answer's body is handed over as a typed stream; any other answer is read in full.
+async function sendStreaming(context: CallContext, dispatcher: HttpDispatcher): Promise<CallResult> {
   let answer: Dispatcher.ResponseData;
   try {
-    const target = targetOf(httpRequest.url, config.baseUrl);
-    answer = await dispatcherRequest.call(dispatcher, {
-      origin: target.origin,
-      path: target.path,
-      method: httpRequest.method,
-      headers: httpRequest.headers,
-      body: httpRequest.body ?? null,
-      signal,
-      headersTimeout: config.headersTimeoutMs,
-      bodyTimeout: config.bodyTimeoutMs,
-    });
+    answer = await dispatcherRequest.call(dispatcher, { ...dispatchOptions(context), signal: context.signal, responseHeaders: "raw" });
   } catch (error) {
     context.onAnswerStarted?.();
     throw toDeliveryError(error, context);
   }
   context.onAnswerStarted?.();
   const answered = { status: answer.statusCode };
-  const headers = flattenHeaders(answer.headers);
-  const encoding = headers["content-encoding"];
-  const gzipped = encoding !== undefined && /\bgzip\b/i.test(encoding);
-  if (context.responseMode === "stream" && answer.statusCode >= 200 && answer.statusCode < 300 && !/text\/html/i.test(headers["content-type"] ?? "")) {
+  const headers = headerRecord(answer.headers as unknown as readonly unknown[]);
+  const gzipped = isGzip(headers["content-encoding"]);
+  if (answer.statusCode >= 200 && answer.statusCode < 300 && !/text\/html/i.test(headers["content-type"] ?? "")) {
     return { response: { status: answer.statusCode, headers, body: EMPTY, stream: typedStream(answer.body, gzipped, context, answered) }, data: undefined, attempts: context.attempt };
   }
   try {
-    // Bytes handed to the caller (binary replies) own their buffer; the rest is decoded and dropped.
-    const raw = await bodyBytes(answer.body, context.operation.replyKind === "binary");
+    const raw = new Uint8Array(await answer.body.arrayBuffer());
     const body = gzipped && raw.length > 0 ? new Uint8Array(await gunzipAsync(raw)) : raw;
     return { response: { status: answer.statusCode, headers, body }, data: undefined, attempts: context.attempt };
   } catch (error) {
@@ -144,6 +247,35 @@ export async function sendRequest(context: CallContext, dispatcher: HttpDispatch
     answer.body.destroy();
     throw toDeliveryError(error, context, answered);
   }
+}
+
+function isGzip(encoding: string | undefined): boolean {
+  return encoding !== undefined && /\bgzip\b/i.test(encoding);
+}
+
+const EMPTY_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+// Raw headers (name, value, name, value...: Buffers from the wire, strings from some dispatchers, a value
+// possibly an array) as one record: lower-case names, latin1 values as undici decodes them, a repeated header's
+// values joined with ", ".
+function headerRecord(raw: readonly unknown[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let index = 0; index + 1 < raw.length; index += 2) {
+    const name = headerText(raw[index]).toLowerCase();
+    const value = headerText(raw[index + 1]);
+    const previous = Object.hasOwn(out, name) ? out[name] : undefined;
+    const joined = previous === undefined ? value : `${previous}, ${value}`;
+    // A header named __proto__ is data, not the record's prototype.
+    if (name === "__proto__") Object.defineProperty(out, name, { value: joined, enumerable: true, configurable: true, writable: true });
+    else out[name] = joined;
+  }
+  return out;
+}
+
+function headerText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return value.map(headerText).join(", ");
+  return Buffer.isBuffer(value) ? value.toString("latin1") : String(value);
 }
 
 /** The origin and path undici sends a request URL to. */
@@ -190,26 +322,6 @@ function baseOf(baseUrl: string): Base {
   return base;
 }
 
-// The whole body. Unless `own` is set, a body that arrived in one chunk is a view of that chunk, not a copy
-// (undici's arrayBuffer() copies even then); the chunks are undici's own, so nothing else writes to them.
-function bodyBytes(body: Readable, own: boolean): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    body.on("data", (chunk: Buffer) => chunks.push(chunk));
-    body.once("error", reject);
-    // A body destroyed without an error (nothing in undici does that today) must not leave the call hanging.
-    // Checked first: "close" follows every "end", and an Error (its stack) costs more than the rest of the read.
-    body.once("close", () => {
-      if (!body.readableEnded) reject(new Error("The answer's body closed before its end."));
-    });
-    body.once("end", () => {
-      const whole = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-      const view = new Uint8Array(whole.buffer, whole.byteOffset, whole.length);
-      resolve(whole.length === 0 ? EMPTY : own && view.byteLength !== view.buffer.byteLength ? view.slice() : view);
-    });
-  });
-}
-
 // The body as a stream whose errors are typed CortexErrors, decompressed when gzipped. A gzipped body is read
 // from gunzip itself, its errors typed where it is destroyed: with a pass-through stream behind it, taking a
 // chunk would wake gunzip for the next one only through queued callbacks, which a reader that hands out rows
@@ -235,24 +347,6 @@ function typedStream(body: Readable, gzipped: boolean, context: CallContext, ans
     },
   });
   pipeline(body, out, () => undefined);
-  return out;
-}
-
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  // undici gives lower-case names; most answers repeat no header, so their object is used as it is.
-  let plain = true;
-  for (const name in headers) {
-    const value = headers[name];
-    if (typeof value !== "string" || name !== name.toLowerCase()) {
-      plain = false;
-      break;
-    }
-  }
-  if (plain) return headers as Record<string, string>;
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
-  }
   return out;
 }
 

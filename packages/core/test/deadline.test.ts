@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { callSignal } from "../src/deadline.js";
+import { callSignal, unwatchAbort, watchAbort } from "../src/deadline.js";
 
 describe("call signals", () => {
   beforeEach(() => {
@@ -38,5 +38,29 @@ describe("call signals", () => {
     later.abort();
     vi.advanceTimersByTime(100);
     expect(released.signal.aborted).toBe(false);
+  });
+
+  it("tells a watcher of a shared deadline or of a caller's signal when it fires, and no longer once unwatched", () => {
+    const told: string[] = [];
+    const watcher = (name: string) => ({ handleEvent: () => told.push(name) });
+    // A timeout no other test uses: buckets outlive a test's fake timers.
+    const shared = callSignal(7_000, undefined);
+    const kept = watcher("kept");
+    const dropped = watcher("dropped");
+    watchAbort(shared.signal, kept);
+    watchAbort(shared.signal, dropped);
+    unwatchAbort(shared.signal, dropped);
+    const caller = new AbortController();
+    const own = callSignal(1_000, caller.signal);
+    const ownWatcher = watcher("own");
+    watchAbort(own.signal, ownWatcher);
+    caller.abort(new Error("stop"));
+    expect(told).toEqual(["own"]);
+    vi.advanceTimersByTime(7_010);
+    expect(told).toEqual(["own", "kept"]);
+    // A signal fires once: nothing is told twice.
+    unwatchAbort(own.signal, ownWatcher);
+    vi.advanceTimersByTime(5_000);
+    expect(told).toEqual(["own", "kept"]);
   });
 });
