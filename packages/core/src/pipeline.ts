@@ -136,6 +136,7 @@ interface Fusion {
 
 // Set in the class's static block: module code may see these, users of the class may not.
 let setFusion: (stack: MiddlewareStack, fusion: Fusion) => void;
+let fusionOf: (stack: MiddlewareStack) => Fusion | undefined;
 let stackEntries: (stack: MiddlewareStack) => readonly StackEntry[];
 
 /** An ordered, named list of middleware. */
@@ -145,6 +146,7 @@ export class MiddlewareStack {
   #fusion: Fusion | undefined;
 
   static {
+    fusionOf = (stack) => stack.#fusion;
     setFusion = (stack, fusion) => {
       stack.#fusion = fusion;
       stack.#composed = undefined;
@@ -220,13 +222,11 @@ export class MiddlewareStack {
     let handler: Handler = () => Promise.reject(new Error("The pipeline ended without a send step."));
     const entries = this.#entries;
     let end = entries.length;
-    // While the innermost steps are still exactly the fused ones (no step added between or after them,
-    // none removed), one function runs them: no promise and closure per step and attempt.
-    const fusion = this.#fusion;
-    const first = end - (fusion?.steps.length ?? 0);
-    if (fusion !== undefined && first >= 0 && fusion.steps.every((step, index) => entries[first + index] === step)) {
+    // One function runs the fused steps while they are intact: no promise and closure per step and attempt.
+    const fusion = fusedPart(this);
+    if (fusion !== undefined) {
       handler = fusion.handler;
-      end = first;
+      end -= fusion.steps.length;
     }
     for (let index = end - 1; index >= 0; index--) {
       const entry = entries[index] as StackEntry;
@@ -252,3 +252,24 @@ export function fuseSteps(stack: MiddlewareStack, from: string, handler: Handler
   if (index >= 0) setFusion(stack, { steps: entries.slice(index), handler });
 }
 
+// The fusion of a stack while its innermost steps are still exactly the fused ones (no step added between or after
+// them, none removed).
+function fusedPart(stack: MiddlewareStack): Fusion | undefined {
+  const fusion = fusionOf(stack);
+  if (fusion === undefined) return undefined;
+  const entries = stackEntries(stack);
+  const first = entries.length - fusion.steps.length;
+  return first >= 0 && fusion.steps.every((step, index) => entries[first + index] === step) ? fusion : undefined;
+}
+
+/**
+ * Whether one function runs the innermost steps of a stack (see {@link fuseSteps}): the standard pipeline of a
+ * client, as long as nobody adds or removes a step from `serialize` on.
+ *
+ * @param stack - The stack.
+ * @returns True when its composed handler runs the fused function.
+ * @internal
+ */
+export function runsFused(stack: MiddlewareStack): boolean {
+  return fusedPart(stack) !== undefined;
+}

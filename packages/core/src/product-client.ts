@@ -44,11 +44,9 @@ export class ProductClient extends CortexClient {
     super(options, clientInfoOf(identity, operations, loadValidators));
     // A client derived from a preset pipeline (forTenant) has the step already.
     if (derivedPresetOf(options)?.middleware !== undefined) return;
-    this.middleware.add(
-      REPLY_VALIDATION_STEP,
-      replyValidationStep(options.validateReplies === true, loadValidators),
-      { after: "serialize" },
-    );
+    // Before `serialize`, not among the steps from `serialize` to `send`: while those stay as they are, one function
+    // runs them (see fuseSteps), and a step among them would make every call run them one by one.
+    this.middleware.add(REPLY_VALIDATION_STEP, replyValidationStep(options.validateReplies === true, loadValidators), { before: "serialize" });
   }
 
   /**

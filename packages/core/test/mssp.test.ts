@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startEmulator } from "@cortex-sdk/emulator";
 import { childTenantClient, CortexClient, CortexConfigError, fanOut, ProductClient, tenantState, type CallContext, type ProductClientOptions, type CallResult } from "../src/index.js";
 import { sendJson, startServer, TEST_KEY, TEST_OPERATIONS, testClient, testInfo, type LocalServer } from "./helpers.js";
+import { runsFused } from "../src/pipeline.js";
 
 let server: LocalServer | undefined;
 const clients: CortexClient[] = [];
@@ -245,6 +246,21 @@ describe("child tenant clients built from a shared pipeline", () => {
     // Removing a step from a child leaves its siblings' pipelines whole.
     second.middleware.remove("errorMap");
     expect(childTenantClient(parent, "child-4").middleware.names()).toEqual(standard);
+  });
+
+  it("run a product client's standard steps as one function, the child tenants' too, until a step is added among them", () => {
+    const parent = new TestProductClient({ baseUrl: "https://api-fused.example.com", apiKeyId: "7", apiKey: TEST_KEY, securityLevel: "advanced", logLevel: "off", env: {} });
+    clients.push(parent);
+    const names = parent.middleware.names();
+    // Reply validation wraps the call from outside the fused steps, after request validation.
+    expect(names.slice(0, 3)).toEqual(["validateRequest", "validateReplies", "serialize"]);
+    expect(runsFused(parent.middleware)).toBe(true);
+    const child = parent.forTenant({ childTenantId: "child-fused" });
+    clients.push(child);
+    expect(runsFused(child.middleware)).toBe(true);
+    child.middleware.add("mine", (context, next) => next(context), { before: "send" });
+    expect(runsFused(child.middleware)).toBe(false);
+    expect(runsFused(parent.middleware)).toBe(true);
   });
 
   it("give product clients their reply-validation step once, and a client derived from a child stays on the child tenant and its window", async () => {
