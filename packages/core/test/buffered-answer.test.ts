@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { once } from "node:events";
 import type { IncomingMessage } from "node:http";
+import { gzipSync } from "node:zlib";
+import { Agent, RetryAgent, type Dispatcher } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { CortexAbortError, CortexConnectionLostError, CortexTimeoutError, type CortexClient } from "../src/index.js";
 import { startServer, testClient, type LocalServer } from "./helpers.js";
@@ -55,6 +57,31 @@ describe("a buffered answer over a socket", () => {
     expect(Object.getPrototypeOf(response.headers)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(response.headers, "__proto__")?.value).toBe("data");
     expect(response.requestId).toBe("req-1");
+  });
+
+  it.each([
+    ["a composed Agent (an interceptor)", () => new Agent().compose((dispatch: Dispatcher["dispatch"]) => (options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler) => dispatch({ ...options, headers: { ...(options.headers as Record<string, string>), "x-composed": "yes" } }, handler))],
+    ["a RetryAgent", () => new RetryAgent(new Agent())],
+  ] as const)("reads answers through %s, which speaks undici's newer handler API", async (_, makeDispatcher) => {
+    const seen: (string | undefined)[] = [];
+    server = await startServer((request, response) => {
+      seen.push(request.headers["x-composed"] as string | undefined);
+      request.resume();
+      const body = gzipSync(JSON.stringify({ reply: { total_count: 3, result_count: 0, incidents: [] } }));
+      response.setHeader("Set-Cookie", ["a=1", "b=2"]);
+      response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": body.length }).end(body);
+    });
+    const dispatcher = makeDispatcher();
+    client = testClient({ baseUrl: server.url, dispatcher }).client;
+    try {
+      const { data, response } = await client.request<{ total_count: number }>(LIST, {}).withResponse();
+      expect(data.total_count).toBe(3);
+      expect(response.headers["set-cookie"]).toBe("a=1, b=2");
+      expect(response.headers["content-type"]).toBe("application/json");
+    } finally {
+      await dispatcher.close();
+    }
+    expect(seen).toEqual([_.startsWith("a composed") ? "yes" : undefined]);
   });
 
   it("ends an exchange still waiting for its answer at the call's deadline, typed as a timeout, and closes its connection", async () => {
