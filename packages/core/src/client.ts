@@ -172,11 +172,11 @@ export class CortexClientCore {
     return operation !== undefined && this.#unavailableReason(operation) === undefined;
   }
 
-  // unavailableReason of products.ts, the XSOAR version's check coming with the XSOAR support (an XSOAR
-  // client's info always holds it), so a lite client of another product bundles none of it.
+  // unavailableReason of products.ts, the XSOAR version's check coming with the XSOAR support that XSOAR's
+  // routings carry, so a lite client of another product bundles none of it.
   #unavailableReason(operation: OperationEntry): string | undefined {
-    const { product, xsoarVersion } = this.config;
-    return notServedReason(operation, product) ?? (product === "xsoar" ? this.#info.xsoarSupport?.unavailableReason(operation, xsoarVersion) : undefined);
+    const { product, xsoarVersion, routing } = this.config;
+    return notServedReason(operation, product) ?? routing.xsoar?.unavailableReason(operation, xsoarVersion);
   }
 
   /**

@@ -210,18 +210,11 @@ class PrivateFacts {
   readonly #secrets: string[];
   /** Where the configured logger writes, before level and redaction (a derived configuration wraps it anew). */
   readonly #sink: Logger;
-  /** The XSOAR support of an XSOAR client's configuration. */
-  readonly #xsoar: XsoarSupport | undefined;
 
-  constructor(proxyUrl: string | undefined, secrets: string[], sink: Logger, xsoar: XsoarSupport | undefined) {
+  constructor(proxyUrl: string | undefined, secrets: string[], sink: Logger) {
     this.#proxyUrl = proxyUrl;
     this.#secrets = secrets;
     this.#sink = sink;
-    this.#xsoar = xsoar;
-  }
-
-  get xsoar(): XsoarSupport | undefined {
-    return this.#xsoar;
   }
 
   get sink(): Logger {
@@ -252,18 +245,6 @@ function privateFactsOf(config: ResolvedConfig): PrivateFacts | undefined {
  */
 export function proxyUrlOf(config: ResolvedConfig): string | undefined {
   return privateFactsOf(config)?.proxyUrl;
-}
-
-/**
- * The XSOAR support a configuration was resolved with (an XSOAR client's), for the steps that explain XSOAR
- * failures.
- *
- * @param config - A resolved configuration.
- * @returns The support, or undefined for other products (and for configurations not made by {@link resolveConfig}).
- * @internal
- */
-export function xsoarSupportOf(config: ResolvedConfig): XsoarSupport | undefined {
-  return privateFactsOf(config)?.xsoar;
 }
 
 // The key, plus this many of the latest signatures (an advanced key's Authorization hash).
@@ -405,7 +386,7 @@ export function resolveClientConfig(options: ClientOptions, info: ProductIdentit
     throw new CortexConfigError("configuration", `Missing ${missing.join(", ")}.${hint}`);
   }
 
-  const credentials = options.credentials ?? buildCredentials(routing, keyId, key, level, xsoar);
+  const credentials = options.credentials ?? buildCredentials(routing, keyId, key, level);
   const tlsVerification = options.dangerouslyDisableTlsVerification !== true;
   if (!tlsVerification) {
     logger.warn(TLS_OFF_WARNING);
@@ -460,7 +441,7 @@ export function resolveClientConfig(options: ClientOptions, info: ProductIdentit
     logger,
     logLevel,
   };
-  Object.defineProperty(config, PRIVATE_FACTS, { value: Object.freeze(new PrivateFacts(proxy?.value, secrets, options.logger ?? stderrLogger, product === "xsoar" ? xsoar : undefined)), enumerable: false });
+  Object.defineProperty(config, PRIVATE_FACTS, { value: Object.freeze(new PrivateFacts(proxy?.value, secrets, options.logger ?? stderrLogger)), enumerable: false });
   return Object.freeze(config);
 }
 
@@ -512,7 +493,7 @@ export function deriveChildTenantConfig(parent: ResolvedConfig, dispatcher: Http
     logger,
     logLevel: parent.logLevel,
   };
-  Object.defineProperty(config, PRIVATE_FACTS, { value: Object.freeze(new PrivateFacts(facts.proxyUrl, secrets, facts.sink, facts.xsoar)), enumerable: false });
+  Object.defineProperty(config, PRIVATE_FACTS, { value: Object.freeze(new PrivateFacts(facts.proxyUrl, secrets, facts.sink)), enumerable: false });
   return Object.freeze(config);
 }
 
@@ -546,15 +527,16 @@ function parseXsoarVersion(found: Found<string> | undefined): XsoarVersion | und
   throw new CortexConfigError("configuration", `The XSOAR version from ${found.from} must be 6 or 8; got ${describeSettingValue(found.value, undefined)}.`);
 }
 
-function buildCredentials(routing: ProductRouting, keyId: Found<string> | undefined, key: Found<string> | undefined, level: Found<string> | undefined, xsoar: XsoarSupport | undefined): Credentials {
+function buildCredentials(routing: ProductRouting, keyId: Found<string> | undefined, key: Found<string> | undefined, level: Found<string> | undefined): Credentials {
   const secret = (key as Found<string>).value;
   if (/^\s*(bearer|basic|token)\s/i.test(secret)) {
     throw new CortexConfigError("configuration", `The key from ${key?.from ?? "the options"} starts with an authorization scheme ("Bearer ..."): give the key alone; the SDK builds the Authorization header.`);
   }
   const normalizedLevel = level?.value.trim().toLowerCase();
-  // XSOAR 6 routing comes from the XSOAR support only.
-  if (routing.auth === "xsoar6" && xsoar !== undefined) {
-    if (normalizedLevel === "advanced") throw new CortexConfigError("configuration", xsoar.advancedXsoar6Key(level?.from ?? "options"));
+  // An XSOAR routing carries the XSOAR support.
+  const xsoar6 = routing.auth === "xsoar6" ? routing.xsoar : undefined;
+  if (xsoar6 !== undefined) {
+    if (normalizedLevel === "advanced") throw new CortexConfigError("configuration", xsoar6.advancedXsoar6Key(level?.from ?? "options"));
     // XSOAR 6 keys have no id: the id is a placeholder the XSOAR 6 signer never sends.
     return wrapCredentials({ keyId: keyId?.value.trim() ?? "1", key: secret, securityLevel: "standard" }, key);
   }

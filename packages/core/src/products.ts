@@ -7,38 +7,10 @@
  */
 import type { OperationEntry } from "@cortex-sdk/schemas-base";
 import { deploymentOf, type Deployment, type Product, type XsoarVersion } from "@cortex-sdk/schemas-base/products";
+import type { ProductRouting } from "./routing.js";
+import { XSOAR6_ROUTING, XSOAR8_ROUTING, xsoarVersionReason } from "./xsoar-support.js";
 
-/**
- * Authentication header scheme.
- * - `cortex`: `Authorization` plus `x-xdr-auth-id` (and, for advanced keys, `x-xdr-nonce` and
- *   `x-xdr-timestamp`): XDR, XSIAM, XSOAR 8, Xpanse, Cortex Cloud.
- * - `xsoar6`: the raw key in `Authorization` and nothing else (XSOAR 6 keys have no id and no level).
- */
-export type AuthScheme = "cortex" | "xsoar6";
-
-/**
- * Where the API host is.
- * - `api-prefix`: the API lives on `api-<console host>`; console URLs are rewritten.
- * - `as-given`: the host is used as given (XSOAR 6 on-premises servers).
- */
-export type HostStyle = "api-prefix" | "as-given";
-
-/** How one product (and XSOAR version) is reached. */
-export interface ProductRouting {
-  /** Authentication header scheme. */
-  readonly auth: AuthScheme;
-  /** Where the API host is. */
-  readonly host: HostStyle;
-  /**
-   * Prefix added to the operation path, except for paths that already start with one of
-   * {@link ProductRouting.unprefixedPaths}.
-   */
-  readonly pathPrefix: string;
-  /** Path starts that are served at the API root as they are (Cortex-wide APIs such as key management). */
-  readonly unprefixedPaths: readonly string[];
-  /** Whether a base URL's path is kept (XSOAR 6 multi-tenant accounts live under `/acc_<name>`). */
-  readonly keepsBasePath: boolean;
-}
+export type { AuthScheme, HostStyle, ProductRouting } from "./routing.js";
 
 /**
  * The routing of XDR, XSIAM, Xpanse and Cortex Cloud.
@@ -47,20 +19,6 @@ export interface ProductRouting {
  */
 export const CORTEX_ROUTING: ProductRouting = { auth: "cortex", host: "api-prefix", pathPrefix: "", unprefixedPaths: [], keepsBasePath: false };
 const CORTEX = CORTEX_ROUTING;
-
-/**
- * The routing of XSOAR 8.
- *
- * @internal
- */
-export const XSOAR8_ROUTING: ProductRouting = { auth: "cortex", host: "api-prefix", pathPrefix: "/xsoar/public/v1", unprefixedPaths: ["/public_api/", "/platform/", "/xsoar/"], keepsBasePath: false };
-
-/**
- * The routing of XSOAR 6.
- *
- * @internal
- */
-export const XSOAR6_ROUTING: ProductRouting = { auth: "xsoar6", host: "as-given", pathPrefix: "", unprefixedPaths: [], keepsBasePath: true };
 
 // Pure: a client resolves its routing without this table (an XSOAR client's comes with its XSOAR support), so
 // a bundle of a lite client drops it.
@@ -124,20 +82,4 @@ export function unavailableReason(operation: OperationEntry, product: Product, x
  */
 export function notServedReason(operation: OperationEntry, product: Product): string | undefined {
   return operation.products.includes(product) ? undefined : `${operation.id} is not served by ${product} (it is served by ${operation.products.join(", ")}).`;
-}
-
-/**
- * Why an XSOAR version does not serve an XSOAR operation, if it does not (the second check of
- * {@link unavailableReason}).
- *
- * @param operation - The operation.
- * @param xsoarVersion - The client's XSOAR version, when known.
- * @returns A reason, or undefined.
- * @internal
- */
-export function xsoarVersionReason(operation: OperationEntry, xsoarVersion: XsoarVersion | undefined): string | undefined {
-  if (xsoarVersion !== undefined && operation.xsoarVersions !== undefined && !operation.xsoarVersions.includes(xsoarVersion)) {
-    return `${operation.id} is not served by XSOAR ${xsoarVersion} (only by XSOAR ${operation.xsoarVersions.join(" and ")}).`;
-  }
-  return undefined;
 }

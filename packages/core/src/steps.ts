@@ -20,7 +20,7 @@ import {
   type AuthenticationFailure,
 } from "./errors.js";
 import { normalizeReply } from "./normalize-reply.js";
-import { rememberSecret, xsoarSupportOf } from "./config.js";
+import { rememberSecret } from "./config.js";
 import type { CallContext, CallResult, Handler, HttpRequest, HttpResponse, Middleware } from "./pipeline.js";
 import { operationPath } from "./products.js";
 import { isSecretHeader } from "./redact.js";
@@ -339,7 +339,7 @@ export function checkAnswer(context: CallContext, response: HttpResponse, data: 
       xsoarVersion: context.config.xsoarVersion,
     },
     (failure) => diagnoseAuthentication(failure, context),
-    xsoarSupportOf(context.config),
+    context.config.routing.xsoar,
   );
 }
 
@@ -381,8 +381,8 @@ function diagnoseAuthentication(failure: AuthenticationFailure, context: CallCon
   const text = JSON.stringify(failure.body ?? "");
   const evidence: AuthenticationCause[] = [];
   let wrongHeaderAdvice: string | undefined;
-  // XSOAR 6 routing comes with an XSOAR client's support, which holds the advice.
-  const xsoar = config.routing.auth === "xsoar6" ? xsoarSupportOf(config) : undefined;
+  // XSOAR 6 routing carries the XSOAR support, which holds the advice.
+  const xsoar = config.routing.auth === "xsoar6" ? config.routing.xsoar : undefined;
   if (xsoar !== undefined && failure.status === 401 && /err_msg|unauthorized/i.test(text)) {
     evidence.push("wrong_header");
     wrongHeaderAdvice = xsoar.gatewayAdvice;

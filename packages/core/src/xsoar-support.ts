@@ -8,44 +8,9 @@
  * @module
  */
 import type { OperationEntry, XsoarVersion } from "@cortex-sdk/schemas-base";
-import { XSOAR6_ROUTING, XSOAR8_ROUTING, xsoarVersionReason, type ProductRouting } from "./products.js";
+import type { ProductRouting, XsoarSupport } from "./routing.js";
 
-/** What a client needs to reach XSOAR 6 and XSOAR 8 and to explain their failures: see {@link XSOAR_SUPPORT}. */
-export interface XsoarSupport {
-  /**
-   * The routing of an XSOAR version.
-   *
-   * @param version - 6 or 8.
-   * @returns The routing.
-   */
-  routing(version: XsoarVersion): ProductRouting;
-  /** The missing setting, as the configuration error lists it, when no XSOAR version is given. */
-  readonly missingVersion: string;
-  /**
-   * Why an XSOAR 6 key cannot be configured as advanced.
-   *
-   * @param levelFrom - Where the security level came from (`option securityLevel`, `env ...`).
-   * @returns The configuration error's message.
-   */
-  advancedXsoar6Key(levelFrom: string): string;
-  /**
-   * What an answer with a redirect or an HTML page most likely means for a client of this XSOAR version.
-   *
-   * @param version - The client's XSOAR version.
-   * @returns The advice that ends the console-URL error's message.
-   */
-  consoleUrlAdvice(version: XsoarVersion): string;
-  /** The advice when an XSOAR 6 client's raw key gets a Cortex gateway's 401. */
-  readonly gatewayAdvice: string;
-  /**
-   * Why an XSOAR operation cannot be called on an XSOAR version, if it cannot.
-   *
-   * @param operation - The operation (served by XSOAR).
-   * @param version - The client's XSOAR version, when known.
-   * @returns A reason, or undefined when the version serves it.
-   */
-  unavailableReason(operation: OperationEntry, version: XsoarVersion | undefined): string | undefined;
-}
+export type { XsoarSupport } from "./routing.js";
 
 /** The XSOAR support: the routings of `PRODUCT_ROUTING` and the texts of the XSOAR failures. */
 export const XSOAR_SUPPORT: XsoarSupport = {
@@ -59,3 +24,40 @@ export const XSOAR_SUPPORT: XsoarSupport = {
   gatewayAdvice: "this looks like a Cortex gateway (XSOAR 8 or another Cortex product), which needs the key id and Cortex headers: set xsoarVersion to 8 and apiKeyId",
   unavailableReason: xsoarVersionReason,
 };
+
+// An XSOAR routing carries the support, not enumerable, so that a configuration's JSON and inspect output
+// show the routing as before.
+function xsoarRouting(routing: ProductRouting): ProductRouting {
+  return Object.defineProperty(routing, "xsoar", { value: XSOAR_SUPPORT });
+}
+
+/**
+ * The routing of XSOAR 8: the XSOAR routes under `/xsoar/public/v1` on the `api-` host with Cortex key
+ * headers; Cortex-wide routes (`/public_api/...`, `/platform/...`) stay at the root.
+ *
+ * @internal
+ */
+export const XSOAR8_ROUTING: ProductRouting = /* @__PURE__ */ xsoarRouting({ auth: "cortex", host: "api-prefix", pathPrefix: "/xsoar/public/v1", unprefixedPaths: ["/public_api/", "/platform/", "/xsoar/"], keepsBasePath: false });
+
+/**
+ * The routing of XSOAR 6: the same routes at the server root, with the raw key.
+ *
+ * @internal
+ */
+export const XSOAR6_ROUTING: ProductRouting = /* @__PURE__ */ xsoarRouting({ auth: "xsoar6", host: "as-given", pathPrefix: "", unprefixedPaths: [], keepsBasePath: true });
+
+/**
+ * Why an XSOAR version does not serve an XSOAR operation, if it does not (the second check of
+ * `unavailableReason`).
+ *
+ * @param operation - The operation.
+ * @param xsoarVersion - The client's XSOAR version, when known.
+ * @returns A reason, or undefined.
+ * @internal
+ */
+export function xsoarVersionReason(operation: OperationEntry, xsoarVersion: XsoarVersion | undefined): string | undefined {
+  if (xsoarVersion !== undefined && operation.xsoarVersions !== undefined && !operation.xsoarVersions.includes(xsoarVersion)) {
+    return `${operation.id} is not served by XSOAR ${xsoarVersion} (only by XSOAR ${operation.xsoarVersions.join(" and ")}).`;
+  }
+  return undefined;
+}

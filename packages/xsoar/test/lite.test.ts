@@ -48,6 +48,10 @@ describe("XsoarLiteClient", () => {
       expect(eight.config.routing).toBe(XSOAR_SUPPORT.routing(8));
       expect(six.config.routing).toBe(XSOAR_SUPPORT.routing(6));
       expect(six.config.routing.auth).toBe("xsoar6");
+      // The routing carries the support, out of sight of JSON and inspect.
+      expect(six.config.routing.xsoar).toBe(XSOAR_SUPPORT);
+      expect(Object.keys(six.config.routing)).not.toContain("xsoar");
+      expect(JSON.stringify(six.config)).not.toContain("XSOAR 6 keys");
       const found8 = await incidentsSearch(eight, { filter: { size: 2 } }).withResponse();
       const found6 = await incidentsSearch(six, { filter: { size: 2 } }).withResponse();
       expect(found8.response.status).toBe(200);
