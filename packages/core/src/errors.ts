@@ -383,7 +383,13 @@ const XSOAR6_BAD_KEY_TEXT = /issue with csrf code|named cookie not present/i;
  * @returns The typed error.
  */
 export function createApiError(init: ApiErrorInit, diagnose?: AuthenticationDiagnose): CortexApiError {
-  return apiErrorOf(init, diagnose, XSOAR_SUPPORT);
+  return apiErrorOf(init, diagnose ?? genericDiagnosis, XSOAR_SUPPORT);
+}
+
+// Without a diagnosis: the causes the answer points at, none claimed, and the generic advice (for a 401).
+function genericDiagnosis(failure: AuthenticationFailure): AuthenticationDiagnosis {
+  const advice = failure.status === 401 ? " Check the key id, that the key is not expired or deleted, that the security level (standard or advanced) matches the key, and that this machine's clock is correct." : "";
+  return { likelyCause: "unknown", likelyCauses: failure.likelyCauses, clockSkewMs: undefined, advice };
 }
 
 /**
@@ -391,12 +397,13 @@ export function createApiError(init: ApiErrorInit, diagnose?: AuthenticationDiag
  * of a lite client of another product carries none of the XSOAR advice.
  *
  * @param init - Status, body, headers and request facts.
- * @param diagnose - Works out why a key was rejected.
+ * @param diagnose - Works out why a key was rejected (the pipeline's diagnosis; {@link createApiError}'s
+ *   generic one when its caller has none), so the generic advice is not in a client's bundle.
  * @param xsoar - The XSOAR support, for the advice to clients of an XSOAR version (`init.xsoarVersion`).
  * @returns The typed error.
  * @internal
  */
-export function apiErrorOf(init: ApiErrorInit, diagnose: AuthenticationDiagnose | undefined, xsoar: XsoarSupport | undefined): CortexApiError {
+export function apiErrorOf(init: ApiErrorInit, diagnose: AuthenticationDiagnose, xsoar: XsoarSupport | undefined): CortexApiError {
   const detail = parseErrorEnvelope(init.body);
   const text = [detail.message, typeof detail.extra === "string" ? detail.extra : JSON.stringify(detail.extra ?? "")].join(" ");
   const where = init.operationId === undefined ? "" : `${init.operationId}: `;
@@ -432,19 +439,11 @@ export function apiErrorOf(init: ApiErrorInit, diagnose: AuthenticationDiagnose 
     case 400:
       return new CortexBadRequestError("bad_request", `${where}the request was rejected as invalid (HTTP 400)${serverSays}.`, init, detail);
     case 401:
-      return authenticationError(
-        `${where}authentication failed (HTTP 401)${serverSays}.`,
-        " Check the key id, that the key is not expired or deleted, that the security level (standard or advanced) matches the key, and that this machine's clock is correct.",
-        [],
-        init,
-        detail,
-        diagnose,
-      );
+      return authenticationError(`${where}authentication failed (HTTP 401)${serverSays}.`, [], init, detail, diagnose);
     case 403:
       if (XSOAR6_BAD_KEY_TEXT.test(text)) {
         return authenticationError(
           `${where}authentication failed (HTTP 403)${serverSays}. XSOAR 6 answers an unknown or revoked API key this way: check the key, and that the server is XSOAR 6 (for XSOAR 8 set xsoarVersion to 8).`,
-          "",
           ["wrong_key", "deleted_key", "wrong_header"],
           init,
           detail,
@@ -469,15 +468,7 @@ export function apiErrorOf(init: ApiErrorInit, diagnose: AuthenticationDiagnose 
   return new CortexApiError("api", `${where}unexpected answer (HTTP ${status})${serverSays}.`, init, detail);
 }
 
-function authenticationError(
-  statement: string,
-  genericAdvice: string,
-  causes: readonly AuthenticationCause[],
-  init: ApiErrorInit,
-  detail: ServiceErrorDetail,
-  diagnose: AuthenticationDiagnose | undefined,
-): CortexAuthenticationError {
-  if (diagnose === undefined) return new CortexAuthenticationError("authentication", `${statement}${genericAdvice}`, init, detail, { likelyCause: "unknown", likelyCauses: causes, clockSkewMs: undefined });
+function authenticationError(statement: string, causes: readonly AuthenticationCause[], init: ApiErrorInit, detail: ServiceErrorDetail, diagnose: AuthenticationDiagnose): CortexAuthenticationError {
   const diagnosis = diagnose({ status: init.status, headers: init.headers, body: init.body, likelyCauses: causes });
   return new CortexAuthenticationError("authentication", `${statement}${diagnosis.advice}`, init, detail, diagnosis);
 }

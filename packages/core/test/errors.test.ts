@@ -97,6 +97,21 @@ describe("createApiError", () => {
     expect(xsoar.message).toMatch(/set xsoarVersion to 6/);
   });
 
+  it("without a diagnosis: a 401 ends with the generic advice and claims no cause; XSOAR 6's CSRF 403 names its causes", () => {
+    const rejected = createApiError({ status: 401, body: { reply: { err_code: 401, err_msg: "Public API request unauthorized" } }, headers: {}, operationId: "op.id" });
+    expect(rejected).toBeInstanceOf(CortexAuthenticationError);
+    expect(rejected.message).toBe("op.id: authentication failed (HTTP 401): Public API request unauthorized. Check the key id, that the key is not expired or deleted, that the security level (standard or advanced) matches the key, and that this machine's clock is correct.");
+    expect((rejected as CortexAuthenticationError).likelyCause).toBe("unknown");
+    expect((rejected as CortexAuthenticationError).likelyCauses).toEqual([]);
+    expect((rejected as CortexAuthenticationError).clockSkewMs).toBeUndefined();
+    const csrf = createApiError({ status: 403, body: "Issue with CSRF code", headers: {} });
+    expect(csrf).toBeInstanceOf(CortexAuthenticationError);
+    expect(csrf.message).toMatch(/\(for XSOAR 8 set xsoarVersion to 8\)\.$/);
+    expect((csrf as CortexAuthenticationError).likelyCauses).toEqual(["wrong_key", "deleted_key", "wrong_header"]);
+    const six = createApiError({ status: 302, body: "", headers: {}, xsoarVersion: 6 });
+    expect(six.message).toContain("the base URL is not the XSOAR 6 server's API root");
+  });
+
   it("keeps the raw body with secrets redacted", () => {
     const error = createApiError({ status: 400, body: { reply: { err_code: 400, err_msg: "bad", err_extra: null }, key: "SECRET-VALUE-123" }, headers: {} });
     expect(JSON.stringify(error.body)).not.toContain("SECRET-VALUE-123");
