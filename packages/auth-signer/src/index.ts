@@ -6,5 +6,5 @@
  */
 
 export * from "./shared.js";
-export { advancedAuthorization, createClockSigner, createSigner, signHeaders } from "./sign-node.js";
+export { advancedAuthorization, createClockSigner, createSigner, createUncheckedClockSigner, signHeaders } from "./sign-node.js";
 export type { ClockSigner, Signer } from "./sign-node.js";

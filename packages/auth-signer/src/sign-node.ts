@@ -111,17 +111,45 @@ export function createClockSigner(credentials: SignableCredentials): ClockSigner
   return clockSigner(createCredentials(credentials));
 }
 
-function clockSigner(held: Credentials): ClockSigner {
+/**
+ * {@link createClockSigner} without its checks of each offset: for an HTTP client that measures its clock
+ * offset itself (the difference to a server's clock, always a finite number), such as `@cortex-sdk/core`,
+ * which then bundles none of the checking code. An offset that is not a finite number, or that moves the
+ * clock before 1970 or past `Number.MAX_SAFE_INTEGER` ms, is the caller's to avoid: the timestamp sent is then
+ * one the service rejects, where {@link createClockSigner} throws a {@link SigningError}.
+ *
+ * @param credentials - Credentials (validated once, here).
+ * @returns The signer; its `sign(clockOffsetMs)` throws nothing.
+ * @throws {@link SigningError} when the credentials are invalid.
+ */
+export function createUncheckedClockSigner(credentials: SignableCredentials): ClockSigner {
+  return uncheckedClockSigner(createCredentials(credentials));
+}
+
+function uncheckedClockSigner(held: Credentials): ClockSigner {
   // Validated once: the per-request work is a nonce, a timestamp and one hash.
   const { keyId, key, securityLevel } = resolveCredentials(held);
   return Object.freeze({
     describe: () => held.describe(),
     sign: (clockOffsetMs = 0) => {
-      const offset = validateClockOffset(clockOffsetMs, key);
       if (securityLevel === "standard") return buildHeaders({ securityLevel, keyId, key });
-      const timestamp = Math.floor(Date.now() + offset);
-      const plan = { securityLevel, keyId, key, nonce: nodeNonce(), timestamp: inRange(offset, timestamp) ? String(timestamp) : normalizeTimestamp(timestamp, key, "Clock time plus clockOffsetMs") } as const;
+      const plan = { securityLevel, keyId, key, nonce: nodeNonce(), timestamp: String(Math.floor(Date.now() + clockOffsetMs)) } as const;
       return buildHeaders(plan, sha256Hex(planHashInput(plan)));
+    },
+  });
+}
+
+// The unchecked signer behind the checks of each offset, and of the timestamp it makes for an advanced key.
+function clockSigner(held: Credentials): ClockSigner {
+  const { key } = resolveCredentials(held);
+  const unchecked = uncheckedClockSigner(held);
+  return Object.freeze({
+    describe: unchecked.describe,
+    sign: (clockOffsetMs = 0) => {
+      const offset = validateClockOffset(clockOffsetMs, key);
+      // normalizeTimestamp throws for a timestamp out of range, saying what is wrong.
+      if (held.securityLevel === "advanced" && !inRange(offset)) normalizeTimestamp(Math.floor(Date.now() + offset), key, "Clock time plus clockOffsetMs");
+      return unchecked.sign(offset);
     },
   });
 }

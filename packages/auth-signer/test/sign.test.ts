@@ -4,6 +4,7 @@ import {
   advancedAuthorization,
   AUTH_HEADER_NAMES,
   createClockSigner,
+  createUncheckedClockSigner,
   createCredentials,
   createSigner,
   isValidNonce,
@@ -216,5 +217,33 @@ describe("createClockSigner", () => {
     expect(() => createClockSigner({ keyId: "x", key: KEY, securityLevel: "standard" })).toThrow(/key id/);
     const held = createCredentials(advanced);
     expect(createClockSigner(held).describe()).toStrictEqual(held.describe());
+  });
+});
+
+describe("createUncheckedClockSigner", () => {
+  it("signs the clock plus an offset exactly as createClockSigner does, and takes any offset as it is", () => {
+    const now = vi.spyOn(Date, "now").mockReturnValue(1_700_000_000_000.7);
+    try {
+      const signer = createUncheckedClockSigner(advanced);
+      expect(signer.describe()).toStrictEqual({ keyId: "42", securityLevel: "advanced" });
+      expect(Object.isFrozen(signer)).toBe(true);
+      const headers = signer.sign(-2_500);
+      const nonce = headers["x-xdr-nonce"] ?? "";
+      expect(isValidNonce(nonce)).toBe(true);
+      expect(headers).toStrictEqual(signHeaders(advanced, { nonce, timestamp: 1_699_999_997_500 }));
+      expect(signer.sign()["x-xdr-timestamp"]).toBe("1700000000000");
+      // Out of range for createClockSigner (which throws), sent as they are here.
+      expect(() => createClockSigner(advanced).sign(-2e12)).toThrow(SigningError);
+      expect(signer.sign(-2e12)["x-xdr-timestamp"]).toBe("-300000000000");
+      expect(signer.sign(Number.NaN)["x-xdr-timestamp"]).toBe("NaN");
+      expect(createUncheckedClockSigner({ keyId: 7, key: KEY, securityLevel: "standard" }).sign(Number.NaN)).toStrictEqual({ Authorization: KEY, "x-xdr-auth-id": "7" });
+      expect(JSON.stringify(signer)).not.toContain(KEY);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
+  it("validates the credentials once, eagerly", () => {
+    expect(() => createUncheckedClockSigner({ keyId: "x", key: KEY, securityLevel: "standard" })).toThrow(/key id/);
   });
 });

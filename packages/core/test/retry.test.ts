@@ -140,6 +140,30 @@ describe("retries", () => {
     expect(auth.message).toMatch(/clock differs from the server's by about -?\d+ s/);
   });
 
+  it("signs the corrected attempt with the server's clock even before 1970, and ends with the typed 401 (over loopback)", async () => {
+    const timestamps: string[] = [];
+    const server = await startServer((request, response) => {
+      timestamps.push(String(request.headers["x-xdr-timestamp"]));
+      request.resume();
+      sendJson(response, 401, { reply: { err_code: 401, err_msg: "Public API request unauthorized", err_extra: null } }, { date: "Thu, 01 Jan 1960 00:00:00 GMT" });
+    });
+    const { client } = testClient({ baseUrl: server.url });
+    try {
+      const error = await client.request("incidents.get_incidents", {}).catch((e: unknown) => e);
+      // The signer takes the measured offset as it is (no SigningError): the service judges the timestamp.
+      expect(error).toBeInstanceOf(CortexAuthenticationError);
+      expect((error as CortexAuthenticationError).attempts).toBe(2);
+      expect((error as CortexAuthenticationError).likelyCause).toBe("clock_skew");
+      expect(timestamps).toHaveLength(2);
+      expect(Number(timestamps[0])).toBeGreaterThan(0);
+      expect(Number(timestamps[1])).toBeLessThan(0);
+      expect(Math.abs(Number(timestamps[1]) - Date.parse("1960-01-01T00:00:00Z"))).toBeLessThan(60_000);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+
   it("stops retrying when the caller aborts", async () => {
     current = harness({ retry: { maxRetries: 5, baseDelayMs: 200, maxDelayMs: 200 } });
     current.pool.intercept({ path: INCIDENTS_PATH, method: "POST" }).reply(503, "busy").persist();
