@@ -111,27 +111,28 @@ function coerceValue(value: unknown, coerce: ReplyCoercion): unknown {
   }
 }
 
-function applyAt(node: unknown, path: readonly string[], index: number, coerce: ReplyCoercion): void {
+// Applies one rule; returns whether it changed a node (a coerced value, or a list it created).
+function applyAt(node: unknown, path: readonly string[], index: number, coerce: ReplyCoercion): boolean {
   const step = path[index];
-  if (step === undefined) return;
+  if (step === undefined) return false;
   if (step === "[]") {
-    if (Array.isArray(node)) for (const item of node) applyAt(item, path, index + 1, coerce);
-    return;
+    let changed = false;
+    if (Array.isArray(node)) for (const item of node) changed = applyAt(item, path, index + 1, coerce) || changed;
+    return changed;
   }
-  if (!isPlainObject(node)) return;
-  if (index < path.length - 1) {
-    applyAt(node[step], path, index + 1, coerce);
-    return;
-  }
+  if (!isPlainObject(node)) return false;
+  if (index < path.length - 1) return applyAt(node[step], path, index + 1, coerce);
   if (coerce === "fold_keys") {
     const target = node[step];
     if (isPlainObject(target)) foldKeysOf(target);
-    return;
+    return false;
   }
   const before = node[step];
   const after = coerceValue(before, coerce);
   // An absent optional node stays absent unless the rule creates it (empty_array).
-  if (after !== before) node[step] = after;
+  if (after === before) return false;
+  node[step] = after;
+  return true;
 }
 
 function itemsFieldOf(operation: OperationEntry): string | undefined {
@@ -165,13 +166,15 @@ function rulesOf(operation: OperationEntry): readonly CompiledRule[] {
  * @returns The reply (the same object, or a coerced replacement of a scalar).
  */
 export function normalizeReply(operation: OperationEntry, value: unknown): unknown {
-  if (!isPlainObject(value) && !Array.isArray(value)) return value;
-  if (isPlainObject(value)) {
+  const object = isPlainObject(value);
+  if (!object && !Array.isArray(value)) return value;
+  if (object) {
     foldKeysOf(value);
-    for (const child of Object.values(value)) if (isPlainObject(child)) foldKeysOf(child);
+    for (const child of Object.values(value)) if (child !== null && typeof child === "object" && isPlainObject(child)) foldKeysOf(child);
   }
-  for (const rule of rulesOf(operation)) applyAt(value, rule.path, 0, rule.coerce);
+  let changed = false;
+  for (const rule of rulesOf(operation)) changed = applyAt(value, rule.path, 0, rule.coerce) || changed;
   // A list a rule created (`empty_array`) gets its alias too.
-  if (isPlainObject(value)) foldKeysOf(value);
+  if (object && changed) foldKeysOf(value);
   return value;
 }

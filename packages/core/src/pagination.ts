@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import type { OperationEntry, Pagination } from "@cortex-sdk/schemas-base";
 import { ApiPromise, type ResponseInfo, type WithResponse } from "./api-promise.js";
 import { CortexPaginationError } from "./errors.js";
-import { PageIds } from "./page-ids.js";
+import { hashOf, PageIds } from "./page-ids.js";
 
 /** One page and where it sits. */
 export interface Page<Reply, Item> {
@@ -133,32 +133,46 @@ export async function* paginatePages<Reply, Item>(
   const base = (body ?? {}) as Record<string, unknown>;
   let remaining = options.limit ?? Number.POSITIVE_INFINITY;
   let previousIds = cursor?.seenIds === undefined || cursor.seenIds.length === 0 ? PageIds.EMPTY : new PageIds(cursor.seenIds);
+  // The table this page's ids go into: refilled from the one two pages back (never the shared EMPTY).
+  let spareIds: PageIds | undefined;
   // What the page before looked like: its ids when every item had one, else a hash of its content.
   let previousKnownIds: readonly string[] | undefined;
   let previousHash: string | undefined;
   const seenTokens = new Set<string>();
   const idPath = idPathOf(paging.idField);
+  const idKey = idPath?.length === 1 ? idPath[0] : undefined;
   let state = start(paging, base, cursor, options.pageSize);
 
   for (let index = 0; remaining > 0; index++) {
     const { data, response } = await fetchPage(state.body);
     const all = itemsOf<Item>(data, paging);
-    // One pass over the page: the ids known, and the items not already on the page before. The page's own
-    // array is handed out as it is unless an item is dropped (or the limit cuts it).
-    const knownIds: string[] = [];
+    // One pass over the page: each id hashed once, looked up among the page before's and added to this
+    // page's table; the items not already on the page before are kept. The page's own array is handed out
+    // as it is unless an item is dropped (or the limit cuts it).
+    const pageIds = idPath === undefined ? PageIds.EMPTY : (spareIds ?? new PageIds([])).refill(all.length);
     let items: Item[] | undefined;
     let kept = 0;
     for (let position = 0; position < all.length; position++) {
       const item = all[position] as Item;
-      const id = idPath === undefined ? undefined : idOf(item, idPath);
-      if (id !== undefined) knownIds.push(id);
-      if (kept < remaining && (id === undefined || !previousIds.has(id))) {
+      let repeat = false;
+      if (idPath !== undefined) {
+        // The id field as spelled, read directly: the case-tolerant walk only when it is not there.
+        const direct = idKey !== undefined && item !== null && typeof item === "object" ? (item as Record<string, unknown>)[idKey] : undefined;
+        const id = idOf(direct ?? fieldAt(item, idPath));
+        if (id !== undefined) {
+          const hash = hashOf(id);
+          pageIds.add(id, hash);
+          repeat = previousIds.hasHashed(id, hash);
+        }
+      }
+      if (kept < remaining && !repeat) {
         kept += 1;
         items?.push(item);
       } else {
         items ??= all.slice(0, position);
       }
     }
+    const knownIds = pageIds.ids;
     const allKnown = knownIds.length === all.length;
     const hash = all.length === 0 || allKnown ? undefined : contentHash(all);
     const repeated = all.length > 0 && (allKnown ? sameIds(knownIds, previousKnownIds) : hash === previousHash);
@@ -176,7 +190,8 @@ export async function* paginatePages<Reply, Item>(
     const nextCursor: PageCursor | undefined = advance === undefined ? undefined : { operationId: operation.id, kind: paging.kind, ...advance, ...(knownIds.length > 0 ? { seenIds: knownIds } : {}) };
     yield { reply: data, items: items ?? all, index, cursor: nextCursor, response };
     if (nextCursor === undefined) return;
-    previousIds = knownIds.length === 0 ? PageIds.EMPTY : new PageIds(knownIds);
+    if (previousIds !== PageIds.EMPTY && previousIds !== pageIds) spareIds = previousIds;
+    previousIds = knownIds.length === 0 ? PageIds.EMPTY : pageIds;
     previousKnownIds = all.length > 0 && allKnown ? knownIds : undefined;
     previousHash = hash;
     state = start(paging, base, nextCursor, options.pageSize);
@@ -271,7 +286,20 @@ function itemsOf<Item>(reply: unknown, paging: Pagination): Item[] {
 
 // Reads a field, tolerating case differences (DATA / data) and dotted paths (metadata.total_count).
 function fieldOf(value: unknown, field: string | undefined): unknown {
-  return field === undefined ? undefined : fieldAt(value, field.split("."));
+  return field === undefined ? undefined : fieldAt(value, pathOf(field));
+}
+
+// Field names split at their dots, once per name rather than at every page.
+const PATHS = new Map<string, readonly string[]>();
+
+function pathOf(field: string): readonly string[] {
+  let path = PATHS.get(field);
+  if (path === undefined) {
+    path = field.split(".");
+    // The names come from operation tables (a few hundred at most); the bound only guards against misuse.
+    if (PATHS.size < 4_096) PATHS.set(field, path);
+  }
+  return path;
 }
 
 function fieldAt(value: unknown, path: readonly string[]): unknown {
@@ -284,20 +312,16 @@ function fieldAt(value: unknown, path: readonly string[]): unknown {
   return current;
 }
 
-// The id field split once per iteration, not once per item.
 function idPathOf(idField: string | undefined): readonly string[] | undefined {
-  return idField === undefined ? undefined : idField.split(".");
+  return idField === undefined ? undefined : pathOf(idField);
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-function idOf(item: unknown, idPath: readonly string[]): string | undefined {
-  // The id field as spelled, read directly: the case-tolerant walk only when it is not there.
-  const direct = idPath.length === 1 && item !== null && typeof item === "object" ? (item as Record<string, unknown>)[idPath[0] as string] : undefined;
-  const id = direct ?? fieldAt(item, idPath);
-  return typeof id === "string" ? id : typeof id === "number" ? String(id) : undefined;
+function idOf(value: unknown): string | undefined {
+  return typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
 }
 
 function numberOr(value: unknown, fallback: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PageIds } from "../src/page-ids.js";
+import { hashOf, PageIds } from "../src/page-ids.js";
 
 describe("PageIds", () => {
   it("knows exactly the ids it was made with, short or long, however many", () => {
@@ -20,5 +20,34 @@ describe("PageIds", () => {
     expect(page.has("c")).toBe(false);
     expect(PageIds.EMPTY.has("a")).toBe(false);
     expect(page.ids).toEqual(["a", "a", "b", ""]);
+  });
+
+  it("refilled, holds only the ids added since, in a table grown when a page is larger", () => {
+    const page = new PageIds(["a", "b", "c"]);
+    const before = page.ids;
+    page.refill(2);
+    expect(page.has("a")).toBe(false);
+    expect(page.ids).toEqual([]);
+    // The array handed out before (a cursor's seenIds) is not changed.
+    expect(before).toEqual(["a", "b", "c"]);
+    const ids = Array.from({ length: 100 }, (_, index) => `id-${index}`);
+    page.refill(ids.length);
+    for (const id of ids) page.add(id, hashOf(id));
+    for (const id of ids) expect(page.hasHashed(id, hashOf(id))).toBe(true);
+    expect(page.has("b")).toBe(false);
+    expect(page.ids).toEqual(ids);
+    page.refill(1);
+    page.add("b", hashOf("b"));
+    expect(page.has("b")).toBe(true);
+    expect(page.has("id-1")).toBe(false);
+    // Refilled again and again, a table keeps no slot of an earlier fill (else it would fill up and an
+    // insert would probe forever).
+    const small = new PageIds([]);
+    for (let round = 0; round < 20; round++) {
+      small.refill(3);
+      for (const id of ["x", "y", `z${round}`]) small.add(id, hashOf(id));
+      expect(small.has(`z${round}`)).toBe(true);
+      expect(small.has(`z${round - 1}`)).toBe(false);
+    }
   });
 });

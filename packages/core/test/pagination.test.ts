@@ -328,6 +328,49 @@ describe("exactness over real HTTP with faults", () => {
   });
 });
 
+describe("boundary de-duplication over real HTTP", () => {
+  it("drops only the page before's ids as page sizes shrink and grow, and each cursor keeps its own page's ids", async () => {
+    // Ids of two pages back come again (kept: only the page before counts), pages shrink and grow (the
+    // tables reused from page to page must hold exactly one page's ids), the last one is empty.
+    const served = [
+      ["a", "b", "c", "d"],
+      ["d", "e"],
+      ["a", "b", "e", "f"],
+      ["c", "d", "f", "g"],
+      ["h", "i", "j", "k", "l", "m", "n", "o", "p", "q"],
+      ["q", "c", "a"],
+      [],
+    ];
+    let call = 0;
+    const server = await startServer((request, response) => {
+      void readJson(request).then(() => {
+        const incidents = (served[call++] ?? []).map((id) => ({ incident_id: id }));
+        sendJson(response, 200, { reply: { total_count: 999, result_count: incidents.length, incidents } });
+      });
+    });
+    const { client } = testClient({ baseUrl: server.url });
+    try {
+      const pages: Page<unknown, Item>[] = [];
+      for await (const page of client.paginate<unknown, Item>("incidents.get_incidents", {}, { pageSize: 12 }).pages()) pages.push(page);
+      expect(pages.map((page) => page.items.map((item) => item.incident_id))).toEqual([
+        ["a", "b", "c", "d"],
+        ["e"],
+        ["a", "b", "f"],
+        ["c", "d", "g"],
+        ["h", "i", "j", "k", "l", "m", "n", "o", "p", "q"],
+        ["c", "a"],
+        [],
+      ]);
+      // Each cursor resumes after its own page: the ids it holds are that page's, whatever came later.
+      expect(pages.slice(0, -1).map((page) => page.cursor?.seenIds)).toEqual(served.slice(0, -1));
+      expect(pages.at(-1)?.cursor).toBeUndefined();
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+});
+
 describe("item iteration", () => {
   type FakePage = Page<unknown, string>;
   const response = { status: 200, headers: {}, requestId: "r", callId: "c", attempts: 1, operationId: "op" };
