@@ -1,8 +1,9 @@
 // One test per operation of the XSOAR table, through the client's methods, against the emulator: XSOAR 8
 // for operations XSOAR 8 serves, XSOAR 6 for the XSOAR 6-only ones.
-import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
+import type { RunningEmulator } from "@cortex-sdk/emulator";
 import { operations } from "@cortex-sdk/schemas-xsoar";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startXsoarEmulator } from "./xsoar-emulator.js";
 import { XSOAR_OPERATION_METHODS, XsoarClient } from "../src/index.js";
 import { callOperation, destructiveLast, statefulRequests, type StatefulRequests } from "../../workflows/test-support/operation-harness.js";
 
@@ -16,10 +17,9 @@ const ACTION_MS = 150;
 let stateful: StatefulRequests = {};
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, seed: 5, rateLimits: { perSecond: null }, xdrState: { actionTiming: { pendingMs: 0, inProgressMs: ACTION_MS }, xqlRunMs: 0, alerts: 1_500 }, unknowns: { unknownRoute: 404, xsoar6UnknownRoute: 404 } } as Parameters<typeof startEmulator>[0]);
-  const key8 = emulator.bootstrapKeys.find((candidate) => candidate.product === "xsoar8");
-  const key6 = emulator.bootstrapKeys.find((candidate) => candidate.product === "xsoar6");
-  if (key8 === undefined || key6 === undefined) throw new Error("no XSOAR tenants");
+  const started = await startXsoarEmulator({ seed: 5, xdrState: { actionTiming: { pendingMs: 0, inProgressMs: ACTION_MS }, xqlRunMs: 0, alerts: 1_500 }, unknowns: { unknownRoute: 404, xsoar6UnknownRoute: 404 } });
+  emulator = started.emulator;
+  const { key8, key6 } = started;
   const common = { baseUrl: emulator.url, rateLimit: false, logLevel: "off", timeoutMs: 10_000, env: {} } as const;
   v8 = new XsoarClient({ ...common, apiKeyId: key8.keyId, apiKey: key8.key, securityLevel: "advanced", xsoarVersion: 8 });
   v6 = new XsoarClient({ ...common, apiKey: key6.key, securityLevel: "standard", xsoarVersion: 6 });

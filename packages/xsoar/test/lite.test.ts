@@ -4,9 +4,10 @@
 // loopback server.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
+import type { RunningEmulator } from "@cortex-sdk/emulator";
 import { CortexAuthenticationError, CortexClientCore, CortexConfigError, CortexConsoleUrlError, XSOAR_SUPPORT } from "@cortex-sdk/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startXsoarEmulator } from "./xsoar-emulator.js";
 import { XsoarLiteClient } from "../src/generated/lite.js";
 import { incidentsSearch, systemHealthcheck } from "../src/generated/operations.js";
 
@@ -19,12 +20,7 @@ let answersUrl: string;
 let nextAnswer: { status: number; headers: Record<string, string>; body: string } = { status: 200, headers: {}, body: "{}" };
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, seed: 9, rateLimits: { perSecond: null } } as Parameters<typeof startEmulator>[0]);
-  const found8 = emulator.bootstrapKeys.find((candidate) => candidate.product === "xsoar8");
-  const found6 = emulator.bootstrapKeys.find((candidate) => candidate.product === "xsoar6");
-  if (found8 === undefined || found6 === undefined) throw new Error("no XSOAR tenants");
-  key8 = found8;
-  key6 = found6;
+  ({ emulator, key8, key6 } = await startXsoarEmulator());
   answers = createServer((request, response) => {
     request.resume();
     request.on("end", () => response.writeHead(nextAnswer.status, nextAnswer.headers).end(nextAnswer.body));

@@ -1,8 +1,9 @@
 // XSOAR workflows against the emulator: version detection, incidents (query, create, versioned update and
 // the conflict error), war room entries, lists, and API keys on XSOAR 8.
-import { startEmulator, type RunningEmulator } from "@cortex-sdk/emulator";
+import type { RunningEmulator } from "@cortex-sdk/emulator";
 import { CortexConflictError, CortexInvalidRequestError } from "@cortex-sdk/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startXsoarEmulator } from "./xsoar-emulator.js";
 import { XsoarClient } from "../src/index.js";
 
 let emulator: RunningEmulator;
@@ -11,12 +12,7 @@ let key6: { key: string };
 let v8: XsoarClient;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, seed: 9, rateLimits: { perSecond: null } } as Parameters<typeof startEmulator>[0]);
-  const found8 = emulator.bootstrapKeys.find((candidate) => candidate.product === "xsoar8");
-  const found6 = emulator.bootstrapKeys.find((candidate) => candidate.product === "xsoar6");
-  if (found8 === undefined || found6 === undefined) throw new Error("no XSOAR tenants");
-  key8 = found8;
-  key6 = found6;
+  ({ emulator, key8, key6 } = await startXsoarEmulator());
   v8 = new XsoarClient({ baseUrl: emulator.url, apiKeyId: key8.keyId, apiKey: key8.key, securityLevel: "advanced", xsoarVersion: 8, rateLimit: false, logLevel: "off", env: {} });
 });
 
