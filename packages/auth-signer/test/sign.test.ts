@@ -11,6 +11,7 @@ import {
   NONCE_LENGTH,
   signHeaders,
   SigningError,
+  type ClockSigner,
 } from "../src/index.js";
 
 const KEY = "sTaNdArD-kEy-0123456789-secret";
@@ -167,19 +168,25 @@ describe("createSigner", () => {
   });
 });
 
+// What a clock signer of the advanced test key does with a valid offset, the clock mocked at 1_700_000_000_000.7:
+// createSigner's headers for the clock plus the offset, a fresh nonce each time.
+function expectClockSigning(signer: ClockSigner): void {
+  expect(signer.describe()).toStrictEqual({ keyId: "42", securityLevel: "advanced" });
+  expect(Object.isFrozen(signer)).toBe(true);
+  const headers = signer.sign(-2_500);
+  const nonce = headers["x-xdr-nonce"] ?? "";
+  expect(isValidNonce(nonce)).toBe(true);
+  expect(headers).toStrictEqual(signHeaders(advanced, { nonce, timestamp: 1_699_999_997_500 }));
+  expect(signer.sign()["x-xdr-timestamp"]).toBe("1700000000000");
+  expect(signer.sign()["x-xdr-nonce"]).not.toBe(signer.sign()["x-xdr-nonce"]);
+}
+
 describe("createClockSigner", () => {
   it("signs the clock plus an offset exactly as createSigner does, and says what is wrong with a bad offset", () => {
     const now = vi.spyOn(Date, "now").mockReturnValue(1_700_000_000_000.7);
     try {
       const signer = createClockSigner(advanced);
-      expect(signer.describe()).toStrictEqual({ keyId: "42", securityLevel: "advanced" });
-      expect(Object.isFrozen(signer)).toBe(true);
-      const headers = signer.sign(-2_500);
-      const nonce = headers["x-xdr-nonce"] ?? "";
-      expect(isValidNonce(nonce)).toBe(true);
-      expect(headers).toStrictEqual(signHeaders(advanced, { nonce, timestamp: 1_699_999_997_500 }));
-      expect(signer.sign()["x-xdr-timestamp"]).toBe("1700000000000");
-      expect(signer.sign()["x-xdr-nonce"]).not.toBe(signer.sign()["x-xdr-nonce"]);
+      expectClockSigning(signer);
       for (const [offset, code, message] of [[-2e12, "INVALID_TIMESTAMP", /Clock time plus clockOffsetMs/], [Number.NaN, "INVALID_CLOCK_OFFSET", /clockOffsetMs must be a finite number/]] as const) {
         let thrown: unknown;
         try {
@@ -225,13 +232,7 @@ describe("createUncheckedClockSigner", () => {
     const now = vi.spyOn(Date, "now").mockReturnValue(1_700_000_000_000.7);
     try {
       const signer = createUncheckedClockSigner(advanced);
-      expect(signer.describe()).toStrictEqual({ keyId: "42", securityLevel: "advanced" });
-      expect(Object.isFrozen(signer)).toBe(true);
-      const headers = signer.sign(-2_500);
-      const nonce = headers["x-xdr-nonce"] ?? "";
-      expect(isValidNonce(nonce)).toBe(true);
-      expect(headers).toStrictEqual(signHeaders(advanced, { nonce, timestamp: 1_699_999_997_500 }));
-      expect(signer.sign()["x-xdr-timestamp"]).toBe("1700000000000");
+      expectClockSigning(signer);
       // Out of range for createClockSigner (which throws), sent as they are here.
       expect(() => createClockSigner(advanced).sign(-2e12)).toThrow(SigningError);
       expect(signer.sign(-2e12)["x-xdr-timestamp"]).toBe("-300000000000");
