@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { MockAgent, ProxyAgent } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CORE_VERSION, CortexConfigError, CortexConnectionError, CortexConsoleUrlError, type CortexClient } from "../src/index.js";
+import { CORE_VERSION, CortexAuthenticationError, CortexConfigError, CortexConnectionError, CortexConsoleUrlError, type CortexClient } from "../src/index.js";
 import { headerOf, sendJson, startServer, TEST_KEY, testClient, uniqueBaseUrl } from "./helpers.js";
 
 const OK = { reply: { total_count: 0, result_count: 0, incidents: [] } };
@@ -295,6 +295,25 @@ describe("the operation table comes from the product client", () => {
         if (match[3] === "@cortex-sdk/schemas-base/products") continue;
         expect(match[2], `${file}: ${match[0]}`).toBe("type ");
       }
+    }
+  });
+
+  it.each([
+    ["an XDR client", "xdr", undefined, "healthcheck", "this looks like an XSOAR 6 server, not the API of a Cortex tenant: check the base URL"],
+    ["an XSOAR 8 client", "xsoar", 8, "xsoar.incidents.search", "this looks like an XSOAR 6 server, which takes the raw key without an id: set xsoarVersion to 6"],
+  ] as const)("tells %s that XSOAR 6's CSRF 403 comes from an XSOAR 6 server, with advice it can act on", async (_, product, xsoarVersion, operationId, advice) => {
+    const server = await startServer((request, response) => {
+      request.resume();
+      response.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ id: "forbidden", status: 403, title: "Forbidden", detail: "Issue with CSRF code", error: "http: named cookie not present" }));
+    });
+    try {
+      const { client } = testClient({ baseUrl: server.url, ...(xsoarVersion === undefined ? {} : { xsoarVersion }) }, product);
+      const error = await using(client, (c) => c.request(operationId, {})).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(CortexAuthenticationError);
+      expect((error as CortexAuthenticationError).likelyCause).toBe("wrong_header");
+      expect((error as Error).message).toContain(`Most likely (1) ${advice}`);
+    } finally {
+      await server.close();
     }
   });
 
