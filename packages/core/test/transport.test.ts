@@ -312,6 +312,23 @@ describe("the operation table comes from the product client", () => {
       expect(error).toBeInstanceOf(CortexAuthenticationError);
       expect((error as CortexAuthenticationError).likelyCause).toBe("wrong_header");
       expect((error as Error).message).toContain(`Most likely (1) ${advice}`);
+      // Nothing in the message tells it the opposite (the hint for XSOAR 6 clients).
+      expect((error as Error).message).not.toContain("set xsoarVersion to 8");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("tells an XSOAR 6 client that XSOAR 6's CSRF 403 means an unknown key, or an XSOAR 8 server", async () => {
+    const server = await startServer((request, response) => {
+      request.resume();
+      response.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ id: "forbidden", status: 403, title: "Forbidden", detail: "Issue with CSRF code" }));
+    });
+    try {
+      const { client } = testClient({ baseUrl: server.url, xsoarVersion: 6, securityLevel: "standard" }, "xsoar");
+      const error = await using(client, (c) => c.request("xsoar.incidents.search", {})).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(CortexAuthenticationError);
+      expect((error as Error).message).toContain("XSOAR 6 answers an unknown or revoked API key this way: check the key, and that the server is XSOAR 6 (for XSOAR 8 set xsoarVersion to 8).");
     } finally {
       await server.close();
     }
