@@ -444,7 +444,7 @@ export function apiErrorOf(init: ApiErrorInit, diagnose: AuthenticationDiagnose,
       if (XSOAR6_BAD_KEY_TEXT.test(text)) {
         // The XSOAR-version hint is for an XSOAR 6 client (or a caller who does not say); an XSOAR 8 client, or one
         // of another product, gets its advice from the diagnosis: the server is XSOAR 6, not what it expects.
-        const hint = xsoar !== undefined && init.xsoarVersion !== 8 ? ": check the key, and that the server is XSOAR 6 (for XSOAR 8 set xsoarVersion to 8)" : "";
+        const hint = xsoar !== undefined && init.xsoarVersion !== 8 ? xsoar.unknownKeyHint : "";
         return authenticationError(
           `${where}authentication failed (HTTP 403)${serverSays}. XSOAR 6 answers an unknown or revoked API key this way${hint}.`,
           ["wrong_key", "deleted_key", "wrong_header"],

@@ -70,6 +70,10 @@ export interface XsoarSupport {
   consoleUrlAdvice(version: XsoarVersion): string;
   /** The advice when an XSOAR 6 client's raw key gets a Cortex gateway's 401. */
   readonly gatewayAdvice: string;
+  /** The advice when an XSOAR 8 client's Cortex headers get XSOAR 6's answer to a key it does not know (a CSRF 403). */
+  readonly xsoar6ServerAdvice: string;
+  /** What to check after that answer, for an XSOAR 6 client (or a caller who does not say its version). */
+  readonly unknownKeyHint: string;
   /**
    * Why an XSOAR operation cannot be called on an XSOAR version, if it cannot.
    *

@@ -389,11 +389,9 @@ function diagnoseAuthentication(failure: AuthenticationFailure, context: CallCon
     wrongHeaderAdvice = xsoar.gatewayAdvice;
   } else if (config.routing.auth === "cortex" && failure.status === 403 && failure.likelyCauses.includes("wrong_header")) {
     evidence.push("wrong_header");
-    // XSOAR 6's answer to a key it does not know: an XSOAR client is on the wrong version, any other on the wrong URL.
-    wrongHeaderAdvice =
-      config.product === "xsoar"
-        ? "this looks like an XSOAR 6 server, which takes the raw key without an id: set xsoarVersion to 6"
-        : "this looks like an XSOAR 6 server, not the API of a Cortex tenant: check the base URL (Settings → API Keys → Copy API URL)";
+    // XSOAR 6's answer to a key it does not know: an XSOAR 8 client (its routing carries the XSOAR support) is on the
+    // wrong version, any other client on the wrong URL.
+    wrongHeaderAdvice = config.routing.xsoar?.xsoar6ServerAdvice ?? "this looks like an XSOAR 6 server, not the API of a Cortex tenant: check the base URL (Settings → API Keys → Copy API URL)";
   }
   if (clockOff) evidence.push("clock_skew");
   if (/expired/i.test(text)) evidence.push("expired_key");

@@ -22,6 +22,8 @@ export const XSOAR_SUPPORT: XsoarSupport = {
       ? "the base URL is not the XSOAR 6 server's API root, or the server is an XSOAR 8 tenant (then set xsoarVersion to 8 and use its API key id)."
       : "the base URL looks like the console URL, the server is an XSOAR 6 server (then set xsoarVersion to 6), or the route is not part of the XSOAR 8 public API. Use the API URL, which starts with https://api- (Settings → API Keys → Copy API URL).",
   gatewayAdvice: "this looks like a Cortex gateway (XSOAR 8 or another Cortex product), which needs the key id and Cortex headers: set xsoarVersion to 8 and apiKeyId",
+  xsoar6ServerAdvice: "this looks like an XSOAR 6 server, which takes the raw key without an id: set xsoarVersion to 6",
+  unknownKeyHint: ": check the key, and that the server is XSOAR 6 (for XSOAR 8 set xsoarVersion to 8)",
   unavailableReason: xsoarVersionReason,
 };
 
