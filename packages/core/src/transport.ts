@@ -172,7 +172,7 @@ class BufferedAnswer {
       } catch (error) {
         this.onError(error);
       }
-    }).then((raw) => (raw.length > 0 && isGzip(this.headers["content-encoding"]) ? gunzipAsync(raw).then((bytes) => new Uint8Array(bytes)) : raw));
+    }).then((raw) => decodedBody(raw, isGzip(this.headers["content-encoding"])));
   }
 
   /** The call's signal fired. */
@@ -239,14 +239,18 @@ async function sendStreaming(context: CallContext, dispatcher: HttpDispatcher): 
     return { response: { status: answer.statusCode, headers, body: EMPTY, stream: typedStream(answer.body, gzipped, context, answered) }, data: undefined, attempts: context.attempt };
   }
   try {
-    const raw = new Uint8Array(await answer.body.arrayBuffer());
-    const body = gzipped && raw.length > 0 ? new Uint8Array(await gunzipAsync(raw)) : raw;
+    const body = await decodedBody(new Uint8Array(await answer.body.arrayBuffer()), gzipped);
     return { response: { status: answer.statusCode, headers, body }, data: undefined, attempts: context.attempt };
   } catch (error) {
     // A failure while reading: make sure the connection is released, then report it like any other.
     answer.body.destroy();
     throw toDeliveryError(error, context, answered);
   }
+}
+
+// A whole body as the reply is read from it: decompressed when the answer says gzip.
+function decodedBody(raw: Uint8Array, gzipped: boolean): Uint8Array | Promise<Uint8Array> {
+  return gzipped && raw.length > 0 ? gunzipAsync(raw).then((bytes) => new Uint8Array(bytes)) : raw;
 }
 
 function isGzip(encoding: string | undefined): boolean {
